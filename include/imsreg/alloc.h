@@ -1,0 +1,18 @@
+/* alloc.h: every allocation of the project goes through here, so tests can
+ * fail the Nth allocation and count live blocks. */
+#ifndef IMSREG_ALLOC_H
+#define IMSREG_ALLOC_H
+
+#include <stddef.h>
+
+void *imsreg_malloc(size_t n);
+void *imsreg_calloc(size_t count, size_t size);
+void *imsreg_realloc(void *p, size_t n);
+void imsreg_free(void *p);
+
+/* Test hooks: after n more successful allocations every allocation fails
+ * (n < 0: never fail). alloc_live() is the number of blocks not yet freed. */
+void alloc_fail_after(long n);
+long alloc_live(void);
+
+#endif

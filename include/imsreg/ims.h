@@ -1,0 +1,221 @@
+/* ims.h: what the bytes of a REGISTER mean in IMS: feature tags, instance
+ * ids, access network info, the AKA nonce, identities, the rule book and
+ * the explanation catalogue. Pure: no I/O, no allocation, no globals. */
+#ifndef IMSREG_IMS_H
+#define IMSREG_IMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <imsreg/sip.h>
+#include <imsreg/slice.h>
+
+/* ---- feature tags (RFC 3840, RFC 5626, TS 24.229 §7.9, IR.92) ---------- */
+
+enum ims_tag_kind {
+	IMS_TAG_OTHER = 0,      /* a parameter that is not a feature tag */
+	IMS_TAG_ICSI,           /* +g.3gpp.icsi-ref */
+	IMS_TAG_IARI,           /* +g.3gpp.iari-ref */
+	IMS_TAG_SMSIP,          /* +g.3gpp.smsip (TS 24.341) */
+	IMS_TAG_SMSIP_WRONG,    /* +g.3gpp.csi.smsip and other misspellings */
+	IMS_TAG_MEDIA,          /* audio, video, text, data, application, ... (RFC 3840) */
+	IMS_TAG_RCS_TELEPHONY,  /* +g.gsma.rcs.telephony */
+	IMS_TAG_INSTANCE,       /* +sip.instance (RFC 5626) */
+	IMS_TAG_REG_ID,         /* reg-id (RFC 5626) */
+	IMS_TAG_GENERIC,        /* another '+' feature tag, or a RFC 3840 base tag */
+	IMS_TAG_CONTACT_PARAM,  /* expires, q (RFC 3261) */
+};
+
+struct ims_service {
+	const char *urn;        /* "urn:urn-7:3gpp-service.ims.icsi.mmtel" */
+	const char *name;       /* "MMTel (IMS multimedia telephony: VoLTE/VoNR voice)" */
+	const char *ref;        /* "3GPP TS 24.173" */
+};
+
+struct ims_feature_tag {
+	enum ims_tag_kind kind;
+	struct slice name;
+	struct slice value;              /* as written (quotes removed) */
+	const char *meaning;             /* plain words, static */
+	const char *ref;                 /* spec and section, static */
+	/* ICSI/IARI: the services listed (value is a comma list of URNs,
+	 * %-escaped inside a Contact): up to 8, unknown ones NULL. */
+	unsigned nservices;
+	struct ims_service services[8];
+	struct slice service_urns[8];    /* as written, still escaped */
+};
+
+/* Explains one Contact parameter: 0 (always succeeds for a well-formed param). */
+int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *p);
+/* Known IMS communication services by URN (unescaped): NULL if unknown. */
+const struct ims_service *ims_service_lookup(struct slice urn);
+/* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG. */
+int ims_unescape(char *out, size_t cap, struct slice in);
+
+/* ---- +sip.instance (RFC 5626 §4.1, RFC 7254 IMEI URN, RFC 4122 UUID) --- */
+
+enum ims_instance_kind {
+	IMS_INSTANCE_OTHER = 0,
+	IMS_INSTANCE_IMEI,      /* urn:gsma:imei:TTTTTTTT-SSSSSS-C */
+	IMS_INSTANCE_IMEISV,    /* urn:gsma:imei:...;svn=NN  */
+	IMS_INSTANCE_UUID,      /* urn:uuid:... */
+};
+
+struct ims_instance {
+	enum ims_instance_kind kind;
+	struct slice urn;           /* without the "<>" and quotes */
+	/* IMEI / IMEISV */
+	char tac[9];                /* 8 digits */
+	char snr[7];                /* 6 digits */
+	char spare;                 /* digit as written after the SNR ('0' expected, RFC 7254) */
+	char check;                 /* Luhn check digit computed over TAC+SNR */
+	char svn[3];                /* IMEISV software version, "" when absent */
+	bool spare_is_zero;
+	/* UUID */
+	unsigned uuid_version;
+	bool well_formed;
+	const char *problem;        /* static text when not well formed */
+};
+/* Decodes the parameter value (with or without quotes and <>): 0, or
+ * -EBADMSG with problem set (then the fields are partly filled). */
+int ims_instance_decode(struct ims_instance *inst, struct slice value);
+/* Luhn check digit over a string of digits (TS 23.003 Annex B). */
+char ims_luhn_digit(const char *digits, size_t n);
+
+/* ---- P-Access-Network-Info (RFC 7315 §5.7, TS 24.229 §7.2A.4) ---------- */
+
+enum ims_access {
+	IMS_ACCESS_OTHER = 0,
+	IMS_ACCESS_EUTRAN_FDD,   /* 3GPP-E-UTRAN-FDD */
+	IMS_ACCESS_EUTRAN_TDD,
+	IMS_ACCESS_NR_FDD,       /* 3GPP-NR-FDD */
+	IMS_ACCESS_NR_TDD,
+	IMS_ACCESS_UTRAN_FDD,
+	IMS_ACCESS_UTRAN_TDD,
+	IMS_ACCESS_GERAN,
+	IMS_ACCESS_WLAN,         /* IEEE-802.11* */
+	IMS_ACCESS_NR_U,
+	IMS_ACCESS_EUTRAN_U,
+	IMS_ACCESS_NON_3GPP,     /* untrusted / other */
+};
+
+struct ims_pani {
+	struct slice access_type;      /* as written */
+	enum ims_access access;
+	const char *access_name;       /* plain words */
+	struct slice cell_param;       /* "utran-cell-id-3gpp", "cgi-3gpp", ... */
+	struct slice cell_value;       /* as written */
+	bool network_provided;
+	struct slice params;
+	/* decoded cell id; each present when the length is right */
+	bool cell_ok;
+	const char *cell_problem;      /* static text, when !cell_ok */
+	size_t expected_len;           /* digits expected for this access type */
+	char mcc[4];
+	char mnc[4];                   /* 2 or 3 digits (3 if the MNC is 3 digits) */
+	uint32_t tac;                  /* LAC (UTRAN/GERAN), TAC (E-UTRAN, 4 hex), 5GS TAC (NR, 6 hex) */
+	uint64_t cell_id;              /* UTRAN CI, E-UTRAN ECI (28 bits), NR NCI (36 bits) */
+	uint32_t enb_or_gnb_id;        /* ECI >> 8 (eNB id); NR: gNB id assuming 24-bit gNB id length */
+	uint32_t local_cell;           /* ECI & 0xff, or NCI low bits */
+};
+/* Decodes the header value: 0 or -EBADMSG (syntax); a wrong cell id length
+ * is not an error here: cell_ok is false and cell_problem says why. */
+int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err);
+
+/* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
+
+struct ims_aka_nonce {
+	uint8_t rand[16];
+	uint8_t autn[16];
+	uint8_t sqn_xor_ak[6];
+	uint8_t amf[2];
+	uint8_t mac[8];
+	size_t server_data_len;   /* bytes after RAND||AUTN */
+	size_t decoded_len;
+	bool amf_separation_bit;  /* AMF bit 0 (TS 33.102 Annex H: 1 for E-UTRAN) */
+};
+/* nonce = base64(RAND || AUTN [|| server data]): 0, or -EBADMSG (not
+ * base64) / -EMSGSIZE (shorter than 32 bytes). */
+int ims_aka_nonce_decode(struct ims_aka_nonce *n, struct slice b64);
+
+struct ims_auts {
+	uint8_t sqn_ms_xor_ak_star[6];
+	uint8_t mac_s[8];
+};
+/* auts = base64(SQN_MS ^ AK* || MAC-S), 14 bytes: 0 or -EBADMSG. */
+int ims_auts_decode(struct ims_auts *a, struct slice b64);
+
+/* ---- identities (TS 23.003 §13, RFC 3966) ------------------------------ */
+
+enum ims_identity_kind {
+	IMS_ID_OTHER = 0,
+	IMS_ID_SIP,          /* sip: URI */
+	IMS_ID_TEL,          /* tel: URI */
+	IMS_ID_NAI,          /* user@realm (IMPI, Authorization username) */
+};
+
+struct ims_identity {
+	enum ims_identity_kind kind;
+	struct slice user;           /* user part / number */
+	struct slice domain;         /* host / realm */
+	bool user_is_imsi;           /* 15 digits (or 14-15) that look like an IMSI */
+	bool user_is_e164;           /* "+" and digits, or user=phone */
+	bool domain_is_3gpp;         /* ims.mncXXX.mccYYY.3gppnetwork.org */
+	char domain_mcc[4];
+	char domain_mnc[4];
+	/* when the user part is an IMSI: the home domain TS 23.003 §13.2
+	 * derives from it, assuming a 2-digit MNC and a 3-digit MNC */
+	char derived_domain2[64];
+	char derived_domain3[64];
+};
+/* Classifies a URI (sip/sips/tel) or a bare NAI ("user@realm"). */
+int ims_identity_decode(struct ims_identity *id, struct slice text);
+
+/* ---- the explanation catalogue ----------------------------------------- */
+
+struct ims_explain {
+	const char *meaning;   /* what this header does in a registration, plain words */
+	const char *ref;       /* "RFC 3261 §20.42" */
+};
+/* The catalogue entry for a header (never NULL; a generic entry for OTHER). */
+const struct ims_explain *ims_explain_header(enum sip_hdr_id id, struct slice name);
+/* The entry for a parameter of a header (Via branch, Contact expires, ...),
+ * or NULL when the catalogue has none. */
+const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice param);
+
+/* ---- the rule book ----------------------------------------------------- */
+
+enum ims_severity {
+	IMS_SEV_INFO = 0,
+	IMS_SEV_WARNING,
+	IMS_SEV_ERROR,
+};
+const char *ims_severity_name(enum ims_severity s); /* "info" "warning" "error" */
+
+struct ims_finding {
+	const char *id;          /* stable rule id, e.g. "rfc3261.register.ruri-userinfo" */
+	enum ims_severity severity;
+	const char *ref;         /* "RFC 3261 §10.2" */
+	enum sip_hdr_id hdr;     /* header concerned, SIP_HDR_OTHER for the start line / message */
+	struct slice hdr_name;   /* as written, when one header is concerned */
+	size_t offset;           /* byte offset in the message buffer (for line/column) */
+	char message[320];       /* what is wrong and what to look at next */
+};
+
+typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);
+
+/* Runs every rule on msg (request or response) and calls cb per finding, in
+ * message order within a rule. Returns the number of findings. */
+int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
+
+/* One rule of the book, for listing them (imsreg decode --rules). */
+struct ims_rule_info {
+	const char *id;
+	enum ims_severity severity;
+	const char *ref;
+	const char *summary;
+};
+/* The rule book: *n set to the number of rules. */
+const struct ims_rule_info *ims_rules_list(size_t *n);
+
+#endif

@@ -1,0 +1,48 @@
+/* paste.h: turns SIP text as people paste it from logs (line-number
+ * prefixes, doubled line breaks, folding with odd indentation, LF line ends,
+ * several messages in one file) into wire-form messages, remembering where
+ * each byte came from so errors point into the user's file. */
+#ifndef IMSREG_PASTE_H
+#define IMSREG_PASTE_H
+
+#include <stddef.h>
+#include <imsreg/buf.h>
+#include <imsreg/sip.h>
+
+/* One repair the normaliser made, for a warning ("line 3: removed log prefix"). */
+struct paste_repair {
+	unsigned line;          /* 1-based line of the input */
+	const char *what;       /* static text */
+};
+
+/* One message found in the input. */
+struct paste_msg {
+	size_t offset;          /* in text */
+	size_t len;
+	unsigned first_line;    /* 1-based input line of its start line */
+};
+
+/* Heap object owned by the caller: paste_init, paste_normalise, paste_fini.
+ * text holds the messages one after another in wire form (CRLF line ends,
+ * the empty line after the headers, Content-Length as given). */
+struct paste {
+	struct buf text;
+	struct paste_msg *msgs;
+	size_t nmsgs;
+	struct paste_repair *repairs;
+	size_t nrepairs;
+	/* private: map from each byte range of text back to the input */
+	struct paste_span *spans;
+	size_t nspans;
+	size_t cap_msgs, cap_repairs, cap_spans;
+};
+
+void paste_init(struct paste *p);
+void paste_fini(struct paste *p);
+/* Normalises in[0..len). 0, -ENOMEM, or -EBADMSG when no SIP start line is
+ * found (err filled with the input offset). Each repair is recorded. */
+int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err);
+/* The 1-based input line and column of byte `offset` of p->text. */
+void paste_position(const struct paste *p, size_t offset, unsigned *line, unsigned *col);
+
+#endif

@@ -1,0 +1,75 @@
+/* scan.h: a bounded cursor over bytes, with the character classes of RFC 3261 §25. */
+#ifndef IMSREG_SCAN_H
+#define IMSREG_SCAN_H
+
+#include <imsreg/slice.h>
+
+/* The cursor: p moves towards end and never past it. On failure a scan_*
+ * function returns a negative errno and leaves p on the offending byte. */
+struct scan {
+	const char *p;
+	const char *end;
+};
+
+/* Character classes (bit set per byte). */
+enum {
+	SCAN_TOKEN = 1 << 0,      /* RFC 3261 token: alphanum -.!%*_+`'~ */
+	SCAN_WS = 1 << 1,         /* SP HTAB */
+	SCAN_DIGIT = 1 << 2,
+	SCAN_HEX = 1 << 3,
+	SCAN_ALPHA = 1 << 4,
+	SCAN_UNRESERVED = 1 << 5, /* alphanum mark: -_.!~*'() */
+	SCAN_WORD = 1 << 6,       /* RFC 3261 word (Call-ID): token + ()<>:\"/[]?{} */
+	SCAN_CRLF = 1 << 7,
+};
+extern const unsigned char scan_class[256];
+
+static inline bool scan_is(unsigned char c, unsigned cls)
+{
+	return (scan_class[c] & cls) != 0;
+}
+
+static inline void scan_init(struct scan *sc, struct slice s)
+{
+	sc->p = s.ptr;
+	sc->end = s.ptr + s.len;
+}
+
+static inline bool scan_eof(const struct scan *sc)
+{
+	return sc->p >= sc->end;
+}
+
+/* The next byte, or -1 at the end. */
+static inline int scan_peek(const struct scan *sc)
+{
+	return sc->p < sc->end ? (unsigned char)*sc->p : -1;
+}
+
+/* The rest of the input as a slice. */
+static inline struct slice scan_rest(const struct scan *sc)
+{
+	return slice_span(sc->p, sc->end);
+}
+
+/* Skips linear white space: SP, HTAB and folded line breaks (CRLF or LF
+ * followed by SP/HTAB). Returns true if it skipped anything. */
+bool scan_lws(struct scan *sc);
+/* Consumes c (after optional LWS when lws is true): 0 or -EBADMSG. */
+int scan_expect(struct scan *sc, char c, bool lws);
+/* Consumes c if it is next: true when consumed. */
+bool scan_accept(struct scan *sc, char c);
+/* One or more bytes of class cls: 0, or -EBADMSG when there is none. */
+int scan_class_run(struct scan *sc, unsigned cls, struct slice *out);
+/* An RFC 3261 token: 0 or -EBADMSG. */
+int scan_token(struct scan *sc, struct slice *out);
+/* A quoted-string starting at '"': *out is the content between the quotes,
+ * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
+ * escaped CR/LF). */
+int scan_quoted(struct scan *sc, struct slice *out);
+/* Decimal digits: 0, -EBADMSG (no digit), -ERANGE (overflow, cursor on the
+ * first digit). */
+int scan_u32(struct scan *sc, uint32_t *out);
+int scan_u64(struct scan *sc, uint64_t *out);
+
+#endif

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# deps.sh: installs the Debian packages that building and testing imsreg need,
+# only those missing. Works as root on a fresh Debian 12 (or with sudo).
+set -euo pipefail
+
+packages=(
+	build-essential cmake pkg-config        # the build
+	libssl-dev                              # libcrypto: hashes, AES, random numbers
+	libsqlite3-dev libpcap-dev              # store and captures (later issues)
+	clang libclang-rt-14-dev llvm           # libFuzzer and its sanitizers
+	tshark                                  # cross-check of the decoder
+	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark
+	valgrind                                # callgrind instruction counts
+	sip-tester                              # SIPp, interop (later issues)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "deps.sh: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+# tshark asks whether non-root users may capture; answer no without a prompt.
+echo "wireshark-common wireshark-common/install-setuid boolean false" | $SUDO debconf-set-selections
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

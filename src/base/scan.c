@@ -1,0 +1,163 @@
+/* scan.c: bounded cursor scanning, RFC 3261 §25.1 basic rules. */
+#include <errno.h>
+#include <imsreg/scan.h>
+
+#define T SCAN_TOKEN
+#define W SCAN_WORD
+#define U SCAN_UNRESERVED
+#define D (SCAN_DIGIT | SCAN_HEX | T | W | U)
+#define H (SCAN_HEX | SCAN_ALPHA | T | W | U)
+#define A (SCAN_ALPHA | T | W | U)
+
+/* token = alphanum / "-" "." "!" "%" "*" "_" "+" "`" "'" "~"
+ * word  = token chars / "(" ")" "<" ">" ":" "\" DQUOTE "/" "[" "]" "?" "{" "}"
+ * unreserved = alphanum / "-" "_" "." "!" "~" "*" "'" "(" ")" */
+const unsigned char scan_class[256] = {
+	['\t'] = SCAN_WS, [' '] = SCAN_WS, ['\r'] = SCAN_CRLF, ['\n'] = SCAN_CRLF,
+	['!'] = T | W | U, ['"'] = W, ['%'] = T | W, ['\''] = T | W | U,
+	['('] = W | U, [')'] = W | U, ['*'] = T | W | U, ['+'] = T | W,
+	['-'] = T | W | U, ['.'] = T | W | U, ['/'] = W, [':'] = W,
+	['<'] = W, ['>'] = W, ['?'] = W, ['['] = W, ['\\'] = W, [']'] = W,
+	['_'] = T | W | U, ['`'] = T | W, ['{'] = W, ['}'] = W, ['~'] = T | W | U,
+	['0'] = D, ['1'] = D, ['2'] = D, ['3'] = D, ['4'] = D,
+	['5'] = D, ['6'] = D, ['7'] = D, ['8'] = D, ['9'] = D,
+	['A'] = H, ['B'] = H, ['C'] = H, ['D'] = H, ['E'] = H, ['F'] = H,
+	['a'] = H, ['b'] = H, ['c'] = H, ['d'] = H, ['e'] = H, ['f'] = H,
+	['G'] = A, ['H'] = A, ['I'] = A, ['J'] = A, ['K'] = A, ['L'] = A, ['M'] = A,
+	['N'] = A, ['O'] = A, ['P'] = A, ['Q'] = A, ['R'] = A, ['S'] = A, ['T'] = A,
+	['U'] = A, ['V'] = A, ['W'] = A, ['X'] = A, ['Y'] = A, ['Z'] = A,
+	['g'] = A, ['h'] = A, ['i'] = A, ['j'] = A, ['k'] = A, ['l'] = A, ['m'] = A,
+	['n'] = A, ['o'] = A, ['p'] = A, ['q'] = A, ['r'] = A, ['s'] = A, ['t'] = A,
+	['u'] = A, ['v'] = A, ['w'] = A, ['x'] = A, ['y'] = A, ['z'] = A,
+};
+
+bool scan_lws(struct scan *sc)
+{
+	const char *start = sc->p;
+	for (;;) {
+		while (sc->p < sc->end && (*sc->p == ' ' || *sc->p == '\t'))
+			sc->p++;
+		/* A line break counts only when folding follows it. */
+		const char *q = sc->p;
+		if (q < sc->end && *q == '\r')
+			q++;
+		if (q < sc->end && *q == '\n' && q + 1 < sc->end && (q[1] == ' ' || q[1] == '\t')) {
+			sc->p = q + 1;
+			continue;
+		}
+		break;
+	}
+	return sc->p != start;
+}
+
+int scan_expect(struct scan *sc, char c, bool lws)
+{
+	const char *save = sc->p;
+	if (lws)
+		scan_lws(sc);
+	if (sc->p < sc->end && *sc->p == c) {
+		sc->p++;
+		return 0;
+	}
+	if (lws && sc->p >= sc->end)
+		sc->p = save;
+	return -EBADMSG;
+}
+
+bool scan_accept(struct scan *sc, char c)
+{
+	if (sc->p < sc->end && *sc->p == c) {
+		sc->p++;
+		return true;
+	}
+	return false;
+}
+
+int scan_class_run(struct scan *sc, unsigned cls, struct slice *out)
+{
+	const char *s = sc->p;
+	while (sc->p < sc->end && scan_is((unsigned char)*sc->p, cls))
+		sc->p++;
+	if (sc->p == s)
+		return -EBADMSG;
+	if (out)
+		*out = slice_span(s, sc->p);
+	return 0;
+}
+
+int scan_token(struct scan *sc, struct slice *out)
+{
+	return scan_class_run(sc, SCAN_TOKEN, out);
+}
+
+int scan_quoted(struct scan *sc, struct slice *out)
+{
+	if (sc->p >= sc->end || *sc->p != '"')
+		return -EBADMSG;
+	const char *open = sc->p++;
+	const char *s = sc->p;
+	while (sc->p < sc->end) {
+		char c = *sc->p;
+		if (c == '"') {
+			if (out)
+				*out = slice_span(s, sc->p);
+			sc->p++;
+			return 0;
+		}
+		if (c == '\\') {
+			/* quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F) */
+			if (sc->p + 1 >= sc->end || sc->p[1] == '\r' || sc->p[1] == '\n')
+				return -EBADMSG;
+			sc->p += 2;
+			continue;
+		}
+		if (c == '\r' || c == '\n') {
+			/* only folding may break a quoted string */
+			const char *q = sc->p;
+			if (*q == '\r')
+				q++;
+			if (q < sc->end && *q == '\n' && q + 1 < sc->end && (q[1] == ' ' || q[1] == '\t')) {
+				sc->p = q + 1;
+				continue;
+			}
+			return -EBADMSG;
+		}
+		sc->p++;
+	}
+	sc->p = open;
+	return -EBADMSG;
+}
+
+int scan_u64(struct scan *sc, uint64_t *out)
+{
+	const char *s = sc->p;
+	uint64_t v = 0;
+	while (sc->p < sc->end && (unsigned)(*sc->p - '0') <= 9) {
+		unsigned d = (unsigned)(*sc->p - '0');
+		if (v > (UINT64_MAX - d) / 10) {
+			sc->p = s;
+			return -ERANGE;
+		}
+		v = v * 10 + d;
+		sc->p++;
+	}
+	if (sc->p == s)
+		return -EBADMSG;
+	*out = v;
+	return 0;
+}
+
+int scan_u32(struct scan *sc, uint32_t *out)
+{
+	const char *s = sc->p;
+	uint64_t v;
+	int rc = scan_u64(sc, &v);
+	if (rc < 0)
+		return rc;
+	if (v > UINT32_MAX) {
+		sc->p = s;
+		return -ERANGE;
+	}
+	*out = (uint32_t)v;
+	return 0;
+}

@@ -1,0 +1,91 @@
+/* check.c: the test kit's reporting, file reading and guard-page copies. */
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "check.h"
+
+int check_failed;
+int check_passed;
+
+void check_slice_eq_at(const char *file, int line, const char *expr, struct slice s,
+		       const char *want)
+{
+	bool ok = want ? (s.ptr && slice_eq(s, slice_cstr(want))) : !s.ptr;
+	if (ok) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "%s:%d: %s: got %s%.*s%s, want %s%s%s\n", file, line, expr,
+		s.ptr ? "\"" : "", SLICE_ARG(s), s.ptr ? "\"" : "(absent)", want ? "\"" : "",
+		want ? want : "(absent)", want ? "\"" : "");
+}
+
+void check_str_eq_at(const char *file, int line, const char *expr, const char *got,
+		     const char *want)
+{
+	if ((!got && !want) || (got && want && strcmp(got, want) == 0)) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", file, line, expr,
+		got ? got : "(null)", want ? want : "(null)");
+}
+
+int check_done(void)
+{
+	printf("%d passed, %d failed\n", check_passed, check_failed);
+	return check_failed ? 1 : 0;
+}
+
+char *check_read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 4096, n = 0;
+	char *p = malloc(cap + 1);
+	size_t r;
+	while (p && (r = fread(p + n, 1, cap - n, f)) > 0) {
+		n += r;
+		if (n == cap) {
+			char *q = realloc(p, cap * 2 + 1);
+			if (!q) {
+				free(p);
+				p = NULL;
+				break;
+			}
+			p = q;
+			cap *= 2;
+		}
+	}
+	fclose(f);
+	if (!p)
+		return NULL;
+	p[n] = '\0';
+	*len = n;
+	return p;
+}
+
+char *check_guard_copy(const void *data, size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t pages = (len + page - 1) / page + 1;
+	char *base = mmap(NULL, pages * page, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			  -1, 0);
+	if (base == MAP_FAILED)
+		return NULL;
+	mprotect(base + (pages - 1) * page, page, PROT_NONE);
+	char *p = base + (pages - 1) * page - len;
+	memcpy(p, data, len);
+	return p;
+}
+
+void check_guard_free(char *p, size_t len)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	char *guard = p + len;
+	size_t pages = (len + page - 1) / page + 1;
+	munmap(guard - (pages - 1) * page, pages * page);
+}
