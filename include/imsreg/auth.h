@@ -74,4 +74,95 @@ int milenage_f2345(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN], uint8_
 int milenage_f5star(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN],
 		    uint8_t ak_star[AUTH_AK_LEN]);
 
+/* ---- HTTP Digest (RFC 7616, RFC 2617, RFC 2069) and IMS AKA Digest
+ *      (RFC 3310 AKAv1-MD5, RFC 4169 AKAv2-MD5) ---------------------------
+ * HA1 = H(username:realm:password)          (-sess: H(HA1:nonce:cnonce))
+ * HA2 = H(method:uri)                       (auth-int: H(method:uri:H(body)))
+ * response = H(HA1:nonce:nc:cnonce:qop:HA2) (no qop, RFC 2069: H(HA1:nonce:HA2))
+ * Every value is lowercase hex. AKAv1/AKAv2 hash with MD5; only their
+ * password differs (digest_aka_password). */
+
+enum digest_algo {
+	DIGEST_MD5,
+	DIGEST_MD5_SESS,
+	DIGEST_SHA256,
+	DIGEST_SHA256_SESS,
+	DIGEST_SHA512_256,      /* FIPS 180-4 SHA-512/256 */
+	DIGEST_SHA512_256_SESS,
+	DIGEST_AKAV1_MD5,       /* RFC 3310: password = RES as raw octets */
+	DIGEST_AKAV2_MD5,       /* RFC 4169: password = base64(HMAC-MD5(RES||IK||CK, ...)) */
+	DIGEST_ALGO__COUNT
+};
+
+enum digest_qop {
+	DIGEST_QOP_NONE,     /* RFC 2069 form: no nc, no cnonce */
+	DIGEST_QOP_AUTH,
+	DIGEST_QOP_AUTH_INT,
+};
+
+/* Room for the longest hex value (SHA-256: 64 digits) and a NUL. */
+#define DIGEST_HEX_MAX 65
+/* Room for any AKA password: RES up to 16 octets, or 24 base64 chars. */
+#define DIGEST_AKA_PASSWORD_MAX 32
+
+/* The algorithm named by an algorithm= value (case-insensitive; "MD5",
+ * "SHA-256-sess", "AKAv1-MD5", ...); an absent value (SLICE_NULL) is MD5
+ * (RFC 7616 §3.3). 0 or -ENOENT (unknown name). */
+int digest_algo_lookup(struct slice name, enum digest_algo *algo);
+/* The name as written on the wire ("SHA-512-256", "AKAv2-MD5"). */
+const char *digest_algo_name(enum digest_algo algo);
+/* Number of hex digits of the algorithm's values (32 or 64). */
+size_t digest_algo_hex_len(enum digest_algo algo);
+/* qop= value: "auth", "auth-int", absent = DIGEST_QOP_NONE; 0 or -ENOENT. */
+int digest_qop_lookup(struct slice name, enum digest_qop *qop);
+/* "auth", "auth-int", or "" for DIGEST_QOP_NONE. */
+const char *digest_qop_name(enum digest_qop qop);
+
+/* What goes into a Digest computation. All slices are borrowed, bytes as
+ * they appear in the header (quotes removed). nc is the 8 hex digits as
+ * sent (not a number), since the hash covers the text. */
+struct digest_params {
+	enum digest_algo algo;
+	enum digest_qop qop;
+	struct slice username;  /* hashed into HA1: for IMS, the IMPI */
+	struct slice realm;
+	struct slice password;  /* raw octets; for AKA see digest_aka_password */
+	struct slice ha1;       /* optional: a stored H(username:realm:password) in hex,
+				 * used instead of the three above (-sess still applies) */
+	struct slice method;    /* "REGISTER"; empty for rspauth */
+	struct slice uri;       /* the digest uri= value, not the Request-URI */
+	struct slice nonce;
+	struct slice nc;
+	struct slice cnonce;
+	struct slice body;      /* the message body, for auth-int (absent = empty) */
+};
+
+/* HA1 of p into out (NUL-terminated hex): the number of hex digits, or
+ * -EINVAL (bad algo, or p->ha1 not hex of the algorithm's length),
+ * -ENOMEM / -EIO. */
+int digest_ha1(const struct digest_params *p, char out[DIGEST_HEX_MAX]);
+/* HA2 of p (auth-int hashes p->body): the number of hex digits or < 0. */
+int digest_ha2(const struct digest_params *p, char out[DIGEST_HEX_MAX]);
+/* The request-digest (response=) of p: the number of hex digits or < 0.
+ * The intermediate HA1 is wiped. */
+int digest_response(const struct digest_params *p, char out[DIGEST_HEX_MAX]);
+/* rspauth= of Authentication-Info (RFC 2617 §3.2.3): the response with an
+ * empty method, for the same p. The number of hex digits or < 0. */
+int digest_rspauth(const struct digest_params *p, char out[DIGEST_HEX_MAX]);
+/* Recomputes the response of p and compares it with `response` (hex, any
+ * case) in constant time: 0 when it matches, -EACCES when it does not
+ * (including a wrong length or non-hex text), other negatives as above. */
+int digest_verify(const struct digest_params *p, struct slice response);
+/* RFC 7616 §3.4.4 userhash: H(username:realm) in hex; digits or < 0. */
+int digest_userhash(enum digest_algo algo, struct slice username, struct slice realm,
+		    char out[DIGEST_HEX_MAX]);
+/* The Digest password of an AKA algorithm: AKAv1-MD5 copies RES (raw
+ * octets, RFC 3310 §3.3); AKAv2-MD5 writes the 24 base64 characters of
+ * HMAC-MD5(key = RES||IK||CK, "http-digest-akav2-password") (RFC 4169 §3).
+ * Returns the password length, -EINVAL (not an AKA algorithm, or RES not
+ * 4..16 octets). The caller wipes out after use. */
+int digest_aka_password(uint8_t out[DIGEST_AKA_PASSWORD_MAX], enum digest_algo algo,
+			const uint8_t *res, size_t res_len, const uint8_t ik[AUTH_IK_LEN],
+			const uint8_t ck[AUTH_CK_LEN]);
+
 #endif
