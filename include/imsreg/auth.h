@@ -74,6 +74,122 @@ int milenage_f2345(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN], uint8_
 int milenage_f5star(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN],
 		    uint8_t ak_star[AUTH_AK_LEN]);
 
+/* ---- AKA (TS 33.102 §6.3) and sequence numbers (TS 33.102 Annex C) -----
+ * SQN is 48 bits, SQN = SEQ (43 bits) || IND (5 bits), held in a uint64_t.
+ *
+ * Network side (HE/AuC), struct aka_sqn_he (Annex C.1.2 and C.3, not
+ * time-based): each new vector takes SEQ_HE + 1 and the next IND in turn
+ * (0, 1, ..., 31, 0, ...). A resynchronisation (AUTS) sets SEQ_HE to SEQ_MS
+ * when the next SEQ_HE + 1 would not be accepted by the USIM (SEQ_HE not
+ * above SEQ_MS, or more than AKA_DELTA_DEFAULT above it).
+ *
+ * UE side (USIM), struct aka_sqn_ms (Annex C.2): an array SEQ_MS(0..31),
+ * zero at first; SQN_MS is the highest SQN accepted anywhere. A received
+ * SQN = SEQ || IND is accepted when, in this order,
+ *   1. SEQ - SEQ_MS <= delta  (wrap-around protection, Δ; Annex C.2.2)
+ *   2. limit == 0, or SEQ_MS - SEQ < limit  (age limit L; Annex C.2.2)
+ *   3. SEQ > SEQ_MS(IND)  (freshness in the IND's column)
+ * where SEQ_MS is the SEQ of SQN_MS. Accepting stores SEQ in SEQ_MS(IND).
+ * Otherwise the UE answers with AUTS built from SQN_MS. */
+
+#define AKA_IND_BITS 5
+#define AKA_IND_COUNT 32
+#define AKA_SQN_MAX ((UINT64_C(1) << 48) - 1)
+#define AKA_SEQ_MAX ((UINT64_C(1) << 43) - 1)
+#define AKA_DELTA_DEFAULT (UINT64_C(1) << 28) /* the Δ of the Annex C example */
+
+/* The 48-bit big-endian SQN of 6 octets, and back. */
+uint64_t aka_sqn_get(const uint8_t sqn[AUTH_SQN_LEN]);
+void aka_sqn_put(uint8_t sqn[AUTH_SQN_LEN], uint64_t value);
+
+struct aka_sqn_he {
+	uint64_t seq;  /* SEQ_HE: the SEQ of the last vector generated */
+	unsigned ind;  /* IND of the next vector */
+};
+/* The SQN for the next vector (SEQ_HE + 1 || IND), advancing he: 0, or
+ * -ERANGE when SEQ would pass 43 bits. */
+int aka_sqn_he_next(struct aka_sqn_he *he, uint64_t *sqn);
+/* After a verified AUTS carrying sqn_ms: moves SEQ_HE so that the next
+ * vector is fresh for the USIM (see above). */
+void aka_sqn_he_resync(struct aka_sqn_he *he, uint64_t sqn_ms);
+
+enum aka_sqn_verdict {
+	AKA_SQN_FRESH = 0,
+	AKA_SQN_REPLAYED,  /* SEQ <= SEQ_MS(IND): already used or older in its column */
+	AKA_SQN_TOO_FAR,   /* SEQ - SEQ_MS > delta */
+	AKA_SQN_TOO_OLD,   /* SEQ_MS - SEQ >= limit L */
+};
+/* Text of a verdict ("fresh", "replayed (SEQ <= SEQ_MS(IND))", ...). */
+const char *aka_sqn_verdict_name(enum aka_sqn_verdict v);
+
+struct aka_sqn_ms {
+	uint64_t seq[AKA_IND_COUNT]; /* SEQ_MS(i) */
+	uint64_t sqn_ms;             /* the highest SQN accepted (SEQ || IND) */
+	uint64_t delta;              /* Δ */
+	uint64_t limit;              /* L, 0 = not applied */
+};
+/* All columns zero; delta 0 means AKA_DELTA_DEFAULT; limit 0: no L check. */
+void aka_sqn_ms_init(struct aka_sqn_ms *ms, uint64_t delta, uint64_t limit);
+/* Whether the USIM would accept sqn (ms unchanged). */
+enum aka_sqn_verdict aka_sqn_ms_check(const struct aka_sqn_ms *ms, uint64_t sqn);
+/* Records sqn as accepted (SEQ_MS(IND) and SQN_MS). */
+void aka_sqn_ms_accept(struct aka_sqn_ms *ms, uint64_t sqn);
+
+/* One authentication vector as the network builds it. Secret: wipe it
+ * with auth_wipe(v, sizeof(*v)) when done. */
+struct aka_vector {
+	uint8_t rand[AUTH_RAND_LEN];
+	uint8_t autn[AUTH_AUTN_LEN];  /* SQN ^ AK || AMF || MAC-A */
+	uint8_t xres[AUTH_RES_LEN];
+	uint8_t ck[AUTH_CK_LEN];
+	uint8_t ik[AUTH_IK_LEN];
+	uint8_t ak[AUTH_AK_LEN];
+	uint8_t sqn[AUTH_SQN_LEN];    /* in clear, as the network knows it */
+	uint8_t amf[AUTH_AMF_LEN];
+	uint8_t mac_a[AUTH_MAC_LEN];
+};
+/* Builds the vector for sqn and amf with m (TS 33.102 §6.3.2); rand NULL
+ * takes 16 random bytes. 0, -EINVAL (sqn over 48 bits), -EIO. */
+int aka_vector_build(struct aka_vector *v, struct milenage *m, const uint8_t *rand, uint64_t sqn,
+		     const uint8_t amf[AUTH_AMF_LEN]);
+
+enum aka_status {
+	AKA_OK = 0,           /* AUTN verified and fresh: RES, CK, IK valid */
+	AKA_MAC_FAILURE,      /* MAC-A wrong: other K/OPc, or AUTN/RAND damaged */
+	AKA_SYNC_FAILURE,     /* MAC right, SQN not acceptable: auts valid */
+};
+/* Text of a status ("ok", "MAC failure", "synchronisation failure"). */
+const char *aka_status_name(enum aka_status s);
+
+/* What the UE (USIM) concludes from RAND and AUTN. Secret: wipe after use. */
+struct aka_ue_result {
+	enum aka_status status;
+	enum aka_sqn_verdict sqn_verdict;
+	uint64_t sqn;                 /* recovered from AUTN (SQN ^ AK ^ AK) */
+	uint8_t amf[AUTH_AMF_LEN];
+	uint8_t xmac[AUTH_MAC_LEN];   /* the MAC-A the UE computed */
+	uint8_t res[AUTH_RES_LEN];    /* AKA_OK only */
+	uint8_t ck[AUTH_CK_LEN];
+	uint8_t ik[AUTH_IK_LEN];
+	uint8_t auts[AUTH_AUTS_LEN];  /* AKA_SYNC_FAILURE only */
+};
+/* The UE side of TS 33.102 §6.3.3: recovers SQN, checks MAC-A, then the
+ * freshness of SQN against ms (NULL: MAC only, any SQN accepted); on
+ * success stores SQN in ms and fills RES, CK, IK; on a sync failure fills
+ * auts (from ms's SQN_MS). Returns the status (>= 0) or -EIO. */
+int aka_ue_check(struct aka_ue_result *r, struct milenage *m, struct aka_sqn_ms *ms,
+		 const uint8_t rand[AUTH_RAND_LEN], const uint8_t autn[AUTH_AUTN_LEN]);
+/* AUTS = (SQN_MS ^ AK*) || MAC-S with MAC-S = f1*(SQN_MS, RAND, AMF 0000)
+ * (TS 33.102 §6.3.3). 0, -EINVAL (sqn_ms over 48 bits), -EIO. */
+int aka_auts_build(uint8_t auts[AUTH_AUTS_LEN], struct milenage *m,
+		   const uint8_t rand[AUTH_RAND_LEN], uint64_t sqn_ms);
+/* The network side of a resynchronisation (TS 33.102 §6.3.5): recovers
+ * SQN_MS from auts (for the RAND of the challenge) and checks MAC-S.
+ * 0 when MAC-S verifies, -EACCES when not (*sqn_ms is filled either way, for
+ * diagnosis), -EIO. */
+int aka_auts_check(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN],
+		   const uint8_t auts[AUTH_AUTS_LEN], uint64_t *sqn_ms);
+
 /* ---- HTTP Digest (RFC 7616, RFC 2617, RFC 2069) and IMS AKA Digest
  *      (RFC 3310 AKAv1-MD5, RFC 4169 AKAv2-MD5) ---------------------------
  * HA1 = H(username:realm:password)          (-sess: H(HA1:nonce:cnonce))
