@@ -281,4 +281,63 @@ int digest_aka_password(uint8_t out[DIGEST_AKA_PASSWORD_MAX], enum digest_algo a
 			const uint8_t *res, size_t res_len, const uint8_t ik[AUTH_IK_LEN],
 			const uint8_t ck[AUTH_CK_LEN]);
 
+/* ---- server nonces (RFC 7616 §3.3 and §5.4, RFC 3310 §3.2) -------------
+ * nonce = base64(prefix || expiry || random || tag), where expiry is the
+ * time (seconds, 8 octets big-endian) after which it is stale, random is 16
+ * octets from RAND_bytes and tag = HMAC-SHA-256(server secret, expiry ||
+ * realm || random || prefix) cut to 16 octets. The prefix is empty for a
+ * plain Digest nonce and RAND || AUTN for an IMS AKA nonce (RFC 3310: the
+ * nonce starts with RAND || AUTN; the rest is server data).
+ *
+ * nc tracking: the server remembers, per nonce in use, the highest nc
+ * seen; an nc not greater is a replay. The table is fixed-size; when it
+ * must forget a live nonce it raises a floor, and every nonce expiring at
+ * or before the floor that it no longer remembers is treated as stale, so
+ * forgetting can never let a replay through. Time is passed in (`now`),
+ * never read here. */
+
+#define NONCE_RANDOM_LEN 16
+#define NONCE_TAG_LEN 16
+#define NONCE_PREFIX_MAX 64
+/* base64 of the longest nonce (64 + 8 + 16 + 16 octets) and a NUL. */
+#define NONCE_TEXT_MAX 141
+
+struct nonce_server;
+
+/* A nonce server: secret (secret_len 16..64 octets, copied) or NULL for a
+ * random one; nonces live `lifetime` seconds; `capacity` nonces tracked at
+ * once (rounded up to a power of two, at least 16). 0, -EINVAL, -ENOMEM
+ * or -EIO. Free with nonce_server_destroy (which wipes the secret). */
+int nonce_server_create(struct nonce_server **out, const uint8_t *secret, size_t secret_len,
+			uint32_t lifetime, size_t capacity);
+void nonce_server_destroy(struct nonce_server *s);
+
+/* A fresh nonce for realm at time now, after prefix (NULL/0 for none,
+ * RAND||AUTN for AKA), NUL-terminated in out (cap bytes): the text length,
+ * -EINVAL (prefix over NONCE_PREFIX_MAX), -EMSGSIZE, -EIO. */
+int nonce_issue(struct nonce_server *s, struct slice realm, uint64_t now, const uint8_t *prefix,
+		size_t prefix_len, char *out, size_t cap);
+
+enum nonce_verdict {
+	NONCE_OK = 0,    /* ours, for this realm, not expired, nc new: accepted and recorded */
+	NONCE_STALE,     /* ours but expired (or forgotten): challenge again with stale=true */
+	NONCE_INVALID,   /* not base64, not ours, or issued for another realm */
+	NONCE_REPLAY,    /* nc not greater than the last seen with this nonce */
+};
+/* Text of a verdict ("ok", "stale", "invalid", "replayed nc"). */
+const char *nonce_verdict_name(enum nonce_verdict v);
+
+/* Checks a nonce received with credentials for realm, at time now, with
+ * nonce count nc (pass 1 when the client sent no qop/nc: the nonce is then
+ * good once). Records nc when the verdict is NONCE_OK. Returns the verdict
+ * (>= 0), -ENOMEM or -EIO. The prefix (RAND||AUTN) is covered by the tag. */
+int nonce_check(struct nonce_server *s, struct slice nonce, struct slice realm, uint64_t now,
+		uint32_t nc);
+
+/* An AKA nonce without a server: base64(RAND || AUTN || server_data) into
+ * out (NUL-terminated): the text length, or -EMSGSIZE when cap is short.
+ * server_data may be NULL when n is 0. */
+int aka_nonce_encode(char *out, size_t cap, const uint8_t rand[AUTH_RAND_LEN],
+		     const uint8_t autn[AUTH_AUTN_LEN], const uint8_t *server_data, size_t n);
+
 #endif
