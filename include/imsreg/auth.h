@@ -80,8 +80,8 @@ int milenage_f5star(struct milenage *m, const uint8_t rand[AUTH_RAND_LEN],
  * Network side (HE/AuC), struct aka_sqn_he (Annex C.1.2 and C.3, not
  * time-based): each new vector takes SEQ_HE + 1 and the next IND in turn
  * (0, 1, ..., 31, 0, ...). A resynchronisation (AUTS) sets SEQ_HE to SEQ_MS
- * when the next SEQ_HE + 1 would not be accepted by the USIM (SEQ_HE not
- * above SEQ_MS, or more than AKA_DELTA_DEFAULT above it).
+ * when the next SEQ_HE + 1 would not be accepted by the USIM (SEQ_HE below
+ * SEQ_MS, or SEQ_HE + 1 more than the USIM's Δ above it; TS 33.102 §6.3.5).
  *
  * UE side (USIM), struct aka_sqn_ms (Annex C.2): an array SEQ_MS(0..31),
  * zero at first; SQN_MS is the highest SQN accepted anywhere. A received
@@ -103,8 +103,9 @@ uint64_t aka_sqn_get(const uint8_t sqn[AUTH_SQN_LEN]);
 void aka_sqn_put(uint8_t sqn[AUTH_SQN_LEN], uint64_t value);
 
 struct aka_sqn_he {
-	uint64_t seq;  /* SEQ_HE: the SEQ of the last vector generated */
-	unsigned ind;  /* IND of the next vector */
+	uint64_t seq;    /* SEQ_HE: the SEQ of the last vector generated */
+	unsigned ind;    /* IND of the next vector */
+	uint64_t delta;  /* the USIM's Δ as the HE knows it; 0 = AKA_DELTA_DEFAULT */
 };
 /* The SQN for the next vector (SEQ_HE + 1 || IND), advancing he: 0, or
  * -ERANGE when SEQ would pass 43 bits. */

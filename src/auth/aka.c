@@ -37,7 +37,8 @@ void aka_sqn_he_resync(struct aka_sqn_he *he, uint64_t sqn_ms)
 	uint64_t seq_ms = (sqn_ms & AKA_SQN_MAX) >> AKA_IND_BITS;
 	/* Keep SEQ_HE when SEQ_HE + 1 is already fresh and within Δ; otherwise
 	 * restart just above what the USIM has seen. */
-	if (he->seq < seq_ms || he->seq - seq_ms >= AKA_DELTA_DEFAULT)
+	uint64_t delta = he->delta ? he->delta : AKA_DELTA_DEFAULT;
+	if (he->seq < seq_ms || he->seq - seq_ms >= delta)
 		he->seq = seq_ms;
 }
 

@@ -239,6 +239,10 @@ static void test_aka_old_sqn_gives_sync_failure_and_auts_resyncs(void)
 	struct aka_sqn_he ahead = { .seq = (ms.sqn_ms >> AKA_IND_BITS) + 5 };
 	aka_sqn_he_resync(&ahead, ms.sqn_ms);
 	CHECK(ahead.seq == (ms.sqn_ms >> AKA_IND_BITS) + 5);
+	/* ...unless it is further ahead than the USIM's Δ allows (§6.3.5). */
+	struct aka_sqn_he too_far = { .seq = (ms.sqn_ms >> AKA_IND_BITS) + 5, .delta = 5 };
+	aka_sqn_he_resync(&too_far, ms.sqn_ms);
+	CHECK(too_far.seq == ms.sqn_ms >> AKA_IND_BITS);
 	milenage_fini(&m);
 }
 
