@@ -43,7 +43,8 @@ bool auth_equal(const void *a, const void *b, size_t n);
 /* ---- Milenage (3GPP TS 35.206 §4.1) ------------------------------------
  * r1..r5 = 64, 0, 32, 64, 96 and c1..c5 = 0, 1, 2, 4, 8 (the values of
  * the spec). One struct milenage per subscriber key: the AES key schedule
- * of K is built once and reused for every function. */
+ * of K is built once and reused for every function, so one struct
+ * milenage is used by one thread at a time. */
 
 struct crypto_aes;
 struct milenage {
@@ -295,7 +296,7 @@ int digest_aka_password(uint8_t out[DIGEST_AKA_PASSWORD_MAX], enum digest_algo a
  * must forget a live nonce it raises a floor, and every nonce expiring at
  * or before the floor that it no longer remembers is treated as stale, so
  * forgetting can never let a replay through. Time is passed in (`now`),
- * never read here. */
+ * never read here. A nonce server is used by one thread at a time. */
 
 #define NONCE_RANDOM_LEN 16
 #define NONCE_TAG_LEN 16
