@@ -318,6 +318,7 @@ struct sip_addr {
 	struct slice expires_text;
 	bool has_expires;
 	uint32_t expires;        /* delta-seconds, saturated at 2^32-1 */
+	bool expires_saturated;  /* expires_text was larger than 2^32-1 */
 	struct slice q;
 };
 
