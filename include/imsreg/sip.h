@@ -402,7 +402,8 @@ void sip_product_it_init(struct sip_product_it *it, struct slice value);
 int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err);
 
 /* A token or quoted-string followed by generic params (P-Visited-Network-ID
- * element, P-Access-Network-Info access type, Content-Type, Event ...). */
+ * element, P-Access-Network-Info access type, Content-Type, Event ...). A
+ * media type "type/subtype" (SWS around '/') is taken as one value. */
 struct sip_tokparams {
 	struct slice value;      /* token, or quoted-string content */
 	bool quoted;
