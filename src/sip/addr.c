@@ -120,6 +120,7 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 				if (scan_token(&sc, &tok) < 0)
 					return hdr_fail(err, -EBADMSG, sc.p,
 							*sc.p == ':' ? "address: expected '<' before the URI"
+							: *sc.p == '@' ? "address: expected a URI with a scheme (\"sip:\")"
 							: "address: a display name that is not made of tokens must be quoted");
 				last = sc.p;
 			}

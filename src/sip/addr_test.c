@@ -95,6 +95,8 @@ static const struct addr_case cases[] = {
 	BAD("Joe sip:joe@example.org", -EBADMSG, 7),
 	BAD("\"Joe\" sip:joe@example.org", -EBADMSG, 6),
 	BAD("@example.org", -EBADMSG, 0),
+	/* RFC 4475 test.dat: a bare address without a scheme */
+	BAD("alan@jasomi.com", -EBADMSG, 4),
 	BAD("<>", -EBADMSG, 1),
 	BAD("<sip:2001:db8::1>", -EBADMSG, 5),
 	BAD("sip:a,b@example.org", -EBADMSG, 5),

@@ -306,19 +306,21 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 	} else {
 		/* product = token [ SLASH product-version ] */
 		if (scan_token(&sc, &p->name) < 0)
-			return hdr_fail(err, -EBADMSG, sc.p, "expected a product token or a (comment)");
+			return hdr_fail(err, -EBADMSG, sc.p, "product: expected a product token or a (comment)");
 		const char *save = sc.p;
 		if (scan_expect(&sc, '/', true) == 0) {
 			scan_lws(&sc);
 			if (scan_token(&sc, &p->version) < 0)
-				return hdr_fail(err, -EBADMSG, sc.p, "expected a product version after '/'");
+				return hdr_fail(err, -EBADMSG, sc.p, "product: expected a version after '/'");
 		} else {
 			sc.p = save;
 		}
 		/* server-val *(LWS server-val): a product needs LWS or a comment next */
 		if (!scan_eof(&sc) && *sc.p != '(' && *sc.p != ' ' && *sc.p != '\t' &&
 		    *sc.p != '\r' && *sc.p != '\n')
-			return hdr_fail(err, -EBADMSG, sc.p, "expected white space after the product");
+			return hdr_fail(err, -EBADMSG, sc.p,
+					*sc.p == '/' ? "product: a version is one token (a second '/' is not allowed)"
+						     : "product: expected white space after the product");
 	}
 	it->p = sc.p;
 	return 1;

@@ -98,6 +98,9 @@ static const struct scalar_case cases[] = {
 	{ PRODUCT, "HomeServer2", 0, -1, "HomeServer2", NULL, 1 },
 	{ PRODUCT, "Softphone / Beta1.5 (a (nested \\) comment) x) Other", 0, -1, "Softphone/Beta1.5|(a (nested \\) comment) x)|Other", NULL, 3 },
 	{ PRODUCT, "A/1(c)B", 0, -1, "A/1|(c)|B", NULL, 3 },
+	/* ../shared/corpus/captures/text/sipandlove/a.txt: PJSIP's default string is
+	 * not RFC 3261 server-val syntax (product-version is one token) */
+	{ PRODUCT, "PJSUA v2.5.5 Linux-4.8.0.27/x86_64/glibc-2.24", -EBADMSG, 34, NULL, NULL, 0 },
 	{ PRODUCT, "A/1 (open", -EBADMSG, 4, NULL, NULL, 0 },
 	{ PRODUCT, "A/", -EBADMSG, 2, NULL, NULL, 0 },
 	{ PRODUCT, "A/1;x", -EBADMSG, 3, NULL, NULL, 0 },
