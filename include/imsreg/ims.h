@@ -167,8 +167,17 @@ struct ims_identity {
 	 * derives from it, assuming a 2-digit MNC and a 3-digit MNC */
 	char derived_domain2[64];
 	char derived_domain3[64];
+	/* the domain is one of the two derived domains (case-insensitive) */
+	bool domain_matches_imsi;
+	/* static text when the domain looks like a TS 23.003 one but is not
+	 * (a 2-digit MNC in "mncXX", a missing "ims." label, ...), else NULL */
+	const char *domain_problem;
+	bool user_phone;             /* sip/sips URI with user=phone */
 };
-/* Classifies a URI (sip/sips/tel) or a bare NAI ("user@realm"). */
+/* Classifies a URI (sip/sips/tel, "<...>" allowed around it) or a bare NAI
+ * ("user@realm"): 0, or -EBADMSG when text is none of these (empty, no
+ * host, empty user or realm); another scheme ("urn:...") is IMS_ID_OTHER
+ * and 0. The slices point into text. */
 int ims_identity_decode(struct ims_identity *id, struct slice text);
 
 /* ---- the explanation catalogue ----------------------------------------- */
