@@ -115,11 +115,33 @@ struct ims_pani {
 	char mnc[4];                   /* 2 or 3 digits (3 if the MNC is 3 digits) */
 	uint32_t tac;                  /* LAC (UTRAN/GERAN), TAC (E-UTRAN, 4 hex), 5GS TAC (NR, 6 hex) */
 	uint64_t cell_id;              /* UTRAN CI, E-UTRAN ECI (28 bits), NR NCI (36 bits) */
-	uint32_t enb_or_gnb_id;        /* ECI >> 8 (eNB id); NR: gNB id assuming 24-bit gNB id length */
-	uint32_t local_cell;           /* ECI & 0xff, or NCI low bits */
+	uint32_t enb_or_gnb_id;        /* ECI >> 8 (eNB id); NR: gNB id assuming 24-bit gNB id length;
+	                                * UTRAN: RNC id (UC-Id >> 16); GERAN: 0 */
+	uint32_t local_cell;           /* ECI & 0xff, or NCI & 0xfff; UTRAN C-Id; GERAN CI */
+	/* added by helper ims */
+	bool access_quoted;            /* the access type was a quoted-string */
+	struct slice next;             /* after a top-level ',', the next access-net-spec, or SLICE_NULL */
+	struct slice local_time_zone;  /* local-time-zone value (quotes removed), or SLICE_NULL */
+	struct slice daylight_saving_time;
+	size_t cell_len;               /* characters in the cell id value */
+	size_t expected_len_mnc3;      /* length with a 3-digit MNC (expected_len: 2-digit MNC) */
+	bool tac_5gs;                  /* E-UTRAN cell id written with a 24-bit (5GS) TAC */
+	const char *tac_name;          /* "TAC", "5GS TAC", "LAC" for the tac field */
+	const char *cell_name;         /* "ECI", "NCI", "UC-Id", "CI" for cell_id */
+	const char *node_name;         /* "eNB", "gNB", "RNC" for enb_or_gnb_id, or NULL */
+	/* the precise problem with numbers ("19 digits: ..."), "" when none;
+	 * prefer it to cell_problem for display */
+	char cell_problem_text[192];
 };
-/* Decodes the header value: 0 or -EBADMSG (syntax); a wrong cell id length
- * is not an error here: cell_ok is false and cell_problem says why. */
+/* Decodes one access-net-spec (access-type or access-class, then its
+ * parameters; a ',' ends it and pani->next holds the rest): 0 or -EBADMSG
+ * (syntax; err->at on the offending byte, err->reason static text). A cell
+ * id of the wrong length or with non-hex digits is not an error here:
+ * cell_ok is false and cell_problem / cell_problem_text say why. For an
+ * access without a cell id (WLAN, DSL, ...) cell_ok is false and
+ * cell_problem NULL. Lengths (TS 24.229 §7.2A.4.3): MCC 3 + MNC 2|3 + GERAN
+ * LAC 4 + CI 4 hex; UTRAN LAC 4 + UC-Id 7; E-UTRAN TAC 4 (6 when the cell
+ * is connected to 5GC) + ECI 7; NR TAC 6 + NCI 9. */
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err);
 
 /* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
