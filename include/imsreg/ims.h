@@ -43,13 +43,22 @@ struct ims_feature_tag {
 	unsigned nservices;
 	struct ims_service services[8];
 	struct slice service_urns[8];    /* as written, still escaped */
+	/* added by helper ims */
+	const char *note;                /* static text: what is odd about this parameter, or NULL */
+	const char *value_meaning;       /* static text: what the value says (rcs telephony ...), or NULL */
+	unsigned nunknown;               /* ICSI/IARI URNs not in the service table */
+	bool more_services;              /* more than 8 URNs were listed */
 };
 
-/* Explains one Contact parameter: 0 (always succeeds for a well-formed param). */
+/* Explains one Contact parameter (name, value as sip_param_next gives it):
+ * 0 always (an oddity of the value is reported in t->note, not as an
+ * error). The slices point where p's do. */
 int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *p);
-/* Known IMS communication services by URN (unescaped): NULL if unknown. */
+/* Known IMS communication services (ICSI) and applications (IARI) by URN
+ * (unescaped, case-insensitive): NULL if unknown. */
 const struct ims_service *ims_service_lookup(struct slice urn);
-/* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG. */
+/* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG
+ * ('%' not followed by two hex digits). out is not NUL-terminated. */
 int ims_unescape(char *out, size_t cap, struct slice in);
 
 /* ---- +sip.instance (RFC 5626 §4.1, RFC 7254 IMEI URN, RFC 4122 UUID) --- */
