@@ -1,5 +1,6 @@
 /* pani_test.c: P-Access-Network-Info syntax and the cell id split by access type (TS 24.229 §7.2A.4.3). */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <imsreg/ims.h>
 #include "check.h"
@@ -202,10 +203,56 @@ static void test_pani_every_truncation_stays_in_bounds(void)
 	}
 }
 
+/* The P-Access-Network-Info line of each seed fixture, decoded as it is
+ * written there (one line each); expected values worked out by hand. */
+static void test_pani_of_the_seed_fixtures(void)
+{
+	static const struct {
+		const char *file;
+		bool cell_ok;
+		const char *mcc, *mnc;
+		uint32_t tac;
+		uint64_t cell_id;
+	} seeds[] = {
+		{ "../shared/fixtures/seed/ex1-basic.pasted.txt", true, "000", "00", 0x5420, 0 },
+		{ "../shared/fixtures/seed/ex2-sms-capability.pasted.txt", true, "001", "01", 1, 0 },
+		{ "../shared/fixtures/seed/ex3-sms-volte-capability.pasted.txt", true, "001", "01", 1,
+		  1 },
+		{ "../shared/fixtures/seed/ex4-aka-authorization.pasted.txt", true, "001", "01", 1, 0 },
+		{ "../shared/fixtures/seed/ex6-unregister.pasted.txt", true, "311", "480", 1,
+		  0xFFFFFFF },
+		{ "../shared/fixtures/seed/ref-nr-minimal.pasted.txt", false, "", "", 0, 0 },
+		{ "../shared/corpus/bench/c_register_aka_auth.sip", true, "001", "01", 1, 0x19B01 },
+	};
+	for (size_t i = 0; i < sizeof seeds / sizeof seeds[0]; i++) {
+		size_t len;
+		char *text = check_read_file(seeds[i].file, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		const char *h = strstr(text, "P-Access-Network-Info:");
+		CHECK(h != NULL);
+		if (h) {
+			h += strlen("P-Access-Network-Info:");
+			const char *eol = h + strcspn(h, "\r\n");
+			struct ims_pani pani;
+			struct sip_parse_error err = { 0 };
+			CHECK_INT_EQ(ims_pani_decode(&pani, slice_span(h, eol), &err), 0);
+			CHECK_INT_EQ(pani.cell_ok, seeds[i].cell_ok);
+			CHECK_STR_EQ(pani.mcc, seeds[i].mcc);
+			CHECK_STR_EQ(pani.mnc, seeds[i].mnc);
+			CHECK_INT_EQ(pani.tac, seeds[i].tac);
+			CHECK_INT_EQ(pani.cell_id, seeds[i].cell_id);
+		}
+		free(text);
+	}
+}
+
 int main(void)
 {
 	test_pani_decode_table();
 	test_pani_params_network_provided_time_zone_and_next();
 	test_pani_every_truncation_stays_in_bounds();
+	test_pani_of_the_seed_fixtures();
 	return check_done();
 }
