@@ -1,5 +1,6 @@
 /* feature_tag.c: Contact feature tags and parameters (RFC 3840 §9-10, RFC 5626 §4, TS 24.229 §7.9,
- * TS 24.341 §5.3.1.2, GSMA RCC.07) and the ICSI / IARI service table. */
+ * TS 24.341 §5.3.1.2, GSMA RCC.07; names as in the IANA media feature tag registry) and the
+ * ICSI / IARI service table. */
 #include <errno.h>
 #include <string.h>
 #include <imsreg/ims.h>
@@ -153,7 +154,7 @@ static const struct tag_info tags[] = {
 	{ "text", false, IMS_TAG_MEDIA,
 	  "the contact supports text streams (real-time text in MMTel)", "RFC 3840 §10" },
 	{ "message", false, IMS_TAG_MEDIA, "the contact supports message sessions (MSRP)",
-	  "RFC 3840 §10" },
+	  "RFC 4569" },
 	{ "application", false, IMS_TAG_MEDIA, "the contact supports application media streams",
 	  "RFC 3840 §10" },
 	{ "data", false, IMS_TAG_MEDIA, "the contact supports data media streams",
@@ -212,8 +213,12 @@ static const struct tag_info tags[] = {
 	{ "g.3gpp.nw-init-ussi", true, IMS_TAG_GENERIC,
 	  "the UE accepts network-initiated USSD over IMS (USSI)", "3GPP TS 24.390" },
 	{ "g.3gpp.cs-voice", true, IMS_TAG_GENERIC,
-	  "the UE can share video during a circuit-switched voice call (video share)",
-	  "GSMA IR.74" },
+	  "the UE supports circuit-switched voice combined with IMS sessions (CSI); video share "
+	  "during a CS call relies on it",
+	  "3GPP TS 24.279, GSMA IR.74" },
+	{ "g.3gpp.cs-video", true, IMS_TAG_GENERIC,
+	  "the UE supports circuit-switched video combined with IMS sessions (CSI)",
+	  "3GPP TS 24.279" },
 	{ "g.3gpp.verstat", true, IMS_TAG_GENERIC,
 	  "the UE understands the calling number verification status (verstat) of "
 	  "incoming calls",
