@@ -23,7 +23,7 @@ enum ims_tag_kind {
 	IMS_TAG_INSTANCE,       /* +sip.instance (RFC 5626) */
 	IMS_TAG_REG_ID,         /* reg-id (RFC 5626) */
 	IMS_TAG_GENERIC,        /* another '+' feature tag, or a RFC 3840 base tag */
-	IMS_TAG_CONTACT_PARAM,  /* expires, q (RFC 3261) */
+	IMS_TAG_CONTACT_PARAM,  /* expires, q (RFC 3261); pub-gruu, temp-gruu (RFC 5627) */
 };
 
 struct ims_service {

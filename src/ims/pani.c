@@ -351,6 +351,7 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 			   slice_caseeq_cstr(name, "eth-location") ||
 			   slice_caseeq_cstr(name, "fiber-location") ||
 			   slice_caseeq_cstr(name, "gstn-location") ||
+			   slice_caseeq_cstr(name, "operator-specific-GI") ||
 			   slice_caseeq_cstr(name, "dvb-rcs2-node-id")) {
 			if (!val.ptr) {
 				rc = fail(err, after_name, "location parameter without a value");
