@@ -735,9 +735,9 @@ static void check_ruri_home(struct ctx *c)
 		return;
 	char rb[64], tb[80];
 	report(c, NULL, c->ruri.host.ptr, "Request-URI domain \"%s\" differs from the "
-	       "IMPU's domain \"%s\" in To: the Request-URI must be the home network domain "
-	       "(from the ISIM, or derived from the IMSI), which normally hosts the IMPU too. "
-	       "Check the ISIM's home domain.", cstr(rb, sizeof rb, c->ruri.host),
+	       "IMPU's domain \"%s\" in To. The Request-URI must be the home network domain "
+	       "(ISIM EF_DOMAIN, or derived from the IMSI); IMPUs often share it. If the "
+	       "registration fails with 403/404, check the ISIM's home domain first.", cstr(rb, sizeof rb, c->ruri.host),
 	       cstr(tb, sizeof tb, c->to.uri.host));
 }
 
@@ -895,27 +895,46 @@ static void check_contact_user(struct ctx *c)
 	}
 }
 
-static void check_contact_address(struct ctx *c)
+/* The UE's first ipsec-3gpp offer in Security-Client (defined further down). */
+static bool first_ipsec(const struct sip_msg *m, enum sip_hdr_id id, struct sip_sec_mech *s,
+			const struct sip_hdr **hp);
+
+static void check_protected_ports(struct ctx *c)
 {
+	struct sip_sec_mech sc;
+	const struct sip_hdr *sch;
+	if (!c->protected_reg || !first_ipsec(c->msg, SIP_HDR_SECURITY_CLIENT, &sc, &sch) ||
+	    !sc.has_port_s)
+		return;
 	struct contact_it it;
 	struct sip_addr a;
 	const struct sip_hdr *h;
-	if (c->deregister)
-		return;
 	contact_it_init(&it, c->msg);
 	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+		if (a.star || (a.uri.has_port && a.uri.port == sc.port_s))
 			continue;
-		if (a.uri.host_type == SIP_HOST_NAME)
-			report(c, h, a.uri.host.ptr, "Contact host \"%.*s\" is a name: TS 24.229 "
-			       "wants the UE's IP address, since the P-CSCF routes to it and checks "
-			       "it against the IPsec SA. Check the UE's IMS APN address.",
-			       SLICE_ARG(a.uri.host));
-		else if (!a.uri.has_port)
-			report(c, h, a.uri.host.ptr, "Contact has no port: 5060 is assumed. With "
-			       "IPsec the port must be the UE's protected server port (port-s); "
-			       "check the UE puts its port in.");
+		report(c, h, a.uri.host.ptr, "the protected REGISTER's Contact has port %u, not "
+		       "the UE's protected server port port-s=%u: the P-CSCF sends terminating "
+		       "requests to the Contact port, which must be bound to the IPsec SA. Check "
+		       "the UE updates its Contact after the SAs are set up.",
+		       a.uri.has_port ? a.uri.port : 5060, sc.port_s);
 	}
+	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
+	struct sip_via v;
+	struct sip_list lit;
+	struct slice item;
+	struct sip_parse_error err;
+	if (!vh)
+		return;
+	sip_list_init(&lit, vh->value);
+	if (sip_list_next(&lit, &item, &err) != 1 || sip_via_decode(&v, item, &err) < 0 ||
+	    !slice_caseeq_cstr(v.transport, "UDP"))
+		return;
+	if (!v.has_port || v.port != sc.port_s)
+		report(c, vh, v.host.ptr, "the protected REGISTER's Via sent-by port is %u, not "
+		       "the protected server port port-s=%u: over UDP the P-CSCF sends the "
+		       "response there, outside the SA. Check the UE's Via after sec-agree.",
+		       v.has_port ? v.port : 5060, sc.port_s);
 }
 
 static void check_expires_600000(struct ctx *c)
@@ -1386,10 +1405,11 @@ static void check_nc(struct ctx *c)
 		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the nonce count is 8 hex digits "
 		       "starting at 00000001; the registrar will reject it.", SLICE_ARG(ncs));
 	else if (c->auth.nc > 1)
-		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: this nonce was used %u times before. "
-		       "With AKA each 401 brings a new nonce, so the UE is reusing a nonce for a "
-		       "refresh: fine if the S-CSCF allows it; a 401 with stale=true follows "
-		       "otherwise.", SLICE_ARG(ncs), c->auth.nc - 1);
+		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the UE already used this nonce in %u "
+		       "earlier request%s. With AKA each 401 brings a new nonce, so this is a "
+		       "refresh reusing it: fine if the S-CSCF allows it, else a 401 with "
+		       "stale=true follows.", SLICE_ARG(ncs), c->auth.nc - 1,
+		       c->auth.nc - 1 == 1 ? "" : "s");
 }
 
 static void check_aka_nonce(struct ctx *c)
@@ -1466,6 +1486,83 @@ static void check_auts(struct ctx *c)
 		report(c, c->auth_hdr, a.ptr, "auts: the ISIM rejected the SQN of the "
 		       "challenge as out of range and asks the HSS to resynchronise. A new 401 "
 		       "should follow; repeated resyncs point at an SQN problem in the HSS.");
+}
+
+/* ---- 7. more that an engineer would point out --------------------------- */
+
+static void check_imei_check_digit(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		struct ims_instance inst;
+		memset(&inst, 0, sizeof inst);
+		if (!t.instance || ims_instance_decode(&inst, t.instance_p.value) < 0 ||
+		    (inst.kind != IMS_INSTANCE_IMEI && inst.kind != IMS_INSTANCE_IMEISV) ||
+		    !inst.spare_is_zero)
+			continue;
+		report(c, h, t.instance_p.value.ptr, "IMEI URN TAC %s SNR %s: the final 0 is "
+		       "RFC 7254's spare digit, not the Luhn check digit, which is %c. The IMEI "
+		       "on the device label and in the EIR reads %s%s%c.", inst.tac, inst.snr,
+		       inst.check, inst.tac, inst.snr, inst.check);
+	}
+}
+
+static void check_dereg_unprotected(struct ctx *c)
+{
+	if (!c->deregister || c->protected_reg)
+		return;
+	const struct sip_hdr *h = c->auth_hdr ? c->auth_hdr : sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
+	report(c, h, h ? h->value.ptr : c->msg->start_line.ptr, "a deregistration %s: a UE "
+	       "deregisters over its IPsec SAs with the credentials of its last challenge. "
+	       "The S-CSCF may challenge it (401) or refuse it, leaving the binding in place. "
+	       "Check whether the UE lost its security context (reboot, SA expiry).",
+	       c->auth_hdr ? "with an empty nonce" : "without credentials");
+}
+
+/* The IMSI of the message (username, To or From), as a slice of digits. */
+static struct slice find_imsi(struct ctx *c)
+{
+	struct ident ids[3];
+	size_t n = collect_identities(c, ids, 3);
+	for (size_t i = 0; i < n; i++)
+		if (ids[i].id.user_is_imsi)
+			return ids[i].id.user;
+	return SLICE_NULL;
+}
+
+static void check_pani_plmn(struct ctx *c)
+{
+	struct slice imsi = find_imsi(c);
+	if (imsi.len < 6)
+		return;
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
+	     h = sip_hdr_next(m, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err;
+		memset(&p, 0, sizeof p);
+		if (ims_pani_decode(&p, h->value, &err) < 0 || !p.cell_ok || !p.mcc[0] ||
+		    memcmp(p.mcc, "000", 3) == 0)
+			continue;
+		size_t mnclen = strlen(p.mnc);
+		bool mcc_eq = memcmp(imsi.ptr, p.mcc, 3) == 0;
+		bool mnc_eq = mcc_eq && mnclen <= 3 && memcmp(imsi.ptr + 3, p.mnc, mnclen) == 0;
+		if (mnc_eq)
+			continue;
+		report(c, h, p.cell_value.ptr, "the cell is in PLMN %s-%s but the IMSI %.*s is from "
+		       "MCC %.3s: %s. Expect the P-CSCF/S-CSCF roaming policy (P-Visited-Network-ID) "
+		       "to apply; a test SIM on a live cell points at a lab set-up.",
+		       p.mcc, p.mnc, SLICE_ARG(imsi), imsi.ptr, mcc_eq ?
+		       "another network of the same country (national roaming or RAN sharing)" :
+		       "the UE is roaming abroad, or the cell id is not the real one");
+	}
 }
 
 /* ---- the book ------------------------------------------------------------ */
@@ -1550,7 +1647,7 @@ enum scope {
 	X("ts24229.register.realm-home-domain", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "the realm is the home domain (Request-URI or From domain)",\
 	  REGISTER, check_realm_domain) \
-	X("ts24229.register.ruri-home-domain", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
+	X("ts24229.register.ruri-home-domain", IMS_SEV_INFO, "TS 24.229 §5.1.1.2.1",\
 	  "the Request-URI domain is the IMPU's home domain",\
 	  REGISTER, check_ruri_home) \
 	X("ts24229.register.from-to", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
@@ -1577,9 +1674,9 @@ enum scope {
 	X("ims.identity.contact-imsi", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, TS 33.203 §5.1",\
 	  "the Contact does not expose the IMSI when the IMPU does not",\
 	  REGISTER, check_contact_user) \
-	X("ts24229.register.contact-address", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
-	  "the Contact holds the UE's IP address and a port",\
-	  REGISTER, check_contact_address) \
+	X("ts24229.register.protected-ports", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, TS 33.203 §7.1",\
+	  "the protected REGISTER's Contact (and UDP Via) use the protected server port port-s",\
+	  REGISTER, check_protected_ports) \
 	X("ts24229.register.expires-600000", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, IR.92 §2.2.1",\
 	  "a registering REGISTER asks for 600000 s",\
 	  REGISTER, check_expires_600000) \
@@ -1645,7 +1742,16 @@ enum scope {
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.3, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
-	  REGISTER, check_auts)
+	  REGISTER, check_auts) \
+	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254 §3, TS 23.003 §6.2.1",\
+	  "the IMEI URN's spare digit vs the IMEI's Luhn check digit",\
+	  REGISTER, check_imei_check_digit) \
+	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\
+	  "a deregistration without the last challenge's credentials",\
+	  REGISTER, check_dereg_unprotected) \
+	X("ts24229.pani.plmn-vs-imsi", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3, TS 23.003 §2.2",\
+	  "the cell's PLMN vs the IMSI's home PLMN (roaming)",\
+	  REGISTER, check_pani_plmn)
 
 #define RULE_INFO(id, sev, ref, summary, scope, fn) { id, sev, ref, summary },
 #define RULE_IMPL(id, sev, ref, summary, scope, fn) { scope, fn },
