@@ -390,9 +390,21 @@ static void check_comma_combined(struct ctx *c)
 				       "challenge");
 			continue;
 		}
-		if (h->id == SIP_HDR_OTHER || sip_hdr_is_list(h->id) ||
-		    !sip_hdr_is_single(h->id) || h->id == SIP_HDR_DATE)
+		/* the single-value headers whose syntax has no comma at all (Date,
+		 * User-Agent comments, Authentication-Info and free text may) */
+		switch (h->id) {
+		case SIP_HDR_TO:
+		case SIP_HDR_FROM:
+		case SIP_HDR_CALL_ID:
+		case SIP_HDR_CSEQ:
+		case SIP_HDR_MAX_FORWARDS:
+		case SIP_HDR_EXPIRES:
+		case SIP_HDR_MIN_EXPIRES:
+		case SIP_HDR_CONTENT_LENGTH:
+			break;
+		default:
 			continue;
+		}
 		struct sip_list it;
 		struct slice item;
 		int n = 0;
@@ -438,8 +450,8 @@ static void check_via_branch(struct ctx *c)
 				continue;
 			if (!slice_present(v.branch) || v.branch.len == 0)
 				report(c, h, item.ptr, "Via without a branch: the transaction cannot "
-				       "be matched and retransmissions look like new requests. The "
-				       "UE must add branch=z9hG4bK<unique>.");
+				       "be matched and retransmissions look like new requests. "
+				       "Whoever added this Via must put branch=z9hG4bK<unique>.");
 			else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
 				 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
 				report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
