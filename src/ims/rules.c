@@ -1184,8 +1184,8 @@ static void check_pani_placeholder(struct ctx *c)
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
 struct contact_tags {
-	bool instance, mmtel, smsip, smsip_wrong;
-	struct sip_param instance_p, wrong_p;
+	bool instance, mmtel, smsip, smsip_wrong, reg_id;
+	struct sip_param instance_p, wrong_p, reg_id_p;
 };
 
 static void contact_tags_scan(const struct sip_addr *a, struct contact_tags *t)
@@ -1222,6 +1222,10 @@ static void contact_tags_scan(const struct sip_addr *a, struct contact_tags *t)
 		case IMS_TAG_SMSIP_WRONG:
 			t->smsip_wrong = true;
 			t->wrong_p = p;
+			break;
+		case IMS_TAG_REG_ID:
+			t->reg_id = true;
+			t->reg_id_p = p;
 			break;
 		default:
 			break;
@@ -1577,6 +1581,75 @@ static void check_pani_plmn(struct ctx *c)
 	}
 }
 
+static void check_reg_id(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	bool outbound = has_option_tag(c->msg, SIP_HDR_SUPPORTED, "outbound");
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.reg_id)
+			continue;
+		if (!t.instance)
+			report(c, h, t.reg_id_p.name.ptr, "reg-id without +sip.instance: an outbound "
+			       "flow is named by the pair (instance, reg-id), so the registrar must "
+			       "ignore reg-id (or reject it). Add the IMEI URN as +sip.instance, or "
+			       "drop reg-id.");
+		if (!outbound)
+			report(c, h, t.reg_id_p.name.ptr, "reg-id but no 'outbound' in Supported: the "
+			       "UE asks for outbound flows without announcing the extension, so the "
+			       "edge proxy will not keep the flow. Add Supported: outbound, or drop "
+			       "reg-id.");
+	}
+}
+
+static void check_route_lr(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_ROUTE); h; h = sip_hdr_next(m, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			struct sip_addr a;
+			if (sip_addr_decode(&a, item, 0, &err) < 0 || a.uri.lr ||
+			    (a.uri.scheme != SIP_URI_SIP && a.uri.scheme != SIP_URI_SIPS))
+				continue;
+			report(c, h, a.uri_text.ptr, "Route %.*s has no ;lr: the next hop is treated "
+			       "as a strict router and the Request-URI gets rewritten to it. The "
+			       "P-CSCF address the UE got at PDN/PDU set-up needs ;lr.",
+			       SLICE_ARG(a.uri_text));
+		}
+	}
+}
+
+static void check_tags(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (c->from_ok && !slice_present(c->from.tag))
+		report(c, c->from_hdr, c->from_hdr->value.ptr, "From has no tag: RFC 3261 requires "
+		       "one in every request and response; the registrar may answer 400. Check "
+		       "the UE's SIP stack (or a header rewrite on the way).");
+	if (!m->is_request && m->status > 100 && c->to_ok && !slice_present(c->to.tag))
+		report(c, c->to_hdr, c->to_hdr->value.ptr, "a %u response without a To tag: the "
+		       "server must add one (§8.2.6.2); without it the UE cannot tell responses "
+		       "of different servers apart.", m->status);
+}
+
+static void check_register_to_tag(struct ctx *c)
+{
+	if (c->to_ok && slice_present(c->to.tag))
+		report(c, c->to_hdr, c->to.tag.ptr, "the REGISTER's To has a tag: REGISTER is "
+		       "never sent inside a dialog (§10.2), so a tag here is stray, copied from a "
+		       "previous response. Some registrars reject it (481).");
+}
+
 /* ---- the book ------------------------------------------------------------ */
 
 enum scope {
@@ -1763,7 +1836,19 @@ enum scope {
 	  REGISTER, check_dereg_unprotected) \
 	X("ts24229.pani.plmn-vs-imsi", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3, TS 23.003 §2.2",\
 	  "the cell's PLMN vs the IMSI's home PLMN (roaming)",\
-	  REGISTER, check_pani_plmn)
+	  REGISTER, check_pani_plmn) \
+	X("rfc5626.contact.reg-id", IMS_SEV_ERROR, "RFC 5626 §4.2.1, §5.2",\
+	  "reg-id comes with +sip.instance and Supported: outbound",\
+	  BINDING, check_reg_id) \
+	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
+	  "every sip: Route entry is a loose router (;lr)",\
+	  REQUEST, check_route_lr) \
+	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
+	  "From has a tag; responses (but 100) have a To tag",\
+	  ANY, check_tags) \
+	X("rfc3261.register.to-tag", IMS_SEV_WARNING, "RFC 3261 §10.2, §8.1.1.2",\
+	  "a REGISTER's To has no tag (out of dialog)",\
+	  REGISTER, check_register_to_tag)
 
 #define RULE_INFO(id, sev, ref, summary, scope, fn) { id, sev, ref, summary },
 #define RULE_IMPL(id, sev, ref, summary, scope, fn) { scope, fn },
