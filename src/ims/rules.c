@@ -325,6 +325,13 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 	}
 }
 
+/* Headers only shown to people: a syntax error there rarely breaks anything. */
+static bool is_informational(enum sip_hdr_id id)
+{
+	return id == SIP_HDR_USER_AGENT || id == SIP_HDR_SERVER || id == SIP_HDR_WARNING ||
+	       id == SIP_HDR_DATE;
+}
+
 static void check_syntax(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
@@ -340,12 +347,31 @@ static void check_syntax(struct ctx *c)
 	}
 	for (uint16_t i = 0; i < m->nhdrs; i++) {
 		const struct sip_hdr *h = &m->hdrs[i];
+		if (is_informational(h->id))
+			continue;
 		memset(&err, 0, sizeof err);
 		if (decode_header(h, &err) < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", hdr_label(h),
 			       err.reason ? err.reason : "malformed value");
+	}
+}
+
+static void check_syntax_informational(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	struct sip_parse_error err;
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		if (!is_informational(h->id))
+			continue;
+		memset(&err, 0, sizeof err);
+		if (decode_header(h, &err) < 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
+			       "reject the whole message; look at the byte pointed at.",
+			       hdr_label(h), err.reason ? err.reason : "malformed value");
 	}
 }
 
@@ -1667,8 +1693,11 @@ enum scope {
 	  "Via, To, From, Call-ID, CSeq (and Max-Forwards in requests) are present",\
 	  ANY, check_mandatory) \
 	X("rfc3261.msg.header-syntax", IMS_SEV_ERROR, "RFC 3261 §20, §25.1",\
-	  "every known header and the Request-URI decode with their typed decoder",\
+	  "every known header (but the informational ones) and the Request-URI decode with their typed decoder",\
 	  ANY, check_syntax) \
+	X("rfc3261.msg.header-syntax-informational", IMS_SEV_WARNING, "RFC 3261 §20.17, §20.35, §20.41, §20.43",\
+	  "User-Agent, Server, Warning and Date follow their grammar",\
+	  ANY, check_syntax_informational) \
 	X("rfc3261.msg.single-header-repeated", IMS_SEV_ERROR, "RFC 3261 §7.3, §20",\
 	  "headers that take one value appear once",\
 	  ANY, check_single_repeated) \
