@@ -234,18 +234,18 @@ static void rep_hex(struct report *r, const char *key, const char *label, const 
 static void rep_list(struct report *r, const char *key, const char *title,
 		     char (*list)[VERIFY_NOTE_LEN], size_t n, enum report_style style)
 {
-	if (r->format == REPORT_TEXT && n == 0)
-		return;
-	report_list_begin(r, key, r->format == REPORT_TEXT ? NULL : title);
-	if (r->format == REPORT_TEXT)
-		report_line(r, STYLE_TITLE, "%s", title);
-	for (size_t i = 0; i < n; i++) {
-		if (r->format == REPORT_JSON)
+	if (r->format == REPORT_JSON) {
+		report_list_begin(r, key, NULL);
+		for (size_t i = 0; i < n; i++)
 			report_cstr(r, NULL, NULL, list[i], NULL);
-		else
-			report_line(r, style, "  - %s", list[i]);
+		report_list_end(r);
+		return;
 	}
-	report_list_end(r);
+	if (n == 0)
+		return;
+	report_line(r, STYLE_TITLE, "%s", title);
+	for (size_t i = 0; i < n; i++)
+		report_line(r, style, "  - %s", list[i]);
 }
 
 static const char *msg_title(const struct sip_msg *m, char *out, size_t cap)
@@ -743,7 +743,9 @@ out:
 			CAUSE(v, "no known mistake reproduces the UE's response: the UE's RES differs from "
 				 "the RES of the K and OPc given (which the network shares, since AUTN "
 				 "verifies): the UE's K or OPc/OP differ from the network's");
-		else if (v->aka)
+		else if (v->aka && v->has_rand_result) {
+			/* the MAC failure is the cause already given */
+		} else if (v->aka)
 			CAUSE(v, "no known mistake reproduces the UE's response");
 		else
 			CAUSE(v, "no known mistake reproduces the UE's response: the password differs "
@@ -864,8 +866,17 @@ static void digest_report(struct verify *v, struct report *r, struct buf *scratc
 	report_str(r, "ue_response", "UE's response", sent, NULL);
 	v->response_ok = sent.len > 0 && verifies(v, &v->p);
 	report_bool(r, "match", "match", v->response_ok, NULL);
-	report_end(r);
 	auth_wipe(ha1, sizeof ha1);
+	if (!v->response_ok && field(&v->cred, SIP_AUTH_AUTS).ptr && sent.len > 0) {
+		/* with auts the UE hashes an empty password (RFC 3310 §3.4) */
+		struct digest_params q = v->p;
+		q.password = slice_make("", 0);
+		bool empty_ok = verifies(v, &q);
+		report_bool(r, "match_empty_password", "match with an empty password", empty_ok,
+			    "what RFC 3310 §3.4 asks along with auts");
+		if (empty_ok)
+			goto out;
+	}
 	if (!v->response_ok) {
 		if (sent.len == 0)
 			PROBLEM(v, "the UE's response is empty");
@@ -873,6 +884,8 @@ static void digest_report(struct verify *v, struct report *r, struct buf *scratc
 			PROBLEM(v, "the UE's response does not match the expected response");
 		diagnose(v, scratch);
 	}
+out:
+	report_end(r);
 }
 
 /* ---- the command --------------------------------------------------------------- */
