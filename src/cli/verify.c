@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <imsreg/alloc.h>
 #include <imsreg/auth.h>
 #include <imsreg/codec.h>
@@ -35,8 +36,10 @@ struct verify {
 	/* input */
 	struct buf in;
 	struct paste paste;
-	struct vmsg *msgs;
+	struct vmsg *msgs;      /* room for one more than paste found: see loose_credentials */
 	size_t nmsgs;
+	struct buf loose;       /* a REGISTER made around a bare Authorization line */
+	bool loose_used;
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
 	struct sip_auth chal, cred;
@@ -110,6 +113,8 @@ static int input_read(struct verify *v)
 	return rc;
 }
 
+static bool loose_credentials(struct verify *v);
+
 /* Splits the input into messages: pasted text through paste_normalise,
  * each message then parsed leniently. 0 or < 0 (reported on stderr). */
 static int input_parse(struct verify *v)
@@ -117,6 +122,14 @@ static int input_parse(struct verify *v)
 	struct sip_parse_error err = { 0 };
 	const char *name = v->file ? v->file : "<stdin>";
 	int rc = paste_normalise(&v->paste, v->in.ptr ? v->in.ptr : "", v->in.len, &err);
+	if (rc == -EBADMSG) {
+		/* no message at all: perhaps a bare Authorization line */
+		v->msgs = imsreg_calloc(1, sizeof *v->msgs);
+		if (!v->msgs)
+			return -ENOMEM;
+		if (loose_credentials(v))
+			return 0;
+	}
 	if (rc < 0) {
 		if (rc == -EBADMSG)
 			error_report(stderr, name, v->in.ptr ? v->in.ptr : "", v->in.len, err.offset,
@@ -126,7 +139,8 @@ static int input_parse(struct verify *v)
 		return rc;
 	}
 	size_t n = v->paste.nmsgs < VERIFY_MAX_MSGS ? v->paste.nmsgs : VERIFY_MAX_MSGS;
-	v->msgs = imsreg_calloc(n ? n : 1, sizeof *v->msgs);
+	imsreg_free(v->msgs);
+	v->msgs = imsreg_calloc(n + 1, sizeof *v->msgs);
 	if (!v->msgs)
 		return -ENOMEM;
 	for (size_t i = 0; i < n; i++) {
@@ -153,6 +167,59 @@ static int input_parse(struct verify *v)
 		return -EBADMSG;
 	}
 	return 0;
+}
+
+/* People often paste the 401 and only the Authorization line the UE sent.
+ * When no request carries credentials, the first line of the input that
+ * starts with "Authorization:" (with its indented continuation lines) is
+ * wrapped into a REGISTER to its uri= with no body, parsed as one more
+ * message. Returns true when it did so. */
+static bool loose_credentials(struct verify *v)
+{
+	const char *s = v->in.ptr, *end = v->in.ptr + v->in.len;
+	static const char *names[] = { "Authorization:", "Proxy-Authorization:" };
+
+	if (!s || v->loose_used)
+		return false;
+	for (const char *line = s; line < end;) {
+		const char *eol = memchr(line, '\n', (size_t)(end - line));
+		const char *next = eol ? eol + 1 : end;
+		for (int k = 0; k < 2; k++) {
+			size_t nl = strlen(names[k]);
+			if ((size_t)(end - line) < nl || strncasecmp(line, names[k], nl) != 0)
+				continue;
+			/* the value: this line and the indented ones after it */
+			const char *vend = next;
+			while (vend < end && (*vend == ' ' || *vend == '\t')) {
+				const char *e2 = memchr(vend, '\n', (size_t)(end - vend));
+				vend = e2 ? e2 + 1 : end;
+			}
+			struct slice value = slice_trim(slice_span(line + nl, vend));
+			struct sip_auth a;
+			struct sip_parse_error err = { 0 };
+			if (sip_auth_decode(&a, value, NULL, &err) < 0 || !a.field[SIP_AUTH_URI].ptr)
+				return false;
+			buf_reset(&v->loose);
+			buf_printf(&v->loose, "REGISTER %.*s SIP/2.0\r\n%s ",
+				   SLICE_ARG(a.field[SIP_AUTH_URI]), names[k]);
+			report_unfold(&v->loose, value);
+			buf_puts(&v->loose, "\r\nContent-Length: 0\r\n\r\n");
+			if (v->loose.err)
+				return false;
+			struct vmsg *m = &v->msgs[v->nmsgs];
+			sip_msg_init(&m->msg, m->hdrs, VERIFY_MAX_HDRS);
+			if (sip_msg_parse(&m->msg, v->loose.ptr, v->loose.len, SIP_PARSE_LENIENT,
+					  &err) < 0)
+				return false;
+			v->nmsgs++;
+			v->loose_used = true;
+			WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER "
+				"to its uri=, without a body");
+			return true;
+		}
+		line = next;
+	}
+	return false;
 }
 
 /* Visits every Digest challenge or credentials of message m in the headers
@@ -213,6 +280,9 @@ static void exchange_find(struct verify *v)
 	for (size_t i = 0; i < v->nmsgs; i++)
 		if (v->msgs[i].msg.is_request)
 			auth_visit(v, (int)i, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION, cred_cb);
+	if (v->cred_i < 0 && loose_credentials(v))
+		auth_visit(v, (int)v->nmsgs - 1, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION,
+			   cred_cb);
 	for (size_t i = 0; i < v->nmsgs; i++) {
 		const struct sip_msg *m = &v->msgs[i].msg;
 		if (!m->is_request && (m->status == 401 || m->status == 407))
@@ -1061,6 +1131,7 @@ int cmd_verify(int argc, char **argv)
 		return 2;
 	}
 	buf_init(&v->in);
+	buf_init(&v->loose);
 	paste_init(&v->paste);
 	buf_init(&out);
 	buf_init(&scratch);
@@ -1113,6 +1184,7 @@ out:
 	buf_fini(&scratch);
 	buf_fini(&out);
 	paste_fini(&v->paste);
+	buf_fini(&v->loose);
 	buf_fini(&v->in);
 	imsreg_free(v->msgs);
 	imsreg_free(v);

@@ -153,6 +153,40 @@ static void test_verify_openimscore_exchange_verifies(void)
 	free(text);
 }
 
+/* The 401 followed by only the Authorization line the UE sent (as people
+ * paste them), and that line alone: taken as a REGISTER to its uri=. */
+static void test_verify_bare_authorization_line(void)
+{
+	size_t l2, l3;
+	char *chal = check_read_file(OIC_DIR "02-401-akav1-security-server.sip", &l2);
+	char *auth = check_read_file(OIC_DIR "03-authorization-header.txt", &l3);
+	CHECK(chal && auth);
+	if (!chal || !auth)
+		goto out;
+	struct buf b;
+	buf_init(&b);
+	buf_append(&b, chal, l2);
+	buf_append(&b, auth, l3);
+	const char *in = tmp_input(b.ptr, b.len);
+	struct run r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", ALICE_K, "--op",
+								   ZERO_OP, in, NULL });
+	CHECK_INT_EQ(r.status, 0);
+	CHECK(has(&r, "challenge (WWW-Authenticate)"));
+	CHECK(has(&r, "the Authorization line stands alone"));
+	CHECK(has(&r, "match: yes"));
+	free(r.out);
+	unlink(in);
+	buf_fini(&b);
+	r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", ALICE_K, "--op", ZERO_OP,
+						       OIC_DIR "03-authorization-header.txt", NULL });
+	CHECK_INT_EQ(r.status, 0);
+	CHECK(has(&r, "expected response: 079d8ec52db706b0d3fa80a2e4003156"));
+	free(r.out);
+out:
+	free(chal);
+	free(auth);
+}
+
 static void test_verify_sipandlove_stream_auth_int_verifies(void)
 {
 	struct run r = run_cmd(cmd_verify, (const char *const[]){
@@ -661,6 +695,7 @@ static void test_aka_nonce_and_header_line(void)
 int main(void)
 {
 	test_verify_openimscore_exchange_verifies();
+	test_verify_bare_authorization_line();
 	test_verify_sipandlove_stream_auth_int_verifies();
 	test_verify_seeds_without_keys_exit_2();
 	test_verify_flow_right_answers_verify();
