@@ -835,13 +835,22 @@ static void consistency(struct verify *v)
 			   "S-CSCF looks the subscriber up by the IMPI, user@realm (TS 24.229 "
 			   "§5.1.1.2.1, TS 23.003 §13.3)",
 			SLICE_ARG(u));
+	if (v->nproblems > 0 && slice_startswith_case(u, "sip:") + slice_startswith_case(u, "tel:") +
+					slice_startswith_case(u, "sips:"))
+		CAUSE(v, "username not the IMPI: the UE is set up with its public identity where the "
+			 "private one belongs (the IMPI of the ISIM, or derived from the IMSI, TS 23.003 "
+			 "§13.3)");
 	if (v->chal_i < 0)
 		return;
 	struct slice a = field(cr, SIP_AUTH_REALM), b = field(ch, SIP_AUTH_REALM);
-	if (b.ptr && !slice_eq(a, b))
+	if (b.ptr && !slice_eq(a, b)) {
 		PROBLEM(v, "wrong realm: the Authorization says realm=\"%.*s\" but the challenge's "
 			   "realm is \"%.*s\"",
 			SLICE_ARG(a), SLICE_ARG(b));
+		CAUSE(v, "wrong realm: the UE took the realm from its own configuration (e.g. the home "
+			 "domain of its ISIM) instead of copying the challenge's realm (RFC 7616 §3.4, "
+			 "RFC 3261 §22.4)");
+	}
 	a = field(cr, SIP_AUTH_NONCE);
 	b = field(ch, SIP_AUTH_NONCE);
 	if (b.ptr && !slice_eq(a, b))
@@ -1154,6 +1163,9 @@ int cmd_verify(int argc, char **argv)
 	if (status != 1 && v->undecided)
 		status = 2;
 	const char *verdict = status == 0 ? "the response verifies"
+			      : status == 1 && v->response_ok
+				      ? "the response computes, but the credentials do not answer the "
+					"challenge as they should (see problems)"
 			      : status == 1 ? "the response does not verify"
 					    : "cannot decide";
 	if (r.format == REPORT_TEXT)
@@ -1176,6 +1188,8 @@ int cmd_verify(int argc, char **argv)
 	fwrite(out.ptr, 1, out.len, stdout);
 	fflush(stdout);
 out:
+	if (out.ptr)
+		auth_wipe(out.ptr, out.cap); /* RES, CK, IK were in it */
 	auth_wipe(v->res, sizeof v->res);
 	auth_wipe(v->ck, sizeof v->ck);
 	auth_wipe(v->ik, sizeof v->ik);
