@@ -2,6 +2,7 @@
  * (RFC 7616, RFC 3310, RFC 4169, TS 33.102 §6.3, TS 33.203 §6.1) from a 401
  * and the REGISTER answering it, and names the likely mistake on a mismatch. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #define VERIFY_MAX_HDRS 256
 #define VERIFY_MAX_NOTES 24
 #define VERIFY_NOTE_LEN 512
+#define VERIFY_MAX_ROUNDS 8
 
 /* One message of the input and its header slots. */
 struct vmsg {
@@ -40,6 +42,22 @@ struct verify {
 	size_t nmsgs;
 	struct buf loose;       /* a REGISTER made around a bare Authorization line */
 	bool loose_used;
+	/* every credentials with a response or auts, in message order (the last
+	 * VERIFY_MAX_ROUNDS): each is one round of the exchange */
+	struct cred_cand {
+		int i;
+		struct sip_auth a;
+		bool resp;
+	} cands[VERIFY_MAX_ROUNDS];
+	size_t ncands;
+	/* what the earlier rounds concluded */
+	struct round_summary {
+		int msg;
+		int status;
+		char first[2][VERIFY_NOTE_LEN]; /* first problem, first cause */
+	} rounds[VERIFY_MAX_ROUNDS];
+	size_t nrounds;
+	/* ---- one round: everything below is reset by round_reset ---- */
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
 	struct sip_auth chal, cred;
@@ -213,8 +231,6 @@ static bool loose_credentials(struct verify *v)
 				return false;
 			v->nmsgs++;
 			v->loose_used = true;
-			WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER "
-				"to its uri=, without a body");
 			return true;
 		}
 		line = next;
@@ -256,33 +272,66 @@ static bool field_nonempty(const struct sip_auth *a, enum sip_auth_field f)
 static void cred_cb(struct verify *v, int i, const struct sip_auth *a)
 {
 	bool resp = field_nonempty(a, SIP_AUTH_RESPONSE) || field_nonempty(a, SIP_AUTH_AUTS);
-	/* the last credentials win; ones carrying a response beat empty ones */
-	if (v->cred_i >= 0 && v->cred_has_response && !resp)
+	/* credentials with a response (or auts) are rounds; an empty one (an
+	 * initial REGISTER) is kept, alone, only while there is nothing better.
+	 * So cands holds either rounds only or one empty credentials. */
+	bool only_empty = v->ncands > 0 && !v->cands[0].resp;
+	if (!resp && v->ncands > 0 && !only_empty)
 		return;
-	v->cred_i = i;
-	v->cred = *a;
-	v->cred_has_response = resp;
+	if (only_empty)
+		v->ncands = 0;
+	if (v->ncands == VERIFY_MAX_ROUNDS) {
+		memmove(v->cands, v->cands + 1, (VERIFY_MAX_ROUNDS - 1) * sizeof v->cands[0]);
+		v->ncands--;
+	}
+	v->cands[v->ncands].i = i;
+	v->cands[v->ncands].a = *a;
+	v->cands[v->ncands].resp = resp;
+	v->ncands++;
+}
+
+/* The credentials of every round. */
+static void creds_collect(struct verify *v)
+{
+	v->ncands = 0;
+	for (size_t i = 0; i < v->nmsgs; i++)
+		if (v->msgs[i].msg.is_request)
+			auth_visit(v, (int)i, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION, cred_cb);
+	if (v->ncands == 0 && !v->loose_used && loose_credentials(v))
+		auth_visit(v, (int)v->nmsgs - 1, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION,
+			   cred_cb);
 }
 
 static void chal_cb(struct verify *v, int i, const struct sip_auth *a)
 {
-	/* the challenge whose nonce the credentials answer, else the last one */
-	if (v->chal_i >= 0 && v->cred_i >= 0 &&
-	    slice_eq(v->chal.field[SIP_AUTH_NONCE], v->cred.field[SIP_AUTH_NONCE]))
+	/* the challenge whose nonce the credentials answer; else the last one
+	 * before the credentials; else the last one */
+	bool have_match = v->chal_i >= 0 && v->cred_i >= 0 &&
+			  slice_eq(v->chal.field[SIP_AUTH_NONCE], v->cred.field[SIP_AUTH_NONCE]);
+	bool match = v->cred_i >= 0 &&
+		     slice_eq(a->field[SIP_AUTH_NONCE], v->cred.field[SIP_AUTH_NONCE]);
+	if (have_match && !match)
+		return;
+	if (!match && v->chal_i >= 0 && v->cred_i >= 0 && v->chal_i < v->cred_i && i > v->cred_i)
 		return;
 	v->chal_i = i;
 	v->chal = *a;
 }
 
-static void exchange_find(struct verify *v)
+/* Starts round k (or a round without credentials when there are none). */
+static void round_start(struct verify *v, size_t k)
 {
+	size_t from = offsetof(struct verify, chal_i);
+	memset((char *)v + from, 0, sizeof *v - from);
 	v->chal_i = v->cred_i = -1;
-	for (size_t i = 0; i < v->nmsgs; i++)
-		if (v->msgs[i].msg.is_request)
-			auth_visit(v, (int)i, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION, cred_cb);
-	if (v->cred_i < 0 && loose_credentials(v))
-		auth_visit(v, (int)v->nmsgs - 1, SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_AUTHORIZATION,
-			   cred_cb);
+	if (k < v->ncands) {
+		v->cred_i = v->cands[k].i;
+		v->cred = v->cands[k].a;
+		v->cred_has_response = v->cands[k].resp;
+	}
+	if (v->loose_used)
+		WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER to "
+			"its uri=, without a body");
 	for (size_t i = 0; i < v->nmsgs; i++) {
 		const struct sip_msg *m = &v->msgs[i].msg;
 		if (!m->is_request && (m->status == 401 || m->status == 407))
@@ -1023,8 +1072,6 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 	bool have_m = false;
 	int status = 2;
 
-	exchange_find(v);
-	report_u64(r, "messages", "messages read", v->nmsgs, NULL);
 	if (v->chal_i >= 0)
 		rep_auth(r, "challenge", "challenge (WWW-Authenticate)", v, v->chal_i, &v->chal);
 	if (v->cred_i >= 0)
@@ -1128,6 +1175,42 @@ out:
 	return status;
 }
 
+/* A round's exit status: undecided rounds are 2 unless already refused. */
+static int round_status(const struct verify *v, int status)
+{
+	return status != 1 && v->undecided ? 2 : status;
+}
+
+/* Earlier rounds (a 401 loop): one line each, the last round is the report
+ * above. */
+static void rounds_report(struct verify *v, struct report *r)
+{
+	if (v->nrounds == 0)
+		return;
+	if (r->format == REPORT_JSON)
+		report_list_begin(r, "earlier_rounds", NULL);
+	else
+		report_line(r, STYLE_TITLE, "earlier rounds (the report above is the last one):");
+	for (size_t k = 0; k < v->nrounds; k++) {
+		const struct round_summary *s = &v->rounds[k];
+		if (r->format == REPORT_JSON) {
+			report_begin(r, NULL, NULL);
+			report_u64(r, "message", NULL, (uint64_t)s->msg, NULL);
+			report_u64(r, "exit", NULL, (uint64_t)s->status, NULL);
+			report_cstr(r, "problem", NULL, s->first[0][0] ? s->first[0] : NULL, NULL);
+			report_cstr(r, "cause", NULL, s->first[1][0] ? s->first[1] : NULL, NULL);
+			report_end(r);
+			continue;
+		}
+		report_line(r, s->status == 0 ? STYLE_GOOD : STYLE_ERROR,
+			    "  - message %d: exit %d%s%s%s%s", s->msg, s->status,
+			    s->first[0][0] ? ": " : "", s->first[0], s->first[1][0] ? "; " : "",
+			    s->first[1]);
+	}
+	if (r->format == REPORT_JSON)
+		report_list_end(r);
+}
+
 int cmd_verify(int argc, char **argv)
 {
 	struct verify *v = imsreg_calloc(1, sizeof *v);
@@ -1156,12 +1239,31 @@ int cmd_verify(int argc, char **argv)
 	if (input_read(v) < 0 || input_parse(v) < 0)
 		goto out;
 
+	/* the earlier rounds, silently: their verdicts are summed up below */
+	creds_collect(v);
+	for (size_t k = 0; k + 1 < v->ncands; k++) {
+		struct round_summary *s = &v->rounds[v->nrounds++];
+		buf_reset(&scratch);
+		struct buf discard;
+		buf_init(&discard);
+		report_init(&r, &discard, REPORT_TEXT, false);
+		round_start(v, k);
+		s->msg = v->cred_i + 1;
+		s->status = round_status(v, verify_run(v, &r, &scratch));
+		snprintf(s->first[0], VERIFY_NOTE_LEN, "%s", v->nproblems ? v->problems[0] : "");
+		snprintf(s->first[1], VERIFY_NOTE_LEN, "%s",
+			 v->ncauses ? v->causes[0] : v->undecided ? v->undecided : "");
+		if (discard.ptr)
+			auth_wipe(discard.ptr, discard.cap);
+		buf_fini(&discard);
+	}
+
 	report_init(&r, &out, v->json ? REPORT_JSON : REPORT_TEXT, false);
 	report_begin(&r, NULL, NULL);
 	report_cstr(&r, "input", "input", v->file ? v->file : "<stdin>", NULL);
-	status = verify_run(v, &r, &scratch);
-	if (status != 1 && v->undecided)
-		status = 2;
+	report_u64(&r, "messages", "messages read", v->nmsgs, NULL);
+	round_start(v, v->ncands ? v->ncands - 1 : 0);
+	status = round_status(v, verify_run(v, &r, &scratch));
 	const char *verdict = status == 0 ? "the response verifies"
 			      : status == 1 && v->response_ok
 				      ? "the response computes, but the credentials do not answer the "
@@ -1177,6 +1279,7 @@ int cmd_verify(int argc, char **argv)
 	rep_list(&r, "problems", "problems:", v->problems, v->nproblems, STYLE_ERROR);
 	rep_list(&r, "causes", "likely cause:", v->causes, v->ncauses, STYLE_WARNING);
 	rep_list(&r, "warnings", "warnings:", v->warnings, v->nwarnings, STYLE_WARNING);
+	rounds_report(v, &r);
 	report_end(&r);
 	if (r.format == REPORT_JSON)
 		buf_putc(&out, '\n');

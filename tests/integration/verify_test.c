@@ -476,6 +476,46 @@ static void test_verify_flow_key_and_sqn_failures(void)
 		  "auts's MAC-S does not verify");
 }
 
+/* A 401 loop: the UE answers the first challenge with auts (its SQN is
+ * ahead), the network resynchronises and the second round verifies. Every
+ * round is judged; the last one decides the exit status. */
+static void test_verify_rounds_of_a_resync_loop(void)
+{
+	char *a = flow_build(&(struct flow){ .sqn = 0x40, .sqn_ms = 0x200, .sync_failure = true });
+	char *b = flow_build(&(struct flow){ .sqn = 0x220 });
+	char *bad = flow_build(&(struct flow){ .sqn = 0x240, .pw = PW_RES_HEX });
+	struct buf t;
+	buf_init(&t);
+	buf_puts(&t, a);
+	buf_puts(&t, b);
+	const char *in = tmp_input(t.ptr, t.len);
+	struct run r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", net_k, "--opc",
+								   net_opc, in, NULL });
+	CHECK_INT_EQ(r.status, 0);
+	CHECK(has(&r, "SQN: 000000000220"));
+	CHECK(has(&r, "earlier rounds"));
+	CHECK(has(&r, "message 2: exit 1: the UE reports a synchronisation failure"));
+	CHECK(has(&r, "resync expected"));
+	free(r.out);
+	unlink(in);
+
+	/* then a third round that hashes RES as hex: the last round fails */
+	buf_puts(&t, bad);
+	in = tmp_input(t.ptr, t.len);
+	r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--json", "--k", net_k, "--opc",
+						       net_opc, in, NULL });
+	CHECK_INT_EQ(r.status, 1);
+	CHECK(has(&r, "RES taken as hex text"));
+	CHECK(has(&r, "\"earlier_rounds\": ["));
+	CHECK(has(&r, "\"message\": 4,\n      \"exit\": 0"));
+	free(r.out);
+	unlink(in);
+	buf_fini(&t);
+	free(a);
+	free(b);
+	free(bad);
+}
+
 /* ---- plain Digest: RFC 7616 §3.9.1 in SIP messages --------------------- */
 
 /* Field `col` (0-based) of the row `id` of a TSV file, into out. */
@@ -701,6 +741,7 @@ int main(void)
 	test_verify_flow_right_answers_verify();
 	test_verify_flow_names_each_known_mistake();
 	test_verify_flow_key_and_sqn_failures();
+	test_verify_rounds_of_a_resync_loop();
 	test_verify_digest_rfc7616_md5_and_sha256();
 	test_verify_rejects_unreadable_input_and_bad_options();
 	test_aka_vector_matches_ts35208_sets();
