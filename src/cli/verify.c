@@ -57,6 +57,10 @@ struct verify {
 		char first[2][VERIFY_NOTE_LEN]; /* first problem, first cause */
 	} rounds[VERIFY_MAX_ROUNDS];
 	size_t nrounds;
+	/* the SQN_MS of the last verified auts of an earlier round */
+	bool has_sqn_ms;
+	uint64_t sqn_ms;
+	int sqn_ms_msg;
 	/* ---- one round: everything below is reset by round_reset ---- */
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
@@ -500,6 +504,26 @@ static void aka_report(struct verify *v, struct report *r)
 	rep_hex(r, "res", "RES", v->res, sizeof v->res, "f2");
 	rep_hex(r, "ck", "CK", v->ck, sizeof v->ck, "f3");
 	rep_hex(r, "ik", "IK", v->ik, sizeof v->ik, "f4");
+	if (v->mac_ok && v->has_sqn_ms) {
+		/* the round before ended in auts: did the network resynchronise? */
+		bool fresh = v->sqn >> AKA_IND_BITS > v->sqn_ms >> AKA_IND_BITS;
+		char t[200];
+		snprintf(t, sizeof t, "SQN %llu after the auts of message %d (SQN_MS %llu)",
+			 (unsigned long long)v->sqn, v->sqn_ms_msg, (unsigned long long)v->sqn_ms);
+		report_bool(r, "resynchronised", "network resynchronised", fresh, t);
+		if (!fresh) {
+			PROBLEM(v, "the network did not resynchronise: this challenge's SQN %llu (SEQ "
+				   "%llu) is still not above the SQN_MS %llu (SEQ %llu) the UE sent in "
+				   "message %d",
+				(unsigned long long)v->sqn, (unsigned long long)(v->sqn >> AKA_IND_BITS),
+				(unsigned long long)v->sqn_ms,
+				(unsigned long long)(v->sqn_ms >> AKA_IND_BITS), v->sqn_ms_msg);
+			CAUSE(v, "SQN out of range again: the AUTS was not used to resynchronise (the "
+				 "S-CSCF must send RAND and AUTS in its Multimedia-Auth-Request, TS 29.228 "
+				 "§6.3.9, and the HSS reset SQN_HE, TS 33.102 §6.3.5): the UE will keep "
+				 "answering with auts and the registration loops on 401");
+		}
+	}
 	if (v->keys.has_amf && memcmp(v->keys.amf, v->nonce.amf, AUTH_AMF_LEN) != 0)
 		WARN(v, "AUTN carries AMF %02x%02x, not the %02x%02x given with --amf", v->nonce.amf[0],
 		     v->nonce.amf[1], v->keys.amf[0], v->keys.amf[1]);
@@ -564,6 +588,9 @@ static void auts_report(struct verify *v, struct report *r, struct milenage *m)
 	PROBLEM(v, "the UE reports a synchronisation failure (auts): it refused SQN %llu of the "
 		   "challenge",
 		(unsigned long long)v->sqn);
+	v->has_sqn_ms = true;
+	v->sqn_ms = value;
+	v->sqn_ms_msg = v->cred_i + 1;
 	if (v->sqn <= value)
 		CAUSE(v, "SQN out of range: the challenge's SQN %llu (SEQ %llu) is not above the UE's "
 			 "SQN_MS %llu (SEQ %llu); resync expected: the network sets SQN_HE from "

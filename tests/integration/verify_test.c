@@ -491,13 +491,34 @@ static void test_verify_rounds_of_a_resync_loop(void)
 	const char *in = tmp_input(t.ptr, t.len);
 	struct run r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", net_k, "--opc",
 								   net_opc, in, NULL });
+	if (getenv("VERIFY_TEST_SHOW"))
+		fprintf(stderr, "==== resync loop (exit %d)\n%s", r.status, r.out);
 	CHECK_INT_EQ(r.status, 0);
 	CHECK(has(&r, "SQN: 000000000220"));
 	CHECK(has(&r, "earlier rounds"));
 	CHECK(has(&r, "message 2: exit 1: the UE reports a synchronisation failure"));
 	CHECK(has(&r, "resync expected"));
+	CHECK(has(&r, "network resynchronised: yes"));
 	free(r.out);
 	unlink(in);
+
+	/* the network ignores the auts: the next challenge is still behind */
+	char *again = flow_build(&(struct flow){ .sqn = 0x60, .sqn_ms = 0x200, .sync_failure = true });
+	struct buf l;
+	buf_init(&l);
+	buf_puts(&l, a);
+	buf_puts(&l, again);
+	in = tmp_input(l.ptr, l.len);
+	r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", net_k, "--opc", net_opc, in,
+						       NULL });
+	CHECK_INT_EQ(r.status, 1);
+	CHECK(has(&r, "network resynchronised: no"));
+	CHECK(has(&r, "the network did not resynchronise: this challenge's SQN 96 (SEQ 3)"));
+	CHECK(has(&r, "the registration loops on 401"));
+	free(r.out);
+	unlink(in);
+	buf_fini(&l);
+	free(again);
 
 	/* then a third round that hashes RES as hex: the last round fails */
 	buf_puts(&t, bad);
