@@ -137,12 +137,54 @@ static int input_read(struct verify *v)
 
 static bool loose_credentials(struct verify *v);
 
+/* Wire form first: when the whole input is SIP messages back to back (CRLF
+ * line ends, each with its Content-Length; CRLFs between them, as on a
+ * stream), they are taken byte for byte, so an auth-int body is hashed as
+ * sent. Returns true when it did so. */
+static bool input_wire(struct verify *v)
+{
+	const char *p = v->in.ptr, *end = v->in.ptr + v->in.len;
+	size_t n = 0;
+
+	if (!p)
+		return false;
+	v->msgs = imsreg_calloc(VERIFY_MAX_MSGS + 1, sizeof *v->msgs);
+	if (!v->msgs)
+		return false;
+	for (;;) {
+		while (p < end && (*p == '\r' || *p == '\n'))
+			p++;
+		if (p == end)
+			break;
+		if (n == VERIFY_MAX_MSGS)
+			goto fail;
+		struct sip_parse_error err = { 0 };
+		struct vmsg *m = &v->msgs[n];
+		sip_msg_init(&m->msg, m->hdrs, VERIFY_MAX_HDRS);
+		int rc = sip_msg_parse(&m->msg, p, (size_t)(end - p), SIP_PARSE_STREAM, &err);
+		if (rc <= 0)
+			goto fail;
+		p += rc;
+		n++;
+	}
+	if (n == 0)
+		goto fail;
+	v->nmsgs = n;
+	return true;
+fail:
+	imsreg_free(v->msgs);
+	v->msgs = NULL;
+	return false;
+}
+
 /* Splits the input into messages: pasted text through paste_normalise,
  * each message then parsed leniently. 0 or < 0 (reported on stderr). */
 static int input_parse(struct verify *v)
 {
 	struct sip_parse_error err = { 0 };
 	const char *name = v->file ? v->file : "<stdin>";
+	if (input_wire(v))
+		return 0;
 	int rc = paste_normalise(&v->paste, v->in.ptr ? v->in.ptr : "", v->in.len, &err);
 	if (rc == -EBADMSG) {
 		/* no message at all: perhaps a bare Authorization line */

@@ -259,6 +259,7 @@ struct flow {
 	bool sync_failure;             /* the UE's SQN_MS is ahead: auts */
 	bool mac_failure;              /* empty response, no auts */
 	uint64_t sqn, sqn_ms;
+	const char *body;              /* the REGISTER's body (auth-int hashes it) */
 };
 
 #define REALM "ims.mnc001.mcc001.3gppnetwork.org"
@@ -321,6 +322,7 @@ static char *flow_build(const struct flow *f)
 		.nonce = slice_cstr(nonce),
 		.nc = slice_cstr(or_(f->nc_hash, or_(f->nc, "00000001"))),
 		.cnonce = slice_cstr(or_(f->cnonce_hash, or_(f->cnonce, "0a4f113b"))),
+		.body = slice_cstr(or_(f->body, "")),
 	};
 	CHECK_INT_EQ(digest_qop_lookup(*or_(f->qop_hash, qop) ? slice_cstr(or_(f->qop_hash, qop))
 								 : SLICE_NULL,
@@ -363,7 +365,8 @@ static char *flow_build(const struct flow *f)
 		base64_encode(b64, auts, sizeof auts);
 		buf_printf(&b, ", auts=\"%s\"", b64);
 	}
-	buf_puts(&b, "\r\nContent-Length: 0\r\n\r\n");
+	buf_printf(&b, "\r\nContent-Length: %zu\r\n\r\n%s", strlen(or_(f->body, "")),
+		   or_(f->body, ""));
 
 	milenage_fini(&net);
 	milenage_fini(&ue);
@@ -409,6 +412,13 @@ static void test_verify_flow_right_answers_verify(void)
 	flow_case("right, no qop", &(struct flow){ .qop = "" }, 0, "the response verifies");
 	flow_case("right, auth-int", &(struct flow){ .qop = "auth-int" }, 0,
 		  "H(method:uri:H(body))");
+	/* wire form is taken byte for byte: a body with bare LFs hashes as sent */
+	flow_case("right, auth-int over a body",
+		  &(struct flow){ .qop = "auth-int", .body = "line one\nline two\r\n\nend" }, 0,
+		  "match: yes");
+	flow_case("auth hashed, auth-int sent, with a body",
+		  &(struct flow){ .qop = "auth-int", .body = "x", .qop_hash = "auth" }, 1,
+		  "qop not as sent: the response was computed with qop=auth while");
 }
 
 static void test_verify_flow_names_each_known_mistake(void)
