@@ -33,6 +33,7 @@ struct verify {
 	/* options */
 	struct auth_keys keys;
 	const char *password;
+	const char *ha1;        /* --ha1: a stored H(username:realm:password) */
 	const char *file;
 	bool json;
 	/* input */
@@ -937,7 +938,8 @@ out:
 			CAUSE(v, "no known mistake reproduces the UE's response");
 		else
 			CAUSE(v, "no known mistake reproduces the UE's response: the password differs "
-				 "from the one given (or the values hashed are not in the messages)");
+				 "from the one given%s (or the values hashed are not in the messages)",
+			      v->p.ha1.ptr ? " (the HA1 stored for this user and realm)" : "");
 	}
 }
 
@@ -1090,7 +1092,7 @@ out:
 static void usage(FILE *out)
 {
 	fputs("usage: imsreg verify --k HEX (--opc HEX | --op HEX) [--amf HEX] [--json] [FILE]\n"
-	      "       imsreg verify --password PW [--json] [FILE]\n"
+	      "       imsreg verify (--password PW | --ha1 HEX) [--json] [FILE]\n"
 	      "FILE (or stdin) holds the 401 and the REGISTER answering it, pasted or wire form.\n"
 	      "exit: 0 the response verifies, 1 it does not, 2 unreadable or not enough to decide\n",
 	      out);
@@ -1110,6 +1112,13 @@ static int options_parse(struct verify *v, int argc, char **argv)
 			if (!pw)
 				return -EINVAL;
 			v->password = pw;
+			continue;
+		}
+		const char *ha1 = auth_option_value(argc, argv, &i, "--ha1", &matched);
+		if (matched) {
+			if (!ha1)
+				return -EINVAL;
+			v->ha1 = ha1;
 			continue;
 		}
 		if (strcmp(argv[i], "--json") == 0) {
@@ -1205,8 +1214,9 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 		v->pw_len = digest_aka_password(v->pw, v->algo, v->res, sizeof v->res, v->ik, v->ck);
 		if (v->pw_len < 0)
 			goto out;
-	} else if (!v->password) {
-		v->undecided = "this is a plain Digest exchange: give --password PW to verify it";
+	} else if (!v->password && !v->ha1) {
+		v->undecided = "this is a plain Digest exchange: give --password PW (or --ha1 HEX) "
+			       "to verify it";
 		goto out;
 	}
 
@@ -1216,8 +1226,12 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 	}
 	if (params_fill(v) < 0)
 		goto out;
-	v->p.password = v->aka ? slice_make((const char *)v->pw, (size_t)v->pw_len)
-			       : slice_cstr(v->password);
+	if (v->aka)
+		v->p.password = slice_make((const char *)v->pw, (size_t)v->pw_len);
+	else if (v->password)
+		v->p.password = slice_cstr(v->password);
+	else
+		v->p.ha1 = slice_cstr(v->ha1); /* the server's stored HA1 */
 	consistency(v);
 	if (!field_nonempty(&v->cred, SIP_AUTH_RESPONSE) && !field(&v->cred, SIP_AUTH_AUTS).ptr &&
 	    !(v->aka && !v->mac_ok)) {

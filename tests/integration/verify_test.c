@@ -586,13 +586,14 @@ static bool tsv_field(const char *path, const char *id, int col, char *out, size
 #define DIGEST_TSV "../shared/corpus/digest/vectors.tsv"
 /* vectors.tsv columns */
 enum { C_ALGO = 2, C_USER = 3, C_REALM = 5, C_PASSWORD = 6, C_METHOD = 7, C_URI = 8,
-       C_NONCE = 9, C_NC = 10, C_CNONCE = 11, C_QOP = 12, C_OPAQUE = 13, C_RESPONSE = 16 };
+       C_NONCE = 9, C_NC = 10, C_CNONCE = 11, C_QOP = 12, C_OPAQUE = 13, C_HA1 = 14,
+       C_RESPONSE = 16 };
 
 static void digest_vector_case(const char *id)
 {
 	char v[17][128];
 	static const int cols[] = { C_ALGO, C_USER, C_REALM, C_PASSWORD, C_METHOD, C_URI, C_NONCE,
-				    C_NC, C_CNONCE, C_QOP, C_OPAQUE, C_RESPONSE };
+				    C_NC, C_CNONCE, C_QOP, C_OPAQUE, C_HA1, C_RESPONSE };
 	for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
 		CHECK(tsv_field(DIGEST_TSV, id, cols[i], v[cols[i]], sizeof v[0]));
 	struct buf b;
@@ -630,6 +631,19 @@ static void digest_vector_case(const char *id)
 						       NULL });
 	CHECK_INT_EQ(r.status, 1);
 	CHECK(has(&r, "the password differs from the one given"));
+	free(r.out);
+
+	/* the HA1 a server stores instead of the password */
+	r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--ha1", v[C_HA1], in, NULL });
+	CHECK_INT_EQ(r.status, 0);
+	CHECK(has(&r, expected));
+	free(r.out);
+	char wrong[128];
+	snprintf(wrong, sizeof wrong, "%s", v[C_HA1]);
+	wrong[0] = wrong[0] == '0' ? '1' : '0';
+	r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--ha1", wrong, in, NULL });
+	CHECK_INT_EQ(r.status, 1);
+	CHECK(has(&r, "the HA1 stored for this user and realm"));
 	free(r.out);
 
 	/* no password: cannot decide */
