@@ -680,6 +680,66 @@ static void test_verify_rejects_unreadable_input_and_bad_options(void)
 	free(r.out);
 }
 
+/* ---- the key options ------------------------------------------------------ */
+
+static void test_hex_parse_table(void)
+{
+	static const struct {
+		const char *text;
+		int want;            /* octets, or -EINVAL */
+		uint8_t first, last;
+	} cases[] = {
+		{ "0011", 2, 0x00, 0x11 },
+		{ "0xA0b1", 2, 0xa0, 0xb1 },
+		{ "de:ad-be ef", 4, 0xde, 0xef },
+		{ "abc", -EINVAL, 0, 0 },       /* odd number of digits */
+		{ "0g", -EINVAL, 0, 0 },        /* not hex */
+		{ "", -EINVAL, 0, 0 },          /* nothing */
+		{ "0x", -EINVAL, 0, 0 },
+		{ "001122334455", 6, 0x00, 0x55 },
+		{ "00112233445566", -EINVAL, 0, 0 }, /* 7 octets into 6 */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint8_t out[6] = { 0 };
+		int got = auth_hex_parse_var(out, sizeof out, cases[i].text);
+		CHECK_INT_EQ(got, cases[i].want);
+		if (got > 0) {
+			CHECK_INT_EQ(out[0], cases[i].first);
+			CHECK_INT_EQ(out[got - 1], cases[i].last);
+		}
+	}
+	uint8_t k[16];
+	CHECK_INT_EQ(auth_hex_parse(k, 16, net_k), 0);
+	CHECK_INT_EQ(k[15], 0x0f);
+	CHECK_INT_EQ(auth_hex_parse(k, 16, "0011"), -EINVAL); /* too short for K */
+}
+
+static void test_keys_options_take_both_forms_and_refuse_op_twice(void)
+{
+	struct auth_keys keys;
+	memset(&keys, 0, sizeof keys);
+	char *argv[] = { "verify", "--k=" "000102030405060708090a0b0c0d0e0f", "--opc", (char *)net_opc,
+			 "--op", (char *)net_opc, "--amf", "80", "--other", NULL };
+	int argc = 9, i = 1;
+	CHECK_INT_EQ(auth_keys_option(&keys, argc, argv, &i), 1);
+	CHECK(keys.has_k);
+	i = 2;
+	CHECK_INT_EQ(auth_keys_option(&keys, argc, argv, &i), 1);
+	CHECK_INT_EQ(i, 3); /* moved past the value */
+	CHECK(keys.has_op && keys.op_is_opc);
+	i = 4;
+	CHECK_INT_EQ(auth_keys_option(&keys, argc, argv, &i), -EINVAL); /* OP after OPc */
+	i = 6;
+	CHECK_INT_EQ(auth_keys_option(&keys, argc, argv, &i), -EINVAL); /* AMF is 2 octets */
+	i = 8;
+	CHECK_INT_EQ(auth_keys_option(&keys, argc, argv, &i), 0);       /* not a key option */
+	char *tail[] = { "aka", "--k", NULL };
+	i = 1;
+	CHECK_INT_EQ(auth_keys_option(&keys, 2, tail, &i), -EINVAL);    /* no value */
+	auth_keys_wipe(&keys);
+	CHECK(!keys.has_k);
+}
+
 /* ---- imsreg aka ------------------------------------------------------------ */
 
 #define MILENAGE_TSV "../shared/corpus/milenage/vectors.tsv"
@@ -789,6 +849,8 @@ int main(void)
 	test_verify_rounds_of_a_resync_loop();
 	test_verify_digest_rfc7616_md5_and_sha256();
 	test_verify_rejects_unreadable_input_and_bad_options();
+	test_hex_parse_table();
+	test_keys_options_take_both_forms_and_refuse_op_twice();
 	test_aka_vector_matches_ts35208_sets();
 	test_aka_nonce_and_header_line();
 	return check_done();
