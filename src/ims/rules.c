@@ -845,8 +845,7 @@ static void check_imsi_domain(struct ctx *c)
 		const struct ims_identity *id = &ids[i].id;
 		if (!id->user_is_imsi || !id->domain_is_3gpp || id->user.len < 6)
 			continue;
-		if (slice_caseeq_cstr(id->domain, id->derived_domain2) ||
-		    slice_caseeq_cstr(id->domain, id->derived_domain3))
+		if (id->domain_matches_imsi)
 			continue;
 		report(c, ids[i].h, id->domain.ptr, "%s: the IMSI %.*s does not belong to the "
 		       "3GPP domain %.*s (MCC %s MNC %s); TS 23.003 derives %s (or %s for a "
@@ -1174,12 +1173,18 @@ static void check_pani_cell(struct ctx *c)
 		memset(&p, 0, sizeof p);
 		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
 			continue;
-		if (!p.cell_ok)
-			report(c, h, p.cell_value.ptr, "%.*s=%.*s (%zu digits): %s. The network "
+		if (p.cell_ok || (!p.cell_problem && !p.cell_problem_text[0]))
+			continue;
+		if (p.cell_problem_text[0])
+			report(c, h, p.cell_value.ptr, "%.*s=%.*s: %s. The network cannot locate "
+			       "the cell (charging, emergency calls). Check the UE's modem-to-IMS "
+			       "cell report.", SLICE_ARG(p.cell_param), SLICE_ARG(p.cell_value),
+			       p.cell_problem_text);
+		else
+			report(c, h, p.cell_value.ptr, "%.*s=%.*s (%zu characters): %s. The network "
 			       "cannot locate the cell (charging, emergency calls). Check the "
 			       "UE's modem-to-IMS cell report.", SLICE_ARG(p.cell_param),
-			       SLICE_ARG(p.cell_value), p.cell_value.len,
-			       p.cell_problem ? p.cell_problem : "wrong length for the access type");
+			       SLICE_ARG(p.cell_value), p.cell_value.len, p.cell_problem);
 	}
 }
 
@@ -1676,6 +1681,27 @@ static void check_register_to_tag(struct ctx *c)
 		       "previous response. Some registrars reject it (481).");
 }
 
+static void check_domain_format(struct ctx *c)
+{
+	struct ident ids[4];
+	size_t n = collect_identities(c, ids, 3);
+	if (c->ruri_ok && slice_present(c->msg->ruri)) {
+		ids[n] = (struct ident){ NULL, "Request-URI", c->msg->ruri, { 0 } };
+		if (ims_identity_decode(&ids[n].id, ids[n].text) >= 0)
+			n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct ims_identity *id = &ids[i].id;
+		if (!id->domain_problem)
+			continue;
+		report(c, ids[i].h, id->domain.ptr ? id->domain.ptr : ids[i].text.ptr,
+		       "%s domain %.*s: %s. DNS (NAPTR/SRV) and the HSS look the domain up "
+		       "verbatim, so a malformed 3GPP domain fails routing or identity lookup; "
+		       "check the ISIM/IMSI-derived domain.", ids[i].what, SLICE_ARG(id->domain),
+		       id->domain_problem);
+	}
+}
+
 /* ---- the book ------------------------------------------------------------ */
 
 enum scope {
@@ -1773,6 +1799,9 @@ enum scope {
 	X("ts23003.identity.imsi-domain", IMS_SEV_WARNING, "TS 23.003 §13.2",\
 	  "an IMSI-based identity sits in the domain derived from that IMSI's MCC/MNC",\
 	  REGISTER, check_imsi_domain) \
+	X("ts23003.identity.domain-format", IMS_SEV_WARNING, "TS 23.003 §13.2",\
+	  "a 3gppnetwork.org domain is ims.mncXXX.mccYYY.3gppnetwork.org (3-digit MNC)",\
+	  REGISTER, check_domain_format) \
 	X("ts23003.impi.derived-realm", IMS_SEV_INFO, "TS 23.003 §13.3",\
 	  "an IMSI-based IMPI with a realm other than the IMSI-derived one",\
 	  REGISTER, check_impi_derived) \

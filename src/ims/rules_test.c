@@ -294,6 +294,8 @@ static const struct {
 	{ initial_register, "username=\"" IMPI "\"",
 	  "username=\"262011234567890@ims.mnc002.mcc262.3gppnetwork.org\"",
 	  "ts23003.identity.imsi-domain", "ims.mnc002" },
+	{ initial_register, "REGISTER sip:" DOM " SIP", "REGISTER sip:ims.mnc01.mcc262.3gppnetwork.org SIP",
+	  "ts23003.identity.domain-format", "ims.mnc01.mcc262" },
 	{ initial_register, "username=\"" IMPI "\"", "username=\"262011234567890@operator.de\"",
 	  "ts23003.impi.derived-realm", "operator.de" },
 	{ initial_register, "To: <" IMPU ">", "To: <sip:262011234567890@" DOM ">",
