@@ -30,34 +30,55 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
+	/* the current rule's findings, put in message order before the callback */
+	size_t npending;
+	struct ims_finding pending[16];
 };
+
+/* Hands the current rule's findings to the callback in message order
+ * (insertion sort: stable, and there are at most a handful). */
+static void flush(struct ctx *c)
+{
+	for (size_t i = 1; i < c->npending; i++) {
+		struct ims_finding t = c->pending[i];
+		size_t j = i;
+		for (; j > 0 && c->pending[j - 1].offset > t.offset; j--)
+			c->pending[j] = c->pending[j - 1];
+		c->pending[j] = t;
+	}
+	for (size_t i = 0; i < c->npending; i++)
+		if (c->cb)
+			c->cb(&c->pending[i], c->arg);
+	c->npending = 0;
+}
 
 static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt,
 		   ...) __attribute__((format(printf, 4, 5)));
 
 static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt, ...)
 {
-	struct ims_finding f;
 	va_list ap;
 
-	memset(&f, 0, sizeof f);
-	f.id = c->rule->id;
-	f.severity = c->rule->severity;
-	f.ref = c->rule->ref;
-	f.hdr = h ? h->id : SIP_HDR_OTHER;
-	f.hdr_name = h ? h->name : SLICE_NULL;
+	if (c->npending == sizeof c->pending / sizeof c->pending[0])
+		flush(c); /* more than a buffer's worth: keep order in each batch */
+	struct ims_finding *f = &c->pending[c->npending];
+	memset(f, 0, sizeof *f);
+	f->id = c->rule->id;
+	f->severity = c->rule->severity;
+	f->ref = c->rule->ref;
+	f->hdr = h ? h->id : SIP_HDR_OTHER;
+	f->hdr_name = h ? h->name : SLICE_NULL;
 	if (at && at >= c->msg->buf && at <= c->msg->buf + c->msg->len)
-		f.offset = (size_t)(at - c->msg->buf);
+		f->offset = (size_t)(at - c->msg->buf);
 	else if (h)
-		f.offset = h->offset;
+		f->offset = h->offset;
 	else
-		f.offset = 0;
+		f->offset = 0;
 	va_start(ap, fmt);
-	vsnprintf(f.message, sizeof f.message, fmt, ap);
+	vsnprintf(f->message, sizeof f->message, fmt, ap);
 	va_end(ap);
 	c->count++;
-	if (c->cb)
-		c->cb(&f, c->arg);
+	c->npending++;
 }
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -2019,6 +2040,7 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
 			continue;
 		c.rule = &rule_info[i];
 		r->check(&c);
+		flush(&c);
 	}
 	return c.count;
 }

@@ -143,6 +143,9 @@ static int run(const char *text, size_t len, struct findings *fs)
 		CHECK(known);
 		CHECK(fs->f[i].offset < len);
 		CHECK(strlen(fs->f[i].message) > 20);
+		/* within a rule, findings come in message order */
+		if (i > 0 && strcmp(fs->f[i - 1].id, fs->f[i].id) == 0)
+			CHECK(fs->f[i - 1].offset <= fs->f[i].offset);
 		/* a message that fills the buffer was cut short */
 		CHECK(strlen(fs->f[i].message) < sizeof fs->f[i].message - 1);
 	}
