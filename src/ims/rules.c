@@ -430,10 +430,10 @@ static void check_comma_combined(struct ctx *c)
 			struct slice rest = SLICE_NULL;
 			if (sip_auth_decode(&a, h->value, &rest, &err) == 0 && slice_present(rest))
 				report(c, h, rest.ptr, "%s carries a second %s after a comma: each "
-				       "credentials/challenge needs its own header field. Many "
-				       "servers read only the first; split it in two fields.",
+				       "one needs its own header field (§7.3.1). Many servers read "
+				       "only the first; split it in two fields.",
 				       hdr_label(h), h->id == SIP_HDR_AUTHORIZATION ||
-				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "credentials" :
+				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "set of credentials" :
 				       "challenge");
 			continue;
 		}
