@@ -318,6 +318,7 @@ struct sip_addr {
 	struct slice expires_text;
 	bool has_expires;
 	uint32_t expires;        /* delta-seconds, saturated at 2^32-1 */
+	bool expires_saturated;  /* expires_text was larger than 2^32-1 */
 	struct slice q;
 };
 
@@ -401,7 +402,8 @@ void sip_product_it_init(struct sip_product_it *it, struct slice value);
 int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err);
 
 /* A token or quoted-string followed by generic params (P-Visited-Network-ID
- * element, P-Access-Network-Info access type, Content-Type, Event ...). */
+ * element, P-Access-Network-Info access type, Content-Type, Event ...). A
+ * media type "type/subtype" (SWS around '/') is taken as one value. */
 struct sip_tokparams {
 	struct slice value;      /* token, or quoted-string content */
 	bool quoted;

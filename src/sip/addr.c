@@ -1,0 +1,183 @@
+/* addr.c: name-addr / addr-spec with header parameters (RFC 3261 §20.10, §25: From, To, Contact, Route, Path, ...). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "hdr_scan.h"
+
+static inline bool is_lws_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) */
+static bool addr_qvalue_ok(struct slice v)
+{
+	if (v.len == 0 || v.len > 5 || (v.ptr[0] != '0' && v.ptr[0] != '1'))
+		return false;
+	if (v.len == 1)
+		return true;
+	if (v.ptr[1] != '.')
+		return false;
+	for (size_t i = 2; i < v.len; i++)
+		if (!hdr_is_digit((unsigned char)v.ptr[i]) || (v.ptr[0] == '1' && v.ptr[i] != '0'))
+			return false;
+	return true;
+}
+
+static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip_parse_error *err)
+{
+	struct slice n = pm->name, v = pm->value;
+	const char *at = !v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr;
+
+	if (n.len == 3 && slice_caseeq_cstr(n, "tag")) {
+		/* tag-param = "tag" EQUAL token */
+		if (!v.ptr || pm->quoted)
+			return hdr_fail(err, -EBADMSG, at, "address: tag must be a token");
+		a->tag = v;
+	} else if (n.len == 1 && (n.ptr[0] == 'q' || n.ptr[0] == 'Q')) {
+		if (!v.ptr || pm->quoted || !addr_qvalue_ok(v))
+			return hdr_fail(err, -EBADMSG, at,
+					"address: q must be a qvalue from 0 to 1 with up to 3 decimals");
+		a->q = v;
+	} else if (n.len == 7 && slice_caseeq_cstr(n, "expires")) {
+		/* c-p-expires = "expires" EQUAL delta-seconds; larger than
+		 * 2^32-1 is taken as 2^32-1 (RFC 3261 §20.19 gives the range;
+		 * RFC 4475 scalar02 only notes the overlarge value) */
+		uint32_t e;
+		int rc = v.ptr && !pm->quoted ? slice_u32(v, &e) : -EINVAL;
+		if (rc == -EINVAL)
+			return hdr_fail(err, -EBADMSG, at, "address: expires must be delta-seconds (digits)");
+		if (rc == -ERANGE) {
+			e = UINT32_MAX;
+			a->expires_saturated = true;
+		}
+		a->has_expires = true;
+		a->expires = e;
+		a->expires_text = v;
+	}
+	return 0;
+}
+
+int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
+		    struct sip_parse_error *err)
+{
+	struct scan sc;
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	scan_init(&sc, value);
+	scan_lws(&sc);
+	if (scan_eof(&sc))
+		return hdr_fail(err, -EBADMSG, sc.p, "address: empty");
+
+	const char *start = sc.p;
+	if (*start == '*') {
+		const char *p = sc.p;
+		sc.p++;
+		scan_lws(&sc);
+		if (scan_eof(&sc)) {
+			if (!(flags & SIP_ADDR_ALLOW_STAR))
+				return hdr_fail(err, -EBADMSG, p, "address: '*' is only allowed in Contact");
+			a->star = true;
+			return 0;
+		}
+		if (flags & SIP_ADDR_ALLOW_STAR)
+			return hdr_fail(err, -EBADMSG, sc.p,
+					"address: '*' must stand alone in Contact (RFC 3261 §20.10)");
+		sc.p = p;
+	}
+
+	/* name-addr = [ display-name ] LAQUOT addr-spec RAQUOT
+	 * display-name = *(token LWS) / quoted-string */
+	bool angle = false;
+	if (*start == '"') {
+		if (scan_quoted(&sc, NULL) < 0)
+			return hdr_fail(err, -EBADMSG, sc.p,
+					"address: unterminated quoted display name");
+		a->display = slice_span(start, sc.p);
+		a->display_quoted = true;
+		if (scan_expect(&sc, '<', true) < 0)
+			return hdr_fail(err, -EBADMSG, sc.p, "address: expected '<' after the display name");
+		angle = true;
+	} else if (*start == '<') {
+		sc.p++;
+		angle = true;
+	} else {
+		struct slice tok;
+		if (scan_token(&sc, &tok) < 0)
+			return hdr_fail(err, -EBADMSG, sc.p,
+					"address: expected a display name, '<' or a URI");
+		if (scan_eof(&sc) || *sc.p != ':') {
+			/* token display name; LWS before '<' may be absent (RFC 4475 lwsdisp) */
+			const char *last = sc.p;
+			for (;;) {
+				scan_lws(&sc);
+				if (scan_eof(&sc))
+					return hdr_fail(err, -EBADMSG, sc.p,
+							"address: expected '<' after the display name");
+				if (*sc.p == '<')
+					break;
+				if (scan_token(&sc, &tok) < 0)
+					return hdr_fail(err, -EBADMSG, sc.p,
+							*sc.p == ':' ? "address: expected '<' before the URI"
+							: *sc.p == '@' ? "address: expected a URI with a scheme (\"sip:\")"
+							: "address: a display name that is not made of tokens must be quoted");
+				last = sc.p;
+			}
+			a->display = slice_span(start, last);
+			sc.p++;
+			angle = true;
+		} else {
+			sc.p = start;
+		}
+	}
+
+	const char *after;
+	if (angle) {
+		const char *open = sc.p - 1;
+		const char *gt = memchr(sc.p, '>', (size_t)(sc.end - sc.p));
+		if (!gt)
+			return hdr_fail(err, -EBADMSG, open, "address: '<' without '>'");
+		a->angle = true;
+		a->uri_text = slice_span(sc.p, gt);
+		after = gt + 1;
+	} else {
+		/* addr-spec: RFC 3261 §20.10, a URI with ',' '?' or ';' must be in
+		 * <>, so the URI ends at the first ';' or white space */
+		const char *p = start;
+		while (p < sc.end && *p != ';' && !is_lws_byte(*p)) {
+			if (*p == '?' || *p == ',')
+				return hdr_fail(err, -EBADMSG, p,
+						"address: a URI with '?' or ',' must be enclosed in <> (RFC 3261 §20.10)");
+			p++;
+		}
+		a->uri_text = slice_span(start, p);
+		after = p;
+	}
+	rc = sip_uri_decode(&a->uri, a->uri_text, err);
+	if (rc < 0)
+		return rc;
+
+	/* *( SEMI header-param ) */
+	sc.p = after;
+	scan_lws(&sc);
+	if (scan_eof(&sc))
+		return 0;
+	if (*sc.p != ';') {
+		if (!angle && sc.p != after)
+			return hdr_fail(err, -EBADMSG, after,
+					"address: white space inside an addr-spec (enclose the URI in <>)");
+		return hdr_fail(err, -EBADMSG, sc.p,
+				angle ? "address: expected ';' or the end after '>'"
+				      : "address: unexpected character after the URI");
+	}
+	a->params = slice_span(sc.p + 1, sc.end);
+	sc.p = after;
+	struct sip_param pm;
+	while ((rc = sip_genparam_next(&sc, &pm, 0, err)) > 0) {
+		rc = addr_param(a, &pm, err);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}

@@ -1,0 +1,226 @@
+/* addr_test.c: sip_addr_decode over a table of inputs, verdicts, error
+ * offsets and fields, each run from a guard-page copy. Values marked
+ * RFC 4475 / RFC 5118 are copied from ../shared/corpus/rfc4475 and
+ * ../shared/corpus/rfc5118/wire (file named beside each). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+struct addr_case {
+	const char *in;
+	unsigned flags;
+	int rc;
+	int at;
+	const char *display;
+	bool angle;
+	const char *uri;
+	const char *params, *tag, *q;
+	long long expires;  /* -1: absent */
+};
+
+#define OK(in, display, angle, uri, params, tag, q, expires) \
+	{ in, 0, 0, -1, display, angle, uri, params, tag, q, expires }
+#define OKF(in, flags, display, angle, uri, params, tag, q, expires) \
+	{ in, flags, 0, -1, display, angle, uri, params, tag, q, expires }
+#define BAD(in, rc, at) { in, 0, rc, at, NULL, false, NULL, NULL, NULL, NULL, -1 }
+#define BADF(in, flags, rc, at) { in, flags, rc, at, NULL, false, NULL, NULL, NULL, NULL, -1 }
+
+static const struct addr_case cases[] = {
+	/* seed fixtures ex2 / ex5, bench b_register_ims_ipv6.sip */
+	OK("<sip:+11234567890@test.3gpp.com>;tag=3671736275", NULL, true, "sip:+11234567890@test.3gpp.com", "tag=3671736275", "3671736275", NULL, -1),
+	OK("<sip:+11234567890@[2001:0:0:1::3]:5060>;\r\n reg-id=1;\r\n +g.3gpp.csi.smsip;\r\n +g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\"",
+	   NULL, true, "sip:+11234567890@[2001:0:0:1::3]:5060", "\r\n reg-id=1;\r\n +g.3gpp.csi.smsip;\r\n +g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\"", NULL, NULL, -1),
+	OK("<sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5060>;reg-id=1;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip;video;audio;expires=600000",
+	   NULL, true, "sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5060", "reg-id=1;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip;video;audio;expires=600000", NULL, NULL, 600000),
+	OK("<tel:+11234567890>", NULL, true, "tel:+11234567890", NULL, NULL, NULL, -1),
+	/* RFC 4475 wsinv.dat (valid) */
+	OK("sip:vivekg@chair-dnrc.example.com ;   tag    = 1918181833n", NULL, false, "sip:vivekg@chair-dnrc.example.com", "   tag    = 1918181833n", "1918181833n", NULL, -1),
+	OK("\"J Rosenberg \\\\\\\"\"       <sip:jdrosen@example.com>\r\n  ;\r\n  tag = 98asjd8", "\"J Rosenberg \\\\\\\"\"", true, "sip:jdrosen@example.com", "\r\n  tag = 98asjd8", "98asjd8", NULL, -1),
+	OK("\"Quoted string \\\"\\\"\" <sip:jdrosen@example.com> ; newparam =\r\n      newvalue ;\r\n  secondparam ; q = 0.33", "\"Quoted string \\\"\\\"\"", true, "sip:jdrosen@example.com", " newparam =\r\n      newvalue ;\r\n  secondparam ; q = 0.33", NULL, "0.33", -1),
+	/* RFC 4475 lwsdisp.dat (valid): no LWS before '<' */
+	OK("caller<sip:caller@example.com>;tag=323", "caller", true, "sip:caller@example.com", "tag=323", "323", NULL, -1),
+	/* RFC 4475 intmeth.dat (valid): token display name, odd params */
+	OK("token1~` token2'+_ token3*%!.- <sip:mundane@example.com>;fromParam''~+*_!.-%=\"\xd1\x80\xd0\xb0\xd0\xb1\";tag=_token~1'+`*%!-.",
+	   "token1~` token2'+_ token3*%!.-", true, "sip:mundane@example.com", "fromParam''~+*_!.-%=\"\xd1\x80\xd0\xb0\xd0\xb1\";tag=_token~1'+`*%!-.", "_token~1'+`*%!-.", NULL, -1),
+	OK("\"BEL:\\\x07 NUL:\\\x00 DEL:\\\x7f\" <sip:1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*@example.com>", NULL, true, NULL, NULL, NULL, NULL, -1),
+	/* RFC 4475 esc02.dat (valid) */
+	OK("\"%Z%45\" <sip:resource@example.com>", "\"%Z%45\"", true, "sip:resource@example.com", NULL, NULL, NULL, -1),
+	/* RFC 4475 escnull.dat, esc01.dat: addr-spec form */
+	OK("sip:null-%00-null@example.com;tag=839923423", NULL, false, "sip:null-%00-null@example.com", "tag=839923423", "839923423", NULL, -1),
+	OK("sip:%75se%72@example.com", NULL, false, "sip:%75se%72@example.com", NULL, NULL, NULL, -1),
+	/* RFC 4475 cparam01.dat: addr-spec, ;unknownparam is a header param */
+	OK("sip:+19725552222@gw1.example.net;unknownparam", NULL, false, "sip:+19725552222@gw1.example.net", "unknownparam", NULL, NULL, -1),
+	/* RFC 4475 cparam02.dat: inside <> it is a URI param */
+	OK("<sip:+19725552222@gw1.example.net;unknownparam>", NULL, true, "sip:+19725552222@gw1.example.net;unknownparam", NULL, NULL, NULL, -1),
+	/* RFC 4475 regescrt.dat (valid): escaped header inside <> */
+	OK("<sip:user@example.com?Route=%3Csip:sip.example.com%3E>", NULL, true, "sip:user@example.com?Route=%3Csip:sip.example.com%3E", NULL, NULL, NULL, -1),
+	/* RFC 4475 unksm2.dat (valid syntax) */
+	OK("isbn:2983792873", NULL, false, "isbn:2983792873", NULL, NULL, NULL, -1),
+	OK("<http://www.example.com>;tag=3234233", NULL, true, "http://www.example.com", "tag=3234233", "3234233", NULL, -1),
+	OK("<name:John_Smith>", NULL, true, "name:John_Smith", NULL, NULL, NULL, -1),
+	/* RFC 4475 scalar02.dat: overlarge contact expires saturates */
+	OK("<sip:user@host129.example.com>\r\n  ;expires=280297596632815", NULL, true, "sip:user@host129.example.com", "expires=280297596632815", NULL, NULL, 4294967295LL),
+	/* RFC 5118 ipv4-mapped-ipv6.dat, ipv6-good.dat */
+	OK("\"T. desk phone\" <sip:ted@[::ffff:192.0.2.2]>", "\"T. desk phone\"", true, "sip:ted@[::ffff:192.0.2.2]", NULL, NULL, NULL, -1),
+	OK("\"Caller\" <sip:caller@[2001:db8::1]>", "\"Caller\"", true, "sip:caller@[2001:db8::1]", NULL, NULL, NULL, -1),
+	/* Contact q and expires forms */
+	OK("<sip:a@b.example>;q=1.000;expires=0", NULL, true, "sip:a@b.example", "q=1.000;expires=0", NULL, "1.000", 0),
+	OK("<sip:a@b.example>;q=0", NULL, true, "sip:a@b.example", "q=0", NULL, "0", -1),
+	OK("<sip:a@b.example>;q=0.", NULL, true, "sip:a@b.example", "q=0.", NULL, "0.", -1),
+	OK("Alice Smith <sip:alice@example.com>", "Alice Smith", true, "sip:alice@example.com", NULL, NULL, NULL, -1),
+	OKF("*", SIP_ADDR_ALLOW_STAR, NULL, false, NULL, NULL, NULL, NULL, -1),
+
+	/* errors */
+	BAD("", -EBADMSG, 0),
+	BAD("*", -EBADMSG, 0),
+	BADF("*;expires=0", SIP_ADDR_ALLOW_STAR, -EBADMSG, 1),
+	/* RFC 4475 baddn.dat (invalid): unquoted ',' in a display name */
+	BAD("Bell, Alexander <sip:a.g.bell@example.com>;tag=43", -EBADMSG, 4),
+	BAD("Watson, Thomas <sip:t.watson@example.org>", -EBADMSG, 6),
+	/* RFC 4475 badaspec.dat (invalid): spaces inside <> */
+	BAD("\"Watson, Thomas\" < sip:t.watson@example.org >", -EBADMSG, 18),
+	BAD("<sip:t.watson@example.org >", -EBADMSG, 25),
+	/* RFC 4475 quotbal.dat (invalid): unterminated quoted display name */
+	BAD("\"Mr. J. User <sip:j.user@example.com>", -EBADMSG, 0),
+	/* RFC 4475 regbadct.dat (invalid): URI headers outside <> */
+	BAD("sip:user@example.com?Route=%3Csip:sip.example.com%3E", -EBADMSG, 20),
+	/* RFC 4475 badinv01.dat (invalid): empty params */
+	BAD("\"Joe\" <sip:joe@example.org>;;;;", -EBADMSG, 28),
+	BAD("<sip:joe@example.org>;", -EBADMSG, 22),
+	BAD("sip:a@b.example c", -EBADMSG, 15),
+	BAD("<sip:a@b.example> x", -EBADMSG, 18),
+	BAD("<sip:a@b.example", -EBADMSG, 0),
+	BAD("Joe", -EBADMSG, 3),
+	BAD("Joe sip:joe@example.org", -EBADMSG, 7),
+	BAD("\"Joe\" sip:joe@example.org", -EBADMSG, 6),
+	BAD("@example.org", -EBADMSG, 0),
+	/* RFC 4475 test.dat: a bare address without a scheme */
+	BAD("alan@jasomi.com", -EBADMSG, 4),
+	BAD("<>", -EBADMSG, 1),
+	BAD("<sip:2001:db8::1>", -EBADMSG, 5),
+	BAD("sip:a,b@example.org", -EBADMSG, 5),
+	BAD("<sip:a@b.example>;tag=\"x\"", -EBADMSG, 22),
+	BAD("<sip:a@b.example>;tag", -EBADMSG, 18),
+	BAD("<sip:a@b.example>;q=1.5", -EBADMSG, 20),
+	BAD("<sip:a@b.example>;q=0.1234", -EBADMSG, 20),
+	BAD("<sip:a@b.example>;q=2", -EBADMSG, 20),
+	BAD("<sip:a@b.example>;expires=soon", -EBADMSG, 26),
+	BAD("<sip:a@b.example>;expires", -EBADMSG, 18),
+	BAD("<sip:a@b.example>;x=\"open", -EBADMSG, 20),
+};
+
+static void run_case(const struct addr_case *c, const char *buf, size_t len)
+{
+	struct sip_addr a;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_addr_decode(&a, slice_make(buf, len), c->flags, &err);
+	if (rc != c->rc || (rc < 0 && err.at - buf != c->at))
+		fprintf(stderr, "case \"%s\": rc %d at %d (%s)\n", c->in, rc,
+			rc < 0 ? (int)(err.at - buf) : -1, rc < 0 ? err.reason : "ok");
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.code, rc);
+		CHECK_INT_EQ(err.at - buf, c->at);
+		CHECK(err.reason != NULL);
+		return;
+	}
+	if (c->rc < 0)
+		return;
+	if (c->flags & SIP_ADDR_ALLOW_STAR) {
+		CHECK(a.star);
+		return;
+	}
+	CHECK(!a.star);
+	if (c->display) {
+		CHECK_SLICE_EQ(a.display, c->display);
+		CHECK_INT_EQ(a.display_quoted, c->display[0] == '"');
+	} else if (c->uri) {
+		CHECK_SLICE_EQ(a.display, NULL);
+	}
+	CHECK_INT_EQ(a.angle, c->angle);
+	if (c->uri) {
+		CHECK_SLICE_EQ(a.uri_text, c->uri);
+		CHECK_SLICE_EQ(a.params, c->params);
+	}
+	CHECK_SLICE_EQ(a.tag, c->tag);
+	CHECK_SLICE_EQ(a.q, c->q);
+	CHECK_INT_EQ(a.has_expires ? (long long)a.expires : -1, c->expires);
+}
+
+static void test_addr_table(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		/* the intmeth display name holds a NUL: measure to the '<' */
+		size_t len = strlen(cases[i].in);
+		if (strncmp(cases[i].in, "\"BEL:", 5) == 0)
+			len = 16 + strlen(cases[i].in + 16);
+		char *g = check_guard_copy(cases[i].in, len);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		run_case(&cases[i], g, len);
+		check_guard_free(g, len);
+	}
+}
+
+static void test_addr_quoted_display_holds_control_bytes(void)
+{
+	/* RFC 4475 intmeth.dat To: quoted-pairs escape BEL, NUL and DEL */
+	static const char in[] = "\"BEL:\\\x07 NUL:\\\x00 DEL:\\\x7f\" <sip:x@example.com>";
+	struct sip_addr a;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_addr_decode(&a, slice_make(in, sizeof(in) - 1), 0, &err), 0);
+	CHECK_INT_EQ(a.display.len, 22);
+	CHECK(a.display_quoted);
+	CHECK_SLICE_EQ(a.uri_text, "sip:x@example.com");
+}
+
+static void test_addr_spec_params_are_header_params(void)
+{
+	/* RFC 3261 §20.10: the same text means different things with and without <> */
+	struct sip_addr a;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_LIT("sip:u@h.example;transport=tcp;tag=1"), 0, &err), 0);
+	CHECK_SLICE_EQ(a.uri.transport, NULL);
+	CHECK_SLICE_EQ(a.uri.params, NULL);
+	CHECK_SLICE_EQ(a.tag, "1");
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_LIT("<sip:u@h.example;transport=tcp;tag=1>"), 0, &err), 0);
+	CHECK_SLICE_EQ(a.uri.transport, "tcp");
+	CHECK_SLICE_EQ(a.uri.params, "transport=tcp;tag=1");
+	CHECK_SLICE_EQ(a.tag, NULL);
+}
+
+static void test_addr_expires_saturates(void)
+{
+	struct sip_addr a;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_LIT("<sip:u@h.example>;expires=4294967295"), 0, &err), 0);
+	CHECK_INT_EQ(a.expires, 4294967295LL);
+	CHECK(!a.expires_saturated);
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_LIT("<sip:u@h.example>;EXPIRES=4294967296"), 0, &err), 0);
+	CHECK_INT_EQ(a.expires, 4294967295LL);
+	CHECK(a.expires_saturated);
+	CHECK_SLICE_EQ(a.expires_text, "4294967296");
+}
+
+static void test_addr_uri_fields(void)
+{
+	struct sip_addr a;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_LIT("<sip:+11234567890@[2001:0:0:1::3]:5060>;reg-id=1"), 0, &err), 0);
+	CHECK_INT_EQ(a.uri.scheme, SIP_URI_SIP);
+	CHECK_SLICE_EQ(a.uri.user, "+11234567890");
+	CHECK_SLICE_EQ(a.uri.host, "[2001:0:0:1::3]");
+	CHECK_INT_EQ(a.uri.port, 5060);
+}
+
+int main(void)
+{
+	test_addr_table();
+	test_addr_quoted_display_holds_control_bytes();
+	test_addr_spec_params_are_header_params();
+	test_addr_expires_saturates();
+	test_addr_uri_fields();
+	return check_done();
+}

@@ -1,0 +1,278 @@
+/* scalar_test.c: CSeq, numbers, Call-ID, tokens, Warning, Date, User-Agent
+ * products and token+params over tables of inputs, verdicts and error
+ * offsets, each run from a guard-page copy. Values marked RFC 4475 are
+ * copied from ../shared/corpus/rfc4475 (file named beside each). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+enum kind { CSEQ, U32, CALLID, TOKEN, WARNING, DATE, PRODUCT, TOKPARAMS };
+
+struct scalar_case {
+	enum kind kind;
+	const char *in;
+	int rc;
+	int at;          /* error offset, -1 when rc >= 0 */
+	const char *a;   /* first field: cseq method, call-id local, token, warn agent, product names, tokparams value */
+	const char *b;   /* second field: call-id host, warn text, tokparams params */
+	long long n;     /* number: seq, u32, warn code, year */
+};
+
+static const struct scalar_case cases[] = {
+	/* CSeq */
+	{ CSEQ, "1 REGISTER", 0, -1, "REGISTER", NULL, 1 },
+	{ CSEQ, "450510774 REGISTER", 0, -1, "REGISTER", NULL, 450510774 },   /* seed ex2 */
+	{ CSEQ, "4294967295 OPTIONS", 0, -1, "OPTIONS", NULL, 4294967295LL },
+	{ CSEQ, "0009\r\n  INVITE", 0, -1, "INVITE", NULL, 9 },                 /* RFC 4475 wsinv.dat */
+	{ CSEQ, "29344 RE%47IST%45R", 0, -1, "RE%47IST%45R", NULL, 29344 },     /* RFC 4475 esc02.dat */
+	{ CSEQ, "139122385 !interesting-Method0123456789_*+`.%indeed'~", 0, -1, "!interesting-Method0123456789_*+`.%indeed'~", NULL, 139122385 }, /* intmeth.dat */
+	{ CSEQ, "36893488147419103232 REGISTER", -ERANGE, 0, NULL, NULL, 0 }, /* RFC 4475 scalar02.dat */
+	{ CSEQ, "9292394834772304023312 OPTIONS", -ERANGE, 0, NULL, NULL, 0 }, /* RFC 4475 scalarlg.dat */
+	{ CSEQ, "4294967296 REGISTER", -ERANGE, 0, NULL, NULL, 0 },
+	{ CSEQ, "REGISTER", -EBADMSG, 0, NULL, NULL, 0 },
+	{ CSEQ, "1", -EBADMSG, 1, NULL, NULL, 0 },
+	{ CSEQ, "1REGISTER", -EBADMSG, 1, NULL, NULL, 0 },
+	{ CSEQ, "1 ", -EBADMSG, 2, NULL, NULL, 0 },
+	{ CSEQ, "1 REGISTER x", -EBADMSG, 11, NULL, NULL, 0 },
+	{ CSEQ, "-1 REGISTER", -EBADMSG, 0, NULL, NULL, 0 },
+	{ CSEQ, "1 REG/ISTER", -EBADMSG, 5, NULL, NULL, 0 },
+	/* numbers */
+	{ U32, "0068", 0, -1, NULL, NULL, 68 },                                 /* RFC 4475 wsinv.dat */
+	{ U32, "600000", 0, -1, NULL, NULL, 600000 },
+	{ U32, "4294967295", 0, -1, NULL, NULL, 4294967295LL },
+	{ U32, "10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", -ERANGE, 0, NULL, NULL, 0 }, /* scalar02.dat Expires */
+	{ U32, "949302838503028349304023988", -ERANGE, 0, NULL, NULL, 0 },     /* scalarlg.dat Retry-After */
+	{ U32, "-999", -EBADMSG, 0, NULL, NULL, 0 },                           /* RFC 4475 ncl.dat */
+	{ U32, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ U32, "70 70", -EBADMSG, 3, NULL, NULL, 0 },
+	{ U32, "7x", -EBADMSG, 1, NULL, NULL, 0 },
+	/* Call-ID */
+	{ CALLID, "3671736255_186872264@2001:0:0:1::3", 0, -1, "3671736255_186872264", "2001:0:0:1::3", 0 }, /* seed ex2 */
+	{ CALLID, "esc01.239409asdfakjkn23onasd0-3234", 0, -1, "esc01.239409asdfakjkn23onasd0-3234", NULL, 0 },
+	{ CALLID, "intmeth.word%ZK-!.*_+'@word`~)(><:\\/\"][?}{", 0, -1, "intmeth.word%ZK-!.*_+'", "word`~)(><:\\/\"][?}{", 0 }, /* intmeth.dat */
+	{ CALLID, "SSG9559905523997077@hlau_4100", 0, -1, "SSG9559905523997077", "hlau_4100", 0 }, /* RFC 5118 */
+	{ CALLID, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ CALLID, "a@", -EBADMSG, 2, NULL, NULL, 0 },
+	{ CALLID, "a@b@c", -EBADMSG, 3, NULL, NULL, 0 },
+	{ CALLID, "a b", -EBADMSG, 2, NULL, NULL, 0 },
+	{ CALLID, "a;b", -EBADMSG, 1, NULL, NULL, 0 },
+	/* option tags, methods, privacy values */
+	{ TOKEN, "sec-agree", 0, -1, "sec-agree", NULL, 0 },
+	{ TOKEN, " path ", 0, -1, "path", NULL, 0 },
+	{ TOKEN, "nobodyKnowsThisExtension", 0, -1, "nobodyKnowsThisExtension", NULL, 0 }, /* bext01.dat */
+	{ TOKEN, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ TOKEN, "a b", -EBADMSG, 2, NULL, NULL, 0 },
+	{ TOKEN, "a;b", -EBADMSG, 1, NULL, NULL, 0 },
+	/* Warning */
+	{ WARNING, "301 isi.edu \"Incompatible network address type 'E.164'\"", 0, -1, "isi.edu", "Incompatible network address type 'E.164'", 301 },
+	{ WARNING, "399 192.0.2.1:5060 \"x\"", 0, -1, "192.0.2.1:5060", "x", 399 },
+	{ WARNING, "399 [2001:db8::1]:5060 \"\"", 0, -1, "[2001:db8::1]:5060", "", 399 },
+	{ WARNING, "370 pseudo_nym \"a \\\"b\\\"\"", 0, -1, "pseudo_nym", "a \\\"b\\\"", 370 },
+	{ WARNING, "1812 overture \"In Progress\"", -EBADMSG, 3, NULL, NULL, 0 },  /* RFC 4475 scalarlg.dat */
+	{ WARNING, "30 isi.edu \"x\"", -EBADMSG, 2, NULL, NULL, 0 },
+	{ WARNING, "301  isi.edu \"x\"", -EBADMSG, 4, NULL, NULL, 0 },
+	{ WARNING, "301 isi.edu x", -EBADMSG, 12, NULL, NULL, 0 },
+	{ WARNING, "301 isi.edu \"x", -EBADMSG, 12, NULL, NULL, 0 },
+	{ WARNING, "301 isi.edu", -EBADMSG, 11, NULL, NULL, 0 },
+	{ WARNING, "301 host_1:5060 \"x\"", -EBADMSG, 8, NULL, NULL, 0 },
+	{ WARNING, "301 isi.edu:99999 \"x\"", -ERANGE, 12, NULL, NULL, 0 },
+	{ WARNING, "301 isi.edu \"x\" y", -EBADMSG, 16, NULL, NULL, 0 },
+	/* Date */
+	{ DATE, "Sat, 13 Nov 2010 23:29:00 GMT", 0, -1, NULL, NULL, 2010 },
+	{ DATE, "Thu, 29 Feb 2024 00:00:60 GMT", 0, -1, NULL, NULL, 2024 },
+	{ DATE, "Fri, 01 Jan 2010 16:00:00 EST", -EBADMSG, 26, NULL, NULL, 0 },    /* RFC 4475 baddate.dat */
+	{ DATE, "Fri 01 Jan 2010 16:00:00 GMT", -EBADMSG, 3, NULL, NULL, 0 },
+	{ DATE, "Fry, 01 Jan 2010 16:00:00 GMT", -EBADMSG, 0, NULL, NULL, 0 },
+	{ DATE, "Fri, 1 Jan 2010 16:00:00 GMT", -EBADMSG, 6, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jun 10 16:00:00 GMT", -EBADMSG, 14, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jxn 2010 16:00:00 GMT", -EBADMSG, 8, NULL, NULL, 0 },
+	{ DATE, "Fri, 30 Feb 2010 16:00:00 GMT", -EBADMSG, 5, NULL, NULL, 0 },
+	{ DATE, "Thu, 29 Feb 2023 00:00:00 GMT", -EBADMSG, 5, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jan 2010 24:00:00 GMT", -EBADMSG, 17, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jan 2010 16:00 GMT", -EBADMSG, 22, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jan 2010 16:00:00 GMT+1", -EBADMSG, 29, NULL, NULL, 0 },
+	{ DATE, "Fri, 01 Jan 2010 16:00:00", -EBADMSG, 25, NULL, NULL, 0 },
+	/* User-Agent / Server: a = names joined by '|', "()" for a comment */
+	{ PRODUCT, "Acme-IMS-UE/2.1.0 (LTE; Android 13)", 0, -1, "Acme-IMS-UE/2.1.0|(LTE; Android 13)", NULL, 2 },
+	{ PRODUCT, "HomeServer2", 0, -1, "HomeServer2", NULL, 1 },
+	{ PRODUCT, "Softphone / Beta1.5 (a (nested \\) comment) x) Other", 0, -1, "Softphone/Beta1.5|(a (nested \\) comment) x)|Other", NULL, 3 },
+	{ PRODUCT, "A/1(c)B", 0, -1, "A/1|(c)|B", NULL, 3 },
+	/* ../shared/corpus/captures/text/sipandlove/a.txt: PJSIP's default string is
+	 * not RFC 3261 server-val syntax (product-version is one token) */
+	{ PRODUCT, "PJSUA v2.5.5 Linux-4.8.0.27/x86_64/glibc-2.24", -EBADMSG, 34, NULL, NULL, 0 },
+	{ PRODUCT, "A/1 (open", -EBADMSG, 4, NULL, NULL, 0 },
+	{ PRODUCT, "A/", -EBADMSG, 2, NULL, NULL, 0 },
+	{ PRODUCT, "A/1;x", -EBADMSG, 3, NULL, NULL, 0 },
+	{ PRODUCT, "A \"q\"", -EBADMSG, 2, NULL, NULL, 0 },
+	/* token or quoted-string with params */
+	{ TOKPARAMS, "3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=0010100010000000", 0, -1, "3GPP-E-UTRAN-FDD", " utran-cell-id-3gpp=0010100010000000", 0 }, /* seed ex2 */
+	{ TOKPARAMS, "3GPP-NR-FDD;nrcgi=00101000000001234;network-provided", 0, -1, "3GPP-NR-FDD", "nrcgi=00101000000001234;network-provided", 0 },
+	{ TOKPARAMS, "\"Visited Network Number 1\";x=1", 0, -1, "Visited Network Number 1", "x=1", 0 },
+	{ TOKPARAMS, "application/sdp", 0, -1, "application/sdp", NULL, 0 },
+	{ TOKPARAMS, "multipart/mixed;boundary=7a9cbec02ceef655", 0, -1, "multipart/mixed", "boundary=7a9cbec02ceef655", 0 },
+	{ TOKPARAMS, "reg", 0, -1, "reg", NULL, 0 },
+	{ TOKPARAMS, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ TOKPARAMS, "a b", -EBADMSG, 2, NULL, NULL, 0 },
+	{ TOKPARAMS, "a;", -EBADMSG, 2, NULL, NULL, 0 },
+	{ TOKPARAMS, "\"open", -EBADMSG, 0, NULL, NULL, 0 },
+	{ TOKPARAMS, "a/", -EBADMSG, 2, NULL, NULL, 0 },
+};
+
+static void products_join(char *out, size_t cap, struct sip_product_it *it, int *count, int *rc,
+			  struct sip_parse_error *err)
+{
+	struct sip_product p;
+	size_t n = 0;
+	*count = 0;
+	out[0] = '\0';
+	while ((*rc = sip_product_next(it, &p, err)) > 0) {
+		if (*count)
+			n += (size_t)snprintf(out + n, cap - n, "|");
+		if (p.name.ptr)
+			n += (size_t)snprintf(out + n, cap - n, "%.*s%s%.*s", SLICE_ARG(p.name),
+					      p.version.ptr ? "/" : "", SLICE_ARG(p.version));
+		else
+			n += (size_t)snprintf(out + n, cap - n, "(%.*s)", SLICE_ARG(p.comment));
+		(*count)++;
+	}
+}
+
+static void run_case(const struct scalar_case *c, const char *buf, size_t len)
+{
+	struct slice s = slice_make(buf, len);
+	struct sip_parse_error err = { 0 };
+	int rc = 0;
+	long long n = 0;
+	struct slice a = SLICE_NULL, b = SLICE_NULL;
+	char joined[256];
+	bool check_a = c->a != NULL;
+
+	switch (c->kind) {
+	case CSEQ: {
+		struct sip_cseq cs;
+		rc = sip_cseq_decode(&cs, s, &err);
+		n = cs.seq;
+		a = cs.method;
+		if (rc == 0)
+			CHECK_INT_EQ(cs.method_id, strcmp(c->a, "REGISTER") == 0 ? SIP_METHOD_REGISTER
+						   : strcmp(c->a, "INVITE") == 0  ? SIP_METHOD_INVITE
+						   : strcmp(c->a, "OPTIONS") == 0 ? SIP_METHOD_OPTIONS
+										  : SIP_METHOD_OTHER);
+		break;
+	}
+	case U32: {
+		uint32_t v = 0;
+		rc = sip_u32_decode(&v, s, &err);
+		n = v;
+		break;
+	}
+	case CALLID: {
+		struct sip_call_id cid;
+		rc = sip_call_id_decode(&cid, s, &err);
+		a = cid.local;
+		b = cid.host;
+		break;
+	}
+	case TOKEN:
+		rc = sip_token_decode(&a, s, &err);
+		break;
+	case WARNING: {
+		struct sip_warning w;
+		rc = sip_warning_decode(&w, s, &err);
+		n = w.code;
+		a = w.agent;
+		b = w.text;
+		break;
+	}
+	case DATE: {
+		struct sip_date d;
+		rc = sip_date_decode(&d, s, &err);
+		n = d.year;
+		break;
+	}
+	case PRODUCT: {
+		struct sip_product_it it;
+		int count;
+		sip_product_it_init(&it, s);
+		products_join(joined, sizeof(joined), &it, &count, &rc, &err);
+		n = count;
+		a = slice_cstr(joined);
+		break;
+	}
+	case TOKPARAMS: {
+		struct sip_tokparams tp;
+		rc = sip_tokparams_decode(&tp, s, &err);
+		a = tp.value;
+		b = tp.params;
+		break;
+	}
+	}
+	if (rc != c->rc || (rc < 0 && err.at - buf != c->at))
+		fprintf(stderr, "case \"%s\": rc %d at %d (%s)\n", c->in, rc,
+			rc < 0 ? (int)(err.at - buf) : -1, rc < 0 ? err.reason : "ok");
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.code, rc);
+		CHECK_INT_EQ(err.at - buf, c->at);
+		CHECK(err.reason != NULL);
+		return;
+	}
+	if (c->rc < 0)
+		return;
+	if (c->kind != TOKEN && c->kind != CALLID && c->kind != TOKPARAMS)
+		CHECK_INT_EQ(n, c->n);
+	if (check_a)
+		CHECK_SLICE_EQ(a, c->a);
+	if (c->kind == CALLID || c->kind == WARNING || c->kind == TOKPARAMS)
+		CHECK_SLICE_EQ(b, c->b);
+}
+
+static void test_scalar_table(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		char *g = check_guard_copy(cases[i].in, len);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		run_case(&cases[i], g, len);
+		check_guard_free(g, len);
+	}
+}
+
+static void test_date_fields(void)
+{
+	struct sip_date d;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_date_decode(&d, SLICE_LIT("Sat, 13 Nov 2010 23:29:00 GMT"), &err), 0);
+	CHECK_INT_EQ(d.weekday, 6);
+	CHECK_INT_EQ(d.day, 13);
+	CHECK_INT_EQ(d.month, 11);
+	CHECK_INT_EQ(d.hour, 23);
+	CHECK_INT_EQ(d.minute, 29);
+	CHECK_INT_EQ(d.second, 0);
+	CHECK_INT_EQ(sip_date_decode(&d, SLICE_LIT("Fri, 01 Jan 2010 16:00:00 EST"), &err), -EBADMSG);
+	CHECK(strstr(err.reason, "GMT") != NULL);
+}
+
+static void test_product_comment_is_not_a_name(void)
+{
+	struct sip_product_it it;
+	struct sip_product p;
+	struct sip_parse_error err;
+	sip_product_it_init(&it, SLICE_LIT("(only a comment)"));
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 1);
+	CHECK_SLICE_EQ(p.name, NULL);
+	CHECK_SLICE_EQ(p.version, NULL);
+	CHECK_SLICE_EQ(p.comment, "only a comment");
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 0);
+}
+
+int main(void)
+{
+	test_scalar_table();
+	test_date_fields();
+	test_product_comment_is_not_a_name();
+	return check_done();
+}

@@ -1,0 +1,605 @@
+/* uri.c: SIP/SIPS URIs (RFC 3261 §19.1, §25), tel URIs (RFC 3966 §3), other absoluteURIs, IPv6 references (RFC 5118). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "hdr_scan.h"
+
+/* URI character classes (RFC 3261 §25):
+ * UN unreserved; US user (unreserved / user-unreserved); PW password;
+ * PA paramchar (param-unreserved / unreserved); HV hnv-unreserved /
+ * unreserved; UC uric, plus "[" "]" (RFC 2732); SC scheme chars;
+ * TP tel pname (alphanum / "-", RFC 3966). Escapes are handled apart. */
+enum { UN = 1, US = 2, PW = 4, PA = 8, HV = 16, UC = 32, SC = 64, TP = 128 };
+static const unsigned char uri_class[256] = {
+	['!'] = UN|US|PW|PA|HV|UC, ['$'] = US|PW|PA|HV|UC, ['&'] = US|PW|PA|UC,
+	['\''] = UN|US|PW|PA|HV|UC, ['('] = UN|US|PW|PA|HV|UC, [')'] = UN|US|PW|PA|HV|UC,
+	['*'] = UN|US|PW|PA|HV|UC, ['+'] = US|PW|PA|HV|UC|SC, [','] = US|PW|UC,
+	['-'] = UN|US|PW|PA|HV|UC|SC|TP, ['.'] = UN|US|PW|PA|HV|UC|SC, ['/'] = US|PA|HV|UC,
+	['0'] = UN|US|PW|PA|HV|UC|SC|TP, ['1'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['2'] = UN|US|PW|PA|HV|UC|SC|TP, ['3'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['4'] = UN|US|PW|PA|HV|UC|SC|TP, ['5'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['6'] = UN|US|PW|PA|HV|UC|SC|TP, ['7'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['8'] = UN|US|PW|PA|HV|UC|SC|TP, ['9'] = UN|US|PW|PA|HV|UC|SC|TP, [':'] = PA|HV|UC,
+	[';'] = US|UC, ['='] = US|PW|UC, ['?'] = US|HV|UC, ['@'] = UC, ['A'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['B'] = UN|US|PW|PA|HV|UC|SC|TP, ['C'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['D'] = UN|US|PW|PA|HV|UC|SC|TP, ['E'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['F'] = UN|US|PW|PA|HV|UC|SC|TP, ['G'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['H'] = UN|US|PW|PA|HV|UC|SC|TP, ['I'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['J'] = UN|US|PW|PA|HV|UC|SC|TP, ['K'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['L'] = UN|US|PW|PA|HV|UC|SC|TP, ['M'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['N'] = UN|US|PW|PA|HV|UC|SC|TP, ['O'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['P'] = UN|US|PW|PA|HV|UC|SC|TP, ['Q'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['R'] = UN|US|PW|PA|HV|UC|SC|TP, ['S'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['T'] = UN|US|PW|PA|HV|UC|SC|TP, ['U'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['V'] = UN|US|PW|PA|HV|UC|SC|TP, ['W'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['X'] = UN|US|PW|PA|HV|UC|SC|TP, ['Y'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['Z'] = UN|US|PW|PA|HV|UC|SC|TP, ['['] = PA|HV|UC, [']'] = PA|HV|UC, ['_'] = UN|US|PW|PA|HV|UC,
+	['a'] = UN|US|PW|PA|HV|UC|SC|TP, ['b'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['c'] = UN|US|PW|PA|HV|UC|SC|TP, ['d'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['e'] = UN|US|PW|PA|HV|UC|SC|TP, ['f'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['g'] = UN|US|PW|PA|HV|UC|SC|TP, ['h'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['i'] = UN|US|PW|PA|HV|UC|SC|TP, ['j'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['k'] = UN|US|PW|PA|HV|UC|SC|TP, ['l'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['m'] = UN|US|PW|PA|HV|UC|SC|TP, ['n'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['o'] = UN|US|PW|PA|HV|UC|SC|TP, ['p'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['q'] = UN|US|PW|PA|HV|UC|SC|TP, ['r'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['s'] = UN|US|PW|PA|HV|UC|SC|TP, ['t'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['u'] = UN|US|PW|PA|HV|UC|SC|TP, ['v'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['w'] = UN|US|PW|PA|HV|UC|SC|TP, ['x'] = UN|US|PW|PA|HV|UC|SC|TP,
+	['y'] = UN|US|PW|PA|HV|UC|SC|TP, ['z'] = UN|US|PW|PA|HV|UC|SC|TP, ['~'] = UN|US|PW|PA|HV|UC,
+};
+
+static inline bool is_alpha(unsigned char c)
+{
+	return scan_is(c, SCAN_ALPHA);
+}
+
+static inline bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* The longest run of bytes of class cls or escapes ("%" HEXDIG HEXDIG). */
+static const char *uri_run(const char *p, const char *end, unsigned cls)
+{
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (uri_class[c] & cls) {
+			p++;
+			continue;
+		}
+		if (c == '%' && end - p >= 3 && hdr_is_hex((unsigned char)p[1]) &&
+		    hdr_is_hex((unsigned char)p[2])) {
+			p += 3;
+			continue;
+		}
+		break;
+	}
+	return p;
+}
+
+/* The reason for a byte that ended a run where it does not belong. */
+static const char *uri_bad_byte(unsigned char c, const char *otherwise)
+{
+	if (is_space(c))
+		return "URI: embedded white space";
+	if (c == '%')
+		return "URI: '%' not followed by two hex digits";
+	if (c == '<' || c == '>')
+		return "URI: unexpected '<' or '>' (a URI here is not enclosed in <>)";
+	return otherwise;
+}
+
+/* ---- hosts and ports --------------------------------------------------- */
+
+const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
+{
+	for (int i = 0; i < 4; i++) {
+		if (i > 0) {
+			if (p >= end || *p != '.') {
+				*bad = p;
+				return NULL;
+			}
+			p++;
+		}
+		const char *s = p;
+		unsigned v = 0;
+		while (p < end && hdr_is_digit((unsigned char)*p) && p - s < 3)
+			v = v * 10 + (unsigned)(*p++ - '0');
+		if (p == s || v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
+			*bad = p == s ? p : s;
+			return NULL;
+		}
+	}
+	return p;
+}
+
+const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
+{
+	const char *start = p;
+	unsigned groups = 0;
+	bool dbl = false, after_dbl = false;
+
+	if (p < end && *p == ':') {
+		if (p + 1 >= end || p[1] != ':') {
+			*bad = p;
+			return NULL;
+		}
+		dbl = after_dbl = true;
+		p += 2;
+	}
+	for (;;) {
+		const char *g = p;
+		while (p < end && hdr_is_hex((unsigned char)*p))
+			p++;
+		if (p == g) {
+			if (!after_dbl) {
+				*bad = p;
+				return NULL;
+			}
+			if (p < end && *p == ':') {
+				/* "x::" ":" IPv4: RFC 3261's ABNF allows it, RFC 5118 §4.10 says tolerate */
+				const char *q = sip_ipv4_scan(p + 1, end, bad);
+				if (!q)
+					return NULL;
+				p = q;
+				groups += 2;
+			}
+			break;
+		}
+		if (p < end && *p == '.') {
+			const char *q = sip_ipv4_scan(g, end, bad);
+			if (!q)
+				return NULL;
+			p = q;
+			groups += 2;
+			break;
+		}
+		if (p - g > 4) {
+			*bad = g + 4;
+			return NULL;
+		}
+		groups++;
+		after_dbl = false;
+		if (p < end && *p == ':') {
+			if (p + 1 < end && p[1] == ':') {
+				if (dbl) {
+					*bad = p;
+					return NULL;
+				}
+				dbl = after_dbl = true;
+				p += 2;
+				continue;
+			}
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (dbl ? groups > 7 : groups != 8) {
+		*bad = start;
+		return NULL;
+	}
+	return p;
+}
+
+bool sip_ipv6_bare_like(const char *p, const char *end)
+{
+	unsigned colons = 0;
+	while (p < end && (hdr_is_hex((unsigned char)*p) || *p == ':' || *p == '.')) {
+		colons += *p == ':';
+		p++;
+	}
+	return colons >= 2;
+}
+
+int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
+		  struct sip_parse_error *err)
+{
+	const char *s = sc->p, *p = sc->p, *end = sc->end, *bad;
+
+	if (p < end && *p == '[') {
+		const char *q = sip_ipv6_scan(p + 1, end, &bad);
+		if (!q) {
+			sc->p = bad;
+			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv6 address");
+		}
+		if (q >= end || *q != ']') {
+			sc->p = q;
+			return hdr_fail(err, -EBADMSG, q, "host: expected ']' after IPv6 address");
+		}
+		sc->p = q + 1;
+		*host = slice_span(s, sc->p);
+		*type = SIP_HOST_IPV6;
+		return 0;
+	}
+
+	/* hostname = *( domainlabel "." ) toplabel [ "." ]: one pass over
+	 * alphanum / "-" / ".", checking label edges as we go */
+	const char *label = p;
+	const char *top = p;     /* start of the last non-empty label */
+	bool digits_only = true;
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (scan_is(c, SCAN_ALPHA)) {
+			digits_only = false;
+		} else if (hdr_is_digit(c)) {
+			/* fine anywhere */
+		} else if (c == '-') {
+			if (p == label) {
+				sc->p = p;
+				return hdr_fail(err, -EBADMSG, p, "host: a label must not start with '-'");
+			}
+			digits_only = false;
+		} else if (c == '.') {
+			if (p == label) {
+				sc->p = p;
+				return hdr_fail(err, -EBADMSG, p, "host: empty label");
+			}
+			if (p[-1] == '-') {
+				sc->p = p - 1;
+				return hdr_fail(err, -EBADMSG, p - 1, "host: a label must not end with '-'");
+			}
+			top = label;
+			label = p + 1;
+		} else {
+			break;
+		}
+		p++;
+	}
+	if (p == s) {
+		sc->p = p;
+		return hdr_fail(err, -EBADMSG, p, "host: expected a host name or address");
+	}
+	if (p > label) {
+		top = label;
+		if (p[-1] == '-') {
+			sc->p = p - 1;
+			return hdr_fail(err, -EBADMSG, p - 1, "host: a label must not end with '-'");
+		}
+	}
+	if (digits_only) {
+		const char *q = sip_ipv4_scan(s, p, &bad);
+		if (!q || q != p) {
+			/* a missing part is best shown at the start of the host */
+			bad = (q || bad >= p) ? s : bad;
+			sc->p = bad;
+			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv4 address");
+		}
+		*type = SIP_HOST_IPV4;
+	} else {
+		if (!is_alpha((unsigned char)*top)) {
+			sc->p = top;
+			return hdr_fail(err, -EBADMSG, top,
+					"host: the last label of a host name must start with a letter");
+		}
+		*type = SIP_HOST_NAME;
+	}
+	sc->p = p;
+	*host = slice_span(s, p);
+	return 0;
+}
+
+int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+{
+	const char *s = sc->p;
+	uint32_t v = 0;
+	while (sc->p < sc->end && hdr_is_digit((unsigned char)*sc->p)) {
+		if (v <= 65535)
+			v = v * 10 + (uint32_t)(*sc->p - '0');
+		sc->p++;
+	}
+	if (sc->p == s)
+		return hdr_fail(err, -EBADMSG, s, "port: expected digits");
+	if (v > 65535) {
+		sc->p = s;
+		return hdr_fail(err, -ERANGE, s, "port: larger than 65535");
+	}
+	*port = (uint16_t)v;
+	return 0;
+}
+
+/* host [ ":" port ] at sc (no LWS), with the RFC 5118 §4.2 diagnosis of
+ * an IPv6 address written without brackets. */
+static int hostport_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
+			 bool *has_port, uint16_t *port, struct sip_parse_error *err)
+{
+	const char *s = sc->p;
+	int rc = sip_host_scan(sc, host, type, err);
+	if (rc == 0 && scan_accept(sc, ':')) {
+		rc = sip_port_scan(sc, port, err);
+		*has_port = rc == 0;
+		if (rc == 0 && sc->p < sc->end && *sc->p == ':')
+			rc = hdr_fail(err, -EBADMSG, sc->p, "host: unexpected ':' after port");
+	}
+	if (rc < 0 && s < sc->end && *s != '[' && sip_ipv6_bare_like(s, sc->end))
+		rc = hdr_fail(err, -EBADMSG, s,
+			      "host: an IPv6 address must be enclosed in [] (RFC 5118 §4.2)");
+	return rc;
+}
+
+int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *type,
+			bool *has_port, uint16_t *port, struct sip_parse_error *err)
+{
+	struct scan sc;
+	scan_init(&sc, s);
+	*host = SLICE_NULL;
+	*type = SIP_HOST_NONE;
+	*has_port = false;
+	*port = 0;
+	int rc = hostport_scan(&sc, host, type, has_port, port, err);
+	if (rc == 0 && !scan_eof(&sc))
+		rc = hdr_fail(err, -EBADMSG, sc.p,
+			      uri_bad_byte((unsigned char)*sc.p, "host: unexpected character"));
+	return rc;
+}
+
+/* ---- sip: and sips: (RFC 3261 §19.1.1) -------------------------------- */
+
+/* uri-parameters = *( ";" uri-parameter ), at p just after the ';' */
+static int sip_uri_params(struct sip_uri *uri, const char *p, const char *end, const char **stop,
+			  struct sip_parse_error *err)
+{
+	const char *first = p;
+	for (;;) {
+		const char *name = p;
+		p = uri_run(p, end, PA);
+		if (p == name) {
+			if (p >= end || *p == ';' || *p == '?' || *p == '=')
+				return hdr_fail(err, -EBADMSG, p, "URI: empty parameter name");
+			return hdr_fail(err, -EBADMSG, p,
+					uri_bad_byte((unsigned char)*p, "URI: invalid character in parameter"));
+		}
+		struct slice n = slice_span(name, p), v = SLICE_NULL;
+		if (p < end && *p == '=') {
+			const char *vs = ++p;
+			p = uri_run(p, end, PA);
+			if (p == vs)
+				return hdr_fail(err, -EBADMSG, p,
+						p < end && *p != ';' && *p != '?'
+							? uri_bad_byte((unsigned char)*p, "URI: invalid character in parameter value")
+							: "URI: empty parameter value after '='");
+			v = slice_span(vs, p);
+		}
+		/* the well-known ones, as written (RFC 3261 §19.1.1) */
+		switch (n.len) {
+		case 2:
+			if (slice_caseeq_cstr(n, "lr"))
+				uri->lr = true;
+			break;
+		case 3:
+			if (slice_caseeq_cstr(n, "ttl"))
+				uri->ttl = v;
+			break;
+		case 4:
+			if (slice_caseeq_cstr(n, "user"))
+				uri->user_param = v;
+			break;
+		case 5:
+			if (slice_caseeq_cstr(n, "maddr"))
+				uri->maddr = v;
+			break;
+		case 6:
+			if (slice_caseeq_cstr(n, "method"))
+				uri->method = v;
+			break;
+		case 9:
+			if (slice_caseeq_cstr(n, "transport"))
+				uri->transport = v;
+			break;
+		}
+		if (p < end && *p == ';') {
+			p++;
+			continue;
+		}
+		if (p < end && *p != '?')
+			return hdr_fail(err, -EBADMSG, p,
+					uri_bad_byte((unsigned char)*p, "URI: invalid character in parameter"));
+		break;
+	}
+	uri->params = slice_span(first, p);
+	*stop = p;
+	return 0;
+}
+
+/* headers = "?" header *( "&" header ), header = hname "=" hvalue; p just
+ * after the '?' */
+static int sip_uri_headers(struct sip_uri *uri, const char *p, const char *end,
+			   struct sip_parse_error *err)
+{
+	const char *first = p;
+	for (;;) {
+		const char *name = p;
+		p = uri_run(p, end, HV);
+		if (p == name)
+			return hdr_fail(err, -EBADMSG, p,
+					p < end && *p != '&' && *p != '='
+						? uri_bad_byte((unsigned char)*p, "URI: invalid character in header name")
+						: "URI: empty header name");
+		if (p >= end || *p != '=')
+			return hdr_fail(err, -EBADMSG, p,
+					p < end ? uri_bad_byte((unsigned char)*p, "URI: expected '=' after header name")
+						: "URI: expected '=' after header name");
+		p = uri_run(p + 1, end, HV);
+		if (p >= end)
+			break;
+		if (*p != '&')
+			return hdr_fail(err, -EBADMSG, p,
+					uri_bad_byte((unsigned char)*p, "URI: invalid character in header value"));
+		p++;
+	}
+	uri->headers = slice_span(first, end);
+	return 0;
+}
+
+static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
+			struct sip_parse_error *err)
+{
+	int rc;
+	/* userinfo ends at the only '@' a valid SIP URI can hold: '@' is in no
+	 * character class of host, params or headers (escaped there) */
+	const char *at = memchr(p, '@', (size_t)(end - p));
+	if (at) {
+		const char *u = uri_run(p, at, US);
+		if (u == p)
+			return hdr_fail(err, -EBADMSG, p,
+					u == at ? "URI: empty user part before '@'"
+						: uri_bad_byte((unsigned char)*u, "URI: invalid character in user part"));
+		uri->user = slice_span(p, u);
+		if (u < at && *u == ':') {
+			const char *w = uri_run(u + 1, at, PW);
+			if (w != at)
+				return hdr_fail(err, -EBADMSG, w,
+						uri_bad_byte((unsigned char)*w, "URI: invalid character in password"));
+			uri->password = slice_span(u + 1, at);
+		} else if (u != at) {
+			return hdr_fail(err, -EBADMSG, u,
+					uri_bad_byte((unsigned char)*u, "URI: invalid character in user part"));
+		}
+		p = at + 1;
+	}
+
+	struct scan sc = { p, end };
+	rc = hostport_scan(&sc, &uri->host, &uri->host_type, &uri->has_port, &uri->port, err);
+	if (rc < 0) {
+		if (err && err->at == p && p < end && (*p == '>' || is_space((unsigned char)*p)))
+			err->reason = uri_bad_byte((unsigned char)*p, err->reason);
+		if (err && p == end)
+			err->reason = "URI: expected host";
+		return rc;
+	}
+	p = sc.p;
+	if (p < end && *p == ';') {
+		rc = sip_uri_params(uri, p + 1, end, &p, err);
+		if (rc < 0)
+			return rc;
+	}
+	if (p < end && *p == '?')
+		return sip_uri_headers(uri, p + 1, end, err);
+	if (p < end)
+		return hdr_fail(err, -EBADMSG, p,
+				uri_bad_byte((unsigned char)*p, "URI: unexpected character after host"));
+	return 0;
+}
+
+/* ---- tel: (RFC 3966 §3) ------------------------------------------------ */
+
+static inline bool tel_visual(unsigned char c)
+{
+	return c == '-' || c == '.' || c == '(' || c == ')';
+}
+
+static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
+			struct sip_parse_error *err)
+{
+	const char *s = p;
+	bool global = p < end && *p == '+';
+	unsigned ndigits = 0;
+
+	if (global)
+		p++;
+	for (; p < end && *p != ';'; p++) {
+		unsigned char c = (unsigned char)*p;
+		if (hdr_is_digit(c) || (!global && (hdr_is_hex(c) || c == '*' || c == '#')))
+			ndigits++;
+		else if (!tel_visual(c))
+			return hdr_fail(err, -EBADMSG, p,
+					is_space(c) ? "URI: embedded white space"
+					: global   ? "tel: a global number holds only digits and - . ( )"
+						   : "tel: invalid character in local number");
+	}
+	if (ndigits == 0)
+		return hdr_fail(err, -EBADMSG, p,
+				global ? "tel: expected digits after '+'" : "tel: expected a number");
+	uri->user = slice_span(s, p);
+
+	bool context = false;
+	if (p < end) {
+		const char *first = ++p;
+		for (;;) {
+			/* parameter = ";" pname [ "=" pvalue ], pname = 1*( alphanum / "-" ) */
+			const char *name = p;
+			while (p < end && (uri_class[(unsigned char)*p] & TP))
+				p++;
+			if (p == name)
+				return hdr_fail(err, -EBADMSG, p,
+						p < end ? uri_bad_byte((unsigned char)*p, "tel: invalid parameter name")
+							: "tel: empty parameter name");
+			struct slice n = slice_span(name, p);
+			if (p < end && *p == '=') {
+				const char *vs = ++p;
+				p = uri_run(p, end, PA);
+				if (p == vs)
+					return hdr_fail(err, -EBADMSG, p, "tel: empty parameter value after '='");
+				if (slice_caseeq_cstr(n, "phone-context"))
+					context = true;
+			}
+			if (p >= end)
+				break;
+			if (*p != ';')
+				return hdr_fail(err, -EBADMSG, p,
+						uri_bad_byte((unsigned char)*p, "tel: invalid character in parameter"));
+			p++;
+		}
+		uri->params = slice_span(first, end);
+	}
+	if (!global && !context)
+		return hdr_fail(err, -EBADMSG, s,
+				"tel: a local number needs a phone-context parameter (RFC 3966 §5.1.5)");
+	return 0;
+}
+
+/* ---- any URI ------------------------------------------------------------ */
+
+int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+{
+	const char *p = s.ptr, *end = s.ptr + s.len;
+
+	memset(uri, 0, sizeof(*uri));
+	if (p >= end)
+		return hdr_fail(err, -EBADMSG, p, "URI: empty");
+	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
+	if (!is_alpha((unsigned char)*p))
+		return hdr_fail(err, -EBADMSG, p,
+				uri_bad_byte((unsigned char)*p, "URI: expected a scheme (sip:, sips:, tel: ...)"));
+	const char *q = p + 1;
+	while (q < end && (uri_class[(unsigned char)*q] & SC))
+		q++;
+	if (q >= end || *q != ':')
+		return hdr_fail(err, -EBADMSG, q,
+				q < end ? uri_bad_byte((unsigned char)*q, "URI: expected ':' after the scheme")
+					: "URI: expected ':' after the scheme");
+	uri->scheme_name = slice_span(p, q);
+	p = q + 1;
+
+	switch (uri->scheme_name.len) {
+	case 3:
+		if (slice_caseeq_cstr(uri->scheme_name, "sip")) {
+			uri->scheme = SIP_URI_SIP;
+			return sip_uri_rest(uri, p, end, err);
+		}
+		if (slice_caseeq_cstr(uri->scheme_name, "tel")) {
+			uri->scheme = SIP_URI_TEL;
+			return tel_uri_rest(uri, p, end, err);
+		}
+		break;
+	case 4:
+		if (slice_caseeq_cstr(uri->scheme_name, "sips")) {
+			uri->scheme = SIP_URI_SIPS;
+			return sip_uri_rest(uri, p, end, err);
+		}
+		break;
+	}
+
+	/* absoluteURI = scheme ":" ( hier-part / opaque-part ): both are
+	 * non-empty runs of uric (RFC 2396, with "[" "]" of RFC 2732) */
+	uri->scheme = SIP_URI_OTHER;
+	q = uri_run(p, end, UC);
+	if (q == p && q >= end)
+		return hdr_fail(err, -EBADMSG, q, "URI: empty after the scheme");
+	if (q != end)
+		return hdr_fail(err, -EBADMSG, q,
+				uri_bad_byte((unsigned char)*q, "URI: invalid character"));
+	uri->opaque = slice_span(p, end);
+	return 0;
+}

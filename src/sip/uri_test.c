@@ -1,0 +1,292 @@
+/* uri_test.c: sip_uri_decode and sip_hostport_decode over tables of inputs,
+ * verdicts and error offsets, each run from a guard-page copy. Values marked
+ * RFC 4475 / RFC 5118 are copied from ../shared/corpus/rfc4475 and
+ * ../shared/corpus/rfc5118/wire (file named beside each). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+struct uri_case {
+	const char *in;
+	int rc;
+	int at;                  /* error offset in `in`, -1 when rc == 0 */
+	enum sip_uri_scheme scheme;
+	const char *user, *password, *host;
+	enum sip_host_type host_type;
+	int port;                /* -1: no port */
+	const char *params, *headers;
+};
+
+#define OK(in, scheme, user, pw, host, ht, port, params, hdrs) \
+	{ in, 0, -1, scheme, user, pw, host, ht, port, params, hdrs }
+#define BAD(in, rc, at) { in, rc, at, 0, NULL, NULL, NULL, 0, -1, NULL, NULL }
+
+static const struct uri_case cases[] = {
+	/* plain forms */
+	OK("sip:alice@example.com", SIP_URI_SIP, "alice", NULL, "example.com", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("SIP:alice@Example.COM.", SIP_URI_SIP, "alice", NULL, "Example.COM.", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("sips:bob:secret@192.0.2.4:5061", SIP_URI_SIPS, "bob", "secret", "192.0.2.4", SIP_HOST_IPV4, 5061, NULL, NULL),
+	OK("sip:u:@h.example", SIP_URI_SIP, "u", "", "h.example", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("sip:registrar.example.com:0", SIP_URI_SIP, NULL, NULL, "registrar.example.com", SIP_HOST_NAME, 0, NULL, NULL),
+	OK("sip:h.example:65535", SIP_URI_SIP, NULL, NULL, "h.example", SIP_HOST_NAME, 65535, NULL, NULL),
+	OK("sip:a1-b.c2", SIP_URI_SIP, NULL, NULL, "a1-b.c2", SIP_HOST_NAME, -1, NULL, NULL),
+	/* seed fixtures (../shared/fixtures/seed ex2, ex5) and bench corpus */
+	OK("sip:+11234567890@[2001:0:0:1::3]:5060", SIP_URI_SIP, "+11234567890", NULL, "[2001:0:0:1::3]", SIP_HOST_IPV6, 5060, NULL, NULL),
+	OK("sip:[2001:0:0:1::2]:5060;lr", SIP_URI_SIP, NULL, NULL, "[2001:0:0:1::2]", SIP_HOST_IPV6, 5060, "lr", NULL),
+	OK("sip:001010123456789@ims.mnc246.mcc081.3gppnetwork.org", SIP_URI_SIP, "001010123456789", NULL, "ims.mnc246.mcc081.3gppnetwork.org", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5060", SIP_URI_SIP, "001010000000001", NULL, "[2001:db8:1:0:a1b2:c3d4:e5f6:1]", SIP_HOST_IPV6, 5060, NULL, NULL),
+	/* RFC 4475 esc01.dat (valid): escapes in user, param names and values */
+	OK("sip:sips%3Auser%40example.com@example.net", SIP_URI_SIP, "sips%3Auser%40example.com", NULL, "example.net", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("sip:cal%6Cer@host5.example.net;%6C%72;n%61me=v%61lue%25%34%31", SIP_URI_SIP, "cal%6Cer", NULL, "host5.example.net", SIP_HOST_NAME, -1, "%6C%72;n%61me=v%61lue%25%34%31", NULL),
+	OK("sip:I%20have%20spaces@example.net", SIP_URI_SIP, "I%20have%20spaces", NULL, "example.net", SIP_HOST_NAME, -1, NULL, NULL),
+	/* RFC 4475 escnull.dat (valid): %00 kept as written */
+	OK("sip:null-%00-null@example.com", SIP_URI_SIP, "null-%00-null", NULL, "example.com", SIP_HOST_NAME, -1, NULL, NULL),
+	OK("sip:%00%00@host5.example.com", SIP_URI_SIP, "%00%00", NULL, "host5.example.com", SIP_HOST_NAME, -1, NULL, NULL),
+	/* RFC 4475 semiuri.dat (valid): ';' belongs to the user part */
+	OK("sip:user;par=u%40example.net@example.com", SIP_URI_SIP, "user;par=u%40example.net", NULL, "example.com", SIP_HOST_NAME, -1, NULL, NULL),
+	/* RFC 4475 intmeth.dat (valid): odd user and password characters */
+	OK("sip:1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*:&it+has=1,weird!*pas$wo~d_too.(doesn't-it)@example.com",
+	   SIP_URI_SIP, "1_unusual.URI~(to-be!sure)&isn't+it$/crazy?,/;;*", "&it+has=1,weird!*pas$wo~d_too.(doesn't-it)", "example.com", SIP_HOST_NAME, -1, NULL, NULL),
+	/* RFC 4475 wsinv.dat / cparam02.dat: unknown params in the URI */
+	OK("sip:vivekg@chair-dnrc.example.com;unknownparam", SIP_URI_SIP, "vivekg", NULL, "chair-dnrc.example.com", SIP_HOST_NAME, -1, "unknownparam", NULL),
+	OK("sip:services.example.com;lr;unknownwith=value;unknown-no-value", SIP_URI_SIP, NULL, NULL, "services.example.com", SIP_HOST_NAME, -1, "lr;unknownwith=value;unknown-no-value", NULL),
+	/* RFC 4475 regescrt.dat (valid) and escruri.dat (headers decode; the message rule is elsewhere) */
+	OK("sip:user@example.com?Route=%3Csip:sip.example.com%3E", SIP_URI_SIP, "user", NULL, "example.com", SIP_HOST_NAME, -1, NULL, "Route=%3Csip:sip.example.com%3E"),
+	OK("sip:u@h.example;transport=tcp?subject=hi&priority=urgent&x=", SIP_URI_SIP, "u", NULL, "h.example", SIP_HOST_NAME, -1, "transport=tcp", "subject=hi&priority=urgent&x="),
+	/* RFC 4475 inv2543.dat: user=phone, maddr */
+	OK("sip:+13035551111@ift.client.example.net;user=phone", SIP_URI_SIP, "+13035551111", NULL, "ift.client.example.net", SIP_HOST_NAME, -1, "user=phone", NULL),
+	/* RFC 5118 ipv6-good.dat, port-ambiguous.dat, port-unambiguous.dat (valid) */
+	OK("sip:[2001:db8::10]", SIP_URI_SIP, NULL, NULL, "[2001:db8::10]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:[2001:db8::10:5070]", SIP_URI_SIP, NULL, NULL, "[2001:db8::10:5070]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:[2001:db8::10]:5070", SIP_URI_SIP, NULL, NULL, "[2001:db8::10]", SIP_HOST_IPV6, 5070, NULL, NULL),
+	/* RFC 5118 ipv4-mapped-ipv6.dat, ipv6-bug-abnf-3-colons.dat, ipv6-correct-abnf-2-colons.dat */
+	OK("sip:ted@[::ffff:192.0.2.2]", SIP_URI_SIP, "ted", NULL, "[::ffff:192.0.2.2]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:user@[2001:db8:::192.0.2.1]", SIP_URI_SIP, "user", NULL, "[2001:db8:::192.0.2.1]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:user@[2001:db8::192.0.2.1]", SIP_URI_SIP, "user", NULL, "[2001:db8::192.0.2.1]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:[::]", SIP_URI_SIP, NULL, NULL, "[::]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:[1:2:3:4:5:6:7:8]", SIP_URI_SIP, NULL, NULL, "[1:2:3:4:5:6:7:8]", SIP_HOST_IPV6, -1, NULL, NULL),
+	OK("sip:[1:2:3:4:5:6:1.2.3.4]", SIP_URI_SIP, NULL, NULL, "[1:2:3:4:5:6:1.2.3.4]", SIP_HOST_IPV6, -1, NULL, NULL),
+	/* RFC 4475 bcast.dat host */
+	OK("sip:255.255.255.255", SIP_URI_SIP, NULL, NULL, "255.255.255.255", SIP_HOST_IPV4, -1, NULL, NULL),
+	/* tel: (RFC 3966) */
+	OK("tel:+11234567890", SIP_URI_TEL, "+11234567890", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("tel:+1-201-555-0123;ext=1234", SIP_URI_TEL, "+1-201-555-0123", NULL, NULL, SIP_HOST_NONE, -1, "ext=1234", NULL),
+	OK("tel:7042;phone-context=example.com", SIP_URI_TEL, "7042", NULL, NULL, SIP_HOST_NONE, -1, "phone-context=example.com", NULL),
+	OK("tel:863-1234;phone-context=+1-914-555", SIP_URI_TEL, "863-1234", NULL, NULL, SIP_HOST_NONE, -1, "phone-context=+1-914-555", NULL),
+	OK("TEL:*31#;phone-context=ims.example", SIP_URI_TEL, "*31#", NULL, NULL, SIP_HOST_NONE, -1, "phone-context=ims.example", NULL),
+	/* other schemes: RFC 4475 unkscm.dat, novelsc.dat, unksm2.dat */
+	OK("nobodyKnowsThisScheme:totallyopaquecontent", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("soap.beep://192.0.2.103:3002", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("isbn:2983792873", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("http://www.example.com", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("name:John_Smith", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("urn:gsma:imei:35425006-000655-0", SIP_URI_OTHER, NULL, NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+
+	/* errors, with the offset of the offending byte */
+	BAD("", -EBADMSG, 0),
+	BAD("sip:", -EBADMSG, 4),
+	BAD("sip", -EBADMSG, 3),
+	BAD("sip:@example.com", -EBADMSG, 4),
+	BAD("sip:alice@", -EBADMSG, 10),
+	/* RFC 4475 ltgtruri.dat: the Request-URI in <> */
+	BAD("<sip:user@example.com>", -EBADMSG, 0),
+	/* RFC 4475 lwsruri.dat: embedded LWS */
+	BAD("sip:user@example.com; lr", -EBADMSG, 21),
+	BAD("sip:user@example.com ", -EBADMSG, 20),
+	BAD(" sip:user@example.com", -EBADMSG, 0),
+	/* RFC 5118 ipv6-bad.dat: IPv6 without brackets */
+	BAD("sip:2001:db8::10", -EBADMSG, 4),
+	BAD("sip:user@2001:db8::1", -EBADMSG, 9),
+	BAD("sip:[2001:db8::10", -EBADMSG, 17),
+	BAD("sip:[2001:db8::1::2]", -EBADMSG, 16),
+	BAD("sip:[1:2:3:4:5:6:7:8:9]", -EBADMSG, 5),
+	BAD("sip:[12345::1]", -EBADMSG, 9),
+	BAD("sip:[1:2:3]", -EBADMSG, 5),
+	BAD("sip:[::1:]", -EBADMSG, 9),
+	BAD("sip:[::ffff:192.0.2.256]", -EBADMSG, 20),
+	/* ports */
+	BAD("sip:h.example:65536", -ERANGE, 14),
+	BAD("sip:h.example:99999999999999999999", -ERANGE, 14),
+	BAD("sip:h.example:", -EBADMSG, 14),
+	BAD("sip:h.example:50x", -EBADMSG, 16),
+	/* hosts */
+	BAD("sip:u@-bad.example", -EBADMSG, 6),
+	BAD("sip:u@bad-.example", -EBADMSG, 9),
+	BAD("sip:u@a..example", -EBADMSG, 8),
+	BAD("sip:u@1.2.3", -EBADMSG, 6),
+	BAD("sip:u@192.0.2.300", -EBADMSG, 14),
+	BAD("sip:u@example.123", -EBADMSG, 14),
+	BAD("sip:u@host_name", -EBADMSG, 10),
+	/* escapes, user, password */
+	BAD("sip:us%zzer@example.com", -EBADMSG, 6),
+	BAD("sip:us%4@example.com", -EBADMSG, 6),
+	BAD("sip:us\"er@example.com", -EBADMSG, 6),
+	BAD("sip:user:pa;ss@example.com", -EBADMSG, 11),
+	/* params and headers */
+	BAD("sip:h.example;", -EBADMSG, 14),
+	BAD("sip:h.example;;lr", -EBADMSG, 14),
+	BAD("sip:h.example;a=", -EBADMSG, 16),
+	BAD("sip:h.example;a=b c", -EBADMSG, 17),
+	BAD("sip:h.example;a=\"b\"", -EBADMSG, 16),
+	BAD("sip:h.example?", -EBADMSG, 14),
+	BAD("sip:h.example?a", -EBADMSG, 15),
+	BAD("sip:h.example?a=<b>", -EBADMSG, 16),
+	BAD("sip:h.example?a=b&", -EBADMSG, 18),
+	BAD("sip:h.example>", -EBADMSG, 13),
+	/* tel */
+	BAD("tel:", -EBADMSG, 4),
+	BAD("tel:+", -EBADMSG, 5),
+	BAD("tel:+1 234", -EBADMSG, 6),
+	BAD("tel:+12a4", -EBADMSG, 7),
+	BAD("tel:1234", -EBADMSG, 4),
+	BAD("tel:+1234;", -EBADMSG, 10),
+	BAD("tel:+1234;ext=", -EBADMSG, 14),
+	BAD("tel:+1234;a_b=1", -EBADMSG, 11),
+	/* other schemes */
+	BAD("1sip:x", -EBADMSG, 0),
+	BAD("urn:", -EBADMSG, 4),
+	BAD("urn:a b", -EBADMSG, 5),
+	BAD("x-y:a<b", -EBADMSG, 5),
+};
+
+static void run_case(const struct uri_case *c, const char *buf, size_t len)
+{
+	struct sip_uri u;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_uri_decode(&u, slice_make(buf, len), &err);
+	if (rc != c->rc)
+		fprintf(stderr, "case \"%s\": rc %d (%s)\n", c->in, rc, rc ? err.reason : "ok");
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.code, rc);
+		CHECK_INT_EQ(err.at - buf, c->at);
+		CHECK(err.reason != NULL);
+		if (err.at - buf != c->at)
+			fprintf(stderr, "  case \"%s\": %s\n", c->in, err.reason);
+		return;
+	}
+	if (c->rc < 0)
+		return;
+	CHECK_INT_EQ(u.scheme, c->scheme);
+	CHECK_SLICE_EQ(u.user, c->user);
+	CHECK_SLICE_EQ(u.password, c->password);
+	CHECK_SLICE_EQ(u.host, c->host);
+	CHECK_INT_EQ(u.host_type, c->host_type);
+	CHECK_INT_EQ(u.has_port ? u.port : -1, c->port);
+	CHECK_SLICE_EQ(u.params, c->params);
+	CHECK_SLICE_EQ(u.headers, c->headers);
+	if (c->scheme == SIP_URI_OTHER) {
+		const char *colon = strchr(c->in, ':');
+		CHECK_SLICE_EQ(u.opaque, colon + 1);
+	}
+}
+
+static void test_uri_table(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		char *g = check_guard_copy(cases[i].in, len);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		run_case(&cases[i], g, len);
+		check_guard_free(g, len);
+	}
+}
+
+static void test_uri_fills_well_known_params(void)
+{
+	struct sip_uri u;
+	struct sip_parse_error err;
+	int rc = sip_uri_decode(&u, SLICE_LIT("sip:u@h.example;TRANSPORT=tcp;user=phone;maddr=239.255.255.1;ttl=15;method=REGISTER;lr;other=1"), &err);
+	CHECK_INT_EQ(rc, 0);
+	CHECK_SLICE_EQ(u.transport, "tcp");
+	CHECK_SLICE_EQ(u.user_param, "phone");
+	CHECK_SLICE_EQ(u.maddr, "239.255.255.1");
+	CHECK_SLICE_EQ(u.ttl, "15");
+	CHECK_SLICE_EQ(u.method, "REGISTER");
+	CHECK(u.lr);
+	CHECK_SLICE_EQ(u.scheme_name, "sip");
+
+	rc = sip_uri_decode(&u, SLICE_LIT("sip:h.example;lr=on"), &err);
+	CHECK_INT_EQ(rc, 0);
+	CHECK(u.lr);
+	rc = sip_uri_decode(&u, SLICE_LIT("sip:h.example;transportx=tcp"), &err);
+	CHECK_INT_EQ(rc, 0);
+	CHECK_SLICE_EQ(u.transport, NULL);
+	CHECK(!u.lr);
+}
+
+static void test_uri_errors_name_the_problem(void)
+{
+	struct sip_uri u;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("sip:2001:db8::10"), &err), -EBADMSG);
+	CHECK(strstr(err.reason, "RFC 5118") != NULL);
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("sip:user@example.com; lr"), &err), -EBADMSG);
+	CHECK_STR_EQ(err.reason, "URI: embedded white space");
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("<sip:user@example.com>"), &err), -EBADMSG);
+	CHECK(strstr(err.reason, "<>") != NULL);
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("tel:1234"), &err), -EBADMSG);
+	CHECK(strstr(err.reason, "phone-context") != NULL);
+	/* a NULL err is allowed */
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("sip:"), NULL), -EBADMSG);
+}
+
+struct hp_case {
+	const char *in;
+	int rc, at;
+	const char *host;
+	enum sip_host_type type;
+	int port;
+};
+
+static const struct hp_case hp_cases[] = {
+	{ "example.com", 0, -1, "example.com", SIP_HOST_NAME, -1 },
+	{ "192.0.2.1:5060", 0, -1, "192.0.2.1", SIP_HOST_IPV4, 5060 },
+	{ "[2001:db8::9:1]:6050", 0, -1, "[2001:db8::9:1]", SIP_HOST_IPV6, 6050 },
+	{ "[::ffff:192.0.2.10]:19823", 0, -1, "[::ffff:192.0.2.10]", SIP_HOST_IPV6, 19823 },
+	{ "2001:db8::9:1", -EBADMSG, 0, NULL, 0, -1 },
+	{ "example.com:", -EBADMSG, 12, NULL, 0, -1 },
+	{ "example.com:70000", -ERANGE, 12, NULL, 0, -1 },
+	{ "example.com;x", -EBADMSG, 11, NULL, 0, -1 },
+	{ "example.com:1:2", -EBADMSG, 13, NULL, 0, -1 },
+	{ "", -EBADMSG, 0, NULL, 0, -1 },
+};
+
+static void test_hostport_table(void)
+{
+	for (size_t i = 0; i < sizeof(hp_cases) / sizeof(hp_cases[0]); i++) {
+		const struct hp_case *c = &hp_cases[i];
+		size_t len = strlen(c->in);
+		char *g = check_guard_copy(c->in, len);
+		if (!g)
+			continue;
+		struct slice host;
+		enum sip_host_type type;
+		bool has_port;
+		uint16_t port;
+		struct sip_parse_error err;
+		int rc = sip_hostport_decode(slice_make(g, len), &host, &type, &has_port, &port, &err);
+		CHECK_INT_EQ(rc, c->rc);
+		if (rc < 0) {
+			CHECK_INT_EQ(err.at - g, c->at);
+		} else if (c->rc == 0) {
+			CHECK_SLICE_EQ(host, c->host);
+			CHECK_INT_EQ(type, c->type);
+			CHECK_INT_EQ(has_port ? port : -1, c->port);
+		}
+		check_guard_free(g, len);
+	}
+}
+
+int main(void)
+{
+	test_uri_table();
+	test_uri_fills_well_known_params();
+	test_uri_errors_name_the_problem();
+	test_hostport_table();
+	return check_done();
+}

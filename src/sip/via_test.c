@@ -1,0 +1,169 @@
+/* via_test.c: sip_via_decode over a table of inputs, verdicts, error offsets
+ * and fields, each run from a guard-page copy. Values marked RFC 4475 /
+ * RFC 5118 are copied from ../shared/corpus/rfc4475 and
+ * ../shared/corpus/rfc5118/wire (file named beside each). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+struct via_case {
+	const char *in;
+	int rc;
+	int at;
+	const char *transport, *host;
+	enum sip_host_type host_type;
+	int port;
+	const char *branch, *received, *rport; /* rport "" = present, no value */
+	const char *params;
+};
+
+#define OK(in, tr, host, ht, port, branch, received, rport, params) \
+	{ in, 0, -1, tr, host, ht, port, branch, received, rport, params }
+#define BAD(in, rc, at) { in, rc, at, NULL, NULL, 0, -1, NULL, NULL, NULL, NULL }
+
+static const struct via_case cases[] = {
+	OK("SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bKkdjuw2395", "UDP", "192.0.2.1", SIP_HOST_IPV4, 5060, "z9hG4bKkdjuw2395", NULL, NULL, "branch=z9hG4bKkdjuw2395"),
+	/* seed fixtures ex2 / ex5 and bench b_register_ims_ipv6.sip */
+	OK("SIP/2.0/UDP [2001:0:0:1::3]:5060;branch=z9hG4bK74372383", "UDP", "[2001:0:0:1::3]", SIP_HOST_IPV6, 5060, "z9hG4bK74372383", NULL, NULL, "branch=z9hG4bK74372383"),
+	OK("SIP/2.0/TCP [2001:0:0:1::3]:5060;branch=z9hG4bK3941737881", "TCP", "[2001:0:0:1::3]", SIP_HOST_IPV6, 5060, "z9hG4bK3941737881", NULL, NULL, "branch=z9hG4bK3941737881"),
+	OK("SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5060;branch=z9hG4bK2830127745;rport", "UDP", "[2001:db8:1:0:a1b2:c3d4:e5f6:1]", SIP_HOST_IPV6, 5060, "z9hG4bK2830127745", NULL, "", "branch=z9hG4bK2830127745;rport"),
+	/* RFC 3581 rport with a value */
+	OK("SIP/2.0/UDP pc33.example.com;rport=5061;received=192.0.2.7;branch=z9hG4bK1", "UDP", "pc33.example.com", SIP_HOST_NAME, -1, "z9hG4bK1", "192.0.2.7", "5061", "rport=5061;received=192.0.2.7;branch=z9hG4bK1"),
+	/* RFC 4475 wsinv.dat (valid): LWS and folding around '/' and ';' '=' */
+	OK("SIP  /   2.0\r\n /UDP\r\n    192.0.2.2;branch=390skdjuw", "UDP", "192.0.2.2", SIP_HOST_IPV4, -1, "390skdjuw", NULL, NULL, "branch=390skdjuw"),
+	OK("SIP  / 2.0  / TCP     spindle.example.com   ;\r\n  branch  =   z9hG4bK9ikj8", "TCP", "spindle.example.com", SIP_HOST_NAME, -1, "z9hG4bK9ikj8", NULL, NULL, "\r\n  branch  =   z9hG4bK9ikj8"),
+	OK("SIP  /    2.0   / UDP  192.168.255.111   ; branch=\r\n z9hG4bK30239", "UDP", "192.168.255.111", SIP_HOST_IPV4, -1, "z9hG4bK30239", NULL, NULL, " branch=\r\n z9hG4bK30239"),
+	/* sent-by COLON = SWS ":" SWS */
+	OK("SIP/2.0/UDP host.example.com : 5070", "UDP", "host.example.com", SIP_HOST_NAME, 5070, NULL, NULL, NULL, NULL),
+	/* RFC 4475 transports.dat (valid): unknown transport is a token */
+	OK("SIP/2.0/SCTP t2.example.com;branch=z9hG4bKklasjdhf", "SCTP", "t2.example.com", SIP_HOST_NAME, -1, "z9hG4bKklasjdhf", NULL, NULL, "branch=z9hG4bKklasjdhf"),
+	OK("SIP/2.0/UNKNOWN t4.example.com;branch=z9hG4bKasd0f3en", "UNKNOWN", "t4.example.com", SIP_HOST_NAME, -1, "z9hG4bKasd0f3en", NULL, NULL, "branch=z9hG4bKasd0f3en"),
+	OK("SIP/2.0/WSS df7jal23ls0d.invalid;branch=z9hG4bKhjhs8ass877", "WSS", "df7jal23ls0d.invalid", SIP_HOST_NAME, -1, "z9hG4bKhjhs8ass877", NULL, NULL, "branch=z9hG4bKhjhs8ass877"),
+	/* RFC 4475 esc02.dat, intmeth.dat, badbranch.dat (branch is any token) */
+	OK("SIP/2.0/TCP host.example.com;branch=z9hG4bK209%fzsnel234", "TCP", "host.example.com", SIP_HOST_NAME, -1, "z9hG4bK209%fzsnel234", NULL, NULL, "branch=z9hG4bK209%fzsnel234"),
+	OK("SIP/2.0/TCP host1.example.com;branch=z9hG4bK-.!%66*_+`'~", "TCP", "host1.example.com", SIP_HOST_NAME, -1, "z9hG4bK-.!%66*_+`'~", NULL, NULL, "branch=z9hG4bK-.!%66*_+`'~"),
+	OK("SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK", "UDP", "192.0.2.1", SIP_HOST_IPV4, -1, "z9hG4bK", NULL, NULL, "branch=z9hG4bK"),
+	/* RFC 4475 longreq.dat / inv2543.dat: no params */
+	OK("SIP/2.0/TCP sip33.example.com", "TCP", "sip33.example.com", SIP_HOST_NAME, -1, NULL, NULL, NULL, NULL),
+	/* RFC 4475 scalarlg.dat, bcast.dat */
+	OK("SIP/2.0/TCP host129.example.com;branch=z9hG4bKzzxdiwo34sw;received=192.0.2.129", "TCP", "host129.example.com", SIP_HOST_NAME, -1, "z9hG4bKzzxdiwo34sw", "192.0.2.129", NULL, "branch=z9hG4bKzzxdiwo34sw;received=192.0.2.129"),
+	OK("SIP/2.0/UDP 255.255.255.255;branch=z9hG4bK1saber23", "UDP", "255.255.255.255", SIP_HOST_IPV4, -1, "z9hG4bK1saber23", NULL, NULL, "branch=z9hG4bK1saber23"),
+	/* RFC 5118 via-received-param-with-delim.dat / -no-delim.dat (both valid, §4.5) */
+	OK("SIP/2.0/UDP [2001:db8::9:1];received=[2001:db8::9:255];branch=z9hG4bKas3-111", "UDP", "[2001:db8::9:1]", SIP_HOST_IPV6, -1, "z9hG4bKas3-111", "[2001:db8::9:255]", NULL, "received=[2001:db8::9:255];branch=z9hG4bKas3-111"),
+	OK("SIP/2.0/UDP [2001:db8::9:1];received=2001:db8::9:255;branch=z9hG4bKas3", "UDP", "[2001:db8::9:1]", SIP_HOST_IPV6, -1, "z9hG4bKas3", "2001:db8::9:255", NULL, "received=2001:db8::9:255;branch=z9hG4bKas3"),
+	/* RFC 5118 mult-ip-in-header.dat, ipv4-mapped-ipv6.dat */
+	OK("SIP/2.0/UDP [2001:db8::9:1]:6050;branch=z9hG4bKas3-111", "UDP", "[2001:db8::9:1]", SIP_HOST_IPV6, 6050, "z9hG4bKas3-111", NULL, NULL, "branch=z9hG4bKas3-111"),
+	OK("SIP/2.0/TCP [2001:db8::9:255];branch=z9hG4bK451jj;received=192.0.2.200", "TCP", "[2001:db8::9:255]", SIP_HOST_IPV6, -1, "z9hG4bK451jj", "192.0.2.200", NULL, "branch=z9hG4bK451jj;received=192.0.2.200"),
+	OK("SIP/2.0/UDP [::ffff:192.0.2.10]:19823;branch=z9hG4bKbh19", "UDP", "[::ffff:192.0.2.10]", SIP_HOST_IPV6, 19823, "z9hG4bKbh19", NULL, NULL, "branch=z9hG4bKbh19"),
+	/* generic params: quoted and host values, ttl, maddr */
+	OK("SIP/2.0/UDP h.example;ttl=16;maddr=224.2.0.1;x=\"a;b\";y=[::1];z", "UDP", "h.example", SIP_HOST_NAME, -1, NULL, NULL, NULL, "ttl=16;maddr=224.2.0.1;x=\"a;b\";y=[::1];z"),
+
+	/* errors */
+	BAD("", -EBADMSG, 0),
+	BAD("SIP", -EBADMSG, 3),
+	BAD("SIP/2.0", -EBADMSG, 7),
+	BAD("SIP/2.0/", -EBADMSG, 8),
+	BAD("SIP/2.0/ ", -EBADMSG, 9),
+	BAD("SIP/2.0/UDP", -EBADMSG, 11),
+	BAD("SIP/2.0 UDP host", -EBADMSG, 8),
+	BAD("SIP/2.0/UDP/host", -EBADMSG, 11),
+	BAD("SIP/2.0/UDP ", -EBADMSG, 12),
+	BAD("SIP/2.0/UDP host.example.com:", -EBADMSG, 29),
+	BAD("SIP/2.0/UDP host.example.com:65536", -ERANGE, 29),
+	BAD("SIP/2.0/UDP host.example.com extra", -EBADMSG, 29),
+	BAD("SIP/2.0/UDP 2001:db8::9:1;branch=z9hG4bK1", -EBADMSG, 12),
+	BAD("SIP/2.0/UDP [2001:db8::9:1;branch=z9hG4bK1", -EBADMSG, 26),
+	BAD("SIP/2.0/UDP host_1.example.com", -EBADMSG, 16),
+	/* RFC 4475 badinv01.dat (invalid): "192.0.2.15;;" as one list element */
+	BAD("SIP/2.0/UDP 192.0.2.15;;", -EBADMSG, 23),
+	BAD("SIP/2.0/UDP 192.0.2.15;", -EBADMSG, 23),
+	BAD("SIP/2.0/UDP h.example;branch", -EBADMSG, 22),
+	BAD("SIP/2.0/UDP h.example;branch=", -EBADMSG, 29),
+	BAD("SIP/2.0/UDP h.example;branch=\"q\"", -EBADMSG, 29),
+	BAD("SIP/2.0/UDP h.example;received=h.example", -EBADMSG, 31),
+	BAD("SIP/2.0/UDP h.example;received=192.0.2.256", -EBADMSG, 39),
+	BAD("SIP/2.0/UDP h.example;received=2001:db8::1::2", -EBADMSG, 42),
+	BAD("SIP/2.0/UDP h.example;ttl=256", -EBADMSG, 26),
+	BAD("SIP/2.0/UDP h.example;ttl=0255", -EBADMSG, 26),
+	BAD("SIP/2.0/UDP h.example;maddr=-x", -EBADMSG, 28),
+	BAD("SIP/2.0/UDP h.example;rport=70000", -ERANGE, 28),
+	BAD("SIP/2.0/UDP h.example;rport=x", -EBADMSG, 28),
+	BAD("SIP/2.0/UDP h.example;x=\"open", -EBADMSG, 24),
+	BAD("SIP/2.0/UDP h.example;x=a:b", -EBADMSG, 25),
+	BAD("SIP/2.0/UDP h.example, SIP/2.0/TCP h2.example", -EBADMSG, 21),
+};
+
+static void run_case(const struct via_case *c, const char *buf, size_t len)
+{
+	struct sip_via v;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_via_decode(&v, slice_make(buf, len), &err);
+	if (rc != c->rc || (rc < 0 && err.at - buf != c->at))
+		fprintf(stderr, "case \"%s\": rc %d at %d (%s)\n", c->in, rc,
+			rc < 0 ? (int)(err.at - buf) : -1, rc < 0 ? err.reason : "ok");
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.code, rc);
+		CHECK_INT_EQ(err.at - buf, c->at);
+		CHECK(err.reason != NULL);
+		return;
+	}
+	if (c->rc < 0)
+		return;
+	CHECK_SLICE_EQ(v.protocol, "SIP");
+	CHECK_SLICE_EQ(v.version, "2.0");
+	CHECK_SLICE_EQ(v.transport, c->transport);
+	CHECK_SLICE_EQ(v.host, c->host);
+	CHECK_INT_EQ(v.host_type, c->host_type);
+	CHECK_INT_EQ(v.has_port ? v.port : -1, c->port);
+	CHECK_SLICE_EQ(v.branch, c->branch);
+	CHECK_SLICE_EQ(v.received, c->received);
+	CHECK_INT_EQ(v.has_rport, c->rport != NULL);
+	if (c->rport)
+		CHECK_SLICE_EQ(v.rport, c->rport);
+	CHECK_SLICE_EQ(v.params, c->params);
+}
+
+static void test_via_table(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		char *g = check_guard_copy(cases[i].in, len);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		run_case(&cases[i], g, len);
+		check_guard_free(g, len);
+	}
+}
+
+static void test_via_rejects_missing_transport(void)
+{
+	struct sip_via v;
+	struct sip_parse_error err;
+	const char *in = "SIP/2.0/ host.example.com";
+	CHECK_INT_EQ(sip_via_decode(&v, slice_cstr("SIP/2.0/;x"), &err), -EBADMSG);
+	CHECK_STR_EQ(err.reason, "Via: expected transport after \"SIP/2.0/\"");
+	/* "host.example.com" is taken as the transport token: sent-by is missing */
+	CHECK_INT_EQ(sip_via_decode(&v, slice_cstr(in), &err), -EBADMSG);
+	CHECK_INT_EQ(err.at - in, (long long)strlen(in));
+}
+
+static void test_via_ttl_and_maddr_fields(void)
+{
+	struct sip_via v;
+	struct sip_parse_error err;
+	CHECK_INT_EQ(sip_via_decode(&v, SLICE_LIT("SIP/2.0/UDP h.example;TTL=0;MADDR=[::1]"), &err), 0);
+	CHECK_SLICE_EQ(v.ttl, "0");
+	CHECK_SLICE_EQ(v.maddr, "[::1]");
+	CHECK(!v.has_rport);
+}
+
+int main(void)
+{
+	test_via_table();
+	test_via_rejects_missing_transport();
+	test_via_ttl_and_maddr_fields();
+	return check_done();
+}
