@@ -40,11 +40,6 @@ static inline bool is_ws(char c)
 	return c == ' ' || c == '\t';
 }
 
-static inline bool is_lws_byte(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
  * NULL when [p, e) is SIP/2.0, else the reason. */
 static const char *version_check(const char *p, const char *e)
