@@ -385,6 +385,10 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		size_t j = next_nonblank(&st, i);
 		enum line_kind nk = j < n ? classify(in, &ls[j]) : BLANK;
 		bool body_follows = st.content_length > 0 && !st.doubled;
+		/* in a doubled paste the real empty line shows as two or more
+		 * blank lines: it ends the head when a body is due or follows */
+		if (st.doubled && j - i >= 2 && (nk == TEXT || st.content_length > 0))
+			body_follows = true;
 		bool noise = j < n && !body_follows &&
 			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
 		if (noise) {
@@ -400,7 +404,11 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		buf_slice(&p->text, SLICE_LIT("\r\n"));
 		if ((rc = p->text.err) < 0)
 			goto out;
+		/* the body starts after the empty line; in a doubled paste after
+		 * the whole run of blank lines */
 		size_t boff = ls[i].next;
+		if (st.doubled)
+			boff = j < n ? ls[j].start : len;
 		if (st.content_length > 0) {
 			size_t blen = (size_t)st.content_length;
 			if (blen > len - boff)
