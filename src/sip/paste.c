@@ -207,6 +207,11 @@ static int lines_split(const char *in, size_t len, struct line **out, size_t *co
 	struct line *ls = NULL;
 	size_t pos = 0;
 	while (pos < len) {
+		size_t skip = 0;
+		/* a UTF-8 byte order mark in front of the first line (editors on
+		 * Windows write one) is not part of the text */
+		if (pos == 0 && len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+			skip = 3;
 		if (grow((void **)&ls, &cap, n, sizeof *ls) < 0) {
 			imsreg_free(ls);
 			return -ENOMEM;
@@ -218,7 +223,7 @@ static int lines_split(const char *in, size_t len, struct line **out, size_t *co
 		l->next = nl ? e + 1 : len;
 		l->crlf = e > pos && in[e - 1] == '\r' && nl;
 		l->end = (e > pos && in[e - 1] == '\r') ? e - 1 : e;
-		size_t pre = log_prefix(in + pos, l->end - pos);
+		size_t pre = skip + log_prefix(in + pos + skip, l->end - pos - skip);
 		l->cstart = pos + pre;
 		l->prefixed = pre > 0;
 		pos = l->next;

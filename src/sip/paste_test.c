@@ -260,6 +260,21 @@ static void test_doubled_paste_with_body(void)
 	paste_fini(&p);
 }
 
+static void test_byte_order_mark_is_dropped(void)
+{
+	static const char in[] = "\xef\xbb\xbfREGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n");
+	unsigned line, col;
+	paste_position(&p, 0, &line, &col);
+	CHECK_INT_EQ(line, 1);
+	CHECK_INT_EQ(col, 4);
+	paste_fini(&p);
+}
+
 static void test_no_start_line_is_an_error(void)
 {
 	static const char in[] = "hello\nVia: x\n";
@@ -305,6 +320,7 @@ int main(void)
 	test_wire_input_passes_through_unchanged();
 	test_several_messages_lf_with_trailing_garbage();
 	test_doubled_paste_with_body();
+	test_byte_order_mark_is_dropped();
 	test_no_start_line_is_an_error();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();
