@@ -309,26 +309,36 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		 * found first: it bounds the name scan (LF is not a token byte). */
 		const char *name = p;
 		nl = memchr(p, '\n', (size_t)(end - p));
-		if (nl) {
-			while (scan_is((unsigned char)*p, SCAN_TOKEN))
-				p++;
-		} else {
-			if (!eof_ends) {
-				rc = -EAGAIN;
-				goto out;
-			}
-			while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
-				p++;
-		}
-		if (p == name) {
-			rc = fail(err, buf, p, SIP_HDR_OTHER,
-				  is_ws(*p) ? "line starts with white space but no header field precedes it"
-					    : "expected a header field name");
+		if (!nl && !eof_ends) {
+			rc = -EAGAIN;
 			goto out;
 		}
-		struct slice nm = slice_span(name, p);
-		enum sip_hdr_id id = sip_hdr_lookup_at(name, nm.len, (size_t)(end - name));
-		if (p >= end || *p != ':') {
+		/* Fast path: the name runs to ':' and is a known one (a match
+		 * proves it a token). Otherwise scan the token byte by byte. */
+		const char *colon = sip_hdr_colon_find(p, nl ? nl : end);
+		enum sip_hdr_id id = SIP_HDR_OTHER;
+		if (colon && colon > p)
+			id = sip_hdr_lookup_at(p, (size_t)(colon - p), (size_t)(end - p));
+		struct slice nm;
+		if (id != SIP_HDR_OTHER) {
+			nm = slice_span(name, colon);
+			p = colon;
+		} else {
+			if (nl) {
+				while (scan_is((unsigned char)*p, SCAN_TOKEN))
+					p++;
+			} else {
+				while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+					p++;
+			}
+			if (p == name) {
+				rc = fail(err, buf, p, SIP_HDR_OTHER,
+					  is_ws(*p) ? "line starts with white space but no header field precedes it"
+						    : "expected a header field name");
+				goto out;
+			}
+			nm = slice_span(name, p);
+			id = sip_hdr_lookup_at(name, nm.len, (size_t)(end - name));
 			while (p < end && is_ws(*p))
 				p++;
 			if (p >= end) {
