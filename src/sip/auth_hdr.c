@@ -1,0 +1,195 @@
+/* auth_hdr.c: challenges, credentials and Authentication-Info (RFC 3261 §20.6 §20.7 §20.27
+ * §20.44 §25.1, RFC 7616 Digest, RFC 3310 auts, 3GPP TS 24.229 §7.2A.1 integrity-protected). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include <imsreg/sip.h>
+
+static const char *const field_names[SIP_AUTH__COUNT] = {
+	[SIP_AUTH_USERNAME] = "username",
+	[SIP_AUTH_REALM] = "realm",
+	[SIP_AUTH_NONCE] = "nonce",
+	[SIP_AUTH_URI] = "uri",
+	[SIP_AUTH_RESPONSE] = "response",
+	[SIP_AUTH_ALGORITHM] = "algorithm",
+	[SIP_AUTH_CNONCE] = "cnonce",
+	[SIP_AUTH_OPAQUE] = "opaque",
+	[SIP_AUTH_QOP] = "qop",
+	[SIP_AUTH_NC] = "nc",
+	[SIP_AUTH_AUTS] = "auts",
+	[SIP_AUTH_DOMAIN] = "domain",
+	[SIP_AUTH_STALE] = "stale",
+	[SIP_AUTH_USERHASH] = "userhash",
+	[SIP_AUTH_CHARSET] = "charset",
+	[SIP_AUTH_RSPAUTH] = "rspauth",
+	[SIP_AUTH_NEXTNONCE] = "nextnonce",
+	[SIP_AUTH_INTEGRITY_PROTECTED] = "integrity-protected",
+	[SIP_AUTH_CK] = "ck",
+	[SIP_AUTH_IK] = "ik",
+};
+
+/* Up to this many unknown parameters of one value are checked for
+ * duplicates (a fixed array: decoding never allocates). */
+#define UNKNOWN_MAX 16
+
+const char *sip_auth_field_name(enum sip_auth_field f)
+{
+	return (unsigned)f < SIP_AUTH__COUNT ? field_names[f] : NULL;
+}
+
+static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
+{
+	if (err) {
+		err->code = code;
+		err->at = at;
+		err->reason = reason;
+	}
+	return code;
+}
+
+/* The field of a parameter name (any case), or -1 for an unknown name. */
+static int field_lookup(struct slice name)
+{
+	/* the lengths of field_names, in enum order */
+	static const unsigned char len[SIP_AUTH__COUNT] = {
+		8, 5, 5, 3, 8, 9, 6, 6, 3, 2, 4, 6, 5, 8, 7, 7, 9, 19, 2, 2,
+	};
+	for (int f = 0; f < SIP_AUTH__COUNT; f++)
+		if (len[f] == name.len && slice_caseeq(name, slice_make(field_names[f], name.len)))
+			return f;
+	return -1;
+}
+
+/* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */
+static bool nc_decode(struct slice v, uint32_t *out)
+{
+	uint32_t n = 0;
+	if (v.len != 8)
+		return false;
+	for (size_t i = 0; i < 8; i++) {
+		unsigned char c = (unsigned char)v.ptr[i];
+		unsigned d;
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else
+			return false;
+		n = n << 4 | d;
+	}
+	*out = n;
+	return true;
+}
+
+/* auth-param *(COMMA auth-param) from sc to its end. With rest != NULL, a
+ * token after a comma that is not followed by '=' starts another challenge
+ * or credentials: *rest is set to it and the scan stops there. */
+static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *rest,
+			 struct sip_parse_error *err)
+{
+	struct slice unknown[UNKNOWN_MAX];
+	unsigned nunknown = 0;
+	const char *start = sc->p, *last = sc->p;
+
+	for (;;) {
+		struct slice name, value;
+		bool quoted = false;
+
+		if (scan_token(sc, &name) < 0)
+			return fail(err, -EBADMSG, sc->p, "expected an auth-param name");
+		scan_lws(sc);
+		if (!scan_accept(sc, '=')) {
+			/* "..., Digest uri=..." : a second scheme in the same field */
+			if (rest && auth->nparams > 0 &&
+			    (sc->p > name.ptr + name.len || scan_eof(sc))) {
+				*rest = slice_span(name.ptr, sc->end);
+				break;
+			}
+			return fail(err, -EBADMSG, sc->p, "expected '=' after auth-param name");
+		}
+		scan_lws(sc);
+		if (scan_peek(sc) == '"') {
+			const char *open = sc->p;
+			if (scan_quoted(sc, &value) < 0)
+				return fail(err, -EBADMSG, sc->p,
+					    sc->p == open ? "unterminated quoted string"
+							  : "line break inside quoted string");
+			quoted = true;
+		} else if (scan_token(sc, &value) < 0) {
+			return fail(err, -EBADMSG, sc->p,
+				    "expected a token or quoted-string auth-param value");
+		}
+
+		int f = field_lookup(name);
+		if (f >= 0) {
+			if (auth->field[f].ptr)
+				return fail(err, -EBADMSG, name.ptr, "duplicate auth-param");
+			auth->field[f] = value;
+			if (quoted)
+				auth->quoted |= 1u << f;
+			if (f == SIP_AUTH_NC) {
+				if (!nc_decode(value, &auth->nc))
+					return fail(err, -EBADMSG, value.ptr,
+						    "nc must be exactly 8 lowercase hex digits");
+				auth->has_nc = true;
+			}
+		} else {
+			for (unsigned i = 0; i < nunknown; i++)
+				if (slice_caseeq(unknown[i], name))
+					return fail(err, -EBADMSG, name.ptr, "duplicate auth-param");
+			if (nunknown < UNKNOWN_MAX)
+				unknown[nunknown++] = name;
+		}
+		auth->nparams++;
+		last = sc->p;
+
+		scan_lws(sc);
+		if (scan_eof(sc))
+			break;
+		if (!scan_accept(sc, ','))
+			return fail(err, -EBADMSG, sc->p, "expected ',' between auth-params");
+		scan_lws(sc);
+		if (scan_eof(sc))
+			return fail(err, -EBADMSG, sc->p, "expected an auth-param after ','");
+	}
+	auth->params = slice_span(start, last);
+	return 0;
+}
+
+int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
+		    struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(auth, 0, sizeof *auth);
+	if (rest)
+		*rest = SLICE_NULL;
+	if (!value.ptr)
+		return fail(err, -EINVAL, NULL, "no value");
+	scan_init(&sc, value);
+	scan_lws(&sc);
+	if (scan_token(&sc, &auth->scheme) < 0)
+		return fail(err, -EBADMSG, sc.p, "expected an auth-scheme");
+	if (!scan_lws(&sc)) {
+		if (scan_eof(&sc))
+			return 0; /* a scheme alone: no parameters */
+		return fail(err, -EBADMSG, sc.p, "expected white space after the auth-scheme");
+	}
+	if (scan_eof(&sc))
+		return 0;
+	return params_decode(auth, &sc, rest, err);
+}
+
+int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(auth, 0, sizeof *auth);
+	if (!value.ptr)
+		return fail(err, -EINVAL, NULL, "no value");
+	scan_init(&sc, value);
+	scan_lws(&sc);
+	if (scan_eof(&sc))
+		return fail(err, -EBADMSG, sc.p, "empty Authentication-Info");
+	return params_decode(auth, &sc, NULL, err);
+}

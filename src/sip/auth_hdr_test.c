@@ -1,0 +1,384 @@
+/* auth_hdr_test.c: challenges, credentials and Authentication-Info decoding, as tables of
+ * {input, verdict, error offset, fields}, from the seed fixtures, the captures, the bench
+ * corpus and RFC 7616 §3.9, each also run from a guard-page copy and at every truncation. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+#define F(f, v) { SIP_AUTH_##f, (v), false }
+#define Q(f, v) { SIP_AUTH_##f, (v), true }
+#define MAXW 14
+
+struct want {
+	enum sip_auth_field f;
+	const char *v;  /* NULL ends the list */
+	bool quoted;
+};
+
+struct auth_case {
+	const char *name;
+	bool info;        /* Authentication-Info instead of credentials/challenge */
+	const char *in;
+	int rc;
+	int at;           /* error offset into in, or -1 */
+	const char *scheme;
+	unsigned nparams;
+	long long nc;     /* -1: no nc */
+	const char *rest; /* the second credentials, or NULL */
+	struct want w[MAXW];
+};
+
+static const struct auth_case cases[] = {
+	/* ../shared/fixtures/seed/ex1-basic.pasted.txt, after normalisation (folded lines) */
+	{ "ex1", false,
+	  "Digest\r\n               username=\"001010123456789@ims.sharetechnote.com\",\r\n"
+	  "               realm=\"ims.sharetechnote.com\",\r\n"
+	  "               uri=\"sip:ims.sharetechnote.com\",\r\n"
+	  "               nonce=\"\",\r\n               response=\"\"",
+	  0, -1, "Digest", 5, -1, NULL,
+	  { Q(USERNAME, "001010123456789@ims.sharetechnote.com"), Q(REALM, "ims.sharetechnote.com"),
+	    Q(URI, "sip:ims.sharetechnote.com"), Q(NONCE, ""), Q(RESPONSE, "") } },
+	/* ex2-sms-capability */
+	{ "ex2", false,
+	  "Digest\r\n uri=\"sip:test.3gpp.com\",\r\n              username=\"001010123456789@test.3gpp.com\",\r\n"
+	  "              response=\"\",realm=\"test.3gpp.com\",\r\n              nonce=\"\"",
+	  0, -1, "Digest", 5, -1, NULL,
+	  { Q(URI, "sip:test.3gpp.com"), Q(USERNAME, "001010123456789@test.3gpp.com"),
+	    Q(RESPONSE, ""), Q(REALM, "test.3gpp.com"), Q(NONCE, "") } },
+	/* ex3-sms-volte-capability */
+	{ "ex3", false,
+	  "Digest username=\"001010123456789@test.3gpp.com\",realm=\"TestIMS.com\",\r\n"
+	  "                    nonce=\"fn3iiH1LnWqCtFyPUD8qzYxfiiVavYAAmfcxByxmhBg=\",algorithm=AKAv1-MD5,\r\n"
+	  "                    uri=\"sip:test.3gpp.com\",response=\"9f17517adee640b8895dda33b336f071\",\r\n"
+	  "                    qop=auth,nc=00000002,cnonce=\"dsf232sun2299674910xyx\",\r\n"
+	  "                    opaque=\"bbedd3dd5f884860b741b03d36b430ea\"",
+	  0, -1, "Digest", 10, 2, NULL,
+	  { Q(USERNAME, "001010123456789@test.3gpp.com"), Q(REALM, "TestIMS.com"),
+	    Q(NONCE, "fn3iiH1LnWqCtFyPUD8qzYxfiiVavYAAmfcxByxmhBg="), F(ALGORITHM, "AKAv1-MD5"),
+	    Q(URI, "sip:test.3gpp.com"), Q(RESPONSE, "9f17517adee640b8895dda33b336f071"),
+	    F(QOP, "auth"), F(NC, "00000002"), Q(CNONCE, "dsf232sun2299674910xyx"),
+	    Q(OPAQUE, "bbedd3dd5f884860b741b03d36b430ea") } },
+	/* ex4-aka-authorization */
+	{ "ex4", false,
+	  "Digest\r\n username=\"001010123456789@test.3gpp.com\",\r\n"
+	  "              realm=\"test.3gpp.com\",uri=\"sip:test.3gpp.com\",\r\n"
+	  "              qop=auth,\r\n"
+	  "              nonce=\"DtIe00txvoZUGvYmjgX98eAPJNjx3IAADsM84A8kWPE=\",\r\n"
+	  "              nc=00000001,\r\n              cnonce=\"3671736221\",\r\n"
+	  "              algorithm=AKAv1-MD5,\r\n"
+	  "              response=\"013e2a5d762d4d86e56112c0d41379f5\",\r\n"
+	  "              opaque=\"3c45b78d08f348459596ea2f6d316a42\"",
+	  0, -1, "Digest", 10, 1, NULL,
+	  { Q(USERNAME, "001010123456789@test.3gpp.com"), Q(REALM, "test.3gpp.com"),
+	    Q(URI, "sip:test.3gpp.com"), F(QOP, "auth"),
+	    Q(NONCE, "DtIe00txvoZUGvYmjgX98eAPJNjx3IAADsM84A8kWPE="), F(NC, "00000001"),
+	    Q(CNONCE, "3671736221"), F(ALGORITHM, "AKAv1-MD5"),
+	    Q(RESPONSE, "013e2a5d762d4d86e56112c0d41379f5"),
+	    Q(OPAQUE, "3c45b78d08f348459596ea2f6d316a42") } },
+	/* ex5-ipsec-sec-agree */
+	{ "ex5", false,
+	  "Digest\r\n uri=\"sip:test.3gpp.com\",username=\"001010123456789@test.3gpp.com\",\r\n"
+	  "              response=\"\",realm=\"test.3gpp.com\",nonce=\"\"",
+	  0, -1, "Digest", 5, -1, NULL,
+	  { Q(URI, "sip:test.3gpp.com"), Q(USERNAME, "001010123456789@test.3gpp.com"),
+	    Q(RESPONSE, ""), Q(REALM, "test.3gpp.com"), Q(NONCE, "") } },
+	/* ex6-unregister: two credentials in one field; the second is left in rest */
+	{ "ex6", false,
+	  "Digest uri=\"sip:test.3gpp.com\",username=\"001010123456789@test.3gpp.com\",response=\"\","
+	  "realm=\"test.3gpp.com\",nonce=\"\",\r\n Digest uri=\"sip:test.3gpp.com\","
+	  "username=\"001010123456789@test.3gpp.com\",response=\"\",\r\n realm=\"test.3gpp.com\",nonce=\"\"",
+	  0, -1, "Digest", 5, -1,
+	  "Digest uri=\"sip:test.3gpp.com\",username=\"001010123456789@test.3gpp.com\",response=\"\","
+	  "\r\n realm=\"test.3gpp.com\",nonce=\"\"",
+	  { Q(URI, "sip:test.3gpp.com"), Q(USERNAME, "001010123456789@test.3gpp.com"),
+	    Q(RESPONSE, ""), Q(REALM, "test.3gpp.com"), Q(NONCE, "") } },
+	/* RFC 4475 §3.3.7 regaut01: an unknown scheme must decode */
+	{ "regaut01", false, "NoOneKnowsThisScheme opaque-data=here", 0, -1,
+	  "NoOneKnowsThisScheme", 1, -1, NULL, { { 0, NULL, false } } },
+	/* RFC 7616 §3.9.1 challenge and credentials */
+	{ "rfc7616-challenge", false,
+	  "Digest\r\n       realm=\"http-auth@example.org\",\r\n       qop=\"auth, auth-int\",\r\n"
+	  "       algorithm=SHA-256,\r\n       nonce=\"7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v\",\r\n"
+	  "       opaque=\"FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS\"",
+	  0, -1, "Digest", 5, -1, NULL,
+	  { Q(REALM, "http-auth@example.org"), Q(QOP, "auth, auth-int"), F(ALGORITHM, "SHA-256"),
+	    Q(NONCE, "7ypf/xlj9XXwfDPEoM4URrv/xwf94BcCAzFZH4GiTo0v"),
+	    Q(OPAQUE, "FQhe/qaU925kfnzjCev0ciny7QMkPqMAFRtzCUYo5tdS") } },
+	{ "rfc7616-userhash", false,
+	  "Digest\r\n       username=\"488869477bf257147b804c45308cd62ac4e25eb717b12b298c79e62dcea254ec\",\r\n"
+	  "       realm=\"api@example.org\",\r\n       uri=\"/doe.json\",\r\n       algorithm=SHA-512-256,\r\n"
+	  "       nonce=\"5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK\",\r\n       nc=00000001,\r\n"
+	  "       cnonce=\"NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v\",\r\n       qop=auth,\r\n"
+	  "       response=\"ae66e67d6b427bd3f120414a82e4acff38e8ecd9101d6c861229025f607a79dd\",\r\n"
+	  "       opaque=\"HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS\",\r\n       userhash=true",
+	  0, -1, "Digest", 11, 1, NULL,
+	  { Q(USERNAME, "488869477bf257147b804c45308cd62ac4e25eb717b12b298c79e62dcea254ec"),
+	    Q(REALM, "api@example.org"), Q(URI, "/doe.json"), F(ALGORITHM, "SHA-512-256"),
+	    Q(NONCE, "5TsQWLVdgBdmrQ0XsxbDODV+57QdFR34I9HAbC/RVvkK"), F(NC, "00000001"),
+	    Q(CNONCE, "NTg6RKcb9boFIAS3KrFK9BGeh+iDa/sm6jUMp2wds69v"), F(QOP, "auth"),
+	    Q(RESPONSE, "ae66e67d6b427bd3f120414a82e4acff38e8ecd9101d6c861229025f607a79dd"),
+	    Q(OPAQUE, "HRPCssKJSGjCrkzDg8OhwpzCiGPChXYjwrI2QmXDnsOS"), F(USERHASH, "true") } },
+	/* RFC 3310 §3.4 resynchronisation: auts; TS 24.229 integrity-protected; stale; case */
+	{ "auts-integrity", false,
+	  "DIGEST USERNAME=\"jon.dough@example.com\" , Realm = \"example.com\",nonce=\"x\","
+	  "uri=\"sip:example.com\",response=\"\",auts=\"CjkyMzRfOiwg5CfkJ2UK=\","
+	  "integrity-protected=\"tls-yes\",Stale=FALSE,x-vendor=\"a\\\"b\",NC=0000beef",
+	  0, -1, "DIGEST", 10, 0xbeef, NULL,
+	  { Q(USERNAME, "jon.dough@example.com"), Q(REALM, "example.com"), Q(NONCE, "x"),
+	    Q(URI, "sip:example.com"), Q(RESPONSE, ""), Q(AUTS, "CjkyMzRfOiwg5CfkJ2UK="),
+	    Q(INTEGRITY_PROTECTED, "tls-yes"), F(STALE, "FALSE"), F(NC, "0000beef") } },
+	/* a scheme alone has no parameters */
+	{ "scheme-alone", false, "Digest", 0, -1, "Digest", 0, -1, NULL, { { 0, NULL, false } } },
+	/* errors */
+	{ "unterminated-quote", false, "Digest realm=\"abc, nonce=\"\"", -EBADMSG, 26, NULL, 0, -1,
+	  NULL, { { 0, NULL, false } } },
+	{ "unterminated-quote-end", false, "Digest realm=\"abc", -EBADMSG, 13, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "nc-7-digits", false, "Digest nc=0000001", -EBADMSG, 10, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "nc-9-digits", false, "Digest nonce=\"\", nc=000000001", -EBADMSG, 20, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "nc-upper-hex", false, "Digest nc=0000000A", -EBADMSG, 10, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "nc-not-hex", false, "Digest nc=0000000g", -EBADMSG, 10, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "duplicate-known", false, "Digest realm=\"a\",nonce=\"\",REALM=\"b\"", -EBADMSG, 26, NULL, 0,
+	  -1, NULL, { { 0, NULL, false } } },
+	{ "duplicate-unknown", false, "Digest foo=1, bar=2, Foo=3", -EBADMSG, 21, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "missing-equals", false, "Digest realm \"a\"", -EBADMSG, 13, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "missing-value", false, "Digest realm=, nonce=\"\"", -EBADMSG, 13, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "bad-value", false, "Digest uri=sip:a", -EBADMSG, 14, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "trailing-comma", false, "Digest realm=\"a\",", -EBADMSG, 17, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "empty-param", false, "Digest realm=\"a\",,nonce=\"\"", -EBADMSG, 17, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "no-space-after-scheme", false, "Digest,realm=\"a\"", -EBADMSG, 6, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "no-scheme", false, "\"Digest\" realm=\"a\"", -EBADMSG, 0, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "empty", false, "", -EBADMSG, 0, NULL, 0, -1, NULL, { { 0, NULL, false } } },
+	{ "missing-comma", false, "Digest realm=\"a\" nonce=\"\"", -EBADMSG, 17, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "second-scheme-first", false, "Digest Basic realm=\"a\"", -EBADMSG, 13, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "line-break-in-quote", false, "Digest realm=\"a\r\nb\"", -EBADMSG, 15, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	/* Authentication-Info (RFC 3261 §20.6), ../shared/corpus/bench/g_200_register.sip */
+	{ "info-g200", true,
+	  "qop=auth,rspauth=\"3078c961a75eafb8a0040caf6cf849b0\",cnonce=\"4f1c2a9d8e7b6a5c\",nc=00000001",
+	  0, -1, NULL, 4, 1, NULL,
+	  { F(QOP, "auth"), Q(RSPAUTH, "3078c961a75eafb8a0040caf6cf849b0"),
+	    Q(CNONCE, "4f1c2a9d8e7b6a5c"), F(NC, "00000001") } },
+	/* ../shared/corpus/captures/text/sipandlove/d.txt */
+	{ "info-nextnonce", true,
+	  "nextnonce=\"V0Dlfcmjen3atleWJCOm/Q==\",qop=auth,rspauth=\"71e01e9f07352c5423ef215b572f3ab3\","
+	  "cnonce=\"Hf1rkJAuZ0-ukOSgnYE.v6.VWEYBj2TR\",nc=00000001",
+	  0, -1, NULL, 5, 1, NULL,
+	  { Q(NEXTNONCE, "V0Dlfcmjen3atleWJCOm/Q=="), F(QOP, "auth"),
+	    Q(RSPAUTH, "71e01e9f07352c5423ef215b572f3ab3"),
+	    Q(CNONCE, "Hf1rkJAuZ0-ukOSgnYE.v6.VWEYBj2TR"), F(NC, "00000001") } },
+	{ "info-empty", true, "  ", -EBADMSG, 2, NULL, 0, -1, NULL, { { 0, NULL, false } } },
+	{ "info-with-scheme", true, "Digest qop=auth", -EBADMSG, 7, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "info-bad-nc", true, "nc=1", -EBADMSG, 3, NULL, 0, -1, NULL, { { 0, NULL, false } } },
+};
+
+static int run(const struct auth_case *c, const char *in, size_t len, struct sip_auth *a,
+	       struct slice *rest, struct sip_parse_error *err)
+{
+	if (c->info) {
+		*rest = SLICE_NULL;
+		return sip_auth_info_decode(a, slice_make(in, len), err);
+	}
+	return sip_auth_decode(a, slice_make(in, len), rest, err);
+}
+
+static void check_case(const struct auth_case *c)
+{
+	size_t len = strlen(c->in);
+	struct sip_auth a;
+	struct slice rest;
+	struct sip_parse_error err = { 0 };
+
+	char *g = check_guard_copy(c->in, len);
+	int rc = run(c, g, len, &a, &rest, &err);
+	if (rc != c->rc)
+		fprintf(stderr, "case %s: rc %d (%s at %td)\n", c->name, rc,
+			err.reason ? err.reason : "-", err.at ? err.at - g : -1);
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.code, rc);
+		CHECK(err.reason != NULL);
+		CHECK_INT_EQ(err.at - g, c->at);
+		if (err.at - g != c->at)
+			fprintf(stderr, "case %s: %s\n", c->name, err.reason);
+	} else {
+		CHECK_SLICE_EQ(a.scheme, c->scheme);
+		CHECK_INT_EQ(a.nparams, c->nparams);
+		CHECK_INT_EQ(a.has_nc, c->nc >= 0);
+		if (c->nc >= 0)
+			CHECK_INT_EQ(a.nc, c->nc);
+		CHECK_SLICE_EQ(rest, c->rest);
+		uint32_t listed = 0;
+		for (const struct want *w = c->w; w < c->w + MAXW && w->v; w++) {
+			listed |= 1u << w->f;
+			CHECK_SLICE_EQ(a.field[w->f], w->v);
+			CHECK_INT_EQ((a.quoted >> w->f) & 1, w->quoted);
+		}
+		for (int f = 0; f < SIP_AUTH__COUNT; f++)
+			if (!(listed & (1u << f)))
+				CHECK(a.field[f].ptr == NULL);
+		/* the views point into the input */
+		for (int f = 0; f < SIP_AUTH__COUNT; f++)
+			if (a.field[f].ptr)
+				CHECK(a.field[f].ptr >= g && a.field[f].ptr + a.field[f].len <= g + len);
+	}
+	/* every truncation ends in a verdict, never a read past the end */
+	for (size_t n = 0; n < len; n++) {
+		char *t = check_guard_copy(c->in, n);
+		struct sip_parse_error e = { 0 };
+		int r = run(c, t, n, &a, &rest, &e);
+		CHECK(r == 0 || (r == -EBADMSG && e.at >= t && e.at <= t + n && e.reason));
+		check_guard_free(t, n);
+	}
+	check_guard_free(g, len);
+}
+
+static void test_auth_tables(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		check_case(&cases[i]);
+}
+
+static void test_auth_field_names_match_lookup(void)
+{
+	/* every name decodes to its own field, in any case */
+	for (int f = 0; f < SIP_AUTH__COUNT; f++) {
+		char in[64];
+		const char *n = sip_auth_field_name((enum sip_auth_field)f);
+		CHECK(n != NULL);
+		snprintf(in, sizeof in, "Digest %s=\"00000001\"", n);
+		for (char *p = in + 7; *p && *p != '='; p++)
+			if (*p >= 'a' && *p <= 'z')
+				*p = (char)(*p - 32);
+		struct sip_auth a;
+		struct sip_parse_error err;
+		CHECK_INT_EQ(sip_auth_decode(&a, slice_cstr(in), NULL, &err), 0);
+		CHECK_SLICE_EQ(a.field[f], "00000001");
+		CHECK_INT_EQ(a.quoted, 1u << f);
+	}
+	CHECK(sip_auth_field_name(SIP_AUTH__COUNT) == NULL);
+}
+
+static void test_auth_rest_loop_decodes_both_credentials(void)
+{
+	const char *in = "Digest username=\"a\",nonce=\"\", Digest username=\"b\", nonce=\"1\","
+			 " Basic realm=\"c\"";
+	struct sip_auth a;
+	struct slice v = slice_cstr(in), rest;
+	struct sip_parse_error err;
+	const char *users[] = { "a", "b", NULL };
+	int n = 0;
+	while (v.ptr) {
+		CHECK_INT_EQ(sip_auth_decode(&a, v, &rest, &err), 0);
+		if (n < 2)
+			CHECK_SLICE_EQ(a.field[SIP_AUTH_USERNAME], users[n]);
+		n++;
+		v = rest;
+	}
+	CHECK_INT_EQ(n, 3);
+	CHECK_SLICE_EQ(a.scheme, "Basic");
+	/* with rest == NULL a second scheme is an error */
+	CHECK_INT_EQ(sip_auth_decode(&a, slice_cstr(in), NULL, &err), -EBADMSG);
+}
+
+static void test_auth_params_span_all_params(void)
+{
+	struct sip_auth a;
+	struct slice rest;
+	struct sip_parse_error err;
+	const char *in = "Digest  realm=\"x\", foo=bar ,Digest nonce=\"\"";
+	CHECK_INT_EQ(sip_auth_decode(&a, slice_cstr(in), &rest, &err), 0);
+	CHECK_SLICE_EQ(a.params, "realm=\"x\", foo=bar");
+	CHECK_INT_EQ(a.nparams, 2);
+	CHECK_SLICE_EQ(rest, "Digest nonce=\"\"");
+}
+
+/* The first "Name:" header of a file (folded lines included), trimmed. */
+static struct slice file_header(const char *buf, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	for (size_t i = 0; i < len; i++) {
+		if ((i == 0 || buf[i - 1] == '\n') && i + n < len && strncasecmp(buf + i, name, n) == 0 &&
+		    buf[i + n] == ':') {
+			size_t s = i + n + 1, e = s;
+			while (e < len) {
+				if (buf[e] == '\n' && !(e + 1 < len && (buf[e + 1] == ' ' || buf[e + 1] == '\t')))
+					break;
+				e++;
+			}
+			return slice_trim(slice_make(buf + s, e - s));
+		}
+	}
+	return SLICE_NULL;
+}
+
+static void test_auth_captures_decode(void)
+{
+	static const struct {
+		const char *path, *hdr, *field_nonce, *qop, *username;
+		int nc;
+	} files[] = {
+		{ "../shared/corpus/captures/text/openimscore-aka/01-register-sec-agree.sip",
+		  "Authorization", "", NULL, "alice@ims.mnc001.mcc208.3gppnetwork.org", -1 },
+		{ "../shared/corpus/captures/text/openimscore-aka/02-401-akav1-security-server.sip",
+		  "WWW-Authenticate", "KBdnIyppR5T1v4wsr0DCIKvGvtjeMAAAAbJwt4v710I=", "auth,auth-int",
+		  NULL, -1 },
+		{ "../shared/corpus/captures/text/openimscore-aka/03-authorization-header.txt",
+		  "Authorization", "KBdnIyppR5T1v4wsr0DCIKvGvtjeMAAAAbJwt4v710I=", "auth",
+		  "alice@ims.mnc001.mcc208.3gppnetwork.org", 1 },
+		{ "../shared/corpus/bench/f_401_aka_challenge.sip", "WWW-Authenticate",
+		  "q+UU2DsZTx6pcRtlUIsE6sGoZv+BBHUaaE3U1yo/JwQ=", "auth,auth-int", NULL, -1 },
+		{ "../shared/corpus/bench/c_register_aka_auth.sip", "Authorization",
+		  "q+UU2DsZTx6pcRtlUIsE6sGoZv+BBHUaaE3U1yo/JwQ=", "auth",
+		  "001010000000001@ims.mnc001.mcc001.3gppnetwork.org", 1 },
+		{ "../shared/corpus/rfc4475/regaut01.dat", "Authorization", NULL, NULL, NULL, -1 },
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t len;
+		char *buf = check_read_file(files[i].path, &len);
+		CHECK(buf != NULL);
+		if (!buf)
+			continue;
+		struct slice v = file_header(buf, len, files[i].hdr);
+		CHECK(v.ptr != NULL);
+		struct sip_auth a;
+		struct slice rest;
+		struct sip_parse_error err;
+		CHECK_INT_EQ(sip_auth_decode(&a, v, &rest, &err), 0);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_NONCE], files[i].field_nonce);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_QOP], files[i].qop);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_USERNAME], files[i].username);
+		CHECK_INT_EQ(a.has_nc, files[i].nc >= 0);
+		if (files[i].nc >= 0)
+			CHECK_INT_EQ(a.nc, files[i].nc);
+		CHECK(rest.ptr == NULL);
+		free(buf);
+	}
+}
+
+int main(void)
+{
+	test_auth_tables();
+	test_auth_field_names_match_lookup();
+	test_auth_rest_loop_decodes_both_credentials();
+	test_auth_params_span_all_params();
+	test_auth_captures_decode();
+	return check_done();
+}

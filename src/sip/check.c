@@ -1,0 +1,322 @@
+/* check.c: the full typed decode of a parsed message (RFC 3261 §7.3.1 lists,
+ * §8.1.1 single-value fields, §20 header syntax, §18.3 Content-Length). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include <imsreg/sip.h>
+
+/* Completes err for a failure inside header h (or the request line when h
+ * is NULL): err->at defaults to `at` when the decoder left it unset. */
+static int fail_in(const struct sip_msg *msg, const struct sip_hdr *h, int rc, const char *at,
+		   const char *reason, struct sip_parse_error *err)
+{
+	if (!err)
+		return rc;
+	err->code = rc < 0 ? rc : -EBADMSG;
+	if (!err->at || err->at < msg->buf || err->at > msg->buf + msg->len)
+		err->at = at;
+	if (!err->reason)
+		err->reason = reason;
+	err->hdr = h ? h->id : SIP_HDR_OTHER;
+	err->offset = (size_t)(err->at - msg->buf);
+	return err->code;
+}
+
+static void err_clear(struct sip_parse_error *err)
+{
+	err->code = 0;
+	err->at = NULL;
+	err->reason = NULL;
+	err->hdr = SIP_HDR_OTHER;
+	err->offset = 0;
+}
+
+/* Calls one element decoder for every element of a comma list. */
+enum element_kind {
+	EL_VIA,
+	EL_ADDR,
+	EL_CONTACT,
+	EL_TOKEN,
+	EL_WARNING,
+	EL_TOKPARAMS,
+	EL_SEC_MECH,
+};
+
+static int element_decode(enum element_kind kind, struct slice item, struct sip_parse_error *err)
+{
+	switch (kind) {
+	case EL_VIA: {
+		struct sip_via via;
+		return sip_via_decode(&via, item, err);
+	}
+	case EL_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, item, 0, err);
+	}
+	case EL_CONTACT: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
+	}
+	case EL_TOKEN: {
+		struct slice tok;
+		return sip_token_decode(&tok, item, err);
+	}
+	case EL_WARNING: {
+		struct sip_warning w;
+		return sip_warning_decode(&w, item, err);
+	}
+	case EL_TOKPARAMS: {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode(&tp, item, err);
+	}
+	case EL_SEC_MECH: {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode(&m, item, err);
+	}
+	}
+	return -EINVAL;
+}
+
+static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	int rc;
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, err)) > 0) {
+		rc = element_decode(kind, item, err);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}
+
+/* Privacy = priv-value *(";" priv-value) (RFC 3323 §4.2): each a token. */
+static int privacy_decode(struct slice v, struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	for (;;) {
+		const char *s = p;
+		while (p < end && *p != ';')
+			p++;
+		struct slice tok, item = slice_trim(slice_span(s, p));
+		if (item.len == 0) {
+			if (err)
+				err->at = s;
+			return -EBADMSG;
+		}
+		int rc = sip_token_decode(&tok, item, err);
+		if (rc < 0)
+			return rc;
+		if (p >= end)
+			return 0;
+		p++;
+	}
+}
+
+/* media-type = m-type SLASH m-subtype *(SEMI m-parameter) (§20.15). */
+static int content_type_decode(struct slice v, struct sip_parse_error *err)
+{
+	struct scan sc;
+	struct slice t;
+	scan_init(&sc, v);
+	if (scan_token(&sc, &t) < 0 || scan_expect(&sc, '/', true) < 0) {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "Content-Type: expected type \"/\" subtype";
+		}
+		return -EBADMSG;
+	}
+	scan_lws(&sc);
+	if (scan_token(&sc, &t) < 0) {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "Content-Type: expected a subtype token after \"/\"";
+		}
+		return -EBADMSG;
+	}
+	struct sip_param_it it;
+	struct sip_param prm;
+	int rc;
+	scan_lws(&sc);
+	if (!scan_eof(&sc) && *sc.p != ';') {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "Content-Type: expected ';' and parameters after the media type";
+		}
+		return -EBADMSG;
+	}
+	sip_param_it_init(&it, scan_rest(&sc));
+	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+		;
+	return rc;
+}
+
+static int auth_decode_all(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct slice v = h->value, rest;
+	do {
+		struct sip_auth auth;
+		rest = SLICE_NULL;
+		int rc = sip_auth_decode(&auth, v, &rest, err);
+		if (rc < 0)
+			return rc;
+		v = rest;
+	} while (rest.ptr && rest.len);
+	return 0;
+}
+
+static int product_decode_all(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct sip_product_it it;
+	struct sip_product prod;
+	int rc;
+	sip_product_it_init(&it, h->value);
+	while ((rc = sip_product_next(&it, &prod, err)) > 0)
+		;
+	return rc;
+}
+
+/* One header with the decoder its id calls for; unknown syntaxes pass. */
+static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
+		      struct sip_parse_error *err)
+{
+	uint32_t u;
+	switch (h->id) {
+	case SIP_HDR_VIA:
+		return list_decode(h, EL_VIA, err);
+	case SIP_HDR_CONTACT:
+		return list_decode(h, EL_CONTACT, err);
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+	case SIP_HDR_P_ASSERTED_IDENTITY:
+	case SIP_HDR_P_PREFERRED_IDENTITY:
+		return list_decode(h, EL_ADDR, err);
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO:
+	case SIP_HDR_REPLY_TO:
+	case SIP_HDR_REFER_TO:
+	case SIP_HDR_REFERRED_BY:
+	case SIP_HDR_P_CALLED_PARTY_ID:
+		return element_decode(EL_ADDR, h->value, err);
+	case SIP_HDR_CSEQ: {
+		struct sip_cseq cseq;
+		int rc = sip_cseq_decode(&cseq, h->value, err);
+		if (rc < 0)
+			return rc;
+		/* §8.1.1.5: the CSeq method matches the request method (RFC 4475
+		 * mismatch01, mismatch02) */
+		if (msg->is_request && !slice_eq(cseq.method, msg->method)) {
+			if (err) {
+				err->at = cseq.method.ptr;
+				err->reason = "CSeq method differs from the request method";
+			}
+			return -EBADMSG;
+		}
+		return 0;
+	}
+	case SIP_HDR_EXPIRES:
+	case SIP_HDR_MIN_EXPIRES:
+	case SIP_HDR_MAX_FORWARDS:
+	case SIP_HDR_CONTENT_LENGTH:
+		return sip_u32_decode(&u, h->value, err);
+	case SIP_HDR_CALL_ID: {
+		struct sip_call_id cid;
+		return sip_call_id_decode(&cid, h->value, err);
+	}
+	case SIP_HDR_REQUIRE:
+	case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_SUPPORTED:
+	case SIP_HDR_UNSUPPORTED:
+	case SIP_HDR_ALLOW:
+		return list_decode(h, EL_TOKEN, err);
+	case SIP_HDR_PRIVACY:
+		return privacy_decode(h->value, err);
+	case SIP_HDR_WARNING:
+		return list_decode(h, EL_WARNING, err);
+	case SIP_HDR_DATE: {
+		struct sip_date d;
+		return sip_date_decode(&d, h->value, err);
+	}
+	case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER:
+		return product_decode_all(h, err);
+	case SIP_HDR_P_VISITED_NETWORK_ID:
+	case SIP_HDR_P_ACCESS_NETWORK_INFO:
+		return list_decode(h, EL_TOKPARAMS, err);
+	case SIP_HDR_EVENT:
+		return element_decode(EL_TOKPARAMS, h->value, err);
+	case SIP_HDR_CONTENT_TYPE:
+		return content_type_decode(h->value, err);
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return auth_decode_all(h, err);
+	case SIP_HDR_AUTHENTICATION_INFO: {
+		struct sip_auth auth;
+		return sip_auth_info_decode(&auth, h->value, err);
+	}
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return list_decode(h, EL_SEC_MECH, err);
+	default:
+		return 0;
+	}
+}
+
+int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
+{
+	struct sip_parse_error local;
+	int rc = 0;
+	if (!err)
+		err = &local;
+	err_clear(err);
+
+	if (msg->is_request) {
+		struct sip_uri uri;
+		rc = sip_uri_decode(&uri, msg->ruri, err);
+		if (rc < 0) {
+			rc = fail_in(msg, NULL, rc, msg->ruri.ptr, "malformed Request-URI", err);
+			goto out;
+		}
+		/* §19.1.1: headers are not allowed in a SIP Request-URI (RFC 4475 escruri) */
+		if ((uri.scheme == SIP_URI_SIP || uri.scheme == SIP_URI_SIPS) && uri.headers.ptr) {
+			err_clear(err);
+			rc = fail_in(msg, NULL, -EBADMSG, uri.headers.ptr - 1,
+				     "a SIP Request-URI must not carry headers (\"?...\")", err);
+			goto out;
+		}
+	}
+	for (uint16_t i = 0; i < msg->nhdrs; i++) {
+		const struct sip_hdr *h = &msg->hdrs[i];
+		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
+		if (sip_hdr_is_single(h->id) && msg->first[h->id] != i) {
+			err_clear(err);
+			rc = fail_in(msg, h, -EBADMSG, h->name.ptr,
+				     "header field allows one value but appears more than once", err);
+			goto out;
+		}
+		err_clear(err);
+		rc = hdr_decode(msg, h, err);
+		if (rc < 0) {
+			rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+			goto out;
+		}
+	}
+	if (msg->has_content_length && msg->body.len != msg->content_length) {
+		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
+		err_clear(err);
+		rc = fail_in(msg, h, -EBADMSG, h ? h->value.ptr : msg->buf,
+			     "Content-Length disagrees with the length of the body", err);
+		goto out;
+	}
+	err_clear(err);
+	rc = 0;
+out:
+	return rc;
+}

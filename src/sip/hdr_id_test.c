@@ -1,0 +1,132 @@
+/* hdr_id_test.c: header name lookup (long, compact, any case), name and
+ * compact tables, list/single predicates, method lookup. */
+#include <ctype.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+static void test_lookup_every_long_name_any_case(void)
+{
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		const char *n = sip_hdr_name((enum sip_hdr_id)id);
+		CHECK(n != NULL);
+		if (!n)
+			continue;
+		char low[64], up[64];
+		size_t len = strlen(n);
+		for (size_t i = 0; i <= len; i++) {
+			low[i] = (char)tolower((unsigned char)n[i]);
+			up[i] = (char)toupper((unsigned char)n[i]);
+		}
+		CHECK_INT_EQ(sip_hdr_lookup(slice_cstr(n)), id);
+		CHECK_INT_EQ(sip_hdr_lookup(slice_cstr(low)), id);
+		CHECK_INT_EQ(sip_hdr_lookup(slice_cstr(up)), id);
+		/* one byte changed anywhere is another header */
+		for (size_t i = 0; i < len; i++) {
+			char m[64];
+			memcpy(m, n, len + 1);
+			m[i] = m[i] == 'x' ? 'y' : 'x';
+			enum sip_hdr_id got = sip_hdr_lookup(slice_make(m, len));
+			CHECK((int)got != id);
+		}
+		/* a prefix is not the header ("T" is the compact To) */
+		if (len > 2)
+			CHECK((int)sip_hdr_lookup(slice_make(n, len - 1)) != id);
+	}
+}
+
+static void test_lookup_compact_forms(void)
+{
+	static const struct {
+		char c;
+		enum sip_hdr_id id;
+	} t[] = {
+		{ 'i', SIP_HDR_CALL_ID },          { 'm', SIP_HDR_CONTACT },
+		{ 'e', SIP_HDR_CONTENT_ENCODING }, { 'l', SIP_HDR_CONTENT_LENGTH },
+		{ 'c', SIP_HDR_CONTENT_TYPE },     { 'f', SIP_HDR_FROM },
+		{ 's', SIP_HDR_SUBJECT },          { 'k', SIP_HDR_SUPPORTED },
+		{ 't', SIP_HDR_TO },               { 'v', SIP_HDR_VIA },
+		{ 'o', SIP_HDR_EVENT },            { 'u', SIP_HDR_ALLOW_EVENTS },
+		{ 'r', SIP_HDR_REFER_TO },         { 'b', SIP_HDR_REFERRED_BY },
+		{ 'x', SIP_HDR_SESSION_EXPIRES },  { 'y', SIP_HDR_IDENTITY },
+		{ 'a', SIP_HDR_ACCEPT_CONTACT },   { 'j', SIP_HDR_REJECT_CONTACT },
+		{ 'd', SIP_HDR_REQUEST_DISPOSITION },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char lo = t[i].c, up = (char)toupper((unsigned char)lo);
+		CHECK_INT_EQ(sip_hdr_lookup(slice_make(&lo, 1)), t[i].id);
+		CHECK_INT_EQ(sip_hdr_lookup(slice_make(&up, 1)), t[i].id);
+		CHECK_INT_EQ(sip_hdr_compact(t[i].id), lo);
+	}
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("g")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("z")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("1")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_compact(SIP_HDR_CSEQ), 0);
+}
+
+static void test_lookup_unknown_names(void)
+{
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("C%6Fntact")), SIP_HDR_OTHER); /* RFC 4475 esc02 */
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("X-Foo")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("Refer-Tx")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("Reply-To")), SIP_HDR_REPLY_TO);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("rEFER-tO")), SIP_HDR_REFER_TO);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("Content-Length\r")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("Content\rLength")), SIP_HDR_OTHER);
+	CHECK_INT_EQ(sip_hdr_lookup(SLICE_LIT("P-Charging-Function-Addresses-X")), SIP_HDR_OTHER);
+	CHECK(sip_hdr_name(SIP_HDR_OTHER) == NULL);
+	CHECK_STR_EQ(sip_hdr_name(SIP_HDR_CALL_ID), "Call-ID");
+	CHECK_STR_EQ(sip_hdr_name(SIP_HDR_WWW_AUTHENTICATE), "WWW-Authenticate");
+}
+
+static void test_list_and_single_predicates(void)
+{
+	/* RFC 3261 §7.3.1: lists */
+	CHECK(sip_hdr_is_list(SIP_HDR_VIA));
+	CHECK(sip_hdr_is_list(SIP_HDR_CONTACT));
+	CHECK(sip_hdr_is_list(SIP_HDR_ROUTE));
+	CHECK(sip_hdr_is_list(SIP_HDR_SUPPORTED));
+	CHECK(sip_hdr_is_list(SIP_HDR_SECURITY_CLIENT));
+	/* the §7.3.1 exceptions: never comma-combined */
+	CHECK(!sip_hdr_is_list(SIP_HDR_AUTHORIZATION));
+	CHECK(!sip_hdr_is_list(SIP_HDR_WWW_AUTHENTICATE));
+	CHECK(!sip_hdr_is_list(SIP_HDR_PROXY_AUTHENTICATE));
+	CHECK(!sip_hdr_is_list(SIP_HDR_PROXY_AUTHORIZATION));
+	CHECK(!sip_hdr_is_list(SIP_HDR_OTHER));
+	CHECK(sip_hdr_is_single(SIP_HDR_TO));
+	CHECK(sip_hdr_is_single(SIP_HDR_FROM));
+	CHECK(sip_hdr_is_single(SIP_HDR_CALL_ID));
+	CHECK(sip_hdr_is_single(SIP_HDR_CSEQ));
+	CHECK(sip_hdr_is_single(SIP_HDR_MAX_FORWARDS));
+	CHECK(sip_hdr_is_single(SIP_HDR_CONTENT_LENGTH));
+	CHECK(sip_hdr_is_single(SIP_HDR_EXPIRES));
+	CHECK(!sip_hdr_is_single(SIP_HDR_VIA));
+	CHECK(!sip_hdr_is_single(SIP_HDR_OTHER));
+	for (int id = 1; id < SIP_HDR__COUNT; id++)
+		CHECK(!(sip_hdr_is_list((enum sip_hdr_id)id) && sip_hdr_is_single((enum sip_hdr_id)id)));
+}
+
+static void test_method_lookup_is_case_sensitive(void)
+{
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("REGISTER")), SIP_METHOD_REGISTER);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("register")), SIP_METHOD_OTHER);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("INVITE")), SIP_METHOD_INVITE);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("ACK")), SIP_METHOD_ACK);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("SUBSCRIBE")), SIP_METHOD_SUBSCRIBE);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("PUBLISH")), SIP_METHOD_PUBLISH);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("INFO")), SIP_METHOD_INFO);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("RE%47IST%45R")), SIP_METHOD_OTHER);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("REGISTERX")), SIP_METHOD_OTHER);
+	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("")), SIP_METHOD_OTHER);
+}
+
+int main(void)
+{
+	test_lookup_every_long_name_any_case();
+	test_lookup_compact_forms();
+	test_lookup_unknown_names();
+	test_list_and_single_predicates();
+	test_method_lookup_is_case_sensitive();
+	return check_done();
+}

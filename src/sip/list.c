@@ -1,0 +1,153 @@
+/* list.c: comma-separated header lists (RFC 3261 §7.3.1) and generic-param
+ * iteration (§25.1 generic-param, gen-value = token / host / quoted-string). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include <imsreg/sip.h>
+
+static int fail(struct sip_parse_error *err, const char *at, const char *reason)
+{
+	if (err) {
+		err->code = -EBADMSG;
+		err->at = at;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = reason;
+	}
+	return -EBADMSG;
+}
+
+static inline bool is_lws_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static const char *skip_lws(const char *p, const char *end)
+{
+	while (p < end && is_lws_byte(*p))
+		p++;
+	return p;
+}
+
+void sip_list_init(struct sip_list *it, struct slice value)
+{
+	it->p = value.ptr;
+	it->end = value.ptr ? value.ptr + value.len : NULL;
+}
+
+int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_error *err)
+{
+	const char *p = skip_lws(it->p, it->end), *end = it->end;
+	if (p >= end)
+		return 0;
+	const char *s = p;
+	while (p < end && *p != ',') {
+		if (*p == '"') {
+			/* quoted-string: a comma inside does not split */
+			const char *q = p++;
+			while (p < end && *p != '"') {
+				if (*p == '\\' && p + 1 < end)
+					p++;
+				p++;
+			}
+			if (p >= end)
+				return fail(err, q, "unterminated quoted string");
+			p++;
+		} else if (*p == '<') {
+			const char *q = memchr(p, '>', (size_t)(end - p));
+			if (!q)
+				return fail(err, p, "'<' without a closing '>'");
+			p = q + 1;
+		} else {
+			p++;
+		}
+	}
+	const char *e = p;
+	while (e > s && is_lws_byte(e[-1]))
+		e--;
+	if (e == s)
+		return fail(err, p, "empty element in a comma-separated list");
+	if (p < end) {
+		/* a comma must be followed by another element */
+		const char *n = skip_lws(p + 1, end);
+		if (n >= end)
+			return fail(err, p, "',' at the end of a list: empty element");
+		it->p = p + 1;
+	} else {
+		it->p = end;
+	}
+	*item = slice_span(s, e);
+	return 1;
+}
+
+void sip_param_it_init(struct sip_param_it *it, struct slice params)
+{
+	it->p = params.ptr;
+	it->end = params.ptr ? params.ptr + params.len : NULL;
+}
+
+/* gen-value bytes beyond token: host (IPv4, IPv6 with or without brackets)
+ * and the param-unreserved marks of URI parameters. */
+static inline bool is_value_byte(unsigned char c)
+{
+	return scan_is(c, SCAN_TOKEN) || c == ':' || c == '[' || c == ']' || c == '/' ||
+	       c == '&' || c == '$';
+}
+
+int sip_param_next(struct sip_param_it *it, struct sip_param *prm, struct sip_parse_error *err)
+{
+	const char *p = skip_lws(it->p, it->end), *end = it->end;
+	if (p >= end)
+		return 0;
+	if (*p == ';') {
+		p = skip_lws(p + 1, end);
+		if (p >= end || *p == ';')
+			return fail(err, p, "empty parameter after ';'");
+	}
+	const char *s = p;
+	while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+		p++;
+	if (p == s)
+		return fail(err, p, "expected a parameter name");
+	prm->name = slice_span(s, p);
+	prm->value = SLICE_NULL;
+	prm->quoted = false;
+	p = skip_lws(p, end);
+	if (p < end && *p == '=') {
+		p = skip_lws(p + 1, end);
+		if (p < end && *p == '"') {
+			struct scan sc = { p, end };
+			if (scan_quoted(&sc, &prm->value) < 0)
+				return fail(err, p, "unterminated quoted string in a parameter value");
+			prm->quoted = true;
+			p = sc.p;
+		} else {
+			s = p;
+			while (p < end && is_value_byte((unsigned char)*p))
+				p++;
+			if (p == s)
+				return fail(err, p, "expected a parameter value after '='");
+			prm->value = slice_span(s, p);
+		}
+		p = skip_lws(p, end);
+	}
+	if (p < end && *p != ';')
+		return fail(err, p, "expected ';' between parameters");
+	it->p = p;
+	return 1;
+}
+
+bool sip_param_find(struct slice params, const char *name, struct sip_param *out)
+{
+	struct sip_param_it it;
+	struct sip_param prm;
+	struct slice want = slice_cstr(name);
+	sip_param_it_init(&it, params);
+	while (sip_param_next(&it, &prm, NULL) > 0) {
+		if (slice_caseeq(prm.name, want)) {
+			if (out)
+				*out = prm;
+			return true;
+		}
+	}
+	return false;
+}

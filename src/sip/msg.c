@@ -1,0 +1,461 @@
+/* msg.c: SIP message framing and header split, RFC 3261 §7 (start line §7.1/§7.2,
+ * header fields §7.3, bodies and framing §7.4/§7.5, §18.3), RFC 4475 §3.1.2. */
+#include <errno.h>
+#include <limits.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include <imsreg/sip.h>
+
+void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max)
+{
+	memset(msg, 0, sizeof *msg);
+	msg->hdrs = hdrs;
+	/* SIP_HDR_NONE ends a chain, so it cannot be an index. */
+	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
+	memset(msg->first, 0xff, sizeof msg->first);
+}
+
+void sip_error_locate(struct sip_parse_error *err, const char *buf, size_t len)
+{
+	if (err && err->at && err->at >= buf && err->at <= buf + len)
+		err->offset = (size_t)(err->at - buf);
+}
+
+static int fail(struct sip_parse_error *err, const char *buf, const char *at,
+		enum sip_hdr_id hdr, const char *reason)
+{
+	if (err) {
+		err->code = -EBADMSG;
+		err->at = at;
+		err->offset = (size_t)(at - buf);
+		err->hdr = hdr;
+		err->reason = reason;
+	}
+	return -EBADMSG;
+}
+
+static inline bool is_ws(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+static inline bool is_lws_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
+ * NULL when [p, e) is SIP/2.0, else the reason. */
+static const char *version_check(const char *p, const char *e)
+{
+	static const char bad[] = "expected SIP-Version \"SIP/2.0\"";
+	size_t n = (size_t)(e - p);
+	if (n < 5 || (p[0] | 0x20) != 's' || (p[1] | 0x20) != 'i' || (p[2] | 0x20) != 'p' ||
+	    p[3] != '/')
+		return bad;
+	if (n == 7 && p[4] == '2' && p[5] == '.' && p[6] == '0')
+		return NULL;
+	/* Well formed but another version: the answer is 505 (RFC 4475 badvers). */
+	const char *q = p + 4, *d = q;
+	while (q < e && (unsigned)(*q - '0') <= 9)
+		q++;
+	if (q == d || q >= e || *q != '.')
+		return bad;
+	d = ++q;
+	while (q < e && (unsigned)(*q - '0') <= 9)
+		q++;
+	if (q == d || q != e)
+		return bad;
+	return "unsupported SIP-Version (505 Version Not Supported): only SIP/2.0 is known";
+}
+
+/* Request-Line = Method SP Request-URI SP SIP-Version CRLF (§7.1), one SP
+ * exactly (RFC 4475 lwsstart, trws, lwsruri, ltgtruri). [s, e) excludes the
+ * line end. */
+static int request_line_parse(struct sip_msg *msg, const char *buf, const char *s,
+			      const char *e, struct sip_parse_error *err)
+{
+	const char *p = s;
+	while (p < e && scan_is((unsigned char)*p, SCAN_TOKEN))
+		p++;
+	if (p == s)
+		return fail(err, buf, s, SIP_HDR_OTHER, "expected a method or \"SIP/2.0\" at the start of the message");
+	if (p == e)
+		return fail(err, buf, p, SIP_HDR_OTHER, "request line ends after the method: expected SP Request-URI SP SIP/2.0");
+	if (*p != ' ')
+		return fail(err, buf, p, SIP_HDR_OTHER, "expected SP after the method");
+	msg->method = slice_span(s, p);
+	msg->method_id = sip_method_lookup(msg->method);
+	const char *u = ++p;
+	if (p < e && is_ws(*p))
+		return fail(err, buf, p, SIP_HDR_OTHER, "more than one SP between Request-Line elements");
+	if (p < e && *p == '<')
+		return fail(err, buf, p, SIP_HDR_OTHER, "Request-URI must not be enclosed in <>");
+	while (p < e && *p != ' ') {
+		unsigned char c = (unsigned char)*p;
+		if (c <= 0x20 || c == 0x7f)
+			return fail(err, buf, p, SIP_HDR_OTHER, "control character or white space in the Request-URI");
+		p++;
+	}
+	if (p == u)
+		return fail(err, buf, p, SIP_HDR_OTHER, "empty Request-URI");
+	if (p == e)
+		return fail(err, buf, p, SIP_HDR_OTHER, "request line ends after the Request-URI: expected SP SIP/2.0");
+	msg->ruri = slice_span(u, p);
+	const char *v = ++p;
+	if (v < e && is_ws(*v))
+		return fail(err, buf, v, SIP_HDR_OTHER, "more than one SP between Request-Line elements");
+	const char *sp = v;
+	while (sp < e && *sp != ' ' && *sp != '\t')
+		sp++;
+	if (sp < e) {
+		/* Either trailing white space after a good version, or white
+		 * space inside the Request-URI (what follows is not a version). */
+		const char *t = sp;
+		while (t < e && is_ws(*t))
+			t++;
+		if (t == e && !version_check(v, sp))
+			return fail(err, buf, sp, SIP_HDR_OTHER, "white space after SIP-Version at the end of the request line");
+		return fail(err, buf, v - 1, SIP_HDR_OTHER, "white space inside the Request-URI");
+	}
+	const char *why = version_check(v, e);
+	if (why)
+		return fail(err, buf, v, SIP_HDR_OTHER, why);
+	msg->version = slice_span(v, e);
+	msg->is_request = true;
+	return 0;
+}
+
+/* Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF (§7.2). */
+static int status_line_parse(struct sip_msg *msg, const char *buf, const char *s,
+			     const char *e, unsigned flags, struct sip_parse_error *err)
+{
+	const char *p = s;
+	while (p < e && *p != ' ' && *p != '\t')
+		p++;
+	const char *why = version_check(s, p);
+	if (why)
+		return fail(err, buf, s, SIP_HDR_OTHER, why);
+	msg->version = slice_span(s, p);
+	if (p == e)
+		return fail(err, buf, p, SIP_HDR_OTHER, "status line ends after SIP/2.0: expected SP Status-Code");
+	if (*p != ' ')
+		return fail(err, buf, p, SIP_HDR_OTHER, "expected SP after SIP/2.0");
+	const char *c = ++p;
+	while (p < e && (unsigned)(*p - '0') <= 9)
+		p++;
+	if (p - c != 3 || c[0] < '1' || c[0] > '6')
+		return fail(err, buf, c, SIP_HDR_OTHER, "Status-Code must be three digits, 100 to 699");
+	msg->status = (uint32_t)((c[0] - '0') * 100 + (c[1] - '0') * 10 + (c[2] - '0'));
+	if (p == e) {
+		/* "SIP/2.0 100" without the SP before an empty reason */
+		if (!(flags & SIP_PARSE_LENIENT))
+			return fail(err, buf, p, SIP_HDR_OTHER, "expected SP and a Reason-Phrase after the Status-Code");
+		msg->reason = slice_make(p, 0);
+	} else if (*p != ' ') {
+		return fail(err, buf, p, SIP_HDR_OTHER, "expected SP after the Status-Code");
+	} else {
+		msg->reason = slice_span(p + 1, e);
+	}
+	msg->is_request = false;
+	return 0;
+}
+
+/* Content-Length = 1*DIGIT (§20.14); several fields must agree (RFC 4475
+ * mcl01), a sign or any other byte is an error (ncl). */
+static int content_length_parse(struct sip_msg *msg, const char *buf, struct slice v,
+				struct sip_parse_error *err)
+{
+	uint32_t n = 0;
+	if (v.len == 0)
+		return fail(err, buf, v.ptr, SIP_HDR_CONTENT_LENGTH, "Content-Length is empty");
+	for (size_t i = 0; i < v.len; i++) {
+		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+		if (d > 9)
+			return fail(err, buf, v.ptr + i, SIP_HDR_CONTENT_LENGTH,
+				    "Content-Length must be a non-negative decimal number");
+		if (n > (UINT32_MAX - d) / 10)
+			return fail(err, buf, v.ptr, SIP_HDR_CONTENT_LENGTH, "Content-Length is too large");
+		n = n * 10 + d;
+	}
+	if (msg->has_content_length && msg->content_length != n)
+		return fail(err, buf, v.ptr, SIP_HDR_CONTENT_LENGTH,
+			    "two Content-Length values disagree: the body length is unknowable");
+	msg->has_content_length = true;
+	msg->content_length = n;
+	return 0;
+}
+
+int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+		  struct sip_parse_error *err)
+{
+	const bool stream = flags & SIP_PARSE_STREAM;
+	const bool lenient = flags & SIP_PARSE_LENIENT;
+	/* End of input ends the head only for pasted text, not on the wire. */
+	const bool eof_ends = lenient && !stream;
+	const char *const end = buf + len;
+	struct sip_hdr *hdrs = msg->hdrs;
+	uint16_t max = msg->max_hdrs, n = 0;
+	uint16_t last[SIP_HDR__COUNT];
+	int rc;
+
+	sip_msg_init(msg, hdrs, max);
+	msg->buf = buf;
+	if (err) {
+		err->code = 0;
+		err->at = NULL;
+		err->offset = 0;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = NULL;
+	}
+	if (len > INT_MAX || len > UINT32_MAX) {
+		rc = -EMSGSIZE;
+		if (err) {
+			err->code = rc;
+			err->at = buf;
+			err->reason = "message larger than 2 GiB";
+		}
+		goto out;
+	}
+
+	const char *p = buf;
+	if (stream) /* §7.5: CRLFs before the start line are ignored on streams */
+		while (p < end && (*p == '\r' || *p == '\n'))
+			p++;
+	if (p == end) {
+		rc = -EAGAIN;
+		goto out;
+	}
+
+	/* Start line. */
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *le;
+	if (!nl) {
+		if (!eof_ends) {
+			rc = -EAGAIN;
+			goto out;
+		}
+		nl = end;
+		le = end;
+		msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
+	} else if (nl > p && nl[-1] == '\r') {
+		le = nl - 1;
+	} else if (lenient) {
+		le = nl;
+		msg->repairs |= SIP_REPAIR_BARE_LF;
+	} else {
+		rc = fail(err, buf, nl, SIP_HDR_OTHER, "line ends with LF without CR");
+		goto out;
+	}
+	msg->start_line = slice_span(p, le);
+	if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
+	    p[3] == '/')
+		rc = status_line_parse(msg, buf, p, le, flags, err);
+	else
+		rc = request_line_parse(msg, buf, p, le, err);
+	if (rc < 0)
+		goto out;
+	p = nl < end ? nl + 1 : end;
+
+	/* Header fields, up to the empty line. */
+	size_t head_len;
+	for (;;) {
+		if (p >= end) {
+			if (!eof_ends) {
+				rc = -EAGAIN;
+				goto out;
+			}
+			msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
+			head_len = len;
+			break;
+		}
+		/* The empty line. */
+		if (*p == '\r' || *p == '\n') {
+			if (*p == '\n') {
+				if (!lenient) {
+					rc = fail(err, buf, p, SIP_HDR_OTHER, "line ends with LF without CR");
+					goto out;
+				}
+				msg->repairs |= SIP_REPAIR_BARE_LF;
+				head_len = (size_t)(p + 1 - buf);
+				break;
+			}
+			if (p + 1 >= end) {
+				if (!eof_ends) {
+					rc = -EAGAIN;
+					goto out;
+				}
+				msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
+				head_len = len;
+				break;
+			}
+			if (p[1] == '\n') {
+				head_len = (size_t)(p + 2 - buf);
+				break;
+			}
+			rc = fail(err, buf, p, SIP_HDR_OTHER, "CR not followed by LF");
+			goto out;
+		}
+
+		/* field-name HCOLON: token *(SP / HTAB) ":" */
+		const char *name = p;
+		while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+			p++;
+		if (p == name) {
+			rc = fail(err, buf, p, SIP_HDR_OTHER,
+				  is_ws(*p) ? "line starts with white space but no header field precedes it"
+					    : "expected a header field name");
+			goto out;
+		}
+		struct slice nm = slice_span(name, p);
+		enum sip_hdr_id id = sip_hdr_lookup(nm);
+		while (p < end && is_ws(*p))
+			p++;
+		if (p >= end) {
+			if (!eof_ends) {
+				rc = -EAGAIN;
+				goto out;
+			}
+			rc = fail(err, buf, p, id, "header field ends before ':'");
+			goto out;
+		}
+		if (*p != ':') {
+			rc = fail(err, buf, p, id, "expected ':' after the header field name");
+			goto out;
+		}
+		const char *vs = ++p;
+
+		/* The field runs to a line end not followed by SP/HTAB (folding). */
+		for (;;) {
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (!nl) {
+				if (!eof_ends) {
+					rc = -EAGAIN;
+					goto out;
+				}
+				nl = le = end;
+				msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
+				break;
+			}
+			if (nl[-1] == '\r') {
+				le = nl - 1;
+			} else if (lenient) {
+				le = nl;
+				msg->repairs |= SIP_REPAIR_BARE_LF;
+			} else {
+				rc = fail(err, buf, nl, id, "line ends with LF without CR");
+				goto out;
+			}
+			p = nl + 1;
+			if (p >= end) {
+				if (!eof_ends) {
+					rc = -EAGAIN; /* folding or the empty line may follow */
+					goto out;
+				}
+				break;
+			}
+			if (!is_ws(*p))
+				break;
+		}
+
+		/* value: trimmed of LWS both sides, folding kept inside */
+		while (vs < le && is_lws_byte(*vs))
+			vs++;
+		while (le > vs && is_lws_byte(le[-1]))
+			le--;
+		if (n >= max) {
+			rc = -EMSGSIZE;
+			if (err) {
+				err->code = rc;
+				err->at = name;
+				err->offset = (size_t)(name - buf);
+				err->hdr = id;
+				err->reason = "more header fields than the caller's array holds";
+			}
+			goto out;
+		}
+		struct sip_hdr *h = &hdrs[n];
+		h->id = id;
+		h->name = nm;
+		h->value = slice_span(vs, le);
+		h->offset = (uint32_t)(name - buf);
+		h->next = SIP_HDR_NONE;
+		if (msg->first[id] == SIP_HDR_NONE)
+			msg->first[id] = n;
+		else
+			hdrs[last[id]].next = n;
+		last[id] = n;
+		n++;
+		if (id == SIP_HDR_CONTENT_LENGTH) {
+			msg->nhdrs = n;
+			rc = content_length_parse(msg, buf, h->value, err);
+			if (rc < 0)
+				goto out;
+		}
+		if (nl == end) { /* lenient: input ended inside the last field */
+			head_len = len;
+			break;
+		}
+	}
+	msg->nhdrs = n;
+	msg->head_len = head_len;
+
+	/* Body framing (§18.3): streams by Content-Length, datagrams by size. */
+	size_t avail = len - head_len, body_len = avail;
+	if (stream) {
+		if (!msg->has_content_length) {
+			if (!lenient) {
+				rc = fail(err, buf, buf + head_len, SIP_HDR_CONTENT_LENGTH,
+					  "Content-Length is mandatory on a stream transport");
+				goto out;
+			}
+			msg->repairs |= SIP_REPAIR_NO_CONTENT_LENGTH;
+			body_len = 0;
+		} else if (avail < msg->content_length) {
+			rc = -EAGAIN;
+			goto out;
+		} else {
+			body_len = msg->content_length;
+		}
+	} else if (msg->has_content_length) {
+		if (avail >= msg->content_length) {
+			body_len = msg->content_length; /* extra octets ignored (RFC 4475 dblreq) */
+		} else if (lenient) {
+			msg->repairs |= SIP_REPAIR_SHORT_BODY;
+		} else {
+			const struct sip_hdr *cl = &hdrs[last[SIP_HDR_CONTENT_LENGTH]];
+			rc = fail(err, buf, cl->value.ptr, SIP_HDR_CONTENT_LENGTH,
+				  "Content-Length is larger than the body received");
+			goto out;
+		}
+	}
+	msg->body = slice_make(buf + head_len, body_len);
+	msg->len = head_len + body_len;
+	rc = (int)msg->len;
+out:
+	if (rc < 0 && err && !err->code)
+		err->code = rc;
+	return rc;
+}
+
+const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id)
+{
+	if ((unsigned)id >= SIP_HDR__COUNT)
+		return NULL;
+	uint16_t i = msg->first[id];
+	return i == SIP_HDR_NONE || i >= msg->nhdrs ? NULL : &msg->hdrs[i];
+}
+
+const struct sip_hdr *sip_hdr_next(const struct sip_msg *msg, const struct sip_hdr *h)
+{
+	uint16_t i = h->next;
+	return i == SIP_HDR_NONE || i >= msg->nhdrs ? NULL : &msg->hdrs[i];
+}
+
+unsigned sip_hdr_count(const struct sip_msg *msg, enum sip_hdr_id id)
+{
+	unsigned c = 0;
+	for (const struct sip_hdr *h = sip_hdr_first(msg, id); h; h = sip_hdr_next(msg, h))
+		c++;
+	return c;
+}

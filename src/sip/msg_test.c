@@ -1,0 +1,314 @@
+/* msg_test.c: sip_msg_parse framing and header split, as a table of inputs
+ * with verdicts and error offsets; every input also from a guard-page copy
+ * and at every truncation length. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include "check.h"
+
+#define REG "REGISTER sip:ims.example.net SIP/2.0\r\n"
+#define VIA "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+#define CL0 "Content-Length: 0\r\n"
+
+enum verdict { OK, AGAIN, BAD, TOOBIG };
+
+struct parse_case {
+	const char *name;
+	const char *in;
+	unsigned flags;
+	enum verdict verdict;
+	long err_offset;   /* offset of the offending byte, -1 when not checked */
+	long consumed;     /* for OK: bytes consumed, -1 = whole input */
+	unsigned repairs;  /* for OK: expected msg.repairs */
+};
+
+#define S SIP_PARSE_STREAM
+#define L SIP_PARSE_LENIENT
+
+static const struct parse_case cases[] = {
+	{ "request", REG VIA CL0 "\r\n", 0, OK, -1, -1, 0 },
+	{ "request_stream", REG VIA CL0 "\r\n", S, OK, -1, -1, 0 },
+	{ "response", "SIP/2.0 200 OK\r\n" VIA CL0 "\r\n", 0, OK, -1, -1, 0 },
+	{ "response_empty_reason", "SIP/2.0 100 \r\n" CL0 "\r\n", 0, OK, -1, -1, 0 },
+	{ "response_no_sp_before_reason_strict", "SIP/2.0 100\r\n\r\n", 0, BAD, 11, 0, 0 },
+	{ "response_no_sp_before_reason_lenient", "SIP/2.0 100\r\n\r\n", L, OK, -1, -1, 0 },
+	{ "body_by_content_length_datagram_ignores_extra", REG "l: 4\r\n\r\nbodyEXTRA", 0, OK, -1,
+	  sizeof(REG "l: 4\r\n\r\nbody") - 1, 0 },
+	{ "body_stream_waits", REG "Content-Length: 10\r\n\r\nshort", S, AGAIN, -1, 0, 0 },
+	{ "body_datagram_without_content_length_is_rest", REG VIA "\r\nhello", 0, OK, -1, -1, 0 },
+	{ "stream_requires_content_length", REG VIA "\r\n", S, BAD, sizeof(REG VIA "\r\n") - 1, 0, 0 },
+	{ "stream_lenient_without_content_length", REG VIA "\r\n", S | L, OK, -1, -1,
+	  SIP_REPAIR_NO_CONTENT_LENGTH },
+	{ "content_length_too_large_datagram", REG "Content-Length: 10\r\n\r\nshort", 0, BAD,
+	  sizeof(REG "Content-Length: ") - 1, 0, 0 },
+	{ "content_length_too_large_lenient", REG "Content-Length: 10\r\n\r\nshort", L, OK, -1, -1,
+	  SIP_REPAIR_SHORT_BODY },
+	{ "content_length_negative", REG "Content-Length: -999\r\n\r\n", 0, BAD,
+	  sizeof(REG "Content-Length: ") - 1, 0, 0 },
+	{ "content_length_not_a_number", REG "Content-Length: 1x\r\n\r\n", 0, BAD,
+	  sizeof(REG "Content-Length: 1") - 1, 0, 0 },
+	{ "content_length_overflow", REG "Content-Length: 99999999999\r\n\r\n", 0, BAD,
+	  sizeof(REG "Content-Length: ") - 1, 0, 0 },
+	{ "content_length_two_values_disagree", REG "Content-Length: 13\r\nl: 5\r\n\r\nabcde", 0, BAD,
+	  sizeof(REG "Content-Length: 13\r\nl: ") - 1, 0, 0 },
+	{ "content_length_two_values_agree", REG "Content-Length: 5\r\nl: 5\r\n\r\nabcde", 0, OK, -1,
+	  -1, 0 },
+	{ "folding_kept_in_value", REG "Subject: a\r\n  b\r\n\tc\r\n" CL0 "\r\n", S, OK, -1, -1, 0 },
+	{ "hcolon_with_space_before_colon", REG "Via  : SIP/2.0/UDP h\r\n\r\n", 0, OK, -1, -1, 0 },
+	{ "empty_value", REG "Subject:\r\n\r\n", 0, OK, -1, -1, 0 },
+	{ "value_starts_on_folded_line", REG "Subject:\r\n   folded\r\n\r\n", 0, OK, -1, -1, 0 },
+	{ "stream_leading_crlf_ignored", "\r\n\r\n" REG CL0 "\r\n", S, OK, -1, -1, 0 },
+	/* RFC 4475 §3.1.2.9 lwsstart, §3.1.2.10 trws, §3.1.2.8 lwsruri, §3.1.2.7 ltgtruri */
+	{ "request_line_double_sp_after_method", "INVITE  sip:a@b SIP/2.0\r\n\r\n", 0, BAD, 7, 0, 0 },
+	{ "request_line_double_sp_before_version", "INVITE sip:a@b  SIP/2.0\r\n\r\n", 0, BAD, 15, 0, 0 },
+	{ "request_line_trailing_sp", "INVITE sip:a@b SIP/2.0  \r\n\r\n", 0, BAD, 22, 0, 0 },
+	{ "request_uri_with_lws", "INVITE sip:a@b; lr SIP/2.0\r\n\r\n", 0, BAD, 15, 0, 0 },
+	{ "request_uri_in_angle_brackets", "INVITE <sip:a@b> SIP/2.0\r\n\r\n", 0, BAD, 7, 0, 0 },
+	/* RFC 4475 §3.1.2.16 badvers, §3.1.2.19 bigcode, test.dat */
+	{ "version_7_0", "OPTIONS sip:a@b SIP/7.0\r\n\r\n", 0, BAD, 16, 0, 0 },
+	{ "version_garbage", "OPTIONS sip:a@b HTTP/1.1\r\n\r\n", 0, BAD, 16, 0, 0 },
+	{ "version_missing", "INVITE sip:alan@jasomi.com\r\n\r\n", 0, BAD, 26, 0, 0 },
+	{ "status_code_too_long", "SIP/2.0 4294967301 no\r\n\r\n", 0, BAD, 8, 0, 0 },
+	{ "status_code_700", "SIP/2.0 700 no\r\n\r\n", 0, BAD, 8, 0, 0 },
+	{ "status_code_two_digits", "SIP/2.0 20 OK\r\n\r\n", 0, BAD, 8, 0, 0 },
+	{ "status_version_bad", "SIP/3 200 OK\r\n\r\n", 0, BAD, 0, 0, 0 },
+	{ "method_missing", " sip:a@b SIP/2.0\r\n\r\n", 0, BAD, 0, 0, 0 },
+	{ "method_not_token", "REG@ sip:a@b SIP/2.0\r\n\r\n", 0, BAD, 3, 0, 0 },
+	{ "header_without_colon", REG "Via SIP/2.0/UDP h\r\n\r\n", 0, BAD, sizeof(REG "Via ") - 1, 0, 0 },
+	{ "header_name_not_token", REG "V@a: x\r\n\r\n", 0, BAD, sizeof(REG "V") - 1, 0, 0 },
+	{ "header_line_starts_with_colon", REG ": x\r\n\r\n", 0, BAD, sizeof(REG) - 1, 0, 0 },
+	{ "folding_after_start_line", REG " x\r\n\r\n", 0, BAD, sizeof(REG) - 1, 0, 0 },
+	{ "bare_lf_strict", "REGISTER sip:a SIP/2.0\nVia: x\n\n", 0, BAD, 22, 0, 0 },
+	{ "bare_lf_in_header_strict", REG "Via: x\n\r\n", 0, BAD, sizeof(REG "Via: x") - 1, 0, 0 },
+	{ "bare_lf_lenient", "REGISTER sip:a SIP/2.0\nVia: x\n\n", L, OK, -1, -1, SIP_REPAIR_BARE_LF },
+	{ "cr_without_lf_as_empty_line", REG "\rX", 0, BAD, sizeof(REG) - 1, 0, 0 },
+	{ "no_empty_line_strict_is_incomplete", REG VIA, 0, AGAIN, -1, 0, 0 },
+	{ "no_empty_line_lenient", REG VIA, L, OK, -1, -1, SIP_REPAIR_NO_EMPTY_LINE },
+	{ "no_line_end_lenient", REG "Via: x", L, OK, -1, -1, SIP_REPAIR_NO_EMPTY_LINE },
+	{ "no_empty_line_stream_lenient_waits", REG VIA, S | L, AGAIN, -1, 0, 0 },
+	{ "empty_input", "", 0, AGAIN, -1, 0, 0 },
+};
+
+static const char *verdict_name(enum verdict v)
+{
+	static const char *names[] = { "OK", "AGAIN", "BAD", "TOOBIG" };
+	return names[v];
+}
+
+static enum verdict verdict_of(int rc)
+{
+	if (rc >= 0)
+		return OK;
+	if (rc == -EAGAIN)
+		return AGAIN;
+	if (rc == -EMSGSIZE)
+		return TOOBIG;
+	return BAD;
+}
+
+static void run_case(const struct parse_case *c)
+{
+	size_t len = strlen(c->in);
+	char *g = check_guard_copy(c->in, len);
+	struct sip_hdr hdrs[32];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	sip_msg_init(&msg, hdrs, 32);
+	int rc = sip_msg_parse(&msg, g, len, c->flags, &err);
+	if (verdict_of(rc) != c->verdict) {
+		check_failed++;
+		fprintf(stderr, "%s: verdict %s (rc %d, %s at %zu), want %s\n", c->name,
+			verdict_name(verdict_of(rc)), rc, rc == -EBADMSG ? err.reason : "",
+			rc == -EBADMSG ? err.offset : 0, verdict_name(c->verdict));
+	} else {
+		check_passed++;
+	}
+	if (c->verdict == BAD && rc == -EBADMSG) {
+		CHECK(err.reason != NULL);
+		CHECK_INT_EQ(err.code, -EBADMSG);
+		if (c->err_offset >= 0 && (long)err.offset != c->err_offset)
+			fprintf(stderr, "%s: error offset %zu (%s), want %ld\n", c->name, err.offset,
+				err.reason, c->err_offset);
+		CHECK(c->err_offset < 0 || (long)err.offset == c->err_offset);
+		CHECK(err.at == g + err.offset);
+	}
+	if (c->verdict == OK && rc >= 0) {
+		CHECK_INT_EQ(rc, c->consumed >= 0 ? c->consumed : (long)len);
+		CHECK_INT_EQ(msg.len, (size_t)rc);
+		CHECK_INT_EQ(msg.repairs, c->repairs);
+		CHECK(msg.head_len <= msg.len);
+		CHECK(msg.body.ptr == g + msg.head_len);
+	}
+	/* Every truncation: a message that parses whole on a stream must say
+	 * "need more" before its end, and nothing may read past the end. */
+	bool stream_whole = (c->flags & SIP_PARSE_LENIENT) == 0 &&
+			    sip_msg_parse(&msg, g, len, c->flags | SIP_PARSE_STREAM, &err) == (int)len;
+	for (size_t k = 0; k < len; k++) {
+		char *t = check_guard_copy(c->in, k);
+		int r = sip_msg_parse(&msg, t, k, c->flags | SIP_PARSE_STREAM, &err);
+		if (stream_whole && r != -EAGAIN) {
+			check_failed++;
+			fprintf(stderr, "%s: truncated at %zu: rc %d, want -EAGAIN\n", c->name, k, r);
+		}
+		(void)sip_msg_parse(&msg, t, k, c->flags & ~(unsigned)SIP_PARSE_STREAM, &err);
+		(void)sip_msg_parse(&msg, t, k, SIP_PARSE_LENIENT, &err);
+		check_guard_free(t, k);
+	}
+	check_guard_free(g, len);
+}
+
+static void test_parse_table(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		run_case(&cases[i]);
+}
+
+static void test_request_fields_and_header_chain(void)
+{
+	static const char in[] = "REGISTER sip:ims.example.net SIP/2.0\r\n"
+				 "v: SIP/2.0/UDP a;branch=z9hG4bK1\r\n"
+				 "Max-Forwards: 70\r\n"
+				 "VIA:SIP/2.0/TCP b;branch=z9hG4bK2  \r\n"
+				 "X-Odd : \t kept as is \r\n"
+				 "Contact: <sip:a@b>,\r\n <sip:c@d>\r\n"
+				 "via: SIP/2.0/UDP c\r\n"
+				 "l: 0\r\n"
+				 "\r\n";
+	struct sip_hdr hdrs[16];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	sip_msg_init(&msg, hdrs, 16);
+	int rc = sip_msg_parse(&msg, in, sizeof in - 1, 0, &err);
+	CHECK_INT_EQ(rc, sizeof in - 1);
+	CHECK(msg.is_request);
+	CHECK_SLICE_EQ(msg.method, "REGISTER");
+	CHECK_INT_EQ(msg.method_id, SIP_METHOD_REGISTER);
+	CHECK_SLICE_EQ(msg.ruri, "sip:ims.example.net");
+	CHECK_SLICE_EQ(msg.version, "SIP/2.0");
+	CHECK_SLICE_EQ(msg.start_line, "REGISTER sip:ims.example.net SIP/2.0");
+	CHECK_INT_EQ(msg.nhdrs, 7);
+	CHECK_INT_EQ(sip_hdr_count(&msg, SIP_HDR_VIA), 3);
+	const struct sip_hdr *h = sip_hdr_first(&msg, SIP_HDR_VIA);
+	CHECK_SLICE_EQ(h->name, "v");
+	CHECK_SLICE_EQ(h->value, "SIP/2.0/UDP a;branch=z9hG4bK1");
+	CHECK_INT_EQ(h->offset, 38);
+	h = sip_hdr_next(&msg, h);
+	CHECK_SLICE_EQ(h->value, "SIP/2.0/TCP b;branch=z9hG4bK2");
+	h = sip_hdr_next(&msg, h);
+	CHECK_SLICE_EQ(h->name, "via");
+	CHECK(sip_hdr_next(&msg, h) == NULL);
+	h = sip_hdr_first(&msg, SIP_HDR_OTHER);
+	CHECK_SLICE_EQ(h->name, "X-Odd");
+	CHECK_SLICE_EQ(h->value, "kept as is");
+	h = sip_hdr_first(&msg, SIP_HDR_CONTACT);
+	CHECK_SLICE_EQ(h->value, "<sip:a@b>,\r\n <sip:c@d>");
+	CHECK(sip_hdr_first(&msg, SIP_HDR_CALL_ID) == NULL);
+	CHECK_INT_EQ(sip_hdr_count(&msg, SIP_HDR_CALL_ID), 0);
+	CHECK(msg.has_content_length);
+	CHECK_INT_EQ(msg.content_length, 0);
+	CHECK_INT_EQ(msg.body.len, 0);
+}
+
+static void test_response_fields(void)
+{
+	static const char in[] = "SIP/2.0 401 Unauthorized \xd0\xbd\r\nl: 3\r\n\r\nabc";
+	struct sip_hdr hdrs[4];
+	struct sip_msg msg;
+	sip_msg_init(&msg, hdrs, 4);
+	CHECK_INT_EQ(sip_msg_parse(&msg, in, sizeof in - 1, SIP_PARSE_STREAM, NULL), sizeof in - 1);
+	CHECK(!msg.is_request);
+	CHECK_INT_EQ(msg.status, 401);
+	CHECK_SLICE_EQ(msg.reason, "Unauthorized \xd0\xbd");
+	CHECK_SLICE_EQ(msg.body, "abc");
+	CHECK(msg.method.ptr == NULL);
+}
+
+static void test_parse_rejects_more_headers_than_array(void)
+{
+	static const char in[] = REG "a: 1\r\nb: 2\r\nc: 3\r\n\r\n";
+	struct sip_hdr hdrs[2];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	sip_msg_init(&msg, hdrs, 2);
+	CHECK_INT_EQ(sip_msg_parse(&msg, in, sizeof in - 1, 0, &err), -EMSGSIZE);
+	CHECK_INT_EQ(err.code, -EMSGSIZE);
+	CHECK_INT_EQ(err.offset, sizeof(REG "a: 1\r\nb: 2\r\n") - 1);
+}
+
+static void test_error_names_header_and_locate(void)
+{
+	static const char in[] = REG "Content-Length: -1\r\n\r\n";
+	struct sip_hdr hdrs[4];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	sip_msg_init(&msg, hdrs, 4);
+	CHECK_INT_EQ(sip_msg_parse(&msg, in, sizeof in - 1, 0, &err), -EBADMSG);
+	CHECK_INT_EQ(err.hdr, SIP_HDR_CONTENT_LENGTH);
+	err.offset = 0;
+	sip_error_locate(&err, in, sizeof in - 1);
+	CHECK_INT_EQ(err.offset, sizeof(REG "Content-Length: ") - 1);
+}
+
+static void test_parse_the_message_after_a_stream_message(void)
+{
+	static const char in[] = REG "l: 2\r\n\r\nab" "SIP/2.0 200 OK\r\nl: 0\r\n\r\n";
+	struct sip_hdr hdrs[4];
+	struct sip_msg msg;
+	sip_msg_init(&msg, hdrs, 4);
+	int rc = sip_msg_parse(&msg, in, sizeof in - 1, SIP_PARSE_STREAM, NULL);
+	CHECK_INT_EQ(rc, sizeof(REG "l: 2\r\n\r\nab") - 1);
+	rc = sip_msg_parse(&msg, in + rc, sizeof in - 1 - (size_t)rc, SIP_PARSE_STREAM, NULL);
+	CHECK_INT_EQ(rc, sizeof("SIP/2.0 200 OK\r\nl: 0\r\n\r\n") - 1);
+	CHECK_INT_EQ(msg.status, 200);
+}
+
+/* The bench corpus parses in both modes, and every truncation on a stream
+ * is "need more". */
+static void test_bench_corpus_truncations(void)
+{
+	static const char *files[] = {
+		"../shared/corpus/bench/a_register_basic.sip",
+		"../shared/corpus/bench/d_register_secagree_compact.sip",
+		"../shared/corpus/bench/i_notify_reginfo.sip",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t len;
+		char *data = check_read_file(files[i], &len);
+		if (!data) {
+			check_failed++;
+			fprintf(stderr, "cannot read %s\n", files[i]);
+			continue;
+		}
+		struct sip_hdr hdrs[64];
+		struct sip_msg msg;
+		sip_msg_init(&msg, hdrs, 64);
+		char *g = check_guard_copy(data, len);
+		CHECK_INT_EQ(sip_msg_parse(&msg, g, len, 0, NULL), len);
+		CHECK_INT_EQ(sip_msg_parse(&msg, g, len, SIP_PARSE_STREAM, NULL), len);
+		for (size_t k = 0; k < len; k++) {
+			char *t = check_guard_copy(data, k);
+			int rc = sip_msg_parse(&msg, t, k, SIP_PARSE_STREAM, NULL);
+			if (rc != -EAGAIN) {
+				check_failed++;
+				fprintf(stderr, "%s truncated at %zu: %d\n", files[i], k, rc);
+			}
+			check_guard_free(t, k);
+		}
+		check_guard_free(g, len);
+		free(data);
+	}
+}
+
+int main(void)
+{
+	test_parse_table();
+	test_request_fields_and_header_chain();
+	test_response_fields();
+	test_parse_rejects_more_headers_than_array();
+	test_error_names_header_and_locate();
+	test_parse_the_message_after_a_stream_message();
+	test_bench_corpus_truncations();
+	return check_done();
+}

@@ -1,0 +1,487 @@
+/* paste.c: lenient normaliser of pasted SIP text into wire-form messages
+ * (RFC 3261 §7 message syntax; log prefixes, doubled line breaks, folding). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/alloc.h>
+#include <imsreg/paste.h>
+#include <imsreg/scan.h>
+
+/* A byte range of text copied from the input: text[out, out + len) came
+ * from input line `line`, starting at column `col` (1-based). */
+struct paste_span {
+	size_t out;
+	size_t len;
+	unsigned line;
+	unsigned col;
+};
+
+/* One input line. */
+struct line {
+	size_t start;   /* first byte of the line in the input */
+	size_t cstart;  /* first byte after a log prefix */
+	size_t end;     /* end of content: before CR LF / LF / end of input */
+	size_t next;    /* first byte of the next line */
+	bool prefixed;  /* a "[ Line N ]" prefix was removed */
+	bool crlf;      /* ended with CR LF */
+};
+
+enum line_kind { BLANK, START, HEADER, CONTINUATION, TEXT };
+
+void paste_init(struct paste *p)
+{
+	memset(p, 0, sizeof *p);
+	buf_init(&p->text);
+}
+
+void paste_fini(struct paste *p)
+{
+	buf_fini(&p->text);
+	imsreg_free(p->msgs);
+	imsreg_free(p->repairs);
+	imsreg_free(p->spans);
+	paste_init(p);
+}
+
+/* Grows an array to hold one more element: 0 or -ENOMEM. */
+static int grow(void **arr, size_t *cap, size_t n, size_t size)
+{
+	if (n < *cap)
+		return 0;
+	size_t c = *cap ? *cap * 2 : 16;
+	void *a = imsreg_realloc(*arr, c * size);
+	if (!a)
+		return -ENOMEM;
+	*arr = a;
+	*cap = c;
+	return 0;
+}
+
+static int repair_add(struct paste *p, unsigned line, const char *what)
+{
+	if (grow((void **)&p->repairs, &p->cap_repairs, p->nrepairs, sizeof *p->repairs) < 0)
+		return -ENOMEM;
+	p->repairs[p->nrepairs++] = (struct paste_repair){ line, what };
+	return 0;
+}
+
+/* Appends in[from, to) to text, remembering where it came from. */
+static int copy(struct paste *p, const char *in, size_t from, size_t to, unsigned line,
+		unsigned col)
+{
+	if (to <= from)
+		return 0;
+	if (grow((void **)&p->spans, &p->cap_spans, p->nspans, sizeof *p->spans) < 0)
+		return -ENOMEM;
+	p->spans[p->nspans++] = (struct paste_span){ p->text.len, to - from, line, col };
+	buf_append(&p->text, in + from, to - from);
+	return p->text.err;
+}
+
+/* "[ Line  N ]" / "[ Line NN]" at the start of a line: the length of the
+ * prefix with the one SP that follows it, or 0. */
+static size_t log_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n || s[i] != '[')
+		return 0;
+	i++;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (n - i < 4 || (s[i] | 0x20) != 'l' || (s[i + 1] | 0x20) != 'i' ||
+	    (s[i + 2] | 0x20) != 'n' || (s[i + 3] | 0x20) != 'e')
+		return 0;
+	i += 4;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t d = i;
+	while (i < n && (unsigned)(s[i] - '0') <= 9)
+		i++;
+	if (i == d)
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i >= n || s[i] != ']')
+		return 0;
+	i++;
+	if (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+static bool is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	return true;
+}
+
+/* Request-Line "METHOD SP uri SP SIP/2.0" or Status-Line "SIP/2.0 NNN ...",
+ * with any run of SP between the elements (the parser judges the spacing). */
+static bool is_start_line(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= 11 && slice_startswith_case(slice_make(s, n), "SIP/2.0 ")) {
+		size_t i = 8;
+		while (i < n && s[i] == ' ')
+			i++;
+		return n - i >= 3 && (unsigned)(s[i] - '0') <= 9 && (unsigned)(s[i + 1] - '0') <= 9 &&
+		       (unsigned)(s[i + 2] - '0') <= 9 && (n - i == 3 || s[i + 3] == ' ');
+	}
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	if (i == 0 || i >= n || s[i] != ' ')
+		return false;
+	while (i < n && s[i] == ' ')
+		i++;
+	size_t u = i;
+	bool colon = false;
+	while (i < n && s[i] != ' ') {
+		colon |= s[i] == ':';
+		i++;
+	}
+	if (i == u || !colon || i >= n)
+		return false;
+	while (i < n && s[i] == ' ')
+		i++;
+	return n - i == 7 && slice_caseeq(slice_make(s + i, 7), SLICE_LIT("SIP/2.0"));
+}
+
+/* "name:" with name a token: a header field line. */
+static bool is_header_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	if (i == 0)
+		return false;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n && s[i] == ':';
+}
+
+static enum line_kind classify(const char *in, const struct line *l)
+{
+	const char *s = in + l->cstart;
+	size_t n = l->end - l->cstart;
+	if (is_blank(s, n))
+		return BLANK;
+	if (s[0] == ' ' || s[0] == '\t')
+		return CONTINUATION;
+	if (is_start_line(s, n))
+		return START;
+	if (is_header_line(s, n))
+		return HEADER;
+	return TEXT;
+}
+
+/* Content-Length (or l) on a header line: its value, or -1. */
+static long content_length_of(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	enum sip_hdr_id id = sip_hdr_lookup(slice_make(s, i));
+	if (id != SIP_HDR_CONTENT_LENGTH)
+		return -1;
+	while (i < n && s[i] != ':')
+		i++;
+	i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	long v = 0;
+	size_t d = i;
+	while (i < n && (unsigned)(s[i] - '0') <= 9 && v < 100000000)
+		v = v * 10 + (s[i++] - '0');
+	return i == d ? -1 : v;
+}
+
+/* Splits the input into lines (LF ends a line; a CR before it is dropped). */
+static int lines_split(const char *in, size_t len, struct line **out, size_t *count)
+{
+	size_t n = 0, cap = 0;
+	struct line *ls = NULL;
+	size_t pos = 0;
+	while (pos < len) {
+		if (grow((void **)&ls, &cap, n, sizeof *ls) < 0) {
+			imsreg_free(ls);
+			return -ENOMEM;
+		}
+		const char *nl = memchr(in + pos, '\n', len - pos);
+		size_t e = nl ? (size_t)(nl - in) : len;
+		struct line *l = &ls[n++];
+		l->start = pos;
+		l->next = nl ? e + 1 : len;
+		l->crlf = e > pos && in[e - 1] == '\r' && nl;
+		l->end = (e > pos && in[e - 1] == '\r') ? e - 1 : e;
+		size_t pre = log_prefix(in + pos, l->end - pos);
+		l->cstart = pos + pre;
+		l->prefixed = pre > 0;
+		pos = l->next;
+	}
+	*out = ls;
+	*count = n;
+	return 0;
+}
+
+/* Index of the line holding input byte `off` (lines are in order). */
+static size_t line_at(const struct line *ls, size_t n, size_t from, size_t off)
+{
+	while (from < n && ls[from].next <= off)
+		from++;
+	return from;
+}
+
+struct state {
+	struct paste *p;
+	const char *in;
+	const struct line *ls;
+	size_t n;
+	/* per message */
+	size_t msg_start;
+	bool in_msg;
+	bool doubled;         /* a blank line inside this head was noise */
+	bool noted_prefix, noted_lf, noted_blank;
+	long content_length;
+};
+
+static int note(struct state *st, bool *flag, unsigned line, const char *what)
+{
+	if (*flag)
+		return 0;
+	*flag = true;
+	return repair_add(st->p, line, what);
+}
+
+static int msg_begin(struct state *st, size_t i)
+{
+	struct paste *p = st->p;
+	if (grow((void **)&p->msgs, &p->cap_msgs, p->nmsgs, sizeof *p->msgs) < 0)
+		return -ENOMEM;
+	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1 };
+	st->msg_start = p->text.len;
+	st->in_msg = true;
+	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
+	st->content_length = -1;
+	return 0;
+}
+
+static void msg_end(struct state *st)
+{
+	struct paste *p = st->p;
+	p->msgs[p->nmsgs].len = p->text.len - st->msg_start;
+	p->nmsgs++;
+	st->in_msg = false;
+}
+
+/* The head line i into text, with CRLF. join: a column-0 line that
+ * continues the previous field becomes folding (one SP in front). */
+static int head_line(struct state *st, size_t i, bool join)
+{
+	const struct line *l = &st->ls[i];
+	int rc = 0;
+	if (l->prefixed)
+		rc = note(st, &st->noted_prefix, (unsigned)i + 1, "removed \"[ Line N ]\" log prefixes");
+	if (!rc && !l->crlf && l->next > l->end)
+		rc = note(st, &st->noted_lf, (unsigned)i + 1, "LF line ends changed to CRLF");
+	if (!rc && join) {
+		rc = repair_add(st->p, (unsigned)i + 1,
+				"line at column 0 that is not a header joined to the previous header as folding");
+		buf_putc(&st->p->text, ' ');
+	}
+	if (!rc)
+		rc = copy(st->p, st->in, l->cstart, l->end, (unsigned)i + 1,
+			  (unsigned)(l->cstart - l->start) + 1);
+	buf_slice(&st->p->text, SLICE_LIT("\r\n"));
+	return rc < 0 ? rc : st->p->text.err;
+}
+
+/* Copies the body: raw input bytes from `off`, `len` of them, one span per
+ * input line. Returns the input offset after the body. */
+static int body_copy(struct state *st, size_t first, size_t off, size_t len, size_t *after)
+{
+	size_t e = off + len, i = first;
+	while (off < e) {
+		i = line_at(st->ls, st->n, i, off);
+		size_t le = st->ls[i].next < e ? st->ls[i].next : e;
+		int rc = copy(st->p, st->in, off, le, (unsigned)i + 1,
+			      (unsigned)(off - st->ls[i].start) + 1);
+		if (rc < 0)
+			return rc;
+		off = le;
+	}
+	*after = e;
+	return 0;
+}
+
+/* Next non-blank line at or after i, or n. */
+static size_t next_nonblank(const struct state *st, size_t i)
+{
+	while (i < st->n && classify(st->in, &st->ls[i]) == BLANK)
+		i++;
+	return i;
+}
+
+int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
+{
+	struct line *ls = NULL;
+	size_t n = 0;
+	int rc;
+
+	buf_reset(&p->text);
+	p->nmsgs = p->nrepairs = p->nspans = 0;
+	rc = lines_split(in, len, &ls, &n);
+	if (rc < 0)
+		goto out;
+	struct state st = { .p = p, .in = in, .ls = ls, .n = n };
+	size_t i = 0;
+	bool skipped_text = false;
+	while (i < n) {
+		enum line_kind k = classify(in, &ls[i]);
+		if (!st.in_msg) {
+			if (k == START) {
+				rc = msg_begin(&st, i);
+				if (rc < 0)
+					goto out;
+				rc = head_line(&st, i, false);
+				if (rc < 0)
+					goto out;
+			} else if (k != BLANK && !skipped_text) {
+				skipped_text = true;
+				rc = repair_add(p, (unsigned)i + 1, "ignored text that is not part of a SIP message");
+				if (rc < 0)
+					goto out;
+			}
+			i++;
+			continue;
+		}
+		if (k == START) {
+			/* a new message: the previous one ended without its empty line */
+			rc = repair_add(p, (unsigned)i, "added the empty line that ends the headers");
+			buf_slice(&p->text, SLICE_LIT("\r\n"));
+			if (rc < 0 || (rc = p->text.err) < 0)
+				goto out;
+			msg_end(&st);
+			continue; /* the same line starts the next message */
+		}
+		if (k == HEADER || k == CONTINUATION || k == TEXT) {
+			if (k == HEADER) {
+				long cl = content_length_of(in + ls[i].cstart, ls[i].end - ls[i].cstart);
+				if (cl >= 0)
+					st.content_length = cl;
+			}
+			rc = head_line(&st, i, k == TEXT);
+			if (rc < 0)
+				goto out;
+			i++;
+			continue;
+		}
+		/* A blank line inside a head: noise from a doubled paste, or the
+		 * real end of the head. */
+		size_t j = next_nonblank(&st, i);
+		enum line_kind nk = j < n ? classify(in, &ls[j]) : BLANK;
+		bool body_follows = st.content_length > 0 && !st.doubled;
+		bool noise = j < n && !body_follows &&
+			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
+		if (noise) {
+			st.doubled = true;
+			rc = note(&st, &st.noted_blank, (unsigned)i + 1,
+				  "removed blank lines between header lines");
+			if (rc < 0)
+				goto out;
+			i = j;
+			continue;
+		}
+		/* End of head: the empty line, then the body. */
+		buf_slice(&p->text, SLICE_LIT("\r\n"));
+		if ((rc = p->text.err) < 0)
+			goto out;
+		size_t boff = ls[i].next;
+		if (st.content_length > 0) {
+			size_t blen = (size_t)st.content_length;
+			if (blen > len - boff)
+				blen = len - boff;
+			size_t after;
+			rc = body_copy(&st, i + 1, boff, blen, &after);
+			if (rc < 0)
+				goto out;
+			msg_end(&st);
+			i = line_at(ls, n, i + 1, after);
+			/* the body ended inside a line: the rest of that line is
+			 * looked at on its own (a next message may start there) */
+			if (i < n && after > ls[i].cstart)
+				ls[i].cstart = after < ls[i].end ? after : ls[i].end;
+			continue;
+		}
+		if (st.content_length < 0 && j < n && nk != START) {
+			/* no Content-Length: the body runs to the next message */
+			size_t e = j;
+			while (e < n && classify(in, &ls[e]) != START)
+				e++;
+			size_t bend = e < n ? ls[e].start : len, after;
+			rc = body_copy(&st, i + 1, boff, bend - boff, &after);
+			if (rc < 0)
+				goto out;
+			msg_end(&st);
+			i = e;
+			continue;
+		}
+		msg_end(&st);
+		i++;
+	}
+	if (st.in_msg) {
+		/* input ended inside a head */
+		rc = repair_add(p, (unsigned)n, "added the empty line that ends the headers");
+		buf_slice(&p->text, SLICE_LIT("\r\n"));
+		if (rc < 0 || (rc = p->text.err) < 0)
+			goto out;
+		msg_end(&st);
+	}
+	if (p->nmsgs == 0) {
+		rc = -EBADMSG;
+		if (err) {
+			err->code = rc;
+			err->at = in;
+			err->offset = 0;
+			err->hdr = SIP_HDR_OTHER;
+			err->reason = "no SIP request line or status line found";
+		}
+		goto out;
+	}
+	rc = p->text.err;
+out:
+	imsreg_free(ls);
+	return rc;
+}
+
+void paste_position(const struct paste *p, size_t offset, unsigned *line, unsigned *col)
+{
+	*line = 1;
+	*col = 1;
+	if (p->nspans == 0)
+		return;
+	/* the last span that starts at or before offset */
+	size_t lo = 0, hi = p->nspans;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (p->spans[mid].out <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	const struct paste_span *s = &p->spans[lo];
+	if (offset < s->out) { /* before the first span */
+		*line = s->line;
+		*col = s->col;
+		return;
+	}
+	size_t d = offset - s->out;
+	if (d > s->len)
+		d = s->len; /* an inserted byte (CRLF, folding SP): the end of the line */
+	*line = s->line;
+	*col = s->col + (unsigned)d;
+}

@@ -1,0 +1,193 @@
+/* security.c: Security-Client/-Server/-Verify sec-mechanism (RFC 3329 §2.2, 3GPP TS 33.203
+ * Annex H and TS 24.229 §7.2A.7 ipsec-3gpp parameters). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include <imsreg/sip.h>
+
+static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
+{
+	if (err) {
+		err->code = code;
+		err->at = at;
+		err->reason = reason;
+	}
+	return code;
+}
+
+enum mech_param {
+	MP_Q, MP_ALG, MP_EALG, MP_PROT, MP_MOD, MP_D_ALG, MP_D_QOP, MP_D_VER,
+	MP_SPI_C, MP_SPI_S, MP_PORT_C, MP_PORT_S, MP__COUNT
+};
+
+static const struct {
+	const char *name;
+	unsigned char len;
+} mech_params[MP__COUNT] = {
+	[MP_Q] = { "q", 1 },           [MP_ALG] = { "alg", 3 },
+	[MP_EALG] = { "ealg", 4 },     [MP_PROT] = { "prot", 4 },
+	[MP_MOD] = { "mod", 3 },       [MP_D_ALG] = { "d-alg", 5 },
+	[MP_D_QOP] = { "d-qop", 5 },   [MP_D_VER] = { "d-ver", 5 },
+	[MP_SPI_C] = { "spi-c", 5 },   [MP_SPI_S] = { "spi-s", 5 },
+	[MP_PORT_C] = { "port-c", 6 }, [MP_PORT_S] = { "port-s", 6 },
+};
+
+static int mech_param_lookup(struct slice name)
+{
+	for (int i = 0; i < MP__COUNT; i++)
+		if (mech_params[i].len == name.len &&
+		    slice_caseeq(name, slice_make(mech_params[i].name, name.len)))
+			return i;
+	return -1;
+}
+
+/* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
+static bool qvalue_ok(struct slice v)
+{
+	if (v.len == 0 || v.len > 5 || (v.ptr[0] != '0' && v.ptr[0] != '1'))
+		return false;
+	if (v.len == 1)
+		return true;
+	if (v.ptr[1] != '.')
+		return false;
+	for (size_t i = 2; i < v.len; i++)
+		if (v.ptr[i] < '0' || v.ptr[i] > (v.ptr[0] == '1' ? '0' : '9'))
+			return false;
+	return true;
+}
+
+/* A decimal number no larger than max: 0, -EBADMSG or -ERANGE. */
+static int number_decode(struct slice v, uint32_t max, uint32_t *out)
+{
+	uint32_t n;
+	int rc = slice_u32(v, &n);
+	if (rc == -EINVAL)
+		return -EBADMSG;
+	if (rc < 0 || n > max)
+		return -ERANGE;
+	*out = n;
+	return 0;
+}
+
+/* gen-value = token / host / quoted-string; host adds IPv6 references. */
+static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
+{
+	*quoted = false;
+	if (scan_peek(sc) == '"') {
+		*quoted = true;
+		return scan_quoted(sc, value);
+	}
+	if (scan_peek(sc) == '[') {
+		const char *s = sc->p++;
+		while (sc->p < sc->end && (scan_is((unsigned char)*sc->p, SCAN_HEX) ||
+					   *sc->p == ':' || *sc->p == '.'))
+			sc->p++;
+		if (!scan_accept(sc, ']'))
+			return -EBADMSG;
+		*value = slice_span(s, sc->p);
+		return 0;
+	}
+	return scan_token(sc, value);
+}
+
+int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+	unsigned seen = 0;
+	const char *params_start = NULL, *last;
+
+	memset(m, 0, sizeof *m);
+	if (!value.ptr)
+		return fail(err, -EINVAL, NULL, "no value");
+	scan_init(&sc, value);
+	scan_lws(&sc);
+	if (scan_token(&sc, &m->mechanism) < 0)
+		return fail(err, -EBADMSG, sc.p, "expected a mechanism name");
+	last = sc.p;
+
+	for (;;) {
+		struct slice name, v = SLICE_NULL;
+		bool quoted = false;
+
+		scan_lws(&sc);
+		if (scan_eof(&sc))
+			break;
+		if (!scan_accept(&sc, ';'))
+			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
+		scan_lws(&sc);
+		if (!params_start)
+			params_start = sc.p;
+		if (scan_token(&sc, &name) < 0)
+			return fail(err, -EBADMSG, sc.p, "expected a mechanism parameter name");
+		last = sc.p;
+		const char *eq = sc.p;
+		scan_lws(&sc);
+		if (scan_accept(&sc, '=')) {
+			scan_lws(&sc);
+			const char *vs = sc.p;
+			if (gen_value_scan(&sc, &v, &quoted) < 0)
+				return fail(err, -EBADMSG, sc.p,
+					    vs < sc.end && *vs == '"' ? "unterminated quoted string"
+						       : "expected a token, host or quoted-string value");
+			last = sc.p;
+		} else {
+			sc.p = eq;
+		}
+
+		int k = mech_param_lookup(name);
+		if (k < 0)
+			continue;
+		if (seen & (1u << k))
+			return fail(err, -EBADMSG, name.ptr, "duplicate mechanism parameter");
+		seen |= 1u << k;
+		if (!v.ptr)
+			return fail(err, -EBADMSG, name.ptr, "mechanism parameter needs a value");
+		uint32_t n = 0;
+		int rc;
+		switch (k) {
+		case MP_Q:
+			if (!qvalue_ok(v))
+				return fail(err, -EBADMSG, v.ptr, "q must be a qvalue (0 to 1, 3 decimals)");
+			m->q = v;
+			break;
+		case MP_ALG: m->alg = v; break;
+		case MP_EALG: m->ealg = v; break;
+		case MP_PROT: m->prot = v; break;
+		case MP_MOD: m->mod = v; break;
+		case MP_D_ALG: m->d_alg = v; break;
+		case MP_D_QOP: m->d_qop = v; break;
+		case MP_D_VER: m->d_ver = v; break;
+		case MP_SPI_C:
+		case MP_SPI_S:
+			if ((rc = number_decode(v, UINT32_MAX, &n)) < 0)
+				return fail(err, rc, v.ptr,
+					    rc == -ERANGE ? "spi larger than 2^32-1"
+							  : "spi must be a decimal number");
+			if (k == MP_SPI_C) {
+				m->spi_c = n;
+				m->has_spi_c = true;
+			} else {
+				m->spi_s = n;
+				m->has_spi_s = true;
+			}
+			break;
+		case MP_PORT_C:
+		case MP_PORT_S:
+			if ((rc = number_decode(v, UINT16_MAX, &n)) < 0)
+				return fail(err, rc, v.ptr,
+					    rc == -ERANGE ? "port larger than 65535"
+							  : "port must be a decimal number");
+			if (k == MP_PORT_C) {
+				m->port_c = (uint16_t)n;
+				m->has_port_c = true;
+			} else {
+				m->port_s = (uint16_t)n;
+				m->has_port_s = true;
+			}
+			break;
+		}
+	}
+	if (params_start)
+		m->params = slice_span(params_start, last);
+	return 0;
+}
