@@ -4,27 +4,6 @@
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
 
-/* The methods of enum sip_method, case-sensitive (RFC 3261 §7.1). */
-static enum sip_method cseq_method_id(struct slice m)
-{
-	static const struct {
-		const char *name;
-		enum sip_method id;
-	} methods[] = {
-		{ "REGISTER", SIP_METHOD_REGISTER }, { "INVITE", SIP_METHOD_INVITE },
-		{ "ACK", SIP_METHOD_ACK },           { "BYE", SIP_METHOD_BYE },
-		{ "CANCEL", SIP_METHOD_CANCEL },     { "OPTIONS", SIP_METHOD_OPTIONS },
-		{ "SUBSCRIBE", SIP_METHOD_SUBSCRIBE }, { "NOTIFY", SIP_METHOD_NOTIFY },
-		{ "MESSAGE", SIP_METHOD_MESSAGE },   { "PRACK", SIP_METHOD_PRACK },
-		{ "UPDATE", SIP_METHOD_UPDATE },     { "REFER", SIP_METHOD_REFER },
-		{ "INFO", SIP_METHOD_INFO },         { "PUBLISH", SIP_METHOD_PUBLISH },
-	};
-	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
-		if (m.len == strlen(methods[i].name) && memcmp(m.ptr, methods[i].name, m.len) == 0)
-			return methods[i].id;
-	return SIP_METHOD_OTHER;
-}
-
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
@@ -48,7 +27,7 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: unexpected text after the method");
-	cseq->method_id = cseq_method_id(cseq->method);
+	cseq->method_id = sip_method_lookup(cseq->method);
 	return 0;
 }
 
