@@ -302,6 +302,10 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 
 enum sip_addr_flags {
 	SIP_ADDR_ALLOW_STAR = 1 << 0, /* Contact: "*" */
+	/* name-addr only, no bare addr-spec: Route, Record-Route, Path,
+	 * Service-Route, P-Associated-URI (RFC 3261 §25, RFC 3327, RFC 3608,
+	 * RFC 7315) */
+	SIP_ADDR_NAME_ADDR = 1 << 1,
 };
 
 struct sip_addr {

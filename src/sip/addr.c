@@ -142,6 +142,9 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 		a->uri_text = slice_span(sc.p, gt);
 		after = gt + 1;
 	} else {
+		if (flags & SIP_ADDR_NAME_ADDR)
+			return hdr_fail(err, -EBADMSG, start,
+					"address: this header takes a name-addr: enclose the URI in <>");
 		/* addr-spec: RFC 3261 §20.10, a URI with ',' '?' or ';' must be in
 		 * <>, so the URI ends at the first ';' or white space */
 		const char *p = start;

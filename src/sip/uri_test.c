@@ -282,9 +282,45 @@ static void test_hostport_table(void)
 	}
 }
 
+/* Every prefix of every table input, from a guard page: no read past the
+ * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
+ * inside the prefix. */
+static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= g && err->at <= g + k);
+}
+
+static void test_uri_every_truncation(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(cases[i].in, k);
+			if (!g)
+				continue;
+			struct sip_uri u;
+			struct sip_parse_error err = { 0 };
+			check_prefix_result(sip_uri_decode(&u, slice_make(g, k), &err), &err, g, k);
+			struct slice host;
+			enum sip_host_type type;
+			bool has_port;
+			uint16_t port;
+			check_prefix_result(sip_hostport_decode(slice_make(g, k), &host, &type, &has_port, &port, &err), &err, g, k);
+			check_guard_free(g, k);
+		}
+	}
+}
+
 int main(void)
 {
 	test_uri_table();
+	test_uri_every_truncation();
 	test_uri_fills_well_known_params();
 	test_uri_errors_name_the_problem();
 	test_hostport_table();
