@@ -65,6 +65,8 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	int rc;
 
 	memset(a, 0, sizeof(*a));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	if (scan_eof(&sc))

@@ -20,6 +20,12 @@ static inline int hdr_fail(struct sip_parse_error *err, int code, const char *at
 	return code;
 }
 
+/* An absent value (SLICE_NULL) given to a decoder: -EINVAL. */
+static inline int hdr_absent(struct sip_parse_error *err)
+{
+	return hdr_fail(err, -EINVAL, NULL, "no value given");
+}
+
 static inline bool hdr_is_hex(unsigned char c)
 {
 	return scan_is(c, SCAN_HEX);

@@ -10,6 +10,8 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 	int rc;
 
 	memset(cseq, 0, sizeof(*cseq));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* CSeq = 1*DIGIT LWS Method */
@@ -34,6 +36,8 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	int rc = scan_u32(&sc, out);
@@ -50,8 +54,10 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
-	scan_init(&sc, value);
 	cid->local = cid->host = SLICE_NULL;
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* callid = word [ "@" word ] */
 	const char *q = hdr_span(sc.p, sc.end, SCAN_WORD);
@@ -77,6 +83,8 @@ int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_p
 int sip_token_decode(struct slice *token, struct slice item, struct sip_parse_error *err)
 {
 	struct scan sc;
+	if (!item.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, item);
 	hdr_lws(&sc);
 	if (hdr_token(&sc, token) < 0)
@@ -93,6 +101,8 @@ int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_par
 	int rc;
 
 	memset(w, 0, sizeof(*w));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* warning-value = warn-code SP warn-agent SP warn-text, warn-code = 3DIGIT */
@@ -183,6 +193,8 @@ int sip_date_decode(struct sip_date *d, struct slice value, struct sip_parse_err
 	const char *at;
 
 	memset(d, 0, sizeof(*d));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* rfc1123-date = wkday "," SP date1 SP time SP "GMT" */
@@ -236,7 +248,7 @@ int sip_date_decode(struct sip_date *d, struct slice value, struct sip_parse_err
 void sip_product_it_init(struct sip_product_it *it, struct slice value)
 {
 	it->p = value.ptr;
-	it->end = value.ptr + value.len;
+	it->end = value.ptr ? value.ptr + value.len : NULL;
 }
 
 /* comment = LPAREN *(ctext / quoted-pair / comment) RPAREN, at '(' */
@@ -320,6 +332,8 @@ int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct si
 	int rc;
 
 	memset(tp, 0, sizeof(*tp));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	const char *s = sc.p;

@@ -319,8 +319,32 @@ static void test_scalar_every_truncation(void)
 	}
 }
 
+static void test_scalar_absent_value_is_einval(void)
+{
+	struct sip_parse_error err;
+	struct sip_cseq cs;
+	struct sip_call_id cid;
+	struct sip_warning w;
+	struct sip_date d;
+	struct sip_tokparams tp;
+	struct sip_product_it it;
+	struct sip_product p;
+	struct slice t;
+	uint32_t u;
+	CHECK_INT_EQ(sip_cseq_decode(&cs, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_u32_decode(&u, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_call_id_decode(&cid, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_token_decode(&t, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_warning_decode(&w, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_date_decode(&d, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_tokparams_decode(&tp, SLICE_NULL, &err), -EINVAL);
+	sip_product_it_init(&it, SLICE_NULL);
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 0);
+}
+
 int main(void)
 {
+	test_scalar_absent_value_is_einval();
 	test_scalar_table();
 	test_scalar_every_truncation();
 	test_date_fields();

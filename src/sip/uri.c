@@ -320,11 +320,13 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 			bool *has_port, uint16_t *port, struct sip_parse_error *err)
 {
 	struct scan sc;
-	scan_init(&sc, s);
 	*host = SLICE_NULL;
 	*type = SIP_HOST_NONE;
 	*has_port = false;
 	*port = 0;
+	if (!s.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, s);
 	int rc = hostport_scan(&sc, host, type, has_port, port, err);
 	if (rc == 0 && !scan_eof(&sc))
 		rc = hdr_fail(err, -EBADMSG, sc.p,
@@ -551,9 +553,11 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
+	memset(uri, 0, sizeof(*uri));
+	if (!s.ptr)
+		return hdr_absent(err);
 	const char *p = s.ptr, *end = s.ptr + s.len;
 
-	memset(uri, 0, sizeof(*uri));
 	if (p >= end)
 		return hdr_fail(err, -EBADMSG, p, "URI: empty");
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */

@@ -231,6 +231,12 @@ static void test_uri_errors_name_the_problem(void)
 	CHECK(strstr(err.reason, "<>") != NULL);
 	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("tel:1234"), &err), -EBADMSG);
 	CHECK(strstr(err.reason, "phone-context") != NULL);
+	/* an absent value is a bad argument, not a parse error */
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_NULL, &err), -EINVAL);
+	struct sip_addr a;
+	struct sip_via v;
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_NULL, 0, &err), -EINVAL);
+	CHECK_INT_EQ(sip_via_decode(&v, SLICE_NULL, &err), -EINVAL);
 	/* a NULL err is allowed */
 	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("sip:"), NULL), -EBADMSG);
 }

@@ -50,9 +50,9 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 		if (HDR_NAME_IS(n, "maddr")) {
 			struct slice h;
 			enum sip_host_type ht;
-			struct scan sc = { v.ptr, v.ptr + v.len };
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, at, "Via: maddr must be a host");
+			struct scan sc = { v.ptr, v.ptr + v.len };
 			int rc = sip_host_scan(&sc, &h, &ht, err);
 			if (rc < 0)
 				return rc;
@@ -100,6 +100,8 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 	int rc;
 
 	memset(via, 0, sizeof(*via));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 

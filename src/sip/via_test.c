@@ -87,6 +87,10 @@ static const struct via_case cases[] = {
 	BAD("SIP/2.0/UDP h.example;ttl=256", -EBADMSG, 26),
 	BAD("SIP/2.0/UDP h.example;ttl=0255", -EBADMSG, 26),
 	BAD("SIP/2.0/UDP h.example;maddr=-x", -EBADMSG, 28),
+	/* found by fuzz_sip_hdr: maddr without a value */
+	BAD("SIP/2.0/UDP h.example;maddr", -EBADMSG, 22),
+	BAD("SIP/2.0/UDP h.example;ttl", -EBADMSG, 22),
+	BAD("SIP/2.0/UDP h.example;received", -EBADMSG, 22),
 	BAD("SIP/2.0/UDP h.example;rport=70000", -ERANGE, 28),
 	BAD("SIP/2.0/UDP h.example;rport=x", -EBADMSG, 28),
 	BAD("SIP/2.0/UDP h.example;x=\"open", -EBADMSG, 24),
