@@ -1,5 +1,6 @@
 /* addr.c: name-addr / addr-spec with header parameters (RFC 3261 §20.10, §25: From, To, Contact, Route, Path, ...). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
@@ -64,9 +65,13 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	struct scan sc;
 	int rc;
 
-	memset(a, 0, sizeof(*a));
-	if (!value.ptr)
+	/* sip_uri_decode clears a->uri itself */
+	memset(a, 0, offsetof(struct sip_addr, uri));
+	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
+	if (!value.ptr) {
+		memset(&a->uri, 0, sizeof(a->uri));
 		return hdr_absent(err);
+	}
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	if (scan_eof(&sc))
@@ -81,6 +86,7 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 			if (!(flags & SIP_ADDR_ALLOW_STAR))
 				return hdr_fail(err, -EBADMSG, p, "address: '*' is only allowed in Contact");
 			a->star = true;
+			memset(&a->uri, 0, sizeof(a->uri));
 			return 0;
 		}
 		if (flags & SIP_ADDR_ALLOW_STAR)

@@ -133,6 +133,9 @@ static void run_case(const struct addr_case *c, const char *buf, size_t len)
 		return;
 	if (c->flags == SIP_ADDR_ALLOW_STAR) {
 		CHECK(a.star);
+		CHECK_INT_EQ(a.uri.scheme, SIP_URI_OTHER);
+		CHECK_SLICE_EQ(a.uri.host, NULL);
+		CHECK_SLICE_EQ(a.uri_text, NULL);
 		return;
 	}
 	CHECK(!a.star);

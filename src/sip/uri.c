@@ -62,6 +62,11 @@ static inline bool is_space(unsigned char c)
 /* The longest run of bytes of class cls or escapes ("%" HEXDIG HEXDIG). */
 static const char *uri_run(const char *p, const char *end, unsigned cls)
 {
+	/* four plain bytes at a time; escapes and the stop byte below */
+	while (end - p >= 4 && (uri_class[(unsigned char)p[0]] & cls) &&
+	       (uri_class[(unsigned char)p[1]] & cls) && (uri_class[(unsigned char)p[2]] & cls) &&
+	       (uri_class[(unsigned char)p[3]] & cls))
+		p += 4;
 	while (p < end) {
 		unsigned char c = (unsigned char)*p;
 		if (uri_class[c] & cls) {
