@@ -70,6 +70,11 @@ static const struct addr_case cases[] = {
 	OK("<sip:a@b.example>;q=0.", NULL, true, "sip:a@b.example", "q=0.", NULL, "0.", -1),
 	OK("Alice Smith <sip:alice@example.com>", "Alice Smith", true, "sip:alice@example.com", NULL, NULL, NULL, -1),
 	OKF("*", SIP_ADDR_ALLOW_STAR, NULL, false, NULL, NULL, NULL, NULL, -1),
+	/* bench g_200_register.sip: Path, Service-Route, P-Associated-URI elements */
+	OKF("<sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr", NULL, NULL, NULL, -1),
+	OKF("<sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr", NULL, NULL, NULL, -1),
+	OKF("<sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org;user=phone>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org;user=phone", NULL, NULL, NULL, -1),
+	OKF("<tel:+15551234567>", SIP_ADDR_NAME_ADDR, NULL, true, "tel:+15551234567", NULL, NULL, NULL, -1),
 	/* Route / Path / Service-Route take name-addr only */
 	OKF("<sip:[2001:0:0:1::2]:5060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:[2001:0:0:1::2]:5060;lr", NULL, NULL, NULL, -1),
 	OKF("\"P-CSCF\" <sip:pcscf.ims.example;lr>;x=1", SIP_ADDR_NAME_ADDR, "\"P-CSCF\"", true, "sip:pcscf.ims.example;lr", "x=1", NULL, NULL, -1),

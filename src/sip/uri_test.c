@@ -71,6 +71,9 @@ static const struct uri_case cases[] = {
 	/* RFC 4475 bcast.dat host */
 	OK("sip:255.255.255.255", SIP_URI_SIP, NULL, NULL, "255.255.255.255", SIP_HOST_IPV4, -1, NULL, NULL),
 	/* tel: (RFC 3966) */
+	/* bench g_200_register.sip P-Associated-URI; captures/text/sipandlove */
+	OK("tel:+15551234567", SIP_URI_TEL, "+15551234567", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("tel:+33960700013", SIP_URI_TEL, "+33960700013", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
 	OK("tel:+11234567890", SIP_URI_TEL, "+11234567890", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
 	OK("tel:+1-201-555-0123;ext=1234", SIP_URI_TEL, "+1-201-555-0123", NULL, NULL, SIP_HOST_NONE, -1, "ext=1234", NULL),
 	OK("tel:7042;phone-context=example.com", SIP_URI_TEL, "7042", NULL, NULL, SIP_HOST_NONE, -1, "phone-context=example.com", NULL),
