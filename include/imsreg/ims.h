@@ -23,7 +23,7 @@ enum ims_tag_kind {
 	IMS_TAG_INSTANCE,       /* +sip.instance (RFC 5626) */
 	IMS_TAG_REG_ID,         /* reg-id (RFC 5626) */
 	IMS_TAG_GENERIC,        /* another '+' feature tag, or a RFC 3840 base tag */
-	IMS_TAG_CONTACT_PARAM,  /* expires, q (RFC 3261) */
+	IMS_TAG_CONTACT_PARAM,  /* expires, q (RFC 3261); pub-gruu, temp-gruu (RFC 5627) */
 };
 
 struct ims_service {
@@ -43,13 +43,22 @@ struct ims_feature_tag {
 	unsigned nservices;
 	struct ims_service services[8];
 	struct slice service_urns[8];    /* as written, still escaped */
+	/* added by helper ims */
+	const char *note;                /* static text: what is odd about this parameter, or NULL */
+	const char *value_meaning;       /* static text: what the value says (rcs telephony ...), or NULL */
+	unsigned nunknown;               /* ICSI/IARI URNs not in the service table */
+	bool more_services;              /* more than 8 URNs were listed */
 };
 
-/* Explains one Contact parameter: 0 (always succeeds for a well-formed param). */
+/* Explains one Contact parameter (name, value as sip_param_next gives it):
+ * 0 always (an oddity of the value is reported in t->note, not as an
+ * error). The slices point where p's do. */
 int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *p);
-/* Known IMS communication services by URN (unescaped): NULL if unknown. */
+/* Known IMS communication services (ICSI) and applications (IARI) by URN
+ * (unescaped, case-insensitive): NULL if unknown. */
 const struct ims_service *ims_service_lookup(struct slice urn);
-/* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG. */
+/* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG
+ * ('%' not followed by two hex digits). out is not NUL-terminated. */
 int ims_unescape(char *out, size_t cap, struct slice in);
 
 /* ---- +sip.instance (RFC 5626 §4.1, RFC 7254 IMEI URN, RFC 4122 UUID) --- */
@@ -115,11 +124,33 @@ struct ims_pani {
 	char mnc[4];                   /* 2 or 3 digits (3 if the MNC is 3 digits) */
 	uint32_t tac;                  /* LAC (UTRAN/GERAN), TAC (E-UTRAN, 4 hex), 5GS TAC (NR, 6 hex) */
 	uint64_t cell_id;              /* UTRAN CI, E-UTRAN ECI (28 bits), NR NCI (36 bits) */
-	uint32_t enb_or_gnb_id;        /* ECI >> 8 (eNB id); NR: gNB id assuming 24-bit gNB id length */
-	uint32_t local_cell;           /* ECI & 0xff, or NCI low bits */
+	uint32_t enb_or_gnb_id;        /* ECI >> 8 (eNB id); NR: gNB id assuming 24-bit gNB id length;
+	                                * UTRAN: RNC id (UC-Id >> 16); GERAN: 0 */
+	uint32_t local_cell;           /* ECI & 0xff, or NCI & 0xfff; UTRAN C-Id; GERAN CI */
+	/* added by helper ims */
+	bool access_quoted;            /* the access type was a quoted-string */
+	struct slice next;             /* after a top-level ',', the next access-net-spec, or SLICE_NULL */
+	struct slice local_time_zone;  /* local-time-zone value (quotes removed), or SLICE_NULL */
+	struct slice daylight_saving_time;
+	size_t cell_len;               /* characters in the cell id value */
+	size_t expected_len_mnc3;      /* length with a 3-digit MNC (expected_len: 2-digit MNC) */
+	bool tac_5gs;                  /* E-UTRAN cell id written with a 24-bit (5GS) TAC */
+	const char *tac_name;          /* "TAC", "5GS TAC", "LAC" for the tac field */
+	const char *cell_name;         /* "ECI", "NCI", "UC-Id", "CI" for cell_id */
+	const char *node_name;         /* "eNB", "gNB", "RNC" for enb_or_gnb_id, or NULL */
+	/* the precise problem with numbers ("19 digits: ..."), "" when none;
+	 * prefer it to cell_problem for display */
+	char cell_problem_text[192];
 };
-/* Decodes the header value: 0 or -EBADMSG (syntax); a wrong cell id length
- * is not an error here: cell_ok is false and cell_problem says why. */
+/* Decodes one access-net-spec (access-type or access-class, then its
+ * parameters; a ',' ends it and pani->next holds the rest): 0 or -EBADMSG
+ * (syntax; err->at on the offending byte, err->reason static text). A cell
+ * id of the wrong length or with non-hex digits is not an error here:
+ * cell_ok is false and cell_problem / cell_problem_text say why. For an
+ * access without a cell id (WLAN, DSL, ...) cell_ok is false and
+ * cell_problem NULL. Lengths (TS 24.229 §7.2A.4.3): MCC 3 + MNC 2|3 + GERAN
+ * LAC 4 + CI 4 hex; UTRAN LAC 4 + UC-Id 7; E-UTRAN TAC 4 (6 when the cell
+ * is connected to 5GC) + ECI 7; NR TAC 6 + NCI 9. */
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err);
 
 /* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
@@ -167,8 +198,17 @@ struct ims_identity {
 	 * derives from it, assuming a 2-digit MNC and a 3-digit MNC */
 	char derived_domain2[64];
 	char derived_domain3[64];
+	/* the domain is one of the two derived domains (case-insensitive) */
+	bool domain_matches_imsi;
+	/* static text when the domain looks like a TS 23.003 one but is not
+	 * (a 2-digit MNC in "mncXX", a missing "ims." label, ...), else NULL */
+	const char *domain_problem;
+	bool user_phone;             /* sip/sips URI with user=phone */
 };
-/* Classifies a URI (sip/sips/tel) or a bare NAI ("user@realm"). */
+/* Classifies a URI (sip/sips/tel, "<...>" allowed around it) or a bare NAI
+ * ("user@realm"): 0, or -EBADMSG when text is none of these (empty, no
+ * host, empty user or realm); another scheme ("urn:...") is IMS_ID_OTHER
+ * and 0. The slices point into text. */
 int ims_identity_decode(struct ims_identity *id, struct slice text);
 
 /* ---- the explanation catalogue ----------------------------------------- */
@@ -199,7 +239,7 @@ struct ims_finding {
 	enum sip_hdr_id hdr;     /* header concerned, SIP_HDR_OTHER for the start line / message */
 	struct slice hdr_name;   /* as written, when one header is concerned */
 	size_t offset;           /* byte offset in the message buffer (for line/column) */
-	char message[320];       /* what is wrong and what to look at next */
+	char message[480];       /* what is wrong and what to look at next (NUL-terminated) */
 };
 
 typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);

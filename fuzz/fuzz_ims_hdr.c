@@ -1,0 +1,142 @@
+/* fuzz_ims_hdr.c: libFuzzer target for the IMS decoders: the first byte picks P-Access-Network-Info,
+ * +sip.instance, AKA nonce, auts, identity or a Contact feature tag; the rest is the input. */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <imsreg/ims.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* An invariant broken: crash so the fuzzer keeps the input. */
+#define MUST(cond)                         \
+	do {                               \
+		if (!(cond))               \
+			__builtin_trap();  \
+	} while (0)
+
+static bool inside(struct slice s, const char *p, size_t n)
+{
+	return !s.ptr || (s.ptr >= p && s.ptr + s.len <= p + n);
+}
+
+static void run_pani(const char *p, size_t n)
+{
+	struct ims_pani pani;
+	struct sip_parse_error err = { 0 };
+	struct slice v = slice_make(p, n);
+	/* follow the comma list as a caller would */
+	for (int guard = 0; guard < 64; guard++) {
+		int rc = ims_pani_decode(&pani, v, &err);
+		if (rc < 0) {
+			MUST(rc == -EBADMSG && err.reason && err.at >= p && err.at <= p + n);
+			return;
+		}
+		MUST(inside(pani.access_type, p, n) && inside(pani.cell_value, p, n));
+		MUST(inside(pani.params, p, n) && inside(pani.next, p, n));
+		MUST(memchr(pani.cell_problem_text, '\0', sizeof pani.cell_problem_text));
+		if (pani.cell_ok) {
+			MUST(strlen(pani.mcc) == 3 && (strlen(pani.mnc) == 2 || strlen(pani.mnc) == 3));
+			MUST(pani.cell_problem == NULL);
+		}
+		if (!pani.next.ptr)
+			return;
+		MUST(pani.next.len < v.len);
+		v = pani.next;
+	}
+}
+
+static void run_instance(const char *p, size_t n)
+{
+	struct ims_instance inst;
+	int rc = ims_instance_decode(&inst, slice_make(p, n));
+	MUST(rc == 0 || rc == -EBADMSG);
+	MUST(inst.well_formed == (rc == 0));
+	MUST(rc == 0 || inst.problem);
+	MUST(inside(inst.urn, p, n));
+	if (rc == 0 && (inst.kind == IMS_INSTANCE_IMEI || inst.kind == IMS_INSTANCE_IMEISV))
+		MUST(strlen(inst.tac) == 8 && strlen(inst.snr) == 6 && inst.check >= '0' &&
+		     inst.check <= '9');
+}
+
+static void run_nonce(const char *p, size_t n)
+{
+	struct ims_aka_nonce nonce;
+	int rc = ims_aka_nonce_decode(&nonce, slice_make(p, n));
+	MUST(rc == 0 || rc == -EBADMSG || rc == -EMSGSIZE);
+	if (rc == 0)
+		MUST(nonce.decoded_len >= 32 && nonce.server_data_len == nonce.decoded_len - 32 &&
+		     nonce.decoded_len <= n);
+}
+
+static void run_auts(const char *p, size_t n)
+{
+	struct ims_auts auts;
+	int rc = ims_auts_decode(&auts, slice_make(p, n));
+	MUST(rc == 0 || rc == -EBADMSG);
+}
+
+static void run_identity(const char *p, size_t n)
+{
+	struct ims_identity id;
+	int rc = ims_identity_decode(&id, slice_make(p, n));
+	MUST(rc == 0 || rc == -EBADMSG);
+	MUST(inside(id.user, p, n) && inside(id.domain, p, n));
+	MUST(memchr(id.derived_domain2, '\0', sizeof id.derived_domain2));
+	MUST(memchr(id.derived_domain3, '\0', sizeof id.derived_domain3));
+	if (id.domain_is_3gpp)
+		MUST(strlen(id.domain_mcc) == 3 && strlen(id.domain_mnc) == 3);
+}
+
+/* name '=' value; a leading '"' in the value makes it "quoted" */
+static void run_feature_tag(const char *p, size_t n)
+{
+	struct sip_param param = { slice_make(p, n), SLICE_NULL, false };
+	const char *eq = memchr(p, '=', n);
+	if (eq) {
+		param.name = slice_make(p, (size_t)(eq - p));
+		param.value = slice_make(eq + 1, n - (size_t)(eq - p) - 1);
+		if (param.value.len && param.value.ptr[0] == '"') {
+			param.quoted = true;
+			param.value.ptr++;
+			param.value.len--;
+		}
+	}
+	struct ims_feature_tag t;
+	MUST(ims_feature_tag_describe(&t, &param) == 0);
+	MUST(t.meaning && t.ref && t.nservices <= 8 && t.nunknown <= t.nservices);
+	for (unsigned i = 0; i < t.nservices; i++)
+		MUST(inside(t.service_urns[i], p, n));
+	char out[64];
+	int u = ims_unescape(out, sizeof out, slice_make(p, n));
+	MUST(u == -EBADMSG || u == -EMSGSIZE || (u >= 0 && (size_t)u <= n && u <= 64));
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 1)
+		return 0;
+	const char *p = (const char *)data + 1;
+	size_t n = size - 1;
+	switch (data[0] % 6) {
+	case 0:
+		run_pani(p, n);
+		break;
+	case 1:
+		run_instance(p, n);
+		break;
+	case 2:
+		run_nonce(p, n);
+		break;
+	case 3:
+		run_auts(p, n);
+		break;
+	case 4:
+		run_identity(p, n);
+		break;
+	default:
+		run_feature_tag(p, n);
+		break;
+	}
+	return 0;
+}

@@ -1,0 +1,250 @@
+/* identity.c: IMS identities (TS 23.003 §13.2-13.4 IMPI/IMPU and the home domain from the
+ * IMSI, §2.2 IMSI; RFC 3261 §19.1 sip URIs with user=phone, RFC 3966 tel URIs). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/ims.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool digits_only(struct slice s)
+{
+	if (s.len == 0)
+		return false;
+	for (size_t i = 0; i < s.len; i++)
+		if (!is_digit(s.ptr[i]))
+			return false;
+	return true;
+}
+
+/* "+" then 1 to 15 digits (E.164 §6.1), with the visual separators of
+ * RFC 3966 §3 ("-" "." "(" ")") allowed between them. */
+static bool is_global_number(struct slice s)
+{
+	if (s.len < 2 || s.ptr[0] != '+')
+		return false;
+	size_t ndigits = 0;
+	for (size_t i = 1; i < s.len; i++) {
+		char c = s.ptr[i];
+		if (is_digit(c))
+			ndigits++;
+		else if (c != '-' && c != '.' && c != '(' && c != ')')
+			return false;
+	}
+	return ndigits >= 1 && ndigits <= 15;
+}
+
+/* Case-insensitive search of ";name=value" (value compared too) in uri
+ * params text (starting at the first ';'). */
+static bool has_param_value(struct slice params, const char *name, const char *value)
+{
+	size_t nl = strlen(name), vl = strlen(value);
+	const char *p = params.ptr, *end = params.ptr + params.len;
+	while (p && p < end) {
+		if (*p == ';')
+			p++;
+		const char *next = memchr(p, ';', (size_t)(end - p));
+		struct slice one = slice_span(p, next ? next : end);
+		if (one.len == nl + 1 + vl && slice_startswith_case(one, name) && one.ptr[nl] == '=' &&
+		    slice_caseeq_cstr(slice_make(one.ptr + nl + 1, vl), value))
+			return true;
+		p = next;
+	}
+	return false;
+}
+
+/* ims.mncDDD.mccDDD.3gppnetwork.org (TS 23.003 §13.2). */
+static void domain_classify(struct ims_identity *id)
+{
+	static const char suffix[] = ".3gppnetwork.org";
+	struct slice d = id->domain;
+	size_t sl = sizeof suffix - 1;
+	if (d.len < sl || !slice_caseeq_cstr(slice_make(d.ptr + d.len - sl, sl), suffix))
+		return;
+	/* the labels before the suffix: [ims.]mnc<digits>.mcc<digits> */
+	struct slice head = slice_make(d.ptr, d.len - sl);
+	const char *mcc = NULL, *mnc = NULL;
+	for (size_t i = 0; i + 3 <= head.len; i++) {
+		if ((i == 0 || head.ptr[i - 1] == '.') &&
+		    slice_startswith_case(slice_make(head.ptr + i, head.len - i), "mcc"))
+			mcc = head.ptr + i;
+		if ((i == 0 || head.ptr[i - 1] == '.') &&
+		    slice_startswith_case(slice_make(head.ptr + i, head.len - i), "mnc"))
+			mnc = head.ptr + i;
+	}
+	if (!mcc || !mnc || mnc > mcc) {
+		id->domain_problem = "3gppnetwork.org domain without mnc<MNC>.mcc<MCC> labels "
+				     "(TS 23.003 §13.2)";
+		return;
+	}
+	if (mcc - 1 < mnc + 3 || mcc[-1] != '.' ||
+	    !digits_only(slice_span(mnc + 3, mcc - 1)) ||
+	    !digits_only(slice_span(mcc + 3, head.ptr + head.len))) {
+		id->domain_problem = "3gppnetwork.org domain whose mnc/mcc labels are not digits "
+				     "(TS 23.003 §13.2)";
+		return;
+	}
+	struct slice mnc_digits = slice_span(mnc + 3, mcc - 1);
+	struct slice mcc_digits = slice_span(mcc + 3, head.ptr + head.len);
+	if (mcc_digits.len == 3) {
+		memcpy(id->domain_mcc, mcc_digits.ptr, 3);
+		id->domain_mcc[3] = '\0';
+	}
+	if (mnc_digits.len == 2 || mnc_digits.len == 3) {
+		memcpy(id->domain_mnc, mnc_digits.ptr, mnc_digits.len);
+		id->domain_mnc[mnc_digits.len] = '\0';
+	}
+	if (mcc_digits.len != 3) {
+		id->domain_problem = "MCC in the domain is not 3 digits (TS 23.003 §13.2)";
+		return;
+	}
+	if (mnc_digits.len != 3) {
+		id->domain_problem = "MNC in the domain is not 3 digits: TS 23.003 §13.2 pads a "
+				     "2-digit MNC with a leading zero (mnc001, not mnc01)";
+		return;
+	}
+	struct slice prefix = slice_span(head.ptr, mnc);
+	if (!slice_caseeq_cstr(prefix, "ims.")) {
+		id->domain_problem = "3GPP home network domain should be ims.mnc<MNC>.mcc<MCC>."
+				     "3gppnetwork.org (TS 23.003 §13.2)";
+		return;
+	}
+	id->domain_is_3gpp = true;
+}
+
+static void derive_domain(char *out, const char *imsi, size_t mnc_len)
+{
+	/* ims.mnc<MNC, 3 digits>.mcc<MCC>.3gppnetwork.org */
+	char *p = out;
+	memcpy(p, "ims.mnc", 7);
+	p += 7;
+	if (mnc_len == 2)
+		*p++ = '0';
+	memcpy(p, imsi + 3, mnc_len);
+	p += mnc_len;
+	memcpy(p, ".mcc", 4);
+	p += 4;
+	memcpy(p, imsi, 3);
+	p += 3;
+	memcpy(p, ".3gppnetwork.org", 17);
+}
+
+static void user_classify(struct ims_identity *id, bool may_be_imsi)
+{
+	if (is_global_number(id->user))
+		id->user_is_e164 = true;
+	if (may_be_imsi && (id->user.len == 14 || id->user.len == 15) && digits_only(id->user)) {
+		id->user_is_imsi = true;
+		char imsi[16];
+		memcpy(imsi, id->user.ptr, id->user.len);
+		imsi[id->user.len] = '\0';
+		derive_domain(id->derived_domain2, imsi, 2);
+		derive_domain(id->derived_domain3, imsi, 3);
+		if (id->domain.ptr && (slice_caseeq_cstr(id->domain, id->derived_domain2) ||
+				       slice_caseeq_cstr(id->domain, id->derived_domain3)))
+			id->domain_matches_imsi = true;
+	}
+}
+
+/* sip/sips: [user[:password]@]host[:port][;params][?headers] */
+static int sip_decode(struct ims_identity *id, struct slice rest)
+{
+	const char *end = rest.ptr + rest.len;
+	const char *at = memchr(rest.ptr, '@', rest.len);
+	const char *host = rest.ptr;
+	if (at) {
+		const char *colon = memchr(rest.ptr, ':', (size_t)(at - rest.ptr));
+		id->user = slice_span(rest.ptr, colon ? colon : at);
+		/* a user part may carry telephone-subscriber params: +1234;npdi */
+		const char *semi = memchr(id->user.ptr, ';', id->user.len);
+		if (semi)
+			id->user.len = (size_t)(semi - id->user.ptr);
+		host = at + 1;
+		if (id->user.len == 0)
+			return -EBADMSG;
+	}
+	const char *h = host;
+	if (h < end && *h == '[') {
+		const char *close = memchr(h, ']', (size_t)(end - h));
+		if (!close)
+			return -EBADMSG;
+		h = close + 1;
+	}
+	while (h < end && *h != ':' && *h != ';' && *h != '?')
+		h++;
+	id->domain = slice_span(host, h);
+	if (id->domain.len == 0)
+		return -EBADMSG;
+	const char *params = memchr(h, ';', (size_t)(end - h));
+	if (params) {
+		const char *q = memchr(params, '?', (size_t)(end - params));
+		if (has_param_value(slice_span(params, q ? q : end), "user", "phone"))
+			id->user_phone = true;
+	}
+	user_classify(id, !id->user_phone);
+	return 0;
+}
+
+int ims_identity_decode(struct ims_identity *id, struct slice text)
+{
+	int rc = 0;
+	memset(id, 0, sizeof *id);
+	struct slice t = slice_trim(text);
+	if (!t.ptr || t.len == 0) {
+		rc = -EBADMSG;
+		goto out;
+	}
+	if (t.len >= 2 && t.ptr[0] == '<' && t.ptr[t.len - 1] == '>')
+		t = slice_make(t.ptr + 1, t.len - 2);
+
+	if (slice_startswith_case(t, "sip:") || slice_startswith_case(t, "sips:")) {
+		size_t skip = (t.ptr[3] == ':') ? 4 : 5;
+		id->kind = IMS_ID_SIP;
+		rc = sip_decode(id, slice_make(t.ptr + skip, t.len - skip));
+		if (rc == 0)
+			domain_classify(id);
+	} else if (slice_startswith_case(t, "tel:")) {
+		/* RFC 3966: tel:number[;params]; a local number names its
+		 * phone-context, which is kept as the domain */
+		id->kind = IMS_ID_TEL;
+		struct slice rest = slice_make(t.ptr + 4, t.len - 4);
+		const char *semi = slice_chr(rest, ';');
+		id->user = semi ? slice_span(rest.ptr, semi) : rest;
+		if (id->user.len == 0) {
+			rc = -EBADMSG;
+			goto out;
+		}
+		id->user_is_e164 = is_global_number(id->user);
+		for (const char *p = semi; p;) {
+			struct slice r = slice_span(p + 1, rest.ptr + rest.len);
+			const char *next = slice_chr(r, ';');
+			struct slice one = next ? slice_span(r.ptr, next) : r;
+			if (slice_startswith_case(one, "phone-context="))
+				id->domain = slice_make(one.ptr + 14, one.len - 14);
+			p = next;
+		}
+	} else {
+		const char *at = slice_chr(t, '@');
+		const char *colon = slice_chr(t, ':');
+		if (at && (!colon || colon > at)) {
+			/* NAI (RFC 7542): user@realm, the IMPI form of TS 23.003 §13.3 */
+			id->kind = IMS_ID_NAI;
+			id->user = slice_span(t.ptr, at);
+			id->domain = slice_span(at + 1, t.ptr + t.len);
+			if (id->user.len == 0 || id->domain.len == 0) {
+				rc = -EBADMSG;
+				goto out;
+			}
+			domain_classify(id);
+			user_classify(id, true);
+		} else if (colon && colon > t.ptr) {
+			id->kind = IMS_ID_OTHER; /* another URI scheme */
+		} else {
+			rc = -EBADMSG;
+		}
+	}
+out:
+	return rc;
+}

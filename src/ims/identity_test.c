@@ -1,0 +1,152 @@
+/* identity_test.c: IMPI / IMPU classification and TS 23.003 §13 domains derived from the IMSI. */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/ims.h>
+#include "check.h"
+
+struct identity_case {
+	const char *in;
+	int rc;
+	enum ims_identity_kind kind;
+	const char *user, *domain;
+	bool imsi, e164, is_3gpp, user_phone, matches, has_problem;
+	const char *mcc, *mnc;  /* from the domain, "" when none */
+	const char *d2, *d3;    /* derived domains, "" when the user is no IMSI */
+};
+
+/* Derived domains worked out by hand from TS 23.003 §13.2: IMSI
+ * 001010123456789 is MCC 001 + MNC 01 (2 digits, padded to 001) or MNC 010. */
+static const struct identity_case cases[] = {
+	/* seeds: the Authorization username of ex2-ex6 and ex1 */
+	{ "001010123456789@test.3gpp.com", 0, IMS_ID_NAI, "001010123456789", "test.3gpp.com",
+	  true, false, false, false, false, false, "", "",
+	  "ims.mnc001.mcc001.3gppnetwork.org", "ims.mnc010.mcc001.3gppnetwork.org" },
+	{ "001010123456789@ims.sharetechnote.com", 0, IMS_ID_NAI, "001010123456789",
+	  "ims.sharetechnote.com", true, false, false, false, false, false, "", "",
+	  "ims.mnc001.mcc001.3gppnetwork.org", "ims.mnc010.mcc001.3gppnetwork.org" },
+	/* ex5 From/To: a 3GPP domain that is not the IMSI's */
+	{ "<sip:001010123456789@ims.mnc246.mcc081.3gppnetwork.org>", 0, IMS_ID_SIP,
+	  "001010123456789", "ims.mnc246.mcc081.3gppnetwork.org", true, false, true, false, false,
+	  false, "081", "246", "ims.mnc001.mcc001.3gppnetwork.org",
+	  "ims.mnc010.mcc001.3gppnetwork.org" },
+	/* bench corpus: the IMPI and temporary IMPU of TS 23.003 §13.3/§13.4B */
+	{ "001010000000001@ims.mnc001.mcc001.3gppnetwork.org", 0, IMS_ID_NAI, "001010000000001",
+	  "ims.mnc001.mcc001.3gppnetwork.org", true, false, true, false, true, false, "001", "001",
+	  "ims.mnc001.mcc001.3gppnetwork.org", "ims.mnc010.mcc001.3gppnetwork.org" },
+	{ "sip:001010000000001@IMS.MNC001.MCC001.3GPPNETWORK.ORG", 0, IMS_ID_SIP,
+	  "001010000000001", "IMS.MNC001.MCC001.3GPPNETWORK.ORG", true, false, true, false, true,
+	  false, "001", "001", "ims.mnc001.mcc001.3gppnetwork.org",
+	  "ims.mnc010.mcc001.3gppnetwork.org" },
+	/* IMSI 310150123456789: MCC 310, MNC 15 or 150 */
+	{ "310150123456789@ims.mnc150.mcc310.3gppnetwork.org", 0, IMS_ID_NAI, "310150123456789",
+	  "ims.mnc150.mcc310.3gppnetwork.org", true, false, true, false, true, false, "310", "150",
+	  "ims.mnc015.mcc310.3gppnetwork.org", "ims.mnc150.mcc310.3gppnetwork.org" },
+	/* the 2-digit MNC written unpadded: not the TS 23.003 form */
+	{ "001010123456789@ims.mnc01.mcc001.3gppnetwork.org", 0, IMS_ID_NAI, "001010123456789",
+	  "ims.mnc01.mcc001.3gppnetwork.org", true, false, false, false, false, true, "001", "01",
+	  "ims.mnc001.mcc001.3gppnetwork.org", "ims.mnc010.mcc001.3gppnetwork.org" },
+	{ "user@mnc001.mcc001.3gppnetwork.org", 0, IMS_ID_NAI, "user",
+	  "mnc001.mcc001.3gppnetwork.org", false, false, false, false, false, true, "001", "001",
+	  "", "" },
+	{ "user@pub.3gppnetwork.org", 0, IMS_ID_NAI, "user", "pub.3gppnetwork.org", false, false,
+	  false, false, false, true, "", "", "", "" },
+	/* E.164 IMPUs: a leading '+', user=phone, tel URIs */
+	{ "<sip:+11234567890@ims.sharetechnote.com>", 0, IMS_ID_SIP, "+11234567890",
+	  "ims.sharetechnote.com", false, true, false, false, false, false, "", "", "", "" },
+	{ "sip:+11234567890@[2001:0:0:1::3]:5060", 0, IMS_ID_SIP, "+11234567890",
+	  "[2001:0:0:1::3]", false, true, false, false, false, false, "", "", "", "" },
+	{ "sip:+1-123-456-7890;npdi@example.net;user=phone", 0, IMS_ID_SIP, "+1-123-456-7890",
+	  "example.net", false, true, false, true, false, false, "", "", "", "" },
+	{ "sips:alice:secret@example.net:5061;transport=tls", 0, IMS_ID_SIP, "alice",
+	  "example.net", false, false, false, false, false, false, "", "", "", "" },
+	{ "tel:+11234567890", 0, IMS_ID_TEL, "+11234567890", NULL, false, true, false, false,
+	  false, false, "", "", "", "" },
+	{ "tel:7042;phone-context=example.com", 0, IMS_ID_TEL, "7042", "example.com", false,
+	  false, false, false, false, false, "", "", "", "" },
+	{ "tel:+1234567890123456", 0, IMS_ID_TEL, "+1234567890123456", NULL, false, false, false,
+	  false, false, false, "", "", "", "" },
+	{ "sip:ims.example.net", 0, IMS_ID_SIP, NULL, "ims.example.net", false, false, false,
+	  false, false, false, "", "", "", "" },
+	/* a 15-digit number with user=phone is a phone number, not an IMSI */
+	{ "sip:001010123456789@example.net;user=phone", 0, IMS_ID_SIP, "001010123456789",
+	  "example.net", false, false, false, true, false, false, "", "", "", "" },
+	{ "urn:service:sos", 0, IMS_ID_OTHER, NULL, NULL, false, false, false, false, false,
+	  false, "", "", "", "" },
+	/* errors */
+	{ "", -EBADMSG, IMS_ID_OTHER, NULL, NULL, false, false, false, false, false, false, "", "",
+	  "", "" },
+	{ "sip:", -EBADMSG, IMS_ID_SIP, NULL, "", false, false, false, false, false, false, "", "",
+	  "", "" },
+	{ "sip:@example.net", -EBADMSG, IMS_ID_SIP, "", NULL, false, false, false, false, false,
+	  false, "", "", "", "" },
+	{ "sip:u@[2001:db8::1", -EBADMSG, IMS_ID_SIP, "u", NULL, false, false, false, false,
+	  false, false, "", "", "", "" },
+	{ "@realm", -EBADMSG, IMS_ID_NAI, "", "realm", false, false, false, false, false, false,
+	  "", "", "", "" },
+	{ "tel:", -EBADMSG, IMS_ID_TEL, "", NULL, false, false, false, false, false, false, "", "",
+	  "", "" },
+	{ "plain", -EBADMSG, IMS_ID_OTHER, NULL, NULL, false, false, false, false, false, false,
+	  "", "", "", "" },
+};
+
+static void check_case(const struct identity_case *c, const char *buf)
+{
+	struct ims_identity id;
+	int rc = ims_identity_decode(&id, slice_make(buf, strlen(c->in)));
+	CHECK_INT_EQ(rc, c->rc);
+	CHECK_INT_EQ(id.kind, c->kind);
+	CHECK_SLICE_EQ(id.user, c->user);
+	if (rc == 0 || c->domain)
+		CHECK_SLICE_EQ(id.domain, c->domain);
+	CHECK_INT_EQ(id.user_is_imsi, c->imsi);
+	CHECK_INT_EQ(id.user_is_e164, c->e164);
+	CHECK_INT_EQ(id.domain_is_3gpp, c->is_3gpp);
+	CHECK_INT_EQ(id.user_phone, c->user_phone);
+	CHECK_INT_EQ(id.domain_matches_imsi, c->matches);
+	CHECK_INT_EQ(id.domain_problem != NULL, c->has_problem);
+	CHECK_STR_EQ(id.domain_mcc, c->mcc);
+	CHECK_STR_EQ(id.domain_mnc, c->mnc);
+	CHECK_STR_EQ(id.derived_domain2, c->d2);
+	CHECK_STR_EQ(id.derived_domain3, c->d3);
+}
+
+static void test_identity_decode_table(void)
+{
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t n = strlen(cases[i].in);
+		check_case(&cases[i], cases[i].in);
+		char *g = check_guard_copy(cases[i].in, n);
+		CHECK(g != NULL);
+		if (g) {
+			check_case(&cases[i], g);
+			check_guard_free(g, n);
+		}
+	}
+}
+
+static void test_identity_decode_every_truncation_stays_in_bounds(void)
+{
+	const char *in = "sip:+1-123;npdi:pw@[2001:db8::1]:5060;user=phone;x?h=1";
+	size_t n = strlen(in);
+	for (size_t k = 0; k <= n; k++) {
+		char *g = check_guard_copy(in, k);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		struct ims_identity id;
+		int rc = ims_identity_decode(&id, slice_make(g, k));
+		CHECK(rc == 0 || rc == -EBADMSG);
+		if (id.user.ptr)
+			CHECK(id.user.ptr >= g && id.user.ptr + id.user.len <= g + k);
+		if (id.domain.ptr)
+			CHECK(id.domain.ptr >= g && id.domain.ptr + id.domain.len <= g + k);
+		check_guard_free(g, k);
+	}
+}
+
+int main(void)
+{
+	test_identity_decode_table();
+	test_identity_decode_every_truncation_stays_in_bounds();
+	return check_done();
+}

@@ -1,0 +1,188 @@
+/* instance.c: +sip.instance values (RFC 5626 §4.1): IMEI / IMEISV URNs (RFC 7254 §4,
+ * TS 23.003 §6.2 and Annex B) and UUID URNs (RFC 4122 §3). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/ims.h>
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_hex(char c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+static int hex_value(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	return (c | 0x20) - 'a' + 10;
+}
+
+char ims_luhn_digit(const char *digits, size_t n)
+{
+	/* TS 23.003 Annex B: from the rightmost digit leftwards, double every
+	 * other digit starting with the rightmost, add the digits of the
+	 * products and the undoubled digits; the check digit brings the sum
+	 * to a multiple of 10. */
+	unsigned sum = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = digits[n - 1 - i];
+		if (!is_digit(c))
+			return '\0';
+		unsigned v = (unsigned)(c - '0');
+		if (i % 2 == 0) {
+			v *= 2;
+			if (v > 9)
+				v -= 9;
+		}
+		sum += v;
+	}
+	return (char)('0' + (10 - sum % 10) % 10);
+}
+
+static bool all_digits(struct slice s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!is_digit(s.ptr[i]))
+			return false;
+	return true;
+}
+
+/* urn:gsma:imei:TTTTTTTT-SSSSSS-C [;svn=NN] [;vers=N] (RFC 7254 §4). */
+static int imei_decode(struct ims_instance *inst, struct slice nss)
+{
+	inst->kind = IMS_INSTANCE_IMEI;
+	const char *semi = slice_chr(nss, ';');
+	struct slice val = semi ? slice_span(nss.ptr, semi) : nss;
+	if (val.len != 17 || val.ptr[8] != '-' || val.ptr[15] != '-') {
+		inst->problem = "IMEI URN value is not TTTTTTTT-SSSSSS-C (8-digit TAC, 6-digit "
+				"serial number, spare digit; RFC 7254 §4)";
+		return -EBADMSG;
+	}
+	struct slice tac = slice_make(val.ptr, 8), snr = slice_make(val.ptr + 9, 6);
+	if (!all_digits(tac) || !all_digits(snr) || !is_digit(val.ptr[16])) {
+		inst->problem = "IMEI URN has a non-digit in the TAC, serial number or spare digit "
+				"(RFC 7254 §4)";
+		return -EBADMSG;
+	}
+	memcpy(inst->tac, tac.ptr, 8);
+	inst->tac[8] = '\0';
+	memcpy(inst->snr, snr.ptr, 6);
+	inst->snr[6] = '\0';
+	inst->spare = val.ptr[16];
+	inst->spare_is_zero = inst->spare == '0';
+	char body[14];
+	memcpy(body, tac.ptr, 8);
+	memcpy(body + 8, snr.ptr, 6);
+	inst->check = ims_luhn_digit(body, sizeof body);
+
+	/* the IMEI URN parameters: svn (IMEISV) and vers */
+	while (semi) {
+		struct slice rest = slice_span(semi + 1, nss.ptr + nss.len);
+		const char *next = slice_chr(rest, ';');
+		struct slice param = next ? slice_span(rest.ptr, next) : rest;
+		semi = next;
+		if (slice_startswith_case(param, "svn=")) {
+			struct slice svn = slice_make(param.ptr + 4, param.len - 4);
+			if (svn.len != 2 || !all_digits(svn)) {
+				inst->problem = "IMEISV svn parameter is not two digits (RFC 7254 §4)";
+				return -EBADMSG;
+			}
+			if (inst->kind == IMS_INSTANCE_IMEISV) {
+				inst->problem = "svn parameter given twice (RFC 7254 §4)";
+				return -EBADMSG;
+			}
+			memcpy(inst->svn, svn.ptr, 2);
+			inst->svn[2] = '\0';
+			inst->kind = IMS_INSTANCE_IMEISV;
+		} else if (slice_startswith_case(param, "vers=")) {
+			struct slice vers = slice_make(param.ptr + 5, param.len - 5);
+			if (vers.len == 0 || !all_digits(vers)) {
+				inst->problem = "IMEI URN vers parameter is not a number (RFC 7254 §4)";
+				return -EBADMSG;
+			}
+		} else {
+			inst->problem = "unknown parameter in the IMEI URN (RFC 7254 §4 knows svn "
+					"and vers)";
+			return -EBADMSG;
+		}
+	}
+	return 0;
+}
+
+/* urn:uuid:xxxxxxxx-xxxx-Vxxx-Rxxx-xxxxxxxxxxxx (RFC 4122 §3, §4.1.3). */
+static int uuid_decode(struct ims_instance *inst, struct slice nss)
+{
+	inst->kind = IMS_INSTANCE_UUID;
+	if (nss.len != 36) {
+		inst->problem = "UUID is not 36 characters (8-4-4-4-12 hex digits, RFC 4122 §3)";
+		return -EBADMSG;
+	}
+	for (size_t i = 0; i < 36; i++) {
+		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+		if (dash ? nss.ptr[i] != '-' : !is_hex(nss.ptr[i])) {
+			inst->problem = "UUID is not 8-4-4-4-12 hex digits (RFC 4122 §3)";
+			return -EBADMSG;
+		}
+	}
+	inst->uuid_version = (unsigned)hex_value(nss.ptr[14]);
+	/* variant 10xx: the RFC 4122 layout, in which the version means something */
+	if ((hex_value(nss.ptr[19]) & 0xc) != 0x8) {
+		inst->problem = "UUID variant is not the RFC 4122 one (first digit of the fourth "
+				"group should be 8, 9, a or b)";
+		return -EBADMSG;
+	}
+	if (inst->uuid_version < 1 || inst->uuid_version > 8) {
+		inst->problem = "UUID version is not 1 to 8 (RFC 4122 §4.1.3, RFC 9562)";
+		return -EBADMSG;
+	}
+	return 0;
+}
+
+int ims_instance_decode(struct ims_instance *inst, struct slice value)
+{
+	int rc = 0;
+	memset(inst, 0, sizeof *inst);
+	struct slice v = slice_trim(value);
+	if (!v.ptr)
+		v = slice_make("", 0);
+	/* the Contact parameter value is a quoted string holding "<urn>" */
+	if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
+		v = slice_make(v.ptr + 1, v.len - 2);
+	if (v.len >= 2 && v.ptr[0] == '<' && v.ptr[v.len - 1] == '>')
+		v = slice_make(v.ptr + 1, v.len - 2);
+	else if (v.len && (v.ptr[0] == '<' || v.ptr[v.len - 1] == '>')) {
+		inst->urn = v;
+		inst->problem = "unbalanced '<' '>' around the instance URN (RFC 5626 §4.1)";
+		rc = -EBADMSG;
+		goto out;
+	}
+	inst->urn = v;
+
+	if (!slice_startswith_case(v, "urn:")) {
+		inst->problem = "instance id is not a URN (RFC 5626 §4.1: +sip.instance carries "
+				"\"<urn:...>\")";
+		rc = -EBADMSG;
+		goto out;
+	}
+	struct slice rest = slice_make(v.ptr + 4, v.len - 4);
+	if (slice_startswith_case(rest, "gsma:imei:"))
+		rc = imei_decode(inst, slice_make(rest.ptr + 10, rest.len - 10));
+	else if (slice_startswith_case(rest, "uuid:"))
+		rc = uuid_decode(inst, slice_make(rest.ptr + 5, rest.len - 5));
+	else {
+		/* some other URN namespace: fine for RFC 5626, but not what IR.92 asks */
+		const char *colon = slice_chr(rest, ':');
+		if (!colon || colon == rest.ptr || colon + 1 == rest.ptr + rest.len) {
+			inst->problem = "URN without namespace id and specific string "
+					"(urn:NID:NSS, RFC 8141)";
+			rc = -EBADMSG;
+		}
+	}
+out:
+	inst->well_formed = rc == 0;
+	return rc;
+}
