@@ -943,23 +943,40 @@ out:
 	}
 }
 
-/* Checks that the credentials answer the challenge as sent. */
-static void consistency(struct verify *v)
+/* What the credentials show on their own, keys or not: the username is
+ * the IMPI, and (without a 401 to compare with) the realm is its domain. */
+static void credentials_notes(struct verify *v)
 {
-	const struct sip_auth *cr = &v->cred, *ch = &v->chal;
-	struct slice u = field(cr, SIP_AUTH_USERNAME);
+	const struct sip_auth *cr = &v->cred;
+	struct slice u = field(cr, SIP_AUTH_USERNAME), realm = field(cr, SIP_AUTH_REALM);
 
+	if (v->cred_i < 0)
+		return;
 	if (u.ptr && (slice_startswith_case(u, "sip:") || slice_startswith_case(u, "tel:") ||
-		      slice_startswith_case(u, "sips:")))
+		      slice_startswith_case(u, "sips:"))) {
 		PROBLEM(v, "username not the IMPI: username=\"%.*s\" is a public identity (IMPU); the "
 			   "S-CSCF looks the subscriber up by the IMPI, user@realm (TS 24.229 "
 			   "§5.1.1.2.1, TS 23.003 §13.3)",
 			SLICE_ARG(u));
-	if (v->nproblems > 0 && slice_startswith_case(u, "sip:") + slice_startswith_case(u, "tel:") +
-					slice_startswith_case(u, "sips:"))
 		CAUSE(v, "username not the IMPI: the UE is set up with its public identity where the "
 			 "private one belongs (the IMPI of the ISIM, or derived from the IMSI, TS 23.003 "
 			 "§13.3)");
+		return;
+	}
+	const char *at = u.ptr ? slice_chr(u, '@') : NULL;
+	if (v->chal_i < 0 && at && realm.ptr &&
+	    !slice_caseeq(realm, slice_span(at + 1, u.ptr + u.len)))
+		WARN(v, "realm=\"%.*s\" is not the domain of the IMPI \"%.*s\"; without the 401 "
+			"verify cannot tell which realm the network challenged with (the UE must copy "
+			"the challenge's)",
+		     SLICE_ARG(realm), SLICE_ARG(u));
+}
+
+/* Checks that the credentials answer the challenge as sent. */
+static void consistency(struct verify *v)
+{
+	const struct sip_auth *cr = &v->cred, *ch = &v->chal;
+
 	if (v->chal_i < 0)
 		return;
 	struct slice a = field(cr, SIP_AUTH_REALM), b = field(ch, SIP_AUTH_REALM);
@@ -1154,6 +1171,7 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 		rep_auth(r, "challenge", "challenge (WWW-Authenticate)", v, v->chal_i, &v->chal);
 	if (v->cred_i >= 0)
 		rep_auth(r, "credentials", "credentials (Authorization)", v, v->cred_i, &v->cred);
+	credentials_notes(v);
 	if (v->cred_i < 0 && v->chal_i < 0) {
 		v->undecided = "no Digest challenge (WWW-Authenticate) and no Digest credentials "
 			       "(Authorization) in the input";

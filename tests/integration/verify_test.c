@@ -226,6 +226,11 @@ static void test_verify_seeds_without_keys_exit_2(void)
 {
 	seed_without_keys("../shared/fixtures/seed/ex3-sms-volte-capability.pasted.txt",
 			  "fn3iiH1LnWqCtFyPUD8qzYxfiiVavYAAmfcxByxmhBg=");
+	/* ex3 says realm="TestIMS.com" for an IMPI of test.3gpp.com */
+	struct run w = run_cmd(cmd_verify, (const char *const[]){
+		"verify", "../shared/fixtures/seed/ex3-sms-volte-capability.pasted.txt", NULL });
+	CHECK(has(&w, "realm=\"TestIMS.com\" is not the domain of the IMPI"));
+	free(w.out);
 	seed_without_keys("../shared/fixtures/seed/ex4-aka-authorization.pasted.txt",
 			  "DtIe00txvoZUGvYmjgX98eAPJNjx3IAADsM84A8kWPE=");
 	/* an initial REGISTER (empty nonce) alone cannot be verified either */
