@@ -22,6 +22,7 @@
 #define VERIFY_MAX_NOTES 24
 #define VERIFY_NOTE_LEN 512
 #define VERIFY_MAX_ROUNDS 8
+#define VERIFY_MAX_INPUT (16u << 20) /* bytes read: a registration fits many times */
 
 /* One message of the input and its header slots. */
 struct vmsg {
@@ -39,7 +40,7 @@ struct verify {
 	/* input */
 	struct buf in;
 	struct paste paste;
-	struct vmsg *msgs;      /* room for one more than paste found: see loose_credentials */
+	struct vmsg *msgs;      /* one slot more than the messages: see loose_credentials */
 	size_t nmsgs;
 	struct buf loose;       /* a REGISTER made around a bare Authorization line */
 	bool loose_used;
@@ -62,7 +63,7 @@ struct verify {
 	bool has_sqn_ms;
 	uint64_t sqn_ms;
 	int sqn_ms_msg;
-	/* ---- one round: everything below is reset by round_reset ---- */
+	/* ---- one round: everything from here on is reset by round_start ---- */
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
 	struct sip_auth chal, cred;
@@ -115,9 +116,11 @@ static void note_add(char (*list)[VERIFY_NOTE_LEN], size_t *n, const char *fmt, 
 
 static int input_read(struct verify *v)
 {
+	const char *name = v->file ? v->file : "stdin";
 	FILE *f = stdin;
 	char chunk[4096];
 	size_t n;
+	int rc;
 
 	if (v->file && strcmp(v->file, "-") != 0) {
 		f = fopen(v->file, "rb");
@@ -126,13 +129,20 @@ static int input_read(struct verify *v)
 			return -ENOENT;
 		}
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while (v->in.len <= VERIFY_MAX_INPUT && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
 		buf_append(&v->in, chunk, n);
-	int rc = ferror(f) ? -EIO : v->in.err;
+	rc = ferror(f) ? -EIO : v->in.err;
+	if (rc < 0) {
+		fprintf(stderr, "imsreg verify: cannot read %s\n", name);
+		goto out;
+	}
+	if (v->in.len > VERIFY_MAX_INPUT) {
+		fprintf(stderr, "imsreg verify: %s: more than %u bytes\n", name, VERIFY_MAX_INPUT);
+		rc = -EFBIG;
+	}
+out:
 	if (f != stdin)
 		fclose(f);
-	if (rc < 0)
-		fprintf(stderr, "imsreg verify: cannot read %s\n", v->file ? v->file : "stdin");
 	return rc;
 }
 
