@@ -456,7 +456,7 @@ static void rep_auth(struct report *r, const char *key, const char *title,
 
 static void aka_nonce_report(struct verify *v, struct report *r, struct slice nonce_text)
 {
-	char b[64];
+	char b[96];
 	struct ims_aka_nonce *n = &v->nonce;
 	int rc = ims_aka_nonce_decode(n, nonce_text);
 
