@@ -239,7 +239,7 @@ struct ims_finding {
 	enum sip_hdr_id hdr;     /* header concerned, SIP_HDR_OTHER for the start line / message */
 	struct slice hdr_name;   /* as written, when one header is concerned */
 	size_t offset;           /* byte offset in the message buffer (for line/column) */
-	char message[320];       /* what is wrong and what to look at next */
+	char message[480];       /* what is wrong and what to look at next (NUL-terminated) */
 };
 
 typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);

@@ -1,0 +1,202 @@
+/* json.c: streaming JSON writer (RFC 8259 §7 string escaping). */
+#include <errno.h>
+#include <inttypes.h>
+#include "cli/json.h"
+
+void json_init(struct json *j, struct buf *b, bool pretty)
+{
+	j->b = b;
+	j->depth = 0;
+	j->pretty = pretty;
+	j->after_key = false;
+	j->first[0] = true;
+}
+
+static void json_newline(struct json *j)
+{
+	if (!j->pretty)
+		return;
+	buf_putc(j->b, '\n');
+	for (unsigned i = 0; i < j->depth; i++)
+		buf_puts(j->b, "  ");
+}
+
+/* Before any value or key: the comma and indentation its position needs. */
+static void json_element(struct json *j)
+{
+	if (j->after_key) {
+		j->after_key = false;
+		return;
+	}
+	if (!j->first[j->depth])
+		buf_putc(j->b, ',');
+	j->first[j->depth] = false;
+	if (j->depth > 0)
+		json_newline(j);
+}
+
+static void json_open(struct json *j, char c)
+{
+	json_element(j);
+	buf_putc(j->b, c);
+	if (j->depth >= JSON_MAX_DEPTH) {
+		if (!j->b->err)
+			j->b->err = -EOVERFLOW;
+		return;
+	}
+	j->depth++;
+	j->first[j->depth] = true;
+}
+
+static void json_close(struct json *j, char c)
+{
+	if (j->depth == 0) {
+		if (!j->b->err)
+			j->b->err = -EINVAL;
+		return;
+	}
+	bool empty = j->first[j->depth];
+	j->depth--;
+	if (!empty)
+		json_newline(j);
+	buf_putc(j->b, c);
+	if (j->depth == 0 && j->pretty)
+		buf_putc(j->b, '\n');
+}
+
+void json_object_begin(struct json *j)
+{
+	json_open(j, '{');
+}
+
+void json_object_end(struct json *j)
+{
+	json_close(j, '}');
+}
+
+void json_array_begin(struct json *j)
+{
+	json_open(j, '[');
+}
+
+void json_array_end(struct json *j)
+{
+	json_close(j, ']');
+}
+
+void json_key(struct json *j, const char *key)
+{
+	json_element(j);
+	json_escape(j->b, slice_cstr(key));
+	buf_puts(j->b, j->pretty ? ": " : ":");
+	j->after_key = true;
+}
+
+/* Length of the valid UTF-8 sequence at p (RFC 3629), or 0 if invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+	size_t len;
+	uint32_t cp;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+void json_escape(struct buf *b, struct slice s)
+{
+	const unsigned char *p = (const unsigned char *)s.ptr;
+	buf_putc(b, '"');
+	for (size_t i = 0; i < s.len;) {
+		unsigned char c = p[i];
+		switch (c) {
+		case '"': buf_puts(b, "\\\""); i++; continue;
+		case '\\': buf_puts(b, "\\\\"); i++; continue;
+		case '\n': buf_puts(b, "\\n"); i++; continue;
+		case '\r': buf_puts(b, "\\r"); i++; continue;
+		case '\t': buf_puts(b, "\\t"); i++; continue;
+		default: break;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			buf_printf(b, "\\u%04x", c);
+			i++;
+		} else if (c < 0x80) {
+			buf_putc(b, (char)c);
+			i++;
+		} else {
+			size_t n = utf8_seq(p + i, s.len - i);
+			if (n) {
+				buf_append(b, p + i, n);
+				i += n;
+			} else {
+				buf_printf(b, "\\u%04x", c);
+				i++;
+			}
+		}
+	}
+	buf_putc(b, '"');
+}
+
+void json_string(struct json *j, struct slice s)
+{
+	if (!s.ptr) {
+		json_null(j);
+		return;
+	}
+	json_element(j);
+	json_escape(j->b, s);
+}
+
+void json_cstring(struct json *j, const char *s)
+{
+	if (!s) {
+		json_null(j);
+		return;
+	}
+	json_string(j, slice_cstr(s));
+}
+
+void json_u64(struct json *j, uint64_t v)
+{
+	json_element(j);
+	buf_printf(j->b, "%" PRIu64, v);
+}
+
+void json_i64(struct json *j, int64_t v)
+{
+	json_element(j);
+	buf_printf(j->b, "%" PRId64, v);
+}
+
+void json_bool(struct json *j, bool v)
+{
+	json_element(j);
+	buf_puts(j->b, v ? "true" : "false");
+}
+
+void json_null(struct json *j)
+{
+	json_element(j);
+	buf_puts(j->b, "null");
+}

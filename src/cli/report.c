@@ -1,0 +1,237 @@
+/* report.c: the decode report as indented text or as JSON (docs/json.md). */
+#include <inttypes.h>
+#include <stdarg.h>
+#include "cli/report.h"
+
+#define REPORT_MAX_DEPTH JSON_MAX_DEPTH
+
+
+void report_init(struct report *r, struct buf *b, enum report_format format, bool color)
+{
+	r->b = b;
+	r->format = format;
+	r->color = color && format == REPORT_TEXT;
+	r->indent = 0;
+	r->level = 0;
+	json_init(&r->json, b, true);
+}
+
+const char *report_on(const struct report *r, enum report_style style)
+{
+	if (!r->color)
+		return "";
+	switch (style) {
+	case STYLE_TITLE: return "\033[1m";
+	case STYLE_NAME: return "\033[1;36m";
+	case STYLE_DIM: return "\033[2m";
+	case STYLE_ERROR: return "\033[1;31m";
+	case STYLE_WARNING: return "\033[1;33m";
+	case STYLE_INFO: return "\033[34m";
+	case STYLE_GOOD: return "\033[32m";
+	case STYLE_NONE: break;
+	}
+	return "";
+}
+
+const char *report_off(const struct report *r)
+{
+	return r->color ? "\033[0m" : "";
+}
+
+void report_pad(struct report *r)
+{
+	for (unsigned i = 0; i < r->indent; i++)
+		buf_puts(r->b, "  ");
+}
+
+void report_unfold(struct buf *out, struct slice v)
+{
+	bool ws = false;
+	for (size_t i = 0; i < v.len; i++) {
+		char c = v.ptr[i];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+			ws = true;
+			continue;
+		}
+		if (ws && out->len > 0)
+			buf_putc(out, ' ');
+		ws = false;
+		buf_putc(out, c);
+	}
+}
+
+static void report_open(struct report *r, const char *key, const char *title, bool list)
+{
+	if (r->format == REPORT_JSON) {
+		if (key)
+			json_key(&r->json, key);
+		if (list)
+			json_array_begin(&r->json);
+		else
+			json_object_begin(&r->json);
+		return;
+	}
+	const char *t = title ? title : key;
+	bool ind = t != NULL;
+	if (t) {
+		report_pad(r);
+		buf_printf(r->b, "%s%s%s\n", report_on(r, r->indent == 0 ? STYLE_TITLE : STYLE_NONE),
+			   t, report_off(r));
+		r->indent++;
+	}
+	if (r->level < REPORT_MAX_DEPTH)
+		r->indented[++r->level] = ind;
+}
+
+static void report_close(struct report *r, bool list)
+{
+	if (r->format == REPORT_JSON) {
+		if (list)
+			json_array_end(&r->json);
+		else
+			json_object_end(&r->json);
+		return;
+	}
+	if (r->level > 0) {
+		if (r->indented[r->level] && r->indent > 0)
+			r->indent--;
+		r->level--;
+	}
+}
+
+void report_begin(struct report *r, const char *key, const char *title)
+{
+	report_open(r, key, title, false);
+}
+
+void report_end(struct report *r)
+{
+	report_close(r, false);
+}
+
+void report_list_begin(struct report *r, const char *key, const char *title)
+{
+	report_open(r, key, title, true);
+}
+
+void report_list_end(struct report *r)
+{
+	report_close(r, true);
+}
+
+/* Text: "label: " at the indentation (or "- " for an unlabelled list item). */
+static void report_label(struct report *r, const char *key, const char *label)
+{
+	const char *l = label ? label : key;
+	report_pad(r);
+	if (l)
+		buf_printf(r->b, "%s: ", l);
+	else
+		buf_puts(r->b, "- ");
+}
+
+static void report_note(struct report *r, const char *note)
+{
+	if (note)
+		buf_printf(r->b, "  %s(%s)%s", report_on(r, STYLE_DIM), note, report_off(r));
+	buf_putc(r->b, '\n');
+}
+
+void report_str(struct report *r, const char *key, const char *label, struct slice v,
+		const char *note)
+{
+	if (r->format == REPORT_JSON) {
+		if (key)
+			json_key(&r->json, key);
+		json_string(&r->json, v);
+		return;
+	}
+	if (!v.ptr)
+		return;
+	report_label(r, key, label);
+	buf_slice(r->b, v);
+	report_note(r, note);
+}
+
+void report_cstr(struct report *r, const char *key, const char *label, const char *v,
+		 const char *note)
+{
+	report_str(r, key, label, v ? slice_cstr(v) : SLICE_NULL, note);
+}
+
+void report_unfolded(struct report *r, const char *key, const char *label, struct slice v)
+{
+	if (!v.ptr) {
+		report_str(r, key, label, v, NULL);
+		return;
+	}
+	struct buf tmp;
+	buf_init(&tmp);
+	buf_putc(&tmp, '\0'); /* present even when empty */
+	tmp.len = 0;
+	report_unfold(&tmp, v);
+	report_str(r, key, label, slice_make(tmp.ptr, tmp.len), NULL);
+	if (tmp.err && !r->b->err)
+		r->b->err = tmp.err;
+	buf_fini(&tmp);
+}
+
+void report_u64(struct report *r, const char *key, const char *label, uint64_t v,
+		const char *note)
+{
+	if (r->format == REPORT_JSON) {
+		if (key)
+			json_key(&r->json, key);
+		json_u64(&r->json, v);
+		return;
+	}
+	report_label(r, key, label);
+	buf_printf(r->b, "%" PRIu64, v);
+	report_note(r, note);
+}
+
+void report_bool(struct report *r, const char *key, const char *label, bool v, const char *note)
+{
+	if (r->format == REPORT_JSON) {
+		if (key)
+			json_key(&r->json, key);
+		json_bool(&r->json, v);
+		return;
+	}
+	report_label(r, key, label);
+	buf_puts(r->b, v ? "yes" : "no");
+	report_note(r, note);
+}
+
+void report_explain(struct report *r, const char *meaning, const char *ref)
+{
+	if (r->format == REPORT_JSON) {
+		json_key(&r->json, "meaning");
+		json_cstring(&r->json, meaning);
+		json_key(&r->json, "ref");
+		json_cstring(&r->json, ref);
+		return;
+	}
+	if (!meaning && !ref)
+		return;
+	report_pad(r);
+	buf_puts(r->b, report_on(r, STYLE_DIM));
+	if (meaning)
+		buf_puts(r->b, meaning);
+	if (ref)
+		buf_printf(r->b, "%s[%s]", meaning ? " " : "", ref);
+	buf_printf(r->b, "%s\n", report_off(r));
+}
+
+void report_line(struct report *r, enum report_style style, const char *fmt, ...)
+{
+	if (r->format == REPORT_JSON)
+		return;
+	report_pad(r);
+	buf_puts(r->b, report_on(r, style));
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(r->b, fmt, ap);
+	va_end(ap);
+	buf_printf(r->b, "%s\n", report_off(r));
+}

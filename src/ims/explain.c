@@ -1,0 +1,663 @@
+/* explain.c: the explanation catalogue: what each header and parameter means
+ * for an IMS registration (RFC 3261 §20, RFC 3327, RFC 3608, RFC 3329,
+ * RFC 3310, RFC 5626, RFC 7315, 3GPP TS 24.229 §5.1.1.2, TS 33.203, IR.92). */
+#include <imsreg/ims.h>
+
+/* One entry per header id; the text is written for an engineer reading a
+ * REGISTER, its 401 or its 200, not as a copy of the RFC's definition. */
+static const struct ims_explain header_table[SIP_HDR__COUNT] = {
+	[SIP_HDR_OTHER] = {
+		"A header this decoder does not know by name: it is kept as written. "
+		"Proxies forward unknown headers untouched; the registrar ignores them "
+		"unless it is named in Require or Proxy-Require.",
+		"RFC 3261 §7.3, §8.2.2.3" },
+	[SIP_HDR_ACCEPT] = {
+		"Body types the sender can take in the response. A REGISTER rarely "
+		"carries it; in IMS it only matters for reg-event SUBSCRIBEs "
+		"(application/reginfo+xml).",
+		"RFC 3261 §20.1" },
+	[SIP_HDR_ACCEPT_CONTACT] = {
+		"Caller preferences: the feature tags a target Contact should have. It "
+		"belongs in requests routed to a user (INVITE, MESSAGE), not in a REGISTER; "
+		"the registrar stores feature tags from the Contact instead.",
+		"RFC 3841 §9.2" },
+	[SIP_HDR_ACCEPT_ENCODING] = {
+		"Content codings the sender accepts in the response body; not used by "
+		"registration.",
+		"RFC 3261 §20.2" },
+	[SIP_HDR_ACCEPT_LANGUAGE] = {
+		"Languages preferred for reason phrases and bodies in the response; no "
+		"effect on registration.",
+		"RFC 3261 §20.3" },
+	[SIP_HDR_ALERT_INFO] = {
+		"An alternative ring tone for INVITE; meaningless in a REGISTER.",
+		"RFC 3261 §20.4" },
+	[SIP_HDR_ALLOW] = {
+		"The methods this UE accepts (INVITE, MESSAGE, NOTIFY, ...). In a REGISTER "
+		"it tells the S-CSCF and application servers what the device can receive; "
+		"a VoLTE UE lists at least INVITE, ACK, BYE, CANCEL, UPDATE, PRACK, NOTIFY.",
+		"RFC 3261 §20.5" },
+	[SIP_HDR_ALLOW_EVENTS] = {
+		"Event packages the UE accepts in SUBSCRIBE/NOTIFY. In IMS the UE "
+		"subscribes to the 'reg' event after registering, to learn about "
+		"network-initiated deregistration.",
+		"RFC 6665 §8.2.2, TS 24.229 §5.1.1.3" },
+	[SIP_HDR_AUTHENTICATION_INFO] = {
+		"Sent by the registrar in the 200 after a successful digest: can carry "
+		"rspauth (mutual authentication) and nextnonce (the nonce to use next). "
+		"With IMS AKA the 200 usually has none, as AKA already authenticated the "
+		"network through AUTN.",
+		"RFC 3261 §20.6, RFC 3310 §3.4" },
+	[SIP_HDR_AUTHORIZATION] = {
+		"The UE's credentials. In IMS the username is the IMPI (private identity, "
+		"from the ISIM or derived from the IMSI), realm is the home domain. On the "
+		"initial REGISTER nonce and response are empty (the UE only announces its "
+		"IMPI so the S-CSCF can fetch an AKA vector); after the 401 it carries the "
+		"AKA response RES as the digest password.",
+		"RFC 3261 §20.7, RFC 3310 §3.2, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_CALL_ID] = {
+		"Identifies this registration's dialogue with the registrar: a UE keeps "
+		"the same Call-ID for every REGISTER it sends to that registrar (refreshes, "
+		"the REGISTER after the 401, deregistration), so the registrar can order "
+		"them by CSeq.",
+		"RFC 3261 §20.8, §10.2" },
+	[SIP_HDR_CALL_INFO] = {
+		"Extra information about the caller or callee (icons, cards); not used "
+		"by registration.",
+		"RFC 3261 §20.9" },
+	[SIP_HDR_CONTACT] = {
+		"The binding being registered: the address where the UE can be reached "
+		"(its IP address and port in IMS), with its capabilities as feature tags "
+		"(MMTel ICSI, smsip, video), the device id (+sip.instance), reg-id for "
+		"outbound, and optionally an expires per binding. '*' with Expires: 0 "
+		"removes every binding.",
+		"RFC 3261 §20.10, §10.2.1, RFC 3840, RFC 5626 §4.2, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_CONTENT_DISPOSITION] = {
+		"How a body is to be handled (session, render, ...); a REGISTER normally "
+		"has no body.",
+		"RFC 3261 §20.11" },
+	[SIP_HDR_CONTENT_ENCODING] = {
+		"Coding applied to the body (e.g. gzip); REGISTERs have no body in practice.",
+		"RFC 3261 §20.12" },
+	[SIP_HDR_CONTENT_LANGUAGE] = {
+		"Language of the body; not relevant to registration.",
+		"RFC 3261 §20.13" },
+	[SIP_HDR_CONTENT_LENGTH] = {
+		"Size of the body in bytes. Over TCP it is what frames the message, so a "
+		"wrong value breaks the stream; a REGISTER has Content-Length: 0.",
+		"RFC 3261 §20.14, §18.3" },
+	[SIP_HDR_CONTENT_TYPE] = {
+		"Media type of the body (application/sdp, application/reginfo+xml, ...). "
+		"A REGISTER with Content-Length 0 does not need it.",
+		"RFC 3261 §20.15" },
+	[SIP_HDR_CSEQ] = {
+		"Sequence number and method. Within one Call-ID each new REGISTER must "
+		"have a higher number (the one after the 401 is +1, each refresh +1), so "
+		"the registrar can drop stale or reordered requests. The method must be "
+		"REGISTER, and the number below 2^31.",
+		"RFC 3261 §20.16, §8.1.1.5, §10.2" },
+	[SIP_HDR_DATE] = {
+		"Date and time of sending (GMT). A registrar may add it to the 200 so "
+		"that simple UEs can set their clocks.",
+		"RFC 3261 §20.17, §10.3" },
+	[SIP_HDR_ERROR_INFO] = {
+		"A pointer to more information about an error response.",
+		"RFC 3261 §20.18" },
+	[SIP_HDR_EVENT] = {
+		"The event package of a SUBSCRIBE/NOTIFY ('reg' for registration state); "
+		"not part of a REGISTER.",
+		"RFC 6665 §8.2.1, RFC 3680" },
+	[SIP_HDR_EXPIRES] = {
+		"How long the UE asks the bindings to last, in seconds, for every Contact "
+		"that has no expires parameter of its own. IMS UEs ask 600000 on the "
+		"initial registration (TS 24.229, IR.92) and the registrar answers with the "
+		"time it granted. Expires: 0 is a deregistration.",
+		"RFC 3261 §20.19, §10.2.1.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_FROM] = {
+		"Who is registering: in IMS the public identity (IMPU) being registered, "
+		"normally the same URI as To for a self-registration. The tag identifies "
+		"this UE's side and is new for each registration attempt.",
+		"RFC 3261 §20.20, §10.2, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_IDENTITY] = {
+		"A signature over the identity of the sender (STIR); not used in "
+		"registration.",
+		"RFC 8224 §4" },
+	[SIP_HDR_IN_REPLY_TO] = {
+		"Call-IDs this call refers to; not used in registration.",
+		"RFC 3261 §20.21" },
+	[SIP_HDR_MAX_FORWARDS] = {
+		"Hop limit, decremented by every proxy (P-CSCF, I-CSCF); it stops a "
+		"REGISTER that loops. UEs send 70.",
+		"RFC 3261 §20.22, §8.1.1.6" },
+	[SIP_HDR_MIME_VERSION] = {
+		"MIME version of a multipart body; not used in registration.",
+		"RFC 3261 §20.24" },
+	[SIP_HDR_MIN_EXPIRES] = {
+		"In a 423 Interval Too Brief: the shortest registration time the "
+		"registrar accepts. The UE retries with an Expires at least this large.",
+		"RFC 3261 §20.23, §10.2.8" },
+	[SIP_HDR_ORGANIZATION] = {
+		"Free text naming the organisation of the sender.",
+		"RFC 3261 §20.25" },
+	[SIP_HDR_P_ACCESS_NETWORK_INFO] = {
+		"The radio access the UE is on and its cell (access type such as "
+		"3GPP-E-UTRAN-FDD or 3GPP-NR-FDD, then the cell global id: MCC, MNC, "
+		"TAC and cell identity). The network uses it for charging, lawful "
+		"interception, emergency location and roaming policies; the P-CSCF may "
+		"add a network-provided copy.",
+		"RFC 7315 §4.4, TS 24.229 §7.2A.4" },
+	[SIP_HDR_P_ASSERTED_IDENTITY] = {
+		"The identity the network vouches for, inserted by a trusted node "
+		"(P-CSCF) for requests inside the trust domain; a UE does not send it.",
+		"RFC 3325 §9.1" },
+	[SIP_HDR_P_ASSOCIATED_URI] = {
+		"In the 200 OK: the other public identities (IMPUs) implicitly "
+		"registered with the one in To, e.g. the tel URI next to the SIP URI. The "
+		"first one is the default identity the UE should use in "
+		"P-Preferred-Identity.",
+		"RFC 7315 §4.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_P_CALLED_PARTY_ID] = {
+		"The identity the request was addressed to before retargeting; used for "
+		"terminating requests, not in REGISTER.",
+		"RFC 7315 §4.2" },
+	[SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES] = {
+		"Addresses of the charging functions (CCF/ECF) for this registration, "
+		"passed between network nodes; the UE never sees it.",
+		"RFC 7315 §4.5" },
+	[SIP_HDR_P_CHARGING_VECTOR] = {
+		"The IMS charging id (icid) and related values that correlate charging "
+		"records across nodes; added by the P-CSCF, not by the UE.",
+		"RFC 7315 §4.6" },
+	[SIP_HDR_P_PREFERRED_IDENTITY] = {
+		"Which of its registered public identities the UE wants to use; sent in "
+		"requests after registration, not in a REGISTER.",
+		"RFC 3325 §9.2" },
+	[SIP_HDR_P_VISITED_NETWORK_ID] = {
+		"Added by the P-CSCF: the network the UE is visiting (roaming). The "
+		"S-CSCF checks it against the roaming agreements of the subscriber.",
+		"RFC 7315 §4.3, TS 24.229 §5.2.2" },
+	[SIP_HDR_PATH] = {
+		"Added by the P-CSCF (and other proxies) on the way to the registrar: the "
+		"route that terminating requests must take back to this UE. The UE "
+		"advertises 'Supported: path'; the registrar stores the Path with the "
+		"binding and echoes it in the 200.",
+		"RFC 3327 §4, §5, TS 24.229 §5.2.2" },
+	[SIP_HDR_PRIORITY] = {
+		"Urgency of a request (emergency, urgent, ...); not used in registration.",
+		"RFC 3261 §20.26" },
+	[SIP_HDR_PRIVACY] = {
+		"Privacy the user asks for (none, id, header, user). In a REGISTER it "
+		"has little effect; 'none' means no privacy service is requested.",
+		"RFC 3323 §4.2, RFC 3325 §9.3" },
+	[SIP_HDR_PROXY_AUTHENTICATE] = {
+		"A challenge from a proxy (in a 407). IMS registration is challenged by "
+		"the S-CSCF with WWW-Authenticate in a 401, so this is unusual here.",
+		"RFC 3261 §20.27" },
+	[SIP_HDR_PROXY_AUTHORIZATION] = {
+		"Credentials for a proxy that sent a 407. Not the IMS way: the S-CSCF "
+		"challenges with 401 and the UE answers with Authorization.",
+		"RFC 3261 §20.28" },
+	[SIP_HDR_PROXY_REQUIRE] = {
+		"Extensions every proxy on the path must support. In IMS the UE puts "
+		"sec-agree here so that the P-CSCF (the first hop) negotiates IPsec with "
+		"it, and removes it once the security association is up only if the "
+		"P-CSCF did not ask for it.",
+		"RFC 3261 §20.29, RFC 3329 §2.3.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_REASON] = {
+		"Why a request was sent (e.g. the cause of a CANCEL or BYE); not used "
+		"in registration.",
+		"RFC 3326 §2" },
+	[SIP_HDR_RECORD_ROUTE] = {
+		"Proxies that want to stay in a dialogue; REGISTER does not create "
+		"dialogues, so registrars ignore it (Path plays that role for registration).",
+		"RFC 3261 §20.30" },
+	[SIP_HDR_REFER_TO] = {
+		"The target of a REFER; not used in registration.",
+		"RFC 3515 §2.1" },
+	[SIP_HDR_REFERRED_BY] = {
+		"Who initiated a REFER; not used in registration.",
+		"RFC 3892 §3" },
+	[SIP_HDR_REJECT_CONTACT] = {
+		"Caller preferences: feature sets a target must not have; not used in "
+		"REGISTER.",
+		"RFC 3841 §9.3" },
+	[SIP_HDR_REPLY_TO] = {
+		"A return address for replies that differs from From; not used in "
+		"registration.",
+		"RFC 3261 §20.31" },
+	[SIP_HDR_REQUEST_DISPOSITION] = {
+		"Caller preferences for how proxies handle the request (fork, recurse, "
+		"...); not used in REGISTER.",
+		"RFC 3841 §9.1" },
+	[SIP_HDR_REQUIRE] = {
+		"Extensions the registrar must support or reject the request with 420. "
+		"In IMS the UE puts sec-agree here, together with Proxy-Require and a "
+		"Security-Client, when it wants IPsec with the P-CSCF.",
+		"RFC 3261 §20.32, RFC 3329 §2.3.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_RETRY_AFTER] = {
+		"In an error response (503, 500, ...): how many seconds to wait before "
+		"retrying the REGISTER. A UE must honour it rather than retry at once.",
+		"RFC 3261 §20.33, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_ROUTE] = {
+		"The proxies the request must visit: in IMS the UE puts the P-CSCF "
+		"address found at PDN/PDU session set-up, with lr (loose routing). After "
+		"IPsec is up it points at the P-CSCF's protected port.",
+		"RFC 3261 §20.34, §16.12, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_SECURITY_CLIENT] = {
+		"The UE's offer of security mechanisms for the hop to the P-CSCF "
+		"(sec-agree). For ipsec-3gpp it lists the integrity and encryption "
+		"algorithms the UE supports and its SPIs and protected ports; the P-CSCF "
+		"picks one and answers with Security-Server in the 401.",
+		"RFC 3329 §2.3.1, TS 33.203 §7.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_SECURITY_SERVER] = {
+		"The P-CSCF's own list of mechanisms and parameters (in the 401): its "
+		"SPIs and protected ports. The UE chooses the highest-q mechanism both "
+		"support, sets up the IPsec security associations with them and sends the "
+		"next REGISTER over them.",
+		"RFC 3329 §2.3.1, TS 33.203 §7.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_SECURITY_VERIFY] = {
+		"In the protected REGISTER: the UE echoes the Security-Server it received, "
+		"unchanged, so the P-CSCF can check that no one downgraded the negotiation "
+		"(a bidding-down attack).",
+		"RFC 3329 §2.3.1, TS 33.203 §7.2, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_SERVER] = {
+		"The software of the server that sent the response (registrar, P-CSCF).",
+		"RFC 3261 §20.35" },
+	[SIP_HDR_SERVICE_ROUTE] = {
+		"In the 200 OK: the route (normally the S-CSCF) the UE must put, after "
+		"its P-CSCF, in the Route of every request it originates for this "
+		"registration.",
+		"RFC 3608 §5, §6.1, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_SESSION_EXPIRES] = {
+		"Session timer of an INVITE dialogue; not used in registration.",
+		"RFC 4028 §4" },
+	[SIP_HDR_SUBJECT] = {
+		"Subject of a call; not used in registration.",
+		"RFC 3261 §20.36" },
+	[SIP_HDR_SUBSCRIPTION_STATE] = {
+		"State of a subscription in a NOTIFY (active, terminated); part of the reg "
+		"event the UE subscribes to, not of the REGISTER.",
+		"RFC 6665 §8.2.3" },
+	[SIP_HDR_SUPPORTED] = {
+		"Extensions the UE supports. An IMS UE lists path (mandatory: the P-CSCF "
+		"inserts a Path), sec-agree when it does IPsec, and gruu or outbound "
+		"when it uses them.",
+		"RFC 3261 §20.37, TS 24.229 §5.1.1.2.1" },
+	[SIP_HDR_TIMESTAMP] = {
+		"When the request was sent, echoed in the response to measure round-trip "
+		"time.",
+		"RFC 3261 §20.38" },
+	[SIP_HDR_TO] = {
+		"The address of record being registered: in IMS the public user identity "
+		"(IMPU), e.g. sip:+E164@domain, a tel URI, or the temporary IMPU derived "
+		"from the IMSI. The registrar binds the Contact to this AOR.",
+		"RFC 3261 §20.39, §10.2, TS 24.229 §5.1.1.2.1, TS 23.003 §13.4B" },
+	[SIP_HDR_UNSUPPORTED] = {
+		"In a 420 Bad Extension: the Require option tags the registrar does not "
+		"support (e.g. sec-agree on a registrar that does not do it).",
+		"RFC 3261 §20.40" },
+	[SIP_HDR_USER_AGENT] = {
+		"The UE's software and often the device model; handy to identify which "
+		"firmware sent a faulty REGISTER.",
+		"RFC 3261 §20.41" },
+	[SIP_HDR_VIA] = {
+		"The path of this request so far and where the response must go: "
+		"transport, the UE's address and port, and a branch that identifies the "
+		"transaction. Each retransmission keeps the branch; each new REGISTER has a "
+		"new one.",
+		"RFC 3261 §20.42, §8.1.1.7, §18.2.2" },
+	[SIP_HDR_WARNING] = {
+		"Extra information about a response, with a code (3xx) and text, e.g. why "
+		"a registrar refused something.",
+		"RFC 3261 §20.43" },
+	[SIP_HDR_WWW_AUTHENTICATE] = {
+		"The registrar's challenge (in the 401). For IMS AKA it carries "
+		"algorithm=AKAv1-MD5 and a nonce that is base64(RAND || AUTN): the UE's ISIM "
+		"checks AUTN (is this the home network? is SQN fresh?) and computes RES, "
+		"and for IPsec the keys CK and IK.",
+		"RFC 3261 §20.44, RFC 3310 §3.2, TS 33.203 §6.1" },
+};
+
+/* Headers outside the id table that are common in IMS registrations. */
+struct named_entry {
+	const char *name;
+	struct ims_explain e;
+};
+
+static const struct named_entry named_table[] = {
+	{ "P-Preferred-Service", { "The IMS communication service (ICSI) the UE wants "
+		"for a request; used in INVITE/MESSAGE, not in REGISTER.", "RFC 6050 §4.2" } },
+	{ "P-Asserted-Service", { "The service the network asserts for a request "
+		"(added by the S-CSCF).", "RFC 6050 §4.1" } },
+	{ "Feature-Caps", { "Capabilities of a proxy in the path (e.g. the P-CSCF), "
+		"as feature tags.", "RFC 6809 §6" } },
+	{ "P-Served-User", { "The user an application server acts for (added by the "
+		"S-CSCF towards AS).", "RFC 5502 §6" } },
+	{ "Min-SE", { "Minimum session timer of a dialogue; not used in registration.",
+		"RFC 4028 §5" } },
+	{ "P-Early-Media", { "Authorises early media in a call; not used in "
+		"registration.", "RFC 5009 §8" } },
+	{ "Recv-Info", { "INFO packages the UE accepts; not used in registration.",
+		"RFC 6086 §7.2.2" } },
+	{ "Replaces", { "Which dialogue an INVITE replaces; not used in registration.",
+		"RFC 3891 §6.1" } },
+};
+
+const struct ims_explain *ims_explain_header(enum sip_hdr_id id, struct slice name)
+{
+	if ((unsigned)id >= SIP_HDR__COUNT)
+		id = SIP_HDR_OTHER;
+	if (id == SIP_HDR_OTHER && slice_present(name)) {
+		for (size_t i = 0; i < sizeof named_table / sizeof named_table[0]; i++)
+			if (slice_caseeq_cstr(name, named_table[i].name))
+				return &named_table[i].e;
+	}
+	return &header_table[id];
+}
+
+/* ---- parameters ------------------------------------------------------ */
+
+/* Parameters are looked up by the family of their header: Proxy-* share the
+ * text of their WWW-/Authorization twin, the three Security-* headers share
+ * one set, and every address header shares the URI parameters (ADDR). */
+enum family {
+	FAM_NONE = 0,
+	FAM_VIA,
+	FAM_FROM_TO,
+	FAM_CONTACT,
+	FAM_CREDENTIALS,
+	FAM_CHALLENGE,
+	FAM_AUTH_INFO,
+	FAM_SECURITY,
+	FAM_PANI,
+	FAM_ROUTE,
+	FAM_ADDR,    /* URI parameters, valid in any header that carries a URI */
+};
+
+static enum family family_of(enum sip_hdr_id id)
+{
+	switch (id) {
+	case SIP_HDR_VIA:
+		return FAM_VIA;
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO:
+		return FAM_FROM_TO;
+	case SIP_HDR_CONTACT:
+		return FAM_CONTACT;
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+		return FAM_CREDENTIALS;
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return FAM_CHALLENGE;
+	case SIP_HDR_AUTHENTICATION_INFO:
+		return FAM_AUTH_INFO;
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return FAM_SECURITY;
+	case SIP_HDR_P_ACCESS_NETWORK_INFO:
+		return FAM_PANI;
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+		return FAM_ROUTE;
+	default:
+		return FAM_NONE;
+	}
+}
+
+struct param_entry {
+	enum family fam;
+	const char *name;
+	struct ims_explain e;
+};
+
+static const struct param_entry param_table[] = {
+	/* Via */
+	{ FAM_VIA, "branch", { "Transaction id. It must start with the magic cookie "
+		"z9hG4bK, which says the sender builds branches per RFC 3261 (unique per "
+		"transaction); without it, proxies and registrars fall back to RFC 2543 "
+		"matching. Retransmissions keep it, each new REGISTER gets a new one.",
+		"RFC 3261 §20.42, §8.1.1.7, §17.2.3" } },
+	{ FAM_VIA, "received", { "Added by the next hop when the source IP address of "
+		"the request differs from the sent-by host: the response goes back to that "
+		"address. In IMS it often reveals NAT between UE and P-CSCF.",
+		"RFC 3261 §18.2.1" } },
+	{ FAM_VIA, "rport", { "Asks the next hop to send the response to the source "
+		"port it saw (symmetric response routing, for NAT); the hop fills in the "
+		"port number.", "RFC 3581 §3, §4" } },
+	{ FAM_VIA, "transport", { "Not a Via parameter of RFC 3261: the transport "
+		"is already in the sent-protocol (SIP/2.0/UDP). Some UEs add it anyway; "
+		"it is ignored.", "RFC 3261 §20.42" } },
+	{ FAM_VIA, "maddr", { "Multicast address to send the response to; not used "
+		"in IMS.", "RFC 3261 §18.2.2" } },
+	{ FAM_VIA, "ttl", { "Multicast time-to-live, with maddr; not used in IMS.",
+		"RFC 3261 §18.2.1" } },
+	{ FAM_VIA, "keep", { "Asks the next hop to agree on keep-alives for this "
+		"flow (NAT bindings).", "RFC 6223 §4" } },
+	{ FAM_VIA, "alias", { "Asks the next hop to reuse this TCP/TLS connection "
+		"for requests towards the sender.", "RFC 5923 §5" } },
+	/* From / To */
+	{ FAM_FROM_TO, "tag", { "Dialogue identifier of one side. The UE puts a fresh "
+		"random tag in From; To has no tag in the REGISTER, and the registrar adds "
+		"one in its response.", "RFC 3261 §19.3, §8.1.1.3" } },
+	/* Contact */
+	{ FAM_CONTACT, "expires", { "Registration time asked for this binding alone, "
+		"in seconds; it wins over the Expires header. expires=0 removes this "
+		"binding. In the 200 it is the time the registrar granted.",
+		"RFC 3261 §10.2.1.1, §20.10" } },
+	{ FAM_CONTACT, "q", { "Preference among the user's bindings (0 to 1) when the "
+		"network forks or redirects a request; higher is tried first.",
+		"RFC 3261 §20.10" } },
+	{ FAM_CONTACT, "+sip.instance", { "A device id that stays the same across "
+		"reboots and IP changes: in IMS the IMEI URN (urn:gsma:imei:...) or a UUID "
+		"URN. The registrar uses it to replace the device's old binding instead "
+		"of adding a new one, and for GRUU and outbound.",
+		"RFC 5626 §4.1, RFC 7254, TS 24.229 §5.1.1.2.1, IR.92 §2.2.1" } },
+	{ FAM_CONTACT, "reg-id", { "Outbound flow number: with +sip.instance it names "
+		"one flow (connection) of this device to the P-CSCF, so the UE can keep "
+		"several and the network knows which one to use.",
+		"RFC 5626 §4.2, §6" } },
+	{ FAM_CONTACT, "pub-gruu", { "In the 200: the public GRUU the registrar "
+		"assigned to this device (AOR + gr=instance), usable by others to reach "
+		"exactly this UE.", "RFC 5627 §4.2, TS 24.229 §5.1.1.2.1" } },
+	{ FAM_CONTACT, "temp-gruu", { "In the 200: a temporary GRUU for this device, "
+		"which hides the AOR; it changes at each registration.",
+		"RFC 5627 §4.2" } },
+	{ FAM_CONTACT, "methods", { "The methods this binding accepts, as a feature "
+		"tag (a list in quotes).", "RFC 3840 §9" } },
+	{ FAM_CONTACT, "+g.3gpp.icsi-ref", { "The IMS communication services this "
+		"binding supports (ICSI URNs, e.g. MMTel for VoLTE/VoNR).",
+		"TS 24.229 §7.9.2, IR.92 §2.2.1" } },
+	{ FAM_CONTACT, "+g.3gpp.smsip", { "The UE can send and receive SMS over IP "
+		"(SIP MESSAGE); the S-CSCF tells the IP-SM-GW.",
+		"TS 24.341 §5.3.1.2, IR.92 §2.2.1" } },
+	/* credentials (Authorization, Proxy-Authorization) */
+	{ FAM_CREDENTIALS, "username", { "Who authenticates: in IMS the IMPI, the "
+		"private identity (from the ISIM, or derived from the IMSI as "
+		"IMSI@ims.mncMNC.mccMCC.3gppnetwork.org). The S-CSCF fetches the AKA vectors "
+		"of this IMPI from the HSS.", "RFC 3261 §20.7, TS 24.229 §5.1.1.2.1, "
+		"TS 23.003 §13.3" } },
+	{ FAM_CREDENTIALS, "realm", { "The protection domain the credentials are for: "
+		"the home network domain. On the initial REGISTER the UE uses the home "
+		"domain; after the 401 it must copy the realm of the challenge.",
+		"RFC 3261 §22.4, TS 24.229 §5.1.1.2.1" } },
+	{ FAM_CREDENTIALS, "nonce", { "The nonce of the challenge being answered. Empty "
+		"on the initial REGISTER (no challenge yet). For AKA it is base64(RAND || "
+		"AUTN): RAND is the challenge, AUTN = SQN^AK || AMF || MAC proves the "
+		"network.", "RFC 3310 §3.2, TS 24.229 §5.1.1.2.1" } },
+	{ FAM_CREDENTIALS, "uri", { "The Request-URI the digest was computed over; "
+		"it must equal the Request-URI of this REGISTER (the home domain).",
+		"RFC 3261 §22.4, RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "response", { "The digest: MD5 over username, realm, the "
+		"password (for AKA: RES from the ISIM), nonce, method and uri. Empty on "
+		"the initial REGISTER.", "RFC 7616 §3.4.1, RFC 3310 §3.4" } },
+	{ FAM_CREDENTIALS, "algorithm", { "How the password is obtained: AKAv1-MD5 "
+		"means the password is RES from IMS AKA, AKAv2-MD5 a key derived from "
+		"RES, CK and IK (RFC 4169), MD5 a plain password (IMS only in "
+		"non-3GPP cases).", "RFC 3310 §3.1, RFC 4169, RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "qop", { "Quality of protection: auth (digest over method "
+		"and URI) or auth-int (also over the body). With qop, cnonce and nc must "
+		"be present.", "RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "nc", { "Nonce count: 8 hex digits, the number of requests "
+		"the UE has sent with this nonce (00000001 for the first). It must grow, so "
+		"a registrar can detect replay.", "RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "cnonce", { "Client nonce: a random value of the UE that "
+		"enters the digest, against chosen-plaintext attacks.", "RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "opaque", { "A value the server put in its challenge, to "
+		"be returned unchanged.", "RFC 7616 §3.4" } },
+	{ FAM_CREDENTIALS, "auts", { "AKA resynchronisation: the ISIM found the SQN "
+		"of the challenge out of range and sends SQN_MS^AK* || MAC-S so the HSS "
+		"can resynchronise. The response is then computed with an empty password; "
+		"a new 401 follows.", "RFC 3310 §3.3, TS 33.102 §6.3.5" } },
+	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: whether the "
+		"REGISTER arrived over an IPsec security association (yes), over TLS "
+		"(tls-yes), or not protected (no); the S-CSCF uses it to decide whether "
+		"to challenge.", "TS 24.229 §5.2.2, §7.2A.1" } },
+	{ FAM_CREDENTIALS, "userhash", { "The username is hashed for privacy.",
+		"RFC 7616 §3.4.4" } },
+	/* challenges (WWW-Authenticate, Proxy-Authenticate) */
+	{ FAM_CHALLENGE, "realm", { "The home domain the UE must authenticate to; "
+		"the UE copies it in its next Authorization.", "RFC 3261 §22.1" } },
+	{ FAM_CHALLENGE, "nonce", { "For AKA: base64(RAND || AUTN [|| server data]). "
+		"The ISIM checks MAC and SQN inside AUTN, then computes RES (the "
+		"password), CK and IK.", "RFC 3310 §3.2, TS 33.102 §6.3" } },
+	{ FAM_CHALLENGE, "algorithm", { "AKAv1-MD5 for IMS AKA (RES as the password), "
+		"AKAv2-MD5, or MD5 for a plain password.", "RFC 3310 §3.1, RFC 4169" } },
+	{ FAM_CHALLENGE, "qop", { "The protection levels the server accepts (auth, "
+		"auth-int), as a quoted list.", "RFC 7616 §3.3" } },
+	{ FAM_CHALLENGE, "opaque", { "To be returned unchanged in the credentials.",
+		"RFC 7616 §3.3" } },
+	{ FAM_CHALLENGE, "stale", { "true: the nonce the UE used was no longer valid "
+		"but its credentials were right. Not an authentication failure: answer "
+		"this challenge's new nonce (for AKA, run the ISIM on its RAND/AUTN).",
+		"RFC 7616 §3.3" } },
+	{ FAM_CHALLENGE, "domain", { "The URIs the same credentials protect.",
+		"RFC 7616 §3.3" } },
+	{ FAM_CHALLENGE, "ck", { "Cipher key sent from the S-CSCF to the P-CSCF in "
+		"the 401 (stripped by the P-CSCF before the UE): the P-CSCF uses it for "
+		"IPsec encryption. Must never reach the UE.", "TS 24.229 §5.4.1.2.1, "
+		"TS 33.203 §7.2" } },
+	{ FAM_CHALLENGE, "ik", { "Integrity key sent from the S-CSCF to the P-CSCF in "
+		"the 401 (stripped before the UE): the P-CSCF uses it for the IPsec "
+		"integrity algorithm. Must never reach the UE.", "TS 24.229 §5.4.1.2.1, "
+		"TS 33.203 §7.2" } },
+	/* Authentication-Info */
+	{ FAM_AUTH_INFO, "rspauth", { "The server's proof that it knows the password "
+		"(mutual authentication).", "RFC 7616 §3.5" } },
+	{ FAM_AUTH_INFO, "nextnonce", { "The nonce the UE should use in its next "
+		"request.", "RFC 7616 §3.5" } },
+	{ FAM_AUTH_INFO, "qop", { "The protection level the server applied.",
+		"RFC 7616 §3.5" } },
+	{ FAM_AUTH_INFO, "nc", { "The nonce count the server is answering.",
+		"RFC 7616 §3.5" } },
+	{ FAM_AUTH_INFO, "cnonce", { "The client nonce the server is answering.",
+		"RFC 7616 §3.5" } },
+	/* Security-Client / -Server / -Verify */
+	{ FAM_SECURITY, "alg", { "IPsec integrity algorithm: hmac-md5-96 or "
+		"hmac-sha-1-96 (keys derived from IK).", "TS 33.203 §6.2, §7.1" } },
+	{ FAM_SECURITY, "ealg", { "IPsec encryption algorithm: des-ede3-cbc, aes-cbc, "
+		"or null (no encryption; integrity only). Absent means null.",
+		"TS 33.203 §6.2, §7.1" } },
+	{ FAM_SECURITY, "spi-c", { "Security Parameter Index of the SA the sender "
+		"receives on at its client port (port-c). Each side picks its own SPIs.",
+		"TS 33.203 §7.1, RFC 3329 §2.2" } },
+	{ FAM_SECURITY, "spi-s", { "Security Parameter Index of the SA the sender "
+		"receives on at its server port (port-s).", "TS 33.203 §7.1" } },
+	{ FAM_SECURITY, "port-c", { "Protected client port: the sender sends requests "
+		"from it and receives the responses to them.", "TS 33.203 §7.1" } },
+	{ FAM_SECURITY, "port-s", { "Protected server port: the sender receives "
+		"requests on it (e.g. the UE gets incoming INVITEs here).",
+		"TS 33.203 §7.1" } },
+	{ FAM_SECURITY, "prot", { "IPsec protocol: esp (the default and the only one "
+		"TS 33.203 uses) or ah.", "TS 33.203 §7.1" } },
+	{ FAM_SECURITY, "mod", { "IPsec mode: trans (transport, the default) or "
+		"tun; UDP-enc for UDP-encapsulated ESP through NAT.",
+		"TS 33.203 §7.1, TS 24.229 Annex F" } },
+	{ FAM_SECURITY, "q", { "Preference of this mechanism (0 to 1); the highest "
+		"common one is chosen.", "RFC 3329 §2.2" } },
+	{ FAM_SECURITY, "d-alg", { "For the digest mechanism: the digest algorithm.",
+		"RFC 3329 §2.2" } },
+	{ FAM_SECURITY, "d-qop", { "For the digest mechanism: the qop.",
+		"RFC 3329 §2.2" } },
+	{ FAM_SECURITY, "d-ver", { "For the digest mechanism: a hash of the server's "
+		"list, checked against a downgrade.", "RFC 3329 §2.2" } },
+	/* P-Access-Network-Info */
+	{ FAM_PANI, "utran-cell-id-3gpp", { "The cell global id: MCC (3 digits), MNC "
+		"(2 or 3) then for UTRAN LAC (4 hex) and cell id (7 hex), for E-UTRAN TAC (4 "
+		"hex) and ECI (7 hex, 28 bits: eNB id and cell), for NR 5GS TAC (6 hex) and "
+		"NCI (9 hex, 36 bits).", "TS 24.229 §7.2A.4.3, TS 23.003 §19.6" } },
+	{ FAM_PANI, "cgi-3gpp", { "GERAN cell global id: MCC, MNC, LAC (4 hex) and "
+		"CI (4 hex).", "TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "network-provided", { "This copy was inserted by the network (the "
+		"P-CSCF, from the PCRF/PCF), not claimed by the UE: trust it over the "
+		"UE's.", "TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "i-wlan-node-id", { "The WLAN access point id (BSSID) for Wi-Fi "
+		"access.", "TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "local-time-zone", { "The UE's time zone, for calls over Wi-Fi.",
+		"TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "operator-specific-GI", { "An operator-specific location "
+		"(fixed access).", "TS 24.229 §7.2A.4.3" } },
+	/* Route, Path, Service-Route, ... */
+	{ FAM_ROUTE, "lr", { "Loose routing: this proxy keeps the Request-URI and "
+		"routes by the Route set. Every IMS proxy (P-CSCF, S-CSCF) is a loose "
+		"router; a Route without lr makes the request go the RFC 2543 way "
+		"(strict routing).", "RFC 3261 §19.1.1, §16.12" } },
+	/* URI parameters, in any header carrying a URI */
+	{ FAM_ADDR, "transport", { "The transport to use to reach this URI (udp, tcp, "
+		"tls, sctp, ws).", "RFC 3261 §19.1.1" } },
+	{ FAM_ADDR, "user", { "user=phone says the user part is a telephone number "
+		"(as in a tel URI); in IMS it matters when the UE registers an E.164 SIP URI.",
+		"RFC 3261 §19.1.1, §19.1.6" } },
+	{ FAM_ADDR, "lr", { "Loose routing (see Route).", "RFC 3261 §19.1.1" } },
+	{ FAM_ADDR, "maddr", { "Overrides the host to contact; rarely used.",
+		"RFC 3261 §19.1.1" } },
+	{ FAM_ADDR, "method", { "The method of a request built from this URI.",
+		"RFC 3261 §19.1.1" } },
+	{ FAM_ADDR, "ttl", { "Multicast time-to-live, with maddr.", "RFC 3261 §19.1.1" } },
+	{ FAM_ADDR, "gr", { "This URI is a GRUU; the value is the instance it "
+		"reaches.", "RFC 5627 §3.1" } },
+	{ FAM_ADDR, "ob", { "Outbound: the proxy (edge) supports outbound and keeps "
+		"the flow.", "RFC 5626 §5.4" } },
+	{ FAM_ADDR, "phone-context", { "tel URI: the numbering plan of a local number "
+		"(a domain or a global prefix).", "RFC 3966 §5.1.5" } },
+};
+
+static bool name_is(struct slice param, const char *name)
+{
+	return slice_caseeq_cstr(param, name);
+}
+
+const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice param)
+{
+	static const struct ims_explain feature_tag = {
+		"A feature tag (capability) of this binding; the registrar stores it and "
+		"the S-CSCF uses it to route requests to devices that support a service.",
+		"RFC 3840 §9, TS 24.229 §5.1.1.2.1"
+	};
+	enum family fam;
+	size_t n = sizeof param_table / sizeof param_table[0];
+
+	if (!slice_present(param) || (unsigned)id >= SIP_HDR__COUNT)
+		return NULL;
+	param = slice_trim(param);
+	fam = family_of(id);
+	if (fam != FAM_NONE) {
+		for (size_t i = 0; i < n; i++)
+			if (param_table[i].fam == fam && name_is(param, param_table[i].name))
+				return &param_table[i].e;
+	}
+	if (fam == FAM_CONTACT && param.len > 1 && param.ptr[0] == '+')
+		return &feature_tag;
+	/* URI parameters: only for headers that carry a URI. */
+	if (fam == FAM_FROM_TO || fam == FAM_CONTACT || fam == FAM_ROUTE ||
+	    id == SIP_HDR_OTHER) {
+		for (size_t i = 0; i < n; i++)
+			if (param_table[i].fam == FAM_ADDR && name_is(param, param_table[i].name))
+				return &param_table[i].e;
+	}
+	return NULL;
+}

@@ -1,0 +1,164 @@
+/* explain_test.c: the explanation catalogue covers every header id and the
+ * registration parameters, each with a spec reference. */
+#include <string.h>
+#include <imsreg/ims.h>
+#include "check.h"
+
+/* A reference names a spec: an RFC, a 3GPP TS or a GSMA document. */
+static bool ref_names_a_spec(const char *ref)
+{
+	return ref && (strncmp(ref, "RFC ", 4) == 0 || strncmp(ref, "TS ", 3) == 0 ||
+		       strncmp(ref, "3GPP ", 5) == 0 || strncmp(ref, "IR.", 3) == 0);
+}
+
+static void test_every_header_id_has_meaning_and_ref(void)
+{
+	for (int id = 0; id < SIP_HDR__COUNT; id++) {
+		const struct ims_explain *e = ims_explain_header((enum sip_hdr_id)id, SLICE_NULL);
+		CHECK(e != NULL);
+		if (!e)
+			continue;
+		if (!e->meaning || strlen(e->meaning) < 30 || !ref_names_a_spec(e->ref))
+			fprintf(stderr, "header id %d: missing or short entry\n", id);
+		CHECK(e->meaning && strlen(e->meaning) >= 30);
+		CHECK(ref_names_a_spec(e->ref));
+	}
+}
+
+static void test_header_entries_are_distinct(void)
+{
+	/* a copy-paste slip would give two headers the same text */
+	for (int a = 1; a < SIP_HDR__COUNT; a++)
+		for (int b = a + 1; b < SIP_HDR__COUNT; b++) {
+			const struct ims_explain *ea = ims_explain_header(a, SLICE_NULL);
+			const struct ims_explain *eb = ims_explain_header(b, SLICE_NULL);
+			if (strcmp(ea->meaning, eb->meaning) == 0) {
+				fprintf(stderr, "ids %d and %d share their meaning\n", a, b);
+				CHECK(0);
+			}
+		}
+}
+
+static void test_header_refs_name_the_right_section(void)
+{
+	CHECK(strstr(ims_explain_header(SIP_HDR_VIA, SLICE_NULL)->ref, "RFC 3261 §20.42"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_CONTACT, SLICE_NULL)->ref, "RFC 3261 §20.10"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_PATH, SLICE_NULL)->ref, "RFC 3327"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_SERVICE_ROUTE, SLICE_NULL)->ref, "RFC 3608"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_SECURITY_CLIENT, SLICE_NULL)->ref, "RFC 3329"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_SECURITY_CLIENT, SLICE_NULL)->ref, "TS 33.203"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_AUTHORIZATION, SLICE_NULL)->ref, "TS 24.229 §5.1.1.2.1"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_P_ACCESS_NETWORK_INFO, SLICE_NULL)->ref, "RFC 7315"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_WWW_AUTHENTICATE, SLICE_NULL)->ref, "RFC 3310"));
+}
+
+static void test_unknown_header_gets_generic_or_named_entry(void)
+{
+	const struct ims_explain *generic = ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("X-Foo"));
+	CHECK(generic == ims_explain_header(SIP_HDR_OTHER, SLICE_NULL));
+	const struct ims_explain *pps =
+		ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("p-preferred-service"));
+	CHECK(pps != generic);
+	CHECK(strstr(pps->ref, "RFC 6050") != NULL);
+	/* an out-of-range id is treated as unknown, not read past the table */
+	CHECK(ims_explain_header((enum sip_hdr_id)SIP_HDR__COUNT, SLICE_NULL) == generic);
+}
+
+static const struct {
+	enum sip_hdr_id id;
+	const char *param;
+	const char *ref_part; /* NULL: the catalogue must have no entry */
+	const char *meaning_part;
+} param_cases[] = {
+	{ SIP_HDR_VIA, "branch", "§8.1.1.7", "z9hG4bK" },
+	{ SIP_HDR_VIA, "received", "RFC 3261", "NAT" },
+	{ SIP_HDR_VIA, "rport", "RFC 3581", "port" },
+	{ SIP_HDR_VIA, "transport", "RFC 3261", "sent-protocol" },
+	{ SIP_HDR_FROM, "tag", "RFC 3261", "tag" },
+	{ SIP_HDR_TO, "TAG", "RFC 3261", "tag" },
+	{ SIP_HDR_CONTACT, "expires", "§10.2.1.1", "wins over the Expires header" },
+	{ SIP_HDR_CONTACT, "q", "RFC 3261", "Preference" },
+	{ SIP_HDR_CONTACT, "+sip.instance", "RFC 5626", "IMEI" },
+	{ SIP_HDR_CONTACT, "reg-id", "RFC 5626", "flow" },
+	{ SIP_HDR_CONTACT, "+g.foo.bar", "RFC 3840", "feature tag" },
+	{ SIP_HDR_CONTACT, "transport", "RFC 3261 §19.1.1", "transport" },
+	{ SIP_HDR_AUTHORIZATION, "username", "TS 23.003", "IMPI" },
+	{ SIP_HDR_AUTHORIZATION, "realm", "RFC 3261", "home" },
+	{ SIP_HDR_AUTHORIZATION, "nonce", "RFC 3310", "RAND || AUTN" },
+	{ SIP_HDR_AUTHORIZATION, "uri", "RFC 3261", "Request-URI" },
+	{ SIP_HDR_AUTHORIZATION, "response", "RFC 7616", "RES" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "RFC 3310", "AKAv1-MD5" },
+	{ SIP_HDR_AUTHORIZATION, "qop", "RFC 7616", "auth" },
+	{ SIP_HDR_AUTHORIZATION, "nc", "RFC 7616", "8 hex" },
+	{ SIP_HDR_AUTHORIZATION, "cnonce", "RFC 7616", "Client nonce" },
+	{ SIP_HDR_AUTHORIZATION, "opaque", "RFC 7616", "unchanged" },
+	{ SIP_HDR_AUTHORIZATION, "auts", "RFC 3310", "resynchronise" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "TS 24.229", "IPsec" },
+	{ SIP_HDR_PROXY_AUTHORIZATION, "username", "TS 23.003", "IMPI" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "nonce", "RFC 3310", "RAND || AUTN" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "ck", "TS 33.203", "never reach the UE" },
+	{ SIP_HDR_PROXY_AUTHENTICATE, "realm", "RFC 3261", "home domain" },
+	{ SIP_HDR_AUTHENTICATION_INFO, "rspauth", "RFC 7616", "mutual" },
+	{ SIP_HDR_SECURITY_CLIENT, "alg", "TS 33.203", "hmac-sha-1-96" },
+	{ SIP_HDR_SECURITY_CLIENT, "ealg", "TS 33.203", "aes-cbc" },
+	{ SIP_HDR_SECURITY_SERVER, "spi-c", "TS 33.203", "Security Parameter Index" },
+	{ SIP_HDR_SECURITY_VERIFY, "spi-s", "TS 33.203", "Security Parameter Index" },
+	{ SIP_HDR_SECURITY_CLIENT, "port-c", "TS 33.203", "client port" },
+	{ SIP_HDR_SECURITY_CLIENT, "port-s", "TS 33.203", "server port" },
+	{ SIP_HDR_SECURITY_CLIENT, "prot", "TS 33.203", "esp" },
+	{ SIP_HDR_SECURITY_CLIENT, "mod", "TS 33.203", "trans" },
+	{ SIP_HDR_SECURITY_CLIENT, "q", "RFC 3329", "Preference" },
+	{ SIP_HDR_P_ACCESS_NETWORK_INFO, "utran-cell-id-3gpp", "TS 24.229", "ECI" },
+	{ SIP_HDR_P_ACCESS_NETWORK_INFO, "network-provided", "TS 24.229", "network" },
+	{ SIP_HDR_ROUTE, "lr", "RFC 3261", "Loose routing" },
+	{ SIP_HDR_PATH, "lr", "RFC 3261", "Loose routing" },
+	{ SIP_HDR_TO, "user", "RFC 3261", "user=phone" },
+	/* no entry: a Via has no "expires", a CSeq no parameters at all */
+	{ SIP_HDR_VIA, "expires", NULL, NULL },
+	{ SIP_HDR_CSEQ, "branch", NULL, NULL },
+	{ SIP_HDR_VIA, "+sip.instance", NULL, NULL },
+	{ SIP_HDR_SECURITY_CLIENT, "lr", NULL, NULL },
+};
+
+static void test_params_are_explained_per_header(void)
+{
+	for (size_t i = 0; i < sizeof param_cases / sizeof param_cases[0]; i++) {
+		const struct ims_explain *e =
+			ims_explain_param(param_cases[i].id, slice_cstr(param_cases[i].param));
+		if (!param_cases[i].ref_part) {
+			if (e)
+				fprintf(stderr, "case %zu (%s): unexpected entry\n", i,
+					param_cases[i].param);
+			CHECK(e == NULL);
+			continue;
+		}
+		CHECK(e != NULL);
+		if (!e) {
+			fprintf(stderr, "case %zu (%s): no entry\n", i, param_cases[i].param);
+			continue;
+		}
+		if (!strstr(e->ref, param_cases[i].ref_part) ||
+		    !strstr(e->meaning, param_cases[i].meaning_part))
+			fprintf(stderr, "case %zu (%s): ref %s\n", i, param_cases[i].param, e->ref);
+		CHECK(strstr(e->ref, param_cases[i].ref_part) != NULL);
+		CHECK(strstr(e->meaning, param_cases[i].meaning_part) != NULL);
+	}
+}
+
+static void test_param_absent_or_bad_id_gives_null(void)
+{
+	CHECK(ims_explain_param(SIP_HDR_VIA, SLICE_NULL) == NULL);
+	CHECK(ims_explain_param((enum sip_hdr_id)(SIP_HDR__COUNT + 3), SLICE_LIT("branch")) ==
+	      NULL);
+}
+
+int main(void)
+{
+	test_every_header_id_has_meaning_and_ref();
+	test_header_entries_are_distinct();
+	test_header_refs_name_the_right_section();
+	test_unknown_header_gets_generic_or_named_entry();
+	test_params_are_explained_per_header();
+	test_param_absent_or_bad_id_gives_null();
+	return check_done();
+}

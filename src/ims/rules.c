@@ -1,0 +1,1995 @@
+/* rules.c: the rule book of imsreg decode: RFC 3261 §8.1.1 §10.2 §7.3.1 §20,
+ * RFC 3329, RFC 3310, RFC 7254, 3GPP TS 24.229 §5.1.1.2, TS 33.203,
+ * TS 23.003 §13, GSMA IR.92 §2.2.1, checked on one REGISTER, 401 or 200. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <imsreg/ims.h>
+
+/* ---- the context every check sees ----------------------------------- */
+
+struct ctx {
+	const struct sip_msg *msg;
+	ims_finding_cb cb;
+	void *arg;
+	int count;
+	const struct ims_rule_info *rule;
+	/* facts computed once, before the rules run */
+	bool is_register;          /* a REGISTER request */
+	bool is_reg_response;      /* a response whose CSeq method is REGISTER */
+	bool ruri_ok;
+	struct sip_uri ruri;
+	bool to_ok, from_ok;
+	struct sip_addr to, from;
+	const struct sip_hdr *to_hdr, *from_hdr;
+	bool auth_ok;              /* the first Authorization decoded */
+	const struct sip_hdr *auth_hdr;
+	struct sip_auth auth;
+	bool protected_reg;        /* REGISTER answering a challenge (nonce not empty) */
+	bool deregister;           /* every binding it names is removed */
+	bool has_expires;
+	uint32_t expires;          /* Expires header */
+};
+
+static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt,
+		   ...) __attribute__((format(printf, 4, 5)));
+
+static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt, ...)
+{
+	struct ims_finding f;
+	va_list ap;
+
+	memset(&f, 0, sizeof f);
+	f.id = c->rule->id;
+	f.severity = c->rule->severity;
+	f.ref = c->rule->ref;
+	f.hdr = h ? h->id : SIP_HDR_OTHER;
+	f.hdr_name = h ? h->name : SLICE_NULL;
+	if (at && at >= c->msg->buf && at <= c->msg->buf + c->msg->len)
+		f.offset = (size_t)(at - c->msg->buf);
+	else if (h)
+		f.offset = h->offset;
+	else
+		f.offset = 0;
+	va_start(ap, fmt);
+	vsnprintf(f.message, sizeof f.message, fmt, ap);
+	va_end(ap);
+	c->count++;
+	if (c->cb)
+		c->cb(&f, c->arg);
+}
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static const char *hdr_label(const struct sip_hdr *h)
+{
+	const char *n = sip_hdr_name(h->id);
+	return n ? n : "header";
+}
+
+/* True when one of the headers of id lists the option tag. */
+static bool has_option_tag(const struct sip_msg *msg, enum sip_hdr_id id, const char *tag)
+{
+	for (const struct sip_hdr *h = sip_hdr_first(msg, id); h; h = sip_hdr_next(msg, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1)
+			if (slice_caseeq_cstr(slice_trim(item), tag))
+				return true;
+	}
+	return false;
+}
+
+static bool first_u32(const struct sip_msg *msg, enum sip_hdr_id id, uint32_t *v,
+		      const struct sip_hdr **hp)
+{
+	const struct sip_hdr *h = sip_hdr_first(msg, id);
+	struct sip_parse_error err;
+	if (hp)
+		*hp = h;
+	return h && sip_u32_decode(v, h->value, &err) == 0;
+}
+
+/* Copies a slice into a NUL-terminated buffer (truncating) for messages. */
+static const char *cstr(char *out, size_t cap, struct slice s)
+{
+	size_t n = s.len < cap - 1 ? s.len : cap - 1;
+	if (n)
+		memcpy(out, s.ptr, n);
+	out[n] = '\0';
+	return out;
+}
+
+/* Iterates the elements of every Contact header as decoded addresses;
+ * elements that do not decode are skipped (the syntax rule reports them). */
+struct contact_it {
+	const struct sip_msg *msg;
+	const struct sip_hdr *h;
+	struct sip_list list;
+	bool started;
+};
+
+static void contact_it_init(struct contact_it *it, const struct sip_msg *msg)
+{
+	memset(it, 0, sizeof *it);
+	it->msg = msg;
+}
+
+static bool contact_next(struct contact_it *it, struct sip_addr *a, const struct sip_hdr **hp)
+{
+	struct sip_parse_error err;
+	struct slice item;
+	for (;;) {
+		if (!it->started) {
+			it->h = sip_hdr_first(it->msg, SIP_HDR_CONTACT);
+			it->started = true;
+			if (it->h)
+				sip_list_init(&it->list, it->h->value);
+		}
+		if (!it->h)
+			return false;
+		int r = sip_list_next(&it->list, &item, &err);
+		if (r == 1) {
+			if (sip_addr_decode(a, item, SIP_ADDR_ALLOW_STAR, &err) == 0) {
+				*hp = it->h;
+				return true;
+			}
+			continue;
+		}
+		it->h = sip_hdr_next(it->msg, it->h);
+		if (it->h)
+			sip_list_init(&it->list, it->h->value);
+	}
+}
+
+static bool is_hex(struct slice s)
+{
+	for (size_t i = 0; i < s.len; i++) {
+		char ch = s.ptr[i];
+		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
+		      (ch >= 'A' && ch <= 'F')))
+			return false;
+	}
+	return s.len > 0;
+}
+
+/* The domain part of a "user@domain" NAI, or SLICE_NULL. */
+static struct slice nai_domain(struct slice nai)
+{
+	for (size_t i = nai.len; i > 0; i--)
+		if (nai.ptr[i - 1] == '@')
+			return slice_make(nai.ptr + i, nai.len - i);
+	return SLICE_NULL;
+}
+
+/* ---- 1. RFC 3261 structure -------------------------------------------- */
+
+static void check_mandatory(struct ctx *c)
+{
+	static const struct {
+		enum sip_hdr_id id;
+		bool request_only;
+		const char *why;
+	} need[] = {
+		{ SIP_HDR_VIA, false, "the response cannot be routed back" },
+		{ SIP_HDR_TO, false, "the registrar does not know which AOR to bind" },
+		{ SIP_HDR_FROM, false, "the registering party is unknown" },
+		{ SIP_HDR_CALL_ID, false, "the registrar cannot order this REGISTER" },
+		{ SIP_HDR_CSEQ, false, "the transaction cannot be matched" },
+		{ SIP_HDR_MAX_FORWARDS, true,
+		  "RFC 3261 requires it in every request (UEs send 70); strict proxies reject "
+		  "the request with 483/400" },
+	};
+	const struct sip_msg *m = c->msg;
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++) {
+		if (need[i].request_only && !m->is_request)
+			continue;
+		if (!sip_hdr_first(m, need[i].id))
+			report(c, NULL, m->start_line.ptr, "no %s header: %s. Check the UE's SIP "
+			       "stack or whatever trimmed the capture.",
+			       sip_hdr_name(need[i].id), need[i].why);
+	}
+}
+
+/* Decodes every element of a header with its typed decoder: 0 or the first
+ * error, with err filled. */
+static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	int r;
+
+	switch (h->id) {
+	case SIP_HDR_VIA:
+	case SIP_HDR_CONTACT:
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+	case SIP_HDR_REQUIRE:
+	case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_SUPPORTED:
+	case SIP_HDR_UNSUPPORTED:
+	case SIP_HDR_ALLOW:
+	case SIP_HDR_PRIVACY:
+	case SIP_HDR_P_VISITED_NETWORK_ID:
+		sip_list_init(&it, h->value);
+		while ((r = sip_list_next(&it, &item, err)) == 1) {
+			union {
+				struct sip_via via;
+				struct sip_addr addr;
+				struct sip_sec_mech mech;
+				struct sip_tokparams tp;
+				struct slice tok;
+			} u;
+			switch (h->id) {
+			case SIP_HDR_VIA:
+				r = sip_via_decode(&u.via, item, err);
+				break;
+			case SIP_HDR_CONTACT:
+				r = sip_addr_decode(&u.addr, item, SIP_ADDR_ALLOW_STAR, err);
+				break;
+			case SIP_HDR_ROUTE:
+			case SIP_HDR_RECORD_ROUTE:
+			case SIP_HDR_PATH:
+			case SIP_HDR_SERVICE_ROUTE:
+			case SIP_HDR_P_ASSOCIATED_URI:
+				r = sip_addr_decode(&u.addr, item, 0, err);
+				break;
+			case SIP_HDR_SECURITY_CLIENT:
+			case SIP_HDR_SECURITY_SERVER:
+			case SIP_HDR_SECURITY_VERIFY:
+				r = sip_sec_mech_decode(&u.mech, item, err);
+				break;
+			case SIP_HDR_P_VISITED_NETWORK_ID:
+				r = sip_tokparams_decode(&u.tp, item, err);
+				break;
+			default:
+				r = sip_token_decode(&u.tok, item, err);
+				break;
+			}
+			if (r < 0)
+				return r;
+		}
+		return r;
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO: {
+		struct sip_addr a;
+		return sip_addr_decode(&a, h->value, 0, err);
+	}
+	case SIP_HDR_CSEQ: {
+		struct sip_cseq cs;
+		return sip_cseq_decode(&cs, h->value, err);
+	}
+	case SIP_HDR_CALL_ID: {
+		struct sip_call_id cid;
+		return sip_call_id_decode(&cid, h->value, err);
+	}
+	case SIP_HDR_EXPIRES:
+	case SIP_HDR_MIN_EXPIRES:
+	case SIP_HDR_MAX_FORWARDS:
+	case SIP_HDR_CONTENT_LENGTH: {
+		uint32_t v;
+		return sip_u32_decode(&v, h->value, err);
+	}
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE: {
+		struct sip_auth a;
+		struct slice rest = h->value;
+		/* a second credentials after a comma is the comma rule's finding;
+		 * its syntax is checked here all the same */
+		for (int n = 0; slice_present(rest) && n < 8; n++) {
+			struct slice v = rest;
+			r = sip_auth_decode(&a, v, &rest, err);
+			if (r < 0)
+				return r;
+		}
+		return 0;
+	}
+	case SIP_HDR_AUTHENTICATION_INFO: {
+		struct sip_auth a;
+		return sip_auth_info_decode(&a, h->value, err);
+	}
+	case SIP_HDR_P_ACCESS_NETWORK_INFO: {
+		struct ims_pani p;
+		return ims_pani_decode(&p, h->value, err);
+	}
+	case SIP_HDR_WARNING: {
+		struct sip_warning w;
+		return sip_warning_decode(&w, h->value, err);
+	}
+	case SIP_HDR_DATE: {
+		struct sip_date d;
+		return sip_date_decode(&d, h->value, err);
+	}
+	case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER: {
+		struct sip_product_it pit;
+		struct sip_product p;
+		sip_product_it_init(&pit, h->value);
+		while ((r = sip_product_next(&pit, &p, err)) == 1)
+			;
+		return r;
+	}
+	default:
+		return 0;
+	}
+}
+
+/* Headers only shown to people: a syntax error there rarely breaks anything. */
+static bool is_informational(enum sip_hdr_id id)
+{
+	return id == SIP_HDR_USER_AGENT || id == SIP_HDR_SERVER || id == SIP_HDR_WARNING ||
+	       id == SIP_HDR_DATE;
+}
+
+static void check_syntax(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	struct sip_parse_error err;
+
+	if (m->is_request) {
+		struct sip_uri u;
+		memset(&err, 0, sizeof err);
+		if (sip_uri_decode(&u, m->ruri, &err) < 0)
+			report(c, NULL, err.at ? err.at : m->ruri.ptr,
+			       "Request-URI: %s. The registrar will answer 400; look at the "
+			       "byte pointed at.", err.reason ? err.reason : "malformed");
+	}
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		if (is_informational(h->id))
+			continue;
+		memset(&err, 0, sizeof err);
+		if (decode_header(h, &err) < 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
+			       "UDP); look at the byte pointed at.", hdr_label(h),
+			       err.reason ? err.reason : "malformed value");
+	}
+}
+
+static void check_syntax_informational(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	struct sip_parse_error err;
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		if (!is_informational(h->id))
+			continue;
+		memset(&err, 0, sizeof err);
+		if (decode_header(h, &err) < 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
+			       "reject the whole message; look at the byte pointed at.",
+			       hdr_label(h), err.reason ? err.reason : "malformed value");
+	}
+}
+
+static void check_single_repeated(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		if (!sip_hdr_is_single((enum sip_hdr_id)id))
+			continue;
+		unsigned n = sip_hdr_count(m, (enum sip_hdr_id)id);
+		if (n < 2)
+			continue;
+		const struct sip_hdr *h = sip_hdr_first(m, (enum sip_hdr_id)id);
+		h = sip_hdr_next(m, h);
+		report(c, h, NULL, "%s appears %u times but may appear only once: peers "
+		       "disagree on which one counts. Remove the duplicate (often a proxy "
+		       "or a log merge added it).", hdr_label(h), n);
+	}
+}
+
+static bool is_auth_hdr(enum sip_hdr_id id)
+{
+	return id == SIP_HDR_AUTHORIZATION || id == SIP_HDR_PROXY_AUTHORIZATION ||
+	       id == SIP_HDR_WWW_AUTHENTICATE || id == SIP_HDR_PROXY_AUTHENTICATE;
+}
+
+static void check_comma_combined(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		struct sip_parse_error err;
+		if (is_auth_hdr(h->id)) {
+			struct sip_auth a;
+			struct slice rest = SLICE_NULL;
+			if (sip_auth_decode(&a, h->value, &rest, &err) == 0 && slice_present(rest))
+				report(c, h, rest.ptr, "%s carries a second %s after a comma: each "
+				       "credentials/challenge needs its own header field. Many "
+				       "servers read only the first; split it in two fields.",
+				       hdr_label(h), h->id == SIP_HDR_AUTHORIZATION ||
+				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "credentials" :
+				       "challenge");
+			continue;
+		}
+		/* the single-value headers whose syntax has no comma at all (Date,
+		 * User-Agent comments, Authentication-Info and free text may) */
+		switch (h->id) {
+		case SIP_HDR_TO:
+		case SIP_HDR_FROM:
+		case SIP_HDR_CALL_ID:
+		case SIP_HDR_CSEQ:
+		case SIP_HDR_MAX_FORWARDS:
+		case SIP_HDR_EXPIRES:
+		case SIP_HDR_MIN_EXPIRES:
+		case SIP_HDR_CONTENT_LENGTH:
+			break;
+		default:
+			continue;
+		}
+		struct sip_list it;
+		struct slice item;
+		int n = 0;
+		const char *second = NULL;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1)
+			if (++n == 2)
+				second = item.ptr;
+		if (n > 1)
+			report(c, h, second, "%s holds %d comma-separated values but takes one: "
+			       "it is not a list header. Keep one value.", hdr_label(h), n);
+	}
+}
+
+static void check_content_length(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_CONTENT_LENGTH);
+	if (!m->has_content_length) {
+		if (m->body.len)
+			report(c, NULL, m->body.ptr, "a %zu-byte body but no Content-Length: over "
+			       "TCP the receiver cannot find the end of the message.", m->body.len);
+		return;
+	}
+	if ((m->repairs & SIP_REPAIR_SHORT_BODY) || m->content_length != m->body.len)
+		report(c, h, h ? h->value.ptr : NULL, "Content-Length says %u but the body "
+		       "has %zu bytes: over TCP the stream goes out of step, over UDP the "
+		       "message is dropped. Check who edited the message.",
+		       m->content_length, m->body.len);
+}
+
+static void check_via_branch(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_VIA); h; h = sip_hdr_next(m, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			struct sip_via v;
+			if (sip_via_decode(&v, item, &err) < 0)
+				continue;
+			if (!slice_present(v.branch) || v.branch.len == 0)
+				report(c, h, item.ptr, "Via without a branch: the transaction cannot "
+				       "be matched and retransmissions look like new requests. "
+				       "Whoever added this Via must put branch=z9hG4bK<unique>.");
+			else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
+				 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
+				report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
+				       "(case-sensitive): peers treat the sender as RFC 2543 and "
+				       "match transactions the old way. Fix the UE's branch "
+				       "generator.");
+		}
+	}
+}
+
+static void check_cseq(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_CSEQ);
+	struct sip_cseq cs;
+	struct sip_parse_error err;
+	if (!h || sip_cseq_decode(&cs, h->value, &err) < 0)
+		return;
+	if (cs.seq >= 0x80000000u)
+		report(c, h, h->value.ptr, "CSeq %u is not below 2^31: RFC 3261 §8.1.1.5 keeps "
+		       "room to increment. The UE's CSeq counter is corrupt or uninitialised.",
+		       cs.seq);
+	if (m->is_request && !slice_eq(cs.method, m->method))
+		report(c, h, cs.method.ptr, "CSeq method \"%.*s\" differs from the request "
+		       "method \"%.*s\": the transaction cannot match. The registrar answers 400.",
+		       SLICE_ARG(cs.method), SLICE_ARG(m->method));
+}
+
+/* ---- 2. REGISTER construction (RFC 3261 §10.2) ------------------------- */
+
+static void check_ruri_userinfo(struct ctx *c)
+{
+	if (!c->ruri_ok)
+		return;
+	if (slice_present(c->ruri.user) || slice_present(c->ruri.password))
+		report(c, NULL, c->ruri.user.ptr ? c->ruri.user.ptr : c->msg->ruri.ptr,
+		       "the Request-URI of a REGISTER names the registrar's domain and must "
+		       "not carry user@: put the identity in To, and sip:<home domain> here "
+		       "(the UE's home domain from the ISIM, or derived from the IMSI).");
+}
+
+static void check_ruri_scheme(struct ctx *c)
+{
+	if (!c->ruri_ok)
+		return;
+	if (c->ruri.scheme != SIP_URI_SIP && c->ruri.scheme != SIP_URI_SIPS)
+		report(c, NULL, c->msg->ruri.ptr, "a REGISTER's Request-URI must be a sip: or "
+		       "sips: URI of the registrar's domain, not \"%.*s:\".",
+		       SLICE_ARG(c->ruri.scheme_name));
+}
+
+static void check_to_aor(struct ctx *c)
+{
+	if (!c->to_ok)
+		return;
+	enum sip_uri_scheme s = c->to.uri.scheme;
+	if (s != SIP_URI_SIP && s != SIP_URI_SIPS && s != SIP_URI_TEL)
+		report(c, c->to_hdr, c->to.uri_text.ptr, "To must be the address of record "
+		       "(a sip:, sips: or tel: IMPU), not \"%.*s\": the registrar cannot bind it.",
+		       SLICE_ARG(c->to.uri_text));
+	else if ((s == SIP_URI_SIP || s == SIP_URI_SIPS) && !slice_present(c->to.uri.user))
+		report(c, c->to_hdr, c->to.uri_text.ptr, "To has no user part: an IMPU is "
+		       "user@domain (e.g. sip:+E164@domain or the temporary IMPU "
+		       "sip:IMSI@ims.mncXXX.mccYYY.3gppnetwork.org).");
+}
+
+static void check_contact_star(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	int n = 0;
+	const struct sip_hdr *star = NULL;
+	const char *star_at = NULL;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		n++;
+		if (a.star) {
+			star = h;
+			star_at = h->value.ptr;
+		}
+	}
+	if (!star)
+		return;
+	if (n > 1)
+		report(c, star, star_at, "Contact: * (remove all bindings) must be the only "
+		       "Contact; here there are %d.", n);
+	if (!c->has_expires || c->expires != 0)
+		report(c, star, star_at, "Contact: * is allowed only with Expires: 0 (remove "
+		       "every binding of the AOR); the registrar answers 400.");
+}
+
+static void check_no_contact(struct ctx *c)
+{
+	if (!sip_hdr_first(c->msg, SIP_HDR_CONTACT))
+		report(c, NULL, c->msg->start_line.ptr, "no Contact: this REGISTER binds nothing; "
+		       "it only asks the registrar for the current bindings (§10.2.3). An IMS "
+		       "UE always sends its Contact; check whether it was lost.");
+}
+
+static void check_deregister(struct ctx *c)
+{
+	if (!c->deregister)
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
+	if (!h)
+		h = sip_hdr_first(c->msg, SIP_HDR_CONTACT);
+	report(c, h, h ? h->value.ptr : NULL, "expires 0: this is a deregistration. The "
+	       "registrar removes the binding(s) and answers 200; in IMS the S-CSCF also "
+	       "notifies the reg event and the P-CSCF removes the IPsec SAs after the "
+	       "200. Calls to this UE then fail until it registers again.");
+}
+
+static void check_contact_expires(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	if (!c->has_expires)
+		return;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star || !a.has_expires || a.expires == c->expires)
+			continue;
+		report(c, h, a.expires_text.ptr, "the Contact's expires=%u wins over the "
+		       "Expires header (%u) for this binding; the header only applies to "
+		       "contacts without the parameter.", a.expires, c->expires);
+	}
+}
+
+/* ---- 3. responses to REGISTER ----------------------------------------- */
+
+static void check_401(struct ctx *c)
+{
+	if (c->msg->is_request || c->msg->status != 401)
+		return;
+	if (!sip_hdr_first(c->msg, SIP_HDR_WWW_AUTHENTICATE))
+		report(c, NULL, c->msg->start_line.ptr, "401 without WWW-Authenticate: the UE "
+		       "has nothing to answer. Check the S-CSCF's HSS query (MAR/MAA) and the "
+		       "P-CSCF, which must forward the challenge.");
+}
+
+static void check_401_aka(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request || m->status != 401 || !c->is_reg_response)
+		return;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE); h;
+	     h = sip_hdr_next(m, h)) {
+		struct sip_auth a;
+		struct slice rest;
+		struct sip_parse_error err;
+		if (sip_auth_decode(&a, h->value, &rest, &err) < 0)
+			continue;
+		if (slice_present(a.field[SIP_AUTH_CK]) || slice_present(a.field[SIP_AUTH_IK]))
+			report(c, h, a.field[SIP_AUTH_CK].ptr ? a.field[SIP_AUTH_CK].ptr :
+			       a.field[SIP_AUTH_IK].ptr, "the challenge carries ck/ik: the "
+			       "P-CSCF must strip them before the 401 leaves for the UE. Either "
+			       "this was captured on Mw (P-CSCF to S-CSCF) or the P-CSCF leaks "
+			       "the IPsec keys.");
+		struct slice alg = a.field[SIP_AUTH_ALGORITHM];
+		if (slice_startswith_case(alg, "AKAv") && slice_present(a.field[SIP_AUTH_NONCE])) {
+			struct ims_aka_nonce n;
+			if (ims_aka_nonce_decode(&n, a.field[SIP_AUTH_NONCE]) < 0)
+				report(c, h, a.field[SIP_AUTH_NONCE].ptr, "the AKA nonce is not "
+				       "base64(RAND || AUTN) of at least 32 bytes: the ISIM cannot "
+				       "run AKA. Check the S-CSCF's encoding of the HSS vector.");
+		}
+	}
+}
+
+static void check_401_security_server(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request || m->status != 401 || !c->is_reg_response)
+		return;
+	if (sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE) && !sip_hdr_first(m, SIP_HDR_SECURITY_SERVER))
+		report(c, NULL, m->start_line.ptr, "401 without Security-Server: the P-CSCF "
+		       "offers no IPsec, so the next REGISTER goes unprotected. Fine if the "
+		       "UE sent no Security-Client; else check the P-CSCF's sec-agree "
+		       "configuration.");
+}
+
+static void check_200(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request || m->status != 200 || !c->is_reg_response)
+		return;
+	if (!sip_hdr_first(m, SIP_HDR_CONTACT)) {
+		report(c, NULL, m->start_line.ptr, "200 to REGISTER without Contact: no binding "
+		       "is listed, so the UE cannot learn the time granted. Expected only "
+		       "after a deregistration.");
+		return;
+	}
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	contact_it_init(&it, m);
+	while (contact_next(&it, &a, &h))
+		if (!a.star && !a.has_expires && !c->has_expires)
+			report(c, h, a.uri_text.ptr, "a binding in the 200 without expires and no "
+			       "Expires header: the UE cannot tell when to refresh. The registrar "
+			       "should give expires per Contact.");
+}
+
+static void check_200_ims(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request || m->status != 200 || !c->is_reg_response)
+		return;
+	bool dereg = c->has_expires && c->expires == 0;
+	if (dereg || !sip_hdr_first(m, SIP_HDR_CONTACT))
+		return;
+	if (!sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE))
+		report(c, NULL, m->start_line.ptr, "200 without Service-Route: the UE will not "
+		       "know which S-CSCF to route its own requests through, so originating "
+		       "calls may miss their services. Check the S-CSCF.");
+	if (!sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI))
+		report(c, NULL, m->start_line.ptr, "200 without P-Associated-URI: the UE does "
+		       "not learn its implicitly registered IMPUs (e.g. its tel URI) nor its "
+		       "default identity. Check the implicit registration set in the HSS.");
+	if (!sip_hdr_first(m, SIP_HDR_PATH))
+		report(c, NULL, m->start_line.ptr, "200 without Path: the registrar should echo "
+		       "the Path it stored (RFC 3327 §5.3). If the REGISTER had one, "
+		       "terminating requests may not find the P-CSCF.");
+}
+
+/* ---- 4. TS 24.229 REGISTER contents ----------------------------------- */
+
+static void check_ims_authorization(struct ctx *c)
+{
+	if (c->deregister && !sip_hdr_first(c->msg, SIP_HDR_AUTHORIZATION))
+		return;
+	if (!sip_hdr_first(c->msg, SIP_HDR_AUTHORIZATION))
+		report(c, NULL, c->msg->start_line.ptr, "no Authorization: with IMS AKA the "
+		       "UE sends its IMPI in username (with nonce=\"\" and response=\"\") so the "
+		       "S-CSCF knows whom to challenge; without it the S-CSCF must guess the "
+		       "IMPI from the IMPU (fine only for GIBA/NBA).");
+}
+
+static void check_ims_auth_fields(struct ctx *c)
+{
+	if (!c->auth_ok)
+		return;
+	static const enum sip_auth_field need[] = { SIP_AUTH_USERNAME, SIP_AUTH_REALM,
+		SIP_AUTH_URI, SIP_AUTH_NONCE, SIP_AUTH_RESPONSE };
+	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
+		if (!slice_present(c->auth.field[need[i]]))
+			report(c, c->auth_hdr, c->auth_hdr->value.ptr, "Authorization lacks %s: "
+			       "TS 24.229 wants username (IMPI), realm, uri, nonce and response in "
+			       "every REGISTER, with nonce=\"\" and response=\"\" before the first "
+			       "challenge.", sip_auth_field_name(need[i]));
+}
+
+static void check_auth_uri(struct ctx *c)
+{
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_URI]))
+		return;
+	struct slice u = c->auth.field[SIP_AUTH_URI];
+	if (!slice_eq(u, c->msg->ruri))
+		report(c, c->auth_hdr, u.ptr, "Authorization uri \"%.*s\" is not the "
+		       "Request-URI \"%.*s\": the digest is computed over the uri, so the "
+		       "registrar may reject the response. The UE must copy the Request-URI.",
+		       SLICE_ARG(u), SLICE_ARG(c->msg->ruri));
+}
+
+static void check_realm_domain(struct ctx *c)
+{
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_REALM]))
+		return;
+	struct slice realm = c->auth.field[SIP_AUTH_REALM];
+	struct slice home = c->ruri_ok ? c->ruri.host : SLICE_NULL;
+	struct slice from = c->from_ok ? c->from.uri.host : SLICE_NULL;
+	if (slice_present(home) && slice_caseeq(realm, home))
+		return;
+	if (slice_present(from) && slice_caseeq(realm, from))
+		return;
+	char rb[64], hb[64];
+	report(c, c->auth_hdr, realm.ptr, "realm \"%s\" is neither the home domain of the "
+	       "Request-URI nor the From domain (\"%s\"). %s", cstr(rb, sizeof rb, realm),
+	       cstr(hb, sizeof hb, slice_present(home) ? home : from),
+	       c->protected_reg ? "After a 401 the realm is copied from the challenge: if the "
+	       "401 said so, the S-CSCF's realm differs from the home domain; check it."
+	       : "On the initial REGISTER the UE must use its home domain; check the ISIM's "
+	       "home domain.");
+}
+
+static void check_ruri_home(struct ctx *c)
+{
+	if (!c->ruri_ok || !c->to_ok || c->to.uri.scheme == SIP_URI_TEL)
+		return;
+	if (!slice_present(c->to.uri.host) || slice_caseeq(c->ruri.host, c->to.uri.host))
+		return;
+	char rb[64], tb[80];
+	report(c, NULL, c->ruri.host.ptr, "Request-URI domain \"%s\" differs from the "
+	       "IMPU's domain \"%s\" in To. The Request-URI must be the home network domain "
+	       "(ISIM EF_DOMAIN, or derived from the IMSI); IMPUs often share it. If the "
+	       "registration fails with 403/404, check the ISIM's home domain first.", cstr(rb, sizeof rb, c->ruri.host),
+	       cstr(tb, sizeof tb, c->to.uri.host));
+}
+
+static void check_from_to(struct ctx *c)
+{
+	if (!c->to_ok || !c->from_ok)
+		return;
+	if (slice_caseeq(c->from.uri_text, c->to.uri_text))
+		return;
+	report(c, c->from_hdr, c->from.uri_text.ptr, "From (%.*s) and To (%.*s) differ: a "
+	       "third-party registration. An IMS UE registers itself, with From = To = the "
+	       "IMPU; the S-CSCF rejects it with 403. Check which IMPU the UE meant.",
+	       SLICE_ARG(c->from.uri_text), SLICE_ARG(c->to.uri_text));
+}
+
+static void check_impi_format(struct ctx *c)
+{
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_USERNAME]))
+		return;
+	struct slice u = c->auth.field[SIP_AUTH_USERNAME];
+	if (slice_startswith_case(u, "sip:") || slice_startswith_case(u, "tel:"))
+		report(c, c->auth_hdr, u.ptr, "username \"%.*s\" is a URI: the IMPI is an NAI "
+		       "(user@realm, no scheme). The S-CSCF will not find it in the HSS; check "
+		       "the ISIM's IMPI or derive it as IMSI@ims.mncMNC.mccMCC.3gppnetwork.org.",
+		       SLICE_ARG(u));
+	else if (!slice_present(nai_domain(u)) || nai_domain(u).len == 0)
+		report(c, c->auth_hdr, u.ptr, "username \"%.*s\" is not an NAI (user@realm): "
+		       "the S-CSCF will reject the IMPI. Check the ISIM's IMPI or derive it from "
+		       "the IMSI as IMSI@ims.mncMNC.mccMCC.3gppnetwork.org.", SLICE_ARG(u));
+}
+
+/* The identities of the message with the header they come from. */
+struct ident {
+	const struct sip_hdr *h;
+	const char *what;
+	struct slice text;
+	struct ims_identity id;
+};
+
+static size_t collect_identities(struct ctx *c, struct ident *out, size_t cap)
+{
+	size_t n = 0;
+	if (c->to_ok && n < cap) {
+		out[n] = (struct ident){ c->to_hdr, "To", c->to.uri_text, { 0 } };
+		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
+			n++;
+	}
+	if (c->from_ok && n < cap) {
+		out[n] = (struct ident){ c->from_hdr, "From", c->from.uri_text, { 0 } };
+		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
+			n++;
+	}
+	if (c->auth_ok && slice_present(c->auth.field[SIP_AUTH_USERNAME]) && n < cap) {
+		out[n] = (struct ident){ c->auth_hdr, "username", c->auth.field[SIP_AUTH_USERNAME],
+					 { 0 } };
+		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
+			n++;
+	}
+	return n;
+}
+
+static void check_imsi_domain(struct ctx *c)
+{
+	struct ident ids[3];
+	size_t n = collect_identities(c, ids, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct ims_identity *id = &ids[i].id;
+		if (!id->user_is_imsi || !id->domain_is_3gpp || id->user.len < 6)
+			continue;
+		if (slice_caseeq_cstr(id->domain, id->derived_domain2) ||
+		    slice_caseeq_cstr(id->domain, id->derived_domain3))
+			continue;
+		report(c, ids[i].h, id->domain.ptr, "%s: the IMSI %.*s does not belong to the "
+		       "3GPP domain %.*s (MCC %s MNC %s); TS 23.003 derives %s (or %s for a "
+		       "3-digit MNC). Check the IMSI, the MNC length on the SIM, or the "
+		       "domain configured.", ids[i].what, SLICE_ARG(id->user),
+		       SLICE_ARG(id->domain), id->domain_mcc, id->domain_mnc,
+		       id->derived_domain2, id->derived_domain3);
+	}
+}
+
+static void check_impi_derived(struct ctx *c)
+{
+	struct ims_identity id;
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_USERNAME]))
+		return;
+	struct slice u = c->auth.field[SIP_AUTH_USERNAME];
+	if (ims_identity_decode(&id, u) < 0 || !id.user_is_imsi || id.domain_is_3gpp ||
+	    !slice_present(id.domain))
+		return;
+	report(c, c->auth_hdr, id.domain.ptr, "the IMPI's user is an IMSI but its realm "
+	       "\"%.*s\" is not the derived %s: right if the ISIM holds this IMPI; a "
+	       "USIM-only UE must derive IMSI@%s (TS 23.003 §13.3). Check the HSS knows "
+	       "this IMPI.", SLICE_ARG(id.domain), id.derived_domain2, id.derived_domain2);
+}
+
+static void check_temporary_impu(struct ctx *c)
+{
+	struct ims_identity id;
+	if (!c->to_ok || c->to.uri.scheme == SIP_URI_TEL)
+		return;
+	if (ims_identity_decode(&id, c->to.uri_text) < 0 || !id.user_is_imsi)
+		return;
+	report(c, c->to_hdr, c->to.uri_text.ptr, "To is a temporary IMPU built from the IMSI "
+	       "(no ISIM, TS 23.003 §13.4B): it is barred for calls; the UE must use the "
+	       "IMPUs the 200 returns in P-Associated-URI. It also exposes the IMSI.");
+}
+
+static void check_test_plmn(struct ctx *c)
+{
+	struct ident ids[3];
+	size_t n = collect_identities(c, ids, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct ims_identity *id = &ids[i].id;
+		if (!id->user_is_imsi || id->user.len < 5 || memcmp(id->user.ptr, "001", 3) != 0)
+			continue;
+		report(c, ids[i].h, id->user.ptr, "IMSI %.*s is in MCC 001, the test network "
+		       "code: a test SIM on a network simulator or lab core. A live network "
+		       "will not know it.", SLICE_ARG(id->user));
+		return; /* once per message */
+	}
+}
+
+static void check_impi_impu_domain(struct ctx *c)
+{
+	if (!c->auth_ok || !c->to_ok || c->to.uri.scheme == SIP_URI_TEL)
+		return;
+	struct slice dom = nai_domain(c->auth.field[SIP_AUTH_USERNAME]);
+	if (!slice_present(dom) || !slice_present(c->to.uri.host) ||
+	    slice_caseeq(dom, c->to.uri.host))
+		return;
+	char db[64], tb[80];
+	report(c, c->auth_hdr, dom.ptr, "the IMPI's realm \"%s\" and the IMPU's domain \"%s\" "
+	       "differ: both normally name the home network. Check that the HSS links "
+	       "this IMPI to this IMPU, or the S-CSCF answers 403.", cstr(db, sizeof db, dom),
+	       cstr(tb, sizeof tb, c->to.uri.host));
+}
+
+static void check_contact_user(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct ims_identity cid, tid;
+	if (!c->to_ok || ims_identity_decode(&tid, c->to.uri_text) < 0)
+		return;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star || ims_identity_decode(&cid, a.uri_text) < 0)
+			continue;
+		if (cid.user_is_imsi && !tid.user_is_imsi)
+			report(c, h, a.uri_text.ptr, "the Contact's user part is an IMSI while the "
+			       "IMPU is not: the IMSI travels in every request routed to this "
+			       "contact. UEs should use a non-identifying user part (or none).");
+	}
+}
+
+/* The UE's first ipsec-3gpp offer in Security-Client (defined further down). */
+static bool first_ipsec(const struct sip_msg *m, enum sip_hdr_id id, struct sip_sec_mech *s,
+			const struct sip_hdr **hp);
+
+static void check_protected_ports(struct ctx *c)
+{
+	struct sip_sec_mech sc;
+	const struct sip_hdr *sch;
+	if (!c->protected_reg || !first_ipsec(c->msg, SIP_HDR_SECURITY_CLIENT, &sc, &sch) ||
+	    !sc.has_port_s)
+		return;
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star || (a.uri.has_port && a.uri.port == sc.port_s))
+			continue;
+		report(c, h, a.uri.host.ptr, "the protected REGISTER's Contact has port %u, not "
+		       "the UE's protected server port port-s=%u: the P-CSCF sends terminating "
+		       "requests to the Contact port, which must be bound to the IPsec SA. Check "
+		       "the UE updates its Contact after the SAs are set up.",
+		       a.uri.has_port ? a.uri.port : 5060, sc.port_s);
+	}
+	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
+	struct sip_via v;
+	struct sip_list lit;
+	struct slice item;
+	struct sip_parse_error err;
+	if (!vh)
+		return;
+	sip_list_init(&lit, vh->value);
+	if (sip_list_next(&lit, &item, &err) != 1 || sip_via_decode(&v, item, &err) < 0 ||
+	    !slice_caseeq_cstr(v.transport, "UDP"))
+		return;
+	if (!v.has_port || v.port != sc.port_s)
+		report(c, vh, v.host.ptr, "the protected REGISTER's Via sent-by port is %u, not "
+		       "the protected server port port-s=%u: over UDP the P-CSCF sends the "
+		       "response there, outside the SA. Check the UE's Via after sec-agree.",
+		       v.has_port ? v.port : 5060, sc.port_s);
+}
+
+static void check_expires_600000(struct ctx *c)
+{
+	if (c->deregister)
+		return;
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		uint32_t e;
+		const struct sip_hdr *eh = h;
+		const char *at;
+		if (a.has_expires) {
+			e = a.expires;
+			at = a.expires_text.ptr;
+		} else if (c->has_expires) {
+			e = c->expires;
+			eh = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
+			at = eh->value.ptr;
+		} else {
+			report(c, h, a.uri_text.ptr, "no Expires and no expires parameter: the "
+			       "registrar picks its default (often 3600). TS 24.229 and IR.92 ask "
+			       "the UE for 600000 and let the S-CSCF shorten it.");
+			continue;
+		}
+		if (e != 600000)
+			report(c, eh, at, "the UE asks for %u s, not the 600000 s TS 24.229 and "
+			       "IR.92 ask for; the network then decides the real time. A shorter "
+			       "value means more refreshes (battery); check the UE's IMS profile.",
+			       e);
+	}
+}
+
+static void check_supported_path(struct ctx *c)
+{
+	if (has_option_tag(c->msg, SIP_HDR_SUPPORTED, "path"))
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_SUPPORTED);
+	report(c, h, h ? h->value.ptr : c->msg->start_line.ptr, "no 'path' in Supported: "
+	       "the P-CSCF must add a Path so terminating calls come back through it; "
+	       "without the UE's support the S-CSCF may reject the REGISTER (420/421). "
+	       "Add Supported: path.");
+}
+
+static void check_sec_agree(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *sc = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT);
+	const struct sip_hdr *sv = sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY);
+	bool req = has_option_tag(m, SIP_HDR_REQUIRE, "sec-agree");
+	bool preq = has_option_tag(m, SIP_HDR_PROXY_REQUIRE, "sec-agree");
+	if (!sc && !sv && !req && !preq)
+		return;
+	if (sc || sv) {
+		const struct sip_hdr *h = sc ? sc : sv;
+		if (!req)
+			report(c, h, h->value.ptr, "%s without sec-agree in Require: the "
+			       "negotiation is not mandatory for the P-CSCF. TS 24.229 wants "
+			       "Require: sec-agree and Proxy-Require: sec-agree with it.",
+			       hdr_label(h));
+		if (!preq)
+			report(c, h, h->value.ptr, "%s without sec-agree in Proxy-Require: the "
+			       "P-CSCF may ignore the offer and the REGISTER goes unprotected. Add "
+			       "Proxy-Require: sec-agree.", hdr_label(h));
+	} else {
+		report(c, NULL, m->start_line.ptr, "sec-agree is required but there is no "
+		       "Security-Client: the P-CSCF has no offer to answer and rejects the "
+		       "REGISTER (494). Add the UE's ipsec-3gpp offers.");
+	}
+}
+
+static bool one_of(struct slice s, const char *const *list)
+{
+	for (; *list; list++)
+		if (slice_caseeq_cstr(s, *list))
+			return true;
+	return false;
+}
+
+static void check_sec_params(struct ctx *c)
+{
+	static const char *const algs[] = { "hmac-md5-96", "hmac-sha-1-96", NULL };
+	static const char *const ealgs[] = { "des-ede3-cbc", "aes-cbc", "null", NULL };
+	static const char *const prots[] = { "esp", "ah", NULL };
+	static const char *const mods[] = { "trans", "tun", "UDP-enc", NULL };
+	const struct sip_msg *m = c->msg;
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		if (h->id != SIP_HDR_SECURITY_CLIENT && h->id != SIP_HDR_SECURITY_SERVER &&
+		    h->id != SIP_HDR_SECURITY_VERIFY)
+			continue;
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			struct sip_sec_mech s;
+			if (sip_sec_mech_decode(&s, item, &err) < 0 ||
+			    !slice_caseeq_cstr(s.mechanism, "ipsec-3gpp"))
+				continue;
+			const char *miss = !slice_present(s.alg) ? "alg" :
+					   !s.has_spi_c ? "spi-c" : !s.has_spi_s ? "spi-s" :
+					   !s.has_port_c ? "port-c" : !s.has_port_s ? "port-s" : NULL;
+			if (miss) {
+				report(c, h, item.ptr, "an ipsec-3gpp offer without %s: TS 33.203 "
+				       "needs alg, spi-c, spi-s, port-c and port-s to set up the SAs; "
+				       "the peer rejects it. Check the UE's IPsec stack.", miss);
+				continue;
+			}
+			if (!one_of(s.alg, algs))
+				report(c, h, s.alg.ptr, "alg=%.*s is not a TS 33.203 integrity "
+				       "algorithm (hmac-md5-96, hmac-sha-1-96): the peer cannot "
+				       "choose this offer.", SLICE_ARG(s.alg));
+			if (slice_present(s.ealg) && !one_of(s.ealg, ealgs))
+				report(c, h, s.ealg.ptr, "ealg=%.*s is not a TS 33.203 encryption "
+				       "algorithm (des-ede3-cbc, aes-cbc, null).", SLICE_ARG(s.ealg));
+			if (slice_present(s.prot) && !one_of(s.prot, prots))
+				report(c, h, s.prot.ptr, "prot=%.*s: only esp (or ah) exists.",
+				       SLICE_ARG(s.prot));
+			if (slice_present(s.mod) && !one_of(s.mod, mods))
+				report(c, h, s.mod.ptr, "mod=%.*s: only trans, tun or UDP-enc exist.",
+				       SLICE_ARG(s.mod));
+			if (s.port_c == s.port_s)
+				report(c, h, item.ptr, "port-c and port-s are both %u: the protected "
+				       "client and server ports must differ, one SA pair each.",
+				       s.port_c);
+			if (s.spi_c == s.spi_s)
+				report(c, h, item.ptr, "spi-c and spi-s are both %u: each inbound SA "
+				       "needs its own SPI.", s.spi_c);
+		}
+	}
+}
+
+/* The first ipsec-3gpp offer of the headers of id. */
+static bool first_ipsec(const struct sip_msg *m, enum sip_hdr_id id, struct sip_sec_mech *s,
+			const struct sip_hdr **hp)
+{
+	for (const struct sip_hdr *h = sip_hdr_first(m, id); h; h = sip_hdr_next(m, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1)
+			if (sip_sec_mech_decode(s, item, &err) == 0 &&
+			    slice_caseeq_cstr(s->mechanism, "ipsec-3gpp")) {
+				*hp = h;
+				return true;
+			}
+	}
+	return false;
+}
+
+static void check_sec_verify(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *sc = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT);
+	const struct sip_hdr *sv = sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY);
+	if (c->protected_reg && sc && !sv) {
+		report(c, sc, sc->value.ptr, "a REGISTER answering the challenge with "
+		       "Security-Client but no Security-Verify: the UE must echo the 401's "
+		       "Security-Server so the P-CSCF can rule out a downgrade; it will reject "
+		       "this (494). Check the UE read the 401's Security-Server.");
+		return;
+	}
+	if (!sv)
+		return;
+	struct sip_sec_mech cm, vm;
+	const struct sip_hdr *ch, *vh;
+	if (first_ipsec(m, SIP_HDR_SECURITY_CLIENT, &cm, &ch) &&
+	    first_ipsec(m, SIP_HDR_SECURITY_VERIFY, &vm, &vh) && cm.has_spi_c && vm.has_spi_c &&
+	    cm.spi_c == vm.spi_c && cm.spi_s == vm.spi_s && cm.port_c == vm.port_c &&
+	    cm.port_s == vm.port_s)
+		report(c, vh, vh->value.ptr, "Security-Verify repeats the UE's own SPIs and "
+		       "ports from Security-Client: it must echo the P-CSCF's Security-Server "
+		       "(the P-CSCF's SPIs and ports). Compare with the 401.");
+}
+
+static void check_pani_present(struct ctx *c)
+{
+	if (sip_hdr_first(c->msg, SIP_HDR_P_ACCESS_NETWORK_INFO))
+		return;
+	report(c, NULL, c->msg->start_line.ptr, "no P-Access-Network-Info: on 3GPP access "
+	       "(LTE, NR) the UE must say its access type and cell, which the network uses "
+	       "for charging, emergency location and policies. Check the UE's IMS profile; "
+	       "ignore on Wi-Fi with a network-provided PANI.");
+}
+
+static void check_pani_cell(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
+	     h = sip_hdr_next(m, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err;
+		memset(&p, 0, sizeof p);
+		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
+			continue;
+		if (!p.cell_ok)
+			report(c, h, p.cell_value.ptr, "%.*s=%.*s (%zu digits): %s. The network "
+			       "cannot locate the cell (charging, emergency calls). Check the "
+			       "UE's modem-to-IMS cell report.", SLICE_ARG(p.cell_param),
+			       SLICE_ARG(p.cell_value), p.cell_value.len,
+			       p.cell_problem ? p.cell_problem : "wrong length for the access type");
+	}
+}
+
+static void check_pani_placeholder(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
+	     h = sip_hdr_next(m, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err;
+		memset(&p, 0, sizeof p);
+		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
+			continue;
+		if (slice_present(p.cell_value) && p.cell_value.len >= 3 &&
+		    memcmp(p.cell_value.ptr, "000", 3) == 0)
+			report(c, h, p.cell_value.ptr, "the cell id starts with MCC 000, which no "
+			       "country has: a placeholder from a simulator or a UE that had no "
+			       "cell information yet.");
+		else if (p.cell_ok && (p.access == IMS_ACCESS_EUTRAN_FDD ||
+				       p.access == IMS_ACCESS_EUTRAN_TDD) &&
+			 p.cell_id == 0xFFFFFFFu)
+			report(c, h, p.cell_value.ptr, "ECI FFFFFFF (all ones) is a placeholder, "
+			       "not a real cell: the UE did not know its cell (e.g. sent while "
+			       "leaving the network, as in a deregistration).");
+	}
+}
+
+/* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
+
+struct contact_tags {
+	bool instance, mmtel, smsip, smsip_wrong, reg_id;
+	struct sip_param instance_p, wrong_p, reg_id_p;
+};
+
+static void contact_tags_scan(const struct sip_addr *a, struct contact_tags *t)
+{
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error err;
+	memset(t, 0, sizeof *t);
+	if (!slice_present(a->params))
+		return;
+	sip_param_it_init(&it, a->params);
+	while (sip_param_next(&it, &p, &err) == 1) {
+		struct ims_feature_tag ft;
+		if (ims_feature_tag_describe(&ft, &p) < 0)
+			continue;
+		switch (ft.kind) {
+		case IMS_TAG_INSTANCE:
+			t->instance = true;
+			t->instance_p = p;
+			break;
+		case IMS_TAG_ICSI: {
+			char buf[512];
+			int n = ims_unescape(buf, sizeof buf - 1, p.value);
+			if (n > 0) {
+				buf[n] = '\0';
+				if (strstr(buf, "3gpp-service.ims.icsi.mmtel"))
+					t->mmtel = true;
+			}
+			break;
+		}
+		case IMS_TAG_SMSIP:
+			t->smsip = true;
+			break;
+		case IMS_TAG_SMSIP_WRONG:
+			t->smsip_wrong = true;
+			t->wrong_p = p;
+			break;
+		case IMS_TAG_REG_ID:
+			t->reg_id = true;
+			t->reg_id_p = p;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+static void check_ir92_instance(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	if (c->deregister)
+		return;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.instance)
+			report(c, h, a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
+			       "(+sip.instance=\"<urn:gsma:imei:...>\") so the network can tell "
+			       "this device's binding from others and replace it on re-registration.");
+	}
+}
+
+static void check_instance(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.instance)
+			continue;
+		struct ims_instance inst;
+		memset(&inst, 0, sizeof inst);
+		int r = ims_instance_decode(&inst, t.instance_p.value);
+		const char *at = t.instance_p.value.ptr ? t.instance_p.value.ptr :
+				 t.instance_p.name.ptr;
+		if (r < 0 || !inst.well_formed)
+			report(c, h, at, "+sip.instance %.*s is not a well-formed URN: %s. The "
+			       "registrar cannot match this device's bindings.",
+			       SLICE_ARG(t.instance_p.value),
+			       inst.problem ? inst.problem : "unrecognised");
+	}
+}
+
+static void check_imei_spare(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.instance)
+			continue;
+		struct ims_instance inst;
+		memset(&inst, 0, sizeof inst);
+		if (ims_instance_decode(&inst, t.instance_p.value) < 0 ||
+		    (inst.kind != IMS_INSTANCE_IMEI && inst.kind != IMS_INSTANCE_IMEISV))
+			continue;
+		if (inst.spare_is_zero)
+			continue;
+		report(c, h, t.instance_p.value.ptr, "the IMEI URN ends in '%c', but RFC 7254 "
+		       "puts the spare digit 0 there, not the check digit%s (Luhn for TAC %s SNR "
+		       "%s is %c). The network may not match this instance with the IMEI it "
+		       "knows.", inst.spare, inst.spare == inst.check ?
+		       ": this UE wrote the Luhn check digit" : "", inst.tac, inst.snr,
+		       inst.check);
+	}
+}
+
+static void check_ir92_instance_kind(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.instance)
+			continue;
+		struct ims_instance inst;
+		memset(&inst, 0, sizeof inst);
+		if (ims_instance_decode(&inst, t.instance_p.value) < 0 ||
+		    inst.kind == IMS_INSTANCE_IMEI || inst.kind == IMS_INSTANCE_IMEISV)
+			continue;
+		report(c, h, t.instance_p.value.ptr, "+sip.instance is not an IMEI URN: IR.92 "
+		       "and TS 24.229 want urn:gsma:imei for a device with an IMEI; a UUID is "
+		       "for devices without one. Services keyed on the IMEI (e.g. emergency) "
+		       "will miss it.");
+	}
+}
+
+static void check_ir92_mmtel(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	if (c->deregister)
+		return;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.mmtel)
+			report(c, h, a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
+			       "%%3A3gpp-service.ims.icsi.mmtel\"): the S-CSCF will not route voice "
+			       "calls to this contact. Check the UE's VoLTE/VoNR provisioning.");
+	}
+}
+
+static void check_smsip_misspelt(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (t.smsip_wrong)
+			report(c, h, t.wrong_p.name.ptr, "%.*s is not a feature tag networks know: "
+			       "the SMS-over-IP tag is +g.3gpp.smsip (TS 24.341). The S-CSCF will "
+			       "not tell the IP-SM-GW, so SMS goes over SGs/NAS or fails. Fix the "
+			       "UE's tag.", SLICE_ARG(t.wrong_p.name));
+	}
+}
+
+static void check_smsip_absent(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	if (c->deregister)
+		return;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.smsip && !t.smsip_wrong)
+			report(c, h, a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
+			       "so SMS will use SGs/NAS. Add the tag if the UE is meant to send SMS "
+			       "over IMS (IR.92).");
+	}
+}
+
+/* ---- 6. digest and AKA (RFC 3310, RFC 7616) ---------------------------- */
+
+static void check_qop_fields(struct ctx *c)
+{
+	if (!c->auth_ok)
+		return;
+	const struct sip_auth *a = &c->auth;
+	bool qop = slice_present(a->field[SIP_AUTH_QOP]);
+	bool nc = slice_present(a->field[SIP_AUTH_NC]);
+	bool cn = slice_present(a->field[SIP_AUTH_CNONCE]);
+	if (qop && (!nc || !cn))
+		report(c, c->auth_hdr, a->field[SIP_AUTH_QOP].ptr, "qop without %s: with qop "
+		       "the digest covers nc and cnonce, so the registrar cannot verify the "
+		       "response.", !nc ? "nc" : "cnonce");
+	else if (!qop && (nc || cn))
+		report(c, c->auth_hdr, (nc ? a->field[SIP_AUTH_NC] : a->field[SIP_AUTH_CNONCE]).ptr,
+		       "nc/cnonce without qop: they are only used with qop, so the server "
+		       "computes a different response. Check the UE copied qop from the 401.");
+}
+
+static void check_nc(struct ctx *c)
+{
+	if (!c->auth_ok || !c->auth.has_nc)
+		return;
+	const struct slice ncs = c->auth.field[SIP_AUTH_NC];
+	if (c->auth.nc == 0 || ncs.len != 8 || !is_hex(ncs))
+		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the nonce count is 8 hex digits "
+		       "starting at 00000001; the registrar will reject it.", SLICE_ARG(ncs));
+	else if (c->auth.nc > 1)
+		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the UE already used this nonce in %u "
+		       "earlier request%s. With AKA each 401 brings a new nonce, so this is a "
+		       "refresh reusing it: fine if the S-CSCF allows it, else a 401 with "
+		       "stale=true follows.", SLICE_ARG(ncs), c->auth.nc - 1,
+		       c->auth.nc - 1 == 1 ? "" : "s");
+}
+
+static void check_aka_nonce(struct ctx *c)
+{
+	if (!c->auth_ok)
+		return;
+	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
+	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
+		return;
+	struct ims_aka_nonce n;
+	int r = ims_aka_nonce_decode(&n, nonce);
+	if (r < 0)
+		report(c, c->auth_hdr, nonce.ptr, "the nonce is not base64(RAND || AUTN) of at "
+		       "least 32 bytes (%s): it cannot be an AKA challenge. Check the UE copied "
+		       "the 401's nonce whole.", r == -EMSGSIZE ? "too short" : "not base64");
+}
+
+static void check_aka_amf(struct ctx *c)
+{
+	if (!c->auth_ok)
+		return;
+	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
+	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
+		return;
+	struct ims_aka_nonce n;
+	if (ims_aka_nonce_decode(&n, nonce) < 0 || !n.amf_separation_bit)
+		return;
+	report(c, c->auth_hdr, nonce.ptr, "AMF %02X%02X has the separation bit set, which "
+	       "marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA vectors normally have it "
+	       "0. The ISIM does not check it, but it hints at a test HSS reusing EPS "
+	       "vectors.", n.amf[0], n.amf[1]);
+}
+
+static void check_aka_algorithm(struct ctx *c)
+{
+	if (!c->auth_ok || !c->protected_reg)
+		return;
+	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
+	if (slice_present(alg))
+		return;
+	struct ims_aka_nonce n;
+	if (ims_aka_nonce_decode(&n, nonce) < 0)
+		return;
+	report(c, c->auth_hdr, c->auth_hdr->value.ptr, "the nonce looks like an AKA "
+	       "challenge but algorithm is absent, which means MD5: the registrar computes "
+	       "with a password instead of RES. The UE must copy algorithm=AKAv1-MD5 from "
+	       "the 401.");
+}
+
+static void check_response_format(struct ctx *c)
+{
+	if (!c->auth_ok || !c->protected_reg)
+		return;
+	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
+	if (!slice_present(r) || (r.len == 32 && is_hex(r)))
+		return;
+	report(c, c->auth_hdr, r.ptr, "response is %zu characters: an MD5 digest (also for "
+	       "AKAv1-MD5) is 32 hex digits. The UE's digest computation is broken.", r.len);
+}
+
+static void check_auts(struct ctx *c)
+{
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_AUTS]))
+		return;
+	struct slice a = c->auth.field[SIP_AUTH_AUTS];
+	struct ims_auts au;
+	if (ims_auts_decode(&au, a) < 0)
+		report(c, c->auth_hdr, a.ptr, "auts is not base64 of 14 bytes (SQN_MS^AK* || "
+		       "MAC-S): the HSS cannot resynchronise and AKA will keep failing.");
+	else
+		report(c, c->auth_hdr, a.ptr, "auts: the ISIM rejected the SQN of the "
+		       "challenge as out of range and asks the HSS to resynchronise. A new 401 "
+		       "should follow; repeated resyncs point at an SQN problem in the HSS.");
+}
+
+/* ---- 7. more that an engineer would point out --------------------------- */
+
+static void check_imei_check_digit(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		struct ims_instance inst;
+		memset(&inst, 0, sizeof inst);
+		if (!t.instance || ims_instance_decode(&inst, t.instance_p.value) < 0 ||
+		    (inst.kind != IMS_INSTANCE_IMEI && inst.kind != IMS_INSTANCE_IMEISV) ||
+		    !inst.spare_is_zero)
+			continue;
+		report(c, h, t.instance_p.value.ptr, "IMEI URN TAC %s SNR %s: the final 0 is "
+		       "RFC 7254's spare digit, not the Luhn check digit, which is %c. The IMEI "
+		       "on the device label and in the EIR reads %s%s%c.", inst.tac, inst.snr,
+		       inst.check, inst.tac, inst.snr, inst.check);
+	}
+}
+
+static void check_dereg_unprotected(struct ctx *c)
+{
+	if (!c->deregister || c->protected_reg)
+		return;
+	const struct sip_hdr *h = c->auth_hdr ? c->auth_hdr : sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
+	report(c, h, h ? h->value.ptr : c->msg->start_line.ptr, "a deregistration %s: a UE "
+	       "deregisters over its IPsec SAs with the credentials of its last challenge. "
+	       "The S-CSCF may challenge it (401) or refuse it, leaving the binding in place. "
+	       "Check whether the UE lost its security context (reboot, SA expiry).",
+	       c->auth_hdr ? "with an empty nonce" : "without credentials");
+}
+
+/* The IMSI of the message (username, To or From), as a slice of digits. */
+static struct slice find_imsi(struct ctx *c)
+{
+	struct ident ids[3];
+	size_t n = collect_identities(c, ids, 3);
+	for (size_t i = 0; i < n; i++)
+		if (ids[i].id.user_is_imsi)
+			return ids[i].id.user;
+	return SLICE_NULL;
+}
+
+static void check_pani_plmn(struct ctx *c)
+{
+	struct slice imsi = find_imsi(c);
+	if (imsi.len < 6)
+		return;
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
+	     h = sip_hdr_next(m, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err;
+		memset(&p, 0, sizeof p);
+		if (ims_pani_decode(&p, h->value, &err) < 0 || !p.cell_ok || !p.mcc[0] ||
+		    memcmp(p.mcc, "000", 3) == 0)
+			continue;
+		size_t mnclen = strlen(p.mnc);
+		bool mcc_eq = memcmp(imsi.ptr, p.mcc, 3) == 0;
+		bool mnc_eq = mcc_eq && mnclen <= 3 && memcmp(imsi.ptr + 3, p.mnc, mnclen) == 0;
+		if (mnc_eq)
+			continue;
+		report(c, h, p.cell_value.ptr, "the cell is in PLMN %s-%s but the IMSI %.*s is from "
+		       "MCC %.3s: %s. Expect the P-CSCF/S-CSCF roaming policy (P-Visited-Network-ID) "
+		       "to apply; a test SIM on a live cell points at a lab set-up.",
+		       p.mcc, p.mnc, SLICE_ARG(imsi), imsi.ptr, mcc_eq ?
+		       "another network of the same country (national roaming or RAN sharing)" :
+		       "the UE is roaming abroad, or the cell id is not the real one");
+	}
+}
+
+static void check_reg_id(struct ctx *c)
+{
+	struct contact_it it;
+	struct sip_addr a;
+	const struct sip_hdr *h;
+	struct contact_tags t;
+	bool outbound = has_option_tag(c->msg, SIP_HDR_SUPPORTED, "outbound");
+	contact_it_init(&it, c->msg);
+	while (contact_next(&it, &a, &h)) {
+		if (a.star)
+			continue;
+		contact_tags_scan(&a, &t);
+		if (!t.reg_id)
+			continue;
+		if (!t.instance)
+			report(c, h, t.reg_id_p.name.ptr, "reg-id without +sip.instance: an outbound "
+			       "flow is named by the pair (instance, reg-id), so the registrar must "
+			       "ignore reg-id (or reject it). Add the IMEI URN as +sip.instance, or "
+			       "drop reg-id.");
+		if (!outbound)
+			report(c, h, t.reg_id_p.name.ptr, "reg-id but no 'outbound' in Supported: the "
+			       "UE asks for outbound flows without announcing the extension, so the "
+			       "edge proxy will not keep the flow. Add Supported: outbound, or drop "
+			       "reg-id.");
+	}
+}
+
+static void check_route_lr(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_ROUTE); h; h = sip_hdr_next(m, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			struct sip_addr a;
+			if (sip_addr_decode(&a, item, 0, &err) < 0 || a.uri.lr ||
+			    (a.uri.scheme != SIP_URI_SIP && a.uri.scheme != SIP_URI_SIPS))
+				continue;
+			report(c, h, a.uri_text.ptr, "Route %.*s has no ;lr: the next hop is treated "
+			       "as a strict router and the Request-URI gets rewritten to it. The "
+			       "P-CSCF address the UE got at PDN/PDU set-up needs ;lr.",
+			       SLICE_ARG(a.uri_text));
+		}
+	}
+}
+
+static void check_tags(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (c->from_ok && !slice_present(c->from.tag))
+		report(c, c->from_hdr, c->from_hdr->value.ptr, "From has no tag: RFC 3261 requires "
+		       "one in every request and response; the registrar may answer 400. Check "
+		       "the UE's SIP stack (or a header rewrite on the way).");
+	if (!m->is_request && m->status > 100 && c->to_ok && !slice_present(c->to.tag))
+		report(c, c->to_hdr, c->to_hdr->value.ptr, "a %u response without a To tag: the "
+		       "server must add one (§8.2.6.2); without it the UE cannot tell responses "
+		       "of different servers apart.", m->status);
+}
+
+static void check_register_to_tag(struct ctx *c)
+{
+	if (c->to_ok && slice_present(c->to.tag))
+		report(c, c->to_hdr, c->to.tag.ptr, "the REGISTER's To has a tag: REGISTER is "
+		       "never sent inside a dialog (§10.2), so a tag here is stray, copied from a "
+		       "previous response. Some registrars reject it (481).");
+}
+
+/* ---- the book ------------------------------------------------------------ */
+
+enum scope {
+	ANY,        /* every message */
+	REQUEST,    /* every request */
+	REGISTER,   /* REGISTER requests */
+	BINDING,    /* REGISTER requests that are not deregistrations */
+	RESPONSE,   /* responses to REGISTER */
+};
+
+/* The book: X(id, severity, ref, summary, scope, check), in the order the
+ * rules run. One list feeds both the public info and the dispatch table. */
+#define RULE_BOOK(X) \
+	X("rfc3261.msg.mandatory-header", IMS_SEV_ERROR, "RFC 3261 §8.1.1",\
+	  "Via, To, From, Call-ID, CSeq (and Max-Forwards in requests) are present",\
+	  ANY, check_mandatory) \
+	X("rfc3261.msg.header-syntax", IMS_SEV_ERROR, "RFC 3261 §20, §25.1",\
+	  "every known header (but the informational ones) and the Request-URI decode with their typed decoder",\
+	  ANY, check_syntax) \
+	X("rfc3261.msg.header-syntax-informational", IMS_SEV_WARNING, "RFC 3261 §20.17, §20.35, §20.41, §20.43",\
+	  "User-Agent, Server, Warning and Date follow their grammar",\
+	  ANY, check_syntax_informational) \
+	X("rfc3261.msg.single-header-repeated", IMS_SEV_ERROR, "RFC 3261 §7.3, §20",\
+	  "headers that take one value appear once",\
+	  ANY, check_single_repeated) \
+	X("rfc3261.msg.comma-combined", IMS_SEV_ERROR, "RFC 3261 §7.3.1",\
+	  "no two credentials/challenges in one field, no list in a single-value header",\
+	  ANY, check_comma_combined) \
+	X("rfc3261.msg.content-length", IMS_SEV_ERROR, "RFC 3261 §20.14, §18.3",\
+	  "Content-Length equals the body length",\
+	  ANY, check_content_length) \
+	X("rfc3261.via.branch-cookie", IMS_SEV_ERROR, "RFC 3261 §8.1.1.7",\
+	  "every Via has a branch starting with z9hG4bK",\
+	  REQUEST, check_via_branch) \
+	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
+	  "CSeq method equals the request method and the number is below 2^31",\
+	  ANY, check_cseq) \
+	X("rfc3261.register.ruri-userinfo", IMS_SEV_ERROR, "RFC 3261 §10.2",\
+	  "the REGISTER Request-URI has no user@ part",\
+	  REGISTER, check_ruri_userinfo) \
+	X("rfc3261.register.ruri-scheme", IMS_SEV_ERROR, "RFC 3261 §10.2",\
+	  "the REGISTER Request-URI is a sip:/sips: URI",\
+	  REGISTER, check_ruri_scheme) \
+	X("rfc3261.register.to-aor", IMS_SEV_ERROR, "RFC 3261 §10.2",\
+	  "To is an address of record: sip/sips with a user, or tel",\
+	  REGISTER, check_to_aor) \
+	X("rfc3261.register.contact-star", IMS_SEV_ERROR, "RFC 3261 §10.2.2",\
+	  "Contact: * is alone and comes with Expires: 0",\
+	  REGISTER, check_contact_star) \
+	X("rfc3261.register.no-contact", IMS_SEV_INFO, "RFC 3261 §10.2.3",\
+	  "a REGISTER without Contact only queries the bindings",\
+	  REGISTER, check_no_contact) \
+	X("rfc3261.register.unregister", IMS_SEV_INFO, "RFC 3261 §10.2.2, TS 24.229 §5.1.1.6",\
+	  "Expires: 0 / expires=0 is a deregistration: what happens next",\
+	  REGISTER, check_deregister) \
+	X("rfc3261.register.contact-expires", IMS_SEV_INFO, "RFC 3261 §10.2.1.1",\
+	  "a Contact expires parameter differing from Expires wins for its binding",\
+	  REGISTER, check_contact_expires) \
+	X("rfc3261.response.401-challenge", IMS_SEV_ERROR, "RFC 3261 §21.4.2, §22.1",\
+	  "a 401 carries WWW-Authenticate",\
+	  RESPONSE, check_401) \
+	X("ts24229.response.401-aka", IMS_SEV_ERROR, "TS 24.229 §5.4.1.2.1, RFC 3310 §3.2",\
+	  "the 401's AKA nonce decodes; ck/ik never reach the UE",\
+	  RESPONSE, check_401_aka) \
+	X("ts24229.response.401-security-server", IMS_SEV_INFO, "TS 24.229 §5.2.2, TS 33.203 §7.1",\
+	  "a 401 to REGISTER without Security-Server offers no IPsec",\
+	  RESPONSE, check_401_security_server) \
+	X("rfc3261.response.200-bindings", IMS_SEV_WARNING, "RFC 3261 §10.3",\
+	  "a 200 to REGISTER lists the bindings with their expiry",\
+	  RESPONSE, check_200) \
+	X("ts24229.response.200-contents", IMS_SEV_WARNING, "TS 24.229 §5.4.1.2.2, RFC 3608, RFC 3327",\
+	  "a 200 to REGISTER has Service-Route, P-Associated-URI and the Path echoed",\
+	  RESPONSE, check_200_ims) \
+	X("ts24229.register.authorization", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
+	  "a REGISTER carries Authorization with the IMPI",\
+	  REGISTER, check_ims_authorization) \
+	X("ts24229.register.authorization-fields", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1",\
+	  "Authorization has username, realm, uri, nonce and response",\
+	  REGISTER, check_ims_auth_fields) \
+	X("rfc3261.auth.uri-ruri", IMS_SEV_WARNING, "RFC 3261 §22.4, RFC 7616 §3.4",\
+	  "the Authorization uri equals the Request-URI",\
+	  REGISTER, check_auth_uri) \
+	X("ts24229.register.realm-home-domain", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
+	  "the realm is the home domain (Request-URI or From domain)",\
+	  REGISTER, check_realm_domain) \
+	X("ts24229.register.ruri-home-domain", IMS_SEV_INFO, "TS 24.229 §5.1.1.2.1",\
+	  "the Request-URI domain is the IMPU's home domain",\
+	  REGISTER, check_ruri_home) \
+	X("ts24229.register.from-to", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
+	  "From and To carry the same IMPU",\
+	  REGISTER, check_from_to) \
+	X("ts23003.impi.nai", IMS_SEV_ERROR, "TS 23.003 §13.3, RFC 7542",\
+	  "the Authorization username (IMPI) is an NAI user@realm",\
+	  REGISTER, check_impi_format) \
+	X("ts23003.identity.imsi-domain", IMS_SEV_WARNING, "TS 23.003 §13.2",\
+	  "an IMSI-based identity sits in the domain derived from that IMSI's MCC/MNC",\
+	  REGISTER, check_imsi_domain) \
+	X("ts23003.impi.derived-realm", IMS_SEV_INFO, "TS 23.003 §13.3",\
+	  "an IMSI-based IMPI with a realm other than the IMSI-derived one",\
+	  REGISTER, check_impi_derived) \
+	X("ts23003.impu.temporary", IMS_SEV_INFO, "TS 23.003 §13.4B",\
+	  "To is a temporary IMPU derived from the IMSI",\
+	  REGISTER, check_temporary_impu) \
+	X("ts23003.imsi.test-plmn", IMS_SEV_INFO, "ITU-T E.212, TS 23.003 §2.2",\
+	  "the IMSI belongs to the test network code MCC 001",\
+	  REGISTER, check_test_plmn) \
+	X("ims.identity.impi-impu-domain", IMS_SEV_INFO, "TS 23.003 §13.3, §13.4",\
+	  "the IMPI's realm and the IMPU's domain agree",\
+	  REGISTER, check_impi_impu_domain) \
+	X("ims.identity.contact-imsi", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, TS 33.203 §5.1",\
+	  "the Contact does not expose the IMSI when the IMPU does not",\
+	  REGISTER, check_contact_user) \
+	X("ts24229.register.protected-ports", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, TS 33.203 §7.1",\
+	  "the protected REGISTER's Contact (and UDP Via) use the protected server port port-s",\
+	  REGISTER, check_protected_ports) \
+	X("ts24229.register.expires-600000", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, IR.92 §2.2.1",\
+	  "a registering REGISTER asks for 600000 s",\
+	  REGISTER, check_expires_600000) \
+	X("ts24229.register.supported-path", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3327 §5",\
+	  "Supported lists path",\
+	  REGISTER, check_supported_path) \
+	X("ts24229.register.sec-agree", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3329 §2.3.1",\
+	  "Security-Client comes with sec-agree in Require and Proxy-Require, and vice versa",\
+	  REGISTER, check_sec_agree) \
+	X("ts33203.security.ipsec-params", IMS_SEV_ERROR, "TS 33.203 §7.1, RFC 3329 §2.2",\
+	  "ipsec-3gpp offers have alg, spi-c, spi-s, port-c, port-s with valid values",\
+	  ANY, check_sec_params) \
+	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1",\
+	  "the protected REGISTER echoes Security-Server in Security-Verify",\
+	  REGISTER, check_sec_verify) \
+	X("ts24229.register.pani-present", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, §7.2A.4",\
+	  "a REGISTER over 3GPP access carries P-Access-Network-Info",\
+	  BINDING, check_pani_present) \
+	X("ts24229.pani.cell-id", IMS_SEV_ERROR, "TS 24.229 §7.2A.4.3, TS 23.003 §19.6",\
+	  "the cell id has the length of its access type",\
+	  ANY, check_pani_cell) \
+	X("ts24229.pani.placeholder-cell", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3",\
+	  "the cell id is a placeholder (MCC 000, ECI all ones)",\
+	  ANY, check_pani_placeholder) \
+	X("ir92.contact.instance", IMS_SEV_WARNING, "IR.92 §2.2.1, RFC 5626 §4.1",\
+	  "the Contact has +sip.instance",\
+	  BINDING, check_ir92_instance) \
+	X("rfc5626.contact.instance-urn", IMS_SEV_ERROR, "RFC 5626 §4.1, RFC 7254",\
+	  "+sip.instance is a well-formed URN",\
+	  REGISTER, check_instance) \
+	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254 §4",\
+	  "the IMEI URN's last digit is the spare 0, not the check digit",\
+	  REGISTER, check_imei_spare) \
+	X("ir92.contact.instance-imei", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.229 §5.1.1.2.1",\
+	  "+sip.instance is an IMEI URN",\
+	  REGISTER, check_ir92_instance_kind) \
+	X("ir92.contact.mmtel-icsi", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.173",\
+	  "the Contact carries the MMTel ICSI",\
+	  BINDING, check_ir92_mmtel) \
+	X("ir92.contact.smsip-misspelt", IMS_SEV_WARNING, "TS 24.341 §5.3.1.2, IR.92 §2.2.1",\
+	  "+g.3gpp.csi.smsip and other misspellings of +g.3gpp.smsip",\
+	  REGISTER, check_smsip_misspelt) \
+	X("ir92.contact.smsip", IMS_SEV_INFO, "IR.92 §2.2.1, TS 24.341 §5.3.1.2",\
+	  "the Contact offers SMS over IP (+g.3gpp.smsip)",\
+	  BINDING, check_smsip_absent) \
+	X("rfc7616.digest.qop-fields", IMS_SEV_ERROR, "RFC 7616 §3.4",\
+	  "qop, nc and cnonce come together",\
+	  REGISTER, check_qop_fields) \
+	X("rfc7616.digest.nc", IMS_SEV_INFO, "RFC 7616 §3.4, TS 24.229 §5.1.1.4",\
+	  "nc is 8 hex digits from 00000001; a count above 1 reuses a nonce",\
+	  REGISTER, check_nc) \
+	X("rfc3310.aka.nonce", IMS_SEV_ERROR, "RFC 3310 §3.2",\
+	  "an AKA nonce decodes as base64(RAND || AUTN)",\
+	  REGISTER, check_aka_nonce) \
+	X("ts33102.aka.amf-separation", IMS_SEV_INFO, "TS 33.102 Annex H, TS 33.401 §6.1.1",\
+	  "the AMF separation bit of an IMS AKA vector",\
+	  REGISTER, check_aka_amf) \
+	X("rfc3310.aka.algorithm", IMS_SEV_WARNING, "RFC 3310 §3.1, TS 24.229 §5.1.1.5.1",\
+	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
+	  REGISTER, check_aka_algorithm) \
+	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
+	  "a digest response is 32 hex digits",\
+	  REGISTER, check_response_format) \
+	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.3, TS 33.102 §6.3.5",\
+	  "auts means an SQN resynchronisation",\
+	  REGISTER, check_auts) \
+	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254 §3, TS 23.003 §6.2.1",\
+	  "the IMEI URN's spare digit vs the IMEI's Luhn check digit",\
+	  REGISTER, check_imei_check_digit) \
+	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\
+	  "a deregistration without the last challenge's credentials",\
+	  REGISTER, check_dereg_unprotected) \
+	X("ts24229.pani.plmn-vs-imsi", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3, TS 23.003 §2.2",\
+	  "the cell's PLMN vs the IMSI's home PLMN (roaming)",\
+	  REGISTER, check_pani_plmn) \
+	X("rfc5626.contact.reg-id", IMS_SEV_ERROR, "RFC 5626 §4.2.1, §5.2",\
+	  "reg-id comes with +sip.instance and Supported: outbound",\
+	  BINDING, check_reg_id) \
+	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
+	  "every sip: Route entry is a loose router (;lr)",\
+	  REQUEST, check_route_lr) \
+	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
+	  "From has a tag; responses (but 100) have a To tag",\
+	  ANY, check_tags) \
+	X("rfc3261.register.to-tag", IMS_SEV_WARNING, "RFC 3261 §10.2, §8.1.1.2",\
+	  "a REGISTER's To has no tag (out of dialog)",\
+	  REGISTER, check_register_to_tag)
+
+#define RULE_INFO(id, sev, ref, summary, scope, fn) { id, sev, ref, summary },
+#define RULE_IMPL(id, sev, ref, summary, scope, fn) { scope, fn },
+
+static const struct ims_rule_info rule_info[] = { RULE_BOOK(RULE_INFO) };
+
+struct rule_impl {
+	enum scope scope;
+	void (*check)(struct ctx *c);
+};
+static const struct rule_impl rule_impl[] = { RULE_BOOK(RULE_IMPL) };
+
+#define NRULES (sizeof rule_info / sizeof rule_info[0])
+_Static_assert(sizeof rule_impl / sizeof rule_impl[0] == NRULES, "one impl per rule");
+
+const struct ims_rule_info *ims_rules_list(size_t *n)
+{
+	if (n)
+		*n = NRULES;
+	return rule_info;
+}
+
+const char *ims_severity_name(enum ims_severity s)
+{
+	switch (s) {
+	case IMS_SEV_INFO:
+		return "info";
+	case IMS_SEV_WARNING:
+		return "warning";
+	case IMS_SEV_ERROR:
+		return "error";
+	}
+	return "unknown";
+}
+
+/* Facts many rules need, decoded once. */
+static void ctx_prepare(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	struct sip_parse_error err;
+	struct sip_cseq cs;
+	const struct sip_hdr *h;
+
+	c->is_register = m->is_request && m->method_id == SIP_METHOD_REGISTER;
+	h = sip_hdr_first(m, SIP_HDR_CSEQ);
+	if (!m->is_request && h && sip_cseq_decode(&cs, h->value, &err) == 0)
+		c->is_reg_response = cs.method_id == SIP_METHOD_REGISTER;
+	if (m->is_request)
+		c->ruri_ok = sip_uri_decode(&c->ruri, m->ruri, &err) == 0;
+	c->to_hdr = sip_hdr_first(m, SIP_HDR_TO);
+	c->from_hdr = sip_hdr_first(m, SIP_HDR_FROM);
+	c->to_ok = c->to_hdr && sip_addr_decode(&c->to, c->to_hdr->value, 0, &err) == 0;
+	c->from_ok = c->from_hdr && sip_addr_decode(&c->from, c->from_hdr->value, 0, &err) == 0;
+	c->auth_hdr = sip_hdr_first(m, SIP_HDR_AUTHORIZATION);
+	if (c->auth_hdr) {
+		struct slice rest;
+		c->auth_ok = sip_auth_decode(&c->auth, c->auth_hdr->value, &rest, &err) == 0;
+	}
+	struct slice nonce = c->auth_ok ? c->auth.field[SIP_AUTH_NONCE] : SLICE_NULL;
+	c->protected_reg = c->is_register && slice_present(nonce) && nonce.len > 0;
+	c->has_expires = first_u32(m, SIP_HDR_EXPIRES, &c->expires, NULL);
+
+	/* a deregistration: every binding named ends up with expiry 0 */
+	if (c->is_register) {
+		struct contact_it it;
+		struct sip_addr a;
+		int n = 0, zero = 0;
+		contact_it_init(&it, m);
+		while (contact_next(&it, &a, &h)) {
+			n++;
+			if (a.star || (a.has_expires ? a.expires == 0 :
+				       (c->has_expires && c->expires == 0)))
+				zero++;
+		}
+		c->deregister = n > 0 && zero == n;
+	}
+}
+
+int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
+{
+	struct ctx c;
+	if (!msg)
+		return -EINVAL;
+	memset(&c, 0, sizeof c);
+	c.msg = msg;
+	c.cb = cb;
+	c.arg = arg;
+	ctx_prepare(&c);
+	for (size_t i = 0; i < NRULES; i++) {
+		const struct rule_impl *r = &rule_impl[i];
+		bool run;
+		switch (r->scope) {
+		case REQUEST:
+			run = msg->is_request;
+			break;
+		case REGISTER:
+			run = c.is_register;
+			break;
+		case BINDING:
+			run = c.is_register && !c.deregister && sip_hdr_first(msg, SIP_HDR_CONTACT);
+			break;
+		case RESPONSE:
+			run = c.is_reg_response;
+			break;
+		default:
+			run = true;
+			break;
+		}
+		if (!run)
+			continue;
+		c.rule = &rule_info[i];
+		r->check(&c);
+	}
+	return c.count;
+}
