@@ -413,15 +413,17 @@ static int verify_mode(const struct bench_corpus *c, int mode)
 		bad = -1;
 		if (mode == MODE_OURS_FULL || mode == MODE_OURS_SPLIT) {
 			const struct sip_parse_error *err = &ours_last_err;
+			const char *hdr = err->hdr != SIP_HDR_OTHER ? sip_hdr_name(err->hdr) : NULL;
+			const char *reason = err->reason ? err->reason : strerror(-rc);
 			unsigned line, col;
 			size_t off = err->at != NULL ? (size_t)(err->at - m->data) : err->offset;
 
+			/* name the header unless the reason already starts with it */
+			if (hdr != NULL && strncmp(reason, hdr, strlen(hdr)) == 0)
+				hdr = NULL;
 			line_col(m, off, &line, &col);
 			fprintf(stderr, "bench_parse: %s: %s:%u:%u: %s%s%s (%d)\n", bench_modes[mode].name,
-				m->name, line, col,
-				err->hdr != SIP_HDR_OTHER && sip_hdr_name(err->hdr) ? sip_hdr_name(err->hdr) : "",
-				err->hdr != SIP_HDR_OTHER && sip_hdr_name(err->hdr) ? ": " : "",
-				err->reason ? err->reason : strerror(-rc), rc);
+				m->name, line, col, hdr ? hdr : "", hdr ? ": " : "", reason, rc);
 		} else {
 			fprintf(stderr, "bench_parse: %s: %s: the parser rejects it (%s)\n",
 				bench_modes[mode].name, m->name, strerror(-rc));
