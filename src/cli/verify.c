@@ -1114,6 +1114,52 @@ out:
 	report_end(r);
 }
 
+/* The network's rspauth= in the Authentication-Info of a 2xx after the
+ * credentials (RFC 2617 §3.2.3, RFC 3310 §3.3): the same digest with an
+ * empty method, which the UE checks to authenticate the network. */
+static void rspauth_report(struct verify *v, struct report *r)
+{
+	for (size_t i = (size_t)v->cred_i + 1; i < v->nmsgs; i++) {
+		const struct sip_msg *m = &v->msgs[i].msg;
+		if (m->is_request)
+			break; /* the next request starts another round */
+		if (m->status < 200 || m->status > 299)
+			continue;
+		const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_AUTHENTICATION_INFO);
+		struct sip_auth info;
+		struct sip_parse_error err = { 0 };
+		if (!h || sip_auth_info_decode(&info, h->value, &err) < 0 ||
+		    !info.field[SIP_AUTH_RSPAUTH].ptr)
+			continue;
+		char want[DIGEST_HEX_MAX];
+		struct digest_params q = v->p;
+		struct slice got = info.field[SIP_AUTH_RSPAUTH];
+		if (info.field[SIP_AUTH_NC].ptr)
+			q.nc = info.field[SIP_AUTH_NC];
+		if (info.field[SIP_AUTH_CNONCE].ptr)
+			q.cnonce = info.field[SIP_AUTH_CNONCE];
+		if (info.field[SIP_AUTH_QOP].ptr && digest_qop_lookup(info.field[SIP_AUTH_QOP], &q.qop) < 0)
+			q.qop = v->p.qop;
+		if (digest_rspauth(&q, want) < 0)
+			return;
+		bool ok = got.len == strlen(want) && strncasecmp(got.ptr, want, got.len) == 0;
+		report_begin(r, "rspauth",
+			     "Authentication-Info (RFC 2617 §3.2.3: the network proves it knows "
+			     "the password)");
+		report_u64(r, "message", "message", (uint64_t)i + 1, NULL);
+		report_cstr(r, "expected", "expected rspauth", want, "H(HA1:nonce:nc:cnonce:qop:H(:uri))");
+		report_str(r, "sent", "network's rspauth", got, NULL);
+		report_bool(r, "match", "match", ok, NULL);
+		report_end(r);
+		if (!ok)
+			PROBLEM(v, "the rspauth of the %u's Authentication-Info (message %zu) does not "
+				   "verify: the network computed it from another password or other values; "
+				   "a UE that checks it rejects the registration",
+				(unsigned)m->status, i + 1);
+		return;
+	}
+}
+
 /* ---- the command --------------------------------------------------------------- */
 
 static void usage(FILE *out)
@@ -1279,6 +1325,8 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 	digest_report(v, r, scratch);
 	if (v->undecided)
 		goto out;
+	if (v->response_ok)
+		rspauth_report(v, r);
 	status = v->response_ok && v->nproblems == 0 ? 0 : 1;
 out:
 	if (have_m)

@@ -265,6 +265,7 @@ struct flow {
 	bool mac_failure;              /* empty response, no auts */
 	uint64_t sqn, sqn_ms;
 	const char *body;              /* the REGISTER's body (auth-int hashes it) */
+	int ok200;                     /* 1: a 200 with the right rspauth, 2: a wrong one */
 };
 
 #define REALM "ims.mnc001.mcc001.3gppnetwork.org"
@@ -372,6 +373,22 @@ static char *flow_build(const struct flow *f)
 	}
 	buf_printf(&b, "\r\nContent-Length: %zu\r\n\r\n%s", strlen(or_(f->body, "")),
 		   or_(f->body, ""));
+	if (f->ok200) {
+		char rsp[DIGEST_HEX_MAX];
+		CHECK(digest_rspauth(&p, rsp) > 0);
+		if (f->ok200 == 2)
+			rsp[0] = rsp[0] == '0' ? '1' : '0';
+		buf_printf(&b,
+			   "SIP/2.0 200 OK\r\n"
+			   "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK2;rport=5060\r\n"
+			   "From: <sip:+15551234567@" REALM ">;tag=a1\r\n"
+			   "To: <sip:+15551234567@" REALM ">;tag=b3\r\n"
+			   "Call-ID: flow@192.0.2.10\r\n"
+			   "CSeq: 2 REGISTER\r\n"
+			   "Authentication-Info: rspauth=\"%s\", qop=%s, nc=%s, cnonce=\"%s\"\r\n"
+			   "Content-Length: 0\r\n\r\n",
+			   rsp, qop, or_(f->nc, "00000001"), or_(f->cnonce, "0a4f113b"));
+	}
 
 	milenage_fini(&net);
 	milenage_fini(&ue);
@@ -415,6 +432,10 @@ static void test_verify_flow_right_answers_verify(void)
 	flow_case("right AKAv1", &(struct flow){ 0 }, 0, "the response verifies");
 	flow_case("right AKAv2", &(struct flow){ .algo = "AKAv2-MD5" }, 0, "the response verifies");
 	flow_case("right, no qop", &(struct flow){ .qop = "" }, 0, "the response verifies");
+	/* the 200's Authentication-Info: the network's rspauth is checked too */
+	flow_case("right rspauth", &(struct flow){ .ok200 = 1 }, 0, "network's rspauth");
+	flow_case("wrong rspauth", &(struct flow){ .ok200 = 2 }, 1,
+		  "the rspauth of the 200's Authentication-Info (message 3) does not verify");
 	flow_case("right, auth-int", &(struct flow){ .qop = "auth-int" }, 0,
 		  "H(method:uri:H(body))");
 	/* wire form is taken byte for byte: a body with bare LFs hashes as sent */
