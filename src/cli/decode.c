@@ -90,7 +90,8 @@ static void report_start_line(struct report *r, const struct cli_msg *m)
 		} else {
 			cli_report_uri(r, "request_uri", "Request-URI", msg->ruri, &uri);
 		}
-		report_explain(r, msg->method_id == SIP_METHOD_REGISTER
+		if (r->format == REPORT_TEXT)
+			report_explain(r, msg->method_id == SIP_METHOD_REGISTER
 				  ? "the registrar's domain: for IMS the home network domain, without user part"
 				  : NULL,
 			       msg->method_id == SIP_METHOD_REGISTER ? "RFC 3261 §10.2, TS 24.229 §5.1.1.2" : NULL);

@@ -8,6 +8,7 @@ imsreg=${1:?usage: decode_cli_test.sh IMSREG}
 seed=../shared/fixtures/seed
 aka=../shared/corpus/captures/text/openimscore-aka
 bench=../shared/corpus/bench
+[ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 passed=0
@@ -155,6 +156,25 @@ expect_rc 2 "good file then garbage" "$imsreg" decode "$seed/ex4-aka-authorizati
 grep -q $'\033' "$tmp/ex5.txt" && bad "colour on a pipe" || ok
 grep -q '^ *v (Via): SIP/2.0/TCP' "$tmp/ex5.txt" && ok || bad "compact name shown with its long name"
 [ "$(grep -c '^ *[0-9] *ipsec-3gpp' "$tmp/ex5.txt")" = 6 ] && ok || bad "Security-Client table of 6 rows"
+
+# --- every corpus file, both modes: one valid JSON document whose
+# exit_status is the process's, and a located reason on stderr for each 2 ---
+for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
+	../shared/corpus/captures/text/*/* ../shared/corpus/bench/*.sip "$seed"/*.txt; do
+	for opt in "" --strict; do
+		"$imsreg" decode --json $opt "$f" >"$tmp/c.json" 2>"$tmp/c.err"
+		rc=$?
+		if ! python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if d["exit_status"] == int(sys.argv[2]) else 1)' "$tmp/c.json" "$rc"; then
+			bad "$f $opt: JSON invalid or exit_status differs from exit $rc"
+		elif [ $rc = 2 ] && ! grep -q "^$f:[0-9]*:[0-9]*: " "$tmp/c.err"; then
+			bad "$f $opt: exit 2 without file:line:col: reason"
+		elif [ $rc -gt 2 ]; then
+			bad "$f $opt: exit $rc (a crash?)"
+		else
+			ok
+		fi
+	done
+done
 
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -6,6 +6,7 @@
 set -u
 imsreg=${1:?usage: decode_seed_test.sh IMSREG}
 seed=../shared/fixtures/seed
+[ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0

@@ -22,6 +22,7 @@ imsreg=${1:?usage: tshark_crosscheck_test.sh IMSREG}
 for tool in tshark text2pcap python3; do
 	command -v $tool >/dev/null || { echo "FAIL: $tool not installed (scripts/deps.sh installs tshark)"; exit 1; }
 done
+[ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
