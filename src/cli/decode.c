@@ -614,6 +614,17 @@ static void report_input_error(struct report *r, const char *reason, unsigned li
 	report_end(r);
 }
 
+/* JSON: the members of an input that could not be read, so every input has them. */
+static void report_empty_input(struct report *r)
+{
+	if (r->format != REPORT_JSON)
+		return;
+	report_list_begin(r, "repairs", NULL);
+	report_list_end(r);
+	report_list_begin(r, "messages", NULL);
+	report_list_end(r);
+}
+
 static void decode_input(struct decode_run *run, const char *path)
 {
 	struct report *r = &run->rep;
@@ -633,6 +644,7 @@ static void decode_input(struct decode_run *run, const char *path)
 		report_cstr(r, "mode", NULL, run->opt.strict ? "strict" : "lenient", NULL);
 	}
 	if (rc < 0) {
+		report_empty_input(r);
 		report_input_error(r, "cannot read the input", 0, 0);
 		run->unparsed++;
 		run_status(run, CLI_EXIT_INPUT);
@@ -641,6 +653,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	rc = cli_source_init(&src, &in, run->opt.strict, run->err);
 	src_ready = true;
 	if (rc < 0) {
+		report_empty_input(r);
 		report_input_error(r, src.error_reason, src.error_line, src.error_col);
 		run->unparsed++;
 		run_status(run, CLI_EXIT_INPUT);

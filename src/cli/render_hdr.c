@@ -219,7 +219,7 @@ static void render_instance(struct report *r, struct slice value)
 			    inst.spare_is_zero ? "0 as RFC 7254 §3 requires in the URN"
 					       : "must be 0 in the URN (RFC 7254 §3)");
 		report_cstr(r, "check_digit", "Luhn check digit", inst.check ? check : NULL,
-			    "computed over TAC+SNR (TS 23.003 Annex B); the URN carries 0 instead");
+			    "computed over TAC+SNR (TS 23.003 Annex B); never sent: the URN ends with the spare digit");
 		if (inst.kind == IMS_INSTANCE_IMEISV || r->format == REPORT_JSON)
 			report_cstr(r, "svn", "software version", inst.svn[0] ? inst.svn : NULL, NULL);
 		if (r->format == REPORT_JSON)
@@ -591,10 +591,11 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 		report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
 		if (p.cell_value.ptr) {
 			char note[96];
+			/* expected_len is the layout chosen (the 3-digit one for a 3-digit MNC) */
 			snprintf(note, sizeof note, "%zu expected with a 2-digit MNC, %zu with a 3-digit MNC",
-				 p.expected_len, p.expected_len_mnc3);
+				 p.expected_len_mnc3 ? p.expected_len_mnc3 - 1 : 0, p.expected_len_mnc3);
 			report_u64(r, "cell_len", "cell id length", p.cell_len ? p.cell_len : p.cell_value.len,
-				   p.expected_len ? note : NULL);
+				   p.expected_len_mnc3 ? note : NULL);
 		} else if (r->format == REPORT_JSON) {
 			report_str(r, "cell_len", NULL, SLICE_NULL, NULL);
 		}

@@ -90,6 +90,25 @@ for s in seeds:
         check(h["meaning"] and h["ref"], f"{s}: {h['name']} has meaning and ref")
         check("error" not in h["decoded"], f"{s}: {h['name']} decodes: {h['decoded'].get('error')}")
 
+# the members docs/json.md promises are all there (schema 1 only adds members)
+TOP = {"imsreg", "schema", "command", "mode", "brief", "inputs", "summary", "exit_status"}
+INPUT = {"name", "mode", "repairs", "messages", "error"}
+MSG = {"index", "line", "kind", "start_line", "version", "method", "request_uri", "status", "reason",
+       "parse_repairs", "wire", "headers", "body", "expiry", "identities", "identity_checks", "findings",
+       "summary"}
+HDR = {"name", "long_name", "compact", "line", "column", "value", "meaning", "ref", "type", "decoded"}
+FINDING = {"id", "severity", "ref", "header", "line", "column", "message"}
+for s in seeds:
+    doc, _ = load(s)
+    check(TOP <= set(doc), f"{s}: top-level members missing: {TOP - set(doc)}")
+    check(INPUT <= set(doc["inputs"][0]), f"{s}: input members missing: {INPUT - set(doc['inputs'][0])}")
+    m = msgs[s]
+    check(MSG <= set(m), f"{s}: message members missing: {MSG - set(m)}")
+    for h in m["headers"]:
+        check(HDR <= set(h), f"{s}: header members missing: {HDR - set(h)}")
+    for f in m["findings"]:
+        check(FINDING <= set(f), f"{s}: finding members missing: {FINDING - set(f)}")
+
 # ex1: header lines are the user's lines (the [ Line N ] prefixes count lines
 # of the file: line 1 of the message is file line 1, Via file line 3)
 m = msgs["ex1-basic"]
