@@ -599,7 +599,7 @@ out:
 	run->warnings += nwarn;
 	run->infos += ninfo;
 	run->decode_errors += decode_errors;
-	run_status(run, nerr || decode_errors || fl.oom ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
+	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
 	imsreg_free(fl.v);
 }
 
