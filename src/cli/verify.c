@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <imsreg/alloc.h>
@@ -15,20 +16,13 @@
 #include <imsreg/paste.h>
 #include <imsreg/sip.h>
 #include "cli/auth_cmds.h"
+#include "cli/cli.h"
 #include "cli/report.h"
 
 #define VERIFY_MAX_MSGS 32
-#define VERIFY_MAX_HDRS 256
 #define VERIFY_MAX_NOTES 24
 #define VERIFY_NOTE_LEN 512
 #define VERIFY_MAX_ROUNDS 8
-#define VERIFY_MAX_INPUT (16u << 20) /* bytes read: a registration fits many times */
-
-/* One message of the input and its header slots. */
-struct vmsg {
-	struct sip_msg msg;
-	struct sip_hdr hdrs[VERIFY_MAX_HDRS];
-};
 
 struct verify {
 	/* options */
@@ -37,10 +31,11 @@ struct verify {
 	const char *ha1;        /* --ha1: a stored H(username:realm:password) */
 	const char *file;
 	bool json;
-	/* input */
-	struct buf in;
-	struct paste paste;
-	struct vmsg *msgs;      /* one slot more than the messages: see loose_credentials */
+	/* input, read and framed as `imsreg decode` does (cli/input.c) */
+	struct cli_input in;
+	struct cli_source src;
+	bool src_open;
+	struct cli_msg *msgs;   /* one slot more than the messages: see loose_credentials */
 	size_t nmsgs;
 	struct buf loose;       /* a REGISTER made around a bare Authorization line */
 	bool loose_used;
@@ -114,38 +109,6 @@ static void note_add(char (*list)[VERIFY_NOTE_LEN], size_t *n, const char *fmt, 
 
 /* ---- input ------------------------------------------------------------- */
 
-static int input_read(struct verify *v)
-{
-	const char *name = v->file ? v->file : "stdin";
-	FILE *f = stdin;
-	char chunk[4096];
-	size_t n;
-	int rc;
-
-	if (v->file && strcmp(v->file, "-") != 0) {
-		f = fopen(v->file, "rb");
-		if (!f) {
-			fprintf(stderr, "imsreg verify: cannot open %s: %s\n", v->file, strerror(errno));
-			return -ENOENT;
-		}
-	}
-	while (v->in.len <= VERIFY_MAX_INPUT && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&v->in, chunk, n);
-	rc = ferror(f) ? -EIO : v->in.err;
-	if (rc < 0) {
-		fprintf(stderr, "imsreg verify: cannot read %s\n", name);
-		goto out;
-	}
-	if (v->in.len > VERIFY_MAX_INPUT) {
-		fprintf(stderr, "imsreg verify: %s: more than %u bytes\n", name, VERIFY_MAX_INPUT);
-		rc = -EFBIG;
-	}
-out:
-	if (f != stdin)
-		fclose(f);
-	return rc;
-}
-
 static bool loose_credentials(struct verify *v);
 
 /* Wire form first: when the whole input is SIP messages back to back (CRLF
@@ -154,91 +117,79 @@ static bool loose_credentials(struct verify *v);
  * sent. Returns true when it did so. */
 static bool input_wire(struct verify *v)
 {
-	const char *p = v->in.ptr, *end = v->in.ptr + v->in.len;
+	const char *p = v->in.data, *end = v->in.data + v->in.len;
 	size_t n = 0;
 
-	if (!p)
-		return false;
-	v->msgs = imsreg_calloc(VERIFY_MAX_MSGS + 1, sizeof *v->msgs);
-	if (!v->msgs)
-		return false;
 	for (;;) {
 		while (p < end && (*p == '\r' || *p == '\n'))
 			p++;
 		if (p == end)
 			break;
 		if (n == VERIFY_MAX_MSGS)
-			goto fail;
+			return false;
 		struct sip_parse_error err = { 0 };
-		struct vmsg *m = &v->msgs[n];
-		sip_msg_init(&m->msg, m->hdrs, VERIFY_MAX_HDRS);
+		struct cli_msg *m = &v->msgs[n];
+		sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
 		int rc = sip_msg_parse(&m->msg, p, (size_t)(end - p), SIP_PARSE_STREAM, &err);
 		if (rc <= 0)
-			goto fail;
+			return false;
 		p += rc;
 		n++;
 	}
-	if (n == 0)
-		goto fail;
 	v->nmsgs = n;
-	return true;
-fail:
-	imsreg_free(v->msgs);
-	v->msgs = NULL;
-	return false;
+	return n > 0;
 }
 
-/* Splits the input into messages: pasted text through paste_normalise,
- * each message then parsed leniently. 0 or < 0 (reported on stderr). */
+/* Reads FILE (or stdin) and frames its messages: wire form, else pasted
+ * text through the paste normaliser (a message that does not parse is
+ * reported and skipped), else a bare Authorization line. 0 or < 0 (the
+ * reason is on stderr). */
 static int input_parse(struct verify *v)
 {
-	struct sip_parse_error err = { 0 };
-	const char *name = v->file ? v->file : "<stdin>";
-	if (input_wire(v))
-		return 0;
-	int rc = paste_normalise(&v->paste, v->in.ptr ? v->in.ptr : "", v->in.len, &err);
-	if (rc == -EBADMSG) {
-		/* no message at all: perhaps a bare Authorization line */
-		v->msgs = imsreg_calloc(1, sizeof *v->msgs);
-		if (!v->msgs)
-			return -ENOMEM;
-		if (loose_credentials(v))
-			return 0;
-	}
-	if (rc < 0) {
-		if (rc == -EBADMSG)
-			error_report(stderr, name, v->in.ptr ? v->in.ptr : "", v->in.len, err.offset,
-				     err.reason ? err.reason : "no SIP message found");
-		else
-			fprintf(stderr, "imsreg verify: %s\n", error_name(rc));
+	int rc = cli_input_read(&v->in, v->file ? v->file : "-", stderr);
+	if (rc < 0)
 		return rc;
-	}
-	size_t n = v->paste.nmsgs < VERIFY_MAX_MSGS ? v->paste.nmsgs : VERIFY_MAX_MSGS;
-	imsreg_free(v->msgs);
-	v->msgs = imsreg_calloc(n + 1, sizeof *v->msgs);
+	v->msgs = imsreg_calloc(VERIFY_MAX_MSGS + 1, sizeof *v->msgs);
 	if (!v->msgs)
 		return -ENOMEM;
-	for (size_t i = 0; i < n; i++) {
-		const struct paste_msg *pm = &v->paste.msgs[i];
-		struct vmsg *m = &v->msgs[v->nmsgs];
-		sip_msg_init(&m->msg, m->hdrs, VERIFY_MAX_HDRS);
-		memset(&err, 0, sizeof err);
-		rc = sip_msg_parse(&m->msg, v->paste.text.ptr + pm->offset, pm->len,
-				   SIP_PARSE_LENIENT, &err);
-		if (rc < 0) {
-			unsigned line = pm->first_line, col = 1;
-			if (rc == -EBADMSG) {
-				sip_error_locate(&err, v->paste.text.ptr + pm->offset, pm->len);
-				paste_position(&v->paste, pm->offset + err.offset, &line, &col);
-			}
-			fprintf(stderr, "%s:%u:%u: message %zu skipped: %s\n", name, line, col, i + 1,
-				err.reason ? err.reason : error_name(rc));
-			continue;
+	if (input_wire(v))
+		return 0;
+	v->nmsgs = 0;
+
+	/* the paste normaliser reports "no SIP start line" itself: keep that
+	 * text until it is known that no bare Authorization line stands in */
+	char *text = NULL;
+	size_t text_len = 0;
+	FILE *err = open_memstream(&text, &text_len);
+	if (!err)
+		return -ENOMEM;
+	rc = cli_source_init(&v->src, &v->in, false, err);
+	v->src_open = true;
+	fclose(err);
+	if (rc == -EBADMSG && loose_credentials(v))
+		rc = 0;
+	else if (rc < 0)
+		fputs(text ? text : "", stderr);
+	free(text); /* allocated by open_memstream */
+	if (rc < 0 || v->loose_used)
+		return rc;
+
+	for (;;) {
+		struct cli_msg *m = &v->msgs[v->nmsgs];
+		m->index = (unsigned)v->nmsgs;
+		rc = cli_source_next(&v->src, m, stderr);
+		if (rc == 0)
+			break;
+		if (rc == -ENOMEM)
+			return rc;
+		if (rc > 0 && ++v->nmsgs == VERIFY_MAX_MSGS) {
+			fprintf(stderr, "imsreg verify: %s: only the first %d messages are read\n",
+				v->in.name, VERIFY_MAX_MSGS);
+			break;
 		}
-		v->nmsgs++;
 	}
 	if (v->nmsgs == 0) {
-		fprintf(stderr, "imsreg verify: %s: no SIP message could be read\n", name);
+		fprintf(stderr, "imsreg verify: %s: no SIP message could be read\n", v->in.name);
 		return -EBADMSG;
 	}
 	return 0;
@@ -251,7 +202,7 @@ static int input_parse(struct verify *v)
  * message. Returns true when it did so. */
 static bool loose_credentials(struct verify *v)
 {
-	const char *s = v->in.ptr, *end = v->in.ptr + v->in.len;
+	const char *s = v->in.data, *end = v->in.data + v->in.len;
 	static const char *names[] = { "Authorization:", "Proxy-Authorization:" };
 
 	if (!s || v->loose_used)
@@ -281,8 +232,8 @@ static bool loose_credentials(struct verify *v)
 			buf_puts(&v->loose, "\r\nContent-Length: 0\r\n\r\n");
 			if (v->loose.err)
 				return false;
-			struct vmsg *m = &v->msgs[v->nmsgs];
-			sip_msg_init(&m->msg, m->hdrs, VERIFY_MAX_HDRS);
+			struct cli_msg *m = &v->msgs[v->nmsgs];
+			sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
 			if (sip_msg_parse(&m->msg, v->loose.ptr, v->loose.len, SIP_PARSE_LENIENT,
 					  &err) < 0)
 				return false;
@@ -1381,9 +1332,7 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "imsreg verify: out of memory\n");
 		return 2;
 	}
-	buf_init(&v->in);
 	buf_init(&v->loose);
-	paste_init(&v->paste);
 	buf_init(&out);
 	buf_init(&scratch);
 	int rc = options_parse(v, argc, argv);
@@ -1395,7 +1344,7 @@ int cmd_verify(int argc, char **argv)
 	}
 	if (v->password && v->keys.has_k)
 		fprintf(stderr, "imsreg verify: --password is ignored for an AKA exchange\n");
-	if (input_read(v) < 0 || input_parse(v) < 0)
+	if (input_parse(v) < 0)
 		goto out;
 
 	/* the earlier rounds, silently: their verdicts are summed up below */
@@ -1419,7 +1368,7 @@ int cmd_verify(int argc, char **argv)
 
 	report_init(&r, &out, v->json ? REPORT_JSON : REPORT_TEXT, false);
 	report_begin(&r, NULL, NULL);
-	report_cstr(&r, "input", "input", v->file ? v->file : "<stdin>", NULL);
+	report_cstr(&r, "input", "input", v->in.name, NULL);
 	report_u64(&r, "messages", "messages read", v->nmsgs, NULL);
 	round_start(v, v->ncands ? v->ncands - 1 : 0);
 	status = round_status(v, verify_run(v, &r, &scratch));
@@ -1459,9 +1408,10 @@ out:
 	auth_keys_wipe(&v->keys);
 	buf_fini(&scratch);
 	buf_fini(&out);
-	paste_fini(&v->paste);
+	if (v->src_open)
+		cli_source_fini(&v->src);
 	buf_fini(&v->loose);
-	buf_fini(&v->in);
+	cli_input_fini(&v->in);
 	imsreg_free(v->msgs);
 	imsreg_free(v);
 	return status;
