@@ -33,7 +33,6 @@ static void err_clear(struct sip_parse_error *err)
 enum element_kind {
 	EL_VIA,
 	EL_ADDR,
-	EL_CONTACT,
 	EL_TOKEN,
 	EL_WARNING,
 	EL_TOKPARAMS,
@@ -50,10 +49,6 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	case EL_ADDR: {
 		struct sip_addr addr;
 		return sip_addr_decode(&addr, item, 0, err);
-	}
-	case EL_CONTACT: {
-		struct sip_addr addr;
-		return sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
 	}
 	case EL_TOKEN: {
 		struct slice tok;
@@ -87,6 +82,36 @@ static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct s
 			return rc;
 	}
 	return rc;
+}
+
+/* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
+ * "*" stands alone, in the only Contact field. */
+static int contact_decode(const struct sip_msg *msg, const struct sip_hdr *h,
+			  struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_addr addr;
+	const char *star = NULL;
+	unsigned count = 0;
+	int rc;
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, err)) > 0) {
+		rc = sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
+		if (rc < 0)
+			return rc;
+		if (addr.star)
+			star = item.ptr;
+		count++;
+	}
+	if (rc < 0)
+		return rc;
+	if (star && (count > 1 || sip_hdr_count(msg, SIP_HDR_CONTACT) > 1)) {
+		err->at = star;
+		err->reason = "Contact: \"*\" must be the only contact";
+		return -EBADMSG;
+	}
+	return 0;
 }
 
 /* Privacy = priv-value *(";" priv-value) (RFC 3323 §4.2): each a token. */
@@ -184,7 +209,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_VIA:
 		return list_decode(h, EL_VIA, err);
 	case SIP_HDR_CONTACT:
-		return list_decode(h, EL_CONTACT, err);
+		return contact_decode(msg, h, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:

@@ -43,6 +43,10 @@ static const struct check_case cases[] = {
 	  "Content-Length: 0\r\n\r\n",
 	  0, 0, NULL },
 	{ "contact_star", REG BASE "Contact: *\r\nExpires: 0\r\nl: 0\r\n\r\n", 0, 0, NULL },
+	{ "contact_star_with_another", REG BASE "Contact: *, <sip:a@b>\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_CONTACT, "*, <sip" },
+	{ "contact_star_in_second_field", REG BASE "Contact: <sip:a@b>\r\nm: *\r\nl: 0\r\n\r\n",
+	  -EBADMSG, SIP_HDR_CONTACT, "*\r\nl: 0" },
 	{ "cseq_twice", REG BASE "CSeq: 2 INVITE\r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_CSEQ,
 	  "CSeq: 2" },
 	{ "cseq_method_differs_first", REG
