@@ -466,7 +466,8 @@ struct sip_auth {
 /* Decodes one challenge or credentials from value; when the field carries
  * another one after a comma (which RFC 3261 §7.3.1 forbids, but is seen),
  * *rest is that remainder, else SLICE_NULL. 0 or -EBADMSG (duplicate
- * parameter, bad nc, ...). */
+ * parameter, bad nc, ...). A scheme alone ("Digest") decodes with no
+ * parameters. err gets code, at and reason; hdr and offset are the caller's. */
 int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
 		    struct sip_parse_error *err);
 /* Authentication-Info: a comma list of auth-params, no scheme. */
@@ -490,7 +491,13 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 /* ---- encoding ---------------------------------------------------------- */
 
 /* Writers of the canonical text of each typed value (no header name, no
- * CRLF). Errors are sticky in b->err. */
+ * CRLF). Errors are sticky in b->err. Parameters present as written
+ * (params) are rewritten one by one without LWS; when params is absent the
+ * well-known fields are written instead (a value built from scratch).
+ * sip_auth_encode writes the known fields in enum order (quoted when their
+ * `quoted` bit is set or the value is not a token), then the unknown
+ * auth-params of params; sip_sec_mech_encode likewise (alg ealg prot mod
+ * spi-c spi-s port-c port-s q d-alg d-qop d-ver, then the others). */
 void sip_uri_encode(struct buf *b, const struct sip_uri *uri);
 void sip_addr_encode(struct buf *b, const struct sip_addr *addr);
 void sip_via_encode(struct buf *b, const struct sip_via *via);
