@@ -10,6 +10,12 @@ void json_init(struct json *j, struct buf *b, bool pretty)
 	j->pretty = pretty;
 	j->after_key = false;
 	j->first[0] = true;
+	j->array[0] = false;
+}
+
+bool json_in_array(const struct json *j)
+{
+	return j->depth > 0 && j->array[j->depth];
 }
 
 static void json_newline(struct json *j)
@@ -46,6 +52,7 @@ static void json_open(struct json *j, char c)
 	}
 	j->depth++;
 	j->first[j->depth] = true;
+	j->array[j->depth] = c == '[';
 }
 
 static void json_close(struct json *j, char c)

@@ -18,6 +18,7 @@ struct json {
 	bool pretty;
 	bool after_key;               /* a key was written, its value comes next */
 	bool first[JSON_MAX_DEPTH + 1]; /* no element written yet at this depth */
+	bool array[JSON_MAX_DEPTH + 1]; /* the container at this depth is an array */
 };
 
 /* Writes into b (borrowed); pretty: newlines and two-space indentation. */
@@ -36,6 +37,8 @@ void json_u64(struct json *j, uint64_t v);
 void json_i64(struct json *j, int64_t v);
 void json_bool(struct json *j, bool v);
 void json_null(struct json *j);
+/* True when the next value goes into an array (no key expected). */
+bool json_in_array(const struct json *j);
 
 /* Appends s as a JSON string literal (quotes included): ", \ and control
  * bytes escaped, valid UTF-8 kept, any other byte >= 0x80 written as the

@@ -1,13 +1,17 @@
 /* main.c: the imsreg program: dispatches to one file per subcommand. */
 #include <stdio.h>
 #include <string.h>
+#include "cli/cli.h"
 
 static void usage(FILE *out)
 {
 	fputs("usage: imsreg <command> [options]\n"
 	      "commands:\n"
 	      "  decode   explain a REGISTER (and its 401/200) header by header, with findings\n"
-	      "  version  print the version\n",
+	      "           imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
+	      "           imsreg decode [--json] --diff A B\n"
+	      "  version  print the version\n"
+	      "  help     this text; 'imsreg decode --help' for the decode options\n",
 	      out);
 }
 
@@ -25,6 +29,8 @@ int main(int argc, char **argv)
 		usage(stdout);
 		return 0;
 	}
+	if (strcmp(argv[1], "decode") == 0)
+		return cli_decode_main(argc - 1, argv + 1, stdout, stderr);
 	fprintf(stderr, "imsreg: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return 2;

@@ -71,7 +71,7 @@ static void report_open(struct report *r, const char *key, const char *title, bo
 			json_object_begin(&r->json);
 		return;
 	}
-	const char *t = title ? title : key;
+	const char *t = title; /* text shows titled blocks only; key is for JSON */
 	bool ind = t != NULL;
 	if (t) {
 		report_pad(r);
@@ -149,7 +149,10 @@ void report_str(struct report *r, const char *key, const char *label, struct sli
 	if (!v.ptr)
 		return;
 	report_label(r, key, label);
-	buf_slice(r->b, v);
+	if (v.len)
+		buf_slice(r->b, v);
+	else
+		buf_puts(r->b, "\"\" (empty)");
 	report_note(r, note);
 }
 

@@ -38,7 +38,8 @@ struct report {
 
 void report_init(struct report *r, struct buf *b, enum report_format format, bool color);
 
-/* An object (JSON) / a titled, indented block (text). */
+/* An object (JSON) / a block (text): with a title, the title line and its
+ * content indented below; without, the content at the same indentation. */
 void report_begin(struct report *r, const char *key, const char *title);
 void report_end(struct report *r);
 /* A list (JSON array) / a titled block (text). */

@@ -1,0 +1,90 @@
+/* cli.h: what the files of the imsreg program share (not a public API). */
+#ifndef IMSREG_CLI_H
+#define IMSREG_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <imsreg/buf.h>
+#include <imsreg/paste.h>
+#include <imsreg/sip.h>
+#include "cli/report.h"
+
+/* Exit statuses of `imsreg decode` (docs/cli.md). */
+enum {
+	CLI_EXIT_OK = 0,       /* decoded, no error finding */
+	CLI_EXIT_FINDINGS = 1, /* decoded, error findings (or a diff that breaks the registration) */
+	CLI_EXIT_INPUT = 2,    /* unreadable, not parseable, or bad usage */
+};
+
+#define CLI_MAX_HDRS 512
+#define CLI_MAX_INPUT (16u << 20) /* bytes read from one file */
+
+struct cli_opts {
+	bool json;
+	bool strict;
+	bool brief;
+	bool color;
+};
+
+/* `imsreg decode ...` (argv[0] is "decode"): the exit status. Writes the
+ * report to out and errors to err. */
+int cli_decode_main(int argc, char **argv, FILE *out, FILE *err);
+
+/* One input file read whole: path "-" is stdin. 0, or a negative errno
+ * (message on err). data is NUL-terminated; free with cli_input_fini. */
+struct cli_input {
+	const char *name;      /* for messages: the path, or "<stdin>" */
+	char *data;
+	size_t len;
+};
+int cli_input_read(struct cli_input *in, const char *path, FILE *err);
+void cli_input_fini(struct cli_input *in);
+
+/* The messages of one input, framed and parsed one at a time: lenient (the
+ * paste normaliser first) or strict (wire bytes back to back). */
+struct cli_source {
+	const struct cli_input *in;
+	bool strict;
+	struct paste paste;      /* lenient */
+	size_t next;             /* index of the next message (lenient) / offset (strict) */
+	/* when cli_source_init failed: why and where */
+	const char *error_reason;
+	unsigned error_line, error_col;
+};
+/* One framed message and where its bytes are. */
+struct cli_msg {
+	struct sip_msg msg;
+	struct sip_hdr hdrs[CLI_MAX_HDRS];
+	const struct cli_source *src;
+	size_t base;             /* offset of msg.buf in paste text (lenient) or input (strict) */
+	unsigned index;          /* 1-based within the input */
+	/* when cli_source_next failed: why and where in the user's input */
+	const char *error_reason;
+	unsigned error_line, error_col;
+};
+
+/* Prepares src over in: 0, or -EBADMSG (nothing that looks like SIP: the
+ * report is written to err) / -ENOMEM. */
+int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err);
+void cli_source_fini(struct cli_source *src);
+/* Parses the next message into m: 1, 0 when there is none, or a negative
+ * errno after writing "file:line:col: reason" to err (the source then
+ * moves past the bad message when it can). */
+int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err);
+/* Line and column in the user's input of byte off of m->msg.buf. */
+void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col);
+/* Same, for a pointer into m->msg.buf (clamped to the message). */
+void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line, unsigned *col);
+
+/* `imsreg decode --diff A B`: the exit status. */
+int cli_diff_main(const char *a, const char *b, const struct cli_opts *opt, FILE *out, FILE *err);
+
+/* Short plain-words names used by the renderers. */
+const char *cli_host_type_name(enum sip_host_type t);
+const char *cli_scheme_name(enum sip_uri_scheme s);
+
+/* Writes a URI as one object (JSON) or one line (text) under key. */
+void cli_report_uri(struct report *r, const char *key, const char *label, struct slice text,
+		    const struct sip_uri *uri);
+
+#endif

@@ -1,0 +1,843 @@
+/* decode.c: `imsreg decode`: every message of every input explained header
+ * by header, with its expiry, identities and the rule book's findings
+ * (docs/cli.md; JSON schema in docs/json.md). */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <imsreg/alloc.h>
+#include <imsreg/ims.h>
+#include "cli/cli.h"
+#include "cli/render.h"
+
+#define CLI_VERSION "0.1.0"
+#define DECODE_JSON_SCHEMA 1
+
+struct decode_run {
+	struct cli_opts opt;
+	struct buf buf;
+	struct report rep;
+	FILE *out;
+	FILE *err;
+	int status;
+	unsigned messages, errors, warnings, infos, decode_errors, unparsed;
+};
+
+/* The findings of one message, collected before they are written. */
+struct finding_list {
+	struct ims_finding *v;
+	size_t n, cap;
+	bool oom;
+};
+
+static void run_flush(struct decode_run *run)
+{
+	if (run->buf.len)
+		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
+	buf_reset(&run->buf);
+}
+
+static void run_status(struct decode_run *run, int status)
+{
+	if (status > run->status)
+		run->status = status;
+}
+
+static void finding_cb(const struct ims_finding *f, void *arg)
+{
+	struct finding_list *l = arg;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		struct ims_finding *v = imsreg_realloc(l->v, cap * sizeof *v);
+		if (!v) {
+			l->oom = true;
+			return;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *f;
+}
+
+static enum report_style severity_style(enum ims_severity s)
+{
+	return s == IMS_SEV_ERROR ? STYLE_ERROR : s == IMS_SEV_WARNING ? STYLE_WARNING : STYLE_INFO;
+}
+
+/* ---- start line ------------------------------------------------------ */
+
+static void report_start_line(struct report *r, const struct cli_msg *m)
+{
+	const struct sip_msg *msg = &m->msg;
+	if (r->format == REPORT_JSON) {
+		report_cstr(r, "kind", NULL, msg->is_request ? "request" : "response", NULL);
+		report_str(r, "start_line", NULL, msg->start_line, NULL);
+		report_str(r, "version", NULL, msg->version, NULL);
+	}
+	if (msg->is_request) {
+		report_str(r, "method", "method", msg->method,
+			   msg->method_id == SIP_METHOD_REGISTER ? "binds the Contact addresses to the AOR in To (RFC 3261 §10)" : NULL);
+		struct sip_uri uri;
+		struct sip_parse_error perr = { 0 };
+		int rc = sip_uri_decode(&uri, msg->ruri, &perr);
+		if (rc < 0) {
+			report_begin(r, "request_uri", "Request-URI");
+			report_str(r, "text", "text", msg->ruri, NULL);
+			cli_report_error(r, m, rc, &perr, msg->ruri.ptr);
+			report_end(r);
+		} else {
+			cli_report_uri(r, "request_uri", "Request-URI", msg->ruri, &uri);
+		}
+		if (r->format == REPORT_TEXT)
+			report_explain(r, msg->method_id == SIP_METHOD_REGISTER
+				  ? "the registrar's domain: for IMS the home network domain, without user part"
+				  : NULL,
+			       msg->method_id == SIP_METHOD_REGISTER ? "RFC 3261 §10.2, TS 24.229 §5.1.1.2" : NULL);
+		if (r->format == REPORT_JSON) {
+			report_str(r, "status", NULL, SLICE_NULL, NULL);
+			report_str(r, "reason", NULL, SLICE_NULL, NULL);
+		}
+	} else {
+		if (r->format == REPORT_JSON) {
+			report_str(r, "method", NULL, SLICE_NULL, NULL);
+			report_str(r, "request_uri", NULL, SLICE_NULL, NULL);
+		}
+		const char *note = NULL;
+		switch (msg->status) {
+		case 200: note = "the registrar accepted; Contact lists the bindings and their granted expiry"; break;
+		case 401: note = "challenge: answer WWW-Authenticate with credentials (RFC 3261 §22, TS 24.229 §5.1.1.5)"; break;
+		case 403: note = "forbidden: the HSS refused (unknown IMPI/IMPU, roaming barred, wrong credentials)"; break;
+		case 423: note = "interval too brief: raise Expires to Min-Expires (RFC 3261 §10.3)"; break;
+		case 494: note = "security agreement required (RFC 3329)"; break;
+		default: break;
+		}
+		report_u64(r, "status", "status", msg->status, note);
+		report_str(r, "reason", "reason", msg->reason, NULL);
+	}
+}
+
+/* ---- expiry ------------------------------------------------------------ */
+
+static void report_expiry(struct report *r, const struct cli_msg *m)
+{
+	const struct sip_msg *msg = &m->msg;
+	const struct sip_hdr *eh = sip_hdr_first(msg, SIP_HDR_EXPIRES);
+	uint32_t hexp = 0;
+	struct sip_parse_error perr = { 0 };
+	bool has_hexp = eh && sip_u32_decode(&hexp, eh->value, &perr) == 0;
+	bool star = false;
+	unsigned ncontacts = 0, nzero = 0;
+	report_begin(r, "expiry", "expiry");
+	if (has_hexp)
+		report_u64(r, "header", "Expires header", hexp,
+			   "applies to every contact without its own expires parameter (RFC 3261 §10.2.1.1)");
+	else if (r->format == REPORT_JSON)
+		report_str(r, "header", NULL, SLICE_NULL, NULL);
+	else
+		report_line(r, STYLE_NONE, "Expires header: none");
+	report_list_begin(r, "contacts", NULL);
+	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &perr) > 0) {
+			struct sip_addr a;
+			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0)
+				continue;
+			if (a.star) {
+				star = true;
+				continue;
+			}
+			ncontacts++;
+			const char *source;
+			uint32_t eff = 0;
+			bool has_eff = true;
+			if (a.has_expires) {
+				eff = a.expires;
+				source = "contact_param";
+			} else if (has_hexp) {
+				eff = hexp;
+				source = "header";
+			} else {
+				has_eff = false;
+				source = "registrar_default";
+			}
+			if (has_eff && eff == 0)
+				nzero++;
+			if (r->format == REPORT_TEXT) {
+				const char *what = !has_eff ? "the registrar's default (often 3600 s)"
+						   : eff == 0 ? "0 s: remove this binding"
+							      : NULL;
+				const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
+				if (what)
+					report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
+				else
+					report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
+						    eff, from, a.has_expires && has_hexp && a.expires != hexp
+						    ? "; the parameter overrides the header" : "");
+				continue;
+			}
+			report_begin(r, NULL, NULL);
+			report_str(r, "uri", NULL, a.uri_text, NULL);
+			if (a.has_expires)
+				report_u64(r, "param", NULL, a.expires, NULL);
+			else
+				report_str(r, "param", NULL, SLICE_NULL, NULL);
+			if (has_eff)
+				report_u64(r, "effective", NULL, eff, NULL);
+			else
+				report_str(r, "effective", NULL, SLICE_NULL, NULL);
+			report_cstr(r, "source", NULL, source, NULL);
+			report_end(r);
+		}
+	}
+	report_list_end(r);
+	if (r->format == REPORT_JSON)
+		report_bool(r, "star", NULL, star, NULL);
+	else if (star)
+		report_line(r, STYLE_NONE, "Contact: * (every binding of the AOR)");
+	const char *kind, *words, *ref = "RFC 3261 §10.2";
+	bool response = !msg->is_request;
+	if (response) {
+		kind = "granted";
+		words = ncontacts ? "the registrar lists every current binding with the expiry it granted"
+				  : "no binding listed";
+		ref = "RFC 3261 §10.3 step 8";
+	} else if (star) {
+		kind = "unregister_all";
+		words = has_hexp && hexp == 0 ? "Contact: * with Expires: 0: remove every binding of the AOR"
+					      : "Contact: * needs Expires: 0 (RFC 3261 §10.2.2); the registrar answers 400";
+		ref = "RFC 3261 §10.2.2";
+	} else if (ncontacts == 0) {
+		kind = "query";
+		words = "no Contact: a query; the 200 lists the current bindings and changes nothing";
+		ref = "RFC 3261 §10.2.3";
+	} else if (nzero == ncontacts) {
+		kind = "unregistration";
+		words = "every contact expires now: unregistration (TS 24.229 §5.1.1.6); the UE leaves IMS";
+		ref = "RFC 3261 §10.2.2, TS 24.229 §5.1.1.6";
+	} else if (nzero > 0) {
+		kind = "partial_unregistration";
+		words = "some contacts are removed, the others registered or refreshed";
+	} else {
+		kind = "registration";
+		words = "a registration or a refresh of the bindings (the 200 says what was granted)";
+		ref = "RFC 3261 §10.2.1, §10.2.4";
+	}
+	report_cstr(r, "kind", "meaning", kind, NULL);
+	report_explain(r, words, ref);
+	report_end(r);
+}
+
+/* ---- identities -------------------------------------------------------- */
+
+static const char *identity_kind_name(enum ims_identity_kind k)
+{
+	switch (k) {
+	case IMS_ID_SIP: return "sip";
+	case IMS_ID_TEL: return "tel";
+	case IMS_ID_NAI: return "nai";
+	case IMS_ID_OTHER: break;
+	}
+	return "other";
+}
+
+static void report_identity(struct report *r, const char *role, const char *label, struct slice text,
+			    const char *meaning, struct ims_identity *out)
+{
+	struct ims_identity id;
+	memset(&id, 0, sizeof id);
+	ims_identity_decode(&id, text);
+	if (out)
+		*out = id;
+	if (r->format == REPORT_TEXT) {
+		struct buf d;
+		buf_init(&d);
+		buf_printf(&d, "%s", identity_kind_name(id.kind));
+		if (id.user.ptr)
+			buf_printf(&d, ", user %.*s", SLICE_ARG(id.user));
+		if (id.user_is_imsi)
+			buf_puts(&d, " (an IMSI)");
+		if (id.user_is_e164)
+			buf_puts(&d, " (E.164 number)");
+		if (id.domain.ptr)
+			buf_printf(&d, ", domain %.*s", SLICE_ARG(id.domain));
+		if (id.domain_is_3gpp)
+			buf_printf(&d, " (3GPP home domain of MCC %s MNC %s)", id.domain_mcc, id.domain_mnc);
+		if (id.user_is_imsi && id.derived_domain2[0])
+			buf_printf(&d, "; domain derived from the IMSI (TS 23.003 §13.2): %s (2-digit MNC) or %s (3-digit MNC)",
+				   id.derived_domain2, id.derived_domain3);
+		if (id.domain_problem)
+			buf_printf(&d, "; %s", id.domain_problem);
+		report_str(r, NULL, label, text, d.ptr);
+		buf_fini(&d);
+		if (meaning) {
+			r->indent++;
+			report_explain(r, meaning, NULL);
+			r->indent--;
+		}
+		return;
+	}
+	report_begin(r, NULL, NULL);
+	report_cstr(r, "role", NULL, role, NULL);
+	report_str(r, "text", NULL, text, NULL);
+	report_cstr(r, "kind", NULL, identity_kind_name(id.kind), NULL);
+	report_str(r, "user", NULL, id.user, NULL);
+	report_str(r, "domain", NULL, id.domain, NULL);
+	report_bool(r, "imsi", NULL, id.user_is_imsi, NULL);
+	report_bool(r, "e164", NULL, id.user_is_e164, NULL);
+	report_bool(r, "domain_3gpp", NULL, id.domain_is_3gpp, NULL);
+	report_cstr(r, "domain_mcc", NULL, id.domain_is_3gpp ? id.domain_mcc : NULL, NULL);
+	report_cstr(r, "domain_mnc", NULL, id.domain_is_3gpp ? id.domain_mnc : NULL, NULL);
+	report_cstr(r, "derived_domain_mnc2", NULL, id.user_is_imsi && id.derived_domain2[0] ? id.derived_domain2 : NULL, NULL);
+	report_cstr(r, "derived_domain_mnc3", NULL, id.user_is_imsi && id.derived_domain3[0] ? id.derived_domain3 : NULL, NULL);
+	report_bool(r, "domain_matches_imsi", NULL, id.domain_matches_imsi, NULL);
+	report_cstr(r, "domain_problem", NULL, id.domain_problem, NULL);
+	report_bool(r, "user_phone", NULL, id.user_phone, NULL);
+	report_cstr(r, "meaning", NULL, meaning, NULL);
+	report_end(r);
+}
+
+static void report_check(struct report *r, const char *id, bool ok, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void report_check(struct report *r, const char *id, bool ok, const char *fmt, ...)
+{
+	char msg[400];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (r->format == REPORT_TEXT) {
+		report_line(r, ok ? STYLE_GOOD : STYLE_WARNING, "%s %s", ok ? "ok  " : "note", msg);
+		return;
+	}
+	report_begin(r, NULL, NULL);
+	report_cstr(r, "check", NULL, id, NULL);
+	report_bool(r, "ok", NULL, ok, NULL);
+	report_cstr(r, "message", NULL, msg, NULL);
+	report_end(r);
+}
+
+static bool addr_of(const struct sip_msg *msg, enum sip_hdr_id id, struct sip_addr *a)
+{
+	const struct sip_hdr *h = sip_hdr_first(msg, id);
+	struct sip_parse_error perr;
+	return h && sip_addr_decode(a, h->value, 0, &perr) == 0;
+}
+
+static void report_identities(struct report *r, const struct cli_msg *m)
+{
+	const struct sip_msg *msg = &m->msg;
+	struct sip_addr from, to;
+	struct sip_parse_error perr = { 0 };
+	struct ims_identity ruri_id = { 0 }, to_id = { 0 }, impi_id = { 0 };
+	bool has_ruri = false, has_to = false, has_impi = false, has_from = false;
+	report_list_begin(r, "identities", "identities");
+	if (msg->is_request) {
+		report_identity(r, "request_uri", "Request-URI", msg->ruri,
+				"the home network domain the UE registers with", &ruri_id);
+		has_ruri = true;
+	}
+	if ((has_from = addr_of(msg, SIP_HDR_FROM, &from)))
+		report_identity(r, "from", "From", from.uri_text,
+				"who asks: the IMPU itself, or a third party registering it", NULL);
+	if ((has_to = addr_of(msg, SIP_HDR_TO, &to)))
+		report_identity(r, "to", "To", to.uri_text,
+				"the public identity (IMPU) being registered: the AOR", &to_id);
+	const struct sip_hdr *ah = sip_hdr_first(msg, SIP_HDR_AUTHORIZATION);
+	struct sip_auth auth;
+	struct slice rest;
+	if (ah && sip_auth_decode(&auth, ah->value, &rest, &perr) == 0 && auth.field[SIP_AUTH_USERNAME].ptr) {
+		report_identity(r, "impi", "Authorization username", auth.field[SIP_AUTH_USERNAME],
+				"the private identity (IMPI) the HSS authenticates, NAI form user@realm (TS 23.003 §13.3)",
+				&impi_id);
+		has_impi = true;
+	}
+	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &perr) > 0) {
+			struct sip_addr a;
+			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0 || a.star)
+				continue;
+			report_identity(r, "contact", "Contact", a.uri_text,
+					"where the UE is reached: its IP address, not an identity", NULL);
+		}
+	}
+	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_P_ASSOCIATED_URI); h; h = sip_hdr_next(msg, h)) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &perr) > 0) {
+			struct sip_addr a;
+			if (sip_addr_decode(&a, item, 0, &perr) < 0)
+				continue;
+			report_identity(r, "associated", "P-Associated-URI", a.uri_text,
+					"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
+		}
+	}
+	report_list_end(r);
+
+	report_list_begin(r, "identity_checks", "consistency");
+	if (has_from && has_to && msg->is_request)
+		report_check(r, "from_equals_to", slice_eq(from.uri_text, to.uri_text),
+			     slice_eq(from.uri_text, to.uri_text)
+			     ? "From and To carry the same IMPU: the UE registers itself"
+			     : "From differs from To: a third-party registration (RFC 3261 §10.2), unusual for a UE");
+	if (has_ruri && has_to && ruri_id.domain.ptr && to_id.domain.ptr && to_id.kind == IMS_ID_SIP)
+		report_check(r, "impu_domain_matches_ruri", slice_caseeq(ruri_id.domain, to_id.domain),
+			     slice_caseeq(ruri_id.domain, to_id.domain)
+			     ? "the IMPU's domain is the Request-URI's home domain"
+			     : "the IMPU's domain %.*s differs from the Request-URI domain %.*s; check which home network provisioned the ISIM",
+			     SLICE_ARG(to_id.domain), SLICE_ARG(ruri_id.domain));
+	if (has_impi && has_ruri && impi_id.domain.ptr && ruri_id.domain.ptr)
+		report_check(r, "impi_realm_matches_ruri", slice_caseeq(impi_id.domain, ruri_id.domain),
+			     slice_caseeq(impi_id.domain, ruri_id.domain)
+			     ? "the IMPI realm is the Request-URI's home domain"
+			     : "the IMPI realm %.*s differs from the Request-URI domain %.*s (TS 24.229 §5.1.1.2.1 uses the home domain for both)",
+			     SLICE_ARG(impi_id.domain), SLICE_ARG(ruri_id.domain));
+	if (has_impi && impi_id.user_is_imsi && impi_id.domain.ptr && impi_id.derived_domain2[0]) {
+		bool ok = impi_id.domain_matches_imsi;
+		report_check(r, "impi_realm_from_imsi", ok,
+			     ok ? "the IMPI realm is the domain derived from its IMSI (TS 23.003 §13.3: USIM without ISIM)"
+				: "the IMPI user is an IMSI but the realm %.*s is not the derived %s or %s: fine with an ISIM, "
+				  "wrong for a USIM-only UE (TS 23.003 §13.3)",
+			     SLICE_ARG(impi_id.domain), impi_id.derived_domain2, impi_id.derived_domain3);
+	}
+	if (has_to && to_id.user_is_imsi)
+		report_check(r, "impu_is_imsi", false,
+			     "the IMPU user part is an IMSI: a temporary IMPU (TS 23.003 §13.4B) that must be barred "
+			     "for anything but registration");
+	report_list_end(r);
+}
+
+/* ---- findings ---------------------------------------------------------- */
+
+static void report_findings(struct report *r, const struct cli_msg *m, const struct finding_list *fl,
+			    const char *title)
+{
+	report_list_begin(r, "findings", fl->n ? title : NULL);
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct ims_finding *f = &fl->v[i];
+		unsigned line, col;
+		cli_msg_position(m, f->offset, &line, &col);
+		const char *hname = f->hdr_name.ptr ? NULL : sip_hdr_name(f->hdr);
+		if (r->format == REPORT_TEXT) {
+			report_pad(r);
+			buf_printf(r->b, "%s%-7s%s %s  line %u", report_on(r, severity_style(f->severity)),
+				   ims_severity_name(f->severity), report_off(r), f->id ? f->id : "?", line);
+			if (f->hdr_name.ptr)
+				buf_printf(r->b, "  %.*s", SLICE_ARG(f->hdr_name));
+			else if (hname)
+				buf_printf(r->b, "  %s", hname);
+			buf_printf(r->b, "\n");
+			r->indent += 4;
+			report_pad(r);
+			buf_printf(r->b, "%s  %s[%s]%s\n", f->message, report_on(r, STYLE_DIM), f->ref ? f->ref : "",
+				   report_off(r));
+			r->indent -= 4;
+			continue;
+		}
+		report_begin(r, NULL, NULL);
+		report_cstr(r, "id", NULL, f->id, NULL);
+		report_cstr(r, "severity", NULL, ims_severity_name(f->severity), NULL);
+		report_cstr(r, "ref", NULL, f->ref, NULL);
+		if (f->hdr_name.ptr)
+			report_str(r, "header", NULL, f->hdr_name, NULL);
+		else
+			report_cstr(r, "header", NULL, hname, NULL);
+		report_u64(r, "line", NULL, line, NULL);
+		report_u64(r, "column", NULL, col, NULL);
+		report_cstr(r, "message", NULL, f->message, NULL);
+		report_end(r);
+	}
+	report_list_end(r);
+}
+
+/* ---- one message ------------------------------------------------------- */
+
+static void report_repairs(struct report *r, const struct cli_msg *m)
+{
+	static const struct {
+		unsigned bit;
+		const char *key, *what;
+	} reps[] = {
+		{ SIP_REPAIR_BARE_LF, "bare_lf", "lines ended with LF alone; read as CRLF" },
+		{ SIP_REPAIR_NO_EMPTY_LINE, "no_empty_line", "no empty line after the headers; added" },
+		{ SIP_REPAIR_SHORT_BODY, "short_body", "Content-Length larger than the body" },
+		{ SIP_REPAIR_NO_CONTENT_LENGTH, "no_content_length", "no Content-Length" },
+	};
+	report_list_begin(r, "parse_repairs", NULL);
+	for (size_t i = 0; i < sizeof reps / sizeof reps[0]; i++) {
+		if (!(m->msg.repairs & reps[i].bit))
+			continue;
+		if (r->format == REPORT_JSON)
+			report_cstr(r, NULL, NULL, reps[i].key, NULL);
+		else
+			report_line(r, STYLE_DIM, "repaired: %s", reps[i].what);
+	}
+	report_list_end(r);
+}
+
+static void brief_line(struct decode_run *run, const struct cli_msg *m, const struct finding_list *fl,
+		       unsigned nerr, unsigned nwarn, unsigned ninfo)
+{
+	struct report *r = &run->rep;
+	const struct sip_msg *msg = &m->msg;
+	unsigned line, col;
+	cli_msg_position(m, 0, &line, &col);
+	buf_printf(r->b, "%s%s:%u: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name, line,
+		   SLICE_ARG(msg->start_line), report_off(r));
+	const struct sip_hdr *h;
+	if ((h = sip_hdr_first(msg, SIP_HDR_TO))) {
+		struct sip_addr a;
+		struct sip_parse_error perr;
+		if (sip_addr_decode(&a, h->value, 0, &perr) == 0)
+			buf_printf(r->b, " | To %.*s", SLICE_ARG(a.uri_text));
+	}
+	if ((h = sip_hdr_first(msg, SIP_HDR_CSEQ)))
+		buf_printf(r->b, " | CSeq %.*s", SLICE_ARG(h->value));
+	if ((h = sip_hdr_first(msg, SIP_HDR_EXPIRES)))
+		buf_printf(r->b, " | Expires %.*s", SLICE_ARG(h->value));
+	buf_printf(r->b, " | %u contact field(s)", sip_hdr_count(msg, SIP_HDR_CONTACT));
+	buf_printf(r->b, " | %s%u error(s)%s, %u warning(s), %u info\n",
+		   nerr ? report_on(r, STYLE_ERROR) : "", nerr, nerr ? report_off(r) : "", nwarn, ninfo);
+	r->indent++;
+	report_findings(r, m, fl, NULL);
+	r->indent--;
+	(void)fl;
+}
+
+static void decode_message(struct decode_run *run, struct cli_msg *m)
+{
+	struct report *r = &run->rep;
+	const struct sip_msg *msg = &m->msg;
+	struct finding_list fl = { 0 };
+	unsigned nerr = 0, nwarn = 0, ninfo = 0, decode_errors = 0;
+	unsigned line, col;
+	ims_rules_check(msg, finding_cb, &fl);
+	for (size_t i = 0; i < fl.n; i++) {
+		if (fl.v[i].severity == IMS_SEV_ERROR)
+			nerr++;
+		else if (fl.v[i].severity == IMS_SEV_WARNING)
+			nwarn++;
+		else
+			ninfo++;
+	}
+	cli_msg_position(m, 0, &line, &col);
+	run->messages++;
+
+	if (run->opt.brief && r->format == REPORT_TEXT) {
+		brief_line(run, m, &fl, nerr, nwarn, ninfo);
+		goto out;
+	}
+	if (r->format == REPORT_TEXT) {
+		buf_printf(r->b, "\n%s== %s message %u (line %u): %.*s%s\n", report_on(r, STYLE_TITLE),
+			   m->src->in->name, m->index, line, SLICE_ARG(msg->start_line), report_off(r));
+	}
+	report_begin(r, NULL, NULL);
+	if (r->format == REPORT_JSON) {
+		report_u64(r, "index", NULL, m->index, NULL);
+		report_u64(r, "line", NULL, line, NULL);
+	}
+	report_start_line(r, m);
+	if (!run->opt.brief) {
+		report_repairs(r, m);
+		if (r->format == REPORT_JSON)
+			report_str(r, "wire", NULL, slice_make(msg->buf, msg->len), NULL);
+		report_list_begin(r, "headers", "headers");
+		for (uint16_t i = 0; i < msg->nhdrs; i++)
+			decode_errors += (unsigned)cli_report_header(r, m, &msg->hdrs[i]);
+		report_list_end(r);
+		if (r->format == REPORT_JSON) {
+			report_begin(r, "body", NULL);
+			report_u64(r, "length", NULL, msg->body.len, NULL);
+			if (msg->has_content_length)
+				report_u64(r, "content_length", NULL, msg->content_length, NULL);
+			else
+				report_str(r, "content_length", NULL, SLICE_NULL, NULL);
+			report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
+			report_end(r);
+		} else if (msg->body.len) {
+			report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
+		}
+		bool reg = msg->is_request ? msg->method_id == SIP_METHOD_REGISTER : false;
+		if (!msg->is_request) {
+			const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
+			struct sip_cseq cs;
+			struct sip_parse_error perr;
+			reg = ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 &&
+			      cs.method_id == SIP_METHOD_REGISTER && msg->status >= 200 && msg->status < 300;
+		}
+		if (reg)
+			report_expiry(r, m);
+		else if (r->format == REPORT_JSON)
+			report_str(r, "expiry", NULL, SLICE_NULL, NULL);
+		report_identities(r, m);
+	}
+	report_findings(r, m, &fl, "findings");
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "summary", NULL);
+		report_u64(r, "errors", NULL, nerr, NULL);
+		report_u64(r, "warnings", NULL, nwarn, NULL);
+		report_u64(r, "infos", NULL, ninfo, NULL);
+		report_u64(r, "decode_errors", NULL, decode_errors, NULL);
+		report_end(r);
+	} else {
+		report_line(r, nerr || decode_errors ? STYLE_ERROR : STYLE_GOOD,
+			    "summary: %u error(s), %u warning(s), %u info, %u part(s) not decodable", nerr, nwarn,
+			    ninfo, decode_errors);
+	}
+	report_end(r);
+out:
+	if (fl.oom)
+		fprintf(run->err, "%s: out of memory while collecting findings\n", m->src->in->name);
+	run->errors += nerr;
+	run->warnings += nwarn;
+	run->infos += ninfo;
+	run->decode_errors += decode_errors;
+	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
+	imsreg_free(fl.v);
+}
+
+static void report_input_error(struct report *r, const char *reason, unsigned line, unsigned col)
+{
+	if (r->format == REPORT_TEXT)
+		return; /* already on stderr as file:line:col: reason */
+	report_begin(r, "error", NULL);
+	report_cstr(r, "reason", NULL, reason, NULL);
+	report_u64(r, "line", NULL, line, NULL);
+	report_u64(r, "column", NULL, col, NULL);
+	report_end(r);
+}
+
+/* JSON: the members of an input that could not be read, so every input has them. */
+static void report_empty_input(struct report *r)
+{
+	if (r->format != REPORT_JSON)
+		return;
+	report_list_begin(r, "repairs", NULL);
+	report_list_end(r);
+	report_list_begin(r, "messages", NULL);
+	report_list_end(r);
+}
+
+static void decode_input(struct decode_run *run, const char *path)
+{
+	struct report *r = &run->rep;
+	struct cli_input in;
+	struct cli_source src;
+	struct cli_msg *m = imsreg_calloc(1, sizeof *m);
+	bool src_ready = false;
+	if (!m) {
+		fprintf(run->err, "%s: out of memory\n", path);
+		run_status(run, CLI_EXIT_INPUT);
+		return;
+	}
+	report_begin(r, NULL, NULL);
+	int rc = cli_input_read(&in, path, run->err);
+	if (r->format == REPORT_JSON) {
+		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);
+		report_cstr(r, "mode", NULL, run->opt.strict ? "strict" : "lenient", NULL);
+	}
+	if (rc < 0) {
+		report_empty_input(r);
+		report_input_error(r, "cannot read the input", 0, 0);
+		run->unparsed++;
+		run_status(run, CLI_EXIT_INPUT);
+		goto out;
+	}
+	rc = cli_source_init(&src, &in, run->opt.strict, run->err);
+	src_ready = true;
+	if (rc < 0) {
+		report_empty_input(r);
+		report_input_error(r, src.error_reason, src.error_line, src.error_col);
+		run->unparsed++;
+		run_status(run, CLI_EXIT_INPUT);
+		goto out;
+	}
+	if (r->format == REPORT_JSON) {
+		report_list_begin(r, "repairs", NULL);
+		for (size_t i = 0; i < src.paste.nrepairs; i++) {
+			report_begin(r, NULL, NULL);
+			report_u64(r, "line", NULL, src.paste.repairs[i].line, NULL);
+			report_cstr(r, "what", NULL, src.paste.repairs[i].what, NULL);
+			report_end(r);
+		}
+		report_list_end(r);
+	} else if (src.paste.nrepairs && !run->opt.brief) {
+		/* one line per kind of repair, with the lines it touched */
+		buf_printf(r->b, "%s%s: read as pasted text:%s\n", report_on(r, STYLE_DIM), in.name, report_off(r));
+		for (size_t i = 0; i < src.paste.nrepairs; i++) {
+			const char *what = src.paste.repairs[i].what;
+			bool seen = false;
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = src.paste.repairs[j].what == what ||
+				       (what && src.paste.repairs[j].what && strcmp(src.paste.repairs[j].what, what) == 0);
+			if (seen)
+				continue;
+			size_t count = 0;
+			buf_printf(r->b, "%s  %s: line", report_on(r, STYLE_DIM), what ? what : "repair");
+			for (size_t j = i; j < src.paste.nrepairs; j++) {
+				const char *w = src.paste.repairs[j].what;
+				if (!(w == what || (w && what && strcmp(w, what) == 0)))
+					continue;
+				if (++count <= 8)
+					buf_printf(r->b, "%s %u", count > 1 ? "," : "", src.paste.repairs[j].line);
+			}
+			if (count > 8)
+				buf_printf(r->b, " ... (%zu lines)", count);
+			buf_printf(r->b, "%s\n", report_off(r));
+		}
+	}
+	report_list_begin(r, "messages", NULL);
+	m->index = 0;
+	for (;;) {
+		rc = cli_source_next(&src, m, run->err);
+		if (rc == 0)
+			break;
+		if (rc < 0) {
+			run->unparsed++;
+			run_status(run, CLI_EXIT_INPUT);
+			if (r->format == REPORT_JSON) {
+				report_begin(r, NULL, NULL);
+				report_u64(r, "index", NULL, m->index, NULL);
+				report_input_error(r, m->error_reason, m->error_line, m->error_col);
+				report_end(r);
+			}
+			continue;
+		}
+		decode_message(run, m);
+		if (r->format == REPORT_TEXT)
+			run_flush(run);
+	}
+	report_list_end(r);
+	if (r->format == REPORT_JSON)
+		report_str(r, "error", NULL, SLICE_NULL, NULL);
+out:
+	report_end(r);
+	if (src_ready)
+		cli_source_fini(&src);
+	cli_input_fini(&in);
+	imsreg_free(m);
+}
+
+static void decode_usage(FILE *f)
+{
+	fputs("usage: imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
+	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
+	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
+	      "with the IMS meaning of each value and the findings of the rule book.\n"
+	      "  FILE        a file of pasted or wire SIP text; '-' or none: stdin\n"
+	      "  --json      one JSON document for the whole run (docs/json.md)\n"
+	      "  --strict    wire bytes: no paste repair, messages back to back\n"
+	      "  --brief     one line per message, then its findings\n"
+	      "  --no-color  no ANSI colour even on a terminal\n"
+	      "  --diff A B  compare two REGISTERs of one registration\n"
+	      "exit: 0 no error finding, 1 error findings, 2 unreadable or unparseable input\n",
+	      f);
+}
+
+int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
+{
+	struct decode_run run;
+	memset(&run, 0, sizeof run);
+	run.out = out;
+	run.err = err;
+	bool no_color = false, files_only = false;
+	const char *diff_a = NULL, *diff_b = NULL;
+	const char **files = imsreg_calloc((size_t)argc + 1, sizeof *files);
+	size_t nfiles = 0;
+	int status = CLI_EXIT_INPUT;
+	if (!files) {
+		fputs("imsreg decode: out of memory\n", err);
+		return CLI_EXIT_INPUT;
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
+			files[nfiles++] = a;
+		} else if (strcmp(a, "--") == 0) {
+			files_only = true;
+		} else if (strcmp(a, "--json") == 0) {
+			run.opt.json = true;
+		} else if (strcmp(a, "--strict") == 0) {
+			run.opt.strict = true;
+		} else if (strcmp(a, "--brief") == 0) {
+			run.opt.brief = true;
+		} else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0) {
+			no_color = true;
+		} else if (strcmp(a, "--diff") == 0) {
+			if (i + 2 >= argc) {
+				fputs("imsreg decode: --diff needs two files\n", err);
+				goto out;
+			}
+			diff_a = argv[++i];
+			diff_b = argv[++i];
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			decode_usage(out);
+			status = CLI_EXIT_OK;
+			goto out;
+		} else {
+			fprintf(err, "imsreg decode: unknown option '%s'\n", a);
+			decode_usage(err);
+			goto out;
+		}
+	}
+	run.opt.color = !no_color && !run.opt.json && isatty(fileno(out)) && !getenv("NO_COLOR");
+	if (diff_a) {
+		if (nfiles) {
+			fputs("imsreg decode: --diff takes exactly two files\n", err);
+			goto out;
+		}
+		status = cli_diff_main(diff_a, diff_b, &run.opt, out, err);
+		goto out;
+	}
+	if (nfiles == 0)
+		files[nfiles++] = "-";
+	buf_init(&run.buf);
+	report_init(&run.rep, &run.buf, run.opt.json ? REPORT_JSON : REPORT_TEXT, run.opt.color);
+	struct report *r = &run.rep;
+	if (r->format == REPORT_JSON) {
+		report_begin(r, NULL, NULL);
+		report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
+		report_u64(r, "schema", NULL, DECODE_JSON_SCHEMA, NULL);
+		report_cstr(r, "command", NULL, "decode", NULL);
+		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
+		report_bool(r, "brief", NULL, run.opt.brief, NULL);
+		report_list_begin(r, "inputs", NULL);
+	}
+	for (size_t i = 0; i < nfiles; i++)
+		decode_input(&run, files[i]);
+	if (r->format == REPORT_JSON) {
+		report_list_end(r);
+		report_begin(r, "summary", NULL);
+		report_u64(r, "messages", NULL, run.messages, NULL);
+		report_u64(r, "unparsed", NULL, run.unparsed, NULL);
+		report_u64(r, "errors", NULL, run.errors, NULL);
+		report_u64(r, "warnings", NULL, run.warnings, NULL);
+		report_u64(r, "infos", NULL, run.infos, NULL);
+		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
+		report_end(r);
+		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
+		report_end(r);
+	} else if (run.messages + run.unparsed > 1 || nfiles > 1) {
+		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info%s\n",
+			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
+			   run.infos, report_off(r));
+	}
+	if (run.buf.err) {
+		fprintf(err, "imsreg decode: out of memory\n");
+		run_status(&run, CLI_EXIT_INPUT);
+	}
+	run_flush(&run);
+	fflush(out);
+	buf_fini(&run.buf);
+	status = run.status;
+out:
+	imsreg_free(files);
+	return status;
+}

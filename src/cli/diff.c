@@ -1,0 +1,564 @@
+/* diff.c: `imsreg decode --diff A B`: two REGISTERs of one registration
+ * compared field by field, each difference explained (RFC 3261 §10.2,
+ * RFC 7616 §3.4 nonce count, TS 24.229 §5.1.1, TS 33.203 §7). */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+#include <imsreg/alloc.h>
+#include <imsreg/ims.h>
+#include "cli/cli.h"
+
+enum diff_level { DIFF_OK, DIFF_NOTE, DIFF_PROBLEM };
+
+struct diff_side {
+	struct cli_input in;
+	struct cli_source src;
+	struct cli_msg *m;
+	bool src_ready;
+	/* what the comparison needs, decoded once */
+	bool has_call_id, has_cseq, has_from, has_to, has_via, has_expires, has_auth, has_pani;
+	struct slice call_id;
+	struct sip_cseq cseq;
+	struct sip_addr from, to;
+	struct sip_via via;
+	uint32_t expires;
+	struct sip_auth auth;
+	struct slice pani;
+};
+
+struct diff_run {
+	struct report *r;
+	unsigned problems, notes;
+};
+
+static const char *level_name(enum diff_level l)
+{
+	return l == DIFF_PROBLEM ? "problem" : l == DIFF_NOTE ? "note" : "ok";
+}
+
+/* One line of the diff: field, A's and B's value (absent: NULL ptr). */
+static void diff_item(struct diff_run *d, enum diff_level level, const char *field, struct slice a,
+		      struct slice b, const char *ref, const char *fmt, ...)
+	__attribute__((format(printf, 7, 8)));
+static void diff_item(struct diff_run *d, enum diff_level level, const char *field, struct slice a,
+		      struct slice b, const char *ref, const char *fmt, ...)
+{
+	struct report *r = d->r;
+	char msg[480];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (level == DIFF_PROBLEM)
+		d->problems++;
+	else if (level == DIFF_NOTE)
+		d->notes++;
+	const char *kind = !a.ptr && !b.ptr ? "absent"
+			   : !a.ptr	    ? "added"
+			   : !b.ptr	    ? "removed"
+			   : slice_eq(a, b) ? "same"
+					    : "changed";
+	if (r->format == REPORT_TEXT) {
+		enum report_style st = level == DIFF_PROBLEM ? STYLE_ERROR : level == DIFF_NOTE ? STYLE_WARNING : STYLE_GOOD;
+		report_pad(r);
+		buf_printf(r->b, "%s%-7s%s %s%s%s: %s", report_on(r, st), level_name(level), report_off(r),
+			   report_on(r, STYLE_NAME), field, report_off(r), msg);
+		if (ref)
+			buf_printf(r->b, "  %s[%s]%s", report_on(r, STYLE_DIM), ref, report_off(r));
+		buf_putc(r->b, '\n');
+		return;
+	}
+	report_begin(r, NULL, NULL);
+	report_cstr(r, "field", NULL, field, NULL);
+	report_cstr(r, "kind", NULL, kind, NULL);
+	report_cstr(r, "severity", NULL, level_name(level), NULL);
+	report_unfolded(r, "a", NULL, a);
+	report_unfolded(r, "b", NULL, b);
+	report_cstr(r, "meaning", NULL, msg, NULL);
+	report_cstr(r, "ref", NULL, ref, NULL);
+	report_end(r);
+}
+
+static int side_load(struct diff_side *s, const char *path, const struct cli_opts *opt, FILE *err)
+{
+	struct sip_parse_error perr = { 0 };
+	struct slice rest;
+	int rc = cli_input_read(&s->in, path, err);
+	if (rc < 0)
+		return rc;
+	rc = cli_source_init(&s->src, &s->in, opt->strict, err);
+	s->src_ready = true;
+	if (rc < 0)
+		return rc;
+	s->m = imsreg_calloc(1, sizeof *s->m);
+	if (!s->m)
+		return -ENOMEM;
+	rc = cli_source_next(&s->src, s->m, err);
+	if (rc == 0) {
+		fprintf(err, "%s: no SIP message\n", s->in.name);
+		return -EBADMSG;
+	}
+	if (rc < 0)
+		return rc;
+	const struct sip_msg *msg = &s->m->msg;
+	const struct sip_hdr *h;
+	if (!msg->is_request || msg->method_id != SIP_METHOD_REGISTER)
+		fprintf(err, "%s: the first message is not a REGISTER; comparing anyway\n", s->in.name);
+	if ((h = sip_hdr_first(msg, SIP_HDR_CALL_ID))) {
+		s->has_call_id = true;
+		s->call_id = h->value;
+	}
+	if ((h = sip_hdr_first(msg, SIP_HDR_CSEQ)))
+		s->has_cseq = sip_cseq_decode(&s->cseq, h->value, &perr) == 0;
+	if ((h = sip_hdr_first(msg, SIP_HDR_FROM)))
+		s->has_from = sip_addr_decode(&s->from, h->value, 0, &perr) == 0;
+	if ((h = sip_hdr_first(msg, SIP_HDR_TO)))
+		s->has_to = sip_addr_decode(&s->to, h->value, 0, &perr) == 0;
+	if ((h = sip_hdr_first(msg, SIP_HDR_VIA))) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, h->value);
+		s->has_via = sip_list_next(&it, &item, &perr) > 0 && sip_via_decode(&s->via, item, &perr) == 0;
+	}
+	if ((h = sip_hdr_first(msg, SIP_HDR_EXPIRES)))
+		s->has_expires = sip_u32_decode(&s->expires, h->value, &perr) == 0;
+	if ((h = sip_hdr_first(msg, SIP_HDR_AUTHORIZATION)))
+		s->has_auth = sip_auth_decode(&s->auth, h->value, &rest, &perr) == 0;
+	if ((h = sip_hdr_first(msg, SIP_HDR_P_ACCESS_NETWORK_INFO))) {
+		s->has_pani = true;
+		s->pani = h->value;
+	}
+	return 0;
+}
+
+static void side_fini(struct diff_side *s)
+{
+	if (s->src_ready)
+		cli_source_fini(&s->src);
+	cli_input_fini(&s->in);
+	imsreg_free(s->m);
+}
+
+static struct slice opt_slice(bool has, struct slice v)
+{
+	return has ? v : SLICE_NULL;
+}
+
+/* ---- the comparisons -------------------------------------------------- */
+
+static void diff_call_id(struct diff_run *d, const struct diff_side *a, const struct diff_side *b,
+			 bool *same_reg)
+{
+	struct slice ca = opt_slice(a->has_call_id, a->call_id), cb = opt_slice(b->has_call_id, b->call_id);
+	*same_reg = a->has_call_id && b->has_call_id && slice_eq(a->call_id, b->call_id);
+	if (*same_reg)
+		diff_item(d, DIFF_OK, "Call-ID", ca, cb, "RFC 3261 §10.2",
+			  "kept (%.*s): the same registration continues", SLICE_ARG(ca));
+	else if (!ca.ptr || !cb.ptr)
+		diff_item(d, DIFF_PROBLEM, "Call-ID", ca, cb, "RFC 3261 §8.1.1.4", "missing in %s",
+			  ca.ptr ? "B" : "A");
+	else
+		diff_item(d, DIFF_NOTE, "Call-ID", ca, cb, "RFC 3261 §10.2, §10.3 step 7",
+			  "changed: the UE started a new registration; the registrar treats this as a different "
+			  "registration (its CSeq ordering starts again) and, for the same Contact, the new one "
+			  "replaces the old binding; a UE should keep one Call-ID per boot cycle");
+}
+
+static void diff_cseq(struct diff_run *d, const struct diff_side *a, const struct diff_side *b, bool same_reg)
+{
+	char va[32], vb[32];
+	if (!a->has_cseq || !b->has_cseq) {
+		diff_item(d, DIFF_PROBLEM, "CSeq", SLICE_NULL, SLICE_NULL, "RFC 3261 §8.1.1.5",
+			  "missing or malformed in %s", a->has_cseq ? "B" : "A");
+		return;
+	}
+	snprintf(va, sizeof va, "%" PRIu32, a->cseq.seq);
+	snprintf(vb, sizeof vb, "%" PRIu32, b->cseq.seq);
+	struct slice sa = slice_cstr(va), sb = slice_cstr(vb);
+	uint32_t x = a->cseq.seq, y = b->cseq.seq;
+	if (!same_reg)
+		diff_item(d, DIFF_NOTE, "CSeq", sa, sb, "RFC 3261 §10.2.4",
+			  "%s -> %s under a new Call-ID: the ordering of the old registration does not apply", va, vb);
+	else if (y > x)
+		diff_item(d, DIFF_OK, "CSeq", sa, sb, "RFC 3261 §10.2.4",
+			  "%s -> %s: the same registration continues%s", va, vb,
+			  y == x + 1 ? " (the next request)" : " (requests in between, or a jump the registrar accepts)");
+	else if (y == x)
+		diff_item(d, DIFF_PROBLEM, "CSeq", sa, sb, "RFC 3261 §10.3 step 7, §17.2.3",
+			  "%s unchanged: a retransmission of the same request (same Via branch) or a UE bug; "
+			  "a new REGISTER with the same Call-ID must raise CSeq", va);
+	else
+		diff_item(d, DIFF_PROBLEM, "CSeq", sa, sb, "RFC 3261 §10.3 step 7",
+			  "%s -> %s went backwards with the same Call-ID: the registrar must reject B as out of order", va, vb);
+	if (a->cseq.method_id != SIP_METHOD_REGISTER || b->cseq.method_id != SIP_METHOD_REGISTER)
+		diff_item(d, DIFF_PROBLEM, "CSeq method", a->cseq.method, b->cseq.method, "RFC 3261 §10.2",
+			  "a REGISTER's CSeq method must be REGISTER");
+}
+
+static void diff_from_to(struct diff_run *d, const struct diff_side *a, const struct diff_side *b, bool same_reg)
+{
+	struct slice ta = a->has_from ? a->from.tag : SLICE_NULL, tb = b->has_from ? b->from.tag : SLICE_NULL;
+	if (ta.ptr && tb.ptr && slice_eq(ta, tb))
+		diff_item(d, DIFF_OK, "From tag", ta, tb, "RFC 3261 §8.1.1.3", "kept (%.*s)", SLICE_ARG(ta));
+	else if (!ta.ptr || !tb.ptr)
+		diff_item(d, DIFF_PROBLEM, "From tag", ta, tb, "RFC 3261 §8.1.1.3", "missing in %s: From must carry a tag",
+			  ta.ptr ? "B" : "A");
+	else
+		diff_item(d, same_reg ? DIFF_NOTE : DIFF_OK, "From tag", ta, tb, "RFC 3261 §8.1.1.3, §10.2",
+			  "%.*s -> %.*s: allowed (a REGISTER is outside any dialog, each request may take a new tag), "
+			  "though many UEs keep one tag per registration", SLICE_ARG(ta), SLICE_ARG(tb));
+	struct slice fa = a->has_from ? a->from.uri_text : SLICE_NULL, fb = b->has_from ? b->from.uri_text : SLICE_NULL;
+	if (fa.ptr && fb.ptr && !slice_eq(fa, fb))
+		diff_item(d, DIFF_NOTE, "From", fa, fb, "RFC 3261 §10.2", "the requesting identity changed");
+	struct slice oa = a->has_to ? a->to.uri_text : SLICE_NULL, ob = b->has_to ? b->to.uri_text : SLICE_NULL;
+	if (oa.ptr && ob.ptr && slice_eq(oa, ob))
+		diff_item(d, DIFF_OK, "To", oa, ob, "RFC 3261 §10.2", "the same AOR (%.*s)", SLICE_ARG(oa));
+	else
+		diff_item(d, same_reg ? DIFF_PROBLEM : DIFF_NOTE, "To", oa, ob, "RFC 3261 §10.2",
+			  "the AOR changed: %s", same_reg ? "one Call-ID must not serve two AORs" : "another public identity is registered");
+	const struct sip_msg *ma = &a->m->msg, *mb = &b->m->msg;
+	if (ma->is_request && mb->is_request && !slice_eq(ma->ruri, mb->ruri))
+		diff_item(d, DIFF_NOTE, "Request-URI", ma->ruri, mb->ruri, "RFC 3261 §10.2",
+			  "another registrar domain");
+}
+
+static void diff_via(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	if (!a->has_via || !b->has_via)
+		return;
+	if (slice_eq(a->via.branch, b->via.branch))
+		diff_item(d, DIFF_PROBLEM, "Via branch", a->via.branch, b->via.branch, "RFC 3261 §17.2.3",
+			  "the same branch: B is a retransmission of A's transaction, not a new REGISTER");
+	else
+		diff_item(d, DIFF_OK, "Via branch", a->via.branch, b->via.branch, "RFC 3261 §8.1.1.7",
+			  "a new transaction");
+	if (!slice_caseeq(a->via.host, b->via.host) || a->via.port != b->via.port ||
+	    !slice_caseeq(a->via.transport, b->via.transport)) {
+		char sa[96], sb[96];
+		snprintf(sa, sizeof sa, "%.*s %.*s:%u", SLICE_ARG(a->via.transport), SLICE_ARG(a->via.host),
+			 a->via.has_port ? a->via.port : 5060);
+		snprintf(sb, sizeof sb, "%.*s %.*s:%u", SLICE_ARG(b->via.transport), SLICE_ARG(b->via.host),
+			 b->via.has_port ? b->via.port : 5060);
+		diff_item(d, DIFF_NOTE, "Via sent-by", slice_cstr(sa), slice_cstr(sb), "RFC 3261 §18.2.1, TS 24.229 §5.1.1.2",
+			  "%s -> %s: the UE's address, port or transport changed: a new IP (a new PDN/PDU session?) "
+			  "or sec-agree moving to the protected ports", sa, sb);
+	}
+}
+
+static const char *expires_words(uint32_t v)
+{
+	return v == 0 ? "unregistration" : v == 600000 ? "the IR.92 initial value" : "registration for this long";
+}
+
+static void diff_expires(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	char va[16], vb[16];
+	snprintf(va, sizeof va, "%" PRIu32, a->expires);
+	snprintf(vb, sizeof vb, "%" PRIu32, b->expires);
+	struct slice sa = a->has_expires ? slice_cstr(va) : SLICE_NULL;
+	struct slice sb = b->has_expires ? slice_cstr(vb) : SLICE_NULL;
+	if (!sa.ptr && !sb.ptr)
+		return;
+	if (sa.ptr && sb.ptr && a->expires == b->expires) {
+		diff_item(d, DIFF_OK, "Expires", sa, sb, "RFC 3261 §10.2.1.1", "kept (%s: %s)", va,
+			  expires_words(a->expires));
+		return;
+	}
+	if (sb.ptr && b->expires == 0)
+		diff_item(d, DIFF_NOTE, "Expires", sa, sb, "RFC 3261 §10.2.2, TS 24.229 §5.1.1.6",
+			  "%s -> 0: unregistration: B removes the bindings", sa.ptr ? va : "(none)");
+	else if (sa.ptr && a->expires == 0)
+		diff_item(d, DIFF_NOTE, "Expires", sa, sb, "RFC 3261 §10.2.1", "0 -> %s: a new registration after the unregistration",
+			  sb.ptr ? vb : "(registrar default)");
+	else
+		diff_item(d, DIFF_NOTE, "Expires", sa, sb, "RFC 3261 §10.2.1.1, §10.3 step 7",
+			  "%s -> %s: the UE asks for another interval (the registrar may shorten it)",
+			  sa.ptr ? va : "(none: registrar default)", sb.ptr ? vb : "(none: registrar default)");
+}
+
+static void diff_auth(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	if (!a->has_auth && !b->has_auth) {
+		diff_item(d, DIFF_OK, "Authorization", SLICE_NULL, SLICE_NULL, "RFC 3261 §22",
+			  "neither carries credentials");
+		return;
+	}
+	if (!a->has_auth || !b->has_auth) {
+		diff_item(d, DIFF_NOTE, "Authorization", a->has_auth ? SLICE_LIT("present") : SLICE_NULL,
+			  b->has_auth ? SLICE_LIT("present") : SLICE_NULL, "TS 24.229 §5.1.1.2",
+			  "%s", a->has_auth ? "B has no credentials (an IMS UE always sends Authorization)"
+					    : "B adds credentials");
+		return;
+	}
+	const struct sip_auth *x = &a->auth, *y = &b->auth;
+	struct slice ua = x->field[SIP_AUTH_USERNAME], ub = y->field[SIP_AUTH_USERNAME];
+	if (!slice_eq(ua, ub))
+		diff_item(d, DIFF_PROBLEM, "username", ua, ub, "TS 24.229 §5.1.1.2",
+			  "the private identity (IMPI) changed within one registration");
+	struct slice na = x->field[SIP_AUTH_NONCE], nb = y->field[SIP_AUTH_NONCE];
+	bool ea = !na.ptr || na.len == 0, eb = !nb.ptr || nb.len == 0;
+	if (ea && eb)
+		diff_item(d, DIFF_OK, "nonce", na, nb, "TS 24.229 §5.1.1.2.1", "empty in both: no challenge answered yet");
+	else if (ea)
+		diff_item(d, DIFF_OK, "nonce", na, nb, "RFC 3261 §22.2, TS 24.229 §5.1.1.5.1",
+			  "empty -> set: B answers the 401 challenge that followed A");
+	else if (eb)
+		diff_item(d, DIFF_NOTE, "nonce", na, nb, "TS 24.229 §5.1.1.2.1",
+			  "set -> empty: B starts over without credentials (a new initial registration)");
+	else if (!slice_eq(na, nb))
+		diff_item(d, DIFF_NOTE, "nonce", na, nb, "RFC 3310 §3, TS 24.229 §5.1.1.5",
+			  "another challenge: a new 401 came in between (re-authentication, or a stale nonce)");
+	else
+		diff_item(d, DIFF_OK, "nonce", na, nb, "RFC 7616 §3.4", "the same challenge reused");
+	if (x->has_nc && y->has_nc) {
+		char va[12], vb[12];
+		snprintf(va, sizeof va, "%08" PRIx32, x->nc);
+		snprintf(vb, sizeof vb, "%08" PRIx32, y->nc);
+		struct slice sa = slice_cstr(va), sb = slice_cstr(vb);
+		bool same_nonce = !ea && !eb && slice_eq(na, nb);
+		if (same_nonce && y->nc > x->nc)
+			diff_item(d, DIFF_OK, "nc", sa, sb, "RFC 7616 §3.4, RFC 3310 §3",
+				  "nc %s -> %s with the same nonce: the UE reuses the challenge (the server must see nc grow)", va, vb);
+		else if (same_nonce)
+			diff_item(d, DIFF_PROBLEM, "nc", sa, sb, "RFC 7616 §3.4",
+				  "nc %s -> %s with the same nonce does not grow: the server must treat B as a replay", va, vb);
+		else
+			diff_item(d, DIFF_OK, "nc", sa, sb, "RFC 7616 §3.4",
+				  "nc %s -> %s: counts start again with each new nonce", va, vb);
+	} else if (!x->has_nc && y->has_nc && ea && !eb) {
+		char vb[12];
+		snprintf(vb, sizeof vb, "%08" PRIx32, y->nc);
+		diff_item(d, y->nc == 1 ? DIFF_OK : DIFF_NOTE, "nc", SLICE_NULL, slice_cstr(vb), "RFC 7616 §3.4",
+			  "nc %s in B: %s", vb, y->nc == 1 ? "the first answer to the new challenge"
+							   : "the first answer to a challenge should count 00000001");
+	} else if (x->has_nc != y->has_nc) {
+		diff_item(d, DIFF_NOTE, "nc", SLICE_NULL, SLICE_NULL, "RFC 7616 §3.4", "nc only in %s (qop used only there)",
+			  x->has_nc ? "A" : "B");
+	}
+	struct slice aa = x->field[SIP_AUTH_ALGORITHM], ab = y->field[SIP_AUTH_ALGORITHM];
+	if (!(aa.ptr == NULL && ab.ptr == NULL) && !(aa.ptr && ab.ptr && slice_caseeq(aa, ab)))
+		diff_item(d, DIFF_NOTE, "algorithm", aa, ab, "RFC 3310 §3.1, RFC 3261 §22.4",
+			  "%.*s -> %.*s: the digest algorithm changed (absent means MD5)",
+			  aa.ptr ? (int)aa.len : 6, aa.ptr ? aa.ptr : "(none)", ab.ptr ? (int)ab.len : 6,
+			  ab.ptr ? ab.ptr : "(none)");
+	if (y->field[SIP_AUTH_AUTS].ptr && !x->field[SIP_AUTH_AUTS].ptr)
+		diff_item(d, DIFF_NOTE, "auts", SLICE_NULL, y->field[SIP_AUTH_AUTS], "RFC 3310 §3.4, TS 33.102 §6.3.5",
+			  "B carries auts: the USIM rejected the SQN and asks the HSS to re-synchronise");
+	struct slice ra = x->field[SIP_AUTH_RESPONSE], rb = y->field[SIP_AUTH_RESPONSE];
+	if (ra.ptr && rb.ptr && ra.len && rb.len && slice_eq(ra, rb))
+		diff_item(d, DIFF_PROBLEM, "response", ra, rb, "RFC 7616 §3.4",
+			  "the same response twice: with a growing nc or a new cnonce it must differ");
+}
+
+/* The header parameter names of the first Contact element of a side. */
+static bool first_contact(const struct diff_side *s, struct sip_addr *out)
+{
+	const struct sip_hdr *h = sip_hdr_first(&s->m->msg, SIP_HDR_CONTACT);
+	struct sip_list it;
+	struct slice item;
+	struct sip_parse_error perr;
+	if (!h)
+		return false;
+	sip_list_init(&it, h->value);
+	return sip_list_next(&it, &item, &perr) > 0 &&
+	       sip_addr_decode(out, item, SIP_ADDR_ALLOW_STAR, &perr) == 0;
+}
+
+static bool param_lookup(struct slice params, struct slice name, struct sip_param *out)
+{
+	struct sip_param_it it;
+	struct sip_parse_error perr;
+	if (!params.ptr)
+		return false;
+	sip_param_it_init(&it, params);
+	while (sip_param_next(&it, out, &perr) > 0)
+		if (slice_caseeq(out->name, name))
+			return true;
+	return false;
+}
+
+/* Parameters of x missing from y (removed when a_to_b is false). */
+static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice y, bool added)
+{
+	struct sip_param_it it;
+	struct sip_param p, q;
+	struct sip_parse_error perr;
+	if (!x.ptr)
+		return;
+	sip_param_it_init(&it, x);
+	while (sip_param_next(&it, &p, &perr) > 0) {
+		bool found = param_lookup(y, p.name, &q);
+		struct ims_feature_tag t;
+		memset(&t, 0, sizeof t);
+		ims_feature_tag_describe(&t, &p);
+		char field[96];
+		snprintf(field, sizeof field, "Contact ;%.*s", SLICE_ARG(p.name));
+		struct slice v = p.value.ptr ? p.value : SLICE_LIT("(no value)");
+		if (!found) {
+			diff_item(d, DIFF_NOTE, field, added ? SLICE_NULL : v, added ? v : SLICE_NULL, t.ref,
+				  "%s: %s", added ? "added in B" : "removed in B", t.meaning ? t.meaning : "a contact parameter");
+		} else if (added) {
+			/* each pair once: compare values when walking B */
+			struct slice qv = q.value.ptr ? q.value : SLICE_LIT("(no value)");
+			if (!slice_eq(qv, v))
+				diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s",
+					  t.meaning ? t.meaning : "a contact parameter");
+		}
+	}
+}
+
+static void diff_contact(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	struct sip_addr ca, cb;
+	bool ha = first_contact(a, &ca), hb = first_contact(b, &cb);
+	unsigned na = sip_hdr_count(&a->m->msg, SIP_HDR_CONTACT), nb = sip_hdr_count(&b->m->msg, SIP_HDR_CONTACT);
+	if (!ha && !hb) {
+		diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, SLICE_NULL, "RFC 3261 §10.2.3", "none in either: queries");
+		return;
+	}
+	if (!ha || !hb) {
+		diff_item(d, DIFF_NOTE, "Contact", ha ? ca.uri_text : SLICE_NULL, hb ? cb.uri_text : SLICE_NULL,
+			  "RFC 3261 §10.2.3", "only %s has a Contact: the other is a query", ha ? "A" : "B");
+		return;
+	}
+	if (na != nb)
+		diff_item(d, DIFF_NOTE, "Contact fields", SLICE_NULL, SLICE_NULL, "RFC 3261 §10.2.1",
+			  "%u Contact field(s) in A, %u in B; the first of each is compared", na, nb);
+	if (ca.star || cb.star) {
+		diff_item(d, DIFF_NOTE, "Contact", ca.star ? SLICE_LIT("*") : ca.uri_text, cb.star ? SLICE_LIT("*") : cb.uri_text,
+			  "RFC 3261 §10.2.2", "Contact: * removes every binding of the AOR");
+		return;
+	}
+	if (slice_eq(ca.uri_text, cb.uri_text))
+		diff_item(d, DIFF_OK, "Contact", ca.uri_text, cb.uri_text, "RFC 3261 §10.2.1",
+			  "the same contact address: B updates the same binding");
+	else
+		diff_item(d, DIFF_NOTE, "Contact", ca.uri_text, cb.uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
+			  "another contact address: B adds a binding (or replaces it, when +sip.instance/reg-id match)");
+	char va[16], vb[16];
+	snprintf(va, sizeof va, "%" PRIu32, ca.expires);
+	snprintf(vb, sizeof vb, "%" PRIu32, cb.expires);
+	if (ca.has_expires != cb.has_expires || (ca.has_expires && ca.expires != cb.expires))
+		diff_item(d, DIFF_NOTE, "Contact ;expires", ca.has_expires ? slice_cstr(va) : SLICE_NULL,
+			  cb.has_expires ? slice_cstr(vb) : SLICE_NULL, "RFC 3261 §10.2.1.1",
+			  "%s", cb.has_expires && cb.expires == 0 ? "0 in B: this binding is removed"
+								  : "the contact's own expiry changed (it overrides the Expires header)");
+	diff_params_one_way(d, ca.params, cb.params, false);
+	diff_params_one_way(d, cb.params, ca.params, true);
+}
+
+static void diff_headers(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	static const struct {
+		enum sip_hdr_id id;
+		const char *meaning, *ref;
+	} watch[] = {
+		{ SIP_HDR_SECURITY_CLIENT, "the UE's offered IPsec algorithms and SPIs/ports", "RFC 3329 §2.3, TS 33.203 §7" },
+		{ SIP_HDR_SECURITY_VERIFY, "the protected REGISTER echoes the Security-Server of the 401", "RFC 3329 §2.3.1, TS 33.203 §7.4" },
+		{ SIP_HDR_REQUIRE, "option tags the registrar must support (sec-agree)", "RFC 3329 §2.3" },
+		{ SIP_HDR_PROXY_REQUIRE, "option tags the P-CSCF must support (sec-agree)", "RFC 3329 §2.3" },
+		{ SIP_HDR_SUPPORTED, "options the UE supports (path, gruu, outbound)", "RFC 3261 §20.37" },
+		{ SIP_HDR_ROUTE, "the route to the P-CSCF", "TS 24.229 §5.1.1.2" },
+	};
+	for (size_t i = 0; i < sizeof watch / sizeof watch[0]; i++) {
+		const struct sip_hdr *ha = sip_hdr_first(&a->m->msg, watch[i].id);
+		const struct sip_hdr *hb = sip_hdr_first(&b->m->msg, watch[i].id);
+		struct slice va = ha ? ha->value : SLICE_NULL, vb = hb ? hb->value : SLICE_NULL;
+		if (!ha && !hb)
+			continue;
+		if (ha && hb) {
+			/* compare without folding */
+			struct buf x, y;
+			buf_init(&x);
+			buf_init(&y);
+			report_unfold(&x, va);
+			report_unfold(&y, vb);
+			bool same = x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
+			buf_fini(&x);
+			buf_fini(&y);
+			if (same)
+				continue;
+		}
+		diff_item(d, DIFF_NOTE, sip_hdr_name(watch[i].id), va, vb, watch[i].ref, "%s: %s",
+			  !ha ? "added in B" : !hb ? "removed in B" : "changed", watch[i].meaning);
+	}
+	struct slice pa = opt_slice(a->has_pani, a->pani), pb = opt_slice(b->has_pani, b->pani);
+	if (pa.ptr && pb.ptr && !slice_eq(pa, pb))
+		diff_item(d, DIFF_NOTE, "P-Access-Network-Info", pa, pb, "RFC 7315 §5.7",
+			  "the UE reports another cell or access: it moved, or changed access (e.g. LTE -> NR / Wi-Fi)");
+	else if (pa.ptr != pb.ptr && (!pa.ptr || !pb.ptr))
+		diff_item(d, DIFF_NOTE, "P-Access-Network-Info", pa, pb, "TS 24.229 §5.1.1.2",
+			  "only %s reports the access network", pa.ptr ? "A" : "B");
+}
+
+int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FILE *out, FILE *err)
+{
+	struct diff_side a, b;
+	struct buf buf;
+	struct report r;
+	struct diff_run d = { &r, 0, 0 };
+	int status = CLI_EXIT_INPUT;
+	memset(&a, 0, sizeof a);
+	memset(&b, 0, sizeof b);
+	buf_init(&buf);
+	int ra = side_load(&a, pa, opt, err);
+	int rb = side_load(&b, pb, opt, err);
+	if (ra < 0 || rb < 0)
+		goto out;
+	report_init(&r, &buf, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
+	if (r.format == REPORT_JSON) {
+		report_begin(&r, NULL, NULL);
+		report_cstr(&r, "imsreg", NULL, "0.1.0", NULL);
+		report_u64(&r, "schema", NULL, 1, NULL);
+		report_cstr(&r, "command", NULL, "diff", NULL);
+		report_begin(&r, "a", NULL);
+		report_cstr(&r, "name", NULL, a.in.name, NULL);
+		report_str(&r, "start_line", NULL, a.m->msg.start_line, NULL);
+		report_end(&r);
+		report_begin(&r, "b", NULL);
+		report_cstr(&r, "name", NULL, b.in.name, NULL);
+		report_str(&r, "start_line", NULL, b.m->msg.start_line, NULL);
+		report_end(&r);
+		report_list_begin(&r, "differences", NULL);
+	} else {
+		buf_printf(&buf, "%sA: %s: %.*s\nB: %s: %.*s%s\n", report_on(&r, STYLE_TITLE), a.in.name,
+			   SLICE_ARG(a.m->msg.start_line), b.in.name, SLICE_ARG(b.m->msg.start_line), report_off(&r));
+	}
+	bool same_reg;
+	diff_call_id(&d, &a, &b, &same_reg);
+	diff_cseq(&d, &a, &b, same_reg);
+	diff_from_to(&d, &a, &b, same_reg);
+	diff_via(&d, &a, &b);
+	diff_contact(&d, &a, &b);
+	diff_expires(&d, &a, &b);
+	diff_auth(&d, &a, &b);
+	diff_headers(&d, &a, &b);
+	status = d.problems ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+	if (r.format == REPORT_JSON) {
+		report_list_end(&r);
+		report_begin(&r, "summary", NULL);
+		report_bool(&r, "same_registration", NULL, same_reg, NULL);
+		report_u64(&r, "problems", NULL, d.problems, NULL);
+		report_u64(&r, "notes", NULL, d.notes, NULL);
+		report_end(&r);
+		report_u64(&r, "exit_status", NULL, (uint64_t)status, NULL);
+		report_end(&r);
+	} else {
+		buf_printf(&buf, "%s%s; %u problem(s), %u note(s)%s\n", report_on(&r, STYLE_TITLE),
+			   same_reg ? "one registration (same Call-ID)" : "two registrations (Call-ID differs)",
+			   d.problems, d.notes, report_off(&r));
+	}
+	if (buf.err) {
+		fputs("imsreg decode --diff: out of memory\n", err);
+		status = CLI_EXIT_INPUT;
+	} else {
+		fwrite(buf.ptr, 1, buf.len, out);
+		fflush(out);
+	}
+out:
+	buf_fini(&buf);
+	side_fini(&a);
+	side_fini(&b);
+	return status;
+}

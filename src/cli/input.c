@@ -1,0 +1,204 @@
+/* input.c: reading inputs and framing their messages for `imsreg decode`
+ * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing). */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/alloc.h>
+#include <imsreg/error.h>
+#include "cli/cli.h"
+
+int cli_input_read(struct cli_input *in, const char *path, FILE *err)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	in->name = is_stdin ? "<stdin>" : path;
+	in->data = NULL;
+	in->len = 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	int rc = 0;
+	if (!f) {
+		fprintf(err, "%s: cannot open: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	size_t cap = 8192;
+	in->data = imsreg_malloc(cap + 1);
+	if (!in->data) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	for (;;) {
+		if (in->len == cap) {
+			if (cap >= CLI_MAX_INPUT) {
+				fprintf(err, "%s: larger than %u bytes\n", in->name, CLI_MAX_INPUT);
+				rc = -EFBIG;
+				goto out;
+			}
+			char *p = imsreg_realloc(in->data, cap * 2 + 1);
+			if (!p) {
+				rc = -ENOMEM;
+				goto out;
+			}
+			in->data = p;
+			cap *= 2;
+		}
+		size_t n = fread(in->data + in->len, 1, cap - in->len, f);
+		in->len += n;
+		if (n == 0) {
+			if (ferror(f)) {
+				fprintf(err, "%s: read error: %s\n", in->name, strerror(errno));
+				rc = -EIO;
+				goto out;
+			}
+			break;
+		}
+	}
+	in->data[in->len] = '\0';
+out:
+	if (f && !is_stdin)
+		fclose(f);
+	if (rc < 0) {
+		if (rc == -ENOMEM)
+			fprintf(err, "%s: out of memory\n", in->name);
+		cli_input_fini(in);
+	}
+	return rc;
+}
+
+void cli_input_fini(struct cli_input *in)
+{
+	imsreg_free(in->data);
+	in->data = NULL;
+	in->len = 0;
+}
+
+int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err)
+{
+	src->in = in;
+	src->strict = strict;
+	src->next = 0;
+	src->error_reason = NULL;
+	src->error_line = src->error_col = 0;
+	paste_init(&src->paste);
+	if (strict)
+		return 0;
+	struct sip_parse_error perr = { 0 };
+	int rc = paste_normalise(&src->paste, in->data, in->len, &perr);
+	if (rc == -ENOMEM) {
+		src->error_reason = "out of memory";
+		fprintf(err, "%s: out of memory\n", in->name);
+	} else if (rc < 0) {
+		size_t off = perr.offset <= in->len ? perr.offset : in->len;
+		if (perr.at >= in->data && perr.at <= in->data + in->len)
+			off = (size_t)(perr.at - in->data);
+		src->error_reason = perr.reason ? perr.reason : "no SIP start line found";
+		error_position(in->data, in->len, off, &src->error_line, &src->error_col);
+		error_report(err, in->name, in->data, in->len, off, src->error_reason);
+	}
+	return rc;
+}
+
+void cli_source_fini(struct cli_source *src)
+{
+	paste_fini(&src->paste);
+}
+
+/* The input offset of a 1-based line and column (clamped to the input). */
+static size_t input_offset(const struct cli_input *in, unsigned line, unsigned col)
+{
+	size_t off = 0;
+	for (unsigned l = 1; l < line && off < in->len; off++) {
+		if (in->data[off] == '\n')
+			l++;
+	}
+	size_t end = off;
+	while (end < in->len && in->data[end] != '\n')
+		end++;
+	off += col > 0 ? col - 1 : 0;
+	return off < end ? off : end;
+}
+
+void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col)
+{
+	const struct cli_source *src = m->src;
+	if (src->strict)
+		error_position(src->in->data, src->in->len, m->base + off, line, col);
+	else
+		paste_position(&src->paste, m->base + off, line, col);
+}
+
+void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line, unsigned *col)
+{
+	size_t off = 0;
+	if (at && at >= m->msg.buf && at <= m->msg.buf + m->msg.len)
+		off = (size_t)(at - m->msg.buf);
+	cli_msg_position(m, off, line, col);
+}
+
+/* Reports a parse error of the message that starts at base in the user's input. */
+static void source_report(const struct cli_source *src, struct cli_msg *m, const char *buf,
+			  size_t len, size_t base, int rc, const struct sip_parse_error *perr,
+			  FILE *err)
+{
+	size_t off = perr->offset <= len ? perr->offset : len;
+	if (perr->at >= buf && perr->at <= buf + len)
+		off = (size_t)(perr->at - buf);
+	const char *reason = perr->reason;
+	if (rc == -EMSGSIZE)
+		reason = "more header fields than imsreg decode keeps (512)";
+	else if (rc == -EAGAIN)
+		reason = "the message ends before the empty line that closes its headers";
+	if (!reason)
+		reason = error_name(rc);
+	const struct cli_input *in = src->in;
+	m->error_reason = reason;
+	if (src->strict) {
+		error_position(in->data, in->len, base + off, &m->error_line, &m->error_col);
+		error_report(err, in->name, in->data, in->len, base + off, reason);
+		return;
+	}
+	paste_position(&src->paste, base + off, &m->error_line, &m->error_col);
+	error_report(err, in->name, in->data, in->len,
+		     input_offset(in, m->error_line, m->error_col), reason);
+}
+
+int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
+{
+	struct sip_parse_error perr = { 0 };
+	const char *buf;
+	size_t len;
+	unsigned flags;
+	m->src = src;
+	m->error_reason = NULL;
+	m->error_line = m->error_col = 0;
+	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
+	if (src->strict) {
+		const struct cli_input *in = src->in;
+		/* CRLF keep-alives between messages (RFC 5626 §3.5.1) */
+		while (src->next < in->len && (in->data[src->next] == '\r' || in->data[src->next] == '\n'))
+			src->next++;
+		if (src->next >= in->len)
+			return 0;
+		m->base = src->next;
+		buf = in->data + m->base;
+		len = in->len - m->base;
+		flags = 0;
+	} else {
+		if (src->next >= src->paste.nmsgs)
+			return 0;
+		const struct paste_msg *pm = &src->paste.msgs[src->next];
+		m->base = pm->offset;
+		buf = src->paste.text.ptr + pm->offset;
+		len = pm->len;
+		flags = SIP_PARSE_LENIENT;
+	}
+	m->index++;
+	int rc = sip_msg_parse(&m->msg, buf, len, flags, &perr);
+	if (rc <= 0) {
+		if (rc == 0)
+			rc = -EBADMSG;
+		source_report(src, m, buf, len, m->base, rc, &perr, err);
+		/* strict framing is lost after a bad message; a paste knows where the next starts */
+		src->next = src->strict ? src->in->len : src->next + 1;
+		return rc;
+	}
+	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
+	return 1;
+}

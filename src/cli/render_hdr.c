@@ -1,0 +1,1005 @@
+/* render_hdr.c: one header of a message, decoded part by part with its IMS
+ * meaning (RFC 3261 §20, RFC 3329, RFC 3310, RFC 5626, RFC 7315, TS 24.229
+ * §7.2A, TS 33.203), written to the report (docs/json.md "headers"). */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <imsreg/codec.h>
+#include <imsreg/ims.h>
+#include "cli/cli.h"
+#include "cli/render.h"
+
+const char *cli_host_type_name(enum sip_host_type t)
+{
+	switch (t) {
+	case SIP_HOST_NAME: return "name";
+	case SIP_HOST_IPV4: return "ipv4";
+	case SIP_HOST_IPV6: return "ipv6";
+	case SIP_HOST_NONE: break;
+	}
+	return NULL;
+}
+
+const char *cli_scheme_name(enum sip_uri_scheme s)
+{
+	switch (s) {
+	case SIP_URI_SIP: return "sip";
+	case SIP_URI_SIPS: return "sips";
+	case SIP_URI_TEL: return "tel";
+	case SIP_URI_OTHER: break;
+	}
+	return "other";
+}
+
+void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
+		      const struct sip_parse_error *perr, const char *fallback_at)
+{
+	unsigned line, col;
+	const char *at = perr->at ? perr->at : fallback_at;
+	cli_msg_position_at(m, at, &line, &col);
+	const char *reason = perr->reason ? perr->reason : "malformed";
+	if (rc == -ERANGE && !perr->reason)
+		reason = "number too large";
+	if (r->format == REPORT_TEXT) {
+		report_line(r, STYLE_ERROR, "cannot decode: %s (line %u, column %u)", reason, line, col);
+		return;
+	}
+	/* inside a list the error is an element of its own: {"error": {...}} */
+	bool wrap = json_in_array(&r->json);
+	if (wrap)
+		report_begin(r, NULL, NULL);
+	report_begin(r, "error", NULL);
+	report_cstr(r, "reason", NULL, reason, NULL);
+	report_u64(r, "line", NULL, line, NULL);
+	report_u64(r, "column", NULL, col, NULL);
+	report_end(r);
+	if (wrap)
+		report_end(r);
+}
+
+/* ";a=b;c" as a JSON array of {name, value} (text: one line). */
+static void report_params(struct report *r, const char *key, struct slice params)
+{
+	if (r->format == REPORT_TEXT)
+		return; /* the value line shows them as written */
+	report_list_begin(r, key, NULL);
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error perr;
+	if (params.ptr) {
+		sip_param_it_init(&it, params);
+		while (sip_param_next(&it, &p, &perr) > 0) {
+			report_begin(r, NULL, NULL);
+			report_str(r, "name", NULL, p.name, NULL);
+			report_str(r, "value", NULL, p.value, NULL);
+			report_end(r);
+		}
+	}
+	report_list_end(r);
+}
+
+void cli_report_uri(struct report *r, const char *key, const char *label, struct slice text,
+		    const struct sip_uri *uri)
+{
+	if (r->format == REPORT_TEXT) {
+		struct buf d;
+		buf_init(&d);
+		buf_printf(&d, "%s", cli_scheme_name(uri->scheme));
+		if (uri->scheme == SIP_URI_OTHER)
+			buf_printf(&d, " (%.*s)", SLICE_ARG(uri->scheme_name));
+		if (uri->user.ptr)
+			buf_printf(&d, ", %s %.*s", uri->scheme == SIP_URI_TEL ? "number" : "user",
+				   SLICE_ARG(uri->user));
+		if (uri->host.ptr && uri->host.len)
+			buf_printf(&d, ", host %.*s (%s)", SLICE_ARG(uri->host),
+				   cli_host_type_name(uri->host_type) ? cli_host_type_name(uri->host_type) : "?");
+		if (uri->has_port)
+			buf_printf(&d, ", port %u", uri->port);
+		if (uri->params.ptr && uri->params.len)
+			buf_printf(&d, ", params ;%.*s", SLICE_ARG(uri->params));
+		if (uri->headers.ptr)
+			buf_printf(&d, ", headers ?%.*s", SLICE_ARG(uri->headers));
+		report_str(r, key, label, text, d.ptr);
+		buf_fini(&d);
+		return;
+	}
+	report_begin(r, key, NULL);
+	report_str(r, "text", NULL, text, NULL);
+	report_cstr(r, "scheme", NULL, cli_scheme_name(uri->scheme), NULL);
+	report_str(r, "user", NULL, uri->user, NULL);
+	report_str(r, "password", NULL, uri->password, NULL);
+	report_str(r, "host", NULL, uri->host, NULL);
+	report_cstr(r, "host_type", NULL, cli_host_type_name(uri->host_type), NULL);
+	if (uri->has_port)
+		report_u64(r, "port", NULL, uri->port, NULL);
+	else
+		report_str(r, "port", NULL, SLICE_NULL, NULL);
+	report_params(r, "params", uri->params);
+	report_str(r, "headers", NULL, uri->headers, NULL);
+	report_str(r, "transport", NULL, uri->transport, NULL);
+	report_str(r, "user_param", NULL, uri->user_param, NULL);
+	report_bool(r, "lr", NULL, uri->lr, NULL);
+	report_str(r, "opaque", NULL, uri->opaque, NULL);
+	report_end(r);
+}
+
+/* ---- Via ------------------------------------------------------------- */
+
+static int render_via(struct report *r, const struct cli_msg *m, struct slice item, unsigned n)
+{
+	struct sip_via via;
+	struct sip_parse_error perr = { 0 };
+	char title[32];
+	snprintf(title, sizeof title, "via %u", n);
+	report_begin(r, NULL, title);
+	int rc = sip_via_decode(&via, item, &perr);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, item.ptr);
+		report_end(r);
+		return 1;
+	}
+	report_str(r, "protocol", NULL, via.protocol, NULL);
+	report_str(r, "version", NULL, via.version, NULL);
+	report_str(r, "transport", NULL, via.transport,
+		   "how the UE sends and expects responses; the P-CSCF answers over it");
+	report_str(r, "host", "sent-by host", via.host, cli_host_type_name(via.host_type));
+	if (via.has_port)
+		report_u64(r, "port", "sent-by port", via.port, NULL);
+	else if (r->format == REPORT_JSON)
+		report_str(r, "port", NULL, SLICE_NULL, NULL);
+	else
+		report_line(r, STYLE_NONE, "sent-by port: (none: 5060 for UDP/TCP, 5061 for TLS)");
+	bool cookie = via.branch.ptr && slice_startswith_case(via.branch, "z9hG4bK");
+	report_str(r, "branch", NULL, via.branch,
+		   cookie ? "transaction id; starts with the RFC 3261 magic cookie z9hG4bK"
+			  : "transaction id WITHOUT the z9hG4bK magic cookie: RFC 2543 style matching");
+	report_str(r, "received", NULL, via.received,
+		   "source address the next hop saw (it differs from sent-by: NAT or multihoming)");
+	if (r->format == REPORT_JSON) {
+		report_bool(r, "rport", NULL, via.has_rport, NULL);
+		report_str(r, "rport_value", NULL, via.has_rport ? via.rport : SLICE_NULL, NULL);
+	} else if (via.has_rport) {
+		report_str(r, "rport", NULL, via.rport.len ? via.rport : SLICE_LIT("(asked)"),
+			   "RFC 3581: respond to the source port (NAT traversal)");
+	}
+	report_str(r, "maddr", NULL, via.maddr, NULL);
+	report_str(r, "ttl", NULL, via.ttl, NULL);
+	report_params(r, "params", via.params);
+	report_end(r);
+	return 0;
+}
+
+/* ---- addresses (From, To, Route, Path, Contact, ...) ------------------ */
+
+static const char *tag_kind_name(enum ims_tag_kind k)
+{
+	switch (k) {
+	case IMS_TAG_ICSI: return "icsi";
+	case IMS_TAG_IARI: return "iari";
+	case IMS_TAG_SMSIP: return "smsip";
+	case IMS_TAG_SMSIP_WRONG: return "smsip_misspelt";
+	case IMS_TAG_MEDIA: return "media";
+	case IMS_TAG_RCS_TELEPHONY: return "rcs_telephony";
+	case IMS_TAG_INSTANCE: return "instance";
+	case IMS_TAG_REG_ID: return "reg_id";
+	case IMS_TAG_GENERIC: return "feature_tag";
+	case IMS_TAG_CONTACT_PARAM: return "contact_param";
+	case IMS_TAG_OTHER: break;
+	}
+	return "other";
+}
+
+static const char *instance_kind_name(enum ims_instance_kind k)
+{
+	switch (k) {
+	case IMS_INSTANCE_IMEI: return "imei";
+	case IMS_INSTANCE_IMEISV: return "imeisv";
+	case IMS_INSTANCE_UUID: return "uuid";
+	case IMS_INSTANCE_OTHER: break;
+	}
+	return "other";
+}
+
+static void render_instance(struct report *r, struct slice value)
+{
+	struct ims_instance inst;
+	memset(&inst, 0, sizeof inst);
+	int rc = ims_instance_decode(&inst, value);
+	report_begin(r, "instance", "instance id");
+	report_cstr(r, "kind", NULL, instance_kind_name(inst.kind), NULL);
+	report_str(r, "urn", NULL, inst.urn, NULL);
+	if (inst.kind == IMS_INSTANCE_IMEI || inst.kind == IMS_INSTANCE_IMEISV) {
+		char spare[2] = { inst.spare, 0 }, check[2] = { inst.check, 0 };
+		report_cstr(r, "tac", "TAC", inst.tac[0] ? inst.tac : NULL,
+			    "Type Allocation Code: the device model (TS 23.003 §6.2)");
+		report_cstr(r, "snr", "SNR", inst.snr[0] ? inst.snr : NULL,
+			    "serial number within the TAC");
+		report_cstr(r, "spare", "spare digit", inst.spare ? spare : NULL,
+			    inst.spare_is_zero ? "0 as RFC 7254 §3 requires in the URN"
+					       : "must be 0 in the URN (RFC 7254 §3)");
+		report_cstr(r, "check_digit", "Luhn check digit", inst.check ? check : NULL,
+			    "computed over TAC+SNR (TS 23.003 Annex B); never sent: the URN ends with the spare digit");
+		if (inst.kind == IMS_INSTANCE_IMEISV || r->format == REPORT_JSON)
+			report_cstr(r, "svn", "software version", inst.svn[0] ? inst.svn : NULL, NULL);
+		if (r->format == REPORT_JSON)
+			report_bool(r, "spare_is_zero", NULL, inst.spare_is_zero, NULL);
+	}
+	if (inst.kind == IMS_INSTANCE_UUID || r->format == REPORT_JSON) {
+		if (inst.kind == IMS_INSTANCE_UUID)
+			report_u64(r, "uuid_version", "UUID version", inst.uuid_version, NULL);
+		else
+			report_str(r, "uuid_version", NULL, SLICE_NULL, NULL);
+	}
+	report_bool(r, "well_formed", "well formed", rc == 0 && inst.well_formed, NULL);
+	report_cstr(r, "problem", "problem", inst.problem, NULL);
+	report_end(r);
+}
+
+/* Every header parameter of a Contact, each explained as a feature tag. */
+static void render_contact_params(struct report *r, const struct cli_msg *m, struct slice params)
+{
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error perr = { 0 };
+	report_list_begin(r, "params", NULL);
+	if (!params.ptr) {
+		report_list_end(r);
+		return;
+	}
+	sip_param_it_init(&it, params);
+	int rc;
+	while ((rc = sip_param_next(&it, &p, &perr)) > 0) {
+		struct ims_feature_tag t;
+		memset(&t, 0, sizeof t);
+		ims_feature_tag_describe(&t, &p);
+		char title[160];
+		if (p.value.ptr)
+			snprintf(title, sizeof title, "%.*s=%s%.*s%s", SLICE_ARG(p.name), p.quoted ? "\"" : "",
+				 (int)(p.value.len > 100 ? 100 : p.value.len), p.value.ptr,
+				 p.value.len > 100 ? "...\"" : p.quoted ? "\"" : "");
+		else
+			snprintf(title, sizeof title, "%.*s", SLICE_ARG(p.name));
+		report_begin(r, NULL, title);
+		if (r->format == REPORT_JSON) {
+			report_str(r, "name", NULL, p.name, NULL);
+			report_str(r, "value", NULL, p.value, NULL);
+			report_bool(r, "quoted", NULL, p.quoted, NULL);
+		}
+		report_cstr(r, "kind", "kind", tag_kind_name(t.kind), NULL);
+		report_explain(r, t.meaning, t.ref);
+		if (t.kind == IMS_TAG_ICSI || t.kind == IMS_TAG_IARI || r->format == REPORT_JSON) {
+			report_list_begin(r, "services", t.nservices ? "services" : NULL);
+			for (unsigned i = 0; i < t.nservices && i < 8; i++) {
+				const struct ims_service *s = &t.services[i];
+				if (r->format == REPORT_TEXT) {
+					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s", SLICE_ARG(t.service_urns[i]),
+						    s->name ? s->name : "unknown service", s->ref ? " [" : "",
+						    s->ref ? s->ref : "", s->ref ? "]" : "");
+					continue;
+				}
+				report_begin(r, NULL, NULL);
+				report_str(r, "urn_as_written", NULL, t.service_urns[i], NULL);
+				report_cstr(r, "urn", NULL, s->urn, NULL);
+				report_cstr(r, "name", NULL, s->name, NULL);
+				report_cstr(r, "ref", NULL, s->ref, NULL);
+				report_end(r);
+			}
+			report_list_end(r);
+		}
+		if (t.kind == IMS_TAG_INSTANCE && p.value.ptr)
+			render_instance(r, p.value);
+		report_end(r);
+	}
+	if (rc < 0)
+		cli_report_error(r, m, rc, &perr, params.ptr);
+	report_list_end(r);
+}
+
+/* One address element; contact adds expires, q and the feature tags. */
+static int render_addr(struct report *r, const struct cli_msg *m, struct slice item,
+		       const char *title, bool contact)
+{
+	struct sip_addr a;
+	struct sip_parse_error perr = { 0 };
+	report_begin(r, NULL, title);
+	int rc = sip_addr_decode(&a, item, contact ? SIP_ADDR_ALLOW_STAR : 0, &perr);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, item.ptr);
+		report_end(r);
+		return 1;
+	}
+	if (contact && r->format == REPORT_JSON)
+		report_bool(r, "star", NULL, a.star, NULL);
+	if (a.star) {
+		report_line(r, STYLE_NONE, "* : every binding of the AOR (only with Expires: 0, RFC 3261 §10.2.2)");
+		report_end(r);
+		return 0;
+	}
+	report_str(r, "display", "display name", a.display, NULL);
+	cli_report_uri(r, "uri", "uri", a.uri_text, &a.uri);
+	report_str(r, "tag", "tag", a.tag, "dialog tag of this side (RFC 3261 §19.3)");
+	if (contact) {
+		if (a.has_expires)
+			report_u64(r, "expires", "expires", a.expires,
+				   a.expires == 0 ? "0: remove this binding" : "seconds asked for this contact");
+		else if (r->format == REPORT_JSON)
+			report_str(r, "expires", NULL, SLICE_NULL, NULL);
+		report_str(r, "q", "q", a.q, "preference among the contacts of the AOR");
+		render_contact_params(r, m, a.params);
+	} else {
+		report_params(r, "params", a.params);
+	}
+	report_end(r);
+	return 0;
+}
+
+/* ---- Authorization / WWW-Authenticate / Authentication-Info ----------- */
+
+static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
+{
+	switch (f) {
+	case SIP_AUTH_USERNAME: return "the private identity (IMPI) authenticated (TS 24.229 §5.1.1.2)";
+	case SIP_AUTH_REALM: return challenge ? "the home network domain issuing the challenge"
+					      : "the home network domain the IMPI belongs to";
+	case SIP_AUTH_NONCE: return challenge ? "the challenge; for IMS AKA base64(RAND || AUTN) (RFC 3310 §3.2)"
+					      : "the challenge answered; empty before the first 401";
+	case SIP_AUTH_URI: return "digest-uri: the Request-URI the response covers";
+	case SIP_AUTH_RESPONSE: return "the digest answer (RES used as the password for AKA)";
+	case SIP_AUTH_ALGORITHM: return "AKAv1-MD5: IMS AKA (RFC 3310); MD5: plain digest";
+	case SIP_AUTH_CNONCE: return "the client nonce mixed into the response (qop)";
+	case SIP_AUTH_OPAQUE: return "server data the UE must return unchanged";
+	case SIP_AUTH_QOP: return "quality of protection: auth or auth-int";
+	case SIP_AUTH_NC: return "nonce count: how many times this nonce was used (hex)";
+	case SIP_AUTH_AUTS: return "re-synchronisation token: the USIM found the SQN out of range";
+	case SIP_AUTH_DOMAIN: return "protection space";
+	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user";
+	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF whether the REGISTER came over the IPsec SA (TS 24.229 §7.2A.2)";
+	case SIP_AUTH_CK: return "cipher key (seen in Cx-style 401s, TS 33.203)";
+	case SIP_AUTH_IK: return "integrity key (seen in Cx-style 401s, TS 33.203)";
+	case SIP_AUTH_RSPAUTH: return "mutual authentication: the server's proof";
+	case SIP_AUTH_NEXTNONCE: return "the nonce to use next";
+	default: break;
+	}
+	return NULL;
+}
+
+static void report_hex(struct report *r, const char *key, const char *label, const uint8_t *p,
+		       size_t n, const char *note)
+{
+	char hex[2 * 32 + 1];
+	if (n > 32)
+		n = 32;
+	hex_encode(hex, p, n);
+	report_cstr(r, key, label, hex, note);
+}
+
+static void render_aka_nonce(struct report *r, struct slice nonce)
+{
+	struct ims_aka_nonce n;
+	memset(&n, 0, sizeof n);
+	report_begin(r, "aka", "AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3)");
+	int rc = ims_aka_nonce_decode(&n, nonce);
+	if (rc < 0) {
+		report_cstr(r, "error", "cannot decode",
+			    rc == -EMSGSIZE ? "shorter than RAND || AUTN (32 bytes)" : "not base64", NULL);
+		report_end(r);
+		return;
+	}
+	report_hex(r, "rand", "RAND", n.rand, 16, "random challenge");
+	report_hex(r, "autn", "AUTN", n.autn, 16, "SQN^AK || AMF || MAC");
+	report_hex(r, "sqn_xor_ak", "SQN^AK", n.sqn_xor_ak, 6, "sequence number hidden by the anonymity key");
+	report_hex(r, "amf", "AMF", n.amf, 2, n.amf_separation_bit ? "separation bit set (E-UTRAN, TS 33.401)" : NULL);
+	report_hex(r, "mac", "MAC", n.mac, 8, "network authentication code the USIM checks");
+	report_bool(r, "amf_separation_bit", "AMF separation bit", n.amf_separation_bit, NULL);
+	report_u64(r, "server_data_len", "server data bytes", n.server_data_len, NULL);
+	report_u64(r, "decoded_len", "decoded bytes", n.decoded_len, NULL);
+	report_end(r);
+}
+
+static void render_auts(struct report *r, struct slice auts)
+{
+	struct ims_auts a;
+	report_begin(r, "auts_decoded", "auts (RFC 3310 §3.4, TS 33.102 §6.3.3)");
+	if (ims_auts_decode(&a, auts) < 0) {
+		report_cstr(r, "error", "cannot decode", "not base64 of 14 bytes", NULL);
+	} else {
+		report_hex(r, "sqn_ms_xor_ak", "SQN_MS^AK*", a.sqn_ms_xor_ak_star, 6,
+			   "the USIM's sequence number, hidden by AK*");
+		report_hex(r, "mac_s", "MAC-S", a.mac_s, 8, "resync authentication code");
+	}
+	report_end(r);
+}
+
+static int render_auth(struct report *r, const struct cli_msg *m, const struct sip_hdr *h,
+		       bool challenge, bool info)
+{
+	struct slice rest = h->value;
+	int errors = 0;
+	unsigned n = 0;
+	report_list_begin(r, "elements", NULL);
+	while (rest.ptr && rest.len) {
+		struct sip_auth a;
+		struct sip_parse_error perr = { 0 };
+		struct slice value = rest;
+		int rc;
+		if (info) {
+			rc = sip_auth_info_decode(&a, value, &perr);
+			rest = SLICE_NULL;
+		} else {
+			rc = sip_auth_decode(&a, value, &rest, &perr);
+		}
+		char title[48];
+		snprintf(title, sizeof title, info ? "info" : challenge ? "challenge %u" : "credentials %u", ++n);
+		report_begin(r, NULL, title);
+		if (rc < 0) {
+			cli_report_error(r, m, rc, &perr, value.ptr);
+			report_end(r);
+			errors++;
+			break;
+		}
+		if (!info)
+			report_str(r, "scheme", "scheme", a.scheme, NULL);
+		bool aka = a.field[SIP_AUTH_ALGORITHM].ptr &&
+			   slice_startswith_case(a.field[SIP_AUTH_ALGORITHM], "AKAv");
+		report_begin(r, "fields", NULL);
+		for (int f = 0; f < SIP_AUTH__COUNT; f++) {
+			struct slice v = a.field[f];
+			if (!v.ptr)
+				continue;
+			const char *note = auth_field_meaning((enum sip_auth_field)f, challenge);
+			if (f == SIP_AUTH_NONCE && v.len == 0)
+				note = "empty: no challenge yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)";
+			if (f == SIP_AUTH_RESPONSE && v.len == 0)
+				note = "empty: nothing to answer yet";
+			report_str(r, sip_auth_field_name((enum sip_auth_field)f),
+				   sip_auth_field_name((enum sip_auth_field)f), v,
+				   r->format == REPORT_TEXT ? note : NULL);
+		}
+		report_end(r);
+		if (a.has_nc) {
+			char note[96];
+			snprintf(note, sizeof note, "use number %" PRIu32 " of this nonce%s", a.nc,
+				 a.nc == 1 ? " (first answer to the challenge)" : "");
+			report_u64(r, "nc", "nonce count", a.nc, note);
+		} else if (r->format == REPORT_JSON) {
+			report_str(r, "nc", NULL, SLICE_NULL, NULL);
+		}
+		report_u64(r, "nparams", "parameters", a.nparams, NULL);
+		if (aka && a.field[SIP_AUTH_NONCE].len > 0)
+			render_aka_nonce(r, a.field[SIP_AUTH_NONCE]);
+		if (a.field[SIP_AUTH_AUTS].ptr)
+			render_auts(r, a.field[SIP_AUTH_AUTS]);
+		report_end(r);
+	}
+	report_list_end(r);
+	if (n > 1 && !info)
+		report_line(r, STYLE_WARNING, "%u %s in one header field: RFC 3261 §7.3.1 forbids combining them with commas",
+			    n, challenge ? "challenges" : "credentials");
+	return errors;
+}
+
+/* ---- Security-Client / -Server / -Verify ------------------------------ */
+
+static int render_security(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_parse_error perr = { 0 };
+	int errors = 0, rc;
+	unsigned n = 0;
+	if (r->format == REPORT_TEXT)
+		report_line(r, STYLE_DIM, "%-3s %-11s %-14s %-13s %-10s %-10s %-6s %-6s %-5s %-5s %s", "#",
+			    "mechanism", "alg", "ealg", "spi-c", "spi-s", "port-c", "port-s", "prot", "mod", "q");
+	report_list_begin(r, "elements", NULL);
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
+		struct sip_sec_mech s;
+		n++;
+		rc = sip_sec_mech_decode(&s, item, &perr);
+		if (rc < 0) {
+			report_begin(r, NULL, NULL);
+			cli_report_error(r, m, rc, &perr, item.ptr);
+			report_end(r);
+			errors++;
+			continue;
+		}
+		if (r->format == REPORT_TEXT) {
+			char spic[12] = "-", spis[12] = "-", pc[8] = "-", ps[8] = "-";
+			if (s.has_spi_c)
+				snprintf(spic, sizeof spic, "%" PRIu32, s.spi_c);
+			if (s.has_spi_s)
+				snprintf(spis, sizeof spis, "%" PRIu32, s.spi_s);
+			if (s.has_port_c)
+				snprintf(pc, sizeof pc, "%u", s.port_c);
+			if (s.has_port_s)
+				snprintf(ps, sizeof ps, "%u", s.port_s);
+#define OR_DASH(x) (int)((x).ptr ? (x).len : 1), ((x).ptr ? (x).ptr : "-")
+			report_line(r, STYLE_NONE, "%-3u %-11.*s %-14.*s %-13.*s %-10s %-10s %-6s %-6s %-5.*s %-5.*s %.*s",
+				    n, OR_DASH(s.mechanism), OR_DASH(s.alg), OR_DASH(s.ealg), spic, spis, pc,
+				    ps, OR_DASH(s.prot), OR_DASH(s.mod), OR_DASH(s.q));
+#undef OR_DASH
+			continue;
+		}
+		report_begin(r, NULL, NULL);
+		report_str(r, "mechanism", NULL, s.mechanism, NULL);
+		report_str(r, "alg", NULL, s.alg, NULL);
+		report_str(r, "ealg", NULL, s.ealg, NULL);
+#define U32_OR_NULL(key, has, v)                                   \
+	do {                                                       \
+		if (has)                                           \
+			report_u64(r, key, NULL, v, NULL);         \
+		else                                               \
+			report_str(r, key, NULL, SLICE_NULL, NULL); \
+	} while (0)
+		U32_OR_NULL("spi_c", s.has_spi_c, s.spi_c);
+		U32_OR_NULL("spi_s", s.has_spi_s, s.spi_s);
+		U32_OR_NULL("port_c", s.has_port_c, s.port_c);
+		U32_OR_NULL("port_s", s.has_port_s, s.port_s);
+#undef U32_OR_NULL
+		report_str(r, "prot", NULL, s.prot, NULL);
+		report_str(r, "mod", NULL, s.mod, NULL);
+		report_str(r, "q", NULL, s.q, NULL);
+		report_str(r, "d_alg", NULL, s.d_alg, NULL);
+		report_str(r, "d_qop", NULL, s.d_qop, NULL);
+		report_str(r, "d_ver", NULL, s.d_ver, NULL);
+		report_params(r, "params", s.params);
+		report_end(r);
+	}
+	if (rc < 0) {
+		report_begin(r, NULL, NULL);
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		report_end(r);
+		errors++;
+	}
+	report_list_end(r);
+	if (r->format == REPORT_TEXT)
+		report_line(r, STYLE_DIM, "alg: integrity (hmac-md5-96 / hmac-sha-1-96), ealg: encryption; "
+			    "spi-c/port-c: the UE's client side, spi-s/port-s: its server side (TS 33.203 §7)");
+	return errors;
+}
+
+/* ---- P-Access-Network-Info ------------------------------------------- */
+
+static int render_pani(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct slice value = h->value;
+	unsigned n = 0;
+	report_list_begin(r, "elements", NULL);
+	while (value.ptr && value.len) {
+		struct ims_pani p;
+		struct sip_parse_error perr = { 0 };
+		char title[32];
+		memset(&p, 0, sizeof p);
+		int rc = ims_pani_decode(&p, value, &perr);
+		snprintf(title, sizeof title, "access-net-spec %u", ++n);
+		report_begin(r, NULL, n > 1 || (p.next.ptr && p.next.len) ? title : NULL);
+		if (rc < 0) {
+			cli_report_error(r, m, rc, &perr, value.ptr);
+			report_end(r);
+			report_list_end(r);
+			return 1;
+		}
+		report_str(r, "access_type", "access type", p.access_type, p.access_name);
+		if (r->format == REPORT_JSON)
+			report_cstr(r, "access_name", NULL, p.access_name, NULL);
+		report_str(r, "cell_param", "cell parameter", p.cell_param, NULL);
+		report_str(r, "cell_value", "cell id as written", p.cell_value, NULL);
+		report_bool(r, "network_provided", "network-provided", p.network_provided,
+			    p.network_provided ? "added by the P-CSCF/network, trusted for charging and emergency" : NULL);
+		report_str(r, "local_time_zone", "local time zone", p.local_time_zone, NULL);
+		report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
+		if (p.cell_value.ptr) {
+			char note[96];
+			/* expected_len is the layout chosen (the 3-digit one for a 3-digit MNC) */
+			snprintf(note, sizeof note, "%zu expected with a 2-digit MNC, %zu with a 3-digit MNC",
+				 p.expected_len_mnc3 ? p.expected_len_mnc3 - 1 : 0, p.expected_len_mnc3);
+			report_u64(r, "cell_len", "cell id length", p.cell_len ? p.cell_len : p.cell_value.len,
+				   p.expected_len_mnc3 ? note : NULL);
+		} else if (r->format == REPORT_JSON) {
+			report_str(r, "cell_len", NULL, SLICE_NULL, NULL);
+		}
+		if (r->format == REPORT_JSON) {
+			if (p.expected_len)
+				report_u64(r, "expected_len", NULL, p.expected_len, NULL);
+			else
+				report_str(r, "expected_len", NULL, SLICE_NULL, NULL);
+			if (p.expected_len_mnc3)
+				report_u64(r, "expected_len_mnc3", NULL, p.expected_len_mnc3, NULL);
+			else
+				report_str(r, "expected_len_mnc3", NULL, SLICE_NULL, NULL);
+		}
+		report_bool(r, "cell_ok", "cell id well formed", p.cell_ok, NULL);
+		const char *problem = p.cell_problem_text[0] ? p.cell_problem_text : p.cell_problem;
+		if (r->format == REPORT_TEXT && problem)
+			report_line(r, STYLE_WARNING, "problem: %s", problem);
+		else
+			report_cstr(r, "cell_problem", NULL, problem, NULL);
+		if (p.cell_ok) {
+			char v[48];
+			const char *tac_name = p.tac_name ? p.tac_name : "TAC";
+			const char *cell_name = p.cell_name ? p.cell_name : "cell id";
+			const char *node_name = p.node_name;
+			report_cstr(r, "mcc", "MCC", p.mcc, "mobile country code");
+			report_cstr(r, "mnc", "MNC", p.mnc,
+				    strlen(p.mnc) == 3 ? "3-digit mobile network code" : "2-digit mobile network code");
+			snprintf(v, sizeof v, "0x%" PRIx32, p.tac);
+			report_u64(r, "tac", tac_name, p.tac, v);
+			if (r->format == REPORT_JSON) {
+				report_cstr(r, "tac_name", NULL, tac_name, NULL);
+				report_bool(r, "tac_5gs", NULL, p.tac_5gs, NULL);
+			}
+			snprintf(v, sizeof v, "0x%" PRIx64, p.cell_id);
+			report_u64(r, "cell_id", cell_name, p.cell_id, v);
+			if (r->format == REPORT_JSON) {
+				report_cstr(r, "cell_name", NULL, cell_name, NULL);
+				report_cstr(r, "node_name", NULL, node_name, NULL);
+			}
+			if (node_name) {
+				char label[32];
+				snprintf(label, sizeof label, "%s id", node_name);
+				report_u64(r, "enb_or_gnb_id", label, p.enb_or_gnb_id,
+					   p.access == IMS_ACCESS_NR_FDD || p.access == IMS_ACCESS_NR_TDD
+					   ? "NCI >> 12, assuming a 24-bit gNB id (TS 38.413)" : NULL);
+				report_u64(r, "local_cell", "cell in the node", p.local_cell, NULL);
+			} else if (r->format == REPORT_JSON) {
+				report_u64(r, "enb_or_gnb_id", NULL, p.enb_or_gnb_id, NULL);
+				report_u64(r, "local_cell", NULL, p.local_cell, NULL);
+			}
+		} else if (r->format == REPORT_JSON) {
+			const char *keys[] = { "mcc", "mnc", "tac", "cell_id", "enb_or_gnb_id", "local_cell" };
+			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
+		}
+		report_params(r, "params", p.params);
+		report_end(r);
+		value = p.next;
+	}
+	report_list_end(r);
+	return 0;
+}
+
+/* ---- scalar headers -------------------------------------------------- */
+
+static int render_u32(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	uint32_t v;
+	struct sip_parse_error perr = { 0 };
+	int rc = sip_u32_decode(&v, h->value, &perr);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		return 1;
+	}
+	const char *note = NULL;
+	if (h->id == SIP_HDR_EXPIRES)
+		note = v == 0 ? "0: unregistration: remove the bindings of the Contact(s)"
+		       : v == 600000 ? "600000 s (about 7 days): the value IR.92 §2.2.1 and TS 24.229 §5.1.1.2 ask for"
+				     : "seconds the UE asks the binding to live";
+	else if (h->id == SIP_HDR_CONTENT_LENGTH)
+		note = v == m->msg.body.len ? "equal to the body length" : "DIFFERS from the body length";
+	report_u64(r, "value", "value", v, note);
+	return 0;
+}
+
+static int render_tokens(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_list it;
+	struct slice item, tok;
+	struct sip_parse_error perr = { 0 };
+	int rc, errors = 0;
+	if (r->format == REPORT_TEXT) {
+		/* the value line already shows the tokens; only say what the known ones mean */
+	}
+	report_list_begin(r, "elements", NULL);
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
+		if (sip_token_decode(&tok, item, &perr) < 0) {
+			cli_report_error(r, m, -EBADMSG, &perr, item.ptr);
+			errors++;
+			continue;
+		}
+		const char *note = NULL;
+		if (slice_caseeq_cstr(tok, "sec-agree"))
+			note = "RFC 3329 security agreement (IPsec SAs to the P-CSCF, TS 33.203)";
+		else if (slice_caseeq_cstr(tok, "path"))
+			note = "the UE supports Path (RFC 3327): needed to be reached through the P-CSCF";
+		else if (slice_caseeq_cstr(tok, "outbound"))
+			note = "RFC 5626 SIP outbound (reg-id, +sip.instance)";
+		else if (slice_caseeq_cstr(tok, "gruu"))
+			note = "RFC 5627 globally routable UA URIs";
+		if (r->format == REPORT_TEXT && !note)
+			continue;
+		report_str(r, NULL, NULL, tok, note);
+	}
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		errors++;
+	}
+	report_list_end(r);
+	return errors;
+}
+
+static int render_products(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_product_it it;
+	struct sip_product p;
+	struct sip_parse_error perr = { 0 };
+	int rc;
+	report_list_begin(r, "elements", NULL);
+	sip_product_it_init(&it, h->value);
+	while ((rc = sip_product_next(&it, &p, &perr)) > 0) {
+		if (r->format == REPORT_TEXT)
+			continue;
+		report_begin(r, NULL, NULL);
+		report_str(r, "product", NULL, p.name, NULL);
+		report_str(r, "version", NULL, p.version, NULL);
+		report_str(r, "comment", NULL, p.comment, NULL);
+		report_end(r);
+	}
+	if (rc < 0)
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+	report_list_end(r);
+	return rc < 0;
+}
+
+static int render_list(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_parse_error perr = { 0 };
+	int rc, errors = 0;
+	unsigned n = 0;
+	report_list_begin(r, "elements", NULL);
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
+		char title[32];
+		n++;
+		switch (h->id) {
+		case SIP_HDR_VIA:
+			errors += render_via(r, m, item, n);
+			break;
+		case SIP_HDR_CONTACT:
+			snprintf(title, sizeof title, "contact %u", n);
+			errors += render_addr(r, m, item, title, true);
+			break;
+		case SIP_HDR_WARNING: {
+			struct sip_warning w;
+			report_begin(r, NULL, NULL);
+			if (sip_warning_decode(&w, item, &perr) < 0) {
+				cli_report_error(r, m, -EBADMSG, &perr, item.ptr);
+				errors++;
+			} else {
+				report_u64(r, "code", "code", w.code, NULL);
+				report_str(r, "agent", "agent", w.agent, NULL);
+				report_str(r, "text", "text", w.text, NULL);
+			}
+			report_end(r);
+			break;
+		}
+		case SIP_HDR_P_VISITED_NETWORK_ID: {
+			struct sip_tokparams tp;
+			report_begin(r, NULL, NULL);
+			if (sip_tokparams_decode(&tp, item, &perr) < 0) {
+				cli_report_error(r, m, -EBADMSG, &perr, item.ptr);
+				errors++;
+			} else {
+				report_str(r, "value", "network", tp.value, "the visited network, for roaming agreements (RFC 7315 §4.3)");
+				report_params(r, "params", tp.params);
+			}
+			report_end(r);
+			break;
+		}
+		default:
+			snprintf(title, sizeof title, "address %u", n);
+			errors += render_addr(r, m, item, title, false);
+			break;
+		}
+	}
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		errors++;
+	}
+	report_list_end(r);
+	return errors;
+}
+
+static const char *hdr_type(enum sip_hdr_id id)
+{
+	switch (id) {
+	case SIP_HDR_VIA: return "via";
+	case SIP_HDR_CONTACT: return "contact";
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO:
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+	case SIP_HDR_P_ASSERTED_IDENTITY:
+	case SIP_HDR_P_PREFERRED_IDENTITY:
+	case SIP_HDR_P_CALLED_PARTY_ID:
+		return "address";
+	case SIP_HDR_CALL_ID: return "call_id";
+	case SIP_HDR_CSEQ: return "cseq";
+	case SIP_HDR_EXPIRES:
+	case SIP_HDR_MIN_EXPIRES:
+	case SIP_HDR_MAX_FORWARDS:
+	case SIP_HDR_CONTENT_LENGTH:
+		return "number";
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+		return "credentials";
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return "challenge";
+	case SIP_HDR_AUTHENTICATION_INFO: return "auth_info";
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return "security";
+	case SIP_HDR_REQUIRE:
+	case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_SUPPORTED:
+	case SIP_HDR_UNSUPPORTED:
+	case SIP_HDR_ALLOW:
+		return "tokens";
+	case SIP_HDR_PRIVACY: return "privacy";
+	case SIP_HDR_P_ACCESS_NETWORK_INFO: return "pani";
+	case SIP_HDR_P_VISITED_NETWORK_ID: return "visited_network";
+	case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER:
+		return "products";
+	case SIP_HDR_WARNING: return "warning";
+	case SIP_HDR_DATE: return "date";
+	default: break;
+	}
+	return "raw";
+}
+
+/* The typed part of one header; the number of decode errors. */
+static int render_decoded(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_parse_error perr = { 0 };
+	int rc;
+	switch (h->id) {
+	case SIP_HDR_VIA:
+	case SIP_HDR_CONTACT:
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+	case SIP_HDR_P_ASSERTED_IDENTITY:
+	case SIP_HDR_P_PREFERRED_IDENTITY:
+	case SIP_HDR_WARNING:
+	case SIP_HDR_P_VISITED_NETWORK_ID:
+		return render_list(r, m, h);
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO:
+	case SIP_HDR_P_CALLED_PARTY_ID: {
+		report_list_begin(r, "elements", NULL);
+		int e = render_addr(r, m, h->value, NULL, false);
+		report_list_end(r);
+		return e;
+	}
+	case SIP_HDR_CALL_ID: {
+		struct sip_call_id c;
+		rc = sip_call_id_decode(&c, h->value, &perr);
+		if (rc < 0)
+			break;
+		report_str(r, "local", "local part", c.local, NULL);
+		report_str(r, "host", "host part", c.host, NULL);
+		return 0;
+	}
+	case SIP_HDR_CSEQ: {
+		struct sip_cseq c;
+		rc = sip_cseq_decode(&c, h->value, &perr);
+		if (rc < 0)
+			break;
+		report_u64(r, "seq", "sequence number", c.seq,
+			   c.seq >= 0x80000000u ? "not below 2^31 as RFC 3261 §8.1.1.5 requires" : NULL);
+		report_str(r, "method", "method", c.method, NULL);
+		return 0;
+	}
+	case SIP_HDR_EXPIRES:
+	case SIP_HDR_MIN_EXPIRES:
+	case SIP_HDR_MAX_FORWARDS:
+	case SIP_HDR_CONTENT_LENGTH:
+		return render_u32(r, m, h);
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+		return render_auth(r, m, h, false, false);
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return render_auth(r, m, h, true, false);
+	case SIP_HDR_AUTHENTICATION_INFO:
+		return render_auth(r, m, h, false, true);
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return render_security(r, m, h);
+	case SIP_HDR_REQUIRE:
+	case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_SUPPORTED:
+	case SIP_HDR_UNSUPPORTED:
+	case SIP_HDR_ALLOW:
+		return render_tokens(r, m, h);
+	case SIP_HDR_PRIVACY: {
+		/* priv-value *(";" priv-value) (RFC 3323 §4.2) */
+		struct sip_param_it it;
+		struct sip_param p;
+		report_list_begin(r, "elements", NULL);
+		sip_param_it_init(&it, h->value);
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0)
+			if (r->format == REPORT_JSON)
+				report_str(r, NULL, NULL, p.name, NULL);
+		report_list_end(r);
+		if (rc < 0)
+			break;
+		return 0;
+	}
+	case SIP_HDR_P_ACCESS_NETWORK_INFO:
+		return render_pani(r, m, h);
+	case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER:
+		return render_products(r, m, h);
+	case SIP_HDR_DATE: {
+		struct sip_date d;
+		rc = sip_date_decode(&d, h->value, &perr);
+		if (rc < 0)
+			break;
+		char iso[40];
+		snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02dZ", d.year, d.month, d.day, d.hour,
+			 d.minute, d.second);
+		report_cstr(r, "iso8601", "UTC", iso, NULL);
+		return 0;
+	}
+	default:
+		return 0;
+	}
+	cli_report_error(r, m, rc, &perr, h->value.ptr);
+	return 1;
+}
+
+int cli_report_header(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	unsigned line, col;
+	cli_msg_position(m, h->offset, &line, &col);
+	const char *long_name = sip_hdr_name(h->id);
+	const struct ims_explain *ex = ims_explain_header(h->id, h->name);
+	bool compact = long_name && !slice_caseeq_cstr(h->name, long_name);
+	int errors;
+	if (r->format == REPORT_TEXT) {
+		struct buf v;
+		buf_init(&v);
+		report_unfold(&v, h->value);
+		report_pad(r);
+		buf_printf(r->b, "%s%.*s%s", report_on(r, STYLE_NAME), SLICE_ARG(h->name), report_off(r));
+		if (compact)
+			buf_printf(r->b, " (%s)", long_name);
+		buf_printf(r->b, ": %.*s  %s[line %u]%s\n", (int)v.len, v.ptr ? v.ptr : "",
+			   report_on(r, STYLE_DIM), line, report_off(r));
+		buf_fini(&v);
+		r->indent++;
+		report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
+		report_begin(r, NULL, NULL);
+		errors = render_decoded(r, m, h);
+		report_end(r);
+		r->indent--;
+		return errors;
+	}
+	report_begin(r, NULL, NULL);
+	report_str(r, "name", NULL, h->name, NULL);
+	report_cstr(r, "long_name", NULL, long_name, NULL);
+	report_bool(r, "compact", NULL, compact, NULL);
+	report_u64(r, "line", NULL, line, NULL);
+	report_u64(r, "column", NULL, col, NULL);
+	report_unfolded(r, "value", NULL, h->value);
+	report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
+	report_cstr(r, "type", NULL, hdr_type(h->id), NULL);
+	report_begin(r, "decoded", NULL);
+	errors = render_decoded(r, m, h);
+	report_end(r);
+	report_end(r);
+	return errors;
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# decode_cli_test.sh IMSREG: exit statuses (0/1/2), file:line:col errors in
+# the user's own lines, stdin, --brief, --strict, and a whole registration
+# (REGISTER, 401, REGISTER, 200) in one input, as text people paste (LF) and
+# as wire bytes (CRLF, --strict).
+set -u
+imsreg=${1:?usage: decode_cli_test.sh IMSREG}
+seed=../shared/fixtures/seed
+aka=../shared/corpus/captures/text/openimscore-aka
+bench=../shared/corpus/bench
+[ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); }
+bad() { failed=$((failed + 1)); echo "FAIL $*"; }
+expect_rc() { # WANT WHAT CMD...
+	local want=$1 what=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	local rc=$?
+	if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
+}
+
+# --- usage and version ---
+expect_rc 0 "version" "$imsreg" version
+grep -q '^imsreg [0-9]' "$tmp/out" && ok || bad "version text"
+expect_rc 0 "decode --help" "$imsreg" decode --help
+grep -q -- '--diff' "$tmp/out" && ok || bad "decode --help mentions --diff"
+expect_rc 2 "unknown option" "$imsreg" decode --bogus "$seed/ex1-basic.pasted.txt"
+expect_rc 2 "unknown command" "$imsreg" frobnicate
+
+# --- unreadable and unparseable inputs: 2 with file:line:col: reason ---
+expect_rc 2 "missing file" "$imsreg" decode "$tmp/does-not-exist.txt"
+grep -q 'does-not-exist.txt' "$tmp/err" && ok || bad "missing file named on stderr"
+
+printf 'hello world\nthis is not SIP\n' >"$tmp/garbage.txt"
+expect_rc 2 "garbage" "$imsreg" decode "$tmp/garbage.txt"
+grep -Eq "^$tmp/garbage.txt:[0-9]+:[0-9]+: .+" "$tmp/err" && ok || bad "garbage: file:line:col: reason on stderr: $(head -1 "$tmp/err")"
+
+# two pasted messages, the second with a broken request line (two spaces):
+# the error names the user's line 8 and column 21 (after the log prefix),
+# not a position in the normalised text
+printf '[ Line 1 ] REGISTER sip:ims.example.net SIP/2.0\n\n[ Line 2 ] Call-ID: a@b\n\n[ Line 3 ] Content-Length: 0\n\n\n[ Line 1 ] REGISTER  sip:ims.example.net SIP/2.0\n\n[ Line 2 ] Call-ID: a@b\n' >"$tmp/badline.txt"
+expect_rc 2 "broken request line in the second message" "$imsreg" decode "$tmp/badline.txt"
+grep -q "^$tmp/badline.txt:8:21: .\+" "$tmp/err" && ok || bad "badline: want $tmp/badline.txt:8:21: reason, got: $(head -1 "$tmp/err")"
+grep -q "^ *\^" "$tmp/err" && ok || bad "badline: a caret under the offending byte"
+
+# --json on bad input is still one JSON document, with the position
+"$imsreg" decode --json "$tmp/garbage.txt" >"$tmp/garbage.json" 2>/dev/null
+rc=$?
+[ $rc = 2 ] && ok || bad "garbage --json exit $rc"
+python3 - "$tmp/garbage.json" <<'PY' && ok || bad "garbage --json document"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["exit_status"] == 2, d["exit_status"]
+e = d["inputs"][0]["error"]
+assert e["reason"] and e["line"] >= 1 and e["column"] >= 1, e
+assert d["summary"]["unparsed"] == 1
+PY
+
+# --strict refuses what only the paste repairs fix (log prefixes)
+expect_rc 2 "--strict on a pasted seed" "$imsreg" decode --strict "$seed/ex1-basic.pasted.txt"
+
+# --- stdin gives the same result as the file ---
+"$imsreg" decode --json "$seed/ex4-aka-authorization.pasted.txt" >"$tmp/file.json" 2>/dev/null
+rc_file=$?
+"$imsreg" decode --json <"$seed/ex4-aka-authorization.pasted.txt" >"$tmp/stdin.json" 2>/dev/null
+rc_stdin=$?
+"$imsreg" decode --json - <"$seed/ex4-aka-authorization.pasted.txt" >"$tmp/dash.json" 2>/dev/null
+rc_dash=$?
+[ $rc_file = $rc_stdin ] && [ $rc_file = $rc_dash ] && ok || bad "stdin exit $rc_stdin/$rc_dash vs file $rc_file"
+python3 - "$tmp/file.json" "$tmp/stdin.json" <<'PY' && ok || bad "stdin decodes like the file"
+import json, sys
+a = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
+b = json.load(open(sys.argv[2]))["inputs"][0]["messages"]
+assert a == b
+PY
+
+# --- the whole registration in one input ---
+# REGISTER (initial, sec-agree), its 401, the REGISTER answering it (the same
+# message with the Authorization of 03-authorization-header.txt, CSeq 2, a
+# new branch) and a 200 OK, from ../shared/corpus (captures and bench).
+python3 - "$aka" "$bench" "$tmp" <<'PY'
+import sys
+aka, bench, tmp = sys.argv[1:4]
+reg = open(f"{aka}/01-register-sec-agree.sip", newline="").read()
+chal = open(f"{aka}/02-401-akav1-security-server.sip", newline="").read()
+cred = open(f"{aka}/03-authorization-header.txt", newline="").read().strip()
+ok200 = open(f"{bench}/g_200_register.sip", newline="").read()
+lines = reg.split("\r\n")
+reg2 = []
+for l in lines:
+    if l.startswith("Authorization:"):
+        l = cred
+    elif l.startswith("CSeq:"):
+        l = "CSeq: 2 REGISTER"
+    elif l.startswith("Via:"):
+        l = l.replace("branch=z9hG4bK5f8f754b", "branch=z9hG4bK5f8f754c")
+    reg2.append(l)
+wire = reg + chal + "\r\n".join(reg2) + ok200
+open(f"{tmp}/flow.wire", "w", newline="").write(wire)
+# as people paste it: LF line ends and a blank line between messages
+open(f"{tmp}/flow.txt", "w", newline="").write(
+    "\n\n".join(m.replace("\r\n", "\n").strip("\n") for m in (reg, chal, "\r\n".join(reg2), ok200)) + "\n")
+PY
+for mode in lenient strict; do
+	if [ $mode = strict ]; then in=$tmp/flow.wire; opt=--strict; else in=$tmp/flow.txt; opt=; fi
+	"$imsreg" decode --json $opt "$in" >"$tmp/flow-$mode.json" 2>"$tmp/flow-$mode.err"
+	rc=$?
+	[ $rc -le 1 ] && ok || { bad "flow $mode: exit $rc"; sed 's/^/    /' "$tmp/flow-$mode.err" | head -5; }
+	python3 - "$tmp/flow-$mode.json" "$aka" <<'PY' && ok || bad "flow $mode: decoded values"
+import base64, json, re, sys
+d = json.load(open(sys.argv[1]))
+msgs = d["inputs"][0]["messages"]
+assert [m.get("kind") for m in msgs] == ["request", "response", "request", "response"], [m.get("kind") for m in msgs]
+assert msgs[0]["method"] == "REGISTER" and msgs[2]["method"] == "REGISTER"
+assert msgs[1]["status"] == 401 and msgs[3]["status"] == 200, (msgs[1]["status"], msgs[3]["status"])
+def hdr(m, n):
+    return [h for h in m["headers"] if h["long_name"] == n]
+# the 401's challenge: nonce = base64(RAND || AUTN)
+chal = open(f"{sys.argv[2]}/02-401-akav1-security-server.sip").read()
+nonce = re.search(r'nonce="([^"]+)"', chal).group(1)
+raw = base64.b64decode(nonce)
+c = hdr(msgs[1], "WWW-Authenticate")[0]["decoded"]["elements"][0]
+assert c["aka"]["rand"] == raw[:16].hex() and c["aka"]["autn"] == raw[16:32].hex(), c["aka"]
+assert c["fields"]["qop"] == "auth,auth-int"
+s = hdr(msgs[1], "Security-Server")[0]["decoded"]["elements"][0]
+assert (s["spi_c"], s["spi_s"], s["port_c"], s["port_s"]) == (5008, 5009, 34432, 37529), s
+assert s["q"] == "0.1" and s["prot"] == "esp" and s["mod"] == "trans"
+# the answer: same nonce, nc 1
+a = hdr(msgs[2], "Authorization")[0]["decoded"]["elements"][0]
+assert a["fields"]["nonce"] == nonce and a["nc"] == 1 and a["fields"]["cnonce"] == "bcffc432c12c64e0"
+assert hdr(msgs[2], "CSeq")[0]["decoded"]["seq"] == 2
+# the 200: granted expiry and the implicit registration set
+assert msgs[3]["expiry"]["kind"] == "granted"
+assert msgs[3]["expiry"]["contacts"][0]["effective"] == 600000
+assoc = [i for i in msgs[3]["identities"] if i["role"] == "associated"]
+assert [i["kind"] for i in assoc] == ["sip", "sip", "tel"], assoc
+assert d["summary"]["messages"] == 4
+PY
+done
+
+# --- --brief: one line per message, findings under it ---
+"$imsreg" decode --brief --no-color "$tmp/flow.txt" >"$tmp/brief.txt" 2>/dev/null
+n=$(grep -c "^$tmp/flow.txt:[0-9]*: " "$tmp/brief.txt")
+[ "$n" = 4 ] && ok || bad "--brief: $n summary lines, want 4"
+grep -q "^$tmp/flow.txt:[0-9]*: SIP/2.0 401 " "$tmp/brief.txt" && ok || bad "--brief: the 401 line"
+
+# --- several files: the worst status wins ---
+expect_rc 2 "good file then garbage" "$imsreg" decode "$seed/ex4-aka-authorization.pasted.txt" "$tmp/garbage.txt"
+
+# --- the text output: no colour on a pipe, header names and meanings shown ---
+"$imsreg" decode "$seed/ex5-ipsec-sec-agree.pasted.txt" >"$tmp/ex5.txt" 2>/dev/null
+grep -q $'\033' "$tmp/ex5.txt" && bad "colour on a pipe" || ok
+grep -q '^ *v (Via): SIP/2.0/TCP' "$tmp/ex5.txt" && ok || bad "compact name shown with its long name"
+[ "$(grep -c '^ *[0-9] *ipsec-3gpp' "$tmp/ex5.txt")" = 6 ] && ok || bad "Security-Client table of 6 rows"
+
+# --- every corpus file, both modes: one valid JSON document whose
+# exit_status is the process's, and a located reason on stderr for each 2 ---
+for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
+	../shared/corpus/captures/text/*/* ../shared/corpus/bench/*.sip "$seed"/*.txt; do
+	for opt in "" --strict; do
+		"$imsreg" decode --json $opt "$f" >"$tmp/c.json" 2>"$tmp/c.err"
+		rc=$?
+		if ! python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); sys.exit(0 if d["exit_status"] == int(sys.argv[2]) else 1)' "$tmp/c.json" "$rc"; then
+			bad "$f $opt: JSON invalid or exit_status differs from exit $rc"
+		elif [ $rc = 2 ] && ! grep -q "^$f:[0-9]*:[0-9]*: " "$tmp/c.err"; then
+			bad "$f $opt: exit 2 without file:line:col: reason"
+		elif [ $rc -gt 2 ]; then
+			bad "$f $opt: exit $rc (a crash?)"
+		else
+			ok
+		fi
+	done
+done
+
+echo "$passed passed, $failed failed"
+[ $failed = 0 ]

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# decode_diff_test.sh IMSREG: `imsreg decode --diff A B` on REGISTERs of one
+# registration (seed ex2 -> ex4: same Call-ID, CSeq advanced, the challenge
+# answered) and on variants made here: unregistration, nonce reuse with nc
+# counting up, a retransmission, a new Call-ID. Text and --json.
+set -u
+imsreg=${1:?usage: decode_diff_test.sh IMSREG}
+seed=../shared/fixtures/seed
+[ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+ex2=$seed/ex2-sms-capability.pasted.txt
+ex4=$seed/ex4-aka-authorization.pasted.txt
+# variants of ex4 (python3, so the test does not depend on our parser)
+python3 - "$ex4" "$tmp" <<'PY'
+import sys
+src, tmp = sys.argv[1:3]
+t = open(src).read()
+def put(name, text):
+    open(f"{tmp}/{name}", "w").write(text)
+nxt = (t.replace("450510775 REGISTER", "450510776 REGISTER")
+        .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602867"))
+# the next REGISTER reuses the challenge: nc counts up, so the response differs
+nc2 = (nxt.replace("nc=00000001", "nc=00000002")
+          .replace("013e2a5d762d4d86e56112c0d41379f5", "5b1d6f0a3e2c4b7d8e9f0a1b2c3d4e5f"))
+put("in-nc2.txt", nc2)
+put("in-unreg.txt", nc2.replace("Expires: 7200", "Expires: 0"))
+put("in-newcallid.txt", nc2.replace("3671736255_186872264@", "9999_1@"))
+put("in-backwards.txt", t.replace("450510775 REGISTER", "450510770 REGISTER")
+                      .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602899"))
+PY
+
+run() { # NAME WANT_RC A B: text and json
+	local name=$1 want=$2 a=$3 b=$4
+	"$imsreg" decode --diff "$a" "$b" --no-color >"$tmp/$name.txt" 2>"$tmp/$name.err"
+	local rc=$?
+	[ "$rc" = "$want" ] || { echo "FAIL $name: text exit $rc, want $want"; cat "$tmp/$name.err"; fail=1; }
+	"$imsreg" decode --json --diff "$a" "$b" >"$tmp/$name.json" 2>/dev/null
+	rc=$?
+	[ "$rc" = "$want" ] || { echo "FAIL $name: json exit $rc, want $want"; fail=1; }
+	python3 -m json.tool <"$tmp/$name.json" >/dev/null || { echo "FAIL $name: json does not parse"; fail=1; }
+}
+run seed 0 "$ex2" "$ex4"
+run nc2 0 "$ex4" "$tmp/in-nc2.txt"
+run unreg 0 "$ex4" "$tmp/in-unreg.txt"
+run newcallid 0 "$ex4" "$tmp/in-newcallid.txt"
+run retrans 1 "$ex4" "$ex4"
+run backwards 1 "$ex4" "$tmp/in-backwards.txt"
+
+# the text says what each difference means
+grep -q 'CSeq: 450510774 -> 450510775: the same registration continues' "$tmp/seed.txt" ||
+	{ echo "FAIL seed: CSeq line"; fail=1; }
+grep -q 'Call-ID: kept' "$tmp/seed.txt" || { echo "FAIL seed: Call-ID kept"; fail=1; }
+grep -q 'nc 00000001 -> 00000002 with the same nonce: the UE reuses the challenge' "$tmp/nc2.txt" ||
+	{ echo "FAIL nc2: nc line"; fail=1; }
+grep -q 'Expires: 7200 -> 0: unregistration' "$tmp/unreg.txt" || { echo "FAIL unreg: Expires line"; fail=1; }
+grep -q 'Call-ID: changed: the UE started a new registration' "$tmp/newcallid.txt" ||
+	{ echo "FAIL newcallid: Call-ID line"; fail=1; }
+
+python3 - "$tmp" <<'PY' || fail=1
+import json, sys
+tmp = sys.argv[1]
+bad = 0
+def diffs(name):
+    d = json.load(open(f"{tmp}/{name}.json"))
+    assert d["command"] == "diff"
+    return d, {x["field"]: x for x in d["differences"]}
+def check(cond, what):
+    global bad
+    if not cond:
+        bad += 1
+        print("FAIL", what)
+d, x = diffs("seed")
+check(d["summary"]["same_registration"] is True, "seed: same registration")
+check(x["Call-ID"]["kind"] == "same" and x["Call-ID"]["severity"] == "ok", "seed: Call-ID same")
+check((x["CSeq"]["a"], x["CSeq"]["b"], x["CSeq"]["severity"]) == ("450510774", "450510775", "ok"), f"seed: CSeq {x['CSeq']}")
+check(x["From tag"]["kind"] == "changed", "seed: From tag changed (3671736275 -> 3671736441)")
+check(x["nonce"]["a"] == "" and x["nonce"]["b"] == "DtIe00txvoZUGvYmjgX98eAPJNjx3IAADsM84A8kWPE=", "seed: nonce")
+check(x["Via branch"]["severity"] == "ok", "seed: new branch")
+d, x = diffs("nc2")
+check((x["nc"]["a"], x["nc"]["b"], x["nc"]["severity"]) == ("00000001", "00000002", "ok"), f"nc2: {x['nc']}")
+d, x = diffs("unreg")
+check((x["Expires"]["a"], x["Expires"]["b"]) == ("7200", "0") and "unregistration" in x["Expires"]["meaning"], "unreg")
+d, x = diffs("newcallid")
+check(d["summary"]["same_registration"] is False and x["Call-ID"]["kind"] == "changed", "newcallid")
+d, x = diffs("retrans")
+check(x["CSeq"]["severity"] == "problem" and x["Via branch"]["severity"] == "problem", "retrans: problems")
+check(d["exit_status"] == 1 and d["summary"]["problems"] >= 2, "retrans: exit 1")
+d, x = diffs("backwards")
+check(x["CSeq"]["severity"] == "problem" and "backwards" in x["CSeq"]["meaning"], "backwards")
+print("diff json:", "ok" if not bad else f"{bad} failed")
+sys.exit(1 if bad else 0)
+PY
+
+# unreadable side: 2
+"$imsreg" decode --diff "$ex4" "$tmp/nope.txt" >/dev/null 2>&1
+[ $? = 2 ] || { echo "FAIL missing B: want exit 2"; fail=1; }
+[ $fail = 0 ] && echo "decode --diff: all passed"
+exit $fail
