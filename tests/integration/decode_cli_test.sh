@@ -157,6 +157,17 @@ grep -q $'\033' "$tmp/ex5.txt" && bad "colour on a pipe" || ok
 grep -q '^ *v (Via): SIP/2.0/TCP' "$tmp/ex5.txt" && ok || bad "compact name shown with its long name"
 [ "$(grep -c '^ *[0-9] *ipsec-3gpp' "$tmp/ex5.txt")" = 6 ] && ok || bad "Security-Client table of 6 rows"
 
+# on a terminal (util-linux script gives one): colour, unless --no-color or NO_COLOR
+if command -v script >/dev/null; then
+	ex1=$seed/ex1-basic.pasted.txt
+	env -u NO_COLOR script -qec "$imsreg decode --brief $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && ok || bad "no colour on a terminal"
+	env -u NO_COLOR script -qec "$imsreg decode --brief --no-color $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && bad "colour despite --no-color" || ok
+	NO_COLOR=1 script -qec "$imsreg decode --brief $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && bad "colour despite NO_COLOR" || ok
+fi
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
