@@ -79,15 +79,31 @@ for mode in "${modes[@]}"; do
 done
 
 echo
-echo "== where ours-full spends its instructions (callgrind, timed passes only, exclusive, top 20)"
+echo "== where ours-full spends its instructions (callgrind, timed passes only, per message)"
+# fnlist KIND FILE: "function count" lines of callgrind_annotate --inclusive=KIND.
+fnlist() {
+	callgrind_annotate --inclusive="$1" "$2" 2>/dev/null |
+		awk '/file:function/ { go = 1; next }
+		     go && /^ *[0-9][0-9,]* / {
+			n = $1; gsub(",", "", n)
+			f = $0; sub(/ \[.*$/, "", f); sub(/^.*:/, "", f)
+			print f, n }'
+}
 if valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.profile" --toggle-collect='run_passes*' \
 	"$exe" --mode ours-full --iterations "$((2 * iterations))" "$corpus" >/dev/null 2>&1 &&
 	command -v callgrind_annotate >/dev/null 2>&1; then
-	total=$(ir "$tmp/cg.profile")
-	echo "(${total} instructions for $((2 * iterations * nmsg)) messages)"
-	callgrind_annotate --inclusive=no "$tmp/cg.profile" 2>/dev/null |
-		awk '/PROGRAM TOTALS/ { on = 1; next } on && /file:function/ { go = 1; next }
-		     go && NF && !/^-+$/ { print; if (++n == 20) exit }'
+	fnlist no "$tmp/cg.profile" >"$tmp/self.txt"
+	fnlist yes "$tmp/cg.profile" >"$tmp/incl.txt"
+	awk -v m="$((2 * iterations * nmsg))" '
+		FNR == NR { if ($2 > incl[$1]) incl[$1] = $2; next }
+		{ self[$1] += $2 }
+		END {
+			for (f in self)
+				printf "%10.0f %10.0f  %s\n", self[f] / m,
+				       (incl[f] > self[f] ? incl[f] : self[f]) / m, f
+		}' "$tmp/incl.txt" "$tmp/self.txt" >"$tmp/profile.txt"
+	printf "%10s %10s  %s\n" "self" "inclusive" "function (top 20 by self)"
+	sort -rn "$tmp/profile.txt" | head -20
 fi
 
 # The fastest peer by instructions, among the peers doing comparable (typed) work.

@@ -1,5 +1,6 @@
 /* fuzz_sip_hdr.c: libFuzzer target for the typed SIP header decoders (uri.c, addr.c, via.c, scalar.c).
- * The first byte picks the decoder, the rest is the header value. Besides
+ * The first byte picks the decoder (modulo 13; address flags from its
+ * high values), the rest is the header value. Besides
  * "no crash, no read past the end", it checks the contract: an error points
  * inside the value and has a reason; decoded slices point inside it. */
 #include <errno.h>
@@ -72,7 +73,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 2:
 	case 3: {
 		struct sip_addr a;
-		rc = sip_addr_decode(&a, v, data[0] % 13 == 3 ? SIP_ADDR_ALLOW_STAR : 0, &err);
+		/* flags: '*' allowed in case 3; higher selector bits add name-addr only */
+		unsigned flags = (data[0] % 13 == 3 ? SIP_ADDR_ALLOW_STAR : 0) |
+				 (data[0] >= 130 ? SIP_ADDR_NAME_ADDR : 0);
+		rc = sip_addr_decode(&a, v, flags, &err);
 		if (rc == 0 && !a.star) {
 			inside(a.display);
 			inside(a.uri_text);

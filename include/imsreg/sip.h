@@ -292,7 +292,11 @@ struct sip_uri {
 	bool lr;
 };
 
-/* Decodes a whole URI: 0 or -EBADMSG. Embedded LWS is an error. */
+/* Decodes a whole URI: 0, -EBADMSG, -ERANGE (port over 65535) or -EINVAL
+ * (absent slice). Embedded LWS is an error; sip/sips user parts keep
+ * escapes and ';' as written; tel: puts the number in user. The typed
+ * decoders below fill err->code, err->at (the offending byte, inside the
+ * input) and err->reason; err->hdr and err->offset are the caller's. */
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
 /* Decodes a host[:port] (hostname, IPv4, [IPv6]) as in Via sent-by. */
 int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *type,
@@ -302,6 +306,10 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 
 enum sip_addr_flags {
 	SIP_ADDR_ALLOW_STAR = 1 << 0, /* Contact: "*" */
+	/* name-addr only, no bare addr-spec: Route, Record-Route, Path,
+	 * Service-Route, P-Associated-URI (RFC 3261 §25, RFC 3327, RFC 3608,
+	 * RFC 7315) */
+	SIP_ADDR_NAME_ADDR = 1 << 1,
 };
 
 struct sip_addr {
@@ -322,7 +330,9 @@ struct sip_addr {
 	struct slice q;
 };
 
-/* Decodes one element of an address header: 0 or -EBADMSG. */
+/* Decodes one element of an address header: 0, -EBADMSG, -ERANGE (URI
+ * port) or -EINVAL (absent slice). A Contact expires over 2^32-1 is not an
+ * error (see expires_saturated). */
 int sip_addr_decode(struct sip_addr *addr, struct slice value, unsigned flags,
 		    struct sip_parse_error *err);
 
@@ -344,7 +354,8 @@ struct sip_via {
 	bool has_rport;
 	struct slice rport;      /* value, may be empty */
 };
-/* One element of a Via header: 0 or -EBADMSG. */
+/* One element of a Via header: 0, -EBADMSG, -ERANGE (port or rport over
+ * 65535) or -EINVAL (absent slice). */
 int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_error *err);
 
 /* ---- scalar headers --------------------------------------------------- */
@@ -455,7 +466,8 @@ struct sip_auth {
 /* Decodes one challenge or credentials from value; when the field carries
  * another one after a comma (which RFC 3261 §7.3.1 forbids, but is seen),
  * *rest is that remainder, else SLICE_NULL. 0 or -EBADMSG (duplicate
- * parameter, bad nc, ...). */
+ * parameter, bad nc, ...). A scheme alone ("Digest") decodes with no
+ * parameters. err gets code, at and reason; hdr and offset are the caller's. */
 int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
 		    struct sip_parse_error *err);
 /* Authentication-Info: a comma list of auth-params, no scheme. */
@@ -479,7 +491,13 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 /* ---- encoding ---------------------------------------------------------- */
 
 /* Writers of the canonical text of each typed value (no header name, no
- * CRLF). Errors are sticky in b->err. */
+ * CRLF). Errors are sticky in b->err. Parameters present as written
+ * (params) are rewritten one by one without LWS; when params is absent the
+ * well-known fields are written instead (a value built from scratch).
+ * sip_auth_encode writes the known fields in enum order (quoted when their
+ * `quoted` bit is set or the value is not a token), then the unknown
+ * auth-params of params; sip_sec_mech_encode likewise (alg ealg prot mod
+ * spi-c spi-s port-c port-s q d-alg d-qop d-ver, then the others). */
 void sip_uri_encode(struct buf *b, const struct sip_uri *uri);
 void sip_addr_encode(struct buf *b, const struct sip_addr *addr);
 void sip_via_encode(struct buf *b, const struct sip_via *via);

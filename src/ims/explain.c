@@ -35,7 +35,8 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 	[SIP_HDR_ALLOW] = {
 		"The methods this UE accepts (INVITE, MESSAGE, NOTIFY, ...). In a REGISTER "
 		"it tells the S-CSCF and application servers what the device can receive; "
-		"a VoLTE UE lists at least INVITE, ACK, BYE, CANCEL, UPDATE, PRACK, NOTIFY.",
+		"a VoLTE UE typically lists INVITE, ACK, BYE, CANCEL, UPDATE, PRACK, NOTIFY, "
+		"MESSAGE and OPTIONS.",
 		"RFC 3261 §20.5" },
 	[SIP_HDR_ALLOW_EVENTS] = {
 		"Event packages the UE accepts in SUBSCRIBE/NOTIFY. In IMS the UE "
@@ -67,7 +68,7 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 		"RFC 3261 §20.9" },
 	[SIP_HDR_CONTACT] = {
 		"The binding being registered: the address where the UE can be reached "
-		"(its IP address and port in IMS), with its capabilities as feature tags "
+		"(its IP address or FQDN and port in IMS), with its capabilities as feature tags "
 		"(MMTel ICSI, smsip, video), the device id (+sip.instance), reg-id for "
 		"outbound, and optionally an expires per binding. '*' with Expires: 0 "
 		"removes every binding.",
@@ -198,10 +199,10 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 		"challenges with 401 and the UE answers with Authorization.",
 		"RFC 3261 §20.28" },
 	[SIP_HDR_PROXY_REQUIRE] = {
-		"Extensions every proxy on the path must support. In IMS the UE puts "
-		"sec-agree here so that the P-CSCF (the first hop) negotiates IPsec with "
-		"it, and removes it once the security association is up only if the "
-		"P-CSCF did not ask for it.",
+		"Extensions every proxy on the path must support, or reject the request "
+		"with 420. In an IMS REGISTER the UE puts sec-agree here (and in Require) "
+		"so that the P-CSCF, its first hop, must run the security agreement (IPsec "
+		"set-up) with it.",
 		"RFC 3261 §20.29, RFC 3329 §2.3.1, TS 24.229 §5.1.1.2.1" },
 	[SIP_HDR_REASON] = {
 		"Why a request was sent (e.g. the cause of a CANCEL or BYE); not used "
@@ -652,6 +653,16 @@ const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice par
 	}
 	if (fam == FAM_CONTACT && param.len > 1 && param.ptr[0] == '+')
 		return &feature_tag;
+	if (fam == FAM_CONTACT) {
+		/* the RFC 3840 base tags, written without '+' */
+		static const char *const base_tags[] = { "audio", "video", "text", "data",
+			"application", "control", "automata", "class", "duplex", "mobility",
+			"description", "events", "priority", "extensions", "schemes",
+			"actor", "isfocus", NULL };
+		for (const char *const *t = base_tags; *t; t++)
+			if (name_is(param, *t))
+				return &feature_tag;
+	}
 	/* URI parameters: only for headers that carry a URI. */
 	if (fam == FAM_FROM_TO || fam == FAM_CONTACT || fam == FAM_ROUTE ||
 	    id == SIP_HDR_OTHER) {

@@ -81,6 +81,7 @@ static const struct {
 	{ SIP_HDR_CONTACT, "+sip.instance", "RFC 5626", "IMEI" },
 	{ SIP_HDR_CONTACT, "reg-id", "RFC 5626", "flow" },
 	{ SIP_HDR_CONTACT, "+g.foo.bar", "RFC 3840", "feature tag" },
+	{ SIP_HDR_CONTACT, "video", "RFC 3840", "feature tag" },
 	{ SIP_HDR_CONTACT, "transport", "RFC 3261 §19.1.1", "transport" },
 	{ SIP_HDR_AUTHORIZATION, "username", "TS 23.003", "IMPI" },
 	{ SIP_HDR_AUTHORIZATION, "realm", "RFC 3261", "home" },
@@ -117,6 +118,7 @@ static const struct {
 	{ SIP_HDR_VIA, "expires", NULL, NULL },
 	{ SIP_HDR_CSEQ, "branch", NULL, NULL },
 	{ SIP_HDR_VIA, "+sip.instance", NULL, NULL },
+	{ SIP_HDR_FROM, "video", NULL, NULL },
 	{ SIP_HDR_SECURITY_CLIENT, "lr", NULL, NULL },
 };
 

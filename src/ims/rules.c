@@ -30,34 +30,55 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
+	/* the current rule's findings, put in message order before the callback */
+	size_t npending;
+	struct ims_finding pending[16];
 };
+
+/* Hands the current rule's findings to the callback in message order
+ * (insertion sort: stable, and there are at most a handful). */
+static void flush(struct ctx *c)
+{
+	for (size_t i = 1; i < c->npending; i++) {
+		struct ims_finding t = c->pending[i];
+		size_t j = i;
+		for (; j > 0 && c->pending[j - 1].offset > t.offset; j--)
+			c->pending[j] = c->pending[j - 1];
+		c->pending[j] = t;
+	}
+	for (size_t i = 0; i < c->npending; i++)
+		if (c->cb)
+			c->cb(&c->pending[i], c->arg);
+	c->npending = 0;
+}
 
 static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt,
 		   ...) __attribute__((format(printf, 4, 5)));
 
 static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const char *fmt, ...)
 {
-	struct ims_finding f;
 	va_list ap;
 
-	memset(&f, 0, sizeof f);
-	f.id = c->rule->id;
-	f.severity = c->rule->severity;
-	f.ref = c->rule->ref;
-	f.hdr = h ? h->id : SIP_HDR_OTHER;
-	f.hdr_name = h ? h->name : SLICE_NULL;
+	if (c->npending == sizeof c->pending / sizeof c->pending[0])
+		flush(c); /* more than a buffer's worth: keep order in each batch */
+	struct ims_finding *f = &c->pending[c->npending];
+	memset(f, 0, sizeof *f);
+	f->id = c->rule->id;
+	f->severity = c->rule->severity;
+	f->ref = c->rule->ref;
+	f->hdr = h ? h->id : SIP_HDR_OTHER;
+	f->hdr_name = h ? h->name : SLICE_NULL;
 	if (at && at >= c->msg->buf && at <= c->msg->buf + c->msg->len)
-		f.offset = (size_t)(at - c->msg->buf);
+		f->offset = (size_t)(at - c->msg->buf);
 	else if (h)
-		f.offset = h->offset;
+		f->offset = h->offset;
 	else
-		f.offset = 0;
+		f->offset = 0;
 	va_start(ap, fmt);
-	vsnprintf(f.message, sizeof f.message, fmt, ap);
+	vsnprintf(f->message, sizeof f->message, fmt, ap);
 	va_end(ap);
 	c->count++;
-	if (c->cb)
-		c->cb(&f, c->arg);
+	c->npending++;
 }
 
 /* ---- small helpers ---------------------------------------------------- */
@@ -409,10 +430,10 @@ static void check_comma_combined(struct ctx *c)
 			struct slice rest = SLICE_NULL;
 			if (sip_auth_decode(&a, h->value, &rest, &err) == 0 && slice_present(rest))
 				report(c, h, rest.ptr, "%s carries a second %s after a comma: each "
-				       "credentials/challenge needs its own header field. Many "
-				       "servers read only the first; split it in two fields.",
+				       "one needs its own header field (§7.3.1). Many servers read "
+				       "only the first; split it in two fields.",
 				       hdr_label(h), h->id == SIP_HDR_AUTHORIZATION ||
-				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "credentials" :
+				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "set of credentials" :
 				       "challenge");
 			continue;
 		}
@@ -845,8 +866,7 @@ static void check_imsi_domain(struct ctx *c)
 		const struct ims_identity *id = &ids[i].id;
 		if (!id->user_is_imsi || !id->domain_is_3gpp || id->user.len < 6)
 			continue;
-		if (slice_caseeq_cstr(id->domain, id->derived_domain2) ||
-		    slice_caseeq_cstr(id->domain, id->derived_domain3))
+		if (id->domain_matches_imsi)
 			continue;
 		report(c, ids[i].h, id->domain.ptr, "%s: the IMSI %.*s does not belong to the "
 		       "3GPP domain %.*s (MCC %s MNC %s); TS 23.003 derives %s (or %s for a "
@@ -1174,12 +1194,18 @@ static void check_pani_cell(struct ctx *c)
 		memset(&p, 0, sizeof p);
 		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
 			continue;
-		if (!p.cell_ok)
-			report(c, h, p.cell_value.ptr, "%.*s=%.*s (%zu digits): %s. The network "
+		if (p.cell_ok || (!p.cell_problem && !p.cell_problem_text[0]))
+			continue;
+		if (p.cell_problem_text[0])
+			report(c, h, p.cell_value.ptr, "%.*s=%.*s: %s. The network cannot locate "
+			       "the cell (charging, emergency calls). Check the UE's modem-to-IMS "
+			       "cell report.", SLICE_ARG(p.cell_param), SLICE_ARG(p.cell_value),
+			       p.cell_problem_text);
+		else
+			report(c, h, p.cell_value.ptr, "%.*s=%.*s (%zu characters): %s. The network "
 			       "cannot locate the cell (charging, emergency calls). Check the "
 			       "UE's modem-to-IMS cell report.", SLICE_ARG(p.cell_param),
-			       SLICE_ARG(p.cell_value), p.cell_value.len,
-			       p.cell_problem ? p.cell_problem : "wrong length for the access type");
+			       SLICE_ARG(p.cell_value), p.cell_value.len, p.cell_problem);
 	}
 }
 
@@ -1676,6 +1702,27 @@ static void check_register_to_tag(struct ctx *c)
 		       "previous response. Some registrars reject it (481).");
 }
 
+static void check_domain_format(struct ctx *c)
+{
+	struct ident ids[4];
+	size_t n = collect_identities(c, ids, 3);
+	if (c->ruri_ok && slice_present(c->msg->ruri)) {
+		ids[n] = (struct ident){ NULL, "Request-URI", c->msg->ruri, { 0 } };
+		if (ims_identity_decode(&ids[n].id, ids[n].text) >= 0)
+			n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct ims_identity *id = &ids[i].id;
+		if (!id->domain_problem)
+			continue;
+		report(c, ids[i].h, id->domain.ptr ? id->domain.ptr : ids[i].text.ptr,
+		       "%s domain %.*s: %s. DNS (NAPTR/SRV) and the HSS look the domain up "
+		       "verbatim, so a malformed 3GPP domain fails routing or identity lookup; "
+		       "check the ISIM/IMSI-derived domain.", ids[i].what, SLICE_ARG(id->domain),
+		       id->domain_problem);
+	}
+}
+
 /* ---- the book ------------------------------------------------------------ */
 
 enum scope {
@@ -1773,6 +1820,9 @@ enum scope {
 	X("ts23003.identity.imsi-domain", IMS_SEV_WARNING, "TS 23.003 §13.2",\
 	  "an IMSI-based identity sits in the domain derived from that IMSI's MCC/MNC",\
 	  REGISTER, check_imsi_domain) \
+	X("ts23003.identity.domain-format", IMS_SEV_WARNING, "TS 23.003 §13.2",\
+	  "a 3gppnetwork.org domain is ims.mncXXX.mccYYY.3gppnetwork.org (3-digit MNC)",\
+	  REGISTER, check_domain_format) \
 	X("ts23003.impi.derived-realm", IMS_SEV_INFO, "TS 23.003 §13.3",\
 	  "an IMSI-based IMPI with a realm other than the IMSI-derived one",\
 	  REGISTER, check_impi_derived) \
@@ -1990,6 +2040,7 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
 			continue;
 		c.rule = &rule_info[i];
 		r->check(&c);
+		flush(&c);
 	}
 	return c.count;
 }

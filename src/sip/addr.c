@@ -1,5 +1,6 @@
 /* addr.c: name-addr / addr-spec with header parameters (RFC 3261 §20.10, §25: From, To, Contact, Route, Path, ...). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
@@ -29,7 +30,7 @@ static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip
 	struct slice n = pm->name, v = pm->value;
 	const char *at = !v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr;
 
-	if (n.len == 3 && slice_caseeq_cstr(n, "tag")) {
+	if (n.len == 3 && HDR_NAME_IS(n, "tag")) {
 		/* tag-param = "tag" EQUAL token */
 		if (!v.ptr || pm->quoted)
 			return hdr_fail(err, -EBADMSG, at, "address: tag must be a token");
@@ -39,7 +40,7 @@ static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip
 			return hdr_fail(err, -EBADMSG, at,
 					"address: q must be a qvalue from 0 to 1 with up to 3 decimals");
 		a->q = v;
-	} else if (n.len == 7 && slice_caseeq_cstr(n, "expires")) {
+	} else if (n.len == 7 && HDR_NAME_IS(n, "expires")) {
 		/* c-p-expires = "expires" EQUAL delta-seconds; larger than
 		 * 2^32-1 is taken as 2^32-1 (RFC 3261 §20.19 gives the range;
 		 * RFC 4475 scalar02 only notes the overlarge value) */
@@ -64,9 +65,15 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	struct scan sc;
 	int rc;
 
-	memset(a, 0, sizeof(*a));
+	/* sip_uri_decode clears a->uri itself */
+	memset(a, 0, offsetof(struct sip_addr, uri));
+	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
+	if (!value.ptr) {
+		memset(&a->uri, 0, sizeof(a->uri));
+		return hdr_absent(err);
+	}
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "address: empty");
 
@@ -74,11 +81,12 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	if (*start == '*') {
 		const char *p = sc.p;
 		sc.p++;
-		scan_lws(&sc);
+		hdr_lws(&sc);
 		if (scan_eof(&sc)) {
 			if (!(flags & SIP_ADDR_ALLOW_STAR))
 				return hdr_fail(err, -EBADMSG, p, "address: '*' is only allowed in Contact");
 			a->star = true;
+			memset(&a->uri, 0, sizeof(a->uri));
 			return 0;
 		}
 		if (flags & SIP_ADDR_ALLOW_STAR)
@@ -91,12 +99,12 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	 * display-name = *(token LWS) / quoted-string */
 	bool angle = false;
 	if (*start == '"') {
-		if (scan_quoted(&sc, NULL) < 0)
+		if (sip_quoted_scan(&sc, NULL) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p,
 					"address: unterminated quoted display name");
 		a->display = slice_span(start, sc.p);
 		a->display_quoted = true;
-		if (scan_expect(&sc, '<', true) < 0)
+		if (!hdr_sws_accept(&sc, '<'))
 			return hdr_fail(err, -EBADMSG, sc.p, "address: expected '<' after the display name");
 		angle = true;
 	} else if (*start == '<') {
@@ -104,20 +112,20 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 		angle = true;
 	} else {
 		struct slice tok;
-		if (scan_token(&sc, &tok) < 0)
+		if (hdr_token(&sc, &tok) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p,
 					"address: expected a display name, '<' or a URI");
 		if (scan_eof(&sc) || *sc.p != ':') {
 			/* token display name; LWS before '<' may be absent (RFC 4475 lwsdisp) */
 			const char *last = sc.p;
 			for (;;) {
-				scan_lws(&sc);
+				hdr_lws(&sc);
 				if (scan_eof(&sc))
 					return hdr_fail(err, -EBADMSG, sc.p,
 							"address: expected '<' after the display name");
 				if (*sc.p == '<')
 					break;
-				if (scan_token(&sc, &tok) < 0)
+				if (hdr_token(&sc, &tok) < 0)
 					return hdr_fail(err, -EBADMSG, sc.p,
 							*sc.p == ':' ? "address: expected '<' before the URI"
 							: *sc.p == '@' ? "address: expected a URI with a scheme (\"sip:\")"
@@ -142,6 +150,9 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 		a->uri_text = slice_span(sc.p, gt);
 		after = gt + 1;
 	} else {
+		if (flags & SIP_ADDR_NAME_ADDR)
+			return hdr_fail(err, -EBADMSG, start,
+					"address: this header takes a name-addr: enclose the URI in <>");
 		/* addr-spec: RFC 3261 §20.10, a URI with ',' '?' or ';' must be in
 		 * <>, so the URI ends at the first ';' or white space */
 		const char *p = start;
@@ -160,7 +171,7 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 
 	/* *( SEMI header-param ) */
 	sc.p = after;
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return 0;
 	if (*sc.p != ';') {

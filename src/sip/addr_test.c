@@ -70,11 +70,20 @@ static const struct addr_case cases[] = {
 	OK("<sip:a@b.example>;q=0.", NULL, true, "sip:a@b.example", "q=0.", NULL, "0.", -1),
 	OK("Alice Smith <sip:alice@example.com>", "Alice Smith", true, "sip:alice@example.com", NULL, NULL, NULL, -1),
 	OKF("*", SIP_ADDR_ALLOW_STAR, NULL, false, NULL, NULL, NULL, NULL, -1),
+	/* bench g_200_register.sip: Path, Service-Route, P-Associated-URI elements */
+	OKF("<sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr", NULL, NULL, NULL, -1),
+	OKF("<sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr", NULL, NULL, NULL, -1),
+	OKF("<sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org;user=phone>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org;user=phone", NULL, NULL, NULL, -1),
+	OKF("<tel:+15551234567>", SIP_ADDR_NAME_ADDR, NULL, true, "tel:+15551234567", NULL, NULL, NULL, -1),
+	/* Route / Path / Service-Route take name-addr only */
+	OKF("<sip:[2001:0:0:1::2]:5060;lr>", SIP_ADDR_NAME_ADDR, NULL, true, "sip:[2001:0:0:1::2]:5060;lr", NULL, NULL, NULL, -1),
+	OKF("\"P-CSCF\" <sip:pcscf.ims.example;lr>;x=1", SIP_ADDR_NAME_ADDR, "\"P-CSCF\"", true, "sip:pcscf.ims.example;lr", "x=1", NULL, NULL, -1),
 
 	/* errors */
 	BAD("", -EBADMSG, 0),
 	BAD("*", -EBADMSG, 0),
 	BADF("*;expires=0", SIP_ADDR_ALLOW_STAR, -EBADMSG, 1),
+	BADF("sip:pcscf.ims.example;lr", SIP_ADDR_NAME_ADDR, -EBADMSG, 0),
 	/* RFC 4475 baddn.dat (invalid): unquoted ',' in a display name */
 	BAD("Bell, Alexander <sip:a.g.bell@example.com>;tag=43", -EBADMSG, 4),
 	BAD("Watson, Thomas <sip:t.watson@example.org>", -EBADMSG, 6),
@@ -127,8 +136,11 @@ static void run_case(const struct addr_case *c, const char *buf, size_t len)
 	}
 	if (c->rc < 0)
 		return;
-	if (c->flags & SIP_ADDR_ALLOW_STAR) {
+	if (c->flags == SIP_ADDR_ALLOW_STAR) {
 		CHECK(a.star);
+		CHECK_INT_EQ(a.uri.scheme, SIP_URI_OTHER);
+		CHECK_SLICE_EQ(a.uri.host, NULL);
+		CHECK_SLICE_EQ(a.uri_text, NULL);
 		return;
 	}
 	CHECK(!a.star);
@@ -215,9 +227,41 @@ static void test_addr_uri_fields(void)
 	CHECK_INT_EQ(a.uri.port, 5060);
 }
 
+/* Every prefix of every table input, from a guard page: no read past the
+ * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
+ * inside the prefix. */
+static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= g && err->at <= g + k);
+}
+
+static void test_addr_every_truncation(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(cases[i].in, k);
+			if (!g)
+				continue;
+			struct sip_addr a;
+			struct sip_parse_error err = { 0 };
+			for (unsigned f = 0; f < 4; f++)
+				check_prefix_result(sip_addr_decode(&a, slice_make(g, k), f, &err), &err, g, k);
+			check_guard_free(g, k);
+		}
+	}
+}
+
 int main(void)
 {
 	test_addr_table();
+	test_addr_every_truncation();
 	test_addr_quoted_display_holds_control_bytes();
 	test_addr_spec_params_are_header_params();
 	test_addr_expires_saturates();

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "auth_internal.h"
 
 static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_USERNAME] = "username",
@@ -47,8 +48,7 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 	return code;
 }
 
-/* The field of a parameter name (any case), or -1 for an unknown name. */
-static int field_lookup(struct slice name)
+int sip_auth_field_lookup(struct slice name)
 {
 	/* the lengths of field_names, in enum order */
 	static const unsigned char len[SIP_AUTH__COUNT] = {
@@ -81,6 +81,35 @@ static bool nc_decode(struct slice v, uint32_t *out)
 	return true;
 }
 
+int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value, bool *quoted,
+			const char **reason)
+{
+	*quoted = false;
+	if (scan_token(sc, name) < 0) {
+		*reason = "expected an auth-param name";
+		return -EBADMSG;
+	}
+	scan_lws(sc);
+	if (!scan_accept(sc, '='))
+		return -ENOENT;
+	scan_lws(sc);
+	if (scan_peek(sc) == '"') {
+		const char *open = sc->p;
+		if (scan_quoted(sc, value) < 0) {
+			*reason = sc->p == open ? "unterminated quoted string"
+						: "line break inside quoted string";
+			return -EBADMSG;
+		}
+		*quoted = true;
+		return 0;
+	}
+	if (scan_token(sc, value) < 0) {
+		*reason = "expected a token or quoted-string auth-param value";
+		return -EBADMSG;
+	}
+	return 0;
+}
+
 /* auth-param *(COMMA auth-param) from sc to its end. With rest != NULL, a
  * token after a comma that is not followed by '=' starts another challenge
  * or credentials: *rest is set to it and the scan stops there. */
@@ -93,12 +122,11 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 
 	for (;;) {
 		struct slice name, value;
-		bool quoted = false;
+		bool quoted;
+		const char *reason;
+		int rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
-		if (scan_token(sc, &name) < 0)
-			return fail(err, -EBADMSG, sc->p, "expected an auth-param name");
-		scan_lws(sc);
-		if (!scan_accept(sc, '=')) {
+		if (rc == -ENOENT) {
 			/* "..., Digest uri=..." : a second scheme in the same field */
 			if (rest && auth->nparams > 0 &&
 			    (sc->p > name.ptr + name.len || scan_eof(sc))) {
@@ -107,20 +135,10 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 			}
 			return fail(err, -EBADMSG, sc->p, "expected '=' after auth-param name");
 		}
-		scan_lws(sc);
-		if (scan_peek(sc) == '"') {
-			const char *open = sc->p;
-			if (scan_quoted(sc, &value) < 0)
-				return fail(err, -EBADMSG, sc->p,
-					    sc->p == open ? "unterminated quoted string"
-							  : "line break inside quoted string");
-			quoted = true;
-		} else if (scan_token(sc, &value) < 0) {
-			return fail(err, -EBADMSG, sc->p,
-				    "expected a token or quoted-string auth-param value");
-		}
+		if (rc < 0)
+			return fail(err, rc, sc->p, reason);
 
-		int f = field_lookup(name);
+		int f = sip_auth_field_lookup(name);
 		if (f >= 0) {
 			if (auth->field[f].ptr)
 				return fail(err, -EBADMSG, name.ptr, "duplicate auth-param");

@@ -129,6 +129,10 @@ static const struct auth_case cases[] = {
 	  { Q(USERNAME, "jon.dough@example.com"), Q(REALM, "example.com"), Q(NONCE, "x"),
 	    Q(URI, "sip:example.com"), Q(RESPONSE, ""), Q(AUTS, "CjkyMzRfOiwg5CfkJ2UK="),
 	    Q(INTEGRITY_PROTECTED, "tls-yes"), F(STALE, "FALSE"), F(NC, "0000beef") } },
+	/* LWS and folding (CRLF or bare LF) around '=' and ',' */
+	{ "folding-everywhere", false,
+	  "Digest\n\trealm\r\n =\r\n \"a\" \r\n ,\n nonce =\"\"\t,qop\t=\tauth",
+	  0, -1, "Digest", 3, -1, NULL, { Q(REALM, "a"), Q(NONCE, ""), F(QOP, "auth") } },
 	/* a scheme alone has no parameters */
 	{ "scheme-alone", false, "Digest", 0, -1, "Digest", 0, -1, NULL, { { 0, NULL, false } } },
 	/* errors */

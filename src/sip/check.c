@@ -10,8 +10,6 @@
 static int fail_in(const struct sip_msg *msg, const struct sip_hdr *h, int rc, const char *at,
 		   const char *reason, struct sip_parse_error *err)
 {
-	if (!err)
-		return rc;
 	err->code = rc < 0 ? rc : -EBADMSG;
 	if (!err->at || err->at < msg->buf || err->at > msg->buf + msg->len)
 		err->at = at;
@@ -294,14 +292,17 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	}
 	for (uint16_t i = 0; i < msg->nhdrs; i++) {
 		const struct sip_hdr *h = &msg->hdrs[i];
+		if (h->id == SIP_HDR_OTHER)
+			continue; /* unknown syntax: kept as written */
 		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
-		if (sip_hdr_is_single(h->id) && msg->first[h->id] != i) {
+		if (msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
 			err_clear(err);
 			rc = fail_in(msg, h, -EBADMSG, h->name.ptr,
 				     "header field allows one value but appears more than once", err);
 			goto out;
 		}
-		err_clear(err);
+		err->at = NULL;
+		err->reason = NULL;
 		rc = hdr_decode(msg, h, err);
 		if (rc < 0) {
 			rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);

@@ -1,6 +1,7 @@
 /* hdr_id.c: header names, compact forms (RFC 3261 §7.3.3, §20) and methods (§7.1). */
 #include <string.h>
 #include <imsreg/sip.h>
+#include "sip/hdr_id.h"
 
 enum {
 	LIST = 1 << 0,   /* RFC 3261 §7.3.1: may be a comma-separated list */
@@ -88,14 +89,300 @@ static const struct hdr_info hdr_table[SIP_HDR__COUNT] = {
 	H(SIP_HDR_WWW_AUTHENTICATE, "WWW-Authenticate", 0, 0),
 };
 
-/* ASCII lower case; every other byte maps to itself. */
-static inline unsigned char lower(unsigned char c)
-{
-	return (unsigned)(c - 'A') < 26 ? (unsigned char)(c | 0x20) : c;
-}
 
-/* The compact letters (RFC 3261 §7.3.3 and the extensions that register one). */
-static const unsigned char compact_id[26] = {
+/* The tables of the inline lookup in hdr_id.h (generated from hdr_table by
+ * a search for a perfect hash; hdr_id_test checks every name). */
+const unsigned char sip_hdr_by_hash[256] = {
+	[1] = SIP_HDR_CONTENT_LENGTH,
+	[2] = SIP_HDR_AUTHENTICATION_INFO,
+	[5] = SIP_HDR_ACCEPT,
+	[6] = SIP_HDR_PROXY_AUTHORIZATION,
+	[7] = SIP_HDR_P_ASSOCIATED_URI,
+	[14] = SIP_HDR_AUTHORIZATION,
+	[19] = SIP_HDR_FROM,
+	[24] = SIP_HDR_PRIVACY,
+	[33] = SIP_HDR_CONTENT_ENCODING,
+	[39] = SIP_HDR_PROXY_REQUIRE,
+	[43] = SIP_HDR_RECORD_ROUTE,
+	[46] = SIP_HDR_SUBSCRIPTION_STATE,
+	[48] = SIP_HDR_SERVER,
+	[52] = SIP_HDR_TO,
+	[55] = SIP_HDR_RETRY_AFTER,
+	[56] = SIP_HDR_IN_REPLY_TO,
+	[57] = SIP_HDR_UNSUPPORTED,
+	[59] = SIP_HDR_DATE,
+	[67] = SIP_HDR_SUBJECT,
+	[74] = SIP_HDR_EVENT,
+	[75] = SIP_HDR_SERVICE_ROUTE,
+	[77] = SIP_HDR_REQUEST_DISPOSITION,
+	[78] = SIP_HDR_REJECT_CONTACT,
+	[81] = SIP_HDR_TIMESTAMP,
+	[89] = SIP_HDR_MIN_EXPIRES,
+	[92] = SIP_HDR_REFERRED_BY,
+	[94] = SIP_HDR_IDENTITY,
+	[98] = SIP_HDR_P_CHARGING_VECTOR,
+	[102] = SIP_HDR_PATH,
+	[107] = SIP_HDR_SECURITY_SERVER,
+	[109] = SIP_HDR_ACCEPT_LANGUAGE,
+	[113] = SIP_HDR_SECURITY_CLIENT,
+	[120] = SIP_HDR_ALERT_INFO,
+	[128] = SIP_HDR_SECURITY_VERIFY,
+	[130] = SIP_HDR_P_CALLED_PARTY_ID,
+	[137] = SIP_HDR_REPLY_TO,
+	[139] = SIP_HDR_P_VISITED_NETWORK_ID,
+	[141] = SIP_HDR_CALL_INFO,
+	[144] = SIP_HDR_ALLOW,
+	[162] = SIP_HDR_CONTACT,
+	[167] = SIP_HDR_ALLOW_EVENTS,
+	[180] = SIP_HDR_ACCEPT_CONTACT,
+	[184] = SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES,
+	[185] = SIP_HDR_CONTENT_LANGUAGE,
+	[186] = SIP_HDR_MIME_VERSION,
+	[187] = SIP_HDR_SUPPORTED,
+	[190] = SIP_HDR_CALL_ID,
+	[191] = SIP_HDR_ROUTE,
+	[192] = SIP_HDR_SESSION_EXPIRES,
+	[194] = SIP_HDR_ORGANIZATION,
+	[200] = SIP_HDR_REASON,
+	[205] = SIP_HDR_P_ASSERTED_IDENTITY,
+	[206] = SIP_HDR_VIA,
+	[208] = SIP_HDR_PROXY_AUTHENTICATE,
+	[214] = SIP_HDR_ACCEPT_ENCODING,
+	[215] = SIP_HDR_WARNING,
+	[216] = SIP_HDR_EXPIRES,
+	[217] = SIP_HDR_ERROR_INFO,
+	[218] = SIP_HDR_PRIORITY,
+	[227] = SIP_HDR_CONTENT_DISPOSITION,
+	[233] = SIP_HDR_P_PREFERRED_IDENTITY,
+	[236] = SIP_HDR_REFER_TO,
+	[237] = SIP_HDR_MAX_FORWARDS,
+	[245] = SIP_HDR_CSEQ,
+	[246] = SIP_HDR_REQUIRE,
+	[252] = SIP_HDR_USER_AGENT,
+	[253] = SIP_HDR_P_ACCESS_NETWORK_INFO,
+	[254] = SIP_HDR_WWW_AUTHENTICATE,
+	[255] = SIP_HDR_CONTENT_TYPE,
+};
+
+const char sip_hdr_lower_name[SIP_HDR__COUNT][32] = {
+	[SIP_HDR_ACCEPT] = "accept",
+	[SIP_HDR_ACCEPT_CONTACT] = "accept-contact",
+	[SIP_HDR_ACCEPT_ENCODING] = "accept-encoding",
+	[SIP_HDR_ACCEPT_LANGUAGE] = "accept-language",
+	[SIP_HDR_ALERT_INFO] = "alert-info",
+	[SIP_HDR_ALLOW] = "allow",
+	[SIP_HDR_ALLOW_EVENTS] = "allow-events",
+	[SIP_HDR_AUTHENTICATION_INFO] = "authentication-info",
+	[SIP_HDR_AUTHORIZATION] = "authorization",
+	[SIP_HDR_CALL_ID] = "call-id",
+	[SIP_HDR_CALL_INFO] = "call-info",
+	[SIP_HDR_CONTACT] = "contact",
+	[SIP_HDR_CONTENT_DISPOSITION] = "content-disposition",
+	[SIP_HDR_CONTENT_ENCODING] = "content-encoding",
+	[SIP_HDR_CONTENT_LANGUAGE] = "content-language",
+	[SIP_HDR_CONTENT_LENGTH] = "content-length",
+	[SIP_HDR_CONTENT_TYPE] = "content-type",
+	[SIP_HDR_CSEQ] = "cseq",
+	[SIP_HDR_DATE] = "date",
+	[SIP_HDR_ERROR_INFO] = "error-info",
+	[SIP_HDR_EVENT] = "event",
+	[SIP_HDR_EXPIRES] = "expires",
+	[SIP_HDR_FROM] = "from",
+	[SIP_HDR_IDENTITY] = "identity",
+	[SIP_HDR_IN_REPLY_TO] = "in-reply-to",
+	[SIP_HDR_MAX_FORWARDS] = "max-forwards",
+	[SIP_HDR_MIME_VERSION] = "mime-version",
+	[SIP_HDR_MIN_EXPIRES] = "min-expires",
+	[SIP_HDR_ORGANIZATION] = "organization",
+	[SIP_HDR_P_ACCESS_NETWORK_INFO] = "p-access-network-info",
+	[SIP_HDR_P_ASSERTED_IDENTITY] = "p-asserted-identity",
+	[SIP_HDR_P_ASSOCIATED_URI] = "p-associated-uri",
+	[SIP_HDR_P_CALLED_PARTY_ID] = "p-called-party-id",
+	[SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES] = "p-charging-function-addresses",
+	[SIP_HDR_P_CHARGING_VECTOR] = "p-charging-vector",
+	[SIP_HDR_P_PREFERRED_IDENTITY] = "p-preferred-identity",
+	[SIP_HDR_P_VISITED_NETWORK_ID] = "p-visited-network-id",
+	[SIP_HDR_PATH] = "path",
+	[SIP_HDR_PRIORITY] = "priority",
+	[SIP_HDR_PRIVACY] = "privacy",
+	[SIP_HDR_PROXY_AUTHENTICATE] = "proxy-authenticate",
+	[SIP_HDR_PROXY_AUTHORIZATION] = "proxy-authorization",
+	[SIP_HDR_PROXY_REQUIRE] = "proxy-require",
+	[SIP_HDR_REASON] = "reason",
+	[SIP_HDR_RECORD_ROUTE] = "record-route",
+	[SIP_HDR_REFER_TO] = "refer-to",
+	[SIP_HDR_REFERRED_BY] = "referred-by",
+	[SIP_HDR_REJECT_CONTACT] = "reject-contact",
+	[SIP_HDR_REPLY_TO] = "reply-to",
+	[SIP_HDR_REQUEST_DISPOSITION] = "request-disposition",
+	[SIP_HDR_REQUIRE] = "require",
+	[SIP_HDR_RETRY_AFTER] = "retry-after",
+	[SIP_HDR_ROUTE] = "route",
+	[SIP_HDR_SECURITY_CLIENT] = "security-client",
+	[SIP_HDR_SECURITY_SERVER] = "security-server",
+	[SIP_HDR_SECURITY_VERIFY] = "security-verify",
+	[SIP_HDR_SERVER] = "server",
+	[SIP_HDR_SERVICE_ROUTE] = "service-route",
+	[SIP_HDR_SESSION_EXPIRES] = "session-expires",
+	[SIP_HDR_SUBJECT] = "subject",
+	[SIP_HDR_SUBSCRIPTION_STATE] = "subscription-state",
+	[SIP_HDR_SUPPORTED] = "supported",
+	[SIP_HDR_TIMESTAMP] = "timestamp",
+	[SIP_HDR_TO] = "to",
+	[SIP_HDR_UNSUPPORTED] = "unsupported",
+	[SIP_HDR_USER_AGENT] = "user-agent",
+	[SIP_HDR_VIA] = "via",
+	[SIP_HDR_WARNING] = "warning",
+	[SIP_HDR_WWW_AUTHENTICATE] = "www-authenticate",
+};
+
+/* 0x20 where the name has a letter (case folds), 0 where it has '-'
+ * (must match exactly). */
+const char sip_hdr_case_mask[SIP_HDR__COUNT][32] = {
+	[SIP_HDR_ACCEPT] = "\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_ACCEPT_CONTACT] = "\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_ACCEPT_ENCODING] = "\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_ACCEPT_LANGUAGE] = "\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_ALERT_INFO] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_ALLOW] = "\x20\x20\x20\x20\x20",
+	[SIP_HDR_ALLOW_EVENTS] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_AUTHENTICATION_INFO] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_AUTHORIZATION] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CALL_ID] = "\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_CALL_INFO] = "\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_CONTACT] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CONTENT_DISPOSITION] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CONTENT_ENCODING] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CONTENT_LANGUAGE] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CONTENT_LENGTH] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_CONTENT_TYPE] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_CSEQ] = "\x20\x20\x20\x20",
+	[SIP_HDR_DATE] = "\x20\x20\x20\x20",
+	[SIP_HDR_ERROR_INFO] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_EVENT] = "\x20\x20\x20\x20\x20",
+	[SIP_HDR_EXPIRES] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_FROM] = "\x20\x20\x20\x20",
+	[SIP_HDR_IDENTITY] = "\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_IN_REPLY_TO] = "\x20\x20\x00\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_MAX_FORWARDS] = "\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_MIME_VERSION] = "\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_MIN_EXPIRES] = "\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_ORGANIZATION] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_P_ACCESS_NETWORK_INFO] = "\x20\x00\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20",
+	[SIP_HDR_P_ASSERTED_IDENTITY] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_P_ASSOCIATED_URI] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20",
+	[SIP_HDR_P_CALLED_PARTY_ID] = "\x20\x00\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_P_CHARGING_VECTOR] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_P_PREFERRED_IDENTITY] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_P_VISITED_NETWORK_ID] = "\x20\x00\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_PATH] = "\x20\x20\x20\x20",
+	[SIP_HDR_PRIORITY] = "\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_PRIVACY] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_PROXY_AUTHENTICATE] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_PROXY_AUTHORIZATION] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_PROXY_REQUIRE] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_REASON] = "\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_RECORD_ROUTE] = "\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20",
+	[SIP_HDR_REFER_TO] = "\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_REFERRED_BY] = "\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_REJECT_CONTACT] = "\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_REPLY_TO] = "\x20\x20\x20\x20\x20\x00\x20\x20",
+	[SIP_HDR_REQUEST_DISPOSITION] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_REQUIRE] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_RETRY_AFTER] = "\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20",
+	[SIP_HDR_ROUTE] = "\x20\x20\x20\x20\x20",
+	[SIP_HDR_SECURITY_CLIENT] = "\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SECURITY_SERVER] = "\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SECURITY_VERIFY] = "\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SERVER] = "\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SERVICE_ROUTE] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20",
+	[SIP_HDR_SESSION_EXPIRES] = "\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SUBJECT] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_SUBSCRIPTION_STATE] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20",
+	[SIP_HDR_SUPPORTED] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_TIMESTAMP] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_TO] = "\x20\x20",
+	[SIP_HDR_UNSUPPORTED] = "\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_USER_AGENT] = "\x20\x20\x20\x20\x00\x20\x20\x20\x20\x20",
+	[SIP_HDR_VIA] = "\x20\x20\x20",
+	[SIP_HDR_WARNING] = "\x20\x20\x20\x20\x20\x20\x20",
+	[SIP_HDR_WWW_AUTHENTICATE] = "\x20\x20\x20\x00\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20",
+};
+
+const unsigned char sip_hdr_name_len[SIP_HDR__COUNT] = {
+	[SIP_HDR_ACCEPT] = 6,
+	[SIP_HDR_ACCEPT_CONTACT] = 14,
+	[SIP_HDR_ACCEPT_ENCODING] = 15,
+	[SIP_HDR_ACCEPT_LANGUAGE] = 15,
+	[SIP_HDR_ALERT_INFO] = 10,
+	[SIP_HDR_ALLOW] = 5,
+	[SIP_HDR_ALLOW_EVENTS] = 12,
+	[SIP_HDR_AUTHENTICATION_INFO] = 19,
+	[SIP_HDR_AUTHORIZATION] = 13,
+	[SIP_HDR_CALL_ID] = 7,
+	[SIP_HDR_CALL_INFO] = 9,
+	[SIP_HDR_CONTACT] = 7,
+	[SIP_HDR_CONTENT_DISPOSITION] = 19,
+	[SIP_HDR_CONTENT_ENCODING] = 16,
+	[SIP_HDR_CONTENT_LANGUAGE] = 16,
+	[SIP_HDR_CONTENT_LENGTH] = 14,
+	[SIP_HDR_CONTENT_TYPE] = 12,
+	[SIP_HDR_CSEQ] = 4,
+	[SIP_HDR_DATE] = 4,
+	[SIP_HDR_ERROR_INFO] = 10,
+	[SIP_HDR_EVENT] = 5,
+	[SIP_HDR_EXPIRES] = 7,
+	[SIP_HDR_FROM] = 4,
+	[SIP_HDR_IDENTITY] = 8,
+	[SIP_HDR_IN_REPLY_TO] = 11,
+	[SIP_HDR_MAX_FORWARDS] = 12,
+	[SIP_HDR_MIME_VERSION] = 12,
+	[SIP_HDR_MIN_EXPIRES] = 11,
+	[SIP_HDR_ORGANIZATION] = 12,
+	[SIP_HDR_P_ACCESS_NETWORK_INFO] = 21,
+	[SIP_HDR_P_ASSERTED_IDENTITY] = 19,
+	[SIP_HDR_P_ASSOCIATED_URI] = 16,
+	[SIP_HDR_P_CALLED_PARTY_ID] = 17,
+	[SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES] = 29,
+	[SIP_HDR_P_CHARGING_VECTOR] = 17,
+	[SIP_HDR_P_PREFERRED_IDENTITY] = 20,
+	[SIP_HDR_P_VISITED_NETWORK_ID] = 20,
+	[SIP_HDR_PATH] = 4,
+	[SIP_HDR_PRIORITY] = 8,
+	[SIP_HDR_PRIVACY] = 7,
+	[SIP_HDR_PROXY_AUTHENTICATE] = 18,
+	[SIP_HDR_PROXY_AUTHORIZATION] = 19,
+	[SIP_HDR_PROXY_REQUIRE] = 13,
+	[SIP_HDR_REASON] = 6,
+	[SIP_HDR_RECORD_ROUTE] = 12,
+	[SIP_HDR_REFER_TO] = 8,
+	[SIP_HDR_REFERRED_BY] = 11,
+	[SIP_HDR_REJECT_CONTACT] = 14,
+	[SIP_HDR_REPLY_TO] = 8,
+	[SIP_HDR_REQUEST_DISPOSITION] = 19,
+	[SIP_HDR_REQUIRE] = 7,
+	[SIP_HDR_RETRY_AFTER] = 11,
+	[SIP_HDR_ROUTE] = 5,
+	[SIP_HDR_SECURITY_CLIENT] = 15,
+	[SIP_HDR_SECURITY_SERVER] = 15,
+	[SIP_HDR_SECURITY_VERIFY] = 15,
+	[SIP_HDR_SERVER] = 6,
+	[SIP_HDR_SERVICE_ROUTE] = 13,
+	[SIP_HDR_SESSION_EXPIRES] = 15,
+	[SIP_HDR_SUBJECT] = 7,
+	[SIP_HDR_SUBSCRIPTION_STATE] = 18,
+	[SIP_HDR_SUPPORTED] = 9,
+	[SIP_HDR_TIMESTAMP] = 9,
+	[SIP_HDR_TO] = 2,
+	[SIP_HDR_UNSUPPORTED] = 11,
+	[SIP_HDR_USER_AGENT] = 10,
+	[SIP_HDR_VIA] = 3,
+	[SIP_HDR_WARNING] = 7,
+	[SIP_HDR_WWW_AUTHENTICATE] = 16,
+};
+
+const unsigned char sip_hdr_compact_id[26] = {
 	['a' - 'a'] = SIP_HDR_ACCEPT_CONTACT,   ['b' - 'a'] = SIP_HDR_REFERRED_BY,
 	['c' - 'a'] = SIP_HDR_CONTENT_TYPE,     ['d' - 'a'] = SIP_HDR_REQUEST_DISPOSITION,
 	['e' - 'a'] = SIP_HDR_CONTENT_ENCODING, ['f' - 'a'] = SIP_HDR_FROM,
@@ -108,73 +395,9 @@ static const unsigned char compact_id[26] = {
 	['y' - 'a'] = SIP_HDR_IDENTITY,
 };
 
-/* Longest known name: "P-Charging-Function-Addresses". */
-#define MAX_NAME 29
-
-/* Ids by name length, 0 ends a list (the same names as hdr_table). */
-static const unsigned char by_len[MAX_NAME + 1][8] = {
-	[2] = { SIP_HDR_TO },
-	[3] = { SIP_HDR_VIA },
-	[4] = { SIP_HDR_CSEQ, SIP_HDR_DATE, SIP_HDR_FROM,
-		SIP_HDR_PATH },
-	[5] = { SIP_HDR_ALLOW, SIP_HDR_EVENT, SIP_HDR_ROUTE },
-	[6] = { SIP_HDR_ACCEPT, SIP_HDR_REASON, SIP_HDR_SERVER },
-	[7] = { SIP_HDR_CALL_ID, SIP_HDR_CONTACT, SIP_HDR_EXPIRES,
-		SIP_HDR_PRIVACY, SIP_HDR_REQUIRE, SIP_HDR_SUBJECT,
-		SIP_HDR_WARNING },
-	[8] = { SIP_HDR_IDENTITY, SIP_HDR_PRIORITY, SIP_HDR_REFER_TO,
-		SIP_HDR_REPLY_TO },
-	[9] = { SIP_HDR_CALL_INFO, SIP_HDR_SUPPORTED, SIP_HDR_TIMESTAMP },
-	[10] = { SIP_HDR_ALERT_INFO, SIP_HDR_ERROR_INFO, SIP_HDR_USER_AGENT },
-	[11] = { SIP_HDR_IN_REPLY_TO, SIP_HDR_MIN_EXPIRES, SIP_HDR_REFERRED_BY,
-		SIP_HDR_RETRY_AFTER, SIP_HDR_UNSUPPORTED },
-	[12] = { SIP_HDR_ALLOW_EVENTS, SIP_HDR_CONTENT_TYPE, SIP_HDR_MAX_FORWARDS,
-		SIP_HDR_MIME_VERSION, SIP_HDR_ORGANIZATION, SIP_HDR_RECORD_ROUTE },
-	[13] = { SIP_HDR_AUTHORIZATION, SIP_HDR_PROXY_REQUIRE, SIP_HDR_SERVICE_ROUTE },
-	[14] = { SIP_HDR_ACCEPT_CONTACT, SIP_HDR_CONTENT_LENGTH, SIP_HDR_REJECT_CONTACT },
-	[15] = { SIP_HDR_ACCEPT_ENCODING, SIP_HDR_ACCEPT_LANGUAGE, SIP_HDR_SECURITY_CLIENT,
-		SIP_HDR_SECURITY_SERVER, SIP_HDR_SECURITY_VERIFY, SIP_HDR_SESSION_EXPIRES },
-	[16] = { SIP_HDR_CONTENT_ENCODING, SIP_HDR_CONTENT_LANGUAGE, SIP_HDR_P_ASSOCIATED_URI,
-		SIP_HDR_WWW_AUTHENTICATE },
-	[17] = { SIP_HDR_P_CALLED_PARTY_ID, SIP_HDR_P_CHARGING_VECTOR },
-	[18] = { SIP_HDR_PROXY_AUTHENTICATE, SIP_HDR_SUBSCRIPTION_STATE },
-	[19] = { SIP_HDR_AUTHENTICATION_INFO, SIP_HDR_CONTENT_DISPOSITION, SIP_HDR_P_ASSERTED_IDENTITY,
-		SIP_HDR_PROXY_AUTHORIZATION, SIP_HDR_REQUEST_DISPOSITION },
-	[20] = { SIP_HDR_P_PREFERRED_IDENTITY, SIP_HDR_P_VISITED_NETWORK_ID },
-	[21] = { SIP_HDR_P_ACCESS_NETWORK_INFO },
-	[29] = { SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES },
-};
-
-static bool name_eq(const unsigned char *a, const char *canonical, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (lower(a[i]) != lower((unsigned char)canonical[i]))
-			return false;
-	return true;
-}
-
 enum sip_hdr_id sip_hdr_lookup(struct slice name)
 {
-	const unsigned char *p = (const unsigned char *)name.ptr;
-	size_t len = name.len;
-	if (len == 1) {
-		unsigned c = (unsigned)lower(p[0]) - 'a';
-		return c < 26 ? (enum sip_hdr_id)compact_id[c] : SIP_HDR_OTHER;
-	}
-	if (len < 2 || len > MAX_NAME)
-		return SIP_HDR_OTHER;
-	/* Candidates of this length; the first and last letters reject all
-	 * but one (Refer-To / Reply-To aside), then one full compare. */
-	unsigned char first = lower(p[0]), last = lower(p[len - 1]);
-	const unsigned char *c = by_len[len];
-	for (int i = 0; i < 8 && c[i]; i++) {
-		const struct hdr_info *h = &hdr_table[c[i]];
-		if (lower((unsigned char)h->name[0]) == first &&
-		    lower((unsigned char)h->name[len - 1]) == last &&
-		    name_eq(p + 1, h->name + 1, len - 2))
-			return (enum sip_hdr_id)c[i];
-	}
-	return SIP_HDR_OTHER;
+	return sip_hdr_lookup_at(name.ptr, name.len, name.len);
 }
 
 const char *sip_hdr_name(enum sip_hdr_id id)

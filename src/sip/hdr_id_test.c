@@ -4,6 +4,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "sip/hdr_id.h"
 
 static void test_lookup_every_long_name_any_case(void)
 {
@@ -32,6 +33,27 @@ static void test_lookup_every_long_name_any_case(void)
 		/* a prefix is not the header ("T" is the compact To) */
 		if (len > 2)
 			CHECK((int)sip_hdr_lookup(slice_make(n, len - 1)) != id);
+	}
+}
+
+/* The parser's path compares whole words when 32 bytes are readable. */
+static void test_lookup_at_word_compare(void)
+{
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		const char *n = sip_hdr_name((enum sip_hdr_id)id);
+		size_t len = strlen(n);
+		char buf[64];
+		memset(buf, ':', sizeof buf);
+		for (size_t i = 0; i < len; i++)
+			buf[i] = (char)((i & 1) ? toupper((unsigned char)n[i]) : tolower((unsigned char)n[i]));
+		CHECK_INT_EQ(sip_hdr_lookup_at(buf, len, sizeof buf), id);
+		for (size_t i = 0; i < len; i++) {
+			char save = buf[i];
+			buf[i] = save == '~' ? '!' : '~';
+			CHECK((int)sip_hdr_lookup_at(buf, len, sizeof buf) != id);
+			buf[i] = save;
+		}
+		CHECK((int)sip_hdr_lookup_at(buf, len + 1, sizeof buf) != id);
 	}
 }
 
@@ -124,6 +146,7 @@ static void test_method_lookup_is_case_sensitive(void)
 int main(void)
 {
 	test_lookup_every_long_name_any_case();
+	test_lookup_at_word_compare();
 	test_lookup_compact_forms();
 	test_lookup_unknown_names();
 	test_list_and_single_predicates();

@@ -20,6 +20,12 @@ static inline int hdr_fail(struct sip_parse_error *err, int code, const char *at
 	return code;
 }
 
+/* An absent value (SLICE_NULL) given to a decoder: -EINVAL. */
+static inline int hdr_absent(struct sip_parse_error *err)
+{
+	return hdr_fail(err, -EINVAL, NULL, "no value given");
+}
+
 static inline bool hdr_is_hex(unsigned char c)
 {
 	return scan_is(c, SCAN_HEX);
@@ -29,6 +35,82 @@ static inline bool hdr_is_digit(unsigned char c)
 {
 	return (unsigned)(c - '0') <= 9;
 }
+
+/* The first byte from p that is not of scan_class cls (or end); unrolled,
+ * as this is the inner loop of every decoder. */
+static inline const char *hdr_span(const char *p, const char *end, unsigned cls)
+{
+	while (end - p >= 4) {
+		if (!(scan_class[(unsigned char)p[0]] & cls))
+			return p;
+		if (!(scan_class[(unsigned char)p[1]] & cls))
+			return p + 1;
+		if (!(scan_class[(unsigned char)p[2]] & cls))
+			return p + 2;
+		if (!(scan_class[(unsigned char)p[3]] & cls))
+			return p + 3;
+		p += 4;
+	}
+	while (p < end && (scan_class[(unsigned char)*p] & cls))
+		p++;
+	return p;
+}
+
+/* scan_lws() with the common case (no white space) inline: true if any
+ * LWS was skipped. */
+static inline bool hdr_lws(struct scan *sc)
+{
+	if (sc->p < sc->end && (scan_class[(unsigned char)*sc->p] & (SCAN_WS | SCAN_CRLF)))
+		return scan_lws(sc);
+	return false;
+}
+
+/* A token at sc: 0 with *out set, or -EBADMSG with the cursor unmoved. */
+static inline int hdr_token(struct scan *sc, struct slice *out)
+{
+	const char *q = hdr_span(sc->p, sc->end, SCAN_TOKEN);
+	if (q == sc->p)
+		return -EBADMSG;
+	if (out)
+		*out = slice_span(sc->p, q);
+	sc->p = q;
+	return 0;
+}
+
+/* Consumes c if it is next: true when consumed. */
+static inline bool hdr_accept(struct scan *sc, char c)
+{
+	if (sc->p < sc->end && *sc->p == c) {
+		sc->p++;
+		return true;
+	}
+	return false;
+}
+
+/* SWS c: consumes optional LWS then c; false (cursor after the LWS) if c
+ * is not there. */
+static inline bool hdr_sws_accept(struct scan *sc, char c)
+{
+	hdr_lws(sc);
+	return hdr_accept(sc, c);
+}
+
+/* Case-insensitive name equality against a lowercase literal of len bytes
+ * (names are tokens: OR-ing 0x20 lowers letters and keeps the other token
+ * characters apart from the literal's). */
+static inline bool hdr_name_is(struct slice n, const char *lower, size_t len)
+{
+	if (n.len != len)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)n.ptr[i] | 0x20) != (unsigned char)lower[i])
+			return false;
+	return true;
+}
+#define HDR_NAME_IS(n, lit) hdr_name_is((n), (lit), sizeof(lit) - 1)
+
+/* scan_quoted() with a fast path for strings without escapes or folding. */
+int sip_quoted_scan(struct scan *sc, struct slice *out);
 
 /* A host at sc->p: "[" IPv6address "]" / IPv4address / hostname (RFC 3261
  * §25, RFC 5118). 0 with the cursor after it, or -EBADMSG (cursor and

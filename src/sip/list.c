@@ -40,10 +40,21 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 	if (p >= end)
 		return 0;
 	const char *s = p;
-	while (p < end && *p != ',') {
-		if (*p == '"') {
+	for (;;) {
+		/* the next comma, unless a quote or '<' comes first: memchr is
+		 * fastest on the long values lists have (Security-Client) */
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		const char *ce = c ? c : end;
+		const char *q = memchr(p, '"', (size_t)(ce - p));
+		const char *a = memchr(p, '<', (size_t)((q ? q : ce) - p));
+		if (a) {
+			const char *g = memchr(a, '>', (size_t)(end - a));
+			if (!g)
+				return fail(err, a, "'<' without a closing '>'");
+			p = g + 1;
+		} else if (q) {
 			/* quoted-string: a comma inside does not split */
-			const char *q = p++;
+			p = q + 1;
 			while (p < end && *p != '"') {
 				if (*p == '\\' && p + 1 < end)
 					p++;
@@ -52,13 +63,9 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 			if (p >= end)
 				return fail(err, q, "unterminated quoted string");
 			p++;
-		} else if (*p == '<') {
-			const char *q = memchr(p, '>', (size_t)(end - p));
-			if (!q)
-				return fail(err, p, "'<' without a closing '>'");
-			p = q + 1;
 		} else {
-			p++;
+			p = ce;
+			break;
 		}
 	}
 	const char *e = p;
@@ -71,7 +78,7 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 		const char *n = skip_lws(p + 1, end);
 		if (n >= end)
 			return fail(err, p, "',' at the end of a list: empty element");
-		it->p = p + 1;
+		it->p = n;
 	} else {
 		it->p = end;
 	}

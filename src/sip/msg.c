@@ -5,6 +5,7 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "sip/hdr_id.h"
 
 void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max)
 {
@@ -37,11 +38,6 @@ static int fail(struct sip_parse_error *err, const char *buf, const char *at,
 static inline bool is_ws(char c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static inline bool is_lws_byte(char c)
-{
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
@@ -91,12 +87,10 @@ static int request_line_parse(struct sip_msg *msg, const char *buf, const char *
 		return fail(err, buf, p, SIP_HDR_OTHER, "more than one SP between Request-Line elements");
 	if (p < e && *p == '<')
 		return fail(err, buf, p, SIP_HDR_OTHER, "Request-URI must not be enclosed in <>");
-	while (p < e && *p != ' ') {
-		unsigned char c = (unsigned char)*p;
-		if (c <= 0x20 || c == 0x7f)
-			return fail(err, buf, p, SIP_HDR_OTHER, "control character or white space in the Request-URI");
-		p++;
-	}
+	/* The URI runs to the next SP; its bytes are judged by sip_uri_decode
+	 * (sip_msg_check), LWS inside it below (RFC 4475 lwsruri). */
+	const char *usp = p < e ? memchr(p, ' ', (size_t)(e - p)) : NULL;
+	p = usp ? usp : e;
 	if (p == u)
 		return fail(err, buf, p, SIP_HDR_OTHER, "empty Request-URI");
 	if (p == e)
@@ -199,8 +193,22 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	uint16_t last[SIP_HDR__COUNT];
 	int rc;
 
-	sip_msg_init(msg, hdrs, max);
+	/* sip_msg_init without clearing what the parse sets anyway */
 	msg->buf = buf;
+	msg->len = 0;
+	msg->is_request = false;
+	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
+	msg->method_id = SIP_METHOD_OTHER;
+	msg->status = 0;
+	msg->nhdrs = 0;
+	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
+	max = msg->max_hdrs;
+	memset(msg->first, 0xff, sizeof msg->first);
+	msg->head_len = 0;
+	msg->body = SLICE_NULL;
+	msg->has_content_length = false;
+	msg->content_length = 0;
+	msg->repairs = 0;
 	if (err) {
 		err->code = 0;
 		err->at = NULL;
@@ -297,42 +305,57 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			goto out;
 		}
 
-		/* field-name HCOLON: token *(SP / HTAB) ":" */
+		/* field-name HCOLON: token *(SP / HTAB) ":". The line end is
+		 * found first: it bounds the name scan (LF is not a token byte). */
 		const char *name = p;
-		while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
-			p++;
-		if (p == name) {
-			rc = fail(err, buf, p, SIP_HDR_OTHER,
-				  is_ws(*p) ? "line starts with white space but no header field precedes it"
-					    : "expected a header field name");
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl && !eof_ends) {
+			rc = -EAGAIN;
 			goto out;
 		}
-		struct slice nm = slice_span(name, p);
-		enum sip_hdr_id id = sip_hdr_lookup(nm);
-		while (p < end && is_ws(*p))
-			p++;
-		if (p >= end) {
-			if (!eof_ends) {
-				rc = -EAGAIN;
+		/* Fast path: the name runs to ':' and is a known one (a match
+		 * proves it a token). Otherwise scan the token byte by byte. */
+		const char *colon = sip_hdr_colon_find(p, nl ? nl : end);
+		enum sip_hdr_id id = SIP_HDR_OTHER;
+		if (colon && colon > p)
+			id = sip_hdr_lookup_at(p, (size_t)(colon - p), (size_t)(end - p));
+		struct slice nm;
+		if (id != SIP_HDR_OTHER) {
+			nm = slice_span(name, colon);
+			p = colon;
+		} else {
+			if (nl) {
+				while (scan_is((unsigned char)*p, SCAN_TOKEN))
+					p++;
+			} else {
+				while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+					p++;
+			}
+			if (p == name) {
+				rc = fail(err, buf, p, SIP_HDR_OTHER,
+					  is_ws(*p) ? "line starts with white space but no header field precedes it"
+						    : "expected a header field name");
 				goto out;
 			}
-			rc = fail(err, buf, p, id, "header field ends before ':'");
-			goto out;
-		}
-		if (*p != ':') {
-			rc = fail(err, buf, p, id, "expected ':' after the header field name");
-			goto out;
+			nm = slice_span(name, p);
+			id = sip_hdr_lookup_at(name, nm.len, (size_t)(end - name));
+			while (p < end && is_ws(*p))
+				p++;
+			if (p >= end) {
+				rc = fail(err, buf, p, id, "header field ends before ':'");
+				goto out;
+			}
+			if (*p != ':') {
+				rc = fail(err, buf, p, id, "expected ':' after the header field name");
+				goto out;
+			}
 		}
 		const char *vs = ++p;
 
 		/* The field runs to a line end not followed by SP/HTAB (folding). */
 		for (;;) {
-			nl = memchr(p, '\n', (size_t)(end - p));
 			if (!nl) {
-				if (!eof_ends) {
-					rc = -EAGAIN;
-					goto out;
-				}
+				/* lenient datagram: the input ends inside this field */
 				nl = le = end;
 				msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
 				break;
@@ -356,12 +379,17 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			}
 			if (!is_ws(*p))
 				break;
+			nl = memchr(p, '\n', (size_t)(end - p));
+			if (!nl && !eof_ends) {
+				rc = -EAGAIN;
+				goto out;
+			}
 		}
 
 		/* value: trimmed of LWS both sides, folding kept inside */
-		while (vs < le && is_lws_byte(*vs))
+		while (vs < le && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
 			vs++;
-		while (le > vs && is_lws_byte(le[-1]))
+		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
 			le--;
 		if (n >= max) {
 			rc = -EMSGSIZE;

@@ -207,6 +207,11 @@ static int lines_split(const char *in, size_t len, struct line **out, size_t *co
 	struct line *ls = NULL;
 	size_t pos = 0;
 	while (pos < len) {
+		size_t skip = 0;
+		/* a UTF-8 byte order mark in front of the first line (editors on
+		 * Windows write one) is not part of the text */
+		if (pos == 0 && len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+			skip = 3;
 		if (grow((void **)&ls, &cap, n, sizeof *ls) < 0) {
 			imsreg_free(ls);
 			return -ENOMEM;
@@ -218,7 +223,7 @@ static int lines_split(const char *in, size_t len, struct line **out, size_t *co
 		l->next = nl ? e + 1 : len;
 		l->crlf = e > pos && in[e - 1] == '\r' && nl;
 		l->end = (e > pos && in[e - 1] == '\r') ? e - 1 : e;
-		size_t pre = log_prefix(in + pos, l->end - pos);
+		size_t pre = skip + log_prefix(in + pos + skip, l->end - pos - skip);
 		l->cstart = pos + pre;
 		l->prefixed = pre > 0;
 		pos = l->next;
@@ -385,6 +390,10 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		size_t j = next_nonblank(&st, i);
 		enum line_kind nk = j < n ? classify(in, &ls[j]) : BLANK;
 		bool body_follows = st.content_length > 0 && !st.doubled;
+		/* in a doubled paste the real empty line shows as two or more
+		 * blank lines: it ends the head when a body is due or follows */
+		if (st.doubled && j - i >= 2 && (nk == TEXT || st.content_length > 0))
+			body_follows = true;
 		bool noise = j < n && !body_follows &&
 			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
 		if (noise) {
@@ -400,7 +409,11 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		buf_slice(&p->text, SLICE_LIT("\r\n"));
 		if ((rc = p->text.err) < 0)
 			goto out;
+		/* the body starts after the empty line; in a doubled paste after
+		 * the whole run of blank lines */
 		size_t boff = ls[i].next;
+		if (st.doubled)
+			boff = j < n ? ls[j].start : len;
 		if (st.content_length > 0) {
 			size_t blen = (size_t)st.content_length;
 			if (blen > len - boff)

@@ -238,6 +238,43 @@ static void test_several_messages_lf_with_trailing_garbage(void)
 	paste_fini(&p);
 }
 
+/* A doubled paste of a message with a body: the empty line became a run of
+ * blank lines, single blank lines are noise. */
+static void test_doubled_paste_with_body(void)
+{
+	static const char in[] = "MESSAGE sip:b@example.net SIP/2.0\n\n"
+				 "Call-ID: 7\n\n"
+				 "Content-Type: text/plain\n\n"
+				 "Content-Length: 5\n\n\n\n"
+				 "hello\n\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	struct sip_hdr hdrs[8];
+	struct sip_msg msg;
+	sip_msg_init(&msg, hdrs, 8);
+	CHECK_INT_EQ(sip_msg_parse(&msg, p.text.ptr, p.text.len, 0, NULL), p.text.len);
+	CHECK_INT_EQ(msg.nhdrs, 3);
+	CHECK_SLICE_EQ(msg.body, "hello");
+	paste_fini(&p);
+}
+
+static void test_byte_order_mark_is_dropped(void)
+{
+	static const char in[] = "\xef\xbb\xbfREGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n");
+	unsigned line, col;
+	paste_position(&p, 0, &line, &col);
+	CHECK_INT_EQ(line, 1);
+	CHECK_INT_EQ(col, 4);
+	paste_fini(&p);
+}
+
 static void test_no_start_line_is_an_error(void)
 {
 	static const char in[] = "hello\nVia: x\n";
@@ -282,6 +319,8 @@ int main(void)
 	test_positions_map_to_input_lines();
 	test_wire_input_passes_through_unchanged();
 	test_several_messages_lf_with_trailing_garbage();
+	test_doubled_paste_with_body();
+	test_byte_order_mark_is_dropped();
 	test_no_start_line_is_an_error();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();

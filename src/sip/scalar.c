@@ -4,65 +4,48 @@
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
 
-/* The methods of enum sip_method, case-sensitive (RFC 3261 §7.1). */
-static enum sip_method cseq_method_id(struct slice m)
-{
-	static const struct {
-		const char *name;
-		enum sip_method id;
-	} methods[] = {
-		{ "REGISTER", SIP_METHOD_REGISTER }, { "INVITE", SIP_METHOD_INVITE },
-		{ "ACK", SIP_METHOD_ACK },           { "BYE", SIP_METHOD_BYE },
-		{ "CANCEL", SIP_METHOD_CANCEL },     { "OPTIONS", SIP_METHOD_OPTIONS },
-		{ "SUBSCRIBE", SIP_METHOD_SUBSCRIBE }, { "NOTIFY", SIP_METHOD_NOTIFY },
-		{ "MESSAGE", SIP_METHOD_MESSAGE },   { "PRACK", SIP_METHOD_PRACK },
-		{ "UPDATE", SIP_METHOD_UPDATE },     { "REFER", SIP_METHOD_REFER },
-		{ "INFO", SIP_METHOD_INFO },         { "PUBLISH", SIP_METHOD_PUBLISH },
-	};
-	for (size_t i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
-		if (m.len == strlen(methods[i].name) && memcmp(m.ptr, methods[i].name, m.len) == 0)
-			return methods[i].id;
-	return SIP_METHOD_OTHER;
-}
-
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
 	int rc;
 
 	memset(cseq, 0, sizeof(*cseq));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	/* CSeq = 1*DIGIT LWS Method */
 	rc = scan_u32(&sc, &cseq->seq);
 	if (rc == -ERANGE)
 		return hdr_fail(err, -ERANGE, sc.p, "CSeq: sequence number larger than 2^32-1");
 	if (rc < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a sequence number");
-	if (!scan_lws(&sc))
+	if (!hdr_lws(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p,
 				scan_eof(&sc) ? "CSeq: expected a method after the number"
 					      : "CSeq: expected white space after the number");
-	if (scan_token(&sc, &cseq->method) < 0)
+	if (hdr_token(&sc, &cseq->method) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a method after the number");
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: unexpected text after the method");
-	cseq->method_id = cseq_method_id(cseq->method);
+	cseq->method_id = sip_method_lookup(cseq->method);
 	return 0;
 }
 
 int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	int rc = scan_u32(&sc, out);
 	if (rc == -ERANGE)
 		return hdr_fail(err, -ERANGE, sc.p, "number larger than 2^32-1");
 	if (rc < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "expected a decimal number");
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "expected only digits");
 	return 0;
@@ -71,16 +54,25 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
-	scan_init(&sc, value);
 	cid->local = cid->host = SLICE_NULL;
-	scan_lws(&sc);
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	hdr_lws(&sc);
 	/* callid = word [ "@" word ] */
-	if (scan_class_run(&sc, SCAN_WORD, &cid->local) < 0)
+	const char *q = hdr_span(sc.p, sc.end, SCAN_WORD);
+	if (q == sc.p)
 		return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word");
-	if (scan_accept(&sc, '@') &&
-	    scan_class_run(&sc, SCAN_WORD, &cid->host) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word after '@'");
-	scan_lws(&sc);
+	cid->local = slice_span(sc.p, q);
+	sc.p = q;
+	if (hdr_accept(&sc, '@')) {
+		q = hdr_span(sc.p, sc.end, SCAN_WORD);
+		if (q == sc.p)
+			return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word after '@'");
+		cid->host = slice_span(sc.p, q);
+		sc.p = q;
+	}
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p,
 				*sc.p == '@' ? "Call-ID: more than one '@'"
@@ -91,11 +83,13 @@ int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_p
 int sip_token_decode(struct slice *token, struct slice item, struct sip_parse_error *err)
 {
 	struct scan sc;
+	if (!item.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, item);
-	scan_lws(&sc);
-	if (scan_token(&sc, token) < 0)
+	hdr_lws(&sc);
+	if (hdr_token(&sc, token) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "expected a token");
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "expected a single token");
 	return 0;
@@ -107,8 +101,10 @@ int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_par
 	int rc;
 
 	memset(w, 0, sizeof(*w));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	/* warning-value = warn-code SP warn-agent SP warn-text, warn-code = 3DIGIT */
 	const char *s = sc.p;
 	while (sc.p < sc.end && hdr_is_digit((unsigned char)*sc.p) && sc.p - s < 3) {
@@ -119,7 +115,7 @@ int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_par
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: expected a 3-digit warn-code");
 	if (!scan_eof(&sc) && hdr_is_digit((unsigned char)*sc.p))
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: warn-code has more than 3 digits");
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: expected SP after the warn-code");
 
 	/* warn-agent = hostport / pseudonym (token) */
@@ -130,10 +126,10 @@ int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_par
 		rc = sip_host_scan(&sc, &h, &ht, err);
 		if (rc < 0)
 			return rc;
-	} else if (scan_token(&sc, NULL) < 0) {
+	} else if (hdr_token(&sc, NULL) < 0) {
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: expected a warn-agent (host or pseudonym)");
 	}
-	if (scan_accept(&sc, ':')) {
+	if (hdr_accept(&sc, ':')) {
 		/* a port makes it a hostport: the part before must be a host */
 		struct scan hs = { a, sc.p - 1 };
 		struct slice h;
@@ -149,13 +145,13 @@ int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_par
 			return rc;
 	}
 	w->agent = slice_span(a, sc.p);
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: expected SP after the warn-agent");
 	if (scan_eof(&sc) || *sc.p != '"')
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: expected a quoted warn-text");
-	if (scan_quoted(&sc, &w->text) < 0)
+	if (sip_quoted_scan(&sc, &w->text) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: unterminated warn-text");
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "Warning: unexpected text after the warn-text");
 	return 0;
@@ -197,49 +193,51 @@ int sip_date_decode(struct sip_date *d, struct slice value, struct sip_parse_err
 	const char *at;
 
 	memset(d, 0, sizeof(*d));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	/* rfc1123-date = wkday "," SP date1 SP time SP "GMT" */
 	at = sc.p;
 	if ((d->weekday = date_name(&sc, wkdays, 7)) < 0)
 		return hdr_fail(err, -EBADMSG, at, "Date: expected a weekday (Mon ... Sun)");
-	if (!scan_accept(&sc, ',') || !scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ',') || !hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected \", \" after the weekday");
 	/* date1 = 2DIGIT SP month SP 4DIGIT */
 	at = sc.p;
 	if (date_digits(&sc, 2, &d->day) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected a 2-digit day");
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected SP after the day");
 	const char *mat = sc.p;
 	int m = date_name(&sc, months, 12);
 	if (m < 0)
 		return hdr_fail(err, -EBADMSG, mat, "Date: expected a month (Jan ... Dec)");
 	d->month = m + 1;
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected SP after the month");
 	if (date_digits(&sc, 4, &d->year) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected a 4-digit year");
 	bool leap = (d->year % 4 == 0 && d->year % 100 != 0) || d->year % 400 == 0;
 	if (d->day < 1 || d->day > mdays[m] || (m == 1 && d->day == 29 && !leap))
 		return hdr_fail(err, -EBADMSG, at, "Date: no such day in that month");
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected SP after the year");
 	/* time = 2DIGIT ":" 2DIGIT ":" 2DIGIT */
 	at = sc.p;
-	if (date_digits(&sc, 2, &d->hour) < 0 || !scan_accept(&sc, ':') ||
-	    date_digits(&sc, 2, &d->minute) < 0 || !scan_accept(&sc, ':') ||
+	if (date_digits(&sc, 2, &d->hour) < 0 || !hdr_accept(&sc, ':') ||
+	    date_digits(&sc, 2, &d->minute) < 0 || !hdr_accept(&sc, ':') ||
 	    date_digits(&sc, 2, &d->second) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected the time as HH:MM:SS");
 	if (d->hour > 23 || d->minute > 59 || d->second > 60)
 		return hdr_fail(err, -EBADMSG, at, "Date: time out of range");
-	if (!scan_accept(&sc, ' '))
+	if (!hdr_accept(&sc, ' '))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: expected SP after the time");
 	if (sc.end - sc.p < 3 || memcmp(sc.p, "GMT", 3) != 0)
 		return hdr_fail(err, -EBADMSG, sc.p,
 				"Date: the time zone must be GMT (RFC 3261 §20.17)");
 	sc.p += 3;
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (!scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "Date: unexpected text after \"GMT\"");
 	return 0;
@@ -250,7 +248,7 @@ int sip_date_decode(struct sip_date *d, struct slice value, struct sip_parse_err
 void sip_product_it_init(struct sip_product_it *it, struct slice value)
 {
 	it->p = value.ptr;
-	it->end = value.ptr + value.len;
+	it->end = value.ptr ? value.ptr + value.len : NULL;
 }
 
 /* comment = LPAREN *(ctext / quoted-pair / comment) RPAREN, at '(' */
@@ -294,7 +292,7 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 	int rc;
 
 	p->name = p->version = p->comment = SLICE_NULL;
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (scan_eof(&sc)) {
 		it->p = sc.p;
 		return 0;
@@ -305,12 +303,12 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 			return rc;
 	} else {
 		/* product = token [ SLASH product-version ] */
-		if (scan_token(&sc, &p->name) < 0)
+		if (hdr_token(&sc, &p->name) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p, "product: expected a product token or a (comment)");
 		const char *save = sc.p;
-		if (scan_expect(&sc, '/', true) == 0) {
-			scan_lws(&sc);
-			if (scan_token(&sc, &p->version) < 0)
+		if (hdr_sws_accept(&sc, '/')) {
+			hdr_lws(&sc);
+			if (hdr_token(&sc, &p->version) < 0)
 				return hdr_fail(err, -EBADMSG, sc.p, "product: expected a version after '/'");
 		} else {
 			sc.p = save;
@@ -334,21 +332,23 @@ int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct si
 	int rc;
 
 	memset(tp, 0, sizeof(*tp));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	const char *s = sc.p;
 	if (!scan_eof(&sc) && *sc.p == '"') {
-		if (scan_quoted(&sc, &tp->value) < 0)
+		if (sip_quoted_scan(&sc, &tp->value) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p, "unterminated quoted string");
 		tp->quoted = true;
 	} else {
-		if (scan_token(&sc, NULL) < 0)
+		if (hdr_token(&sc, NULL) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p, "expected a token or a quoted string");
 		/* media-type = m-type SLASH m-subtype (Content-Type) */
 		const char *save = sc.p;
-		if (scan_expect(&sc, '/', true) == 0) {
-			scan_lws(&sc);
-			if (scan_token(&sc, NULL) < 0)
+		if (hdr_sws_accept(&sc, '/')) {
+			hdr_lws(&sc);
+			if (hdr_token(&sc, NULL) < 0)
 				return hdr_fail(err, -EBADMSG, sc.p, "expected a token after '/'");
 		} else {
 			sc.p = save;
@@ -356,7 +356,7 @@ int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct si
 		tp->value = slice_span(s, sc.p);
 	}
 	const char *after = sc.p;
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return 0;
 	if (*sc.p != ';')

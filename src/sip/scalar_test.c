@@ -269,9 +269,84 @@ static void test_product_comment_is_not_a_name(void)
 	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 0);
 }
 
+/* Every prefix of every table input, from a guard page: no read past the
+ * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
+ * inside the prefix. */
+static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= g && err->at <= g + k);
+}
+
+static void test_scalar_every_truncation(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(cases[i].in, k);
+			if (!g)
+				continue;
+			struct slice s = slice_make(g, k);
+			struct sip_parse_error err = { 0 };
+			struct sip_cseq cs;
+			struct sip_call_id cid;
+			struct sip_warning w;
+			struct sip_date d;
+			struct sip_tokparams tp;
+			struct sip_product_it it;
+			struct sip_product p;
+			struct slice t;
+			uint32_t u;
+			int rc;
+			check_prefix_result(sip_cseq_decode(&cs, s, &err), &err, g, k);
+			check_prefix_result(sip_u32_decode(&u, s, &err), &err, g, k);
+			check_prefix_result(sip_call_id_decode(&cid, s, &err), &err, g, k);
+			check_prefix_result(sip_token_decode(&t, s, &err), &err, g, k);
+			check_prefix_result(sip_warning_decode(&w, s, &err), &err, g, k);
+			check_prefix_result(sip_date_decode(&d, s, &err), &err, g, k);
+			check_prefix_result(sip_tokparams_decode(&tp, s, &err), &err, g, k);
+			sip_product_it_init(&it, s);
+			while ((rc = sip_product_next(&it, &p, &err)) > 0)
+				;
+			check_prefix_result(rc, &err, g, k);
+			check_guard_free(g, k);
+		}
+	}
+}
+
+static void test_scalar_absent_value_is_einval(void)
+{
+	struct sip_parse_error err;
+	struct sip_cseq cs;
+	struct sip_call_id cid;
+	struct sip_warning w;
+	struct sip_date d;
+	struct sip_tokparams tp;
+	struct sip_product_it it;
+	struct sip_product p;
+	struct slice t;
+	uint32_t u;
+	CHECK_INT_EQ(sip_cseq_decode(&cs, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_u32_decode(&u, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_call_id_decode(&cid, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_token_decode(&t, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_warning_decode(&w, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_date_decode(&d, SLICE_NULL, &err), -EINVAL);
+	CHECK_INT_EQ(sip_tokparams_decode(&tp, SLICE_NULL, &err), -EINVAL);
+	sip_product_it_init(&it, SLICE_NULL);
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 0);
+}
+
 int main(void)
 {
+	test_scalar_absent_value_is_einval();
 	test_scalar_table();
+	test_scalar_every_truncation();
 	test_date_fields();
 	test_product_comment_is_not_a_name();
 	return check_done();

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "auth_internal.h"
 
 static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
 {
@@ -90,6 +91,36 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 	return scan_token(sc, value);
 }
 
+bool sip_sec_param_known(struct slice name)
+{
+	return mech_param_lookup(name) >= 0;
+}
+
+int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value, bool *quoted,
+		       const char **reason)
+{
+	*value = SLICE_NULL;
+	*quoted = false;
+	if (scan_token(sc, name) < 0) {
+		*reason = "expected a mechanism parameter name";
+		return -EBADMSG;
+	}
+	const char *after = sc->p;
+	scan_lws(sc);
+	if (!scan_accept(sc, '=')) {
+		sc->p = after;
+		return 0;
+	}
+	scan_lws(sc);
+	const char *vs = sc->p;
+	if (gen_value_scan(sc, value, quoted) < 0) {
+		*reason = vs < sc->end && *vs == '"' ? "unterminated quoted string"
+						     : "expected a token, host or quoted-string value";
+		return -EBADMSG;
+	}
+	return 0;
+}
+
 int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
@@ -117,22 +148,10 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 		scan_lws(&sc);
 		if (!params_start)
 			params_start = sc.p;
-		if (scan_token(&sc, &name) < 0)
-			return fail(err, -EBADMSG, sc.p, "expected a mechanism parameter name");
+		const char *reason;
+		if (sip_sec_param_scan(&sc, &name, &v, &quoted, &reason) < 0)
+			return fail(err, -EBADMSG, sc.p, reason);
 		last = sc.p;
-		const char *eq = sc.p;
-		scan_lws(&sc);
-		if (scan_accept(&sc, '=')) {
-			scan_lws(&sc);
-			const char *vs = sc.p;
-			if (gen_value_scan(&sc, &v, &quoted) < 0)
-				return fail(err, -EBADMSG, sc.p,
-					    vs < sc.end && *vs == '"' ? "unterminated quoted string"
-						       : "expected a token, host or quoted-string value");
-			last = sc.p;
-		} else {
-			sc.p = eq;
-		}
 
 		int k = mech_param_lookup(name);
 		if (k < 0)

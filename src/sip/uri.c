@@ -62,6 +62,11 @@ static inline bool is_space(unsigned char c)
 /* The longest run of bytes of class cls or escapes ("%" HEXDIG HEXDIG). */
 static const char *uri_run(const char *p, const char *end, unsigned cls)
 {
+	/* four plain bytes at a time; escapes and the stop byte below */
+	while (end - p >= 4 && (uri_class[(unsigned char)p[0]] & cls) &&
+	       (uri_class[(unsigned char)p[1]] & cls) && (uri_class[(unsigned char)p[2]] & cls) &&
+	       (uri_class[(unsigned char)p[3]] & cls))
+		p += 4;
 	while (p < end) {
 		unsigned char c = (unsigned char)*p;
 		if (uri_class[c] & cls) {
@@ -130,8 +135,7 @@ const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
 	}
 	for (;;) {
 		const char *g = p;
-		while (p < end && hdr_is_hex((unsigned char)*p))
-			p++;
+		p = hdr_span(p, end, SCAN_HEX);
 		if (p == g) {
 			if (!after_dbl) {
 				*bad = p;
@@ -214,24 +218,15 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 		return 0;
 	}
 
-	/* hostname = *( domainlabel "." ) toplabel [ "." ]: one pass over
-	 * alphanum / "-" / ".", checking label edges as we go */
+	/* hostname = *( domainlabel "." ) toplabel [ "." ]: runs of alphanum,
+	 * with label edges checked only at the rarer '.' and '-' */
 	const char *label = p;
 	const char *top = p;     /* start of the last non-empty label */
-	bool digits_only = true;
-	while (p < end) {
-		unsigned char c = (unsigned char)*p;
-		if (scan_is(c, SCAN_ALPHA)) {
-			digits_only = false;
-		} else if (hdr_is_digit(c)) {
-			/* fine anywhere */
-		} else if (c == '-') {
-			if (p == label) {
-				sc->p = p;
-				return hdr_fail(err, -EBADMSG, p, "host: a label must not start with '-'");
-			}
-			digits_only = false;
-		} else if (c == '.') {
+	for (;;) {
+		p = hdr_span(p, end, SCAN_ALPHA | SCAN_DIGIT);
+		if (p >= end)
+			break;
+		if (*p == '.') {
 			if (p == label) {
 				sc->p = p;
 				return hdr_fail(err, -EBADMSG, p, "host: empty label");
@@ -241,11 +236,18 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 				return hdr_fail(err, -EBADMSG, p - 1, "host: a label must not end with '-'");
 			}
 			top = label;
-			label = p + 1;
-		} else {
-			break;
+			label = ++p;
+			continue;
 		}
-		p++;
+		if (*p == '-') {
+			if (p == label) {
+				sc->p = p;
+				return hdr_fail(err, -EBADMSG, p, "host: a label must not start with '-'");
+			}
+			p++;
+			continue;
+		}
+		break;
 	}
 	if (p == s) {
 		sc->p = p;
@@ -258,22 +260,23 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 			return hdr_fail(err, -EBADMSG, p - 1, "host: a label must not end with '-'");
 		}
 	}
-	if (digits_only) {
+	if (is_alpha((unsigned char)*top)) {
+		*type = SIP_HOST_NAME;
+	} else {
 		const char *q = sip_ipv4_scan(s, p, &bad);
 		if (!q || q != p) {
+			for (const char *c = s; c < p; c++)
+				if (is_alpha((unsigned char)*c)) {
+					sc->p = top;
+					return hdr_fail(err, -EBADMSG, top,
+							"host: the last label of a host name must start with a letter");
+				}
 			/* a missing part is best shown at the start of the host */
 			bad = (q || bad >= p) ? s : bad;
 			sc->p = bad;
 			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv4 address");
 		}
 		*type = SIP_HOST_IPV4;
-	} else {
-		if (!is_alpha((unsigned char)*top)) {
-			sc->p = top;
-			return hdr_fail(err, -EBADMSG, top,
-					"host: the last label of a host name must start with a letter");
-		}
-		*type = SIP_HOST_NAME;
 	}
 	sc->p = p;
 	*host = slice_span(s, p);
@@ -306,7 +309,7 @@ static int hostport_scan(struct scan *sc, struct slice *host, enum sip_host_type
 {
 	const char *s = sc->p;
 	int rc = sip_host_scan(sc, host, type, err);
-	if (rc == 0 && scan_accept(sc, ':')) {
+	if (rc == 0 && hdr_accept(sc, ':')) {
 		rc = sip_port_scan(sc, port, err);
 		*has_port = rc == 0;
 		if (rc == 0 && sc->p < sc->end && *sc->p == ':')
@@ -322,11 +325,13 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 			bool *has_port, uint16_t *port, struct sip_parse_error *err)
 {
 	struct scan sc;
-	scan_init(&sc, s);
 	*host = SLICE_NULL;
 	*type = SIP_HOST_NONE;
 	*has_port = false;
 	*port = 0;
+	if (!s.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, s);
 	int rc = hostport_scan(&sc, host, type, has_port, port, err);
 	if (rc == 0 && !scan_eof(&sc))
 		rc = hdr_fail(err, -EBADMSG, sc.p,
@@ -364,27 +369,27 @@ static int sip_uri_params(struct sip_uri *uri, const char *p, const char *end, c
 		/* the well-known ones, as written (RFC 3261 §19.1.1) */
 		switch (n.len) {
 		case 2:
-			if (slice_caseeq_cstr(n, "lr"))
+			if (HDR_NAME_IS(n, "lr"))
 				uri->lr = true;
 			break;
 		case 3:
-			if (slice_caseeq_cstr(n, "ttl"))
+			if (HDR_NAME_IS(n, "ttl"))
 				uri->ttl = v;
 			break;
 		case 4:
-			if (slice_caseeq_cstr(n, "user"))
+			if (HDR_NAME_IS(n, "user"))
 				uri->user_param = v;
 			break;
 		case 5:
-			if (slice_caseeq_cstr(n, "maddr"))
+			if (HDR_NAME_IS(n, "maddr"))
 				uri->maddr = v;
 			break;
 		case 6:
-			if (slice_caseeq_cstr(n, "method"))
+			if (HDR_NAME_IS(n, "method"))
 				uri->method = v;
 			break;
 		case 9:
-			if (slice_caseeq_cstr(n, "transport"))
+			if (HDR_NAME_IS(n, "transport"))
 				uri->transport = v;
 			break;
 		}
@@ -531,7 +536,7 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 				p = uri_run(p, end, PA);
 				if (p == vs)
 					return hdr_fail(err, -EBADMSG, p, "tel: empty parameter value after '='");
-				if (slice_caseeq_cstr(n, "phone-context"))
+				if (HDR_NAME_IS(n, "phone-context"))
 					context = true;
 			}
 			if (p >= end)
@@ -553,9 +558,11 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
+	memset(uri, 0, sizeof(*uri));
+	if (!s.ptr)
+		return hdr_absent(err);
 	const char *p = s.ptr, *end = s.ptr + s.len;
 
-	memset(uri, 0, sizeof(*uri));
 	if (p >= end)
 		return hdr_fail(err, -EBADMSG, p, "URI: empty");
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
@@ -574,17 +581,17 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 
 	switch (uri->scheme_name.len) {
 	case 3:
-		if (slice_caseeq_cstr(uri->scheme_name, "sip")) {
+		if (HDR_NAME_IS(uri->scheme_name, "sip")) {
 			uri->scheme = SIP_URI_SIP;
 			return sip_uri_rest(uri, p, end, err);
 		}
-		if (slice_caseeq_cstr(uri->scheme_name, "tel")) {
+		if (HDR_NAME_IS(uri->scheme_name, "tel")) {
 			uri->scheme = SIP_URI_TEL;
 			return tel_uri_rest(uri, p, end, err);
 		}
 		break;
 	case 4:
-		if (slice_caseeq_cstr(uri->scheme_name, "sips")) {
+		if (HDR_NAME_IS(uri->scheme_name, "sips")) {
 			uri->scheme = SIP_URI_SIPS;
 			return sip_uri_rest(uri, p, end, err);
 		}

@@ -71,6 +71,9 @@ static const struct uri_case cases[] = {
 	/* RFC 4475 bcast.dat host */
 	OK("sip:255.255.255.255", SIP_URI_SIP, NULL, NULL, "255.255.255.255", SIP_HOST_IPV4, -1, NULL, NULL),
 	/* tel: (RFC 3966) */
+	/* bench g_200_register.sip P-Associated-URI; captures/text/sipandlove */
+	OK("tel:+15551234567", SIP_URI_TEL, "+15551234567", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
+	OK("tel:+33960700013", SIP_URI_TEL, "+33960700013", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
 	OK("tel:+11234567890", SIP_URI_TEL, "+11234567890", NULL, NULL, SIP_HOST_NONE, -1, NULL, NULL),
 	OK("tel:+1-201-555-0123;ext=1234", SIP_URI_TEL, "+1-201-555-0123", NULL, NULL, SIP_HOST_NONE, -1, "ext=1234", NULL),
 	OK("tel:7042;phone-context=example.com", SIP_URI_TEL, "7042", NULL, NULL, SIP_HOST_NONE, -1, "phone-context=example.com", NULL),
@@ -231,6 +234,12 @@ static void test_uri_errors_name_the_problem(void)
 	CHECK(strstr(err.reason, "<>") != NULL);
 	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("tel:1234"), &err), -EBADMSG);
 	CHECK(strstr(err.reason, "phone-context") != NULL);
+	/* an absent value is a bad argument, not a parse error */
+	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_NULL, &err), -EINVAL);
+	struct sip_addr a;
+	struct sip_via v;
+	CHECK_INT_EQ(sip_addr_decode(&a, SLICE_NULL, 0, &err), -EINVAL);
+	CHECK_INT_EQ(sip_via_decode(&v, SLICE_NULL, &err), -EINVAL);
 	/* a NULL err is allowed */
 	CHECK_INT_EQ(sip_uri_decode(&u, SLICE_LIT("sip:"), NULL), -EBADMSG);
 }
@@ -282,9 +291,45 @@ static void test_hostport_table(void)
 	}
 }
 
+/* Every prefix of every table input, from a guard page: no read past the
+ * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
+ * inside the prefix. */
+static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= g && err->at <= g + k);
+}
+
+static void test_uri_every_truncation(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(cases[i].in, k);
+			if (!g)
+				continue;
+			struct sip_uri u;
+			struct sip_parse_error err = { 0 };
+			check_prefix_result(sip_uri_decode(&u, slice_make(g, k), &err), &err, g, k);
+			struct slice host;
+			enum sip_host_type type;
+			bool has_port;
+			uint16_t port;
+			check_prefix_result(sip_hostport_decode(slice_make(g, k), &host, &type, &has_port, &port, &err), &err, g, k);
+			check_guard_free(g, k);
+		}
+	}
+}
+
 int main(void)
 {
 	test_uri_table();
+	test_uri_every_truncation();
 	test_uri_fills_well_known_params();
 	test_uri_errors_name_the_problem();
 	test_hostport_table();

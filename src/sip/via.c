@@ -38,7 +38,7 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 
 	switch (n.len) {
 	case 3:
-		if (slice_caseeq_cstr(n, "ttl")) {
+		if (HDR_NAME_IS(n, "ttl")) {
 			/* ttl = 1*3DIGIT ; 0 to 255 */
 			uint32_t t;
 			if (!v.ptr || pm->quoted || v.len > 3 || slice_u32(v, &t) < 0 || t > 255)
@@ -47,19 +47,19 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 		}
 		break;
 	case 5:
-		if (slice_caseeq_cstr(n, "maddr")) {
+		if (HDR_NAME_IS(n, "maddr")) {
 			struct slice h;
 			enum sip_host_type ht;
-			struct scan sc = { v.ptr, v.ptr + v.len };
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, at, "Via: maddr must be a host");
+			struct scan sc = { v.ptr, v.ptr + v.len };
 			int rc = sip_host_scan(&sc, &h, &ht, err);
 			if (rc < 0)
 				return rc;
 			if (!scan_eof(&sc))
 				return hdr_fail(err, -EBADMSG, sc.p, "Via: maddr must be a host");
 			via->maddr = v;
-		} else if (slice_caseeq_cstr(n, "rport")) {
+		} else if (HDR_NAME_IS(n, "rport")) {
 			/* RFC 3581: response-port = "rport" [EQUAL 1*DIGIT] */
 			if (v.ptr) {
 				uint32_t port;
@@ -74,14 +74,14 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 		}
 		break;
 	case 6:
-		if (slice_caseeq_cstr(n, "branch")) {
+		if (HDR_NAME_IS(n, "branch")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, at, "Via: branch must be a token");
 			via->branch = v;
 		}
 		break;
 	case 8:
-		if (slice_caseeq_cstr(n, "received")) {
+		if (HDR_NAME_IS(n, "received")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, at, "Via: received must be an IPv4 or IPv6 address");
 			int rc = via_received_check(v, err);
@@ -100,26 +100,28 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 	int rc;
 
 	memset(via, 0, sizeof(*via));
+	if (!value.ptr)
+		return hdr_absent(err);
 	scan_init(&sc, value);
-	scan_lws(&sc);
+	hdr_lws(&sc);
 
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport,
 	 * SLASH = SWS "/" SWS */
-	if (scan_token(&sc, &via->protocol) < 0)
+	if (hdr_token(&sc, &via->protocol) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol name \"SIP\"");
-	if (scan_expect(&sc, '/', true) < 0)
+	if (!hdr_sws_accept(&sc, '/'))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol name");
-	scan_lws(&sc);
-	if (scan_token(&sc, &via->version) < 0)
+	hdr_lws(&sc);
+	if (hdr_token(&sc, &via->version) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol version after \"SIP/\"");
-	if (scan_expect(&sc, '/', true) < 0)
+	if (!hdr_sws_accept(&sc, '/'))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol version");
-	scan_lws(&sc);
-	if (scan_token(&sc, &via->transport) < 0)
+	hdr_lws(&sc);
+	if (hdr_token(&sc, &via->transport) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
 
 	/* LWS sent-by */
-	if (!scan_lws(&sc))
+	if (!hdr_lws(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p,
 				scan_eof(&sc) ? "Via: expected sent-by after the transport"
 					      : "Via: expected white space after the transport");
@@ -130,9 +132,9 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 	if (rc == 0) {
 		/* sent-by = host [ COLON port ], COLON = SWS ":" SWS */
 		const char *save = sc.p;
-		scan_lws(&sc);
-		if (scan_accept(&sc, ':')) {
-			scan_lws(&sc);
+		hdr_lws(&sc);
+		if (hdr_accept(&sc, ':')) {
+			hdr_lws(&sc);
 			rc = sip_port_scan(&sc, &via->port, err);
 			via->has_port = rc == 0;
 		} else {
@@ -148,7 +150,7 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 
 	/* *( SEMI via-params ) */
 	const char *after = sc.p;
-	scan_lws(&sc);
+	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return 0;
 	if (*sc.p != ';')

@@ -87,6 +87,10 @@ static const struct via_case cases[] = {
 	BAD("SIP/2.0/UDP h.example;ttl=256", -EBADMSG, 26),
 	BAD("SIP/2.0/UDP h.example;ttl=0255", -EBADMSG, 26),
 	BAD("SIP/2.0/UDP h.example;maddr=-x", -EBADMSG, 28),
+	/* found by fuzz_sip_hdr: maddr without a value */
+	BAD("SIP/2.0/UDP h.example;maddr", -EBADMSG, 22),
+	BAD("SIP/2.0/UDP h.example;ttl", -EBADMSG, 22),
+	BAD("SIP/2.0/UDP h.example;received", -EBADMSG, 22),
 	BAD("SIP/2.0/UDP h.example;rport=70000", -ERANGE, 28),
 	BAD("SIP/2.0/UDP h.example;rport=x", -EBADMSG, 28),
 	BAD("SIP/2.0/UDP h.example;x=\"open", -EBADMSG, 24),
@@ -160,9 +164,40 @@ static void test_via_ttl_and_maddr_fields(void)
 	CHECK(!v.has_rport);
 }
 
+/* Every prefix of every table input, from a guard page: no read past the
+ * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
+ * inside the prefix. */
+static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= g && err->at <= g + k);
+}
+
+static void test_via_every_truncation(void)
+{
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t len = strlen(cases[i].in);
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(cases[i].in, k);
+			if (!g)
+				continue;
+			struct sip_via v;
+			struct sip_parse_error err = { 0 };
+			check_prefix_result(sip_via_decode(&v, slice_make(g, k), &err), &err, g, k);
+			check_guard_free(g, k);
+		}
+	}
+}
+
 int main(void)
 {
 	test_via_table();
+	test_via_every_truncation();
 	test_via_rejects_missing_transport();
 	test_via_ttl_and_maddr_fields();
 	return check_done();

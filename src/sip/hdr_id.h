@@ -1,0 +1,100 @@
+/* hdr_id.h: internal to src/sip: the header-name lookup of the parser,
+ * inline so the header split pays no call per field. */
+#ifndef IMSREG_SIP_HDR_ID_H
+#define IMSREG_SIP_HDR_ID_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <imsreg/sip.h>
+
+/* Longest known name: "P-Charging-Function-Addresses". */
+#define SIP_HDR_MAX_NAME 29
+
+extern const unsigned char sip_hdr_by_hash[256];
+extern const char sip_hdr_lower_name[SIP_HDR__COUNT][32];
+extern const unsigned char sip_hdr_name_len[SIP_HDR__COUNT];
+extern const char sip_hdr_case_mask[SIP_HDR__COUNT][32];
+extern const unsigned char sip_hdr_compact_id[26];
+
+/* A perfect hash of (first, middle, last byte in lower case, length) over
+ * the known names: one probe, then one compare. The multipliers come from
+ * a search over the name table; a new name needs a new search (hdr_id_test
+ * fails on any collision or miss). */
+/* The first ':' in [p, lim), or NULL: eight bytes at a time where the byte
+ * order allows (the zero-byte test; the lowest flagged byte is exact). */
+static inline const char *sip_hdr_colon_find(const char *p, const char *lim)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	while (lim - p >= 8) {
+		uint64_t v;
+		memcpy(&v, p, 8);
+		v ^= 0x3a3a3a3a3a3a3a3aull;
+		uint64_t z = (v - 0x0101010101010101ull) & ~v & 0x8080808080808080ull;
+		if (z)
+			return p + (__builtin_ctzll(z) >> 3);
+		p += 8;
+	}
+#endif
+	while (p < lim && *p != ':')
+		p++;
+	return p < lim ? p : NULL;
+}
+
+static inline unsigned sip_hdr_name_hash(const unsigned char *p, size_t len)
+{
+	return (((unsigned)(p[0] | 0x20) * 193 + (unsigned)(p[len >> 1] | 0x20) * 180 +
+		 (unsigned)(p[len - 1] | 0x20) * 24 + (unsigned)len * 220) >> 3) & 255;
+}
+
+static inline uint64_t sip_hdr_load64(const void *p)
+{
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return v;
+}
+
+/* Case-insensitive compare with a known name: each byte ORed with the
+ * name's case mask (0x20 on letters, 0 on '-') equals the lower-case name
+ * only when it is that letter in either case, or that '-'. So a match also
+ * proves the bytes are a token. With 32 bytes readable from p, whole words. */
+static inline bool sip_hdr_name_eq(const unsigned char *p, size_t len, size_t avail, unsigned id)
+{
+	const char *lname = sip_hdr_lower_name[id], *cmask = sip_hdr_case_mask[id];
+	if (avail >= 32) {
+		static const unsigned char ones[16] = { 255, 255, 255, 255, 255, 255, 255, 255 };
+		/* whole words, then the last 1-8 bytes under a length mask */
+		size_t k = 0;
+		while (len - k > 8) {
+			if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
+				return false;
+			k += 8;
+		}
+		uint64_t mask = sip_hdr_load64(ones + 8 - (len - k));
+		return (((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) ^ sip_hdr_load64(lname + k)) &
+			mask) == 0;
+	}
+	for (size_t i = 0; i < len; i++)
+		if ((p[i] | (unsigned char)cmask[i]) != (unsigned char)lname[i])
+			return false;
+	return true;
+}
+
+/* sip_hdr_lookup for name[0..len) (any bytes) when `avail` bytes are
+ * readable from name (avail >= len). */
+static inline enum sip_hdr_id sip_hdr_lookup_at(const char *name, size_t len, size_t avail)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	if (len == 1) {
+		unsigned c = (unsigned)(p[0] | 0x20) - 'a';
+		return c < 26 ? (enum sip_hdr_id)sip_hdr_compact_id[c] : SIP_HDR_OTHER;
+	}
+	if (len < 2 || len > SIP_HDR_MAX_NAME)
+		return SIP_HDR_OTHER;
+	unsigned id = sip_hdr_by_hash[sip_hdr_name_hash(p, len)];
+	if (id && sip_hdr_name_len[id] == len && sip_hdr_name_eq(p, len, avail, id))
+		return (enum sip_hdr_id)id;
+	return SIP_HDR_OTHER;
+}
+
+#endif

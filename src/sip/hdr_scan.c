@@ -1,0 +1,99 @@
+/* hdr_scan.c: quoted strings and the generic-param walk shared by Via, address and token+params headers (RFC 3261 §25: quoted-string, SEMI generic-param, gen-value; RFC 5118 §4.5). */
+#include <errno.h>
+#include <imsreg/sip.h>
+#include "hdr_scan.h"
+
+/* Bytes that end the fast run inside a quoted string. */
+static const unsigned char quoted_stop[256] = {
+	['"'] = 1, ['\\'] = 1, ['\r'] = 1, ['\n'] = 1,
+};
+
+int sip_quoted_scan(struct scan *sc, struct slice *out)
+{
+	const char *p = sc->p + 1, *end = sc->end;
+	if (sc->p >= end || *sc->p != '"')
+		return -EBADMSG;
+	for (;;) {
+		while (end - p >= 4 && !quoted_stop[(unsigned char)p[0]] &&
+		       !quoted_stop[(unsigned char)p[1]] && !quoted_stop[(unsigned char)p[2]] &&
+		       !quoted_stop[(unsigned char)p[3]])
+			p += 4;
+		while (p < end && !quoted_stop[(unsigned char)*p])
+			p++;
+		if (p < end && *p == '"') {
+			if (out)
+				*out = slice_span(sc->p + 1, p);
+			sc->p = p + 1;
+			return 0;
+		}
+		if (p + 1 < end && *p == '\\' && p[1] != '\r' && p[1] != '\n') {
+			p += 2;
+			continue;
+		}
+		/* the end, a bad quoted-pair or a line break (folding): the
+		 * careful scanner decides and places the cursor */
+		return scan_quoted(sc, out);
+	}
+}
+
+int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
+		      struct sip_parse_error *err)
+{
+	hdr_lws(sc);
+	if (sc->p >= sc->end)
+		return 0;
+	if (*sc->p != ';')
+		return hdr_fail(err, -EBADMSG, sc->p, "param: expected ';' before a parameter");
+	sc->p++;
+	hdr_lws(sc);
+	if (hdr_token(sc, &p->name) < 0) {
+		bool empty = sc->p >= sc->end || *sc->p == ';' || *sc->p == ',';
+		return hdr_fail(err, -EBADMSG, sc->p,
+				empty ? "param: empty parameter" : "param: a parameter name must be a token");
+	}
+	p->value = SLICE_NULL;
+	p->quoted = false;
+
+	const char *save = sc->p;
+	hdr_lws(sc);
+	if (sc->p >= sc->end || *sc->p != '=') {
+		sc->p = save;
+		return 1;
+	}
+	sc->p++;
+	hdr_lws(sc);
+	if (sc->p >= sc->end)
+		return hdr_fail(err, -EBADMSG, sc->p, "param: expected a value after '='");
+
+	/* gen-value = token / host / quoted-string */
+	const char *v = sc->p;
+	if (*v == '"') {
+		if (sip_quoted_scan(sc, &p->value) < 0)
+			return hdr_fail(err, -EBADMSG, sc->p, "param: unterminated quoted string");
+		p->quoted = true;
+		return 1;
+	}
+	if (*v == '[') {
+		const char *bad;
+		const char *q = sip_ipv6_scan(v + 1, sc->end, &bad);
+		if (!q)
+			return hdr_fail(err, -EBADMSG, bad, "param: not a valid IPv6 reference");
+		if (q >= sc->end || *q != ']')
+			return hdr_fail(err, -EBADMSG, q, "param: expected ']' after IPv6 address");
+		sc->p = q + 1;
+		p->value = slice_span(v, sc->p);
+		return 1;
+	}
+	sc->p = hdr_span(v, sc->end, SCAN_TOKEN);
+	if ((flags & SIP_GENPARAM_VIA) && sc->p < sc->end && *sc->p == ':' &&
+	    HDR_NAME_IS(p->name, "received")) {
+		/* RFC 5118 §4.5: received=IPv6 without brackets; via.c checks it */
+		while (sc->p < sc->end && (hdr_is_hex((unsigned char)*sc->p) || *sc->p == ':' || *sc->p == '.'))
+			sc->p++;
+	}
+	if (sc->p == v)
+		return hdr_fail(err, -EBADMSG, v,
+				"param: a value must be a token, a host or a quoted string");
+	p->value = slice_span(v, sc->p);
+	return 1;
+}
