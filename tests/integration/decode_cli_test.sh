@@ -168,6 +168,25 @@ if command -v script >/dev/null; then
 	grep -q $'\033\[' "$tmp/tty.txt" && bad "colour despite NO_COLOR" || ok
 fi
 
+# --- more header fields than decode keeps: 2 with the reason, not a crash ---
+python3 -c '
+import sys
+h = "".join("X-Filler-%d: v\r\n" % i for i in range(600))
+sys.stdout.write("REGISTER sip:ims.example.net SIP/2.0\r\n" + h + "Content-Length: 0\r\n\r\n")' >"$tmp/many.sip"
+expect_rc 2 "600 header fields" "$imsreg" decode --strict "$tmp/many.sip"
+grep -q "^$tmp/many.sip:[0-9]*:[0-9]*: .*512" "$tmp/err" && ok || bad "600 header fields: reason names the limit: $(head -1 "$tmp/err")"
+
+# --- --json --brief: start line, findings and summary only ---
+"$imsreg" decode --json --brief "$seed/ex1-basic.pasted.txt" >"$tmp/brief.json" 2>/dev/null
+python3 - "$tmp/brief.json" <<'PY' && ok || bad "--json --brief members"
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["inputs"][0]["messages"][0]
+assert d["brief"] is True
+assert {"start_line", "findings", "summary", "method", "request_uri"} <= set(m), sorted(m)
+assert "headers" not in m and "wire" not in m, sorted(m)
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
