@@ -505,7 +505,6 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	r->indent++;
 	report_findings(r, m, fl, NULL);
 	r->indent--;
-	(void)fl;
 }
 
 static void decode_message(struct decode_run *run, struct cli_msg *m)

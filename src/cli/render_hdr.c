@@ -687,9 +687,7 @@ static int render_tokens(struct report *r, const struct cli_msg *m, const struct
 	struct slice item, tok;
 	struct sip_parse_error perr = { 0 };
 	int rc, errors = 0;
-	if (r->format == REPORT_TEXT) {
-		/* the value line already shows the tokens; only say what the known ones mean */
-	}
+	/* text: the value line already shows the tokens; only the known ones are explained */
 	report_list_begin(r, "elements", NULL);
 	sip_list_init(&it, h->value);
 	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
