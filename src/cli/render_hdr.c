@@ -313,6 +313,14 @@ static int render_addr(struct report *r, const struct cli_msg *m, struct slice i
 		report_bool(r, "star", NULL, a.star, NULL);
 	if (a.star) {
 		report_line(r, STYLE_NONE, "* : every binding of the AOR (only with Expires: 0, RFC 3261 §10.2.2)");
+		if (r->format == REPORT_JSON) {
+			/* the members of a contact, all null, so every element has them */
+			const char *keys[] = { "display", "uri", "tag", "expires", "q" };
+			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
+			report_list_begin(r, "params", NULL);
+			report_list_end(r);
+		}
 		report_end(r);
 		return 0;
 	}

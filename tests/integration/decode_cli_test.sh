@@ -187,6 +187,18 @@ assert {"start_line", "findings", "summary", "method", "request_uri"} <= set(m),
 assert "headers" not in m and "wire" not in m, sorted(m)
 PY
 
+# --- Contact: * with Expires: 0 removes every binding (RFC 3261 §10.2.2) ---
+printf 'REGISTER sip:ims.example.net SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>\r\nCall-ID: star@192.0.2.1\r\nCSeq: 3 REGISTER\r\nContact: *\r\nExpires: 0\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n' >"$tmp/star.sip"
+"$imsreg" decode --json --strict "$tmp/star.sip" >"$tmp/star.json" 2>/dev/null
+python3 - "$tmp/star.json" <<'PY' && ok || bad "Contact: * expiry"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+e = m["expiry"]
+assert e["star"] is True and e["kind"] == "unregister_all" and e["header"] == 0 and e["contacts"] == [], e
+c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elements"][0]
+assert c["star"] is True and c["uri"] is None and c["params"] == [], c
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
