@@ -63,7 +63,8 @@ with open(f"{tmp}/all.hex", "w") as hexf:
         for m in doc["inputs"][0]["messages"]:
             if "wire" not in m:
                 continue
-            data = m["wire"].encode("latin-1", "surrogateescape") if False else m["wire"].encode("utf-8")
+            # the JSON string holds the message bytes (valid UTF-8 as is; our corpora have no other)
+            data = m["wire"].encode("utf-8")
             for i in range(0, len(data), 16):
                 hexf.write("%06x %s\n" % (i, " ".join("%02x" % b for b in data[i:i + 16])))
             hexf.write("\n")
@@ -241,6 +242,9 @@ for k in EXCEPTIONS:
     if k not in used:
         failures += 1
         print(f"FAIL exception {k} no longer differs: remove it from EXCEPTIONS")
+if len(index) < 80 or compared < 1000:
+    failures += 1
+    print(f"FAIL: only {len(index)} messages and {compared} field lists compared: inputs lost?")
 print(f"tshark cross-check: {compared} field lists compared, {len(used)} known tshark faults, "
       f"{skipped} in headers we reject as malformed, {failures} differences")
 sys.exit(1 if failures else 0)
