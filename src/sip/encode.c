@@ -553,13 +553,20 @@ int sip_msg_encode(struct buf *b, const struct sip_msg *msg)
 			buf_slice(b, h->name);
 		buf_puts(b, ": ");
 		int rc = value_encode(b, h->id, h->value);
-		if (rc != 0) {
-			/* no typed form, or it does not decode: the value as written */
-			if (rc < 0 && first_err == 0)
-				first_err = rc;
+		if (rc > 0) {
+			/* no typed form: the value unfolded */
 			buf_truncate(b, mark);
 			sip_hdr_encode(b, h->id, h->name, h->value);
 			continue;
+		}
+		if (rc < 0) {
+			/* it does not decode: the value exactly as written, folding
+			 * kept, so that a re-parse fails the same way (unfolding can
+			 * change the verdict, e.g. after an escaped CR) */
+			if (first_err == 0)
+				first_err = rc;
+			buf_truncate(b, mark + (canon ? strlen(canon) : h->name.len) + 2);
+			buf_slice(b, h->value);
 		}
 		buf_puts(b, "\r\n");
 	}
