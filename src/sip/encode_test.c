@@ -544,6 +544,16 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+/* A value that fails its decode only because of an escaped CR before a fold
+ * must not decode once encoded (found by fuzz_auth_hdr). */
+static void test_round_trip_keeps_undecodable_fold(void)
+{
+	static const char in[] = "REGISTER sip:a SIP/2.0\r\n"
+				 "Path: <sip:p>;x=\"a\\\r\n b\"\r\n"
+				 "Content-Length: 0\r\n\r\n";
+	CHECK_INT_EQ(round_trip("escaped-cr-fold", in, sizeof in - 1, 0, true), -EBADMSG);
+}
+
 static void test_round_trip_bench(void)
 {
 	struct dirent **names;
@@ -655,6 +665,7 @@ int main(void)
 	test_encode_hdr_unfolds_and_names();
 	test_encode_msg_canonical();
 	test_encode_msg_keeps_undecodable_value();
+	test_round_trip_keeps_undecodable_fold();
 	test_round_trip_bench();
 	test_round_trip_seed_fixtures();
 	test_round_trip_rfc4475();
