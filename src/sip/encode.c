@@ -25,6 +25,8 @@ static size_t fold_len(const char *p, const char *end)
  * a stray CR included, are kept. */
 static void put_unfolded(struct buf *b, struct slice s)
 {
+	if (!s.ptr)
+		return;
 	const char *p = s.ptr, *end = s.ptr + s.len, *run = p;
 	while (p < end) {
 		size_t n;

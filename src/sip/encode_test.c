@@ -162,6 +162,11 @@ static void test_encode_hdr_unfolds_and_names(void)
 	check_buf(&b, "Call-ID: a@b\r\n");
 	sip_hdr_encode(&b, SIP_HDR_OTHER, SLICE_LIT("X-Thing"), SLICE_LIT("a ,\r\n\t b\r\n c"));
 	check_buf(&b, "X-Thing: a , b c\r\n");
+	/* a stray CR is no fold and stays; an absent value is an empty one */
+	sip_hdr_encode(&b, SIP_HDR_SUBJECT, SLICE_LIT("s"), SLICE_LIT("a\rb \n\tc"));
+	check_buf(&b, "Subject: a\rb c\r\n");
+	sip_hdr_encode(&b, SIP_HDR_SUBJECT, SLICE_LIT("s"), SLICE_NULL);
+	check_buf(&b, "Subject: \r\n");
 	buf_fini(&b);
 }
 
