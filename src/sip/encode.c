@@ -53,6 +53,15 @@ static void put_unfolded(struct buf *b, struct slice s)
 	buf_append(b, run, (size_t)(end - run));
 }
 
+static void buf_truncate(struct buf *b, size_t len)
+{
+	if (b->err || len > b->len)
+		return;
+	b->len = len;
+	if (b->cap)
+		b->ptr[len] = '\0';
+}
+
 static bool is_token(struct slice s)
 {
 	if (s.len == 0)
@@ -97,8 +106,8 @@ static void put_generic_params(struct buf *b, struct slice params)
 	sip_param_it_init(&it, params);
 	while ((rc = sip_param_next(&it, &p, &err)) > 0)
 		put_param(b, ';', &p);
-	if (rc < 0 && b->err == 0) {
-		b->len = mark;
+	if (rc < 0) {
+		buf_truncate(b, mark);
 		buf_putc(b, ';');
 		put_unfolded(b, params);
 	}
@@ -351,15 +360,6 @@ void sip_hdr_encode(struct buf *b, enum sip_hdr_id id, struct slice name, struct
 }
 
 /* ---- messages ---------------------------------------------------------- */
-
-static void buf_truncate(struct buf *b, size_t len)
-{
-	if (b->err || len > b->len)
-		return;
-	b->len = len;
-	if (b->cap)
-		b->ptr[len] = '\0';
-}
 
 /* Each element of a comma list through decode + encode, joined by ", ". */
 static int list_encode(struct buf *b, enum sip_hdr_id id, struct slice value)
