@@ -652,6 +652,23 @@ static void test_round_trip_seed_fixtures(void)
 	}
 }
 
+/* The text captures (real IMS and plain-SIP registrations) that parse as
+ * one wire message. */
+static void test_round_trip_captures(void)
+{
+	static const char *const files[] = {
+		"openimscore-aka/01-register-sec-agree.sip", "openimscore-aka/02-401-akav1-security-server.sip",
+		"sipandlove/a.txt", "sipandlove/b.txt", "sipandlove/c.txt", "sipandlove/d.txt",
+		"sipandlove/e.txt", "sipandlove/f.txt", "sipandlove/k.txt", "sipandlove/l.txt",
+		"sipandlove/m.txt", "sipandlove/n.txt",
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char path[256];
+		snprintf(path, sizeof path, "../shared/corpus/captures/text/%s", files[i]);
+		round_trip_file(path, true);
+	}
+}
+
 static void test_round_trip_rfc4475(void)
 {
 	round_trip_index("../shared/corpus/rfc4475");
@@ -673,6 +690,7 @@ int main(void)
 	test_round_trip_keeps_undecodable_fold();
 	test_round_trip_bench();
 	test_round_trip_seed_fixtures();
+	test_round_trip_captures();
 	test_round_trip_rfc4475();
 	test_round_trip_rfc5118();
 	return check_done();
