@@ -10,6 +10,7 @@ static void usage(FILE *out)
 	      "  decode   explain a REGISTER (and its 401/200) header by header, with findings\n"
 	      "           imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
 	      "           imsreg decode [--json] --diff A B\n"
+	      "           imsreg decode [--json] --rules\n"
 	      "  version  print the version\n"
 	      "  help     this text; 'imsreg decode --help' for the decode options\n",
 	      out);
