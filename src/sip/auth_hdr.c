@@ -50,13 +50,26 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 
 int sip_auth_field_lookup(struct slice name)
 {
-	/* the lengths of field_names, in enum order */
-	static const unsigned char len[SIP_AUTH__COUNT] = {
-		8, 5, 5, 3, 8, 9, 6, 6, 3, 2, 4, 6, 5, 8, 7, 7, 9, 19, 2, 2,
+	/* candidates by length (field + 1, 0 ends a row), one comparison each */
+#define C(f) (SIP_AUTH_##f + 1)
+	static const unsigned char by_len[20][4] = {
+		[2] = { C(NC), C(CK), C(IK) },
+		[3] = { C(URI), C(QOP) },
+		[4] = { C(AUTS) },
+		[5] = { C(REALM), C(NONCE), C(STALE) },
+		[6] = { C(CNONCE), C(OPAQUE), C(DOMAIN) },
+		[7] = { C(RSPAUTH), C(CHARSET) },
+		[8] = { C(USERNAME), C(RESPONSE), C(USERHASH) },
+		[9] = { C(ALGORITHM), C(NEXTNONCE) },
+		[19] = { C(INTEGRITY_PROTECTED) },
 	};
-	for (int f = 0; f < SIP_AUTH__COUNT; f++)
-		if (len[f] == name.len && slice_caseeq(name, slice_make(field_names[f], name.len)))
-			return f;
+#undef C
+	if (name.len >= 20)
+		return -1;
+	const unsigned char *row = by_len[name.len];
+	for (int i = 0; i < 4 && row[i]; i++)
+		if (auth_name_is(name, field_names[row[i] - 1], name.len))
+			return row[i] - 1;
 	return -1;
 }
 
@@ -85,17 +98,17 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 			const char **reason)
 {
 	*quoted = false;
-	if (scan_token(sc, name) < 0) {
+	if (auth_token(sc, name) < 0) {
 		*reason = "expected an auth-param name";
 		return -EBADMSG;
 	}
-	scan_lws(sc);
-	if (!scan_accept(sc, '='))
+	auth_lws(sc);
+	if (!auth_accept(sc, '='))
 		return -ENOENT;
-	scan_lws(sc);
+	auth_lws(sc);
 	if (scan_peek(sc) == '"') {
 		const char *open = sc->p;
-		if (scan_quoted(sc, value) < 0) {
+		if (auth_quoted(sc, value) < 0) {
 			*reason = sc->p == open ? "unterminated quoted string"
 						: "line break inside quoted string";
 			return -EBADMSG;
@@ -103,7 +116,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 		*quoted = true;
 		return 0;
 	}
-	if (scan_token(sc, value) < 0) {
+	if (auth_token(sc, value) < 0) {
 		*reason = "expected a token or quoted-string auth-param value";
 		return -EBADMSG;
 	}
@@ -161,12 +174,12 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		auth->nparams++;
 		last = sc->p;
 
-		scan_lws(sc);
+		auth_lws(sc);
 		if (scan_eof(sc))
 			break;
-		if (!scan_accept(sc, ','))
+		if (!auth_accept(sc, ','))
 			return fail(err, -EBADMSG, sc->p, "expected ',' between auth-params");
-		scan_lws(sc);
+		auth_lws(sc);
 		if (scan_eof(sc))
 			return fail(err, -EBADMSG, sc->p, "expected an auth-param after ','");
 	}

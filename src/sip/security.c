@@ -35,10 +35,23 @@ static const struct {
 
 static int mech_param_lookup(struct slice name)
 {
-	for (int i = 0; i < MP__COUNT; i++)
-		if (mech_params[i].len == name.len &&
-		    slice_caseeq(name, slice_make(mech_params[i].name, name.len)))
-			return i;
+	/* candidates by length (parameter + 1, 0 ends a row) */
+	static const unsigned char by_len[7][4] = {
+		[1] = { MP_Q + 1 },
+		[3] = { MP_ALG + 1, MP_MOD + 1 },
+		[4] = { MP_EALG + 1, MP_PROT + 1 },
+		[5] = { MP_SPI_C + 1, MP_SPI_S + 1, MP_D_ALG + 1, MP_D_QOP + 1 },
+		[6] = { MP_PORT_C + 1, MP_PORT_S + 1 },
+	};
+	if (name.len >= 7)
+		return -1;
+	const unsigned char *row = by_len[name.len];
+	for (int i = 0; i < 4 && row[i]; i++)
+		if (auth_name_is(name, mech_params[row[i] - 1].name, name.len))
+			return row[i] - 1;
+	/* d-ver: the fifth of length 5 */
+	if (name.len == 5 && auth_name_is(name, "d-ver", 5))
+		return MP_D_VER;
 	return -1;
 }
 
@@ -60,13 +73,23 @@ static bool qvalue_ok(struct slice v)
 /* A decimal number no larger than max: 0, -EBADMSG or -ERANGE. */
 static int number_decode(struct slice v, uint32_t max, uint32_t *out)
 {
-	uint32_t n;
-	int rc = slice_u32(v, &n);
-	if (rc == -EINVAL)
+	uint64_t n = 0;
+	if (v.len == 0)
 		return -EBADMSG;
-	if (rc < 0 || n > max)
-		return -ERANGE;
-	*out = n;
+	for (size_t i = 0; i < v.len; i++) {
+		unsigned d = (unsigned)((unsigned char)v.ptr[i] - '0');
+		if (d > 9)
+			return -EBADMSG;
+		n = n * 10 + d;
+		if (n > max) {
+			/* the rest must still be digits for -ERANGE to be the verdict */
+			while (++i < v.len)
+				if ((unsigned)((unsigned char)v.ptr[i] - '0') > 9)
+					return -EBADMSG;
+			return -ERANGE;
+		}
+	}
+	*out = (uint32_t)n;
 	return 0;
 }
 
@@ -76,7 +99,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 	*quoted = false;
 	if (scan_peek(sc) == '"') {
 		*quoted = true;
-		return scan_quoted(sc, value);
+		return auth_quoted(sc, value);
 	}
 	if (scan_peek(sc) == '[') {
 		const char *s = sc->p++;
@@ -88,7 +111,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 		*value = slice_span(s, sc->p);
 		return 0;
 	}
-	return scan_token(sc, value);
+	return auth_token(sc, value);
 }
 
 bool sip_sec_param_known(struct slice name)
@@ -101,17 +124,17 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 {
 	*value = SLICE_NULL;
 	*quoted = false;
-	if (scan_token(sc, name) < 0) {
+	if (auth_token(sc, name) < 0) {
 		*reason = "expected a mechanism parameter name";
 		return -EBADMSG;
 	}
 	const char *after = sc->p;
-	scan_lws(sc);
-	if (!scan_accept(sc, '=')) {
+	auth_lws(sc);
+	if (!auth_accept(sc, '=')) {
 		sc->p = after;
 		return 0;
 	}
-	scan_lws(sc);
+	auth_lws(sc);
 	const char *vs = sc->p;
 	if (gen_value_scan(sc, value, quoted) < 0) {
 		*reason = vs < sc->end && *vs == '"' ? "unterminated quoted string"
@@ -140,12 +163,12 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 		struct slice name, v = SLICE_NULL;
 		bool quoted = false;
 
-		scan_lws(&sc);
+		auth_lws(&sc);
 		if (scan_eof(&sc))
 			break;
-		if (!scan_accept(&sc, ';'))
+		if (!auth_accept(&sc, ';'))
 			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
-		scan_lws(&sc);
+		auth_lws(&sc);
 		if (!params_start)
 			params_start = sc.p;
 		const char *reason;
