@@ -117,6 +117,19 @@ static inline int scan_token(struct scan *sc, struct slice *out)
 {
 	return scan_class_run(sc, SCAN_TOKEN, out);
 }
+/* Case-insensitive equality of p[0..len) with lower, a lower-case literal
+ * of the same length (the name lookups switch on length and first byte,
+ * then call this once). Only ASCII letters fold, as in slice_caseeq. */
+static inline bool scan_name_eq(const char *p, const char *lower, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i], l = (unsigned char)lower[i];
+		if (c != l && ((c | 0x20) != l || l < 'a' || l > 'z'))
+			return false;
+	}
+	return true;
+}
+
 /* A quoted-string starting at '"': *out is the content between the quotes,
  * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
  * escaped CR/LF). */

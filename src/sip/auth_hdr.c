@@ -50,14 +50,45 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 
 int sip_auth_field_lookup(struct slice name)
 {
-	/* the lengths of field_names, in enum order */
-	static const unsigned char len[SIP_AUTH__COUNT] = {
-		8, 5, 5, 3, 8, 9, 6, 6, 3, 2, 4, 6, 5, 8, 7, 7, 9, 19, 2, 2,
-	};
-	for (int f = 0; f < SIP_AUTH__COUNT; f++)
-		if (len[f] == name.len && slice_caseeq(name, slice_make(field_names[f], name.len)))
-			return f;
-	return -1;
+	/* one candidate by length and a distinguishing byte, then one compare */
+	const char *p = name.ptr;
+	int f = -1;
+	if (name.len < 2)
+		return -1;
+	unsigned c0 = (unsigned char)p[0] | 0x20;
+	switch (name.len) {
+	case 2:
+		f = c0 == 'n' ? SIP_AUTH_NC : c0 == 'c' ? SIP_AUTH_CK : c0 == 'i' ? SIP_AUTH_IK : -1;
+		break;
+	case 3:
+		f = c0 == 'u' ? SIP_AUTH_URI : c0 == 'q' ? SIP_AUTH_QOP : -1;
+		break;
+	case 4:
+		f = SIP_AUTH_AUTS;
+		break;
+	case 5:
+		f = c0 == 'r' ? SIP_AUTH_REALM : c0 == 'n' ? SIP_AUTH_NONCE : c0 == 's' ? SIP_AUTH_STALE : -1;
+		break;
+	case 6:
+		f = c0 == 'c' ? SIP_AUTH_CNONCE : c0 == 'o' ? SIP_AUTH_OPAQUE : c0 == 'd' ? SIP_AUTH_DOMAIN : -1;
+		break;
+	case 7:
+		f = c0 == 'c' ? SIP_AUTH_CHARSET : c0 == 'r' ? SIP_AUTH_RSPAUTH : -1;
+		break;
+	case 8:
+		if (c0 == 'r')
+			f = SIP_AUTH_RESPONSE;
+		else if (c0 == 'u')
+			f = ((unsigned char)p[4] | 0x20) == 'h' ? SIP_AUTH_USERHASH : SIP_AUTH_USERNAME;
+		break;
+	case 9:
+		f = c0 == 'a' ? SIP_AUTH_ALGORITHM : c0 == 'n' ? SIP_AUTH_NEXTNONCE : -1;
+		break;
+	case 19:
+		f = SIP_AUTH_INTEGRITY_PROTECTED;
+		break;
+	}
+	return f >= 0 && scan_name_eq(p, field_names[f], name.len) ? f : -1;
 }
 
 /* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */

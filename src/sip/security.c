@@ -35,11 +35,32 @@ static const struct {
 
 static int mech_param_lookup(struct slice name)
 {
-	for (int i = 0; i < MP__COUNT; i++)
-		if (mech_params[i].len == name.len &&
-		    slice_caseeq(name, slice_make(mech_params[i].name, name.len)))
-			return i;
-	return -1;
+	/* one candidate by length and a distinguishing byte, then one compare */
+	const char *p = name.ptr;
+	int k = -1;
+	switch (name.len) {
+	case 1:
+		k = MP_Q;
+		break;
+	case 3:
+		k = ((unsigned char)p[0] | 0x20) == 'a' ? MP_ALG : MP_MOD;
+		break;
+	case 4:
+		k = ((unsigned char)p[0] | 0x20) == 'e' ? MP_EALG : MP_PROT;
+		break;
+	case 5:
+		if (((unsigned char)p[0] | 0x20) == 'd') {
+			unsigned c = (unsigned char)p[2] | 0x20;
+			k = c == 'a' ? MP_D_ALG : c == 'q' ? MP_D_QOP : MP_D_VER;
+		} else {
+			k = ((unsigned char)p[4] | 0x20) == 'c' ? MP_SPI_C : MP_SPI_S;
+		}
+		break;
+	case 6:
+		k = ((unsigned char)p[5] | 0x20) == 'c' ? MP_PORT_C : MP_PORT_S;
+		break;
+	}
+	return k >= 0 && scan_name_eq(p, mech_params[k].name, name.len) ? k : -1;
 }
 
 /* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
@@ -57,16 +78,24 @@ static bool qvalue_ok(struct slice v)
 	return true;
 }
 
-/* A decimal number no larger than max: 0, -EBADMSG or -ERANGE. */
+/* A decimal number no larger than max: 0, -EBADMSG or -ERANGE (as
+ * slice_u32 then a bound, without the calls). */
 static int number_decode(struct slice v, uint32_t max, uint32_t *out)
 {
-	uint32_t n;
-	int rc = slice_u32(v, &n);
-	if (rc == -EINVAL)
+	uint64_t n = 0;
+	if (v.len == 0)
 		return -EBADMSG;
-	if (rc < 0 || n > max)
+	for (size_t i = 0; i < v.len; i++) {
+		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+		if (d > 9)
+			return -EBADMSG;
+		if (i >= 19 && n > (UINT64_MAX - d) / 10)
+			return -ERANGE;
+		n = n * 10 + d;
+	}
+	if (n > max)
 		return -ERANGE;
-	*out = n;
+	*out = (uint32_t)n;
 	return 0;
 }
 
