@@ -130,6 +130,10 @@ static inline bool scan_name_eq(const char *p, const char *lower, size_t len)
 	return true;
 }
 
+/* The first byte in [p, end) equal to a, b or c, or end (sixteen bytes at
+ * a time where SSE2 is there): the skip of the list and field scanners. */
+const char *scan_find3(const char *p, const char *end, char a, char b, char c);
+
 /* A quoted-string starting at '"': *out is the content between the quotes,
  * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
  * escaped CR/LF). */

@@ -89,6 +89,25 @@ static inline const char *quoted_stop(const char *p, const char *end)
 	return p;
 }
 
+const char *scan_find3(const char *p, const char *end, char a, char b, char c)
+{
+#if defined(__SSE2__)
+	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+					 _mm_cmpeq_epi8(v, vc));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
+	}
+#endif
+	while (p < end && *p != a && *p != b && *p != c)
+		p++;
+	return p;
+}
+
 int scan_quoted(struct scan *sc, struct slice *out)
 {
 	if (sc->p >= sc->end || *sc->p != '"')
