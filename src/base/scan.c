@@ -1,5 +1,6 @@
 /* scan.c: bounded cursor scanning, RFC 3261 §25.1 basic rules. */
 #include <errno.h>
+#include <string.h>
 #include <imsreg/scan.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -89,18 +90,53 @@ static inline const char *quoted_stop(const char *p, const char *end)
 	return p;
 }
 
+/* The lowest byte of v (little-endian) equal to a byte of the broadcast
+ * words, as a bit index times 8 plus 7, or 0 if none: the zero-byte test,
+ * whose lowest flagged byte is always a true match. */
+static inline uint64_t find3_word(uint64_t v, uint64_t a, uint64_t b, uint64_t c)
+{
+	const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+	uint64_t x = v ^ a, y = v ^ b, z = v ^ c;
+	return ((x - lo) & ~x & hi) | ((y - lo) & ~y & hi) | ((z - lo) & ~z & hi);
+}
+
 const char *scan_find3(const char *p, const char *end, char a, char b, char c)
 {
+	const char *const p0 = p;
 #if defined(__SSE2__)
-	const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
-	while (end - p >= 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
-					 _mm_cmpeq_epi8(v, vc));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits)
-			return p + __builtin_ctz(bits);
-		p += 16;
+	if (end - p >= 16) {
+		const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+		for (;;) {
+			/* the last block overlaps the one before: bytes before p
+			 * were already found clear */
+			const char *q = end - p >= 16 ? p : end - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+						 _mm_cmpeq_epi8(v, vc));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (p - q);
+			if (bits)
+				return p + __builtin_ctz(bits);
+			p = q + 16;
+			if (p >= end)
+				return end;
+		}
+	}
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p0 >= 8) {
+		const uint64_t lo = 0x0101010101010101ull;
+		const uint64_t wa = lo * (unsigned char)a, wb = lo * (unsigned char)b, wc = lo * (unsigned char)c;
+		for (;;) {
+			const char *q = end - p >= 8 ? p : end - 8;
+			uint64_t v;
+			memcpy(&v, q, 8);
+			uint64_t z = find3_word(v, wa, wb, wc) >> ((p - q) * 8);
+			if (z)
+				return p + (__builtin_ctzll(z) >> 3);
+			p = q + 8;
+			if (p >= end)
+				return end;
+		}
 	}
 #endif
 	while (p < end && *p != a && *p != b && *p != c)
