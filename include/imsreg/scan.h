@@ -3,6 +3,7 @@
 #define IMSREG_SCAN_H
 
 #include <errno.h>
+#include <string.h>
 #include <imsreg/slice.h>
 
 /* The cursor: p moves towards end and never past it. On failure a scan_*
@@ -119,9 +120,22 @@ static inline int scan_token(struct scan *sc, struct slice *out)
 }
 /* Case-insensitive equality of p[0..len) with lower, a lower-case literal
  * of the same length (the name lookups switch on length and first byte,
- * then call this once). Only ASCII letters fold, as in slice_caseeq. */
+ * then call this once). Only ASCII letters fold, as in slice_caseeq. With
+ * lower a literal of at most 8 bytes, the compiler folds it into one word
+ * compare: each byte ORed with 0x20 where the literal has a letter (and 0
+ * elsewhere) equals the literal only for that letter in either case. */
 static inline bool scan_name_eq(const char *p, const char *lower, size_t len)
 {
+	if (len <= 8) {
+		unsigned char mask[8] = { 0 };
+		uint64_t w = 0, l = 0, m = 0;
+		for (size_t i = 0; i < len; i++)
+			mask[i] = lower[i] >= 'a' && lower[i] <= 'z' ? 0x20 : 0;
+		memcpy(&w, p, len);
+		memcpy(&l, lower, len);
+		memcpy(&m, mask, len);
+		return (w | m) == l;
+	}
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)p[i], l = (unsigned char)lower[i];
 		if (c != l && ((c | 0x20) != l || l < 'a' || l > 'z'))

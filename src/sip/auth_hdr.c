@@ -48,47 +48,49 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 	return code;
 }
 
+/* f when name is lit (any case), else -1: a literal of up to 8 bytes folds
+ * into one word compare in scan_name_eq. */
+#define FIELD_IS(lit, f) (scan_name_eq(p, lit, sizeof(lit) - 1) ? (f) : -1)
+
 int sip_auth_field_lookup(struct slice name)
 {
 	/* one candidate by length and a distinguishing byte, then one compare */
 	const char *p = name.ptr;
-	int f = -1;
 	if (name.len < 2)
 		return -1;
 	unsigned c0 = (unsigned char)p[0] | 0x20;
 	switch (name.len) {
 	case 2:
-		f = c0 == 'n' ? SIP_AUTH_NC : c0 == 'c' ? SIP_AUTH_CK : c0 == 'i' ? SIP_AUTH_IK : -1;
-		break;
+		return c0 == 'n' ? FIELD_IS("nc", SIP_AUTH_NC)
+		       : c0 == 'c' ? FIELD_IS("ck", SIP_AUTH_CK)
+				   : FIELD_IS("ik", SIP_AUTH_IK);
 	case 3:
-		f = c0 == 'u' ? SIP_AUTH_URI : c0 == 'q' ? SIP_AUTH_QOP : -1;
-		break;
+		return c0 == 'u' ? FIELD_IS("uri", SIP_AUTH_URI) : FIELD_IS("qop", SIP_AUTH_QOP);
 	case 4:
-		f = SIP_AUTH_AUTS;
-		break;
+		return FIELD_IS("auts", SIP_AUTH_AUTS);
 	case 5:
-		f = c0 == 'r' ? SIP_AUTH_REALM : c0 == 'n' ? SIP_AUTH_NONCE : c0 == 's' ? SIP_AUTH_STALE : -1;
-		break;
+		return c0 == 'r' ? FIELD_IS("realm", SIP_AUTH_REALM)
+		       : c0 == 'n' ? FIELD_IS("nonce", SIP_AUTH_NONCE)
+				   : FIELD_IS("stale", SIP_AUTH_STALE);
 	case 6:
-		f = c0 == 'c' ? SIP_AUTH_CNONCE : c0 == 'o' ? SIP_AUTH_OPAQUE : c0 == 'd' ? SIP_AUTH_DOMAIN : -1;
-		break;
+		return c0 == 'c' ? FIELD_IS("cnonce", SIP_AUTH_CNONCE)
+		       : c0 == 'o' ? FIELD_IS("opaque", SIP_AUTH_OPAQUE)
+				   : FIELD_IS("domain", SIP_AUTH_DOMAIN);
 	case 7:
-		f = c0 == 'c' ? SIP_AUTH_CHARSET : c0 == 'r' ? SIP_AUTH_RSPAUTH : -1;
-		break;
+		return c0 == 'c' ? FIELD_IS("charset", SIP_AUTH_CHARSET)
+				 : FIELD_IS("rspauth", SIP_AUTH_RSPAUTH);
 	case 8:
 		if (c0 == 'r')
-			f = SIP_AUTH_RESPONSE;
-		else if (c0 == 'u')
-			f = ((unsigned char)p[4] | 0x20) == 'h' ? SIP_AUTH_USERHASH : SIP_AUTH_USERNAME;
-		break;
+			return FIELD_IS("response", SIP_AUTH_RESPONSE);
+		return ((unsigned char)p[4] | 0x20) == 'h' ? FIELD_IS("userhash", SIP_AUTH_USERHASH)
+							   : FIELD_IS("username", SIP_AUTH_USERNAME);
 	case 9:
-		f = c0 == 'a' ? SIP_AUTH_ALGORITHM : c0 == 'n' ? SIP_AUTH_NEXTNONCE : -1;
-		break;
+		return c0 == 'a' ? FIELD_IS("algorithm", SIP_AUTH_ALGORITHM)
+				 : FIELD_IS("nextnonce", SIP_AUTH_NEXTNONCE);
 	case 19:
-		f = SIP_AUTH_INTEGRITY_PROTECTED;
-		break;
+		return FIELD_IS("integrity-protected", SIP_AUTH_INTEGRITY_PROTECTED);
 	}
-	return f >= 0 && scan_name_eq(p, field_names[f], name.len) ? f : -1;
+	return -1;
 }
 
 /* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */

@@ -21,46 +21,36 @@ enum mech_param {
 	MP_SPI_C, MP_SPI_S, MP_PORT_C, MP_PORT_S, MP__COUNT
 };
 
-static const struct {
-	const char *name;
-	unsigned char len;
-} mech_params[MP__COUNT] = {
-	[MP_Q] = { "q", 1 },           [MP_ALG] = { "alg", 3 },
-	[MP_EALG] = { "ealg", 4 },     [MP_PROT] = { "prot", 4 },
-	[MP_MOD] = { "mod", 3 },       [MP_D_ALG] = { "d-alg", 5 },
-	[MP_D_QOP] = { "d-qop", 5 },   [MP_D_VER] = { "d-ver", 5 },
-	[MP_SPI_C] = { "spi-c", 5 },   [MP_SPI_S] = { "spi-s", 5 },
-	[MP_PORT_C] = { "port-c", 6 }, [MP_PORT_S] = { "port-s", 6 },
-};
+/* k when name is lit (any case), else -1: the literal folds into one word
+ * compare in scan_name_eq. */
+#define MECH_IS(lit, k) (scan_name_eq(p, lit, sizeof(lit) - 1) ? (k) : -1)
 
 static int mech_param_lookup(struct slice name)
 {
 	/* one candidate by length and a distinguishing byte, then one compare */
 	const char *p = name.ptr;
-	int k = -1;
 	switch (name.len) {
 	case 1:
-		k = MP_Q;
-		break;
+		return MECH_IS("q", MP_Q);
 	case 3:
-		k = ((unsigned char)p[0] | 0x20) == 'a' ? MP_ALG : MP_MOD;
-		break;
+		return ((unsigned char)p[0] | 0x20) == 'a' ? MECH_IS("alg", MP_ALG) : MECH_IS("mod", MP_MOD);
 	case 4:
-		k = ((unsigned char)p[0] | 0x20) == 'e' ? MP_EALG : MP_PROT;
-		break;
+		return ((unsigned char)p[0] | 0x20) == 'e' ? MECH_IS("ealg", MP_EALG)
+							   : MECH_IS("prot", MP_PROT);
 	case 5:
-		if (((unsigned char)p[0] | 0x20) == 'd') {
-			unsigned c = (unsigned char)p[2] | 0x20;
-			k = c == 'a' ? MP_D_ALG : c == 'q' ? MP_D_QOP : MP_D_VER;
-		} else {
-			k = ((unsigned char)p[4] | 0x20) == 'c' ? MP_SPI_C : MP_SPI_S;
+		switch ((unsigned char)p[4] | 0x20) {
+		case 'c': return MECH_IS("spi-c", MP_SPI_C);
+		case 's': return MECH_IS("spi-s", MP_SPI_S);
+		case 'g': return MECH_IS("d-alg", MP_D_ALG);
+		case 'p': return MECH_IS("d-qop", MP_D_QOP);
+		case 'r': return MECH_IS("d-ver", MP_D_VER);
 		}
-		break;
+		return -1;
 	case 6:
-		k = ((unsigned char)p[5] | 0x20) == 'c' ? MP_PORT_C : MP_PORT_S;
-		break;
+		return ((unsigned char)p[5] | 0x20) == 'c' ? MECH_IS("port-c", MP_PORT_C)
+							   : MECH_IS("port-s", MP_PORT_S);
 	}
-	return k >= 0 && scan_name_eq(p, mech_params[k].name, name.len) ? k : -1;
+	return -1;
 }
 
 /* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
