@@ -16,6 +16,9 @@ enum {
 	CLI_EXIT_INPUT = 2,    /* unreadable, not parseable, or bad usage */
 };
 
+#define CLI_VERSION "0.1.0"
+#define CLI_JSON_SCHEMA 1 /* docs/json.md: members are only ever added */
+
 #define CLI_MAX_HDRS 512
 #define CLI_MAX_INPUT (16u << 20) /* bytes read from one file */
 

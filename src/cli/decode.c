@@ -12,9 +12,6 @@
 #include "cli/cli.h"
 #include "cli/render.h"
 
-#define CLI_VERSION "0.1.0"
-#define DECODE_JSON_SCHEMA 1
-
 struct decode_run {
 	struct cli_opts opt;
 	struct buf buf;
@@ -508,7 +505,6 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	r->indent++;
 	report_findings(r, m, fl, NULL);
 	r->indent--;
-	(void)fl;
 }
 
 static void decode_message(struct decode_run *run, struct cli_msg *m)
@@ -804,7 +800,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	if (r->format == REPORT_JSON) {
 		report_begin(r, NULL, NULL);
 		report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(r, "schema", NULL, DECODE_JSON_SCHEMA, NULL);
+		report_u64(r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
 		report_cstr(r, "command", NULL, "decode", NULL);
 		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
 		report_bool(r, "brief", NULL, run.opt.brief, NULL);

@@ -509,8 +509,8 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 	report_init(&r, &buf, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
 	if (r.format == REPORT_JSON) {
 		report_begin(&r, NULL, NULL);
-		report_cstr(&r, "imsreg", NULL, "0.1.0", NULL);
-		report_u64(&r, "schema", NULL, 1, NULL);
+		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
+		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
 		report_cstr(&r, "command", NULL, "diff", NULL);
 		report_begin(&r, "a", NULL);
 		report_cstr(&r, "name", NULL, a.in.name, NULL);

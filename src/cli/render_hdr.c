@@ -58,11 +58,13 @@ void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
 		report_end(r);
 }
 
-/* ";a=b;c" as a JSON array of {name, value} (text: one line). */
-static void report_params(struct report *r, const char *key, struct slice params)
+/* ";a=b;c" as a JSON array of {name, value, meaning, ref}, the meaning from
+ * the catalogue for parameters of header id (SIP_HDR_OTHER: URI parameters,
+ * no meaning). Text: nothing, the value line shows them as written. */
+static void report_params(struct report *r, enum sip_hdr_id id, const char *key, struct slice params)
 {
 	if (r->format == REPORT_TEXT)
-		return; /* the value line shows them as written */
+		return;
 	report_list_begin(r, key, NULL);
 	struct sip_param_it it;
 	struct sip_param p;
@@ -70,9 +72,11 @@ static void report_params(struct report *r, const char *key, struct slice params
 	if (params.ptr) {
 		sip_param_it_init(&it, params);
 		while (sip_param_next(&it, &p, &perr) > 0) {
+			const struct ims_explain *ex = id != SIP_HDR_OTHER ? ims_explain_param(id, p.name) : NULL;
 			report_begin(r, NULL, NULL);
 			report_str(r, "name", NULL, p.name, NULL);
 			report_str(r, "value", NULL, p.value, NULL);
+			report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
 			report_end(r);
 		}
 	}
@@ -115,7 +119,7 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 		report_u64(r, "port", NULL, uri->port, NULL);
 	else
 		report_str(r, "port", NULL, SLICE_NULL, NULL);
-	report_params(r, "params", uri->params);
+	report_params(r, SIP_HDR_OTHER, "params", uri->params);
 	report_str(r, "headers", NULL, uri->headers, NULL);
 	report_str(r, "transport", NULL, uri->transport, NULL);
 	report_str(r, "user_param", NULL, uri->user_param, NULL);
@@ -165,7 +169,7 @@ static int render_via(struct report *r, const struct cli_msg *m, struct slice it
 	}
 	report_str(r, "maddr", NULL, via.maddr, NULL);
 	report_str(r, "ttl", NULL, via.ttl, NULL);
-	report_params(r, "params", via.params);
+	report_params(r, SIP_HDR_VIA, "params", via.params);
 	report_end(r);
 	return 0;
 }
@@ -297,8 +301,8 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 }
 
 /* One address element; contact adds expires, q and the feature tags. */
-static int render_addr(struct report *r, const struct cli_msg *m, struct slice item,
-		       const char *title, bool contact)
+static int render_addr(struct report *r, const struct cli_msg *m, enum sip_hdr_id id,
+		       struct slice item, const char *title, bool contact)
 {
 	struct sip_addr a;
 	struct sip_parse_error perr = { 0 };
@@ -313,6 +317,14 @@ static int render_addr(struct report *r, const struct cli_msg *m, struct slice i
 		report_bool(r, "star", NULL, a.star, NULL);
 	if (a.star) {
 		report_line(r, STYLE_NONE, "* : every binding of the AOR (only with Expires: 0, RFC 3261 §10.2.2)");
+		if (r->format == REPORT_JSON) {
+			/* the members of a contact, all null, so every element has them */
+			const char *keys[] = { "display", "uri", "tag", "expires", "q" };
+			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
+			report_list_begin(r, "params", NULL);
+			report_list_end(r);
+		}
 		report_end(r);
 		return 0;
 	}
@@ -328,7 +340,7 @@ static int render_addr(struct report *r, const struct cli_msg *m, struct slice i
 		report_str(r, "q", "q", a.q, "preference among the contacts of the AOR");
 		render_contact_params(r, m, a.params);
 	} else {
-		report_params(r, "params", a.params);
+		report_params(r, id, "params", a.params);
 	}
 	report_end(r);
 	return 0;
@@ -457,6 +469,22 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 				   r->format == REPORT_TEXT ? note : NULL);
 		}
 		report_end(r);
+		if (r->format == REPORT_JSON) {
+			/* what each field present means: the catalogue, else a short text here */
+			report_list_begin(r, "field_info", NULL);
+			for (int f = 0; f < SIP_AUTH__COUNT; f++) {
+				if (!a.field[f].ptr)
+					continue;
+				const char *name = sip_auth_field_name((enum sip_auth_field)f);
+				const struct ims_explain *ex = ims_explain_param(h->id, slice_cstr(name));
+				report_begin(r, NULL, NULL);
+				report_cstr(r, "name", NULL, name, NULL);
+				report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),
+					       ex ? ex->ref : NULL);
+				report_end(r);
+			}
+			report_list_end(r);
+		}
 		if (a.has_nc) {
 			char note[96];
 			snprintf(note, sizeof note, "use number %" PRIu32 " of this nonce%s", a.nc,
@@ -543,7 +571,7 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 		report_str(r, "d_alg", NULL, s.d_alg, NULL);
 		report_str(r, "d_qop", NULL, s.d_qop, NULL);
 		report_str(r, "d_ver", NULL, s.d_ver, NULL);
-		report_params(r, "params", s.params);
+		report_params(r, SIP_HDR_SECURITY_CLIENT, "params", s.params);
 		report_end(r);
 	}
 	if (rc < 0) {
@@ -651,7 +679,7 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
 		}
-		report_params(r, "params", p.params);
+		report_params(r, SIP_HDR_P_ACCESS_NETWORK_INFO, "params", p.params);
 		report_end(r);
 		value = p.next;
 	}
@@ -687,9 +715,7 @@ static int render_tokens(struct report *r, const struct cli_msg *m, const struct
 	struct slice item, tok;
 	struct sip_parse_error perr = { 0 };
 	int rc, errors = 0;
-	if (r->format == REPORT_TEXT) {
-		/* the value line already shows the tokens; only say what the known ones mean */
-	}
+	/* text: the value line already shows the tokens; only the known ones are explained */
 	report_list_begin(r, "elements", NULL);
 	sip_list_init(&it, h->value);
 	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
@@ -760,7 +786,7 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 			break;
 		case SIP_HDR_CONTACT:
 			snprintf(title, sizeof title, "contact %u", n);
-			errors += render_addr(r, m, item, title, true);
+			errors += render_addr(r, m, h->id, item, title, true);
 			break;
 		case SIP_HDR_WARNING: {
 			struct sip_warning w;
@@ -784,14 +810,14 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 				errors++;
 			} else {
 				report_str(r, "value", "network", tp.value, "the visited network, for roaming agreements (RFC 7315 §4.3)");
-				report_params(r, "params", tp.params);
+				report_params(r, SIP_HDR_P_VISITED_NETWORK_ID, "params", tp.params);
 			}
 			report_end(r);
 			break;
 		}
 		default:
 			snprintf(title, sizeof title, "address %u", n);
-			errors += render_addr(r, m, item, title, false);
+			errors += render_addr(r, m, h->id, item, title, false);
 			break;
 		}
 	}
@@ -878,7 +904,7 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_TO:
 	case SIP_HDR_P_CALLED_PARTY_ID: {
 		report_list_begin(r, "elements", NULL);
-		int e = render_addr(r, m, h->value, NULL, false);
+		int e = render_addr(r, m, h->id, h->value, NULL, false);
 		report_list_end(r);
 		return e;
 	}

@@ -152,7 +152,7 @@ void report_str(struct report *r, const char *key, const char *label, struct sli
 	if (v.len)
 		buf_slice(r->b, v);
 	else
-		buf_puts(r->b, "\"\" (empty)");
+		buf_puts(r->b, "\"\"");
 	report_note(r, note);
 }
 

@@ -118,17 +118,17 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 			const char **reason)
 {
 	*quoted = false;
-	if (scan_token(sc, name) < 0) {
+	if (auth_token(sc, name) < 0) {
 		*reason = "expected an auth-param name";
 		return -EBADMSG;
 	}
-	scan_lws(sc);
-	if (!scan_accept(sc, '='))
+	auth_lws(sc);
+	if (!auth_accept(sc, '='))
 		return -ENOENT;
-	scan_lws(sc);
+	auth_lws(sc);
 	if (scan_peek(sc) == '"') {
 		const char *open = sc->p;
-		if (scan_quoted(sc, value) < 0) {
+		if (auth_quoted(sc, value) < 0) {
 			*reason = sc->p == open ? "unterminated quoted string"
 						: "line break inside quoted string";
 			return -EBADMSG;
@@ -136,7 +136,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 		*quoted = true;
 		return 0;
 	}
-	if (scan_token(sc, value) < 0) {
+	if (auth_token(sc, value) < 0) {
 		*reason = "expected a token or quoted-string auth-param value";
 		return -EBADMSG;
 	}
@@ -194,12 +194,12 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		auth->nparams++;
 		last = sc->p;
 
-		scan_lws(sc);
+		auth_lws(sc);
 		if (scan_eof(sc))
 			break;
-		if (!scan_accept(sc, ','))
+		if (!auth_accept(sc, ','))
 			return fail(err, -EBADMSG, sc->p, "expected ',' between auth-params");
-		scan_lws(sc);
+		auth_lws(sc);
 		if (scan_eof(sc))
 			return fail(err, -EBADMSG, sc->p, "expected an auth-param after ','");
 	}

@@ -33,8 +33,6 @@ static void err_clear(struct sip_parse_error *err)
 enum element_kind {
 	EL_VIA,
 	EL_ADDR,
-	EL_CONTACT,
-	EL_TOKEN,
 	EL_WARNING,
 	EL_TOKPARAMS,
 	EL_SEC_MECH,
@@ -50,14 +48,6 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	case EL_ADDR: {
 		struct sip_addr addr;
 		return sip_addr_decode(&addr, item, 0, err);
-	}
-	case EL_CONTACT: {
-		struct sip_addr addr;
-		return sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
-	}
-	case EL_TOKEN: {
-		struct slice tok;
-		return sip_token_decode(&tok, item, err);
 	}
 	case EL_WARNING: {
 		struct sip_warning w;
@@ -87,6 +77,63 @@ static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct s
 			return rc;
 	}
 	return rc;
+}
+
+/* A list of tokens (Require, Supported, Allow, ...): no element may hold a
+ * quote or '<', so the commas split it as they stand (any quote is then a
+ * token error of its element). */
+static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	const char *p = h->value.ptr, *end = p + h->value.len;
+	if (p == end)
+		return 0; /* Allow: / Supported: may be empty */
+	for (;;) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		const char *e = c ? c : end;
+		struct slice tok, item = slice_trim(slice_span(p, e));
+		if (item.len == 0) {
+			/* at the comma that opens or closes the empty element */
+			err->at = c ? c : p - 1;
+			err->reason = "empty element in a comma-separated list";
+			return -EBADMSG;
+		}
+		int rc = sip_token_decode(&tok, item, err);
+		if (rc < 0)
+			return rc;
+		if (!c)
+			return 0;
+		p = c + 1;
+	}
+}
+
+/* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
+ * "*" stands alone, in the only Contact field. */
+static int contact_decode(const struct sip_msg *msg, const struct sip_hdr *h,
+			  struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_addr addr;
+	const char *star = NULL;
+	unsigned count = 0;
+	int rc;
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, err)) > 0) {
+		rc = sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
+		if (rc < 0)
+			return rc;
+		if (addr.star)
+			star = item.ptr;
+		count++;
+	}
+	if (rc < 0)
+		return rc;
+	if (star && (count > 1 || sip_hdr_count(msg, SIP_HDR_CONTACT) > 1)) {
+		err->at = star;
+		err->reason = "Contact: \"*\" must be the only contact";
+		return -EBADMSG;
+	}
+	return 0;
 }
 
 /* Privacy = priv-value *(";" priv-value) (RFC 3323 §4.2): each a token. */
@@ -184,7 +231,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_VIA:
 		return list_decode(h, EL_VIA, err);
 	case SIP_HDR_CONTACT:
-		return list_decode(h, EL_CONTACT, err);
+		return contact_decode(msg, h, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:
@@ -230,7 +277,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_SUPPORTED:
 	case SIP_HDR_UNSUPPORTED:
 	case SIP_HDR_ALLOW:
-		return list_decode(h, EL_TOKEN, err);
+		return token_list_decode(h, err);
 	case SIP_HDR_PRIVACY:
 		return privacy_decode(h->value, err);
 	case SIP_HDR_WARNING:

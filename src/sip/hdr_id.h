@@ -12,6 +12,7 @@
 #define SIP_HDR_MAX_NAME 29
 
 extern const unsigned char sip_hdr_by_hash[256];
+extern const unsigned char sip_hdr_by_word_hash[256];
 extern const char sip_hdr_lower_name[SIP_HDR__COUNT][32];
 extern const unsigned char sip_hdr_name_len[SIP_HDR__COUNT];
 extern const char sip_hdr_case_mask[SIP_HDR__COUNT][32];
@@ -80,6 +81,39 @@ static inline bool sip_hdr_name_eq(const unsigned char *p, size_t len, size_t av
 	return true;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The fast path: a multiplicative perfect hash of the first and last eight
+ * bytes (case folded) and the length, then compares of the same words.
+ * Needs 8 bytes readable from p and 2 <= len <= SIP_HDR_MAX_NAME. */
+static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_t len)
+{
+	static const unsigned char ones[16] = { 255, 255, 255, 255, 255, 255, 255, 255 };
+	const uint64_t fold = 0x2020202020202020ull;
+	uint64_t lm = len >= 8 ? ~0ull : sip_hdr_load64(ones + 8 - len);
+	uint64_t raw1 = sip_hdr_load64(p), raw2 = 0, w2 = 0;
+	if (len > 8) {
+		raw2 = sip_hdr_load64(p + len - 8);
+		w2 = raw2 | fold;
+	}
+	uint64_t w1 = (raw1 | fold) & lm;
+	uint64_t key = w1 ^ ((w2 << 7) | (w2 >> 57)) ^ len;
+	unsigned id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
+	if (!id || sip_hdr_name_len[id] != len)
+		return SIP_HDR_OTHER;
+	const char *lname = sip_hdr_lower_name[id], *cmask = sip_hdr_case_mask[id];
+	if (((raw1 | sip_hdr_load64(cmask)) ^ sip_hdr_load64(lname)) & lm)
+		return SIP_HDR_OTHER;
+	if (len > 8) {
+		if ((raw2 | sip_hdr_load64(cmask + len - 8)) != sip_hdr_load64(lname + len - 8))
+			return SIP_HDR_OTHER;
+		for (size_t k = 8; k + 8 < len; k += 8)
+			if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
+				return SIP_HDR_OTHER;
+	}
+	return (enum sip_hdr_id)id;
+}
+#endif
+
 /* sip_hdr_lookup for name[0..len) (any bytes) when `avail` bytes are
  * readable from name (avail >= len). */
 static inline enum sip_hdr_id sip_hdr_lookup_at(const char *name, size_t len, size_t avail)
@@ -91,6 +125,10 @@ static inline enum sip_hdr_id sip_hdr_lookup_at(const char *name, size_t len, si
 	}
 	if (len < 2 || len > SIP_HDR_MAX_NAME)
 		return SIP_HDR_OTHER;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (avail >= 8)
+		return sip_hdr_lookup_words(p, len);
+#endif
 	unsigned id = sip_hdr_by_hash[sip_hdr_name_hash(p, len)];
 	if (id && sip_hdr_name_len[id] == len && sip_hdr_name_eq(p, len, avail, id))
 		return (enum sip_hdr_id)id;

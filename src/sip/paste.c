@@ -323,6 +323,29 @@ static int body_copy(struct state *st, size_t first, size_t off, size_t len, siz
 	return 0;
 }
 
+/* A column-0 line that is not a header continues the previous field when
+ * that field is unfinished (ends with ',' ';' '=' or "Digest") or the line
+ * reads as parameters (has '=' or ','), as in the seed fixtures ex2, ex6. */
+static bool continues(const struct state *st, size_t i)
+{
+	if (i == 0 || st->p->text.len < 3)
+		return false;
+	const struct line *l = &st->ls[i];
+	struct slice t = slice_make(st->in + l->cstart, l->end - l->cstart);
+	if (slice_chr(t, '=') || slice_chr(t, ','))
+		return true;
+	/* the previous field as written: text ends with its CRLF */
+	const char *e = st->p->text.ptr + st->p->text.len - 2;
+	while (e > st->p->text.ptr && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (e == st->p->text.ptr)
+		return false;
+	char c = e[-1];
+	if (c == ',' || c == ';' || c == '=')
+		return true;
+	return e - st->p->text.ptr >= 6 && slice_caseeq(slice_make(e - 6, 6), SLICE_LIT("Digest"));
+}
+
 /* Next non-blank line at or after i, or n. */
 static size_t next_nonblank(const struct state *st, size_t i)
 {
@@ -372,6 +395,14 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 				goto out;
 			msg_end(&st);
 			continue; /* the same line starts the next message */
+		}
+		if (k == TEXT && !continues(&st, i)) {
+			/* neither a header nor the rest of one: log text */
+			rc = repair_add(p, (unsigned)i + 1, "ignored a line that is neither a header nor a continuation");
+			if (rc < 0)
+				goto out;
+			i++;
+			continue;
 		}
 		if (k == HEADER || k == CONTINUATION || k == TEXT) {
 			if (k == HEADER) {

@@ -275,6 +275,25 @@ static void test_byte_order_mark_is_dropped(void)
 	paste_fini(&p);
 }
 
+/* Log text after the headers is dropped with a repair, not glued into the
+ * last header as folding. */
+static void test_log_text_between_lines_is_dropped(void)
+{
+	static const char in[] = "REGISTER sip:a SIP/2.0\n"
+				 "Call-ID: 1\n"
+				 "Sent 123 bytes to 10.0.0.1\n"
+				 "CSeq: 1 REGISTER\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n\r\n");
+	bool noted = false;
+	for (size_t i = 0; i < p.nrepairs; i++)
+		noted |= p.repairs[i].line == 3 && strstr(p.repairs[i].what, "ignored") != NULL;
+	CHECK(noted);
+	paste_fini(&p);
+}
+
 static void test_no_start_line_is_an_error(void)
 {
 	static const char in[] = "hello\nVia: x\n";
@@ -321,6 +340,7 @@ int main(void)
 	test_several_messages_lf_with_trailing_garbage();
 	test_doubled_paste_with_body();
 	test_byte_order_mark_is_dropped();
+	test_log_text_between_lines_is_dropped();
 	test_no_start_line_is_an_error();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();

@@ -68,23 +68,25 @@ static bool qvalue_ok(struct slice v)
 	return true;
 }
 
-/* A decimal number no larger than max: 0, -EBADMSG or -ERANGE (as
- * slice_u32 then a bound, without the calls). */
+/* A decimal number no larger than max: 0, -EBADMSG or -ERANGE. */
 static int number_decode(struct slice v, uint32_t max, uint32_t *out)
 {
 	uint64_t n = 0;
 	if (v.len == 0)
 		return -EBADMSG;
 	for (size_t i = 0; i < v.len; i++) {
-		unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+		unsigned d = (unsigned)((unsigned char)v.ptr[i] - '0');
 		if (d > 9)
 			return -EBADMSG;
-		if (i >= 19 && n > (UINT64_MAX - d) / 10)
-			return -ERANGE;
 		n = n * 10 + d;
+		if (n > max) {
+			/* the rest must still be digits for -ERANGE to be the verdict */
+			while (++i < v.len)
+				if ((unsigned)((unsigned char)v.ptr[i] - '0') > 9)
+					return -EBADMSG;
+			return -ERANGE;
+		}
 	}
-	if (n > max)
-		return -ERANGE;
 	*out = (uint32_t)n;
 	return 0;
 }
@@ -95,7 +97,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 	*quoted = false;
 	if (scan_peek(sc) == '"') {
 		*quoted = true;
-		return scan_quoted(sc, value);
+		return auth_quoted(sc, value);
 	}
 	if (scan_peek(sc) == '[') {
 		const char *s = sc->p++;
@@ -107,7 +109,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 		*value = slice_span(s, sc->p);
 		return 0;
 	}
-	return scan_token(sc, value);
+	return auth_token(sc, value);
 }
 
 bool sip_sec_param_known(struct slice name)
@@ -120,17 +122,17 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 {
 	*value = SLICE_NULL;
 	*quoted = false;
-	if (scan_token(sc, name) < 0) {
+	if (auth_token(sc, name) < 0) {
 		*reason = "expected a mechanism parameter name";
 		return -EBADMSG;
 	}
 	const char *after = sc->p;
-	scan_lws(sc);
-	if (!scan_accept(sc, '=')) {
+	auth_lws(sc);
+	if (!auth_accept(sc, '=')) {
 		sc->p = after;
 		return 0;
 	}
-	scan_lws(sc);
+	auth_lws(sc);
 	const char *vs = sc->p;
 	if (gen_value_scan(sc, value, quoted) < 0) {
 		*reason = vs < sc->end && *vs == '"' ? "unterminated quoted string"
@@ -159,12 +161,12 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 		struct slice name, v = SLICE_NULL;
 		bool quoted = false;
 
-		scan_lws(&sc);
+		auth_lws(&sc);
 		if (scan_eof(&sc))
 			break;
-		if (!scan_accept(&sc, ';'))
+		if (!auth_accept(&sc, ';'))
 			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
-		scan_lws(&sc);
+		auth_lws(&sc);
 		if (!params_start)
 			params_start = sc.p;
 		const char *reason;

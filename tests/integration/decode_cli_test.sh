@@ -157,6 +157,48 @@ grep -q $'\033' "$tmp/ex5.txt" && bad "colour on a pipe" || ok
 grep -q '^ *v (Via): SIP/2.0/TCP' "$tmp/ex5.txt" && ok || bad "compact name shown with its long name"
 [ "$(grep -c '^ *[0-9] *ipsec-3gpp' "$tmp/ex5.txt")" = 6 ] && ok || bad "Security-Client table of 6 rows"
 
+# on a terminal (util-linux script gives one): colour, unless --no-color or NO_COLOR
+if command -v script >/dev/null; then
+	ex1=$seed/ex1-basic.pasted.txt
+	env -u NO_COLOR script -qec "$imsreg decode --brief $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && ok || bad "no colour on a terminal"
+	env -u NO_COLOR script -qec "$imsreg decode --brief --no-color $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && bad "colour despite --no-color" || ok
+	NO_COLOR=1 script -qec "$imsreg decode --brief $ex1" /dev/null >"$tmp/tty.txt" 2>&1
+	grep -q $'\033\[' "$tmp/tty.txt" && bad "colour despite NO_COLOR" || ok
+fi
+
+# --- more header fields than decode keeps: 2 with the reason, not a crash ---
+python3 -c '
+import sys
+h = "".join("X-Filler-%d: v\r\n" % i for i in range(600))
+sys.stdout.write("REGISTER sip:ims.example.net SIP/2.0\r\n" + h + "Content-Length: 0\r\n\r\n")' >"$tmp/many.sip"
+expect_rc 2 "600 header fields" "$imsreg" decode --strict "$tmp/many.sip"
+grep -q "^$tmp/many.sip:[0-9]*:[0-9]*: .*512" "$tmp/err" && ok || bad "600 header fields: reason names the limit: $(head -1 "$tmp/err")"
+
+# --- --json --brief: start line, findings and summary only ---
+"$imsreg" decode --json --brief "$seed/ex1-basic.pasted.txt" >"$tmp/brief.json" 2>/dev/null
+python3 - "$tmp/brief.json" <<'PY' && ok || bad "--json --brief members"
+import json, sys
+d = json.load(open(sys.argv[1]))
+m = d["inputs"][0]["messages"][0]
+assert d["brief"] is True
+assert {"start_line", "findings", "summary", "method", "request_uri"} <= set(m), sorted(m)
+assert "headers" not in m and "wire" not in m, sorted(m)
+PY
+
+# --- Contact: * with Expires: 0 removes every binding (RFC 3261 §10.2.2) ---
+printf 'REGISTER sip:ims.example.net SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>\r\nCall-ID: star@192.0.2.1\r\nCSeq: 3 REGISTER\r\nContact: *\r\nExpires: 0\r\nMax-Forwards: 70\r\nContent-Length: 0\r\n\r\n' >"$tmp/star.sip"
+"$imsreg" decode --json --strict "$tmp/star.sip" >"$tmp/star.json" 2>/dev/null
+python3 - "$tmp/star.json" <<'PY' && ok || bad "Contact: * expiry"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+e = m["expiry"]
+assert e["star"] is True and e["kind"] == "unregister_all" and e["header"] == 0 and e["contacts"] == [], e
+c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elements"][0]
+assert c["star"] is True and c["uri"] is None and c["params"] == [], c
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \

@@ -3,11 +3,13 @@
 # (Debian tshark 4.0; text2pcap from wireshark-common). Every message of the
 # seed fixtures (normalised to wire form: the "wire" member of
 # `imsreg decode --json`), of ../shared/corpus/rfc4475 and of
-# ../shared/corpus/rfc5118/wire that imsreg decodes is wrapped in a UDP
-# packet (text2pcap -u 5060,5060), dissected by tshark (-T json -e ...), and
+# ../shared/corpus/rfc5118/wire, and also of the parse benchmark corpus and
+# the text captures, that imsreg decodes is wrapped in a UDP packet
+# (text2pcap -u 5060,5060), dissected by tshark (-T json -e ...), and
 # tshark's method, Request-URI, From/To URI and tag, Call-ID, CSeq number,
-# Via sent-by and branch, Contact URIs, Digest parameters and
-# Security-Client/Server/Verify offers must equal ours.
+# Via sent-by and branch, Contact URIs, Digest parameters (Authorization,
+# WWW-Authenticate, Authentication-Info) and Security-Client/Server/Verify
+# offers must equal ours.
 #
 # How values are compared (representation, not meaning):
 #  - tshark shows a quoted Digest value with its quotes; we give the content.
@@ -28,7 +30,10 @@ trap 'rm -rf "$tmp"' EXIT
 
 inputs=()
 for f in ../shared/fixtures/seed/*.txt; do inputs+=("lenient:$f"); done
-for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat; do inputs+=("strict:$f"); done
+for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat ../shared/corpus/bench/*.sip \
+	../shared/corpus/captures/text/openimscore-aka/*.sip; do inputs+=("strict:$f"); done
+# real captures as text (one has junk lines between messages: lenient)
+for f in ../shared/corpus/captures/text/sipandlove/*.txt; do inputs+=("lenient:$f"); done
 
 # 1. our decode of each input (inputs we reject have no values to compare)
 n=0
@@ -58,7 +63,8 @@ with open(f"{tmp}/all.hex", "w") as hexf:
         for m in doc["inputs"][0]["messages"]:
             if "wire" not in m:
                 continue
-            data = m["wire"].encode("latin-1", "surrogateescape") if False else m["wire"].encode("utf-8")
+            # the JSON string holds the message bytes (valid UTF-8 as is; our corpora have no other)
+            data = m["wire"].encode("utf-8")
             for i in range(0, len(data), 16):
                 hexf.write("%06x %s\n" % (i, " ".join("%02x" % b for b in data[i:i + 16])))
             hexf.write("\n")
@@ -71,6 +77,7 @@ fields=(sip.Method sip.r-uri sip.from.addr sip.from.tag sip.to.addr sip.to.tag s
 	sip.Via.sent-by.address sip.Via.sent-by.port sip.Via.branch sip.contact.uri
 	sip.auth.username sip.auth.realm sip.auth.nonce sip.auth.uri sip.auth.digest.response
 	sip.auth.algorithm sip.auth.qop sip.auth.nc sip.auth.cnonce sip.auth.opaque sip.auth.auts
+	sip.auth.rspauth sip.auth.nextnonce
 	sip.sec_mechanism sip.sec_mechanism.alg sip.sec_mechanism.ealg sip.sec_mechanism.spi_c
 	sip.sec_mechanism.spi_s sip.sec_mechanism.port_c sip.sec_mechanism.port_s sip.sec_mechanism.prot)
 eargs=()
@@ -126,6 +133,7 @@ def has_error(x):
 
 FIELDS_OF = {"From": "sip.from.", "To": "sip.to.", "CSeq": "sip.CSeq.", "Via": "sip.Via.",
              "Contact": "sip.contact.", "Authorization": "sip.auth.", "Proxy-Authorization": "sip.auth.",
+             "Authentication-Info": "sip.auth.",
              "WWW-Authenticate": "sip.auth.", "Proxy-Authenticate": "sip.auth.",
              "Security-Client": "sip.sec_mechanism", "Security-Server": "sip.sec_mechanism",
              "Security-Verify": "sip.sec_mechanism"}
@@ -175,13 +183,15 @@ def ours(m):
             for c in d.get("elements", []):
                 if not c.get("star") and "uri" in c:
                     add("sip.contact.uri", c["uri"]["text"])
-        elif ln in ("Authorization", "Proxy-Authorization", "WWW-Authenticate", "Proxy-Authenticate"):
+        elif ln in ("Authorization", "Proxy-Authorization", "WWW-Authenticate", "Proxy-Authenticate",
+                    "Authentication-Info"):
             for a in d.get("elements", []):
                 f = a.get("fields", {})
                 for ours_name, ts in (("username", "username"), ("realm", "realm"), ("nonce", "nonce"),
                                       ("uri", "uri"), ("response", "digest.response"),
                                       ("algorithm", "algorithm"), ("qop", "qop"), ("nc", "nc"),
-                                      ("cnonce", "cnonce"), ("opaque", "opaque"), ("auts", "auts")):
+                                      ("cnonce", "cnonce"), ("opaque", "opaque"), ("auts", "auts"),
+                                      ("rspauth", "rspauth"), ("nextnonce", "nextnonce")):
                     add(f"sip.auth.{ts}", f.get(ours_name))
         elif ln in ("Security-Client", "Security-Server", "Security-Verify"):
             for s in d.get("elements", []):
@@ -232,6 +242,9 @@ for k in EXCEPTIONS:
     if k not in used:
         failures += 1
         print(f"FAIL exception {k} no longer differs: remove it from EXCEPTIONS")
+if len(index) < 80 or compared < 1000:
+    failures += 1
+    print(f"FAIL: only {len(index)} messages and {compared} field lists compared: inputs lost?")
 print(f"tshark cross-check: {compared} field lists compared, {len(used)} known tshark faults, "
       f"{skipped} in headers we reject as malformed, {failures} differences")
 sys.exit(1 if failures else 0)
