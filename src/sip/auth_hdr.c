@@ -118,7 +118,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 			const char **reason)
 {
 	*quoted = false;
-	if (auth_token(sc, name) < 0) {
+	if (scan_token(sc, name) < 0) {
 		*reason = "expected an auth-param name";
 		return -EBADMSG;
 	}
@@ -128,7 +128,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 	auth_lws(sc);
 	if (scan_peek(sc) == '"') {
 		const char *open = sc->p;
-		if (auth_quoted(sc, value) < 0) {
+		if (scan_quoted(sc, value) < 0) {
 			*reason = sc->p == open ? "unterminated quoted string"
 						: "line break inside quoted string";
 			return -EBADMSG;
@@ -136,7 +136,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 		*quoted = true;
 		return 0;
 	}
-	if (auth_token(sc, value) < 0) {
+	if (scan_token(sc, value) < 0) {
 		*reason = "expected a token or quoted-string auth-param value";
 		return -EBADMSG;
 	}

@@ -97,7 +97,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 	*quoted = false;
 	if (scan_peek(sc) == '"') {
 		*quoted = true;
-		return auth_quoted(sc, value);
+		return scan_quoted(sc, value);
 	}
 	if (scan_peek(sc) == '[') {
 		const char *s = sc->p++;
@@ -109,7 +109,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 		*value = slice_span(s, sc->p);
 		return 0;
 	}
-	return auth_token(sc, value);
+	return scan_token(sc, value);
 }
 
 bool sip_sec_param_known(struct slice name)
@@ -122,7 +122,7 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 {
 	*value = SLICE_NULL;
 	*quoted = false;
-	if (auth_token(sc, name) < 0) {
+	if (scan_token(sc, name) < 0) {
 		*reason = "expected a mechanism parameter name";
 		return -EBADMSG;
 	}
