@@ -79,13 +79,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	}
 	case 3: {
-		static struct sip_hdr h1[MAX_HDRS], h2[MAX_HDRS];
+		/* the encoding may add a Content-Length: one more slot */
+		static struct sip_hdr h1[MAX_HDRS], h2[MAX_HDRS + 1];
 		struct sip_msg m1, m2;
 		sip_msg_init(&m1, h1, MAX_HDRS);
 		if (sip_msg_parse(&m1, v.ptr, v.len, 0, &err) < 0)
 			break;
 		int rc1 = sip_msg_encode(&e1, &m1);
-		sip_msg_init(&m2, h2, MAX_HDRS);
+		sip_msg_init(&m2, h2, MAX_HDRS + 1);
 		int rc = sip_msg_parse(&m2, e1.ptr, e1.len, 0, &err);
 		must(rc >= 0 && (size_t)rc == e1.len);
 		must(sip_msg_encode(&e2, &m2) == rc1);

@@ -510,7 +510,8 @@ void sip_hdr_encode(struct buf *b, enum sip_hdr_id id, struct slice name, struct
 /* Writes msg in canonical form: start line, each header with its long
  * name, values unfolded and re-encoded from their typed form where the
  * codec knows it, Content-Length from the body, then the body. Returns 0 or
- * the first error of a typed decode (the header is then copied as is). */
+ * the first error of a typed decode (that value is then copied exactly as
+ * written, folding kept, so a re-parse fails the same way). */
 int sip_msg_encode(struct buf *b, const struct sip_msg *msg);
 
 #endif

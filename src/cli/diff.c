@@ -351,18 +351,22 @@ static void diff_auth(struct diff_run *d, const struct diff_side *a, const struc
 			  "the same response twice: with a growing nc or a new cnonce it must differ");
 }
 
-/* The header parameter names of the first Contact element of a side. */
-static bool first_contact(const struct diff_side *s, struct sip_addr *out)
+#define DIFF_MAX_CONTACTS 16
+
+/* The Contact elements of a side, in order (up to DIFF_MAX_CONTACTS). */
+static unsigned side_contacts(const struct diff_side *s, struct sip_addr *out)
 {
-	const struct sip_hdr *h = sip_hdr_first(&s->m->msg, SIP_HDR_CONTACT);
-	struct sip_list it;
-	struct slice item;
+	unsigned n = 0;
 	struct sip_parse_error perr;
-	if (!h)
-		return false;
-	sip_list_init(&it, h->value);
-	return sip_list_next(&it, &item, &perr) > 0 &&
-	       sip_addr_decode(out, item, SIP_ADDR_ALLOW_STAR, &perr) == 0;
+	for (const struct sip_hdr *h = sip_hdr_first(&s->m->msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(&s->m->msg, h)) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, h->value);
+		while (n < DIFF_MAX_CONTACTS && sip_list_next(&it, &item, &perr) > 0)
+			if (sip_addr_decode(&out[n], item, SIP_ADDR_ALLOW_STAR, &perr) == 0)
+				n++;
+	}
+	return n;
 }
 
 static bool param_lookup(struct slice params, struct slice name, struct sip_param *out)
@@ -408,44 +412,69 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
 	}
 }
 
+/* One binding present on both sides (or the only one of each): expires and
+ * feature tags. */
+static void diff_binding(struct diff_run *d, const struct sip_addr *ca, const struct sip_addr *cb)
+{
+	char va[16], vb[16];
+	snprintf(va, sizeof va, "%" PRIu32, ca->expires);
+	snprintf(vb, sizeof vb, "%" PRIu32, cb->expires);
+	if (ca->has_expires != cb->has_expires || (ca->has_expires && ca->expires != cb->expires))
+		diff_item(d, DIFF_NOTE, "Contact ;expires", ca->has_expires ? slice_cstr(va) : SLICE_NULL,
+			  cb->has_expires ? slice_cstr(vb) : SLICE_NULL, "RFC 3261 §10.2.1.1",
+			  "%s", cb->has_expires && cb->expires == 0 ? "0 in B: this binding is removed"
+								    : "the contact's own expiry changed (it overrides the Expires header)");
+	diff_params_one_way(d, ca->params, cb->params, false);
+	diff_params_one_way(d, cb->params, ca->params, true);
+}
+
 static void diff_contact(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
 {
-	struct sip_addr ca, cb;
-	bool ha = first_contact(a, &ca), hb = first_contact(b, &cb);
-	unsigned na = sip_hdr_count(&a->m->msg, SIP_HDR_CONTACT), nb = sip_hdr_count(&b->m->msg, SIP_HDR_CONTACT);
-	if (!ha && !hb) {
+	struct sip_addr ca[DIFF_MAX_CONTACTS], cb[DIFF_MAX_CONTACTS];
+	unsigned na = side_contacts(a, ca), nb = side_contacts(b, cb);
+	bool star_a = na && ca[0].star, star_b = nb && cb[0].star;
+	if (!na && !nb) {
 		diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, SLICE_NULL, "RFC 3261 §10.2.3", "none in either: queries");
 		return;
 	}
-	if (!ha || !hb) {
-		diff_item(d, DIFF_NOTE, "Contact", ha ? ca.uri_text : SLICE_NULL, hb ? cb.uri_text : SLICE_NULL,
-			  "RFC 3261 §10.2.3", "only %s has a Contact: the other is a query", ha ? "A" : "B");
+	if (!na || !nb) {
+		diff_item(d, DIFF_NOTE, "Contact", na ? ca[0].uri_text : SLICE_NULL, nb ? cb[0].uri_text : SLICE_NULL,
+			  "RFC 3261 §10.2.3", "only %s has a Contact: the other is a query", na ? "A" : "B");
 		return;
 	}
-	if (na != nb)
-		diff_item(d, DIFF_NOTE, "Contact fields", SLICE_NULL, SLICE_NULL, "RFC 3261 §10.2.1",
-			  "%u Contact field(s) in A, %u in B; the first of each is compared", na, nb);
-	if (ca.star || cb.star) {
-		diff_item(d, DIFF_NOTE, "Contact", ca.star ? SLICE_LIT("*") : ca.uri_text, cb.star ? SLICE_LIT("*") : cb.uri_text,
-			  "RFC 3261 §10.2.2", "Contact: * removes every binding of the AOR");
+	if (star_a || star_b) {
+		diff_item(d, DIFF_NOTE, "Contact", star_a ? SLICE_LIT("*") : ca[0].uri_text,
+			  star_b ? SLICE_LIT("*") : cb[0].uri_text, "RFC 3261 §10.2.2",
+			  "Contact: * removes every binding of the AOR");
 		return;
 	}
-	if (slice_eq(ca.uri_text, cb.uri_text))
-		diff_item(d, DIFF_OK, "Contact", ca.uri_text, cb.uri_text, "RFC 3261 §10.2.1",
-			  "the same contact address: B updates the same binding");
-	else
-		diff_item(d, DIFF_NOTE, "Contact", ca.uri_text, cb.uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
+	if (na == 1 && nb == 1 && !slice_eq(ca[0].uri_text, cb[0].uri_text)) {
+		diff_item(d, DIFF_NOTE, "Contact", ca[0].uri_text, cb[0].uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
 			  "another contact address: B adds a binding (or replaces it, when +sip.instance/reg-id match)");
-	char va[16], vb[16];
-	snprintf(va, sizeof va, "%" PRIu32, ca.expires);
-	snprintf(vb, sizeof vb, "%" PRIu32, cb.expires);
-	if (ca.has_expires != cb.has_expires || (ca.has_expires && ca.expires != cb.expires))
-		diff_item(d, DIFF_NOTE, "Contact ;expires", ca.has_expires ? slice_cstr(va) : SLICE_NULL,
-			  cb.has_expires ? slice_cstr(vb) : SLICE_NULL, "RFC 3261 §10.2.1.1",
-			  "%s", cb.has_expires && cb.expires == 0 ? "0 in B: this binding is removed"
-								  : "the contact's own expiry changed (it overrides the Expires header)");
-	diff_params_one_way(d, ca.params, cb.params, false);
-	diff_params_one_way(d, cb.params, ca.params, true);
+		diff_binding(d, &ca[0], &cb[0]);
+		return;
+	}
+	for (unsigned i = 0; i < na; i++) {
+		unsigned j = 0;
+		while (j < nb && !slice_eq(ca[i].uri_text, cb[j].uri_text))
+			j++;
+		if (j == nb) {
+			diff_item(d, DIFF_NOTE, "Contact", ca[i].uri_text, SLICE_NULL, "RFC 3261 §10.2.1",
+				  "not in B: B does not touch this binding, it stays until it expires");
+			continue;
+		}
+		diff_item(d, DIFF_OK, "Contact", ca[i].uri_text, cb[j].uri_text, "RFC 3261 §10.2.1",
+			  "the same contact address: B updates the same binding");
+		diff_binding(d, &ca[i], &cb[j]);
+	}
+	for (unsigned j = 0; j < nb; j++) {
+		unsigned i = 0;
+		while (i < na && !slice_eq(ca[i].uri_text, cb[j].uri_text))
+			i++;
+		if (i == na)
+			diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, cb[j].uri_text, "RFC 3261 §10.2.1",
+				  "added in B: a new binding of the AOR");
+	}
 }
 
 static void diff_headers(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)

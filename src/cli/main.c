@@ -1,6 +1,7 @@
 /* main.c: the imsreg program: dispatches to one file per subcommand. */
 #include <stdio.h>
 #include <string.h>
+#include "cli/auth_cmds.h"
 #include "cli/cli.h"
 
 static void usage(FILE *out)
@@ -10,6 +11,11 @@ static void usage(FILE *out)
 	      "  decode   explain a REGISTER (and its 401/200) header by header, with findings\n"
 	      "           imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
 	      "           imsreg decode [--json] --diff A B\n"
+	      "  verify   check a UE's Authorization response from K/OPc (AKA) or a password\n"
+	      "           imsreg verify --k HEX (--opc HEX | --op HEX) [--amf HEX] [--json] FILE\n"
+	      "           imsreg verify --password PW [--json] FILE\n"
+	      "  aka      build an AKA vector and the 401 nonce, or build/check AUTS\n"
+	      "           imsreg aka --k HEX (--opc HEX | --op HEX) [--sqn HEX] [--rand HEX]\n"
 	      "  version  print the version\n"
 	      "  help     this text; 'imsreg decode --help' for the decode options\n",
 	      out);
@@ -31,6 +37,10 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "decode") == 0)
 		return cli_decode_main(argc - 1, argv + 1, stdout, stderr);
+	if (strcmp(argv[1], "verify") == 0)
+		return cmd_verify(argc - 1, argv + 1);
+	if (strcmp(argv[1], "aka") == 0)
+		return cmd_aka(argc - 1, argv + 1);
 	fprintf(stderr, "imsreg: unknown command '%s'\n", argv[1]);
 	usage(stderr);
 	return 2;

@@ -179,7 +179,7 @@ static const struct auth_case cases[] = {
 	  0, -1, NULL, 4, 1, NULL,
 	  { F(QOP, "auth"), Q(RSPAUTH, "3078c961a75eafb8a0040caf6cf849b0"),
 	    Q(CNONCE, "4f1c2a9d8e7b6a5c"), F(NC, "00000001") } },
-	/* ../shared/corpus/captures/text/sipandlove/d.txt */
+	/* ../shared/corpus/captures/text/sipandlove/n.txt */
 	{ "info-nextnonce", true,
 	  "nextnonce=\"V0Dlfcmjen3atleWJCOm/Q==\",qop=auth,rspauth=\"71e01e9f07352c5423ef215b572f3ab3\","
 	  "cnonce=\"Hf1rkJAuZ0-ukOSgnYE.v6.VWEYBj2TR\",nc=00000001",
@@ -377,6 +377,34 @@ static void test_auth_captures_decode(void)
 	}
 }
 
+static void test_auth_info_files_decode(void)
+{
+	static const struct {
+		const char *path, *rspauth, *nextnonce;
+	} files[] = {
+		{ "../shared/corpus/bench/g_200_register.sip", "3078c961a75eafb8a0040caf6cf849b0", NULL },
+		{ "../shared/corpus/captures/text/sipandlove/d.txt", "9d28e9e0667b543dad58f3b6de51c778",
+		  "fkd/Af7d0Kl3BR76DgJl3w==" },
+	};
+	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		size_t len;
+		char *buf = check_read_file(files[i].path, &len);
+		CHECK(buf != NULL);
+		if (!buf)
+			continue;
+		struct slice v = file_header(buf, len, "Authentication-Info");
+		struct sip_auth a;
+		struct sip_parse_error err;
+		CHECK_INT_EQ(sip_auth_info_decode(&a, v, &err), 0);
+		CHECK(a.scheme.ptr == NULL);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_RSPAUTH], files[i].rspauth);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_NEXTNONCE], files[i].nextnonce);
+		CHECK_SLICE_EQ(a.field[SIP_AUTH_QOP], "auth");
+		CHECK(a.has_nc && a.nc == 1);
+		free(buf);
+	}
+}
+
 int main(void)
 {
 	test_auth_tables();
@@ -384,5 +412,6 @@ int main(void)
 	test_auth_rest_loop_decodes_both_credentials();
 	test_auth_params_span_all_params();
 	test_auth_captures_decode();
+	test_auth_info_files_decode();
 	return check_done();
 }

@@ -36,7 +36,10 @@ enum element_kind {
 	EL_WARNING,
 	EL_TOKPARAMS,
 	EL_SEC_MECH,
+	EL_MEDIA,
 };
+
+static int content_type_decode(struct slice v, struct sip_parse_error *err);
 
 static int element_decode(enum element_kind kind, struct slice item, struct sip_parse_error *err)
 {
@@ -61,6 +64,8 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 		struct sip_sec_mech m;
 		return sip_sec_mech_decode(&m, item, err);
 	}
+	case EL_MEDIA:
+		return content_type_decode(item, err);
 	}
 	return -EINVAL;
 }
@@ -159,6 +164,23 @@ static int privacy_decode(struct slice v, struct sip_parse_error *err)
 	}
 }
 
+/* A field made only of parameters: name[=value] *(;name[=value]). */
+static int params_only_decode(struct slice v, struct sip_parse_error *err)
+{
+	struct sip_param_it it;
+	struct sip_param prm;
+	int rc, n = 0;
+	sip_param_it_init(&it, v);
+	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+		n++;
+	if (rc == 0 && n == 0) {
+		err->at = v.ptr;
+		err->reason = "expected parameters";
+		return -EBADMSG;
+	}
+	return rc;
+}
+
 /* media-type = m-type SLASH m-subtype *(SEMI m-parameter) (§20.15). */
 static int content_type_decode(struct slice v, struct sip_parse_error *err)
 {
@@ -168,7 +190,7 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 	if (scan_token(&sc, &t) < 0 || scan_expect(&sc, '/', true) < 0) {
 		if (err) {
 			err->at = sc.p;
-			err->reason = "Content-Type: expected type \"/\" subtype";
+			err->reason = "media type: expected type \"/\" subtype";
 		}
 		return -EBADMSG;
 	}
@@ -176,7 +198,7 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 	if (scan_token(&sc, &t) < 0) {
 		if (err) {
 			err->at = sc.p;
-			err->reason = "Content-Type: expected a subtype token after \"/\"";
+			err->reason = "media type: expected a subtype token after \"/\"";
 		}
 		return -EBADMSG;
 	}
@@ -187,7 +209,7 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 	if (!scan_eof(&sc) && *sc.p != ';') {
 		if (err) {
 			err->at = sc.p;
-			err->reason = "Content-Type: expected ';' and parameters after the media type";
+			err->reason = "media type: expected ';' and parameters after the type";
 		}
 		return -EBADMSG;
 	}
@@ -293,7 +315,22 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 		return list_decode(h, EL_TOKPARAMS, err);
 	case SIP_HDR_EVENT:
+	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
+	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
+	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
+	case SIP_HDR_PRIORITY:             /* §20.26 priority-value */
 		return element_decode(EL_TOKPARAMS, h->value, err);
+	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
+		return list_decode(h, EL_TOKPARAMS, err);
+	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
+	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
+	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
+		return token_list_decode(h, err);
+	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
+		return list_decode(h, EL_MEDIA, err);
+	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
+	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
+		return params_only_decode(h->value, err);
 	case SIP_HDR_CONTENT_TYPE:
 		return content_type_decode(h->value, err);
 	case SIP_HDR_AUTHORIZATION:

@@ -73,6 +73,28 @@ static const struct check_case cases[] = {
 	  ", \r\n" },
 	{ "allow_quoted", REG "Allow: \"INVITE,ACK\"\r\n\r\n", -EBADMSG, SIP_HDR_ALLOW, NULL },
 	{ "allow_empty", REG "Allow:\r\nSupported: \r\n\r\n", 0, 0, NULL },
+	{ "more_typed_headers",
+	  "SIP/2.0 200 OK\r\n" BASE
+	  "Accept: application/sdp;level=1, */*, application/reginfo+xml\r\n"
+	  "Allow-Events: reg, presence.winfo\r\n"
+	  "Subscription-State: active;expires=600000\r\n"
+	  "Session-Expires: 1800;refresher=uac\r\n"
+	  "Content-Disposition: session;handling=optional\r\n"
+	  "Content-Encoding: gzip\r\nContent-Language: en, de-CH\r\n"
+	  "Priority: urgent\r\n"
+	  "Reason: SIP;cause=200;text=\"Call completed elsewhere\", Q.850;cause=16\r\n"
+	  "P-Charging-Vector: icid-value=\"PCSCF:1-2\";orig-ioi=visited.net;icid-generated-at=[2001:db8::1]\r\n"
+	  "P-Charging-Function-Addresses: ccf=192.0.2.10; ecf=[2001:db8::2]\r\n"
+	  "l: 0\r\n\r\n",
+	  0, 0, NULL },
+	{ "accept_without_subtype", REG "Accept: application/sdp, text\r\n\r\n", -EBADMSG,
+	  SIP_HDR_ACCEPT, NULL },
+	{ "charging_vector_not_params", REG "P-Charging-Vector: ;;\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_CHARGING_VECTOR, NULL },
+	{ "reason_empty_element", REG "Reason: SIP;cause=200,,Q.850\r\n\r\n", -EBADMSG,
+	  SIP_HDR_REASON, ",Q.850" },
+	{ "allow_events_not_a_token", REG "Allow-Events: reg presence\r\n\r\n", -EBADMSG,
+	  SIP_HDR_ALLOW_EVENTS, NULL },
 	{ "require_not_a_token", REG "Require: sec agree\r\n\r\n", -EBADMSG, SIP_HDR_REQUIRE, NULL },
 	{ "privacy_empty_value", REG "Privacy: id;;header\r\n\r\n", -EBADMSG, SIP_HDR_PRIVACY, NULL },
 	{ "content_type_without_subtype", REG "c: application\r\n\r\n", -EBADMSG,

@@ -25,6 +25,8 @@ static size_t fold_len(const char *p, const char *end)
  * a stray CR included, are kept. */
 static void put_unfolded(struct buf *b, struct slice s)
 {
+	if (!s.ptr)
+		return;
 	const char *p = s.ptr, *end = s.ptr + s.len, *run = p;
 	while (p < end) {
 		size_t n;
@@ -49,6 +51,15 @@ static void put_unfolded(struct buf *b, struct slice s)
 		run = p;
 	}
 	buf_append(b, run, (size_t)(end - run));
+}
+
+static void buf_truncate(struct buf *b, size_t len)
+{
+	if (b->err || len > b->len)
+		return;
+	b->len = len;
+	if (b->cap)
+		b->ptr[len] = '\0';
 }
 
 static bool is_token(struct slice s)
@@ -95,8 +106,8 @@ static void put_generic_params(struct buf *b, struct slice params)
 	sip_param_it_init(&it, params);
 	while ((rc = sip_param_next(&it, &p, &err)) > 0)
 		put_param(b, ';', &p);
-	if (rc < 0 && b->err == 0) {
-		b->len = mark;
+	if (rc < 0) {
+		buf_truncate(b, mark);
 		buf_putc(b, ';');
 		put_unfolded(b, params);
 	}
@@ -350,15 +361,6 @@ void sip_hdr_encode(struct buf *b, enum sip_hdr_id id, struct slice name, struct
 
 /* ---- messages ---------------------------------------------------------- */
 
-static void buf_truncate(struct buf *b, size_t len)
-{
-	if (b->err || len > b->len)
-		return;
-	b->len = len;
-	if (b->cap)
-		b->ptr[len] = '\0';
-}
-
 /* Each element of a comma list through decode + encode, joined by ", ". */
 static int list_encode(struct buf *b, enum sip_hdr_id id, struct slice value)
 {
@@ -553,13 +555,20 @@ int sip_msg_encode(struct buf *b, const struct sip_msg *msg)
 			buf_slice(b, h->name);
 		buf_puts(b, ": ");
 		int rc = value_encode(b, h->id, h->value);
-		if (rc != 0) {
-			/* no typed form, or it does not decode: the value as written */
-			if (rc < 0 && first_err == 0)
-				first_err = rc;
+		if (rc > 0) {
+			/* no typed form: the value unfolded */
 			buf_truncate(b, mark);
 			sip_hdr_encode(b, h->id, h->name, h->value);
 			continue;
+		}
+		if (rc < 0) {
+			/* it does not decode: the value exactly as written, folding
+			 * kept, so that a re-parse fails the same way (unfolding can
+			 * change the verdict, e.g. after an escaped CR) */
+			if (first_err == 0)
+				first_err = rc;
+			buf_truncate(b, mark + (canon ? strlen(canon) : h->name.len) + 2);
+			buf_slice(b, h->value);
 		}
 		buf_puts(b, "\r\n");
 	}

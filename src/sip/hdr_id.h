@@ -84,7 +84,12 @@ static inline bool sip_hdr_name_eq(const unsigned char *p, size_t len, size_t av
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* The fast path: a multiplicative perfect hash of the first and last eight
  * bytes (case folded) and the length, then compares of the same words.
- * Needs 8 bytes readable from p and 2 <= len <= SIP_HDR_MAX_NAME. */
+ * Needs 8 bytes readable from p and 2 <= len <= SIP_HDR_MAX_NAME. To add a
+ * name: with w1 = first min(len, 8) bytes in lower case (little-endian,
+ * zero-padded), w2 = last 8 bytes when len > 8 else 0, try random odd
+ * 64-bit M until ((w1 ^ rotl(w2, 7) ^ len) * M) >> 56 differs for every
+ * name (about 20,000 tries for 70 names), then rebuild sip_hdr_by_word_hash;
+ * do the same for sip_hdr_name_hash / sip_hdr_by_hash. */
 static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_t len)
 {
 	static const unsigned char ones[16] = { 255, 255, 255, 255, 255, 255, 255, 255 };

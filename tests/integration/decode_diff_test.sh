@@ -28,6 +28,9 @@ nc2 = (nxt.replace("nc=00000001", "nc=00000002")
 put("in-nc2.txt", nc2)
 put("in-unreg.txt", nc2.replace("Expires: 7200", "Expires: 0"))
 put("in-newcallid.txt", nc2.replace("3671736255_186872264@", "9999_1@"))
+# B registers a second contact beside the first
+put("in-twocontacts.txt", nc2.replace("[ Line  9 ] Route:",
+    "[ Line  9 ] Contact: <sip:+11234567890@192.0.2.99:5060>\n\n[ Line  9 ] Route:"))
 put("in-backwards.txt", t.replace("450510775 REGISTER", "450510770 REGISTER")
                       .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602899"))
 PY
@@ -47,6 +50,8 @@ run nc2 0 "$ex4" "$tmp/in-nc2.txt"
 run unreg 0 "$ex4" "$tmp/in-unreg.txt"
 run newcallid 0 "$ex4" "$tmp/in-newcallid.txt"
 run retrans 1 "$ex4" "$ex4"
+run tags 0 "$ex4" "$seed/ex3-sms-volte-capability.pasted.txt"
+run twocontacts 0 "$ex4" "$tmp/in-twocontacts.txt"
 run backwards 1 "$ex4" "$tmp/in-backwards.txt"
 
 # the text says what each difference means
@@ -88,6 +93,15 @@ check(d["summary"]["same_registration"] is False and x["Call-ID"]["kind"] == "ch
 d, x = diffs("retrans")
 check(x["CSeq"]["severity"] == "problem" and x["Via branch"]["severity"] == "problem", "retrans: problems")
 check(d["exit_status"] == 1 and d["summary"]["problems"] >= 2, "retrans: exit 1")
+d, _ = diffs("tags")
+tags = {x["field"]: x for x in d["differences"] if x["field"].startswith("Contact ;")}
+check(tags.get("Contact ;+sip.instance", {}).get("kind") == "added", f"tags: +sip.instance added {sorted(tags)}")
+check(tags.get("Contact ;reg-id", {}).get("kind") == "removed", "tags: reg-id removed")
+check(tags.get("Contact ;video", {}).get("kind") == "added", "tags: video added")
+d, _ = diffs("twocontacts")
+cs = [(x["a"], x["b"], x["kind"]) for x in d["differences"] if x["field"] == "Contact"]
+check(cs == [("sip:+11234567890@[2001:0:0:1::3]:5060", "sip:+11234567890@[2001:0:0:1::3]:5060", "same"),
+             (None, "sip:+11234567890@192.0.2.99:5060", "added")], f"twocontacts: {cs}")
 d, x = diffs("backwards")
 check(x["CSeq"]["severity"] == "problem" and "backwards" in x["CSeq"]["meaning"], "backwards")
 print("diff json:", "ok" if not bad else f"{bad} failed")

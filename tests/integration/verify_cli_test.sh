@@ -1,12 +1,10 @@
 #!/usr/bin/env bash
-# verify_cli.sh: `imsreg verify` and `imsreg aka` through the program's
+# verify_cli_test.sh: `imsreg verify` and `imsreg aka` through the program's
 # dispatch (main.c): exit codes 0/1/2 on the real OpenIMSCore exchange, a seed
 # without keys, a wrong K; `imsreg aka` rebuilding that 401 nonce, and AUTS.
 # $1: the imsreg binary. Runs from the repository root.
-# Not yet run by ctest: rename it verify_cli_test.sh once main.c dispatches
-# verify and aka (until then it fails by design, naming what is missing).
 set -u
-imsreg=${1:?usage: verify_cli.sh IMSREG}
+imsreg=${1:?usage: verify_cli_test.sh IMSREG}
 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
