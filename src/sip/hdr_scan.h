@@ -36,24 +36,10 @@ static inline bool hdr_is_digit(unsigned char c)
 	return (unsigned)(c - '0') <= 9;
 }
 
-/* The first byte from p that is not of scan_class cls (or end); unrolled,
- * as this is the inner loop of every decoder. */
+/* The first byte from p that is not of scan_class cls (or end). */
 static inline const char *hdr_span(const char *p, const char *end, unsigned cls)
 {
-	while (end - p >= 4) {
-		if (!(scan_class[(unsigned char)p[0]] & cls))
-			return p;
-		if (!(scan_class[(unsigned char)p[1]] & cls))
-			return p + 1;
-		if (!(scan_class[(unsigned char)p[2]] & cls))
-			return p + 2;
-		if (!(scan_class[(unsigned char)p[3]] & cls))
-			return p + 3;
-		p += 4;
-	}
-	while (p < end && (scan_class[(unsigned char)*p] & cls))
-		p++;
-	return p;
+	return scan_class_span(p, end, cls);
 }
 
 /* scan_lws() with the common case (no white space) inline: true if any
