@@ -138,8 +138,11 @@ static void products_join(char *out, size_t cap, struct sip_product_it *it, int 
 	}
 }
 
-static void run_case(const struct scalar_case *c, const char *buf, size_t len)
+static void run_case(struct slice in, const void *row)
 {
+	const struct scalar_case *c = row;
+	const char *buf = in.ptr;
+	size_t len = in.len;
 	struct slice s = slice_make(buf, len);
 	struct sip_parse_error err = { 0 };
 	int rc = 0;
@@ -230,15 +233,7 @@ static void run_case(const struct scalar_case *c, const char *buf, size_t len)
 
 static void test_scalar_table(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		char *g = check_guard_copy(cases[i].in, len);
-		CHECK(g != NULL);
-		if (!g)
-			continue;
-		run_case(&cases[i], g, len);
-		check_guard_free(g, len);
-	}
+	CHECK_TABLE_GUARDED(cases, run_case);
 }
 
 static void test_date_fields(void)
@@ -272,51 +267,36 @@ static void test_product_comment_is_not_a_name(void)
 /* Every prefix of every table input, from a guard page: no read past the
  * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
  * inside the prefix. */
-static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+static void decode_prefix(struct slice s, const void *row)
 {
-	if (rc >= 0) {
-		check_passed++;
-		return;
-	}
-	CHECK(rc == -EBADMSG || rc == -ERANGE);
-	CHECK(err->code == rc && err->reason != NULL);
-	CHECK(err->at >= g && err->at <= g + k);
+	struct sip_parse_error err = { 0 };
+	struct sip_cseq cs;
+	struct sip_call_id cid;
+	struct sip_warning w;
+	struct sip_date d;
+	struct sip_tokparams tp;
+	struct sip_product_it it;
+	struct sip_product p;
+	struct slice t;
+	uint32_t u;
+	int rc;
+	(void)row;
+	check_decode_verdict(sip_cseq_decode(&cs, s, &err), &err, s);
+	check_decode_verdict(sip_u32_decode(&u, s, &err), &err, s);
+	check_decode_verdict(sip_call_id_decode(&cid, s, &err), &err, s);
+	check_decode_verdict(sip_token_decode(&t, s, &err), &err, s);
+	check_decode_verdict(sip_warning_decode(&w, s, &err), &err, s);
+	check_decode_verdict(sip_date_decode(&d, s, &err), &err, s);
+	check_decode_verdict(sip_tokparams_decode(&tp, s, &err), &err, s);
+	sip_product_it_init(&it, s);
+	while ((rc = sip_product_next(&it, &p, &err)) > 0)
+		;
+	check_decode_verdict(rc, &err, s);
 }
 
 static void test_scalar_every_truncation(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		for (size_t k = 0; k <= len; k++) {
-			char *g = check_guard_copy(cases[i].in, k);
-			if (!g)
-				continue;
-			struct slice s = slice_make(g, k);
-			struct sip_parse_error err = { 0 };
-			struct sip_cseq cs;
-			struct sip_call_id cid;
-			struct sip_warning w;
-			struct sip_date d;
-			struct sip_tokparams tp;
-			struct sip_product_it it;
-			struct sip_product p;
-			struct slice t;
-			uint32_t u;
-			int rc;
-			check_prefix_result(sip_cseq_decode(&cs, s, &err), &err, g, k);
-			check_prefix_result(sip_u32_decode(&u, s, &err), &err, g, k);
-			check_prefix_result(sip_call_id_decode(&cid, s, &err), &err, g, k);
-			check_prefix_result(sip_token_decode(&t, s, &err), &err, g, k);
-			check_prefix_result(sip_warning_decode(&w, s, &err), &err, g, k);
-			check_prefix_result(sip_date_decode(&d, s, &err), &err, g, k);
-			check_prefix_result(sip_tokparams_decode(&tp, s, &err), &err, g, k);
-			sip_product_it_init(&it, s);
-			while ((rc = sip_product_next(&it, &p, &err)) > 0)
-				;
-			check_prefix_result(rc, &err, g, k);
-			check_guard_free(g, k);
-		}
-	}
+	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
 static void test_scalar_absent_value_is_einval(void)
