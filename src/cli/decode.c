@@ -721,10 +721,60 @@ out:
 	imsreg_free(m);
 }
 
+/* `imsreg decode --rules`: the rule book (id, severity, reference, summary). */
+static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
+{
+	size_t n = 0;
+	const struct ims_rule_info *rules = ims_rules_list(&n);
+	struct buf b;
+	struct report r;
+	buf_init(&b);
+	report_init(&r, &b, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
+	if (r.format == REPORT_JSON) {
+		report_begin(&r, NULL, NULL);
+		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
+		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
+		report_cstr(&r, "command", NULL, "rules", NULL);
+		report_list_begin(&r, "rules", NULL);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct ims_rule_info *ri = &rules[i];
+		if (r.format == REPORT_TEXT) {
+			buf_printf(&b, "%s%-7s%s %s%s%s  [%s]\n        %s\n", report_on(&r, severity_style(ri->severity)),
+				   ims_severity_name(ri->severity), report_off(&r), report_on(&r, STYLE_NAME), ri->id,
+				   report_off(&r), ri->ref ? ri->ref : "", ri->summary ? ri->summary : "");
+			continue;
+		}
+		report_begin(&r, NULL, NULL);
+		report_cstr(&r, "id", NULL, ri->id, NULL);
+		report_cstr(&r, "severity", NULL, ims_severity_name(ri->severity), NULL);
+		report_cstr(&r, "ref", NULL, ri->ref, NULL);
+		report_cstr(&r, "summary", NULL, ri->summary, NULL);
+		report_end(&r);
+	}
+	if (r.format == REPORT_JSON) {
+		report_list_end(&r);
+		report_end(&r);
+	} else {
+		buf_printf(&b, "%zu rules\n", n);
+	}
+	int status = CLI_EXIT_OK;
+	if (b.err) {
+		fputs("imsreg decode --rules: out of memory\n", err);
+		status = CLI_EXIT_INPUT;
+	} else {
+		fwrite(b.ptr, 1, b.len, out);
+		fflush(out);
+	}
+	buf_fini(&b);
+	return status;
+}
+
 static void decode_usage(FILE *f)
 {
 	fputs("usage: imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
+	      "       imsreg decode [--json] --rules\n"
 	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
 	      "with the IMS meaning of each value and the findings of the rule book.\n"
 	      "  FILE        a file of pasted or wire SIP text; '-' or none: stdin\n"
@@ -733,6 +783,7 @@ static void decode_usage(FILE *f)
 	      "  --brief     one line per message, then its findings\n"
 	      "  --no-color  no ANSI colour even on a terminal\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
+	      "  --rules     list the rule book (id, severity, reference, summary)\n"
 	      "exit: 0 no error finding, 1 error findings, 2 unreadable or unparseable input\n",
 	      f);
 }
@@ -743,7 +794,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	memset(&run, 0, sizeof run);
 	run.out = out;
 	run.err = err;
-	bool no_color = false, files_only = false;
+	bool no_color = false, files_only = false, rules = false;
 	const char *diff_a = NULL, *diff_b = NULL;
 	const char **files = imsreg_calloc((size_t)argc + 1, sizeof *files);
 	size_t nfiles = 0;
@@ -766,6 +817,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			run.opt.brief = true;
 		} else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0) {
 			no_color = true;
+		} else if (strcmp(a, "--rules") == 0) {
+			rules = true;
 		} else if (strcmp(a, "--diff") == 0) {
 			if (i + 2 >= argc) {
 				fputs("imsreg decode: --diff needs two files\n", err);
@@ -784,6 +837,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		}
 	}
 	run.opt.color = !no_color && !run.opt.json && isatty(fileno(out)) && !getenv("NO_COLOR");
+	if (rules) {
+		status = decode_rules(&run.opt, out, err);
+		goto out;
+	}
 	if (diff_a) {
 		if (nfiles) {
 			fputs("imsreg decode: --diff takes exactly two files\n", err);

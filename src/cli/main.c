@@ -11,6 +11,7 @@ static void usage(FILE *out)
 	      "  decode   explain a REGISTER (and its 401/200) header by header, with findings\n"
 	      "           imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
 	      "           imsreg decode [--json] --diff A B\n"
+	      "           imsreg decode [--json] --rules\n"
 	      "  verify   check a UE's Authorization response from K/OPc (AKA) or a password\n"
 	      "           imsreg verify --k HEX (--opc HEX | --op HEX) [--amf HEX] [--json] FILE\n"
 	      "           imsreg verify --password PW [--json] FILE\n"

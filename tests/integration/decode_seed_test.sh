@@ -29,6 +29,8 @@ for f in "$seed"/*.txt; do
 	fi
 done
 
+"$imsreg" decode --json --rules >"$tmp/rules.json" || { echo "FAIL: decode --rules"; fail=1; }
+
 python3 - "$tmp" <<'PY' || fail=1
 import base64, json, sys
 tmp = sys.argv[1]
@@ -89,6 +91,15 @@ for s in seeds:
     for h in m["headers"]:
         check(h["meaning"] and h["ref"], f"{s}: {h['name']} has meaning and ref")
         check("error" not in h["decoded"], f"{s}: {h['name']} decodes: {h['decoded'].get('error')}")
+
+# every finding names a rule of the book (imsreg decode --rules)
+rules = json.load(open(f"{tmp}/rules.json"))["rules"]
+rule_ids = {r["id"] for r in rules}
+check(len(rules) > 0 and all(r["severity"] in ("error", "warning", "info") and r["ref"] for r in rules),
+      "the rule book lists rules with severity and ref")
+for s in seeds:
+    for f in msgs[s]["findings"]:
+        check(f["id"] in rule_ids, f"{s}: finding {f['id']} is not in the rule book")
 
 # the members docs/json.md promises are all there (schema 1 only adds members)
 TOP = {"imsreg", "schema", "command", "mode", "brief", "inputs", "summary", "exit_status"}
