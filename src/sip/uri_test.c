@@ -157,23 +157,10 @@ static const struct uri_case cases[] = {
 static void run_case(struct slice in, const void *row)
 {
 	const struct uri_case *c = row;
-	const char *buf = in.ptr;
-	size_t len = in.len;
 	struct sip_uri u;
 	struct sip_parse_error err = { 0 };
-	int rc = sip_uri_decode(&u, slice_make(buf, len), &err);
-	if (rc != c->rc)
-		fprintf(stderr, "case \"%s\": rc %d (%s)\n", c->in, rc, rc ? err.reason : "ok");
-	CHECK_INT_EQ(rc, c->rc);
-	if (rc < 0) {
-		CHECK_INT_EQ(err.code, rc);
-		CHECK_INT_EQ(err.at - buf, c->at);
-		CHECK(err.reason != NULL);
-		if (err.at - buf != c->at)
-			fprintf(stderr, "  case \"%s\": %s\n", c->in, err.reason);
-		return;
-	}
-	if (c->rc < 0)
+	int rc = sip_uri_decode(&u, in, &err);
+	if (!CHECK_DECODE(rc, &err, in, c->rc, c->at))
 		return;
 	CHECK_INT_EQ(u.scheme, c->scheme);
 	CHECK_SLICE_EQ(u.user, c->user);

@@ -101,22 +101,10 @@ static const struct via_case cases[] = {
 static void run_case(struct slice in, const void *row)
 {
 	const struct via_case *c = row;
-	const char *buf = in.ptr;
-	size_t len = in.len;
 	struct sip_via v;
 	struct sip_parse_error err = { 0 };
-	int rc = sip_via_decode(&v, slice_make(buf, len), &err);
-	if (rc != c->rc || (rc < 0 && err.at - buf != c->at))
-		fprintf(stderr, "case \"%s\": rc %d at %d (%s)\n", c->in, rc,
-			rc < 0 ? (int)(err.at - buf) : -1, rc < 0 ? err.reason : "ok");
-	CHECK_INT_EQ(rc, c->rc);
-	if (rc < 0) {
-		CHECK_INT_EQ(err.code, rc);
-		CHECK_INT_EQ(err.at - buf, c->at);
-		CHECK(err.reason != NULL);
-		return;
-	}
-	if (c->rc < 0)
+	int rc = sip_via_decode(&v, in, &err);
+	if (!CHECK_DECODE(rc, &err, in, c->rc, c->at))
 		return;
 	CHECK_SLICE_EQ(v.protocol, "SIP");
 	CHECK_SLICE_EQ(v.version, "2.0");

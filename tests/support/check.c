@@ -120,3 +120,21 @@ void check_decode_verdict(int rc, const struct sip_parse_error *err, struct slic
 	CHECK(err->code == rc && err->reason != NULL);
 	CHECK(err->at >= s.ptr && err->at <= s.ptr + s.len);
 }
+
+bool check_decode_at(const char *file, int line, int rc, const struct sip_parse_error *err,
+		     struct slice s, int want_rc, long want_at)
+{
+	long at = rc < 0 && err->at ? (long)(err->at - s.ptr) : -1;
+	if (rc != want_rc || (rc < 0 && at != want_at))
+		fprintf(stderr, "%s:%d: case \"%.*s\": rc %d at %ld (%s), want rc %d at %ld\n", file,
+			line, SLICE_ARG(s), rc, at, rc < 0 && err->reason ? err->reason : "ok",
+			want_rc, want_at);
+	CHECK_INT_EQ(rc, want_rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err->code, rc);
+		CHECK_INT_EQ(at, want_at);
+		CHECK(err->reason != NULL);
+		return false;
+	}
+	return want_rc >= 0;
+}

@@ -82,4 +82,13 @@ void check_every_prefix(const char *in, check_slice_fn *each, const void *arg);
 struct sip_parse_error;
 void check_decode_verdict(int rc, const struct sip_parse_error *err, struct slice s);
 
+/* A table row's verdict: rc is want_rc, and on an error err->code == rc, a
+ * reason, and err->at at offset want_at of s (the case is printed when rc
+ * or the offset is wrong). True when the row decoded as the row wanted, so
+ * the caller goes on to check the fields. */
+#define CHECK_DECODE(rc, err, s, want_rc, want_at)                                          \
+	check_decode_at(__FILE__, __LINE__, (rc), (err), (s), (want_rc), (want_at))
+bool check_decode_at(const char *file, int line, int rc, const struct sip_parse_error *err,
+		     struct slice s, int want_rc, long want_at);
+
 #endif
