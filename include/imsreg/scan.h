@@ -2,6 +2,8 @@
 #ifndef IMSREG_SCAN_H
 #define IMSREG_SCAN_H
 
+#include <errno.h>
+#include <string.h>
 #include <imsreg/slice.h>
 
 /* The cursor: p moves towards end and never past it. On failure a scan_*
@@ -52,17 +54,100 @@ static inline struct slice scan_rest(const struct scan *sc)
 	return slice_span(sc->p, sc->end);
 }
 
+/* scan_lws() past the first byte test: the careful loop over SP, HTAB and
+ * folds (for the inline scan_lws below; call scan_lws). */
+bool scan_lws_run(struct scan *sc);
+
 /* Skips linear white space: SP, HTAB and folded line breaks (CRLF or LF
- * followed by SP/HTAB). Returns true if it skipped anything. */
-bool scan_lws(struct scan *sc);
+ * followed by SP/HTAB). Returns true if it skipped anything. Inline: the
+ * common case (no white space next) is one test. */
+static inline bool scan_lws(struct scan *sc)
+{
+	if (sc->p < sc->end && (scan_class[(unsigned char)*sc->p] & (SCAN_WS | SCAN_CRLF)))
+		return scan_lws_run(sc);
+	return false;
+}
+
 /* Consumes c (after optional LWS when lws is true): 0 or -EBADMSG. */
 int scan_expect(struct scan *sc, char c, bool lws);
+
 /* Consumes c if it is next: true when consumed. */
-bool scan_accept(struct scan *sc, char c);
+static inline bool scan_accept(struct scan *sc, char c)
+{
+	if (sc->p < sc->end && *sc->p == c) {
+		sc->p++;
+		return true;
+	}
+	return false;
+}
+
+/* The first byte from p that is not of class cls, or end (unrolled: this
+ * is the inner loop of every decoder). */
+static inline const char *scan_class_span(const char *p, const char *end, unsigned cls)
+{
+	while (end - p >= 4) {
+		if (!(scan_class[(unsigned char)p[0]] & cls))
+			return p;
+		if (!(scan_class[(unsigned char)p[1]] & cls))
+			return p + 1;
+		if (!(scan_class[(unsigned char)p[2]] & cls))
+			return p + 2;
+		if (!(scan_class[(unsigned char)p[3]] & cls))
+			return p + 3;
+		p += 4;
+	}
+	while (p < end && (scan_class[(unsigned char)*p] & cls))
+		p++;
+	return p;
+}
+
 /* One or more bytes of class cls: 0, or -EBADMSG when there is none. */
-int scan_class_run(struct scan *sc, unsigned cls, struct slice *out);
+static inline int scan_class_run(struct scan *sc, unsigned cls, struct slice *out)
+{
+	const char *q = scan_class_span(sc->p, sc->end, cls);
+	if (q == sc->p)
+		return -EBADMSG;
+	if (out)
+		*out = slice_span(sc->p, q);
+	sc->p = q;
+	return 0;
+}
+
 /* An RFC 3261 token: 0 or -EBADMSG. */
-int scan_token(struct scan *sc, struct slice *out);
+static inline int scan_token(struct scan *sc, struct slice *out)
+{
+	return scan_class_run(sc, SCAN_TOKEN, out);
+}
+/* Case-insensitive equality of p[0..len) with lower, a lower-case literal
+ * of the same length (the name lookups switch on length and first byte,
+ * then call this once). Only ASCII letters fold, as in slice_caseeq. With
+ * lower a literal of at most 8 bytes, the compiler folds it into one word
+ * compare: each byte ORed with 0x20 where the literal has a letter (and 0
+ * elsewhere) equals the literal only for that letter in either case. */
+static inline bool scan_name_eq(const char *p, const char *lower, size_t len)
+{
+	if (len <= 8) {
+		unsigned char mask[8] = { 0 };
+		uint64_t w = 0, l = 0, m = 0;
+		for (size_t i = 0; i < len; i++)
+			mask[i] = lower[i] >= 'a' && lower[i] <= 'z' ? 0x20 : 0;
+		memcpy(&w, p, len);
+		memcpy(&l, lower, len);
+		memcpy(&m, mask, len);
+		return (w | m) == l;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)p[i], l = (unsigned char)lower[i];
+		if (c != l && ((c | 0x20) != l || l < 'a' || l > 'z'))
+			return false;
+	}
+	return true;
+}
+
+/* The first byte in [p, end) equal to a, b or c, or end (sixteen bytes at
+ * a time where SSE2 is there): the skip of the list and field scanners. */
+const char *scan_find3(const char *p, const char *end, char a, char b, char c);
+
 /* A quoted-string starting at '"': *out is the content between the quotes,
  * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
  * escaped CR/LF). */

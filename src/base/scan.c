@@ -1,6 +1,10 @@
 /* scan.c: bounded cursor scanning, RFC 3261 §25.1 basic rules. */
 #include <errno.h>
+#include <string.h>
 #include <imsreg/scan.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define T SCAN_TOKEN
 #define W SCAN_WORD
@@ -31,7 +35,7 @@ const unsigned char scan_class[256] = {
 	['u'] = A, ['v'] = A, ['w'] = A, ['x'] = A, ['y'] = A, ['z'] = A,
 };
 
-bool scan_lws(struct scan *sc)
+bool scan_lws_run(struct scan *sc)
 {
 	const char *start = sc->p;
 	for (;;) {
@@ -64,30 +68,80 @@ int scan_expect(struct scan *sc, char c, bool lws)
 	return -EBADMSG;
 }
 
-bool scan_accept(struct scan *sc, char c)
+/* The first of '"', '\\', CR, LF in [p, end), or end: sixteen bytes at a
+ * time with SSE2, eight with a word-wide zero-byte test otherwise. */
+static inline const char *quoted_stop(const char *p, const char *end)
 {
-	if (sc->p < sc->end && *sc->p == c) {
-		sc->p++;
-		return true;
+#if defined(__SSE2__)
+	const __m128i dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, dq), _mm_cmpeq_epi8(v, bs)),
+					 _mm_or_si128(_mm_cmpeq_epi8(v, cr), _mm_cmpeq_epi8(v, lf)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits)
+			return p + __builtin_ctz(bits);
+		p += 16;
 	}
-	return false;
+#endif
+	while (p < end && *p != '"' && *p != '\\' && *p != '\r' && *p != '\n')
+		p++;
+	return p;
 }
 
-int scan_class_run(struct scan *sc, unsigned cls, struct slice *out)
+/* The lowest byte of v (little-endian) equal to a byte of the broadcast
+ * words, as a bit index times 8 plus 7, or 0 if none: the zero-byte test,
+ * whose lowest flagged byte is always a true match. */
+static inline uint64_t find3_word(uint64_t v, uint64_t a, uint64_t b, uint64_t c)
 {
-	const char *s = sc->p;
-	while (sc->p < sc->end && scan_is((unsigned char)*sc->p, cls))
-		sc->p++;
-	if (sc->p == s)
-		return -EBADMSG;
-	if (out)
-		*out = slice_span(s, sc->p);
-	return 0;
+	const uint64_t lo = 0x0101010101010101ull, hi = 0x8080808080808080ull;
+	uint64_t x = v ^ a, y = v ^ b, z = v ^ c;
+	return ((x - lo) & ~x & hi) | ((y - lo) & ~y & hi) | ((z - lo) & ~z & hi);
 }
 
-int scan_token(struct scan *sc, struct slice *out)
+const char *scan_find3(const char *p, const char *end, char a, char b, char c)
 {
-	return scan_class_run(sc, SCAN_TOKEN, out);
+	const char *const p0 = p;
+#if defined(__SSE2__)
+	if (end - p >= 16) {
+		const __m128i va = _mm_set1_epi8(a), vb = _mm_set1_epi8(b), vc = _mm_set1_epi8(c);
+		for (;;) {
+			/* the last block overlaps the one before: bytes before p
+			 * were already found clear */
+			const char *q = end - p >= 16 ? p : end - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+			__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, va), _mm_cmpeq_epi8(v, vb)),
+						 _mm_cmpeq_epi8(v, vc));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (p - q);
+			if (bits)
+				return p + __builtin_ctz(bits);
+			p = q + 16;
+			if (p >= end)
+				return end;
+		}
+	}
+#endif
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p0 >= 8) {
+		const uint64_t lo = 0x0101010101010101ull;
+		const uint64_t wa = lo * (unsigned char)a, wb = lo * (unsigned char)b, wc = lo * (unsigned char)c;
+		for (;;) {
+			const char *q = end - p >= 8 ? p : end - 8;
+			uint64_t v;
+			memcpy(&v, q, 8);
+			uint64_t z = find3_word(v, wa, wb, wc) >> ((p - q) * 8);
+			if (z)
+				return p + (__builtin_ctzll(z) >> 3);
+			p = q + 8;
+			if (p >= end)
+				return end;
+		}
+	}
+#endif
+	while (p < end && *p != a && *p != b && *p != c)
+		p++;
+	return p;
 }
 
 int scan_quoted(struct scan *sc, struct slice *out)
@@ -97,6 +151,9 @@ int scan_quoted(struct scan *sc, struct slice *out)
 	const char *open = sc->p++;
 	const char *s = sc->p;
 	while (sc->p < sc->end) {
+		sc->p = quoted_stop(sc->p, sc->end);
+		if (sc->p >= sc->end)
+			break;
 		char c = *sc->p;
 		if (c == '"') {
 			if (out)
@@ -111,18 +168,15 @@ int scan_quoted(struct scan *sc, struct slice *out)
 			sc->p += 2;
 			continue;
 		}
-		if (c == '\r' || c == '\n') {
-			/* only folding may break a quoted string */
-			const char *q = sc->p;
-			if (*q == '\r')
-				q++;
-			if (q < sc->end && *q == '\n' && q + 1 < sc->end && (q[1] == ' ' || q[1] == '\t')) {
-				sc->p = q + 1;
-				continue;
-			}
-			return -EBADMSG;
+		/* CR or LF: only folding may break a quoted string */
+		const char *q = sc->p;
+		if (*q == '\r')
+			q++;
+		if (q < sc->end && *q == '\n' && q + 1 < sc->end && (q[1] == ' ' || q[1] == '\t')) {
+			sc->p = q + 1;
+			continue;
 		}
-		sc->p++;
+		return -EBADMSG;
 	}
 	sc->p = open;
 	return -EBADMSG;

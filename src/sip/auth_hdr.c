@@ -48,28 +48,48 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 	return code;
 }
 
+/* f when name is lit (any case), else -1: a literal of up to 8 bytes folds
+ * into one word compare in scan_name_eq. */
+#define FIELD_IS(lit, f) (scan_name_eq(p, lit, sizeof(lit) - 1) ? (f) : -1)
+
 int sip_auth_field_lookup(struct slice name)
 {
-	/* candidates by length (field + 1, 0 ends a row), one comparison each */
-#define C(f) (SIP_AUTH_##f + 1)
-	static const unsigned char by_len[20][4] = {
-		[2] = { C(NC), C(CK), C(IK) },
-		[3] = { C(URI), C(QOP) },
-		[4] = { C(AUTS) },
-		[5] = { C(REALM), C(NONCE), C(STALE) },
-		[6] = { C(CNONCE), C(OPAQUE), C(DOMAIN) },
-		[7] = { C(RSPAUTH), C(CHARSET) },
-		[8] = { C(USERNAME), C(RESPONSE), C(USERHASH) },
-		[9] = { C(ALGORITHM), C(NEXTNONCE) },
-		[19] = { C(INTEGRITY_PROTECTED) },
-	};
-#undef C
-	if (name.len >= 20)
+	/* one candidate by length and a distinguishing byte, then one compare */
+	const char *p = name.ptr;
+	if (name.len < 2)
 		return -1;
-	const unsigned char *row = by_len[name.len];
-	for (int i = 0; i < 4 && row[i]; i++)
-		if (auth_name_is(name, field_names[row[i] - 1], name.len))
-			return row[i] - 1;
+	unsigned c0 = (unsigned char)p[0] | 0x20;
+	switch (name.len) {
+	case 2:
+		return c0 == 'n' ? FIELD_IS("nc", SIP_AUTH_NC)
+		       : c0 == 'c' ? FIELD_IS("ck", SIP_AUTH_CK)
+				   : FIELD_IS("ik", SIP_AUTH_IK);
+	case 3:
+		return c0 == 'u' ? FIELD_IS("uri", SIP_AUTH_URI) : FIELD_IS("qop", SIP_AUTH_QOP);
+	case 4:
+		return FIELD_IS("auts", SIP_AUTH_AUTS);
+	case 5:
+		return c0 == 'r' ? FIELD_IS("realm", SIP_AUTH_REALM)
+		       : c0 == 'n' ? FIELD_IS("nonce", SIP_AUTH_NONCE)
+				   : FIELD_IS("stale", SIP_AUTH_STALE);
+	case 6:
+		return c0 == 'c' ? FIELD_IS("cnonce", SIP_AUTH_CNONCE)
+		       : c0 == 'o' ? FIELD_IS("opaque", SIP_AUTH_OPAQUE)
+				   : FIELD_IS("domain", SIP_AUTH_DOMAIN);
+	case 7:
+		return c0 == 'c' ? FIELD_IS("charset", SIP_AUTH_CHARSET)
+				 : FIELD_IS("rspauth", SIP_AUTH_RSPAUTH);
+	case 8:
+		if (c0 == 'r')
+			return FIELD_IS("response", SIP_AUTH_RESPONSE);
+		return ((unsigned char)p[4] | 0x20) == 'h' ? FIELD_IS("userhash", SIP_AUTH_USERHASH)
+							   : FIELD_IS("username", SIP_AUTH_USERNAME);
+	case 9:
+		return c0 == 'a' ? FIELD_IS("algorithm", SIP_AUTH_ALGORITHM)
+				 : FIELD_IS("nextnonce", SIP_AUTH_NEXTNONCE);
+	case 19:
+		return FIELD_IS("integrity-protected", SIP_AUTH_INTEGRITY_PROTECTED);
+	}
 	return -1;
 }
 
@@ -98,7 +118,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 			const char **reason)
 {
 	*quoted = false;
-	if (auth_token(sc, name) < 0) {
+	if (scan_token(sc, name) < 0) {
 		*reason = "expected an auth-param name";
 		return -EBADMSG;
 	}
@@ -108,7 +128,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 	auth_lws(sc);
 	if (scan_peek(sc) == '"') {
 		const char *open = sc->p;
-		if (auth_quoted(sc, value) < 0) {
+		if (scan_quoted(sc, value) < 0) {
 			*reason = sc->p == open ? "unterminated quoted string"
 						: "line break inside quoted string";
 			return -EBADMSG;
@@ -116,7 +136,7 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 		*quoted = true;
 		return 0;
 	}
-	if (auth_token(sc, value) < 0) {
+	if (scan_token(sc, value) < 0) {
 		*reason = "expected a token or quoted-string auth-param value";
 		return -EBADMSG;
 	}

@@ -3,37 +3,9 @@
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
 
-/* Bytes that end the fast run inside a quoted string. */
-static const unsigned char quoted_stop[256] = {
-	['"'] = 1, ['\\'] = 1, ['\r'] = 1, ['\n'] = 1,
-};
-
 int sip_quoted_scan(struct scan *sc, struct slice *out)
 {
-	const char *p = sc->p + 1, *end = sc->end;
-	if (sc->p >= end || *sc->p != '"')
-		return -EBADMSG;
-	for (;;) {
-		while (end - p >= 4 && !quoted_stop[(unsigned char)p[0]] &&
-		       !quoted_stop[(unsigned char)p[1]] && !quoted_stop[(unsigned char)p[2]] &&
-		       !quoted_stop[(unsigned char)p[3]])
-			p += 4;
-		while (p < end && !quoted_stop[(unsigned char)*p])
-			p++;
-		if (p < end && *p == '"') {
-			if (out)
-				*out = slice_span(sc->p + 1, p);
-			sc->p = p + 1;
-			return 0;
-		}
-		if (p + 1 < end && *p == '\\' && p[1] != '\r' && p[1] != '\n') {
-			p += 2;
-			continue;
-		}
-		/* the end, a bad quoted-pair or a line break (folding): the
-		 * careful scanner decides and places the cursor */
-		return scan_quoted(sc, out);
-	}
+	return scan_quoted(sc, out);
 }
 
 int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,

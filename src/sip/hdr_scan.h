@@ -109,7 +109,7 @@ static inline bool hdr_name_is(struct slice n, const char *lower, size_t len)
 }
 #define HDR_NAME_IS(n, lit) hdr_name_is((n), (lit), sizeof(lit) - 1)
 
-/* scan_quoted() with a fast path for strings without escapes or folding. */
+/* scan_quoted() (kept as a name for the decoders; scan_quoted has the fast path). */
 int sip_quoted_scan(struct scan *sc, struct slice *out);
 
 /* A host at sc->p: "[" IPv6address "]" / IPv4address / hostname (RFC 3261

@@ -41,31 +41,27 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 		return 0;
 	const char *s = p;
 	for (;;) {
-		/* the next comma, unless a quote or '<' comes first: memchr is
-		 * fastest on the long values lists have (Security-Client) */
-		const char *c = memchr(p, ',', (size_t)(end - p));
-		const char *ce = c ? c : end;
-		const char *q = memchr(p, '"', (size_t)(ce - p));
-		const char *a = memchr(p, '<', (size_t)((q ? q : ce) - p));
-		if (a) {
-			const char *g = memchr(a, '>', (size_t)(end - a));
-			if (!g)
-				return fail(err, a, "'<' without a closing '>'");
-			p = g + 1;
-		} else if (q) {
-			/* quoted-string: a comma inside does not split */
-			p = q + 1;
-			while (p < end && *p != '"') {
-				if (*p == '\\' && p + 1 < end)
-					p++;
-				p++;
-			}
-			if (p >= end)
-				return fail(err, q, "unterminated quoted string");
-			p++;
-		} else {
-			p = ce;
+		/* the next comma, unless a quote or '<' comes first */
+		p = scan_find3(p, end, ',', '"', '<');
+		if (p >= end || *p == ',')
 			break;
+		if (*p == '<') {
+			const char *g = memchr(p, '>', (size_t)(end - p));
+			if (!g)
+				return fail(err, p, "'<' without a closing '>'");
+			p = g + 1;
+		} else {
+			/* quoted-string: a comma inside does not split */
+			const char *q = p++;
+			for (;;) {
+				p = scan_find3(p, end, '"', '\\', '"');
+				if (p >= end)
+					return fail(err, q, "unterminated quoted string");
+				if (*p == '"')
+					break;
+				p = p + 1 < end ? p + 2 : end; /* quoted-pair */
+			}
+			p++;
 		}
 	}
 	const char *e = p;

@@ -21,37 +21,35 @@ enum mech_param {
 	MP_SPI_C, MP_SPI_S, MP_PORT_C, MP_PORT_S, MP__COUNT
 };
 
-static const struct {
-	const char *name;
-	unsigned char len;
-} mech_params[MP__COUNT] = {
-	[MP_Q] = { "q", 1 },           [MP_ALG] = { "alg", 3 },
-	[MP_EALG] = { "ealg", 4 },     [MP_PROT] = { "prot", 4 },
-	[MP_MOD] = { "mod", 3 },       [MP_D_ALG] = { "d-alg", 5 },
-	[MP_D_QOP] = { "d-qop", 5 },   [MP_D_VER] = { "d-ver", 5 },
-	[MP_SPI_C] = { "spi-c", 5 },   [MP_SPI_S] = { "spi-s", 5 },
-	[MP_PORT_C] = { "port-c", 6 }, [MP_PORT_S] = { "port-s", 6 },
-};
+/* k when name is lit (any case), else -1: the literal folds into one word
+ * compare in scan_name_eq. */
+#define MECH_IS(lit, k) (scan_name_eq(p, lit, sizeof(lit) - 1) ? (k) : -1)
 
 static int mech_param_lookup(struct slice name)
 {
-	/* candidates by length (parameter + 1, 0 ends a row) */
-	static const unsigned char by_len[7][4] = {
-		[1] = { MP_Q + 1 },
-		[3] = { MP_ALG + 1, MP_MOD + 1 },
-		[4] = { MP_EALG + 1, MP_PROT + 1 },
-		[5] = { MP_SPI_C + 1, MP_SPI_S + 1, MP_D_ALG + 1, MP_D_QOP + 1 },
-		[6] = { MP_PORT_C + 1, MP_PORT_S + 1 },
-	};
-	if (name.len >= 7)
+	/* one candidate by length and a distinguishing byte, then one compare */
+	const char *p = name.ptr;
+	switch (name.len) {
+	case 1:
+		return MECH_IS("q", MP_Q);
+	case 3:
+		return ((unsigned char)p[0] | 0x20) == 'a' ? MECH_IS("alg", MP_ALG) : MECH_IS("mod", MP_MOD);
+	case 4:
+		return ((unsigned char)p[0] | 0x20) == 'e' ? MECH_IS("ealg", MP_EALG)
+							   : MECH_IS("prot", MP_PROT);
+	case 5:
+		switch ((unsigned char)p[4] | 0x20) {
+		case 'c': return MECH_IS("spi-c", MP_SPI_C);
+		case 's': return MECH_IS("spi-s", MP_SPI_S);
+		case 'g': return MECH_IS("d-alg", MP_D_ALG);
+		case 'p': return MECH_IS("d-qop", MP_D_QOP);
+		case 'r': return MECH_IS("d-ver", MP_D_VER);
+		}
 		return -1;
-	const unsigned char *row = by_len[name.len];
-	for (int i = 0; i < 4 && row[i]; i++)
-		if (auth_name_is(name, mech_params[row[i] - 1].name, name.len))
-			return row[i] - 1;
-	/* d-ver: the fifth of length 5 */
-	if (name.len == 5 && auth_name_is(name, "d-ver", 5))
-		return MP_D_VER;
+	case 6:
+		return ((unsigned char)p[5] | 0x20) == 'c' ? MECH_IS("port-c", MP_PORT_C)
+							   : MECH_IS("port-s", MP_PORT_S);
+	}
 	return -1;
 }
 
@@ -99,7 +97,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 	*quoted = false;
 	if (scan_peek(sc) == '"') {
 		*quoted = true;
-		return auth_quoted(sc, value);
+		return scan_quoted(sc, value);
 	}
 	if (scan_peek(sc) == '[') {
 		const char *s = sc->p++;
@@ -111,7 +109,7 @@ static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
 		*value = slice_span(s, sc->p);
 		return 0;
 	}
-	return auth_token(sc, value);
+	return scan_token(sc, value);
 }
 
 bool sip_sec_param_known(struct slice name)
@@ -124,7 +122,7 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 {
 	*value = SLICE_NULL;
 	*quoted = false;
-	if (auth_token(sc, name) < 0) {
+	if (scan_token(sc, name) < 0) {
 		*reason = "expected a mechanism parameter name";
 		return -EBADMSG;
 	}

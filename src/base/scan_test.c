@@ -1,0 +1,135 @@
+/* scan_test.c: the word-at-a-time fast paths of scan.c and scan.h (scan_find3,
+ * scan_quoted, scan_name_eq, scan_token) agree with a byte-by-byte reading,
+ * at every length and position, and never read past the end. */
+#include <errno.h>
+#include <string.h>
+#include <imsreg/scan.h>
+#include "check.h"
+
+static const char *naive_find3(const char *p, const char *end, char a, char b, char c)
+{
+	while (p < end && *p != a && *p != b && *p != c)
+		p++;
+	return p;
+}
+
+/* Every span length 0..40, with the stop byte at every position or absent,
+ * each copy ending at a guard page: the overlapping last loads stay inside. */
+static void test_scan_find3_finds_first_stop_at_every_length_and_position(void)
+{
+	const char stops[] = { ',', '"', '<' };
+	for (size_t len = 0; len <= 40; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			for (size_t k = 0; k < sizeof stops; k++) {
+				char buf[64];
+				memset(buf, 'a', sizeof buf);
+				if (at < len)
+					buf[at] = stops[k];
+				/* a later stop must not hide the first one */
+				if (at + 3 < len)
+					buf[at + 3] = stops[(k + 1) % 3];
+				char *g = check_guard_copy(buf, len);
+				const char *want = naive_find3(g, g + len, ',', '"', '<');
+				const char *got = scan_find3(g, g + len, ',', '"', '<');
+				CHECK_INT_EQ(got - g, want - g);
+				/* starting inside the span, after the first stop */
+				if (at < len) {
+					want = naive_find3(g + at + 1, g + len, ',', '"', '<');
+					got = scan_find3(g + at + 1, g + len, ',', '"', '<');
+					CHECK_INT_EQ(got - g, want - g);
+				}
+				check_guard_free(g, len);
+			}
+		}
+	}
+}
+
+/* Bytes just below and above the stops (borrows of the word test) are not
+ * taken for stops. */
+static void test_scan_find3_ignores_neighbour_bytes(void)
+{
+	const char text[] = "\x01\x2b\x2d\x21\x23\x3b\x3d+-!#;=\xff\x80\x7f.";
+	size_t len = sizeof text - 1;
+	for (size_t off = 0; off < len; off++) {
+		char *g = check_guard_copy(text + off, len - off);
+		CHECK_INT_EQ(scan_find3(g, g + len - off, ',', '"', '<') - g, (long)(len - off));
+		check_guard_free(g, len - off);
+	}
+}
+
+/* The fast quoted-string scan against known verdicts, and every prefix of a
+ * long string is "unterminated" with the cursor back on the quote. */
+static void test_scan_quoted_fast_path_keeps_verdicts_and_positions(void)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		size_t cursor; /* where the cursor ends */
+		size_t content; /* content length when rc == 0 */
+	} cases[] = {
+		{ "\"\"", 0, 2, 0 },
+		{ "\"abcdefghijklmnopqrstuvwxyz0123456789\" x", 0, 38, 36 },
+		{ "\"abcdefghijklmnop\\\"qrstuvwxyz\"", 0, 30, 28 },
+		{ "\"abcdefghijklmnopqrst\r\n uvwxyz\"", 0, 31, 29 },
+		{ "\"abcdefghijklmnopqrst\r\nuvwxyz\"", -EBADMSG, 21, 0 },
+		{ "\"abcdefghijklmnopqrst\nuvwxyz\"", -EBADMSG, 21, 0 },
+		{ "\"abcdefghijklmnopqrst\\\r\n uvwxyz\"", -EBADMSG, 21, 0 },
+		{ "\"abcdefghijklmnopqrstuvwxyz", -EBADMSG, 0, 0 },
+		{ "\"abcdefghijklmnopqrstuvwxyz\\", -EBADMSG, 27, 0 },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t len = strlen(cases[i].in);
+		char *g = check_guard_copy(cases[i].in, len);
+		struct scan sc = { g, g + len };
+		struct slice out = SLICE_NULL;
+		CHECK_INT_EQ(scan_quoted(&sc, &out), cases[i].rc);
+		CHECK_INT_EQ(sc.p - g, (long)cases[i].cursor);
+		if (cases[i].rc == 0)
+			CHECK_INT_EQ(out.len, cases[i].content);
+		check_guard_free(g, len);
+	}
+	const char *s = "\"0123456789abcdef0123456789abcdef0123456789\"";
+	for (size_t n = 1; n < strlen(s); n++) {
+		char *g = check_guard_copy(s, n);
+		struct scan sc = { g, g + n };
+		CHECK_INT_EQ(scan_quoted(&sc, NULL), -EBADMSG);
+		CHECK(sc.p == g);
+		check_guard_free(g, n);
+	}
+}
+
+static void test_scan_name_eq_folds_letters_only(void)
+{
+	CHECK(scan_name_eq("Spi-C", "spi-c", 5));
+	CHECK(scan_name_eq("INTEGRITY-PROTECTED", "integrity-protected", 19));
+	CHECK(scan_name_eq("nc", "nc", 2));
+	/* CR | 0x20 is '-', '[' | 0x20 is '{': neither may alias */
+	CHECK(!scan_name_eq("spi\rc", "spi-c", 5));
+	CHECK(!scan_name_eq("d\x0d" "alg", "d-alg", 5));
+	CHECK(!scan_name_eq("usernamf", "username", 8));
+	CHECK(!scan_name_eq("\x10", "0", 1));
+}
+
+static void test_scan_token_stops_at_first_non_token_byte(void)
+{
+	const char *s = "abc-DEF.123!%*_+`'~x;rest";
+	for (size_t n = 0; n <= strlen(s); n++) {
+		char *g = check_guard_copy(s, n);
+		struct scan sc = { g, g + n };
+		struct slice tok;
+		size_t want = n < 20 ? n : 20;
+		CHECK_INT_EQ(scan_token(&sc, &tok), want ? 0 : -EBADMSG);
+		CHECK_INT_EQ(sc.p - g, (long)want);
+		check_guard_free(g, n);
+	}
+}
+
+int main(void)
+{
+	test_scan_find3_finds_first_stop_at_every_length_and_position();
+	test_scan_find3_ignores_neighbour_bytes();
+	test_scan_quoted_fast_path_keeps_verdicts_and_positions();
+	test_scan_name_eq_folds_letters_only();
+	test_scan_token_stops_at_first_non_token_byte();
+	return check_done();
+}
