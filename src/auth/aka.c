@@ -8,18 +8,12 @@
 
 uint64_t aka_sqn_get(const uint8_t sqn[AUTH_SQN_LEN])
 {
-	uint64_t v = 0;
-	for (int i = 0; i < AUTH_SQN_LEN; i++)
-		v = v << 8 | sqn[i];
-	return v;
+	return auth_be_get(sqn, AUTH_SQN_LEN);
 }
 
 void aka_sqn_put(uint8_t sqn[AUTH_SQN_LEN], uint64_t value)
 {
-	for (int i = AUTH_SQN_LEN - 1; i >= 0; i--) {
-		sqn[i] = (uint8_t)value;
-		value >>= 8;
-	}
+	auth_be_put(sqn, AUTH_SQN_LEN, value);
 }
 
 int aka_sqn_he_next(struct aka_sqn_he *he, uint64_t *sqn)

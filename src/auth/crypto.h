@@ -52,4 +52,22 @@ int crypto_equal(const void *a, const void *b, size_t n);
 /* Overwrites n bytes with zeros in a way the compiler cannot drop. */
 void crypto_wipe(void *p, size_t n);
 
+/* Unsigned big-endian integers of n <= 8 bytes (the 48-bit SQN, the
+ * 64-bit nonce expiry): not libcrypto, but shared by aka.c and nonce.c. */
+static inline uint64_t auth_be_get(const uint8_t *p, size_t n)
+{
+	uint64_t v = 0;
+	for (size_t i = 0; i < n; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static inline void auth_be_put(uint8_t *p, size_t n, uint64_t v)
+{
+	for (size_t i = n; i > 0; i--) {
+		p[i - 1] = (uint8_t)v;
+		v >>= 8;
+	}
+}
+
 #endif

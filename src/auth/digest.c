@@ -143,17 +143,25 @@ static int ha2_with(struct crypto_hash_ctx *c, const struct digest_params *p, st
 	return hash_join(c, h, part, 2, out);
 }
 
+/* A hash context for a computation with algo: 0, -EINVAL (no such
+ * algorithm) or -ENOMEM. Free with crypto_hash_destroy. */
+static int hash_open(enum digest_algo algo, struct crypto_hash_ctx **c)
+{
+	if ((unsigned)algo >= DIGEST_ALGO__COUNT)
+		return -EINVAL;
+	*c = crypto_hash_create();
+	return *c ? 0 : -ENOMEM;
+}
+
 static int response_with(const struct digest_params *p, struct slice method,
 			 char out[DIGEST_HEX_MAX])
 {
 	char ha1[DIGEST_HEX_MAX], ha2[DIGEST_HEX_MAX];
 	struct crypto_hash_ctx *c;
 	int rc, n1, n2;
-	if ((unsigned)p->algo >= DIGEST_ALGO__COUNT)
-		return -EINVAL;
-	c = crypto_hash_create();
-	if (!c)
-		return -ENOMEM;
+	rc = hash_open(p->algo, &c);
+	if (rc < 0)
+		return rc;
 	rc = n1 = ha1_with(c, p, ha1);
 	if (rc < 0)
 		goto out;
@@ -179,12 +187,9 @@ out:
 int digest_ha1(const struct digest_params *p, char out[DIGEST_HEX_MAX])
 {
 	struct crypto_hash_ctx *c;
-	int rc;
-	if ((unsigned)p->algo >= DIGEST_ALGO__COUNT)
-		return -EINVAL;
-	c = crypto_hash_create();
-	if (!c)
-		return -ENOMEM;
+	int rc = hash_open(p->algo, &c);
+	if (rc < 0)
+		return rc;
 	rc = ha1_with(c, p, out);
 	crypto_hash_destroy(c);
 	return rc;
@@ -193,12 +198,9 @@ int digest_ha1(const struct digest_params *p, char out[DIGEST_HEX_MAX])
 int digest_ha2(const struct digest_params *p, char out[DIGEST_HEX_MAX])
 {
 	struct crypto_hash_ctx *c;
-	int rc;
-	if ((unsigned)p->algo >= DIGEST_ALGO__COUNT)
-		return -EINVAL;
-	c = crypto_hash_create();
-	if (!c)
-		return -ENOMEM;
+	int rc = hash_open(p->algo, &c);
+	if (rc < 0)
+		return rc;
 	rc = ha2_with(c, p, p->method, out);
 	crypto_hash_destroy(c);
 	return rc;
@@ -237,12 +239,9 @@ int digest_userhash(enum digest_algo algo, struct slice username, struct slice r
 		    char out[DIGEST_HEX_MAX])
 {
 	struct crypto_hash_ctx *c;
-	int rc;
-	if ((unsigned)algo >= DIGEST_ALGO__COUNT)
-		return -EINVAL;
-	c = crypto_hash_create();
-	if (!c)
-		return -ENOMEM;
+	int rc = hash_open(algo, &c);
+	if (rc < 0)
+		return rc;
 	struct slice part[2] = { username, realm };
 	rc = hash_join(c, algos[algo].hash, part, 2, out);
 	crypto_hash_destroy(c);

@@ -73,22 +73,6 @@ void nonce_server_destroy(struct nonce_server *s)
 	imsreg_free(s);
 }
 
-static void put_u64(uint8_t *p, uint64_t v)
-{
-	for (int i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
-}
-
-static uint64_t get_u64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
 /* tag = HMAC-SHA-256(secret, expiry || realm || random || prefix)[0..16). */
 static int nonce_tag(const struct nonce_server *s, const uint8_t *expiry, struct slice realm,
 		     const uint8_t *random, const uint8_t *prefix, size_t prefix_len,
@@ -132,7 +116,7 @@ int nonce_issue(struct nonce_server *s, struct slice realm, uint64_t now, const 
 		return -EMSGSIZE;
 	if (prefix_len)
 		memcpy(raw, prefix, prefix_len);
-	put_u64(tok, now + s->lifetime);
+	auth_be_put(tok, 8, now + s->lifetime);
 	rc = crypto_random(tok + 8, NONCE_RANDOM_LEN);
 	if (rc == 0)
 		rc = nonce_tag(s, tok, realm, tok + 8, prefix, prefix_len, tok + 8 + NONCE_RANDOM_LEN);
@@ -162,7 +146,7 @@ const char *nonce_verdict_name(enum nonce_verdict v)
 static struct nonce_slot *nonce_slot_get(struct nonce_server *s, const uint8_t *random,
 					 uint64_t expiry, uint64_t now)
 {
-	size_t h = (size_t)get_u64(random); /* random already, and under the tag */
+	size_t h = (size_t)auth_be_get(random, 8); /* random already, and under the tag */
 	struct nonce_slot *free_slot = NULL, *oldest = NULL;
 	for (size_t i = 0; i < PROBE && i <= s->mask; i++) {
 		struct nonce_slot *e = &s->slot[(h + i) & s->mask];
@@ -208,7 +192,7 @@ int nonce_check(struct nonce_server *s, struct slice nonce, struct slice realm, 
 		return rc;
 	if (!crypto_equal(tag, tok + 8 + NONCE_RANDOM_LEN, NONCE_TAG_LEN))
 		return NONCE_INVALID;
-	uint64_t expiry = get_u64(tok);
+	uint64_t expiry = auth_be_get(tok, 8);
 	if (now >= expiry)
 		return NONCE_STALE;
 	struct nonce_slot *e = nonce_slot_get(s, tok + 8, expiry, now);

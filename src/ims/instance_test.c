@@ -103,38 +103,35 @@ static void check_instance_case(const struct instance_case *c, const char *buf)
 		CHECK_INT_EQ(inst.uuid_version, c->uuid_version);
 }
 
+static void run_instance_case(struct slice in, const void *row)
+{
+	check_instance_case(row, in.ptr);
+}
+
 static void test_instance_decode_table(void)
 {
-	for (size_t i = 0; i < sizeof instance_cases / sizeof instance_cases[0]; i++) {
-		const struct instance_case *c = &instance_cases[i];
-		size_t n = strlen(c->in);
-		check_instance_case(c, c->in);
-		/* the same from a copy that ends at a guard page */
-		char *g = check_guard_copy(c->in, n);
-		CHECK(g != NULL);
-		if (g) {
-			check_instance_case(c, g);
-			check_guard_free(g, n);
-		}
-	}
+	for (size_t i = 0; i < sizeof instance_cases / sizeof instance_cases[0]; i++)
+		check_instance_case(&instance_cases[i], instance_cases[i].in);
+	/* the same from a copy that ends at a guard page */
+	CHECK_TABLE_GUARDED(instance_cases, run_instance_case);
+}
+
+/* every prefix lacks the closing '>' or '"': rejected, in bounds */
+static void decode_prefix(struct slice s, const void *row)
+{
+	struct ims_instance inst;
+	(void)row;
+	int rc = ims_instance_decode(&inst, s);
+	CHECK_INT_EQ(rc, -EBADMSG);
+	CHECK_INT_EQ(inst.well_formed, rc == 0);
 }
 
 static void test_instance_decode_every_truncation_stays_in_bounds(void)
 {
 	const char *in = "\"<urn:gsma:imei:99000493-686661-0;svn=12>\"";
 	size_t n = strlen(in);
-	for (size_t k = 0; k < n; k++) {
-		char *g = check_guard_copy(in, k);
-		CHECK(g != NULL);
-		if (!g)
-			continue;
-		struct ims_instance inst;
-		int rc = ims_instance_decode(&inst, slice_make(g, k));
-		/* every prefix lacks the closing '>' or '"': rejected, in bounds */
-		CHECK_INT_EQ(rc, -EBADMSG);
-		CHECK_INT_EQ(inst.well_formed, rc == 0);
-		check_guard_free(g, k);
-	}
+	for (size_t k = 0; k < n; k++)
+		check_guarded(in, k, decode_prefix, NULL);
 }
 
 int main(void)

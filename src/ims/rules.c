@@ -5,9 +5,57 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <imsreg/codec.h>
 #include <imsreg/ims.h>
 
 /* ---- the context every check sees ----------------------------------- */
+
+/* The feature tags of one Contact (RFC 3840 / RFC 5626 / IR.92). */
+struct contact_tags {
+	bool instance, mmtel, smsip, smsip_wrong, reg_id;
+	struct sip_param instance_p, wrong_p, reg_id_p;
+};
+
+/* One Contact element, decoded once for every rule that reads it; the
+ * tags and the instance URN are decoded on first use (contact_scan). */
+struct contact {
+	const struct sip_hdr *h;
+	struct sip_addr a;
+	bool scanned;              /* t, inst_rc and inst are filled */
+	struct contact_tags t;
+	int inst_rc;               /* ims_instance_decode(t.instance_p.value), when t.instance */
+	struct ims_instance inst;
+};
+
+/* Iterates the elements of every Contact header as decoded addresses;
+ * elements that do not decode are skipped (the syntax rule reports them). */
+struct contact_it {
+	const struct sip_msg *msg;
+	const struct sip_hdr *h;
+	struct sip_list list;
+	bool started;
+};
+
+/* An identity of the message (To, From, username, Request-URI) with the
+ * header it comes from; ok when it is there and ims_identity_decode took it. */
+enum { ID_TO, ID_FROM, ID_USERNAME, ID_RURI, ID__COUNT };
+struct ident {
+	const struct sip_hdr *h;
+	const char *what;
+	struct slice text;
+	bool ok;
+	struct ims_identity id;
+};
+
+/* A P-Access-Network-Info header decoded once (ok: ims_pani_decode took it). */
+struct pani_slot {
+	const struct sip_hdr *h;
+	bool ok;
+	struct ims_pani p;
+};
+
+#define CONTACTS_KEPT 16           /* decoded once; more are decoded per use */
+#define PANI_KEPT 4
 
 struct ctx {
 	const struct sip_msg *msg;
@@ -30,6 +78,21 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
+	struct ident ids[ID__COUNT];
+	int nonce_rc;              /* ims_aka_nonce_decode of a non-empty Authorization nonce */
+	struct ims_aka_nonce nonce;
+	bool sc_ipsec_ok;          /* the first ipsec-3gpp offer of Security-Client */
+	struct sip_sec_mech sc_ipsec;
+	const struct sip_hdr *sc_ipsec_hdr;
+	/* the Contact elements in message order: the first CONTACTS_KEPT here,
+	 * any further ones decoded again from contacts_rest by contact_next */
+	size_t ncontacts;
+	bool contacts_more;
+	struct contact_it contacts_rest;
+	struct contact contacts[CONTACTS_KEPT];
+	struct contact spill;
+	size_t npani;
+	struct pani_slot pani[PANI_KEPT];
 	/* the current rule's findings, put in message order before the callback */
 	size_t npending;
 	struct ims_finding pending[16];
@@ -124,22 +187,13 @@ static const char *cstr(char *out, size_t cap, struct slice s)
 	return out;
 }
 
-/* Iterates the elements of every Contact header as decoded addresses;
- * elements that do not decode are skipped (the syntax rule reports them). */
-struct contact_it {
-	const struct sip_msg *msg;
-	const struct sip_hdr *h;
-	struct sip_list list;
-	bool started;
-};
-
 static void contact_it_init(struct contact_it *it, const struct sip_msg *msg)
 {
 	memset(it, 0, sizeof *it);
 	it->msg = msg;
 }
 
-static bool contact_next(struct contact_it *it, struct sip_addr *a, const struct sip_hdr **hp)
+static bool contact_it_next(struct contact_it *it, struct sip_addr *a, const struct sip_hdr **hp)
 {
 	struct sip_parse_error err;
 	struct slice item;
@@ -166,15 +220,48 @@ static bool contact_next(struct contact_it *it, struct sip_addr *a, const struct
 	}
 }
 
-static bool is_hex(struct slice s)
+/* A cursor over ctx's Contact elements: for (ct = contact_next(c, &cur); ...). */
+struct contact_cursor {
+	size_t i;
+	struct contact_it rest;
+};
+
+static void contact_scan(struct contact *ct);
+
+/* The next Contact element: one decoded in ctx_prepare, or past the first
+ * CONTACTS_KEPT one decoded now into c->spill (valid until the next call). */
+static struct contact *contact_next(struct ctx *c, struct contact_cursor *cur)
 {
-	for (size_t i = 0; i < s.len; i++) {
-		char ch = s.ptr[i];
-		if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
-		      (ch >= 'A' && ch <= 'F')))
-			return false;
-	}
-	return s.len > 0;
+	if (cur->i < c->ncontacts)
+		return &c->contacts[cur->i++];
+	if (!c->contacts_more)
+		return NULL;
+	if (cur->i++ == c->ncontacts)
+		cur->rest = c->contacts_rest;
+	memset(&c->spill, 0, sizeof c->spill);
+	if (!contact_it_next(&cur->rest, &c->spill.a, &c->spill.h))
+		return NULL;
+	return &c->spill;
+}
+
+/* The decoded P-Access-Network-Info h, or NULL when it does not decode:
+ * kept from ctx_prepare, or decoded into spill for the rare 5th header. */
+static const struct ims_pani *pani_of(const struct ctx *c, const struct sip_hdr *h,
+				      struct ims_pani *spill)
+{
+	struct sip_parse_error err;
+	for (size_t i = 0; i < c->npani; i++)
+		if (c->pani[i].h == h)
+			return c->pani[i].ok ? &c->pani[i].p : NULL;
+	memset(spill, 0, sizeof *spill);
+	return ims_pani_decode(spill, h->value, &err) < 0 ? NULL : spill;
+}
+
+/* s is exactly n bytes in hex (either case). */
+static bool is_hex_bytes(struct slice s, size_t n)
+{
+	uint8_t b[16];
+	return n <= sizeof b && hex_decode(b, n, s) == 0;
 }
 
 /* The domain part of a "user@domain" NAI, or SLICE_NULL. */
@@ -567,18 +654,16 @@ static void check_to_aor(struct ctx *c)
 
 static void check_contact_star(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	int n = 0;
 	const struct sip_hdr *star = NULL;
 	const char *star_at = NULL;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
+	while ((ct = contact_next(c, &cur))) {
 		n++;
-		if (a.star) {
-			star = h;
-			star_at = h->value.ptr;
+		if (ct->a.star) {
+			star = ct->h;
+			star_at = ct->h->value.ptr;
 		}
 	}
 	if (!star)
@@ -614,18 +699,17 @@ static void check_deregister(struct ctx *c)
 
 static void check_contact_expires(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	if (!c->has_expires)
 		return;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star || !a.has_expires || a.expires == c->expires)
+	while ((ct = contact_next(c, &cur))) {
+		const struct sip_addr *a = &ct->a;
+		if (a->star || !a->has_expires || a->expires == c->expires)
 			continue;
-		report(c, h, a.expires_text.ptr, "the Contact's expires=%u wins over the "
+		report(c, ct->h, a->expires_text.ptr, "the Contact's expires=%u wins over the "
 		       "Expires header (%u) for this binding; the header only applies to "
-		       "contacts without the parameter.", a.expires, c->expires);
+		       "contacts without the parameter.", a->expires, c->expires);
 	}
 }
 
@@ -693,13 +777,11 @@ static void check_200(struct ctx *c)
 		       "after a deregistration.");
 		return;
 	}
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	contact_it_init(&it, m);
-	while (contact_next(&it, &a, &h))
-		if (!a.star && !a.has_expires && !c->has_expires)
-			report(c, h, a.uri_text.ptr, "a binding in the 200 without expires and no "
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur)))
+		if (!ct->a.star && !ct->a.has_expires && !c->has_expires)
+			report(c, ct->h, ct->a.uri_text.ptr, "a binding in the 200 without expires and no "
 			       "Expires header: the UE cannot tell when to refresh. The registrar "
 			       "should give expires per Contact.");
 }
@@ -828,43 +910,12 @@ static void check_impi_format(struct ctx *c)
 		       "the IMSI as IMSI@ims.mncMNC.mccMCC.3gppnetwork.org.", SLICE_ARG(u));
 }
 
-/* The identities of the message with the header they come from. */
-struct ident {
-	const struct sip_hdr *h;
-	const char *what;
-	struct slice text;
-	struct ims_identity id;
-};
-
-static size_t collect_identities(struct ctx *c, struct ident *out, size_t cap)
-{
-	size_t n = 0;
-	if (c->to_ok && n < cap) {
-		out[n] = (struct ident){ c->to_hdr, "To", c->to.uri_text, { 0 } };
-		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
-			n++;
-	}
-	if (c->from_ok && n < cap) {
-		out[n] = (struct ident){ c->from_hdr, "From", c->from.uri_text, { 0 } };
-		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
-			n++;
-	}
-	if (c->auth_ok && slice_present(c->auth.field[SIP_AUTH_USERNAME]) && n < cap) {
-		out[n] = (struct ident){ c->auth_hdr, "username", c->auth.field[SIP_AUTH_USERNAME],
-					 { 0 } };
-		if (ims_identity_decode(&out[n].id, out[n].text) >= 0)
-			n++;
-	}
-	return n;
-}
-
 static void check_imsi_domain(struct ctx *c)
 {
-	struct ident ids[3];
-	size_t n = collect_identities(c, ids, 3);
-	for (size_t i = 0; i < n; i++) {
+	const struct ident *ids = c->ids;
+	for (size_t i = ID_TO; i <= ID_USERNAME; i++) {
 		const struct ims_identity *id = &ids[i].id;
-		if (!id->user_is_imsi || !id->domain_is_3gpp || id->user.len < 6)
+		if (!ids[i].ok || !id->user_is_imsi || !id->domain_is_3gpp || id->user.len < 6)
 			continue;
 		if (id->domain_matches_imsi)
 			continue;
@@ -879,13 +930,11 @@ static void check_imsi_domain(struct ctx *c)
 
 static void check_impi_derived(struct ctx *c)
 {
-	struct ims_identity id;
-	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_USERNAME]))
+	const struct ident *u = &c->ids[ID_USERNAME];
+	if (!u->ok || !u->id.user_is_imsi || u->id.domain_is_3gpp ||
+	    !slice_present(u->id.domain))
 		return;
-	struct slice u = c->auth.field[SIP_AUTH_USERNAME];
-	if (ims_identity_decode(&id, u) < 0 || !id.user_is_imsi || id.domain_is_3gpp ||
-	    !slice_present(id.domain))
-		return;
+	const struct ims_identity id = u->id;
 	report(c, c->auth_hdr, id.domain.ptr, "the IMPI's user is an IMSI but its realm "
 	       "\"%.*s\" is not the derived %s: right if the ISIM holds this IMPI; a "
 	       "USIM-only UE must derive IMSI@%s (TS 23.003 §13.3). Check the HSS knows "
@@ -894,10 +943,9 @@ static void check_impi_derived(struct ctx *c)
 
 static void check_temporary_impu(struct ctx *c)
 {
-	struct ims_identity id;
 	if (!c->to_ok || c->to.uri.scheme == SIP_URI_TEL)
 		return;
-	if (ims_identity_decode(&id, c->to.uri_text) < 0 || !id.user_is_imsi)
+	if (!c->ids[ID_TO].ok || !c->ids[ID_TO].id.user_is_imsi)
 		return;
 	report(c, c->to_hdr, c->to.uri_text.ptr, "To is a temporary IMPU built from the IMSI "
 	       "(no ISIM, TS 23.003 §13.4B): it is barred for calls; the UE must use the "
@@ -906,11 +954,10 @@ static void check_temporary_impu(struct ctx *c)
 
 static void check_test_plmn(struct ctx *c)
 {
-	struct ident ids[3];
-	size_t n = collect_identities(c, ids, 3);
-	for (size_t i = 0; i < n; i++) {
+	const struct ident *ids = c->ids;
+	for (size_t i = ID_TO; i <= ID_USERNAME; i++) {
 		const struct ims_identity *id = &ids[i].id;
-		if (!id->user_is_imsi || id->user.len < 5 || memcmp(id->user.ptr, "001", 3) != 0)
+		if (!ids[i].ok || !id->user_is_imsi || id->user.len < 5 || memcmp(id->user.ptr, "001", 3) != 0)
 			continue;
 		report(c, ids[i].h, id->user.ptr, "IMSI %.*s is in MCC 001, the test network "
 		       "code: a test SIM on a network simulator or lab core. A live network "
@@ -936,46 +983,38 @@ static void check_impi_impu_domain(struct ctx *c)
 
 static void check_contact_user(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct ims_identity cid, tid;
-	if (!c->to_ok || ims_identity_decode(&tid, c->to.uri_text) < 0)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	struct ims_identity cid;
+	if (!c->to_ok || !c->ids[ID_TO].ok)
 		return;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star || ims_identity_decode(&cid, a.uri_text) < 0)
+	const struct ims_identity *tid = &c->ids[ID_TO].id;
+	while ((ct = contact_next(c, &cur))) {
+		if (ct->a.star || ims_identity_decode(&cid, ct->a.uri_text) < 0)
 			continue;
-		if (cid.user_is_imsi && !tid.user_is_imsi)
-			report(c, h, a.uri_text.ptr, "the Contact's user part is an IMSI while the "
+		if (cid.user_is_imsi && !tid->user_is_imsi)
+			report(c, ct->h, ct->a.uri_text.ptr, "the Contact's user part is an IMSI while the "
 			       "IMPU is not: the IMSI travels in every request routed to this "
 			       "contact. UEs should use a non-identifying user part (or none).");
 	}
 }
 
-/* The UE's first ipsec-3gpp offer in Security-Client (defined further down). */
-static bool first_ipsec(const struct sip_msg *m, enum sip_hdr_id id, struct sip_sec_mech *s,
-			const struct sip_hdr **hp);
-
 static void check_protected_ports(struct ctx *c)
 {
-	struct sip_sec_mech sc;
-	const struct sip_hdr *sch;
-	if (!c->protected_reg || !first_ipsec(c->msg, SIP_HDR_SECURITY_CLIENT, &sc, &sch) ||
-	    !sc.has_port_s)
+	const struct sip_sec_mech sc = c->sc_ipsec;
+	if (!c->protected_reg || !c->sc_ipsec_ok || !sc.has_port_s)
 		return;
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star || (a.uri.has_port && a.uri.port == sc.port_s))
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		const struct sip_uri *u = &ct->a.uri;
+		if (ct->a.star || (u->has_port && u->port == sc.port_s))
 			continue;
-		report(c, h, a.uri.host.ptr, "the protected REGISTER's Contact has port %u, not "
+		report(c, ct->h, u->host.ptr, "the protected REGISTER's Contact has port %u, not "
 		       "the UE's protected server port port-s=%u: the P-CSCF sends terminating "
 		       "requests to the Contact port, which must be bound to the IPsec SA. Check "
 		       "the UE updates its Contact after the SAs are set up.",
-		       a.uri.has_port ? a.uri.port : 5060, sc.port_s);
+		       u->has_port ? u->port : 5060, sc.port_s);
 	}
 	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
 	struct sip_via v;
@@ -999,25 +1038,25 @@ static void check_expires_600000(struct ctx *c)
 {
 	if (c->deregister)
 		return;
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		const struct sip_addr *a = &ct->a;
+		const struct sip_hdr *h = ct->h;
+		if (a->star)
 			continue;
 		uint32_t e;
 		const struct sip_hdr *eh = h;
 		const char *at;
-		if (a.has_expires) {
-			e = a.expires;
-			at = a.expires_text.ptr;
+		if (a->has_expires) {
+			e = a->expires;
+			at = a->expires_text.ptr;
 		} else if (c->has_expires) {
 			e = c->expires;
 			eh = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
 			at = eh->value.ptr;
 		} else {
-			report(c, h, a.uri_text.ptr, "no Expires and no expires parameter: the "
+			report(c, h, a->uri_text.ptr, "no Expires and no expires parameter: the "
 			       "registrar picks its default (often 3600). TS 24.229 and IR.92 ask "
 			       "the UE for 600000 and let the S-CSCF shorten it.");
 			continue;
@@ -1163,9 +1202,10 @@ static void check_sec_verify(struct ctx *c)
 	}
 	if (!sv)
 		return;
-	struct sip_sec_mech cm, vm;
-	const struct sip_hdr *ch, *vh;
-	if (first_ipsec(m, SIP_HDR_SECURITY_CLIENT, &cm, &ch) &&
+	const struct sip_sec_mech cm = c->sc_ipsec;
+	struct sip_sec_mech vm;
+	const struct sip_hdr *vh;
+	if (c->sc_ipsec_ok &&
 	    first_ipsec(m, SIP_HDR_SECURITY_VERIFY, &vm, &vh) && cm.has_spi_c && vm.has_spi_c &&
 	    cm.spi_c == vm.spi_c && cm.spi_s == vm.spi_s && cm.port_c == vm.port_c &&
 	    cm.port_s == vm.port_s)
@@ -1189,11 +1229,11 @@ static void check_pani_cell(struct ctx *c)
 	const struct sip_msg *m = c->msg;
 	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
 	     h = sip_hdr_next(m, h)) {
-		struct ims_pani p;
-		struct sip_parse_error err;
-		memset(&p, 0, sizeof p);
-		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
+		struct ims_pani spill;
+		const struct ims_pani *pp = pani_of(c, h, &spill);
+		if (!pp || !slice_present(pp->cell_value))
 			continue;
+		const struct ims_pani p = *pp;
 		if (p.cell_ok || (!p.cell_problem && !p.cell_problem_text[0]))
 			continue;
 		if (p.cell_problem_text[0])
@@ -1214,11 +1254,11 @@ static void check_pani_placeholder(struct ctx *c)
 	const struct sip_msg *m = c->msg;
 	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
 	     h = sip_hdr_next(m, h)) {
-		struct ims_pani p;
-		struct sip_parse_error err;
-		memset(&p, 0, sizeof p);
-		if (ims_pani_decode(&p, h->value, &err) < 0 || !slice_present(p.cell_value))
+		struct ims_pani spill;
+		const struct ims_pani *pp = pani_of(c, h, &spill);
+		if (!pp || !slice_present(pp->cell_value))
 			continue;
+		const struct ims_pani p = *pp;
 		if (slice_present(p.cell_value) && p.cell_value.len >= 3 &&
 		    memcmp(p.cell_value.ptr, "000", 3) == 0)
 			report(c, h, p.cell_value.ptr, "the cell id starts with MCC 000, which no "
@@ -1235,20 +1275,22 @@ static void check_pani_placeholder(struct ctx *c)
 
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
-struct contact_tags {
-	bool instance, mmtel, smsip, smsip_wrong, reg_id;
-	struct sip_param instance_p, wrong_p, reg_id_p;
-};
-
-static void contact_tags_scan(const struct sip_addr *a, struct contact_tags *t)
+/* Fills ct's feature tags and decodes its +sip.instance, once. */
+static void contact_scan(struct contact *ct)
 {
+	struct contact_tags *t = &ct->t;
 	struct sip_param_it it;
 	struct sip_param p;
 	struct sip_parse_error err;
-	memset(t, 0, sizeof *t);
-	if (!slice_present(a->params))
+	if (ct->scanned)
 		return;
-	sip_param_it_init(&it, a->params);
+	ct->scanned = true;
+	memset(t, 0, sizeof *t);
+	memset(&ct->inst, 0, sizeof ct->inst);
+	ct->inst_rc = -EINVAL;
+	if (!slice_present(ct->a.params))
+		return;
+	sip_param_it_init(&it, ct->a.params);
 	while (sip_param_next(&it, &p, &err) == 1) {
 		struct ims_feature_tag ft;
 		if (ims_feature_tag_describe(&ft, &p) < 0)
@@ -1283,102 +1325,90 @@ static void contact_tags_scan(const struct sip_addr *a, struct contact_tags *t)
 			break;
 		}
 	}
+	if (t->instance)
+		ct->inst_rc = ims_instance_decode(&ct->inst, t->instance_p.value);
+}
+
+/* The next Contact that is not "*", with its tags scanned. */
+static struct contact *binding_next(struct ctx *c, struct contact_cursor *cur)
+{
+	struct contact *ct;
+	while ((ct = contact_next(c, cur)))
+		if (!ct->a.star) {
+			contact_scan(ct);
+			return ct;
+		}
+	return NULL;
+}
+
+/* The next binding whose +sip.instance is an IMEI URN (decoded). */
+static struct contact *imei_binding_next(struct ctx *c, struct contact_cursor *cur)
+{
+	struct contact *ct;
+	while ((ct = binding_next(c, cur)))
+		if (ct->t.instance && ct->inst_rc >= 0 &&
+		    (ct->inst.kind == IMS_INSTANCE_IMEI || ct->inst.kind == IMS_INSTANCE_IMEISV))
+			return ct;
+	return NULL;
 }
 
 static void check_ir92_instance(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	if (c->deregister)
 		return;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
-			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.instance)
-			report(c, h, a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
+	while ((ct = binding_next(c, &cur)))
+		if (!ct->t.instance)
+			report(c, ct->h, ct->a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
 			       "(+sip.instance=\"<urn:gsma:imei:...>\") so the network can tell "
 			       "this device's binding from others and replace it on re-registration.");
-	}
 }
 
 static void check_instance(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur))) {
+		const struct contact_tags *t = &ct->t;
+		if (!t->instance)
 			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.instance)
-			continue;
-		struct ims_instance inst;
-		memset(&inst, 0, sizeof inst);
-		int r = ims_instance_decode(&inst, t.instance_p.value);
-		const char *at = t.instance_p.value.ptr ? t.instance_p.value.ptr :
-				 t.instance_p.name.ptr;
-		if (r < 0 || !inst.well_formed)
-			report(c, h, at, "+sip.instance %.*s is not a well-formed URN: %s. The "
+		const char *at = t->instance_p.value.ptr ? t->instance_p.value.ptr :
+				 t->instance_p.name.ptr;
+		if (ct->inst_rc < 0 || !ct->inst.well_formed)
+			report(c, ct->h, at, "+sip.instance %.*s is not a well-formed URN: %s. The "
 			       "registrar cannot match this device's bindings.",
-			       SLICE_ARG(t.instance_p.value),
-			       inst.problem ? inst.problem : "unrecognised");
+			       SLICE_ARG(t->instance_p.value),
+			       ct->inst.problem ? ct->inst.problem : "unrecognised");
 	}
 }
 
 static void check_imei_spare(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = imei_binding_next(c, &cur))) {
+		const struct ims_instance *inst = &ct->inst;
+		if (inst->spare_is_zero)
 			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.instance)
-			continue;
-		struct ims_instance inst;
-		memset(&inst, 0, sizeof inst);
-		if (ims_instance_decode(&inst, t.instance_p.value) < 0 ||
-		    (inst.kind != IMS_INSTANCE_IMEI && inst.kind != IMS_INSTANCE_IMEISV))
-			continue;
-		if (inst.spare_is_zero)
-			continue;
-		report(c, h, t.instance_p.value.ptr, "the IMEI URN ends in '%c', but RFC 7254 "
+		report(c, ct->h, ct->t.instance_p.value.ptr, "the IMEI URN ends in '%c', but RFC 7254 "
 		       "puts the spare digit 0 there, not the check digit%s (Luhn for TAC %s SNR "
 		       "%s is %c). The network may not match this instance with the IMEI it "
-		       "knows.", inst.spare, inst.spare == inst.check ?
-		       ": this UE wrote the Luhn check digit" : "", inst.tac, inst.snr,
-		       inst.check);
+		       "knows.", inst->spare, inst->spare == inst->check ?
+		       ": this UE wrote the Luhn check digit" : "", inst->tac, inst->snr,
+		       inst->check);
 	}
 }
 
 static void check_ir92_instance_kind(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur))) {
+		if (!ct->t.instance || ct->inst_rc < 0 || ct->inst.kind == IMS_INSTANCE_IMEI ||
+		    ct->inst.kind == IMS_INSTANCE_IMEISV)
 			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.instance)
-			continue;
-		struct ims_instance inst;
-		memset(&inst, 0, sizeof inst);
-		if (ims_instance_decode(&inst, t.instance_p.value) < 0 ||
-		    inst.kind == IMS_INSTANCE_IMEI || inst.kind == IMS_INSTANCE_IMEISV)
-			continue;
-		report(c, h, t.instance_p.value.ptr, "+sip.instance is not an IMEI URN: IR.92 "
+		report(c, ct->h, ct->t.instance_p.value.ptr, "+sip.instance is not an IMEI URN: IR.92 "
 		       "and TS 24.229 want urn:gsma:imei for a device with an IMEI; a UUID is "
 		       "for devices without one. Services keyed on the IMEI (e.g. emergency) "
 		       "will miss it.");
@@ -1387,61 +1417,40 @@ static void check_ir92_instance_kind(struct ctx *c)
 
 static void check_ir92_mmtel(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	if (c->deregister)
 		return;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
-			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.mmtel)
-			report(c, h, a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
+	while ((ct = binding_next(c, &cur)))
+		if (!ct->t.mmtel)
+			report(c, ct->h, ct->a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
 			       "%%3A3gpp-service.ims.icsi.mmtel\"): the S-CSCF will not route voice "
 			       "calls to this contact. Check the UE's VoLTE/VoNR provisioning.");
-	}
 }
 
 static void check_smsip_misspelt(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
-			continue;
-		contact_tags_scan(&a, &t);
-		if (t.smsip_wrong)
-			report(c, h, t.wrong_p.name.ptr, "%.*s is not a feature tag networks know: "
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur)))
+		if (ct->t.smsip_wrong)
+			report(c, ct->h, ct->t.wrong_p.name.ptr, "%.*s is not a feature tag networks know: "
 			       "the SMS-over-IP tag is +g.3gpp.smsip (TS 24.341). The S-CSCF will "
 			       "not tell the IP-SM-GW, so SMS goes over SGs/NAS or fails. Fix the "
-			       "UE's tag.", SLICE_ARG(t.wrong_p.name));
-	}
+			       "UE's tag.", SLICE_ARG(ct->t.wrong_p.name));
 }
 
 static void check_smsip_absent(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	if (c->deregister)
 		return;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
-			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.smsip && !t.smsip_wrong)
-			report(c, h, a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
+	while ((ct = binding_next(c, &cur)))
+		if (!ct->t.smsip && !ct->t.smsip_wrong)
+			report(c, ct->h, ct->a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
 			       "so SMS will use SGs/NAS. Add the tag if the UE is meant to send SMS "
 			       "over IMS (IR.92).");
-	}
 }
 
 /* ---- 6. digest and AKA (RFC 3310, RFC 7616) ---------------------------- */
@@ -1469,7 +1478,7 @@ static void check_nc(struct ctx *c)
 	if (!c->auth_ok || !c->auth.has_nc)
 		return;
 	const struct slice ncs = c->auth.field[SIP_AUTH_NC];
-	if (c->auth.nc == 0 || ncs.len != 8 || !is_hex(ncs))
+	if (c->auth.nc == 0 || !is_hex_bytes(ncs, 4))
 		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the nonce count is 8 hex digits "
 		       "starting at 00000001; the registrar will reject it.", SLICE_ARG(ncs));
 	else if (c->auth.nc > 1)
@@ -1488,8 +1497,7 @@ static void check_aka_nonce(struct ctx *c)
 	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
 	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
 		return;
-	struct ims_aka_nonce n;
-	int r = ims_aka_nonce_decode(&n, nonce);
+	int r = c->nonce_rc;
 	if (r < 0)
 		report(c, c->auth_hdr, nonce.ptr, "the nonce is not base64(RAND || AUTN) of at "
 		       "least 32 bytes (%s): it cannot be an AKA challenge. Check the UE copied "
@@ -1504,8 +1512,8 @@ static void check_aka_amf(struct ctx *c)
 	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
 	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
 		return;
-	struct ims_aka_nonce n;
-	if (ims_aka_nonce_decode(&n, nonce) < 0 || !n.amf_separation_bit)
+	const struct ims_aka_nonce n = c->nonce;
+	if (c->nonce_rc < 0 || !n.amf_separation_bit)
 		return;
 	report(c, c->auth_hdr, nonce.ptr, "AMF %02X%02X has the separation bit set, which "
 	       "marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA vectors normally have it "
@@ -1518,11 +1526,10 @@ static void check_aka_algorithm(struct ctx *c)
 	if (!c->auth_ok || !c->protected_reg)
 		return;
 	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
-	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
 	if (slice_present(alg))
 		return;
-	struct ims_aka_nonce n;
-	if (ims_aka_nonce_decode(&n, nonce) < 0)
+	/* protected_reg: the nonce is there and not empty, so nonce_rc is its decode */
+	if (c->nonce_rc < 0)
 		return;
 	report(c, c->auth_hdr, c->auth_hdr->value.ptr, "the nonce looks like an AKA "
 	       "challenge but algorithm is absent, which means MD5: the registrar computes "
@@ -1535,7 +1542,7 @@ static void check_response_format(struct ctx *c)
 	if (!c->auth_ok || !c->protected_reg)
 		return;
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
-	if (!slice_present(r) || (r.len == 32 && is_hex(r)))
+	if (!slice_present(r) || is_hex_bytes(r, 16))
 		return;
 	report(c, c->auth_hdr, r.ptr, "response is %zu characters: an MD5 digest (also for "
 	       "AKAv1-MD5) is 32 hex digits. The UE's digest computation is broken.", r.len);
@@ -1560,25 +1567,16 @@ static void check_auts(struct ctx *c)
 
 static void check_imei_check_digit(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = imei_binding_next(c, &cur))) {
+		const struct ims_instance *inst = &ct->inst;
+		if (!inst->spare_is_zero)
 			continue;
-		contact_tags_scan(&a, &t);
-		struct ims_instance inst;
-		memset(&inst, 0, sizeof inst);
-		if (!t.instance || ims_instance_decode(&inst, t.instance_p.value) < 0 ||
-		    (inst.kind != IMS_INSTANCE_IMEI && inst.kind != IMS_INSTANCE_IMEISV) ||
-		    !inst.spare_is_zero)
-			continue;
-		report(c, h, t.instance_p.value.ptr, "IMEI URN TAC %s SNR %s: the final 0 is "
+		report(c, ct->h, ct->t.instance_p.value.ptr, "IMEI URN TAC %s SNR %s: the final 0 is "
 		       "RFC 7254's spare digit, not the Luhn check digit, which is %c. The IMEI "
-		       "on the device label and in the EIR reads %s%s%c.", inst.tac, inst.snr,
-		       inst.check, inst.tac, inst.snr, inst.check);
+		       "on the device label and in the EIR reads %s%s%c.", inst->tac, inst->snr,
+		       inst->check, inst->tac, inst->snr, inst->check);
 	}
 }
 
@@ -1597,11 +1595,9 @@ static void check_dereg_unprotected(struct ctx *c)
 /* The IMSI of the message (username, To or From), as a slice of digits. */
 static struct slice find_imsi(struct ctx *c)
 {
-	struct ident ids[3];
-	size_t n = collect_identities(c, ids, 3);
-	for (size_t i = 0; i < n; i++)
-		if (ids[i].id.user_is_imsi)
-			return ids[i].id.user;
+	for (size_t i = ID_TO; i <= ID_USERNAME; i++)
+		if (c->ids[i].ok && c->ids[i].id.user_is_imsi)
+			return c->ids[i].id.user;
 	return SLICE_NULL;
 }
 
@@ -1613,12 +1609,11 @@ static void check_pani_plmn(struct ctx *c)
 	const struct sip_msg *m = c->msg;
 	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
 	     h = sip_hdr_next(m, h)) {
-		struct ims_pani p;
-		struct sip_parse_error err;
-		memset(&p, 0, sizeof p);
-		if (ims_pani_decode(&p, h->value, &err) < 0 || !p.cell_ok || !p.mcc[0] ||
-		    memcmp(p.mcc, "000", 3) == 0)
+		struct ims_pani spill;
+		const struct ims_pani *pp = pani_of(c, h, &spill);
+		if (!pp || !pp->cell_ok || !pp->mcc[0] || memcmp(pp->mcc, "000", 3) == 0)
 			continue;
+		const struct ims_pani p = *pp;
 		size_t mnclen = strlen(p.mnc);
 		bool mcc_eq = memcmp(imsi.ptr, p.mcc, 3) == 0;
 		bool mnc_eq = mcc_eq && mnclen <= 3 && memcmp(imsi.ptr + 3, p.mnc, mnclen) == 0;
@@ -1635,25 +1630,20 @@ static void check_pani_plmn(struct ctx *c)
 
 static void check_reg_id(struct ctx *c)
 {
-	struct contact_it it;
-	struct sip_addr a;
-	const struct sip_hdr *h;
-	struct contact_tags t;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
 	bool outbound = has_option_tag(c->msg, SIP_HDR_SUPPORTED, "outbound");
-	contact_it_init(&it, c->msg);
-	while (contact_next(&it, &a, &h)) {
-		if (a.star)
+	while ((ct = binding_next(c, &cur))) {
+		const struct contact_tags *t = &ct->t;
+		if (!t->reg_id)
 			continue;
-		contact_tags_scan(&a, &t);
-		if (!t.reg_id)
-			continue;
-		if (!t.instance)
-			report(c, h, t.reg_id_p.name.ptr, "reg-id without +sip.instance: an outbound "
+		if (!t->instance)
+			report(c, ct->h, t->reg_id_p.name.ptr, "reg-id without +sip.instance: an outbound "
 			       "flow is named by the pair (instance, reg-id), so the registrar must "
 			       "ignore reg-id (or reject it). Add the IMEI URN as +sip.instance, or "
 			       "drop reg-id.");
 		if (!outbound)
-			report(c, h, t.reg_id_p.name.ptr, "reg-id but no 'outbound' in Supported: the "
+			report(c, ct->h, t->reg_id_p.name.ptr, "reg-id but no 'outbound' in Supported: the "
 			       "UE asks for outbound flows without announcing the extension, so the "
 			       "edge proxy will not keep the flow. Add Supported: outbound, or drop "
 			       "reg-id.");
@@ -1704,16 +1694,10 @@ static void check_register_to_tag(struct ctx *c)
 
 static void check_domain_format(struct ctx *c)
 {
-	struct ident ids[4];
-	size_t n = collect_identities(c, ids, 3);
-	if (c->ruri_ok && slice_present(c->msg->ruri)) {
-		ids[n] = (struct ident){ NULL, "Request-URI", c->msg->ruri, { 0 } };
-		if (ims_identity_decode(&ids[n].id, ids[n].text) >= 0)
-			n++;
-	}
-	for (size_t i = 0; i < n; i++) {
+	const struct ident *ids = c->ids;
+	for (size_t i = 0; i < ID__COUNT; i++) {
 		const struct ims_identity *id = &ids[i].id;
-		if (!id->domain_problem)
+		if (!ids[i].ok || !id->domain_problem)
 			continue;
 		report(c, ids[i].h, id->domain.ptr ? id->domain.ptr : ids[i].text.ptr,
 		       "%s domain %.*s: %s. DNS (NAPTR/SRV) and the HSS look the domain up "
@@ -1963,6 +1947,16 @@ const char *ims_severity_name(enum ims_severity s)
 	return "unknown";
 }
 
+static void ident_set(struct ident *id, bool there, const struct sip_hdr *h, const char *what,
+		      struct slice text)
+{
+	memset(id, 0, sizeof *id);
+	id->h = h;
+	id->what = what;
+	id->text = text;
+	id->ok = there && ims_identity_decode(&id->id, text) >= 0;
+}
+
 /* Facts many rules need, decoded once. */
 static void ctx_prepare(struct ctx *c)
 {
@@ -1990,16 +1984,46 @@ static void ctx_prepare(struct ctx *c)
 	c->protected_reg = c->is_register && slice_present(nonce) && nonce.len > 0;
 	c->has_expires = first_u32(m, SIP_HDR_EXPIRES, &c->expires, NULL);
 
+	ident_set(&c->ids[ID_TO], c->to_ok, c->to_hdr, "To", c->to.uri_text);
+	ident_set(&c->ids[ID_FROM], c->from_ok, c->from_hdr, "From", c->from.uri_text);
+	ident_set(&c->ids[ID_USERNAME], c->auth_ok && slice_present(c->auth.field[SIP_AUTH_USERNAME]),
+		  c->auth_hdr, "username", c->auth.field[SIP_AUTH_USERNAME]);
+	ident_set(&c->ids[ID_RURI], c->ruri_ok && slice_present(m->ruri), NULL, "Request-URI",
+		  m->ruri);
+	c->nonce_rc = -EINVAL;
+	if (slice_present(nonce) && nonce.len > 0)
+		c->nonce_rc = ims_aka_nonce_decode(&c->nonce, nonce);
+	c->sc_ipsec_ok = first_ipsec(m, SIP_HDR_SECURITY_CLIENT, &c->sc_ipsec, &c->sc_ipsec_hdr);
+
+	/* every Contact element, decoded once (the rules read c->contacts) */
+	struct contact_it it;
+	contact_it_init(&it, m);
+	while (c->ncontacts < CONTACTS_KEPT) {
+		struct contact *ct = &c->contacts[c->ncontacts];
+		if (!contact_it_next(&it, &ct->a, &ct->h))
+			break;
+		c->ncontacts++;
+	}
+	c->contacts_more = c->ncontacts == CONTACTS_KEPT;
+	c->contacts_rest = it;
+
+	for (h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h && c->npani < PANI_KEPT;
+	     h = sip_hdr_next(m, h)) {
+		struct pani_slot *ps = &c->pani[c->npani++];
+		ps->h = h;
+		ps->ok = ims_pani_decode(&ps->p, h->value, &err) >= 0;
+	}
+
 	/* a deregistration: every binding named ends up with expiry 0 */
 	if (c->is_register) {
-		struct contact_it it;
-		struct sip_addr a;
+		struct contact_cursor cur = { 0 };
+		struct contact *ct;
 		int n = 0, zero = 0;
-		contact_it_init(&it, m);
-		while (contact_next(&it, &a, &h)) {
+		while ((ct = contact_next(c, &cur))) {
+			const struct sip_addr *a = &ct->a;
 			n++;
-			if (a.star || (a.has_expires ? a.expires == 0 :
-				       (c->has_expires && c->expires == 0)))
+			if (a->star || (a->has_expires ? a->expires == 0 :
+					(c->has_expires && c->expires == 0)))
 				zero++;
 		}
 		c->deregister = n > 0 && zero == n;

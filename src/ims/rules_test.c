@@ -710,6 +710,120 @@ static void test_catalogue_explains_every_seed_parameter(void)
 	CHECK_INT_EQ(unexplained, 0);
 }
 
+/* ---- many contacts: each rule sees every element, past the ones the
+ * context keeps decoded (16), in message order ---------------------------- */
+
+#define MANY 20
+
+struct tally {
+	size_t expires, instance, check_digit, placeholder, star;
+	size_t last_offset;
+	char star_message[sizeof ((struct ims_finding *)0)->message];
+	bool expires_in_order;
+};
+
+static void tally_cb(const struct ims_finding *f, void *arg)
+{
+	struct tally *t = arg;
+	char want[32];
+	if (strcmp(f->id, "rfc3261.register.contact-expires") == 0) {
+		/* the n-th finding is about the n-th contact, which says expires=n */
+		snprintf(want, sizeof want, "expires=%zu ", ++t->expires);
+		if (!strstr(f->message, want) || f->offset <= t->last_offset)
+			t->expires_in_order = false;
+		t->last_offset = f->offset;
+	} else if (strcmp(f->id, "ir92.contact.instance") == 0) {
+		t->instance++;
+	} else if (strcmp(f->id, "rfc7254.imei.check-digit") == 0) {
+		t->check_digit++;
+	} else if (strcmp(f->id, "ts24229.pani.placeholder-cell") == 0) {
+		t->placeholder++;
+	} else if (strcmp(f->id, "rfc3261.register.contact-star") == 0) {
+		if (t->star++ == 0)
+			snprintf(t->star_message, sizeof t->star_message, "%s", f->message);
+	}
+}
+
+/* initial_register with its Contact and PANI lines replaced (malloc'd). */
+static char *many_contacts_register(bool star_last, size_t npani, size_t *len)
+{
+	static char contact[MANY * 160], pani[8 * 96];
+	size_t n = (size_t)snprintf(contact, sizeof contact, "Contact: ");
+	for (int k = 1; k <= MANY; k++) {
+		if (star_last && k == MANY)
+			n += (size_t)snprintf(contact + n, sizeof contact - n, "*");
+		else
+			n += (size_t)snprintf(contact + n, sizeof contact - n,
+					      "<sip:[2001:db8::1]:%d>;expires=%d%s%s", 5000 + k, k,
+					      k % 2 ? "" : ";+sip.instance=\"<urn:gsma:imei:"
+					      "35425006-000655-0>\"", k < MANY ? ", " : "");
+	}
+	CHECK(n < sizeof contact);
+	n = 0;
+	for (size_t i = 0; i < npani; i++)
+		n += (size_t)snprintf(pani + n, sizeof pani - n, "P-Access-Network-Info: "
+				      "3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0000001A2B3C4D0%zu\r\n", i);
+	CHECK(n < sizeof pani);
+	size_t l1;
+	char *m1 = mutate(initial_register, "Contact: <sip:[2001:db8::1]:5060>;+sip.instance="
+			  "\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7"
+			  "%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip", contact, &l1);
+	CHECK(m1 != NULL);
+	if (!m1)
+		return NULL;
+	char *m2 = mutate(m1, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp="
+			  "26201001A2B3C4D0\r\n", pani, len);
+	free(m1);
+	CHECK(m2 != NULL);
+	return m2;
+}
+
+static int run_tally(const char *text, size_t len, struct tally *t)
+{
+	struct sip_hdr hdrs[64];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	memset(t, 0, sizeof *t);
+	t->expires_in_order = true;
+	sip_msg_init(&msg, hdrs, 64);
+	if (sip_msg_parse(&msg, text, len, SIP_PARSE_LENIENT, &err) < 0)
+		return -1;
+	return ims_rules_check(&msg, tally_cb, t);
+}
+
+static void test_rules_see_every_contact_and_pani_past_the_kept_ones(void)
+{
+	struct tally t;
+	size_t len;
+	char *text = many_contacts_register(false, 6, &len);
+	if (!text)
+		return;
+	CHECK(run_tally(text, len, &t) > 0);
+	CHECK_INT_EQ(t.expires, MANY);
+	CHECK(t.expires_in_order);
+	CHECK_INT_EQ(t.instance, MANY / 2);       /* the odd ones have no +sip.instance */
+	CHECK_INT_EQ(t.check_digit, MANY / 2);    /* the even ones an IMEI URN */
+	CHECK_INT_EQ(t.placeholder, 6);           /* every PANI has MCC 000 */
+	CHECK_INT_EQ(t.star, 0);
+	free(text);
+}
+
+static void test_contact_star_counts_contacts_past_the_kept_ones(void)
+{
+	struct tally t;
+	size_t len;
+	char want[32];
+	char *text = many_contacts_register(true, 1, &len);
+	if (!text)
+		return;
+	CHECK(run_tally(text, len, &t) > 0);
+	/* alone? no, with the 19 before it; with Expires: 0? no, 600000 */
+	CHECK_INT_EQ(t.star, 2);
+	snprintf(want, sizeof want, "here there are %d.", MANY);
+	CHECK(strstr(t.star_message, want) != NULL);
+	free(text);
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -721,5 +835,7 @@ int main(void)
 	test_seed_findings();
 	test_ex6_cell_id_is_flagged();
 	test_catalogue_explains_every_seed_parameter();
+	test_rules_see_every_contact_and_pani_past_the_kept_ones();
+	test_contact_star_counts_contacts_past_the_kept_ones();
 	return check_done();
 }

@@ -154,23 +154,13 @@ static const struct uri_case cases[] = {
 	BAD("x-y:a<b", -EBADMSG, 5),
 };
 
-static void run_case(const struct uri_case *c, const char *buf, size_t len)
+static void run_case(struct slice in, const void *row)
 {
+	const struct uri_case *c = row;
 	struct sip_uri u;
 	struct sip_parse_error err = { 0 };
-	int rc = sip_uri_decode(&u, slice_make(buf, len), &err);
-	if (rc != c->rc)
-		fprintf(stderr, "case \"%s\": rc %d (%s)\n", c->in, rc, rc ? err.reason : "ok");
-	CHECK_INT_EQ(rc, c->rc);
-	if (rc < 0) {
-		CHECK_INT_EQ(err.code, rc);
-		CHECK_INT_EQ(err.at - buf, c->at);
-		CHECK(err.reason != NULL);
-		if (err.at - buf != c->at)
-			fprintf(stderr, "  case \"%s\": %s\n", c->in, err.reason);
-		return;
-	}
-	if (c->rc < 0)
+	int rc = sip_uri_decode(&u, in, &err);
+	if (!CHECK_DECODE(rc, &err, in, c->rc, c->at))
 		return;
 	CHECK_INT_EQ(u.scheme, c->scheme);
 	CHECK_SLICE_EQ(u.user, c->user);
@@ -188,15 +178,7 @@ static void run_case(const struct uri_case *c, const char *buf, size_t len)
 
 static void test_uri_table(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		char *g = check_guard_copy(cases[i].in, len);
-		CHECK(g != NULL);
-		if (!g)
-			continue;
-		run_case(&cases[i], g, len);
-		check_guard_free(g, len);
-	}
+	CHECK_TABLE_GUARDED(cases, run_case);
 }
 
 static void test_uri_fills_well_known_params(void)
@@ -265,65 +247,49 @@ static const struct hp_case hp_cases[] = {
 	{ "", -EBADMSG, 0, NULL, 0, -1 },
 };
 
+static void run_hp_case(struct slice in, const void *row)
+{
+	const struct hp_case *c = row;
+	struct slice host;
+	enum sip_host_type type;
+	bool has_port;
+	uint16_t port;
+	struct sip_parse_error err;
+	int rc = sip_hostport_decode(in, &host, &type, &has_port, &port, &err);
+	CHECK_INT_EQ(rc, c->rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err.at - in.ptr, c->at);
+	} else if (c->rc == 0) {
+		CHECK_SLICE_EQ(host, c->host);
+		CHECK_INT_EQ(type, c->type);
+		CHECK_INT_EQ(has_port ? port : -1, c->port);
+	}
+}
+
 static void test_hostport_table(void)
 {
-	for (size_t i = 0; i < sizeof(hp_cases) / sizeof(hp_cases[0]); i++) {
-		const struct hp_case *c = &hp_cases[i];
-		size_t len = strlen(c->in);
-		char *g = check_guard_copy(c->in, len);
-		if (!g)
-			continue;
-		struct slice host;
-		enum sip_host_type type;
-		bool has_port;
-		uint16_t port;
-		struct sip_parse_error err;
-		int rc = sip_hostport_decode(slice_make(g, len), &host, &type, &has_port, &port, &err);
-		CHECK_INT_EQ(rc, c->rc);
-		if (rc < 0) {
-			CHECK_INT_EQ(err.at - g, c->at);
-		} else if (c->rc == 0) {
-			CHECK_SLICE_EQ(host, c->host);
-			CHECK_INT_EQ(type, c->type);
-			CHECK_INT_EQ(has_port ? port : -1, c->port);
-		}
-		check_guard_free(g, len);
-	}
+	CHECK_TABLE_GUARDED(hp_cases, run_hp_case);
 }
 
 /* Every prefix of every table input, from a guard page: no read past the
  * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
  * inside the prefix. */
-static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+static void decode_prefix(struct slice s, const void *row)
 {
-	if (rc >= 0) {
-		check_passed++;
-		return;
-	}
-	CHECK(rc == -EBADMSG || rc == -ERANGE);
-	CHECK(err->code == rc && err->reason != NULL);
-	CHECK(err->at >= g && err->at <= g + k);
+	struct sip_uri u;
+	struct sip_parse_error err = { 0 };
+	(void)row;
+	check_decode_verdict(sip_uri_decode(&u, s, &err), &err, s);
+	struct slice host;
+	enum sip_host_type type;
+	bool has_port;
+	uint16_t port;
+	check_decode_verdict(sip_hostport_decode(s, &host, &type, &has_port, &port, &err), &err, s);
 }
 
 static void test_uri_every_truncation(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		for (size_t k = 0; k <= len; k++) {
-			char *g = check_guard_copy(cases[i].in, k);
-			if (!g)
-				continue;
-			struct sip_uri u;
-			struct sip_parse_error err = { 0 };
-			check_prefix_result(sip_uri_decode(&u, slice_make(g, k), &err), &err, g, k);
-			struct slice host;
-			enum sip_host_type type;
-			bool has_port;
-			uint16_t port;
-			check_prefix_result(sip_hostport_decode(slice_make(g, k), &host, &type, &has_port, &port, &err), &err, g, k);
-			check_guard_free(g, k);
-		}
-	}
+	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
 int main(void)

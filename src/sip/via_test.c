@@ -98,22 +98,13 @@ static const struct via_case cases[] = {
 	BAD("SIP/2.0/UDP h.example, SIP/2.0/TCP h2.example", -EBADMSG, 21),
 };
 
-static void run_case(const struct via_case *c, const char *buf, size_t len)
+static void run_case(struct slice in, const void *row)
 {
+	const struct via_case *c = row;
 	struct sip_via v;
 	struct sip_parse_error err = { 0 };
-	int rc = sip_via_decode(&v, slice_make(buf, len), &err);
-	if (rc != c->rc || (rc < 0 && err.at - buf != c->at))
-		fprintf(stderr, "case \"%s\": rc %d at %d (%s)\n", c->in, rc,
-			rc < 0 ? (int)(err.at - buf) : -1, rc < 0 ? err.reason : "ok");
-	CHECK_INT_EQ(rc, c->rc);
-	if (rc < 0) {
-		CHECK_INT_EQ(err.code, rc);
-		CHECK_INT_EQ(err.at - buf, c->at);
-		CHECK(err.reason != NULL);
-		return;
-	}
-	if (c->rc < 0)
+	int rc = sip_via_decode(&v, in, &err);
+	if (!CHECK_DECODE(rc, &err, in, c->rc, c->at))
 		return;
 	CHECK_SLICE_EQ(v.protocol, "SIP");
 	CHECK_SLICE_EQ(v.version, "2.0");
@@ -131,15 +122,7 @@ static void run_case(const struct via_case *c, const char *buf, size_t len)
 
 static void test_via_table(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		char *g = check_guard_copy(cases[i].in, len);
-		CHECK(g != NULL);
-		if (!g)
-			continue;
-		run_case(&cases[i], g, len);
-		check_guard_free(g, len);
-	}
+	CHECK_TABLE_GUARDED(cases, run_case);
 }
 
 static void test_via_rejects_missing_transport(void)
@@ -167,31 +150,17 @@ static void test_via_ttl_and_maddr_fields(void)
 /* Every prefix of every table input, from a guard page: no read past the
  * end (the guard faults), and an error is -EBADMSG or -ERANGE with err.at
  * inside the prefix. */
-static void check_prefix_result(int rc, const struct sip_parse_error *err, const char *g, size_t k)
+static void decode_prefix(struct slice s, const void *row)
 {
-	if (rc >= 0) {
-		check_passed++;
-		return;
-	}
-	CHECK(rc == -EBADMSG || rc == -ERANGE);
-	CHECK(err->code == rc && err->reason != NULL);
-	CHECK(err->at >= g && err->at <= g + k);
+	struct sip_via v;
+	struct sip_parse_error err = { 0 };
+	(void)row;
+	check_decode_verdict(sip_via_decode(&v, s, &err), &err, s);
 }
 
 static void test_via_every_truncation(void)
 {
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		size_t len = strlen(cases[i].in);
-		for (size_t k = 0; k <= len; k++) {
-			char *g = check_guard_copy(cases[i].in, k);
-			if (!g)
-				continue;
-			struct sip_via v;
-			struct sip_parse_error err = { 0 };
-			check_prefix_result(sip_via_decode(&v, slice_make(g, k), &err), &err, g, k);
-			check_guard_free(g, k);
-		}
-	}
+	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
 int main(void)

@@ -1,7 +1,10 @@
-/* check.c: the test kit's reporting, file reading and guard-page copies. */
+/* check.c: the test kit's reporting, file reading, guard-page copies and
+ * the decoder-table harness. */
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#include <imsreg/sip.h>
 #include "check.h"
 
 int check_failed;
@@ -88,4 +91,50 @@ void check_guard_free(char *p, size_t len)
 	char *guard = p + len;
 	size_t pages = (len + page - 1) / page + 1;
 	munmap(guard - (pages - 1) * page, pages * page);
+}
+
+void check_guarded(const char *in, size_t len, check_slice_fn *each, const void *arg)
+{
+	char *g = check_guard_copy(in, len);
+	CHECK(g != NULL);
+	if (!g)
+		return;
+	each(slice_make(g, len), arg);
+	check_guard_free(g, len);
+}
+
+void check_every_prefix(const char *in, check_slice_fn *each, const void *arg)
+{
+	size_t len = strlen(in);
+	for (size_t k = 0; k <= len; k++)
+		check_guarded(in, k, each, arg);
+}
+
+void check_decode_verdict(int rc, const struct sip_parse_error *err, struct slice s)
+{
+	if (rc >= 0) {
+		check_passed++;
+		return;
+	}
+	CHECK(rc == -EBADMSG || rc == -ERANGE);
+	CHECK(err->code == rc && err->reason != NULL);
+	CHECK(err->at >= s.ptr && err->at <= s.ptr + s.len);
+}
+
+bool check_decode_at(const char *file, int line, int rc, const struct sip_parse_error *err,
+		     struct slice s, int want_rc, long want_at)
+{
+	long at = rc < 0 && err->at ? (long)(err->at - s.ptr) : -1;
+	if (rc != want_rc || (rc < 0 && at != want_at))
+		fprintf(stderr, "%s:%d: case \"%.*s\": rc %d at %ld (%s), want rc %d at %ld\n", file,
+			line, SLICE_ARG(s), rc, at, rc < 0 && err->reason ? err->reason : "ok",
+			want_rc, want_at);
+	CHECK_INT_EQ(rc, want_rc);
+	if (rc < 0) {
+		CHECK_INT_EQ(err->code, rc);
+		CHECK_INT_EQ(at, want_at);
+		CHECK(err->reason != NULL);
+		return false;
+	}
+	return want_rc >= 0;
 }
