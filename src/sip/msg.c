@@ -60,13 +60,16 @@ static inline const char *lf_find(const char *p, const char *end, const char *bu
 {
 #if defined(__SSE2__)
 	const __m128i lf = _mm_set1_epi8('\n');
-	while (end - p >= 32) {
-		unsigned m = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 32;
+	if (end - p >= 32) {
+		const char *lim = end - 32;
+		do {
+			unsigned m = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
+			if (m)
+				return p + __builtin_ctz(m);
+			p += 32;
+		} while (p <= lim);
 	}
-	if (end - p >= 16) {
+	while (end - p >= 16) {
 		unsigned m = bytes_eq16(p, lf);
 		if (m)
 			return p + __builtin_ctz(m);
@@ -133,8 +136,16 @@ static inline bool field_fast(const char *p, const char *end, const char *buf,
 			      enum sip_hdr_id *id, const char **colon, const char **nl)
 {
 	const __m128i lf = _mm_set1_epi8('\n'), co = _mm_set1_epi8(':');
-	unsigned mc = bytes_eq16(p, co) | bytes_eq16(p + 16, co) << 16;
-	unsigned mn = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
+	/* most names end in the first sixteen bytes, the longest in 32 */
+	unsigned mc = bytes_eq16(p, co), mn = bytes_eq16(p, lf);
+	const char *q = p + 16;
+	if (!mc) {
+		if (mn)
+			return false;
+		mc = bytes_eq16(p + 16, co) << 16;
+		mn = bytes_eq16(p + 16, lf) << 16;
+		q = p + 32;
+	}
 	/* the lowest ':' and every bit below it: no '\n' may be there */
 	if (!mc || (mn & (mc ^ (mc - 1))))
 		return false;
@@ -144,7 +155,7 @@ static inline bool field_fast(const char *p, const char *end, const char *buf,
 	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
 	if (*id == SIP_HDR_OTHER)
 		return false;
-	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(p + 32, end, buf);
+	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(q, end, buf);
 	if (!e || e[-1] != '\r' || end - e < 2 || e[1] == ' ' || e[1] == '\t')
 		return false;
 	*colon = p + k;
@@ -293,6 +304,58 @@ static int content_length_parse(struct sip_msg *msg, const char *buf, struct sli
 	return 0;
 }
 
+#if defined(__SSE2__)
+/* The header split over the lines field_fast accepts, from p: returns the
+ * first line it leaves to the careful loop (the empty line, a line near the
+ * end of the input, any line field_fast refuses, a full header array). *rc
+ * is 0, or the error of a Content-Length value. */
+static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *p,
+			       const char *end, const char *buf, int *rc,
+			       struct sip_parse_error *err)
+{
+	uint16_t n = *np, max = msg->max_hdrs;
+	struct sip_hdr *h = msg->hdrs + n;
+	uint16_t *first = msg->first;
+	*rc = 0;
+	while (n < max && end - p >= 32 && (unsigned char)*p > ' ') {
+		enum sip_hdr_id id;
+		const char *colon, *nl;
+		if (!field_fast(p, end, buf, &id, &colon, &nl))
+			break;
+		/* value: trimmed of LWS (one SP is the common case) */
+		const char *vs = colon + 1, *ve = nl - 1;
+		if (*vs == ' ')
+			vs++;
+		if (scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+			while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+				vs++;
+		while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
+			ve--;
+		h->id = id;
+		h->name = slice_span(p, colon);
+		h->value = slice_span(vs, ve);
+		h->offset = (uint32_t)(p - buf);
+		h->next = SIP_HDR_NONE;
+		if (first[id] == SIP_HDR_NONE)
+			first[id] = n;
+		else
+			msg->hdrs[last[id]].next = n;
+		last[id] = n;
+		n++;
+		if (id == SIP_HDR_CONTENT_LENGTH) {
+			msg->nhdrs = n;
+			*rc = content_length_parse(msg, buf, h->value, err);
+			if (*rc < 0)
+				break;
+		}
+		h++;
+		p = nl + 1;
+	}
+	*np = n;
+	return p;
+}
+#endif
+
 /* Appends one field to msg (the caller's array, the id chain) and reads
  * Content-Length: 0 or a negative errno with err filled. */
 static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *buf,
@@ -418,28 +481,9 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	size_t head_len;
 	for (;;) {
 #if defined(__SSE2__)
-		{
-			enum sip_hdr_id fid;
-			const char *fcolon, *fnl;
-			if (end - p >= 32 && (unsigned char)*p > ' ' &&
-			    field_fast(p, end, buf, &fid, &fcolon, &fnl)) {
-				/* value: trimmed of LWS (one SP is the common case) */
-				const char *vs = fcolon + 1, *ve = fnl - 1;
-				if (*vs == ' ')
-					vs++;
-				if (scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-					while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-						vs++;
-				while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
-					ve--;
-				rc = hdr_add(msg, last, &n, buf, fid, p, slice_span(p, fcolon),
-					     slice_span(vs, ve), err);
-				if (rc < 0)
-					goto out;
-				p = fnl + 1;
-				continue;
-			}
-		}
+		p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
+		if (rc < 0)
+			goto out;
 #endif
 		if (p >= end) {
 			if (!eof_ends) {
