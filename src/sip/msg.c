@@ -127,7 +127,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 
 #if defined(__SSE2__)
 /* The fast path of the header split: the line at p (32 bytes readable from
- * p, first byte not CR/LF) is a field with a known name right before the
+ * p) is a field with a known name right before the
  * first ':', ends in CRLF, is not folded and more input follows its LF.
  * Then *colon and *nl are set and true is returned; any other line (or one
  * where the answer is not cheap) returns false, and the careful loop reads
@@ -150,8 +150,8 @@ static inline bool field_fast(const char *p, const char *end, const char *buf,
 	if (!mc || (mn & (mc ^ (mc - 1))))
 		return false;
 	size_t k = (size_t)__builtin_ctz(mc);
-	if (k == 0)
-		return false;
+	/* k == 0 (':' first) or a first byte of CR, LF or white space is no
+	 * known name: the lookup refuses them */
 	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
 	if (*id == SIP_HDR_OTHER)
 		return false;
@@ -223,6 +223,13 @@ static int request_line_parse(struct sip_msg *msg, const char *buf, const char *
 	const char *v = ++p;
 	if (v < e && is_ws(*v))
 		return fail(err, buf, v, SIP_HDR_OTHER, "more than one SP between Request-Line elements");
+	/* the common case: exactly SIP/2.0 up to the line end */
+	if (e - v == 7 && (v[0] | 0x20) == 's' && (v[1] | 0x20) == 'i' && (v[2] | 0x20) == 'p' &&
+	    v[3] == '/' && v[4] == '2' && v[5] == '.' && v[6] == '0') {
+		msg->version = slice_span(v, e);
+		msg->is_request = true;
+		return 0;
+	}
 	const char *sp = v;
 	while (sp < e && *sp != ' ' && *sp != '\t')
 		sp++;
@@ -317,7 +324,7 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 	struct sip_hdr *h = msg->hdrs + n;
 	uint16_t *first = msg->first;
 	*rc = 0;
-	while (n < max && end - p >= 32 && (unsigned char)*p > ' ') {
+	while (n < max && end - p >= 32) {
 		enum sip_hdr_id id;
 		const char *colon, *nl;
 		if (!field_fast(p, end, buf, &id, &colon, &nl))
@@ -448,7 +455,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	}
 
 	/* Start line. */
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *nl = lf_find(p, end, buf);
 	const char *le;
 	if (!nl) {
 		if (!eof_ends) {
