@@ -126,6 +126,44 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 }
 
 #if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MSG_FAST_LOOKUP 1
+/* sip_hdr_lookup_at for the fast path: 1 <= len <= 31 and 32 bytes
+ * readable from p. The same hash and compares as sip_hdr_lookup_words,
+ * with the length cases split so the common names take one branch each. */
+static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	const uint64_t fold = 0x2020202020202020ull;
+	if (len - 2 > SIP_HDR_MAX_NAME - 2) {
+		unsigned c = (unsigned)(p[0] | 0x20) - 'a';
+		return len == 1 && c < 26 ? (enum sip_hdr_id)sip_hdr_compact_id[c] : SIP_HDR_OTHER;
+	}
+	uint64_t raw1 = sip_hdr_load64(p);
+	unsigned id;
+	if (len <= 8) {
+		uint64_t lm = ~0ull >> (64 - 8 * len);
+		uint64_t key = ((raw1 | fold) & lm) ^ len;
+		id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
+		if (sip_hdr_name_len[id] != len ||
+		    ((raw1 | sip_hdr_load64(sip_hdr_case_mask[id])) ^ sip_hdr_load64(sip_hdr_lower_name[id])) & lm)
+			return SIP_HDR_OTHER;
+		return (enum sip_hdr_id)id;
+	}
+	uint64_t raw2 = sip_hdr_load64(p + len - 8), w2 = raw2 | fold;
+	uint64_t key = (raw1 | fold) ^ ((w2 << 7) | (w2 >> 57)) ^ len;
+	id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
+	const char *lname = sip_hdr_lower_name[id], *cmask = sip_hdr_case_mask[id];
+	if (sip_hdr_name_len[id] != len || (raw1 | sip_hdr_load64(cmask)) != sip_hdr_load64(lname) ||
+	    (raw2 | sip_hdr_load64(cmask + len - 8)) != sip_hdr_load64(lname + len - 8))
+		return SIP_HDR_OTHER;
+	for (size_t k = 8; k + 8 < len; k += 8)
+		if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
+			return SIP_HDR_OTHER;
+	return (enum sip_hdr_id)id;
+}
+#endif
+
 /* The fast path of the header split: the line at p (32 bytes readable from
  * p) is a field with a known name right before the
  * first ':', ends in CRLF, is not folded and more input follows its LF.
@@ -152,7 +190,11 @@ static inline bool field_fast(const char *p, const char *end, const char *buf,
 	size_t k = (size_t)__builtin_ctz(mc);
 	/* k == 0 (':' first) or a first byte of CR, LF or white space is no
 	 * known name: the lookup refuses them */
+#if defined(MSG_FAST_LOOKUP)
+	*id = hdr_lookup_fast(p, k);
+#else
 	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+#endif
 	if (*id == SIP_HDR_OTHER)
 		return false;
 	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(q, end, buf);
