@@ -12,7 +12,7 @@ int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
 		      struct sip_parse_error *err)
 {
 	hdr_lws(sc);
-	if (sc->p >= sc->end)
+	if (sc->p >= sc->end || ((flags & SIP_GENPARAM_LIST) && *sc->p == ','))
 		return 0;
 	if (*sc->p != ';')
 		return hdr_fail(err, -EBADMSG, sc->p, "param: expected ';' before a parameter");

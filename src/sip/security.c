@@ -5,6 +5,7 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
+#include "decode_internal.h"
 
 static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
 {
@@ -142,16 +143,15 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 	return 0;
 }
 
-int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
+/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
+			struct sip_parse_error *err)
 {
-	struct scan sc;
+	struct scan sc = *scp;
 	unsigned seen = 0;
 	const char *params_start = NULL, *last;
 
-	memset(m, 0, sizeof *m);
-	if (!value.ptr)
-		return fail(err, -EINVAL, NULL, "no value");
-	scan_init(&sc, value);
 	scan_lws(&sc);
 	if (scan_token(&sc, &m->mechanism) < 0)
 		return fail(err, -EBADMSG, sc.p, "expected a mechanism name");
@@ -162,7 +162,7 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 		bool quoted = false;
 
 		auth_lws(&sc);
-		if (scan_eof(&sc))
+		if (scan_eof(&sc) || (list && *sc.p == ','))
 			break;
 		if (!auth_accept(&sc, ';'))
 			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
@@ -229,5 +229,23 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 	}
 	if (params_start)
 		m->params = slice_span(params_start, last);
+	*scp = sc;
 	return 0;
+}
+
+int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(m, 0, sizeof *m);
+	if (!value.ptr)
+		return fail(err, -EINVAL, NULL, "no value");
+	scan_init(&sc, value);
+	return sec_mech_run(m, &sc, false, err);
+}
+
+int sip_sec_mech_decode_at(struct sip_sec_mech *m, struct scan *sc, struct sip_parse_error *err)
+{
+	memset(m, 0, sizeof *m);
+	return sec_mech_run(m, sc, true, err);
 }
