@@ -315,7 +315,25 @@ static int product_decode_all(const struct sip_hdr *h, struct sip_parse_error *e
 	return rc;
 }
 
-/* One header with the decoder its id calls for; unknown syntaxes pass. */
+/* header-value = *(TEXT-UTF8char / UTF8-CONT / LWS) (RFC 3261 §25.1): no
+ * control byte but HTAB and the CR LF of a fold. escaped allows one after
+ * a backslash (a quoted-pair, in the known fields not decoded further). */
+static int text_value_check(struct slice v, bool escaped, struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	while ((p = scan_find_ctl(p, end)) < end) {
+		if (!escaped || p == v.ptr || p[-1] != '\\') {
+			err->at = p;
+			err->reason = "control character in a header field value";
+			return -EBADMSG;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* One header with the decoder its id calls for; the fields with no decoder
+ * here are checked for control bytes only. */
 static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 		      struct sip_parse_error *err)
 {
@@ -418,7 +436,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_SECURITY_VERIFY:
 		return list_decode(h, EL_SEC_MECH, err);
 	default:
-		return 0;
+		return text_value_check(h->value, true, err);
 	}
 }
 
@@ -447,8 +465,17 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	}
 	for (uint16_t i = 0; i < msg->nhdrs; i++) {
 		const struct sip_hdr *h = &msg->hdrs[i];
-		if (h->id == SIP_HDR_OTHER)
-			continue; /* unknown syntax: kept as written */
+		if (h->id == SIP_HDR_OTHER) {
+			/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
+			err->at = NULL;
+			err->reason = NULL;
+			rc = text_value_check(h->value, false, err);
+			if (rc < 0) {
+				rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+				goto out;
+			}
+			continue;
+		}
 		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
 		if (msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
 			err_clear(err);
