@@ -160,7 +160,22 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 	for (;;) {
 		struct slice name, v = SLICE_NULL;
 		bool quoted = false;
+		const char *p = sc.p, *end = sc.end;
 
+		/* the common ";name=token" without LWS in one go: what the general
+		 * steps below read there, without their LWS and quote tests */
+		if (end - p >= 4 && *p == ';' && scan_is((unsigned char)p[1], SCAN_TOKEN)) {
+			const char *ne = scan_class_span(p + 2, end, SCAN_TOKEN);
+			if (end - ne >= 2 && *ne == '=' && scan_is((unsigned char)ne[1], SCAN_TOKEN)) {
+				const char *ve = scan_class_span(ne + 2, end, SCAN_TOKEN);
+				name = slice_span(p + 1, ne);
+				v = slice_span(ne + 1, ve);
+				if (!params_start)
+					params_start = p + 1;
+				sc.p = last = ve;
+				goto have_param;
+			}
+		}
 		auth_lws(&sc);
 		if (scan_eof(&sc) || (list && *sc.p == ','))
 			break;
@@ -173,6 +188,7 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		if (sip_sec_param_scan(&sc, &name, &v, &quoted, &reason) < 0)
 			return fail(err, -EBADMSG, sc.p, reason);
 		last = sc.p;
+	have_param:;
 
 		int k = mech_param_lookup(name);
 		if (k < 0)
