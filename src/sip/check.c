@@ -112,6 +112,10 @@ static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned a
 		struct sip_sec_mech m;
 		return sip_sec_mech_decode_at(&m, sc, err);
 	}
+	case EL_TOKPARAMS: {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode_at(&tp, sc, err);
+	}
 	default:
 		return -EAGAIN;
 	}
@@ -160,6 +164,20 @@ static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *er
 	const char *p = h->value.ptr, *end = p + h->value.len;
 	if (p == end)
 		return 0; /* Allow: / Supported: may be empty */
+	/* one pass: each element LWS token LWS, as the split below accepts;
+	 * anything else is left to it for the verdict and the offset */
+	for (const char *q = p;;) {
+		q = skip_lws_bytes(q, end);
+		const char *t = scan_class_span(q, end, SCAN_TOKEN);
+		if (t == q)
+			break;
+		q = skip_lws_bytes(t, end);
+		if (q >= end)
+			return 0;
+		if (*q != ',')
+			break;
+		q++;
+	}
 	for (;;) {
 		const char *c = memchr(p, ',', (size_t)(end - p));
 		const char *e = c ? c : end;

@@ -22,5 +22,6 @@ int sip_via_decode_at(struct sip_via *via, struct scan *sc, struct sip_parse_err
 int sip_addr_decode_at(struct sip_addr *a, struct scan *sc, unsigned flags,
 		       struct sip_parse_error *err);
 int sip_sec_mech_decode_at(struct sip_sec_mech *m, struct scan *sc, struct sip_parse_error *err);
+int sip_tokparams_decode_at(struct sip_tokparams *tp, struct scan *sc, struct sip_parse_error *err);
 
 #endif
