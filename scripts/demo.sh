@@ -1,13 +1,36 @@
 #!/usr/bin/env bash
-# demo.sh IMSREG SEED_DIR: the main job for now: decode every seed REGISTER
-# exactly as pasted, and show what imsreg explains and finds.
+# demo.sh IMSREG SEED_DIR: the main job for now. imsreg reads the seed REGISTERs
+# exactly as people paste them from logs, and says what is in them and what is
+# wrong; then it explains one in full, compares two REGISTERs of one
+# registration, and checks a real UE's AKA response from its keys.
 set -uo pipefail
 imsreg=$1
 seeds=$2
+corpus=$seeds/../../corpus
+title() { printf '\n\033[1m===== %s =====\033[0m\n' "$*"; }
+ok() { # decode exits 0 (no error finding) or 1 (error findings); 2 is a failure
+	local rc=$1
+	[ "$rc" -le 1 ] || { echo "demo: imsreg could not read its input (exit $rc)" >&2; exit 1; }
+}
+
+title "1. every seed REGISTER, briefly: summary and findings"
 for f in "$seeds"/*.txt; do
-	printf '\n\033[1m===== %s =====\033[0m\n' "$(basename "$f")"
-	"$imsreg" decode "$f"
-	rc=$?
-	# 0: no error finding; 1: error findings (the seeds have some); 2: unreadable
-	[ $rc -le 1 ] || { echo "demo: $f could not be decoded (exit $rc)" >&2; exit 1; }
+	"$imsreg" decode --brief "$f"
+	ok $?
+	echo
 done
+
+title "2. one REGISTER in full: ex3 (AKA credentials, IMEI, feature tags)"
+"$imsreg" decode "$seeds/ex3-sms-volte-capability.pasted.txt"
+ok $?
+
+title "3. two REGISTERs of one registration: ex2 then ex4 (after the 401)"
+"$imsreg" decode --diff "$seeds/ex2-sms-capability.pasted.txt" "$seeds/ex4-aka-authorization.pasted.txt"
+ok $?
+
+title "4. a real UE's AKA response (OpenIMSCore 401 + REGISTER), checked from K and OP"
+# K = "alice" padded with NULs, OP = 0 (corpus/digest/PROVENANCE.md, snl-openimscore rows)
+oic=$corpus/captures/text/openimscore-aka
+cat "$oic/02-401-akav1-security-server.sip" "$oic/03-authorization-header.txt" |
+	"$imsreg" verify --k 616c6963650000000000000000000000 --op 00000000000000000000000000000000
+[ $? -eq 0 ] || { echo "demo: the OpenIMSCore response did not verify" >&2; exit 1; }

@@ -33,8 +33,9 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 		"An alternative ring tone for INVITE; meaningless in a REGISTER.",
 		"RFC 3261 §20.4" },
 	[SIP_HDR_ALLOW] = {
-		"The methods this UE accepts (INVITE, MESSAGE, NOTIFY, ...). In a REGISTER "
-		"it tells the S-CSCF and application servers what the device can receive; "
+		"The methods the sender accepts (INVITE, MESSAGE, NOTIFY, ...). In a REGISTER "
+		"it tells the S-CSCF and application servers what the device can receive; in "
+		"a response it is the server's list; "
 		"a VoLTE UE typically lists INVITE, ACK, BYE, CANCEL, UPDATE, PRACK, NOTIFY, "
 		"MESSAGE and OPTIONS.",
 		"RFC 3261 §20.5" },

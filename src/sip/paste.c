@@ -164,6 +164,20 @@ static bool is_header_line(const char *s, size_t n)
 	return i < n && s[i] == ':';
 }
 
+/* "Via SIP/2.0/UDP ..." at column 0: a known header name (not a one-letter
+ * compact form, which ordinary words start with too) followed by white
+ * space but no ':'. It is a broken header of the message, not log text:
+ * keeping it lets the parser report it at its position. */
+static bool is_broken_header_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	if (i < 2 || i == n || (s[i] != ' ' && s[i] != '\t'))
+		return false;
+	return sip_hdr_lookup(slice_make(s, i)) != SIP_HDR_OTHER;
+}
+
 static enum line_kind classify(const char *in, const struct line *l)
 {
 	const char *s = in + l->cstart;
@@ -174,7 +188,7 @@ static enum line_kind classify(const char *in, const struct line *l)
 		return CONTINUATION;
 	if (is_start_line(s, n))
 		return START;
-	if (is_header_line(s, n))
+	if (is_header_line(s, n) || is_broken_header_line(s, n))
 		return HEADER;
 	return TEXT;
 }

@@ -332,6 +332,30 @@ static void test_every_allocation_failure_is_enomem_without_leak(void)
 	free(in);
 }
 
+static void test_known_header_without_colon_is_kept_for_the_parser(void)
+{
+	/* A broken header is part of the message: dropping it as log text
+	 * would hide the fault; the parser reports it at line 2, column 5, where
+	 * the colon was expected (as it does for the same bytes in --strict). */
+	static const char in[] = "REGISTER sip:a SIP/2.0\n"
+				 "Via SIP/2.0/UDP x\n"
+				 "Call-ID: 1\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nVia SIP/2.0/UDP x\r\nCall-ID: 1\r\n\r\n");
+	struct sip_hdr hdrs[8];
+	struct sip_msg msg;
+	struct sip_parse_error err = { 0 };
+	sip_msg_init(&msg, hdrs, 8);
+	CHECK_INT_EQ(sip_msg_parse(&msg, p.text.ptr, p.text.len, SIP_PARSE_LENIENT, &err), -EBADMSG);
+	unsigned line = 0, col = 0;
+	paste_position(&p, err.offset, &line, &col);
+	CHECK_INT_EQ(line, 2);
+	CHECK_INT_EQ(col, 5);
+	paste_fini(&p);
+}
+
 int main(void)
 {
 	test_seed_fixtures_normalise_to_wire_messages();
@@ -341,6 +365,7 @@ int main(void)
 	test_doubled_paste_with_body();
 	test_byte_order_mark_is_dropped();
 	test_log_text_between_lines_is_dropped();
+	test_known_header_without_colon_is_kept_for_the_parser();
 	test_no_start_line_is_an_error();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();
