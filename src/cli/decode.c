@@ -19,6 +19,7 @@ struct decode_run {
 	FILE *out;
 	FILE *err;
 	int status;
+	bool buf_lost;         /* a report buffer ran out of memory (said once) */
 	unsigned messages, errors, warnings, infos, decode_errors, unparsed;
 };
 
@@ -29,17 +30,27 @@ struct finding_list {
 	bool oom;
 };
 
-static void run_flush(struct decode_run *run)
-{
-	if (run->buf.len)
-		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
-	buf_reset(&run->buf);
-}
-
 static void run_status(struct decode_run *run, int status)
 {
 	if (status > run->status)
 		run->status = status;
+}
+
+/* Writes what the buffer holds and empties it. A buffer that ran out of
+ * memory is not written (it would be a truncated report, or invalid JSON)
+ * and the run ends with status 2: buf_reset clears the sticky error, so
+ * it is taken here, before the reset. */
+static void run_flush(struct decode_run *run)
+{
+	if (run->buf.err) {
+		if (!run->buf_lost)
+			fprintf(run->err, "imsreg decode: out of memory\n");
+		run->buf_lost = true;
+		run_status(run, CLI_EXIT_INPUT);
+	} else if (run->buf.len) {
+		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
+	}
+	buf_reset(&run->buf);
 }
 
 static void finding_cb(const struct ims_finding *f, void *arg)
@@ -881,10 +892,6 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info%s\n",
 			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
 			   run.infos, report_off(r));
-	}
-	if (run.buf.err) {
-		fprintf(err, "imsreg decode: out of memory\n");
-		run_status(&run, CLI_EXIT_INPUT);
 	}
 	run_flush(&run);
 	fflush(out);
