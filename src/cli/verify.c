@@ -569,6 +569,7 @@ static void auts_report(struct verify *v, struct report *r, struct milenage *m)
 	int rc = aka_auts_check(m, v->nonce.rand, auts, &value);
 	if (milenage_f5star(m, v->nonce.rand, ak_star) == 0)
 		report_hex(r, "ak_star", "AK*", ak_star, sizeof ak_star, "f5*(RAND)");
+	auth_wipe(ak_star, sizeof ak_star);
 	aka_sqn_put(sqn_ms, value);
 	sqn_note(note, sizeof note, value);
 	report_hex(r, "sqn_ms", "SQN_MS", sqn_ms, sizeof sqn_ms, note);
@@ -598,7 +599,6 @@ static void auts_report(struct verify *v, struct report *r, struct milenage *m)
 			 "but not accepted (too far ahead for its delta, or already used in its IND "
 			 "column); resync expected from SQN_MS",
 		      (unsigned long long)v->sqn, (unsigned long long)value);
-	auth_wipe(ak_star, sizeof ak_star);
 }
 
 /* ---- digest and the diagnosis ------------------------------------------------ */
@@ -1393,11 +1393,6 @@ int cmd_verify(int argc, char **argv)
 out:
 	if (out.ptr)
 		auth_wipe(out.ptr, out.cap); /* RES, CK, IK were in it */
-	auth_wipe(v->res, sizeof v->res);
-	auth_wipe(v->ck, sizeof v->ck);
-	auth_wipe(v->ik, sizeof v->ik);
-	auth_wipe(v->pw, sizeof v->pw);
-	auth_keys_wipe(&v->keys);
 	buf_fini(&scratch);
 	buf_fini(&out);
 	if (v->src_open)
@@ -1405,6 +1400,7 @@ out:
 	buf_fini(&v->loose);
 	cli_input_fini(&v->in);
 	imsreg_free(v->msgs);
+	auth_wipe(v, sizeof *v); /* K, OPc, RES, CK, IK, AK, the password */
 	imsreg_free(v);
 	return status;
 }
