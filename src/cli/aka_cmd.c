@@ -269,8 +269,6 @@ int cmd_aka(int argc, char **argv)
 		fprintf(stderr, "imsreg aka: %s\n", error_name(rc < 0 ? rc : out.err));
 		goto out;
 	}
-	if (r.format == REPORT_JSON)
-		buf_putc(&out, '\n');
 	fwrite(out.ptr, 1, out.len, stdout);
 	fflush(stdout);
 	status = rc;

@@ -1381,8 +1381,6 @@ int cmd_verify(int argc, char **argv)
 	rep_list(&r, "warnings", "warnings:", v->warnings, v->nwarnings, STYLE_WARNING);
 	rounds_report(v, &r);
 	report_end(&r);
-	if (r.format == REPORT_JSON)
-		buf_putc(&out, '\n');
 	if (out.err) {
 		fprintf(stderr, "imsreg verify: out of memory\n");
 		status = 2;
