@@ -79,6 +79,10 @@ void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsig
 /* Same, for a pointer into m->msg.buf (clamped to the message). */
 void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line, unsigned *col);
 
+/* JSON: opens the document with its first members (imsreg, schema,
+ * command; docs/json.md). Text: nothing. */
+void cli_report_document_begin(struct report *r, const char *command);
+
 /* `imsreg decode --diff A B`: the exit status. */
 int cli_diff_main(const char *a, const char *b, const struct cli_opts *opt, FILE *out, FILE *err);
 

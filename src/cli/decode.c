@@ -732,6 +732,16 @@ out:
 	imsreg_free(m);
 }
 
+void cli_report_document_begin(struct report *r, const char *command)
+{
+	if (r->format != REPORT_JSON)
+		return;
+	report_begin(r, NULL, NULL);
+	report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
+	report_u64(r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
+	report_cstr(r, "command", NULL, command, NULL);
+}
+
 /* `imsreg decode --rules`: the rule book (id, severity, reference, summary). */
 static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 {
@@ -741,13 +751,8 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	struct report r;
 	buf_init(&b);
 	report_init(&r, &b, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
-	if (r.format == REPORT_JSON) {
-		report_begin(&r, NULL, NULL);
-		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(&r, "command", NULL, "rules", NULL);
-		report_list_begin(&r, "rules", NULL);
-	}
+	cli_report_document_begin(&r, "rules");
+	report_list_begin(&r, "rules", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct ims_rule_info *ri = &rules[i];
 		if (r.format == REPORT_TEXT) {
@@ -763,12 +768,11 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 		report_cstr(&r, "summary", NULL, ri->summary, NULL);
 		report_end(&r);
 	}
-	if (r.format == REPORT_JSON) {
-		report_list_end(&r);
+	report_list_end(&r);
+	if (r.format == REPORT_JSON)
 		report_end(&r);
-	} else {
+	else
 		buf_printf(&b, "%zu rules\n", n);
-	}
 	int status = CLI_EXIT_OK;
 	if (b.err) {
 		fputs("imsreg decode --rules: out of memory\n", err);
@@ -865,11 +869,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	buf_init(&run.buf);
 	report_init(&run.rep, &run.buf, run.opt.json ? REPORT_JSON : REPORT_TEXT, run.opt.color);
 	struct report *r = &run.rep;
+	cli_report_document_begin(r, "decode");
 	if (r->format == REPORT_JSON) {
-		report_begin(r, NULL, NULL);
-		report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(r, "command", NULL, "decode", NULL);
 		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
 		report_bool(r, "brief", NULL, run.opt.brief, NULL);
 		report_list_begin(r, "inputs", NULL);

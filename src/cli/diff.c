@@ -528,11 +528,8 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 	if (ra < 0 || rb < 0)
 		goto out;
 	report_init(&r, &buf, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
+	cli_report_document_begin(&r, "diff");
 	if (r.format == REPORT_JSON) {
-		report_begin(&r, NULL, NULL);
-		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(&r, "command", NULL, "diff", NULL);
 		report_begin(&r, "a", NULL);
 		report_cstr(&r, "name", NULL, a.in.name, NULL);
 		report_str(&r, "start_line", NULL, a.m->msg.start_line, NULL);
