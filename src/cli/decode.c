@@ -146,60 +146,54 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 	else
 		report_line(r, STYLE_NONE, "Expires header: none");
 	report_list_begin(r, "contacts", NULL);
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0)
-				continue;
-			if (a.star) {
-				star = true;
-				continue;
-			}
-			ncontacts++;
-			const char *source;
-			uint32_t eff = 0;
-			bool has_eff = true;
-			if (a.has_expires) {
-				eff = a.expires;
-				source = "contact_param";
-			} else if (has_hexp) {
-				eff = hexp;
-				source = "header";
-			} else {
-				has_eff = false;
-				source = "registrar_default";
-			}
-			if (has_eff && eff == 0)
-				nzero++;
-			if (r->format == REPORT_TEXT) {
-				const char *what = !has_eff ? "the registrar's default (often 3600 s)"
-						   : eff == 0 ? "0 s: remove this binding"
-							      : NULL;
-				const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
-				if (what)
-					report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
-				else
-					report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
-						    eff, from, a.has_expires && has_hexp && a.expires != hexp
-						    ? "; the parameter overrides the header" : "");
-				continue;
-			}
-			report_begin(r, NULL, NULL);
-			report_str(r, "uri", NULL, a.uri_text, NULL);
-			if (a.has_expires)
-				report_u64(r, "param", NULL, a.expires, NULL);
-			else
-				report_str(r, "param", NULL, SLICE_NULL, NULL);
-			if (has_eff)
-				report_u64(r, "effective", NULL, eff, NULL);
-			else
-				report_str(r, "effective", NULL, SLICE_NULL, NULL);
-			report_cstr(r, "source", NULL, source, NULL);
-			report_end(r);
+	struct cli_addr_it it;
+	struct sip_addr a;
+	for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR); cli_addr_next(&it, &a);) {
+		if (a.star) {
+			star = true;
+			continue;
 		}
+		ncontacts++;
+		const char *source;
+		uint32_t eff = 0;
+		bool has_eff = true;
+		if (a.has_expires) {
+			eff = a.expires;
+			source = "contact_param";
+		} else if (has_hexp) {
+			eff = hexp;
+			source = "header";
+		} else {
+			has_eff = false;
+			source = "registrar_default";
+		}
+		if (has_eff && eff == 0)
+			nzero++;
+		if (r->format == REPORT_TEXT) {
+			const char *what = !has_eff ? "the registrar's default (often 3600 s)"
+					   : eff == 0 ? "0 s: remove this binding"
+						      : NULL;
+			const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
+			if (what)
+				report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
+			else
+				report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
+					    eff, from, a.has_expires && has_hexp && a.expires != hexp
+					    ? "; the parameter overrides the header" : "");
+			continue;
+		}
+		report_begin(r, NULL, NULL);
+		report_str(r, "uri", NULL, a.uri_text, NULL);
+		if (a.has_expires)
+			report_u64(r, "param", NULL, a.expires, NULL);
+		else
+			report_str(r, "param", NULL, SLICE_NULL, NULL);
+		if (has_eff)
+			report_u64(r, "effective", NULL, eff, NULL);
+		else
+			report_str(r, "effective", NULL, SLICE_NULL, NULL);
+		report_cstr(r, "source", NULL, source, NULL);
+		report_end(r);
 	}
 	report_list_end(r);
 	if (r->format == REPORT_JSON)
@@ -363,30 +357,15 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 				&impi_id);
 		has_impi = true;
 	}
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0 || a.star)
-				continue;
+	struct cli_addr_it it;
+	struct sip_addr a;
+	for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR); cli_addr_next(&it, &a);)
+		if (!a.star)
 			report_identity(r, "contact", "Contact", a.uri_text,
 					"where the UE is reached: its IP address, not an identity", NULL);
-		}
-	}
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_P_ASSOCIATED_URI); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, 0, &perr) < 0)
-				continue;
-			report_identity(r, "associated", "P-Associated-URI", a.uri_text,
-					"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
-		}
-	}
+	for (cli_addr_it_init(&it, msg, SIP_HDR_P_ASSOCIATED_URI, 0); cli_addr_next(&it, &a);)
+		report_identity(r, "associated", "P-Associated-URI", a.uri_text,
+				"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
 	report_list_end(r);
 
 	report_list_begin(r, "identity_checks", "consistency");

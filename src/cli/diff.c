@@ -349,15 +349,10 @@ static void diff_auth(struct diff_run *d, const struct diff_side *a, const struc
 static unsigned side_contacts(const struct diff_side *s, struct sip_addr *out)
 {
 	unsigned n = 0;
-	struct sip_parse_error perr;
-	for (const struct sip_hdr *h = sip_hdr_first(&s->m->msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(&s->m->msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (n < DIFF_MAX_CONTACTS && sip_list_next(&it, &item, &perr) > 0)
-			if (sip_addr_decode(&out[n], item, SIP_ADDR_ALLOW_STAR, &perr) == 0)
-				n++;
-	}
+	struct cli_addr_it it;
+	cli_addr_it_init(&it, &s->m->msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR);
+	while (n < DIFF_MAX_CONTACTS && cli_addr_next(&it, &out[n]))
+		n++;
 	return n;
 }
 

@@ -202,3 +202,28 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
 	return 1;
 }
+
+void cli_addr_it_init(struct cli_addr_it *it, const struct sip_msg *msg, enum sip_hdr_id id,
+		      unsigned flags)
+{
+	it->msg = msg;
+	it->flags = flags;
+	it->h = sip_hdr_first(msg, id);
+	if (it->h)
+		sip_list_init(&it->list, it->h->value);
+}
+
+bool cli_addr_next(struct cli_addr_it *it, struct sip_addr *a)
+{
+	struct sip_parse_error perr;
+	struct slice item;
+	while (it->h) {
+		while (sip_list_next(&it->list, &item, &perr) > 0)
+			if (sip_addr_decode(a, item, it->flags, &perr) == 0)
+				return true;
+		it->h = sip_hdr_next(it->msg, it->h);
+		if (it->h)
+			sip_list_init(&it->list, it->h->value);
+	}
+	return false;
+}
