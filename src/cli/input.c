@@ -15,8 +15,9 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err)
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	int rc = 0;
 	if (!f) {
-		fprintf(err, "%s: cannot open: %s\n", path, strerror(errno));
-		return -errno;
+		int e = errno; /* fprintf may change errno */
+		fprintf(err, "%s: cannot open: %s\n", path, strerror(e));
+		return -e;
 	}
 	size_t cap = 8192;
 	in->data = imsreg_malloc(cap + 1);
@@ -27,6 +28,8 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err)
 	for (;;) {
 		if (in->len == cap) {
 			if (cap >= CLI_MAX_INPUT) {
+				if (getc(f) == EOF && !ferror(f))
+					break; /* exactly CLI_MAX_INPUT bytes */
 				fprintf(err, "%s: larger than %u bytes\n", in->name, CLI_MAX_INPUT);
 				rc = -EFBIG;
 				goto out;
