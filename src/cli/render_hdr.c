@@ -5,7 +5,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <imsreg/codec.h>
 #include <imsreg/ims.h>
 #include "cli/cli.h"
 #include "cli/render.h"
@@ -374,16 +373,6 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 	default: break;
 	}
 	return NULL;
-}
-
-static void report_hex(struct report *r, const char *key, const char *label, const uint8_t *p,
-		       size_t n, const char *note)
-{
-	char hex[2 * 32 + 1];
-	if (n > 32)
-		n = 32;
-	hex_encode(hex, p, n);
-	report_cstr(r, key, label, hex, note);
 }
 
 static void render_aka_nonce(struct report *r, struct slice nonce)
