@@ -36,25 +36,6 @@ static bool is_global_number(struct slice s)
 	return ndigits >= 1 && ndigits <= 15;
 }
 
-/* Case-insensitive search of ";name=value" (value compared too) in uri
- * params text (starting at the first ';'). */
-static bool has_param_value(struct slice params, const char *name, const char *value)
-{
-	size_t nl = strlen(name), vl = strlen(value);
-	const char *p = params.ptr, *end = params.ptr + params.len;
-	while (p && p < end) {
-		if (*p == ';')
-			p++;
-		const char *next = memchr(p, ';', (size_t)(end - p));
-		struct slice one = slice_span(p, next ? next : end);
-		if (one.len == nl + 1 + vl && slice_startswith_case(one, name) && one.ptr[nl] == '=' &&
-		    slice_caseeq_cstr(slice_make(one.ptr + nl + 1, vl), value))
-			return true;
-		p = next;
-	}
-	return false;
-}
-
 /* ims.mncDDD.mccDDD.3gppnetwork.org (TS 23.003 §13.2). */
 static void domain_classify(struct ims_identity *id)
 {
@@ -180,7 +161,9 @@ static int sip_decode(struct ims_identity *id, struct slice rest)
 	const char *params = memchr(h, ';', (size_t)(end - h));
 	if (params) {
 		const char *q = memchr(params, '?', (size_t)(end - params));
-		if (has_param_value(slice_span(params, q ? q : end), "user", "phone"))
+		struct sip_param user;
+		if (sip_param_find(slice_span(params, q ? q : end), "user", &user) &&
+		    slice_caseeq_cstr(user.value, "phone"))
 			id->user_phone = true;
 	}
 	user_classify(id, !id->user_phone);
