@@ -34,7 +34,15 @@ static const struct access_info access_table[] = {
 	{ "3GPP-UTRAN-FDD", IMS_ACCESS_UTRAN_FDD, CELL_UTRAN, "3G UMTS radio (UTRAN, FDD)" },
 	{ "3GPP-UTRAN-TDD", IMS_ACCESS_UTRAN_TDD, CELL_UTRAN, "3G radio (UTRAN, TDD)" },
 	{ "3GPP-GERAN", IMS_ACCESS_GERAN, CELL_GERAN, "2G GSM/EDGE radio (GERAN)" },
+	/* access-class = "3GPP-GERAN" / "3GPP-UTRAN" / "3GPP-E-UTRAN" / "3GPP-WLAN" /
+	 * "3GPP-GAN" / "3GPP-HSPA" / "3GPP2" / ... (3GPP-GERAN is also a type, above) */
+	{ "3GPP-UTRAN", IMS_ACCESS_OTHER, CELL_NONE, "3G UMTS radio (UTRAN, access class)" },
+	{ "3GPP-E-UTRAN", IMS_ACCESS_OTHER, CELL_NONE, "LTE radio (E-UTRAN, access class)" },
 	{ "3GPP-WLAN", IMS_ACCESS_WLAN, CELL_NONE, "WLAN (access class)" },
+	{ "3GPP-GAN", IMS_ACCESS_OTHER, CELL_NONE,
+	  "Generic Access Network (GSM/UMTS over IP, UMA; access class)" },
+	{ "3GPP-HSPA", IMS_ACCESS_OTHER, CELL_NONE, "3G HSPA radio (access class)" },
+	{ "3GPP2", IMS_ACCESS_OTHER, CELL_NONE, "CDMA2000 radio (3GPP2, access class)" },
 	{ "3GPP-NR", IMS_ACCESS_OTHER, CELL_NONE, "5G NR (access class)" },
 	{ "3GPP-NR-U", IMS_ACCESS_NR_U, CELL_NONE, "5G NR unlicensed (access class)" },
 	{ "untrusted-non-3GPP-VIRTUAL-EPC", IMS_ACCESS_NON_3GPP, CELL_NONE,
