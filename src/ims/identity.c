@@ -3,20 +3,11 @@
 #include <errno.h>
 #include <string.h>
 #include <imsreg/ims.h>
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include <imsreg/scan.h>
 
 static bool digits_only(struct slice s)
 {
-	if (s.len == 0)
-		return false;
-	for (size_t i = 0; i < s.len; i++)
-		if (!is_digit(s.ptr[i]))
-			return false;
-	return true;
+	return s.len > 0 && scan_class_span(s.ptr, s.ptr + s.len, SCAN_DIGIT) == s.ptr + s.len;
 }
 
 /* "+" then 1 to 15 digits (E.164 §6.1), with the visual separators of
@@ -28,7 +19,7 @@ static bool is_global_number(struct slice s)
 	size_t ndigits = 0;
 	for (size_t i = 1; i < s.len; i++) {
 		char c = s.ptr[i];
-		if (is_digit(c))
+		if (scan_is((unsigned char)c, SCAN_DIGIT))
 			ndigits++;
 		else if (c != '-' && c != '.' && c != '(' && c != ')')
 			return false;
