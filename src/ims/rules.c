@@ -1275,6 +1275,8 @@ static void check_pani_placeholder(struct ctx *c)
 
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
+#define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
+
 /* Fills ct's feature tags and decodes its +sip.instance, once. */
 static void contact_scan(struct contact *ct)
 {
@@ -1300,16 +1302,13 @@ static void contact_scan(struct contact *ct)
 			t->instance = true;
 			t->instance_p = p;
 			break;
-		case IMS_TAG_ICSI: {
-			char buf[512];
-			int n = ims_unescape(buf, sizeof buf - 1, p.value);
-			if (n > 0) {
-				buf[n] = '\0';
-				if (strstr(buf, "3gpp-service.ims.icsi.mmtel"))
+		case IMS_TAG_ICSI:
+			/* the services the registry recognised (a subclass such as
+			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8) */
+			for (unsigned i = 0; i < ft.nservices; i++)
+				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0)
 					t->mmtel = true;
-			}
 			break;
-		}
 		case IMS_TAG_SMSIP:
 			t->smsip = true;
 			break;

@@ -353,6 +353,11 @@ static const struct {
 	  "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "ir92.contact.instance-imei", NULL },
 	{ initial_register, "+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";", "",
 	  "ir92.contact.mmtel-icsi", NULL },
+	/* a URN that only contains the MMTel one is not the MMTel ICSI */
+	{ initial_register, "ims.icsi.mmtel\"", "ims.icsi.mmtelephony\"", "ir92.contact.mmtel-icsi",
+	  NULL },
+	{ initial_register, "urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel",
+	  "urn%3Aurn-7%3Ax-3gpp-service.ims.icsi.mmtel", "ir92.contact.mmtel-icsi", NULL },
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.csi.smsip\r\n",
 	  "ir92.contact.smsip-misspelt", "+g.3gpp.csi.smsip" },
 	{ initial_register, ";+g.3gpp.smsip\r\n", "\r\n", "ir92.contact.smsip", NULL },
