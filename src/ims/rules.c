@@ -260,7 +260,7 @@ static const struct ims_pani *pani_of(const struct ctx *c, const struct sip_hdr 
 /* s is exactly n bytes in hex (either case). */
 static bool is_hex_bytes(struct slice s, size_t n)
 {
-	uint8_t b[16];
+	uint8_t b[32];
 	return n <= sizeof b && hex_decode(b, n, s) == 0;
 }
 
@@ -1541,10 +1541,23 @@ static void check_response_format(struct ctx *c)
 	if (!c->auth_ok || !c->protected_reg)
 		return;
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
-	if (!slice_present(r) || is_hex_bytes(r, 16))
+	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	/* RFC 7616 §3.4.1: the response is as long as the algorithm's hash;
+	 * an algorithm this rule does not know is left alone */
+	size_t octets;
+	if (!slice_present(alg) || slice_startswith_case(alg, "MD5") ||
+	    slice_startswith_case(alg, "AKAv"))
+		octets = 16;
+	else if (slice_startswith_case(alg, "SHA-256") || slice_startswith_case(alg, "SHA-512-256"))
+		octets = 32;
+	else
 		return;
-	report(c, c->auth_hdr, r.ptr, "response is %zu characters: an MD5 digest (also for "
-	       "AKAv1-MD5) is 32 hex digits. The UE's digest computation is broken.", r.len);
+	if (!slice_present(r) || is_hex_bytes(r, octets))
+		return;
+	report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
+	       "The UE's digest computation is broken.", r.len, octets == 16 ?
+	       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
+	       2 * octets);
 }
 
 static void check_auts(struct ctx *c)
@@ -1885,7 +1898,7 @@ enum scope {
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
 	  REGISTER, check_aka_algorithm) \
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
-	  "a digest response is 32 hex digits",\
+	  "a digest response is 32 hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.3, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\

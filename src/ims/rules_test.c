@@ -374,6 +374,8 @@ static const struct {
 	{ protected_register, "algorithm=AKAv1-MD5,", "", "rfc3310.aka.algorithm", NULL },
 	{ protected_register, "response=\"0123456789abcdef0123456789abcdef\"",
 	  "response=\"0123456789abcdef\"", "rfc7616.digest.response", "0123456789abcdef\"" },
+	{ protected_register, "algorithm=AKAv1-MD5", "algorithm=SHA-256",
+	  "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"" },
 	{ protected_register, "qop=auth,", "auts=\"AAECAwQFBgcICQoLDA0=\",qop=auth,",
 	  "rfc3310.aka.auts", "AAECAwQF" },
 	/* more an engineer points out */
@@ -421,6 +423,25 @@ static void test_each_case_fires_its_rule(void)
 		}
 		free(text);
 	}
+}
+
+/* RFC 7616 §3.4.1: a SHA-256 response has 64 hex digits, which is right. */
+static void test_sha256_response_of_64_digits_is_not_flagged(void)
+{
+	size_t len;
+	char *text = mutate(protected_register,
+			    "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+			    "response=\"0123456789abcdef0123456789abcdef\"",
+			    "algorithm=SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+			    "response=\"0123456789abcdef0123456789abcdef"
+			    "0123456789abcdef0123456789abcdef\"", &len);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	struct findings fs;
+	CHECK(run(text, len, &fs) >= 0);
+	CHECK(find(&fs, "rfc7616.digest.response") == NULL);
+	free(text);
 }
 
 static void test_every_rule_has_a_firing_case(void)
@@ -835,6 +856,7 @@ int main(void)
 	test_rules_md_lists_every_rule();
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
+	test_sha256_response_of_64_digits_is_not_flagged();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
