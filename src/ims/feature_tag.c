@@ -312,9 +312,10 @@ static void services_describe(struct ims_feature_tag *t, const struct sip_param 
 		char urn[256];
 		int n = ims_unescape(urn, sizeof urn, item);
 		const struct ims_service *svc = NULL;
-		if (n < 0) {
+		/* -EMSGSIZE: longer than any URN of the table, so simply unknown */
+		if (n == -EBADMSG) {
 			set_note(t, "bad %-escape in a URN ('%' must be followed by two hex digits)");
-		} else {
+		} else if (n >= 0) {
 			struct slice u = slice_make(urn, (size_t)n);
 			svc = ims_service_lookup(u);
 			if (!svc)
