@@ -1355,8 +1355,6 @@ static void check_ir92_instance(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.instance)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
@@ -1418,8 +1416,6 @@ static void check_ir92_mmtel(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.mmtel)
 			report(c, ct->h, ct->a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
@@ -1443,8 +1439,6 @@ static void check_smsip_absent(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.smsip && !ct->t.smsip_wrong)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
@@ -1725,7 +1719,8 @@ enum scope {
 	ANY,        /* every message */
 	REQUEST,    /* every request */
 	REGISTER,   /* REGISTER requests */
-	BINDING,    /* REGISTER requests that are not deregistrations */
+	BINDING,    /* REGISTER requests with a Contact that are not deregistrations
+		     * (the rules of this scope need not test c->deregister) */
 	RESPONSE,   /* responses to REGISTER */
 };
 
