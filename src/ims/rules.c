@@ -326,7 +326,6 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_SUPPORTED:
 	case SIP_HDR_UNSUPPORTED:
 	case SIP_HDR_ALLOW:
-	case SIP_HDR_PRIVACY:
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 		sip_list_init(&it, h->value);
 		while ((r = sip_list_next(&it, &item, err)) == 1) {
@@ -371,6 +370,30 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_TO: {
 		struct sip_addr a;
 		return sip_addr_decode(&a, h->value, 0, err);
+	}
+	case SIP_HDR_PRIVACY: {
+		/* priv-value *(";" priv-value) (RFC 3323 §4.2): ';' separates the
+		 * values, not ',', and a value is a bare token */
+		struct sip_param_it pit;
+		struct sip_param pv;
+		int n = 0;
+		sip_param_it_init(&pit, h->value);
+		while ((r = sip_param_next(&pit, &pv, err)) == 1) {
+			n++;
+			if (pv.value.ptr) {
+				err->code = -EBADMSG;
+				err->at = pv.name.ptr;
+				err->reason = "a priv-value is a token, not name=value (RFC 3323 §4.2)";
+				return -EBADMSG;
+			}
+		}
+		if (r == 0 && n == 0) {
+			err->code = -EBADMSG;
+			err->at = h->value.ptr;
+			err->reason = "expected a priv-value (none, id, header, user, session)";
+			return -EBADMSG;
+		}
+		return r;
 	}
 	case SIP_HDR_CSEQ: {
 		struct sip_cseq cs;

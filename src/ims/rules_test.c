@@ -389,6 +389,8 @@ static const struct {
 	  "rfc5626.contact.reg-id", "reg-id=1" },
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:[2001:db8::2]:5060>\r\n",
 	  "rfc3261.route.lr", "sip:[2001:db8::2]" },
+	{ initial_register, "Content-Length: 0\r\n", "Privacy: id, header\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax", ", header" },
 	{ initial_register, ">;tag=a1", ">", "rfc3261.msg.tags", NULL },
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
@@ -423,6 +425,24 @@ static void test_each_case_fires_its_rule(void)
 		}
 		free(text);
 	}
+}
+
+/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value), so "id;header"
+ * is good syntax, not a token error. */
+static void test_privacy_with_two_values_is_good_syntax(void)
+{
+	size_t len;
+	char *text = mutate(initial_register, "Content-Length: 0\r\n",
+			    "Privacy: id;header\r\nContent-Length: 0\r\n", &len);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	struct findings fs;
+	CHECK(run(text, len, &fs) >= 0);
+	if (find(&fs, "rfc3261.msg.header-syntax"))
+		print_findings("got", &fs);
+	CHECK(find(&fs, "rfc3261.msg.header-syntax") == NULL);
+	free(text);
 }
 
 /* RFC 7616 §3.4.1: a SHA-256 response has 64 hex digits, which is right. */
@@ -857,6 +877,7 @@ int main(void)
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
 	test_sha256_response_of_64_digits_is_not_flagged();
+	test_privacy_with_two_values_is_good_syntax();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
