@@ -431,8 +431,17 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 		return sip_auth_info_decode(&a, h->value, err);
 	}
 	case SIP_HDR_P_ACCESS_NETWORK_INFO: {
+		/* access-net-spec *(COMMA access-net-spec): each one, not only the
+		 * first (a network-provided one often follows the UE's) */
 		struct ims_pani p;
-		return ims_pani_decode(&p, h->value, err);
+		struct slice spec = h->value;
+		do {
+			r = ims_pani_decode(&p, spec, err);
+			if (r < 0)
+				return r;
+			spec = p.next;
+		} while (slice_present(spec));
+		return 0;
 	}
 	case SIP_HDR_WARNING: {
 		struct sip_warning w;
