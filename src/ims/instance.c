@@ -67,14 +67,14 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 	inst->check = ims_luhn_digit(body, sizeof body);
 
 	/* the IMEI URN parameters: svn (IMEISV) and vers */
-	while (semi) {
-		struct slice rest = slice_span(semi + 1, nss.ptr + nss.len);
-		const char *next = slice_chr(rest, ';');
-		struct slice param = next ? slice_span(rest.ptr, next) : rest;
-		semi = next;
-		if (slice_startswith_case(param, "svn=")) {
-			struct slice svn = slice_make(param.ptr + 4, param.len - 4);
-			if (svn.len != 2 || !all_digits(svn)) {
+	struct sip_param_it it;
+	struct sip_param param;
+	int r;
+	sip_param_it_init(&it, semi ? slice_span(semi, nss.ptr + nss.len) : SLICE_NULL);
+	while ((r = sip_param_next(&it, &param, NULL)) == 1) {
+		if (slice_caseeq_cstr(param.name, "svn")) {
+			struct slice svn = param.value;
+			if (param.quoted || svn.len != 2 || !all_digits(svn)) {
 				inst->problem = "IMEISV svn parameter is not two digits (RFC 7254 §4)";
 				return -EBADMSG;
 			}
@@ -85,9 +85,9 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 			memcpy(inst->svn, svn.ptr, 2);
 			inst->svn[2] = '\0';
 			inst->kind = IMS_INSTANCE_IMEISV;
-		} else if (slice_startswith_case(param, "vers=")) {
-			struct slice vers = slice_make(param.ptr + 5, param.len - 5);
-			if (vers.len == 0 || !all_digits(vers)) {
+		} else if (slice_caseeq_cstr(param.name, "vers")) {
+			struct slice vers = param.value;
+			if (param.quoted || vers.len == 0 || !all_digits(vers)) {
 				inst->problem = "IMEI URN vers parameter is not a number (RFC 7254 §4)";
 				return -EBADMSG;
 			}
@@ -96,6 +96,10 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 					"and vers)";
 			return -EBADMSG;
 		}
+	}
+	if (r < 0) {
+		inst->problem = "IMEI URN parameters are not ;name=value (RFC 7254 §4)";
+		return -EBADMSG;
 	}
 	return 0;
 }
