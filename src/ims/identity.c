@@ -191,14 +191,10 @@ int ims_identity_decode(struct ims_identity *id, struct slice text)
 			goto out;
 		}
 		id->user_is_e164 = is_global_number(id->user);
-		for (const char *p = semi; p;) {
-			struct slice r = slice_span(p + 1, rest.ptr + rest.len);
-			const char *next = slice_chr(r, ';');
-			struct slice one = next ? slice_span(r.ptr, next) : r;
-			if (slice_startswith_case(one, "phone-context="))
-				id->domain = slice_make(one.ptr + 14, one.len - 14);
-			p = next;
-		}
+		struct sip_param context;
+		if (semi && sip_param_find(slice_span(semi, rest.ptr + rest.len), "phone-context",
+					   &context))
+			id->domain = context.value;
 	} else {
 		const char *at = slice_chr(t, '@');
 		const char *colon = slice_chr(t, ':');
