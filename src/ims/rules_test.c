@@ -430,41 +430,44 @@ static void test_each_case_fires_its_rule(void)
 	}
 }
 
-/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value), so "id;header"
- * is good syntax, not a token error. */
-static void test_privacy_with_two_values_is_good_syntax(void)
-{
-	size_t len;
-	char *text = mutate(initial_register, "Content-Length: 0\r\n",
-			    "Privacy: id;header\r\nContent-Length: 0\r\n", &len);
-	CHECK(text != NULL);
-	if (!text)
-		return;
-	struct findings fs;
-	CHECK(run(text, len, &fs) >= 0);
-	if (find(&fs, "rfc3261.msg.header-syntax"))
-		print_findings("got", &fs);
-	CHECK(find(&fs, "rfc3261.msg.header-syntax") == NULL);
-	free(text);
-}
+/* The other way round: a change that is still right; the rule must stay
+ * quiet (each row once fired wrongly). */
+static const struct {
+	const char *base;
+	const char *old;
+	const char *new_text;
+	const char *rule;
+} quiet_cases[] = {
+	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
+	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax" },
+	/* RFC 7616 §3.4.1: a SHA-256 response has 64 hex digits */
+	{ protected_register,
+	  "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
+	  "rfc7616.digest.response" },
+};
 
-/* RFC 7616 §3.4.1: a SHA-256 response has 64 hex digits, which is right. */
-static void test_sha256_response_of_64_digits_is_not_flagged(void)
+static void test_each_quiet_case_stays_quiet(void)
 {
-	size_t len;
-	char *text = mutate(protected_register,
-			    "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
-			    "response=\"0123456789abcdef0123456789abcdef\"",
-			    "algorithm=SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\","
-			    "response=\"0123456789abcdef0123456789abcdef"
-			    "0123456789abcdef0123456789abcdef\"", &len);
-	CHECK(text != NULL);
-	if (!text)
-		return;
-	struct findings fs;
-	CHECK(run(text, len, &fs) >= 0);
-	CHECK(find(&fs, "rfc7616.digest.response") == NULL);
-	free(text);
+	for (size_t i = 0; i < sizeof quiet_cases / sizeof quiet_cases[0]; i++) {
+		size_t len;
+		char *text = mutate(quiet_cases[i].base, quiet_cases[i].old,
+				    quiet_cases[i].new_text, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		struct findings fs;
+		CHECK(run(text, len, &fs) >= 0);
+		if (find(&fs, quiet_cases[i].rule)) {
+			fprintf(stderr, "quiet case %zu: %s fired\n", i, quiet_cases[i].rule);
+			print_findings("got", &fs);
+		}
+		CHECK(find(&fs, quiet_cases[i].rule) == NULL);
+		free(text);
+	}
 }
 
 static void test_every_rule_has_a_firing_case(void)
@@ -879,8 +882,7 @@ int main(void)
 	test_rules_md_lists_every_rule();
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
-	test_sha256_response_of_64_digits_is_not_flagged();
-	test_privacy_with_two_values_is_good_syntax();
+	test_each_quiet_case_stays_quiet();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
