@@ -80,6 +80,7 @@ struct ctx {
 	uint32_t expires;          /* Expires header */
 	struct ident ids[ID__COUNT];
 	int nonce_rc;              /* ims_aka_nonce_decode of a non-empty Authorization nonce */
+	bool aka_creds;            /* that nonce is answered with algorithm=AKAv* */
 	struct ims_aka_nonce nonce;
 	bool sc_ipsec_ok;          /* the first ipsec-3gpp offer of Security-Client */
 	struct sip_sec_mech sc_ipsec;
@@ -1516,34 +1517,23 @@ static void check_nc(struct ctx *c)
 
 static void check_aka_nonce(struct ctx *c)
 {
-	if (!c->auth_ok)
-		return;
-	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
-	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
-	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
-		return;
 	int r = c->nonce_rc;
-	if (r < 0)
-		report(c, c->auth_hdr, nonce.ptr, "the nonce is not base64(RAND || AUTN) of at "
-		       "least 32 bytes (%s): it cannot be an AKA challenge. Check the UE copied "
-		       "the 401's nonce whole.", r == -EMSGSIZE ? "too short" : "not base64");
+	if (c->aka_creds && r < 0)
+		report(c, c->auth_hdr, c->auth.field[SIP_AUTH_NONCE].ptr, "the nonce is not "
+		       "base64(RAND || AUTN) of at least 32 bytes (%s): it cannot be an AKA "
+		       "challenge. Check the UE copied the 401's nonce whole.",
+		       r == -EMSGSIZE ? "too short" : "not base64");
 }
 
 static void check_aka_amf(struct ctx *c)
 {
-	if (!c->auth_ok)
+	const struct ims_aka_nonce *n = &c->nonce;
+	if (!c->aka_creds || c->nonce_rc < 0 || !n->amf_separation_bit)
 		return;
-	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
-	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
-	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
-		return;
-	const struct ims_aka_nonce n = c->nonce;
-	if (c->nonce_rc < 0 || !n.amf_separation_bit)
-		return;
-	report(c, c->auth_hdr, nonce.ptr, "AMF %02X%02X has the separation bit set, which "
-	       "marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA vectors normally have it "
-	       "0. The ISIM does not check it, but it hints at a test HSS reusing EPS "
-	       "vectors.", n.amf[0], n.amf[1]);
+	report(c, c->auth_hdr, c->auth.field[SIP_AUTH_NONCE].ptr, "AMF %02X%02X has the "
+	       "separation bit set, which marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA "
+	       "vectors normally have it 0. The ISIM does not check it, but it hints at a "
+	       "test HSS reusing EPS vectors.", n->amf[0], n->amf[1]);
 }
 
 static void check_aka_algorithm(struct ctx *c)
@@ -2030,8 +2020,10 @@ static void ctx_prepare(struct ctx *c)
 	ident_set(&c->ids[ID_RURI], c->ruri_ok && slice_present(m->ruri), NULL, "Request-URI",
 		  m->ruri);
 	c->nonce_rc = -EINVAL;
-	if (slice_present(nonce) && nonce.len > 0)
+	if (slice_present(nonce) && nonce.len > 0) {
 		c->nonce_rc = ims_aka_nonce_decode(&c->nonce, nonce);
+		c->aka_creds = slice_startswith_case(c->auth.field[SIP_AUTH_ALGORITHM], "AKAv");
+	}
 	c->sc_ipsec_ok = first_ipsec(m, SIP_HDR_SECURITY_CLIENT, &c->sc_ipsec, &c->sc_ipsec_hdr);
 
 	/* every Contact element, decoded once (the rules read c->contacts) */
