@@ -257,11 +257,12 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 		memset(&t, 0, sizeof t);
 		ims_feature_tag_describe(&t, &p);
 		char title[160];
-		if (p.value.ptr)
-			snprintf(title, sizeof title, "%.*s=%s%.*s%s", SLICE_ARG(p.name), p.quoted ? "\"" : "",
-				 (int)(p.value.len > 100 ? 100 : p.value.len), p.value.ptr,
-				 p.value.len > 100 ? "...\"" : p.quoted ? "\"" : "");
-		else
+		if (p.value.ptr) {
+			bool cut = p.value.len > 100;
+			const char *quote = p.quoted ? "\"" : "";
+			snprintf(title, sizeof title, "%.*s=%s%.*s%s%s", SLICE_ARG(p.name), quote,
+				 (int)(cut ? 100 : p.value.len), p.value.ptr, cut ? "..." : "", quote);
+		} else
 			snprintf(title, sizeof title, "%.*s", SLICE_ARG(p.name));
 		report_begin(r, NULL, title);
 		if (r->format == REPORT_JSON) {
