@@ -119,6 +119,8 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 		}
 		p = q + 16;
 	}
+#else
+	(void)buf;
 #endif
 	const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
 	*colon = sip_hdr_colon_find(p, nl ? nl : end);
