@@ -119,6 +119,8 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 		}
 		p = q + 16;
 	}
+#else
+	(void)buf;
 #endif
 	const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
 	*colon = sip_hdr_colon_find(p, nl ? nl : end);
@@ -128,8 +130,8 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 #if defined(__SSE2__)
 #if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define MSG_FAST_LOOKUP 1
-/* sip_hdr_lookup_at for the fast path: 1 <= len <= 31 and 32 bytes
- * readable from p. The same hash and compares as sip_hdr_lookup_words,
+/* sip_hdr_lookup_at for the fast path: 1 <= len <= 31, and max(len, 8)
+ * bytes readable from p (it reads no byte past that). The same hash and compares as sip_hdr_lookup_words,
  * with the length cases split so the common names take one branch each. */
 static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
 {
@@ -164,9 +166,9 @@ static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
 }
 #endif
 
-/* The fast path of the header split: the line at p (32 bytes readable from
- * p) is a field with a known name right before the
- * first ':', ends in CRLF, is not folded and more input follows its LF.
+/* The fast path of the header split: the line at p (16 bytes readable from
+ * p, 32 when the name runs past them) is a field with a known name right
+ * before the first ':', ends in CRLF, is not folded and more input follows its LF.
  * Then *colon and *nl are set and true is returned; any other line (or one
  * where the answer is not cheap) returns false, and the careful loop reads
  * it from the start: this adds nothing that loop would not find. */
@@ -178,7 +180,7 @@ static inline bool field_fast(const char *p, const char *end, const char *buf,
 	unsigned mc = bytes_eq16(p, co), mn = bytes_eq16(p, lf);
 	const char *q = p + 16;
 	if (!mc) {
-		if (mn)
+		if (mn || end - p < 32)
 			return false;
 		mc = bytes_eq16(p + 16, co) << 16;
 		mn = bytes_eq16(p + 16, lf) << 16;
@@ -366,7 +368,7 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 	struct sip_hdr *h = msg->hdrs + n;
 	uint16_t *first = msg->first;
 	*rc = 0;
-	while (n < max && end - p >= 32) {
+	while (n < max && end - p >= 16) {
 		enum sip_hdr_id id;
 		const char *colon, *nl;
 		if (!field_fast(p, end, buf, &id, &colon, &nl))
