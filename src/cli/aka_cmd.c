@@ -126,14 +126,6 @@ static int options_parse(struct aka_opts *o, int argc, char **argv)
 	return 0;
 }
 
-static void rep_hex(struct report *r, const char *key, const char *label, const uint8_t *p,
-		    size_t n, const char *note)
-{
-	char hex[2 * 32 + 1];
-	hex_encode(hex, p, n);
-	report_cstr(r, key, label, hex, note);
-}
-
 static void sqn_report(struct report *r, const char *key, const char *label, uint64_t sqn)
 {
 	uint8_t b[AUTH_SQN_LEN];
@@ -141,7 +133,7 @@ static void sqn_report(struct report *r, const char *key, const char *label, uin
 	aka_sqn_put(b, sqn);
 	snprintf(note, sizeof note, "%llu: SEQ %llu, IND %u", (unsigned long long)sqn,
 		 (unsigned long long)(sqn >> AKA_IND_BITS), (unsigned)(sqn & (AKA_IND_COUNT - 1)));
-	rep_hex(r, key, label, b, sizeof b, note);
+	report_hex(r, key, label, b, sizeof b, note);
 }
 
 /* The vector, the nonce and the WWW-Authenticate line: 0 or < 0. */
@@ -160,16 +152,16 @@ static int vector_run(struct aka_opts *o, struct milenage *m, struct report *r, 
 		goto out;
 	report_begin(r, "vector", "authentication vector (TS 33.102 §6.3.2, Milenage TS 35.206)");
 	if (!o->keys.op_is_opc)
-		rep_hex(r, "opc", "OPc", o->keys.opc, AUTH_OP_LEN, "computed from OP");
-	rep_hex(r, "rand", "RAND", vec.rand, sizeof vec.rand, o->has_rand ? NULL : "random");
+		report_hex(r, "opc", "OPc", o->keys.opc, AUTH_OP_LEN, "computed from OP");
+	report_hex(r, "rand", "RAND", vec.rand, sizeof vec.rand, o->has_rand ? NULL : "random");
 	sqn_report(r, "sqn", "SQN", aka_sqn_get(vec.sqn));
-	rep_hex(r, "amf", "AMF", vec.amf, sizeof vec.amf, NULL);
-	rep_hex(r, "mac_a", "MAC-A", vec.mac_a, sizeof vec.mac_a, "f1");
-	rep_hex(r, "ak", "AK", vec.ak, sizeof vec.ak, "f5");
-	rep_hex(r, "autn", "AUTN", vec.autn, sizeof vec.autn, "SQN^AK || AMF || MAC-A");
-	rep_hex(r, "xres", "XRES", vec.xres, sizeof vec.xres, "f2");
-	rep_hex(r, "ck", "CK", vec.ck, sizeof vec.ck, "f3");
-	rep_hex(r, "ik", "IK", vec.ik, sizeof vec.ik, "f4");
+	report_hex(r, "amf", "AMF", vec.amf, sizeof vec.amf, NULL);
+	report_hex(r, "mac_a", "MAC-A", vec.mac_a, sizeof vec.mac_a, "f1");
+	report_hex(r, "ak", "AK", vec.ak, sizeof vec.ak, "f5");
+	report_hex(r, "autn", "AUTN", vec.autn, sizeof vec.autn, "SQN^AK || AMF || MAC-A");
+	report_hex(r, "xres", "XRES", vec.xres, sizeof vec.xres, "f2");
+	report_hex(r, "ck", "CK", vec.ck, sizeof vec.ck, "f3");
+	report_hex(r, "ik", "IK", vec.ik, sizeof vec.ik, "f4");
 	report_end(r);
 
 	report_begin(r, "digest", "in SIP (RFC 3310 §3.2, RFC 4169)");
@@ -182,8 +174,8 @@ static int vector_run(struct aka_opts *o, struct milenage *m, struct report *r, 
 	rc = digest_aka_password(pw, o->algo, vec.xres, sizeof vec.xres, vec.ik, vec.ck);
 	if (rc >= 0) {
 		if (o->algo == DIGEST_AKAV1_MD5)
-			rep_hex(r, "password", "Digest password", pw, (size_t)rc,
-				"XRES as raw octets, RFC 3310 §3.3");
+			report_hex(r, "password", "Digest password", pw, (size_t)rc,
+				   "XRES as raw octets, RFC 3310 §3.3");
 		else
 			report_str(r, "password", "Digest password",
 				   slice_make((const char *)pw, (size_t)rc), "RFC 4169 §3");
@@ -204,10 +196,10 @@ static int auts_run(struct aka_opts *o, struct milenage *m, struct report *r)
 	int rc, status = 0;
 
 	report_begin(r, "auts", "AUTS (TS 33.102 §6.3.3: SQN_MS^AK* || MAC-S, AMF 0000)");
-	rep_hex(r, "rand", "RAND", o->rand, sizeof o->rand, NULL);
+	report_hex(r, "rand", "RAND", o->rand, sizeof o->rand, NULL);
 	if ((rc = milenage_f5star(m, o->rand, ak_star)) < 0)
 		goto out;
-	rep_hex(r, "ak_star", "AK*", ak_star, sizeof ak_star, "f5*");
+	report_hex(r, "ak_star", "AK*", ak_star, sizeof ak_star, "f5*");
 	if (o->has_sqn_ms) {
 		if ((rc = aka_auts_build(auts, m, o->rand, o->sqn_ms)) < 0)
 			goto out;
@@ -228,9 +220,9 @@ static int auts_run(struct aka_opts *o, struct milenage *m, struct report *r)
 		rc = 0;
 	}
 	sqn_report(r, "sqn_ms", "SQN_MS", sqn_ms);
-	rep_hex(r, "sqn_ms_xor_ak_star", "SQN_MS^AK*", auts, 6, NULL);
-	rep_hex(r, "mac_s", "MAC-S", auts + 6, 8, "f1*");
-	rep_hex(r, "auts_hex", "AUTS", auts, sizeof auts, NULL);
+	report_hex(r, "sqn_ms_xor_ak_star", "SQN_MS^AK*", auts, 6, NULL);
+	report_hex(r, "mac_s", "MAC-S", auts + 6, 8, "f1*");
+	report_hex(r, "auts_hex", "AUTS", auts, sizeof auts, NULL);
 	char b64[32];
 	base64_encode(b64, auts, sizeof auts);
 	report_cstr(r, "auts", "auts (base64)", b64, "as in the Authorization, RFC 3310 §3.4");
@@ -277,8 +269,6 @@ int cmd_aka(int argc, char **argv)
 		fprintf(stderr, "imsreg aka: %s\n", error_name(rc < 0 ? rc : out.err));
 		goto out;
 	}
-	if (r.format == REPORT_JSON)
-		buf_putc(&out, '\n');
 	fwrite(out.ptr, 1, out.len, stdout);
 	fflush(stdout);
 	status = rc;

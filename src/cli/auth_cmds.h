@@ -7,7 +7,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <imsreg/auth.h>
-#include <imsreg/buf.h>
 
 /* The subcommands. argv[0] is the command name ("verify", "aka"), the
  * options follow. They write their report to stdout and errors to stderr.
@@ -28,12 +27,12 @@ struct auth_keys {
 };
 
 /* Hex text ("0x" prefix, ':' ' ' '-' separators allowed) into exactly n
- * octets: 0, or -EINVAL (not hex, odd number of digits, wrong length). */
+ * octets (n <= AUTH_HEX_MAX): 0, or -EINVAL (not hex, odd number of
+ * digits, wrong length). */
+#define AUTH_HEX_MAX 64
 int auth_hex_parse(uint8_t *out, size_t n, const char *text);
 /* The same for 1..max octets: the number of octets or -EINVAL. */
 int auth_hex_parse_var(uint8_t *out, size_t max, const char *text);
-/* Appends n octets as lowercase hex. */
-void auth_hex_put(struct buf *b, const uint8_t *p, size_t n);
 
 /* Takes one key option at argv[*i] ("--k HEX", "--opc HEX", "--op HEX",
  * "--amf HEX", or the "--k=HEX" form): 1 when it was one (and *i moved past

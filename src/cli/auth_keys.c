@@ -6,50 +6,36 @@
 #include <imsreg/codec.h>
 #include "cli/auth_cmds.h"
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int auth_hex_parse_var(uint8_t *out, size_t max, const char *text)
 {
+	/* the digits without "0x" and separators, then codec.h; a key's
+	 * digits are wiped */
+	char digits[2 * AUTH_HEX_MAX];
 	size_t n = 0;
-	int hi = -1;
-	const char *p = text;
+	int rc = -EINVAL;
 
-	if (!p)
+	if (!text || max > AUTH_HEX_MAX)
 		return -EINVAL;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X'))
-		p += 2;
-	for (; *p; p++) {
-		if (*p == ':' || *p == ' ' || *p == '-')
+	if (text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+		text += 2;
+	for (; *text; text++) {
+		if (*text == ':' || *text == ' ' || *text == '-')
 			continue;
-		int d = hex_digit(*p);
-		if (d < 0)
-			return -EINVAL;
-		if (hi < 0) {
-			hi = d;
-			continue;
-		}
-		if (n == max)
-			return -EINVAL;
-		out[n++] = (uint8_t)(hi << 4 | d);
-		hi = -1;
+		if (n == 2 * max)
+			goto out; /* more octets than max (or not hex: no matter) */
+		digits[n++] = *text;
 	}
-	if (hi >= 0 || n == 0)
-		return -EINVAL;
-	return (int)n;
+	rc = hex_decode_any(out, max, slice_make(digits, n));
+	if (rc <= 0)
+		rc = -EINVAL; /* nothing, an odd count or not hex */
+out:
+	auth_wipe(digits, sizeof digits);
+	return rc;
 }
 
 int auth_hex_parse(uint8_t *out, size_t n, const char *text)
 {
-	uint8_t tmp[64];
+	uint8_t tmp[AUTH_HEX_MAX];
 	if (n > sizeof tmp)
 		return -EINVAL;
 	int got = auth_hex_parse_var(tmp, sizeof tmp, text);
@@ -58,15 +44,6 @@ int auth_hex_parse(uint8_t *out, size_t n, const char *text)
 		memcpy(out, tmp, n);
 	auth_wipe(tmp, sizeof tmp);
 	return rc;
-}
-
-void auth_hex_put(struct buf *b, const uint8_t *p, size_t n)
-{
-	char two[3];
-	for (size_t i = 0; i < n; i++) {
-		hex_encode(two, p + i, 1);
-		buf_puts(b, two);
-	}
 }
 
 const char *auth_option_value(int argc, char **argv, int *i, const char *name, bool *matched)

@@ -79,6 +79,24 @@ void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsig
 /* Same, for a pointer into m->msg.buf (clamped to the message). */
 void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line, unsigned *col);
 
+/* JSON: opens the document with its first members (imsreg, schema,
+ * command; docs/json.md). Text: nothing. */
+void cli_report_document_begin(struct report *r, const char *command);
+
+/* The address elements of every header id of msg, in order, decoded with
+ * flags (SIP_ADDR_*); an element or a list that does not decode is skipped
+ * (the header's own rendering reports it).
+ *   for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, 0); cli_addr_next(&it, &a);) */
+struct cli_addr_it {
+	const struct sip_msg *msg;
+	const struct sip_hdr *h;
+	struct sip_list list;
+	unsigned flags;
+};
+void cli_addr_it_init(struct cli_addr_it *it, const struct sip_msg *msg, enum sip_hdr_id id,
+		      unsigned flags);
+bool cli_addr_next(struct cli_addr_it *it, struct sip_addr *a);
+
 /* `imsreg decode --diff A B`: the exit status. */
 int cli_diff_main(const char *a, const char *b, const struct cli_opts *opt, FILE *out, FILE *err);
 

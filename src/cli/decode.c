@@ -19,6 +19,7 @@ struct decode_run {
 	FILE *out;
 	FILE *err;
 	int status;
+	bool buf_lost;         /* a report buffer ran out of memory (said once) */
 	unsigned messages, errors, warnings, infos, decode_errors, unparsed;
 };
 
@@ -29,17 +30,27 @@ struct finding_list {
 	bool oom;
 };
 
-static void run_flush(struct decode_run *run)
-{
-	if (run->buf.len)
-		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
-	buf_reset(&run->buf);
-}
-
 static void run_status(struct decode_run *run, int status)
 {
 	if (status > run->status)
 		run->status = status;
+}
+
+/* Writes what the buffer holds and empties it. A buffer that ran out of
+ * memory is not written (it would be a truncated report, or invalid JSON)
+ * and the run ends with status 2: buf_reset clears the sticky error, so
+ * it is taken here, before the reset. */
+static void run_flush(struct decode_run *run)
+{
+	if (run->buf.err) {
+		if (!run->buf_lost)
+			fprintf(run->err, "imsreg decode: out of memory\n");
+		run->buf_lost = true;
+		run_status(run, CLI_EXIT_INPUT);
+	} else if (run->buf.len) {
+		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
+	}
+	buf_reset(&run->buf);
 }
 
 static void finding_cb(const struct ims_finding *f, void *arg)
@@ -135,60 +146,54 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 	else
 		report_line(r, STYLE_NONE, "Expires header: none");
 	report_list_begin(r, "contacts", NULL);
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0)
-				continue;
-			if (a.star) {
-				star = true;
-				continue;
-			}
-			ncontacts++;
-			const char *source;
-			uint32_t eff = 0;
-			bool has_eff = true;
-			if (a.has_expires) {
-				eff = a.expires;
-				source = "contact_param";
-			} else if (has_hexp) {
-				eff = hexp;
-				source = "header";
-			} else {
-				has_eff = false;
-				source = "registrar_default";
-			}
-			if (has_eff && eff == 0)
-				nzero++;
-			if (r->format == REPORT_TEXT) {
-				const char *what = !has_eff ? "the registrar's default (often 3600 s)"
-						   : eff == 0 ? "0 s: remove this binding"
-							      : NULL;
-				const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
-				if (what)
-					report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
-				else
-					report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
-						    eff, from, a.has_expires && has_hexp && a.expires != hexp
-						    ? "; the parameter overrides the header" : "");
-				continue;
-			}
-			report_begin(r, NULL, NULL);
-			report_str(r, "uri", NULL, a.uri_text, NULL);
-			if (a.has_expires)
-				report_u64(r, "param", NULL, a.expires, NULL);
-			else
-				report_str(r, "param", NULL, SLICE_NULL, NULL);
-			if (has_eff)
-				report_u64(r, "effective", NULL, eff, NULL);
-			else
-				report_str(r, "effective", NULL, SLICE_NULL, NULL);
-			report_cstr(r, "source", NULL, source, NULL);
-			report_end(r);
+	struct cli_addr_it it;
+	struct sip_addr a;
+	for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR); cli_addr_next(&it, &a);) {
+		if (a.star) {
+			star = true;
+			continue;
 		}
+		ncontacts++;
+		const char *source;
+		uint32_t eff = 0;
+		bool has_eff = true;
+		if (a.has_expires) {
+			eff = a.expires;
+			source = "contact_param";
+		} else if (has_hexp) {
+			eff = hexp;
+			source = "header";
+		} else {
+			has_eff = false;
+			source = "registrar_default";
+		}
+		if (has_eff && eff == 0)
+			nzero++;
+		if (r->format == REPORT_TEXT) {
+			const char *what = !has_eff ? "the registrar's default (often 3600 s)"
+					   : eff == 0 ? "0 s: remove this binding"
+						      : NULL;
+			const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
+			if (what)
+				report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
+			else
+				report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
+					    eff, from, a.has_expires && has_hexp && a.expires != hexp
+					    ? "; the parameter overrides the header" : "");
+			continue;
+		}
+		report_begin(r, NULL, NULL);
+		report_str(r, "uri", NULL, a.uri_text, NULL);
+		if (a.has_expires)
+			report_u64(r, "param", NULL, a.expires, NULL);
+		else
+			report_str(r, "param", NULL, SLICE_NULL, NULL);
+		if (has_eff)
+			report_u64(r, "effective", NULL, eff, NULL);
+		else
+			report_str(r, "effective", NULL, SLICE_NULL, NULL);
+		report_cstr(r, "source", NULL, source, NULL);
+		report_end(r);
 	}
 	report_list_end(r);
 	if (r->format == REPORT_JSON)
@@ -352,30 +357,15 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 				&impi_id);
 		has_impi = true;
 	}
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, SIP_ADDR_ALLOW_STAR, &perr) < 0 || a.star)
-				continue;
+	struct cli_addr_it it;
+	struct sip_addr a;
+	for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR); cli_addr_next(&it, &a);)
+		if (!a.star)
 			report_identity(r, "contact", "Contact", a.uri_text,
 					"where the UE is reached: its IP address, not an identity", NULL);
-		}
-	}
-	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_P_ASSOCIATED_URI); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &perr) > 0) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, 0, &perr) < 0)
-				continue;
-			report_identity(r, "associated", "P-Associated-URI", a.uri_text,
-					"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
-		}
-	}
+	for (cli_addr_it_init(&it, msg, SIP_HDR_P_ASSOCIATED_URI, 0); cli_addr_next(&it, &a);)
+		report_identity(r, "associated", "P-Associated-URI", a.uri_text,
+				"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
 	report_list_end(r);
 
 	report_list_begin(r, "identity_checks", "consistency");
@@ -721,6 +711,16 @@ out:
 	imsreg_free(m);
 }
 
+void cli_report_document_begin(struct report *r, const char *command)
+{
+	if (r->format != REPORT_JSON)
+		return;
+	report_begin(r, NULL, NULL);
+	report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
+	report_u64(r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
+	report_cstr(r, "command", NULL, command, NULL);
+}
+
 /* `imsreg decode --rules`: the rule book (id, severity, reference, summary). */
 static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 {
@@ -730,13 +730,8 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	struct report r;
 	buf_init(&b);
 	report_init(&r, &b, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
-	if (r.format == REPORT_JSON) {
-		report_begin(&r, NULL, NULL);
-		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(&r, "command", NULL, "rules", NULL);
-		report_list_begin(&r, "rules", NULL);
-	}
+	cli_report_document_begin(&r, "rules");
+	report_list_begin(&r, "rules", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct ims_rule_info *ri = &rules[i];
 		if (r.format == REPORT_TEXT) {
@@ -752,12 +747,11 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 		report_cstr(&r, "summary", NULL, ri->summary, NULL);
 		report_end(&r);
 	}
-	if (r.format == REPORT_JSON) {
-		report_list_end(&r);
+	report_list_end(&r);
+	if (r.format == REPORT_JSON)
 		report_end(&r);
-	} else {
+	else
 		buf_printf(&b, "%zu rules\n", n);
-	}
 	int status = CLI_EXIT_OK;
 	if (b.err) {
 		fputs("imsreg decode --rules: out of memory\n", err);
@@ -854,11 +848,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	buf_init(&run.buf);
 	report_init(&run.rep, &run.buf, run.opt.json ? REPORT_JSON : REPORT_TEXT, run.opt.color);
 	struct report *r = &run.rep;
+	cli_report_document_begin(r, "decode");
 	if (r->format == REPORT_JSON) {
-		report_begin(r, NULL, NULL);
-		report_cstr(r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(r, "command", NULL, "decode", NULL);
 		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
 		report_bool(r, "brief", NULL, run.opt.brief, NULL);
 		report_list_begin(r, "inputs", NULL);
@@ -881,10 +872,6 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info%s\n",
 			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
 			   run.infos, report_off(r));
-	}
-	if (run.buf.err) {
-		fprintf(err, "imsreg decode: out of memory\n");
-		run_status(&run, CLI_EXIT_INPUT);
 	}
 	run_flush(&run);
 	fflush(out);

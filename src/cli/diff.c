@@ -16,8 +16,9 @@ struct diff_side {
 	struct cli_source src;
 	struct cli_msg *m;
 	bool src_ready;
-	/* what the comparison needs, decoded once */
-	bool has_call_id, has_cseq, has_from, has_to, has_via, has_expires, has_auth, has_pani;
+	/* what the comparison needs, decoded once; call_id and pani are the
+	 * header values (absent: ptr NULL) */
+	bool has_cseq, has_from, has_to, has_via, has_expires, has_auth;
 	struct slice call_id;
 	struct sip_cseq cseq;
 	struct sip_addr from, to;
@@ -105,10 +106,8 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 	const struct sip_hdr *h;
 	if (!msg->is_request || msg->method_id != SIP_METHOD_REGISTER)
 		fprintf(err, "%s: the first message is not a REGISTER; comparing anyway\n", s->in.name);
-	if ((h = sip_hdr_first(msg, SIP_HDR_CALL_ID))) {
-		s->has_call_id = true;
+	if ((h = sip_hdr_first(msg, SIP_HDR_CALL_ID)))
 		s->call_id = h->value;
-	}
 	if ((h = sip_hdr_first(msg, SIP_HDR_CSEQ)))
 		s->has_cseq = sip_cseq_decode(&s->cseq, h->value, &perr) == 0;
 	if ((h = sip_hdr_first(msg, SIP_HDR_FROM)))
@@ -125,10 +124,8 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 		s->has_expires = sip_u32_decode(&s->expires, h->value, &perr) == 0;
 	if ((h = sip_hdr_first(msg, SIP_HDR_AUTHORIZATION)))
 		s->has_auth = sip_auth_decode(&s->auth, h->value, &rest, &perr) == 0;
-	if ((h = sip_hdr_first(msg, SIP_HDR_P_ACCESS_NETWORK_INFO))) {
-		s->has_pani = true;
+	if ((h = sip_hdr_first(msg, SIP_HDR_P_ACCESS_NETWORK_INFO)))
 		s->pani = h->value;
-	}
 	return 0;
 }
 
@@ -140,18 +137,13 @@ static void side_fini(struct diff_side *s)
 	imsreg_free(s->m);
 }
 
-static struct slice opt_slice(bool has, struct slice v)
-{
-	return has ? v : SLICE_NULL;
-}
-
 /* ---- the comparisons -------------------------------------------------- */
 
 static void diff_call_id(struct diff_run *d, const struct diff_side *a, const struct diff_side *b,
 			 bool *same_reg)
 {
-	struct slice ca = opt_slice(a->has_call_id, a->call_id), cb = opt_slice(b->has_call_id, b->call_id);
-	*same_reg = a->has_call_id && b->has_call_id && slice_eq(a->call_id, b->call_id);
+	struct slice ca = a->call_id, cb = b->call_id;
+	*same_reg = ca.ptr && cb.ptr && slice_eq(ca, cb);
 	if (*same_reg)
 		diff_item(d, DIFF_OK, "Call-ID", ca, cb, "RFC 3261 §10.2",
 			  "kept (%.*s): the same registration continues", SLICE_ARG(ca));
@@ -357,15 +349,10 @@ static void diff_auth(struct diff_run *d, const struct diff_side *a, const struc
 static unsigned side_contacts(const struct diff_side *s, struct sip_addr *out)
 {
 	unsigned n = 0;
-	struct sip_parse_error perr;
-	for (const struct sip_hdr *h = sip_hdr_first(&s->m->msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(&s->m->msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, h->value);
-		while (n < DIFF_MAX_CONTACTS && sip_list_next(&it, &item, &perr) > 0)
-			if (sip_addr_decode(&out[n], item, SIP_ADDR_ALLOW_STAR, &perr) == 0)
-				n++;
-	}
+	struct cli_addr_it it;
+	cli_addr_it_init(&it, &s->m->msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR);
+	while (n < DIFF_MAX_CONTACTS && cli_addr_next(&it, &out[n]))
+		n++;
 	return n;
 }
 
@@ -512,11 +499,11 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 		diff_item(d, DIFF_NOTE, sip_hdr_name(watch[i].id), va, vb, watch[i].ref, "%s: %s",
 			  !ha ? "added in B" : !hb ? "removed in B" : "changed", watch[i].meaning);
 	}
-	struct slice pa = opt_slice(a->has_pani, a->pani), pb = opt_slice(b->has_pani, b->pani);
+	struct slice pa = a->pani, pb = b->pani;
 	if (pa.ptr && pb.ptr && !slice_eq(pa, pb))
 		diff_item(d, DIFF_NOTE, "P-Access-Network-Info", pa, pb, "RFC 7315 §5.7",
 			  "the UE reports another cell or access: it moved, or changed access (e.g. LTE -> NR / Wi-Fi)");
-	else if (pa.ptr != pb.ptr && (!pa.ptr || !pb.ptr))
+	else if (!pa.ptr != !pb.ptr)
 		diff_item(d, DIFF_NOTE, "P-Access-Network-Info", pa, pb, "TS 24.229 §5.1.1.2",
 			  "only %s reports the access network", pa.ptr ? "A" : "B");
 }
@@ -536,11 +523,8 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 	if (ra < 0 || rb < 0)
 		goto out;
 	report_init(&r, &buf, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
+	cli_report_document_begin(&r, "diff");
 	if (r.format == REPORT_JSON) {
-		report_begin(&r, NULL, NULL);
-		report_cstr(&r, "imsreg", NULL, CLI_VERSION, NULL);
-		report_u64(&r, "schema", NULL, CLI_JSON_SCHEMA, NULL);
-		report_cstr(&r, "command", NULL, "diff", NULL);
 		report_begin(&r, "a", NULL);
 		report_cstr(&r, "name", NULL, a.in.name, NULL);
 		report_str(&r, "start_line", NULL, a.m->msg.start_line, NULL);

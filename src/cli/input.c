@@ -15,8 +15,9 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err)
 	FILE *f = is_stdin ? stdin : fopen(path, "rb");
 	int rc = 0;
 	if (!f) {
-		fprintf(err, "%s: cannot open: %s\n", path, strerror(errno));
-		return -errno;
+		int e = errno; /* fprintf may change errno */
+		fprintf(err, "%s: cannot open: %s\n", path, strerror(e));
+		return -e;
 	}
 	size_t cap = 8192;
 	in->data = imsreg_malloc(cap + 1);
@@ -27,6 +28,8 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err)
 	for (;;) {
 		if (in->len == cap) {
 			if (cap >= CLI_MAX_INPUT) {
+				if (getc(f) == EOF && !ferror(f))
+					break; /* exactly CLI_MAX_INPUT bytes */
 				fprintf(err, "%s: larger than %u bytes\n", in->name, CLI_MAX_INPUT);
 				rc = -EFBIG;
 				goto out;
@@ -201,4 +204,29 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	}
 	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
 	return 1;
+}
+
+void cli_addr_it_init(struct cli_addr_it *it, const struct sip_msg *msg, enum sip_hdr_id id,
+		      unsigned flags)
+{
+	it->msg = msg;
+	it->flags = flags;
+	it->h = sip_hdr_first(msg, id);
+	if (it->h)
+		sip_list_init(&it->list, it->h->value);
+}
+
+bool cli_addr_next(struct cli_addr_it *it, struct sip_addr *a)
+{
+	struct sip_parse_error perr;
+	struct slice item;
+	while (it->h) {
+		while (sip_list_next(&it->list, &item, &perr) > 0)
+			if (sip_addr_decode(a, item, it->flags, &perr) == 0)
+				return true;
+		it->h = sip_hdr_next(it->msg, it->h);
+		if (it->h)
+			sip_list_init(&it->list, it->h->value);
+	}
+	return false;
 }

@@ -14,11 +14,12 @@ static void usage(FILE *out)
 	      "           imsreg decode [--json] --rules\n"
 	      "  verify   check a UE's Authorization response from K/OPc (AKA) or a password\n"
 	      "           imsreg verify --k HEX (--opc HEX | --op HEX) [--amf HEX] [--json] FILE\n"
-	      "           imsreg verify --password PW [--json] FILE\n"
+	      "           imsreg verify (--password PW | --ha1 HEX) [--json] FILE\n"
 	      "  aka      build an AKA vector and the 401 nonce, or build/check AUTS\n"
-	      "           imsreg aka --k HEX (--opc HEX | --op HEX) [--sqn HEX] [--rand HEX]\n"
+	      "           imsreg aka --k HEX (--opc HEX | --op HEX) [--sqn HEX] [--rand HEX] [--json]\n"
+	      "           imsreg aka auts --k HEX (--opc HEX | --op HEX) --rand HEX (--sqn-ms HEX | --auts B64)\n"
 	      "  version  print the version\n"
-	      "  help     this text; 'imsreg decode --help' for the decode options\n",
+	      "  help     this text; 'imsreg COMMAND --help' for the options of a command\n",
 	      out);
 }
 

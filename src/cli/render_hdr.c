@@ -5,7 +5,6 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
-#include <imsreg/codec.h>
 #include <imsreg/ims.h>
 #include "cli/cli.h"
 #include "cli/render.h"
@@ -258,11 +257,12 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 		memset(&t, 0, sizeof t);
 		ims_feature_tag_describe(&t, &p);
 		char title[160];
-		if (p.value.ptr)
-			snprintf(title, sizeof title, "%.*s=%s%.*s%s", SLICE_ARG(p.name), p.quoted ? "\"" : "",
-				 (int)(p.value.len > 100 ? 100 : p.value.len), p.value.ptr,
-				 p.value.len > 100 ? "...\"" : p.quoted ? "\"" : "");
-		else
+		if (p.value.ptr) {
+			bool cut = p.value.len > 100;
+			const char *quote = p.quoted ? "\"" : "";
+			snprintf(title, sizeof title, "%.*s=%s%.*s%s%s", SLICE_ARG(p.name), quote,
+				 (int)(cut ? 100 : p.value.len), p.value.ptr, cut ? "..." : "", quote);
+		} else
 			snprintf(title, sizeof title, "%.*s", SLICE_ARG(p.name));
 		report_begin(r, NULL, title);
 		if (r->format == REPORT_JSON) {
@@ -374,16 +374,6 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 	default: break;
 	}
 	return NULL;
-}
-
-static void report_hex(struct report *r, const char *key, const char *label, const uint8_t *p,
-		       size_t n, const char *note)
-{
-	char hex[2 * 32 + 1];
-	if (n > 32)
-		n = 32;
-	hex_encode(hex, p, n);
-	report_cstr(r, key, label, hex, note);
 }
 
 static void render_aka_nonce(struct report *r, struct slice nonce)

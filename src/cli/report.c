@@ -1,6 +1,8 @@
 /* report.c: the decode report as indented text or as JSON (docs/json.md). */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <imsreg/auth.h>
+#include <imsreg/codec.h>
 #include "cli/report.h"
 
 #define REPORT_MAX_DEPTH JSON_MAX_DEPTH
@@ -204,6 +206,17 @@ void report_bool(struct report *r, const char *key, const char *label, bool v, c
 	report_label(r, key, label);
 	buf_puts(r->b, v ? "yes" : "no");
 	report_note(r, note);
+}
+
+void report_hex(struct report *r, const char *key, const char *label, const uint8_t *p, size_t n,
+		const char *note)
+{
+	char hex[2 * REPORT_HEX_MAX + 1];
+	if (n > REPORT_HEX_MAX)
+		n = REPORT_HEX_MAX;
+	hex_encode(hex, p, n);
+	report_cstr(r, key, label, hex, note);
+	auth_wipe(hex, sizeof hex);
 }
 
 void report_explain(struct report *r, const char *meaning, const char *ref)

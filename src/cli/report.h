@@ -58,6 +58,11 @@ void report_u64(struct report *r, const char *key, const char *label, uint64_t v
 		const char *note);
 void report_bool(struct report *r, const char *key, const char *label, bool v,
 		 const char *note);
+/* n octets (at most REPORT_HEX_MAX, the rest cut) as lowercase hex. The
+ * hex copy on the stack is wiped: it may be a key (RES, CK, IK, OPc). */
+#define REPORT_HEX_MAX 64
+void report_hex(struct report *r, const char *key, const char *label, const uint8_t *p, size_t n,
+		const char *note);
 /* The meaning and spec reference of the enclosing item: JSON members
  * "meaning" and "ref"; text: a dim line "meaning (ref)". */
 void report_explain(struct report *r, const char *meaning, const char *ref);

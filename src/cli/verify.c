@@ -350,14 +350,6 @@ static void round_start(struct verify *v, size_t k)
 
 /* ---- report helpers -------------------------------------------------------- */
 
-static void rep_hex(struct report *r, const char *key, const char *label, const uint8_t *p,
-		    size_t n, const char *note)
-{
-	char hex[2 * 64 + 1];
-	hex_encode(hex, p, n);
-	report_cstr(r, key, label, hex, note);
-}
-
 static void rep_list(struct report *r, const char *key, const char *title,
 		     char (*list)[VERIFY_NOTE_LEN], size_t n, enum report_style style)
 {
@@ -423,14 +415,14 @@ static void aka_nonce_report(struct verify *v, struct report *r, struct slice no
 		return;
 	}
 	v->nonce_ok = true;
-	rep_hex(r, "rand", "RAND", n->rand, sizeof n->rand, NULL);
-	rep_hex(r, "autn", "AUTN", n->autn, sizeof n->autn, "SQN^AK || AMF || MAC-A");
-	rep_hex(r, "sqn_xor_ak", "  SQN^AK", n->sqn_xor_ak, sizeof n->sqn_xor_ak, NULL);
+	report_hex(r, "rand", "RAND", n->rand, sizeof n->rand, NULL);
+	report_hex(r, "autn", "AUTN", n->autn, sizeof n->autn, "SQN^AK || AMF || MAC-A");
+	report_hex(r, "sqn_xor_ak", "  SQN^AK", n->sqn_xor_ak, sizeof n->sqn_xor_ak, NULL);
 	snprintf(b, sizeof b, "separation bit %d: %s", n->amf_separation_bit,
 		 n->amf_separation_bit ? "E-UTRAN/EPS vector (TS 33.102 Annex H)"
 				       : "not an EPS vector, as usual for IMS");
-	rep_hex(r, "amf", "  AMF", n->amf, sizeof n->amf, b);
-	rep_hex(r, "mac_a", "  MAC-A", n->mac, sizeof n->mac, NULL);
+	report_hex(r, "amf", "  AMF", n->amf, sizeof n->amf, b);
+	report_hex(r, "mac_a", "  MAC-A", n->mac, sizeof n->mac, NULL);
 	report_u64(r, "server_data_len", "server data", n->server_data_len, "octets after RAND || AUTN");
 	report_end(r);
 }
@@ -496,18 +488,18 @@ static void aka_report(struct verify *v, struct report *r)
 
 	report_begin(r, "aka", "AKA (TS 33.102 §6.3, Milenage TS 35.206), from the K and OPc given");
 	if (!v->keys.op_is_opc)
-		rep_hex(r, "opc", "OPc", v->keys.opc, AUTH_OP_LEN, "computed from OP");
-	rep_hex(r, "ak", "AK", v->ak, sizeof v->ak, "f5(RAND)");
+		report_hex(r, "opc", "OPc", v->keys.opc, AUTH_OP_LEN, "computed from OP");
+	report_hex(r, "ak", "AK", v->ak, sizeof v->ak, "f5(RAND)");
 	aka_sqn_put(sqn, v->sqn);
 	sqn_note(note, sizeof note, v->sqn);
-	rep_hex(r, "sqn", "SQN", sqn, sizeof sqn, note);
-	rep_hex(r, "xmac_a", "XMAC-A", v->xmac, sizeof v->xmac, "f1(K, SQN, RAND, AMF)");
+	report_hex(r, "sqn", "SQN", sqn, sizeof sqn, note);
+	report_hex(r, "xmac_a", "XMAC-A", v->xmac, sizeof v->xmac, "f1(K, SQN, RAND, AMF)");
 	report_bool(r, "mac_ok", "AUTN's MAC verifies", v->mac_ok,
 		    v->mac_ok ? "K and OPc are the network's"
 			      : "K or OPc/OP differ from the network's (or AUTN/RAND were damaged)");
-	rep_hex(r, "res", "RES", v->res, sizeof v->res, "f2");
-	rep_hex(r, "ck", "CK", v->ck, sizeof v->ck, "f3");
-	rep_hex(r, "ik", "IK", v->ik, sizeof v->ik, "f4");
+	report_hex(r, "res", "RES", v->res, sizeof v->res, "f2");
+	report_hex(r, "ck", "CK", v->ck, sizeof v->ck, "f3");
+	report_hex(r, "ik", "IK", v->ik, sizeof v->ik, "f4");
 	if (v->mac_ok && v->has_sqn_ms) {
 		/* the round before ended in auts: did the network resynchronise? */
 		bool fresh = v->sqn >> AKA_IND_BITS > v->sqn_ms >> AKA_IND_BITS;
@@ -568,18 +560,19 @@ static void auts_report(struct verify *v, struct report *r, struct milenage *m)
 	}
 	memcpy(auts, a.sqn_ms_xor_ak_star, 6);
 	memcpy(auts + 6, a.mac_s, 8);
-	rep_hex(r, "sqn_ms_xor_ak_star", "SQN_MS^AK*", a.sqn_ms_xor_ak_star, 6, NULL);
-	rep_hex(r, "mac_s", "MAC-S", a.mac_s, 8, NULL);
+	report_hex(r, "sqn_ms_xor_ak_star", "SQN_MS^AK*", a.sqn_ms_xor_ak_star, 6, NULL);
+	report_hex(r, "mac_s", "MAC-S", a.mac_s, 8, NULL);
 	if (!m) {
 		report_end(r);
 		return;
 	}
 	int rc = aka_auts_check(m, v->nonce.rand, auts, &value);
 	if (milenage_f5star(m, v->nonce.rand, ak_star) == 0)
-		rep_hex(r, "ak_star", "AK*", ak_star, sizeof ak_star, "f5*(RAND)");
+		report_hex(r, "ak_star", "AK*", ak_star, sizeof ak_star, "f5*(RAND)");
+	auth_wipe(ak_star, sizeof ak_star);
 	aka_sqn_put(sqn_ms, value);
 	sqn_note(note, sizeof note, value);
-	rep_hex(r, "sqn_ms", "SQN_MS", sqn_ms, sizeof sqn_ms, note);
+	report_hex(r, "sqn_ms", "SQN_MS", sqn_ms, sizeof sqn_ms, note);
 	report_bool(r, "mac_s_ok", "MAC-S verifies", rc == 0,
 		    rc == 0 ? "the UE has the same K and OPc" : "K or OPc differ from the UE's");
 	report_end(r);
@@ -606,7 +599,6 @@ static void auts_report(struct verify *v, struct report *r, struct milenage *m)
 			 "but not accepted (too far ahead for its delta, or already used in its IND "
 			 "column); resync expected from SQN_MS",
 		      (unsigned long long)v->sqn, (unsigned long long)value);
-	auth_wipe(ak_star, sizeof ak_star);
 }
 
 /* ---- digest and the diagnosis ------------------------------------------------ */
@@ -1017,8 +1009,8 @@ static void digest_report(struct verify *v, struct report *r, struct buf *scratc
 	report_cstr(r, "algorithm", "algorithm", digest_algo_name(v->algo), NULL);
 	if (v->aka) {
 		if (v->algo == DIGEST_AKAV1_MD5)
-			rep_hex(r, "password", "password", v->pw, (size_t)v->pw_len,
-				"RES as raw octets, RFC 3310 §3.3");
+			report_hex(r, "password", "password", v->pw, (size_t)v->pw_len,
+				   "RES as raw octets, RFC 3310 §3.3");
 		else
 			report_str(r, "password", "password",
 				   slice_make((const char *)v->pw, (size_t)v->pw_len),
@@ -1389,8 +1381,6 @@ int cmd_verify(int argc, char **argv)
 	rep_list(&r, "warnings", "warnings:", v->warnings, v->nwarnings, STYLE_WARNING);
 	rounds_report(v, &r);
 	report_end(&r);
-	if (r.format == REPORT_JSON)
-		buf_putc(&out, '\n');
 	if (out.err) {
 		fprintf(stderr, "imsreg verify: out of memory\n");
 		status = 2;
@@ -1401,11 +1391,6 @@ int cmd_verify(int argc, char **argv)
 out:
 	if (out.ptr)
 		auth_wipe(out.ptr, out.cap); /* RES, CK, IK were in it */
-	auth_wipe(v->res, sizeof v->res);
-	auth_wipe(v->ck, sizeof v->ck);
-	auth_wipe(v->ik, sizeof v->ik);
-	auth_wipe(v->pw, sizeof v->pw);
-	auth_keys_wipe(&v->keys);
 	buf_fini(&scratch);
 	buf_fini(&out);
 	if (v->src_open)
@@ -1413,6 +1398,7 @@ out:
 	buf_fini(&v->loose);
 	cli_input_fini(&v->in);
 	imsreg_free(v->msgs);
+	auth_wipe(v, sizeof *v); /* K, OPc, RES, CK, IK, AK, the password */
 	imsreg_free(v);
 	return status;
 }

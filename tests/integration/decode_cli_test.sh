@@ -157,6 +157,14 @@ grep -q $'\033' "$tmp/ex5.txt" && bad "colour on a pipe" || ok
 grep -q '^ *v (Via): SIP/2.0/TCP' "$tmp/ex5.txt" && ok || bad "compact name shown with its long name"
 [ "$(grep -c '^ *[0-9] *ipsec-3gpp' "$tmp/ex5.txt")" = 6 ] && ok || bad "Security-Client table of 6 rows"
 
+# a long Contact parameter value is cut after 100 characters with "...",
+# closed by a quote only when it was quoted
+long=$(printf 'x%.0s' $(seq 120))
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;foo=%s;bar="%s"\r\nContent-Length: 0\r\n\r\n' "$long" "$long" >"$tmp/long.sip"
+"$imsreg" decode "$tmp/long.sip" >"$tmp/long.txt" 2>/dev/null
+grep -q '^ *foo=x\{100\}\.\.\.$' "$tmp/long.txt" && ok || bad "unquoted long parameter cut without a quote: $(grep ' foo=' "$tmp/long.txt")"
+grep -q '^ *bar="x\{100\}\.\.\."$' "$tmp/long.txt" && ok || bad "quoted long parameter cut and quoted: $(grep ' bar=' "$tmp/long.txt")"
+
 # on a terminal (util-linux script gives one): colour, unless --no-color or NO_COLOR
 if command -v script >/dev/null; then
 	ex1=$seed/ex1-basic.pasted.txt
