@@ -304,166 +304,24 @@ static void check_mandatory(struct ctx *c)
 }
 
 /* Decodes every element of a header with its typed decoder: 0 or the first
- * error, with err filled. */
-static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
+ * error, with err filled. The codec's per-field check, except that
+ * P-Access-Network-Info is read with the IMS decoder, which knows the
+ * access types and every access-net-spec of the list. */
+static int decode_header(const struct sip_msg *msg, const struct sip_hdr *h,
+			 struct sip_parse_error *err)
 {
-	struct sip_list it;
-	struct slice item;
-	int r;
-
-	switch (h->id) {
-	case SIP_HDR_VIA:
-	case SIP_HDR_CONTACT:
-	case SIP_HDR_ROUTE:
-	case SIP_HDR_RECORD_ROUTE:
-	case SIP_HDR_PATH:
-	case SIP_HDR_SERVICE_ROUTE:
-	case SIP_HDR_P_ASSOCIATED_URI:
-	case SIP_HDR_SECURITY_CLIENT:
-	case SIP_HDR_SECURITY_SERVER:
-	case SIP_HDR_SECURITY_VERIFY:
-	case SIP_HDR_REQUIRE:
-	case SIP_HDR_PROXY_REQUIRE:
-	case SIP_HDR_SUPPORTED:
-	case SIP_HDR_UNSUPPORTED:
-	case SIP_HDR_ALLOW:
-	case SIP_HDR_P_VISITED_NETWORK_ID:
-		sip_list_init(&it, h->value);
-		while ((r = sip_list_next(&it, &item, err)) == 1) {
-			union {
-				struct sip_via via;
-				struct sip_addr addr;
-				struct sip_sec_mech mech;
-				struct sip_tokparams tp;
-				struct slice tok;
-			} u;
-			switch (h->id) {
-			case SIP_HDR_VIA:
-				r = sip_via_decode(&u.via, item, err);
-				break;
-			case SIP_HDR_CONTACT:
-				r = sip_addr_decode(&u.addr, item, SIP_ADDR_ALLOW_STAR, err);
-				break;
-			case SIP_HDR_ROUTE:
-			case SIP_HDR_RECORD_ROUTE:
-			case SIP_HDR_PATH:
-			case SIP_HDR_SERVICE_ROUTE:
-			case SIP_HDR_P_ASSOCIATED_URI:
-				r = sip_addr_decode(&u.addr, item, 0, err);
-				break;
-			case SIP_HDR_SECURITY_CLIENT:
-			case SIP_HDR_SECURITY_SERVER:
-			case SIP_HDR_SECURITY_VERIFY:
-				r = sip_sec_mech_decode(&u.mech, item, err);
-				break;
-			case SIP_HDR_P_VISITED_NETWORK_ID:
-				r = sip_tokparams_decode(&u.tp, item, err);
-				break;
-			default:
-				r = sip_token_decode(&u.tok, item, err);
-				break;
-			}
-			if (r < 0)
-				return r;
-		}
-		return r;
-	case SIP_HDR_FROM:
-	case SIP_HDR_TO: {
-		struct sip_addr a;
-		return sip_addr_decode(&a, h->value, 0, err);
-	}
-	case SIP_HDR_PRIVACY: {
-		/* priv-value *(";" priv-value) (RFC 3323 §4.2): ';' separates the
-		 * values, not ',', and a value is a bare token */
-		struct sip_param_it pit;
-		struct sip_param pv;
-		int n = 0;
-		sip_param_it_init(&pit, h->value);
-		while ((r = sip_param_next(&pit, &pv, err)) == 1) {
-			n++;
-			if (pv.value.ptr) {
-				err->code = -EBADMSG;
-				err->at = pv.name.ptr;
-				err->reason = "a priv-value is a token, not name=value (RFC 3323 §4.2)";
-				return -EBADMSG;
-			}
-		}
-		if (r == 0 && n == 0) {
-			err->code = -EBADMSG;
-			err->at = h->value.ptr;
-			err->reason = "expected a priv-value (none, id, header, user, session)";
-			return -EBADMSG;
-		}
-		return r;
-	}
-	case SIP_HDR_CSEQ: {
-		struct sip_cseq cs;
-		return sip_cseq_decode(&cs, h->value, err);
-	}
-	case SIP_HDR_CALL_ID: {
-		struct sip_call_id cid;
-		return sip_call_id_decode(&cid, h->value, err);
-	}
-	case SIP_HDR_EXPIRES:
-	case SIP_HDR_MIN_EXPIRES:
-	case SIP_HDR_MAX_FORWARDS:
-	case SIP_HDR_CONTENT_LENGTH: {
-		uint32_t v;
-		return sip_u32_decode(&v, h->value, err);
-	}
-	case SIP_HDR_AUTHORIZATION:
-	case SIP_HDR_PROXY_AUTHORIZATION:
-	case SIP_HDR_WWW_AUTHENTICATE:
-	case SIP_HDR_PROXY_AUTHENTICATE: {
-		struct sip_auth a;
-		struct slice rest = h->value;
-		/* a second credentials after a comma is the comma rule's finding;
-		 * its syntax is checked here all the same */
-		for (int n = 0; slice_present(rest) && n < 8; n++) {
-			struct slice v = rest;
-			r = sip_auth_decode(&a, v, &rest, err);
-			if (r < 0)
-				return r;
-		}
-		return 0;
-	}
-	case SIP_HDR_AUTHENTICATION_INFO: {
-		struct sip_auth a;
-		return sip_auth_info_decode(&a, h->value, err);
-	}
-	case SIP_HDR_P_ACCESS_NETWORK_INFO: {
-		/* access-net-spec *(COMMA access-net-spec): each one, not only the
-		 * first (a network-provided one often follows the UE's) */
+	if (h->id == SIP_HDR_P_ACCESS_NETWORK_INFO) {
 		struct ims_pani p;
 		struct slice spec = h->value;
 		do {
-			r = ims_pani_decode(&p, spec, err);
+			int r = ims_pani_decode(&p, spec, err);
 			if (r < 0)
 				return r;
 			spec = p.next;
 		} while (slice_present(spec));
 		return 0;
 	}
-	case SIP_HDR_WARNING: {
-		struct sip_warning w;
-		return sip_warning_decode(&w, h->value, err);
-	}
-	case SIP_HDR_DATE: {
-		struct sip_date d;
-		return sip_date_decode(&d, h->value, err);
-	}
-	case SIP_HDR_USER_AGENT:
-	case SIP_HDR_SERVER: {
-		struct sip_product_it pit;
-		struct sip_product p;
-		sip_product_it_init(&pit, h->value);
-		while ((r = sip_product_next(&pit, &p, err)) == 1)
-			;
-		return r;
-	}
-	default:
-		return 0;
-	}
+	return sip_hdr_check(msg, h, err);
 }
 
 /* Headers only shown to people: a syntax error there rarely breaks anything. */
@@ -491,7 +349,7 @@ static void check_syntax(struct ctx *c)
 		if (is_informational(h->id))
 			continue;
 		memset(&err, 0, sizeof err);
-		if (decode_header(h, &err) < 0)
+		if (decode_header(m, h, &err) < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", hdr_label(h),
@@ -508,7 +366,7 @@ static void check_syntax_informational(struct ctx *c)
 		if (!is_informational(h->id))
 			continue;
 		memset(&err, 0, sizeof err);
-		if (decode_header(h, &err) < 0)
+		if (decode_header(m, h, &err) < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
 			       "reject the whole message; look at the byte pointed at.",

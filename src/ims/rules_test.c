@@ -394,6 +394,13 @@ static const struct {
 	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
 	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-NR-FDD;utran-cell-id-3gpp=@\r\n",
 	  "rfc3261.msg.header-syntax", "@\r\n" },
+	/* every field the codec decodes is checked, through sip_hdr_check: also
+	 * those the rules once skipped, and unknown fields (text only) */
+	{ initial_register, "Content-Length: 0\r\n",
+	  "P-Preferred-Identity: <sip:+15551234567@" DOM "\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax", NULL },
+	{ initial_register, "Content-Length: 0\r\n", "X-Trace: a\x01b\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax", "\x01b" },
 	{ initial_register, ">;tag=a1", ">", "rfc3261.msg.tags", NULL },
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",

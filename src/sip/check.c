@@ -198,9 +198,9 @@ static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *er
 }
 
 /* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
- * "*" stands alone, in the only Contact field. */
-static int contact_decode(const struct sip_msg *msg, const struct sip_hdr *h,
-			  struct sip_parse_error *err)
+ * "*" stands alone in its field (that it is the only Contact field is
+ * checked by sip_msg_check, for the message). */
+static int contact_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 {
 	struct sip_list it;
 	struct slice item;
@@ -222,7 +222,7 @@ static int contact_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	}
 	if (rc < 0)
 		return rc;
-	if (star && (count > 1 || sip_hdr_count(msg, SIP_HDR_CONTACT) > 1)) {
+	if (star && count > 1) {
 		err->at = star;
 		err->reason = "Contact: \"*\" must be the only contact";
 		return -EBADMSG;
@@ -352,15 +352,14 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 
 /* One header with the decoder its id calls for; the fields with no decoder
  * here are checked for control bytes only. */
-static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
-		      struct sip_parse_error *err)
+static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 {
 	uint32_t u;
 	switch (h->id) {
 	case SIP_HDR_VIA:
 		return list_decode(h, EL_VIA, err);
 	case SIP_HDR_CONTACT:
-		return contact_decode(msg, h, err);
+		return contact_decode(h, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:
@@ -378,19 +377,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 		return element_decode(EL_ADDR, h->value, err);
 	case SIP_HDR_CSEQ: {
 		struct sip_cseq cseq;
-		int rc = sip_cseq_decode(&cseq, h->value, err);
-		if (rc < 0)
-			return rc;
-		/* §8.1.1.5: the CSeq method matches the request method (RFC 4475
-		 * mismatch01, mismatch02) */
-		if (msg->is_request && !slice_eq(cseq.method, msg->method)) {
-			if (err) {
-				err->at = cseq.method.ptr;
-				err->reason = "CSeq method differs from the request method";
-			}
-			return -EBADMSG;
-		}
-		return 0;
+		return sip_cseq_decode(&cseq, h->value, err);
 	}
 	case SIP_HDR_EXPIRES:
 	case SIP_HDR_MIN_EXPIRES:
@@ -458,6 +445,54 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	}
 }
 
+int sip_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct sip_parse_error local;
+	int rc;
+	if (!err)
+		err = &local;
+	err_clear(err);
+	if (h->id == SIP_HDR_OTHER) {
+		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
+		rc = text_value_check(h->value, false, err);
+	} else {
+		rc = hdr_decode(h, err);
+	}
+	if (rc < 0)
+		return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+	return 0;
+}
+
+/* What ties the fields of a request together: the CSeq method is the
+ * request's (§8.1.1.5; RFC 4475 mismatch01, mismatch02), and a "*" Contact
+ * is the only Contact field (§10.2.2). */
+static int msg_consistency_check(const struct sip_msg *msg, struct sip_parse_error *err)
+{
+	const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CSEQ);
+	if (msg->is_request && h) {
+		struct sip_cseq cseq;
+		if (sip_cseq_decode(&cseq, h->value, err) == 0 && !slice_eq(cseq.method, msg->method)) {
+			err_clear(err);
+			err->at = cseq.method.ptr;
+			err->reason = "CSeq method differs from the request method";
+			return fail_in(msg, h, -EBADMSG, h->value.ptr, err->reason, err);
+		}
+	}
+	if (sip_hdr_count(msg, SIP_HDR_CONTACT) > 1) {
+		for (h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
+			struct slice v = slice_trim(h->value);
+			if (v.len == 1 && v.ptr[0] == '*') {
+				err_clear(err);
+				err->at = v.ptr;
+				err->reason = "Contact: \"*\" must be the only contact";
+				return fail_in(msg, h, -EBADMSG, v.ptr, err->reason, err);
+			}
+		}
+	}
+	err_clear(err);
+	return 0;
+}
+
 int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 {
 	struct sip_parse_error local;
@@ -483,32 +518,20 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	}
 	for (uint16_t i = 0; i < msg->nhdrs; i++) {
 		const struct sip_hdr *h = &msg->hdrs[i];
-		if (h->id == SIP_HDR_OTHER) {
-			/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
-			err->at = NULL;
-			err->reason = NULL;
-			rc = text_value_check(h->value, false, err);
-			if (rc < 0) {
-				rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
-				goto out;
-			}
-			continue;
-		}
 		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
-		if (msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
+		if (h->id != SIP_HDR_OTHER && msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
 			err_clear(err);
 			rc = fail_in(msg, h, -EBADMSG, h->name.ptr,
 				     "header field allows one value but appears more than once", err);
 			goto out;
 		}
-		err->at = NULL;
-		err->reason = NULL;
-		rc = hdr_decode(msg, h, err);
-		if (rc < 0) {
-			rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+		rc = sip_hdr_check(msg, h, err);
+		if (rc < 0)
 			goto out;
-		}
 	}
+	rc = msg_consistency_check(msg, err);
+	if (rc < 0)
+		goto out;
 	if (msg->has_content_length && msg->body.len != msg->content_length) {
 		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
 		err_clear(err);
