@@ -39,6 +39,14 @@ printf 'hello world\nthis is not SIP\n' >"$tmp/garbage.txt"
 expect_rc 2 "garbage" "$imsreg" decode "$tmp/garbage.txt"
 grep -Eq "^$tmp/garbage.txt:[0-9]+:[0-9]+: .+" "$tmp/err" && ok || bad "garbage: file:line:col: reason on stderr: $(head -1 "$tmp/err")"
 
+# an empty input, or one of line breaks only, holds no message: 2 in both modes
+printf '\r\n\r\n' >"$tmp/breaks.txt"
+for mode in "" --strict; do
+	expect_rc 2 "line breaks only ${mode:-lenient}" "$imsreg" decode $mode "$tmp/breaks.txt"
+	grep -q "^$tmp/breaks.txt:1:1: .\+" "$tmp/err" && ok || bad "line breaks only ${mode:-lenient}: file:1:1: reason"
+	expect_rc 2 "empty input ${mode:-lenient}" "$imsreg" decode $mode - </dev/null
+done
+
 # two pasted messages, the second with a broken request line (two spaces):
 # the error names the user's line 8 and column 21 (after the log prefix),
 # not a position in the normalised text
