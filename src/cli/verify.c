@@ -62,7 +62,6 @@ struct verify {
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
 	struct sip_auth chal, cred;
-	bool cred_has_response;
 	/* AKA */
 	bool aka;
 	enum digest_algo algo;
@@ -335,7 +334,6 @@ static void round_start(struct verify *v, size_t k)
 	if (k < v->ncands) {
 		v->cred_i = v->cands[k].i;
 		v->cred = v->cands[k].a;
-		v->cred_has_response = v->cands[k].resp;
 	}
 	if (v->loose_used)
 		WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER to "
