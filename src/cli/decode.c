@@ -611,6 +611,34 @@ static void report_empty_input(struct report *r)
 	report_list_end(r);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Text: what the paste normaliser repaired, one line per kind of repair
+ * with the lines it touched (the first 8). */
+static void report_paste_repairs(struct report *r, const struct cli_input *in, const struct paste *p)
+{
+	buf_printf(r->b, "%s%s: read as pasted text:%s\n", report_on(r, STYLE_DIM), in->name, report_off(r));
+	for (size_t i = 0; i < p->nrepairs; i++) {
+		const char *what = p->repairs[i].what;
+		size_t j = 0, count = 0;
+		while (j < i && !same_text(p->repairs[j].what, what))
+			j++;
+		if (j < i)
+			continue; /* this kind was listed with its first repair */
+		buf_printf(r->b, "%s  %s: line", report_on(r, STYLE_DIM), what ? what : "repair");
+		for (j = i; j < p->nrepairs; j++) {
+			if (same_text(p->repairs[j].what, what) && ++count <= 8)
+				buf_printf(r->b, "%s %u", count > 1 ? "," : "", p->repairs[j].line);
+		}
+		if (count > 8)
+			buf_printf(r->b, " ... (%zu lines)", count);
+		buf_printf(r->b, "%s\n", report_off(r));
+	}
+}
+
 static void decode_input(struct decode_run *run, const char *path)
 {
 	struct report *r = &run->rep;
@@ -655,29 +683,7 @@ static void decode_input(struct decode_run *run, const char *path)
 		}
 		report_list_end(r);
 	} else if (src.paste.nrepairs && !run->opt.brief) {
-		/* one line per kind of repair, with the lines it touched */
-		buf_printf(r->b, "%s%s: read as pasted text:%s\n", report_on(r, STYLE_DIM), in.name, report_off(r));
-		for (size_t i = 0; i < src.paste.nrepairs; i++) {
-			const char *what = src.paste.repairs[i].what;
-			bool seen = false;
-			for (size_t j = 0; j < i && !seen; j++)
-				seen = src.paste.repairs[j].what == what ||
-				       (what && src.paste.repairs[j].what && strcmp(src.paste.repairs[j].what, what) == 0);
-			if (seen)
-				continue;
-			size_t count = 0;
-			buf_printf(r->b, "%s  %s: line", report_on(r, STYLE_DIM), what ? what : "repair");
-			for (size_t j = i; j < src.paste.nrepairs; j++) {
-				const char *w = src.paste.repairs[j].what;
-				if (!(w == what || (w && what && strcmp(w, what) == 0)))
-					continue;
-				if (++count <= 8)
-					buf_printf(r->b, "%s %u", count > 1 ? "," : "", src.paste.repairs[j].line);
-			}
-			if (count > 8)
-				buf_printf(r->b, " ... (%zu lines)", count);
-			buf_printf(r->b, "%s\n", report_off(r));
-		}
+		report_paste_repairs(r, &in, &src.paste);
 	}
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
