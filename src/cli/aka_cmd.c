@@ -9,6 +9,7 @@
 #include <imsreg/error.h>
 #include <imsreg/ims.h>
 #include "cli/auth_cmds.h"
+#include "cli/cli.h"
 #include "cli/report.h"
 
 /* SEQ 1, IND 0 (TS 33.102 Annex C): the first SQN a fresh USIM accepts. */
@@ -270,8 +271,7 @@ int cmd_aka(int argc, char **argv)
 		goto out;
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
-	fflush(stdout);
-	status = rc;
+	status = cli_output_flush(stdout, stderr, rc);
 out:
 	milenage_fini(&m);
 	auth_keys_wipe(&o.keys);

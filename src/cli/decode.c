@@ -764,7 +764,7 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 		status = CLI_EXIT_INPUT;
 	} else {
 		fwrite(b.ptr, 1, b.len, out);
-		fflush(out);
+		status = cli_output_flush(out, err, status);
 	}
 	buf_fini(&b);
 	return status;
@@ -880,9 +880,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			   run.infos, report_off(r));
 	}
 	run_flush(&run);
-	fflush(out);
 	buf_fini(&run.buf);
-	status = run.status;
+	status = cli_output_flush(out, err, run.status);
 out:
 	imsreg_free(files);
 	return status;

@@ -567,7 +567,7 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 		status = CLI_EXIT_INPUT;
 	} else {
 		fwrite(buf.ptr, 1, buf.len, out);
-		fflush(out);
+		status = cli_output_flush(out, err, status);
 	}
 out:
 	buf_fini(&buf);

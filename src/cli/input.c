@@ -1,5 +1,6 @@
 /* input.c: reading inputs and framing their messages for `imsreg decode`
- * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing). */
+ * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing),
+ * and the final flush of the report. */
 #include <errno.h>
 #include <string.h>
 #include <imsreg/alloc.h>
@@ -63,6 +64,14 @@ out:
 		cli_input_fini(in);
 	}
 	return rc;
+}
+
+int cli_output_flush(FILE *out, FILE *err, int status)
+{
+	if (fflush(out) == 0 && !ferror(out))
+		return status;
+	fprintf(err, "imsreg: cannot write the report: %s\n", strerror(errno));
+	return CLI_EXIT_INPUT;
 }
 
 void cli_input_fini(struct cli_input *in)

@@ -1371,7 +1371,7 @@ int cmd_verify(int argc, char **argv)
 		goto out;
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
-	fflush(stdout);
+	status = cli_output_flush(stdout, stderr, status);
 out:
 	if (out.ptr)
 		auth_wipe(out.ptr, out.cap); /* RES, CK, IK were in it */

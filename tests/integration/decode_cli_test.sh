@@ -31,6 +31,18 @@ grep -q -- '--diff' "$tmp/out" && ok || bad "decode --help mentions --diff"
 expect_rc 2 "unknown option" "$imsreg" decode --bogus "$seed/ex1-basic.pasted.txt"
 expect_rc 2 "unknown command" "$imsreg" frobnicate
 
+# --- a report that cannot be written (disk full) is status 2, not success ---
+if [ -w /dev/full ]; then
+	for cmd in "decode $seed/ex1-basic.pasted.txt" "decode --json $seed/ex5-ipsec-sec-agree.pasted.txt" \
+		"decode --rules" "decode --diff $seed/ex2-sms-capability.pasted.txt $seed/ex4-aka-authorization.pasted.txt" \
+		"verify $seed/ex4-aka-authorization.pasted.txt" \
+		"aka --k 000102030405060708090a0b0c0d0e0f --opc 000102030405060708090a0b0c0d0e0f" "version"; do
+		$imsreg $cmd >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ $rc = 2 ] && grep -q 'cannot write' "$tmp/err" && ok || bad "$cmd >/dev/full: exit $rc, $(head -1 "$tmp/err")"
+	done
+fi
+
 # --- unreadable and unparseable inputs: 2 with file:line:col: reason ---
 expect_rc 2 "missing file" "$imsreg" decode "$tmp/does-not-exist.txt"
 grep -q 'does-not-exist.txt' "$tmp/err" && ok || bad "missing file named on stderr"
