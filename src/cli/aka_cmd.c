@@ -172,6 +172,7 @@ static int vector_run(struct aka_opts *o, struct milenage *m, struct report *r, 
 			"qop=\"auth,auth-int\"",
 		   o->realm, nonce, digest_algo_name(o->algo));
 	report_str(r, "www_authenticate", "401 header", buf_view(tmp), NULL);
+	report_keep_error(r, tmp);
 	rc = digest_aka_password(pw, o->algo, vec.xres, sizeof vec.xres, vec.ik, vec.ck);
 	if (rc >= 0) {
 		if (o->algo == DIGEST_AKAV1_MD5)

@@ -274,6 +274,7 @@ static void report_identity(struct report *r, const char *role, const char *labe
 		if (id.domain_problem)
 			buf_printf(&d, "; %s", id.domain_problem);
 		report_str(r, NULL, label, text, d.ptr);
+		report_keep_error(r, &d);
 		buf_fini(&d);
 		if (meaning) {
 			r->indent++;

@@ -491,6 +491,8 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 			report_unfold(&x, va);
 			report_unfold(&y, vb);
 			bool same = x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
+			report_keep_error(d->r, &x);
+			report_keep_error(d->r, &y);
 			buf_fini(&x);
 			buf_fini(&y);
 			if (same)
