@@ -22,7 +22,7 @@ build:
 	@$(CMAKE) --build build -j $(JOBS)
 
 test: deps
-	$(CMAKE) -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIMSREG_SANITIZE=ON >/dev/null
+	$(CMAKE) -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DIMSREG_SANITIZE=ON -DIMSREG_BENCH=ON >/dev/null
 	$(CMAKE) --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j $(JOBS)

@@ -287,9 +287,10 @@ int digest_aka_password(uint8_t out[DIGEST_AKA_PASSWORD_MAX], enum digest_algo a
  * nonce = base64(prefix || expiry || random || tag), where expiry is the
  * time (seconds, 8 octets big-endian) after which it is stale, random is 16
  * octets from RAND_bytes and tag = HMAC-SHA-256(server secret, expiry ||
- * realm || random || prefix) cut to 16 octets. The prefix is empty for a
- * plain Digest nonce and RAND || AUTN for an IMS AKA nonce (RFC 3310: the
- * nonce starts with RAND || AUTN; the rest is server data).
+ * realm length (2 octets) || realm || random || prefix) cut to 16 octets.
+ * The prefix is empty for a plain Digest nonce and RAND || AUTN for an IMS
+ * AKA nonce (RFC 3310: the nonce starts with RAND || AUTN; the rest is
+ * server data).
  *
  * nc tracking: the server remembers, per nonce in use, the highest nc
  * seen; an nc not greater is a replay. The table is fixed-size; when it
@@ -316,7 +317,8 @@ void nonce_server_destroy(struct nonce_server *s);
 
 /* A fresh nonce for realm at time now, after prefix (NULL/0 for none,
  * RAND||AUTN for AKA), NUL-terminated in out (cap bytes): the text length,
- * -EINVAL (prefix over NONCE_PREFIX_MAX), -EMSGSIZE, -EIO. */
+ * -EINVAL (prefix over NONCE_PREFIX_MAX, realm over 1024 octets), -EMSGSIZE,
+ * -EIO. */
 int nonce_issue(struct nonce_server *s, struct slice realm, uint64_t now, const uint8_t *prefix,
 		size_t prefix_len, char *out, size_t cap);
 
@@ -332,13 +334,14 @@ const char *nonce_verdict_name(enum nonce_verdict v);
 /* Checks a nonce received with credentials for realm, at time now, with
  * nonce count nc (pass 1 when the client sent no qop/nc: the nonce is then
  * good once). Records nc when the verdict is NONCE_OK. Returns the verdict
- * (>= 0), -ENOMEM or -EIO. The prefix (RAND||AUTN) is covered by the tag. */
+ * (>= 0; a realm over 1024 octets is NONCE_INVALID) or -EIO. The prefix
+ * (RAND||AUTN) is covered by the tag. */
 int nonce_check(struct nonce_server *s, struct slice nonce, struct slice realm, uint64_t now,
 		uint32_t nc);
 
 /* An AKA nonce without a server: base64(RAND || AUTN || server_data) into
- * out (NUL-terminated): the text length, or -EMSGSIZE when cap is short.
- * server_data may be NULL when n is 0. */
+ * out (NUL-terminated): the text length, or -EMSGSIZE when cap is short or
+ * n is over 480 octets. server_data may be NULL when n is 0. */
 int aka_nonce_encode(char *out, size_t cap, const uint8_t rand[AUTH_RAND_LEN],
 		     const uint8_t autn[AUTH_AUTN_LEN], const uint8_t *server_data, size_t n);
 

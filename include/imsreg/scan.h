@@ -148,6 +148,12 @@ static inline bool scan_name_eq(const char *p, const char *lower, size_t len)
  * a time where SSE2 is there): the skip of the list and field scanners. */
 const char *scan_find3(const char *p, const char *end, char a, char b, char c);
 
+/* The first byte in [p, end) that is a control other than HTAB, CR and LF
+ * (%x00-08 / %x0B-0C / %x0E-1F / %x7F), or end (sixteen bytes at a time
+ * where SSE2 is there): what TEXT-UTF8char and LWS (RFC 3261 §25.1) leave
+ * out of a header value. */
+const char *scan_find_ctl(const char *p, const char *end);
+
 /* A quoted-string starting at '"': *out is the content between the quotes,
  * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
  * escaped CR/LF). */

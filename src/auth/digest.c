@@ -106,12 +106,14 @@ static int ha1_with(struct crypto_hash_ctx *c, const struct digest_params *p,
 	int rc;
 	if (p->ha1.ptr) {
 		uint8_t tmp[CRYPTO_HASH_MAX];
-		/* A stored HA1 is normalised to lowercase, since it is hashed as text. */
-		if (p->ha1.len != hex_len || hex_decode(tmp, hex_len / 2, p->ha1) < 0)
-			return -EINVAL;
-		hex_encode(out, tmp, hex_len / 2);
+		/* A stored HA1 is normalised to lowercase, since it is hashed as text.
+		 * tmp is wiped on failure too: hex_decode may have filled part of it. */
+		rc = -EINVAL;
+		if (p->ha1.len == hex_len && hex_decode(tmp, hex_len / 2, p->ha1) == 0) {
+			hex_encode(out, tmp, hex_len / 2);
+			rc = (int)hex_len;
+		}
 		crypto_wipe(tmp, sizeof(tmp));
-		rc = (int)hex_len;
 	} else {
 		struct slice part[3] = { p->username, p->realm, p->password };
 		rc = hash_join(c, h, part, 3, out);

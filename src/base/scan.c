@@ -100,6 +100,41 @@ static inline uint64_t find3_word(uint64_t v, uint64_t a, uint64_t b, uint64_t c
 	return ((x - lo) & ~x & hi) | ((y - lo) & ~y & hi) | ((z - lo) & ~z & hi);
 }
 
+static inline bool is_ctl_byte(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7f;
+}
+
+const char *scan_find_ctl(const char *p, const char *end)
+{
+#if defined(__SSE2__)
+	if (end - p >= 16) {
+		const __m128i bias = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x20 ^ 0x80));
+		const __m128i ht = _mm_set1_epi8('\t'), cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+		const __m128i del = _mm_set1_epi8(0x7f);
+		for (;;) {
+			/* the last block overlaps the one before, as in scan_find3 */
+			const char *q = end - p >= 16 ? p : end - 16;
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+			/* unsigned v < 0x20 as a signed compare of v ^ 0x80 */
+			__m128i low = _mm_cmplt_epi8(_mm_xor_si128(v, bias), lim);
+			__m128i ws = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, ht), _mm_cmpeq_epi8(v, cr)),
+						  _mm_cmpeq_epi8(v, lf));
+			__m128i m = _mm_or_si128(_mm_andnot_si128(ws, low), _mm_cmpeq_epi8(v, del));
+			unsigned bits = (unsigned)_mm_movemask_epi8(m) >> (p - q);
+			if (bits)
+				return p + __builtin_ctz(bits);
+			p = q + 16;
+			if (p >= end)
+				return end;
+		}
+	}
+#endif
+	while (p < end && !is_ctl_byte((unsigned char)*p))
+		p++;
+	return p;
+}
+
 const char *scan_find3(const char *p, const char *end, char a, char b, char c)
 {
 	const char *const p0 = p;

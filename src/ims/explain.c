@@ -655,14 +655,14 @@ const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice par
 	if (fam == FAM_CONTACT && param.len > 1 && param.ptr[0] == '+')
 		return &feature_tag;
 	if (fam == FAM_CONTACT) {
-		/* the RFC 3840 base tags, written without '+' */
-		static const char *const base_tags[] = { "audio", "video", "text", "data",
-			"application", "control", "automata", "class", "duplex", "mobility",
-			"description", "events", "priority", "extensions", "schemes",
-			"actor", "isfocus", NULL };
-		for (const char *const *t = base_tags; *t; t++)
-			if (name_is(param, *t))
-				return &feature_tag;
+		/* a base tag (RFC 3840 §10, RFC 4569), written without '+': the
+		 * feature tag registry knows them; a note would mean the name is
+		 * a '+' tag missing its '+' */
+		struct sip_param p = { .name = param, .value = SLICE_NULL, .quoted = false };
+		struct ims_feature_tag t;
+		ims_feature_tag_describe(&t, &p);
+		if ((t.kind == IMS_TAG_MEDIA || t.kind == IMS_TAG_GENERIC) && !t.note)
+			return &feature_tag;
 	}
 	/* URI parameters: only for headers that carry a URI. */
 	if (fam == FAM_FROM_TO || fam == FAM_CONTACT || fam == FAM_ROUTE ||

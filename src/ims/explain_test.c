@@ -82,6 +82,12 @@ static const struct {
 	{ SIP_HDR_CONTACT, "reg-id", "RFC 5626", "flow" },
 	{ SIP_HDR_CONTACT, "+g.foo.bar", "RFC 3840", "feature tag" },
 	{ SIP_HDR_CONTACT, "video", "RFC 3840", "feature tag" },
+	/* base tags the catalogue once listed apart from the registry and missed */
+	{ SIP_HDR_CONTACT, "message", "RFC 3840", "feature tag" },
+	{ SIP_HDR_CONTACT, "ISFOCUS", "RFC 3840", "feature tag" },
+	/* a '+' tag without its '+' is not a feature tag */
+	{ SIP_HDR_CONTACT, "g.3gpp.smsip", NULL, NULL },
+	{ SIP_HDR_CONTACT, "sip.ice", NULL, NULL },
 	{ SIP_HDR_CONTACT, "transport", "RFC 3261 §19.1.1", "transport" },
 	{ SIP_HDR_AUTHORIZATION, "username", "TS 23.003", "IMPI" },
 	{ SIP_HDR_AUTHORIZATION, "realm", "RFC 3261", "home" },

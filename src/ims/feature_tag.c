@@ -3,7 +3,9 @@
  * ICSI / IARI service table. */
 #include <errno.h>
 #include <string.h>
+#include <imsreg/codec.h>
 #include <imsreg/ims.h>
+#include <imsreg/scan.h>
 
 /* ---- services (ICSI, IARI) ------------------------------------------- */
 
@@ -87,28 +89,16 @@ static const struct ims_service *service_parent(struct slice urn)
 	return best;
 }
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))
-		return (c | 0x20) - 'a' + 10;
-	return -1;
-}
-
 int ims_unescape(char *out, size_t cap, struct slice in)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < in.len; i++) {
 		char c = in.ptr[i];
 		if (c == '%') {
-			if (in.len - i < 3)
+			uint8_t octet;
+			if (in.len - i < 3 || hex_decode(&octet, 1, slice_make(in.ptr + i + 1, 2)) < 0)
 				return -EBADMSG;
-			int h = hex_value(in.ptr[i + 1]);
-			int l = hex_value(in.ptr[i + 2]);
-			if (h < 0 || l < 0)
-				return -EBADMSG;
-			c = (char)(h << 4 | l);
+			c = (char)octet;
 			i += 2;
 		}
 		if (n >= cap)
@@ -270,25 +260,9 @@ static bool contains_case(struct slice s, const char *needle)
 	return false;
 }
 
-static struct slice trim(struct slice s)
-{
-	while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t')) {
-		s.ptr++;
-		s.len--;
-	}
-	while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
-		s.len--;
-	return s;
-}
-
 static bool all_digits(struct slice s)
 {
-	if (s.len == 0)
-		return false;
-	for (size_t i = 0; i < s.len; i++)
-		if (s.ptr[i] < '0' || s.ptr[i] > '9')
-			return false;
-	return true;
+	return s.len > 0 && scan_class_span(s.ptr, s.ptr + s.len, SCAN_DIGIT) == s.ptr + s.len;
 }
 
 static bool all_zero(struct slice s)
@@ -318,7 +292,7 @@ static void services_describe(struct ims_feature_tag *t, const struct sip_param 
 	const char *s = p->value.ptr, *end = p->value.ptr + p->value.len;
 	for (bool last = false; !last;) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
-		struct slice item = trim(slice_span(s, comma ? comma : end));
+		struct slice item = slice_trim(slice_span(s, comma ? comma : end));
 		last = comma == NULL;
 		if (comma)
 			s = comma + 1;
@@ -338,9 +312,10 @@ static void services_describe(struct ims_feature_tag *t, const struct sip_param 
 		char urn[256];
 		int n = ims_unescape(urn, sizeof urn, item);
 		const struct ims_service *svc = NULL;
-		if (n < 0) {
+		/* -EMSGSIZE: longer than any URN of the table, so simply unknown */
+		if (n == -EBADMSG) {
 			set_note(t, "bad %-escape in a URN ('%' must be followed by two hex digits)");
-		} else {
+		} else if (n >= 0) {
 			struct slice u = slice_make(urn, (size_t)n);
 			svc = ims_service_lookup(u);
 			if (!svc)
@@ -370,7 +345,7 @@ static void telephony_describe(struct ims_feature_tag *t, const struct sip_param
 	const char *s = p->value.ptr, *end = p->value.ptr + p->value.len;
 	for (;;) {
 		const char *comma = memchr(s, ',', (size_t)(end - s));
-		struct slice item = trim(slice_span(s, comma ? comma : end));
+		struct slice item = slice_trim(slice_span(s, comma ? comma : end));
 		if (slice_caseeq_cstr(item, "cs"))
 			cs = true;
 		else if (slice_caseeq_cstr(item, "volte"))

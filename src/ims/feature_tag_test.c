@@ -216,11 +216,28 @@ static void test_icsi_keeps_urns_as_written(void)
 	CHECK(t.services[7].urn == NULL);
 }
 
+/* A URN too long to look up is unknown; its escapes are fine, so no note
+ * may say they are not. */
+static void test_long_urn_is_unknown_not_badly_escaped(void)
+{
+	char v[400];
+	size_t n = (size_t)snprintf(v, sizeof v, "urn%%3Aurn-7%%3A3gpp-service.ims.icsi.");
+	memset(v + n, 'x', 300);
+	v[n + 300] = '\0';
+	struct sip_param p = { SLICE_LIT("+g.3gpp.icsi-ref"), slice_cstr(v), true };
+	struct ims_feature_tag t;
+	CHECK_INT_EQ(ims_feature_tag_describe(&t, &p), 0);
+	CHECK_INT_EQ(t.nservices, 1);
+	CHECK_INT_EQ(t.nunknown, 1);
+	CHECK(t.note == NULL);
+}
+
 int main(void)
 {
 	test_unescape_percent_sequences();
 	test_service_lookup_knows_mmtel_and_rcs();
 	test_feature_tag_describe_table();
 	test_icsi_keeps_urns_as_written();
+	test_long_urn_is_unknown_not_badly_escaped();
 	return check_done();
 }

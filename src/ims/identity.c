@@ -3,20 +3,11 @@
 #include <errno.h>
 #include <string.h>
 #include <imsreg/ims.h>
-
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
+#include <imsreg/scan.h>
 
 static bool digits_only(struct slice s)
 {
-	if (s.len == 0)
-		return false;
-	for (size_t i = 0; i < s.len; i++)
-		if (!is_digit(s.ptr[i]))
-			return false;
-	return true;
+	return s.len > 0 && scan_class_span(s.ptr, s.ptr + s.len, SCAN_DIGIT) == s.ptr + s.len;
 }
 
 /* "+" then 1 to 15 digits (E.164 §6.1), with the visual separators of
@@ -28,31 +19,12 @@ static bool is_global_number(struct slice s)
 	size_t ndigits = 0;
 	for (size_t i = 1; i < s.len; i++) {
 		char c = s.ptr[i];
-		if (is_digit(c))
+		if (scan_is((unsigned char)c, SCAN_DIGIT))
 			ndigits++;
 		else if (c != '-' && c != '.' && c != '(' && c != ')')
 			return false;
 	}
 	return ndigits >= 1 && ndigits <= 15;
-}
-
-/* Case-insensitive search of ";name=value" (value compared too) in uri
- * params text (starting at the first ';'). */
-static bool has_param_value(struct slice params, const char *name, const char *value)
-{
-	size_t nl = strlen(name), vl = strlen(value);
-	const char *p = params.ptr, *end = params.ptr + params.len;
-	while (p && p < end) {
-		if (*p == ';')
-			p++;
-		const char *next = memchr(p, ';', (size_t)(end - p));
-		struct slice one = slice_span(p, next ? next : end);
-		if (one.len == nl + 1 + vl && slice_startswith_case(one, name) && one.ptr[nl] == '=' &&
-		    slice_caseeq_cstr(slice_make(one.ptr + nl + 1, vl), value))
-			return true;
-		p = next;
-	}
-	return false;
 }
 
 /* ims.mncDDD.mccDDD.3gppnetwork.org (TS 23.003 §13.2). */
@@ -180,7 +152,9 @@ static int sip_decode(struct ims_identity *id, struct slice rest)
 	const char *params = memchr(h, ';', (size_t)(end - h));
 	if (params) {
 		const char *q = memchr(params, '?', (size_t)(end - params));
-		if (has_param_value(slice_span(params, q ? q : end), "user", "phone"))
+		struct sip_param user;
+		if (sip_param_find(slice_span(params, q ? q : end), "user", &user) &&
+		    slice_caseeq_cstr(user.value, "phone"))
 			id->user_phone = true;
 	}
 	user_classify(id, !id->user_phone);
@@ -217,14 +191,10 @@ int ims_identity_decode(struct ims_identity *id, struct slice text)
 			goto out;
 		}
 		id->user_is_e164 = is_global_number(id->user);
-		for (const char *p = semi; p;) {
-			struct slice r = slice_span(p + 1, rest.ptr + rest.len);
-			const char *next = slice_chr(r, ';');
-			struct slice one = next ? slice_span(r.ptr, next) : r;
-			if (slice_startswith_case(one, "phone-context="))
-				id->domain = slice_make(one.ptr + 14, one.len - 14);
-			p = next;
-		}
+		struct sip_param context;
+		if (semi && sip_param_find(slice_span(semi, rest.ptr + rest.len), "phone-context",
+					   &context))
+			id->domain = context.value;
 	} else {
 		const char *at = slice_chr(t, '@');
 		const char *colon = slice_chr(t, ':');

@@ -2,23 +2,13 @@
  * TS 23.003 §6.2 and Annex B) and UUID URNs (RFC 4122 §3). */
 #include <errno.h>
 #include <string.h>
+#include <imsreg/codec.h>
 #include <imsreg/ims.h>
+#include <imsreg/scan.h>
 
 static bool is_digit(char c)
 {
-	return c >= '0' && c <= '9';
-}
-
-static bool is_hex(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-static int hex_value(char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	return (c | 0x20) - 'a' + 10;
+	return scan_is((unsigned char)c, SCAN_DIGIT);
 }
 
 char ims_luhn_digit(const char *digits, size_t n)
@@ -45,10 +35,7 @@ char ims_luhn_digit(const char *digits, size_t n)
 
 static bool all_digits(struct slice s)
 {
-	for (size_t i = 0; i < s.len; i++)
-		if (!is_digit(s.ptr[i]))
-			return false;
-	return true;
+	return scan_class_span(s.ptr, s.ptr + s.len, SCAN_DIGIT) == s.ptr + s.len;
 }
 
 /* urn:gsma:imei:TTTTTTTT-SSSSSS-C [;svn=NN] [;vers=N] (RFC 7254 §4). */
@@ -80,14 +67,14 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 	inst->check = ims_luhn_digit(body, sizeof body);
 
 	/* the IMEI URN parameters: svn (IMEISV) and vers */
-	while (semi) {
-		struct slice rest = slice_span(semi + 1, nss.ptr + nss.len);
-		const char *next = slice_chr(rest, ';');
-		struct slice param = next ? slice_span(rest.ptr, next) : rest;
-		semi = next;
-		if (slice_startswith_case(param, "svn=")) {
-			struct slice svn = slice_make(param.ptr + 4, param.len - 4);
-			if (svn.len != 2 || !all_digits(svn)) {
+	struct sip_param_it it;
+	struct sip_param param;
+	int r;
+	sip_param_it_init(&it, semi ? slice_span(semi, nss.ptr + nss.len) : SLICE_NULL);
+	while ((r = sip_param_next(&it, &param, NULL)) == 1) {
+		if (slice_caseeq_cstr(param.name, "svn")) {
+			struct slice svn = param.value;
+			if (param.quoted || svn.len != 2 || !all_digits(svn)) {
 				inst->problem = "IMEISV svn parameter is not two digits (RFC 7254 §4)";
 				return -EBADMSG;
 			}
@@ -98,9 +85,9 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 			memcpy(inst->svn, svn.ptr, 2);
 			inst->svn[2] = '\0';
 			inst->kind = IMS_INSTANCE_IMEISV;
-		} else if (slice_startswith_case(param, "vers=")) {
-			struct slice vers = slice_make(param.ptr + 5, param.len - 5);
-			if (vers.len == 0 || !all_digits(vers)) {
+		} else if (slice_caseeq_cstr(param.name, "vers")) {
+			struct slice vers = param.value;
+			if (param.quoted || vers.len == 0 || !all_digits(vers)) {
 				inst->problem = "IMEI URN vers parameter is not a number (RFC 7254 §4)";
 				return -EBADMSG;
 			}
@@ -109,6 +96,10 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 					"and vers)";
 			return -EBADMSG;
 		}
+	}
+	if (r < 0) {
+		inst->problem = "IMEI URN parameters are not ;name=value (RFC 7254 §4)";
+		return -EBADMSG;
 	}
 	return 0;
 }
@@ -123,14 +114,18 @@ static int uuid_decode(struct ims_instance *inst, struct slice nss)
 	}
 	for (size_t i = 0; i < 36; i++) {
 		bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-		if (dash ? nss.ptr[i] != '-' : !is_hex(nss.ptr[i])) {
+		if (dash ? nss.ptr[i] != '-' : !scan_is((unsigned char)nss.ptr[i], SCAN_HEX)) {
 			inst->problem = "UUID is not 8-4-4-4-12 hex digits (RFC 4122 §3)";
 			return -EBADMSG;
 		}
 	}
-	inst->uuid_version = (unsigned)hex_value(nss.ptr[14]);
+	/* the high nibbles of octets 6 (version) and 8 (variant), checked hex above */
+	uint8_t version_octet = 0, variant_octet = 0;
+	hex_decode(&version_octet, 1, slice_make(nss.ptr + 14, 2));
+	hex_decode(&variant_octet, 1, slice_make(nss.ptr + 19, 2));
+	inst->uuid_version = version_octet >> 4;
 	/* variant 10xx: the RFC 4122 layout, in which the version means something */
-	if ((hex_value(nss.ptr[19]) & 0xc) != 0x8) {
+	if ((variant_octet & 0xc0) != 0x80) {
 		inst->problem = "UUID variant is not the RFC 4122 one (first digit of the fourth "
 				"group should be 8, 9, a or b)";
 		return -EBADMSG;

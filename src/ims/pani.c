@@ -34,7 +34,15 @@ static const struct access_info access_table[] = {
 	{ "3GPP-UTRAN-FDD", IMS_ACCESS_UTRAN_FDD, CELL_UTRAN, "3G UMTS radio (UTRAN, FDD)" },
 	{ "3GPP-UTRAN-TDD", IMS_ACCESS_UTRAN_TDD, CELL_UTRAN, "3G radio (UTRAN, TDD)" },
 	{ "3GPP-GERAN", IMS_ACCESS_GERAN, CELL_GERAN, "2G GSM/EDGE radio (GERAN)" },
+	/* access-class = "3GPP-GERAN" / "3GPP-UTRAN" / "3GPP-E-UTRAN" / "3GPP-WLAN" /
+	 * "3GPP-GAN" / "3GPP-HSPA" / "3GPP2" / ... (3GPP-GERAN is also a type, above) */
+	{ "3GPP-UTRAN", IMS_ACCESS_OTHER, CELL_NONE, "3G UMTS radio (UTRAN, access class)" },
+	{ "3GPP-E-UTRAN", IMS_ACCESS_OTHER, CELL_NONE, "LTE radio (E-UTRAN, access class)" },
 	{ "3GPP-WLAN", IMS_ACCESS_WLAN, CELL_NONE, "WLAN (access class)" },
+	{ "3GPP-GAN", IMS_ACCESS_OTHER, CELL_NONE,
+	  "Generic Access Network (GSM/UMTS over IP, UMA; access class)" },
+	{ "3GPP-HSPA", IMS_ACCESS_OTHER, CELL_NONE, "3G HSPA radio (access class)" },
+	{ "3GPP2", IMS_ACCESS_OTHER, CELL_NONE, "CDMA2000 radio (3GPP2, access class)" },
 	{ "3GPP-NR", IMS_ACCESS_OTHER, CELL_NONE, "5G NR (access class)" },
 	{ "3GPP-NR-U", IMS_ACCESS_NR_U, CELL_NONE, "5G NR unlicensed (access class)" },
 	{ "untrusted-non-3GPP-VIRTUAL-EPC", IMS_ACCESS_NON_3GPP, CELL_NONE,
@@ -66,22 +74,13 @@ static const struct access_info *access_lookup(struct slice name)
 	return NULL;
 }
 
-static bool is_digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static bool is_hex(char c)
-{
-	return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
+/* The value of n hex digits (checked by the caller). */
 static uint64_t hex_u64(const char *p, size_t n)
 {
 	uint64_t v = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = p[i];
-		unsigned d = is_digit(c) ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+		unsigned d = c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
 		v = v << 4 | d;
 	}
 	return v;
@@ -163,7 +162,7 @@ static void cell_decode(struct ims_pani *pani, enum cell_kind kind)
 		pani->expected_len = pani->expected_len_mnc3;
 
 	for (size_t i = 0; i < 3 + mnc_len; i++) {
-		if (!is_digit(v.ptr[i])) {
+		if (!scan_is((unsigned char)v.ptr[i], SCAN_DIGIT)) {
 			char b[8];
 			snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text,
 				 "%s at character %zu is not a decimal digit (in the %s)",
@@ -179,7 +178,7 @@ static void cell_decode(struct ims_pani *pani, enum cell_kind kind)
 
 	const char *tac = v.ptr + 3 + mnc_len, *cell = tac + tac_len;
 	for (size_t i = 0; i < tac_len + l->cell_len; i++) {
-		if (!is_hex(tac[i])) {
+		if (!scan_is((unsigned char)tac[i], SCAN_HEX)) {
 			bool in_tac = i < tac_len;
 			char b[8];
 			snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text,

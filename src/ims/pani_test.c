@@ -244,8 +244,27 @@ static void test_pani_of_the_seed_fixtures(void)
 	}
 }
 
+/* RFC 7315 §5.7 / TS 24.229 §7.2A.4: every access-class is known, not
+ * reported as unknown to TS 24.229. */
+static void test_pani_access_classes_are_known(void)
+{
+	static const char *const classes[] = { "3GPP-GERAN", "3GPP-UTRAN", "3GPP-E-UTRAN",
+		"3GPP-WLAN", "3GPP-GAN", "3GPP-HSPA", "3GPP2" };
+	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		struct ims_pani pani;
+		struct sip_parse_error err = { 0 };
+		CHECK_INT_EQ(ims_pani_decode(&pani, slice_cstr(classes[i]), &err), 0);
+		CHECK(pani.access_name != NULL);
+		if (pani.access_name && strstr(pani.access_name, "not known")) {
+			fprintf(stderr, "%s: %s\n", classes[i], pani.access_name);
+			CHECK(0);
+		}
+	}
+}
+
 int main(void)
 {
+	test_pani_access_classes_are_known();
 	test_pani_decode_table();
 	test_pani_params_network_provided_time_zone_and_next();
 	test_pani_every_truncation_stays_in_bounds();

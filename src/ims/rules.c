@@ -80,6 +80,7 @@ struct ctx {
 	uint32_t expires;          /* Expires header */
 	struct ident ids[ID__COUNT];
 	int nonce_rc;              /* ims_aka_nonce_decode of a non-empty Authorization nonce */
+	bool aka_creds;            /* that nonce is answered with algorithm=AKAv* */
 	struct ims_aka_nonce nonce;
 	bool sc_ipsec_ok;          /* the first ipsec-3gpp offer of Security-Client */
 	struct sip_sec_mech sc_ipsec;
@@ -260,7 +261,7 @@ static const struct ims_pani *pani_of(const struct ctx *c, const struct sip_hdr 
 /* s is exactly n bytes in hex (either case). */
 static bool is_hex_bytes(struct slice s, size_t n)
 {
-	uint8_t b[16];
+	uint8_t b[32];
 	return n <= sizeof b && hex_decode(b, n, s) == 0;
 }
 
@@ -326,7 +327,6 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_SUPPORTED:
 	case SIP_HDR_UNSUPPORTED:
 	case SIP_HDR_ALLOW:
-	case SIP_HDR_PRIVACY:
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 		sip_list_init(&it, h->value);
 		while ((r = sip_list_next(&it, &item, err)) == 1) {
@@ -372,6 +372,30 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 		struct sip_addr a;
 		return sip_addr_decode(&a, h->value, 0, err);
 	}
+	case SIP_HDR_PRIVACY: {
+		/* priv-value *(";" priv-value) (RFC 3323 §4.2): ';' separates the
+		 * values, not ',', and a value is a bare token */
+		struct sip_param_it pit;
+		struct sip_param pv;
+		int n = 0;
+		sip_param_it_init(&pit, h->value);
+		while ((r = sip_param_next(&pit, &pv, err)) == 1) {
+			n++;
+			if (pv.value.ptr) {
+				err->code = -EBADMSG;
+				err->at = pv.name.ptr;
+				err->reason = "a priv-value is a token, not name=value (RFC 3323 §4.2)";
+				return -EBADMSG;
+			}
+		}
+		if (r == 0 && n == 0) {
+			err->code = -EBADMSG;
+			err->at = h->value.ptr;
+			err->reason = "expected a priv-value (none, id, header, user, session)";
+			return -EBADMSG;
+		}
+		return r;
+	}
 	case SIP_HDR_CSEQ: {
 		struct sip_cseq cs;
 		return sip_cseq_decode(&cs, h->value, err);
@@ -408,8 +432,17 @@ static int decode_header(const struct sip_hdr *h, struct sip_parse_error *err)
 		return sip_auth_info_decode(&a, h->value, err);
 	}
 	case SIP_HDR_P_ACCESS_NETWORK_INFO: {
+		/* access-net-spec *(COMMA access-net-spec): each one, not only the
+		 * first (a network-provided one often follows the UE's) */
 		struct ims_pani p;
-		return ims_pani_decode(&p, h->value, err);
+		struct slice spec = h->value;
+		do {
+			r = ims_pani_decode(&p, spec, err);
+			if (r < 0)
+				return r;
+			spec = p.next;
+		} while (slice_present(spec));
+		return 0;
 	}
 	case SIP_HDR_WARNING: {
 		struct sip_warning w;
@@ -1275,6 +1308,8 @@ static void check_pani_placeholder(struct ctx *c)
 
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
+#define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
+
 /* Fills ct's feature tags and decodes its +sip.instance, once. */
 static void contact_scan(struct contact *ct)
 {
@@ -1300,16 +1335,13 @@ static void contact_scan(struct contact *ct)
 			t->instance = true;
 			t->instance_p = p;
 			break;
-		case IMS_TAG_ICSI: {
-			char buf[512];
-			int n = ims_unescape(buf, sizeof buf - 1, p.value);
-			if (n > 0) {
-				buf[n] = '\0';
-				if (strstr(buf, "3gpp-service.ims.icsi.mmtel"))
+		case IMS_TAG_ICSI:
+			/* the services the registry recognised (a subclass such as
+			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8) */
+			for (unsigned i = 0; i < ft.nservices; i++)
+				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0)
 					t->mmtel = true;
-			}
 			break;
-		}
 		case IMS_TAG_SMSIP:
 			t->smsip = true;
 			break;
@@ -1356,8 +1388,6 @@ static void check_ir92_instance(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.instance)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
@@ -1419,8 +1449,6 @@ static void check_ir92_mmtel(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.mmtel)
 			report(c, ct->h, ct->a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
@@ -1444,8 +1472,6 @@ static void check_smsip_absent(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	if (c->deregister)
-		return;
 	while ((ct = binding_next(c, &cur)))
 		if (!ct->t.smsip && !ct->t.smsip_wrong)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
@@ -1491,34 +1517,23 @@ static void check_nc(struct ctx *c)
 
 static void check_aka_nonce(struct ctx *c)
 {
-	if (!c->auth_ok)
-		return;
-	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
-	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
-	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
-		return;
 	int r = c->nonce_rc;
-	if (r < 0)
-		report(c, c->auth_hdr, nonce.ptr, "the nonce is not base64(RAND || AUTN) of at "
-		       "least 32 bytes (%s): it cannot be an AKA challenge. Check the UE copied "
-		       "the 401's nonce whole.", r == -EMSGSIZE ? "too short" : "not base64");
+	if (c->aka_creds && r < 0)
+		report(c, c->auth_hdr, c->auth.field[SIP_AUTH_NONCE].ptr, "the nonce is not "
+		       "base64(RAND || AUTN) of at least 32 bytes (%s): it cannot be an AKA "
+		       "challenge. Check the UE copied the 401's nonce whole.",
+		       r == -EMSGSIZE ? "too short" : "not base64");
 }
 
 static void check_aka_amf(struct ctx *c)
 {
-	if (!c->auth_ok)
+	const struct ims_aka_nonce *n = &c->nonce;
+	if (!c->aka_creds || c->nonce_rc < 0 || !n->amf_separation_bit)
 		return;
-	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
-	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
-	if (!slice_startswith_case(alg, "AKAv") || !slice_present(nonce) || nonce.len == 0)
-		return;
-	const struct ims_aka_nonce n = c->nonce;
-	if (c->nonce_rc < 0 || !n.amf_separation_bit)
-		return;
-	report(c, c->auth_hdr, nonce.ptr, "AMF %02X%02X has the separation bit set, which "
-	       "marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA vectors normally have it "
-	       "0. The ISIM does not check it, but it hints at a test HSS reusing EPS "
-	       "vectors.", n.amf[0], n.amf[1]);
+	report(c, c->auth_hdr, c->auth.field[SIP_AUTH_NONCE].ptr, "AMF %02X%02X has the "
+	       "separation bit set, which marks an EPS (E-UTRAN) vector (TS 33.401); IMS AKA "
+	       "vectors normally have it 0. The ISIM does not check it, but it hints at a "
+	       "test HSS reusing EPS vectors.", n->amf[0], n->amf[1]);
 }
 
 static void check_aka_algorithm(struct ctx *c)
@@ -1542,10 +1557,23 @@ static void check_response_format(struct ctx *c)
 	if (!c->auth_ok || !c->protected_reg)
 		return;
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
-	if (!slice_present(r) || is_hex_bytes(r, 16))
+	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	/* RFC 7616 §3.4.1: the response is as long as the algorithm's hash;
+	 * an algorithm this rule does not know is left alone */
+	size_t octets;
+	if (!slice_present(alg) || slice_startswith_case(alg, "MD5") ||
+	    slice_startswith_case(alg, "AKAv"))
+		octets = 16;
+	else if (slice_startswith_case(alg, "SHA-256") || slice_startswith_case(alg, "SHA-512-256"))
+		octets = 32;
+	else
 		return;
-	report(c, c->auth_hdr, r.ptr, "response is %zu characters: an MD5 digest (also for "
-	       "AKAv1-MD5) is 32 hex digits. The UE's digest computation is broken.", r.len);
+	if (!slice_present(r) || is_hex_bytes(r, octets))
+		return;
+	report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
+	       "The UE's digest computation is broken.", r.len, octets == 16 ?
+	       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
+	       2 * octets);
 }
 
 static void check_auts(struct ctx *c)
@@ -1713,7 +1741,8 @@ enum scope {
 	ANY,        /* every message */
 	REQUEST,    /* every request */
 	REGISTER,   /* REGISTER requests */
-	BINDING,    /* REGISTER requests that are not deregistrations */
+	BINDING,    /* REGISTER requests with a Contact that are not deregistrations
+		     * (the rules of this scope need not test c->deregister) */
 	RESPONSE,   /* responses to REGISTER */
 };
 
@@ -1886,7 +1915,7 @@ enum scope {
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
 	  REGISTER, check_aka_algorithm) \
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
-	  "a digest response is 32 hex digits",\
+	  "a digest response is 32 hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.3, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
@@ -1991,8 +2020,10 @@ static void ctx_prepare(struct ctx *c)
 	ident_set(&c->ids[ID_RURI], c->ruri_ok && slice_present(m->ruri), NULL, "Request-URI",
 		  m->ruri);
 	c->nonce_rc = -EINVAL;
-	if (slice_present(nonce) && nonce.len > 0)
+	if (slice_present(nonce) && nonce.len > 0) {
 		c->nonce_rc = ims_aka_nonce_decode(&c->nonce, nonce);
+		c->aka_creds = slice_startswith_case(c->auth.field[SIP_AUTH_ALGORITHM], "AKAv");
+	}
 	c->sc_ipsec_ok = first_ipsec(m, SIP_HDR_SECURITY_CLIENT, &c->sc_ipsec, &c->sc_ipsec_hdr);
 
 	/* every Contact element, decoded once (the rules read c->contacts) */

@@ -353,6 +353,11 @@ static const struct {
 	  "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "ir92.contact.instance-imei", NULL },
 	{ initial_register, "+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";", "",
 	  "ir92.contact.mmtel-icsi", NULL },
+	/* a URN that only contains the MMTel one is not the MMTel ICSI */
+	{ initial_register, "ims.icsi.mmtel\"", "ims.icsi.mmtelephony\"", "ir92.contact.mmtel-icsi",
+	  NULL },
+	{ initial_register, "urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel",
+	  "urn%3Aurn-7%3Ax-3gpp-service.ims.icsi.mmtel", "ir92.contact.mmtel-icsi", NULL },
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.csi.smsip\r\n",
 	  "ir92.contact.smsip-misspelt", "+g.3gpp.csi.smsip" },
 	{ initial_register, ";+g.3gpp.smsip\r\n", "\r\n", "ir92.contact.smsip", NULL },
@@ -369,6 +374,8 @@ static const struct {
 	{ protected_register, "algorithm=AKAv1-MD5,", "", "rfc3310.aka.algorithm", NULL },
 	{ protected_register, "response=\"0123456789abcdef0123456789abcdef\"",
 	  "response=\"0123456789abcdef\"", "rfc7616.digest.response", "0123456789abcdef\"" },
+	{ protected_register, "algorithm=AKAv1-MD5", "algorithm=SHA-256",
+	  "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"" },
 	{ protected_register, "qop=auth,", "auts=\"AAECAwQFBgcICQoLDA0=\",qop=auth,",
 	  "rfc3310.aka.auts", "AAECAwQF" },
 	/* more an engineer points out */
@@ -382,6 +389,11 @@ static const struct {
 	  "rfc5626.contact.reg-id", "reg-id=1" },
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:[2001:db8::2]:5060>\r\n",
 	  "rfc3261.route.lr", "sip:[2001:db8::2]" },
+	{ initial_register, "Content-Length: 0\r\n", "Privacy: id, header\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax", ", header" },
+	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-NR-FDD;utran-cell-id-3gpp=@\r\n",
+	  "rfc3261.msg.header-syntax", "@\r\n" },
 	{ initial_register, ">;tag=a1", ">", "rfc3261.msg.tags", NULL },
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
@@ -414,6 +426,46 @@ static void test_each_case_fires_its_rule(void)
 					cases[i].rule, f->offset, want);
 			CHECK_INT_EQ(f->offset, want);
 		}
+		free(text);
+	}
+}
+
+/* The other way round: a change that is still right; the rule must stay
+ * quiet (each row once fired wrongly). */
+static const struct {
+	const char *base;
+	const char *old;
+	const char *new_text;
+	const char *rule;
+} quiet_cases[] = {
+	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
+	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
+	  "rfc3261.msg.header-syntax" },
+	/* RFC 7616 §3.4.1: a SHA-256 response has 64 hex digits */
+	{ protected_register,
+	  "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
+	  "rfc7616.digest.response" },
+};
+
+static void test_each_quiet_case_stays_quiet(void)
+{
+	for (size_t i = 0; i < sizeof quiet_cases / sizeof quiet_cases[0]; i++) {
+		size_t len;
+		char *text = mutate(quiet_cases[i].base, quiet_cases[i].old,
+				    quiet_cases[i].new_text, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		struct findings fs;
+		CHECK(run(text, len, &fs) >= 0);
+		if (find(&fs, quiet_cases[i].rule)) {
+			fprintf(stderr, "quiet case %zu: %s fired\n", i, quiet_cases[i].rule);
+			print_findings("got", &fs);
+		}
+		CHECK(find(&fs, quiet_cases[i].rule) == NULL);
 		free(text);
 	}
 }
@@ -830,6 +882,7 @@ int main(void)
 	test_rules_md_lists_every_rule();
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
+	test_each_quiet_case_stays_quiet();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

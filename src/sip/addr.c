@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 #include <imsreg/sip.h>
+#include "decode_internal.h"
 #include "hdr_scan.h"
 
 static inline bool is_lws_byte(char c)
@@ -59,25 +60,22 @@ static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip
 	return 0;
 }
 
-int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
+/* One address at sc. With list, a ',' after it ends it (the cursor is
+ * left on it) as the end of the input does otherwise; "*" and an addr-spec
+ * without <> are then left to the slice decoder (-EAGAIN). */
+static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool list,
 		    struct sip_parse_error *err)
 {
-	struct scan sc;
+	struct scan sc = *scp;
 	int rc;
 
-	/* sip_uri_decode clears a->uri itself */
-	memset(a, 0, offsetof(struct sip_addr, uri));
-	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
-	if (!value.ptr) {
-		memset(&a->uri, 0, sizeof(a->uri));
-		return hdr_absent(err);
-	}
-	scan_init(&sc, value);
 	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "address: empty");
 
 	const char *start = sc.p;
+	if (list && (*start == '*' || (*start != '"' && *start != '<')))
+		return -EAGAIN;
 	if (*start == '*') {
 		const char *p = sc.p;
 		sc.p++;
@@ -172,8 +170,10 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	/* *( SEMI header-param ) */
 	sc.p = after;
 	hdr_lws(&sc);
-	if (scan_eof(&sc))
+	if (scan_eof(&sc) || (list && *sc.p == ',')) {
+		*scp = sc;
 		return 0;
+	}
 	if (*sc.p != ';') {
 		if (!angle && sc.p != after)
 			return hdr_fail(err, -EBADMSG, after,
@@ -185,10 +185,41 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, 0, err)) > 0) {
+	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
 		rc = addr_param(a, &pm, err);
 		if (rc < 0)
 			return rc;
 	}
+	if (list)
+		a->params.len = (size_t)(hdr_trim_end(a->params.ptr, sc.p) - a->params.ptr);
+	*scp = sc;
 	return rc;
+}
+
+/* The fields sip_uri_decode does not set (it clears a->uri itself). */
+static void addr_clear(struct sip_addr *a)
+{
+	memset(a, 0, offsetof(struct sip_addr, uri));
+	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
+}
+
+int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
+		    struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	addr_clear(a);
+	if (!value.ptr) {
+		memset(&a->uri, 0, sizeof(a->uri));
+		return hdr_absent(err);
+	}
+	scan_init(&sc, value);
+	return addr_run(a, &sc, flags, false, err);
+}
+
+int sip_addr_decode_at(struct sip_addr *a, struct scan *sc, unsigned flags,
+		       struct sip_parse_error *err)
+{
+	addr_clear(a);
+	return addr_run(a, sc, flags, true, err);
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "decode_internal.h"
 
 /* Completes err for a failure inside header h (or the request line when h
  * is NULL): err->at defaults to `at` when the decoder left it unset. */
@@ -70,18 +71,89 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	return -EINVAL;
 }
 
-static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
+/* The elements from v on, each split by sip_list_next and decoded as a
+ * slice: the verdict of record (and the path of the element kinds without
+ * a cursor decoder). */
+static int list_decode_slow(struct slice v, enum element_kind kind, struct sip_parse_error *err)
 {
 	struct sip_list it;
 	struct slice item;
 	int rc;
-	sip_list_init(&it, h->value);
+	sip_list_init(&it, v);
 	while ((rc = sip_list_next(&it, &item, err)) > 0) {
 		rc = element_decode(kind, item, err);
 		if (rc < 0)
 			return rc;
 	}
 	return rc;
+}
+
+static inline const char *skip_lws_bytes(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* One element at sc with its cursor decoder (decode_internal.h). */
+static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned addr_flags,
+			     struct sip_parse_error *err)
+{
+	switch (kind) {
+	case EL_VIA: {
+		struct sip_via via;
+		return sip_via_decode_at(&via, sc, err);
+	}
+	case EL_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode_at(&addr, sc, addr_flags, err);
+	}
+	case EL_SEC_MECH: {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode_at(&m, sc, err);
+	}
+	case EL_TOKPARAMS: {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode_at(&tp, sc, err);
+	}
+	default:
+		return -EAGAIN;
+	}
+}
+
+/* A comma list read once, each element decoded from the cursor up to its
+ * ',': 0, or -EAGAIN (with err as it was) when an element is one the
+ * cursor decoders leave to the slice path, which then decodes the whole
+ * value again and gives the verdict, offset and reason of record. */
+static int list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags,
+			    struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	const char *at = err->at, *reason = err->reason;
+	if (!p)
+		return -EAGAIN;
+	for (;;) {
+		p = skip_lws_bytes(p, end);
+		if (p >= end)
+			return 0;
+		struct scan sc = { p, end };
+		if (element_decode_at(kind, &sc, addr_flags, err) < 0 ||
+		    (sc.p < end && skip_lws_bytes(sc.p + 1, end) >= end))
+			break; /* a ',' that ends the list: the slice path's error */
+		if (sc.p >= end)
+			return 0;
+		p = sc.p + 1;
+	}
+	err->at = at;
+	err->reason = reason;
+	return -EAGAIN;
+}
+
+static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
+{
+	if (list_decode_fast(h->value, kind, 0, err) == 0)
+		return 0;
+	return list_decode_slow(h->value, kind, err);
 }
 
 /* A list of tokens (Require, Supported, Allow, ...): no element may hold a
@@ -92,6 +164,20 @@ static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *er
 	const char *p = h->value.ptr, *end = p + h->value.len;
 	if (p == end)
 		return 0; /* Allow: / Supported: may be empty */
+	/* one pass: each element LWS token LWS, as the split below accepts;
+	 * anything else is left to it for the verdict and the offset */
+	for (const char *q = p;;) {
+		q = skip_lws_bytes(q, end);
+		const char *t = scan_class_span(q, end, SCAN_TOKEN);
+		if (t == q)
+			break;
+		q = skip_lws_bytes(t, end);
+		if (q >= end)
+			return 0;
+		if (*q != ',')
+			break;
+		q++;
+	}
 	for (;;) {
 		const char *c = memchr(p, ',', (size_t)(end - p));
 		const char *e = c ? c : end;
@@ -122,6 +208,9 @@ static int contact_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	const char *star = NULL;
 	unsigned count = 0;
 	int rc;
+	/* "*" is left to the slice path: a fast pass has none */
+	if (list_decode_fast(h->value, EL_ADDR, SIP_ADDR_ALLOW_STAR, err) == 0)
+		return 0;
 	sip_list_init(&it, h->value);
 	while ((rc = sip_list_next(&it, &item, err)) > 0) {
 		rc = sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
@@ -244,7 +333,25 @@ static int product_decode_all(const struct sip_hdr *h, struct sip_parse_error *e
 	return rc;
 }
 
-/* One header with the decoder its id calls for; unknown syntaxes pass. */
+/* header-value = *(TEXT-UTF8char / UTF8-CONT / LWS) (RFC 3261 §25.1): no
+ * control byte but HTAB and the CR LF of a fold. escaped allows one after
+ * a backslash (a quoted-pair, in the known fields not decoded further). */
+static int text_value_check(struct slice v, bool escaped, struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	while ((p = scan_find_ctl(p, end)) < end) {
+		if (!escaped || p == v.ptr || p[-1] != '\\') {
+			err->at = p;
+			err->reason = "control character in a header field value";
+			return -EBADMSG;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* One header with the decoder its id calls for; the fields with no decoder
+ * here are checked for control bytes only. */
 static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 		      struct sip_parse_error *err)
 {
@@ -347,7 +454,7 @@ static int hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h,
 	case SIP_HDR_SECURITY_VERIFY:
 		return list_decode(h, EL_SEC_MECH, err);
 	default:
-		return 0;
+		return text_value_check(h->value, true, err);
 	}
 }
 
@@ -376,8 +483,17 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	}
 	for (uint16_t i = 0; i < msg->nhdrs; i++) {
 		const struct sip_hdr *h = &msg->hdrs[i];
-		if (h->id == SIP_HDR_OTHER)
-			continue; /* unknown syntax: kept as written */
+		if (h->id == SIP_HDR_OTHER) {
+			/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
+			err->at = NULL;
+			err->reason = NULL;
+			rc = text_value_check(h->value, false, err);
+			if (rc < 0) {
+				rc = fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+				goto out;
+			}
+			continue;
+		}
 		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
 		if (msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
 			err_clear(err);

@@ -11,8 +11,23 @@ int sip_quoted_scan(struct scan *sc, struct slice *out)
 int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
 		      struct sip_parse_error *err)
 {
+	/* the common ";name" and ";name=" without LWS in one go: what the
+	 * general steps below read there, without their LWS tests */
+	const char *s = sc->p;
+	if (sc->end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
+		const char *ne = scan_class_span(s + 2, sc->end, SCAN_TOKEN);
+		if (ne == sc->end || !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF)) {
+			p->name = slice_span(s + 1, ne);
+			p->value = SLICE_NULL;
+			p->quoted = false;
+			sc->p = ne;
+			if (ne == sc->end || *ne != '=')
+				return 1;
+			goto value;
+		}
+	}
 	hdr_lws(sc);
-	if (sc->p >= sc->end)
+	if (sc->p >= sc->end || ((flags & SIP_GENPARAM_LIST) && *sc->p == ','))
 		return 0;
 	if (*sc->p != ';')
 		return hdr_fail(err, -EBADMSG, sc->p, "param: expected ';' before a parameter");
@@ -32,6 +47,7 @@ int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
 		sc->p = save;
 		return 1;
 	}
+value:
 	sc->p++;
 	hdr_lws(sc);
 	if (sc->p >= sc->end)

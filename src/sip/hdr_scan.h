@@ -42,6 +42,20 @@ static inline const char *hdr_span(const char *p, const char *end, unsigned cls)
 	return scan_class_span(p, end, cls);
 }
 
+/* The bytes sip_list_next trims around an element: SP HTAB CR LF. */
+static inline bool hdr_is_lws_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* end moved back over trailing hdr_is_lws_byte bytes, not before s. */
+static inline const char *hdr_trim_end(const char *s, const char *end)
+{
+	while (end > s && hdr_is_lws_byte(end[-1]))
+		end--;
+	return end;
+}
+
 /* scan_lws() with the common case (no white space) inline: true if any
  * LWS was skipped. */
 static inline bool hdr_lws(struct scan *sc)
@@ -122,6 +136,9 @@ bool sip_ipv6_bare_like(const char *p, const char *end);
 enum sip_genparam_flags {
 	/* Via: received=IPv6 without brackets (RFC 5118 §4.5) */
 	SIP_GENPARAM_VIA = 1 << 0,
+	/* a list element: a ',' where the next ';' could be ends the
+	 * parameters (0, the cursor left on the ',') */
+	SIP_GENPARAM_LIST = 1 << 1,
 };
 /* Next parameter at sc: 1 with *p filled (value SLICE_NULL when absent,
  * quoted-string content when p->quoted), 0 at the end, or -EBADMSG. */

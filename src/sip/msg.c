@@ -3,6 +3,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "sip/hdr_id.h"
@@ -39,6 +42,171 @@ static inline bool is_ws(char c)
 {
 	return c == ' ' || c == '\t';
 }
+
+#if defined(__SSE2__)
+/* Bit i set where byte i of the 16 at q equals the byte splatted in c. */
+static inline unsigned bytes_eq16(const char *q, __m128i c)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
+}
+#endif
+
+/* The first '\n' in [p, end), or NULL; [buf, end) is readable. Sixteen
+ * bytes at a time where SSE2 is there; the last partial block is read as
+ * the last sixteen bytes of the buffer with the bytes before p shifted out,
+ * so no load leaves [buf, end). */
+static inline const char *lf_find(const char *p, const char *end, const char *buf)
+{
+#if defined(__SSE2__)
+	const __m128i lf = _mm_set1_epi8('\n');
+	if (end - p >= 32) {
+		const char *lim = end - 32;
+		do {
+			unsigned m = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
+			if (m)
+				return p + __builtin_ctz(m);
+			p += 32;
+		} while (p <= lim);
+	}
+	while (end - p >= 16) {
+		unsigned m = bytes_eq16(p, lf);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (p < end && end - buf >= 16) {
+		unsigned m = bytes_eq16(end - 16, lf) >> (16 - (end - p));
+		return m ? p + __builtin_ctz(m) : NULL;
+	}
+#else
+	(void)buf;
+#endif
+	return p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+}
+
+/* One pass over the line at p: returns its '\n' (NULL when [p, end) has
+ * none) and sets *colon to the first ':' before it (NULL when none). The
+ * same answer as memchr for '\n' then a search for ':' up to it, reading
+ * each byte once where SSE2 is there. */
+static inline const char *line_scan(const char *p, const char *end, const char *buf,
+				    const char **colon)
+{
+#if defined(__SSE2__)
+	const __m128i lf = _mm_set1_epi8('\n'), co = _mm_set1_epi8(':');
+	while (p < end) {
+		const char *q = p;
+		unsigned shift = 0;
+		if (end - p < 16) {
+			if (end - buf < 16)
+				break;
+			q = end - 16;
+			shift = (unsigned)(16 - (end - p));
+		}
+		unsigned mn = bytes_eq16(q, lf) >> shift, mc = bytes_eq16(q, co) >> shift;
+		unsigned m = mn | mc;
+		if (m) {
+			const char *hit = p + __builtin_ctz(m);
+			if (*hit == '\n') {
+				*colon = NULL;
+				return hit;
+			}
+			*colon = hit;
+			/* every '\n' bit left is after the colon */
+			if (mn)
+				return p + __builtin_ctz(mn);
+			return lf_find(q + 16, end, buf);
+		}
+		p = q + 16;
+	}
+#else
+	(void)buf;
+#endif
+	const char *nl = p < end ? memchr(p, '\n', (size_t)(end - p)) : NULL;
+	*colon = sip_hdr_colon_find(p, nl ? nl : end);
+	return nl;
+}
+
+#if defined(__SSE2__)
+#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define MSG_FAST_LOOKUP 1
+/* sip_hdr_lookup_at for the fast path: 1 <= len <= 31, and max(len, 8)
+ * bytes readable from p (it reads no byte past that). The same hash and compares as sip_hdr_lookup_words,
+ * with the length cases split so the common names take one branch each. */
+static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)name;
+	const uint64_t fold = 0x2020202020202020ull;
+	if (len - 2 > SIP_HDR_MAX_NAME - 2) {
+		unsigned c = (unsigned)(p[0] | 0x20) - 'a';
+		return len == 1 && c < 26 ? (enum sip_hdr_id)sip_hdr_compact_id[c] : SIP_HDR_OTHER;
+	}
+	uint64_t raw1 = sip_hdr_load64(p);
+	unsigned id;
+	if (len <= 8) {
+		uint64_t lm = ~0ull >> (64 - 8 * len);
+		uint64_t key = ((raw1 | fold) & lm) ^ len;
+		id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
+		if (sip_hdr_name_len[id] != len ||
+		    ((raw1 | sip_hdr_load64(sip_hdr_case_mask[id])) ^ sip_hdr_load64(sip_hdr_lower_name[id])) & lm)
+			return SIP_HDR_OTHER;
+		return (enum sip_hdr_id)id;
+	}
+	uint64_t raw2 = sip_hdr_load64(p + len - 8), w2 = raw2 | fold;
+	uint64_t key = (raw1 | fold) ^ ((w2 << 7) | (w2 >> 57)) ^ len;
+	id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
+	const char *lname = sip_hdr_lower_name[id], *cmask = sip_hdr_case_mask[id];
+	if (sip_hdr_name_len[id] != len || (raw1 | sip_hdr_load64(cmask)) != sip_hdr_load64(lname) ||
+	    (raw2 | sip_hdr_load64(cmask + len - 8)) != sip_hdr_load64(lname + len - 8))
+		return SIP_HDR_OTHER;
+	for (size_t k = 8; k + 8 < len; k += 8)
+		if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
+			return SIP_HDR_OTHER;
+	return (enum sip_hdr_id)id;
+}
+#endif
+
+/* The fast path of the header split: the line at p (16 bytes readable from
+ * p, 32 when the name runs past them) is a field with a known name right
+ * before the first ':', ends in CRLF, is not folded and more input follows its LF.
+ * Then *colon and *nl are set and true is returned; any other line (or one
+ * where the answer is not cheap) returns false, and the careful loop reads
+ * it from the start: this adds nothing that loop would not find. */
+static inline bool field_fast(const char *p, const char *end, const char *buf,
+			      enum sip_hdr_id *id, const char **colon, const char **nl)
+{
+	const __m128i lf = _mm_set1_epi8('\n'), co = _mm_set1_epi8(':');
+	/* most names end in the first sixteen bytes, the longest in 32 */
+	unsigned mc = bytes_eq16(p, co), mn = bytes_eq16(p, lf);
+	const char *q = p + 16;
+	if (!mc) {
+		if (mn || end - p < 32)
+			return false;
+		mc = bytes_eq16(p + 16, co) << 16;
+		mn = bytes_eq16(p + 16, lf) << 16;
+		q = p + 32;
+	}
+	/* the lowest ':' and every bit below it: no '\n' may be there */
+	if (!mc || (mn & (mc ^ (mc - 1))))
+		return false;
+	size_t k = (size_t)__builtin_ctz(mc);
+	/* k == 0 (':' first) or a first byte of CR, LF or white space is no
+	 * known name: the lookup refuses them */
+#if defined(MSG_FAST_LOOKUP)
+	*id = hdr_lookup_fast(p, k);
+#else
+	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+#endif
+	if (*id == SIP_HDR_OTHER)
+		return false;
+	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(q, end, buf);
+	if (!e || e[-1] != '\r' || end - e < 2 || e[1] == ' ' || e[1] == '\t')
+		return false;
+	*colon = p + k;
+	*nl = e;
+	return true;
+}
+#endif
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
  * NULL when [p, e) is SIP/2.0, else the reason. */
@@ -99,6 +267,13 @@ static int request_line_parse(struct sip_msg *msg, const char *buf, const char *
 	const char *v = ++p;
 	if (v < e && is_ws(*v))
 		return fail(err, buf, v, SIP_HDR_OTHER, "more than one SP between Request-Line elements");
+	/* the common case: exactly SIP/2.0 up to the line end */
+	if (e - v == 7 && (v[0] | 0x20) == 's' && (v[1] | 0x20) == 'i' && (v[2] | 0x20) == 'p' &&
+	    v[3] == '/' && v[4] == '2' && v[5] == '.' && v[6] == '0') {
+		msg->version = slice_span(v, e);
+		msg->is_request = true;
+		return 0;
+	}
 	const char *sp = v;
 	while (sp < e && *sp != ' ' && *sp != '\t')
 		sp++;
@@ -180,6 +355,94 @@ static int content_length_parse(struct sip_msg *msg, const char *buf, struct sli
 	return 0;
 }
 
+#if defined(__SSE2__)
+/* The header split over the lines field_fast accepts, from p: returns the
+ * first line it leaves to the careful loop (the empty line, a line near the
+ * end of the input, any line field_fast refuses, a full header array). *rc
+ * is 0, or the error of a Content-Length value. */
+static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *p,
+			       const char *end, const char *buf, int *rc,
+			       struct sip_parse_error *err)
+{
+	uint16_t n = *np, max = msg->max_hdrs;
+	struct sip_hdr *h = msg->hdrs + n;
+	uint16_t *first = msg->first;
+	*rc = 0;
+	while (n < max && end - p >= 16) {
+		enum sip_hdr_id id;
+		const char *colon, *nl;
+		if (!field_fast(p, end, buf, &id, &colon, &nl))
+			break;
+		/* value: trimmed of LWS (one SP is the common case) */
+		const char *vs = colon + 1, *ve = nl - 1;
+		if (*vs == ' ')
+			vs++;
+		if (scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+			while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+				vs++;
+		while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
+			ve--;
+		h->id = id;
+		h->name = slice_span(p, colon);
+		h->value = slice_span(vs, ve);
+		h->offset = (uint32_t)(p - buf);
+		h->next = SIP_HDR_NONE;
+		if (first[id] == SIP_HDR_NONE)
+			first[id] = n;
+		else
+			msg->hdrs[last[id]].next = n;
+		last[id] = n;
+		n++;
+		if (id == SIP_HDR_CONTENT_LENGTH) {
+			msg->nhdrs = n;
+			*rc = content_length_parse(msg, buf, h->value, err);
+			if (*rc < 0)
+				break;
+		}
+		h++;
+		p = nl + 1;
+	}
+	*np = n;
+	return p;
+}
+#endif
+
+/* Appends one field to msg (the caller's array, the id chain) and reads
+ * Content-Length: 0 or a negative errno with err filled. */
+static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *buf,
+			  enum sip_hdr_id id, const char *name, struct slice nm, struct slice value,
+			  struct sip_parse_error *err)
+{
+	uint16_t n = *np;
+	if (n >= msg->max_hdrs) {
+		if (err) {
+			err->code = -EMSGSIZE;
+			err->at = name;
+			err->offset = (size_t)(name - buf);
+			err->hdr = id;
+			err->reason = "more header fields than the caller's array holds";
+		}
+		return -EMSGSIZE;
+	}
+	struct sip_hdr *h = &msg->hdrs[n];
+	h->id = id;
+	h->name = nm;
+	h->value = value;
+	h->offset = (uint32_t)(name - buf);
+	h->next = SIP_HDR_NONE;
+	if (msg->first[id] == SIP_HDR_NONE)
+		msg->first[id] = n;
+	else
+		msg->hdrs[last[id]].next = n;
+	last[id] = n;
+	*np = ++n;
+	if (id == SIP_HDR_CONTENT_LENGTH) {
+		msg->nhdrs = n;
+		return content_length_parse(msg, buf, value, err);
+	}
+	return 0;
+}
+
 int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
 		  struct sip_parse_error *err)
 {
@@ -236,7 +499,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	}
 
 	/* Start line. */
-	const char *nl = memchr(p, '\n', (size_t)(end - p));
+	const char *nl = lf_find(p, end, buf);
 	const char *le;
 	if (!nl) {
 		if (!eof_ends) {
@@ -268,6 +531,11 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	/* Header fields, up to the empty line. */
 	size_t head_len;
 	for (;;) {
+#if defined(__SSE2__)
+		p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
+		if (rc < 0)
+			goto out;
+#endif
 		if (p >= end) {
 			if (!eof_ends) {
 				rc = -EAGAIN;
@@ -307,15 +575,14 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 
 		/* field-name HCOLON: token *(SP / HTAB) ":". The line end is
 		 * found first: it bounds the name scan (LF is not a token byte). */
-		const char *name = p;
-		nl = memchr(p, '\n', (size_t)(end - p));
+		const char *name = p, *colon;
+		nl = line_scan(p, end, buf, &colon);
 		if (!nl && !eof_ends) {
 			rc = -EAGAIN;
 			goto out;
 		}
 		/* Fast path: the name runs to ':' and is a known one (a match
 		 * proves it a token). Otherwise scan the token byte by byte. */
-		const char *colon = sip_hdr_colon_find(p, nl ? nl : end);
 		enum sip_hdr_id id = SIP_HDR_OTHER;
 		if (colon && colon > p)
 			id = sip_hdr_lookup_at(p, (size_t)(colon - p), (size_t)(end - p));
@@ -379,7 +646,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			}
 			if (!is_ws(*p))
 				break;
-			nl = memchr(p, '\n', (size_t)(end - p));
+			nl = lf_find(p, end, buf);
 			if (!nl && !eof_ends) {
 				rc = -EAGAIN;
 				goto out;
@@ -391,35 +658,9 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			vs++;
 		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
 			le--;
-		if (n >= max) {
-			rc = -EMSGSIZE;
-			if (err) {
-				err->code = rc;
-				err->at = name;
-				err->offset = (size_t)(name - buf);
-				err->hdr = id;
-				err->reason = "more header fields than the caller's array holds";
-			}
+		rc = hdr_add(msg, last, &n, buf, id, name, nm, slice_span(vs, le), err);
+		if (rc < 0)
 			goto out;
-		}
-		struct sip_hdr *h = &hdrs[n];
-		h->id = id;
-		h->name = nm;
-		h->value = slice_span(vs, le);
-		h->offset = (uint32_t)(name - buf);
-		h->next = SIP_HDR_NONE;
-		if (msg->first[id] == SIP_HDR_NONE)
-			msg->first[id] = n;
-		else
-			hdrs[last[id]].next = n;
-		last[id] = n;
-		n++;
-		if (id == SIP_HDR_CONTENT_LENGTH) {
-			msg->nhdrs = n;
-			rc = content_length_parse(msg, buf, h->value, err);
-			if (rc < 0)
-				goto out;
-		}
 		if (nl == end) { /* lenient: input ended inside the last field */
 			head_len = len;
 			break;

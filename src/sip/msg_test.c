@@ -301,6 +301,57 @@ static void test_bench_corpus_truncations(void)
 	}
 }
 
+/* Every known name, long and compact, upper and lower case, as the field
+ * name of a line with input after it (the split's fast path) and of the
+ * last line (the careful loop), and each with its last or middle byte
+ * changed (unknown). */
+static void test_every_known_name_identified_in_a_message(void)
+{
+	static char buf[4096];
+	struct sip_hdr hdrs[8];
+	struct sip_msg msg;
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		const char *long_name = sip_hdr_name((enum sip_hdr_id)id);
+		char compact[2] = { sip_hdr_compact((enum sip_hdr_id)id), 0 };
+		for (int form = 0; form < 6; form++) {
+			char name[40];
+			const char *src = form < 3 ? long_name : compact;
+			size_t n = strlen(src);
+			if (n == 0)
+				continue;
+			for (size_t i = 0; i <= n; i++) {
+				char c = src[i];
+				if (form % 3 == 1 && c >= 'A' && c <= 'Z')
+					c = (char)(c - 'A' + 'a');
+				if (form % 3 == 2 && c >= 'a' && c <= 'z')
+					c = (char)(c - 'a' + 'A');
+				name[i] = c;
+			}
+			for (int last = 0; last < 2; last++) {
+				for (int bad = 0; bad < 3; bad++) {
+					char nm[40];
+					memcpy(nm, name, n + 1);
+					/* a token byte in no name: at the end, in the middle */
+					if (bad)
+						nm[bad == 1 ? n - 1 : n / 2] = '7';
+					/* Content-Length must be a number (and agree with CL0) */
+					const char *val = id == SIP_HDR_CONTENT_LENGTH ? "0" : "value-of-the-field";
+					int len = last ? snprintf(buf, sizeof buf, REG "%s: %s\r\n\r\n", nm, val)
+						       : snprintf(buf, sizeof buf, REG "%s: %s\r\n" VIA CL0 "\r\n", nm, val);
+					sip_msg_init(&msg, hdrs, 8);
+					CHECK_INT_EQ(sip_msg_parse(&msg, buf, (size_t)len, 0, NULL), len);
+					CHECK(msg.nhdrs >= 1);
+					enum sip_hdr_id want = bad ? sip_hdr_lookup(slice_make(nm, n)) : (enum sip_hdr_id)id;
+					CHECK(bad == 0 || want != (enum sip_hdr_id)id);
+					CHECK_INT_EQ(hdrs[0].id, want);
+					CHECK_SLICE_EQ(hdrs[0].name, nm);
+					CHECK_SLICE_EQ(hdrs[0].value, val);
+				}
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	test_parse_table();
@@ -310,5 +361,6 @@ int main(void)
 	test_error_names_header_and_locate();
 	test_parse_the_message_after_a_stream_message();
 	test_bench_corpus_truncations();
+	test_every_known_name_identified_in_a_message();
 	return check_done();
 }

@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <imsreg/sip.h>
+#include "decode_internal.h"
 #include "hdr_scan.h"
 
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
@@ -326,15 +327,14 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 
 /* ---- token or quoted-string with params -------------------------------- */
 
-int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)
+/* One value with params at sc. With list, a ',' after it ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
+			 struct sip_parse_error *err)
 {
-	struct scan sc;
+	struct scan sc = *scp;
 	int rc;
 
-	memset(tp, 0, sizeof(*tp));
-	if (!value.ptr)
-		return hdr_absent(err);
-	scan_init(&sc, value);
 	hdr_lws(&sc);
 	const char *s = sc.p;
 	if (!scan_eof(&sc) && *sc.p == '"') {
@@ -357,14 +357,36 @@ int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct si
 	}
 	const char *after = sc.p;
 	hdr_lws(&sc);
-	if (scan_eof(&sc))
+	if (scan_eof(&sc) || (list && *sc.p == ',')) {
+		*scp = sc;
 		return 0;
+	}
 	if (*sc.p != ';')
 		return hdr_fail(err, -EBADMSG, sc.p, "expected ';' or the end after the value");
 	tp->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, 0, err)) > 0)
+	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0)
 		;
+	if (list)
+		tp->params.len = (size_t)(hdr_trim_end(tp->params.ptr, sc.p) - tp->params.ptr);
+	*scp = sc;
 	return rc;
+}
+
+int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(tp, 0, sizeof(*tp));
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	return tokparams_run(tp, &sc, false, err);
+}
+
+int sip_tokparams_decode_at(struct sip_tokparams *tp, struct scan *sc, struct sip_parse_error *err)
+{
+	memset(tp, 0, sizeof(*tp));
+	return tokparams_run(tp, sc, true, err);
 }

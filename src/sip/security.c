@@ -5,6 +5,7 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
+#include "decode_internal.h"
 
 static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
 {
@@ -142,16 +143,15 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 	return 0;
 }
 
-int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
+/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
+			struct sip_parse_error *err)
 {
-	struct scan sc;
+	struct scan sc = *scp;
 	unsigned seen = 0;
 	const char *params_start = NULL, *last;
 
-	memset(m, 0, sizeof *m);
-	if (!value.ptr)
-		return fail(err, -EINVAL, NULL, "no value");
-	scan_init(&sc, value);
 	scan_lws(&sc);
 	if (scan_token(&sc, &m->mechanism) < 0)
 		return fail(err, -EBADMSG, sc.p, "expected a mechanism name");
@@ -160,9 +160,24 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 	for (;;) {
 		struct slice name, v = SLICE_NULL;
 		bool quoted = false;
+		const char *p = sc.p, *end = sc.end;
 
+		/* the common ";name=token" without LWS in one go: what the general
+		 * steps below read there, without their LWS and quote tests */
+		if (end - p >= 4 && *p == ';' && scan_is((unsigned char)p[1], SCAN_TOKEN)) {
+			const char *ne = scan_class_span(p + 2, end, SCAN_TOKEN);
+			if (end - ne >= 2 && *ne == '=' && scan_is((unsigned char)ne[1], SCAN_TOKEN)) {
+				const char *ve = scan_class_span(ne + 2, end, SCAN_TOKEN);
+				name = slice_span(p + 1, ne);
+				v = slice_span(ne + 1, ve);
+				if (!params_start)
+					params_start = p + 1;
+				sc.p = last = ve;
+				goto have_param;
+			}
+		}
 		auth_lws(&sc);
-		if (scan_eof(&sc))
+		if (scan_eof(&sc) || (list && *sc.p == ','))
 			break;
 		if (!auth_accept(&sc, ';'))
 			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
@@ -173,6 +188,7 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 		if (sip_sec_param_scan(&sc, &name, &v, &quoted, &reason) < 0)
 			return fail(err, -EBADMSG, sc.p, reason);
 		last = sc.p;
+	have_param:;
 
 		int k = mech_param_lookup(name);
 		if (k < 0)
@@ -229,5 +245,23 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 	}
 	if (params_start)
 		m->params = slice_span(params_start, last);
+	*scp = sc;
 	return 0;
+}
+
+int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(m, 0, sizeof *m);
+	if (!value.ptr)
+		return fail(err, -EINVAL, NULL, "no value");
+	scan_init(&sc, value);
+	return sec_mech_run(m, &sc, false, err);
+}
+
+int sip_sec_mech_decode_at(struct sip_sec_mech *m, struct scan *sc, struct sip_parse_error *err)
+{
+	memset(m, 0, sizeof *m);
+	return sec_mech_run(m, sc, true, err);
 }

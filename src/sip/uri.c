@@ -119,9 +119,79 @@ const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
 	return p;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* An IPv6address of hex groups and colons only (no IPv4 tail) read
+ * sixteen bytes a step: the run of HEXDIG / ":" up to 64 bytes, with the
+ * group rules of the byte loop in sip_ipv6_scan checked on bit masks. The
+ * byte after it, or NULL when the run is not such an address (too long,
+ * followed by '.', or against a rule: the byte loop then reads it and
+ * gives the error). Needs end - p >= 16. */
+static const char *ipv6_run_wide(const char *p, const char *end)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+	const __m128i letters = _mm_set1_epi8((char)(-128 + 6)), to_digit = _mm_set1_epi8(0x80 - '0');
+	const __m128i digits = _mm_set1_epi8((char)(-128 + 10)), colon = _mm_set1_epi8(':');
+	const char *s = p;
+	uint64_t colons = 0;
+	size_t n = 0;
+	for (unsigned blk = 0;; blk++) {
+		if (blk == 4)
+			return NULL;
+		const char *q = end - p >= 16 ? p : end - 16;
+		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		__m128i hx = _mm_or_si128(
+			_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters),
+			_mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits));
+		__m128i cl = _mm_cmpeq_epi8(v, colon);
+		unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(hx, cl)) >> shift;
+		unsigned cm = (unsigned)_mm_movemask_epi8(cl) >> shift;
+		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			colons |= (uint64_t)(cm & ((1u << k) - 1)) << off;
+			n = off + k;
+			break;
+		}
+		colons |= (uint64_t)cm << off;
+		p = q + 16;
+		if (p >= end) {
+			n = (size_t)(end - s);
+			break;
+		}
+	}
+	if (n < 2 || (s + n < end && s[n] == '.'))
+		return NULL;
+	uint64_t run = n == 64 ? ~0ull : (1ull << n) - 1, last = 1ull << (n - 1);
+	uint64_t hex = run & ~colons;
+	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
+	if (dbl & (dbl - 1) || (dbl & (colons >> 2)))   /* two "::" or ":::" */
+		return NULL;
+	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
+		return NULL;
+	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
+		return NULL;
+	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+		return NULL;
+	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
+	if (dbl ? groups > 7 : groups != 8)
+		return NULL;
+	return s + n;
+}
+#endif
+
 const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
 {
 	const char *start = p;
+#if defined(__SSE2__)
+	if (end - p >= 16) {
+		const char *q = ipv6_run_wide(p, end);
+		if (q)
+			return q;
+	}
+#endif
 	unsigned groups = 0;
 	bool dbl = false, after_dbl = false;
 
@@ -197,6 +267,71 @@ bool sip_ipv6_bare_like(const char *p, const char *end)
 	return colons >= 2;
 }
 
+#if defined(__SSE2__)
+
+/* A hostname run at s read sixteen bytes a step: the bytes of
+ * alphanum / "." / "-" up to 64, with bit masks of the dots and dashes,
+ * checked for the label rules of the byte loop in sip_host_scan at once.
+ * true with *p after the run and *top on its last non-empty label when the
+ * run is at most 64 bytes and keeps the rules; false otherwise (the byte
+ * loop then reads it and gives the error). Needs end - s >= 16. */
+static bool host_run_wide(const char *s, const char *end, const char **pp, const char **top)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+	const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
+	const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = 0, dashes = 0;
+	const char *p = s;
+	size_t n = 0;
+	for (unsigned blk = 0;; blk++) {
+		if (blk == 4)
+			return false;
+		/* the last block overlaps the one before, as in scan_find3 */
+		const char *q = end - p >= 16 ? p : end - 16;
+		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		/* unsigned ranges as signed compares after a shift to -128 */
+		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
+		__m128i di = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
+		__m128i dt = _mm_cmpeq_epi8(v, dot), ds = _mm_cmpeq_epi8(v, dash);
+		__m128i hm = _mm_or_si128(_mm_or_si128(al, di), _mm_or_si128(dt, ds));
+		unsigned in = (unsigned)_mm_movemask_epi8(hm) >> shift;
+		unsigned dm = (unsigned)_mm_movemask_epi8(dt) >> shift;
+		unsigned hy = (unsigned)_mm_movemask_epi8(ds) >> shift;
+		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			unsigned keep = (1u << k) - 1;
+			dots |= (uint64_t)(dm & keep) << off;
+			dashes |= (uint64_t)(hy & keep) << off;
+			n = off + k;
+			break;
+		}
+		dots |= (uint64_t)dm << off;
+		dashes |= (uint64_t)hy << off;
+		p = q + 16;
+		if (p >= end) {
+			n = (size_t)(end - s);
+			break;
+		}
+	}
+	if (n == 0)
+		return false;
+	uint64_t last = 1ull << (n - 1);
+	if (((dots | dashes) & 1) ||        /* a label starting with '.' or '-' */
+	    (dots & (dots << 1)) ||         /* an empty label */
+	    (dashes & (dots << 1)) ||       /* '-' opening a label */
+	    ((dashes << 1) & dots) ||       /* '-' closing a label */
+	    (dashes & last))                /* '-' closing the last */
+		return false;
+	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
+	*top = inner ? s + 64 - __builtin_clzll(inner) : s;
+	*pp = s + n;
+	return true;
+}
+#endif
+
 int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 		  struct sip_parse_error *err)
 {
@@ -222,6 +357,10 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 	 * with label edges checked only at the rarer '.' and '-' */
 	const char *label = p;
 	const char *top = p;     /* start of the last non-empty label */
+#if defined(__SSE2__)
+	if (end - p >= 16 && host_run_wide(s, end, &p, &top))
+		goto named;
+#endif
 	for (;;) {
 		p = hdr_span(p, end, SCAN_ALPHA | SCAN_DIGIT);
 		if (p >= end)
@@ -260,6 +399,9 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 			return hdr_fail(err, -EBADMSG, p - 1, "host: a label must not end with '-'");
 		}
 	}
+#if defined(__SSE2__)
+named:
+#endif
 	if (is_alpha((unsigned char)*top)) {
 		*type = SIP_HOST_NAME;
 	} else {

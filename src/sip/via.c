@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <string.h>
 #include <imsreg/sip.h>
+#include "decode_internal.h"
 #include "hdr_scan.h"
 
 /* received = IPv4address / IPv6address, the latter with or without
@@ -94,15 +95,13 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 	return 0;
 }
 
-int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_error *err)
+/* One via-parm at sc. With list, a ',' after the value ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
 {
-	struct scan sc;
+	struct scan sc = *scp;
 	int rc;
 
-	memset(via, 0, sizeof(*via));
-	if (!value.ptr)
-		return hdr_absent(err);
-	scan_init(&sc, value);
 	hdr_lws(&sc);
 
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport,
@@ -151,8 +150,10 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 	/* *( SEMI via-params ) */
 	const char *after = sc.p;
 	hdr_lws(&sc);
-	if (scan_eof(&sc))
+	if (scan_eof(&sc) || (list && *sc.p == ',')) {
+		*scp = sc;
 		return 0;
+	}
 	if (*sc.p != ';')
 		return hdr_fail(err, -EBADMSG, sc.p,
 				*sc.p == ',' ? "Via: unexpected ',' (empty Via value?)"
@@ -160,10 +161,31 @@ int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_err
 	via->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, SIP_GENPARAM_VIA, err)) > 0) {
+	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
+	while ((rc = sip_genparam_next(&sc, &pm, gflags, err)) > 0) {
 		rc = via_param(via, &pm, err);
 		if (rc < 0)
 			return rc;
 	}
+	if (list)
+		via->params.len = (size_t)(hdr_trim_end(via->params.ptr, sc.p) - via->params.ptr);
+	*scp = sc;
 	return rc;
+}
+
+int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+
+	memset(via, 0, sizeof(*via));
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	return via_run(via, &sc, false, err);
+}
+
+int sip_via_decode_at(struct sip_via *via, struct scan *sc, struct sip_parse_error *err)
+{
+	memset(via, 0, sizeof(*via));
+	return via_run(via, sc, true, err);
 }
