@@ -9,6 +9,7 @@
 #include <imsreg/error.h>
 #include <imsreg/ims.h>
 #include "cli/auth_cmds.h"
+#include "cli/cli.h"
 #include "cli/report.h"
 
 /* SEQ 1, IND 0 (TS 33.102 Annex C): the first SQN a fresh USIM accepts. */
@@ -171,6 +172,7 @@ static int vector_run(struct aka_opts *o, struct milenage *m, struct report *r, 
 			"qop=\"auth,auth-int\"",
 		   o->realm, nonce, digest_algo_name(o->algo));
 	report_str(r, "www_authenticate", "401 header", buf_view(tmp), NULL);
+	report_keep_error(r, tmp);
 	rc = digest_aka_password(pw, o->algo, vec.xres, sizeof vec.xres, vec.ik, vec.ck);
 	if (rc >= 0) {
 		if (o->algo == DIGEST_AKAV1_MD5)
@@ -270,8 +272,7 @@ int cmd_aka(int argc, char **argv)
 		goto out;
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
-	fflush(stdout);
-	status = rc;
+	status = cli_output_flush(stdout, stderr, rc);
 out:
 	milenage_fini(&m);
 	auth_keys_wipe(&o.keys);

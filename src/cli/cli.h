@@ -66,6 +66,10 @@ struct cli_msg {
 	unsigned error_line, error_col;
 };
 
+/* Flushes out; when the report could not be written (disk full, ...)
+ * says so on err and returns CLI_EXIT_INPUT, else status. */
+int cli_output_flush(FILE *out, FILE *err, int status);
+
 /* Prepares src over in: 0, or -EBADMSG (nothing that looks like SIP: the
  * report is written to err) / -ENOMEM. */
 int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err);

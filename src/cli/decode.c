@@ -274,6 +274,7 @@ static void report_identity(struct report *r, const char *role, const char *labe
 		if (id.domain_problem)
 			buf_printf(&d, "; %s", id.domain_problem);
 		report_str(r, NULL, label, text, d.ptr);
+		report_keep_error(r, &d);
 		buf_fini(&d);
 		if (meaning) {
 			r->indent++;
@@ -611,6 +612,34 @@ static void report_empty_input(struct report *r)
 	report_list_end(r);
 }
 
+static bool same_text(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Text: what the paste normaliser repaired, one line per kind of repair
+ * with the lines it touched (the first 8). */
+static void report_paste_repairs(struct report *r, const struct cli_input *in, const struct paste *p)
+{
+	buf_printf(r->b, "%s%s: read as pasted text:%s\n", report_on(r, STYLE_DIM), in->name, report_off(r));
+	for (size_t i = 0; i < p->nrepairs; i++) {
+		const char *what = p->repairs[i].what;
+		size_t j = 0, count = 0;
+		while (j < i && !same_text(p->repairs[j].what, what))
+			j++;
+		if (j < i)
+			continue; /* this kind was listed with its first repair */
+		buf_printf(r->b, "%s  %s: line", report_on(r, STYLE_DIM), what ? what : "repair");
+		for (j = i; j < p->nrepairs; j++) {
+			if (same_text(p->repairs[j].what, what) && ++count <= 8)
+				buf_printf(r->b, "%s %u", count > 1 ? "," : "", p->repairs[j].line);
+		}
+		if (count > 8)
+			buf_printf(r->b, " ... (%zu lines)", count);
+		buf_printf(r->b, "%s\n", report_off(r));
+	}
+}
+
 static void decode_input(struct decode_run *run, const char *path)
 {
 	struct report *r = &run->rep;
@@ -655,29 +684,7 @@ static void decode_input(struct decode_run *run, const char *path)
 		}
 		report_list_end(r);
 	} else if (src.paste.nrepairs && !run->opt.brief) {
-		/* one line per kind of repair, with the lines it touched */
-		buf_printf(r->b, "%s%s: read as pasted text:%s\n", report_on(r, STYLE_DIM), in.name, report_off(r));
-		for (size_t i = 0; i < src.paste.nrepairs; i++) {
-			const char *what = src.paste.repairs[i].what;
-			bool seen = false;
-			for (size_t j = 0; j < i && !seen; j++)
-				seen = src.paste.repairs[j].what == what ||
-				       (what && src.paste.repairs[j].what && strcmp(src.paste.repairs[j].what, what) == 0);
-			if (seen)
-				continue;
-			size_t count = 0;
-			buf_printf(r->b, "%s  %s: line", report_on(r, STYLE_DIM), what ? what : "repair");
-			for (size_t j = i; j < src.paste.nrepairs; j++) {
-				const char *w = src.paste.repairs[j].what;
-				if (!(w == what || (w && what && strcmp(w, what) == 0)))
-					continue;
-				if (++count <= 8)
-					buf_printf(r->b, "%s %u", count > 1 ? "," : "", src.paste.repairs[j].line);
-			}
-			if (count > 8)
-				buf_printf(r->b, " ... (%zu lines)", count);
-			buf_printf(r->b, "%s\n", report_off(r));
-		}
+		report_paste_repairs(r, &in, &src.paste);
 	}
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
@@ -758,7 +765,7 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 		status = CLI_EXIT_INPUT;
 	} else {
 		fwrite(b.ptr, 1, b.len, out);
-		fflush(out);
+		status = cli_output_flush(out, err, status);
 	}
 	buf_fini(&b);
 	return status;
@@ -874,9 +881,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			   run.infos, report_off(r));
 	}
 	run_flush(&run);
-	fflush(out);
 	buf_fini(&run.buf);
-	status = run.status;
+	status = cli_output_flush(out, err, run.status);
 out:
 	imsreg_free(files);
 	return status;

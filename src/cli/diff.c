@@ -491,6 +491,8 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 			report_unfold(&x, va);
 			report_unfold(&y, vb);
 			bool same = x.len == y.len && (x.len == 0 || memcmp(x.ptr, y.ptr, x.len) == 0);
+			report_keep_error(d->r, &x);
+			report_keep_error(d->r, &y);
 			buf_fini(&x);
 			buf_fini(&y);
 			if (same)
@@ -567,7 +569,7 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 		status = CLI_EXIT_INPUT;
 	} else {
 		fwrite(buf.ptr, 1, buf.len, out);
-		fflush(out);
+		status = cli_output_flush(out, err, status);
 	}
 out:
 	buf_fini(&buf);

@@ -1,5 +1,6 @@
 /* input.c: reading inputs and framing their messages for `imsreg decode`
- * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing). */
+ * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing),
+ * and the final flush of the report. */
 #include <errno.h>
 #include <string.h>
 #include <imsreg/alloc.h>
@@ -65,6 +66,14 @@ out:
 	return rc;
 }
 
+int cli_output_flush(FILE *out, FILE *err, int status)
+{
+	if (fflush(out) == 0 && !ferror(out))
+		return status;
+	fprintf(err, "imsreg: cannot write the report: %s\n", strerror(errno));
+	return CLI_EXIT_INPUT;
+}
+
 void cli_input_fini(struct cli_input *in)
 {
 	imsreg_free(in->data);
@@ -80,8 +89,19 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
 	paste_init(&src->paste);
-	if (strict)
-		return 0;
+	if (strict) {
+		/* as the paste normaliser does for lenient input: an input of
+		 * nothing but line breaks holds no message */
+		size_t i = 0;
+		while (i < in->len && (in->data[i] == '\r' || in->data[i] == '\n'))
+			i++;
+		if (i < in->len)
+			return 0;
+		src->error_reason = "no SIP request line or status line found";
+		error_position(in->data, in->len, 0, &src->error_line, &src->error_col);
+		error_report(err, in->name, in->data, in->len, 0, src->error_reason);
+		return -EBADMSG;
+	}
 	struct sip_parse_error perr = { 0 };
 	int rc = paste_normalise(&src->paste, in->data, in->len, &perr);
 	if (rc == -ENOMEM) {

@@ -31,11 +31,11 @@ int main(int argc, char **argv)
 	}
 	if (strcmp(argv[1], "version") == 0 || strcmp(argv[1], "--version") == 0) {
 		puts("imsreg " CLI_VERSION);
-		return 0;
+		return cli_output_flush(stdout, stderr, 0);
 	}
 	if (strcmp(argv[1], "help") == 0 || strcmp(argv[1], "--help") == 0) {
 		usage(stdout);
-		return 0;
+		return cli_output_flush(stdout, stderr, 0);
 	}
 	if (strcmp(argv[1], "decode") == 0)
 		return cli_decode_main(argc - 1, argv + 1, stdout, stderr);

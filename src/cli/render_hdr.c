@@ -104,6 +104,7 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 		if (uri->headers.ptr)
 			buf_printf(&d, ", headers ?%.*s", SLICE_ARG(uri->headers));
 		report_str(r, key, label, text, d.ptr);
+		report_keep_error(r, &d);
 		buf_fini(&d);
 		return;
 	}
@@ -995,6 +996,7 @@ int cli_report_header(struct report *r, const struct cli_msg *m, const struct si
 			buf_printf(r->b, " (%s)", long_name);
 		buf_printf(r->b, ": %.*s  %s[line %u]%s\n", (int)v.len, v.ptr ? v.ptr : "",
 			   report_on(r, STYLE_DIM), line, report_off(r));
+		report_keep_error(r, &v);
 		buf_fini(&v);
 		r->indent++;
 		report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);

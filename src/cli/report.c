@@ -176,8 +176,7 @@ void report_unfolded(struct report *r, const char *key, const char *label, struc
 	tmp.len = 0;
 	report_unfold(&tmp, v);
 	report_str(r, key, label, slice_make(tmp.ptr, tmp.len), NULL);
-	if (tmp.err && !r->b->err)
-		r->b->err = tmp.err;
+	report_keep_error(r, &tmp);
 	buf_fini(&tmp);
 }
 

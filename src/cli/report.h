@@ -76,6 +76,14 @@ const char *report_off(const struct report *r);
 /* Text only: append the indentation of the current level. */
 void report_pad(struct report *r);
 
+/* A scratch buffer's allocation failure becomes the report's, so the
+ * command ends with status 2 rather than a report with a part missing. */
+static inline void report_keep_error(struct report *r, const struct buf *scratch)
+{
+	if (scratch->err && !r->b->err)
+		r->b->err = scratch->err;
+}
+
 /* Copies v into out with every run of LWS (SP, HTAB, CR, LF) as one space. */
 void report_unfold(struct buf *out, struct slice v);
 

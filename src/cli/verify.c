@@ -62,7 +62,6 @@ struct verify {
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
 	struct sip_auth chal, cred;
-	bool cred_has_response;
 	/* AKA */
 	bool aka;
 	enum digest_algo algo;
@@ -335,7 +334,6 @@ static void round_start(struct verify *v, size_t k)
 	if (k < v->ncands) {
 		v->cred_i = v->cands[k].i;
 		v->cred = v->cands[k].a;
-		v->cred_has_response = v->cands[k].resp;
 	}
 	if (v->loose_used)
 		WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER to "
@@ -450,28 +448,14 @@ static int aka_compute(struct verify *v, struct milenage *m)
 static bool aka_mac_with_swapped_op(struct verify *v)
 {
 	struct milenage m = { 0 };
-	uint8_t opc[AUTH_OP_LEN], ak[AUTH_AK_LEN], sqn[AUTH_SQN_LEN], mac[AUTH_MAC_LEN];
-	bool ok = false;
-
-	if (v->keys.op_is_opc) {
-		if (milenage_init_op(&m, v->keys.k, v->keys.op) < 0)
-			goto out;
-	} else {
-		memcpy(opc, v->keys.op, sizeof opc);
-		if (milenage_init(&m, v->keys.k, opc) < 0)
-			goto out;
-	}
-	if (milenage_f2345(&m, v->nonce.rand, NULL, NULL, NULL, ak) < 0)
-		goto out;
-	for (int i = 0; i < AUTH_SQN_LEN; i++)
-		sqn[i] = v->nonce.sqn_xor_ak[i] ^ ak[i];
-	if (milenage_f1(&m, v->nonce.rand, sqn, v->nonce.amf, mac, NULL) < 0)
-		goto out;
-	ok = auth_equal(mac, v->nonce.mac, AUTH_MAC_LEN);
-out:
+	struct aka_ue_result ue;
+	/* given as OPc: taken as OP; given as OP: taken as OPc */
+	int rc = v->keys.op_is_opc ? milenage_init_op(&m, v->keys.k, v->keys.op)
+				   : milenage_init(&m, v->keys.k, v->keys.op);
+	bool ok = rc == 0 &&
+		  aka_ue_check(&ue, &m, NULL, v->nonce.rand, v->nonce.autn) == AKA_OK;
 	milenage_fini(&m);
-	auth_wipe(opc, sizeof opc);
-	auth_wipe(ak, sizeof ak);
+	auth_wipe(&ue, sizeof ue);
 	return ok;
 }
 
@@ -1387,7 +1371,7 @@ int cmd_verify(int argc, char **argv)
 		goto out;
 	}
 	fwrite(out.ptr, 1, out.len, stdout);
-	fflush(stdout);
+	status = cli_output_flush(stdout, stderr, status);
 out:
 	if (out.ptr)
 		auth_wipe(out.ptr, out.cap); /* RES, CK, IK were in it */

@@ -31,6 +31,18 @@ grep -q -- '--diff' "$tmp/out" && ok || bad "decode --help mentions --diff"
 expect_rc 2 "unknown option" "$imsreg" decode --bogus "$seed/ex1-basic.pasted.txt"
 expect_rc 2 "unknown command" "$imsreg" frobnicate
 
+# --- a report that cannot be written (disk full) is status 2, not success ---
+if [ -w /dev/full ]; then
+	for cmd in "decode $seed/ex1-basic.pasted.txt" "decode --json $seed/ex5-ipsec-sec-agree.pasted.txt" \
+		"decode --rules" "decode --diff $seed/ex2-sms-capability.pasted.txt $seed/ex4-aka-authorization.pasted.txt" \
+		"verify $seed/ex4-aka-authorization.pasted.txt" \
+		"aka --k 000102030405060708090a0b0c0d0e0f --opc 000102030405060708090a0b0c0d0e0f" "version"; do
+		$imsreg $cmd >/dev/full 2>"$tmp/err"
+		rc=$?
+		[ $rc = 2 ] && grep -q 'cannot write' "$tmp/err" && ok || bad "$cmd >/dev/full: exit $rc, $(head -1 "$tmp/err")"
+	done
+fi
+
 # --- unreadable and unparseable inputs: 2 with file:line:col: reason ---
 expect_rc 2 "missing file" "$imsreg" decode "$tmp/does-not-exist.txt"
 grep -q 'does-not-exist.txt' "$tmp/err" && ok || bad "missing file named on stderr"
@@ -38,6 +50,14 @@ grep -q 'does-not-exist.txt' "$tmp/err" && ok || bad "missing file named on stde
 printf 'hello world\nthis is not SIP\n' >"$tmp/garbage.txt"
 expect_rc 2 "garbage" "$imsreg" decode "$tmp/garbage.txt"
 grep -Eq "^$tmp/garbage.txt:[0-9]+:[0-9]+: .+" "$tmp/err" && ok || bad "garbage: file:line:col: reason on stderr: $(head -1 "$tmp/err")"
+
+# an empty input, or one of line breaks only, holds no message: 2 in both modes
+printf '\r\n\r\n' >"$tmp/breaks.txt"
+for mode in "" --strict; do
+	expect_rc 2 "line breaks only ${mode:-lenient}" "$imsreg" decode $mode "$tmp/breaks.txt"
+	grep -q "^$tmp/breaks.txt:1:1: .\+" "$tmp/err" && ok || bad "line breaks only ${mode:-lenient}: file:1:1: reason"
+	expect_rc 2 "empty input ${mode:-lenient}" "$imsreg" decode $mode - </dev/null
+done
 
 # two pasted messages, the second with a broken request line (two spaces):
 # the error names the user's line 8 and column 21 (after the log prefix),
