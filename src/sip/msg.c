@@ -128,7 +128,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 }
 
 #if defined(__SSE2__)
-#if defined(__SSE2__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define MSG_FAST_LOOKUP 1
 /* sip_hdr_lookup_at for the fast path: 1 <= len <= 31, and max(len, 8)
  * bytes readable from p (it reads no byte past that). The same hash and compares as sip_hdr_lookup_words,
