@@ -204,6 +204,23 @@ for k in ("mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id", "cell_name", "n
     assert bad[k] is None, (k, bad[k])
 PY
 
+# +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null
+for urn in urn:gsma:imei:35425006-000655-0 urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6; do
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="<%s>"\r\nContent-Length: 0\r\n\r\n' "$urn" >"$tmp/inst.sip"
+	"$imsreg" decode --json "$tmp/inst.sip" >"$tmp/${urn%%:*}-${urn#urn:}.json" 2>/dev/null
+done
+python3 - "$tmp"/urn-gsma*.json "$tmp"/urn-uuid*.json <<'PY' && ok || bad "instance members of a UUID"
+import json, sys
+def inst(path):
+    for h in json.load(open(path))["inputs"][0]["messages"][0]["headers"]:
+        if h["type"] == "contact":
+            return h["decoded"]["elements"][0]["params"][0]["instance"]
+imei, uuid = inst(sys.argv[1]), inst(sys.argv[2])
+assert imei["kind"] == "imei" and uuid["kind"] == "uuid", (imei["kind"], uuid["kind"])
+assert list(imei) == list(uuid), (list(imei), list(uuid))
+assert all(uuid[k] is None for k in ("tac", "snr", "spare", "check_digit", "svn", "spare_is_zero"))
+PY
+
 # on a terminal (util-linux script gives one): colour, unless --no-color or NO_COLOR
 if command -v script >/dev/null; then
 	ex1=$seed/ex1-basic.pasted.txt
