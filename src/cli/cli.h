@@ -20,6 +20,8 @@ enum {
 #define CLI_JSON_SCHEMA 1 /* docs/json.md: members are only ever added */
 
 #define CLI_MAX_HDRS 512
+#define CLI_STR_(x) #x
+#define CLI_STR(x) CLI_STR_(x) /* a number macro as a string literal */
 #define CLI_MAX_INPUT (16u << 20) /* bytes read from one file */
 
 struct cli_opts {

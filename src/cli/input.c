@@ -165,7 +165,7 @@ static void source_report(const struct cli_source *src, struct cli_msg *m, const
 		off = (size_t)(perr->at - buf);
 	const char *reason = perr->reason;
 	if (rc == -EMSGSIZE)
-		reason = "more header fields than imsreg decode keeps (512)";
+		reason = "more header fields than imsreg decode keeps (" CLI_STR(CLI_MAX_HDRS) ")";
 	else if (rc == -EAGAIN)
 		reason = "the message ends before the empty line that closes its headers";
 	if (!reason)

@@ -228,6 +228,11 @@ static void render_instance(struct report *r, struct slice value)
 			report_cstr(r, "svn", "software version", inst.svn[0] ? inst.svn : NULL, NULL);
 		if (r->format == REPORT_JSON)
 			report_bool(r, "spare_is_zero", NULL, inst.spare_is_zero, NULL);
+	} else if (r->format == REPORT_JSON) {
+		/* the IMEI members, null (docs/json.md: always present) */
+		const char *keys[] = { "tac", "snr", "spare", "check_digit", "svn", "spare_is_zero" };
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			report_str(r, keys[i], NULL, SLICE_NULL, NULL);
 	}
 	if (inst.kind == IMS_INSTANCE_UUID || r->format == REPORT_JSON) {
 		if (inst.kind == IMS_INSTANCE_UUID)
@@ -666,7 +671,9 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 				report_u64(r, "local_cell", NULL, p.local_cell, NULL);
 			}
 		} else if (r->format == REPORT_JSON) {
-			const char *keys[] = { "mcc", "mnc", "tac", "cell_id", "enb_or_gnb_id", "local_cell" };
+			/* the members of a well-formed cell id, null (docs/json.md: always present) */
+			const char *keys[] = { "mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id",
+					       "cell_name", "node_name", "enb_or_gnb_id", "local_cell" };
 			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
 		}

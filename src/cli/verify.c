@@ -614,6 +614,8 @@ static struct slice addr_of(const struct sip_msg *msg, enum sip_hdr_id id, struc
 	return a.uri.host;
 }
 
+/* The values tried for one field, at most CAND_MAX. */
+#define CAND_MAX 12
 struct cand {
 	struct slice s;
 	const char *what;
@@ -639,7 +641,7 @@ static void diagnose(struct verify *v, struct buf *scratch)
 	const struct sip_msg *req = &v->msgs[v->cred_i].msg;
 	const struct digest_params *p = &v->p;
 	struct digest_params q;
-	struct cand c[12];
+	struct cand c[CAND_MAX];
 	size_t n;
 	struct sip_uri from_uri, to_uri, ruri;
 	struct slice from_text, to_text;
@@ -652,16 +654,16 @@ static void diagnose(struct verify *v, struct buf *scratch)
 	/* realm hashed into HA1 */
 	n = 0;
 	if (v->chal_i >= 0)
-		n = cand_add(c, n, 12, field(&v->chal, SIP_AUTH_REALM), "the realm of the challenge",
+		n = cand_add(c, n, CAND_MAX, field(&v->chal, SIP_AUTH_REALM), "the realm of the challenge",
 			     p->realm);
 	const char *at = slice_chr(p->username, '@');
 	if (at)
-		n = cand_add(c, n, 12, slice_span(at + 1, p->username.ptr + p->username.len),
+		n = cand_add(c, n, CAND_MAX, slice_span(at + 1, p->username.ptr + p->username.len),
 			     "the domain of the username", p->realm);
 	if (have_ruri)
-		n = cand_add(c, n, 12, ruri.host, "the host of the Request-URI", p->realm);
-	n = cand_add(c, n, 12, from_host, "the domain of From", p->realm);
-	n = cand_add(c, n, 12, to_host, "the domain of To", p->realm);
+		n = cand_add(c, n, CAND_MAX, ruri.host, "the host of the Request-URI", p->realm);
+	n = cand_add(c, n, CAND_MAX, from_host, "the domain of From", p->realm);
+	n = cand_add(c, n, CAND_MAX, to_host, "the domain of To", p->realm);
 	for (size_t i = 0; i < n; i++) {
 		q = *p;
 		q.realm = c[i].s;
@@ -674,16 +676,16 @@ static void diagnose(struct verify *v, struct buf *scratch)
 	/* uri hashed into HA2 */
 	n = 0;
 	if (req->is_request)
-		n = cand_add(c, n, 12, req->ruri, "the Request-URI", p->uri);
-	n = cand_add(c, n, 12, to_text, "the URI of To", p->uri);
-	n = cand_add(c, n, 12, from_text, "the URI of From", p->uri);
+		n = cand_add(c, n, CAND_MAX, req->ruri, "the Request-URI", p->uri);
+	n = cand_add(c, n, CAND_MAX, to_text, "the URI of To", p->uri);
+	n = cand_add(c, n, CAND_MAX, from_text, "the URI of From", p->uri);
 	buf_reset(scratch);
 	buf_puts(scratch, "sip:");
 	buf_slice(scratch, p->realm);
 	struct slice sip_realm = buf_view(scratch);
-	n = cand_add(c, n, 12, sip_realm, "sip: and the realm", p->uri);
+	n = cand_add(c, n, CAND_MAX, sip_realm, "sip: and the realm", p->uri);
 	if (p->uri.ptr && slice_startswith_case(p->uri, "sip:"))
-		n = cand_add(c, n, 12, slice_make(p->uri.ptr + 4, p->uri.len - 4),
+		n = cand_add(c, n, CAND_MAX, slice_make(p->uri.ptr + 4, p->uri.len - 4),
 			     "the uri without its scheme", p->uri);
 	for (size_t i = 0; i < n; i++) {
 		q = *p;
@@ -698,22 +700,22 @@ static void diagnose(struct verify *v, struct buf *scratch)
 	/* username: the IMPI, not an IMPU or a part of it */
 	n = 0;
 	if (at)
-		n = cand_add(c, n, 12, slice_span(p->username.ptr, at), "the user part of the IMPI",
+		n = cand_add(c, n, CAND_MAX, slice_span(p->username.ptr, at), "the user part of the IMPI",
 			     p->username);
 	char fbuf[256], tbuf[256];
 	if (from_uri.user.ptr && from_uri.host.ptr) {
 		snprintf(fbuf, sizeof fbuf, "%.*s@%.*s", SLICE_ARG(from_uri.user),
 			 SLICE_ARG(from_uri.host));
-		n = cand_add(c, n, 12, slice_cstr(fbuf), "the public identity (IMPU) of From",
+		n = cand_add(c, n, CAND_MAX, slice_cstr(fbuf), "the public identity (IMPU) of From",
 			     p->username);
 	}
 	if (to_uri.user.ptr && to_uri.host.ptr) {
 		snprintf(tbuf, sizeof tbuf, "%.*s@%.*s", SLICE_ARG(to_uri.user), SLICE_ARG(to_uri.host));
-		n = cand_add(c, n, 12, slice_cstr(tbuf), "the public identity (IMPU) of To",
+		n = cand_add(c, n, CAND_MAX, slice_cstr(tbuf), "the public identity (IMPU) of To",
 			     p->username);
 	}
-	n = cand_add(c, n, 12, from_text, "the From URI", p->username);
-	n = cand_add(c, n, 12, to_text, "the To URI", p->username);
+	n = cand_add(c, n, CAND_MAX, from_text, "the From URI", p->username);
+	n = cand_add(c, n, CAND_MAX, to_text, "the To URI", p->username);
 	for (size_t i = 0; i < n; i++) {
 		q = *p;
 		q.username = c[i].s;

@@ -185,6 +185,42 @@ printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n
 grep -q '^ *foo=x\{100\}\.\.\.$' "$tmp/long.txt" && ok || bad "unquoted long parameter cut without a quote: $(grep ' foo=' "$tmp/long.txt")"
 grep -q '^ *bar="x\{100\}\.\.\."$' "$tmp/long.txt" && ok || bad "quoted long parameter cut and quoted: $(grep ' bar=' "$tmp/long.txt")"
 
+# P-Access-Network-Info with a cell id that is not well formed: the members
+# of a cell id are still all there, null (docs/json.md)
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nP-Access-Network-Info: 3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=0010\r\nContent-Length: 0\r\n\r\n' >"$tmp/badcell.sip"
+"$imsreg" decode --json "$tmp/badcell.sip" >"$tmp/badcell.json" 2>/dev/null
+python3 - "$tmp/badcell.json" "$seed/ex1-basic.pasted.txt" "$imsreg" <<'PY' && ok || bad "PANI members with a bad cell id"
+import json, subprocess, sys
+def pani(doc):
+    for h in doc["inputs"][0]["messages"][0]["headers"]:
+        if h["type"] == "pani":
+            return h["decoded"]["elements"][0]
+bad = pani(json.load(open(sys.argv[1])))
+good = pani(json.loads(subprocess.run([sys.argv[3], "decode", "--json", sys.argv[2]],
+                                      capture_output=True, text=True).stdout))
+assert bad["cell_ok"] is False and good["cell_ok"] is True, (bad["cell_ok"], good["cell_ok"])
+assert list(bad) == list(good), (list(bad), list(good))
+for k in ("mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id", "cell_name", "node_name"):
+    assert bad[k] is None, (k, bad[k])
+PY
+
+# +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null
+for urn in urn:gsma:imei:35425006-000655-0 urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6; do
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="<%s>"\r\nContent-Length: 0\r\n\r\n' "$urn" >"$tmp/inst.sip"
+	"$imsreg" decode --json "$tmp/inst.sip" >"$tmp/${urn%%:*}-${urn#urn:}.json" 2>/dev/null
+done
+python3 - "$tmp"/urn-gsma*.json "$tmp"/urn-uuid*.json <<'PY' && ok || bad "instance members of a UUID"
+import json, sys
+def inst(path):
+    for h in json.load(open(path))["inputs"][0]["messages"][0]["headers"]:
+        if h["type"] == "contact":
+            return h["decoded"]["elements"][0]["params"][0]["instance"]
+imei, uuid = inst(sys.argv[1]), inst(sys.argv[2])
+assert imei["kind"] == "imei" and uuid["kind"] == "uuid", (imei["kind"], uuid["kind"])
+assert list(imei) == list(uuid), (list(imei), list(uuid))
+assert all(uuid[k] is None for k in ("tac", "snr", "spare", "check_digit", "svn", "spare_is_zero"))
+PY
+
 # on a terminal (util-linux script gives one): colour, unless --no-color or NO_COLOR
 if command -v script >/dev/null; then
 	ex1=$seed/ex1-basic.pasted.txt
