@@ -5,6 +5,8 @@
 #define IMSREG_SIP_HDR_SCAN_H
 
 #include <errno.h>
+#include <stdint.h>
+#include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 
@@ -102,6 +104,14 @@ static inline bool hdr_name_is(struct slice n, const char *lower, size_t len)
 {
 	if (n.len != len)
 		return false;
+	if (len >= 1 && len <= 8) {
+		/* one word compare: len is a literal's length, so the copies
+		 * are fixed-size loads */
+		uint64_t w = 0, l = 0, m = ~0ull >> (64 - 8 * len);
+		memcpy(&w, n.ptr, len);
+		memcpy(&l, lower, len);
+		return (w | (0x2020202020202020ull & m)) == l;
+	}
 	for (size_t i = 0; i < len; i++)
 		if (((unsigned char)n.ptr[i] | 0x20) != (unsigned char)lower[i])
 			return false;
@@ -154,6 +164,8 @@ static inline int sip_genparam_next(struct scan *sc, struct sip_param *p, unsign
 				    struct sip_parse_error *err)
 {
 	const char *s = sc->p, *end = sc->end;
+	if (s == end || (*s == ',' && (flags & SIP_GENPARAM_LIST)))
+		return 0;
 	if (end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
 		const char *ne = scan_class_span(s + 2, end, SCAN_TOKEN), *ve;
 		if (ne == end || (*ne != '=' && !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF))) {
