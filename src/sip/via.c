@@ -95,6 +95,15 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 	return 0;
 }
 
+/* "sip/2.0/" as a word in memory order (the bytes of a uint64_t read with
+ * memcpy); 0 where the host is not little-endian, so the compare fails and
+ * the steps of via_run read it. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define SIP20_WORD 0x2f302e322f706973ull
+#else
+#define SIP20_WORD 0ull
+#endif
+
 /* One via-parm at sc. With list, a ',' after the value ends it (the
  * cursor is left on it) as the end of the input does otherwise. */
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
@@ -106,6 +115,15 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport,
 	 * SLASH = SWS "/" SWS */
+	uint64_t w;
+	if (sc.end - sc.p >= 9 && (memcpy(&w, sc.p, 8), (w | 0x202020) == SIP20_WORD)) {
+		/* "SIP/2.0/" (the letters in any case): what the steps below
+		 * read there, in one compare */
+		via->protocol = slice_make(sc.p, 3);
+		via->version = slice_make(sc.p + 4, 3);
+		sc.p += 8;
+		goto transport;
+	}
 	if (hdr_token(&sc, &via->protocol) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol name \"SIP\"");
 	if (!hdr_sws_accept(&sc, '/'))
@@ -115,6 +133,7 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol version after \"SIP/\"");
 	if (!hdr_sws_accept(&sc, '/'))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol version");
+transport:
 	hdr_lws(&sc);
 	if (hdr_token(&sc, &via->transport) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
