@@ -138,15 +138,15 @@ static int auth_field_word(uint64_t w, size_t nl)
 /* The content of a quoted-string whose opening '"' is at v[-1], when it
  * closes before any '\\', CR or LF (what scan_quoted reads there, sixteen
  * bytes a step where SSE2 is there): 0 with *out and *after set, or -1 for
- * scan_quoted to read it (an escape, a fold, a fault, or fewer than sixteen
- * bytes left at some step). */
+ * scan_quoted to read it (an escape, a fold or a fault). */
 static inline int quoted_plain(const char *v, const char *end, struct slice *out,
 			       const char **after)
 {
 #if defined(__SSE2__)
 	const __m128i dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
 	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
-	for (const char *p = v; end - p >= 16; p += 16) {
+	const char *p = v;
+	for (; end - p >= 16; p += 16) {
 		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bs)),
 					 _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
@@ -161,8 +161,17 @@ static inline int quoted_plain(const char *v, const char *end, struct slice *out
 		}
 	}
 #else
-	(void)v, (void)end, (void)out, (void)after;
+	const char *p = v;
 #endif
+	for (; p < end; p++) {
+		if (*p == '"') {
+			*out = slice_span(v, p);
+			*after = p + 1;
+			return 0;
+		}
+		if (*p == '\\' || *p == '\r' || *p == '\n')
+			return -1;
+	}
 	return -1;
 }
 
