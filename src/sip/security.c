@@ -56,35 +56,45 @@ static int mech_param_lookup(struct slice name)
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* mech_param_lookup for a name of nl bytes (1 to 7) held in the low bytes
- * of w (little-endian, the bytes above it ignored): one switch on the name
- * with bit 0x20 set in every byte, then the exact test that only letters
- * differ in case (the names are letters and '-'). */
+ * of w (little-endian, the bytes above it ignored): the name with 0x20 set
+ * in every byte picks one slot of a perfect hash (the multiplier below
+ * sends the twelve names to twelve distinct slots of sixteen), then the
+ * exact test that only letters differ in case (the names are letters and
+ * '-'). */
 #define MW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define MW_M(c, i) ((uint64_t)((c) >= 'a' && (c) <= 'z' ? 0x20 : 0) << (8 * (i)))
 #define MW(a, b, c, d, e, f) (MW_B(a, 0) | MW_B(b, 1) | MW_B(c, 2) | MW_B(d, 3) | MW_B(e, 4) | MW_B(f, 5))
 #define MM(a, b, c, d, e, f) (MW_M(a, 0) | MW_M(b, 1) | MW_M(c, 2) | MW_M(d, 3) | MW_M(e, 4) | MW_M(f, 5))
-#define MCASE(k, a, b, c, d, e, f)                                                          \
-	case MW(a, b, c, d, e, f):                                                          \
-		return (nm | MM(a, b, c, d, e, f)) == MW(a, b, c, d, e, f) ? (k) : -1
+#define MECH_HASH_MUL 0x62397bc701762741ull
+#define MECH_SLOT(w) ((unsigned)(((w) * MECH_HASH_MUL) >> 60))
+#define MSLOT(k, a, b, c, d, e, f) \
+	[MECH_SLOT(MW(a, b, c, d, e, f))] = { MW(a, b, c, d, e, f), MM(a, b, c, d, e, f), (k) + 1 }
+
+/* k1 is the parameter plus one: 0 in a slot no name uses (whose lit 0 a
+ * name of NUL bytes matches) gives -1 */
+static const struct {
+	uint64_t lit, mask;
+	int k1;
+} mech_slots[16] = {
+	MSLOT(MP_Q, 'q', 0, 0, 0, 0, 0),
+	MSLOT(MP_ALG, 'a', 'l', 'g', 0, 0, 0),
+	MSLOT(MP_MOD, 'm', 'o', 'd', 0, 0, 0),
+	MSLOT(MP_EALG, 'e', 'a', 'l', 'g', 0, 0),
+	MSLOT(MP_PROT, 'p', 'r', 'o', 't', 0, 0),
+	MSLOT(MP_SPI_C, 's', 'p', 'i', '-', 'c', 0),
+	MSLOT(MP_SPI_S, 's', 'p', 'i', '-', 's', 0),
+	MSLOT(MP_D_ALG, 'd', '-', 'a', 'l', 'g', 0),
+	MSLOT(MP_D_QOP, 'd', '-', 'q', 'o', 'p', 0),
+	MSLOT(MP_D_VER, 'd', '-', 'v', 'e', 'r', 0),
+	MSLOT(MP_PORT_C, 'p', 'o', 'r', 't', '-', 'c'),
+	MSLOT(MP_PORT_S, 'p', 'o', 'r', 't', '-', 's'),
+};
 
 static int mech_param_lookup_word(uint64_t w, size_t nl)
 {
 	uint64_t lm = ~0ull >> (64 - 8 * nl), nm = w & lm;
-	switch (nm | (0x2020202020202020ull & lm)) {
-	MCASE(MP_Q, 'q', 0, 0, 0, 0, 0);
-	MCASE(MP_ALG, 'a', 'l', 'g', 0, 0, 0);
-	MCASE(MP_MOD, 'm', 'o', 'd', 0, 0, 0);
-	MCASE(MP_EALG, 'e', 'a', 'l', 'g', 0, 0);
-	MCASE(MP_PROT, 'p', 'r', 'o', 't', 0, 0);
-	MCASE(MP_SPI_C, 's', 'p', 'i', '-', 'c', 0);
-	MCASE(MP_SPI_S, 's', 'p', 'i', '-', 's', 0);
-	MCASE(MP_D_ALG, 'd', '-', 'a', 'l', 'g', 0);
-	MCASE(MP_D_QOP, 'd', '-', 'q', 'o', 'p', 0);
-	MCASE(MP_D_VER, 'd', '-', 'v', 'e', 'r', 0);
-	MCASE(MP_PORT_C, 'p', 'o', 'r', 't', '-', 'c');
-	MCASE(MP_PORT_S, 'p', 'o', 'r', 't', '-', 's');
-	}
-	return -1;
+	unsigned i = MECH_SLOT(nm | (0x2020202020202020ull & lm));
+	return (nm | mech_slots[i].mask) == mech_slots[i].lit ? mech_slots[i].k1 - 1 : -1;
 }
 
 /* The run of decimal digits at p (eight bytes readable there): its length
