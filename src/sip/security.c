@@ -296,7 +296,9 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		k = mech_param_lookup(name);
 		if (k < 0)
 			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	have_known:
+#endif
 		if (seen & (1u << k))
 			return fail(err, -EBADMSG, name.ptr, "duplicate mechanism parameter");
 		seen |= 1u << k;

@@ -95,14 +95,20 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 	return 0;
 }
 
-/* "sip/2.0/" as a word in memory order (the bytes of a uint64_t read with
- * memcpy); 0 where the host is not little-endian, so the compare fails and
- * the steps of via_run read it. */
+/* "SIP/2.0/" at p (eight bytes readable; the letters in any case): one
+ * word compare on little-endian hosts (elsewhere false, and via_run reads
+ * it step by step). */
+static inline bool sip20_at(const char *p)
+{
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define SIP20_WORD 0x2f302e322f706973ull
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return (w | 0x202020) == 0x2f302e322f706973ull; /* "sip/2.0/" */
 #else
-#define SIP20_WORD 0ull
+	(void)p;
+	return false;
 #endif
+}
 
 /* One via-parm at sc. With list, a ',' after the value ends it (the
  * cursor is left on it) as the end of the input does otherwise. */
@@ -115,8 +121,7 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport,
 	 * SLASH = SWS "/" SWS */
-	uint64_t w;
-	if (sc.end - sc.p >= 9 && (memcpy(&w, sc.p, 8), (w | 0x202020) == SIP20_WORD)) {
+	if (sc.end - sc.p >= 9 && sip20_at(sc.p)) {
 		/* "SIP/2.0/" (the letters in any case): what the steps below
 		 * read there, in one compare */
 		via->protocol = slice_make(sc.p, 3);
