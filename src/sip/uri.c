@@ -99,28 +99,51 @@ static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 
 const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
 {
-	for (int i = 0; i < 4; i++) {
-		if (i > 0) {
-			if (p >= end || *p != '.') {
-				*bad = p;
-				return NULL;
-			}
-			p++;
-		}
+	/* each octet: 1-3 digits, at most 255, no fourth digit; a missing
+	 * octet or '.' is shown where it is missing, a bad octet at its start */
+	for (int i = 0;; i++) {
 		const char *s = p;
-		unsigned v = 0;
-		while (p < end && hdr_is_digit((unsigned char)*p) && p - s < 3)
-			v = v * 10 + (unsigned)(*p++ - '0');
-		if (p == s || v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
-			*bad = p == s ? p : s;
+		if (p >= end || !hdr_is_digit((unsigned char)*p)) {
+			*bad = p;
 			return NULL;
 		}
+		unsigned v = (unsigned)(*p++ - '0');
+		if (p < end && hdr_is_digit((unsigned char)*p)) {
+			v = v * 10 + (unsigned)(*p++ - '0');
+			if (p < end && hdr_is_digit((unsigned char)*p)) {
+				v = v * 10 + (unsigned)(*p++ - '0');
+				if (v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
+					*bad = s;
+					return NULL;
+				}
+			}
+		}
+		if (i == 3)
+			return p;
+		if (p >= end || *p != '.') {
+			*bad = p;
+			return NULL;
+		}
+		p++;
 	}
-	return p;
 }
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+
+/* The number of bits set in x (a SWAR count where the POPCNT
+ * instruction is not enabled: the builtin is then a library call). */
+static inline unsigned bits_count(uint64_t x)
+{
+#if defined(__POPCNT__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
 
 /* An IPv6address of hex groups and colons only (no IPv4 tail) read
  * sixteen bytes a step: the run of HEXDIG / ":" up to 64 bytes, with the
@@ -175,7 +198,7 @@ static const char *ipv6_run_wide(const char *p, const char *end)
 		return NULL;
 	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
 		return NULL;
-	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
+	unsigned groups = bits_count(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
 		return NULL;
 	return s + n;
@@ -427,14 +450,15 @@ named:
 
 int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 {
-	const char *s = sc->p;
+	const char *s = sc->p, *p = s, *end = sc->end;
 	uint32_t v = 0;
-	while (sc->p < sc->end && hdr_is_digit((unsigned char)*sc->p)) {
+	while (p < end && hdr_is_digit((unsigned char)*p)) {
 		if (v <= 65535)
-			v = v * 10 + (uint32_t)(*sc->p - '0');
-		sc->p++;
+			v = v * 10 + (uint32_t)(*p - '0');
+		p++;
 	}
-	if (sc->p == s)
+	sc->p = p;
+	if (p == s)
 		return hdr_fail(err, -EBADMSG, s, "port: expected digits");
 	if (v > 65535) {
 		sc->p = s;
@@ -707,6 +731,21 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 
 	if (p >= end)
 		return hdr_fail(err, -EBADMSG, p, "URI: empty");
+	/* "sip:" and "sips:" (any case) at once: what the scheme loop and
+	 * the name comparisons below conclude for them */
+	if (end - p >= 5 && ((unsigned char)p[0] | 0x20) == 's' &&
+	    ((unsigned char)p[1] | 0x20) == 'i' && ((unsigned char)p[2] | 0x20) == 'p') {
+		if (p[3] == ':') {
+			uri->scheme_name = slice_make(p, 3);
+			uri->scheme = SIP_URI_SIP;
+			return sip_uri_rest(uri, p + 4, end, err);
+		}
+		if ((p[3] | 0x20) == 's' && p[4] == ':') {
+			uri->scheme_name = slice_make(p, 4);
+			uri->scheme = SIP_URI_SIPS;
+			return sip_uri_rest(uri, p + 5, end, err);
+		}
+	}
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
 	if (!is_alpha((unsigned char)*p))
 		return hdr_fail(err, -EBADMSG, p,
