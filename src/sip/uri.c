@@ -3,6 +3,9 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* URI character classes (RFC 3261 §25):
  * UN unreserved; US user (unreserved / user-unreserved); PW password;
@@ -83,6 +86,44 @@ static const char *uri_run(const char *p, const char *end, unsigned cls)
 	return p;
 }
 
+/* uri_run for a run that may be long: first sixteen bytes a step over
+ * alphanum / "-" / "." / "_" / "+" (in every class uri_run is given
+ * here), then uri_run from the first other byte. Blocks are read below
+ * bufend, which may lie past end. */
+static const char *uri_run_wide(const char *p, const char *end, const char *bufend,
+				unsigned cls)
+{
+#if defined(__SSE2__)
+	if (bufend - p >= 16 && p < end) {
+		const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+		const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
+		const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+		/* '-' and '.' as the range 0x2d-0x2e */
+		const __m128i to_dd = _mm_set1_epi8((char)(0x80 - '-')), dd = _mm_set1_epi8((char)(-128 + 2));
+		const __m128i under = _mm_set1_epi8('_'), plus = _mm_set1_epi8('+');
+		do {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
+			__m128i di = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
+			__m128i pd = _mm_cmplt_epi8(_mm_add_epi8(v, to_dd), dd);
+			__m128i up = _mm_or_si128(_mm_cmpeq_epi8(v, under), _mm_cmpeq_epi8(v, plus));
+			unsigned in = (unsigned)_mm_movemask_epi8(
+				_mm_or_si128(_mm_or_si128(al, di), _mm_or_si128(pd, up)));
+			if (in != 0xffff) {
+				p += __builtin_ctz(~in);
+				break;
+			}
+			p += 16;
+		} while (bufend - p >= 16 && p < end);
+		if (p >= end)
+			return end;
+	}
+#else
+	(void)bufend;
+#endif
+	return uri_run(p, end, cls);
+}
+
 /* The reason for a byte that ended a run where it does not belong. */
 static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 {
@@ -129,7 +170,6 @@ const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
 }
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
 
 /* The number of bits set in x (a SWAR count where the POPCNT
  * instruction is not enabled: the builtin is then a library call). */
@@ -611,7 +651,7 @@ static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 	 * character class of host, params or headers (escaped there) */
 	const char *at = memchr(p, '@', (size_t)(end - p));
 	if (at) {
-		const char *u = uri_run(p, at, US);
+		const char *u = uri_run_wide(p, at, end, US);
 		if (u == p)
 			return hdr_fail(err, -EBADMSG, p,
 					u == at ? "URI: empty user part before '@'"
