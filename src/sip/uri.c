@@ -649,7 +649,7 @@ static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 	int rc;
 	/* userinfo ends at the only '@' a valid SIP URI can hold: '@' is in no
 	 * character class of host, params or headers (escaped there) */
-	const char *at = memchr(p, '@', (size_t)(end - p));
+	const char *at = hdr_find(p, end, '@');
 	if (at) {
 		const char *u = uri_run_wide(p, at, end, US);
 		if (u == p)
