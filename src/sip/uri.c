@@ -395,8 +395,10 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 }
 #endif
 
-int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
-		  struct sip_parse_error *err)
+/* sip_host_scan, inline in the URI decoder */
+static inline __attribute__((always_inline)) int host_scan(struct scan *sc, struct slice *host,
+							    enum sip_host_type *type,
+							    struct sip_parse_error *err)
 {
 	const char *s = sc->p, *p = sc->p, *end = sc->end, *bad;
 
@@ -488,6 +490,12 @@ named:
 	return 0;
 }
 
+int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
+		  struct sip_parse_error *err)
+{
+	return host_scan(sc, host, type, err);
+}
+
 int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 {
 	const char *s = sc->p, *p = s, *end = sc->end;
@@ -514,7 +522,7 @@ static int hostport_scan(struct scan *sc, struct slice *host, enum sip_host_type
 			 bool *has_port, uint16_t *port, struct sip_parse_error *err)
 {
 	const char *s = sc->p;
-	int rc = sip_host_scan(sc, host, type, err);
+	int rc = host_scan(sc, host, type, err);
 	if (rc == 0 && hdr_accept(sc, ':')) {
 		rc = sip_port_scan(sc, port, err);
 		*has_port = rc == 0;
@@ -778,12 +786,14 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 		if (p[3] == ':') {
 			uri->scheme_name = slice_make(p, 3);
 			uri->scheme = SIP_URI_SIP;
-			return sip_uri_rest(uri, p + 4, end, err);
+			p += 4;
+			goto sip_rest;
 		}
 		if ((p[3] | 0x20) == 's' && p[4] == ':') {
 			uri->scheme_name = slice_make(p, 4);
 			uri->scheme = SIP_URI_SIPS;
-			return sip_uri_rest(uri, p + 5, end, err);
+			p += 5;
+			goto sip_rest;
 		}
 	}
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
@@ -804,7 +814,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	case 3:
 		if (HDR_NAME_IS(uri->scheme_name, "sip")) {
 			uri->scheme = SIP_URI_SIP;
-			return sip_uri_rest(uri, p, end, err);
+			goto sip_rest;
 		}
 		if (HDR_NAME_IS(uri->scheme_name, "tel")) {
 			uri->scheme = SIP_URI_TEL;
@@ -814,7 +824,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	case 4:
 		if (HDR_NAME_IS(uri->scheme_name, "sips")) {
 			uri->scheme = SIP_URI_SIPS;
-			return sip_uri_rest(uri, p, end, err);
+			goto sip_rest;
 		}
 		break;
 	}
@@ -830,4 +840,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 				uri_bad_byte((unsigned char)*q, "URI: invalid character"));
 	uri->opaque = slice_span(p, end);
 	return 0;
+sip_rest:
+	/* one call of sip_uri_rest, which the compiler then inlines */
+	return sip_uri_rest(uri, p, end, err);
 }
