@@ -338,21 +338,24 @@ bool sip_ipv6_bare_like(const char *p, const char *end)
  * true with *p after the run and *top on its last non-empty label when the
  * run is at most 64 bytes and keeps the rules; false otherwise (the byte
  * loop then reads it and gives the error). Needs end - s >= 16. */
-static bool host_run_wide(const char *s, const char *end, const char **pp, const char **top)
+static inline __attribute__((always_inline)) bool host_run_wide(const char *s, const char *end,
+								 const char **pp, const char **top)
 {
 	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
 	const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
 	const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
 	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
 	uint64_t dots = 0, dashes = 0;
-	const char *p = s;
-	size_t n = 0;
-	for (unsigned blk = 0;; blk++) {
-		if (blk == 4)
-			return false;
-		/* the last block overlaps the one before, as in scan_find3 */
-		const char *q = end - p >= 16 ? p : end - 16;
-		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
+	size_t n;
+	unsigned off = 0, shift = 0;
+	for (;;) {
+		/* whole blocks, then the last block overlapping the one before
+		 * (as in scan_find3), its bytes before s + off shifted out */
+		const char *q = s + off;
+		if (end - q < 16) {
+			q = end - 16;
+			shift = (unsigned)(s + off - q);
+		}
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 		/* unsigned ranges as signed compares after a shift to -128 */
 		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
@@ -362,7 +365,7 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 		unsigned in = (unsigned)_mm_movemask_epi8(hm) >> shift;
 		unsigned dm = (unsigned)_mm_movemask_epi8(dt) >> shift;
 		unsigned hy = (unsigned)_mm_movemask_epi8(ds) >> shift;
-		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
+		unsigned stop = ~in & (0xffffu >> shift);
 		if (stop) {
 			unsigned k = (unsigned)__builtin_ctz(stop);
 			unsigned keep = (1u << k) - 1;
@@ -373,11 +376,13 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 		}
 		dots |= (uint64_t)dm << off;
 		dashes |= (uint64_t)hy << off;
-		p = q + 16;
-		if (p >= end) {
-			n = (size_t)(end - s);
+		off += 16 - shift;
+		if (s + off == end) {
+			n = off;
 			break;
 		}
+		if (off == 64)
+			return false;
 	}
 	if (n == 0)
 		return false;
