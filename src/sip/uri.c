@@ -775,9 +775,26 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 
 /* ---- any URI ------------------------------------------------------------ */
 
+/* memset(uri, 0, sizeof(*uri)) as sixteen-byte stores (the compiler
+ * otherwise picks a string store instruction for this size) */
+static inline void uri_clear(struct sip_uri *uri)
+{
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(__clang__)
+	char *d = (char *)uri;
+	const __m128i z = _mm_setzero_si128();
+	size_t i = 0;
+	_Pragma("GCC unroll 16")
+	for (; i + 16 <= sizeof(*uri); i += 16)
+		_mm_storeu_si128((__m128i *)(void *)(d + i), z);
+	memset(d + i, 0, sizeof(*uri) - i);
+#else
+	memset(uri, 0, sizeof(*uri));
+#endif
+}
+
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
-	memset(uri, 0, sizeof(*uri));
+	uri_clear(uri);
 	if (!s.ptr)
 		return hdr_absent(err);
 	const char *p = s.ptr, *end = s.ptr + s.len;
