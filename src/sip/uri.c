@@ -191,7 +191,8 @@ static inline unsigned bits_count(uint64_t x)
  * byte after it, or NULL when the run is not such an address (too long,
  * followed by '.', or against a rule: the byte loop then reads it and
  * gives the error). Needs end - p >= 16. */
-static const char *ipv6_run_wide(const char *p, const char *end)
+static inline __attribute__((always_inline)) const char *ipv6_run_wide(const char *p,
+								      const char *end)
 {
 	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
 	const __m128i letters = _mm_set1_epi8((char)(-128 + 6)), to_digit = _mm_set1_epi8(0x80 - '0');
@@ -408,7 +409,13 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 	const char *s = sc->p, *p = sc->p, *end = sc->end, *bad;
 
 	if (p < end && *p == '[') {
-		const char *q = sip_ipv6_scan(p + 1, end, &bad);
+		const char *q = NULL;
+#if defined(__SSE2__)
+		if (end - p > 16)
+			q = ipv6_run_wide(p + 1, end);
+		if (!q)
+#endif
+			q = sip_ipv6_scan(p + 1, end, &bad);
 		if (!q) {
 			sc->p = bad;
 			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv6 address");
