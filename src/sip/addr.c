@@ -141,7 +141,7 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 	const char *after;
 	if (angle) {
 		const char *open = sc.p - 1;
-		const char *gt = memchr(sc.p, '>', (size_t)(sc.end - sc.p));
+		const char *gt = hdr_find(sc.p, sc.end, '>');
 		if (!gt)
 			return hdr_fail(err, -EBADMSG, open, "address: '<' without '>'");
 		a->angle = true;

@@ -3,6 +3,9 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* URI character classes (RFC 3261 §25):
  * UN unreserved; US user (unreserved / user-unreserved); PW password;
@@ -83,6 +86,44 @@ static const char *uri_run(const char *p, const char *end, unsigned cls)
 	return p;
 }
 
+/* uri_run for a run that may be long: first sixteen bytes a step over
+ * alphanum / "-" / "." / "_" / "+" (in every class uri_run is given
+ * here), then uri_run from the first other byte. Blocks are read below
+ * bufend, which may lie past end. */
+static const char *uri_run_wide(const char *p, const char *end, const char *bufend,
+				unsigned cls)
+{
+#if defined(__SSE2__)
+	if (bufend - p >= 16 && p < end) {
+		const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+		const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
+		const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+		/* '-' and '.' as the range 0x2d-0x2e */
+		const __m128i to_dd = _mm_set1_epi8((char)(0x80 - '-')), dd = _mm_set1_epi8((char)(-128 + 2));
+		const __m128i under = _mm_set1_epi8('_'), plus = _mm_set1_epi8('+');
+		do {
+			__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+			__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
+			__m128i di = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
+			__m128i pd = _mm_cmplt_epi8(_mm_add_epi8(v, to_dd), dd);
+			__m128i up = _mm_or_si128(_mm_cmpeq_epi8(v, under), _mm_cmpeq_epi8(v, plus));
+			unsigned in = (unsigned)_mm_movemask_epi8(
+				_mm_or_si128(_mm_or_si128(al, di), _mm_or_si128(pd, up)));
+			if (in != 0xffff) {
+				p += __builtin_ctz(~in);
+				break;
+			}
+			p += 16;
+		} while (bufend - p >= 16 && p < end);
+		if (p >= end)
+			return end;
+	}
+#else
+	(void)bufend;
+#endif
+	return uri_run(p, end, cls);
+}
+
 /* The reason for a byte that ended a run where it does not belong. */
 static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 {
@@ -99,28 +140,50 @@ static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 
 const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
 {
-	for (int i = 0; i < 4; i++) {
-		if (i > 0) {
-			if (p >= end || *p != '.') {
-				*bad = p;
-				return NULL;
-			}
-			p++;
-		}
+	/* each octet: 1-3 digits, at most 255, no fourth digit; a missing
+	 * octet or '.' is shown where it is missing, a bad octet at its start */
+	for (int i = 0;; i++) {
 		const char *s = p;
-		unsigned v = 0;
-		while (p < end && hdr_is_digit((unsigned char)*p) && p - s < 3)
-			v = v * 10 + (unsigned)(*p++ - '0');
-		if (p == s || v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
-			*bad = p == s ? p : s;
+		if (p >= end || !hdr_is_digit((unsigned char)*p)) {
+			*bad = p;
 			return NULL;
 		}
+		unsigned v = (unsigned)(*p++ - '0');
+		if (p < end && hdr_is_digit((unsigned char)*p)) {
+			v = v * 10 + (unsigned)(*p++ - '0');
+			if (p < end && hdr_is_digit((unsigned char)*p)) {
+				v = v * 10 + (unsigned)(*p++ - '0');
+				if (v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
+					*bad = s;
+					return NULL;
+				}
+			}
+		}
+		if (i == 3)
+			return p;
+		if (p >= end || *p != '.') {
+			*bad = p;
+			return NULL;
+		}
+		p++;
 	}
-	return p;
 }
 
 #if defined(__SSE2__)
-#include <emmintrin.h>
+
+/* The number of bits set in x (a SWAR count where the POPCNT
+ * instruction is not enabled: the builtin is then a library call). */
+static inline unsigned bits_count(uint64_t x)
+{
+#if defined(__POPCNT__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
 
 /* An IPv6address of hex groups and colons only (no IPv4 tail) read
  * sixteen bytes a step: the run of HEXDIG / ":" up to 64 bytes, with the
@@ -128,7 +191,8 @@ const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
  * byte after it, or NULL when the run is not such an address (too long,
  * followed by '.', or against a rule: the byte loop then reads it and
  * gives the error). Needs end - p >= 16. */
-static const char *ipv6_run_wide(const char *p, const char *end)
+static inline __attribute__((always_inline)) const char *ipv6_run_wide(const char *p,
+								      const char *end)
 {
 	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
 	const __m128i letters = _mm_set1_epi8((char)(-128 + 6)), to_digit = _mm_set1_epi8(0x80 - '0');
@@ -175,7 +239,7 @@ static const char *ipv6_run_wide(const char *p, const char *end)
 		return NULL;
 	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
 		return NULL;
-	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
+	unsigned groups = bits_count(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
 		return NULL;
 	return s + n;
@@ -275,21 +339,24 @@ bool sip_ipv6_bare_like(const char *p, const char *end)
  * true with *p after the run and *top on its last non-empty label when the
  * run is at most 64 bytes and keeps the rules; false otherwise (the byte
  * loop then reads it and gives the error). Needs end - s >= 16. */
-static bool host_run_wide(const char *s, const char *end, const char **pp, const char **top)
+static inline __attribute__((always_inline)) bool host_run_wide(const char *s, const char *end,
+								 const char **pp, const char **top)
 {
 	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
 	const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
 	const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
 	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
 	uint64_t dots = 0, dashes = 0;
-	const char *p = s;
-	size_t n = 0;
-	for (unsigned blk = 0;; blk++) {
-		if (blk == 4)
-			return false;
-		/* the last block overlaps the one before, as in scan_find3 */
-		const char *q = end - p >= 16 ? p : end - 16;
-		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
+	size_t n;
+	unsigned off = 0, shift = 0;
+	for (;;) {
+		/* whole blocks, then the last block overlapping the one before
+		 * (as in scan_find3), its bytes before s + off shifted out */
+		const char *q = s + off;
+		if (end - q < 16) {
+			q = end - 16;
+			shift = (unsigned)(s + off - q);
+		}
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 		/* unsigned ranges as signed compares after a shift to -128 */
 		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
@@ -299,7 +366,7 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 		unsigned in = (unsigned)_mm_movemask_epi8(hm) >> shift;
 		unsigned dm = (unsigned)_mm_movemask_epi8(dt) >> shift;
 		unsigned hy = (unsigned)_mm_movemask_epi8(ds) >> shift;
-		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
+		unsigned stop = ~in & (0xffffu >> shift);
 		if (stop) {
 			unsigned k = (unsigned)__builtin_ctz(stop);
 			unsigned keep = (1u << k) - 1;
@@ -310,11 +377,13 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 		}
 		dots |= (uint64_t)dm << off;
 		dashes |= (uint64_t)hy << off;
-		p = q + 16;
-		if (p >= end) {
-			n = (size_t)(end - s);
+		off += 16 - shift;
+		if (s + off == end) {
+			n = off;
 			break;
 		}
+		if (off == 64)
+			return false;
 	}
 	if (n == 0)
 		return false;
@@ -332,13 +401,21 @@ static bool host_run_wide(const char *s, const char *end, const char **pp, const
 }
 #endif
 
-int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
-		  struct sip_parse_error *err)
+/* sip_host_scan, inline in the URI decoder */
+static inline __attribute__((always_inline)) int host_scan(struct scan *sc, struct slice *host,
+							    enum sip_host_type *type,
+							    struct sip_parse_error *err)
 {
 	const char *s = sc->p, *p = sc->p, *end = sc->end, *bad;
 
 	if (p < end && *p == '[') {
-		const char *q = sip_ipv6_scan(p + 1, end, &bad);
+		const char *q = NULL;
+#if defined(__SSE2__)
+		if (end - p > 16)
+			q = ipv6_run_wide(p + 1, end);
+		if (!q)
+#endif
+			q = sip_ipv6_scan(p + 1, end, &bad);
 		if (!q) {
 			sc->p = bad;
 			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv6 address");
@@ -425,16 +502,23 @@ named:
 	return 0;
 }
 
+int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
+		  struct sip_parse_error *err)
+{
+	return host_scan(sc, host, type, err);
+}
+
 int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 {
-	const char *s = sc->p;
+	const char *s = sc->p, *p = s, *end = sc->end;
 	uint32_t v = 0;
-	while (sc->p < sc->end && hdr_is_digit((unsigned char)*sc->p)) {
+	while (p < end && hdr_is_digit((unsigned char)*p)) {
 		if (v <= 65535)
-			v = v * 10 + (uint32_t)(*sc->p - '0');
-		sc->p++;
+			v = v * 10 + (uint32_t)(*p - '0');
+		p++;
 	}
-	if (sc->p == s)
+	sc->p = p;
+	if (p == s)
 		return hdr_fail(err, -EBADMSG, s, "port: expected digits");
 	if (v > 65535) {
 		sc->p = s;
@@ -450,7 +534,7 @@ static int hostport_scan(struct scan *sc, struct slice *host, enum sip_host_type
 			 bool *has_port, uint16_t *port, struct sip_parse_error *err)
 {
 	const char *s = sc->p;
-	int rc = sip_host_scan(sc, host, type, err);
+	int rc = host_scan(sc, host, type, err);
 	if (rc == 0 && hdr_accept(sc, ':')) {
 		rc = sip_port_scan(sc, port, err);
 		*has_port = rc == 0;
@@ -585,9 +669,9 @@ static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 	int rc;
 	/* userinfo ends at the only '@' a valid SIP URI can hold: '@' is in no
 	 * character class of host, params or headers (escaped there) */
-	const char *at = memchr(p, '@', (size_t)(end - p));
+	const char *at = hdr_find(p, end, '@');
 	if (at) {
-		const char *u = uri_run(p, at, US);
+		const char *u = uri_run_wide(p, at, end, US);
 		if (u == p)
 			return hdr_fail(err, -EBADMSG, p,
 					u == at ? "URI: empty user part before '@'"
@@ -698,15 +782,49 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 
 /* ---- any URI ------------------------------------------------------------ */
 
+/* memset(uri, 0, sizeof(*uri)) as sixteen-byte stores (the compiler
+ * otherwise picks a string store instruction for this size) */
+static inline void uri_clear(struct sip_uri *uri)
+{
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(__clang__)
+	char *d = (char *)uri;
+	const __m128i z = _mm_setzero_si128();
+	size_t i = 0;
+	_Pragma("GCC unroll 16")
+	for (; i + 16 <= sizeof(*uri); i += 16)
+		_mm_storeu_si128((__m128i *)(void *)(d + i), z);
+	memset(d + i, 0, sizeof(*uri) - i);
+#else
+	memset(uri, 0, sizeof(*uri));
+#endif
+}
+
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
-	memset(uri, 0, sizeof(*uri));
+	uri_clear(uri);
 	if (!s.ptr)
 		return hdr_absent(err);
 	const char *p = s.ptr, *end = s.ptr + s.len;
 
 	if (p >= end)
 		return hdr_fail(err, -EBADMSG, p, "URI: empty");
+	/* "sip:" and "sips:" (any case) at once: what the scheme loop and
+	 * the name comparisons below conclude for them */
+	if (end - p >= 5 && ((unsigned char)p[0] | 0x20) == 's' &&
+	    ((unsigned char)p[1] | 0x20) == 'i' && ((unsigned char)p[2] | 0x20) == 'p') {
+		if (p[3] == ':') {
+			uri->scheme_name = slice_make(p, 3);
+			uri->scheme = SIP_URI_SIP;
+			p += 4;
+			goto sip_rest;
+		}
+		if ((p[3] | 0x20) == 's' && p[4] == ':') {
+			uri->scheme_name = slice_make(p, 4);
+			uri->scheme = SIP_URI_SIPS;
+			p += 5;
+			goto sip_rest;
+		}
+	}
 	/* scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) */
 	if (!is_alpha((unsigned char)*p))
 		return hdr_fail(err, -EBADMSG, p,
@@ -725,7 +843,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	case 3:
 		if (HDR_NAME_IS(uri->scheme_name, "sip")) {
 			uri->scheme = SIP_URI_SIP;
-			return sip_uri_rest(uri, p, end, err);
+			goto sip_rest;
 		}
 		if (HDR_NAME_IS(uri->scheme_name, "tel")) {
 			uri->scheme = SIP_URI_TEL;
@@ -735,7 +853,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	case 4:
 		if (HDR_NAME_IS(uri->scheme_name, "sips")) {
 			uri->scheme = SIP_URI_SIPS;
-			return sip_uri_rest(uri, p, end, err);
+			goto sip_rest;
 		}
 		break;
 	}
@@ -751,4 +869,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 				uri_bad_byte((unsigned char)*q, "URI: invalid character"));
 	uri->opaque = slice_span(p, end);
 	return 0;
+sip_rest:
+	/* one call of sip_uri_rest, which the compiler then inlines */
+	return sip_uri_rest(uri, p, end, err);
 }
