@@ -5,6 +5,9 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_USERNAME] = "username",
@@ -93,6 +96,85 @@ int sip_auth_field_lookup(struct slice name)
 	return -1;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* sip_auth_field_lookup for a name of nl bytes (1 to 8) held in the low
+ * bytes of w (little-endian, the bytes above ignored). The names of up to
+ * eight bytes are all letters, and only a letter ORed with 0x20 gives a
+ * lowercase letter: one switch on the name with 0x20 set in every byte is
+ * the exact, case-insensitive compare. */
+#define AW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
+#define AW(a, b, c, d, e, f, g, h) \
+	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
+#define ACASE(k, a, b, c, d, e, f, g, h) \
+	case AW(a, b, c, d, e, f, g, h):      \
+		return (k)
+
+static int auth_field_word(uint64_t w, size_t nl)
+{
+	uint64_t lm = ~0ull >> (64 - 8 * nl);
+	switch ((w | 0x2020202020202020ull) & lm) {
+	ACASE(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0);
+	ACASE(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0);
+	ACASE(SIP_AUTH_IK, 'i', 'k', 0, 0, 0, 0, 0, 0);
+	ACASE(SIP_AUTH_URI, 'u', 'r', 'i', 0, 0, 0, 0, 0);
+	ACASE(SIP_AUTH_QOP, 'q', 'o', 'p', 0, 0, 0, 0, 0);
+	ACASE(SIP_AUTH_AUTS, 'a', 'u', 't', 's', 0, 0, 0, 0);
+	ACASE(SIP_AUTH_REALM, 'r', 'e', 'a', 'l', 'm', 0, 0, 0);
+	ACASE(SIP_AUTH_NONCE, 'n', 'o', 'n', 'c', 'e', 0, 0, 0);
+	ACASE(SIP_AUTH_STALE, 's', 't', 'a', 'l', 'e', 0, 0, 0);
+	ACASE(SIP_AUTH_CNONCE, 'c', 'n', 'o', 'n', 'c', 'e', 0, 0);
+	ACASE(SIP_AUTH_OPAQUE, 'o', 'p', 'a', 'q', 'u', 'e', 0, 0);
+	ACASE(SIP_AUTH_DOMAIN, 'd', 'o', 'm', 'a', 'i', 'n', 0, 0);
+	ACASE(SIP_AUTH_CHARSET, 'c', 'h', 'a', 'r', 's', 'e', 't', 0);
+	ACASE(SIP_AUTH_RSPAUTH, 'r', 's', 'p', 'a', 'u', 't', 'h', 0);
+	ACASE(SIP_AUTH_RESPONSE, 'r', 'e', 's', 'p', 'o', 'n', 's', 'e');
+	ACASE(SIP_AUTH_USERHASH, 'u', 's', 'e', 'r', 'h', 'a', 's', 'h');
+	ACASE(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e');
+	}
+	return -1;
+}
+#endif
+
+/* The content of a quoted-string whose opening '"' is at v[-1], when it
+ * closes before any '\\', CR or LF (what scan_quoted reads there, sixteen
+ * bytes a step where SSE2 is there): 0 with *out and *after set, or -1 for
+ * scan_quoted to read it (an escape, a fold or a fault). */
+static inline int quoted_plain(const char *v, const char *end, struct slice *out,
+			       const char **after)
+{
+#if defined(__SSE2__)
+	const __m128i dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
+	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
+	const char *p = v;
+	for (; end - p >= 16; p += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bs)),
+					 _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
+		unsigned bits = (unsigned)_mm_movemask_epi8(m);
+		if (bits) {
+			const char *q = p + __builtin_ctz(bits);
+			if (*q != '"')
+				return -1;
+			*out = slice_span(v, q);
+			*after = q + 1;
+			return 0;
+		}
+	}
+#else
+	const char *p = v;
+#endif
+	for (; p < end; p++) {
+		if (*p == '"') {
+			*out = slice_span(v, p);
+			*after = p + 1;
+			return 0;
+		}
+		if (*p == '\\' || *p == '\r' || *p == '\n')
+			return -1;
+	}
+	return -1;
+}
+
 /* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */
 static bool nc_decode(struct slice v, uint32_t *out)
 {
@@ -157,7 +239,49 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		struct slice name, value;
 		bool quoted;
 		const char *reason;
-		int rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
+		int f, rc;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the commonest "known-name=" (no LWS, a name of up to eight
+		 * bytes): the name is the bytes before the first '=', looked up
+		 * without a token run (a known name is all token bytes); then
+		 * the value as sip_auth_param_scan reads it. Anything else, and
+		 * any fault, is left to sip_auth_param_scan from the same place,
+		 * which gives the verdict. */
+		const char *p = sc->p, *end = sc->end;
+		if (end - p >= 9) {
+			uint64_t w, x, z;
+			memcpy(&w, p, 8);
+			x = w ^ 0x3d3d3d3d3d3d3d3dull;
+			z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+			size_t nl = z ? (size_t)__builtin_ctzll(z) >> 3 : p[8] == '=' ? 8 : 0;
+			if (nl && (f = auth_field_word(w, nl)) >= 0) {
+				const char *v = p + nl + 1;
+				if (v < end && *v == '"') {
+					const char *after;
+					if (quoted_plain(v + 1, end, &value, &after) == 0) {
+						name = slice_make(p, nl);
+						quoted = true;
+						sc->p = after;
+						goto have_field;
+					}
+					struct scan q = { v, end };
+					if (scan_quoted(&q, &value) == 0) {
+						name = slice_make(p, nl);
+						quoted = true;
+						sc->p = q.p;
+						goto have_field;
+					}
+				} else if (v < end && scan_is((unsigned char)*v, SCAN_TOKEN)) {
+					sc->p = scan_class_span(v + 1, end, SCAN_TOKEN);
+					value = slice_span(v, sc->p);
+					name = slice_make(p, nl);
+					quoted = false;
+					goto have_field;
+				}
+			}
+		}
+#endif
+		rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
 		if (rc == -ENOENT) {
 			/* "..., Digest uri=..." : a second scheme in the same field */
@@ -171,8 +295,11 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		if (rc < 0)
 			return fail(err, rc, sc->p, reason);
 
-		int f = sip_auth_field_lookup(name);
+		f = sip_auth_field_lookup(name);
 		if (f >= 0) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		have_field:
+#endif
 			if (auth->field[f].ptr)
 				return fail(err, -EBADMSG, name.ptr, "duplicate auth-param");
 			auth->field[f] = value;

@@ -8,8 +8,15 @@ int sip_quoted_scan(struct scan *sc, struct slice *out)
 	return scan_quoted(sc, out);
 }
 
-int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
-		      struct sip_parse_error *err)
+/* The bytes of an IPv6 address: HEXDIG ':' '.' (the received=IPv6 run). */
+static const bool ipv6_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1, [':'] = 1, ['.'] = 1,
+};
+
+int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
+			  struct sip_parse_error *err)
 {
 	/* the common ";name" and ";name=" without LWS in one go: what the
 	 * general steps below read there, without their LWS tests */
@@ -76,8 +83,10 @@ value:
 	if ((flags & SIP_GENPARAM_VIA) && sc->p < sc->end && *sc->p == ':' &&
 	    HDR_NAME_IS(p->name, "received")) {
 		/* RFC 5118 §4.5: received=IPv6 without brackets; via.c checks it */
-		while (sc->p < sc->end && (hdr_is_hex((unsigned char)*sc->p) || *sc->p == ':' || *sc->p == '.'))
-			sc->p++;
+		const char *q = sc->p, *end = sc->end;
+		while (q < end && ipv6_byte[(unsigned char)*q])
+			q++;
+		sc->p = q;
 	}
 	if (sc->p == v)
 		return hdr_fail(err, -EBADMSG, v,

@@ -5,6 +5,8 @@
 #define IMSREG_SIP_HDR_SCAN_H
 
 #include <errno.h>
+#include <stdint.h>
+#include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -136,6 +138,14 @@ static inline bool hdr_name_is(struct slice n, const char *lower, size_t len)
 {
 	if (n.len != len)
 		return false;
+	if (len >= 1 && len <= 8) {
+		/* one word compare: len is a literal's length, so the copies
+		 * are fixed-size loads */
+		uint64_t w = 0, l = 0, m = ~0ull >> (64 - 8 * len);
+		memcpy(&w, n.ptr, len);
+		memcpy(&l, lower, len);
+		return (w | (0x2020202020202020ull & m)) == l;
+	}
 	for (size_t i = 0; i < len; i++)
 		if (((unsigned char)n.ptr[i] | 0x20) != (unsigned char)lower[i])
 			return false;
@@ -174,9 +184,43 @@ enum sip_genparam_flags {
 	 * parameters (0, the cursor left on the ',') */
 	SIP_GENPARAM_LIST = 1 << 1,
 };
+/* sip_genparam_next without its inline fast path: every form (call
+ * sip_genparam_next). */
+int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
+			  struct sip_parse_error *err);
+
 /* Next parameter at sc: 1 with *p filled (value SLICE_NULL when absent,
- * quoted-string content when p->quoted), 0 at the end, or -EBADMSG. */
-int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
-		      struct sip_parse_error *err);
+ * quoted-string content when p->quoted), 0 at the end, or -EBADMSG.
+ * Inline: the common ";name" and ";name=token" without LWS are read here,
+ * in the caller, and everything else by sip_genparam_next_run from the
+ * same place. */
+static inline int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
+				    struct sip_parse_error *err)
+{
+	const char *s = sc->p, *end = sc->end;
+	if (s == end || (*s == ',' && (flags & SIP_GENPARAM_LIST)))
+		return 0;
+	if (end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
+		const char *ne = scan_class_span(s + 2, end, SCAN_TOKEN), *ve;
+		if (ne == end || (*ne != '=' && !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF))) {
+			p->name = slice_span(s + 1, ne);
+			p->value = SLICE_NULL;
+			p->quoted = false;
+			sc->p = ne;
+			return 1;
+		}
+		/* a Via value going on with ':' may be received=IPv6 (the run) */
+		if (*ne == '=' && end - ne >= 2 && scan_is((unsigned char)ne[1], SCAN_TOKEN) &&
+		    ((ve = scan_class_span(ne + 2, end, SCAN_TOKEN)) == end || *ve != ':' ||
+		     !(flags & SIP_GENPARAM_VIA))) {
+			p->name = slice_span(s + 1, ne);
+			p->value = slice_span(ne + 1, ve);
+			p->quoted = false;
+			sc->p = ve;
+			return 1;
+		}
+	}
+	return sip_genparam_next_run(sc, p, flags, err);
+}
 
 #endif

@@ -5,6 +5,28 @@
 #include "decode_internal.h"
 #include "hdr_scan.h"
 
+/* scan_u32 with the common case (up to ten digits) in one loop without a
+ * per-digit overflow test: the same result, cursor and verdict. */
+static int cseq_u32(struct scan *sc, uint32_t *out)
+{
+	const char *s = sc->p, *p = s, *end = sc->end, *lim = end - s > 10 ? s + 10 : end;
+	uint64_t v = 0;
+	unsigned d;
+	while (p < lim && (d = (unsigned)((unsigned char)*p - '0')) <= 9) {
+		v = v * 10 + d;
+		p++;
+	}
+	if (p < end && (unsigned)((unsigned char)*p - '0') <= 9)
+		return scan_u32(sc, out); /* eleven digits or more */
+	if (p == s)
+		return -EBADMSG;
+	if (v > UINT32_MAX)
+		return -ERANGE;
+	sc->p = p;
+	*out = (uint32_t)v;
+	return 0;
+}
+
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
@@ -16,7 +38,7 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* CSeq = 1*DIGIT LWS Method */
-	rc = scan_u32(&sc, &cseq->seq);
+	rc = cseq_u32(&sc, &cseq->seq);
 	if (rc == -ERANGE)
 		return hdr_fail(err, -ERANGE, sc.p, "CSeq: sequence number larger than 2^32-1");
 	if (rc < 0)

@@ -54,6 +54,71 @@ static int mech_param_lookup(struct slice name)
 	return -1;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* mech_param_lookup for a name of nl bytes (1 to 7) held in the low bytes
+ * of w (little-endian, the bytes above it ignored): the name with 0x20 set
+ * in every byte picks one slot of a perfect hash (the multiplier below
+ * sends the twelve names to twelve distinct slots of sixteen), then the
+ * exact test that only letters differ in case (the names are letters and
+ * '-'). */
+#define MW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
+#define MW_M(c, i) ((uint64_t)((c) >= 'a' && (c) <= 'z' ? 0x20 : 0) << (8 * (i)))
+#define MW(a, b, c, d, e, f) (MW_B(a, 0) | MW_B(b, 1) | MW_B(c, 2) | MW_B(d, 3) | MW_B(e, 4) | MW_B(f, 5))
+#define MM(a, b, c, d, e, f) (MW_M(a, 0) | MW_M(b, 1) | MW_M(c, 2) | MW_M(d, 3) | MW_M(e, 4) | MW_M(f, 5))
+#define MECH_HASH_MUL 0x62397bc701762741ull
+#define MECH_SLOT(w) ((unsigned)(((w) * MECH_HASH_MUL) >> 60))
+#define MSLOT(k, a, b, c, d, e, f) \
+	[MECH_SLOT(MW(a, b, c, d, e, f))] = { MW(a, b, c, d, e, f), MM(a, b, c, d, e, f), (k) + 1 }
+
+/* k1 is the parameter plus one: 0 in a slot no name uses (whose lit 0 a
+ * name of NUL bytes matches) gives -1 */
+static const struct {
+	uint64_t lit, mask;
+	int k1;
+} mech_slots[16] = {
+	MSLOT(MP_Q, 'q', 0, 0, 0, 0, 0),
+	MSLOT(MP_ALG, 'a', 'l', 'g', 0, 0, 0),
+	MSLOT(MP_MOD, 'm', 'o', 'd', 0, 0, 0),
+	MSLOT(MP_EALG, 'e', 'a', 'l', 'g', 0, 0),
+	MSLOT(MP_PROT, 'p', 'r', 'o', 't', 0, 0),
+	MSLOT(MP_SPI_C, 's', 'p', 'i', '-', 'c', 0),
+	MSLOT(MP_SPI_S, 's', 'p', 'i', '-', 's', 0),
+	MSLOT(MP_D_ALG, 'd', '-', 'a', 'l', 'g', 0),
+	MSLOT(MP_D_QOP, 'd', '-', 'q', 'o', 'p', 0),
+	MSLOT(MP_D_VER, 'd', '-', 'v', 'e', 'r', 0),
+	MSLOT(MP_PORT_C, 'p', 'o', 'r', 't', '-', 'c'),
+	MSLOT(MP_PORT_S, 'p', 'o', 'r', 't', '-', 's'),
+};
+
+static int mech_param_lookup_word(uint64_t w, size_t nl)
+{
+	uint64_t lm = ~0ull >> (64 - 8 * nl), nm = w & lm;
+	unsigned i = MECH_SLOT(nm | (0x2020202020202020ull & lm));
+	return (nm | mech_slots[i].mask) == mech_slots[i].lit ? mech_slots[i].k1 - 1 : -1;
+}
+
+/* The run of decimal digits at p (eight bytes readable there): its length
+ * (0 to 8) and, when 1 to 8, its value in *n. */
+static size_t digits8(const char *p, uint32_t *n)
+{
+	uint64_t w, x, nd;
+	memcpy(&w, p, 8);
+	x = w ^ 0x3030303030303030ull; /* a digit byte is now 0..9 */
+	/* high bit of each byte that is not a digit: 10 or more, or 0x80 up
+	 * (a carry from a byte only reaches bytes after a non-digit) */
+	nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+	size_t len = nd ? (size_t)__builtin_ctzll(nd) >> 3 : 8;
+	if (!len)
+		return 0;
+	uint64_t v = x << (8 * (8 - len)); /* the digits, leading zeros before */
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	v = (v * 10000 + (v >> 32)) & 0xffffffffull;
+	*n = (uint32_t)v;
+	return len;
+}
+#endif
+
 /* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
 static bool qvalue_ok(struct slice v)
 {
@@ -162,6 +227,45 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		bool quoted = false;
 		const char *p = sc.p, *end = sc.end;
 
+		uint32_t n = 0;
+		bool have_n = false;
+		int k;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* the commonest ";known-name=value": the name is the bytes before
+		 * the first '=' among the next eight, looked up without a token
+		 * run (a known name is all token bytes); a spi or port value is
+		 * read as a number in the same pass that finds its end. Anything
+		 * else (unknown name, LWS, a quoted or empty value, a number of
+		 * ten digits or more, a digit run that goes on as a token) is left
+		 * to the paths below. */
+		if (end - p >= 10 && *p == ';') {
+			uint64_t w, x, z;
+			memcpy(&w, p + 1, 8);
+			x = w ^ 0x3d3d3d3d3d3d3d3dull;
+			z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
+			size_t nl = z ? (size_t)__builtin_ctzll(z) >> 3 : 0;
+			if (nl && (k = mech_param_lookup_word(w, nl)) >= 0) {
+				const char *vs = p + 2 + nl, *q = vs;
+				if (k >= MP_SPI_C && end - vs >= 8) {
+					size_t dl = digits8(vs, &n);
+					q = vs + dl;
+					if (dl && (q == end || !scan_is((unsigned char)*q, SCAN_TOKEN)))
+						have_n = true;
+				}
+				if (!have_n && q < end && scan_is((unsigned char)*q, SCAN_TOKEN))
+					q = scan_class_span(q + 1, end, SCAN_TOKEN);
+				if (q > vs) {
+					name = slice_make(p + 1, nl);
+					v = slice_span(vs, q);
+					if (!params_start)
+						params_start = p + 1;
+					sc.p = last = q;
+					goto have_known;
+				}
+				n = 0;
+			}
+		}
+#endif
 		/* the common ";name=token" without LWS in one go: what the general
 		 * steps below read there, without their LWS and quote tests */
 		if (end - p >= 4 && *p == ';' && scan_is((unsigned char)p[1], SCAN_TOKEN)) {
@@ -188,17 +292,18 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		if (sip_sec_param_scan(&sc, &name, &v, &quoted, &reason) < 0)
 			return fail(err, -EBADMSG, sc.p, reason);
 		last = sc.p;
-	have_param:;
-
-		int k = mech_param_lookup(name);
+	have_param:
+		k = mech_param_lookup(name);
 		if (k < 0)
 			continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	have_known:
+#endif
 		if (seen & (1u << k))
 			return fail(err, -EBADMSG, name.ptr, "duplicate mechanism parameter");
 		seen |= 1u << k;
 		if (!v.ptr)
 			return fail(err, -EBADMSG, name.ptr, "mechanism parameter needs a value");
-		uint32_t n = 0;
 		int rc;
 		switch (k) {
 		case MP_Q:
@@ -215,7 +320,7 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		case MP_D_VER: m->d_ver = v; break;
 		case MP_SPI_C:
 		case MP_SPI_S:
-			if ((rc = number_decode(v, UINT32_MAX, &n)) < 0)
+			if (!have_n && (rc = number_decode(v, UINT32_MAX, &n)) < 0)
 				return fail(err, rc, v.ptr,
 					    rc == -ERANGE ? "spi larger than 2^32-1"
 							  : "spi must be a decimal number");
@@ -229,7 +334,9 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 			break;
 		case MP_PORT_C:
 		case MP_PORT_S:
-			if ((rc = number_decode(v, UINT16_MAX, &n)) < 0)
+			if (n > UINT16_MAX)
+				have_n = false;
+			if (!have_n && (rc = number_decode(v, UINT16_MAX, &n)) < 0)
 				return fail(err, rc, v.ptr,
 					    rc == -ERANGE ? "port larger than 65535"
 							  : "port must be a decimal number");

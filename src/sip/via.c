@@ -95,6 +95,21 @@ static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip
 	return 0;
 }
 
+/* "SIP/2.0/" at p (eight bytes readable; the letters in any case): one
+ * word compare on little-endian hosts (elsewhere false, and via_run reads
+ * it step by step). */
+static inline bool sip20_at(const char *p)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t w;
+	memcpy(&w, p, 8);
+	return (w | 0x202020) == 0x2f302e322f706973ull; /* "sip/2.0/" */
+#else
+	(void)p;
+	return false;
+#endif
+}
+
 /* One via-parm at sc. With list, a ',' after the value ends it (the
  * cursor is left on it) as the end of the input does otherwise. */
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
@@ -106,6 +121,14 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 
 	/* sent-protocol = protocol-name SLASH protocol-version SLASH transport,
 	 * SLASH = SWS "/" SWS */
+	if (sc.end - sc.p >= 9 && sip20_at(sc.p)) {
+		/* "SIP/2.0/" (the letters in any case): what the steps below
+		 * read there, in one compare */
+		via->protocol = slice_make(sc.p, 3);
+		via->version = slice_make(sc.p + 4, 3);
+		sc.p += 8;
+		goto transport;
+	}
 	if (hdr_token(&sc, &via->protocol) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol name \"SIP\"");
 	if (!hdr_sws_accept(&sc, '/'))
@@ -115,6 +138,7 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol version after \"SIP/\"");
 	if (!hdr_sws_accept(&sc, '/'))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol version");
+transport:
 	hdr_lws(&sc);
 	if (hdr_token(&sc, &via->transport) < 0)
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
