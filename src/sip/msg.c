@@ -52,8 +52,8 @@ static inline unsigned bytes_eq16(const char *q, __m128i c)
 }
 #endif
 
-/* The first '\n' in [p, end), or NULL; [buf, end) is readable. Sixteen
- * bytes at a time where SSE2 is there; the last partial block is read as
+/* The first '\n' in [p, end), or NULL; [buf, end) is readable. 32, then
+ * 16 bytes at a time where SSE2 is there; the last partial block is read as
  * the last sixteen bytes of the buffer with the bytes before p shifted out,
  * so no load leaves [buf, end). */
 static inline const char *lf_find(const char *p, const char *end, const char *buf)
