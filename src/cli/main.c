@@ -25,6 +25,18 @@ static void usage(FILE *out)
 
 int main(int argc, char **argv)
 {
+#if defined(__x86_64__) && defined(__SSSE3__)
+	/* Built for x86-64-v2 (CMake IMSREG_X86_64_V2): say so rather than die
+	 * of SIGILL on an older CPU. */
+	__builtin_cpu_init();
+	if (!__builtin_cpu_supports("ssse3") || !__builtin_cpu_supports("sse4.2") ||
+	    !__builtin_cpu_supports("popcnt")) {
+		fputs("imsreg: this build needs an x86-64-v2 CPU (SSSE3, SSE4.2, POPCNT); "
+		      "rebuild with cmake -DIMSREG_X86_64_V2=OFF\n",
+		      stderr);
+		return 2;
+	}
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return 2;
