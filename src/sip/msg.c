@@ -165,47 +165,6 @@ static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
 	return (enum sip_hdr_id)id;
 }
 #endif
-
-/* The fast path of the header split: the line at p (16 bytes readable from
- * p, 32 when the name runs past them) is a field with a known name right
- * before the first ':', ends in CRLF, is not folded and more input follows its LF.
- * Then *colon and *nl are set and true is returned; any other line (or one
- * where the answer is not cheap) returns false, and the careful loop reads
- * it from the start: this adds nothing that loop would not find. */
-static inline bool field_fast(const char *p, const char *end, const char *buf,
-			      enum sip_hdr_id *id, const char **colon, const char **nl)
-{
-	const __m128i lf = _mm_set1_epi8('\n'), co = _mm_set1_epi8(':');
-	/* most names end in the first sixteen bytes, the longest in 32 */
-	unsigned mc = bytes_eq16(p, co), mn = bytes_eq16(p, lf);
-	const char *q = p + 16;
-	if (!mc) {
-		if (mn || end - p < 32)
-			return false;
-		mc = bytes_eq16(p + 16, co) << 16;
-		mn = bytes_eq16(p + 16, lf) << 16;
-		q = p + 32;
-	}
-	/* the lowest ':' and every bit below it: no '\n' may be there */
-	if (!mc || (mn & (mc ^ (mc - 1))))
-		return false;
-	size_t k = (size_t)__builtin_ctz(mc);
-	/* k == 0 (':' first) or a first byte of CR, LF or white space is no
-	 * known name: the lookup refuses them */
-#if defined(MSG_FAST_LOOKUP)
-	*id = hdr_lookup_fast(p, k);
-#else
-	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
-#endif
-	if (*id == SIP_HDR_OTHER)
-		return false;
-	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(q, end, buf);
-	if (!e || e[-1] != '\r' || end - e < 2 || e[1] == ' ' || e[1] == '\t')
-		return false;
-	*colon = p + k;
-	*nl = e;
-	return true;
-}
 #endif
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
@@ -356,52 +315,175 @@ static int content_length_parse(struct sip_msg *msg, const char *buf, struct sli
 }
 
 #if defined(__SSE2__)
-/* The header split over the lines field_fast accepts, from p: returns the
- * first line it leaves to the careful loop (the empty line, a line near the
- * end of the input, any line field_fast refuses, a full header array). *rc
- * is 0, or the error of a Content-Length value. */
+/* Bit i set where byte i of the 64 at q is '\n'. */
+static inline uint64_t lf_mask64(const char *q)
+{
+	const __m128i lf = _mm_set1_epi8('\n');
+	uint64_t lo = bytes_eq16(q, lf) | bytes_eq16(q + 16, lf) << 16;
+	uint64_t hi = bytes_eq16(q + 32, lf) | bytes_eq16(q + 48, lf) << 16;
+	return lo | hi << 32;
+}
+
+/* True when [p, p + k) is a token (1 <= k <= 31, 16 bytes readable from p,
+ * 32 when k > 16): the name of a field the lookup does not know. */
+static inline bool name_is_token(const char *p, size_t k)
+{
+#if defined(__SSSE3__)
+	uint32_t bad = scan_nontoken16(p);
+	if (k > 16)
+		bad |= (uint32_t)scan_nontoken16(p + 16) << 16;
+	return k && !(bad & ((2u << (k - 1)) - 1));
+#else
+	if (!k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (!scan_is((unsigned char)p[i], SCAN_TOKEN))
+			return false;
+	return true;
+#endif
+}
+
+/* The trim of a value that does not start with one SP and a byte that is
+ * no LWS, or ends in LWS (the fast path's rare case). */
+static struct slice value_trim(const char *vs, const char *ve)
+{
+	while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+		vs++;
+	while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
+		ve--;
+	return slice_span(vs, ve);
+}
+
+/* Takes back the last field appended (hdrs[n - 1]): its line turned out
+ * to be folded, and the careful loop reads it again. */
+static void hdr_unadd(struct sip_msg *msg, uint16_t *last, uint16_t n)
+{
+	enum sip_hdr_id id = msg->hdrs[n].id;
+	uint16_t i = msg->first[id];
+	if (i == n) {
+		msg->first[id] = SIP_HDR_NONE;
+		return;
+	}
+	while (msg->hdrs[i].next != n)
+		i = msg->hdrs[i].next;
+	msg->hdrs[i].next = SIP_HDR_NONE;
+	last[id] = i;
+}
+
+/* The header split over the easy lines from p: a field with a token name
+ * right before the first ':', ending in CRLF, not folded. The line ends
+ * come from masks of 64 bytes at a time (the last block is the last 64
+ * bytes of the input with the bytes already seen masked off, so no load
+ * leaves [buf, end)); each line then costs one 16-byte load for its ':' and
+ * a few byte tests. Whether a line is folded shows at the start of the
+ * next one: a field whose next line starts with SP/HTAB is taken back
+ * (Content-Length is tested before its value is read). Returns the first
+ * line it leaves to the careful loop (the empty line, a line near the end
+ * of the input, a line any test refuses, a full header array), which reads
+ * it from its start: this adds nothing that loop would not find. *rc is 0,
+ * or the error of a Content-Length value. */
 static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *p,
 			       const char *end, const char *buf, int *rc,
 			       struct sip_parse_error *err)
 {
-	uint16_t n = *np, max = msg->max_hdrs;
-	struct sip_hdr *h = msg->hdrs + n;
-	uint16_t *first = msg->first;
+	const __m128i co = _mm_set1_epi8(':');
+	const uint16_t n0 = *np, max = msg->max_hdrs;
+	uint16_t n = n0;
+	struct sip_hdr *const hdrs = msg->hdrs;
+	uint16_t *const first = msg->first;
+	const char *base;
+	uint64_t m;
 	*rc = 0;
-	while (n < max && end - p >= 16) {
-		enum sip_hdr_id id;
-		const char *colon, *nl;
-		if (!field_fast(p, end, buf, &id, &colon, &nl))
+	if (end - buf < 64 || end - p < 16)
+		return p;
+	if (end - p >= 64) {
+		base = p;
+		m = lf_mask64(p);
+	} else {
+		base = end - 64;
+		m = lf_mask64(base) & (~0ull << (p - base));
+	}
+	/* p <= last16: 16 bytes readable from p */
+	const char *const last16 = end - 16;
+	while (n < max) {
+		while (__builtin_expect(!m, 0)) {
+			/* the next block, or the last 64 bytes with what was
+			 * seen masked off; base + 64 <= end throughout */
+			size_t rest = (size_t)(end - base) - 64;
+			if (rest >= 64) {
+				base += 64;
+				m = lf_mask64(base);
+			} else if (rest) {
+				base = end - 64;
+				m = lf_mask64(base) & (~0ull << (64 - rest));
+			} else {
+				goto done;
+			}
+		}
+		const char *nl = base + (unsigned)__builtin_ctzll(m);
+		if (nl[-1] != '\r' || p > last16)
+			break;
+		unsigned mc = bytes_eq16(p, co);
+		if (__builtin_expect(!mc, 0)) {
+			if (end - p < 32)
+				break;
+			mc = bytes_eq16(p + 16, co) << 16;
+			if (!mc)
+				break;
+		}
+		const char *colon = p + (unsigned)__builtin_ctz(mc);
+		if (colon > nl)
+			break;
+		size_t k = (size_t)(colon - p);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
+#else
+		enum sip_hdr_id id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+#endif
+		/* a known name is a token; any other must be checked */
+		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
+			break;
+		/* its value is read now, so its line must not be folded */
+		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0) &&
+		    (end - nl < 2 || is_ws(nl[1])))
 			break;
 		/* value: trimmed of LWS (one SP is the common case) */
-		const char *vs = colon + 1, *ve = nl - 1;
-		if (*vs == ' ')
-			vs++;
-		if (scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-			while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-				vs++;
-		while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
-			ve--;
+		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
+		struct slice value;
+		if (__builtin_expect(scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF) ||
+				     scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF), 0))
+			value = value_trim(vs, ve);
+		else
+			value = slice_span(vs, ve);
+		struct sip_hdr *h = &hdrs[n];
 		h->id = id;
-		h->name = slice_span(p, colon);
-		h->value = slice_span(vs, ve);
+		h->name = slice_make(p, k);
+		h->value = value;
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
 		if (first[id] == SIP_HDR_NONE)
 			first[id] = n;
 		else
-			msg->hdrs[last[id]].next = n;
+			hdrs[last[id]].next = n;
 		last[id] = n;
 		n++;
-		if (id == SIP_HDR_CONTENT_LENGTH) {
+		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
 			msg->nhdrs = n;
-			*rc = content_length_parse(msg, buf, h->value, err);
+			*rc = content_length_parse(msg, buf, value, err);
 			if (*rc < 0)
-				break;
+				goto out;
 		}
-		h++;
+		m &= m - 1;
 		p = nl + 1;
 	}
+done:
+	/* the last field taken is folded: the careful loop reads it */
+	if (n > n0 && p < end && is_ws(*p)) {
+		n--;
+		hdr_unadd(msg, last, n);
+		p = buf + hdrs[n].offset;
+	}
+out:
 	*np = n;
 	return p;
 }
@@ -532,9 +614,11 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	size_t head_len;
 	for (;;) {
 #if defined(__SSE2__)
-		p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
-		if (rc < 0)
-			goto out;
+		if (!(flags & SIP_PARSE__CAREFUL)) {
+			p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
+			if (rc < 0)
+				goto out;
+		}
 #endif
 		if (p >= end) {
 			if (!eof_ends) {
