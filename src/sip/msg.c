@@ -12,11 +12,23 @@
 
 void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max)
 {
-	memset(msg, 0, sizeof *msg);
+	/* Field by field: first[] is written by sip_msg_parse (once) and read
+	 * only while nhdrs > 0. */
+	msg->buf = NULL;
+	msg->len = 0;
+	msg->is_request = false;
+	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
+	msg->method_id = SIP_METHOD_OTHER;
+	msg->status = 0;
 	msg->hdrs = hdrs;
+	msg->nhdrs = 0;
 	/* SIP_HDR_NONE ends a chain, so it cannot be an index. */
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
-	memset(msg->first, 0xff, sizeof msg->first);
+	msg->head_len = 0;
+	msg->body = SLICE_NULL;
+	msg->has_content_length = false;
+	msg->content_length = 0;
+	msg->repairs = 0;
 }
 
 void sip_error_locate(struct sip_parse_error *err, const char *buf, size_t len)
@@ -289,9 +301,74 @@ static int status_line_parse(struct sip_msg *msg, const char *buf, const char *s
 	return 0;
 }
 
+/* The first ' ' in [p, e), or e; [p, end) is readable (e <= end). */
+static inline const char *sp_find(const char *p, const char *e, const char *end)
+{
+#if defined(__SSE2__)
+	const __m128i sp = _mm_set1_epi8(' ');
+	while (end - p >= 16) {
+		unsigned m = bytes_eq16(p, sp);
+		if (m) {
+			const char *q = p + __builtin_ctz(m);
+			return q < e ? q : e;
+		}
+		p += 16;
+		if (p >= e)
+			return e;
+	}
+#endif
+	const char *q = p < e ? memchr(p, ' ', (size_t)(e - p)) : NULL;
+	return q ? q : e;
+}
+
+/* The common start lines, "Method SP Request-URI SP SIP/2.0" and
+ * "SIP/2.0 SP 3DIGIT SP Reason-Phrase", in a few word compares: true when
+ * [s, e) is one of them and msg is filled as request_line_parse or
+ * status_line_parse would; false leaves msg to them. [s, end) is readable. */
+static inline bool start_line_fast(struct sip_msg *msg, const char *s, const char *e,
+				   const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* "sip/2.0 " and " sip/2.0", "SIP" in any case */
+	const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
+	if (e - s >= 12 && (sip_hdr_load64(s) | 0x202020ull) == version_sp) {
+		unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
+			 c2 = (unsigned)(unsigned char)s[10] - '0';
+		if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
+			return false;
+		msg->version = slice_make(s, 7);
+		msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
+		msg->reason = slice_span(s + 12, e);
+		msg->is_request = false;
+		return true;
+	}
+#if defined(__SSSE3__)
+	if (end - s < 16)
+		return false;
+	unsigned bad = scan_nontoken16(s);
+	if (!bad)
+		return false;
+	const char *sp = s + __builtin_ctz(bad), *u = sp + 1;
+	if (sp == s || u >= e || *sp != ' ' || *u == ' ' || *u == '\t' || *u == '<')
+		return false;
+	const char *usp = sp_find(u, e, end);
+	if (e - usp != 8 || (sip_hdr_load64(usp) | 0x20202000ull) != sp_version)
+		return false;
+	msg->method = slice_span(s, sp);
+	msg->method_id = sip_method_lookup(msg->method);
+	msg->ruri = slice_span(u, usp);
+	msg->version = slice_span(usp + 1, e);
+	msg->is_request = true;
+	return true;
+#endif
+#endif
+	(void)msg, (void)s, (void)e, (void)end;
+	return false;
+}
+
 /* Content-Length = 1*DIGIT (§20.14); several fields must agree (RFC 4475
  * mcl01), a sign or any other byte is an error (ncl). */
-static int content_length_parse(struct sip_msg *msg, const char *buf, struct slice v,
+static int content_length_parse_slow(struct sip_msg *msg, const char *buf, struct slice v,
 				struct sip_parse_error *err)
 {
 	uint32_t n = 0;
@@ -312,6 +389,27 @@ static int content_length_parse(struct sip_msg *msg, const char *buf, struct sli
 	msg->has_content_length = true;
 	msg->content_length = n;
 	return 0;
+}
+
+/* content_length_parse_slow with the common case inline: 1 to 9 digits
+ * (no overflow) and no earlier value. */
+static inline int content_length_parse(struct sip_msg *msg, const char *buf, struct slice v,
+				       struct sip_parse_error *err)
+{
+	if (v.len - 1 < 9 && !msg->has_content_length) {
+		uint32_t n = 0;
+		size_t i = 0;
+		do {
+			unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+			if (d > 9)
+				return content_length_parse_slow(msg, buf, v, err);
+			n = n * 10 + d;
+		} while (++i < v.len);
+		msg->has_content_length = true;
+		msg->content_length = n;
+		return 0;
+	}
+	return content_length_parse_slow(msg, buf, v, err);
 }
 
 #if defined(__SSE2__)
@@ -403,19 +501,19 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 		base = end - 64;
 		m = lf_mask64(base) & (~0ull << (p - base));
 	}
-	/* p <= last16: 16 bytes readable from p */
-	const char *const last16 = end - 16;
+	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
+	const char *const last16 = end - 16, *const blk_last = end - 64;
 	while (n < max) {
 		while (__builtin_expect(!m, 0)) {
 			/* the next block, or the last 64 bytes with what was
-			 * seen masked off; base + 64 <= end throughout */
-			size_t rest = (size_t)(end - base) - 64;
-			if (rest >= 64) {
-				base += 64;
+			 * seen masked off; base <= blk_last throughout */
+			const char *next = base + 64;
+			if (next <= blk_last) {
+				base = next;
 				m = lf_mask64(base);
-			} else if (rest) {
-				base = end - 64;
-				m = lf_mask64(base) & (~0ull << (64 - rest));
+			} else if (next < end) {
+				base = blk_last;
+				m = lf_mask64(base) & (~0ull << (next - blk_last));
 			} else {
 				goto done;
 			}
@@ -450,8 +548,10 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 		/* value: trimmed of LWS (one SP is the common case) */
 		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
 		struct slice value;
-		if (__builtin_expect(scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF) ||
-				     scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF), 0))
+		/* vs <= ve, *ve is CR: a first and last byte above SP are no
+		 * LWS; any other case (empty, LWS, controls) is trimmed with
+		 * care */
+		if (__builtin_expect((unsigned char)*vs <= ' ' || (unsigned char)ve[-1] <= ' ', 0))
 			value = value_trim(vs, ve);
 		else
 			value = slice_span(vs, ve);
@@ -601,7 +701,9 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		goto out;
 	}
 	msg->start_line = slice_span(p, le);
-	if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
+	if (!(flags & SIP_PARSE__CAREFUL) && start_line_fast(msg, p, le, end))
+		rc = 0;
+	else if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
 	    p[3] == '/')
 		rc = status_line_parse(msg, buf, p, le, flags, err);
 	else
@@ -793,7 +895,7 @@ out:
 
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id)
 {
-	if ((unsigned)id >= SIP_HDR__COUNT)
+	if ((unsigned)id >= SIP_HDR__COUNT || msg->nhdrs == 0)
 		return NULL;
 	uint16_t i = msg->first[id];
 	return i == SIP_HDR_NONE || i >= msg->nhdrs ? NULL : &msg->hdrs[i];

@@ -613,6 +613,59 @@ static void test_fast_path_fold_after_taken_field(void)
 	same_parse_every_prefix(in, sizeof in - 1);
 }
 
+/* Start lines, good and bad, with the fast path and with the careful
+ * functions alone, at every truncation. */
+static void test_fast_path_start_lines(void)
+{
+	static const char *const heads[] = {
+		"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0\r\n",
+		"REGISTER sip:a sip/2.0\r\n",
+		"REGISTER sip:a SiP/2.0\r\n",
+		"REGISTER sip:a SIP/2.1\r\n",
+		"REGISTER sip:a SIP/2.0 \r\n",
+		"REGISTER sip:a  SIP/2.0\r\n",
+		"REGISTER  sip:a SIP/2.0\r\n",
+		"REGISTER\tsip:a SIP/2.0\r\n",
+		"REGISTER <sip:a> SIP/2.0\r\n",
+		"REGISTER sip:a;x= y SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0x\r\n",
+		"REGISTER sip:a XIP/2.0\r\n",
+		"A-Very-Long-Method-Name-Here sip:a SIP/2.0\r\n",
+		"INVITE sip:a@b SIP/2.0\r\n",
+		"R sip:a SIP/2.0\r\n",
+		"register sip:a SIP/2.0\r\n",
+		"REG@ sip:a SIP/2.0\r\n",
+		" REGISTER sip:a SIP/2.0\r\n",
+		"REGISTER sip:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa SIP/2.0\r\n",
+		"SIP/2.0 200 OK\r\n",
+		"sip/2.0 200 OK\r\n",
+		"SIP/2.0 200 \r\n",
+		"SIP/2.0 200\r\n",
+		"SIP/2.0 100 Trying\r\n",
+		"SIP/2.0 699 x\r\n",
+		"SIP/2.0 700 x\r\n",
+		"SIP/2.0 099 x\r\n",
+		"SIP/2.0 20 OK\r\n",
+		"SIP/2.0 2000 OK\r\n",
+		"SIP/2.0 2a0 OK\r\n",
+		"SIP/2.0\t200 OK\r\n",
+		"SIP/2.0  200 OK\r\n",
+		"SIP/2.0 200\tOK\r\n",
+		"SIP/2.1 200 OK\r\n",
+		"SIP/2.0 401 Unauthorized \xd0\xbd\r\n",
+		"SIPS/2.0 200 OK\r\n",
+	};
+	static char buf[512];
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		int len = snprintf(buf, sizeof buf, "%s%s", heads[i],
+				   "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nl: 0\r\n\r\n");
+		same_parse_every_prefix(buf, (size_t)len);
+		len = snprintf(buf, sizeof buf, "%s", heads[i]);
+		same_parse_every_prefix(buf, (size_t)len);
+	}
+}
+
 int main(void)
 {
 	test_parse_table();
@@ -626,6 +679,7 @@ int main(void)
 	test_fast_path_line_at_every_block_offset();
 	test_fast_path_random_messages();
 	test_fast_path_short_messages();
+	test_fast_path_start_lines();
 	test_fast_path_fold_after_taken_field();
 	return check_done();
 }
