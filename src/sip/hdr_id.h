@@ -152,32 +152,39 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 {
 	const struct sip_hdr_colon_table *t = &sip_hdr_colon;
 	const uint64_t fold = 0x2020202020202020ull;
+	const struct sip_hdr_colon_entry *e;
 	uint64_t raw = sip_hdr_load64(p);
+	unsigned i, id;
 	if (n <= 8) {
 		uint64_t lm = t->lenmask[n];
-		unsigned i = t->slot[(((raw | fold) & lm) * SIP_HDR_COLON_MUL) >> 56];
-		const struct sip_hdr_colon_entry *e = &t->e[i];
+		i = t->slot[(((raw | fold) & lm) * SIP_HDR_COLON_MUL) >> 56];
+		e = &t->e[i];
 		if (((raw | sip_hdr_load64(e->mask)) ^ sip_hdr_load64(e->name)) & lm)
 			return SIP_HDR_OTHER;
-		return (enum sip_hdr_id)t->id[i];
-	}
-	if (n > SIP_HDR_MAX_NAME + 1)
-		return SIP_HDR_OTHER;
-	uint64_t raw2 = sip_hdr_load64(p + n - 8), w2 = raw2 | fold;
-	uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
-	unsigned i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
-	const struct sip_hdr_colon_entry *e = &t->e[i];
-	if ((raw | sip_hdr_load64(e->mask)) != sip_hdr_load64(e->name) ||
-	    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
-		return SIP_HDR_OTHER;
-	if (n > 16) {
-		if ((sip_hdr_load64(p + 8) | sip_hdr_load64(e->mask + 8)) != sip_hdr_load64(e->name + 8))
+	} else {
+		if (n > SIP_HDR_MAX_NAME + 1)
 			return SIP_HDR_OTHER;
-		if (n > 24 &&
-		    (sip_hdr_load64(p + 16) | sip_hdr_load64(e->mask + 16)) != sip_hdr_load64(e->name + 16))
+		uint64_t raw2 = sip_hdr_load64(p + n - 8), w2 = raw2 | fold;
+		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
+		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
+		e = &t->e[i];
+		if ((raw | sip_hdr_load64(e->mask)) != sip_hdr_load64(e->name) ||
+		    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
 			return SIP_HDR_OTHER;
+		if (n > 16) {
+			if ((sip_hdr_load64(p + 8) | sip_hdr_load64(e->mask + 8)) !=
+			    sip_hdr_load64(e->name + 8))
+				return SIP_HDR_OTHER;
+			if (n > 24 && (sip_hdr_load64(p + 16) | sip_hdr_load64(e->mask + 16)) !=
+					      sip_hdr_load64(e->name + 16))
+				return SIP_HDR_OTHER;
+		}
 	}
-	return (enum sip_hdr_id)t->id[i];
+	/* a name matched: its entry is no empty one (hdr_id_test) */
+	id = t->id[i];
+	if (!id)
+		__builtin_unreachable();
+	return (enum sip_hdr_id)id;
 }
 #endif
 

@@ -55,6 +55,32 @@ static inline bool is_ws(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The index of the lowest set bit of m != 0, as a size_t: one BSF on
+ * x86-64 (the builtin returns an int, which costs a sign extension and a
+ * dependency-breaking clear per use). */
+static inline size_t bit_first(uint64_t m)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	uint64_t i;
+	__asm__("bsfq %1, %0" : "=r"(i) : "rm"(m) : "cc");
+	return (size_t)i;
+#else
+	return (size_t)__builtin_ctzll(m);
+#endif
+}
+
+/* bit_first of a 32-bit mask m != 0 (no widening first). */
+static inline size_t bit_first32(unsigned m)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	unsigned i;
+	__asm__("bsfl %1, %0" : "=r"(i) : "rm"(m) : "cc");
+	return i;
+#else
+	return (size_t)__builtin_ctz(m);
+#endif
+}
+
 #if defined(__SSE2__)
 /* Bit i set where byte i of the 16 at q equals the byte splatted in c. */
 static inline unsigned bytes_eq16(const char *q, __m128i c)
@@ -77,19 +103,19 @@ static inline const char *lf_find(const char *p, const char *end, const char *bu
 		do {
 			unsigned m = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
 			if (m)
-				return p + __builtin_ctz(m);
+				return p + bit_first(m);
 			p += 32;
 		} while (p <= lim);
 	}
 	while (end - p >= 16) {
 		unsigned m = bytes_eq16(p, lf);
 		if (m)
-			return p + __builtin_ctz(m);
+			return p + bit_first(m);
 		p += 16;
 	}
 	if (p < end && end - buf >= 16) {
 		unsigned m = bytes_eq16(end - 16, lf) >> (16 - (end - p));
-		return m ? p + __builtin_ctz(m) : NULL;
+		return m ? p + bit_first(m) : NULL;
 	}
 #else
 	(void)buf;
@@ -118,7 +144,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 		unsigned mn = bytes_eq16(q, lf) >> shift, mc = bytes_eq16(q, co) >> shift;
 		unsigned m = mn | mc;
 		if (m) {
-			const char *hit = p + __builtin_ctz(m);
+			const char *hit = p + bit_first(m);
 			if (*hit == '\n') {
 				*colon = NULL;
 				return hit;
@@ -126,7 +152,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 			*colon = hit;
 			/* every '\n' bit left is after the colon */
 			if (mn)
-				return p + __builtin_ctz(mn);
+				return p + bit_first(mn);
 			return lf_find(q + 16, end, buf);
 		}
 		p = q + 16;
@@ -309,7 +335,7 @@ static inline const char *sp_find(const char *p, const char *e, const char *end)
 	while (end - p >= 16) {
 		unsigned m = bytes_eq16(p, sp);
 		if (m) {
-			const char *q = p + __builtin_ctz(m);
+			const char *q = p + bit_first(m);
 			return q < e ? q : e;
 		}
 		p += 16;
@@ -348,7 +374,7 @@ static inline bool start_line_fast(struct sip_msg *msg, const char *s, const cha
 	unsigned bad = scan_nontoken16(s);
 	if (!bad)
 		return false;
-	const char *sp = s + __builtin_ctz(bad), *u = sp + 1;
+	const char *sp = s + bit_first(bad), *u = sp + 1;
 	if (sp == s || u >= e || *sp != ' ' || *u == ' ' || *u == '\t' || *u == '<')
 		return false;
 	const char *usp = sp_find(u, e, end);
@@ -441,6 +467,13 @@ static inline bool name_is_token(const char *p, size_t k)
 #endif
 }
 
+/* The id chains while parsing: first[] is copied to msg->first at the end
+ * (on the stack, the split addresses both without a base register). */
+struct hdr_chain {
+	uint16_t first[SIP_HDR__COUNT];
+	uint16_t last[SIP_HDR__COUNT];
+};
+
 /* The trim of a value that does not start with one SP and a byte that is
  * no LWS, or ends in LWS (the fast path's rare case). */
 static struct slice value_trim(const char *vs, const char *ve)
@@ -454,18 +487,18 @@ static struct slice value_trim(const char *vs, const char *ve)
 
 /* Takes back the last field appended (hdrs[n - 1]): its line turned out
  * to be folded, and the careful loop reads it again. */
-static void hdr_unadd(struct sip_msg *msg, uint16_t *last, uint16_t n)
+static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
 {
 	enum sip_hdr_id id = msg->hdrs[n].id;
-	uint16_t i = msg->first[id];
+	uint16_t i = ch->first[id];
 	if (i == n) {
-		msg->first[id] = SIP_HDR_NONE;
+		ch->first[id] = SIP_HDR_NONE;
 		return;
 	}
 	while (msg->hdrs[i].next != n)
 		i = msg->hdrs[i].next;
 	msg->hdrs[i].next = SIP_HDR_NONE;
-	last[id] = i;
+	ch->last[id] = i;
 }
 
 /* The header split over the easy lines from p: a field with a token name
@@ -480,7 +513,7 @@ static void hdr_unadd(struct sip_msg *msg, uint16_t *last, uint16_t n)
  * of the input, a line any test refuses, a full header array), which reads
  * it from its start: this adds nothing that loop would not find. *rc is 0,
  * or the error of a Content-Length value. */
-static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *p,
+static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
 			       const char *end, const char *buf, int *rc,
 			       struct sip_parse_error *err)
 {
@@ -488,7 +521,6 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 	const uint16_t n0 = *np, max = msg->max_hdrs;
 	uint16_t n = n0;
 	struct sip_hdr *const hdrs = msg->hdrs;
-	uint16_t *const first = msg->first;
 	const char *base;
 	uint64_t m;
 	*rc = 0;
@@ -518,7 +550,7 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 				goto done;
 			}
 		}
-		const char *nl = base + (unsigned)__builtin_ctzll(m);
+		const char *nl = base + bit_first(m);
 		if (nl[-1] != '\r' || p > last16)
 			break;
 		unsigned mc = bytes_eq16(p, co);
@@ -529,7 +561,7 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 			if (!mc)
 				break;
 		}
-		const char *colon = p + (unsigned)__builtin_ctz(mc);
+		const char *colon = p + bit_first32(mc);
 		if (colon > nl)
 			break;
 		size_t k = (size_t)(colon - p);
@@ -561,11 +593,11 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 		h->value = value;
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
-		if (first[id] == SIP_HDR_NONE)
-			first[id] = n;
+		if (ch->first[id] == SIP_HDR_NONE)
+			ch->first[id] = n;
 		else
-			hdrs[last[id]].next = n;
-		last[id] = n;
+			hdrs[ch->last[id]].next = n;
+		ch->last[id] = n;
 		n++;
 		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
 			msg->nhdrs = n;
@@ -580,7 +612,7 @@ done:
 	/* the last field taken is folded: the careful loop reads it */
 	if (n > n0 && p < end && is_ws(*p)) {
 		n--;
-		hdr_unadd(msg, last, n);
+		hdr_unadd(msg, ch, n);
 		p = buf + hdrs[n].offset;
 	}
 out:
@@ -591,7 +623,7 @@ out:
 
 /* Appends one field to msg (the caller's array, the id chain) and reads
  * Content-Length: 0 or a negative errno with err filled. */
-static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *buf,
+static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *buf,
 			  enum sip_hdr_id id, const char *name, struct slice nm, struct slice value,
 			  struct sip_parse_error *err)
 {
@@ -612,11 +644,11 @@ static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, con
 	h->value = value;
 	h->offset = (uint32_t)(name - buf);
 	h->next = SIP_HDR_NONE;
-	if (msg->first[id] == SIP_HDR_NONE)
-		msg->first[id] = n;
+	if (ch->first[id] == SIP_HDR_NONE)
+		ch->first[id] = n;
 	else
-		msg->hdrs[last[id]].next = n;
-	last[id] = n;
+		msg->hdrs[ch->last[id]].next = n;
+	ch->last[id] = n;
 	*np = ++n;
 	if (id == SIP_HDR_CONTENT_LENGTH) {
 		msg->nhdrs = n;
@@ -635,7 +667,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	const char *const end = buf + len;
 	struct sip_hdr *hdrs = msg->hdrs;
 	uint16_t max = msg->max_hdrs, n = 0;
-	uint16_t last[SIP_HDR__COUNT];
+	struct hdr_chain ch;
 	int rc;
 
 	/* sip_msg_init without clearing what the parse sets anyway */
@@ -648,7 +680,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->nhdrs = 0;
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	max = msg->max_hdrs;
-	memset(msg->first, 0xff, sizeof msg->first);
+	memset(ch.first, 0xff, sizeof ch.first);
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;
@@ -717,7 +749,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	for (;;) {
 #if defined(__SSE2__)
 		if (!(flags & SIP_PARSE__CAREFUL)) {
-			p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
+			p = fields_fast(msg, &ch, &n, p, end, buf, &rc, err);
 			if (rc < 0)
 				goto out;
 		}
@@ -844,7 +876,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			vs++;
 		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
 			le--;
-		rc = hdr_add(msg, last, &n, buf, id, name, nm, slice_span(vs, le), err);
+		rc = hdr_add(msg, &ch, &n, buf, id, name, nm, slice_span(vs, le), err);
 		if (rc < 0)
 			goto out;
 		if (nl == end) { /* lenient: input ended inside the last field */
@@ -878,7 +910,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		} else if (lenient) {
 			msg->repairs |= SIP_REPAIR_SHORT_BODY;
 		} else {
-			const struct sip_hdr *cl = &hdrs[last[SIP_HDR_CONTENT_LENGTH]];
+			const struct sip_hdr *cl = &hdrs[ch.last[SIP_HDR_CONTENT_LENGTH]];
 			rc = fail(err, buf, cl->value.ptr, SIP_HDR_CONTENT_LENGTH,
 				  "Content-Length is larger than the body received");
 			goto out;
@@ -888,6 +920,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->len = head_len + body_len;
 	rc = (int)msg->len;
 out:
+	memcpy(msg->first, ch.first, sizeof msg->first);
 	if (rc < 0 && err && !err->code)
 		err->code = rc;
 	return rc;
