@@ -8,6 +8,10 @@
 #include <string.h>
 #include <imsreg/sip.h>
 
+/* A flags bit of sip_msg_parse for tests: the careful loop alone, without
+ * the fast path of the header split (the two must agree on every input). */
+#define SIP_PARSE__CAREFUL (1u << 30)
+
 /* Longest known name: "P-Charging-Function-Addresses". */
 #define SIP_HDR_MAX_NAME 29
 
@@ -115,6 +119,71 @@ static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_
 			if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
 				return SIP_HDR_OTHER;
 	}
+	return (enum sip_hdr_id)id;
+}
+#endif
+
+/* The header split's lookup: the name as written with the ':' after it.
+ * Long and compact forms are entries of one perfect hash; an entry's name
+ * is stored lower case with its ':', so a match also proves the length.
+ * Built by a search like the one above (key: the n <= 8 bytes with the
+ * colon, zero-padded; or w1 ^ rotl(w2, 7) of the first and last eight;
+ * slot: (key | 0x20 per byte) * SIP_HDR_COLON_MUL >> 56); hdr_id_test
+ * checks every entry and the tables against hdr_table. */
+struct sip_hdr_colon_entry {
+	char name[32]; /* lower case, ':', zeros */
+	char mask[32]; /* 0x20 where name has a letter, else 0 */
+};
+struct sip_hdr_colon_table {
+	uint64_t lenmask[9];                   /* the low n bytes */
+	unsigned char slot[256];               /* entry by hash, 0 for none */
+	unsigned char id[96];                  /* enum sip_hdr_id by entry */
+	struct sip_hdr_colon_entry e[96];
+};
+#define SIP_HDR_COLON_MUL 0xf6d09dff0e4bb5d9ull
+#define SIP_HDR_COLON_ENTRIES 88
+extern const struct sip_hdr_colon_table sip_hdr_colon;
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The id of the name p[0..n-1) where p[n-1] == ':' (2 <= n), with
+ * max(n, 8) bytes readable from p: SIP_HDR_OTHER when unknown (n > 30, or
+ * any byte not that of a known name: a match proves a token). */
+static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
+{
+	const struct sip_hdr_colon_table *t = &sip_hdr_colon;
+	const uint64_t fold = 0x2020202020202020ull;
+	const struct sip_hdr_colon_entry *e;
+	uint64_t raw = sip_hdr_load64(p);
+	unsigned i, id;
+	if (n <= 8) {
+		uint64_t lm = t->lenmask[n];
+		i = t->slot[(((raw | fold) & lm) * SIP_HDR_COLON_MUL) >> 56];
+		e = &t->e[i];
+		if (((raw | sip_hdr_load64(e->mask)) ^ sip_hdr_load64(e->name)) & lm)
+			return SIP_HDR_OTHER;
+	} else {
+		if (n > SIP_HDR_MAX_NAME + 1)
+			return SIP_HDR_OTHER;
+		uint64_t raw2 = sip_hdr_load64(p + n - 8), w2 = raw2 | fold;
+		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
+		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
+		e = &t->e[i];
+		if ((raw | sip_hdr_load64(e->mask)) != sip_hdr_load64(e->name) ||
+		    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
+			return SIP_HDR_OTHER;
+		if (n > 16) {
+			if ((sip_hdr_load64(p + 8) | sip_hdr_load64(e->mask + 8)) !=
+			    sip_hdr_load64(e->name + 8))
+				return SIP_HDR_OTHER;
+			if (n > 24 && (sip_hdr_load64(p + 16) | sip_hdr_load64(e->mask + 16)) !=
+					      sip_hdr_load64(e->name + 16))
+				return SIP_HDR_OTHER;
+		}
+	}
+	/* a name matched: its entry is no empty one (hdr_id_test) */
+	id = t->id[i];
+	if (!id)
+		__builtin_unreachable();
 	return (enum sip_hdr_id)id;
 }
 #endif

@@ -1,6 +1,7 @@
 /* hdr_id_test.c: header name lookup (long, compact, any case), name and
  * compact tables, list/single predicates, method lookup. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -143,8 +144,79 @@ static void test_method_lookup_is_case_sensitive(void)
 	CHECK_INT_EQ(sip_method_lookup(SLICE_LIT("")), SIP_METHOD_OTHER);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* sip_hdr_lookup_colon(p, n) is sip_hdr_lookup of p[0..n-1) for a name
+ * followed by ':' and anything (it must not look past the ':'). */
+static void check_colon_lookup(const char *name, size_t len)
+{
+	char buf[64];
+	memset(buf, 'Q', sizeof buf);
+	memcpy(buf, name, len);
+	buf[len] = ':';
+	enum sip_hdr_id want = sip_hdr_lookup(slice_make(name, len));
+	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
+	/* the bytes after the ':' do not matter */
+	memset(buf + len + 1, 'v', sizeof buf - len - 1);
+	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
+	memset(buf + len + 1, ':', sizeof buf - len - 1);
+	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
+}
+
+/* Every name and compact form, in any case, with every byte changed to
+ * every other value, every prefix; the table against hdr_table. */
+static void test_lookup_colon_every_name(void)
+{
+	int entries = 0;
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		const char *n = sip_hdr_name((enum sip_hdr_id)id);
+		char forms[2][40] = { { 0 }, { 0 } };
+		snprintf(forms[0], sizeof forms[0], "%s", n);
+		forms[1][0] = sip_hdr_compact((enum sip_hdr_id)id);
+		entries += 1 + (forms[1][0] != 0);
+		for (int f = 0; f < 2; f++) {
+			size_t len = strlen(forms[f]);
+			if (!len)
+				continue;
+			char low[40], up[40], mixed[40];
+			for (size_t i = 0; i <= len; i++) {
+				low[i] = (char)tolower((unsigned char)forms[f][i]);
+				up[i] = (char)toupper((unsigned char)forms[f][i]);
+				mixed[i] = (i & 1) ? low[i] : up[i];
+			}
+			char buf[40];
+			memcpy(buf, low, len + 1);
+			buf[len] = ':';
+			CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), id);
+			check_colon_lookup(forms[f], len);
+			check_colon_lookup(up, len);
+			check_colon_lookup(mixed, len);
+			for (size_t i = 0; i < len; i++) {
+				char m[40];
+				memcpy(m, low, len + 1);
+				for (int c = 0; c < 256; c++) {
+					if (c == ':')
+						continue;
+					m[i] = (char)c;
+					check_colon_lookup(m, len);
+				}
+			}
+			for (size_t k = 1; k < len; k++)
+				check_colon_lookup(low, k);
+		}
+	}
+	CHECK_INT_EQ(entries, SIP_HDR_COLON_ENTRIES);
+	/* names longer than any known: 31 bytes read at most */
+	static const char longer[] = "p-charging-function-addressesXY";
+	for (size_t k = 1; k < sizeof longer; k++)
+		check_colon_lookup(longer, k);
+}
+#endif
+
 int main(void)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	test_lookup_colon_every_name();
+#endif
 	test_lookup_every_long_name_any_case();
 	test_lookup_at_word_compare();
 	test_lookup_compact_forms();

@@ -12,11 +12,23 @@
 
 void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max)
 {
-	memset(msg, 0, sizeof *msg);
+	/* Field by field: first[] is written by sip_msg_parse (once) and read
+	 * only while nhdrs > 0. */
+	msg->buf = NULL;
+	msg->len = 0;
+	msg->is_request = false;
+	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
+	msg->method_id = SIP_METHOD_OTHER;
+	msg->status = 0;
 	msg->hdrs = hdrs;
+	msg->nhdrs = 0;
 	/* SIP_HDR_NONE ends a chain, so it cannot be an index. */
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
-	memset(msg->first, 0xff, sizeof msg->first);
+	msg->head_len = 0;
+	msg->body = SLICE_NULL;
+	msg->has_content_length = false;
+	msg->content_length = 0;
+	msg->repairs = 0;
 }
 
 void sip_error_locate(struct sip_parse_error *err, const char *buf, size_t len)
@@ -43,6 +55,32 @@ static inline bool is_ws(char c)
 	return c == ' ' || c == '\t';
 }
 
+/* The index of the lowest set bit of m != 0, as a size_t: one BSF on
+ * x86-64 (the builtin returns an int, which costs a sign extension and a
+ * dependency-breaking clear per use). */
+static inline size_t bit_first(uint64_t m)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	uint64_t i;
+	__asm__("bsfq %1, %0" : "=r"(i) : "rm"(m) : "cc");
+	return (size_t)i;
+#else
+	return (size_t)__builtin_ctzll(m);
+#endif
+}
+
+/* bit_first of a 32-bit mask m != 0 (no widening first). */
+static inline size_t bit_first32(unsigned m)
+{
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+	unsigned i;
+	__asm__("bsfl %1, %0" : "=r"(i) : "rm"(m) : "cc");
+	return i;
+#else
+	return (size_t)__builtin_ctz(m);
+#endif
+}
+
 #if defined(__SSE2__)
 /* Bit i set where byte i of the 16 at q equals the byte splatted in c. */
 static inline unsigned bytes_eq16(const char *q, __m128i c)
@@ -65,19 +103,19 @@ static inline const char *lf_find(const char *p, const char *end, const char *bu
 		do {
 			unsigned m = bytes_eq16(p, lf) | bytes_eq16(p + 16, lf) << 16;
 			if (m)
-				return p + __builtin_ctz(m);
+				return p + bit_first(m);
 			p += 32;
 		} while (p <= lim);
 	}
 	while (end - p >= 16) {
 		unsigned m = bytes_eq16(p, lf);
 		if (m)
-			return p + __builtin_ctz(m);
+			return p + bit_first(m);
 		p += 16;
 	}
 	if (p < end && end - buf >= 16) {
 		unsigned m = bytes_eq16(end - 16, lf) >> (16 - (end - p));
-		return m ? p + __builtin_ctz(m) : NULL;
+		return m ? p + bit_first(m) : NULL;
 	}
 #else
 	(void)buf;
@@ -106,7 +144,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 		unsigned mn = bytes_eq16(q, lf) >> shift, mc = bytes_eq16(q, co) >> shift;
 		unsigned m = mn | mc;
 		if (m) {
-			const char *hit = p + __builtin_ctz(m);
+			const char *hit = p + bit_first(m);
 			if (*hit == '\n') {
 				*colon = NULL;
 				return hit;
@@ -114,7 +152,7 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 			*colon = hit;
 			/* every '\n' bit left is after the colon */
 			if (mn)
-				return p + __builtin_ctz(mn);
+				return p + bit_first(mn);
 			return lf_find(q + 16, end, buf);
 		}
 		p = q + 16;
@@ -165,47 +203,6 @@ static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
 	return (enum sip_hdr_id)id;
 }
 #endif
-
-/* The fast path of the header split: the line at p (16 bytes readable from
- * p, 32 when the name runs past them) is a field with a known name right
- * before the first ':', ends in CRLF, is not folded and more input follows its LF.
- * Then *colon and *nl are set and true is returned; any other line (or one
- * where the answer is not cheap) returns false, and the careful loop reads
- * it from the start: this adds nothing that loop would not find. */
-static inline bool field_fast(const char *p, const char *end, const char *buf,
-			      enum sip_hdr_id *id, const char **colon, const char **nl)
-{
-	const __m128i lf = _mm_set1_epi8('\n'), co = _mm_set1_epi8(':');
-	/* most names end in the first sixteen bytes, the longest in 32 */
-	unsigned mc = bytes_eq16(p, co), mn = bytes_eq16(p, lf);
-	const char *q = p + 16;
-	if (!mc) {
-		if (mn || end - p < 32)
-			return false;
-		mc = bytes_eq16(p + 16, co) << 16;
-		mn = bytes_eq16(p + 16, lf) << 16;
-		q = p + 32;
-	}
-	/* the lowest ':' and every bit below it: no '\n' may be there */
-	if (!mc || (mn & (mc ^ (mc - 1))))
-		return false;
-	size_t k = (size_t)__builtin_ctz(mc);
-	/* k == 0 (':' first) or a first byte of CR, LF or white space is no
-	 * known name: the lookup refuses them */
-#if defined(MSG_FAST_LOOKUP)
-	*id = hdr_lookup_fast(p, k);
-#else
-	*id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
-#endif
-	if (*id == SIP_HDR_OTHER)
-		return false;
-	const char *e = mn ? p + __builtin_ctz(mn) : lf_find(q, end, buf);
-	if (!e || e[-1] != '\r' || end - e < 2 || e[1] == ' ' || e[1] == '\t')
-		return false;
-	*colon = p + k;
-	*nl = e;
-	return true;
-}
 #endif
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
@@ -330,9 +327,74 @@ static int status_line_parse(struct sip_msg *msg, const char *buf, const char *s
 	return 0;
 }
 
+/* The first ' ' in [p, e), or e; [p, end) is readable (e <= end). */
+static inline const char *sp_find(const char *p, const char *e, const char *end)
+{
+#if defined(__SSE2__)
+	const __m128i sp = _mm_set1_epi8(' ');
+	while (end - p >= 16) {
+		unsigned m = bytes_eq16(p, sp);
+		if (m) {
+			const char *q = p + bit_first(m);
+			return q < e ? q : e;
+		}
+		p += 16;
+		if (p >= e)
+			return e;
+	}
+#endif
+	const char *q = p < e ? memchr(p, ' ', (size_t)(e - p)) : NULL;
+	return q ? q : e;
+}
+
+/* The common start lines, "Method SP Request-URI SP SIP/2.0" and
+ * "SIP/2.0 SP 3DIGIT SP Reason-Phrase", in a few word compares: true when
+ * [s, e) is one of them and msg is filled as request_line_parse or
+ * status_line_parse would; false leaves msg to them. [s, end) is readable. */
+static inline bool start_line_fast(struct sip_msg *msg, const char *s, const char *e,
+				   const char *end)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* "sip/2.0 " and " sip/2.0", "SIP" in any case */
+	const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
+	if (e - s >= 12 && (sip_hdr_load64(s) | 0x202020ull) == version_sp) {
+		unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
+			 c2 = (unsigned)(unsigned char)s[10] - '0';
+		if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
+			return false;
+		msg->version = slice_make(s, 7);
+		msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
+		msg->reason = slice_span(s + 12, e);
+		msg->is_request = false;
+		return true;
+	}
+#if defined(__SSSE3__)
+	if (end - s < 16)
+		return false;
+	unsigned bad = scan_nontoken16(s);
+	if (!bad)
+		return false;
+	const char *sp = s + bit_first(bad), *u = sp + 1;
+	if (sp == s || u >= e || *sp != ' ' || *u == ' ' || *u == '\t' || *u == '<')
+		return false;
+	const char *usp = sp_find(u, e, end);
+	if (e - usp != 8 || (sip_hdr_load64(usp) | 0x20202000ull) != sp_version)
+		return false;
+	msg->method = slice_span(s, sp);
+	msg->method_id = sip_method_lookup(msg->method);
+	msg->ruri = slice_span(u, usp);
+	msg->version = slice_span(usp + 1, e);
+	msg->is_request = true;
+	return true;
+#endif
+#endif
+	(void)msg, (void)s, (void)e, (void)end;
+	return false;
+}
+
 /* Content-Length = 1*DIGIT (§20.14); several fields must agree (RFC 4475
  * mcl01), a sign or any other byte is an error (ncl). */
-static int content_length_parse(struct sip_msg *msg, const char *buf, struct slice v,
+static int content_length_parse_slow(struct sip_msg *msg, const char *buf, struct slice v,
 				struct sip_parse_error *err)
 {
 	uint32_t n = 0;
@@ -355,53 +417,205 @@ static int content_length_parse(struct sip_msg *msg, const char *buf, struct sli
 	return 0;
 }
 
+/* content_length_parse_slow with the common case inline: 1 to 9 digits
+ * (no overflow) and no earlier value. */
+static inline int content_length_parse(struct sip_msg *msg, const char *buf, struct slice v,
+				       struct sip_parse_error *err)
+{
+	if (v.len - 1 < 9 && !msg->has_content_length) {
+		uint32_t n = 0;
+		size_t i = 0;
+		do {
+			unsigned d = (unsigned)(unsigned char)v.ptr[i] - '0';
+			if (d > 9)
+				return content_length_parse_slow(msg, buf, v, err);
+			n = n * 10 + d;
+		} while (++i < v.len);
+		msg->has_content_length = true;
+		msg->content_length = n;
+		return 0;
+	}
+	return content_length_parse_slow(msg, buf, v, err);
+}
+
 #if defined(__SSE2__)
-/* The header split over the lines field_fast accepts, from p: returns the
- * first line it leaves to the careful loop (the empty line, a line near the
- * end of the input, any line field_fast refuses, a full header array). *rc
- * is 0, or the error of a Content-Length value. */
-static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *p,
+/* Bit i set where byte i of the 64 at q is '\n'. */
+static inline uint64_t lf_mask64(const char *q)
+{
+	const __m128i lf = _mm_set1_epi8('\n');
+	uint64_t lo = bytes_eq16(q, lf) | bytes_eq16(q + 16, lf) << 16;
+	uint64_t hi = bytes_eq16(q + 32, lf) | bytes_eq16(q + 48, lf) << 16;
+	return lo | hi << 32;
+}
+
+/* True when [p, p + k) is a token (1 <= k <= 31, 16 bytes readable from p,
+ * 32 when k > 16): the name of a field the lookup does not know. */
+static inline bool name_is_token(const char *p, size_t k)
+{
+#if defined(__SSSE3__)
+	uint32_t bad = scan_nontoken16(p);
+	if (k > 16)
+		bad |= (uint32_t)scan_nontoken16(p + 16) << 16;
+	return k && !(bad & ((2u << (k - 1)) - 1));
+#else
+	if (!k)
+		return false;
+	for (size_t i = 0; i < k; i++)
+		if (!scan_is((unsigned char)p[i], SCAN_TOKEN))
+			return false;
+	return true;
+#endif
+}
+
+/* The id chains while parsing: first[] is copied to msg->first at the end
+ * (on the stack, the split addresses both without a base register). */
+struct hdr_chain {
+	uint16_t first[SIP_HDR__COUNT];
+	uint16_t last[SIP_HDR__COUNT];
+};
+
+/* The trim of a value that does not start with one SP and a byte that is
+ * no LWS, or ends in LWS (the fast path's rare case). */
+static struct slice value_trim(const char *vs, const char *ve)
+{
+	while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
+		vs++;
+	while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
+		ve--;
+	return slice_span(vs, ve);
+}
+
+/* Takes back the last field appended (hdrs[n - 1]): its line turned out
+ * to be folded, and the careful loop reads it again. */
+static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
+{
+	enum sip_hdr_id id = msg->hdrs[n].id;
+	uint16_t i = ch->first[id];
+	if (i == n) {
+		ch->first[id] = SIP_HDR_NONE;
+		return;
+	}
+	while (msg->hdrs[i].next != n)
+		i = msg->hdrs[i].next;
+	msg->hdrs[i].next = SIP_HDR_NONE;
+	ch->last[id] = i;
+}
+
+/* The header split over the easy lines from p: a field with a token name
+ * right before the first ':', ending in CRLF, not folded. The line ends
+ * come from masks of 64 bytes at a time (the last block is the last 64
+ * bytes of the input with the bytes already seen masked off, so no load
+ * leaves [buf, end)); each line then costs one 16-byte load for its ':' and
+ * a few byte tests. Whether a line is folded shows at the start of the
+ * next one: a field whose next line starts with SP/HTAB is taken back
+ * (Content-Length is tested before its value is read). Returns the first
+ * line it leaves to the careful loop (the empty line, a line near the end
+ * of the input, a line any test refuses, a full header array), which reads
+ * it from its start: this adds nothing that loop would not find. *rc is 0,
+ * or the error of a Content-Length value. */
+static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
 			       const char *end, const char *buf, int *rc,
 			       struct sip_parse_error *err)
 {
-	uint16_t n = *np, max = msg->max_hdrs;
-	struct sip_hdr *h = msg->hdrs + n;
-	uint16_t *first = msg->first;
+	const __m128i co = _mm_set1_epi8(':');
+	const uint16_t n0 = *np, max = msg->max_hdrs;
+	uint16_t n = n0;
+	struct sip_hdr *const hdrs = msg->hdrs;
+	const char *base;
+	uint64_t m;
 	*rc = 0;
-	while (n < max && end - p >= 16) {
-		enum sip_hdr_id id;
-		const char *colon, *nl;
-		if (!field_fast(p, end, buf, &id, &colon, &nl))
+	if (end - buf < 64 || end - p < 16)
+		return p;
+	if (end - p >= 64) {
+		base = p;
+		m = lf_mask64(p);
+	} else {
+		base = end - 64;
+		m = lf_mask64(base) & (~0ull << (p - base));
+	}
+	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
+	const char *const last16 = end - 16, *const blk_last = end - 64;
+	while (n < max) {
+		while (__builtin_expect(!m, 0)) {
+			/* the next block, or the last 64 bytes with what was
+			 * seen masked off; base <= blk_last throughout */
+			const char *next = base + 64;
+			if (next <= blk_last) {
+				base = next;
+				m = lf_mask64(base);
+			} else if (next < end) {
+				base = blk_last;
+				m = lf_mask64(base) & (~0ull << (next - blk_last));
+			} else {
+				goto done;
+			}
+		}
+		const char *nl = base + bit_first(m);
+		if (nl[-1] != '\r' || p > last16)
 			break;
-		/* value: trimmed of LWS (one SP is the common case) */
-		const char *vs = colon + 1, *ve = nl - 1;
-		if (*vs == ' ')
-			vs++;
-		if (scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-			while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-				vs++;
-		while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
-			ve--;
-		h->id = id;
-		h->name = slice_span(p, colon);
-		h->value = slice_span(vs, ve);
-		h->offset = (uint32_t)(p - buf);
-		h->next = SIP_HDR_NONE;
-		if (first[id] == SIP_HDR_NONE)
-			first[id] = n;
-		else
-			msg->hdrs[last[id]].next = n;
-		last[id] = n;
-		n++;
-		if (id == SIP_HDR_CONTENT_LENGTH) {
-			msg->nhdrs = n;
-			*rc = content_length_parse(msg, buf, h->value, err);
-			if (*rc < 0)
+		unsigned mc = bytes_eq16(p, co);
+		if (__builtin_expect(!mc, 0)) {
+			if (end - p < 32)
+				break;
+			mc = bytes_eq16(p + 16, co) << 16;
+			if (!mc)
 				break;
 		}
-		h++;
+		const char *colon = p + bit_first32(mc);
+		if (colon > nl)
+			break;
+		size_t k = (size_t)(colon - p);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
+#else
+		enum sip_hdr_id id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+#endif
+		/* a known name is a token; any other must be checked */
+		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
+			break;
+		/* its value is read now, so its line must not be folded */
+		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0) &&
+		    (end - nl < 2 || is_ws(nl[1])))
+			break;
+		/* value: trimmed of LWS (one SP is the common case) */
+		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
+		struct slice value;
+		/* vs <= ve, *ve is CR: a first and last byte above SP are no
+		 * LWS; any other case (empty, LWS, controls) is trimmed with
+		 * care */
+		if (__builtin_expect((unsigned char)*vs <= ' ' || (unsigned char)ve[-1] <= ' ', 0))
+			value = value_trim(vs, ve);
+		else
+			value = slice_span(vs, ve);
+		struct sip_hdr *h = &hdrs[n];
+		h->id = id;
+		h->name = slice_make(p, k);
+		h->value = value;
+		h->offset = (uint32_t)(p - buf);
+		h->next = SIP_HDR_NONE;
+		if (ch->first[id] == SIP_HDR_NONE)
+			ch->first[id] = n;
+		else
+			hdrs[ch->last[id]].next = n;
+		ch->last[id] = n;
+		n++;
+		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
+			msg->nhdrs = n;
+			*rc = content_length_parse(msg, buf, value, err);
+			if (*rc < 0)
+				goto out;
+		}
+		m &= m - 1;
 		p = nl + 1;
 	}
+done:
+	/* the last field taken is folded: the careful loop reads it */
+	if (n > n0 && p < end && is_ws(*p)) {
+		n--;
+		hdr_unadd(msg, ch, n);
+		p = buf + hdrs[n].offset;
+	}
+out:
 	*np = n;
 	return p;
 }
@@ -409,7 +623,7 @@ static const char *fields_fast(struct sip_msg *msg, uint16_t *last, uint16_t *np
 
 /* Appends one field to msg (the caller's array, the id chain) and reads
  * Content-Length: 0 or a negative errno with err filled. */
-static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, const char *buf,
+static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *buf,
 			  enum sip_hdr_id id, const char *name, struct slice nm, struct slice value,
 			  struct sip_parse_error *err)
 {
@@ -430,11 +644,11 @@ static inline int hdr_add(struct sip_msg *msg, uint16_t *last, uint16_t *np, con
 	h->value = value;
 	h->offset = (uint32_t)(name - buf);
 	h->next = SIP_HDR_NONE;
-	if (msg->first[id] == SIP_HDR_NONE)
-		msg->first[id] = n;
+	if (ch->first[id] == SIP_HDR_NONE)
+		ch->first[id] = n;
 	else
-		msg->hdrs[last[id]].next = n;
-	last[id] = n;
+		msg->hdrs[ch->last[id]].next = n;
+	ch->last[id] = n;
 	*np = ++n;
 	if (id == SIP_HDR_CONTENT_LENGTH) {
 		msg->nhdrs = n;
@@ -453,7 +667,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	const char *const end = buf + len;
 	struct sip_hdr *hdrs = msg->hdrs;
 	uint16_t max = msg->max_hdrs, n = 0;
-	uint16_t last[SIP_HDR__COUNT];
+	struct hdr_chain ch;
 	int rc;
 
 	/* sip_msg_init without clearing what the parse sets anyway */
@@ -466,7 +680,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->nhdrs = 0;
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	max = msg->max_hdrs;
-	memset(msg->first, 0xff, sizeof msg->first);
+	memset(ch.first, 0xff, sizeof ch.first);
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;
@@ -519,7 +733,9 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		goto out;
 	}
 	msg->start_line = slice_span(p, le);
-	if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
+	if (!(flags & SIP_PARSE__CAREFUL) && start_line_fast(msg, p, le, end))
+		rc = 0;
+	else if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
 	    p[3] == '/')
 		rc = status_line_parse(msg, buf, p, le, flags, err);
 	else
@@ -532,9 +748,11 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	size_t head_len;
 	for (;;) {
 #if defined(__SSE2__)
-		p = fields_fast(msg, last, &n, p, end, buf, &rc, err);
-		if (rc < 0)
-			goto out;
+		if (!(flags & SIP_PARSE__CAREFUL)) {
+			p = fields_fast(msg, &ch, &n, p, end, buf, &rc, err);
+			if (rc < 0)
+				goto out;
+		}
 #endif
 		if (p >= end) {
 			if (!eof_ends) {
@@ -658,7 +876,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			vs++;
 		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
 			le--;
-		rc = hdr_add(msg, last, &n, buf, id, name, nm, slice_span(vs, le), err);
+		rc = hdr_add(msg, &ch, &n, buf, id, name, nm, slice_span(vs, le), err);
 		if (rc < 0)
 			goto out;
 		if (nl == end) { /* lenient: input ended inside the last field */
@@ -692,7 +910,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		} else if (lenient) {
 			msg->repairs |= SIP_REPAIR_SHORT_BODY;
 		} else {
-			const struct sip_hdr *cl = &hdrs[last[SIP_HDR_CONTENT_LENGTH]];
+			const struct sip_hdr *cl = &hdrs[ch.last[SIP_HDR_CONTENT_LENGTH]];
 			rc = fail(err, buf, cl->value.ptr, SIP_HDR_CONTENT_LENGTH,
 				  "Content-Length is larger than the body received");
 			goto out;
@@ -702,6 +920,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->len = head_len + body_len;
 	rc = (int)msg->len;
 out:
+	memcpy(msg->first, ch.first, sizeof msg->first);
 	if (rc < 0 && err && !err->code)
 		err->code = rc;
 	return rc;
@@ -709,7 +928,7 @@ out:
 
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id)
 {
-	if ((unsigned)id >= SIP_HDR__COUNT)
+	if ((unsigned)id >= SIP_HDR__COUNT || msg->nhdrs == 0)
 		return NULL;
 	uint16_t i = msg->first[id];
 	return i == SIP_HDR_NONE || i >= msg->nhdrs ? NULL : &msg->hdrs[i];

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "sip/hdr_id.h"
 
 #define REG "REGISTER sip:ims.example.net SIP/2.0\r\n"
 #define VIA "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
@@ -352,6 +353,319 @@ static void test_every_known_name_identified_in_a_message(void)
 	}
 }
 
+/* ---- the fast path of the header split against the careful loop ------ */
+
+static bool slice_same(struct slice a, struct slice b)
+{
+	return a.ptr == b.ptr && a.len == b.len;
+}
+
+/* Parses in[0..len) from a guard-page copy with the fast path and with the
+ * careful loop alone (SIP_PARSE__CAREFUL): the same verdict, error (code,
+ * position, header, reason) and, on success, the same message and fields. */
+static bool same_parse(const char *in, size_t len, unsigned flags, uint16_t max)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_hdr ha[48], hb[48];
+	struct sip_msg a, b;
+	struct sip_parse_error ea, eb;
+	sip_msg_init(&a, ha, max);
+	sip_msg_init(&b, hb, max);
+	int ra = sip_msg_parse(&a, g, len, flags, &ea);
+	int rb = sip_msg_parse(&b, g, len, flags | SIP_PARSE__CAREFUL, &eb);
+	const char *why = NULL;
+	if (ra != rb)
+		why = "verdict";
+	else if (ea.code != eb.code || ea.offset != eb.offset || ea.at != eb.at || ea.hdr != eb.hdr ||
+		 (ea.reason != eb.reason && (!ea.reason || !eb.reason || strcmp(ea.reason, eb.reason))))
+		why = "error";
+	else if (ra >= 0) {
+		if (a.len != b.len || a.is_request != b.is_request || !slice_same(a.method, b.method) ||
+		    a.method_id != b.method_id || !slice_same(a.ruri, b.ruri) || a.status != b.status ||
+		    !slice_same(a.reason, b.reason) || !slice_same(a.version, b.version) ||
+		    !slice_same(a.start_line, b.start_line) || a.nhdrs != b.nhdrs ||
+		    a.head_len != b.head_len || !slice_same(a.body, b.body) ||
+		    a.has_content_length != b.has_content_length ||
+		    a.content_length != b.content_length || a.repairs != b.repairs)
+			why = "message";
+		for (uint16_t i = 0; !why && i < a.nhdrs; i++)
+			if (ha[i].id != hb[i].id || !slice_same(ha[i].name, hb[i].name) ||
+			    !slice_same(ha[i].value, hb[i].value) || ha[i].offset != hb[i].offset ||
+			    ha[i].next != hb[i].next)
+				why = "field";
+		for (int id = 0; !why && id < SIP_HDR__COUNT; id++)
+			if (sip_hdr_first(&a, (enum sip_hdr_id)id) != NULL) {
+				if (sip_hdr_first(&b, (enum sip_hdr_id)id) == NULL ||
+				    sip_hdr_first(&a, (enum sip_hdr_id)id) - ha !=
+					    sip_hdr_first(&b, (enum sip_hdr_id)id) - hb)
+					why = "chain";
+			} else if (sip_hdr_first(&b, (enum sip_hdr_id)id) != NULL) {
+				why = "chain";
+			}
+	}
+	if (why) {
+		check_failed++;
+		fprintf(stderr, "fast/careful differ (%s), flags %u, max %u, rc %d/%d, err %zu/%zu %s/%s: \"",
+			why, flags, max, ra, rb, ea.offset, eb.offset, ea.reason ? ea.reason : "-",
+			eb.reason ? eb.reason : "-");
+		for (size_t i = 0; i < len; i++)
+			fprintf(stderr, (unsigned char)in[i] < 32 ? "\\x%02x" : "%c", (unsigned char)in[i]);
+		fprintf(stderr, "\"\n");
+	} else {
+		check_passed++;
+	}
+	check_guard_free(g, len);
+	return !why;
+}
+
+/* same_parse in the four modes, with room for every field and with an
+ * array that fills up. */
+static void same_parse_modes(const char *in, size_t len)
+{
+	static const unsigned modes[] = { 0, SIP_PARSE_STREAM, SIP_PARSE_LENIENT,
+					  SIP_PARSE_STREAM | SIP_PARSE_LENIENT };
+	for (size_t i = 0; i < 4; i++) {
+		same_parse(in, len, modes[i], 48);
+		same_parse(in, len, modes[i], 3);
+	}
+}
+
+static void same_parse_every_prefix(const char *in, size_t len)
+{
+	for (size_t k = 0; k <= len; k++)
+		same_parse_modes(in, k);
+}
+
+/* One field line of every length: its CR and LF at every place in and
+ * across the 64-byte blocks, then lines that are folded, end in a bare LF,
+ * have a CR alone, an unknown name, white space before the ':' or none,
+ * at every place too. */
+static void test_fast_path_line_at_every_block_offset(void)
+{
+	static const char *const second[] = {
+		"To: <sip:b@c>\r\n",
+		" folded\r\n",
+		"\tfolded\r\n",
+		"Via: x\n",
+		"X-Unknown-Name: y\r\n",
+		"Via : y\r\n",
+		"Via y\r\n",
+		"Content-Length: 0\r\n",
+		"l: 0\r\n",
+		"Call-ID: a\rb\r\n",
+		"A-Name-Of-Thirty-Two-Bytes-Long: z\r\n",
+		"P-Charging-Function-Addresses: ccf=x\r\n",
+		"\r\n",
+		"",
+	};
+	static char buf[1024];
+	for (size_t v = 0; v < 200; v++) {
+		for (size_t s = 0; s < sizeof second / sizeof second[0]; s++) {
+			int len = snprintf(buf, sizeof buf, REG "Via: %.*s\r\n%sFrom: <sip:a@b>\r\n\r\n", (int)v,
+					   "SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1;rport;received=192.0.2.1;"
+					   "alias;x=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+					   "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+					   "cccccccccccccccccccccccc",
+					   second[s]);
+			same_parse_modes(buf, (size_t)len);
+			/* the same at the end of the input, with no empty line */
+			len = snprintf(buf, sizeof buf, REG "Subject: %.*s\r\n%s", (int)v,
+				       "                                                                "
+				       "a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7"
+				       "8 9 a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4",
+				       second[s]);
+			same_parse_modes(buf, (size_t)len);
+		}
+	}
+}
+
+/* Messages of random lines (known names in any case, compact forms,
+ * unknown names, odd white space, folding, bare LF and CR, Content-Length
+ * right and wrong): the fast path agrees with the careful loop, in every
+ * mode and at every truncation for some of them. */
+static void test_fast_path_random_messages(void)
+{
+	static const char *const lines[] = {
+		"Via: SIP/2.0/UDP 10.45.0.2:5060;branch=z9hG4bK-524287-1---a1b2c3d4e5f60001;rport\r\n",
+		"v: SIP/2.0/TCP [2001:db8::1]:5060;branch=z9hG4bK2\r\n",
+		"VIA:SIP/2.0/UDP a\r\n",
+		"Max-Forwards: 70\r\n",
+		"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=a73kszlfl\r\n",
+		"to: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>\r\n",
+		"Call-ID: 1j9FpLxk3uxtm8tn@10.45.0.2\r\n",
+		"CSeq: 1 REGISTER\r\n",
+		"Contact: <sip:a@10.45.0.2:5060>;expires=600000;+sip.instance=\"<urn:gsma:imei:1>\"\r\n",
+		"P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01\r\n",
+		"P-Charging-Function-Addresses: ccf=192.0.2.10\r\n",
+		"p-visited-network-id: \"Visited\"\r\n",
+		"Authorization: Digest username=\"001010000000001@ims.mnc001.mcc001.3gppnetwork.org\","
+		"realm=\"ims.mnc001.mcc001.3gppnetwork.org\",uri=\"sip:ims.mnc001.mcc001.3gppnetwork.org\","
+		"nonce=\"\",response=\"\"\r\n",
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4\r\n",
+		"Supported: path, gruu\r\n",
+		"k: path\r\n",
+		"X-Odd : \t kept as is \r\n",
+		"X-Unknown: value\r\n",
+		"X-Name-Longer-Than-Thirty-One-Bytes-Here: v\r\n",
+		"Subject:\r\n",
+		"Subject: \r\n",
+		"Subject:  two leading spaces\r\n",
+		"Subject:\ttab\r\n",
+		"Subject: trailing \t \r\n",
+		"Subject: a\r\n  b\r\n\tc\r\n",
+		"Subject:\r\n folded start\r\n",
+		"Date: Sat, 13 Nov 2010 23:29:00 GMT\r\n",
+		"Via: bare lf\n",
+		"Via: cr\rinside\r\n",
+		"Via SIP/2.0/UDP no colon\r\n",
+		": no name\r\n",
+		" starts with space\r\n",
+		"V@a: not a token\r\n",
+		"Content-Length: 0\r\n",
+		"l: 0\r\n",
+		"Content-Length: 4\r\n",
+		"Content-Length: 1\r\n 2\r\n",
+		"Content-Length: x\r\n",
+		"Expires: 600000\r\n",
+		"Route: <sip:pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr>\r\n",
+		"\xc3\xa4: eight bit name\r\n",
+		"Require: sec-agree\r\n",
+	};
+	static const char *const heads[] = {
+		"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n",
+		"SIP/2.0 200 OK\r\n",
+		"OPTIONS sip:a SIP/2.0\n",
+		"\r\nINVITE sip:a@b SIP/2.0\r\n",
+	};
+	static const char *const tails[] = { "\r\n", "\r\nbody", "\n", "", "\r\nabcd", "\r" };
+	static char buf[8192];
+	uint32_t seed = 12345;
+	for (int t = 0; t < 3000; t++) {
+		size_t len = 0;
+		seed = seed * 1103515245u + 12345u;
+		const char *h = heads[(seed >> 16) % 4];
+		memcpy(buf, h, strlen(h));
+		len += strlen(h);
+		seed = seed * 1103515245u + 12345u;
+		int nlines = (int)((seed >> 16) % 24);
+		for (int i = 0; i < nlines; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = seed >> 16;
+			/* mostly well-formed lines, now and then an odd one */
+			const char *l = lines[(r % 8 == 0) ? (r >> 3) % (sizeof lines / sizeof lines[0])
+							   : (r >> 3) % 16];
+			size_t ll = strlen(l);
+			if (len + ll + 16 > sizeof buf)
+				break;
+			memcpy(buf + len, l, ll);
+			len += ll;
+		}
+		seed = seed * 1103515245u + 12345u;
+		const char *tl = tails[(seed >> 16) % 6];
+		memcpy(buf + len, tl, strlen(tl));
+		len += strlen(tl);
+		if (t % 100 == 0)
+			same_parse_every_prefix(buf, len);
+		else
+			same_parse_modes(buf, len);
+	}
+}
+
+/* Short messages (less than one 64-byte block: the careful loop alone) and
+ * the shortest that take the fast path. */
+static void test_fast_path_short_messages(void)
+{
+	static const char *const msgs[] = {
+		"SIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+		"SIP/2.0 200 OK\r\nVia: a\r\nTo: b\r\nl: 0\r\n\r\n",
+		"SIP/2.0 200 OK\r\nVia: a\r\n b\r\nTo: b\r\nContent-Length: 0\r\n\r\n",
+		"SIP/2.0 200 OK\r\nVia: a\r\nTo: b\r\nFrom: c\r\nContent-Length: 0\r\n\r\n",
+		"SIP/2.0 200 OK\r\nVia: a\r\nTo: b\r\nFrom: c\r\nCall-ID: d\r\nContent-Length: 0\r\n\r\n",
+		"SIP/2.0 200 OK\nVia: a\nTo: b\nFrom: c\nCall-ID: d\nCSeq: 1 A\nContent-Length: 0\n\n",
+	};
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+		same_parse_every_prefix(msgs[i], strlen(msgs[i]));
+}
+
+/* A fold right after a field the fast path took is taken back, also when
+ * the header array is full or the input ends at the fold. */
+static void test_fast_path_fold_after_taken_field(void)
+{
+	static const char in[] = "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n"
+				 "Via: SIP/2.0/UDP 10.45.0.2:5060;branch=z9hG4bK-1\r\n"
+				 "Subject: first line\r\n"
+				 "  second line\r\n"
+				 "Contact: <sip:a@b>\r\n"
+				 "\t<sip:c@d>\r\n"
+				 "Content-Length: 0\r\n"
+				 "\r\n";
+	struct sip_hdr hdrs[8];
+	struct sip_msg msg;
+	sip_msg_init(&msg, hdrs, 8);
+	CHECK_INT_EQ(sip_msg_parse(&msg, in, sizeof in - 1, 0, NULL), sizeof in - 1);
+	CHECK_INT_EQ(msg.nhdrs, 4);
+	CHECK_SLICE_EQ(hdrs[1].value, "first line\r\n  second line");
+	CHECK_SLICE_EQ(hdrs[2].value, "<sip:a@b>\r\n\t<sip:c@d>");
+	CHECK(sip_hdr_first(&msg, SIP_HDR_SUBJECT) == &hdrs[1]);
+	CHECK(hdrs[1].next == SIP_HDR_NONE);
+	for (uint16_t max = 1; max <= 5; max++)
+		same_parse_modes(in, sizeof in - 1), same_parse(in, sizeof in - 1, 0, max);
+	same_parse_every_prefix(in, sizeof in - 1);
+}
+
+/* Start lines, good and bad, with the fast path and with the careful
+ * functions alone, at every truncation. */
+static void test_fast_path_start_lines(void)
+{
+	static const char *const heads[] = {
+		"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0\r\n",
+		"REGISTER sip:a sip/2.0\r\n",
+		"REGISTER sip:a SiP/2.0\r\n",
+		"REGISTER sip:a SIP/2.1\r\n",
+		"REGISTER sip:a SIP/2.0 \r\n",
+		"REGISTER sip:a  SIP/2.0\r\n",
+		"REGISTER  sip:a SIP/2.0\r\n",
+		"REGISTER\tsip:a SIP/2.0\r\n",
+		"REGISTER <sip:a> SIP/2.0\r\n",
+		"REGISTER sip:a;x= y SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0x\r\n",
+		"REGISTER sip:a XIP/2.0\r\n",
+		"A-Very-Long-Method-Name-Here sip:a SIP/2.0\r\n",
+		"INVITE sip:a@b SIP/2.0\r\n",
+		"R sip:a SIP/2.0\r\n",
+		"register sip:a SIP/2.0\r\n",
+		"REG@ sip:a SIP/2.0\r\n",
+		" REGISTER sip:a SIP/2.0\r\n",
+		"REGISTER sip:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa SIP/2.0\r\n",
+		"SIP/2.0 200 OK\r\n",
+		"sip/2.0 200 OK\r\n",
+		"SIP/2.0 200 \r\n",
+		"SIP/2.0 200\r\n",
+		"SIP/2.0 100 Trying\r\n",
+		"SIP/2.0 699 x\r\n",
+		"SIP/2.0 700 x\r\n",
+		"SIP/2.0 099 x\r\n",
+		"SIP/2.0 20 OK\r\n",
+		"SIP/2.0 2000 OK\r\n",
+		"SIP/2.0 2a0 OK\r\n",
+		"SIP/2.0\t200 OK\r\n",
+		"SIP/2.0  200 OK\r\n",
+		"SIP/2.0 200\tOK\r\n",
+		"SIP/2.1 200 OK\r\n",
+		"SIP/2.0 401 Unauthorized \xd0\xbd\r\n",
+		"SIPS/2.0 200 OK\r\n",
+	};
+	static char buf[512];
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		int len = snprintf(buf, sizeof buf, "%s%s", heads[i],
+				   "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nl: 0\r\n\r\n");
+		same_parse_every_prefix(buf, (size_t)len);
+		len = snprintf(buf, sizeof buf, "%s", heads[i]);
+		same_parse_every_prefix(buf, (size_t)len);
+	}
+}
+
 int main(void)
 {
 	test_parse_table();
@@ -362,5 +676,10 @@ int main(void)
 	test_parse_the_message_after_a_stream_message();
 	test_bench_corpus_truncations();
 	test_every_known_name_identified_in_a_message();
+	test_fast_path_line_at_every_block_offset();
+	test_fast_path_random_messages();
+	test_fast_path_short_messages();
+	test_fast_path_start_lines();
+	test_fast_path_fold_after_taken_field();
 	return check_done();
 }
