@@ -6,6 +6,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
 
 /* URI character classes (RFC 3261 §25):
  * UN unreserved; US user (unreserved / user-unreserved); PW password;
@@ -799,7 +802,10 @@ static inline void uri_clear(struct sip_uri *uri)
 #endif
 }
 
-int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+/* The byte path: every URI, every error (sip_uri_decode tries uri_fast
+ * first). */
+static __attribute__((noinline)) int uri_decode_bytes(struct sip_uri *uri, struct slice s,
+						      struct sip_parse_error *err)
 {
 	uri_clear(uri);
 	if (!s.ptr)
@@ -872,4 +878,353 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 sip_rest:
 	/* one call of sip_uri_rest, which the compiler then inlines */
 	return sip_uri_rest(uri, p, end, err);
+}
+
+/* ---- the fast path (SSSE3) ---------------------------------------------- */
+
+#if defined(__SSSE3__)
+/* Class bitmaps as in scan_nontoken16 (include/imsreg/scan.h): byte lo has
+ * bit hi set when the byte hi * 16 + lo is in the class. '%' is in none of
+ * them: an escape leaves the fast path. */
+static const unsigned char uri_rows_host[16] __attribute__((aligned(16))) = {
+	/* alphanum "-" "." */
+	0xa8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8,
+	0xf8, 0xf8, 0xf0, 0x50, 0x50, 0x54, 0x54, 0x50,
+};
+static const unsigned char uri_rows_user[16] __attribute__((aligned(16))) = {
+	/* US: unreserved / "&" "=" "+" "$" "," ";" "?" "/" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xf4, 0x5c, 0x54, 0x5c, 0xd4, 0x7c,
+};
+static const unsigned char uri_rows_param[16] __attribute__((aligned(16))) = {
+	/* PA: unreserved / "[" "]" "/" ":" "&" "+" "$" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
+};
+static const unsigned char uri_hi_bits[16] __attribute__((aligned(16))) = {
+	0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+};
+/* pshufb indices that move a block down by k bytes (load at uri_shift + k)
+ * and put zeros above */
+static const unsigned char uri_shift[32] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+};
+
+/* uri_load for a slice of fewer than sixteen bytes: a copy. */
+static __attribute__((noinline)) __m128i uri_load_short(const char *p, const char *end)
+{
+	unsigned char b[16] = { 0 };
+	memcpy(b, p, (size_t)(end - p));
+	return _mm_loadu_si128((const __m128i *)(const void *)b);
+}
+
+/* The sixteen bytes at p, zeros in place of those at end and after (a
+ * zero byte is in no class, so every run stops at end by itself). Reads
+ * only [base, end): the last block of the slice, moved down, when fewer
+ * than sixteen bytes are left. p <= end. */
+static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end,
+							      const char *base)
+{
+	if (__builtin_expect(end - p >= 16, 1))
+		return _mm_loadu_si128((const __m128i *)(const void *)p);
+	if (end - base < 16)
+		return uri_load_short(p, end);
+	const char *q = end - 16;
+	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
+				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
+}
+
+/* Bit i set where byte i of v is not in the class of rows. */
+static inline __attribute__((always_inline)) unsigned uri_out16(__m128i v, const unsigned char *rows)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)uri_hi_bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
+/* A run of alphanum / "-" / "." at h: its length and where its dots and
+ * dashes are. false when it is 64 bytes or longer. */
+struct uri_hrun {
+	unsigned n;
+	uint64_t dots, dashes;
+};
+
+static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
+							       const char *base, struct uri_hrun *r)
+{
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = 0, dashes = 0;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 64)
+			return false;
+		__m128i v = uri_load(h + off, end, base);
+		unsigned out = uri_out16(v, uri_rows_host);
+		unsigned dm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot));
+		unsigned hy = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash));
+		if (out) {
+			unsigned k = (unsigned)__builtin_ctz(out), keep = (1u << k) - 1;
+			r->dots = dots | (uint64_t)(dm & keep) << off;
+			r->dashes = dashes | (uint64_t)(hy & keep) << off;
+			r->n = off + k;
+			return true;
+		}
+		dots |= (uint64_t)dm << off;
+		dashes |= (uint64_t)hy << off;
+	}
+}
+
+/* The run at h as a host: the label rules of host_scan on the masks, then
+ * a name (last label starting with a letter) or an IPv4 address. The host
+ * type, or SIP_HOST_NONE when host_scan would not take it whole. */
+static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(const char *h,
+									       const struct uri_hrun *r)
+{
+	uint64_t dots = r->dots, dashes = r->dashes;
+	if (r->n == 0)
+		return SIP_HOST_NONE;
+	uint64_t last = 1ull << (r->n - 1);
+	if (((dots | dashes) & 1) ||        /* a label starting with '.' or '-' */
+	    (dots & (dots << 1)) ||         /* an empty label */
+	    (dashes & (dots << 1)) ||       /* '-' opening a label */
+	    ((dashes << 1) & dots) ||       /* '-' closing a label */
+	    (dashes & last))                /* '-' closing the last */
+		return SIP_HOST_NONE;
+	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
+	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
+	if (is_alpha((unsigned char)*top))
+		return SIP_HOST_NAME;
+	const char *bad;
+	if (sip_ipv4_scan(h, h + r->n, &bad) != h + r->n)
+		return SIP_HOST_NONE;
+	return SIP_HOST_IPV4;
+}
+
+/* The first byte from p that is not of the user class (end at the latest). */
+static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end,
+								      const char *base)
+{
+	for (;;) {
+		unsigned out = uri_out16(uri_load(p, end, base), uri_rows_user);
+		if (out)
+			return p + __builtin_ctz(out);
+		p += 16;
+	}
+}
+
+/* Case-insensitive equality of the len bytes at p (len <= 8, a constant)
+ * with lower, a lower-case literal: one word compare (the bytes ORed with
+ * 0x20, as hdr_name_is). */
+static inline __attribute__((always_inline)) bool uri_name_is(const char *p, const char *lower,
+							      size_t len)
+{
+	uint64_t w = 0, l = 0;
+	memcpy(&w, p, len);
+	memcpy(&l, lower, len);
+	return (w | (0x2020202020202020ull >> (64 - 8 * len))) == l;
+}
+
+/* A port of one to five digits at d: the byte after it with *port set,
+ * or NULL (no digit, more than five, over 65535: the byte path decides).
+ * Eight bytes at once (those at end and after read as zeros). */
+static inline __attribute__((always_inline)) const char *uri_port(const char *d, const char *end,
+								  const char *base, uint16_t *port)
+{
+	size_t avail = (size_t)(end - d);
+	uint64_t w;
+	if (avail >= 8) {
+		memcpy(&w, d, 8);
+	} else if (end - base >= 8 && avail > 0) {
+		memcpy(&w, end - 8, 8);
+		w >>= 8 * (8 - avail);
+	} else {
+		return NULL;
+	}
+	/* a digit byte is 0..9 after the xor; any other byte (and a zero byte
+	 * above end) gets bit 7 from one of the two terms; carries only run
+	 * above the first such byte */
+	uint64_t x = w ^ 0x3030303030303030ull;
+	uint64_t nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+	unsigned len = nd ? (unsigned)__builtin_ctzll(nd) >> 3 : 8;
+	if (len == 0 || len > 5)
+		return NULL;
+	uint64_t v = x << (8 * (8 - len)); /* the digits, leading zeros before */
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	v = (v * 10000 + (v >> 32)) & 0xffffffffull;
+	if (v > 65535)
+		return NULL;
+	*port = (uint16_t)v;
+	return d + len;
+}
+
+/* A sip: or sips: URI whose rest starts after "scheme:", decoded in one
+ * pass when it is of the common forms: [user "@"] host [":" port]
+ * [";" params], no escape, password or headers, the parameters under 64
+ * bytes. true with every field of *uri written once; false for the byte
+ * path to decode (which clears *uri first and gives the errors). Whatever
+ * this takes, the byte path takes the same way (uri_test compares them). */
+static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *uri, struct slice s,
+							       enum sip_uri_scheme scheme, size_t scheme_len)
+{
+	const char *base = s.ptr, *end = s.ptr + s.len, *r = s.ptr + scheme_len + 1;
+	struct uri_hrun hr;
+	const char *h = r, *e;
+
+	uri->scheme = scheme;
+	uri->scheme_name = slice_make(base, scheme_len);
+	uri->user = SLICE_NULL;
+	if (r < end && *r == '[')
+		goto ipv6;
+	/* a run of host characters: the host, or a user part when '@' ends it */
+	if (!uri_host_run(r, end, base, &hr))
+		return false;
+	e = r + hr.n;
+	if (e < end && *e != ':' && *e != ';') {
+		if (*e != '@')
+			e = uri_user_run(e, end, base);
+		if (e >= end || *e != '@' || e == r)
+			return false;
+		uri->user = slice_span(r, e);
+		h = e + 1;
+		if (h < end && *h == '[')
+			goto ipv6;
+		if (!uri_host_run(h, end, base, &hr))
+			return false;
+		e = h + hr.n;
+	}
+	enum sip_host_type type = uri_host_check(h, &hr);
+	if (type == SIP_HOST_NONE)
+		return false;
+	uri->host_type = type;
+	goto hostport;
+ipv6: {
+		const char *q = NULL, *bad;
+		if (end - h > 16)
+			q = ipv6_run_wide(h + 1, end);
+		if (!q)
+			q = sip_ipv6_scan(h + 1, end, &bad);
+		if (!q || q >= end || *q != ']')
+			return false;
+		e = q + 1;
+		uri->host_type = SIP_HOST_IPV6;
+	}
+hostport:
+	uri->host = slice_span(h, e);
+	uri->password = SLICE_NULL;
+	uri->headers = SLICE_NULL;
+	uri->opaque = SLICE_NULL;
+	uri->has_port = false;
+	uri->port = 0;
+	if (e < end && *e == ':') {
+		e = uri_port(e + 1, end, base, &uri->port);
+		if (!e)
+			return false;
+		uri->has_port = true;
+	}
+	uri->params = SLICE_NULL;
+	uri->transport = SLICE_NULL;
+	uri->user_param = SLICE_NULL;
+	uri->maddr = SLICE_NULL;
+	uri->ttl = SLICE_NULL;
+	uri->method = SLICE_NULL;
+	uri->lr = false;
+	if (e == end)
+		return true;
+	if (*e != ';')
+		return false;
+	/* the parameters: the bytes outside paramchar on one mask, then from
+	 * delimiter to delimiter */
+	const char *p = e + 1, *ns = p;
+	size_t n = (size_t)(end - p);
+	if (n >= 64)
+		return false;
+	uint64_t out = 1ull << n;
+	for (unsigned off = 0; off < n; off += 16)
+		out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+	for (;;) {
+		const char *d = p + __builtin_ctzll(out);
+		out &= out - 1;
+		if (d == ns)
+			return false;
+		const char *name = ns;
+		size_t len = (size_t)(d - ns);
+		struct slice v = SLICE_NULL;
+		if (d < end && *d == '=') {
+			const char *ve = p + __builtin_ctzll(out);
+			out &= out - 1;
+			if (ve == d + 1)
+				return false;
+			v = slice_span(d + 1, ve);
+			d = ve;
+		}
+		/* the well-known ones, as written (RFC 3261 §19.1.1) */
+		switch (len) {
+		case 2:
+			if (uri_name_is(name, "lr", 2))
+				uri->lr = true;
+			break;
+		case 3:
+			if (uri_name_is(name, "ttl", 3))
+				uri->ttl = v;
+			break;
+		case 4:
+			if (uri_name_is(name, "user", 4))
+				uri->user_param = v;
+			break;
+		case 5:
+			if (uri_name_is(name, "maddr", 5))
+				uri->maddr = v;
+			break;
+		case 6:
+			if (uri_name_is(name, "method", 6))
+				uri->method = v;
+			break;
+		case 9:
+			if (uri_name_is(name, "transpor", 8) && (name[8] | 0x20) == 't')
+				uri->transport = v;
+			break;
+		}
+		if (d == end)
+			break;
+		if (*d != ';')
+			return false;
+		ns = d + 1;
+	}
+	uri->params = slice_span(p, end);
+	return true;
+}
+
+/* The common sip: / sips: URI by uri_fast_sip: true when decoded. */
+static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, struct slice s)
+{
+	uint32_t w;
+	memcpy(&w, s.ptr, 4);
+	/* "sip:" and "sips" in either case: the letters ORed with 0x20 */
+	if ((w | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24))
+		return uri_fast_sip(uri, s, SIP_URI_SIP, 3);
+	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
+		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4);
+	return false;
+}
+#endif
+
+int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+{
+#if defined(__SSSE3__)
+	if (s.ptr && s.len >= 5 && uri_fast(uri, s))
+		return 0;
+#endif
+	return uri_decode_bytes(uri, s, err);
+}
+
+/* uri_test's handle on the byte path alone, to hold the fast path to it
+ * (internal: no header declares it). */
+int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
+int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+{
+	return uri_decode_bytes(uri, s, err);
 }
