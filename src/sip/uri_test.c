@@ -7,6 +7,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "hdr_scan.h"
 
 struct uri_case {
 	const char *in;
@@ -309,6 +310,31 @@ static bool slice_same(struct slice a, struct slice b)
 	return a.ptr == b.ptr && a.len == b.len;
 }
 
+int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
+			struct sip_parse_error *err);
+
+/* sip_host_scan (bit masks first) and sip_host_scan_bytes at g[k..len) */
+static void host_same_as_bytes(const char *g, size_t k, size_t len)
+{
+	struct scan sa = { g + k, g + len }, sb = sa;
+	struct slice ha = SLICE_NULL, hb = SLICE_NULL;
+	enum sip_host_type ta = SIP_HOST_NONE, tb = SIP_HOST_NONE;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	int ra = sip_host_scan(&sa, &ha, &ta, &ea), rb = sip_host_scan_bytes(&sb, &hb, &tb, &eb);
+	bool same = ra == rb && sa.p == sb.p;
+	if (same && ra < 0)
+		same = ea.code == eb.code && ea.at == eb.at && ea.reason == eb.reason;
+	if (same && ra == 0)
+		same = slice_same(ha, hb) && ta == tb;
+	if (same) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "host fast/byte path differ on \"%.*s\": rc %d/%d, end %td/%td\n",
+		(int)(len - k), g + k, ra, rb, sa.p - g, sb.p - g);
+}
+
 static void same_as_bytes(const char *in, size_t len)
 {
 	if (len > GUARD_MAX)
@@ -316,6 +342,12 @@ static void same_as_bytes(const char *in, size_t len)
 	char *g = guard_area + GUARD_MAX - len;
 	memcpy(g, in, len);
 	struct slice s = slice_make(g, len);
+	host_same_as_bytes(g, 0, len);
+	if (len >= 4)
+		host_same_as_bytes(g, 4, len);
+	const char *at = memchr(g, '@', len);
+	if (at)
+		host_same_as_bytes(g, (size_t)(at + 1 - g), len);
 	struct sip_uri a, b;
 	struct sip_parse_error ea = { 0 }, eb = { 0 };
 	memset(&a, 0x5a, sizeof(a));
