@@ -436,25 +436,17 @@ static const unsigned char uri_shift[32] = {
 	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
 };
 
-/* uri_load for a slice of fewer than sixteen bytes: a copy. */
-static __attribute__((noinline)) __m128i uri_load_short(const char *p, const char *end)
-{
-	unsigned char b[16] = { 0 };
-	memcpy(b, p, (size_t)(end - p));
-	return _mm_loadu_si128((const __m128i *)(const void *)b);
-}
-
 /* The sixteen bytes at p, zeros in place of those at end and after (a
  * zero byte is in no class, so every run stops at end by itself). Reads
- * only [base, end): the last block of the slice, moved down, when fewer
- * than sixteen bytes are left. p <= end. */
+ * only [base, end), which must hold sixteen bytes or more (the callers
+ * leave shorter slices to the byte loops): the last block of the slice,
+ * moved down, when fewer than sixteen bytes are left. p <= end. */
 static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end,
 							      const char *base)
 {
+	(void)base;
 	if (__builtin_expect(end - p >= 16, 1))
 		return _mm_loadu_si128((const __m128i *)(const void *)p);
-	if (end - base < 16)
-		return uri_load_short(p, end);
 	const char *q = end - 16;
 	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
 				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
@@ -499,10 +491,39 @@ static inline __attribute__((always_inline)) bool uri_host_run(const char *h, co
 	}
 }
 
+/* The run at h (n bytes, dots at the bits of dots, no dash) as an
+ * IPv4address of sip_ipv4_scan taking it whole: four octets of one to
+ * three digits, at most 255. The label rules hold already. */
+static inline __attribute__((always_inline)) bool uri_ipv4_check(const char *h, const char *end,
+								 unsigned n, uint64_t dots)
+{
+	if (n > 15 || __builtin_popcountll(dots) != 3 || (dots >> (n - 1)))
+		return false;
+	/* every byte a digit but the dots */
+	__m128i v = uri_load(h, end, NULL);
+	unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+		_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+	unsigned run = (1u << n) - 1, d = (unsigned)dots;
+	if (((dg | d) & run) != run)
+		return false;
+	/* no octet over three digits; one of three is at most "255", which
+	 * for three digits compares as the bytes do */
+	dg &= run & ~d;
+	if (dg & (dg >> 1) & (dg >> 2) & (dg >> 3))
+		return false;
+	for (unsigned t = dg & (dg >> 1) & (dg >> 2); t; t &= t - 1) {
+		const unsigned char *o = (const unsigned char *)h + __builtin_ctz(t);
+		if (((unsigned)o[0] << 16 | (unsigned)o[1] << 8 | o[2]) > ('2' << 16 | '5' << 8 | '5'))
+			return false;
+	}
+	return true;
+}
+
 /* The run at h as a host: the label rules of host_scan on the masks, then
  * a name (last label starting with a letter) or an IPv4 address. The host
  * type, or SIP_HOST_NONE when host_scan would not take it whole. */
 static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(const char *h,
+									       const char *end,
 									       const struct uri_hrun *r)
 {
 	if (r->n == 0)
@@ -518,8 +539,7 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
-	const char *bad;
-	if (sip_ipv4_scan(h, h + r->n, &bad) != h + r->n)
+	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
 		return SIP_HOST_NONE;
 	return SIP_HOST_IPV4;
 }
@@ -597,7 +617,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 #if defined(__SSSE3__)
 	/* the common hosts on bit masks; everything else, and every error, by
 	 * the loops below */
-	if (fast && p < end && *p == '[') {
+	if (fast && end - p >= 16 && *p == '[') {
 		const char *q = uri_ipv6_fast(p + 1, end, p);
 		if (q) {
 			sc->p = q + 1;
@@ -605,10 +625,10 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 			*type = SIP_HOST_IPV6;
 			return 0;
 		}
-	} else if (fast) {
+	} else if (fast && end - p >= 16) {
 		struct uri_hrun hr;
 		enum sip_host_type t;
-		if (uri_host_run(p, end, p, &hr) && (t = uri_host_check(p, &hr)) != SIP_HOST_NONE) {
+		if (uri_host_run(p, end, p, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
 			sc->p = p + hr.n;
 			*host = slice_span(s, sc->p);
 			*type = t;
@@ -1191,18 +1211,15 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	} else {
 		uri_null(&uri->user);
 	}
-	type = uri_host_check(h, &hr);
+	type = uri_host_check(h, end, &hr);
 	if (type == SIP_HOST_NONE)
 		return false;
 	goto hostport;
 ipv6: {
-		const char *q = uri_ipv6_fast(h + 1, end, base), *bad;
-		if (!q) {
-			/* an IPv4 tail and the like */
-			q = sip_ipv6_scan(h + 1, end, &bad);
-			if (!q || q >= end || *q != ']')
-				return false;
-		}
+		/* an IPv4 tail and the like: the byte path */
+		const char *q = uri_ipv6_fast(h + 1, end, base);
+		if (!q)
+			return false;
 		e = q + 1;
 		type = SIP_HOST_IPV6;
 	}
@@ -1312,7 +1329,7 @@ static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, 
 int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
 #if defined(__SSSE3__)
-	if (s.ptr && s.len >= 5 && uri_fast(uri, s))
+	if (s.ptr && s.len >= 16 && uri_fast(uri, s))
 		return 0;
 #endif
 	return uri_decode_bytes(uri, s, err);
