@@ -1133,38 +1133,14 @@ static inline __attribute__((always_inline)) bool uri_name_is(const char *p, con
 	return (w | (0x2020202020202020ull >> (64 - 8 * len))) == l;
 }
 
-/* A port of one to five digits at d: the byte after it with *port set,
- * or NULL (no digit, more than five, over 65535: the byte path decides).
- * Eight bytes at once (those at end and after read as zeros). */
-static inline __attribute__((always_inline)) const char *uri_port(const char *d, const char *end,
-								  const char *base, uint16_t *port)
+/* The value of the k digits (1 to 8) in the low bytes of w (those above
+ * ignored), eight at once. */
+static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
 {
-	size_t avail = (size_t)(end - d);
-	uint64_t w;
-	if (avail >= 8) {
-		memcpy(&w, d, 8);
-	} else if (end - base >= 8 && avail > 0) {
-		memcpy(&w, end - 8, 8);
-		w >>= 8 * (8 - avail);
-	} else {
-		return NULL;
-	}
-	/* a digit byte is 0..9 after the xor; any other byte (and a zero byte
-	 * above end) gets bit 7 from one of the two terms; carries only run
-	 * above the first such byte */
-	uint64_t x = w ^ 0x3030303030303030ull;
-	uint64_t nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
-	unsigned len = nd ? (unsigned)__builtin_ctzll(nd) >> 3 : 8;
-	if (len == 0 || len > 5)
-		return NULL;
-	uint64_t v = x << (8 * (8 - len)); /* the digits, leading zeros before */
+	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
 	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
 	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
-	v = (v * 10000 + (v >> 32)) & 0xffffffffull;
-	if (v > 65535)
-		return NULL;
-	*port = (uint16_t)v;
-	return d + len;
+	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
 }
 
 /* A slice written as SLICE_NULL with one sixteen-byte store. */
@@ -1233,12 +1209,6 @@ hostport:
 	uri_null(&uri->opaque);
 	uri->has_port = false;
 	uri->port = 0;
-	if (e < end && *e == ':') {
-		e = uri_port(e + 1, end, base, &uri->port);
-		if (!e)
-			return false;
-		uri->has_port = true;
-	}
 	uri_null(&uri->params);
 	uri_null(&uri->transport);
 	uri_null(&uri->user_param);
@@ -1248,17 +1218,43 @@ hostport:
 	uri->lr = false;
 	if (e == end)
 		return true;
+	/* what follows the host is mostly short (":5060;lr"): one block for
+	 * the port and, when they fit in it, the parameters */
+	__m128i tail = uri_load(e, end, base);
+	unsigned skip = 0;
+	if (*e == ':') {
+		/* one to five digits (more: the byte path) */
+		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+			_mm_add_epi8(tail, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+		unsigned k = (unsigned)__builtin_ctz(~dg >> 1);
+		if (k - 1 > 4)
+			return false;
+		uint32_t port = uri_digits_value((uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(tail, 1)), k);
+		if (port > 65535)
+			return false;
+		uri->port = (uint16_t)port;
+		uri->has_port = true;
+		skip = k + 1;
+		e += skip;
+		if (e == end)
+			return true;
+	}
 	if (*e != ';')
 		return false;
 	/* the parameters: the bytes outside paramchar on one mask, then from
 	 * delimiter to delimiter */
 	const char *p = e + 1, *ns = p;
 	size_t n = (size_t)(end - p);
-	if (n >= 64)
-		return false;
-	uint64_t out = 1ull << n;
-	for (unsigned off = 0; off < n; off += 16)
-		out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+	uint64_t out;
+	if (skip + 1 + n <= 16) {
+		out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
+	} else {
+		if (n >= 64)
+			return false;
+		out = 1ull << n;
+		for (unsigned off = 0; off < n; off += 16)
+			out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+	}
 	for (;;) {
 		const char *d = p + __builtin_ctzll(out);
 		out &= out - 1;
@@ -1312,16 +1308,69 @@ hostport:
 	return true;
 }
 
-/* The common sip: / sips: URI by uri_fast_sip: true when decoded. */
+/* A global tel: number without parameters ("tel:+15551234567", as in
+ * P-Associated-URI), sixteen bytes a step: true when decoded; anything
+ * else (parameters, a local number) is for the byte path. */
+static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s)
+{
+	const char *base = s.ptr, *end = s.ptr + s.len, *p = s.ptr + 4, *q = p + 1;
+	if (*p != '+')
+		return false;
+	/* global-number-digits: DIGIT / visual-separator "-" "." "(" ")" */
+	unsigned digits = 0;
+	for (;;) {
+		__m128i v = uri_load(q, end, base);
+		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+			_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+		/* '-' '.' as 0x2d-0x2e, '(' ')' as 0x28-0x29 */
+		__m128i vis = _mm_or_si128(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '-'))), _mm_set1_epi8((char)(-128 + 2))),
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '('))), _mm_set1_epi8((char)(-128 + 2))));
+		unsigned out = ~(dg | (unsigned)_mm_movemask_epi8(vis)) & 0xffff;
+		if (out) {
+			unsigned k = (unsigned)__builtin_ctz(out);
+			digits |= dg & ((1u << k) - 1);
+			q += k;
+			break;
+		}
+		digits |= dg;
+		q += 16;
+	}
+	if (q != end || !digits)
+		return false;
+	uri->scheme = SIP_URI_TEL;
+	uri->scheme_name = slice_make(base, 3);
+	uri->user = slice_span(p, end);
+	uri_null(&uri->password);
+	uri_null(&uri->host);
+	uri->host_type = SIP_HOST_NONE;
+	uri->has_port = false;
+	uri->port = 0;
+	uri_null(&uri->params);
+	uri_null(&uri->headers);
+	uri_null(&uri->opaque);
+	uri_null(&uri->transport);
+	uri_null(&uri->user_param);
+	uri_null(&uri->maddr);
+	uri_null(&uri->ttl);
+	uri_null(&uri->method);
+	uri->lr = false;
+	return true;
+}
+
+/* The common sip: / sips: URI by uri_fast_sip, a global tel: number by
+ * uri_fast_tel: true when decoded. */
 static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, struct slice s)
 {
 	uint32_t w;
 	memcpy(&w, s.ptr, 4);
-	/* "sip:" and "sips" in either case: the letters ORed with 0x20 */
+	/* "sip:", "sips" and "tel:" in either case: the letters ORed with 0x20 */
 	if ((w | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24))
 		return uri_fast_sip(uri, s, SIP_URI_SIP, 3);
 	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
 		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4);
+	if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
+		return uri_fast_tel(uri, s);
 	return false;
 }
 #endif

@@ -399,6 +399,10 @@ static const char *const fast_forms[] = {
 	"sip:u:p@h;lr",
 	"sip:h:1",
 	"tel:+15551234567",
+	"TEL:+1-201-555-0123",
+	"tel:+33(0)1.23.45.67.89;ext=1",
+	"tel:+123456789012345678901234567890",
+	"tel:5551234;phone-context=+1555",
 };
 
 /* Every byte value at every position of each form (replaced and
@@ -431,7 +435,7 @@ static void test_fast_every_byte_every_position(void)
 static void test_fast_every_length(void)
 {
 	char buf[GUARD_MAX];
-	static const char *const fills[] = { "a", "0", "-", ".", "+", "_", "%", ":", ";", "=", "9" };
+	static const char *const fills[] = { "a", "0", "-", ".", "+", "_", "%", ":", ";", "=", "9", "(" };
 	for (size_t len = 0; len <= 140; len++)
 		for (size_t f = 0; f < sizeof(fills) / sizeof(fills[0]); f++) {
 			char run[160];
@@ -444,6 +448,7 @@ static void test_fast_every_length(void)
 				"sip:h.example;%s=1;lr", "sip:h.example:%s", "sip:[::%s]",
 				"sip:u@x%s.example.com", "sip:%s.example.com:1;transport=tcp",
 				"sips:%s@[2001:db8::1]:5061;lr", "sip:h;a=%s;b",
+				"tel:+%s", "tel:+1%s2", "tel:+15551234567%s",
 			};
 			for (size_t sh = 0; sh < sizeof(shapes) / sizeof(shapes[0]); sh++) {
 				int k = snprintf(buf, sizeof(buf), shapes[sh], run);
@@ -473,8 +478,8 @@ static void test_fast_random(void)
 	for (unsigned it = 0; it < 300000; it++) {
 		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
 		size_t len = 5 + (size_t)(x % 70);
-		size_t pre = (x >> 8) % 3;
-		static const char *const prefixes[] = { "sip:", "sips:", "sip:u@" };
+		size_t pre = (x >> 8) % 4;
+		static const char *const prefixes[] = { "sip:", "sips:", "sip:u@", "tel:+" };
 		size_t pl = strlen(prefixes[pre]);
 		memcpy(buf, prefixes[pre], pl);
 		for (size_t i = pl; i < len + pl; i++) {
