@@ -6,6 +6,9 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#if defined(__SSSE3__)
+#include <tmmintrin.h>
+#endif
 
 /* URI character classes (RFC 3261 §25):
  * UN unreserved; US user (unreserved / user-unreserved); PW password;
@@ -401,13 +404,240 @@ static inline __attribute__((always_inline)) bool host_run_wide(const char *s, c
 }
 #endif
 
-/* sip_host_scan, inline in the URI decoder */
+/* ---- the fast path (SSSE3) ---------------------------------------------- */
+
+#if defined(__SSSE3__)
+/* Class bitmaps as in scan_nontoken16 (include/imsreg/scan.h): byte lo has
+ * bit hi set when the byte hi * 16 + lo is in the class. '%' is in none of
+ * them: an escape leaves the fast path. */
+static const unsigned char uri_rows_host[16] __attribute__((aligned(16))) = {
+	/* alphanum "-" "." */
+	0xa8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8,
+	0xf8, 0xf8, 0xf0, 0x50, 0x50, 0x54, 0x54, 0x50,
+};
+static const unsigned char uri_rows_user[16] __attribute__((aligned(16))) = {
+	/* US: unreserved / "&" "=" "+" "$" "," ";" "?" "/" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xf4, 0x5c, 0x54, 0x5c, 0xd4, 0x7c,
+};
+static const unsigned char uri_rows_param[16] __attribute__((aligned(16))) = {
+	/* PA: unreserved / "[" "]" "/" ":" "&" "+" "$" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
+};
+static const unsigned char uri_hi_bits[16] __attribute__((aligned(16))) = {
+	0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+};
+/* pshufb indices that move a block down by k bytes (load at uri_shift + k)
+ * and put zeros above */
+static const unsigned char uri_shift[32] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+};
+
+/* The sixteen bytes at p, zeros in place of those at end and after (a
+ * zero byte is in no class, so every run stops at end by itself). Reads
+ * only [base, end), which must hold sixteen bytes or more (the callers
+ * leave shorter slices to the byte loops): the last block of the slice,
+ * moved down, when fewer than sixteen bytes are left. p <= end. */
+static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end,
+							      const char *base)
+{
+	(void)base;
+	if (__builtin_expect(end - p >= 16, 1))
+		return _mm_loadu_si128((const __m128i *)(const void *)p);
+	const char *q = end - 16;
+	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
+				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
+}
+
+/* Bit i set where byte i of v is not in the class of rows. */
+static inline __attribute__((always_inline)) unsigned uri_out16(__m128i v, const unsigned char *rows)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)uri_hi_bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
+/* A run of alphanum / "-" / "." at h: its length and where its dots and
+ * dashes are (bits past the run may be set too). false when it is 64
+ * bytes or longer. */
+struct uri_hrun {
+	unsigned n;
+	uint64_t dots, dashes;
+};
+
+static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
+							       const char *base, struct uri_hrun *r)
+{
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = 0, dashes = 0;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 64)
+			return false;
+		__m128i v = uri_load(h + off, end, base);
+		unsigned out = uri_out16(v, uri_rows_host);
+		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
+		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
+		if (out) {
+			r->n = off + (unsigned)__builtin_ctz(out);
+			r->dots = dots;
+			r->dashes = dashes;
+			return true;
+		}
+	}
+}
+
+/* The run at h (n bytes, dots at the bits of dots, no dash) as an
+ * IPv4address of sip_ipv4_scan taking it whole: four octets of one to
+ * three digits, at most 255. The label rules hold already. */
+static inline __attribute__((always_inline)) bool uri_ipv4_check(const char *h, const char *end,
+								 unsigned n, uint64_t dots)
+{
+	if (n > 15 || __builtin_popcountll(dots) != 3 || (dots >> (n - 1)))
+		return false;
+	/* every byte a digit but the dots */
+	__m128i v = uri_load(h, end, NULL);
+	unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+		_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+	unsigned run = (1u << n) - 1, d = (unsigned)dots;
+	if (((dg | d) & run) != run)
+		return false;
+	/* no octet over three digits; one of three is at most "255", which
+	 * for three digits compares as the bytes do */
+	dg &= run & ~d;
+	if (dg & (dg >> 1) & (dg >> 2) & (dg >> 3))
+		return false;
+	for (unsigned t = dg & (dg >> 1) & (dg >> 2); t; t &= t - 1) {
+		const unsigned char *o = (const unsigned char *)h + __builtin_ctz(t);
+		if (((unsigned)o[0] << 16 | (unsigned)o[1] << 8 | o[2]) > ('2' << 16 | '5' << 8 | '5'))
+			return false;
+	}
+	return true;
+}
+
+/* The run at h as a host: the label rules of host_scan on the masks, then
+ * a name (last label starting with a letter) or an IPv4 address. The host
+ * type, or SIP_HOST_NONE when host_scan would not take it whole. */
+static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(const char *h,
+									       const char *end,
+									       const struct uri_hrun *r)
+{
+	if (r->n == 0)
+		return SIP_HOST_NONE;
+	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
+	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
+	if ((sep & 1) ||                    /* a label starting with '.' or '-' */
+	    (sep & (dots << 1)) ||          /* an empty label, '-' opening a label */
+	    (dots & (dashes << 1)) ||       /* '-' closing a label */
+	    (dashes & last))                /* '-' closing the last */
+		return SIP_HOST_NONE;
+	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
+	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
+	if ((unsigned)((*top | 0x20) - 'a') < 26)
+		return SIP_HOST_NAME;
+	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
+		return SIP_HOST_NONE;
+	return SIP_HOST_IPV4;
+}
+
+static const unsigned char uri_rows_ipv6[16] __attribute__((aligned(16))) = {
+	/* HEXDIG ":" */
+	0x08, 0x58, 0x58, 0x58, 0x58, 0x58, 0x58, 0x08,
+	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
+/* An IPv6address of hex groups and colons only at p, closed by ']': the
+ * ']', or NULL when it is not such an address (an IPv4 tail, over 47
+ * bytes, no ']' after the run, a rule of sip_ipv6_scan broken: the byte
+ * path reads it then). The rules are those of ipv6_run_wide. */
+static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end,
+								       const char *base)
+{
+	const __m128i colon = _mm_set1_epi8(':');
+	uint64_t colons = 0;
+	unsigned n;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 48)
+			return NULL;
+		__m128i v = uri_load(p + off, end, base);
+		unsigned out = uri_out16(v, uri_rows_ipv6);
+		colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)) << off;
+		if (out) {
+			n = off + (unsigned)__builtin_ctz(out);
+			break;
+		}
+	}
+	if (n < 2 || p + n >= end || p[n] != ']')
+		return NULL;
+	uint64_t last = 1ull << (n - 1), run = last | (last - 1);
+	colons &= run;
+	uint64_t hex = run & ~colons;
+	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
+	if (dbl & (dbl - 1))                            /* two "::" or ":::" */
+		return NULL;
+	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
+		return NULL;
+	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
+		return NULL;
+	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+		return NULL;
+	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
+	if (dbl ? groups > 7 : groups != 8)
+		return NULL;
+	return p + n;
+}
+
+/* The first byte from p that is not of the user class (end at the latest). */
+static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end,
+								      const char *base)
+{
+	for (;;) {
+		unsigned out = uri_out16(uri_load(p, end, base), uri_rows_user);
+		if (out)
+			return p + __builtin_ctz(out);
+		p += 16;
+	}
+}
+
+#endif
+
+/* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
+ * first (the byte path of the URI decoder, and uri_test's reference, go
+ * without) */
 static inline __attribute__((always_inline)) int host_scan(struct scan *sc, struct slice *host,
 							    enum sip_host_type *type,
-							    struct sip_parse_error *err)
+							    struct sip_parse_error *err, bool fast)
 {
 	const char *s = sc->p, *p = sc->p, *end = sc->end, *bad;
 
+#if defined(__SSSE3__)
+	/* the common hosts on bit masks; everything else, and every error, by
+	 * the loops below */
+	if (fast && end - p >= 16 && *p == '[') {
+		const char *q = uri_ipv6_fast(p + 1, end, p);
+		if (q) {
+			sc->p = q + 1;
+			*host = slice_span(s, sc->p);
+			*type = SIP_HOST_IPV6;
+			return 0;
+		}
+	} else if (fast && end - p >= 16) {
+		struct uri_hrun hr;
+		enum sip_host_type t;
+		if (uri_host_run(p, end, p, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
+			sc->p = p + hr.n;
+			*host = slice_span(s, sc->p);
+			*type = t;
+			return 0;
+		}
+	}
+#else
+	(void)fast;
+#endif
 	if (p < end && *p == '[') {
 		const char *q = NULL;
 #if defined(__SSE2__)
@@ -505,7 +735,17 @@ named:
 int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 		  struct sip_parse_error *err)
 {
-	return host_scan(sc, host, type, err);
+	return host_scan(sc, host, type, err, true);
+}
+
+/* uri_test's handle on sip_host_scan without the bit-mask reads (internal:
+ * no header declares it). */
+int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
+			struct sip_parse_error *err);
+int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
+			struct sip_parse_error *err)
+{
+	return host_scan(sc, host, type, err, false);
 }
 
 int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
@@ -530,11 +770,13 @@ int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 
 /* host [ ":" port ] at sc (no LWS), with the RFC 5118 §4.2 diagnosis of
  * an IPv6 address written without brackets. */
-static int hostport_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
-			 bool *has_port, uint16_t *port, struct sip_parse_error *err)
+static inline __attribute__((always_inline)) int hostport_scan(struct scan *sc, struct slice *host,
+								enum sip_host_type *type, bool *has_port,
+								uint16_t *port, struct sip_parse_error *err,
+								bool fast)
 {
 	const char *s = sc->p;
-	int rc = host_scan(sc, host, type, err);
+	int rc = host_scan(sc, host, type, err, fast);
 	if (rc == 0 && hdr_accept(sc, ':')) {
 		rc = sip_port_scan(sc, port, err);
 		*has_port = rc == 0;
@@ -558,7 +800,7 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 	if (!s.ptr)
 		return hdr_absent(err);
 	scan_init(&sc, s);
-	int rc = hostport_scan(&sc, host, type, has_port, port, err);
+	int rc = hostport_scan(&sc, host, type, has_port, port, err, true);
 	if (rc == 0 && !scan_eof(&sc))
 		rc = hdr_fail(err, -EBADMSG, sc.p,
 			      uri_bad_byte((unsigned char)*sc.p, "host: unexpected character"));
@@ -691,7 +933,7 @@ static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 	}
 
 	struct scan sc = { p, end };
-	rc = hostport_scan(&sc, &uri->host, &uri->host_type, &uri->has_port, &uri->port, err);
+	rc = hostport_scan(&sc, &uri->host, &uri->host_type, &uri->has_port, &uri->port, err, false);
 	if (rc < 0) {
 		if (err && err->at == p && p < end && (*p == '>' || is_space((unsigned char)*p)))
 			err->reason = uri_bad_byte((unsigned char)*p, err->reason);
@@ -799,7 +1041,10 @@ static inline void uri_clear(struct sip_uri *uri)
 #endif
 }
 
-int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+/* The byte path: every URI, every error (sip_uri_decode tries uri_fast
+ * first). */
+static __attribute__((noinline)) int uri_decode_bytes(struct sip_uri *uri, struct slice s,
+						      struct sip_parse_error *err)
 {
 	uri_clear(uri);
 	if (!s.ptr)
@@ -872,4 +1117,277 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 sip_rest:
 	/* one call of sip_uri_rest, which the compiler then inlines */
 	return sip_uri_rest(uri, p, end, err);
+}
+
+#if defined(__SSSE3__)
+/* Case-insensitive equality of the len bytes at p (len <= 8, a constant)
+ * with lower, a lower-case literal: one word compare (the bytes ORed with
+ * 0x20, as hdr_name_is). */
+static inline __attribute__((always_inline)) bool uri_name_is(const char *p, const char *lower,
+							      size_t len)
+{
+	uint64_t w = 0, l = 0;
+	memcpy(&w, p, len);
+	for (size_t i = 0; i < len; i++)
+		l |= (uint64_t)(unsigned char)lower[i] << (8 * i);
+	return (w | (0x2020202020202020ull >> (64 - 8 * len))) == l;
+}
+
+/* The value of the k digits (1 to 8) in the low bytes of w (those above
+ * ignored), eight at once. */
+static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
+{
+	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
+}
+
+/* A slice written as SLICE_NULL with one sixteen-byte store. */
+static inline __attribute__((always_inline)) void uri_null(struct slice *s)
+{
+	_mm_storeu_si128((__m128i *)(void *)s, _mm_setzero_si128());
+}
+
+/* A sip: or sips: URI whose rest starts after "scheme:", decoded in one
+ * pass when it is of the common forms: [user "@"] host [":" port]
+ * [";" params], no escape, password or headers, the parameters under 64
+ * bytes. true with every field of *uri written once (a parameter's once
+ * more when it is there); false for the byte path to decode (which clears
+ * *uri first and gives the errors). Whatever this takes, the byte path
+ * takes the same way (uri_test compares them). */
+static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *uri, struct slice s,
+							       enum sip_uri_scheme scheme, size_t scheme_len)
+{
+	const char *base = s.ptr, *end = s.ptr + s.len, *r = s.ptr + scheme_len + 1;
+	struct uri_hrun hr;
+	const char *h = r, *e;
+	enum sip_host_type type;
+
+	if (r < end && *r == '[') {
+		uri_null(&uri->user);
+		goto ipv6;
+	}
+	/* a run of host characters: the host, or a user part when '@' ends it */
+	if (!uri_host_run(r, end, base, &hr))
+		return false;
+	e = r + hr.n;
+	if (e < end && *e != ':' && *e != ';') {
+		if (*e != '@')
+			e = uri_user_run(e, end, base);
+		if (e >= end || *e != '@' || e == r)
+			return false;
+		uri->user = slice_span(r, e);
+		h = e + 1;
+		if (h < end && *h == '[')
+			goto ipv6;
+		if (!uri_host_run(h, end, base, &hr))
+			return false;
+		e = h + hr.n;
+	} else {
+		uri_null(&uri->user);
+	}
+	type = uri_host_check(h, end, &hr);
+	if (type == SIP_HOST_NONE)
+		return false;
+	goto hostport;
+ipv6: {
+		/* an IPv4 tail and the like: the byte path */
+		const char *q = uri_ipv6_fast(h + 1, end, base);
+		if (!q)
+			return false;
+		e = q + 1;
+		type = SIP_HOST_IPV6;
+	}
+hostport:
+	uri->scheme = scheme;
+	uri->scheme_name = slice_make(base, scheme_len);
+	uri->host = slice_span(h, e);
+	uri->host_type = type;
+	uri_null(&uri->password);
+	uri_null(&uri->headers);
+	uri_null(&uri->opaque);
+	uri->has_port = false;
+	uri->port = 0;
+	uri_null(&uri->params);
+	uri_null(&uri->transport);
+	uri_null(&uri->user_param);
+	uri_null(&uri->maddr);
+	uri_null(&uri->ttl);
+	uri_null(&uri->method);
+	uri->lr = false;
+	if (e == end)
+		return true;
+	/* what follows the host is mostly short (":5060;lr"): one block for
+	 * the port and, when they fit in it, the parameters */
+	__m128i tail = uri_load(e, end, base);
+	unsigned skip = 0;
+	if (*e == ':') {
+		/* one to five digits (more: the byte path) */
+		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+			_mm_add_epi8(tail, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+		unsigned k = (unsigned)__builtin_ctz(~dg >> 1);
+		if (k - 1 > 4)
+			return false;
+		uint32_t port = uri_digits_value((uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(tail, 1)), k);
+		if (port > 65535)
+			return false;
+		uri->port = (uint16_t)port;
+		uri->has_port = true;
+		skip = k + 1;
+		e += skip;
+		if (e == end)
+			return true;
+	}
+	if (*e != ';')
+		return false;
+	/* the parameters: the bytes outside paramchar on one mask, then from
+	 * delimiter to delimiter */
+	const char *p = e + 1, *ns = p;
+	size_t n = (size_t)(end - p);
+	uint64_t out;
+	if (skip + 1 + n <= 16) {
+		out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
+	} else {
+		if (n >= 64)
+			return false;
+		out = 1ull << n;
+		for (unsigned off = 0; off < n; off += 16)
+			out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+	}
+	for (;;) {
+		const char *d = p + __builtin_ctzll(out);
+		out &= out - 1;
+		if (d == ns)
+			return false;
+		const char *name = ns;
+		size_t len = (size_t)(d - ns);
+		struct slice v = SLICE_NULL;
+		if (d < end && *d == '=') {
+			const char *ve = p + __builtin_ctzll(out);
+			out &= out - 1;
+			if (ve == d + 1)
+				return false;
+			v = slice_span(d + 1, ve);
+			d = ve;
+		}
+		/* the well-known ones, as written (RFC 3261 §19.1.1) */
+		switch (len) {
+		case 2:
+			if (uri_name_is(name, "lr", 2))
+				uri->lr = true;
+			break;
+		case 3:
+			if (uri_name_is(name, "ttl", 3))
+				uri->ttl = v;
+			break;
+		case 4:
+			if (uri_name_is(name, "user", 4))
+				uri->user_param = v;
+			break;
+		case 5:
+			if (uri_name_is(name, "maddr", 5))
+				uri->maddr = v;
+			break;
+		case 6:
+			if (uri_name_is(name, "method", 6))
+				uri->method = v;
+			break;
+		case 9:
+			if (uri_name_is(name, "transpor", 8) && (name[8] | 0x20) == 't')
+				uri->transport = v;
+			break;
+		}
+		if (d == end)
+			break;
+		if (*d != ';')
+			return false;
+		ns = d + 1;
+	}
+	uri->params = slice_span(p, end);
+	return true;
+}
+
+/* A global tel: number without parameters ("tel:+15551234567", as in
+ * P-Associated-URI), sixteen bytes a step: true when decoded; anything
+ * else (parameters, a local number) is for the byte path. */
+static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s)
+{
+	const char *base = s.ptr, *end = s.ptr + s.len, *p = s.ptr + 4, *q = p + 1;
+	if (*p != '+')
+		return false;
+	/* global-number-digits: DIGIT / visual-separator "-" "." "(" ")" */
+	unsigned digits = 0;
+	for (;;) {
+		__m128i v = uri_load(q, end, base);
+		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+			_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+		/* '-' '.' as 0x2d-0x2e, '(' ')' as 0x28-0x29 */
+		__m128i vis = _mm_or_si128(
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '-'))), _mm_set1_epi8((char)(-128 + 2))),
+			_mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '('))), _mm_set1_epi8((char)(-128 + 2))));
+		unsigned out = ~(dg | (unsigned)_mm_movemask_epi8(vis)) & 0xffff;
+		if (out) {
+			unsigned k = (unsigned)__builtin_ctz(out);
+			digits |= dg & ((1u << k) - 1);
+			q += k;
+			break;
+		}
+		digits |= dg;
+		q += 16;
+	}
+	if (q != end || !digits)
+		return false;
+	uri->scheme = SIP_URI_TEL;
+	uri->scheme_name = slice_make(base, 3);
+	uri->user = slice_span(p, end);
+	uri_null(&uri->password);
+	uri_null(&uri->host);
+	uri->host_type = SIP_HOST_NONE;
+	uri->has_port = false;
+	uri->port = 0;
+	uri_null(&uri->params);
+	uri_null(&uri->headers);
+	uri_null(&uri->opaque);
+	uri_null(&uri->transport);
+	uri_null(&uri->user_param);
+	uri_null(&uri->maddr);
+	uri_null(&uri->ttl);
+	uri_null(&uri->method);
+	uri->lr = false;
+	return true;
+}
+
+/* The common sip: / sips: URI by uri_fast_sip, a global tel: number by
+ * uri_fast_tel: true when decoded. */
+static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, struct slice s)
+{
+	uint32_t w;
+	memcpy(&w, s.ptr, 4);
+	/* "sip:", "sips" and "tel:" in either case: the letters ORed with 0x20 */
+	if ((w | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24))
+		return uri_fast_sip(uri, s, SIP_URI_SIP, 3);
+	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
+		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4);
+	if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
+		return uri_fast_tel(uri, s);
+	return false;
+}
+#endif
+
+int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+{
+#if defined(__SSSE3__)
+	if (s.ptr && s.len >= 16 && uri_fast(uri, s))
+		return 0;
+#endif
+	return uri_decode_bytes(uri, s, err);
+}
+
+/* uri_test's handle on the byte path alone, to hold the fast path to it
+ * (internal: no header declares it). */
+int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
+int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
+{
+	return uri_decode_bytes(uri, s, err);
 }

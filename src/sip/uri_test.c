@@ -7,6 +7,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "hdr_scan.h"
 
 struct uri_case {
 	const char *in;
@@ -292,8 +293,226 @@ static void test_uri_every_truncation(void)
 	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
+/* ---- the fast path held to the byte path --------------------------------
+ * sip_uri_decode reads the common sip:/sips: forms sixteen bytes a step and
+ * hands everything else to the byte path, which uri.c exports for this test
+ * alone. Both must give the same verdict, err->at and reason, and on
+ * success the same fields, on every input below; each input is read from a
+ * copy that ends at a guard page (a sixteen-byte load past the end faults). */
+int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
+
+#define GUARD_MAX 512
+static char *guard_area; /* GUARD_MAX bytes ending at a PROT_NONE page */
+static unsigned long same_count;
+
+static bool slice_same(struct slice a, struct slice b)
+{
+	return a.ptr == b.ptr && a.len == b.len;
+}
+
+int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
+			struct sip_parse_error *err);
+
+/* sip_host_scan (bit masks first) and sip_host_scan_bytes at g[k..len) */
+static void host_same_as_bytes(const char *g, size_t k, size_t len)
+{
+	struct scan sa = { g + k, g + len }, sb = sa;
+	struct slice ha = SLICE_NULL, hb = SLICE_NULL;
+	enum sip_host_type ta = SIP_HOST_NONE, tb = SIP_HOST_NONE;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	int ra = sip_host_scan(&sa, &ha, &ta, &ea), rb = sip_host_scan_bytes(&sb, &hb, &tb, &eb);
+	bool same = ra == rb && sa.p == sb.p;
+	if (same && ra < 0)
+		same = ea.code == eb.code && ea.at == eb.at && ea.reason == eb.reason;
+	if (same && ra == 0)
+		same = slice_same(ha, hb) && ta == tb;
+	if (same) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "host fast/byte path differ on \"%.*s\": rc %d/%d, end %td/%td\n",
+		(int)(len - k), g + k, ra, rb, sa.p - g, sb.p - g);
+}
+
+static void same_as_bytes(const char *in, size_t len)
+{
+	if (len > GUARD_MAX)
+		return;
+	char *g = guard_area + GUARD_MAX - len;
+	memcpy(g, in, len);
+	struct slice s = slice_make(g, len);
+	host_same_as_bytes(g, 0, len);
+	if (len >= 4)
+		host_same_as_bytes(g, 4, len);
+	const char *at = memchr(g, '@', len);
+	if (at)
+		host_same_as_bytes(g, (size_t)(at + 1 - g), len);
+	struct sip_uri a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	memset(&a, 0x5a, sizeof(a));
+	memset(&b, 0xa5, sizeof(b));
+	int ra = sip_uri_decode(&a, s, &ea), rb = sip_uri_decode_bytes(&b, s, &eb);
+	bool same = ra == rb;
+	if (same && ra < 0)
+		same = ea.code == eb.code && ea.at == eb.at && ea.reason == eb.reason;
+	if (same && ra == 0)
+		same = a.scheme == b.scheme && slice_same(a.scheme_name, b.scheme_name) &&
+		       slice_same(a.user, b.user) && slice_same(a.password, b.password) &&
+		       slice_same(a.host, b.host) && a.host_type == b.host_type &&
+		       a.has_port == b.has_port && a.port == b.port &&
+		       slice_same(a.params, b.params) && slice_same(a.headers, b.headers) &&
+		       slice_same(a.opaque, b.opaque) && slice_same(a.transport, b.transport) &&
+		       slice_same(a.user_param, b.user_param) && slice_same(a.maddr, b.maddr) &&
+		       slice_same(a.ttl, b.ttl) && slice_same(a.method, b.method) && a.lr == b.lr;
+	same_count++;
+	if (same) {
+		check_passed++;
+		return;
+	}
+	check_failed++;
+	fprintf(stderr, "uri fast/byte path differ on \"");
+	for (size_t i = 0; i < len; i++)
+		fprintf(stderr, (unsigned char)in[i] >= 0x20 && (unsigned char)in[i] < 0x7f ? "%c" : "\\x%02x",
+			(unsigned char)in[i]);
+	fprintf(stderr, "\": rc %d/%d, at %td/%td, reason %s / %s\n", ra, rb,
+		ra < 0 ? ea.at - g : -1, rb < 0 ? eb.at - g : -1, ra < 0 ? ea.reason : "-",
+		rb < 0 ? eb.reason : "-");
+}
+
+static void same_as_bytes_str(const char *in)
+{
+	same_as_bytes(in, strlen(in));
+}
+
+/* URIs of the forms the fast path takes, and near them */
+static const char *const fast_forms[] = {
+	"sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org",
+	"sip:ims.mnc001.mcc001.3gppnetwork.org",
+	"sip:[2001:db8:0:100::10]:5064;lr",
+	"sip:pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr",
+	"sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062",
+	"sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org;user=phone",
+	"sip:001010000000001@10.45.0.2:5060",
+	"SIPS:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr;transport=tcp",
+	"sip:a-b.c--d.example.com.;maddr=239.0.0.1;ttl=1;method=INVITE;x=[::1]",
+	"sip:u:p@h;lr",
+	"sip:h:1",
+	"tel:+15551234567",
+	"TEL:+1-201-555-0123",
+	"tel:+33(0)1.23.45.67.89;ext=1",
+	"tel:+123456789012345678901234567890",
+	"tel:5551234;phone-context=+1555",
+};
+
+/* Every byte value at every position of each form (replaced and
+ * inserted), and every prefix of each result that the form has. */
+static void test_fast_every_byte_every_position(void)
+{
+	char buf[GUARD_MAX];
+	for (size_t f = 0; f < sizeof(fast_forms) / sizeof(fast_forms[0]); f++) {
+		const char *t = fast_forms[f];
+		size_t n = strlen(t);
+		for (size_t k = 0; k <= n; k++)
+			same_as_bytes(t, k);
+		for (size_t i = 0; i <= n; i++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, t, n);
+				if (i < n) {
+					buf[i] = (char)c;
+					same_as_bytes(buf, n);
+				}
+				memcpy(buf, t, i);
+				buf[i] = (char)c;
+				memcpy(buf + i + 1, t + i, n - i);
+				same_as_bytes(buf, n + 1);
+			}
+	}
+}
+
+/* Every length of user, host label, host, port and parameter runs across
+ * the sixteen-byte blocks and the 64-byte limits. */
+static void test_fast_every_length(void)
+{
+	char buf[GUARD_MAX];
+	static const char *const fills[] = { "a", "0", "-", ".", "+", "_", "%", ":", ";", "=", "9", "(" };
+	for (size_t len = 0; len <= 140; len++)
+		for (size_t f = 0; f < sizeof(fills) / sizeof(fills[0]); f++) {
+			char run[160];
+			for (size_t i = 0; i < len; i++)
+				run[i] = i % 7 == 3 && fills[f][0] == 'a' ? '.' : fills[f][0];
+			run[len] = 0;
+			static const char *const shapes[] = {
+				"sip:%s", "sip:%s@h.example", "sip:u@%s", "sip:u@%s:5060",
+				"sip:u@%s;lr", "sip:h.example;%s", "sip:h.example;x=%s",
+				"sip:h.example;%s=1;lr", "sip:h.example:%s", "sip:[::%s]",
+				"sip:u@x%s.example.com", "sip:%s.example.com:1;transport=tcp",
+				"sips:%s@[2001:db8::1]:5061;lr", "sip:h;a=%s;b",
+				"tel:+%s", "tel:+1%s2", "tel:+15551234567%s",
+			};
+			for (size_t sh = 0; sh < sizeof(shapes) / sizeof(shapes[0]); sh++) {
+				int k = snprintf(buf, sizeof(buf), shapes[sh], run);
+				if (k > 0 && (size_t)k < sizeof(buf))
+					same_as_bytes(buf, (size_t)k);
+			}
+		}
+	/* ports: every digit count and value edge */
+	static const char *const ports[] = { "0", "65535", "65536", "99999", "00001", "000001",
+					     "6553", "123456", "1x", "1:", "1;", "" };
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++) {
+		snprintf(buf, sizeof(buf), "sip:h.example:%s", ports[i]);
+		same_as_bytes_str(buf);
+		snprintf(buf, sizeof(buf), "sip:u@h.example:%s;lr", ports[i]);
+		same_as_bytes_str(buf);
+		snprintf(buf, sizeof(buf), "sip:1.2.3.4:%s", ports[i]);
+		same_as_bytes_str(buf);
+	}
+}
+
+/* Random strings over the bytes that matter to the grammar. */
+static void test_fast_random(void)
+{
+	static const char alphabet[] = "sipSIPtel:@.-;=:[]%+?&/0123456789abcdefABxz_~ \t<>\"\x80\x00";
+	char buf[GUARD_MAX];
+	uint64_t x = 0x9e3779b97f4a7c15ull;
+	for (unsigned it = 0; it < 300000; it++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		size_t len = 5 + (size_t)(x % 70);
+		size_t pre = (x >> 8) % 4;
+		static const char *const prefixes[] = { "sip:", "sips:", "sip:u@", "tel:+" };
+		size_t pl = strlen(prefixes[pre]);
+		memcpy(buf, prefixes[pre], pl);
+		for (size_t i = pl; i < len + pl; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			/* mostly host characters, so the runs get long */
+			buf[i] = (x & 3) ? "abc0129.-"[(x >> 2) % 9] : alphabet[(x >> 2) % (sizeof(alphabet) - 1)];
+		}
+		same_as_bytes(buf, len + pl);
+	}
+}
+
+static void test_fast_same_as_bytes(void)
+{
+	static const char zeros[GUARD_MAX];
+	guard_area = check_guard_copy(zeros, GUARD_MAX);
+	CHECK(guard_area != NULL);
+	if (!guard_area)
+		return;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = strlen(cases[i].in);
+		for (size_t k = 0; k <= n; k++)
+			same_as_bytes(cases[i].in, k);
+	}
+	test_fast_every_byte_every_position();
+	test_fast_every_length();
+	test_fast_random();
+	check_guard_free(guard_area, GUARD_MAX);
+	printf("uri: fast path compared with the byte path on %lu inputs\n", same_count);
+}
+
 int main(void)
 {
+	test_fast_same_as_bytes();
 	test_uri_table();
 	test_uri_every_truncation();
 	test_uri_fills_well_known_params();
