@@ -67,6 +67,7 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 		    struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
@@ -185,7 +186,7 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
+	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
 		rc = addr_param(a, &pm, err);
 		if (rc < 0)
 			return rc;

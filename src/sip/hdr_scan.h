@@ -92,13 +92,138 @@ static inline const char *hdr_trim_end(const char *s, const char *end)
 	return end;
 }
 
-/* scan_lws() with the common case (no white space) inline: true if any
- * LWS was skipped. */
+/* scan_lws() with the common cases inline: no white space (one test) and
+ * one SP before a byte that is not white space or a line break (what
+ * scan_lws_run would skip there); true if any LWS was skipped. */
 static inline bool hdr_lws(struct scan *sc)
 {
-	if (sc->p < sc->end && (scan_class[(unsigned char)*sc->p] & (SCAN_WS | SCAN_CRLF)))
-		return scan_lws(sc);
+	const char *p = sc->p;
+	if (p < sc->end && (scan_class[(unsigned char)*p] & (SCAN_WS | SCAN_CRLF))) {
+		if (*p == ' ' && sc->end - p >= 2 &&
+		    !(scan_class[(unsigned char)p[1]] & (SCAN_WS | SCAN_CRLF))) {
+			sc->p = p + 1;
+			return true;
+		}
+		return scan_lws_run(sc);
+	}
 	return false;
+}
+
+/* Byte classes as 128-bit bitmaps, for hdr_class_end: byte lo of a table
+ * has bit hi set when the byte hi * 16 + lo is in the class (no byte from
+ * 0x80 up is). hdr_scan_test.c checks each against its definition. */
+#define HDR_ALIGN16 __attribute__((aligned(16)))
+/* RFC 3261 token (scan_class SCAN_TOKEN) */
+static const unsigned char hdr_rows_token[16] HDR_ALIGN16 = {
+	0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+	0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
+};
+/* RFC 3261 word (scan_class SCAN_WORD): token and ( ) < > : \\ " / [ ] ? { } */
+static const unsigned char hdr_rows_word[16] HDR_ALIGN16 = {
+	0xe8, 0xfc, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+	0xfc, 0xfc, 0xfc, 0xf4, 0x78, 0xf4, 0xdc, 0x7c,
+};
+/* the bytes of an IPv6 address: HEXDIG ':' '.' */
+static const unsigned char hdr_rows_ipv6[16] HDR_ALIGN16 = {
+	0x08, 0x58, 0x58, 0x58, 0x58, 0x58, 0x58, 0x08,
+	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x04, 0x00,
+};
+
+/* True when byte c is in the class of rows. */
+static inline bool hdr_in_rows(unsigned char c, const unsigned char rows[16])
+{
+	return c < 0x80 && ((rows[c & 15] >> (c >> 4)) & 1);
+}
+
+#if defined(__SSSE3__)
+/* Bit i set where byte i of the sixteen at p is not in the class of rows:
+ * one shuffle picks the row by the low nibble, another the bit by the
+ * high nibble (no bit for 0x80 and up), as scan_nontoken16 does. */
+static inline unsigned hdr_notin16(const char *p, const unsigned char rows[16])
+{
+	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(bits, hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+#endif
+
+/* The first byte in [p, end) not in the class of rows, or end. Every byte
+ * of [lo, end) may be read (lo <= p) and no other: sixteen bytes a step
+ * with SSSE3, the last step the last sixteen bytes of [lo, end) shifted
+ * when there are that many; byte by byte otherwise. Inline: the runs of
+ * header parameters are short. */
+static inline __attribute__((always_inline)) const char *
+hdr_class_end(const char *p, const char *lo, const char *end, const unsigned char rows[16])
+{
+#if defined(__SSSE3__)
+	while (end - p >= 16) {
+		unsigned m = hdr_notin16(p, rows);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (end - lo >= 16) {
+		/* end - p is 0 .. 15: bit end - p stands for the end */
+		unsigned n = (unsigned)(end - p);
+		unsigned m = (hdr_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
+		return p + __builtin_ctz(m);
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end && hdr_in_rows((unsigned char)*p, rows))
+		p++;
+	return p;
+}
+
+/* The first byte in [p, end) that is not a token byte, or end (reads as
+ * hdr_class_end). */
+static inline __attribute__((always_inline)) const char *
+hdr_token_end(const char *p, const char *lo, const char *end)
+{
+	return hdr_class_end(p, lo, end, hdr_rows_token);
+}
+
+#if defined(__SSE2__)
+/* Bit i set where byte i of the sixteen at q is '"', '\\', CR or LF. */
+static inline unsigned hdr_quote_stop16(const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	return (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+}
+#endif
+
+/* The first of '"', '\\', CR, LF in [p, end), or end: what ends the plain
+ * run of a quoted string. Reads as hdr_token_end does (SSE2). */
+static inline __attribute__((always_inline)) const char *
+hdr_quote_stop(const char *p, const char *lo, const char *end)
+{
+#if defined(__SSE2__)
+	while (end - p >= 16) {
+		unsigned m = hdr_quote_stop16(p);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (end - lo >= 16) {
+		unsigned n = (unsigned)(end - p);
+		unsigned m = (hdr_quote_stop16(end - 16) >> (16 - n)) | (1u << n);
+		return p + __builtin_ctz(m);
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end && *p != '"' && *p != '\\' && *p != '\r' && *p != '\n')
+		p++;
+	return p;
 }
 
 /* A token at sc: 0 with *out set, or -EBADMSG with the cursor unmoved. */
@@ -190,34 +315,58 @@ int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
 			  struct sip_parse_error *err);
 
 /* Next parameter at sc: 1 with *p filled (value SLICE_NULL when absent,
- * quoted-string content when p->quoted), 0 at the end, or -EBADMSG.
- * Inline: the common ";name" and ";name=token" without LWS are read here,
- * in the caller, and everything else by sip_genparam_next_run from the
- * same place. */
-static inline int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
-				    struct sip_parse_error *err)
+ * quoted-string content when p->quoted), 0 at the end, or -EBADMSG. lo is
+ * the start of the slice sc reads (every byte of [lo, sc->end) may be
+ * read). Inline: the common ";name", ";name=token" and ";name=\"text\""
+ * without LWS are read here, in the caller, sixteen bytes a step, and
+ * everything else by sip_genparam_next_run from the same place. */
+static inline __attribute__((always_inline)) int
+sip_genparam_next(struct scan *sc, const char *lo, struct sip_param *p, unsigned flags,
+		  struct sip_parse_error *err)
 {
 	const char *s = sc->p, *end = sc->end;
 	if (s == end || (*s == ',' && (flags & SIP_GENPARAM_LIST)))
 		return 0;
-	if (end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
-		const char *ne = scan_class_span(s + 2, end, SCAN_TOKEN), *ve;
-		if (ne == end || (*ne != '=' && !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF))) {
-			p->name = slice_span(s + 1, ne);
-			p->value = SLICE_NULL;
-			p->quoted = false;
-			sc->p = ne;
-			return 1;
-		}
-		/* a Via value going on with ':' may be received=IPv6 (the run) */
-		if (*ne == '=' && end - ne >= 2 && scan_is((unsigned char)ne[1], SCAN_TOKEN) &&
-		    ((ve = scan_class_span(ne + 2, end, SCAN_TOKEN)) == end || *ve != ':' ||
-		     !(flags & SIP_GENPARAM_VIA))) {
-			p->name = slice_span(s + 1, ne);
-			p->value = slice_span(ne + 1, ve);
-			p->quoted = false;
-			sc->p = ve;
-			return 1;
+	if (*s == ';') {
+		const char *ne = hdr_token_end(s + 1, lo, end);
+		if (ne != s + 1) {
+			if (ne == end || (*ne != '=' && !(scan_class[(unsigned char)*ne] & (SCAN_WS | SCAN_CRLF)))) {
+				p->name = slice_span(s + 1, ne);
+				p->value = SLICE_NULL;
+				p->quoted = false;
+				sc->p = ne;
+				return 1;
+			}
+			if (*ne == '=') {
+				/* name=token, or name="text" */
+				const char *ve = hdr_token_end(ne + 1, lo, end);
+				if (ve != ne + 1) {
+					if (ve < end && *ve == ':' && (flags & SIP_GENPARAM_VIA)) {
+						/* RFC 5118 §4.5: received=IPv6 without
+						 * brackets, as the run reads it */
+						if (!hdr_name_is(slice_span(s + 1, ne), "received", 8))
+							return sip_genparam_next_run(sc, p, flags, err);
+						ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
+					}
+					{
+						p->name = slice_span(s + 1, ne);
+						p->value = slice_span(ne + 1, ve);
+						p->quoted = false;
+						sc->p = ve;
+						return 1;
+					}
+				} else if (ve < end && *ve == '"') {
+					/* a quoted-string without escapes or line breaks */
+					const char *q = hdr_quote_stop(ve + 1, lo, end);
+					if (q < end && *q == '"') {
+						p->name = slice_span(s + 1, ne);
+						p->value = slice_span(ve + 1, q);
+						p->quoted = true;
+						sc->p = q + 1;
+						return 1;
+					}
+				}
+			}
 		}
 	}
 	return sip_genparam_next_run(sc, p, flags, err);

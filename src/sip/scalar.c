@@ -355,6 +355,7 @@ static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 			 struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
@@ -388,7 +389,7 @@ static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 	tp->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0)
+	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0)
 		;
 	if (list)
 		tp->params.len = (size_t)(hdr_trim_end(tp->params.ptr, sc.p) - tp->params.ptr);

@@ -115,6 +115,7 @@ static inline bool sip20_at(const char *p)
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
@@ -140,8 +141,13 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol version");
 transport:
 	hdr_lws(&sc);
-	if (hdr_token(&sc, &via->transport) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
+	{
+		const char *t = hdr_token_end(sc.p, lo, sc.end);
+		if (t == sc.p)
+			return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
+		via->transport = slice_span(sc.p, t);
+		sc.p = t;
+	}
 
 	/* LWS sent-by */
 	if (!hdr_lws(&sc))
@@ -186,7 +192,7 @@ transport:
 	sc.p = after;
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
-	while ((rc = sip_genparam_next(&sc, &pm, gflags, err)) > 0) {
+	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {
 		rc = via_param(via, &pm, err);
 		if (rc < 0)
 			return rc;
