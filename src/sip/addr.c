@@ -46,7 +46,7 @@ static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip
 		 * 2^32-1 is taken as 2^32-1 (RFC 3261 §20.19 gives the range;
 		 * RFC 4475 scalar02 only notes the overlarge value) */
 		uint32_t e;
-		int rc = v.ptr && !pm->quoted ? slice_u32(v, &e) : -EINVAL;
+		int rc = v.ptr && !pm->quoted ? hdr_u32(v, &e) : -EINVAL;
 		if (rc == -EINVAL)
 			return hdr_fail(err, -EBADMSG, at, "address: expires must be delta-seconds (digits)");
 		if (rc == -ERANGE) {

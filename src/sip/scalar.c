@@ -27,11 +27,43 @@ static int cseq_u32(struct scan *sc, uint32_t *out)
 	return 0;
 }
 
+/* "REGISTER" as a little-endian word. */
+#define CSEQ_REGISTER 0x5245545349474552ull
+
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
 	int rc;
 
+	if (value.ptr) {
+		/* the common "1 REGISTER": one to nine digits (no overflow),
+		 * one SP, a token to the end; anything else the steps below */
+		const char *p = value.ptr, *end = p + value.len, *q = p;
+		uint32_t n = 0;
+		unsigned d;
+		while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
+			n = n * 10 + d;
+			q++;
+		}
+		if (q != p && end - q >= 2 && *q == ' ') {
+			const char *m = q + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			uint64_t w;
+			if (end - m == 8 && (memcpy(&w, m, 8), w == CSEQ_REGISTER)) {
+				cseq->seq = n;
+				cseq->method = slice_make(m, 8);
+				cseq->method_id = SIP_METHOD_REGISTER;
+				return 0;
+			}
+#endif
+			if (hdr_token_end(m, p, end) == end) {
+				cseq->seq = n;
+				cseq->method = slice_span(m, end);
+				cseq->method_id = sip_method_lookup(cseq->method);
+				return 0;
+			}
+		}
+	}
 	memset(cseq, 0, sizeof(*cseq));
 	if (!value.ptr)
 		return hdr_absent(err);
@@ -61,6 +93,9 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 	struct scan sc;
 	if (!value.ptr)
 		return hdr_absent(err);
+	/* the common case: one to nine digits and nothing else */
+	if (value.len - 1 < 9 && hdr_u32(value, out) == 0)
+		return 0;
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	int rc = scan_u32(&sc, out);
@@ -83,13 +118,13 @@ int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_p
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* callid = word [ "@" word ] */
-	const char *q = hdr_span(sc.p, sc.end, SCAN_WORD);
+	const char *q = hdr_class_end(sc.p, value.ptr, sc.end, hdr_rows_word);
 	if (q == sc.p)
 		return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word");
 	cid->local = slice_span(sc.p, q);
 	sc.p = q;
 	if (hdr_accept(&sc, '@')) {
-		q = hdr_span(sc.p, sc.end, SCAN_WORD);
+		q = hdr_class_end(sc.p, value.ptr, sc.end, hdr_rows_word);
 		if (q == sc.p)
 			return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word after '@'");
 		cid->host = slice_span(sc.p, q);
