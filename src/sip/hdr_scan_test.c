@@ -15,6 +15,12 @@ static bool is_ipv6_byte(unsigned char c)
 	return scan_is(c, SCAN_HEX) || c == ':' || c == '.';
 }
 
+static bool is_pvalue_byte(unsigned char c)
+{
+	return scan_is(c, SCAN_TOKEN) || c == ':' || c == '[' || c == ']' || c == '/' || c == '&' ||
+	       c == '$';
+}
+
 static bool is_quote_stop(unsigned char c)
 {
 	return c == '"' || c == '\\' || c == '\r' || c == '\n';
@@ -27,10 +33,11 @@ static void test_rows(void)
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_token), scan_is((unsigned char)c, SCAN_TOKEN));
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_word), scan_is((unsigned char)c, SCAN_WORD));
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_ipv6), is_ipv6_byte((unsigned char)c));
+		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_pvalue), is_pvalue_byte((unsigned char)c));
 	}
 }
 
-enum scanner { S_TOKEN, S_WORD, S_IPV6, S_QUOTE, S__COUNT };
+enum scanner { S_TOKEN, S_WORD, S_IPV6, S_QUOTE, S_PVALUE, S__COUNT };
 
 static const char *run_scanner(enum scanner s, const char *p, const char *lo, const char *end)
 {
@@ -43,6 +50,8 @@ static const char *run_scanner(enum scanner s, const char *p, const char *lo, co
 		return hdr_class_end(p, lo, end, hdr_rows_ipv6);
 	case S_QUOTE:
 		return hdr_quote_stop(p, lo, end);
+	case S_PVALUE:
+		return hdr_class_end(p, lo, end, hdr_rows_pvalue);
 	default:
 		return NULL;
 	}
@@ -60,6 +69,8 @@ static bool scanner_takes(enum scanner s, unsigned char c)
 		return is_ipv6_byte(c);
 	case S_QUOTE:
 		return !is_quote_stop(c);
+	case S_PVALUE:
+		return is_pvalue_byte(c);
 	default:
 		return false;
 	}
