@@ -26,29 +26,39 @@ static bool addr_qvalue_ok(struct slice v)
 	return true;
 }
 
-static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip_parse_error *err)
+/* One header parameter: tag, q and expires matched by length and one
+ * word compare; [lo, end) the readable bytes. */
+static inline __attribute__((always_inline)) int
+addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const char *end,
+	   struct sip_parse_error *err)
 {
 	struct slice n = pm->name, v = pm->value;
-	const char *at = !v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr;
+#define ADDR_AT (!v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr)
 
-	if (n.len == 3 && HDR_NAME_IS(n, "tag")) {
+	if (n.len == 3) {
+		if (hdr_name_word(n.ptr, 3, lo, end) != HDR_LIT_WORD("tag"))
+			return 0;
 		/* tag-param = "tag" EQUAL token */
 		if (!v.ptr || pm->quoted)
-			return hdr_fail(err, -EBADMSG, at, "address: tag must be a token");
+			return hdr_fail(err, -EBADMSG, ADDR_AT, "address: tag must be a token");
 		a->tag = v;
-	} else if (n.len == 1 && (n.ptr[0] == 'q' || n.ptr[0] == 'Q')) {
+	} else if (n.len == 1) {
+		if (n.ptr[0] != 'q' && n.ptr[0] != 'Q')
+			return 0;
 		if (!v.ptr || pm->quoted || !addr_qvalue_ok(v))
-			return hdr_fail(err, -EBADMSG, at,
+			return hdr_fail(err, -EBADMSG, ADDR_AT,
 					"address: q must be a qvalue from 0 to 1 with up to 3 decimals");
 		a->q = v;
-	} else if (n.len == 7 && HDR_NAME_IS(n, "expires")) {
+	} else if (n.len == 7) {
+		if (hdr_name_word(n.ptr, 7, lo, end) != HDR_LIT_WORD("expires"))
+			return 0;
 		/* c-p-expires = "expires" EQUAL delta-seconds; larger than
 		 * 2^32-1 is taken as 2^32-1 (RFC 3261 §20.19 gives the range;
 		 * RFC 4475 scalar02 only notes the overlarge value) */
 		uint32_t e;
-		int rc = v.ptr && !pm->quoted ? slice_u32(v, &e) : -EINVAL;
+		int rc = v.ptr && !pm->quoted ? hdr_u32(v, &e) : -EINVAL;
 		if (rc == -EINVAL)
-			return hdr_fail(err, -EBADMSG, at, "address: expires must be delta-seconds (digits)");
+			return hdr_fail(err, -EBADMSG, ADDR_AT, "address: expires must be delta-seconds (digits)");
 		if (rc == -ERANGE) {
 			e = UINT32_MAX;
 			a->expires_saturated = true;
@@ -58,6 +68,7 @@ static int addr_param(struct sip_addr *a, const struct sip_param *pm, struct sip
 		a->expires_text = v;
 	}
 	return 0;
+#undef ADDR_AT
 }
 
 /* One address at sc. With list, a ',' after it ends it (the cursor is
@@ -67,6 +78,7 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 		    struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
@@ -185,8 +197,8 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
-		rc = addr_param(a, &pm, err);
+	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
+		rc = addr_param(a, &pm, lo, sc.end, err);
 		if (rc < 0)
 			return rc;
 	}

@@ -3,6 +3,7 @@
  * RFC 4475 / RFC 5118 are copied from ../shared/corpus/rfc4475 and
  * ../shared/corpus/rfc5118/wire (file named beside each). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -230,9 +231,80 @@ static void test_addr_every_truncation(void)
 	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
+/* The fast paths at every position: a host of 1 .. 40 bytes moves the
+ * parameters across the sixteen-byte blocks, a tag of 1 .. 24 bytes and a
+ * quoted value of 0 .. 40 bytes move the rest across them and the end;
+ * names in any case; expires of 1 .. 11 digits last. */
+struct addr_pos {
+	char in[256];
+	size_t host_len, tag_len, quoted_len, digits;
+};
+
+static void addr_pos_each(struct slice s, const void *arg)
+{
+	const struct addr_pos *c = arg;
+	struct sip_addr a;
+	struct sip_parse_error err = { 0 };
+	CHECK_INT_EQ(sip_addr_decode(&a, s, 0, &err), 0);
+	CHECK_INT_EQ(a.uri.host.len, c->host_len);
+	CHECK_INT_EQ(a.tag.len, c->tag_len);
+	CHECK(a.tag.ptr && a.tag.ptr[-1] == '=');
+	CHECK_INT_EQ(a.has_expires, true);
+	CHECK(a.expires_text.ptr && a.expires_text.ptr + a.expires_text.len == s.ptr + s.len);
+	CHECK_INT_EQ(a.expires_text.len, c->digits);
+	long long want = 0;
+	for (size_t i = 0; i < c->digits; i++)
+		want = want * 10 + 7;
+	CHECK_INT_EQ(a.expires, want > 4294967295LL ? 4294967295LL : want);
+	CHECK_INT_EQ(a.expires_saturated, want > 4294967295LL);
+	CHECK_SLICE_EQ(a.q, "0.5");
+	CHECK(a.params.ptr && a.params.ptr + a.params.len == s.ptr + s.len);
+
+	/* the quoted value as the walk of sip_param_next sees it */
+	struct sip_param_it it;
+	struct sip_param p;
+	int n = 0, rc;
+	sip_param_it_init(&it, a.params);
+	while ((rc = sip_param_next(&it, &p, &err)) > 0) {
+		if (p.quoted)
+			CHECK_INT_EQ(p.value.len, c->quoted_len);
+		n++;
+	}
+	CHECK_INT_EQ(rc, 0);
+	CHECK_INT_EQ(n, 5);
+}
+
+static void test_addr_every_position(void)
+{
+	struct addr_pos c;
+	for (size_t h = 1; h <= 40; h++)
+		for (size_t t = 1; t <= 24; t++)
+			for (size_t q = 0; q <= 40; q += (h % 3 == 0 ? 1 : 13)) {
+				size_t d = 1 + (h + t + q) % 11;
+				c.host_len = h;
+				c.tag_len = t;
+				c.quoted_len = q;
+				c.digits = d;
+				char host[48], tag[32], quoted[48], digits[16];
+				memset(host, 'h', h);
+				host[h] = '\0';
+				memset(tag, 't', t);
+				tag[t] = '\0';
+				memset(quoted, '<', q);
+				quoted[q] = '\0';
+				memset(digits, '7', d);
+				digits[d] = '\0';
+				bool up = (h + t) % 2;
+				snprintf(c.in, sizeof c.in, "<sip:u@%s>;%s=%s;+sip.instance=\"%s\";q=0.5;video;%s=%s",
+					 host, up ? "TAG" : "tag", tag, quoted, up ? "Expires" : "expires", digits);
+				check_guarded(c.in, strlen(c.in), addr_pos_each, &c);
+			}
+}
+
 int main(void)
 {
 	test_addr_table();
+	test_addr_every_position();
 	test_addr_every_truncation();
 	test_addr_quoted_display_holds_control_bytes();
 	test_addr_spec_params_are_header_params();

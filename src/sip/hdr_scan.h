@@ -41,6 +41,25 @@ static inline bool hdr_is_digit(unsigned char c)
 	return (unsigned)(c - '0') <= 9;
 }
 
+/* slice_u32() inline for the common case: one to nine digits cannot
+ * overflow, so they need no test per digit; the rest go to slice_u32.
+ * 0, -EINVAL (empty or not all digits) or -ERANGE. */
+static inline int hdr_u32(struct slice v, uint32_t *out)
+{
+	if (v.len - 1 < 9) {
+		uint32_t n = 0;
+		for (size_t i = 0; i < v.len; i++) {
+			unsigned d = (unsigned char)v.ptr[i] - (unsigned)'0';
+			if (d > 9)
+				return -EINVAL;
+			n = n * 10 + d;
+		}
+		*out = n;
+		return 0;
+	}
+	return slice_u32(v, out);
+}
+
 /* memchr(p, c, end - p) for the short distances of a header value,
  * inline: sixteen bytes a step (SSE2), the last block overlapping the one
  * before, bytes one by one when there are fewer than sixteen in all. */
@@ -92,13 +111,148 @@ static inline const char *hdr_trim_end(const char *s, const char *end)
 	return end;
 }
 
-/* scan_lws() with the common case (no white space) inline: true if any
- * LWS was skipped. */
+/* scan_lws() with the common cases inline: no white space (one test) and
+ * one SP before a byte that is not white space or a line break (what
+ * scan_lws_run would skip there); true if any LWS was skipped. */
 static inline bool hdr_lws(struct scan *sc)
 {
-	if (sc->p < sc->end && (scan_class[(unsigned char)*sc->p] & (SCAN_WS | SCAN_CRLF)))
-		return scan_lws(sc);
+	const char *p = sc->p;
+	if (p < sc->end && (scan_class[(unsigned char)*p] & (SCAN_WS | SCAN_CRLF))) {
+		if (*p == ' ' && sc->end - p >= 2 &&
+		    !(scan_class[(unsigned char)p[1]] & (SCAN_WS | SCAN_CRLF))) {
+			sc->p = p + 1;
+			return true;
+		}
+		/* through a copy: the caller's cursor keeps its address untaken */
+		struct scan t = *sc;
+		bool r = scan_lws_run(&t);
+		sc->p = t.p;
+		return r;
+	}
 	return false;
+}
+
+/* Byte classes as 128-bit bitmaps, for hdr_class_end: byte lo of a table
+ * has bit hi set when the byte hi * 16 + lo is in the class (no byte from
+ * 0x80 up is). hdr_scan_test.c checks each against its definition. */
+#define HDR_ALIGN16 __attribute__((aligned(16)))
+/* RFC 3261 token (scan_class SCAN_TOKEN) */
+static const unsigned char hdr_rows_token[16] HDR_ALIGN16 = {
+	0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+	0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
+};
+/* RFC 3261 word (scan_class SCAN_WORD): token and ( ) < > : \\ " / [ ] ? { } */
+static const unsigned char hdr_rows_word[16] HDR_ALIGN16 = {
+	0xe8, 0xfc, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+	0xfc, 0xfc, 0xfc, 0xf4, 0x78, 0xf4, 0xdc, 0x7c,
+};
+/* a sip_param_next value: token and ':' '[' ']' '/' '&' '$' (host and
+ * the param-unreserved marks of URI parameters) */
+static const unsigned char hdr_rows_pvalue[16] HDR_ALIGN16 = {
+	0xe8, 0xfc, 0xf8, 0xf8, 0xfc, 0xfc, 0xfc, 0xfc,
+	0xf8, 0xf8, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
+};
+/* the bytes of an IPv6 address: HEXDIG ':' '.' */
+static const unsigned char hdr_rows_ipv6[16] HDR_ALIGN16 = {
+	0x08, 0x58, 0x58, 0x58, 0x58, 0x58, 0x58, 0x08,
+	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x04, 0x00,
+};
+
+/* True when byte c is in the class of rows. */
+static inline bool hdr_in_rows(unsigned char c, const unsigned char rows[16])
+{
+	return c < 0x80 && ((rows[c & 15] >> (c >> 4)) & 1);
+}
+
+#if defined(__SSSE3__)
+/* Bit i set where byte i of the sixteen at p is not in the class of rows:
+ * one shuffle picks the row by the low nibble, another the bit by the
+ * high nibble (no bit for 0x80 and up), as scan_nontoken16 does. */
+static inline unsigned hdr_notin16(const char *p, const unsigned char rows[16])
+{
+	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(bits, hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+#endif
+
+/* The first byte in [p, end) not in the class of rows, or end. Every byte
+ * of [lo, end) may be read (lo <= p) and no other: sixteen bytes a step
+ * with SSSE3, the last step the last sixteen bytes of [lo, end) shifted
+ * when there are that many; byte by byte otherwise. Inline: the runs of
+ * header parameters are short. */
+static inline __attribute__((always_inline)) const char *
+hdr_class_end(const char *p, const char *lo, const char *end, const unsigned char rows[16])
+{
+#if defined(__SSSE3__)
+	while (end - p >= 16) {
+		unsigned m = hdr_notin16(p, rows);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (end - lo >= 16) {
+		/* end - p is 0 .. 15: bit end - p stands for the end */
+		unsigned n = (unsigned)(end - p);
+		unsigned m = (hdr_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
+		return p + __builtin_ctz(m);
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end && hdr_in_rows((unsigned char)*p, rows))
+		p++;
+	return p;
+}
+
+/* The first byte in [p, end) that is not a token byte, or end (reads as
+ * hdr_class_end). */
+static inline __attribute__((always_inline)) const char *
+hdr_token_end(const char *p, const char *lo, const char *end)
+{
+	return hdr_class_end(p, lo, end, hdr_rows_token);
+}
+
+#if defined(__SSE2__)
+/* Bit i set where byte i of the sixteen at q is '"', '\\', CR or LF. */
+static inline unsigned hdr_quote_stop16(const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	return (unsigned)_mm_movemask_epi8(
+		_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+			     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+					  _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))));
+}
+#endif
+
+/* The first of '"', '\\', CR, LF in [p, end), or end: what ends the plain
+ * run of a quoted string. Reads as hdr_token_end does (SSE2). */
+static inline __attribute__((always_inline)) const char *
+hdr_quote_stop(const char *p, const char *lo, const char *end)
+{
+#if defined(__SSE2__)
+	while (end - p >= 16) {
+		unsigned m = hdr_quote_stop16(p);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (end - lo >= 16) {
+		unsigned n = (unsigned)(end - p);
+		unsigned m = (hdr_quote_stop16(end - 16) >> (16 - n)) | (1u << n);
+		return p + __builtin_ctz(m);
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end && *p != '"' && *p != '\\' && *p != '\r' && *p != '\n')
+		p++;
+	return p;
 }
 
 /* A token at sc: 0 with *out set, or -EBADMSG with the cursor unmoved. */
@@ -153,6 +307,42 @@ static inline bool hdr_name_is(struct slice n, const char *lower, size_t len)
 }
 #define HDR_NAME_IS(n, lit) hdr_name_is((n), (lit), sizeof(lit) - 1)
 
+/* The name of len bytes (1 to 8) at p, each byte ORed with 0x20, as a
+ * little-endian word with zeros above: equal to HDR_LIT_WORD of a
+ * lower-case literal exactly when the name is that literal in any case
+ * (names are tokens: OR-ing 0x20 lowers letters and keeps the other token
+ * bytes apart from letters). Every byte of [lo, end) may be read (one word
+ * load, the last eight bytes shifted near the end), no other. */
+static inline uint64_t hdr_name_word(const char *p, size_t len, const char *lo, const char *end)
+{
+	uint64_t w = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint64_t m = ~0ull >> (64 - 8 * len);
+	if (end - p >= 8) {
+		memcpy(&w, p, 8);
+		return (w | 0x2020202020202020ull) & m;
+	}
+	if (end - lo >= 8) {
+		memcpy(&w, end - 8, 8);
+		return ((w >> (8 * (8 - (end - p)))) | 0x2020202020202020ull) & m;
+	}
+#else
+	(void)lo;
+	(void)end;
+#endif
+	for (size_t i = 0; i < len; i++)
+		w |= (uint64_t)((unsigned char)p[i] | 0x20) << (8 * i);
+	return w;
+}
+
+/* A lower-case string literal of 1 to 8 bytes as a little-endian word, a
+ * constant. */
+#define HDR_LIT_BYTE_(lit, i) ((uint64_t)(sizeof(lit) > (i) + 1 ? (unsigned char)(lit)[(i) < sizeof(lit) ? (i) : 0] : 0) << (8 * (i)))
+#define HDR_LIT_WORD(lit)                                                                  \
+	(HDR_LIT_BYTE_(lit, 0) | HDR_LIT_BYTE_(lit, 1) | HDR_LIT_BYTE_(lit, 2) |            \
+	 HDR_LIT_BYTE_(lit, 3) | HDR_LIT_BYTE_(lit, 4) | HDR_LIT_BYTE_(lit, 5) |            \
+	 HDR_LIT_BYTE_(lit, 6) | HDR_LIT_BYTE_(lit, 7))
+
 /* scan_quoted() (kept as a name for the decoders; scan_quoted has the fast path). */
 int sip_quoted_scan(struct scan *sc, struct slice *out);
 
@@ -190,37 +380,109 @@ int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
 			  struct sip_parse_error *err);
 
 /* Next parameter at sc: 1 with *p filled (value SLICE_NULL when absent,
- * quoted-string content when p->quoted), 0 at the end, or -EBADMSG.
- * Inline: the common ";name" and ";name=token" without LWS are read here,
- * in the caller, and everything else by sip_genparam_next_run from the
- * same place. */
-static inline int sip_genparam_next(struct scan *sc, struct sip_param *p, unsigned flags,
-				    struct sip_parse_error *err)
+ * quoted-string content when p->quoted), 0 at the end, or -EBADMSG. lo is
+ * the start of the slice sc reads (every byte of [lo, sc->end) may be
+ * read). Inline: the common ";name", ";name=token" and ";name=\"text\""
+ * without LWS are read here, in the caller, sixteen bytes a step, and
+ * everything else by sip_genparam_next_run from the same place. */
+/* sip_genparam_next_run through copies, so that the caller's cursor and
+ * parameter, whose addresses are then never taken, can live in registers. */
+static inline int hdr_genparam_run(struct scan *sc, struct sip_param *p, unsigned flags,
+				   struct sip_parse_error *err)
 {
-	const char *s = sc->p, *end = sc->end;
+	struct scan t = *sc;
+	struct sip_param q;
+	int rc = sip_genparam_next_run(&t, &q, flags, err);
+	sc->p = t.p;
+	if (rc > 0)
+		*p = q;
+	return rc;
+}
+
+static inline __attribute__((always_inline)) int
+sip_genparam_next(struct scan *sc, const char *lo, struct sip_param *p, unsigned flags,
+		  struct sip_parse_error *err)
+{
+	const char *s = sc->p, *end = sc->end, *ne, *ve;
 	if (s == end || (*s == ',' && (flags & SIP_GENPARAM_LIST)))
 		return 0;
-	if (end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
-		const char *ne = scan_class_span(s + 2, end, SCAN_TOKEN), *ve;
-		if (ne == end || (*ne != '=' && !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF))) {
-			p->name = slice_span(s + 1, ne);
-			p->value = SLICE_NULL;
-			p->quoted = false;
-			sc->p = ne;
-			return 1;
+	if (*s != ';')
+		return hdr_genparam_run(sc, p, flags, err);
+#if defined(__SSSE3__)
+	/* one class bitmap of the sixteen bytes after ';' finds the end of
+	 * the name and, for a short parameter, of its value: bit i set when
+	 * s[1 + i] is not a token byte or lies at or past end; bit 16 stands
+	 * for the bytes past the block */
+	const char *b = s + 1;
+	unsigned m;
+	if (end - b >= 16) {
+		m = hdr_notin16(b, hdr_rows_token) | 0x10000u;
+	} else if (end - lo >= 16) {
+		unsigned n = (unsigned)(end - b);
+		m = (hdr_notin16(end - 16, hdr_rows_token) >> (16 - n)) | (0x1ffffu << n);
+	} else {
+		m = 0;
+		for (unsigned i = 0, n = (unsigned)(end - b); i < 16; i++)
+			if (i >= n || !hdr_in_rows((unsigned char)b[i], hdr_rows_token))
+				m |= 1u << i;
+		m |= 0x10000u;
+	}
+	unsigned i = (unsigned)__builtin_ctz(m);
+	if (i == 0)
+		return hdr_genparam_run(sc, p, flags, err);
+	ne = i < 16 ? b + i : hdr_token_end(b + 16, lo, end);
+#else
+	ne = hdr_token_end(s + 1, lo, end);
+	if (ne == s + 1)
+		return hdr_genparam_run(sc, p, flags, err);
+#endif
+	if (ne == end || (*ne != '=' && !(scan_class[(unsigned char)*ne] & (SCAN_WS | SCAN_CRLF)))) {
+		p->name = slice_span(s + 1, ne);
+		p->value = SLICE_NULL;
+		p->quoted = false;
+		sc->p = ne;
+		return 1;
+	}
+	if (*ne != '=')
+		return hdr_genparam_run(sc, p, flags, err);
+	/* name=token, or name="text" */
+#if defined(__SSSE3__)
+	if (i < 15) {
+		/* the value's end in the same bitmap, unless it runs past it */
+		unsigned j = (unsigned)__builtin_ctz(m >> (i + 1)) + i + 1;
+		ve = j < 16 ? b + j : hdr_token_end(b + 16, lo, end);
+	} else {
+		ve = hdr_token_end(ne + 1, lo, end);
+	}
+#else
+	ve = hdr_token_end(ne + 1, lo, end);
+#endif
+	if (ve != ne + 1) {
+		if (ve < end && *ve == ':' && (flags & SIP_GENPARAM_VIA)) {
+			/* RFC 5118 §4.5: received=IPv6 without brackets, as the
+			 * run reads it */
+			if (!hdr_name_is(slice_span(s + 1, ne), "received", 8))
+				return hdr_genparam_run(sc, p, flags, err);
+			ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
 		}
-		/* a Via value going on with ':' may be received=IPv6 (the run) */
-		if (*ne == '=' && end - ne >= 2 && scan_is((unsigned char)ne[1], SCAN_TOKEN) &&
-		    ((ve = scan_class_span(ne + 2, end, SCAN_TOKEN)) == end || *ve != ':' ||
-		     !(flags & SIP_GENPARAM_VIA))) {
+		p->name = slice_span(s + 1, ne);
+		p->value = slice_span(ne + 1, ve);
+		p->quoted = false;
+		sc->p = ve;
+		return 1;
+	}
+	if (ve < end && *ve == '"') {
+		/* a quoted-string without escapes or line breaks */
+		const char *q = hdr_quote_stop(ve + 1, lo, end);
+		if (q < end && *q == '"') {
 			p->name = slice_span(s + 1, ne);
-			p->value = slice_span(ne + 1, ve);
-			p->quoted = false;
-			sc->p = ve;
+			p->value = slice_span(ve + 1, q);
+			p->quoted = true;
+			sc->p = q + 1;
 			return 1;
 		}
 	}
-	return sip_genparam_next_run(sc, p, flags, err);
+	return hdr_genparam_run(sc, p, flags, err);
 }
 
 #endif

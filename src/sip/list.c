@@ -4,6 +4,7 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "hdr_scan.h"
 
 static int fail(struct sip_parse_error *err, const char *at, const char *reason)
 {
@@ -89,49 +90,58 @@ void sip_param_it_init(struct sip_param_it *it, struct slice params)
 }
 
 /* gen-value bytes beyond token: host (IPv4, IPv6 with or without brackets)
- * and the param-unreserved marks of URI parameters. */
-static inline bool is_value_byte(unsigned char c)
+ * and the param-unreserved marks of URI parameters, ':' '[' ']' '/' '&'
+ * '$': the class hdr_rows_pvalue. */
+
+/* skip_lws with the common case (no LWS next) inline. */
+static inline const char *skip_lws_fast(const char *p, const char *end)
 {
-	return scan_is(c, SCAN_TOKEN) || c == ':' || c == '[' || c == ']' || c == '/' ||
-	       c == '&' || c == '$';
+	return p < end && is_lws_byte(*p) ? skip_lws(p, end) : p;
 }
 
 int sip_param_next(struct sip_param_it *it, struct sip_param *prm, struct sip_parse_error *err)
 {
-	const char *p = skip_lws(it->p, it->end), *end = it->end;
+	/* it->p is where this call may start reading: the runs below read
+	 * sixteen bytes a step within [it->p, end) */
+	const char *lo = it->p, *p = skip_lws_fast(it->p, it->end), *end = it->end;
 	if (p >= end)
 		return 0;
 	if (*p == ';') {
-		p = skip_lws(p + 1, end);
+		p = skip_lws_fast(p + 1, end);
 		if (p >= end || *p == ';')
 			return fail(err, p, "empty parameter after ';'");
 	}
 	const char *s = p;
-	while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
-		p++;
+	p = hdr_token_end(p, lo, end);
 	if (p == s)
 		return fail(err, p, "expected a parameter name");
 	prm->name = slice_span(s, p);
 	prm->value = SLICE_NULL;
 	prm->quoted = false;
-	p = skip_lws(p, end);
+	p = skip_lws_fast(p, end);
 	if (p < end && *p == '=') {
-		p = skip_lws(p + 1, end);
+		p = skip_lws_fast(p + 1, end);
 		if (p < end && *p == '"') {
-			struct scan sc = { p, end };
-			if (scan_quoted(&sc, &prm->value) < 0)
-				return fail(err, p, "unterminated quoted string in a parameter value");
+			const char *q = hdr_quote_stop(p + 1, lo, end);
+			if (q < end && *q == '"') {
+				/* no escape, no line break: what scan_quoted reads */
+				prm->value = slice_span(p + 1, q);
+				p = q + 1;
+			} else {
+				struct scan sc = { p, end };
+				if (scan_quoted(&sc, &prm->value) < 0)
+					return fail(err, p, "unterminated quoted string in a parameter value");
+				p = sc.p;
+			}
 			prm->quoted = true;
-			p = sc.p;
 		} else {
 			s = p;
-			while (p < end && is_value_byte((unsigned char)*p))
-				p++;
+			p = hdr_class_end(p, lo, end, hdr_rows_pvalue);
 			if (p == s)
 				return fail(err, p, "expected a parameter value after '='");
 			prm->value = slice_span(s, p);
 		}
-		p = skip_lws(p, end);
+		p = skip_lws_fast(p, end);
 	}
 	if (p < end && *p != ';')
 		return fail(err, p, "expected ';' between parameters");

@@ -1,6 +1,7 @@
 /* list_test.c: comma lists that respect quotes and <...>, and generic-param
  * iteration, as tables {input, expected elements or error offset}. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -128,9 +129,67 @@ static void test_param_find(void)
 	CHECK(!sip_param_find(SLICE_NULL, "lr", &p));
 }
 
+/* sip_param_next at every position, from guard pages: names of 1 .. 24
+ * bytes, token, host and quoted values of 0 .. 40 bytes, with and without
+ * LWS around '=' and ';'. */
+struct param_pos {
+	char in[200];
+	size_t name_len, value_len;
+	bool lws;
+};
+
+static void param_pos_each(struct slice s, const void *arg)
+{
+	const struct param_pos *c = arg;
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error err = { 0 };
+	sip_param_it_init(&it, s);
+	/* name=token ; name="quoted" ; name=[v6]:host ; flag */
+	CHECK_INT_EQ(sip_param_next(&it, &p, &err), 1);
+	CHECK_INT_EQ(p.name.len, c->name_len);
+	CHECK_INT_EQ(p.value.len, c->value_len ? c->value_len : 1);
+	CHECK(!p.quoted);
+	CHECK_INT_EQ(sip_param_next(&it, &p, &err), 1);
+	CHECK_INT_EQ(p.name.len, c->name_len);
+	CHECK(p.quoted);
+	CHECK_INT_EQ(p.value.len, c->value_len);
+	CHECK_INT_EQ(sip_param_next(&it, &p, &err), 1);
+	CHECK_SLICE_EQ(p.value, "[2001:db8::1]:5060/x&$");
+	CHECK_INT_EQ(sip_param_next(&it, &p, &err), 1);
+	CHECK_SLICE_EQ(p.name, "lr");
+	CHECK(p.value.ptr == NULL);
+	CHECK_INT_EQ(sip_param_next(&it, &p, &err), 0);
+}
+
+static void test_param_every_position(void)
+{
+	struct param_pos c;
+	for (size_t n = 1; n <= 24; n++)
+		for (size_t v = 0; v <= 40; v++)
+			for (int lws = 0; lws < 2; lws++) {
+				char name[32], val[48], tok[48];
+				memset(name, 'n', n);
+				name[n] = '\0';
+				for (size_t i = 0; i < v; i++)
+					val[i] = "<urn:gsma:imei:35425006-000655-0>;, "[i % 36];
+				val[v] = '\0';
+				memset(tok, 'v', v ? v : 1);
+				tok[v ? v : 1] = '\0';
+				c.name_len = n;
+				c.value_len = v;
+				c.lws = lws;
+				const char *sp = lws ? " " : "";
+				snprintf(c.in, sizeof c.in, "%s%s=%s%s;%s%s=\"%s\"%s;x=[2001:db8::1]:5060/x&$;lr", name, sp,
+					 sp, tok, sp, name, val, sp);
+				check_guarded(c.in, strlen(c.in), param_pos_each, &c);
+			}
+}
+
 int main(void)
 {
 	test_list_table();
+	test_param_every_position();
 	test_params();
 	test_param_errors();
 	test_param_find();

@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <string.h>
 #include <imsreg/sip.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "decode_internal.h"
 #include "hdr_scan.h"
 
@@ -27,11 +30,43 @@ static int cseq_u32(struct scan *sc, uint32_t *out)
 	return 0;
 }
 
+/* "REGISTER" as a little-endian word. */
+#define CSEQ_REGISTER 0x5245545349474552ull
+
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
 	int rc;
 
+	if (value.ptr) {
+		/* the common "1 REGISTER": one to nine digits (no overflow),
+		 * one SP, a token to the end; anything else the steps below */
+		const char *p = value.ptr, *end = p + value.len, *q = p;
+		uint32_t n = 0;
+		unsigned d;
+		while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
+			n = n * 10 + d;
+			q++;
+		}
+		if (q != p && end - q >= 2 && *q == ' ') {
+			const char *m = q + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			uint64_t w;
+			if (end - m == 8 && (memcpy(&w, m, 8), w == CSEQ_REGISTER)) {
+				cseq->seq = n;
+				cseq->method = slice_make(m, 8);
+				cseq->method_id = SIP_METHOD_REGISTER;
+				return 0;
+			}
+#endif
+			if (hdr_token_end(m, p, end) == end) {
+				cseq->seq = n;
+				cseq->method = slice_span(m, end);
+				cseq->method_id = sip_method_lookup(cseq->method);
+				return 0;
+			}
+		}
+	}
 	memset(cseq, 0, sizeof(*cseq));
 	if (!value.ptr)
 		return hdr_absent(err);
@@ -61,6 +96,9 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 	struct scan sc;
 	if (!value.ptr)
 		return hdr_absent(err);
+	/* the common case: one to nine digits and nothing else */
+	if (value.len - 1 < 9 && hdr_u32(value, out) == 0)
+		return 0;
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	int rc = scan_u32(&sc, out);
@@ -83,13 +121,13 @@ int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_p
 	scan_init(&sc, value);
 	hdr_lws(&sc);
 	/* callid = word [ "@" word ] */
-	const char *q = hdr_span(sc.p, sc.end, SCAN_WORD);
+	const char *q = hdr_class_end(sc.p, value.ptr, sc.end, hdr_rows_word);
 	if (q == sc.p)
 		return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word");
 	cid->local = slice_span(sc.p, q);
 	sc.p = q;
 	if (hdr_accept(&sc, '@')) {
-		q = hdr_span(sc.p, sc.end, SCAN_WORD);
+		q = hdr_class_end(sc.p, value.ptr, sc.end, hdr_rows_word);
 		if (q == sc.p)
 			return hdr_fail(err, -EBADMSG, sc.p, "Call-ID: expected a word after '@'");
 		cid->host = slice_span(sc.p, q);
@@ -274,12 +312,58 @@ void sip_product_it_init(struct sip_product_it *it, struct slice value)
 	it->end = value.ptr ? value.ptr + value.len : NULL;
 }
 
+#if defined(__SSE2__)
+/* Bit i set where byte i of the sixteen at q is '(' ')' '\\', below 0x20
+ * or 0x7f: the bytes product_comment looks at. */
+static inline unsigned comment_stop16(const char *q)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1f)), v);
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('(')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8(')'))),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f))));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(m, ctl));
+}
+#endif
+
+/* The first byte in [p, end) that product_comment must look at (or end):
+ * every other byte of a comment is ctext. Reads [lo, end) only. */
+static inline const char *comment_skip(const char *p, const char *lo, const char *end)
+{
+#if defined(__SSE2__)
+	while (end - p >= 16) {
+		unsigned m = comment_stop16(p);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+	if (end - lo >= 16) {
+		unsigned n = (unsigned)(end - p);
+		return p + __builtin_ctz((comment_stop16(end - 16) >> (16 - n)) | (1u << n));
+	}
+#else
+	(void)lo;
+#endif
+	while (p < end) {
+		unsigned char c = (unsigned char)*p;
+		if (c == '(' || c == ')' || c == '\\' || c < 0x20 || c == 0x7f)
+			break;
+		p++;
+	}
+	return p;
+}
+
 /* comment = LPAREN *(ctext / quoted-pair / comment) RPAREN, at '(' */
-static int product_comment(struct scan *sc, struct slice *content, struct sip_parse_error *err)
+static int product_comment(struct scan *sc, const char *lo, struct slice *content,
+			   struct sip_parse_error *err)
 {
 	const char *open = sc->p++;
 	size_t depth = 1;
 	while (sc->p < sc->end) {
+		sc->p = comment_skip(sc->p, lo, sc->end);
+		if (sc->p >= sc->end)
+			break;
 		unsigned char c = (unsigned char)*sc->p;
 		if (c == '\\') {
 			/* quoted-pair = "\" (%x00-09 / %x0B-0C / %x0E-7F) */
@@ -311,7 +395,10 @@ static int product_comment(struct scan *sc, struct slice *content, struct sip_pa
 
 int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err)
 {
+	/* it->p is where this call may start reading (the runs below read
+	 * sixteen bytes a step within [it->p, end)) */
 	struct scan sc = { it->p, it->end };
+	const char *lo = it->p;
 	int rc;
 
 	p->name = p->version = p->comment = SLICE_NULL;
@@ -321,18 +408,28 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 		return 0;
 	}
 	if (*sc.p == '(') {
-		rc = product_comment(&sc, &p->comment, err);
+		struct scan t = sc;
+		struct slice c;
+		rc = product_comment(&t, lo, &c, err);
 		if (rc < 0)
 			return rc;
+		p->comment = c;
+		sc.p = t.p;
 	} else {
 		/* product = token [ SLASH product-version ] */
-		if (hdr_token(&sc, &p->name) < 0)
+		const char *q = hdr_token_end(sc.p, lo, sc.end);
+		if (q == sc.p)
 			return hdr_fail(err, -EBADMSG, sc.p, "product: expected a product token or a (comment)");
+		p->name = slice_span(sc.p, q);
+		sc.p = q;
 		const char *save = sc.p;
 		if (hdr_sws_accept(&sc, '/')) {
 			hdr_lws(&sc);
-			if (hdr_token(&sc, &p->version) < 0)
+			q = hdr_token_end(sc.p, lo, sc.end);
+			if (q == sc.p)
 				return hdr_fail(err, -EBADMSG, sc.p, "product: expected a version after '/'");
+			p->version = slice_span(sc.p, q);
+			sc.p = q;
 		} else {
 			sc.p = save;
 		}
@@ -350,65 +447,84 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 /* ---- token or quoted-string with params -------------------------------- */
 
 /* One value with params at sc. With list, a ',' after it ends it (the
- * cursor is left on it) as the end of the input does otherwise. */
+ * cursor is left on it) as the end of the input does otherwise. Writes
+ * each field of tp once (on an error some may be left unwritten). */
 static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 			 struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
 	const char *s = sc.p;
 	if (!scan_eof(&sc) && *sc.p == '"') {
-		if (sip_quoted_scan(&sc, &tp->value) < 0)
-			return hdr_fail(err, -EBADMSG, sc.p, "unterminated quoted string");
+		struct scan t = sc;
+		struct slice v;
+		if (sip_quoted_scan(&t, &v) < 0)
+			return hdr_fail(err, -EBADMSG, t.p, "unterminated quoted string");
+		sc.p = t.p;
+		tp->value = v;
 		tp->quoted = true;
 	} else {
-		if (hdr_token(&sc, NULL) < 0)
+		const char *q = hdr_token_end(sc.p, lo, sc.end);
+		if (q == sc.p)
 			return hdr_fail(err, -EBADMSG, sc.p, "expected a token or a quoted string");
+		sc.p = q;
 		/* media-type = m-type SLASH m-subtype (Content-Type) */
-		const char *save = sc.p;
-		if (hdr_sws_accept(&sc, '/')) {
-			hdr_lws(&sc);
-			if (hdr_token(&sc, NULL) < 0)
-				return hdr_fail(err, -EBADMSG, sc.p, "expected a token after '/'");
-		} else {
-			sc.p = save;
+		if (q < sc.end && (*q == '/' || scan_is((unsigned char)*q, SCAN_WS | SCAN_CRLF))) {
+			const char *save = sc.p;
+			if (hdr_sws_accept(&sc, '/')) {
+				hdr_lws(&sc);
+				q = hdr_token_end(sc.p, lo, sc.end);
+				if (q == sc.p)
+					return hdr_fail(err, -EBADMSG, sc.p, "expected a token after '/'");
+				sc.p = q;
+			} else {
+				sc.p = save;
+			}
 		}
 		tp->value = slice_span(s, sc.p);
+		tp->quoted = false;
 	}
 	const char *after = sc.p;
-	hdr_lws(&sc);
-	if (scan_eof(&sc) || (list && *sc.p == ',')) {
-		*scp = sc;
-		return 0;
+	if (sc.p == sc.end || *sc.p != ';') {
+		hdr_lws(&sc);
+		if (scan_eof(&sc) || (list && *sc.p == ',')) {
+			tp->params = SLICE_NULL;
+			*scp = sc;
+			return 0;
+		}
+		if (*sc.p != ';')
+			return hdr_fail(err, -EBADMSG, sc.p, "expected ';' or the end after the value");
 	}
-	if (*sc.p != ';')
-		return hdr_fail(err, -EBADMSG, sc.p, "expected ';' or the end after the value");
-	tp->params = slice_span(sc.p + 1, sc.end);
+	struct slice params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
-	while ((rc = sip_genparam_next(&sc, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0)
+	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0)
 		;
+	if (rc < 0)
+		return rc;
 	if (list)
-		tp->params.len = (size_t)(hdr_trim_end(tp->params.ptr, sc.p) - tp->params.ptr);
+		params.len = (size_t)(hdr_trim_end(params.ptr, sc.p) - params.ptr);
+	tp->params = params;
 	*scp = sc;
-	return rc;
+	return 0;
 }
 
 int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
 
-	memset(tp, 0, sizeof(*tp));
-	if (!value.ptr)
+	if (!value.ptr) {
+		memset(tp, 0, sizeof(*tp));
 		return hdr_absent(err);
+	}
 	scan_init(&sc, value);
 	return tokparams_run(tp, &sc, false, err);
 }
 
 int sip_tokparams_decode_at(struct sip_tokparams *tp, struct scan *sc, struct sip_parse_error *err)
 {
-	memset(tp, 0, sizeof(*tp));
 	return tokparams_run(tp, sc, true, err);
 }

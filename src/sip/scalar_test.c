@@ -3,6 +3,7 @@
  * offsets, each run from a guard-page copy. Values marked RFC 4475 are
  * copied from ../shared/corpus/rfc4475 (file named beside each). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -315,9 +316,150 @@ static void test_scalar_absent_value_is_einval(void)
 	}
 }
 
+/* The fast paths at every length, from guard pages: CSeq numbers of 1 .. 11
+ * digits and methods of 1 .. 20 bytes (REGISTER among them, and a byte
+ * off it), numbers of 1 .. 12 digits, Call-IDs of 1 .. 60 bytes with the
+ * '@' at every position, comments of 0 .. 40 bytes, token+params at
+ * every length. */
+struct pos_case {
+	char in[128];
+	size_t a, b;
+};
+
+static void cseq_pos_each(struct slice s, const void *arg)
+{
+	const struct pos_case *c = arg;
+	struct sip_cseq cs;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_cseq_decode(&cs, s, &err);
+	unsigned long long n = 0;
+	for (size_t i = 0; i < c->a; i++)
+		n = n * 10 + 9;
+	if (n > 4294967295ULL) {
+		CHECK_INT_EQ(rc, -ERANGE);
+		return;
+	}
+	CHECK_INT_EQ(rc, 0);
+	CHECK_INT_EQ(cs.seq, n);
+	CHECK(cs.method.ptr == s.ptr + c->a + 1 && cs.method.len == c->b);
+	CHECK_INT_EQ(cs.method_id, sip_method_lookup(cs.method));
+}
+
+static void u32_pos_each(struct slice s, const void *arg)
+{
+	const struct pos_case *c = arg;
+	uint32_t u = 0;
+	struct sip_parse_error err = { 0 };
+	unsigned long long n = 0;
+	for (size_t i = 0; i < c->a; i++)
+		n = n * 10 + (unsigned)(s.ptr[i] - '0');
+	int rc = sip_u32_decode(&u, s, &err);
+	CHECK_INT_EQ(rc, n > 4294967295ULL ? -ERANGE : 0);
+	if (rc == 0)
+		CHECK_INT_EQ(u, n);
+}
+
+static void callid_pos_each(struct slice s, const void *arg)
+{
+	const struct pos_case *c = arg;
+	struct sip_call_id cid;
+	struct sip_parse_error err = { 0 };
+	CHECK_INT_EQ(sip_call_id_decode(&cid, s, &err), 0);
+	CHECK_INT_EQ(cid.local.len, c->a);
+	if (c->a < s.len)
+		CHECK_INT_EQ(cid.host.len, s.len - c->a - 1);
+	else
+		CHECK(cid.host.ptr == NULL);
+}
+
+static void product_pos_each(struct slice s, const void *arg)
+{
+	const struct pos_case *c = arg;
+	struct sip_product_it it;
+	struct sip_product p;
+	struct sip_parse_error err = { 0 };
+	sip_product_it_init(&it, s);
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 1);
+	CHECK_INT_EQ(p.name.len, c->a);
+	CHECK_SLICE_EQ(p.version, "2.1.0");
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 1);
+	CHECK_INT_EQ(p.comment.len, c->b);
+	CHECK_INT_EQ(sip_product_next(&it, &p, &err), 0);
+}
+
+static void tokparams_pos_each(struct slice s, const void *arg)
+{
+	const struct pos_case *c = arg;
+	struct sip_tokparams tp;
+	struct sip_parse_error err = { 0 };
+	CHECK_INT_EQ(sip_tokparams_decode(&tp, s, &err), 0);
+	CHECK_INT_EQ(tp.value.len, c->a);
+	CHECK(!tp.quoted);
+	CHECK(tp.params.ptr == s.ptr + c->a + 1 && tp.params.ptr + tp.params.len == s.ptr + s.len);
+}
+
+static void test_scalar_every_position(void)
+{
+	static const char *const methods[] = { "REGISTER", "REGISTEr", "REGISTE", "REGISTERS", "INVITE",
+					       "M", "NOTIFY", "ABCDEFGHIJKLMNOPQRST" };
+	struct pos_case c;
+	for (size_t d = 1; d <= 11; d++)
+		for (size_t m = 0; m < sizeof methods / sizeof methods[0]; m++) {
+			memset(c.in, '9', d);
+			snprintf(c.in + d, sizeof c.in - d, " %s", methods[m]);
+			c.a = d;
+			c.b = strlen(methods[m]);
+			check_guarded(c.in, strlen(c.in), cseq_pos_each, &c);
+		}
+	for (size_t d = 1; d <= 12; d++) {
+		for (size_t i = 0; i < d; i++)
+			c.in[i] = (char)('0' + (i * 7 + d) % 10);
+		c.in[d] = '\0';
+		c.a = d;
+		check_guarded(c.in, d, u32_pos_each, &c);
+	}
+	for (size_t len = 1; len <= 60; len++)
+		for (size_t at = 1; at <= len; at++) {
+			if (at == len - 1)
+				continue; /* "x@" has no host word */
+			for (size_t i = 0; i < len; i++)
+				c.in[i] = "a:0/Z.[]"[i % 8];
+			if (at < len)
+				c.in[at] = '@';
+			c.in[len] = '\0';
+			c.a = at;
+			check_guarded(c.in, len, callid_pos_each, &c);
+		}
+	for (size_t n = 1; n <= 20; n++)
+		for (size_t k = 0; k <= 40; k++) {
+			char name[24], comment[48];
+			memset(name, 'A', n);
+			name[n] = '\0';
+			for (size_t i = 0; i < k; i++)
+				comment[i] = "LTE; Android 13\t\xc3\xa9"[i % 18];
+			comment[k] = '\0';
+			snprintf(c.in, sizeof c.in, "%s/2.1.0 (%s)", name, comment);
+			c.a = n;
+			c.b = k;
+			check_guarded(c.in, strlen(c.in), product_pos_each, &c);
+		}
+	for (size_t n = 1; n <= 40; n++)
+		for (size_t v = 1; v <= 24; v += 3) {
+			char tok[48], val[32];
+			memset(tok, 'T', n);
+			tok[n] = '\0';
+			memset(val, '9', v);
+			val[v] = '\0';
+			snprintf(c.in, sizeof c.in, "%s;utran-cell-id-3gpp=%s;network-provided", tok, val);
+			c.a = n;
+			check_guarded(c.in, strlen(c.in), tokparams_pos_each, &c);
+		}
+}
+
 int main(void)
 {
 	test_scalar_absent_value_is_einval();
+	test_scalar_every_position();
 	test_scalar_table();
 	test_scalar_every_truncation();
 	test_date_fields();

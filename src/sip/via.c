@@ -32,67 +32,82 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 	return hdr_fail(err, -EBADMSG, bad, "Via: received must be an IPv4 or IPv6 address");
 }
 
-static int via_param(struct sip_via *via, const struct sip_param *pm, struct sip_parse_error *err)
+/* The known via-params, kept apart until the end of the walk so that each
+ * field of struct sip_via is written once. */
+struct via_known {
+	struct slice branch, received, maddr, ttl, rport;
+	bool has_rport;
+};
+
+/* One parameter: its name is matched with one word compare (len and the
+ * name folded to lower case); [lo, end): the readable bytes. */
+static inline __attribute__((always_inline)) int
+via_param(struct via_known *k, const struct sip_param *pm, const char *lo, const char *end,
+	  struct sip_parse_error *err)
 {
 	struct slice n = pm->name, v = pm->value;
-	const char *at = !v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr;
+#define VIA_AT (!v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr)
 
+	if (n.len - 3 > 5)
+		return 0;
+	uint64_t w = hdr_name_word(n.ptr, n.len, lo, end);
 	switch (n.len) {
 	case 3:
-		if (HDR_NAME_IS(n, "ttl")) {
+		if (w == HDR_LIT_WORD("ttl")) {
 			/* ttl = 1*3DIGIT ; 0 to 255 */
 			uint32_t t;
-			if (!v.ptr || pm->quoted || v.len > 3 || slice_u32(v, &t) < 0 || t > 255)
-				return hdr_fail(err, -EBADMSG, at, "Via: ttl must be a number from 0 to 255");
-			via->ttl = v;
+			if (!v.ptr || pm->quoted || v.len > 3 || hdr_u32(v, &t) < 0 || t > 255)
+				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: ttl must be a number from 0 to 255");
+			k->ttl = v;
 		}
 		break;
 	case 5:
-		if (HDR_NAME_IS(n, "maddr")) {
+		if (w == HDR_LIT_WORD("rport")) {
+			/* RFC 3581: response-port = "rport" [EQUAL 1*DIGIT] */
+			if (v.ptr) {
+				uint32_t port;
+				int rc = hdr_u32(v, &port);
+				if (pm->quoted || rc == -EINVAL)
+					return hdr_fail(err, -EBADMSG, VIA_AT, "Via: rport must be empty or a port number");
+				if (rc < 0 || port > 65535)
+					return hdr_fail(err, -ERANGE, VIA_AT, "Via: rport larger than 65535");
+			}
+			k->has_rport = true;
+			k->rport = v.ptr ? v : slice_make(n.ptr + n.len, 0);
+		} else if (w == HDR_LIT_WORD("maddr")) {
 			struct slice h;
 			enum sip_host_type ht;
 			if (!v.ptr || pm->quoted)
-				return hdr_fail(err, -EBADMSG, at, "Via: maddr must be a host");
+				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: maddr must be a host");
 			struct scan sc = { v.ptr, v.ptr + v.len };
 			int rc = sip_host_scan(&sc, &h, &ht, err);
 			if (rc < 0)
 				return rc;
 			if (!scan_eof(&sc))
 				return hdr_fail(err, -EBADMSG, sc.p, "Via: maddr must be a host");
-			via->maddr = v;
-		} else if (HDR_NAME_IS(n, "rport")) {
-			/* RFC 3581: response-port = "rport" [EQUAL 1*DIGIT] */
-			if (v.ptr) {
-				uint32_t port;
-				int rc = slice_u32(v, &port);
-				if (pm->quoted || rc == -EINVAL)
-					return hdr_fail(err, -EBADMSG, at, "Via: rport must be empty or a port number");
-				if (rc < 0 || port > 65535)
-					return hdr_fail(err, -ERANGE, at, "Via: rport larger than 65535");
-			}
-			via->has_rport = true;
-			via->rport = v.ptr ? v : slice_make(n.ptr + n.len, 0);
+			k->maddr = v;
 		}
 		break;
 	case 6:
-		if (HDR_NAME_IS(n, "branch")) {
+		if (w == HDR_LIT_WORD("branch")) {
 			if (!v.ptr || pm->quoted)
-				return hdr_fail(err, -EBADMSG, at, "Via: branch must be a token");
-			via->branch = v;
+				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: branch must be a token");
+			k->branch = v;
 		}
 		break;
 	case 8:
-		if (HDR_NAME_IS(n, "received")) {
+		if (w == HDR_LIT_WORD("received")) {
 			if (!v.ptr || pm->quoted)
-				return hdr_fail(err, -EBADMSG, at, "Via: received must be an IPv4 or IPv6 address");
+				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: received must be an IPv4 or IPv6 address");
 			int rc = via_received_check(v, err);
 			if (rc < 0)
 				return rc;
-			via->received = v;
+			k->received = v;
 		}
 		break;
 	}
 	return 0;
+#undef VIA_AT
 }
 
 /* "SIP/2.0/" at p (eight bytes readable; the letters in any case): one
@@ -110,11 +125,30 @@ static inline bool sip20_at(const char *p)
 #endif
 }
 
+/* A port of one to five digits up to 65535 at p (what sip_port_scan reads
+ * there, inline): the byte after it, or NULL for sip_port_scan to read. */
+static inline const char *via_port_fast(const char *p, const char *end, uint16_t *port)
+{
+	const char *q = p;
+	uint32_t v = 0;
+	unsigned d;
+	while (q < end && q - p < 5 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
+		v = v * 10 + d;
+		q++;
+	}
+	if (q == p || v > 65535 || (q < end && hdr_is_digit((unsigned char)*q)))
+		return NULL;
+	*port = (uint16_t)v;
+	return q;
+}
+
 /* One via-parm at sc. With list, a ',' after the value ends it (the
- * cursor is left on it) as the end of the input does otherwise. */
+ * cursor is left on it) as the end of the input does otherwise. Each
+ * field of via is written once; on an error some may be left unwritten. */
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
+	const char *lo = sc.p;
 	int rc;
 
 	hdr_lws(&sc);
@@ -129,19 +163,28 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		sc.p += 8;
 		goto transport;
 	}
-	if (hdr_token(&sc, &via->protocol) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol name \"SIP\"");
-	if (!hdr_sws_accept(&sc, '/'))
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol name");
-	hdr_lws(&sc);
-	if (hdr_token(&sc, &via->version) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected protocol version after \"SIP/\"");
-	if (!hdr_sws_accept(&sc, '/'))
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected '/' after the protocol version");
+	{
+		struct scan t = sc;
+		if (hdr_token(&t, &via->protocol) < 0)
+			return hdr_fail(err, -EBADMSG, t.p, "Via: expected protocol name \"SIP\"");
+		if (!hdr_sws_accept(&t, '/'))
+			return hdr_fail(err, -EBADMSG, t.p, "Via: expected '/' after the protocol name");
+		hdr_lws(&t);
+		if (hdr_token(&t, &via->version) < 0)
+			return hdr_fail(err, -EBADMSG, t.p, "Via: expected protocol version after \"SIP/\"");
+		if (!hdr_sws_accept(&t, '/'))
+			return hdr_fail(err, -EBADMSG, t.p, "Via: expected '/' after the protocol version");
+		sc = t;
+	}
 transport:
 	hdr_lws(&sc);
-	if (hdr_token(&sc, &via->transport) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
+	{
+		const char *t = hdr_token_end(sc.p, lo, sc.end);
+		if (t == sc.p)
+			return hdr_fail(err, -EBADMSG, sc.p, "Via: expected transport after \"SIP/2.0/\"");
+		via->transport = slice_span(sc.p, t);
+		sc.p = t;
+	}
 
 	/* LWS sent-by */
 	if (!hdr_lws(&sc))
@@ -151,18 +194,30 @@ transport:
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected sent-by after the transport");
 	const char *host = sc.p;
-	rc = sip_host_scan(&sc, &via->host, &via->host_type, err);
-	if (rc == 0) {
-		/* sent-by = host [ COLON port ], COLON = SWS ":" SWS */
-		const char *save = sc.p;
-		hdr_lws(&sc);
-		if (hdr_accept(&sc, ':')) {
-			hdr_lws(&sc);
-			rc = sip_port_scan(&sc, &via->port, err);
-			via->has_port = rc == 0;
-		} else {
-			sc.p = save;
+	bool has_port = false;
+	uint16_t port = 0;
+	{
+		struct scan t = sc;
+		rc = sip_host_scan(&t, &via->host, &via->host_type, err);
+		if (rc == 0) {
+			/* sent-by = host [ COLON port ], COLON = SWS ":" SWS */
+			const char *q;
+			if (t.p < t.end && *t.p == ':' && (q = via_port_fast(t.p + 1, t.end, &port))) {
+				t.p = q;
+				has_port = true;
+			} else {
+				const char *save = t.p;
+				hdr_lws(&t);
+				if (hdr_accept(&t, ':')) {
+					hdr_lws(&t);
+					rc = sip_port_scan(&t, &port, err);
+					has_port = rc == 0;
+				} else {
+					t.p = save;
+				}
+			}
 		}
+		sc = t;
 	}
 	if (rc < 0) {
 		if (*host != '[' && sip_ipv6_bare_like(host, sc.end))
@@ -170,46 +225,60 @@ transport:
 				      "Via: an IPv6 sent-by must be enclosed in [] (RFC 5118)");
 		return rc;
 	}
+	via->has_port = has_port;
+	via->port = port;
 
 	/* *( SEMI via-params ) */
+	struct via_known k = { SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, false };
+	struct slice params = SLICE_NULL;
 	const char *after = sc.p;
-	hdr_lws(&sc);
-	if (scan_eof(&sc) || (list && *sc.p == ',')) {
-		*scp = sc;
-		return 0;
+	if (sc.p == sc.end || *sc.p != ';') {
+		hdr_lws(&sc);
+		if (scan_eof(&sc) || (list && *sc.p == ','))
+			goto done;
+		if (*sc.p != ';')
+			return hdr_fail(err, -EBADMSG, sc.p,
+					*sc.p == ',' ? "Via: unexpected ',' (empty Via value?)"
+						     : "Via: expected ';' or the end after sent-by");
 	}
-	if (*sc.p != ';')
-		return hdr_fail(err, -EBADMSG, sc.p,
-				*sc.p == ',' ? "Via: unexpected ',' (empty Via value?)"
-					     : "Via: expected ';' or the end after sent-by");
-	via->params = slice_span(sc.p + 1, sc.end);
+	params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
-	while ((rc = sip_genparam_next(&sc, &pm, gflags, err)) > 0) {
-		rc = via_param(via, &pm, err);
+	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {
+		rc = via_param(&k, &pm, lo, sc.end, err);
 		if (rc < 0)
 			return rc;
 	}
+	if (rc < 0)
+		return rc;
 	if (list)
-		via->params.len = (size_t)(hdr_trim_end(via->params.ptr, sc.p) - via->params.ptr);
+		params.len = (size_t)(hdr_trim_end(params.ptr, sc.p) - params.ptr);
+done:
+	via->params = params;
+	via->branch = k.branch;
+	via->received = k.received;
+	via->maddr = k.maddr;
+	via->ttl = k.ttl;
+	via->has_rport = k.has_rport;
+	via->rport = k.rport;
 	*scp = sc;
-	return rc;
+	return 0;
 }
 
 int sip_via_decode(struct sip_via *via, struct slice value, struct sip_parse_error *err)
 {
 	struct scan sc;
 
-	memset(via, 0, sizeof(*via));
-	if (!value.ptr)
+	if (!value.ptr) {
+		memset(via, 0, sizeof(*via));
 		return hdr_absent(err);
+	}
 	scan_init(&sc, value);
 	return via_run(via, &sc, false, err);
 }
 
 int sip_via_decode_at(struct sip_via *via, struct scan *sc, struct sip_parse_error *err)
 {
-	memset(via, 0, sizeof(*via));
 	return via_run(via, sc, true, err);
 }

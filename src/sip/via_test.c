@@ -3,6 +3,7 @@
  * RFC 5118 are copied from ../shared/corpus/rfc4475 and
  * ../shared/corpus/rfc5118/wire (file named beside each). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -163,9 +164,118 @@ static void test_via_every_truncation(void)
 	CHECK_TABLE_EVERY_PREFIX(cases, decode_prefix);
 }
 
+/* The fast paths at every position: a host of 1 .. 40 bytes moves the
+ * parameters across the sixteen-byte blocks, a branch of 0 .. 24 bytes
+ * moves the next name across the end; names in any case, rport last
+ * (its name within eight bytes of the end), ports of 1 .. 6 digits. Each
+ * from a guard-page copy, fields checked against the text built. */
+struct via_pos {
+	char in[200];
+	size_t host_len, branch_len;
+	int port;
+	bool upper;
+};
+
+static void via_pos_each(struct slice s, const void *arg)
+{
+	const struct via_pos *c = arg;
+	struct sip_via v;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_via_decode(&v, s, &err);
+	bool bad_port = c->port > 65535;
+	CHECK_INT_EQ(rc, bad_port ? -ERANGE : 0);
+	if (rc != 0)
+		return;
+	CHECK_INT_EQ(v.host.len, c->host_len);
+	CHECK_INT_EQ(v.has_port, c->port >= 0);
+	if (c->port >= 0)
+		CHECK_INT_EQ(v.port, c->port);
+	CHECK(v.branch.ptr != NULL);
+	if (v.branch.ptr) {
+		CHECK_INT_EQ(v.branch.len, 7 + c->branch_len);
+		CHECK(v.branch.ptr[-1] == '=');
+	}
+	CHECK_SLICE_EQ(v.received, "192.0.2.1");
+	CHECK(v.has_rport);
+	CHECK(v.rport.ptr == s.ptr + s.len && v.rport.len == 0);
+	CHECK_SLICE_EQ(v.ttl, NULL);
+	CHECK_SLICE_EQ(v.maddr, NULL);
+	CHECK(v.params.ptr != NULL && v.params.ptr + v.params.len == s.ptr + s.len);
+}
+
+static void test_via_every_position(void)
+{
+	static const int ports[] = { -1, 5, 65, 506, 5060, 65535, 65536, 506000 };
+	struct via_pos c;
+	for (size_t h = 1; h <= 40; h++)
+		for (size_t b = 0; b <= 24; b++)
+			for (size_t pi = 0; pi < sizeof ports / sizeof ports[0]; pi++) {
+				if (pi > 1 && (h % 7 || b % 5))
+					continue; /* the ports at a few positions */
+				c.host_len = h;
+				c.branch_len = b;
+				c.port = ports[pi];
+				c.upper = (h + b) % 2;
+				char host[48], branch[32], port[16] = "";
+				memset(host, 'h', h);
+				host[h] = '\0';
+				memset(branch, 'b', b);
+				branch[b] = '\0';
+				if (c.port >= 0)
+					snprintf(port, sizeof port, ":%d", c.port);
+				snprintf(c.in, sizeof c.in, "SIP/2.0/UDP %s%s;%s=z9hG4bK%s;%s=192.0.2.1;%s", host,
+					 port, c.upper ? "BRANCH" : "branch", branch,
+					 c.upper ? "Received" : "received", c.upper ? "RPort" : "rport");
+				check_guarded(c.in, strlen(c.in), via_pos_each, &c);
+			}
+}
+
+/* Parameter names of every length 1 .. 12 around the known ones, values
+ * quoted and not: only the known names in any case fill the fields. */
+static void test_via_param_names(void)
+{
+	static const struct {
+		const char *in;
+		const char *branch, *ttl, *maddr, *rport;
+	} rows[] = {
+		{ "SIP/2.0/UDP h;branc=1;branchx=2;xranch=3", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/UDP h;bRaNcH=1;tTl=2;MaDdR=h2;rPoRt=3", "1", "2", "h2", "3" },
+		{ "SIP/2.0/UDP h;t=1;tt=2;ttl=3;ttlx=4", NULL, "3", NULL, NULL },
+		{ "SIP/2.0/UDP h;rport=1;rporu=2;qport=3;rport_=4", NULL, NULL, NULL, "1" },
+		{ "SIP/2.0/UDP h;x=\"a\";branch=b;y=\"\";ttl=0", "b", "0", NULL, NULL },
+		{ "SIP/2.0/UDP h;branch=b;ttl", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/UDP h;a", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/UDP h;tt", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/UDP h;ttl=1", NULL, "1", NULL, NULL },
+		{ "SIP/2.0/UDP h;rport", NULL, NULL, NULL, "" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct sip_via v;
+		struct sip_parse_error err = { 0 };
+		size_t len = strlen(rows[i].in);
+		char *g = check_guard_copy(rows[i].in, len);
+		if (!g)
+			continue;
+		int rc = sip_via_decode(&v, slice_make(g, len), &err);
+		bool want_err = strstr(rows[i].in, ";ttl") && !rows[i].ttl;
+		CHECK_INT_EQ(rc, want_err ? -EBADMSG : 0);
+		if (rc == 0) {
+			CHECK_SLICE_EQ(v.branch, rows[i].branch);
+			CHECK_SLICE_EQ(v.ttl, rows[i].ttl);
+			CHECK_SLICE_EQ(v.maddr, rows[i].maddr);
+			CHECK_INT_EQ(v.has_rport, rows[i].rport != NULL);
+			if (rows[i].rport)
+				CHECK_SLICE_EQ(v.rport, rows[i].rport);
+		}
+		check_guard_free(g, len);
+	}
+}
+
 int main(void)
 {
 	test_via_table();
+	test_via_every_position();
+	test_via_param_names();
 	test_via_every_truncation();
 	test_via_rejects_missing_transport();
 	test_via_ttl_and_maddr_fields();
