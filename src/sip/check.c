@@ -97,6 +97,8 @@ static inline bool lws_byte(unsigned char c)
 
 static inline const char *skip_lws_bytes(const char *p, const char *end)
 {
+	if (p < end && *p == ' ')
+		p++; /* the common one SP after a ',' */
 	while (p < end && lws_byte((unsigned char)*p))
 		p++;
 	return p;
@@ -215,26 +217,60 @@ static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v
 	}
 }
 
+#if defined(__SSSE3__)
+/* The non-token bits of a value of 4 to 15 bytes (bit i for byte i), with
+ * bit len set: its first and last 8 (or 4) bytes, which overlap, classified
+ * together, so nothing outside the value is read. */
+static inline unsigned nontoken_short(const char *s, size_t len)
+{
+	char b[16];
+	unsigned m;
+	if (len >= 8) {
+		memcpy(b, s, 8);
+		memcpy(b + 8, s + len - 8, 8);
+		m = scan_nontoken16(b);
+		m = (m & 0xff) | (m >> 8 << (len - 8));
+	} else {
+		memcpy(b, s, 4);
+		memcpy(b + 4, s + len - 4, 4);
+		memset(b + 8, 0, 8);
+		m = scan_nontoken16(b);
+		m = (m & 0xf) | ((m >> 4 & 0xf) << (len - 4));
+	}
+	return m | 1u << len;
+}
+#endif
+
 /* The end of the token run from p (start <= p < end, start the start of
  * the value): its first byte that is not a token byte, or end. Sixteen
  * bytes a step with SSSE3; near the end of a value of 16 bytes or more, the
- * last sixteen bytes of the value, shifted, so nothing past end is read. */
-static inline const char *token_end(const char *p, const char *start, const char *end)
+ * last sixteen bytes of the value, shifted, so nothing past end is read; a
+ * shorter value's bits are in short_mask (nontoken_short), when not 0. */
+static inline const char *token_end(const char *p, const char *start, const char *end,
+				    unsigned short_mask)
 {
 #if defined(__SSSE3__)
-	size_t left = (size_t)(end - p);
-	if (left >= 16) {
-		unsigned m = scan_nontoken16(p);
-		if (m)
-			return p + __builtin_ctz(m);
-		return scan_class_span(p + 16, end, SCAN_TOKEN);
-	}
+	if (short_mask)
+		return p + __builtin_ctz(short_mask >> (p - start));
 	if (end - start >= 16) {
-		unsigned m = (scan_nontoken16(end - 16) >> (16 - left)) | (1u << left);
-		return p + __builtin_ctz(m);
+		for (;;) {
+			size_t left = (size_t)(end - p);
+			unsigned m;
+			if (left >= 16) {
+				m = scan_nontoken16(p);
+			} else {
+				if (left == 0)
+					return end;
+				m = (scan_nontoken16(end - 16) >> (16 - left)) | (1u << left);
+			}
+			if (m)
+				return p + __builtin_ctz(m);
+			p += 16;
+		}
 	}
 #else
 	(void)start;
+	(void)short_mask;
 #endif
 	return scan_class_span(p, end, SCAN_TOKEN);
 }
@@ -246,10 +282,15 @@ static inline const char *token_end(const char *p, const char *start, const char
 static int token_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	const char *start = v.ptr, *end = start + v.len, *p = start;
+	unsigned short_mask = 0;
 	if (p == end)
 		return 0; /* Allow: / Supported: may be empty */
+#if defined(__SSSE3__)
+	if (v.len >= 4 && v.len < 16)
+		short_mask = nontoken_short(start, v.len);
+#endif
 	for (;;) {
-		const char *t = token_end(p, start, end);
+		const char *t = token_end(p, start, end, short_mask);
 		if (t == p)
 			break;
 		if (t == end)
@@ -262,9 +303,9 @@ static int token_list_decode(struct slice v, struct sip_parse_error *err)
 			if (*t != ',')
 				break;
 		}
-		t++;
-		while (t < end && (*t == ' ' || *t == '\t'))
-			t++;
+		if (++t < end && (*t == ' ' || *t == '\t'))
+			while (++t < end && (*t == ' ' || *t == '\t'))
+				;
 		if (t == end)
 			break; /* a trailing comma */
 		p = t;
@@ -607,7 +648,8 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 		const struct sip_hdr *h = &hdrs[i];
 		enum sip_hdr_id id = h->id;
 		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
-		if (id != SIP_HDR_OTHER && msg->first[id] != i && sip_hdr_is_single(id))
+		/* (sip_hdr_is_single(SIP_HDR_OTHER) is false) */
+		if (msg->first[id] != i && sip_hdr_is_single(id))
 			return msg_fail(msg, h, NULL, h->name.ptr,
 					"header field allows one value but appears more than once", err);
 		/* what a field's decoder left in err on success is not carried
