@@ -97,10 +97,10 @@ static inline bool lws_byte(unsigned char c)
 
 static inline const char *skip_lws_bytes(const char *p, const char *end)
 {
-	if (p < end && *p == ' ')
-		p++; /* the common one SP after a ',' */
-	while (p < end && lws_byte((unsigned char)*p))
-		p++;
+	/* one test when there is none (the start of a value, "a,b") */
+	if (p < end && (unsigned char)*p <= ' ')
+		while (p < end && lws_byte((unsigned char)*p))
+			p++;
 	return p;
 }
 
@@ -164,7 +164,7 @@ static int addr_list_decode(struct slice v, struct sip_parse_error *err)
 	return list_decode_slow(v, EL_ADDR, err);
 }
 
-static int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
+static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_SEC_MECH, 0, err) == 0)
 		return 0;
@@ -217,41 +217,13 @@ static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v
 	}
 }
 
-#if defined(__SSSE3__)
-/* The non-token bits of a value of 4 to 15 bytes (bit i for byte i), with
- * bit len set: its first and last 8 (or 4) bytes, which overlap, classified
- * together, so nothing outside the value is read. */
-static inline unsigned nontoken_short(const char *s, size_t len)
-{
-	char b[16];
-	unsigned m;
-	if (len >= 8) {
-		memcpy(b, s, 8);
-		memcpy(b + 8, s + len - 8, 8);
-		m = scan_nontoken16(b);
-		m = (m & 0xff) | (m >> 8 << (len - 8));
-	} else {
-		memcpy(b, s, 4);
-		memcpy(b + 4, s + len - 4, 4);
-		memset(b + 8, 0, 8);
-		m = scan_nontoken16(b);
-		m = (m & 0xf) | ((m >> 4 & 0xf) << (len - 4));
-	}
-	return m | 1u << len;
-}
-#endif
-
 /* The end of the token run from p (start <= p < end, start the start of
  * the value): its first byte that is not a token byte, or end. Sixteen
  * bytes a step with SSSE3; near the end of a value of 16 bytes or more, the
- * last sixteen bytes of the value, shifted, so nothing past end is read; a
- * shorter value's bits are in short_mask (nontoken_short), when not 0. */
-static inline const char *token_end(const char *p, const char *start, const char *end,
-				    unsigned short_mask)
+ * last sixteen bytes of the value, shifted, so nothing past end is read. */
+static inline const char *token_end(const char *p, const char *start, const char *end)
 {
 #if defined(__SSSE3__)
-	if (short_mask)
-		return p + __builtin_ctz(short_mask >> (p - start));
 	if (end - start >= 16) {
 		for (;;) {
 			size_t left = (size_t)(end - p);
@@ -270,9 +242,10 @@ static inline const char *token_end(const char *p, const char *start, const char
 	}
 #else
 	(void)start;
-	(void)short_mask;
 #endif
-	return scan_class_span(p, end, SCAN_TOKEN);
+	while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+		p++;
+	return p;
 }
 
 /* token *(LWS? "," LWS?) token (Require, Supported, Allow, ...) in one pass,
@@ -282,15 +255,10 @@ static inline const char *token_end(const char *p, const char *start, const char
 static int token_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	const char *start = v.ptr, *end = start + v.len, *p = start;
-	unsigned short_mask = 0;
 	if (p == end)
 		return 0; /* Allow: / Supported: may be empty */
-#if defined(__SSSE3__)
-	if (v.len >= 4 && v.len < 16)
-		short_mask = nontoken_short(start, v.len);
-#endif
 	for (;;) {
-		const char *t = token_end(p, start, end, short_mask);
+		const char *t = token_end(p, start, end);
 		if (t == p)
 			break;
 		if (t == end)
@@ -477,7 +445,8 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
  * here are checked for control bytes only. A CSeq is decoded into *cseq
  * (for the method compare of sip_msg_check). err->at and err->reason are
  * NULL on entry. */
-static int hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_error *err)
+static inline __attribute__((always_inline)) int
+hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_error *err)
 {
 	struct slice v = h->value;
 	switch (h->id) {
