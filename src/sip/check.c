@@ -612,15 +612,17 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 			return msg_fail(msg, NULL, NULL, uri.headers.ptr - 1,
 					"a SIP Request-URI must not carry headers (\"?...\")", err);
 	}
-	const struct sip_hdr *hdrs = msg->hdrs;
-	for (unsigned i = 0, n = msg->nhdrs; i < n; i++) {
-		const struct sip_hdr *h = &hdrs[i];
-		enum sip_hdr_id id = h->id;
-		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
-		/* (sip_hdr_is_single(SIP_HDR_OTHER) is false) */
-		if (msg->first[id] != i && sip_hdr_is_single(id))
-			return msg_fail(msg, h, NULL, h->name.ptr,
-					"header field allows one value but appears more than once", err);
+	/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475
+	 * multi01). The error is at the first field that repeats one, after
+	 * the fields before it decoded: the pass stops there. A field's next
+	 * (the index of the next field of its id, SIP_HDR_NONE for none) is
+	 * that of the second field of its id at the first one, so one test of
+	 * next per field finds it, and only a repeated id asks which it is. */
+	const struct sip_hdr *hdrs = msg->hdrs, *h = hdrs, *stop = hdrs + msg->nhdrs;
+	uint16_t n = msg->nhdrs;
+	for (; h < stop; h++) {
+		if (h->next < n && sip_hdr_is_single(h->id) && hdrs + h->next < stop)
+			stop = hdrs + h->next;
 		/* what a field's decoder left in err on success is not carried
 		 * into the next field's error */
 		err->at = NULL;
@@ -629,24 +631,27 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 		if (rc < 0)
 			return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
 	}
+	if (stop < hdrs + n)
+		return msg_fail(msg, stop, NULL, stop->name.ptr,
+				"header field allows one value but appears more than once", err);
 	/* What ties the fields of a request together: the CSeq method is the
 	 * request's (§8.1.1.5; RFC 4475 mismatch01, mismatch02), compared with
 	 * the method the field pass decoded (a CSeq appears once), and a "*"
 	 * Contact is the only Contact field (§10.2.2). */
 	if (msg->is_request && cseq.method.ptr && !method_eq(&cseq, msg)) {
-		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CSEQ);
-		return msg_fail(msg, h, cseq.method.ptr, h->value.ptr,
+		const struct sip_hdr *hc = sip_hdr_first(msg, SIP_HDR_CSEQ);
+		return msg_fail(msg, hc, cseq.method.ptr, hc->value.ptr,
 				"CSeq method differs from the request method", err);
 	}
 	uint16_t c = msg->first[SIP_HDR_CONTACT];
-	if (c < msg->nhdrs && hdrs[c].next < msg->nhdrs) {
+	if (c < n && hdrs[c].next < n) {
 		rc = contact_star_check(msg, err);
 		if (rc < 0)
 			return rc;
 	}
 	if (msg->has_content_length && msg->body.len != msg->content_length) {
-		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
-		return msg_fail(msg, h, NULL, h ? h->value.ptr : msg->buf,
+		const struct sip_hdr *hl = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
+		return msg_fail(msg, hl, NULL, hl ? hl->value.ptr : msg->buf,
 				"Content-Length disagrees with the length of the body", err);
 	}
 	err_clear(err);

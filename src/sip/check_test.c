@@ -900,6 +900,15 @@ static void test_check_messages_as_before(void)
 		"FOO sip:a@b SIP/2.0\r\nCSeq: 7 FOO\r\nl: 2\r\n\r\nab",
 		"INVITE sip:a@b SIP/2.0\r\nCSeq: 7 INVITE\r\nContact: *\r\nContact: <sip:x@y>\r\n\r\n",
 		"SIP/2.0 200 OK\r\n" BASE "Security-Server: ipsec-3gpp;q=0.1\r\nl: 0\r\n\r\n",
+		/* repeats of fields that allow one value, before and after a
+		 * field that fails, second appearances in another order than
+		 * the first ones, repeated list fields in between */
+		REG "Via: SIP/2.0/UDP a\r\nv: SIP/2.0/UDP b\r\nTo: <sip:a@b>\r\nMax-Forwards: x\r\n"
+		"t: <sip:c@d>\r\n\r\n",
+		REG "To: <sip:a@b>\r\nRoute: <sip:r>\r\nTo: <sip:c@d>\r\nMax-Forwards: x\r\n\r\n",
+		REG "CSeq: 1 REGISTER\r\nCall-ID: a\r\ni: b\r\nCSeq: 2 REGISTER\r\nl: 0\r\n\r\n",
+		REG "Call-ID: a\r\nCSeq: 1 REGISTER\r\nCSeq: 2 REGISTER\r\ni: b\r\n\r\n",
+		REG "Call-ID: a\r\nCSeq: 1 REGISTER\r\ni: b\r\nCSeq: 2 REGISTER\r\n\r\n",
 	};
 	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
 		diff_mutations(msgs[i], false, diff_msg_cb, NULL);
