@@ -30,7 +30,7 @@ static void err_clear(struct sip_parse_error *err)
 	err->offset = 0;
 }
 
-/* Calls one element decoder for every element of a comma list. */
+/* The kinds of comma-list element, for the slice path. */
 enum element_kind {
 	EL_VIA,
 	EL_ADDR,
@@ -73,8 +73,9 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 
 /* The elements from v on, each split by sip_list_next and decoded as a
  * slice: the verdict of record (and the path of the element kinds without
- * a cursor decoder). */
-static int list_decode_slow(struct slice v, enum element_kind kind, struct sip_parse_error *err)
+ * a cursor decoder). Out of line: the fast path below takes the common case. */
+static __attribute__((noinline, cold)) int list_decode_slow(struct slice v, enum element_kind kind,
+							      struct sip_parse_error *err)
 {
 	struct sip_list it;
 	struct slice item;
@@ -88,84 +89,103 @@ static int list_decode_slow(struct slice v, enum element_kind kind, struct sip_p
 	return rc;
 }
 
+/* SP HTAB CR LF: what the list scanners step over between elements. */
+static inline bool lws_byte(unsigned char c)
+{
+	return c <= ' ' && ((1ull << c) & (1ull << ' ' | 1ull << '\t' | 1ull << '\r' | 1ull << '\n'));
+}
+
 static inline const char *skip_lws_bytes(const char *p, const char *end)
 {
-	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-		p++;
+	/* one test when there is none (the start of a value, "a,b") */
+	if (p < end && (unsigned char)*p <= ' ')
+		while (p < end && lws_byte((unsigned char)*p))
+			p++;
 	return p;
 }
 
-/* One element at sc with its cursor decoder (decode_internal.h). */
-static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned addr_flags,
-			     struct sip_parse_error *err)
-{
-	switch (kind) {
-	case EL_VIA: {
-		struct sip_via via;
-		return sip_via_decode_at(&via, sc, err);
-	}
-	case EL_ADDR: {
-		struct sip_addr addr;
-		return sip_addr_decode_at(&addr, sc, addr_flags, err);
-	}
-	case EL_SEC_MECH: {
-		struct sip_sec_mech m;
-		return sip_sec_mech_decode_at(&m, sc, err);
-	}
-	case EL_TOKPARAMS: {
-		struct sip_tokparams tp;
-		return sip_tokparams_decode_at(&tp, sc, err);
-	}
-	default:
-		return -EAGAIN;
-	}
-}
-
 /* A comma list read once, each element decoded from the cursor up to its
- * ',': 0, or -EAGAIN (with err as it was) when an element is one the
- * cursor decoders leave to the slice path, which then decodes the whole
- * value again and gives the verdict, offset and reason of record. */
-static int list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags,
-			    struct sip_parse_error *err)
+ * ',' by the cursor decoder of kind (decode_internal.h, called directly:
+ * kind is a constant at every call). 0, or -EAGAIN when an element is one
+ * the cursor decoders leave to the slice path, which then decodes the whole
+ * value again and gives the verdict, offset and reason of record. err->at
+ * and err->reason are NULL on entry (sip_hdr_check and sip_msg_check clear
+ * them before each field) and NULL again on -EAGAIN. */
+static inline __attribute__((always_inline)) int
+list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
 {
 	const char *p = v.ptr, *end = v.ptr + v.len;
-	const char *at = err->at, *reason = err->reason;
 	if (!p)
 		return -EAGAIN;
+	p = skip_lws_bytes(p, end);
+	if (p >= end)
+		return 0;
 	for (;;) {
-		p = skip_lws_bytes(p, end);
-		if (p >= end)
-			return 0;
 		struct scan sc = { p, end };
-		if (element_decode_at(kind, &sc, addr_flags, err) < 0 ||
-		    (sc.p < end && skip_lws_bytes(sc.p + 1, end) >= end))
-			break; /* a ',' that ends the list: the slice path's error */
+		int rc;
+		if (kind == EL_VIA) {
+			struct sip_via via;
+			rc = sip_via_decode_at(&via, &sc, err);
+		} else if (kind == EL_ADDR) {
+			struct sip_addr addr;
+			rc = sip_addr_decode_at(&addr, &sc, addr_flags, err);
+		} else if (kind == EL_SEC_MECH) {
+			struct sip_sec_mech m;
+			rc = sip_sec_mech_decode_at(&m, &sc, err);
+		} else {
+			struct sip_tokparams tp;
+			rc = sip_tokparams_decode_at(&tp, &sc, err);
+		}
+		if (rc < 0)
+			break;
 		if (sc.p >= end)
 			return 0;
-		p = sc.p + 1;
+		/* sc.p on the ',' that ends the element */
+		p = skip_lws_bytes(sc.p + 1, end);
+		if (p >= end)
+			break; /* a ',' that ends the list: the slice path's error */
 	}
-	err->at = at;
-	err->reason = reason;
+	err->at = NULL;
+	err->reason = NULL;
 	return -EAGAIN;
 }
 
-static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
+static int via_list_decode(struct slice v, struct sip_parse_error *err)
 {
-	if (list_decode_fast(h->value, kind, 0, err) == 0)
+	if (list_decode_fast(v, EL_VIA, 0, err) == 0)
 		return 0;
-	return list_decode_slow(h->value, kind, err);
+	return list_decode_slow(v, EL_VIA, err);
 }
 
-/* A list of tokens (Require, Supported, Allow, ...): no element may hold a
- * quote or '<', so the commas split it as they stand (any quote is then a
- * token error of its element). */
-static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+static int addr_list_decode(struct slice v, struct sip_parse_error *err)
 {
-	const char *p = h->value.ptr, *end = p + h->value.len;
-	if (p == end)
-		return 0; /* Allow: / Supported: may be empty */
-	/* one pass: each element LWS token LWS, as the split below accepts;
-	 * anything else is left to it for the verdict and the offset */
+	if (list_decode_fast(v, EL_ADDR, 0, err) == 0)
+		return 0;
+	return list_decode_slow(v, EL_ADDR, err);
+}
+
+static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
+{
+	if (list_decode_fast(v, EL_SEC_MECH, 0, err) == 0)
+		return 0;
+	return list_decode_slow(v, EL_SEC_MECH, err);
+}
+
+static int tokparams_list_decode(struct slice v, struct sip_parse_error *err)
+{
+	if (list_decode_fast(v, EL_TOKPARAMS, 0, err) == 0)
+		return 0;
+	return list_decode_slow(v, EL_TOKPARAMS, err);
+}
+
+/* A list of tokens, the verdict of record: no element may hold a quote or
+ * '<', so the commas split it as they stand (any quote is then a token
+ * error of its element). The pass before the split accepts the LWS forms
+ * the split accepts too (folds, LWS around the value). */
+static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v,
+								   struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = p + v.len;
 	for (const char *q = p;;) {
 		q = skip_lws_bytes(q, end);
 		const char *t = scan_class_span(q, end, SCAN_TOKEN);
@@ -197,10 +217,76 @@ static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *er
 	}
 }
 
+/* The end of the token run from p (start <= p < end, start the start of
+ * the value): its first byte that is not a token byte, or end. Sixteen
+ * bytes a step with SSSE3; near the end of a value of 16 bytes or more, the
+ * last sixteen bytes of the value, shifted, so nothing past end is read. */
+static inline const char *token_end(const char *p, const char *start, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - start >= 16) {
+		for (;;) {
+			size_t left = (size_t)(end - p);
+			unsigned m;
+			if (left >= 16) {
+				m = scan_nontoken16(p);
+			} else {
+				if (left == 0)
+					return end;
+				m = (scan_nontoken16(end - 16) >> (16 - left)) | (1u << left);
+			}
+			if (m)
+				return p + __builtin_ctz(m);
+			p += 16;
+		}
+	}
+#else
+	(void)start;
+#endif
+	while (p < end && scan_is((unsigned char)*p, SCAN_TOKEN))
+		p++;
+	return p;
+}
+
+/* token *(LWS? "," LWS?) token (Require, Supported, Allow, ...) in one pass,
+ * from token to token; any other form (LWS at the ends, a fold, an empty
+ * element, a byte that is not a token byte) goes to the slice path for the
+ * verdict, the offset and the reason. */
+static int token_list_decode(struct slice v, struct sip_parse_error *err)
+{
+	const char *start = v.ptr, *end = start + v.len, *p = start;
+	if (p == end)
+		return 0; /* Allow: / Supported: may be empty */
+	for (;;) {
+		const char *t = token_end(p, start, end);
+		if (t == p)
+			break;
+		if (t == end)
+			return 0;
+		if (*t != ',') {
+			while (t < end && (*t == ' ' || *t == '\t'))
+				t++;
+			if (t == end)
+				return 0;
+			if (*t != ',')
+				break;
+		}
+		if (++t < end && (*t == ' ' || *t == '\t'))
+			while (++t < end && (*t == ' ' || *t == '\t'))
+				;
+		if (t == end)
+			break; /* a trailing comma */
+		p = t;
+	}
+	return token_list_decode_slow(v, err);
+}
+
 /* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
  * "*" stands alone in its field (that it is the only Contact field is
- * checked by sip_msg_check, for the message). */
-static int contact_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+ * checked by sip_msg_check, for the message). The slice path: the verdict
+ * of record, and the one place "*" is decoded. */
+static __attribute__((noinline, cold)) int contact_decode_slow(struct slice v,
+								struct sip_parse_error *err)
 {
 	struct sip_list it;
 	struct slice item;
@@ -208,10 +294,7 @@ static int contact_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 	const char *star = NULL;
 	unsigned count = 0;
 	int rc;
-	/* "*" is left to the slice path: a fast pass has none */
-	if (list_decode_fast(h->value, EL_ADDR, SIP_ADDR_ALLOW_STAR, err) == 0)
-		return 0;
-	sip_list_init(&it, h->value);
+	sip_list_init(&it, v);
 	while ((rc = sip_list_next(&it, &item, err)) > 0) {
 		rc = sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
 		if (rc < 0)
@@ -228,6 +311,14 @@ static int contact_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 		return -EBADMSG;
 	}
 	return 0;
+}
+
+static int contact_decode(struct slice v, struct sip_parse_error *err)
+{
+	/* "*" is left to the slice path: a fast pass has none */
+	if (list_decode_fast(v, EL_ADDR, SIP_ADDR_ALLOW_STAR, err) == 0)
+		return 0;
+	return contact_decode_slow(v, err);
 }
 
 /* Privacy = priv-value *(";" priv-value) (RFC 3323 §4.2): each a token. */
@@ -351,15 +442,18 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 }
 
 /* One header with the decoder its id calls for; the fields with no decoder
- * here are checked for control bytes only. */
-static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+ * here are checked for control bytes only. A CSeq is decoded into *cseq
+ * (for the method compare of sip_msg_check). err->at and err->reason are
+ * NULL on entry. */
+static inline __attribute__((always_inline)) int
+hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_error *err)
 {
-	uint32_t u;
+	struct slice v = h->value;
 	switch (h->id) {
 	case SIP_HDR_VIA:
-		return list_decode(h, EL_VIA, err);
+		return via_list_decode(v, err);
 	case SIP_HDR_CONTACT:
-		return contact_decode(h, err);
+		return contact_decode(v, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:
@@ -367,66 +461,68 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_P_ASSOCIATED_URI:
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return list_decode(h, EL_ADDR, err);
+		return addr_list_decode(v, err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:
 	case SIP_HDR_REFER_TO:
 	case SIP_HDR_REFERRED_BY:
-	case SIP_HDR_P_CALLED_PARTY_ID:
-		return element_decode(EL_ADDR, h->value, err);
-	case SIP_HDR_CSEQ: {
-		struct sip_cseq cseq;
-		return sip_cseq_decode(&cseq, h->value, err);
+	case SIP_HDR_P_CALLED_PARTY_ID: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, v, 0, err);
 	}
+	case SIP_HDR_CSEQ:
+		return sip_cseq_decode(cseq, v, err);
 	case SIP_HDR_EXPIRES:
 	case SIP_HDR_MIN_EXPIRES:
 	case SIP_HDR_MAX_FORWARDS:
-	case SIP_HDR_CONTENT_LENGTH:
-		return sip_u32_decode(&u, h->value, err);
+	case SIP_HDR_CONTENT_LENGTH: {
+		uint32_t u;
+		return sip_u32_decode(&u, v, err);
+	}
 	case SIP_HDR_CALL_ID: {
 		struct sip_call_id cid;
-		return sip_call_id_decode(&cid, h->value, err);
+		return sip_call_id_decode(&cid, v, err);
 	}
 	case SIP_HDR_REQUIRE:
 	case SIP_HDR_PROXY_REQUIRE:
 	case SIP_HDR_SUPPORTED:
 	case SIP_HDR_UNSUPPORTED:
 	case SIP_HDR_ALLOW:
-		return token_list_decode(h, err);
+	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
+	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
+	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
+		return token_list_decode(v, err);
 	case SIP_HDR_PRIVACY:
-		return privacy_decode(h->value, err);
+		return privacy_decode(v, err);
 	case SIP_HDR_WARNING:
-		return list_decode(h, EL_WARNING, err);
+		return list_decode_slow(v, EL_WARNING, err);
 	case SIP_HDR_DATE: {
 		struct sip_date d;
-		return sip_date_decode(&d, h->value, err);
+		return sip_date_decode(&d, v, err);
 	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return product_decode_all(h, err);
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
-		return list_decode(h, EL_TOKPARAMS, err);
+	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
+		return tokparams_list_decode(v, err);
 	case SIP_HDR_EVENT:
 	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
 	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
 	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
-	case SIP_HDR_PRIORITY:             /* §20.26 priority-value */
-		return element_decode(EL_TOKPARAMS, h->value, err);
-	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
-		return list_decode(h, EL_TOKPARAMS, err);
-	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
-	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
-	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
-		return token_list_decode(h, err);
+	case SIP_HDR_PRIORITY: {           /* §20.26 priority-value */
+		struct sip_tokparams tp;
+		return sip_tokparams_decode(&tp, v, err);
+	}
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
-		return list_decode(h, EL_MEDIA, err);
+		return list_decode_slow(v, EL_MEDIA, err);
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
-		return params_only_decode(h->value, err);
+		return params_only_decode(v, err);
 	case SIP_HDR_CONTENT_TYPE:
-		return content_type_decode(h->value, err);
+		return content_type_decode(v, err);
 	case SIP_HDR_AUTHORIZATION:
 	case SIP_HDR_PROXY_AUTHORIZATION:
 	case SIP_HDR_WWW_AUTHENTICATE:
@@ -434,69 +530,74 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 		return auth_decode_all(h, err);
 	case SIP_HDR_AUTHENTICATION_INFO: {
 		struct sip_auth auth;
-		return sip_auth_info_decode(&auth, h->value, err);
+		return sip_auth_info_decode(&auth, v, err);
 	}
 	case SIP_HDR_SECURITY_CLIENT:
 	case SIP_HDR_SECURITY_SERVER:
 	case SIP_HDR_SECURITY_VERIFY:
-		return list_decode(h, EL_SEC_MECH, err);
+		return sec_mech_list_decode(v, err);
+	case SIP_HDR_OTHER:
+		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
+		return text_value_check(v, false, err);
 	default:
-		return text_value_check(h->value, true, err);
+		return text_value_check(v, true, err);
 	}
 }
 
 int sip_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_parse_error *err)
 {
 	struct sip_parse_error local;
+	struct sip_cseq cseq;
 	int rc;
 	if (!err)
 		err = &local;
 	err_clear(err);
-	if (h->id == SIP_HDR_OTHER) {
-		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
-		rc = text_value_check(h->value, false, err);
-	} else {
-		rc = hdr_decode(h, err);
-	}
+	rc = hdr_decode(h, &cseq, err);
 	if (rc < 0)
 		return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
 	return 0;
 }
 
-/* What ties the fields of a request together: the CSeq method is the
- * request's (§8.1.1.5; RFC 4475 mismatch01, mismatch02), and a "*" Contact
- * is the only Contact field (§10.2.2). */
-static int msg_consistency_check(const struct sip_msg *msg, struct sip_parse_error *err)
+/* The errors that tie the fields of a request together, out of line. */
+static __attribute__((noinline, cold)) int msg_fail(const struct sip_msg *msg,
+						     const struct sip_hdr *h, const char *at,
+						     const char *dflt, const char *reason,
+						     struct sip_parse_error *err)
 {
-	const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CSEQ);
-	if (msg->is_request && h) {
-		struct sip_cseq cseq;
-		if (sip_cseq_decode(&cseq, h->value, err) == 0 && !slice_eq(cseq.method, msg->method)) {
-			err_clear(err);
-			err->at = cseq.method.ptr;
-			err->reason = "CSeq method differs from the request method";
-			return fail_in(msg, h, -EBADMSG, h->value.ptr, err->reason, err);
-		}
-	}
-	if (sip_hdr_count(msg, SIP_HDR_CONTACT) > 1) {
-		for (h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
-			struct slice v = slice_trim(h->value);
-			if (v.len == 1 && v.ptr[0] == '*') {
-				err_clear(err);
-				err->at = v.ptr;
-				err->reason = "Contact: \"*\" must be the only contact";
-				return fail_in(msg, h, -EBADMSG, v.ptr, err->reason, err);
-			}
-		}
-	}
 	err_clear(err);
+	err->at = at;
+	return fail_in(msg, h, -EBADMSG, dflt, reason, err);
+}
+
+/* A "*" Contact among several Contact fields (§10.2.2): the first such. */
+static __attribute__((noinline, cold)) int contact_star_check(const struct sip_msg *msg,
+							       struct sip_parse_error *err)
+{
+	for (const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
+		struct slice v = slice_trim(h->value);
+		if (v.len == 1 && v.ptr[0] == '*')
+			return msg_fail(msg, h, v.ptr, v.ptr, "Contact: \"*\" must be the only contact", err);
+	}
 	return 0;
+}
+
+/* Whether the CSeq method (as decoded) is the request's: the method ids
+ * when both are known (both come from sip_method_lookup, exact and
+ * case-sensitive, so equal known ids mean equal bytes), the bytes
+ * otherwise. */
+static inline bool method_eq(const struct sip_cseq *cseq, const struct sip_msg *msg)
+{
+	if (cseq->method_id != SIP_METHOD_OTHER && cseq->method_id == msg->method_id)
+		return true;
+	return slice_eq(cseq->method, msg->method);
 }
 
 int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 {
 	struct sip_parse_error local;
+	struct sip_cseq cseq;
 	int rc = 0;
+	cseq.method = SLICE_NULL;
 	if (!err)
 		err = &local;
 	err_clear(err);
@@ -504,43 +605,55 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	if (msg->is_request) {
 		struct sip_uri uri;
 		rc = sip_uri_decode(&uri, msg->ruri, err);
-		if (rc < 0) {
-			rc = fail_in(msg, NULL, rc, msg->ruri.ptr, "malformed Request-URI", err);
-			goto out;
-		}
-		/* §19.1.1: headers are not allowed in a SIP Request-URI (RFC 4475 escruri) */
-		if ((uri.scheme == SIP_URI_SIP || uri.scheme == SIP_URI_SIPS) && uri.headers.ptr) {
-			err_clear(err);
-			rc = fail_in(msg, NULL, -EBADMSG, uri.headers.ptr - 1,
-				     "a SIP Request-URI must not carry headers (\"?...\")", err);
-			goto out;
-		}
-	}
-	for (uint16_t i = 0; i < msg->nhdrs; i++) {
-		const struct sip_hdr *h = &msg->hdrs[i];
-		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
-		if (h->id != SIP_HDR_OTHER && msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
-			err_clear(err);
-			rc = fail_in(msg, h, -EBADMSG, h->name.ptr,
-				     "header field allows one value but appears more than once", err);
-			goto out;
-		}
-		rc = sip_hdr_check(msg, h, err);
 		if (rc < 0)
-			goto out;
+			return fail_in(msg, NULL, rc, msg->ruri.ptr, "malformed Request-URI", err);
+		/* §19.1.1: headers are not allowed in a SIP Request-URI (RFC 4475 escruri) */
+		if ((uri.scheme == SIP_URI_SIP || uri.scheme == SIP_URI_SIPS) && uri.headers.ptr)
+			return msg_fail(msg, NULL, NULL, uri.headers.ptr - 1,
+					"a SIP Request-URI must not carry headers (\"?...\")", err);
 	}
-	rc = msg_consistency_check(msg, err);
-	if (rc < 0)
-		goto out;
+	/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475
+	 * multi01). The error is at the first field that repeats one, after
+	 * the fields before it decoded: the pass stops there. A field's next
+	 * (the index of the next field of its id, SIP_HDR_NONE for none) is
+	 * that of the second field of its id at the first one, so one test of
+	 * next per field finds it, and only a repeated id asks which it is. */
+	const struct sip_hdr *hdrs = msg->hdrs, *h = hdrs, *stop = hdrs + msg->nhdrs;
+	uint16_t n = msg->nhdrs;
+	for (; h < stop; h++) {
+		if (h->next < n && sip_hdr_is_single(h->id) && hdrs + h->next < stop)
+			stop = hdrs + h->next;
+		/* what a field's decoder left in err on success is not carried
+		 * into the next field's error */
+		err->at = NULL;
+		err->reason = NULL;
+		rc = hdr_decode(h, &cseq, err);
+		if (rc < 0)
+			return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+	}
+	if (stop < hdrs + n)
+		return msg_fail(msg, stop, NULL, stop->name.ptr,
+				"header field allows one value but appears more than once", err);
+	/* What ties the fields of a request together: the CSeq method is the
+	 * request's (§8.1.1.5; RFC 4475 mismatch01, mismatch02), compared with
+	 * the method the field pass decoded (a CSeq appears once), and a "*"
+	 * Contact is the only Contact field (§10.2.2). */
+	if (msg->is_request && cseq.method.ptr && !method_eq(&cseq, msg)) {
+		const struct sip_hdr *hc = sip_hdr_first(msg, SIP_HDR_CSEQ);
+		return msg_fail(msg, hc, cseq.method.ptr, hc->value.ptr,
+				"CSeq method differs from the request method", err);
+	}
+	uint16_t c = msg->first[SIP_HDR_CONTACT];
+	if (c < n && hdrs[c].next < n) {
+		rc = contact_star_check(msg, err);
+		if (rc < 0)
+			return rc;
+	}
 	if (msg->has_content_length && msg->body.len != msg->content_length) {
-		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
-		err_clear(err);
-		rc = fail_in(msg, h, -EBADMSG, h ? h->value.ptr : msg->buf,
-			     "Content-Length disagrees with the length of the body", err);
-		goto out;
+		const struct sip_hdr *hl = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
+		return msg_fail(msg, hl, NULL, hl ? hl->value.ptr : msg->buf,
+				"Content-Length disagrees with the length of the body", err);
 	}
 	err_clear(err);
-	rc = 0;
-out:
-	return rc;
+	return 0;
 }

@@ -3,9 +3,568 @@
  * byte; single-value repeats, CSeq/method mismatch, Request-URI headers and
  * Content-Length vs body are errors. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "decode_internal.h"
+
+/* ---- the oracle ------------------------------------------------------
+ * sip_msg_check and sip_hdr_check as they were before the fast paths (main
+ * 9502c25), on the same decoders: each field cleared and decoded on its
+ * own, CSeq decoded again for the method compare, every list through
+ * element_decode_at, token lists split again. The tests below compare the
+ * verdict, err->at, err->hdr, err->offset and the reason of the two on
+ * every input they build. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#endif
+
+/* Completes err for a failure inside header h (or the request line when h
+ * is NULL): err->at defaults to `at` when the decoder left it unset. */
+static int fail_in(const struct sip_msg *msg, const struct sip_hdr *h, int rc, const char *at,
+		   const char *reason, struct sip_parse_error *err)
+{
+	err->code = rc < 0 ? rc : -EBADMSG;
+	if (!err->at || err->at < msg->buf || err->at > msg->buf + msg->len)
+		err->at = at;
+	if (!err->reason)
+		err->reason = reason;
+	err->hdr = h ? h->id : SIP_HDR_OTHER;
+	err->offset = (size_t)(err->at - msg->buf);
+	return err->code;
+}
+
+static void err_clear(struct sip_parse_error *err)
+{
+	err->code = 0;
+	err->at = NULL;
+	err->reason = NULL;
+	err->hdr = SIP_HDR_OTHER;
+	err->offset = 0;
+}
+
+/* Calls one element decoder for every element of a comma list. */
+enum element_kind {
+	EL_VIA,
+	EL_ADDR,
+	EL_WARNING,
+	EL_TOKPARAMS,
+	EL_SEC_MECH,
+	EL_MEDIA,
+};
+
+static int content_type_decode(struct slice v, struct sip_parse_error *err);
+
+static int element_decode(enum element_kind kind, struct slice item, struct sip_parse_error *err)
+{
+	switch (kind) {
+	case EL_VIA: {
+		struct sip_via via;
+		return sip_via_decode(&via, item, err);
+	}
+	case EL_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, item, 0, err);
+	}
+	case EL_WARNING: {
+		struct sip_warning w;
+		return sip_warning_decode(&w, item, err);
+	}
+	case EL_TOKPARAMS: {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode(&tp, item, err);
+	}
+	case EL_SEC_MECH: {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode(&m, item, err);
+	}
+	case EL_MEDIA:
+		return content_type_decode(item, err);
+	}
+	return -EINVAL;
+}
+
+/* The elements from v on, each split by sip_list_next and decoded as a
+ * slice: the verdict of record (and the path of the element kinds without
+ * a cursor decoder). */
+static int list_decode_slow(struct slice v, enum element_kind kind, struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	int rc;
+	sip_list_init(&it, v);
+	while ((rc = sip_list_next(&it, &item, err)) > 0) {
+		rc = element_decode(kind, item, err);
+		if (rc < 0)
+			return rc;
+	}
+	return rc;
+}
+
+static inline const char *ref_skip_lws_bytes(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	return p;
+}
+
+/* One element at sc with its cursor decoder (decode_internal.h). */
+static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned addr_flags,
+			     struct sip_parse_error *err)
+{
+	switch (kind) {
+	case EL_VIA: {
+		struct sip_via via;
+		return sip_via_decode_at(&via, sc, err);
+	}
+	case EL_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode_at(&addr, sc, addr_flags, err);
+	}
+	case EL_SEC_MECH: {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode_at(&m, sc, err);
+	}
+	case EL_TOKPARAMS: {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode_at(&tp, sc, err);
+	}
+	default:
+		return -EAGAIN;
+	}
+}
+
+/* A comma list read once, each element decoded from the cursor up to its
+ * ',': 0, or -EAGAIN (with err as it was) when an element is one the
+ * cursor decoders leave to the slice path, which then decodes the whole
+ * value again and gives the verdict, offset and reason of record. */
+static int list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags,
+			    struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	const char *at = err->at, *reason = err->reason;
+	if (!p)
+		return -EAGAIN;
+	for (;;) {
+		p = ref_skip_lws_bytes(p, end);
+		if (p >= end)
+			return 0;
+		struct scan sc = { p, end };
+		if (element_decode_at(kind, &sc, addr_flags, err) < 0 ||
+		    (sc.p < end && ref_skip_lws_bytes(sc.p + 1, end) >= end))
+			break; /* a ',' that ends the list: the slice path's error */
+		if (sc.p >= end)
+			return 0;
+		p = sc.p + 1;
+	}
+	err->at = at;
+	err->reason = reason;
+	return -EAGAIN;
+}
+
+static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
+{
+	if (list_decode_fast(h->value, kind, 0, err) == 0)
+		return 0;
+	return list_decode_slow(h->value, kind, err);
+}
+
+/* A list of tokens (Require, Supported, Allow, ...): no element may hold a
+ * quote or '<', so the commas split it as they stand (any quote is then a
+ * token error of its element). */
+static int token_list_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	const char *p = h->value.ptr, *end = p + h->value.len;
+	if (p == end)
+		return 0; /* Allow: / Supported: may be empty */
+	/* one pass: each element LWS token LWS, as the split below accepts;
+	 * anything else is left to it for the verdict and the offset */
+	for (const char *q = p;;) {
+		q = ref_skip_lws_bytes(q, end);
+		const char *t = scan_class_span(q, end, SCAN_TOKEN);
+		if (t == q)
+			break;
+		q = ref_skip_lws_bytes(t, end);
+		if (q >= end)
+			return 0;
+		if (*q != ',')
+			break;
+		q++;
+	}
+	for (;;) {
+		const char *c = memchr(p, ',', (size_t)(end - p));
+		const char *e = c ? c : end;
+		struct slice tok, item = slice_trim(slice_span(p, e));
+		if (item.len == 0) {
+			/* at the comma that opens or closes the empty element */
+			err->at = c ? c : p - 1;
+			err->reason = "empty element in a comma-separated list";
+			return -EBADMSG;
+		}
+		int rc = sip_token_decode(&tok, item, err);
+		if (rc < 0)
+			return rc;
+		if (!c)
+			return 0;
+		p = c + 1;
+	}
+}
+
+/* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
+ * "*" stands alone in its field (that it is the only Contact field is
+ * checked by sip_msg_check, for the message). */
+static int contact_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_addr addr;
+	const char *star = NULL;
+	unsigned count = 0;
+	int rc;
+	/* "*" is left to the slice path: a fast pass has none */
+	if (list_decode_fast(h->value, EL_ADDR, SIP_ADDR_ALLOW_STAR, err) == 0)
+		return 0;
+	sip_list_init(&it, h->value);
+	while ((rc = sip_list_next(&it, &item, err)) > 0) {
+		rc = sip_addr_decode(&addr, item, SIP_ADDR_ALLOW_STAR, err);
+		if (rc < 0)
+			return rc;
+		if (addr.star)
+			star = item.ptr;
+		count++;
+	}
+	if (rc < 0)
+		return rc;
+	if (star && count > 1) {
+		err->at = star;
+		err->reason = "Contact: \"*\" must be the only contact";
+		return -EBADMSG;
+	}
+	return 0;
+}
+
+/* Privacy = priv-value *(";" priv-value) (RFC 3323 §4.2): each a token. */
+static int privacy_decode(struct slice v, struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	for (;;) {
+		const char *s = p;
+		while (p < end && *p != ';')
+			p++;
+		struct slice tok, item = slice_trim(slice_span(s, p));
+		if (item.len == 0) {
+			if (err)
+				err->at = s;
+			return -EBADMSG;
+		}
+		int rc = sip_token_decode(&tok, item, err);
+		if (rc < 0)
+			return rc;
+		if (p >= end)
+			return 0;
+		p++;
+	}
+}
+
+/* A field made only of parameters: name[=value] *(;name[=value]). */
+static int params_only_decode(struct slice v, struct sip_parse_error *err)
+{
+	struct sip_param_it it;
+	struct sip_param prm;
+	int rc, n = 0;
+	sip_param_it_init(&it, v);
+	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+		n++;
+	if (rc == 0 && n == 0) {
+		err->at = v.ptr;
+		err->reason = "expected parameters";
+		return -EBADMSG;
+	}
+	return rc;
+}
+
+/* media-type = m-type SLASH m-subtype *(SEMI m-parameter) (§20.15). */
+static int content_type_decode(struct slice v, struct sip_parse_error *err)
+{
+	struct scan sc;
+	struct slice t;
+	scan_init(&sc, v);
+	if (scan_token(&sc, &t) < 0 || scan_expect(&sc, '/', true) < 0) {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "media type: expected type \"/\" subtype";
+		}
+		return -EBADMSG;
+	}
+	scan_lws(&sc);
+	if (scan_token(&sc, &t) < 0) {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "media type: expected a subtype token after \"/\"";
+		}
+		return -EBADMSG;
+	}
+	struct sip_param_it it;
+	struct sip_param prm;
+	int rc;
+	scan_lws(&sc);
+	if (!scan_eof(&sc) && *sc.p != ';') {
+		if (err) {
+			err->at = sc.p;
+			err->reason = "media type: expected ';' and parameters after the type";
+		}
+		return -EBADMSG;
+	}
+	sip_param_it_init(&it, scan_rest(&sc));
+	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+		;
+	return rc;
+}
+
+static int auth_decode_all(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct slice v = h->value, rest;
+	do {
+		struct sip_auth auth;
+		rest = SLICE_NULL;
+		int rc = sip_auth_decode(&auth, v, &rest, err);
+		if (rc < 0)
+			return rc;
+		v = rest;
+	} while (rest.ptr && rest.len);
+	return 0;
+}
+
+static int product_decode_all(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	struct sip_product_it it;
+	struct sip_product prod;
+	int rc;
+	sip_product_it_init(&it, h->value);
+	while ((rc = sip_product_next(&it, &prod, err)) > 0)
+		;
+	return rc;
+}
+
+/* header-value = *(TEXT-UTF8char / UTF8-CONT / LWS) (RFC 3261 §25.1): no
+ * control byte but HTAB and the CR LF of a fold. escaped allows one after
+ * a backslash (a quoted-pair, in the known fields not decoded further). */
+static int text_value_check(struct slice v, bool escaped, struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	while ((p = scan_find_ctl(p, end)) < end) {
+		if (!escaped || p == v.ptr || p[-1] != '\\') {
+			err->at = p;
+			err->reason = "control character in a header field value";
+			return -EBADMSG;
+		}
+		p++;
+	}
+	return 0;
+}
+
+/* One header with the decoder its id calls for; the fields with no decoder
+ * here are checked for control bytes only. */
+static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
+{
+	uint32_t u;
+	switch (h->id) {
+	case SIP_HDR_VIA:
+		return list_decode(h, EL_VIA, err);
+	case SIP_HDR_CONTACT:
+		return contact_decode(h, err);
+	case SIP_HDR_ROUTE:
+	case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH:
+	case SIP_HDR_SERVICE_ROUTE:
+	case SIP_HDR_P_ASSOCIATED_URI:
+	case SIP_HDR_P_ASSERTED_IDENTITY:
+	case SIP_HDR_P_PREFERRED_IDENTITY:
+		return list_decode(h, EL_ADDR, err);
+	case SIP_HDR_FROM:
+	case SIP_HDR_TO:
+	case SIP_HDR_REPLY_TO:
+	case SIP_HDR_REFER_TO:
+	case SIP_HDR_REFERRED_BY:
+	case SIP_HDR_P_CALLED_PARTY_ID:
+		return element_decode(EL_ADDR, h->value, err);
+	case SIP_HDR_CSEQ: {
+		struct sip_cseq cseq;
+		return sip_cseq_decode(&cseq, h->value, err);
+	}
+	case SIP_HDR_EXPIRES:
+	case SIP_HDR_MIN_EXPIRES:
+	case SIP_HDR_MAX_FORWARDS:
+	case SIP_HDR_CONTENT_LENGTH:
+		return sip_u32_decode(&u, h->value, err);
+	case SIP_HDR_CALL_ID: {
+		struct sip_call_id cid;
+		return sip_call_id_decode(&cid, h->value, err);
+	}
+	case SIP_HDR_REQUIRE:
+	case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_SUPPORTED:
+	case SIP_HDR_UNSUPPORTED:
+	case SIP_HDR_ALLOW:
+		return token_list_decode(h, err);
+	case SIP_HDR_PRIVACY:
+		return privacy_decode(h->value, err);
+	case SIP_HDR_WARNING:
+		return list_decode(h, EL_WARNING, err);
+	case SIP_HDR_DATE: {
+		struct sip_date d;
+		return sip_date_decode(&d, h->value, err);
+	}
+	case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER:
+		return product_decode_all(h, err);
+	case SIP_HDR_P_VISITED_NETWORK_ID:
+	case SIP_HDR_P_ACCESS_NETWORK_INFO:
+		return list_decode(h, EL_TOKPARAMS, err);
+	case SIP_HDR_EVENT:
+	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
+	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
+	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
+	case SIP_HDR_PRIORITY:             /* §20.26 priority-value */
+		return element_decode(EL_TOKPARAMS, h->value, err);
+	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
+		return list_decode(h, EL_TOKPARAMS, err);
+	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
+	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
+	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
+		return token_list_decode(h, err);
+	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
+		return list_decode(h, EL_MEDIA, err);
+	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
+	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
+		return params_only_decode(h->value, err);
+	case SIP_HDR_CONTENT_TYPE:
+		return content_type_decode(h->value, err);
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return auth_decode_all(h, err);
+	case SIP_HDR_AUTHENTICATION_INFO: {
+		struct sip_auth auth;
+		return sip_auth_info_decode(&auth, h->value, err);
+	}
+	case SIP_HDR_SECURITY_CLIENT:
+	case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return list_decode(h, EL_SEC_MECH, err);
+	default:
+		return text_value_check(h->value, true, err);
+	}
+}
+
+static int ref_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h,
+			 struct sip_parse_error *err)
+{
+	struct sip_parse_error local;
+	int rc;
+	if (!err)
+		err = &local;
+	err_clear(err);
+	if (h->id == SIP_HDR_OTHER) {
+		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
+		rc = text_value_check(h->value, false, err);
+	} else {
+		rc = hdr_decode(h, err);
+	}
+	if (rc < 0)
+		return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+	return 0;
+}
+
+/* What ties the fields of a request together: the CSeq method is the
+ * request's (§8.1.1.5; RFC 4475 mismatch01, mismatch02), and a "*" Contact
+ * is the only Contact field (§10.2.2). */
+static int msg_consistency_check(const struct sip_msg *msg, struct sip_parse_error *err)
+{
+	const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CSEQ);
+	if (msg->is_request && h) {
+		struct sip_cseq cseq;
+		if (sip_cseq_decode(&cseq, h->value, err) == 0 && !slice_eq(cseq.method, msg->method)) {
+			err_clear(err);
+			err->at = cseq.method.ptr;
+			err->reason = "CSeq method differs from the request method";
+			return fail_in(msg, h, -EBADMSG, h->value.ptr, err->reason, err);
+		}
+	}
+	if (sip_hdr_count(msg, SIP_HDR_CONTACT) > 1) {
+		for (h = sip_hdr_first(msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(msg, h)) {
+			struct slice v = slice_trim(h->value);
+			if (v.len == 1 && v.ptr[0] == '*') {
+				err_clear(err);
+				err->at = v.ptr;
+				err->reason = "Contact: \"*\" must be the only contact";
+				return fail_in(msg, h, -EBADMSG, v.ptr, err->reason, err);
+			}
+		}
+	}
+	err_clear(err);
+	return 0;
+}
+
+static int ref_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
+{
+	struct sip_parse_error local;
+	int rc = 0;
+	if (!err)
+		err = &local;
+	err_clear(err);
+
+	if (msg->is_request) {
+		struct sip_uri uri;
+		rc = sip_uri_decode(&uri, msg->ruri, err);
+		if (rc < 0) {
+			rc = fail_in(msg, NULL, rc, msg->ruri.ptr, "malformed Request-URI", err);
+			goto out;
+		}
+		/* §19.1.1: headers are not allowed in a SIP Request-URI (RFC 4475 escruri) */
+		if ((uri.scheme == SIP_URI_SIP || uri.scheme == SIP_URI_SIPS) && uri.headers.ptr) {
+			err_clear(err);
+			rc = fail_in(msg, NULL, -EBADMSG, uri.headers.ptr - 1,
+				     "a SIP Request-URI must not carry headers (\"?...\")", err);
+			goto out;
+		}
+	}
+	for (uint16_t i = 0; i < msg->nhdrs; i++) {
+		const struct sip_hdr *h = &msg->hdrs[i];
+		/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475 multi01) */
+		if (h->id != SIP_HDR_OTHER && msg->first[h->id] != i && sip_hdr_is_single(h->id)) {
+			err_clear(err);
+			rc = fail_in(msg, h, -EBADMSG, h->name.ptr,
+				     "header field allows one value but appears more than once", err);
+			goto out;
+		}
+		rc = ref_hdr_check(msg, h, err);
+		if (rc < 0)
+			goto out;
+	}
+	rc = msg_consistency_check(msg, err);
+	if (rc < 0)
+		goto out;
+	if (msg->has_content_length && msg->body.len != msg->content_length) {
+		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CONTENT_LENGTH);
+		err_clear(err);
+		rc = fail_in(msg, h, -EBADMSG, h ? h->value.ptr : msg->buf,
+			     "Content-Length disagrees with the length of the body", err);
+		goto out;
+	}
+	err_clear(err);
+	rc = 0;
+out:
+	return rc;
+}
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+
 
 #define REG "REGISTER sip:ims.example.net SIP/2.0\r\n"
 #define BASE                                                                   \
@@ -176,9 +735,194 @@ static void test_check_content_length_larger_than_lenient_body(void)
 	CHECK_INT_EQ(err.offset, sizeof(REG BASE "Content-Length: ") - 1);
 }
 
+/* ---- the oracle against sip_msg_check / sip_hdr_check ------------------ */
+
+static unsigned diff_runs;
+
+/* The two verdicts on one input agree: rc, code, at, offset, hdr and the
+ * reason (its text: the oracle has its own copies of check.c's strings);
+ * on success sip_msg_check leaves err cleared (sip_hdr_check says nothing
+ * of err on success). */
+static void diff_compare(const char *what, bool msg_level, const char *in, size_t len, int rc,
+			 const struct sip_parse_error *e, int want, const struct sip_parse_error *w)
+{
+	bool same = rc == want;
+	if (same && rc < 0)
+		same = e->code == w->code && e->at == w->at && e->offset == w->offset &&
+		       e->hdr == w->hdr && e->reason && w->reason && strcmp(e->reason, w->reason) == 0;
+	if (same && rc == 0 && msg_level)
+		same = e->code == 0 && !e->at && !e->reason && e->offset == 0 &&
+		       e->hdr == SIP_HDR_OTHER;
+	diff_runs++;
+	CHECK(same);
+	if (!same)
+		fprintf(stderr, "%s: \"%.*s\": rc %d at %zu (%s) hdr %d, oracle %d at %zu (%s) hdr %d\n",
+			what, (int)len, in, rc, e->offset, e->reason ? e->reason : "-", (int)e->hdr,
+			want, w->offset, w->reason ? w->reason : "-", (int)w->hdr);
+}
+
+/* The whole message in from a copy that ends at a guard page: parsed,
+ * then checked by both. */
+static void diff_msg(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_hdr hdrs[48];
+	struct sip_msg msg;
+	struct sip_parse_error e, w;
+	sip_msg_init(&msg, hdrs, 48);
+	if (sip_msg_parse(&msg, g, len, SIP_PARSE_LENIENT, &e) > 0) {
+		memset(&e, 0x5a, sizeof e);
+		memset(&w, 0xa5, sizeof w);
+		int rc = sip_msg_check(&msg, &e);
+		int want = ref_msg_check(&msg, &w);
+		diff_compare("sip_msg_check", true, in, len, rc, &e, want, &w);
+	}
+	check_guard_free(g, len);
+}
+
+/* One header value of id, as the whole slice that ends at a guard page:
+ * sip_hdr_check and the oracle's. */
+static void diff_hdr(enum sip_hdr_id id, const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_msg msg;
+	struct sip_hdr h = { .id = id, .name = SLICE_LIT("X"), .value = { g, len } };
+	struct sip_parse_error e, w;
+	sip_msg_init(&msg, NULL, 0);
+	msg.buf = g;
+	msg.len = len;
+	memset(&e, 0x5a, sizeof e);
+	memset(&w, 0xa5, sizeof w);
+	int rc = sip_hdr_check(&msg, &h, &e);
+	int want = ref_hdr_check(&msg, &h, &w);
+	diff_compare("sip_hdr_check", false, in, len, rc, &e, want, &w);
+	check_guard_free(g, len);
+}
+
+/* The bytes the list and token scanners decide on, and a few others. */
+static const unsigned char diff_bytes[] = {
+	',', ' ', '\t', '\r', '\n', '"', '<', '>', ';', '=', '*', ':', '@', '/', '\\',
+	'a', '0', '.', 0x00, 0x01, 0x7f, 0x80, 0xc3, 0xff,
+};
+
+/* in, every prefix of it, and in with each byte replaced by each of
+ * diff_bytes (all 256 values when all) or removed. */
+static void diff_mutations(const char *in, bool all, void (*each)(const char *, size_t, void *),
+			   void *arg)
+{
+	size_t len = strlen(in);
+	char buf[2048];
+	if (len > sizeof buf)
+		return;
+	for (size_t n = 0; n <= len; n++)
+		each(in, n, arg);
+	for (size_t i = 0; i < len; i++) {
+		memcpy(buf, in, len);
+		size_t nb = all ? 256 : sizeof diff_bytes;
+		for (size_t k = 0; k < nb; k++) {
+			buf[i] = (char)(all ? k : diff_bytes[k]);
+			each(buf, len, arg);
+		}
+		memcpy(buf, in, i);
+		memcpy(buf + i, in + i + 1, len - i - 1);
+		each(buf, len - 1, arg);
+	}
+}
+
+static void diff_hdr_cb(const char *in, size_t len, void *arg)
+{
+	diff_hdr(*(const enum sip_hdr_id *)arg, in, len);
+}
+
+static void diff_msg_cb(const char *in, size_t len, void *arg)
+{
+	(void)arg;
+	diff_msg(in, len);
+}
+
+/* Token lists (one pass from token to token, the SSSE3 class over the last
+ * 16 bytes of the value near its end): every byte value at every position
+ * and every length, values shorter and longer than 16 bytes. */
+static void test_check_token_lists_as_before(void)
+{
+	static const char *const values[] = {
+		"INVITE, ACK, CANCEL, BYE, OPTIONS, NOTIFY, PRACK, UPDATE, REFER, MESSAGE",
+		"path,sec-agree ,gruu\t,  outbound",
+		"sec-agree",
+		"a,b",
+		"x-very-long-option-tag-name-over-16,y",
+		"timer, 100rel",
+		" path , gruu ",
+		"path,\r\n gruu",
+	};
+	static const enum sip_hdr_id ids[] = {
+		SIP_HDR_ALLOW, SIP_HDR_SUPPORTED, SIP_HDR_REQUIRE, SIP_HDR_CONTENT_LANGUAGE,
+	};
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+		for (size_t j = 0; j < sizeof ids / sizeof ids[0]; j++)
+			diff_mutations(values[i], j == 0, diff_hdr_cb, (void *)&ids[j]);
+}
+
+/* The lists with a cursor decoder (Via, name-addr lists, Contact with and
+ * without "*", Security-*, P-Access-Network-Info, Reason) and the fields
+ * decoded whole. */
+static void test_check_lists_as_before(void)
+{
+	static const struct {
+		enum sip_hdr_id id;
+		const char *value;
+	} rows[] = {
+		{ SIP_HDR_VIA, "SIP/2.0/UDP 192.0.2.1:5060;branch=z9hG4bK1;rport, SIP/2.0/TCP [2001:db8::1]" },
+		{ SIP_HDR_ROUTE, "<sip:pcscf.example.net;lr>, \"A b\" <sip:x@y>;p=1" },
+		{ SIP_HDR_CONTACT, "<sip:a@[2001:db8::1]:5060>;+sip.instance=\"<urn:x>\";expires=600, <sip:b@c>" },
+		{ SIP_HDR_CONTACT, "*" },
+		{ SIP_HDR_SECURITY_CLIENT, "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;port-s=5063, tls;q=0.2" },
+		{ SIP_HDR_P_ACCESS_NETWORK_INFO, "3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01" },
+		{ SIP_HDR_REASON, "SIP;cause=200;text=\"done\", Q.850;cause=16" },
+		{ SIP_HDR_TO, "<sip:alice@ims.example.net>;tag=1" },
+		{ SIP_HDR_CSEQ, "1 REGISTER" },
+		{ SIP_HDR_EXPIRES, "600000" },
+		{ SIP_HDR_OTHER, "a\tb c" },
+		{ SIP_HDR_SUBJECT, "a \"q\\\001\"" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		diff_mutations(rows[i].value, false, diff_hdr_cb, (void *)&rows[i].id);
+}
+
+/* Whole messages: the single-value test, the CSeq method compare (known
+ * and unknown methods, a response), the "*" Contact among others, the
+ * Content-Length against the body, each mutated at every byte. */
+static void test_check_messages_as_before(void)
+{
+	static const char *const msgs[] = {
+		REG BASE "Contact: <sip:a@b>;expires=60\r\nm: <sip:c@d>\r\n"
+		"Supported: path, gruu\r\nRoute: <sip:p;lr>\r\nl: 0\r\n\r\n",
+		"FOO sip:a@b SIP/2.0\r\nCSeq: 7 FOO\r\nl: 2\r\n\r\nab",
+		"INVITE sip:a@b SIP/2.0\r\nCSeq: 7 INVITE\r\nContact: *\r\nContact: <sip:x@y>\r\n\r\n",
+		"SIP/2.0 200 OK\r\n" BASE "Security-Server: ipsec-3gpp;q=0.1\r\nl: 0\r\n\r\n",
+		/* repeats of fields that allow one value, before and after a
+		 * field that fails, second appearances in another order than
+		 * the first ones, repeated list fields in between */
+		REG "Via: SIP/2.0/UDP a\r\nv: SIP/2.0/UDP b\r\nTo: <sip:a@b>\r\nMax-Forwards: x\r\n"
+		"t: <sip:c@d>\r\n\r\n",
+		REG "To: <sip:a@b>\r\nRoute: <sip:r>\r\nTo: <sip:c@d>\r\nMax-Forwards: x\r\n\r\n",
+		REG "CSeq: 1 REGISTER\r\nCall-ID: a\r\ni: b\r\nCSeq: 2 REGISTER\r\nl: 0\r\n\r\n",
+		REG "Call-ID: a\r\nCSeq: 1 REGISTER\r\nCSeq: 2 REGISTER\r\ni: b\r\n\r\n",
+		REG "Call-ID: a\r\nCSeq: 1 REGISTER\r\ni: b\r\nCSeq: 2 REGISTER\r\n\r\n",
+	};
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++)
+		diff_mutations(msgs[i], false, diff_msg_cb, NULL);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		diff_msg(cases[i].in, strlen(cases[i].in));
+}
+
 int main(void)
 {
 	test_check_table();
 	test_check_content_length_larger_than_lenient_body();
+	test_check_token_lists_as_before();
+	test_check_lists_as_before();
+	test_check_messages_as_before();
+	fprintf(stderr, "check_test: %u inputs compared with the oracle\n", diff_runs);
 	return check_done();
 }
