@@ -542,10 +542,6 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		/* a known name is a token; any other must be checked */
 		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
 			break;
-		/* its value is read now, so its line must not be folded */
-		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0) &&
-		    (end - nl < 2 || is_ws(nl[1])))
-			break;
 		/* value: trimmed of LWS (one SP is the common case) */
 		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
 		struct slice value;
@@ -569,6 +565,13 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		ch->last[id] = n;
 		n++;
 		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
+			/* its value is read now, so its line must not be
+			 * folded: taken back for the careful loop if it is */
+			if (end - nl < 2 || is_ws(nl[1])) {
+				n--;
+				hdr_unadd(msg, ch, n);
+				break;
+			}
 			msg->nhdrs = n;
 			*rc = content_length_parse(msg, buf, value, err);
 			if (*rc < 0)
