@@ -454,8 +454,8 @@ static struct slice value_trim(const char *vs, const char *ve)
 	return slice_span(vs, ve);
 }
 
-/* Takes back the last field appended (hdrs[n - 1]): its line turned out
- * to be folded, and the careful loop reads it again. */
+/* Takes back hdrs[n], the last field appended: its line turned out to be
+ * folded, and the careful loop reads it again. */
 static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
 {
 	enum sip_hdr_id id = msg->hdrs[n].id;
