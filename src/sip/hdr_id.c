@@ -518,7 +518,12 @@ enum sip_method sip_method_lookup(struct slice name)
 }
 
 /* The split's lookup (hdr_id.h sip_hdr_lookup_colon), generated from
- * hdr_table with a search for SIP_HDR_COLON_MUL. */
+ * hdr_table: entry i is a long name (then its compact form, if any) in
+ * table order, as "name:" in lower case with its case mask; w0name/w0mask
+ * are the first eight bytes of each as a little-endian word; slot[] is the
+ * entry at (key * SIP_HDR_COLON_MUL) >> 56 (key as in hdr_id.h), the
+ * multiplier the first odd one of a xorshift search with no two entries in
+ * one slot. hdr_id_test checks every entry, slot and word. */
 const struct sip_hdr_colon_table sip_hdr_colon = {
 	.lenmask = {
 		0x0000000000000000ull,
