@@ -1,13 +1,53 @@
-/* fuzz_sip_msg.c: sip_msg_parse in every mode, then sip_msg_check, then
- * sip_msg_encode and a parse of what it wrote (which must parse when the
- * message passed the check). */
+/* fuzz_sip_msg.c: sip_msg_parse in every mode (and against the careful
+ * loop alone: the split's fast path must agree with it on every input),
+ * then sip_msg_check, then sip_msg_encode and a parse of what it wrote
+ * (which must parse when the message passed the check). */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <imsreg/buf.h>
 #include <imsreg/sip.h>
+#include "sip/hdr_id.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static bool slice_same(struct slice a, struct slice b)
+{
+	return a.ptr == b.ptr && a.len == b.len;
+}
+
+/* The fast path and the careful loop (SIP_PARSE__CAREFUL) give the same
+ * verdict, error and fields; max small enough to fill up now and then. */
+static void same_as_careful(const char *in, size_t size, unsigned mode, uint16_t max)
+{
+	struct sip_hdr ha[64], hb[64];
+	struct sip_msg a, b;
+	struct sip_parse_error ea, eb;
+	sip_msg_init(&a, ha, max);
+	sip_msg_init(&b, hb, max);
+	int ra = sip_msg_parse(&a, in, size, mode, &ea);
+	int rb = sip_msg_parse(&b, in, size, mode | SIP_PARSE__CAREFUL, &eb);
+	if (ra != rb || ea.code != eb.code || ea.offset != eb.offset || ea.at != eb.at ||
+	    ea.hdr != eb.hdr || (ea.reason != eb.reason && (!ea.reason || !eb.reason || strcmp(ea.reason, eb.reason))))
+		abort();
+	if (ra < 0)
+		return;
+	if (a.len != b.len || a.is_request != b.is_request || !slice_same(a.method, b.method) ||
+	    a.method_id != b.method_id || !slice_same(a.ruri, b.ruri) || a.status != b.status ||
+	    !slice_same(a.reason, b.reason) || !slice_same(a.version, b.version) ||
+	    !slice_same(a.start_line, b.start_line) || a.nhdrs != b.nhdrs ||
+	    a.head_len != b.head_len || !slice_same(a.body, b.body) ||
+	    a.has_content_length != b.has_content_length || a.content_length != b.content_length ||
+	    a.repairs != b.repairs || memcmp(a.first, b.first, sizeof a.first))
+		abort();
+	for (uint16_t i = 0; i < a.nhdrs; i++)
+		if (ha[i].id != hb[i].id || !slice_same(ha[i].name, hb[i].name) ||
+		    !slice_same(ha[i].value, hb[i].value) || ha[i].offset != hb[i].offset ||
+		    ha[i].next != hb[i].next)
+			abort();
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -19,6 +59,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sip_parse_error err;
 
 	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+		same_as_careful(in, size, modes[m], 64);
+		same_as_careful(in, size, modes[m], (uint16_t)(1 + size % 8));
 		sip_msg_init(&msg, hdrs, 64);
 		int rc = sip_msg_parse(&msg, in, size, modes[m], &err);
 		if (rc < 0) {

@@ -518,7 +518,12 @@ enum sip_method sip_method_lookup(struct slice name)
 }
 
 /* The split's lookup (hdr_id.h sip_hdr_lookup_colon), generated from
- * hdr_table with a search for SIP_HDR_COLON_MUL. */
+ * hdr_table: entry i is a long name (then its compact form, if any) in
+ * table order, as "name:" in lower case with its case mask; w0name/w0mask
+ * are the first eight bytes of each as a little-endian word; slot[] is the
+ * entry at (key * SIP_HDR_COLON_MUL) >> 56 (key as in hdr_id.h), the
+ * multiplier the first odd one of a xorshift search with no two entries in
+ * one slot. hdr_id_test checks every entry, slot and word. */
 const struct sip_hdr_colon_table sip_hdr_colon = {
 	.lenmask = {
 		0x0000000000000000ull,
@@ -530,6 +535,197 @@ const struct sip_hdr_colon_table sip_hdr_colon = {
 		0x0000ffffffffffffull,
 		0x00ffffffffffffffull,
 		0xffffffffffffffffull,
+	},
+	.w0name = {
+		[1] = 0x003a747065636361ull, /* accept: */
+		[2] = 0x632d747065636361ull, /* accept-contact: */
+		[3] = 0x0000000000003a61ull, /* a: */
+		[4] = 0x652d747065636361ull, /* accept-encoding: */
+		[5] = 0x6c2d747065636361ull, /* accept-language: */
+		[6] = 0x6e692d7472656c61ull, /* alert-info: */
+		[7] = 0x00003a776f6c6c61ull, /* allow: */
+		[8] = 0x76652d776f6c6c61ull, /* allow-events: */
+		[9] = 0x0000000000003a75ull, /* u: */
+		[10] = 0x69746e6568747561ull, /* authentication-info: */
+		[11] = 0x7a69726f68747561ull, /* authorization: */
+		[12] = 0x3a64692d6c6c6163ull, /* call-id: */
+		[13] = 0x0000000000003a69ull, /* i: */
+		[14] = 0x666e692d6c6c6163ull, /* call-info: */
+		[15] = 0x3a746361746e6f63ull, /* contact: */
+		[16] = 0x0000000000003a6dull, /* m: */
+		[17] = 0x2d746e65746e6f63ull, /* content-disposition: */
+		[18] = 0x2d746e65746e6f63ull, /* content-encoding: */
+		[19] = 0x0000000000003a65ull, /* e: */
+		[20] = 0x2d746e65746e6f63ull, /* content-language: */
+		[21] = 0x2d746e65746e6f63ull, /* content-length: */
+		[22] = 0x0000000000003a6cull, /* l: */
+		[23] = 0x2d746e65746e6f63ull, /* content-type: */
+		[24] = 0x0000000000003a63ull, /* c: */
+		[25] = 0x0000003a71657363ull, /* cseq: */
+		[26] = 0x0000003a65746164ull, /* date: */
+		[27] = 0x6e692d726f727265ull, /* error-info: */
+		[28] = 0x00003a746e657665ull, /* event: */
+		[29] = 0x0000000000003a6full, /* o: */
+		[30] = 0x3a73657269707865ull, /* expires: */
+		[31] = 0x0000003a6d6f7266ull, /* from: */
+		[32] = 0x0000000000003a66ull, /* f: */
+		[33] = 0x797469746e656469ull, /* identity: */
+		[34] = 0x0000000000003a79ull, /* y: */
+		[35] = 0x796c7065722d6e69ull, /* in-reply-to: */
+		[36] = 0x77726f662d78616dull, /* max-forwards: */
+		[37] = 0x7265762d656d696dull, /* mime-version: */
+		[38] = 0x697078652d6e696dull, /* min-expires: */
+		[39] = 0x617a696e6167726full, /* organization: */
+		[40] = 0x7373656363612d70ull, /* p-access-network-info: */
+		[41] = 0x7472657373612d70ull, /* p-asserted-identity: */
+		[42] = 0x69636f7373612d70ull, /* p-associated-uri: */
+		[43] = 0x64656c6c61632d70ull, /* p-called-party-id: */
+		[44] = 0x6967726168632d70ull, /* p-charging-function-addresses: */
+		[45] = 0x6967726168632d70ull, /* p-charging-vector: */
+		[46] = 0x7265666572702d70ull, /* p-preferred-identity: */
+		[47] = 0x6574697369762d70ull, /* p-visited-network-id: */
+		[48] = 0x0000003a68746170ull, /* path: */
+		[49] = 0x797469726f697270ull, /* priority: */
+		[50] = 0x3a79636176697270ull, /* privacy: */
+		[51] = 0x75612d79786f7270ull, /* proxy-authenticate: */
+		[52] = 0x75612d79786f7270ull, /* proxy-authorization: */
+		[53] = 0x65722d79786f7270ull, /* proxy-require: */
+		[54] = 0x003a6e6f73616572ull, /* reason: */
+		[55] = 0x722d64726f636572ull, /* record-route: */
+		[56] = 0x6f742d7265666572ull, /* refer-to: */
+		[57] = 0x0000000000003a72ull, /* r: */
+		[58] = 0x6465727265666572ull, /* referred-by: */
+		[59] = 0x0000000000003a62ull, /* b: */
+		[60] = 0x632d7463656a6572ull, /* reject-contact: */
+		[61] = 0x0000000000003a6aull, /* j: */
+		[62] = 0x6f742d796c706572ull, /* reply-to: */
+		[63] = 0x2d74736575716572ull, /* request-disposition: */
+		[64] = 0x0000000000003a64ull, /* d: */
+		[65] = 0x3a65726975716572ull, /* require: */
+		[66] = 0x66612d7972746572ull, /* retry-after: */
+		[67] = 0x00003a6574756f72ull, /* route: */
+		[68] = 0x7974697275636573ull, /* security-client: */
+		[69] = 0x7974697275636573ull, /* security-server: */
+		[70] = 0x7974697275636573ull, /* security-verify: */
+		[71] = 0x003a726576726573ull, /* server: */
+		[72] = 0x2d65636976726573ull, /* service-route: */
+		[73] = 0x2d6e6f6973736573ull, /* session-expires: */
+		[74] = 0x0000000000003a78ull, /* x: */
+		[75] = 0x3a7463656a627573ull, /* subject: */
+		[76] = 0x0000000000003a73ull, /* s: */
+		[77] = 0x7069726373627573ull, /* subscription-state: */
+		[78] = 0x6574726f70707573ull, /* supported: */
+		[79] = 0x0000000000003a6bull, /* k: */
+		[80] = 0x6d617473656d6974ull, /* timestamp: */
+		[81] = 0x00000000003a6f74ull, /* to: */
+		[82] = 0x0000000000003a74ull, /* t: */
+		[83] = 0x726f707075736e75ull, /* unsupported: */
+		[84] = 0x6567612d72657375ull, /* user-agent: */
+		[85] = 0x000000003a616976ull, /* via: */
+		[86] = 0x0000000000003a76ull, /* v: */
+		[87] = 0x3a676e696e726177ull, /* warning: */
+		[88] = 0x687475612d777777ull, /* www-authenticate: */
+	},
+	.w0mask = {
+		[1] = 0x0000202020202020ull,
+		[2] = 0x2000202020202020ull,
+		[3] = 0x0000000000000020ull,
+		[4] = 0x2000202020202020ull,
+		[5] = 0x2000202020202020ull,
+		[6] = 0x2020002020202020ull,
+		[7] = 0x0000002020202020ull,
+		[8] = 0x2020002020202020ull,
+		[9] = 0x0000000000000020ull,
+		[10] = 0x2020202020202020ull,
+		[11] = 0x2020202020202020ull,
+		[12] = 0x0020200020202020ull,
+		[13] = 0x0000000000000020ull,
+		[14] = 0x2020200020202020ull,
+		[15] = 0x0020202020202020ull,
+		[16] = 0x0000000000000020ull,
+		[17] = 0x0020202020202020ull,
+		[18] = 0x0020202020202020ull,
+		[19] = 0x0000000000000020ull,
+		[20] = 0x0020202020202020ull,
+		[21] = 0x0020202020202020ull,
+		[22] = 0x0000000000000020ull,
+		[23] = 0x0020202020202020ull,
+		[24] = 0x0000000000000020ull,
+		[25] = 0x0000000020202020ull,
+		[26] = 0x0000000020202020ull,
+		[27] = 0x2020002020202020ull,
+		[28] = 0x0000002020202020ull,
+		[29] = 0x0000000000000020ull,
+		[30] = 0x0020202020202020ull,
+		[31] = 0x0000000020202020ull,
+		[32] = 0x0000000000000020ull,
+		[33] = 0x2020202020202020ull,
+		[34] = 0x0000000000000020ull,
+		[35] = 0x2020202020002020ull,
+		[36] = 0x2020202000202020ull,
+		[37] = 0x2020200020202020ull,
+		[38] = 0x2020202000202020ull,
+		[39] = 0x2020202020202020ull,
+		[40] = 0x2020202020200020ull,
+		[41] = 0x2020202020200020ull,
+		[42] = 0x2020202020200020ull,
+		[43] = 0x2020202020200020ull,
+		[44] = 0x2020202020200020ull,
+		[45] = 0x2020202020200020ull,
+		[46] = 0x2020202020200020ull,
+		[47] = 0x2020202020200020ull,
+		[48] = 0x0000000020202020ull,
+		[49] = 0x2020202020202020ull,
+		[50] = 0x0020202020202020ull,
+		[51] = 0x2020002020202020ull,
+		[52] = 0x2020002020202020ull,
+		[53] = 0x2020002020202020ull,
+		[54] = 0x0000202020202020ull,
+		[55] = 0x2000202020202020ull,
+		[56] = 0x2020002020202020ull,
+		[57] = 0x0000000000000020ull,
+		[58] = 0x2020202020202020ull,
+		[59] = 0x0000000000000020ull,
+		[60] = 0x2000202020202020ull,
+		[61] = 0x0000000000000020ull,
+		[62] = 0x2020002020202020ull,
+		[63] = 0x0020202020202020ull,
+		[64] = 0x0000000000000020ull,
+		[65] = 0x0020202020202020ull,
+		[66] = 0x2020002020202020ull,
+		[67] = 0x0000002020202020ull,
+		[68] = 0x2020202020202020ull,
+		[69] = 0x2020202020202020ull,
+		[70] = 0x2020202020202020ull,
+		[71] = 0x0000202020202020ull,
+		[72] = 0x0020202020202020ull,
+		[73] = 0x0020202020202020ull,
+		[74] = 0x0000000000000020ull,
+		[75] = 0x0020202020202020ull,
+		[76] = 0x0000000000000020ull,
+		[77] = 0x2020202020202020ull,
+		[78] = 0x2020202020202020ull,
+		[79] = 0x0000000000000020ull,
+		[80] = 0x2020202020202020ull,
+		[81] = 0x0000000000002020ull,
+		[82] = 0x0000000000000020ull,
+		[83] = 0x2020202020202020ull,
+		[84] = 0x2020200020202020ull,
+		[85] = 0x0000000000202020ull,
+		[86] = 0x0000000000000020ull,
+		[87] = 0x0020202020202020ull,
+		[88] = 0x2020202000202020ull,
+	},
+	.foldm = {
+		0x0000000000000000ull,
+		0x0000000000000020ull,
+		0x0000000000002020ull,
+		0x0000000000202020ull,
+		0x0000000020202020ull,
+		0x0000002020202020ull,
+		0x0000202020202020ull,
+		0x0020202020202020ull,
+		0x2020202020202020ull,
 	},
 	.slot = {
 		[2] = 65, /* require: */

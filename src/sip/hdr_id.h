@@ -126,16 +126,19 @@ static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_
 /* The header split's lookup: the name as written with the ':' after it.
  * Long and compact forms are entries of one perfect hash; an entry's name
  * is stored lower case with its ':', so a match also proves the length.
- * Built by a search like the one above (key: the n <= 8 bytes with the
- * colon, zero-padded; or w1 ^ rotl(w2, 7) of the first and last eight;
- * slot: (key | 0x20 per byte) * SIP_HDR_COLON_MUL >> 56); hdr_id_test
- * checks every entry and the tables against hdr_table. */
+ * Key (bytes ORed with 0x20, little-endian words): the n <= 8 bytes of
+ * name and ':' zero-padded, or w1 ^ rotl(w2, 7) of the first and last
+ * eight; slot = key * SIP_HDR_COLON_MUL >> 56, found by a search over odd
+ * multipliers like the one above (a new name needs a new search);
+ * hdr_id_test checks every entry and the tables against hdr_table. */
 struct sip_hdr_colon_entry {
 	char name[32]; /* lower case, ':', zeros */
 	char mask[32]; /* 0x20 where name has a letter, else 0 */
 };
 struct sip_hdr_colon_table {
+	uint64_t w0name[96], w0mask[96];       /* the first word of e[i] */
 	uint64_t lenmask[9];                   /* the low n bytes */
+	uint64_t foldm[9];                     /* 0x20 in the low n bytes */
 	unsigned char slot[256];               /* entry by hash, 0 for none */
 	unsigned char id[96];                  /* enum sip_hdr_id by entry */
 	struct sip_hdr_colon_entry e[96];
@@ -157,9 +160,8 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 	unsigned i, id;
 	if (n <= 8) {
 		uint64_t lm = t->lenmask[n];
-		i = t->slot[(((raw | fold) & lm) * SIP_HDR_COLON_MUL) >> 56];
-		e = &t->e[i];
-		if (((raw | sip_hdr_load64(e->mask)) ^ sip_hdr_load64(e->name)) & lm)
+		i = t->slot[(((raw & lm) | t->foldm[n]) * SIP_HDR_COLON_MUL) >> 56];
+		if (((raw | t->w0mask[i]) ^ t->w0name[i]) & lm)
 			return SIP_HDR_OTHER;
 	} else {
 		if (n > SIP_HDR_MAX_NAME + 1)
@@ -168,7 +170,7 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
 		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
 		e = &t->e[i];
-		if ((raw | sip_hdr_load64(e->mask)) != sip_hdr_load64(e->name) ||
+		if ((raw | t->w0mask[i]) != t->w0name[i] ||
 		    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
 			return SIP_HDR_OTHER;
 		if (n > 16) {

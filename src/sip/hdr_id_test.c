@@ -205,6 +205,16 @@ static void test_lookup_colon_every_name(void)
 		}
 	}
 	CHECK_INT_EQ(entries, SIP_HDR_COLON_ENTRIES);
+	/* the first words and the masks by length agree with the entries */
+	for (int i = 0; i < 96; i++) {
+		CHECK(sip_hdr_colon.w0name[i] == sip_hdr_load64(sip_hdr_colon.e[i].name));
+		CHECK(sip_hdr_colon.w0mask[i] == sip_hdr_load64(sip_hdr_colon.e[i].mask));
+		CHECK((sip_hdr_colon.id[i] != 0) == (i >= 1 && i <= SIP_HDR_COLON_ENTRIES));
+	}
+	for (int n = 0; n <= 8; n++) {
+		CHECK(sip_hdr_colon.lenmask[n] == (n == 0 ? 0 : ~0ull >> (64 - 8 * n)));
+		CHECK(sip_hdr_colon.foldm[n] == (sip_hdr_colon.lenmask[n] & 0x2020202020202020ull));
+	}
 	/* names longer than any known: 31 bytes read at most */
 	static const char longer[] = "p-charging-function-addressesXY";
 	for (size_t k = 1; k < sizeof longer; k++)

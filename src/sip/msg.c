@@ -165,45 +165,6 @@ static inline const char *line_scan(const char *p, const char *end, const char *
 	return nl;
 }
 
-#if defined(__SSE2__)
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define MSG_FAST_LOOKUP 1
-/* sip_hdr_lookup_at for the fast path: 1 <= len <= 31, and max(len, 8)
- * bytes readable from p (it reads no byte past that). The same hash and compares as sip_hdr_lookup_words,
- * with the length cases split so the common names take one branch each. */
-static inline enum sip_hdr_id hdr_lookup_fast(const char *name, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)name;
-	const uint64_t fold = 0x2020202020202020ull;
-	if (len - 2 > SIP_HDR_MAX_NAME - 2) {
-		unsigned c = (unsigned)(p[0] | 0x20) - 'a';
-		return len == 1 && c < 26 ? (enum sip_hdr_id)sip_hdr_compact_id[c] : SIP_HDR_OTHER;
-	}
-	uint64_t raw1 = sip_hdr_load64(p);
-	unsigned id;
-	if (len <= 8) {
-		uint64_t lm = ~0ull >> (64 - 8 * len);
-		uint64_t key = ((raw1 | fold) & lm) ^ len;
-		id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
-		if (sip_hdr_name_len[id] != len ||
-		    ((raw1 | sip_hdr_load64(sip_hdr_case_mask[id])) ^ sip_hdr_load64(sip_hdr_lower_name[id])) & lm)
-			return SIP_HDR_OTHER;
-		return (enum sip_hdr_id)id;
-	}
-	uint64_t raw2 = sip_hdr_load64(p + len - 8), w2 = raw2 | fold;
-	uint64_t key = (raw1 | fold) ^ ((w2 << 7) | (w2 >> 57)) ^ len;
-	id = sip_hdr_by_word_hash[(key * 0x486dfb3e31161cadull) >> 56];
-	const char *lname = sip_hdr_lower_name[id], *cmask = sip_hdr_case_mask[id];
-	if (sip_hdr_name_len[id] != len || (raw1 | sip_hdr_load64(cmask)) != sip_hdr_load64(lname) ||
-	    (raw2 | sip_hdr_load64(cmask + len - 8)) != sip_hdr_load64(lname + len - 8))
-		return SIP_HDR_OTHER;
-	for (size_t k = 8; k + 8 < len; k += 8)
-		if ((sip_hdr_load64(p + k) | sip_hdr_load64(cmask + k)) != sip_hdr_load64(lname + k))
-			return SIP_HDR_OTHER;
-	return (enum sip_hdr_id)id;
-}
-#endif
-#endif
 
 /* SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT ("SIP" any case, §7.1):
  * NULL when [p, e) is SIP/2.0, else the reason. */
@@ -342,6 +303,8 @@ static inline const char *sp_find(const char *p, const char *e, const char *end)
 		if (p >= e)
 			return e;
 	}
+#else
+	(void)end;
 #endif
 	const char *q = p < e ? memchr(p, ' ', (size_t)(e - p)) : NULL;
 	return q ? q : e;
@@ -368,13 +331,19 @@ static inline bool start_line_fast(struct sip_msg *msg, const char *s, const cha
 		msg->is_request = false;
 		return true;
 	}
+	const char *sp = s;
 #if defined(__SSSE3__)
 	if (end - s < 16)
 		return false;
 	unsigned bad = scan_nontoken16(s);
 	if (!bad)
 		return false;
-	const char *sp = s + bit_first(bad), *u = sp + 1;
+	sp += bit_first32(bad);
+#else
+	while (sp < e && scan_is((unsigned char)*sp, SCAN_TOKEN))
+		sp++;
+#endif
+	const char *u = sp + 1;
 	if (sp == s || u >= e || *sp != ' ' || *u == ' ' || *u == '\t' || *u == '<')
 		return false;
 	const char *usp = sp_find(u, e, end);
@@ -386,10 +355,10 @@ static inline bool start_line_fast(struct sip_msg *msg, const char *s, const cha
 	msg->version = slice_span(usp + 1, e);
 	msg->is_request = true;
 	return true;
-#endif
-#endif
+#else
 	(void)msg, (void)s, (void)e, (void)end;
 	return false;
+#endif
 }
 
 /* Content-Length = 1*DIGIT (§20.14); several fields must agree (RFC 4475
@@ -438,6 +407,13 @@ static inline int content_length_parse(struct sip_msg *msg, const char *buf, str
 	return content_length_parse_slow(msg, buf, v, err);
 }
 
+/* The id chains while parsing: first[] is copied to msg->first at the end
+ * (on the stack, the split addresses both without a base register). */
+struct hdr_chain {
+	uint16_t first[SIP_HDR__COUNT];
+	uint16_t last[SIP_HDR__COUNT];
+};
+
 #if defined(__SSE2__)
 /* Bit i set where byte i of the 64 at q is '\n'. */
 static inline uint64_t lf_mask64(const char *q)
@@ -467,13 +443,6 @@ static inline bool name_is_token(const char *p, size_t k)
 #endif
 }
 
-/* The id chains while parsing: first[] is copied to msg->first at the end
- * (on the stack, the split addresses both without a base register). */
-struct hdr_chain {
-	uint16_t first[SIP_HDR__COUNT];
-	uint16_t last[SIP_HDR__COUNT];
-};
-
 /* The trim of a value that does not start with one SP and a byte that is
  * no LWS, or ends in LWS (the fast path's rare case). */
 static struct slice value_trim(const char *vs, const char *ve)
@@ -485,8 +454,8 @@ static struct slice value_trim(const char *vs, const char *ve)
 	return slice_span(vs, ve);
 }
 
-/* Takes back the last field appended (hdrs[n - 1]): its line turned out
- * to be folded, and the careful loop reads it again. */
+/* Takes back hdrs[n], the last field appended: its line turned out to be
+ * folded, and the careful loop reads it again. */
 static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
 {
 	enum sip_hdr_id id = msg->hdrs[n].id;
@@ -573,10 +542,6 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		/* a known name is a token; any other must be checked */
 		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
 			break;
-		/* its value is read now, so its line must not be folded */
-		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0) &&
-		    (end - nl < 2 || is_ws(nl[1])))
-			break;
 		/* value: trimmed of LWS (one SP is the common case) */
 		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
 		struct slice value;
@@ -600,6 +565,13 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		ch->last[id] = n;
 		n++;
 		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
+			/* its value is read now, so its line must not be
+			 * folded: taken back for the careful loop if it is */
+			if (end - nl < 2 || is_ws(nl[1])) {
+				n--;
+				hdr_unadd(msg, ch, n);
+				break;
+			}
 			msg->nhdrs = n;
 			*rc = content_length_parse(msg, buf, value, err);
 			if (*rc < 0)
