@@ -139,272 +139,7 @@ static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 	return otherwise;
 }
 
-/* ---- hosts and ports --------------------------------------------------- */
-
-const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
-{
-	/* each octet: 1-3 digits, at most 255, no fourth digit; a missing
-	 * octet or '.' is shown where it is missing, a bad octet at its start */
-	for (int i = 0;; i++) {
-		const char *s = p;
-		if (p >= end || !hdr_is_digit((unsigned char)*p)) {
-			*bad = p;
-			return NULL;
-		}
-		unsigned v = (unsigned)(*p++ - '0');
-		if (p < end && hdr_is_digit((unsigned char)*p)) {
-			v = v * 10 + (unsigned)(*p++ - '0');
-			if (p < end && hdr_is_digit((unsigned char)*p)) {
-				v = v * 10 + (unsigned)(*p++ - '0');
-				if (v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
-					*bad = s;
-					return NULL;
-				}
-			}
-		}
-		if (i == 3)
-			return p;
-		if (p >= end || *p != '.') {
-			*bad = p;
-			return NULL;
-		}
-		p++;
-	}
-}
-
-#if defined(__SSE2__)
-
-/* The number of bits set in x (a SWAR count where the POPCNT
- * instruction is not enabled: the builtin is then a library call). */
-static inline unsigned bits_count(uint64_t x)
-{
-#if defined(__POPCNT__)
-	return (unsigned)__builtin_popcountll(x);
-#else
-	x = x - ((x >> 1) & 0x5555555555555555ull);
-	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
-	return (unsigned)((x * 0x0101010101010101ull) >> 56);
-#endif
-}
-
-/* An IPv6address of hex groups and colons only (no IPv4 tail) read
- * sixteen bytes a step: the run of HEXDIG / ":" up to 64 bytes, with the
- * group rules of the byte loop in sip_ipv6_scan checked on bit masks. The
- * byte after it, or NULL when the run is not such an address (too long,
- * followed by '.', or against a rule: the byte loop then reads it and
- * gives the error). Needs end - p >= 16. */
-static inline __attribute__((always_inline)) const char *ipv6_run_wide(const char *p,
-								      const char *end)
-{
-	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
-	const __m128i letters = _mm_set1_epi8((char)(-128 + 6)), to_digit = _mm_set1_epi8(0x80 - '0');
-	const __m128i digits = _mm_set1_epi8((char)(-128 + 10)), colon = _mm_set1_epi8(':');
-	const char *s = p;
-	uint64_t colons = 0;
-	size_t n = 0;
-	for (unsigned blk = 0;; blk++) {
-		if (blk == 4)
-			return NULL;
-		const char *q = end - p >= 16 ? p : end - 16;
-		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-		__m128i hx = _mm_or_si128(
-			_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters),
-			_mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits));
-		__m128i cl = _mm_cmpeq_epi8(v, colon);
-		unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(hx, cl)) >> shift;
-		unsigned cm = (unsigned)_mm_movemask_epi8(cl) >> shift;
-		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
-		if (stop) {
-			unsigned k = (unsigned)__builtin_ctz(stop);
-			colons |= (uint64_t)(cm & ((1u << k) - 1)) << off;
-			n = off + k;
-			break;
-		}
-		colons |= (uint64_t)cm << off;
-		p = q + 16;
-		if (p >= end) {
-			n = (size_t)(end - s);
-			break;
-		}
-	}
-	if (n < 2 || (s + n < end && s[n] == '.'))
-		return NULL;
-	uint64_t run = n == 64 ? ~0ull : (1ull << n) - 1, last = 1ull << (n - 1);
-	uint64_t hex = run & ~colons;
-	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
-	if (dbl & (dbl - 1) || (dbl & (colons >> 2)))   /* two "::" or ":::" */
-		return NULL;
-	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
-		return NULL;
-	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
-		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
-		return NULL;
-	unsigned groups = bits_count(hex & ~(hex << 1));
-	if (dbl ? groups > 7 : groups != 8)
-		return NULL;
-	return s + n;
-}
-#endif
-
-const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
-{
-	const char *start = p;
-#if defined(__SSE2__)
-	if (end - p >= 16) {
-		const char *q = ipv6_run_wide(p, end);
-		if (q)
-			return q;
-	}
-#endif
-	unsigned groups = 0;
-	bool dbl = false, after_dbl = false;
-
-	if (p < end && *p == ':') {
-		if (p + 1 >= end || p[1] != ':') {
-			*bad = p;
-			return NULL;
-		}
-		dbl = after_dbl = true;
-		p += 2;
-	}
-	for (;;) {
-		const char *g = p;
-		p = hdr_span(p, end, SCAN_HEX);
-		if (p == g) {
-			if (!after_dbl) {
-				*bad = p;
-				return NULL;
-			}
-			if (p < end && *p == ':') {
-				/* "x::" ":" IPv4: RFC 3261's ABNF allows it, RFC 5118 §4.10 says tolerate */
-				const char *q = sip_ipv4_scan(p + 1, end, bad);
-				if (!q)
-					return NULL;
-				p = q;
-				groups += 2;
-			}
-			break;
-		}
-		if (p < end && *p == '.') {
-			const char *q = sip_ipv4_scan(g, end, bad);
-			if (!q)
-				return NULL;
-			p = q;
-			groups += 2;
-			break;
-		}
-		if (p - g > 4) {
-			*bad = g + 4;
-			return NULL;
-		}
-		groups++;
-		after_dbl = false;
-		if (p < end && *p == ':') {
-			if (p + 1 < end && p[1] == ':') {
-				if (dbl) {
-					*bad = p;
-					return NULL;
-				}
-				dbl = after_dbl = true;
-				p += 2;
-				continue;
-			}
-			p++;
-			continue;
-		}
-		break;
-	}
-	if (dbl ? groups > 7 : groups != 8) {
-		*bad = start;
-		return NULL;
-	}
-	return p;
-}
-
-bool sip_ipv6_bare_like(const char *p, const char *end)
-{
-	unsigned colons = 0;
-	while (p < end && (hdr_is_hex((unsigned char)*p) || *p == ':' || *p == '.')) {
-		colons += *p == ':';
-		p++;
-	}
-	return colons >= 2;
-}
-
-#if defined(__SSE2__)
-
-/* A hostname run at s read sixteen bytes a step: the bytes of
- * alphanum / "." / "-" up to 64, with bit masks of the dots and dashes,
- * checked for the label rules of the byte loop in sip_host_scan at once.
- * true with *p after the run and *top on its last non-empty label when the
- * run is at most 64 bytes and keeps the rules; false otherwise (the byte
- * loop then reads it and gives the error). Needs end - s >= 16. */
-static inline __attribute__((always_inline)) bool host_run_wide(const char *s, const char *end,
-								 const char **pp, const char **top)
-{
-	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
-	const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
-	const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
-	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
-	uint64_t dots = 0, dashes = 0;
-	size_t n;
-	unsigned off = 0, shift = 0;
-	for (;;) {
-		/* whole blocks, then the last block overlapping the one before
-		 * (as in scan_find3), its bytes before s + off shifted out */
-		const char *q = s + off;
-		if (end - q < 16) {
-			q = end - 16;
-			shift = (unsigned)(s + off - q);
-		}
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
-		/* unsigned ranges as signed compares after a shift to -128 */
-		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
-		__m128i di = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
-		__m128i dt = _mm_cmpeq_epi8(v, dot), ds = _mm_cmpeq_epi8(v, dash);
-		__m128i hm = _mm_or_si128(_mm_or_si128(al, di), _mm_or_si128(dt, ds));
-		unsigned in = (unsigned)_mm_movemask_epi8(hm) >> shift;
-		unsigned dm = (unsigned)_mm_movemask_epi8(dt) >> shift;
-		unsigned hy = (unsigned)_mm_movemask_epi8(ds) >> shift;
-		unsigned stop = ~in & (0xffffu >> shift);
-		if (stop) {
-			unsigned k = (unsigned)__builtin_ctz(stop);
-			unsigned keep = (1u << k) - 1;
-			dots |= (uint64_t)(dm & keep) << off;
-			dashes |= (uint64_t)(hy & keep) << off;
-			n = off + k;
-			break;
-		}
-		dots |= (uint64_t)dm << off;
-		dashes |= (uint64_t)hy << off;
-		off += 16 - shift;
-		if (s + off == end) {
-			n = off;
-			break;
-		}
-		if (off == 64)
-			return false;
-	}
-	if (n == 0)
-		return false;
-	uint64_t last = 1ull << (n - 1);
-	if (((dots | dashes) & 1) ||        /* a label starting with '.' or '-' */
-	    (dots & (dots << 1)) ||         /* an empty label */
-	    (dashes & (dots << 1)) ||       /* '-' opening a label */
-	    ((dashes << 1) & dots) ||       /* '-' closing a label */
-	    (dashes & last))                /* '-' closing the last */
-		return false;
-	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
-	*top = inner ? s + 64 - __builtin_clzll(inner) : s;
-	*pp = s + n;
-	return true;
-}
-#endif
-
-/* ---- the fast path (SSSE3) ---------------------------------------------- */
+/* ---- sixteen bytes a step (SSSE3) ------------------------------------ */
 
 #if defined(__SSSE3__)
 /* Class bitmaps as in scan_nontoken16 (include/imsreg/scan.h): byte lo has
@@ -550,12 +285,13 @@ static const unsigned char uri_rows_ipv6[16] __attribute__((aligned(16))) = {
 	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
 };
 
-/* An IPv6address of hex groups and colons only at p, closed by ']': the
- * ']', or NULL when it is not such an address (an IPv4 tail, over 47
- * bytes, no ']' after the run, a rule of sip_ipv6_scan broken: the byte
- * path reads it then). The rules are those of ipv6_run_wide. */
-static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end,
-								       const char *base)
+/* An IPv6address of hex groups and colons only at p, on bit masks: the
+ * byte after the run of HEXDIG / ":", or NULL when the run is not such an
+ * address (over 47 bytes, or against the rules of ipv6_run_wide: "::" at
+ * most once, no lone ':' at either end, groups of at most four, eight
+ * groups or fewer with "::"). The caller looks at the byte after it. */
+static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char *p, const char *end,
+								      const char *base)
 {
 	const __m128i colon = _mm_set1_epi8(':');
 	uint64_t colons = 0;
@@ -571,7 +307,7 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const cha
 			break;
 		}
 	}
-	if (n < 2 || p + n >= end || p[n] != ']')
+	if (n < 2)
 		return NULL;
 	uint64_t last = 1ull << (n - 1), run = last | (last - 1);
 	colons &= run;
@@ -591,6 +327,14 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const cha
 	return p + n;
 }
 
+/* uri_ipv6_run closed by ']': the ']', or NULL. */
+static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end,
+								       const char *base)
+{
+	const char *q = uri_ipv6_run(p, end, base);
+	return q && q < end && *q == ']' ? q : NULL;
+}
+
 /* The first byte from p that is not of the user class (end at the latest). */
 static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end,
 								      const char *base)
@@ -604,6 +348,298 @@ static inline __attribute__((always_inline)) const char *uri_user_run(const char
 }
 
 #endif
+
+/* ---- hosts and ports --------------------------------------------------- */
+
+const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
+{
+	/* each octet: 1-3 digits, at most 255, no fourth digit; a missing
+	 * octet or '.' is shown where it is missing, a bad octet at its start */
+	for (int i = 0;; i++) {
+		const char *s = p;
+		if (p >= end || !hdr_is_digit((unsigned char)*p)) {
+			*bad = p;
+			return NULL;
+		}
+		unsigned v = (unsigned)(*p++ - '0');
+		if (p < end && hdr_is_digit((unsigned char)*p)) {
+			v = v * 10 + (unsigned)(*p++ - '0');
+			if (p < end && hdr_is_digit((unsigned char)*p)) {
+				v = v * 10 + (unsigned)(*p++ - '0');
+				if (v > 255 || (p < end && hdr_is_digit((unsigned char)*p))) {
+					*bad = s;
+					return NULL;
+				}
+			}
+		}
+		if (i == 3)
+			return p;
+		if (p >= end || *p != '.') {
+			*bad = p;
+			return NULL;
+		}
+		p++;
+	}
+}
+
+#if defined(__SSE2__)
+
+/* The number of bits set in x (a SWAR count where the POPCNT
+ * instruction is not enabled: the builtin is then a library call). */
+static inline unsigned bits_count(uint64_t x)
+{
+#if defined(__POPCNT__)
+	return (unsigned)__builtin_popcountll(x);
+#else
+	x = x - ((x >> 1) & 0x5555555555555555ull);
+	x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0full;
+	return (unsigned)((x * 0x0101010101010101ull) >> 56);
+#endif
+}
+
+/* An IPv6address of hex groups and colons only (no IPv4 tail) read
+ * sixteen bytes a step: the run of HEXDIG / ":" up to 64 bytes, with the
+ * group rules of the byte loop in sip_ipv6_scan checked on bit masks. The
+ * byte after it, or NULL when the run is not such an address (too long,
+ * followed by '.', or against a rule: the byte loop then reads it and
+ * gives the error). Needs end - p >= 16. */
+static inline __attribute__((always_inline)) const char *ipv6_run_wide(const char *p,
+								      const char *end)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+	const __m128i letters = _mm_set1_epi8((char)(-128 + 6)), to_digit = _mm_set1_epi8(0x80 - '0');
+	const __m128i digits = _mm_set1_epi8((char)(-128 + 10)), colon = _mm_set1_epi8(':');
+	const char *s = p;
+	uint64_t colons = 0;
+	size_t n = 0;
+	for (unsigned blk = 0;; blk++) {
+		if (blk == 4)
+			return NULL;
+		const char *q = end - p >= 16 ? p : end - 16;
+		unsigned shift = (unsigned)(p - q), off = (unsigned)(p - s);
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		__m128i hx = _mm_or_si128(
+			_mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters),
+			_mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits));
+		__m128i cl = _mm_cmpeq_epi8(v, colon);
+		unsigned in = (unsigned)_mm_movemask_epi8(_mm_or_si128(hx, cl)) >> shift;
+		unsigned cm = (unsigned)_mm_movemask_epi8(cl) >> shift;
+		unsigned stop = ~in & ((1u << (16 - shift)) - 1);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			colons |= (uint64_t)(cm & ((1u << k) - 1)) << off;
+			n = off + k;
+			break;
+		}
+		colons |= (uint64_t)cm << off;
+		p = q + 16;
+		if (p >= end) {
+			n = (size_t)(end - s);
+			break;
+		}
+	}
+	if (n < 2 || (s + n < end && s[n] == '.'))
+		return NULL;
+	uint64_t run = n == 64 ? ~0ull : (1ull << n) - 1, last = 1ull << (n - 1);
+	uint64_t hex = run & ~colons;
+	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
+	if (dbl & (dbl - 1) || (dbl & (colons >> 2)))   /* two "::" or ":::" */
+		return NULL;
+	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
+		return NULL;
+	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
+		return NULL;
+	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+		return NULL;
+	unsigned groups = bits_count(hex & ~(hex << 1));
+	if (dbl ? groups > 7 : groups != 8)
+		return NULL;
+	return s + n;
+}
+#endif
+
+/* sip_ipv6_scan; fast: try the mask reads first (uri_test's reference
+ * goes without) */
+static inline __attribute__((always_inline)) const char *ipv6_scan(const char *p, const char *end,
+								   const char **bad, bool fast)
+{
+	const char *start = p;
+#if defined(__SSSE3__)
+	if (fast && end - p >= 16) {
+		const char *q = uri_ipv6_run(p, end, p);
+		if (q && (q == end || *q != '.'))
+			return q;
+	}
+#elif defined(__SSE2__)
+	if (fast && end - p >= 16) {
+		const char *q = ipv6_run_wide(p, end);
+		if (q)
+			return q;
+	}
+#else
+	(void)fast;
+#endif
+	unsigned groups = 0;
+	bool dbl = false, after_dbl = false;
+
+	if (p < end && *p == ':') {
+		if (p + 1 >= end || p[1] != ':') {
+			*bad = p;
+			return NULL;
+		}
+		dbl = after_dbl = true;
+		p += 2;
+	}
+	for (;;) {
+		const char *g = p;
+		p = hdr_span(p, end, SCAN_HEX);
+		if (p == g) {
+			if (!after_dbl) {
+				*bad = p;
+				return NULL;
+			}
+			if (p < end && *p == ':') {
+				/* "x::" ":" IPv4: RFC 3261's ABNF allows it, RFC 5118 §4.10 says tolerate */
+				const char *q = sip_ipv4_scan(p + 1, end, bad);
+				if (!q)
+					return NULL;
+				p = q;
+				groups += 2;
+			}
+			break;
+		}
+		if (p < end && *p == '.') {
+			const char *q = sip_ipv4_scan(g, end, bad);
+			if (!q)
+				return NULL;
+			p = q;
+			groups += 2;
+			break;
+		}
+		if (p - g > 4) {
+			*bad = g + 4;
+			return NULL;
+		}
+		groups++;
+		after_dbl = false;
+		if (p < end && *p == ':') {
+			if (p + 1 < end && p[1] == ':') {
+				if (dbl) {
+					*bad = p;
+					return NULL;
+				}
+				dbl = after_dbl = true;
+				p += 2;
+				continue;
+			}
+			p++;
+			continue;
+		}
+		break;
+	}
+	if (dbl ? groups > 7 : groups != 8) {
+		*bad = start;
+		return NULL;
+	}
+	return p;
+}
+
+const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
+{
+	return ipv6_scan(p, end, bad, true);
+}
+
+/* uri_test's handle on sip_ipv6_scan without the mask reads (internal: no
+ * header declares it). */
+const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
+const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad)
+{
+	return ipv6_scan(p, end, bad, false);
+}
+
+bool sip_ipv6_bare_like(const char *p, const char *end)
+{
+	unsigned colons = 0;
+	while (p < end && (hdr_is_hex((unsigned char)*p) || *p == ':' || *p == '.')) {
+		colons += *p == ':';
+		p++;
+	}
+	return colons >= 2;
+}
+
+#if defined(__SSE2__)
+
+/* A hostname run at s read sixteen bytes a step: the bytes of
+ * alphanum / "." / "-" up to 64, with bit masks of the dots and dashes,
+ * checked for the label rules of the byte loop in sip_host_scan at once.
+ * true with *p after the run and *top on its last non-empty label when the
+ * run is at most 64 bytes and keeps the rules; false otherwise (the byte
+ * loop then reads it and gives the error). Needs end - s >= 16. */
+static inline __attribute__((always_inline)) bool host_run_wide(const char *s, const char *end,
+								 const char **pp, const char **top)
+{
+	const __m128i case_bit = _mm_set1_epi8(0x20), to_letter = _mm_set1_epi8(0x80 - 'a');
+	const __m128i letters = _mm_set1_epi8((char)(-128 + 26)), to_digit = _mm_set1_epi8(0x80 - '0');
+	const __m128i digits = _mm_set1_epi8((char)(-128 + 10));
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = 0, dashes = 0;
+	size_t n;
+	unsigned off = 0, shift = 0;
+	for (;;) {
+		/* whole blocks, then the last block overlapping the one before
+		 * (as in scan_find3), its bytes before s + off shifted out */
+		const char *q = s + off;
+		if (end - q < 16) {
+			q = end - 16;
+			shift = (unsigned)(s + off - q);
+		}
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+		/* unsigned ranges as signed compares after a shift to -128 */
+		__m128i al = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, case_bit), to_letter), letters);
+		__m128i di = _mm_cmplt_epi8(_mm_add_epi8(v, to_digit), digits);
+		__m128i dt = _mm_cmpeq_epi8(v, dot), ds = _mm_cmpeq_epi8(v, dash);
+		__m128i hm = _mm_or_si128(_mm_or_si128(al, di), _mm_or_si128(dt, ds));
+		unsigned in = (unsigned)_mm_movemask_epi8(hm) >> shift;
+		unsigned dm = (unsigned)_mm_movemask_epi8(dt) >> shift;
+		unsigned hy = (unsigned)_mm_movemask_epi8(ds) >> shift;
+		unsigned stop = ~in & (0xffffu >> shift);
+		if (stop) {
+			unsigned k = (unsigned)__builtin_ctz(stop);
+			unsigned keep = (1u << k) - 1;
+			dots |= (uint64_t)(dm & keep) << off;
+			dashes |= (uint64_t)(hy & keep) << off;
+			n = off + k;
+			break;
+		}
+		dots |= (uint64_t)dm << off;
+		dashes |= (uint64_t)hy << off;
+		off += 16 - shift;
+		if (s + off == end) {
+			n = off;
+			break;
+		}
+		if (off == 64)
+			return false;
+	}
+	if (n == 0)
+		return false;
+	uint64_t last = 1ull << (n - 1);
+	if (((dots | dashes) & 1) ||        /* a label starting with '.' or '-' */
+	    (dots & (dots << 1)) ||         /* an empty label */
+	    (dashes & (dots << 1)) ||       /* '-' opening a label */
+	    ((dashes << 1) & dots) ||       /* '-' closing a label */
+	    (dashes & last))                /* '-' closing the last */
+		return false;
+	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
+	*top = inner ? s + 64 - __builtin_clzll(inner) : s;
+	*pp = s + n;
+	return true;
+}
+#endif
+
+/* ---- the fast path (SSSE3) ---------------------------------------------- */
+
 
 /* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
  * first (the byte path of the URI decoder, and uri_test's reference, go
@@ -645,7 +681,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 			q = ipv6_run_wide(p + 1, end);
 		if (!q)
 #endif
-			q = sip_ipv6_scan(p + 1, end, &bad);
+			q = ipv6_scan(p + 1, end, &bad, false);
 		if (!q) {
 			sc->p = bad;
 			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv6 address");
@@ -748,10 +784,44 @@ int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type 
 	return host_scan(sc, host, type, err, false);
 }
 
-int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+/* The value of the k digits (1 to 8) in the first bytes of w, read from
+ * memory on a little-endian host (those after ignored), eight at once. */
+static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
+{
+	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
+}
+
+/* sip_port_scan; fast: eight bytes at once first when there are eight */
+static inline __attribute__((always_inline)) int port_scan(struct scan *sc, uint16_t *port,
+							   struct sip_parse_error *err, bool fast)
 {
 	const char *s = sc->p, *p = s, *end = sc->end;
 	uint32_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (fast && end - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		/* a digit byte is 0..9 after the xor; any other gets bit 7 from
+		 * one of the two terms (carries only run above the first) */
+		uint64_t x = w ^ 0x3030303030303030ull;
+		uint64_t nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+		if (nd && (nd & 0xff) == 0) {
+			unsigned k = (unsigned)__builtin_ctzll(nd) >> 3;
+			v = uri_digits_value(w, k);
+			if (v <= 65535) {
+				sc->p = p + k;
+				*port = (uint16_t)v;
+				return 0;
+			}
+			v = 0;
+		}
+	}
+#else
+	(void)fast;
+#endif
 	while (p < end && hdr_is_digit((unsigned char)*p)) {
 		if (v <= 65535)
 			v = v * 10 + (uint32_t)(*p - '0');
@@ -766,6 +836,19 @@ int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 	}
 	*port = (uint16_t)v;
 	return 0;
+}
+
+int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+{
+	return port_scan(sc, port, err, true);
+}
+
+/* uri_test's handle on sip_port_scan byte by byte (internal: no header
+ * declares it). */
+int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
+int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+{
+	return port_scan(sc, port, err, false);
 }
 
 /* host [ ":" port ] at sc (no LWS), with the RFC 5118 §4.2 diagnosis of
@@ -1133,15 +1216,6 @@ static inline __attribute__((always_inline)) bool uri_name_is(const char *p, con
 	return (w | (0x2020202020202020ull >> (64 - 8 * len))) == l;
 }
 
-/* The value of the k digits (1 to 8) in the low bytes of w (those above
- * ignored), eight at once. */
-static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
-{
-	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
-	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
-	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
-	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
-}
 
 /* A slice written as SLICE_NULL with one sixteen-byte store. */
 static inline __attribute__((always_inline)) void uri_null(struct slice *s)
