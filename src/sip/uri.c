@@ -172,14 +172,12 @@ static const unsigned char uri_shift[32] = {
 };
 
 /* The sixteen bytes at p, zeros in place of those at end and after (a
- * zero byte is in no class, so every run stops at end by itself). Reads
- * only [base, end), which must hold sixteen bytes or more (the callers
- * leave shorter slices to the byte loops): the last block of the slice,
- * moved down, when fewer than sixteen bytes are left. p <= end. */
-static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end,
-							      const char *base)
+ * zero byte is in no class, so every run stops at end by itself). The
+ * slice ending at end must hold sixteen bytes or more (the callers leave
+ * shorter ones to the byte loops): with fewer than sixteen left after p,
+ * its last sixteen are read and moved down. p <= end. */
+static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end)
 {
-	(void)base;
 	if (__builtin_expect(end - p >= 16, 1))
 		return _mm_loadu_si128((const __m128i *)(const void *)p);
 	const char *q = end - 16;
@@ -206,14 +204,14 @@ struct uri_hrun {
 };
 
 static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
-							       const char *base, struct uri_hrun *r)
+							       struct uri_hrun *r)
 {
 	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
 	uint64_t dots = 0, dashes = 0;
 	for (unsigned off = 0;; off += 16) {
 		if (off == 64)
 			return false;
-		__m128i v = uri_load(h + off, end, base);
+		__m128i v = uri_load(h + off, end);
 		unsigned out = uri_out16(v, uri_rows_host);
 		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
 		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
@@ -235,7 +233,7 @@ static inline __attribute__((always_inline)) bool uri_ipv4_check(const char *h, 
 	if (n > 15 || __builtin_popcountll(dots) != 3 || (dots >> (n - 1)))
 		return false;
 	/* every byte a digit but the dots */
-	__m128i v = uri_load(h, end, NULL);
+	__m128i v = uri_load(h, end);
 	unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 		_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
 	unsigned run = (1u << n) - 1, d = (unsigned)dots;
@@ -290,8 +288,7 @@ static const unsigned char uri_rows_ipv6[16] __attribute__((aligned(16))) = {
  * address (over 47 bytes, or against the rules of ipv6_run_wide: "::" at
  * most once, no lone ':' at either end, groups of at most four, eight
  * groups or fewer with "::"). The caller looks at the byte after it. */
-static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char *p, const char *end,
-								      const char *base)
+static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char *p, const char *end)
 {
 	const __m128i colon = _mm_set1_epi8(':');
 	uint64_t colons = 0;
@@ -299,7 +296,7 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char
 	for (unsigned off = 0;; off += 16) {
 		if (off == 48)
 			return NULL;
-		__m128i v = uri_load(p + off, end, base);
+		__m128i v = uri_load(p + off, end);
 		unsigned out = uri_out16(v, uri_rows_ipv6);
 		colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)) << off;
 		if (out) {
@@ -328,19 +325,17 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char
 }
 
 /* uri_ipv6_run closed by ']': the ']', or NULL. */
-static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end,
-								       const char *base)
+static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end)
 {
-	const char *q = uri_ipv6_run(p, end, base);
+	const char *q = uri_ipv6_run(p, end);
 	return q && q < end && *q == ']' ? q : NULL;
 }
 
 /* The first byte from p that is not of the user class (end at the latest). */
-static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end,
-								      const char *base)
+static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end)
 {
 	for (;;) {
-		unsigned out = uri_out16(uri_load(p, end, base), uri_rows_user);
+		unsigned out = uri_out16(uri_load(p, end), uri_rows_user);
 		if (out)
 			return p + __builtin_ctz(out);
 		p += 16;
@@ -467,7 +462,7 @@ static inline __attribute__((always_inline)) const char *ipv6_scan(const char *p
 	const char *start = p;
 #if defined(__SSSE3__)
 	if (fast && end - p >= 16) {
-		const char *q = uri_ipv6_run(p, end, p);
+		const char *q = uri_ipv6_run(p, end);
 		if (q && (q == end || *q != '.'))
 			return q;
 	}
@@ -638,9 +633,6 @@ static inline __attribute__((always_inline)) bool host_run_wide(const char *s, c
 }
 #endif
 
-/* ---- the fast path (SSSE3) ---------------------------------------------- */
-
-
 /* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
  * first (the byte path of the URI decoder, and uri_test's reference, go
  * without) */
@@ -654,7 +646,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 	/* the common hosts on bit masks; everything else, and every error, by
 	 * the loops below */
 	if (fast && end - p >= 16 && *p == '[') {
-		const char *q = uri_ipv6_fast(p + 1, end, p);
+		const char *q = uri_ipv6_fast(p + 1, end);
 		if (q) {
 			sc->p = q + 1;
 			*host = slice_span(s, sc->p);
@@ -664,7 +656,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 	} else if (fast && end - p >= 16) {
 		struct uri_hrun hr;
 		enum sip_host_type t;
-		if (uri_host_run(p, end, p, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
+		if (uri_host_run(p, end, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
 			sc->p = p + hr.n;
 			*host = slice_span(s, sc->p);
 			*type = t;
@@ -1243,19 +1235,19 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 		goto ipv6;
 	}
 	/* a run of host characters: the host, or a user part when '@' ends it */
-	if (!uri_host_run(r, end, base, &hr))
+	if (!uri_host_run(r, end, &hr))
 		return false;
 	e = r + hr.n;
 	if (e < end && *e != ':' && *e != ';') {
 		if (*e != '@')
-			e = uri_user_run(e, end, base);
+			e = uri_user_run(e, end);
 		if (e >= end || *e != '@' || e == r)
 			return false;
 		uri->user = slice_span(r, e);
 		h = e + 1;
 		if (h < end && *h == '[')
 			goto ipv6;
-		if (!uri_host_run(h, end, base, &hr))
+		if (!uri_host_run(h, end, &hr))
 			return false;
 		e = h + hr.n;
 	} else {
@@ -1267,7 +1259,7 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	goto hostport;
 ipv6: {
 		/* an IPv4 tail and the like: the byte path */
-		const char *q = uri_ipv6_fast(h + 1, end, base);
+		const char *q = uri_ipv6_fast(h + 1, end);
 		if (!q)
 			return false;
 		e = q + 1;
@@ -1294,7 +1286,7 @@ hostport:
 		return true;
 	/* what follows the host is mostly short (":5060;lr"): one block for
 	 * the port and, when they fit in it, the parameters */
-	__m128i tail = uri_load(e, end, base);
+	__m128i tail = uri_load(e, end);
 	unsigned skip = 0;
 	if (*e == ':') {
 		/* one to five digits (more: the byte path) */
@@ -1327,7 +1319,7 @@ hostport:
 			return false;
 		out = 1ull << n;
 		for (unsigned off = 0; off < n; off += 16)
-			out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+			out |= (uint64_t)uri_out16(uri_load(p + off, end), uri_rows_param) << off;
 	}
 	for (;;) {
 		const char *d = p + __builtin_ctzll(out);
@@ -1393,7 +1385,7 @@ static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *u
 	/* global-number-digits: DIGIT / visual-separator "-" "." "(" ")" */
 	unsigned digits = 0;
 	for (;;) {
-		__m128i v = uri_load(q, end, base);
+		__m128i v = uri_load(q, end);
 		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 			_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
 		/* '-' '.' as 0x2d-0x2e, '(' ')' as 0x28-0x29 */

@@ -1,7 +1,9 @@
 /* uri_test.c: sip_uri_decode and sip_hostport_decode over tables of inputs,
  * verdicts and error offsets, each run from a guard-page copy. Values marked
  * RFC 4475 / RFC 5118 are copied from ../shared/corpus/rfc4475 and
- * ../shared/corpus/rfc5118/wire (file named beside each). */
+ * ../shared/corpus/rfc5118/wire (file named beside each). Then the sixteen-
+ * bytes-a-step paths of uri.c (URI, host, IPv6, port) held to their byte
+ * loops on every byte at every position, every length, random inputs. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
