@@ -139,6 +139,211 @@ static const char *uri_bad_byte(unsigned char c, const char *otherwise)
 	return otherwise;
 }
 
+/* ---- sixteen bytes a step (SSSE3) ------------------------------------ */
+
+#if defined(__SSSE3__)
+/* Class bitmaps as in scan_nontoken16 (include/imsreg/scan.h): byte lo has
+ * bit hi set when the byte hi * 16 + lo is in the class. '%' is in none of
+ * them: an escape leaves the fast path. */
+static const unsigned char uri_rows_host[16] __attribute__((aligned(16))) = {
+	/* alphanum "-" "." */
+	0xa8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8,
+	0xf8, 0xf8, 0xf0, 0x50, 0x50, 0x54, 0x54, 0x50,
+};
+static const unsigned char uri_rows_user[16] __attribute__((aligned(16))) = {
+	/* US: unreserved / "&" "=" "+" "$" "," ";" "?" "/" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xf4, 0x5c, 0x54, 0x5c, 0xd4, 0x7c,
+};
+static const unsigned char uri_rows_param[16] __attribute__((aligned(16))) = {
+	/* PA: unreserved / "[" "]" "/" ":" "&" "+" "$" */
+	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
+	0xfc, 0xfc, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
+};
+static const unsigned char uri_hi_bits[16] __attribute__((aligned(16))) = {
+	0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+};
+/* pshufb indices that move a block down by k bytes (load at uri_shift + k)
+ * and put zeros above */
+static const unsigned char uri_shift[32] = {
+	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
+};
+
+/* The sixteen bytes at p, zeros in place of those at end and after (a
+ * zero byte is in no class, so every run stops at end by itself). The
+ * slice ending at end must hold sixteen bytes or more (the callers leave
+ * shorter ones to the byte loops): with fewer than sixteen left after p,
+ * its last sixteen are read and moved down. p <= end. */
+static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end)
+{
+	if (__builtin_expect(end - p >= 16, 1))
+		return _mm_loadu_si128((const __m128i *)(const void *)p);
+	const char *q = end - 16;
+	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
+				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
+}
+
+/* Bit i set where byte i of v is not in the class of rows. */
+static inline __attribute__((always_inline)) unsigned uri_out16(__m128i v, const unsigned char *rows)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)uri_hi_bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
+/* A run of alphanum / "-" / "." at h: its length and where its dots and
+ * dashes are (bits past the run may be set too). false when it is 64
+ * bytes or longer. */
+struct uri_hrun {
+	unsigned n;
+	uint64_t dots, dashes;
+};
+
+static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
+							       struct uri_hrun *r)
+{
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = 0, dashes = 0;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 64)
+			return false;
+		__m128i v = uri_load(h + off, end);
+		unsigned out = uri_out16(v, uri_rows_host);
+		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
+		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
+		if (out) {
+			r->n = off + (unsigned)__builtin_ctz(out);
+			r->dots = dots;
+			r->dashes = dashes;
+			return true;
+		}
+	}
+}
+
+/* The run at h (n bytes, dots at the bits of dots, no dash) as an
+ * IPv4address of sip_ipv4_scan taking it whole: four octets of one to
+ * three digits, at most 255. The label rules hold already. */
+static inline __attribute__((always_inline)) bool uri_ipv4_check(const char *h, const char *end,
+								 unsigned n, uint64_t dots)
+{
+	if (n > 15 || __builtin_popcountll(dots) != 3 || (dots >> (n - 1)))
+		return false;
+	/* every byte a digit but the dots */
+	__m128i v = uri_load(h, end);
+	unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
+		_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
+	unsigned run = (1u << n) - 1, d = (unsigned)dots;
+	if (((dg | d) & run) != run)
+		return false;
+	/* no octet over three digits; one of three is at most "255", which
+	 * for three digits compares as the bytes do */
+	dg &= run & ~d;
+	if (dg & (dg >> 1) & (dg >> 2) & (dg >> 3))
+		return false;
+	for (unsigned t = dg & (dg >> 1) & (dg >> 2); t; t &= t - 1) {
+		const unsigned char *o = (const unsigned char *)h + __builtin_ctz(t);
+		if (((unsigned)o[0] << 16 | (unsigned)o[1] << 8 | o[2]) > ('2' << 16 | '5' << 8 | '5'))
+			return false;
+	}
+	return true;
+}
+
+/* The run at h as a host: the label rules of host_scan on the masks, then
+ * a name (last label starting with a letter) or an IPv4 address. The host
+ * type, or SIP_HOST_NONE when host_scan would not take it whole. */
+static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(const char *h,
+									       const char *end,
+									       const struct uri_hrun *r)
+{
+	if (r->n == 0)
+		return SIP_HOST_NONE;
+	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
+	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
+	if ((sep & 1) ||                    /* a label starting with '.' or '-' */
+	    (sep & (dots << 1)) ||          /* an empty label, '-' opening a label */
+	    (dots & (dashes << 1)) ||       /* '-' closing a label */
+	    (dashes & last))                /* '-' closing the last */
+		return SIP_HOST_NONE;
+	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
+	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
+	if ((unsigned)((*top | 0x20) - 'a') < 26)
+		return SIP_HOST_NAME;
+	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
+		return SIP_HOST_NONE;
+	return SIP_HOST_IPV4;
+}
+
+static const unsigned char uri_rows_ipv6[16] __attribute__((aligned(16))) = {
+	/* HEXDIG ":" */
+	0x08, 0x58, 0x58, 0x58, 0x58, 0x58, 0x58, 0x08,
+	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
+};
+
+/* An IPv6address of hex groups and colons only at p, on bit masks: the
+ * byte after the run of HEXDIG / ":", or NULL when the run is not such an
+ * address (over 47 bytes, or against the rules of ipv6_run_wide: "::" at
+ * most once, no lone ':' at either end, groups of at most four, eight
+ * groups or fewer with "::"). The caller looks at the byte after it. */
+static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char *p, const char *end)
+{
+	const __m128i colon = _mm_set1_epi8(':');
+	uint64_t colons = 0;
+	unsigned n;
+	for (unsigned off = 0;; off += 16) {
+		if (off == 48)
+			return NULL;
+		__m128i v = uri_load(p + off, end);
+		unsigned out = uri_out16(v, uri_rows_ipv6);
+		colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)) << off;
+		if (out) {
+			n = off + (unsigned)__builtin_ctz(out);
+			break;
+		}
+	}
+	if (n < 2)
+		return NULL;
+	uint64_t last = 1ull << (n - 1), run = last | (last - 1);
+	colons &= run;
+	uint64_t hex = run & ~colons;
+	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
+	if (dbl & (dbl - 1))                            /* two "::" or ":::" */
+		return NULL;
+	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
+		return NULL;
+	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
+		return NULL;
+	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+		return NULL;
+	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
+	if (dbl ? groups > 7 : groups != 8)
+		return NULL;
+	return p + n;
+}
+
+/* uri_ipv6_run closed by ']': the ']', or NULL. */
+static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end)
+{
+	const char *q = uri_ipv6_run(p, end);
+	return q && q < end && *q == ']' ? q : NULL;
+}
+
+/* The first byte from p that is not of the user class (end at the latest). */
+static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end)
+{
+	for (;;) {
+		unsigned out = uri_out16(uri_load(p, end), uri_rows_user);
+		if (out)
+			return p + __builtin_ctz(out);
+		p += 16;
+	}
+}
+
+#endif
+
 /* ---- hosts and ports --------------------------------------------------- */
 
 const char *sip_ipv4_scan(const char *p, const char *end, const char **bad)
@@ -249,15 +454,26 @@ static inline __attribute__((always_inline)) const char *ipv6_run_wide(const cha
 }
 #endif
 
-const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
+/* sip_ipv6_scan; fast: try the mask reads first (uri_test's reference
+ * goes without) */
+static inline __attribute__((always_inline)) const char *ipv6_scan(const char *p, const char *end,
+								   const char **bad, bool fast)
 {
 	const char *start = p;
-#if defined(__SSE2__)
-	if (end - p >= 16) {
+#if defined(__SSSE3__)
+	if (fast && end - p >= 16) {
+		const char *q = uri_ipv6_run(p, end);
+		if (q && (q == end || *q != '.'))
+			return q;
+	}
+#elif defined(__SSE2__)
+	if (fast && end - p >= 16) {
 		const char *q = ipv6_run_wide(p, end);
 		if (q)
 			return q;
 	}
+#else
+	(void)fast;
 #endif
 	unsigned groups = 0;
 	bool dbl = false, after_dbl = false;
@@ -322,6 +538,19 @@ const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
 		return NULL;
 	}
 	return p;
+}
+
+const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
+{
+	return ipv6_scan(p, end, bad, true);
+}
+
+/* uri_test's handle on sip_ipv6_scan without the mask reads (internal: no
+ * header declares it). */
+const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
+const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad)
+{
+	return ipv6_scan(p, end, bad, false);
 }
 
 bool sip_ipv6_bare_like(const char *p, const char *end)
@@ -404,207 +633,6 @@ static inline __attribute__((always_inline)) bool host_run_wide(const char *s, c
 }
 #endif
 
-/* ---- the fast path (SSSE3) ---------------------------------------------- */
-
-#if defined(__SSSE3__)
-/* Class bitmaps as in scan_nontoken16 (include/imsreg/scan.h): byte lo has
- * bit hi set when the byte hi * 16 + lo is in the class. '%' is in none of
- * them: an escape leaves the fast path. */
-static const unsigned char uri_rows_host[16] __attribute__((aligned(16))) = {
-	/* alphanum "-" "." */
-	0xa8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8, 0xf8,
-	0xf8, 0xf8, 0xf0, 0x50, 0x50, 0x54, 0x54, 0x50,
-};
-static const unsigned char uri_rows_user[16] __attribute__((aligned(16))) = {
-	/* US: unreserved / "&" "=" "+" "$" "," ";" "?" "/" */
-	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
-	0xfc, 0xfc, 0xf4, 0x5c, 0x54, 0x5c, 0xd4, 0x7c,
-};
-static const unsigned char uri_rows_param[16] __attribute__((aligned(16))) = {
-	/* PA: unreserved / "[" "]" "/" ":" "&" "+" "$" */
-	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
-	0xfc, 0xfc, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
-};
-static const unsigned char uri_hi_bits[16] __attribute__((aligned(16))) = {
-	0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
-};
-/* pshufb indices that move a block down by k bytes (load at uri_shift + k)
- * and put zeros above */
-static const unsigned char uri_shift[32] = {
-	0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
-	0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80,
-};
-
-/* The sixteen bytes at p, zeros in place of those at end and after (a
- * zero byte is in no class, so every run stops at end by itself). Reads
- * only [base, end), which must hold sixteen bytes or more (the callers
- * leave shorter slices to the byte loops): the last block of the slice,
- * moved down, when fewer than sixteen bytes are left. p <= end. */
-static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end,
-							      const char *base)
-{
-	(void)base;
-	if (__builtin_expect(end - p >= 16, 1))
-		return _mm_loadu_si128((const __m128i *)(const void *)p);
-	const char *q = end - 16;
-	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
-				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
-}
-
-/* Bit i set where byte i of v is not in the class of rows. */
-static inline __attribute__((always_inline)) unsigned uri_out16(__m128i v, const unsigned char *rows)
-{
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
-				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)uri_hi_bits), hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
-}
-
-/* A run of alphanum / "-" / "." at h: its length and where its dots and
- * dashes are (bits past the run may be set too). false when it is 64
- * bytes or longer. */
-struct uri_hrun {
-	unsigned n;
-	uint64_t dots, dashes;
-};
-
-static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
-							       const char *base, struct uri_hrun *r)
-{
-	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
-	uint64_t dots = 0, dashes = 0;
-	for (unsigned off = 0;; off += 16) {
-		if (off == 64)
-			return false;
-		__m128i v = uri_load(h + off, end, base);
-		unsigned out = uri_out16(v, uri_rows_host);
-		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
-		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
-		if (out) {
-			r->n = off + (unsigned)__builtin_ctz(out);
-			r->dots = dots;
-			r->dashes = dashes;
-			return true;
-		}
-	}
-}
-
-/* The run at h (n bytes, dots at the bits of dots, no dash) as an
- * IPv4address of sip_ipv4_scan taking it whole: four octets of one to
- * three digits, at most 255. The label rules hold already. */
-static inline __attribute__((always_inline)) bool uri_ipv4_check(const char *h, const char *end,
-								 unsigned n, uint64_t dots)
-{
-	if (n > 15 || __builtin_popcountll(dots) != 3 || (dots >> (n - 1)))
-		return false;
-	/* every byte a digit but the dots */
-	__m128i v = uri_load(h, end, NULL);
-	unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
-		_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
-	unsigned run = (1u << n) - 1, d = (unsigned)dots;
-	if (((dg | d) & run) != run)
-		return false;
-	/* no octet over three digits; one of three is at most "255", which
-	 * for three digits compares as the bytes do */
-	dg &= run & ~d;
-	if (dg & (dg >> 1) & (dg >> 2) & (dg >> 3))
-		return false;
-	for (unsigned t = dg & (dg >> 1) & (dg >> 2); t; t &= t - 1) {
-		const unsigned char *o = (const unsigned char *)h + __builtin_ctz(t);
-		if (((unsigned)o[0] << 16 | (unsigned)o[1] << 8 | o[2]) > ('2' << 16 | '5' << 8 | '5'))
-			return false;
-	}
-	return true;
-}
-
-/* The run at h as a host: the label rules of host_scan on the masks, then
- * a name (last label starting with a letter) or an IPv4 address. The host
- * type, or SIP_HOST_NONE when host_scan would not take it whole. */
-static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(const char *h,
-									       const char *end,
-									       const struct uri_hrun *r)
-{
-	if (r->n == 0)
-		return SIP_HOST_NONE;
-	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
-	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
-	if ((sep & 1) ||                    /* a label starting with '.' or '-' */
-	    (sep & (dots << 1)) ||          /* an empty label, '-' opening a label */
-	    (dots & (dashes << 1)) ||       /* '-' closing a label */
-	    (dashes & last))                /* '-' closing the last */
-		return SIP_HOST_NONE;
-	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
-	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
-	if ((unsigned)((*top | 0x20) - 'a') < 26)
-		return SIP_HOST_NAME;
-	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
-		return SIP_HOST_NONE;
-	return SIP_HOST_IPV4;
-}
-
-static const unsigned char uri_rows_ipv6[16] __attribute__((aligned(16))) = {
-	/* HEXDIG ":" */
-	0x08, 0x58, 0x58, 0x58, 0x58, 0x58, 0x58, 0x08,
-	0x08, 0x08, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
-};
-
-/* An IPv6address of hex groups and colons only at p, closed by ']': the
- * ']', or NULL when it is not such an address (an IPv4 tail, over 47
- * bytes, no ']' after the run, a rule of sip_ipv6_scan broken: the byte
- * path reads it then). The rules are those of ipv6_run_wide. */
-static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const char *p, const char *end,
-								       const char *base)
-{
-	const __m128i colon = _mm_set1_epi8(':');
-	uint64_t colons = 0;
-	unsigned n;
-	for (unsigned off = 0;; off += 16) {
-		if (off == 48)
-			return NULL;
-		__m128i v = uri_load(p + off, end, base);
-		unsigned out = uri_out16(v, uri_rows_ipv6);
-		colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)) << off;
-		if (out) {
-			n = off + (unsigned)__builtin_ctz(out);
-			break;
-		}
-	}
-	if (n < 2 || p + n >= end || p[n] != ']')
-		return NULL;
-	uint64_t last = 1ull << (n - 1), run = last | (last - 1);
-	colons &= run;
-	uint64_t hex = run & ~colons;
-	uint64_t dbl = colons & (colons >> 1);          /* "::" starting at the bit */
-	if (dbl & (dbl - 1))                            /* two "::" or ":::" */
-		return NULL;
-	if ((colons & 1) && !(dbl & 1))                 /* a lone leading ':' */
-		return NULL;
-	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
-		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
-		return NULL;
-	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
-	if (dbl ? groups > 7 : groups != 8)
-		return NULL;
-	return p + n;
-}
-
-/* The first byte from p that is not of the user class (end at the latest). */
-static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end,
-								      const char *base)
-{
-	for (;;) {
-		unsigned out = uri_out16(uri_load(p, end, base), uri_rows_user);
-		if (out)
-			return p + __builtin_ctz(out);
-		p += 16;
-	}
-}
-
-#endif
-
 /* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
  * first (the byte path of the URI decoder, and uri_test's reference, go
  * without) */
@@ -618,7 +646,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 	/* the common hosts on bit masks; everything else, and every error, by
 	 * the loops below */
 	if (fast && end - p >= 16 && *p == '[') {
-		const char *q = uri_ipv6_fast(p + 1, end, p);
+		const char *q = uri_ipv6_fast(p + 1, end);
 		if (q) {
 			sc->p = q + 1;
 			*host = slice_span(s, sc->p);
@@ -628,7 +656,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 	} else if (fast && end - p >= 16) {
 		struct uri_hrun hr;
 		enum sip_host_type t;
-		if (uri_host_run(p, end, p, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
+		if (uri_host_run(p, end, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
 			sc->p = p + hr.n;
 			*host = slice_span(s, sc->p);
 			*type = t;
@@ -645,7 +673,7 @@ static inline __attribute__((always_inline)) int host_scan(struct scan *sc, stru
 			q = ipv6_run_wide(p + 1, end);
 		if (!q)
 #endif
-			q = sip_ipv6_scan(p + 1, end, &bad);
+			q = ipv6_scan(p + 1, end, &bad, false);
 		if (!q) {
 			sc->p = bad;
 			return hdr_fail(err, -EBADMSG, bad, "host: not a valid IPv6 address");
@@ -748,10 +776,44 @@ int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type 
 	return host_scan(sc, host, type, err, false);
 }
 
-int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+/* The value of the k digits (1 to 8) in the first bytes of w, read from
+ * memory on a little-endian host (those after ignored), eight at once. */
+static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
+{
+	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
+	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
+	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
+	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
+}
+
+/* sip_port_scan; fast: eight bytes at once first when there are eight */
+static inline __attribute__((always_inline)) int port_scan(struct scan *sc, uint16_t *port,
+							   struct sip_parse_error *err, bool fast)
 {
 	const char *s = sc->p, *p = s, *end = sc->end;
 	uint32_t v = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (fast && end - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		/* a digit byte is 0..9 after the xor; any other gets bit 7 from
+		 * one of the two terms (carries only run above the first) */
+		uint64_t x = w ^ 0x3030303030303030ull;
+		uint64_t nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+		if (nd && (nd & 0xff) == 0) {
+			unsigned k = (unsigned)__builtin_ctzll(nd) >> 3;
+			v = uri_digits_value(w, k);
+			if (v <= 65535) {
+				sc->p = p + k;
+				*port = (uint16_t)v;
+				return 0;
+			}
+			v = 0;
+		}
+	}
+#else
+	(void)fast;
+#endif
 	while (p < end && hdr_is_digit((unsigned char)*p)) {
 		if (v <= 65535)
 			v = v * 10 + (uint32_t)(*p - '0');
@@ -766,6 +828,19 @@ int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 	}
 	*port = (uint16_t)v;
 	return 0;
+}
+
+int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+{
+	return port_scan(sc, port, err, true);
+}
+
+/* uri_test's handle on sip_port_scan byte by byte (internal: no header
+ * declares it). */
+int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
+int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
+{
+	return port_scan(sc, port, err, false);
 }
 
 /* host [ ":" port ] at sc (no LWS), with the RFC 5118 §4.2 diagnosis of
@@ -1133,15 +1208,6 @@ static inline __attribute__((always_inline)) bool uri_name_is(const char *p, con
 	return (w | (0x2020202020202020ull >> (64 - 8 * len))) == l;
 }
 
-/* The value of the k digits (1 to 8) in the low bytes of w (those above
- * ignored), eight at once. */
-static inline __attribute__((always_inline)) uint32_t uri_digits_value(uint64_t w, unsigned k)
-{
-	uint64_t v = (w ^ 0x3030303030303030ull) << (8 * (8 - k)); /* leading zeros before */
-	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
-	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
-	return (uint32_t)((v * 10000 + (v >> 32)) & 0xffffffffull);
-}
 
 /* A slice written as SLICE_NULL with one sixteen-byte store. */
 static inline __attribute__((always_inline)) void uri_null(struct slice *s)
@@ -1169,19 +1235,19 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 		goto ipv6;
 	}
 	/* a run of host characters: the host, or a user part when '@' ends it */
-	if (!uri_host_run(r, end, base, &hr))
+	if (!uri_host_run(r, end, &hr))
 		return false;
 	e = r + hr.n;
 	if (e < end && *e != ':' && *e != ';') {
 		if (*e != '@')
-			e = uri_user_run(e, end, base);
+			e = uri_user_run(e, end);
 		if (e >= end || *e != '@' || e == r)
 			return false;
 		uri->user = slice_span(r, e);
 		h = e + 1;
 		if (h < end && *h == '[')
 			goto ipv6;
-		if (!uri_host_run(h, end, base, &hr))
+		if (!uri_host_run(h, end, &hr))
 			return false;
 		e = h + hr.n;
 	} else {
@@ -1193,7 +1259,7 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	goto hostport;
 ipv6: {
 		/* an IPv4 tail and the like: the byte path */
-		const char *q = uri_ipv6_fast(h + 1, end, base);
+		const char *q = uri_ipv6_fast(h + 1, end);
 		if (!q)
 			return false;
 		e = q + 1;
@@ -1220,7 +1286,7 @@ hostport:
 		return true;
 	/* what follows the host is mostly short (":5060;lr"): one block for
 	 * the port and, when they fit in it, the parameters */
-	__m128i tail = uri_load(e, end, base);
+	__m128i tail = uri_load(e, end);
 	unsigned skip = 0;
 	if (*e == ':') {
 		/* one to five digits (more: the byte path) */
@@ -1253,7 +1319,7 @@ hostport:
 			return false;
 		out = 1ull << n;
 		for (unsigned off = 0; off < n; off += 16)
-			out |= (uint64_t)uri_out16(uri_load(p + off, end, base), uri_rows_param) << off;
+			out |= (uint64_t)uri_out16(uri_load(p + off, end), uri_rows_param) << off;
 	}
 	for (;;) {
 		const char *d = p + __builtin_ctzll(out);
@@ -1319,7 +1385,7 @@ static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *u
 	/* global-number-digits: DIGIT / visual-separator "-" "." "(" ")" */
 	unsigned digits = 0;
 	for (;;) {
-		__m128i v = uri_load(q, end, base);
+		__m128i v = uri_load(q, end);
 		unsigned dg = (unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(
 			_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10))));
 		/* '-' '.' as 0x2d-0x2e, '(' ')' as 0x28-0x29 */

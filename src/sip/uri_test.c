@@ -1,7 +1,9 @@
 /* uri_test.c: sip_uri_decode and sip_hostport_decode over tables of inputs,
  * verdicts and error offsets, each run from a guard-page copy. Values marked
  * RFC 4475 / RFC 5118 are copied from ../shared/corpus/rfc4475 and
- * ../shared/corpus/rfc5118/wire (file named beside each). */
+ * ../shared/corpus/rfc5118/wire (file named beside each). Then the sixteen-
+ * bytes-a-step paths of uri.c (URI, host, IPv6, port) held to their byte
+ * loops on every byte at every position, every length, random inputs. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -335,6 +337,36 @@ static void host_same_as_bytes(const char *g, size_t k, size_t len)
 		(int)(len - k), g + k, ra, rb, sa.p - g, sb.p - g);
 }
 
+const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
+int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
+
+/* sip_ipv6_scan and sip_port_scan (mask and word reads first) against
+ * their byte loops at g[k..len) */
+static void scans_same_as_bytes(const char *g, size_t k, size_t len)
+{
+	const char *ba = NULL, *bb = NULL;
+	const char *qa = sip_ipv6_scan(g + k, g + len, &ba), *qb = sip_ipv6_scan_bytes(g + k, g + len, &bb);
+	if (qa == qb && (qa || ba == bb)) {
+		check_passed++;
+	} else {
+		check_failed++;
+		fprintf(stderr, "ipv6 fast/byte path differ on \"%.*s\"\n", (int)(len - k), g + k);
+	}
+	struct scan sa = { g + k, g + len }, sb = sa;
+	uint16_t pa = 0, pb = 0;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	int ra = sip_port_scan(&sa, &pa, &ea), rb = sip_port_scan_bytes(&sb, &pb, &eb);
+	bool same = ra == rb && sa.p == sb.p && (ra < 0 || pa == pb);
+	if (same && ra < 0)
+		same = ea.code == eb.code && ea.at == eb.at && ea.reason == eb.reason;
+	if (same) {
+		check_passed++;
+	} else {
+		check_failed++;
+		fprintf(stderr, "port fast/byte path differ on \"%.*s\"\n", (int)(len - k), g + k);
+	}
+}
+
 static void same_as_bytes(const char *in, size_t len)
 {
 	if (len > GUARD_MAX)
@@ -348,6 +380,10 @@ static void same_as_bytes(const char *in, size_t len)
 	const char *at = memchr(g, '@', len);
 	if (at)
 		host_same_as_bytes(g, (size_t)(at + 1 - g), len);
+	scans_same_as_bytes(g, 0, len);
+	for (size_t k = 1; k < len; k++)
+		if (g[k - 1] == '[' || g[k - 1] == ':' || g[k - 1] == '=')
+			scans_same_as_bytes(g, k, len);
 	struct sip_uri a, b;
 	struct sip_parse_error ea = { 0 }, eb = { 0 };
 	memset(&a, 0x5a, sizeof(a));
@@ -398,6 +434,9 @@ static const char *const fast_forms[] = {
 	"sip:a-b.c--d.example.com.;maddr=239.0.0.1;ttl=1;method=INVITE;x=[::1]",
 	"sip:u:p@h;lr",
 	"sip:h:1",
+	"sip:[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062;received=2001:db8:1:0:a1b2:c3d4:e5f6:1",
+	"sip:[::ffff:192.0.2.10]:19823;maddr=[1:2:3:4:5:6:7:8]",
+	"sip:h.example:506012345678;lr",
 	"tel:+15551234567",
 	"TEL:+1-201-555-0123",
 	"tel:+33(0)1.23.45.67.89;ext=1",
@@ -449,6 +488,8 @@ static void test_fast_every_length(void)
 				"sip:u@x%s.example.com", "sip:%s.example.com:1;transport=tcp",
 				"sips:%s@[2001:db8::1]:5061;lr", "sip:h;a=%s;b",
 				"tel:+%s", "tel:+1%s2", "tel:+15551234567%s",
+				"sip:[2001:db8:%s::1]:5060", "sip:h;received=2001:db8::%s:1;lr",
+				"sip:[1:2:3:4:5:6:7:%s]", "sip:h:%s;lr",
 			};
 			for (size_t sh = 0; sh < sizeof(shapes) / sizeof(shapes[0]); sh++) {
 				int k = snprintf(buf, sizeof(buf), shapes[sh], run);
@@ -472,7 +513,7 @@ static void test_fast_every_length(void)
 /* Random strings over the bytes that matter to the grammar. */
 static void test_fast_random(void)
 {
-	static const char alphabet[] = "sipSIPtel:@.-;=:[]%+?&/0123456789abcdefABxz_~ \t<>\"\x80\x00";
+	static const char alphabet[] = "sipSIPtel:@.-;=:[]%+?&/0123456789abcdefABxz_~ \t<>\"\x80\x00::::";
 	char buf[GUARD_MAX];
 	uint64_t x = 0x9e3779b97f4a7c15ull;
 	for (unsigned it = 0; it < 300000; it++) {
@@ -488,6 +529,41 @@ static void test_fast_random(void)
 			buf[i] = (x & 3) ? "abc0129.-"[(x >> 2) % 9] : alphabet[(x >> 2) % (sizeof(alphabet) - 1)];
 		}
 		same_as_bytes(buf, len + pl);
+	}
+	/* IPv6 references: hex digits, colons and the odd dot */
+	for (unsigned it = 0; it < 100000; it++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		size_t len = (size_t)(x % 48), pl = 5;
+		memcpy(buf, "sip:[", pl);
+		for (size_t i = pl; i < len + pl; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			buf[i] = "0123456789abcdefABF::::::::.]"[(x >> 3) % 29];
+		}
+		memcpy(buf + pl + len, "]:5060;lr", 9);
+		same_as_bytes(buf, len + pl + 1 + (x >> 60) % 9);
+	}
+	/* IPv6 addresses built from groups, "::" somewhere, some of them off
+	 * by a group, a digit or a colon */
+	for (unsigned it = 0; it < 100000; it++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		unsigned groups = 1 + (unsigned)(x % 9), dbl = (unsigned)((x >> 4) % (groups + 3));
+		size_t n = 0;
+		n += (size_t)snprintf(buf, sizeof(buf), "%s", (x >> 8) & 1 ? "sip:[" : "sip:u@[");
+		for (unsigned g = 0; g < groups; g++) {
+			if (g == dbl)
+				buf[n++] = ':';
+			if (g)
+				buf[n++] = ':';
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			unsigned glen = 1 + (unsigned)(x % 4) + ((x >> 8) % 23 == 0);
+			for (unsigned i = 0; i < glen; i++)
+				buf[n++] = "0123456789abcdefABCDEF"[(x >> (12 + 4 * i)) % 22];
+		}
+		if (dbl == groups)
+			buf[n++] = ':', buf[n++] = ':';
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s",
+				      (x >> 40) % 3 == 0 ? "]" : (x >> 40) % 3 == 1 ? "]:5060" : "]:5062;lr");
+		same_as_bytes(buf, n);
 	}
 }
 
