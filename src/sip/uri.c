@@ -3,6 +3,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
+#include "uri_internal.h"
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -545,9 +546,7 @@ const char *sip_ipv6_scan(const char *p, const char *end, const char **bad)
 	return ipv6_scan(p, end, bad, true);
 }
 
-/* uri_test's handle on sip_ipv6_scan without the mask reads (internal: no
- * header declares it). */
-const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
+/* uri_test's handle on sip_ipv6_scan without the mask reads (uri_internal.h). */
 const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad)
 {
 	return ipv6_scan(p, end, bad, false);
@@ -766,10 +765,7 @@ int sip_host_scan(struct scan *sc, struct slice *host, enum sip_host_type *type,
 	return host_scan(sc, host, type, err, true);
 }
 
-/* uri_test's handle on sip_host_scan without the bit-mask reads (internal:
- * no header declares it). */
-int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
-			struct sip_parse_error *err);
+/* uri_test's handle on sip_host_scan without the bit-mask reads (uri_internal.h). */
 int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
 			struct sip_parse_error *err)
 {
@@ -835,9 +831,7 @@ int sip_port_scan(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 	return port_scan(sc, port, err, true);
 }
 
-/* uri_test's handle on sip_port_scan byte by byte (internal: no header
- * declares it). */
-int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
+/* uri_test's handle on sip_port_scan byte by byte (uri_internal.h). */
 int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err)
 {
 	return port_scan(sc, port, err, false);
@@ -1451,8 +1445,7 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 }
 
 /* uri_test's handle on the byte path alone, to hold the fast path to it
- * (internal: no header declares it). */
-int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
+ * (uri_internal.h). */
 int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err)
 {
 	return uri_decode_bytes(uri, s, err);

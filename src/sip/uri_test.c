@@ -10,6 +10,7 @@
 #include <imsreg/sip.h>
 #include "check.h"
 #include "hdr_scan.h"
+#include "uri_internal.h"
 
 struct uri_case {
 	const char *in;
@@ -301,7 +302,6 @@ static void test_uri_every_truncation(void)
  * alone. Both must give the same verdict, err->at and reason, and on
  * success the same fields, on every input below; each input is read from a
  * copy that ends at a guard page (a sixteen-byte load past the end faults). */
-int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
 
 #define GUARD_MAX 512
 static char *guard_area; /* GUARD_MAX bytes ending at a PROT_NONE page */
@@ -312,8 +312,6 @@ static bool slice_same(struct slice a, struct slice b)
 	return a.ptr == b.ptr && a.len == b.len;
 }
 
-int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
-			struct sip_parse_error *err);
 
 /* sip_host_scan (bit masks first) and sip_host_scan_bytes at g[k..len) */
 static void host_same_as_bytes(const char *g, size_t k, size_t len)
@@ -337,8 +335,6 @@ static void host_same_as_bytes(const char *g, size_t k, size_t len)
 		(int)(len - k), g + k, ra, rb, sa.p - g, sb.p - g);
 }
 
-const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
-int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
 
 /* sip_ipv6_scan and sip_port_scan (mask and word reads first) against
  * their byte loops at g[k..len) */
