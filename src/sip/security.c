@@ -72,10 +72,10 @@ static int mech_param_lookup(struct slice name)
 #define MECH_SLOT(w) ((unsigned)(((w) * MECH_HASH_MUL) >> 60))
 #define MSLOT(k, kind, field, a, b, c, d, e, f, g)                                          \
 	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
-						 k, kind, offsetof(struct sip_sec_mech, field) }
+						 1u << (k), kind, offsetof(struct sip_sec_mech, field), 0 }
 #define MSLOT_NUM(k, kind, field, a, b, c, d, e, f, g)                                      \
 	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
-						 k, kind, offsetof(struct sip_sec_mech, field),  \
+						 1u << (k), kind, offsetof(struct sip_sec_mech, field), \
 						 offsetof(struct sip_sec_mech, has_##field) }
 
 /* how the fast path stores a value: a slice, a slice that must be a
@@ -84,14 +84,17 @@ enum { MK_SLICE, MK_Q, MK_U32, MK_U16 };
 
 static const struct mech_slot {
 	uint64_t lit, mask;
-	unsigned char k, kind, off, has_off; /* enum mech_param, MK_*, where */
-} mech_slots[16] = {
+	uint32_t bit;                     /* 1 << enum mech_param */
+	unsigned char kind, off, has_off; /* MK_*, where */
+	/* 32 bytes: one shift finds a slot */
+	unsigned char pad[9];
+} __attribute__((aligned(32))) mech_slots[16] = {
 	/* the four slots no name uses (a name's slot listed here would be
 	 * initialized twice, which the build rejects) */
-	[0] = { 0x3d3d, 0, 0, 0, 0, 0 },
-	[2] = { 0x3d3d, 0, 0, 0, 0, 0 },
-	[3] = { 0x3d3d, 0, 0, 0, 0, 0 },
-	[15] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[0] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
+	[2] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
+	[3] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
+	[15] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
 	MSLOT(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
 	MSLOT(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
 	MSLOT(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
@@ -271,7 +274,7 @@ struct mech_state {
  * bytes at s (bit set for a byte that is not a token byte), *nl the name's
  * length. With safe, sixteen bytes are there to read. */
 static inline __attribute__((always_inline)) const struct mech_slot *
-mech_find(const char *s, const char *lo, const char *end, bool safe, unsigned *d, size_t *nl)
+mech_find(const char *s, const char *lo, const char *end, bool safe, unsigned *d, unsigned *nl)
 {
 	uint64_t w;
 	if (safe) {
@@ -285,7 +288,7 @@ mech_find(const char *s, const char *lo, const char *end, bool safe, unsigned *d
 		*d = auth_nontoken16(s, lo, end);
 		w = auth_load8(s, lo, end);
 	}
-	*nl = (size_t)__builtin_ctz(*d | 0x10000);
+	*nl = (unsigned)__builtin_ctz(*d | 0x10000);
 	if (*nl > 7)
 		return NULL;
 	uint64_t lm = mech_lm[*nl];
@@ -311,8 +314,7 @@ mech_step(struct sip_sec_mech *m, const char *p, const char *lo, const char *end
 	  unsigned *seen)
 {
 	const char *s = p + 1;
-	unsigned d;
-	size_t nl;
+	unsigned d, nl;
 	const struct mech_slot *e = mech_find(s, lo, end, safe, &d, &nl);
 	if (!e) {
 		/* "; name=": LWS as the general steps skip it */
@@ -323,11 +325,24 @@ mech_step(struct sip_sec_mech *m, const char *p, const char *lo, const char *end
 		if (!e)
 			return NULL;
 	}
-	unsigned bit = 1u << e->k, rest = d & (d - 1);
+	unsigned bit = e->bit, rest = d & (d - 1);
 	if (*seen & bit)
 		return NULL;
 	const char *vs = s + nl + 1;
-	const char *ve = rest ? s + __builtin_ctz(rest) : mech_token_end(s + 16, lo, end);
+	const char *ve;
+	if (rest) {
+		ve = s + (unsigned)__builtin_ctz(rest);
+	} else {
+#if defined(__SSSE3__)
+		/* a value of 8 to 23 bytes (alg=hmac-sha-1-96): the next
+		 * sixteen, when they are there */
+		unsigned d2;
+		if (safe && end - s >= 32 && (d2 = scan_nontoken16(s + 16)) != 0)
+			ve = s + 16 + (unsigned)__builtin_ctz(d2);
+		else
+#endif
+			ve = mech_token_end(s + 16, lo, end);
+	}
 	struct slice v = slice_span(vs, ve);
 	if (!v.len)
 		return NULL;
@@ -486,10 +501,10 @@ static int sec_mech_general(struct sip_sec_mech *m, struct scan *scp, struct sca
 	return 0;
 }
 
-/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
- * cursor is left on it) as the end of the input does otherwise. */
-static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
-			struct sip_parse_error *err)
+/* sec_mech_run past the fast path: the mechanism, then the parameters,
+ * mech_fast taking what it can. */
+static __attribute__((noinline)) int sec_mech_slow(struct sip_sec_mech *m, struct scan *scp,
+						    bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
 	/* lo: the fast paths may read back to here to load sixteen bytes */
@@ -514,6 +529,49 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 	sc.p = p;
 #endif
 	return sec_mech_general(m, scp, sc, lo, list, st, err);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The whole sec-mechanism from p as the fast path reads it: the mechanism
+ * (no LWS before it), then the parameters mech_step takes, up to the end or
+ * (with list) a ','. Returns where it ended, or NULL when anything else
+ * comes (m may then hold fields the general steps set again, to the same
+ * values: what mech_step takes is what they take). */
+static inline __attribute__((always_inline)) const char *
+mech_whole(struct sip_sec_mech *m, const char *p, const char *end, bool list)
+{
+	const char *lo = p, *me = auth_token_end(p, lo, end), *q;
+	unsigned seen = 0;
+	if (me == p)
+		return NULL;
+	p = me;
+	while (end - p >= 32 && *p == ';' && (q = mech_step(m, p, lo, end, true, &seen)))
+		p = q;
+	while (p < end && *p == ';' && (q = mech_step(m, p, lo, end, false, &seen)))
+		p = q;
+	if (p != end && (!list || *p != ','))
+		return NULL;
+	m->mechanism = slice_span(lo, me);
+	/* the first name, after the SP that may follow the ';' */
+	if (p != me)
+		m->params = slice_span(me + 1 + (me[1] == ' '), p);
+	return p;
+}
+#endif
+
+/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static inline int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
+			       struct sip_parse_error *err)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const char *p = mech_whole(m, scp->p, scp->end, list);
+	if (p) {
+		scp->p = p;
+		return 0;
+	}
+#endif
+	return sec_mech_slow(m, scp, list, err);
 }
 
 int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)
