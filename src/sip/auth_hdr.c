@@ -228,17 +228,21 @@ static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, co
 			e = auth_eq16(p, lo, end);
 			w = auth_load8(p, lo, end);
 		}
-		size_t nl = (size_t)__builtin_ctz(e | 0x10000);
+		unsigned nl = (unsigned)__builtin_ctz(e | 0x10000);
 		int f;
 		if (nl <= 8) {
-			f = auth_field_word(w, nl);
+			/* p[nl] is the '=' */
+			if ((f = auth_field_word(w, nl)) < 0)
+				break;
 		} else {
 			/* algorithm, nextnonce, integrity-protected */
-			nl = (size_t)(auth_token_end(p, lo, end) - p);
+			nl = (unsigned)(auth_token_end(p, lo, end) - p);
 			f = sip_auth_field_lookup(slice_make(p, nl));
+			if (f < 0 || p + nl == end || p[nl] != '=')
+				break;
 		}
 		const char *v = p + nl + 1;
-		if (f < 0 || v >= end || p[nl] != '=' || auth->field[f].ptr)
+		if (v == end || auth->field[f].ptr)
 			break;
 		const char *a;
 		if (*v == '"') {

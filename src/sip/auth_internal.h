@@ -202,15 +202,6 @@ static inline uint64_t auth_load8(const char *p, const char *lo, const char *end
 	return w;
 }
 
-/* The index of the first '=' among the eight bytes of w, or 8. */
-static inline size_t auth_eq8(uint64_t w)
-{
-	uint64_t x = w ^ 0x3d3d3d3d3d3d3d3dull;
-	/* the lowest bit of the zero-byte test is exact (a borrow only
-	 * reaches bytes above a zero byte) */
-	uint64_t z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-	return z ? (size_t)__builtin_ctzll(z) >> 3 : 8;
-}
 #endif
 
 /* A token (any case) equal to a lowercase name of letters and '-'. Setting

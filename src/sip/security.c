@@ -86,15 +86,13 @@ static const struct mech_slot {
 	uint64_t lit, mask;
 	uint32_t bit;                     /* 1 << enum mech_param */
 	unsigned char kind, off, has_off; /* MK_*, where */
-	/* 32 bytes: one shift finds a slot */
-	unsigned char pad[9];
-} __attribute__((aligned(32))) mech_slots[16] = {
+} __attribute__((aligned(32))) mech_slots[16] = { /* 32 bytes a slot: one shift finds it */
 	/* the four slots no name uses (a name's slot listed here would be
 	 * initialized twice, which the build rejects) */
-	[0] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
-	[2] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
-	[3] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
-	[15] = { 0x3d3d, 0, 0, 0, 0, 0, { 0 } },
+	[0] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[2] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[3] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[15] = { 0x3d3d, 0, 0, 0, 0, 0 },
 	MSLOT(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
 	MSLOT(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
 	MSLOT(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
@@ -133,25 +131,6 @@ static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 	return true;
 }
 
-/* The run of decimal digits at the start of w (eight bytes, little-endian):
- * its length (0 to 8) and, when 1 to 8, its value in *n. */
-static inline size_t digits8(uint64_t w, uint32_t *n)
-{
-	uint64_t x, nd;
-	x = w ^ 0x3030303030303030ull; /* a digit byte is now 0..9 */
-	/* high bit of each byte that is not a digit: 10 or more, or 0x80 up
-	 * (a carry from a byte only reaches bytes after a non-digit) */
-	nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
-	size_t len = nd ? (size_t)__builtin_ctzll(nd) >> 3 : 8;
-	if (!len)
-		return 0;
-	uint64_t v = x << (8 * (8 - len)); /* the digits, leading zeros before */
-	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
-	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
-	v = (v * 10000 + (v >> 32)) & 0xffffffffull;
-	*n = (uint32_t)v;
-	return len;
-}
 #endif
 
 /* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
