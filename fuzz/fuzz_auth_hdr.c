@@ -3,12 +3,15 @@
  * byte selects the decoder (0 credentials/challenges, 1 Authentication-Info,
  * 2 sec-mechanism, 3 a whole message through sip_msg_encode); what decodes is
  * encoded, decoded again and encoded again: the re-decode must succeed and
- * the two encodings must be equal. */
+ * the two encodings must be equal. A sec-mechanism value is also read as a
+ * list from the cursor (sip_sec_mech_decode_at), each offer as its slice. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#include "../src/sip/decode_internal.h"
 
 #define MAX_CREDENTIALS 64
 #define MAX_HDRS 128
@@ -42,6 +45,46 @@ static unsigned auth_list_encode(struct buf *b, struct slice v)
 		v = rest;
 	}
 	return n;
+}
+
+static bool same_slice(struct slice x, struct slice y)
+{
+	return x.ptr == y.ptr && (x.ptr == NULL || x.len == y.len);
+}
+
+/* The list form, as sip_msg_check reads a Security-* value: an offer decoded
+ * from the cursor up to its ',' (where the cursor is left) decodes the same
+ * as the slice of it. */
+static void mech_list_check(struct slice v)
+{
+	struct scan sc = { v.ptr, v.ptr + v.len };
+	struct sip_parse_error err;
+	for (int i = 0; i < 16; i++) {
+		while (sc.p < sc.end && (*sc.p == ' ' || *sc.p == '\t' || *sc.p == '\r' || *sc.p == '\n'))
+			sc.p++;
+		if (sc.p >= sc.end)
+			return;
+		const char *start = sc.p;
+		struct sip_sec_mech a, b;
+		if (sip_sec_mech_decode_at(&a, &sc, &err) < 0) {
+			must(err.at >= v.ptr && err.at <= v.ptr + v.len && err.reason != NULL);
+			return;
+		}
+		must(sc.p > start && sc.p <= sc.end && (sc.p == sc.end || *sc.p == ','));
+		must(sip_sec_mech_decode(&b, slice_span(start, sc.p), &err) == 0);
+		must(same_slice(a.mechanism, b.mechanism) && same_slice(a.params, b.params) &&
+		     same_slice(a.q, b.q) && same_slice(a.alg, b.alg) && same_slice(a.ealg, b.ealg) &&
+		     same_slice(a.prot, b.prot) && same_slice(a.mod, b.mod) &&
+		     same_slice(a.d_alg, b.d_alg) && same_slice(a.d_qop, b.d_qop) &&
+		     same_slice(a.d_ver, b.d_ver));
+		must(a.has_spi_c == b.has_spi_c && a.has_spi_s == b.has_spi_s &&
+		     a.has_port_c == b.has_port_c && a.has_port_s == b.has_port_s &&
+		     a.spi_c == b.spi_c && a.spi_s == b.spi_s && a.port_c == b.port_c &&
+		     a.port_s == b.port_s);
+		if (sc.p >= sc.end)
+			return;
+		sc.p++;
+	}
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -103,6 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			sip_sec_mech_encode(&e2, &b);
 			must(slice_eq(buf_view(&e1), buf_view(&e2)));
 		}
+		mech_list_check(v);
 		break;
 	}
 	}

@@ -5,9 +5,6 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_USERNAME] = "username",
@@ -97,83 +94,58 @@ int sip_auth_field_lookup(struct slice name)
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* sip_auth_field_lookup for a name of nl bytes (1 to 8) held in the low
+/* sip_auth_field_lookup for a name of nl bytes (0 to 8) held in the low
  * bytes of w (little-endian, the bytes above ignored). The names of up to
  * eight bytes are all letters, and only a letter ORed with 0x20 gives a
- * lowercase letter: one switch on the name with 0x20 set in every byte is
- * the exact, case-insensitive compare. */
+ * lowercase letter: the name with 0x20 set in every byte picks one slot of
+ * a perfect hash (the multiplier sends the seventeen names to distinct
+ * slots of 32) and one compare with it is the exact, case-insensitive
+ * test (a slot no name uses holds 0, which only the empty name gives, and
+ * -1 as its field). */
 #define AW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
-#define ACASE(k, a, b, c, d, e, f, g, h) \
-	case AW(a, b, c, d, e, f, g, h):      \
-		return (k)
+#define AUTH_HASH_MUL 0xb3a6697c1b18586full
+#define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
+#define ASLOT(k, a, b, c, d, e, f, g, h) \
+	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) + 1 }
 
-static int auth_field_word(uint64_t w, size_t nl)
+static const struct {
+	uint64_t lit;
+	int f1; /* the field plus one; 0 in a slot no name uses */
+} auth_slots[32] = {
+	ASLOT(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_IK, 'i', 'k', 0, 0, 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_URI, 'u', 'r', 'i', 0, 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_QOP, 'q', 'o', 'p', 0, 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_AUTS, 'a', 'u', 't', 's', 0, 0, 0, 0),
+	ASLOT(SIP_AUTH_REALM, 'r', 'e', 'a', 'l', 'm', 0, 0, 0),
+	ASLOT(SIP_AUTH_NONCE, 'n', 'o', 'n', 'c', 'e', 0, 0, 0),
+	ASLOT(SIP_AUTH_STALE, 's', 't', 'a', 'l', 'e', 0, 0, 0),
+	ASLOT(SIP_AUTH_CNONCE, 'c', 'n', 'o', 'n', 'c', 'e', 0, 0),
+	ASLOT(SIP_AUTH_OPAQUE, 'o', 'p', 'a', 'q', 'u', 'e', 0, 0),
+	ASLOT(SIP_AUTH_DOMAIN, 'd', 'o', 'm', 'a', 'i', 'n', 0, 0),
+	ASLOT(SIP_AUTH_CHARSET, 'c', 'h', 'a', 'r', 's', 'e', 't', 0),
+	ASLOT(SIP_AUTH_RSPAUTH, 'r', 's', 'p', 'a', 'u', 't', 'h', 0),
+	ASLOT(SIP_AUTH_RESPONSE, 'r', 'e', 's', 'p', 'o', 'n', 's', 'e'),
+	ASLOT(SIP_AUTH_USERHASH, 'u', 's', 'e', 'r', 'h', 'a', 's', 'h'),
+	ASLOT(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
+};
+
+/* lm[n]: the low n bytes of a word */
+static const uint64_t auth_lm[9] = {
+	0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
+	0xffffffffffffffull, 0xffffffffffffffffull,
+};
+
+static inline int auth_field_word(uint64_t w, size_t nl)
 {
-	uint64_t lm = ~0ull >> (64 - 8 * nl);
-	switch ((w | 0x2020202020202020ull) & lm) {
-	ACASE(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0);
-	ACASE(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0);
-	ACASE(SIP_AUTH_IK, 'i', 'k', 0, 0, 0, 0, 0, 0);
-	ACASE(SIP_AUTH_URI, 'u', 'r', 'i', 0, 0, 0, 0, 0);
-	ACASE(SIP_AUTH_QOP, 'q', 'o', 'p', 0, 0, 0, 0, 0);
-	ACASE(SIP_AUTH_AUTS, 'a', 'u', 't', 's', 0, 0, 0, 0);
-	ACASE(SIP_AUTH_REALM, 'r', 'e', 'a', 'l', 'm', 0, 0, 0);
-	ACASE(SIP_AUTH_NONCE, 'n', 'o', 'n', 'c', 'e', 0, 0, 0);
-	ACASE(SIP_AUTH_STALE, 's', 't', 'a', 'l', 'e', 0, 0, 0);
-	ACASE(SIP_AUTH_CNONCE, 'c', 'n', 'o', 'n', 'c', 'e', 0, 0);
-	ACASE(SIP_AUTH_OPAQUE, 'o', 'p', 'a', 'q', 'u', 'e', 0, 0);
-	ACASE(SIP_AUTH_DOMAIN, 'd', 'o', 'm', 'a', 'i', 'n', 0, 0);
-	ACASE(SIP_AUTH_CHARSET, 'c', 'h', 'a', 'r', 's', 'e', 't', 0);
-	ACASE(SIP_AUTH_RSPAUTH, 'r', 's', 'p', 'a', 'u', 't', 'h', 0);
-	ACASE(SIP_AUTH_RESPONSE, 'r', 'e', 's', 'p', 'o', 'n', 's', 'e');
-	ACASE(SIP_AUTH_USERHASH, 'u', 's', 'e', 'r', 'h', 'a', 's', 'h');
-	ACASE(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e');
-	}
-	return -1;
+	uint64_t key = (w | 0x2020202020202020ull) & auth_lm[nl];
+	unsigned i = AUTH_SLOT(key);
+	return auth_slots[i].lit == key ? auth_slots[i].f1 - 1 : -1;
 }
 #endif
-
-/* The content of a quoted-string whose opening '"' is at v[-1], when it
- * closes before any '\\', CR or LF (what scan_quoted reads there, sixteen
- * bytes a step where SSE2 is there): 0 with *out and *after set, or -1 for
- * scan_quoted to read it (an escape, a fold or a fault). */
-static inline int quoted_plain(const char *v, const char *end, struct slice *out,
-			       const char **after)
-{
-#if defined(__SSE2__)
-	const __m128i dq = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\');
-	const __m128i cr = _mm_set1_epi8('\r'), lf = _mm_set1_epi8('\n');
-	const char *p = v;
-	for (; end - p >= 16; p += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, dq), _mm_cmpeq_epi8(x, bs)),
-					 _mm_or_si128(_mm_cmpeq_epi8(x, cr), _mm_cmpeq_epi8(x, lf)));
-		unsigned bits = (unsigned)_mm_movemask_epi8(m);
-		if (bits) {
-			const char *q = p + __builtin_ctz(bits);
-			if (*q != '"')
-				return -1;
-			*out = slice_span(v, q);
-			*after = q + 1;
-			return 0;
-		}
-	}
-#else
-	const char *p = v;
-#endif
-	for (; p < end; p++) {
-		if (*p == '"') {
-			*out = slice_span(v, p);
-			*after = p + 1;
-			return 0;
-		}
-		if (*p == '\\' || *p == '\r' || *p == '\n')
-			return -1;
-	}
-	return -1;
-}
 
 /* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */
 static bool nc_decode(struct slice v, uint32_t *out)
@@ -225,6 +197,113 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 	return 0;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Where auth_fast stopped. */
+enum { FAST_PARAM, FAST_SEP, FAST_END };
+
+/* The commonest "known-name=value" followed by "," or ", " (or the end),
+ * as many as follow from p: one class mask of the sixteen bytes at the name
+ * gives its end (and a short token value's), the name is looked up as one
+ * word (a known name is all token bytes), a quoted value's end is found
+ * sixteen bytes a step. What params_decode's general steps read there,
+ * stored as they store it; it stops before anything else (LWS, an unknown
+ * name, an escape or fold in a quoted value, a duplicate, a bad nc), which
+ * the general steps then read and judge. Returns where it stopped: at a
+ * parameter (*state FAST_PARAM), after a value at what is not a plain
+ * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
+ * end of the last value taken. */
+static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
+							const char *lo, const char *end,
+							const char **last, int *state)
+{
+	for (;;) {
+		/* the name: the bytes before the first '=' (a known one is all
+		 * letters, which the exact compare of the lookup checks) */
+		unsigned e;
+		uint64_t w;
+		if (end - p >= 16) {
+			e = auth_eq16(p, p, end);
+			memcpy(&w, p, 8);
+		} else {
+			e = auth_eq16(p, lo, end);
+			w = auth_load8(p, lo, end);
+		}
+		unsigned nl = (unsigned)__builtin_ctz(e | 0x10000);
+		int f;
+		if (nl <= 8) {
+			/* p[nl] is the '=' */
+			if ((f = auth_field_word(w, nl)) < 0)
+				break;
+		} else {
+			/* algorithm, nextnonce, integrity-protected */
+			nl = (unsigned)(auth_token_end(p, lo, end) - p);
+			f = sip_auth_field_lookup(slice_make(p, nl));
+			if (f < 0 || p + nl == end || p[nl] != '=')
+				break;
+		}
+		const char *v = p + nl + 1;
+		if (v == end || auth->field[f].ptr)
+			break;
+		const char *a;
+		if (*v == '"') {
+			const char *q = v + 1;
+			for (;;) {
+#if defined(__SSSE3__) || defined(__SSE2__)
+				if (end - q >= 32) {
+					unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+					if (m) {
+						q += __builtin_ctz(m);
+						break;
+					}
+					q += 32;
+					continue;
+				}
+#endif
+				q = auth_qstop(q, lo, end);
+				break;
+			}
+			if (q == end || *q != '"' || f == SIP_AUTH_NC)
+				break; /* an escape, a fold or a fault; a quoted nc */
+			auth->field[f] = slice_span(v + 1, q);
+			auth->quoted |= 1u << f;
+			a = q + 1;
+		} else {
+			a = auth_token_end(v, lo, end);
+			if (a == v)
+				break;
+			struct slice value = slice_span(v, a);
+			if (f == SIP_AUTH_NC) {
+				if (!nc_decode(value, &auth->nc))
+					break;
+				auth->has_nc = true;
+			}
+			auth->field[f] = value;
+		}
+		auth->nparams++;
+		*last = a;
+		if (end - a < 3) {
+			*state = a == end ? FAST_END : FAST_SEP;
+			return a;
+		}
+		/* "," or ", " before a name, as the general steps skip them */
+		if (a[0] != ',')
+			goto sep;
+		if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
+			p = a + 1;
+		else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
+			p = a + 2;
+		else
+			goto sep;
+		continue;
+	sep:
+		*state = FAST_SEP;
+		return a;
+	}
+	*state = FAST_PARAM;
+	return p;
+}
+#endif
+
 /* auth-param *(COMMA auth-param) from sc to its end. With rest != NULL, a
  * token after a comma that is not followed by '=' starts another challenge
  * or credentials: *rest is set to it and the scan stops there. */
@@ -233,7 +312,8 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 {
 	struct slice unknown[UNKNOWN_MAX];
 	unsigned nunknown = 0;
-	const char *start = sc->p, *last = sc->p;
+	/* lo: the fast path may read back to here to load sixteen bytes */
+	const char *start = sc->p, *last = sc->p, *lo = sc->p;
 
 	for (;;) {
 		struct slice name, value;
@@ -241,45 +321,14 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		const char *reason;
 		int f, rc;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* the commonest "known-name=" (no LWS, a name of up to eight
-		 * bytes): the name is the bytes before the first '=', looked up
-		 * without a token run (a known name is all token bytes); then
-		 * the value as sip_auth_param_scan reads it. Anything else, and
-		 * any fault, is left to sip_auth_param_scan from the same place,
-		 * which gives the verdict. */
-		const char *p = sc->p, *end = sc->end;
-		if (end - p >= 9) {
-			uint64_t w, x, z;
-			memcpy(&w, p, 8);
-			x = w ^ 0x3d3d3d3d3d3d3d3dull;
-			z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-			size_t nl = z ? (size_t)__builtin_ctzll(z) >> 3 : p[8] == '=' ? 8 : 0;
-			if (nl && (f = auth_field_word(w, nl)) >= 0) {
-				const char *v = p + nl + 1;
-				if (v < end && *v == '"') {
-					const char *after;
-					if (quoted_plain(v + 1, end, &value, &after) == 0) {
-						name = slice_make(p, nl);
-						quoted = true;
-						sc->p = after;
-						goto have_field;
-					}
-					struct scan q = { v, end };
-					if (scan_quoted(&q, &value) == 0) {
-						name = slice_make(p, nl);
-						quoted = true;
-						sc->p = q.p;
-						goto have_field;
-					}
-				} else if (v < end && scan_is((unsigned char)*v, SCAN_TOKEN)) {
-					sc->p = scan_class_span(v + 1, end, SCAN_TOKEN);
-					value = slice_span(v, sc->p);
-					name = slice_make(p, nl);
-					quoted = false;
-					goto have_field;
-				}
-			}
-		}
+		int state;
+		sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
+		if (state == FAST_END)
+			break;
+		if (state == FAST_SEP)
+			goto separator;
+#else
+		(void)lo;
 #endif
 		rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
@@ -297,9 +346,6 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 
 		f = sip_auth_field_lookup(name);
 		if (f >= 0) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		have_field:
-#endif
 			if (auth->field[f].ptr)
 				return fail(err, -EBADMSG, name.ptr, "duplicate auth-param");
 			auth->field[f] = value;
@@ -320,7 +366,9 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 		}
 		auth->nparams++;
 		last = sc->p;
-
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	separator:
+#endif
 		auth_lws(sc);
 		if (scan_eof(sc))
 			break;
@@ -334,12 +382,32 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 	return 0;
 }
 
+/* Every field of auth absent or zero. */
+static inline void auth_clear(struct sip_auth *auth)
+{
+#if defined(__SSE2__)
+	/* sixteen bytes a store (memset of the whole struct is a rep stos of
+	 * 47 words) */
+	const __m128i z = _mm_setzero_si128();
+	_mm_storeu_si128((__m128i *)(void *)&auth->scheme, z);
+	for (size_t i = 0; i < SIP_AUTH__COUNT; i++)
+		_mm_storeu_si128((__m128i *)(void *)&auth->field[i], z);
+	_mm_storeu_si128((__m128i *)(void *)&auth->params, z);
+	auth->quoted = 0;
+	auth->has_nc = false;
+	auth->nc = 0;
+	auth->nparams = 0;
+#else
+	memset(auth, 0, sizeof *auth);
+#endif
+}
+
 int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
 		    struct sip_parse_error *err)
 {
 	struct scan sc;
 
-	memset(auth, 0, sizeof *auth);
+	auth_clear(auth);
 	if (rest)
 		*rest = SLICE_NULL;
 	if (!value.ptr)
@@ -362,7 +430,7 @@ int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_p
 {
 	struct scan sc;
 
-	memset(auth, 0, sizeof *auth);
+	auth_clear(auth);
 	if (!value.ptr)
 		return fail(err, -EINVAL, NULL, "no value");
 	scan_init(&sc, value);

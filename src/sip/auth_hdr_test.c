@@ -407,6 +407,195 @@ static void test_auth_info_files_decode(void)
 	}
 }
 
+/* ---- the fast path (auth_hdr.c auth_fast): every name, value length,
+ * alignment and end position, from guard-page copies -------------------- */
+
+struct fast_case {
+	const char *text;
+	bool info;
+	enum sip_auth_field f;
+	size_t v_at, v_len;
+	bool quoted;
+	unsigned nparams;
+};
+
+static void fast_check(struct slice in, const void *arg)
+{
+	const struct fast_case *c = arg;
+	struct sip_auth a;
+	struct slice rest;
+	struct sip_parse_error err = { 0 };
+	int rc = c->info ? sip_auth_info_decode(&a, in, &err) : sip_auth_decode(&a, in, &rest, &err);
+	if (rc != 0)
+		fprintf(stderr, "fast case \"%s\": rc %d (%s)\n", c->text, rc, err.reason);
+	CHECK_INT_EQ(rc, 0);
+	if (rc)
+		return;
+	struct slice got = a.field[c->f];
+	CHECK(got.ptr == in.ptr + c->v_at && got.len == c->v_len);
+	if (got.ptr != in.ptr + c->v_at || got.len != c->v_len)
+		fprintf(stderr, "fast case \"%s\": value at %td len %zu\n", c->text,
+			got.ptr ? got.ptr - in.ptr : -1, got.len);
+	CHECK_INT_EQ((a.quoted >> c->f) & 1, c->quoted);
+	CHECK_INT_EQ(a.nparams, c->nparams);
+	if (c->f == SIP_AUTH_NC)
+		CHECK(a.has_nc && a.nc == 0x0123abcdu);
+	else
+		CHECK(!a.has_nc);
+	for (int f = 0; f < SIP_AUTH__COUNT; f++)
+		if (f != (int)c->f && f != SIP_AUTH_OPAQUE && f != SIP_AUTH_RSPAUTH)
+			CHECK(a.field[f].ptr == NULL);
+}
+
+/* Every field by its name (as written and in capitals), quoted with 0 to
+ * 70 bytes (every length the sixteen-byte steps end on) and as a token of
+ * 1 to 40 bytes, after a parameter of every length 1 to 17 (every
+ * alignment), last, followed by ',' and by ', ', in credentials and in
+ * Authentication-Info. */
+static void test_auth_fast_lengths(void)
+{
+	static const char qchars[] = "sip:ims.mnc001.mcc001.3gppnetwork.org/+=;,<>@ ~!'\t";
+	static const char tchars[] = "AKAv1-MD5.auth!%*_+`'~0123456789xyz";
+	char text[256], val[80], name[32];
+	for (int f = 0; f < SIP_AUTH__COUNT; f++) {
+		for (int upper = 0; upper < 2; upper++) {
+			const char *n = sip_auth_field_name((enum sip_auth_field)f);
+			size_t nl = strlen(n);
+			for (size_t i = 0; i <= nl; i++)
+				name[i] = upper && n[i] >= 'a' && n[i] <= 'z' ? (char)(n[i] - 0x20) : n[i];
+			for (int quoted = 0; quoted < 2; quoted++) {
+				size_t maxlen = quoted ? 70 : 40;
+				for (size_t vl = quoted ? 0 : 1; vl <= maxlen; vl++) {
+					if (f == SIP_AUTH_NC && (quoted || vl != 8))
+						continue;
+					for (size_t i = 0; i < vl; i++)
+						val[i] = quoted ? qchars[(i * 5 + vl) % (sizeof qchars - 1)]
+								: tchars[(i * 3 + vl) % (sizeof tchars - 1)];
+					if (f == SIP_AUTH_NC)
+						memcpy(val, "0123abcd", 8);
+					val[vl] = 0;
+					for (size_t pl = 1; pl <= 17; pl += quoted ? 1 : 2) {
+						for (int shape = 0; shape < 6; shape++) {
+							bool info = shape >= 3;
+							int sh = shape % 3;
+							size_t k = 0;
+							if (!info)
+								k += (size_t)sprintf(text, "Digest ");
+							/* a first parameter of pl bytes in all */
+							k += (size_t)sprintf(text + k, "opaque=\"%.*s\",",
+									     (int)(pl - 1), "0123456789abcdef");
+							k += (size_t)sprintf(text + k, "%s=%s", name,
+									     quoted ? "\"" : "");
+							size_t v_at = k;
+							k += (size_t)sprintf(text + k, "%s%s", val,
+									     quoted ? "\"" : "");
+							if (sh == 1)
+								k += (size_t)sprintf(text + k, ",rspauth=\"x\"");
+							else if (sh == 2)
+								k += (size_t)sprintf(text + k, ", rspauth=x");
+							struct fast_case c = { text, info, (enum sip_auth_field)f,
+									       v_at, vl, quoted != 0,
+									       sh ? 3u : 2u };
+							if (f == SIP_AUTH_OPAQUE || f == SIP_AUTH_RSPAUTH)
+								continue; /* would be a duplicate */
+							check_guarded(text, k, fast_check, &c);
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+struct verdict_case {
+	bool info;
+	const char *in;
+	int rc;
+	int at;
+	const char *field; /* the nonce (credentials) or nextnonce (info), or NULL */
+};
+
+static void verdict_check(struct slice in, const void *arg)
+{
+	const struct verdict_case *c = arg;
+	struct sip_auth a;
+	struct slice rest;
+	struct sip_parse_error err = { 0 };
+	int rc = c->info ? sip_auth_info_decode(&a, in, &err) : sip_auth_decode(&a, in, &rest, &err);
+	if (CHECK_DECODE(rc, &err, in, c->rc, c->at) && c->field)
+		CHECK_SLICE_EQ(a.field[c->info ? SIP_AUTH_NEXTNONCE : SIP_AUTH_NONCE], c->field);
+}
+
+/* What the fast path leaves to the general steps, which give the verdict:
+ * escapes, folds and faults in quoted values (at every place), a quoted or
+ * bad nc, duplicates, unknown names, LWS around '=' and ',', names that
+ * only nearly match. */
+static void test_auth_fast_fallbacks(void)
+{
+	static const struct verdict_case rows[] = {
+		{ false, "Digest nonce=\"a\\\"b\",realm=x", 0, -1, "a\\\"b" },
+		{ false, "Digest nonce=\"a\r\n b\",realm=x", 0, -1, "a\r\n b" },
+		{ false, "Digest nonce=\"a\r\nb\",realm=x", -EBADMSG, 15, NULL },
+		{ false, "Digest nonce=\"abc", -EBADMSG, 13, NULL },
+		{ false, "Digest nonce=\"abc\\", -EBADMSG, 17, NULL },
+		{ false, "Digest nonce=\"abc\"x", -EBADMSG, 18, NULL },
+		{ false, "Digest nonce=\"a\",nonce=\"b\"", -EBADMSG, 17, NULL },
+		{ false, "Digest nonce=\"a\",NONCE=b", -EBADMSG, 17, NULL },
+		{ false, "Digest nc=\"00000001\"", 0, -1, NULL },
+		{ false, "Digest nc=\"0000001\"", -EBADMSG, 11, NULL },
+		{ false, "Digest nc=0000000A", -EBADMSG, 10, NULL },
+		{ false, "Digest nc=000000001", -EBADMSG, 10, NULL },
+		{ false, "Digest x-y=1,X-Y=2", -EBADMSG, 13, NULL },
+		{ false, "Digest nonce =\"a\", realm= x ,uri=y", 0, -1, "a" },
+		{ false, "Digest nonce=\"a\" ,realm=x", 0, -1, "a" },
+		{ false, "Digest nonce=\"a\",  realm=x", 0, -1, "a" },
+		{ false, "Digest nonce=\"a\",\trealm=x", 0, -1, "a" },
+		{ false, "Digest nonce=\"a\",\r\n realm=x", 0, -1, "a" },
+		{ false, "Digest nonce=\"a\",", -EBADMSG, 17, NULL },
+		{ false, "Digest nonce=\"a\", ", -EBADMSG, 18, NULL },
+		{ false, "Digest nonce=\"a\",,realm=x", -EBADMSG, 17, NULL },
+		{ false, "Digest nonces=\"a\",nonce=b", 0, -1, "b" },
+		{ false, "Digest nonc=\"a\",nonce=b", 0, -1, "b" },
+		{ false, "Digest algorithmx=1,algorithm=2,ALGORITHM=3", -EBADMSG, 32, NULL },
+		{ false, "Digest integrity-protected=yes,Integrity-Protected=no", -EBADMSG, 31, NULL },
+		{ false, "Digest nonce=\"a\", Digest nonce=\"b\"", 0, -1, "a" },
+		{ false, "Digest nonce=a=b", -EBADMSG, 14, NULL },
+		{ false, "Digest nonce=<a>", -EBADMSG, 13, NULL },
+		{ false, "Digest nonce=", -EBADMSG, 13, NULL },
+		{ false, "Digest =a", -EBADMSG, 7, NULL },
+		{ true, "nextnonce=\"n1\",qop=auth,nc=00000002", 0, -1, "n1" },
+		{ true, "nextnonce=\"n1\" , qop=auth", 0, -1, "n1" },
+		{ true, "qop=auth,", -EBADMSG, 9, NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		check_guarded(rows[i].in, strlen(rows[i].in), verdict_check, &rows[i]);
+	/* an escape, a CR, an LF and a fold at every place of a quoted value
+	 * of 40 bytes: the value as written, or the fault at its quote */
+	for (size_t at = 0; at < 40; at++) {
+		for (int kind = 0; kind < 4; kind++) {
+			static const char *const ins[] = { "\\x", "\r", "\n", "\r\n\t" };
+			char in[128], want[64];
+			size_t k = (size_t)sprintf(in, "Digest realm=x,nonce=\"");
+			size_t w = 0;
+			for (size_t i = 0; i < 40; i++) {
+				if (i == at) {
+					k += (size_t)sprintf(in + k, "%s", ins[kind]);
+					w += (size_t)sprintf(want + w, "%s", ins[kind]);
+				}
+				in[k++] = (char)('a' + i % 26);
+				want[w++] = (char)('a' + i % 26);
+			}
+			want[w] = 0;
+			k += (size_t)sprintf(in + k, "\",uri=y");
+			bool ok = kind == 0 || kind == 3;
+			/* a line break that is no fold: the error is on it */
+			struct verdict_case c = { false, in, ok ? 0 : -EBADMSG, ok ? -1 : (int)(22 + at),
+						  ok ? want : NULL };
+			check_guarded(in, k, verdict_check, &c);
+		}
+	}
+}
+
 int main(void)
 {
 	test_auth_tables();
@@ -415,5 +604,7 @@ int main(void)
 	test_auth_params_span_all_params();
 	test_auth_captures_decode();
 	test_auth_info_files_decode();
+	test_auth_fast_lengths();
+	test_auth_fast_fallbacks();
 	return check_done();
 }

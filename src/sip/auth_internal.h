@@ -8,6 +8,9 @@
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* The hot-path helpers of both decoders: inline, so a parameter costs a few
  * instructions per byte and no call where nothing is to be skipped. */
@@ -59,6 +62,147 @@ static inline int auth_quoted(struct scan *sc, struct slice *out)
 	}
 	return scan_quoted(sc, out);
 }
+
+/* ---- sixteen bytes a step: the fast paths of both decoders ----------------
+ * Each helper reads only [lo, end) with lo <= p <= end, lo the start of the
+ * slice the decoder was given: sixteen bytes at p when there are sixteen,
+ * else the last sixteen of the slice shifted down (when it has sixteen),
+ * else byte by byte; a position at or past end counts as a stop, so a
+ * search always ends at end at the latest. */
+
+/* Bit i (0 to 15) set where p + i is at or past end or p[i] is not a token
+ * byte. */
+static inline unsigned auth_nontoken16(const char *p, const char *lo, const char *end)
+{
+	size_t n = (size_t)(end - p);
+#if defined(__SSSE3__)
+	if (n >= 16)
+		return scan_nontoken16(p);
+	if (end - lo >= 16)
+		return (scan_nontoken16(end - 16) >> (16 - n)) | (0xffffu << n & 0xffffu);
+#else
+	(void)lo;
+#endif
+	size_t c = n < 16 ? n : 16;
+	unsigned m = n < 16 ? 0xffffu << n & 0xffffu : 0;
+	for (size_t i = 0; i < c; i++)
+		if (!scan_is((unsigned char)p[i], SCAN_TOKEN))
+			m |= 1u << i;
+	return m;
+}
+
+#if defined(__SSSE3__) || defined(__SSE2__)
+/* Bit i set where p[i] is '"', '\\', CR or LF (sixteen bytes at p). */
+static inline unsigned auth_qstop16_load(const char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+#if defined(__SSSE3__)
+	/* a byte below 0x80 picks the entry of its low nibble, one of 0x80 and
+	 * up picks 0: equal to the entry only for the four stops (each entry
+	 * without a stop is 0x80, which no byte picks) */
+	static const unsigned char stops[16] __attribute__((aligned(16))) = {
+		0x80, 0x80, '"', 0x80, 0x80, 0x80, 0x80, 0x80,
+		0x80, 0x80, '\n', 0x80, '\\', '\r', 0x80, 0x80,
+	};
+	__m128i t = _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)stops), v);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(t, v));
+#else
+	__m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+				 _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+					      _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))));
+	return (unsigned)_mm_movemask_epi8(m);
+#endif
+}
+#endif
+
+/* Bit i (0 to 15) set where p + i is at or past end or p[i] is '"', '\\',
+ * CR or LF: what ends the plain run of a quoted-string. */
+static inline unsigned auth_qstop16(const char *p, const char *lo, const char *end)
+{
+	size_t n = (size_t)(end - p);
+#if defined(__SSSE3__) || defined(__SSE2__)
+	if (n >= 16)
+		return auth_qstop16_load(p);
+	if (end - lo >= 16)
+		return (auth_qstop16_load(end - 16) >> (16 - n)) | (0xffffu << n & 0xffffu);
+#endif
+	size_t c = n < 16 ? n : 16;
+	unsigned m = n < 16 ? 0xffffu << n & 0xffffu : 0;
+	for (size_t i = 0; i < c; i++)
+		if (p[i] == '"' || p[i] == '\\' || p[i] == '\r' || p[i] == '\n')
+			m |= 1u << i;
+	return m;
+}
+
+/* Bit i (0 to 15) set where p + i is before end and p[i] is '=' (no bit
+ * at or past end). */
+static inline unsigned auth_eq16(const char *p, const char *lo, const char *end)
+{
+	size_t n = (size_t)(end - p);
+#if defined(__SSE2__)
+	const __m128i eq = _mm_set1_epi8('=');
+	if (n >= 16)
+		return (unsigned)_mm_movemask_epi8(
+			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), eq));
+	if (end - lo >= 16)
+		return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+			       _mm_loadu_si128((const __m128i *)(const void *)(end - 16)), eq)) >>
+		       (16 - n);
+#endif
+	size_t c = n < 16 ? n : 16;
+	unsigned m = 0;
+	for (size_t i = 0; i < c; i++)
+		if (p[i] == '=')
+			m |= 1u << i;
+	return m;
+}
+
+/* The first byte from p that is '"', '\\', CR or LF, or end. */
+static inline const char *auth_qstop(const char *p, const char *lo, const char *end)
+{
+	for (;;) {
+		unsigned m = auth_qstop16(p, lo, end);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+}
+
+/* The first byte from p that is not a token byte, or end. */
+static inline const char *auth_token_end(const char *p, const char *lo, const char *end)
+{
+	for (;;) {
+		unsigned m = auth_nontoken16(p, lo, end);
+		if (m)
+			return p + __builtin_ctz(m);
+		p += 16;
+	}
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The eight bytes at p as a little-endian word, those at or past end read
+ * as 0 (p <= end). */
+static inline uint64_t auth_load8(const char *p, const char *lo, const char *end)
+{
+	uint64_t w = 0;
+	size_t n = (size_t)(end - p);
+	if (n >= 8) {
+		memcpy(&w, p, 8);
+		return w;
+	}
+	if (n == 0)
+		return 0;
+	if (end - lo >= 8) {
+		memcpy(&w, end - 8, 8);
+		return w >> (8 * (8 - n));
+	}
+	for (size_t i = 0; i < n; i++)
+		w |= (uint64_t)(unsigned char)p[i] << (8 * i);
+	return w;
+}
+
+#endif
 
 /* A token (any case) equal to a lowercase name of letters and '-'. Setting
  * bit 0x20 lowercases a letter and maps no other token byte onto one. */

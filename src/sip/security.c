@@ -1,6 +1,7 @@
 /* security.c: Security-Client/-Server/-Verify sec-mechanism (RFC 3329 §2.2, 3GPP TS 33.203
  * Annex H and TS 24.229 §7.2A.7 ipsec-3gpp parameters). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
@@ -55,68 +56,81 @@ static int mech_param_lookup(struct slice name)
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* mech_param_lookup for a name of nl bytes (1 to 7) held in the low bytes
- * of w (little-endian, the bytes above it ignored): the name with 0x20 set
- * in every byte picks one slot of a perfect hash (the multiplier below
- * sends the twelve names to twelve distinct slots of sixteen), then the
- * exact test that only letters differ in case (the names are letters and
- * '-'). */
+/* The known parameters by "name=" as one word: the name and '=' with 0x20
+ * set in every byte pick one slot of a perfect hash (the multiplier sends
+ * the twelve "name=" to twelve distinct slots of sixteen), then one compare
+ * with 0x20 set only where the name has a letter is the exact,
+ * case-insensitive test (the '=' in the literal makes the lengths equal; a
+ * slot no name uses holds "==", which no "name=" is). */
 #define MW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define MW_M(c, i) ((uint64_t)((c) >= 'a' && (c) <= 'z' ? 0x20 : 0) << (8 * (i)))
-#define MW(a, b, c, d, e, f) (MW_B(a, 0) | MW_B(b, 1) | MW_B(c, 2) | MW_B(d, 3) | MW_B(e, 4) | MW_B(f, 5))
-#define MM(a, b, c, d, e, f) (MW_M(a, 0) | MW_M(b, 1) | MW_M(c, 2) | MW_M(d, 3) | MW_M(e, 4) | MW_M(f, 5))
-#define MECH_HASH_MUL 0x62397bc701762741ull
+#define MW(a, b, c, d, e, f, g) \
+	(MW_B(a, 0) | MW_B(b, 1) | MW_B(c, 2) | MW_B(d, 3) | MW_B(e, 4) | MW_B(f, 5) | MW_B(g, 6))
+#define MM(a, b, c, d, e, f, g) \
+	(MW_M(a, 0) | MW_M(b, 1) | MW_M(c, 2) | MW_M(d, 3) | MW_M(e, 4) | MW_M(f, 5) | MW_M(g, 6))
+#define MECH_HASH_MUL 0xacc80ab55570e103ull
 #define MECH_SLOT(w) ((unsigned)(((w) * MECH_HASH_MUL) >> 60))
-#define MSLOT(k, a, b, c, d, e, f) \
-	[MECH_SLOT(MW(a, b, c, d, e, f))] = { MW(a, b, c, d, e, f), MM(a, b, c, d, e, f), (k) + 1 }
+#define MSLOT(k, kind, field, a, b, c, d, e, f, g)                                          \
+	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
+						 1u << (k), kind, offsetof(struct sip_sec_mech, field), 0 }
+#define MSLOT_NUM(k, kind, field, a, b, c, d, e, f, g)                                      \
+	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
+						 1u << (k), kind, offsetof(struct sip_sec_mech, field), \
+						 offsetof(struct sip_sec_mech, has_##field) }
 
-/* k1 is the parameter plus one: 0 in a slot no name uses (whose lit 0 a
- * name of NUL bytes matches) gives -1 */
-static const struct {
+/* how the fast path stores a value: a slice, a slice that must be a
+ * qvalue, a uint32_t or a uint16_t (with its has_ flag) */
+enum { MK_SLICE, MK_Q, MK_U32, MK_U16 };
+
+static const struct mech_slot {
 	uint64_t lit, mask;
-	int k1;
-} mech_slots[16] = {
-	MSLOT(MP_Q, 'q', 0, 0, 0, 0, 0),
-	MSLOT(MP_ALG, 'a', 'l', 'g', 0, 0, 0),
-	MSLOT(MP_MOD, 'm', 'o', 'd', 0, 0, 0),
-	MSLOT(MP_EALG, 'e', 'a', 'l', 'g', 0, 0),
-	MSLOT(MP_PROT, 'p', 'r', 'o', 't', 0, 0),
-	MSLOT(MP_SPI_C, 's', 'p', 'i', '-', 'c', 0),
-	MSLOT(MP_SPI_S, 's', 'p', 'i', '-', 's', 0),
-	MSLOT(MP_D_ALG, 'd', '-', 'a', 'l', 'g', 0),
-	MSLOT(MP_D_QOP, 'd', '-', 'q', 'o', 'p', 0),
-	MSLOT(MP_D_VER, 'd', '-', 'v', 'e', 'r', 0),
-	MSLOT(MP_PORT_C, 'p', 'o', 'r', 't', '-', 'c'),
-	MSLOT(MP_PORT_S, 'p', 'o', 'r', 't', '-', 's'),
+	uint32_t bit;                     /* 1 << enum mech_param */
+	unsigned char kind, off, has_off; /* MK_*, where */
+} __attribute__((aligned(32))) mech_slots[16] = { /* 32 bytes a slot: one shift finds it */
+	/* the four slots no name uses (a name's slot listed here would be
+	 * initialized twice, which the build rejects) */
+	[0] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[2] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[3] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	[15] = { 0x3d3d, 0, 0, 0, 0, 0 },
+	MSLOT(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
+	MSLOT(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
+	MSLOT(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
+	MSLOT(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
+	MSLOT(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
+	MSLOT_NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
+	MSLOT_NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
+	MSLOT(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
+	MSLOT(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
+	MSLOT(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
+	MSLOT_NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
+	MSLOT_NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
 };
 
-static int mech_param_lookup_word(uint64_t w, size_t nl)
-{
-	uint64_t lm = ~0ull >> (64 - 8 * nl), nm = w & lm;
-	unsigned i = MECH_SLOT(nm | (0x2020202020202020ull & lm));
-	return (nm | mech_slots[i].mask) == mech_slots[i].lit ? mech_slots[i].k1 - 1 : -1;
-}
+/* lm[n]: the low n + 1 bytes of a word (a name of n bytes and its '=') */
+static const uint64_t mech_lm[8] = {
+	0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
+	0xffffffffffffffull, 0xffffffffffffffffull,
+};
 
-/* The run of decimal digits at p (eight bytes readable there): its length
- * (0 to 8) and, when 1 to 8, its value in *n. */
-static size_t digits8(const char *p, uint32_t *n)
+/* The value of the n decimal digits (1 to 8) at the start of w (eight
+ * bytes, little-endian) in *out: false when one of them is not a digit. */
+static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 {
-	uint64_t w, x, nd;
-	memcpy(&w, p, 8);
-	x = w ^ 0x3030303030303030ull; /* a digit byte is now 0..9 */
+	uint64_t x = w ^ 0x3030303030303030ull; /* a digit byte is now 0..9 */
 	/* high bit of each byte that is not a digit: 10 or more, or 0x80 up
 	 * (a carry from a byte only reaches bytes after a non-digit) */
-	nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
-	size_t len = nd ? (size_t)__builtin_ctzll(nd) >> 3 : 8;
-	if (!len)
-		return 0;
-	uint64_t v = x << (8 * (8 - len)); /* the digits, leading zeros before */
+	uint64_t nd = ((x + 0x7676767676767676ull) | x) & 0x8080808080808080ull;
+	if (nd & mech_lm[n - 1])
+		return false;
+	uint64_t v = x << (8 * (8 - n)); /* the digits, leading zeros before */
 	v = (v * 10 + (v >> 8)) & 0x00ff00ff00ff00ffull;
 	v = (v * 100 + (v >> 16)) & 0x0000ffff0000ffffull;
 	v = (v * 10000 + (v >> 32)) & 0xffffffffull;
-	*n = (uint32_t)v;
-	return len;
+	*out = (uint32_t)v;
+	return true;
 }
+
 #endif
 
 /* qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ) (RFC 3261 §25.1) */
@@ -156,6 +170,24 @@ static int number_decode(struct slice v, uint32_t max, uint32_t *out)
 	*out = (uint32_t)n;
 	return 0;
 }
+
+/* number_decode, the value of up to eight digits read as one word. */
+static inline int number_value(struct slice v, const char *lo, const char *end, uint32_t max,
+			       uint32_t *out)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint32_t n;
+	if (v.len - 1 < 8 && digits_n(auth_load8(v.ptr, lo, end), v.len, &n) && n <= max) {
+		*out = n;
+		return 0;
+	}
+#else
+	(void)lo;
+	(void)end;
+#endif
+	return number_decode(v, max, out);
+}
+
 
 /* gen-value = token / host / quoted-string; host adds IPv6 references. */
 static int gen_value_scan(struct scan *sc, struct slice *value, bool *quoted)
@@ -208,63 +240,160 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 	return 0;
 }
 
-/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
- * cursor is left on it) as the end of the input does otherwise. */
-static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
-			struct sip_parse_error *err)
+/* Where the reading of one sec-mechanism is: what the general steps go on
+ * from when the fast path stops. */
+struct mech_state {
+	const char *params_start; /* the first parameter's name, or NULL */
+	const char *last;         /* the end of the last thing read */
+	unsigned seen;            /* 1 << enum mech_param of each known one */
+};
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The known "name=" at s, or NULL: *d is the class mask of the sixteen
+ * bytes at s (bit set for a byte that is not a token byte), *nl the name's
+ * length. With safe, sixteen bytes are there to read. */
+static inline __attribute__((always_inline)) const struct mech_slot *
+mech_find(const char *s, const char *lo, const char *end, bool safe, unsigned *d, unsigned *nl)
 {
-	struct scan sc = *scp;
-	unsigned seen = 0;
-	const char *params_start = NULL, *last;
+	uint64_t w;
+	if (safe) {
+#if defined(__SSSE3__)
+		*d = scan_nontoken16(s);
+#else
+		*d = auth_nontoken16(s, lo, end);
+#endif
+		memcpy(&w, s, 8);
+	} else {
+		*d = auth_nontoken16(s, lo, end);
+		w = auth_load8(s, lo, end);
+	}
+	*nl = (unsigned)__builtin_ctz(*d | 0x10000);
+	if (*nl > 7)
+		return NULL;
+	uint64_t lm = mech_lm[*nl];
+	const struct mech_slot *e = &mech_slots[MECH_SLOT((w | 0x2020202020202020ull) & lm)];
+	return ((w | e->mask) & lm) == e->lit ? e : NULL;
+}
 
-	scan_lws(&sc);
-	if (scan_token(&sc, &m->mechanism) < 0)
-		return fail(err, -EBADMSG, sc.p, "expected a mechanism name");
-	last = sc.p;
+/* The first byte from p that is not a token byte (the rare value of
+ * sixteen bytes or more). */
+static __attribute__((noinline)) const char *mech_token_end(const char *p, const char *lo,
+							     const char *end)
+{
+	return auth_token_end(p, lo, end);
+}
 
+/* One ";known-name=token" at p (one SP allowed after the ';'): stored in m,
+ * its bit added to *seen; returns the end of its
+ * value, or NULL when it is anything else (other LWS, an unknown name, a
+ * quoted or empty value, a duplicate, a bad number or q). With safe, at
+ * least 32 bytes are left from p. */
+static inline __attribute__((always_inline)) const char *
+mech_step(struct sip_sec_mech *m, const char *p, const char *lo, const char *end, bool safe,
+	  unsigned *seen)
+{
+	const char *s = p + 1;
+	unsigned d, nl;
+	const struct mech_slot *e = mech_find(s, lo, end, safe, &d, &nl);
+	if (!e) {
+		/* "; name=": LWS as the general steps skip it */
+		if (s == end || *s != ' ')
+			return NULL;
+		s++;
+		e = mech_find(s, lo, end, safe, &d, &nl);
+		if (!e)
+			return NULL;
+	}
+	unsigned bit = e->bit, rest = d & (d - 1);
+	if (*seen & bit)
+		return NULL;
+	const char *vs = s + nl + 1;
+	const char *ve;
+	if (rest) {
+		ve = s + (unsigned)__builtin_ctz(rest);
+	} else {
+#if defined(__SSSE3__)
+		/* a value of 8 to 23 bytes (alg=hmac-sha-1-96): the next
+		 * sixteen, when they are there */
+		unsigned d2;
+		if (safe && end - s >= 32 && (d2 = scan_nontoken16(s + 16)) != 0)
+			ve = s + 16 + (unsigned)__builtin_ctz(d2);
+		else
+#endif
+			ve = mech_token_end(s + 16, lo, end);
+	}
+	struct slice v = slice_span(vs, ve);
+	if (!v.len)
+		return NULL;
+	if (e->kind <= MK_Q) {
+		if (e->kind == MK_Q && !qvalue_ok(v))
+			return NULL;
+		memcpy((char *)m + e->off, &v, sizeof v);
+	} else {
+		uint32_t n;
+		uint64_t w;
+		if (safe)
+			memcpy(&w, vs, 8);
+		else
+			w = auth_load8(vs, lo, end);
+		if (v.len > 8 || !digits_n(w, v.len, &n))
+			return NULL;
+		if (e->kind == MK_U32) {
+			memcpy((char *)m + e->off, &n, sizeof n);
+		} else {
+			if (n > UINT16_MAX)
+				return NULL;
+			uint16_t h = (uint16_t)n;
+			memcpy((char *)m + e->off, &h, sizeof h);
+		}
+		*(bool *)(void *)((char *)m + e->has_off) = true;
+	}
+	*seen |= bit;
+	return ve;
+}
+
+/* The commonest ";known-name=token" from p on, as many as follow (see
+ * mech_step): one class mask of the sixteen bytes after the ';' gives the
+ * name's end and mostly the value's, the name is looked up as one word (a
+ * known name is all token bytes; its '=' is part of the compare), a spi or
+ * port is read as one word. Returns where it stopped, for the general steps
+ * to read and judge what is there; what it took is what they would have
+ * taken. */
+static const char *mech_fast(struct sip_sec_mech *m, const char *p, const char *lo,
+			     const char *end, struct mech_state *st)
+{
+	const char *p0 = p, *q;
+	unsigned seen = st->seen;
+	while (end - p >= 32 && *p == ';' && (q = mech_step(m, p, lo, end, true, &seen)))
+		p = q;
+	while (p < end && *p == ';' && (q = mech_step(m, p, lo, end, false, &seen)))
+		p = q;
+	if (p != p0) {
+		st->seen = seen;
+		st->last = p;
+		/* the first name, after the SP that may follow the ';' */
+		if (!st->params_start)
+			st->params_start = p0 + 1 + (p0[1] == ' ');
+	}
+	return p;
+}
+#endif
+
+/* The general steps of sec_mech_run from sc on (the mechanism read). */
+static int sec_mech_general(struct sip_sec_mech *m, struct scan *scp, struct scan sc,
+			    const char *lo, bool list, struct mech_state st,
+			    struct sip_parse_error *err)
+{
+	const char *end = sc.end;
+	(void)lo;
 	for (;;) {
-		struct slice name, v = SLICE_NULL;
+		struct slice name, v;
 		bool quoted = false;
-		const char *p = sc.p, *end = sc.end;
-
-		uint32_t n = 0;
-		bool have_n = false;
+		const char *p = sc.p;
 		int k;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		/* the commonest ";known-name=value": the name is the bytes before
-		 * the first '=' among the next eight, looked up without a token
-		 * run (a known name is all token bytes); a spi or port value is
-		 * read as a number in the same pass that finds its end. Anything
-		 * else (unknown name, LWS, a quoted or empty value, a number of
-		 * ten digits or more, a digit run that goes on as a token) is left
-		 * to the paths below. */
-		if (end - p >= 10 && *p == ';') {
-			uint64_t w, x, z;
-			memcpy(&w, p + 1, 8);
-			x = w ^ 0x3d3d3d3d3d3d3d3dull;
-			z = (x - 0x0101010101010101ull) & ~x & 0x8080808080808080ull;
-			size_t nl = z ? (size_t)__builtin_ctzll(z) >> 3 : 0;
-			if (nl && (k = mech_param_lookup_word(w, nl)) >= 0) {
-				const char *vs = p + 2 + nl, *q = vs;
-				if (k >= MP_SPI_C && end - vs >= 8) {
-					size_t dl = digits8(vs, &n);
-					q = vs + dl;
-					if (dl && (q == end || !scan_is((unsigned char)*q, SCAN_TOKEN)))
-						have_n = true;
-				}
-				if (!have_n && q < end && scan_is((unsigned char)*q, SCAN_TOKEN))
-					q = scan_class_span(q + 1, end, SCAN_TOKEN);
-				if (q > vs) {
-					name = slice_make(p + 1, nl);
-					v = slice_span(vs, q);
-					if (!params_start)
-						params_start = p + 1;
-					sc.p = last = q;
-					goto have_known;
-				}
-				n = 0;
-			}
-		}
+		if (p < end && *p == ';')
+			sc.p = p = mech_fast(m, p, lo, end, &st);
 #endif
 		/* the common ";name=token" without LWS in one go: what the general
 		 * steps below read there, without their LWS and quote tests */
@@ -274,9 +403,9 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 				const char *ve = scan_class_span(ne + 2, end, SCAN_TOKEN);
 				name = slice_span(p + 1, ne);
 				v = slice_span(ne + 1, ve);
-				if (!params_start)
-					params_start = p + 1;
-				sc.p = last = ve;
+				if (!st.params_start)
+					st.params_start = p + 1;
+				sc.p = st.last = ve;
 				goto have_param;
 			}
 		}
@@ -286,24 +415,22 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		if (!auth_accept(&sc, ';'))
 			return fail(err, -EBADMSG, sc.p, "expected ';' before a mechanism parameter");
 		auth_lws(&sc);
-		if (!params_start)
-			params_start = sc.p;
+		if (!st.params_start)
+			st.params_start = sc.p;
 		const char *reason;
 		if (sip_sec_param_scan(&sc, &name, &v, &quoted, &reason) < 0)
 			return fail(err, -EBADMSG, sc.p, reason);
-		last = sc.p;
+		st.last = sc.p;
 	have_param:
 		k = mech_param_lookup(name);
 		if (k < 0)
 			continue;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	have_known:
-#endif
-		if (seen & (1u << k))
+		if (st.seen & (1u << k))
 			return fail(err, -EBADMSG, name.ptr, "duplicate mechanism parameter");
-		seen |= 1u << k;
+		st.seen |= 1u << k;
 		if (!v.ptr)
 			return fail(err, -EBADMSG, name.ptr, "mechanism parameter needs a value");
+		uint32_t n;
 		int rc;
 		switch (k) {
 		case MP_Q:
@@ -320,7 +447,7 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 		case MP_D_VER: m->d_ver = v; break;
 		case MP_SPI_C:
 		case MP_SPI_S:
-			if (!have_n && (rc = number_decode(v, UINT32_MAX, &n)) < 0)
+			if ((rc = number_value(v, lo, end, UINT32_MAX, &n)) < 0)
 				return fail(err, rc, v.ptr,
 					    rc == -ERANGE ? "spi larger than 2^32-1"
 							  : "spi must be a decimal number");
@@ -332,11 +459,8 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 				m->has_spi_s = true;
 			}
 			break;
-		case MP_PORT_C:
-		case MP_PORT_S:
-			if (n > UINT16_MAX)
-				have_n = false;
-			if (!have_n && (rc = number_decode(v, UINT16_MAX, &n)) < 0)
+		default:
+			if ((rc = number_value(v, lo, end, UINT16_MAX, &n)) < 0)
 				return fail(err, rc, v.ptr,
 					    rc == -ERANGE ? "port larger than 65535"
 							  : "port must be a decimal number");
@@ -350,10 +474,83 @@ static int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
 			break;
 		}
 	}
-	if (params_start)
-		m->params = slice_span(params_start, last);
+	if (st.params_start)
+		m->params = slice_span(st.params_start, st.last);
 	*scp = sc;
 	return 0;
+}
+
+/* sec_mech_run past the fast path: the mechanism, then the parameters,
+ * mech_fast taking what it can. */
+static __attribute__((noinline)) int sec_mech_slow(struct sip_sec_mech *m, struct scan *scp,
+						    bool list, struct sip_parse_error *err)
+{
+	struct scan sc = *scp;
+	/* lo: the fast paths may read back to here to load sixteen bytes */
+	const char *lo = sc.p, *end = sc.end;
+	struct mech_state st = { NULL, NULL, 0 };
+
+	scan_lws(&sc);
+	if (scan_token(&sc, &m->mechanism) < 0)
+		return fail(err, -EBADMSG, sc.p, "expected a mechanism name");
+	st.last = sc.p;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the parameters as mech_fast reads them, up to the end or a ',' */
+	const char *p = sc.p;
+	if (p < end && *p == ';')
+		p = mech_fast(m, p, lo, end, &st);
+	if (p == end || (list && *p == ',')) {
+		if (st.params_start)
+			m->params = slice_span(st.params_start, st.last);
+		scp->p = p;
+		return 0;
+	}
+	sc.p = p;
+#endif
+	return sec_mech_general(m, scp, sc, lo, list, st, err);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The whole sec-mechanism from p as the fast path reads it: the mechanism
+ * (no LWS before it), then the parameters mech_step takes, up to the end or
+ * (with list) a ','. Returns where it ended, or NULL when anything else
+ * comes (m may then hold fields the general steps set again, to the same
+ * values: what mech_step takes is what they take). */
+static inline __attribute__((always_inline)) const char *
+mech_whole(struct sip_sec_mech *m, const char *p, const char *end, bool list)
+{
+	const char *lo = p, *me = auth_token_end(p, lo, end), *q;
+	unsigned seen = 0;
+	if (me == p)
+		return NULL;
+	p = me;
+	while (end - p >= 32 && *p == ';' && (q = mech_step(m, p, lo, end, true, &seen)))
+		p = q;
+	while (p < end && *p == ';' && (q = mech_step(m, p, lo, end, false, &seen)))
+		p = q;
+	if (p != end && (!list || *p != ','))
+		return NULL;
+	m->mechanism = slice_span(lo, me);
+	/* the first name, after the SP that may follow the ';' */
+	if (p != me)
+		m->params = slice_span(me + 1 + (me[1] == ' '), p);
+	return p;
+}
+#endif
+
+/* One sec-mechanism at sc. With list, a ',' after a parameter ends it (the
+ * cursor is left on it) as the end of the input does otherwise. */
+static inline int sec_mech_run(struct sip_sec_mech *m, struct scan *scp, bool list,
+			       struct sip_parse_error *err)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const char *p = mech_whole(m, scp->p, scp->end, list);
+	if (p) {
+		scp->p = p;
+		return 0;
+	}
+#endif
+	return sec_mech_slow(m, scp, list, err);
 }
 
 int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err)

@@ -3,8 +3,10 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "decode_internal.h"
 
 struct sec_case {
 	const char *name;
@@ -185,9 +187,276 @@ static void test_sec_mech_ex5_list(void)
 	free(buf);
 }
 
+/* ---- the fast path (security.c mech_fast): every length, alignment and
+ * end position, from guard-page copies ----------------------------------- */
+
+struct fast_case {
+	const char *text;  /* the whole value */
+	int which;         /* index into fast_names */
+	size_t v_at, v_len; /* where the value is */
+	long long num;     /* the number of a spi/port, else -1 */
+};
+
+static const struct {
+	const char *name;
+	int numeric; /* 0 slice, 1 spi, 2 port, 3 q */
+} fast_names[] = {
+	{ "alg", 0 }, { "ealg", 0 }, { "prot", 0 }, { "mod", 0 }, { "d-alg", 0 },
+	{ "d-qop", 0 }, { "d-ver", 0 }, { "spi-c", 1 }, { "spi-s", 1 }, { "port-c", 2 },
+	{ "port-s", 2 }, { "q", 3 },
+	/* the same in other cases */
+	{ "ALG", 0 }, { "EaLg", 0 }, { "D-Qop", 0 }, { "SPI-C", 1 }, { "Port-S", 2 }, { "Q", 3 },
+};
+
+static void fast_check(struct slice in, const void *arg)
+{
+	const struct fast_case *c = arg;
+	struct sip_sec_mech m;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_sec_mech_decode(&m, in, &err);
+	if (rc != 0)
+		fprintf(stderr, "fast case \"%s\": rc %d (%s)\n", c->text, rc, err.reason);
+	CHECK_INT_EQ(rc, 0);
+	if (rc)
+		return;
+	const char *n = fast_names[c->which].name;
+	struct slice want = slice_make(in.ptr + c->v_at, c->v_len), got = SLICE_NULL;
+	char lower[8] = { 0 };
+	for (size_t i = 0; n[i] && i < 7; i++)
+		lower[i] = (char)(n[i] | (n[i] >= 'A' && n[i] <= 'Z' ? 0x20 : 0));
+	long long num = -1;
+	if (!strcmp(lower, "alg"))
+		got = m.alg;
+	else if (!strcmp(lower, "ealg"))
+		got = m.ealg;
+	else if (!strcmp(lower, "prot"))
+		got = m.prot;
+	else if (!strcmp(lower, "mod"))
+		got = m.mod;
+	else if (!strcmp(lower, "d-alg"))
+		got = m.d_alg;
+	else if (!strcmp(lower, "d-qop"))
+		got = m.d_qop;
+	else if (!strcmp(lower, "d-ver"))
+		got = m.d_ver;
+	else if (!strcmp(lower, "q"))
+		got = m.q;
+	else if (!strcmp(lower, "spi-c"))
+		num = m.has_spi_c ? (long long)m.spi_c : -2;
+	else if (!strcmp(lower, "spi-s"))
+		num = m.has_spi_s ? (long long)m.spi_s : -2;
+	else if (!strcmp(lower, "port-c"))
+		num = m.has_port_c ? (long long)m.port_c : -2;
+	else if (!strcmp(lower, "port-s"))
+		num = m.has_port_s ? (long long)m.port_s : -2;
+	if (c->num >= 0) {
+		CHECK_INT_EQ(num, c->num);
+	} else {
+		CHECK(got.ptr == want.ptr && got.len == want.len);
+		if (got.ptr != want.ptr || got.len != want.len)
+			fprintf(stderr, "fast case \"%s\": value at %td len %zu\n", c->text,
+				got.ptr ? got.ptr - in.ptr : -1, got.len);
+	}
+	/* the mechanism is all before the first ';', params all after it */
+	const char *semi = memchr(in.ptr, ';', in.len);
+	CHECK(semi != NULL);
+	if (semi) {
+		CHECK(m.mechanism.ptr == in.ptr && m.mechanism.len == (size_t)(semi - in.ptr));
+		size_t ps = (size_t)(semi - in.ptr) + 1 + (semi[1] == ' ');
+		CHECK(m.params.ptr == in.ptr + ps && m.params.len == in.len - ps);
+	}
+}
+
+/* A known parameter with a value of every length 1 to 40 (every length the
+ * number can have), after a mechanism of every length 1 to 18 (so the
+ * sixteen bytes after each ';' start at every alignment and reach the end
+ * at every place), last, followed by another parameter, or after another,
+ * with and without a space after the ';'. */
+static void test_sec_mech_fast_lengths(void)
+{
+	static const char vchars[] = "hmac-sha1.96!%*_+`'~AZaz09";
+	char text[160], val[48];
+	for (size_t k = 0; k < sizeof fast_names / sizeof fast_names[0]; k++) {
+		int kind = fast_names[k].numeric;
+		size_t maxlen = kind == 1 ? 10 : kind == 2 ? 5 : kind == 3 ? 5 : 40;
+		for (size_t vl = 1; vl <= maxlen; vl++) {
+			long long num = -1;
+			if (kind == 1 || kind == 2) {
+				num = 0;
+				for (size_t i = 0; i < vl; i++) {
+					/* at most 99999..., 55555 for a port */
+					val[i] = (char)('1' + (i + vl) % (kind == 2 ? 5 : 9));
+					num = num * 10 + (val[i] - '0');
+				}
+			} else if (kind == 3) {
+				if (vl == 2)
+					continue;
+				static const char *const qs[] = { "", "1", "", "0.5", "0.25", "0.125" };
+				memcpy(val, qs[vl], vl);
+			} else {
+				for (size_t i = 0; i < vl; i++)
+					val[i] = vchars[(i * 7 + vl) % (sizeof vchars - 1)];
+			}
+			val[vl] = 0;
+			for (size_t ml = 1; ml <= 18; ml++) {
+				for (int shape = 0; shape < 6; shape++) {
+					/* 0 last, 1 followed, 2 after another, 3-5 the same with
+					 * "; " */
+					const char *sp = shape >= 3 ? " " : "";
+					int sh = shape % 3;
+					size_t n = 0;
+					for (size_t i = 0; i < ml; i++)
+						text[n++] = "ipsec-3gpp-xyzabcdefgh"[i];
+					if (sh == 2)
+						n += (size_t)sprintf(text + n, ";%sx-other=abc", sp);
+					n += (size_t)sprintf(text + n, ";%s%s=", sp, fast_names[k].name);
+					size_t v_at = n;
+					n += (size_t)sprintf(text + n, "%s", val);
+					if (sh == 1)
+						n += (size_t)sprintf(text + n, ";%sx-next=1", sp);
+					struct fast_case c = { text, (int)k, v_at, vl, num };
+					check_guarded(text, n, fast_check, &c);
+				}
+			}
+		}
+	}
+}
+
+/* one verdict with its offset, from a guard-page copy */
+struct verdict_case {
+	const char *in;
+	int rc;
+	int at;
+	size_t len; /* 0: strlen(in) */
+};
+
+static void verdict_check(struct slice in, const void *arg)
+{
+	const struct verdict_case *c = arg;
+	struct sip_sec_mech m;
+	struct sip_parse_error err = { 0 };
+	CHECK_DECODE(sip_sec_mech_decode(&m, in, &err), &err, in, c->rc, c->at);
+}
+
+/* What the fast path leaves to the general steps, which give the verdict:
+ * names that only nearly match, bytes that are not token bytes at every
+ * place of a name or value, numbers out of range or not numbers at every
+ * digit, duplicates, empty and quoted values. */
+static void test_sec_mech_fast_fallbacks(void)
+{
+	static const struct verdict_case rows[] = {
+		{ "ipsec-3gpp;spi-cc=1;spi-c=2", 0, -1, 0 },
+		{ "ipsec-3gpp;spi_c=1", 0, -1, 0 },
+		{ "ipsec-3gpp;spi\rc=1", -EBADMSG, 14, 0 },
+		{ "ipsec-3gpp;spi\x0d" "c=1", -EBADMSG, 14, 0 },
+		{ "ipsec-3gpp;alg", -EBADMSG, 11, 0 },
+		{ "ipsec-3gpp;alg=", -EBADMSG, 15, 0 },
+		{ "ipsec-3gpp;alg=\"x y\";alg=z", -EBADMSG, 21, 0 },
+		{ "ipsec-3gpp;alg=x;ALG=y", -EBADMSG, 17, 0 },
+		{ "ipsec-3gpp;spi-c=1;Spi-C=1", -EBADMSG, 19, 0 },
+		{ "ipsec-3gpp;spi-c=12345678;spi-s=123456789", 0, -1, 0 },
+		{ "ipsec-3gpp;spi-c=4294967295", 0, -1, 0 },
+		{ "ipsec-3gpp;spi-c=00000004294967295", 0, -1, 0 },
+		{ "ipsec-3gpp;spi-c=4294967296", -ERANGE, 17, 0 },
+		{ "ipsec-3gpp;spi-c=99999999999;x=1", -ERANGE, 17, 0 },
+		{ "ipsec-3gpp;port-c=65535;port-s=0", 0, -1, 0 },
+		{ "ipsec-3gpp;port-c=65536;port-s=0", -ERANGE, 18, 0 },
+		{ "ipsec-3gpp;port-c=99999", -ERANGE, 18, 0 },
+		{ "ipsec-3gpp;port-c=000065535", 0, -1, 0 },
+		{ "ipsec-3gpp;port-c=1e3", -EBADMSG, 18, 0 },
+		{ "ipsec-3gpp;q=0.1;q=0.2", -EBADMSG, 17, 0 },
+		{ "ipsec-3gpp;q=2", -EBADMSG, 13, 0 },
+		{ "ipsec-3gpp; ;alg=x", -EBADMSG, 12, 0 },
+		{ "ipsec-3gpp;  alg=x;\talg=y", -EBADMSG, 20, 0 },
+		{ "ipsec-3gpp ;alg=x ; ealg=y , tls", -EBADMSG, 27, 0 },
+		{ "ipsec-3gpp;alg=a\x80" "b", -EBADMSG, 16, 0 },
+		{ "ipsec-3gpp;alg=a\x00" "b", -EBADMSG, 16, 18 },
+		{ "ipsec-3gpp;al\x00g=ab", -EBADMSG, 13, 18 },
+		{ "ipsec-3gpp;q\x00=1", -EBADMSG, 11, 15 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+		check_guarded(rows[i].in, rows[i].len ? rows[i].len : strlen(rows[i].in),
+			      verdict_check, &rows[i]);
+	/* a non-digit at every place of a spi of 1 to 10 digits */
+	for (size_t dl = 1; dl <= 10; dl++)
+		for (size_t at = 0; at < dl; at++) {
+			char in[64];
+			int n = sprintf(in, "ipsec-3gpp;spi-s=");
+			for (size_t i = 0; i < dl; i++)
+				in[n + (int)i] = i == at ? 'x' : '7';
+			n += (int)dl;
+			n += sprintf(in + n, "%s", at % 2 ? ";port-c=1" : "");
+			struct verdict_case c = { in, -EBADMSG, 17, 0 };
+			check_guarded(in, (size_t)n, verdict_check, &c);
+		}
+	/* a byte that is not a token byte at every place of a parameter: a
+	 * verdict, and no read past the end */
+	static const char base[] = "ipsec-3gpp;ealg=des-ede3-cbc;spi-c=97313239;mod=trans";
+	for (size_t at = 11; at < sizeof base - 1; at++) {
+		static const char bad[] = { '"', '\\', '<', '@', '\t', '\x7f', (char)0xc3 };
+		for (size_t b = 0; b < sizeof bad; b++) {
+			char in[sizeof base];
+			memcpy(in, base, sizeof base);
+			if (in[at] == ';' || in[at] == '=')
+				continue;
+			in[at] = bad[b];
+			struct sip_sec_mech m;
+			struct sip_parse_error err = { 0 };
+			char *g = check_guard_copy(in, sizeof base - 1);
+			int rc = sip_sec_mech_decode(&m, slice_make(g, sizeof base - 1), &err);
+			check_decode_verdict(rc, &err, slice_make(g, sizeof base - 1));
+			check_guard_free(g, sizeof base - 1);
+		}
+	}
+}
+
+/* The list form (Security-Client with several offers): each offer ends at
+ * its ',' (the cursor is left on it) and the next is read from after it. */
+static void test_sec_mech_fast_list(void)
+{
+	static const char v[] =
+		"ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=3929102;spi-s=3929103;"
+		"port-c=5062;port-s=5063;prot=esp;mod=trans, ipsec-3gpp;alg=hmac-md5-96;"
+		"ealg=aes-cbc;spi-c=1;spi-s=2;port-c=3;port-s=4;prot=esp;mod=trans;q=0.1 ,tls;q=0";
+	char *g = check_guard_copy(v, sizeof v - 1);
+	struct scan sc = { g, g + sizeof v - 1 };
+	struct sip_parse_error err = { 0 };
+	static const int ends[3] = { 109, 210, 218 };
+	for (int n = 0; n < 3; n++) {
+		struct sip_sec_mech m;
+		while (sc.p < sc.end && (*sc.p == ' ' || *sc.p == ','))
+			sc.p++;
+		memset(&m, 0xa5, sizeof m);
+		CHECK_INT_EQ(sip_sec_mech_decode_at(&m, &sc, &err), 0);
+		CHECK_INT_EQ(sc.p - g, ends[n]);
+		if (n == 0) {
+			CHECK_SLICE_EQ(m.alg, "hmac-sha-1-96");
+			CHECK_INT_EQ(m.spi_c, 3929102);
+			CHECK_INT_EQ(m.port_s, 5063);
+			CHECK(m.q.ptr == NULL && m.d_alg.ptr == NULL && m.d_qop.ptr == NULL &&
+			      m.d_ver.ptr == NULL);
+		} else if (n == 1) {
+			CHECK_SLICE_EQ(m.ealg, "aes-cbc");
+			CHECK_INT_EQ(m.port_s, 4);
+			CHECK_SLICE_EQ(m.q, "0.1");
+			CHECK_SLICE_EQ(m.params, "alg=hmac-md5-96;ealg=aes-cbc;spi-c=1;spi-s=2;port-c=3;"
+						 "port-s=4;prot=esp;mod=trans;q=0.1");
+		} else {
+			CHECK_SLICE_EQ(m.mechanism, "tls");
+			CHECK_SLICE_EQ(m.q, "0");
+			CHECK(!m.has_spi_c && !m.has_spi_s && !m.has_port_c && !m.has_port_s);
+			CHECK(m.alg.ptr == NULL && m.ealg.ptr == NULL);
+		}
+	}
+	check_guard_free(g, sizeof v - 1);
+}
+
 int main(void)
 {
 	test_sec_mech_tables();
 	test_sec_mech_ex5_list();
+	test_sec_mech_fast_lengths();
+	test_sec_mech_fast_fallbacks();
+	test_sec_mech_fast_list();
 	return check_done();
 }
