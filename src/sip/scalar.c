@@ -44,9 +44,14 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 		const char *p = value.ptr, *end = p + value.len, *q = p;
 		uint32_t n = 0;
 		unsigned d;
-		while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
-			n = n * 10 + d;
-			q++;
+		if (end - p >= 2 && p[1] == ' ' && (d = (unsigned)((unsigned char)*p - '0')) <= 9) {
+			n = d; /* one digit, the usual case */
+			q = p + 1;
+		} else {
+			while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
+				n = n * 10 + d;
+				q++;
+			}
 		}
 		if (q != p && end - q >= 2 && *q == ' ') {
 			const char *m = q + 1;
