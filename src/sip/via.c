@@ -129,6 +129,22 @@ static inline bool sip20_at(const char *p)
  * there, inline): the byte after it, or NULL for sip_port_scan to read. */
 static inline const char *via_port_fast(const char *p, const char *end, uint16_t *port)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p >= 5) {
+		/* four digits and no fifth (5060, 5061, ...): one word test */
+		uint32_t w;
+		memcpy(&w, p, 4);
+		/* every byte 0x30-0x3f, and still so with 6 added (no carry
+		 * between bytes then): every byte '0'-'9' */
+		if ((w & 0xf0f0f0f0u) == 0x30303030u && ((w + 0x06060606u) & 0xf0f0f0f0u) == 0x30303030u &&
+		    !hdr_is_digit((unsigned char)p[4])) {
+			uint32_t d = w - 0x30303030u;
+			*port = (uint16_t)((d & 0xff) * 1000 + ((d >> 8) & 0xff) * 100 +
+					   ((d >> 16) & 0xff) * 10 + (d >> 24));
+			return p + 4;
+		}
+	}
+#endif
 	const char *q = p;
 	uint32_t v = 0;
 	unsigned d;
@@ -161,6 +177,16 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		via->protocol = slice_make(sc.p, 3);
 		via->version = slice_make(sc.p + 4, 3);
 		sc.p += 8;
+		const char *t = sc.p;
+		if (sc.end - t >= 5 && scan_is((unsigned char)t[0], SCAN_TOKEN) &&
+		    scan_is((unsigned char)t[1], SCAN_TOKEN) && scan_is((unsigned char)t[2], SCAN_TOKEN) &&
+		    t[3] == ' ' && !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
+			/* a three-letter transport (UDP TCP TLS WSS) and one SP:
+			 * what the steps below read there */
+			via->transport = slice_make(t, 3);
+			sc.p = t + 4;
+			goto sent_by;
+		}
 		goto transport;
 	}
 	{
@@ -193,6 +219,7 @@ transport:
 					      : "Via: expected white space after the transport");
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected sent-by after the transport");
+sent_by:;
 	const char *host = sc.p;
 	bool has_port = false;
 	uint16_t port = 0;
