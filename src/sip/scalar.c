@@ -33,11 +33,41 @@ static int cseq_u32(struct scan *sc, uint32_t *out)
 /* "REGISTER" as a little-endian word. */
 #define CSEQ_REGISTER 0x5245545349474552ull
 
-int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
+/* CSeq by the general steps: any LWS, any number of digits (the verdict,
+ * err->at and reason of record). Out of line, so that the common case in
+ * sip_cseq_decode needs no stack frame. */
+static __attribute__((noinline)) int cseq_decode_slow(struct sip_cseq *cseq, struct slice value,
+							struct sip_parse_error *err)
 {
 	struct scan sc;
 	int rc;
 
+	memset(cseq, 0, sizeof(*cseq));
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	hdr_lws(&sc);
+	/* CSeq = 1*DIGIT LWS Method */
+	rc = cseq_u32(&sc, &cseq->seq);
+	if (rc == -ERANGE)
+		return hdr_fail(err, -ERANGE, sc.p, "CSeq: sequence number larger than 2^32-1");
+	if (rc < 0)
+		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a sequence number");
+	if (!hdr_lws(&sc))
+		return hdr_fail(err, -EBADMSG, sc.p,
+				scan_eof(&sc) ? "CSeq: expected a method after the number"
+					      : "CSeq: expected white space after the number");
+	if (hdr_token(&sc, &cseq->method) < 0)
+		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a method after the number");
+	hdr_lws(&sc);
+	if (!scan_eof(&sc))
+		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: unexpected text after the method");
+	cseq->method_id = sip_method_lookup(cseq->method);
+	return 0;
+}
+
+int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
+{
 	if (value.ptr) {
 		/* the common "1 REGISTER": one to nine digits (no overflow),
 		 * one SP, a token to the end; anything else the steps below */
@@ -72,28 +102,7 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 			}
 		}
 	}
-	memset(cseq, 0, sizeof(*cseq));
-	if (!value.ptr)
-		return hdr_absent(err);
-	scan_init(&sc, value);
-	hdr_lws(&sc);
-	/* CSeq = 1*DIGIT LWS Method */
-	rc = cseq_u32(&sc, &cseq->seq);
-	if (rc == -ERANGE)
-		return hdr_fail(err, -ERANGE, sc.p, "CSeq: sequence number larger than 2^32-1");
-	if (rc < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a sequence number");
-	if (!hdr_lws(&sc))
-		return hdr_fail(err, -EBADMSG, sc.p,
-				scan_eof(&sc) ? "CSeq: expected a method after the number"
-					      : "CSeq: expected white space after the number");
-	if (hdr_token(&sc, &cseq->method) < 0)
-		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: expected a method after the number");
-	hdr_lws(&sc);
-	if (!scan_eof(&sc))
-		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: unexpected text after the method");
-	cseq->method_id = sip_method_lookup(cseq->method);
-	return 0;
+	return cseq_decode_slow(cseq, value, err);
 }
 
 int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *err)
