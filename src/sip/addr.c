@@ -78,9 +78,21 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 		    struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
-	const char *lo = sc.p;
+	const char *lo = sc.p, *after;
+	bool angle = false;
 	int rc;
 
+	if (sc.p < sc.end && *sc.p == '<') {
+		/* the common "<URI>": what the steps below read there */
+		const char *gt = hdr_find(sc.p + 1, sc.end, '>');
+		if (gt) {
+			a->angle = true;
+			a->uri_text = slice_span(sc.p + 1, gt);
+			angle = true;
+			after = gt + 1;
+			goto uri;
+		}
+	}
 	hdr_lws(&sc);
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "address: empty");
@@ -107,7 +119,6 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 
 	/* name-addr = [ display-name ] LAQUOT addr-spec RAQUOT
 	 * display-name = *(token LWS) / quoted-string */
-	bool angle = false;
 	if (*start == '"') {
 		if (sip_quoted_scan(&sc, NULL) < 0)
 			return hdr_fail(err, -EBADMSG, sc.p,
@@ -150,7 +161,6 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 		}
 	}
 
-	const char *after;
 	if (angle) {
 		const char *open = sc.p - 1;
 		const char *gt = hdr_find(sc.p, sc.end, '>');
@@ -175,12 +185,15 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 		a->uri_text = slice_span(start, p);
 		after = p;
 	}
+uri:
 	rc = sip_uri_decode(&a->uri, a->uri_text, err);
 	if (rc < 0)
 		return rc;
 
 	/* *( SEMI header-param ) */
 	sc.p = after;
+	if (sc.p < sc.end && *sc.p == ';')
+		goto params;
 	hdr_lws(&sc);
 	if (scan_eof(&sc) || (list && *sc.p == ',')) {
 		*scp = sc;
@@ -194,6 +207,7 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 				angle ? "address: expected ';' or the end after '>'"
 				      : "address: unexpected character after the URI");
 	}
+params:
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 	struct sip_param pm;
