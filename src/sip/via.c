@@ -32,17 +32,12 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 	return hdr_fail(err, -EBADMSG, bad, "Via: received must be an IPv4 or IPv6 address");
 }
 
-/* The known via-params, kept apart until the end of the walk so that each
- * field of struct sip_via is written once. */
-struct via_known {
-	struct slice branch, received, maddr, ttl, rport;
-	bool has_rport;
-};
 
-/* One parameter: its name is matched with one word compare (len and the
- * name folded to lower case); [lo, end): the readable bytes. */
+/* One parameter into k: its name is matched with one word compare (len
+ * and the name folded to lower case); [lo, end): the readable bytes. A
+ * known name seen again writes over the first, as before. */
 static inline __attribute__((always_inline)) int
-via_param(struct via_known *k, const struct sip_param *pm, const char *lo, const char *end,
+via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const char *end,
 	  struct sip_parse_error *err)
 {
 	struct slice n = pm->name, v = pm->value;
@@ -159,8 +154,9 @@ static inline const char *via_port_fast(const char *p, const char *end, uint16_t
 }
 
 /* One via-parm at sc. With list, a ',' after the value ends it (the
- * cursor is left on it) as the end of the input does otherwise. Each
- * field of via is written once; on an error some may be left unwritten. */
+ * cursor is left on it) as the end of the input does otherwise. There is
+ * no memset: each field of via is written once, but for the known params,
+ * set absent before the walk; on an error some may be left unwritten. */
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
@@ -256,7 +252,10 @@ sent_by:;
 	via->port = port;
 
 	/* *( SEMI via-params ) */
-	struct via_known k = { SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, false };
+	/* the known params start absent; the walk writes those it finds
+	 * (five stores: cheaper than holding them apart and copying) */
+	via->branch = via->received = via->maddr = via->ttl = via->rport = SLICE_NULL;
+	via->has_rport = false;
 	struct slice params = SLICE_NULL;
 	const char *after = sc.p;
 	if (sc.p == sc.end || *sc.p != ';') {
@@ -273,7 +272,7 @@ sent_by:;
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
 	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {
-		rc = via_param(&k, &pm, lo, sc.end, err);
+		rc = via_param(via, &pm, lo, sc.end, err);
 		if (rc < 0)
 			return rc;
 	}
@@ -283,12 +282,6 @@ sent_by:;
 		params.len = (size_t)(hdr_trim_end(params.ptr, sc.p) - params.ptr);
 done:
 	via->params = params;
-	via->branch = k.branch;
-	via->received = k.received;
-	via->maddr = k.maddr;
-	via->ttl = k.ttl;
-	via->has_rport = k.has_rport;
-	via->rport = k.rport;
 	*scp = sc;
 	return 0;
 }
