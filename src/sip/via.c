@@ -16,7 +16,7 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 			return 0;
 		if (q)
 			bad = q;
-	} else if (memchr(p, ':', v.len)) {
+	} else if (hdr_find(p, end, ':')) {
 		q = sip_ipv6_scan(p, end, &bad);
 		if (q == end)
 			return 0;
@@ -43,12 +43,9 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 	struct slice n = pm->name, v = pm->value;
 #define VIA_AT (!v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr)
 
-	if (n.len - 3 > 5)
-		return 0;
-	uint64_t w = hdr_name_word(n.ptr, n.len, lo, end);
 	switch (n.len) {
 	case 3:
-		if (w == HDR_LIT_WORD("ttl")) {
+		if (hdr_name_word(n.ptr, 3, lo, end) == HDR_LIT_WORD("ttl")) {
 			/* ttl = 1*3DIGIT ; 0 to 255 */
 			uint32_t t;
 			if (!v.ptr || pm->quoted || v.len > 3 || hdr_u32(v, &t) < 0 || t > 255)
@@ -56,7 +53,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 			k->ttl = v;
 		}
 		break;
-	case 5:
+	case 5: {
+		uint64_t w = hdr_name_word(n.ptr, 5, lo, end);
 		if (w == HDR_LIT_WORD("rport")) {
 			/* RFC 3581: response-port = "rport" [EQUAL 1*DIGIT] */
 			if (v.ptr) {
@@ -83,15 +81,16 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 			k->maddr = v;
 		}
 		break;
+	}
 	case 6:
-		if (w == HDR_LIT_WORD("branch")) {
+		if (hdr_name_word(n.ptr, 6, lo, end) == HDR_LIT_WORD("branch")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: branch must be a token");
 			k->branch = v;
 		}
 		break;
 	case 8:
-		if (w == HDR_LIT_WORD("received")) {
+		if (hdr_name_word(n.ptr, 8, lo, end) == HDR_LIT_WORD("received")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: received must be an IPv4 or IPv6 address");
 			int rc = via_received_check(v, err);
