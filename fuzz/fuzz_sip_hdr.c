@@ -1,13 +1,17 @@
-/* fuzz_sip_hdr.c: libFuzzer target for the typed SIP header decoders (uri.c, addr.c, via.c, scalar.c).
+/* fuzz_sip_hdr.c: libFuzzer target for the typed SIP header decoders (uri.c, addr.c, via.c, scalar.c, list.c).
  * The first byte picks the decoder (modulo 13; address flags from its
  * high values), the rest is the header value. Besides
  * "no crash, no read past the end", it checks the contract: an error points
- * inside the value and has a reason; decoded slices point inside it. */
+ * inside the value and has a reason; decoded slices point inside it. The
+ * cursor decoders of a list element (decode_internal.h) run on the same
+ * value: when one says 0, the slice decoder gives the same fields for the
+ * element it read; the token case also walks sip_param_next. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <imsreg/sip.h>
+#include "sip/decode_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -27,6 +31,23 @@ static void check_err(int rc, const struct sip_parse_error *err)
 		abort();
 	if (err->code != rc || !err->reason || err->at < lo || err->at > hi)
 		abort();
+}
+
+static bool slice_same(struct slice a, struct slice b)
+{
+	return a.ptr == b.ptr && a.len == b.len;
+}
+
+/* The element a cursor decoder read: from the value's start to the cursor
+ * with the white space before it trimmed, as sip_list_next gives it. */
+static struct slice element_of(struct slice v, const char *at)
+{
+	const char *s = v.ptr, *e = at;
+	while (s < e && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n'))
+		s++;
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+		e--;
+	return slice_span(s, e);
 }
 
 static void check_uri(const struct sip_uri *u)
@@ -85,6 +106,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			inside(a.q);
 			check_uri(&a.uri);
 		}
+		{
+			struct sip_addr c, d;
+			struct sip_parse_error e2 = { 0 };
+			struct scan sc = { v.ptr, v.ptr + v.len };
+			if (v.ptr && sip_addr_decode_at(&c, &sc, flags, &e2) == 0) {
+				if (sc.p < lo || sc.p > hi || (sc.p < hi && *sc.p != ','))
+					abort();
+				if (sip_addr_decode(&d, element_of(v, sc.p), flags, &e2) != 0 ||
+				    !slice_same(c.display, d.display) || !slice_same(c.uri_text, d.uri_text) ||
+				    !slice_same(c.params, d.params) || !slice_same(c.tag, d.tag) ||
+				    !slice_same(c.q, d.q) || !slice_same(c.expires_text, d.expires_text) ||
+				    c.has_expires != d.has_expires || c.expires != d.expires ||
+				    c.angle != d.angle || !slice_same(c.uri.host, d.uri.host))
+					abort();
+			}
+		}
 		break;
 	}
 	case 4: {
@@ -97,6 +134,25 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			inside(via.branch);
 			inside(via.received);
 			inside(via.rport);
+			inside(via.maddr);
+			inside(via.ttl);
+		}
+		{
+			struct sip_via c, d;
+			struct sip_parse_error e2 = { 0 };
+			struct scan sc = { v.ptr, v.ptr + v.len };
+			if (v.ptr && sip_via_decode_at(&c, &sc, &e2) == 0) {
+				if (sc.p < lo || sc.p > hi || (sc.p < hi && *sc.p != ','))
+					abort();
+				if (sip_via_decode(&d, element_of(v, sc.p), &e2) != 0 ||
+				    !slice_same(c.transport, d.transport) || !slice_same(c.host, d.host) ||
+				    c.host_type != d.host_type || c.has_port != d.has_port || c.port != d.port ||
+				    !slice_same(c.params, d.params) || !slice_same(c.branch, d.branch) ||
+				    !slice_same(c.received, d.received) || !slice_same(c.maddr, d.maddr) ||
+				    !slice_same(c.ttl, d.ttl) || c.has_rport != d.has_rport ||
+				    !slice_same(c.rport, d.rport))
+					abort();
+			}
 		}
 		break;
 	}
@@ -126,6 +182,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = sip_token_decode(&t, v, &err);
 		if (rc == 0)
 			inside(t);
+		check_err(rc, &err);
+		{
+			/* the same bytes as parameters */
+			struct sip_param_it it;
+			struct sip_param p;
+			size_t n = 0;
+			memset(&err, 0, sizeof err);
+			sip_param_it_init(&it, v);
+			while ((rc = sip_param_next(&it, &p, &err)) > 0) {
+				inside(p.name);
+				inside(p.value);
+				if (!p.name.len || ++n > v.len)
+					abort();
+			}
+			if (rc < 0 && (rc != -EBADMSG || !err.reason || err.at < lo || err.at > hi))
+				abort();
+			rc = 0;
+		}
 		break;
 	}
 	case 9: {
@@ -163,6 +237,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (rc == 0) {
 			inside(tp.value);
 			inside(tp.params);
+		}
+		{
+			struct sip_tokparams c, d;
+			struct sip_parse_error e2 = { 0 };
+			struct scan sc = { v.ptr, v.ptr + v.len };
+			if (v.ptr && sip_tokparams_decode_at(&c, &sc, &e2) == 0) {
+				if (sc.p < lo || sc.p > hi || (sc.p < hi && *sc.p != ','))
+					abort();
+				if (sip_tokparams_decode(&d, element_of(v, sc.p), &e2) != 0 ||
+				    !slice_same(c.value, d.value) || c.quoted != d.quoted ||
+				    !slice_same(c.params, d.params))
+					abort();
+			}
 		}
 		break;
 	}

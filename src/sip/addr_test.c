@@ -301,9 +301,40 @@ static void test_addr_every_position(void)
 			}
 }
 
+/* The '>' search at every length 1 .. 100, from guard pages: found at the
+ * end, or missing (the error at the '<'). */
+static void gt_each(struct slice s, const void *arg)
+{
+	const size_t *want = arg;
+	struct sip_addr a;
+	struct sip_parse_error err = { 0 };
+	int rc = sip_addr_decode(&a, s, 0, &err);
+	if (*want) {
+		CHECK_INT_EQ(rc, 0);
+		CHECK_INT_EQ(a.uri_text.len, *want);
+	} else {
+		CHECK_INT_EQ(rc, -EBADMSG);
+		CHECK(err.at == s.ptr);
+	}
+}
+
+static void test_addr_gt_every_length(void)
+{
+	char in[128];
+	for (size_t h = 1; h <= 100; h++) {
+		int n = snprintf(in, sizeof in, "<sip:a@%.*s>", (int)h,
+				 "hhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhhh");
+		size_t want = (size_t)n - 2;
+		check_guarded(in, (size_t)n, gt_each, &want);
+		want = 0;
+		check_guarded(in, (size_t)n - 1, gt_each, &want); /* no '>' */
+	}
+}
+
 int main(void)
 {
 	test_addr_table();
+	test_addr_gt_every_length();
 	test_addr_every_position();
 	test_addr_every_truncation();
 	test_addr_quoted_display_holds_control_bytes();

@@ -33,40 +33,15 @@ static int cseq_u32(struct scan *sc, uint32_t *out)
 /* "REGISTER" as a little-endian word. */
 #define CSEQ_REGISTER 0x5245545349474552ull
 
-int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
+/* CSeq by the general steps: any LWS, any number of digits (the verdict,
+ * err->at and reason of record). Out of line, so that the common case in
+ * sip_cseq_decode needs no stack frame. */
+static __attribute__((noinline)) int cseq_decode_slow(struct sip_cseq *cseq, struct slice value,
+							struct sip_parse_error *err)
 {
 	struct scan sc;
 	int rc;
 
-	if (value.ptr) {
-		/* the common "1 REGISTER": one to nine digits (no overflow),
-		 * one SP, a token to the end; anything else the steps below */
-		const char *p = value.ptr, *end = p + value.len, *q = p;
-		uint32_t n = 0;
-		unsigned d;
-		while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
-			n = n * 10 + d;
-			q++;
-		}
-		if (q != p && end - q >= 2 && *q == ' ') {
-			const char *m = q + 1;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-			uint64_t w;
-			if (end - m == 8 && (memcpy(&w, m, 8), w == CSEQ_REGISTER)) {
-				cseq->seq = n;
-				cseq->method = slice_make(m, 8);
-				cseq->method_id = SIP_METHOD_REGISTER;
-				return 0;
-			}
-#endif
-			if (hdr_token_end(m, p, end) == end) {
-				cseq->seq = n;
-				cseq->method = slice_span(m, end);
-				cseq->method_id = sip_method_lookup(cseq->method);
-				return 0;
-			}
-		}
-	}
 	memset(cseq, 0, sizeof(*cseq));
 	if (!value.ptr)
 		return hdr_absent(err);
@@ -89,6 +64,45 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
 		return hdr_fail(err, -EBADMSG, sc.p, "CSeq: unexpected text after the method");
 	cseq->method_id = sip_method_lookup(cseq->method);
 	return 0;
+}
+
+int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
+{
+	if (value.ptr) {
+		/* the common "1 REGISTER": one to nine digits (no overflow),
+		 * one SP, a token to the end; anything else the steps below */
+		const char *p = value.ptr, *end = p + value.len, *q = p;
+		uint32_t n = 0;
+		unsigned d;
+		if (end - p >= 2 && p[1] == ' ' && (d = (unsigned)((unsigned char)*p - '0')) <= 9) {
+			n = d; /* one digit, the usual case */
+			q = p + 1;
+		} else {
+			while (q < end && q - p < 9 && (d = (unsigned)((unsigned char)*q - '0')) <= 9) {
+				n = n * 10 + d;
+				q++;
+			}
+		}
+		if (q != p && end - q >= 2 && *q == ' ') {
+			const char *m = q + 1;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			uint64_t w;
+			if (end - m == 8 && (memcpy(&w, m, 8), w == CSEQ_REGISTER)) {
+				cseq->seq = n;
+				cseq->method = slice_make(m, 8);
+				cseq->method_id = SIP_METHOD_REGISTER;
+				return 0;
+			}
+#endif
+			if (hdr_token_end(m, p, end) == end) {
+				cseq->seq = n;
+				cseq->method = slice_span(m, end);
+				cseq->method_id = sip_method_lookup(cseq->method);
+				return 0;
+			}
+		}
+	}
+	return cseq_decode_slow(cseq, value, err);
 }
 
 int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *err)

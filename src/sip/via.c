@@ -16,7 +16,7 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 			return 0;
 		if (q)
 			bad = q;
-	} else if (memchr(p, ':', v.len)) {
+	} else if (hdr_find(p, end, ':')) {
 		q = sip_ipv6_scan(p, end, &bad);
 		if (q == end)
 			return 0;
@@ -32,28 +32,20 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 	return hdr_fail(err, -EBADMSG, bad, "Via: received must be an IPv4 or IPv6 address");
 }
 
-/* The known via-params, kept apart until the end of the walk so that each
- * field of struct sip_via is written once. */
-struct via_known {
-	struct slice branch, received, maddr, ttl, rport;
-	bool has_rport;
-};
 
-/* One parameter: its name is matched with one word compare (len and the
- * name folded to lower case); [lo, end): the readable bytes. */
+/* One parameter into k: its name is matched with one word compare (len
+ * and the name folded to lower case); [lo, end): the readable bytes. A
+ * known name seen again writes over the first, as before. */
 static inline __attribute__((always_inline)) int
-via_param(struct via_known *k, const struct sip_param *pm, const char *lo, const char *end,
+via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const char *end,
 	  struct sip_parse_error *err)
 {
 	struct slice n = pm->name, v = pm->value;
 #define VIA_AT (!v.ptr ? n.ptr : pm->quoted ? v.ptr - 1 : v.ptr)
 
-	if (n.len - 3 > 5)
-		return 0;
-	uint64_t w = hdr_name_word(n.ptr, n.len, lo, end);
 	switch (n.len) {
 	case 3:
-		if (w == HDR_LIT_WORD("ttl")) {
+		if (hdr_name_word(n.ptr, 3, lo, end) == HDR_LIT_WORD("ttl")) {
 			/* ttl = 1*3DIGIT ; 0 to 255 */
 			uint32_t t;
 			if (!v.ptr || pm->quoted || v.len > 3 || hdr_u32(v, &t) < 0 || t > 255)
@@ -61,7 +53,8 @@ via_param(struct via_known *k, const struct sip_param *pm, const char *lo, const
 			k->ttl = v;
 		}
 		break;
-	case 5:
+	case 5: {
+		uint64_t w = hdr_name_word(n.ptr, 5, lo, end);
 		if (w == HDR_LIT_WORD("rport")) {
 			/* RFC 3581: response-port = "rport" [EQUAL 1*DIGIT] */
 			if (v.ptr) {
@@ -88,15 +81,16 @@ via_param(struct via_known *k, const struct sip_param *pm, const char *lo, const
 			k->maddr = v;
 		}
 		break;
+	}
 	case 6:
-		if (w == HDR_LIT_WORD("branch")) {
+		if (hdr_name_word(n.ptr, 6, lo, end) == HDR_LIT_WORD("branch")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: branch must be a token");
 			k->branch = v;
 		}
 		break;
 	case 8:
-		if (w == HDR_LIT_WORD("received")) {
+		if (hdr_name_word(n.ptr, 8, lo, end) == HDR_LIT_WORD("received")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: received must be an IPv4 or IPv6 address");
 			int rc = via_received_check(v, err);
@@ -129,6 +123,22 @@ static inline bool sip20_at(const char *p)
  * there, inline): the byte after it, or NULL for sip_port_scan to read. */
 static inline const char *via_port_fast(const char *p, const char *end, uint16_t *port)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (end - p >= 5) {
+		/* four digits and no fifth (5060, 5061, ...): one word test */
+		uint32_t w;
+		memcpy(&w, p, 4);
+		/* every byte 0x30-0x3f, and still so with 6 added (no carry
+		 * between bytes then): every byte '0'-'9' */
+		if ((w & 0xf0f0f0f0u) == 0x30303030u && ((w + 0x06060606u) & 0xf0f0f0f0u) == 0x30303030u &&
+		    !hdr_is_digit((unsigned char)p[4])) {
+			uint32_t d = w - 0x30303030u;
+			*port = (uint16_t)((d & 0xff) * 1000 + ((d >> 8) & 0xff) * 100 +
+					   ((d >> 16) & 0xff) * 10 + (d >> 24));
+			return p + 4;
+		}
+	}
+#endif
 	const char *q = p;
 	uint32_t v = 0;
 	unsigned d;
@@ -143,8 +153,9 @@ static inline const char *via_port_fast(const char *p, const char *end, uint16_t
 }
 
 /* One via-parm at sc. With list, a ',' after the value ends it (the
- * cursor is left on it) as the end of the input does otherwise. Each
- * field of via is written once; on an error some may be left unwritten. */
+ * cursor is left on it) as the end of the input does otherwise. There is
+ * no memset: each field of via is written once, but for the known params,
+ * set absent before the walk; on an error some may be left unwritten. */
 static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
@@ -161,6 +172,16 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		via->protocol = slice_make(sc.p, 3);
 		via->version = slice_make(sc.p + 4, 3);
 		sc.p += 8;
+		const char *t = sc.p;
+		if (sc.end - t >= 5 && scan_is((unsigned char)t[0], SCAN_TOKEN) &&
+		    scan_is((unsigned char)t[1], SCAN_TOKEN) && scan_is((unsigned char)t[2], SCAN_TOKEN) &&
+		    t[3] == ' ' && !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
+			/* a three-letter transport (UDP TCP TLS WSS) and one SP:
+			 * what the steps below read there */
+			via->transport = slice_make(t, 3);
+			sc.p = t + 4;
+			goto sent_by;
+		}
 		goto transport;
 	}
 	{
@@ -193,6 +214,7 @@ transport:
 					      : "Via: expected white space after the transport");
 	if (scan_eof(&sc))
 		return hdr_fail(err, -EBADMSG, sc.p, "Via: expected sent-by after the transport");
+sent_by:;
 	const char *host = sc.p;
 	bool has_port = false;
 	uint16_t port = 0;
@@ -229,7 +251,10 @@ transport:
 	via->port = port;
 
 	/* *( SEMI via-params ) */
-	struct via_known k = { SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, SLICE_NULL, false };
+	/* the known params start absent; the walk writes those it finds
+	 * (five stores: cheaper than holding them apart and copying) */
+	via->branch = via->received = via->maddr = via->ttl = via->rport = SLICE_NULL;
+	via->has_rport = false;
 	struct slice params = SLICE_NULL;
 	const char *after = sc.p;
 	if (sc.p == sc.end || *sc.p != ';') {
@@ -246,7 +271,7 @@ transport:
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
 	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {
-		rc = via_param(&k, &pm, lo, sc.end, err);
+		rc = via_param(via, &pm, lo, sc.end, err);
 		if (rc < 0)
 			return rc;
 	}
@@ -256,12 +281,6 @@ transport:
 		params.len = (size_t)(hdr_trim_end(params.ptr, sc.p) - params.ptr);
 done:
 	via->params = params;
-	via->branch = k.branch;
-	via->received = k.received;
-	via->maddr = k.maddr;
-	via->ttl = k.ttl;
-	via->has_rport = k.has_rport;
-	via->rport = k.rport;
 	*scp = sc;
 	return 0;
 }

@@ -4,6 +4,7 @@
  * ../shared/corpus/rfc5118/wire (file named beside each). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
@@ -205,7 +206,7 @@ static void via_pos_each(struct slice s, const void *arg)
 
 static void test_via_every_position(void)
 {
-	static const int ports[] = { -1, 5, 65, 506, 5060, 65535, 65536, 506000 };
+	static const int ports[] = { -1, 5, 65, 506, 5060, 9999, 1000, 65535, 65536, 506000 };
 	struct via_pos c;
 	for (size_t h = 1; h <= 40; h++)
 		for (size_t b = 0; b <= 24; b++)
@@ -248,6 +249,12 @@ static void test_via_param_names(void)
 		{ "SIP/2.0/UDP h;tt", NULL, NULL, NULL, NULL },
 		{ "SIP/2.0/UDP h;ttl=1", NULL, "1", NULL, NULL },
 		{ "SIP/2.0/UDP h;rport", NULL, NULL, NULL, "" },
+		{ "SIP/2.0/UDP h:5060", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/TLS h:5061;rport", NULL, NULL, NULL, "" },
+		{ "SIP/2.0/SCTP h:0000;rport", NULL, NULL, NULL, "" },
+		{ "SIP/2.0/TCP  h:5060", NULL, NULL, NULL, NULL },
+		{ "SIP/2.0/TCP\th:5060", NULL, NULL, NULL, NULL },
+		{ "sip/2.0/udp h:50600;RPORT", NULL, NULL, NULL, "" },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct sip_via v;
@@ -260,6 +267,11 @@ static void test_via_param_names(void)
 		bool want_err = strstr(rows[i].in, ";ttl") && !rows[i].ttl;
 		CHECK_INT_EQ(rc, want_err ? -EBADMSG : 0);
 		if (rc == 0) {
+			const char *colon = strchr(rows[i].in, ':');
+			CHECK_INT_EQ(v.has_port, colon != NULL);
+			if (colon)
+				CHECK_INT_EQ(v.port, atoi(colon + 1));
+			CHECK_INT_EQ(v.transport.len, strcspn(rows[i].in + 8, " \t"));
 			CHECK_SLICE_EQ(v.branch, rows[i].branch);
 			CHECK_SLICE_EQ(v.ttl, rows[i].ttl);
 			CHECK_SLICE_EQ(v.maddr, rows[i].maddr);
