@@ -7,6 +7,9 @@
 #include <imsreg/sip.h>
 #include "auth_internal.h"
 #include "decode_internal.h"
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
 
 static int fail(struct sip_parse_error *err, int code, const char *at, const char *reason)
 {
@@ -115,6 +118,36 @@ static const uint64_t mech_lm[8] = {
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
  * bytes, little-endian) in *out: false when one of them is not a digit. */
+#if defined(__SSE4_1__)
+/* digits_n in SSE registers: the n digits moved to the top of the low
+ * eight bytes (zeros before them), then pairs, quads and the two quads
+ * multiplied and added (maddubs, madd, packus, madd). */
+#define MA(n, j) ((j) < 8 && (j) >= 8 - (n) ? (j) - (8 - (n)) : 0x80)
+#define MA_ROW(n)                                                                           \
+	{ MA(n, 0), MA(n, 1), MA(n, 2), MA(n, 3), MA(n, 4), MA(n, 5), MA(n, 6), MA(n, 7), 0x80, \
+	  0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80 }
+static const unsigned char digits_align[9][16] __attribute__((aligned(16))) = {
+	MA_ROW(0), MA_ROW(1), MA_ROW(2), MA_ROW(3), MA_ROW(4),
+	MA_ROW(5), MA_ROW(6), MA_ROW(7), MA_ROW(8),
+};
+
+static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
+{
+	__m128i x = _mm_sub_epi8(_mm_cvtsi64_si128((long long)w), _mm_set1_epi8('0'));
+	/* a digit is now 0..9, any other byte above */
+	unsigned ok = (unsigned)_mm_movemask_epi8(
+		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x));
+	if (~ok & ((1u << n) - 1))
+		return false;
+	x = _mm_shuffle_epi8(x, _mm_load_si128((const __m128i *)(const void *)digits_align[n]));
+	x = _mm_maddubs_epi16(x, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1));
+	x = _mm_madd_epi16(x, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
+	x = _mm_packus_epi32(x, x);
+	x = _mm_madd_epi16(x, _mm_setr_epi16(10000, 1, 10000, 1, 10000, 1, 10000, 1));
+	*out = (uint32_t)_mm_cvtsi128_si32(x);
+	return true;
+}
+#else
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 {
 	uint64_t x = w ^ 0x3030303030303030ull; /* a digit byte is now 0..9 */
@@ -130,6 +163,7 @@ static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 	*out = (uint32_t)v;
 	return true;
 }
+#endif
 
 #endif
 
