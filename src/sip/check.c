@@ -117,13 +117,33 @@ static inline const char *skip_lws_bytes(const char *p, const char *end)
 	return p;
 }
 
+/* One element from sc->p by the cursor decoder of kind. */
+static inline __attribute__((always_inline)) int
+list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
+{
+	if (kind == EL_VIA) {
+		struct sip_via via;
+		return sip_via_decode_at(&via, sc, err);
+	} else if (kind == EL_ADDR) {
+		struct sip_addr addr;
+		return sip_addr_decode_at(&addr, sc, addr_flags, err);
+	} else if (kind == EL_SEC_MECH) {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode_at(&m, sc, err);
+	} else {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode_at(&tp, sc, err);
+	}
+}
+
 /* A comma list read once, each element decoded from the cursor up to its
  * ',' by the cursor decoder of kind (decode_internal.h, called directly:
  * kind is a constant at every call). 0, or -EAGAIN when an element is one
  * the cursor decoders leave to the slice path, which then decodes the whole
  * value again and gives the verdict, offset and reason of record. err->at
- * and err->reason are NULL on entry (sip_hdr_check and sip_msg_check clear
- * them before each field) and NULL again on -EAGAIN. */
+ * and err->reason are NULL again on -EAGAIN (on entry they may hold what
+ * an earlier field's decoder left: sip_msg_check decodes a failing field
+ * again from a clear err for the error of record). */
 static inline __attribute__((always_inline)) int
 list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
 {
@@ -133,31 +153,25 @@ list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, st
 	p = skip_lws_bytes(p, end);
 	if (p >= end)
 		return 0;
+	/* the first element apart: most lists have one */
+	struct scan sc = { p, end };
+	if (list_element_at(&sc, kind, addr_flags, err) < 0)
+		goto decline;
+	if (sc.p >= end)
+		return 0;
 	for (;;) {
-		struct scan sc = { p, end };
-		int rc;
-		if (kind == EL_VIA) {
-			struct sip_via via;
-			rc = sip_via_decode_at(&via, &sc, err);
-		} else if (kind == EL_ADDR) {
-			struct sip_addr addr;
-			rc = sip_addr_decode_at(&addr, &sc, addr_flags, err);
-		} else if (kind == EL_SEC_MECH) {
-			struct sip_sec_mech m;
-			rc = sip_sec_mech_decode_at(&m, &sc, err);
-		} else {
-			struct sip_tokparams tp;
-			rc = sip_tokparams_decode_at(&tp, &sc, err);
-		}
-		if (rc < 0)
-			break;
-		if (sc.p >= end)
-			return 0;
 		/* sc.p on the ',' that ends the element */
 		p = skip_lws_bytes(sc.p + 1, end);
 		if (p >= end)
 			break; /* a ',' that ends the list: the slice path's error */
+		sc.p = p;
+		sc.end = end;
+		if (list_element_at(&sc, kind, addr_flags, err) < 0)
+			break;
+		if (sc.p >= end)
+			return 0;
 	}
+decline:
 	err->at = NULL;
 	err->reason = NULL;
 	return -EAGAIN;
@@ -525,18 +539,19 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 
 /* One header with the decoder its id calls for; the fields with no decoder
  * here are checked for control bytes only. A CSeq is decoded into *cseq
- * (for the method compare of sip_msg_check). err->at and err->reason are
- * NULL on entry. */
+ * (for the method compare of sip_msg_check). Each case reads h->value
+ * itself (one slice held across the switch cost register copies on every
+ * field). The verdict does not depend on what err holds on entry; the
+ * offset and reason of record are those from a clear err. */
 static inline __attribute__((always_inline)) int
 hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *cseq,
 	   struct sip_parse_error *err)
 {
-	struct slice v = h->value;
 	switch (h->id) {
 	case SIP_HDR_VIA:
-		return via_list_decode(v, err);
+		return via_list_decode(h->value, err);
 	case SIP_HDR_CONTACT:
-		return contact_decode(v, err);
+		return contact_decode(h->value, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:
@@ -544,7 +559,7 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_P_ASSOCIATED_URI:
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return addr_list_decode(v, err);
+		return addr_list_decode(h->value, err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:
@@ -552,20 +567,20 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_REFERRED_BY:
 	case SIP_HDR_P_CALLED_PARTY_ID: {
 		struct sip_addr addr;
-		return sip_addr_decode(&addr, v, 0, err);
+		return sip_addr_decode(&addr, h->value, 0, err);
 	}
 	case SIP_HDR_CSEQ:
-		return sip_cseq_decode(cseq, v, err);
+		return sip_cseq_decode(cseq, h->value, err);
 	case SIP_HDR_EXPIRES:
 	case SIP_HDR_MIN_EXPIRES:
 	case SIP_HDR_MAX_FORWARDS:
 	case SIP_HDR_CONTENT_LENGTH: {
 		uint32_t u;
-		return sip_u32_decode(&u, v, err);
+		return sip_u32_decode(&u, h->value, err);
 	}
 	case SIP_HDR_CALL_ID: {
 		struct sip_call_id cid;
-		return sip_call_id_decode(&cid, v, err);
+		return sip_call_id_decode(&cid, h->value, err);
 	}
 	case SIP_HDR_REQUIRE:
 	case SIP_HDR_PROXY_REQUIRE:
@@ -575,14 +590,14 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
 	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
 	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
-		return token_list_decode(v, msg->buf, msg->buf + msg->len, err);
+		return token_list_decode(h->value, msg->buf, msg->buf + msg->len, err);
 	case SIP_HDR_PRIVACY:
-		return privacy_decode(v, err);
+		return privacy_decode(h->value, err);
 	case SIP_HDR_WARNING:
-		return list_decode_slow(v, EL_WARNING, err);
+		return list_decode_slow(h->value, EL_WARNING, err);
 	case SIP_HDR_DATE: {
 		struct sip_date d;
-		return sip_date_decode(&d, v, err);
+		return sip_date_decode(&d, h->value, err);
 	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
@@ -590,22 +605,22 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
-		return tokparams_list_decode(v, err);
+		return tokparams_list_decode(h->value, err);
 	case SIP_HDR_EVENT:
 	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
 	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
 	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
 	case SIP_HDR_PRIORITY: {           /* §20.26 priority-value */
 		struct sip_tokparams tp;
-		return sip_tokparams_decode(&tp, v, err);
+		return sip_tokparams_decode(&tp, h->value, err);
 	}
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
-		return list_decode_slow(v, EL_MEDIA, err);
+		return list_decode_slow(h->value, EL_MEDIA, err);
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
-		return params_only_decode(v, err);
+		return params_only_decode(h->value, err);
 	case SIP_HDR_CONTENT_TYPE:
-		return content_type_decode(v, err);
+		return content_type_decode(h->value, err);
 	case SIP_HDR_AUTHORIZATION:
 	case SIP_HDR_PROXY_AUTHORIZATION:
 	case SIP_HDR_WWW_AUTHENTICATE:
@@ -613,17 +628,17 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		return auth_decode_all(h, err);
 	case SIP_HDR_AUTHENTICATION_INFO: {
 		struct sip_auth auth;
-		return sip_auth_info_decode(&auth, v, err);
+		return sip_auth_info_decode(&auth, h->value, err);
 	}
 	case SIP_HDR_SECURITY_CLIENT:
 	case SIP_HDR_SECURITY_SERVER:
 	case SIP_HDR_SECURITY_VERIFY:
-		return sec_mech_list_decode(v, err);
+		return sec_mech_list_decode(h->value, err);
 	case SIP_HDR_OTHER:
 		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
-		return text_value_check(v, false, err);
+		return text_value_check(h->value, false, err);
 	default:
-		return text_value_check(v, true, err);
+		return text_value_check(h->value, true, err);
 	}
 }
 
