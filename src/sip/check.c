@@ -315,7 +315,10 @@ static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_
  *   a byte that is not a token byte, ',' or SP;
  *   SP not after ',';  ',' not after a token byte (or first);
  *   after ',' neither a token byte nor SP;  after SP no token byte;
- * and the last byte a token byte. The bytes past len are masked off. */
+ * and the last byte a token byte. The bytes past len are masked off. A
+ * last block of token bytes only ends the list at once (one token, the
+ * common Require: sec-agree, or the last one after a ',' or SP of the
+ * block before, which the byte after them then satisfies). */
 static inline bool token_list_simple(const char *p, size_t len)
 {
 	const __m128i nib = _mm_set1_epi8(0x0f), comma = _mm_set1_epi8(','), sp = _mm_set1_epi8(' ');
@@ -329,6 +332,9 @@ static inline bool token_list_simple(const char *p, size_t len)
 		__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
 		__m128i nt = _mm_cmpeq_epi8(_mm_and_si128(_mm_shuffle_epi8(rows, lo), _mm_shuffle_epi8(bits, hi)),
 					    _mm_setzero_si128());
+		unsigned ntm = (unsigned)_mm_movemask_epi8(nt);
+		if (len <= 16 && !(ntm & ((2u << (len - 1)) - 1)))
+			return true; /* the rest one token: "sec-agree" */
 		__m128i c = _mm_cmpeq_epi8(v, comma), s = _mm_cmpeq_epi8(v, sp);
 		__m128i shc = _mm_alignr_epi8(c, pc, 15), shs = _mm_alignr_epi8(s, ps, 15);
 		__m128i shnt = _mm_alignr_epi8(nt, pnt, 15);
@@ -341,7 +347,7 @@ static inline bool token_list_simple(const char *p, size_t len)
 		if (len <= 16) {
 			unsigned last = 1u << (len - 1);
 			m &= last | (last - 1);
-			m |= (unsigned)_mm_movemask_epi8(nt) & last;
+			m |= ntm & last;
 			return m == 0;
 		}
 		if (m)
