@@ -314,8 +314,10 @@ static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_
  * out of that form), so there is no walk from token to token:
  *   a byte that is not a token byte, ',' or SP;
  *   SP not after ',';  ',' not after a token byte (or first);
- *   after ',' neither a token byte nor SP;  after SP no token byte;
- * and the last byte a token byte. The bytes past len are masked off. A
+ * and the last byte a token byte. Of the pairs of bytes these leave only
+ * token-token, token-',', ','-token, ','-SP and SP-token, so after ','
+ * comes a token byte or SP and after SP a token byte without a test of
+ * their own. The bytes past len are masked off. A
  * last block of token bytes only ends the list at once (one token, the
  * common Require: sec-agree, or the last one after a ',' or SP of the
  * block before, which the byte after them then satisfies). */
@@ -326,7 +328,7 @@ static inline bool token_list_simple(const char *p, size_t len)
 					   (char)0xfc, (char)0xf8, (char)0xfc, (char)0xf8, (char)0xf8,
 					   (char)0xf4, 0x54, 0x50, 0x54, (char)0xd4, 0x70);
 	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)0x80, 0, 0, 0, 0, 0, 0, 0, 0);
-	__m128i pc = _mm_setzero_si128(), ps = pc, pnt = _mm_cmpeq_epi8(pc, pc);
+	__m128i pc = _mm_setzero_si128(), pnt = _mm_cmpeq_epi8(pc, pc);
 	for (;;) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 		__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
@@ -336,13 +338,10 @@ static inline bool token_list_simple(const char *p, size_t len)
 		if (len <= 16 && !(ntm & ((2u << (len - 1)) - 1)))
 			return true; /* the rest one token: "sec-agree" */
 		__m128i c = _mm_cmpeq_epi8(v, comma), s = _mm_cmpeq_epi8(v, sp);
-		__m128i shc = _mm_alignr_epi8(c, pc, 15), shs = _mm_alignr_epi8(s, ps, 15);
-		__m128i shnt = _mm_alignr_epi8(nt, pnt, 15);
+		__m128i shc = _mm_alignr_epi8(c, pc, 15), shnt = _mm_alignr_epi8(nt, pnt, 15);
 		__m128i bad = _mm_andnot_si128(_mm_or_si128(c, s), nt);
 		bad = _mm_or_si128(bad, _mm_andnot_si128(shc, s));
 		bad = _mm_or_si128(bad, _mm_and_si128(c, shnt));
-		bad = _mm_or_si128(bad, _mm_and_si128(shc, _mm_xor_si128(nt, s)));
-		bad = _mm_or_si128(bad, _mm_and_si128(shs, nt));
 		unsigned m = (unsigned)_mm_movemask_epi8(bad);
 		if (len <= 16) {
 			unsigned last = 1u << (len - 1);
@@ -353,7 +352,6 @@ static inline bool token_list_simple(const char *p, size_t len)
 		if (m)
 			return false;
 		pc = c;
-		ps = s;
 		pnt = nt;
 		p += 16;
 		len -= 16;
