@@ -44,9 +44,9 @@ static void run(char *a, char *b, char *c, char *d)
 		__builtin_trap();
 }
 
-/* sip_msg_check decodes the fields in one pass and clears the error once
- * per field: its verdict must be the one of sip_hdr_check over each field
- * alone. It passes only when every field passes; when a field fails, its
+/* sip_msg_check decodes the fields in one pass without clearing the error
+ * between them (a failing field is decoded again from a clear error): its
+ * verdict must be the one of sip_hdr_check over each field alone. It passes only when every field passes; when a field fails, its
  * error is that of the first failing field, unless an error of the message
  * came first (the Request-URI, or a field that allows one value repeated
  * at or before it). */
