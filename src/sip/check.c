@@ -2,17 +2,21 @@
  * §8.1.1 single-value fields, §20 header syntax, §18.3 Content-Length).
  *
  * One pass over the fields: each is decoded once into its typed struct
- * (CSeq into the one the method compare reads), err->at and err->reason
- * cleared before each (what fail_in reads), lists through their cursor
- * decoders called directly, token lists from token to token. What is rare
- * (the slice decoders that give the verdict of record when a fast path
- * declines, the errors of the message) is out of line. The code that is
- * inlined here competes with the decoders for GCC's LTO inline budget
- * (inline-unit-growth): a few more inlined SIMD steps in this file made
- * the token run scanner stop being inlined into the Via, name-addr and
- * Security-* decoders, which cost more than it saved; measure the whole
+ * (CSeq into the one the method compare reads), err not cleared between
+ * fields (a failing field is decoded again from a clear err for the error
+ * of record), lists through their cursor decoders called directly, token
+ * lists judged sixteen bytes at a time. What is rare (the slice decoders
+ * that give the verdict of record when a fast path declines, the errors of
+ * the message) is out of line. The code that is inlined here competes
+ * with the decoders for GCC's LTO inline budget (inline-unit-growth): a
+ * few more inlined SIMD steps in this file made the token run scanner
+ * stop being inlined into the Via, name-addr and Security-* decoders,
+ * which cost more than it saved, and changes that look neutral here (a
+ * __builtin_expect, a noinline, a pointer for a slice) have moved the
+ * whole by 10 to 100 instructions a message either way; measure the whole
  * of ours-full after a change here, not this file alone. */
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
@@ -116,13 +120,33 @@ static inline const char *skip_lws_bytes(const char *p, const char *end)
 	return p;
 }
 
+/* One element from sc->p by the cursor decoder of kind. */
+static inline __attribute__((always_inline)) int
+list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
+{
+	if (kind == EL_VIA) {
+		struct sip_via via;
+		return sip_via_decode_at(&via, sc, err);
+	} else if (kind == EL_ADDR) {
+		struct sip_addr addr;
+		return sip_addr_decode_at(&addr, sc, addr_flags, err);
+	} else if (kind == EL_SEC_MECH) {
+		struct sip_sec_mech m;
+		return sip_sec_mech_decode_at(&m, sc, err);
+	} else {
+		struct sip_tokparams tp;
+		return sip_tokparams_decode_at(&tp, sc, err);
+	}
+}
+
 /* A comma list read once, each element decoded from the cursor up to its
  * ',' by the cursor decoder of kind (decode_internal.h, called directly:
  * kind is a constant at every call). 0, or -EAGAIN when an element is one
  * the cursor decoders leave to the slice path, which then decodes the whole
  * value again and gives the verdict, offset and reason of record. err->at
- * and err->reason are NULL on entry (sip_hdr_check and sip_msg_check clear
- * them before each field) and NULL again on -EAGAIN. */
+ * and err->reason are NULL again on -EAGAIN (on entry they may hold what
+ * an earlier field's decoder left: sip_msg_check decodes a failing field
+ * again from a clear err for the error of record). */
 static inline __attribute__((always_inline)) int
 list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
 {
@@ -132,31 +156,25 @@ list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, st
 	p = skip_lws_bytes(p, end);
 	if (p >= end)
 		return 0;
+	/* the first element apart: most lists have one */
+	struct scan sc = { p, end };
+	if (list_element_at(&sc, kind, addr_flags, err) < 0)
+		goto decline;
+	if (sc.p >= end)
+		return 0;
 	for (;;) {
-		struct scan sc = { p, end };
-		int rc;
-		if (kind == EL_VIA) {
-			struct sip_via via;
-			rc = sip_via_decode_at(&via, &sc, err);
-		} else if (kind == EL_ADDR) {
-			struct sip_addr addr;
-			rc = sip_addr_decode_at(&addr, &sc, addr_flags, err);
-		} else if (kind == EL_SEC_MECH) {
-			struct sip_sec_mech m;
-			rc = sip_sec_mech_decode_at(&m, &sc, err);
-		} else {
-			struct sip_tokparams tp;
-			rc = sip_tokparams_decode_at(&tp, &sc, err);
-		}
-		if (rc < 0)
-			break;
-		if (sc.p >= end)
-			return 0;
 		/* sc.p on the ',' that ends the element */
 		p = skip_lws_bytes(sc.p + 1, end);
 		if (p >= end)
 			break; /* a ',' that ends the list: the slice path's error */
+		sc.p = p;
+		sc.end = end;
+		if (list_element_at(&sc, kind, addr_flags, err) < 0)
+			break;
+		if (sc.p >= end)
+			return 0;
 	}
+decline:
 	err->at = NULL;
 	err->reason = NULL;
 	return -EAGAIN;
@@ -264,11 +282,9 @@ static inline const char *token_end(const char *p, const char *start, const char
  * from token to token; any other form (LWS at the ends, a fold, an empty
  * element, a byte that is not a token byte) goes to the slice path for the
  * verdict, the offset and the reason. */
-static int token_list_decode(struct slice v, struct sip_parse_error *err)
+static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_parse_error *err)
 {
 	const char *start = v.ptr, *end = start + v.len, *p = start;
-	if (p == end)
-		return 0; /* Allow: / Supported: may be empty */
 	for (;;) {
 		const char *t = token_end(p, start, end);
 		if (t == p)
@@ -291,6 +307,81 @@ static int token_list_decode(struct slice v, struct sip_parse_error *err)
 		p = t;
 	}
 	return token_list_decode_slow(v, err);
+}
+
+#if defined(__SSSE3__)
+/* Whether the len bytes at p (len >= 1; the sixteen-byte blocks from p
+ * that cover them are readable) are token *("," [SP] token): the form of
+ * nearly every token list written. Sixteen bytes a step, each byte judged
+ * by its class and that of the byte before it (a bit set in bad is a byte
+ * out of that form), so there is no walk from token to token:
+ *   a byte that is not a token byte, ',' or SP;
+ *   SP not after ',';  ',' not after a token byte (or first);
+ * and the last byte a token byte. Of the pairs of bytes these leave only
+ * token-token, token-',', ','-token, ','-SP and SP-token, so after ','
+ * comes a token byte or SP and after SP a token byte without a test of
+ * their own. The bytes past len are masked off. A
+ * last block of token bytes only ends the list at once (one token, the
+ * common Require: sec-agree, or the last one after a ',' or SP of the
+ * block before, which the byte after them then satisfies). */
+static inline bool token_list_simple(const char *p, size_t len)
+{
+	const __m128i nib = _mm_set1_epi8(0x0f), comma = _mm_set1_epi8(','), sp = _mm_set1_epi8(' ');
+	const __m128i rows = _mm_setr_epi8((char)0xe8, (char)0xfc, (char)0xf8, (char)0xf8, (char)0xf8,
+					   (char)0xfc, (char)0xf8, (char)0xfc, (char)0xf8, (char)0xf8,
+					   (char)0xf4, 0x54, 0x50, 0x54, (char)0xd4, 0x70);
+	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)0x80, 0, 0, 0, 0, 0, 0, 0, 0);
+	__m128i pc = _mm_setzero_si128(), pnt = _mm_cmpeq_epi8(pc, pc);
+	for (;;) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+		__m128i nt = _mm_cmpeq_epi8(_mm_and_si128(_mm_shuffle_epi8(rows, lo), _mm_shuffle_epi8(bits, hi)),
+					    _mm_setzero_si128());
+		unsigned ntm = (unsigned)_mm_movemask_epi8(nt);
+		if (len <= 16 && !(ntm & ((2u << (len - 1)) - 1)))
+			return true; /* the rest one token: "sec-agree" */
+		__m128i c = _mm_cmpeq_epi8(v, comma), s = _mm_cmpeq_epi8(v, sp);
+		__m128i shc = _mm_alignr_epi8(c, pc, 15), shnt = _mm_alignr_epi8(nt, pnt, 15);
+		__m128i bad = _mm_andnot_si128(_mm_or_si128(c, s), nt);
+		bad = _mm_or_si128(bad, _mm_andnot_si128(shc, s));
+		bad = _mm_or_si128(bad, _mm_and_si128(c, shnt));
+		unsigned m = (unsigned)_mm_movemask_epi8(bad);
+		if (len <= 16) {
+			unsigned last = 1u << (len - 1);
+			m &= last | (last - 1);
+			m |= ntm & last;
+			return m == 0;
+		}
+		if (m)
+			return false;
+		pc = c;
+		pnt = nt;
+		p += 16;
+		len -= 16;
+	}
+}
+#endif
+
+/* A token list: the simple form judged sixteen bytes at a time when the
+ * blocks that cover the value lie inside the message (buf, lim: the value
+ * is followed by at least its CRLF there, so it is the rare value at the
+ * end of a message that is walked); the walk from token to token
+ * otherwise, the slice path for anything else. */
+static inline int token_list_decode(struct slice v, const char *buf, const char *lim,
+				    struct sip_parse_error *err)
+{
+	if (v.len == 0)
+		return 0; /* Allow: / Supported: may be empty */
+#if defined(__SSSE3__)
+	uintptr_t at = (uintptr_t)v.ptr;
+	if (at >= (uintptr_t)buf && at <= (uintptr_t)lim &&
+	    ((v.len + 15) & ~(size_t)15) <= (size_t)((uintptr_t)lim - at) && token_list_simple(v.ptr, v.len))
+		return 0;
+#else
+	(void)buf;
+	(void)lim;
+#endif
+	return token_list_walk(v, err);
 }
 
 /* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
@@ -455,17 +546,19 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 
 /* One header with the decoder its id calls for; the fields with no decoder
  * here are checked for control bytes only. A CSeq is decoded into *cseq
- * (for the method compare of sip_msg_check). err->at and err->reason are
- * NULL on entry. */
+ * (for the method compare of sip_msg_check). Each case reads h->value
+ * itself (one slice held across the switch cost register copies on every
+ * field). The verdict does not depend on what err holds on entry; the
+ * offset and reason of record are those from a clear err. */
 static inline __attribute__((always_inline)) int
-hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_error *err)
+hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *cseq,
+	   struct sip_parse_error *err)
 {
-	struct slice v = h->value;
 	switch (h->id) {
 	case SIP_HDR_VIA:
-		return via_list_decode(v, err);
+		return via_list_decode(h->value, err);
 	case SIP_HDR_CONTACT:
-		return contact_decode(v, err);
+		return contact_decode(h->value, err);
 	case SIP_HDR_ROUTE:
 	case SIP_HDR_RECORD_ROUTE:
 	case SIP_HDR_PATH:
@@ -473,7 +566,7 @@ hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_erro
 	case SIP_HDR_P_ASSOCIATED_URI:
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return addr_list_decode(v, err);
+		return addr_list_decode(h->value, err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:
@@ -481,20 +574,20 @@ hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_erro
 	case SIP_HDR_REFERRED_BY:
 	case SIP_HDR_P_CALLED_PARTY_ID: {
 		struct sip_addr addr;
-		return sip_addr_decode(&addr, v, 0, err);
+		return sip_addr_decode(&addr, h->value, 0, err);
 	}
 	case SIP_HDR_CSEQ:
-		return sip_cseq_decode(cseq, v, err);
+		return sip_cseq_decode(cseq, h->value, err);
 	case SIP_HDR_EXPIRES:
 	case SIP_HDR_MIN_EXPIRES:
 	case SIP_HDR_MAX_FORWARDS:
 	case SIP_HDR_CONTENT_LENGTH: {
 		uint32_t u;
-		return sip_u32_decode(&u, v, err);
+		return sip_u32_decode(&u, h->value, err);
 	}
 	case SIP_HDR_CALL_ID: {
 		struct sip_call_id cid;
-		return sip_call_id_decode(&cid, v, err);
+		return sip_call_id_decode(&cid, h->value, err);
 	}
 	case SIP_HDR_REQUIRE:
 	case SIP_HDR_PROXY_REQUIRE:
@@ -504,14 +597,14 @@ hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_erro
 	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
 	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
 	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
-		return token_list_decode(v, err);
+		return token_list_decode(h->value, msg->buf, msg->buf + msg->len, err);
 	case SIP_HDR_PRIVACY:
-		return privacy_decode(v, err);
+		return privacy_decode(h->value, err);
 	case SIP_HDR_WARNING:
-		return list_decode_slow(v, EL_WARNING, err);
+		return list_decode_slow(h->value, EL_WARNING, err);
 	case SIP_HDR_DATE: {
 		struct sip_date d;
-		return sip_date_decode(&d, v, err);
+		return sip_date_decode(&d, h->value, err);
 	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
@@ -519,22 +612,22 @@ hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_erro
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
-		return tokparams_list_decode(v, err);
+		return tokparams_list_decode(h->value, err);
 	case SIP_HDR_EVENT:
 	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
 	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
 	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
 	case SIP_HDR_PRIORITY: {           /* §20.26 priority-value */
 		struct sip_tokparams tp;
-		return sip_tokparams_decode(&tp, v, err);
+		return sip_tokparams_decode(&tp, h->value, err);
 	}
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
-		return list_decode_slow(v, EL_MEDIA, err);
+		return list_decode_slow(h->value, EL_MEDIA, err);
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
-		return params_only_decode(v, err);
+		return params_only_decode(h->value, err);
 	case SIP_HDR_CONTENT_TYPE:
-		return content_type_decode(v, err);
+		return content_type_decode(h->value, err);
 	case SIP_HDR_AUTHORIZATION:
 	case SIP_HDR_PROXY_AUTHORIZATION:
 	case SIP_HDR_WWW_AUTHENTICATE:
@@ -542,17 +635,17 @@ hdr_decode(const struct sip_hdr *h, struct sip_cseq *cseq, struct sip_parse_erro
 		return auth_decode_all(h, err);
 	case SIP_HDR_AUTHENTICATION_INFO: {
 		struct sip_auth auth;
-		return sip_auth_info_decode(&auth, v, err);
+		return sip_auth_info_decode(&auth, h->value, err);
 	}
 	case SIP_HDR_SECURITY_CLIENT:
 	case SIP_HDR_SECURITY_SERVER:
 	case SIP_HDR_SECURITY_VERIFY:
-		return sec_mech_list_decode(v, err);
+		return sec_mech_list_decode(h->value, err);
 	case SIP_HDR_OTHER:
 		/* unknown syntax: kept as written, but text (RFC 3261 §25.1) */
-		return text_value_check(v, false, err);
+		return text_value_check(h->value, false, err);
 	default:
-		return text_value_check(v, true, err);
+		return text_value_check(h->value, true, err);
 	}
 }
 
@@ -564,7 +657,7 @@ int sip_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h, struct sip
 	if (!err)
 		err = &local;
 	err_clear(err);
-	rc = hdr_decode(h, &cseq, err);
+	rc = hdr_decode(msg, h, &cseq, err);
 	if (rc < 0)
 		return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
 	return 0;
@@ -635,13 +728,24 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	for (; h < stop; h++) {
 		if (h->next < n && sip_hdr_is_single(h->id) && hdrs + h->next < stop)
 			stop = hdrs + h->next;
-		/* what a field's decoder left in err on success is not carried
-		 * into the next field's error */
-		err->at = NULL;
-		err->reason = NULL;
-		rc = hdr_decode(h, &cseq, err);
-		if (rc < 0)
-			return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+		/* err is not cleared before each field: what a field's decoder
+		 * left in err on success may still be there. A failure decodes
+		 * the field again from a clear err (the same inlined decode, so
+		 * that there is one copy of it), which gives the offset and
+		 * reason of record; the verdicts do not read err. */
+	redo:
+		rc = hdr_decode(msg, h, &cseq, err);
+		if (__builtin_expect(rc < 0, 0)) {
+			/* err->offset (0 from err_clear, written by no decoder)
+			 * holds which field is decoded again, one-based */
+			size_t again = (size_t)(h - hdrs) + 1;
+			if (err->offset == again)
+				return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
+			err->offset = again;
+			err->at = NULL;
+			err->reason = NULL;
+			goto redo;
+		}
 	}
 	if (stop < hdrs + n)
 		return msg_fail(msg, stop, NULL, stop->name.ptr,

@@ -799,6 +799,33 @@ static void diff_hdr(enum sip_hdr_id id, const char *in, size_t len)
 	check_guard_free(g, len);
 }
 
+/* One header value of id followed, inside the message, by the bytes of
+ * after (the message ends at a guard page after them): the token lists
+ * judge sixteen bytes at a time when the blocks that cover the value are
+ * inside the message, whatever the bytes past the value are. */
+static void diff_hdr_in(enum sip_hdr_id id, const char *in, size_t len, const char *after)
+{
+	size_t alen = strlen(after), total = len + alen;
+	char buf[4096];
+	if (total > sizeof buf)
+		return;
+	memcpy(buf, in, len);
+	memcpy(buf + len, after, alen);
+	char *g = check_guard_copy(buf, total);
+	struct sip_msg msg;
+	struct sip_hdr h = { .id = id, .name = SLICE_LIT("X"), .value = { g, len } };
+	struct sip_parse_error e, w;
+	sip_msg_init(&msg, NULL, 0);
+	msg.buf = g;
+	msg.len = total;
+	memset(&e, 0x5a, sizeof e);
+	memset(&w, 0xa5, sizeof w);
+	int rc = sip_hdr_check(&msg, &h, &e);
+	int want = ref_hdr_check(&msg, &h, &w);
+	diff_compare("sip_hdr_check (inside)", false, in, len, rc, &e, want, &w);
+	check_guard_free(g, total);
+}
+
 /* The bytes the list and token scanners decide on, and a few others. */
 static const unsigned char diff_bytes[] = {
 	',', ' ', '\t', '\r', '\n', '"', '<', '>', ';', '=', '*', ':', '@', '/', '\\',
@@ -834,15 +861,45 @@ static void diff_hdr_cb(const char *in, size_t len, void *arg)
 	diff_hdr(*(const enum sip_hdr_id *)arg, in, len);
 }
 
+/* What follows a value inside the message: the CRLF and the next field,
+ * bytes of the simple form (a ',' or SP or token byte right after the
+ * value must not change its verdict), and lengths around a block. */
+static const char *const diff_after[] = {
+	/* the first three also after every byte value at every position */
+	"\r\n",
+	", ,a b,,c  d\t;,x,y,z,w",
+	"\r\n\r\n0123456789ab",
+	"\r\nRequire: sec-agree\r\n\r\n",
+	"abcdefghijklmnopqrstuvwxyz",
+	"                    ",
+	",,,,,,,,,,,,,,,,,,,,",
+	"\x80\xff\x01\x00 x,\r\n",
+	"\r\n\r\n0123456789a",
+};
+
+static void diff_hdr_in_cb(const char *in, size_t len, void *arg)
+{
+	for (size_t k = 0; k < sizeof diff_after / sizeof diff_after[0]; k++)
+		diff_hdr_in(*(const enum sip_hdr_id *)arg, in, len, diff_after[k]);
+}
+
+static void diff_hdr_in3_cb(const char *in, size_t len, void *arg)
+{
+	for (size_t k = 0; k < 3; k++)
+		diff_hdr_in(*(const enum sip_hdr_id *)arg, in, len, diff_after[k]);
+}
+
 static void diff_msg_cb(const char *in, size_t len, void *arg)
 {
 	(void)arg;
 	diff_msg(in, len);
 }
 
-/* Token lists (one pass from token to token, the SSSE3 class over the last
- * 16 bytes of the value near its end): every byte value at every position
- * and every length, values shorter and longer than 16 bytes. */
+/* Token lists (the simple form sixteen bytes at a time inside a message,
+ * the walk from token to token, the SSSE3 class over the last 16 bytes of
+ * the value near its end): every byte value at every position and every
+ * length, values shorter and longer than 16 bytes, at the end of the
+ * message and followed by other bytes. */
 static void test_check_token_lists_as_before(void)
 {
 	static const char *const values[] = {
@@ -854,6 +911,15 @@ static void test_check_token_lists_as_before(void)
 		"timer, 100rel",
 		" path , gruu ",
 		"path,\r\n gruu",
+		"INVITE, ACK, CANCEL, BYE, UPDATE, PRACK, OPTIONS, MESSAGE, NOTIFY, REFER, INFO",
+		"a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u,v,w,x,y,z,0,1,2,3,4,5,6,7",
+		"abcdefghijklmno, pqrstuvwxyzABCD,EFGHIJKLMNOPQRS",
+		"x, y",
+		"x,  y",
+		"x , y",
+		"x,,y",
+		"x y",
+		"",
 	};
 	static const enum sip_hdr_id ids[] = {
 		SIP_HDR_ALLOW, SIP_HDR_SUPPORTED, SIP_HDR_REQUIRE, SIP_HDR_CONTENT_LANGUAGE,
@@ -861,6 +927,12 @@ static void test_check_token_lists_as_before(void)
 	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
 		for (size_t j = 0; j < sizeof ids / sizeof ids[0]; j++)
 			diff_mutations(values[i], j == 0, diff_hdr_cb, (void *)&ids[j]);
+	/* inside a message: every byte value at every position and every
+	 * length, with each of diff_after past the value */
+	for (size_t i = 0; i < sizeof values / sizeof values[0]; i++)
+		for (size_t j = 0; j < 2; j++)
+			diff_mutations(values[i], j == 0, j == 0 ? diff_hdr_in3_cb : diff_hdr_in_cb,
+				       (void *)&ids[j]);
 }
 
 /* The lists with a cursor decoder (Via, name-addr lists, Contact with and
@@ -916,6 +988,74 @@ static void test_check_messages_as_before(void)
 		diff_msg(cases[i].in, strlen(cases[i].in));
 }
 
+/* Every id with each of a few values, alone in a message: sip_msg_check
+ * (its own dispatch by id) and sip_hdr_check (the switch) against the
+ * oracle, so the two dispatches send every id to the same decoder. */
+static const char *const every_values[] = {
+	"<sip:a@b>", "1 REGISTER", "1", "a", "a/b", "reg", "icid-value=1",
+	"Sat, 13 Nov 2010 23:29:00 GMT", "nextnonce=\"a\"", "Digest username=\"a\"",
+	"SIP/2.0/UDP a", "ipsec-3gpp;alg=hmac-sha-1-96", "399 a \"x\"", "a, b", "a;b=c",
+	"sip:a@b", "\"x\" <sip:a@b>", "*", "a\\\001", "a\tb", "",
+};
+
+static void test_check_every_id_each_value(void)
+{
+	for (int id = 0; id < SIP_HDR__COUNT + 2; id++) {
+		for (size_t k = 0; k < sizeof every_values / sizeof every_values[0]; k++) {
+			const char *name = id < SIP_HDR__COUNT && id ? sip_hdr_name((enum sip_hdr_id)id) : "X-Other";
+			char in[512];
+			int len = snprintf(in, sizeof in, "REGISTER sip:a@b SIP/2.0\r\n%s: %s\r\n\r\n", name,
+					   every_values[k]);
+			CHECK(len > 0 && (size_t)len < sizeof in);
+			if (id < SIP_HDR__COUNT)
+				diff_msg(in, (size_t)len);
+			diff_hdr((enum sip_hdr_id)id, every_values[k], strlen(every_values[k]));
+		}
+	}
+}
+
+/* Every id twice in a message with a value its decoder accepts, a list
+ * field between and a field that fails after: sip_msg_check stops at the
+ * second field of an id that allows one value, as the oracle does; for
+ * the others both go on to the failing field. */
+static void test_check_every_id_twice(void)
+{
+	static const char *const values[] = {
+		"<sip:a@b>", "1 REGISTER", "1", "a", "a/b", "reg", "icid-value=1",
+		"Sat, 13 Nov 2010 23:29:00 GMT", "nextnonce=\"a\"", "Digest username=\"a\"",
+		"SIP/2.0/UDP a", "ipsec-3gpp;alg=hmac-sha-1-96", "399 a \"x\"",
+	};
+	for (int id = 1; id < SIP_HDR__COUNT; id++) {
+		const char *name = sip_hdr_name((enum sip_hdr_id)id), *value = NULL;
+		struct sip_msg msg;
+		for (size_t k = 0; k < sizeof values / sizeof values[0] && !value; k++) {
+			struct sip_hdr h = { .id = (enum sip_hdr_id)id, .name = slice_cstr(name),
+					     .value = slice_cstr(values[k]) };
+			struct sip_parse_error e;
+			sip_msg_init(&msg, NULL, 0);
+			msg.buf = values[k];
+			msg.len = strlen(values[k]);
+			if (sip_hdr_check(&msg, &h, &e) == 0)
+				value = values[k];
+		}
+		CHECK(value != NULL);
+		if (!value) {
+			fprintf(stderr, "every_id_twice: no value for %s\n", name);
+			continue;
+		}
+		char in[512];
+		int len = snprintf(in, sizeof in,
+				   REG "%s: %s\r\nRoute: <sip:r;lr>\r\n%s: %s\r\nMax-Forwards: x\r\n\r\n",
+				   name, value, name, value);
+		CHECK(len > 0 && (size_t)len < sizeof in);
+		diff_msg(in, (size_t)len);
+		/* and the two apart by the failing field */
+		len = snprintf(in, sizeof in, REG "%s: %s\r\nMax-Forwards: x\r\n%s: %s\r\n\r\n", name,
+			       value, name, value);
+		diff_msg(in, (size_t)len);
+	}
+}
+
 int main(void)
 {
 	test_check_table();
@@ -923,6 +1063,8 @@ int main(void)
 	test_check_token_lists_as_before();
 	test_check_lists_as_before();
 	test_check_messages_as_before();
+	test_check_every_id_twice();
+	test_check_every_id_each_value();
 	fprintf(stderr, "check_test: %u inputs compared with the oracle\n", diff_runs);
 	return check_done();
 }
