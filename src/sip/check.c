@@ -724,6 +724,7 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	 * that of the second field of its id at the first one, so one test of
 	 * next per field finds it, and only a repeated id asks which it is. */
 	const struct sip_hdr *hdrs = msg->hdrs, *h = hdrs, *stop = hdrs + msg->nhdrs;
+	const struct sip_hdr *again = NULL; /* the field decoded a second time */
 	uint16_t n = msg->nhdrs;
 	for (; h < stop; h++) {
 		if (h->next < n && sip_hdr_is_single(h->id) && hdrs + h->next < stop)
@@ -736,12 +737,9 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 	redo:
 		rc = hdr_decode(msg, h, &cseq, err);
 		if (__builtin_expect(rc < 0, 0)) {
-			/* err->offset (0 from err_clear, written by no decoder)
-			 * holds which field is decoded again, one-based */
-			size_t again = (size_t)(h - hdrs) + 1;
-			if (err->offset == again)
+			if (h == again)
 				return fail_in(msg, h, rc, h->value.ptr, "malformed header field value", err);
-			err->offset = again;
+			again = h;
 			err->at = NULL;
 			err->reason = NULL;
 			goto redo;
