@@ -2,6 +2,8 @@
  * header fields §7.3, bodies and framing §7.4/§7.5, §18.3), RFC 4475 §3.1.2. */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -66,6 +68,24 @@ static inline size_t bit_first(uint64_t m)
 	return (size_t)i;
 #else
 	return (size_t)__builtin_ctzll(m);
+#endif
+}
+
+/* False when m is 0, else true with *i the index of its lowest set bit:
+ * one BSF and its zero flag on x86-64 (m is a zero-extended movemask). */
+static inline bool bit_scan(uint64_t m, size_t *i)
+{
+#if defined(__x86_64__) && defined(__GCC_ASM_FLAG_OUTPUTS__)
+	bool nz;
+	uint64_t r;
+	__asm__("bsfq %2, %0" : "=r"(r), "=@ccnz"(nz) : "rm"(m));
+	*i = (size_t)r;
+	return nz;
+#else
+	if (!m)
+		return false;
+	*i = (size_t)__builtin_ctzll(m);
+	return true;
 #endif
 }
 
@@ -492,6 +512,14 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	struct sip_hdr *const hdrs = msg->hdrs;
 	const char *base;
 	uint64_t m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* p + bias is the 8 bytes at &h->offset: the offset p - buf (below
+	 * 2^31) in the low half, SIP_HDR_NONE above it, zero padding */
+	_Static_assert(offsetof(struct sip_hdr, next) == offsetof(struct sip_hdr, offset) + 4 &&
+			       sizeof(struct sip_hdr) >= offsetof(struct sip_hdr, offset) + 8,
+		       "offset, next and padding make one word");
+	const uint64_t offset_next_bias = ((uint64_t)SIP_HDR_NONE << 32) - (uint64_t)(uintptr_t)buf;
+#endif
 	*rc = 0;
 	if (end - buf < 64 || end - p < 16)
 		return p;
@@ -522,15 +550,13 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		const char *nl = base + bit_first(m);
 		if (nl[-1] != '\r' || p > last16)
 			break;
-		unsigned mc = bytes_eq16(p, co);
-		if (__builtin_expect(!mc, 0)) {
-			if (end - p < 32)
+		size_t ci;
+		if (__builtin_expect(!bit_scan(bytes_eq16(p, co), &ci), 0)) {
+			if (end - p < 32 || !bit_scan(bytes_eq16(p + 16, co), &ci))
 				break;
-			mc = bytes_eq16(p + 16, co) << 16;
-			if (!mc)
-				break;
+			ci += 16;
 		}
-		const char *colon = p + bit_first32(mc);
+		const char *colon = p + ci;
 		if (colon > nl)
 			break;
 		size_t k = (size_t)(colon - p);
@@ -556,8 +582,16 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		h->id = id;
 		h->name = slice_make(p, k);
 		h->value = value;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		{
+			/* offset and next (SIP_HDR_NONE) in one word: p + bias */
+			uint64_t w = (uint64_t)(uintptr_t)p + offset_next_bias;
+			memcpy((char *)h + offsetof(struct sip_hdr, offset), &w, 8);
+		}
+#else
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
+#endif
 		if (ch->first[id] == SIP_HDR_NONE)
 			ch->first[id] = n;
 		else
