@@ -108,6 +108,21 @@ static inline unsigned bytes_eq16(const char *q, __m128i c)
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
 }
+
+/* bytes_eq16 for the split's per-line ':' search. The load is opaque to
+ * GCC, which would otherwise keep the loaded bytes alive for the rare
+ * token check of an unknown name (scan_nontoken16 on the same 16 bytes)
+ * and copy them before each compare: one instruction a line. */
+static inline unsigned bytes_eq16_once(const char *q, __m128i c)
+{
+#if defined(__GNUC__) && !defined(__AVX__) && defined(__x86_64__)
+	__m128i v;
+	__asm__("movdqu %1, %0" : "=x"(v) : "m"(*(const char(*)[16])q));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
+#else
+	return bytes_eq16(q, c);
+#endif
+}
 #endif
 
 /* The first '\n' in [p, end), or NULL; [buf, end) is readable. 32, then
@@ -430,7 +445,7 @@ static inline int content_length_parse(struct sip_msg *msg, const char *buf, str
 /* The id chains while parsing: first[] is copied to msg->first at the end
  * (on the stack, the split addresses both without a base register). */
 struct hdr_chain {
-	uint16_t first[SIP_HDR__COUNT];
+	uint16_t *first;
 	uint16_t last[SIP_HDR__COUNT];
 };
 
@@ -509,7 +524,7 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	const __m128i co = _mm_set1_epi8(':');
 	const uint16_t n0 = *np, max = msg->max_hdrs;
 	uint16_t n = n0;
-	struct sip_hdr *const hdrs = msg->hdrs;
+	struct sip_hdr *const hdrs = msg->hdrs, *h = hdrs + n0;
 	const char *base;
 	uint64_t m;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -533,25 +548,29 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
 	const char *const last16 = end - 16, *const blk_last = end - 64;
 	while (n < max) {
-		while (__builtin_expect(!m, 0)) {
+		size_t li;
+		while (__builtin_expect(!bit_scan(m, &li), 0)) {
 			/* the next block, or the last 64 bytes with what was
 			 * seen masked off; base <= blk_last throughout */
 			const char *next = base + 64;
 			if (next <= blk_last) {
 				base = next;
 				m = lf_mask64(base);
-			} else if (next < end) {
-				base = blk_last;
-				m = lf_mask64(base) & (~0ull << (next - blk_last));
 			} else {
-				goto done;
+				/* next < end: the bytes of the last block up
+				 * to next are seen */
+				size_t seen = (size_t)(next - blk_last);
+				if (seen >= 64)
+					goto done;
+				base = blk_last;
+				m = lf_mask64(base) & (~0ull << seen);
 			}
 		}
-		const char *nl = base + bit_first(m);
+		const char *nl = base + li;
 		if (nl[-1] != '\r' || p > last16)
 			break;
 		size_t ci;
-		if (__builtin_expect(!bit_scan(bytes_eq16(p, co), &ci), 0)) {
+		if (__builtin_expect(!bit_scan(bytes_eq16_once(p, co), &ci), 0)) {
 			if (end - p < 32 || !bit_scan(bytes_eq16(p + 16, co), &ci))
 				break;
 			ci += 16;
@@ -578,7 +597,6 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 			value = value_trim(vs, ve);
 		else
 			value = slice_span(vs, ve);
-		struct sip_hdr *h = &hdrs[n];
 		h->id = id;
 		h->name = slice_make(p, k);
 		h->value = value;
@@ -592,12 +610,14 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
 #endif
-		if (ch->first[id] == SIP_HDR_NONE)
-			ch->first[id] = n;
+		/* most ids come once: their first field is the common case */
+		if (__builtin_expect(ch->first[(size_t)id] == SIP_HDR_NONE, 1))
+			ch->first[(size_t)id] = n;
 		else
-			hdrs[ch->last[id]].next = n;
-		ch->last[id] = n;
+			hdrs[ch->last[(size_t)id]].next = n;
+		ch->last[(size_t)id] = n;
 		n++;
+		h++;
 		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
 			/* its value is read now, so its line must not be
 			 * folded: taken back for the careful loop if it is */
@@ -686,7 +706,8 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->nhdrs = 0;
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	max = msg->max_hdrs;
-	memset(ch.first, 0xff, sizeof ch.first);
+	ch.first = msg->first;
+	memset(msg->first, 0xff, sizeof msg->first);
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;
@@ -926,7 +947,6 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->len = head_len + body_len;
 	rc = (int)msg->len;
 out:
-	memcpy(msg->first, ch.first, sizeof msg->first);
 	if (rc < 0 && err && !err->code)
 		err->code = rc;
 	return rc;
