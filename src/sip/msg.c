@@ -559,10 +559,16 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 			} else {
 				/* next < end: the bytes of the last block up
 				 * to next are seen */
-				size_t seen = (size_t)(next - blk_last);
+				const char *last = blk_last;
+#if defined(__GNUC__)
+				/* read here: GCC would hold it in a register
+				 * from the top of the loop, one load a line */
+				__asm__("" : "+r"(last));
+#endif
+				size_t seen = (size_t)(next - last);
 				if (seen >= 64)
 					goto done;
-				base = blk_last;
+				base = last;
 				m = lf_mask64(base) & (~0ull << seen);
 			}
 		}
