@@ -2,6 +2,8 @@
  * header fields §7.3, bodies and framing §7.4/§7.5, §18.3), RFC 4475 §3.1.2. */
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -69,6 +71,24 @@ static inline size_t bit_first(uint64_t m)
 #endif
 }
 
+/* False when m is 0, else true with *i the index of its lowest set bit:
+ * one BSF and its zero flag on x86-64 (m is a zero-extended movemask). */
+static inline bool bit_scan(uint64_t m, size_t *i)
+{
+#if defined(__x86_64__) && defined(__GCC_ASM_FLAG_OUTPUTS__)
+	bool nz;
+	uint64_t r;
+	__asm__("bsfq %2, %0" : "=r"(r), "=@ccnz"(nz) : "rm"(m));
+	*i = (size_t)r;
+	return nz;
+#else
+	if (!m)
+		return false;
+	*i = (size_t)__builtin_ctzll(m);
+	return true;
+#endif
+}
+
 /* bit_first of a 32-bit mask m != 0 (no widening first). */
 static inline size_t bit_first32(unsigned m)
 {
@@ -87,6 +107,21 @@ static inline unsigned bytes_eq16(const char *q, __m128i c)
 {
 	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
 	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
+}
+
+/* bytes_eq16 for the split's per-line ':' search. The load is opaque to
+ * GCC, which would otherwise keep the loaded bytes alive for the rare
+ * token check of an unknown name (scan_nontoken16 on the same 16 bytes)
+ * and copy them before each compare: one instruction a line. */
+static inline unsigned bytes_eq16_once(const char *q, __m128i c)
+{
+#if defined(__GNUC__) && !defined(__AVX__) && defined(__x86_64__)
+	__m128i v;
+	__asm__("movdqu %1, %0" : "=x"(v) : "m"(*(const char(*)[16])q));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, c));
+#else
+	return bytes_eq16(q, c);
+#endif
 }
 #endif
 
@@ -410,7 +445,7 @@ static inline int content_length_parse(struct sip_msg *msg, const char *buf, str
 /* The id chains while parsing: first[] is copied to msg->first at the end
  * (on the stack, the split addresses both without a base register). */
 struct hdr_chain {
-	uint16_t first[SIP_HDR__COUNT];
+	uint16_t *first;
 	uint16_t last[SIP_HDR__COUNT];
 };
 
@@ -489,9 +524,17 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	const __m128i co = _mm_set1_epi8(':');
 	const uint16_t n0 = *np, max = msg->max_hdrs;
 	uint16_t n = n0;
-	struct sip_hdr *const hdrs = msg->hdrs;
+	struct sip_hdr *const hdrs = msg->hdrs, *h = hdrs + n0;
 	const char *base;
 	uint64_t m;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* p + bias is the 8 bytes at &h->offset: the offset p - buf (below
+	 * 2^31) in the low half, SIP_HDR_NONE above it, zero padding */
+	_Static_assert(offsetof(struct sip_hdr, next) == offsetof(struct sip_hdr, offset) + 4 &&
+			       sizeof(struct sip_hdr) >= offsetof(struct sip_hdr, offset) + 8,
+		       "offset, next and padding make one word");
+	const uint64_t offset_next_bias = ((uint64_t)SIP_HDR_NONE << 32) - (uint64_t)(uintptr_t)buf;
+#endif
 	*rc = 0;
 	if (end - buf < 64 || end - p < 16)
 		return p;
@@ -505,32 +548,40 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
 	const char *const last16 = end - 16, *const blk_last = end - 64;
 	while (n < max) {
-		while (__builtin_expect(!m, 0)) {
+		size_t li;
+		while (__builtin_expect(!bit_scan(m, &li), 0)) {
 			/* the next block, or the last 64 bytes with what was
 			 * seen masked off; base <= blk_last throughout */
 			const char *next = base + 64;
 			if (next <= blk_last) {
 				base = next;
 				m = lf_mask64(base);
-			} else if (next < end) {
-				base = blk_last;
-				m = lf_mask64(base) & (~0ull << (next - blk_last));
 			} else {
-				goto done;
+				/* next < end: the bytes of the last block up
+				 * to next are seen */
+				const char *last = blk_last;
+#if defined(__GNUC__)
+				/* read here: GCC would hold it in a register
+				 * from the top of the loop, one load a line */
+				__asm__("" : "+r"(last));
+#endif
+				size_t seen = (size_t)(next - last);
+				if (seen >= 64)
+					goto done;
+				base = last;
+				m = lf_mask64(base) & (~0ull << seen);
 			}
 		}
-		const char *nl = base + bit_first(m);
+		const char *nl = base + li;
 		if (nl[-1] != '\r' || p > last16)
 			break;
-		unsigned mc = bytes_eq16(p, co);
-		if (__builtin_expect(!mc, 0)) {
-			if (end - p < 32)
+		size_t ci;
+		if (__builtin_expect(!bit_scan(bytes_eq16_once(p, co), &ci), 0)) {
+			if (end - p < 32 || !bit_scan(bytes_eq16(p + 16, co), &ci))
 				break;
-			mc = bytes_eq16(p + 16, co) << 16;
-			if (!mc)
-				break;
+			ci += 16;
 		}
-		const char *colon = p + bit_first32(mc);
+		const char *colon = p + ci;
 		if (colon > nl)
 			break;
 		size_t k = (size_t)(colon - p);
@@ -552,18 +603,27 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 			value = value_trim(vs, ve);
 		else
 			value = slice_span(vs, ve);
-		struct sip_hdr *h = &hdrs[n];
 		h->id = id;
 		h->name = slice_make(p, k);
 		h->value = value;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		{
+			/* offset and next (SIP_HDR_NONE) in one word: p + bias */
+			uint64_t w = (uint64_t)(uintptr_t)p + offset_next_bias;
+			memcpy((char *)h + offsetof(struct sip_hdr, offset), &w, 8);
+		}
+#else
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
-		if (ch->first[id] == SIP_HDR_NONE)
-			ch->first[id] = n;
+#endif
+		/* most ids come once: their first field is the common case */
+		if (__builtin_expect(ch->first[(size_t)id] == SIP_HDR_NONE, 1))
+			ch->first[(size_t)id] = n;
 		else
-			hdrs[ch->last[id]].next = n;
-		ch->last[id] = n;
+			hdrs[ch->last[(size_t)id]].next = n;
+		ch->last[(size_t)id] = n;
 		n++;
+		h++;
 		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
 			/* its value is read now, so its line must not be
 			 * folded: taken back for the careful loop if it is */
@@ -652,7 +712,8 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->nhdrs = 0;
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	max = msg->max_hdrs;
-	memset(ch.first, 0xff, sizeof ch.first);
+	ch.first = msg->first;
+	memset(msg->first, 0xff, sizeof msg->first);
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;
@@ -892,7 +953,6 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	msg->len = head_len + body_len;
 	rc = (int)msg->len;
 out:
-	memcpy(msg->first, ch.first, sizeof msg->first);
 	if (rc < 0 && err && !err->code)
 		err->code = rc;
 	return rc;
