@@ -233,4 +233,20 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 /* True for the parameters struct sip_sec_mech holds as fields. */
 bool sip_sec_param_known(struct slice name);
 
+/* Every sec-mechanism of a Security-Client/-Server/-Verify value v (a
+ * comma list) decoded in one call: what check.c's list walk over
+ * sip_sec_mech_decode_at does, offer by offer (LWS bytes, SP HTAB CR LF,
+ * skipped before the first offer and after each ','; each offer decoded as
+ * sip_sec_mech_decode_at decodes it from there, up to its ',' or the end).
+ * Offer k (from 0) is decoded into ms[k], or into ms[cap - 1] once k >=
+ * cap (cap >= 1: check.c may pass one struct); *count is the number of
+ * offers decoded without error. Returns 0 when every offer decoded (also
+ * for an empty or all-LWS value: *count 0); -EAGAIN when v.ptr is NULL, an
+ * offer fails or a ',' ends the list (nothing after it but LWS): err->at
+ * and err->reason are then NULL (err->code may hold the failed offer's
+ * code) and the caller decodes the value again by the slice path, which
+ * gives the verdict, offset and reason of record. err may be NULL. */
+int sip_sec_mech_list_run(struct slice v, struct sip_sec_mech *ms, size_t cap, size_t *count,
+			  struct sip_parse_error *err);
+
 #endif
