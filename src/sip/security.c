@@ -154,13 +154,13 @@ static const unsigned char digits_align[9][16] __attribute__((aligned(16))) = {
 
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 {
+	/* a digit is 0..9 after the subtraction, any other byte above; the
+	 * shuffle keeps only the n bytes (the others read as 0), so one
+	 * compare of all sixteen is the test */
 	__m128i x = _mm_sub_epi8(_mm_cvtsi64_si128((long long)w), _mm_set1_epi8('0'));
-	/* a digit is now 0..9, any other byte above */
-	unsigned ok = (unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x));
-	if (~ok & ((1u << n) - 1))
-		return false;
 	x = _mm_shuffle_epi8(x, _mm_load_si128((const __m128i *)(const void *)digits_align[n]));
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)) != 0xffff)
+		return false;
 	x = _mm_maddubs_epi16(x, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1));
 	x = _mm_madd_epi16(x, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
 	x = _mm_packus_epi32(x, x);
@@ -689,20 +689,6 @@ static int sec_list_each(const char *p, const char *end, size_t k, struct sip_se
 /* The longest value sec_list_fast copies and classifies whole. */
 #define SEC_LIST_MAX 1024
 
-/* The first position from x (x <= the value's length) whose bit is set in
- * nt: the bit of the length itself is set, so the search ends there at the
- * latest. */
-static inline size_t nt_next(const uint64_t *nt, size_t x)
-{
-	size_t i = x >> 6;
-	uint64_t w = nt[i] >> (x & 63);
-	if (w)
-		return x + (size_t)__builtin_ctzll(w);
-	while (!nt[++i])
-		;
-	return i * 64 + (size_t)__builtin_ctzll(nt[i]);
-}
-
 /* The 64 bits of nt from bit x on (one shrd). */
 static inline uint64_t nt_window(const uint64_t *nt, size_t x)
 {
@@ -726,23 +712,6 @@ static inline uint64_t nt_window(const uint64_t *nt, size_t x)
  * name, a quoted or empty value, a duplicate, a bad number or q) is read by
  * sec_mech_run, which stores the same for what this reads. */
 #if defined(__SSSE3__)
-/* scan_nontoken16 of the sixteen bytes in v. */
-static inline unsigned sec_nontoken16v(__m128i v)
-{
-	static const unsigned char rows[16] __attribute__((aligned(16))) = {
-		0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
-		0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
-	};
-	static const unsigned char bits[16] __attribute__((aligned(16))) = {
-		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
-	};
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
-				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
-}
-
 /* The 64 bytes at src copied to dst, and their non-token mask. */
 static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 {
@@ -754,8 +723,8 @@ static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 	_mm_store_si128((__m128i *)(void *)(dst + 16), b);
 	_mm_store_si128((__m128i *)(void *)(dst + 32), c);
 	_mm_store_si128((__m128i *)(void *)(dst + 48), d);
-	return (uint64_t)sec_nontoken16v(a) | (uint64_t)sec_nontoken16v(b) << 16 |
-	       (uint64_t)sec_nontoken16v(c) << 32 | (uint64_t)sec_nontoken16v(d) << 48;
+	return (uint64_t)auth_nontoken16v(a) | (uint64_t)auth_nontoken16v(b) << 16 |
+	       (uint64_t)auth_nontoken16v(c) << 32 | (uint64_t)auth_nontoken16v(d) << 48;
 }
 #endif
 
@@ -801,7 +770,7 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 	nt[full / 64 + 1] = ~0ull;
 	for (;;) {
 		struct sip_sec_mech *m = sec_slot(ms, cap, k++);
-		size_t me = nt_next(nt, p), q = me;
+		size_t me = auth_bits_next(nt, p), q = me;
 		unsigned seen = 0;
 		if (me == p)
 			goto slow;
@@ -820,8 +789,8 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 				r &= r - 1;
 				ve = q + (unsigned)__builtin_ctzll(r);
 			} else {
-				t = (unsigned)(nt_next(nt, q + 1) - q);
-				ve = nt_next(nt, q + 1 + t);
+				t = (unsigned)(auth_bits_next(nt, q + 1) - q);
+				ve = auth_bits_next(nt, q + 1 + t);
 				if (t > 63)
 					goto slow;
 			}
