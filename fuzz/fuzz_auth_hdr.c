@@ -4,7 +4,8 @@
  * 2 sec-mechanism, 3 a whole message through sip_msg_encode); what decodes is
  * encoded, decoded again and encoded again: the re-decode must succeed and
  * the two encodings must be equal. A sec-mechanism value is also read as a
- * list from the cursor (sip_sec_mech_decode_at), each offer as its slice. */
+ * list from the cursor (sip_sec_mech_decode_at), each offer as its slice,
+ * and all at once (sip_sec_mech_list_run), offer by offer the same. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "../src/sip/decode_internal.h"
+#include "../src/sip/auth_internal.h"
 
 #define MAX_CREDENTIALS 64
 #define MAX_HDRS 128
@@ -87,6 +89,43 @@ static void mech_list_check(struct slice v)
 	}
 }
 
+#define MAX_OFFERS 16
+
+/* sip_sec_mech_list_run against the walk check.c made over
+ * sip_sec_mech_decode_at: the same verdict, count and offers. */
+static void mech_list_run_check(struct slice v)
+{
+	static struct sip_sec_mech want[MAX_OFFERS], got[MAX_OFFERS];
+	struct sip_parse_error err = { 0 }, e2 = { 0 };
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	size_t nw = 0, ng = 0;
+	int rw = 0;
+	memset(want, 0, sizeof want);
+	memset(got, 0, sizeof got);
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+		p++;
+	for (size_t k = 0; p < end; k++) {
+		struct scan sc = { p, end };
+		if (sip_sec_mech_decode_at(&want[k < MAX_OFFERS ? k : MAX_OFFERS - 1], &sc, &err) < 0) {
+			rw = -EAGAIN;
+			break;
+		}
+		nw = k + 1;
+		if (sc.p >= end)
+			break;
+		p = sc.p + 1;
+		while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
+			p++;
+		if (p >= end)
+			rw = -EAGAIN;
+	}
+	int rg = sip_sec_mech_list_run(v, got, MAX_OFFERS, &ng, &e2);
+	must(rg == rw && ng == nw);
+	must(rg == 0 || (e2.at == NULL && e2.reason == NULL));
+	for (size_t k = 0; k < nw && k < MAX_OFFERS; k++)
+		must(!memcmp(&got[k], &want[k], sizeof got[k]));
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -147,6 +186,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			must(slice_eq(buf_view(&e1), buf_view(&e2)));
 		}
 		mech_list_check(v);
+		mech_list_run_check(v);
 		break;
 	}
 	}

@@ -150,9 +150,28 @@ static inline int auth_field_word(uint64_t w, size_t nl)
 /* nc-value = 8LHEX (RFC 3261 §25.1; LHEX is lowercase). */
 static bool nc_decode(struct slice v, uint32_t *out)
 {
-	uint32_t n = 0;
 	if (v.len != 8)
 		return false;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* the eight bytes as one word, byte 0 the first (most significant)
+	 * digit: each byte below 0x80 plus 0x80 - lo has its top bit set when
+	 * it is lo or more (no carry leaves a byte), so one mask per bound
+	 * tests every byte at once */
+	const uint64_t ones = 0x0101010101010101ull, top = 0x8080808080808080ull;
+	uint64_t x;
+	memcpy(&x, v.ptr, 8);
+	uint64_t digit = (x + ones * (0x80 - '0')) & ~(x + ones * (0x80 - '9' - 1));
+	uint64_t hex = (x + ones * (0x80 - 'a')) & ~(x + ones * (0x80 - 'f' - 1));
+	if ((x & top) || ((digit | hex) & top) != top)
+		return false;
+	/* '0'-'9' -> 0-9, 'a'-'f' (bit 0x40 set) -> 10-15 */
+	uint64_t d = (x & ones * 0x0f) + ((x >> 6) & ones) * 9;
+	d = ((d << 4) | (d >> 8)) & 0x00ff00ff00ff00ffull;   /* pairs of digits */
+	d = ((d << 8) | (d >> 16)) & 0x0000ffff0000ffffull;  /* quads */
+	*out = (uint32_t)(((d << 16) | (d >> 32)) & 0xffffffffull);
+	return true;
+#else
+	uint32_t n = 0;
 	for (size_t i = 0; i < 8; i++) {
 		unsigned char c = (unsigned char)v.ptr[i];
 		unsigned d;
@@ -166,6 +185,7 @@ static bool nc_decode(struct slice v, uint32_t *out)
 	}
 	*out = n;
 	return true;
+#endif
 }
 
 int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value, bool *quoted,

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "check.h"
 
@@ -596,8 +597,61 @@ static void test_auth_fast_fallbacks(void)
 	}
 }
 
+/* nc at every byte value in every place of its eight: the value, or the
+ * verdict at the nc's first byte, as a byte-by-byte reading gives them,
+ * through the fast path (nc first, then a parameter) and the general steps
+ * (LWS before the '='). */
+static void test_auth_nc_every_byte(void)
+{
+	static const char base[9] = "0a1b2c3d";
+	for (size_t at = 0; at < 8; at++)
+		for (unsigned b = 0; b < 256; b++) {
+			char nc[8];
+			memcpy(nc, base, 8);
+			nc[at] = (char)b;
+			bool ok = true;
+			uint32_t want = 0;
+			for (size_t i = 0; i < 8; i++) {
+				unsigned char c = (unsigned char)nc[i];
+				unsigned d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : 16;
+				if (d > 15)
+					ok = false;
+				want = want << 4 | (d & 15);
+			}
+			/* a byte that ends the token ends the nc early: 7 bytes */
+			char in[64];
+			for (int form = 0; form < 2; form++) {
+				size_t k = (size_t)sprintf(in, form ? "Digest nc =" : "Digest nc=");
+				size_t at0 = k;
+				memcpy(in + k, nc, 8);
+				k += 8;
+				k += (size_t)sprintf(in + k, ",realm=\"r\"");
+				struct sip_auth a;
+				struct slice rest;
+				struct sip_parse_error err = { 0 };
+				char *g = check_guard_copy(in, k);
+				int rc = sip_auth_decode(&a, slice_make(g, k), &rest, &err);
+				if (ok) {
+					CHECK_INT_EQ(rc, 0);
+					CHECK(a.has_nc && a.nc == want);
+				} else if (rc == 0) {
+					/* only a byte the token reading stops at can
+					 * leave a well-formed value: then the rest is
+					 * not a parameter list and it is an error */
+					CHECK(0);
+				} else {
+					CHECK(err.at != NULL);
+					if (scan_is((unsigned char)b, SCAN_TOKEN))
+						CHECK(err.at == g + at0);
+				}
+				check_guard_free(g, k);
+			}
+		}
+}
+
 int main(void)
 {
+	test_auth_nc_every_byte();
 	test_auth_tables();
 	test_auth_field_names_match_lookup();
 	test_auth_rest_loop_decodes_both_credentials();

@@ -116,6 +116,39 @@ static inline unsigned auth_qstop16_load(const char *p)
 }
 #endif
 
+#if defined(__SSSE3__)
+/* scan_nontoken16 of the sixteen bytes in v. */
+static inline unsigned auth_nontoken16v(__m128i v)
+{
+	static const unsigned char rows[16] __attribute__((aligned(16))) = {
+		0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+		0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
+	};
+	static const unsigned char bits[16] __attribute__((aligned(16))) = {
+		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+	};
+	const __m128i nib = _mm_set1_epi8(0x0f);
+	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
+	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
+				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+#endif
+
+/* The first position from x whose bit is set in the bit array bits (bit i
+ * of word i / 64): the caller sets a bit at or before the end of what it
+ * searches (a value's length), so the search ends there at the latest. */
+static inline size_t auth_bits_next(const uint64_t *bits, size_t x)
+{
+	size_t i = x >> 6;
+	uint64_t w = bits[i] >> (x & 63);
+	if (w)
+		return x + (unsigned)__builtin_ctzll(w);
+	while (!bits[++i])
+		;
+	return i * 64 + (unsigned)__builtin_ctzll(bits[i]);
+}
+
 /* Bit i (0 to 15) set where p + i is at or past end or p[i] is '"', '\\',
  * CR or LF: what ends the plain run of a quoted-string. */
 static inline unsigned auth_qstop16(const char *p, const char *lo, const char *end)
@@ -232,5 +265,21 @@ int sip_sec_param_scan(struct scan *sc, struct slice *name, struct slice *value,
 		       const char **reason);
 /* True for the parameters struct sip_sec_mech holds as fields. */
 bool sip_sec_param_known(struct slice name);
+
+/* Every sec-mechanism of a Security-Client/-Server/-Verify value v (a
+ * comma list) decoded in one call: what check.c's list walk over
+ * sip_sec_mech_decode_at does, offer by offer (LWS bytes, SP HTAB CR LF,
+ * skipped before the first offer and after each ','; each offer decoded as
+ * sip_sec_mech_decode_at decodes it from there, up to its ',' or the end).
+ * Offer k (from 0) is decoded into ms[k], or into ms[cap - 1] once k >=
+ * cap (cap >= 1: check.c may pass one struct); *count is the number of
+ * offers decoded without error. Returns 0 when every offer decoded (also
+ * for an empty or all-LWS value: *count 0); -EAGAIN when v.ptr is NULL, an
+ * offer fails or a ',' ends the list (nothing after it but LWS): err->at
+ * and err->reason are then NULL (err->code may hold the failed offer's
+ * code) and the caller decodes the value again by the slice path, which
+ * gives the verdict, offset and reason of record. err may be NULL. */
+int sip_sec_mech_list_run(struct slice v, struct sip_sec_mech *ms, size_t cap, size_t *count,
+			  struct sip_parse_error *err);
 
 #endif

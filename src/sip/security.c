@@ -21,6 +21,20 @@ static int fail(struct sip_parse_error *err, int code, const char *at, const cha
 	return code;
 }
 
+/* Every field of m absent or zero (sixteen bytes a store where SSE2 is
+ * there: memset of the struct is a rep stos of 22 words). */
+static inline void sec_mech_clear(struct sip_sec_mech *m)
+{
+#if defined(__SSE2__)
+	_Static_assert(sizeof *m % 16 == 0, "sip_sec_mech is whole 16-byte blocks");
+	const __m128i z = _mm_setzero_si128();
+	for (size_t i = 0; i < sizeof *m; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)((char *)m + i), z);
+#else
+	memset(m, 0, sizeof *m);
+#endif
+}
+
 enum mech_param {
 	MP_Q, MP_ALG, MP_EALG, MP_PROT, MP_MOD, MP_D_ALG, MP_D_QOP, MP_D_VER,
 	MP_SPI_C, MP_SPI_S, MP_PORT_C, MP_PORT_S, MP__COUNT
@@ -116,6 +130,13 @@ static const uint64_t mech_lm[8] = {
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
+/* lw[t]: the low t bytes of a word, for t 2 to 8 (a name of t - 1 bytes
+ * and its '='); 0 for the other t below 64 (a mask no "name=" matches) */
+static const uint64_t mech_lw[64] = {
+	[2] = 0xffffull, [3] = 0xffffffull, [4] = 0xffffffffull, [5] = 0xffffffffffull,
+	[6] = 0xffffffffffffull, [7] = 0xffffffffffffffull, [8] = 0xffffffffffffffffull,
+};
+
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
  * bytes, little-endian) in *out: false when one of them is not a digit. */
 #if defined(__SSE4_1__)
@@ -133,13 +154,13 @@ static const unsigned char digits_align[9][16] __attribute__((aligned(16))) = {
 
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 {
+	/* a digit is 0..9 after the subtraction, any other byte above; the
+	 * shuffle keeps only the n bytes (the others read as 0), so one
+	 * compare of all sixteen is the test */
 	__m128i x = _mm_sub_epi8(_mm_cvtsi64_si128((long long)w), _mm_set1_epi8('0'));
-	/* a digit is now 0..9, any other byte above */
-	unsigned ok = (unsigned)_mm_movemask_epi8(
-		_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x));
-	if (~ok & ((1u << n) - 1))
-		return false;
 	x = _mm_shuffle_epi8(x, _mm_load_si128((const __m128i *)(const void *)digits_align[n]));
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)) != 0xffff)
+		return false;
 	x = _mm_maddubs_epi16(x, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1));
 	x = _mm_madd_epi16(x, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
 	x = _mm_packus_epi32(x, x);
@@ -317,6 +338,36 @@ static __attribute__((noinline)) const char *mech_token_end(const char *p, const
 	return auth_token_end(p, lo, end);
 }
 
+/* The value v of the known parameter of slot e stored in m as mech_step
+ * and the general steps store it: false (nothing stored) when it is empty,
+ * not a qvalue for q, or not a number in range for a spi or port. w: the
+ * eight bytes at v.ptr (those past the value any), read only for a number. */
+static inline __attribute__((always_inline)) bool
+mech_store(struct sip_sec_mech *m, const struct mech_slot *e, struct slice v, uint64_t w)
+{
+	if (!v.len)
+		return false;
+	if (e->kind <= MK_Q) {
+		if (e->kind == MK_Q && !qvalue_ok(v))
+			return false;
+		memcpy((char *)m + e->off, &v, sizeof v);
+	} else {
+		uint32_t n;
+		if (v.len > 8 || !digits_n(w, v.len, &n))
+			return false;
+		if (e->kind == MK_U32) {
+			memcpy((char *)m + e->off, &n, sizeof n);
+		} else {
+			if (n > UINT16_MAX)
+				return false;
+			uint16_t h = (uint16_t)n;
+			memcpy((char *)m + e->off, &h, sizeof h);
+		}
+		*(bool *)(void *)((char *)m + e->has_off) = true;
+	}
+	return true;
+}
+
 /* One ";known-name=token" at p (one SP allowed after the ';'): stored in m,
  * its bit added to *seen; returns the end of its
  * value, or NULL when it is anything else (other LWS, an unknown name, a
@@ -357,31 +408,15 @@ mech_step(struct sip_sec_mech *m, const char *p, const char *lo, const char *end
 			ve = mech_token_end(s + 16, lo, end);
 	}
 	struct slice v = slice_span(vs, ve);
-	if (!v.len)
-		return NULL;
-	if (e->kind <= MK_Q) {
-		if (e->kind == MK_Q && !qvalue_ok(v))
-			return NULL;
-		memcpy((char *)m + e->off, &v, sizeof v);
-	} else {
-		uint32_t n;
-		uint64_t w;
+	uint64_t w = 0;
+	if (e->kind > MK_Q) {
 		if (safe)
 			memcpy(&w, vs, 8);
 		else
 			w = auth_load8(vs, lo, end);
-		if (v.len > 8 || !digits_n(w, v.len, &n))
-			return NULL;
-		if (e->kind == MK_U32) {
-			memcpy((char *)m + e->off, &n, sizeof n);
-		} else {
-			if (n > UINT16_MAX)
-				return NULL;
-			uint16_t h = (uint16_t)n;
-			memcpy((char *)m + e->off, &h, sizeof h);
-		}
-		*(bool *)(void *)((char *)m + e->has_off) = true;
 	}
+	if (!mech_store(m, e, v, w))
+		return NULL;
 	*seen |= bit;
 	return ve;
 }
@@ -591,7 +626,7 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 {
 	struct scan sc;
 
-	memset(m, 0, sizeof *m);
+	sec_mech_clear(m);
 	if (!value.ptr)
 		return fail(err, -EINVAL, NULL, "no value");
 	scan_init(&sc, value);
@@ -600,6 +635,223 @@ int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_p
 
 int sip_sec_mech_decode_at(struct sip_sec_mech *m, struct scan *sc, struct sip_parse_error *err)
 {
-	memset(m, 0, sizeof *m);
+	sec_mech_clear(m);
 	return sec_mech_run(m, sc, true, err);
+}
+
+/* ---- a whole Security-* value in one call -------------------------------- */
+
+/* SP HTAB CR LF: what check.c's list walk steps over between elements. */
+static inline bool sec_lws_byte(unsigned char c)
+{
+	return c <= ' ' && ((1ull << c) & (1ull << ' ' | 1ull << '\t' | 1ull << '\r' | 1ull << '\n'));
+}
+
+/* The element of ms offer k is decoded into. */
+static inline struct sip_sec_mech *sec_slot(struct sip_sec_mech *ms, size_t cap, size_t k)
+{
+	return &ms[k < cap ? k : cap - 1];
+}
+
+static int sec_list_again(struct sip_parse_error *err)
+{
+	if (err) {
+		err->at = NULL;
+		err->reason = NULL;
+	}
+	return -EAGAIN;
+}
+
+/* The offers from p on, one sec_mech_run each (values too long for
+ * sec_list_fast, and builds without it). */
+static int sec_list_each(const char *p, const char *end, size_t k, struct sip_sec_mech *ms,
+			 size_t cap, size_t *count, struct sip_parse_error *err)
+{
+	for (;;) {
+		struct sip_sec_mech *m = sec_slot(ms, cap, k++);
+		struct scan sc = { p, end };
+		sec_mech_clear(m);
+		if (sec_mech_run(m, &sc, true, err) < 0)
+			break;
+		*count = k;
+		if (sc.p >= end)
+			return 0;
+		p = sc.p + 1;
+		while (p < end && sec_lws_byte((unsigned char)*p))
+			p++;
+		if (p >= end)
+			break;
+	}
+	return sec_list_again(err);
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The longest value sec_list_fast copies and classifies whole. */
+#define SEC_LIST_MAX 1024
+
+/* The 64 bits of nt from bit x on (one shrd). */
+static inline uint64_t nt_window(const uint64_t *nt, size_t x)
+{
+#if defined(__SIZEOF_INT128__)
+	__extension__ typedef unsigned __int128 u128;
+	u128 pair = (u128)nt[x / 64 + 1] << 64 | nt[x / 64];
+	return (uint64_t)(pair >> (x & 63));
+#else
+	unsigned s = (unsigned)(x & 63);
+	uint64_t w = nt[x / 64] >> s;
+	return s ? w | nt[x / 64 + 1] << (64 - s) : w;
+#endif
+}
+
+/* sip_sec_mech_list_run for a value of at most SEC_LIST_MAX bytes, the
+ * first offer at start: the value is copied to buf (zeros after it) and
+ * classified once, bit i of nt set where buf[i] is not a token byte (so at
+ * the length too); then each ";known-name=token" of an offer is two
+ * searches in nt, one word compare of "name=" (mech_slots) and one store.
+ * An offer holding anything else (LWS but one SP after a ';', an unknown
+ * name, a quoted or empty value, a duplicate, a bad number or q) is read by
+ * sec_mech_run, which stores the same for what this reads. */
+#if defined(__SSSE3__)
+/* The 64 bytes at src copied to dst, and their non-token mask. */
+static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
+{
+	__m128i a = _mm_loadu_si128((const __m128i *)(const void *)src);
+	__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(src + 16));
+	__m128i c = _mm_loadu_si128((const __m128i *)(const void *)(src + 32));
+	__m128i d = _mm_loadu_si128((const __m128i *)(const void *)(src + 48));
+	_mm_store_si128((__m128i *)(void *)dst, a);
+	_mm_store_si128((__m128i *)(void *)(dst + 16), b);
+	_mm_store_si128((__m128i *)(void *)(dst + 32), c);
+	_mm_store_si128((__m128i *)(void *)(dst + 48), d);
+	return (uint64_t)auth_nontoken16v(a) | (uint64_t)auth_nontoken16v(b) << 16 |
+	       (uint64_t)auth_nontoken16v(c) << 32 | (uint64_t)auth_nontoken16v(d) << 48;
+}
+#endif
+
+static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len, size_t p,
+						   struct sip_sec_mech *ms, size_t cap,
+						   size_t *count, struct sip_parse_error *err)
+{
+	unsigned char buf[SEC_LIST_MAX + 128] __attribute__((aligned(16)));
+	/* one word more than the value needs: all ones, so a two-word read
+	 * at the last one stays defined */
+	uint64_t nt[SEC_LIST_MAX / 64 + 2];
+	size_t full = len & ~(size_t)63, k = 0;
+	/* buf: the value, zeros after it up to 80 bytes past the last whole
+	 * word's end (the name and number words read up to eight bytes past
+	 * the length) */
+#if defined(__SSSE3__)
+	for (size_t i = 0; i < full; i += 64)
+		nt[i / 64] = sec_classify64(buf + i, base + i);
+	if (len >= 64) {
+		/* the last 64 bytes again, where they are, then zeros */
+		__m128i z = _mm_setzero_si128();
+		for (size_t j = 0; j < 64; j += 16)
+			_mm_storeu_si128((__m128i *)(void *)(buf + len - 64 + j),
+					 _mm_loadu_si128((const __m128i *)(const void *)(base + len - 64 + j)));
+		for (size_t j = 0; j < 80; j += 16)
+			_mm_storeu_si128((__m128i *)(void *)(buf + len + j), z);
+	} else {
+		memset(buf, 0, 80);
+		memcpy(buf, base, len);
+	}
+	nt[full / 64] = sec_classify64(buf + full, (const char *)buf + full);
+#else
+	memset(buf + full, 0, 80);
+	memcpy(buf, base, len);
+	for (size_t j = 0; j <= full; j += 64) {
+		uint64_t w = 0;
+		for (size_t b = 0; b < 64; b++)
+			if (!scan_is(buf[j + b], SCAN_TOKEN))
+				w |= 1ull << b;
+		nt[j / 64] = w;
+	}
+#endif
+	nt[full / 64 + 1] = ~0ull;
+	for (;;) {
+		struct sip_sec_mech *m = sec_slot(ms, cap, k++);
+		size_t me = auth_bits_next(nt, p), q = me;
+		unsigned seen = 0;
+		if (me == p)
+			goto slow;
+		sec_mech_clear(m);
+		while (buf[q] == ';') {
+			/* the non-token bits of the 64 bytes from the ';' (its own
+			 * bit 0): the next is the name's end, the one after the
+			 * value's (an SP after the ';' makes the name empty: the
+			 * offer is then sec_mech_run's) */
+			uint64_t r = nt_window(nt, q);
+			size_t ne, ve;
+			unsigned t;
+			r &= r - 1;
+			if (__builtin_expect((r & (r - 1)) != 0, 1)) {
+				t = (unsigned)__builtin_ctzll(r);
+				r &= r - 1;
+				ve = q + (unsigned)__builtin_ctzll(r);
+			} else {
+				t = (unsigned)(auth_bits_next(nt, q + 1) - q);
+				ve = auth_bits_next(nt, q + 1 + t);
+				if (t > 63)
+					goto slow;
+			}
+			ne = q + t;
+			/* lw[t] is 0 for a name longer than 7 bytes (or empty):
+			 * then no slot matches */
+			uint64_t w, lm = mech_lw[t];
+			memcpy(&w, buf + q + 1, 8);
+			const struct mech_slot *e = &mech_slots[MECH_SLOT((w | 0x2020202020202020ull) & lm)];
+			if (((w | e->mask) & lm) != e->lit || (seen & e->bit))
+				goto slow;
+			/* buf[ne] is the '=' (part of the compare) */
+			size_t vs = ne + 1;
+			memcpy(&w, buf + vs, 8);
+			if (!mech_store(m, e, slice_make(base + vs, ve - vs), w))
+				goto slow;
+			seen |= e->bit;
+			q = ve;
+		}
+		if (q < len && buf[q] != ',')
+			goto slow;
+		m->mechanism = slice_make(base + p, me - p);
+		if (q != me)
+			m->params = slice_span(base + me + 1, base + q);
+		goto next;
+	slow: {
+		struct scan sc = { base + p, base + len };
+		sec_mech_clear(m);
+		if (sec_mech_run(m, &sc, true, err) < 0)
+			break;
+		q = (size_t)(sc.p - base);
+	}
+	next:
+		*count = k;
+		if (q >= len)
+			return 0;
+		/* q on the ',' that ends the offer */
+		p = q + 1;
+		while (sec_lws_byte(buf[p]))
+			p++;
+		if (p >= len)
+			break;
+	}
+	return sec_list_again(err);
+}
+#endif
+
+int sip_sec_mech_list_run(struct slice v, struct sip_sec_mech *ms, size_t cap, size_t *count,
+			  struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	*count = 0;
+	if (!p)
+		return -EAGAIN;
+	while (p < end && sec_lws_byte((unsigned char)*p))
+		p++;
+	if (p >= end)
+		return 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (v.len <= SEC_LIST_MAX)
+		return sec_list_fast(v.ptr, v.len, (size_t)(p - v.ptr), ms, cap, count, err);
+#endif
+	return sec_list_each(p, end, 0, ms, cap, count, err);
 }

@@ -7,6 +7,7 @@
 #include <imsreg/sip.h>
 #include "check.h"
 #include "decode_internal.h"
+#include "auth_internal.h"
 
 struct sec_case {
 	const char *name;
@@ -451,6 +452,143 @@ static void test_sec_mech_fast_list(void)
 	check_guard_free(g, sizeof v - 1);
 }
 
+/* ---- sip_sec_mech_list_run against the offer-by-offer walk ------------- */
+
+#define LIST_CAP 40
+
+static bool lws_byte_ref(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* check.c's walk over sip_sec_mech_decode_at, written out: the reference. */
+static int list_ref(struct slice v, struct sip_sec_mech *ms, size_t cap, size_t *count,
+		    struct sip_parse_error *err)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	size_t k = 0;
+	*count = 0;
+	if (!p)
+		return -EAGAIN;
+	while (p < end && lws_byte_ref(*p))
+		p++;
+	if (p >= end)
+		return 0;
+	for (;;) {
+		struct scan sc = { p, end };
+		if (sip_sec_mech_decode_at(&ms[k < cap ? k : cap - 1], &sc, err) < 0)
+			break;
+		*count = ++k;
+		if (sc.p >= end)
+			return 0;
+		p = sc.p + 1;
+		while (p < end && lws_byte_ref(*p))
+			p++;
+		if (p >= end)
+			break;
+	}
+	err->at = NULL;
+	err->reason = NULL;
+	return -EAGAIN;
+}
+
+static void list_check(struct slice in, const void *arg)
+{
+	(void)arg;
+	static struct sip_sec_mech want[LIST_CAP], got[LIST_CAP];
+	size_t nw = 99, ng = 77;
+	struct sip_parse_error ew = { 0 }, eg = { 0 };
+	memset(want, 0x5a, sizeof want);
+	memset(got, 0x5a, sizeof got);
+	int rw = list_ref(in, want, LIST_CAP, &nw, &ew);
+	int rg = sip_sec_mech_list_run(in, got, LIST_CAP, &ng, &eg);
+	CHECK_INT_EQ(rg, rw);
+	CHECK_INT_EQ(ng, nw);
+	CHECK(eg.at == ew.at && eg.reason == ew.reason);
+	for (size_t i = 0; i < nw && i < LIST_CAP; i++)
+		CHECK(!memcmp(&got[i], &want[i], sizeof got[i]));
+	if (rg != rw || ng != nw || memcmp(got, want, sizeof got))
+		fprintf(stderr, "list_run on \"%.*s\": rc %d/%d, %zu/%zu offers\n",
+			(int)in.len, in.ptr, rg, rw, ng, nw);
+	/* cap 1: every offer into the one struct, the last one left there */
+	struct sip_sec_mech one;
+	size_t n1;
+	struct sip_parse_error e1 = { 0 };
+	CHECK_INT_EQ(sip_sec_mech_list_run(in, &one, 1, &n1, &e1), rw);
+	CHECK_INT_EQ(n1, nw);
+	if (rw == 0 && nw > 0 && nw <= LIST_CAP)
+		CHECK(!memcmp(&one, &want[nw - 1], sizeof one));
+}
+
+/* Offers the fast walk takes and offers it leaves to sec_mech_run, joined
+ * by every separator, every prefix of each list, and values longer than
+ * the walk classifies at once. */
+static void test_sec_mech_list_run(void)
+{
+	static const char *const offers[] = {
+		"ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=97313239;spi-s=97313240;port-c=5064;"
+		"port-s=5066;prot=esp;mod=trans;q=0.1",
+		"ipsec-3gpp;alg=hmac-md5-96;ealg=des-ede3-cbc;spi-c=3929102;spi-s=3929103;port-c=5062;"
+		"port-s=5063;prot=esp;mod=trans",
+		"tls;q=0.2",
+		"digest;d-alg=md5;d-qop=auth;d-ver=\"0000\"",
+		"digest;D-ALG=MD5;D-QOP=auth-int;d-ver=abc;Q=1.000",
+		"ipsec-3gpp; alg=hmac-sha-1-96;ealg=null",
+		"ipsec-3gpp;alg=x;foo=bar;spi-c=1",
+		"ipsec-3gpp;flag;spi-s=4294967295",
+		"ipsec-3gpp;spi-c=4294967296",
+		"ipsec-3gpp;port-c=65536",
+		"ipsec-3gpp;port-c=065535;port-s=0",
+		"ipsec-3gpp;alg=a;alg=b",
+		"ipsec-3gpp;q=2",
+		"ipsec-3gpp;alg=a ;ealg=b",
+		"ipsec-3gpp;alg=\"a,b\";ealg=c",
+		"ipsec-3gpp;alg=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;mod=t",
+		"ipsec-3gpp;alg=[::1];port-s=7",
+		"ipsec-3gpp;spi-c=123456789;port-s=1",
+		"ipsec-3gpp;d-ver=;x",
+		"ipsec-3gpp;;alg=x",
+		"x",
+		"ipsec-3gpp;alg=\x80",
+		"",
+	};
+	static const char *const seps[] = { ",", ", ", " , ", ",\r\n ", ",\t", ",,", "" };
+	size_t no = sizeof offers / sizeof offers[0], nsep = sizeof seps / sizeof seps[0];
+	char buf[4096];
+	for (size_t a = 0; a < no; a++)
+		for (size_t b = 0; b < no; b++)
+			for (size_t s = 0; s < nsep; s++) {
+				int n = snprintf(buf, sizeof buf, "%s%s%s", offers[a], seps[s], offers[b]);
+				check_guarded(buf, (size_t)n, list_check, NULL);
+				if (b == 1 || b == 3)
+					check_every_prefix(buf, list_check, NULL);
+				n = snprintf(buf, sizeof buf, " %s%s%s%s", offers[a], seps[s], offers[b],
+					     (a + b) % 3 ? " " : ",");
+				check_guarded(buf, (size_t)n, list_check, NULL);
+			}
+	/* the bench's six-offer Security-Client and longer: 1 to 12 offers,
+	 * across SEC_LIST_MAX (1024 bytes) */
+	for (size_t rep = 1; rep <= 12; rep++) {
+		size_t n = 0;
+		for (size_t r = 0; r < rep; r++)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", r ? ", " : "",
+					      offers[r % 2]);
+		check_guarded(buf, n, list_check, NULL);
+		for (size_t cut = n > 200 ? n - 200 : 0; cut < n; cut++)
+			check_guarded(buf, cut, list_check, NULL);
+	}
+	/* values of every length around 64-byte words: "tls;q=1" padded by
+	 * a mechanism name of every length, and the end at every place */
+	for (size_t ml = 1; ml < 140; ml++) {
+		size_t n = 0;
+		for (size_t i = 0; i < ml; i++)
+			buf[n++] = (char)('a' + i % 26);
+		n += (size_t)sprintf(buf + n, ";spi-c=%zu;alg=v%zu, tls;port-c=%zu", ml * 7919, ml, ml);
+		check_guarded(buf, n, list_check, NULL);
+	}
+	list_check(SLICE_NULL, NULL);
+}
+
 int main(void)
 {
 	test_sec_mech_tables();
@@ -458,5 +596,6 @@ int main(void)
 	test_sec_mech_fast_lengths();
 	test_sec_mech_fast_fallbacks();
 	test_sec_mech_fast_list();
+	test_sec_mech_list_run();
 	return check_done();
 }
