@@ -21,6 +21,7 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "decode_internal.h"
+#include "auth_internal.h"
 
 /* Completes err for a failure inside header h (or the request line when h
  * is NULL): err->at defaults to `at` when the decoder left it unset. */
@@ -196,7 +197,9 @@ static int addr_list_decode(struct slice v, struct sip_parse_error *err)
 
 static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
 {
-	if (list_decode_fast(v, EL_SEC_MECH, 0, err) == 0)
+	struct sip_sec_mech m;
+	size_t n;
+	if (sip_sec_mech_list_run(v, &m, 1, &n, err) == 0)
 		return 0;
 	return list_decode_slow(v, EL_SEC_MECH, err);
 }
