@@ -8,6 +8,7 @@
 #endif
 #include "decode_internal.h"
 #include "hdr_scan.h"
+#include "uri_internal.h"
 
 static inline bool is_lws_byte(char c)
 {
@@ -125,8 +126,17 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 	int rc;
 
 	if (sc.p < sc.end && *sc.p == '<') {
-		/* the common "<URI>": what the steps below read there */
-		const char *gt = addr_find_gt(sc.p + 1, lo, sc.end);
+		/* the common "<sip:URI>": the URI read up to its '>' in one pass */
+		const char *gt = sip_uri_decode_gt(&a->uri, sc.p + 1, sc.end);
+		if (gt) {
+			a->angle = true;
+			a->uri_text = slice_span(sc.p + 1, gt);
+			angle = true;
+			after = gt + 1;
+			goto params_or_end;
+		}
+		/* the other "<URI>": what the steps below read there */
+		gt = addr_find_gt(sc.p + 1, lo, sc.end);
 		if (gt) {
 			a->angle = true;
 			a->uri_text = slice_span(sc.p + 1, gt);
@@ -232,6 +242,7 @@ uri:
 	if (rc < 0)
 		return rc;
 
+params_or_end:
 	/* *( SEMI header-param ) */
 	sc.p = after;
 	if (sc.p < sc.end && *sc.p == ';')
