@@ -632,6 +632,48 @@ static inline __attribute__((always_inline)) bool host_run_wide(const char *s, c
 }
 #endif
 
+/* The bit-mask reads of sip_host_scan alone (uri_internal.h): small, so
+ * that callers can have it inline. */
+const char *sip_host_fast(const char *p, const char *end, enum sip_host_type *type)
+{
+#if defined(__SSSE3__)
+	if (end - p >= 16) {
+		if (*p == '[') {
+			const char *q = uri_ipv6_fast(p + 1, end);
+			if (q) {
+				*type = SIP_HOST_IPV6;
+				return q + 1;
+			}
+			return NULL;
+		}
+		struct uri_hrun hr;
+		enum sip_host_type t;
+		if (uri_host_run(p, end, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
+			*type = t;
+			return p + hr.n;
+		}
+	}
+#else
+	(void)p, (void)end, (void)type;
+#endif
+	return NULL;
+}
+
+/* The bit-mask read of sip_ipv6_scan alone (uri_internal.h). */
+const char *sip_ipv6_fast(const char *p, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - p >= 16) {
+		const char *q = uri_ipv6_run(p, end);
+		if (q && (q == end || *q != '.'))
+			return q;
+	}
+#else
+	(void)p, (void)end;
+#endif
+	return NULL;
+}
+
 /* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
  * first (the byte path of the URI decoder, and uri_test's reference, go
  * without) */

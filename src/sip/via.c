@@ -4,6 +4,7 @@
 #include <imsreg/sip.h>
 #include "decode_internal.h"
 #include "hdr_scan.h"
+#include "uri_internal.h"
 
 /* received = IPv4address / IPv6address, the latter with or without
  * brackets (RFC 5118 §4.5). */
@@ -11,11 +12,17 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 {
 	const char *p = v.ptr, *end = v.ptr + v.len, *bad = p, *q;
 	if (v.len && *p == '[') {
+		q = sip_ipv6_fast(p + 1, end);
+		if (q && q + 1 == end && *q == ']')
+			return 0;
 		q = sip_ipv6_scan(p + 1, end, &bad);
 		if (q && q + 1 == end && *q == ']')
 			return 0;
 		if (q)
 			bad = q;
+	} else if (sip_ipv6_fast(p, end) == end) {
+		/* the common IPv6 address on bit masks (it has a ':') */
+		return 0;
 	} else if (hdr_find(p, end, ':')) {
 		q = sip_ipv6_scan(p, end, &bad);
 		if (q == end)
@@ -220,7 +227,14 @@ sent_by:;
 	uint16_t port = 0;
 	{
 		struct scan t = sc;
-		rc = sip_host_scan(&t, &via->host, &via->host_type, err);
+		const char *he = sip_host_fast(t.p, t.end, &via->host_type);
+		if (he) {
+			via->host = slice_span(t.p, he);
+			t.p = he;
+			rc = 0;
+		} else {
+			rc = sip_host_scan(&t, &via->host, &via->host_type, err);
+		}
 		if (rc == 0) {
 			/* sent-by = host [ COLON port ], COLON = SWS ":" SWS */
 			const char *q;
