@@ -263,6 +263,22 @@ params_or_end:
 params:
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (sc.end - sc.p >= 8) {
+		/* ";tag=token" first (From, To): what sip_genparam_next and
+		 * addr_param conclude for it, the walk going on after it */
+		uint64_t w;
+		memcpy(&w, sc.p, 8);
+		if (((w | 0x20202000ull) & 0xffffffffffull) == (';' | 't' << 8 | 'a' << 16 | 'g' << 24 |
+								  (uint64_t)'=' << 32)) {
+			const char *v = sc.p + 5, *ve = hdr_token_end(v, lo, sc.end);
+			if (ve != v) {
+				a->tag = slice_span(v, ve);
+				sc.p = ve;
+			}
+		}
+	}
+#endif
 	struct sip_param pm;
 	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
 		rc = addr_param(a, &pm, lo, sc.end, err);
