@@ -282,6 +282,22 @@ sent_by:;
 	}
 	params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (sc.end - sc.p >= 8) {
+		/* ";branch=token" first (RFC 3261 §8.1.1.7 puts it in every
+		 * Via): what sip_genparam_next and via_param conclude for it,
+		 * the walk going on after it */
+		uint64_t w;
+		memcpy(&w, sc.p, 8);
+		if ((w | 0x0020202020202000ull) == HDR_LIT_WORD(";branch=")) {
+			const char *v = sc.p + 8, *ve = hdr_token_end(v, lo, sc.end);
+			if (ve != v && (ve == sc.end || *ve != ':')) {
+				via->branch = slice_span(v, ve);
+				sc.p = ve;
+			}
+		}
+	}
+#endif
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
 	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {
