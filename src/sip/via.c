@@ -294,6 +294,22 @@ sent_by:;
 			if (ve != v && (ve == sc.end || *ve != ':')) {
 				via->branch = slice_span(v, ve);
 				sc.p = ve;
+				/* and a flag ";rport" after it (RFC 3581 clients):
+				 * a name that ends at the end, or at a byte that is
+				 * no token byte, '=' or white space */
+				const char *r = ve;
+				uint64_t w6 = 0;
+				if (sc.end - r >= 6 && (memcpy(&w6, r, 6),
+							(w6 | 0x202020202000ull) == HDR_LIT_WORD(";rport"))) {
+					const char *ne = r + 6;
+					if (ne == sc.end ||
+					    (!scan_is((unsigned char)*ne, SCAN_TOKEN | SCAN_WS | SCAN_CRLF) &&
+					     *ne != '=')) {
+						via->has_rport = true;
+						via->rport = slice_make(ne, 0);
+						sc.p = ne;
+					}
+				}
 			}
 		}
 	}

@@ -336,6 +336,10 @@ static void test_via_branch_first_same_as_walk(void)
 		";branch =a", ";branch= a", ";branchx=1", ";branch=a,", ";branch=a;", ";branch=a;;",
 		";branch=!%*_+`'~-.", ";branch=a\x80", ";b\x01anch=1", ";branch=1\r\n", ";branch=a;ttl=300",
 		";branch=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;rport",
+		";branch=x;rport;", ";branch=x;RPORT,SIP/2.0/UDP h", ";branch=x;rportx", ";branch=x;rport=",
+		";branch=x;rport=5060", ";branch=x;rport =1", ";branch=x;rport\x80", ";branch=x;rport\"",
+		";branch=x;Rport;rport=7", ";branch=x;rport ,SIP/2.0/UDP h", ";branch=x;rport;branch=y",
+		";branch=x;rport\t", ";branch=x;rport:1", ";branch=x;rport/", ";branch=x;rport@",
 	};
 	static const char *const heads[] = { "SIP/2.0/UDP 10.45.0.2:5060",
 					     "SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062", "SIP/2.0/TCP h" };
