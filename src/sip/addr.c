@@ -276,6 +276,19 @@ params:
 				a->tag = slice_span(v, ve);
 				sc.p = ve;
 			}
+		} else if ((w | 0x2020202020202000ull) == HDR_LIT_WORD(";expires") &&
+			   sc.end - sc.p >= 10 && sc.p[8] == '=') {
+			/* ";expires=delta-seconds" first (Contact): the same, for
+			 * a value of digits that fits 32 bits (the others, and
+			 * their errors, are the walk's) */
+			const char *v = sc.p + 9, *ve = hdr_token_end(v, lo, sc.end);
+			uint32_t e;
+			if (ve != v && hdr_u32(slice_span(v, ve), &e) == 0) {
+				a->has_expires = true;
+				a->expires = e;
+				a->expires_text = slice_span(v, ve);
+				sc.p = ve;
+			}
 		}
 	}
 #endif

@@ -388,6 +388,8 @@ static void tag_pair_same(const char *one, size_t n1, const char *two, size_t n2
 	}
 	CHECK(a.tag.len == b.tag.len && (!a.tag.ptr) == (!b.tag.ptr) && (!a.tag.ptr || a.tag.ptr + 2 == b.tag.ptr));
 	CHECK(a.q.len == b.q.len && (!a.q.ptr) == (!b.q.ptr) && (!a.q.ptr || a.q.ptr + 2 == b.q.ptr));
+	CHECK((!a.expires_text.ptr) == (!b.expires_text.ptr) &&
+	      (!a.expires_text.ptr || a.expires_text.ptr + 2 == b.expires_text.ptr));
 	CHECK(a.expires_text.len == b.expires_text.len && a.has_expires == b.has_expires &&
 	      a.expires == b.expires && a.expires_saturated == b.expires_saturated);
 	CHECK(a.params.len + 2 == b.params.len);
@@ -405,6 +407,11 @@ static void test_addr_tag_first_same_as_walk(void)
 		";tag=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 		";tag=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x80",
 		";t\x01g=1", ";tag=\xff", ";tag=1\r\n",
+		";expires=600000", ";EXPIRES=0;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"",
+		";expires=4294967295", ";expires=4294967296", ";expires=99999999999999999999",
+		";expires=", ";expires=1a", ";expires=-1", ";expires=\"1\"", ";expires =1", ";expires= 1",
+		";expiresx=1", ";expires=1,<sip:a@b>", ";expires=1 ,", ";expires=1;expires=2", ";expires=1;q=0.7",
+		";expires:1", ";expires=0x1", ";expire=1", ";expires=1\x80",
 	};
 	static const char *const heads[] = { "<sip:u@h.example>", "<sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>",
 					     "\"A\" <sip:u@h>", "<tel:+1555>" };
