@@ -12,6 +12,7 @@
 #include <string.h>
 #include <imsreg/sip.h>
 #include "sip/decode_internal.h"
+#include "sip/uri_internal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -63,6 +64,41 @@ static void check_uri(const struct sip_uri *u)
 	inside(u->maddr);
 }
 
+static bool uri_same(const struct sip_uri *a, const struct sip_uri *b)
+{
+	return a->scheme == b->scheme && slice_same(a->scheme_name, b->scheme_name) &&
+	       slice_same(a->user, b->user) && slice_same(a->password, b->password) &&
+	       slice_same(a->host, b->host) && a->host_type == b->host_type &&
+	       a->has_port == b->has_port && a->port == b->port &&
+	       slice_same(a->params, b->params) && slice_same(a->headers, b->headers) &&
+	       slice_same(a->opaque, b->opaque) && slice_same(a->transport, b->transport) &&
+	       slice_same(a->user_param, b->user_param) && slice_same(a->maddr, b->maddr) &&
+	       slice_same(a->ttl, b->ttl) && slice_same(a->method, b->method) && a->lr == b->lr;
+}
+
+/* The fast entries of uri.c held to the byte paths: sip_uri_decode_gt
+ * (the URI up to the first '>'), sip_host_fast and sip_ipv6_fast. */
+static void check_fast_entries(struct slice v)
+{
+	const char *end = v.ptr + v.len;
+	struct sip_uri a, b;
+	struct sip_parse_error e = { 0 };
+	const char *q = sip_uri_decode_gt(&a, v.ptr, end);
+	if (q && (q != memchr(v.ptr, '>', v.len) ||
+		  sip_uri_decode_bytes(&b, slice_span(v.ptr, q), &e) != 0 || !uri_same(&a, &b)))
+		abort();
+	enum sip_host_type ta = SIP_HOST_NONE, tb = SIP_HOST_NONE;
+	struct slice hb;
+	struct scan sc = { v.ptr, end };
+	q = sip_host_fast(v.ptr, end, &ta);
+	if (q && (sip_host_scan_bytes(&sc, &hb, &tb, &e) != 0 || sc.p != q || ta != tb))
+		abort();
+	const char *bad = NULL;
+	q = sip_ipv6_fast(v.ptr, end);
+	if (q && q != sip_ipv6_scan_bytes(v.ptr, end, &bad))
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
@@ -79,6 +115,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = sip_uri_decode(&u, v, &err);
 		if (rc == 0)
 			check_uri(&u);
+		check_fast_entries(v);
 		break;
 	}
 	case 1: {
@@ -105,6 +142,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			inside(a.tag);
 			inside(a.q);
 			check_uri(&a.uri);
+			/* the URI read up to its '>' as the slice decoder reads it */
+			struct sip_uri u;
+			struct sip_parse_error e = { 0 };
+			if (sip_uri_decode(&u, a.uri_text, &e) != 0 || !uri_same(&u, &a.uri))
+				abort();
 		}
 		{
 			struct sip_addr c, d;

@@ -8,6 +8,7 @@
 #endif
 #include "decode_internal.h"
 #include "hdr_scan.h"
+#include "uri_internal.h"
 
 static inline bool is_lws_byte(char c)
 {
@@ -125,8 +126,17 @@ static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool l
 	int rc;
 
 	if (sc.p < sc.end && *sc.p == '<') {
-		/* the common "<URI>": what the steps below read there */
-		const char *gt = addr_find_gt(sc.p + 1, lo, sc.end);
+		/* the common "<sip:URI>": the URI read up to its '>' in one pass */
+		const char *gt = sip_uri_decode_gt(&a->uri, sc.p + 1, sc.end);
+		if (gt) {
+			a->angle = true;
+			a->uri_text = slice_span(sc.p + 1, gt);
+			angle = true;
+			after = gt + 1;
+			goto params_or_end;
+		}
+		/* the other "<URI>": what the steps below read there */
+		gt = addr_find_gt(sc.p + 1, lo, sc.end);
 		if (gt) {
 			a->angle = true;
 			a->uri_text = slice_span(sc.p + 1, gt);
@@ -232,6 +242,7 @@ uri:
 	if (rc < 0)
 		return rc;
 
+params_or_end:
 	/* *( SEMI header-param ) */
 	sc.p = after;
 	if (sc.p < sc.end && *sc.p == ';')
@@ -252,6 +263,35 @@ uri:
 params:
 	a->params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (sc.end - sc.p >= 8) {
+		/* ";tag=token" first (From, To): what sip_genparam_next and
+		 * addr_param conclude for it, the walk going on after it */
+		uint64_t w;
+		memcpy(&w, sc.p, 8);
+		if (((w | 0x20202000ull) & 0xffffffffffull) == (';' | 't' << 8 | 'a' << 16 | 'g' << 24 |
+								  (uint64_t)'=' << 32)) {
+			const char *v = sc.p + 5, *ve = hdr_token_end(v, lo, sc.end);
+			if (ve != v) {
+				a->tag = slice_span(v, ve);
+				sc.p = ve;
+			}
+		} else if ((w | 0x2020202020202000ull) == HDR_LIT_WORD(";expires") &&
+			   sc.end - sc.p >= 10 && sc.p[8] == '=') {
+			/* ";expires=delta-seconds" first (Contact): the same, for
+			 * a value of digits that fits 32 bits (the others, and
+			 * their errors, are the walk's) */
+			const char *v = sc.p + 9, *ve = hdr_token_end(v, lo, sc.end);
+			uint32_t e;
+			if (ve != v && hdr_u32(slice_span(v, ve), &e) == 0) {
+				a->has_expires = true;
+				a->expires = e;
+				a->expires_text = slice_span(v, ve);
+				sc.p = ve;
+			}
+		}
+	}
+#endif
 	struct sip_param pm;
 	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
 		rc = addr_param(a, &pm, lo, sc.end, err);

@@ -4,9 +4,12 @@
  * ../shared/corpus/rfc5118/wire (file named beside each). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "decode_internal.h"
 
 struct addr_case {
 	const char *in;
@@ -331,8 +334,105 @@ static void test_addr_gt_every_length(void)
 	}
 }
 
+/* ";tag=" as the first parameter is read by a fast path in addr.c; the
+ * same parameter second (after ";x") by the walk alone. Both must give
+ * the same verdict, reason, error position (past the two bytes) and
+ * fields, on every prefix of each suffix, as one value and as a list
+ * element. */
+struct tag_pair {
+	const char *one, *two;
+	size_t n1, n2;
+};
+
+static void tag_pair_decode(const char *in, size_t n, bool list, struct sip_addr *a,
+			    struct sip_parse_error *err, int *rc, const char **cursor)
+{
+	char *g = check_guard_copy(in, n);
+	CHECK(g != NULL);
+	if (!g)
+		return;
+	memset(a, 0x5a, sizeof(*a));
+	if (list) {
+		struct scan sc = { g, g + n };
+		*rc = sip_addr_decode_at(a, &sc, 0, err);
+		*cursor = sc.p;
+	} else {
+		*rc = sip_addr_decode(a, slice_make(g, n), 0, err);
+		*cursor = NULL;
+	}
+	/* positions relative to the copy's start, kept past its release */
+	ptrdiff_t base = (ptrdiff_t)(uintptr_t)g;
+#define REL(p) ((p) ? (const char *)(uintptr_t)((ptrdiff_t)(uintptr_t)(p) - base + 0x1000) : NULL)
+	a->tag.ptr = REL(a->tag.ptr);
+	a->q.ptr = REL(a->q.ptr);
+	a->expires_text.ptr = REL(a->expires_text.ptr);
+	err->at = REL(err->at);
+	*cursor = REL(*cursor);
+#undef REL
+	check_guard_free(g, n);
+}
+
+static void tag_pair_same(const char *one, size_t n1, const char *two, size_t n2, bool list)
+{
+	struct sip_addr a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	int ra = 0, rb = 0;
+	const char *ca = NULL, *cb = NULL;
+	tag_pair_decode(one, n1, list, &a, &ea, &ra, &ca);
+	tag_pair_decode(two, n2, list, &b, &eb, &rb, &cb);
+	CHECK_INT_EQ(ra, rb);
+	if (ra < 0 || rb < 0) {
+		CHECK(ea.reason == eb.reason);
+		CHECK(ea.at && eb.at && ea.at + 2 == eb.at);
+		return;
+	}
+	CHECK(a.tag.len == b.tag.len && (!a.tag.ptr) == (!b.tag.ptr) && (!a.tag.ptr || a.tag.ptr + 2 == b.tag.ptr));
+	CHECK(a.q.len == b.q.len && (!a.q.ptr) == (!b.q.ptr) && (!a.q.ptr || a.q.ptr + 2 == b.q.ptr));
+	CHECK((!a.expires_text.ptr) == (!b.expires_text.ptr) &&
+	      (!a.expires_text.ptr || a.expires_text.ptr + 2 == b.expires_text.ptr));
+	CHECK(a.expires_text.len == b.expires_text.len && a.has_expires == b.has_expires &&
+	      a.expires == b.expires && a.expires_saturated == b.expires_saturated);
+	CHECK(a.params.len + 2 == b.params.len);
+	if (list)
+		CHECK(ca && cb && ca + 2 == cb);
+}
+
+static void test_addr_tag_first_same_as_walk(void)
+{
+	static const char *const suffixes[] = {
+		";tag=a73kszlfl", ";TAG=1762538920", ";Tag=925746a962736b96138042b427df6549-2212",
+		";tag=a73kszlfl;expires=600000", ";tag=x;q=0.5, <sip:b@c>", ";tag=abc ,<sip:d@e>",
+		";tag=", ";tag=;x", ";tag=\"quoted\"", ";tag=a\"b", ";tag=a b", ";tag =a", ";tag= a",
+		";tagx=1", ";tag=a,", ";tag=a;", ";tag=a;;", ";tag=ab@cd", ";tag=!%*_+`'~-.",
+		";tag=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+		";tag=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\x80",
+		";t\x01g=1", ";tag=\xff", ";tag=1\r\n",
+		";expires=600000", ";EXPIRES=0;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"",
+		";expires=4294967295", ";expires=4294967296", ";expires=99999999999999999999",
+		";expires=", ";expires=1a", ";expires=-1", ";expires=\"1\"", ";expires =1", ";expires= 1",
+		";expiresx=1", ";expires=1,<sip:a@b>", ";expires=1 ,", ";expires=1;expires=2", ";expires=1;q=0.7",
+		";expires:1", ";expires=0x1", ";expire=1", ";expires=1\x80",
+	};
+	static const char *const heads[] = { "<sip:u@h.example>", "<sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>",
+					     "\"A\" <sip:u@h>", "<tel:+1555>" };
+	char one[256], two[256];
+	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
+		for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+			size_t hl = strlen(heads[h]), sl = strlen(suffixes[i]);
+			memcpy(one, heads[h], hl);
+			memcpy(one + hl, suffixes[i], sl);
+			memcpy(two, heads[h], hl);
+			memcpy(two + hl, ";x", 2);
+			memcpy(two + hl + 2, suffixes[i], sl);
+			for (size_t k = 1; k <= sl; k++)
+				for (int list = 0; list < 2; list++)
+					tag_pair_same(one, hl + k, two, hl + 2 + k, list);
+		}
+}
+
 int main(void)
 {
+	test_addr_tag_first_same_as_walk();
 	test_addr_table();
 	test_addr_gt_every_length();
 	test_addr_every_position();

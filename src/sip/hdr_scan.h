@@ -217,7 +217,20 @@ hdr_token_end(const char *p, const char *lo, const char *end)
 	return hdr_class_end(p, lo, end, hdr_rows_token);
 }
 
-#if defined(__SSE2__)
+#if defined(__SSSE3__)
+/* Bit i set where byte i of the sixteen at q is '"', '\\', CR or LF. Their
+ * low nibbles (2, c, d, a) differ, so one shuffle by the bytes themselves
+ * gives each byte the one stop byte with its low nibble, which it equals
+ * only when it is that byte; the other entries differ from their index
+ * in the low nibble, and a byte of 0x80 and up gets 0 (never equal). */
+static inline unsigned hdr_quote_stop16(const char *q)
+{
+	const __m128i stops = _mm_setr_epi8(0x01, 0x00, '"', 0x02, 0x05, 0x04, 0x07, 0x06,
+					    0x09, 0x08, '\n', 0x0a, '\\', '\r', 0x0f, 0x0e);
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)q);
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_shuffle_epi8(stops, v), v));
+}
+#elif defined(__SSE2__)
 /* Bit i set where byte i of the sixteen at q is '"', '\\', CR or LF. */
 static inline unsigned hdr_quote_stop16(const char *q)
 {

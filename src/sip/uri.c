@@ -632,6 +632,48 @@ static inline __attribute__((always_inline)) bool host_run_wide(const char *s, c
 }
 #endif
 
+/* The bit-mask reads of sip_host_scan alone (uri_internal.h): small, so
+ * that callers can have it inline. */
+const char *sip_host_fast(const char *p, const char *end, enum sip_host_type *type)
+{
+#if defined(__SSSE3__)
+	if (end - p >= 16) {
+		if (*p == '[') {
+			const char *q = uri_ipv6_fast(p + 1, end);
+			if (q) {
+				*type = SIP_HOST_IPV6;
+				return q + 1;
+			}
+			return NULL;
+		}
+		struct uri_hrun hr;
+		enum sip_host_type t;
+		if (uri_host_run(p, end, &hr) && (t = uri_host_check(p, end, &hr)) != SIP_HOST_NONE) {
+			*type = t;
+			return p + hr.n;
+		}
+	}
+#else
+	(void)p, (void)end, (void)type;
+#endif
+	return NULL;
+}
+
+/* The bit-mask read of sip_ipv6_scan alone (uri_internal.h). */
+const char *sip_ipv6_fast(const char *p, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - p >= 16) {
+		const char *q = uri_ipv6_run(p, end);
+		if (q && (q == end || *q != '.'))
+			return q;
+	}
+#else
+	(void)p, (void)end;
+#endif
+	return NULL;
+}
+
 /* sip_host_scan, inline in the URI decoder; fast: try the bit-mask reads
  * first (the byte path of the URI decoder, and uri_test's reference, go
  * without) */
@@ -1215,9 +1257,16 @@ static inline __attribute__((always_inline)) void uri_null(struct slice *s)
  * bytes. true with every field of *uri written once (a parameter's once
  * more when it is there); false for the byte path to decode (which clears
  * *uri first and gives the errors). Whatever this takes, the byte path
- * takes the same way (uri_test compares them). */
+ * takes the same way (uri_test compares them).
+ *
+ * With gt, s runs on past the URI, which ends at the first '>' (the
+ * name-addr of addr.c): every run stops at the '>' as it stops at the
+ * end of the URI without gt ('>' is in none of the classes), so *uri is
+ * what the call without gt on the bytes before the '>' gives; *stop is
+ * the '>'. Reaching the end of s (no '>') is for the caller's slow way. */
 static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *uri, struct slice s,
-							       enum sip_uri_scheme scheme, size_t scheme_len)
+							       enum sip_uri_scheme scheme, size_t scheme_len,
+							       bool gt, const char **stop)
 {
 	const char *base = s.ptr, *end = s.ptr + s.len, *r = s.ptr + scheme_len + 1;
 	struct uri_hrun hr;
@@ -1232,7 +1281,9 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	if (!uri_host_run(r, end, &hr))
 		return false;
 	e = r + hr.n;
-	if (e < end && *e != ':' && *e != ';') {
+	if (gt && e >= end)
+		return false;
+	if (e < end && *e != ':' && *e != ';' && (!gt || *e != '>')) {
 		if (*e != '@')
 			e = uri_user_run(e, end);
 		if (e >= end || *e != '@' || e == r)
@@ -1276,8 +1327,16 @@ hostport:
 	uri_null(&uri->ttl);
 	uri_null(&uri->method);
 	uri->lr = false;
-	if (e == end)
+	if (gt) {
+		if (e >= end)
+			return false;
+		if (*e == '>') {
+			*stop = e;
+			return true;
+		}
+	} else if (e == end) {
 		return true;
+	}
 	/* what follows the host is mostly short (":5060;lr"): one block for
 	 * the port and, when they fit in it, the parameters */
 	__m128i tail = uri_load(e, end);
@@ -1296,8 +1355,16 @@ hostport:
 		uri->has_port = true;
 		skip = k + 1;
 		e += skip;
-		if (e == end)
+		if (gt) {
+			if (e >= end)
+				return false;
+			if (*e == '>') {
+				*stop = e;
+				return true;
+			}
+		} else if (e == end) {
 			return true;
+		}
 	}
 	if (*e != ';')
 		return false;
@@ -1306,7 +1373,33 @@ hostport:
 	const char *p = e + 1, *ns = p;
 	size_t n = (size_t)(end - p);
 	uint64_t out;
-	if (skip + 1 + n <= 16) {
+	if (gt) {
+		/* the '>' on the same blocks; end is then the '>' */
+		const __m128i k = _mm_set1_epi8('>');
+		unsigned g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(tail, k)) >> (skip + 1);
+		if (g) {
+			n = (unsigned)__builtin_ctz(g);
+			out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
+		} else {
+			out = 0;
+			for (unsigned off = 0;; off += 16) {
+				if (off == 64 || p + off >= end)
+					return false;
+				__m128i v = uri_load(p + off, end);
+				out |= (uint64_t)uri_out16(v, uri_rows_param) << off;
+				g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, k));
+				if (g) {
+					n = off + (unsigned)__builtin_ctz(g);
+					break;
+				}
+			}
+			if (n >= 64)
+				return false;
+			out |= 1ull << n;
+		}
+		end = p + n;
+		*stop = end;
+	} else if (skip + 1 + n <= 16) {
 		out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
 	} else {
 		if (n >= 64)
@@ -1426,9 +1519,9 @@ static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, 
 	memcpy(&w, s.ptr, 4);
 	/* "sip:", "sips" and "tel:" in either case: the letters ORed with 0x20 */
 	if ((w | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24))
-		return uri_fast_sip(uri, s, SIP_URI_SIP, 3);
+		return uri_fast_sip(uri, s, SIP_URI_SIP, 3, false, NULL);
 	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
-		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4);
+		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, false, NULL);
 	if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
 		return uri_fast_tel(uri, s);
 	return false;
@@ -1442,6 +1535,27 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 		return 0;
 #endif
 	return uri_decode_bytes(uri, s, err);
+}
+
+/* The sip: or sips: URI at p closed by the first '>' before end, by
+ * uri_fast_sip with gt (uri_internal.h). */
+const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - p >= 16) {
+		struct slice s = slice_span(p, end);
+		const char *stop;
+		uint32_t w;
+		memcpy(&w, p, 4);
+		if ((w | 0x00202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)':' << 24))
+			return uri_fast_sip(uri, s, SIP_URI_SIP, 3, true, &stop) ? stop : NULL;
+		if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && p[4] == ':')
+			return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, true, &stop) ? stop : NULL;
+	}
+#else
+	(void)uri, (void)p, (void)end;
+#endif
+	return NULL;
 }
 
 /* uri_test's handle on the byte path alone, to hold the fast path to it

@@ -10,6 +10,19 @@ int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_e
 int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
 			struct sip_parse_error *err);
 int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
+/* A name-addr's URI read up to its '>' in one pass: the sip: or sips: URI
+ * at p that the first '>' before end closes, decoded into *uri as
+ * sip_uri_decode(uri, [p, '>')) decodes it when that succeeds; the '>'.
+ * NULL, *uri then undefined, when the fast path does not take it (no '>',
+ * an uncommon form, an error): the caller finds the '>' and calls
+ * sip_uri_decode. */
+const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *end);
+/* The bit-mask reads of sip_host_scan and sip_ipv6_scan alone, small for
+ * callers to have them inline: the byte after the host (with *type) or
+ * the address, as those functions give it, or NULL for them to read it
+ * (every error, every uncommon form, fewer than sixteen bytes to end). */
+const char *sip_host_fast(const char *p, const char *end, enum sip_host_type *type);
+const char *sip_ipv6_fast(const char *p, const char *end);
 const char *sip_ipv6_scan_bytes(const char *p, const char *end, const char **bad);
 
 #endif

@@ -4,6 +4,7 @@
 #include <imsreg/sip.h>
 #include "decode_internal.h"
 #include "hdr_scan.h"
+#include "uri_internal.h"
 
 /* received = IPv4address / IPv6address, the latter with or without
  * brackets (RFC 5118 §4.5). */
@@ -11,11 +12,17 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 {
 	const char *p = v.ptr, *end = v.ptr + v.len, *bad = p, *q;
 	if (v.len && *p == '[') {
+		q = sip_ipv6_fast(p + 1, end);
+		if (q && q + 1 == end && *q == ']')
+			return 0;
 		q = sip_ipv6_scan(p + 1, end, &bad);
 		if (q && q + 1 == end && *q == ']')
 			return 0;
 		if (q)
 			bad = q;
+	} else if (sip_ipv6_fast(p, end) == end) {
+		/* the common IPv6 address on bit masks (it has a ':') */
+		return 0;
 	} else if (hdr_find(p, end, ':')) {
 		q = sip_ipv6_scan(p, end, &bad);
 		if (q == end)
@@ -220,7 +227,14 @@ sent_by:;
 	uint16_t port = 0;
 	{
 		struct scan t = sc;
-		rc = sip_host_scan(&t, &via->host, &via->host_type, err);
+		const char *he = sip_host_fast(t.p, t.end, &via->host_type);
+		if (he) {
+			via->host = slice_span(t.p, he);
+			t.p = he;
+			rc = 0;
+		} else {
+			rc = sip_host_scan(&t, &via->host, &via->host_type, err);
+		}
 		if (rc == 0) {
 			/* sent-by = host [ COLON port ], COLON = SWS ":" SWS */
 			const char *q;
@@ -268,6 +282,38 @@ sent_by:;
 	}
 	params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (sc.end - sc.p >= 8) {
+		/* ";branch=token" first (RFC 3261 §8.1.1.7 puts it in every
+		 * Via): what sip_genparam_next and via_param conclude for it,
+		 * the walk going on after it */
+		uint64_t w;
+		memcpy(&w, sc.p, 8);
+		if ((w | 0x0020202020202000ull) == HDR_LIT_WORD(";branch=")) {
+			const char *v = sc.p + 8, *ve = hdr_token_end(v, lo, sc.end);
+			if (ve != v && (ve == sc.end || *ve != ':')) {
+				via->branch = slice_span(v, ve);
+				sc.p = ve;
+				/* and a flag ";rport" after it (RFC 3581 clients):
+				 * a name that ends at the end, or at a byte that is
+				 * no token byte, '=' or white space */
+				const char *r = ve;
+				uint64_t w6 = 0;
+				if (sc.end - r >= 6 && (memcpy(&w6, r, 6),
+							(w6 | 0x202020202000ull) == HDR_LIT_WORD(";rport"))) {
+					const char *ne = r + 6;
+					if (ne == sc.end ||
+					    (!scan_is((unsigned char)*ne, SCAN_TOKEN | SCAN_WS | SCAN_CRLF) &&
+					     *ne != '=')) {
+						via->has_rport = true;
+						via->rport = slice_make(ne, 0);
+						sc.p = ne;
+					}
+				}
+			}
+		}
+	}
+#endif
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
 	while ((rc = sip_genparam_next(&sc, lo, &pm, gflags, err)) > 0) {

@@ -3,11 +3,13 @@
  * RFC 5118 are copied from ../shared/corpus/rfc4475 and
  * ../shared/corpus/rfc5118/wire (file named beside each). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "check.h"
+#include "decode_internal.h"
 
 struct via_case {
 	const char *in;
@@ -283,8 +285,99 @@ static void test_via_param_names(void)
 	}
 }
 
+/* ";branch=" as the first parameter is read by a fast path in via.c; the
+ * same parameter second (after ";x") by the walk alone. Both must give
+ * the same verdict, reason, error position (past the two bytes) and
+ * fields, on every prefix of each suffix, as one value and as a list
+ * element. */
+static const char *via_rel(const char *p, const char *g)
+{
+	return p ? (const char *)(uintptr_t)((uintptr_t)p - (uintptr_t)g + 0x1000) : NULL;
+}
+
+static void branch_decode(const char *in, size_t n, bool list, struct sip_via *v,
+			  struct sip_parse_error *err, int *rc, const char **cursor)
+{
+	char *g = check_guard_copy(in, n);
+	CHECK(g != NULL);
+	if (!g)
+		return;
+	memset(v, 0x5a, sizeof(*v));
+	*cursor = NULL;
+	if (list) {
+		struct scan sc = { g, g + n };
+		*rc = sip_via_decode_at(v, &sc, err);
+		*cursor = via_rel(sc.p, g);
+	} else {
+		*rc = sip_via_decode(v, slice_make(g, n), err);
+	}
+	err->at = via_rel(err->at, g);
+	if (*rc == 0) {
+		v->branch.ptr = via_rel(v->branch.ptr, g);
+		v->received.ptr = via_rel(v->received.ptr, g);
+		v->rport.ptr = via_rel(v->rport.ptr, g);
+		v->params.ptr = via_rel(v->params.ptr, g);
+	}
+	check_guard_free(g, n);
+}
+
+static bool shifted(struct slice a, struct slice b)
+{
+	return a.len == b.len && (!a.ptr) == (!b.ptr) && (!a.ptr || a.ptr + 2 == b.ptr);
+}
+
+static void test_via_branch_first_same_as_walk(void)
+{
+	static const char *const suffixes[] = {
+		";branch=z9hG4bK-524287-1---a1b2c3d4e5f60001;rport", ";BRANCH=z9hG4bK2830127745;rport",
+		";Branch=z9hG4bK1f8a.7c3b1e9a2d4f6e8a0b1c2d3e4f5a6b7c.0", ";branch=z9hG4bK.a8f3c1d2;rport",
+		";branch=x;received=2001:db8::1;rport=5060", ";branch=x, SIP/2.0/UDP h", ";branch=x ,SIP/2.0/UDP h",
+		";branch=", ";branch=;x", ";branch=\"q\"", ";branch=a:b", ";branch=a:", ";branch=a b",
+		";branch =a", ";branch= a", ";branchx=1", ";branch=a,", ";branch=a;", ";branch=a;;",
+		";branch=!%*_+`'~-.", ";branch=a\x80", ";b\x01anch=1", ";branch=1\r\n", ";branch=a;ttl=300",
+		";branch=aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;rport",
+		";branch=x;rport;", ";branch=x;RPORT,SIP/2.0/UDP h", ";branch=x;rportx", ";branch=x;rport=",
+		";branch=x;rport=5060", ";branch=x;rport =1", ";branch=x;rport\x80", ";branch=x;rport\"",
+		";branch=x;Rport;rport=7", ";branch=x;rport ,SIP/2.0/UDP h", ";branch=x;rport;branch=y",
+		";branch=x;rport\t", ";branch=x;rport:1", ";branch=x;rport/", ";branch=x;rport@",
+	};
+	static const char *const heads[] = { "SIP/2.0/UDP 10.45.0.2:5060",
+					     "SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062", "SIP/2.0/TCP h" };
+	char one[256], two[256];
+	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
+		for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+			size_t hl = strlen(heads[h]), sl = strlen(suffixes[i]);
+			memcpy(one, heads[h], hl);
+			memcpy(one + hl, suffixes[i], sl);
+			memcpy(two, heads[h], hl);
+			memcpy(two + hl, ";x", 2);
+			memcpy(two + hl + 2, suffixes[i], sl);
+			for (size_t k = 1; k <= sl; k++)
+				for (int list = 0; list < 2; list++) {
+					struct sip_via a, b;
+					struct sip_parse_error ea = { 0 }, eb = { 0 };
+					int ra = 0, rb = 0;
+					const char *ca = NULL, *cb = NULL;
+					branch_decode(one, hl + k, list, &a, &ea, &ra, &ca);
+					branch_decode(two, hl + 2 + k, list, &b, &eb, &rb, &cb);
+					CHECK_INT_EQ(ra, rb);
+					if (ra < 0 || rb < 0) {
+						CHECK(ea.reason == eb.reason);
+						CHECK(ea.at && eb.at && ea.at + 2 == eb.at);
+						continue;
+					}
+					CHECK(shifted(a.branch, b.branch) && shifted(a.received, b.received) &&
+					      shifted(a.rport, b.rport) && a.has_rport == b.has_rport);
+					CHECK(a.params.ptr == b.params.ptr && a.params.len + 2 == b.params.len);
+					if (list)
+						CHECK(ca && cb && ca + 2 == cb);
+				}
+		}
+}
+
 int main(void)
 {
+	test_via_branch_first_same_as_walk();
 	test_via_table();
 	test_via_every_position();
 	test_via_param_names();
