@@ -462,9 +462,12 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 
 /* One value with params at sc. With list, a ',' after it ends it (the
  * cursor is left on it) as the end of the input does otherwise. Writes
- * each field of tp once (on an error some may be left unwritten). */
-static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
-			 struct sip_parse_error *err)
+ * each field of tp once (on an error some may be left unwritten). The
+ * careful steps: every form, the verdict, err->at and reason of record. */
+int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp, bool list,
+			   struct sip_parse_error *err);
+__attribute__((noinline)) int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp,
+						     bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
 	const char *lo = sc.p;
@@ -524,6 +527,86 @@ static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 	tp->params = params;
 	*scp = sc;
 	return 0;
+}
+
+/* Bit i set where b[i] is not a token byte or b + i is at or past end:
+ * b reads [lo, end) only (b >= lo, b <= end), sixteen bytes at once with
+ * SSSE3 (the last sixteen of the slice shifted at its tail). */
+static inline unsigned tp_mask16(const char *b, const char *lo, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - b >= 16)
+		return hdr_notin16(b, hdr_rows_token);
+	unsigned n = (unsigned)(end - b);
+	if (end - lo >= 16)
+		return (hdr_notin16(end - 16, hdr_rows_token) >> (16 - n)) | (~0u << n);
+#else
+	(void)lo;
+	unsigned n = end - b >= 16 ? 16 : (unsigned)(end - b);
+#endif
+	unsigned m = n < 16 ? ~0u << n : 0;
+	for (unsigned i = 0; i < n; i++)
+		if (!hdr_in_rows((unsigned char)b[i], hdr_rows_token))
+			m |= 1u << i;
+	return m;
+}
+
+/* The common forms, read from one class mask of sixteen bytes a step from
+ * delimiter to delimiter: token [ "/" token ] *( ";" token [ "=" token ] )
+ * up to the end (or, with list, a ','), no LWS. false (nothing written)
+ * for anything else, which the careful steps read from the same place:
+ * where this accepts, they accept with the same fields and cursor. */
+static inline __attribute__((always_inline)) bool
+tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
+{
+	const char *s = scp->p, *end = scp->end, *b = s, *tok = s, *vend = NULL, *d;
+	unsigned st = 0; /* 0 type, 1 subtype, 2 param name, 3 param value */
+	unsigned m = tp_mask16(b, s, end);
+	for (;;) {
+		while (!m) {
+			b += 16;
+			m = tp_mask16(b, s, end);
+		}
+		d = b + __builtin_ctz(m);
+		m &= m - 1;
+		if (d == tok)
+			return false; /* an empty token, or no token at the start */
+		if (d == end)
+			break;
+		char c = *d;
+		if (c == ';') {
+			if (st < 2)
+				vend = d;
+			st = 2;
+		} else if (c == '=' && st == 2) {
+			st = 3;
+		} else if (c == '/' && st == 0) {
+			st = 1;
+		} else if (c == ',' && list) {
+			break;
+		} else {
+			return false;
+		}
+		tok = d + 1;
+	}
+	if (st < 2) {
+		tp->value = slice_span(s, d);
+		tp->params = SLICE_NULL;
+	} else {
+		tp->value = slice_span(s, vend);
+		tp->params = slice_span(vend + 1, d);
+	}
+	tp->quoted = false;
+	scp->p = d;
+	return true;
+}
+
+static inline int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
+				struct sip_parse_error *err)
+{
+	if (tokparams_fast(tp, scp, list))
+		return 0;
+	return sip_tokparams__careful(tp, scp, list, err);
 }
 
 int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)

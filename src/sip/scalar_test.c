@@ -456,8 +456,104 @@ static void test_scalar_every_position(void)
 		}
 }
 
+/* ---- tokparams: the fast path against the careful steps ---------------- */
+
+#include "decode_internal.h"
+#include "hdr_scan.h"
+
+int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp, bool list,
+			   struct sip_parse_error *err);
+
+static unsigned tp_diff_runs;
+
+static void slice_same(struct slice a, struct slice b)
+{
+	CHECK(a.ptr == b.ptr);
+	CHECK_INT_EQ(a.len, b.len);
+}
+
+/* sip_tokparams_decode_at (fast path first) and the careful steps alone
+ * give the same verdict, fields, cursor, err->at and reason. */
+static void tp_diff_each(struct slice s, const void *arg)
+{
+	(void)arg;
+	for (int list = 0; list <= 1; list++) {
+		struct sip_tokparams a, b;
+		struct sip_parse_error ea = { 0 }, eb = { 0 };
+		struct scan sa = { s.ptr, s.ptr + s.len }, sb = sa;
+		memset(&a, 0x5a, sizeof a);
+		memset(&b, 0x5a, sizeof b);
+		int ra = list ? sip_tokparams_decode_at(&a, &sa, &ea) : sip_tokparams_decode(&a, s, &ea);
+		int rb = sip_tokparams__careful(&b, &sb, list, &eb);
+		tp_diff_runs++;
+		CHECK_INT_EQ(ra, rb);
+		CHECK(ea.at == eb.at);
+		CHECK(ea.reason == eb.reason);
+		if (ra == 0) {
+			slice_same(a.value, b.value);
+			slice_same(a.params, b.params);
+			CHECK_INT_EQ(a.quoted, b.quoted);
+			if (list)
+				CHECK(sa.p == sb.p);
+		}
+	}
+}
+
+static void test_tokparams_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01",
+		"3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01;network-provided",
+		"application/reginfo+xml",
+		"application/sdp;charset=utf-8",
+		"reg",
+		"a;b;c=d;e",
+		"x/y;p=q, z;r",
+		"IEEE-802.11;i-wlan-node-id=ffffffffffff",
+		"tok;name=value;another-name=another-value-that-is-long,next",
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		/* every prefix of the base, at a guard page */
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(bases[i], k);
+			tp_diff_each(slice_make(g, k), NULL);
+			check_guard_free(g, k);
+		}
+		/* every byte value at every position */
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				char *g = check_guard_copy(buf, len);
+				tp_diff_each(slice_make(g, len), NULL);
+				check_guard_free(g, len);
+			}
+	}
+	/* every length of type, name and value around the sixteen-byte steps */
+	for (size_t n = 1; n <= 34; n++)
+		for (size_t v = 0; v <= 34; v += 1) {
+			char tok[40], val[40];
+			memset(tok, 'T', n);
+			tok[n] = '\0';
+			memset(val, '7', v);
+			val[v] = '\0';
+			int len = snprintf(buf, sizeof buf, "%s;nm=%s", tok, val);
+			char *g = check_guard_copy(buf, (size_t)len);
+			tp_diff_each(slice_make(g, (size_t)len), NULL);
+			check_guard_free(g, (size_t)len);
+			len = snprintf(buf, sizeof buf, "%s/%s", tok, val);
+			g = check_guard_copy(buf, (size_t)len);
+			tp_diff_each(slice_make(g, (size_t)len), NULL);
+			check_guard_free(g, (size_t)len);
+		}
+	CHECK(tp_diff_runs > 100000);
+}
+
 int main(void)
 {
+	test_tokparams_fast_vs_careful();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();
