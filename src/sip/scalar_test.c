@@ -551,9 +551,65 @@ static void test_tokparams_fast_vs_careful(void)
 	CHECK(tp_diff_runs > 100000);
 }
 
+/* ---- Date: the 29-byte fast path against the steps of record ----------- */
+
+int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
+
+static void date_diff(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_date a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	memset(&a, 0x5a, sizeof a);
+	memset(&b, 0x5a, sizeof b);
+	int ra = sip_date_decode(&a, slice_make(g, len), &ea);
+	int rb = sip_date__careful(&b, slice_make(g, len), &eb);
+	CHECK_INT_EQ(ra, rb);
+	CHECK(ea.at == eb.at);
+	CHECK(ea.reason == eb.reason);
+	if (ra == 0)
+		CHECK(memcmp(&a, &b, sizeof a) == 0);
+	check_guard_free(g, len);
+}
+
+static void test_date_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"Sat, 21 Nov 2026 18:56:00 GMT", "Thu, 29 Feb 2024 23:59:60 GMT",
+		"mON, 29 feb 2100 00:00:00 GMT", "Sun, 31 Dec 1999 12:34:56 GMT",
+	};
+	static const char *const wk[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "SUN", "sAt", "Sum" };
+	static const char *const mo[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					   "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "dEc", "Jun\x80" };
+	char buf[40];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		for (size_t k = 0; k <= len; k++)
+			date_diff(bases[i], k);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				date_diff(buf, len);
+			}
+	}
+	for (size_t w = 0; w < sizeof wk / sizeof wk[0]; w++)
+		for (size_t m = 0; m < sizeof mo / sizeof mo[0]; m++)
+			for (int day = 0; day <= 32; day++)
+				for (int y = 1899; y <= 2101; y += 101) {
+					int n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 24:60:61 GMT", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+					n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 23:59:60 GMT", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+					n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 00:00:00 GMT ", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+				}
+}
+
 int main(void)
 {
 	test_tokparams_fast_vs_careful();
+	test_date_fast_vs_careful();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();
