@@ -674,12 +674,32 @@ tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
 	return true;
 }
 
+/* What tokparams_fast leaves: a quoted-string without escapes or line
+ * breaks, alone up to the end (or a list's ','), read here; anything else
+ * by the careful steps. Out of line, as the rare forms are. */
+static __attribute__((noinline)) int tokparams_other(struct sip_tokparams *tp, struct scan *scp,
+						     bool list, struct sip_parse_error *err)
+{
+	const char *s = scp->p, *end = scp->end;
+	if (s != end && *s == '"') {
+		const char *q = hdr_quote_stop(s + 1, s, end);
+		if (q != end && *q == '"' && (q + 1 == end || (list && q[1] == ','))) {
+			tp->value = slice_span(s + 1, q);
+			tp->params = SLICE_NULL;
+			tp->quoted = true;
+			scp->p = q + 1;
+			return 0;
+		}
+	}
+	return sip_tokparams__careful(tp, scp, list, err);
+}
+
 static inline int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 				struct sip_parse_error *err)
 {
 	if (tokparams_fast(tp, scp, list))
 		return 0;
-	return sip_tokparams__careful(tp, scp, list, err);
+	return tokparams_other(tp, scp, list, err);
 }
 
 int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)

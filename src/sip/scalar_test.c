@@ -511,6 +511,10 @@ static void test_tokparams_fast_vs_careful(void)
 		"x/y;p=q, z;r",
 		"IEEE-802.11;i-wlan-node-id=ffffffffffff",
 		"tok;name=value;another-name=another-value-that-is-long,next",
+		"\"Visited Network Number 1\"",
+		"\"Visited Network Number 1\", \"Home\"",
+		"\"a\\\"b\";p=1",
+		"\"\"",
 	};
 	char buf[128];
 	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
