@@ -258,12 +258,85 @@ static int date_digits(struct scan *sc, int n, int *out)
 	return 0;
 }
 
+int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
+
+static const unsigned char date_mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+/* Three bytes with 0x20 OR-ed into each: equal to a name's lowercase word
+ * exactly when the bytes equal the (letters only) name in any case. */
+static inline uint32_t date_word3(const char *p)
+{
+	return ((uint32_t)(unsigned char)p[0] | (uint32_t)(unsigned char)p[1] << 8 |
+		(uint32_t)(unsigned char)p[2] << 16) | 0x202020u;
+}
+
+#define DATE_W3(a, b, c) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16)
+
+/* Two digits at p as a number, or -1. */
+static inline int date_d2(const char *p)
+{
+	unsigned a = (unsigned)((unsigned char)p[0] - '0'), b = (unsigned)((unsigned char)p[1] - '0');
+	return a <= 9 && b <= 9 ? (int)(a * 10 + b) : -1;
+}
+
+/* The whole value as the 29 bytes "Www, DD Mmm YYYY HH:MM:SS GMT" of a
+ * valid date: true with every field of d written, false (d untouched) for
+ * anything else, which the steps of sip_date_decode read. */
+static bool date_fast(struct sip_date *d, const char *p)
+{
+	static const uint32_t wk[7] = { DATE_W3('s', 'u', 'n'), DATE_W3('m', 'o', 'n'),
+					DATE_W3('t', 'u', 'e'), DATE_W3('w', 'e', 'd'),
+					DATE_W3('t', 'h', 'u'), DATE_W3('f', 'r', 'i'),
+					DATE_W3('s', 'a', 't') };
+	static const uint32_t mo[12] = { DATE_W3('j', 'a', 'n'), DATE_W3('f', 'e', 'b'),
+					 DATE_W3('m', 'a', 'r'), DATE_W3('a', 'p', 'r'),
+					 DATE_W3('m', 'a', 'y'), DATE_W3('j', 'u', 'n'),
+					 DATE_W3('j', 'u', 'l'), DATE_W3('a', 'u', 'g'),
+					 DATE_W3('s', 'e', 'p'), DATE_W3('o', 'c', 't'),
+					 DATE_W3('n', 'o', 'v'), DATE_W3('d', 'e', 'c') };
+	if (p[3] != ',' || p[4] != ' ' || p[7] != ' ' || p[11] != ' ' || p[16] != ' ' ||
+	    p[19] != ':' || p[22] != ':' || p[25] != ' ' || p[26] != 'G' || p[27] != 'M' ||
+	    p[28] != 'T')
+		return false;
+	uint32_t w = date_word3(p), mw = date_word3(p + 8);
+	int wd = 0, m = 0;
+	while (wd < 7 && wk[wd] != w)
+		wd++;
+	while (m < 12 && mo[m] != mw)
+		m++;
+	int day = date_d2(p + 5), y1 = date_d2(p + 12), y2 = date_d2(p + 14);
+	int hour = date_d2(p + 17), minute = date_d2(p + 20), second = date_d2(p + 23);
+	if (wd == 7 || m == 12 || (day | y1 | y2 | hour | minute | second) < 0)
+		return false;
+	int year = y1 * 100 + y2;
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+	if (day < 1 || day > date_mdays[m] || (m == 1 && day == 29 && !leap) || hour > 23 ||
+	    minute > 59 || second > 60)
+		return false;
+	d->year = year;
+	d->month = m + 1;
+	d->day = day;
+	d->hour = hour;
+	d->minute = minute;
+	d->second = second;
+	d->weekday = wd;
+	return true;
+}
+
 int sip_date_decode(struct sip_date *d, struct slice value, struct sip_parse_error *err)
+{
+	if (value.ptr && value.len == 29 && date_fast(d, value.ptr))
+		return 0;
+	return sip_date__careful(d, value, err);
+}
+
+/* The steps of record: every form, the verdict, err->at and reason. */
+int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err)
 {
 	static const char *const wkdays[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
 	static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
 					      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
-	static const unsigned char mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	const unsigned char *mdays = date_mdays;
 	struct scan sc;
 	const char *at;
 
@@ -462,9 +535,12 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 
 /* One value with params at sc. With list, a ',' after it ends it (the
  * cursor is left on it) as the end of the input does otherwise. Writes
- * each field of tp once (on an error some may be left unwritten). */
-static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
-			 struct sip_parse_error *err)
+ * each field of tp once (on an error some may be left unwritten). The
+ * careful steps: every form, the verdict, err->at and reason of record. */
+int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp, bool list,
+			   struct sip_parse_error *err);
+__attribute__((noinline)) int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp,
+						     bool list, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
 	const char *lo = sc.p;
@@ -524,6 +600,106 @@ static int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
 	tp->params = params;
 	*scp = sc;
 	return 0;
+}
+
+/* Bit i set where b[i] is not a token byte or b + i is at or past end:
+ * b reads [lo, end) only (b >= lo, b <= end), sixteen bytes at once with
+ * SSSE3 (the last sixteen of the slice shifted at its tail). */
+static inline unsigned tp_mask16(const char *b, const char *lo, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - b >= 16)
+		return hdr_notin16(b, hdr_rows_token);
+	unsigned n = (unsigned)(end - b);
+	if (end - lo >= 16)
+		return (hdr_notin16(end - 16, hdr_rows_token) >> (16 - n)) | (~0u << n);
+#else
+	(void)lo;
+	unsigned n = end - b >= 16 ? 16 : (unsigned)(end - b);
+#endif
+	unsigned m = n < 16 ? ~0u << n : 0;
+	for (unsigned i = 0; i < n; i++)
+		if (!hdr_in_rows((unsigned char)b[i], hdr_rows_token))
+			m |= 1u << i;
+	return m;
+}
+
+/* The common forms, read from one class mask of sixteen bytes a step from
+ * delimiter to delimiter: token [ "/" token ] *( ";" token [ "=" token ] )
+ * up to the end (or, with list, a ','), no LWS. false (nothing written)
+ * for anything else, which the careful steps read from the same place:
+ * where this accepts, they accept with the same fields and cursor. */
+static inline __attribute__((always_inline)) bool
+tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
+{
+	const char *s = scp->p, *end = scp->end, *b = s, *tok = s, *vend = NULL, *d;
+	unsigned st = 0; /* 0 type, 1 subtype, 2 param name, 3 param value */
+	unsigned m = tp_mask16(b, s, end);
+	for (;;) {
+		while (!m) {
+			b += 16;
+			m = tp_mask16(b, s, end);
+		}
+		d = b + __builtin_ctz(m);
+		m &= m - 1;
+		if (d == tok)
+			return false; /* an empty token, or no token at the start */
+		if (d == end)
+			break;
+		char c = *d;
+		if (c == ';') {
+			if (st < 2)
+				vend = d;
+			st = 2;
+		} else if (c == '=' && st == 2) {
+			st = 3;
+		} else if (c == '/' && st == 0) {
+			st = 1;
+		} else if (c == ',' && list) {
+			break;
+		} else {
+			return false;
+		}
+		tok = d + 1;
+	}
+	if (st < 2) {
+		tp->value = slice_span(s, d);
+		tp->params = SLICE_NULL;
+	} else {
+		tp->value = slice_span(s, vend);
+		tp->params = slice_span(vend + 1, d);
+	}
+	tp->quoted = false;
+	scp->p = d;
+	return true;
+}
+
+/* What tokparams_fast leaves: a quoted-string without escapes or line
+ * breaks, alone up to the end (or a list's ','), read here; anything else
+ * by the careful steps. Out of line, as the rare forms are. */
+static __attribute__((noinline)) int tokparams_other(struct sip_tokparams *tp, struct scan *scp,
+						     bool list, struct sip_parse_error *err)
+{
+	const char *s = scp->p, *end = scp->end;
+	if (s != end && *s == '"') {
+		const char *q = hdr_quote_stop(s + 1, s, end);
+		if (q != end && *q == '"' && (q + 1 == end || (list && q[1] == ','))) {
+			tp->value = slice_span(s + 1, q);
+			tp->params = SLICE_NULL;
+			tp->quoted = true;
+			scp->p = q + 1;
+			return 0;
+		}
+	}
+	return sip_tokparams__careful(tp, scp, list, err);
+}
+
+static inline int tokparams_run(struct sip_tokparams *tp, struct scan *scp, bool list,
+				struct sip_parse_error *err)
+{
+	if (tokparams_fast(tp, scp, list))
+		return 0;
+	return tokparams_other(tp, scp, list, err);
 }
 
 int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err)

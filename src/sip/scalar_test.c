@@ -456,8 +456,164 @@ static void test_scalar_every_position(void)
 		}
 }
 
+/* ---- tokparams: the fast path against the careful steps ---------------- */
+
+#include "decode_internal.h"
+#include "hdr_scan.h"
+
+int sip_tokparams__careful(struct sip_tokparams *tp, struct scan *scp, bool list,
+			   struct sip_parse_error *err);
+
+static unsigned tp_diff_runs;
+
+static void slice_same(struct slice a, struct slice b)
+{
+	CHECK(a.ptr == b.ptr);
+	CHECK_INT_EQ(a.len, b.len);
+}
+
+/* sip_tokparams_decode_at (fast path first) and the careful steps alone
+ * give the same verdict, fields, cursor, err->at and reason. */
+static void tp_diff_each(struct slice s, const void *arg)
+{
+	(void)arg;
+	for (int list = 0; list <= 1; list++) {
+		struct sip_tokparams a, b;
+		struct sip_parse_error ea = { 0 }, eb = { 0 };
+		struct scan sa = { s.ptr, s.ptr + s.len }, sb = sa;
+		memset(&a, 0x5a, sizeof a);
+		memset(&b, 0x5a, sizeof b);
+		int ra = list ? sip_tokparams_decode_at(&a, &sa, &ea) : sip_tokparams_decode(&a, s, &ea);
+		int rb = sip_tokparams__careful(&b, &sb, list, &eb);
+		tp_diff_runs++;
+		CHECK_INT_EQ(ra, rb);
+		CHECK(ea.at == eb.at);
+		CHECK(ea.reason == eb.reason);
+		if (ra == 0) {
+			slice_same(a.value, b.value);
+			slice_same(a.params, b.params);
+			CHECK_INT_EQ(a.quoted, b.quoted);
+			if (list)
+				CHECK(sa.p == sb.p);
+		}
+	}
+}
+
+static void test_tokparams_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01",
+		"3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01;network-provided",
+		"application/reginfo+xml",
+		"application/sdp;charset=utf-8",
+		"reg",
+		"a;b;c=d;e",
+		"x/y;p=q, z;r",
+		"IEEE-802.11;i-wlan-node-id=ffffffffffff",
+		"tok;name=value;another-name=another-value-that-is-long,next",
+		"\"Visited Network Number 1\"",
+		"\"Visited Network Number 1\", \"Home\"",
+		"\"a\\\"b\";p=1",
+		"\"\"",
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		/* every prefix of the base, at a guard page */
+		for (size_t k = 0; k <= len; k++) {
+			char *g = check_guard_copy(bases[i], k);
+			tp_diff_each(slice_make(g, k), NULL);
+			check_guard_free(g, k);
+		}
+		/* every byte value at every position */
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				char *g = check_guard_copy(buf, len);
+				tp_diff_each(slice_make(g, len), NULL);
+				check_guard_free(g, len);
+			}
+	}
+	/* every length of type, name and value around the sixteen-byte steps */
+	for (size_t n = 1; n <= 34; n++)
+		for (size_t v = 0; v <= 34; v += 1) {
+			char tok[40], val[40];
+			memset(tok, 'T', n);
+			tok[n] = '\0';
+			memset(val, '7', v);
+			val[v] = '\0';
+			int len = snprintf(buf, sizeof buf, "%s;nm=%s", tok, val);
+			char *g = check_guard_copy(buf, (size_t)len);
+			tp_diff_each(slice_make(g, (size_t)len), NULL);
+			check_guard_free(g, (size_t)len);
+			len = snprintf(buf, sizeof buf, "%s/%s", tok, val);
+			g = check_guard_copy(buf, (size_t)len);
+			tp_diff_each(slice_make(g, (size_t)len), NULL);
+			check_guard_free(g, (size_t)len);
+		}
+	CHECK(tp_diff_runs > 100000);
+}
+
+/* ---- Date: the 29-byte fast path against the steps of record ----------- */
+
+int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
+
+static void date_diff(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_date a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	memset(&a, 0x5a, sizeof a);
+	memset(&b, 0x5a, sizeof b);
+	int ra = sip_date_decode(&a, slice_make(g, len), &ea);
+	int rb = sip_date__careful(&b, slice_make(g, len), &eb);
+	CHECK_INT_EQ(ra, rb);
+	CHECK(ea.at == eb.at);
+	CHECK(ea.reason == eb.reason);
+	if (ra == 0)
+		CHECK(memcmp(&a, &b, sizeof a) == 0);
+	check_guard_free(g, len);
+}
+
+static void test_date_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"Sat, 21 Nov 2026 18:56:00 GMT", "Thu, 29 Feb 2024 23:59:60 GMT",
+		"mON, 29 feb 2100 00:00:00 GMT", "Sun, 31 Dec 1999 12:34:56 GMT",
+	};
+	static const char *const wk[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "SUN", "sAt", "Sum" };
+	static const char *const mo[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul",
+					   "Aug", "Sep", "Oct", "Nov", "Dec", "JAN", "dEc", "Jun\x80" };
+	char buf[40];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		for (size_t k = 0; k <= len; k++)
+			date_diff(bases[i], k);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				date_diff(buf, len);
+			}
+	}
+	for (size_t w = 0; w < sizeof wk / sizeof wk[0]; w++)
+		for (size_t m = 0; m < sizeof mo / sizeof mo[0]; m++)
+			for (int day = 0; day <= 32; day++)
+				for (int y = 1899; y <= 2101; y += 101) {
+					int n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 24:60:61 GMT", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+					n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 23:59:60 GMT", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+					n = snprintf(buf, sizeof buf, "%.3s, %02d %.3s %04d 00:00:00 GMT ", wk[w], day, mo[m], y);
+					date_diff(buf, (size_t)n);
+				}
+}
+
 int main(void)
 {
+	test_tokparams_fast_vs_careful();
+	test_date_fast_vs_careful();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();
