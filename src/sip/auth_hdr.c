@@ -218,8 +218,38 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* A known name of nine bytes or more (algorithm, nextnonce,
+ * integrity-protected) at p, nl bytes before the first '=' in sixteen (or
+ * none there: nl 16), w its first eight bytes; -1 for any other name. A
+ * nine-byte one is the word and its ninth byte (letters only, as the
+ * compare with 0x20 set in every byte checks); the rest through the
+ * general lookup. On success p[nl] is the '='. */
+static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const char *lo,
+				  const char *end)
+{
+	if (*nl == 9) {
+		uint64_t k = w | 0x2020202020202020ull;
+		unsigned c8 = (unsigned char)p[8] | 0x20;
+		if (k == AW('a', 'l', 'g', 'o', 'r', 'i', 't', 'h') && c8 == 'm')
+			return SIP_AUTH_ALGORITHM;
+		if (k == AW('n', 'e', 'x', 't', 'n', 'o', 'n', 'c') && c8 == 'e')
+			return SIP_AUTH_NEXTNONCE;
+		return -1;
+	}
+	*nl = (unsigned)(auth_token_end(p, lo, end) - p);
+	int f = sip_auth_field_lookup(slice_make(p, *nl));
+	if (f < 0 || p + *nl == end || p[*nl] != '=')
+		return -1;
+	return f;
+}
+
 /* Where auth_fast stopped. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
+
+/* From p, 64 bytes or more before end: a name (sixteen bytes), its value's
+ * first bytes (at most twenty in) and the next separator are read with no
+ * end test. */
+#define AUTH_BIG 64
 
 /* The commonest "known-name=value" followed by "," or ", " (or the end),
  * as many as follow from p: one class mask of the sixteen bytes at the name
@@ -231,40 +261,126 @@ enum { FAST_PARAM, FAST_SEP, FAST_END };
  * the general steps then read and judge. Returns where it stopped: at a
  * parameter (*state FAST_PARAM), after a value at what is not a plain
  * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
- * end of the last value taken. */
+ * end of the last value taken. Two copies of the steps: one while
+ * AUTH_BIG bytes or more are left (no end tests but one per parameter and
+ * one per 32 bytes of a long quoted value), one for the tail. */
 static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
 							const char *lo, const char *end,
 							const char **last, int *state)
 {
-	for (;;) {
-		/* the name: the bytes before the first '=' (a known one is all
-		 * letters, which the exact compare of the lookup checks) */
-		unsigned e;
-		uint64_t w;
-		if (end - p >= 16) {
-			e = auth_eq16(p, p, end);
-			memcpy(&w, p, 8);
+	const char *a = p;
+	unsigned e, nl, quoted = 0, n = 0;
+	uint64_t w;
+	int f;
+	if (end - p < AUTH_BIG)
+		goto small;
+big:
+	/* end - p >= AUTH_BIG */
+	e = auth_eq16(p, p, p + 16);
+	memcpy(&w, p, 8);
+	nl = (unsigned)__builtin_ctz(e | 0x10000);
+	if (nl <= 8)
+		f = auth_field_word(w, nl);
+	else
+		f = auth_field_long(p, w, &nl, lo, end);
+	if (f < 0 || auth->field[f].ptr)
+		goto stop; /* nl <= 19 from here: the value starts 20 bytes in at most */
+	{
+		const char *v = p + nl + 1;
+		if (*v == '"') {
+			const char *q = v + 1;
+#if defined(__SSSE3__) || defined(__SSE2__)
+			/* 32 bytes from q are before end (q is 21 bytes in at most) */
+			unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			if (m) {
+				q += __builtin_ctz(m);
+			} else {
+				q += 32;
+				for (;;) {
+					if (end - q >= 32) {
+						m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+						if (m) {
+							q += __builtin_ctz(m);
+							break;
+						}
+						q += 32;
+						continue;
+					}
+					q = auth_qstop(q, lo, end);
+					break;
+				}
+				if (q == end)
+					goto stop;
+			}
+#else
+			q = auth_qstop(q, lo, end);
+			if (q == end)
+				goto stop;
+#endif
+			if (*q != '"' || f == SIP_AUTH_NC)
+				goto stop; /* an escape, a fold or a fault; a quoted nc */
+			auth->field[f] = slice_span(v + 1, q);
+			quoted |= 1u << f;
+			a = q + 1;
 		} else {
-			e = auth_eq16(p, lo, end);
-			w = auth_load8(p, lo, end);
+			/* sixteen bytes from v before end */
+			unsigned m = auth_nontoken16(v, v, v + 16);
+			const char *t = m ? v + __builtin_ctz(m) : auth_token_end(v + 16, lo, end);
+			if (t == v)
+				goto stop;
+			struct slice value = slice_span(v, t);
+			if (f == SIP_AUTH_NC) {
+				if (!nc_decode(value, &auth->nc))
+					goto stop;
+				auth->has_nc = true;
+			}
+			auth->field[f] = value;
+			a = t;
 		}
-		unsigned nl = (unsigned)__builtin_ctz(e | 0x10000);
-		int f;
-		if (nl <= 8) {
-			/* p[nl] is the '=' */
-			if ((f = auth_field_word(w, nl)) < 0)
-				break;
-		} else {
-			/* algorithm, nextnonce, integrity-protected */
-			nl = (unsigned)(auth_token_end(p, lo, end) - p);
-			f = sip_auth_field_lookup(slice_make(p, nl));
-			if (f < 0 || p + nl == end || p[nl] != '=')
-				break;
-		}
+	}
+	n++;
+	if (end - a >= AUTH_BIG + 2) {
+		/* "," or ", " before a name, as the general steps skip them */
+		if (a[0] != ',')
+			goto sep;
+		if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
+			p = a + 1;
+		else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
+			p = a + 2;
+		else
+			goto sep;
+		goto big;
+	}
+	goto small_sep;
+
+small:
+	/* the name: the bytes before the first '=' (a known one is all
+	 * letters, which the exact compare of the lookup checks) */
+	if (end - p >= 16) {
+		e = auth_eq16(p, p, end);
+		memcpy(&w, p, 8);
+	} else {
+		e = auth_eq16(p, lo, end);
+		w = auth_load8(p, lo, end);
+	}
+	nl = (unsigned)__builtin_ctz(e | 0x10000);
+	if (nl <= 8)
+		f = auth_field_word(w, nl);
+	else if (nl == 9 && end - p >= 9)
+		f = auth_field_long(p, w, &nl, lo, end);
+	else {
+		/* integrity-protected, or a name that ends past end */
+		nl = (unsigned)(auth_token_end(p, lo, end) - p);
+		f = sip_auth_field_lookup(slice_make(p, nl));
+		if (f >= 0 && (p + nl == end || p[nl] != '='))
+			f = -1;
+	}
+	if (f < 0)
+		goto stop;
+	{
 		const char *v = p + nl + 1;
 		if (v == end || auth->field[f].ptr)
-			break;
-		const char *a;
+			goto stop;
 		if (*v == '"') {
 			const char *q = v + 1;
 			for (;;) {
@@ -283,43 +399,53 @@ static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, co
 				break;
 			}
 			if (q == end || *q != '"' || f == SIP_AUTH_NC)
-				break; /* an escape, a fold or a fault; a quoted nc */
+				goto stop; /* an escape, a fold or a fault; a quoted nc */
 			auth->field[f] = slice_span(v + 1, q);
-			auth->quoted |= 1u << f;
+			quoted |= 1u << f;
 			a = q + 1;
 		} else {
-			a = auth_token_end(v, lo, end);
-			if (a == v)
-				break;
-			struct slice value = slice_span(v, a);
+			const char *t = auth_token_end(v, lo, end);
+			if (t == v)
+				goto stop;
+			struct slice value = slice_span(v, t);
 			if (f == SIP_AUTH_NC) {
 				if (!nc_decode(value, &auth->nc))
-					break;
+					goto stop;
 				auth->has_nc = true;
 			}
 			auth->field[f] = value;
+			a = t;
 		}
-		auth->nparams++;
-		*last = a;
-		if (end - a < 3) {
-			*state = a == end ? FAST_END : FAST_SEP;
-			return a;
-		}
-		/* "," or ", " before a name, as the general steps skip them */
-		if (a[0] != ',')
-			goto sep;
-		if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
-			p = a + 1;
-		else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
-			p = a + 2;
-		else
-			goto sep;
-		continue;
-	sep:
-		*state = FAST_SEP;
-		return a;
 	}
+	n++;
+small_sep:
+	if (end - a < 3) {
+		*state = a == end ? FAST_END : FAST_SEP;
+		goto out;
+	}
+	/* "," or ", " before a name, as the general steps skip them */
+	if (a[0] != ',')
+		goto sep;
+	if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
+		p = a + 1;
+	else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
+		p = a + 2;
+	else
+		goto sep;
+	goto small;
+sep:
+	*state = FAST_SEP;
+out:
+	*last = a;
+	auth->quoted |= quoted;
+	auth->nparams += n;
+	return a;
+stop:
 	*state = FAST_PARAM;
+	if (n)
+		*last = a;
+	auth->quoted |= quoted;
+	auth->nparams += n;
 	return p;
 }
 #endif
