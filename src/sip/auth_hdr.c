@@ -100,19 +100,19 @@ int sip_auth_field_lookup(struct slice name)
  * lowercase letter: the name with 0x20 set in every byte picks one slot of
  * a perfect hash (the multiplier sends the seventeen names to distinct
  * slots of 32) and one compare with it is the exact, case-insensitive
- * test (a slot no name uses holds 0, which only the empty name gives, and
- * -1 as its field). */
+ * test (a slot no name uses holds 0, which no key is: the empty name's
+ * keeps its first byte, see auth_lm[0]). */
 #define AW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
 #define AUTH_HASH_MUL 0xb3a6697c1b18586full
 #define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
 #define ASLOT(k, a, b, c, d, e, f, g, h) \
-	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) + 1 }
+	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) }
 
 static const struct {
 	uint64_t lit;
-	int f1; /* the field plus one; 0 in a slot no name uses */
+	int f; /* the field (0 in a slot no name uses, whose lit no key matches) */
 } auth_slots[32] = {
 	ASLOT(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
 	ASLOT(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
@@ -133,9 +133,11 @@ static const struct {
 	ASLOT(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
 };
 
-/* lm[n]: the low n bytes of a word */
+/* lm[n]: the low n bytes of a word, but lm[0] the low byte: the key of an
+ * empty name is then its '=' with 0x20 set, never 0 (the lit of a slot no
+ * name uses) nor a name */
 static const uint64_t auth_lm[9] = {
-	0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
+	0xffull, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
@@ -143,7 +145,7 @@ static inline int auth_field_word(uint64_t w, size_t nl)
 {
 	uint64_t key = (w | 0x2020202020202020ull) & auth_lm[nl];
 	unsigned i = AUTH_SLOT(key);
-	return auth_slots[i].lit == key ? auth_slots[i].f1 - 1 : -1;
+	return auth_slots[i].lit == key ? auth_slots[i].f : -1;
 }
 #endif
 
@@ -219,16 +221,15 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 /* A known name of nine bytes or more (algorithm, nextnonce,
- * integrity-protected) at p, nl bytes before the first '=' in sixteen (or
- * none there: nl 16), w its first eight bytes; -1 for any other name. A
- * nine-byte one is the word and its ninth byte (letters only, as the
- * compare with 0x20 set in every byte checks); the rest through the
- * general lookup. On success p[nl] is the '='. */
-static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const char *lo,
-				  const char *end)
+ * integrity-protected) at p, nl (9 to 16) bytes before the first '=' in
+ * the sixteen bytes at p (16: none there), w its first eight bytes; -1 for
+ * any other name (no known name has 10 to 18 bytes). Letters are compared
+ * with 0x20 set (only a letter's two cases give a lowercase letter), other
+ * bytes as they are; on success p[*nl] is the '='. */
+static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const char *end)
 {
+	uint64_t k = w | 0x2020202020202020ull;
 	if (*nl == 9) {
-		uint64_t k = w | 0x2020202020202020ull;
 		unsigned c8 = (unsigned char)p[8] | 0x20;
 		if (k == AW('a', 'l', 'g', 'o', 'r', 'i', 't', 'h') && c8 == 'm')
 			return SIP_AUTH_ALGORITHM;
@@ -236,11 +237,18 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 			return SIP_AUTH_NEXTNONCE;
 		return -1;
 	}
-	*nl = (unsigned)(auth_token_end(p, lo, end) - p);
-	int f = sip_auth_field_lookup(slice_make(p, *nl));
-	if (f < 0 || p + *nl == end || p[*nl] != '=')
-		return -1;
-	return f;
+	if (*nl == 16 && end - p >= 20 && k == AW('i', 'n', 't', 'e', 'g', 'r', 'i', 't')) {
+		uint64_t w2;
+		uint32_t w3;
+		memcpy(&w2, p + 8, 8);
+		memcpy(&w3, p + 16, 4);
+		if ((w2 | 0x2020202020200020ull) == AW('y', '-', 'p', 'r', 'o', 't', 'e', 'c') &&
+		    (w3 | 0x00202020u) == (uint32_t)AW('t', 'e', 'd', '=', 0, 0, 0, 0)) {
+			*nl = 19;
+			return SIP_AUTH_INTEGRITY_PROTECTED;
+		}
+	}
+	return -1;
 }
 
 /* Where auth_fast stopped. */
@@ -282,7 +290,7 @@ big:
 	if (nl <= 8)
 		f = auth_field_word(w, nl);
 	else
-		f = auth_field_long(p, w, &nl, lo, end);
+		f = auth_field_long(p, w, &nl, end);
 	if (f < 0 || auth->field[f].ptr)
 		goto stop; /* nl <= 19 from here: the value starts 20 bytes in at most */
 	{
@@ -366,15 +374,8 @@ small:
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	if (nl <= 8)
 		f = auth_field_word(w, nl);
-	else if (nl == 9 && end - p >= 9)
-		f = auth_field_long(p, w, &nl, lo, end);
-	else {
-		/* integrity-protected, or a name that ends past end */
-		nl = (unsigned)(auth_token_end(p, lo, end) - p);
-		f = sip_auth_field_lookup(slice_make(p, nl));
-		if (f >= 0 && (p + nl == end || p[nl] != '='))
-			f = -1;
-	}
+	else
+		f = auth_field_long(p, w, &nl, end);
 	if (f < 0)
 		goto stop;
 	{
