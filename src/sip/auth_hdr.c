@@ -112,7 +112,7 @@ int sip_auth_field_lookup(struct slice name)
 
 static const struct {
 	uint64_t lit;
-	int f; /* the field (0 in a slot no name uses, whose lit no key matches) */
+	unsigned char f; /* the field (0 in a slot no name uses, whose lit no key matches) */
 } auth_slots[32] = {
 	ASLOT(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
 	ASLOT(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
@@ -254,10 +254,11 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 /* Where auth_fast stopped. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
 
-/* From p, 64 bytes or more before end: a name (sixteen bytes), its value's
- * first bytes (at most twenty in) and the next separator are read with no
- * end test. */
-#define AUTH_BIG 64
+/* From p, 44 bytes or more before end: a name (sixteen bytes), its value's
+ * first bytes (the value starts ten bytes in at most: a quoted one's first
+ * 32 bytes are before end) and the next separator are read with no end
+ * test. integrity-protected, whose value starts twenty bytes in, needs 54. */
+#define AUTH_BIG 44
 
 /* The commonest "known-name=value" followed by "," or ", " (or the end),
  * as many as follow from p: one class mask of the sixteen bytes at the name
@@ -292,13 +293,15 @@ big:
 	else
 		f = auth_field_long(p, w, &nl, end);
 	if (f < 0 || auth->field[f].ptr)
-		goto stop; /* nl <= 19 from here: the value starts 20 bytes in at most */
+		goto stop;
+	if (nl > 9 && end - p < 54)
+		goto small; /* integrity-protected: read again with end tests */
 	{
 		const char *v = p + nl + 1;
 		if (*v == '"') {
 			const char *q = v + 1;
 #if defined(__SSSE3__) || defined(__SSE2__)
-			/* 32 bytes from q are before end (q is 21 bytes in at most) */
+			/* 32 bytes from q are before end */
 			unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
 			if (m) {
 				q += __builtin_ctz(m);

@@ -512,9 +512,9 @@ static void test_auth_fast_lengths(void)
  * bytes, integrity-protected, nc; quoted and token values; an escape or a
  * fold in the nonce for some lengths) after a first value of 0 to 90
  * bytes and with a nonce of 0 to 40: every parameter starts, and every
- * value ends, at every distance from the 64 bytes before the end from which
- * auth_fast reads with no end test, and a long value crosses it. Each field
- * where it was written, from guard-page copies. */
+ * value ends, at every distance from the bytes before the end (AUTH_BIG, 44
+ * or 54) from which auth_fast reads with no end test, and a long value
+ * crosses it. Each field where it was written, from guard-page copies. */
 struct big_case {
 	bool info;
 	size_t at[SIP_AUTH__COUNT], len[SIP_AUTH__COUNT];
