@@ -254,6 +254,19 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 /* Where auth_fast stopped. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
 
+#if defined(__SSSE3__) || defined(__SSE2__)
+/* auth_qstop for fewer than 32 bytes from q to end: with 32 bytes from lo
+ * to end, one mask of the last 32 (a stop set at end) shifted to q. */
+static inline const char *auth_qtail(const char *q, const char *lo, const char *end)
+{
+	if (end - lo < 32)
+		return auth_qstop(q, lo, end);
+	const char *b = end - 32;
+	uint64_t m = auth_qstop16_load(b) | (uint64_t)auth_qstop16_load(b + 16) << 16 | 1ull << 32;
+	return q + __builtin_ctzll(m >> (q - b));
+}
+#endif
+
 /* From p, 44 bytes or more before end: a name (sixteen bytes), its value's
  * first bytes (the value starts ten bytes in at most: a quoted one's first
  * 32 bytes are before end) and the next separator are read with no end
@@ -317,7 +330,7 @@ big:
 						q += 32;
 						continue;
 					}
-					q = auth_qstop(q, lo, end);
+					q = auth_qtail(q, lo, end);
 					break;
 				}
 				if (q == end)
@@ -351,15 +364,11 @@ big:
 	}
 	n++;
 	if (end - a >= AUTH_BIG + 2) {
-		/* "," or ", " before a name, as the general steps skip them */
+		/* "," before a name; what follows the ',' is tested only if the
+		 * name fails (a name is all letters): see stop */
 		if (a[0] != ',')
 			goto sep;
-		if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
-			p = a + 1;
-		else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
-			p = a + 2;
-		else
-			goto sep;
+		p = a + 1;
 		goto big;
 	}
 	goto small_sep;
@@ -399,7 +408,7 @@ small:
 					continue;
 				}
 #endif
-				q = auth_qstop(q, lo, end);
+				q = auth_qtail(q, lo, end);
 				break;
 			}
 			if (q == end || *q != '"' || f == SIP_AUTH_NC)
@@ -427,15 +436,11 @@ small_sep:
 		*state = a == end ? FAST_END : FAST_SEP;
 		goto out;
 	}
-	/* "," or ", " before a name, as the general steps skip them */
+	/* "," before a name (what follows it tested only if the name
+	 * fails: see stop) */
 	if (a[0] != ',')
 		goto sep;
-	if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
-		p = a + 1;
-	else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
-		p = a + 2;
-	else
-		goto sep;
+	p = a + 1;
 	goto small;
 sep:
 	*state = FAST_SEP;
@@ -445,6 +450,17 @@ out:
 	auth->nparams += n;
 	return a;
 stop:
+	if (n && p == a + 1 && scan_is((unsigned char)*p, SCAN_WS | SCAN_CRLF)) {
+		/* after "," (two bytes or more from p to end): ", " before a
+		 * name as the general steps skip it, else they read the LWS */
+		if (*p == ' ' && !scan_is((unsigned char)p[1], SCAN_WS | SCAN_CRLF)) {
+			p++;
+			if (end - p >= AUTH_BIG)
+				goto big;
+			goto small;
+		}
+		goto sep;
+	}
 	*state = FAST_PARAM;
 	if (n)
 		*last = a;
