@@ -100,19 +100,19 @@ int sip_auth_field_lookup(struct slice name)
  * lowercase letter: the name with 0x20 set in every byte picks one slot of
  * a perfect hash (the multiplier sends the seventeen names to distinct
  * slots of 32) and one compare with it is the exact, case-insensitive
- * test (a slot no name uses holds 0, which only the empty name gives, and
- * -1 as its field). */
+ * test (a slot no name uses holds 0, which no key is: the empty name's
+ * keeps its first byte, see auth_lm[0]). */
 #define AW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
 #define AUTH_HASH_MUL 0xb3a6697c1b18586full
 #define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
 #define ASLOT(k, a, b, c, d, e, f, g, h) \
-	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) + 1 }
+	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) }
 
 static const struct {
 	uint64_t lit;
-	int f1; /* the field plus one; 0 in a slot no name uses */
+	unsigned char f; /* the field (0 in a slot no name uses, whose lit no key matches) */
 } auth_slots[32] = {
 	ASLOT(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
 	ASLOT(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
@@ -133,9 +133,11 @@ static const struct {
 	ASLOT(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
 };
 
-/* lm[n]: the low n bytes of a word */
+/* lm[n]: the low n bytes of a word, but lm[0] the low byte: the key of an
+ * empty name is then its '=' with 0x20 set, never 0 (the lit of a slot no
+ * name uses) nor a name */
 static const uint64_t auth_lm[9] = {
-	0, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
+	0xffull, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
@@ -143,7 +145,7 @@ static inline int auth_field_word(uint64_t w, size_t nl)
 {
 	uint64_t key = (w | 0x2020202020202020ull) & auth_lm[nl];
 	unsigned i = AUTH_SLOT(key);
-	return auth_slots[i].lit == key ? auth_slots[i].f1 - 1 : -1;
+	return auth_slots[i].lit == key ? auth_slots[i].f : -1;
 }
 #endif
 
@@ -218,8 +220,58 @@ int sip_auth_param_scan(struct scan *sc, struct slice *name, struct slice *value
 }
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* A known name of nine bytes or more (algorithm, nextnonce,
+ * integrity-protected) at p, nl (9 to 16) bytes before the first '=' in
+ * the sixteen bytes at p (16: none there), w its first eight bytes; -1 for
+ * any other name (no known name has 10 to 18 bytes). Letters are compared
+ * with 0x20 set (only a letter's two cases give a lowercase letter), other
+ * bytes as they are; on success p[*nl] is the '='. */
+static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const char *end)
+{
+	uint64_t k = w | 0x2020202020202020ull;
+	if (*nl == 9) {
+		unsigned c8 = (unsigned char)p[8] | 0x20;
+		if (k == AW('a', 'l', 'g', 'o', 'r', 'i', 't', 'h') && c8 == 'm')
+			return SIP_AUTH_ALGORITHM;
+		if (k == AW('n', 'e', 'x', 't', 'n', 'o', 'n', 'c') && c8 == 'e')
+			return SIP_AUTH_NEXTNONCE;
+		return -1;
+	}
+	if (*nl == 16 && end - p >= 20 && k == AW('i', 'n', 't', 'e', 'g', 'r', 'i', 't')) {
+		uint64_t w2;
+		uint32_t w3;
+		memcpy(&w2, p + 8, 8);
+		memcpy(&w3, p + 16, 4);
+		if ((w2 | 0x2020202020200020ull) == AW('y', '-', 'p', 'r', 'o', 't', 'e', 'c') &&
+		    (w3 | 0x00202020u) == (uint32_t)AW('t', 'e', 'd', '=', 0, 0, 0, 0)) {
+			*nl = 19;
+			return SIP_AUTH_INTEGRITY_PROTECTED;
+		}
+	}
+	return -1;
+}
+
 /* Where auth_fast stopped. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
+
+#if defined(__SSSE3__) || defined(__SSE2__)
+/* auth_qstop for fewer than 32 bytes from q to end: with 32 bytes from lo
+ * to end, one mask of the last 32 (a stop set at end) shifted to q. */
+static inline const char *auth_qtail(const char *q, const char *lo, const char *end)
+{
+	if (end - lo < 32)
+		return auth_qstop(q, lo, end);
+	const char *b = end - 32;
+	uint64_t m = auth_qstop16_load(b) | (uint64_t)auth_qstop16_load(b + 16) << 16 | 1ull << 32;
+	return q + __builtin_ctzll(m >> (q - b));
+}
+#endif
+
+/* From p, 44 bytes or more before end: a name (sixteen bytes), its value's
+ * first bytes (the value starts ten bytes in at most: a quoted one's first
+ * 32 bytes are before end) and the next separator are read with no end
+ * test. integrity-protected, whose value starts twenty bytes in, needs 54. */
+#define AUTH_BIG 44
 
 /* The commonest "known-name=value" followed by "," or ", " (or the end),
  * as many as follow from p: one class mask of the sixteen bytes at the name
@@ -231,40 +283,117 @@ enum { FAST_PARAM, FAST_SEP, FAST_END };
  * the general steps then read and judge. Returns where it stopped: at a
  * parameter (*state FAST_PARAM), after a value at what is not a plain
  * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
- * end of the last value taken. */
+ * end of the last value taken. Two copies of the steps: one while
+ * AUTH_BIG bytes or more are left (no end tests but one per parameter and
+ * one per 32 bytes of a long quoted value), one for the tail. */
 static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
 							const char *lo, const char *end,
 							const char **last, int *state)
 {
-	for (;;) {
-		/* the name: the bytes before the first '=' (a known one is all
-		 * letters, which the exact compare of the lookup checks) */
-		unsigned e;
-		uint64_t w;
-		if (end - p >= 16) {
-			e = auth_eq16(p, p, end);
-			memcpy(&w, p, 8);
+	const char *a = p;
+	unsigned e, nl, quoted = 0, n = 0;
+	uint64_t w;
+	int f;
+	if (end - p < AUTH_BIG)
+		goto small;
+big:
+	/* end - p >= AUTH_BIG */
+	e = auth_eq16(p, p, p + 16);
+	memcpy(&w, p, 8);
+	nl = (unsigned)__builtin_ctz(e | 0x10000);
+	if (nl <= 8)
+		f = auth_field_word(w, nl);
+	else
+		f = auth_field_long(p, w, &nl, end);
+	if (f < 0 || auth->field[f].ptr)
+		goto stop;
+	if (nl > 9 && end - p < 54)
+		goto small; /* integrity-protected: read again with end tests */
+	{
+		const char *v = p + nl + 1;
+		if (*v == '"') {
+			const char *q = v + 1;
+#if defined(__SSSE3__) || defined(__SSE2__)
+			/* 32 bytes from q are before end */
+			unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			if (m) {
+				q += __builtin_ctz(m);
+			} else {
+				q += 32;
+				for (;;) {
+					if (end - q >= 32) {
+						m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+						if (m) {
+							q += __builtin_ctz(m);
+							break;
+						}
+						q += 32;
+						continue;
+					}
+					q = auth_qtail(q, lo, end);
+					break;
+				}
+				if (q == end)
+					goto stop;
+			}
+#else
+			q = auth_qstop(q, lo, end);
+			if (q == end)
+				goto stop;
+#endif
+			if (*q != '"' || f == SIP_AUTH_NC)
+				goto stop; /* an escape, a fold or a fault; a quoted nc */
+			auth->field[f] = slice_span(v + 1, q);
+			quoted |= 1u << f;
+			a = q + 1;
 		} else {
-			e = auth_eq16(p, lo, end);
-			w = auth_load8(p, lo, end);
+			/* sixteen bytes from v before end */
+			unsigned m = auth_nontoken16(v, v, v + 16);
+			const char *t = m ? v + __builtin_ctz(m) : auth_token_end(v + 16, lo, end);
+			if (t == v)
+				goto stop;
+			struct slice value = slice_span(v, t);
+			if (f == SIP_AUTH_NC) {
+				if (!nc_decode(value, &auth->nc))
+					goto stop;
+				auth->has_nc = true;
+			}
+			auth->field[f] = value;
+			a = t;
 		}
-		unsigned nl = (unsigned)__builtin_ctz(e | 0x10000);
-		int f;
-		if (nl <= 8) {
-			/* p[nl] is the '=' */
-			if ((f = auth_field_word(w, nl)) < 0)
-				break;
-		} else {
-			/* algorithm, nextnonce, integrity-protected */
-			nl = (unsigned)(auth_token_end(p, lo, end) - p);
-			f = sip_auth_field_lookup(slice_make(p, nl));
-			if (f < 0 || p + nl == end || p[nl] != '=')
-				break;
-		}
+	}
+	n++;
+	if (end - a >= AUTH_BIG + 2) {
+		/* "," before a name; what follows the ',' is tested only if the
+		 * name fails (a name is all letters): see stop */
+		if (a[0] != ',')
+			goto sep;
+		p = a + 1;
+		goto big;
+	}
+	goto small_sep;
+
+small:
+	/* the name: the bytes before the first '=' (a known one is all
+	 * letters, which the exact compare of the lookup checks) */
+	if (end - p >= 16) {
+		e = auth_eq16(p, p, end);
+		memcpy(&w, p, 8);
+	} else {
+		e = auth_eq16(p, lo, end);
+		w = auth_load8(p, lo, end);
+	}
+	nl = (unsigned)__builtin_ctz(e | 0x10000);
+	if (nl <= 8)
+		f = auth_field_word(w, nl);
+	else
+		f = auth_field_long(p, w, &nl, end);
+	if (f < 0)
+		goto stop;
+	{
 		const char *v = p + nl + 1;
 		if (v == end || auth->field[f].ptr)
-			break;
-		const char *a;
+			goto stop;
 		if (*v == '"') {
 			const char *q = v + 1;
 			for (;;) {
@@ -279,47 +408,64 @@ static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, co
 					continue;
 				}
 #endif
-				q = auth_qstop(q, lo, end);
+				q = auth_qtail(q, lo, end);
 				break;
 			}
 			if (q == end || *q != '"' || f == SIP_AUTH_NC)
-				break; /* an escape, a fold or a fault; a quoted nc */
+				goto stop; /* an escape, a fold or a fault; a quoted nc */
 			auth->field[f] = slice_span(v + 1, q);
-			auth->quoted |= 1u << f;
+			quoted |= 1u << f;
 			a = q + 1;
 		} else {
-			a = auth_token_end(v, lo, end);
-			if (a == v)
-				break;
-			struct slice value = slice_span(v, a);
+			const char *t = auth_token_end(v, lo, end);
+			if (t == v)
+				goto stop;
+			struct slice value = slice_span(v, t);
 			if (f == SIP_AUTH_NC) {
 				if (!nc_decode(value, &auth->nc))
-					break;
+					goto stop;
 				auth->has_nc = true;
 			}
 			auth->field[f] = value;
+			a = t;
 		}
-		auth->nparams++;
-		*last = a;
-		if (end - a < 3) {
-			*state = a == end ? FAST_END : FAST_SEP;
-			return a;
+	}
+	n++;
+small_sep:
+	if (end - a < 3) {
+		*state = a == end ? FAST_END : FAST_SEP;
+		goto out;
+	}
+	/* "," before a name (what follows it tested only if the name
+	 * fails: see stop) */
+	if (a[0] != ',')
+		goto sep;
+	p = a + 1;
+	goto small;
+sep:
+	*state = FAST_SEP;
+out:
+	*last = a;
+	auth->quoted |= quoted;
+	auth->nparams += n;
+	return a;
+stop:
+	if (n && p == a + 1 && scan_is((unsigned char)*p, SCAN_WS | SCAN_CRLF)) {
+		/* after "," (two bytes or more from p to end): ", " before a
+		 * name as the general steps skip it, else they read the LWS */
+		if (*p == ' ' && !scan_is((unsigned char)p[1], SCAN_WS | SCAN_CRLF)) {
+			p++;
+			if (end - p >= AUTH_BIG)
+				goto big;
+			goto small;
 		}
-		/* "," or ", " before a name, as the general steps skip them */
-		if (a[0] != ',')
-			goto sep;
-		if (!scan_is((unsigned char)a[1], SCAN_WS | SCAN_CRLF))
-			p = a + 1;
-		else if (a[1] == ' ' && !scan_is((unsigned char)a[2], SCAN_WS | SCAN_CRLF))
-			p = a + 2;
-		else
-			goto sep;
-		continue;
-	sep:
-		*state = FAST_SEP;
-		return a;
+		goto sep;
 	}
 	*state = FAST_PARAM;
+	if (n)
+		*last = a;
+	auth->quoted |= quoted;
+	auth->nparams += n;
 	return p;
 }
 #endif

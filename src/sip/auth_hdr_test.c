@@ -508,6 +508,107 @@ static void test_auth_fast_lengths(void)
 	}
 }
 
+/* A run of ten known parameters (every kind of name: one word, nine
+ * bytes, integrity-protected, nc; quoted and token values; an escape or a
+ * fold in the nonce for some lengths) after a first value of 0 to 90
+ * bytes and with a nonce of 0 to 40: every parameter starts, and every
+ * value ends, at every distance from the bytes before the end (AUTH_BIG, 44
+ * or 54) from which auth_fast reads with no end test, and a long value
+ * crosses it. Each field where it was written, from guard-page copies. */
+struct big_case {
+	bool info;
+	size_t at[SIP_AUTH__COUNT], len[SIP_AUTH__COUNT];
+	unsigned quoted;
+	size_t start, k;
+};
+
+static void big_check(struct slice in, const void *arg)
+{
+	const struct big_case *c = arg;
+	struct sip_auth a;
+	struct slice rest;
+	struct sip_parse_error err = { 0 };
+	int rc = c->info ? sip_auth_info_decode(&a, in, &err) : sip_auth_decode(&a, in, &rest, &err);
+	CHECK_INT_EQ(rc, 0);
+	if (rc)
+		return;
+	for (int f = 0; f < SIP_AUTH__COUNT; f++) {
+		if (c->len[f] == (size_t)-1) {
+			CHECK(a.field[f].ptr == NULL);
+			continue;
+		}
+		bool ok = a.field[f].ptr == in.ptr + c->at[f] && a.field[f].len == c->len[f];
+		CHECK(ok);
+		if (!ok)
+			fprintf(stderr, "big case \"%.*s\": %s at %td len %zu\n", (int)in.len, in.ptr,
+				sip_auth_field_name((enum sip_auth_field)f),
+				a.field[f].ptr ? a.field[f].ptr - in.ptr : -1, a.field[f].len);
+	}
+	CHECK_INT_EQ(a.quoted, c->quoted);
+	CHECK_INT_EQ(a.nparams, 10);
+	CHECK(a.has_nc && a.nc == 0x0000abc1u);
+	CHECK(a.params.ptr == in.ptr + c->start && a.params.ptr + a.params.len == in.ptr + c->k);
+}
+
+static size_t big_put(char *text, size_t k, struct big_case *c, enum sip_auth_field f,
+		      const char *name, const char *val, bool quoted, const char *sep)
+{
+	k += (size_t)sprintf(text + k, "%s%s=%s", sep, name, quoted ? "\"" : "");
+	c->at[f] = k;
+	c->len[f] = strlen(val);
+	k += (size_t)sprintf(text + k, "%s%s", val, quoted ? "\"" : "");
+	if (quoted)
+		c->quoted |= 1u << f;
+	return k;
+}
+
+static void test_auth_fast_big_boundary(void)
+{
+	static char text[512];
+	char pad[96], nonce[64], nn[24];
+	for (int info = 0; info < 2; info++) {
+		for (size_t pl = 0; pl <= 90; pl++) {
+			for (size_t nl = 0; nl <= 40; nl++) {
+				for (int sp = 0; sp < 2; sp++) {
+					const char *sep = sp ? ", " : ",";
+					struct big_case c = { .info = info != 0 };
+					for (int f = 0; f < SIP_AUTH__COUNT; f++)
+						c.len[f] = (size_t)-1;
+					for (size_t i = 0; i < pl; i++)
+						pad[i] = (char)('a' + i % 26);
+					pad[pl] = 0;
+					size_t w = 0;
+					for (size_t i = 0; i < nl; i++) {
+						if (nl >= 4 && i == nl / 2 && nl % 3 == 1)
+							w += (size_t)sprintf(nonce + w, "\\x");
+						else if (nl >= 4 && i == nl / 2 && nl % 3 == 2)
+							w += (size_t)sprintf(nonce + w, "\r\n ");
+						nonce[w++] = (char)("q+UU2DsZTx6pcRtl/="[i % 18]);
+					}
+					nonce[w] = 0;
+					sprintf(nn, "%.*s", (int)(nl % 17 + 1), "AKAv1-MD5.n0+_~!%");
+					size_t k = info ? 0 : (size_t)sprintf(text, "Digest ");
+					c.start = k;
+					k = big_put(text, k, &c, SIP_AUTH_OPAQUE, "opaque", pad, true, "");
+					k = big_put(text, k, &c, SIP_AUTH_REALM, "realm", "ims.example", true, sep);
+					k = big_put(text, k, &c, SIP_AUTH_NONCE, "nonce", nonce, true, sep);
+					k = big_put(text, k, &c, SIP_AUTH_ALGORITHM, "algorithm", "AKAv1-MD5", false, sep);
+					k = big_put(text, k, &c, SIP_AUTH_NC, "nc", "0000abc1", false, sep);
+					k = big_put(text, k, &c, SIP_AUTH_QOP, "Qop", "auth", false, sep);
+					k = big_put(text, k, &c, SIP_AUTH_URI, "URI", "sip:a", true, sep);
+					k = big_put(text, k, &c, SIP_AUTH_NEXTNONCE, "NextNonce", nn, false, sep);
+					k = big_put(text, k, &c, SIP_AUTH_INTEGRITY_PROTECTED,
+						    "integrity-protected", "yes", true, sep);
+					k = big_put(text, k, &c, SIP_AUTH_RESPONSE, "response",
+						    "0123456789abcdef0123456789abcdef", true, sep);
+					c.k = k;
+					check_guarded(text, k, big_check, &c);
+				}
+			}
+		}
+	}
+}
+
 struct verdict_case {
 	bool info;
 	const char *in;
@@ -559,6 +660,15 @@ static void test_auth_fast_fallbacks(void)
 		{ false, "Digest nonc=\"a\",nonce=b", 0, -1, "b" },
 		{ false, "Digest algorithmx=1,algorithm=2,ALGORITHM=3", -EBADMSG, 32, NULL },
 		{ false, "Digest integrity-protected=yes,Integrity-Protected=no", -EBADMSG, 31, NULL },
+		{ false, "Digest integrity-protectedx=1,nonce=a", 0, -1, "a" },
+		{ false, "Digest integrity-protecte=1,nonce=a", 0, -1, "a" },
+		{ false, "Digest integrityXprotected=1,nonce=a", 0, -1, "a" },
+		{ false, "Digest integrity-protected =1,nonce=a", 0, -1, "a" },
+		{ false, "Digest INTEGRITY-PROTECTED=1,nonce=a,integrity-protected=2", -EBADMSG, 37, NULL },
+		{ false, "Digest algorithmm=1,nonce=a,algorith=2,nextnonc=3,nextnonces=4", 0, -1, "a" },
+		{ false, "Digest ALGORITHM=1,nonce=a,AlGoRiThM=2", -EBADMSG, 27, NULL },
+		{ false, "Digest nextnoncE=1,nonce=a,nextnonce=2", -EBADMSG, 27, NULL },
+		{ false, "Digest =1,nonce=a", -EBADMSG, 7, NULL },
 		{ false, "Digest nonce=\"a\", Digest nonce=\"b\"", 0, -1, "a" },
 		{ false, "Digest nonce=a=b", -EBADMSG, 14, NULL },
 		{ false, "Digest nonce=<a>", -EBADMSG, 13, NULL },
@@ -660,5 +770,6 @@ int main(void)
 	test_auth_info_files_decode();
 	test_auth_fast_lengths();
 	test_auth_fast_fallbacks();
+	test_auth_fast_big_boundary();
 	return check_done();
 }
