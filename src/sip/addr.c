@@ -132,16 +132,16 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 #if defined(__SSSE3__)
 	if (end - lo < 16)
 		return s;
+	const char *last = end - 16;
 #endif
 	while (s != end && *s == ';') {
 		const char *b = s + 1, *ne, *ve;
 #if defined(__SSSE3__)
 		/* bit i: b[i] is no token byte or lies at or past end; bit 16
 		 * the bytes past the block. Near the end the last sixteen
-		 * bytes of [lo, end), shifted by k. */
-		const char *l = end - b >= 16 ? b : end - 16;
-		unsigned k = (unsigned)(b - l);
-		unsigned m = (hdr_notin16(l, hdr_rows_token) >> k) | (0x1ffffu << (16 - k));
+		 * bytes of [lo, end), shifted (the bits above them set). */
+		const char *l = b < last ? b : last;
+		unsigned m = (hdr_notin16(l, hdr_rows_token) | 0xffff0000u) >> (b - l);
 		unsigned i = (unsigned)__builtin_ctz(m);
 		if (i == 0)
 			break;
