@@ -99,6 +99,50 @@ static void check_fast_entries(struct slice v)
 		abort();
 }
 
+/* "<URI>;params": the parameters read by the fast paths of addr.c, and
+ * with "; x" inserted after the '>' (the white space sends them all to the
+ * generic walk): the same verdict, reason, error position (three bytes on
+ * past the '>') and parameter fields. */
+static bool shifted3(struct slice a, const char *pa, struct slice b, const char *pb)
+{
+	return a.len == b.len && (!a.ptr) == (!b.ptr) &&
+	       (!a.ptr || (size_t)(a.ptr - pa) + 3 == (size_t)(b.ptr - pb));
+}
+
+static void addr_walk_same(struct slice v, unsigned flags)
+{
+	if (!v.ptr || v.len < 3 || v.ptr[0] != '<')
+		return;
+	const char *gt = memchr(v.ptr, '>', v.len);
+	if (!gt || gt + 1 == v.ptr + v.len || gt[1] != ';')
+		return;
+	size_t g = (size_t)(gt - v.ptr) + 1;
+	char *w = malloc(v.len + 3);
+	if (!w)
+		return;
+	memcpy(w, v.ptr, g);
+	memcpy(w + g, "; x", 3);
+	memcpy(w + g + 3, v.ptr + g, v.len - g);
+	struct sip_addr a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	int ra = sip_addr_decode(&a, v, flags, &ea);
+	int rb = sip_addr_decode(&b, slice_make(w, v.len + 3), flags, &eb);
+	if (ra != rb)
+		abort();
+	if (ra < 0) {
+		size_t pa = (size_t)(ea.at - v.ptr), pb = (size_t)(eb.at - w);
+		if (ea.reason != eb.reason || pb != (pa >= g ? pa + 3 : pa))
+			abort();
+	} else {
+		if (!shifted3(a.tag, v.ptr, b.tag, w) || !shifted3(a.q, v.ptr, b.q, w) ||
+		    !shifted3(a.expires_text, v.ptr, b.expires_text, w) || a.has_expires != b.has_expires ||
+		    a.expires != b.expires || a.expires_saturated != b.expires_saturated ||
+		    a.params.len + 3 != b.params.len)
+			abort();
+	}
+	free(w);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
@@ -164,6 +208,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					abort();
 			}
 		}
+		addr_walk_same(v, flags);
 		break;
 	}
 	case 4: {

@@ -114,6 +114,100 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
 #undef ADDR_AT
 }
 
+/* The plain parameters from s on, each matched by its name's length and
+ * one masked word compare and stored straight into a: ";name",
+ * ";name=token" and ";name=\"text\"" (no escapes or line breaks) without
+ * white space, tag a token, expires digits that fit 32 bits, any other
+ * name skipped. What sip_genparam_next and addr_param conclude for them;
+ * the cursor where the walk goes on is returned: at the end, or at the
+ * first thing that is anything else (white space, a ',', q, an odd value,
+ * what is an error: the walk reads and reports it from there). [lo, end)
+ * the readable bytes. Out of line: inlined, it pushes the URI decoder out
+ * of addr_run. */
+/* the lengths of the names addr_param knows (q, tag, expires): bit n */
+#define ADDR_KNOWN_LEN ((1u << 1) | (1u << 3) | (1u << 7))
+static __attribute__((noinline)) const char *
+addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *end)
+{
+#if defined(__SSSE3__)
+	if (end - lo < 16)
+		return s;
+	const char *last = end - 16;
+#endif
+	while (s != end && *s == ';') {
+		const char *b = s + 1, *ne, *ve;
+#if defined(__SSSE3__)
+		/* bit i: b[i] is no token byte or lies at or past end; bit 16
+		 * the bytes past the block. Near the end the last sixteen
+		 * bytes of [lo, end), shifted (the bits above them set). */
+		const char *l = b < last ? b : last;
+		unsigned m = (hdr_notin16(l, hdr_rows_token) | 0xffff0000u) >> (b - l);
+		unsigned i = (unsigned)__builtin_ctz(m);
+		if (i == 0)
+			break;
+		ne = i < 16 ? b + i : hdr_token_end(b + 16, lo, end);
+#else
+		ne = hdr_token_end(b, lo, end);
+		if (ne == b)
+			break;
+#endif
+		size_t nl = (size_t)(ne - b);
+		/* a name addr_param knows (only those lengths are compared) */
+		bool known = nl < 8 && ((ADDR_KNOWN_LEN >> nl) & 1) &&
+			     ((nl == 1 && (*b | 0x20) == 'q') ||
+			      (nl == 3 && hdr_name_word(b, 3, lo, end) == HDR_LIT_WORD("tag")) ||
+			      (nl == 7 && hdr_name_word(b, 7, lo, end) == HDR_LIT_WORD("expires")));
+		if (ne == end || *ne != '=') {
+			/* a flag: ends at the end or at no token byte, '=' or
+			 * white space; tag, q and expires need a value */
+			if (known || (ne != end && scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF)))
+				break;
+			s = ne;
+			continue;
+		}
+#if defined(__SSSE3__)
+		if (i < 15) {
+			unsigned j = (unsigned)__builtin_ctz(m >> (i + 1)) + i + 1;
+			ve = j < 16 ? b + j : hdr_token_end(b + 16, lo, end);
+		} else {
+			ve = hdr_token_end(ne + 1, lo, end);
+		}
+#else
+		ve = hdr_token_end(ne + 1, lo, end);
+#endif
+		if (ve != ne + 1) {
+			/* name=token: a ':' after it is the walk's (its error) */
+			if (ve != end && *ve == ':')
+				break;
+			if (known) {
+				if (nl == 1)
+					break;
+				if (nl == 3) {
+					a->tag = slice_span(ne + 1, ve);
+				} else {
+					uint32_t ex;
+					if (hdr_u32(slice_span(ne + 1, ve), &ex) != 0)
+						break;
+					a->has_expires = true;
+					a->expires = ex;
+					a->expires_text = slice_span(ne + 1, ve);
+				}
+			}
+			s = ve;
+			continue;
+		}
+		/* name="text" without escapes or line breaks; tag, q and
+		 * expires must not be quoted */
+		if (ve == end || *ve != '"' || known)
+			break;
+		const char *q = hdr_quote_stop(ve + 1, lo, end);
+		if (q == end || *q != '"')
+			break;
+		s = q + 1;
+	}
+	return s;
+}
+
 /* One address at sc. With list, a ',' after it ends it (the cursor is
  * left on it) as the end of the input does otherwise; "*" and an addr-spec
  * without <> are then left to the slice decoder (-EAGAIN). */
@@ -292,6 +386,8 @@ params:
 		}
 	}
 #endif
+	if (sc.p != sc.end && *sc.p == ';')
+		sc.p = addr_params_fast(a, sc.p, lo, sc.end);
 	struct sip_param pm;
 	while ((rc = sip_genparam_next(&sc, lo, &pm, list ? SIP_GENPARAM_LIST : 0, err)) > 0) {
 		rc = addr_param(a, &pm, lo, sc.end, err);

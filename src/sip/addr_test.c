@@ -372,7 +372,8 @@ static void tag_pair_decode(const char *in, size_t n, bool list, struct sip_addr
 	check_guard_free(g, n);
 }
 
-static void tag_pair_same(const char *one, size_t n1, const char *two, size_t n2, bool list)
+static void tag_pair_same(const char *one, size_t n1, const char *two, size_t n2, bool list,
+			  ptrdiff_t d)
 {
 	struct sip_addr a, b;
 	struct sip_parse_error ea = { 0 }, eb = { 0 };
@@ -383,18 +384,18 @@ static void tag_pair_same(const char *one, size_t n1, const char *two, size_t n2
 	CHECK_INT_EQ(ra, rb);
 	if (ra < 0 || rb < 0) {
 		CHECK(ea.reason == eb.reason);
-		CHECK(ea.at && eb.at && ea.at + 2 == eb.at);
+		CHECK(ea.at && eb.at && ea.at + d == eb.at);
 		return;
 	}
-	CHECK(a.tag.len == b.tag.len && (!a.tag.ptr) == (!b.tag.ptr) && (!a.tag.ptr || a.tag.ptr + 2 == b.tag.ptr));
-	CHECK(a.q.len == b.q.len && (!a.q.ptr) == (!b.q.ptr) && (!a.q.ptr || a.q.ptr + 2 == b.q.ptr));
+	CHECK(a.tag.len == b.tag.len && (!a.tag.ptr) == (!b.tag.ptr) && (!a.tag.ptr || a.tag.ptr + d == b.tag.ptr));
+	CHECK(a.q.len == b.q.len && (!a.q.ptr) == (!b.q.ptr) && (!a.q.ptr || a.q.ptr + d == b.q.ptr));
 	CHECK((!a.expires_text.ptr) == (!b.expires_text.ptr) &&
-	      (!a.expires_text.ptr || a.expires_text.ptr + 2 == b.expires_text.ptr));
+	      (!a.expires_text.ptr || a.expires_text.ptr + d == b.expires_text.ptr));
 	CHECK(a.expires_text.len == b.expires_text.len && a.has_expires == b.has_expires &&
 	      a.expires == b.expires && a.expires_saturated == b.expires_saturated);
-	CHECK(a.params.len + 2 == b.params.len);
+	CHECK(a.params.len + (size_t)d == b.params.len);
 	if (list)
-		CHECK(ca && cb && ca + 2 == cb);
+		CHECK(ca && cb && ca + d == cb);
 }
 
 static void test_addr_tag_first_same_as_walk(void)
@@ -412,22 +413,43 @@ static void test_addr_tag_first_same_as_walk(void)
 		";expires=", ";expires=1a", ";expires=-1", ";expires=\"1\"", ";expires =1", ";expires= 1",
 		";expiresx=1", ";expires=1,<sip:a@b>", ";expires=1 ,", ";expires=1;expires=2", ";expires=1;q=0.7",
 		";expires:1", ";expires=0x1", ";expire=1", ";expires=1\x80",
+		/* the IMS REGISTER Contact and its variants: every parameter
+		 * after the first read by the same loop */
+		";reg-id=1;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip;video;audio;expires=600000",
+		";+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.smsip;expires=600000;q=0.5;tag=abc",
+		";expires=600000;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip",
+		";video;audio;tag;x", ";video;expires;x", ";video;q;x", ";video;Q=1;x", ";video;q=2;x",
+		";audio;tag=\"a\";x", ";audio;expires=\"1\"", ";audio;q=\"1\"", ";audio;expires=1;EXPIRES=99999999999",
+		";a=\"b\\\"c\";tag=1", ";a=\"b\r\n c\";tag=1", ";a=\"unterminated;tag=1", ";a=\"\";tag=2",
+		";a=b;tag=c:d", ";a=b:c;tag=d", ";a=[::1];tag=e", ";a=b\";tag=e", ";a=b ;tag=e", ";a=b; tag=e",
+		";a ;tag=e", ";a\t;tag=e", ";a\r\n ;tag=e", ";a,;tag=e", ";a@;tag=e", ";a=;tag=e", ";;tag=e",
+		";abcdefghijklmnopqrstuvwxyz0123456789=v;tag=f", ";abcdefghijklmno=v;tag=f", ";abcdefghijklmnop=v;tag=f",
+		";n=abcdefghijklmnopqrstuvwxyz0123456789;tag=f", ";n=abcdefghijklm;tag=f", ";n=abcdefghijklmn;tag=f",
+		";abcdefghijklmnop;tag=f", ";abcdefghijklmno;tag=f", ";tagg=1;expiresx=2;qq=3;ta=4",
+		";Tag=1;tAg=2", ";expires=5;expires=6", ";x=\"\x80\xff\";tag=1", ";x=\x80;tag=1", ";x\x80;tag=1",
+		";x=\"a\",<sip:b@c>", ";x=\"a\" ,<sip:b@c>;tag=1", ";video,<sip:b@c>;tag=1",
 	};
 	static const char *const heads[] = { "<sip:u@h.example>", "<sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>",
 					     "\"A\" <sip:u@h>", "<tel:+1555>" };
-	char one[256], two[256];
+	/* ";x" first: the parameter second in the fast loop; "; x" first:
+	 * the white space sends the rest to the walk alone */
+	static const char *const ins[] = { ";x", "; x" };
+	char one[512], two[512];
 	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
-		for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-			size_t hl = strlen(heads[h]), sl = strlen(suffixes[i]);
-			memcpy(one, heads[h], hl);
-			memcpy(one + hl, suffixes[i], sl);
-			memcpy(two, heads[h], hl);
-			memcpy(two + hl, ";x", 2);
-			memcpy(two + hl + 2, suffixes[i], sl);
-			for (size_t k = 1; k <= sl; k++)
-				for (int list = 0; list < 2; list++)
-					tag_pair_same(one, hl + k, two, hl + 2 + k, list);
-		}
+		for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++)
+			for (size_t x = 0; x < 2; x++) {
+				size_t hl = strlen(heads[h]), sl = strlen(suffixes[i]), dl = strlen(ins[x]);
+				CHECK(hl + dl + sl <= sizeof(two));
+				memcpy(one, heads[h], hl);
+				memcpy(one + hl, suffixes[i], sl);
+				memcpy(two, heads[h], hl);
+				memcpy(two + hl, ins[x], dl);
+				memcpy(two + hl + dl, suffixes[i], sl);
+				for (size_t k = 1; k <= sl; k++)
+					for (int list = 0; list < 2; list++)
+						tag_pair_same(one, hl + k, two, hl + dl + k, list,
+							      (ptrdiff_t)dl);
+			}
 }
 
 int main(void)
