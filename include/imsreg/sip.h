@@ -8,7 +8,10 @@
  * Errors: functions return >= 0 on success or a negative errno (-EBADMSG
  * malformed, -EAGAIN more bytes needed, -ERANGE number too large,
  * -EMSGSIZE caller array too small, -EINVAL bad argument) and, where they
- * take one, fill a struct sip_parse_error. */
+ * take one, fill a struct sip_parse_error. A typed decoder writes every
+ * field of its output struct when it succeeds; when it fails, the output is
+ * undefined (fields may be left as they were): read it only after a
+ * return >= 0. */
 #ifndef IMSREG_SIP_H
 #define IMSREG_SIP_H
 
