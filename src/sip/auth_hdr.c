@@ -273,6 +273,23 @@ static inline const char *auth_qtail(const char *q, const char *lo, const char *
  * test. integrity-protected, whose value starts twenty bytes in, needs 54. */
 #define AUTH_BIG 44
 
+/* auth_fast's token value [v, t) of field f, stored (nc also as its
+ * number): false when it is empty or nc is not 8 lowercase hex digits,
+ * which the general steps then read for the verdict. */
+static inline bool auth_token_store(struct sip_auth *auth, int f, const char *v, const char *t)
+{
+	if (t == v)
+		return false;
+	struct slice value = slice_span(v, t);
+	if (f == SIP_AUTH_NC) {
+		if (!nc_decode(value, &auth->nc))
+			return false;
+		auth->has_nc = true;
+	}
+	auth->field[f] = value;
+	return true;
+}
+
 /* The commonest "known-name=value" followed by "," or ", " (or the end),
  * as many as follow from p: one class mask of the sixteen bytes at the name
  * gives its end (and a short token value's), the name is looked up as one
@@ -350,15 +367,8 @@ big:
 			/* sixteen bytes from v before end */
 			unsigned m = auth_nontoken16(v, v, v + 16);
 			const char *t = m ? v + __builtin_ctz(m) : auth_token_end(v + 16, lo, end);
-			if (t == v)
+			if (!auth_token_store(auth, f, v, t))
 				goto stop;
-			struct slice value = slice_span(v, t);
-			if (f == SIP_AUTH_NC) {
-				if (!nc_decode(value, &auth->nc))
-					goto stop;
-				auth->has_nc = true;
-			}
-			auth->field[f] = value;
 			a = t;
 		}
 	}
@@ -418,15 +428,8 @@ small:
 			a = q + 1;
 		} else {
 			const char *t = auth_token_end(v, lo, end);
-			if (t == v)
+			if (!auth_token_store(auth, f, v, t))
 				goto stop;
-			struct slice value = slice_span(v, t);
-			if (f == SIP_AUTH_NC) {
-				if (!nc_decode(value, &auth->nc))
-					goto stop;
-				auth->has_nc = true;
-			}
-			auth->field[f] = value;
 			a = t;
 		}
 	}
