@@ -166,12 +166,7 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 			continue;
 		}
 #if defined(__SSSE3__)
-		if (i < 15) {
-			unsigned j = (unsigned)__builtin_ctz(m >> (i + 1)) + i + 1;
-			ve = j < 16 ? b + j : hdr_token_end(b + 16, lo, end);
-		} else {
-			ve = hdr_token_end(ne + 1, lo, end);
-		}
+		ve = hdr_value_end16(b, m, i, ne, lo, end);
 #else
 		ve = hdr_token_end(ne + 1, lo, end);
 #endif

@@ -218,6 +218,23 @@ hdr_token_end(const char *p, const char *lo, const char *end)
 }
 
 #if defined(__SSSE3__)
+/* The end of a token value after the '=' at ne, the name's end found at
+ * bit i of m, the non-token bitmap of the sixteen bytes at b (ne = b + i
+ * when i < 16): from that bitmap when it holds the value's end, else by a
+ * token run (the parameter walkers' "name=token"). */
+static inline __attribute__((always_inline)) const char *
+hdr_value_end16(const char *b, unsigned m, unsigned i, const char *ne, const char *lo,
+		const char *end)
+{
+	if (i < 15) {
+		unsigned j = (unsigned)__builtin_ctz(m >> (i + 1)) + i + 1;
+		return j < 16 ? b + j : hdr_token_end(b + 16, lo, end);
+	}
+	return hdr_token_end(ne + 1, lo, end);
+}
+#endif
+
+#if defined(__SSSE3__)
 /* Bit i set where byte i of the sixteen at q is '"', '\\', CR or LF. Their
  * low nibbles (2, c, d, a) differ, so one shuffle by the bytes themselves
  * gives each byte the one stop byte with its low nibble, which it equals
@@ -460,13 +477,7 @@ sip_genparam_next(struct scan *sc, const char *lo, struct sip_param *p, unsigned
 		return hdr_genparam_run(sc, p, flags, err);
 	/* name=token, or name="text" */
 #if defined(__SSSE3__)
-	if (i < 15) {
-		/* the value's end in the same bitmap, unless it runs past it */
-		unsigned j = (unsigned)__builtin_ctz(m >> (i + 1)) + i + 1;
-		ve = j < 16 ? b + j : hdr_token_end(b + 16, lo, end);
-	} else {
-		ve = hdr_token_end(ne + 1, lo, end);
-	}
+	ve = hdr_value_end16(b, m, i, ne, lo, end);
 #else
 	ve = hdr_token_end(ne + 1, lo, end);
 #endif
