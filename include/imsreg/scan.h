@@ -84,26 +84,56 @@ static inline bool scan_accept(struct scan *sc, char c)
 	return false;
 }
 
+/* A byte class as a 128-bit bitmap, sixteen bytes: byte lo has bit hi set
+ * when the byte hi * 16 + lo is in the class (nothing from 0x80 up is).
+ * RFC 3261 token (scan_class SCAN_TOKEN): */
+static const unsigned char scan_rows_token[16] __attribute__((aligned(16))) = {
+	0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
+	0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
+};
+
 #if defined(__SSSE3__)
-/* Bit i set where byte i of the sixteen at p is not a token byte. The class
- * is a 128-bit bitmap held in a register: byte lo of scan_token_rows has bit
- * hi set when hi * 16 + lo is a token byte; one shuffle picks the row by the
- * low nibble, another the bit by the high nibble (zero for 0x80 and up). */
-static inline unsigned scan_nontoken16(const char *p)
+
+/* 0xff in byte i where byte i of v is not in the class of rows: one
+ * shuffle picks the row by the low nibble, another the bit by the high
+ * nibble (no bit for 0x80 and up). */
+static inline __attribute__((always_inline)) __m128i scan_notin16_bytes(__m128i v,
+									 const unsigned char rows[16])
 {
-	static const unsigned char rows[16] __attribute__((aligned(16))) = {
-		0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
-		0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
-	};
 	static const unsigned char bits[16] __attribute__((aligned(16))) = {
 		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
 	};
 	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
 	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
 	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
 				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+	return _mm_cmpeq_epi8(in, _mm_setzero_si128());
+}
+
+/* Bit i set where byte i of v is not in the class of rows. */
+static inline __attribute__((always_inline)) unsigned scan_notin16v(__m128i v,
+								   const unsigned char rows[16])
+{
+	return (unsigned)_mm_movemask_epi8(scan_notin16_bytes(v, rows));
+}
+
+/* Bit i set where byte i of the sixteen at p is not in the class of rows. */
+static inline __attribute__((always_inline)) unsigned scan_notin16(const char *p,
+								  const unsigned char rows[16])
+{
+	return scan_notin16v(_mm_loadu_si128((const __m128i *)(const void *)p), rows);
+}
+
+/* Bit i set where byte i of v is not a token byte. */
+static inline unsigned scan_nontoken16v(__m128i v)
+{
+	return scan_notin16v(v, scan_rows_token);
+}
+
+/* Bit i set where byte i of the sixteen at p is not a token byte. */
+static inline unsigned scan_nontoken16(const char *p)
+{
+	return scan_notin16(p, scan_rows_token);
 }
 #endif
 

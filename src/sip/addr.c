@@ -141,7 +141,7 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 		 * the bytes past the block. Near the end the last sixteen
 		 * bytes of [lo, end), shifted (the bits above them set). */
 		const char *l = b < last ? b : last;
-		unsigned m = (hdr_notin16(l, hdr_rows_token) | 0xffff0000u) >> (b - l);
+		unsigned m = (scan_notin16(l, scan_rows_token) | 0xffff0000u) >> (b - l);
 		unsigned i = (unsigned)__builtin_ctz(m);
 		if (i == 0)
 			break;

@@ -116,24 +116,6 @@ static inline unsigned auth_qstop16_load(const char *p)
 }
 #endif
 
-#if defined(__SSSE3__)
-/* scan_nontoken16 of the sixteen bytes in v. */
-static inline unsigned auth_nontoken16v(__m128i v)
-{
-	static const unsigned char rows[16] __attribute__((aligned(16))) = {
-		0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
-		0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
-	};
-	static const unsigned char bits[16] __attribute__((aligned(16))) = {
-		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
-	};
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
-				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
-}
-#endif
 
 /* The first position from x whose bit is set in the bit array bits (bit i
  * of word i / 64): the caller sets a bit at or before the end of what it

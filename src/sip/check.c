@@ -329,17 +329,11 @@ static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_
  * block before, which the byte after them then satisfies). */
 static inline bool token_list_simple(const char *p, size_t len)
 {
-	const __m128i nib = _mm_set1_epi8(0x0f), comma = _mm_set1_epi8(','), sp = _mm_set1_epi8(' ');
-	const __m128i rows = _mm_setr_epi8((char)0xe8, (char)0xfc, (char)0xf8, (char)0xf8, (char)0xf8,
-					   (char)0xfc, (char)0xf8, (char)0xfc, (char)0xf8, (char)0xf8,
-					   (char)0xf4, 0x54, 0x50, 0x54, (char)0xd4, 0x70);
-	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)0x80, 0, 0, 0, 0, 0, 0, 0, 0);
+	const __m128i comma = _mm_set1_epi8(','), sp = _mm_set1_epi8(' ');
 	__m128i pc = _mm_setzero_si128(), pnt = _mm_cmpeq_epi8(pc, pc);
 	for (;;) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-		__m128i nt = _mm_cmpeq_epi8(_mm_and_si128(_mm_shuffle_epi8(rows, lo), _mm_shuffle_epi8(bits, hi)),
-					    _mm_setzero_si128());
+		__m128i nt = scan_notin16_bytes(v, scan_rows_token);
 		unsigned ntm = (unsigned)_mm_movemask_epi8(nt);
 		if (len <= 16 && !(ntm & ((2u << (len - 1)) - 1)))
 			return true; /* the rest one token: "sec-agree" */

@@ -136,11 +136,6 @@ static inline bool hdr_lws(struct scan *sc)
  * has bit hi set when the byte hi * 16 + lo is in the class (no byte from
  * 0x80 up is). hdr_scan_test.c checks each against its definition. */
 #define HDR_ALIGN16 __attribute__((aligned(16)))
-/* RFC 3261 token (scan_class SCAN_TOKEN) */
-static const unsigned char hdr_rows_token[16] HDR_ALIGN16 = {
-	0xe8, 0xfc, 0xf8, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
-	0xf8, 0xf8, 0xf4, 0x54, 0x50, 0x54, 0xd4, 0x70,
-};
 /* RFC 3261 word (scan_class SCAN_WORD): token and ( ) < > : \\ " / [ ] ? { } */
 static const unsigned char hdr_rows_word[16] HDR_ALIGN16 = {
 	0xe8, 0xfc, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc,
@@ -164,21 +159,6 @@ static inline bool hdr_in_rows(unsigned char c, const unsigned char rows[16])
 	return c < 0x80 && ((rows[c & 15] >> (c >> 4)) & 1);
 }
 
-#if defined(__SSSE3__)
-/* Bit i set where byte i of the sixteen at p is not in the class of rows:
- * one shuffle picks the row by the low nibble, another the bit by the
- * high nibble (no bit for 0x80 and up), as scan_nontoken16 does. */
-static inline unsigned hdr_notin16(const char *p, const unsigned char rows[16])
-{
-	const __m128i bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, (char)128, 0, 0, 0, 0, 0, 0, 0, 0);
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
-				   _mm_shuffle_epi8(bits, hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
-}
-#endif
 
 /* The first byte in [p, end) not in the class of rows, or end. Every byte
  * of [lo, end) may be read (lo <= p) and no other: sixteen bytes a step
@@ -190,7 +170,7 @@ hdr_class_end(const char *p, const char *lo, const char *end, const unsigned cha
 {
 #if defined(__SSSE3__)
 	while (end - p >= 16) {
-		unsigned m = hdr_notin16(p, rows);
+		unsigned m = scan_notin16(p, rows);
 		if (m)
 			return p + __builtin_ctz(m);
 		p += 16;
@@ -198,7 +178,7 @@ hdr_class_end(const char *p, const char *lo, const char *end, const unsigned cha
 	if (end - lo >= 16) {
 		/* end - p is 0 .. 15: bit end - p stands for the end */
 		unsigned n = (unsigned)(end - p);
-		unsigned m = (hdr_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
+		unsigned m = (scan_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
 		return p + __builtin_ctz(m);
 	}
 #else
@@ -214,7 +194,7 @@ hdr_class_end(const char *p, const char *lo, const char *end, const unsigned cha
 static inline __attribute__((always_inline)) const char *
 hdr_token_end(const char *p, const char *lo, const char *end)
 {
-	return hdr_class_end(p, lo, end, hdr_rows_token);
+	return hdr_class_end(p, lo, end, scan_rows_token);
 }
 
 #if defined(__SSSE3__)
@@ -446,14 +426,14 @@ sip_genparam_next(struct scan *sc, const char *lo, struct sip_param *p, unsigned
 	const char *b = s + 1;
 	unsigned m;
 	if (end - b >= 16) {
-		m = hdr_notin16(b, hdr_rows_token) | 0x10000u;
+		m = scan_notin16(b, scan_rows_token) | 0x10000u;
 	} else if (end - lo >= 16) {
 		unsigned n = (unsigned)(end - b);
-		m = (hdr_notin16(end - 16, hdr_rows_token) >> (16 - n)) | (0x1ffffu << n);
+		m = (scan_notin16(end - 16, scan_rows_token) >> (16 - n)) | (0x1ffffu << n);
 	} else {
 		m = 0;
 		for (unsigned i = 0, n = (unsigned)(end - b); i < 16; i++)
-			if (i >= n || !hdr_in_rows((unsigned char)b[i], hdr_rows_token))
+			if (i >= n || !hdr_in_rows((unsigned char)b[i], scan_rows_token))
 				m |= 1u << i;
 		m |= 0x10000u;
 	}

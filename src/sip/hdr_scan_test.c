@@ -30,7 +30,7 @@ static bool is_quote_stop(unsigned char c)
 static void test_rows(void)
 {
 	for (unsigned c = 0; c < 256; c++) {
-		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_token), scan_is((unsigned char)c, SCAN_TOKEN));
+		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, scan_rows_token), scan_is((unsigned char)c, SCAN_TOKEN));
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_word), scan_is((unsigned char)c, SCAN_WORD));
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_ipv6), is_ipv6_byte((unsigned char)c));
 		CHECK_INT_EQ(hdr_in_rows((unsigned char)c, hdr_rows_pvalue), is_pvalue_byte((unsigned char)c));

@@ -609,17 +609,17 @@ static inline unsigned tp_mask16(const char *b, const char *lo, const char *end)
 {
 #if defined(__SSSE3__)
 	if (end - b >= 16)
-		return hdr_notin16(b, hdr_rows_token);
+		return scan_notin16(b, scan_rows_token);
 	unsigned n = (unsigned)(end - b);
 	if (end - lo >= 16)
-		return (hdr_notin16(end - 16, hdr_rows_token) >> (16 - n)) | (~0u << n);
+		return (scan_notin16(end - 16, scan_rows_token) >> (16 - n)) | (~0u << n);
 #else
 	(void)lo;
 	unsigned n = end - b >= 16 ? 16 : (unsigned)(end - b);
 #endif
 	unsigned m = n < 16 ? ~0u << n : 0;
 	for (unsigned i = 0; i < n; i++)
-		if (!hdr_in_rows((unsigned char)b[i], hdr_rows_token))
+		if (!hdr_in_rows((unsigned char)b[i], scan_rows_token))
 			m |= 1u << i;
 	return m;
 }

@@ -723,8 +723,8 @@ static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 	_mm_store_si128((__m128i *)(void *)(dst + 16), b);
 	_mm_store_si128((__m128i *)(void *)(dst + 32), c);
 	_mm_store_si128((__m128i *)(void *)(dst + 48), d);
-	return (uint64_t)auth_nontoken16v(a) | (uint64_t)auth_nontoken16v(b) << 16 |
-	       (uint64_t)auth_nontoken16v(c) << 32 | (uint64_t)auth_nontoken16v(d) << 48;
+	return (uint64_t)scan_nontoken16v(a) | (uint64_t)scan_nontoken16v(b) << 16 |
+	       (uint64_t)scan_nontoken16v(c) << 32 | (uint64_t)scan_nontoken16v(d) << 48;
 }
 #endif
 

@@ -161,9 +161,6 @@ static const unsigned char uri_rows_param[16] __attribute__((aligned(16))) = {
 	0xa8, 0xfc, 0xf8, 0xf8, 0xfc, 0xf8, 0xfc, 0xfc,
 	0xfc, 0xfc, 0xfc, 0x74, 0x50, 0x74, 0xd4, 0x74,
 };
-static const unsigned char uri_hi_bits[16] __attribute__((aligned(16))) = {
-	0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
-};
 /* pshufb indices that move a block down by k bytes (load at uri_shift + k)
  * and put zeros above */
 static const unsigned char uri_shift[32] = {
@@ -186,15 +183,6 @@ static inline __attribute__((always_inline)) __m128i uri_load(const char *p, con
 				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
 }
 
-/* Bit i set where byte i of v is not in the class of rows. */
-static inline __attribute__((always_inline)) unsigned uri_out16(__m128i v, const unsigned char *rows)
-{
-	const __m128i nib = _mm_set1_epi8(0x0f);
-	__m128i lo = _mm_and_si128(v, nib), hi = _mm_and_si128(_mm_srli_epi16(v, 4), nib);
-	__m128i in = _mm_and_si128(_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)rows), lo),
-				   _mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)uri_hi_bits), hi));
-	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
-}
 
 /* A run of alphanum / "-" / "." at h: its length and where its dots and
  * dashes are (bits past the run may be set too). false when it is 64
@@ -213,7 +201,7 @@ static inline __attribute__((always_inline)) bool uri_host_run(const char *h, co
 		if (off == 64)
 			return false;
 		__m128i v = uri_load(h + off, end);
-		unsigned out = uri_out16(v, uri_rows_host);
+		unsigned out = scan_notin16v(v, uri_rows_host);
 		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
 		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
 		if (out) {
@@ -298,7 +286,7 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char
 		if (off == 48)
 			return NULL;
 		__m128i v = uri_load(p + off, end);
-		unsigned out = uri_out16(v, uri_rows_ipv6);
+		unsigned out = scan_notin16v(v, uri_rows_ipv6);
 		colons |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, colon)) << off;
 		if (out) {
 			n = off + (unsigned)__builtin_ctz(out);
@@ -336,7 +324,7 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_fast(const cha
 static inline __attribute__((always_inline)) const char *uri_user_run(const char *p, const char *end)
 {
 	for (;;) {
-		unsigned out = uri_out16(uri_load(p, end), uri_rows_user);
+		unsigned out = scan_notin16v(uri_load(p, end), uri_rows_user);
 		if (out)
 			return p + __builtin_ctz(out);
 		p += 16;
@@ -1379,14 +1367,14 @@ hostport:
 		unsigned g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(tail, k)) >> (skip + 1);
 		if (g) {
 			n = (unsigned)__builtin_ctz(g);
-			out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
+			out = 1ull << n | scan_notin16v(tail, uri_rows_param) >> (skip + 1);
 		} else {
 			out = 0;
 			for (unsigned off = 0;; off += 16) {
 				if (off == 64 || p + off >= end)
 					return false;
 				__m128i v = uri_load(p + off, end);
-				out |= (uint64_t)uri_out16(v, uri_rows_param) << off;
+				out |= (uint64_t)scan_notin16v(v, uri_rows_param) << off;
 				g = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, k));
 				if (g) {
 					n = off + (unsigned)__builtin_ctz(g);
@@ -1400,13 +1388,13 @@ hostport:
 		end = p + n;
 		*stop = end;
 	} else if (skip + 1 + n <= 16) {
-		out = 1ull << n | uri_out16(tail, uri_rows_param) >> (skip + 1);
+		out = 1ull << n | scan_notin16v(tail, uri_rows_param) >> (skip + 1);
 	} else {
 		if (n >= 64)
 			return false;
 		out = 1ull << n;
 		for (unsigned off = 0; off < n; off += 16)
-			out |= (uint64_t)uri_out16(uri_load(p + off, end), uri_rows_param) << off;
+			out |= (uint64_t)scan_notin16v(uri_load(p + off, end), uri_rows_param) << off;
 	}
 	for (;;) {
 		const char *d = p + __builtin_ctzll(out);
