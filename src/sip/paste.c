@@ -214,8 +214,10 @@ static long content_length_of(const char *s, size_t n)
 	return i == d ? -1 : v;
 }
 
-/* Splits the input into lines (LF ends a line; a CR before it is dropped). */
-static int lines_split(const char *in, size_t len, struct line **out, size_t *count)
+/* Splits the input into lines: eol ends a line. With '\n' (the usual) a
+ * CR before it is dropped; with '\r' (text from old Mac tools and some log
+ * viewers, which end lines with CR alone) the CR is the whole line end. */
+static int lines_split(const char *in, size_t len, char eol, struct line **out, size_t *count)
 {
 	size_t n = 0, cap = 0;
 	struct line *ls = NULL;
@@ -230,13 +232,14 @@ static int lines_split(const char *in, size_t len, struct line **out, size_t *co
 			imsreg_free(ls);
 			return -ENOMEM;
 		}
-		const char *nl = memchr(in + pos, '\n', len - pos);
+		const char *nl = memchr(in + pos, eol, len - pos);
 		size_t e = nl ? (size_t)(nl - in) : len;
+		bool cr = eol == '\n' && e > pos && in[e - 1] == '\r';
 		struct line *l = &ls[n++];
 		l->start = pos;
 		l->next = nl ? e + 1 : len;
-		l->crlf = e > pos && in[e - 1] == '\r' && nl;
-		l->end = (e > pos && in[e - 1] == '\r') ? e - 1 : e;
+		l->crlf = cr && nl;
+		l->end = cr ? e - 1 : e;
 		size_t pre = skip + log_prefix(in + pos + skip, l->end - pos - skip);
 		l->cstart = pos + pre;
 		l->prefixed = pre > 0;
@@ -265,6 +268,7 @@ struct state {
 	bool in_msg;
 	bool doubled;         /* a blank line inside this head was noise */
 	bool noted_prefix, noted_lf, noted_blank;
+	bool cr_ends;         /* the input ends its lines with CR alone */
 	long content_length;
 };
 
@@ -306,7 +310,8 @@ static int head_line(struct state *st, size_t i, bool join)
 	if (l->prefixed)
 		rc = note(st, &st->noted_prefix, (unsigned)i + 1, "removed \"[ Line N ]\" log prefixes");
 	if (!rc && !l->crlf && l->next > l->end)
-		rc = note(st, &st->noted_lf, (unsigned)i + 1, "LF line ends changed to CRLF");
+		rc = note(st, &st->noted_lf, (unsigned)i + 1,
+			  st->cr_ends ? "CR line ends changed to CRLF" : "LF line ends changed to CRLF");
 	if (!rc && join) {
 		rc = repair_add(st->p, (unsigned)i + 1,
 				"line at column 0 that is not a header joined to the previous header as folding");
@@ -376,10 +381,14 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 
 	buf_reset(&p->text);
 	p->nmsgs = p->nrepairs = p->nspans = 0;
-	rc = lines_split(in, len, &ls, &n);
+	/* An input with CRs but not one LF ends its lines with CR alone. A
+	 * bare CR in an input that has LFs is not taken as a line end: it is
+	 * more likely a stray byte, and the parser says where it is. */
+	bool cr_ends = !memchr(in, '\n', len) && memchr(in, '\r', len);
+	rc = lines_split(in, len, cr_ends ? '\r' : '\n', &ls, &n);
 	if (rc < 0)
 		goto out;
-	struct state st = { .p = p, .in = in, .ls = ls, .n = n };
+	struct state st = { .p = p, .in = in, .ls = ls, .n = n, .cr_ends = cr_ends };
 	size_t i = 0;
 	bool skipped_text = false;
 	while (i < n) {

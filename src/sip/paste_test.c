@@ -238,6 +238,58 @@ static void test_several_messages_lf_with_trailing_garbage(void)
 	paste_fini(&p);
 }
 
+/* Text whose lines end with CR alone (no LF anywhere): each CR ends a line,
+ * the message comes out with CRLF, the repair says so, and positions count
+ * the CR-ended lines. */
+static void test_cr_only_line_ends_become_crlf(void)
+{
+	static const char in[] = "REGISTER sip:ims.example SIP/2.0\r"
+				 "Call-ID: 1\r"
+				 "CSeq: 1 REGISTER\r"
+				 "Content-Length: 3\r"
+				 "\r"
+				 "a\rbSIP/2.0 200 OK\r"
+				 "Call-ID: 1\r";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "REGISTER sip:ims.example SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n"
+			       "Content-Length: 3\r\n\r\na\rb");
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
+			       "SIP/2.0 200 OK\r\nCall-ID: 1\r\n\r\n");
+		CHECK_INT_EQ(p.msgs[1].first_line, 7);
+		unsigned line, col;
+		/* "CSeq" of the first message is input line 3, column 1 */
+		paste_position(&p, (size_t)(strstr(p.text.ptr, "CSeq") - p.text.ptr), &line, &col);
+		CHECK_INT_EQ(line, 3);
+		CHECK_INT_EQ(col, 1);
+	}
+	bool noted = false;
+	for (size_t i = 0; i < p.nrepairs; i++)
+		noted |= strcmp(p.repairs[i].what, "CR line ends changed to CRLF") == 0;
+	CHECK(noted);
+	paste_fini(&p);
+}
+
+/* A bare CR in text that has LF line ends is not a line end. */
+static void test_bare_cr_among_lf_lines_is_not_a_line_end(void)
+{
+	static const char in[] = "REGISTER sip:ims.example SIP/2.0\n"
+				 "Call-ID: 1\rx\n"
+				 "\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "REGISTER sip:ims.example SIP/2.0\r\nCall-ID: 1\rx\r\n\r\n");
+	paste_fini(&p);
+}
+
 /* A doubled paste of a message with a body: the empty line became a run of
  * blank lines, single blank lines are noise. */
 static void test_doubled_paste_with_body(void)
@@ -363,6 +415,8 @@ int main(void)
 	test_wire_input_passes_through_unchanged();
 	test_several_messages_lf_with_trailing_garbage();
 	test_doubled_paste_with_body();
+	test_cr_only_line_ends_become_crlf();
+	test_bare_cr_among_lf_lines_is_not_a_line_end();
 	test_byte_order_mark_is_dropped();
 	test_log_text_between_lines_is_dropped();
 	test_known_header_without_colon_is_kept_for_the_parser();
