@@ -582,16 +582,16 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 			ci += 16;
 		}
 		const char *colon = p + ci;
-		if (colon > nl)
-			break;
 		size_t k = (size_t)(colon - p);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* a ':' after the line end is no name's: the bytes before it
+		 * hold a '\n', no known name matches them */
 		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
 #else
-		enum sip_hdr_id id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+		enum sip_hdr_id id = colon < nl ? sip_hdr_lookup_at(p, k, (size_t)(end - p)) : SIP_HDR_OTHER;
 #endif
 		/* a known name is a token; any other must be checked */
-		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
+		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && (colon > nl || !name_is_token(p, k)))
 			break;
 		/* value: trimmed of LWS (one SP is the common case) */
 		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
