@@ -517,6 +517,10 @@ static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
  * of the input, a line any test refuses, a full header array), which reads
  * it from its start: this adds nothing that loop would not find. *rc is 0,
  * or the error of a Content-Length value. */
+/* first[SIP_HDR_CONTENT_LENGTH] inside fields_fast until its first field:
+ * no index (max_hdrs < SIP_HDR_NONE - 1), not SIP_HDR_NONE. */
+#define CL_FIRST (SIP_HDR_NONE - 1)
+
 static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
 			       const char *end, const char *buf, int *rc,
 			       struct sip_parse_error *err)
@@ -524,6 +528,7 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	const __m128i co = _mm_set1_epi8(':');
 	const uint16_t n0 = *np, max = msg->max_hdrs;
 	uint16_t n = n0;
+	uint16_t *const first = ch->first;
 	struct sip_hdr *const hdrs = msg->hdrs, *h = hdrs + n0;
 	const char *base;
 	uint64_t m;
@@ -538,42 +543,61 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	*rc = 0;
 	if (end - buf < 64 || end - p < 16)
 		return p;
-	if (end - p >= 64) {
+	if (first[SIP_HDR_CONTENT_LENGTH] == SIP_HDR_NONE)
+		first[SIP_HDR_CONTENT_LENGTH] = CL_FIRST;
+	/* p <= last16: 16 bytes readable from p; blk_last: the last block.
+	 * A block at base <= blk_mid ends 16 bytes before the input does:
+	 * every line that starts in it or after a '\n' in it has 16 bytes
+	 * readable. In a block after it, the first '\n' at last16 or later
+	 * ends the last line taken (the next would start in the last 16
+	 * bytes): the later ones are masked off, so the line loop needs no
+	 * test of its own. */
+	const char *const last16 = end - 16, *const blk_last = end - 64;
+	const char *const blk_mid = end - buf >= 80 ? end - 80 : buf;
+	if (p <= blk_mid) {
 		base = p;
 		m = lf_mask64(p);
 	} else {
-		base = end - 64;
-		m = lf_mask64(base) & (~0ull << (p - base));
+		if (end - p >= 64) {
+			base = p;
+			m = lf_mask64(p);
+		} else {
+			base = blk_last;
+			m = lf_mask64(base) & (~0ull << (p - base));
+		}
+		uint64_t hi = m & (~0ull << (last16 - base));
+		m ^= hi & (hi - 1);
 	}
-	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
-	const char *const last16 = end - 16, *const blk_last = end - 64;
 	while (n < max) {
 		size_t li;
 		while (__builtin_expect(!bit_scan(m, &li), 0)) {
 			/* the next block, or the last 64 bytes with what was
 			 * seen masked off; base <= blk_last throughout */
 			const char *next = base + 64;
-			if (next <= blk_last) {
+			if (__builtin_expect(next <= blk_mid, 1)) {
 				base = next;
 				m = lf_mask64(base);
 			} else {
-				/* next < end: the bytes of the last block up
-				 * to next are seen */
-				const char *last = blk_last;
-#if defined(__GNUC__)
-				/* read here: GCC would hold it in a register
-				 * from the top of the loop, one load a line */
-				__asm__("" : "+r"(last));
-#endif
-				size_t seen = (size_t)(next - last);
-				if (seen >= 64)
+				if (p > last16)
 					goto done;
-				base = last;
-				m = lf_mask64(base) & (~0ull << seen);
+				if (next <= blk_last) {
+					base = next;
+					m = lf_mask64(base);
+				} else {
+					/* next < end: the bytes of the last
+					 * block up to next are seen */
+					size_t seen = (size_t)(next - blk_last);
+					if (seen >= 64)
+						goto done;
+					base = blk_last;
+					m = lf_mask64(base) & (~0ull << seen);
+				}
+				uint64_t hi = m & (~0ull << (last16 - base));
+				m ^= hi & (hi - 1);
 			}
 		}
 		const char *nl = base + li;
-		if (nl[-1] != '\r' || p > last16)
+		if (nl[-1] != '\r')
 			break;
 		size_t ci;
 		if (__builtin_expect(!bit_scan(bytes_eq16_once(p, co), &ci), 0)) {
@@ -616,26 +640,36 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
 #endif
-		/* most ids come once: their first field is the common case */
-		if (__builtin_expect(ch->first[(size_t)id] == SIP_HDR_NONE, 1))
-			ch->first[(size_t)id] = n;
-		else
-			hdrs[ch->last[(size_t)id]].next = n;
-		ch->last[(size_t)id] = n;
-		n++;
-		h++;
-		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
-			/* its value is read now, so its line must not be
-			 * folded: taken back for the careful loop if it is */
-			if (end - nl < 2 || is_ws(nl[1])) {
-				n--;
-				hdr_unadd(msg, ch, n);
-				break;
+		/* most ids come once: their first field is the common case
+		 * (first[] of Content-Length holds CL_FIRST until its first
+		 * field, so that one takes the rare branch too) */
+		if (__builtin_expect(first[(size_t)id] == SIP_HDR_NONE, 1)) {
+			first[(size_t)id] = n;
+			ch->last[(size_t)id] = n;
+			n++;
+			h++;
+		} else {
+			if (first[(size_t)id] == CL_FIRST)
+				first[(size_t)id] = n;
+			else
+				hdrs[ch->last[(size_t)id]].next = n;
+			ch->last[(size_t)id] = n;
+			n++;
+			h++;
+			if (id == SIP_HDR_CONTENT_LENGTH) {
+				/* its value is read now, so its line must
+				 * not be folded: taken back for the careful
+				 * loop if it is */
+				if (end - nl < 2 || is_ws(nl[1])) {
+					n--;
+					hdr_unadd(msg, ch, n);
+					break;
+				}
+				msg->nhdrs = n;
+				*rc = content_length_parse(msg, buf, value, err);
+				if (*rc < 0)
+					goto out;
 			}
-			msg->nhdrs = n;
-			*rc = content_length_parse(msg, buf, value, err);
-			if (*rc < 0)
-				goto out;
 		}
 		m &= m - 1;
 		p = nl + 1;
@@ -648,6 +682,8 @@ done:
 		p = buf + hdrs[n].offset;
 	}
 out:
+	if (first[SIP_HDR_CONTENT_LENGTH] == CL_FIRST)
+		first[SIP_HDR_CONTENT_LENGTH] = SIP_HDR_NONE;
 	*np = n;
 	return p;
 }
