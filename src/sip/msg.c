@@ -688,16 +688,16 @@ static inline __attribute__((always_inline)) const char *fields_fast(struct sip_
 		/* a known name is a token; any other must be checked */
 		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && (colon > nl || !name_is_token(p, k)))
 			break;
-		/* value: trimmed of LWS (one SP is the common case) */
-		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
+		/* value: trimmed of LWS. The common shape is ": value\r\n",
+		 * one SP then a first and a last byte above SP (no LWS);
+		 * any other (no SP, empty, LWS, controls) is trimmed with
+		 * care. nl[-1] is CR, so colon + 2 <= nl. */
 		struct slice value;
-		/* vs <= ve, *ve is CR: a first and last byte above SP are no
-		 * LWS; any other case (empty, LWS, controls) is trimmed with
-		 * care */
-		if (__builtin_expect((unsigned char)*vs <= ' ' || (unsigned char)ve[-1] <= ' ', 0))
-			value = value_trim(vs, ve);
+		if (__builtin_expect(colon[1] == ' ' && (unsigned char)colon[2] > ' ' &&
+				     (unsigned char)nl[-2] > ' ', 1))
+			value = slice_span(colon + 2, nl - 1);
 		else
-			value = slice_span(vs, ve);
+			value = value_trim(colon + 1, nl - 1);
 		h->id = id;
 		h->name = slice_make(p, k);
 		h->value = value;
