@@ -250,15 +250,17 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 {
 	if (r->n == 0)
 		return SIP_HOST_NONE;
+	/* every label rule on the masks at once, one branch */
 	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
 	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
-	if ((sep & 1) ||                    /* a label starting with '.' or '-' */
-	    (sep & (dots << 1)) ||          /* an empty label, '-' opening a label */
-	    (dots & (dashes << 1)) ||       /* '-' closing a label */
+	if ((sep & ((dots << 1) | 1)) |     /* a label starting with '.' or '-', an empty label */
+	    (dots & (dashes << 1)) |        /* '-' closing a label */
 	    (dashes & last))                /* '-' closing the last */
 		return SIP_HOST_NONE;
-	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
-	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
+	/* the last label starts after the last dot but a final one (bit
+	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
+	uint64_t inner = dots & (last - 1);
+	const char *top = h + (63 - __builtin_clzll((inner << 1) | 1));
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
 	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
