@@ -422,7 +422,37 @@ static __attribute__((noinline)) int addr_decode(struct sip_addr *a, struct scan
 	a->uri_text = slice_span(p + 1, gt);
 	const char *s = gt + 1;
 	if (s != end && *s == ';') {
-		const char *q = addr_params_fast(a, s, p, end);
+		const char *q = s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (end - s >= 8) {
+			/* ";tag=token" first (From, To) and ";expires=digits"
+			 * first (Contact) by one word compare each, what
+			 * addr_params_fast concludes for them (a value it would
+			 * not take, and its error, is the walk's) */
+			uint64_t w;
+			memcpy(&w, s, 8);
+			if (((w | 0x20202000ull) & 0xffffffffffull) ==
+			    (';' | 't' << 8 | 'a' << 16 | 'g' << 24 | (uint64_t)'=' << 32)) {
+				const char *v = s + 5, *ve = hdr_token_end(v, p, end);
+				if (ve != v) {
+					a->tag = slice_span(v, ve);
+					q = ve;
+				}
+			} else if ((w | 0x2020202020202000ull) == HDR_LIT_WORD(";expires") &&
+				   end - s >= 10 && s[8] == '=') {
+				const char *v = s + 9, *ve = hdr_token_end(v, p, end);
+				uint32_t e;
+				if (ve != v && hdr_u32(slice_span(v, ve), &e) == 0) {
+					a->has_expires = true;
+					a->expires = e;
+					a->expires_text = slice_span(v, ve);
+					q = ve;
+				}
+			}
+		}
+#endif
+		if (q != end && *q == ';')
+			q = addr_params_fast(a, q, p, end);
 		if (q == end || (list && *q == ',')) {
 			a->params = slice_span(s + 1, q);
 			scp->p = q;
