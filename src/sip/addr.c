@@ -401,23 +401,24 @@ static inline void addr_clear(struct sip_addr *a)
 	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
 }
 
-/* One address at scp (as addr_run): the common "<sip:URI>" with plain
- * header parameters or none read here, the URI by sip_uri_decode_gt up to
- * its '>' and the parameters by addr_params_fast, and everything else
- * (other forms, white space, q, what is an error) by addr_run, from the
- * start or from the '>'. One copy for both callers, so that the URI
- * decoder is inlined in it. */
-static __attribute__((noinline)) int addr_decode(struct sip_addr *a, struct scan *scp,
-						 unsigned flags, bool list,
-						 struct sip_parse_error *err)
+/* One address at scp (as addr_run), a cleared first: the common
+ * "<sip:URI>" with plain header parameters or none read here, the URI by
+ * sip_uri_decode_gt up to its '>' and the parameters by addr_params_fast.
+ * NULL when it is decoded (scp->p after it); else where addr_run goes on:
+ * scp->p, the start, for every other form, or the byte after the '>'
+ * (white space, q, what is an error). One copy for both callers, so that
+ * the URI decoder is inlined in it, and without the flags and err of
+ * addr_run, so that they do not live in registers across it. */
+static __attribute__((noinline)) const char *addr_fast(struct sip_addr *a, struct scan *scp,
+						       bool list)
 {
 	const char *p = scp->p, *end = scp->end;
 	addr_clear(a);
 	if (p == end || *p != '<')
-		return addr_run(a, scp, flags, list, NULL, err);
+		return p;
 	const char *gt = sip_uri_decode_gt(&a->uri, p + 1, end);
 	if (!gt)
-		return addr_run(a, scp, flags, list, NULL, err);
+		return p;
 	a->angle = true;
 	a->uri_text = slice_span(p + 1, gt);
 	const char *s = gt + 1;
@@ -456,13 +457,24 @@ static __attribute__((noinline)) int addr_decode(struct sip_addr *a, struct scan
 		if (q == end || (list && *q == ',')) {
 			a->params = slice_span(s + 1, q);
 			scp->p = q;
-			return 0;
+			return NULL;
 		}
 	} else if (s == end || (list && *s == ',')) {
 		scp->p = s;
-		return 0;
+		return NULL;
 	}
-	return addr_run(a, scp, flags, list, s, err);
+	return s;
+}
+
+/* addr_fast, then addr_run where it leaves off. */
+static inline __attribute__((always_inline)) int addr_decode(struct sip_addr *a, struct scan *scp,
+							     unsigned flags, bool list,
+							     struct sip_parse_error *err)
+{
+	const char *start = scp->p, *after = addr_fast(a, scp, list);
+	if (!after)
+		return 0;
+	return addr_run(a, scp, flags, list, after == start ? NULL : after, err);
 }
 
 int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
