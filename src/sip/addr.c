@@ -401,24 +401,30 @@ static inline void addr_clear(struct sip_addr *a)
 	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
 }
 
+/* addr_run's arguments that addr_fast only hands on: behind one pointer,
+ * so that they do not take registers across the inlined URI decoder. */
+struct addr_rest {
+	unsigned flags;
+	struct sip_parse_error *err;
+};
+
 /* One address at scp (as addr_run), a cleared first: the common
  * "<sip:URI>" with plain header parameters or none read here, the URI by
- * sip_uri_decode_gt up to its '>' and the parameters by addr_params_fast.
- * NULL when it is decoded (scp->p after it); else where addr_run goes on:
- * scp->p, the start, for every other form, or the byte after the '>'
- * (white space, q, what is an error). One copy for both callers, so that
- * the URI decoder is inlined in it, and without the flags and err of
- * addr_run, so that they do not live in registers across it. */
-static __attribute__((noinline)) const char *addr_fast(struct sip_addr *a, struct scan *scp,
-						       bool list)
+ * sip_uri_decode_gt up to its '>' and the parameters by addr_params_fast;
+ * every other form by addr_run from the start, and what follows the '>'
+ * when it is anything else (white space, q, what is an error) by addr_run
+ * from there. One copy for both callers, so that the URI decoder is
+ * inlined in it. */
+static __attribute__((noinline)) int addr_fast(struct sip_addr *a, struct scan *scp, bool list,
+					       const struct addr_rest *rest)
 {
 	const char *p = scp->p, *end = scp->end;
 	addr_clear(a);
 	if (p == end || *p != '<')
-		return p;
+		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
 	const char *gt = sip_uri_decode_gt(&a->uri, p + 1, end);
 	if (!gt)
-		return p;
+		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
 	a->angle = true;
 	a->uri_text = slice_span(p + 1, gt);
 	const char *s = gt + 1;
@@ -457,24 +463,13 @@ static __attribute__((noinline)) const char *addr_fast(struct sip_addr *a, struc
 		if (q == end || (list && *q == ',')) {
 			a->params = slice_span(s + 1, q);
 			scp->p = q;
-			return NULL;
+			return 0;
 		}
 	} else if (s == end || (list && *s == ',')) {
 		scp->p = s;
-		return NULL;
-	}
-	return s;
-}
-
-/* addr_fast, then addr_run where it leaves off. */
-static inline __attribute__((always_inline)) int addr_decode(struct sip_addr *a, struct scan *scp,
-							     unsigned flags, bool list,
-							     struct sip_parse_error *err)
-{
-	const char *start = scp->p, *after = addr_fast(a, scp, list);
-	if (!after)
 		return 0;
-	return addr_run(a, scp, flags, list, after == start ? NULL : after, err);
+	}
+	return addr_run(a, scp, rest->flags, list, s, rest->err);
 }
 
 int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
@@ -488,11 +483,13 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 		return hdr_absent(err);
 	}
 	scan_init(&sc, value);
-	return addr_decode(a, &sc, flags, false, err);
+	const struct addr_rest rest = { flags, err };
+	return addr_fast(a, &sc, false, &rest);
 }
 
 int sip_addr_decode_at(struct sip_addr *a, struct scan *sc, unsigned flags,
 		       struct sip_parse_error *err)
 {
-	return addr_decode(a, sc, flags, true, err);
+	const struct addr_rest rest = { flags, err };
+	return addr_fast(a, sc, true, &rest);
 }
