@@ -130,11 +130,46 @@ static const uint64_t mech_lm[8] = {
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
-/* lw[t]: the low t bytes of a word, for t 2 to 8 (a name of t - 1 bytes
- * and its '='); 0 for the other t below 64 (a mask no "name=" matches) */
-static const uint64_t mech_lw[64] = {
-	[2] = 0xffffull, [3] = 0xffffffull, [4] = 0xffffffffull, [5] = 0xffffffffffull,
-	[6] = 0xffffffffffffull, [7] = 0xffffffffffffffull, [8] = 0xffffffffffffffffull,
+/* sec_list_fast's lookup of "name=" (t bytes, 2 to 8, at the start of w)
+ * in one table, so one base register reaches every part: key = (w |
+ * fold[t]) & lw[t] sets 0x20 in each name byte and keeps the '=' as it is
+ * (the name bytes are token bytes, and only a letter's two cases give a
+ * lowercase letter with 0x20 set, only '-' gives '-'), so key equals the
+ * slot's key (the same perfect hash as mech_slots) exactly for that name
+ * in any case and its '='. fold and lw are 0 for any other t below 64
+ * (key 0, which no slot holds). Then the slot's bit, and how and where its
+ * value is stored. */
+#define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))))
+#define ML_LW(t) (~0ull >> (8 * (8 - (t))))
+#define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
+	.key[MECH_SLOT(MW(a, b, c, d, e, f, g))] = MW(a, b, c, d, e, f, g),            \
+	.bit[MECH_SLOT(MW(a, b, c, d, e, f, g))] = 1u << (k),                          \
+	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
+	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
+static const struct mech_list_tab {
+	uint64_t fold[64], lw[64];
+	uint64_t key[16];
+	uint16_t bit[16];
+	unsigned char kind[16], off[16];
+} mech_list_tab = {
+	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
+		  [6] = ML_FOLD(6), [7] = ML_FOLD(7), [8] = ML_FOLD(8) },
+	.lw = { [2] = ML_LW(2), [3] = ML_LW(3), [4] = ML_LW(4), [5] = ML_LW(5), [6] = ML_LW(6),
+		[7] = ML_LW(7), [8] = ML_LW(8) },
+	/* the four slots no name uses: "==", which no key is */
+	.key[0] = 0x3d3d, .key[2] = 0x3d3d, .key[3] = 0x3d3d, .key[15] = 0x3d3d,
+	ML(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
+	ML(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
+	ML(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
+	ML(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
+	ML(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
+	ML(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
+	ML(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
+	ML(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
+	ML(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
+	ML(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
+	ML(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
+	ML(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
 };
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
@@ -779,35 +814,33 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			/* the non-token bits of the 64 bytes from the ';' (its own
 			 * bit 0): the next is the name's end, the one after the
 			 * value's (an SP after the ';' makes the name empty: the
-			 * offer is then sec_mech_run's) */
+			 * offer is then sec_mech_run's, as is a value that does
+			 * not end in the 64) */
 			uint64_t r = nt_window(nt, q);
-			size_t ne, ve;
-			unsigned t;
 			r &= r - 1;
-			if (__builtin_expect((r & (r - 1)) != 0, 1)) {
-				t = (unsigned)__builtin_ctzll(r);
-				r &= r - 1;
-				ve = q + (unsigned)__builtin_ctzll(r);
+			uint64_t r2 = r & (r - 1);
+			if (__builtin_expect(!r2, 0))
+				goto slow;
+			size_t t = (size_t)__builtin_ctzll(r), ve = q + (size_t)__builtin_ctzll(r2);
+			const struct mech_list_tab *tb = &mech_list_tab;
+			uint64_t w;
+			memcpy(&w, buf + q + 1, 8);
+			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
+			unsigned i = MECH_SLOT(key), bit = tb->bit[i];
+			if (key != tb->key[i] || (seen & bit))
+				goto slow;
+			seen |= bit;
+			size_t vs = q + t + 1;
+			if (ve == vs)
+				goto slow;
+			struct slice v = slice_make(base + vs, ve - vs);
+			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
+				memcpy((char *)m + tb->off[i], &v, sizeof v);
 			} else {
-				t = (unsigned)(auth_bits_next(nt, q + 1) - q);
-				ve = auth_bits_next(nt, q + 1 + t);
-				if (t > 63)
+				memcpy(&w, buf + vs, 8);
+				if (!mech_store(m, &mech_slots[i], v, w))
 					goto slow;
 			}
-			ne = q + t;
-			/* lw[t] is 0 for a name longer than 7 bytes (or empty):
-			 * then no slot matches */
-			uint64_t w, lm = mech_lw[t];
-			memcpy(&w, buf + q + 1, 8);
-			const struct mech_slot *e = &mech_slots[MECH_SLOT((w | 0x2020202020202020ull) & lm)];
-			if (((w | e->mask) & lm) != e->lit || (seen & e->bit))
-				goto slow;
-			/* buf[ne] is the '=' (part of the compare) */
-			size_t vs = ne + 1;
-			memcpy(&w, buf + vs, 8);
-			if (!mech_store(m, e, slice_make(base + vs, ve - vs), w))
-				goto slow;
-			seen |= e->bit;
 			q = ve;
 		}
 		if (q < len && buf[q] != ',')
