@@ -359,10 +359,19 @@ big:
 		if (*v == '"') {
 			const char *q = v + 1;
 #if defined(__SSSE3__) || defined(__SSE2__)
-			/* 32 bytes from q are before end */
-			unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			/* 32 bytes from q are before end; most values (a realm,
+			 * a uri, a nonce, a response) end within 48 */
+			uint64_t m;
+			if (__builtin_expect(end - q >= 48, 1)) {
+				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16 |
+				    (uint64_t)auth_qstop16_load(q + 32) << 32;
+				if (!m)
+					q += 16;
+			} else {
+				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			}
 			if (m) {
-				q += __builtin_ctz(m);
+				q += __builtin_ctzll(m);
 			} else {
 				q += 32;
 				for (;;) {
