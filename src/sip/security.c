@@ -146,11 +146,14 @@ static const uint64_t mech_lm[8] = {
 	.bit[MECH_SLOT(MW(a, b, c, d, e, f, g))] = 1u << (k),                          \
 	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
 	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
+#define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
+	ML(k, kd, field, a, b, c, d, e, f, g),                                          \
+	.has[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field)
 static const struct mech_list_tab {
 	uint64_t fold[64], lw[64];
 	uint64_t key[16];
 	uint16_t bit[16];
-	unsigned char kind[16], off[16];
+	unsigned char kind[16], off[16], has[16];
 } mech_list_tab = {
 	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
 		  [6] = ML_FOLD(6), [7] = ML_FOLD(7), [8] = ML_FOLD(8) },
@@ -163,13 +166,13 @@ static const struct mech_list_tab {
 	ML(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
 	ML(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
 	ML(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
-	ML(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
-	ML(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
+	ML_NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
+	ML_NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
 	ML(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
 	ML(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
 	ML(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
-	ML(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
-	ML(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
+	ML_NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
+	ML_NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
 };
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
@@ -810,18 +813,25 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		if (me == p)
 			goto slow;
 		sec_mech_clear(m);
+		/* r: the non-token bits from q on (bit 0 q's own), of a window of
+		 * 64 loaded at q or before: shifted along as q moves, so the bits
+		 * past the window read as 0, and a search that finds none there
+		 * loads the window again at q */
+		uint64_t r = nt_window(nt, q);
 		while (buf[q] == ';') {
-			/* the non-token bits of the 64 bytes from the ';' (its own
-			 * bit 0): the next is the name's end, the one after the
+			/* the next stop is the name's end, the one after the
 			 * value's (an SP after the ';' makes the name empty: the
 			 * offer is then sec_mech_run's, as is a value that does
-			 * not end in the 64) */
-			uint64_t r = nt_window(nt, q);
-			r &= r - 1;
-			uint64_t r2 = r & (r - 1);
-			if (__builtin_expect(!r2, 0))
-				goto slow;
-			size_t t = (size_t)__builtin_ctzll(r), ve = q + (size_t)__builtin_ctzll(r2);
+			 * not end within 64 bytes of its ';') */
+			uint64_t r1 = r & (r - 1), r2 = r1 & (r1 - 1);
+			if (__builtin_expect(!r2, 0)) {
+				r = nt_window(nt, q);
+				r1 = r & (r - 1);
+				r2 = r1 & (r1 - 1);
+				if (!r2)
+					goto slow;
+			}
+			size_t t = (size_t)__builtin_ctzll(r1), d = (size_t)__builtin_ctzll(r2);
 			const struct mech_list_tab *tb = &mech_list_tab;
 			uint64_t w;
 			memcpy(&w, buf + q + 1, 8);
@@ -830,18 +840,38 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			if (key != tb->key[i] || (seen & bit))
 				goto slow;
 			seen |= bit;
-			size_t vs = q + t + 1;
-			if (ve == vs)
+			/* the value: after the '=' (q + t), up to q + d */
+			if (d == t + 1)
 				goto slow;
-			struct slice v = slice_make(base + vs, ve - vs);
+			const char *vp = base + q + t + 1;
+			size_t vn = d - t - 1;
+			char *dst = (char *)m + tb->off[i];
 			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
-				memcpy((char *)m + tb->off[i], &v, sizeof v);
-			} else {
-				memcpy(&w, buf + vs, 8);
-				if (!mech_store(m, &mech_slots[i], v, w))
+				struct slice v = slice_make(vp, vn);
+				memcpy(dst, &v, sizeof v);
+			} else if (tb->kind[i] != MK_Q) {
+				/* a spi or a port: up to eight digits in one word */
+				uint32_t n;
+				memcpy(&w, buf + q + t + 1, 8);
+				if (vn > 8 || !digits_n(w, vn, &n))
 					goto slow;
+				if (tb->kind[i] == MK_U32) {
+					memcpy(dst, &n, sizeof n);
+				} else {
+					if (n > UINT16_MAX)
+						goto slow;
+					uint16_t h = (uint16_t)n;
+					memcpy(dst, &h, sizeof h);
+				}
+				*((bool *)(void *)m + tb->has[i]) = true;
+			} else {
+				struct slice v = slice_make(vp, vn);
+				if (!qvalue_ok(v))
+					goto slow;
+				memcpy(dst, &v, sizeof v);
 			}
-			q = ve;
+			q += d;
+			r >>= d;
 		}
 		if (q < len && buf[q] != ',')
 			goto slow;
