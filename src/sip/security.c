@@ -176,18 +176,23 @@ static const struct mech_list_tab {
 };
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
- * bytes, little-endian) in *out: false when one of them is not a digit. */
+ * bytes, little-endian) in *out: false when one of them is not a digit
+ * (with DIGITS_ANY_N, also false for any n from 9 to 63). */
 #if defined(__SSE4_1__)
 /* digits_n in SSE registers: the n digits moved to the top of the low
  * eight bytes (zeros before them), then pairs, quads and the two quads
- * multiplied and added (maddubs, madd, packus, madd). */
-#define MA(n, j) ((j) < 8 && (j) >= 8 - (n) ? (j) - (8 - (n)) : 0x80)
+ * multiplied and added (maddubs, madd, packus, madd). A row for n above 8
+ * picks byte 8 (0 - '0', no digit) into every lane, so the test fails. */
+#define DIGITS_ANY_N 1
+#define MA(n, j) ((n) > 8 ? 8 : (j) < 8 && (j) >= 8 - (n) ? (j) - (8 - (n)) : 0x80)
 #define MA_ROW(n)                                                                           \
-	{ MA(n, 0), MA(n, 1), MA(n, 2), MA(n, 3), MA(n, 4), MA(n, 5), MA(n, 6), MA(n, 7), 0x80, \
-	  0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80 }
-static const unsigned char digits_align[9][16] __attribute__((aligned(16))) = {
-	MA_ROW(0), MA_ROW(1), MA_ROW(2), MA_ROW(3), MA_ROW(4),
-	MA_ROW(5), MA_ROW(6), MA_ROW(7), MA_ROW(8),
+	{ MA(n, 0), MA(n, 1), MA(n, 2), MA(n, 3), MA(n, 4), MA(n, 5), MA(n, 6), MA(n, 7),       \
+	  MA(n, 8), MA(n, 9), MA(n, 10), MA(n, 11), MA(n, 12), MA(n, 13), MA(n, 14), MA(n, 15) }
+#define MA_ROWS8(b) MA_ROW(b), MA_ROW(b + 1), MA_ROW(b + 2), MA_ROW(b + 3), MA_ROW(b + 4), \
+		    MA_ROW(b + 5), MA_ROW(b + 6), MA_ROW(b + 7)
+static const unsigned char digits_align[64][16] __attribute__((aligned(16))) = {
+	MA_ROWS8(0), MA_ROWS8(8), MA_ROWS8(16), MA_ROWS8(24),
+	MA_ROWS8(32), MA_ROWS8(40), MA_ROWS8(48), MA_ROWS8(56),
 };
 
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
@@ -853,7 +858,11 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 				/* a spi or a port: up to eight digits in one word */
 				uint32_t n;
 				memcpy(&w, buf + q + t + 1, 8);
+#if defined(DIGITS_ANY_N)
+				if (!digits_n(w, vn, &n)) /* vn is 62 at most */
+#else
 				if (vn > 8 || !digits_n(w, vn, &n))
+#endif
 					goto slow;
 				if (tb->kind[i] == MK_U32) {
 					memcpy(dst, &n, sizeof n);

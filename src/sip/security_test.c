@@ -610,6 +610,21 @@ static void test_sec_mech_list_run(void)
 			check_guarded(buf, n, list_check, NULL);
 		}
 	}
+	/* a spi and a port of every length 1 to 60 digits (leading zeros),
+	 * in range and not, and with a letter at the end */
+	for (size_t z = 0; z < 50; z++) {
+		for (int bad = 0; bad < 3; bad++) {
+			size_t n = (size_t)sprintf(buf, "ipsec-3gpp;port-c=");
+			for (size_t i = 0; i < z; i++)
+				buf[n++] = '0';
+			n += (size_t)sprintf(buf + n, "%s;spi-c=", bad == 1 ? "65536" : "5");
+			for (size_t i = 0; i < z; i++)
+				buf[n++] = '0';
+			n += (size_t)sprintf(buf + n, "%s;alg=x, tls;port-s=%zu",
+					     bad == 2 ? "1a" : bad ? "4294967296" : "4294967295", z);
+			check_guarded(buf, n, list_check, NULL);
+		}
+	}
 	list_check(SLICE_NULL, NULL);
 }
 
