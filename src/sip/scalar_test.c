@@ -555,6 +555,65 @@ static void test_tokparams_fast_vs_careful(void)
 	CHECK(tp_diff_runs > 100000);
 }
 
+/* ---- Call-ID: the sixteen-byte fast path against the careful steps ------ */
+
+int sip_call_id__careful(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err);
+
+static void callid_diff(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_call_id a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	memset(&a, 0x5a, sizeof a);
+	memset(&b, 0x5a, sizeof b);
+	int ra = sip_call_id_decode(&a, slice_make(g, len), &ea);
+	int rb = sip_call_id__careful(&b, slice_make(g, len), &eb);
+	CHECK_INT_EQ(ra, rb);
+	CHECK(ea.at == eb.at);
+	CHECK(ea.reason == eb.reason);
+	if (ra == 0) {
+		slice_same(a.local, b.local);
+		slice_same(a.host, b.host);
+	}
+	check_guard_free(g, len);
+}
+
+static void test_call_id_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"3868912312@2001:db8:1:0:a1b2:c3d4:e5f6:1",
+		"1j9FpLxk3uxtm8tn@10.45.0.2",
+		"c3x842276298220188511@10.45.0.2",
+		"0123456789abcdef",
+		"0123456789abcdef0123456789abcdef",
+		"a@b.example.com.long",
+		"abcdefghijklmnop@",
+		"@abcdefghijklmnop",
+		"word(with)<all>:\\\"/[]?{}-x.!%*_+`'~@host",
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		for (size_t k = 0; k <= len; k++)
+			callid_diff(bases[i], k);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				callid_diff(buf, len);
+			}
+	}
+	/* two '@', and one at every position, at every length around the steps */
+	for (size_t len = 1; len <= 70; len++)
+		for (size_t at = 0; at < len; at++) {
+			memset(buf, 'w', len);
+			buf[at] = '@';
+			callid_diff(buf, len);
+			buf[len - 1 - at] = '@';
+			callid_diff(buf, len);
+		}
+}
+
 /* ---- Date: the 29-byte fast path against the steps of record ----------- */
 
 int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
@@ -614,6 +673,7 @@ int main(void)
 {
 	test_tokparams_fast_vs_careful();
 	test_date_fast_vs_careful();
+	test_call_id_fast_vs_careful();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();
