@@ -536,7 +536,72 @@ static int product_comment(struct scan *sc, const char *lo, struct slice *conten
 	return hdr_fail(err, -EBADMSG, open, "comment: missing ')'");
 }
 
-int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err)
+/* Whether c is SP, HTAB, CR or LF (what hdr_lws looks at). */
+static inline bool product_lws_byte(unsigned char c)
+{
+	return scan_class[c] & (SCAN_WS | SCAN_CRLF);
+}
+
+/* The common forms of one server-val at it->p, each read in one step:
+ * [SP] token [ "/" token ] followed by the end, '(' or one SP before a
+ * byte that is not white space or '/', and [SP] "(" ctext ")" (no nested
+ * comment, quoted-pair or control byte). 1 with *p filled, 0 at the end of
+ * the value (*p absent, it->p there), or -1 (nothing written) for every other form,
+ * which the careful steps then read from the same place: where this
+ * accepts, they accept with the same fields and cursor. */
+static inline __attribute__((always_inline)) int product_fast(struct sip_product_it *it,
+							       struct sip_product *p)
+{
+	const char *lo = it->p, *end = it->end, *q = lo;
+	if (!q)
+		return -1;
+	if (q >= end) {
+		p->name = p->version = p->comment = SLICE_NULL;
+		return 0;
+	}
+	if (*q == ' ') {
+		/* hdr_lws's one-SP case */
+		if (end - q < 2 || product_lws_byte((unsigned char)q[1]))
+			return -1;
+		q++;
+	}
+	if (*q == '(') {
+		const char *r = comment_skip(q + 1, lo, end);
+		if (r >= end || *r != ')')
+			return -1;
+		p->name = p->version = SLICE_NULL;
+		p->comment = slice_span(q + 1, r);
+		it->p = r + 1;
+		return 1;
+	}
+	const char *t = hdr_token_end(q, lo, end), *v = t;
+	if (t == q)
+		return -1;
+	if (t < end && *t == '/') {
+		v = hdr_token_end(t + 1, lo, end);
+		if (v == t + 1)
+			return -1;
+	} else if (t < end && *t == ' ') {
+		/* one SP and then no '/' (which would make it "name / version") */
+		if (end - t < 2 || product_lws_byte((unsigned char)t[1]) || t[1] == '/')
+			return -1;
+	}
+	/* then the end, a comment or SP (any other byte: the careful steps) */
+	if (v < end && *v != '(' && *v != ' ')
+		return -1;
+	p->name = slice_span(q, t);
+	p->version = v != t ? slice_span(t + 1, v) : SLICE_NULL;
+	p->comment = SLICE_NULL;
+	it->p = v;
+	return 1;
+}
+
+/* The careful steps of sip_product_next: every form, the verdict, err->at
+ * and reason of record. Out of line, as the rare forms are. */
+int sip_product__careful(struct sip_product_it *it, struct sip_product *p,
+			 struct sip_parse_error *err);
+__attribute__((noinline)) int sip_product__careful(struct sip_product_it *it, struct sip_product *p,
+						   struct sip_parse_error *err)
 {
 	/* it->p is where this call may start reading (the runs below read
 	 * sixteen bytes a step within [it->p, end)) */
@@ -585,6 +650,14 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 	}
 	it->p = sc.p;
 	return 1;
+}
+
+int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err)
+{
+	int rc = product_fast(it, p);
+	if (rc >= 0)
+		return rc;
+	return sip_product__careful(it, p, err);
 }
 
 /* ---- token or quoted-string with params -------------------------------- */
