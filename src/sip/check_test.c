@@ -959,6 +959,20 @@ static void test_check_lists_as_before(void)
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		diff_mutations(rows[i].value, false, diff_hdr_cb, (void *)&rows[i].id);
+	/* Content-Type type/subtype alone, judged in one class pass: every
+	 * byte value at every position, every length around the sixteen-byte
+	 * steps, alone and inside a message */
+	static const char *const media[] = {
+		"application/reginfo+xml", "application/sdp", "a/b", "ab/c", "a/bc",
+		"application/vnd.3gpp.sms+xml-and-more", "abcdefghijklmno/p", "abcdefghijklmnop/q",
+		"a/bcdefghijklmnop", "abcdefghijklmnop/qrstuvwxyzabcde", "application/sdp;a=b",
+		"a//b", "/ab", "ab/", "a / b",
+	};
+	static const enum sip_hdr_id ct = SIP_HDR_CONTENT_TYPE;
+	for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
+		diff_mutations(media[i], true, diff_hdr_cb, (void *)&ct);
+		diff_mutations(media[i], true, diff_hdr_in3_cb, (void *)&ct);
+	}
 }
 
 /* Whole messages: the single-value test, the CSeq method compare (known

@@ -340,29 +340,36 @@ static inline int date_d2(const char *p)
  * anything else, which the steps of sip_date_decode read. */
 static bool date_fast(struct sip_date *d, const char *p)
 {
-	static const uint32_t wk[7] = { DATE_W3('s', 'u', 'n'), DATE_W3('m', 'o', 'n'),
-					DATE_W3('t', 'u', 'e'), DATE_W3('w', 'e', 'd'),
-					DATE_W3('t', 'h', 'u'), DATE_W3('f', 'r', 'i'),
-					DATE_W3('s', 'a', 't') };
-	static const uint32_t mo[12] = { DATE_W3('j', 'a', 'n'), DATE_W3('f', 'e', 'b'),
-					 DATE_W3('m', 'a', 'r'), DATE_W3('a', 'p', 'r'),
-					 DATE_W3('m', 'a', 'y'), DATE_W3('j', 'u', 'n'),
-					 DATE_W3('j', 'u', 'l'), DATE_W3('a', 'u', 'g'),
-					 DATE_W3('s', 'e', 'p'), DATE_W3('o', 'c', 't'),
-					 DATE_W3('n', 'o', 'v'), DATE_W3('d', 'e', 'c') };
+	/* the names by a perfect hash of their lower-case word (the top
+	 * bits of one product: every name its own slot, which holds the
+	 * name and its index; an empty slot matches no name) */
+	static const struct {
+		uint32_t w;
+		int8_t i;
+	} wk[8] = {
+		[2] = { DATE_W3('s', 'u', 'n'), 0 }, [1] = { DATE_W3('m', 'o', 'n'), 1 },
+		[7] = { DATE_W3('t', 'u', 'e'), 2 }, [6] = { DATE_W3('w', 'e', 'd'), 3 },
+		[4] = { DATE_W3('t', 'h', 'u'), 4 }, [0] = { DATE_W3('f', 'r', 'i'), 5 },
+		[3] = { DATE_W3('s', 'a', 't'), 6 }, [5] = { 0, -1 },
+	}, mo[16] = {
+		[12] = { DATE_W3('j', 'a', 'n'), 0 }, [14] = { DATE_W3('f', 'e', 'b'), 1 },
+		[6] = { DATE_W3('m', 'a', 'r'), 2 },  [7] = { DATE_W3('a', 'p', 'r'), 3 },
+		[4] = { DATE_W3('m', 'a', 'y'), 4 },  [13] = { DATE_W3('j', 'u', 'n'), 5 },
+		[0] = { DATE_W3('j', 'u', 'l'), 6 },  [15] = { DATE_W3('a', 'u', 'g'), 7 },
+		[9] = { DATE_W3('s', 'e', 'p'), 8 },  [3] = { DATE_W3('o', 'c', 't'), 9 },
+		[1] = { DATE_W3('n', 'o', 'v'), 10 }, [5] = { DATE_W3('d', 'e', 'c'), 11 },
+		[2] = { 0, -1 }, [8] = { 0, -1 }, [10] = { 0, -1 }, [11] = { 0, -1 },
+	};
 	if (p[3] != ',' || p[4] != ' ' || p[7] != ' ' || p[11] != ' ' || p[16] != ' ' ||
 	    p[19] != ':' || p[22] != ':' || p[25] != ' ' || p[26] != 'G' || p[27] != 'M' ||
 	    p[28] != 'T')
 		return false;
 	uint32_t w = date_word3(p), mw = date_word3(p + 8);
-	int wd = 0, m = 0;
-	while (wd < 7 && wk[wd] != w)
-		wd++;
-	while (m < 12 && mo[m] != mw)
-		m++;
+	unsigned hw = (uint32_t)(w * 2522u) >> 29, hm = (uint32_t)(mw * 26596u) >> 28;
+	int wd = wk[hw].w == w ? wk[hw].i : -1, m = mo[hm].w == mw ? mo[hm].i : -1;
 	int day = date_d2(p + 5), y1 = date_d2(p + 12), y2 = date_d2(p + 14);
 	int hour = date_d2(p + 17), minute = date_d2(p + 20), second = date_d2(p + 23);
-	if (wd == 7 || m == 12 || (day | y1 | y2 | hour | minute | second) < 0)
+	if ((wd | m | day | y1 | y2 | hour | minute | second) < 0)
 		return false;
 	int year = y1 * 100 + y2;
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
