@@ -22,6 +22,7 @@
 #include <imsreg/sip.h>
 #include "decode_internal.h"
 #include "auth_internal.h"
+#include "hdr_scan.h"
 
 /* Completes err for a failure inside header h (or the request line when h
  * is NULL): err->at defaults to `at` when the decoder left it unset. */
@@ -444,9 +445,49 @@ static int privacy_decode(struct slice v, struct sip_parse_error *err)
 	}
 }
 
+/* name[=value] *(;name[=value]) as nearly always written: no LWS, each
+ * value a run of hdr_rows_pvalue bytes or a quoted-string without escape
+ * or line break. One token run for a name and one run for a value,
+ * reading only the value; true when the whole value is of that form (and
+ * holds a parameter), which the sip_param_next walk then accepts; false
+ * for everything else, which that walk reads for the verdict. */
+static inline bool params_simple(struct slice v)
+{
+	const char *lo = v.ptr, *p = lo, *end = lo + v.len;
+	if (!p || p == end)
+		return false;
+	for (;;) {
+		const char *s = p;
+		p = hdr_token_end(p, lo, end);
+		if (p == s)
+			return false;
+		if (p < end && *p == '=') {
+			p++;
+			if (p < end && *p == '"') {
+				const char *q = hdr_quote_stop(p + 1, lo, end);
+				if (q >= end || *q != '"')
+					return false;
+				p = q + 1;
+			} else {
+				s = p;
+				p = hdr_class_end(p, lo, end, hdr_rows_pvalue);
+				if (p == s)
+					return false;
+			}
+		}
+		if (p == end)
+			return true;
+		if (*p != ';')
+			return false;
+		p++;
+	}
+}
+
 /* A field made only of parameters: name[=value] *(;name[=value]). */
 static int params_only_decode(struct slice v, struct sip_parse_error *err)
 {
+	if (params_simple(v))
+		return 0;
 	struct sip_param_it it;
 	struct sip_param prm;
 	int rc, n = 0;

@@ -968,6 +968,17 @@ static void test_check_lists_as_before(void)
 		"a/bcdefghijklmnop", "abcdefghijklmnop/qrstuvwxyzabcde", "application/sdp;a=b",
 		"a//b", "/ab", "ab/", "a / b",
 	};
+	/* P-Charging-*: parameters only, read in one pass when plain */
+	static const char *const pcv[] = {
+		"icid-value=\"PCSCF:0a0a0015-1ec1-4b3c-a3ff-8d2c1e0f0001\";orig-ioi=visited.net",
+		"ccf=pri_ccf_address", "a", "a;b", "a=\"\";b=[2001:db8::1]:5060/x&$;c",
+		"icid-value=1;icid-generated-at=192.0.2.1;term-ioi=home.example.net",
+	};
+	static const enum sip_hdr_id pc[] = { SIP_HDR_P_CHARGING_VECTOR,
+					      SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES };
+	for (size_t i = 0; i < sizeof pcv / sizeof pcv[0]; i++)
+		for (size_t j = 0; j < 2; j++)
+			diff_mutations(pcv[i], j == 0, diff_hdr_cb, (void *)&pc[j]);
 	static const enum sip_hdr_id ct = SIP_HDR_CONTENT_TYPE;
 	for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
 		diff_mutations(media[i], true, diff_hdr_cb, (void *)&ct);
