@@ -122,11 +122,11 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
  * the cursor where the walk goes on is returned: at the end, or at the
  * first thing that is anything else (white space, a ',', q, an odd value,
  * what is an error: the walk reads and reports it from there). [lo, end)
- * the readable bytes. Out of line: inlined, it pushes the URI decoder out
- * of addr_run. */
+ * the readable bytes. Inline: addr_decode reads the first tag or expires
+ * with it too, where a call cost more than the parameter. */
 /* the lengths of the names addr_param knows (q, tag, expires): bit n */
 #define ADDR_KNOWN_LEN ((1u << 1) | (1u << 3) | (1u << 7))
-static __attribute__((noinline)) const char *
+static inline __attribute__((always_inline)) const char *
 addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *end)
 {
 #if defined(__SSSE3__)
@@ -203,29 +203,28 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 	return s;
 }
 
-/* One address at sc. With list, a ',' after it ends it (the cursor is
- * left on it) as the end of the input does otherwise; "*" and an addr-spec
- * without <> are then left to the slice decoder (-EAGAIN). */
-static int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags, bool list,
-		    struct sip_parse_error *err)
+/* One address at sc, every form and every error. With list, a ',' after
+ * it ends it (the cursor is left on it) as the end of the input does
+ * otherwise; "*" and an addr-spec without <> are then left to the slice
+ * decoder (-EAGAIN). With after (not NULL), addr_decode has read the
+ * "<URI>" already, into a->uri, a->angle and a->uri_text, and after is the
+ * byte past its '>': the header parameters are read from there. */
+static __attribute__((noinline)) int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags,
+					      bool list, const char *after, struct sip_parse_error *err)
 {
 	struct scan sc = *scp;
-	const char *lo = sc.p, *after;
+	const char *lo = sc.p;
 	bool angle = false;
 	int rc;
 
+	if (after) {
+		angle = true;
+		goto params_or_end;
+	}
 	if (sc.p < sc.end && *sc.p == '<') {
-		/* the common "<sip:URI>": the URI read up to its '>' in one pass */
-		const char *gt = sip_uri_decode_gt(&a->uri, sc.p + 1, sc.end);
-		if (gt) {
-			a->angle = true;
-			a->uri_text = slice_span(sc.p + 1, gt);
-			angle = true;
-			after = gt + 1;
-			goto params_or_end;
-		}
-		/* the other "<URI>": what the steps below read there */
-		gt = addr_find_gt(sc.p + 1, lo, sc.end);
+		/* a "<URI>" that sip_uri_decode_gt did not take (addr_decode
+		 * tried it): what the steps below read there */
+		const char *gt = addr_find_gt(sc.p + 1, lo, sc.end);
 		if (gt) {
 			a->angle = true;
 			a->uri_text = slice_span(sc.p + 1, gt);
@@ -396,10 +395,81 @@ params:
 }
 
 /* The fields sip_uri_decode does not set (it clears a->uri itself). */
-static void addr_clear(struct sip_addr *a)
+static inline void addr_clear(struct sip_addr *a)
 {
 	memset(a, 0, offsetof(struct sip_addr, uri));
 	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
+}
+
+/* addr_run's arguments that addr_fast only hands on: behind one pointer,
+ * so that they do not take registers across the inlined URI decoder. */
+struct addr_rest {
+	unsigned flags;
+	struct sip_parse_error *err;
+};
+
+/* One address at scp (as addr_run), a cleared first: the common
+ * "<sip:URI>" with plain header parameters or none read here, the URI by
+ * sip_uri_decode_gt up to its '>' and the parameters by addr_params_fast;
+ * every other form by addr_run from the start, and what follows the '>'
+ * when it is anything else (white space, q, what is an error) by addr_run
+ * from there. One copy for both callers, so that the URI decoder is
+ * inlined in it. */
+static __attribute__((noinline)) int addr_fast(struct sip_addr *a, struct scan *scp, bool list,
+					       const struct addr_rest *rest)
+{
+	const char *p = scp->p, *end = scp->end;
+	addr_clear(a);
+	if (p == end || *p != '<')
+		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
+	const char *gt = sip_uri_decode_gt(&a->uri, p + 1, end);
+	if (!gt)
+		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
+	a->angle = true;
+	a->uri_text = slice_span(p + 1, gt);
+	const char *s = gt + 1;
+	if (s != end && *s == ';') {
+		const char *q = s;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (end - s >= 8) {
+			/* ";tag=token" first (From, To) and ";expires=digits"
+			 * first (Contact) by one word compare each, what
+			 * addr_params_fast concludes for them (a value it would
+			 * not take, and its error, is the walk's) */
+			uint64_t w;
+			memcpy(&w, s, 8);
+			if (((w | 0x20202000ull) & 0xffffffffffull) ==
+			    (';' | 't' << 8 | 'a' << 16 | 'g' << 24 | (uint64_t)'=' << 32)) {
+				const char *v = s + 5, *ve = hdr_token_end(v, p, end);
+				if (ve != v) {
+					a->tag = slice_span(v, ve);
+					q = ve;
+				}
+			} else if ((w | 0x2020202020202000ull) == HDR_LIT_WORD(";expires") &&
+				   end - s >= 10 && s[8] == '=') {
+				const char *v = s + 9, *ve = hdr_token_end(v, p, end);
+				uint32_t e;
+				if (ve != v && hdr_u32(slice_span(v, ve), &e) == 0) {
+					a->has_expires = true;
+					a->expires = e;
+					a->expires_text = slice_span(v, ve);
+					q = ve;
+				}
+			}
+		}
+#endif
+		if (q != end && *q == ';')
+			q = addr_params_fast(a, q, p, end);
+		if (q == end || (list && *q == ',')) {
+			a->params = slice_span(s + 1, q);
+			scp->p = q;
+			return 0;
+		}
+	} else if (s == end || (list && *s == ',')) {
+		scp->p = s;
+		return 0;
+	}
+	return addr_run(a, scp, rest->flags, list, s, rest->err);
 }
 
 int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
@@ -407,18 +477,19 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 {
 	struct scan sc;
 
-	addr_clear(a);
 	if (!value.ptr) {
+		addr_clear(a);
 		memset(&a->uri, 0, sizeof(a->uri));
 		return hdr_absent(err);
 	}
 	scan_init(&sc, value);
-	return addr_run(a, &sc, flags, false, err);
+	const struct addr_rest rest = { flags, err };
+	return addr_fast(a, &sc, false, &rest);
 }
 
 int sip_addr_decode_at(struct sip_addr *a, struct scan *sc, unsigned flags,
 		       struct sip_parse_error *err)
 {
-	addr_clear(a);
-	return addr_run(a, sc, flags, true, err);
+	const struct addr_rest rest = { flags, err };
+	return addr_fast(a, sc, true, &rest);
 }

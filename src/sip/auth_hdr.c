@@ -1,6 +1,7 @@
 /* auth_hdr.c: challenges, credentials and Authentication-Info (RFC 3261 §20.6 §20.7 §20.27
  * §20.44 §25.1, RFC 7616 Digest, RFC 3310 auts, 3GPP TS 24.229 §7.2A.1 integrity-protected). */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
@@ -101,51 +102,63 @@ int sip_auth_field_lookup(struct slice name)
  * a perfect hash (the multiplier sends the seventeen names to distinct
  * slots of 32) and one compare with it is the exact, case-insensitive
  * test (a slot no name uses holds 0, which no key is: the empty name's
- * keeps its first byte, see auth_lm[0]). */
+ * keeps its first byte, see lm[0] below). */
 #define AW_B(c, i) ((uint64_t)(unsigned char)(c) << (8 * (i)))
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
 #define AUTH_HASH_MUL 0xb3a6697c1b18586full
 #define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
-#define ASLOT(k, a, b, c, d, e, f, g, h) \
-	[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = { AW(a, b, c, d, e, f, g, h), (k) }
-
-static const struct {
-	uint64_t lit;
-	unsigned char f; /* the field (0 in a slot no name uses, whose lit no key matches) */
-} auth_slots[32] = {
-	ASLOT(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_IK, 'i', 'k', 0, 0, 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_URI, 'u', 'r', 'i', 0, 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_QOP, 'q', 'o', 'p', 0, 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_AUTS, 'a', 'u', 't', 's', 0, 0, 0, 0),
-	ASLOT(SIP_AUTH_REALM, 'r', 'e', 'a', 'l', 'm', 0, 0, 0),
-	ASLOT(SIP_AUTH_NONCE, 'n', 'o', 'n', 'c', 'e', 0, 0, 0),
-	ASLOT(SIP_AUTH_STALE, 's', 't', 'a', 'l', 'e', 0, 0, 0),
-	ASLOT(SIP_AUTH_CNONCE, 'c', 'n', 'o', 'n', 'c', 'e', 0, 0),
-	ASLOT(SIP_AUTH_OPAQUE, 'o', 'p', 'a', 'q', 'u', 'e', 0, 0),
-	ASLOT(SIP_AUTH_DOMAIN, 'd', 'o', 'm', 'a', 'i', 'n', 0, 0),
-	ASLOT(SIP_AUTH_CHARSET, 'c', 'h', 'a', 'r', 's', 'e', 't', 0),
-	ASLOT(SIP_AUTH_RSPAUTH, 'r', 's', 'p', 'a', 'u', 't', 'h', 0),
-	ASLOT(SIP_AUTH_RESPONSE, 'r', 'e', 's', 'p', 'o', 'n', 's', 'e'),
-	ASLOT(SIP_AUTH_USERHASH, 'u', 's', 'e', 'r', 'h', 'a', 's', 'h'),
-	ASLOT(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
-};
-
-/* lm[n]: the low n bytes of a word, but lm[0] the low byte: the key of an
+/* The slots, with per slot where its field is in struct sip_auth and its
+ * quoted bit, in one table (one base register, fixed displacements): the
+ * 32 of the hash, then the three names longer than eight bytes.
+ * lm[n]: the low n bytes of a word, but lm[0] the low byte: the key of an
  * empty name is then its '=' with 0x20 set, never 0 (the lit of a slot no
- * name uses) nor a name */
-static const uint64_t auth_lm[9] = {
-	0xffull, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull, 0xffffffffffffull,
-	0xffffffffffffffull, 0xffffffffffffffffull,
+ * name uses) nor a name. */
+enum { AUTH_SLOT_ALGORITHM = 32, AUTH_SLOT_NEXTNONCE, AUTH_SLOT_INTEGRITY, AUTH_SLOT__COUNT };
+#define AUTH_FIELD_OFF(f) (offsetof(struct sip_auth, field) + (f) * sizeof(struct slice))
+#define ATAB(k, a, b, c, d, e, f, g, h)                                                       \
+	.lit[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = AW(a, b, c, d, e, f, g, h),               \
+	.off[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = AUTH_FIELD_OFF(k),                        \
+	.bit[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = 1u << (k)
+static const struct auth_tab {
+	uint64_t lm[9];
+	uint64_t lit[32];
+	uint32_t bit[AUTH_SLOT__COUNT];
+	uint16_t off[AUTH_SLOT__COUNT];
+} auth_tab = {
+	.lm = { 0xffull, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
+		0xffffffffffffull, 0xffffffffffffffull, 0xffffffffffffffffull },
+	ATAB(SIP_AUTH_NC, 'n', 'c', 0, 0, 0, 0, 0, 0),
+	ATAB(SIP_AUTH_CK, 'c', 'k', 0, 0, 0, 0, 0, 0),
+	ATAB(SIP_AUTH_IK, 'i', 'k', 0, 0, 0, 0, 0, 0),
+	ATAB(SIP_AUTH_URI, 'u', 'r', 'i', 0, 0, 0, 0, 0),
+	ATAB(SIP_AUTH_QOP, 'q', 'o', 'p', 0, 0, 0, 0, 0),
+	ATAB(SIP_AUTH_AUTS, 'a', 'u', 't', 's', 0, 0, 0, 0),
+	ATAB(SIP_AUTH_REALM, 'r', 'e', 'a', 'l', 'm', 0, 0, 0),
+	ATAB(SIP_AUTH_NONCE, 'n', 'o', 'n', 'c', 'e', 0, 0, 0),
+	ATAB(SIP_AUTH_STALE, 's', 't', 'a', 'l', 'e', 0, 0, 0),
+	ATAB(SIP_AUTH_CNONCE, 'c', 'n', 'o', 'n', 'c', 'e', 0, 0),
+	ATAB(SIP_AUTH_OPAQUE, 'o', 'p', 'a', 'q', 'u', 'e', 0, 0),
+	ATAB(SIP_AUTH_DOMAIN, 'd', 'o', 'm', 'a', 'i', 'n', 0, 0),
+	ATAB(SIP_AUTH_CHARSET, 'c', 'h', 'a', 'r', 's', 'e', 't', 0),
+	ATAB(SIP_AUTH_RSPAUTH, 'r', 's', 'p', 'a', 'u', 't', 'h', 0),
+	ATAB(SIP_AUTH_RESPONSE, 'r', 'e', 's', 'p', 'o', 'n', 's', 'e'),
+	ATAB(SIP_AUTH_USERHASH, 'u', 's', 'e', 'r', 'h', 'a', 's', 'h'),
+	ATAB(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
+	.off[AUTH_SLOT_ALGORITHM] = AUTH_FIELD_OFF(SIP_AUTH_ALGORITHM),
+	.bit[AUTH_SLOT_ALGORITHM] = 1u << SIP_AUTH_ALGORITHM,
+	.off[AUTH_SLOT_NEXTNONCE] = AUTH_FIELD_OFF(SIP_AUTH_NEXTNONCE),
+	.bit[AUTH_SLOT_NEXTNONCE] = 1u << SIP_AUTH_NEXTNONCE,
+	.off[AUTH_SLOT_INTEGRITY] = AUTH_FIELD_OFF(SIP_AUTH_INTEGRITY_PROTECTED),
+	.bit[AUTH_SLOT_INTEGRITY] = 1u << SIP_AUTH_INTEGRITY_PROTECTED,
 };
 
-static inline int auth_field_word(uint64_t w, size_t nl)
+/* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1. */
+static inline int auth_slot_word(uint64_t w, size_t nl)
 {
-	uint64_t key = (w | 0x2020202020202020ull) & auth_lm[nl];
+	uint64_t key = (w | 0x2020202020202020ull) & auth_tab.lm[nl];
 	unsigned i = AUTH_SLOT(key);
-	return auth_slots[i].lit == key ? auth_slots[i].f : -1;
+	return auth_tab.lit[i] == key ? (int)i : -1;
 }
 #endif
 
@@ -251,6 +264,20 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 	return -1;
 }
 
+/* auth_field_long as a slot of auth_tab. */
+static inline int auth_slot_long(const char *p, uint64_t w, unsigned *nl, const char *end)
+{
+	switch (auth_field_long(p, w, nl, end)) {
+	case SIP_AUTH_ALGORITHM:
+		return AUTH_SLOT_ALGORITHM;
+	case SIP_AUTH_NEXTNONCE:
+		return AUTH_SLOT_NEXTNONCE;
+	case SIP_AUTH_INTEGRITY_PROTECTED:
+		return AUTH_SLOT_INTEGRITY;
+	}
+	return -1;
+}
+
 /* Where auth_fast stopped. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
 
@@ -318,23 +345,33 @@ big:
 	e = auth_eq16(p, p, p + 16);
 	memcpy(&w, p, 8);
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
-	if (nl <= 8)
-		f = auth_field_word(w, nl);
-	else
-		f = auth_field_long(p, w, &nl, end);
-	if (f < 0 || auth->field[f].ptr)
-		goto stop;
-	if (nl > 9 && end - p < 54)
-		goto small; /* integrity-protected: read again with end tests */
 	{
+		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		if (i < 0)
+			goto stop;
+		size_t off = auth_tab.off[i];
+		struct slice *fld = (struct slice *)(void *)((char *)auth + off);
+		if (fld->ptr)
+			goto stop;
+		if (nl > 9 && end - p < 54)
+			goto small; /* integrity-protected: read again with end tests */
 		const char *v = p + nl + 1;
 		if (*v == '"') {
 			const char *q = v + 1;
 #if defined(__SSSE3__) || defined(__SSE2__)
-			/* 32 bytes from q are before end */
-			unsigned m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			/* 32 bytes from q are before end; most values (a realm,
+			 * a uri, a nonce, a response) end within 48 */
+			uint64_t m;
+			if (__builtin_expect(end - q >= 48, 1)) {
+				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16 |
+				    (uint64_t)auth_qstop16_load(q + 32) << 32;
+				if (!m)
+					q += 16;
+			} else {
+				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+			}
 			if (m) {
-				q += __builtin_ctz(m);
+				q += __builtin_ctzll(m);
 			} else {
 				q += 32;
 				for (;;) {
@@ -358,15 +395,16 @@ big:
 			if (q == end)
 				goto stop;
 #endif
-			if (*q != '"' || f == SIP_AUTH_NC)
+			if (*q != '"' || off == AUTH_FIELD_OFF(SIP_AUTH_NC))
 				goto stop; /* an escape, a fold or a fault; a quoted nc */
-			auth->field[f] = slice_span(v + 1, q);
-			quoted |= 1u << f;
+			*fld = slice_span(v + 1, q);
+			quoted |= auth_tab.bit[i];
 			a = q + 1;
 		} else {
 			/* sixteen bytes from v before end */
 			unsigned m = auth_nontoken16(v, v, v + 16);
 			const char *t = m ? v + __builtin_ctz(m) : auth_token_end(v + 16, lo, end);
+			f = (int)((off - AUTH_FIELD_OFF(0)) / sizeof(struct slice));
 			if (!auth_token_store(auth, f, v, t))
 				goto stop;
 			a = t;
@@ -394,15 +432,14 @@ small:
 		w = auth_load8(p, lo, end);
 	}
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
-	if (nl <= 8)
-		f = auth_field_word(w, nl);
-	else
-		f = auth_field_long(p, w, &nl, end);
-	if (f < 0)
-		goto stop;
 	{
+		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		if (i < 0)
+			goto stop;
+		size_t off = auth_tab.off[i];
+		struct slice *fld = (struct slice *)(void *)((char *)auth + off);
 		const char *v = p + nl + 1;
-		if (v == end || auth->field[f].ptr)
+		if (v == end || fld->ptr)
 			goto stop;
 		if (*v == '"') {
 			const char *q = v + 1;
@@ -421,13 +458,14 @@ small:
 				q = auth_qtail(q, lo, end);
 				break;
 			}
-			if (q == end || *q != '"' || f == SIP_AUTH_NC)
+			if (q == end || *q != '"' || off == AUTH_FIELD_OFF(SIP_AUTH_NC))
 				goto stop; /* an escape, a fold or a fault; a quoted nc */
-			auth->field[f] = slice_span(v + 1, q);
-			quoted |= 1u << f;
+			*fld = slice_span(v + 1, q);
+			quoted |= auth_tab.bit[i];
 			a = q + 1;
 		} else {
 			const char *t = auth_token_end(v, lo, end);
+			f = (int)((off - AUTH_FIELD_OFF(0)) / sizeof(struct slice));
 			if (!auth_token_store(auth, f, v, t))
 				goto stop;
 			a = t;

@@ -681,28 +681,36 @@ static void test_auth_fast_fallbacks(void)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		check_guarded(rows[i].in, strlen(rows[i].in), verdict_check, &rows[i]);
 	/* an escape, a CR, an LF and a fold at every place of a quoted value
-	 * of 40 bytes: the value as written, or the fault at its quote */
-	for (size_t at = 0; at < 40; at++) {
-		for (int kind = 0; kind < 4; kind++) {
-			static const char *const ins[] = { "\\x", "\r", "\n", "\r\n\t" };
-			char in[128], want[64];
-			size_t k = (size_t)sprintf(in, "Digest realm=x,nonce=\"");
-			size_t w = 0;
-			for (size_t i = 0; i < 40; i++) {
-				if (i == at) {
-					k += (size_t)sprintf(in + k, "%s", ins[kind]);
-					w += (size_t)sprintf(want + w, "%s", ins[kind]);
+	 * of 40 and of 70 bytes, with a short and a long tail after it (so
+	 * that the fast steps read it 32 and 48 bytes at a time): the value as
+	 * written, or the fault at its quote */
+	for (size_t vl = 40; vl <= 70; vl += 30) {
+		for (int tail = 0; tail < 2; tail++) {
+			for (size_t at = 0; at < vl; at++) {
+				for (int kind = 0; kind < 4; kind++) {
+					static const char *const ins[] = { "\\x", "\r", "\n", "\r\n\t" };
+					char in[256], want[128];
+					size_t k = (size_t)sprintf(in, "Digest realm=x,nonce=\"");
+					size_t w = 0;
+					for (size_t i = 0; i < vl; i++) {
+						if (i == at) {
+							k += (size_t)sprintf(in + k, "%s", ins[kind]);
+							w += (size_t)sprintf(want + w, "%s", ins[kind]);
+						}
+						in[k++] = (char)('a' + i % 26);
+						want[w++] = (char)('a' + i % 26);
+					}
+					want[w] = 0;
+					k += (size_t)sprintf(in + k, "\",uri=y%s",
+							     tail ? ",cnonce=\"0123456789abcdef0123456789abcdef0123456789\""
+								  : "");
+					bool ok = kind == 0 || kind == 3;
+					/* a line break that is no fold: the error is on it */
+					struct verdict_case c = { false, in, ok ? 0 : -EBADMSG, ok ? -1 : (int)(22 + at),
+								  ok ? want : NULL };
+					check_guarded(in, k, verdict_check, &c);
 				}
-				in[k++] = (char)('a' + i % 26);
-				want[w++] = (char)('a' + i % 26);
 			}
-			want[w] = 0;
-			k += (size_t)sprintf(in + k, "\",uri=y");
-			bool ok = kind == 0 || kind == 3;
-			/* a line break that is no fold: the error is on it */
-			struct verdict_case c = { false, in, ok ? 0 : -EBADMSG, ok ? -1 : (int)(22 + at),
-						  ok ? want : NULL };
-			check_guarded(in, k, verdict_check, &c);
 		}
 	}
 }

@@ -22,6 +22,7 @@
 #include <imsreg/sip.h>
 #include "decode_internal.h"
 #include "auth_internal.h"
+#include "hdr_scan.h"
 
 /* Completes err for a failure inside header h (or the request line when h
  * is NULL): err->at defaults to `at` when the decoder left it unset. */
@@ -444,9 +445,49 @@ static int privacy_decode(struct slice v, struct sip_parse_error *err)
 	}
 }
 
+/* name[=value] *(;name[=value]) as nearly always written: no LWS, each
+ * value a run of hdr_rows_pvalue bytes or a quoted-string without escape
+ * or line break. One token run for a name and one run for a value,
+ * reading only the value; true when the whole value is of that form (and
+ * holds a parameter), which the sip_param_next walk then accepts; false
+ * for everything else, which that walk reads for the verdict. */
+static inline bool params_simple(struct slice v)
+{
+	const char *lo = v.ptr, *p = lo, *end = lo + v.len;
+	if (!p || p == end)
+		return false;
+	for (;;) {
+		const char *s = p;
+		p = hdr_token_end(p, lo, end);
+		if (p == s)
+			return false;
+		if (p < end && *p == '=') {
+			p++;
+			if (p < end && *p == '"') {
+				const char *q = hdr_quote_stop(p + 1, lo, end);
+				if (q >= end || *q != '"')
+					return false;
+				p = q + 1;
+			} else {
+				s = p;
+				p = hdr_class_end(p, lo, end, hdr_rows_pvalue);
+				if (p == s)
+					return false;
+			}
+		}
+		if (p == end)
+			return true;
+		if (*p != ';')
+			return false;
+		p++;
+	}
+}
+
 /* A field made only of parameters: name[=value] *(;name[=value]). */
 static int params_only_decode(struct slice v, struct sip_parse_error *err)
 {
+	if (params_simple(v))
+		return 0;
 	struct sip_param_it it;
 	struct sip_param prm;
 	int rc, n = 0;
@@ -497,6 +538,39 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 	while ((rc = sip_param_next(&it, &prm, err)) > 0)
 		;
 	return rc;
+}
+
+/* A media-type that is type "/" subtype alone ("application/sdp"), judged
+ * by one class pass: its only byte that is not a token byte is one '/',
+ * neither first nor last. Values of 3 to 32 bytes; the blocks read lie in
+ * the value or, for one shorter than sixteen bytes, in the message (buf,
+ * lim: the value is followed there by at least its CRLF). false for every
+ * other value, which content_type_decode reads: it accepts these. */
+static inline bool media_type_simple(struct slice v, const char *buf, const char *lim)
+{
+#if defined(__SSSE3__)
+	uint32_t m;
+	if (v.len < 3 || v.len > 32)
+		return false;
+	if (v.len >= 16) {
+		m = scan_nontoken16(v.ptr) |
+		    (scan_nontoken16(v.ptr + v.len - 16) >> (32 - v.len)) << 16;
+	} else {
+		uintptr_t at = (uintptr_t)v.ptr;
+		if (at < (uintptr_t)buf || at > (uintptr_t)lim || (uintptr_t)lim - at < 16)
+			return false;
+		m = scan_nontoken16(v.ptr) & ((1u << v.len) - 1);
+	}
+	if (!m || (m & (m - 1)))
+		return false;
+	unsigned i = (unsigned)__builtin_ctz(m);
+	return v.ptr[i] == '/' && i != 0 && i != v.len - 1;
+#else
+	(void)v;
+	(void)buf;
+	(void)lim;
+	return false;
+#endif
 }
 
 static int auth_decode_all(const struct sip_hdr *h, struct sip_parse_error *err)
@@ -624,6 +698,8 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
 		return params_only_decode(h->value, err);
 	case SIP_HDR_CONTENT_TYPE:
+		if (media_type_simple(h->value, msg->buf, msg->buf + msg->len))
+			return 0;
 		return content_type_decode(h->value, err);
 	case SIP_HDR_AUTHORIZATION:
 	case SIP_HDR_PROXY_AUTHORIZATION:

@@ -959,6 +959,31 @@ static void test_check_lists_as_before(void)
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		diff_mutations(rows[i].value, false, diff_hdr_cb, (void *)&rows[i].id);
+	/* Content-Type type/subtype alone, judged in one class pass: every
+	 * byte value at every position, every length around the sixteen-byte
+	 * steps, alone and inside a message */
+	static const char *const media[] = {
+		"application/reginfo+xml", "application/sdp", "a/b", "ab/c", "a/bc",
+		"application/vnd.3gpp.sms+xml-and-more", "abcdefghijklmno/p", "abcdefghijklmnop/q",
+		"a/bcdefghijklmnop", "abcdefghijklmnop/qrstuvwxyzabcde", "application/sdp;a=b",
+		"a//b", "/ab", "ab/", "a / b",
+	};
+	/* P-Charging-*: parameters only, read in one pass when plain */
+	static const char *const pcv[] = {
+		"icid-value=\"PCSCF:0a0a0015-1ec1-4b3c-a3ff-8d2c1e0f0001\";orig-ioi=visited.net",
+		"ccf=pri_ccf_address", "a", "a;b", "a=\"\";b=[2001:db8::1]:5060/x&$;c",
+		"icid-value=1;icid-generated-at=192.0.2.1;term-ioi=home.example.net",
+	};
+	static const enum sip_hdr_id pc[] = { SIP_HDR_P_CHARGING_VECTOR,
+					      SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES };
+	for (size_t i = 0; i < sizeof pcv / sizeof pcv[0]; i++)
+		for (size_t j = 0; j < 2; j++)
+			diff_mutations(pcv[i], j == 0, diff_hdr_cb, (void *)&pc[j]);
+	static const enum sip_hdr_id ct = SIP_HDR_CONTENT_TYPE;
+	for (size_t i = 0; i < sizeof media / sizeof media[0]; i++) {
+		diff_mutations(media[i], true, diff_hdr_cb, (void *)&ct);
+		diff_mutations(media[i], true, diff_hdr_in3_cb, (void *)&ct);
+	}
 }
 
 /* Whole messages: the single-value test, the CSeq method compare (known

@@ -396,6 +396,76 @@ static inline bool start_line_fast(struct sip_msg *msg, const char *s, const cha
 #endif
 }
 
+#if defined(__SSE2__)
+/* Bit i set where byte i of the 64 at q is ' '. */
+static inline uint64_t sp_mask64(const char *q)
+{
+	const __m128i sp = _mm_set1_epi8(' ');
+	uint64_t lo = bytes_eq16(q, sp) | bytes_eq16(q + 16, sp) << 16;
+	uint64_t hi = bytes_eq16(q + 32, sp) | bytes_eq16(q + 48, sp) << 16;
+	return lo | hi << 32;
+}
+
+/* start_line_fast for a start line [s, e) inside the 64 bytes at s (e - s
+ * < 64, 64 bytes readable): the two SPs of a Request-Line are the first two
+ * bits of one mask, so neither is searched for. */
+static inline bool start_line_block(struct sip_msg *msg, const char *s, const char *e)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
+	const uint64_t w = sip_hdr_load64(s);
+	if (e - s >= 12 && (w | 0x202020ull) == version_sp) {
+		unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
+			 c2 = (unsigned)(unsigned char)s[10] - '0';
+		if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
+			return false;
+		msg->version = slice_make(s, 7);
+		msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
+		msg->reason = slice_span(s + 12, e);
+		msg->is_request = false;
+		return true;
+	}
+	/* Method SP Request-URI SP "SIP/2.0": the first SP ends the method,
+	 * the second must be the one 8 bytes before the end (an SP, HTAB or
+	 * '<' right after the first, or any SP inside the URI, is for
+	 * request_line_parse to judge). */
+	uint64_t spm = sp_mask64(s);
+	size_t i1, i2;
+	if (!bit_scan(spm, &i1) || !bit_scan(spm & (spm - 1), &i2))
+		return false;
+	const char *u = s + i1 + 1, *usp = s + i2;
+	if (i1 == 0 || e - usp != 8 || usp == u || *u == '\t' || *u == '<' ||
+	    (sip_hdr_load64(usp) | 0x20202000ull) != sp_version)
+		return false;
+	struct slice method = slice_make(s, i1);
+	/* REGISTER is one compare; a name sip_method_lookup knows is a
+	 * token, any other is checked */
+	enum sip_method id = i1 == 8 && w == 0x5245545349474552ull /* "REGISTER" */
+				     ? SIP_METHOD_REGISTER
+				     : sip_method_lookup(method);
+	if (id == SIP_METHOD_OTHER) {
+#if defined(__SSSE3__)
+		if (i1 > 15 || (scan_nontoken16(s) & ((2u << (i1 - 1)) - 1)))
+			return false;
+#else
+		for (size_t i = 0; i < i1; i++)
+			if (!scan_is((unsigned char)s[i], SCAN_TOKEN))
+				return false;
+#endif
+	}
+	msg->method = method;
+	msg->method_id = id;
+	msg->ruri = slice_span(u, usp);
+	msg->version = slice_span(usp + 1, e);
+	msg->is_request = true;
+	return true;
+#else
+	(void)msg, (void)s, (void)e;
+	return false;
+#endif
+}
+#endif
+
 /* Content-Length = 1*DIGIT (§20.14); several fields must agree (RFC 4475
  * mcl01), a sign or any other byte is an error (ncl). */
 static int content_length_parse_slow(struct sip_msg *msg, const char *buf, struct slice v,
@@ -517,13 +587,18 @@ static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
  * of the input, a line any test refuses, a full header array), which reads
  * it from its start: this adds nothing that loop would not find. *rc is 0,
  * or the error of a Content-Length value. */
-static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
-			       const char *end, const char *buf, int *rc,
-			       struct sip_parse_error *err)
+/* first[SIP_HDR_CONTENT_LENGTH] inside fields_fast until its first field:
+ * no index (max_hdrs < SIP_HDR_NONE - 1), not SIP_HDR_NONE. */
+#define CL_FIRST (SIP_HDR_NONE - 1)
+
+static inline __attribute__((always_inline)) const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
+			       const char *end, const char *buf, const char *blk, uint64_t blk_m,
+			       int *rc, struct sip_parse_error *err)
 {
 	const __m128i co = _mm_set1_epi8(':');
 	const uint16_t n0 = *np, max = msg->max_hdrs;
 	uint16_t n = n0;
+	uint16_t *const first = ch->first;
 	struct sip_hdr *const hdrs = msg->hdrs, *h = hdrs + n0;
 	const char *base;
 	uint64_t m;
@@ -538,42 +613,62 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 	*rc = 0;
 	if (end - buf < 64 || end - p < 16)
 		return p;
-	if (end - p >= 64) {
+	if (first[SIP_HDR_CONTENT_LENGTH] == SIP_HDR_NONE)
+		first[SIP_HDR_CONTENT_LENGTH] = CL_FIRST;
+	/* p <= last16: 16 bytes readable from p; blk_last: the last block.
+	 * A block at base <= blk_mid ends 16 bytes before the input does:
+	 * every line that starts in it or after a '\n' in it has 16 bytes
+	 * readable. In a block after it, the first '\n' at last16 or later
+	 * ends the last line taken (the next would start in the last 16
+	 * bytes): the later ones are masked off, so the line loop needs no
+	 * test of its own. */
+	const char *const last16 = end - 16, *const blk_last = end - 64;
+	const char *const blk_mid = end - buf >= 80 ? end - 80 : buf;
+	if (blk) {
+		/* the block of the start line, its '\n' taken */
+		base = blk;
+		m = blk_m;
+	} else if (end - p >= 64) {
 		base = p;
 		m = lf_mask64(p);
 	} else {
-		base = end - 64;
+		base = blk_last;
 		m = lf_mask64(base) & (~0ull << (p - base));
 	}
-	/* p <= last16: 16 bytes readable from p; blk_last: the last block */
-	const char *const last16 = end - 16, *const blk_last = end - 64;
+	if (end - base < 80) {
+		uint64_t hi = m & (~0ull << (last16 - base));
+		m ^= hi & (hi - 1);
+	}
 	while (n < max) {
 		size_t li;
 		while (__builtin_expect(!bit_scan(m, &li), 0)) {
 			/* the next block, or the last 64 bytes with what was
 			 * seen masked off; base <= blk_last throughout */
 			const char *next = base + 64;
-			if (next <= blk_last) {
+			if (__builtin_expect(next <= blk_mid, 1)) {
 				base = next;
 				m = lf_mask64(base);
 			} else {
-				/* next < end: the bytes of the last block up
-				 * to next are seen */
-				const char *last = blk_last;
-#if defined(__GNUC__)
-				/* read here: GCC would hold it in a register
-				 * from the top of the loop, one load a line */
-				__asm__("" : "+r"(last));
-#endif
-				size_t seen = (size_t)(next - last);
-				if (seen >= 64)
+				if (p > last16)
 					goto done;
-				base = last;
-				m = lf_mask64(base) & (~0ull << seen);
+				if (next <= blk_last) {
+					base = next;
+					m = lf_mask64(base);
+				} else {
+					/* next < end: the bytes of the last
+					 * block up to next are seen */
+					size_t seen = (size_t)(next - blk_last);
+					if (seen >= 64)
+						goto done;
+					base = blk_last;
+					m = lf_mask64(base) & (~0ull << seen);
+				}
+				uint64_t hi = m & (~0ull << (last16 - base));
+				m ^= hi & (hi - 1);
 			}
 		}
 		const char *nl = base + li;
-		if (nl[-1] != '\r' || p > last16)
+		if (nl[-1] != '\r')
 			break;
 		size_t ci;
 		if (__builtin_expect(!bit_scan(bytes_eq16_once(p, co), &ci), 0)) {
@@ -582,27 +677,27 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 			ci += 16;
 		}
 		const char *colon = p + ci;
-		if (colon > nl)
-			break;
 		size_t k = (size_t)(colon - p);
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		/* a ':' after the line end is no name's: the bytes before it
+		 * hold a '\n', no known name matches them */
 		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
 #else
-		enum sip_hdr_id id = sip_hdr_lookup_at(p, k, (size_t)(end - p));
+		enum sip_hdr_id id = colon < nl ? sip_hdr_lookup_at(p, k, (size_t)(end - p)) : SIP_HDR_OTHER;
 #endif
 		/* a known name is a token; any other must be checked */
-		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && !name_is_token(p, k))
+		if (__builtin_expect(id == SIP_HDR_OTHER, 0) && (colon > nl || !name_is_token(p, k)))
 			break;
-		/* value: trimmed of LWS (one SP is the common case) */
-		const char *vs = colon + 1 + (colon[1] == ' '), *ve = nl - 1;
+		/* value: trimmed of LWS. The common shape is ": value\r\n",
+		 * one SP then a first and a last byte above SP (no LWS);
+		 * any other (no SP, empty, LWS, controls) is trimmed with
+		 * care. nl[-1] is CR, so colon + 2 <= nl. */
 		struct slice value;
-		/* vs <= ve, *ve is CR: a first and last byte above SP are no
-		 * LWS; any other case (empty, LWS, controls) is trimmed with
-		 * care */
-		if (__builtin_expect((unsigned char)*vs <= ' ' || (unsigned char)ve[-1] <= ' ', 0))
-			value = value_trim(vs, ve);
+		if (__builtin_expect(colon[1] == ' ' && (unsigned char)colon[2] > ' ' &&
+				     (unsigned char)nl[-2] > ' ', 1))
+			value = slice_span(colon + 2, nl - 1);
 		else
-			value = slice_span(vs, ve);
+			value = value_trim(colon + 1, nl - 1);
 		h->id = id;
 		h->name = slice_make(p, k);
 		h->value = value;
@@ -616,26 +711,36 @@ static const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16
 		h->offset = (uint32_t)(p - buf);
 		h->next = SIP_HDR_NONE;
 #endif
-		/* most ids come once: their first field is the common case */
-		if (__builtin_expect(ch->first[(size_t)id] == SIP_HDR_NONE, 1))
-			ch->first[(size_t)id] = n;
-		else
-			hdrs[ch->last[(size_t)id]].next = n;
-		ch->last[(size_t)id] = n;
-		n++;
-		h++;
-		if (__builtin_expect(id == SIP_HDR_CONTENT_LENGTH, 0)) {
-			/* its value is read now, so its line must not be
-			 * folded: taken back for the careful loop if it is */
-			if (end - nl < 2 || is_ws(nl[1])) {
-				n--;
-				hdr_unadd(msg, ch, n);
-				break;
+		/* most ids come once: their first field is the common case
+		 * (first[] of Content-Length holds CL_FIRST until its first
+		 * field, so that one takes the rare branch too) */
+		if (__builtin_expect(first[(size_t)id] == SIP_HDR_NONE, 1)) {
+			first[(size_t)id] = n;
+			ch->last[(size_t)id] = n;
+			n++;
+			h++;
+		} else {
+			if (first[(size_t)id] == CL_FIRST)
+				first[(size_t)id] = n;
+			else
+				hdrs[ch->last[(size_t)id]].next = n;
+			ch->last[(size_t)id] = n;
+			n++;
+			h++;
+			if (id == SIP_HDR_CONTENT_LENGTH) {
+				/* its value is read now, so its line must
+				 * not be folded: taken back for the careful
+				 * loop if it is */
+				if (end - nl < 2 || is_ws(nl[1])) {
+					n--;
+					hdr_unadd(msg, ch, n);
+					break;
+				}
+				msg->nhdrs = n;
+				*rc = content_length_parse(msg, buf, value, err);
+				if (*rc < 0)
+					goto out;
 			}
-			msg->nhdrs = n;
-			*rc = content_length_parse(msg, buf, value, err);
-			if (*rc < 0)
-				goto out;
 		}
 		m &= m - 1;
 		p = nl + 1;
@@ -648,6 +753,8 @@ done:
 		p = buf + hdrs[n].offset;
 	}
 out:
+	if (first[SIP_HDR_CONTENT_LENGTH] == CL_FIRST)
+		first[SIP_HDR_CONTENT_LENGTH] = SIP_HDR_NONE;
 	*np = n;
 	return p;
 }
@@ -689,8 +796,13 @@ static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *n
 	return 0;
 }
 
-int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
-		  struct sip_parse_error *err)
+/* sip_msg_parse from the header field at p on (n fields taken, their
+ * chains in ch): the careful loop, with fields_fast over the easy lines
+ * unless SIP_PARSE__CAREFUL, the empty line, and the body framing. Out of
+ * line: the fast path calls it for the lines it leaves. */
+__attribute__((noinline)) static int msg_parse_rest(struct sip_msg *msg, const char *buf, size_t len,
+						    unsigned flags, struct sip_parse_error *err,
+						    struct hdr_chain *ch, uint16_t n, const char *p)
 {
 	const bool stream = flags & SIP_PARSE_STREAM;
 	const bool lenient = flags & SIP_PARSE_LENIENT;
@@ -698,91 +810,15 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	const bool eof_ends = lenient && !stream;
 	const char *const end = buf + len;
 	struct sip_hdr *hdrs = msg->hdrs;
-	uint16_t max = msg->max_hdrs, n = 0;
-	struct hdr_chain ch;
+	const char *nl, *le;
 	int rc;
-
-	/* sip_msg_init without clearing what the parse sets anyway */
-	msg->buf = buf;
-	msg->len = 0;
-	msg->is_request = false;
-	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
-	msg->method_id = SIP_METHOD_OTHER;
-	msg->status = 0;
-	msg->nhdrs = 0;
-	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
-	max = msg->max_hdrs;
-	ch.first = msg->first;
-	memset(msg->first, 0xff, sizeof msg->first);
-	msg->head_len = 0;
-	msg->body = SLICE_NULL;
-	msg->has_content_length = false;
-	msg->content_length = 0;
-	msg->repairs = 0;
-	if (err) {
-		err->code = 0;
-		err->at = NULL;
-		err->offset = 0;
-		err->hdr = SIP_HDR_OTHER;
-		err->reason = NULL;
-	}
-	if (len > INT_MAX || len > UINT32_MAX) {
-		rc = -EMSGSIZE;
-		if (err) {
-			err->code = rc;
-			err->at = buf;
-			err->reason = "message larger than 2 GiB";
-		}
-		goto out;
-	}
-
-	const char *p = buf;
-	if (stream) /* §7.5: CRLFs before the start line are ignored on streams */
-		while (p < end && (*p == '\r' || *p == '\n'))
-			p++;
-	if (p == end) {
-		rc = -EAGAIN;
-		goto out;
-	}
-
-	/* Start line. */
-	const char *nl = lf_find(p, end, buf);
-	const char *le;
-	if (!nl) {
-		if (!eof_ends) {
-			rc = -EAGAIN;
-			goto out;
-		}
-		nl = end;
-		le = end;
-		msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
-	} else if (nl > p && nl[-1] == '\r') {
-		le = nl - 1;
-	} else if (lenient) {
-		le = nl;
-		msg->repairs |= SIP_REPAIR_BARE_LF;
-	} else {
-		rc = fail(err, buf, nl, SIP_HDR_OTHER, "line ends with LF without CR");
-		goto out;
-	}
-	msg->start_line = slice_span(p, le);
-	if (!(flags & SIP_PARSE__CAREFUL) && start_line_fast(msg, p, le, end))
-		rc = 0;
-	else if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
-	    p[3] == '/')
-		rc = status_line_parse(msg, buf, p, le, flags, err);
-	else
-		rc = request_line_parse(msg, buf, p, le, err);
-	if (rc < 0)
-		goto out;
-	p = nl < end ? nl + 1 : end;
 
 	/* Header fields, up to the empty line. */
 	size_t head_len;
 	for (;;) {
 #if defined(__SSE2__)
 		if (!(flags & SIP_PARSE__CAREFUL)) {
-			p = fields_fast(msg, &ch, &n, p, end, buf, &rc, err);
+			p = fields_fast(msg, ch, &n, p, end, buf, NULL, 0, &rc, err);
 			if (rc < 0)
 				goto out;
 		}
@@ -909,7 +945,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 			vs++;
 		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
 			le--;
-		rc = hdr_add(msg, &ch, &n, buf, id, name, nm, slice_span(vs, le), err);
+		rc = hdr_add(msg, ch, &n, buf, id, name, nm, slice_span(vs, le), err);
 		if (rc < 0)
 			goto out;
 		if (nl == end) { /* lenient: input ended inside the last field */
@@ -943,7 +979,7 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 		} else if (lenient) {
 			msg->repairs |= SIP_REPAIR_SHORT_BODY;
 		} else {
-			const struct sip_hdr *cl = &hdrs[ch.last[SIP_HDR_CONTENT_LENGTH]];
+			const struct sip_hdr *cl = &hdrs[ch->last[SIP_HDR_CONTENT_LENGTH]];
 			rc = fail(err, buf, cl->value.ptr, SIP_HDR_CONTENT_LENGTH,
 				  "Content-Length is larger than the body received");
 			goto out;
@@ -956,6 +992,201 @@ out:
 	if (rc < 0 && err && !err->code)
 		err->code = rc;
 	return rc;
+}
+
+/* sip_msg_parse: the careful loop, with fields_fast over the easy lines
+ * unless SIP_PARSE__CAREFUL (then it is the oracle the tests compare the
+ * fast paths with). */
+static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+			     struct sip_parse_error *err)
+{
+	const bool stream = flags & SIP_PARSE_STREAM;
+	const bool lenient = flags & SIP_PARSE_LENIENT;
+	/* End of input ends the head only for pasted text, not on the wire. */
+	const bool eof_ends = lenient && !stream;
+	const char *const end = buf + len;
+	uint16_t max = msg->max_hdrs, n = 0;
+	struct hdr_chain ch;
+	int rc;
+
+	/* sip_msg_init without clearing what the parse sets anyway */
+	msg->buf = buf;
+	msg->len = 0;
+	msg->is_request = false;
+	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
+	msg->method_id = SIP_METHOD_OTHER;
+	msg->status = 0;
+	msg->nhdrs = 0;
+	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
+	max = msg->max_hdrs;
+	ch.first = msg->first;
+	memset(msg->first, 0xff, sizeof msg->first);
+	msg->head_len = 0;
+	msg->body = SLICE_NULL;
+	msg->has_content_length = false;
+	msg->content_length = 0;
+	msg->repairs = 0;
+	if (err) {
+		err->code = 0;
+		err->at = NULL;
+		err->offset = 0;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = NULL;
+	}
+	if (len > INT_MAX || len > UINT32_MAX) {
+		rc = -EMSGSIZE;
+		if (err) {
+			err->code = rc;
+			err->at = buf;
+			err->reason = "message larger than 2 GiB";
+		}
+		goto out;
+	}
+
+	const char *p = buf;
+	if (stream) /* §7.5: CRLFs before the start line are ignored on streams */
+		while (p < end && (*p == '\r' || *p == '\n'))
+			p++;
+	if (p == end) {
+		rc = -EAGAIN;
+		goto out;
+	}
+
+	/* Start line. */
+	const char *nl;
+	nl = lf_find(p, end, buf);
+	const char *le;
+	if (!nl) {
+		if (!eof_ends) {
+			rc = -EAGAIN;
+			goto out;
+		}
+		nl = end;
+		le = end;
+		msg->repairs |= SIP_REPAIR_NO_EMPTY_LINE;
+	} else if (nl > p && nl[-1] == '\r') {
+		le = nl - 1;
+	} else if (lenient) {
+		le = nl;
+		msg->repairs |= SIP_REPAIR_BARE_LF;
+	} else {
+		rc = fail(err, buf, nl, SIP_HDR_OTHER, "line ends with LF without CR");
+		goto out;
+	}
+	msg->start_line = slice_span(p, le);
+	if (!(flags & SIP_PARSE__CAREFUL) && start_line_fast(msg, p, le, end))
+		rc = 0;
+	else if (le - p >= 4 && (p[0] | 0x20) == 's' && (p[1] | 0x20) == 'i' && (p[2] | 0x20) == 'p' &&
+	    p[3] == '/')
+		rc = status_line_parse(msg, buf, p, le, flags, err);
+	else
+		rc = request_line_parse(msg, buf, p, le, err);
+	if (rc < 0)
+		goto out;
+	p = nl < end ? nl + 1 : end;
+
+	return msg_parse_rest(msg, buf, len, flags, err, &ch, n, p);
+out:
+	if (rc < 0 && err && !err->code)
+		err->code = rc;
+	return rc;
+}
+
+#if defined(__SSE2__)
+/* msg_parse_fast found a shape it leaves to msg_parse_careful. */
+#define FAST_NO INT_MIN
+
+/* sip_msg_parse for the common message, in one straight path: the start
+ * line in the first 64-byte block (or the fast start line), every field
+ * by fields_fast, then CRLF and the body. Anything else (an odd start
+ * line, a line fields_fast leaves, no empty line yet) returns FAST_NO
+ * before any error is reported, and msg_parse_careful parses the message
+ * from its start: the verdicts and errors come from one place. A
+ * Content-Length error is fields_fast's, which is that of the careful
+ * loop. len >= 64, !SIP_PARSE__CAREFUL. */
+static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+				 struct sip_parse_error *err)
+{
+	const char *const end = buf + len;
+	struct hdr_chain ch;
+	uint16_t max = msg->max_hdrs, n = 0;
+	int rc;
+
+	if ((flags & SIP_PARSE_STREAM) && (buf[0] == '\r' || buf[0] == '\n'))
+		return FAST_NO;
+	/* sip_msg_init without clearing what the parse sets anyway */
+	msg->buf = buf;
+	msg->len = 0;
+	msg->is_request = false;
+	msg->method = msg->ruri = msg->reason = msg->version = SLICE_NULL;
+	msg->method_id = SIP_METHOD_OTHER;
+	msg->status = 0;
+	msg->nhdrs = 0;
+	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
+	ch.first = msg->first;
+	memset(msg->first, 0xff, sizeof msg->first);
+	msg->head_len = 0;
+	msg->body = SLICE_NULL;
+	msg->has_content_length = false;
+	msg->content_length = 0;
+	msg->repairs = 0;
+	if (err) {
+		err->code = 0;
+		err->at = NULL;
+		err->offset = 0;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = NULL;
+	}
+
+	/* the start line: in the first block, whose '\n' mask then starts
+	 * the split, or longer */
+	const char *p = buf, *blk = NULL, *nl;
+	uint64_t blk_m = 0, lf = lf_mask64(buf);
+	size_t li;
+	if (bit_scan(lf, &li)) {
+		nl = buf + li;
+		if (li == 0 || nl[-1] != '\r' || !start_line_block(msg, buf, nl - 1))
+			return FAST_NO;
+		blk = buf;
+		blk_m = lf & (lf - 1);
+	} else {
+		nl = lf_find(buf + 64, end, buf);
+		if (!nl || nl[-1] != '\r' || !start_line_fast(msg, buf, nl - 1, end))
+			return FAST_NO;
+	}
+	msg->start_line = slice_span(buf, nl - 1);
+	p = nl + 1;
+
+	p = fields_fast(msg, &ch, &n, p, end, buf, blk, blk_m, &rc, err);
+	if (rc < 0)
+		return rc;
+	/* the empty line and a body that fits, else the careful loop goes
+	 * on from the line fields_fast left */
+	size_t head_len = (size_t)(p - buf) + 2, avail = len - head_len, body_len = avail;
+	if (end - p < 2 || p[0] != '\r' || p[1] != '\n' ||
+	    (msg->has_content_length ? avail < msg->content_length : (flags & SIP_PARSE_STREAM)))
+		return msg_parse_rest(msg, buf, len, flags, err, &ch, n, p);
+	if (msg->has_content_length)
+		body_len = msg->content_length; /* extra octets ignored (RFC 4475 dblreq) */
+	msg->nhdrs = n;
+	msg->head_len = head_len;
+	msg->body = slice_make(buf + head_len, body_len);
+	msg->len = head_len + body_len;
+	return (int)msg->len;
+}
+#endif
+
+int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+		  struct sip_parse_error *err)
+{
+#if defined(__SSE2__)
+	if (!(flags & SIP_PARSE__CAREFUL) && len >= 64 && len <= INT_MAX) {
+		int rc = msg_parse_fast(msg, buf, len, flags, err);
+		if (rc != FAST_NO)
+			return rc;
+	}
+#endif
+	return msg_parse_careful(msg, buf, len, flags, err);
 }
 
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id)

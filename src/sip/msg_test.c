@@ -669,6 +669,126 @@ static void test_fast_path_start_lines(void)
 	}
 }
 
+/* The start line from the first 64-byte block (msg_parse_fast): every
+ * shape of test_fast_path_start_lines and more methods, in messages long
+ * enough for it, with the start line at every length around the block
+ * end (63, 64, 65: then the fast start line or the careful one). */
+static void test_fast_path_start_line_in_first_block(void)
+{
+	static const char *const heads[] = {
+		"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0\r\n",
+		"REGISTER sip:a sip/2.0\r\n",
+		"REGISTER sip:a SIP/2.1\r\n",
+		"REGISTER sip:a SIP/2.0 \r\n",
+		"REGISTER sip:a  SIP/2.0\r\n",
+		"REGISTER  sip:a SIP/2.0\r\n",
+		"REGISTER\tsip:a SIP/2.0\r\n",
+		"REGISTER <sip:a> SIP/2.0\r\n",
+		"REGISTER \tsip:a SIP/2.0\r\n",
+		"REGISTER sip:a;x= y SIP/2.0\r\n",
+		"REGISTER sip:a\tb SIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0x\r\n",
+		"REGISTER sip:a XIP/2.0\r\n",
+		"REGISTER sip:a SIP/2.0\n",
+		"REGISTER\r\n",
+		"REGISTER \r\n",
+		"REGISTER sip:a\r\n",
+		"REGISTER sip:a \r\n",
+		"REGISTEr sip:a SIP/2.0\r\n",
+		"REGISTERS sip:a SIP/2.0\r\n",
+		"INVITE sip:a@b SIP/2.0\r\n",
+		"ACK sip:a@b SIP/2.0\r\n",
+		"BYE sip:a@b SIP/2.0\r\n",
+		"CANCEL sip:a@b SIP/2.0\r\n",
+		"OPTIONS sip:a@b SIP/2.0\r\n",
+		"SUBSCRIBE sip:a@b SIP/2.0\r\n",
+		"NOTIFY sip:a@b SIP/2.0\r\n",
+		"MESSAGE sip:a@b SIP/2.0\r\n",
+		"PRACK sip:a@b SIP/2.0\r\n",
+		"UPDATE sip:a@b SIP/2.0\r\n",
+		"REFER sip:a@b SIP/2.0\r\n",
+		"INFO sip:a@b SIP/2.0\r\n",
+		"PUBLISH sip:a@b SIP/2.0\r\n",
+		"FOO-BAR.baz! sip:a SIP/2.0\r\n",
+		"A-Very-Long-Method sip:a SIP/2.0\r\n",
+		"R sip:a SIP/2.0\r\n",
+		"register sip:a SIP/2.0\r\n",
+		"REG@ sip:a SIP/2.0\r\n",
+		"RE\x80G sip:a SIP/2.0\r\n",
+		" REGISTER sip:a SIP/2.0\r\n",
+		"\r\n",
+		"SIP/2.0 200 OK\r\n",
+		"sip/2.0 200 OK\r\n",
+		"SIP/2.0 200 \r\n",
+		"SIP/2.0 200\r\n",
+		"SIP/2.0 699 x\r\n",
+		"SIP/2.0 700 x\r\n",
+		"SIP/2.0 099 x\r\n",
+		"SIP/2.0 2000 OK\r\n",
+		"SIP/2.0 2a0 OK\r\n",
+		"SIP/2.0\t200 OK\r\n",
+		"SIP/2.0  200 OK\r\n",
+		"SIP/2.1 200 OK\r\n",
+		"SIP/2.0 401 Unauthorized \xd0\xbd\r\n",
+		"SIPS/2.0 200 OK\r\n",
+	};
+	static const char tail[] = "Via: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\n"
+				   "Subject: a line to make the message longer than one block\r\n"
+				   "l: 0\r\n\r\n";
+	static char buf[512];
+	for (size_t i = 0; i < sizeof heads / sizeof heads[0]; i++) {
+		int len = snprintf(buf, sizeof buf, "%s%s", heads[i], tail);
+		same_parse_every_prefix(buf, (size_t)len);
+	}
+	/* a Request-URI and a reason phrase of every length: the start line
+	 * ends before, at and after the end of the first block */
+	for (int k = 0; k < 90; k++) {
+		int len = snprintf(buf, sizeof buf, "NOTIFY sip:%.*s SIP/2.0\r\n%s", k,
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				   tail);
+		same_parse_modes(buf, (size_t)len);
+		len = snprintf(buf, sizeof buf, "SIP/2.0 200 %.*s\r\n%s", k,
+			       "O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K O K",
+			       tail);
+		same_parse_modes(buf, (size_t)len);
+		len = snprintf(buf, sizeof buf, "REGISTER sip:%.*s SIP/2.0\r\n\r\n%.*s", k,
+			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+			       70, "body body body body body body body body body body body body body body body");
+		same_parse_modes(buf, (size_t)len);
+	}
+}
+
+/* The lines near the end of the input, where the '\n' mask keeps only
+ * the lines that start 16 bytes before it: the last fields, the empty
+ * line and a body of every length, and the end of the head at every
+ * place of the last blocks. */
+static void test_fast_path_lines_near_the_end(void)
+{
+	static const char *const lasts[] = {
+		"l: 0\r\n",
+		"Content-Length: 0\r\n",
+		"l: 5\r\n",
+		"a: b\r\n",
+		"X: \r\n",
+		"l: 0\r\n l: 0\r\n",
+		"Max-Forwards: 70\r\nl: 0\r\n",
+		"",
+	};
+	static char buf[1024];
+	for (size_t pad = 0; pad < 140; pad++) {
+		for (size_t i = 0; i < sizeof lasts / sizeof lasts[0]; i++) {
+			for (size_t body = 0; body < 24; body += 5) {
+				int len = snprintf(buf, sizeof buf, REG "Subject: %.*s\r\n%s\r\n%.*s", (int)pad,
+						   "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+						   "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+						   lasts[i], (int)body, "0123456789abcdefghijklmnopqrstuvwxyz");
+				same_parse_modes(buf, (size_t)len);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	test_parse_table();
@@ -683,6 +803,8 @@ int main(void)
 	test_fast_path_random_messages();
 	test_fast_path_short_messages();
 	test_fast_path_start_lines();
+	test_fast_path_start_line_in_first_block();
+	test_fast_path_lines_near_the_end();
 	test_fast_path_fold_after_taken_field();
 	return check_done();
 }

@@ -126,7 +126,11 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 	return 0;
 }
 
-int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err)
+/* The careful steps of Call-ID: every form, the verdict, err->at and
+ * reason of record (sip_call_id_decode takes the common form first). */
+int sip_call_id__careful(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err);
+__attribute__((noinline)) int sip_call_id__careful(struct sip_call_id *cid, struct slice value,
+						   struct sip_parse_error *err)
 {
 	struct scan sc;
 	cid->local = cid->host = SLICE_NULL;
@@ -153,6 +157,58 @@ int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_p
 				*sc.p == '@' ? "Call-ID: more than one '@'"
 					     : "Call-ID: invalid character");
 	return 0;
+}
+
+/* word [ "@" word ] with nothing around it, sixteen bytes a step: the bytes
+ * that are not word bytes must be at most one '@', neither first nor last.
+ * Values of sixteen bytes or more (the last step the last sixteen bytes,
+ * shifted, so nothing outside the value is read); false (nothing written)
+ * for every other value, which the careful steps then read: where this
+ * accepts they accept with the same fields. */
+static inline bool call_id_fast(struct sip_call_id *cid, const char *p, size_t len)
+{
+#if defined(__SSSE3__)
+	if (len < 16)
+		return false;
+	const char *end = p + len, *b = p, *at = NULL;
+	for (;;) {
+		size_t left = (size_t)(end - b);
+		unsigned m = left >= 16 ? scan_notin16(b, hdr_rows_word)
+					: scan_notin16(end - 16, hdr_rows_word) >> (16 - left);
+		if (m) {
+			if (at || (m & (m - 1)))
+				return false;
+			at = b + __builtin_ctz(m);
+			if (*at != '@')
+				return false;
+		}
+		if (left <= 16)
+			break;
+		b += 16;
+	}
+	if (!at) {
+		cid->local = slice_make(p, len);
+		cid->host = SLICE_NULL;
+		return true;
+	}
+	if (at == p || at == end - 1)
+		return false;
+	cid->local = slice_span(p, at);
+	cid->host = slice_span(at + 1, end);
+	return true;
+#else
+	(void)cid;
+	(void)p;
+	(void)len;
+	return false;
+#endif
+}
+
+int sip_call_id_decode(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err)
+{
+	if (value.ptr && call_id_fast(cid, value.ptr, value.len))
+		return 0;
+	return sip_call_id__careful(cid, value, err);
 }
 
 int sip_token_decode(struct slice *token, struct slice item, struct sip_parse_error *err)
@@ -284,29 +340,36 @@ static inline int date_d2(const char *p)
  * anything else, which the steps of sip_date_decode read. */
 static bool date_fast(struct sip_date *d, const char *p)
 {
-	static const uint32_t wk[7] = { DATE_W3('s', 'u', 'n'), DATE_W3('m', 'o', 'n'),
-					DATE_W3('t', 'u', 'e'), DATE_W3('w', 'e', 'd'),
-					DATE_W3('t', 'h', 'u'), DATE_W3('f', 'r', 'i'),
-					DATE_W3('s', 'a', 't') };
-	static const uint32_t mo[12] = { DATE_W3('j', 'a', 'n'), DATE_W3('f', 'e', 'b'),
-					 DATE_W3('m', 'a', 'r'), DATE_W3('a', 'p', 'r'),
-					 DATE_W3('m', 'a', 'y'), DATE_W3('j', 'u', 'n'),
-					 DATE_W3('j', 'u', 'l'), DATE_W3('a', 'u', 'g'),
-					 DATE_W3('s', 'e', 'p'), DATE_W3('o', 'c', 't'),
-					 DATE_W3('n', 'o', 'v'), DATE_W3('d', 'e', 'c') };
+	/* the names by a perfect hash of their lower-case word (the top
+	 * bits of one product: every name its own slot, which holds the
+	 * name and its index; an empty slot matches no name) */
+	static const struct {
+		uint32_t w;
+		int8_t i;
+	} wk[8] = {
+		[2] = { DATE_W3('s', 'u', 'n'), 0 }, [1] = { DATE_W3('m', 'o', 'n'), 1 },
+		[7] = { DATE_W3('t', 'u', 'e'), 2 }, [6] = { DATE_W3('w', 'e', 'd'), 3 },
+		[4] = { DATE_W3('t', 'h', 'u'), 4 }, [0] = { DATE_W3('f', 'r', 'i'), 5 },
+		[3] = { DATE_W3('s', 'a', 't'), 6 }, [5] = { 0, -1 },
+	}, mo[16] = {
+		[12] = { DATE_W3('j', 'a', 'n'), 0 }, [14] = { DATE_W3('f', 'e', 'b'), 1 },
+		[6] = { DATE_W3('m', 'a', 'r'), 2 },  [7] = { DATE_W3('a', 'p', 'r'), 3 },
+		[4] = { DATE_W3('m', 'a', 'y'), 4 },  [13] = { DATE_W3('j', 'u', 'n'), 5 },
+		[0] = { DATE_W3('j', 'u', 'l'), 6 },  [15] = { DATE_W3('a', 'u', 'g'), 7 },
+		[9] = { DATE_W3('s', 'e', 'p'), 8 },  [3] = { DATE_W3('o', 'c', 't'), 9 },
+		[1] = { DATE_W3('n', 'o', 'v'), 10 }, [5] = { DATE_W3('d', 'e', 'c'), 11 },
+		[2] = { 0, -1 }, [8] = { 0, -1 }, [10] = { 0, -1 }, [11] = { 0, -1 },
+	};
 	if (p[3] != ',' || p[4] != ' ' || p[7] != ' ' || p[11] != ' ' || p[16] != ' ' ||
 	    p[19] != ':' || p[22] != ':' || p[25] != ' ' || p[26] != 'G' || p[27] != 'M' ||
 	    p[28] != 'T')
 		return false;
 	uint32_t w = date_word3(p), mw = date_word3(p + 8);
-	int wd = 0, m = 0;
-	while (wd < 7 && wk[wd] != w)
-		wd++;
-	while (m < 12 && mo[m] != mw)
-		m++;
+	unsigned hw = (uint32_t)(w * 2522u) >> 29, hm = (uint32_t)(mw * 26596u) >> 28;
+	int wd = wk[hw].w == w ? wk[hw].i : -1, m = mo[hm].w == mw ? mo[hm].i : -1;
 	int day = date_d2(p + 5), y1 = date_d2(p + 12), y2 = date_d2(p + 14);
 	int hour = date_d2(p + 17), minute = date_d2(p + 20), second = date_d2(p + 23);
-	if (wd == 7 || m == 12 || (day | y1 | y2 | hour | minute | second) < 0)
+	if ((wd | m | day | y1 | y2 | hour | minute | second) < 0)
 		return false;
 	int year = y1 * 100 + y2;
 	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -480,7 +543,72 @@ static int product_comment(struct scan *sc, const char *lo, struct slice *conten
 	return hdr_fail(err, -EBADMSG, open, "comment: missing ')'");
 }
 
-int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err)
+/* Whether c is SP, HTAB, CR or LF (what hdr_lws looks at). */
+static inline bool product_lws_byte(unsigned char c)
+{
+	return scan_class[c] & (SCAN_WS | SCAN_CRLF);
+}
+
+/* The common forms of one server-val at it->p, each read in one step:
+ * [SP] token [ "/" token ] followed by the end, '(' or one SP before a
+ * byte that is not white space or '/', and [SP] "(" ctext ")" (no nested
+ * comment, quoted-pair or control byte). 1 with *p filled, 0 at the end of
+ * the value (*p absent, it->p there), or -1 (nothing written) for every other form,
+ * which the careful steps then read from the same place: where this
+ * accepts, they accept with the same fields and cursor. */
+static inline __attribute__((always_inline)) int product_fast(struct sip_product_it *it,
+							       struct sip_product *p)
+{
+	const char *lo = it->p, *end = it->end, *q = lo;
+	if (!q)
+		return -1;
+	if (q >= end) {
+		p->name = p->version = p->comment = SLICE_NULL;
+		return 0;
+	}
+	if (*q == ' ') {
+		/* hdr_lws's one-SP case */
+		if (end - q < 2 || product_lws_byte((unsigned char)q[1]))
+			return -1;
+		q++;
+	}
+	if (*q == '(') {
+		const char *r = comment_skip(q + 1, lo, end);
+		if (r >= end || *r != ')')
+			return -1;
+		p->name = p->version = SLICE_NULL;
+		p->comment = slice_span(q + 1, r);
+		it->p = r + 1;
+		return 1;
+	}
+	const char *t = hdr_token_end(q, lo, end), *v = t;
+	if (t == q)
+		return -1;
+	if (t < end && *t == '/') {
+		v = hdr_token_end(t + 1, lo, end);
+		if (v == t + 1)
+			return -1;
+	} else if (t < end && *t == ' ') {
+		/* one SP and then no '/' (which would make it "name / version") */
+		if (end - t < 2 || product_lws_byte((unsigned char)t[1]) || t[1] == '/')
+			return -1;
+	}
+	/* then the end, a comment or SP (any other byte: the careful steps) */
+	if (v < end && *v != '(' && *v != ' ')
+		return -1;
+	p->name = slice_span(q, t);
+	p->version = v != t ? slice_span(t + 1, v) : SLICE_NULL;
+	p->comment = SLICE_NULL;
+	it->p = v;
+	return 1;
+}
+
+/* The careful steps of sip_product_next: every form, the verdict, err->at
+ * and reason of record. Out of line, as the rare forms are. */
+int sip_product__careful(struct sip_product_it *it, struct sip_product *p,
+			 struct sip_parse_error *err);
+__attribute__((noinline)) int sip_product__careful(struct sip_product_it *it, struct sip_product *p,
+						   struct sip_parse_error *err)
 {
 	/* it->p is where this call may start reading (the runs below read
 	 * sixteen bytes a step within [it->p, end)) */
@@ -529,6 +657,14 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 	}
 	it->p = sc.p;
 	return 1;
+}
+
+int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct sip_parse_error *err)
+{
+	int rc = product_fast(it, p);
+	if (rc >= 0)
+		return rc;
+	return sip_product__careful(it, p, err);
 }
 
 /* ---- token or quoted-string with params -------------------------------- */

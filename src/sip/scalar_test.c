@@ -555,6 +555,149 @@ static void test_tokparams_fast_vs_careful(void)
 	CHECK(tp_diff_runs > 100000);
 }
 
+/* ---- Call-ID: the sixteen-byte fast path against the careful steps ------ */
+
+int sip_call_id__careful(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err);
+
+static void callid_diff(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_call_id a, b;
+	struct sip_parse_error ea = { 0 }, eb = { 0 };
+	memset(&a, 0x5a, sizeof a);
+	memset(&b, 0x5a, sizeof b);
+	int ra = sip_call_id_decode(&a, slice_make(g, len), &ea);
+	int rb = sip_call_id__careful(&b, slice_make(g, len), &eb);
+	CHECK_INT_EQ(ra, rb);
+	CHECK(ea.at == eb.at);
+	CHECK(ea.reason == eb.reason);
+	if (ra == 0) {
+		slice_same(a.local, b.local);
+		slice_same(a.host, b.host);
+	}
+	check_guard_free(g, len);
+}
+
+static void test_call_id_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"3868912312@2001:db8:1:0:a1b2:c3d4:e5f6:1",
+		"1j9FpLxk3uxtm8tn@10.45.0.2",
+		"c3x842276298220188511@10.45.0.2",
+		"0123456789abcdef",
+		"0123456789abcdef0123456789abcdef",
+		"a@b.example.com.long",
+		"abcdefghijklmnop@",
+		"@abcdefghijklmnop",
+		"word(with)<all>:\\\"/[]?{}-x.!%*_+`'~@host",
+	};
+	char buf[128];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		for (size_t k = 0; k <= len; k++)
+			callid_diff(bases[i], k);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				callid_diff(buf, len);
+			}
+	}
+	/* two '@', and one at every position, at every length around the steps */
+	for (size_t len = 1; len <= 70; len++)
+		for (size_t at = 0; at < len; at++) {
+			memset(buf, 'w', len);
+			buf[at] = '@';
+			callid_diff(buf, len);
+			buf[len - 1 - at] = '@';
+			callid_diff(buf, len);
+		}
+}
+
+/* ---- User-Agent / Server: the fast steps against the careful ones ------- */
+
+int sip_product__careful(struct sip_product_it *it, struct sip_product *p,
+			 struct sip_parse_error *err);
+
+static unsigned product_diff_runs;
+
+/* The iterator (fast steps first) and the careful steps alone, run side by
+ * side over the whole value: the same results, fields, cursors and errors
+ * at every step. */
+static void product_diff(const char *in, size_t len)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_product_it ia, ib;
+	sip_product_it_init(&ia, slice_make(g, len));
+	sip_product_it_init(&ib, slice_make(g, len));
+	for (int step = 0; step < 64; step++) {
+		struct sip_product a, b;
+		struct sip_parse_error ea = { 0 }, eb = { 0 };
+		memset(&a, 0x5a, sizeof a);
+		memset(&b, 0x5a, sizeof b);
+		int ra = sip_product_next(&ia, &a, &ea);
+		int rb = sip_product__careful(&ib, &b, &eb);
+		product_diff_runs++;
+		CHECK_INT_EQ(ra, rb);
+		CHECK(ea.at == eb.at);
+		CHECK(ea.reason == eb.reason);
+		if (ra != rb || ra < 0)
+			break;
+		slice_same(a.name, b.name);
+		slice_same(a.version, b.version);
+		slice_same(a.comment, b.comment);
+		CHECK(ia.p == ib.p);
+		if (ra == 0)
+			break;
+	}
+	check_guard_free(g, len);
+}
+
+static void test_product_fast_vs_careful(void)
+{
+	static const char *const bases[] = {
+		"Acme-IMS-UE/2.1.0 (LTE; Android 13)",
+		"TelScale-SCSCF/1.0",
+		"(comment first) Name/1 Other (c) Last",
+		"Name Other/2 (x)(y)",
+		"A/B(C) D",
+		"Name / 1.0 (spaced)",
+		"Name  /1 (two spaces)",
+		"N/1 (nested (comment) here) M",
+		"N/1 (a \\) b) M",
+		"N/1\t(tab) M",
+		"N/1/2",
+		"(unterminated",
+		" Lead/1 (x) ",
+	};
+	char buf[256];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		size_t len = strlen(bases[i]);
+		for (size_t k = 0; k <= len; k++)
+			product_diff(bases[i], k);
+		for (size_t at = 0; at < len; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(buf, bases[i], len);
+				buf[at] = (char)c;
+				product_diff(buf, len);
+			}
+	}
+	/* every length of name, version and comment around the sixteen-byte steps */
+	for (size_t n = 1; n <= 34; n += 1)
+		for (size_t v = 0; v <= 34; v += 3) {
+			char name[40], ver[40];
+			memset(name, 'N', n);
+			name[n] = '\0';
+			memset(ver, '7', v);
+			ver[v] = '\0';
+			int len = snprintf(buf, sizeof buf, "%s/%s (%s) %s", name, ver, ver, name);
+			product_diff(buf, (size_t)len);
+			len = snprintf(buf, sizeof buf, "%s %s(%s)", name, ver, name);
+			product_diff(buf, (size_t)len);
+		}
+	CHECK(product_diff_runs > 100000);
+}
+
 /* ---- Date: the 29-byte fast path against the steps of record ----------- */
 
 int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
@@ -614,6 +757,8 @@ int main(void)
 {
 	test_tokparams_fast_vs_careful();
 	test_date_fast_vs_careful();
+	test_call_id_fast_vs_careful();
+	test_product_fast_vs_careful();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();

@@ -130,26 +130,69 @@ static const uint64_t mech_lm[8] = {
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
-/* lw[t]: the low t bytes of a word, for t 2 to 8 (a name of t - 1 bytes
- * and its '='); 0 for the other t below 64 (a mask no "name=" matches) */
-static const uint64_t mech_lw[64] = {
-	[2] = 0xffffull, [3] = 0xffffffull, [4] = 0xffffffffull, [5] = 0xffffffffffull,
-	[6] = 0xffffffffffffull, [7] = 0xffffffffffffffull, [8] = 0xffffffffffffffffull,
+/* sec_list_fast's lookup of "name=" (t bytes, 2 to 8, at the start of w)
+ * in one table, so one base register reaches every part: key = (w |
+ * fold[t]) & lw[t] sets 0x20 in each name byte and keeps the '=' as it is
+ * (the name bytes are token bytes, and only a letter's two cases give a
+ * lowercase letter with 0x20 set, only '-' gives '-'), so key equals the
+ * slot's key (the same perfect hash as mech_slots) exactly for that name
+ * in any case and its '='. fold and lw are 0 for any other t below 64
+ * (key 0, which no slot holds). Then the slot's bit, and how and where its
+ * value is stored. */
+#define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))))
+#define ML_LW(t) (~0ull >> (8 * (8 - (t))))
+#define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
+	.key[MECH_SLOT(MW(a, b, c, d, e, f, g))] = MW(a, b, c, d, e, f, g),            \
+	.bit[MECH_SLOT(MW(a, b, c, d, e, f, g))] = 1u << (k),                          \
+	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
+	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
+#define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
+	ML(k, kd, field, a, b, c, d, e, f, g),                                          \
+	.has[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field)
+static const struct mech_list_tab {
+	uint64_t fold[64], lw[64];
+	uint64_t key[16];
+	uint16_t bit[16];
+	unsigned char kind[16], off[16], has[16];
+} mech_list_tab = {
+	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
+		  [6] = ML_FOLD(6), [7] = ML_FOLD(7), [8] = ML_FOLD(8) },
+	.lw = { [2] = ML_LW(2), [3] = ML_LW(3), [4] = ML_LW(4), [5] = ML_LW(5), [6] = ML_LW(6),
+		[7] = ML_LW(7), [8] = ML_LW(8) },
+	/* the four slots no name uses: "==", which no key is */
+	.key[0] = 0x3d3d, .key[2] = 0x3d3d, .key[3] = 0x3d3d, .key[15] = 0x3d3d,
+	ML(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
+	ML(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
+	ML(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
+	ML(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
+	ML(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
+	ML_NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
+	ML_NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
+	ML(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
+	ML(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
+	ML(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
+	ML_NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
+	ML_NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
 };
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
- * bytes, little-endian) in *out: false when one of them is not a digit. */
+ * bytes, little-endian) in *out: false when one of them is not a digit
+ * (with DIGITS_ANY_N, also false for any n from 9 to 63). */
 #if defined(__SSE4_1__)
 /* digits_n in SSE registers: the n digits moved to the top of the low
  * eight bytes (zeros before them), then pairs, quads and the two quads
- * multiplied and added (maddubs, madd, packus, madd). */
-#define MA(n, j) ((j) < 8 && (j) >= 8 - (n) ? (j) - (8 - (n)) : 0x80)
+ * multiplied and added (maddubs, madd, packus, madd). A row for n above 8
+ * picks byte 8 (0 - '0', no digit) into every lane, so the test fails. */
+#define DIGITS_ANY_N 1
+#define MA(n, j) ((n) > 8 ? 8 : (j) < 8 && (j) >= 8 - (n) ? (j) - (8 - (n)) : 0x80)
 #define MA_ROW(n)                                                                           \
-	{ MA(n, 0), MA(n, 1), MA(n, 2), MA(n, 3), MA(n, 4), MA(n, 5), MA(n, 6), MA(n, 7), 0x80, \
-	  0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80 }
-static const unsigned char digits_align[9][16] __attribute__((aligned(16))) = {
-	MA_ROW(0), MA_ROW(1), MA_ROW(2), MA_ROW(3), MA_ROW(4),
-	MA_ROW(5), MA_ROW(6), MA_ROW(7), MA_ROW(8),
+	{ MA(n, 0), MA(n, 1), MA(n, 2), MA(n, 3), MA(n, 4), MA(n, 5), MA(n, 6), MA(n, 7),       \
+	  MA(n, 8), MA(n, 9), MA(n, 10), MA(n, 11), MA(n, 12), MA(n, 13), MA(n, 14), MA(n, 15) }
+#define MA_ROWS8(b) MA_ROW(b), MA_ROW(b + 1), MA_ROW(b + 2), MA_ROW(b + 3), MA_ROW(b + 4), \
+		    MA_ROW(b + 5), MA_ROW(b + 6), MA_ROW(b + 7)
+static const unsigned char digits_align[64][16] __attribute__((aligned(16))) = {
+	MA_ROWS8(0), MA_ROWS8(8), MA_ROWS8(16), MA_ROWS8(24),
+	MA_ROWS8(32), MA_ROWS8(40), MA_ROWS8(48), MA_ROWS8(56),
 };
 
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
@@ -775,40 +818,69 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		if (me == p)
 			goto slow;
 		sec_mech_clear(m);
+		/* r: the non-token bits from q on (bit 0 q's own), of a window of
+		 * 64 loaded at q or before: shifted along as q moves, so the bits
+		 * past the window read as 0, and a search that finds none there
+		 * loads the window again at q */
+		uint64_t r = nt_window(nt, q);
 		while (buf[q] == ';') {
-			/* the non-token bits of the 64 bytes from the ';' (its own
-			 * bit 0): the next is the name's end, the one after the
+			/* the next stop is the name's end, the one after the
 			 * value's (an SP after the ';' makes the name empty: the
-			 * offer is then sec_mech_run's) */
-			uint64_t r = nt_window(nt, q);
-			size_t ne, ve;
-			unsigned t;
-			r &= r - 1;
-			if (__builtin_expect((r & (r - 1)) != 0, 1)) {
-				t = (unsigned)__builtin_ctzll(r);
-				r &= r - 1;
-				ve = q + (unsigned)__builtin_ctzll(r);
-			} else {
-				t = (unsigned)(auth_bits_next(nt, q + 1) - q);
-				ve = auth_bits_next(nt, q + 1 + t);
-				if (t > 63)
+			 * offer is then sec_mech_run's, as is a value that does
+			 * not end within 64 bytes of its ';') */
+			uint64_t r1 = r & (r - 1), r2 = r1 & (r1 - 1);
+			if (__builtin_expect(!r2, 0)) {
+				r = nt_window(nt, q);
+				r1 = r & (r - 1);
+				r2 = r1 & (r1 - 1);
+				if (!r2)
 					goto slow;
 			}
-			ne = q + t;
-			/* lw[t] is 0 for a name longer than 7 bytes (or empty):
-			 * then no slot matches */
-			uint64_t w, lm = mech_lw[t];
+			size_t t = (size_t)__builtin_ctzll(r1), d = (size_t)__builtin_ctzll(r2);
+			const struct mech_list_tab *tb = &mech_list_tab;
+			uint64_t w;
 			memcpy(&w, buf + q + 1, 8);
-			const struct mech_slot *e = &mech_slots[MECH_SLOT((w | 0x2020202020202020ull) & lm)];
-			if (((w | e->mask) & lm) != e->lit || (seen & e->bit))
+			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
+			unsigned i = MECH_SLOT(key), bit = tb->bit[i];
+			if (key != tb->key[i] || (seen & bit))
 				goto slow;
-			/* buf[ne] is the '=' (part of the compare) */
-			size_t vs = ne + 1;
-			memcpy(&w, buf + vs, 8);
-			if (!mech_store(m, e, slice_make(base + vs, ve - vs), w))
+			seen |= bit;
+			/* the value: after the '=' (q + t), up to q + d */
+			if (d == t + 1)
 				goto slow;
-			seen |= e->bit;
-			q = ve;
+			const char *vp = base + q + t + 1;
+			size_t vn = d - t - 1;
+			char *dst = (char *)m + tb->off[i];
+			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
+				struct slice v = slice_make(vp, vn);
+				memcpy(dst, &v, sizeof v);
+			} else if (tb->kind[i] != MK_Q) {
+				/* a spi or a port: up to eight digits in one word */
+				uint32_t n;
+				memcpy(&w, buf + q + t + 1, 8);
+#if defined(DIGITS_ANY_N)
+				if (!digits_n(w, vn, &n)) /* vn is 62 at most */
+#else
+				if (vn > 8 || !digits_n(w, vn, &n))
+#endif
+					goto slow;
+				if (tb->kind[i] == MK_U32) {
+					memcpy(dst, &n, sizeof n);
+				} else {
+					if (n > UINT16_MAX)
+						goto slow;
+					uint16_t h = (uint16_t)n;
+					memcpy(dst, &h, sizeof h);
+				}
+				*((bool *)(void *)m + tb->has[i]) = true;
+			} else {
+				struct slice v = slice_make(vp, vn);
+				if (!qvalue_ok(v))
+					goto slow;
+				memcpy(dst, &v, sizeof v);
+			}
+			q += d;
+			r >>= d;
 		}
 		if (q < len && buf[q] != ',')
 			goto slow;

@@ -586,6 +586,45 @@ static void test_sec_mech_list_run(void)
 		n += (size_t)sprintf(buf + n, ";spi-c=%zu;alg=v%zu, tls;port-c=%zu", ml * 7919, ml, ml);
 		check_guarded(buf, n, list_check, NULL);
 	}
+	/* known parameters with values of every length 1 to 70 (so that
+	 * value ends fall at every place of the 64-byte windows the fast walk
+	 * shifts along, and past them), after a mechanism of every length 1 to
+	 * 64, two offers a list */
+	for (size_t vl = 1; vl <= 70; vl++) {
+		for (size_t ml = 1; ml <= 64; ml += 9) {
+			size_t n = 0;
+			for (int o = 0; o < 2; o++) {
+				if (o)
+					n += (size_t)sprintf(buf + n, ", ");
+				for (size_t i = 0; i < ml; i++)
+					buf[n++] = (char)('a' + (i + vl) % 26);
+				n += (size_t)sprintf(buf + n, ";spi-c=%zu;alg=", vl * 31);
+				for (size_t i = 0; i < vl; i++)
+					buf[n++] = (char)('A' + i % 26);
+				n += (size_t)sprintf(buf + n, ";port-s=%zu;ealg=", vl);
+				for (size_t i = 0; i < 71 - vl; i++)
+					buf[n++] = (char)('0' + i % 10);
+				n += (size_t)sprintf(buf + n, ";Q=0.%zu;spi-s=%zu;prot=esp;mod=t%zu", vl % 10,
+						     vl * 100003, vl);
+			}
+			check_guarded(buf, n, list_check, NULL);
+		}
+	}
+	/* a spi and a port of every length 1 to 60 digits (leading zeros),
+	 * in range and not, and with a letter at the end */
+	for (size_t z = 0; z < 50; z++) {
+		for (int bad = 0; bad < 3; bad++) {
+			size_t n = (size_t)sprintf(buf, "ipsec-3gpp;port-c=");
+			for (size_t i = 0; i < z; i++)
+				buf[n++] = '0';
+			n += (size_t)sprintf(buf + n, "%s;spi-c=", bad == 1 ? "65536" : "5");
+			for (size_t i = 0; i < z; i++)
+				buf[n++] = '0';
+			n += (size_t)sprintf(buf + n, "%s;alg=x, tls;port-s=%zu",
+					     bad == 2 ? "1a" : bad ? "4294967296" : "4294967295", z);
+			check_guarded(buf, n, list_check, NULL);
+		}
+	}
 	list_check(SLICE_NULL, NULL);
 }
 

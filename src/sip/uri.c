@@ -192,25 +192,36 @@ struct uri_hrun {
 	uint64_t dots, dashes;
 };
 
+/* uri_host_run with the first block, v at h, read already and out its
+ * bytes outside the host class. */
+static inline __attribute__((always_inline)) bool uri_host_run_from(const char *h, const char *end,
+								    __m128i v, unsigned out,
+								    struct uri_hrun *r)
+{
+	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+	uint64_t dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot));
+	uint64_t dashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash));
+	unsigned off = 0;
+	while (!out) {
+		off += 16;
+		if (off == 64)
+			return false;
+		v = uri_load(h + off, end);
+		out = scan_notin16v(v, uri_rows_host);
+		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
+		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
+	}
+	r->n = off + (unsigned)__builtin_ctz(out);
+	r->dots = dots;
+	r->dashes = dashes;
+	return true;
+}
+
 static inline __attribute__((always_inline)) bool uri_host_run(const char *h, const char *end,
 							       struct uri_hrun *r)
 {
-	const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
-	uint64_t dots = 0, dashes = 0;
-	for (unsigned off = 0;; off += 16) {
-		if (off == 64)
-			return false;
-		__m128i v = uri_load(h + off, end);
-		unsigned out = scan_notin16v(v, uri_rows_host);
-		dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot)) << off;
-		dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash)) << off;
-		if (out) {
-			r->n = off + (unsigned)__builtin_ctz(out);
-			r->dots = dots;
-			r->dashes = dashes;
-			return true;
-		}
-	}
+	__m128i v = uri_load(h, end);
+	return uri_host_run_from(h, end, v, scan_notin16v(v, uri_rows_host), r);
 }
 
 /* The run at h (n bytes, dots at the bits of dots, no dash) as an
@@ -250,15 +261,17 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 {
 	if (r->n == 0)
 		return SIP_HOST_NONE;
+	/* every label rule on the masks at once, one branch */
 	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
 	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
-	if ((sep & 1) ||                    /* a label starting with '.' or '-' */
-	    (sep & (dots << 1)) ||          /* an empty label, '-' opening a label */
-	    (dots & (dashes << 1)) ||       /* '-' closing a label */
+	if ((sep & ((dots << 1) | 1)) |     /* a label starting with '.' or '-', an empty label */
+	    (dots & (dashes << 1)) |        /* '-' closing a label */
 	    (dashes & last))                /* '-' closing the last */
 		return SIP_HOST_NONE;
-	uint64_t inner = dots & ~last;      /* a final '.' closes no label */
-	const char *top = inner ? h + 64 - __builtin_clzll(inner) : h;
+	/* the last label starts after the last dot but a final one (bit
+	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
+	uint64_t inner = dots & (last - 1);
+	const char *top = h + (63 - __builtin_clzll((inner << 1) | 1));
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
 	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
@@ -1265,9 +1278,29 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 		uri_null(&uri->user);
 		goto ipv6;
 	}
-	/* a run of host characters: the host, or a user part when '@' ends it */
-	if (!uri_host_run(r, end, &hr))
-		return false;
+	/* the first block once: a user part that '@' ends within it (an
+	 * IMSI, a number, a name) is taken from its two masks, the host
+	 * run after it read on; otherwise the block is where the run of
+	 * host characters starts, the host, or a user part when '@' or a
+	 * byte of the user class ends it */
+	{
+		__m128i v = uri_load(r, end);
+		unsigned out = scan_notin16v(v, uri_rows_host);
+		unsigned at = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
+		if ((out & -out) & at & ~1u) {
+			e = r + __builtin_ctz(at);
+			uri->user = slice_span(r, e);
+			h = e + 1;
+			if (h < end && *h == '[')
+				goto ipv6;
+			if (!uri_host_run(h, end, &hr))
+				return false;
+			e = h + hr.n;
+			goto host;
+		}
+		if (!uri_host_run_from(r, end, v, out, &hr))
+			return false;
+	}
 	e = r + hr.n;
 	if (gt && e >= end)
 		return false;
@@ -1286,6 +1319,7 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	} else {
 		uri_null(&uri->user);
 	}
+host:
 	type = uri_host_check(h, end, &hr);
 	if (type == SIP_HOST_NONE)
 		return false;

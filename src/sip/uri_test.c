@@ -617,6 +617,35 @@ static void test_fast_random(void)
 	}
 }
 
+/* The user part read from the first sixteen-byte block (uri.c: '@' the
+ * first byte there outside the host class): users of every length 0 to
+ * 20 around the block's end, of host-class and of other user-class bytes,
+ * with a second '@', a '>' or a ':' before or after the '@', and hosts of
+ * every length that start in that block or after it. */
+static void test_fast_user_first_block(void)
+{
+	char buf[GUARD_MAX];
+	static const char *const users[] = { "0", "a", "-", ".", "+", "!", "a.b-c" };
+	static const char *const hosts[] = { "h", "ims.mnc001.mcc001.3gppnetwork.org", "a..b",
+					     "h.example:5060;lr", "[2001:db8::1]:5062", "1.2.3.4",
+					     "x@y", "h>x", "-h", "h-", "" };
+	static const char *const seps[] = { "@", "@@", ">@", "@>", ":@", "@:" };
+	for (size_t len = 0; len <= 20; len++)
+		for (size_t u = 0; u < sizeof(users) / sizeof(users[0]); u++) {
+			char user[32];
+			size_t ul = strlen(users[u]);
+			for (size_t i = 0; i < len; i++)
+				user[i] = users[u][i % ul];
+			user[len] = 0;
+			for (size_t h = 0; h < sizeof(hosts) / sizeof(hosts[0]); h++)
+				for (size_t sp = 0; sp < sizeof(seps) / sizeof(seps[0]); sp++) {
+					int k = snprintf(buf, sizeof(buf), "sip:%s%s%s", user, seps[sp], hosts[h]);
+					if (k > 0 && (size_t)k < sizeof(buf))
+						same_as_bytes(buf, (size_t)k);
+				}
+		}
+}
+
 static void test_fast_same_as_bytes(void)
 {
 	static const char zeros[GUARD_MAX];
@@ -631,6 +660,7 @@ static void test_fast_same_as_bytes(void)
 	}
 	test_fast_every_byte_every_position();
 	test_fast_every_length();
+	test_fast_user_first_block();
 	test_fast_random();
 	check_guard_free(guard_area, GUARD_MAX);
 	printf("uri: fast path compared with the byte path on %lu inputs\n", same_count);

@@ -225,9 +225,21 @@ sent_by:;
 	const char *host = sc.p;
 	bool has_port = false;
 	uint16_t port = 0;
-	{
+	const char *he = sip_host_fast(sc.p, sc.end, &via->host_type), *pe;
+	if (he && he < sc.end && *he == ':' && (pe = via_port_fast(he + 1, sc.end, &port))) {
+		/* host ":" port, as nearly every Via has it: what the steps
+		 * below read, without a cursor of their own */
+		via->host = slice_span(sc.p, he);
+		sc.p = pe;
+		has_port = true;
+		rc = 0;
+	} else if (he && (he == sc.end || *he == ';')) {
+		/* a host and then the parameters or the end */
+		via->host = slice_span(sc.p, he);
+		sc.p = he;
+		rc = 0;
+	} else {
 		struct scan t = sc;
-		const char *he = sip_host_fast(t.p, t.end, &via->host_type);
 		if (he) {
 			via->host = slice_span(t.p, he);
 			t.p = he;
@@ -283,34 +295,68 @@ sent_by:;
 	params = slice_span(sc.p + 1, sc.end);
 	sc.p = after;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (sc.end - sc.p >= 8) {
-		/* ";branch=token" first (RFC 3261 §8.1.1.7 puts it in every
-		 * Via): what sip_genparam_next and via_param conclude for it,
-		 * the walk going on after it */
+	/* The parameters of nearly every Via, each in one step, in any order:
+	 * ";branch=" token (RFC 3261 §8.1.1.7 puts it in every Via),
+	 * ";rport" alone or "=" a port (RFC 3581), ";received=" an address
+	 * (RFC 5118 §4.5): what sip_genparam_next and via_param conclude for
+	 * them; the walk below from the first other one (or any form of these
+	 * that is not the plain one, errors included). */
+	while (sc.end - sc.p >= 6) {
+		const char *s = sc.p, *end = sc.end;
 		uint64_t w;
-		memcpy(&w, sc.p, 8);
+		if (end - s >= 8) {
+			memcpy(&w, s, 8);
+		} else {
+			/* ";rport" at the end: six bytes */
+			uint32_t w4;
+			uint16_t w2;
+			memcpy(&w4, s, 4);
+			memcpy(&w2, s + 4, 2);
+			w = w4 | (uint64_t)w2 << 32;
+		}
 		if ((w | 0x0020202020202000ull) == HDR_LIT_WORD(";branch=")) {
-			const char *v = sc.p + 8, *ve = hdr_token_end(v, lo, sc.end);
-			if (ve != v && (ve == sc.end || *ve != ':')) {
-				via->branch = slice_span(v, ve);
-				sc.p = ve;
-				/* and a flag ";rport" after it (RFC 3581 clients):
-				 * a name that ends at the end, or at a byte that is
-				 * no token byte, '=' or white space */
-				const char *r = ve;
-				uint64_t w6 = 0;
-				if (sc.end - r >= 6 && (memcpy(&w6, r, 6),
-							(w6 | 0x202020202000ull) == HDR_LIT_WORD(";rport"))) {
-					const char *ne = r + 6;
-					if (ne == sc.end ||
-					    (!scan_is((unsigned char)*ne, SCAN_TOKEN | SCAN_WS | SCAN_CRLF) &&
-					     *ne != '=')) {
-						via->has_rport = true;
-						via->rport = slice_make(ne, 0);
-						sc.p = ne;
-					}
-				}
+			const char *v = s + 8, *ve = hdr_token_end(v, lo, end);
+			if (ve == v || (ve != end && *ve == ':'))
+				break;
+			via->branch = slice_span(v, ve);
+			sc.p = ve;
+		} else if (((w & 0xffffffffffffull) | 0x202020202000ull) == HDR_LIT_WORD(";rport")) {
+			/* a name that ends at the end, or at a byte that is no
+			 * token byte, '=' or white space: the flag */
+			const char *ne = s + 6;
+			if (ne == end ||
+			    (!scan_is((unsigned char)*ne, SCAN_TOKEN | SCAN_WS | SCAN_CRLF) && *ne != '=')) {
+				via->has_rport = true;
+				via->rport = slice_make(ne, 0);
+				sc.p = ne;
+				continue;
 			}
+			/* "=" and a port of one to five digits, up to 65535, the
+			 * whole token (what follows it no token byte or ':') */
+			if (*ne != '=')
+				break;
+			const char *v = ne + 1, *ve;
+			uint16_t rp;
+			if (!(ve = via_port_fast(v, end, &rp)) ||
+			    (ve != end && (scan_is((unsigned char)*ve, SCAN_TOKEN) || *ve == ':')))
+				break;
+			via->has_rport = true;
+			via->rport = slice_span(v, ve);
+			sc.p = ve;
+		} else if (end - s >= 10 && (w | 0x2020202020202000ull) == HDR_LIT_WORD(";receive") &&
+			   (s[8] | 0x20) == 'd' && s[9] == '=') {
+			/* a token, or the IPv6 address the walk reads on at a ':' */
+			const char *v = s + 10, *ve = hdr_token_end(v, lo, end);
+			if (ve == v)
+				break;
+			if (ve != end && *ve == ':')
+				ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
+			if (via_received_check(slice_span(v, ve), NULL) < 0)
+				break;
+			via->received = slice_span(v, ve);
+			sc.p = ve;
+		} else {
+			break;
 		}
 	}
 #endif

@@ -326,6 +326,79 @@ static bool shifted(struct slice a, struct slice b)
 	return a.len == b.len && (!a.ptr) == (!b.ptr) && (!a.ptr || a.ptr + 2 == b.ptr);
 }
 
+/* The value head + suffix[0, k) read with the fast steps (the parameters
+ * first) and head + ";x" + the same (the walk alone after ";x"): the same
+ * verdict, reason, error position (past the two bytes) and fields, as one
+ * value and as a list element. */
+static void same_as_walk(const char *head, const char *suffix, size_t k)
+{
+	char one[256], two[256];
+	size_t hl = strlen(head);
+	if (hl + 2 + k > sizeof one)
+		return;
+	memcpy(one, head, hl);
+	memcpy(one + hl, suffix, k);
+	memcpy(two, head, hl);
+	memcpy(two + hl, ";x", 2);
+	memcpy(two + hl + 2, suffix, k);
+	for (int list = 0; list < 2; list++) {
+		struct sip_via a, b;
+		struct sip_parse_error ea = { 0 }, eb = { 0 };
+		int ra = 0, rb = 0;
+		const char *ca = NULL, *cb = NULL;
+		branch_decode(one, hl + k, list, &a, &ea, &ra, &ca);
+		branch_decode(two, hl + 2 + k, list, &b, &eb, &rb, &cb);
+		CHECK_INT_EQ(ra, rb);
+		if (ra < 0 || rb < 0) {
+			CHECK(ea.reason == eb.reason);
+			CHECK(ea.at && eb.at && ea.at + 2 == eb.at);
+			continue;
+		}
+		CHECK(shifted(a.branch, b.branch) && shifted(a.received, b.received) &&
+		      shifted(a.rport, b.rport) && a.has_rport == b.has_rport);
+		CHECK(a.params.ptr == b.params.ptr && a.params.len + 2 == b.params.len);
+		if (list)
+			CHECK(ca && cb && ca + 2 == cb);
+	}
+}
+
+/* received, rport and branch in any order and at every byte value at
+ * every position: the fast steps against the walk. */
+static void test_via_params_same_as_walk(void)
+{
+	static const char *const suffixes[] = {
+		";received=2001:db8:1:0:a1b2:c3d4:e5f6:1;rport=5062;branch=z9hG4bK2830127746",
+		";rport=5060;received=192.0.2.7;branch=z9hG4bK1",
+		";branch=z9hG4bK2830127745;rport",
+		";RECEIVED=10.0.0.1;RPort=65535;Branch=b",
+		";received=[2001:db8::9:255];rport=0;rport",
+	};
+	static const char *const heads[] = { "SIP/2.0/UDP 10.45.0.2:5060",
+					     "SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062" };
+	char buf[128];
+	for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++)
+		for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+			size_t sl = strlen(suffixes[i]);
+			for (size_t k = 1; k <= sl; k++)
+				same_as_walk(heads[h], suffixes[i], k);
+			/* (the first ';' stays: it ends the sent-by in both) */
+			for (size_t at = 1; at < sl; at++)
+				for (unsigned c = 0; c < 256; c++) {
+					memcpy(buf, suffixes[i], sl);
+					buf[at] = (char)c;
+					same_as_walk(heads[h], buf, sl);
+				}
+		}
+	/* ports of every length and value class */
+	static const char *const ports[] = { "0", "9", "65535", "65536", "99999", "00001", "000001",
+					     "123456", "5060x", "5060:", "5060,", "5060 ", "", "\"1\"" };
+	for (size_t i = 0; i < sizeof(ports) / sizeof(ports[0]); i++) {
+		int n = snprintf(buf, sizeof buf, ";rport=%s;branch=b", ports[i]);
+		for (size_t k = 1; k <= (size_t)n; k++)
+			same_as_walk(heads[0], buf, k);
+	}
+}
+
 static void test_via_branch_first_same_as_walk(void)
 {
 	static const char *const suffixes[] = {
@@ -378,6 +451,7 @@ static void test_via_branch_first_same_as_walk(void)
 int main(void)
 {
 	test_via_branch_first_same_as_walk();
+	test_via_params_same_as_walk();
 	test_via_table();
 	test_via_every_position();
 	test_via_param_names();
