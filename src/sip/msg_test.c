@@ -745,7 +745,8 @@ static void test_fast_path_start_line_in_first_block(void)
 	 * ends before, at and after the end of the first block */
 	for (int k = 0; k < 90; k++) {
 		int len = snprintf(buf, sizeof buf, "NOTIFY sip:%.*s SIP/2.0\r\n%s", k,
-				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 				   tail);
 		same_parse_modes(buf, (size_t)len);
 		len = snprintf(buf, sizeof buf, "SIP/2.0 200 %.*s\r\n%s", k,
@@ -753,7 +754,8 @@ static void test_fast_path_start_line_in_first_block(void)
 			       tail);
 		same_parse_modes(buf, (size_t)len);
 		len = snprintf(buf, sizeof buf, "REGISTER sip:%.*s SIP/2.0\r\n\r\n%.*s", k,
-			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
 			       70, "body body body body body body body body body body body body body body body");
 		same_parse_modes(buf, (size_t)len);
 	}
