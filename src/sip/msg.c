@@ -664,7 +664,7 @@ fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char 
 					size_t seen = (size_t)(next - blk_last);
 					if (seen >= 64)
 						goto done;
-					base = blk_last;
+					base = next - seen;
 					m = lf_mask64(base) & (~0ull << seen);
 				}
 				uint64_t hi = m & (~0ull << (last16 - base));
