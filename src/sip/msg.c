@@ -1165,6 +1165,26 @@ static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t le
 	p = fields_fast(msg, &ch, &n, p, end, buf, blk, blk_m, &rc, err);
 	if (rc < 0)
 		return rc;
+	/* A field line that starts in the last 16 bytes ("l: 0" before the
+	 * empty line) is one fields_fast leaves: the plain shape (a known
+	 * name, ':', CRLF, not folded) is taken here by the careful loop's
+	 * own steps, byte by byte (at most 16); any other goes to it. */
+	while (end - p < 16 && p < end && *p != '\r') {
+		const char *q = p, *colon = NULL;
+		for (; q < end && *q != '\n'; q++)
+			if (*q == ':' && !colon)
+				colon = q;
+		if (q >= end - 1 || q[-1] != '\r' || !colon || colon == p || is_ws(q[1]))
+			break;
+		enum sip_hdr_id id = sip_hdr_lookup_at(p, (size_t)(colon - p), (size_t)(end - p));
+		if (id == SIP_HDR_OTHER)
+			break;
+		rc = hdr_add(msg, &ch, &n, buf, id, p, slice_span(p, colon), value_trim(colon + 1, q - 1),
+			     err);
+		if (rc < 0)
+			return rc;
+		p = q + 1;
+	}
 	/* the empty line and a body that fits, else the careful loop goes
 	 * on from the line fields_fast left */
 	size_t head_len = (size_t)(p - buf) + 2, avail = len - head_len, body_len = avail;
