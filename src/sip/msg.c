@@ -512,8 +512,9 @@ static inline int content_length_parse(struct sip_msg *msg, const char *buf, str
 	return content_length_parse_slow(msg, buf, v, err);
 }
 
-/* The id chains while parsing: first[] is copied to msg->first at the end
- * (on the stack, the split addresses both without a base register). */
+/* The id chains while parsing: first is msg->first, last[] on the stack.
+ * (first[] on the stack too, copied to msg->first at the end, measured
+ * worse: GCC keeps the split's loop tighter this way.) */
 struct hdr_chain {
 	uint16_t *first;
 	uint16_t last[SIP_HDR__COUNT];
@@ -575,6 +576,10 @@ static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
 	ch->last[id] = i;
 }
 
+/* first[SIP_HDR_CONTENT_LENGTH] inside fields_fast until its first field:
+ * no index (max_hdrs < SIP_HDR_NONE - 1), not SIP_HDR_NONE. */
+#define CL_FIRST (SIP_HDR_NONE - 1)
+
 /* The header split over the easy lines from p: a field with a token name
  * right before the first ':', ending in CRLF, not folded. The line ends
  * come from masks of 64 bytes at a time (the last block is the last 64
@@ -583,17 +588,16 @@ static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
  * a few byte tests. Whether a line is folded shows at the start of the
  * next one: a field whose next line starts with SP/HTAB is taken back
  * (Content-Length is tested before its value is read). Returns the first
- * line it leaves to the careful loop (the empty line, a line near the end
- * of the input, a line any test refuses, a full header array), which reads
- * it from its start: this adds nothing that loop would not find. *rc is 0,
- * or the error of a Content-Length value. */
-/* first[SIP_HDR_CONTENT_LENGTH] inside fields_fast until its first field:
- * no index (max_hdrs < SIP_HDR_NONE - 1), not SIP_HDR_NONE. */
-#define CL_FIRST (SIP_HDR_NONE - 1)
-
-static inline __attribute__((always_inline)) const char *fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p,
-			       const char *end, const char *buf, const char *blk, uint64_t blk_m,
-			       int *rc, struct sip_parse_error *err)
+ * line it leaves to the careful loop (the empty line, a line that starts
+ * in the last 16 bytes of the input, a line any test refuses, a full
+ * header array), which reads it from its start: this adds nothing that
+ * loop would not find. *rc is 0, or the error of a Content-Length value.
+ * blk, when not NULL, is the 64-byte block p is in, blk_m its '\n' mask
+ * from p on (the start line's block). Always inline: its two callers'
+ * loops are the split (out of line, GCC spills the loop's state). */
+static inline __attribute__((always_inline)) const char *
+fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char *p, const char *end,
+	    const char *buf, const char *blk, uint64_t blk_m, int *rc, struct sip_parse_error *err)
 {
 	const __m128i co = _mm_set1_epi8(':');
 	const uint16_t n0 = *np, max = msg->max_hdrs;
@@ -660,7 +664,7 @@ static inline __attribute__((always_inline)) const char *fields_fast(struct sip_
 					size_t seen = (size_t)(next - blk_last);
 					if (seen >= 64)
 						goto done;
-					base = blk_last;
+					base = next - seen;
 					m = lf_mask64(base) & (~0ull << seen);
 				}
 				uint64_t hi = m & (~0ull << (last16 - base));
@@ -800,9 +804,9 @@ static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *n
  * chains in ch): the careful loop, with fields_fast over the easy lines
  * unless SIP_PARSE__CAREFUL, the empty line, and the body framing. Out of
  * line: the fast path calls it for the lines it leaves. */
-__attribute__((noinline)) static int msg_parse_rest(struct sip_msg *msg, const char *buf, size_t len,
-						    unsigned flags, struct sip_parse_error *err,
-						    struct hdr_chain *ch, uint16_t n, const char *p)
+__attribute__((noinline)) static int
+msg_parse_rest(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+	       struct sip_parse_error *err, struct hdr_chain *ch, uint16_t n, const char *p)
 {
 	const bool stream = flags & SIP_PARSE_STREAM;
 	const bool lenient = flags & SIP_PARSE_LENIENT;
@@ -1096,14 +1100,15 @@ out:
 /* msg_parse_fast found a shape it leaves to msg_parse_careful. */
 #define FAST_NO INT_MIN
 
-/* sip_msg_parse for the common message, in one straight path: the start
- * line in the first 64-byte block (or the fast start line), every field
- * by fields_fast, then CRLF and the body. Anything else (an odd start
- * line, a line fields_fast leaves, no empty line yet) returns FAST_NO
- * before any error is reported, and msg_parse_careful parses the message
- * from its start: the verdicts and errors come from one place. A
- * Content-Length error is fields_fast's, which is that of the careful
- * loop. len >= 64, !SIP_PARSE__CAREFUL. */
+/* sip_msg_parse for the common message, in one straight path that GCC
+ * keeps apart from the careful code: the start line in the first 64-byte
+ * block (or the fast start line), the fields by fields_fast, then CRLF
+ * and a body that fits. A start line of any other shape returns FAST_NO
+ * before anything is reported, and msg_parse_careful parses the message
+ * from its start; a line fields_fast leaves (and a missing empty line or
+ * short body) goes on in msg_parse_rest, the careful loop: the verdicts
+ * and errors come from one place. A Content-Length error is fields_fast's,
+ * which is that of the careful loop. len >= 64, !SIP_PARSE__CAREFUL. */
 static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
 				 struct sip_parse_error *err)
 {
@@ -1160,6 +1165,26 @@ static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t le
 	p = fields_fast(msg, &ch, &n, p, end, buf, blk, blk_m, &rc, err);
 	if (rc < 0)
 		return rc;
+	/* A field line that starts in the last 16 bytes ("l: 0" before the
+	 * empty line) is one fields_fast leaves: the plain shape (a known
+	 * name, ':', CRLF, not folded) is taken here by the careful loop's
+	 * own steps, byte by byte (at most 16); any other goes to it. */
+	while (end - p < 16 && p < end && *p != '\r') {
+		const char *q = p, *colon = NULL;
+		for (; q < end && *q != '\n'; q++)
+			if (*q == ':' && !colon)
+				colon = q;
+		if (q >= end - 1 || q[-1] != '\r' || !colon || colon == p || is_ws(q[1]))
+			break;
+		enum sip_hdr_id id = sip_hdr_lookup_at(p, (size_t)(colon - p), (size_t)(end - p));
+		if (id == SIP_HDR_OTHER)
+			break;
+		rc = hdr_add(msg, &ch, &n, buf, id, p, slice_span(p, colon), value_trim(colon + 1, q - 1),
+			     err);
+		if (rc < 0)
+			return rc;
+		p = q + 1;
+	}
 	/* the empty line and a body that fits, else the careful loop goes
 	 * on from the line fields_fast left */
 	size_t head_len = (size_t)(p - buf) + 2, avail = len - head_len, body_len = avail;

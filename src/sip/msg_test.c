@@ -745,7 +745,8 @@ static void test_fast_path_start_line_in_first_block(void)
 	 * ends before, at and after the end of the first block */
 	for (int k = 0; k < 90; k++) {
 		int len = snprintf(buf, sizeof buf, "NOTIFY sip:%.*s SIP/2.0\r\n%s", k,
-				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+				   "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
 				   tail);
 		same_parse_modes(buf, (size_t)len);
 		len = snprintf(buf, sizeof buf, "SIP/2.0 200 %.*s\r\n%s", k,
@@ -753,7 +754,8 @@ static void test_fast_path_start_line_in_first_block(void)
 			       tail);
 		same_parse_modes(buf, (size_t)len);
 		len = snprintf(buf, sizeof buf, "REGISTER sip:%.*s SIP/2.0\r\n\r\n%.*s", k,
-			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
+			       "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
 			       70, "body body body body body body body body body body body body body body body");
 		same_parse_modes(buf, (size_t)len);
 	}
@@ -772,6 +774,15 @@ static void test_fast_path_lines_near_the_end(void)
 		"a: b\r\n",
 		"X: \r\n",
 		"l: 0\r\n l: 0\r\n",
+		"l: 0\r\n\tx\r\n",
+		"l: x\r\n",
+		"l:0\r\n",
+		"l :0\r\n",
+		"l: 0\n",
+		"l: 0\r\r\n",
+		"a\r\n",
+		":\r\n",
+		"v: a:b\r\nt: c\r\n",
 		"Max-Forwards: 70\r\nl: 0\r\n",
 		"",
 	};
