@@ -120,19 +120,38 @@ static void user_classify(struct ims_identity *id, bool may_be_imsi)
 	}
 }
 
-/* sip/sips: [user[:password]@]host[:port][;params][?headers] */
-static int sip_decode(struct ims_identity *id, struct slice rest)
+/* The user part up to its telephone-subscriber params (+1234;npdi). */
+static struct slice user_cut(struct slice user)
 {
+	const char *semi = slice_chr(user, ';');
+	return semi ? slice_span(user.ptr, semi) : user;
+}
+
+/* sip/sips: [user[:password]@]host[:port][;params][?headers], text being
+ * the whole URI. The codec's own URI decoder splits it, so that the
+ * identity is read as the rest of imsreg reads the URI (an '@' or ';' in
+ * the URI's headers or parameters stays there). A URI the decoder rejects
+ * (the codec reports that elsewhere) is still split here, loosely, so that
+ * its identity can be explained: the user ends at the first '@' before
+ * the headers ('?'), and the host runs to ':' ';' or '?'. */
+static int sip_decode(struct ims_identity *id, struct slice text, struct slice rest)
+{
+	struct sip_uri uri;
+	if (sip_uri_decode(&uri, text, NULL) == 0) {
+		if (uri.user.ptr)
+			id->user = user_cut(uri.user);
+		id->domain = uri.host;
+		id->user_phone = uri.user_param.ptr && slice_caseeq_cstr(uri.user_param, "phone");
+		user_classify(id, !id->user_phone);
+		return 0;
+	}
 	const char *end = rest.ptr + rest.len;
-	const char *at = memchr(rest.ptr, '@', rest.len);
+	const char *q = memchr(rest.ptr, '?', rest.len);
+	const char *at = memchr(rest.ptr, '@', (size_t)((q ? q : end) - rest.ptr));
 	const char *host = rest.ptr;
 	if (at) {
 		const char *colon = memchr(rest.ptr, ':', (size_t)(at - rest.ptr));
-		id->user = slice_span(rest.ptr, colon ? colon : at);
-		/* a user part may carry telephone-subscriber params: +1234;npdi */
-		const char *semi = memchr(id->user.ptr, ';', id->user.len);
-		if (semi)
-			id->user.len = (size_t)(semi - id->user.ptr);
+		id->user = user_cut(slice_span(rest.ptr, colon ? colon : at));
 		host = at + 1;
 		if (id->user.len == 0)
 			return -EBADMSG;
@@ -151,9 +170,9 @@ static int sip_decode(struct ims_identity *id, struct slice rest)
 		return -EBADMSG;
 	const char *params = memchr(h, ';', (size_t)(end - h));
 	if (params) {
-		const char *q = memchr(params, '?', (size_t)(end - params));
+		const char *hq = memchr(params, '?', (size_t)(end - params));
 		struct sip_param user;
-		if (sip_param_find(slice_span(params, q ? q : end), "user", &user) &&
+		if (sip_param_find(slice_span(params, hq ? hq : end), "user", &user) &&
 		    slice_caseeq_cstr(user.value, "phone"))
 			id->user_phone = true;
 	}
@@ -176,7 +195,7 @@ int ims_identity_decode(struct ims_identity *id, struct slice text)
 	if (slice_startswith_case(t, "sip:") || slice_startswith_case(t, "sips:")) {
 		size_t skip = (t.ptr[3] == ':') ? 4 : 5;
 		id->kind = IMS_ID_SIP;
-		rc = sip_decode(id, slice_make(t.ptr + skip, t.len - skip));
+		rc = sip_decode(id, t, slice_make(t.ptr + skip, t.len - skip));
 		if (rc == 0)
 			domain_classify(id);
 	} else if (slice_startswith_case(t, "tel:")) {
@@ -196,10 +215,15 @@ int ims_identity_decode(struct ims_identity *id, struct slice text)
 					   &context))
 			id->domain = context.value;
 	} else {
-		const char *at = slice_chr(t, '@');
-		const char *colon = slice_chr(t, ':');
+		const char *at = NULL, *colon = slice_chr(t, ':');
+		for (size_t i = t.len; i > 0 && !at; i--)
+			if (t.ptr[i - 1] == '@')
+				at = t.ptr + i - 1;
 		if (at && (!colon || colon > at)) {
-			/* NAI (RFC 7542): user@realm, the IMPI form of TS 23.003 §13.3 */
+			/* NAI (RFC 7542): user@realm, the IMPI form of TS 23.003 §13.3.
+			 * The realm follows the last '@' (an NAI has one; a
+			 * decorated one, RFC 7542 §3.3.1, marks its other realms
+			 * with '!'), as rules.c reads it. */
 			id->kind = IMS_ID_NAI;
 			id->user = slice_span(t.ptr, at);
 			id->domain = slice_span(at + 1, t.ptr + t.len);

@@ -70,6 +70,17 @@ static const struct identity_case cases[] = {
 	/* a 15-digit number with user=phone is a phone number, not an IMSI */
 	{ "sip:001010123456789@example.net;user=phone", 0, IMS_ID_SIP, "001010123456789",
 	  "example.net", false, false, false, true, false, false, "", "", "", "" },
+	/* an '@' in the URI's headers is not the userinfo's (RFC 3261 §19.1.1),
+	 * and user=phone is read from the parameters only */
+	{ "<sip:+15551234567@ims.example.net;user=phone?To=x@y>", 0, IMS_ID_SIP, "+15551234567",
+	  "ims.example.net", false, true, false, true, false, false, "", "", "", "" },
+	/* a URI the codec rejects (space in the user part) is still split */
+	{ "sip:bad user@example.net?h=a@b", 0, IMS_ID_SIP, "bad user", "example.net", false, false,
+	  false, false, false, false, "", "", "", "" },
+	/* an NAI's realm follows its last '@', as rules.c reads it */
+	{ "001010123456789@visited.example@ims.mnc001.mcc001.3gppnetwork.org", 0, IMS_ID_NAI,
+	  "001010123456789@visited.example", "ims.mnc001.mcc001.3gppnetwork.org", false, false,
+	  true, false, false, false, "001", "001", "", "" },
 	{ "urn:service:sos", 0, IMS_ID_OTHER, NULL, NULL, false, false, false, false, false,
 	  false, "", "", "", "" },
 	/* errors */
