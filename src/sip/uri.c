@@ -1485,8 +1485,11 @@ hostport:
 
 /* A global tel: number without parameters ("tel:+15551234567", as in
  * P-Associated-URI), sixteen bytes a step: true when decoded; anything
- * else (parameters, a local number) is for the byte path. */
-static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s)
+ * else (parameters, a local number) is for the byte path. With gt, as in
+ * uri_fast_sip: the number ends at the first '>' (*stop), which is no
+ * digit or separator, as it ends at the end of s without. */
+static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s,
+							       bool gt, const char **stop)
 {
 	const char *base = s.ptr, *end = s.ptr + s.len, *p = s.ptr + 4, *q = p + 1;
 	if (*p != '+')
@@ -1511,8 +1514,14 @@ static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *u
 		digits |= dg;
 		q += 16;
 	}
-	if (q != end || !digits)
+	if (gt) {
+		/* the name-addr's "<tel:+...>": the run ends at its '>' */
+		if (q == end || *q != '>' || !digits)
+			return false;
+		*stop = end = q;
+	} else if (q != end || !digits) {
 		return false;
+	}
 	uri->scheme = SIP_URI_TEL;
 	uri->scheme_name = slice_make(base, 3);
 	uri->user = slice_span(p, end);
@@ -1545,7 +1554,7 @@ static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, 
 	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
 		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, false, NULL);
 	if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
-		return uri_fast_tel(uri, s);
+		return uri_fast_tel(uri, s, false, NULL);
 	return false;
 }
 #endif
@@ -1559,8 +1568,8 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	return uri_decode_bytes(uri, s, err);
 }
 
-/* The sip: or sips: URI at p closed by the first '>' before end, by
- * uri_fast_sip with gt (uri_internal.h). */
+/* The sip:, sips: or global tel: URI at p closed by the first '>' before
+ * end, by uri_fast_sip or uri_fast_tel with gt (uri_internal.h). */
 const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *end)
 {
 #if defined(__SSSE3__)
@@ -1573,6 +1582,8 @@ const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *en
 			return uri_fast_sip(uri, s, SIP_URI_SIP, 3, true, &stop) ? stop : NULL;
 		if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && p[4] == ':')
 			return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, true, &stop) ? stop : NULL;
+		if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
+			return uri_fast_tel(uri, s, true, &stop) ? stop : NULL;
 	}
 #else
 	(void)uri, (void)p, (void)end;
