@@ -169,16 +169,18 @@ static inline __attribute__((always_inline)) const char *
 hdr_class_end(const char *p, const char *lo, const char *end, const unsigned char rows[16])
 {
 #if defined(__SSSE3__)
-	while (end - p >= 16) {
-		unsigned m = scan_notin16(p, rows);
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
 	if (end - lo >= 16) {
-		/* end - p is 0 .. 15: bit end - p stands for the end */
+		/* blocks while one fits (p against last, the same every
+		 * step), then the last one shifted: end - p is 0 .. 15 there,
+		 * and bit end - p stands for the end */
+		const char *last = end - 16;
+		for (; p <= last; p += 16) {
+			unsigned m = scan_notin16(p, rows);
+			if (m)
+				return p + __builtin_ctz(m);
+		}
 		unsigned n = (unsigned)(end - p);
-		unsigned m = (scan_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
+		unsigned m = (scan_notin16(last, rows) >> (16 - n)) | (1u << n);
 		return p + __builtin_ctz(m);
 	}
 #else
@@ -246,15 +248,15 @@ static inline __attribute__((always_inline)) const char *
 hdr_quote_stop(const char *p, const char *lo, const char *end)
 {
 #if defined(__SSE2__)
-	while (end - p >= 16) {
-		unsigned m = hdr_quote_stop16(p);
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
 	if (end - lo >= 16) {
+		const char *last = end - 16;
+		for (; p <= last; p += 16) {
+			unsigned m = hdr_quote_stop16(p);
+			if (m)
+				return p + __builtin_ctz(m);
+		}
 		unsigned n = (unsigned)(end - p);
-		unsigned m = (hdr_quote_stop16(end - 16) >> (16 - n)) | (1u << n);
+		unsigned m = (hdr_quote_stop16(last) >> (16 - n)) | (1u << n);
 		return p + __builtin_ctz(m);
 	}
 #else
