@@ -67,19 +67,18 @@ static inline const char *hdr_find(const char *p, const char *end, char c)
 {
 #if defined(__SSE2__)
 	if (end - p >= 16) {
+		/* blocks against q = end - 16, the same every step */
 		const __m128i k = _mm_set1_epi8(c);
-		for (;;) {
+		const char *q = end - 16;
+		do {
 			unsigned m = (unsigned)_mm_movemask_epi8(
 				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), k));
 			if (m)
 				return p + __builtin_ctz(m);
 			p += 16;
-			if (end - p < 16)
-				break;
-		}
+		} while (p <= q);
 		if (p == end)
 			return NULL;
-		const char *q = end - 16;
 		unsigned m = (unsigned)_mm_movemask_epi8(
 			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)q), k)) >> (p - q);
 		return m ? p + __builtin_ctz(m) : NULL;
