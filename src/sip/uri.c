@@ -265,10 +265,12 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 		return SIP_HOST_NONE;
 	/* every label rule on the masks at once, one branch */
 	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
-	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
-	if ((sep & ((dots << 1) | 1)) |     /* a label starting with '.' or '-', an empty label */
-	    (dots & (dashes << 1)) |        /* '-' closing a label */
-	    (dashes & last))                /* '-' closing the last */
+	uint64_t dots = r->dots, dashes = r->dashes, sep = dots | dashes;
+	/* on the bits of the run only: each rule at bit i looks at bits i
+	 * and i - 1, both in the run when i is */
+	if (((sep & ((dots << 1) | 1)) |    /* a label starting with '.' or '-', an empty label */
+	     (dots & (dashes << 1)) |       /* '-' closing a label */
+	     (dashes & last)) & run)        /* '-' closing the last */
 		return SIP_HOST_NONE;
 	/* the last label starts after the last dot but a final one (bit
 	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
@@ -276,7 +278,7 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 	const char *top = h + (63 - __builtin_clzll((inner << 1) | 1));
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
-	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
+	if ((dashes & run) || !uri_ipv4_check(h, end, r->n, dots & run))
 		return SIP_HOST_NONE;
 	return SIP_HOST_IPV4;
 }
