@@ -122,8 +122,8 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
  * the cursor where the walk goes on is returned: at the end, or at the
  * first thing that is anything else (white space, a ',', q, an odd value,
  * what is an error: the walk reads and reports it from there). [lo, end)
- * the readable bytes. Inline: addr_decode reads the first tag or expires
- * with it too, where a call cost more than the parameter. */
+ * the readable bytes. Inline in addr_fast and addr_run: out of line it
+ * measured dearer, the call costing more than a short parameter. */
 /* the lengths of the names addr_param knows (q, tag, expires): bit n */
 #define ADDR_KNOWN_LEN ((1u << 1) | (1u << 3) | (1u << 7))
 static inline __attribute__((always_inline)) const char *
@@ -206,7 +206,7 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 /* One address at sc, every form and every error. With list, a ',' after
  * it ends it (the cursor is left on it) as the end of the input does
  * otherwise; "*" and an addr-spec without <> are then left to the slice
- * decoder (-EAGAIN). With after (not NULL), addr_decode has read the
+ * decoder (-EAGAIN). With after (not NULL), addr_fast has read the
  * "<URI>" already, into a->uri, a->angle and a->uri_text, and after is the
  * byte past its '>': the header parameters are read from there. */
 static __attribute__((noinline)) int addr_run(struct sip_addr *a, struct scan *scp, unsigned flags,
@@ -222,7 +222,7 @@ static __attribute__((noinline)) int addr_run(struct sip_addr *a, struct scan *s
 		goto params_or_end;
 	}
 	if (sc.p < sc.end && *sc.p == '<') {
-		/* a "<URI>" that sip_uri_decode_gt did not take (addr_decode
+		/* a "<URI>" that sip_uri_decode_gt did not take (addr_fast
 		 * tried it): what the steps below read there */
 		const char *gt = addr_find_gt(sc.p + 1, lo, sc.end);
 		if (gt) {

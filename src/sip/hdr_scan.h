@@ -67,19 +67,18 @@ static inline const char *hdr_find(const char *p, const char *end, char c)
 {
 #if defined(__SSE2__)
 	if (end - p >= 16) {
+		/* blocks against q = end - 16, the same every step */
 		const __m128i k = _mm_set1_epi8(c);
-		for (;;) {
+		const char *q = end - 16;
+		do {
 			unsigned m = (unsigned)_mm_movemask_epi8(
 				_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)p), k));
 			if (m)
 				return p + __builtin_ctz(m);
 			p += 16;
-			if (end - p < 16)
-				break;
-		}
+		} while (p <= q);
 		if (p == end)
 			return NULL;
-		const char *q = end - 16;
 		unsigned m = (unsigned)_mm_movemask_epi8(
 			_mm_cmpeq_epi8(_mm_loadu_si128((const __m128i *)(const void *)q), k)) >> (p - q);
 		return m ? p + __builtin_ctz(m) : NULL;
@@ -169,16 +168,18 @@ static inline __attribute__((always_inline)) const char *
 hdr_class_end(const char *p, const char *lo, const char *end, const unsigned char rows[16])
 {
 #if defined(__SSSE3__)
-	while (end - p >= 16) {
-		unsigned m = scan_notin16(p, rows);
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
 	if (end - lo >= 16) {
-		/* end - p is 0 .. 15: bit end - p stands for the end */
+		/* blocks while one fits (p against last, the same every
+		 * step), then the last one shifted: end - p is 0 .. 15 there,
+		 * and bit end - p stands for the end */
+		const char *last = end - 16;
+		for (; p <= last; p += 16) {
+			unsigned m = scan_notin16(p, rows);
+			if (m)
+				return p + __builtin_ctz(m);
+		}
 		unsigned n = (unsigned)(end - p);
-		unsigned m = (scan_notin16(end - 16, rows) >> (16 - n)) | (1u << n);
+		unsigned m = (scan_notin16(last, rows) >> (16 - n)) | (1u << n);
 		return p + __builtin_ctz(m);
 	}
 #else
@@ -246,15 +247,15 @@ static inline __attribute__((always_inline)) const char *
 hdr_quote_stop(const char *p, const char *lo, const char *end)
 {
 #if defined(__SSE2__)
-	while (end - p >= 16) {
-		unsigned m = hdr_quote_stop16(p);
-		if (m)
-			return p + __builtin_ctz(m);
-		p += 16;
-	}
 	if (end - lo >= 16) {
+		const char *last = end - 16;
+		for (; p <= last; p += 16) {
+			unsigned m = hdr_quote_stop16(p);
+			if (m)
+				return p + __builtin_ctz(m);
+		}
 		unsigned n = (unsigned)(end - p);
-		unsigned m = (hdr_quote_stop16(end - 16) >> (16 - n)) | (1u << n);
+		unsigned m = (hdr_quote_stop16(last) >> (16 - n)) | (1u << n);
 		return p + __builtin_ctz(m);
 	}
 #else

@@ -176,9 +176,11 @@ static const unsigned char uri_shift[32] = {
  * its last sixteen are read and moved down. p <= end. */
 static inline __attribute__((always_inline)) __m128i uri_load(const char *p, const char *end)
 {
-	if (__builtin_expect(end - p >= 16, 1))
-		return _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* against end - 16, which lies in the slice and is the same for
+	 * every block of a run: the compiler keeps it out of the loops */
 	const char *q = end - 16;
+	if (__builtin_expect(p <= q, 1))
+		return _mm_loadu_si128((const __m128i *)(const void *)p);
 	return _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(const void *)q),
 				_mm_loadu_si128((const __m128i *)(const void *)(uri_shift + (p - q))));
 }
@@ -263,10 +265,12 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 		return SIP_HOST_NONE;
 	/* every label rule on the masks at once, one branch */
 	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
-	uint64_t dots = r->dots & run, dashes = r->dashes & run, sep = dots | dashes;
-	if ((sep & ((dots << 1) | 1)) |     /* a label starting with '.' or '-', an empty label */
-	    (dots & (dashes << 1)) |        /* '-' closing a label */
-	    (dashes & last))                /* '-' closing the last */
+	uint64_t dots = r->dots, dashes = r->dashes, sep = dots | dashes;
+	/* on the bits of the run only: each rule at bit i looks at bits i
+	 * and i - 1, both in the run when i is */
+	if (((sep & ((dots << 1) | 1)) |    /* a label starting with '.' or '-', an empty label */
+	     (dots & (dashes << 1)) |       /* '-' closing a label */
+	     (dashes & last)) & run)        /* '-' closing the last */
 		return SIP_HOST_NONE;
 	/* the last label starts after the last dot but a final one (bit
 	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
@@ -274,7 +278,7 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 	const char *top = h + (63 - __builtin_clzll((inner << 1) | 1));
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
-	if (dashes || !uri_ipv4_check(h, end, r->n, dots))
+	if ((dashes & run) || !uri_ipv4_check(h, end, r->n, dots & run))
 		return SIP_HOST_NONE;
 	return SIP_HOST_IPV4;
 }
@@ -1485,8 +1489,11 @@ hostport:
 
 /* A global tel: number without parameters ("tel:+15551234567", as in
  * P-Associated-URI), sixteen bytes a step: true when decoded; anything
- * else (parameters, a local number) is for the byte path. */
-static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s)
+ * else (parameters, a local number) is for the byte path. With gt, as in
+ * uri_fast_sip: the number ends at the first '>' (*stop), which is no
+ * digit or separator, as it ends at the end of s without. */
+static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *uri, struct slice s,
+							       bool gt, const char **stop)
 {
 	const char *base = s.ptr, *end = s.ptr + s.len, *p = s.ptr + 4, *q = p + 1;
 	if (*p != '+')
@@ -1511,8 +1518,14 @@ static inline __attribute__((always_inline)) bool uri_fast_tel(struct sip_uri *u
 		digits |= dg;
 		q += 16;
 	}
-	if (q != end || !digits)
+	if (gt) {
+		/* the name-addr's "<tel:+...>": the run ends at its '>' */
+		if (q == end || *q != '>' || !digits)
+			return false;
+		*stop = end = q;
+	} else if (q != end || !digits) {
 		return false;
+	}
 	uri->scheme = SIP_URI_TEL;
 	uri->scheme_name = slice_make(base, 3);
 	uri->user = slice_span(p, end);
@@ -1545,7 +1558,7 @@ static inline __attribute__((always_inline)) bool uri_fast(struct sip_uri *uri, 
 	if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && s.ptr[4] == ':')
 		return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, false, NULL);
 	if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
-		return uri_fast_tel(uri, s);
+		return uri_fast_tel(uri, s, false, NULL);
 	return false;
 }
 #endif
@@ -1559,8 +1572,8 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 	return uri_decode_bytes(uri, s, err);
 }
 
-/* The sip: or sips: URI at p closed by the first '>' before end, by
- * uri_fast_sip with gt (uri_internal.h). */
+/* The sip:, sips: or global tel: URI at p closed by the first '>' before
+ * end, by uri_fast_sip or uri_fast_tel with gt (uri_internal.h). */
 const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *end)
 {
 #if defined(__SSSE3__)
@@ -1573,6 +1586,8 @@ const char *sip_uri_decode_gt(struct sip_uri *uri, const char *p, const char *en
 			return uri_fast_sip(uri, s, SIP_URI_SIP, 3, true, &stop) ? stop : NULL;
 		if ((w | 0x20202020u) == ('s' | 'i' << 8 | 'p' << 16 | (uint32_t)'s' << 24) && p[4] == ':')
 			return uri_fast_sip(uri, s, SIP_URI_SIPS, 4, true, &stop) ? stop : NULL;
+		if ((w | 0x00202020u) == ('t' | 'e' << 8 | 'l' << 16 | (uint32_t)':' << 24))
+			return uri_fast_tel(uri, s, true, &stop) ? stop : NULL;
 	}
 #else
 	(void)uri, (void)p, (void)end;

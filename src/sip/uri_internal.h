@@ -11,8 +11,9 @@ int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type 
 			struct sip_parse_error *err);
 int sip_port_scan_bytes(struct scan *sc, uint16_t *port, struct sip_parse_error *err);
 /* A name-addr's URI read up to its '>' in one pass: the sip: or sips: URI
- * at p that the first '>' before end closes, decoded into *uri as
- * sip_uri_decode(uri, [p, '>')) decodes it when that succeeds; the '>'.
+ * or global tel: number at p that the first '>' before end closes,
+ * decoded into *uri as sip_uri_decode(uri, [p, '>')) decodes it when that
+ * succeeds; the '>'.
  * NULL, *uri then undefined, when the fast path does not take it (no '>',
  * an uncommon form, an error): the caller finds the '>' and calls
  * sip_uri_decode. */
