@@ -180,9 +180,17 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		via->version = slice_make(sc.p + 4, 3);
 		sc.p += 8;
 		const char *t = sc.p;
-		if (sc.end - t >= 5 && scan_is((unsigned char)t[0], SCAN_TOKEN) &&
-		    scan_is((unsigned char)t[1], SCAN_TOKEN) && scan_is((unsigned char)t[2], SCAN_TOKEN) &&
-		    t[3] == ' ' && !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
+		uint32_t w4 = 0;
+		if (sc.end - t >= 5)
+			memcpy(&w4, t, 4);
+		/* "UDP " or "TCP " (the letters in any case): three token
+		 * bytes and SP in one compare; any other, byte by byte */
+		if (sc.end - t >= 5 &&
+		    ((w4 | 0x202020u) == (uint32_t)HDR_LIT_WORD("udp ") ||
+		     (w4 | 0x202020u) == (uint32_t)HDR_LIT_WORD("tcp ") ||
+		     (scan_is((unsigned char)t[0], SCAN_TOKEN) && scan_is((unsigned char)t[1], SCAN_TOKEN) &&
+		      scan_is((unsigned char)t[2], SCAN_TOKEN) && t[3] == ' ')) &&
+		    !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
 			/* a three-letter transport (UDP TCP TLS WSS) and one SP:
 			 * what the steps below read there */
 			via->transport = slice_make(t, 3);

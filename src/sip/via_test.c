@@ -399,6 +399,45 @@ static void test_via_params_same_as_walk(void)
 	}
 }
 
+/* The transport after "SIP/2.0/" is read by one word compare (UDP, TCP in
+ * any case) or three token bytes and SP; after "SIP/2.0/ " by the steps.
+ * Every byte value at each of the five bytes from the transport: the same
+ * verdict, reason, error position (one byte on) and fields. */
+static void test_via_transport_same_as_steps(void)
+{
+	static const char *const bases[] = { "UDP h:5060;branch=b", "tcp [::1];rport", "TlS h", "SCTP h" };
+	char one[64], two[64];
+	for (size_t i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+		size_t bl = strlen(bases[i]);
+		for (size_t at = 0; at < 5; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(one, "SIP/2.0/", 8);
+				memcpy(one + 8, bases[i], bl);
+				one[8 + at] = (char)c;
+				memcpy(two, "SIP/2.0/ ", 9);
+				memcpy(two + 9, one + 8, bl);
+				struct sip_via a, b;
+				struct sip_parse_error ea = { 0 }, eb = { 0 };
+				int ra = 0, rb = 0;
+				const char *ca = NULL, *cb = NULL;
+				branch_decode(one, 8 + bl, false, &a, &ea, &ra, &ca);
+				branch_decode(two, 9 + bl, false, &b, &eb, &rb, &cb);
+				CHECK_INT_EQ(ra, rb);
+				if (ra < 0 || rb < 0) {
+					CHECK(ea.reason == eb.reason);
+					CHECK(ea.at && eb.at && ea.at + 1 == eb.at);
+					continue;
+				}
+				/* (the copies are gone: lengths; both start at the
+				 * same byte of the text) */
+				CHECK_INT_EQ(a.transport.len, b.transport.len);
+				CHECK_INT_EQ(a.host.len, b.host.len);
+				CHECK_INT_EQ(a.has_port, b.has_port);
+				CHECK_INT_EQ(a.port, b.port);
+			}
+	}
+}
+
 static void test_via_branch_first_same_as_walk(void)
 {
 	static const char *const suffixes[] = {
@@ -452,6 +491,7 @@ int main(void)
 {
 	test_via_branch_first_same_as_walk();
 	test_via_params_same_as_walk();
+	test_via_transport_same_as_steps();
 	test_via_table();
 	test_via_every_position();
 	test_via_param_names();
