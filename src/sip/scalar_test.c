@@ -698,6 +698,40 @@ static void test_product_fast_vs_careful(void)
 	CHECK(product_diff_runs > 100000);
 }
 
+/* Every byte value at every position of a comment longer than two
+ * sixteen-byte blocks, against what RFC 3261 §25.1 makes of it: ctext
+ * (and HTAB, and a quoted-pair) stays inside, ')' closes it, '(' opens a
+ * comment that is not closed, any other control is an error. */
+static void test_product_comment_every_byte(void)
+{
+	char buf[64];
+	for (size_t pos = 0; pos < 41; pos++)
+		for (unsigned c = 0; c < 256; c++) {
+			buf[0] = '(';
+			memset(buf + 1, 'x', 41);
+			buf[1 + pos] = (char)c;
+			buf[42] = ')';
+			char *g = check_guard_copy(buf, 43);
+			struct sip_product_it it;
+			struct sip_product p;
+			struct sip_parse_error err = { 0 };
+			sip_product_it_init(&it, slice_make(g, 43));
+			int rc = sip_product_next(&it, &p, &err);
+			if (c == ')') {
+				CHECK_INT_EQ(rc, 1);
+				CHECK_INT_EQ(p.comment.len, pos);
+			} else if (c == '(' || (c < 0x20 && c != '\t') || c == 0x7f ||
+				   (c == '\\' && pos == 40)) {
+				/* (a '\\' last escapes the ')') */
+				CHECK_INT_EQ(rc, -EBADMSG);
+			} else {
+				CHECK_INT_EQ(rc, 1);
+				CHECK_INT_EQ(p.comment.len, 41);
+			}
+			check_guard_free(g, 43);
+		}
+}
+
 /* ---- Date: the 29-byte fast path against the steps of record ----------- */
 
 int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
@@ -759,6 +793,7 @@ int main(void)
 	test_date_fast_vs_careful();
 	test_call_id_fast_vs_careful();
 	test_product_fast_vs_careful();
+	test_product_comment_every_byte();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();
