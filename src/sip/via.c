@@ -139,9 +139,12 @@ static inline const char *via_port_fast(const char *p, const char *end, uint16_t
 		 * between bytes then): every byte '0'-'9' */
 		if ((w & 0xf0f0f0f0u) == 0x30303030u && ((w + 0x06060606u) & 0xf0f0f0f0u) == 0x30303030u &&
 		    !hdr_is_digit((unsigned char)p[4])) {
+			/* the digits d0 d1 d2 d3 in bytes 0..3: d0 * 10 + d1 in
+			 * byte 0, d2 * 10 + d3 in byte 2 (each below 100), then
+			 * the two pairs */
 			uint32_t d = w - 0x30303030u;
-			*port = (uint16_t)((d & 0xff) * 1000 + ((d >> 8) & 0xff) * 100 +
-					   ((d >> 16) & 0xff) * 10 + (d >> 24));
+			d = d * 10 + (d >> 8);
+			*port = (uint16_t)((d & 0xff) * 100 + ((d >> 16) & 0xff));
 			return p + 4;
 		}
 	}

@@ -438,6 +438,21 @@ static void test_via_transport_same_as_steps(void)
 	}
 }
 
+/* Every port of four digits (the one-word path) and of five. */
+static void test_via_every_port(void)
+{
+	char in[64];
+	for (unsigned n = 0; n <= 99999; n++) {
+		int len = snprintf(in, sizeof in, n < 10000 ? "SIP/2.0/UDP h:%04u;rport" : "SIP/2.0/UDP h:%u;rport", n);
+		struct sip_via v;
+		struct sip_parse_error err = { 0 };
+		int rc = sip_via_decode(&v, slice_make(in, (size_t)len), &err);
+		CHECK_INT_EQ(rc, n > 65535 ? -ERANGE : 0);
+		if (rc == 0 && (!v.has_port || v.port != n))
+			CHECK_INT_EQ(v.port, n);
+	}
+}
+
 static void test_via_branch_first_same_as_walk(void)
 {
 	static const char *const suffixes[] = {
@@ -492,6 +507,7 @@ int main(void)
 	test_via_branch_first_same_as_walk();
 	test_via_params_same_as_walk();
 	test_via_transport_same_as_steps();
+	test_via_every_port();
 	test_via_table();
 	test_via_every_position();
 	test_via_param_names();
