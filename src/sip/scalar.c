@@ -68,6 +68,20 @@ static __attribute__((noinline)) int cseq_decode_slow(struct sip_cseq *cseq, str
 
 int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_error *err)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (value.ptr && value.len == 10 && value.ptr[1] == ' ') {
+		/* "N REGISTER", the CSeq of nearly every registration */
+		unsigned d = (unsigned)((unsigned char)value.ptr[0] - '0');
+		uint64_t w;
+		memcpy(&w, value.ptr + 2, 8);
+		if (d <= 9 && w == CSEQ_REGISTER) {
+			cseq->seq = d;
+			cseq->method = slice_make(value.ptr + 2, 8);
+			cseq->method_id = SIP_METHOD_REGISTER;
+			return 0;
+		}
+	}
+#endif
 	if (value.ptr) {
 		/* the common "1 REGISTER": one to nine digits (no overflow),
 		 * one SP, a token to the end; anything else the steps below */
