@@ -370,6 +370,8 @@ sent_by:;
 			break;
 		}
 	}
+	if (sc.p == sc.end)
+		goto done; /* the last of them ends the value: params end there */
 #endif
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);
