@@ -357,13 +357,25 @@ sent_by:;
 		} else if (end - s >= 10 && (w | 0x2020202020202000ull) == HDR_LIT_WORD(";receive") &&
 			   (s[8] | 0x20) == 'd' && s[9] == '=') {
 			/* a token, or the IPv6 address the walk reads on at a ':' */
-			const char *v = s + 10, *ve = hdr_token_end(v, lo, end);
-			if (ve == v)
-				break;
-			if (ve != end && *ve == ':')
-				ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
-			if (via_received_check(slice_span(v, ve), NULL) < 0)
-				break;
+			const char *v = s + 10, *ve = NULL;
+			if (v < end && *v != ':') {
+				/* an IPv6 address (RFC 5118 §4.5) by the bit masks
+				 * alone, when no byte of its class follows it: the
+				 * walk's token run stops at its first ':' and the run
+				 * of its class at its end, where this one does */
+				const char *q = sip_ipv6_fast(v, end);
+				if (q && (q == end || !hdr_in_rows((unsigned char)*q, hdr_rows_ipv6)))
+					ve = q;
+			}
+			if (!ve) {
+				ve = hdr_token_end(v, lo, end);
+				if (ve == v)
+					break;
+				if (ve != end && *ve == ':')
+					ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
+				if (via_received_check(slice_span(v, ve), NULL) < 0)
+					break;
+			}
 			via->received = slice_span(v, ve);
 			sc.p = ve;
 		} else {

@@ -372,6 +372,14 @@ static void test_via_params_same_as_walk(void)
 		";branch=z9hG4bK2830127745;rport",
 		";RECEIVED=10.0.0.1;RPort=65535;Branch=b",
 		";received=[2001:db8::9:255];rport=0;rport",
+		";received=2001:db8::1;branch=b",
+		";received=::ffff:192.0.2.1;rport",
+		";received=2001:db8:0:0:0:0:0:1,SIP/2.0/UDP h",
+		";received=1::;rport=1",
+		";received=2001:db8::192.0.2.1;branch=z9hG4bK1",
+		";received=ABCD:EF01:2345:6789:ABCD:EF01:2345:6789;rport",
+		";received=2001:db8:1:0:a1b2:c3d4:e5f6:1:9;rport",
+		";received=2001:db8:1::a1b2::1;rport",
 	};
 	static const char *const heads[] = { "SIP/2.0/UDP 10.45.0.2:5060",
 					     "SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062" };
