@@ -555,6 +555,41 @@ static void test_tokparams_fast_vs_careful(void)
 	CHECK(tp_diff_runs > 100000);
 }
 
+/* ---- CSeq: "N REGISTER" in one compare against the general steps ------- */
+
+/* value and " " + value (which only the general steps read: a leading SP)
+ * at every byte value at every position: the same verdict, reason, error
+ * position (one byte on) and fields. */
+static void test_cseq_register_vs_steps(void)
+{
+	static const char *const bases[] = { "1 REGISTER", "9 REGISTER", "1 INVITE12", "12REGISTER" };
+	char one[16], two[16];
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++)
+		for (size_t at = 0; at < 10; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(one, bases[i], 10);
+				one[at] = (char)c;
+				two[0] = ' ';
+				memcpy(two + 1, one, 10);
+				char *ga = check_guard_copy(one, 10), *gb = check_guard_copy(two, 11);
+				struct sip_cseq a, b;
+				struct sip_parse_error ea = { 0 }, eb = { 0 };
+				int ra = sip_cseq_decode(&a, slice_make(ga, 10), &ea);
+				int rb = sip_cseq_decode(&b, slice_make(gb, 11), &eb);
+				CHECK_INT_EQ(ra, rb);
+				if (ra < 0) {
+					CHECK(ea.reason == eb.reason);
+					CHECK(ea.at && eb.at && ea.at - ga + 1 == eb.at - gb);
+				} else {
+					CHECK_INT_EQ(a.seq, b.seq);
+					CHECK_INT_EQ(a.method_id, b.method_id);
+					CHECK(a.method.ptr - ga + 1 == b.method.ptr - gb && a.method.len == b.method.len);
+				}
+				check_guard_free(ga, 10);
+				check_guard_free(gb, 11);
+			}
+}
+
 /* ---- Call-ID: the sixteen-byte fast path against the careful steps ------ */
 
 int sip_call_id__careful(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err);
@@ -698,6 +733,40 @@ static void test_product_fast_vs_careful(void)
 	CHECK(product_diff_runs > 100000);
 }
 
+/* Every byte value at every position of a comment longer than two
+ * sixteen-byte blocks, against what RFC 3261 §25.1 makes of it: ctext
+ * (and HTAB, and a quoted-pair) stays inside, ')' closes it, '(' opens a
+ * comment that is not closed, any other control is an error. */
+static void test_product_comment_every_byte(void)
+{
+	char buf[64];
+	for (size_t pos = 0; pos < 41; pos++)
+		for (unsigned c = 0; c < 256; c++) {
+			buf[0] = '(';
+			memset(buf + 1, 'x', 41);
+			buf[1 + pos] = (char)c;
+			buf[42] = ')';
+			char *g = check_guard_copy(buf, 43);
+			struct sip_product_it it;
+			struct sip_product p;
+			struct sip_parse_error err = { 0 };
+			sip_product_it_init(&it, slice_make(g, 43));
+			int rc = sip_product_next(&it, &p, &err);
+			if (c == ')') {
+				CHECK_INT_EQ(rc, 1);
+				CHECK_INT_EQ(p.comment.len, pos);
+			} else if (c == '(' || (c < 0x20 && c != '\t') || c == 0x7f ||
+				   (c == '\\' && pos == 40)) {
+				/* (a '\\' last escapes the ')') */
+				CHECK_INT_EQ(rc, -EBADMSG);
+			} else {
+				CHECK_INT_EQ(rc, 1);
+				CHECK_INT_EQ(p.comment.len, 41);
+			}
+			check_guard_free(g, 43);
+		}
+}
+
 /* ---- Date: the 29-byte fast path against the steps of record ----------- */
 
 int sip_date__careful(struct sip_date *d, struct slice value, struct sip_parse_error *err);
@@ -758,7 +827,9 @@ int main(void)
 	test_tokparams_fast_vs_careful();
 	test_date_fast_vs_careful();
 	test_call_id_fast_vs_careful();
+	test_cseq_register_vs_steps();
 	test_product_fast_vs_careful();
+	test_product_comment_every_byte();
 	test_scalar_absent_value_is_einval();
 	test_scalar_every_position();
 	test_scalar_table();

@@ -139,9 +139,12 @@ static inline const char *via_port_fast(const char *p, const char *end, uint16_t
 		 * between bytes then): every byte '0'-'9' */
 		if ((w & 0xf0f0f0f0u) == 0x30303030u && ((w + 0x06060606u) & 0xf0f0f0f0u) == 0x30303030u &&
 		    !hdr_is_digit((unsigned char)p[4])) {
+			/* the digits d0 d1 d2 d3 in bytes 0..3: d0 * 10 + d1 in
+			 * byte 0, d2 * 10 + d3 in byte 2 (each below 100), then
+			 * the two pairs */
 			uint32_t d = w - 0x30303030u;
-			*port = (uint16_t)((d & 0xff) * 1000 + ((d >> 8) & 0xff) * 100 +
-					   ((d >> 16) & 0xff) * 10 + (d >> 24));
+			d = d * 10 + (d >> 8);
+			*port = (uint16_t)((d & 0xff) * 100 + ((d >> 16) & 0xff));
 			return p + 4;
 		}
 	}
@@ -180,9 +183,17 @@ static int via_run(struct sip_via *via, struct scan *scp, bool list, struct sip_
 		via->version = slice_make(sc.p + 4, 3);
 		sc.p += 8;
 		const char *t = sc.p;
-		if (sc.end - t >= 5 && scan_is((unsigned char)t[0], SCAN_TOKEN) &&
-		    scan_is((unsigned char)t[1], SCAN_TOKEN) && scan_is((unsigned char)t[2], SCAN_TOKEN) &&
-		    t[3] == ' ' && !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
+		uint32_t w4 = 0;
+		if (sc.end - t >= 5)
+			memcpy(&w4, t, 4);
+		/* "UDP " or "TCP " (the letters in any case): three token
+		 * bytes and SP in one compare; any other, byte by byte */
+		if (sc.end - t >= 5 &&
+		    ((w4 | 0x202020u) == (uint32_t)HDR_LIT_WORD("udp ") ||
+		     (w4 | 0x202020u) == (uint32_t)HDR_LIT_WORD("tcp ") ||
+		     (scan_is((unsigned char)t[0], SCAN_TOKEN) && scan_is((unsigned char)t[1], SCAN_TOKEN) &&
+		      scan_is((unsigned char)t[2], SCAN_TOKEN) && t[3] == ' ')) &&
+		    !scan_is((unsigned char)t[4], SCAN_WS | SCAN_CRLF)) {
 			/* a three-letter transport (UDP TCP TLS WSS) and one SP:
 			 * what the steps below read there */
 			via->transport = slice_make(t, 3);
@@ -346,19 +357,33 @@ sent_by:;
 		} else if (end - s >= 10 && (w | 0x2020202020202000ull) == HDR_LIT_WORD(";receive") &&
 			   (s[8] | 0x20) == 'd' && s[9] == '=') {
 			/* a token, or the IPv6 address the walk reads on at a ':' */
-			const char *v = s + 10, *ve = hdr_token_end(v, lo, end);
-			if (ve == v)
-				break;
-			if (ve != end && *ve == ':')
-				ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
-			if (via_received_check(slice_span(v, ve), NULL) < 0)
-				break;
+			const char *v = s + 10, *ve = NULL;
+			if (v < end && *v != ':') {
+				/* an IPv6 address (RFC 5118 §4.5) by the bit masks
+				 * alone, when no byte of its class follows it: the
+				 * walk's token run stops at its first ':' and the run
+				 * of its class at its end, where this one does */
+				const char *q = sip_ipv6_fast(v, end);
+				if (q && (q == end || !hdr_in_rows((unsigned char)*q, hdr_rows_ipv6)))
+					ve = q;
+			}
+			if (!ve) {
+				ve = hdr_token_end(v, lo, end);
+				if (ve == v)
+					break;
+				if (ve != end && *ve == ':')
+					ve = hdr_class_end(ve, lo, end, hdr_rows_ipv6);
+				if (via_received_check(slice_span(v, ve), NULL) < 0)
+					break;
+			}
 			via->received = slice_span(v, ve);
 			sc.p = ve;
 		} else {
 			break;
 		}
 	}
+	if (sc.p == sc.end)
+		goto done; /* the last of them ends the value: params end there */
 #endif
 	struct sip_param pm;
 	unsigned gflags = SIP_GENPARAM_VIA | (list ? SIP_GENPARAM_LIST : 0);

@@ -372,6 +372,14 @@ static void test_via_params_same_as_walk(void)
 		";branch=z9hG4bK2830127745;rport",
 		";RECEIVED=10.0.0.1;RPort=65535;Branch=b",
 		";received=[2001:db8::9:255];rport=0;rport",
+		";received=2001:db8::1;branch=b",
+		";received=::ffff:192.0.2.1;rport",
+		";received=2001:db8:0:0:0:0:0:1,SIP/2.0/UDP h",
+		";received=1::;rport=1",
+		";received=2001:db8::192.0.2.1;branch=z9hG4bK1",
+		";received=ABCD:EF01:2345:6789:ABCD:EF01:2345:6789;rport",
+		";received=2001:db8:1:0:a1b2:c3d4:e5f6:1:9;rport",
+		";received=2001:db8:1::a1b2::1;rport",
 	};
 	static const char *const heads[] = { "SIP/2.0/UDP 10.45.0.2:5060",
 					     "SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062" };
@@ -396,6 +404,60 @@ static void test_via_params_same_as_walk(void)
 		int n = snprintf(buf, sizeof buf, ";rport=%s;branch=b", ports[i]);
 		for (size_t k = 1; k <= (size_t)n; k++)
 			same_as_walk(heads[0], buf, k);
+	}
+}
+
+/* The transport after "SIP/2.0/" is read by one word compare (UDP, TCP in
+ * any case) or three token bytes and SP; after "SIP/2.0/ " by the steps.
+ * Every byte value at each of the five bytes from the transport: the same
+ * verdict, reason, error position (one byte on) and fields. */
+static void test_via_transport_same_as_steps(void)
+{
+	static const char *const bases[] = { "UDP h:5060;branch=b", "tcp [::1];rport", "TlS h", "SCTP h" };
+	char one[64], two[64];
+	for (size_t i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
+		size_t bl = strlen(bases[i]);
+		for (size_t at = 0; at < 5; at++)
+			for (unsigned c = 0; c < 256; c++) {
+				memcpy(one, "SIP/2.0/", 8);
+				memcpy(one + 8, bases[i], bl);
+				one[8 + at] = (char)c;
+				memcpy(two, "SIP/2.0/ ", 9);
+				memcpy(two + 9, one + 8, bl);
+				struct sip_via a, b;
+				struct sip_parse_error ea = { 0 }, eb = { 0 };
+				int ra = 0, rb = 0;
+				const char *ca = NULL, *cb = NULL;
+				branch_decode(one, 8 + bl, false, &a, &ea, &ra, &ca);
+				branch_decode(two, 9 + bl, false, &b, &eb, &rb, &cb);
+				CHECK_INT_EQ(ra, rb);
+				if (ra < 0 || rb < 0) {
+					CHECK(ea.reason == eb.reason);
+					CHECK(ea.at && eb.at && ea.at + 1 == eb.at);
+					continue;
+				}
+				/* (the copies are gone: lengths; both start at the
+				 * same byte of the text) */
+				CHECK_INT_EQ(a.transport.len, b.transport.len);
+				CHECK_INT_EQ(a.host.len, b.host.len);
+				CHECK_INT_EQ(a.has_port, b.has_port);
+				CHECK_INT_EQ(a.port, b.port);
+			}
+	}
+}
+
+/* Every port of four digits (the one-word path) and of five. */
+static void test_via_every_port(void)
+{
+	char in[64];
+	for (unsigned n = 0; n <= 99999; n++) {
+		int len = snprintf(in, sizeof in, n < 10000 ? "SIP/2.0/UDP h:%04u;rport" : "SIP/2.0/UDP h:%u;rport", n);
+		struct sip_via v;
+		struct sip_parse_error err = { 0 };
+		int rc = sip_via_decode(&v, slice_make(in, (size_t)len), &err);
+		CHECK_INT_EQ(rc, n > 65535 ? -ERANGE : 0);
+		if (rc == 0 && (!v.has_port || v.port != n))
+			CHECK_INT_EQ(v.port, n);
 	}
 }
 
@@ -452,6 +514,8 @@ int main(void)
 {
 	test_via_branch_first_same_as_walk();
 	test_via_params_same_as_walk();
+	test_via_transport_same_as_steps();
+	test_via_every_port();
 	test_via_table();
 	test_via_every_position();
 	test_via_param_names();
