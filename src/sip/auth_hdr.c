@@ -30,6 +30,10 @@ static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_IK] = "ik",
 };
 
+/* Where auth_fast stopped: at a parameter, after a value at what is not a
+ * plain separator, at the end after a value. */
+enum { FAST_PARAM, FAST_SEP, FAST_END };
+
 /* Up to this many unknown parameters of one value are checked for
  * duplicates (a fixed array: decoding never allocates). */
 #define UNKNOWN_MAX 16
@@ -278,8 +282,6 @@ static inline int auth_slot_long(const char *p, uint64_t w, unsigned *nl, const 
 	return -1;
 }
 
-/* Where auth_fast stopped. */
-enum { FAST_PARAM, FAST_SEP, FAST_END };
 
 #if defined(__SSSE3__) || defined(__SSE2__)
 /* auth_qstop for fewer than 32 bytes from q to end: with 32 bytes from lo
@@ -511,31 +513,37 @@ stop:
 }
 #endif
 
-/* auth-param *(COMMA auth-param) from sc to its end. With rest != NULL, a
+/* auth-param *(COMMA auth-param) from sc to its end, auth_fast having
+ * read from sc->p up to p (*state, last as it gives them; FAST_PARAM with
+ * p sc->p and last sc->p where there is no auth_fast). With rest != NULL, a
  * token after a comma that is not followed by '=' starts another challenge
  * or credentials: *rest is set to it and the scan stops there. */
-static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *rest,
-			 struct sip_parse_error *err)
+static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct scan *sc,
+						    struct slice *rest, struct sip_parse_error *err,
+						    const char *p, const char *last, int state)
 {
 	struct slice unknown[UNKNOWN_MAX];
 	unsigned nunknown = 0;
 	/* lo: the fast path may read back to here to load sixteen bytes */
-	const char *start = sc->p, *last = sc->p, *lo = sc->p;
+	const char *start = sc->p, *lo = sc->p;
 
-	for (;;) {
+	sc->p = p;
+	for (bool first = true;; first = false) {
 		struct slice name, value;
 		bool quoted;
 		const char *reason;
 		int f, rc;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		int state;
-		sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
+		if (!first)
+			sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
 		if (state == FAST_END)
 			break;
 		if (state == FAST_SEP)
 			goto separator;
 #else
 		(void)lo;
+		(void)first;
+		(void)state;
 #endif
 		rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
@@ -589,6 +597,23 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 	return 0;
 }
 
+/* params_decode with its commonest case first: auth_fast reads every
+ * parameter, and params_decode is not called. */
+static inline int params_run(struct sip_auth *auth, struct scan *sc, struct slice *rest,
+			     struct sip_parse_error *err)
+{
+	const char *start = sc->p, *last = sc->p, *p = sc->p;
+	int state = FAST_PARAM;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	p = auth_fast(auth, p, start, sc->end, &last, &state);
+	if (state == FAST_END) {
+		auth->params = slice_span(start, last);
+		return 0;
+	}
+#endif
+	return params_decode(auth, sc, rest, err, p, last, state);
+}
+
 /* Every field of auth absent or zero. */
 static inline void auth_clear(struct sip_auth *auth)
 {
@@ -630,7 +655,7 @@ int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *res
 	}
 	if (scan_eof(&sc))
 		return 0;
-	return params_decode(auth, &sc, rest, err);
+	return params_run(auth, &sc, rest, err);
 }
 
 int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_parse_error *err)
@@ -644,5 +669,5 @@ int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_p
 	scan_lws(&sc);
 	if (scan_eof(&sc))
 		return fail(err, -EBADMSG, sc.p, "empty Authentication-Info");
-	return params_decode(auth, &sc, NULL, err);
+	return params_run(auth, &sc, NULL, err);
 }
