@@ -648,7 +648,12 @@ int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *res
 	scan_lws(&sc);
 	if (scan_token(&sc, &auth->scheme) < 0)
 		return fail(err, -EBADMSG, sc.p, "expected an auth-scheme");
-	if (!scan_lws(&sc)) {
+	/* the commonest LWS after the scheme, one SP before the first
+	 * parameter, without scan_lws' loop */
+	if (sc.end - sc.p >= 2 && sc.p[0] == ' ' &&
+	    !scan_is((unsigned char)sc.p[1], SCAN_WS | SCAN_CRLF))
+		sc.p++;
+	else if (!scan_lws(&sc)) {
 		if (scan_eof(&sc))
 			return 0; /* a scheme alone: no parameters */
 		return fail(err, -EBADMSG, sc.p, "expected white space after the auth-scheme");
