@@ -137,13 +137,12 @@ static const uint64_t mech_lm[8] = {
  * lowercase letter with 0x20 set, only '-' gives '-'), so key equals the
  * slot's key (the same perfect hash as mech_slots) exactly for that name
  * in any case and its '='. fold and lw are 0 for any other t below 64
- * (key 0, which no slot holds). Then the slot's bit, and how and where its
+ * (key 0, which no slot holds). Then how and where the slot's
  * value is stored. */
 #define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))))
 #define ML_LW(t) (~0ull >> (8 * (8 - (t))))
 #define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
 	.key[MECH_SLOT(MW(a, b, c, d, e, f, g))] = MW(a, b, c, d, e, f, g),            \
-	.bit[MECH_SLOT(MW(a, b, c, d, e, f, g))] = 1u << (k),                          \
 	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
 	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
 #define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
@@ -152,7 +151,6 @@ static const uint64_t mech_lm[8] = {
 static const struct mech_list_tab {
 	uint64_t fold[64], lw[64];
 	uint64_t key[16];
-	uint16_t bit[16];
 	unsigned char kind[16], off[16], has[16];
 } mech_list_tab = {
 	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
@@ -814,7 +812,6 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 	for (;;) {
 		struct sip_sec_mech *m = sec_slot(ms, cap, k++);
 		size_t me = auth_bits_next(nt, p), q = me;
-		unsigned seen = 0;
 		if (me == p)
 			goto slow;
 		sec_mech_clear(m);
@@ -841,11 +838,11 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			uint64_t w;
 			memcpy(&w, buf + q + 1, 8);
 			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
-			unsigned i = MECH_SLOT(key), bit = tb->bit[i];
-			if (key != tb->key[i] || (seen & bit))
+			unsigned i = MECH_SLOT(key);
+			if (key != tb->key[i])
 				goto slow;
-			seen |= bit;
-			/* the value: after the '=' (q + t), up to q + d */
+			/* the value: after the '=' (q + t), up to q + d; a
+			 * duplicate finds its field set (m was cleared) */
 			if (d == t + 1)
 				goto slow;
 			const char *vp = base + q + t + 1;
@@ -853,10 +850,15 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			char *dst = (char *)m + tb->off[i];
 			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
 				struct slice v = slice_make(vp, vn);
+				if (((const struct slice *)(const void *)dst)->ptr)
+					goto slow;
 				memcpy(dst, &v, sizeof v);
 			} else if (tb->kind[i] != MK_Q) {
 				/* a spi or a port: up to eight digits in one word */
+				bool *has = (bool *)(void *)m + tb->has[i];
 				uint32_t n;
+				if (*has)
+					goto slow;
 				memcpy(&w, buf + q + t + 1, 8);
 #if defined(DIGITS_ANY_N)
 				if (!digits_n(w, vn, &n)) /* vn is 62 at most */
@@ -872,10 +874,10 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 					uint16_t h = (uint16_t)n;
 					memcpy(dst, &h, sizeof h);
 				}
-				*((bool *)(void *)m + tb->has[i]) = true;
+				*has = true;
 			} else {
 				struct slice v = slice_make(vp, vn);
-				if (!qvalue_ok(v))
+				if (((const struct slice *)(const void *)dst)->ptr || !qvalue_ok(v))
 					goto slow;
 				memcpy(dst, &v, sizeof v);
 			}
