@@ -753,6 +753,22 @@ static inline uint64_t nt_window(const uint64_t *nt, size_t x)
  * name, a quoted or empty value, a duplicate, a bad number or q) is read by
  * sec_mech_run, which stores the same for what this reads. */
 #if defined(__SSSE3__)
+/* Bit i set where byte i of v is not a token byte: scan_notin16v with the
+ * row picked by v itself, not by its low nibble (a shuffle reads only the
+ * low nibble of an index below 0x80, and gives 0 for one of 0x80 up, which
+ * is no token byte either): one and less. */
+static inline __attribute__((always_inline)) unsigned sec_nontoken16v(__m128i v)
+{
+	static const unsigned char bits[16] __attribute__((aligned(16))) = {
+		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+	};
+	__m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0f));
+	__m128i in = _mm_and_si128(
+		_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)scan_rows_token), v),
+		_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
 /* The 64 bytes at src copied to dst, and their non-token mask. */
 static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 {
@@ -764,8 +780,8 @@ static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 	_mm_store_si128((__m128i *)(void *)(dst + 16), b);
 	_mm_store_si128((__m128i *)(void *)(dst + 32), c);
 	_mm_store_si128((__m128i *)(void *)(dst + 48), d);
-	return (uint64_t)scan_nontoken16v(a) | (uint64_t)scan_nontoken16v(b) << 16 |
-	       (uint64_t)scan_nontoken16v(c) << 32 | (uint64_t)scan_nontoken16v(d) << 48;
+	return (uint64_t)sec_nontoken16v(a) | (uint64_t)sec_nontoken16v(b) << 16 |
+	       (uint64_t)sec_nontoken16v(c) << 32 | (uint64_t)sec_nontoken16v(d) << 48;
 }
 #endif
 

@@ -614,6 +614,19 @@ static void test_sec_mech_list_run(void)
 			check_guarded(buf, n, list_check, NULL);
 		}
 	}
+	/* every byte value in a value, in a name and in a mechanism, at every
+	 * place of a 16-byte step: the walk's classification of token bytes
+	 * against the offer-by-offer walk's */
+	for (int c = 1; c < 256; c++) {
+		for (size_t at = 0; at < 16; at++) {
+			size_t n = (size_t)sprintf(buf, "ipsec-3gpp;alg=");
+			for (size_t i = 0; i < at; i++)
+				buf[n++] = 'v';
+			buf[n++] = (char)c;
+			n += (size_t)sprintf(buf + n, "w;e%calg=x;spi-c=1, m%c;q=1", c, c);
+			check_guarded(buf, n, list_check, NULL);
+		}
+	}
 	/* a spi and a port of every length 1 to 60 digits (leading zeros),
 	 * in range and not, and with a letter at the end */
 	for (size_t z = 0; z < 50; z++) {
