@@ -296,11 +296,13 @@ static inline const char *auth_qtail(const char *q, const char *lo, const char *
 }
 #endif
 
-/* From p, 44 bytes or more before end: a name (sixteen bytes), its value's
- * first bytes (the value starts ten bytes in at most: a quoted one's first
- * 32 bytes are before end) and the next separator are read with no end
- * test. integrity-protected, whose value starts twenty bytes in, needs 54. */
-#define AUTH_BIG 44
+/* From p, 26 bytes or more before end: a name (sixteen bytes), its value's
+ * first bytes (the value starts ten bytes in at most: a token's first
+ * sixteen bytes are before end) and the next separator are read with no
+ * end test; a quoted value is read 48 or 32 bytes a step where they are
+ * there, else from the last 32 bytes of the slice. integrity-protected,
+ * whose value starts twenty bytes in, needs 54. */
+#define AUTH_BIG 26
 
 /* auth_fast's token value [v, t) of field f, stored (nc also as its
  * number): false when it is empty or nc is not 8 lowercase hex digits,
@@ -361,21 +363,22 @@ big:
 		if (*v == '"') {
 			const char *q = v + 1;
 #if defined(__SSSE3__) || defined(__SSE2__)
-			/* 32 bytes from q are before end; most values (a realm,
-			 * a uri, a nonce, a response) end within 48 */
-			uint64_t m;
+			/* most values (a realm, a uri, a nonce, a response) end
+			 * within 48 bytes */
+			uint64_t m = 0;
 			if (__builtin_expect(end - q >= 48, 1)) {
 				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16 |
 				    (uint64_t)auth_qstop16_load(q + 32) << 32;
 				if (!m)
-					q += 16;
-			} else {
+					q += 48;
+			} else if (end - q >= 32) {
 				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+				if (!m)
+					q += 32;
 			}
 			if (m) {
 				q += __builtin_ctzll(m);
 			} else {
-				q += 32;
 				for (;;) {
 					if (end - q >= 32) {
 						m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
