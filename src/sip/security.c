@@ -200,7 +200,8 @@ static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 	 * of all sixteen less 9 (saturating) is the test */
 	__m128i x = _mm_sub_epi8(_mm_cvtsi64_si128((long long)w), _mm_set1_epi8('0'));
 	x = _mm_shuffle_epi8(x, _mm_load_si128((const __m128i *)(const void *)digits_align[n]));
-	if (!_mm_testz_si128(_mm_subs_epu8(x, _mm_set1_epi8(9)), _mm_set1_epi8(-1)))
+	__m128i over = _mm_subs_epu8(x, _mm_set1_epi8(9));
+	if (!_mm_testz_si128(over, over))
 		return false;
 	x = _mm_maddubs_epi16(x, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1));
 	x = _mm_madd_epi16(x, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
