@@ -333,7 +333,7 @@ static inline bool auth_token_store(struct sip_auth *auth, int f, const char *v,
  * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
  * end of the last value taken. Two copies of the steps: one while
  * AUTH_BIG bytes or more are left (no end tests but one per parameter and
- * one per 32 bytes of a long quoted value), one for the tail. */
+ * one per step of a quoted value), one for the tail. */
 static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
 							const char *lo, const char *end,
 							const char **last, int *state)

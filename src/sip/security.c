@@ -748,11 +748,13 @@ static inline uint64_t nt_window(const uint64_t *nt, size_t x)
 /* sip_sec_mech_list_run for a value of at most SEC_LIST_MAX bytes, the
  * first offer at start: the value is copied to buf (zeros after it) and
  * classified once, bit i of nt set where buf[i] is not a token byte (so at
- * the length too); then each ";known-name=token" of an offer is two
- * searches in nt, one word compare of "name=" (mech_slots) and one store.
- * An offer holding anything else (LWS but one SP after a ';', an unknown
- * name, a quoted or empty value, a duplicate, a bad number or q) is read by
- * sec_mech_run, which stores the same for what this reads. */
+ * the length too); then each ";known-name=token" of an offer is the next
+ * two bits of a 64-bit window of nt shifted along the offer, one word
+ * compare of "name=" (mech_list_tab) and one store. An offer holding
+ * anything else (LWS but one SP after a ';', an unknown name, a quoted or
+ * empty value, a duplicate, a bad number or q, a value that does not end
+ * within 64 bytes of its ';') is read by sec_mech_run, which stores the
+ * same for what this reads. */
 #if defined(__SSSE3__)
 /* Bit i set where byte i of v is not a token byte: scan_notin16v with the
  * row picked by v itself, not by its low nibble (a shuffle reads only the
