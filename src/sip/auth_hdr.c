@@ -6,6 +6,9 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
 
 static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_USERNAME] = "username",
@@ -171,7 +174,26 @@ static bool nc_decode(struct slice v, uint32_t *out)
 {
 	if (v.len != 8)
 		return false;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE4_1__)
+	/* the eight bytes in the low half of a register, byte 0 the first
+	 * (most significant) digit: less '0' a digit is 0 to 9, less 'a' a
+	 * lowercase hex letter 0 to 5 (any other byte is above, as are the
+	 * zeros of the high half); each byte's value, then pairs by maddubs
+	 * (16, 1) and packed to four bytes, the first the most significant */
+	uint64_t w;
+	memcpy(&w, v.ptr, 8);
+	__m128i x = _mm_cvtsi64_si128((long long)w);
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0')), h = _mm_sub_epi8(x, _mm_set1_epi8('a'));
+	__m128i isd = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+	__m128i ish = _mm_cmpeq_epi8(_mm_min_epu8(h, _mm_set1_epi8(5)), h);
+	if ((_mm_movemask_epi8(_mm_or_si128(isd, ish)) & 0xff) != 0xff)
+		return false;
+	__m128i n = _mm_blendv_epi8(_mm_add_epi8(h, _mm_set1_epi8(10)), d, isd);
+	n = _mm_maddubs_epi16(n, _mm_setr_epi8(16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1));
+	n = _mm_packus_epi16(n, n);
+	*out = __builtin_bswap32((uint32_t)_mm_cvtsi128_si32(n));
+	return true;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* the eight bytes as one word, byte 0 the first (most significant)
 	 * digit: each byte below 0x80 plus 0x80 - lo has its top bit set when
 	 * it is lo or more (no carry leaves a byte), so one mask per bound
