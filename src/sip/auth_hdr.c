@@ -364,6 +364,11 @@ static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, co
 	unsigned e, nl, quoted = 0, n = 0;
 	uint64_t w;
 	int f;
+	/* the last place a value may end for the big steps to go on, and the
+	 * last a quoted value's 48-byte step may start (one compare each, not
+	 * a length; no object lies in the first 48 bytes of the address
+	 * space, so neither wraps) */
+	const uintptr_t big_last = (uintptr_t)end - (AUTH_BIG + 2), q48_last = (uintptr_t)end - 48;
 	if (end - p < AUTH_BIG)
 		goto small;
 big:
@@ -388,7 +393,7 @@ big:
 			/* most values (a realm, a uri, a nonce, a response) end
 			 * within 48 bytes */
 			uint64_t m = 0;
-			if (__builtin_expect(end - q >= 48, 1)) {
+			if (__builtin_expect((uintptr_t)q <= q48_last, 1)) {
 				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16 |
 				    (uint64_t)auth_qstop16_load(q + 32) << 32;
 				if (!m)
@@ -438,7 +443,7 @@ big:
 		}
 	}
 	n++;
-	if (end - a >= AUTH_BIG + 2) {
+	if ((uintptr_t)a <= big_last) {
 		/* "," before a name; what follows the ',' is tested only if the
 		 * name fails (a name is all letters): see stop */
 		if (a[0] != ',')
