@@ -920,8 +920,9 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		*count = k;
 		if (q >= len)
 			return 0;
-		/* q on the ',' that ends the offer */
-		p = q + 1;
+		/* q on the ',' that ends the offer; the commonest LWS after
+		 * it is one SP (buf[len] is 0, no LWS byte) */
+		p = q + 1 + (buf[q + 1] == ' ');
 		while (sec_lws_byte(buf[p]))
 			p++;
 		if (p >= len)
