@@ -6,6 +6,9 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include "auth_internal.h"
+#if defined(__SSE4_1__)
+#include <smmintrin.h>
+#endif
 
 static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_USERNAME] = "username",
@@ -29,6 +32,10 @@ static const char *const field_names[SIP_AUTH__COUNT] = {
 	[SIP_AUTH_CK] = "ck",
 	[SIP_AUTH_IK] = "ik",
 };
+
+/* Where auth_fast stopped: at a parameter, after a value at what is not a
+ * plain separator, at the end after a value. */
+enum { FAST_PARAM, FAST_SEP, FAST_END };
 
 /* Up to this many unknown parameters of one value are checked for
  * duplicates (a fixed array: decoding never allocates). */
@@ -167,7 +174,26 @@ static bool nc_decode(struct slice v, uint32_t *out)
 {
 	if (v.len != 8)
 		return false;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(__SSE4_1__)
+	/* the eight bytes in the low half of a register, byte 0 the first
+	 * (most significant) digit: less '0' a digit is 0 to 9, less 'a' a
+	 * lowercase hex letter 0 to 5 (any other byte is above, as are the
+	 * zeros of the high half); each byte's value, then pairs by maddubs
+	 * (16, 1) and packed to four bytes, the first the most significant */
+	uint64_t w;
+	memcpy(&w, v.ptr, 8);
+	__m128i x = _mm_cvtsi64_si128((long long)w);
+	__m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0')), h = _mm_sub_epi8(x, _mm_set1_epi8('a'));
+	__m128i isd = _mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d);
+	__m128i ish = _mm_cmpeq_epi8(_mm_min_epu8(h, _mm_set1_epi8(5)), h);
+	if ((_mm_movemask_epi8(_mm_or_si128(isd, ish)) & 0xff) != 0xff)
+		return false;
+	__m128i n = _mm_blendv_epi8(_mm_add_epi8(h, _mm_set1_epi8(10)), d, isd);
+	n = _mm_maddubs_epi16(n, _mm_setr_epi8(16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1, 16, 1));
+	n = _mm_packus_epi16(n, n);
+	*out = __builtin_bswap32((uint32_t)_mm_cvtsi128_si32(n));
+	return true;
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	/* the eight bytes as one word, byte 0 the first (most significant)
 	 * digit: each byte below 0x80 plus 0x80 - lo has its top bit set when
 	 * it is lo or more (no carry leaves a byte), so one mask per bound
@@ -278,8 +304,6 @@ static inline int auth_slot_long(const char *p, uint64_t w, unsigned *nl, const 
 	return -1;
 }
 
-/* Where auth_fast stopped. */
-enum { FAST_PARAM, FAST_SEP, FAST_END };
 
 #if defined(__SSSE3__) || defined(__SSE2__)
 /* auth_qstop for fewer than 32 bytes from q to end: with 32 bytes from lo
@@ -294,11 +318,13 @@ static inline const char *auth_qtail(const char *q, const char *lo, const char *
 }
 #endif
 
-/* From p, 44 bytes or more before end: a name (sixteen bytes), its value's
- * first bytes (the value starts ten bytes in at most: a quoted one's first
- * 32 bytes are before end) and the next separator are read with no end
- * test. integrity-protected, whose value starts twenty bytes in, needs 54. */
-#define AUTH_BIG 44
+/* From p, 26 bytes or more before end: a name (sixteen bytes), its value's
+ * first bytes (the value starts ten bytes in at most: a token's first
+ * sixteen bytes are before end) and the next separator are read with no
+ * end test; a quoted value is read 48 or 32 bytes a step where they are
+ * there, else from the last 32 bytes of the slice. integrity-protected,
+ * whose value starts twenty bytes in, needs 54. */
+#define AUTH_BIG 26
 
 /* auth_fast's token value [v, t) of field f, stored (nc also as its
  * number): false when it is empty or nc is not 8 lowercase hex digits,
@@ -329,7 +355,7 @@ static inline bool auth_token_store(struct sip_auth *auth, int f, const char *v,
  * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
  * end of the last value taken. Two copies of the steps: one while
  * AUTH_BIG bytes or more are left (no end tests but one per parameter and
- * one per 32 bytes of a long quoted value), one for the tail. */
+ * one per step of a quoted value), one for the tail. */
 static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
 							const char *lo, const char *end,
 							const char **last, int *state)
@@ -338,6 +364,11 @@ static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, co
 	unsigned e, nl, quoted = 0, n = 0;
 	uint64_t w;
 	int f;
+	/* the last place a value may end for the big steps to go on, and the
+	 * last a quoted value's 48-byte step may start (one compare each, not
+	 * a length; no object lies in the first 48 bytes of the address
+	 * space, so neither wraps) */
+	const uintptr_t big_last = (uintptr_t)end - (AUTH_BIG + 2), q48_last = (uintptr_t)end - 48;
 	if (end - p < AUTH_BIG)
 		goto small;
 big:
@@ -359,21 +390,22 @@ big:
 		if (*v == '"') {
 			const char *q = v + 1;
 #if defined(__SSSE3__) || defined(__SSE2__)
-			/* 32 bytes from q are before end; most values (a realm,
-			 * a uri, a nonce, a response) end within 48 */
-			uint64_t m;
-			if (__builtin_expect(end - q >= 48, 1)) {
+			/* most values (a realm, a uri, a nonce, a response) end
+			 * within 48 bytes */
+			uint64_t m = 0;
+			if (__builtin_expect((uintptr_t)q <= q48_last, 1)) {
 				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16 |
 				    (uint64_t)auth_qstop16_load(q + 32) << 32;
 				if (!m)
-					q += 16;
-			} else {
+					q += 48;
+			} else if (end - q >= 32) {
 				m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
+				if (!m)
+					q += 32;
 			}
 			if (m) {
 				q += __builtin_ctzll(m);
 			} else {
-				q += 32;
 				for (;;) {
 					if (end - q >= 32) {
 						m = auth_qstop16_load(q) | auth_qstop16_load(q + 16) << 16;
@@ -411,7 +443,7 @@ big:
 		}
 	}
 	n++;
-	if (end - a >= AUTH_BIG + 2) {
+	if ((uintptr_t)a <= big_last) {
 		/* "," before a name; what follows the ',' is tested only if the
 		 * name fails (a name is all letters): see stop */
 		if (a[0] != ',')
@@ -511,31 +543,37 @@ stop:
 }
 #endif
 
-/* auth-param *(COMMA auth-param) from sc to its end. With rest != NULL, a
+/* auth-param *(COMMA auth-param) from sc to its end, auth_fast having
+ * read from sc->p up to p (*state, last as it gives them; FAST_PARAM with
+ * p sc->p and last sc->p where there is no auth_fast). With rest != NULL, a
  * token after a comma that is not followed by '=' starts another challenge
  * or credentials: *rest is set to it and the scan stops there. */
-static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *rest,
-			 struct sip_parse_error *err)
+static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct scan *sc,
+						    struct slice *rest, struct sip_parse_error *err,
+						    const char *p, const char *last, int state)
 {
 	struct slice unknown[UNKNOWN_MAX];
 	unsigned nunknown = 0;
 	/* lo: the fast path may read back to here to load sixteen bytes */
-	const char *start = sc->p, *last = sc->p, *lo = sc->p;
+	const char *start = sc->p, *lo = sc->p;
 
-	for (;;) {
+	sc->p = p;
+	for (bool first = true;; first = false) {
 		struct slice name, value;
 		bool quoted;
 		const char *reason;
 		int f, rc;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		int state;
-		sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
+		if (!first)
+			sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
 		if (state == FAST_END)
 			break;
 		if (state == FAST_SEP)
 			goto separator;
 #else
 		(void)lo;
+		(void)first;
+		(void)state;
 #endif
 		rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
@@ -589,6 +627,23 @@ static int params_decode(struct sip_auth *auth, struct scan *sc, struct slice *r
 	return 0;
 }
 
+/* params_decode with its commonest case first: auth_fast reads every
+ * parameter, and params_decode is not called. */
+static inline int params_run(struct sip_auth *auth, struct scan *sc, struct slice *rest,
+			     struct sip_parse_error *err)
+{
+	const char *start = sc->p, *last = sc->p, *p = sc->p;
+	int state = FAST_PARAM;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	p = auth_fast(auth, p, start, sc->end, &last, &state);
+	if (state == FAST_END) {
+		auth->params = slice_span(start, last);
+		return 0;
+	}
+#endif
+	return params_decode(auth, sc, rest, err, p, last, state);
+}
+
 /* Every field of auth absent or zero. */
 static inline void auth_clear(struct sip_auth *auth)
 {
@@ -623,14 +678,19 @@ int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *res
 	scan_lws(&sc);
 	if (scan_token(&sc, &auth->scheme) < 0)
 		return fail(err, -EBADMSG, sc.p, "expected an auth-scheme");
-	if (!scan_lws(&sc)) {
+	/* the commonest LWS after the scheme, one SP before the first
+	 * parameter, without scan_lws' loop */
+	if (sc.end - sc.p >= 2 && sc.p[0] == ' ' &&
+	    !scan_is((unsigned char)sc.p[1], SCAN_WS | SCAN_CRLF))
+		sc.p++;
+	else if (!scan_lws(&sc)) {
 		if (scan_eof(&sc))
 			return 0; /* a scheme alone: no parameters */
 		return fail(err, -EBADMSG, sc.p, "expected white space after the auth-scheme");
 	}
 	if (scan_eof(&sc))
 		return 0;
-	return params_decode(auth, &sc, rest, err);
+	return params_run(auth, &sc, rest, err);
 }
 
 int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_parse_error *err)
@@ -644,5 +704,5 @@ int sip_auth_info_decode(struct sip_auth *auth, struct slice value, struct sip_p
 	scan_lws(&sc);
 	if (scan_eof(&sc))
 		return fail(err, -EBADMSG, sc.p, "empty Authentication-Info");
-	return params_decode(auth, &sc, NULL, err);
+	return params_run(auth, &sc, NULL, err);
 }

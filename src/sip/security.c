@@ -137,13 +137,12 @@ static const uint64_t mech_lm[8] = {
  * lowercase letter with 0x20 set, only '-' gives '-'), so key equals the
  * slot's key (the same perfect hash as mech_slots) exactly for that name
  * in any case and its '='. fold and lw are 0 for any other t below 64
- * (key 0, which no slot holds). Then the slot's bit, and how and where its
+ * (key 0, which no slot holds). Then how and where the slot's
  * value is stored. */
 #define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))))
 #define ML_LW(t) (~0ull >> (8 * (8 - (t))))
 #define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
 	.key[MECH_SLOT(MW(a, b, c, d, e, f, g))] = MW(a, b, c, d, e, f, g),            \
-	.bit[MECH_SLOT(MW(a, b, c, d, e, f, g))] = 1u << (k),                          \
 	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
 	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
 #define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
@@ -152,7 +151,6 @@ static const uint64_t mech_lm[8] = {
 static const struct mech_list_tab {
 	uint64_t fold[64], lw[64];
 	uint64_t key[16];
-	uint16_t bit[16];
 	unsigned char kind[16], off[16], has[16];
 } mech_list_tab = {
 	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
@@ -198,11 +196,12 @@ static const unsigned char digits_align[64][16] __attribute__((aligned(16))) = {
 static inline bool digits_n(uint64_t w, size_t n, uint32_t *out)
 {
 	/* a digit is 0..9 after the subtraction, any other byte above; the
-	 * shuffle keeps only the n bytes (the others read as 0), so one
-	 * compare of all sixteen is the test */
+	 * shuffle keeps only the n bytes (the others read as 0), so one test
+	 * of all sixteen less 9 (saturating) is the test */
 	__m128i x = _mm_sub_epi8(_mm_cvtsi64_si128((long long)w), _mm_set1_epi8('0'));
 	x = _mm_shuffle_epi8(x, _mm_load_si128((const __m128i *)(const void *)digits_align[n]));
-	if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x)) != 0xffff)
+	__m128i over = _mm_subs_epu8(x, _mm_set1_epi8(9));
+	if (!_mm_testz_si128(over, over))
 		return false;
 	x = _mm_maddubs_epi16(x, _mm_setr_epi8(10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1, 10, 1));
 	x = _mm_madd_epi16(x, _mm_setr_epi16(100, 1, 100, 1, 100, 1, 100, 1));
@@ -749,12 +748,30 @@ static inline uint64_t nt_window(const uint64_t *nt, size_t x)
 /* sip_sec_mech_list_run for a value of at most SEC_LIST_MAX bytes, the
  * first offer at start: the value is copied to buf (zeros after it) and
  * classified once, bit i of nt set where buf[i] is not a token byte (so at
- * the length too); then each ";known-name=token" of an offer is two
- * searches in nt, one word compare of "name=" (mech_slots) and one store.
- * An offer holding anything else (LWS but one SP after a ';', an unknown
- * name, a quoted or empty value, a duplicate, a bad number or q) is read by
- * sec_mech_run, which stores the same for what this reads. */
+ * the length too); then each ";known-name=token" of an offer is the next
+ * two bits of a 64-bit window of nt shifted along the offer, one word
+ * compare of "name=" (mech_list_tab) and one store. An offer holding
+ * anything else (LWS but one SP after a ';', an unknown name, a quoted or
+ * empty value, a duplicate, a bad number or q, a value that does not end
+ * within 64 bytes of its ';') is read by sec_mech_run, which stores the
+ * same for what this reads. */
 #if defined(__SSSE3__)
+/* Bit i set where byte i of v is not a token byte: scan_notin16v with the
+ * row picked by v itself, not by its low nibble (a shuffle reads only the
+ * low nibble of an index below 0x80, and gives 0 for one of 0x80 up, which
+ * is no token byte either): one and less. */
+static inline __attribute__((always_inline)) unsigned sec_nontoken16v(__m128i v)
+{
+	static const unsigned char bits[16] __attribute__((aligned(16))) = {
+		0x01, 0x02, 0x04, 0x08, 0x10, 0x20, 0x40, 0x80,
+	};
+	__m128i hi = _mm_and_si128(_mm_srli_epi16(v, 4), _mm_set1_epi8(0x0f));
+	__m128i in = _mm_and_si128(
+		_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)scan_rows_token), v),
+		_mm_shuffle_epi8(_mm_load_si128((const __m128i *)(const void *)bits), hi));
+	return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(in, _mm_setzero_si128()));
+}
+
 /* The 64 bytes at src copied to dst, and their non-token mask. */
 static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 {
@@ -766,8 +783,8 @@ static inline uint64_t sec_classify64(unsigned char *dst, const char *src)
 	_mm_store_si128((__m128i *)(void *)(dst + 16), b);
 	_mm_store_si128((__m128i *)(void *)(dst + 32), c);
 	_mm_store_si128((__m128i *)(void *)(dst + 48), d);
-	return (uint64_t)scan_nontoken16v(a) | (uint64_t)scan_nontoken16v(b) << 16 |
-	       (uint64_t)scan_nontoken16v(c) << 32 | (uint64_t)scan_nontoken16v(d) << 48;
+	return (uint64_t)sec_nontoken16v(a) | (uint64_t)sec_nontoken16v(b) << 16 |
+	       (uint64_t)sec_nontoken16v(c) << 32 | (uint64_t)sec_nontoken16v(d) << 48;
 }
 #endif
 
@@ -814,7 +831,6 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 	for (;;) {
 		struct sip_sec_mech *m = sec_slot(ms, cap, k++);
 		size_t me = auth_bits_next(nt, p), q = me;
-		unsigned seen = 0;
 		if (me == p)
 			goto slow;
 		sec_mech_clear(m);
@@ -841,11 +857,11 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			uint64_t w;
 			memcpy(&w, buf + q + 1, 8);
 			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
-			unsigned i = MECH_SLOT(key), bit = tb->bit[i];
-			if (key != tb->key[i] || (seen & bit))
+			unsigned i = MECH_SLOT(key);
+			if (key != tb->key[i])
 				goto slow;
-			seen |= bit;
-			/* the value: after the '=' (q + t), up to q + d */
+			/* the value: after the '=' (q + t), up to q + d; a
+			 * duplicate finds its field set (m was cleared) */
 			if (d == t + 1)
 				goto slow;
 			const char *vp = base + q + t + 1;
@@ -853,10 +869,15 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			char *dst = (char *)m + tb->off[i];
 			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
 				struct slice v = slice_make(vp, vn);
+				if (((const struct slice *)(const void *)dst)->ptr)
+					goto slow;
 				memcpy(dst, &v, sizeof v);
 			} else if (tb->kind[i] != MK_Q) {
 				/* a spi or a port: up to eight digits in one word */
+				bool *has = (bool *)(void *)m + tb->has[i];
 				uint32_t n;
+				if (*has)
+					goto slow;
 				memcpy(&w, buf + q + t + 1, 8);
 #if defined(DIGITS_ANY_N)
 				if (!digits_n(w, vn, &n)) /* vn is 62 at most */
@@ -872,10 +893,10 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 					uint16_t h = (uint16_t)n;
 					memcpy(dst, &h, sizeof h);
 				}
-				*((bool *)(void *)m + tb->has[i]) = true;
+				*has = true;
 			} else {
 				struct slice v = slice_make(vp, vn);
-				if (!qvalue_ok(v))
+				if (((const struct slice *)(const void *)dst)->ptr || !qvalue_ok(v))
 					goto slow;
 				memcpy(dst, &v, sizeof v);
 			}
@@ -899,8 +920,9 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		*count = k;
 		if (q >= len)
 			return 0;
-		/* q on the ',' that ends the offer */
-		p = q + 1;
+		/* q on the ',' that ends the offer; the commonest LWS after
+		 * it is one SP (buf[len] is 0, no LWS byte) */
+		p = q + 1 + (buf[q + 1] == ' ');
 		while (sec_lws_byte(buf[p]))
 			p++;
 		if (p >= len)

@@ -540,6 +540,10 @@ static void test_sec_mech_list_run(void)
 		"ipsec-3gpp;port-c=65536",
 		"ipsec-3gpp;port-c=065535;port-s=0",
 		"ipsec-3gpp;alg=a;alg=b",
+		"ipsec-3gpp;spi-c=1;port-c=2;SPI-C=3",
+		"tls;q=0.5;Q=0.6",
+		"ipsec-3gpp;port-s=1;ealg=x;port-s=1",
+		"ipsec-3gpp;mod=t;spi-s=9;prot=esp;MOD=t",
 		"ipsec-3gpp;q=2",
 		"ipsec-3gpp;alg=a ;ealg=b",
 		"ipsec-3gpp;alg=\"a,b\";ealg=c",
@@ -607,6 +611,19 @@ static void test_sec_mech_list_run(void)
 				n += (size_t)sprintf(buf + n, ";Q=0.%zu;spi-s=%zu;prot=esp;mod=t%zu", vl % 10,
 						     vl * 100003, vl);
 			}
+			check_guarded(buf, n, list_check, NULL);
+		}
+	}
+	/* every byte value in a value, in a name and in a mechanism, at every
+	 * place of a 16-byte step: the walk's classification of token bytes
+	 * against the offer-by-offer walk's */
+	for (int c = 1; c < 256; c++) {
+		for (size_t at = 0; at < 16; at++) {
+			size_t n = (size_t)sprintf(buf, "ipsec-3gpp;alg=");
+			for (size_t i = 0; i < at; i++)
+				buf[n++] = 'v';
+			buf[n++] = (char)c;
+			n += (size_t)sprintf(buf + n, "w;e%calg=x;spi-c=1, m%c;q=1", c, c);
 			check_guarded(buf, n, list_check, NULL);
 		}
 	}
