@@ -165,6 +165,19 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 			s = ne;
 			continue;
 		}
+		if (ne + 1 != end && ne[1] == '"') {
+			/* name="text" without escapes or line breaks (the IMS
+			 * feature tags: +sip.instance, +g.3gpp.icsi-ref): no
+			 * token run for the value first; tag, q and expires
+			 * must not be quoted */
+			if (known)
+				break;
+			const char *q = hdr_quote_stop(ne + 2, lo, end);
+			if (q == end || *q != '"')
+				break;
+			s = q + 1;
+			continue;
+		}
 #if defined(__SSSE3__)
 		ve = hdr_value_end16(b, m, i, ne, lo, end);
 #else
@@ -191,14 +204,8 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 			s = ve;
 			continue;
 		}
-		/* name="text" without escapes or line breaks; tag, q and
-		 * expires must not be quoted */
-		if (ve == end || *ve != '"' || known)
-			break;
-		const char *q = hdr_quote_stop(ve + 1, lo, end);
-		if (q == end || *q != '"')
-			break;
-		s = q + 1;
+		/* "name=" before anything else: the walk's */
+		break;
 	}
 	return s;
 }

@@ -452,8 +452,82 @@ static void test_addr_tag_first_same_as_walk(void)
 			}
 }
 
+/* The parameter loop against the walk for the IMS Contact's feature tags:
+ * a name of 1 .. 40 bytes with a quoted value of 0 .. 70 bytes, a token
+ * value or none, so that the name's end, the '=', the quote and the
+ * closing quote fall at every offset around the sixteen- and 32-byte
+ * blocks and the end; then every byte value at every position of the IMS
+ * parameters. Each as the second parameter (after ";x", read by the
+ * loop) and after "; x" (the walk alone), as one value and as a list
+ * element, from guard pages: the same verdict, reason, error position and
+ * fields. */
+static void feature_tag_pair(const char *head, const char *params, size_t pl)
+{
+	static const char *const ins[] = { ";x", "; x" };
+	char one[512], two[512];
+	size_t hl = strlen(head);
+	CHECK(hl + pl + 3 <= sizeof(one));
+	memcpy(one, head, hl);
+	memcpy(one + hl, ins[0], 2);
+	memcpy(one + hl + 2, params, pl);
+	memcpy(two, head, hl);
+	memcpy(two + hl, ins[1], 3);
+	memcpy(two + hl + 3, params, pl);
+	for (int list = 0; list < 2; list++)
+		tag_pair_same(one, hl + 2 + pl, two, hl + 3 + pl, list, 1);
+}
+
+static void test_addr_feature_tags_same_as_walk(void)
+{
+	static const char *const heads[] = { "<sip:u@h>", "<sip:001010000000001@[2001:db8::1]:5060>" };
+	static const char *const tails[] = { "", ";tag=1", ";video;expires=600000", ",<sip:b@c>", " ;q=1" };
+	char params[256];
+	for (size_t h = 0; h < 2; h++)
+		for (size_t nl = 1; nl <= 40; nl++)
+			for (size_t vl = 0; vl <= 70; vl++)
+				for (size_t t = 0; t < sizeof(tails) / sizeof(tails[0]); t++) {
+					size_t n = 0;
+					params[n++] = ';';
+					for (size_t i = 0; i < nl; i++)
+						params[n++] = "+g.3gpp.icsi-ref-abcdefghijklmnopqrstuvwxyz"[i];
+					unsigned form = (unsigned)(nl + vl + t) % 3;
+					if (form == 0) { /* name="value" */
+						params[n++] = '=';
+						params[n++] = '"';
+						for (size_t i = 0; i < vl; i++)
+							params[n++] = "<urn:gsma:imei:35425006-000655-0>%3A"[i % 36];
+						params[n++] = '"';
+					} else if (form == 1) { /* name=token */
+						params[n++] = '=';
+						for (size_t i = 0; i < vl % 40 + 1; i++)
+							params[n++] = "0123456789abcdef"[i % 16];
+					}
+					size_t tl = strlen(tails[t]);
+					memcpy(params + n, tails[t], tl);
+					n += tl;
+					feature_tag_pair(heads[h], params, n);
+				}
+	static const char *const ims[] = {
+		";+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip;video;tag=1",
+		";reg-id=1;+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";audio;expires=600000",
+	};
+	for (size_t h = 0; h < 2; h++)
+		for (size_t k = 0; k < 2; k++) {
+			size_t n = strlen(ims[k]);
+			memcpy(params, ims[k], n);
+			for (size_t i = 0; i < n; i++) {
+				for (unsigned c = 0; c < 256; c++) {
+					params[i] = (char)c;
+					feature_tag_pair(heads[h], params, n);
+				}
+				params[i] = ims[k][i];
+			}
+		}
+}
+
 int main(void)
 {
+	test_addr_feature_tags_same_as_walk();
 	test_addr_tag_first_same_as_walk();
 	test_addr_table();
 	test_addr_gt_every_length();
