@@ -505,6 +505,33 @@ static void check_cseq(struct ctx *c)
 		       SLICE_ARG(cs.method), SLICE_ARG(m->method));
 }
 
+/* The weekday of a Gregorian date, 0 = Sunday (Sakamoto's method: the
+ * year starts in March, so the leap day is the year's last). */
+static int weekday_of(int y, int m, int d)
+{
+	static const int t[] = { 0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4 };
+	if (m < 3)
+		y -= 1;
+	return (y + y / 4 - y / 100 + y / 400 + t[m - 1] + d) % 7;
+}
+
+static void check_date_weekday(struct ctx *c)
+{
+	static const char *const names[] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_DATE);
+	struct sip_date d;
+	struct sip_parse_error err;
+	if (!h || sip_date_decode(&d, h->value, &err) < 0)
+		return;
+	int wd = weekday_of(d.year, d.month, d.day);
+	if (wd != d.weekday)
+		report(c, h, slice_trim(h->value).ptr,
+		       "Date says %s but %04d-%02d-%02d is a %s: the sender formats its Date "
+		       "wrongly, so check its clock as well (a UE that sets its time from the "
+		       "200's Date takes the error with it).",
+		       names[d.weekday], d.year, d.month, d.day, names[wd]);
+}
+
 /* ---- 2. REGISTER construction (RFC 3261 §10.2) ------------------------- */
 
 static void check_ruri_userinfo(struct ctx *c)
@@ -1631,6 +1658,9 @@ enum scope {
 	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
 	  "CSeq method equals the request method and the number is below 2^31",\
 	  ANY, check_cseq) \
+	X("rfc3261.date.weekday", IMS_SEV_WARNING, "RFC 3261 §20.17, RFC 1123 §5.2.14",\
+	  "the Date weekday is that of its date",\
+	  ANY, check_date_weekday) \
 	X("rfc3261.register.ruri-userinfo", IMS_SEV_ERROR, "RFC 3261 §10.2",\
 	  "the REGISTER Request-URI has no user@ part",\
 	  REGISTER, check_ruri_userinfo) \

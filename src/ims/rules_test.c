@@ -244,6 +244,14 @@ static const struct {
 	  "INVITE" },
 	{ initial_register, "CSeq: 1 REGISTER", "CSeq: 2147483648 REGISTER",
 	  "rfc3261.cseq.method-range", NULL },
+	/* 2026-11-21 is a Saturday, 2024-02-29 a Thursday, 1900-03-01 (no
+	 * 29 February before it) a Thursday */
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nDate: Mon, 21 Nov 2026 18:56:00 GMT\r\n", "rfc3261.date.weekday",
+	  "Mon, 21" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nDate: Fri, 29 Feb 2024 00:00:00 GMT\r\n", "rfc3261.date.weekday",
+	  "Fri, 29" },
 	/* REGISTER construction */
 	{ initial_register, "REGISTER sip:" DOM " SIP", "REGISTER sip:user@" DOM " SIP",
 	  "rfc3261.register.ruri-userinfo", "user@" },
@@ -455,6 +463,12 @@ static const struct {
 	  "algorithm=SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\","
 	  "response=\"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"",
 	  "rfc7616.digest.response" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nDate: Sat, 21 Nov 2026 18:56:00 GMT\r\n", "rfc3261.date.weekday" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nDate: Thu, 29 Feb 2024 23:59:59 GMT\r\n", "rfc3261.date.weekday" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nDate: Thu, 01 Mar 1900 00:00:00 GMT\r\n", "rfc3261.date.weekday" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)
