@@ -196,6 +196,8 @@ struct sip_msg {
 	uint16_t nhdrs;
 	uint16_t max_hdrs;
 	uint16_t first[SIP_HDR__COUNT]; /* index of the first header of an id, or SIP_HDR_NONE */
+	uint16_t repeat;         /* index of the first header that repeats an id allowing one
+				  * value (sip_hdr_is_single), or SIP_HDR_NONE */
 	size_t head_len;         /* start line + headers + empty line */
 	struct slice body;
 	bool has_content_length;

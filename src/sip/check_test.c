@@ -9,6 +9,7 @@
 #include <imsreg/sip.h>
 #include "check.h"
 #include "decode_internal.h"
+#include "sip/hdr_id.h"
 
 /* ---- the oracle ------------------------------------------------------
  * sip_msg_check and sip_hdr_check as they were before the fast paths (main
@@ -1081,6 +1082,91 @@ static void test_check_every_id_twice(void)
 	}
 }
 
+/* msg->repeat as the oracle's per-field test finds it: the first field
+ * that is not the first of its id, of an id that allows one value. */
+static uint16_t repeat_oracle(const struct sip_msg *msg)
+{
+	for (uint16_t i = 0; i < msg->nhdrs; i++) {
+		const struct sip_hdr *h = &msg->hdrs[i];
+		if (h->id != SIP_HDR_OTHER && msg->first[h->id] != i && sip_hdr_is_single(h->id))
+			return i;
+	}
+	return SIP_HDR_NONE;
+}
+
+/* One message parsed with flags from a copy that ends at a guard page:
+ * msg->repeat as repeat_oracle finds it, and sip_msg_check as the oracle. */
+static void diff_msg_flags(const char *in, size_t len, unsigned flags)
+{
+	char *g = check_guard_copy(in, len);
+	struct sip_hdr hdrs[48];
+	struct sip_msg msg;
+	struct sip_parse_error e, w;
+	sip_msg_init(&msg, hdrs, 48);
+	CHECK(msg.repeat == SIP_HDR_NONE);
+	if (sip_msg_parse(&msg, g, len, flags, &e) > 0) {
+		uint16_t want = repeat_oracle(&msg);
+		CHECK(msg.repeat == want);
+		if (msg.repeat != want)
+			fprintf(stderr, "repeat %u, oracle %u, flags %#x: \"%.*s\"\n", msg.repeat,
+				want, flags, (int)len, in);
+		memset(&e, 0x5a, sizeof e);
+		memset(&w, 0xa5, sizeof w);
+		int rc = sip_msg_check(&msg, &e);
+		int want_rc = ref_msg_check(&msg, &w);
+		diff_compare("sip_msg_check", true, in, len, rc, &e, want_rc, &w);
+	}
+	check_guard_free(g, len);
+}
+
+/* Fields that allow one value repeated at every pair of positions among
+ * others (one and two repeats, long and compact names, Content-Length,
+ * a folded repeat, a repeat in the last 16 bytes, a field that fails
+ * before or after), each message in every parse mode: the field pass
+ * stops at the first repeat as the oracle's per-field test does. */
+static void test_check_repeat_every_position(void)
+{
+	static const char *const base[] = {
+		"Via: SIP/2.0/UDP a;branch=z9hG4bK1", "From: <sip:a@b>;tag=1", "To: <sip:a@b>",
+		"Call-ID: x", "CSeq: 1 REGISTER", "Max-Forwards: 70", "Route: <sip:r;lr>",
+		"Contact: <sip:c@d>", "Expires: 600",
+	};
+	static const char *const twice[] = {
+		"From: <sip:e@f>;tag=2", "t: <sip:a@b>", "i: y", "CSeq: 1 REGISTER", "Expires: 60",
+		"Content-Length: 0", "l: 0", "Max-Forwards:\r\n 70", "Via: SIP/2.0/UDP b",
+		"Max-Forwards: x", "X-Other: 1", "Contact: *",
+	};
+	static const unsigned modes[] = {
+		0, SIP_PARSE_LENIENT, SIP_PARSE_STREAM, SIP_PARSE__CAREFUL,
+		SIP_PARSE__CAREFUL | SIP_PARSE_LENIENT,
+	};
+	const size_t nb = sizeof base / sizeof base[0], nt = sizeof twice / sizeof twice[0];
+	for (size_t a = 0; a < nt; a++)
+		for (size_t b = 0; b < nt; b++)
+			for (size_t i = 0; i <= nb; i++)
+				for (size_t j = i; j <= nb; j++) {
+					/* twice[a] before base[i], twice[b] before base[j] */
+					char in[1024];
+					size_t len = 0;
+					len += (size_t)snprintf(in + len, sizeof in - len, "%s", REG);
+					for (size_t k = 0; k <= nb; k++) {
+						if (k == i)
+							len += (size_t)snprintf(in + len, sizeof in - len,
+										"%s\r\n", twice[a]);
+						if (k == j && (b != a || j != i))
+							len += (size_t)snprintf(in + len, sizeof in - len,
+										"%s\r\n", twice[b]);
+						if (k < nb)
+							len += (size_t)snprintf(in + len, sizeof in - len,
+										"%s\r\n", base[k]);
+					}
+					len += (size_t)snprintf(in + len, sizeof in - len, "\r\n");
+					CHECK(len < sizeof in);
+					for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++)
+						diff_msg_flags(in, len, modes[m]);
+				}
+}
+
 int main(void)
 {
 	test_check_table();
@@ -1089,6 +1175,7 @@ int main(void)
 	test_check_lists_as_before();
 	test_check_messages_as_before();
 	test_check_every_id_twice();
+	test_check_repeat_every_position();
 	test_check_every_id_each_value();
 	fprintf(stderr, "check_test: %u inputs compared with the oracle\n", diff_runs);
 	return check_done();

@@ -24,6 +24,7 @@ void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max)
 	msg->status = 0;
 	msg->hdrs = hdrs;
 	msg->nhdrs = 0;
+	msg->repeat = SIP_HDR_NONE;
 	/* SIP_HDR_NONE ends a chain, so it cannot be an index. */
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	msg->head_len = 0;
@@ -560,12 +561,24 @@ static struct slice value_trim(const char *vs, const char *ve)
 	return slice_span(vs, ve);
 }
 
+/* hdrs[n] is a second or later field of id: msg->repeat names the first
+ * such field of an id that allows one value (sip_msg_check decodes the
+ * fields before it, then reports it, with no per-field test). Fields are
+ * appended in order, so the first recorded is the least. */
+static inline void hdr_repeat(struct sip_msg *msg, enum sip_hdr_id id, uint16_t n)
+{
+	if (msg->repeat == SIP_HDR_NONE && sip_hdr_is_single(id))
+		msg->repeat = n;
+}
+
 /* Takes back hdrs[n], the last field appended: its line turned out to be
  * folded, and the careful loop reads it again. */
 static void hdr_unadd(struct sip_msg *msg, struct hdr_chain *ch, uint16_t n)
 {
 	enum sip_hdr_id id = msg->hdrs[n].id;
 	uint16_t i = ch->first[id];
+	if (msg->repeat == n)
+		msg->repeat = SIP_HDR_NONE;
 	if (i == n) {
 		ch->first[id] = SIP_HDR_NONE;
 		return;
@@ -724,10 +737,12 @@ fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char 
 			n++;
 			h++;
 		} else {
-			if (first[(size_t)id] == CL_FIRST)
+			if (first[(size_t)id] == CL_FIRST) {
 				first[(size_t)id] = n;
-			else
+			} else {
 				hdrs[ch->last[(size_t)id]].next = n;
+				hdr_repeat(msg, id, n);
+			}
 			ch->last[(size_t)id] = n;
 			n++;
 			h++;
@@ -787,10 +802,12 @@ static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *n
 	h->value = value;
 	h->offset = (uint32_t)(name - buf);
 	h->next = SIP_HDR_NONE;
-	if (ch->first[id] == SIP_HDR_NONE)
+	if (ch->first[id] == SIP_HDR_NONE) {
 		ch->first[id] = n;
-	else
+	} else {
 		msg->hdrs[ch->last[id]].next = n;
+		hdr_repeat(msg, id, n);
+	}
 	ch->last[id] = n;
 	*np = ++n;
 	if (id == SIP_HDR_CONTENT_LENGTH) {
@@ -1025,6 +1042,7 @@ static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, u
 	max = msg->max_hdrs;
 	ch.first = msg->first;
 	memset(msg->first, 0xff, sizeof msg->first);
+	msg->repeat = SIP_HDR_NONE;
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;
@@ -1130,6 +1148,7 @@ static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t le
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
 	ch.first = msg->first;
 	memset(msg->first, 0xff, sizeof msg->first);
+	msg->repeat = SIP_HDR_NONE;
 	msg->head_len = 0;
 	msg->body = SLICE_NULL;
 	msg->has_content_length = false;

@@ -386,7 +386,8 @@ static bool same_parse(const char *in, size_t len, unsigned flags, uint16_t max)
 		    !slice_same(a.start_line, b.start_line) || a.nhdrs != b.nhdrs ||
 		    a.head_len != b.head_len || !slice_same(a.body, b.body) ||
 		    a.has_content_length != b.has_content_length ||
-		    a.content_length != b.content_length || a.repairs != b.repairs)
+		    a.content_length != b.content_length || a.repairs != b.repairs ||
+		    a.repeat != b.repeat)
 			why = "message";
 		for (uint16_t i = 0; !why && i < a.nhdrs; i++)
 			if (ha[i].id != hb[i].id || !slice_same(ha[i].name, hb[i].name) ||
