@@ -1015,32 +1015,22 @@ out:
 	return rc;
 }
 
-/* sip_msg_parse: the careful loop, with fields_fast over the easy lines
- * unless SIP_PARSE__CAREFUL (then it is the oracle the tests compare the
- * fast paths with). */
-static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
-			     struct sip_parse_error *err)
+/* What both parse entries set before reading: sip_msg_init without
+ * clearing what the parse sets anyway (start_line is set with the start
+ * line), the id chains empty, err clear. */
+static inline __attribute__((always_inline)) void
+msg_reset(struct sip_msg *msg, const char *buf, struct hdr_chain *ch, struct sip_parse_error *err)
 {
-	const bool stream = flags & SIP_PARSE_STREAM;
-	const bool lenient = flags & SIP_PARSE_LENIENT;
-	/* End of input ends the head only for pasted text, not on the wire. */
-	const bool eof_ends = lenient && !stream;
-	const char *const end = buf + len;
-	uint16_t max = msg->max_hdrs, n = 0;
-	struct hdr_chain ch;
-	int rc;
-
-	/* sip_msg_init without clearing what the parse sets anyway */
+	uint16_t max = msg->max_hdrs;
 	msg->buf = buf;
 	msg->len = 0;
 	msg->is_request = false;
-	msg->method = msg->ruri = msg->reason = msg->version = msg->start_line = SLICE_NULL;
+	msg->method = msg->ruri = msg->reason = msg->version = SLICE_NULL;
 	msg->method_id = SIP_METHOD_OTHER;
 	msg->status = 0;
 	msg->nhdrs = 0;
 	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
-	max = msg->max_hdrs;
-	ch.first = msg->first;
+	ch->first = msg->first;
 	memset(msg->first, 0xff, sizeof msg->first);
 	msg->repeat = SIP_HDR_NONE;
 	msg->head_len = 0;
@@ -1055,6 +1045,25 @@ static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, u
 		err->hdr = SIP_HDR_OTHER;
 		err->reason = NULL;
 	}
+}
+
+/* sip_msg_parse: the careful loop, with fields_fast over the easy lines
+ * unless SIP_PARSE__CAREFUL (then it is the oracle the tests compare the
+ * fast paths with). */
+static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+			     struct sip_parse_error *err)
+{
+	const bool stream = flags & SIP_PARSE_STREAM;
+	const bool lenient = flags & SIP_PARSE_LENIENT;
+	/* End of input ends the head only for pasted text, not on the wire. */
+	const bool eof_ends = lenient && !stream;
+	const char *const end = buf + len;
+	uint16_t n = 0;
+	struct hdr_chain ch;
+	int rc;
+
+	msg_reset(msg, buf, &ch, err);
+	msg->start_line = SLICE_NULL; /* the errors before the start line leave it so */
 	if (len > INT_MAX || len > UINT32_MAX) {
 		rc = -EMSGSIZE;
 		if (err) {
@@ -1132,35 +1141,12 @@ static inline int msg_parse_fast(struct sip_msg *msg, const char *buf, size_t le
 {
 	const char *const end = buf + len;
 	struct hdr_chain ch;
-	uint16_t max = msg->max_hdrs, n = 0;
+	uint16_t n = 0;
 	int rc;
 
 	if ((flags & SIP_PARSE_STREAM) && (buf[0] == '\r' || buf[0] == '\n'))
 		return FAST_NO;
-	/* sip_msg_init without clearing what the parse sets anyway */
-	msg->buf = buf;
-	msg->len = 0;
-	msg->is_request = false;
-	msg->method = msg->ruri = msg->reason = msg->version = SLICE_NULL;
-	msg->method_id = SIP_METHOD_OTHER;
-	msg->status = 0;
-	msg->nhdrs = 0;
-	msg->max_hdrs = max < SIP_HDR_NONE ? max : SIP_HDR_NONE - 1;
-	ch.first = msg->first;
-	memset(msg->first, 0xff, sizeof msg->first);
-	msg->repeat = SIP_HDR_NONE;
-	msg->head_len = 0;
-	msg->body = SLICE_NULL;
-	msg->has_content_length = false;
-	msg->content_length = 0;
-	msg->repairs = 0;
-	if (err) {
-		err->code = 0;
-		err->at = NULL;
-		err->offset = 0;
-		err->hdr = SIP_HDR_OTHER;
-		err->reason = NULL;
-	}
+	msg_reset(msg, buf, &ch, err);
 
 	/* the start line: in the first block, whose '\n' mask then starts
 	 * the split, or longer */
