@@ -649,12 +649,21 @@ static inline void auth_clear(struct sip_auth *auth)
 {
 #if defined(__SSE2__)
 	/* sixteen bytes a store (memset of the whole struct is a rep stos of
-	 * 47 words) */
+	 * 47 words, one instruction a word under valgrind's count); the
+	 * fields written out, as a loop GCC makes them a rep stos of 40 */
+	_Static_assert(SIP_AUTH__COUNT == 20, "auth_clear stores twenty fields");
 	const __m128i z = _mm_setzero_si128();
-	_mm_storeu_si128((__m128i *)(void *)&auth->scheme, z);
-	for (size_t i = 0; i < SIP_AUTH__COUNT; i++)
-		_mm_storeu_si128((__m128i *)(void *)&auth->field[i], z);
-	_mm_storeu_si128((__m128i *)(void *)&auth->params, z);
+#define AUTH_Z(x) _mm_storeu_si128((__m128i *)(void *)&(x), z)
+	AUTH_Z(auth->scheme);
+	AUTH_Z(auth->field[0]), AUTH_Z(auth->field[1]), AUTH_Z(auth->field[2]);
+	AUTH_Z(auth->field[3]), AUTH_Z(auth->field[4]), AUTH_Z(auth->field[5]);
+	AUTH_Z(auth->field[6]), AUTH_Z(auth->field[7]), AUTH_Z(auth->field[8]);
+	AUTH_Z(auth->field[9]), AUTH_Z(auth->field[10]), AUTH_Z(auth->field[11]);
+	AUTH_Z(auth->field[12]), AUTH_Z(auth->field[13]), AUTH_Z(auth->field[14]);
+	AUTH_Z(auth->field[15]), AUTH_Z(auth->field[16]), AUTH_Z(auth->field[17]);
+	AUTH_Z(auth->field[18]), AUTH_Z(auth->field[19]);
+	AUTH_Z(auth->params);
+#undef AUTH_Z
 	auth->quoted = 0;
 	auth->has_nc = false;
 	auth->nc = 0;
