@@ -114,7 +114,7 @@ int sip_auth_field_lookup(struct slice name)
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
 #define AUTH_HASH_MUL 0xb3a6697c1b18586full
-#define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
+#define AUTH_SLOT(w) ((size_t)(((w) * AUTH_HASH_MUL) >> 59))
 /* The slots, with per slot where its field is in struct sip_auth and its
  * quoted bit, in one table (one base register, fixed displacements): the
  * 32 of the hash, then the three names longer than eight bytes.
@@ -160,12 +160,13 @@ static const struct auth_tab {
 	.bit[AUTH_SLOT_INTEGRITY] = 1u << SIP_AUTH_INTEGRITY_PROTECTED,
 };
 
-/* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1. */
-static inline int auth_slot_word(uint64_t w, size_t nl)
+/* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1
+ * (a word-sized slot: it indexes auth_tab with no sign extension). */
+static inline ptrdiff_t auth_slot_word(uint64_t w, size_t nl)
 {
 	uint64_t key = (w | 0x2020202020202020ull) & auth_tab.lm[nl];
-	unsigned i = AUTH_SLOT(key);
-	return auth_tab.lit[i] == key ? (int)i : -1;
+	size_t i = AUTH_SLOT(key);
+	return auth_tab.lit[i] == key ? (ptrdiff_t)i : -1;
 }
 #endif
 
@@ -291,7 +292,7 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 }
 
 /* auth_field_long as a slot of auth_tab. */
-static inline int auth_slot_long(const char *p, uint64_t w, unsigned *nl, const char *end)
+static inline ptrdiff_t auth_slot_long(const char *p, uint64_t w, unsigned *nl, const char *end)
 {
 	switch (auth_field_long(p, w, nl, end)) {
 	case SIP_AUTH_ALGORITHM:
@@ -377,7 +378,7 @@ big:
 	memcpy(&w, p, 8);
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];
@@ -465,7 +466,7 @@ small:
 	}
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];

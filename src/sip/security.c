@@ -862,10 +862,10 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 				goto slow;
 			/* the value: after the '=' (q + t), up to q + d; a
 			 * duplicate finds its field set (m was cleared) */
-			if (d == t + 1)
+			size_t vn = d - t - 1;
+			if (!vn)
 				goto slow;
 			const char *vp = base + q + t + 1;
-			size_t vn = d - t - 1;
 			char *dst = (char *)m + tb->off[i];
 			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
 				struct slice v = slice_make(vp, vn);
