@@ -385,8 +385,10 @@ big:
 		struct slice *fld = (struct slice *)(void *)((char *)auth + off);
 		if (fld->ptr)
 			goto stop;
-		if (nl > 9 && end - p < 54)
-			goto small; /* integrity-protected: read again with end tests */
+		/* integrity-protected: a token value is read again with end
+		 * tests below 54 bytes (a quoted one's steps test the end) */
+		if (nl > 9 && end - p < 54 && (end - p <= 20 || p[20] != '"'))
+			goto small;
 		const char *v = p + nl + 1;
 		if (*v == '"') {
 			const char *q = v + 1;
