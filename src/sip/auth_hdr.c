@@ -37,6 +37,20 @@ static const char *const field_names[SIP_AUTH__COUNT] = {
  * plain separator, at the end after a value. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
 
+/* What auth_fast returns, in two registers (rax, rdx) rather than through
+ * pointers its frame would keep: p where it stopped, last the end of the
+ * last value it took (NULL for none). The state is in them: p at the end
+ * is FAST_END, p equal to last FAST_SEP (a value's end before the end),
+ * anything else FAST_PARAM (p is then a parameter's start, after last). */
+struct auth_fast_res {
+	const char *p, *last;
+};
+
+static inline int auth_fast_state(struct auth_fast_res r, const char *end)
+{
+	return r.p == end ? FAST_END : r.p == r.last ? FAST_SEP : FAST_PARAM;
+}
+
 /* Up to this many unknown parameters of one value are checked for
  * duplicates (a fixed array: decoding never allocates). */
 #define UNKNOWN_MAX 16
@@ -352,14 +366,14 @@ static inline bool auth_token_store(struct sip_auth *auth, int f, const char *v,
  * stored as they store it; it stops before anything else (LWS, an unknown
  * name, an escape or fold in a quoted value, a duplicate, a bad nc), which
  * the general steps then read and judge. Returns where it stopped: at a
- * parameter (*state FAST_PARAM), after a value at what is not a plain
- * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
- * end of the last value taken. Two copies of the steps: one while
+ * parameter (FAST_PARAM), after a value at what is not a plain separator
+ * (FAST_SEP), or at end after a value (FAST_END), and the end of the last
+ * value taken (see struct auth_fast_res). Two copies of the steps: one while
  * AUTH_BIG bytes or more are left (no end tests but one per parameter and
  * one per step of a quoted value), one for the tail. */
-static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
-							const char *lo, const char *end,
-							const char **last, int *state)
+static __attribute__((noinline)) struct auth_fast_res auth_fast(struct sip_auth *auth,
+								  const char *p, const char *lo,
+								  const char *end)
 {
 	const char *a = p;
 	unsigned e, nl, quoted = 0, n = 0;
@@ -508,10 +522,8 @@ small:
 	}
 	n++;
 small_sep:
-	if (end - a < 3) {
-		*state = a == end ? FAST_END : FAST_SEP;
-		goto out;
-	}
+	if (end - a < 3)
+		goto sep; /* FAST_END at end */
 	/* "," before a name (what follows it tested only if the name
 	 * fails: see stop) */
 	if (a[0] != ',')
@@ -519,12 +531,9 @@ small_sep:
 	p = a + 1;
 	goto small;
 sep:
-	*state = FAST_SEP;
-out:
-	*last = a;
 	auth->quoted |= quoted;
 	auth->nparams += n;
-	return a;
+	return (struct auth_fast_res){ a, a };
 stop:
 	if (n && p == a + 1 && scan_is((unsigned char)*p, SCAN_WS | SCAN_CRLF)) {
 		/* after "," (two bytes or more from p to end): ", " before a
@@ -537,12 +546,9 @@ stop:
 		}
 		goto sep;
 	}
-	*state = FAST_PARAM;
-	if (n)
-		*last = a;
 	auth->quoted |= quoted;
 	auth->nparams += n;
-	return p;
+	return (struct auth_fast_res){ p, n ? a : NULL };
 }
 #endif
 
@@ -567,8 +573,13 @@ static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct
 		const char *reason;
 		int f, rc;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		if (!first)
-			sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
+		if (!first) {
+			struct auth_fast_res r = auth_fast(auth, sc->p, lo, sc->end);
+			sc->p = r.p;
+			if (r.last)
+				last = r.last;
+			state = auth_fast_state(r, sc->end);
+		}
 		if (state == FAST_END)
 			break;
 		if (state == FAST_SEP)
@@ -638,11 +649,15 @@ static inline int params_run(struct sip_auth *auth, struct scan *sc, struct slic
 	const char *start = sc->p, *last = sc->p, *p = sc->p;
 	int state = FAST_PARAM;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	p = auth_fast(auth, p, start, sc->end, &last, &state);
-	if (state == FAST_END) {
-		auth->params = slice_span(start, last);
+	struct auth_fast_res r = auth_fast(auth, p, start, sc->end);
+	if (r.p == sc->end) {
+		auth->params = slice_span(start, r.last);
 		return 0;
 	}
+	p = r.p;
+	if (r.last)
+		last = r.last;
+	state = auth_fast_state(r, sc->end);
 #endif
 	return params_decode(auth, sc, rest, err, p, last, state);
 }
@@ -666,10 +681,11 @@ static inline void auth_clear(struct sip_auth *auth)
 	AUTH_Z(auth->field[15]), AUTH_Z(auth->field[16]), AUTH_Z(auth->field[17]);
 	AUTH_Z(auth->field[18]), AUTH_Z(auth->field[19]);
 	AUTH_Z(auth->params);
+	/* quoted, has_nc and nc fill the sixteen bytes before params */
+	_Static_assert(offsetof(struct sip_auth, params) - offsetof(struct sip_auth, quoted) == 16,
+		       "quoted to nc are one 16-byte block");
+	AUTH_Z(auth->quoted);
 #undef AUTH_Z
-	auth->quoted = 0;
-	auth->has_nc = false;
-	auth->nc = 0;
 	auth->nparams = 0;
 #else
 	memset(auth, 0, sizeof *auth);
