@@ -37,6 +37,20 @@ static const char *const field_names[SIP_AUTH__COUNT] = {
  * plain separator, at the end after a value. */
 enum { FAST_PARAM, FAST_SEP, FAST_END };
 
+/* What auth_fast returns, in two registers (rax, rdx) rather than through
+ * pointers its frame would keep: p where it stopped, last the end of the
+ * last value it took (NULL for none). The state is in them: p at the end
+ * is FAST_END, p equal to last FAST_SEP (a value's end before the end),
+ * anything else FAST_PARAM (p is then a parameter's start, after last). */
+struct auth_fast_res {
+	const char *p, *last;
+};
+
+static inline int auth_fast_state(struct auth_fast_res r, const char *end)
+{
+	return r.p == end ? FAST_END : r.p == r.last ? FAST_SEP : FAST_PARAM;
+}
+
 /* Up to this many unknown parameters of one value are checked for
  * duplicates (a fixed array: decoding never allocates). */
 #define UNKNOWN_MAX 16
@@ -114,7 +128,7 @@ int sip_auth_field_lookup(struct slice name)
 #define AW(a, b, c, d, e, f, g, h) \
 	(AW_B(a, 0) | AW_B(b, 1) | AW_B(c, 2) | AW_B(d, 3) | AW_B(e, 4) | AW_B(f, 5) | AW_B(g, 6) | AW_B(h, 7))
 #define AUTH_HASH_MUL 0xb3a6697c1b18586full
-#define AUTH_SLOT(w) ((unsigned)(((w) * AUTH_HASH_MUL) >> 59))
+#define AUTH_SLOT(w) ((size_t)(((w) * AUTH_HASH_MUL) >> 59))
 /* The slots, with per slot where its field is in struct sip_auth and its
  * quoted bit, in one table (one base register, fixed displacements): the
  * 32 of the hash, then the three names longer than eight bytes.
@@ -160,12 +174,13 @@ static const struct auth_tab {
 	.bit[AUTH_SLOT_INTEGRITY] = 1u << SIP_AUTH_INTEGRITY_PROTECTED,
 };
 
-/* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1. */
-static inline int auth_slot_word(uint64_t w, size_t nl)
+/* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1
+ * (a word-sized slot: it indexes auth_tab with no sign extension). */
+static inline ptrdiff_t auth_slot_word(uint64_t w, size_t nl)
 {
 	uint64_t key = (w | 0x2020202020202020ull) & auth_tab.lm[nl];
-	unsigned i = AUTH_SLOT(key);
-	return auth_tab.lit[i] == key ? (int)i : -1;
+	size_t i = AUTH_SLOT(key);
+	return auth_tab.lit[i] == key ? (ptrdiff_t)i : -1;
 }
 #endif
 
@@ -291,7 +306,7 @@ static inline int auth_field_long(const char *p, uint64_t w, unsigned *nl, const
 }
 
 /* auth_field_long as a slot of auth_tab. */
-static inline int auth_slot_long(const char *p, uint64_t w, unsigned *nl, const char *end)
+static inline ptrdiff_t auth_slot_long(const char *p, uint64_t w, unsigned *nl, const char *end)
 {
 	switch (auth_field_long(p, w, nl, end)) {
 	case SIP_AUTH_ALGORITHM:
@@ -351,14 +366,14 @@ static inline bool auth_token_store(struct sip_auth *auth, int f, const char *v,
  * stored as they store it; it stops before anything else (LWS, an unknown
  * name, an escape or fold in a quoted value, a duplicate, a bad nc), which
  * the general steps then read and judge. Returns where it stopped: at a
- * parameter (*state FAST_PARAM), after a value at what is not a plain
- * separator (FAST_SEP), or at end after a value (FAST_END); *last is the
- * end of the last value taken. Two copies of the steps: one while
+ * parameter (FAST_PARAM), after a value at what is not a plain separator
+ * (FAST_SEP), or at end after a value (FAST_END), and the end of the last
+ * value taken (see struct auth_fast_res). Two copies of the steps: one while
  * AUTH_BIG bytes or more are left (no end tests but one per parameter and
  * one per step of a quoted value), one for the tail. */
-static __attribute__((noinline)) const char *auth_fast(struct sip_auth *auth, const char *p,
-							const char *lo, const char *end,
-							const char **last, int *state)
+static __attribute__((noinline)) struct auth_fast_res auth_fast(struct sip_auth *auth,
+								  const char *p, const char *lo,
+								  const char *end)
 {
 	const char *a = p;
 	unsigned e, nl, quoted = 0, n = 0;
@@ -377,15 +392,17 @@ big:
 	memcpy(&w, p, 8);
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];
 		struct slice *fld = (struct slice *)(void *)((char *)auth + off);
 		if (fld->ptr)
 			goto stop;
-		if (nl > 9 && end - p < 54)
-			goto small; /* integrity-protected: read again with end tests */
+		/* integrity-protected: a token value is read again with end
+		 * tests below 54 bytes (a quoted one's steps test the end) */
+		if (nl > 9 && end - p < 54 && (end - p <= 20 || p[20] != '"'))
+			goto small;
 		const char *v = p + nl + 1;
 		if (*v == '"') {
 			const char *q = v + 1;
@@ -465,7 +482,7 @@ small:
 	}
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		int i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];
@@ -505,10 +522,8 @@ small:
 	}
 	n++;
 small_sep:
-	if (end - a < 3) {
-		*state = a == end ? FAST_END : FAST_SEP;
-		goto out;
-	}
+	if (end - a < 3)
+		goto sep; /* FAST_END at end */
 	/* "," before a name (what follows it tested only if the name
 	 * fails: see stop) */
 	if (a[0] != ',')
@@ -516,12 +531,9 @@ small_sep:
 	p = a + 1;
 	goto small;
 sep:
-	*state = FAST_SEP;
-out:
-	*last = a;
 	auth->quoted |= quoted;
 	auth->nparams += n;
-	return a;
+	return (struct auth_fast_res){ a, a };
 stop:
 	if (n && p == a + 1 && scan_is((unsigned char)*p, SCAN_WS | SCAN_CRLF)) {
 		/* after "," (two bytes or more from p to end): ", " before a
@@ -534,12 +546,9 @@ stop:
 		}
 		goto sep;
 	}
-	*state = FAST_PARAM;
-	if (n)
-		*last = a;
 	auth->quoted |= quoted;
 	auth->nparams += n;
-	return p;
+	return (struct auth_fast_res){ p, n ? a : NULL };
 }
 #endif
 
@@ -564,8 +573,13 @@ static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct
 		const char *reason;
 		int f, rc;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-		if (!first)
-			sc->p = auth_fast(auth, sc->p, lo, sc->end, &last, &state);
+		if (!first) {
+			struct auth_fast_res r = auth_fast(auth, sc->p, lo, sc->end);
+			sc->p = r.p;
+			if (r.last)
+				last = r.last;
+			state = auth_fast_state(r, sc->end);
+		}
 		if (state == FAST_END)
 			break;
 		if (state == FAST_SEP)
@@ -635,11 +649,15 @@ static inline int params_run(struct sip_auth *auth, struct scan *sc, struct slic
 	const char *start = sc->p, *last = sc->p, *p = sc->p;
 	int state = FAST_PARAM;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	p = auth_fast(auth, p, start, sc->end, &last, &state);
-	if (state == FAST_END) {
-		auth->params = slice_span(start, last);
+	struct auth_fast_res r = auth_fast(auth, p, start, sc->end);
+	if (r.p == sc->end) {
+		auth->params = slice_span(start, r.last);
 		return 0;
 	}
+	p = r.p;
+	if (r.last)
+		last = r.last;
+	state = auth_fast_state(r, sc->end);
 #endif
 	return params_decode(auth, sc, rest, err, p, last, state);
 }
@@ -649,15 +667,25 @@ static inline void auth_clear(struct sip_auth *auth)
 {
 #if defined(__SSE2__)
 	/* sixteen bytes a store (memset of the whole struct is a rep stos of
-	 * 47 words) */
+	 * 47 words, one instruction a word under valgrind's count); the
+	 * fields written out, as a loop GCC makes them a rep stos of 40 */
+	_Static_assert(SIP_AUTH__COUNT == 20, "auth_clear stores twenty fields");
 	const __m128i z = _mm_setzero_si128();
-	_mm_storeu_si128((__m128i *)(void *)&auth->scheme, z);
-	for (size_t i = 0; i < SIP_AUTH__COUNT; i++)
-		_mm_storeu_si128((__m128i *)(void *)&auth->field[i], z);
-	_mm_storeu_si128((__m128i *)(void *)&auth->params, z);
-	auth->quoted = 0;
-	auth->has_nc = false;
-	auth->nc = 0;
+#define AUTH_Z(x) _mm_storeu_si128((__m128i *)(void *)&(x), z)
+	AUTH_Z(auth->scheme);
+	AUTH_Z(auth->field[0]), AUTH_Z(auth->field[1]), AUTH_Z(auth->field[2]);
+	AUTH_Z(auth->field[3]), AUTH_Z(auth->field[4]), AUTH_Z(auth->field[5]);
+	AUTH_Z(auth->field[6]), AUTH_Z(auth->field[7]), AUTH_Z(auth->field[8]);
+	AUTH_Z(auth->field[9]), AUTH_Z(auth->field[10]), AUTH_Z(auth->field[11]);
+	AUTH_Z(auth->field[12]), AUTH_Z(auth->field[13]), AUTH_Z(auth->field[14]);
+	AUTH_Z(auth->field[15]), AUTH_Z(auth->field[16]), AUTH_Z(auth->field[17]);
+	AUTH_Z(auth->field[18]), AUTH_Z(auth->field[19]);
+	AUTH_Z(auth->params);
+	/* quoted, has_nc and nc fill the sixteen bytes before params */
+	_Static_assert(offsetof(struct sip_auth, params) - offsetof(struct sip_auth, quoted) == 16,
+		       "quoted to nc are one 16-byte block");
+	AUTH_Z(auth->quoted);
+#undef AUTH_Z
 	auth->nparams = 0;
 #else
 	memset(auth, 0, sizeof *auth);

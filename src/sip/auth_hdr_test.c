@@ -569,8 +569,15 @@ static void test_auth_fast_big_boundary(void)
 	for (int info = 0; info < 2; info++) {
 		for (size_t pl = 0; pl <= 90; pl++) {
 			for (size_t nl = 0; nl <= 40; nl++) {
-				for (int sp = 0; sp < 2; sp++) {
-					const char *sep = sp ? ", " : ",";
+				for (int sp = 0; sp < 4; sp++) {
+					/* sp 2 and 3: integrity-protected last, its value
+					 * nl bytes, quoted for an even nl (so it starts
+					 * at every distance from the end) */
+					const char *sep = sp & 1 ? ", " : ",";
+					bool ip_last = sp >= 2;
+					char ipv[48];
+					sprintf(ipv, "%.*s", (int)(ip_last ? nl : 3),
+						ip_last ? "ip-assoc-pending.ip-assoc-yes.tls-pending" : "yes");
 					struct big_case c = { .info = info != 0 };
 					for (int f = 0; f < SIP_AUTH__COUNT; f++)
 						c.len[f] = (size_t)-1;
@@ -597,10 +604,14 @@ static void test_auth_fast_big_boundary(void)
 					k = big_put(text, k, &c, SIP_AUTH_QOP, "Qop", "auth", false, sep);
 					k = big_put(text, k, &c, SIP_AUTH_URI, "URI", "sip:a", true, sep);
 					k = big_put(text, k, &c, SIP_AUTH_NEXTNONCE, "NextNonce", nn, false, sep);
-					k = big_put(text, k, &c, SIP_AUTH_INTEGRITY_PROTECTED,
-						    "integrity-protected", "yes", true, sep);
+					if (!ip_last)
+						k = big_put(text, k, &c, SIP_AUTH_INTEGRITY_PROTECTED,
+							    "integrity-protected", ipv, true, sep);
 					k = big_put(text, k, &c, SIP_AUTH_RESPONSE, "response",
 						    "0123456789abcdef0123456789abcdef", true, sep);
+					if (ip_last)
+						k = big_put(text, k, &c, SIP_AUTH_INTEGRITY_PROTECTED,
+							    "integrity-protected", ipv, nl % 2 == 0, sep);
 					c.k = k;
 					check_guarded(text, k, big_check, &c);
 				}

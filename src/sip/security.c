@@ -130,35 +130,40 @@ static const uint64_t mech_lm[8] = {
 	0xffffffffffffffull, 0xffffffffffffffffull,
 };
 
-/* sec_list_fast's lookup of "name=" (t bytes, 2 to 8, at the start of w)
- * in one table, so one base register reaches every part: key = (w |
- * fold[t]) & lw[t] sets 0x20 in each name byte and keeps the '=' as it is
- * (the name bytes are token bytes, and only a letter's two cases give a
- * lowercase letter with 0x20 set, only '-' gives '-'), so key equals the
- * slot's key (the same perfect hash as mech_slots) exactly for that name
- * in any case and its '='. fold and lw are 0 for any other t below 64
- * (key 0, which no slot holds). Then how and where the slot's
- * value is stored. */
-#define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))))
-#define ML_LW(t) (~0ull >> (8 * (8 - (t))))
+/* sec_list_fast's lookup of ";name=" (t + 1 bytes, t from 2 to 7, at the
+ * start of w) in one table, so one base register reaches every part: key =
+ * (w | fold[t]) & lw[t] sets 0x20 in each name byte and keeps the ';' and
+ * the '=' as they are (the name bytes are token bytes, and only a letter's
+ * two cases give a lowercase letter with 0x20 set, only '-' gives '-'), so
+ * key equals the slot's key exactly for that name in any case between a
+ * ';' and its '='. The ';' in the key makes the lookup the test of the
+ * ';' too: anything else there (the ',' or the end of an offer) fails it.
+ * fold and lw are 0 for any other t below 64: key 0, whose slot (0) holds
+ * q's key, not 0 (the multiplier sends the twelve keys to distinct slots
+ * of sixteen, one of them 0; a slot no name uses holds 0, which no key
+ * but that of slot 0 is). Then how and where the slot's value is stored. */
+#define MLW(a, b, c, d, e, f, g) (MW_B(';', 0) | MW(a, b, c, d, e, f, g) << 8)
+#define MECH_LIST_MUL 0x72e6cc3ababced21ull
+#define MECH_LIST_SLOT(w) ((size_t)(((w) * MECH_LIST_MUL) >> 60))
+#define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))) << 8)
+#define ML_LW(t) (~0ull >> (8 * (7 - (t))))
 #define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
-	.key[MECH_SLOT(MW(a, b, c, d, e, f, g))] = MW(a, b, c, d, e, f, g),            \
-	.kind[MECH_SLOT(MW(a, b, c, d, e, f, g))] = (kd),                              \
-	.off[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
+	.key[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = MLW(a, b, c, d, e, f, g),      \
+	.kind[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = (kd),                        \
+	.off[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
 #define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
 	ML(k, kd, field, a, b, c, d, e, f, g),                                          \
-	.has[MECH_SLOT(MW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field)
+	.has[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field)
+_Static_assert(MECH_LIST_SLOT(MLW('q', '=', 0, 0, 0, 0, 0)) == 0, "key 0 finds q's slot");
 static const struct mech_list_tab {
 	uint64_t fold[64], lw[64];
 	uint64_t key[16];
 	unsigned char kind[16], off[16], has[16];
 } mech_list_tab = {
 	.fold = { [2] = ML_FOLD(2), [3] = ML_FOLD(3), [4] = ML_FOLD(4), [5] = ML_FOLD(5),
-		  [6] = ML_FOLD(6), [7] = ML_FOLD(7), [8] = ML_FOLD(8) },
+		  [6] = ML_FOLD(6), [7] = ML_FOLD(7) },
 	.lw = { [2] = ML_LW(2), [3] = ML_LW(3), [4] = ML_LW(4), [5] = ML_LW(5), [6] = ML_LW(6),
-		[7] = ML_LW(7), [8] = ML_LW(8) },
-	/* the four slots no name uses: "==", which no key is */
-	.key[0] = 0x3d3d, .key[2] = 0x3d3d, .key[3] = 0x3d3d, .key[15] = 0x3d3d,
+		[7] = ML_LW(7) },
 	ML(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
 	ML(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
 	ML(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
@@ -839,7 +844,7 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		 * past the window read as 0, and a search that finds none there
 		 * loads the window again at q */
 		uint64_t r = nt_window(nt, q);
-		while (buf[q] == ';') {
+		for (;;) {
 			/* the next stop is the name's end, the one after the
 			 * value's (an SP after the ';' makes the name empty: the
 			 * offer is then sec_mech_run's, as is a value that does
@@ -855,17 +860,22 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			size_t t = (size_t)__builtin_ctzll(r1), d = (size_t)__builtin_ctzll(r2);
 			const struct mech_list_tab *tb = &mech_list_tab;
 			uint64_t w;
-			memcpy(&w, buf + q + 1, 8);
+			memcpy(&w, buf + q, 8);
 			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
-			unsigned i = MECH_SLOT(key);
-			if (key != tb->key[i])
-				goto slow;
+			size_t i = MECH_LIST_SLOT(key);
+			if (key != tb->key[i]) {
+				/* not ";known-name=": the offer's end, or else
+				 * sec_mech_run's */
+				if (buf[q] == ';')
+					goto slow;
+				break;
+			}
 			/* the value: after the '=' (q + t), up to q + d; a
 			 * duplicate finds its field set (m was cleared) */
-			if (d == t + 1)
+			size_t vn = d - t - 1;
+			if (!vn)
 				goto slow;
 			const char *vp = base + q + t + 1;
-			size_t vn = d - t - 1;
 			char *dst = (char *)m + tb->off[i];
 			if (__builtin_expect(tb->kind[i] == MK_SLICE, 1)) {
 				struct slice v = slice_make(vp, vn);

@@ -627,6 +627,27 @@ static void test_sec_mech_list_run(void)
 			check_guarded(buf, n, list_check, NULL);
 		}
 	}
+	/* every known ";name=" with each of its bytes (the ';' and the '='
+	 * too, which the fast walk's one-word lookup compares) replaced by
+	 * every byte value, in a first and a second offer: the lookup's
+	 * near misses, cases and separators against the offer-by-offer walk */
+	static const char *const known[] = { "q=1", "alg=a", "mod=t", "ealg=e", "prot=esp",
+					     "spi-c=7", "spi-s=8", "d-alg=md5", "d-qop=auth",
+					     "d-ver=x", "port-c=5", "port-s=6" };
+	for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+		size_t kl = (size_t)(strchr(known[k], '=') - known[k]) + 1;
+		for (size_t at = 0; at <= kl; at++) {
+			for (int c = 1; c < 256; c++) {
+				for (int o = 0; o < 2; o++) {
+					size_t n = (size_t)sprintf(buf, "%sipsec-3gpp;alg=z", o ? "tls, " : "");
+					size_t s0 = n;
+					n += (size_t)sprintf(buf + n, ";%s;mod=m", known[k]);
+					buf[s0 + at] = (char)c;
+					check_guarded(buf, n, list_check, NULL);
+				}
+			}
+		}
+	}
 	/* a spi and a port of every length 1 to 60 digits (leading zeros),
 	 * in range and not, and with a letter at the end */
 	for (size_t z = 0; z < 50; z++) {
