@@ -322,7 +322,8 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char
 		return NULL;
 	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
 		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+	uint64_t h2 = hex & (hex >> 1);                 /* two hex digits from the bit */
+	if (h2 & (h2 >> 2) & (hex >> 4))               /* five: a group over 4 */
 		return NULL;
 	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
@@ -451,7 +452,8 @@ static inline __attribute__((always_inline)) const char *ipv6_run_wide(const cha
 		return NULL;
 	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
 		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+	uint64_t h2 = hex & (hex >> 1);                 /* two hex digits from the bit */
+	if (h2 & (h2 >> 2) & (hex >> 4))               /* five: a group over 4 */
 		return NULL;
 	unsigned groups = bits_count(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
