@@ -269,8 +269,9 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 	/* on the bits of the run only: each rule at bit i looks at bits i
 	 * and i - 1, both in the run when i is */
 	if (((sep & ((dots << 1) | 1)) |    /* a label starting with '.' or '-', an empty label */
-	     (dots & (dashes << 1)) |       /* '-' closing a label */
-	     (dashes & last)) & run)        /* '-' closing the last */
+	     (dots & (dashes << 1))) & run) /* '-' closing a label */
+		return SIP_HOST_NONE;
+	if (h[r->n - 1] == '-')             /* '-' closing the last */
 		return SIP_HOST_NONE;
 	/* the last label starts after the last dot but a final one (bit
 	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
