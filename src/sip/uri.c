@@ -1262,7 +1262,8 @@ static inline __attribute__((always_inline)) void uri_null(struct slice *s)
 /* A sip: or sips: URI whose rest starts after "scheme:", decoded in one
  * pass when it is of the common forms: [user "@"] host [":" port]
  * [";" params], no escape, password or headers, the parameters under 64
- * bytes. true with every field of *uri written once (a parameter's once
+ * bytes; s holds sixteen bytes or more (both callers test it). true with
+ * every field of *uri written once (a parameter's once
  * more when it is there); false for the byte path to decode (which clears
  * *uri first and gives the errors). Whatever this takes, the byte path
  * takes the same way (uri_test compares them).
@@ -1281,7 +1282,8 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	const char *h = r, *e;
 	enum sip_host_type type;
 
-	if (r < end && *r == '[') {
+	/* s holds sixteen bytes or more: r is in it */
+	if (*r == '[') {
 		uri_null(&uri->user);
 		goto ipv6;
 	}
