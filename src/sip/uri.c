@@ -269,8 +269,9 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 	/* on the bits of the run only: each rule at bit i looks at bits i
 	 * and i - 1, both in the run when i is */
 	if (((sep & ((dots << 1) | 1)) |    /* a label starting with '.' or '-', an empty label */
-	     (dots & (dashes << 1)) |       /* '-' closing a label */
-	     (dashes & last)) & run)        /* '-' closing the last */
+	     (dots & (dashes << 1))) & run) /* '-' closing a label */
+		return SIP_HOST_NONE;
+	if (h[r->n - 1] == '-')             /* '-' closing the last */
 		return SIP_HOST_NONE;
 	/* the last label starts after the last dot but a final one (bit
 	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
@@ -322,7 +323,8 @@ static inline __attribute__((always_inline)) const char *uri_ipv6_run(const char
 		return NULL;
 	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
 		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+	uint64_t h2 = hex & (hex >> 1);                 /* two hex digits from the bit */
+	if (h2 & (h2 >> 2) & (hex >> 4))               /* five: a group over 4 */
 		return NULL;
 	unsigned groups = (unsigned)__builtin_popcountll(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
@@ -451,7 +453,8 @@ static inline __attribute__((always_inline)) const char *ipv6_run_wide(const cha
 		return NULL;
 	if ((colons & last) && !(dbl & (last >> 1)))    /* a lone trailing ':' */
 		return NULL;
-	if (hex & (hex >> 1) & (hex >> 2) & (hex >> 3) & (hex >> 4)) /* a group over 4 */
+	uint64_t h2 = hex & (hex >> 1);                 /* two hex digits from the bit */
+	if (h2 & (h2 >> 2) & (hex >> 4))               /* five: a group over 4 */
 		return NULL;
 	unsigned groups = bits_count(hex & ~(hex << 1));
 	if (dbl ? groups > 7 : groups != 8)
@@ -1259,7 +1262,8 @@ static inline __attribute__((always_inline)) void uri_null(struct slice *s)
 /* A sip: or sips: URI whose rest starts after "scheme:", decoded in one
  * pass when it is of the common forms: [user "@"] host [":" port]
  * [";" params], no escape, password or headers, the parameters under 64
- * bytes. true with every field of *uri written once (a parameter's once
+ * bytes; s holds sixteen bytes or more (both callers test it). true with
+ * every field of *uri written once (a parameter's once
  * more when it is there); false for the byte path to decode (which clears
  * *uri first and gives the errors). Whatever this takes, the byte path
  * takes the same way (uri_test compares them).
@@ -1278,7 +1282,8 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	const char *h = r, *e;
 	enum sip_host_type type;
 
-	if (r < end && *r == '[') {
+	/* s holds sixteen bytes or more: r is in it */
+	if (*r == '[') {
 		uri_null(&uri->user);
 		goto ipv6;
 	}

@@ -646,6 +646,35 @@ static void test_fast_user_first_block(void)
 		}
 }
 
+/* The group length rule of the IPv6 masks (uri_ipv6_run: no run of five
+ * hex digits): every group of one to six digits at each of the eight
+ * places, with and without a "::" before or after it, in a URI and alone. */
+static void test_fast_ipv6_group_lengths(void)
+{
+	char buf[GUARD_MAX];
+	for (unsigned at = 0; at < 8; at++)
+		for (unsigned glen = 1; glen <= 6; glen++)
+			for (unsigned dbl = 0; dbl < 3; dbl++) {
+				size_t n = (size_t)snprintf(buf, sizeof(buf), "sip:[");
+				unsigned groups = dbl ? 6 : 8;
+				for (unsigned g = 0; g < groups && g <= 7; g++) {
+					if (g)
+						buf[n++] = ':';
+					if (dbl == 1 && g == 1)
+						buf[n++] = ':';
+					unsigned l = g == at ? glen : 1 + g % 4;
+					for (unsigned i = 0; i < l; i++)
+						buf[n++] = "0123456789abcdefABCDEF"[(g * 5 + i * 3) % 22];
+				}
+				if (dbl == 2)
+					buf[n++] = ':', buf[n++] = ':';
+				memcpy(buf + n, "]:5060;lr", 9);
+				same_as_bytes(buf, n + 9);
+				same_as_bytes(buf, n + 1);
+				scans_same_as_bytes(buf, 5, n + 9);
+			}
+}
+
 static void test_fast_same_as_bytes(void)
 {
 	static const char zeros[GUARD_MAX];
@@ -661,6 +690,7 @@ static void test_fast_same_as_bytes(void)
 	test_fast_every_byte_every_position();
 	test_fast_every_length();
 	test_fast_user_first_block();
+	test_fast_ipv6_group_lengths();
 	test_fast_random();
 	check_guard_free(guard_area, GUARD_MAX);
 	printf("uri: fast path compared with the byte path on %lu inputs\n", same_count);
