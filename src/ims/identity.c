@@ -137,7 +137,8 @@ static struct slice user_cut(struct slice user)
 static int sip_decode(struct ims_identity *id, struct slice text, struct slice rest)
 {
 	struct sip_uri uri;
-	if (sip_uri_decode(&uri, text, NULL) == 0) {
+	struct sip_parse_error err;
+	if (sip_uri_decode(&uri, text, &err) == 0) {
 		if (uri.user.ptr)
 			id->user = user_cut(uri.user);
 		id->domain = uri.host;
