@@ -140,12 +140,18 @@ enum { AUTH_SLOT_ALGORITHM = 32, AUTH_SLOT_NEXTNONCE, AUTH_SLOT_INTEGRITY, AUTH_
 #define ATAB(k, a, b, c, d, e, f, g, h)                                                       \
 	.lit[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = AW(a, b, c, d, e, f, g, h),               \
 	.off[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = AUTH_FIELD_OFF(k),                        \
-	.bit[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = 1u << (k)
+	.bit[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = 1u << (k),                               \
+	.qend[AUTH_SLOT(AW(a, b, c, d, e, f, g, h))] = AUTH_QEND(k)
+/* qend: the byte a quoted value of the slot's field ends at, '"', but 0
+ * for nc (no stop byte is 0): a quoted nc then fails the same compare as
+ * an escape or a fold, so it is the general steps'. */
+#define AUTH_QEND(k) ((k) == SIP_AUTH_NC ? 0 : '"')
 static const struct auth_tab {
 	uint64_t lm[9];
 	uint64_t lit[32];
 	uint32_t bit[AUTH_SLOT__COUNT];
 	uint16_t off[AUTH_SLOT__COUNT];
+	unsigned char qend[AUTH_SLOT__COUNT];
 } auth_tab = {
 	.lm = { 0xffull, 0xffull, 0xffffull, 0xffffffull, 0xffffffffull, 0xffffffffffull,
 		0xffffffffffffull, 0xffffffffffffffull, 0xffffffffffffffffull },
@@ -168,10 +174,13 @@ static const struct auth_tab {
 	ATAB(SIP_AUTH_USERNAME, 'u', 's', 'e', 'r', 'n', 'a', 'm', 'e'),
 	.off[AUTH_SLOT_ALGORITHM] = AUTH_FIELD_OFF(SIP_AUTH_ALGORITHM),
 	.bit[AUTH_SLOT_ALGORITHM] = 1u << SIP_AUTH_ALGORITHM,
+	.qend[AUTH_SLOT_ALGORITHM] = AUTH_QEND(SIP_AUTH_ALGORITHM),
 	.off[AUTH_SLOT_NEXTNONCE] = AUTH_FIELD_OFF(SIP_AUTH_NEXTNONCE),
 	.bit[AUTH_SLOT_NEXTNONCE] = 1u << SIP_AUTH_NEXTNONCE,
+	.qend[AUTH_SLOT_NEXTNONCE] = AUTH_QEND(SIP_AUTH_NEXTNONCE),
 	.off[AUTH_SLOT_INTEGRITY] = AUTH_FIELD_OFF(SIP_AUTH_INTEGRITY_PROTECTED),
 	.bit[AUTH_SLOT_INTEGRITY] = 1u << SIP_AUTH_INTEGRITY_PROTECTED,
+	.qend[AUTH_SLOT_INTEGRITY] = AUTH_QEND(SIP_AUTH_INTEGRITY_PROTECTED),
 };
 
 /* The slot of a name of nl bytes (0 to 8) in the low bytes of w, or -1
@@ -444,7 +453,7 @@ big:
 			if (q == end)
 				goto stop;
 #endif
-			if (*q != '"' || off == AUTH_FIELD_OFF(SIP_AUTH_NC))
+			if ((unsigned char)*q != auth_tab.qend[i])
 				goto stop; /* an escape, a fold or a fault; a quoted nc */
 			*fld = slice_span(v + 1, q);
 			quoted |= auth_tab.bit[i];
@@ -507,7 +516,7 @@ small:
 				q = auth_qtail(q, lo, end);
 				break;
 			}
-			if (q == end || *q != '"' || off == AUTH_FIELD_OFF(SIP_AUTH_NC))
+			if (q == end || (unsigned char)*q != auth_tab.qend[i])
 				goto stop; /* an escape, a fold or a fault; a quoted nc */
 			*fld = slice_span(v + 1, q);
 			quoted |= auth_tab.bit[i];

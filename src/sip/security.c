@@ -35,6 +35,22 @@ static inline void sec_mech_clear(struct sip_sec_mech *m)
 #endif
 }
 
+/* sec_mech_clear but for mechanism and params, which sec_list_fast sets
+ * itself: ten stores, not twelve. */
+static inline void sec_mech_clear_params(struct sip_sec_mech *m)
+{
+	_Static_assert(offsetof(struct sip_sec_mech, params) == 16 &&
+			       offsetof(struct sip_sec_mech, q) == 32,
+		       "mechanism and params are the first two 16-byte blocks");
+#if defined(__SSE2__)
+	const __m128i z = _mm_setzero_si128();
+	for (size_t i = 32; i < sizeof *m; i += 16)
+		_mm_storeu_si128((__m128i *)(void *)((char *)m + i), z);
+#else
+	memset((char *)m + 32, 0, sizeof *m - 32);
+#endif
+}
+
 enum mech_param {
 	MP_Q, MP_ALG, MP_EALG, MP_PROT, MP_MOD, MP_D_ALG, MP_D_QOP, MP_D_VER,
 	MP_SPI_C, MP_SPI_S, MP_PORT_C, MP_PORT_S, MP__COUNT
@@ -838,7 +854,7 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		size_t me = auth_bits_next(nt, p), q = me;
 		if (me == p)
 			goto slow;
-		sec_mech_clear(m);
+		sec_mech_clear_params(m);
 		/* r: the non-token bits from q on (bit 0 q's own), of a window of
 		 * 64 loaded at q or before: shifted along as q moves, so the bits
 		 * past the window read as 0, and a search that finds none there
@@ -915,9 +931,9 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 		}
 		if (q < len && buf[q] != ',')
 			goto slow;
+		/* both written here (sec_mech_clear_params left them) */
 		m->mechanism = slice_make(base + p, me - p);
-		if (q != me)
-			m->params = slice_span(base + me + 1, base + q);
+		m->params = q != me ? slice_span(base + me + 1, base + q) : slice_make(NULL, 0);
 		goto next;
 	slow: {
 		struct scan sc = { base + p, base + len };

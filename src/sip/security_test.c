@@ -666,6 +666,32 @@ static void test_sec_mech_list_run(void)
 	list_check(SLICE_NULL, NULL);
 }
 
+/* The fast walk writes mechanism and params itself (it does not clear
+ * them): an offer without parameters after one with them, into one struct
+ * (cap 1) and into two, leaves params absent. */
+static void test_sec_mech_list_params_absent(void)
+{
+	static const char v[] = "ipsec-3gpp;alg=hmac-md5-96;spi-c=1, tls, digest;d-alg=md5, x";
+	char *g = check_guard_copy(v, sizeof v - 1);
+	struct sip_sec_mech ms[4], one;
+	size_t n = 0;
+	memset(ms, 0xa5, sizeof ms);
+	memset(&one, 0xa5, sizeof one);
+	CHECK_INT_EQ(sip_sec_mech_list_run(slice_make(g, sizeof v - 1), ms, 4, &n, NULL), 0);
+	CHECK_INT_EQ(n, 4);
+	CHECK_SLICE_EQ(ms[0].params, "alg=hmac-md5-96;spi-c=1");
+	CHECK_SLICE_EQ(ms[1].mechanism, "tls");
+	CHECK(ms[1].params.ptr == NULL && ms[1].params.len == 0);
+	CHECK_SLICE_EQ(ms[2].params, "d-alg=md5");
+	CHECK(ms[3].params.ptr == NULL && ms[3].params.len == 0);
+	CHECK_INT_EQ(sip_sec_mech_list_run(slice_make(g, sizeof v - 1), &one, 1, &n, NULL), 0);
+	CHECK_INT_EQ(n, 4);
+	CHECK_SLICE_EQ(one.mechanism, "x");
+	CHECK(one.params.ptr == NULL && one.params.len == 0 && one.alg.ptr == NULL &&
+	      !one.has_spi_c && one.spi_c == 0);
+	check_guard_free(g, sizeof v - 1);
+}
+
 int main(void)
 {
 	test_sec_mech_tables();
@@ -674,5 +700,6 @@ int main(void)
 	test_sec_mech_fast_fallbacks();
 	test_sec_mech_fast_list();
 	test_sec_mech_list_run();
+	test_sec_mech_list_params_absent();
 	return check_done();
 }
