@@ -1,5 +1,7 @@
 /* uri.c: SIP/SIPS URIs (RFC 3261 §19.1, §25), tel URIs (RFC 3966 §3), other absoluteURIs, IPv6 references (RFC 5118). */
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
@@ -1259,6 +1261,21 @@ static inline __attribute__((always_inline)) void uri_null(struct slice *s)
 	_mm_storeu_si128((__m128i *)(void *)s, _mm_setzero_si128());
 }
 
+/* host_type, has_port and port written with one eight-byte store (the
+ * byte between has_port and port is padding): two stores fewer for each
+ * URI than field by field. x86 (SSSE3): little-endian. */
+_Static_assert(sizeof(enum sip_host_type) == 4 &&
+		       offsetof(struct sip_uri, has_port) == offsetof(struct sip_uri, host_type) + 4 &&
+		       offsetof(struct sip_uri, port) == offsetof(struct sip_uri, host_type) + 6,
+	       "host_type, has_port and port share one eight-byte word");
+static inline __attribute__((always_inline)) void uri_hostport_set(struct sip_uri *uri,
+								   enum sip_host_type type,
+								   bool has_port, uint16_t port)
+{
+	uint64_t w = (uint32_t)type | (uint64_t)has_port << 32 | (uint64_t)port << 48;
+	memcpy(&uri->host_type, &w, 8);
+}
+
 /* A sip: or sips: URI whose rest starts after "scheme:", decoded in one
  * pass when it is of the common forms: [user "@"] host [":" port]
  * [";" params], no escape, password or headers, the parameters under 64
@@ -1345,12 +1362,10 @@ hostport:
 	uri->scheme = scheme;
 	uri->scheme_name = slice_make(base, scheme_len);
 	uri->host = slice_span(h, e);
-	uri->host_type = type;
+	uri_hostport_set(uri, type, false, 0);
 	uri_null(&uri->password);
 	uri_null(&uri->headers);
 	uri_null(&uri->opaque);
-	uri->has_port = false;
-	uri->port = 0;
 	uri_null(&uri->params);
 	uri_null(&uri->transport);
 	uri_null(&uri->user_param);
@@ -1382,8 +1397,7 @@ hostport:
 		uint32_t port = uri_digits_value((uint64_t)_mm_cvtsi128_si64(_mm_srli_si128(tail, 1)), k);
 		if (port > 65535)
 			return false;
-		uri->port = (uint16_t)port;
-		uri->has_port = true;
+		uri_hostport_set(uri, type, true, (uint16_t)port);
 		skip = k + 1;
 		e += skip;
 		if (gt) {
