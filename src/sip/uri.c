@@ -1413,6 +1413,19 @@ hostport:
 	}
 	if (*e != ';')
 		return false;
+	if (gt && end - e >= 4) {
+		/* ";lr>" (Route, Path, Service-Route, Record-Route: loose
+		 * routing) by one word compare: what the loop below concludes
+		 * for it, lr and the parameters "lr" */
+		uint32_t w;
+		memcpy(&w, e, 4);
+		if ((w | 0x00202000u) == (';' | 'l' << 8 | 'r' << 16 | (uint32_t)'>' << 24)) {
+			uri->lr = true;
+			uri->params = slice_make(e + 1, 2);
+			*stop = e + 3;
+			return true;
+		}
+	}
 	/* the parameters: the bytes outside paramchar on one mask, then from
 	 * delimiter to delimiter */
 	const char *p = e + 1, *ns = p;

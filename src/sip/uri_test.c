@@ -487,6 +487,8 @@ static const char *const fast_forms[] = {
 	"sip:[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062;received=2001:db8:1:0:a1b2:c3d4:e5f6:1",
 	"sip:[::ffff:192.0.2.10]:19823;maddr=[1:2:3:4:5:6:7:8]",
 	"sip:h.example:506012345678;lr",
+	/* ";lr>" by one word compare: no port, a user part, the case */
+	"sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org;Lr",
 	"tel:+15551234567",
 	"TEL:+1-201-555-0123",
 	"tel:+33(0)1.23.45.67.89;ext=1",
