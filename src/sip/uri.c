@@ -265,22 +265,28 @@ static inline __attribute__((always_inline)) enum sip_host_type uri_host_check(c
 {
 	if (r->n == 0)
 		return SIP_HOST_NONE;
-	/* every label rule on the masks at once, one branch */
-	uint64_t last = 1ull << (r->n - 1), run = last | (last - 1);
-	uint64_t dots = r->dots, dashes = r->dashes, sep = dots | dashes;
-	/* on the bits of the run only: each rule at bit i looks at bits i
-	 * and i - 1, both in the run when i is */
-	if (((sep & ((dots << 1) | 1)) |    /* a label starting with '.' or '-', an empty label */
-	     (dots & (dashes << 1))) & run) /* '-' closing a label */
+	/* the run's bits are those that a shift left by 64 - n keeps (n is
+	 * 1 to 63): one shift count for the rules and the top label, no
+	 * mask of the run to build */
+	unsigned sh = 64 - r->n;
+	uint64_t dots = r->dots, dashes = r->dashes, sep = dots | dashes, dots1 = (dots << 1) | 1;
+	/* every label rule on the masks at once, one branch; each rule at
+	 * bit i looks at bits i and i - 1, both in the run when i is */
+	if (((sep & dots1) |              /* a label starting with '.' or '-', an empty label */
+	     (dots & (dashes << 1))) << sh) /* '-' closing a label */
 		return SIP_HOST_NONE;
-	if (h[r->n - 1] == '-')             /* '-' closing the last */
+	const char *lastb = h + r->n - 1;
+	if (*lastb == '-')                  /* '-' closing the last */
 		return SIP_HOST_NONE;
 	/* the last label starts after the last dot but a final one (bit
-	 * n - 1): with none, at h (the or'ed 1 gives bit 0 then) */
-	uint64_t inner = dots & (last - 1);
-	const char *top = h + (63 - __builtin_clzll((inner << 1) | 1));
+	 * n - 1): dots1's bit i + 1 for a dot at i, bit 0 for h; shifted,
+	 * bit 63 stands for the last byte (the final dot's bit moved out),
+	 * so the highest bit left is the top label's start counted back
+	 * from the last byte by its leading zeros */
+	const char *top = lastb - __builtin_clzll(dots1 << sh);
 	if ((unsigned)((*top | 0x20) - 'a') < 26)
 		return SIP_HOST_NAME;
+	uint64_t run = ~0ull >> sh;
 	if ((dashes & run) || !uri_ipv4_check(h, end, r->n, dots & run))
 		return SIP_HOST_NONE;
 	return SIP_HOST_IPV4;
