@@ -408,9 +408,13 @@ static inline void addr_clear(struct sip_addr *a)
 	memset(&a->params, 0, sizeof(*a) - offsetof(struct sip_addr, params));
 }
 
-/* addr_run's arguments that addr_fast only hands on: behind one pointer,
- * so that they do not take registers across the inlined URI decoder. */
+/* addr_fast's arguments but the address: behind one pointer, so that
+ * they take one register across the inlined URI decoder, not three (the
+ * cursor is read at the start and written at the end only; flags and err
+ * only handed on to addr_run). */
 struct addr_rest {
+	struct scan *sc;
+	bool list;
 	unsigned flags;
 	struct sip_parse_error *err;
 };
@@ -422,16 +426,16 @@ struct addr_rest {
  * when it is anything else (white space, q, what is an error) by addr_run
  * from there. One copy for both callers, so that the URI decoder is
  * inlined in it. */
-static __attribute__((noinline)) int addr_fast(struct sip_addr *a, struct scan *scp, bool list,
-					       const struct addr_rest *rest)
+static __attribute__((noinline)) int addr_fast(struct sip_addr *a, const struct addr_rest *rest)
 {
+	struct scan *scp = rest->sc;
 	const char *p = scp->p, *end = scp->end;
 	addr_clear(a);
 	if (p == end || *p != '<')
-		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
+		return addr_run(a, rest->sc, rest->flags, rest->list, NULL, rest->err);
 	const char *gt = sip_uri_decode_gt(&a->uri, p + 1, end);
 	if (!gt)
-		return addr_run(a, scp, rest->flags, list, NULL, rest->err);
+		return addr_run(a, rest->sc, rest->flags, rest->list, NULL, rest->err);
 	a->angle = true;
 	a->uri_text = slice_span(p + 1, gt);
 	const char *s = gt + 1;
@@ -467,16 +471,16 @@ static __attribute__((noinline)) int addr_fast(struct sip_addr *a, struct scan *
 #endif
 		if (q != end && *q == ';')
 			q = addr_params_fast(a, q, p, end);
-		if (q == end || (list && *q == ',')) {
+		if (q == end || (rest->list && *q == ',')) {
 			a->params = slice_span(s + 1, q);
-			scp->p = q;
+			rest->sc->p = q;
 			return 0;
 		}
-	} else if (s == end || (list && *s == ',')) {
-		scp->p = s;
+	} else if (s == end || (rest->list && *s == ',')) {
+		rest->sc->p = s;
 		return 0;
 	}
-	return addr_run(a, scp, rest->flags, list, s, rest->err);
+	return addr_run(a, rest->sc, rest->flags, rest->list, s, rest->err);
 }
 
 int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
@@ -490,13 +494,13 @@ int sip_addr_decode(struct sip_addr *a, struct slice value, unsigned flags,
 		return hdr_absent(err);
 	}
 	scan_init(&sc, value);
-	const struct addr_rest rest = { flags, err };
-	return addr_fast(a, &sc, false, &rest);
+	const struct addr_rest rest = { &sc, false, flags, err };
+	return addr_fast(a, &rest);
 }
 
 int sip_addr_decode_at(struct sip_addr *a, struct scan *sc, unsigned flags,
 		       struct sip_parse_error *err)
 {
-	const struct addr_rest rest = { flags, err };
-	return addr_fast(a, sc, true, &rest);
+	const struct addr_rest rest = { sc, true, flags, err };
+	return addr_fast(a, &rest);
 }

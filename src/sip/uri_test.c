@@ -487,6 +487,8 @@ static const char *const fast_forms[] = {
 	"sip:[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062;received=2001:db8:1:0:a1b2:c3d4:e5f6:1",
 	"sip:[::ffff:192.0.2.10]:19823;maddr=[1:2:3:4:5:6:7:8]",
 	"sip:h.example:506012345678;lr",
+	/* ";lr>" by one word compare: no port, a user part, the case */
+	"sip:term@pcscf.ims.mnc001.mcc001.3gppnetwork.org;Lr",
 	"tel:+15551234567",
 	"TEL:+1-201-555-0123",
 	"tel:+33(0)1.23.45.67.89;ext=1",
@@ -517,6 +519,31 @@ static void test_fast_every_byte_every_position(void)
 				same_as_bytes(buf, n + 1);
 			}
 	}
+}
+
+/* Every port of one to five digits (leading zeros too) after a host, in
+ * a URI alone and in a name-addr: the fast path's value (a shuffle and
+ * multiply-adds) against the byte path's, and 65536 up refused alike. */
+static void test_fast_every_port(void)
+{
+	char buf[64];
+	for (unsigned v = 0; v <= 99999; v++)
+		for (int w = 1; w <= 5; w++) {
+			unsigned digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : 5;
+			if ((unsigned)w < digits)
+				continue;
+			int k = snprintf(buf, sizeof(buf), "sip:u@h.example:%0*u", w, v);
+			if (k <= 0 || (size_t)k >= sizeof(buf))
+				continue;
+			struct sip_uri a, b;
+			struct sip_parse_error ea = { 0 }, eb = { 0 };
+			int ra = sip_uri_decode(&a, slice_make(buf, (size_t)k), &ea);
+			int rb = sip_uri_decode_bytes(&b, slice_make(buf, (size_t)k), &eb);
+			CHECK(ra == rb && (ra < 0 ? ea.at == eb.at : a.port == b.port && a.has_port == b.has_port));
+			CHECK(ra < 0 || a.port == v);
+			if (v % 97 == 0 || v >= 65530)
+				gt_same_as_bytes(buf, (size_t)k, ">;tag=1");
+		}
 }
 
 /* Every length of user, host label, host, port and parameter runs across
@@ -689,6 +716,7 @@ static void test_fast_same_as_bytes(void)
 	}
 	test_fast_every_byte_every_position();
 	test_fast_every_length();
+	test_fast_every_port();
 	test_fast_user_first_block();
 	test_fast_ipv6_group_lengths();
 	test_fast_random();
