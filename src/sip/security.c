@@ -105,15 +105,32 @@ static int mech_param_lookup(struct slice name)
 #define MECH_SLOT(w) ((unsigned)(((w) * MECH_HASH_MUL) >> 60))
 #define MSLOT(k, kind, field, a, b, c, d, e, f, g)                                          \
 	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
-						 1u << (k), kind, offsetof(struct sip_sec_mech, field), 0 }
+						 1u << (k), kind, offsetof(struct sip_sec_mech, field), 0 },
 #define MSLOT_NUM(k, kind, field, a, b, c, d, e, f, g)                                      \
 	[MECH_SLOT(MW(a, b, c, d, e, f, g))] = { MW(a, b, c, d, e, f, g), MM(a, b, c, d, e, f, g), \
 						 1u << (k), kind, offsetof(struct sip_sec_mech, field), \
-						 offsetof(struct sip_sec_mech, has_##field) }
+						 offsetof(struct sip_sec_mech, has_##field) },
 
 /* how the fast path stores a value: a slice, a slice that must be a
  * qvalue, a uint32_t or a uint16_t (with its has_ flag) */
 enum { MK_SLICE, MK_Q, MK_U32, MK_U16 };
+
+/* The known parameters, once for both lookup tables below: TXT(...) for a
+ * text value, NUM(...) for a number with its has_ flag; the name and its
+ * '=' as up to seven bytes. */
+#define MECH_PARAMS(TXT, NUM)                                          \
+	TXT(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0)                       \
+	TXT(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0)           \
+	TXT(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0)           \
+	TXT(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0)       \
+	TXT(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0)       \
+	NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0)     \
+	NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0)     \
+	TXT(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0)   \
+	TXT(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0)   \
+	TXT(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0)   \
+	NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '=') \
+	NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '=')
 
 static const struct mech_slot {
 	uint64_t lit, mask;
@@ -126,18 +143,7 @@ static const struct mech_slot {
 	[2] = { 0x3d3d, 0, 0, 0, 0, 0 },
 	[3] = { 0x3d3d, 0, 0, 0, 0, 0 },
 	[15] = { 0x3d3d, 0, 0, 0, 0, 0 },
-	MSLOT(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
-	MSLOT(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
-	MSLOT(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
-	MSLOT(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
-	MSLOT(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
-	MSLOT_NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
-	MSLOT_NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
-	MSLOT(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
-	MSLOT(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
-	MSLOT(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
-	MSLOT_NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
-	MSLOT_NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
+	MECH_PARAMS(MSLOT, MSLOT_NUM)
 };
 
 /* lm[n]: the low n + 1 bytes of a word (a name of n bytes and its '=') */
@@ -166,10 +172,10 @@ static const uint64_t mech_lm[8] = {
 #define ML(k, kd, field, a, b, c, d, e, f, g)                                         \
 	.key[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = MLW(a, b, c, d, e, f, g),      \
 	.kind[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = (kd),                        \
-	.off[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field)
+	.off[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, field),
 #define ML_NUM(k, kd, field, a, b, c, d, e, f, g)                                     \
-	ML(k, kd, field, a, b, c, d, e, f, g),                                          \
-	.has[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field)
+	ML(k, kd, field, a, b, c, d, e, f, g)                                           \
+	.has[MECH_LIST_SLOT(MLW(a, b, c, d, e, f, g))] = offsetof(struct sip_sec_mech, has_##field),
 _Static_assert(MECH_LIST_SLOT(MLW('q', '=', 0, 0, 0, 0, 0)) == 0, "key 0 finds q's slot");
 static const struct mech_list_tab {
 	uint64_t fold[64], lw[64];
@@ -180,18 +186,7 @@ static const struct mech_list_tab {
 		  [6] = ML_FOLD(6), [7] = ML_FOLD(7) },
 	.lw = { [2] = ML_LW(2), [3] = ML_LW(3), [4] = ML_LW(4), [5] = ML_LW(5), [6] = ML_LW(6),
 		[7] = ML_LW(7) },
-	ML(MP_Q, MK_Q, q, 'q', '=', 0, 0, 0, 0, 0),
-	ML(MP_ALG, MK_SLICE, alg, 'a', 'l', 'g', '=', 0, 0, 0),
-	ML(MP_MOD, MK_SLICE, mod, 'm', 'o', 'd', '=', 0, 0, 0),
-	ML(MP_EALG, MK_SLICE, ealg, 'e', 'a', 'l', 'g', '=', 0, 0),
-	ML(MP_PROT, MK_SLICE, prot, 'p', 'r', 'o', 't', '=', 0, 0),
-	ML_NUM(MP_SPI_C, MK_U32, spi_c, 's', 'p', 'i', '-', 'c', '=', 0),
-	ML_NUM(MP_SPI_S, MK_U32, spi_s, 's', 'p', 'i', '-', 's', '=', 0),
-	ML(MP_D_ALG, MK_SLICE, d_alg, 'd', '-', 'a', 'l', 'g', '=', 0),
-	ML(MP_D_QOP, MK_SLICE, d_qop, 'd', '-', 'q', 'o', 'p', '=', 0),
-	ML(MP_D_VER, MK_SLICE, d_ver, 'd', '-', 'v', 'e', 'r', '=', 0),
-	ML_NUM(MP_PORT_C, MK_U16, port_c, 'p', 'o', 'r', 't', '-', 'c', '='),
-	ML_NUM(MP_PORT_S, MK_U16, port_s, 'p', 'o', 'r', 't', '-', 's', '='),
+	MECH_PARAMS(ML, ML_NUM)
 };
 
 /* The value of the n decimal digits (1 to 8) at the start of w (eight
