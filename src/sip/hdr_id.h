@@ -137,10 +137,14 @@ struct sip_hdr_colon_entry {
 };
 struct sip_hdr_colon_table {
 	uint64_t w0name[96], w0mask[96];       /* the first word of e[i] */
+	uint64_t wlname[96], wlmask[96];       /* the last word of e[i] when
+						* its name and ':' pass 8 bytes
+						* (0 for the others) */
 	uint64_t lenmask[9];                   /* the low n bytes */
 	uint64_t foldm[9];                     /* 0x20 in the low n bytes */
 	unsigned char slot[256];               /* entry by hash, 0 for none */
 	unsigned char id[96];                  /* enum sip_hdr_id by entry */
+	unsigned char nlen[96];                /* length of e[i].name */
 	struct sip_hdr_colon_entry e[96];
 };
 #define SIP_HDR_COLON_MUL 0xf6d09dff0e4bb5d9ull
@@ -169,11 +173,16 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 		uint64_t raw2 = sip_hdr_load64(p + n - 8), w2 = raw2 | fold;
 		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
 		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
-		e = &t->e[i];
-		if ((raw | t->w0mask[i]) != t->w0name[i] ||
-		    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
+		/* the last word from its own array: the same index as the
+		 * first, no entry address to form (most long names are
+		 * 16 bytes or less with their ':'). Two words that match
+		 * prove no length ("abcdefghcdefghi:" has the first and
+		 * last word of "abcdefghi:"): nlen does. */
+		if ((raw | t->w0mask[i]) != t->w0name[i] || (raw2 | t->wlmask[i]) != t->wlname[i] ||
+		    t->nlen[i] != n)
 			return SIP_HDR_OTHER;
 		if (n > 16) {
+			e = &t->e[i];
 			if ((sip_hdr_load64(p + 8) | sip_hdr_load64(e->mask + 8)) !=
 			    sip_hdr_load64(e->name + 8))
 				return SIP_HDR_OTHER;
