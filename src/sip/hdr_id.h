@@ -163,9 +163,12 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 	uint64_t raw = sip_hdr_load64(p);
 	unsigned i, id;
 	if (n <= 8) {
-		uint64_t lm = t->lenmask[n];
-		i = t->slot[(((raw & lm) | t->foldm[n]) * SIP_HDR_COLON_MUL) >> 56];
-		if (((raw | t->w0mask[i]) ^ t->w0name[i]) & lm)
+		/* the n bytes alone, compared whole: past n the entry's
+		 * name is zeros, and a shorter entry's ':' meets a byte of
+		 * ours that is no ':' (the first is at n - 1) */
+		uint64_t w = raw & t->lenmask[n];
+		i = t->slot[((w | t->foldm[n]) * SIP_HDR_COLON_MUL) >> 56];
+		if ((w | t->w0mask[i]) != t->w0name[i])
 			return SIP_HDR_OTHER;
 	} else {
 		if (n > SIP_HDR_MAX_NAME + 1)
