@@ -155,6 +155,7 @@ static void check_colon_lookup(const char *name, size_t len)
 	buf[len] = ':';
 	enum sip_hdr_id want = sip_hdr_lookup(slice_make(name, len));
 	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
+	CHECK_INT_EQ(sip_hdr_lookup_colon_at(buf, len), want);
 	/* the bytes after the ':' do not matter */
 	memset(buf + len + 1, 'v', sizeof buf - len - 1);
 	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
@@ -211,7 +212,7 @@ static void test_lookup_colon_every_name(void)
 		CHECK(sip_hdr_colon.w0mask[i] == sip_hdr_load64(sip_hdr_colon.e[i].mask));
 		CHECK((sip_hdr_colon.id[i] != 0) == (i >= 1 && i <= SIP_HDR_COLON_ENTRIES));
 		size_t n = strlen(sip_hdr_colon.e[i].name);
-		CHECK_INT_EQ(sip_hdr_colon.nlen[i], n);
+		CHECK_INT_EQ(sip_hdr_colon.klen[i], n ? n - 1 : 0);
 		CHECK(n == 0 || sip_hdr_colon.e[i].name[n - 1] == ':');
 		CHECK(sip_hdr_colon.wlname[i] == (n > 8 ? sip_hdr_load64(sip_hdr_colon.e[i].name + n - 8) : 0));
 		CHECK(sip_hdr_colon.wlmask[i] == (n > 8 ? sip_hdr_load64(sip_hdr_colon.e[i].mask + n - 8) : 0));
@@ -240,7 +241,7 @@ static void test_lookup_colon_every_name(void)
 		CHECK(sip_hdr_colon.foldm[n] == (sip_hdr_colon.lenmask[n] & 0x2020202020202020ull));
 	}
 	/* names longer than any known (the lookup has no length test of
-	 * its own: nlen refuses them), up to 48 bytes with the ':' */
+	 * its own: klen refuses them), up to 48 bytes with the ':' */
 	static const char longer[] = "p-charging-function-addressesXYZabcdefghijklmno";
 	for (size_t k = 1; k < sizeof longer; k++)
 		check_colon_lookup(longer, k);

@@ -709,7 +709,7 @@ fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* a ':' after the line end is no name's: the bytes before it
 		 * hold a '\n', no known name matches them */
-		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
+		enum sip_hdr_id id = sip_hdr_lookup_colon_at(p, k);
 #else
 		enum sip_hdr_id id = colon < nl ? sip_hdr_lookup_at(p, k, (size_t)(end - p)) : SIP_HDR_OTHER;
 #endif
