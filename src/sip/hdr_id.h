@@ -127,10 +127,11 @@ static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_
  * Long and compact forms are entries of one perfect hash; an entry's name
  * is stored lower case with its ':', so a match also proves the length.
  * Key (bytes ORed with 0x20, little-endian words): the n <= 8 bytes of
- * name and ':' zero-padded, or w1 ^ rotl(w2, 7) of the first and last
- * eight; slot = key * SIP_HDR_COLON_MUL >> 56, found by a search over odd
- * multipliers like the one above (a new name needs a new search);
- * hdr_id_test checks every entry and the tables against hdr_table. */
+ * name and ':' zero-padded, or w1 ^ w2 of the first and last eight
+ * (then ORed with 0x20 in every byte); slot = key * SIP_HDR_COLON_MUL
+ * >> 56, found by a search over odd multipliers like the one above (a
+ * new name needs a new search); hdr_id_test checks every entry and the
+ * tables against hdr_table. */
 struct sip_hdr_colon_entry {
 	char name[32]; /* lower case, ':', zeros */
 	char mask[32]; /* 0x20 where name has a letter, else 0 */
@@ -147,7 +148,7 @@ struct sip_hdr_colon_table {
 	unsigned char klen[96];                /* length of e[i].name before ':' */
 	struct sip_hdr_colon_entry e[96];
 };
-#define SIP_HDR_COLON_MUL 0xf6d09dff0e4bb5d9ull
+#define SIP_HDR_COLON_MUL 0xa3a76a2fde6bee59ull
 #define SIP_HDR_COLON_ENTRIES 88
 extern const struct sip_hdr_colon_table sip_hdr_colon;
 
@@ -173,8 +174,11 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon_at(const char *p, size_t k)
 	} else {
 		/* no test of k > SIP_HDR_MAX_NAME: every load below is of
 		 * p[0..k], and klen refuses such a k */
-		uint64_t raw2 = sip_hdr_load64(p + k - 7), w2 = raw2 | fold;
-		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
+		/* the two words XORed, then folded: bit 5 of a byte is
+		 * the case of a letter in either word, so it is set after
+		 * the XOR (one fold for both words) */
+		uint64_t raw2 = sip_hdr_load64(p + k - 7);
+		uint64_t key = (raw ^ raw2) | fold;
 		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
 		/* the last word from its own array: the same index as the
 		 * first, no entry address to form (most long names are
