@@ -127,57 +127,73 @@ static inline enum sip_hdr_id sip_hdr_lookup_words(const unsigned char *p, size_
  * Long and compact forms are entries of one perfect hash; an entry's name
  * is stored lower case with its ':', so a match also proves the length.
  * Key (bytes ORed with 0x20, little-endian words): the n <= 8 bytes of
- * name and ':' zero-padded, or w1 ^ rotl(w2, 7) of the first and last
- * eight; slot = key * SIP_HDR_COLON_MUL >> 56, found by a search over odd
- * multipliers like the one above (a new name needs a new search);
- * hdr_id_test checks every entry and the tables against hdr_table. */
+ * name and ':' zero-padded, or w1 ^ w2 of the first and last eight
+ * (then ORed with 0x20 in every byte); slot = key * SIP_HDR_COLON_MUL
+ * >> 56, found by a search over odd multipliers like the one above (a
+ * new name needs a new search); hdr_id_test checks every entry and the
+ * tables against hdr_table. */
 struct sip_hdr_colon_entry {
 	char name[32]; /* lower case, ':', zeros */
 	char mask[32]; /* 0x20 where name has a letter, else 0 */
 };
 struct sip_hdr_colon_table {
 	uint64_t w0name[96], w0mask[96];       /* the first word of e[i] */
+	uint64_t wlname[96], wlmask[96];       /* the last word of e[i] when
+						* its name and ':' pass 8 bytes
+						* (0 for the others) */
 	uint64_t lenmask[9];                   /* the low n bytes */
 	uint64_t foldm[9];                     /* 0x20 in the low n bytes */
 	unsigned char slot[256];               /* entry by hash, 0 for none */
 	unsigned char id[96];                  /* enum sip_hdr_id by entry */
+	unsigned char klen[96];                /* length of e[i].name before ':' */
 	struct sip_hdr_colon_entry e[96];
 };
-#define SIP_HDR_COLON_MUL 0xf6d09dff0e4bb5d9ull
+#define SIP_HDR_COLON_MUL 0xa3a76a2fde6bee59ull
 #define SIP_HDR_COLON_ENTRIES 88
 extern const struct sip_hdr_colon_table sip_hdr_colon;
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-/* The id of the name p[0..n-1) where p[n-1] == ':' (2 <= n), with
- * max(n, 8) bytes readable from p: SIP_HDR_OTHER when unknown (n > 30, or
+/* The id of the name p[0..k) where p[k] == ':' (1 <= k), with
+ * max(k + 1, 8) bytes readable from p: SIP_HDR_OTHER when unknown (n > 30, or
  * any byte not that of a known name: a match proves a token). */
-static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
+static inline enum sip_hdr_id sip_hdr_lookup_colon_at(const char *p, size_t k)
 {
 	const struct sip_hdr_colon_table *t = &sip_hdr_colon;
 	const uint64_t fold = 0x2020202020202020ull;
 	const struct sip_hdr_colon_entry *e;
 	uint64_t raw = sip_hdr_load64(p);
 	unsigned i, id;
-	if (n <= 8) {
-		uint64_t lm = t->lenmask[n];
-		i = t->slot[(((raw & lm) | t->foldm[n]) * SIP_HDR_COLON_MUL) >> 56];
-		if (((raw | t->w0mask[i]) ^ t->w0name[i]) & lm)
+	if (k < 8) {
+		/* the k + 1 bytes alone, compared whole: past them the
+		 * entry's name is zeros, and a shorter entry's ':' meets a
+		 * byte of ours that is no ':' (the first is at k) */
+		uint64_t w = raw & t->lenmask[k + 1];
+		i = t->slot[((w | t->foldm[k + 1]) * SIP_HDR_COLON_MUL) >> 56];
+		if ((w | t->w0mask[i]) != t->w0name[i])
 			return SIP_HDR_OTHER;
 	} else {
-		if (n > SIP_HDR_MAX_NAME + 1)
-			return SIP_HDR_OTHER;
-		uint64_t raw2 = sip_hdr_load64(p + n - 8), w2 = raw2 | fold;
-		uint64_t key = (raw | fold) ^ ((w2 << 7) | (w2 >> 57));
+		/* no test of k > SIP_HDR_MAX_NAME: every load below is of
+		 * p[0..k], and klen refuses such a k */
+		/* the two words XORed, then folded: bit 5 of a byte is
+		 * the case of a letter in either word, so it is set after
+		 * the XOR (one fold for both words) */
+		uint64_t raw2 = sip_hdr_load64(p + k - 7);
+		uint64_t key = (raw ^ raw2) | fold;
 		i = t->slot[(key * SIP_HDR_COLON_MUL) >> 56];
-		e = &t->e[i];
-		if ((raw | t->w0mask[i]) != t->w0name[i] ||
-		    (raw2 | sip_hdr_load64(e->mask + n - 8)) != sip_hdr_load64(e->name + n - 8))
+		/* the last word from its own array: the same index as the
+		 * first, no entry address to form (most long names are
+		 * 16 bytes or less with their ':'). Two words that match
+		 * prove no length ("abcdefghcdefghi:" has the first and
+		 * last word of "abcdefghi:"): klen does. */
+		if ((raw | t->w0mask[i]) != t->w0name[i] || (raw2 | t->wlmask[i]) != t->wlname[i] ||
+		    t->klen[i] != k)
 			return SIP_HDR_OTHER;
-		if (n > 16) {
+		if (k > 15) {
+			e = &t->e[i];
 			if ((sip_hdr_load64(p + 8) | sip_hdr_load64(e->mask + 8)) !=
 			    sip_hdr_load64(e->name + 8))
 				return SIP_HDR_OTHER;
-			if (n > 24 && (sip_hdr_load64(p + 16) | sip_hdr_load64(e->mask + 16)) !=
+			if (k > 23 && (sip_hdr_load64(p + 16) | sip_hdr_load64(e->mask + 16)) !=
 					      sip_hdr_load64(e->name + 16))
 				return SIP_HDR_OTHER;
 		}
@@ -187,6 +203,12 @@ static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
 	if (!id)
 		__builtin_unreachable();
 	return (enum sip_hdr_id)id;
+}
+
+/* The same for n = k + 1 (p[n - 1] == ':'). */
+static inline enum sip_hdr_id sip_hdr_lookup_colon(const char *p, size_t n)
+{
+	return sip_hdr_lookup_colon_at(p, n - 1);
 }
 #endif
 

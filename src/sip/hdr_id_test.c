@@ -155,6 +155,7 @@ static void check_colon_lookup(const char *name, size_t len)
 	buf[len] = ':';
 	enum sip_hdr_id want = sip_hdr_lookup(slice_make(name, len));
 	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
+	CHECK_INT_EQ(sip_hdr_lookup_colon_at(buf, len), want);
 	/* the bytes after the ':' do not matter */
 	memset(buf + len + 1, 'v', sizeof buf - len - 1);
 	CHECK_INT_EQ(sip_hdr_lookup_colon(buf, len + 1), want);
@@ -210,13 +211,38 @@ static void test_lookup_colon_every_name(void)
 		CHECK(sip_hdr_colon.w0name[i] == sip_hdr_load64(sip_hdr_colon.e[i].name));
 		CHECK(sip_hdr_colon.w0mask[i] == sip_hdr_load64(sip_hdr_colon.e[i].mask));
 		CHECK((sip_hdr_colon.id[i] != 0) == (i >= 1 && i <= SIP_HDR_COLON_ENTRIES));
+		size_t n = strlen(sip_hdr_colon.e[i].name);
+		CHECK_INT_EQ(sip_hdr_colon.klen[i], n ? n - 1 : 0);
+		CHECK(n == 0 || sip_hdr_colon.e[i].name[n - 1] == ':');
+		CHECK(sip_hdr_colon.wlname[i] == (n > 8 ? sip_hdr_load64(sip_hdr_colon.e[i].name + n - 8) : 0));
+		CHECK(sip_hdr_colon.wlmask[i] == (n > 8 ? sip_hdr_load64(sip_hdr_colon.e[i].mask + n - 8) : 0));
+	}
+	/* a long name's first and last word spliced at every other length
+	 * ("accept-c" ... "-contact:" in 9 to 30 bytes, the gap filled with
+	 * its own bytes, or letters): the words match, the length does not */
+	for (int i = 1; i <= SIP_HDR_COLON_ENTRIES; i++) {
+		const char *nm = sip_hdr_colon.e[i].name;
+		size_t ne = strlen(nm);
+		if (ne <= 8)
+			continue;
+		for (size_t n = 9; n <= SIP_HDR_MAX_NAME + 1; n++) {
+			for (int fill = 0; fill < 2; fill++) {
+				char sp[40];
+				for (size_t j = 0; j < n; j++)
+					sp[j] = fill ? 'e' : nm[j % (ne - 1)];
+				memcpy(sp, nm, 8);
+				memcpy(sp + n - 8, nm + ne - 8, 8);
+				check_colon_lookup(sp, n - 1);
+			}
+		}
 	}
 	for (int n = 0; n <= 8; n++) {
 		CHECK(sip_hdr_colon.lenmask[n] == (n == 0 ? 0 : ~0ull >> (64 - 8 * n)));
 		CHECK(sip_hdr_colon.foldm[n] == (sip_hdr_colon.lenmask[n] & 0x2020202020202020ull));
 	}
-	/* names longer than any known: 31 bytes read at most */
-	static const char longer[] = "p-charging-function-addressesXY";
+	/* names longer than any known (the lookup has no length test of
+	 * its own: klen refuses them), up to 48 bytes with the ':' */
+	static const char longer[] = "p-charging-function-addressesXYZabcdefghijklmno";
 	for (size_t k = 1; k < sizeof longer; k++)
 		check_colon_lookup(longer, k);
 }

@@ -515,11 +515,22 @@ static inline int content_length_parse(struct sip_msg *msg, const char *buf, str
 
 /* The id chains while parsing: first is msg->first, last[] on the stack.
  * (first[] on the stack too, copied to msg->first at the end, measured
- * worse: GCC keeps the split's loop tighter this way.) */
+ * worse: GCC keeps the split's loop tighter this way.) last[id] is written
+ * only when a second field of id comes: it holds only while the first
+ * field's next is set (chain_last), so the common field, the first of its
+ * id, stores first[] alone and last[] needs no clearing. */
 struct hdr_chain {
 	uint16_t *first;
 	uint16_t last[SIP_HDR__COUNT];
 };
+
+/* The last field of id (first[id] != SIP_HDR_NONE). */
+static inline uint16_t chain_last(const struct sip_msg *msg, const struct hdr_chain *ch,
+				  enum sip_hdr_id id)
+{
+	uint16_t f = ch->first[id];
+	return msg->hdrs[f].next == SIP_HDR_NONE ? f : ch->last[id];
+}
 
 #if defined(__SSE2__)
 /* Bit i set where byte i of the 64 at q is '\n'. */
@@ -698,7 +709,7 @@ fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 		/* a ':' after the line end is no name's: the bytes before it
 		 * hold a '\n', no known name matches them */
-		enum sip_hdr_id id = sip_hdr_lookup_colon(p, k + 1);
+		enum sip_hdr_id id = sip_hdr_lookup_colon_at(p, k);
 #else
 		enum sip_hdr_id id = colon < nl ? sip_hdr_lookup_at(p, k, (size_t)(end - p)) : SIP_HDR_OTHER;
 #endif
@@ -733,17 +744,16 @@ fields_fast(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *np, const char 
 		 * field, so that one takes the rare branch too) */
 		if (__builtin_expect(first[(size_t)id] == SIP_HDR_NONE, 1)) {
 			first[(size_t)id] = n;
-			ch->last[(size_t)id] = n;
 			n++;
 			h++;
 		} else {
 			if (first[(size_t)id] == CL_FIRST) {
 				first[(size_t)id] = n;
 			} else {
-				hdrs[ch->last[(size_t)id]].next = n;
+				hdrs[chain_last(msg, ch, id)].next = n;
+				ch->last[(size_t)id] = n;
 				hdr_repeat(msg, id, n);
 			}
-			ch->last[(size_t)id] = n;
 			n++;
 			h++;
 			if (id == SIP_HDR_CONTENT_LENGTH) {
@@ -805,10 +815,10 @@ static inline int hdr_add(struct sip_msg *msg, struct hdr_chain *ch, uint16_t *n
 	if (ch->first[id] == SIP_HDR_NONE) {
 		ch->first[id] = n;
 	} else {
-		msg->hdrs[ch->last[id]].next = n;
+		msg->hdrs[chain_last(msg, ch, id)].next = n;
+		ch->last[id] = n;
 		hdr_repeat(msg, id, n);
 	}
-	ch->last[id] = n;
 	*np = ++n;
 	if (id == SIP_HDR_CONTENT_LENGTH) {
 		msg->nhdrs = n;
@@ -1000,7 +1010,7 @@ msg_parse_rest(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
 		} else if (lenient) {
 			msg->repairs |= SIP_REPAIR_SHORT_BODY;
 		} else {
-			const struct sip_hdr *cl = &hdrs[ch->last[SIP_HDR_CONTENT_LENGTH]];
+			const struct sip_hdr *cl = &hdrs[chain_last(msg, ch, SIP_HDR_CONTENT_LENGTH)];
 			rc = fail(err, buf, cl->value.ptr, SIP_HDR_CONTENT_LENGTH,
 				  "Content-Length is larger than the body received");
 			goto out;
