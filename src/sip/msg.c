@@ -346,6 +346,30 @@ static inline const char *sp_find(const char *p, const char *e, const char *end)
 	return q ? q : e;
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* "sip/2.0 " and " sip/2.0" as words, "SIP" in any case after | 0x20 */
+static const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
+
+/* The common Status-Line "SIP/2.0 SP 3DIGIT SP Reason-Phrase" in [s, e),
+ * as status_line_parse fills msg: 1 when it is one, 0 when it starts so
+ * but is not (for status_line_parse to judge), -1 when it is no
+ * Status-Line. The 8 bytes at s are read only when [s, e) holds them. */
+static inline int status_line_fast(struct sip_msg *msg, const char *s, const char *e)
+{
+	if (e - s < 12 || (sip_hdr_load64(s) | 0x202020ull) != version_sp)
+		return -1;
+	unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
+		 c2 = (unsigned)(unsigned char)s[10] - '0';
+	if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
+		return 0;
+	msg->version = slice_make(s, 7);
+	msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
+	msg->reason = slice_span(s + 12, e);
+	msg->is_request = false;
+	return 1;
+}
+#endif
+
 /* The common start lines, "Method SP Request-URI SP SIP/2.0" and
  * "SIP/2.0 SP 3DIGIT SP Reason-Phrase", in a few word compares: true when
  * [s, e) is one of them and msg is filled as request_line_parse or
@@ -354,19 +378,9 @@ static inline bool start_line_fast(struct sip_msg *msg, const char *s, const cha
 				   const char *end)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	/* "sip/2.0 " and " sip/2.0", "SIP" in any case */
-	const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
-	if (e - s >= 12 && (sip_hdr_load64(s) | 0x202020ull) == version_sp) {
-		unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
-			 c2 = (unsigned)(unsigned char)s[10] - '0';
-		if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
-			return false;
-		msg->version = slice_make(s, 7);
-		msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
-		msg->reason = slice_span(s + 12, e);
-		msg->is_request = false;
-		return true;
-	}
+	int st = status_line_fast(msg, s, e);
+	if (st >= 0)
+		return st;
 	const char *sp = s;
 #if defined(__SSSE3__)
 	if (end - s < 16)
@@ -413,19 +427,10 @@ static inline uint64_t sp_mask64(const char *q)
 static inline bool start_line_block(struct sip_msg *msg, const char *s, const char *e)
 {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	const uint64_t version_sp = 0x20302e322f706973ull, sp_version = 0x302e322f70697320ull;
 	const uint64_t w = sip_hdr_load64(s);
-	if (e - s >= 12 && (w | 0x202020ull) == version_sp) {
-		unsigned c0 = (unsigned)(unsigned char)s[8] - '1', c1 = (unsigned)(unsigned char)s[9] - '0',
-			 c2 = (unsigned)(unsigned char)s[10] - '0';
-		if (c0 > 5 || c1 > 9 || c2 > 9 || s[11] != ' ')
-			return false;
-		msg->version = slice_make(s, 7);
-		msg->status = (c0 + 1) * 100 + c1 * 10 + c2;
-		msg->reason = slice_span(s + 12, e);
-		msg->is_request = false;
-		return true;
-	}
+	int st = status_line_fast(msg, s, e);
+	if (st >= 0)
+		return st;
 	/* Method SP Request-URI SP "SIP/2.0": the first SP ends the method,
 	 * the second must be the one 8 bytes before the end (an SP, HTAB or
 	 * '<' right after the first, or any SP inside the URI, is for
