@@ -1,7 +1,8 @@
 /* paste.h: turns SIP text as people paste it from logs (line-number
- * prefixes, doubled line breaks, folding with odd indentation, LF line ends,
- * CR-only line ends, several messages in one file) into wire-form messages, remembering where
- * each byte came from so errors point into the user's file. */
+ * prefixes, doubled line breaks, folding with odd indentation, LF or
+ * CR-only line ends, several messages in one file) into wire-form
+ * messages, remembering where each byte came from so errors point into the
+ * user's file. */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
