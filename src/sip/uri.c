@@ -1338,6 +1338,37 @@ static inline __attribute__((always_inline)) bool uri_fast_sip(struct sip_uri *u
 	{
 		__m128i v = uri_load(r, end);
 		unsigned out = scan_notin16v(v, uri_rows_host);
+		if (!gt && !out && end - r <= 48) {
+			/* a URI that ends right after the host, 16 to 48 bytes of
+			 * it (a REGISTER's Request-URI): the rest of the run from
+			 * a middle block (over 32) and the block that ends at
+			 * end (it overlaps what is read, which has the same
+			 * bits), each at its place; no '@', no length from a
+			 * bit scan, no moved last block */
+			const __m128i dot = _mm_set1_epi8('.'), dash = _mm_set1_epi8('-');
+			unsigned n = (unsigned)(end - r);
+			uint64_t dots = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dot));
+			uint64_t dashes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, dash));
+			if (n > 32) {
+				__m128i m = _mm_loadu_si128((const __m128i *)(const void *)(r + 16));
+				out = scan_notin16v(m, uri_rows_host);
+				dots |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(m, dot)) << 16;
+				dashes |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(m, dash)) << 16;
+			}
+			__m128i l = _mm_loadu_si128((const __m128i *)(const void *)(end - 16));
+			if (!(out | scan_notin16v(l, uri_rows_host))) {
+				hr.n = n;
+				hr.dots = dots | (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, dot)) << (n - 16);
+				hr.dashes = dashes |
+					    (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(l, dash)) << (n - 16);
+				uri_null(&uri->user);
+				e = end;
+				goto host;
+			}
+			/* a byte outside the host class after the first block:
+			 * the first block's bits again, for the way below */
+			out = 0;
+		}
 		unsigned at = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
 		if ((out & -out) & at & ~1u) {
 			e = r + __builtin_ctz(at);

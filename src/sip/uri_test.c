@@ -475,6 +475,13 @@ static void same_as_bytes_str(const char *in)
 static const char *const fast_forms[] = {
 	"sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org",
 	"sip:ims.mnc001.mcc001.3gppnetwork.org",
+	/* a host that ends the URI, 16 to 48 bytes (one block, two, three,
+	 * the last one overlapping) */
+	"sip:ims.example-1.com",
+	"sip:a.b.c.d.e.f.g.h.i.jk",
+	"sips:scscf.ims.mnc001.mcc001.3gppnetwork.org",
+	"sip:a-b.c-d.e-f.g-h.i-j.k-l.m-n.o-p.q-r.s-t.u-v.wxyz",
+	"sip:ims.mnc001.mcc001.3gppnetwork.org.",
 	"sip:[2001:db8:0:100::10]:5064;lr",
 	"sip:pcscf.ims.mnc001.mcc001.3gppnetwork.org:5060;lr",
 	"sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062",
