@@ -165,7 +165,7 @@ static const uint64_t mech_lm[8] = {
  * of sixteen, one of them 0; a slot no name uses holds 0, which no key
  * but that of slot 0 is). Then how and where the slot's value is stored. */
 #define MLW(a, b, c, d, e, f, g) (MW_B(';', 0) | MW(a, b, c, d, e, f, g) << 8)
-#define MECH_LIST_MUL 0x72e6cc3ababced21ull
+#define MECH_LIST_MUL 0x7afd62efull
 #define MECH_LIST_SLOT(w) ((size_t)(((w) * MECH_LIST_MUL) >> 60))
 #define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))) << 8)
 #define ML_LW(t) (~0ull >> (8 * (7 - (t))))
