@@ -165,7 +165,7 @@ static const uint64_t mech_lm[8] = {
  * of sixteen, one of them 0; a slot no name uses holds 0, which no key
  * but that of slot 0 is). Then how and where the slot's value is stored. */
 #define MLW(a, b, c, d, e, f, g) (MW_B(';', 0) | MW(a, b, c, d, e, f, g) << 8)
-#define MECH_LIST_MUL 0x72e6cc3ababced21ull
+#define MECH_LIST_MUL 0x7afd62efull
 #define MECH_LIST_SLOT(w) ((size_t)(((w) * MECH_LIST_MUL) >> 60))
 #define ML_FOLD(t) ((0x2020202020202020ull >> (8 * (9 - (t)))) << 8)
 #define ML_LW(t) (~0ull >> (8 * (7 - (t))))
@@ -874,13 +874,11 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			memcpy(&w, buf + q, 8);
 			uint64_t key = (w | tb->fold[t]) & tb->lw[t];
 			size_t i = MECH_LIST_SLOT(key);
-			if (key != tb->key[i]) {
-				/* not ";known-name=": the offer's end, or else
-				 * sec_mech_run's */
-				if (buf[q] == ';')
-					goto slow;
+			/* not ";known-name=": the offer's end (its ',' or the
+			 * value's end), or else sec_mech_run's (a ';' there too,
+			 * which the test after the loop sends to it) */
+			if (key != tb->key[i])
 				break;
-			}
 			/* the value: after the '=' (q + t), up to q + d; a
 			 * duplicate finds its field set (m was cleared) */
 			size_t vn = d - t - 1;
@@ -924,7 +922,7 @@ static __attribute__((noinline)) int sec_list_fast(const char *base, size_t len,
 			q += d;
 			r >>= d;
 		}
-		if (q < len && buf[q] != ',')
+		if (q < len && buf[q] != ',') /* a ';' too: not a known name */
 			goto slow;
 		/* both written here (sec_mech_clear_params left them) */
 		m->mechanism = slice_make(base + p, me - p);
