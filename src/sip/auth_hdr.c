@@ -328,6 +328,14 @@ static inline ptrdiff_t auth_slot_long(const char *p, uint64_t w, unsigned *nl, 
 	return -1;
 }
 
+/* The slot of the name of *nl bytes at p (w its first eight), by one word
+ * up to eight bytes, else by auth_slot_long (which may set *nl); < 0 for
+ * a name auth_fast leaves to params_decode. */
+static inline __attribute__((always_inline)) ptrdiff_t auth_slot(const char *p, uint64_t w,
+								 unsigned *nl, const char *end)
+{
+	return *nl <= 8 ? auth_slot_word(w, *nl) : auth_slot_long(p, w, nl, end);
+}
 
 #if defined(__SSSE3__) || defined(__SSE2__)
 /* auth_qstop for fewer than 32 bytes from q to end: with 32 bytes from lo
@@ -401,7 +409,7 @@ big:
 	memcpy(&w, p, 8);
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = auth_slot(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];
@@ -491,7 +499,7 @@ small:
 	}
 	nl = (unsigned)__builtin_ctz(e | 0x10000);
 	{
-		ptrdiff_t i = nl <= 8 ? auth_slot_word(w, nl) : auth_slot_long(p, w, &nl, end);
+		ptrdiff_t i = auth_slot(p, w, &nl, end);
 		if (i < 0)
 			goto stop;
 		size_t off = auth_tab.off[i];
