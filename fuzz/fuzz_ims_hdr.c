@@ -39,6 +39,11 @@ static void run_pani(const char *p, size_t n)
 			MUST(strlen(pani.mcc) == 3 && (strlen(pani.mnc) == 2 || strlen(pani.mnc) == 3));
 			MUST(pani.cell_problem == NULL);
 		}
+		/* an AP address is six octets, lowercase, ':' between them */
+		MUST(memchr(pani.wlan_node_mac, '\0', sizeof pani.wlan_node_mac));
+		MUST(pani.wlan_node_ok ? strlen(pani.wlan_node_mac) == 17 && !pani.wlan_node_problem
+				       : pani.wlan_node_mac[0] == '\0' && !pani.wlan_node_placeholder);
+		MUST(!pani.wlan_node_ok || pani.access == IMS_ACCESS_WLAN);
 		if (!pani.next.ptr)
 			return;
 		MUST(pani.next.len < v.len);

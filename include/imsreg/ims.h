@@ -141,6 +141,14 @@ struct ims_pani {
 	/* the precise problem with numbers ("19 digits: ..."), "" when none;
 	 * prefer it to cell_problem for display */
 	char cell_problem_text[192];
+	/* IEEE-802.11* access with i-wlan-node-id: the WLAN AP's MAC address
+	 * (its BSSID), 12 hex digits, the octets written together or split
+	 * by ':' or '-' (TS 24.229 §7.2A.4.3). Not a cell: cell_ok stays
+	 * false and cell_problem NULL. */
+	bool wlan_node_ok;
+	char wlan_node_mac[18];        /* "aa:bb:cc:dd:ee:ff" when wlan_node_ok, else "" */
+	bool wlan_node_placeholder;    /* all ones or all zeros: no AP address given */
+	const char *wlan_node_problem; /* static text when the value is no MAC address, else NULL */
 };
 /* Decodes one access-net-spec (access-type or access-class, then its
  * parameters; a ',' ends it and pani->next holds the rest): 0 or -EBADMSG
@@ -148,7 +156,8 @@ struct ims_pani {
  * id of the wrong length or with non-hex digits is not an error here:
  * cell_ok is false and cell_problem / cell_problem_text say why. For an
  * access without a cell id (WLAN, DSL, ...) cell_ok is false and
- * cell_problem NULL. Lengths (TS 24.229 §7.2A.4.3): MCC 3 + MNC 2|3 + GERAN
+ * cell_problem NULL; on IEEE-802.11* access an i-wlan-node-id is read as
+ * the AP's MAC address (wlan_node_*). Lengths (TS 24.229 §7.2A.4.3): MCC 3 + MNC 2|3 + GERAN
  * LAC 4 + CI 4 hex; UTRAN LAC 4 + UC-Id 7; E-UTRAN TAC 4 (6 when the cell
  * is connected to 5GC) + ECI 7; NR TAC 6 + NCI 9. */
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err);

@@ -607,13 +607,32 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 		report_str(r, "access_type", "access type", p.access_type, p.access_name);
 		if (r->format == REPORT_JSON)
 			report_cstr(r, "access_name", NULL, p.access_name, NULL);
-		report_str(r, "cell_param", "cell parameter", p.cell_param, NULL);
-		report_str(r, "cell_value", "cell id as written", p.cell_value, NULL);
+		/* a cell layout applies (3GPP radio access): its length and
+		 * verdict are shown; for other accesses (Wi-Fi, DSL, ...) the
+		 * text leaves them out, JSON keeps its keys */
+		bool layout = p.expected_len_mnc3 || p.cell_problem || p.cell_problem_text[0];
+		report_str(r, "cell_param", layout ? "cell parameter" : "location parameter", p.cell_param, NULL);
+		report_str(r, "cell_value", layout ? "cell id as written" : "location as written", p.cell_value, NULL);
 		report_bool(r, "network_provided", "network-provided", p.network_provided,
 			    p.network_provided ? "added by the P-CSCF/network, trusted for charging and emergency" : NULL);
 		report_str(r, "local_time_zone", "local time zone", p.local_time_zone, NULL);
 		report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
-		if (p.cell_value.ptr) {
+		if (p.wlan_node_ok) {
+			report_cstr(r, "wlan_node_mac", "AP MAC address (BSSID)", p.wlan_node_mac,
+				    p.wlan_node_placeholder
+				    ? "all ones or all zeros: a placeholder, the UE gave no AP address"
+				    : "the Wi-Fi access point the UE is attached to");
+			if (r->format == REPORT_JSON)
+				report_bool(r, "wlan_node_placeholder", NULL, p.wlan_node_placeholder, NULL);
+		} else if (r->format == REPORT_JSON) {
+			report_str(r, "wlan_node_mac", NULL, SLICE_NULL, NULL);
+			report_str(r, "wlan_node_placeholder", NULL, SLICE_NULL, NULL);
+		}
+		if (r->format == REPORT_TEXT && p.wlan_node_problem)
+			report_line(r, STYLE_WARNING, "problem: i-wlan-node-id is %s", p.wlan_node_problem);
+		else
+			report_cstr(r, "wlan_node_problem", NULL, p.wlan_node_problem, NULL);
+		if (p.cell_value.ptr && (layout || r->format == REPORT_JSON)) {
 			char note[96];
 			/* expected_len is the layout chosen (the 3-digit one for a 3-digit MNC) */
 			snprintf(note, sizeof note, "%zu expected with a 2-digit MNC, %zu with a 3-digit MNC",
@@ -633,7 +652,8 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 			else
 				report_str(r, "expected_len_mnc3", NULL, SLICE_NULL, NULL);
 		}
-		report_bool(r, "cell_ok", "cell id well formed", p.cell_ok, NULL);
+		if (layout || r->format == REPORT_JSON)
+			report_bool(r, "cell_ok", "cell id well formed", p.cell_ok, NULL);
 		const char *problem = p.cell_problem_text[0] ? p.cell_problem_text : p.cell_problem;
 		if (r->format == REPORT_TEXT && problem)
 			report_line(r, STYLE_WARNING, "problem: %s", problem);

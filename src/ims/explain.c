@@ -144,7 +144,8 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 	[SIP_HDR_P_ACCESS_NETWORK_INFO] = {
 		"The radio access the UE is on and its cell (access type such as "
 		"3GPP-E-UTRAN-FDD or 3GPP-NR-FDD, then the cell global id: MCC, MNC, "
-		"TAC and cell identity). The network uses it for charging, lawful "
+		"TAC and cell identity; on Wi-Fi the access point's MAC address in "
+		"i-wlan-node-id). The network uses it for charging, lawful "
 		"interception, emergency location and roaming policies; the P-CSCF may "
 		"add a network-provided copy.",
 		"RFC 7315 §4.4, TS 24.229 §7.2A.4" },

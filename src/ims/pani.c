@@ -253,6 +253,41 @@ static int value_scan(struct scan *sc, struct slice *out, bool *quoted)
 	return 0;
 }
 
+/* i-wlan-node-id on IEEE-802.11* access: the AP's MAC address (BSSID) as
+ * 12 hex digits, or as six 2-digit octets split by one separator (':' or
+ * '-', the same each time), as UEs write it. */
+static void wlan_node_decode(struct ims_pani *pani)
+{
+	struct slice v = pani->cell_value;
+	char sep = v.len == 17 ? v.ptr[2] : '\0';
+	if (v.len != 12 && !(v.len == 17 && (sep == ':' || sep == '-'))) {
+		pani->wlan_node_problem = "not a MAC address: 12 hex digits, or six octets split by "
+					  "':' or '-', expected";
+		return;
+	}
+	size_t step = v.len == 12 ? 2 : 3;
+	uint8_t ones = 0xff, any = 0;
+	char *out = pani->wlan_node_mac;
+	for (size_t i = 0; i < 6; i++) {
+		const char *o = v.ptr + i * step;
+		if (!scan_is((unsigned char)o[0], SCAN_HEX) || !scan_is((unsigned char)o[1], SCAN_HEX) ||
+		    (step == 3 && i < 5 && o[2] != sep)) {
+			pani->wlan_node_problem = "not a MAC address: 12 hex digits, or six octets "
+						  "split by ':' or '-', expected";
+			pani->wlan_node_mac[0] = '\0';
+			return;
+		}
+		uint8_t b = (uint8_t)hex_u64(o, 2);
+		ones &= b;
+		any |= b;
+		*out++ = (char)(o[0] | 0x20);
+		*out++ = (char)(o[1] | 0x20);
+		*out++ = i < 5 ? ':' : '\0';
+	}
+	pani->wlan_node_ok = true;
+	pani->wlan_node_placeholder = ones == 0xff || any == 0;
+}
+
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err)
 {
 	int rc = 0;
@@ -363,6 +398,9 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 			}
 		}
 	}
+
+	if (pani->access == IMS_ACCESS_WLAN && slice_caseeq_cstr(pani->cell_param, "i-wlan-node-id"))
+		wlan_node_decode(pani);
 
 	/* the cell id, by access type */
 	if (kind == CELL_NONE)

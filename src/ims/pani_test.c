@@ -181,6 +181,56 @@ static void test_pani_params_network_provided_time_zone_and_next(void)
 	CHECK(pani.cell_problem == NULL);
 }
 
+/* i-wlan-node-id on Wi-Fi access: the AP's MAC address (BSSID), 12 hex
+ * digits or six octets split by one ':' or '-'; anything else is kept as
+ * written with a problem, and never taken for a broken cell id. */
+static void test_pani_wlan_node_id_is_the_ap_mac_address(void)
+{
+	static const struct {
+		const char *in;
+		bool ok;
+		const char *mac;
+		bool placeholder;
+	} rows[] = {
+		{ "IEEE-802.11;i-wlan-node-id=AC86748B3CF0", true, "ac:86:74:8b:3c:f0", false },
+		{ "IEEE-802.11n;i-wlan-node-id=ac:86:74:8b:3c:f0", true, "ac:86:74:8b:3c:f0", false },
+		{ "IEEE-802.11ax;i-wlan-node-id=00-11-22-33-44-5f", true, "00:11:22:33:44:5f", false },
+		{ "3GPP-WLAN;i-wlan-node-id=001122334455", true, "00:11:22:33:44:55", false },
+		{ "IEEE-802.11;i-wlan-node-id=ffffffffffff", true, "ff:ff:ff:ff:ff:ff", true },
+		{ "IEEE-802.11;i-wlan-node-id=\"000000000000\"", true, "00:00:00:00:00:00", true },
+		{ "IEEE-802.11;i-wlan-node-id=ac86748b3cf", false, "", false },    /* 11 digits */
+		{ "IEEE-802.11;i-wlan-node-id=ac86748b3cf0a", false, "", false },  /* 13 digits */
+		{ "IEEE-802.11;i-wlan-node-id=ac86748b3cfg", false, "", false },   /* not hex */
+		{ "IEEE-802.11;i-wlan-node-id=ac:86-74:8b:3c:f0", false, "", false }, /* mixed */
+		{ "IEEE-802.11;i-wlan-node-id=ac:86:74:8b:3c:f0:", false, "", false },
+		{ "IEEE-802.11;i-wlan-node-id=ac:86:74:8b:3cf0", false, "", false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct ims_pani pani;
+		struct sip_parse_error err = { 0 };
+		CHECK_INT_EQ(ims_pani_decode(&pani, slice_cstr(rows[i].in), &err), 0);
+		CHECK_INT_EQ(pani.access, IMS_ACCESS_WLAN);
+		CHECK_INT_EQ(pani.wlan_node_ok, rows[i].ok);
+		CHECK_STR_EQ(pani.wlan_node_mac, rows[i].mac);
+		CHECK_INT_EQ(pani.wlan_node_placeholder, rows[i].placeholder);
+		CHECK_INT_EQ(pani.wlan_node_problem != NULL, !rows[i].ok);
+		/* no cell: no cell verdict, no cell problem */
+		CHECK(!pani.cell_ok);
+		CHECK(pani.cell_problem == NULL);
+		CHECK_STR_EQ(pani.cell_problem_text, "");
+	}
+	/* not on Wi-Fi access, and not the first location parameter: not read */
+	const char *other[] = { "ADSL;i-wlan-node-id=001122334455",
+				"IEEE-802.11;dsl-location=x;i-wlan-node-id=001122334455" };
+	for (size_t i = 0; i < 2; i++) {
+		struct ims_pani pani;
+		struct sip_parse_error err = { 0 };
+		CHECK_INT_EQ(ims_pani_decode(&pani, slice_cstr(other[i]), &err), 0);
+		CHECK(!pani.wlan_node_ok);
+		CHECK(pani.wlan_node_problem == NULL);
+	}
+}
+
 static void decode_prefix(struct slice s, const void *row)
 {
 	struct ims_pani pani;
@@ -267,6 +317,7 @@ int main(void)
 	test_pani_access_classes_are_known();
 	test_pani_decode_table();
 	test_pani_params_network_provided_time_zone_and_next();
+	test_pani_wlan_node_id_is_the_ap_mac_address();
 	test_pani_every_truncation_stays_in_bounds();
 	test_pani_of_the_seed_fixtures();
 	return check_done();

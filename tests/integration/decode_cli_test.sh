@@ -204,6 +204,30 @@ for k in ("mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id", "cell_name", "n
     assert bad[k] is None, (k, bad[k])
 PY
 
+# P-Access-Network-Info on Wi-Fi: i-wlan-node-id is the AP's MAC address,
+# shown as one, and no cell id verdict is given for it; JSON has the same
+# members as for a cell id
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nP-Access-Network-Info: IEEE-802.11;i-wlan-node-id=AC86748B3CF0\r\nContent-Length: 0\r\n\r\n' >"$tmp/wlan.sip"
+"$imsreg" decode "$tmp/wlan.sip" >"$tmp/wlan.txt" 2>/dev/null
+grep -q '^ *AP MAC address (BSSID): ac:86:74:8b:3c:f0 ' "$tmp/wlan.txt" &&
+	! grep -q 'cell id well formed\|cell id length\|cell id as written' "$tmp/wlan.txt" &&
+	! grep -q 'problem: i-wlan-node-id' "$tmp/wlan.txt" && ok || bad "Wi-Fi PANI: $(grep -A8 '^  P-Access' "$tmp/wlan.txt")"
+"$imsreg" decode --json "$tmp/wlan.sip" >"$tmp/wlan.json" 2>/dev/null
+python3 - "$tmp/wlan.json" "$seed/ex1-basic.pasted.txt" "$imsreg" <<'PY' && ok || bad "PANI members on Wi-Fi"
+import json, subprocess, sys
+def pani(doc):
+    for h in doc["inputs"][0]["messages"][0]["headers"]:
+        if h["type"] == "pani":
+            return h["decoded"]["elements"][0]
+wlan = pani(json.load(open(sys.argv[1])))
+cell = pani(json.loads(subprocess.run([sys.argv[3], "decode", "--json", sys.argv[2]],
+                                      capture_output=True, text=True).stdout))
+assert list(wlan) == list(cell), (list(wlan), list(cell))
+assert wlan["wlan_node_mac"] == "ac:86:74:8b:3c:f0" and wlan["wlan_node_placeholder"] is False
+assert wlan["wlan_node_problem"] is None and wlan["cell_ok"] is False and wlan["cell_problem"] is None
+assert cell["wlan_node_mac"] is None and cell["wlan_node_placeholder"] is None
+PY
+
 # +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null
 for urn in urn:gsma:imei:35425006-000655-0 urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6; do
 	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="<%s>"\r\nContent-Length: 0\r\n\r\n' "$urn" >"$tmp/inst.sip"
