@@ -331,6 +331,28 @@ static bool is_informational(enum sip_hdr_id id)
 	       id == SIP_HDR_DATE;
 }
 
+/* The first control byte of v outside LWS (HTAB, or CRLF followed by SP or
+ * HTAB: a fold), or NULL. The typed decoders let some through (inside a
+ * quoted string, a display name, a comment); RFC 3261's grammar has none
+ * there (qdtext, ctext: §25.1). */
+static const char *value_ctl(struct slice v)
+{
+	const char *p = v.ptr, *end = v.ptr ? v.ptr + v.len : NULL;
+	for (; p && p < end; p++) {
+		unsigned char b = (unsigned char)*p;
+		if (b >= 0x20 && b != 0x7f)
+			continue;
+		if (b == '\t')
+			continue;
+		if (b == '\r' && end - p >= 3 && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t')) {
+			p++;
+			continue;
+		}
+		return p;
+	}
+	return NULL;
+}
+
 static void check_syntax(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
@@ -349,11 +371,18 @@ static void check_syntax(struct ctx *c)
 		if (is_informational(h->id))
 			continue;
 		memset(&err, 0, sizeof err);
+		const char *ctl;
 		if (decode_header(m, h, &err) < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", hdr_label(h),
 			       err.reason ? err.reason : "malformed value");
+		else if ((ctl = value_ctl(h->value)) != NULL)
+			report(c, h, ctl, "%s: control byte 0x%02x in the value: RFC 3261 allows "
+			       "none outside white space, not even inside quotes. A strict peer "
+			       "answers 400 Bad Request; look for a UE or log tool that wrote a "
+			       "raw binary or non-printable character.", hdr_label(h),
+			       (unsigned)(unsigned char)*ctl);
 	}
 }
 
@@ -1638,7 +1667,7 @@ enum scope {
 	  "Via, To, From, Call-ID, CSeq (and Max-Forwards in requests) are present",\
 	  ANY, check_mandatory) \
 	X("rfc3261.msg.header-syntax", IMS_SEV_ERROR, "RFC 3261 §20, §25.1",\
-	  "every known header (but the informational ones) and the Request-URI decode with their typed decoder",\
+	  "every known header (but the informational ones) and the Request-URI decode with their typed decoder, with no control byte outside white space",\
 	  ANY, check_syntax) \
 	X("rfc3261.msg.header-syntax-informational", IMS_SEV_WARNING, "RFC 3261 §20.17, §20.35, §20.41, §20.43",\
 	  "User-Agent, Server, Warning and Date follow their grammar",\

@@ -409,6 +409,12 @@ static const struct {
 	  "rfc3261.msg.header-syntax", NULL },
 	{ initial_register, "Content-Length: 0\r\n", "X-Trace: a\x01b\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax", "\x01b" },
+	/* a control byte the typed decoders let through: inside a quoted
+	 * display name, inside a quoted feature tag (DEL) */
+	{ initial_register, "From: <" IMPU ">", "From: \"Al\x01ice\" <" IMPU ">",
+	  "rfc3261.msg.header-syntax", "\x01ice" },
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;x=\"a\x7f\"\r\n",
+	  "rfc3261.msg.header-syntax", "\x7f\"" },
 	{ initial_register, ">;tag=a1", ">", "rfc3261.msg.tags", NULL },
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
@@ -453,6 +459,10 @@ static const struct {
 	const char *new_text;
 	const char *rule;
 } quiet_cases[] = {
+	/* a tab and a fold are white space, no control byte (RFC 3261 §25.1 LWS) */
+	{ initial_register, "From: <" IMPU ">", "From: \"Al\tice\r\n Smith\" <" IMPU ">",
+	  "rfc3261.msg.header-syntax" },
+	{ initial_register, "Expires: 600000", "Expires:\t600000", "rfc3261.msg.header-syntax" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax" },
