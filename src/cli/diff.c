@@ -459,8 +459,11 @@ static void diff_contact(struct diff_run *d, const struct diff_side *a, const st
 		while (i < na && !slice_eq(ca[i].uri_text, cb[j].uri_text))
 			i++;
 		if (i == na)
-			diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, cb[j].uri_text, "RFC 3261 §10.2.1",
-				  "added in B: a new binding of the AOR");
+			diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, cb[j].uri_text,
+				  cb[j].has_expires && cb[j].expires == 0 ? "RFC 3261 §10.2.2" : "RFC 3261 §10.2.1",
+				  "%s", cb[j].has_expires && cb[j].expires == 0
+				  ? "only in B, with expires=0: B removes this binding (registered earlier, not in A)"
+				  : "added in B: a new binding of the AOR");
 	}
 }
 

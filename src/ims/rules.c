@@ -229,6 +229,14 @@ struct contact_cursor {
 
 static void contact_scan(struct contact *ct);
 
+/* True when the REGISTER removes this binding: expiry 0, from its expires
+ * parameter or else from the Expires header (RFC 3261 §10.2.2). */
+static bool contact_removed(const struct ctx *c, const struct contact *ct)
+{
+	const struct sip_addr *a = &ct->a;
+	return a->has_expires ? a->expires == 0 : c->has_expires && c->expires == 0;
+}
+
 /* The next Contact element: one decoded in ctx_prepare, or past the first
  * CONTACTS_KEPT one decoded now into c->spill (valid until the next call). */
 static struct contact *contact_next(struct ctx *c, struct contact_cursor *cur)
@@ -589,9 +597,14 @@ static void check_to_aor(struct ctx *c)
 	if (!c->to_ok)
 		return;
 	enum sip_uri_scheme s = c->to.uri.scheme;
-	if (s != SIP_URI_SIP && s != SIP_URI_SIPS && s != SIP_URI_TEL)
+	if (s == SIP_URI_TEL)
+		report(c, c->to_hdr, c->to.uri_text.ptr, "To is a tel URI: the address of record "
+		       "of a REGISTER must be a sip: or sips: URI (RFC 3261 §10.2; TS 24.229 "
+		       "§5.1.1.2.1: a SIP URI with the IMPU). A tel IMPU is registered "
+		       "implicitly with the SIP one and comes back in P-Associated-URI.");
+	else if (s != SIP_URI_SIP && s != SIP_URI_SIPS)
 		report(c, c->to_hdr, c->to.uri_text.ptr, "To must be the address of record "
-		       "(a sip:, sips: or tel: IMPU), not \"%.*s\": the registrar cannot bind it.",
+		       "(a sip: or sips: IMPU), not \"%.*s\": the registrar cannot bind it.",
 		       SLICE_ARG(c->to.uri_text));
 	else if ((s == SIP_URI_SIP || s == SIP_URI_SIPS) && !slice_present(c->to.uri.user))
 		report(c, c->to_hdr, c->to.uri_text.ptr, "To has no user part: an IMPU is "
@@ -633,12 +646,34 @@ static void check_no_contact(struct ctx *c)
 
 static void check_deregister(struct ctx *c)
 {
-	if (!c->deregister)
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	if (!c->deregister) {
+		/* some bindings removed, others kept or added */
+		while ((ct = contact_next(c, &cur)))
+			if (!ct->a.star && contact_removed(c, ct))
+				report(c, ct->h, ct->a.has_expires ? ct->a.expires_text.ptr :
+					   ct->a.uri_text.ptr,
+				       "expires 0 for %.*s: this REGISTER removes that binding and "
+				       "keeps or refreshes the others it lists (RFC 3261 §10.2.2); "
+				       "the 200 lists what remains.", SLICE_ARG(ct->a.uri_text));
 		return;
-	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
-	if (!h)
-		h = sip_hdr_first(c->msg, SIP_HDR_CONTACT);
-	report(c, h, h ? h->value.ptr : NULL, "expires 0: this is a deregistration. The "
+	}
+	/* point at the zero that applies: the first contact's own expires=0,
+	 * else the Expires header, else the Contact ("*") */
+	const struct sip_hdr *h = NULL;
+	const char *at = NULL;
+	while ((ct = contact_next(c, &cur)))
+		if (!ct->a.star && ct->a.has_expires) {
+			h = ct->h;
+			at = ct->a.expires_text.ptr;
+			break;
+		}
+	if (!h && (h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES)) != NULL)
+		at = h->value.ptr;
+	if (!h && (h = sip_hdr_first(c->msg, SIP_HDR_CONTACT)) != NULL)
+		at = h->value.ptr;
+	report(c, h, at, "expires 0: this is a deregistration. The "
 	       "registrar removes the binding(s) and answers 200; in IMS the S-CSCF also "
 	       "notifies the reg event and the P-CSCF removes the IPsec SAs after the "
 	       "200. Calls to this UE then fail until it registers again.");
@@ -726,11 +761,19 @@ static void check_200(struct ctx *c)
 	}
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	while ((ct = contact_next(c, &cur)))
-		if (!ct->a.star && !ct->a.has_expires && !c->has_expires)
+	while ((ct = contact_next(c, &cur))) {
+		if (ct->a.star || ct->a.has_expires)
+			continue;
+		if (!c->has_expires)
 			report(c, ct->h, ct->a.uri_text.ptr, "a binding in the 200 without expires and no "
 			       "Expires header: the UE cannot tell when to refresh. The registrar "
-			       "should give expires per Contact.");
+			       "must give expires per Contact.");
+		else
+			report(c, ct->h, ct->a.uri_text.ptr, "a binding in the 200 without its expires "
+			       "parameter: RFC 3261 §10.3 has the registrar put the time it granted "
+			       "on each Contact. Most UEs fall back to the Expires header (%u s); "
+			       "one that does not refreshes on its own default.", c->expires);
+	}
 }
 
 static void check_200_ims(struct ctx *c)
@@ -990,7 +1033,9 @@ static void check_expires_600000(struct ctx *c)
 	while ((ct = contact_next(c, &cur))) {
 		const struct sip_addr *a = &ct->a;
 		const struct sip_hdr *h = ct->h;
-		if (a->star)
+		/* a contact removed in a REGISTER that keeps others asks for
+		 * nothing (check_deregister says what it does) */
+		if (a->star || (a->has_expires && a->expires == 0))
 			continue;
 		uint32_t e;
 		const struct sip_hdr *eh = h;
@@ -1008,11 +1053,17 @@ static void check_expires_600000(struct ctx *c)
 			       "the UE for 600000 and let the S-CSCF shorten it.");
 			continue;
 		}
-		if (e != 600000)
+		if (e == 0)
+			continue; /* Expires: 0 with contacts that keep theirs: removals */
+		if (e < 600000)
 			report(c, eh, at, "the UE asks for %u s, not the 600000 s TS 24.229 and "
 			       "IR.92 ask for; the network then decides the real time. A shorter "
 			       "value means more refreshes (battery); check the UE's IMS profile.",
 			       e);
+		else if (e > 600000)
+			report(c, eh, at, "the UE asks for %u s, more than the 600000 s TS 24.229 "
+			       "and IR.92 ask for; the S-CSCF shortens it, and the 200 says the "
+			       "time granted. Check the UE's IMS profile.", e);
 	}
 }
 
@@ -1287,6 +1338,18 @@ static struct contact *binding_next(struct ctx *c, struct contact_cursor *cur)
 	return NULL;
 }
 
+/* The next binding the REGISTER asks to keep (not "*", expiry above 0):
+ * what IR.92's Contact contents are about; a contact being removed in the
+ * same REGISTER owes them nothing. */
+static struct contact *kept_binding_next(struct ctx *c, struct contact_cursor *cur)
+{
+	struct contact *ct;
+	while ((ct = binding_next(c, cur)))
+		if (!contact_removed(c, ct))
+			return ct;
+	return NULL;
+}
+
 /* The next binding whose +sip.instance is an IMEI URN (decoded). */
 static struct contact *imei_binding_next(struct ctx *c, struct contact_cursor *cur)
 {
@@ -1302,7 +1365,7 @@ static void check_ir92_instance(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	while ((ct = binding_next(c, &cur)))
+	while ((ct = kept_binding_next(c, &cur)))
 		if (!ct->t.instance)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +sip.instance: IR.92 wants the IMEI URN "
 			       "(+sip.instance=\"<urn:gsma:imei:...>\") so the network can tell "
@@ -1363,7 +1426,7 @@ static void check_ir92_mmtel(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	while ((ct = binding_next(c, &cur)))
+	while ((ct = kept_binding_next(c, &cur)))
 		if (!ct->t.mmtel)
 			report(c, ct->h, ct->a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
 			       "%%3A3gpp-service.ims.icsi.mmtel\"): the S-CSCF will not route voice "
@@ -1386,7 +1449,7 @@ static void check_smsip_absent(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	while ((ct = binding_next(c, &cur)))
+	while ((ct = kept_binding_next(c, &cur)))
 		if (!ct->t.smsip && !ct->t.smsip_wrong)
 			report(c, ct->h, ct->a.uri_text.ptr, "no +g.3gpp.smsip: SMS over IP is not offered, "
 			       "so SMS will use SGs/NAS. Add the tag if the UE is meant to send SMS "
@@ -1697,7 +1760,7 @@ enum scope {
 	  "the REGISTER Request-URI is a sip:/sips: URI",\
 	  REGISTER, check_ruri_scheme) \
 	X("rfc3261.register.to-aor", IMS_SEV_ERROR, "RFC 3261 §10.2",\
-	  "To is an address of record: sip/sips with a user, or tel",\
+	  "To is an address of record: a sip/sips URI with a user",\
 	  REGISTER, check_to_aor) \
 	X("rfc3261.register.contact-star", IMS_SEV_ERROR, "RFC 3261 §10.2.2",\
 	  "Contact: * is alone and comes with Expires: 0",\
@@ -1721,7 +1784,7 @@ enum scope {
 	  "a 401 to REGISTER without Security-Server offers no IPsec",\
 	  RESPONSE, check_401_security_server) \
 	X("rfc3261.response.200-bindings", IMS_SEV_WARNING, "RFC 3261 §10.3",\
-	  "a 200 to REGISTER lists the bindings with their expiry",\
+	  "a 200 to REGISTER lists the bindings, each with its expires parameter",\
 	  RESPONSE, check_200) \
 	X("ts24229.response.200-contents", IMS_SEV_WARNING, "TS 24.229 §5.4.1.2.2, RFC 3608, RFC 3327",\
 	  "a 200 to REGISTER has Service-Route, P-Associated-URI and the Path echoed",\

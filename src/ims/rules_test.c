@@ -415,6 +415,23 @@ static const struct {
 	  "rfc3261.msg.header-syntax", "\x01ice" },
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;x=\"a\x7f\"\r\n",
 	  "rfc3261.msg.header-syntax", "\x7f\"" },
+	/* RFC 3261 §10.2: To is a SIP or SIPS URI */
+	{ initial_register, "To: <" IMPU ">", "To: <tel:+491701234567>", "rfc3261.register.to-aor",
+	  "tel:+49" },
+	/* RFC 3261 §10.3: each Contact of the 200 carries expires, even with an
+	 * Expires header */
+	{ ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;",
+	  "Expires: 3600\r\nContact: <sip:[2001:db8::1]:5064>;", "rfc3261.response.200-bindings",
+	  "sip:[2001:db8::1]:5064>;+sip" },
+	/* the zero that applies: a contact's own expires=0 over Expires: 600000 */
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;expires=0\r\n",
+	  "rfc3261.register.unregister", "0\r\nExpires: 600000" },
+	/* one binding removed, another kept */
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nContact: <sip:old@192.0.2.7:5060>;expires=0\r\n",
+	  "rfc3261.register.unregister", "0\r\nAuthorization" },
+	{ initial_register, "Expires: 600000\r\n", "Expires: 700000\r\n",
+	  "ts24229.register.expires-600000", "700000" },
 	{ initial_register, ">;tag=a1", ">", "rfc3261.msg.tags", NULL },
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
@@ -459,6 +476,20 @@ static const struct {
 	const char *new_text;
 	const char *rule;
 } quiet_cases[] = {
+	/* a binding removed (expires=0) next to one kept: IR.92's Contact
+	 * contents and the 600000 s are asked of the kept one only */
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nContact: <sip:old@192.0.2.7:5060>;expires=0\r\n",
+	  "ir92.contact.instance" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nContact: <sip:old@192.0.2.7:5060>;expires=0\r\n",
+	  "ir92.contact.mmtel-icsi" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nContact: <sip:old@192.0.2.7:5060>;expires=0\r\n",
+	  "ir92.contact.smsip" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nContact: <sip:old@192.0.2.7:5060>;expires=0\r\n",
+	  "ts24229.register.expires-600000" },
 	/* a tab and a fold are white space, no control byte (RFC 3261 §25.1 LWS) */
 	{ initial_register, "From: <" IMPU ">", "From: \"Al\tice\r\n Smith\" <" IMPU ">",
 	  "rfc3261.msg.header-syntax" },

@@ -31,6 +31,9 @@ put("in-newcallid.txt", nc2.replace("3671736255_186872264@", "9999_1@"))
 # B registers a second contact beside the first
 put("in-twocontacts.txt", nc2.replace("[ Line  9 ] Route:",
     "[ Line  9 ] Contact: <sip:+11234567890@192.0.2.99:5060>\n\n[ Line  9 ] Route:"))
+# B removes a binding registered before A (expires=0), keeping A's
+put("in-removeold.txt", nc2.replace("[ Line  9 ] Route:",
+    "[ Line  9 ] Contact: <sip:+11234567890@192.0.2.99:5060>;expires=0\n\n[ Line  9 ] Route:"))
 put("in-backwards.txt", t.replace("450510775 REGISTER", "450510770 REGISTER")
                       .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602899"))
 PY
@@ -53,6 +56,7 @@ run retrans 1 "$ex4" "$ex4"
 run tags 0 "$ex4" "$seed/ex3-sms-volte-capability.pasted.txt"
 run twocontacts 0 "$ex4" "$tmp/in-twocontacts.txt"
 run backwards 1 "$ex4" "$tmp/in-backwards.txt"
+run removeold 0 "$ex4" "$tmp/in-removeold.txt"
 
 # the text says what each difference means
 grep -q 'CSeq: 450510774 -> 450510775: the same registration continues' "$tmp/seed.txt" ||
@@ -102,6 +106,10 @@ d, _ = diffs("twocontacts")
 cs = [(x["a"], x["b"], x["kind"]) for x in d["differences"] if x["field"] == "Contact"]
 check(cs == [("sip:+11234567890@[2001:0:0:1::3]:5060", "sip:+11234567890@[2001:0:0:1::3]:5060", "same"),
              (None, "sip:+11234567890@192.0.2.99:5060", "added")], f"twocontacts: {cs}")
+d, _ = diffs("removeold")
+cs = [(x["b"], x["kind"], x["meaning"]) for x in d["differences"] if x["field"] == "Contact" and not x["a"]]
+check(len(cs) == 1 and cs[0][0] == "sip:+11234567890@192.0.2.99:5060" and "removes this binding" in cs[0][2]
+      and "new binding" not in cs[0][2], f"removeold: {cs}")
 d, x = diffs("backwards")
 check(x["CSeq"]["severity"] == "problem" and "backwards" in x["CSeq"]["meaning"], "backwards")
 print("diff json:", "ok" if not bad else f"{bad} failed")
