@@ -340,14 +340,21 @@ static bool is_informational(enum sip_hdr_id id)
 }
 
 /* The first control byte of v outside LWS (HTAB, or CRLF followed by SP or
- * HTAB: a fold), or NULL. The typed decoders let some through (inside a
- * quoted string, a display name, a comment); RFC 3261's grammar has none
- * there (qdtext, ctext: §25.1). */
+ * HTAB: a fold) and not escaped, or NULL. The typed decoders let some
+ * through (inside a quoted string, a display name, a comment); RFC 3261's
+ * grammar has none there (qdtext, ctext: §25.1) but as a quoted-pair:
+ * "\" then any byte but CR and LF (RFC 4475 §3.1.1.2 escapes BEL, NUL and
+ * DEL so). A backslash outside quotes and comments is no valid value, which
+ * the decoder has refused already. */
 static const char *value_ctl(struct slice v)
 {
 	const char *p = v.ptr, *end = v.ptr ? v.ptr + v.len : NULL;
 	for (; p && p < end; p++) {
 		unsigned char b = (unsigned char)*p;
+		if (b == '\\' && end - p >= 2 && p[1] != '\r' && p[1] != '\n') {
+			p++;
+			continue;
+		}
 		if (b >= 0x20 && b != 0x7f)
 			continue;
 		if (b == '\t')
@@ -1115,16 +1122,22 @@ static bool one_of(struct slice s, const char *const *list)
 
 static void check_sec_params(struct ctx *c)
 {
-	static const char *const algs[] = { "hmac-md5-96", "hmac-sha-1-96", NULL };
-	static const char *const ealgs[] = { "des-ede3-cbc", "aes-cbc", "null", NULL };
+	/* TS 33.203 Annex H, with what RFC 3329 had and later releases removed
+	 * (hmac-md5-96, des-ede3-cbc) still taken: UEs offer them */
+	static const char *const algs[] = { "hmac-md5-96", "hmac-sha-1-96", "aes-gmac", "null",
+					    NULL };
+	static const char *const ealgs[] = { "des-ede3-cbc", "aes-cbc", "aes-gcm", "null", NULL };
 	static const char *const prots[] = { "esp", "ah", NULL };
-	static const char *const mods[] = { "trans", "tun", "UDP-enc", NULL };
+	static const char *const mods[] = { "trans", "tun", "UDP-enc-tun", NULL };
 	const struct sip_msg *m = c->msg;
 	for (uint16_t i = 0; i < m->nhdrs; i++) {
 		const struct sip_hdr *h = &m->hdrs[i];
 		if (h->id != SIP_HDR_SECURITY_CLIENT && h->id != SIP_HDR_SECURITY_SERVER &&
 		    h->id != SIP_HDR_SECURITY_VERIFY)
 			continue;
+		/* who wrote the offer: the UE (Client, and Verify, its copy of
+		 * the Server) or the P-CSCF (Server) */
+		const char *who = h->id == SIP_HDR_SECURITY_SERVER ? "the P-CSCF's" : "the UE's";
 		struct sip_list it;
 		struct slice item;
 		struct sip_parse_error err;
@@ -1140,22 +1153,29 @@ static void check_sec_params(struct ctx *c)
 			if (miss) {
 				report(c, h, item.ptr, "an ipsec-3gpp offer without %s: TS 33.203 "
 				       "needs alg, spi-c, spi-s, port-c and port-s to set up the SAs; "
-				       "the peer rejects it. Check the UE's IPsec stack.", miss);
+				       "the peer rejects it. Check %s IPsec stack.", miss, who);
 				continue;
 			}
 			if (!one_of(s.alg, algs))
 				report(c, h, s.alg.ptr, "alg=%.*s is not a TS 33.203 integrity "
-				       "algorithm (hmac-md5-96, hmac-sha-1-96): the peer cannot "
-				       "choose this offer.", SLICE_ARG(s.alg));
+				       "algorithm (hmac-sha-1-96, aes-gmac, null with aes-gcm; "
+				       "hmac-md5-96 before Rel-15): the peer cannot choose this "
+				       "offer. Check %s IPsec stack.", SLICE_ARG(s.alg), who);
+			else if (slice_caseeq_cstr(s.alg, "null") &&
+				 !(slice_present(s.ealg) && slice_caseeq_cstr(s.ealg, "aes-gcm")))
+				report(c, h, s.alg.ptr, "alg=null without ealg=aes-gcm: only AES-GCM "
+				       "protects integrity on its own (TS 33.203 Annex H); this offer "
+				       "has none. Check %s IPsec stack.", who);
 			if (slice_present(s.ealg) && !one_of(s.ealg, ealgs))
 				report(c, h, s.ealg.ptr, "ealg=%.*s is not a TS 33.203 encryption "
-				       "algorithm (des-ede3-cbc, aes-cbc, null).", SLICE_ARG(s.ealg));
+				       "algorithm (aes-cbc, aes-gcm, null; des-ede3-cbc before "
+				       "Rel-15).", SLICE_ARG(s.ealg));
 			if (slice_present(s.prot) && !one_of(s.prot, prots))
 				report(c, h, s.prot.ptr, "prot=%.*s: only esp (or ah) exists.",
 				       SLICE_ARG(s.prot));
 			if (slice_present(s.mod) && !one_of(s.mod, mods))
-				report(c, h, s.mod.ptr, "mod=%.*s: only trans, tun or UDP-enc exist.",
-				       SLICE_ARG(s.mod));
+				report(c, h, s.mod.ptr, "mod=%.*s: only trans, tun or UDP-enc-tun "
+				       "(UDP-encapsulated tunnel, for NAT) exist.", SLICE_ARG(s.mod));
 			if (s.port_c == s.port_s)
 				report(c, h, item.ptr, "port-c and port-s are both %u: the protected "
 				       "client and server ports must differ, one SA pair each.",

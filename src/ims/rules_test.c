@@ -415,6 +415,12 @@ static const struct {
 	  "rfc3261.msg.header-syntax", "\x01ice" },
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;x=\"a\x7f\"\r\n",
 	  "rfc3261.msg.header-syntax", "\x7f\"" },
+	/* TS 33.203 Annex H: mod is trans, tun or UDP-enc-tun; alg=null needs
+	 * ealg=aes-gcm */
+	{ initial_register, "port-c=5062;port-s=5064\r\n", "port-c=5062;port-s=5064;mod=UDP-enc\r\n",
+	  "ts33203.security.ipsec-params", "UDP-enc\r\n" },
+	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=null;ealg=null",
+	  "ts33203.security.ipsec-params", "null;ealg=null" },
 	/* RFC 3261 §10.2: To is a SIP or SIPS URI */
 	{ initial_register, "To: <" IMPU ">", "To: <tel:+491701234567>", "rfc3261.register.to-aor",
 	  "tel:+49" },
@@ -494,6 +500,16 @@ static const struct {
 	{ initial_register, "From: <" IMPU ">", "From: \"Al\tice\r\n Smith\" <" IMPU ">",
 	  "rfc3261.msg.header-syntax" },
 	{ initial_register, "Expires: 600000", "Expires:\t600000", "rfc3261.msg.header-syntax" },
+	/* TS 33.203 Annex H values of later releases */
+	{ initial_register, "port-c=5062;port-s=5064\r\n",
+	  "port-c=5062;port-s=5064;mod=UDP-enc-tun\r\n", "ts33203.security.ipsec-params" },
+	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=aes-gmac;ealg=null",
+	  "ts33203.security.ipsec-params" },
+	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=null;ealg=aes-gcm",
+	  "ts33203.security.ipsec-params" },
+	/* a control byte escaped as a quoted-pair is allowed (RFC 4475 §3.1.1.2) */
+	{ initial_register, "From: <" IMPU ">", "From: \"BEL:\\\x07 DEL:\\\x7f\" <" IMPU ">",
+	  "rfc3261.msg.header-syntax" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax" },
