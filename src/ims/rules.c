@@ -13,7 +13,8 @@
 /* The feature tags of one Contact (RFC 3840 / RFC 5626 / IR.92). */
 struct contact_tags {
 	bool instance, mmtel, smsip, smsip_wrong, reg_id;
-	struct sip_param instance_p, wrong_p, reg_id_p;
+	bool mmtel_noplus;         /* the MMTel ICSI in a g.3gpp.icsi-ref without '+' */
+	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p;
 };
 
 /* One Contact element, decoded once for every rule that reads it; the
@@ -686,6 +687,21 @@ static void check_deregister(struct ctx *c)
 	       "200. Calls to this UE then fail until it registers again.");
 }
 
+/* RFC 3261 §20.19 bounds an expiry to 2^32-1; the codec keeps a larger
+ * expires parameter as 2^32-1 (RFC 4475 scalar02), which no registrar
+ * grants as written. */
+static void check_expires_range(struct ctx *c)
+{
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur)))
+		if (!ct->a.star && ct->a.has_expires && ct->a.expires_saturated)
+			report(c, ct->h, ct->a.expires_text.ptr, "expires=%.*s is above 2^32-1, the "
+			       "largest expiry RFC 3261 §20.19 allows: a malformed value, which "
+			       "registrars take as their default (3600, RFC 4475 §3.1.2.4) or refuse. "
+			       "Check the UE's timer setting.", SLICE_ARG(ct->a.expires_text));
+}
+
 static void check_contact_expires(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
@@ -783,6 +799,25 @@ static void check_200(struct ctx *c)
 	}
 }
 
+/* What an error response to REGISTER must carry for the UE to recover:
+ * 423 its Min-Expires (RFC 3261 §10.3 step 7, §21.4.17), 420 the option
+ * tags refused in Unsupported (§8.2.2.3, §21.4.15). */
+static void check_error_contents(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request)
+		return;
+	if (m->status == 423 && !sip_hdr_first(m, SIP_HDR_MIN_EXPIRES))
+		report(c, NULL, m->start_line.ptr, "423 Interval Too Brief without Min-Expires: "
+		       "the UE cannot learn the shortest expiry the registrar takes, so it "
+		       "can only guess. Check the registrar (RFC 3261 §10.3 step 7).");
+	if (m->status == 420 && !sip_hdr_first(m, SIP_HDR_UNSUPPORTED))
+		report(c, NULL, m->start_line.ptr, "420 Bad Extension without Unsupported: the UE "
+		       "cannot tell which Require / Proxy-Require option tag was refused "
+		       "(often sec-agree at a P-CSCF without IPsec). Check the server "
+		       "(RFC 3261 §8.2.2.3).");
+}
+
 static void check_200_ims(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
@@ -818,10 +853,27 @@ static void check_ims_authorization(struct ctx *c)
 		       "IMPI from the IMPU (fine only for GIBA/NBA).");
 }
 
+static bool one_of(struct slice s, const char *const *list)
+{
+	for (; *list; list++)
+		if (slice_caseeq_cstr(s, *list))
+			return true;
+	return false;
+}
+
 static void check_ims_auth_fields(struct ctx *c)
 {
 	if (!c->auth_ok)
 		return;
+	/* TS 24.229 §7.2A.2: what the P-CSCF may write */
+	static const char *const ip_values[] = { "yes", "no", "tls-pending", "tls-yes",
+						 "ip-assoc-pending", "ip-assoc-yes", "auth-done", NULL };
+	struct slice ip = c->auth.field[SIP_AUTH_INTEGRITY_PROTECTED];
+	if (slice_present(ip) && !one_of(ip, ip_values))
+		report(c, c->auth_hdr, ip.ptr, "integrity-protected=\"%.*s\" is none of TS 24.229 "
+		       "§7.2A.2's values (yes, no, tls-pending, tls-yes, ip-assoc-pending, "
+		       "ip-assoc-yes, auth-done): the S-CSCF cannot tell how the P-CSCF "
+		       "protected the REGISTER. Check the P-CSCF.", SLICE_ARG(ip));
 	static const enum sip_auth_field need[] = { SIP_AUTH_USERNAME, SIP_AUTH_REALM,
 		SIP_AUTH_URI, SIP_AUTH_NONCE, SIP_AUTH_RESPONSE };
 	for (size_t i = 0; i < sizeof need / sizeof need[0]; i++)
@@ -863,6 +915,20 @@ static void check_realm_domain(struct ctx *c)
 	       "401 said so, the S-CSCF's realm differs from the home domain; check it."
 	       : "On the initial REGISTER the UE must use its home domain; check the ISIM's "
 	       "home domain.");
+}
+
+/* TS 24.229 §5.1.1.2.1: the Request-URI is the home network domain name;
+ * an IP address there is a UE configured with the P-CSCF's address as its
+ * home domain. */
+static void check_ruri_name(struct ctx *c)
+{
+	if (!c->ruri_ok || (c->ruri.scheme != SIP_URI_SIP && c->ruri.scheme != SIP_URI_SIPS))
+		return;
+	if (c->ruri.host_type == SIP_HOST_IPV4 || c->ruri.host_type == SIP_HOST_IPV6)
+		report(c, NULL, c->ruri.host.ptr, "the Request-URI is an IP address, not the home "
+		       "network domain name (ISIM EF_DOMAIN, or ims.mncXXX.mccYYY.3gppnetwork.org "
+		       "from the IMSI): the I-CSCF cannot find the home network from it, and "
+		       "the S-CSCF may refuse it. Check the UE's home domain setting.");
 }
 
 static void check_ruri_home(struct ctx *c)
@@ -961,6 +1027,20 @@ static void check_test_plmn(struct ctx *c)
 		       "will not know it.", SLICE_ARG(id->user));
 		return; /* once per message */
 	}
+}
+
+/* A UE without ISIM derives both its IMPI (TS 23.003 §13.3) and its
+ * temporary IMPU (§13.4B) from the one IMSI of its USIM. */
+static void check_same_imsi(struct ctx *c)
+{
+	const struct ident *to = &c->ids[ID_TO], *un = &c->ids[ID_USERNAME];
+	if (!to->ok || !un->ok || !to->id.user_is_imsi || !un->id.user_is_imsi ||
+	    slice_eq(to->id.user, un->id.user))
+		return;
+	report(c, un->h, un->id.user.ptr, "the IMPI's IMSI %.*s is not the IMSI %.*s of the "
+	       "temporary IMPU in To: a UE without ISIM builds both from its one USIM IMSI "
+	       "(TS 23.003 §13.3, §13.4B). The HSS will not link them (403); check which "
+	       "SIM or profile wrote each.", SLICE_ARG(un->id.user), SLICE_ARG(to->id.user));
 }
 
 static void check_impi_impu_domain(struct ctx *c)
@@ -1110,14 +1190,6 @@ static void check_sec_agree(struct ctx *c)
 		       "Security-Client: the P-CSCF has no offer to answer and rejects the "
 		       "REGISTER (494). Add the UE's ipsec-3gpp offers.");
 	}
-}
-
-static bool one_of(struct slice s, const char *const *list)
-{
-	for (; *list; list++)
-		if (slice_caseeq_cstr(s, *list))
-			return true;
-	return false;
 }
 
 static void check_sec_params(struct ctx *c)
@@ -1322,10 +1394,18 @@ static void contact_scan(struct contact *ct)
 			break;
 		case IMS_TAG_ICSI:
 			/* the services the registry recognised (a subclass such as
-			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8) */
+			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8).
+			 * Without its '+' the parameter is no feature tag (RFC 3840
+			 * §9: a tag outside the base set is written "+" ftag-name). */
 			for (unsigned i = 0; i < ft.nservices; i++)
-				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0)
-					t->mmtel = true;
+				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0) {
+					if (p.name.len && p.name.ptr[0] == '+') {
+						t->mmtel = true;
+					} else {
+						t->mmtel_noplus = true;
+						t->noplus_p = p;
+					}
+				}
 			break;
 		case IMS_TAG_SMSIP:
 			t->smsip = true;
@@ -1402,11 +1482,20 @@ static void check_instance(struct ctx *c)
 			continue;
 		const char *at = t->instance_p.value.ptr ? t->instance_p.value.ptr :
 				 t->instance_p.name.ptr;
+		struct slice v = slice_trim(t->instance_p.value);
+		if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
+			v = slice_make(v.ptr + 1, v.len - 2);
 		if (ct->inst_rc < 0 || !ct->inst.well_formed)
 			report(c, ct->h, at, "+sip.instance %.*s is not a well-formed URN: %s. The "
 			       "registrar cannot match this device's bindings.",
 			       SLICE_ARG(t->instance_p.value),
 			       ct->inst.problem ? ct->inst.problem : "unrecognised");
+		else if (!v.len || v.ptr[0] != '<')
+			report(c, ct->h, at, "+sip.instance %.*s has no '<' '>' around its URN: RFC "
+			       "5626 §4.1 writes +sip.instance=\"<urn:...>\". A registrar that "
+			       "compares instance ids as written will not match this device's "
+			       "bindings with those of the bracketed form.",
+			       SLICE_ARG(t->instance_p.value));
 	}
 }
 
@@ -1447,7 +1536,12 @@ static void check_ir92_mmtel(struct ctx *c)
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
 	while ((ct = kept_binding_next(c, &cur)))
-		if (!ct->t.mmtel)
+		if (!ct->t.mmtel && ct->t.mmtel_noplus)
+			report(c, ct->h, ct->t.noplus_p.name.ptr, "%.*s without its leading '+' is "
+			       "no feature tag (RFC 3840 §9: +g.3gpp.icsi-ref), so the MMTel ICSI is "
+			       "not registered and the S-CSCF will not route voice calls to this "
+			       "contact. Fix the UE's tag.", SLICE_ARG(ct->t.noplus_p.name));
+		else if (!ct->t.mmtel)
 			report(c, ct->h, ct->a.uri_text.ptr, "no MMTel ICSI (+g.3gpp.icsi-ref=\"urn%%3Aurn-7"
 			       "%%3A3gpp-service.ims.icsi.mmtel\"): the S-CSCF will not route voice "
 			       "calls to this contact. Check the UE's VoLTE/VoNR provisioning.");
@@ -1496,7 +1590,7 @@ static void check_qop_fields(struct ctx *c)
 		       "computes a different response. Check the UE copied qop from the 401.");
 }
 
-static void check_nc(struct ctx *c)
+static void check_nc_value(struct ctx *c)
 {
 	if (!c->auth_ok || !c->auth.has_nc)
 		return;
@@ -1504,7 +1598,16 @@ static void check_nc(struct ctx *c)
 	if (c->auth.nc == 0 || !is_hex_bytes(ncs, 4))
 		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the nonce count is 8 hex digits "
 		       "starting at 00000001; the registrar will reject it.", SLICE_ARG(ncs));
-	else if (c->auth.nc > 1)
+}
+
+static void check_nc(struct ctx *c)
+{
+	if (!c->auth_ok || !c->auth.has_nc)
+		return;
+	const struct slice ncs = c->auth.field[SIP_AUTH_NC];
+	if (c->auth.nc == 0 || !is_hex_bytes(ncs, 4))
+		return; /* check_nc_value's */
+	if (c->auth.nc > 1)
 		report(c, c->auth_hdr, ncs.ptr, "nc=%.*s: the UE already used this nonce in %u "
 		       "earlier request%s. With AKA each 401 brings a new nonce, so this is a "
 		       "refresh reusing it: fine if the S-CSCF allows it, else a 401 with "
@@ -1791,6 +1894,9 @@ enum scope {
 	X("rfc3261.register.unregister", IMS_SEV_INFO, "RFC 3261 §10.2.2, TS 24.229 §5.1.1.6",\
 	  "Expires: 0 / expires=0 is a deregistration: what happens next",\
 	  REGISTER, check_deregister) \
+	X("rfc3261.register.expires-range", IMS_SEV_WARNING, "RFC 3261 §20.19, RFC 4475 §3.1.2.4",\
+	  "an expires parameter fits 32 bits",\
+	  ANY, check_expires_range) \
 	X("rfc3261.register.contact-expires", IMS_SEV_INFO, "RFC 3261 §10.2.1.1",\
 	  "a Contact expires parameter differing from Expires wins for its binding",\
 	  REGISTER, check_contact_expires) \
@@ -1806,6 +1912,9 @@ enum scope {
 	X("rfc3261.response.200-bindings", IMS_SEV_WARNING, "RFC 3261 §10.3",\
 	  "a 200 to REGISTER lists the bindings, each with its expires parameter",\
 	  RESPONSE, check_200) \
+	X("rfc3261.response.error-contents", IMS_SEV_ERROR, "RFC 3261 §10.3, §8.2.2.3",\
+	  "a 423 carries Min-Expires, a 420 lists the refused options in Unsupported",\
+	  ANY, check_error_contents) \
 	X("ts24229.response.200-contents", IMS_SEV_WARNING, "TS 24.229 §5.4.1.2.2, RFC 3608, RFC 3327",\
 	  "a 200 to REGISTER has Service-Route, P-Associated-URI and the Path echoed",\
 	  RESPONSE, check_200_ims) \
@@ -1813,7 +1922,7 @@ enum scope {
 	  "a REGISTER carries Authorization with the IMPI",\
 	  REGISTER, check_ims_authorization) \
 	X("ts24229.register.authorization-fields", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1",\
-	  "Authorization has username, realm, uri, nonce and response",\
+	  "Authorization has username, realm, uri, nonce and response; integrity-protected has a TS 24.229 value",\
 	  REGISTER, check_ims_auth_fields) \
 	X("rfc3261.auth.uri-ruri", IMS_SEV_WARNING, "RFC 3261 §22.4, RFC 7616 §3.4",\
 	  "the Authorization uri equals the Request-URI",\
@@ -1821,6 +1930,9 @@ enum scope {
 	X("ts24229.register.realm-home-domain", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "the realm is the home domain (Request-URI or From domain)",\
 	  REGISTER, check_realm_domain) \
+	X("ts24229.register.ruri-domain-name", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
+	  "the Request-URI is the home network domain name, not an IP address",\
+	  REGISTER, check_ruri_name) \
 	X("ts24229.register.ruri-home-domain", IMS_SEV_INFO, "TS 24.229 §5.1.1.2.1",\
 	  "the Request-URI domain is the IMPU's home domain",\
 	  REGISTER, check_ruri_home) \
@@ -1845,6 +1957,9 @@ enum scope {
 	X("ts23003.imsi.test-plmn", IMS_SEV_INFO, "ITU-T E.212, TS 23.003 §2.2",\
 	  "the IMSI belongs to the test network code MCC 001",\
 	  REGISTER, check_test_plmn) \
+	X("ts23003.identity.same-imsi", IMS_SEV_WARNING, "TS 23.003 §13.3, §13.4B",\
+	  "an IMSI-based IMPI and a temporary IMPU carry the same IMSI",\
+	  REGISTER, check_same_imsi) \
 	X("ims.identity.impi-impu-domain", IMS_SEV_INFO, "TS 23.003 §13.3, §13.4",\
 	  "the IMPI's realm and the IMPU's domain agree",\
 	  REGISTER, check_impi_impu_domain) \
@@ -1902,8 +2017,11 @@ enum scope {
 	X("rfc7616.digest.qop-fields", IMS_SEV_ERROR, "RFC 7616 §3.4",\
 	  "qop, nc and cnonce come together",\
 	  REGISTER, check_qop_fields) \
+	X("rfc7616.digest.nc-value", IMS_SEV_ERROR, "RFC 7616 §3.4",\
+	  "nc is 8 hex digits counting from 00000001",\
+	  REGISTER, check_nc_value) \
 	X("rfc7616.digest.nc", IMS_SEV_INFO, "RFC 7616 §3.4, TS 24.229 §5.1.1.4",\
-	  "nc is 8 hex digits from 00000001; a count above 1 reuses a nonce",\
+	  "a nonce count above 1 reuses a nonce",\
 	  REGISTER, check_nc) \
 	X("rfc3310.aka.nonce", IMS_SEV_ERROR, "RFC 3310 §3.2",\
 	  "an AKA nonce decodes as base64(RAND || AUTN)",\
@@ -1917,7 +2035,7 @@ enum scope {
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
 	  "a digest response is 32 hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
-	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.3, TS 33.102 §6.3.5",\
+	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
 	  REGISTER, check_auts) \
 	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254 §3, TS 23.003 §6.2.1",\

@@ -374,7 +374,7 @@ static const struct {
 	{ protected_register, "nc=00000001,cnonce=\"c0ffee\",", "",
 	  "rfc7616.digest.qop-fields", NULL },
 	{ protected_register, "nc=00000001", "nc=00000003", "rfc7616.digest.nc", "00000003" },
-	{ protected_register, "nc=00000001", "nc=00000000", "rfc7616.digest.nc", "00000000" },
+	{ protected_register, "nc=00000001", "nc=00000000", "rfc7616.digest.nc-value", "00000000" },
 	{ protected_register, "nonce=\"" NONCE_AKA "\"", "nonce=\"AQIDBAUGBwgJCgsMDQ4PEA==\"",
 	  "rfc3310.aka.nonce", "AQIDBAUG" },
 	{ protected_register, "nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"",
@@ -421,6 +421,32 @@ static const struct {
 	  "ts33203.security.ipsec-params", "UDP-enc\r\n" },
 	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=null;ealg=null",
 	  "ts33203.security.ipsec-params", "null;ealg=null" },
+	/* RFC 3261 §10.3 step 7, §8.2.2.3 */
+	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 423 Interval Too Brief", "rfc3261.response.error-contents",
+	  "SIP/2.0 423" },
+	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 420 Bad Extension", "rfc3261.response.error-contents",
+	  "SIP/2.0 420" },
+	/* TS 24.229 §5.1.1.2.1: the Request-URI is a domain name */
+	{ initial_register, "REGISTER sip:" DOM " ", "REGISTER sip:[2001:db8::10]:5060 ",
+	  "ts24229.register.ruri-domain-name", "[2001:db8::10]" },
+	{ initial_register, "REGISTER sip:" DOM " ", "REGISTER sip:192.0.2.10 ",
+	  "ts24229.register.ruri-domain-name", "192.0.2.10" },
+	/* RFC 3261 §20.19: an expiry fits 32 bits */
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;expires=4294967296\r\n",
+	  "rfc3261.register.expires-range", "4294967296" },
+	/* RFC 3840 §9: no '+', no feature tag */
+	{ initial_register, ";+g.3gpp.icsi-ref=", ";g.3gpp.icsi-ref=", "ir92.contact.mmtel-icsi",
+	  "g.3gpp.icsi-ref=" },
+	/* RFC 5626 §4.1: +sip.instance="<urn>" */
+	{ initial_register, "\"<urn:gsma:imei:35425006-000655-0>\"",
+	  "\"urn:gsma:imei:35425006-000655-0\"", "rfc5626.contact.instance-urn",
+	  "urn:gsma:imei:35425006" },
+	/* TS 23.003 §13.3, §13.4B: one USIM, one IMSI */
+	{ initial_register, "To: <" IMPU ">", "To: <sip:262019999999999@" DOM ">",
+	  "ts23003.identity.same-imsi", "262011234567890@" },
+	/* TS 24.229 §7.2A.2 */
+	{ protected_register, "nc=00000001,", "nc=00000001,integrity-protected=\"maybe\",",
+	  "ts24229.register.authorization-fields", "maybe" },
 	/* RFC 3261 §10.2: To is a SIP or SIPS URI */
 	{ initial_register, "To: <" IMPU ">", "To: <tel:+491701234567>", "rfc3261.register.to-aor",
 	  "tel:+49" },
@@ -482,6 +508,11 @@ static const struct {
 	const char *new_text;
 	const char *rule;
 } quiet_cases[] = {
+	/* the temporary IMPU and the IMPI from the same IMSI */
+	{ initial_register, "To: <" IMPU ">", "To: <sip:262011234567890@" DOM ">",
+	  "ts23003.identity.same-imsi" },
+	{ protected_register, "nc=00000001,", "nc=00000001,integrity-protected=\"ip-assoc-pending\",",
+	  "ts24229.register.authorization-fields" },
 	/* a binding removed (expires=0) next to one kept: IR.92's Contact
 	 * contents and the 600000 s are asked of the kept one only */
 	{ initial_register, "Expires: 600000\r\n",
