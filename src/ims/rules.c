@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <imsreg/codec.h>
 #include <imsreg/ims.h>
 
@@ -152,6 +153,17 @@ static const char *hdr_label(const struct sip_hdr *h)
 {
 	const char *n = sip_hdr_name(h->id);
 	return n ? n : "header";
+}
+
+/* A decoder's reason without the "Name: " it may start with, for a finding
+ * that names the header itself ("Date: Date: the time zone..."). */
+static const char *reason_after_label(const struct sip_hdr *h, const char *reason)
+{
+	const char *n = hdr_label(h);
+	size_t k = strlen(n);
+	if (reason && strncasecmp(reason, n, k) == 0 && reason[k] == ':' && reason[k + 1] == ' ')
+		return reason + k + 2;
+	return reason;
 }
 
 /* True when one of the headers of id lists the option tag. */
@@ -392,7 +404,7 @@ static void check_syntax(struct ctx *c)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", hdr_label(h),
-			       err.reason ? err.reason : "malformed value");
+			       err.reason ? reason_after_label(h, err.reason) : "malformed value");
 		else if ((ctl = value_ctl(h->value)) != NULL)
 			report(c, h, ctl, "%s: control byte 0x%02x in the value: RFC 3261 allows "
 			       "none outside white space, not even inside quotes. A strict peer "
@@ -415,7 +427,7 @@ static void check_syntax_informational(struct ctx *c)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
 			       "reject the whole message; look at the byte pointed at.",
-			       hdr_label(h), err.reason ? err.reason : "malformed value");
+			       hdr_label(h), err.reason ? reason_after_label(h, err.reason) : "malformed value");
 	}
 }
 

@@ -579,6 +579,27 @@ static void test_each_quiet_case_stays_quiet(void)
 	}
 }
 
+/* A decoder's reason that starts with the header's name is not prefixed
+ * with it a second time ("Date: Date: ..."). */
+static void test_syntax_finding_names_the_header_once(void)
+{
+	size_t len;
+	char *text = mutate(initial_register, "Expires: 600000\r\n",
+			    "Expires: 600000\r\nDate: Sat, 21 Nov 2026 18:56:00 UTC\r\n", &len);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	struct findings fs;
+	CHECK(run(text, len, &fs) >= 0);
+	const struct ims_finding *f = find(&fs, "rfc3261.msg.header-syntax-informational");
+	CHECK(f != NULL);
+	if (f) {
+		CHECK(strncmp(f->message, "Date: ", 6) == 0);
+		CHECK(strstr(f->message, "Date: Date:") == NULL);
+	}
+	free(text);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -992,6 +1013,7 @@ int main(void)
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
+	test_syntax_finding_names_the_header_once();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
