@@ -46,6 +46,17 @@ static void run_msg(const char *buf, size_t len)
 	int n = ims_rules_check(&msg, finding_cb, NULL);
 	if (n < 0)
 		abort();
+	/* the flow rules: the message after itself (a retransmission, or a
+	 * 401 and a REGISTER of one Call-ID), the flow's strings terminated */
+	static struct ims_flow flow;
+	memset(&flow, 0, sizeof flow);
+	if (ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0 ||
+	    ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0)
+		abort();
+	if (!memchr(flow.reg_call_id, '\0', sizeof flow.reg_call_id) ||
+	    !memchr(flow.ch_sec_server, '\0', sizeof flow.ch_sec_server) ||
+	    flow.ch_nnonce > IMS_FLOW_NONCES)
+		abort();
 	for (uint16_t i = 0; i < msg.nhdrs; i++) {
 		const struct ims_explain *e = ims_explain_header(msg.hdrs[i].id, msg.hdrs[i].name);
 		if (!e || !e->meaning || !e->ref)

@@ -257,6 +257,35 @@ typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);
  * message order within a rule. Returns the number of findings. */
 int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
 
+/* What the later messages of one input (a paste or capture of one
+ * registration: REGISTER, 401, REGISTER, 200) are checked against: the
+ * last REGISTER and the last 401 to a REGISTER, kept as copies (the
+ * messages' buffers need not live on). Zero it before the first message. */
+#define IMS_FLOW_TEXT 192
+#define IMS_FLOW_NONCES 4
+struct ims_flow {
+	bool have_register;            /* the last REGISTER: */
+	char reg_call_id[IMS_FLOW_TEXT];
+	uint32_t reg_cseq;
+	bool reg_deregister;           /* every binding it named had expiry 0 */
+	bool have_401;                 /* the last 401 to a REGISTER: */
+	char ch_call_id[IMS_FLOW_TEXT];
+	uint32_t ch_cseq;
+	unsigned ch_nnonce;            /* its challenges' nonces, realms, opaques */
+	char ch_nonce[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
+	char ch_realm[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
+	char ch_opaque[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
+	bool ch_has_opaque[IMS_FLOW_NONCES];
+	bool ch_has_sec_server;        /* its Security-Server offers, normalised */
+	char ch_sec_server[1024];
+	bool ch_sec_server_cut;        /* they did not fit: not compared */
+};
+/* ims_rules_check with the rules that compare msg with the messages before
+ * it in flow (rfc3261.flow.*, rfc3329.flow.*), then msg noted in flow for
+ * the next. flow NULL: ims_rules_check. */
+int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_finding_cb cb,
+			 void *arg);
+
 /* One rule of the book, for listing them (imsreg decode --rules). */
 struct ims_rule_info {
 	const char *id;

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <imsreg/codec.h>
@@ -65,6 +66,10 @@ struct ctx {
 	void *arg;
 	int count;
 	const struct ims_rule_info *rule;
+	const struct ims_flow *flow; /* the messages before this one, or NULL */
+	bool cseq_ok;                /* CSeq and Call-ID of this message */
+	struct sip_cseq cseq;
+	const struct sip_hdr *call_id;
 	/* facts computed once, before the rules run */
 	bool is_register;          /* a REGISTER request */
 	bool is_reg_response;      /* a response whose CSeq method is REGISTER */
@@ -153,6 +158,23 @@ static const char *hdr_label(const struct sip_hdr *h)
 {
 	const char *n = sip_hdr_name(h->id);
 	return n ? n : "header";
+}
+
+/* s copied into dst (NUL-terminated): false when it does not fit. */
+static bool flow_copy(char *dst, size_t n, struct slice s)
+{
+	if (!s.ptr || s.len >= n) {
+		dst[0] = '\0';
+		return false;
+	}
+	memcpy(dst, s.ptr, s.len);
+	dst[s.len] = '\0';
+	return true;
+}
+
+static bool flow_eq(const char *stored, struct slice s)
+{
+	return s.ptr && strlen(stored) == s.len && memcmp(stored, s.ptr, s.len) == 0;
 }
 
 /* A decoder's reason without the "Name: " it may start with, for a finding
@@ -788,7 +810,11 @@ static void check_200(struct ctx *c)
 	const struct sip_msg *m = c->msg;
 	if (m->is_request || m->status != 200 || !c->is_reg_response)
 		return;
-	if (!sip_hdr_first(m, SIP_HDR_CONTACT)) {
+	const struct ims_flow *f = c->flow;
+	bool after_dereg = f && f->have_register && f->reg_deregister && c->call_id &&
+			   c->cseq_ok && flow_eq(f->reg_call_id, c->call_id->value) &&
+			   c->cseq.seq == f->reg_cseq;
+	if (!sip_hdr_first(m, SIP_HDR_CONTACT) && !after_dereg) {
 		report(c, NULL, m->start_line.ptr, "200 to REGISTER without Contact: no binding "
 		       "is listed, so the UE cannot learn the time granted. Expected only "
 		       "after a deregistration.");
@@ -1847,6 +1873,191 @@ static void check_domain_format(struct ctx *c)
 	}
 }
 
+/* ---- 8. the flow: this message against the ones before it ------------------ */
+
+static int str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+#define SEC_MAX_OFFERS 16
+#define SEC_MAX_PARTS 20
+/* The offers of every header of id, each as "mechanism;name=value;..."
+ * without white space, in lower case, its parameters sorted, the offers
+ * sorted and joined by ','; RFC 3329 §2.3.1 compares the offers, not their
+ * spelling. False when they do not fit in out. */
+static bool sec_normalise(const struct sip_msg *m, enum sip_hdr_id id, char *out, size_t n)
+{
+	char offers[SEC_MAX_OFFERS][160];
+	const char *sorted[SEC_MAX_OFFERS];
+	size_t no = 0;
+	for (const struct sip_hdr *h = sip_hdr_first(m, id); h; h = sip_hdr_next(m, h)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error err;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			if (no == SEC_MAX_OFFERS)
+				return false;
+			/* the parts between ';', white space dropped, lower case */
+			char parts[SEC_MAX_PARTS][64];
+			const char *ps[SEC_MAX_PARTS];
+			size_t np = 0, k = 0;
+			for (size_t i = 0; i <= item.len; i++) {
+				char ch = i < item.len ? item.ptr[i] : ';';
+				if (ch == ';') {
+					if (np == SEC_MAX_PARTS)
+						return false;
+					parts[np][k] = '\0';
+					ps[np] = parts[np];
+					np++;
+					k = 0;
+				} else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
+					if (np == SEC_MAX_PARTS || k + 1 >= sizeof parts[0])
+						return false;
+					parts[np][k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+				}
+			}
+			if (np > 1)
+				qsort(ps + 1, np - 1, sizeof ps[0], str_cmp);
+			size_t len = 0;
+			for (size_t i = 0; i < np; i++) {
+				int w = snprintf(offers[no] + len, sizeof offers[0] - len, "%s%s",
+						 i ? ";" : "", ps[i]);
+				if (w < 0 || (size_t)w >= sizeof offers[0] - len)
+					return false;
+				len += (size_t)w;
+			}
+			sorted[no] = offers[no];
+			no++;
+		}
+	}
+	qsort(sorted, no, sizeof sorted[0], str_cmp);
+	size_t len = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < no; i++) {
+		int w = snprintf(out + len, n - len, "%s%s", i ? "," : "", sorted[i]);
+		if (w < 0 || (size_t)w >= n - len)
+			return false;
+		len += (size_t)w;
+	}
+	return true;
+}
+
+/* The 401 this REGISTER answers: the flow's last 401, to a REGISTER of the
+ * same Call-ID and a lower CSeq. */
+static bool flow_answers_401(const struct ctx *c)
+{
+	const struct ims_flow *f = c->flow;
+	return f && f->have_401 && c->call_id && flow_eq(f->ch_call_id, c->call_id->value) &&
+	       c->cseq_ok && c->cseq.seq > f->ch_cseq;
+}
+
+static void check_flow_cseq(struct ctx *c)
+{
+	const struct ims_flow *f = c->flow;
+	if (!f || !f->have_register || !c->call_id || !c->cseq_ok ||
+	    !flow_eq(f->reg_call_id, c->call_id->value) || c->cseq.seq >= f->reg_cseq)
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_CSEQ);
+	report(c, h, h->value.ptr, "CSeq %u after a REGISTER of the same Call-ID with CSeq %u: "
+	       "the UE must count up by one for each REGISTER of a Call-ID (RFC 3261 §10.2); "
+	       "the registrar drops this one as out of order (or answers 500).",
+	       c->cseq.seq, f->reg_cseq);
+}
+
+static void check_flow_challenge(struct ctx *c)
+{
+	const struct ims_flow *f = c->flow;
+	if (!c->auth_ok || !flow_answers_401(c) || f->ch_nnonce == 0)
+		return;
+	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
+	if (!slice_present(nonce) || nonce.len == 0)
+		return; /* a new initial REGISTER: nothing answered */
+	unsigned i = 0;
+	while (i < f->ch_nnonce && !flow_eq(f->ch_nonce[i], nonce))
+		i++;
+	if (i == f->ch_nnonce) {
+		report(c, c->auth_hdr, nonce.ptr, "the nonce answered is not the one of the 401 "
+		       "before it (same Call-ID, CSeq %u): the S-CSCF finds no vector for it and "
+		       "challenges again or answers 403. Check that the UE took the 401's "
+		       "WWW-Authenticate whole (a cut paste, a second 401).", f->ch_cseq);
+		return;
+	}
+	struct slice realm = c->auth.field[SIP_AUTH_REALM];
+	if (f->ch_realm[i][0] && slice_present(realm) && !flow_eq(f->ch_realm[i], realm))
+		report(c, c->auth_hdr, realm.ptr, "realm \"%.*s\" is not the realm \"%s\" of the "
+		       "challenge answered (RFC 3261 §22.4: the credentials carry the "
+		       "challenge's realm).", SLICE_ARG(realm), f->ch_realm[i]);
+	struct slice opaque = c->auth.field[SIP_AUTH_OPAQUE];
+	if (f->ch_has_opaque[i] && !flow_eq(f->ch_opaque[i], opaque))
+		report(c, c->auth_hdr, slice_present(opaque) ? opaque.ptr : c->auth_hdr->value.ptr,
+		       "the challenge answered has opaque=\"%s\"; the credentials must return it "
+		       "unchanged (RFC 7616 §3.4) and %s.", f->ch_opaque[i],
+		       slice_present(opaque) ? "do not" : "have none");
+}
+
+static void check_flow_sec_verify(struct ctx *c)
+{
+	const struct ims_flow *f = c->flow;
+	if (!flow_answers_401(c) || !f->ch_has_sec_server || f->ch_sec_server_cut)
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_SECURITY_VERIFY);
+	if (!h) {
+		report(c, NULL, c->msg->start_line.ptr, "the 401 before it offered Security-Server, "
+		       "but this REGISTER has no Security-Verify: the P-CSCF cannot check that "
+		       "the UE saw its offers unaltered and answers 494 (RFC 3329 §2.3.1, "
+		       "TS 33.203 §7.2).");
+		return;
+	}
+	char mine[sizeof f->ch_sec_server];
+	if (!sec_normalise(c->msg, SIP_HDR_SECURITY_VERIFY, mine, sizeof mine))
+		return;
+	if (strcmp(mine, f->ch_sec_server) != 0)
+		report(c, h, h->value.ptr, "Security-Verify is not the 401's Security-Server "
+		       "(same offers and parameters, in any order): RFC 3329 §2.3.1 has the UE "
+		       "echo the server's list unaltered, so the P-CSCF takes a difference for a "
+		       "downgrade attack and answers 494. Compare the two offer by offer.");
+}
+
+/* What the next messages need of this one. */
+static void flow_note(const struct ctx *c, struct ims_flow *f)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->call_id || !c->cseq_ok)
+		return;
+	if (c->is_register) {
+		f->have_register = flow_copy(f->reg_call_id, sizeof f->reg_call_id, c->call_id->value);
+		f->reg_cseq = c->cseq.seq;
+		f->reg_deregister = c->deregister;
+		return;
+	}
+	if (!c->is_reg_response || m->status != 401)
+		return;
+	f->have_401 = flow_copy(f->ch_call_id, sizeof f->ch_call_id, c->call_id->value);
+	f->ch_cseq = c->cseq.seq;
+	f->ch_nnonce = 0;
+	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE);
+	     h && f->ch_nnonce < IMS_FLOW_NONCES; h = sip_hdr_next(m, h)) {
+		struct sip_auth a;
+		struct slice rest;
+		struct sip_parse_error err;
+		if (sip_auth_decode(&a, h->value, &rest, &err) < 0)
+			continue;
+		unsigned i = f->ch_nnonce;
+		if (!flow_copy(f->ch_nonce[i], sizeof f->ch_nonce[i], a.field[SIP_AUTH_NONCE]))
+			continue;
+		flow_copy(f->ch_realm[i], sizeof f->ch_realm[i], a.field[SIP_AUTH_REALM]);
+		f->ch_has_opaque[i] = flow_copy(f->ch_opaque[i], sizeof f->ch_opaque[i],
+						a.field[SIP_AUTH_OPAQUE]);
+		f->ch_nnonce++;
+	}
+	f->ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
+	f->ch_sec_server_cut = f->ch_has_sec_server &&
+			       !sec_normalise(m, SIP_HDR_SECURITY_SERVER, f->ch_sec_server,
+					      sizeof f->ch_sec_server);
+}
+
 /* ---- the book ------------------------------------------------------------ */
 
 enum scope {
@@ -1924,6 +2135,15 @@ enum scope {
 	X("rfc3261.response.200-bindings", IMS_SEV_WARNING, "RFC 3261 §10.3",\
 	  "a 200 to REGISTER lists the bindings, each with its expires parameter",\
 	  RESPONSE, check_200) \
+	X("rfc3261.flow.cseq", IMS_SEV_ERROR, "RFC 3261 §10.2",\
+	  "in one input, a REGISTER's CSeq is above the last REGISTER's of the same Call-ID",\
+	  REGISTER, check_flow_cseq) \
+	X("rfc3261.flow.challenge", IMS_SEV_ERROR, "RFC 3261 §22.4, RFC 7616 §3.4",\
+	  "in one input, the REGISTER after a 401 answers its nonce, with its realm and opaque",\
+	  REGISTER, check_flow_challenge) \
+	X("rfc3329.flow.security-verify", IMS_SEV_ERROR, "RFC 3329 §2.3.1, TS 33.203 §7.2",\
+	  "in one input, the REGISTER after a 401 echoes its Security-Server in Security-Verify",\
+	  REGISTER, check_flow_sec_verify) \
 	X("rfc3261.response.error-contents", IMS_SEV_ERROR, "RFC 3261 §10.3, §8.2.2.3",\
 	  "a 423 carries Min-Expires, a 420 lists the refused options in Unsupported",\
 	  ANY, check_error_contents) \
@@ -2125,7 +2345,9 @@ static void ctx_prepare(struct ctx *c)
 	const struct sip_hdr *h;
 
 	c->is_register = m->is_request && m->method_id == SIP_METHOD_REGISTER;
+	c->call_id = sip_hdr_first(m, SIP_HDR_CALL_ID);
 	h = sip_hdr_first(m, SIP_HDR_CSEQ);
+	c->cseq_ok = h && sip_cseq_decode(&c->cseq, h->value, &err) == 0;
 	if (!m->is_request && h && sip_cseq_decode(&cs, h->value, &err) == 0)
 		c->is_reg_response = cs.method_id == SIP_METHOD_REGISTER;
 	if (m->is_request)
@@ -2193,10 +2415,17 @@ static void ctx_prepare(struct ctx *c)
 
 int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
 {
+	return ims_rules_check_flow(msg, NULL, cb, arg);
+}
+
+int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_finding_cb cb,
+			 void *arg)
+{
 	struct ctx c;
 	if (!msg)
 		return -EINVAL;
 	memset(&c, 0, sizeof c);
+	c.flow = flow;
 	c.msg = msg;
 	c.cb = cb;
 	c.arg = arg;
@@ -2227,5 +2456,7 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
 		r->check(&c);
 		flush(&c);
 	}
+	if (flow)
+		flow_note(&c, flow);
 	return c.count;
 }

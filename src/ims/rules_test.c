@@ -600,6 +600,112 @@ static void test_syntax_finding_names_the_header_once(void)
 	free(text);
 }
 
+/* ---- the flow: one input of several messages ------------------------------- */
+
+/* Runs the book over the messages of one input in order, with a flow; the
+ * findings of the last message in fs (-1 when one does not parse). */
+static int run_flow(const char *const *texts, size_t n, struct findings *fs)
+{
+	static struct ims_flow flow;
+	memset(&flow, 0, sizeof flow);
+	int rc = -1;
+	for (size_t i = 0; i < n; i++) {
+		struct sip_hdr hdrs[64];
+		struct sip_msg msg;
+		struct sip_parse_error err;
+		memset(fs, 0, sizeof *fs);
+		sip_msg_init(&msg, hdrs, 64);
+		if (sip_msg_parse(&msg, texts[i], strlen(texts[i]), SIP_PARSE_LENIENT, &err) < 0)
+			return -1;
+		rc = ims_rules_check_flow(&msg, &flow, collect_cb, fs);
+	}
+	return rc;
+}
+
+/* initial REGISTER, 401, then the protected REGISTER changed (old -> new),
+ * or the 401 changed (old401 -> new401); the rule fires on the last, or
+ * (rule_quiet) stays quiet. */
+static const struct {
+	const char *old401, *new401;
+	const char *old, *new_text;
+	const char *rule;
+	bool quiet;
+} flow_cases[] = {
+	/* the flow as it should be, Security-Verify rewritten in another order
+	 * and spacing: nothing */
+	{ NULL, NULL, NULL, NULL, "rfc3329.flow.security-verify", true },
+	{ NULL, NULL, NULL, NULL, "rfc3261.flow.challenge", true },
+	{ NULL, NULL, NULL, NULL, "rfc3261.flow.cseq", true },
+	{ NULL, NULL, "Security-Verify: ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=3333;spi-s=4444;"
+	  "port-c=5066;port-s=5068", "Security-Verify: ipsec-3gpp; port-s=5068; port-c=5066; spi-s=4444; "
+	  "spi-c=3333; ealg=AES-CBC; alg=hmac-sha-1-96; q=0.1", "rfc3329.flow.security-verify", true },
+	/* Security-Verify altered or missing */
+	{ NULL, NULL, "spi-c=3333;", "spi-c=3334;", "rfc3329.flow.security-verify", false },
+	{ NULL, NULL, "Security-Verify: ", "X-Security-Verify: ", "rfc3329.flow.security-verify", false },
+	/* a nonce the 401 did not give; an opaque not returned; another realm */
+	{ NULL, NULL, "nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"", "rfc3261.flow.challenge",
+	  false },
+	{ "qop=\"auth\"", "qop=\"auth\",opaque=\"5ccc069c\"", NULL, NULL, "rfc3261.flow.challenge", false },
+	{ "qop=\"auth\"", "qop=\"auth\",opaque=\"5ccc069c\"", "cnonce=", "opaque=\"5ccc069c\",cnonce=",
+	  "rfc3261.flow.challenge", true },
+	{ "realm=\"" DOM "\"", "realm=\"other.example\"", NULL, NULL, "rfc3261.flow.challenge", false },
+	/* the CSeq going backwards */
+	{ NULL, NULL, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER", "rfc3261.flow.cseq", false },
+};
+
+static void test_flow_rules_compare_with_the_messages_before(void)
+{
+	for (size_t i = 0; i < sizeof flow_cases / sizeof flow_cases[0]; i++) {
+		size_t len;
+		char *ch = flow_cases[i].old401 ? mutate(challenge_401, flow_cases[i].old401,
+							 flow_cases[i].new401, &len)
+						: strdup(challenge_401);
+		char *reg = flow_cases[i].old ? mutate(protected_register, flow_cases[i].old,
+						       flow_cases[i].new_text, &len)
+					      : strdup(protected_register);
+		CHECK(ch != NULL && reg != NULL);
+		if (!ch || !reg) {
+			fprintf(stderr, "flow case %zu: text not found\n", i);
+			free(ch);
+			free(reg);
+			continue;
+		}
+		const char *texts[] = { initial_register, ch, reg };
+		struct findings fs;
+		CHECK(run_flow(texts, 3, &fs) >= 0);
+		bool fired = find(&fs, flow_cases[i].rule) != NULL;
+		if (fired == flow_cases[i].quiet) {
+			fprintf(stderr, "flow case %zu: %s %s\n", i, flow_cases[i].rule,
+				fired ? "fired" : "did not fire");
+			print_findings("got", &fs);
+		}
+		CHECK(fired != flow_cases[i].quiet);
+		free(ch);
+		free(reg);
+	}
+}
+
+/* A 200 without Contact answers a deregistration that came before it in
+ * the input: no rfc3261.response.200-bindings (alone, it warns). */
+static void test_flow_200_after_deregistration_has_no_contact_to_list(void)
+{
+	size_t len;
+	char *dereg = mutate(protected_register, "Expires: 600000", "Expires: 0", &len);
+	char *ok = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
+			  "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
+	CHECK(dereg != NULL && ok != NULL);
+	if (dereg && ok) {
+		struct findings fs;
+		const char *texts[] = { dereg, ok };
+		CHECK(run_flow(texts, 2, &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.response.200-bindings") == NULL);
+		CHECK(run(ok, strlen(ok), &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.response.200-bindings") != NULL);
+	}
+	free(dereg);
+	free(ok);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -608,6 +714,9 @@ static void test_every_rule_has_a_firing_case(void)
 		bool tested = false;
 		for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 			if (strcmp(cases[i].rule, rules[r].id) == 0)
+				tested = true;
+		for (size_t i = 0; i < sizeof flow_cases / sizeof flow_cases[0]; i++)
+			if (!flow_cases[i].quiet && strcmp(flow_cases[i].rule, rules[r].id) == 0)
 				tested = true;
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
@@ -1014,6 +1123,8 @@ int main(void)
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
 	test_syntax_finding_names_the_header_once();
+	test_flow_rules_compare_with_the_messages_before();
+	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
