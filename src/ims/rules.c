@@ -415,6 +415,11 @@ static void check_syntax(struct ctx *c)
 			report(c, NULL, err.at ? err.at : m->ruri.ptr,
 			       "Request-URI: %s. The registrar will answer 400; look at the "
 			       "byte pointed at.", err.reason ? err.reason : "malformed");
+		else if ((u.scheme == SIP_URI_SIP || u.scheme == SIP_URI_SIPS) && u.headers.ptr)
+			report(c, NULL, u.headers.ptr - 1, "Request-URI: headers ('?%.*s') are not "
+			       "allowed in a Request-URI (RFC 3261 §19.1.1, Table 1; RFC 4475 "
+			       "§3.1.2.11): a server answers 400 or ignores them.",
+			       SLICE_ARG(u.headers));
 	}
 	for (uint16_t i = 0; i < m->nhdrs; i++) {
 		const struct sip_hdr *h = &m->hdrs[i];
@@ -562,6 +567,11 @@ static void check_via_branch(struct ctx *c)
 				       "(case-sensitive): peers treat the sender as RFC 2543 and "
 				       "match transactions the old way. Fix the UE's branch "
 				       "generator.");
+			else if (v.branch.len == 7)
+				report(c, h, v.branch.ptr, "branch is the magic cookie z9hG4bK alone: it "
+				       "names no transaction, so two requests of this sender cannot "
+				       "be told apart (RFC 4475 §3.2.1: a server may answer 400). "
+				       "Fix the branch generator.");
 		}
 	}
 }
@@ -2091,7 +2101,7 @@ enum scope {
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
 	X("rfc3261.via.branch-cookie", IMS_SEV_ERROR, "RFC 3261 §8.1.1.7",\
-	  "every Via has a branch starting with z9hG4bK",\
+	  "every Via has a branch starting with z9hG4bK and more than the cookie",\
 	  REQUEST, check_via_branch) \
 	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
 	  "CSeq method equals the request method and the number is below 2^31",\

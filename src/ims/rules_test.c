@@ -421,6 +421,11 @@ static const struct {
 	  "ts33203.security.ipsec-params", "UDP-enc\r\n" },
 	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=null;ealg=null",
 	  "ts33203.security.ipsec-params", "null;ealg=null" },
+	/* RFC 4475 §3.2.1: the cookie alone; §3.1.2.11: headers in the Request-URI */
+	{ initial_register, "branch=z9hG4bKabc123", "branch=z9hG4bK", "rfc3261.via.branch-cookie",
+	  "z9hG4bK\r\n" },
+	{ initial_register, "REGISTER sip:" DOM " ", "REGISTER sip:" DOM "?Route=%3Csip:x%3E ",
+	  "rfc3261.msg.header-syntax", "?Route" },
 	/* RFC 3261 §10.3 step 7, §8.2.2.3 */
 	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 423 Interval Too Brief", "rfc3261.response.error-contents",
 	  "SIP/2.0 423" },
