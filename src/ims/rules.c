@@ -16,7 +16,8 @@
 struct contact_tags {
 	bool instance, mmtel, smsip, smsip_wrong, reg_id;
 	bool mmtel_noplus;         /* the MMTel ICSI in a g.3gpp.icsi-ref without '+' */
-	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p;
+	bool instance_again;       /* a second +sip.instance (instance_p is the first) */
+	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p, again_p;
 };
 
 /* One Contact element, decoded once for every rule that reads it; the
@@ -1437,6 +1438,13 @@ static void contact_scan(struct contact *ct)
 			continue;
 		switch (ft.kind) {
 		case IMS_TAG_INSTANCE:
+			if (t->instance) {
+				if (!t->instance_again) {
+					t->instance_again = true;
+					t->again_p = p;
+				}
+				break;
+			}
 			t->instance = true;
 			t->instance_p = p;
 			break;
@@ -1538,6 +1546,10 @@ static void check_instance(struct ctx *c)
 			       "registrar cannot match this device's bindings.",
 			       SLICE_ARG(t->instance_p.value),
 			       ct->inst.problem ? ct->inst.problem : "unrecognised");
+		if (t->instance_again)
+			report(c, ct->h, t->again_p.name.ptr, "a second +sip.instance in one contact: "
+			       "a binding has one instance id (RFC 5626 §4.1), and registrars take "
+			       "either one, so this device's bindings may not be matched. Fix the UE.");
 		else if (!v.len || v.ptr[0] != '<')
 			report(c, ct->h, at, "+sip.instance %.*s has no '<' '>' around its URN: RFC "
 			       "5626 §4.1 writes +sip.instance=\"<urn:...>\". A registrar that "

@@ -446,6 +446,10 @@ static const struct {
 	{ initial_register, "\"<urn:gsma:imei:35425006-000655-0>\"",
 	  "\"urn:gsma:imei:35425006-000655-0\"", "rfc5626.contact.instance-urn",
 	  "urn:gsma:imei:35425006" },
+	/* RFC 5626 §4.1: one instance id per binding */
+	{ initial_register, ";+g.3gpp.smsip\r\n",
+	  ";+g.3gpp.smsip;+sip.instance=\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>\"\r\n",
+	  "rfc5626.contact.instance-urn", "+sip.instance=\"<urn:uuid" },
 	/* TS 23.003 §13.3, §13.4B: one USIM, one IMSI */
 	{ initial_register, "To: <" IMPU ">", "To: <sip:262019999999999@" DOM ">",
 	  "ts23003.identity.same-imsi", "262011234567890@" },
