@@ -247,6 +247,23 @@ static long content_length_of(const char *s, size_t n)
 	return i == d ? -1 : v;
 }
 
+/* Content-Type (or c) message/sipfrag or message/sip on a header line: a
+ * body that holds SIP start lines of its own (RFC 3420, RFC 3515 NOTIFY). */
+static bool is_sip_body_type(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	if (sip_hdr_lookup(slice_make(s, i)) != SIP_HDR_CONTENT_TYPE)
+		return false;
+	while (i < n && s[i] != ':')
+		i++;
+	i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return slice_startswith_case(slice_make(s + i, n > i ? n - i : 0), "message/sip");
+}
+
 /* Splits the input into lines: eol ends a line. With '\n' (the usual) a
  * CR before it is dropped; with '\r' (text from old Mac tools and some log
  * viewers, which end lines with CR alone) the CR is the whole line end. */
@@ -312,6 +329,7 @@ struct state {
 	bool noted_prefix, noted_lf, noted_blank, noted_quote, noted_indent, noted_crcrlf;
 	bool cr_ends;         /* the input ends its lines with CR alone */
 	long content_length;
+	bool sip_body;        /* Content-Type message/sipfrag or message/sip */
 };
 
 static int note(struct state *st, bool *flag, unsigned line, const char *what)
@@ -333,6 +351,7 @@ static int msg_begin(struct state *st, size_t i)
 	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
 	st->noted_quote = st->noted_indent = st->noted_crcrlf = false;
 	st->content_length = -1;
+	st->sip_body = false;
 	return 0;
 }
 
@@ -437,8 +456,9 @@ static void text_truncate(struct paste *p, size_t len)
 }
 
 /* Where a pasted body that starts at line bi (input offset boff) ends:
- * at a line that is a SIP start line or a separator, at the end of the
- * input, or inside a line where the Content-Length-th byte is followed by
+ * at a line that is a SIP start line (not one inside the Content-Length
+ * of a message/sipfrag body) or a separator, at the end of the input, or
+ * inside a line where the Content-Length-th byte is followed by
  * a start line (messages back to back as on the wire). */
 static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 {
@@ -449,6 +469,9 @@ static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 		if (c > l->cstart && c < l->end && is_start_line(st->in + c, l->end - c))
 			return c;
 		enum line_kind kind = classify(st->in, l);
+		/* a sipfrag body's own start line, within its Content-Length */
+		if (kind == START && st->sip_body && cl > 0 && l->start < c)
+			continue;
 		if (kind == START || (kind == TEXT && is_separator(st->in + l->cstart, l->end - l->cstart))) {
 			fe = l->start;
 			break;
@@ -691,6 +714,8 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 				long cl = content_length_of(in + ls[i].cstart, ls[i].end - ls[i].cstart);
 				if (cl >= 0)
 					st.content_length = cl;
+				else if (is_sip_body_type(in + ls[i].cstart, ls[i].end - ls[i].cstart))
+					st.sip_body = true;
 			}
 			rc = head_line(&st, i, k == TEXT, false);
 			if (rc < 0)

@@ -389,6 +389,11 @@ static const struct norm_case norm_cases[] = {
 	/* a doubled paste doubles the body's line breaks too */
 	{ "doubled-lf-body", "MESSAGE sip:b@x SIP/2.0\n\nl: 8\n\n\n\nab\n\ncd\n\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "LF line ends in the body changed to CRLF", NULL },
+	/* a sipfrag body's status line is the body, not a next message */
+	{ "sipfrag-body", "NOTIFY sip:b@x SIP/2.0\r\nEvent: refer\r\nc: message/sipfrag;version=2.0\r\nl: 16\r\n\r\n"
+	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", 2,
+	  "NOTIFY sip:b@x SIP/2.0\r\nEvent: refer\r\nc: message/sipfrag;version=2.0\r\nl: 16\r\n\r\n"
+	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
 	/* CR CR LF (a CRLF file converted once more) is one line end */
 	{ "cr-cr-lf", "REGISTER sip:a SIP/2.0\r\r\nl: 0\r\r\n\r\r\n", 1,
 	  "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", "CR CR LF line ends changed to CRLF", NULL },
