@@ -18,8 +18,8 @@ struct paste_span {
 
 /* One input line. */
 struct line {
-	size_t start;   /* first byte of the line in the input */
-	size_t cstart;  /* first byte after a log prefix */
+	size_t start;   /* first byte of the line in the input (after a byte order mark) */
+	size_t cstart;  /* first byte after a log prefix, quoting, indentation */
 	size_t end;     /* end of content: before CR LF / LF / end of input */
 	size_t next;    /* first byte of the next line */
 	bool prefixed;  /* a "[ Line N ]" prefix was removed */
