@@ -81,6 +81,79 @@ void cli_input_fini(struct cli_input *in)
 	in->len = 0;
 }
 
+/* Line ends of the input as the paste normaliser reads them: LF, or CR
+ * alone in an input without any LF. */
+static char input_eol(const struct cli_input *in)
+{
+	return !memchr(in->data, '\n', in->len) && memchr(in->data, '\r', in->len) ? '\r' : '\n';
+}
+
+/* Bytes of a UTF-8 byte order mark in front of the input: columns of
+ * line 1 count from after it, as editors show them. */
+static size_t input_bom(const struct cli_input *in)
+{
+	return in->len >= 3 && memcmp(in->data, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+}
+
+/* The input offset of a 1-based line and column (clamped to the line). */
+static size_t input_offset(const struct cli_input *in, unsigned line, unsigned col)
+{
+	char eol = input_eol(in);
+	size_t off = input_bom(in);
+	for (unsigned l = 1; l < line && off < in->len; off++) {
+		if (in->data[off] == eol)
+			l++;
+	}
+	size_t end = off;
+	while (end < in->len && in->data[end] != '\n' && in->data[end] != '\r')
+		end++;
+	off += col > 0 ? col - 1 : 0;
+	return off < end ? off : end;
+}
+
+/* The 1-based line and column of input byte off (lenient reading). */
+static void input_position(const struct cli_input *in, size_t off, unsigned *line, unsigned *col)
+{
+	char eol = input_eol(in);
+	size_t start = input_bom(in);
+	unsigned l = 1;
+	if (off > in->len)
+		off = in->len;
+	for (size_t i = start; i < off; i++) {
+		if (in->data[i] == eol) {
+			l++;
+			start = i + 1;
+		}
+	}
+	*line = l;
+	*col = off > start ? (unsigned)(off - start) + 1 : 1;
+}
+
+/* "file:line:col: reason", the line (control bytes shown as '?') and a
+ * caret under byte off; line and col as the user's editor counts them. */
+static void input_report(FILE *err, const struct cli_input *in, unsigned line, unsigned col,
+			 size_t off, const char *reason)
+{
+	fprintf(err, "%s:%u:%u: %s\n  ", in->name, line, col, reason);
+	if (off > in->len)
+		off = in->len;
+	size_t s = col - 1 <= off ? off - (col - 1) : 0;
+	size_t e = s;
+	while (e < in->len && in->data[e] != '\n' && in->data[e] != '\r')
+		e++;
+	for (size_t i = s; i < e; i++) {
+		unsigned char c = (unsigned char)in->data[i];
+		fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, err);
+	}
+	fputs("\n  ", err);
+	for (size_t i = s; i < off; i++)
+		fputc(in->data[i] == '\t' ? '\t' : ' ', err);
+	fputs("^\n", err);
+}
+
+/* Reasons with a number or a quote in them (one run, one thread). */
+static char reason_text[200];
+
 int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err)
 {
 	src->in = in;
@@ -112,8 +185,20 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 		if (perr.at >= in->data && perr.at <= in->data + in->len)
 			off = (size_t)(perr.at - in->data);
 		src->error_reason = perr.reason ? perr.reason : "no SIP start line found";
-		error_position(in->data, in->len, off, &src->error_line, &src->error_col);
-		error_report(err, in->name, in->data, in->len, off, src->error_reason);
+		input_position(in, off, &src->error_line, &src->error_col);
+		if (src->error_col > 1) {
+			/* a start line inside a line: say what stands before it */
+			size_t b = off - (src->error_col - 1), k = off - b;
+			snprintf(reason_text, sizeof reason_text,
+				 "a SIP start line stands here after \"%.*s%s\", which is no log prefix "
+				 "imsreg knows: remove it (and anything after the start line on its line)",
+				 (int)(k > 40 ? 40 : k), in->data + b, k > 40 ? "..." : "");
+			for (char *c = reason_text; *c; c++)
+				if ((unsigned char)*c < 0x20 || *c == 0x7f)
+					*c = '?';
+			src->error_reason = reason_text;
+		}
+		input_report(err, in, src->error_line, src->error_col, off, src->error_reason);
 	}
 	return rc;
 }
@@ -121,21 +206,6 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 void cli_source_fini(struct cli_source *src)
 {
 	paste_fini(&src->paste);
-}
-
-/* The input offset of a 1-based line and column (clamped to the input). */
-static size_t input_offset(const struct cli_input *in, unsigned line, unsigned col)
-{
-	size_t off = 0;
-	for (unsigned l = 1; l < line && off < in->len; off++) {
-		if (in->data[off] == '\n')
-			l++;
-	}
-	size_t end = off;
-	while (end < in->len && in->data[end] != '\n')
-		end++;
-	off += col > 0 ? col - 1 : 0;
-	return off < end ? off : end;
 }
 
 void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col)
@@ -164,10 +234,17 @@ static void source_report(const struct cli_source *src, struct cli_msg *m, const
 	if (perr->at >= buf && perr->at <= buf + len)
 		off = (size_t)(perr->at - buf);
 	const char *reason = perr->reason;
-	if (rc == -EMSGSIZE)
+	if (rc == -EMSGSIZE) {
 		reason = "more header fields than imsreg decode keeps (" CLI_STR(CLI_MAX_HDRS) ")";
-	else if (rc == -EAGAIN)
+	} else if (rc == -EAGAIN) {
 		reason = "the message ends before the empty line that closes its headers";
+		/* where the empty line is missing: after the last line */
+		off = len;
+		if (off && buf[off - 1] == '\n')
+			off--;
+		if (off && buf[off - 1] == '\r')
+			off--;
+	}
 	if (!reason)
 		reason = error_name(rc);
 	const struct cli_input *in = src->in;
@@ -178,7 +255,7 @@ static void source_report(const struct cli_source *src, struct cli_msg *m, const
 		return;
 	}
 	paste_position(&src->paste, base + off, &m->error_line, &m->error_col);
-	error_report(err, in->name, in->data, in->len,
+	input_report(err, in, m->error_line, m->error_col,
 		     input_offset(in, m->error_line, m->error_col), reason);
 }
 
@@ -188,6 +265,8 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	const char *buf;
 	size_t len;
 	unsigned flags;
+	/* strict: where the previous message ended by its Content-Length */
+	size_t prev_end = src->next;
 	m->src = src;
 	m->error_reason = NULL;
 	m->error_line = m->error_col = 0;
@@ -217,10 +296,29 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	if (rc <= 0) {
 		if (rc == 0)
 			rc = -EBADMSG;
+		const char *nl = memchr(buf, '\n', len);
+		bool in_first_line = rc == -EAGAIN ? !nl : perr.at >= buf && (!nl || perr.at <= nl);
+		if (src->strict && m->index > 1 && prev_end == m->base && in_first_line) {
+			/* bytes glued to the end of the previous message are the
+			 * rest of its body as pasted or edited, not a message */
+			snprintf(reason_text, sizeof reason_text,
+				 "%zu bytes after the end of the body as Content-Length sets it "
+				 "(RFC 3261 §18.3), and they are no SIP message", len);
+			perr.reason = reason_text;
+			perr.at = buf;
+			perr.offset = 0;
+		}
 		source_report(src, m, buf, len, m->base, rc, &perr, err);
 		/* strict framing is lost after a bad message; a paste knows where the next starts */
 		src->next = src->strict ? src->in->len : src->next + 1;
 		return rc;
+	}
+	if (!src->strict && (size_t)rc < len) {
+		/* a pasted body longer than its Content-Length: the paste
+		 * normaliser found where the message ends, so the body is all of
+		 * it, and the rule book reports the mismatch (not a silent cut) */
+		m->msg.body = slice_make(buf + m->msg.head_len, len - m->msg.head_len);
+		m->msg.len = len;
 	}
 	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
 	return 1;

@@ -323,7 +323,7 @@ static void test_byte_order_mark_is_dropped(void)
 	unsigned line, col;
 	paste_position(&p, 0, &line, &col);
 	CHECK_INT_EQ(line, 1);
-	CHECK_INT_EQ(col, 4);
+	CHECK_INT_EQ(col, 1); /* columns as an editor shows them, after the mark */
 	paste_fini(&p);
 }
 
@@ -343,6 +343,130 @@ static void test_log_text_between_lines_is_dropped(void)
 	for (size_t i = 0; i < p.nrepairs; i++)
 		noted |= p.repairs[i].line == 3 && strstr(p.repairs[i].what, "ignored") != NULL;
 	CHECK(noted);
+	paste_fini(&p);
+}
+
+/* Inputs of one kind each, what the normaliser makes of them (the
+ * messages one after another) and a repair it must list (NULL: none is
+ * checked) or must not list (bad_repair). */
+struct norm_case {
+	const char *name;
+	const char *in;
+	size_t nmsgs;
+	const char *want;
+	const char *repair;
+	const char *bad_repair;
+};
+
+static const struct norm_case norm_cases[] = {
+	/* a body pasted with LF whose Content-Length counts CRLF */
+	{ "lf-body-crlf-length", "MESSAGE sip:b@x SIP/2.0\nl: 8\n\nab\ncd\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "LF line ends in the body changed to CRLF", NULL },
+	/* the same body whose Content-Length counts LF: left as it is */
+	{ "lf-body-lf-length", "MESSAGE sip:b@x SIP/2.0\nl: 6\n\nab\ncd\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 6\r\n\r\nab\ncd\n", NULL, "in the body" },
+	/* neither fits: as pasted, for the rule book to report */
+	{ "lf-body-no-fit", "MESSAGE sip:b@x SIP/2.0\nl: 20\n\nab\ncd\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 20\r\n\r\nab\ncd\n", NULL, "in the body" },
+	/* CR-only text: CR line ends of the body become CRLF the same way */
+	{ "cr-body-crlf-length", "MESSAGE sip:b@x SIP/2.0\rl: 8\r\rab\rcd\r", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "CR line ends in the body changed to CRLF", NULL },
+	/* Content-Length larger than the body: the next message's start line
+	 * ends the body, it is not swallowed */
+	{ "no-body-then-401", "REGISTER sip:a SIP/2.0\nl: 120\n\nSIP/2.0 401 Unauthorized\nl: 0\n\n", 2,
+	  "REGISTER sip:a SIP/2.0\r\nl: 120\r\n\r\nSIP/2.0 401 Unauthorized\r\nl: 0\r\n\r\n", NULL, "ignored" },
+	{ "short-body-then-401", "MESSAGE sip:b@x SIP/2.0\r\nl: 50\r\n\r\nhello\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", 2,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 50\r\n\r\nhello\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
+	/* a separator line ends the body too */
+	{ "separator-ends-body", "MESSAGE sip:b@x SIP/2.0\r\nl: 50\r\n\r\nhello\r\n-----\r\nSIP/2.0 200 OK\r\nl: 0\r\n", 2,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 50\r\n\r\nhello\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
+	/* a body longer than Content-Length is kept whole, not cut mid-line */
+	{ "long-body-kept", "MESSAGE sip:b@x SIP/2.0\r\nl: 3\r\n\r\nhello world\r\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 3\r\n\r\nhello world\r\n", NULL, NULL },
+	/* only white space beyond Content-Length: the line end of the paste */
+	{ "body-then-line-ends", "MESSAGE sip:b@x SIP/2.0\nl: 5\n\nhello\n\n\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhello", NULL, NULL },
+	/* a doubled paste doubles the body's line breaks too */
+	{ "doubled-lf-body", "MESSAGE sip:b@x SIP/2.0\n\nl: 8\n\n\n\nab\n\ncd\n\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "LF line ends in the body changed to CRLF", NULL },
+	/* a sipfrag body's status line is the body, not a next message */
+	{ "sipfrag-body", "NOTIFY sip:b@x SIP/2.0\r\nEvent: refer\r\nc: message/sipfrag;version=2.0\r\nl: 16\r\n\r\n"
+	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", 2,
+	  "NOTIFY sip:b@x SIP/2.0\r\nEvent: refer\r\nc: message/sipfrag;version=2.0\r\nl: 16\r\n\r\n"
+	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
+	/* CR CR LF (a CRLF file converted once more) is one line end */
+	{ "cr-cr-lf", "REGISTER sip:a SIP/2.0\r\r\nl: 0\r\r\n\r\r\n", 1,
+	  "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", "CR CR LF line ends changed to CRLF", NULL },
+	/* white space after SIP/2.0 */
+	{ "start-line-trailing-space", "REGISTER sip:a SIP/2.0 \t\nl: 0\n", 1,
+	  "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", "removed white space at the end of the start line", NULL },
+	{ "status-line-trailing-space", "SIP/2.0 200 OK \r\nl: 0\r\n\r\n", 1,
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "removed white space at the end of the start line", NULL },
+	/* a message indented as a whole; deeper lines stay folding */
+	{ "indented", "    REGISTER sip:a SIP/2.0\n    Via: SIP/2.0/UDP h\n      ;branch=z9hG4bK1\n    l: 0\n", 1,
+	  "REGISTER sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h\r\n  ;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "removed the indentation common to the lines of the message", NULL },
+	{ "tab-indented", "\tSIP/2.0 200 OK\n\tl: 0\n", 1, "SIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "removed the indentation common to the lines of the message", NULL },
+	/* "> " quoting */
+	{ "quoted", "> REGISTER sip:a SIP/2.0\n> l: 0\n>\n", 1, "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n",
+	  "removed \"> \" quoting", NULL },
+	/* a byte order mark is named as such, not as a log prefix */
+	{ "bom", "\xef\xbb\xbfREGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", 1, "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n",
+	  "removed the UTF-8 byte order mark", "Line N" },
+};
+
+static void test_normalise_cases(void)
+{
+	for (size_t i = 0; i < sizeof norm_cases / sizeof norm_cases[0]; i++) {
+		const struct norm_case *c = &norm_cases[i];
+		struct paste p;
+		paste_init(&p);
+		int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
+		if (rc != 0 || p.nmsgs != c->nmsgs || p.text.len != strlen(c->want) ||
+		    memcmp(p.text.ptr, c->want, p.text.len) != 0)
+			fprintf(stderr, "%s: rc %d, %zu message(s): [%.*s]\n", c->name, rc, p.nmsgs,
+				(int)p.text.len, p.text.ptr);
+		CHECK_INT_EQ(rc, 0);
+		CHECK_INT_EQ(p.nmsgs, c->nmsgs);
+		CHECK_SLICE_EQ(buf_view(&p.text), c->want);
+		bool have = false, have_bad = false;
+		for (size_t k = 0; k < p.nrepairs; k++) {
+			have |= c->repair && strstr(p.repairs[k].what, c->repair) != NULL;
+			have_bad |= c->bad_repair && strstr(p.repairs[k].what, c->bad_repair) != NULL;
+		}
+		if ((c->repair && !have) || have_bad)
+			fprintf(stderr, "%s: repair \"%s\" listed %d, \"%s\" listed %d\n", c->name,
+				c->repair ? c->repair : "", have, c->bad_repair ? c->bad_repair : "", have_bad);
+		CHECK(!c->repair || have);
+		CHECK(!have_bad);
+		paste_fini(&p);
+	}
+}
+
+/* No start line of its own, but one inside a line: the error points at
+ * it, so the user sees what stands before it. */
+static void test_start_line_inside_a_line_is_pointed_at(void)
+{
+	static const char logcat[] = "11-22 04:12:24.001  1234  1256 D SIPMSG  : REGISTER sip:a.example SIP/2.0\n"
+				     "11-22 04:12:24.002  1234  1256 D SIPMSG  : l: 0\n";
+	static const char escaped[] = "REGISTER sip:a.example SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n";
+	static const char status[] = "Nov 22 kamailio[1]: RX: SIP/2.0 200 OK#015#012l: 0#015#012\n";
+	static const char none[] = "hello\nREGISTER is a method\n";
+	struct paste p;
+	struct sip_parse_error err = { 0 };
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, logcat, sizeof logcat - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(logcat, "REGISTER") - logcat);
+	CHECK(err.at == strstr(logcat, "REGISTER"));
+	CHECK_INT_EQ(paste_normalise(&p, escaped, sizeof escaped - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, 0);
+	CHECK(strstr(err.reason, "start line stands here") != NULL);
+	CHECK_INT_EQ(paste_normalise(&p, status, sizeof status - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(status, "SIP/2.0") - status);
+	CHECK_INT_EQ(paste_normalise(&p, none, sizeof none - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, 0);
+	CHECK(strcmp(err.reason, "no SIP request line or status line found") == 0);
 	paste_fini(&p);
 }
 
@@ -421,6 +545,8 @@ int main(void)
 	test_log_text_between_lines_is_dropped();
 	test_known_header_without_colon_is_kept_for_the_parser();
 	test_no_start_line_is_an_error();
+	test_normalise_cases();
+	test_start_line_inside_a_line_is_pointed_at();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();
 }
