@@ -1584,10 +1584,17 @@ static void check_ir92_instance_kind(struct ctx *c)
 		if (!ct->t.instance || ct->inst_rc < 0 || ct->inst.kind == IMS_INSTANCE_IMEI ||
 		    ct->inst.kind == IMS_INSTANCE_IMEISV)
 			continue;
-		report(c, ct->h, ct->t.instance_p.value.ptr, "+sip.instance is not an IMEI URN: IR.92 "
-		       "and TS 24.229 want urn:gsma:imei for a device with an IMEI; a UUID is "
-		       "for devices without one. Services keyed on the IMEI (e.g. emergency) "
-		       "will miss it.");
+		if (ct->inst.kind == IMS_INSTANCE_UUID)
+			report(c, ct->h, ct->t.instance_p.value.ptr, "+sip.instance is a UUID URN, not an "
+			       "IMEI URN: IR.92 and TS 24.229 want urn:gsma:imei for a device with "
+			       "an IMEI; a UUID is for devices without one. Services keyed on the "
+			       "IMEI (e.g. emergency) will miss it.");
+		else
+			report(c, ct->h, ct->t.instance_p.value.ptr, "+sip.instance %.*s is neither an "
+			       "IMEI URN (urn:gsma:imei:TTTTTTTT-SSSSSS-0, RFC 7254) nor a UUID: IR.92 "
+			       "and TS 24.229 want urn:gsma:imei for a device with an IMEI. Services "
+			       "keyed on the IMEI (e.g. emergency) will miss it.",
+			       SLICE_ARG(ct->inst.urn));
 	}
 }
 

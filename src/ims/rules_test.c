@@ -715,6 +715,32 @@ static void test_flow_200_after_deregistration_has_no_contact_to_list(void)
 	free(ok);
 }
 
+/* The IR.92 instance finding says what the URN is: a UUID, or another URN
+ * (not "a UUID is for devices without one" for urn:gsma:imeisv:...). */
+static void test_instance_kind_finding_names_what_it_got(void)
+{
+	static const struct {
+		const char *urn, *says;
+	} rows[] = {
+		{ "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "is a UUID URN" },
+		{ "urn:gsma:imeisv:3520990017614804", "neither an IMEI URN" },
+	};
+	for (size_t i = 0; i < 2; i++) {
+		char repl[128];
+		snprintf(repl, sizeof repl, "\"<%s>\"", rows[i].urn);
+		size_t len;
+		char *text = mutate(initial_register, "\"<urn:gsma:imei:35425006-000655-0>\"", repl, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		struct findings fs;
+		CHECK(run(text, len, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "ir92.contact.instance-imei");
+		CHECK(f != NULL && strstr(f->message, rows[i].says) != NULL);
+		free(text);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1132,6 +1158,7 @@ int main(void)
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
 	test_syntax_finding_names_the_header_once();
+	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_every_rule_has_a_firing_case();
