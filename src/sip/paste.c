@@ -516,6 +516,21 @@ static int body_take(struct state *st, size_t bi, size_t boff, size_t *after)
 	size_t blen = st->p->text.len - start;
 	if (blen == (size_t)cl)
 		return 0;
+	if (blen < (size_t)cl && (size_t)cl - blen <= fe - te) {
+		/* a body whose last lines are empty (RFC 4475 multi01's SDP
+		 * ends CRLF CRLF): the blank lines after it are its own when
+		 * they make exactly Content-Length */
+		size_t need = (size_t)cl - blen, i = 0;
+		while (i < need && (st->in[te + i] == '\r' || st->in[te + i] == '\n' ||
+				    st->in[te + i] == ' ' || st->in[te + i] == '\t'))
+			i++;
+		if (i == need) {
+			size_t k = last + 1;
+			while (k + 1 < st->n && st->ls[k + 1].start <= te)
+				k++;
+			return copy(st->p, st->in, te, te + need, (unsigned)k + 1, 1);
+		}
+	}
 	if (blen > (size_t)cl) {
 		const char *t = st->p->text.ptr + start;
 		size_t k = (size_t)cl;

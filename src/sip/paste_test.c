@@ -386,6 +386,10 @@ static const struct norm_case norm_cases[] = {
 	/* only white space beyond Content-Length: the line end of the paste */
 	{ "body-then-line-ends", "MESSAGE sip:b@x SIP/2.0\nl: 5\n\nhello\n\n\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhello", NULL, NULL },
+	/* a body whose last line is empty (RFC 4475 multi01): the blank line
+	 * is the body's own when Content-Length counts it */
+	{ "body-ends-with-empty-line", "MESSAGE sip:b@x SIP/2.0\r\nl: 10\r\n\r\nab\r\ncd\r\n\r\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 10\r\n\r\nab\r\ncd\r\n\r\n", NULL, NULL },
 	/* a doubled paste doubles the body's line breaks too */
 	{ "doubled-lf-body", "MESSAGE sip:b@x SIP/2.0\n\nl: 8\n\n\n\nab\n\ncd\n\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "LF line ends in the body changed to CRLF", NULL },
