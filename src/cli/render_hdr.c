@@ -1,10 +1,12 @@
 /* render_hdr.c: one header of a message, decoded part by part with its IMS
  * meaning (RFC 3261 §20, RFC 3329, RFC 3310, RFC 5626, RFC 7315, TS 24.229
  * §7.2A, TS 33.203), written to the report (docs/json.md "headers"). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <imsreg/ims.h>
 #include "cli/cli.h"
 #include "cli/render.h"
@@ -130,6 +132,52 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 
 /* ---- Via ------------------------------------------------------------- */
 
+/* An IP address without the brackets of an IPv6 reference, as bytes; false
+ * when it is not one. */
+static bool ip_bytes(struct slice s, unsigned char out[16], int *family)
+{
+	char tmp[INET6_ADDRSTRLEN + 2];
+	s = slice_trim(s);
+	if (s.len >= 2 && s.ptr[0] == '[' && s.ptr[s.len - 1] == ']') {
+		s.ptr++;
+		s.len -= 2;
+	}
+	if (s.len == 0 || s.len >= sizeof tmp)
+		return false;
+	memcpy(tmp, s.ptr, s.len);
+	tmp[s.len] = 0;
+	if (inet_pton(AF_INET, tmp, out) == 1) {
+		*family = AF_INET;
+		return true;
+	}
+	if (inet_pton(AF_INET6, tmp, out) == 1) {
+		*family = AF_INET6;
+		return true;
+	}
+	return false;
+}
+
+/* What received says next to the sent-by host: the next hop adds it when
+ * sent-by is a name or another address (RFC 3261 §18.2.1), and with rport
+ * also when it is the same address (RFC 3581 §4); only a different address
+ * tells of NAT. */
+static const char *received_note(const struct sip_via *via)
+{
+	unsigned char a[16], b[16];
+	int fa, fb;
+	if (via->host_type == SIP_HOST_NAME)
+		return "source address the next hop saw; sent-by is a host name, so the hop "
+		       "always adds it (RFC 3261 §18.2.1)";
+	if (!ip_bytes(via->host, a, &fa) || !ip_bytes(via->received, b, &fb))
+		return "source address the next hop saw (RFC 3261 §18.2.1)";
+	if (fa == fb && memcmp(a, b, fa == AF_INET ? 4 : 16) == 0)
+		return via->has_rport
+		       ? "source address the next hop saw: the same as sent-by, so no NAT on this hop; "
+			 "with rport the hop adds received even then (RFC 3581 §4)"
+		       : "source address the next hop saw: the same as sent-by, so no NAT on this hop";
+	return "source address the next hop saw; it differs from sent-by: NAT or multihoming";
+}
+
 static int render_via(struct report *r, const struct cli_msg *m, struct slice item, unsigned n)
 {
 	struct sip_via via;
@@ -158,8 +206,7 @@ static int render_via(struct report *r, const struct cli_msg *m, struct slice it
 	report_str(r, "branch", NULL, via.branch,
 		   cookie ? "transaction id; starts with the RFC 3261 magic cookie z9hG4bK"
 			  : "transaction id WITHOUT the z9hG4bK magic cookie: RFC 2543 style matching");
-	report_str(r, "received", NULL, via.received,
-		   "source address the next hop saw (it differs from sent-by: NAT or multihoming)");
+	report_str(r, "received", NULL, via.received, via.received.ptr ? received_note(&via) : NULL);
 	if (r->format == REPORT_JSON) {
 		report_bool(r, "rport", NULL, via.has_rport, NULL);
 		report_str(r, "rport_value", NULL, via.has_rport ? via.rport : SLICE_NULL, NULL);

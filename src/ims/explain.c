@@ -425,10 +425,12 @@ static const struct param_entry param_table[] = {
 		"transaction); without it, proxies and registrars fall back to RFC 2543 "
 		"matching. Retransmissions keep it, each new REGISTER gets a new one.",
 		"RFC 3261 §20.42, §8.1.1.7, §17.2.3" } },
-	{ FAM_VIA, "received", { "Added by the next hop when the source IP address of "
-		"the request differs from the sent-by host: the response goes back to that "
-		"address. In IMS it often reveals NAT between UE and P-CSCF.",
-		"RFC 3261 §18.2.1" } },
+	{ FAM_VIA, "received", { "The source IP address the next hop saw, where the "
+		"response goes back to. The hop adds it when the sent-by host is a name or "
+		"another address, and with rport also when it is the same address. Only an "
+		"address that differs from sent-by reveals NAT (or multihoming) between UE "
+		"and P-CSCF.",
+		"RFC 3261 §18.2.1, RFC 3581 §4" } },
 	{ FAM_VIA, "rport", { "Asks the next hop to send the response to the source "
 		"port it saw (symmetric response routing, for NAT); the hop fills in the "
 		"port number.", "RFC 3581 §3, §4" } },

@@ -306,5 +306,21 @@ for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
 	done
 done
 
+# --- Via received: NAT only when it differs from the sent-by address; with
+# rport a hop adds received even when equal (RFC 3261 §18.2.1, RFC 3581 §4) ---
+via_note() { # VIA-VALUE: the explanation of received in the text output
+	printf 'SIP/2.0 401 Unauthorized\r\nVia: %s\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' "$1" >"$tmp/via.sip"
+	"$imsreg" decode "$tmp/via.sip" 2>/dev/null | grep '^ *received: '
+}
+n=$(via_note 'SIP/2.0/UDP 10.0.0.5:5060;received=10.0.0.5;rport=5060;branch=z9hG4bK1')
+case $n in *"the same as sent-by"*RFC\ 3581*) ok ;; *) bad "received equal to sent-by: $n" ;; esac
+case $n in *NAT\ or*) bad "received equal to sent-by explained as NAT: $n" ;; *) ok ;; esac
+n=$(via_note 'SIP/2.0/UDP [2001:db8::1]:5060;received=2001:DB8:0:0::1;branch=z9hG4bK1')
+case $n in *"the same as sent-by"*) ok ;; *) bad "IPv6 received equal to sent-by: $n" ;; esac
+n=$(via_note 'SIP/2.0/UDP 10.0.0.5:5060;received=198.51.100.7;rport=40000;branch=z9hG4bK1')
+case $n in *"differs from sent-by: NAT"*) ok ;; *) bad "received differing from sent-by: $n" ;; esac
+n=$(via_note 'SIP/2.0/UDP ue.example;received=198.51.100.7;branch=z9hG4bK1')
+case $n in *"host name"*) ok ;; *) bad "received with a named sent-by: $n" ;; esac
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
