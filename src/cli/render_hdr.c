@@ -419,7 +419,9 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 	case SIP_AUTH_AUTS: return "re-synchronisation token: the USIM found the SQN out of range";
 	case SIP_AUTH_DOMAIN: return "protection space";
 	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user";
-	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF whether the REGISTER came over the IPsec SA (TS 24.229 §7.2A.2)";
+	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF how the REGISTER reached it: yes/no (IMS AKA, IPsec SA), "
+						  "tls-pending/tls-yes (digest over TLS), ip-assoc-pending/ip-assoc-yes (digest, "
+						  "IP association), auth-done (already authenticated) (TS 24.229 §7.2A.2)";
 	case SIP_AUTH_CK: return "cipher key (seen in Cx-style 401s, TS 33.203)";
 	case SIP_AUTH_IK: return "integrity key (seen in Cx-style 401s, TS 33.203)";
 	case SIP_AUTH_RSPAUTH: return "mutual authentication: the server's proof";
@@ -502,7 +504,9 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 			struct slice v = a.field[f];
 			if (!v.ptr)
 				continue;
-			const char *note = auth_field_meaning((enum sip_auth_field)f, challenge);
+			const char *name = sip_auth_field_name((enum sip_auth_field)f);
+			const struct ims_explain *vx = ims_explain_param_value(h->id, slice_cstr(name), v);
+			const char *note = vx ? vx->meaning : auth_field_meaning((enum sip_auth_field)f, challenge);
 			if (f == SIP_AUTH_NONCE && v.len == 0)
 				note = "empty: no challenge yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)";
 			if (f == SIP_AUTH_RESPONSE && v.len == 0)
@@ -519,7 +523,9 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 				if (!a.field[f].ptr)
 					continue;
 				const char *name = sip_auth_field_name((enum sip_auth_field)f);
-				const struct ims_explain *ex = ims_explain_param(h->id, slice_cstr(name));
+				const struct ims_explain *ex = ims_explain_param_value(h->id, slice_cstr(name), a.field[f]);
+				if (!ex)
+					ex = ims_explain_param(h->id, slice_cstr(name));
 				report_begin(r, NULL, NULL);
 				report_cstr(r, "name", NULL, name, NULL);
 				report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),

@@ -518,10 +518,12 @@ static const struct param_entry param_table[] = {
 		"of the challenge out of range and sends SQN_MS^AK* || MAC-S so the HSS "
 		"can resynchronise. The response is then computed with an empty password; "
 		"a new 401 follows.", "RFC 3310 §3.3, TS 33.102 §6.3.5" } },
-	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: whether the "
-		"REGISTER arrived over an IPsec security association (yes), over TLS "
-		"(tls-yes), or not protected (no); the S-CSCF uses it to decide whether "
-		"to challenge.", "TS 24.229 §5.2.2, §7.2A.1" } },
+	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: how the "
+		"REGISTER reached it, so the S-CSCF knows how to authenticate. With IMS "
+		"AKA: over the IPsec SA (yes) or not (no); with SIP digest over TLS: "
+		"tls-pending or tls-yes; with SIP digest without TLS (IP association): "
+		"ip-assoc-pending or ip-assoc-yes; auth-done: a trusted entity already "
+		"authenticated the user.", "TS 24.229 §5.2.2, §7.2A.2" } },
 	{ FAM_CREDENTIALS, "userhash", { "The username is hashed for privacy.",
 		"RFC 7616 §3.4.4" } },
 	/* challenges (WWW-Authenticate, Proxy-Authenticate) */
@@ -674,5 +676,61 @@ const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice par
 			if (param_table[i].fam == FAM_ADDR && name_is(param, param_table[i].name))
 				return &param_table[i].e;
 	}
+	return NULL;
+}
+
+/* ---- parameter values -------------------------------------------------- */
+
+/* Parameters whose meaning depends on their value: one entry per value,
+ * matched without regard to case (tokens, RFC 3261 §7.3.1). */
+struct value_entry {
+	enum family fam;
+	const char *name;
+	const char *value;
+	struct ims_explain e;
+};
+
+static const struct value_entry value_table[] = {
+	/* TS 24.229 §7.2A.2: what the P-CSCF tells the S-CSCF */
+	{ FAM_CREDENTIALS, "integrity-protected", "yes", { "IMS AKA: the REGISTER "
+		"arrived over the IPsec security association set up with the UE (it "
+		"answers a challenge); the S-CSCF checks the AKA response.",
+		"TS 24.229 §7.2A.2, §5.2.2, TS 33.203 §7.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "no", { "IMS AKA: the REGISTER did "
+		"not arrive over an IPsec security association (the initial REGISTER, "
+		"before sec-agree has set one up); the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "tls-pending", { "SIP digest with "
+		"TLS: the REGISTER arrived over a TLS session not yet bound to an "
+		"authenticated user; the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "tls-yes", { "SIP digest with TLS: "
+		"the REGISTER arrived over a TLS session of a user the network already "
+		"authenticated.", "TS 24.229 §7.2A.2, §5.2.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "ip-assoc-pending", { "SIP digest "
+		"without TLS: the P-CSCF has no IP association (source address bound to "
+		"an authenticated user) for this REGISTER yet; the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "ip-assoc-yes", { "SIP digest "
+		"without TLS: the REGISTER came from the IP address associated with a "
+		"user the network already authenticated.", "TS 24.229 §7.2A.2, §5.2.2" } },
+	{ FAM_CREDENTIALS, "integrity-protected", "auth-done", { "A trusted entity "
+		"already authenticated the user: the S-CSCF skips its own "
+		"authentication and does not challenge.", "TS 24.229 §7.2A.2, §5.4.1.2" } },
+};
+
+const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct slice param,
+						  struct slice value)
+{
+	enum family fam;
+	if (!slice_present(param) || !value.ptr || (unsigned)id >= SIP_HDR__COUNT)
+		return NULL;
+	param = slice_trim(param);
+	value = slice_trim(value);
+	fam = family_of(id);
+	for (size_t i = 0; i < sizeof value_table / sizeof value_table[0]; i++)
+		if (value_table[i].fam == fam && name_is(param, value_table[i].name) &&
+		    slice_caseeq_cstr(value, value_table[i].value))
+			return &value_table[i].e;
 	return NULL;
 }

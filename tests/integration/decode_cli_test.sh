@@ -322,5 +322,15 @@ case $n in *"differs from sent-by: NAT"*) ok ;; *) bad "received differing from 
 n=$(via_note 'SIP/2.0/UDP ue.example;received=198.51.100.7;branch=z9hG4bK1')
 case $n in *"host name"*) ok ;; *) bad "received with a named sent-by: $n" ;; esac
 
+# --- integrity-protected: each TS 24.229 §7.2A.2 value explained on its own ---
+for v in yes no tls-pending tls-yes ip-assoc-pending ip-assoc-yes auth-done; do
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nAuthorization: Digest username="u@a.example",realm="a.example",uri="sip:a.example",nonce="",response="",integrity-protected="%s"\r\nContent-Length: 0\r\n\r\n' "$v" >"$tmp/ip.sip"
+	"$imsreg" decode "$tmp/ip.sip" 2>/dev/null | grep '^ *integrity-protected: ' >>"$tmp/ip-notes.txt"
+done
+[ "$(sort -u "$tmp/ip-notes.txt" | sed 's/^ *integrity-protected: [^ ]* *//' | sort -u | wc -l)" = 7 ] && ok ||
+	bad "integrity-protected: 7 values, not 7 explanations: $(cat "$tmp/ip-notes.txt")"
+grep -q 'tls-pending .*TLS session not yet bound' "$tmp/ip-notes.txt" && grep -q 'auth-done .*skips its own' "$tmp/ip-notes.txt" &&
+	ok || bad "integrity-protected notes: $(cat "$tmp/ip-notes.txt")"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
