@@ -119,7 +119,28 @@ static void report_start_line(struct report *r, const struct cli_msg *m)
 		case 403: note = "forbidden: the HSS refused (unknown IMPI/IMPU, roaming barred, wrong credentials)"; break;
 		case 423: note = "interval too brief: raise Expires to Min-Expires (RFC 3261 §10.3)"; break;
 		case 494: note = "security agreement required (RFC 3329)"; break;
-		default: break;
+		case 100: note = "trying: a hop took the REGISTER and works on it; stops retransmissions (RFC 3261 §21.1.1)"; break;
+		case 305: note = "use proxy: retry through the proxy in Contact (RFC 3261 §21.3.4)"; break;
+		case 400: note = "bad request: the registrar could not understand the REGISTER (RFC 3261 §21.4.1)"; break;
+		case 404: note = "not found: the registrar does not know the AOR in To (RFC 3261 §10.3 step 3)"; break;
+		case 407: note = "proxy challenge: answer Proxy-Authenticate with Proxy-Authorization (RFC 3261 §22.3)"; break;
+		case 408: note = "request timeout: no answer in time from the next hop (RFC 3261 §21.4.9)"; break;
+		case 420: note = "bad extension: an option tag of Require/Proxy-Require is not supported; "
+				 "Unsupported lists it (RFC 3261 §8.2.2.3, §21.4.15)"; break;
+		case 421: note = "extension required: the server needs an extension named in its Require (RFC 3261 §21.4.16)"; break;
+		case 480: note = "temporarily unavailable, e.g. the S-CSCF cannot be reached (RFC 3261 §21.4.18)"; break;
+		case 500: note = "server internal error; Retry-After may say when to retry (RFC 3261 §21.5.1)"; break;
+		case 503: note = "service unavailable: retry after Retry-After or at another P-CSCF (RFC 3261 §21.5.4, TS 24.229 §5.1.1.2.1)"; break;
+		case 504: note = "server timeout, e.g. the HSS did not answer the S-CSCF (RFC 3261 §21.5.5)"; break;
+		default:
+			/* every other code by its class (RFC 3261 §21) */
+			note = msg->status < 200   ? "provisional: the REGISTER is being handled (RFC 3261 §21.1)"
+			       : msg->status < 300 ? "success: the registration was accepted (RFC 3261 §21.2)"
+			       : msg->status < 400 ? "redirection: retry the REGISTER elsewhere (RFC 3261 §21.3)"
+			       : msg->status < 500 ? "client error: the REGISTER was refused as sent (RFC 3261 §21.4)"
+			       : msg->status < 600 ? "server error: the server failed; another may succeed (RFC 3261 §21.5)"
+						   : "global failure: no server will accept it (RFC 3261 §21.6)";
+			break;
 		}
 		report_u64(r, "status", "status", msg->status, note);
 		report_str(r, "reason", "reason", msg->reason, NULL);

@@ -387,7 +387,10 @@ static int render_addr(struct report *r, const struct cli_msg *m, enum sip_hdr_i
 	if (contact) {
 		if (a.has_expires)
 			report_u64(r, "expires", "expires", a.expires,
-				   a.expires == 0 ? "0: remove this binding" : "seconds asked for this contact");
+				   m->msg.is_request
+				   ? (a.expires == 0 ? "0: remove this binding" : "seconds asked for this contact")
+				   : (a.expires == 0 ? "0: this binding is removed"
+						     : "seconds the registrar granted this binding (RFC 3261 §10.3 step 8)"));
 		else if (r->format == REPORT_JSON)
 			report_str(r, "expires", NULL, SLICE_NULL, NULL);
 		report_str(r, "q", "q", a.q, "preference among the contacts of the AOR");
@@ -411,14 +414,16 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 					      : "the challenge answered; empty before the first 401";
 	case SIP_AUTH_URI: return "digest-uri: the Request-URI the response covers";
 	case SIP_AUTH_RESPONSE: return "the digest answer (RES used as the password for AKA)";
-	case SIP_AUTH_ALGORITHM: return "AKAv1-MD5: IMS AKA (RFC 3310); MD5: plain digest";
+	case SIP_AUTH_ALGORITHM: return "how the password is obtained and hashed: AKAv1-* RES from the ISIM (RFC 3310), "
+					"AKAv2-* a key from RES, IK, CK (RFC 4169), MD5/SHA-256 a plain password (RFC 7616)";
 	case SIP_AUTH_CNONCE: return "the client nonce mixed into the response (qop)";
 	case SIP_AUTH_OPAQUE: return "server data the UE must return unchanged";
 	case SIP_AUTH_QOP: return "quality of protection: auth or auth-int";
 	case SIP_AUTH_NC: return "nonce count: how many times this nonce was used (hex)";
 	case SIP_AUTH_AUTS: return "re-synchronisation token: the USIM found the SQN out of range";
 	case SIP_AUTH_DOMAIN: return "protection space";
-	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user";
+	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user; "
+				    "false or absent: not a nonce expiry (RFC 7616 §3.3)";
 	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF how the REGISTER reached it: yes/no (IMS AKA, IPsec SA), "
 						  "tls-pending/tls-yes (digest over TLS), ip-assoc-pending/ip-assoc-yes (digest, "
 						  "IP association), auth-done (already authenticated) (TS 24.229 §7.2A.2)";
@@ -429,6 +434,31 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 	default: break;
 	}
 	return NULL;
+}
+
+/* What the response of credentials a is: it depends on the algorithm (RES,
+ * a key from RES/IK/CK, or a password) and on auts (resynchronisation: the
+ * digest with an empty password, RFC 3310 §3.4). */
+static const char *response_note(const struct sip_auth *a)
+{
+	struct slice resp = a->field[SIP_AUTH_RESPONSE], alg = a->field[SIP_AUTH_ALGORITHM];
+	if (a->field[SIP_AUTH_AUTS].ptr)
+		return resp.len == 0
+		       ? "empty, but a resynchronisation REGISTER (auts) carries the digest computed with "
+			 "an empty password (RFC 3310 §3.4)"
+		       : "the digest computed with an empty password: this REGISTER carries auts "
+			 "(resynchronisation), there is no RES (RFC 3310 §3.4)";
+	if (resp.len == 0)
+		return a->field[SIP_AUTH_NONCE].len == 0
+		       ? "empty: nothing to answer yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)"
+		       : "empty although a nonce is answered: no digest was computed";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv1-"))
+		return "the digest answer, with RES from the ISIM as the password (RFC 3310 §3.4)";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv2-"))
+		return "the digest answer, with a password derived from RES, IK and CK (RFC 4169 §3)";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv"))
+		return "the digest answer, with a password from AKA (RFC 3310 §3.1)";
+	return "the digest answer, computed with the user's password, not AKA (RFC 7616 §3.4.1)";
 }
 
 static void render_aka_nonce(struct report *r, struct slice nonce)
@@ -509,8 +539,8 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 			const char *note = vx ? vx->meaning : auth_field_meaning((enum sip_auth_field)f, challenge);
 			if (f == SIP_AUTH_NONCE && v.len == 0)
 				note = "empty: no challenge yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)";
-			if (f == SIP_AUTH_RESPONSE && v.len == 0)
-				note = "empty: nothing to answer yet";
+			if (f == SIP_AUTH_RESPONSE && !challenge && !info)
+				note = response_note(&a);
 			report_str(r, sip_auth_field_name((enum sip_auth_field)f),
 				   sip_auth_field_name((enum sip_auth_field)f), v,
 				   r->format == REPORT_TEXT ? note : NULL);
@@ -528,8 +558,11 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 					ex = ims_explain_param(h->id, slice_cstr(name));
 				report_begin(r, NULL, NULL);
 				report_cstr(r, "name", NULL, name, NULL);
-				report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),
-					       ex ? ex->ref : NULL);
+				if (f == SIP_AUTH_RESPONSE && !challenge && !info)
+					report_explain(r, response_note(&a), ex ? ex->ref : NULL);
+				else
+					report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),
+						       ex ? ex->ref : NULL);
 				report_end(r);
 			}
 			report_list_end(r);
@@ -839,13 +872,30 @@ static int render_products(struct report *r, const struct cli_msg *m, const stru
 	return rc < 0;
 }
 
+/* How many list elements the fields of h's header before h hold: one list
+ * may be split over several fields (RFC 3261 §7.3.1), and its numbering
+ * goes on across them. */
+static unsigned elements_before(const struct cli_msg *m, const struct sip_hdr *h)
+{
+	unsigned n = 0;
+	for (const struct sip_hdr *p = sip_hdr_first(&m->msg, h->id); p && p != h; p = sip_hdr_next(&m->msg, p)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error perr = { 0 };
+		sip_list_init(&it, p->value);
+		while (sip_list_next(&it, &item, &perr) > 0)
+			n++;
+	}
+	return n;
+}
+
 static int render_list(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	struct sip_list it;
 	struct slice item;
 	struct sip_parse_error perr = { 0 };
 	int rc, errors = 0;
-	unsigned n = 0;
+	unsigned n = elements_before(m, h);
 	report_list_begin(r, "elements", NULL);
 	sip_list_init(&it, h->value);
 	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
@@ -1064,6 +1114,16 @@ int cli_report_header(struct report *r, const struct cli_msg *m, const struct si
 	cli_msg_position(m, h->offset, &line, &col);
 	const char *long_name = sip_hdr_name(h->id);
 	const struct ims_explain *ex = ims_explain_header(h->id, h->name);
+	/* a later P-Associated-URI field continues the list of the first: the
+	 * default identity is not in it */
+	static const struct ims_explain pau_more = {
+		"More public identities (IMPUs) of the implicit registration set: this field continues "
+		"the list of the P-Associated-URI field above (one list may span several fields). The "
+		"default identity is the first URI of the first field, not of this one.",
+		"RFC 7315 §4.1, RFC 3261 §7.3.1, TS 24.229 §5.1.1.2.1"
+	};
+	if (h->id == SIP_HDR_P_ASSOCIATED_URI && sip_hdr_first(&m->msg, h->id) != h)
+		ex = &pau_more;
 	bool compact = long_name && !slice_caseeq_cstr(h->name, long_name);
 	int errors;
 	if (r->format == REPORT_TEXT) {

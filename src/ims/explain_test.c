@@ -175,6 +175,18 @@ static const struct {
 	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "ip-assoc-yes", "TS 24.229 §7.2A.2", "IP address associated" },
 	{ SIP_HDR_PROXY_AUTHORIZATION, "integrity-protected", "auth-done", "TS 24.229 §7.2A.2", "skips its own" },
 	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "bogus", NULL, NULL },
+	/* algorithm: each value its own text, in credentials and challenges */
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-MD5", "RFC 3310", "RES" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "algorithm", "akav2-md5", "RFC 4169", "derived from RES, IK and CK" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-SHA-256", "RFC 3310", "SHA-256" },
+	{ SIP_HDR_PROXY_AUTHENTICATE, "algorithm", "MD5", "RFC 7616", "not AKA" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-256", "RFC 7616", "SHA-256" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-512-256", "RFC 7616", "SHA-512/256" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "XYZ", NULL, NULL },
+	/* stale: the value decides */
+	{ SIP_HDR_WWW_AUTHENTICATE, "stale", "TRUE", "RFC 7616 §3.3", "no longer valid" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "stale", "FALSE", "RFC 7616 §3.3", "not a nonce expiry" },
+	{ SIP_HDR_AUTHORIZATION, "stale", "true", NULL, NULL },
 	{ SIP_HDR_WWW_AUTHENTICATE, "integrity-protected", "yes", NULL, NULL },
 };
 

@@ -332,5 +332,42 @@ done
 grep -q 'tls-pending .*TLS session not yet bound' "$tmp/ip-notes.txt" && grep -q 'auth-done .*skips its own' "$tmp/ip-notes.txt" &&
 	ok || bad "integrity-protected notes: $(cat "$tmp/ip-notes.txt")"
 
+# --- auth fields explained by their value: response by algorithm and auts
+# (RFC 3310 §3.4: a resync answer uses an empty password), stale=FALSE ---
+auth_note() { # FIELD AUTHORIZATION-PARAMS
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 2 REGISTER\r\nAuthorization: Digest username="u@a.example",realm="a.example",uri="sip:a.example",%s\r\nContent-Length: 0\r\n\r\n' "$2" >"$tmp/auth.sip"
+	"$imsreg" decode "$tmp/auth.sip" 2>/dev/null | grep "^ *$1: "
+}
+n=$(auth_note response 'nonce="abc",algorithm=MD5,response="0123456789abcdef0123456789abcdef"')
+case $n in *RES*) bad "MD5 response explained with RES: $n" ;; *password*) ok ;; *) bad "MD5 response: $n" ;; esac
+n=$(auth_note response 'nonce="abc",algorithm=AKAv1-MD5,response="0123456789abcdef0123456789abcdef"')
+case $n in *RES*) ok ;; *) bad "AKAv1 response: $n" ;; esac
+n=$(auth_note response 'nonce="abc",algorithm=AKAv1-MD5,response="",auts="AAAAAAAAAAAAAAAAAAA="')
+case $n in *"empty password"*) ok ;; *) bad "resync response: $n" ;; esac
+case $n in *"nothing to answer"*) bad "resync response said nothing to answer: $n" ;; *) ok ;; esac
+n=$(auth_note algorithm 'nonce="abc",algorithm=AKAv2-MD5,response="0123456789abcdef0123456789abcdef"')
+m=$(auth_note algorithm 'nonce="abc",algorithm=SHA-256,response="0123456789abcdef0123456789abcdef"')
+case $n in *"RES, IK and CK"*) ok ;; *) bad "AKAv2-MD5 algorithm: $n" ;; esac
+case $m in *SHA-256*"not AKA"*) ok ;; *) bad "SHA-256 algorithm: $m" ;; esac
+printf 'SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: Digest realm="a.example",nonce="abc",algorithm=MD5,stale=FALSE\r\nContent-Length: 0\r\n\r\n' >"$tmp/stale.sip"
+n=$("$imsreg" decode "$tmp/stale.sip" 2>/dev/null | grep '^ *stale: ')
+case $n in *"not a nonce expiry"*) ok ;; *) bad "stale=FALSE: $n" ;; esac
+
+# --- a 200: contact expires is the time granted; a second P-Associated-URI
+# field continues the list (numbering, no second default identity); a 420
+# has a status explanation like the others ---
+printf 'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 2 REGISTER\r\nContact: <sip:u@192.0.2.1>;expires=3600\r\nP-Associated-URI: <sip:u@a.example>\r\nP-Associated-URI: <tel:+15551234567>, <sip:v@a.example>\r\nContent-Length: 0\r\n\r\n' >"$tmp/ok200.sip"
+"$imsreg" decode "$tmp/ok200.sip" >"$tmp/ok200.txt" 2>/dev/null
+grep -q '^ *expires: 3600 .*granted' "$tmp/ok200.txt" && ! grep -q 'seconds asked' "$tmp/ok200.txt" && ok ||
+	bad "200 contact expires: $(grep '^ *expires:' "$tmp/ok200.txt")"
+[ "$(grep -c 'The first one is the default identity' "$tmp/ok200.txt")" = 1 ] && grep -q 'continues the list' "$tmp/ok200.txt" && ok ||
+	bad "second P-Associated-URI field: $(grep -A1 '^  P-Associated-URI:' "$tmp/ok200.txt")"
+[ "$(grep -c '^ *address [0-9]' "$tmp/ok200.txt")" = 3 ] && grep -q '^ *address 3$' "$tmp/ok200.txt" && ok ||
+	bad "P-Associated-URI numbering across fields: $(grep '^ *address [0-9]' "$tmp/ok200.txt" | tr -s ' ')"
+for code in "420 Bad Extension" "421 Extension Required" "482 Loop Detected" "606 Not Acceptable"; do
+	printf 'SIP/2.0 %s\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' "$code" >"$tmp/st.sip"
+	"$imsreg" decode "$tmp/st.sip" 2>/dev/null | grep -q "^status: ${code%% *}  (.*RFC 3261" && ok || bad "status ${code%% *} has no explanation"
+done
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
