@@ -397,6 +397,38 @@ static bool param_lookup(struct slice params, struct slice name, struct sip_para
 	return false;
 }
 
+/* One service URN of an ICSI/IARI list, %-unescaped into tmp (as written
+ * when the escape is bad or too long). */
+static struct slice service_urn(char *tmp, size_t cap, struct slice written)
+{
+	int n = ims_unescape(tmp, cap, written);
+	return n >= 0 ? slice_make(tmp, (size_t)n) : written;
+}
+
+/* Appends to out "VERB: urn (name), ..." for the services `to` lists and
+ * `from` does not, compared unescaped and without regard to case. */
+static void services_delta(struct buf *out, const struct ims_feature_tag *from, const struct ims_feature_tag *to,
+			   const char *verb)
+{
+	unsigned listed = 0;
+	for (unsigned i = 0; i < to->nservices && i < 8; i++) {
+		char x[256], y[256];
+		struct slice u = service_urn(x, sizeof x, to->service_urns[i]);
+		bool found = false;
+		for (unsigned j = 0; j < from->nservices && j < 8 && !found; j++)
+			found = slice_caseeq(u, service_urn(y, sizeof y, from->service_urns[j]));
+		if (found)
+			continue;
+		if (listed)
+			buf_printf(out, ", %.*s", SLICE_ARG(u));
+		else
+			buf_printf(out, "%s%s: %.*s", out->len ? "; " : "", verb, SLICE_ARG(u));
+		if (to->services[i].name)
+			buf_printf(out, " (%s)", to->services[i].name);
+		listed++;
+	}
+}
+
 /* Parameters of x missing from y (removed when a_to_b is false). */
 static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice y, bool added)
 {
@@ -420,9 +452,25 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
 		} else if (added) {
 			/* each pair once: compare values when walking B */
 			struct slice qv = q.value.ptr ? q.value : SLICE_LIT("(no value)");
-			if (!slice_eq(qv, v))
-				diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s",
+			if (slice_eq(qv, v))
+				continue;
+			if (t.kind == IMS_TAG_ICSI || t.kind == IMS_TAG_IARI) {
+				struct ims_feature_tag ta;
+				memset(&ta, 0, sizeof ta);
+				ims_feature_tag_describe(&ta, &q);
+				struct buf m;
+				buf_init(&m);
+				services_delta(&m, &ta, &t, "services added in B");
+				services_delta(&m, &t, &ta, "services removed in B");
+				diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "%s: %s",
+					  m.len ? m.ptr : "the same services, written differently (order, case or escaping)",
 					  t.meaning ? t.meaning : "a contact parameter");
+				report_keep_error(d->r, &m);
+				buf_fini(&m);
+				continue;
+			}
+			diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s",
+				  t.meaning ? t.meaning : "a contact parameter");
 		}
 	}
 }

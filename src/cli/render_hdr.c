@@ -329,10 +329,20 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 			report_list_begin(r, "services", t.nservices ? "services" : NULL);
 			for (unsigned i = 0; i < t.nservices && i < 8; i++) {
 				const struct ims_service *s = &t.services[i];
+				/* the URN unescaped (RFC 3840 §9 writes ':' as %3A in a
+				 * tag value); the written form kept beside it */
+				char urn[256];
+				int un = ims_unescape(urn, sizeof urn, t.service_urns[i]);
+				struct slice decoded = un >= 0 ? slice_make(urn, (size_t)un) : SLICE_NULL;
 				if (r->format == REPORT_TEXT) {
-					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s", SLICE_ARG(t.service_urns[i]),
+					struct slice shown = decoded.ptr ? decoded : t.service_urns[i];
+					bool escaped = decoded.ptr && !slice_eq(decoded, t.service_urns[i]);
+					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s%s%.*s%s", SLICE_ARG(shown),
 						    s->name ? s->name : "unknown service", s->ref ? " [" : "",
-						    s->ref ? s->ref : "", s->ref ? "]" : "");
+						    s->ref ? s->ref : "", s->ref ? "]" : "",
+						    escaped ? " (written " : "",
+						    escaped ? (int)t.service_urns[i].len : 0,
+						    escaped ? t.service_urns[i].ptr : "", escaped ? ")" : "");
 					continue;
 				}
 				report_begin(r, NULL, NULL);
@@ -340,6 +350,7 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 				report_cstr(r, "urn", NULL, s->urn, NULL);
 				report_cstr(r, "name", NULL, s->name, NULL);
 				report_cstr(r, "ref", NULL, s->ref, NULL);
+				report_str(r, "urn_decoded", NULL, decoded, NULL);
 				report_end(r);
 			}
 			report_list_end(r);

@@ -369,5 +369,22 @@ for code in "420 Bad Extension" "421 Extension Required" "482 Loop Detected" "60
 	"$imsreg" decode "$tmp/st.sip" 2>/dev/null | grep -q "^status: ${code%% *}  (.*RFC 3261" && ok || bad "status ${code%% *} has no explanation"
 done
 
+# --- ICSI service URNs shown unescaped in the text, the written form beside
+# it; JSON urn_decoded (RFC 3840 §9, TS 24.229 §7.2A.8) ---
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+g.3gpp.icsi-ref="urn%%3Aurn-7%%3A3gpp-service.ims.icsi.mmtel,urn%%3Aurn-7%%3Aexample.unknown"\r\nContent-Length: 0\r\n\r\n' >"$tmp/icsi.sip"
+"$imsreg" decode "$tmp/icsi.sip" >"$tmp/icsi.txt" 2>/dev/null
+grep -q '^ *- urn:urn-7:3gpp-service.ims.icsi.mmtel: MMTel.*(written urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel)' "$tmp/icsi.txt" &&
+	grep -q '^ *- urn:urn-7:example.unknown: unknown service' "$tmp/icsi.txt" && ok ||
+	bad "ICSI URNs unescaped in the text: $(grep '^ *- urn' "$tmp/icsi.txt")"
+"$imsreg" decode --json "$tmp/icsi.sip" >"$tmp/icsi.json" 2>/dev/null
+python3 - "$tmp/icsi.json" <<'PY' && ok || bad "ICSI urn_decoded in JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elements"][0]
+sv = c["params"][0]["services"]
+assert [s["urn_decoded"] for s in sv] == ["urn:urn-7:3gpp-service.ims.icsi.mmtel", "urn:urn-7:example.unknown"], sv
+assert sv[1]["urn"] is None and sv[0]["urn_as_written"].startswith("urn%3A"), sv
+PY
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

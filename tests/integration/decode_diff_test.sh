@@ -164,5 +164,20 @@ assert "not a REGISTER request" in d["b"]["error"]["reason"] and d["b"]["start_l
 PY
 done
 
+# a changed +g.3gpp.icsi-ref names the services added and removed, unescaped
+python3 - "$ex4" "$tmp" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+def icsi(urns):
+    return re.sub(r"(Contact: <[^>]*>)", lambda m: m.group(1) + ';+g.3gpp.icsi-ref="' + ",".join(
+            u.replace(":", "%3A") for u in urns) + '"', t, count=1)
+open(f"{sys.argv[2]}/in-icsi-a.txt", "w").write(icsi(["urn:urn-7:3gpp-service.ims.icsi.mmtel"]))
+open(f"{sys.argv[2]}/in-icsi-b.txt", "w").write(icsi(["urn:urn-7:3gpp-service.ims.icsi.oma.cpm.session"]))
+PY
+"$imsreg" decode --diff "$tmp/in-icsi-a.txt" "$tmp/in-icsi-b.txt" >"$tmp/icsi.txt" 2>&1
+l=$(grep 'Contact ;+g.3gpp.icsi-ref' "$tmp/icsi.txt")
+case $l in *"services added in B: urn:urn-7:3gpp-service.ims.icsi.oma.cpm.session"*"services removed in B: urn:urn-7:3gpp-service.ims.icsi.mmtel (MMTel"*) ;;
+*) echo "FAIL --diff on a changed icsi-ref: $l"; fail=1 ;; esac
+
 [ $fail = 0 ] && echo "decode --diff: all passed"
 exit $fail
