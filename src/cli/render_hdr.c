@@ -209,7 +209,8 @@ static int render_via(struct report *r, const struct cli_msg *m, struct slice it
 	report_str(r, "received", NULL, via.received, via.received.ptr ? received_note(&via) : NULL);
 	if (r->format == REPORT_JSON) {
 		report_bool(r, "rport", NULL, via.has_rport, NULL);
-		report_str(r, "rport_value", NULL, via.has_rport ? via.rport : SLICE_NULL, NULL);
+		/* a bare ;rport has no value: null, as in its params entry */
+		report_str(r, "rport_value", NULL, via.has_rport && via.rport.len ? via.rport : SLICE_NULL, NULL);
 	} else if (via.has_rport) {
 		report_str(r, "rport", NULL, via.rport.len ? via.rport : SLICE_LIT("(asked)"),
 			   "RFC 3581: respond to the source port (NAT traversal)");

@@ -386,5 +386,24 @@ assert [s["urn_decoded"] for s in sv] == ["urn:urn-7:3gpp-service.ims.icsi.mmtel
 assert sv[1]["urn"] is None and sv[0]["urn_as_written"].startswith("urn%3A"), sv
 PY
 
+# --- JSON: a bare ;rport has rport_value null (absent = null, as its params
+# entry); rport=5060 keeps "5060"; a Request-URI that does not decode is
+# {text, error} as docs/json.md says ---
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;rport;branch=z9hG4bK1\r\nVia: SIP/2.0/UDP 192.0.2.2;rport=5060;branch=z9hG4bK2\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' >"$tmp/rport.sip"
+printf 'REGISTER sip:a.example:99999999 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' >"$tmp/badruri.sip"
+"$imsreg" decode --json "$tmp/rport.sip" >"$tmp/rport.json" 2>/dev/null
+"$imsreg" decode --json "$tmp/badruri.sip" >"$tmp/badruri.json" 2>/dev/null
+python3 - "$tmp/rport.json" "$tmp/badruri.json" <<'PY' && ok || bad "rport_value and request_uri in JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+v = [e for h in m["headers"] if h["long_name"] == "Via" for e in h["decoded"]["elements"]]
+assert v[0]["rport"] is True and v[0]["rport_value"] is None, v[0]
+assert [p["value"] for p in v[0]["params"] if p["name"] == "rport"] == [None], v[0]["params"]
+assert v[1]["rport"] is True and v[1]["rport_value"] == "5060", v[1]
+m = json.load(open(sys.argv[2]))["inputs"][0]["messages"][0]
+ru = m["request_uri"]
+assert set(ru) == {"text", "error"} and ru["text"] == "sip:a.example:99999999" and ru["error"]["reason"], ru
+PY
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
