@@ -810,6 +810,45 @@ static void decode_usage(FILE *f)
 	      f);
 }
 
+/* A command line decode cannot run (unknown option, --diff without its two
+ * files): status 2, usage on err, and with --json still the one document
+ * of the run (docs/json.md), no inputs and its `error`. */
+static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *err)
+{
+	fprintf(err, "imsreg decode: %s\n", reason);
+	decode_usage(err);
+	if (!json)
+		return CLI_EXIT_INPUT;
+	struct buf b;
+	struct report r;
+	buf_init(&b);
+	report_init(&r, &b, REPORT_JSON, false);
+	cli_report_document_begin(&r, "decode");
+	report_cstr(&r, "mode", NULL, "lenient", NULL);
+	report_bool(&r, "brief", NULL, false, NULL);
+	report_list_begin(&r, "inputs", NULL);
+	report_list_end(&r);
+	report_begin(&r, "summary", NULL);
+	const char *keys[] = { "messages", "unparsed", "errors", "warnings", "infos", "decode_errors" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		report_u64(&r, keys[i], NULL, 0, NULL);
+	report_end(&r);
+	report_begin(&r, "error", NULL);
+	report_cstr(&r, "reason", NULL, reason, NULL);
+	report_end(&r);
+	report_u64(&r, "exit_status", NULL, CLI_EXIT_INPUT, NULL);
+	report_end(&r);
+	int status = CLI_EXIT_INPUT;
+	if (b.err) {
+		fputs("imsreg decode: out of memory\n", err);
+	} else {
+		fwrite(b.ptr, 1, b.len, out);
+		status = cli_output_flush(out, err, status);
+	}
+	buf_fini(&b);
+	return status;
+}
+
 int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct decode_run run;
@@ -825,6 +864,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		fputs("imsreg decode: out of memory\n", err);
 		return CLI_EXIT_INPUT;
 	}
+	/* --json anywhere (before "--") asks for JSON also on a usage error */
+	bool want_json = false;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		want_json = want_json || strcmp(argv[i], "--json") == 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -843,7 +886,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			rules = true;
 		} else if (strcmp(a, "--diff") == 0) {
 			if (i + 2 >= argc) {
-				fputs("imsreg decode: --diff needs two files\n", err);
+				status = decode_usage_error(want_json, "--diff needs two files", out, err);
 				goto out;
 			}
 			diff_a = argv[++i];
@@ -853,8 +896,9 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			status = CLI_EXIT_OK;
 			goto out;
 		} else {
-			fprintf(err, "imsreg decode: unknown option '%s'\n", a);
-			decode_usage(err);
+			char reason[160];
+			snprintf(reason, sizeof reason, "unknown option '%.100s'", a);
+			status = decode_usage_error(want_json, reason, out, err);
 			goto out;
 		}
 	}
@@ -865,7 +909,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (diff_a) {
 		if (nfiles) {
-			fputs("imsreg decode: --diff takes exactly two files\n", err);
+			status = decode_usage_error(run.opt.json, "--diff takes exactly two files", out, err);
 			goto out;
 		}
 		status = cli_diff_main(diff_a, diff_b, &run.opt, out, err);
@@ -894,6 +938,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "infos", NULL, run.infos, NULL);
 		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
 		report_end(r);
+		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
 		report_end(r);
 	} else if (run.messages + run.unparsed > 1 || nfiles > 1) {

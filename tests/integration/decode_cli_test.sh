@@ -405,5 +405,19 @@ ru = m["request_uri"]
 assert set(ru) == {"text", "error"} and ru["text"] == "sip:a.example:99999999" and ru["error"]["reason"], ru
 PY
 
+# --- --json with a command line that cannot run: still one JSON document ---
+for args in "--bogus --json $seed/ex1-basic.pasted.txt" "--json --diff $seed/ex1-basic.pasted.txt" \
+	"--json --diff $seed/ex1-basic.pasted.txt $seed/ex1-basic.pasted.txt $seed/ex1-basic.pasted.txt"; do
+	"$imsreg" decode $args >"$tmp/usage.json" 2>"$tmp/usage.err"
+	rc=$?
+	python3 - "$tmp/usage.json" "$rc" <<'PY' && grep -q '^usage:' "$tmp/usage.err" && ok || bad "decode $args: JSON usage error"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sys.argv[2] == "2" and d["exit_status"] == 2 and d["error"]["reason"] and d["inputs"] == [], d
+PY
+done
+"$imsreg" decode --json "$seed/ex1-basic.pasted.txt" 2>/dev/null | python3 -c 'import json, sys; assert json.load(sys.stdin)["error"] is None' &&
+	ok || bad "decode --json: top-level error null"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
