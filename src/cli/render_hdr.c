@@ -815,7 +815,10 @@ static int render_u32(struct report *r, const struct cli_msg *m, const struct si
 		return 1;
 	}
 	const char *note = NULL;
-	if (h->id == SIP_HDR_EXPIRES)
+	if (h->id == SIP_HDR_EXPIRES && !m->msg.is_request)
+		note = "the registrar's value; the time granted to each binding is its Contact expires "
+		       "(RFC 3261 §10.3 step 8)";
+	else if (h->id == SIP_HDR_EXPIRES)
 		note = v == 0 ? "0: unregistration: remove the bindings of the Contact(s)"
 		       : v == 600000 ? "600000 s (about 7 days): the value IR.92 §2.2.1 and TS 24.229 §5.1.1.2 ask for"
 				     : "seconds the UE asks the binding to live";

@@ -497,9 +497,10 @@ static const struct param_entry param_table[] = {
 	{ FAM_CREDENTIALS, "uri", { "The Request-URI the digest was computed over; "
 		"it must equal the Request-URI of this REGISTER (the home domain).",
 		"RFC 3261 §22.4, RFC 7616 §3.4" } },
-	{ FAM_CREDENTIALS, "response", { "The digest: MD5 over username, realm, the "
-		"password (for AKA: RES from the ISIM), nonce, method and uri. Empty on "
-		"the initial REGISTER.", "RFC 7616 §3.4.1, RFC 3310 §3.4" } },
+	{ FAM_CREDENTIALS, "response", { "The digest, with the hash the algorithm names "
+		"(MD5 when absent), over username, realm, the password (for AKA: RES from "
+		"the ISIM; an empty one with auts), nonce, method and uri. Empty on the "
+		"initial REGISTER.", "RFC 7616 §3.4.1, RFC 3310 §3.3, §3.4" } },
 	{ FAM_CREDENTIALS, "algorithm", { "How the password is obtained: AKAv1-MD5 "
 		"means the password is RES from IMS AKA, AKAv2-MD5 a key derived from "
 		"RES, CK and IK (RFC 4169), MD5 a plain password (IMS only in "
