@@ -231,6 +231,11 @@ const struct ims_explain *ims_explain_header(enum sip_hdr_id id, struct slice na
 /* The entry for a parameter of a header (Via branch, Contact expires, ...),
  * or NULL when the catalogue has none. */
 const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice param);
+/* The entry for one value of a parameter whose meaning depends on it
+ * (integrity-protected=tls-yes, algorithm=AKAv2-MD5, ...), or NULL when the
+ * catalogue has none for that value (the parameter's own entry then holds). */
+const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct slice param,
+						  struct slice value);
 
 /* ---- the rule book ----------------------------------------------------- */
 

@@ -119,7 +119,28 @@ static void report_start_line(struct report *r, const struct cli_msg *m)
 		case 403: note = "forbidden: the HSS refused (unknown IMPI/IMPU, roaming barred, wrong credentials)"; break;
 		case 423: note = "interval too brief: raise Expires to Min-Expires (RFC 3261 §10.3)"; break;
 		case 494: note = "security agreement required (RFC 3329)"; break;
-		default: break;
+		case 100: note = "trying: a hop took the REGISTER and works on it; stops retransmissions (RFC 3261 §21.1.1)"; break;
+		case 305: note = "use proxy: retry through the proxy in Contact (RFC 3261 §21.3.4)"; break;
+		case 400: note = "bad request: the registrar could not understand the REGISTER (RFC 3261 §21.4.1)"; break;
+		case 404: note = "not found: the registrar does not know the AOR in To (RFC 3261 §10.3 step 3)"; break;
+		case 407: note = "proxy challenge: answer Proxy-Authenticate with Proxy-Authorization (RFC 3261 §22.3)"; break;
+		case 408: note = "request timeout: no answer in time from the next hop (RFC 3261 §21.4.9)"; break;
+		case 420: note = "bad extension: an option tag of Require/Proxy-Require is not supported; "
+				 "Unsupported lists it (RFC 3261 §8.2.2.3, §21.4.15)"; break;
+		case 421: note = "extension required: the server needs an extension named in its Require (RFC 3261 §21.4.16)"; break;
+		case 480: note = "temporarily unavailable, e.g. the S-CSCF cannot be reached (RFC 3261 §21.4.18)"; break;
+		case 500: note = "server internal error; Retry-After may say when to retry (RFC 3261 §21.5.1)"; break;
+		case 503: note = "service unavailable: retry after Retry-After or at another P-CSCF (RFC 3261 §21.5.4, TS 24.229 §5.1.1.2.1)"; break;
+		case 504: note = "server timeout, e.g. the HSS did not answer the S-CSCF (RFC 3261 §21.5.5)"; break;
+		default:
+			/* every other code by its class (RFC 3261 §21) */
+			note = msg->status < 200   ? "provisional: the REGISTER is being handled (RFC 3261 §21.1)"
+			       : msg->status < 300 ? "success: the registration was accepted (RFC 3261 §21.2)"
+			       : msg->status < 400 ? "redirection: retry the REGISTER elsewhere (RFC 3261 §21.3)"
+			       : msg->status < 500 ? "client error: the REGISTER was refused as sent (RFC 3261 §21.4)"
+			       : msg->status < 600 ? "server error: the server failed; another may succeed (RFC 3261 §21.5)"
+						   : "global failure: no server will accept it (RFC 3261 §21.6)";
+			break;
 		}
 		report_u64(r, "status", "status", msg->status, note);
 		report_str(r, "reason", "reason", msg->reason, NULL);
@@ -789,6 +810,45 @@ static void decode_usage(FILE *f)
 	      f);
 }
 
+/* A command line decode cannot run (unknown option, --diff without its two
+ * files): status 2, usage on err, and with --json still the one document
+ * of the run (docs/json.md), no inputs and its `error`. */
+static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *err)
+{
+	fprintf(err, "imsreg decode: %s\n", reason);
+	decode_usage(err);
+	if (!json)
+		return CLI_EXIT_INPUT;
+	struct buf b;
+	struct report r;
+	buf_init(&b);
+	report_init(&r, &b, REPORT_JSON, false);
+	cli_report_document_begin(&r, "decode");
+	report_cstr(&r, "mode", NULL, "lenient", NULL);
+	report_bool(&r, "brief", NULL, false, NULL);
+	report_list_begin(&r, "inputs", NULL);
+	report_list_end(&r);
+	report_begin(&r, "summary", NULL);
+	const char *keys[] = { "messages", "unparsed", "errors", "warnings", "infos", "decode_errors" };
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+		report_u64(&r, keys[i], NULL, 0, NULL);
+	report_end(&r);
+	report_begin(&r, "error", NULL);
+	report_cstr(&r, "reason", NULL, reason, NULL);
+	report_end(&r);
+	report_u64(&r, "exit_status", NULL, CLI_EXIT_INPUT, NULL);
+	report_end(&r);
+	int status = CLI_EXIT_INPUT;
+	if (b.err) {
+		fputs("imsreg decode: out of memory\n", err);
+	} else {
+		fwrite(b.ptr, 1, b.len, out);
+		status = cli_output_flush(out, err, status);
+	}
+	buf_fini(&b);
+	return status;
+}
+
 int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 {
 	struct decode_run run;
@@ -804,6 +864,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		fputs("imsreg decode: out of memory\n", err);
 		return CLI_EXIT_INPUT;
 	}
+	/* --json anywhere (before "--") asks for JSON also on a usage error */
+	bool want_json = false;
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		want_json = want_json || strcmp(argv[i], "--json") == 0;
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
@@ -822,7 +886,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			rules = true;
 		} else if (strcmp(a, "--diff") == 0) {
 			if (i + 2 >= argc) {
-				fputs("imsreg decode: --diff needs two files\n", err);
+				status = decode_usage_error(want_json, "--diff needs two files", out, err);
 				goto out;
 			}
 			diff_a = argv[++i];
@@ -832,8 +896,9 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			status = CLI_EXIT_OK;
 			goto out;
 		} else {
-			fprintf(err, "imsreg decode: unknown option '%s'\n", a);
-			decode_usage(err);
+			char reason[160];
+			snprintf(reason, sizeof reason, "unknown option '%.100s'", a);
+			status = decode_usage_error(want_json, reason, out, err);
 			goto out;
 		}
 	}
@@ -844,7 +909,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	}
 	if (diff_a) {
 		if (nfiles) {
-			fputs("imsreg decode: --diff takes exactly two files\n", err);
+			status = decode_usage_error(run.opt.json, "--diff takes exactly two files", out, err);
 			goto out;
 		}
 		status = cli_diff_main(diff_a, diff_b, &run.opt, out, err);
@@ -873,6 +938,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "infos", NULL, run.infos, NULL);
 		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
 		report_end(r);
+		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
 		report_end(r);
 	} else if (run.messages + run.unparsed > 1 || nfiles > 1) {

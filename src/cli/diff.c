@@ -15,7 +15,11 @@ struct diff_side {
 	struct cli_input in;
 	struct cli_source src;
 	struct cli_msg *m;
-	bool src_ready;
+	bool src_ready, parsed;
+	/* why the side could not be compared (NULL: it can), and where in the
+	 * user's input (0: no position) */
+	const char *error;
+	unsigned error_line, error_col;
 	/* what the comparison needs, decoded once; call_id and pani are the
 	 * header values (absent: ptr NULL) */
 	bool has_cseq, has_from, has_to, has_via, has_expires, has_auth;
@@ -85,27 +89,51 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 {
 	struct sip_parse_error perr = { 0 };
 	struct slice rest;
+	s->error = "cannot read the input";
+	s->in.name = path;
 	int rc = cli_input_read(&s->in, path, err);
 	if (rc < 0)
 		return rc;
 	rc = cli_source_init(&s->src, &s->in, opt->strict, err);
 	s->src_ready = true;
-	if (rc < 0)
+	if (rc < 0) {
+		if (s->src.error_reason) {
+			s->error = s->src.error_reason;
+			s->error_line = s->src.error_line;
+			s->error_col = s->src.error_col;
+		} else {
+			s->error = "no SIP message";
+		}
 		return rc;
+	}
+	s->error = "out of memory";
 	s->m = imsreg_calloc(1, sizeof *s->m);
 	if (!s->m)
 		return -ENOMEM;
 	rc = cli_source_next(&s->src, s->m, err);
 	if (rc == 0) {
 		fprintf(err, "%s: no SIP message\n", s->in.name);
+		s->error = "no SIP message";
 		return -EBADMSG;
 	}
-	if (rc < 0)
+	if (rc < 0) {
+		s->error = s->m->error_reason ? s->m->error_reason : "cannot parse the first message";
+		s->error_line = s->m->error_line;
+		s->error_col = s->m->error_col;
 		return rc;
+	}
+	s->parsed = true;
 	const struct sip_msg *msg = &s->m->msg;
 	const struct sip_hdr *h;
-	if (!msg->is_request || msg->method_id != SIP_METHOD_REGISTER)
-		fprintf(err, "%s: the first message is not a REGISTER; comparing anyway\n", s->in.name);
+	/* the comparisons are those of two REGISTERs of one registration
+	 * (CSeq, branch, nonce, nc...): on a response or another request they
+	 * would report false problems, so the pair is refused */
+	if (!msg->is_request || msg->method_id != SIP_METHOD_REGISTER) {
+		s->error = "the first message is not a REGISTER request: --diff compares two REGISTERs";
+		fprintf(err, "%s: %s (it is '%.*s')\n", s->in.name, s->error, SLICE_ARG(msg->start_line));
+		return -EINVAL;
+	}
+	s->error = NULL;
 	if ((h = sip_hdr_first(msg, SIP_HDR_CALL_ID)))
 		s->call_id = h->value;
 	if ((h = sip_hdr_first(msg, SIP_HDR_CSEQ)))
@@ -369,6 +397,38 @@ static bool param_lookup(struct slice params, struct slice name, struct sip_para
 	return false;
 }
 
+/* One service URN of an ICSI/IARI list, %-unescaped into tmp (as written
+ * when the escape is bad or too long). */
+static struct slice service_urn(char *tmp, size_t cap, struct slice written)
+{
+	int n = ims_unescape(tmp, cap, written);
+	return n >= 0 ? slice_make(tmp, (size_t)n) : written;
+}
+
+/* Appends to out "VERB: urn (name), ..." for the services `to` lists and
+ * `from` does not, compared unescaped and without regard to case. */
+static void services_delta(struct buf *out, const struct ims_feature_tag *from, const struct ims_feature_tag *to,
+			   const char *verb)
+{
+	unsigned listed = 0;
+	for (unsigned i = 0; i < to->nservices && i < 8; i++) {
+		char x[256], y[256];
+		struct slice u = service_urn(x, sizeof x, to->service_urns[i]);
+		bool found = false;
+		for (unsigned j = 0; j < from->nservices && j < 8 && !found; j++)
+			found = slice_caseeq(u, service_urn(y, sizeof y, from->service_urns[j]));
+		if (found)
+			continue;
+		if (listed)
+			buf_printf(out, ", %.*s", SLICE_ARG(u));
+		else
+			buf_printf(out, "%s%s: %.*s", out->len ? "; " : "", verb, SLICE_ARG(u));
+		if (to->services[i].name)
+			buf_printf(out, " (%s)", to->services[i].name);
+		listed++;
+	}
+}
+
 /* Parameters of x missing from y (removed when a_to_b is false). */
 static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice y, bool added)
 {
@@ -392,9 +452,25 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
 		} else if (added) {
 			/* each pair once: compare values when walking B */
 			struct slice qv = q.value.ptr ? q.value : SLICE_LIT("(no value)");
-			if (!slice_eq(qv, v))
-				diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s",
+			if (slice_eq(qv, v))
+				continue;
+			if (t.kind == IMS_TAG_ICSI || t.kind == IMS_TAG_IARI) {
+				struct ims_feature_tag ta;
+				memset(&ta, 0, sizeof ta);
+				ims_feature_tag_describe(&ta, &q);
+				struct buf m;
+				buf_init(&m);
+				services_delta(&m, &ta, &t, "services added in B");
+				services_delta(&m, &t, &ta, "services removed in B");
+				diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "%s: %s",
+					  m.len ? m.ptr : "the same services, written differently (order, case or escaping)",
 					  t.meaning ? t.meaning : "a contact parameter");
+				report_keep_error(d->r, &m);
+				buf_fini(&m);
+				continue;
+			}
+			diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s",
+				  t.meaning ? t.meaning : "a contact parameter");
 		}
 	}
 }
@@ -513,6 +589,26 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 			  "only %s reports the access network", pa.ptr ? "A" : "B");
 }
 
+/* "a"/"b" of the JSON document: name, start line and why the side could
+ * not be compared ({reason, line, column} or null). */
+static void side_report(struct report *r, const char *key, const struct diff_side *s)
+{
+	report_begin(r, key, NULL);
+	report_cstr(r, "name", NULL, s->in.name, NULL);
+	report_str(r, "start_line", NULL, s->parsed ? s->m->msg.start_line : SLICE_NULL,
+		   NULL);
+	if (s->error) {
+		report_begin(r, "error", NULL);
+		report_cstr(r, "reason", NULL, s->error, NULL);
+		report_u64(r, "line", NULL, s->error_line, NULL);
+		report_u64(r, "column", NULL, s->error_col, NULL);
+		report_end(r);
+	} else {
+		report_str(r, "error", NULL, SLICE_NULL, NULL);
+	}
+	report_end(r);
+}
+
 int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FILE *out, FILE *err)
 {
 	struct diff_side a, b;
@@ -525,38 +621,38 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 	buf_init(&buf);
 	int ra = side_load(&a, pa, opt, err);
 	int rb = side_load(&b, pb, opt, err);
-	if (ra < 0 || rb < 0)
+	bool loaded = ra >= 0 && rb >= 0;
+	if (!loaded && !opt->json)
 		goto out;
 	report_init(&r, &buf, opt->json ? REPORT_JSON : REPORT_TEXT, opt->color);
 	cli_report_document_begin(&r, "diff");
 	if (r.format == REPORT_JSON) {
-		report_begin(&r, "a", NULL);
-		report_cstr(&r, "name", NULL, a.in.name, NULL);
-		report_str(&r, "start_line", NULL, a.m->msg.start_line, NULL);
-		report_end(&r);
-		report_begin(&r, "b", NULL);
-		report_cstr(&r, "name", NULL, b.in.name, NULL);
-		report_str(&r, "start_line", NULL, b.m->msg.start_line, NULL);
-		report_end(&r);
+		side_report(&r, "a", &a);
+		side_report(&r, "b", &b);
 		report_list_begin(&r, "differences", NULL);
 	} else {
 		buf_printf(&buf, "%sA: %s: %.*s\nB: %s: %.*s%s\n", report_on(&r, STYLE_TITLE), a.in.name,
 			   SLICE_ARG(a.m->msg.start_line), b.in.name, SLICE_ARG(b.m->msg.start_line), report_off(&r));
 	}
-	bool same_reg;
-	diff_call_id(&d, &a, &b, &same_reg);
-	diff_cseq(&d, &a, &b, same_reg);
-	diff_from_to(&d, &a, &b, same_reg);
-	diff_via(&d, &a, &b);
-	diff_contact(&d, &a, &b);
-	diff_expires(&d, &a, &b);
-	diff_auth(&d, &a, &b);
-	diff_headers(&d, &a, &b);
-	status = d.problems ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+	bool same_reg = false;
+	if (loaded) {
+		diff_call_id(&d, &a, &b, &same_reg);
+		diff_cseq(&d, &a, &b, same_reg);
+		diff_from_to(&d, &a, &b, same_reg);
+		diff_via(&d, &a, &b);
+		diff_contact(&d, &a, &b);
+		diff_expires(&d, &a, &b);
+		diff_auth(&d, &a, &b);
+		diff_headers(&d, &a, &b);
+		status = d.problems ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
+	}
 	if (r.format == REPORT_JSON) {
 		report_list_end(&r);
 		report_begin(&r, "summary", NULL);
-		report_bool(&r, "same_registration", NULL, same_reg, NULL);
+		if (loaded)
+			report_bool(&r, "same_registration", NULL, same_reg, NULL);
+		else
+			report_str(&r, "same_registration", NULL, SLICE_NULL, NULL);
 		report_u64(&r, "problems", NULL, d.problems, NULL);
 		report_u64(&r, "notes", NULL, d.notes, NULL);
 		report_end(&r);

@@ -1,10 +1,12 @@
 /* render_hdr.c: one header of a message, decoded part by part with its IMS
  * meaning (RFC 3261 §20, RFC 3329, RFC 3310, RFC 5626, RFC 7315, TS 24.229
  * §7.2A, TS 33.203), written to the report (docs/json.md "headers"). */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <imsreg/ims.h>
 #include "cli/cli.h"
 #include "cli/render.h"
@@ -130,6 +132,52 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 
 /* ---- Via ------------------------------------------------------------- */
 
+/* An IP address without the brackets of an IPv6 reference, as bytes; false
+ * when it is not one. */
+static bool ip_bytes(struct slice s, unsigned char out[16], int *family)
+{
+	char tmp[INET6_ADDRSTRLEN + 2];
+	s = slice_trim(s);
+	if (s.len >= 2 && s.ptr[0] == '[' && s.ptr[s.len - 1] == ']') {
+		s.ptr++;
+		s.len -= 2;
+	}
+	if (s.len == 0 || s.len >= sizeof tmp)
+		return false;
+	memcpy(tmp, s.ptr, s.len);
+	tmp[s.len] = 0;
+	if (inet_pton(AF_INET, tmp, out) == 1) {
+		*family = AF_INET;
+		return true;
+	}
+	if (inet_pton(AF_INET6, tmp, out) == 1) {
+		*family = AF_INET6;
+		return true;
+	}
+	return false;
+}
+
+/* What received says next to the sent-by host: the next hop adds it when
+ * sent-by is a name or another address (RFC 3261 §18.2.1), and with rport
+ * also when it is the same address (RFC 3581 §4); only a different address
+ * tells of NAT. */
+static const char *received_note(const struct sip_via *via)
+{
+	unsigned char a[16], b[16];
+	int fa, fb;
+	if (via->host_type == SIP_HOST_NAME)
+		return "source address the next hop saw; sent-by is a host name, so the hop "
+		       "always adds it (RFC 3261 §18.2.1)";
+	if (!ip_bytes(via->host, a, &fa) || !ip_bytes(via->received, b, &fb))
+		return "source address the next hop saw (RFC 3261 §18.2.1)";
+	if (fa == fb && memcmp(a, b, fa == AF_INET ? 4 : 16) == 0)
+		return via->has_rport
+		       ? "source address the next hop saw: the same as sent-by, so no NAT on this hop; "
+			 "with rport the hop adds received even then (RFC 3581 §4)"
+		       : "source address the next hop saw: the same as sent-by, so no NAT on this hop";
+	return "source address the next hop saw; it differs from sent-by: NAT or multihoming";
+}
+
 static int render_via(struct report *r, const struct cli_msg *m, struct slice item, unsigned n)
 {
 	struct sip_via via;
@@ -158,11 +206,11 @@ static int render_via(struct report *r, const struct cli_msg *m, struct slice it
 	report_str(r, "branch", NULL, via.branch,
 		   cookie ? "transaction id; starts with the RFC 3261 magic cookie z9hG4bK"
 			  : "transaction id WITHOUT the z9hG4bK magic cookie: RFC 2543 style matching");
-	report_str(r, "received", NULL, via.received,
-		   "source address the next hop saw (it differs from sent-by: NAT or multihoming)");
+	report_str(r, "received", NULL, via.received, via.received.ptr ? received_note(&via) : NULL);
 	if (r->format == REPORT_JSON) {
 		report_bool(r, "rport", NULL, via.has_rport, NULL);
-		report_str(r, "rport_value", NULL, via.has_rport ? via.rport : SLICE_NULL, NULL);
+		/* a bare ;rport has no value: null, as in its params entry */
+		report_str(r, "rport_value", NULL, via.has_rport && via.rport.len ? via.rport : SLICE_NULL, NULL);
 	} else if (via.has_rport) {
 		report_str(r, "rport", NULL, via.rport.len ? via.rport : SLICE_LIT("(asked)"),
 			   "RFC 3581: respond to the source port (NAT traversal)");
@@ -282,10 +330,20 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 			report_list_begin(r, "services", t.nservices ? "services" : NULL);
 			for (unsigned i = 0; i < t.nservices && i < 8; i++) {
 				const struct ims_service *s = &t.services[i];
+				/* the URN unescaped (RFC 3840 §9 writes ':' as %3A in a
+				 * tag value); the written form kept beside it */
+				char urn[256];
+				int un = ims_unescape(urn, sizeof urn, t.service_urns[i]);
+				struct slice decoded = un >= 0 ? slice_make(urn, (size_t)un) : SLICE_NULL;
 				if (r->format == REPORT_TEXT) {
-					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s", SLICE_ARG(t.service_urns[i]),
+					struct slice shown = decoded.ptr ? decoded : t.service_urns[i];
+					bool escaped = decoded.ptr && !slice_eq(decoded, t.service_urns[i]);
+					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s%s%.*s%s", SLICE_ARG(shown),
 						    s->name ? s->name : "unknown service", s->ref ? " [" : "",
-						    s->ref ? s->ref : "", s->ref ? "]" : "");
+						    s->ref ? s->ref : "", s->ref ? "]" : "",
+						    escaped ? " (written " : "",
+						    escaped ? (int)t.service_urns[i].len : 0,
+						    escaped ? t.service_urns[i].ptr : "", escaped ? ")" : "");
 					continue;
 				}
 				report_begin(r, NULL, NULL);
@@ -293,6 +351,7 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 				report_cstr(r, "urn", NULL, s->urn, NULL);
 				report_cstr(r, "name", NULL, s->name, NULL);
 				report_cstr(r, "ref", NULL, s->ref, NULL);
+				report_str(r, "urn_decoded", NULL, decoded, NULL);
 				report_end(r);
 			}
 			report_list_end(r);
@@ -340,7 +399,10 @@ static int render_addr(struct report *r, const struct cli_msg *m, enum sip_hdr_i
 	if (contact) {
 		if (a.has_expires)
 			report_u64(r, "expires", "expires", a.expires,
-				   a.expires == 0 ? "0: remove this binding" : "seconds asked for this contact");
+				   m->msg.is_request
+				   ? (a.expires == 0 ? "0: remove this binding" : "seconds asked for this contact")
+				   : (a.expires == 0 ? "0: this binding is removed"
+						     : "seconds the registrar granted this binding (RFC 3261 §10.3 step 8)"));
 		else if (r->format == REPORT_JSON)
 			report_str(r, "expires", NULL, SLICE_NULL, NULL);
 		report_str(r, "q", "q", a.q, "preference among the contacts of the AOR");
@@ -364,15 +426,19 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 					      : "the challenge answered; empty before the first 401";
 	case SIP_AUTH_URI: return "digest-uri: the Request-URI the response covers";
 	case SIP_AUTH_RESPONSE: return "the digest answer (RES used as the password for AKA)";
-	case SIP_AUTH_ALGORITHM: return "AKAv1-MD5: IMS AKA (RFC 3310); MD5: plain digest";
+	case SIP_AUTH_ALGORITHM: return "how the password is obtained and hashed: AKAv1-* RES from the ISIM (RFC 3310), "
+					"AKAv2-* a key from RES, IK, CK (RFC 4169), MD5/SHA-256 a plain password (RFC 7616)";
 	case SIP_AUTH_CNONCE: return "the client nonce mixed into the response (qop)";
 	case SIP_AUTH_OPAQUE: return "server data the UE must return unchanged";
 	case SIP_AUTH_QOP: return "quality of protection: auth or auth-int";
 	case SIP_AUTH_NC: return "nonce count: how many times this nonce was used (hex)";
 	case SIP_AUTH_AUTS: return "re-synchronisation token: the USIM found the SQN out of range";
 	case SIP_AUTH_DOMAIN: return "protection space";
-	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user";
-	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF whether the REGISTER came over the IPsec SA (TS 24.229 §7.2A.2)";
+	case SIP_AUTH_STALE: return "true: the nonce expired, retry with the new one without asking the user; "
+				    "false or absent: not a nonce expiry (RFC 7616 §3.3)";
+	case SIP_AUTH_INTEGRITY_PROTECTED: return "P-CSCF tells the S-CSCF how the REGISTER reached it: yes/no (IMS AKA, IPsec SA), "
+						  "tls-pending/tls-yes (digest over TLS), ip-assoc-pending/ip-assoc-yes (digest, "
+						  "IP association), auth-done (already authenticated) (TS 24.229 §7.2A.2)";
 	case SIP_AUTH_CK: return "cipher key (seen in Cx-style 401s, TS 33.203)";
 	case SIP_AUTH_IK: return "integrity key (seen in Cx-style 401s, TS 33.203)";
 	case SIP_AUTH_RSPAUTH: return "mutual authentication: the server's proof";
@@ -380,6 +446,31 @@ static const char *auth_field_meaning(enum sip_auth_field f, bool challenge)
 	default: break;
 	}
 	return NULL;
+}
+
+/* What the response of credentials a is: it depends on the algorithm (RES,
+ * a key from RES/IK/CK, or a password) and on auts (resynchronisation: the
+ * digest with an empty password, RFC 3310 §3.4). */
+static const char *response_note(const struct sip_auth *a)
+{
+	struct slice resp = a->field[SIP_AUTH_RESPONSE], alg = a->field[SIP_AUTH_ALGORITHM];
+	if (a->field[SIP_AUTH_AUTS].ptr)
+		return resp.len == 0
+		       ? "empty, but a resynchronisation REGISTER (auts) carries the digest computed with "
+			 "an empty password (RFC 3310 §3.4)"
+		       : "the digest computed with an empty password: this REGISTER carries auts "
+			 "(resynchronisation), there is no RES (RFC 3310 §3.4)";
+	if (resp.len == 0)
+		return a->field[SIP_AUTH_NONCE].len == 0
+		       ? "empty: nothing to answer yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)"
+		       : "empty although a nonce is answered: no digest was computed";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv1-"))
+		return "the digest answer, with RES from the ISIM as the password (RFC 3310 §3.4)";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv2-"))
+		return "the digest answer, with a password derived from RES, IK and CK (RFC 4169 §3)";
+	if (alg.ptr && slice_startswith_case(alg, "AKAv"))
+		return "the digest answer, with a password from AKA (RFC 3310 §3.1)";
+	return "the digest answer, computed with the user's password, not AKA (RFC 7616 §3.4.1)";
 }
 
 static void render_aka_nonce(struct report *r, struct slice nonce)
@@ -455,11 +546,13 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 			struct slice v = a.field[f];
 			if (!v.ptr)
 				continue;
-			const char *note = auth_field_meaning((enum sip_auth_field)f, challenge);
+			const char *name = sip_auth_field_name((enum sip_auth_field)f);
+			const struct ims_explain *vx = ims_explain_param_value(h->id, slice_cstr(name), v);
+			const char *note = vx ? vx->meaning : auth_field_meaning((enum sip_auth_field)f, challenge);
 			if (f == SIP_AUTH_NONCE && v.len == 0)
 				note = "empty: no challenge yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)";
-			if (f == SIP_AUTH_RESPONSE && v.len == 0)
-				note = "empty: nothing to answer yet";
+			if (f == SIP_AUTH_RESPONSE && !challenge && !info)
+				note = response_note(&a);
 			report_str(r, sip_auth_field_name((enum sip_auth_field)f),
 				   sip_auth_field_name((enum sip_auth_field)f), v,
 				   r->format == REPORT_TEXT ? note : NULL);
@@ -472,11 +565,16 @@ static int render_auth(struct report *r, const struct cli_msg *m, const struct s
 				if (!a.field[f].ptr)
 					continue;
 				const char *name = sip_auth_field_name((enum sip_auth_field)f);
-				const struct ims_explain *ex = ims_explain_param(h->id, slice_cstr(name));
+				const struct ims_explain *ex = ims_explain_param_value(h->id, slice_cstr(name), a.field[f]);
+				if (!ex)
+					ex = ims_explain_param(h->id, slice_cstr(name));
 				report_begin(r, NULL, NULL);
 				report_cstr(r, "name", NULL, name, NULL);
-				report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),
-					       ex ? ex->ref : NULL);
+				if (f == SIP_AUTH_RESPONSE && !challenge && !info)
+					report_explain(r, response_note(&a), ex ? ex->ref : NULL);
+				else
+					report_explain(r, ex ? ex->meaning : auth_field_meaning((enum sip_auth_field)f, challenge),
+						       ex ? ex->ref : NULL);
 				report_end(r);
 			}
 			report_list_end(r);
@@ -717,7 +815,10 @@ static int render_u32(struct report *r, const struct cli_msg *m, const struct si
 		return 1;
 	}
 	const char *note = NULL;
-	if (h->id == SIP_HDR_EXPIRES)
+	if (h->id == SIP_HDR_EXPIRES && !m->msg.is_request)
+		note = "the registrar's value; the time granted to each binding is its Contact expires "
+		       "(RFC 3261 §10.3 step 8)";
+	else if (h->id == SIP_HDR_EXPIRES)
 		note = v == 0 ? "0: unregistration: remove the bindings of the Contact(s)"
 		       : v == 600000 ? "600000 s (about 7 days): the value IR.92 §2.2.1 and TS 24.229 §5.1.1.2 ask for"
 				     : "seconds the UE asks the binding to live";
@@ -786,13 +887,30 @@ static int render_products(struct report *r, const struct cli_msg *m, const stru
 	return rc < 0;
 }
 
+/* How many list elements the fields of h's header before h hold: one list
+ * may be split over several fields (RFC 3261 §7.3.1), and its numbering
+ * goes on across them. */
+static unsigned elements_before(const struct cli_msg *m, const struct sip_hdr *h)
+{
+	unsigned n = 0;
+	for (const struct sip_hdr *p = sip_hdr_first(&m->msg, h->id); p && p != h; p = sip_hdr_next(&m->msg, p)) {
+		struct sip_list it;
+		struct slice item;
+		struct sip_parse_error perr = { 0 };
+		sip_list_init(&it, p->value);
+		while (sip_list_next(&it, &item, &perr) > 0)
+			n++;
+	}
+	return n;
+}
+
 static int render_list(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	struct sip_list it;
 	struct slice item;
 	struct sip_parse_error perr = { 0 };
 	int rc, errors = 0;
-	unsigned n = 0;
+	unsigned n = elements_before(m, h);
 	report_list_begin(r, "elements", NULL);
 	sip_list_init(&it, h->value);
 	while ((rc = sip_list_next(&it, &item, &perr)) > 0) {
@@ -1011,6 +1129,16 @@ int cli_report_header(struct report *r, const struct cli_msg *m, const struct si
 	cli_msg_position(m, h->offset, &line, &col);
 	const char *long_name = sip_hdr_name(h->id);
 	const struct ims_explain *ex = ims_explain_header(h->id, h->name);
+	/* a later P-Associated-URI field continues the list of the first: the
+	 * default identity is not in it */
+	static const struct ims_explain pau_more = {
+		"More public identities (IMPUs) of the implicit registration set: this field continues "
+		"the list of the P-Associated-URI field above (one list may span several fields). The "
+		"default identity is the first URI of the first field, not of this one.",
+		"RFC 7315 §4.1, RFC 3261 §7.3.1, TS 24.229 §5.1.1.2.1"
+	};
+	if (h->id == SIP_HDR_P_ASSOCIATED_URI && sip_hdr_first(&m->msg, h->id) != h)
+		ex = &pau_more;
 	bool compact = long_name && !slice_caseeq_cstr(h->name, long_name);
 	int errors;
 	if (r->format == REPORT_TEXT) {

@@ -425,10 +425,12 @@ static const struct param_entry param_table[] = {
 		"transaction); without it, proxies and registrars fall back to RFC 2543 "
 		"matching. Retransmissions keep it, each new REGISTER gets a new one.",
 		"RFC 3261 §20.42, §8.1.1.7, §17.2.3" } },
-	{ FAM_VIA, "received", { "Added by the next hop when the source IP address of "
-		"the request differs from the sent-by host: the response goes back to that "
-		"address. In IMS it often reveals NAT between UE and P-CSCF.",
-		"RFC 3261 §18.2.1" } },
+	{ FAM_VIA, "received", { "The source IP address the next hop saw, where the "
+		"response goes back to. The hop adds it when the sent-by host is a name or "
+		"another address, and with rport also when it is the same address. Only an "
+		"address that differs from sent-by reveals NAT (or multihoming) between UE "
+		"and P-CSCF.",
+		"RFC 3261 §18.2.1, RFC 3581 §4" } },
 	{ FAM_VIA, "rport", { "Asks the next hop to send the response to the source "
 		"port it saw (symmetric response routing, for NAT); the hop fills in the "
 		"port number.", "RFC 3581 §3, §4" } },
@@ -495,9 +497,10 @@ static const struct param_entry param_table[] = {
 	{ FAM_CREDENTIALS, "uri", { "The Request-URI the digest was computed over; "
 		"it must equal the Request-URI of this REGISTER (the home domain).",
 		"RFC 3261 §22.4, RFC 7616 §3.4" } },
-	{ FAM_CREDENTIALS, "response", { "The digest: MD5 over username, realm, the "
-		"password (for AKA: RES from the ISIM), nonce, method and uri. Empty on "
-		"the initial REGISTER.", "RFC 7616 §3.4.1, RFC 3310 §3.4" } },
+	{ FAM_CREDENTIALS, "response", { "The digest, with the hash the algorithm names "
+		"(MD5 when absent), over username, realm, the password (for AKA: RES from "
+		"the ISIM; an empty one with auts), nonce, method and uri. Empty on the "
+		"initial REGISTER.", "RFC 7616 §3.4.1, RFC 3310 §3.3, §3.4" } },
 	{ FAM_CREDENTIALS, "algorithm", { "How the password is obtained: AKAv1-MD5 "
 		"means the password is RES from IMS AKA, AKAv2-MD5 a key derived from "
 		"RES, CK and IK (RFC 4169), MD5 a plain password (IMS only in "
@@ -516,10 +519,12 @@ static const struct param_entry param_table[] = {
 		"of the challenge out of range and sends SQN_MS^AK* || MAC-S so the HSS "
 		"can resynchronise. The response is then computed with an empty password; "
 		"a new 401 follows.", "RFC 3310 §3.3, TS 33.102 §6.3.5" } },
-	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: whether the "
-		"REGISTER arrived over an IPsec security association (yes), over TLS "
-		"(tls-yes), or not protected (no); the S-CSCF uses it to decide whether "
-		"to challenge.", "TS 24.229 §5.2.2, §7.2A.1" } },
+	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: how the "
+		"REGISTER reached it, so the S-CSCF knows how to authenticate. With IMS "
+		"AKA: over the IPsec SA (yes) or not (no); with SIP digest over TLS: "
+		"tls-pending or tls-yes; with SIP digest without TLS (IP association): "
+		"ip-assoc-pending or ip-assoc-yes; auth-done: a trusted entity already "
+		"authenticated the user.", "TS 24.229 §5.2.2, §7.2A.2" } },
 	{ FAM_CREDENTIALS, "userhash", { "The username is hashed for privacy.",
 		"RFC 7616 §3.4.4" } },
 	/* challenges (WWW-Authenticate, Proxy-Authenticate) */
@@ -672,5 +677,106 @@ const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice par
 			if (param_table[i].fam == FAM_ADDR && name_is(param, param_table[i].name))
 				return &param_table[i].e;
 	}
+	return NULL;
+}
+
+/* ---- parameter values -------------------------------------------------- */
+
+/* Parameters whose meaning depends on their value: one entry per value,
+ * matched without regard to case (tokens, RFC 3261 §7.3.1). */
+struct value_entry {
+	unsigned fams;          /* bit (1u << family) for each family it holds in */
+	const char *name;
+	const char *value;
+	struct ims_explain e;
+};
+
+#define CRED (1u << FAM_CREDENTIALS)
+#define CHAL (1u << FAM_CHALLENGE)
+static const struct value_entry value_table[] = {
+	/* algorithm: RFC 3310 §3.1 aka-namespace "AKAv" n "-" digest algorithm;
+	 * RFC 7616 §3.3 the digest algorithms */
+	{ CRED | CHAL, "algorithm", "AKAv1-MD5", { "IMS AKA version 1: the password is "
+		"RES, computed by the ISIM from the RAND and AUTN of the nonce; the "
+		"digest is MD5. The IMS default.", "RFC 3310 §3.1, TS 33.203 §6.1" } },
+	{ CRED | CHAL, "algorithm", "AKAv2-MD5", { "AKA version 2: the password is not "
+		"RES itself but a key derived from RES, IK and CK (HMAC-MD5), so a RES "
+		"seen elsewhere cannot be replayed; the digest is MD5.",
+		"RFC 4169 §3, RFC 3310 §3.1" } },
+	{ CRED | CHAL, "algorithm", "AKAv1-SHA-256", { "AKA version 1 with SHA-256 as "
+		"the digest hash: the password is RES, as for AKAv1-MD5, and the "
+		"response is a SHA-256 digest (64 hex digits).",
+		"RFC 3310 §3.1, RFC 7616 §3.4" } },
+	{ CRED | CHAL, "algorithm", "AKAv2-SHA-256", { "AKA version 2 with SHA-256: the "
+		"password is derived from RES, IK and CK as in RFC 4169, and the response "
+		"is a SHA-256 digest (64 hex digits).", "RFC 4169 §3, RFC 7616 §3.4" } },
+	{ CRED | CHAL, "algorithm", "MD5", { "Plain digest with MD5: the password is a "
+		"secret shared with the server, not AKA (no ISIM involved). An absent "
+		"algorithm means the same.", "RFC 7616 §3.3, RFC 3261 §22.4" } },
+	{ CRED | CHAL, "algorithm", "MD5-sess", { "Plain digest with MD5 and a session "
+		"key (HA1 also covers nonce and cnonce); the password is a shared "
+		"secret, not AKA.", "RFC 7616 §3.4.2" } },
+	{ CRED | CHAL, "algorithm", "SHA-256", { "Plain digest with SHA-256 instead of "
+		"MD5 (a 64-hex-digit response); the password is a shared secret, not "
+		"AKA.", "RFC 7616 §3.3, §3.4" } },
+	{ CRED | CHAL, "algorithm", "SHA-256-sess", { "Plain digest with SHA-256 and a "
+		"session key (HA1 also covers nonce and cnonce); a shared password, not "
+		"AKA.", "RFC 7616 §3.4.2" } },
+	{ CRED | CHAL, "algorithm", "SHA-512-256", { "Plain digest with SHA-512/256 (a "
+		"64-hex-digit response); the password is a shared secret, not AKA.",
+		"RFC 7616 §3.3, §3.4" } },
+	{ CRED | CHAL, "algorithm", "SHA-512-256-sess", { "Plain digest with "
+		"SHA-512/256 and a session key; a shared password, not AKA.",
+		"RFC 7616 §3.4.2" } },
+	/* stale: RFC 7616 §3.3, case-insensitive */
+	{ CHAL, "stale", "true", { "true: the nonce the UE used was no longer valid "
+		"but its credentials were right. Not an authentication failure: answer "
+		"this challenge's new nonce (for AKA, run the ISIM on its RAND/AUTN) "
+		"without asking the user.", "RFC 7616 §3.3" } },
+	{ CHAL, "stale", "false", { "false (the same as absent): not a nonce expiry. "
+		"Either a first challenge, or the credentials the UE sent were refused; "
+		"answering again with the same password or key will not help.",
+		"RFC 7616 §3.3" } },
+	/* TS 24.229 §7.2A.2: what the P-CSCF tells the S-CSCF */
+	{ CRED, "integrity-protected", "yes", { "IMS AKA: the REGISTER "
+		"arrived over the IPsec security association set up with the UE (it "
+		"answers a challenge); the S-CSCF checks the AKA response.",
+		"TS 24.229 §7.2A.2, §5.2.2, TS 33.203 §7.2" } },
+	{ CRED, "integrity-protected", "no", { "IMS AKA: the REGISTER did "
+		"not arrive over an IPsec security association (the initial REGISTER, "
+		"before sec-agree has set one up); the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ CRED, "integrity-protected", "tls-pending", { "SIP digest with "
+		"TLS: the REGISTER arrived over a TLS session not yet bound to an "
+		"authenticated user; the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ CRED, "integrity-protected", "tls-yes", { "SIP digest with TLS: "
+		"the REGISTER arrived over a TLS session of a user the network already "
+		"authenticated.", "TS 24.229 §7.2A.2, §5.2.2" } },
+	{ CRED, "integrity-protected", "ip-assoc-pending", { "SIP digest "
+		"without TLS: the P-CSCF has no IP association (source address bound to "
+		"an authenticated user) for this REGISTER yet; the S-CSCF challenges it.",
+		"TS 24.229 §7.2A.2, §5.2.2" } },
+	{ CRED, "integrity-protected", "ip-assoc-yes", { "SIP digest "
+		"without TLS: the REGISTER came from the IP address associated with a "
+		"user the network already authenticated.", "TS 24.229 §7.2A.2, §5.2.2" } },
+	{ CRED, "integrity-protected", "auth-done", { "A trusted entity "
+		"already authenticated the user: the S-CSCF skips its own "
+		"authentication and does not challenge.", "TS 24.229 §7.2A.2, §5.4.1.2" } },
+};
+
+const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct slice param,
+						  struct slice value)
+{
+	enum family fam;
+	if (!slice_present(param) || !value.ptr || (unsigned)id >= SIP_HDR__COUNT)
+		return NULL;
+	param = slice_trim(param);
+	value = slice_trim(value);
+	fam = family_of(id);
+	for (size_t i = 0; i < sizeof value_table / sizeof value_table[0]; i++)
+		if ((value_table[i].fams & (1u << fam)) && name_is(param, value_table[i].name) &&
+		    slice_caseeq_cstr(value, value_table[i].value))
+			return &value_table[i].e;
 	return NULL;
 }

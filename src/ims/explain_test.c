@@ -160,6 +160,62 @@ static void test_param_absent_or_bad_id_gives_null(void)
 	      NULL);
 }
 
+static const struct {
+	enum sip_hdr_id id;
+	const char *param, *value;
+	const char *ref_part;     /* NULL: no entry for this value */
+	const char *meaning_part;
+} value_cases[] = {
+	/* TS 24.229 §7.2A.2: each value of integrity-protected its own text */
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "yes", "TS 24.229 §7.2A.2", "over the IPsec" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "no", "TS 24.229 §7.2A.2", "did not arrive over an IPsec" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "tls-pending", "TS 24.229 §7.2A.2", "not yet bound" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "TLS-YES", "TS 24.229 §7.2A.2", "TLS session of a user" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "ip-assoc-pending", "TS 24.229 §7.2A.2", "no IP association" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "ip-assoc-yes", "TS 24.229 §7.2A.2", "IP address associated" },
+	{ SIP_HDR_PROXY_AUTHORIZATION, "integrity-protected", "auth-done", "TS 24.229 §7.2A.2", "skips its own" },
+	{ SIP_HDR_AUTHORIZATION, "integrity-protected", "bogus", NULL, NULL },
+	/* algorithm: each value its own text, in credentials and challenges */
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-MD5", "RFC 3310", "RES" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "algorithm", "akav2-md5", "RFC 4169", "derived from RES, IK and CK" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-SHA-256", "RFC 3310", "SHA-256" },
+	{ SIP_HDR_PROXY_AUTHENTICATE, "algorithm", "MD5", "RFC 7616", "not AKA" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-256", "RFC 7616", "SHA-256" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-512-256", "RFC 7616", "SHA-512/256" },
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "XYZ", NULL, NULL },
+	/* stale: the value decides */
+	{ SIP_HDR_WWW_AUTHENTICATE, "stale", "TRUE", "RFC 7616 §3.3", "no longer valid" },
+	{ SIP_HDR_WWW_AUTHENTICATE, "stale", "FALSE", "RFC 7616 §3.3", "not a nonce expiry" },
+	{ SIP_HDR_AUTHORIZATION, "stale", "true", NULL, NULL },
+	{ SIP_HDR_WWW_AUTHENTICATE, "integrity-protected", "yes", NULL, NULL },
+};
+
+static void test_param_values_are_explained(void)
+{
+	for (size_t i = 0; i < sizeof value_cases / sizeof value_cases[0]; i++) {
+		const struct ims_explain *e = ims_explain_param_value(
+			value_cases[i].id, slice_cstr(value_cases[i].param), slice_cstr(value_cases[i].value));
+		bool good = value_cases[i].ref_part
+			? e && strstr(e->ref, value_cases[i].ref_part) && strstr(e->meaning, value_cases[i].meaning_part)
+			: e == NULL;
+		if (!good)
+			fprintf(stderr, "value case %zu (%s=%s): %s\n", i, value_cases[i].param, value_cases[i].value,
+				e ? e->meaning : "no entry");
+		CHECK(good);
+	}
+	/* the values are distinct texts */
+	for (size_t a = 0; a < sizeof value_cases / sizeof value_cases[0]; a++)
+		for (size_t b = a + 1; b < sizeof value_cases / sizeof value_cases[0]; b++) {
+			const struct ims_explain *ea = ims_explain_param_value(value_cases[a].id,
+				slice_cstr(value_cases[a].param), slice_cstr(value_cases[a].value));
+			const struct ims_explain *eb = ims_explain_param_value(value_cases[b].id,
+				slice_cstr(value_cases[b].param), slice_cstr(value_cases[b].value));
+			CHECK(!ea || !eb || ea == eb || strcmp(ea->meaning, eb->meaning) != 0);
+		}
+	CHECK(ims_explain_param_value(SIP_HDR_AUTHORIZATION, SLICE_NULL, SLICE_LIT("yes")) == NULL);
+	CHECK(ims_explain_param_value(SIP_HDR_AUTHORIZATION, SLICE_LIT("integrity-protected"), SLICE_NULL) == NULL);
+}
+
 int main(void)
 {
 	test_every_header_id_has_meaning_and_ref();
@@ -168,5 +224,6 @@ int main(void)
 	test_unknown_header_gets_generic_or_named_entry();
 	test_params_are_explained_per_header();
 	test_param_absent_or_bad_id_gives_null();
+	test_param_values_are_explained();
 	return check_done();
 }

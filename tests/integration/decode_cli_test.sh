@@ -306,5 +306,118 @@ for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
 	done
 done
 
+# --- Via received: NAT only when it differs from the sent-by address; with
+# rport a hop adds received even when equal (RFC 3261 §18.2.1, RFC 3581 §4) ---
+via_note() { # VIA-VALUE: the explanation of received in the text output
+	printf 'SIP/2.0 401 Unauthorized\r\nVia: %s\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' "$1" >"$tmp/via.sip"
+	"$imsreg" decode "$tmp/via.sip" 2>/dev/null | grep '^ *received: '
+}
+n=$(via_note 'SIP/2.0/UDP 10.0.0.5:5060;received=10.0.0.5;rport=5060;branch=z9hG4bK1')
+case $n in *"the same as sent-by"*RFC\ 3581*) ok ;; *) bad "received equal to sent-by: $n" ;; esac
+case $n in *NAT\ or*) bad "received equal to sent-by explained as NAT: $n" ;; *) ok ;; esac
+n=$(via_note 'SIP/2.0/UDP [2001:db8::1]:5060;received=2001:DB8:0:0::1;branch=z9hG4bK1')
+case $n in *"the same as sent-by"*) ok ;; *) bad "IPv6 received equal to sent-by: $n" ;; esac
+n=$(via_note 'SIP/2.0/UDP 10.0.0.5:5060;received=198.51.100.7;rport=40000;branch=z9hG4bK1')
+case $n in *"differs from sent-by: NAT"*) ok ;; *) bad "received differing from sent-by: $n" ;; esac
+n=$(via_note 'SIP/2.0/UDP ue.example;received=198.51.100.7;branch=z9hG4bK1')
+case $n in *"host name"*) ok ;; *) bad "received with a named sent-by: $n" ;; esac
+
+# --- integrity-protected: each TS 24.229 §7.2A.2 value explained on its own ---
+for v in yes no tls-pending tls-yes ip-assoc-pending ip-assoc-yes auth-done; do
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nAuthorization: Digest username="u@a.example",realm="a.example",uri="sip:a.example",nonce="",response="",integrity-protected="%s"\r\nContent-Length: 0\r\n\r\n' "$v" >"$tmp/ip.sip"
+	"$imsreg" decode "$tmp/ip.sip" 2>/dev/null | grep '^ *integrity-protected: ' >>"$tmp/ip-notes.txt"
+done
+[ "$(sort -u "$tmp/ip-notes.txt" | sed 's/^ *integrity-protected: [^ ]* *//' | sort -u | wc -l)" = 7 ] && ok ||
+	bad "integrity-protected: 7 values, not 7 explanations: $(cat "$tmp/ip-notes.txt")"
+grep -q 'tls-pending .*TLS session not yet bound' "$tmp/ip-notes.txt" && grep -q 'auth-done .*skips its own' "$tmp/ip-notes.txt" &&
+	ok || bad "integrity-protected notes: $(cat "$tmp/ip-notes.txt")"
+
+# --- auth fields explained by their value: response by algorithm and auts
+# (RFC 3310 §3.4: a resync answer uses an empty password), stale=FALSE ---
+auth_note() { # FIELD AUTHORIZATION-PARAMS
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 2 REGISTER\r\nAuthorization: Digest username="u@a.example",realm="a.example",uri="sip:a.example",%s\r\nContent-Length: 0\r\n\r\n' "$2" >"$tmp/auth.sip"
+	"$imsreg" decode "$tmp/auth.sip" 2>/dev/null | grep "^ *$1: "
+}
+n=$(auth_note response 'nonce="abc",algorithm=MD5,response="0123456789abcdef0123456789abcdef"')
+case $n in *RES*) bad "MD5 response explained with RES: $n" ;; *password*) ok ;; *) bad "MD5 response: $n" ;; esac
+n=$(auth_note response 'nonce="abc",algorithm=AKAv1-MD5,response="0123456789abcdef0123456789abcdef"')
+case $n in *RES*) ok ;; *) bad "AKAv1 response: $n" ;; esac
+n=$(auth_note response 'nonce="abc",algorithm=AKAv1-MD5,response="",auts="AAAAAAAAAAAAAAAAAAA="')
+case $n in *"empty password"*) ok ;; *) bad "resync response: $n" ;; esac
+case $n in *"nothing to answer"*) bad "resync response said nothing to answer: $n" ;; *) ok ;; esac
+n=$(auth_note algorithm 'nonce="abc",algorithm=AKAv2-MD5,response="0123456789abcdef0123456789abcdef"')
+m=$(auth_note algorithm 'nonce="abc",algorithm=SHA-256,response="0123456789abcdef0123456789abcdef"')
+case $n in *"RES, IK and CK"*) ok ;; *) bad "AKAv2-MD5 algorithm: $n" ;; esac
+case $m in *SHA-256*"not AKA"*) ok ;; *) bad "SHA-256 algorithm: $m" ;; esac
+printf 'SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nWWW-Authenticate: Digest realm="a.example",nonce="abc",algorithm=MD5,stale=FALSE\r\nContent-Length: 0\r\n\r\n' >"$tmp/stale.sip"
+n=$("$imsreg" decode "$tmp/stale.sip" 2>/dev/null | grep '^ *stale: ')
+case $n in *"not a nonce expiry"*) ok ;; *) bad "stale=FALSE: $n" ;; esac
+
+# --- a 200: contact expires is the time granted; a second P-Associated-URI
+# field continues the list (numbering, no second default identity); a 420
+# has a status explanation like the others ---
+printf 'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 2 REGISTER\r\nContact: <sip:u@192.0.2.1>;expires=3600\r\nExpires: 3600\r\nP-Associated-URI: <sip:u@a.example>\r\nP-Associated-URI: <tel:+15551234567>, <sip:v@a.example>\r\nContent-Length: 0\r\n\r\n' >"$tmp/ok200.sip"
+"$imsreg" decode "$tmp/ok200.sip" >"$tmp/ok200.txt" 2>/dev/null
+grep -q '^ *expires: 3600 .*granted' "$tmp/ok200.txt" && ! grep -q 'seconds asked\|seconds the UE asks' "$tmp/ok200.txt" && ok ||
+	bad "200 contact expires: $(grep '^ *expires:' "$tmp/ok200.txt")"
+[ "$(grep -c 'The first one is the default identity' "$tmp/ok200.txt")" = 1 ] && grep -q 'continues the list' "$tmp/ok200.txt" && ok ||
+	bad "second P-Associated-URI field: $(grep -A1 '^  P-Associated-URI:' "$tmp/ok200.txt")"
+[ "$(grep -c '^ *address [0-9]' "$tmp/ok200.txt")" = 3 ] && grep -q '^ *address 3$' "$tmp/ok200.txt" && ok ||
+	bad "P-Associated-URI numbering across fields: $(grep '^ *address [0-9]' "$tmp/ok200.txt" | tr -s ' ')"
+for code in "420 Bad Extension" "421 Extension Required" "482 Loop Detected" "606 Not Acceptable"; do
+	printf 'SIP/2.0 %s\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>;tag=2\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' "$code" >"$tmp/st.sip"
+	"$imsreg" decode "$tmp/st.sip" 2>/dev/null | grep -q "^status: ${code%% *}  (.*RFC 3261" && ok || bad "status ${code%% *} has no explanation"
+done
+
+# --- ICSI service URNs shown unescaped in the text, the written form beside
+# it; JSON urn_decoded (RFC 3840 §9, TS 24.229 §7.2A.8) ---
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+g.3gpp.icsi-ref="urn%%3Aurn-7%%3A3gpp-service.ims.icsi.mmtel,urn%%3Aurn-7%%3Aexample.unknown"\r\nContent-Length: 0\r\n\r\n' >"$tmp/icsi.sip"
+"$imsreg" decode "$tmp/icsi.sip" >"$tmp/icsi.txt" 2>/dev/null
+grep -q '^ *- urn:urn-7:3gpp-service.ims.icsi.mmtel: MMTel.*(written urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel)' "$tmp/icsi.txt" &&
+	grep -q '^ *- urn:urn-7:example.unknown: unknown service' "$tmp/icsi.txt" && ok ||
+	bad "ICSI URNs unescaped in the text: $(grep '^ *- urn' "$tmp/icsi.txt")"
+"$imsreg" decode --json "$tmp/icsi.sip" >"$tmp/icsi.json" 2>/dev/null
+python3 - "$tmp/icsi.json" <<'PY' && ok || bad "ICSI urn_decoded in JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elements"][0]
+sv = c["params"][0]["services"]
+assert [s["urn_decoded"] for s in sv] == ["urn:urn-7:3gpp-service.ims.icsi.mmtel", "urn:urn-7:example.unknown"], sv
+assert sv[1]["urn"] is None and sv[0]["urn_as_written"].startswith("urn%3A"), sv
+PY
+
+# --- JSON: a bare ;rport has rport_value null (absent = null, as its params
+# entry); rport=5060 keeps "5060"; a Request-URI that does not decode is
+# {text, error} as docs/json.md says ---
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;rport;branch=z9hG4bK1\r\nVia: SIP/2.0/UDP 192.0.2.2;rport=5060;branch=z9hG4bK2\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' >"$tmp/rport.sip"
+printf 'REGISTER sip:a.example:99999999 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n' >"$tmp/badruri.sip"
+"$imsreg" decode --json "$tmp/rport.sip" >"$tmp/rport.json" 2>/dev/null
+"$imsreg" decode --json "$tmp/badruri.sip" >"$tmp/badruri.json" 2>/dev/null
+python3 - "$tmp/rport.json" "$tmp/badruri.json" <<'PY' && ok || bad "rport_value and request_uri in JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+v = [e for h in m["headers"] if h["long_name"] == "Via" for e in h["decoded"]["elements"]]
+assert v[0]["rport"] is True and v[0]["rport_value"] is None, v[0]
+assert [p["value"] for p in v[0]["params"] if p["name"] == "rport"] == [None], v[0]["params"]
+assert v[1]["rport"] is True and v[1]["rport_value"] == "5060", v[1]
+m = json.load(open(sys.argv[2]))["inputs"][0]["messages"][0]
+ru = m["request_uri"]
+assert set(ru) == {"text", "error"} and ru["text"] == "sip:a.example:99999999" and ru["error"]["reason"], ru
+PY
+
+# --- --json with a command line that cannot run: still one JSON document ---
+for args in "--bogus --json $seed/ex1-basic.pasted.txt" "--json --diff $seed/ex1-basic.pasted.txt" \
+	"--json --diff $seed/ex1-basic.pasted.txt $seed/ex1-basic.pasted.txt $seed/ex1-basic.pasted.txt"; do
+	"$imsreg" decode $args >"$tmp/usage.json" 2>"$tmp/usage.err"
+	rc=$?
+	python3 - "$tmp/usage.json" "$rc" <<'PY' && grep -q '^usage:' "$tmp/usage.err" && ok || bad "decode $args: JSON usage error"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sys.argv[2] == "2" and d["exit_status"] == 2 and d["error"]["reason"] and d["inputs"] == [], d
+PY
+done
+"$imsreg" decode --json "$seed/ex1-basic.pasted.txt" 2>/dev/null | python3 -c 'import json, sys; assert json.load(sys.stdin)["error"] is None' &&
+	ok || bad "decode --json: top-level error null"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -119,5 +119,65 @@ PY
 # unreadable side: 2
 "$imsreg" decode --diff "$ex4" "$tmp/nope.txt" >/dev/null 2>&1
 [ $? = 2 ] || { echo "FAIL missing B: want exit 2"; fail=1; }
+# --json with an unreadable side: still one JSON document, exit_status 2,
+# the side's error named
+"$imsreg" decode --json --diff "$ex4" "$tmp/nope.txt" >"$tmp/nope.json" 2>/dev/null
+rc=$?
+python3 - "$tmp/nope.json" "$rc" <<'PY' || { echo "FAIL --json --diff with a missing B: one JSON document"; fail=1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert sys.argv[2] == "2" and d["exit_status"] == 2 and d["command"] == "diff", (sys.argv[2], d.get("exit_status"))
+assert d["a"]["error"] is None and d["a"]["start_line"].startswith("REGISTER "), d["a"]
+assert d["b"]["error"]["reason"] and d["b"]["start_line"] is None, d["b"]
+assert d["differences"] == [] and d["summary"]["same_registration"] is None, d["summary"]
+PY
+
+# a side that is not a REGISTER request (a 401, an OPTIONS): refused with 2
+# and a reason, not compared into false problems (CSeq kept, same branch)
+python3 - "$ex4" "$tmp" <<'PY'
+import sys
+t = open(sys.argv[1]).read()
+lines = t.split("\n")
+for i, l in enumerate(lines):
+    if "REGISTER sip:" in l and "SIP/2.0" in l:
+        pre = l[:l.index("REGISTER sip:")]
+        lines[i] = pre + "SIP/2.0 401 Unauthorized"
+        break
+open(f"{sys.argv[2]}/in-401.txt", "w").write("\n".join(lines))
+open(f"{sys.argv[2]}/in-options.txt", "w").write(t.replace("REGISTER sip:", "OPTIONS sip:", 1))
+PY
+for other in 401 options; do
+	for order in ab ba; do
+		if [ $order = ab ]; then x=$ex4; y=$tmp/in-$other.txt; else x=$tmp/in-$other.txt; y=$ex4; fi
+		"$imsreg" decode --diff "$x" "$y" >"$tmp/out.txt" 2>"$tmp/err.txt"
+		rc=$?
+		{ [ $rc = 2 ] && grep -q "in-$other.txt: .*not a REGISTER request" "$tmp/err.txt" &&
+			! grep -q '^problem' "$tmp/out.txt"; } ||
+			{ echo "FAIL --diff with a $other ($order): exit $rc, $(head -2 "$tmp/err.txt") $(grep '^problem' "$tmp/out.txt" | head -2)"; fail=1; }
+	done
+	"$imsreg" decode --json --diff "$ex4" "$tmp/in-$other.txt" >"$tmp/o.json" 2>/dev/null
+	python3 - "$tmp/o.json" <<'PY' || { echo "FAIL --json --diff with a $other"; fail=1; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["exit_status"] == 2 and d["differences"] == [], d
+assert "not a REGISTER request" in d["b"]["error"]["reason"] and d["b"]["start_line"], d["b"]
+PY
+done
+
+# a changed +g.3gpp.icsi-ref names the services added and removed, unescaped
+python3 - "$ex4" "$tmp" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+def icsi(urns):
+    return re.sub(r"(Contact: <[^>]*>)", lambda m: m.group(1) + ';+g.3gpp.icsi-ref="' + ",".join(
+            u.replace(":", "%3A") for u in urns) + '"', t, count=1)
+open(f"{sys.argv[2]}/in-icsi-a.txt", "w").write(icsi(["urn:urn-7:3gpp-service.ims.icsi.mmtel"]))
+open(f"{sys.argv[2]}/in-icsi-b.txt", "w").write(icsi(["urn:urn-7:3gpp-service.ims.icsi.oma.cpm.session"]))
+PY
+"$imsreg" decode --diff "$tmp/in-icsi-a.txt" "$tmp/in-icsi-b.txt" >"$tmp/icsi.txt" 2>&1
+l=$(grep 'Contact ;+g.3gpp.icsi-ref' "$tmp/icsi.txt")
+case $l in *"services added in B: urn:urn-7:3gpp-service.ims.icsi.oma.cpm.session"*"services removed in B: urn:urn-7:3gpp-service.ims.icsi.mmtel (MMTel"*) ;;
+*) echo "FAIL --diff on a changed icsi-ref: $l"; fail=1 ;; esac
+
 [ $fail = 0 ] && echo "decode --diff: all passed"
 exit $fail
