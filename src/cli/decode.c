@@ -20,6 +20,7 @@ struct decode_run {
 	FILE *err;
 	int status;
 	bool buf_lost;         /* a report buffer ran out of memory (said once) */
+	struct ims_flow flow;  /* the earlier messages of the input being read */
 	unsigned messages, errors, warnings, infos, decode_errors, unparsed;
 };
 
@@ -526,7 +527,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	struct finding_list fl = { 0 };
 	unsigned nerr = 0, nwarn = 0, ninfo = 0, decode_errors = 0;
 	unsigned line, col;
-	ims_rules_check(msg, finding_cb, &fl);
+	ims_rules_check_flow(msg, &run->flow, finding_cb, &fl);
 	for (size_t i = 0; i < fl.n; i++) {
 		if (fl.v[i].severity == IMS_SEV_ERROR)
 			nerr++;
@@ -706,7 +707,24 @@ static void decode_input(struct decode_run *run, const char *path)
 		report_list_end(r);
 	} else if (src.paste.nrepairs && !run->opt.brief) {
 		report_paste_repairs(r, &in, &src.paste);
+	} else if (src.paste.nrepairs) {
+		/* --brief: that the text was repaired, and where lines were
+		 * dropped, which no finding would show */
+		size_t dropped = 0;
+		buf_printf(r->b, "%s%s: %zu repair(s) of the pasted text", report_on(r, STYLE_DIM),
+			   in.name, src.paste.nrepairs);
+		for (size_t i = 0; i < src.paste.nrepairs; i++) {
+			const char *what = src.paste.repairs[i].what;
+			if (what && strncmp(what, "ignored", 7) == 0 && ++dropped <= 8)
+				buf_printf(r->b, "%s %u", dropped == 1 ? "; lines ignored:" : ",",
+					   src.paste.repairs[i].line);
+		}
+		if (dropped > 8)
+			buf_printf(r->b, " ... (%zu)", dropped);
+		buf_printf(r->b, "; run without --brief to list them%s\n", report_off(r));
 	}
+	/* the flow rules compare the messages of this input only */
+	memset(&run->flow, 0, sizeof run->flow);
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
 	for (;;) {

@@ -419,5 +419,21 @@ done
 "$imsreg" decode --json "$seed/ex1-basic.pasted.txt" 2>/dev/null | python3 -c 'import json, sys; assert json.load(sys.stdin)["error"] is None' &&
 	ok || bad "decode --json: top-level error null"
 
+# one input holding the 401 and the REGISTER that answers it: the flow rules
+# compare them (bench c echoes one of the two offers of bench f's
+# Security-Server); the same REGISTER in a file of its own is not compared
+cat "$bench/f_401_aka_challenge.sip" "$bench/c_register_aka_auth.sip" >"$tmp/flow.sip"
+"$imsreg" decode --brief --no-color "$tmp/flow.sip" >"$tmp/flow.txt" 2>/dev/null
+rc=$?
+[ $rc = 1 ] && grep -q 'rfc3329.flow.security-verify' "$tmp/flow.txt" && ok ||
+	bad "flow: Security-Verify against the 401's Security-Server (exit $rc)"
+"$imsreg" decode --brief --no-color "$bench/f_401_aka_challenge.sip" "$bench/c_register_aka_auth.sip" >"$tmp/noflow.txt" 2>/dev/null
+! grep -q 'flow\.' "$tmp/noflow.txt" && ok || bad "flow: two files are two inputs, not compared"
+
+# --brief says that pasted text was repaired, and which lines it dropped
+printf 'REGISTER sip:a.example SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom: <sip:u@a.example>;tag=1\nTo: <sip:u@a.example>\nCall-ID: x\n--------\nCSeq: 1 REGISTER\nContent-Length: 0\n' >"$tmp/dash.txt"
+"$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>/dev/null | grep -q 'repair(s) of the pasted text; lines ignored: 6;' &&
+	ok || bad "--brief: repairs line ($("$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>&1 | head -2))"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
