@@ -914,11 +914,11 @@ static void check_ims_auth_fields(struct ctx *c)
 {
 	if (!c->auth_ok)
 		return;
-	/* TS 24.229 §7.2A.2: what the P-CSCF may write */
-	static const char *const ip_values[] = { "yes", "no", "tls-pending", "tls-yes",
-						 "ip-assoc-pending", "ip-assoc-yes", "auth-done", NULL };
+	/* TS 24.229 §7.2A.2's values are those the catalogue explains one
+	 * by one (explain.c) */
 	struct slice ip = c->auth.field[SIP_AUTH_INTEGRITY_PROTECTED];
-	if (slice_present(ip) && !one_of(ip, ip_values))
+	if (slice_present(ip) &&
+	    !ims_explain_param_value(SIP_HDR_AUTHORIZATION, SLICE_LIT("integrity-protected"), ip))
 		report(c, c->auth_hdr, ip.ptr, "integrity-protected=\"%.*s\" is none of TS 24.229 "
 		       "§7.2A.2's values (yes, no, tls-pending, tls-yes, ip-assoc-pending, "
 		       "ip-assoc-yes, auth-done): the S-CSCF cannot tell how the P-CSCF "
