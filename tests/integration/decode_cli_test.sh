@@ -11,17 +11,7 @@ bench=../shared/corpus/bench
 [ -d ../shared/fixtures/seed ] || { echo "FAIL: ../shared/fixtures/seed not found (run from the repo root, beside ../shared)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL $*"; }
-expect_rc() { # WANT WHAT CMD...
-	local want=$1 what=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	local rc=$?
-	if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
-}
+. tests/support/cli_check.sh
 
 # --- usage and version ---
 expect_rc 0 "version" "$imsreg" version
@@ -185,47 +175,37 @@ printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n
 grep -q '^ *foo=x\{100\}\.\.\.$' "$tmp/long.txt" && ok || bad "unquoted long parameter cut without a quote: $(grep ' foo=' "$tmp/long.txt")"
 grep -q '^ *bar="x\{100\}\.\.\."$' "$tmp/long.txt" && ok || bad "quoted long parameter cut and quoted: $(grep ' bar=' "$tmp/long.txt")"
 
-# P-Access-Network-Info with a cell id that is not well formed: the members
-# of a cell id are still all there, null (docs/json.md)
-printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nP-Access-Network-Info: 3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=0010\r\nContent-Length: 0\r\n\r\n' >"$tmp/badcell.sip"
-"$imsreg" decode --json "$tmp/badcell.sip" >"$tmp/badcell.json" 2>/dev/null
-python3 - "$tmp/badcell.json" "$seed/ex1-basic.pasted.txt" "$imsreg" <<'PY' && ok || bad "PANI members with a bad cell id"
-import json, subprocess, sys
-def pani(doc):
-    for h in doc["inputs"][0]["messages"][0]["headers"]:
-        if h["type"] == "pani":
-            return h["decoded"]["elements"][0]
-bad = pani(json.load(open(sys.argv[1])))
-good = pani(json.loads(subprocess.run([sys.argv[3], "decode", "--json", sys.argv[2]],
-                                      capture_output=True, text=True).stdout))
-assert bad["cell_ok"] is False and good["cell_ok"] is True, (bad["cell_ok"], good["cell_ok"])
-assert list(bad) == list(good), (list(bad), list(good))
-for k in ("mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id", "cell_name", "node_name"):
-    assert bad[k] is None, (k, bad[k])
-PY
-
-# P-Access-Network-Info on Wi-Fi: i-wlan-node-id is the AP's MAC address,
-# shown as one, and no cell id verdict is given for it; JSON has the same
-# members as for a cell id
-printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nP-Access-Network-Info: IEEE-802.11;i-wlan-node-id=AC86748B3CF0\r\nContent-Length: 0\r\n\r\n' >"$tmp/wlan.sip"
+# P-Access-Network-Info whose access has no well-formed cell id: a cell id
+# too short, and Wi-Fi, whose i-wlan-node-id is the AP's MAC address (shown
+# as one, with no cell id verdict). JSON has the members of a good cell id,
+# those of the cell null (docs/json.md).
+pani_msg() { # VALUE FILE
+	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nP-Access-Network-Info: %s\r\nContent-Length: 0\r\n\r\n' "$1" >"$2"
+}
+pani_msg '3GPP-E-UTRAN-FDD; utran-cell-id-3gpp=0010' "$tmp/badcell.sip"
+pani_msg 'IEEE-802.11;i-wlan-node-id=AC86748B3CF0' "$tmp/wlan.sip"
 "$imsreg" decode "$tmp/wlan.sip" >"$tmp/wlan.txt" 2>/dev/null
 grep -q '^ *AP MAC address (BSSID): ac:86:74:8b:3c:f0 ' "$tmp/wlan.txt" &&
 	! grep -q 'cell id well formed\|cell id length\|cell id as written' "$tmp/wlan.txt" &&
 	! grep -q 'problem: i-wlan-node-id' "$tmp/wlan.txt" && ok || bad "Wi-Fi PANI: $(grep -A8 '^  P-Access' "$tmp/wlan.txt")"
-"$imsreg" decode --json "$tmp/wlan.sip" >"$tmp/wlan.json" 2>/dev/null
-python3 - "$tmp/wlan.json" "$seed/ex1-basic.pasted.txt" "$imsreg" <<'PY' && ok || bad "PANI members on Wi-Fi"
+for f in badcell wlan; do "$imsreg" decode --json "$tmp/$f.sip" >"$tmp/$f.json" 2>/dev/null; done
+python3 - "$tmp/badcell.json" "$tmp/wlan.json" "$seed/ex1-basic.pasted.txt" "$imsreg" <<'PY' && ok || bad "PANI members with a bad cell id and on Wi-Fi"
 import json, subprocess, sys
 def pani(doc):
     for h in doc["inputs"][0]["messages"][0]["headers"]:
         if h["type"] == "pani":
             return h["decoded"]["elements"][0]
-wlan = pani(json.load(open(sys.argv[1])))
-cell = pani(json.loads(subprocess.run([sys.argv[3], "decode", "--json", sys.argv[2]],
+bad, wlan = (pani(json.load(open(f))) for f in sys.argv[1:3])
+good = pani(json.loads(subprocess.run([sys.argv[4], "decode", "--json", sys.argv[3]],
                                       capture_output=True, text=True).stdout))
-assert list(wlan) == list(cell), (list(wlan), list(cell))
+assert good["cell_ok"] is True and good["wlan_node_mac"] is None and good["wlan_node_placeholder"] is None
+for other in (bad, wlan):
+    assert list(other) == list(good), (list(other), list(good))
+    assert other["cell_ok"] is False
+    for k in ("mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id", "cell_name", "node_name"):
+        assert other[k] is None, (k, other[k])
 assert wlan["wlan_node_mac"] == "ac:86:74:8b:3c:f0" and wlan["wlan_node_placeholder"] is False
-assert wlan["wlan_node_problem"] is None and wlan["cell_ok"] is False and wlan["cell_problem"] is None
-assert cell["wlan_node_mac"] is None and cell["wlan_node_placeholder"] is None
+assert wlan["wlan_node_problem"] is None and wlan["cell_problem"] is None
 PY
 
 # +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null

@@ -11,29 +11,13 @@ imsreg=${1:?usage: decode_paste_test.sh IMSREG}
 [ -d ../shared/corpus ] || { echo "FAIL: ../shared/corpus not found (run from the repo root, beside ../shared)"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); }
-bad() { failed=$((failed + 1)); echo "FAIL $*"; }
-expect_rc() { # WANT WHAT CMD...
-	local want=$1 what=$2
-	shift 2
-	"$@" >"$tmp/out" 2>"$tmp/err"
-	local rc=$?
-	if [ "$rc" = "$want" ]; then ok; else bad "$what: exit $rc, want $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
-}
-has() { # WHAT FILE TEXT: FILE holds TEXT (fixed string)
-	if grep -qF -- "$3" "$2"; then ok; else bad "$1: no \"$3\" in"; sed 's/^/    /' "$2" | head -8; fi
-}
+. tests/support/cli_check.sh
 expect_decoded() { # WHAT CMD...: exit 0 or 1 (decoded; findings depend on the rule book)
 	local what=$1
 	shift
 	"$@" >"$tmp/out" 2>"$tmp/err"
 	local rc=$?
 	if [ "$rc" = 0 ] || [ "$rc" = 1 ]; then ok; else bad "$what: exit $rc, want 0 or 1"; sed 's/^/    /' "$tmp/err" | head -5; fi
-}
-hasnt() { # WHAT FILE TEXT
-	if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" in"; sed 's/^/    /' "$2" | head -8; else ok; fi
 }
 
 head_lf='REGISTER sip:ims.example.net SIP/2.0
