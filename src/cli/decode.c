@@ -165,6 +165,12 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 			   "applies to every contact without its own expires parameter (RFC 3261 §10.2.1.1)");
 	else if (r->format == REPORT_JSON)
 		report_str(r, "header", NULL, SLICE_NULL, NULL);
+	else if (eh)
+		/* there, but not 0 to 2^32-1: RFC 3261 §20.19 has such a value
+		 * taken as 3600, and the contacts below get nothing from it */
+		report_line(r, STYLE_NONE, "Expires header: %.*s is malformed (%s): ignored here; "
+			    "RFC 3261 §20.19 has registrars take 3600", SLICE_ARG(eh->value),
+			    perr.reason ? perr.reason : "not delta-seconds");
 	else
 		report_line(r, STYLE_NONE, "Expires header: none");
 	report_list_begin(r, "contacts", NULL);

@@ -1183,6 +1183,8 @@ static void check_expires_600000(struct ctx *c)
 			e = c->expires;
 			eh = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
 			at = eh->value.ptr;
+		} else if (sip_hdr_first(c->msg, SIP_HDR_EXPIRES)) {
+			continue; /* an Expires that does not decode: header-syntax's */
 		} else {
 			report(c, h, a->uri_text.ptr, "no Expires and no expires parameter: the "
 			       "registrar picks its default (often 3600). TS 24.229 and IR.92 ask "

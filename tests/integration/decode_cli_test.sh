@@ -410,6 +410,12 @@ rc=$?
 "$imsreg" decode --brief --no-color "$bench/f_401_aka_challenge.sip" "$bench/c_register_aka_auth.sip" >"$tmp/noflow.txt" 2>/dev/null
 ! grep -q 'flow\.' "$tmp/noflow.txt" && ok || bad "flow: two files are two inputs, not compared"
 
+# an Expires header out of range is shown as malformed, not as absent
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>\r\nExpires: 4294967296\r\nContent-Length: 0\r\n\r\n' >"$tmp/bigexp.sip"
+"$imsreg" decode --no-color "$tmp/bigexp.sip" >"$tmp/bigexp.txt" 2>/dev/null
+has "Expires out of range" "$tmp/bigexp.txt" "Expires header: 4294967296 is malformed"
+hasnt "Expires out of range" "$tmp/bigexp.txt" "no Expires and no expires parameter"
+
 # --brief says that pasted text was repaired, and which lines it dropped
 printf 'REGISTER sip:a.example SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom: <sip:u@a.example>;tag=1\nTo: <sip:u@a.example>\nCall-ID: x\n--------\nCSeq: 1 REGISTER\nContent-Length: 0\n' >"$tmp/dash.txt"
 "$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>/dev/null | grep -q 'repair(s) of the pasted text; lines ignored: 6;' &&
