@@ -465,7 +465,7 @@ static const char *response_note(const struct sip_auth *a)
 		       ? "empty: nothing to answer yet; this is the initial REGISTER (TS 24.229 §5.1.1.2.1)"
 		       : "empty although a nonce is answered: no digest was computed";
 	if (alg.ptr && slice_startswith_case(alg, "AKAv1-"))
-		return "the digest answer, with RES from the ISIM as the password (RFC 3310 §3.4)";
+		return "the digest answer, with RES from the ISIM as the password (RFC 3310 §3.3)";
 	if (alg.ptr && slice_startswith_case(alg, "AKAv2-"))
 		return "the digest answer, with a password derived from RES, IK and CK (RFC 4169 §3)";
 	if (alg.ptr && slice_startswith_case(alg, "AKAv"))

@@ -518,7 +518,7 @@ static const struct param_entry param_table[] = {
 	{ FAM_CREDENTIALS, "auts", { "AKA resynchronisation: the ISIM found the SQN "
 		"of the challenge out of range and sends SQN_MS^AK* || MAC-S so the HSS "
 		"can resynchronise. The response is then computed with an empty password; "
-		"a new 401 follows.", "RFC 3310 §3.3, TS 33.102 §6.3.5" } },
+		"a new 401 follows.", "RFC 3310 §3.4, TS 33.102 §6.3.5" } },
 	{ FAM_CREDENTIALS, "integrity-protected", { "Added by the P-CSCF: how the "
 		"REGISTER reached it, so the S-CSCF knows how to authenticate. With IMS "
 		"AKA: over the IPsec SA (yes) or not (no); with SIP digest over TLS: "
