@@ -410,6 +410,12 @@ rc=$?
 "$imsreg" decode --brief --no-color "$bench/f_401_aka_challenge.sip" "$bench/c_register_aka_auth.sip" >"$tmp/noflow.txt" 2>/dev/null
 ! grep -q 'flow\.' "$tmp/noflow.txt" && ok || bad "flow: two files are two inputs, not compared"
 
+# +sip.instance without '<' '>': the URN decodes, the value is not well formed
+printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="urn:gsma:imei:35425006-000655-0"\r\nContent-Length: 0\r\n\r\n' >"$tmp/noangle.sip"
+"$imsreg" decode --no-color "$tmp/noangle.sip" >"$tmp/noangle.txt" 2>/dev/null
+has "+sip.instance without < >" "$tmp/noangle.txt" "well formed: no"
+has "+sip.instance without < >" "$tmp/noangle.txt" "TAC: 35425006"
+
 # an Expires header out of range is shown as malformed, not as absent
 printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>\r\nExpires: 4294967296\r\nContent-Length: 0\r\n\r\n' >"$tmp/bigexp.sip"
 "$imsreg" decode --no-color "$tmp/bigexp.sip" >"$tmp/bigexp.txt" 2>/dev/null
