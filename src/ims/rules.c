@@ -1737,12 +1737,24 @@ static void check_response_format(struct ctx *c)
 		octets = 32;
 	else
 		return;
-	if (!slice_present(r) || is_hex_bytes(r, octets))
+	if (!slice_present(r))
 		return;
-	report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
-	       "The UE's digest computation is broken.", r.len, octets == 16 ?
-	       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
-	       2 * octets);
+	if (!is_hex_bytes(r, octets)) {
+		report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
+		       "The UE's digest computation is broken.", r.len, octets == 16 ?
+		       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
+		       2 * octets);
+		return;
+	}
+	/* request-digest = LDQUOT 32LHEX RDQUOT (RFC 3261 §25.1): lower case */
+	for (size_t i = 0; i < r.len; i++)
+		if (r.ptr[i] >= 'A' && r.ptr[i] <= 'F') {
+			report(c, c->auth_hdr, r.ptr + i, "response has upper-case hex digits: RFC "
+			       "3261 §25.1 writes it in lower case (LHEX), and a registrar that "
+			       "compares it as text with its own digest answers 401 or 403. Fix "
+			       "the UE's digest formatting.");
+			return;
+		}
 }
 
 static void check_auts(struct ctx *c)
@@ -2296,7 +2308,7 @@ enum scope {
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
 	  REGISTER, check_aka_algorithm) \
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
-	  "a digest response is 32 hex digits (64 with SHA-256, SHA-512-256)",\
+	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\

@@ -421,6 +421,9 @@ static const struct {
 	  "ts33203.security.ipsec-params", "UDP-enc\r\n" },
 	{ initial_register, "alg=hmac-sha-1-96;ealg=aes-cbc", "alg=null;ealg=null",
 	  "ts33203.security.ipsec-params", "null;ealg=null" },
+	/* RFC 3261 §25.1: request-digest is 32LHEX */
+	{ protected_register, "response=\"0123456789abcdef", "response=\"0123456789ABCdef",
+	  "rfc7616.digest.response", "ABCdef" },
 	/* RFC 4475 §3.2.1: the cookie alone; §3.1.2.11: headers in the Request-URI */
 	{ initial_register, "branch=z9hG4bKabc123", "branch=z9hG4bK", "rfc3261.via.branch-cookie",
 	  "z9hG4bK\r\n" },
