@@ -403,10 +403,7 @@ static int head_line(struct state *st, size_t i, bool join, bool start)
 	return rc < 0 ? rc : st->p->text.err;
 }
 
-/* Copies the body lines first.. up to input offset fe (a line start, or
- * inside a line where a next message starts), each without its log prefix.
- * crlf: a line end other than CR LF becomes CR LF. Returns the bytes the
- * line ends add when crlf is set (0 when not). */
+/* Line k holds only white space (after its prefix). */
 static bool line_blank(const struct state *st, size_t k)
 {
 	return is_blank(st->in + st->ls[k].cstart, st->ls[k].end - st->ls[k].cstart);
@@ -420,6 +417,10 @@ static bool body_gap(const struct state *st, size_t first, size_t k, size_t fe)
 	       line_blank(st, k) && !line_blank(st, k - 1) && !line_blank(st, k + 1);
 }
 
+/* Copies the body lines first.. up to input offset fe (a line start, or
+ * inside a line where a next message starts), each without its log prefix,
+ * the blank lines of a doubled paste left out. crlf: a line end other than
+ * CR LF becomes CR LF. 0, or the text buffer's error. */
 static int body_copy(struct state *st, size_t first, size_t fe, bool crlf)
 {
 	for (size_t k = first; k < st->n && st->ls[k].start < fe; k++) {
