@@ -483,13 +483,14 @@ static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 
 /* The body of the message whose empty line is line i: from line bi
  * (input offset boff) to the next message, a separator or the end of the
- * input, without blank lines at its end. As pasted, not cut to
- * Content-Length (cl, or -1 when there is none): a mismatch is the
- * parser's and the rule book's to report. Two exceptions: white space
- * beyond Content-Length (the line end after a body that has none) is
- * dropped, and when changing the body's bare LF (or CR) line ends to
- * CR LF gives exactly Content-Length, they are changed and the repair
- * listed. *after: the input offset after the body. */
+ * input, without blank lines at its end (but those that make it exactly
+ * Content-Length). As pasted, not cut to Content-Length (cl, or -1 when
+ * there is none): a mismatch is the parser's and the rule book's to
+ * report. Two exceptions: white space beyond Content-Length (the line end
+ * after a body that has none) is dropped, and when changing the body's
+ * bare LF (or CR) line ends to CR LF gives exactly Content-Length, they
+ * are changed and the repair listed. *after: the input offset after the
+ * body. */
 static int body_take(struct state *st, size_t bi, size_t boff, size_t *after)
 {
 	long cl = st->content_length;
