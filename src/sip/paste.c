@@ -689,11 +689,12 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		goto out;
 	indent_remove(&st, ls);
 	size_t i = 0;
-	bool skipped_text = false;
+	bool skipped_text = false; /* a run of text outside messages is listed once */
 	while (i < n) {
 		enum line_kind k = classify(in, &ls[i]);
 		if (!st.in_msg) {
 			if (k == START) {
+				skipped_text = false;
 				rc = msg_begin(&st, i);
 				if (rc < 0)
 					goto out;

@@ -238,6 +238,30 @@ static void test_several_messages_lf_with_trailing_garbage(void)
 	paste_fini(&p);
 }
 
+/* Each run of text outside the messages is listed, not only the first of
+ * the input (a log line before every message of an sngrep export). */
+static void test_every_run_of_text_between_messages_is_listed(void)
+{
+	static const char in[] = "JUNK ONE\n"
+				 "REGISTER sip:a SIP/2.0\nCall-ID: 1\nl: 0\n\n"
+				 "JUNK TWO\n"
+				 "SIP/2.0 401 Unauthorized\nCall-ID: 1\nl: 0\n\n";
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	unsigned lines[4], n = 0;
+	for (size_t i = 0; i < p.nrepairs; i++)
+		if (strstr(p.repairs[i].what, "ignored text") && n < 4)
+			lines[n++] = p.repairs[i].line;
+	CHECK_INT_EQ(n, 2);
+	if (n == 2) {
+		CHECK_INT_EQ(lines[0], 1);
+		CHECK_INT_EQ(lines[1], 6);
+	}
+	paste_fini(&p);
+}
+
 /* Text whose lines end with CR alone (no LF anywhere): each CR ends a line,
  * the message comes out with CRLF, the repair says so, and positions count
  * the CR-ended lines. */
@@ -538,6 +562,7 @@ static void test_known_header_without_colon_is_kept_for_the_parser(void)
 
 int main(void)
 {
+	test_every_run_of_text_between_messages_is_listed();
 	test_seed_fixtures_normalise_to_wire_messages();
 	test_positions_map_to_input_lines();
 	test_wire_input_passes_through_unchanged();
