@@ -53,10 +53,14 @@ static void run_msg(const char *buf, size_t len)
 	if (ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0 ||
 	    ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0)
 		abort();
-	if (!memchr(flow.reg_call_id, '\0', sizeof flow.reg_call_id) ||
-	    !memchr(flow.ch_sec_server, '\0', sizeof flow.ch_sec_server) ||
-	    flow.ch_nnonce > IMS_FLOW_NONCES)
-		abort();
+	for (size_t i = 0; i < IMS_FLOW_CALLS; i++) {
+		const struct ims_flow_call *fc = &flow.call[i];
+		if (!memchr(fc->call_id, '\0', sizeof fc->call_id) ||
+		    !memchr(fc->reg_branch, '\0', sizeof fc->reg_branch) ||
+		    !memchr(fc->ch_sec_server, '\0', sizeof fc->ch_sec_server) ||
+		    fc->ch_nnonce > IMS_FLOW_NONCES)
+			abort();
+	}
 	for (uint16_t i = 0; i < msg.nhdrs; i++) {
 		const struct ims_explain *e = ims_explain_header(msg.hdrs[i].id, msg.hdrs[i].name);
 		if (!e || !e->meaning || !e->ref)

@@ -263,18 +263,22 @@ typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);
 int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
 
 /* What the later messages of one input (a paste or capture of one
- * registration: REGISTER, 401, REGISTER, 200) are checked against: the
- * last REGISTER and the last 401 to a REGISTER, kept as copies (the
- * messages' buffers need not live on). Zero it before the first message. */
+ * registration, or a P-CSCF log of several: REGISTER, 401, REGISTER, 200)
+ * are checked against, per Call-ID: the last REGISTER and the last 401 to
+ * a REGISTER on the UE's leg (one Via), kept as copies (the messages'
+ * buffers need not live on). Zero it before the first message. */
 #define IMS_FLOW_TEXT 192
 #define IMS_FLOW_NONCES 4
-struct ims_flow {
+#define IMS_FLOW_CALLS 8
+struct ims_flow_call {
+	char call_id[IMS_FLOW_TEXT];   /* "" when the slot is free */
+	unsigned used;                 /* when last used (least recently used goes) */
 	bool have_register;            /* the last REGISTER: */
-	char reg_call_id[IMS_FLOW_TEXT];
 	uint32_t reg_cseq;
+	char reg_branch[IMS_FLOW_TEXT];
 	bool reg_deregister;           /* every binding it named had expiry 0 */
-	bool have_401;                 /* the last 401 to a REGISTER: */
-	char ch_call_id[IMS_FLOW_TEXT];
+	bool have_401;                 /* the last 401 to a REGISTER, until a final
+					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;
 	unsigned ch_nnonce;            /* its challenges' nonces, realms, opaques */
 	char ch_nonce[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
@@ -284,6 +288,10 @@ struct ims_flow {
 	bool ch_has_sec_server;        /* its Security-Server offers, normalised */
 	char ch_sec_server[1024];
 	bool ch_sec_server_cut;        /* they did not fit: not compared */
+};
+struct ims_flow {
+	unsigned clock;
+	struct ims_flow_call call[IMS_FLOW_CALLS];
 };
 /* ims_rules_check with the rules that compare msg with the messages before
  * it in flow (rfc3261.flow.*, rfc3329.flow.*), then msg noted in flow for

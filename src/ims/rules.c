@@ -68,6 +68,9 @@ struct ctx {
 	int count;
 	const struct ims_rule_info *rule;
 	const struct ims_flow *flow; /* the messages before this one, or NULL */
+	const struct ims_flow_call *fc; /* flow's record of this Call-ID, or NULL */
+	bool ue_leg;                 /* one Via: between the UE and the P-CSCF */
+	struct slice branch;         /* the top Via's branch */
 	bool cseq_ok;                /* CSeq and Call-ID of this message */
 	struct sip_cseq cseq;
 	const struct sip_hdr *call_id;
@@ -787,7 +790,9 @@ static void check_401_aka(struct ctx *c)
 		struct sip_parse_error err;
 		if (sip_auth_decode(&a, h->value, &rest, &err) < 0)
 			continue;
-		if (slice_present(a.field[SIP_AUTH_CK]) || slice_present(a.field[SIP_AUTH_IK]))
+		/* on Mw (more than one Via) the S-CSCF must send them to the
+		 * P-CSCF (TS 24.229 §5.4.1.2.1): only the UE's leg is wrong */
+		if (c->ue_leg && (slice_present(a.field[SIP_AUTH_CK]) || slice_present(a.field[SIP_AUTH_IK])))
 			report(c, h, a.field[SIP_AUTH_CK].ptr ? a.field[SIP_AUTH_CK].ptr :
 			       a.field[SIP_AUTH_IK].ptr, "the challenge carries ck/ik: the "
 			       "P-CSCF must strip them before the 401 leaves for the UE. Either "
@@ -821,10 +826,9 @@ static void check_200(struct ctx *c)
 	const struct sip_msg *m = c->msg;
 	if (m->is_request || m->status != 200 || !c->is_reg_response)
 		return;
-	const struct ims_flow *f = c->flow;
-	bool after_dereg = f && f->have_register && f->reg_deregister && c->call_id &&
-			   c->cseq_ok && flow_eq(f->reg_call_id, c->call_id->value) &&
-			   c->cseq.seq == f->reg_cseq;
+	const struct ims_flow_call *fc = c->fc;
+	bool after_dereg = fc && fc->have_register && fc->reg_deregister && c->cseq_ok &&
+			   c->cseq.seq == fc->reg_cseq;
 	if (!sip_hdr_first(m, SIP_HDR_CONTACT) && !after_dereg) {
 		report(c, NULL, m->start_line.ptr, "200 to REGISTER without Contact: no binding "
 		       "is listed, so the UE cannot learn the time granted. Expected only "
@@ -1987,63 +1991,73 @@ static bool sec_normalise(const struct sip_msg *m, enum sip_hdr_id id, char *out
 	return true;
 }
 
-/* The 401 this REGISTER answers: the flow's last 401, to a REGISTER of the
- * same Call-ID and a lower CSeq. */
+/* The 401 this REGISTER answers: the last 401 of its Call-ID on the UE's
+ * leg, to a lower CSeq, not yet closed by a final response. */
 static bool flow_answers_401(const struct ctx *c)
 {
-	const struct ims_flow *f = c->flow;
-	return f && f->have_401 && c->call_id && flow_eq(f->ch_call_id, c->call_id->value) &&
-	       c->cseq_ok && c->cseq.seq > f->ch_cseq;
+	const struct ims_flow_call *fc = c->fc;
+	return fc && fc->have_401 && c->ue_leg && c->cseq_ok && c->cseq.seq > fc->ch_cseq;
 }
 
 static void check_flow_cseq(struct ctx *c)
 {
-	const struct ims_flow *f = c->flow;
-	if (!f || !f->have_register || !c->call_id || !c->cseq_ok ||
-	    !flow_eq(f->reg_call_id, c->call_id->value) || c->cseq.seq >= f->reg_cseq)
+	const struct ims_flow_call *fc = c->fc;
+	if (!fc || !fc->have_register || !c->ue_leg || !c->cseq_ok)
 		return;
 	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_CSEQ);
-	report(c, h, h->value.ptr, "CSeq %u after a REGISTER of the same Call-ID with CSeq %u: "
-	       "the UE must count up by one for each REGISTER of a Call-ID (RFC 3261 §10.2); "
-	       "the registrar drops this one as out of order (or answers 500).",
-	       c->cseq.seq, f->reg_cseq);
+	if (c->cseq.seq < fc->reg_cseq)
+		report(c, h, h->value.ptr, "CSeq %u after a REGISTER of the same Call-ID with CSeq "
+		       "%u: the UE must count up by one for each REGISTER of a Call-ID (RFC 3261 "
+		       "§10.2); the registrar drops this one as out of order (or answers 500).",
+		       c->cseq.seq, fc->reg_cseq);
+	else if (c->cseq.seq == fc->reg_cseq && fc->reg_branch[0] && slice_present(c->branch) &&
+		 !flow_eq(fc->reg_branch, c->branch))
+		report(c, h, h->value.ptr, "CSeq %u again, with a new branch: not a retransmission "
+		       "but a new REGISTER that did not count up (RFC 3261 §10.2). The registrar "
+		       "takes it for a retransmission of the last one (or answers 500).",
+		       c->cseq.seq);
 }
 
 static void check_flow_challenge(struct ctx *c)
 {
-	const struct ims_flow *f = c->flow;
-	if (!c->auth_ok || !flow_answers_401(c) || f->ch_nnonce == 0)
+	const struct ims_flow_call *fc = c->fc;
+	if (!c->auth_ok || !flow_answers_401(c) || fc->ch_nnonce == 0)
 		return;
 	struct slice nonce = c->auth.field[SIP_AUTH_NONCE];
 	if (!slice_present(nonce) || nonce.len == 0)
 		return; /* a new initial REGISTER: nothing answered */
 	unsigned i = 0;
-	while (i < f->ch_nnonce && !flow_eq(f->ch_nonce[i], nonce))
+	while (i < fc->ch_nnonce && !flow_eq(fc->ch_nonce[i], nonce))
 		i++;
-	if (i == f->ch_nnonce) {
+	if (i == fc->ch_nnonce) {
 		report(c, c->auth_hdr, nonce.ptr, "the nonce answered is not the one of the 401 "
 		       "before it (same Call-ID, CSeq %u): the S-CSCF finds no vector for it and "
 		       "challenges again or answers 403. Check that the UE took the 401's "
-		       "WWW-Authenticate whole (a cut paste, a second 401).", f->ch_cseq);
+		       "WWW-Authenticate whole (a cut paste, a second 401).", fc->ch_cseq);
 		return;
 	}
 	struct slice realm = c->auth.field[SIP_AUTH_REALM];
-	if (f->ch_realm[i][0] && slice_present(realm) && !flow_eq(f->ch_realm[i], realm))
+	if (fc->ch_realm[i][0] && slice_present(realm) && !flow_eq(fc->ch_realm[i], realm))
 		report(c, c->auth_hdr, realm.ptr, "realm \"%.*s\" is not the realm \"%s\" of the "
 		       "challenge answered (RFC 3261 §22.4: the credentials carry the "
-		       "challenge's realm).", SLICE_ARG(realm), f->ch_realm[i]);
+		       "challenge's realm).", SLICE_ARG(realm), fc->ch_realm[i]);
 	struct slice opaque = c->auth.field[SIP_AUTH_OPAQUE];
-	if (f->ch_has_opaque[i] && !flow_eq(f->ch_opaque[i], opaque))
+	if (fc->ch_has_opaque[i] && !flow_eq(fc->ch_opaque[i], opaque))
 		report(c, c->auth_hdr, slice_present(opaque) ? opaque.ptr : c->auth_hdr->value.ptr,
 		       "the challenge answered has opaque=\"%s\"; the credentials must return it "
-		       "unchanged (RFC 7616 §3.4) and %s.", f->ch_opaque[i],
+		       "unchanged (RFC 7616 §3.4) and %s.", fc->ch_opaque[i],
 		       slice_present(opaque) ? "do not" : "have none");
 }
 
 static void check_flow_sec_verify(struct ctx *c)
 {
-	const struct ims_flow *f = c->flow;
-	if (!flow_answers_401(c) || !f->ch_has_sec_server || f->ch_sec_server_cut)
+	const struct ims_flow_call *fc = c->fc;
+	if (!flow_answers_401(c) || !fc->ch_has_sec_server || fc->ch_sec_server_cut)
+		return;
+	/* only a REGISTER that answers the challenge (a new initial one,
+	 * nonce="", starts over with Security-Client alone) */
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_NONCE]) ||
+	    c->auth.field[SIP_AUTH_NONCE].len == 0)
 		return;
 	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_SECURITY_VERIFY);
 	if (!h) {
@@ -2053,52 +2067,86 @@ static void check_flow_sec_verify(struct ctx *c)
 		       "TS 33.203 §7.2).");
 		return;
 	}
-	char mine[sizeof f->ch_sec_server];
+	char mine[sizeof fc->ch_sec_server];
 	if (!sec_normalise(c->msg, SIP_HDR_SECURITY_VERIFY, mine, sizeof mine))
 		return;
-	if (strcmp(mine, f->ch_sec_server) != 0)
+	if (strcmp(mine, fc->ch_sec_server) != 0)
 		report(c, h, h->value.ptr, "Security-Verify is not the 401's Security-Server "
 		       "(same offers and parameters, in any order): RFC 3329 §2.3.1 has the UE "
 		       "echo the server's list unaltered, so the P-CSCF takes a difference for a "
 		       "downgrade attack and answers 494. Compare the two offer by offer.");
 }
 
-/* What the next messages need of this one. */
+/* The flow's record of this message's Call-ID, or NULL. */
+static struct ims_flow_call *flow_find(const struct ims_flow *f, const struct ctx *c)
+{
+	if (!f || !c->call_id)
+		return NULL;
+	for (size_t i = 0; i < IMS_FLOW_CALLS; i++)
+		if (f->call[i].call_id[0] && flow_eq(f->call[i].call_id, c->call_id->value))
+			return (struct ims_flow_call *)&f->call[i];
+	return NULL;
+}
+
+/* What the next messages need of this one: REGISTERs and responses to
+ * REGISTER on the UE's leg (a P-CSCF log also holds the Mw copies, whose
+ * Security-* and challenges are another hop's). */
 static void flow_note(const struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->call_id || !c->cseq_ok)
+	if (!c->call_id || !c->cseq_ok || !c->ue_leg || (!c->is_register && !c->is_reg_response))
 		return;
+	struct ims_flow_call *fc = flow_find(f, c);
+	if (!fc) {
+		if (!c->is_register && m->status != 401)
+			return;
+		/* a free slot, or the least recently used */
+		fc = &f->call[0];
+		for (size_t i = 1; i < IMS_FLOW_CALLS && fc->call_id[0]; i++)
+			if (!f->call[i].call_id[0] || f->call[i].used < fc->used)
+				fc = &f->call[i];
+		memset(fc, 0, sizeof *fc);
+		if (!flow_copy(fc->call_id, sizeof fc->call_id, c->call_id->value))
+			return;
+	}
+	fc->used = ++f->clock;
 	if (c->is_register) {
-		f->have_register = flow_copy(f->reg_call_id, sizeof f->reg_call_id, c->call_id->value);
-		f->reg_cseq = c->cseq.seq;
-		f->reg_deregister = c->deregister;
+		fc->have_register = true;
+		fc->reg_cseq = c->cseq.seq;
+		fc->reg_deregister = c->deregister;
+		flow_copy(fc->reg_branch, sizeof fc->reg_branch, c->branch);
 		return;
 	}
-	if (!c->is_reg_response || m->status != 401)
+	if (m->status >= 200 && m->status != 401) {
+		/* a final answer to a later REGISTER closes the challenge */
+		if (fc->have_401 && c->cseq.seq > fc->ch_cseq)
+			fc->have_401 = false;
 		return;
-	f->have_401 = flow_copy(f->ch_call_id, sizeof f->ch_call_id, c->call_id->value);
-	f->ch_cseq = c->cseq.seq;
-	f->ch_nnonce = 0;
+	}
+	if (m->status != 401)
+		return;
+	fc->have_401 = true;
+	fc->ch_cseq = c->cseq.seq;
+	fc->ch_nnonce = 0;
 	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE);
-	     h && f->ch_nnonce < IMS_FLOW_NONCES; h = sip_hdr_next(m, h)) {
+	     h && fc->ch_nnonce < IMS_FLOW_NONCES; h = sip_hdr_next(m, h)) {
 		struct sip_auth a;
 		struct slice rest;
 		struct sip_parse_error err;
 		if (sip_auth_decode(&a, h->value, &rest, &err) < 0)
 			continue;
-		unsigned i = f->ch_nnonce;
-		if (!flow_copy(f->ch_nonce[i], sizeof f->ch_nonce[i], a.field[SIP_AUTH_NONCE]))
+		unsigned i = fc->ch_nnonce;
+		if (!flow_copy(fc->ch_nonce[i], sizeof fc->ch_nonce[i], a.field[SIP_AUTH_NONCE]))
 			continue;
-		flow_copy(f->ch_realm[i], sizeof f->ch_realm[i], a.field[SIP_AUTH_REALM]);
-		f->ch_has_opaque[i] = flow_copy(f->ch_opaque[i], sizeof f->ch_opaque[i],
-						a.field[SIP_AUTH_OPAQUE]);
-		f->ch_nnonce++;
+		flow_copy(fc->ch_realm[i], sizeof fc->ch_realm[i], a.field[SIP_AUTH_REALM]);
+		fc->ch_has_opaque[i] = flow_copy(fc->ch_opaque[i], sizeof fc->ch_opaque[i],
+						 a.field[SIP_AUTH_OPAQUE]);
+		fc->ch_nnonce++;
 	}
-	f->ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
-	f->ch_sec_server_cut = f->ch_has_sec_server &&
-			       !sec_normalise(m, SIP_HDR_SECURITY_SERVER, f->ch_sec_server,
-					      sizeof f->ch_sec_server);
+	fc->ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
+	fc->ch_sec_server_cut = fc->ch_has_sec_server &&
+				!sec_normalise(m, SIP_HDR_SECURITY_SERVER, fc->ch_sec_server,
+					       sizeof fc->ch_sec_server);
 }
 
 /* ---- the book ------------------------------------------------------------ */
@@ -2389,6 +2437,20 @@ static void ctx_prepare(struct ctx *c)
 
 	c->is_register = m->is_request && m->method_id == SIP_METHOD_REGISTER;
 	c->call_id = sip_hdr_first(m, SIP_HDR_CALL_ID);
+	/* the Vias: one is the UE's own leg; the top one's branch */
+	unsigned nvia = 0;
+	for (const struct sip_hdr *vh = sip_hdr_first(m, SIP_HDR_VIA); vh; vh = sip_hdr_next(m, vh)) {
+		struct sip_list it;
+		struct slice item;
+		sip_list_init(&it, vh->value);
+		while (sip_list_next(&it, &item, &err) == 1) {
+			struct sip_via v;
+			if (nvia++ == 0 && sip_via_decode(&v, item, &err) == 0)
+				c->branch = v.branch;
+		}
+	}
+	c->ue_leg = nvia == 1;
+	c->fc = flow_find(c->flow, c);
 	h = sip_hdr_first(m, SIP_HDR_CSEQ);
 	c->cseq_ok = h && sip_cseq_decode(&c->cseq, h->value, &err) == 0;
 	if (!m->is_request && h && sip_cseq_decode(&cs, h->value, &err) == 0)

@@ -746,6 +746,72 @@ static void test_instance_kind_finding_names_what_it_got(void)
 	}
 }
 
+/* Flows as a P-CSCF log shows them (QA): the Mw copies of the messages,
+ * a Call-ID reused after the registration ended, two UEs interleaved, a
+ * CSeq reused with a new branch. */
+static void test_flow_in_a_pcscf_log(void)
+{
+	size_t len;
+	const char *pcscf_via = "Via: SIP/2.0/UDP [2001:db8::100]:5060;branch=z9hG4bKpcscf1\r\n";
+	char via2[256];
+	snprintf(via2, sizeof via2, "%sVia: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456", pcscf_via);
+	/* the REGISTER the P-CSCF forwards: its Via on top, no Security-Verify */
+	char *m1 = mutate(protected_register, "Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456", via2, &len);
+	char *mw = m1 ? mutate(m1, "Security-Verify: ", "X-Dropped: ", &len) : NULL;
+	/* the S-CSCF's 401 on Mw, with ck and ik */
+	char *ch1 = mutate(challenge_401, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+			   "Via: SIP/2.0/UDP [2001:db8::100]:5060;branch=z9hG4bKpcscf0\r\n"
+			   "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123", &len);
+	char *mw401 = ch1 ? mutate(ch1, "qop=\"auth\"", "qop=\"auth\",ck=\"00112233\",ik=\"44556677\"", &len) : NULL;
+	/* a new initial REGISTER on the same Call-ID after the 200 */
+	char *again = mutate(initial_register, "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", &len);
+	/* another UE's REGISTER in between */
+	char *other = mutate(initial_register, "Call-ID: c1@2001:db8::1", "Call-ID: other@2001:db8::9", &len);
+	char *dereg = mutate(protected_register, "Expires: 600000", "Expires: 0", &len);
+	char *ok0 = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
+			   "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
+	char *wrong = mutate(protected_register, "nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"", &len);
+	char *c1 = mutate(protected_register, "CSeq: 2 REGISTER", "CSeq: 1 REGISTER", &len);
+	char *samecseq = c1 ? mutate(c1, "branch=z9hG4bKdef456", "branch=z9hG4bKnew789", &len) : NULL;
+	CHECK(mw && mw401 && again && other && dereg && ok0 && wrong && samecseq);
+	if (mw && mw401 && again && other && dereg && ok0 && wrong && samecseq) {
+		struct findings fs;
+		const char *fwd[] = { initial_register, mw401, challenge_401, protected_register, mw };
+		CHECK(run_flow(fwd, 5, &fs) >= 0);
+		CHECK(find(&fs, "rfc3329.flow.security-verify") == NULL);
+		CHECK(find(&fs, "rfc3261.flow.challenge") == NULL);
+		const char *mwonly[] = { mw401 };
+		CHECK(run_flow(mwonly, 1, &fs) >= 0);
+		CHECK(find(&fs, "ts24229.response.401-aka") == NULL);
+		const char *reuse[] = { initial_register, challenge_401, protected_register, ok_200, again };
+		CHECK(run_flow(reuse, 5, &fs) >= 0);
+		CHECK(find(&fs, "rfc3329.flow.security-verify") == NULL);
+		const char *inter[] = { dereg, other, ok0 };
+		CHECK(run_flow(inter, 3, &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.response.200-bindings") == NULL);
+		const char *inter2[] = { initial_register, challenge_401, other, wrong };
+		CHECK(run_flow(inter2, 4, &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.flow.challenge") != NULL);
+		const char *same[] = { initial_register, challenge_401, samecseq };
+		CHECK(run_flow(same, 3, &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.flow.cseq") != NULL);
+		const char *retrans[] = { initial_register, initial_register };
+		CHECK(run_flow(retrans, 2, &fs) >= 0);
+		CHECK(find(&fs, "rfc3261.flow.cseq") == NULL);
+	}
+	free(m1);
+	free(mw);
+	free(ch1);
+	free(mw401);
+	free(again);
+	free(other);
+	free(dereg);
+	free(ok0);
+	free(wrong);
+	free(c1);
+	free(samecseq);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1166,6 +1232,7 @@ int main(void)
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
+	test_flow_in_a_pcscf_log();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
