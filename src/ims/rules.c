@@ -2077,7 +2077,8 @@ static void check_flow_sec_verify(struct ctx *c)
 		       "downgrade attack and answers 494. Compare the two offer by offer.");
 }
 
-/* The flow's record of this message's Call-ID, or NULL. */
+/* The flow's record of this message's Call-ID, or NULL. Mutable for
+ * flow_note, which owns the flow; the rules read it through ctx's const. */
 static struct ims_flow_call *flow_find(const struct ims_flow *f, const struct ctx *c)
 {
 	if (!f || !c->call_id)
