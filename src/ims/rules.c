@@ -31,13 +31,22 @@ struct contact {
 	struct ims_instance inst;
 };
 
-/* Iterates the elements of every Contact header as decoded addresses;
- * elements that do not decode are skipped (the syntax rule reports them). */
-struct contact_it {
+/* Iterates the list elements of every header of one id, in message
+ * order: elem_it_init, then while (elem_next(&it, &item, &h)). A header
+ * whose list does not split is left at its first bad element (the syntax
+ * rule reports it). */
+struct elem_it {
 	const struct sip_msg *msg;
+	enum sip_hdr_id id;
 	const struct sip_hdr *h;
 	struct sip_list list;
 	bool started;
+};
+
+/* Iterates the elements of every Contact header as decoded addresses;
+ * elements that do not decode are skipped (the syntax rule reports them). */
+struct contact_it {
+	struct elem_it e;
 };
 
 /* An identity of the message (To, From, username, Request-URI) with the
@@ -192,18 +201,45 @@ static const char *reason_after_label(const struct sip_hdr *h, const char *reaso
 	return reason;
 }
 
+static void elem_it_init(struct elem_it *it, const struct sip_msg *msg, enum sip_hdr_id id)
+{
+	memset(it, 0, sizeof *it);
+	it->msg = msg;
+	it->id = id;
+}
+
+static bool elem_next(struct elem_it *it, struct slice *item, const struct sip_hdr **hp)
+{
+	struct sip_parse_error err;
+	for (;;) {
+		if (!it->started) {
+			it->h = sip_hdr_first(it->msg, it->id);
+			it->started = true;
+			if (it->h)
+				sip_list_init(&it->list, it->h->value);
+		}
+		if (!it->h)
+			return false;
+		if (sip_list_next(&it->list, item, &err) == 1) {
+			*hp = it->h;
+			return true;
+		}
+		it->h = sip_hdr_next(it->msg, it->h);
+		if (it->h)
+			sip_list_init(&it->list, it->h->value);
+	}
+}
+
 /* True when one of the headers of id lists the option tag. */
 static bool has_option_tag(const struct sip_msg *msg, enum sip_hdr_id id, const char *tag)
 {
-	for (const struct sip_hdr *h = sip_hdr_first(msg, id); h; h = sip_hdr_next(msg, h)) {
-		struct sip_list it;
-		struct slice item;
-		struct sip_parse_error err;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) == 1)
-			if (slice_caseeq_cstr(slice_trim(item), tag))
-				return true;
-	}
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	elem_it_init(&it, msg, id);
+	while (elem_next(&it, &item, &h))
+		if (slice_caseeq_cstr(slice_trim(item), tag))
+			return true;
 	return false;
 }
 
@@ -229,35 +265,17 @@ static const char *cstr(char *out, size_t cap, struct slice s)
 
 static void contact_it_init(struct contact_it *it, const struct sip_msg *msg)
 {
-	memset(it, 0, sizeof *it);
-	it->msg = msg;
+	elem_it_init(&it->e, msg, SIP_HDR_CONTACT);
 }
 
 static bool contact_it_next(struct contact_it *it, struct sip_addr *a, const struct sip_hdr **hp)
 {
 	struct sip_parse_error err;
 	struct slice item;
-	for (;;) {
-		if (!it->started) {
-			it->h = sip_hdr_first(it->msg, SIP_HDR_CONTACT);
-			it->started = true;
-			if (it->h)
-				sip_list_init(&it->list, it->h->value);
-		}
-		if (!it->h)
-			return false;
-		int r = sip_list_next(&it->list, &item, &err);
-		if (r == 1) {
-			if (sip_addr_decode(a, item, SIP_ADDR_ALLOW_STAR, &err) == 0) {
-				*hp = it->h;
-				return true;
-			}
-			continue;
-		}
-		it->h = sip_hdr_next(it->msg, it->h);
-		if (it->h)
-			sip_list_init(&it->list, it->h->value);
-	}
+	while (elem_next(&it->e, &item, hp))
+		if (sip_addr_decode(a, item, SIP_ADDR_ALLOW_STAR, &err) == 0)
+			return true;
+	return false;
 }
 
 /* A cursor over ctx's Contact elements: for (ct = contact_next(c, &cur); ...). */
@@ -551,32 +569,30 @@ static void check_content_length(struct ctx *c)
 
 static void check_via_branch(struct ctx *c)
 {
-	const struct sip_msg *m = c->msg;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_VIA); h; h = sip_hdr_next(m, h)) {
-		struct sip_list it;
-		struct slice item;
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	elem_it_init(&it, c->msg, SIP_HDR_VIA);
+	while (elem_next(&it, &item, &h)) {
+		struct sip_via v;
 		struct sip_parse_error err;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) == 1) {
-			struct sip_via v;
-			if (sip_via_decode(&v, item, &err) < 0)
-				continue;
-			if (!slice_present(v.branch) || v.branch.len == 0)
-				report(c, h, item.ptr, "Via without a branch: the transaction cannot "
-				       "be matched and retransmissions look like new requests. "
-				       "Whoever added this Via must put branch=z9hG4bK<unique>.");
-			else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
-				 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
-				report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
-				       "(case-sensitive): peers treat the sender as RFC 2543 and "
-				       "match transactions the old way. Fix the UE's branch "
-				       "generator.");
-			else if (v.branch.len == 7)
-				report(c, h, v.branch.ptr, "branch is the magic cookie z9hG4bK alone: it "
-				       "names no transaction, so two requests of this sender cannot "
-				       "be told apart (RFC 4475 §3.2.1: a server may answer 400). "
-				       "Fix the branch generator.");
-		}
+		if (sip_via_decode(&v, item, &err) < 0)
+			continue;
+		if (!slice_present(v.branch) || v.branch.len == 0)
+			report(c, h, item.ptr, "Via without a branch: the transaction cannot "
+			       "be matched and retransmissions look like new requests. "
+			       "Whoever added this Via must put branch=z9hG4bK<unique>.");
+		else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
+			 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
+			report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
+			       "(case-sensitive): peers treat the sender as RFC 2543 and "
+			       "match transactions the old way. Fix the UE's branch "
+			       "generator.");
+		else if (v.branch.len == 7)
+			report(c, h, v.branch.ptr, "branch is the magic cookie z9hG4bK alone: it "
+			       "names no transaction, so two requests of this sender cannot "
+			       "be told apart (RFC 4475 §3.2.1: a server may answer 400). "
+			       "Fix the branch generator.");
 	}
 }
 
@@ -1318,18 +1334,14 @@ static void check_sec_params(struct ctx *c)
 static bool first_ipsec(const struct sip_msg *m, enum sip_hdr_id id, struct sip_sec_mech *s,
 			const struct sip_hdr **hp)
 {
-	for (const struct sip_hdr *h = sip_hdr_first(m, id); h; h = sip_hdr_next(m, h)) {
-		struct sip_list it;
-		struct slice item;
-		struct sip_parse_error err;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) == 1)
-			if (sip_sec_mech_decode(s, item, &err) == 0 &&
-			    slice_caseeq_cstr(s->mechanism, "ipsec-3gpp")) {
-				*hp = h;
-				return true;
-			}
-	}
+	struct elem_it it;
+	struct slice item;
+	struct sip_parse_error err;
+	elem_it_init(&it, m, id);
+	while (elem_next(&it, &item, hp))
+		if (sip_sec_mech_decode(s, item, &err) == 0 &&
+		    slice_caseeq_cstr(s->mechanism, "ipsec-3gpp"))
+			return true;
 	return false;
 }
 
@@ -1865,22 +1877,20 @@ static void check_reg_id(struct ctx *c)
 
 static void check_route_lr(struct ctx *c)
 {
-	const struct sip_msg *m = c->msg;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_ROUTE); h; h = sip_hdr_next(m, h)) {
-		struct sip_list it;
-		struct slice item;
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	elem_it_init(&it, c->msg, SIP_HDR_ROUTE);
+	while (elem_next(&it, &item, &h)) {
+		struct sip_addr a;
 		struct sip_parse_error err;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) == 1) {
-			struct sip_addr a;
-			if (sip_addr_decode(&a, item, 0, &err) < 0 || a.uri.lr ||
-			    (a.uri.scheme != SIP_URI_SIP && a.uri.scheme != SIP_URI_SIPS))
-				continue;
-			report(c, h, a.uri_text.ptr, "Route %.*s has no ;lr: the next hop is treated "
-			       "as a strict router and the Request-URI gets rewritten to it. The "
-			       "P-CSCF address the UE got at PDN/PDU set-up needs ;lr.",
-			       SLICE_ARG(a.uri_text));
-		}
+		if (sip_addr_decode(&a, item, 0, &err) < 0 || a.uri.lr ||
+		    (a.uri.scheme != SIP_URI_SIP && a.uri.scheme != SIP_URI_SIPS))
+			continue;
+		report(c, h, a.uri_text.ptr, "Route %.*s has no ;lr: the next hop is treated "
+		       "as a strict router and the Request-URI gets rewritten to it. The "
+		       "P-CSCF address the UE got at PDN/PDU set-up needs ;lr.",
+		       SLICE_ARG(a.uri_text));
 	}
 }
 
@@ -1938,46 +1948,44 @@ static bool sec_normalise(const struct sip_msg *m, enum sip_hdr_id id, char *out
 	char offers[SEC_MAX_OFFERS][160];
 	const char *sorted[SEC_MAX_OFFERS];
 	size_t no = 0;
-	for (const struct sip_hdr *h = sip_hdr_first(m, id); h; h = sip_hdr_next(m, h)) {
-		struct sip_list it;
-		struct slice item;
-		struct sip_parse_error err;
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) == 1) {
-			if (no == SEC_MAX_OFFERS)
-				return false;
-			/* the parts between ';', white space dropped, lower case */
-			char parts[SEC_MAX_PARTS][64];
-			const char *ps[SEC_MAX_PARTS];
-			size_t np = 0, k = 0;
-			for (size_t i = 0; i <= item.len; i++) {
-				char ch = i < item.len ? item.ptr[i] : ';';
-				if (ch == ';') {
-					if (np == SEC_MAX_PARTS)
-						return false;
-					parts[np][k] = '\0';
-					ps[np] = parts[np];
-					np++;
-					k = 0;
-				} else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
-					if (np == SEC_MAX_PARTS || k + 1 >= sizeof parts[0])
-						return false;
-					parts[np][k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-				}
-			}
-			if (np > 1)
-				qsort(ps + 1, np - 1, sizeof ps[0], str_cmp);
-			size_t len = 0;
-			for (size_t i = 0; i < np; i++) {
-				int w = snprintf(offers[no] + len, sizeof offers[0] - len, "%s%s",
-						 i ? ";" : "", ps[i]);
-				if (w < 0 || (size_t)w >= sizeof offers[0] - len)
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	elem_it_init(&it, m, id);
+	while (elem_next(&it, &item, &h)) {
+		if (no == SEC_MAX_OFFERS)
+			return false;
+		/* the parts between ';', white space dropped, lower case */
+		char parts[SEC_MAX_PARTS][64];
+		const char *ps[SEC_MAX_PARTS];
+		size_t np = 0, k = 0;
+		for (size_t i = 0; i <= item.len; i++) {
+			char ch = i < item.len ? item.ptr[i] : ';';
+			if (ch == ';') {
+				if (np == SEC_MAX_PARTS)
 					return false;
-				len += (size_t)w;
+				parts[np][k] = '\0';
+				ps[np] = parts[np];
+				np++;
+				k = 0;
+			} else if (ch != ' ' && ch != '\t' && ch != '\r' && ch != '\n') {
+				if (np == SEC_MAX_PARTS || k + 1 >= sizeof parts[0])
+					return false;
+				parts[np][k++] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
 			}
-			sorted[no] = offers[no];
-			no++;
 		}
+		if (np > 1)
+			qsort(ps + 1, np - 1, sizeof ps[0], str_cmp);
+		size_t len = 0;
+		for (size_t i = 0; i < np; i++) {
+			int w = snprintf(offers[no] + len, sizeof offers[0] - len, "%s%s",
+					 i ? ";" : "", ps[i]);
+			if (w < 0 || (size_t)w >= sizeof offers[0] - len)
+				return false;
+			len += (size_t)w;
+		}
+		sorted[no] = offers[no];
+		no++;
 	}
 	qsort(sorted, no, sizeof sorted[0], str_cmp);
 	size_t len = 0;
@@ -2440,15 +2448,13 @@ static void ctx_prepare(struct ctx *c)
 	c->call_id = sip_hdr_first(m, SIP_HDR_CALL_ID);
 	/* the Vias: one is the UE's own leg; the top one's branch */
 	unsigned nvia = 0;
-	for (const struct sip_hdr *vh = sip_hdr_first(m, SIP_HDR_VIA); vh; vh = sip_hdr_next(m, vh)) {
-		struct sip_list it;
-		struct slice item;
-		sip_list_init(&it, vh->value);
-		while (sip_list_next(&it, &item, &err) == 1) {
-			struct sip_via v;
-			if (nvia++ == 0 && sip_via_decode(&v, item, &err) == 0)
-				c->branch = v.branch;
-		}
+	struct elem_it vit;
+	struct slice item;
+	elem_it_init(&vit, m, SIP_HDR_VIA);
+	while (elem_next(&vit, &item, &h)) {
+		struct sip_via v;
+		if (nvia++ == 0 && sip_via_decode(&v, item, &err) == 0)
+			c->branch = v.branch;
 	}
 	c->ue_leg = nvia == 1;
 	c->fc = flow_find(c->flow, c);
