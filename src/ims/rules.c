@@ -1191,7 +1191,7 @@ static void check_expires_600000(struct ctx *c)
 		const struct sip_hdr *h = ct->h;
 		/* a contact removed in a REGISTER that keeps others asks for
 		 * nothing (check_deregister says what it does) */
-		if (a->star || (a->has_expires && a->expires == 0))
+		if (a->star || contact_removed(c, ct))
 			continue;
 		uint32_t e;
 		const struct sip_hdr *eh = h;
@@ -1211,8 +1211,6 @@ static void check_expires_600000(struct ctx *c)
 			       "the UE for 600000 and let the S-CSCF shorten it.");
 			continue;
 		}
-		if (e == 0)
-			continue; /* Expires: 0 with contacts that keep theirs: removals */
 		if (e < 600000)
 			report(c, eh, at, "the UE asks for %u s, not the 600000 s TS 24.229 and "
 			       "IR.92 ask for; the network then decides the real time. A shorter "
@@ -2515,10 +2513,8 @@ static void ctx_prepare(struct ctx *c)
 		struct contact *ct;
 		int n = 0, zero = 0;
 		while ((ct = contact_next(c, &cur))) {
-			const struct sip_addr *a = &ct->a;
 			n++;
-			if (a->star || (a->has_expires ? a->expires == 0 :
-					(c->has_expires && c->expires == 0)))
+			if (ct->a.star || contact_removed(c, ct))
 				zero++;
 		}
 		c->deregister = n > 0 && zero == n;
