@@ -84,6 +84,8 @@ struct ims_instance {
 	unsigned uuid_version;
 	bool well_formed;
 	const char *problem;        /* static text when not well formed */
+	bool angled;                /* the URN was written inside '<' '>' (RFC 5626 §4.1
+				     * wants it so in +sip.instance) */
 };
 /* Decodes the parameter value (with or without quotes and <>): 0, or
  * -EBADMSG with problem set (then the fields are partly filled). */

@@ -290,14 +290,10 @@ static void render_instance(struct report *r, struct slice value)
 	}
 	/* the parameter's value is "<urn>" in quotes (RFC 5626 §4.1); a bare
 	 * URN decodes, but a registrar comparing as written will not match it */
-	struct slice v = slice_trim(value);
-	if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
-		v = slice_make(v.ptr + 1, v.len - 2);
-	bool angled = v.len && v.ptr[0] == '<';
 	const char *problem = inst.problem;
-	if (rc == 0 && inst.well_formed && !angled)
+	if (rc == 0 && inst.well_formed && !inst.angled)
 		problem = "no '<' '>' around the URN: RFC 5626 §4.1 writes +sip.instance=\"<urn:...>\"";
-	report_bool(r, "well_formed", "well formed", rc == 0 && inst.well_formed && angled, NULL);
+	report_bool(r, "well_formed", "well formed", rc == 0 && inst.well_formed && inst.angled, NULL);
 	report_cstr(r, "problem", "problem", problem, NULL);
 	report_end(r);
 }

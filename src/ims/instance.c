@@ -147,9 +147,10 @@ int ims_instance_decode(struct ims_instance *inst, struct slice value)
 	/* the Contact parameter value is a quoted string holding "<urn>" */
 	if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
 		v = slice_make(v.ptr + 1, v.len - 2);
-	if (v.len >= 2 && v.ptr[0] == '<' && v.ptr[v.len - 1] == '>')
+	if (v.len >= 2 && v.ptr[0] == '<' && v.ptr[v.len - 1] == '>') {
 		v = slice_make(v.ptr + 1, v.len - 2);
-	else if (v.len && (v.ptr[0] == '<' || v.ptr[v.len - 1] == '>')) {
+		inst->angled = true;
+	} else if (v.len && (v.ptr[0] == '<' || v.ptr[v.len - 1] == '>')) {
 		inst->urn = v;
 		inst->problem = "unbalanced '<' '>' around the instance URN (RFC 5626 §4.1)";
 		rc = -EBADMSG;

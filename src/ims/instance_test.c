@@ -134,8 +134,30 @@ static void test_instance_decode_every_truncation_stays_in_bounds(void)
 		check_guarded(in, k, decode_prefix, NULL);
 }
 
+/* Whether the URN was written inside '<' '>', quoted or not (RFC 5626
+ * §4.1 writes +sip.instance="<urn:...>"). */
+static void test_instance_says_whether_the_urn_was_angled(void)
+{
+	static const struct {
+		const char *in;
+		bool angled;
+	} rows[] = {
+		{ "\"<urn:gsma:imei:35425006-000655-0>\"", true },
+		{ "<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>", true },
+		{ "\"urn:gsma:imei:35425006-000655-0\"", false },
+		{ "urn:gsma:imei:35425006-000655-0", false },
+		{ "\"<urn:gsma:imei:35425006-000655-0\"", false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct ims_instance inst;
+		ims_instance_decode(&inst, slice_cstr(rows[i].in));
+		CHECK_INT_EQ(inst.angled, rows[i].angled);
+	}
+}
+
 int main(void)
 {
+	test_instance_says_whether_the_urn_was_angled();
 	test_luhn_digit_matches_annex_b();
 	test_instance_decode_table();
 	test_instance_decode_every_truncation_stays_in_bounds();

@@ -1554,9 +1554,6 @@ static void check_instance(struct ctx *c)
 			continue;
 		const char *at = t->instance_p.value.ptr ? t->instance_p.value.ptr :
 				 t->instance_p.name.ptr;
-		struct slice v = slice_trim(t->instance_p.value);
-		if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
-			v = slice_make(v.ptr + 1, v.len - 2);
 		if (ct->inst_rc < 0 || !ct->inst.well_formed)
 			report(c, ct->h, at, "+sip.instance %.*s is not a well-formed URN: %s. The "
 			       "registrar cannot match this device's bindings.",
@@ -1566,7 +1563,7 @@ static void check_instance(struct ctx *c)
 			report(c, ct->h, t->again_p.name.ptr, "a second +sip.instance in one contact: "
 			       "a binding has one instance id (RFC 5626 §4.1), and registrars take "
 			       "either one, so this device's bindings may not be matched. Fix the UE.");
-		else if (!v.len || v.ptr[0] != '<')
+		else if (!ct->inst.angled)
 			report(c, ct->h, at, "+sip.instance %.*s has no '<' '>' around its URN: RFC "
 			       "5626 §4.1 writes +sip.instance=\"<urn:...>\". A registrar that "
 			       "compares instance ids as written will not match this device's "
