@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/buf.h>
 #include <imsreg/sip.h>
 #include "sip/decode_internal.h"
 #include "sip/uri_internal.h"
@@ -62,6 +63,24 @@ static void check_uri(const struct sip_uri *u)
 	inside(u->opaque);
 	inside(u->transport);
 	inside(u->maddr);
+}
+
+/* sip_uri_equal on a decoded URI: equal to itself, and to what the
+ * encoder writes of it when that decodes (the encoder keeps every part as
+ * written). */
+static void check_uri_equal(const struct sip_uri *u)
+{
+	if (!sip_uri_equal(u, u))
+		abort();
+	struct buf b;
+	buf_init(&b);
+	sip_uri_encode(&b, u);
+	struct sip_uri w;
+	struct sip_parse_error e = { 0 };
+	if (b.err == 0 && sip_uri_decode(&w, slice_make(b.ptr, b.len), &e) == 0 &&
+	    (!sip_uri_equal(u, &w) || !sip_uri_equal(&w, u)))
+		abort();
+	buf_fini(&b);
 }
 
 /* The fast entries of uri.c held to the byte paths: sip_uri_decode_gt
@@ -145,8 +164,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 0: {
 		struct sip_uri u;
 		rc = sip_uri_decode(&u, v, &err);
-		if (rc == 0)
+		if (rc == 0) {
 			check_uri(&u);
+			check_uri_equal(&u);
+		}
 		check_fast_entries(v);
 		break;
 	}

@@ -313,6 +313,16 @@ int sip_uri_decode(struct sip_uri *uri, struct slice s, struct sip_parse_error *
 /* Decodes a host[:port] (hostname, IPv4, [IPv6]) as in Via sent-by. */
 int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *type,
 			bool *has_port, uint16_t *port, struct sip_parse_error *err);
+/* Whether two decoded URIs are equal as RFC 3261 §19.1.4 compares sip: and
+ * sips: URIs (userinfo case-sensitive, the rest in any case, escapes of
+ * unreserved characters equal to the characters, parameters in any order,
+ * user/ttl/method/maddr/transport in one URI only never equal, other
+ * parameters in one only ignored, headers all matched; hosts written as IP
+ * addresses compared as addresses, RFC 5954 §4) and RFC 3966 §4 tel: URIs
+ * (visual separators ignored, every parameter in both). Other schemes:
+ * the scheme in any case, the rest byte for byte. Like §19.1.4 it is not
+ * transitive (a parameter in one URI only is ignored). */
+bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
 
 /* ---- name-addr / addr-spec (From, To, Contact, Route, Path, ...) ------ */
 

@@ -1,0 +1,320 @@
+/* uri_cmp.c: URI equivalence: RFC 3261 §19.1.4 for sip: and sips: (with
+ * RFC 5954 §4 for hosts written as IP addresses), RFC 3966 §4 for tel:.
+ * What a registrar needs to tell whether a Contact names an existing binding
+ * (RFC 3261 §10.3 step 6) and what decode needs to say whether two identities
+ * are the same. Not on the parse's hot path. */
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <string.h>
+#include <imsreg/sip.h>
+
+static inline unsigned char lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+static inline int hexval(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = lower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* RFC 2396 §2.2 reserved: an escape of one of these is not the character
+ * itself (RFC 3261 §19.1.4: "characters other than those in the reserved
+ * set are equivalent to their '%' HEX HEX encoding"). */
+static inline bool reserved(unsigned char c)
+{
+	return c && strchr(";/?:@&=+$,", c) != NULL;
+}
+
+/* One character of escaped text: the byte, and whether it stands for a
+ * reserved character written as an escape (which only the same escape
+ * equals). */
+struct unit {
+	unsigned char c;
+	bool esc;
+};
+
+static bool unit_next(struct slice s, size_t *i, struct unit *u)
+{
+	if (*i >= s.len)
+		return false;
+	unsigned char c = (unsigned char)s.ptr[*i];
+	int h, l;
+	if (c == '%' && s.len - *i >= 3 && (h = hexval((unsigned char)s.ptr[*i + 1])) >= 0 &&
+	    (l = hexval((unsigned char)s.ptr[*i + 2])) >= 0) {
+		u->c = (unsigned char)(h << 4 | l);
+		u->esc = reserved(u->c);
+		*i += 3;
+		return true;
+	}
+	u->c = c;
+	u->esc = false;
+	*i += 1;
+	return true;
+}
+
+/* Two pieces of escaped text, escapes of unreserved characters decoded,
+ * with or without case folding. */
+static bool text_eq(struct slice a, struct slice b, bool fold)
+{
+	size_t i = 0, j = 0;
+	struct unit x, y;
+	for (;;) {
+		bool ha = unit_next(a, &i, &x), hb = unit_next(b, &j, &y);
+		if (!ha || !hb)
+			return ha == hb;
+		if (x.esc != y.esc)
+			return false;
+		if (fold ? lower(x.c) != lower(y.c) : x.c != y.c)
+			return false;
+	}
+}
+
+/* Both absent, or both present and equal as text_eq says. */
+static bool part_eq(struct slice a, struct slice b, bool fold)
+{
+	if (!a.ptr || !b.ptr)
+		return !a.ptr && !b.ptr;
+	return text_eq(a, b, fold);
+}
+
+/* The binary address of an IPv4 address or an IPv6 reference ("[...]"),
+ * in out (16 bytes): the family, or 0 when inet_pton refuses the text (the
+ * decoder tolerates RFC 5118 §4.10's three-colon form, which is no
+ * address). */
+static int ip_binary(struct slice h, enum sip_host_type t, unsigned char out[16])
+{
+	char tmp[64];
+	if (t == SIP_HOST_IPV6) {
+		if (h.len < 2 || h.ptr[0] != '[')
+			return 0;
+		h = slice_make(h.ptr + 1, h.len - 2);
+	}
+	if (h.len >= sizeof tmp)
+		return 0;
+	memcpy(tmp, h.ptr, h.len);
+	tmp[h.len] = '\0';
+	int af = t == SIP_HOST_IPV6 ? AF_INET6 : AF_INET;
+	memset(out, 0, 16);
+	return inet_pton(af, tmp, out) == 1 ? af : 0;
+}
+
+/* RFC 3261 §19.1.4: host names case-insensitively; RFC 5954 §4: IP
+ * addresses by the address they give, however written. A name never
+ * equals an address ("even though that's what phone21.boxesbybob.com
+ * resolves to"). */
+static bool host_eq(struct slice a, enum sip_host_type ta, struct slice b, enum sip_host_type tb)
+{
+	if (ta != tb)
+		return false;
+	if (ta == SIP_HOST_IPV4 || ta == SIP_HOST_IPV6) {
+		unsigned char x[16], y[16];
+		int fa = ip_binary(a, ta, x), fb = ip_binary(b, tb, y);
+		if (fa && fb)
+			return memcmp(x, y, 16) == 0;
+	}
+	return part_eq(a, b, true);
+}
+
+/* ---- ";name=value" lists and "?name=value&..." headers --------------------- */
+
+/* One element of a list split on sep: its name (up to '=') and its value
+ * (SLICE_NULL without '='). */
+struct elem {
+	struct slice name, value;
+};
+
+static bool elem_next(struct slice s, size_t *i, char sep, struct elem *e)
+{
+	if (!s.ptr || *i > s.len || (*i == s.len && (*i == 0 || s.ptr[*i - 1] != sep)))
+		return false;
+	size_t k = *i;
+	while (k < s.len && s.ptr[k] != sep)
+		k++;
+	struct slice el = slice_make(s.ptr + *i, k - *i);
+	*i = k + 1;
+	const char *eq = memchr(el.ptr, '=', el.len);
+	if (eq) {
+		e->name = slice_span(el.ptr, eq);
+		e->value = slice_span(eq + 1, el.ptr + el.len);
+	} else {
+		e->name = el;
+		e->value = SLICE_NULL;
+	}
+	return true;
+}
+
+/* The first element of s named name (escapes decoded, any case). */
+static bool elem_find(struct slice s, char sep, struct slice name, struct elem *out)
+{
+	size_t i = 0;
+	struct elem e;
+	while (elem_next(s, &i, sep, &e))
+		if (text_eq(e.name, name, true)) {
+			*out = e;
+			return true;
+		}
+	return false;
+}
+
+/* Whether the element of s at byte offset at repeats the name of an
+ * earlier one: a parameter given twice is read at its first (as
+ * sip_param_find does), so the comparison stays reflexive. */
+static bool elem_repeats(struct slice s, size_t at, char sep, struct slice name)
+{
+	size_t i = 0;
+	struct elem e;
+	while (i < at && elem_next(s, &i, sep, &e))
+		if (i <= at && text_eq(e.name, name, true))
+			return true;
+	return false;
+}
+
+/* §19.1.4: "A URI that includes [user, ttl, method, maddr or transport]
+ * will never be equal to a URI without" it. */
+static bool sip_param_required(struct slice name)
+{
+	static const char *const names[] = { "user", "ttl", "method", "maddr", "transport" };
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+		if (text_eq(name, slice_make(names[k], strlen(names[k])), true))
+			return true;
+	return false;
+}
+
+/* §19.1.4: "Any uri-parameter appearing in both URIs must match", the five
+ * above in one only never match, any other in one only is ignored. One
+ * direction; the caller asks both. */
+static bool sip_params_cover(struct slice a, struct slice b)
+{
+	size_t i = 0;
+	struct elem x, y;
+	for (size_t at = 0; elem_next(a, &i, ';', &x); at = i) {
+		if (elem_repeats(a, at, ';', x.name))
+			continue;
+		if (!elem_find(b, ';', x.name, &y)) {
+			if (sip_param_required(x.name))
+				return false;
+			continue;
+		}
+		if (!part_eq(x.value, y.value, true))
+			return false;
+	}
+	return true;
+}
+
+/* §19.1.4: "URI header components are never ignored. Any present header
+ * component MUST be present in both URIs and match". Header names in any
+ * case, values as text (escapes decoded). One direction. */
+static bool headers_cover(struct slice a, struct slice b)
+{
+	size_t i = 0;
+	struct elem x, y;
+	while (elem_next(a, &i, '&', &x)) {
+		size_t j = 0;
+		bool found = false;
+		while (!found && elem_next(b, &j, '&', &y))
+			found = text_eq(x.name, y.name, true) && part_eq(x.value, y.value, false);
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static bool sip_equal(const struct sip_uri *a, const struct sip_uri *b)
+{
+	if (a->scheme != b->scheme)
+		return false; /* sip: never equals sips: */
+	/* userinfo case-sensitively; a URI without user (password) never
+	 * equals one with it */
+	if (!part_eq(a->user, b->user, false) || !part_eq(a->password, b->password, false))
+		return false;
+	if (!host_eq(a->host, a->host_type, b->host, b->host_type))
+		return false;
+	/* an explicit port, even the default one, never equals none */
+	if (a->has_port != b->has_port || (a->has_port && a->port != b->port))
+		return false;
+	if (!sip_params_cover(a->params, b->params) || !sip_params_cover(b->params, a->params))
+		return false;
+	return headers_cover(a->headers, b->headers) && headers_cover(b->headers, a->headers);
+}
+
+/* ---- tel: (RFC 3966 §4) ------------------------------------------------------ */
+
+static inline bool tel_visual(unsigned char c)
+{
+	return c == '-' || c == '.' || c == '(' || c == ')';
+}
+
+/* Digits without visual separators, any case (hex digits of a local
+ * number). */
+static bool tel_digits_eq(struct slice a, struct slice b)
+{
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < a.len && tel_visual((unsigned char)a.ptr[i]))
+			i++;
+		while (j < b.len && tel_visual((unsigned char)b.ptr[j]))
+			j++;
+		if (i == a.len || j == b.len)
+			return i == a.len && j == b.len;
+		if (lower((unsigned char)a.ptr[i]) != lower((unsigned char)b.ptr[j]))
+			return false;
+		i++;
+		j++;
+	}
+}
+
+/* A tel parameter value: phone-context as digits when it is a global
+ * number, else as a domain name (any case); ext digit by digit; any other
+ * as text in any case. */
+static bool tel_value_eq(struct slice name, struct slice a, struct slice b)
+{
+	if (!a.ptr || !b.ptr)
+		return !a.ptr && !b.ptr;
+	bool ctx = text_eq(name, slice_make("phone-context", 13), true);
+	bool ext = text_eq(name, slice_make("ext", 3), true);
+	if ((ctx && a.len && a.ptr[0] == '+' && b.len && b.ptr[0] == '+') || ext)
+		return tel_digits_eq(a, b);
+	return text_eq(a, b, true);
+}
+
+/* RFC 3966 §4: "If one URI has a parameter name not found in the other,
+ * the two URIs are not equal"; the others compared by name, in any order.
+ * One direction. */
+static bool tel_params_cover(struct slice a, struct slice b)
+{
+	size_t i = 0;
+	struct elem x, y;
+	for (size_t at = 0; elem_next(a, &i, ';', &x); at = i)
+		if (!elem_repeats(a, at, ';', x.name) &&
+		    (!elem_find(b, ';', x.name, &y) || !tel_value_eq(x.name, x.value, y.value)))
+			return false;
+	return true;
+}
+
+static bool tel_equal(const struct sip_uri *a, const struct sip_uri *b)
+{
+	bool ga = a->user.len && a->user.ptr[0] == '+', gb = b->user.len && b->user.ptr[0] == '+';
+	if (ga != gb || !tel_digits_eq(a->user, b->user))
+		return false;
+	return tel_params_cover(a->params, b->params) && tel_params_cover(b->params, a->params);
+}
+
+bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
+{
+	if (a->scheme != b->scheme)
+		return false;
+	switch (a->scheme) {
+	case SIP_URI_SIP:
+	case SIP_URI_SIPS:
+		return sip_equal(a, b);
+	case SIP_URI_TEL:
+		return tel_equal(a, b);
+	default:
+		/* any other scheme: its name in any case, the rest as written */
+		return slice_caseeq(a->scheme_name, b->scheme_name) && slice_eq(a->opaque, b->opaque);
+	}
+}
