@@ -216,6 +216,16 @@ static void diff_cseq(struct diff_run *d, const struct diff_side *a, const struc
 			  "a REGISTER's CSeq method must be REGISTER");
 }
 
+/* Two Request-URIs equal as URIs (§19.1.4), or as text when one does not
+ * decode (the rule book says why). */
+static bool ruri_equal(struct slice a, struct slice b)
+{
+	struct sip_uri ua, ub;
+	if (sip_uri_decode(&ua, a, NULL) == 0 && sip_uri_decode(&ub, b, NULL) == 0)
+		return sip_uri_equal(&ua, &ub);
+	return slice_eq(a, b);
+}
+
 static void diff_from_to(struct diff_run *d, const struct diff_side *a, const struct diff_side *b, bool same_reg)
 {
 	struct slice ta = a->has_from ? a->from.tag : SLICE_NULL, tb = b->has_from ? b->from.tag : SLICE_NULL;
@@ -228,17 +238,23 @@ static void diff_from_to(struct diff_run *d, const struct diff_side *a, const st
 		diff_item(d, same_reg ? DIFF_NOTE : DIFF_OK, "From tag", ta, tb, "RFC 3261 §8.1.1.3, §10.2",
 			  "%.*s -> %.*s: allowed (a REGISTER is outside any dialog, each request may take a new tag), "
 			  "though many UEs keep one tag per registration", SLICE_ARG(ta), SLICE_ARG(tb));
+	/* identities compared as RFC 3261 §19.1.4 compares URIs (the host in
+	 * any case, escapes, parameter order), not as text */
 	struct slice fa = a->has_from ? a->from.uri_text : SLICE_NULL, fb = b->has_from ? b->from.uri_text : SLICE_NULL;
-	if (fa.ptr && fb.ptr && !slice_eq(fa, fb))
+	if (fa.ptr && fb.ptr && !sip_uri_equal(&a->from.uri, &b->from.uri))
 		diff_item(d, DIFF_NOTE, "From", fa, fb, "RFC 3261 §10.2", "the requesting identity changed");
 	struct slice oa = a->has_to ? a->to.uri_text : SLICE_NULL, ob = b->has_to ? b->to.uri_text : SLICE_NULL;
 	if (oa.ptr && ob.ptr && slice_eq(oa, ob))
 		diff_item(d, DIFF_OK, "To", oa, ob, "RFC 3261 §10.2", "the same AOR (%.*s)", SLICE_ARG(oa));
+	else if (oa.ptr && ob.ptr && sip_uri_equal(&a->to.uri, &b->to.uri))
+		diff_item(d, DIFF_OK, "To", oa, ob, "RFC 3261 §10.2, §19.1.4",
+			  "the same AOR, written differently (%.*s, %.*s: equal as URIs)", SLICE_ARG(oa),
+			  SLICE_ARG(ob));
 	else
 		diff_item(d, same_reg ? DIFF_PROBLEM : DIFF_NOTE, "To", oa, ob, "RFC 3261 §10.2",
 			  "the AOR changed: %s", same_reg ? "one Call-ID must not serve two AORs" : "another public identity is registered");
 	const struct sip_msg *ma = &a->m->msg, *mb = &b->m->msg;
-	if (ma->is_request && mb->is_request && !slice_eq(ma->ruri, mb->ruri))
+	if (ma->is_request && mb->is_request && !ruri_equal(ma->ruri, mb->ruri))
 		diff_item(d, DIFF_NOTE, "Request-URI", ma->ruri, mb->ruri, "RFC 3261 §10.2",
 			  "another registrar domain");
 }
@@ -477,6 +493,13 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
 
 /* One binding present on both sides (or the only one of each): expires and
  * feature tags. */
+/* RFC 3261 §10.3 step 6: a Contact names an existing binding when its URI
+ * equals the binding's by §19.1.4. */
+static bool contact_same(const struct sip_addr *a, const struct sip_addr *b)
+{
+	return sip_uri_equal(&a->uri, &b->uri);
+}
+
 static void diff_binding(struct diff_run *d, const struct sip_addr *ca, const struct sip_addr *cb)
 {
 	char va[16], vb[16];
@@ -511,7 +534,7 @@ static void diff_contact(struct diff_run *d, const struct diff_side *a, const st
 			  "Contact: * removes every binding of the AOR");
 		return;
 	}
-	if (na == 1 && nb == 1 && !slice_eq(ca[0].uri_text, cb[0].uri_text)) {
+	if (na == 1 && nb == 1 && !contact_same(&ca[0], &cb[0])) {
 		diff_item(d, DIFF_NOTE, "Contact", ca[0].uri_text, cb[0].uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
 			  "another contact address: B adds a binding (or replaces it, when +sip.instance/reg-id match)");
 		diff_binding(d, &ca[0], &cb[0]);
@@ -519,7 +542,7 @@ static void diff_contact(struct diff_run *d, const struct diff_side *a, const st
 	}
 	for (unsigned i = 0; i < na; i++) {
 		unsigned j = 0;
-		while (j < nb && !slice_eq(ca[i].uri_text, cb[j].uri_text))
+		while (j < nb && !contact_same(&ca[i], &cb[j]))
 			j++;
 		if (j == nb) {
 			diff_item(d, DIFF_NOTE, "Contact", ca[i].uri_text, SLICE_NULL, "RFC 3261 §10.2.1",
@@ -532,7 +555,7 @@ static void diff_contact(struct diff_run *d, const struct diff_side *a, const st
 	}
 	for (unsigned j = 0; j < nb; j++) {
 		unsigned i = 0;
-		while (i < na && !slice_eq(ca[i].uri_text, cb[j].uri_text))
+		while (i < na && !contact_same(&ca[i], &cb[j]))
 			i++;
 		if (i == na)
 			diff_item(d, DIFF_NOTE, "Contact", SLICE_NULL, cb[j].uri_text,

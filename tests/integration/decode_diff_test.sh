@@ -34,6 +34,10 @@ put("in-twocontacts.txt", nc2.replace("[ Line  9 ] Route:",
 # B removes a binding registered before A (expires=0), keeping A's
 put("in-removeold.txt", nc2.replace("[ Line  9 ] Route:",
     "[ Line  9 ] Contact: <sip:+11234567890@192.0.2.99:5060>;expires=0\n\n[ Line  9 ] Route:"))
+# B writes the same AOR and contact differently: equal as URIs (RFC 3261
+# §19.1.4, RFC 5954 §4), so the same binding, not a new one
+put("in-respelt.txt", nc2.replace("To: <sip:+11234567890@test.3gpp.com>", "To: <sip:+11234567890@TEST.3gpp.COM>")
+    .replace("Contact: <sip:+11234567890@[2001:0:0:1::3]:5060>", "Contact: <sip:+11234567890@[2001:0000:0:1:0:0:0:3]:5060>"))
 put("in-backwards.txt", t.replace("450510775 REGISTER", "450510770 REGISTER")
                       .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602899"))
 PY
@@ -57,6 +61,7 @@ run tags 0 "$ex4" "$seed/ex3-sms-volte-capability.pasted.txt"
 run twocontacts 0 "$ex4" "$tmp/in-twocontacts.txt"
 run backwards 1 "$ex4" "$tmp/in-backwards.txt"
 run removeold 0 "$ex4" "$tmp/in-removeold.txt"
+run respelt 0 "$ex4" "$tmp/in-respelt.txt"
 
 # the text says what each difference means
 grep -q 'CSeq: 450510774 -> 450510775: the same registration continues' "$tmp/seed.txt" ||
@@ -110,6 +115,11 @@ d, _ = diffs("removeold")
 cs = [(x["b"], x["kind"], x["meaning"]) for x in d["differences"] if x["field"] == "Contact" and not x["a"]]
 check(len(cs) == 1 and cs[0][0] == "sip:+11234567890@192.0.2.99:5060" and "removes this binding" in cs[0][2]
       and "new binding" not in cs[0][2], f"removeold: {cs}")
+d, x = diffs("respelt")
+cs = [(x["a"], x["b"], x["kind"], x["severity"]) for x in d["differences"] if x["field"] == "Contact"]
+check(cs == [("sip:+11234567890@[2001:0:0:1::3]:5060", "sip:+11234567890@[2001:0000:0:1:0:0:0:3]:5060", "changed", "ok")],
+      f"respelt: one binding, the same: {cs}")
+check(x["To"]["severity"] == "ok" and "written differently" in x["To"]["meaning"], f"respelt: To {x['To']}")
 d, x = diffs("backwards")
 check(x["CSeq"]["severity"] == "problem" and "backwards" in x["CSeq"]["meaning"], "backwards")
 print("diff json:", "ok" if not bad else f"{bad} failed")
