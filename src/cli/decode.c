@@ -21,7 +21,11 @@ struct decode_run {
 	int status;
 	bool buf_lost;         /* a report buffer ran out of memory (said once) */
 	struct ims_flow flow;  /* the earlier messages of the input being read */
-	unsigned messages, errors, warnings, infos, decode_errors, unparsed;
+	unsigned messages, errors, warnings, infos, decode_errors, unparsed, ignored;
+	/* --ignore: rule ids, or prefixes ending in '*', whose findings are
+	 * left out of the report, the counts and the exit status */
+	const char **ignore;
+	size_t nignore;
 };
 
 /* The findings of one message, collected before they are written. */
@@ -29,7 +33,27 @@ struct finding_list {
 	struct ims_finding *v;
 	size_t n, cap;
 	bool oom;
+	const struct decode_run *run; /* its --ignore patterns */
+	unsigned ignored;             /* findings they left out */
 };
+
+/* Whether rule id matches an --ignore pattern: the id itself, or a
+ * prefix of it ending in '*' ("ir92.*", "ts24229.register.*", "*"). */
+static bool ignore_match(const char *pat, const char *id)
+{
+	size_t k = strlen(pat);
+	if (k && pat[k - 1] == '*')
+		return strncmp(pat, id, k - 1) == 0;
+	return strcmp(pat, id) == 0;
+}
+
+static bool rule_ignored(const struct decode_run *run, const char *id)
+{
+	for (size_t i = 0; i < run->nignore; i++)
+		if (ignore_match(run->ignore[i], id))
+			return true;
+	return false;
+}
 
 static void run_status(struct decode_run *run, int status)
 {
@@ -57,6 +81,10 @@ static void run_flush(struct decode_run *run)
 static void finding_cb(const struct ims_finding *f, void *arg)
 {
 	struct finding_list *l = arg;
+	if (l->run && rule_ignored(l->run, f->id)) {
+		l->ignored++;
+		return;
+	}
 	if (l->n == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 16;
 		struct ims_finding *v = imsreg_realloc(l->v, cap * sizeof *v);
@@ -519,8 +547,11 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	if ((h = sip_hdr_first(msg, SIP_HDR_EXPIRES)))
 		buf_printf(r->b, " | Expires %.*s", SLICE_ARG(h->value));
 	buf_printf(r->b, " | %u contact field(s)", sip_hdr_count(msg, SIP_HDR_CONTACT));
-	buf_printf(r->b, " | %s%u error(s)%s, %u warning(s), %u info\n",
-		   nerr ? report_on(r, STYLE_ERROR) : "", nerr, nerr ? report_off(r) : "", nwarn, ninfo);
+	buf_printf(r->b, " | %s%u error(s)%s, %u warning(s), %u info", nerr ? report_on(r, STYLE_ERROR) : "",
+		   nerr, nerr ? report_off(r) : "", nwarn, ninfo);
+	if (fl->ignored)
+		buf_printf(r->b, " (%u ignored)", fl->ignored);
+	buf_putc(r->b, '\n');
 	r->indent++;
 	report_findings(r, m, fl, NULL);
 	r->indent--;
@@ -530,7 +561,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 {
 	struct report *r = &run->rep;
 	const struct sip_msg *msg = &m->msg;
-	struct finding_list fl = { 0 };
+	struct finding_list fl = { .run = run };
 	unsigned nerr = 0, nwarn = 0, ninfo = 0, decode_errors = 0;
 	unsigned line, col;
 	ims_rules_check_flow(msg, &run->flow, finding_cb, &fl);
@@ -600,11 +631,14 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		report_u64(r, "warnings", NULL, nwarn, NULL);
 		report_u64(r, "infos", NULL, ninfo, NULL);
 		report_u64(r, "decode_errors", NULL, decode_errors, NULL);
+		report_u64(r, "ignored", NULL, fl.ignored, NULL);
 		report_end(r);
 	} else {
 		report_line(r, nerr || decode_errors ? STYLE_ERROR : STYLE_GOOD,
 			    "summary: %u error(s), %u warning(s), %u info, %u part(s) not decodable", nerr, nwarn,
 			    ninfo, decode_errors);
+		if (fl.ignored)
+			report_line(r, STYLE_NONE, "(%u finding(s) left out by --ignore)", fl.ignored);
 	}
 	report_end(r);
 out:
@@ -614,6 +648,7 @@ out:
 	run->warnings += nwarn;
 	run->infos += ninfo;
 	run->decode_errors += decode_errors;
+	run->ignored += fl.ignored;
 	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
 	imsreg_free(fl.v);
 }
@@ -816,9 +851,54 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	return status;
 }
 
+/* Adds the comma-separated patterns of list to run->ignore: each a rule id
+ * of the book or a prefix ending in '*' that names at least one, so a typo
+ * is an error rather than a filter that silently leaves nothing out.
+ * false with reason filled otherwise. */
+static bool ignore_add(struct decode_run *run, const char *list, char *reason, size_t cap)
+{
+	if (!list || !*list) {
+		snprintf(reason, cap, "--ignore needs rule ids (imsreg decode --rules lists them)");
+		return false;
+	}
+	size_t nrules = 0;
+	const struct ims_rule_info *rules = ims_rules_list(&nrules);
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, ",");
+		if (k == 0 || k > 100) {
+			snprintf(reason, cap, "--ignore: an empty or overlong rule id in '%.100s'", list);
+			return false;
+		}
+		char *pat = imsreg_malloc(k + 1);
+		const char **v = imsreg_realloc(run->ignore, (run->nignore + 1) * sizeof *v);
+		if (!pat || !v) {
+			imsreg_free(pat);
+			if (v)
+				run->ignore = v;
+			snprintf(reason, cap, "out of memory");
+			return false;
+		}
+		memcpy(pat, p, k);
+		pat[k] = '\0';
+		run->ignore = v;
+		run->ignore[run->nignore++] = pat;
+		bool named = false;
+		for (size_t i = 0; i < nrules && !named; i++)
+			named = ignore_match(pat, rules[i].id);
+		if (!named) {
+			snprintf(reason, cap, "--ignore: no rule is '%s' (imsreg decode --rules lists them)", pat);
+			return false;
+		}
+		p += k;
+		if (*p == ',')
+			p++;
+	}
+	return true;
+}
+
 static void decode_usage(FILE *f)
 {
-	fputs("usage: imsreg decode [--json] [--strict] [--brief] [--no-color] [FILE...]\n"
+	fputs("usage: imsreg decode [--json] [--strict] [--brief] [--no-color] [--ignore RULES] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
 	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
@@ -828,6 +908,8 @@ static void decode_usage(FILE *f)
 	      "  --strict    wire bytes: no paste repair, messages back to back\n"
 	      "  --brief     one line per message, then its findings\n"
 	      "  --no-color  no ANSI colour even on a terminal\n"
+	      "  --ignore RULES  leave out the findings of these rules (ids, or prefixes\n"
+	      "              ending in '*', comma-separated; repeatable): e.g. 'ir92.*'\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
 	      "  --rules     list the rule book (id, severity, reference, summary)\n"
 	      "exit: 0 no error finding, 1 error findings, 2 unreadable or unparseable input\n",
@@ -850,10 +932,13 @@ static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *er
 	cli_report_document_begin(&r, "decode");
 	report_cstr(&r, "mode", NULL, "lenient", NULL);
 	report_bool(&r, "brief", NULL, false, NULL);
+	report_list_begin(&r, "ignore", NULL);
+	report_list_end(&r);
 	report_list_begin(&r, "inputs", NULL);
 	report_list_end(&r);
 	report_begin(&r, "summary", NULL);
-	const char *keys[] = { "messages", "unparsed", "errors", "warnings", "infos", "decode_errors" };
+	const char *keys[] = { "messages", "unparsed", "errors", "warnings", "infos", "decode_errors",
+			       "ignored" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		report_u64(&r, keys[i], NULL, 0, NULL);
 	report_end(&r);
@@ -908,6 +993,13 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			no_color = true;
 		} else if (strcmp(a, "--rules") == 0) {
 			rules = true;
+		} else if (strcmp(a, "--ignore") == 0 || strncmp(a, "--ignore=", 9) == 0) {
+			const char *list = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+			char reason[200];
+			if (!ignore_add(&run, list, reason, sizeof reason)) {
+				status = decode_usage_error(want_json, reason, out, err);
+				goto out;
+			}
 		} else if (strcmp(a, "--diff") == 0) {
 			if (i + 2 >= argc) {
 				status = decode_usage_error(want_json, "--diff needs two files", out, err);
@@ -948,6 +1040,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
 		report_bool(r, "brief", NULL, run.opt.brief, NULL);
+		report_list_begin(r, "ignore", NULL);
+		for (size_t i = 0; i < run.nignore; i++)
+			report_cstr(r, NULL, NULL, run.ignore[i], NULL);
+		report_list_end(r);
 		report_list_begin(r, "inputs", NULL);
 	}
 	for (size_t i = 0; i < nfiles; i++)
@@ -961,19 +1057,26 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "warnings", NULL, run.warnings, NULL);
 		report_u64(r, "infos", NULL, run.infos, NULL);
 		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
+		report_u64(r, "ignored", NULL, run.ignored, NULL);
 		report_end(r);
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
 		report_end(r);
 	} else if (run.messages + run.unparsed > 1 || nfiles > 1) {
-		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info%s\n",
+		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info",
 			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
-			   run.infos, report_off(r));
+			   run.infos);
+		if (run.ignored)
+			buf_printf(r->b, " (%u left out by --ignore)", run.ignored);
+		buf_printf(r->b, "%s\n", report_off(r));
 	}
 	run_flush(&run);
 	buf_fini(&run.buf);
 	status = cli_output_flush(out, err, run.status);
 out:
 	imsreg_free(files);
+	for (size_t i = 0; i < run.nignore; i++)
+		imsreg_free((void *)run.ignore[i]);
+	imsreg_free(run.ignore);
 	return status;
 }

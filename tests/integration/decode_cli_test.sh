@@ -427,5 +427,37 @@ printf 'REGISTER sip:a.example SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom
 "$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>/dev/null | grep -q 'repair(s) of the pasted text; lines ignored: 6;' &&
 	ok || bad "--brief: repairs line ($("$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>&1 | head -2))"
 
+# --ignore: the findings of the rules named are left out of the report, the
+# counts and the exit status; a name no rule has is refused (a typo would
+# otherwise filter nothing, silently)
+ex6=$seed/ex6-unregister.pasted.txt
+"$imsreg" decode --json "$ex6" >"$tmp/ign0.json" 2>/dev/null
+errs=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(",".join(sorted({f["id"] for i in d["inputs"] for m in i["messages"] for f in m["findings"] if f["severity"]=="error"})))' "$tmp/ign0.json")
+[ -n "$errs" ] && ok || bad "--ignore: ex6 has error findings to ignore"
+expect_rc 0 "--ignore every error rule of ex6" "$imsreg" decode --json --ignore "$errs" "$ex6"
+python3 - "$tmp/ign0.json" "$tmp/out" "$errs" <<'PY' && ok || bad "--ignore: what is left out and counted"
+import json, sys
+a, b, ids = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), set(sys.argv[3].split(","))
+fa = [f for i in a["inputs"] for m in i["messages"] for f in m["findings"]]
+fb = [f for i in b["inputs"] for m in i["messages"] for f in m["findings"]]
+gone = [f for f in fa if f["id"] in ids]
+assert b["ignore"] == sorted(ids) or set(b["ignore"]) == ids, b["ignore"]
+assert [f for f in fa if f["id"] not in ids] == fb, "the other findings are kept as they were"
+assert b["summary"]["ignored"] == len(gone) and b["summary"]["errors"] == 0, b["summary"]
+assert a["summary"]["ignored"] == 0 and a["ignore"] == []
+assert b["exit_status"] == 0 and a["exit_status"] == 1
+PY
+expect_rc 1 "--ignore with a prefix (supported-path stays)" "$imsreg" decode --brief --no-color --ignore='rfc3261.*,ir92.*' --ignore ts24229.register.pani-present "$ex6"
+hasnt "--ignore with a prefix" "$tmp/out" "rfc3261."
+hasnt "--ignore with a prefix" "$tmp/out" "ir92."
+hasnt "--ignore with a prefix" "$tmp/out" "pani-present"
+has "--ignore with a prefix" "$tmp/out" "ignored)"
+has "--ignore with a prefix" "$tmp/out" "ts24229.register.supported-path"
+expect_rc 2 "--ignore of no rule" "$imsreg" decode --ignore ir92.contact.smsipp "$ex6"
+has "--ignore of no rule" "$tmp/err" "no rule is 'ir92.contact.smsipp'"
+expect_rc 2 "--ignore of no prefix" "$imsreg" decode --ignore 'ir93.*' "$ex6"
+expect_rc 2 "--ignore without rules" "$imsreg" decode "$ex6" --ignore
+expect_rc 2 "--ignore with an empty id" "$imsreg" decode --ignore 'ir92.*,,rfc3261.*' "$ex6"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
