@@ -426,11 +426,15 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	report_list_end(r);
 
 	report_list_begin(r, "identity_checks", "consistency");
-	if (has_from && has_to && msg->is_request)
-		report_check(r, "from_equals_to", slice_eq(from.uri_text, to.uri_text),
-			     slice_eq(from.uri_text, to.uri_text)
+	if (has_from && has_to && msg->is_request) {
+		/* the same IMPU by RFC 3261 §19.1.4, not only the same text */
+		bool same = sip_uri_equal(&from.uri, &to.uri);
+		report_check(r, "from_equals_to", same,
+			     !same ? "From differs from To: a third-party registration (RFC 3261 §10.2), unusual for a UE"
+			     : slice_eq(from.uri_text, to.uri_text)
 			     ? "From and To carry the same IMPU: the UE registers itself"
-			     : "From differs from To: a third-party registration (RFC 3261 §10.2), unusual for a UE");
+			     : "From and To carry the same IMPU, written differently (equal as URIs, RFC 3261 §19.1.4): the UE registers itself");
+	}
 	if (has_ruri && has_to && ruri_id.domain.ptr && to_id.domain.ptr && to_id.kind == IMS_ID_SIP)
 		report_check(r, "impu_domain_matches_ruri", slice_caseeq(ruri_id.domain, to_id.domain),
 			     slice_caseeq(ruri_id.domain, to_id.domain)

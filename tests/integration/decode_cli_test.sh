@@ -427,6 +427,22 @@ printf 'REGISTER sip:a.example SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\nFrom
 "$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>/dev/null | grep -q 'repair(s) of the pasted text; lines ignored: 6;' &&
 	ok || bad "--brief: repairs line ($("$imsreg" decode --brief --no-color "$tmp/dash.txt" 2>&1 | head -2))"
 
+# From and To are compared as URIs (RFC 3261 §19.1.4): the host in another
+# case is the same IMPU, the user in another case is not
+mkft() { printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <%s>;tag=1\r\nTo: <%s>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>\r\nContent-Length: 0\r\n\r\n' "$1" "$2"; }
+mkft sip:u@A.Example sip:u@a.example >"$tmp/ft1.sip"
+mkft sip:U@a.example sip:u@a.example >"$tmp/ft2.sip"
+for k in 1 2; do "$imsreg" decode --json "$tmp/ft$k.sip" >"$tmp/ft$k.json" 2>/dev/null; done
+python3 - "$tmp/ft1.json" "$tmp/ft2.json" <<'PY' && ok || bad "from_equals_to compares URIs"
+import json, sys
+def chk(p):
+    d = json.load(open(p))
+    return {c["check"]: c for c in d["inputs"][0]["messages"][0]["identity_checks"]}["from_equals_to"]
+a, b = chk(sys.argv[1]), chk(sys.argv[2])
+assert a["ok"] is True and "written differently" in a["message"], a
+assert b["ok"] is False, b
+PY
+
 # --ignore: the findings of the rules named are left out of the report, the
 # counts and the exit status; a name no rule has is refused (a typo would
 # otherwise filter nothing, silently)
