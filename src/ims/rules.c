@@ -567,33 +567,84 @@ static void check_content_length(struct ctx *c)
 		       m->content_length, m->body.len);
 }
 
+/* RFC 3261 §8.1.1.7 binds the element that adds the Via: "The branch ID
+ * inserted by an element compliant with this specification MUST always
+ * begin with the characters z9hG4bK". What the decoded message shows of
+ * that element: the one Via of a REGISTER is the UE's own (an IMS UE is
+ * an RFC 3261 UA, TS 24.229); any other Via (a forwarded request's, or a
+ * request from some other UA) may be an RFC 2543 element's, which RFC
+ * 3261 §17.2.3 still serves by the old matching rules (RFC 4475 §3.1.1.1
+ * wsinv, §3.1.1.7 longreq, §3.4.1 inv2543 are valid messages). The
+ * cookie alone is an error wherever it tops the list: the sender claims
+ * RFC 3261 and names no transaction (RFC 4475 §3.2.1). */
+static bool via_is_ues(const struct ctx *c, unsigned index)
+{
+	return index == 0 && c->is_register && c->ue_leg;
+}
+
 static void check_via_branch(struct ctx *c)
 {
 	struct elem_it it;
 	struct slice item;
 	const struct sip_hdr *h;
+	unsigned index = 0;
 	elem_it_init(&it, c->msg, SIP_HDR_VIA);
-	while (elem_next(&it, &item, &h)) {
+	for (; elem_next(&it, &item, &h); index++) {
 		struct sip_via v;
 		struct sip_parse_error err;
 		if (sip_via_decode(&v, item, &err) < 0)
 			continue;
-		if (!slice_present(v.branch) || v.branch.len == 0)
-			report(c, h, item.ptr, "Via without a branch: the transaction cannot "
-			       "be matched and retransmissions look like new requests. "
-			       "Whoever added this Via must put branch=z9hG4bK<unique>.");
-		else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
-			 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
-			report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
-			       "(case-sensitive): peers treat the sender as RFC 2543 and "
-			       "match transactions the old way. Fix the UE's branch "
-			       "generator.");
-		else if (v.branch.len == 7)
+		bool cookie = slice_present(v.branch) && v.branch.len >= 7 &&
+			      memcmp(v.branch.ptr, "z9hG4bK", 7) == 0;
+		if (index == 0 && cookie && v.branch.len == 7)
 			report(c, h, v.branch.ptr, "branch is the magic cookie z9hG4bK alone: it "
 			       "names no transaction, so two requests of this sender cannot "
 			       "be told apart (RFC 4475 §3.2.1: a server may answer 400). "
 			       "Fix the branch generator.");
+		if (!via_is_ues(c, index) || cookie)
+			continue;
+		if (!slice_present(v.branch) || v.branch.len == 0)
+			report(c, h, item.ptr, "the UE's Via has no branch: the transaction cannot "
+			       "be matched and retransmissions look like new requests. "
+			       "The UE must put branch=z9hG4bK<unique> (RFC 3261 §8.1.1.7).");
+		else
+			report(c, h, v.branch.ptr, "the UE's branch lacks the magic cookie z9hG4bK "
+			       "(case-sensitive): peers treat the UE as RFC 2543 and "
+			       "match transactions the old way. Fix the UE's branch "
+			       "generator.");
 	}
+}
+
+/* The Vias the rule above leaves alone: no branch or no cookie on a Via
+ * that is not the UE's own. Legal (an RFC 2543 hop, RFC 3261 §17.2.3), so
+ * one remark for the message, at the first of them. */
+static void check_via_branch_rfc2543(struct ctx *c)
+{
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h, *first_h = NULL;
+	const char *first_at = NULL;
+	unsigned index = 0, n = 0;
+	elem_it_init(&it, c->msg, SIP_HDR_VIA);
+	for (; elem_next(&it, &item, &h); index++) {
+		struct sip_via v;
+		struct sip_parse_error err;
+		if (via_is_ues(c, index) || sip_via_decode(&v, item, &err) < 0)
+			continue;
+		if (slice_present(v.branch) && v.branch.len >= 7 &&
+		    memcmp(v.branch.ptr, "z9hG4bK", 7) == 0)
+			continue;
+		if (n++ == 0) {
+			first_h = h;
+			first_at = item.ptr;
+		}
+	}
+	if (n)
+		report(c, first_h, first_at, "%u Via value%s without a z9hG4bK branch (this "
+		       "is the first): added by an element of RFC 2543, which RFC 3261 still "
+		       "serves, matching its transactions the old way (§17.2.3). Not the UE's "
+		       "own Via; worth knowing if a response or a retransmission goes astray.",
+		       n, n > 1 ? "s" : "");
 }
 
 static void check_cseq(struct ctx *c)
@@ -2186,8 +2237,11 @@ enum scope {
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
 	X("rfc3261.via.branch-cookie", IMS_SEV_ERROR, "RFC 3261 §8.1.1.7",\
-	  "every Via has a branch starting with z9hG4bK and more than the cookie",\
+	  "the UE's Via (the one Via of a REGISTER) has a branch starting with z9hG4bK; no top Via has the cookie alone",\
 	  REQUEST, check_via_branch) \
+	X("rfc3261.via.branch-rfc2543", IMS_SEV_INFO, "RFC 3261 §8.1.1.7, §17.2.3",\
+	  "a Via other than the UE's own without a z9hG4bK branch: an RFC 2543 hop",\
+	  REQUEST, check_via_branch_rfc2543) \
 	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
 	  "CSeq method equals the request method and the number is below 2^31",\
 	  ANY, check_cseq) \

@@ -480,6 +480,19 @@ static const struct {
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
 	  "zz\r\n" },
+	/* RFC 3261 §8.1.1.7 binds the element that adds the Via: a Via below
+	 * the P-CSCF's (the UE's, forwarded) or of a request from an RFC 2543
+	 * UA is no error, only a remark (RFC 4475 §3.1.1.1, §3.4.1) */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060",
+	  "rfc3261.via.branch-rfc2543", "SIP/2.0/UDP [2001:db8::1]:5060\r\n" },
+	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "OPTIONS sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
+	  "[2001:db8::1]:5060;branch=abc123", "rfc3261.via.branch-rfc2543", "SIP/2.0/UDP [2001" },
+	/* the cookie alone on top of a forwarded request is still an error */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "rfc3261.via.branch-cookie", "z9hG4bK\r\n" },
 };
 
 static void test_each_case_fires_its_rule(void)
@@ -555,6 +568,19 @@ static const struct {
 	/* a control byte escaped as a quoted-pair is allowed (RFC 4475 §3.1.1.2) */
 	{ initial_register, "From: <" IMPU ">", "From: \"BEL:\\\x07 DEL:\\\x7f\" <" IMPU ">",
 	  "rfc3261.msg.header-syntax" },
+	/* RFC 3261 §8.1.1.7: only the UE's own Via (the one Via of its
+	 * REGISTER) must carry the cookie; RFC 4475 wsinv/longreq/inv2543 */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060",
+	  "rfc3261.via.branch-cookie" },
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=p1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "rfc3261.via.branch-cookie" },
+	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "INVITE sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
+	  "[2001:db8::1]:5060", "rfc3261.via.branch-cookie" },
+	/* the UE's own Via with its cookie draws no remark */
+	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc3261.via.branch-rfc2543" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax" },
