@@ -17,7 +17,8 @@ struct contact_tags {
 	bool instance, mmtel, smsip, smsip_wrong, reg_id;
 	bool mmtel_noplus;         /* the MMTel ICSI in a g.3gpp.icsi-ref without '+' */
 	bool instance_again;       /* a second +sip.instance (instance_p is the first) */
-	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p, again_p;
+	bool tag_again;            /* another feature tag written twice (tag_again_p the second) */
+	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p, again_p, tag_again_p;
 };
 
 /* One Contact element, decoded once for every rule that reads it; the
@@ -1483,6 +1484,26 @@ static void check_pani_placeholder(struct ctx *c)
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
 
+/* Whether a described ICSI tag lists the MMTel ICSI (a subclass such as
+ * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8). */
+static bool lists_mmtel(const struct ims_feature_tag *ft)
+{
+	for (unsigned i = 0; i < ft->nservices; i++)
+		if (ft->services[i].urn && strcmp(ft->services[i].urn, MMTEL_ICSI) == 0)
+			return true;
+	return false;
+}
+
+/* A feature tag in the sense of RFC 3840 §9 (a capability), not one of the
+ * other Contact parameters (expires, q, reg-id, unknown ones); the
+ * instance id has a rule of its own. */
+static bool is_capability(enum ims_tag_kind k)
+{
+	return k == IMS_TAG_ICSI || k == IMS_TAG_IARI || k == IMS_TAG_SMSIP ||
+	       k == IMS_TAG_SMSIP_WRONG || k == IMS_TAG_MEDIA || k == IMS_TAG_RCS_TELEPHONY ||
+	       k == IMS_TAG_GENERIC;
+}
+
 /* Fills ct's feature tags and decodes its +sip.instance, once. */
 static void contact_scan(struct contact *ct)
 {
@@ -1490,6 +1511,8 @@ static void contact_scan(struct contact *ct)
 	struct sip_param_it it;
 	struct sip_param p;
 	struct sip_parse_error err;
+	struct slice seen[32];     /* the capability tags so far, for repeats */
+	size_t nseen = 0;
 	if (ct->scanned)
 		return;
 	ct->scanned = true;
@@ -1503,6 +1526,17 @@ static void contact_scan(struct contact *ct)
 		struct ims_feature_tag ft;
 		if (ims_feature_tag_describe(&ft, &p) < 0)
 			continue;
+		if (is_capability(ft.kind)) {
+			bool again = false;
+			for (size_t i = 0; i < nseen && !again; i++)
+				again = slice_caseeq(seen[i], p.name);
+			if (again && !t->tag_again) {
+				t->tag_again = true;
+				t->tag_again_p = p;
+			} else if (!again && nseen < sizeof seen / sizeof seen[0]) {
+				seen[nseen++] = p.name;
+			}
+		}
 		switch (ft.kind) {
 		case IMS_TAG_INSTANCE:
 			if (t->instance) {
@@ -1516,19 +1550,24 @@ static void contact_scan(struct contact *ct)
 			t->instance_p = p;
 			break;
 		case IMS_TAG_ICSI:
-			/* the services the registry recognised (a subclass such as
-			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8).
-			 * Without its '+' the parameter is no feature tag (RFC 3840
-			 * §9: a tag outside the base set is written "+" ftag-name). */
-			for (unsigned i = 0; i < ft.nservices; i++)
-				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0) {
-					if (p.name.len && p.name.ptr[0] == '+') {
-						t->mmtel = true;
-					} else {
-						t->mmtel_noplus = true;
-						t->noplus_p = p;
-					}
+			if (lists_mmtel(&ft))
+				t->mmtel = true;
+			break;
+		case IMS_TAG_OTHER:
+			/* g.3gpp.icsi-ref without its '+' is no feature tag (RFC
+			 * 3840 §9: a tag outside the base set is "+" ftag-name), so
+			 * ims_feature_tag_describe leaves its value alone; read it as
+			 * the tag would be, to say what the UE meant to register */
+			if (slice_caseeq_cstr(p.name, "g.3gpp.icsi-ref")) {
+				struct sip_param q = p;
+				struct ims_feature_tag as_tag;
+				q.name = SLICE_LIT("+g.3gpp.icsi-ref");
+				if (ims_feature_tag_describe(&as_tag, &q) == 0 && lists_mmtel(&as_tag) &&
+				    !t->mmtel_noplus) {
+					t->mmtel_noplus = true;
+					t->noplus_p = p;
 				}
+			}
 			break;
 		case IMS_TAG_SMSIP:
 			t->smsip = true;
@@ -1688,6 +1727,19 @@ static void check_smsip_misspelt(struct ctx *c)
 			       "the SMS-over-IP tag is +g.3gpp.smsip (TS 24.341). The S-CSCF will "
 			       "not tell the IP-SM-GW, so SMS goes over SGs/NAS or fails. Fix the "
 			       "UE's tag.", SLICE_ARG(ct->t.wrong_p.name));
+}
+
+static void check_tag_repeated(struct ctx *c)
+{
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur)))
+		if (ct->t.tag_again)
+			report(c, ct->h, ct->t.tag_again_p.name.ptr, "%.*s appears twice in one "
+			       "Contact: RFC 3840 §9 gives a feature tag one value (several "
+			       "services go in one quoted list, +g.3gpp.icsi-ref=\"a,b\"), so a "
+			       "registrar may keep either occurrence or reject the binding. Write "
+			       "the tag once.", SLICE_ARG(ct->t.tag_again_p.name));
 }
 
 static void check_smsip_absent(struct ctx *c)
@@ -2392,6 +2444,9 @@ enum scope {
 	X("ir92.contact.smsip-misspelt", IMS_SEV_WARNING, "TS 24.341 §5.3.1.2, IR.92 §2.2.1",\
 	  "+g.3gpp.csi.smsip and other misspellings of +g.3gpp.smsip",\
 	  REGISTER, check_smsip_misspelt) \
+	X("rfc3840.contact.feature-tag-repeated", IMS_SEV_WARNING, "RFC 3840 §9",\
+	  "a feature tag (other than +sip.instance) is written once per Contact",\
+	  REGISTER, check_tag_repeated) \
 	X("ir92.contact.smsip", IMS_SEV_INFO, "IR.92 §2.2.1, TS 24.341 §5.3.1.2",\
 	  "the Contact offers SMS over IP (+g.3gpp.smsip)",\
 	  BINDING, check_smsip_absent) \

@@ -489,6 +489,12 @@ static const struct {
 	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
 	  "branch=z9hG4bKabc123", "OPTIONS sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
 	  "[2001:db8::1]:5060;branch=abc123", "rfc3261.via.branch-rfc2543", "SIP/2.0/UDP [2001" },
+	/* RFC 3840 §9: one value per feature tag; names compare without case */
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;audio;+G.3GPP.SMSIP\r\n",
+	  "rfc3840.contact.feature-tag-repeated", "+G.3GPP.SMSIP" },
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.icsi-ref="
+	  "\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session\"\r\n",
+	  "rfc3840.contact.feature-tag-repeated", "+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -579,6 +585,14 @@ static const struct {
 	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
 	  "branch=z9hG4bKabc123", "INVITE sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
 	  "[2001:db8::1]:5060", "rfc3261.via.branch-cookie" },
+	/* a second +sip.instance is rfc5626.contact.instance-urn's; other
+	 * parameters (expires, q) and distinct tags are no repeated feature tag */
+	{ initial_register, ";+g.3gpp.smsip\r\n",
+	  ";+g.3gpp.smsip;+sip.instance=\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>\"\r\n",
+	  "rfc3840.contact.feature-tag-repeated" },
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.iari-ref=\"urn%3Aurn-7%3A"
+	  "3gpp-application.ims.iari.rcse.ft\";q=0.5;expires=600000;x=1;x=2\r\n",
+	  "rfc3840.contact.feature-tag-repeated" },
 	/* the UE's own Via with its cookie draws no remark */
 	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc3261.via.branch-rfc2543" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
