@@ -1842,10 +1842,15 @@ static void check_response_format(struct ctx *c)
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
 	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
 	/* RFC 7616 §3.4.1: the response is as long as the algorithm's hash;
-	 * an algorithm this rule does not know is left alone */
+	 * an algorithm this rule does not know is left alone. AKA names its
+	 * hash after the version (RFC 3310 §3.1: aka-version "-"
+	 * algorithm-value, as in AKAv1-MD5, AKAv1-SHA-256). */
+	if (slice_present(alg) && slice_startswith_case(alg, "AKAv")) {
+		const char *dash = memchr(alg.ptr, '-', alg.len);
+		alg = dash ? slice_span(dash + 1, alg.ptr + alg.len) : SLICE_LIT("");
+	}
 	size_t octets;
-	if (!slice_present(alg) || slice_startswith_case(alg, "MD5") ||
-	    slice_startswith_case(alg, "AKAv"))
+	if (!slice_present(alg) || slice_startswith_case(alg, "MD5"))
 		octets = 16;
 	else if (slice_startswith_case(alg, "SHA-256") || slice_startswith_case(alg, "SHA-512-256"))
 		octets = 32;
@@ -1856,8 +1861,8 @@ static void check_response_format(struct ctx *c)
 	if (!is_hex_bytes(r, octets)) {
 		report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
 		       "The UE's digest computation is broken.", r.len, octets == 16 ?
-		       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
-		       2 * octets);
+		       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest "
+		       "(also for AKAv1-SHA-256)", 2 * octets);
 		return;
 	}
 	/* request-digest = LDQUOT 32LHEX RDQUOT (RFC 3261 §25.1): lower case */
@@ -2468,7 +2473,7 @@ enum scope {
 	X("rfc3310.aka.algorithm", IMS_SEV_WARNING, "RFC 3310 §3.1, TS 24.229 §5.1.1.5.1",\
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
 	  REGISTER, check_aka_algorithm) \
-	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
+	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\

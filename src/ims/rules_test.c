@@ -495,6 +495,10 @@ static const struct {
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.icsi-ref="
 	  "\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session\"\r\n",
 	  "rfc3840.contact.feature-tag-repeated", "+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma" },
+	/* RFC 3310 §3.1: AKAv1-SHA-256 hashes with SHA-256 (64 hex digits) */
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=AKAv2-SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef\"", "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"\r\n" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -593,6 +597,13 @@ static const struct {
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.iari-ref=\"urn%3Aurn-7%3A"
 	  "3gpp-application.ims.iari.rcse.ft\";q=0.5;expires=600000;x=1;x=2\r\n",
 	  "rfc3840.contact.feature-tag-repeated" },
+	/* AKAv1-SHA-256 and AKAv2-SHA-256 responses are SHA-256 digests, not MD5 */
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=AKAv1-SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef0123456789abcdef0123456789abcdef\"", "rfc7616.digest.response" },
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=akav2-sha-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef0123456789abcdef0123456789abcdef\"", "rfc7616.digest.response" },
 	/* the UE's own Via with its cookie draws no remark */
 	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc3261.via.branch-rfc2543" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
