@@ -1313,6 +1313,36 @@ static void check_sec_agree(struct ctx *c)
 	}
 }
 
+/* A REGISTER over 3GPP access with credentials but no security agreement at
+ * all: TS 34.229-1 A.1.1 has a UE using IMS security send Security-Client
+ * and Require/Proxy-Require: sec-agree in its initial and its protected
+ * REGISTER (conditions A1, A2); GIBA (A3) sends neither, but neither
+ * Authorization. Not a SIP error, and operators may run IMS AKA without
+ * IPsec: worth knowing, an info. */
+static void check_sec_agree_absent(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->auth_hdr || sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) ||
+	    sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY) ||
+	    has_option_tag(m, SIP_HDR_REQUIRE, "sec-agree") ||
+	    has_option_tag(m, SIP_HDR_PROXY_REQUIRE, "sec-agree"))
+		return;
+	for (size_t i = 0; i < c->npani; i++) {
+		const struct pani_slot *ps = &c->pani[i];
+		if (!ps->ok || ps->p.network_provided ||
+		    !slice_startswith_case(ps->p.access_type, "3GPP-"))
+			continue;
+		report(c, ps->h, ps->h->value.ptr, "a REGISTER over 3GPP access (%.*s) with "
+		       "Authorization but no Security-Client and no sec-agree: a UE using "
+		       "IMS AKA offers IPsec (Security-Client, Require and Proxy-Require: "
+		       "sec-agree, TS 34.229-1 A.1.1), so this registration runs without "
+		       "IPsec integrity protection. Expected where the operator runs IMS AKA "
+		       "without IPsec; otherwise check the UE's IMS security settings.",
+		       SLICE_ARG(ps->p.access_type));
+		return;
+	}
+}
+
 static void check_sec_params(struct ctx *c)
 {
 	/* TS 33.203 Annex H, with what RFC 3329 had and later releases removed
@@ -1405,6 +1435,19 @@ static void check_sec_verify(struct ctx *c)
 		       "Security-Client but no Security-Verify: the UE must echo the 401's "
 		       "Security-Server so the P-CSCF can rule out a downgrade; it will reject "
 		       "this (494). Check the UE read the 401's Security-Server.");
+		return;
+	}
+	/* TS 24.229 §5.1.1.5.1: the REGISTER answering the challenge carries
+	 * the Security-Client of the challenged one as well as Security-Verify
+	 * (TS 34.229-1 A.1.1: Security-Client under A1 and A2); a re-REGISTER
+	 * sets up new SAs the same way. A deregistration over the SAs only
+	 * verifies (RFC 3329 §2.3.1: Security-Verify in every later request) */
+	if (c->protected_reg && !c->deregister && sv && !sc) {
+		report(c, sv, sv->value.ptr, "a REGISTER answering the challenge with "
+		       "Security-Verify but no Security-Client: the UE must repeat the "
+		       "Security-Client of the challenged REGISTER, which the P-CSCF "
+		       "compares with the one it set up the SAs for; a strict P-CSCF "
+		       "rejects the REGISTER (494). Check the UE's protected REGISTER.");
 		return;
 	}
 	if (!sv)
@@ -1698,6 +1741,35 @@ static void check_ir92_instance_kind(struct ctx *c)
 			       "and TS 24.229 want urn:gsma:imei for a device with an IMEI. Services "
 			       "keyed on the IMEI (e.g. emergency) will miss it.",
 			       SLICE_ARG(ct->inst.urn));
+	}
+}
+
+/* TS 34.229-1 Annex A.1.1 (the REGISTER a conformant UE sends): "+sip.instance=
+ * "<urn:gsma:imei:(gsma-specifier-defined-substring)>" where gsma-specifier-
+ * defined-substring shall be the IMEI code of the UE, coded as specified in
+ * RFC 7254, without optional parameters". An instance id is persistent (RFC
+ * 5626 §4.1); svn changes with every software update. */
+static void check_instance_params(struct ctx *c)
+{
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = imei_binding_next(c, &cur))) {
+		const char *semi = slice_chr(ct->inst.urn, ';');
+		if (!semi)
+			continue;
+		if (ct->inst.kind == IMS_INSTANCE_IMEISV)
+			report(c, ct->h, semi, "+sip.instance is an IMEISV URN (;svn=%s): the "
+			       "instance id is the IMEI URN without optional parameters (TS "
+			       "34.229-1 A.1.1). The svn changes with each software update, so "
+			       "after one the registrar takes the UE for a new device (RFC 5626 "
+			       "§4.1 wants the instance id persistent). Drop ;svn from the UE's "
+			       "instance id.", ct->inst.svn);
+		else
+			report(c, ct->h, semi, "+sip.instance carries an IMEI URN parameter "
+			       "(%.*s): the instance id is the IMEI URN without optional "
+			       "parameters (TS 34.229-1 A.1.1), so a registrar comparing it with "
+			       "the plain form will not match this device's bindings.",
+			       (int)(ct->inst.urn.ptr + ct->inst.urn.len - semi), semi);
 	}
 }
 
@@ -2416,11 +2488,14 @@ enum scope {
 	X("ts24229.register.sec-agree", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3329 §2.3.1",\
 	  "Security-Client comes with sec-agree in Require and Proxy-Require, and vice versa",\
 	  REGISTER, check_sec_agree) \
+	X("ts24229.register.sec-agree-absent", IMS_SEV_INFO, "TS 34.229-1 A.1.1, TS 33.203 §7.1",\
+	  "a REGISTER over 3GPP access with Authorization offers sec-agree (Security-Client)",\
+	  REGISTER, check_sec_agree_absent) \
 	X("ts33203.security.ipsec-params", IMS_SEV_ERROR, "TS 33.203 §7.1, RFC 3329 §2.2",\
 	  "ipsec-3gpp offers have alg, spi-c, spi-s, port-c, port-s with valid values",\
 	  ANY, check_sec_params) \
-	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1",\
-	  "the protected REGISTER echoes Security-Server in Security-Verify",\
+	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1, TS 24.229 §5.1.1.5.1",\
+	  "the protected REGISTER echoes Security-Server in Security-Verify and repeats Security-Client",\
 	  REGISTER, check_sec_verify) \
 	X("ts24229.register.pani-present", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, §7.2A.4",\
 	  "a REGISTER over 3GPP access carries P-Access-Network-Info",\
@@ -2437,12 +2512,15 @@ enum scope {
 	X("rfc5626.contact.instance-urn", IMS_SEV_ERROR, "RFC 5626 §4.1, RFC 7254",\
 	  "+sip.instance is a well-formed URN",\
 	  REGISTER, check_instance) \
-	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254 §4",\
+	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254, TS 23.003 §6.2.1",\
 	  "the IMEI URN's last digit is the spare 0, not the check digit",\
 	  REGISTER, check_imei_spare) \
 	X("ir92.contact.instance-imei", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.229 §5.1.1.2.1",\
 	  "+sip.instance is an IMEI URN",\
 	  REGISTER, check_ir92_instance_kind) \
+	X("ims.contact.instance-params", IMS_SEV_WARNING, "TS 34.229-1 A.1.1, RFC 5626 §4.1",\
+	  "an IMEI URN instance id has no ;svn or other URN parameter",\
+	  REGISTER, check_instance_params) \
 	X("ir92.contact.mmtel-icsi", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.173",\
 	  "the Contact carries the MMTel ICSI",\
 	  BINDING, check_ir92_mmtel) \
@@ -2479,7 +2557,7 @@ enum scope {
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
 	  REGISTER, check_auts) \
-	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254 §3, TS 23.003 §6.2.1",\
+	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254, TS 23.003 §6.2.1, Annex B",\
 	  "the IMEI URN's spare digit vs the IMEI's Luhn check digit",\
 	  REGISTER, check_imei_check_digit) \
 	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\

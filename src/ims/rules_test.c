@@ -499,6 +499,18 @@ static const struct {
 	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
 	  "algorithm=AKAv2-SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
 	  "0123456789abcdef\"", "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"\r\n" },
+	/* TS 34.229-1 A.1.1: the instance id is the IMEI URN without optional
+	 * parameters */
+	{ initial_register, "35425006-000655-0>", "35425006-000655-0;svn=12>",
+	  "ims.contact.instance-params", ";svn=12>" },
+	{ initial_register, "35425006-000655-0>", "35425006-000655-0;vers=0>",
+	  "ims.contact.instance-params", ";vers=0>" },
+	/* TS 24.229 §5.1.1.5.1: the protected REGISTER repeats Security-Client */
+	{ protected_register, "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n", "", "ts33203.security.verify",
+	  "ipsec-3gpp;q=0.1" },
+	/* IMS AKA credentials on 3GPP access without any security agreement */
+	{ initial_register, "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n", "", "ts24229.register.sec-agree-absent",
+	  "3GPP-E-UTRAN-FDD" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -604,6 +616,28 @@ static const struct {
 	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
 	  "algorithm=akav2-sha-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
 	  "0123456789abcdef0123456789abcdef0123456789abcdef\"", "rfc7616.digest.response" },
+	/* GIBA (TS 34.229-1 A.1.1, A3): no Authorization, no sec-agree; and
+	 * the same REGISTER over WLAN */
+	{ initial_register, "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\",nonce=\"\",response=\"\"\r\n" "Supported: path,sec-agree\r\n" "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n",
+	  "Supported: path\r\n", "ts24229.register.sec-agree-absent" },
+	{ initial_register, "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n"
+	  "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0",
+	  "P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=ffffffffffff",
+	  "ts24229.register.sec-agree-absent" },
+	/* a deregistration over the SAs verifies without a new Security-Client
+	 * (RFC 3329 §2.3.1: Security-Verify in the later requests) */
+	{ protected_register, "Expires: 600000\r\n"
+	  "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+	  "nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"\r\n"
+	  "Supported: path,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\n"
+	  "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;"
+	  "port-c=5062;port-s=5064\r\n",
+	  "Expires: 0\r\n"
+	  "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+	  "nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"\r\n"
+	  "Supported: path,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\n", "ts33203.security.verify" },
 	/* the UE's own Via with its cookie draws no remark */
 	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc3261.via.branch-rfc2543" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
