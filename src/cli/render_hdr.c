@@ -268,8 +268,8 @@ static void render_instance(struct report *r, struct slice value)
 		report_cstr(r, "snr", "SNR", inst.snr[0] ? inst.snr : NULL,
 			    "serial number within the TAC");
 		report_cstr(r, "spare", "spare digit", inst.spare ? spare : NULL,
-			    inst.spare_is_zero ? "0 as RFC 7254 §3 requires in the URN"
-					       : "must be 0 in the URN (RFC 7254 §3)");
+			    inst.spare_is_zero ? "0 as TS 23.003 §6.2.1 and RFC 7254 require in the URN"
+					       : "must be 0 in the URN (TS 23.003 §6.2.1, RFC 7254)");
 		report_cstr(r, "check_digit", "Luhn check digit", inst.check ? check : NULL,
 			    "computed over TAC+SNR (TS 23.003 Annex B); never sent: the URN ends with the spare digit");
 		if (inst.kind == IMS_INSTANCE_IMEISV || r->format == REPORT_JSON)

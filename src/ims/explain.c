@@ -49,14 +49,14 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 		"rspauth (mutual authentication) and nextnonce (the nonce to use next). "
 		"With IMS AKA the 200 usually has none, as AKA already authenticated the "
 		"network through AUTN.",
-		"RFC 3261 §20.6, RFC 3310 §3.4" },
+		"RFC 3261 §20.6, RFC 3310 §3.5" },
 	[SIP_HDR_AUTHORIZATION] = {
 		"The UE's credentials. In IMS the username is the IMPI (private identity, "
 		"from the ISIM or derived from the IMSI), realm is the home domain. On the "
 		"initial REGISTER nonce and response are empty (the UE only announces its "
 		"IMPI so the S-CSCF can fetch an AKA vector); after the 401 it carries the "
 		"AKA response RES as the digest password.",
-		"RFC 3261 §20.7, RFC 3310 §3.2, TS 24.229 §5.1.1.2.1" },
+		"RFC 3261 §20.7, RFC 3310 §3.3, TS 24.229 §5.1.1.2.1" },
 	[SIP_HDR_CALL_ID] = {
 		"Identifies this registration's dialogue with the registrar: a UE keeps "
 		"the same Call-ID for every REGISTER it sends to that registrar (refreshes, "
@@ -707,9 +707,15 @@ static const struct value_entry value_table[] = {
 		"the digest hash: the password is RES, as for AKAv1-MD5, and the "
 		"response is a SHA-256 digest (64 hex digits).",
 		"RFC 3310 §3.1, RFC 7616 §3.4" } },
-	{ CRED | CHAL, "algorithm", "AKAv2-SHA-256", { "AKA version 2 with SHA-256: the "
-		"password is derived from RES, IK and CK as in RFC 4169, and the response "
-		"is a SHA-256 digest (64 hex digits).", "RFC 4169 §3, RFC 7616 §3.4" } },
+	/* RFC 4169 §3 defines the AKAv2 password as base64(PRF(RES||IK||CK,
+	 * "http-digest-akav2-password")) and names only AKAv2-MD5, whose PRF
+	 * is HMAC-MD5; the SHA-256 variant is an aka-version "-" algorithm-value
+	 * of RFC 3310 §3.1 whose PRF no RFC fixes, so the text does not name one */
+	{ CRED | CHAL, "algorithm", "AKAv2-SHA-256", { "AKA version 2 with SHA-256 as "
+		"the digest hash: the password is not RES but base64(PRF(RES || IK || CK, "
+		"\"http-digest-akav2-password\")) as RFC 4169 §3 derives it (RFC 4169 "
+		"itself defines only AKAv2-MD5, with HMAC-MD5 as the PRF), and the response "
+		"is a SHA-256 digest (64 hex digits).", "RFC 4169 §3, RFC 3310 §3.1, RFC 7616 §3.4" } },
 	{ CRED | CHAL, "algorithm", "MD5", { "Plain digest with MD5: the password is a "
 		"secret shared with the server, not AKA (no ISIM involved). An absent "
 		"algorithm means the same.", "RFC 7616 §3.3, RFC 3261 §22.4" } },

@@ -50,6 +50,11 @@ static void test_header_refs_name_the_right_section(void)
 	CHECK(strstr(ims_explain_header(SIP_HDR_AUTHORIZATION, SLICE_NULL)->ref, "TS 24.229 §5.1.1.2.1"));
 	CHECK(strstr(ims_explain_header(SIP_HDR_P_ACCESS_NETWORK_INFO, SLICE_NULL)->ref, "RFC 7315"));
 	CHECK(strstr(ims_explain_header(SIP_HDR_WWW_AUTHENTICATE, SLICE_NULL)->ref, "RFC 3310"));
+	/* RFC 3310: §3.2 Creating a Challenge, §3.3 Client Authentication,
+	 * §3.4 Synchronization Failure, §3.5 Server Authentication */
+	CHECK(strstr(ims_explain_header(SIP_HDR_AUTHENTICATION_INFO, SLICE_NULL)->ref,
+		     "RFC 3310 §3.5"));
+	CHECK(strstr(ims_explain_header(SIP_HDR_AUTHORIZATION, SLICE_NULL)->ref, "RFC 3310 §3.3"));
 }
 
 static void test_unknown_header_gets_generic_or_named_entry(void)
@@ -179,6 +184,9 @@ static const struct {
 	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-MD5", "RFC 3310", "RES" },
 	{ SIP_HDR_WWW_AUTHENTICATE, "algorithm", "akav2-md5", "RFC 4169", "derived from RES, IK and CK" },
 	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv1-SHA-256", "RFC 3310", "SHA-256" },
+	/* RFC 4169 §3: the AKAv2 password, and only AKAv2-MD5 defined there */
+	{ SIP_HDR_AUTHORIZATION, "algorithm", "AKAv2-SHA-256", "RFC 4169 §3",
+	  "http-digest-akav2-password" },
 	{ SIP_HDR_PROXY_AUTHENTICATE, "algorithm", "MD5", "RFC 7616", "not AKA" },
 	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-256", "RFC 7616", "SHA-256" },
 	{ SIP_HDR_AUTHORIZATION, "algorithm", "SHA-512-256", "RFC 7616", "SHA-512/256" },

@@ -405,14 +405,25 @@ int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *
 	t->meaning = info->meaning;
 	t->ref = info->ref;
 	if (info->plus && !plus) {
+		set_note(t, "written without the leading '+': RFC 3840 §9 requires it for every "
+			    "tag that is not a base tag, so this is not read as a feature tag");
 		if (info->kind == IMS_TAG_SMSIP) {
 			t->kind = IMS_TAG_SMSIP_WRONG;
 			t->meaning = "SMS over IP capability written without the leading '+': as "
 				     "written it is not the feature tag \"+g.3gpp.smsip\", so the "
 				     "network will not read it as SMS support";
+			return 0;
 		}
-		set_note(t, "written without the leading '+': RFC 3840 §9 requires it for every "
-			    "tag that is not a base tag, so this is not read as a feature tag");
+		/* RFC 3840 §9: a tag outside the base set is "+" ftag-name; without
+		 * it the name is no feature tag, whatever it looks like, so neither
+		 * its value (ICSI list, instance URN) is decoded as the tag's */
+		t->kind = IMS_TAG_OTHER;
+		t->meaning = "an unknown Contact parameter whose name looks like a misspelt "
+			     "feature tag: a registered tag's name without the leading '+' that "
+			     "RFC 3840 requires, so it is no feature tag and the capability it "
+			     "was meant to announce is not registered";
+		t->ref = "RFC 3840 §9";
+		return 0;
 	} else if (!info->plus && plus) {
 		set_note(t, "written with a '+': this is a base tag or plain parameter, written "
 			    "without it");

@@ -102,6 +102,17 @@ static const struct tag_case tag_cases[] = {
 	  "empty element", NULL },
 	{ "+g.3gpp.icsi-ref", "a,b,c,d,e,f,g,h,i", true, IMS_TAG_ICSI, "3GPP TS 24.229", 8, 8,
 	  NULL, NULL, NULL },
+	/* a '+' tag written without its '+' is no feature tag (RFC 3840 §9): an
+	 * unknown parameter with a misspelt name, its value not decoded as the
+	 * tag's (no services, no instance) */
+	{ "g.3gpp.icsi-ref", "urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel", true, IMS_TAG_OTHER,
+	  "RFC 3840 §9", 0, 0, NULL, "written without the leading '+'", NULL },
+	{ "G.3GPP.IARI-REF", "urn%3Aurn-7%3A3gpp-application.ims.iari.rcse.ft", true,
+	  IMS_TAG_OTHER, "RFC 3840 §9", 0, 0, NULL, "written without the leading '+'", NULL },
+	{ "sip.instance", "<urn:gsma:imei:99000493-686661-0>", true, IMS_TAG_OTHER, "RFC 3840 §9",
+	  0, 0, NULL, "written without the leading '+'", NULL },
+	{ "g.gsma.rcs.telephony", "cs", true, IMS_TAG_OTHER, "RFC 3840 §9", 0, 0, NULL,
+	  "written without the leading '+'", NULL },
 	/* misspellings of smsip */
 	{ "g.3gpp.smsip", NULL, false, IMS_TAG_SMSIP_WRONG, "3GPP TS 24.341", 0, 0, NULL,
 	  "written without the leading '+'", NULL },
@@ -232,6 +243,21 @@ static void test_long_urn_is_unknown_not_badly_escaped(void)
 	CHECK(t.note == NULL);
 }
 
+/* g.3gpp.icsi-ref without its '+' is explained as what it is, an unknown
+ * parameter with a misspelt name, not as an ICSI list. */
+static void test_missing_plus_is_an_unknown_parameter(void)
+{
+	struct sip_param p = { SLICE_LIT("g.3gpp.icsi-ref"),
+			       SLICE_LIT("urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel"), true };
+	struct ims_feature_tag t;
+	CHECK_INT_EQ(ims_feature_tag_describe(&t, &p), 0);
+	CHECK_INT_EQ(t.kind, IMS_TAG_OTHER);
+	CHECK(t.meaning && strstr(t.meaning, "misspelt feature tag") != NULL);
+	CHECK(t.meaning && strstr(t.meaning, "communication services") == NULL);
+	CHECK_INT_EQ(t.nservices, 0);
+	CHECK(t.value_meaning == NULL);
+}
+
 int main(void)
 {
 	test_unescape_percent_sequences();
@@ -239,5 +265,6 @@ int main(void)
 	test_feature_tag_describe_table();
 	test_icsi_keeps_urns_as_written();
 	test_long_urn_is_unknown_not_badly_escaped();
+	test_missing_plus_is_an_unknown_parameter();
 	return check_done();
 }

@@ -1,4 +1,4 @@
-/* instance.c: +sip.instance values (RFC 5626 §4.1): IMEI / IMEISV URNs (RFC 7254 §4,
+/* instance.c: +sip.instance values (RFC 5626 §4.1): IMEI / IMEISV URNs (RFC 7254,
  * TS 23.003 §6.2 and Annex B) and UUID URNs (RFC 4122 §3). */
 #include <errno.h>
 #include <string.h>
@@ -38,7 +38,7 @@ static bool all_digits(struct slice s)
 	return scan_class_span(s.ptr, s.ptr + s.len, SCAN_DIGIT) == s.ptr + s.len;
 }
 
-/* urn:gsma:imei:TTTTTTTT-SSSSSS-C [;svn=NN] [;vers=N] (RFC 7254 §4). */
+/* urn:gsma:imei:TTTTTTTT-SSSSSS-C [;svn=NN] [;vers=N] (RFC 7254). */
 static int imei_decode(struct ims_instance *inst, struct slice nss)
 {
 	inst->kind = IMS_INSTANCE_IMEI;
@@ -46,13 +46,13 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 	struct slice val = semi ? slice_span(nss.ptr, semi) : nss;
 	if (val.len != 17 || val.ptr[8] != '-' || val.ptr[15] != '-') {
 		inst->problem = "IMEI URN value is not TTTTTTTT-SSSSSS-C (8-digit TAC, 6-digit "
-				"serial number, spare digit; RFC 7254 §4)";
+				"serial number, spare digit; RFC 7254)";
 		return -EBADMSG;
 	}
 	struct slice tac = slice_make(val.ptr, 8), snr = slice_make(val.ptr + 9, 6);
 	if (!all_digits(tac) || !all_digits(snr) || !is_digit(val.ptr[16])) {
 		inst->problem = "IMEI URN has a non-digit in the TAC, serial number or spare digit "
-				"(RFC 7254 §4)";
+				"(RFC 7254)";
 		return -EBADMSG;
 	}
 	memcpy(inst->tac, tac.ptr, 8);
@@ -75,11 +75,11 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 		if (slice_caseeq_cstr(param.name, "svn")) {
 			struct slice svn = param.value;
 			if (param.quoted || svn.len != 2 || !all_digits(svn)) {
-				inst->problem = "IMEISV svn parameter is not two digits (RFC 7254 §4)";
+				inst->problem = "IMEISV svn parameter is not two digits (RFC 7254)";
 				return -EBADMSG;
 			}
 			if (inst->kind == IMS_INSTANCE_IMEISV) {
-				inst->problem = "svn parameter given twice (RFC 7254 §4)";
+				inst->problem = "svn parameter given twice (RFC 7254)";
 				return -EBADMSG;
 			}
 			memcpy(inst->svn, svn.ptr, 2);
@@ -88,17 +88,17 @@ static int imei_decode(struct ims_instance *inst, struct slice nss)
 		} else if (slice_caseeq_cstr(param.name, "vers")) {
 			struct slice vers = param.value;
 			if (param.quoted || vers.len == 0 || !all_digits(vers)) {
-				inst->problem = "IMEI URN vers parameter is not a number (RFC 7254 §4)";
+				inst->problem = "IMEI URN vers parameter is not a number (RFC 7254)";
 				return -EBADMSG;
 			}
 		} else {
-			inst->problem = "unknown parameter in the IMEI URN (RFC 7254 §4 knows svn "
+			inst->problem = "unknown parameter in the IMEI URN (RFC 7254 knows svn "
 					"and vers)";
 			return -EBADMSG;
 		}
 	}
 	if (r < 0) {
-		inst->problem = "IMEI URN parameters are not ;name=value (RFC 7254 §4)";
+		inst->problem = "IMEI URN parameters are not ;name=value (RFC 7254)";
 		return -EBADMSG;
 	}
 	return 0;

@@ -17,7 +17,8 @@ struct contact_tags {
 	bool instance, mmtel, smsip, smsip_wrong, reg_id;
 	bool mmtel_noplus;         /* the MMTel ICSI in a g.3gpp.icsi-ref without '+' */
 	bool instance_again;       /* a second +sip.instance (instance_p is the first) */
-	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p, again_p;
+	bool tag_again;            /* another feature tag written twice (tag_again_p the second) */
+	struct sip_param instance_p, wrong_p, reg_id_p, noplus_p, again_p, tag_again_p;
 };
 
 /* One Contact element, decoded once for every rule that reads it; the
@@ -567,33 +568,84 @@ static void check_content_length(struct ctx *c)
 		       m->content_length, m->body.len);
 }
 
+/* RFC 3261 §8.1.1.7 binds the element that adds the Via: "The branch ID
+ * inserted by an element compliant with this specification MUST always
+ * begin with the characters z9hG4bK". What the decoded message shows of
+ * that element: the one Via of a REGISTER is the UE's own (an IMS UE is
+ * an RFC 3261 UA, TS 24.229); any other Via (a forwarded request's, or a
+ * request from some other UA) may be an RFC 2543 element's, which RFC
+ * 3261 §17.2.3 still serves by the old matching rules (RFC 4475 §3.1.1.1
+ * wsinv, §3.1.1.7 longreq, §3.4.1 inv2543 are valid messages). The
+ * cookie alone is an error wherever it tops the list: the sender claims
+ * RFC 3261 and names no transaction (RFC 4475 §3.2.1). */
+static bool via_is_ues(const struct ctx *c, unsigned index)
+{
+	return index == 0 && c->is_register && c->ue_leg;
+}
+
 static void check_via_branch(struct ctx *c)
 {
 	struct elem_it it;
 	struct slice item;
 	const struct sip_hdr *h;
+	unsigned index = 0;
 	elem_it_init(&it, c->msg, SIP_HDR_VIA);
-	while (elem_next(&it, &item, &h)) {
+	for (; elem_next(&it, &item, &h); index++) {
 		struct sip_via v;
 		struct sip_parse_error err;
 		if (sip_via_decode(&v, item, &err) < 0)
 			continue;
-		if (!slice_present(v.branch) || v.branch.len == 0)
-			report(c, h, item.ptr, "Via without a branch: the transaction cannot "
-			       "be matched and retransmissions look like new requests. "
-			       "Whoever added this Via must put branch=z9hG4bK<unique>.");
-		else if (!slice_startswith_case(v.branch, "z9hG4bK") ||
-			 memcmp(v.branch.ptr, "z9hG4bK", 7) != 0)
-			report(c, h, v.branch.ptr, "branch lacks the magic cookie z9hG4bK "
-			       "(case-sensitive): peers treat the sender as RFC 2543 and "
-			       "match transactions the old way. Fix the UE's branch "
-			       "generator.");
-		else if (v.branch.len == 7)
+		bool cookie = slice_present(v.branch) && v.branch.len >= 7 &&
+			      memcmp(v.branch.ptr, "z9hG4bK", 7) == 0;
+		if (index == 0 && cookie && v.branch.len == 7)
 			report(c, h, v.branch.ptr, "branch is the magic cookie z9hG4bK alone: it "
 			       "names no transaction, so two requests of this sender cannot "
 			       "be told apart (RFC 4475 §3.2.1: a server may answer 400). "
 			       "Fix the branch generator.");
+		if (!via_is_ues(c, index) || cookie)
+			continue;
+		if (!slice_present(v.branch) || v.branch.len == 0)
+			report(c, h, item.ptr, "the UE's Via has no branch: the transaction cannot "
+			       "be matched and retransmissions look like new requests. "
+			       "The UE must put branch=z9hG4bK<unique> (RFC 3261 §8.1.1.7).");
+		else
+			report(c, h, v.branch.ptr, "the UE's branch lacks the magic cookie z9hG4bK "
+			       "(case-sensitive): peers treat the UE as RFC 2543 and "
+			       "match transactions the old way. Fix the UE's branch "
+			       "generator.");
 	}
+}
+
+/* The Vias the rule above leaves alone: no branch or no cookie on a Via
+ * that is not the UE's own. Legal (an RFC 2543 hop, RFC 3261 §17.2.3), so
+ * one remark for the message, at the first of them. */
+static void check_via_branch_rfc2543(struct ctx *c)
+{
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h, *first_h = NULL;
+	const char *first_at = NULL;
+	unsigned index = 0, n = 0;
+	elem_it_init(&it, c->msg, SIP_HDR_VIA);
+	for (; elem_next(&it, &item, &h); index++) {
+		struct sip_via v;
+		struct sip_parse_error err;
+		if (via_is_ues(c, index) || sip_via_decode(&v, item, &err) < 0)
+			continue;
+		if (slice_present(v.branch) && v.branch.len >= 7 &&
+		    memcmp(v.branch.ptr, "z9hG4bK", 7) == 0)
+			continue;
+		if (n++ == 0) {
+			first_h = h;
+			first_at = item.ptr;
+		}
+	}
+	if (n)
+		report(c, first_h, first_at, "%u Via value%s without a z9hG4bK branch (this "
+		       "is the first): added by an element of RFC 2543, which RFC 3261 still "
+		       "serves, matching its transactions the old way (§17.2.3). Not the UE's "
+		       "own Via; worth knowing if a response or a retransmission goes astray.",
+		       n, n > 1 ? "s" : "");
 }
 
 static void check_cseq(struct ctx *c)
@@ -1261,6 +1313,36 @@ static void check_sec_agree(struct ctx *c)
 	}
 }
 
+/* A REGISTER over 3GPP access with credentials but no security agreement at
+ * all: TS 34.229-1 A.1.1 has a UE using IMS security send Security-Client
+ * and Require/Proxy-Require: sec-agree in its initial and its protected
+ * REGISTER (conditions A1, A2); GIBA (A3) sends neither, but neither
+ * Authorization. Not a SIP error, and operators may run IMS AKA without
+ * IPsec: worth knowing, an info. */
+static void check_sec_agree_absent(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->auth_hdr || sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) ||
+	    sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY) ||
+	    has_option_tag(m, SIP_HDR_REQUIRE, "sec-agree") ||
+	    has_option_tag(m, SIP_HDR_PROXY_REQUIRE, "sec-agree"))
+		return;
+	for (size_t i = 0; i < c->npani; i++) {
+		const struct pani_slot *ps = &c->pani[i];
+		if (!ps->ok || ps->p.network_provided ||
+		    !slice_startswith_case(ps->p.access_type, "3GPP-"))
+			continue;
+		report(c, ps->h, ps->h->value.ptr, "a REGISTER over 3GPP access (%.*s) with "
+		       "Authorization but no Security-Client and no sec-agree: a UE using "
+		       "IMS AKA offers IPsec (Security-Client, Require and Proxy-Require: "
+		       "sec-agree, TS 34.229-1 A.1.1), so this registration runs without "
+		       "IPsec integrity protection. Expected where the operator runs IMS AKA "
+		       "without IPsec; otherwise check the UE's IMS security settings.",
+		       SLICE_ARG(ps->p.access_type));
+		return;
+	}
+}
+
 static void check_sec_params(struct ctx *c)
 {
 	/* TS 33.203 Annex H, with what RFC 3329 had and later releases removed
@@ -1355,6 +1437,19 @@ static void check_sec_verify(struct ctx *c)
 		       "this (494). Check the UE read the 401's Security-Server.");
 		return;
 	}
+	/* TS 24.229 §5.1.1.5.1: the REGISTER answering the challenge carries
+	 * the Security-Client of the challenged one as well as Security-Verify
+	 * (TS 34.229-1 A.1.1: Security-Client under A1 and A2); a re-REGISTER
+	 * sets up new SAs the same way. A deregistration over the SAs only
+	 * verifies (RFC 3329 §2.3.1: Security-Verify in every later request) */
+	if (c->protected_reg && !c->deregister && sv && !sc) {
+		report(c, sv, sv->value.ptr, "a REGISTER answering the challenge with "
+		       "Security-Verify but no Security-Client: the UE must repeat the "
+		       "Security-Client of the challenged REGISTER, which the P-CSCF "
+		       "compares with the one it set up the SAs for; a strict P-CSCF "
+		       "rejects the REGISTER (494). Check the UE's protected REGISTER.");
+		return;
+	}
 	if (!sv)
 		return;
 	const struct sip_sec_mech cm = c->sc_ipsec;
@@ -1432,6 +1527,26 @@ static void check_pani_placeholder(struct ctx *c)
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
 
+/* Whether a described ICSI tag lists the MMTel ICSI (a subclass such as
+ * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8). */
+static bool lists_mmtel(const struct ims_feature_tag *ft)
+{
+	for (unsigned i = 0; i < ft->nservices; i++)
+		if (ft->services[i].urn && strcmp(ft->services[i].urn, MMTEL_ICSI) == 0)
+			return true;
+	return false;
+}
+
+/* A feature tag in the sense of RFC 3840 §9 (a capability), not one of the
+ * other Contact parameters (expires, q, reg-id, unknown ones); the
+ * instance id has a rule of its own. */
+static bool is_capability(enum ims_tag_kind k)
+{
+	return k == IMS_TAG_ICSI || k == IMS_TAG_IARI || k == IMS_TAG_SMSIP ||
+	       k == IMS_TAG_SMSIP_WRONG || k == IMS_TAG_MEDIA || k == IMS_TAG_RCS_TELEPHONY ||
+	       k == IMS_TAG_GENERIC;
+}
+
 /* Fills ct's feature tags and decodes its +sip.instance, once. */
 static void contact_scan(struct contact *ct)
 {
@@ -1439,6 +1554,8 @@ static void contact_scan(struct contact *ct)
 	struct sip_param_it it;
 	struct sip_param p;
 	struct sip_parse_error err;
+	struct slice seen[32];     /* the capability tags so far, for repeats */
+	size_t nseen = 0;
 	if (ct->scanned)
 		return;
 	ct->scanned = true;
@@ -1452,6 +1569,17 @@ static void contact_scan(struct contact *ct)
 		struct ims_feature_tag ft;
 		if (ims_feature_tag_describe(&ft, &p) < 0)
 			continue;
+		if (is_capability(ft.kind)) {
+			bool again = false;
+			for (size_t i = 0; i < nseen && !again; i++)
+				again = slice_caseeq(seen[i], p.name);
+			if (again && !t->tag_again) {
+				t->tag_again = true;
+				t->tag_again_p = p;
+			} else if (!again && nseen < sizeof seen / sizeof seen[0]) {
+				seen[nseen++] = p.name;
+			}
+		}
 		switch (ft.kind) {
 		case IMS_TAG_INSTANCE:
 			if (t->instance) {
@@ -1465,19 +1593,24 @@ static void contact_scan(struct contact *ct)
 			t->instance_p = p;
 			break;
 		case IMS_TAG_ICSI:
-			/* the services the registry recognised (a subclass such as
-			 * ...icsi.mmtel.hd-video counts as its parent, TS 24.229 §7.2A.8).
-			 * Without its '+' the parameter is no feature tag (RFC 3840
-			 * §9: a tag outside the base set is written "+" ftag-name). */
-			for (unsigned i = 0; i < ft.nservices; i++)
-				if (ft.services[i].urn && strcmp(ft.services[i].urn, MMTEL_ICSI) == 0) {
-					if (p.name.len && p.name.ptr[0] == '+') {
-						t->mmtel = true;
-					} else {
-						t->mmtel_noplus = true;
-						t->noplus_p = p;
-					}
+			if (lists_mmtel(&ft))
+				t->mmtel = true;
+			break;
+		case IMS_TAG_OTHER:
+			/* g.3gpp.icsi-ref without its '+' is no feature tag (RFC
+			 * 3840 §9: a tag outside the base set is "+" ftag-name), so
+			 * ims_feature_tag_describe leaves its value alone; read it as
+			 * the tag would be, to say what the UE meant to register */
+			if (slice_caseeq_cstr(p.name, "g.3gpp.icsi-ref")) {
+				struct sip_param q = p;
+				struct ims_feature_tag as_tag;
+				q.name = SLICE_LIT("+g.3gpp.icsi-ref");
+				if (ims_feature_tag_describe(&as_tag, &q) == 0 && lists_mmtel(&as_tag) &&
+				    !t->mmtel_noplus) {
+					t->mmtel_noplus = true;
+					t->noplus_p = p;
 				}
+			}
 			break;
 		case IMS_TAG_SMSIP:
 			t->smsip = true;
@@ -1611,6 +1744,35 @@ static void check_ir92_instance_kind(struct ctx *c)
 	}
 }
 
+/* TS 34.229-1 Annex A.1.1 (the REGISTER a conformant UE sends): "+sip.instance=
+ * "<urn:gsma:imei:(gsma-specifier-defined-substring)>" where gsma-specifier-
+ * defined-substring shall be the IMEI code of the UE, coded as specified in
+ * RFC 7254, without optional parameters". An instance id is persistent (RFC
+ * 5626 §4.1); svn changes with every software update. */
+static void check_instance_params(struct ctx *c)
+{
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = imei_binding_next(c, &cur))) {
+		const char *semi = slice_chr(ct->inst.urn, ';');
+		if (!semi)
+			continue;
+		if (ct->inst.kind == IMS_INSTANCE_IMEISV)
+			report(c, ct->h, semi, "+sip.instance is an IMEISV URN (;svn=%s): the "
+			       "instance id is the IMEI URN without optional parameters (TS "
+			       "34.229-1 A.1.1). The svn changes with each software update, so "
+			       "after one the registrar takes the UE for a new device (RFC 5626 "
+			       "§4.1 wants the instance id persistent). Drop ;svn from the UE's "
+			       "instance id.", ct->inst.svn);
+		else
+			report(c, ct->h, semi, "+sip.instance carries an IMEI URN parameter "
+			       "(%.*s): the instance id is the IMEI URN without optional "
+			       "parameters (TS 34.229-1 A.1.1), so a registrar comparing it with "
+			       "the plain form will not match this device's bindings.",
+			       (int)(ct->inst.urn.ptr + ct->inst.urn.len - semi), semi);
+	}
+}
+
 static void check_ir92_mmtel(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
@@ -1637,6 +1799,19 @@ static void check_smsip_misspelt(struct ctx *c)
 			       "the SMS-over-IP tag is +g.3gpp.smsip (TS 24.341). The S-CSCF will "
 			       "not tell the IP-SM-GW, so SMS goes over SGs/NAS or fails. Fix the "
 			       "UE's tag.", SLICE_ARG(ct->t.wrong_p.name));
+}
+
+static void check_tag_repeated(struct ctx *c)
+{
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur)))
+		if (ct->t.tag_again)
+			report(c, ct->h, ct->t.tag_again_p.name.ptr, "%.*s appears twice in one "
+			       "Contact: RFC 3840 §9 gives a feature tag one value (several "
+			       "services go in one quoted list, +g.3gpp.icsi-ref=\"a,b\"), so a "
+			       "registrar may keep either occurrence or reject the binding. Write "
+			       "the tag once.", SLICE_ARG(ct->t.tag_again_p.name));
 }
 
 static void check_smsip_absent(struct ctx *c)
@@ -1739,10 +1914,15 @@ static void check_response_format(struct ctx *c)
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
 	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
 	/* RFC 7616 §3.4.1: the response is as long as the algorithm's hash;
-	 * an algorithm this rule does not know is left alone */
+	 * an algorithm this rule does not know is left alone. AKA names its
+	 * hash after the version (RFC 3310 §3.1: aka-version "-"
+	 * algorithm-value, as in AKAv1-MD5, AKAv1-SHA-256). */
+	if (slice_present(alg) && slice_startswith_case(alg, "AKAv")) {
+		const char *dash = memchr(alg.ptr, '-', alg.len);
+		alg = dash ? slice_span(dash + 1, alg.ptr + alg.len) : SLICE_LIT("");
+	}
 	size_t octets;
-	if (!slice_present(alg) || slice_startswith_case(alg, "MD5") ||
-	    slice_startswith_case(alg, "AKAv"))
+	if (!slice_present(alg) || slice_startswith_case(alg, "MD5"))
 		octets = 16;
 	else if (slice_startswith_case(alg, "SHA-256") || slice_startswith_case(alg, "SHA-512-256"))
 		octets = 32;
@@ -1753,8 +1933,8 @@ static void check_response_format(struct ctx *c)
 	if (!is_hex_bytes(r, octets)) {
 		report(c, c->auth_hdr, r.ptr, "response is %zu characters: %s is %zu hex digits. "
 		       "The UE's digest computation is broken.", r.len, octets == 16 ?
-		       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest",
-		       2 * octets);
+		       "an MD5 digest (also for AKAv1-MD5)" : "a SHA-256 or SHA-512/256 digest "
+		       "(also for AKAv1-SHA-256)", 2 * octets);
 		return;
 	}
 	/* request-digest = LDQUOT 32LHEX RDQUOT (RFC 3261 §25.1): lower case */
@@ -2186,8 +2366,11 @@ enum scope {
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
 	X("rfc3261.via.branch-cookie", IMS_SEV_ERROR, "RFC 3261 §8.1.1.7",\
-	  "every Via has a branch starting with z9hG4bK and more than the cookie",\
+	  "the UE's Via (the one Via of a REGISTER) has a branch starting with z9hG4bK; no top Via has the cookie alone",\
 	  REQUEST, check_via_branch) \
+	X("rfc3261.via.branch-rfc2543", IMS_SEV_INFO, "RFC 3261 §8.1.1.7, §17.2.3",\
+	  "a Via other than the UE's own without a z9hG4bK branch: an RFC 2543 hop",\
+	  REQUEST, check_via_branch_rfc2543) \
 	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
 	  "CSeq method equals the request method and the number is below 2^31",\
 	  ANY, check_cseq) \
@@ -2305,11 +2488,14 @@ enum scope {
 	X("ts24229.register.sec-agree", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3329 §2.3.1",\
 	  "Security-Client comes with sec-agree in Require and Proxy-Require, and vice versa",\
 	  REGISTER, check_sec_agree) \
+	X("ts24229.register.sec-agree-absent", IMS_SEV_INFO, "TS 34.229-1 A.1.1, TS 33.203 §7.1",\
+	  "a REGISTER over 3GPP access with Authorization offers sec-agree (Security-Client)",\
+	  REGISTER, check_sec_agree_absent) \
 	X("ts33203.security.ipsec-params", IMS_SEV_ERROR, "TS 33.203 §7.1, RFC 3329 §2.2",\
 	  "ipsec-3gpp offers have alg, spi-c, spi-s, port-c, port-s with valid values",\
 	  ANY, check_sec_params) \
-	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1",\
-	  "the protected REGISTER echoes Security-Server in Security-Verify",\
+	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1, TS 24.229 §5.1.1.5.1",\
+	  "the protected REGISTER echoes Security-Server in Security-Verify and repeats Security-Client",\
 	  REGISTER, check_sec_verify) \
 	X("ts24229.register.pani-present", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, §7.2A.4",\
 	  "a REGISTER over 3GPP access carries P-Access-Network-Info",\
@@ -2326,18 +2512,24 @@ enum scope {
 	X("rfc5626.contact.instance-urn", IMS_SEV_ERROR, "RFC 5626 §4.1, RFC 7254",\
 	  "+sip.instance is a well-formed URN",\
 	  REGISTER, check_instance) \
-	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254 §4",\
+	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254, TS 23.003 §6.2.1",\
 	  "the IMEI URN's last digit is the spare 0, not the check digit",\
 	  REGISTER, check_imei_spare) \
 	X("ir92.contact.instance-imei", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.229 §5.1.1.2.1",\
 	  "+sip.instance is an IMEI URN",\
 	  REGISTER, check_ir92_instance_kind) \
+	X("ims.contact.instance-params", IMS_SEV_WARNING, "TS 34.229-1 A.1.1, RFC 5626 §4.1",\
+	  "an IMEI URN instance id has no ;svn or other URN parameter",\
+	  REGISTER, check_instance_params) \
 	X("ir92.contact.mmtel-icsi", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.173",\
 	  "the Contact carries the MMTel ICSI",\
 	  BINDING, check_ir92_mmtel) \
 	X("ir92.contact.smsip-misspelt", IMS_SEV_WARNING, "TS 24.341 §5.3.1.2, IR.92 §2.2.1",\
 	  "+g.3gpp.csi.smsip and other misspellings of +g.3gpp.smsip",\
 	  REGISTER, check_smsip_misspelt) \
+	X("rfc3840.contact.feature-tag-repeated", IMS_SEV_WARNING, "RFC 3840 §9",\
+	  "a feature tag (other than +sip.instance) is written once per Contact",\
+	  REGISTER, check_tag_repeated) \
 	X("ir92.contact.smsip", IMS_SEV_INFO, "IR.92 §2.2.1, TS 24.341 §5.3.1.2",\
 	  "the Contact offers SMS over IP (+g.3gpp.smsip)",\
 	  BINDING, check_smsip_absent) \
@@ -2359,13 +2551,13 @@ enum scope {
 	X("rfc3310.aka.algorithm", IMS_SEV_WARNING, "RFC 3310 §3.1, TS 24.229 §5.1.1.5.1",\
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
 	  REGISTER, check_aka_algorithm) \
-	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.4",\
+	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
 	  REGISTER, check_auts) \
-	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254 §3, TS 23.003 §6.2.1",\
+	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254, TS 23.003 §6.2.1, Annex B",\
 	  "the IMEI URN's spare digit vs the IMEI's Luhn check digit",\
 	  REGISTER, check_imei_check_digit) \
 	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\

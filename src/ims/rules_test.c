@@ -480,6 +480,41 @@ static const struct {
 	{ ok_200, ">;tag=s2", ">", "rfc3261.msg.tags", NULL },
 	{ initial_register, "To: <" IMPU ">", "To: <" IMPU ">;tag=zz", "rfc3261.register.to-tag",
 	  "zz\r\n" },
+	/* RFC 3261 §8.1.1.7 binds the element that adds the Via: a Via below
+	 * the P-CSCF's (the UE's, forwarded) or of a request from an RFC 2543
+	 * UA is no error, only a remark (RFC 4475 §3.1.1.1, §3.4.1) */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060",
+	  "rfc3261.via.branch-rfc2543", "SIP/2.0/UDP [2001:db8::1]:5060\r\n" },
+	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "OPTIONS sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
+	  "[2001:db8::1]:5060;branch=abc123", "rfc3261.via.branch-rfc2543", "SIP/2.0/UDP [2001" },
+	/* RFC 3840 §9: one value per feature tag; names compare without case */
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;audio;+G.3GPP.SMSIP\r\n",
+	  "rfc3840.contact.feature-tag-repeated", "+G.3GPP.SMSIP" },
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.icsi-ref="
+	  "\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma.cpm.session\"\r\n",
+	  "rfc3840.contact.feature-tag-repeated", "+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.oma" },
+	/* RFC 3310 §3.1: AKAv1-SHA-256 hashes with SHA-256 (64 hex digits) */
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=AKAv2-SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef\"", "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"\r\n" },
+	/* TS 34.229-1 A.1.1: the instance id is the IMEI URN without optional
+	 * parameters */
+	{ initial_register, "35425006-000655-0>", "35425006-000655-0;svn=12>",
+	  "ims.contact.instance-params", ";svn=12>" },
+	{ initial_register, "35425006-000655-0>", "35425006-000655-0;vers=0>",
+	  "ims.contact.instance-params", ";vers=0>" },
+	/* TS 24.229 §5.1.1.5.1: the protected REGISTER repeats Security-Client */
+	{ protected_register, "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n", "", "ts33203.security.verify",
+	  "ipsec-3gpp;q=0.1" },
+	/* IMS AKA credentials on 3GPP access without any security agreement */
+	{ initial_register, "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n", "", "ts24229.register.sec-agree-absent",
+	  "3GPP-E-UTRAN-FDD" },
+	/* the cookie alone on top of a forwarded request is still an error */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "rfc3261.via.branch-cookie", "z9hG4bK\r\n" },
 };
 
 static void test_each_case_fires_its_rule(void)
@@ -555,6 +590,56 @@ static const struct {
 	/* a control byte escaped as a quoted-pair is allowed (RFC 4475 §3.1.1.2) */
 	{ initial_register, "From: <" IMPU ">", "From: \"BEL:\\\x07 DEL:\\\x7f\" <" IMPU ">",
 	  "rfc3261.msg.header-syntax" },
+	/* RFC 3261 §8.1.1.7: only the UE's own Via (the one Via of its
+	 * REGISTER) must carry the cookie; RFC 4475 wsinv/longreq/inv2543 */
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060",
+	  "rfc3261.via.branch-cookie" },
+	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
+	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=p1\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "rfc3261.via.branch-cookie" },
+	{ initial_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
+	  "branch=z9hG4bKabc123", "INVITE sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP "
+	  "[2001:db8::1]:5060", "rfc3261.via.branch-cookie" },
+	/* a second +sip.instance is rfc5626.contact.instance-urn's; other
+	 * parameters (expires, q) and distinct tags are no repeated feature tag */
+	{ initial_register, ";+g.3gpp.smsip\r\n",
+	  ";+g.3gpp.smsip;+sip.instance=\"<urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6>\"\r\n",
+	  "rfc3840.contact.feature-tag-repeated" },
+	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;+g.3gpp.iari-ref=\"urn%3Aurn-7%3A"
+	  "3gpp-application.ims.iari.rcse.ft\";q=0.5;expires=600000;x=1;x=2\r\n",
+	  "rfc3840.contact.feature-tag-repeated" },
+	/* AKAv1-SHA-256 and AKAv2-SHA-256 responses are SHA-256 digests, not MD5 */
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=AKAv1-SHA-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef0123456789abcdef0123456789abcdef\"", "rfc7616.digest.response" },
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+	  "algorithm=akav2-sha-256,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef"
+	  "0123456789abcdef0123456789abcdef0123456789abcdef\"", "rfc7616.digest.response" },
+	/* GIBA (TS 34.229-1 A.1.1, A3): no Authorization, no sec-agree; and
+	 * the same REGISTER over WLAN */
+	{ initial_register, "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\",nonce=\"\",response=\"\"\r\n" "Supported: path,sec-agree\r\n" "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n",
+	  "Supported: path\r\n", "ts24229.register.sec-agree-absent" },
+	{ initial_register, "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n"
+	  "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0",
+	  "P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=ffffffffffff",
+	  "ts24229.register.sec-agree-absent" },
+	/* a deregistration over the SAs verifies without a new Security-Client
+	 * (RFC 3329 §2.3.1: Security-Verify in the later requests) */
+	{ protected_register, "Expires: 600000\r\n"
+	  "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+	  "nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"\r\n"
+	  "Supported: path,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\n"
+	  "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;"
+	  "port-c=5062;port-s=5064\r\n",
+	  "Expires: 0\r\n"
+	  "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+	  "nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+	  "response=\"0123456789abcdef0123456789abcdef\"\r\n"
+	  "Supported: path,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\n", "ts33203.security.verify" },
+	/* the UE's own Via with its cookie draws no remark */
+	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc3261.via.branch-rfc2543" },
 	/* RFC 3323 §4.2: Privacy is priv-value *(";" priv-value) */
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id;header\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax" },
