@@ -1070,7 +1070,9 @@ static void check_from_to(struct ctx *c)
 {
 	if (!c->to_ok || !c->from_ok)
 		return;
-	if (slice_caseeq(c->from.uri_text, c->to.uri_text))
+	/* one IMPU however written (RFC 3261 §19.1.4: the host in any case,
+	 * escapes, parameter order), but not another user in another case */
+	if (sip_uri_equal(&c->from.uri, &c->to.uri))
 		return;
 	report(c, c->from_hdr, c->from.uri_text.ptr, "From (%.*s) and To (%.*s) differ: a "
 	       "third-party registration. An IMS UE registers itself, with From = To = the "

@@ -298,6 +298,9 @@ static const struct {
 	  "ts24229.register.ruri-home-domain", "test.3gpp.com" },
 	{ initial_register, "From: <" IMPU ">", "From: <sip:+491709999999@" DOM ">",
 	  "ts24229.register.from-to", "sip:+49170999" },
+	/* From and To compared as URIs (RFC 3261 §19.1.4): user=phone in one only */
+	{ initial_register, "From: <" IMPU ">", "From: <" IMPU ";user=phone>",
+	  "ts24229.register.from-to", IMPU ";user=phone" },
 	{ initial_register, "username=\"" IMPI "\"", "username=\"262011234567890\"",
 	  "ts23003.impi.nai", "262011234567890\"" },
 	{ initial_register, "username=\"" IMPI "\"", "username=\"sip:" IMPI "\"",
@@ -555,6 +558,10 @@ static const struct {
 	const char *new_text;
 	const char *rule;
 } quiet_cases[] = {
+	/* the same IMPU written otherwise: the host in another case, a digit
+	 * escaped (RFC 3261 §19.1.4: %37 is '7') */
+	{ initial_register, "From: <" IMPU ">", "From: <sip:+49170123456%37@IMS.mnc001.MCC262.3gppnetwork.org>",
+	  "ts24229.register.from-to" },
 	/* a malformed Expires is header-syntax's error, not "no Expires" */
 	{ initial_register, "Expires: 600000", "Expires: 4294967296", "ts24229.register.expires-600000" },
 	/* the temporary IMPU and the IMPI from the same IMSI */
