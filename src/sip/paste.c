@@ -1410,6 +1410,134 @@ static bool is_ngrep_marks(const char *s, size_t n)
 	return i > 0 && i == n;
 }
 
+/* Wireshark's packet details as text (Copy > All Visible Items, Export
+ * Packet Dissections > As Plain Text): "    Request-Line: REGISTER ...",
+ * "    Message Header", then each header field as a line of its own one
+ * level deeper ("        Via: ...", newer versions end it with a literal
+ * \r\n), the fields the dissector took out of it deeper still, and
+ * generated fields in brackets ("[Generated Call-ID: ...]"). The start
+ * line and the header lines are the message; its body, shown only as the
+ * dissector's tree, is not. */
+struct wireshark {
+	bool on;           /* inside the SIP tree of a packet */
+	bool headers;      /* after "Message Header" */
+	size_t base;       /* indentation of the Request-Line */
+	size_t hdr;        /* indentation of the header lines (0: not seen yet) */
+};
+
+static size_t indentation(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A literal \r\n at the end of s[0, n): n without it. */
+static size_t strip_escaped_crlf(const char *s, size_t n)
+{
+	return n >= 4 && memcmp(s + n - 4, "\\r\\n", 4) == 0 ? n - 4 : n;
+}
+
+/* "Request-Line: " or "Status-Line: " and a start line at s[0, n): the
+ * length of that label, or 0. */
+static size_t wireshark_start(const char *s, size_t n)
+{
+	static const char *labels[] = { "Request-Line: ", "Status-Line: " };
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(labels[i]);
+		if (n > k && memcmp(s, labels[i], k) == 0 && is_start_line(s + k, strip_escaped_crlf(s + k, n - k)))
+			return k;
+	}
+	return 0;
+}
+
+/* in[from, to) with Wireshark's \ooo escapes (format_text: a byte it does
+ * not show, UTF-8 of a display name) made bytes again. */
+static int unescape_wireshark(struct mapped *o, const char *in, size_t from, size_t to)
+{
+	int rc = 0;
+	for (size_t i = from; i < to && rc == 0;) {
+		if (in[i] == '\\' && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
+		    (unsigned)(in[i + 2] - '0') <= 7 && (unsigned)(in[i + 3] - '0') <= 7) {
+			unsigned v = (unsigned)(in[i + 1] - '0') * 64 + (unsigned)(in[i + 2] - '0') * 8 +
+				     (unsigned)(in[i + 3] - '0');
+			rc = mapped_put(o, (char)v, i);
+			i += 4;
+			continue;
+		}
+		rc = mapped_put(o, in[i], i);
+		i++;
+	}
+	return rc;
+}
+
+/* The empty line that ends a message read from Wireshark's text, at
+ * input offset at. */
+static int wireshark_end(struct unlog *u, struct wireshark *ws, size_t at)
+{
+	ws->on = false;
+	int rc = mapped_put(&u->out, '\r', at);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\n', at);
+	u->bound_next = true;
+	return rc;
+}
+
+/* The input line pos..ce (content), line number lineno, as part of
+ * Wireshark's packet details: 1 when it was taken (or dropped) as such, 0
+ * when it is no part of them, or -ENOMEM. */
+static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned lineno, size_t pos, size_t ce)
+{
+	const char *in = u->in;
+	size_t ind = indentation(in + pos, ce - pos);
+	size_t c = pos + ind;
+	int rc = 0;
+	size_t k = wireshark_start(in + c, ce - c);
+	if (k) {
+		if (ws->on)
+			rc = wireshark_end(u, ws, pos);
+		if (rc == 0)
+			rc = unlog_repair(u, lineno, "read a message from Wireshark's packet details (its header lines; "
+						     "the fields under them and generated [...] lines ignored)");
+		if (rc == 0)
+			rc = unlog_bound(u);
+		*ws = (struct wireshark){ .on = true, .base = ind };
+		size_t e = c + k + strip_escaped_crlf(in + c + k, ce - c - k);
+		if (rc == 0)
+			rc = mapped_copy(&u->out, in, c + k, e);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\r', e);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\n', e);
+		u->changed = true;
+		return rc < 0 ? rc : 1;
+	}
+	if (!ws->on)
+		return 0;
+	if (c == ce || ind < ws->base || (ind == ws->base && !(ce - c == 14 && memcmp(in + c, "Message Header", 14) == 0))) {
+		/* the tree of the SIP message ended (a blank line, "Message
+		 * Body", the next packet) */
+		rc = wireshark_end(u, ws, pos);
+		return rc < 0 ? rc : 0;
+	}
+	if (ind == ws->base) {
+		ws->headers = true;
+		return 1;
+	}
+	if (ws->headers && ws->hdr == 0)
+		ws->hdr = ind;
+	if (!ws->headers || ind != ws->hdr || in[c] == '[')
+		return 1;
+	size_t e = c + strip_escaped_crlf(in + c, ce - c);
+	rc = unescape_wireshark(&u->out, in, c, e);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\r', e);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\n', e);
+	return rc < 0 ? rc : 1;
+}
+
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one. 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
@@ -1421,6 +1549,7 @@ static int unlog_run(struct unlog *u)
 	struct logcat_run run = { .cl = -1 };
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
+	struct wireshark ws = { 0 };
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
 		rc = mapped_copy(&u->out, in, 0, 3);
 		pos = 3;
@@ -1436,6 +1565,12 @@ static int unlog_run(struct unlog *u)
 		bool ends = true; /* a dropped line ends a message */
 		enum log_esc kind = ESC_NONE;
 		struct logcat_key key;
+		int w = unlog_wireshark(u, &ws, lineno, pos, ce);
+		if (w != 0) {
+			rc = w < 0 ? w : 0;
+			pos = next;
+			continue;
+		}
 		size_t lc = logcat_prefix(in + pos, ce - pos, &key);
 		if (lc) {
 			size_t cc = pos + lc;
@@ -1507,6 +1642,8 @@ static int unlog_run(struct unlog *u)
 		}
 		pos = next;
 	}
+	if (rc == 0 && ws.on)
+		rc = wireshark_end(u, &ws, len);
 	return rc < 0 ? rc : u->out.b.err;
 }
 

@@ -599,6 +599,26 @@ static const struct log_case log_cases[] = {
 	  "REGISTER sip:a.example SIP/2.0..Via: SIP/2.0/UDP h.example.;branch=z9hG4bK1..User-Agent: X 1.0...l: 0....\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1\r\nUser-Agent: X 1.0.\r\nl: 0\r\n\r\n",
 	  "ngrep printed on one line", NULL, "l: 0", 2, 98 },
+	/* Wireshark's packet details: header lines one level under "Message
+	 * Header", \ooo for the bytes of UTF-8, subtrees and [generated]
+	 * lines dropped; the next packet's tree ends the message */
+	{ "wireshark",
+	  "Session Initiation Protocol (REGISTER)\n"
+	  "    Request-Line: REGISTER sip:a.example SIP/2.0\n"
+	  "        Method: REGISTER\n"
+	  "    Message Header\n"
+	  "        From: \"Jo\\303\\243o\" <sip:joao@a.example>;tag=q\n"
+	  "            SIP from address: sip:joao@a.example\n"
+	  "        Call-ID: 1\\r\\n\n"
+	  "        [Generated Call-ID: 1]\n"
+	  "        Content-Length:  0\n"
+	  "Session Initiation Protocol (200)\n"
+	  "    Status-Line: SIP/2.0 200 OK\\r\\n\n"
+	  "    Message Header\n"
+	  "        Content-Length: 0\\r\\n\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Jo\303\243o\" <sip:joao@a.example>;tag=q\r\nCall-ID: 1\r\n"
+	     "Content-Length:  0\r\n\r\nSIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n",
+	  "Wireshark's packet details", "ignored a line", "<sip:joao@a.example>", 5, 29 },
 };
 
 static void test_log_formats(void)

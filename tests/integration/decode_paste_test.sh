@@ -182,6 +182,8 @@ logcat-time.txt|clean|removed Android logcat prefixes: line 2, 23
 logcat-brief.txt|clean|ignored logcat lines after the message: line 46
 ngrep-byline.txt|clean|removed ngrep's '.' (the CR it cannot print) before each line end: line 5, 27
 ngrep-none.txt|register|read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed): line 4
+wireshark.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
+wireshark-crlf.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
 LIST
 
 echo "decode_paste_test: $passed passed, $failed failed"

@@ -105,3 +105,41 @@ write("ngrep-byline.txt", out)
 # 7. ngrep -W none: the payload on one line, CR LF as "..".
 out = "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5062 -> 10.0.0.2:5060 #1\n" + ngrep_print(reg, False) + "\n"
 write("ngrep-none.txt", out)
+
+
+# 8. Wireshark's packet details as text (Copy > All Visible Items, or
+# Export Packet Dissections > As Plain Text): the SIP tree with each header
+# field on a line one level under "Message Header" (newer versions end it
+# with a literal \r\n), the fields the dissector took out of it deeper
+# still, generated fields in brackets. The REGISTER only: a body shows as
+# the dissector's tree, not as text.
+def wireshark(m, crlf):
+    head = m.split("\r\n\r\n")[0].split("\r\n")
+    eol = "\\r\\n" if crlf else ""
+    out = "Frame 7: %d bytes on wire (%d bits), %d bytes captured (%d bits) on interface eth0, id 0\n" % (
+        len(m) + 62, (len(m) + 62) * 8, len(m) + 62, (len(m) + 62) * 8)
+    out += "Internet Protocol Version 6, Src: 2001:db8:1:0:a1b2:c3d4:e5f6:1, Dst: 2001:db8:0:100::10\n"
+    out += "User Datagram Protocol, Src Port: 5062, Dst Port: 5064\n"
+    out += "Session Initiation Protocol (REGISTER)\n"
+    out += "    Request-Line: " + head[0] + eol + "\n"
+    out += "        Method: REGISTER\n        Request-URI: sip:ims.mnc001.mcc001.3gppnetwork.org\n"
+    out += "            Request-URI Host Part: ims.mnc001.mcc001.3gppnetwork.org\n        [Resent Packet: False]\n"
+    out += "    Message Header\n"
+    for h in head[1:]:
+        name, value = h.split(":", 1)
+        out += "        " + h + eol + "\n"
+        if name == "Via":
+            out += "            Transport: UDP\n            Sent-by Address: 2001:db8:1:0:a1b2:c3d4:e5f6:1\n"
+            out += "            Branch: z9hG4bK2830127746\n            RPort: rport\n"
+        elif name in ("From", "To"):
+            out += "            SIP %s Address: %s\n" % (name.lower(), value.strip().split(">")[0].lstrip("<"))
+            out += "                SIP %s address User Part: 001010000000001\n" % name.lower()
+        elif name == "Call-ID":
+            out += "        [Generated Call-ID: %s]\n" % value.strip()
+        elif name == "Authorization":
+            out += "            Authentication Scheme: Digest\n            Username: \"001010000000001@ims.mnc001.mcc001.3gppnetwork.org\"\n"
+    return out + "\n"
+
+
+write("wireshark.txt", wireshark(reg, False))
+write("wireshark-crlf.txt", wireshark(reg, True))
