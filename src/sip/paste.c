@@ -1092,32 +1092,35 @@ static int unescape_hash(struct mapped *o, const char *in, size_t from, size_t t
 	return rc;
 }
 
-/* ngrep's one-line packet in[from, to): in the head, ".." before a header
- * name, before folding white space, before the ".." of the empty line or
- * at the end is CR LF (of a longer run of dots, the last two); the body
- * stays as printed. */
-static int unescape_dots(struct mapped *o, const char *in, size_t from, size_t to)
+/* ngrep's one-line packet s[0, n) (smap: the input offset of each byte,
+ * NULL: base + index): in the head, ".." before a header name, before
+ * folding white space, before the ".." of the empty line or at the end is
+ * CR LF (of a longer run of dots, the last two); the body stays as
+ * printed. */
+static int unescape_dots(struct mapped *o, const char *s, const size_t *smap, size_t base, size_t n)
 {
 	int rc = 0;
 	bool head = true;
-	for (size_t i = from; i < to && rc == 0;) {
-		if (head && in[i] == '.' && i + 1 < to && in[i + 1] == '.') {
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t at = smap ? smap[i] : base + i;
+		if (head && s[i] == '.' && i + 1 < n && s[i + 1] == '.') {
 			size_t j = i + 2;
-			bool empty = j + 1 < to && in[j] == '.' && in[j + 1] == '.' && (j + 2 == to || in[j + 2] != '.');
-			if (j == to || empty || in[j] == ' ' || header_name_at(in + j, to - j)) {
-				if ((rc = mapped_put(o, '\r', i)) == 0)
-					rc = mapped_put(o, '\n', i + 1);
+			bool empty = j + 1 < n && s[j] == '.' && s[j + 1] == '.' && (j + 2 == n || s[j + 2] != '.');
+			if (j == n || empty || s[j] == ' ' || header_name_at(s + j, n - j)) {
+				if ((rc = mapped_put(o, '\r', at)) == 0)
+					rc = mapped_put(o, '\n', smap ? smap[i + 1] : at + 1);
 				i = j;
 				if (empty && rc == 0) {
-					if ((rc = mapped_put(o, '\r', j)) == 0)
-						rc = mapped_put(o, '\n', j + 1);
+					at = smap ? smap[j] : base + j;
+					if ((rc = mapped_put(o, '\r', at)) == 0)
+						rc = mapped_put(o, '\n', smap ? smap[j + 1] : at + 1);
 					i = j + 2;
 					head = false;
 				}
 				continue;
 			}
 		}
-		rc = mapped_put(o, in[i], i);
+		rc = mapped_put(o, s[i], at);
 		i++;
 	}
 	return rc;
@@ -1351,7 +1354,7 @@ static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, 
 		break;
 	case ESC_DOTS:
 	default:
-		rc = unescape_dots(o, in, a, ce);
+		rc = unescape_dots(o, in + a, NULL, a, ce - a);
 		what = "read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed)";
 		break;
 	}
@@ -1538,6 +1541,48 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	return rc < 0 ? rc : 1;
 }
 
+/* ngrep -W normal (its default) after a packet header: the payload in
+ * lines of the terminal's width less five, each after two SP, every byte
+ * it cannot print as '.'. When the lines from pos, joined, hold a message
+ * written on one line with "..", it goes out and *after is the input
+ * offset after the block, *lines its number of lines: 1; 0 when not. */
+static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, size_t *after, unsigned *lines)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct mapped t;
+	unsigned k = 0;
+	int rc = 0;
+	mapped_init(&t);
+	while (pos < len && rc == 0) {
+		size_t ce = content_end(in, len, pos);
+		if (ce - pos < 3 || in[pos] != ' ' || in[pos + 1] != ' ')
+			break;
+		for (size_t i = pos + 2; i < ce && rc == 0; i++)
+			rc = mapped_put(&t, in[i], i);
+		const char *nl = memchr(in + ce, '\n', len - ce);
+		pos = nl ? (size_t)(nl - in) + 1 : len;
+		k++;
+	}
+	enum log_esc kind = ESC_NONE;
+	size_t m = rc == 0 && k ? escaped_start(t.b.ptr, t.b.len, &kind) : SIZE_MAX;
+	if (m != SIZE_MAX && kind == ESC_DOTS) {
+		rc = unescape_dots(&u->out, t.b.ptr + m, t.map + m, 0, t.b.len - m);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\n', t.map[t.b.len - 1]);
+		if (rc == 0)
+			rc = unlog_repair(u, lineno, "read a message ngrep printed wrapped (-W normal: '..' for CR LF in "
+						     "the head, the body as printed)");
+		u->changed = u->bound_next = true;
+		*after = pos;
+		*lines = k;
+		mapped_fini(&t);
+		return rc < 0 ? rc : 1;
+	}
+	mapped_fini(&t);
+	return rc;
+}
+
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one. 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
@@ -1614,6 +1659,18 @@ static int unlog_run(struct unlog *u)
 			rc = unlog_bound(u);
 		if (rc < 0)
 			break;
+		if (ng_first && ce - c > 2 && in[c] == ' ' && in[c + 1] == ' ') {
+			size_t after;
+			unsigned k;
+			ng_first = false;
+			int wr = unlog_ngrep_wrapped(u, lineno, pos, &after, &k);
+			if (wr != 0) {
+				rc = wr < 0 ? wr : 0;
+				lineno += k - 1;
+				pos = after;
+				continue;
+			}
+		}
 		if (ng_first) {
 			ng_first = false;
 			ng_msg = ce > c && in[ce - 1] == '.' && is_start_line(in + c, ce - 1 - c);

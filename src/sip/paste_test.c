@@ -599,6 +599,14 @@ static const struct log_case log_cases[] = {
 	  "REGISTER sip:a.example SIP/2.0..Via: SIP/2.0/UDP h.example.;branch=z9hG4bK1..User-Agent: X 1.0...l: 0....\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1\r\nUser-Agent: X 1.0.\r\nl: 0\r\n\r\n",
 	  "ngrep printed on one line", NULL, "l: 0", 2, 98 },
+	/* ngrep -W normal: rows of a width, each after two SP, the last
+	 * padded; "Call-ID" is cut by a row end */
+	{ "ngrep-normal",
+	  "#\nU 10.0.0.1:5060 -> 10.0.0.2:5060 #1\n"
+	  "  REGISTER sip:a.example SIP/2.0..Cal\n"
+	  "  l-ID: 1..l: 0....              \n\n#\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\n", "ngrep printed wrapped", NULL,
+	  "l: 0", 4, 12 },
 	/* Wireshark's packet details: header lines one level under "Message
 	 * Header", \ooo for the bytes of UTF-8, subtrees and [generated]
 	 * lines dropped; the next packet's tree ends the message */

@@ -166,8 +166,9 @@ lines = open(sys.argv[3], encoding="utf-8").read().split("\n")
 bad = 0
 for m in got:
     for h in m["headers"]:
-        text = lines[h["line"] - 1]
-        if text[h["column"] - 1:h["column"] - 1 + len(h["name"])] != h["name"]:
+        # from there on (ngrep's wrapped rows joined: a name may be cut)
+        text = "\n".join([lines[h["line"] - 1][h["column"] - 1:]] + lines[h["line"]:h["line"] + 1])
+        if not text.replace("\n  ", "").startswith(h["name"]):
             print("    %s at %d:%d is not there" % (h["name"], h["line"], h["column"]))
             bad += 1
 sys.exit(1 if bad else 0)
@@ -182,6 +183,7 @@ logcat-time.txt|clean|removed Android logcat prefixes: line 2, 23
 logcat-brief.txt|clean|ignored logcat lines after the message: line 46
 ngrep-byline.txt|clean|removed ngrep's '.' (the CR it cannot print) before each line end: line 5, 27
 ngrep-none.txt|register|read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed): line 4
+ngrep-normal.txt|register|read a message ngrep printed wrapped (-W normal: '..' for CR LF in the head, the body as printed): line 4
 wireshark.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
 wireshark-crlf.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
 LIST

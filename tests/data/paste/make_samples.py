@@ -143,3 +143,16 @@ def wireshark(m, crlf):
 
 write("wireshark.txt", wireshark(reg, False))
 write("wireshark-crlf.txt", wireshark(reg, True))
+
+
+# 9. ngrep without -W (its "normal" mode, ngrep.c dump_formatted): the
+# payload in rows of the terminal's width less five (80 - 5 when it knows
+# no terminal), each after two SP, the last one padded with SP.
+def ngrep_normal(m, width=75):
+    p = ngrep_print(m, False)
+    rows = [p[i:i + width] for i in range(0, len(p), width)]
+    return "".join("  " + r.ljust(width) + "\n" for r in rows)
+
+
+out = "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5062 -> 10.0.0.2:5060 #1\n" + ngrep_normal(reg) + "\n#\n"
+write("ngrep-normal.txt", out)
