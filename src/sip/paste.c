@@ -915,10 +915,18 @@ static int mapped_put(struct mapped *o, char c, size_t from)
 /* in[from, to) as it is. */
 static int mapped_copy(struct mapped *o, const char *in, size_t from, size_t to)
 {
-	int rc = 0;
-	for (size_t i = from; i < to && rc == 0; i++)
-		rc = mapped_put(o, in[i], i);
-	return rc;
+	if (to <= from)
+		return 0;
+	size_t n = to - from, at = o->b.len;
+	while (o->cap < at + n)
+		if (grow((void **)&o->map, &o->cap, o->cap, sizeof *o->map) < 0)
+			return -ENOMEM;
+	buf_append(&o->b, in + from, n);
+	if (o->b.err)
+		return o->b.err;
+	for (size_t i = 0; i < n; i++)
+		o->map[at + i] = from + i;
+	return 0;
 }
 
 static bool is_digit(char c)
@@ -1300,6 +1308,17 @@ struct unlog {
 	bool changed;
 };
 
+/* The text out differs from the input from input offset pos on: what
+ * comes before it goes out now as it is (nothing is copied before the
+ * first change, so input without a log format costs one scan). */
+static int unlog_change(struct unlog *u, size_t pos)
+{
+	if (u->changed)
+		return 0;
+	u->changed = true;
+	return mapped_copy(&u->out, u->in, 0, pos);
+}
+
 /* Before the next line goes out: a message ended before it. */
 static int unlog_bound(struct unlog *u)
 {
@@ -1498,7 +1517,8 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	int rc = 0;
 	size_t k = wireshark_start(in + c, ce - c);
 	if (k) {
-		if (ws->on)
+		rc = unlog_change(u, pos);
+		if (rc == 0 && ws->on)
 			rc = wireshark_end(u, ws, pos);
 		if (rc == 0)
 			rc = unlog_repair(u, lineno, "read a message from Wireshark's packet details (its header lines; "
@@ -1513,7 +1533,6 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 			rc = mapped_put(&u->out, '\r', e);
 		if (rc == 0)
 			rc = mapped_put(&u->out, '\n', e);
-		u->changed = true;
 		return rc < 0 ? rc : 1;
 	}
 	if (!ws->on)
@@ -1552,6 +1571,7 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 	size_t len = u->len;
 	struct mapped t;
 	unsigned k = 0;
+	size_t start = pos;
 	int rc = 0;
 	mapped_init(&t);
 	while (pos < len && rc == 0) {
@@ -1567,13 +1587,15 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 	enum log_esc kind = ESC_NONE;
 	size_t m = rc == 0 && k ? escaped_start(t.b.ptr, t.b.len, &kind) : SIZE_MAX;
 	if (m != SIZE_MAX && kind == ESC_DOTS) {
-		rc = unescape_dots(&u->out, t.b.ptr + m, t.map + m, 0, t.b.len - m);
+		rc = unlog_change(u, start);
+		if (rc == 0)
+			rc = unescape_dots(&u->out, t.b.ptr + m, t.map + m, 0, t.b.len - m);
 		if (rc == 0)
 			rc = mapped_put(&u->out, '\n', t.map[t.b.len - 1]);
 		if (rc == 0)
 			rc = unlog_repair(u, lineno, "read a message ngrep printed wrapped (-W normal: '..' for CR LF in "
 						     "the head, the body as printed)");
-		u->changed = u->bound_next = true;
+		u->bound_next = true;
 		*after = pos;
 		*lines = k;
 		mapped_fini(&t);
@@ -1584,7 +1606,7 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 }
 
 /* Undoes the log formats of u->in line by line into u->out; u->changed
- * when there was one. 0 or -ENOMEM. */
+ * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
 {
 	const char *in = u->in;
@@ -1595,10 +1617,8 @@ static int unlog_run(struct unlog *u)
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
-	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0) {
-		rc = mapped_copy(&u->out, in, 0, 3);
-		pos = 3;
-	}
+	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+		pos = 3; /* goes out with the lines before the first change */
 	while (pos < len && rc == 0) {
 		lineno++;
 		const char *nl = memchr(in + pos, '\n', len - pos);
@@ -1625,7 +1645,8 @@ static int unlog_run(struct unlog *u)
 				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
 					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
 				run = (struct logcat_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key };
-				u->changed = true;
+				if (rc == 0)
+					rc = unlog_change(u, pos);
 				c = cc;
 			} else if (run.on && !run.done && logcat_key_eq(&run.key, &key)) {
 				c = cc;
@@ -1646,6 +1667,8 @@ static int unlog_run(struct unlog *u)
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		}
 		if (drop) {
+			if (rc == 0)
+				rc = unlog_change(u, pos);
 			if (dropping != drop && rc == 0)
 				rc = unlog_repair(u, lineno, drop);
 			dropping = drop;
@@ -1674,10 +1697,10 @@ static int unlog_run(struct unlog *u)
 		if (ng_first) {
 			ng_first = false;
 			ng_msg = ce > c && in[ce - 1] == '.' && is_start_line(in + c, ce - 1 - c);
-			if (ng_msg) {
+			if (ng_msg && rc == 0)
 				rc = unlog_repair(u, lineno, "removed ngrep's '.' (the CR it cannot print) before each line end");
-				u->changed = true;
-			}
+			if (ng_msg && rc == 0)
+				rc = unlog_change(u, pos);
 		}
 		if (ng_msg && ce > c && in[ce - 1] == '.') {
 			if (rc == 0)
@@ -1691,10 +1714,11 @@ static int unlog_run(struct unlog *u)
 		}
 		size_t m = escaped_start(in + c, ce - c, &kind);
 		if (m != SIZE_MAX && rc == 0) {
-			u->changed = true;
-			rc = unlog_escaped(u, lineno, c + m, ce, kind);
+			rc = unlog_change(u, pos);
+			if (rc == 0)
+				rc = unlog_escaped(u, lineno, c + m, ce, kind);
 			u->bound_next = true; /* the message is the line's */
-		} else if (rc == 0) {
+		} else if (rc == 0 && u->changed) {
 			rc = mapped_copy(&u->out, in, c, next);
 		}
 		pos = next;
