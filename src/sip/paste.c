@@ -1023,8 +1023,25 @@ static size_t escaped_start(const char *s, size_t n, enum log_esc *kind)
 	}
 }
 
+/* \uXXXX at s[i, n): its code point, or -1. */
+static long json_u(const char *s, size_t i, size_t n)
+{
+	if (i + 6 > n || s[i] != '\\' || s[i + 1] != 'u')
+		return -1;
+	long v = 0;
+	for (size_t k = i + 2; k < i + 6; k++) {
+		int h = hex_value(s[k]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
 /* JSON (and C) string escapes of s[0, n) into o: \r \n \t \" \\ \/ and
- * \u00XX below 0x80; any other backslash stays. smap: the input offset of
+ * \uXXXX (a surrogate pair for one code point) as UTF-8, as JSON writers
+ * that keep to ASCII escape the UTF-8 of a display name; any other
+ * backslash stays, and so does a lone surrogate. smap: the input offset of
  * each byte of s (NULL: base + index). quote: an unescaped '"' ends the
  * string. */
 static int unescape_json(struct mapped *o, const char *s, const size_t *smap, size_t base, size_t n,
@@ -1033,36 +1050,57 @@ static int unescape_json(struct mapped *o, const char *s, const size_t *smap, si
 	int rc = 0;
 	for (size_t i = 0; i < n && rc == 0;) {
 		size_t at = smap ? smap[i] : base + i;
-		char c = s[i], v = 0;
-		size_t k = 0;
+		char c = s[i], v[4];
+		size_t k = 0, nv = 1;
 		if (c == '"' && quote)
 			break;
 		if (c == '\\' && i + 1 < n) {
 			k = 2;
 			switch (s[i + 1]) {
 			case 'r':
-				v = '\r';
+				v[0] = '\r';
 				break;
 			case 'n':
-				v = '\n';
+				v[0] = '\n';
 				break;
 			case 't':
-				v = '\t';
+				v[0] = '\t';
 				break;
 			case '"':
 			case '\\':
 			case '/':
-				v = s[i + 1];
+				v[0] = s[i + 1];
 				break;
-			case 'u':
-				if (i + 6 <= n && s[i + 2] == '0' && s[i + 3] == '0' && hex_value(s[i + 4]) >= 0 &&
-				    hex_value(s[i + 4]) < 8 && hex_value(s[i + 5]) >= 0) {
-					v = (char)(hex_value(s[i + 4]) * 16 + hex_value(s[i + 5]));
-					k = 6;
-				} else {
+			case 'u': {
+				long cp = json_u(s, i, n);
+				k = 6;
+				if (cp >= 0xd800 && cp <= 0xdbff) {
+					long lo = json_u(s, i + 6, n);
+					cp = lo >= 0xdc00 && lo <= 0xdfff ? 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00) : -1;
+					k = 12;
+				}
+				if (cp < 0 || (cp >= 0xdc00 && cp <= 0xdfff)) {
 					k = 0;
+				} else if (cp < 0x80) {
+					v[0] = (char)cp;
+				} else if (cp < 0x800) {
+					v[0] = (char)(0xc0 | (cp >> 6));
+					v[1] = (char)(0x80 | (cp & 0x3f));
+					nv = 2;
+				} else if (cp < 0x10000) {
+					v[0] = (char)(0xe0 | (cp >> 12));
+					v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+					v[2] = (char)(0x80 | (cp & 0x3f));
+					nv = 3;
+				} else {
+					v[0] = (char)(0xf0 | (cp >> 18));
+					v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+					v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+					v[3] = (char)(0x80 | (cp & 0x3f));
+					nv = 4;
 				}
 				break;
+			}
 			default:
 				k = 0;
 			}
@@ -1070,10 +1108,11 @@ static int unescape_json(struct mapped *o, const char *s, const size_t *smap, si
 		if (k == 0) {
 			rc = mapped_put(o, c, at);
 			i++;
-		} else {
-			rc = mapped_put(o, v, at);
-			i += k;
+			continue;
 		}
+		for (size_t j = 0; j < nv && rc == 0; j++)
+			rc = mapped_put(o, v[j], at);
+		i += k;
 	}
 	return rc;
 }

@@ -539,6 +539,13 @@ static const struct log_case log_cases[] = {
 	  "From: \\\"Bob \\\\ Co\\\" <sip:b@x>;tag=1\\r\\nl: 0\\r\\n\\r\\n\",\"level\":\"info\"}\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Bob \\ Co\" <sip:b@x>;tag=1\r\nl: 0\r\n\r\n",
 	  "from a JSON string", NULL, "<sip:b@x>", 1, 91 },
+	/* \uXXXX as JSON writers that keep to ASCII write a display name:
+	 * UTF-8 again (a surrogate pair is one code point; a lone one stays) */
+	{ "json-unicode",
+	  "{\"msg\":\"REGISTER sip:a.example SIP/2.0\\r\\nFrom: \\\"J\\u00f6rg \\ud83d\\ude00 \\udc00\\\" <sip:j@x>;tag=1"
+	  "\\r\\nl: 0\\r\\n\\r\\n\"}\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"J\xc3\xb6rg \xf0\x9f\x98\x80 \\udc00\" <sip:j@x>;tag=1\r\nl: 0\r\n\r\n",
+	  "from a JSON string", NULL, "<sip:j@x>", 1, 83 },
 	{ "json-in-json",
 	  "{\"log\":\"{\\\"msg\\\":\\\"REGISTER sip:a.example SIP/2.0\\\\r\\\\nFrom: \\\\\\\"Bob\\\\\\\" <sip:b@x>\\\\r\\\\n"
 	  "l: 0\\\\r\\\\n\\\\r\\\\n\\\"}\\n\",\"stream\":\"stdout\"}\n",
