@@ -1770,13 +1770,12 @@ static int unlog_run(struct unlog *u)
 /* Offsets of the line starts of t[0, n) (lines end with eol). */
 static int line_starts(const char *t, size_t n, char eol, size_t **out, size_t *count)
 {
-	size_t k = 1, cap = 0;
+	size_t k = 1;
 	for (size_t i = 0; i < n; i++)
 		k += t[i] == eol;
 	size_t *a = imsreg_malloc(k * sizeof *a);
 	if (!a)
 		return -ENOMEM;
-	(void)cap;
 	a[0] = 0;
 	k = 1;
 	for (size_t i = 0; i < n; i++)
@@ -1801,6 +1800,18 @@ static size_t start_index(const size_t *starts, size_t n, size_t off)
 	return lo;
 }
 
+/* The input offset that the first byte of line `line` (1-based) of
+ * u->out came from; ds holds the nds line starts of u->out. */
+static size_t out_line_source(const struct unlog *u, const size_t *ds, size_t nds, unsigned line)
+{
+	size_t dlen = u->out.b.len;
+	if (dlen == 0)
+		return 0;
+	if (line >= 1 && line - 1 < nds && ds[line - 1] < dlen)
+		return u->out.map[ds[line - 1]];
+	return u->out.map[dlen - 1];
+}
+
 /* The normaliser's result over u->out made to point into the input:
  * spans split where the map jumps (an escape, a removed prefix), lines of
  * repairs and messages, the error position; then u's repairs merged in by
@@ -1822,9 +1833,6 @@ static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_
 	if (rc < 0)
 		goto out;
 	is[0] = bom;
-#define IN_LINE(off) ((unsigned)start_index(is, nis, (off)) + 1)
-#define DEC_OFF(line) ((line) >= 1 && (line) - 1 < nds && ds[(line) - 1] < dlen ? map[ds[(line) - 1]] \
-			: dlen ? map[dlen - 1] : 0)
 	if (nrc == -EBADMSG && err) {
 		size_t off = err->offset < dlen ? map[err->offset] : dlen ? map[dlen - 1] : 0;
 		err->offset = off;
@@ -1855,11 +1863,11 @@ static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_
 	p->cap_spans = cap_spans;
 	spans = NULL;
 	for (size_t i = 0; i < p->nmsgs; i++)
-		p->msgs[i].first_line = IN_LINE(DEC_OFF(p->msgs[i].first_line));
+		p->msgs[i].first_line =
+			(unsigned)start_index(is, nis, out_line_source(u, ds, nds, p->msgs[i].first_line)) + 1;
 	for (size_t i = 0; i < p->nrepairs; i++)
-		p->repairs[i].line = IN_LINE(DEC_OFF(p->repairs[i].line));
-#undef IN_LINE
-#undef DEC_OFF
+		p->repairs[i].line =
+			(unsigned)start_index(is, nis, out_line_source(u, ds, nds, p->repairs[i].line)) + 1;
 	/* u's repairs and the normaliser's, by line (u's first on a line) */
 	size_t n = p->nrepairs + u->nrepairs;
 	if (n == 0)
