@@ -1378,6 +1378,45 @@ static int unlog_repair(struct unlog *u, unsigned line, const char *what)
 	return 0;
 }
 
+/* The message just decoded from one line, u->out from start on: log text
+ * after its body as Content-Length sets it (a length or an address the
+ * log line adds after the message) is cut off and listed. White space
+ * there is left for the normaliser, which drops it, and so is text with a
+ * start line in it (a next message). */
+static int escaped_cut(struct unlog *u, unsigned lineno, size_t start)
+{
+	struct mapped *o = &u->out;
+	const char *t = o->b.ptr + start;
+	size_t n = o->b.len - start, i = 0;
+	long cl = -1;
+	for (;;) { /* the head, up to its empty line */
+		const char *nl = memchr(t + i, '\n', n - i);
+		if (!nl)
+			return 0;
+		size_t e = (size_t)(nl - t);
+		size_t le = e > i && t[e - 1] == '\r' ? e - 1 : e;
+		if (le == i) {
+			i = e + 1;
+			break;
+		}
+		long v = i > 0 ? content_length_of(t + i, le - i) : -1;
+		if (v >= 0)
+			cl = v;
+		i = e + 1;
+	}
+	if (cl < 0 || n - i <= (size_t)cl)
+		return 0;
+	size_t k = i + (size_t)cl, w = k;
+	while (w < n && (t[w] == ' ' || t[w] == '\t' || t[w] == '\r' || t[w] == '\n'))
+		w++;
+	size_t q = 0;
+	if (w == n || start_find(t + k, n - k, &q) != SIZE_MAX)
+		return 0; /* white space, or a next message on the same line */
+	o->b.len = start + k;
+	o->b.ptr[o->b.len] = '\0';
+	return unlog_repair(u, lineno, "ignored the log text after the message's body (beyond its Content-Length)");
+}
+
 /* The message escaped on one line from input offset a to ce (the end of
  * the line's content), line number lineno, into u->out with a line end. */
 static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, enum log_esc kind)
@@ -1389,6 +1428,7 @@ static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, 
 	bool quoted = a > 0 && in[a - 1] == '"';
 	bool quoted2 = quoted && a > 1 && in[a - 2] == '\\';
 	const char *what = NULL;
+	size_t start = o->b.len;
 	int rc = 0;
 	switch (kind) {
 	case ESC_JSON:
@@ -1416,9 +1456,13 @@ static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, 
 		what = "read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed)";
 		break;
 	}
+	if (rc == 0)
+		rc = unlog_repair(u, lineno, what);
+	if (rc == 0)
+		rc = escaped_cut(u, lineno, start);
 	if (rc == 0 && (o->b.len == 0 || o->b.ptr[o->b.len - 1] != '\n'))
 		rc = mapped_put(o, '\n', ce);
-	return rc < 0 ? rc : unlog_repair(u, lineno, what);
+	return rc;
 }
 
 /* A logcat message being read: the key of its lines, and where it ends

@@ -566,6 +566,10 @@ static const struct log_case log_cases[] = {
 	  "b: SIP/2.0 200 OK\\r\\nl: 0\\r\\n\\r\\n\n",
 	  2, "REGISTER sip:a.example SIP/2.0\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
 	  "ignored text", "blank lines", "SIP/2.0 200", 3, 4 },
+	/* log text after the body as Content-Length sets it is not the body */
+	{ "escaped-then-suffix",
+	  "received: MESSAGE sip:b@x SIP/2.0\\r\\nl: 2\\r\\n\\r\\nhi (len=41, from 10.0.0.1:5060)\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhi", "ignored the log text after the message's body", NULL, "hi", 1, 50 },
 	/* "\n" in a header of an ordinary paste is no escape: left as it is */
 	{ "backslash-n-in-display-name",
 	  "REGISTER sip:a.example SIP/2.0\nFrom: \"Bob\\nSmith\" <sip:b@x>;tag=1\nl: 0\n\n", 1,
