@@ -2,7 +2,9 @@
  * prefixes, doubled line breaks, folding with odd indentation, LF or
  * CR-only line ends, several messages in one file) into wire-form
  * messages, remembering where each byte came from so errors point into the
- * user's file. */
+ * user's file. SIP inside log formats is read too: a message on one line
+ * with escaped line ends (\r\n, JSON strings, rsyslog #015#012, ngrep's
+ * ".."), Android logcat prefixes, ngrep -W byline packets. */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 

@@ -130,10 +130,13 @@ static void input_position(const struct cli_input *in, size_t off, unsigned *lin
 }
 
 /* "file:line:col: reason", the line (control bytes shown as '?') and a
- * caret under byte off; line and col as the user's editor counts them. */
+ * caret under byte off; line and col as the user's editor counts them. Of
+ * a long line (a message logged on one line) only the part around the
+ * caret is shown, "..." standing for the rest. */
 static void input_report(FILE *err, const struct cli_input *in, unsigned line, unsigned col,
 			 size_t off, const char *reason)
 {
+	enum { SHOW = 100, BEFORE = 60 };
 	fprintf(err, "%s:%u:%u: %s\n  ", in->name, line, col, reason);
 	if (off > in->len)
 		off = in->len;
@@ -141,12 +144,23 @@ static void input_report(FILE *err, const struct cli_input *in, unsigned line, u
 	size_t e = s;
 	while (e < in->len && in->data[e] != '\n' && in->data[e] != '\r')
 		e++;
-	for (size_t i = s; i < e; i++) {
+	size_t ws = s, we = e;
+	if (e - s > SHOW) {
+		ws = off - s > BEFORE ? off - BEFORE : s;
+		we = e - ws > SHOW ? ws + SHOW : e;
+	}
+	if (ws > s)
+		fputs("...", err);
+	for (size_t i = ws; i < we; i++) {
 		unsigned char c = (unsigned char)in->data[i];
 		fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, err);
 	}
+	if (we < e)
+		fputs("...", err);
 	fputs("\n  ", err);
-	for (size_t i = s; i < off; i++)
+	if (ws > s)
+		fputs("   ", err);
+	for (size_t i = ws; i < off; i++)
 		fputc(in->data[i] == '\t' ? '\t' : ' ', err);
 	fputs("^\n", err);
 }

@@ -8,12 +8,15 @@
 #include <imsreg/scan.h>
 
 /* A byte range of text copied from the input: text[out, out + len) came
- * from input line `line`, starting at column `col` (1-based). */
+ * from input line `line`, starting at column `col` (1-based), at byte
+ * `src` of the text the normaliser read (the input, or the input with its
+ * log format undone: see unlog below). */
 struct paste_span {
 	size_t out;
 	size_t len;
 	unsigned line;
 	unsigned col;
+	size_t src;
 };
 
 /* One input line. */
@@ -27,6 +30,7 @@ struct line {
 	bool indented;  /* the indentation common to the message was removed */
 	bool crlf;      /* ended with CR LF */
 	bool crcrlf;    /* ended with CR CR LF (a file converted to CRLF twice) */
+	bool boundary;  /* a message read from a log format ended before it */
 };
 
 enum line_kind { BLANK, START, HEADER, CONTINUATION, TEXT };
@@ -76,7 +80,7 @@ static int copy(struct paste *p, const char *in, size_t from, size_t to, unsigne
 		return 0;
 	if (grow((void **)&p->spans, &p->cap_spans, p->nspans, sizeof *p->spans) < 0)
 		return -ENOMEM;
-	p->spans[p->nspans++] = (struct paste_span){ p->text.len, to - from, line, col };
+	p->spans[p->nspans++] = (struct paste_span){ p->text.len, to - from, line, col, from };
 	buf_append(&p->text, in + from, to - from);
 	return p->text.err;
 }
@@ -267,9 +271,10 @@ static bool is_sip_body_type(const char *s, size_t n)
 /* Splits the input into lines: eol ends a line. With '\n' (the usual) a
  * CR before it is dropped; with '\r' (text from old Mac tools and some log
  * viewers, which end lines with CR alone) the CR is the whole line end. */
-static int lines_split(const char *in, size_t len, char eol, struct line **out, size_t *count)
+static int lines_split(const char *in, size_t len, char eol, const size_t *bounds, size_t nbounds,
+		       struct line **out, size_t *count)
 {
-	size_t n = 0, cap = 0;
+	size_t n = 0, cap = 0, b = 0;
 	struct line *ls = NULL;
 	size_t pos = 0;
 	while (pos < len) {
@@ -302,6 +307,9 @@ static int lines_split(const char *in, size_t len, char eol, struct line **out, 
 		l->quoted = q > 0;
 		l->cstart = c + q;
 		l->indented = false;
+		while (b < nbounds && bounds[b] < pos)
+			b++;
+		l->boundary = b < nbounds && bounds[b] == pos;
 		pos = l->next;
 	}
 	*out = ls;
@@ -467,6 +475,10 @@ static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 	size_t c = cl > 0 ? boff + (size_t)cl : 0;
 	for (size_t k = bi; k < st->n; k++) {
 		const struct line *l = &st->ls[k];
+		if (l->boundary) {
+			fe = l->start > boff ? l->start : boff;
+			break;
+		}
 		if (c > l->cstart && c < l->end && is_start_line(st->in + c, l->end - c))
 			return c;
 		enum line_kind kind = classify(st->in, l);
@@ -625,21 +637,22 @@ static bool word_byte(char c)
 	return (unsigned)(((unsigned char)c | 0x20) - 'a') <= 25u || (unsigned)(c - '0') <= 9 || c == '/';
 }
 
-/* A SIP start line inside line l, after text that is no known prefix
- * (logcat, syslog, a dissector's "Request-Line: "), perhaps followed by
- * more (#015#012, a literal \r\n, ngrep's '.'): the input offset of its
- * first byte, or SIZE_MAX when there is none. */
-static size_t start_inside(const char *in, const struct line *l)
+/* The first SIP start line in s[0, n) that begins at or after *q, after
+ * any text (logcat, syslog, a dissector's "Request-Line: "), perhaps
+ * followed by more (#015#012, a literal \r\n, ngrep's '.'): the index of
+ * its first byte, with *q set to the index of its "SIP/2.0", or SIZE_MAX
+ * when there is none. */
+static size_t start_find(const char *s, size_t n, size_t *qp)
 {
-	const char *s = in + l->cstart;
-	size_t n = l->end - l->cstart;
-	for (size_t q = 0; q + 7 <= n; q++) {
+	for (size_t q = *qp; q + 7 <= n; q++) {
 		if (memcmp(s + q, "SIP/2.0", 7) != 0)
 			continue;
 		bool word = q == 0 || !scan_is((unsigned char)s[q - 1], SCAN_TOKEN);
 		if (word && q + 12 <= n && s[q + 7] == ' ' && (unsigned)(s[q + 8] - '0') <= 9 &&
-		    (unsigned)(s[q + 9] - '0') <= 9 && (unsigned)(s[q + 10] - '0') <= 9 && s[q + 11] == ' ')
-			return l->cstart + q;
+		    (unsigned)(s[q + 9] - '0') <= 9 && (unsigned)(s[q + 10] - '0') <= 9 && s[q + 11] == ' ') {
+			*qp = q;
+			return q;
+		}
 		/* METHOD SP uri SP SIP/2.0, then nothing that continues a word */
 		if (q < 2 || s[q - 1] != ' ' || (q + 7 < n && word_byte(s[q + 7])))
 			continue;
@@ -654,10 +667,21 @@ static size_t start_inside(const char *in, const struct line *l)
 		size_t m = u - 1;
 		while (m > 0 && s[m - 1] >= 'A' && s[m - 1] <= 'Z')
 			m--;
-		if (u - 1 - m >= 3 && (m == 0 || !scan_is((unsigned char)s[m - 1], SCAN_TOKEN) || s[m - 1] == '.'))
-			return l->cstart + m;
+		if (u - 1 - m >= 3 && (m == 0 || !scan_is((unsigned char)s[m - 1], SCAN_TOKEN) || s[m - 1] == '.')) {
+			*qp = q;
+			return m;
+		}
 	}
 	return SIZE_MAX;
+}
+
+/* A SIP start line inside line l: the input offset of its first byte, or
+ * SIZE_MAX when there is none. */
+static size_t start_inside(const char *in, const struct line *l)
+{
+	size_t q = 0;
+	size_t m = start_find(in + l->cstart, l->end - l->cstart, &q);
+	return m == SIZE_MAX ? m : l->cstart + m;
 }
 
 /* Next non-blank line at or after i, or n. */
@@ -668,7 +692,20 @@ static size_t next_nonblank(const struct state *st, size_t i)
 	return i;
 }
 
-int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
+/* A line of i..j (inclusive) where a message read from a log format ended. */
+static bool bounded(const struct state *st, size_t i, size_t j)
+{
+	for (size_t k = i; k <= j && k < st->n; k++)
+		if (st->ls[k].boundary)
+			return true;
+	return false;
+}
+
+/* The normaliser proper, over text without a log format (the input, or
+ * what unlog made of it: bounds are the offsets of the lines before which
+ * one of its messages ended). */
+static int normalise(struct paste *p, const char *in, size_t len, const size_t *bounds, size_t nbounds,
+		     struct sip_parse_error *err)
 {
 	struct line *ls = NULL;
 	size_t n = 0;
@@ -680,7 +717,7 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	 * bare CR in an input that has LFs is not taken as a line end: it is
 	 * more likely a stray byte, and the parser says where it is. */
 	bool cr_ends = !memchr(in, '\n', len) && memchr(in, '\r', len);
-	rc = lines_split(in, len, cr_ends ? '\r' : '\n', &ls, &n);
+	rc = lines_split(in, len, cr_ends ? '\r' : '\n', bounds, nbounds, &ls, &n);
 	if (rc < 0)
 		goto out;
 	struct state st = { .p = p, .in = in, .ls = ls, .n = n, .cr_ends = cr_ends };
@@ -710,8 +747,9 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 			i++;
 			continue;
 		}
-		if (k == START) {
-			/* a new message: the previous one ended without its empty line */
+		if (k == START || (ls[i].boundary && k != BLANK)) {
+			/* a new message, or the end of one read from a log format:
+			 * the previous one ended without its empty line */
 			rc = repair_add(p, (unsigned)i, "added the empty line that ends the headers");
 			buf_slice(&p->text, SLICE_LIT("\r\n"));
 			if (rc < 0 || (rc = p->text.err) < 0)
@@ -750,7 +788,7 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		 * blank lines: it ends the head when a body is due or follows */
 		if (st.doubled && j - i >= 2 && (nk == TEXT || st.content_length > 0))
 			body_follows = true;
-		bool noise = j < n && !body_follows &&
+		bool noise = j < n && !body_follows && !bounded(&st, i, j) &&
 			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
 		if (noise) {
 			st.doubled = true;
@@ -808,9 +846,8 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 			err->offset = at;
 			err->hdr = SIP_HDR_OTHER;
 			err->reason = seen ? "a SIP start line stands here, but its line goes on with text "
-					     "that is not part of it (escaped line ends such as \\r\\n or "
-					     "#015#012, ngrep's '.'): a log format imsreg does not read; "
-					     "turn it into plain SIP text and decode again"
+					     "that is not part of it and no line end that imsreg reads "
+					     "follows it: turn it into plain SIP text and decode again"
 					   : "no SIP request line or status line found";
 		}
 		goto out;
@@ -818,6 +855,1107 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	rc = p->text.err;
 out:
 	imsreg_free(ls);
+	return rc;
+}
+
+/* ---- Log formats: SIP text inside log lines --------------------------
+ * Before the normaliser reads the input, the lines of these formats are
+ * undone into plain SIP text, each byte remembering the input byte it came
+ * from (an escape's bytes come from its first byte), so positions still
+ * point into the user's file:
+ * - a message on one line, its line ends escaped right after the start
+ *   line: "\r\n" (Kamailio xlog $mb, JSON log shippers; also "\n" and
+ *   "\u000d\u000a"), inside a JSON string value with its "\"" escapes, and
+ *   "\\r\\n" when that JSON sits in a JSON string itself; rsyslog's
+ *   "#015#012" (EscapeControlCharactersOnReceive: each control character
+ *   as the escape prefix and three octal digits, '#' in syslog-protocol
+ *   style); ngrep's ".." (-W none / -W single print every byte isprint()
+ *   rejects as '.');
+ * - Android logcat: each line of the message with its prefix (liblog
+ *   logprint.cpp: threadtime "%s %5d %5d %c %-8s: ", time
+ *   "%s %c/%-8s(%5d): ", brief "%c/%-8s(%5d): "); the lines of other tags
+ *   between them are dropped;
+ * - ngrep -W byline: after its packet header ("U 10.0.0.1:5060 ->
+ *   10.0.0.2:5060 #3", ngrep.c dump_packet), each line of the message ends
+ *   with '.', the CR it cannot print, before the LF it keeps.
+ * A line holding a start line without such an escape after it, or a '\n'
+ * inside a header of an ordinary paste, is left as it is. */
+
+/* Text with the input offset of each of its bytes. */
+struct mapped {
+	struct buf b;
+	size_t *map;
+	size_t cap;
+};
+
+static void mapped_init(struct mapped *o)
+{
+	buf_init(&o->b);
+	o->map = NULL;
+	o->cap = 0;
+}
+
+static void mapped_fini(struct mapped *o)
+{
+	buf_fini(&o->b);
+	imsreg_free(o->map);
+	mapped_init(o);
+}
+
+/* Byte c, from input offset from: 0 or -ENOMEM. */
+static int mapped_put(struct mapped *o, char c, size_t from)
+{
+	if (grow((void **)&o->map, &o->cap, o->b.len, sizeof *o->map) < 0)
+		return -ENOMEM;
+	o->map[o->b.len] = from;
+	buf_putc(&o->b, c);
+	return o->b.err;
+}
+
+/* in[from, to) as it is. */
+static int mapped_copy(struct mapped *o, const char *in, size_t from, size_t to)
+{
+	if (to <= from)
+		return 0;
+	size_t n = to - from, at = o->b.len;
+	while (o->cap < at + n)
+		if (grow((void **)&o->map, &o->cap, o->cap, sizeof *o->map) < 0)
+			return -ENOMEM;
+	buf_append(&o->b, in + from, n);
+	if (o->b.err)
+		return o->b.err;
+	for (size_t i = 0; i < n; i++)
+		o->map[at + i] = from + i;
+	return 0;
+}
+
+static bool is_digit(char c)
+{
+	return (unsigned)(c - '0') <= 9;
+}
+
+static int hex_value(char c)
+{
+	if (is_digit(c))
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* s[i, i + k) are digits (and inside s[0, n)). */
+static bool digits_at(const char *s, size_t n, size_t i, size_t k)
+{
+	if (i + k > n)
+		return false;
+	for (size_t j = i; j < i + k; j++)
+		if (!is_digit(s[j]))
+			return false;
+	return true;
+}
+
+/* Where an escaped message starts, and the kind of its escapes. */
+enum log_esc { ESC_NONE, ESC_JSON, ESC_JSON2, ESC_HASH, ESC_DOTS };
+
+/* An escaped line end at s[0, n): its length, with its kind, or 0. */
+static size_t esc_eol(const char *s, size_t n, enum log_esc *kind)
+{
+	static const struct {
+		const char *text;
+		enum log_esc kind;
+	} eols[] = {
+		{ "\\\\r\\\\n", ESC_JSON2 }, { "\\\\n", ESC_JSON2 }, { "\\r\\n", ESC_JSON },
+		{ "\\n", ESC_JSON }, { "\\u000d\\u000a", ESC_JSON }, { "\\u000D\\u000A", ESC_JSON },
+		{ "\\u000a", ESC_JSON }, { "\\u000A", ESC_JSON }, { "#015#012", ESC_HASH },
+		{ "#012", ESC_HASH }, { "..", ESC_DOTS },
+	};
+	for (size_t i = 0; i < sizeof eols / sizeof eols[0]; i++) {
+		size_t k = strlen(eols[i].text);
+		if (n >= k && memcmp(s, eols[i].text, k) == 0) {
+			*kind = eols[i].kind;
+			return k;
+		}
+	}
+	return 0;
+}
+
+/* "Name:" at s[0, n): a header name as messages write them (a letter,
+ * then up to 63 token characters), white space allowed before the colon.
+ * The bound keeps a long run of token bytes from being read again at each
+ * of its dots. */
+static bool header_name_at(const char *s, size_t n)
+{
+	if (n == 0 || (unsigned)(((unsigned char)s[0] | 0x20) - 'a') > 25u)
+		return false;
+	size_t i = 1;
+	while (i < n && i < 64 && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n && s[i] == ':';
+}
+
+enum { REASON_MAX = 256 };
+
+/* A message written on one line, s[0, n): a start line followed at once by
+ * an escaped line end and a header name (or an escaped empty line). The
+ * index of its first byte, with the kind of escape, or SIZE_MAX. A status
+ * line's reason phrase runs to such a line end, within REASON_MAX bytes
+ * (reason phrases are short; the bound keeps a line of many "SIP/2.0 200 "
+ * linear). */
+static size_t escaped_start(const char *s, size_t n, enum log_esc *kind)
+{
+	for (size_t q = 0;; q++) {
+		size_t m = start_find(s, n, &q);
+		if (m == SIZE_MAX)
+			return m;
+		size_t e = m == q ? q + 12 : q + 7;
+		size_t last = m == q ? e + REASON_MAX : e + 1; /* a request line ends at SIP/2.0 */
+		for (; e < last && e < n; e++) {
+			size_t k = esc_eol(s + e, n - e, kind);
+			if (!k)
+				continue;
+			enum log_esc k2;
+			size_t a = e + k;
+			if (header_name_at(s + a, n - a) ||
+			    (*kind != ESC_DOTS && esc_eol(s + a, n - a, &k2) && k2 == *kind))
+				return m;
+		}
+	}
+}
+
+/* \uXXXX at s[i, n): its code point, or -1. */
+static long json_u(const char *s, size_t i, size_t n)
+{
+	if (i + 6 > n || s[i] != '\\' || s[i + 1] != 'u')
+		return -1;
+	long v = 0;
+	for (size_t k = i + 2; k < i + 6; k++) {
+		int h = hex_value(s[k]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+/* JSON (and C) string escapes of s[0, n) into o: \r \n \t \" \\ \/ and
+ * \uXXXX (a surrogate pair for one code point) as UTF-8, as JSON writers
+ * that keep to ASCII escape the UTF-8 of a display name; any other
+ * backslash stays, and so does a lone surrogate. smap: the input offset of
+ * each byte of s (NULL: base + index). quote: an unescaped '"' ends the
+ * string. */
+static int unescape_json(struct mapped *o, const char *s, const size_t *smap, size_t base, size_t n,
+			 bool quote)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t at = smap ? smap[i] : base + i;
+		char c = s[i], v[4];
+		size_t k = 0, nv = 1;
+		if (c == '"' && quote)
+			break;
+		if (c == '\\' && i + 1 < n) {
+			k = 2;
+			switch (s[i + 1]) {
+			case 'r':
+				v[0] = '\r';
+				break;
+			case 'n':
+				v[0] = '\n';
+				break;
+			case 't':
+				v[0] = '\t';
+				break;
+			case '"':
+			case '\\':
+			case '/':
+				v[0] = s[i + 1];
+				break;
+			case 'u': {
+				long cp = json_u(s, i, n);
+				k = 6;
+				if (cp >= 0xd800 && cp <= 0xdbff) {
+					long lo = json_u(s, i + 6, n);
+					cp = lo >= 0xdc00 && lo <= 0xdfff ? 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00) : -1;
+					k = 12;
+				}
+				if (cp < 0 || (cp >= 0xdc00 && cp <= 0xdfff)) {
+					k = 0;
+				} else if (cp < 0x80) {
+					v[0] = (char)cp;
+				} else if (cp < 0x800) {
+					v[0] = (char)(0xc0 | (cp >> 6));
+					v[1] = (char)(0x80 | (cp & 0x3f));
+					nv = 2;
+				} else if (cp < 0x10000) {
+					v[0] = (char)(0xe0 | (cp >> 12));
+					v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+					v[2] = (char)(0x80 | (cp & 0x3f));
+					nv = 3;
+				} else {
+					v[0] = (char)(0xf0 | (cp >> 18));
+					v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+					v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+					v[3] = (char)(0x80 | (cp & 0x3f));
+					nv = 4;
+				}
+				break;
+			}
+			default:
+				k = 0;
+			}
+		}
+		if (k == 0) {
+			rc = mapped_put(o, c, at);
+			i++;
+			continue;
+		}
+		for (size_t j = 0; j < nv && rc == 0; j++)
+			rc = mapped_put(o, v[j], at);
+		i += k;
+	}
+	return rc;
+}
+
+/* rsyslog's control character escapes in in[from, to): '#' and three octal
+ * digits for a byte below 040 or 0177. */
+static int unescape_hash(struct mapped *o, const char *in, size_t from, size_t to)
+{
+	int rc = 0;
+	for (size_t i = from; i < to && rc == 0;) {
+		if (in[i] == '#' && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
+		    (unsigned)(in[i + 2] - '0') <= 7 && (unsigned)(in[i + 3] - '0') <= 7) {
+			unsigned v = (unsigned)(in[i + 1] - '0') * 64 + (unsigned)(in[i + 2] - '0') * 8 +
+				     (unsigned)(in[i + 3] - '0');
+			if (v < 040 || v == 0177) {
+				rc = mapped_put(o, (char)v, i);
+				i += 4;
+				continue;
+			}
+		}
+		rc = mapped_put(o, in[i], i);
+		i++;
+	}
+	return rc;
+}
+
+/* ngrep's one-line packet s[0, n) (smap: the input offset of each byte,
+ * NULL: base + index): in the head, ".." before a header name, before
+ * folding white space, before the ".." of the empty line or at the end is
+ * CR LF (of a longer run of dots, the last two); the body stays as
+ * printed. */
+static int unescape_dots(struct mapped *o, const char *s, const size_t *smap, size_t base, size_t n)
+{
+	int rc = 0;
+	bool head = true;
+	for (size_t i = 0; i < n && rc == 0;) {
+		size_t at = smap ? smap[i] : base + i;
+		if (head && s[i] == '.' && i + 1 < n && s[i + 1] == '.') {
+			size_t j = i + 2;
+			bool empty = j + 1 < n && s[j] == '.' && s[j + 1] == '.' && (j + 2 == n || s[j + 2] != '.');
+			if (j == n || empty || s[j] == ' ' || header_name_at(s + j, n - j)) {
+				if ((rc = mapped_put(o, '\r', at)) == 0)
+					rc = mapped_put(o, '\n', smap ? smap[i + 1] : at + 1);
+				i = j;
+				if (empty && rc == 0) {
+					at = smap ? smap[j] : base + j;
+					if ((rc = mapped_put(o, '\r', at)) == 0)
+						rc = mapped_put(o, '\n', smap ? smap[j + 1] : at + 1);
+					i = j + 2;
+					head = false;
+				}
+				continue;
+			}
+		}
+		rc = mapped_put(o, s[i], at);
+		i++;
+	}
+	return rc;
+}
+
+/* The process id and tag of a logcat line: lines of one message share them. */
+struct logcat_key {
+	struct slice pid, tag;
+};
+
+static bool logcat_key_eq(const struct logcat_key *a, const struct logcat_key *b)
+{
+	return a->pid.len == b->pid.len && a->tag.len == b->tag.len &&
+	       memcmp(a->pid.ptr, b->pid.ptr, a->pid.len) == 0 && memcmp(a->tag.ptr, b->tag.ptr, a->tag.len) == 0;
+}
+
+static bool is_priority(char c)
+{
+	return c != '\0' && strchr("VDIWEFAS", c) != NULL;
+}
+
+/* Android logcat's prefix at the start of s[0, n) (liblog logprint.cpp):
+ * threadtime "MM-DD HH:MM:SS.mmm  PID  TID L TAG     : ", time
+ * "MM-DD HH:MM:SS.mmm L/TAG     ( PID): ", brief "L/TAG     ( PID): "; a
+ * year before the date (-v year), more digits of the second (-v usec) and a
+ * uid before the PID (-v uid) too. Its length with the one SP after the
+ * colon, and the key of the line, or 0. */
+static size_t logcat_prefix(const char *s, size_t n, struct logcat_key *key)
+{
+	size_t i = 0;
+	bool timed = false;
+	if (digits_at(s, n, 0, 4) && n > 4 && s[4] == '-')
+		i = 5;
+	if (digits_at(s, n, i, 2) && i + 14 <= n && s[i + 2] == '-' && digits_at(s, n, i + 3, 2) &&
+	    s[i + 5] == ' ' && digits_at(s, n, i + 6, 2) && s[i + 8] == ':' && digits_at(s, n, i + 9, 2) &&
+	    s[i + 11] == ':' && digits_at(s, n, i + 12, 2)) {
+		i += 14;
+		if (i < n && s[i] == '.')
+			for (i++; i < n && is_digit(s[i]); i++)
+				;
+		if (i >= n || s[i] != ' ')
+			return 0;
+		while (i < n && s[i] == ' ')
+			i++;
+		timed = true;
+	} else {
+		i = 0;
+	}
+	if (i + 2 < n && is_priority(s[i]) && s[i + 1] == '/') {
+		/* time, brief: the tag runs to the '(' of "( PID): " */
+		size_t t = i + 2;
+		for (size_t k = t; k < n; k++) {
+			if (s[k] != '(')
+				continue;
+			size_t d = k + 1;
+			while (d < n && s[d] == ' ')
+				d++;
+			size_t p0 = d;
+			while (d < n && is_digit(s[d]))
+				d++;
+			if (d == p0 || d + 1 >= n || s[d] != ')' || s[d + 1] != ':')
+				continue;
+			size_t te = k;
+			while (te > t && s[te - 1] == ' ')
+				te--;
+			key->pid = slice_make(s + p0, d - p0);
+			key->tag = slice_make(s + t, te - t);
+			d += 2;
+			return d < n && s[d] == ' ' ? d + 1 : d;
+		}
+		return 0;
+	}
+	if (!timed)
+		return 0;
+	/* threadtime: [UID] PID TID L TAG: the tag runs to the first ": " */
+	struct slice tok[3];
+	size_t nt = 0;
+	for (;;) {
+		size_t b = i;
+		while (i < n && (scan_is((unsigned char)s[i], SCAN_TOKEN) && s[i] != '.'))
+			i++;
+		if (i == b || i >= n || s[i] != ' ')
+			return 0;
+		if (nt >= 2 && i - b == 1 && is_priority(s[b]))
+			break;
+		if (nt == 3)
+			return 0;
+		tok[nt++] = slice_make(s + b, i - b);
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	struct slice pid = tok[nt - 2], tid = tok[nt - 1];
+	if (!digits_at(pid.ptr, pid.len, 0, pid.len) || !digits_at(tid.ptr, tid.len, 0, tid.len))
+		return 0;
+	size_t t = i + 1;
+	for (size_t k = t; k < n; k++) {
+		if (s[k] != ':' || (k + 1 < n && s[k + 1] != ' '))
+			continue;
+		size_t te = k;
+		while (te > t && s[te - 1] == ' ')
+			te--;
+		key->pid = pid;
+		key->tag = slice_make(s + t, te - t);
+		return k + 1 < n ? k + 2 : k + 1;
+	}
+	return 0;
+}
+
+/* "addr:port" of an ngrep header: hex digits, '.' and ':', a port last. */
+static bool ngrep_endpoint(const char *s, size_t n)
+{
+	size_t c = n;
+	while (c > 0 && s[c - 1] != ':')
+		c--;
+	if (c < 2 || c == n || !digits_at(s, n, c, n - c))
+		return false;
+	for (size_t i = 0; i < c; i++)
+		if (hex_value(s[i]) < 0 && s[i] != '.' && s[i] != ':')
+			return false;
+	return true;
+}
+
+/* ngrep's packet header line (ngrep.c dump_packet): a protocol letter,
+ * perhaps "(17)" (-N) and a time (-t, -T), "addr:port -> addr:port", the TCP
+ * flags " [AP]", the packet number " #3". */
+static bool is_ngrep_header(const char *s, size_t n)
+{
+	if (n < 10 || !strchr("TUIG?", s[0]) || s[0] == '\0' || (s[1] != ' ' && s[1] != '('))
+		return false;
+	size_t a = 2;
+	while (a + 4 <= n && memcmp(s + a, " -> ", 4) != 0)
+		a++;
+	if (a + 4 > n)
+		return false;
+	size_t b = a;
+	while (b > 2 && s[b - 1] != ' ')
+		b--;
+	size_t d = a + 4, ds = d;
+	while (d < n && s[d] != ' ')
+		d++;
+	if (!ngrep_endpoint(s + b, a - b) || !ngrep_endpoint(s + ds, d - ds))
+		return false;
+	while (d < n && s[d] == ' ')
+		d++;
+	if (d < n && s[d] == '[') {
+		while (d < n && s[d] != ']')
+			d++;
+		if (d == n)
+			return false;
+		d++;
+		while (d < n && s[d] == ' ')
+			d++;
+	}
+	if (d < n && s[d] == '#') {
+		size_t k = ++d;
+		while (d < n && is_digit(s[d]))
+			d++;
+		if (d == k)
+			return false;
+	}
+	while (d < n && s[d] == ' ')
+		d++;
+	return d == n;
+}
+
+/* The input with its log formats undone, and the repairs that made it
+ * (their lines are input lines). */
+struct unlog {
+	const char *in;
+	size_t len;
+	struct mapped out;
+	struct paste_repair *repairs;
+	size_t nrepairs, cap_repairs;
+	size_t *bounds;       /* offsets in out of lines before which a message ended */
+	size_t nbounds, cap_bounds;
+	bool bound_next;      /* the next line out is such a line */
+	bool changed;
+};
+
+/* The text out differs from the input from input offset pos on: what
+ * comes before it goes out now as it is (nothing is copied before the
+ * first change, so input without a log format costs one scan). */
+static int unlog_change(struct unlog *u, size_t pos)
+{
+	if (u->changed)
+		return 0;
+	u->changed = true;
+	return mapped_copy(&u->out, u->in, 0, pos);
+}
+
+/* Before the next line goes out: a message ended before it. */
+static int unlog_bound(struct unlog *u)
+{
+	if (!u->bound_next)
+		return 0;
+	u->bound_next = false;
+	if (grow((void **)&u->bounds, &u->cap_bounds, u->nbounds, sizeof *u->bounds) < 0)
+		return -ENOMEM;
+	u->bounds[u->nbounds++] = u->out.b.len;
+	return 0;
+}
+
+static int unlog_repair(struct unlog *u, unsigned line, const char *what)
+{
+	if (grow((void **)&u->repairs, &u->cap_repairs, u->nrepairs, sizeof *u->repairs) < 0)
+		return -ENOMEM;
+	u->repairs[u->nrepairs++] = (struct paste_repair){ line, what };
+	return 0;
+}
+
+/* The message just decoded from one line, u->out from start on: log text
+ * after its body as Content-Length sets it (a length or an address the
+ * log line adds after the message) is cut off and listed. White space
+ * there is left for the normaliser, which drops it, and so is text with a
+ * start line in it (a next message). */
+static int escaped_cut(struct unlog *u, unsigned lineno, size_t start)
+{
+	struct mapped *o = &u->out;
+	const char *t = o->b.ptr + start;
+	size_t n = o->b.len - start, i = 0;
+	long cl = -1;
+	for (;;) { /* the head, up to its empty line */
+		const char *nl = memchr(t + i, '\n', n - i);
+		if (!nl)
+			return 0;
+		size_t e = (size_t)(nl - t);
+		size_t le = e > i && t[e - 1] == '\r' ? e - 1 : e;
+		if (le == i) {
+			i = e + 1;
+			break;
+		}
+		long v = i > 0 ? content_length_of(t + i, le - i) : -1;
+		if (v >= 0)
+			cl = v;
+		i = e + 1;
+	}
+	if (cl < 0 || n - i <= (size_t)cl)
+		return 0;
+	size_t k = i + (size_t)cl, w = k;
+	while (w < n && (t[w] == ' ' || t[w] == '\t' || t[w] == '\r' || t[w] == '\n'))
+		w++;
+	size_t q = 0;
+	if (w == n || start_find(t + k, n - k, &q) != SIZE_MAX)
+		return 0; /* white space, or a next message on the same line */
+	o->b.len = start + k;
+	o->b.ptr[o->b.len] = '\0';
+	return unlog_repair(u, lineno, "ignored the log text after the message's body (beyond its Content-Length)");
+}
+
+/* The message escaped on one line from input offset a to ce (the end of
+ * the line's content), line number lineno, into u->out with a line end. */
+static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, enum log_esc kind)
+{
+	const char *in = u->in;
+	struct mapped *o = &u->out;
+	/* a JSON string value holds the message: its closing quote ends it;
+	 * after \" it is a JSON string inside a JSON string */
+	bool quoted = a > 0 && in[a - 1] == '"';
+	bool quoted2 = quoted && a > 1 && in[a - 2] == '\\';
+	const char *what = NULL;
+	size_t start = o->b.len;
+	int rc = 0;
+	switch (kind) {
+	case ESC_JSON:
+		rc = unescape_json(o, in + a, NULL, a, ce - a, quoted && !quoted2);
+		what = quoted ? "read a message from a JSON string (\\r\\n and \\\" escapes), the log text around it ignored"
+			      : "read a message written on one line with \\r\\n escapes, the log text before it ignored";
+		break;
+	case ESC_JSON2: {
+		struct mapped t;
+		mapped_init(&t);
+		rc = unescape_json(&t, in + a, NULL, a, ce - a, quoted);
+		if (rc == 0)
+			rc = unescape_json(o, t.b.ptr, t.map, 0, t.b.len, quoted2);
+		mapped_fini(&t);
+		what = "read a message escaped twice (\\\\r\\\\n: JSON in a JSON string), the log text around it ignored";
+		break;
+	}
+	case ESC_HASH:
+		rc = unescape_hash(o, in, a, ce);
+		what = "read a message written on one line with rsyslog's #015#012 escapes, the log text before it ignored";
+		break;
+	case ESC_DOTS:
+	default:
+		rc = unescape_dots(o, in + a, NULL, a, ce - a);
+		what = "read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed)";
+		break;
+	}
+	if (rc == 0)
+		rc = unlog_repair(u, lineno, what);
+	if (rc == 0)
+		rc = escaped_cut(u, lineno, start);
+	if (rc == 0 && (o->b.len == 0 || o->b.ptr[o->b.len - 1] != '\n'))
+		rc = mapped_put(o, '\n', ce);
+	return rc;
+}
+
+/* A logcat message being read: the key of its lines, and where it ends
+ * (the empty line, then Content-Length bytes of body). */
+struct logcat_run {
+	bool on;           /* lines of key are the message's */
+	bool head;         /* before its empty line */
+	bool done;         /* it ended: logcat lines up to the next start line are not SIP */
+	long cl;           /* its Content-Length, or -1 */
+	size_t body_crlf;  /* the body so far, its lines counted with CR LF */
+	size_t body_lf;    /* and with LF */
+	struct logcat_key key;
+};
+
+/* Line content in[c, ce) of a logcat message: where it is in the message. */
+static void logcat_run_line(struct logcat_run *r, const char *in, size_t c, size_t ce)
+{
+	if (r->head) {
+		long cl = content_length_of(in + c, ce - c);
+		if (cl >= 0)
+			r->cl = cl;
+		if (is_blank(in + c, ce - c)) {
+			r->head = false;
+			r->done = r->cl == 0;
+		}
+		return;
+	}
+	r->body_crlf += ce - c + 2;
+	r->body_lf += ce - c + 1;
+	/* the body as sent counted CR LF or LF line ends: the end is either */
+	if (r->cl >= 0 && (r->body_crlf == (size_t)r->cl || r->body_lf >= (size_t)r->cl))
+		r->done = true;
+}
+
+/* The end of the content of the line that starts at pos: before its LF
+ * or CR LF, or at the end of the input. */
+static size_t content_end(const char *in, size_t len, size_t pos)
+{
+	const char *nl = memchr(in + pos, '\n', len - pos);
+	size_t e = nl ? (size_t)(nl - in) : len;
+	return e > pos && in[e - 1] == '\r' ? e - 1 : e;
+}
+
+/* A line of '#' alone: ngrep's mark of each packet it saw. */
+static bool is_ngrep_marks(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == '#')
+		i++;
+	return i > 0 && i == n;
+}
+
+/* Wireshark's packet details as text (Copy > All Visible Items, Export
+ * Packet Dissections > As Plain Text): "    Request-Line: REGISTER ...",
+ * "    Message Header", then each header field as a line of its own one
+ * level deeper ("        Via: ...", newer versions end it with a literal
+ * \r\n), the fields the dissector took out of it deeper still, and
+ * generated fields in brackets ("[Generated Call-ID: ...]"). The start
+ * line and the header lines are the message; its body, shown only as the
+ * dissector's tree, is not. */
+struct wireshark {
+	bool on;           /* inside the SIP tree of a packet */
+	bool headers;      /* after "Message Header" */
+	size_t base;       /* indentation of the Request-Line */
+	size_t hdr;        /* indentation of the header lines (0: not seen yet) */
+};
+
+static size_t indentation(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* A literal \r\n at the end of s[0, n): n without it. */
+static size_t strip_escaped_crlf(const char *s, size_t n)
+{
+	return n >= 4 && memcmp(s + n - 4, "\\r\\n", 4) == 0 ? n - 4 : n;
+}
+
+/* "Request-Line: " or "Status-Line: " and a start line at s[0, n): the
+ * length of that label, or 0. */
+static size_t wireshark_start(const char *s, size_t n)
+{
+	static const char *labels[] = { "Request-Line: ", "Status-Line: " };
+	for (size_t i = 0; i < 2; i++) {
+		size_t k = strlen(labels[i]);
+		if (n > k && memcmp(s, labels[i], k) == 0 && is_start_line(s + k, strip_escaped_crlf(s + k, n - k)))
+			return k;
+	}
+	return 0;
+}
+
+/* in[from, to) with Wireshark's \ooo escapes (format_text: a byte it does
+ * not show, UTF-8 of a display name) made bytes again. */
+static int unescape_wireshark(struct mapped *o, const char *in, size_t from, size_t to)
+{
+	int rc = 0;
+	for (size_t i = from; i < to && rc == 0;) {
+		if (in[i] == '\\' && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
+		    (unsigned)(in[i + 2] - '0') <= 7 && (unsigned)(in[i + 3] - '0') <= 7) {
+			unsigned v = (unsigned)(in[i + 1] - '0') * 64 + (unsigned)(in[i + 2] - '0') * 8 +
+				     (unsigned)(in[i + 3] - '0');
+			rc = mapped_put(o, (char)v, i);
+			i += 4;
+			continue;
+		}
+		rc = mapped_put(o, in[i], i);
+		i++;
+	}
+	return rc;
+}
+
+/* The empty line that ends a message read from Wireshark's text, at
+ * input offset at. */
+static int wireshark_end(struct unlog *u, struct wireshark *ws, size_t at)
+{
+	ws->on = false;
+	int rc = mapped_put(&u->out, '\r', at);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\n', at);
+	u->bound_next = true;
+	return rc;
+}
+
+/* The input line pos..ce (content), line number lineno, as part of
+ * Wireshark's packet details: 1 when it was taken (or dropped) as such, 0
+ * when it is no part of them, or -ENOMEM. */
+static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned lineno, size_t pos, size_t ce)
+{
+	const char *in = u->in;
+	size_t ind = indentation(in + pos, ce - pos);
+	size_t c = pos + ind;
+	int rc = 0;
+	size_t k = wireshark_start(in + c, ce - c);
+	if (k) {
+		rc = unlog_change(u, pos);
+		if (rc == 0 && ws->on)
+			rc = wireshark_end(u, ws, pos);
+		if (rc == 0)
+			rc = unlog_repair(u, lineno, "read a message from Wireshark's packet details (its header lines; "
+						     "the fields under them and generated [...] lines ignored)");
+		if (rc == 0)
+			rc = unlog_bound(u);
+		*ws = (struct wireshark){ .on = true, .base = ind };
+		size_t e = c + k + strip_escaped_crlf(in + c + k, ce - c - k);
+		if (rc == 0)
+			rc = mapped_copy(&u->out, in, c + k, e);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\r', e);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\n', e);
+		return rc < 0 ? rc : 1;
+	}
+	if (!ws->on)
+		return 0;
+	if (c == ce || ind < ws->base || (ind == ws->base && !(ce - c == 14 && memcmp(in + c, "Message Header", 14) == 0))) {
+		/* the tree of the SIP message ended (a blank line, "Message
+		 * Body", the next packet) */
+		rc = wireshark_end(u, ws, pos);
+		return rc < 0 ? rc : 0;
+	}
+	if (ind == ws->base) {
+		ws->headers = true;
+		return 1;
+	}
+	if (ws->headers && ws->hdr == 0)
+		ws->hdr = ind;
+	if (!ws->headers || ind != ws->hdr || in[c] == '[')
+		return 1;
+	size_t e = c + strip_escaped_crlf(in + c, ce - c);
+	rc = unescape_wireshark(&u->out, in, c, e);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\r', e);
+	if (rc == 0)
+		rc = mapped_put(&u->out, '\n', e);
+	return rc < 0 ? rc : 1;
+}
+
+/* ngrep -W normal (its default) after a packet header: the payload in
+ * lines of the terminal's width less five, each after two SP, every byte
+ * it cannot print as '.'. When the lines from pos, joined, hold a message
+ * written on one line with "..", it goes out and *after is the input
+ * offset after the block, *lines its number of lines: 1; 0 when not. */
+static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, size_t *after, unsigned *lines)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct mapped t;
+	unsigned k = 0;
+	size_t start = pos;
+	int rc = 0;
+	mapped_init(&t);
+	while (pos < len && rc == 0) {
+		size_t ce = content_end(in, len, pos);
+		if (ce - pos < 3 || in[pos] != ' ' || in[pos + 1] != ' ')
+			break;
+		for (size_t i = pos + 2; i < ce && rc == 0; i++)
+			rc = mapped_put(&t, in[i], i);
+		const char *nl = memchr(in + ce, '\n', len - ce);
+		pos = nl ? (size_t)(nl - in) + 1 : len;
+		k++;
+	}
+	enum log_esc kind = ESC_NONE;
+	size_t m = rc == 0 && k ? escaped_start(t.b.ptr, t.b.len, &kind) : SIZE_MAX;
+	if (m != SIZE_MAX && kind == ESC_DOTS) {
+		rc = unlog_change(u, start);
+		if (rc == 0)
+			rc = unescape_dots(&u->out, t.b.ptr + m, t.map + m, 0, t.b.len - m);
+		if (rc == 0)
+			rc = mapped_put(&u->out, '\n', t.map[t.b.len - 1]);
+		if (rc == 0)
+			rc = unlog_repair(u, lineno, "read a message ngrep printed wrapped (-W normal: '..' for CR LF in "
+						     "the head, the body as printed)");
+		u->bound_next = true;
+		*after = pos;
+		*lines = k;
+		mapped_fini(&t);
+		return rc < 0 ? rc : 1;
+	}
+	mapped_fini(&t);
+	return rc;
+}
+
+/* Undoes the log formats of u->in line by line into u->out; u->changed
+ * when there was one (else u->out stays empty). 0 or -ENOMEM. */
+static int unlog_run(struct unlog *u)
+{
+	const char *in = u->in;
+	size_t len = u->len, pos = 0;
+	unsigned lineno = 0;
+	int rc = 0;
+	struct logcat_run run = { .cl = -1 };
+	const char *dropping = NULL; /* the repair of the lines being dropped */
+	bool ng_seen = false, ng_first = false, ng_msg = false;
+	struct wireshark ws = { 0 };
+	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+		pos = 3; /* goes out with the lines before the first change */
+	while (pos < len && rc == 0) {
+		lineno++;
+		const char *nl = memchr(in + pos, '\n', len - pos);
+		size_t e = nl ? (size_t)(nl - in) : len;
+		size_t next = nl ? e + 1 : len;
+		size_t ce = e > pos && in[e - 1] == '\r' ? e - 1 : e;
+		size_t c = pos;
+		const char *drop = NULL;
+		bool ends = true; /* a dropped line ends a message */
+		enum log_esc kind = ESC_NONE;
+		struct logcat_key key;
+		int w = unlog_wireshark(u, &ws, lineno, pos, ce);
+		if (w != 0) {
+			rc = w < 0 ? w : 0;
+			pos = next;
+			continue;
+		}
+		size_t lc = logcat_prefix(in + pos, ce - pos, &key);
+		if (lc) {
+			size_t cc = pos + lc;
+			bool escaped = escaped_start(in + cc, ce - cc, &kind) != SIZE_MAX;
+			if (escaped || is_start_line(in + cc, ce - cc)) {
+				/* a message starts: its lines are those of this key */
+				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
+					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
+				run = (struct logcat_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key };
+				if (rc == 0)
+					rc = unlog_change(u, pos);
+				c = cc;
+			} else if (run.on && !run.done && logcat_key_eq(&run.key, &key)) {
+				c = cc;
+				logcat_run_line(&run, in, cc, ce);
+			} else if (run.on) {
+				drop = run.done ? "ignored logcat lines after the message"
+						: "ignored logcat lines of other tags";
+				ends = run.done;
+			}
+		}
+		if (!lc && is_ngrep_header(in + pos, ce - pos)) {
+			ng_seen = ng_first = true;
+			ng_msg = false;
+			drop = "ignored ngrep's packet header lines and '#' marks";
+		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
+			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
+			ng_msg = false;
+			drop = "ignored ngrep's packet header lines and '#' marks";
+		}
+		if (drop) {
+			if (rc == 0)
+				rc = unlog_change(u, pos);
+			if (dropping != drop && rc == 0)
+				rc = unlog_repair(u, lineno, drop);
+			dropping = drop;
+			/* a packet, or a logcat message, ended */
+			u->bound_next |= ends;
+			pos = next;
+			continue;
+		}
+		dropping = NULL;
+		if (rc == 0)
+			rc = unlog_bound(u);
+		if (rc < 0)
+			break;
+		if (ng_first && ce - c > 2 && in[c] == ' ' && in[c + 1] == ' ') {
+			size_t after;
+			unsigned k;
+			ng_first = false;
+			int wr = unlog_ngrep_wrapped(u, lineno, pos, &after, &k);
+			if (wr != 0) {
+				rc = wr < 0 ? wr : 0;
+				lineno += k - 1;
+				pos = after;
+				continue;
+			}
+		}
+		if (ng_first) {
+			ng_first = false;
+			ng_msg = ce > c && in[ce - 1] == '.' && is_start_line(in + c, ce - 1 - c);
+			if (ng_msg && rc == 0)
+				rc = unlog_repair(u, lineno, "removed ngrep's '.' (the CR it cannot print) before each line end");
+			if (ng_msg && rc == 0)
+				rc = unlog_change(u, pos);
+		}
+		if (ng_msg && ce > c && in[ce - 1] == '.') {
+			if (rc == 0)
+				rc = mapped_copy(&u->out, in, c, ce - 1);
+			if (rc == 0)
+				rc = mapped_put(&u->out, '\r', ce - 1);
+			if (rc == 0)
+				rc = mapped_put(&u->out, '\n', e < len ? e : ce - 1);
+			pos = next;
+			continue;
+		}
+		size_t m = escaped_start(in + c, ce - c, &kind);
+		if (m != SIZE_MAX && rc == 0) {
+			rc = unlog_change(u, pos);
+			if (rc == 0)
+				rc = unlog_escaped(u, lineno, c + m, ce, kind);
+			u->bound_next = true; /* the message is the line's */
+		} else if (rc == 0 && u->changed) {
+			rc = mapped_copy(&u->out, in, c, next);
+		}
+		pos = next;
+	}
+	if (rc == 0 && ws.on)
+		rc = wireshark_end(u, &ws, len);
+	return rc < 0 ? rc : u->out.b.err;
+}
+
+/* Offsets of the line starts of t[0, n) (lines end with eol). */
+static int line_starts(const char *t, size_t n, char eol, size_t **out, size_t *count)
+{
+	size_t k = 1;
+	for (size_t i = 0; i < n; i++)
+		k += t[i] == eol;
+	size_t *a = imsreg_malloc(k * sizeof *a);
+	if (!a)
+		return -ENOMEM;
+	a[0] = 0;
+	k = 1;
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == eol)
+			a[k++] = i + 1;
+	*out = a;
+	*count = k;
+	return 0;
+}
+
+/* Index of the last of the n sorted starts at or before off. */
+static size_t start_index(const size_t *starts, size_t n, size_t off)
+{
+	size_t lo = 0, hi = n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The input offset that the first byte of line `line` (1-based) of
+ * u->out came from; ds holds the nds line starts of u->out. */
+static size_t out_line_source(const struct unlog *u, const size_t *ds, size_t nds, unsigned line)
+{
+	size_t dlen = u->out.b.len;
+	if (dlen == 0)
+		return 0;
+	if (line >= 1 && line - 1 < nds && ds[line - 1] < dlen)
+		return u->out.map[ds[line - 1]];
+	return u->out.map[dlen - 1];
+}
+
+/* The normaliser's result over u->out made to point into the input:
+ * spans split where the map jumps (an escape, a removed prefix), lines of
+ * repairs and messages, the error position; then u's repairs merged in by
+ * line. */
+static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_parse_error *err)
+{
+	const size_t *map = u->out.map;
+	size_t dlen = u->out.b.len;
+	const char *dec = u->out.b.ptr;
+	size_t *is = NULL, *ds = NULL, nis, nds;
+	size_t bom = u->len >= 3 && memcmp(u->in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	struct paste_span *spans = NULL;
+	struct paste_repair *reps = NULL;
+	size_t nspans = 0, cap_spans = 0;
+	int rc = line_starts(u->in, u->len, '\n', &is, &nis);
+	char deol = dlen && !memchr(dec, '\n', dlen) && memchr(dec, '\r', dlen) ? '\r' : '\n';
+	if (rc == 0)
+		rc = line_starts(dec, dlen, deol, &ds, &nds);
+	if (rc < 0)
+		goto out;
+	is[0] = bom;
+	if (nrc == -EBADMSG && err) {
+		size_t off = err->offset < dlen ? map[err->offset] : dlen ? map[dlen - 1] : 0;
+		err->offset = off;
+		err->at = u->in + off;
+	}
+	if (nrc < 0)
+		goto out;
+	for (size_t i = 0; i < p->nspans; i++) {
+		const struct paste_span *s = &p->spans[i];
+		for (size_t k = 0; k < s->len;) {
+			size_t off = map[s->src + k], g = 1;
+			while (k + g < s->len && map[s->src + k + g] == off + g)
+				g++;
+			if (grow((void **)&spans, &cap_spans, nspans, sizeof *spans) < 0) {
+				rc = -ENOMEM;
+				goto out;
+			}
+			size_t li = start_index(is, nis, off);
+			size_t ls = is[li];
+			spans[nspans++] = (struct paste_span){ s->out + k, g, (unsigned)li + 1,
+							       off > ls ? (unsigned)(off - ls) + 1 : 1, off };
+			k += g;
+		}
+	}
+	imsreg_free(p->spans);
+	p->spans = spans;
+	p->nspans = nspans;
+	p->cap_spans = cap_spans;
+	spans = NULL;
+	for (size_t i = 0; i < p->nmsgs; i++)
+		p->msgs[i].first_line =
+			(unsigned)start_index(is, nis, out_line_source(u, ds, nds, p->msgs[i].first_line)) + 1;
+	for (size_t i = 0; i < p->nrepairs; i++)
+		p->repairs[i].line =
+			(unsigned)start_index(is, nis, out_line_source(u, ds, nds, p->repairs[i].line)) + 1;
+	/* u's repairs and the normaliser's, by line (u's first on a line) */
+	size_t n = p->nrepairs + u->nrepairs;
+	if (n == 0)
+		goto out;
+	reps = imsreg_malloc(n * sizeof *reps);
+	if (!reps) {
+		rc = -ENOMEM;
+		goto out;
+	}
+	size_t a = 0, b = 0;
+	for (size_t k = 0; k < n; k++) {
+		if (b >= p->nrepairs || (a < u->nrepairs && u->repairs[a].line <= p->repairs[b].line))
+			reps[k] = u->repairs[a++];
+		else
+			reps[k] = p->repairs[b++];
+	}
+	imsreg_free(p->repairs);
+	p->repairs = reps;
+	p->nrepairs = p->cap_repairs = n;
+out:
+	imsreg_free(spans);
+	imsreg_free(is);
+	imsreg_free(ds);
+	return rc < 0 ? rc : nrc;
+}
+
+int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
+{
+	buf_reset(&p->text);
+	p->nmsgs = p->nrepairs = p->nspans = 0;
+	/* CR-only text holds none of the log formats (each writes LF) */
+	if (!memchr(in, '\n', len) && memchr(in, '\r', len))
+		return normalise(p, in, len, NULL, 0, err);
+	struct unlog u = { .in = in, .len = len };
+	mapped_init(&u.out);
+	int rc = unlog_run(&u);
+	if (rc == 0 && !u.changed)
+		rc = normalise(p, in, len, NULL, 0, err);
+	else if (rc == 0)
+		rc = unlog_map_back(p, &u, normalise(p, u.out.b.ptr ? u.out.b.ptr : "", u.out.b.len, u.bounds,
+						     u.nbounds, err), err);
+	mapped_fini(&u.out);
+	imsreg_free(u.repairs);
+	imsreg_free(u.bounds);
 	return rc;
 }
 

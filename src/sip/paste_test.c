@@ -472,30 +472,240 @@ static void test_normalise_cases(void)
 	}
 }
 
-/* No start line of its own, but one inside a line: the error points at
- * it, so the user sees what stands before it. */
+/* No start line of its own, but one inside a line after text that is no
+ * log format imsreg reads: the error points at it, so the user sees what
+ * stands before it. */
 static void test_start_line_inside_a_line_is_pointed_at(void)
 {
-	static const char logcat[] = "11-22 04:12:24.001  1234  1256 D SIPMSG  : REGISTER sip:a.example SIP/2.0\n"
-				     "11-22 04:12:24.002  1234  1256 D SIPMSG  : l: 0\n";
-	static const char escaped[] = "REGISTER sip:a.example SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n";
-	static const char status[] = "Nov 22 kamailio[1]: RX: SIP/2.0 200 OK#015#012l: 0#015#012\n";
+	static const char unknown[] = "SIP Message = REGISTER sip:a.example SIP/2.0\n"
+				      "Call-ID: 1\n";
+	/* an escape after the start line, but no header after it */
+	static const char no_header[] = "REGISTER sip:a.example SIP/2.0\\r\\nhello world\n";
 	static const char none[] = "hello\nREGISTER is a method\n";
 	struct paste p;
 	struct sip_parse_error err = { 0 };
 	paste_init(&p);
-	CHECK_INT_EQ(paste_normalise(&p, logcat, sizeof logcat - 1, &err), -EBADMSG);
-	CHECK_INT_EQ(err.offset, strstr(logcat, "REGISTER") - logcat);
-	CHECK(err.at == strstr(logcat, "REGISTER"));
-	CHECK_INT_EQ(paste_normalise(&p, escaped, sizeof escaped - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(paste_normalise(&p, unknown, sizeof unknown - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(unknown, "REGISTER") - unknown);
+	CHECK(err.at == strstr(unknown, "REGISTER"));
+	CHECK_INT_EQ(paste_normalise(&p, no_header, sizeof no_header - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
-	CHECK(strstr(err.reason, "start line stands here") != NULL);
-	CHECK_INT_EQ(paste_normalise(&p, status, sizeof status - 1, &err), -EBADMSG);
-	CHECK_INT_EQ(err.offset, strstr(status, "SIP/2.0") - status);
+	CHECK(err.reason && strstr(err.reason, "start line stands here") != NULL);
 	CHECK_INT_EQ(paste_normalise(&p, none, sizeof none - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
-	CHECK(strcmp(err.reason, "no SIP request line or status line found") == 0);
+	CHECK(err.reason && strcmp(err.reason, "no SIP request line or status line found") == 0);
 	paste_fini(&p);
+}
+
+/* Log formats: the input as a log writes it, the messages it holds as on
+ * the wire, a repair that must be listed (or must not: bad_repair), and a
+ * position: the first byte of `at` in the text maps to input line, col
+ * (col 0: not checked). Each sample is written as its tool prints it:
+ * - Kamailio xlog $mb / a JSON log shipper: CR LF as \r\n (RFC 8259
+ *   string escapes, with \" inside a JSON string value);
+ * - Docker json-file: that JSON line in the "log" string: \\r\\n, \\\";
+ * - rsyslog EscapeControlCharactersOnReceive with the '#' prefix: a
+ *   control character as '#' and three octal digits (#015 CR, #012 LF,
+ *   #011 HTAB);
+ * - adb logcat (liblog logprint.cpp): threadtime "%s %5d %5d %c %-8s: ",
+ *   time "%s %c/%-8s(%5d): ", brief "%c/%-8s(%5d): ";
+ * - ngrep (ngrep.c): "#" per packet, "\nU src:port -> dst:port #N\n", the
+ *   payload with each byte !isprint() as '.' (-W byline keeps LF). */
+struct log_case {
+	const char *name;
+	const char *in;
+	size_t nmsgs;
+	const char *want;
+	const char *repair;
+	const char *bad_repair;
+	const char *at;
+	unsigned line, col;
+};
+
+static const struct log_case log_cases[] = {
+	{ "escaped-crlf",
+	  "2026-11-20T10:00:01Z sip-proxy INFO received: REGISTER sip:a.example SIP/2.0\\r\\n"
+	  "Via: SIP/2.0/UDP h;branch=z9hG4bK1\\r\\nl: 0\\r\\n\\r\\n\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "with \\r\\n escapes", "LF line ends", "Via", 1, 81 },
+	/* LF alone escaped: the message had LF line ends, which is said */
+	{ "escaped-lf", "x: REGISTER sip:a.example SIP/2.0\\nl: 0\\n\\n", 1,
+	  "REGISTER sip:a.example SIP/2.0\r\nl: 0\r\n\r\n", "LF line ends changed to CRLF", NULL, "l: 0", 1, 36 },
+	/* a header that does not decode is reported at its column of the line */
+	{ "escaped-unicode", "msg=SIP/2.0 401 Unauthorized\\u000d\\u000aCall-ID: 1\\u000d\\u000a\\u000d\\u000a\n", 1,
+	  "SIP/2.0 401 Unauthorized\r\nCall-ID: 1\r\n\r\n", "with \\r\\n escapes", NULL, "Call-ID", 1, 41 },
+	{ "json-string",
+	  "{\"ts\":\"2026-11-20T10:00:01Z\",\"msg\":\"REGISTER sip:a.example SIP/2.0\\r\\n"
+	  "From: \\\"Bob \\\\ Co\\\" <sip:b@x>;tag=1\\r\\nl: 0\\r\\n\\r\\n\",\"level\":\"info\"}\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Bob \\ Co\" <sip:b@x>;tag=1\r\nl: 0\r\n\r\n",
+	  "from a JSON string", NULL, "<sip:b@x>", 1, 91 },
+	/* \uXXXX as JSON writers that keep to ASCII write a display name:
+	 * UTF-8 again (a surrogate pair is one code point; a lone one stays) */
+	{ "json-unicode",
+	  "{\"msg\":\"REGISTER sip:a.example SIP/2.0\\r\\nFrom: \\\"J\\u00f6rg \\ud83d\\ude00 \\udc00\\\" <sip:j@x>;tag=1"
+	  "\\r\\nl: 0\\r\\n\\r\\n\"}\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"J\xc3\xb6rg \xf0\x9f\x98\x80 \\udc00\" <sip:j@x>;tag=1\r\nl: 0\r\n\r\n",
+	  "from a JSON string", NULL, "<sip:j@x>", 1, 83 },
+	{ "json-in-json",
+	  "{\"log\":\"{\\\"msg\\\":\\\"REGISTER sip:a.example SIP/2.0\\\\r\\\\nFrom: \\\\\\\"Bob\\\\\\\" <sip:b@x>\\\\r\\\\n"
+	  "l: 0\\\\r\\\\n\\\\r\\\\n\\\"}\\n\",\"stream\":\"stdout\"}\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Bob\" <sip:b@x>\r\nl: 0\r\n\r\n", "escaped twice", NULL,
+	  "<sip:b@x>", 1, 74 },
+	{ "rsyslog",
+	  "Nov 20 10:00:01 pcscf kamailio[1234]: RX: REGISTER sip:a.example SIP/2.0#015#012"
+	  "Via: SIP/2.0/UDP h#011;branch=z9hG4bK1#015#012l: 0#015#012#015#012\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h\t;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "rsyslog's #015#012", NULL, ";branch", 1, 103 },
+	{ "rsyslog-status", "Nov 22 kamailio[1]: RX: SIP/2.0 200 OK#015#012l: 0#015#012\n", 1,
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "rsyslog's #015#012", NULL, "l: 0", 1, 47 },
+	/* the message ends with its line: a log line after it that reads
+	 * like a header is not taken into it */
+	{ "escaped-then-log-line",
+	  "a: REGISTER sip:a.example SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n"
+	  "2026-11-20T10:00:02Z proxy DEBUG route: x\n"
+	  "b: SIP/2.0 200 OK\\r\\nl: 0\\r\\n\\r\\n\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "ignored text", "blank lines", "SIP/2.0 200", 3, 4 },
+	/* log text after the body as Content-Length sets it is not the body */
+	{ "escaped-then-suffix",
+	  "received: MESSAGE sip:b@x SIP/2.0\\r\\nl: 2\\r\\n\\r\\nhi (len=41, from 10.0.0.1:5060)\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhi", "ignored the log text after the message's body", NULL, "hi", 1, 50 },
+	/* "\n" in a header of an ordinary paste is no escape: left as it is */
+	{ "backslash-n-in-display-name",
+	  "REGISTER sip:a.example SIP/2.0\nFrom: \"Bob\\nSmith\" <sip:b@x>;tag=1\nl: 0\n\n", 1,
+	  "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Bob\\nSmith\" <sip:b@x>;tag=1\r\nl: 0\r\n\r\n", NULL,
+	  "escape", "<sip:b@x>", 2, 20 },
+	{ "logcat-threadtime",
+	  "--------- beginning of main\n"
+	  "11-20 10:00:01.123  1234  1300 D ImsSip  : REGISTER sip:a.example SIP/2.0\n"
+	  "11-20 10:00:01.123  1234  1300 D ImsSip  : Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "11-20 10:00:01.124   987   990 I ActivityManager: Start proc 4321:com.x/u0a12: a=b\n"
+	  "11-20 10:00:01.124  1234  1300 D ImsSip  :  ;received=10.0.0.1\n"
+	  "11-20 10:00:01.124  1234  1300 D ImsSip  : l: 0\n"
+	  "11-20 10:00:01.124  1234  1300 D ImsSip  : \n"
+	  "11-20 10:00:01.125  1234  1300 D ImsSip  : sent 120 bytes: ok\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n ;received=10.0.0.1\r\nl: 0\r\n\r\n",
+	  "ignored logcat lines of other tags", NULL, ";received", 5, 45 },
+	{ "logcat-time-body",
+	  "11-20 10:00:01.123 D/ImsSip  ( 1234): MESSAGE sip:b@x SIP/2.0\n"
+	  "11-20 10:00:01.123 D/ImsSip  ( 1234): l: 10\n"
+	  "11-20 10:00:01.123 D/ImsSip  ( 1234): \n"
+	  "11-20 10:00:01.123 D/ImsSip  ( 1234): abc\n"
+	  "11-20 10:00:01.123 I/Other   (  987): de: f\n"
+	  "11-20 10:00:01.123 D/ImsSip  ( 1234): def\n"
+	  "11-20 10:00:01.124 D/ImsSip  ( 1234): done: sent\n",
+	  1, "MESSAGE sip:b@x SIP/2.0\r\nl: 10\r\n\r\nabc\r\ndef\r\n", "ignored logcat lines after the message", NULL,
+	  "def", 6, 39 },
+	{ "logcat-brief", "D/ImsSip  ( 1234): SIP/2.0 200 OK\r\nD/ImsSip  ( 1234): l: 0\r\nD/ImsSip  ( 1234): \r\n", 1,
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "removed Android logcat prefixes", "LF line ends", "l: 0", 2, 20 },
+	{ "ngrep-byline",
+	  "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5060 -> 10.0.0.2:5060 #1\n"
+	  "MESSAGE sip:b@x SIP/2.0.\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1.\nl: 5.\n.\nab.\nc\n"
+	  "#\nT 2026/11/20 10:00:01.123456 10.0.0.2:5060 -> 10.0.0.1:5060 [AP] #2\nSIP/2.0 200 OK.\nl: 0.\n.\n\n####\nexit\n",
+	  2, "MESSAGE sip:b@x SIP/2.0\r\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1\r\nl: 5\r\n\r\nab\r\nc"
+	     "SIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "removed ngrep's '.'", "LF line ends", "SIP/2.0 200", 12, 1 },
+	{ "ngrep-none",
+	  "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1\n"
+	  "REGISTER sip:a.example SIP/2.0..Via: SIP/2.0/UDP h.example.;branch=z9hG4bK1..User-Agent: X 1.0...l: 0....\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1\r\nUser-Agent: X 1.0.\r\nl: 0\r\n\r\n",
+	  "ngrep printed on one line", NULL, "l: 0", 2, 98 },
+	/* ngrep -W normal: rows of a width, each after two SP, the last
+	 * padded; "Call-ID" is cut by a row end */
+	{ "ngrep-normal",
+	  "#\nU 10.0.0.1:5060 -> 10.0.0.2:5060 #1\n"
+	  "  REGISTER sip:a.example SIP/2.0..Cal\n"
+	  "  l-ID: 1..l: 0....              \n\n#\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\n", "ngrep printed wrapped", NULL,
+	  "l: 0", 4, 12 },
+	/* Wireshark's packet details: header lines one level under "Message
+	 * Header", \ooo for the bytes of UTF-8, subtrees and [generated]
+	 * lines dropped; the next packet's tree ends the message */
+	{ "wireshark",
+	  "Session Initiation Protocol (REGISTER)\n"
+	  "    Request-Line: REGISTER sip:a.example SIP/2.0\n"
+	  "        Method: REGISTER\n"
+	  "    Message Header\n"
+	  "        From: \"Jo\\303\\243o\" <sip:joao@a.example>;tag=q\n"
+	  "            SIP from address: sip:joao@a.example\n"
+	  "        Call-ID: 1\\r\\n\n"
+	  "        [Generated Call-ID: 1]\n"
+	  "        Content-Length:  0\n"
+	  "Session Initiation Protocol (200)\n"
+	  "    Status-Line: SIP/2.0 200 OK\\r\\n\n"
+	  "    Message Header\n"
+	  "        Content-Length: 0\\r\\n\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Jo\303\243o\" <sip:joao@a.example>;tag=q\r\nCall-ID: 1\r\n"
+	     "Content-Length:  0\r\n\r\nSIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n",
+	  "Wireshark's packet details", "ignored a line", "<sip:joao@a.example>", 5, 29 },
+};
+
+static void test_log_formats(void)
+{
+	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
+		const struct log_case *c = &log_cases[i];
+		struct paste p;
+		paste_init(&p);
+		int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
+		if (rc != 0 || p.nmsgs != c->nmsgs || p.text.len != strlen(c->want) ||
+		    memcmp(p.text.ptr, c->want, p.text.len) != 0)
+			fprintf(stderr, "%s: rc %d, %zu message(s): [%.*s]\n", c->name, rc, p.nmsgs,
+				(int)p.text.len, p.text.ptr);
+		CHECK_INT_EQ(rc, 0);
+		CHECK_INT_EQ(p.nmsgs, c->nmsgs);
+		CHECK_SLICE_EQ(buf_view(&p.text), c->want);
+		bool have = false, have_bad = false;
+		for (size_t k = 0; k < p.nrepairs; k++) {
+			have |= c->repair && strstr(p.repairs[k].what, c->repair) != NULL;
+			have_bad |= c->bad_repair && strstr(p.repairs[k].what, c->bad_repair) != NULL;
+			/* repairs are listed in line order */
+			CHECK(k == 0 || p.repairs[k - 1].line <= p.repairs[k].line);
+		}
+		if ((c->repair && !have) || have_bad) {
+			fprintf(stderr, "%s: repair \"%s\" listed %d, \"%s\" listed %d\n", c->name,
+				c->repair ? c->repair : "", have, c->bad_repair ? c->bad_repair : "", have_bad);
+			for (size_t k = 0; k < p.nrepairs; k++)
+				fprintf(stderr, "  %u: %s\n", p.repairs[k].line, p.repairs[k].what);
+		}
+		CHECK(!c->repair || have);
+		CHECK(!have_bad);
+		const char *at = p.text.ptr ? strstr(p.text.ptr, c->at) : NULL;
+		CHECK(at != NULL);
+		if (at) {
+			unsigned line, col;
+			paste_position(&p, (size_t)(at - p.text.ptr), &line, &col);
+			if (line != c->line || col != c->col)
+				fprintf(stderr, "%s: \"%s\" at %u:%u, want %u:%u\n", c->name, c->at, line, col,
+					c->line, c->col);
+			CHECK_INT_EQ(line, c->line);
+			CHECK_INT_EQ(col, c->col);
+		}
+		paste_fini(&p);
+	}
+}
+
+/* Every allocation of the log format pass fails cleanly too. */
+static void test_log_format_allocation_failures(void)
+{
+	long base = alloc_live();
+	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
+		const struct log_case *c = &log_cases[i];
+		int ok = 0;
+		for (long n = 0; n < 400 && !ok; n++) {
+			struct paste p;
+			paste_init(&p);
+			alloc_fail_after(n);
+			int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
+			alloc_fail_after(-1);
+			if (rc == 0)
+				ok = 1;
+			else
+				CHECK_INT_EQ(rc, -ENOMEM);
+			paste_fini(&p);
+			CHECK_INT_EQ(alloc_live(), base);
+		}
+		CHECK(ok);
+	}
 }
 
 static void test_no_start_line_is_an_error(void)
@@ -576,6 +786,8 @@ int main(void)
 	test_no_start_line_is_an_error();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();
+	test_log_formats();
+	test_log_format_allocation_failures();
 	test_every_allocation_failure_is_enomem_without_leak();
 	return check_done();
 }

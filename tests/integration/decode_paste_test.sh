@@ -2,8 +2,9 @@
 # decode_paste_test.sh IMSREG: `imsreg decode` over pasted text of the kinds
 # QA found read wrong: bodies pasted with LF, a Content-Length that does not
 # fit the pasted body next to a following message, CR-only and CR CR LF line
-# ends, white space after SIP/2.0, a byte order mark, log formats imsreg does
-# not read (the error points at the start line it saw), and the --strict
+# ends, white space after SIP/2.0, a byte order mark, the log formats it
+# reads (logcat, escaped line ends, rsyslog #015#012, ngrep; a start line
+# after any other prefix is pointed at), and the --strict
 # framing errors (a missing empty line, bytes after the body). Exit statuses
 # and file:line:col as the user's editor counts them.
 set -u
@@ -88,13 +89,25 @@ has "trailing SP: the repair is listed" "$tmp/out" "removed white space at the e
 sed 's/$/\r/' "$tmp/trail1.txt" >"$tmp/trail1.sip"
 expect_rc 2 "trailing SP, --strict" "$imsreg" decode --strict "$tmp/trail1.sip"
 
-# --- 6. log formats imsreg does not read: point at the start line seen ---
+# --- 6. log formats: read as the messages they hold ---
 printf '%s\nContent-Length: 0\n' "$head_lf" | sed 's/^/11-22 04:12:24.001  1234  1256 D SIPMSG  : /' >"$tmp/logcat.txt"
-expect_rc 2 "logcat" "$imsreg" decode "$tmp/logcat.txt"
-has "logcat: at the request line, after the prefix" "$tmp/err" "logcat.txt:1:44: a SIP start line stands here after \"11-22 04:12:24.001"
+expect_decoded "logcat" "$imsreg" decode "$tmp/logcat.txt"
+has "logcat: the repair is listed" "$tmp/out" "removed Android logcat prefixes: line 1"
 printf '%s\nContent-Length: 0\n\n' "$head_lf" | sed 's/$/\\r\\n/' | tr -d '\n' >"$tmp/escaped.txt"
-expect_rc 2 "escaped line ends" "$imsreg" decode "$tmp/escaped.txt"
-has "escaped: at 1:1, saying the line goes on" "$tmp/err" "escaped.txt:1:1: a SIP start line stands here, but its line goes on"
+expect_decoded "escaped line ends" "$imsreg" decode "$tmp/escaped.txt"
+has "escaped: the repair is listed" "$tmp/out" 'read a message written on one line with \r\n escapes'
+# an error inside a message written on one line: its column in that line, the line shown around it
+printf 'x: REGISTER sip:a.example SIP/2.0\\r\\nCall-ID: 1\\r\\nCSeq 1 REGISTER\\r\\nl: 0\\r\\n\\r\\n\n' >"$tmp/esc-bad.log"
+expect_rc 2 "escaped, header without colon" "$imsreg" decode "$tmp/esc-bad.log"
+has "escaped: line 1, the column of the fault" "$tmp/err" "esc-bad.log:1:57: expected ':' after the header field name"
+printf 'Nov 20 10:00:01 pcscf kamailio[1234]: INFO: <script>: RX: REGISTER sip:a.example SIP/2.0#015#012Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK-1#015#012Call-ID: 1#015#012CSeq 1 REGISTER#015#012l: 0#015#012#015#012\n' >"$tmp/hash-bad.log"
+expect_rc 2 "rsyslog, header without colon" "$imsreg" decode "$tmp/hash-bad.log"
+has "rsyslog: line 1, the column of the fault" "$tmp/err" "hash-bad.log:1:175: expected ':' after the header field name"
+has "rsyslog: a long line is shown around the fault" "$tmp/err" "...0.0.0.1:5060;branch=z9hG4bK-1#015#012Call-ID: 1#015#012CSeq 1 REGISTER#015#012l: 0#015#012#015#012"
+# a start line after a prefix imsreg does not know, the headers on lines of their own
+printf '%s\nContent-Length: 0\n' "$head_lf" | sed '1s/^/SIP Message = /' >"$tmp/qxdm.txt"
+expect_rc 2 "unknown prefix" "$imsreg" decode "$tmp/qxdm.txt"
+has "unknown prefix: at the request line, after the prefix" "$tmp/err" 'qxdm.txt:1:15: a SIP start line stands here after "SIP Message = "'
 printf 'hello\nworld\n' >"$tmp/none.txt"
 expect_rc 2 "no start line at all" "$imsreg" decode "$tmp/none.txt"
 has "no start line" "$tmp/err" "none.txt:1:1: no SIP request line or status line found"
@@ -121,6 +134,59 @@ printf '\xef\xbb\xbf%s\nContent-Length: 0\n' "$head_lf" >"$tmp/bom-ok.txt"
 expect_decoded "BOM" "$imsreg" decode "$tmp/bom-ok.txt"
 has "BOM: the repair is named" "$tmp/out" "removed the UTF-8 byte order mark"
 hasnt "BOM: not a log prefix" "$tmp/out" "Line N"
+
+# --- 9. log formats against the wire messages they were made from ---
+# tests/data/paste/make_samples.py wrote each sample from clean.sip (bench
+# messages c and i: a REGISTER with AKA credentials, a NOTIFY with a body)
+# as its tool prints it. Each decodes to the same messages, headers and
+# findings as the clean wire text; every header's line and column are where
+# its name stands in the sample; the repair that read the format is listed.
+data=tests/data/paste
+"$imsreg" decode --json "$data/clean.sip" >"$tmp/clean.json"
+"$imsreg" decode --json "$data/register.sip" >"$tmp/register.json"
+while IFS='|' read -r sample clean repair; do
+	expect_decoded "$sample" "$imsreg" decode "$data/$sample"
+	has "$sample: the repair is listed" "$tmp/out" "$repair"
+	"$imsreg" decode --json "$data/$sample" >"$tmp/sample.json"
+	python3 - "$tmp/sample.json" "$tmp/$clean.json" "$data/$sample" <<'PY' && ok || bad "$sample: decodes like $clean"
+import json, sys
+def strip(v):
+    if isinstance(v, dict):
+        return {k: strip(x) for k, x in v.items() if k not in ("line", "column", "index")}
+    if isinstance(v, list):
+        return [strip(x) for x in v]
+    return v
+def messages(path):
+    return json.load(open(path))["inputs"][0]["messages"]
+got, want = messages(sys.argv[1]), messages(sys.argv[2])
+if not got or strip(got) != strip(want):
+    print("    the messages differ from the clean ones")
+    sys.exit(1)
+lines = open(sys.argv[3], encoding="utf-8").read().split("\n")
+bad = 0
+for m in got:
+    for h in m["headers"]:
+        # from there on (ngrep's wrapped rows joined: a name may be cut)
+        text = "\n".join([lines[h["line"] - 1][h["column"] - 1:]] + lines[h["line"]:h["line"] + 1])
+        if not text.replace("\n  ", "").startswith(h["name"]):
+            print("    %s at %d:%d is not there" % (h["name"], h["line"], h["column"]))
+            bad += 1
+sys.exit(1 if bad else 0)
+PY
+done <<'LIST'
+escaped-crlf.log|clean|read a message written on one line with \r\n escapes, the log text before it ignored: line 2, 4
+json.log|clean|read a message from a JSON string (\r\n and \" escapes), the log text around it ignored: line 1, 2
+json-in-json.log|clean|read a message escaped twice (\\r\\n: JSON in a JSON string), the log text around it ignored: line 1, 2
+rsyslog.log|clean|read a message written on one line with rsyslog's #015#012 escapes, the log text before it ignored: line 2, 3
+logcat-threadtime.txt|clean|ignored logcat lines of other tags: line 6, 27
+logcat-time.txt|clean|removed Android logcat prefixes: line 2, 23
+logcat-brief.txt|clean|ignored logcat lines after the message: line 46
+ngrep-byline.txt|clean|removed ngrep's '.' (the CR it cannot print) before each line end: line 5, 27
+ngrep-none.txt|register|read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed): line 4
+ngrep-normal.txt|register|read a message ngrep printed wrapped (-W normal: '..' for CR LF in the head, the body as printed): line 4
+wireshark.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
+wireshark-crlf.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
+LIST
 
 echo "decode_paste_test: $passed passed, $failed failed"
 [ "$failed" = 0 ]

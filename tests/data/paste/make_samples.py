@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+# make_samples.py: writes the log-format samples of this folder from the
+# clean wire messages register.sip (bench c_register_aka_auth) and
+# notify.sip (bench i_notify_reginfo, a body with quotes), as each tool
+# prints them. The samples are committed; run this again only to change
+# them. The format sources are cited beside each writer.
+import json
+
+reg = open("register.sip", "rb").read().decode()
+notify = open("notify.sip", "rb").read().decode()
+msgs = [reg, notify]
+
+
+def write(name, text):
+    with open(name, "w", newline="") as f:
+        f.write(text)
+
+
+# 1. Kamailio xlog("received: $mb") to a plain log file: the message's CR
+# and LF written as the two-character escapes \r and \n (one log line per
+# message), with log lines of other kinds around.
+def c_escape(m):
+    return m.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+out = "2026-11-20T10:00:00Z sip-proxy INFO listening on udp:10.0.0.2:5060\n"
+out += "2026-11-20T10:00:01Z sip-proxy INFO received: " + c_escape(reg) + "\n"
+out += "2026-11-20T10:00:01Z sip-proxy DEBUG route[REGISTRAR]: forwarding\n"
+out += "2026-11-20T10:00:02Z sip-proxy INFO received: " + c_escape(notify) + "\n"
+write("escaped-crlf.log", out)
+
+# 2. A JSON log shipper (one JSON object per line, RFC 8259 string
+# escapes: \" \\ \r \n), the message in "msg".
+out = ""
+for i, m in enumerate(msgs):
+    out += json.dumps({"ts": "2026-11-20T10:00:0%d.123Z" % (i + 1), "level": "info",
+                       "logger": "sip.transport", "msg": m, "peer": "10.0.0.1:5062"}) + "\n"
+write("json.log", out)
+
+# 3. That JSON line as a container runtime stores it (Docker json-file:
+# {"log": "<line>\n", "stream": ..., "time": ...}): escaped twice, \\r\\n
+# and \\\" inside the message, \" around it.
+out = ""
+for line in open("json.log").read().splitlines(True):
+    out += json.dumps({"log": line, "stream": "stdout", "time": "2026-11-20T10:00:01.123456789Z"}) + "\n"
+write("json-in-json.log", out)
+
+
+# 4. rsyslog with $EscapeControlCharactersOnReceive on and
+# $ControlCharacterEscapePrefix # (syslog-protocol style): every control
+# character as '#' and its three octal digits, so CR LF is #015#012.
+def rsyslog_escape(m):
+    return "".join("#%03o" % ord(c) if ord(c) < 0x20 or ord(c) == 0x7f else c for c in m)
+
+
+out = "Nov 20 10:00:00 pcscf kamailio[1234]: INFO: <core> [main.c:3100]: main(): kamailio started\n"
+out += "Nov 20 10:00:01 pcscf kamailio[1234]: INFO: <script>: RX: " + rsyslog_escape(reg) + "\n"
+out += "Nov 20 10:00:02 pcscf kamailio[1234]: INFO: <script>: RX: " + rsyslog_escape(notify) + "\n"
+write("rsyslog.log", out)
+
+
+# 5. Android logcat (liblog logprint.cpp): every line of the message a
+# log line with the prefix of its format; lines of other tags between.
+def logcat(fmt, tag, pid, tid, text, ms):
+    time = "11-20 10:00:%06.3f" % (1 + ms / 1000.0)
+    if fmt == "threadtime":
+        pre = "%s %5d %5d %c %-8s: " % (time, pid, tid, "D", tag)
+    elif fmt == "time":
+        pre = "%s %c/%-8s(%5d): " % (time, "D", tag, pid)
+    else:
+        pre = "%c/%-8s(%5d): " % ("D", tag, pid)
+    return pre + text + "\n"
+
+
+for fmt in ("threadtime", "time", "brief"):
+    out = "--------- beginning of main\n"
+    ms = 0
+    for m in msgs:
+        lines = m.split("\r\n")[:-1]  # the message's lines, the empty one included
+        if m.endswith("\r\n") is False:
+            lines = m.split("\r\n")
+        for k, line in enumerate(lines):
+            out += logcat(fmt, "ImsSip", 1234, 1300, line, ms)
+            ms += 1
+            if k == 3:  # another process logs in between
+                out += logcat(fmt, "ActivityManager", 987, 990, "Start proc 4321:com.android.phone/1001 for service", ms)
+                out += logcat(fmt, "ImsSipRx", 1234, 1301, "Via: SIP/2.0/UDP 10.0.0.9:5060;branch=z9hG4bK-other", ms)
+    out += logcat(fmt, "ImsSip", 1234, 1300, "sent 1355 bytes", ms)
+    write("logcat-%s.txt" % fmt, out)
+
+
+# 6. ngrep -W byline port 5060 (ngrep.c process/dump_packet/dump_byline):
+# '#' per packet, "\nU src -> dst #N\n", the payload with '\n' kept and
+# every other byte isprint() rejects as '.', then "\n".
+def ngrep_print(m, byline):
+    return "".join(c if (c == "\n" and byline) or (0x20 <= ord(c) < 0x7f) else "." for c in m)
+
+
+out = "interface: eth0 (10.0.0.0/255.255.255.0)\nfilter: ( port 5060 ) and ((ip || ip6) || (vlan && (ip || ip6)))\n"
+for i, m in enumerate(msgs):
+    out += "#\nU 10.0.0.%d:5062 -> 10.0.0.2:5060 #%d\n" % (i + 1, i + 1) + ngrep_print(m, True) + "\n"
+out += "####\nexit\n"
+write("ngrep-byline.txt", out)
+
+# 7. ngrep -W none: the payload on one line, CR LF as "..".
+out = "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5062 -> 10.0.0.2:5060 #1\n" + ngrep_print(reg, False) + "\n"
+write("ngrep-none.txt", out)
+
+
+# 8. Wireshark's packet details as text (Copy > All Visible Items, or
+# Export Packet Dissections > As Plain Text): the SIP tree with each header
+# field on a line one level under "Message Header" (newer versions end it
+# with a literal \r\n), the fields the dissector took out of it deeper
+# still, generated fields in brackets. The REGISTER only: a body shows as
+# the dissector's tree, not as text.
+def wireshark(m, crlf):
+    head = m.split("\r\n\r\n")[0].split("\r\n")
+    eol = "\\r\\n" if crlf else ""
+    out = "Frame 7: %d bytes on wire (%d bits), %d bytes captured (%d bits) on interface eth0, id 0\n" % (
+        len(m) + 62, (len(m) + 62) * 8, len(m) + 62, (len(m) + 62) * 8)
+    out += "Internet Protocol Version 6, Src: 2001:db8:1:0:a1b2:c3d4:e5f6:1, Dst: 2001:db8:0:100::10\n"
+    out += "User Datagram Protocol, Src Port: 5062, Dst Port: 5064\n"
+    out += "Session Initiation Protocol (REGISTER)\n"
+    out += "    Request-Line: " + head[0] + eol + "\n"
+    out += "        Method: REGISTER\n        Request-URI: sip:ims.mnc001.mcc001.3gppnetwork.org\n"
+    out += "            Request-URI Host Part: ims.mnc001.mcc001.3gppnetwork.org\n        [Resent Packet: False]\n"
+    out += "    Message Header\n"
+    for h in head[1:]:
+        name, value = h.split(":", 1)
+        out += "        " + h + eol + "\n"
+        if name == "Via":
+            out += "            Transport: UDP\n            Sent-by Address: 2001:db8:1:0:a1b2:c3d4:e5f6:1\n"
+            out += "            Branch: z9hG4bK2830127746\n            RPort: rport\n"
+        elif name in ("From", "To"):
+            out += "            SIP %s Address: %s\n" % (name.lower(), value.strip().split(">")[0].lstrip("<"))
+            out += "                SIP %s address User Part: 001010000000001\n" % name.lower()
+        elif name == "Call-ID":
+            out += "        [Generated Call-ID: %s]\n" % value.strip()
+        elif name == "Authorization":
+            out += "            Authentication Scheme: Digest\n            Username: \"001010000000001@ims.mnc001.mcc001.3gppnetwork.org\"\n"
+    return out + "\n"
+
+
+write("wireshark.txt", wireshark(reg, False))
+write("wireshark-crlf.txt", wireshark(reg, True))
+
+
+# 9. ngrep without -W (its "normal" mode, ngrep.c dump_formatted): the
+# payload in rows of the terminal's width less five (80 - 5 when it knows
+# no terminal), each after two SP, the last one padded with SP.
+def ngrep_normal(m, width=75):
+    p = ngrep_print(m, False)
+    rows = [p[i:i + width] for i in range(0, len(p), width)]
+    return "".join("  " + r.ljust(width) + "\n" for r in rows)
+
+
+out = "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5062 -> 10.0.0.2:5060 #1\n" + ngrep_normal(reg) + "\n#\n"
+write("ngrep-normal.txt", out)
