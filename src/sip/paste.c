@@ -1766,12 +1766,16 @@ static int unlog_run(struct unlog *u)
 		if (rc < 0)
 			break;
 		if (ng_first && ce - c > 2 && in[c] == ' ' && in[c + 1] == ' ') {
-			size_t after;
-			unsigned k;
+			size_t after = pos;
+			unsigned k = 1;
 			ng_first = false;
 			int wr = unlog_ngrep_wrapped(u, lineno, pos, &after, &k);
-			if (wr != 0) {
-				rc = wr < 0 ? wr : 0;
+			if (wr < 0) {
+				rc = wr;
+				break;
+			}
+			if (wr > 0) {
+				/* after and k are set only when it took the rows */
 				lineno += k - 1;
 				pos = after;
 				continue;
