@@ -450,7 +450,10 @@ static void check_syntax(struct ctx *c)
 			continue;
 		memset(&err, 0, sizeof err);
 		const char *ctl;
-		if (decode_header(m, h, &err) < 0)
+		int rc = decode_header(m, h, &err);
+		if (rc == -ERANGE && h->id == SIP_HDR_EXPIRES)
+			continue; /* digits above 2^32-1: no syntax error, expires-range's */
+		if (rc < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", hdr_label(h),
@@ -810,6 +813,19 @@ static void check_expires_range(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
+	/* the header as the parameter: delta-seconds is 1*DIGIT (§25.1), its
+	 * range is §20.19's, so digits beyond it are a range fault, not a
+	 * syntax one (the codec refuses them with -ERANGE) */
+	for (const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES); h;
+	     h = sip_hdr_next(c->msg, h)) {
+		uint32_t v;
+		struct sip_parse_error err = { 0 };
+		if (sip_u32_decode(&v, h->value, &err) == -ERANGE)
+			report(c, h, h->value.ptr, "Expires: %.*s is above 2^32-1, the largest "
+			       "expiry RFC 3261 §20.19 allows: a malformed value, which registrars "
+			       "take as their default (3600, RFC 4475 §3.1.2.4) or refuse. Check "
+			       "the UE's timer setting.", SLICE_ARG(h->value));
+	}
 	while ((ct = contact_next(c, &cur)))
 		if (!ct->a.star && ct->a.has_expires && ct->a.expires_saturated)
 			report(c, ct->h, ct->a.expires_text.ptr, "expires=%.*s is above 2^32-1, the "
@@ -1258,7 +1274,7 @@ static void check_expires_600000(struct ctx *c)
 			eh = sip_hdr_first(c->msg, SIP_HDR_EXPIRES);
 			at = eh->value.ptr;
 		} else if (sip_hdr_first(c->msg, SIP_HDR_EXPIRES)) {
-			continue; /* an Expires that does not decode: header-syntax's */
+			continue; /* an Expires that does not decode: header-syntax's or expires-range's */
 		} else {
 			report(c, h, a->uri_text.ptr, "no Expires and no expires parameter: the "
 			       "registrar picks its default (often 3600). TS 24.229 and IR.92 ask "
@@ -2398,7 +2414,7 @@ enum scope {
 	  "Expires: 0 / expires=0 is a deregistration: what happens next",\
 	  REGISTER, check_deregister) \
 	X("rfc3261.register.expires-range", IMS_SEV_WARNING, "RFC 3261 §20.19, RFC 4475 §3.1.2.4",\
-	  "an expires parameter fits 32 bits",\
+	  "an expires parameter or Expires header fits 32 bits (digits beyond it are a range fault, not a syntax one)",\
 	  ANY, check_expires_range) \
 	X("rfc3261.register.contact-expires", IMS_SEV_INFO, "RFC 3261 §10.2.1.1",\
 	  "a Contact expires parameter differing from Expires wins for its binding",\

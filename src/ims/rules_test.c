@@ -445,6 +445,9 @@ static const struct {
 	/* RFC 3261 §20.19: an expiry fits 32 bits */
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;expires=4294967296\r\n",
 	  "rfc3261.register.expires-range", "4294967296" },
+	/* the header as the parameter: delta-seconds is 1*DIGIT, the range §20.19's */
+	{ initial_register, "Expires: 600000", "Expires: 4294967296",
+	  "rfc3261.register.expires-range", "4294967296" },
 	/* RFC 3840 §9: no '+', no feature tag */
 	{ initial_register, ";+g.3gpp.icsi-ref=", ";g.3gpp.icsi-ref=", "ir92.contact.mmtel-icsi",
 	  "g.3gpp.icsi-ref=" },
@@ -562,8 +565,10 @@ static const struct {
 	 * escaped (RFC 3261 §19.1.4: %37 is '7') */
 	{ initial_register, "From: <" IMPU ">", "From: <sip:+49170123456%37@IMS.mnc001.MCC262.3gppnetwork.org>",
 	  "ts24229.register.from-to" },
-	/* a malformed Expires is header-syntax's error, not "no Expires" */
+	/* a malformed Expires is header-syntax's or expires-range's, not "no Expires" */
 	{ initial_register, "Expires: 600000", "Expires: 4294967296", "ts24229.register.expires-600000" },
+	/* an Expires of digits above 2^32-1 is no syntax error (expires-range warns) */
+	{ initial_register, "Expires: 600000", "Expires: 4294967296", "rfc3261.msg.header-syntax" },
 	/* the temporary IMPU and the IMPI from the same IMSI */
 	{ initial_register, "To: <" IMPU ">", "To: <sip:262011234567890@" DOM ">",
 	  "ts23003.identity.same-imsi" },
