@@ -290,6 +290,11 @@ struct ims_flow_call {
 	bool ch_has_sec_server;        /* its Security-Server offers, normalised */
 	char ch_sec_server[1024];
 	bool ch_sec_server_cut;        /* they did not fit: not compared */
+	bool reg_has_sec_client;       /* the Security-Client offers of the last
+					* REGISTER without Security-Verify (the
+					* initial one), normalised */
+	bool reg_sec_client_cut;       /* they did not fit: not compared */
+	char reg_sec_client[1024];
 };
 struct ims_flow {
 	unsigned clock;

@@ -2278,6 +2278,32 @@ static void check_flow_sec_verify(struct ctx *c)
 		       "downgrade attack and answers 494. Compare the two offer by offer.");
 }
 
+/* TS 24.229 §5.1.1.5.1 has the UE repeat its initial Security-Client in
+ * the protected REGISTER, and TS 33.203 §7.2 has the P-CSCF compare the
+ * two: a list that changed between them looks like a downgrade. (One with
+ * no Security-Client at all is ts33203.security.verify's.) */
+static void check_flow_sec_client(struct ctx *c)
+{
+	const struct ims_flow_call *fc = c->fc;
+	if (!flow_answers_401(c) || !fc->reg_has_sec_client || fc->reg_sec_client_cut)
+		return;
+	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_NONCE]) ||
+	    c->auth.field[SIP_AUTH_NONCE].len == 0 ||
+	    !sip_hdr_first(c->msg, SIP_HDR_SECURITY_VERIFY))
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_SECURITY_CLIENT);
+	char mine[sizeof fc->reg_sec_client];
+	if (!h || !sec_normalise(c->msg, SIP_HDR_SECURITY_CLIENT, mine, sizeof mine))
+		return;
+	if (strcmp(mine, fc->reg_sec_client) != 0)
+		report(c, h, h->value.ptr, "Security-Client is not the one of the initial "
+		       "REGISTER (same offers and parameters, in any order): the UE repeats its "
+		       "list unchanged in the protected REGISTER (TS 24.229 §5.1.1.5.1), and the "
+		       "P-CSCF compares the two (TS 33.203 §7.2), so a change reads as a "
+		       "downgrade; the SAs were set up from the first list. Compare them offer "
+		       "by offer (spi-c, spi-s, port-c, port-s, alg, ealg).");
+}
+
 /* The flow's record of this message's Call-ID, or NULL. Mutable for
  * flow_note, which owns the flow; the rules read it through ctx's const. */
 static struct ims_flow_call *flow_find(const struct ims_flow *f, const struct ctx *c)
@@ -2317,6 +2343,12 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 		fc->reg_cseq = c->cseq.seq;
 		fc->reg_deregister = c->deregister;
 		flow_copy(fc->reg_branch, sizeof fc->reg_branch, c->branch);
+		if (!sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY)) {
+			fc->reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
+			fc->reg_sec_client_cut = fc->reg_has_sec_client &&
+						 !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, fc->reg_sec_client,
+								sizeof fc->reg_sec_client);
+		}
 		return;
 	}
 	if (m->status >= 200 && m->status != 401) {
@@ -2440,6 +2472,9 @@ enum scope {
 	X("rfc3329.flow.security-verify", IMS_SEV_ERROR, "RFC 3329 §2.3.1, TS 33.203 §7.2",\
 	  "in one input, the REGISTER after a 401 echoes its Security-Server in Security-Verify",\
 	  REGISTER, check_flow_sec_verify) \
+	X("rfc3329.flow.security-client", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.1, TS 33.203 §7.2",\
+	  "in one input, the protected REGISTER repeats the initial REGISTER's Security-Client",\
+	  REGISTER, check_flow_sec_client) \
 	X("rfc3261.response.error-contents", IMS_SEV_ERROR, "RFC 3261 §10.3, §8.2.2.3",\
 	  "a 423 carries Min-Expires, a 420 lists the refused options in Unsupported",\
 	  ANY, check_error_contents) \

@@ -762,6 +762,16 @@ static const struct {
 	{ "realm=\"" DOM "\"", "realm=\"other.example\"", NULL, NULL, "rfc3261.flow.challenge", false },
 	/* the CSeq going backwards */
 	{ NULL, NULL, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER", "rfc3261.flow.cseq", false },
+	/* the protected REGISTER repeats the initial Security-Client: as it is,
+	 * in another order and case; a spi changed; no Security-Client at all is
+	 * ts33203.security.verify's, not this rule's */
+	{ NULL, NULL, NULL, NULL, "rfc3329.flow.security-client", true },
+	{ NULL, NULL, "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;",
+	  "Security-Client: ipsec-3gpp; spi-s=2222; SPI-C=1111; ealg=aes-cbc; alg=hmac-sha-1-96;",
+	  "rfc3329.flow.security-client", true },
+	{ NULL, NULL, "spi-c=1111;", "spi-c=1112;", "rfc3329.flow.security-client", false },
+	{ NULL, NULL, "ealg=aes-cbc;spi-c=1111", "ealg=null;spi-c=1111", "rfc3329.flow.security-client", false },
+	{ NULL, NULL, "Security-Client: ", "X-Security-Client: ", "rfc3329.flow.security-client", true },
 };
 
 static void test_flow_rules_compare_with_the_messages_before(void)
