@@ -26,7 +26,44 @@ struct decode_run {
 	 * left out of the report, the counts and the exit status */
 	const char **ignore;
 	size_t nignore;
+	/* how often each rule fired over the run (the ids are the book's own
+	 * strings), for the run's summary */
+	struct rule_count {
+		const char *id;
+		enum ims_severity severity;
+		unsigned n;
+	} *by_rule;
+	size_t nby_rule;
+	bool by_rule_oom;
 };
+
+/* Counts f against its rule in run->by_rule. */
+static void count_rule(struct decode_run *run, const struct ims_finding *f)
+{
+	for (size_t i = 0; i < run->nby_rule; i++)
+		if (strcmp(run->by_rule[i].id, f->id) == 0) {
+			run->by_rule[i].n++;
+			return;
+		}
+	struct rule_count *v = imsreg_realloc(run->by_rule, (run->nby_rule + 1) * sizeof *v);
+	if (!v) {
+		run->by_rule_oom = true;
+		return;
+	}
+	run->by_rule = v;
+	v[run->nby_rule++] = (struct rule_count){ f->id, f->severity, 1 };
+}
+
+/* Most often first; ties by severity (errors first), then id. */
+static int rule_count_cmp(const void *pa, const void *pb)
+{
+	const struct rule_count *a = pa, *b = pb;
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	if (a->severity != b->severity)
+		return (int)b->severity - (int)a->severity;
+	return strcmp(a->id, b->id);
+}
 
 /* The findings of one message, collected before they are written. */
 struct finding_list {
@@ -653,6 +690,8 @@ out:
 	run->infos += ninfo;
 	run->decode_errors += decode_errors;
 	run->ignored += fl.ignored;
+	for (size_t i = 0; i < fl.n; i++)
+		count_rule(run, &fl.v[i]);
 	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
 	imsreg_free(fl.v);
 }
@@ -1062,6 +1101,17 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "infos", NULL, run.infos, NULL);
 		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
 		report_u64(r, "ignored", NULL, run.ignored, NULL);
+		if (run.nby_rule)
+			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
+		report_list_begin(r, "by_rule", NULL);
+		for (size_t i = 0; i < run.nby_rule; i++) {
+			report_begin(r, NULL, NULL);
+			report_cstr(r, "id", NULL, run.by_rule[i].id, NULL);
+			report_cstr(r, "severity", NULL, ims_severity_name(run.by_rule[i].severity), NULL);
+			report_u64(r, "count", NULL, run.by_rule[i].n, NULL);
+			report_end(r);
+		}
+		report_list_end(r);
 		report_end(r);
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
@@ -1073,7 +1123,18 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		if (run.ignored)
 			buf_printf(r->b, " (%u left out by --ignore)", run.ignored);
 		buf_printf(r->b, "%s\n", report_off(r));
+		/* a log of many messages: which rules fired, most often first */
+		if (run.nby_rule)
+			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
+		if (run.nby_rule && run.messages > 1)
+			buf_printf(r->b, "by rule:\n");
+		for (size_t i = 0; run.messages > 1 && i < run.nby_rule; i++)
+			buf_printf(r->b, "  %6u  %s%-7s%s %s\n", run.by_rule[i].n,
+				   report_on(r, severity_style(run.by_rule[i].severity)),
+				   ims_severity_name(run.by_rule[i].severity), report_off(r), run.by_rule[i].id);
 	}
+	if (run.by_rule_oom)
+		fputs("imsreg decode: out of memory while counting findings by rule\n", err);
 	run_flush(&run);
 	buf_fini(&run.buf);
 	status = cli_output_flush(out, err, run.status);
@@ -1082,5 +1143,6 @@ out:
 	for (size_t i = 0; i < run.nignore; i++)
 		imsreg_free((void *)run.ignore[i]);
 	imsreg_free(run.ignore);
+	imsreg_free(run.by_rule);
 	return status;
 }

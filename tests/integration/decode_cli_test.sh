@@ -443,6 +443,26 @@ assert a["ok"] is True and "written differently" in a["message"], a
 assert b["ok"] is False, b
 PY
 
+# the run's summary counts the findings by rule, most often first (text:
+# "by rule:" after the totals of a run of several messages; JSON: by_rule)
+cat "$bench"/*.sip "$seed/ex4-aka-authorization.pasted.txt" >"$tmp/many.txt"
+"$imsreg" decode --json "$tmp/many.txt" >"$tmp/many.json" 2>/dev/null
+python3 - "$tmp/many.json" <<'PY' && ok || bad "summary.by_rule counts the findings of every message"
+import json, sys, collections
+d = json.load(open(sys.argv[1]))
+got = [(x["id"], x["severity"], x["count"]) for x in d["summary"]["by_rule"]]
+n = collections.Counter((f["id"], f["severity"]) for i in d["inputs"] for m in i["messages"] for f in m["findings"])
+assert sorted(got) == sorted((k[0], k[1], v) for k, v in n.items()), (got, n)
+rank = {"error": 0, "warning": 1, "info": 2}
+assert got == sorted(got, key=lambda x: (-x[2], rank[x[1]], x[0])), got
+assert len(got) > 3
+PY
+"$imsreg" decode --brief --no-color --ignore 'ir92.*' "$tmp/many.txt" >"$tmp/many.txt.out" 2>/dev/null
+has "by rule (text)" "$tmp/many.txt.out" "by rule:"
+hasnt "by rule (text) leaves out what --ignore left out" "$tmp/many.txt.out" " ir92."
+"$imsreg" decode --brief --no-color "$bench/a_register_basic.sip" >"$tmp/one.out" 2>/dev/null
+hasnt "by rule: not for one message" "$tmp/one.out" "by rule:"
+
 # --ignore: the findings of the rules named are left out of the report, the
 # counts and the exit status; a name no rule has is refused (a typo would
 # otherwise filter nothing, silently)
