@@ -37,6 +37,8 @@ struct decode_run {
 	bool by_rule_oom;
 };
 
+static void run_status(struct decode_run *run, int status);
+
 /* Counts f against its rule in run->by_rule. */
 static void count_rule(struct decode_run *run, const struct ims_finding *f)
 {
@@ -47,7 +49,9 @@ static void count_rule(struct decode_run *run, const struct ims_finding *f)
 		}
 	struct rule_count *v = imsreg_realloc(run->by_rule, (run->nby_rule + 1) * sizeof *v);
 	if (!v) {
+		/* the summary would be short: the run says so and ends with 2 */
 		run->by_rule_oom = true;
+		run_status(run, CLI_EXIT_INPUT);
 		return;
 	}
 	run->by_rule = v;
