@@ -1704,8 +1704,9 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
  * "[ Line N ]" or "> " quoting (the normaliser's own prefixes) nor a header
  * field of a message (a known header name and ':', as in "Subject:
  * REGISTER sip:a SIP/2.0"), and the next line, from input offset next, is a
- * header line. The input offset of the start line, or SIZE_MAX (a start
- * line quoted in prose, with no header lines after it). */
+ * header line (not one that holds a message written on one line, "x:
+ * SIP/2.0 200 OK#015#012..."). The input offset of the start line, or
+ * SIZE_MAX (a start line quoted in prose, with no header lines after it). */
 static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, size_t next)
 {
 	const char *s = in + pos;
@@ -1733,7 +1734,10 @@ static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, 
 		if (next >= len)
 			return SIZE_MAX;
 		size_t nce = content_end(in, len, next);
-		return is_header_line(in + next, nce - next) ? pos + m : SIZE_MAX;
+		enum log_esc kind;
+		return is_header_line(in + next, nce - next) && escaped_start(in + next, nce - next, &kind) == SIZE_MAX
+			       ? pos + m
+			       : SIZE_MAX;
 	}
 }
 

@@ -678,6 +678,11 @@ static const struct log_case log_cases[] = {
 	     "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n"
 	     "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nab\nc\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
 	  "ignored the log lines after the message", "joined", "SIP/2.0 200", 18, 50 },
+	/* the next line holds a message of its own, written on one line: it
+	 * is no header line of the first, whose start line stays log text */
+	{ "prefix-next-line-escaped",
+	  "11-22 04:12:24.001 D SIPMSG : REGISTER sip:a SIP/2.0\nx: SIP/2.0 200 OK#015#012l: 0\n", 1,
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "rsyslog's #015#012", "log text before a start line", "l: 0", 2, 26 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
