@@ -166,7 +166,7 @@ static void input_report(FILE *err, const struct cli_input *in, unsigned line, u
 }
 
 /* Reasons with a number or a quote in them (one run, one thread). */
-static char reason_text[200];
+static char reason_text[256];
 
 int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err)
 {
@@ -201,11 +201,14 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 		src->error_reason = perr.reason ? perr.reason : "no SIP start line found";
 		input_position(in, off, &src->error_line, &src->error_col);
 		if (src->error_col > 1) {
-			/* a start line inside a line: say what stands before it */
+			/* a start line inside a line: say what stands before it,
+			 * and when the paste normaliser reads such text as a log
+			 * prefix (paste.c prefixed_start) */
 			size_t b = off - (src->error_col - 1), k = off - b;
 			snprintf(reason_text, sizeof reason_text,
-				 "a SIP start line stands here after \"%.*s%s\", which is no log prefix "
-				 "imsreg knows: remove it (and anything after the start line on its line)",
+				 "a SIP start line stands here after \"%.*s%s\", which is read as a log prefix "
+				 "only when the start line ends its line and header lines follow it: remove "
+				 "it (and anything after the start line on its line)",
 				 (int)(k > 40 ? 40 : k), in->data + b, k > 40 ? "..." : "");
 			for (char *c = reason_text; *c; c++)
 				if ((unsigned char)*c < 0x20 || *c == 0x7f)

@@ -877,9 +877,14 @@ out:
  *   between them are dropped;
  * - ngrep -W byline: after its packet header ("U 10.0.0.1:5060 ->
  *   10.0.0.2:5060 #3", ngrep.c dump_packet), each line of the message ends
- *   with '.', the CR it cannot print, before the LF it keeps.
- * A line holding a start line without such an escape after it, or a '\n'
- * inside a header of an ordinary paste, is left as it is. */
+ *   with '.', the CR it cannot print, before the LF it keeps;
+ * - a log prefix before the start line only, the message's other lines as
+ *   they are (prefixed_start): the prefix is dropped, and the log lines
+ *   after the message's end (msg_run, as for logcat) up to the next start
+ *   line.
+ * A line holding a start line with neither such an escape nor header
+ * lines after it, or a '\n' inside a header of an ordinary paste, is left
+ * as it is. */
 
 /* Text with the input offset of each of its bytes. */
 struct mapped {
@@ -1465,20 +1470,22 @@ static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, 
 	return rc;
 }
 
-/* A logcat message being read: the key of its lines, and where it ends
- * (the empty line, then Content-Length bytes of body). */
-struct logcat_run {
-	bool on;           /* lines of key are the message's */
+/* A message being read from log lines (logcat's, or plain lines after a
+ * start line with a log prefix): where it ends (the empty line, then
+ * Content-Length bytes of body), and for logcat the key of its lines. */
+struct msg_run {
+	bool on;           /* lines of key (logcat) or the next lines are the message's */
 	bool head;         /* before its empty line */
-	bool done;         /* it ended: logcat lines up to the next start line are not SIP */
+	bool done;         /* it ended: log lines up to the next start line are not SIP */
 	long cl;           /* its Content-Length, or -1 */
 	size_t body_crlf;  /* the body so far, its lines counted with CR LF */
 	size_t body_lf;    /* and with LF */
 	struct logcat_key key;
 };
 
-/* Line content in[c, ce) of a logcat message: where it is in the message. */
-static void logcat_run_line(struct logcat_run *r, const char *in, size_t c, size_t ce)
+/* Line content in[c, ce) of a message read from log lines: where it is in
+ * the message. */
+static void msg_run_line(struct msg_run *r, const char *in, size_t c, size_t ce)
 {
 	if (r->head) {
 		long cl = content_length_of(in + c, ce - c);
@@ -1688,6 +1695,52 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 	return rc;
 }
 
+/* A message logged with a log prefix before its start line and its other
+ * lines as they are (Kamailio or OpenSIPS logging to a file or stderr, a
+ * P-CSCF's trace, QXDM's text export "SIP Message = REGISTER ..."): the
+ * line in[pos, ce) ends with a whole start line (RFC 3261 §7.1 Request-Line
+ * "Method SP Request-URI SP SIP-Version", §7.2 Status-Line "SIP-Version SP
+ * Status-Code SP Reason-Phrase") after text that is not white space,
+ * "[ Line N ]" or "> " quoting (the normaliser's own prefixes) nor a header
+ * field of a message (a known header name and ':', as in "Subject:
+ * REGISTER sip:a SIP/2.0"), and the next line, from input offset next, is a
+ * header line (not one that holds a message written on one line, "x:
+ * SIP/2.0 200 OK#015#012..."). The input offset of the start line, or
+ * SIZE_MAX (a start line quoted in prose, with no header lines after it). */
+static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, size_t next)
+{
+	const char *s = in + pos;
+	size_t n = ce - pos;
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	size_t c = log_prefix(s, n);
+	c += quote_prefix(s + c, n - c);
+	while (c < n && (s[c] == ' ' || s[c] == '\t'))
+		c++;
+	size_t t = 0;
+	while (t < n && scan_is((unsigned char)s[t], SCAN_TOKEN))
+		t++;
+	if (is_header_line(s, n) && sip_hdr_lookup(slice_make(s, t)) != SIP_HDR_OTHER)
+		return SIZE_MAX;
+	for (size_t q = c;; q++) {
+		size_t m = start_find(s, n, &q);
+		if (m == SIZE_MAX)
+			return m;
+		/* a status line (m == q) or a request line whose SIP/2.0 ends
+		 * the line: is_start_line reads only its first bytes, or the
+		 * last candidate of the line, so a line stays linear */
+		if (m <= c || (m != q && q + 7 != n) || !is_start_line(s + m, n - m))
+			continue;
+		if (next >= len)
+			return SIZE_MAX;
+		size_t nce = content_end(in, len, next);
+		enum log_esc kind;
+		return is_header_line(in + next, nce - next) && escaped_start(in + next, nce - next, &kind) == SIZE_MAX
+			       ? pos + m
+			       : SIZE_MAX;
+	}
+}
+
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
@@ -1696,7 +1749,8 @@ static int unlog_run(struct unlog *u)
 	size_t len = u->len, pos = 0;
 	unsigned lineno = 0;
 	int rc = 0;
-	struct logcat_run run = { .cl = -1 };
+	struct msg_run run = { .cl = -1 };
+	struct msg_run lp = { .cl = -1 }; /* a message after a log prefix */
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
@@ -1727,13 +1781,13 @@ static int unlog_run(struct unlog *u)
 				/* a message starts: its lines are those of this key */
 				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
 					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
-				run = (struct logcat_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key };
+				run = (struct msg_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key };
 				if (rc == 0)
 					rc = unlog_change(u, pos);
 				c = cc;
 			} else if (run.on && !run.done && logcat_key_eq(&run.key, &key)) {
 				c = cc;
-				logcat_run_line(&run, in, cc, ce);
+				msg_run_line(&run, in, cc, ce);
 			} else if (run.on) {
 				drop = run.done ? "ignored logcat lines after the message"
 						: "ignored logcat lines of other tags";
@@ -1742,12 +1796,32 @@ static int unlog_run(struct unlog *u)
 		}
 		if (!lc && is_ngrep_header(in + pos, ce - pos)) {
 			ng_seen = ng_first = true;
-			ng_msg = false;
+			ng_msg = lp.on = false;
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;
 			drop = "ignored ngrep's packet header lines and '#' marks";
+		}
+		size_t pm = SIZE_MAX;
+		if (!lc && !drop && !ng_first && !ng_msg) {
+			pm = prefixed_start(in, len, pos, ce, next);
+			if (pm != SIZE_MAX) {
+				lp = (struct msg_run){ .on = true, .head = true, .cl = -1 };
+			} else if (lp.on && (lp.head || lp.done) &&
+				   (is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX)) {
+				lp.on = false; /* a message of another kind */
+			} else if (lp.on && !lp.done) {
+				msg_run_line(&lp, in, pos, ce);
+			} else if (lp.on && is_blank(in + pos, ce - pos)) {
+				/* between messages: dropped without a word */
+				rc = unlog_change(u, pos);
+				u->bound_next = true;
+				pos = next;
+				continue;
+			} else if (lp.on) {
+				drop = "ignored the log lines after the message (its end as Content-Length sets it)";
+			}
 		}
 		if (drop) {
 			if (rc == 0)
@@ -1796,6 +1870,16 @@ static int unlog_run(struct unlog *u)
 				rc = mapped_put(&u->out, '\r', ce - 1);
 			if (rc == 0)
 				rc = mapped_put(&u->out, '\n', e < len ? e : ce - 1);
+			pos = next;
+			continue;
+		}
+		if (pm != SIZE_MAX) {
+			/* the start line on, the line end with it */
+			rc = unlog_change(u, pos);
+			if (rc == 0)
+				rc = unlog_repair(u, lineno, "ignored the log text before a start line (header lines follow it)");
+			if (rc == 0)
+				rc = mapped_copy(&u->out, in, pm, next);
 			pos = next;
 			continue;
 		}

@@ -477,8 +477,16 @@ static void test_normalise_cases(void)
  * stands before it. */
 static void test_start_line_inside_a_line_is_pointed_at(void)
 {
+	/* a start line after log text is the message's only when its
+	 * header lines follow: here prose does */
 	static const char unknown[] = "SIP Message = REGISTER sip:a.example SIP/2.0\n"
-				      "Call-ID: 1\n";
+				      "and nothing else was logged\n";
+	/* text after the start line on its line: no start line of a message */
+	static const char after[] = "RX: REGISTER sip:a.example SIP/2.0 (42 bytes)\n"
+				    "Call-ID: 1\n";
+	/* a header field of a message is no log prefix */
+	static const char field[] = "Subject: REGISTER sip:a.example SIP/2.0\n"
+				    "Call-ID: 1\n";
 	/* an escape after the start line, but no header after it */
 	static const char no_header[] = "REGISTER sip:a.example SIP/2.0\\r\\nhello world\n";
 	static const char none[] = "hello\nREGISTER is a method\n";
@@ -488,6 +496,10 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
 	CHECK_INT_EQ(paste_normalise(&p, unknown, sizeof unknown - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, strstr(unknown, "REGISTER") - unknown);
 	CHECK(err.at == strstr(unknown, "REGISTER"));
+	CHECK_INT_EQ(paste_normalise(&p, after, sizeof after - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(after, "REGISTER") - after);
+	CHECK_INT_EQ(paste_normalise(&p, field, sizeof field - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(field, "REGISTER") - field);
 	CHECK_INT_EQ(paste_normalise(&p, no_header, sizeof no_header - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
 	CHECK(err.reason && strstr(err.reason, "start line stands here") != NULL);
@@ -510,7 +522,10 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
  * - adb logcat (liblog logprint.cpp): threadtime "%s %5d %5d %c %-8s: ",
  *   time "%s %c/%-8s(%5d): ", brief "%c/%-8s(%5d): ";
  * - ngrep (ngrep.c): "#" per packet, "\nU src:port -> dst:port #N\n", the
- *   payload with each byte !isprint() as '.' (-W byline keeps LF). */
+ *   payload with each byte !isprint() as '.' (-W byline keeps LF);
+ * - a log prefix before the start line only (Kamailio or OpenSIPS logging
+ *   the buffer to a file, a P-CSCF's trace, QXDM's "SIP Message = "), the
+ *   other lines as they are, log lines between the messages. */
 struct log_case {
 	const char *name;
 	const char *in;
@@ -638,6 +653,41 @@ static const struct log_case log_cases[] = {
 	  2, "REGISTER sip:a.example SIP/2.0\r\nFrom: \"Jo\303\243o\" <sip:joao@a.example>;tag=q\r\nCall-ID: 1\r\n"
 	     "Content-Length:  0\r\n\r\nSIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n",
 	  "Wireshark's packet details", "ignored a line", "<sip:joao@a.example>", 5, 29 },
+	/* a log prefix before the start line, the headers on lines of their own */
+	{ "prefix-one",
+	  "2026-11-20 10:00:01.123 [INFO] sip.transport RX 10.0.0.1:5060 -> 10.0.0.2:5060: REGISTER sip:a.example SIP/2.0\r\n"
+	  "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "ignored the log text before a start line", "LF line ends", "REGISTER", 1, 81 },
+	/* a flow: each message after its prefix, the log lines after each
+	 * message's end (the empty line, or the body by Content-Length, even
+	 * when they read like parameters) are not SIP */
+	{ "prefix-flow",
+	  "2026-11-20 10:00:01.001 [INFO] core: started\n"
+	  "2026-11-20 10:00:01.123 [INFO] RX 10.0.0.1:5060: REGISTER sip:a.example SIP/2.0\n"
+	  "Via: SIP/2.0/UDP h;branch=z9hG4bK1\nl: 0\n\n"
+	  "2026-11-20 10:00:01.124 [DEBUG] tm: reply sent, Call-ID: 1\n"
+	  "2026-11-20 10:00:01.125 [INFO] TX 10.0.0.1:5060: SIP/2.0 401 Unauthorized\n"
+	  "Via: SIP/2.0/UDP h;branch=z9hG4bK1\nl: 0\n\n\n"
+	  "2026-11-20 10:00:02.123 [INFO] RX 10.0.0.1:5060: MESSAGE sip:b@x SIP/2.0\n"
+	  "l: 5\n\nab\nc\n"
+	  "2026-11-20 10:00:02.124 [DEBUG] x: y=1, z\n"
+	  "2026-11-20 10:00:02.125 [INFO] TX 10.0.0.1:5060: SIP/2.0 200 OK\n"
+	  "l: 0\n\n",
+	  4, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n"
+	     "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n"
+	     "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nab\nc\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "ignored the log lines after the message", "joined", "SIP/2.0 200", 18, 50 },
+	/* the next line holds a message of its own, written on one line: it
+	 * is no header line of the first, whose start line stays log text */
+	{ "prefix-next-line-escaped",
+	  "11-22 04:12:24.001 D SIPMSG : REGISTER sip:a SIP/2.0\nx: SIP/2.0 200 OK#015#012l: 0\n", 1,
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "rsyslog's #015#012", "log text before a start line", "l: 0", 2, 26 },
+	/* a header field that holds a start line is the message's, not a prefix */
+	{ "prefix-header-field",
+	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nSubject: REGISTER sip:b.example SIP/2.0\r\nl: 0\r\n\r\n",
+	  NULL, "log text before a start line", "sip:b.example", 2, 19 },
 };
 
 static void test_log_formats(void)

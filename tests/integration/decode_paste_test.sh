@@ -3,8 +3,8 @@
 # QA found read wrong: bodies pasted with LF, a Content-Length that does not
 # fit the pasted body next to a following message, CR-only and CR CR LF line
 # ends, white space after SIP/2.0, a byte order mark, the log formats it
-# reads (logcat, escaped line ends, rsyslog #015#012, ngrep; a start line
-# after any other prefix is pointed at), and the --strict
+# reads (logcat, escaped line ends, rsyslog #015#012, ngrep, a log prefix
+# before the start line; a start line in prose is pointed at), and the --strict
 # framing errors (a missing empty line, bytes after the body). Exit statuses
 # and file:line:col as the user's editor counts them.
 set -u
@@ -104,10 +104,18 @@ printf 'Nov 20 10:00:01 pcscf kamailio[1234]: INFO: <script>: RX: REGISTER sip:a
 expect_rc 2 "rsyslog, header without colon" "$imsreg" decode "$tmp/hash-bad.log"
 has "rsyslog: line 1, the column of the fault" "$tmp/err" "hash-bad.log:1:175: expected ':' after the header field name"
 has "rsyslog: a long line is shown around the fault" "$tmp/err" "...0.0.0.1:5060;branch=z9hG4bK-1#015#012Call-ID: 1#015#012CSeq 1 REGISTER#015#012l: 0#015#012#015#012"
-# a start line after a prefix imsreg does not know, the headers on lines of their own
+# a start line after a log prefix, the headers on lines of their own: the
+# prefix is log text; a fault is at its line and column of the file
 printf '%s\nContent-Length: 0\n' "$head_lf" | sed '1s/^/SIP Message = /' >"$tmp/qxdm.txt"
-expect_rc 2 "unknown prefix" "$imsreg" decode "$tmp/qxdm.txt"
-has "unknown prefix: at the request line, after the prefix" "$tmp/err" 'qxdm.txt:1:15: a SIP start line stands here after "SIP Message = "'
+expect_decoded "log prefix before the start line" "$imsreg" decode "$tmp/qxdm.txt"
+has "log prefix: the repair is listed" "$tmp/out" "ignored the log text before a start line (header lines follow it): line 1"
+printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n' "$head_lf" | sed '1s/^/10:00:01.123 RX 10.0.0.1:5060: /' >"$tmp/prefix-bad.txt"
+expect_rc 2 "log prefix, header without colon" "$imsreg" decode "$tmp/prefix-bad.txt"
+has "log prefix: the fault's line and column" "$tmp/err" "prefix-bad.txt:9:6: expected ':' after the header field name"
+# a start line quoted in prose, no header lines after it: pointed at
+printf 'In the trace the UE sends REGISTER sip:ims.example.net SIP/2.0\nand the P-CSCF answers: 401.\n' >"$tmp/prose.txt"
+expect_rc 2 "start line in prose" "$imsreg" decode "$tmp/prose.txt"
+has "prose: at the request line, after the text" "$tmp/err" 'prose.txt:1:27: a SIP start line stands here after "In the trace the UE sends "'
 printf 'hello\nworld\n' >"$tmp/none.txt"
 expect_rc 2 "no start line at all" "$imsreg" decode "$tmp/none.txt"
 has "no start line" "$tmp/err" "none.txt:1:1: no SIP request line or status line found"
@@ -137,13 +145,15 @@ hasnt "BOM: not a log prefix" "$tmp/out" "Line N"
 
 # --- 9. log formats against the wire messages they were made from ---
 # tests/data/paste/make_samples.py wrote each sample from clean.sip (bench
-# messages c and i: a REGISTER with AKA credentials, a NOTIFY with a body)
-# as its tool prints it. Each decodes to the same messages, headers and
+# messages c and i: a REGISTER with AKA credentials, a NOTIFY with a body;
+# register.sip is c alone; flow.sip is b, f, c, g, i: REGISTER, 401,
+# REGISTER, 200, NOTIFY) as its tool prints it. Each decodes to the same messages, headers and
 # findings as the clean wire text; every header's line and column are where
 # its name stands in the sample; the repair that read the format is listed.
 data=tests/data/paste
 "$imsreg" decode --json "$data/clean.sip" >"$tmp/clean.json"
 "$imsreg" decode --json "$data/register.sip" >"$tmp/register.json"
+"$imsreg" decode --json "$data/flow.sip" >"$tmp/flow.json"
 while IFS='|' read -r sample clean repair; do
 	expect_decoded "$sample" "$imsreg" decode "$data/$sample"
 	has "$sample: the repair is listed" "$tmp/out" "$repair"
@@ -186,6 +196,8 @@ ngrep-none.txt|register|read a message ngrep printed on one line ('..' for CR LF
 ngrep-normal.txt|register|read a message ngrep printed wrapped (-W normal: '..' for CR LF in the head, the body as printed): line 4
 wireshark.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
 wireshark-crlf.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
+prefixed-kamailio.log|flow|ignored the log text before a start line (header lines follow it): line 2, 20, 32, 52, 69
+prefixed-qxdm.txt|flow|ignored the log lines after the message (its end as Content-Length sets it): line 23, 39, 63, 84
 LIST
 
 echo "decode_paste_test: $passed passed, $failed failed"

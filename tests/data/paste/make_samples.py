@@ -156,3 +156,34 @@ def ngrep_normal(m, width=75):
 
 out = "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5062 -> 10.0.0.2:5060 #1\n" + ngrep_normal(reg) + "\n#\n"
 write("ngrep-normal.txt", out)
+
+
+# 10. A log prefix before the start line only, the other lines of the
+# message as they are: Kamailio or OpenSIPS logging the received buffer
+# to a file or stderr ("%.*s" of the message: its CR LF kept), a P-CSCF's
+# trace, and Qualcomm QXDM's text export of an "IMS SIP Message" log
+# packet ("SIP Message = " before the start line, LF line ends). The flow
+# REGISTER, 401, REGISTER, 200 (bench b, f, c, g) and the NOTIFY with its
+# body, log lines between them. flow.sip is the same messages on the wire.
+flow = [open(f, "rb").read().decode() for f in ("register-initial.sip", "401.sip", "register.sip", "200.sip")]
+flow.append(notify)
+write("flow.sip", "".join(flow))
+
+out = "2026-11-20 10:00:00.001 [INFO] core: listening on udp:[2001:db8:0:100::10]:5064\n"
+for i, m in enumerate(flow):
+    rx = m.startswith("REGISTER")
+    out += "2026-11-20 10:00:%02d.123 [INFO] sip.transport %s [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062 %s " \
+           "[2001:db8:0:100::10]:5064: " % (i + 1, "RX" if rx else "TX", "->" if rx else "<-") + m
+    if not m.endswith("\n"):
+        out += "\n"  # the next log line on a line of its own
+    out += "2026-11-20 10:00:%02d.124 [DEBUG] tm: transaction %d: state changed, Call-ID: %d\n" % (i + 1, i, i)
+write("prefixed-kamailio.log", out)
+
+out = ""
+for i, m in enumerate(flow):
+    up = m.startswith("REGISTER")
+    out += "2026 Nov 20  10:00:%02d.123  [B0]  0x156E  IMS SIP Message\n" % (i + 1)
+    out += "Version = 1\nDirection = %s\nSIP Message Logged Bytes = %d\n" % ("UE_TO_NW" if up else "NW_TO_UE", len(m))
+    out += "SIP Message = " + m.replace("\r\n", "\n")
+    out += "\n"
+write("prefixed-qxdm.txt", out)
