@@ -493,6 +493,32 @@ static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 	return fe;
 }
 
+/* A log line or two pasted after a body (a timestamp, "message received")
+ * with a blank line before them: when the body's lines up to that blank
+ * line make exactly Content-Length (as pasted, or with CR LF line ends),
+ * the lines after it are log text, not body. Returns the blank line's
+ * index, or SIZE_MAX; *crlf when the length holds with CR LF only. A body
+ * whose Content-Length ends elsewhere (inside a line, or with more body
+ * after a blank line of its own) is left whole, as pasted. */
+static size_t body_cl_cut(const struct state *st, size_t bi, size_t last, long cl, bool *crlf)
+{
+	if (cl <= 0 || st->doubled)
+		return SIZE_MAX;
+	size_t len = 0, clen = 0;
+	for (size_t k = bi; k < last; k++) {
+		const struct line *l = &st->ls[k];
+		len += (l->end - l->cstart) + (l->next - l->end);
+		clen += (l->end - l->cstart) + (l->next > l->end ? 2 : 0);
+		if (len > (size_t)cl && clen > (size_t)cl)
+			return SIZE_MAX;
+		if ((len == (size_t)cl || clen == (size_t)cl) && !line_blank(st, k) && line_blank(st, k + 1)) {
+			*crlf = len != (size_t)cl;
+			return k + 1;
+		}
+	}
+	return SIZE_MAX;
+}
+
 /* The body of the message whose empty line is line i: from line bi
  * (input offset boff) to the next message, a separator or the end of the
  * input, without blank lines at its end (but those that make it exactly
@@ -521,6 +547,22 @@ static int body_take(struct state *st, size_t bi, size_t boff, size_t *after)
 		return 0;
 	size_t te = st->ls[last].next < fe ? st->ls[last].next : fe;
 	size_t start = st->p->text.len;
+	bool cut_crlf = false;
+	size_t cut = body_cl_cut(st, bi, last, cl, &cut_crlf);
+	if (cut != SIZE_MAX) {
+		int rc = body_copy(st, bi, st->ls[cut].start, cut_crlf);
+		if (rc == 0 && cut_crlf)
+			rc = repair_add(st->p, (unsigned)bi + 1, st->cr_ends ?
+					"CR line ends in the body changed to CRLF, as Content-Length counts them" :
+					"LF line ends in the body changed to CRLF, as Content-Length counts them");
+		size_t k = cut;
+		while (k <= last && line_blank(st, k))
+			k++;
+		if (rc == 0)
+			rc = repair_add(st->p, (unsigned)k + 1, "ignored text that is not part of a SIP message "
+					"(after the body as Content-Length sets it)");
+		return rc;
+	}
 	int rc = body_copy(st, bi, te, false);
 	for (size_t k = bi; k <= last && rc == 0; k++)
 		if (body_gap(st, bi, k, te))
@@ -1731,11 +1773,33 @@ static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, 
 		 * last candidate of the line, so a line stays linear */
 		if (m <= c || (m != q && q + 7 != n) || !is_start_line(s + m, n - m))
 			continue;
+		/* text glued to the start line is the end of a body with the
+		 * next message on the wire right after it, not a log prefix,
+		 * which ends in a space or a mark (": ", "] ", "= "); and a
+		 * request's method must be one SIP knows: "Hello from the
+		 * UEREGISTER sip:..." is such a body, whose "UEREGISTER" would
+		 * read as an extension method */
+		if (scan_is((unsigned char)s[m - 1], SCAN_TOKEN))
+			return SIZE_MAX;
+		if (m != q) {
+			size_t me = m;
+			while (me < n && s[me] != ' ')
+				me++;
+			if (sip_method_lookup(slice_span(s + m, s + me)) == SIP_METHOD_OTHER)
+				return SIZE_MAX;
+		}
 		if (next >= len)
 			return SIZE_MAX;
 		size_t nce = content_end(in, len, next);
 		enum log_esc kind;
-		return is_header_line(in + next, nce - next) && escaped_start(in + next, nce - next, &kind) == SIZE_MAX
+		/* the line after it a header the codec knows (Via, mostly):
+		 * "method: REGISTER (...)" of a report is a header line too */
+		size_t nt = next;
+		while (nt < nce && scan_is((unsigned char)in[nt], SCAN_TOKEN))
+			nt++;
+		return is_header_line(in + next, nce - next) &&
+				       sip_hdr_lookup(slice_span(in + next, in + nt)) != SIP_HDR_OTHER &&
+				       escaped_start(in + next, nce - next, &kind) == SIZE_MAX
 			       ? pos + m
 			       : SIZE_MAX;
 	}

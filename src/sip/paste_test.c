@@ -386,6 +386,21 @@ static const struct norm_case norm_cases[] = {
 	/* a body pasted with LF whose Content-Length counts CRLF */
 	{ "lf-body-crlf-length", "MESSAGE sip:b@x SIP/2.0\nl: 8\n\nab\ncd\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\n", "LF line ends in the body changed to CRLF", NULL },
+	/* a log line after the body, a blank line before it: when the body up
+	 * to the blank line is exactly Content-Length (with CRLF, or as
+	 * pasted), the log line is no body; the next message still splits */
+	{ "log-after-body-crlf-length", "MESSAGE sip:b@x SIP/2.0\nl: 8\n\nab\ncd\n\n10:00:02 INFO rx:\n"
+	  "MESSAGE sip:c@x SIP/2.0\nl: 0\n\n", 2,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\r\ncd\r\nMESSAGE sip:c@x SIP/2.0\r\nl: 0\r\n\r\n",
+	  "ignored text that is not part of a SIP message (after the body", NULL },
+	{ "log-after-body-as-pasted", "MESSAGE sip:b@x SIP/2.0\r\nl: 6\r\n\r\nab\ncd\n\n10:00:02 INFO rx\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 6\r\n\r\nab\ncd\n", "(after the body", "in the body" },
+	/* no blank line before it, or a Content-Length that ends elsewhere:
+	 * the body is kept whole, for the Content-Length rule to judge */
+	{ "log-after-body-no-gap", "MESSAGE sip:b@x SIP/2.0\nl: 8\n\nab\ncd\n10:00:02 INFO rx\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 8\r\n\r\nab\ncd\n10:00:02 INFO rx\n", NULL, "after the body" },
+	{ "body-gap-whole-length", "MESSAGE sip:b@x SIP/2.0\r\nl: 12\r\n\r\nab\r\n\r\ncdef\r\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 12\r\n\r\nab\r\n\r\ncdef\r\n", NULL, "after the body" },
 	/* the same body whose Content-Length counts LF: left as it is */
 	{ "lf-body-lf-length", "MESSAGE sip:b@x SIP/2.0\nl: 6\n\nab\ncd\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 6\r\n\r\nab\ncd\n", NULL, "in the body" },
@@ -490,6 +505,12 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
 	/* an escape after the start line, but no header after it */
 	static const char no_header[] = "REGISTER sip:a.example SIP/2.0\\r\\nhello world\n";
 	static const char none[] = "hello\nREGISTER is a method\n";
+	/* decode's own report fed back: its title line ends in a start line
+	 * and "method: ..." follows, a header line of no header the codec
+	 * knows (a logged message goes on with Via, From, ...) */
+	static const char report[] = "== a.sip message 1 (line 1): REGISTER sip:a.example SIP/2.0\n"
+				     "method: REGISTER  (binds the Contact addresses to the AOR)\n"
+				     "Request-URI: sip:a.example  (sip, host a.example (name))\n";
 	struct paste p;
 	struct sip_parse_error err = { 0 };
 	paste_init(&p);
@@ -503,6 +524,21 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
 	CHECK_INT_EQ(paste_normalise(&p, no_header, sizeof no_header - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
 	CHECK(err.reason && strstr(err.reason, "start line stands here") != NULL);
+	/* a body followed on its line by the next message (back to back as on
+	 * the wire, RFC 4475 dblreq's shape): no log prefix, the body is the
+	 * first message's (QA's X_bodies.sip) */
+	static const char glued[] = "MESSAGE sip:a SIP/2.0\r\nl: 5\r\n\r\nHelloREGISTER sip:a SIP/2.0\r\n"
+				    "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n";
+	static const char glued2[] = "MESSAGE sip:a SIP/2.0\r\nl: 17\r\n\r\nHello from the UEREGISTER sip:a SIP/2.0\r\n"
+				     "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n";
+	CHECK_INT_EQ(paste_normalise(&p, glued, sizeof glued - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	CHECK_SLICE_EQ(buf_view(&p.text), glued);
+	CHECK_INT_EQ(paste_normalise(&p, glued2, sizeof glued2 - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	CHECK_SLICE_EQ(buf_view(&p.text), glued2);
+	CHECK_INT_EQ(paste_normalise(&p, report, sizeof report - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, strstr(report, "REGISTER") - report);
 	CHECK_INT_EQ(paste_normalise(&p, none, sizeof none - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
 	CHECK(err.reason && strcmp(err.reason, "no SIP request line or status line found") == 0);

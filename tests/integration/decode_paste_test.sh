@@ -198,6 +198,7 @@ wireshark.txt|register|read a message from Wireshark's packet details (its heade
 wireshark-crlf.txt|register|read a message from Wireshark's packet details (its header lines; the fields under them and generated [...] lines ignored): line 5
 prefixed-kamailio.log|flow|ignored the log text before a start line (header lines follow it): line 2, 20, 32, 52, 69
 prefixed-qxdm.txt|flow|ignored the log lines after the message (its end as Content-Length sets it): line 23, 39, 63, 84
+timestamped.txt|flow|ignored text that is not part of a SIP message (after the body as Content-Length sets it): line 95
 LIST
 
 echo "decode_paste_test: $passed passed, $failed failed"

@@ -187,3 +187,14 @@ for i, m in enumerate(flow):
     out += "SIP Message = " + m.replace("\r\n", "\n")
     out += "\n"
 write("prefixed-qxdm.txt", out)
+
+# 11. A plain log: each message on lines of its own after a timestamp line,
+# a blank line after it, LF line ends (a log viewer's copy). The NOTIFY's
+# body ends where its Content-Length (counted with CR LF) says: the log
+# line after the blank line that follows it is no body.
+out = ""
+for i, m in enumerate(flow):
+    out += "2026-11-20 10:00:%02d.123 INFO sip.transport: message %d:\n" % (i + 1, i + 1)
+    out += m.replace("\r\n", "\n") + "\n"
+out += "2026-11-20 10:00:09.000 INFO sip.transport: idle\n"
+write("timestamped.txt", out)
