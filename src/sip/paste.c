@@ -1164,17 +1164,21 @@ static int unescape_json(struct mapped *o, const char *s, const size_t *smap, si
 	return rc;
 }
 
-/* rsyslog's control character escapes in in[from, to): '#' and three octal
- * digits for a byte below 040 or 0177. */
-static int unescape_hash(struct mapped *o, const char *in, size_t from, size_t to)
+/* in[from, to) with the three-octal-digit escapes of a log tool made bytes
+ * again: rsyslog's '#' escapes only control characters (below 040, and
+ * 0177: EscapeControlCharactersOnReceive), so "#123" of a header stays as
+ * written; Wireshark's '\' escapes any byte it does not show (format_text:
+ * a UTF-8 display name too). */
+static int unescape_octal(struct mapped *o, const char *in, size_t from, size_t to, char lead,
+			  bool controls_only)
 {
 	int rc = 0;
 	for (size_t i = from; i < to && rc == 0;) {
-		if (in[i] == '#' && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
+		if (in[i] == lead && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
 		    (unsigned)(in[i + 2] - '0') <= 7 && (unsigned)(in[i + 3] - '0') <= 7) {
 			unsigned v = (unsigned)(in[i + 1] - '0') * 64 + (unsigned)(in[i + 2] - '0') * 8 +
 				     (unsigned)(in[i + 3] - '0');
-			if (v < 040 || v == 0177) {
+			if (!controls_only || v < 040 || v == 0177) {
 				rc = mapped_put(o, (char)v, i);
 				i += 4;
 				continue;
@@ -1494,7 +1498,7 @@ static int unlog_escaped(struct unlog *u, unsigned lineno, size_t a, size_t ce, 
 		break;
 	}
 	case ESC_HASH:
-		rc = unescape_hash(o, in, a, ce);
+		rc = unescape_octal(o, in, a, ce, '#', true);
 		what = "read a message written on one line with rsyslog's #015#012 escapes, the log text before it ignored";
 		break;
 	case ESC_DOTS:
@@ -1606,25 +1610,6 @@ static size_t wireshark_start(const char *s, size_t n)
 	return 0;
 }
 
-/* in[from, to) with Wireshark's \ooo escapes (format_text: a byte it does
- * not show, UTF-8 of a display name) made bytes again. */
-static int unescape_wireshark(struct mapped *o, const char *in, size_t from, size_t to)
-{
-	int rc = 0;
-	for (size_t i = from; i < to && rc == 0;) {
-		if (in[i] == '\\' && i + 4 <= to && (unsigned)(in[i + 1] - '0') <= 3 &&
-		    (unsigned)(in[i + 2] - '0') <= 7 && (unsigned)(in[i + 3] - '0') <= 7) {
-			unsigned v = (unsigned)(in[i + 1] - '0') * 64 + (unsigned)(in[i + 2] - '0') * 8 +
-				     (unsigned)(in[i + 3] - '0');
-			rc = mapped_put(o, (char)v, i);
-			i += 4;
-			continue;
-		}
-		rc = mapped_put(o, in[i], i);
-		i++;
-	}
-	return rc;
-}
 
 /* The empty line that ends a message read from Wireshark's text, at
  * input offset at. */
@@ -1684,7 +1669,7 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	if (!ws->headers || ind != ws->hdr || in[c] == '[')
 		return 1;
 	size_t e = c + strip_escaped_crlf(in + c, ce - c);
-	rc = unescape_wireshark(&u->out, in, c, e);
+	rc = unescape_octal(&u->out, in, c, e, '\\', false);
 	if (rc == 0)
 		rc = mapped_put(&u->out, '\r', e);
 	if (rc == 0)

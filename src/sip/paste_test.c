@@ -459,30 +459,43 @@ static const struct norm_case norm_cases[] = {
 	  "removed the UTF-8 byte order mark", "Line N" },
 };
 
+/* Normalises in and checks the messages, the text and the repairs (repair
+ * listed, bad_repair not, every repair in line order); p is left filled for
+ * more checks, to be freed by the caller. */
+static void check_normalised(struct paste *p, const char *name, const char *in, size_t nmsgs,
+			     const char *want, const char *repair, const char *bad_repair)
+{
+	paste_init(p);
+	int rc = paste_normalise(p, in, strlen(in), NULL);
+	if (rc != 0 || p->nmsgs != nmsgs || p->text.len != strlen(want) ||
+	    memcmp(p->text.ptr, want, p->text.len) != 0)
+		fprintf(stderr, "%s: rc %d, %zu message(s): [%.*s]\n", name, rc, p->nmsgs,
+			(int)p->text.len, p->text.ptr);
+	CHECK_INT_EQ(rc, 0);
+	CHECK_INT_EQ(p->nmsgs, nmsgs);
+	CHECK_SLICE_EQ(buf_view(&p->text), want);
+	bool have = false, have_bad = false;
+	for (size_t k = 0; k < p->nrepairs; k++) {
+		have |= repair && strstr(p->repairs[k].what, repair) != NULL;
+		have_bad |= bad_repair && strstr(p->repairs[k].what, bad_repair) != NULL;
+		CHECK(k == 0 || p->repairs[k - 1].line <= p->repairs[k].line);
+	}
+	if ((repair && !have) || have_bad) {
+		fprintf(stderr, "%s: repair \"%s\" listed %d, \"%s\" listed %d\n", name,
+			repair ? repair : "", have, bad_repair ? bad_repair : "", have_bad);
+		for (size_t k = 0; k < p->nrepairs; k++)
+			fprintf(stderr, "  %u: %s\n", p->repairs[k].line, p->repairs[k].what);
+	}
+	CHECK(!repair || have);
+	CHECK(!have_bad);
+}
+
 static void test_normalise_cases(void)
 {
 	for (size_t i = 0; i < sizeof norm_cases / sizeof norm_cases[0]; i++) {
 		const struct norm_case *c = &norm_cases[i];
 		struct paste p;
-		paste_init(&p);
-		int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
-		if (rc != 0 || p.nmsgs != c->nmsgs || p.text.len != strlen(c->want) ||
-		    memcmp(p.text.ptr, c->want, p.text.len) != 0)
-			fprintf(stderr, "%s: rc %d, %zu message(s): [%.*s]\n", c->name, rc, p.nmsgs,
-				(int)p.text.len, p.text.ptr);
-		CHECK_INT_EQ(rc, 0);
-		CHECK_INT_EQ(p.nmsgs, c->nmsgs);
-		CHECK_SLICE_EQ(buf_view(&p.text), c->want);
-		bool have = false, have_bad = false;
-		for (size_t k = 0; k < p.nrepairs; k++) {
-			have |= c->repair && strstr(p.repairs[k].what, c->repair) != NULL;
-			have_bad |= c->bad_repair && strstr(p.repairs[k].what, c->bad_repair) != NULL;
-		}
-		if ((c->repair && !have) || have_bad)
-			fprintf(stderr, "%s: repair \"%s\" listed %d, \"%s\" listed %d\n", c->name,
-				c->repair ? c->repair : "", have, c->bad_repair ? c->bad_repair : "", have_bad);
-		CHECK(!c->repair || have);
-		CHECK(!have_bad);
+		check_normalised(&p, c->name, c->in, c->nmsgs, c->want, c->repair, c->bad_repair);
 		paste_fini(&p);
 	}
 }
@@ -731,30 +744,7 @@ static void test_log_formats(void)
 	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
 		const struct log_case *c = &log_cases[i];
 		struct paste p;
-		paste_init(&p);
-		int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
-		if (rc != 0 || p.nmsgs != c->nmsgs || p.text.len != strlen(c->want) ||
-		    memcmp(p.text.ptr, c->want, p.text.len) != 0)
-			fprintf(stderr, "%s: rc %d, %zu message(s): [%.*s]\n", c->name, rc, p.nmsgs,
-				(int)p.text.len, p.text.ptr);
-		CHECK_INT_EQ(rc, 0);
-		CHECK_INT_EQ(p.nmsgs, c->nmsgs);
-		CHECK_SLICE_EQ(buf_view(&p.text), c->want);
-		bool have = false, have_bad = false;
-		for (size_t k = 0; k < p.nrepairs; k++) {
-			have |= c->repair && strstr(p.repairs[k].what, c->repair) != NULL;
-			have_bad |= c->bad_repair && strstr(p.repairs[k].what, c->bad_repair) != NULL;
-			/* repairs are listed in line order */
-			CHECK(k == 0 || p.repairs[k - 1].line <= p.repairs[k].line);
-		}
-		if ((c->repair && !have) || have_bad) {
-			fprintf(stderr, "%s: repair \"%s\" listed %d, \"%s\" listed %d\n", c->name,
-				c->repair ? c->repair : "", have, c->bad_repair ? c->bad_repair : "", have_bad);
-			for (size_t k = 0; k < p.nrepairs; k++)
-				fprintf(stderr, "  %u: %s\n", p.repairs[k].line, p.repairs[k].what);
-		}
-		CHECK(!c->repair || have);
-		CHECK(!have_bad);
+		check_normalised(&p, c->name, c->in, c->nmsgs, c->want, c->repair, c->bad_repair);
 		const char *at = p.text.ptr ? strstr(p.text.ptr, c->at) : NULL;
 		CHECK(at != NULL);
 		if (at) {
@@ -770,28 +760,34 @@ static void test_log_formats(void)
 	}
 }
 
+/* paste_normalise of in with its n-th allocation failing, for n = 0, 1, ...
+ * up to max: -ENOMEM and nothing leaked each time, until one run needs no
+ * more than n and succeeds. */
+static void check_allocation_failures(const char *in, size_t len, long max)
+{
+	long base = alloc_live();
+	int ok = 0;
+	for (long n = 0; n < max && !ok; n++) {
+		struct paste p;
+		paste_init(&p);
+		alloc_fail_after(n);
+		int rc = paste_normalise(&p, in, len, NULL);
+		alloc_fail_after(-1);
+		if (rc == 0)
+			ok = 1;
+		else
+			CHECK_INT_EQ(rc, -ENOMEM);
+		paste_fini(&p);
+		CHECK_INT_EQ(alloc_live(), base);
+	}
+	CHECK(ok);
+}
+
 /* Every allocation of the log format pass fails cleanly too. */
 static void test_log_format_allocation_failures(void)
 {
-	long base = alloc_live();
-	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++) {
-		const struct log_case *c = &log_cases[i];
-		int ok = 0;
-		for (long n = 0; n < 400 && !ok; n++) {
-			struct paste p;
-			paste_init(&p);
-			alloc_fail_after(n);
-			int rc = paste_normalise(&p, c->in, strlen(c->in), NULL);
-			alloc_fail_after(-1);
-			if (rc == 0)
-				ok = 1;
-			else
-				CHECK_INT_EQ(rc, -ENOMEM);
-			paste_fini(&p);
-			CHECK_INT_EQ(alloc_live(), base);
-		}
-		CHECK(ok);
-	}
+	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++)
+		check_allocation_failures(log_cases[i].in, strlen(log_cases[i].in), 400);
 }
 
 static void test_no_start_line_is_an_error(void)
@@ -813,22 +809,7 @@ static void test_every_allocation_failure_is_enomem_without_leak(void)
 	CHECK(in != NULL);
 	if (!in)
 		return;
-	long base = alloc_live();
-	int ok = 0;
-	for (long n = 0; n < 200 && !ok; n++) {
-		struct paste p;
-		paste_init(&p);
-		alloc_fail_after(n);
-		int rc = paste_normalise(&p, in, len, NULL);
-		alloc_fail_after(-1);
-		if (rc == 0)
-			ok = 1;
-		else
-			CHECK_INT_EQ(rc, -ENOMEM);
-		paste_fini(&p);
-		CHECK_INT_EQ(alloc_live(), base);
-	}
-	CHECK(ok);
+	check_allocation_failures(in, len, 200);
 	free(in);
 }
 
