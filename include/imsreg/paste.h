@@ -4,7 +4,10 @@
  * messages, remembering where each byte came from so errors point into the
  * user's file. SIP inside log formats is read too: a message on one line
  * with escaped line ends (\r\n, JSON strings, rsyslog #015#012, ngrep's
- * ".."), Android logcat prefixes, ngrep -W byline packets. */
+ * ".."), Android logcat prefixes, ngrep -W byline packets, Wireshark's
+ * packet details as text, a log prefix before a start line whose header
+ * lines follow on lines of their own, log lines after a body as its
+ * Content-Length sets it. */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
