@@ -27,6 +27,7 @@ enum {
 struct cli_opts {
 	bool json;
 	bool strict;
+	bool datagram;    /* --datagram: strict, one message per input (RFC 3261 §18.3) */
 	bool brief;
 	bool color;
 };
@@ -50,6 +51,11 @@ void cli_input_fini(struct cli_input *in);
 struct cli_source {
 	const struct cli_input *in;
 	bool strict;
+	/* strict, the input one UDP datagram: one message, the bytes after its
+	 * body as Content-Length sets it discarded (RFC 3261 §18.3); set after
+	 * cli_source_init */
+	bool datagram;
+	size_t discarded;        /* those bytes, once the message is read */
 	struct paste paste;      /* lenient */
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */

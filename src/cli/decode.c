@@ -750,6 +750,12 @@ static void report_paste_repairs(struct report *r, const struct cli_input *in, c
 	}
 }
 
+/* The run's mode as docs/json.md names it. */
+static const char *decode_mode(const struct cli_opts *opt)
+{
+	return opt->datagram ? "datagram" : opt->strict ? "strict" : "lenient";
+}
+
 static void decode_input(struct decode_run *run, const char *path)
 {
 	struct report *r = &run->rep;
@@ -766,7 +772,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	int rc = cli_input_read(&in, path, run->err);
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);
-		report_cstr(r, "mode", NULL, run->opt.strict ? "strict" : "lenient", NULL);
+		report_cstr(r, "mode", NULL, decode_mode(&run->opt), NULL);
 	}
 	if (rc < 0) {
 		report_empty_input(r);
@@ -776,6 +782,7 @@ static void decode_input(struct decode_run *run, const char *path)
 		goto out;
 	}
 	rc = cli_source_init(&src, &in, run->opt.strict, run->err);
+	src.datagram = run->opt.datagram;
 	src_ready = true;
 	if (rc < 0) {
 		report_empty_input(r);
@@ -835,8 +842,15 @@ static void decode_input(struct decode_run *run, const char *path)
 			run_flush(run);
 	}
 	report_list_end(r);
-	if (r->format == REPORT_JSON)
+	if (r->format == REPORT_JSON) {
+		report_u64(r, "discarded", NULL, src.discarded, NULL);
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
+	} else if (src.discarded) {
+		buf_printf(r->b, "%s%s: %zu byte(s) after the body as Content-Length sets it, discarded as "
+			   "a datagram's are (RFC 3261 §18.3)%s\n", report_on(r, STYLE_DIM), in.name,
+			   src.discarded, report_off(r));
+		run_flush(run);
+	}
 out:
 	report_end(r);
 	if (src_ready)
@@ -945,7 +959,7 @@ static bool ignore_add(struct decode_run *run, const char *list, char *reason, s
 
 static void decode_usage(FILE *f)
 {
-	fputs("usage: imsreg decode [--json] [--strict] [--brief] [--no-color] [--ignore RULES] [FILE...]\n"
+	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief] [--no-color] [--ignore RULES] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
 	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
@@ -953,6 +967,8 @@ static void decode_usage(FILE *f)
 	      "  FILE        a file of pasted or wire SIP text; '-' or none: stdin\n"
 	      "  --json      one JSON document for the whole run (docs/json.md)\n"
 	      "  --strict    wire bytes: no paste repair, messages back to back\n"
+	      "  --datagram  wire bytes, each FILE one UDP datagram: one message, the bytes\n"
+	      "              after its body (Content-Length) discarded (RFC 3261 §18.3)\n"
 	      "  --brief     one line per message, then its findings\n"
 	      "  --no-color  no ANSI colour even on a terminal\n"
 	      "  --ignore RULES  leave out the findings of these rules (ids, or prefixes\n"
@@ -1034,6 +1050,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			run.opt.json = true;
 		} else if (strcmp(a, "--strict") == 0) {
 			run.opt.strict = true;
+		} else if (strcmp(a, "--datagram") == 0) {
+			run.opt.strict = run.opt.datagram = true;
 		} else if (strcmp(a, "--brief") == 0) {
 			run.opt.brief = true;
 		} else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0) {
@@ -1085,7 +1103,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	struct report *r = &run.rep;
 	cli_report_document_begin(r, "decode");
 	if (r->format == REPORT_JSON) {
-		report_cstr(r, "mode", NULL, run.opt.strict ? "strict" : "lenient", NULL);
+		report_cstr(r, "mode", NULL, decode_mode(&run.opt), NULL);
 		report_bool(r, "brief", NULL, run.opt.brief, NULL);
 		report_list_begin(r, "ignore", NULL);
 		for (size_t i = 0; i < run.nignore; i++)

@@ -172,6 +172,8 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 {
 	src->in = in;
 	src->strict = strict;
+	src->datagram = false;
+	src->discarded = 0;
 	src->next = 0;
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
@@ -293,7 +295,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		/* CRLF keep-alives between messages (RFC 5626 §3.5.1) */
 		while (src->next < in->len && (in->data[src->next] == '\r' || in->data[src->next] == '\n'))
 			src->next++;
-		if (src->next >= in->len)
+		if (src->next >= in->len || (src->datagram && m->index > 0))
 			return 0;
 		m->base = src->next;
 		buf = in->data + m->base;
@@ -338,6 +340,12 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		m->msg.len = len;
 	}
 	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
+	if (src->datagram) {
+		/* RFC 3261 §18.3: a datagram's octets past Content-Length are
+		 * discarded, whatever they hold (RFC 4475 dblreq) */
+		src->discarded = len - (size_t)rc;
+		src->next = src->in->len;
+	}
 	return 1;
 }
 

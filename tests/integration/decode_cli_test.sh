@@ -463,6 +463,31 @@ hasnt "by rule (text) leaves out what --ignore left out" "$tmp/many.txt.out" " i
 "$imsreg" decode --brief --no-color "$bench/a_register_basic.sip" >"$tmp/one.out" 2>/dev/null
 hasnt "by rule: not for one message" "$tmp/one.out" "by rule:"
 
+# --datagram: each file one UDP datagram, the octets after the body as
+# Content-Length sets it discarded (RFC 3261 §18.3; RFC 4475 dblreq is a
+# valid message so read, while --strict reads the file as a stream)
+dbl=../shared/corpus/rfc4475/dblreq.dat
+expect_rc 2 "--strict on dblreq (a stream)" "$imsreg" decode --strict --brief --no-color "$dbl"
+"$imsreg" decode --datagram --brief --no-color "$dbl" >"$tmp/dg.txt" 2>"$tmp/dg.err"
+rc=$?
+[ $rc != 2 ] && ok || bad "--datagram on dblreq: exit $rc ($(head -2 "$tmp/dg.err"))"
+has "--datagram: the discarded octets are said" "$tmp/dg.txt" "byte(s) after the body as Content-Length sets it, discarded"
+hasnt "--datagram: one message" "$tmp/dg.txt" "INVITE sip:joe@example.com"
+"$imsreg" decode --datagram --json "$dbl" >"$tmp/dg.json" 2>/dev/null
+python3 - "$tmp/dg.json" "$dbl" <<'PY' && ok || bad "--datagram --json: mode, one message, discarded"
+import json, sys
+d = json.load(open(sys.argv[1]))
+i = d["inputs"][0]
+raw = open(sys.argv[2], "rb").read()
+m = i["messages"][0]
+assert d["mode"] == "datagram" and i["mode"] == "datagram", d["mode"]
+assert len(i["messages"]) == 1 and m["start_line"].startswith("REGISTER ")
+# what is discarded: all the file holds after the REGISTER's head (its Content-Length is 0)
+assert i["discarded"] == len(raw) - raw.index(b"\r\n\r\n") - 4, i["discarded"]
+PY
+"$imsreg" decode --json "$bench/a_register_basic.sip" >"$tmp/nodg.json" 2>/dev/null
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; assert i["discarded"] == 0 and i["mode"] == "lenient"' "$tmp/nodg.json" && ok || bad "discarded is 0 outside --datagram"
+
 # --ignore: the findings of the rules named are left out of the report, the
 # counts and the exit status; a name no rule has is refused (a typo would
 # otherwise filter nothing, silently)
