@@ -1,5 +1,5 @@
 /* fuzz_decode.c: the whole `imsreg decode` path on arbitrary input: framing
- * (lenient paste and strict wire), every typed decoder, the IMS meaning, the
+ * (lenient paste, strict wire, one datagram), every typed decoder, the IMS meaning, the
  * rule book, and both renderers (text and JSON), plus --diff of two halves.
  * The input goes through a memfd so the command reads it as users' files.
  * Before that, the full typed decode of the message against its fields one
@@ -134,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run("--json", path, NULL, NULL);
 	run("--json", "--strict", path, NULL);
 	run("--brief", "--strict", path, NULL);
+	run("--json", "--datagram", path, NULL);
 
 	/* --diff: the two halves as two REGISTERs */
 	size_t half = size / 2;
