@@ -185,6 +185,21 @@ static inline int scan_token(struct scan *sc, struct slice *out)
 {
 	return scan_class_run(sc, SCAN_TOKEN, out);
 }
+/* The ASCII letter c in lower case; any other byte as it is. */
+static inline unsigned char scan_lower(unsigned char c)
+{
+	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
+/* The value of the hex digit c (either case), or -1. */
+static inline int scan_hex_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = scan_lower(c);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /* Case-insensitive equality of p[0..len) with lower, a lower-case literal
  * of the same length (the name lookups switch on length and first byte,
  * then call this once). Only ASCII letters fold, as in slice_caseeq. With

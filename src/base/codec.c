@@ -3,16 +3,7 @@
 #include <string.h>
 #include <openssl/evp.h>
 #include <imsreg/codec.h>
-
-static int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c |= 0x20;
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	return -1;
-}
+#include <imsreg/scan.h>
 
 void hex_encode(char *out, const uint8_t *in, size_t n)
 {
@@ -31,8 +22,8 @@ int hex_decode_any(uint8_t *out, size_t cap, struct slice hex)
 	if (hex.len / 2 > cap)
 		return -EMSGSIZE;
 	for (size_t i = 0; i < hex.len / 2; i++) {
-		int h = hexval((unsigned char)hex.ptr[2 * i]);
-		int l = hexval((unsigned char)hex.ptr[2 * i + 1]);
+		int h = scan_hex_value((unsigned char)hex.ptr[2 * i]);
+		int l = scan_hex_value((unsigned char)hex.ptr[2 * i + 1]);
 		if (h < 0 || l < 0)
 			return -EINVAL;
 		out[i] = (uint8_t)(h << 4 | l);

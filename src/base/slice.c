@@ -1,12 +1,8 @@
 /* slice.c: read-only byte views. */
 #include <errno.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/slice.h>
-
-static inline unsigned char lower(unsigned char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char)(c | 0x20) : c;
-}
 
 struct slice slice_cstr(const char *s)
 {
@@ -23,7 +19,7 @@ bool slice_caseeq(struct slice a, struct slice b)
 	if (a.len != b.len)
 		return false;
 	for (size_t i = 0; i < a.len; i++)
-		if (lower((unsigned char)a.ptr[i]) != lower((unsigned char)b.ptr[i]))
+		if (scan_lower((unsigned char)a.ptr[i]) != scan_lower((unsigned char)b.ptr[i]))
 			return false;
 	return true;
 }

@@ -1084,11 +1084,6 @@ static int sip_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 
 /* ---- tel: (RFC 3966 §3) ------------------------------------------------ */
 
-static inline bool tel_visual(unsigned char c)
-{
-	return c == '-' || c == '.' || c == '(' || c == ')';
-}
-
 static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 			struct sip_parse_error *err)
 {
@@ -1102,7 +1097,7 @@ static int tel_uri_rest(struct sip_uri *uri, const char *p, const char *end,
 		unsigned char c = (unsigned char)*p;
 		if (hdr_is_digit(c) || (!global && (hdr_is_hex(c) || c == '*' || c == '#')))
 			ndigits++;
-		else if (!tel_visual(c))
+		else if (!sip_tel_visual(c))
 			return hdr_fail(err, -EBADMSG, p,
 					is_space(c) ? "URI: embedded white space"
 					: global   ? "tel: a global number holds only digits and - . ( )"

@@ -6,20 +6,9 @@
 #include <arpa/inet.h>
 #include <stdbool.h>
 #include <string.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
-
-static inline unsigned char lower(unsigned char c)
-{
-	return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
-}
-
-static inline int hexval(unsigned char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = lower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
+#include "uri_internal.h"
 
 /* RFC 2396 §2.2 reserved: an escape of one of these is not the character
  * itself (RFC 3261 §19.1.4: "characters other than those in the reserved
@@ -43,8 +32,8 @@ static bool unit_next(struct slice s, size_t *i, struct unit *u)
 		return false;
 	unsigned char c = (unsigned char)s.ptr[*i];
 	int h, l;
-	if (c == '%' && s.len - *i >= 3 && (h = hexval((unsigned char)s.ptr[*i + 1])) >= 0 &&
-	    (l = hexval((unsigned char)s.ptr[*i + 2])) >= 0) {
+	if (c == '%' && s.len - *i >= 3 && (h = scan_hex_value((unsigned char)s.ptr[*i + 1])) >= 0 &&
+	    (l = scan_hex_value((unsigned char)s.ptr[*i + 2])) >= 0) {
 		u->c = (unsigned char)(h << 4 | l);
 		u->esc = reserved(u->c);
 		*i += 3;
@@ -68,7 +57,7 @@ static bool text_eq(struct slice a, struct slice b, bool fold)
 			return ha == hb;
 		if (x.esc != y.esc)
 			return false;
-		if (fold ? lower(x.c) != lower(y.c) : x.c != y.c)
+		if (fold ? scan_lower(x.c) != scan_lower(y.c) : x.c != y.c)
 			return false;
 	}
 }
@@ -243,24 +232,19 @@ static bool sip_equal(const struct sip_uri *a, const struct sip_uri *b)
 
 /* ---- tel: (RFC 3966 §4) ------------------------------------------------------ */
 
-static inline bool tel_visual(unsigned char c)
-{
-	return c == '-' || c == '.' || c == '(' || c == ')';
-}
-
 /* Digits without visual separators, any case (hex digits of a local
  * number). */
 static bool tel_digits_eq(struct slice a, struct slice b)
 {
 	size_t i = 0, j = 0;
 	for (;;) {
-		while (i < a.len && tel_visual((unsigned char)a.ptr[i]))
+		while (i < a.len && sip_tel_visual((unsigned char)a.ptr[i]))
 			i++;
-		while (j < b.len && tel_visual((unsigned char)b.ptr[j]))
+		while (j < b.len && sip_tel_visual((unsigned char)b.ptr[j]))
 			j++;
 		if (i == a.len || j == b.len)
 			return i == a.len && j == b.len;
-		if (lower((unsigned char)a.ptr[i]) != lower((unsigned char)b.ptr[j]))
+		if (scan_lower((unsigned char)a.ptr[i]) != scan_lower((unsigned char)b.ptr[j]))
 			return false;
 		i++;
 		j++;

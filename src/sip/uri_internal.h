@@ -6,6 +6,13 @@
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
 
+/* RFC 3966 visual-separator: what a tel number may hold between its
+ * digits, and what its comparison ignores (uri_cmp.c). */
+static inline bool sip_tel_visual(unsigned char c)
+{
+	return c == '-' || c == '.' || c == '(' || c == ')';
+}
+
 int sip_uri_decode_bytes(struct sip_uri *uri, struct slice s, struct sip_parse_error *err);
 int sip_host_scan_bytes(struct scan *sc, struct slice *host, enum sip_host_type *type,
 			struct sip_parse_error *err);
