@@ -201,18 +201,33 @@ static bool is_header_line(const char *s, size_t n)
 	return i < n && s[i] == ':';
 }
 
+/* The header id the token at the start of s[0, n) names (SIP_HDR_OTHER
+ * when none), *end the token's end. */
+static enum sip_hdr_id line_name_id(const char *s, size_t n, size_t *end)
+{
+	size_t i = 0;
+	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
+		i++;
+	*end = i;
+	return sip_hdr_lookup(slice_make(s, i));
+}
+
+/* A header line whose name the codec knows. */
+static bool is_known_header_line(const char *s, size_t n)
+{
+	size_t i;
+	return is_header_line(s, n) && line_name_id(s, n, &i) != SIP_HDR_OTHER;
+}
+
 /* "Via SIP/2.0/UDP ..." at column 0: a known header name (not a one-letter
  * compact form, which ordinary words start with too) followed by white
  * space but no ':'. It is a broken header of the message, not log text:
  * keeping it lets the parser report it at its position. */
 static bool is_broken_header_line(const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
-		i++;
-	if (i < 2 || i == n || (s[i] != ' ' && s[i] != '\t'))
-		return false;
-	return sip_hdr_lookup(slice_make(s, i)) != SIP_HDR_OTHER;
+	size_t i;
+	enum sip_hdr_id id = line_name_id(s, n, &i);
+	return i >= 2 && i < n && (s[i] == ' ' || s[i] == '\t') && id != SIP_HDR_OTHER;
 }
 
 static enum line_kind classify(const char *in, const struct line *l)
@@ -233,11 +248,8 @@ static enum line_kind classify(const char *in, const struct line *l)
 /* Content-Length (or l) on a header line: its value, or -1. */
 static long content_length_of(const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
-		i++;
-	enum sip_hdr_id id = sip_hdr_lookup(slice_make(s, i));
-	if (id != SIP_HDR_CONTENT_LENGTH)
+	size_t i;
+	if (line_name_id(s, n, &i) != SIP_HDR_CONTENT_LENGTH)
 		return -1;
 	while (i < n && s[i] != ':')
 		i++;
@@ -255,10 +267,8 @@ static long content_length_of(const char *s, size_t n)
  * body that holds SIP start lines of its own (RFC 3420, RFC 3515 NOTIFY). */
 static bool is_sip_body_type(const char *s, size_t n)
 {
-	size_t i = 0;
-	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
-		i++;
-	if (sip_hdr_lookup(slice_make(s, i)) != SIP_HDR_CONTENT_TYPE)
+	size_t i;
+	if (line_name_id(s, n, &i) != SIP_HDR_CONTENT_TYPE)
 		return false;
 	while (i < n && s[i] != ':')
 		i++;
@@ -981,14 +991,6 @@ static bool is_digit(char c)
 	return (unsigned)(c - '0') <= 9;
 }
 
-static int hex_value(char c)
-{
-	if (is_digit(c))
-		return c - '0';
-	c = (char)(c | 0x20);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* s[i, i + k) are digits (and inside s[0, n)). */
 static bool digits_at(const char *s, size_t n, size_t i, size_t k)
 {
@@ -1077,7 +1079,7 @@ static long json_u(const char *s, size_t i, size_t n)
 		return -1;
 	long v = 0;
 	for (size_t k = i + 2; k < i + 6; k++) {
-		int h = hex_value(s[k]);
+		int h = scan_hex_value((unsigned char)s[k]);
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;
@@ -1336,7 +1338,7 @@ static bool ngrep_endpoint(const char *s, size_t n)
 	if (c < 2 || c == n || !digits_at(s, n, c, n - c))
 		return false;
 	for (size_t i = 0; i < c; i++)
-		if (hex_value(s[i]) < 0 && s[i] != '.' && s[i] != ':')
+		if (scan_hex_value((unsigned char)s[i]) < 0 && s[i] != '.' && s[i] != ':')
 			return false;
 	return true;
 }
@@ -1744,10 +1746,7 @@ static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, 
 	c += quote_prefix(s + c, n - c);
 	while (c < n && (s[c] == ' ' || s[c] == '\t'))
 		c++;
-	size_t t = 0;
-	while (t < n && scan_is((unsigned char)s[t], SCAN_TOKEN))
-		t++;
-	if (is_header_line(s, n) && sip_hdr_lookup(slice_make(s, t)) != SIP_HDR_OTHER)
+	if (is_known_header_line(s, n))
 		return SIZE_MAX;
 	for (size_t q = c;; q++) {
 		size_t m = start_find(s, n, &q);
@@ -1779,11 +1778,7 @@ static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, 
 		enum log_esc kind;
 		/* the line after it a header the codec knows (Via, mostly):
 		 * "method: REGISTER (...)" of a report is a header line too */
-		size_t nt = next;
-		while (nt < nce && scan_is((unsigned char)in[nt], SCAN_TOKEN))
-			nt++;
-		return is_header_line(in + next, nce - next) &&
-				       sip_hdr_lookup(slice_span(in + next, in + nt)) != SIP_HDR_OTHER &&
+		return is_known_header_line(in + next, nce - next) &&
 				       escaped_start(in + next, nce - next, &kind) == SIZE_MAX
 			       ? pos + m
 			       : SIZE_MAX;
