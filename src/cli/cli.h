@@ -56,6 +56,7 @@ struct cli_source {
 	 * cli_source_init */
 	bool datagram;
 	size_t discarded;        /* those bytes, once the message is read */
+	bool hinted;             /* strict: the lenient-read hint was given */
 	struct paste paste;      /* lenient */
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */

@@ -173,6 +173,7 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, bool str
 	src->in = in;
 	src->strict = strict;
 	src->datagram = false;
+	src->hinted = false;
 	src->discarded = 0;
 	src->next = 0;
 	src->error_reason = NULL;
@@ -244,10 +245,37 @@ void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line
 	cli_msg_position(m, off, line, col);
 }
 
+/* After the first error of a strict read: when the paste normaliser reads
+ * the same input without an error (a log, a paste with LF line ends), says
+ * so, since --strict takes wire bytes only and the user may not know it. */
+static void lenient_hint(const struct cli_input *in, FILE *err)
+{
+	struct paste p;
+	struct sip_parse_error perr = { 0 };
+	struct cli_msg *m = imsreg_malloc(sizeof *m);
+	paste_init(&p);
+	/* no repair: the text is wire bytes, and the strict error stands */
+	if (!m || paste_normalise(&p, in->data, in->len, &perr) < 0 || p.nmsgs == 0 ||
+	    p.nrepairs == 0)
+		goto out;
+	for (size_t i = 0; i < p.nmsgs; i++) {
+		sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
+		if (sip_msg_parse(&m->msg, p.text.ptr + p.msgs[i].offset, p.msgs[i].len,
+				  SIP_PARSE_LENIENT, &perr) <= 0)
+			goto out;
+	}
+	fprintf(err, "%s: hint: without --strict this input reads as pasted text or a log: %zu "
+		"message(s), %zu repair(s) of the text (--strict and --datagram take wire bytes only)\n",
+		in->name, p.nmsgs, p.nrepairs);
+out:
+	paste_fini(&p);
+	imsreg_free(m);
+}
+
 /* Reports a parse error of the message that starts at base in the user's input. */
-static void source_report(const struct cli_source *src, struct cli_msg *m, const char *buf,
+static void source_report(struct cli_source *src, struct cli_msg *m, const char *buf,
 			  size_t len, size_t base, int rc, const struct sip_parse_error *perr,
-			  FILE *err)
+			  bool glued, FILE *err)
 {
 	size_t off = perr->offset <= len ? perr->offset : len;
 	if (perr->at >= buf && perr->at <= buf + len)
@@ -271,6 +299,15 @@ static void source_report(const struct cli_source *src, struct cli_msg *m, const
 	if (src->strict) {
 		error_position(in->data, in->len, base + off, &m->error_line, &m->error_col);
 		error_report(err, in->name, in->data, in->len, base + off, reason);
+		if (!src->hinted) {
+			src->hinted = true;
+			if (glued && !src->datagram)
+				fprintf(err, "%s: hint: when the input is one UDP datagram, --datagram reads "
+					"it: the bytes after the body are then discarded (RFC 3261 §18.3)\n",
+					in->name);
+			else
+				lenient_hint(in, err);
+		}
 		return;
 	}
 	paste_position(&src->paste, base + off, &m->error_line, &m->error_col);
@@ -317,7 +354,8 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			rc = -EBADMSG;
 		const char *nl = memchr(buf, '\n', len);
 		bool in_first_line = rc == -EAGAIN ? !nl : perr.at >= buf && (!nl || perr.at <= nl);
-		if (src->strict && m->index > 1 && prev_end == m->base && in_first_line) {
+		bool glued = src->strict && m->index > 1 && prev_end == m->base && in_first_line;
+		if (glued) {
 			/* bytes glued to the end of the previous message are the
 			 * rest of its body as pasted or edited, not a message */
 			snprintf(reason_text, sizeof reason_text,
@@ -327,7 +365,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			perr.at = buf;
 			perr.offset = 0;
 		}
-		source_report(src, m, buf, len, m->base, rc, &perr, err);
+		source_report(src, m, buf, len, m->base, rc, &perr, glued, err);
 		/* strict framing is lost after a bad message; a paste knows where the next starts */
 		src->next = src->strict ? src->in->len : src->next + 1;
 		return rc;

@@ -72,6 +72,13 @@ PY
 
 # --strict refuses what only the paste repairs fix (log prefixes)
 expect_rc 2 "--strict on a pasted seed" "$imsreg" decode --strict "$seed/ex1-basic.pasted.txt"
+# ... and says that the lenient read takes it, once per input
+has "--strict on a paste: the hint" "$tmp/err" "hint: without --strict this input reads as pasted text or a log: 1 message(s), 4 repair(s)"
+[ "$(grep -c 'hint:' "$tmp/err")" = 1 ] && ok || bad "--strict on a paste: one hint"
+# no hint when the lenient read fails too, or finds nothing to repair
+printf 'REGISTER sip:a SIP/2.0\r\nVia SIP/2.0/UDP h\r\n\r\n' >"$tmp/nohint.sip"
+expect_rc 2 "--strict on a bad header" "$imsreg" decode --strict "$tmp/nohint.sip"
+hasnt "--strict on a bad header: no hint" "$tmp/err" "hint:"
 
 # --- stdin gives the same result as the file ---
 "$imsreg" decode --json "$seed/ex4-aka-authorization.pasted.txt" >"$tmp/file.json" 2>/dev/null
@@ -468,6 +475,8 @@ hasnt "by rule: not for one message" "$tmp/one.out" "by rule:"
 # valid message so read, while --strict reads the file as a stream)
 dbl=../shared/corpus/rfc4475/dblreq.dat
 expect_rc 2 "--strict on dblreq (a stream)" "$imsreg" decode --strict --brief --no-color "$dbl"
+has "--strict on dblreq: the --datagram hint" "$tmp/err" "hint: when the input is one UDP datagram, --datagram reads it"
+hasnt "--strict on dblreq: not the paste hint" "$tmp/err" "without --strict"
 "$imsreg" decode --datagram --brief --no-color "$dbl" >"$tmp/dg.txt" 2>"$tmp/dg.err"
 rc=$?
 [ $rc != 2 ] && ok || bad "--datagram on dblreq: exit $rc ($(head -2 "$tmp/dg.err"))"
