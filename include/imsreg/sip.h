@@ -318,9 +318,11 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
  * unreserved characters equal to the characters, parameters in any order,
  * user/ttl/method/maddr/transport in one URI only never equal, other
  * parameters in one only ignored, headers all matched; hosts written as IP
- * addresses compared as addresses, RFC 5954 §4) and RFC 3966 §4 tel: URIs
- * (visual separators ignored, every parameter in both). Other schemes:
- * the scheme in any case, the rest byte for byte. Like §19.1.4 it is not
+ * addresses, and maddr values, compared as addresses, RFC 5954 §4), RFC 3966
+ * §4 tel: URIs (visual separators ignored, every parameter in both) and
+ * RFC 8141 §3.1 urn: (NID and %-escapes in any case, r/q/f-components
+ * ignored; a uuid in any case, RFC 4122 §3). Other schemes: the scheme in
+ * any case, the rest byte for byte. Like §19.1.4 it is not
  * transitive (a parameter in one URI only is ignored). */
 bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
 

@@ -1,5 +1,6 @@
 /* uri_cmp.c: URI equivalence: RFC 3261 §19.1.4 for sip: and sips: (with
- * RFC 5954 §4 for hosts written as IP addresses), RFC 3966 §4 for tel:.
+ * RFC 5954 §4 for hosts written as IP addresses), RFC 3966 §4 for tel:,
+ * RFC 8141 §3.1 for urn:.
  * What a registrar needs to tell whether a Contact names an existing binding
  * (RFC 3261 §10.3 step 6) and what decode needs to say whether two identities
  * are the same. Not on the parse's hot path. */
@@ -162,6 +163,21 @@ static bool elem_repeats(struct slice s, size_t at, char sep, struct slice name)
 	return false;
 }
 
+/* maddr's value is a host (§19.1.1 maddr-param = "maddr=" host): an IP
+ * address is compared as the address it gives (RFC 5954 §4), a name in any
+ * case. */
+static bool maddr_eq(struct slice a, struct slice b)
+{
+	if (!a.ptr || !b.ptr)
+		return !a.ptr && !b.ptr;
+	unsigned char x[16];
+	enum sip_host_type ta = a.len && a.ptr[0] == '[' ? SIP_HOST_IPV6
+			      : ip_binary(a, SIP_HOST_IPV4, x) ? SIP_HOST_IPV4 : SIP_HOST_NAME;
+	enum sip_host_type tb = b.len && b.ptr[0] == '[' ? SIP_HOST_IPV6
+			      : ip_binary(b, SIP_HOST_IPV4, x) ? SIP_HOST_IPV4 : SIP_HOST_NAME;
+	return host_eq(a, ta, b, tb);
+}
+
 /* §19.1.4: "A URI that includes [user, ttl, method, maddr or transport]
  * will never be equal to a URI without" it. */
 static bool sip_param_required(struct slice name)
@@ -188,7 +204,8 @@ static bool sip_params_cover(struct slice a, struct slice b)
 				return false;
 			continue;
 		}
-		if (!part_eq(x.value, y.value, true))
+		if (text_eq(x.name, slice_make("maddr", 5), true) ? !maddr_eq(x.value, y.value)
+								  : !part_eq(x.value, y.value, true))
 			return false;
 	}
 	return true;
@@ -287,6 +304,45 @@ static bool tel_equal(const struct sip_uri *a, const struct sip_uri *b)
 	return tel_params_cover(a->params, b->params) && tel_params_cover(b->params, a->params);
 }
 
+/* ---- urn: (RFC 8141 §3.1) ----------------------------------------------------- */
+
+/* The assigned name of a URN (NID ":" NSS): up to its first "?+", "?=" or
+ * "#" (the r-, q- and f-components, which §3.1 leaves out). */
+static struct slice urn_assigned(struct slice s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (s.ptr[i] == '#' || (s.ptr[i] == '?' && i + 1 < s.len &&
+					(s.ptr[i + 1] == '+' || s.ptr[i + 1] == '=')))
+			return slice_make(s.ptr, i);
+	return s;
+}
+
+/* RFC 8141 §3.1 lexical equivalence of two URNs after "urn:": the NID in
+ * any case, the hex digits of percent-encodings in any case, the rest of
+ * the NSS exactly, the r/q/f-components ignored. For NID uuid the whole
+ * NSS in any case: RFC 4122 §3 compares a UUID as numbers ("case
+ * insensitive on input"). */
+static bool urn_equal(struct slice a, struct slice b)
+{
+	a = urn_assigned(a);
+	b = urn_assigned(b);
+	const char *ca = memchr(a.ptr ? a.ptr : "", ':', a.len), *cb = memchr(b.ptr ? b.ptr : "", ':', b.len);
+	if (!ca || !cb)
+		return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+	struct slice na = slice_span(a.ptr, ca), nb = slice_span(b.ptr, cb);
+	if (!slice_caseeq(na, nb) || a.len - na.len != b.len - nb.len)
+		return false;
+	bool fold_all = slice_caseeq(na, slice_make("uuid", 4));
+	for (size_t i = na.len + 1, hex = 0; i < a.len; i++) {
+		unsigned char x = (unsigned char)a.ptr[i], y = (unsigned char)b.ptr[i];
+		bool fold = fold_all || hex > 0;
+		if (fold ? scan_lower(x) != scan_lower(y) : x != y)
+			return false;
+		hex = x == '%' ? 2 : hex ? hex - 1 : 0;
+	}
+	return true;
+}
+
 bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
 {
 	if (a->scheme != b->scheme)
@@ -299,6 +355,10 @@ bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
 		return tel_equal(a, b);
 	default:
 		/* any other scheme: its name in any case, the rest as written */
-		return slice_caseeq(a->scheme_name, b->scheme_name) && slice_eq(a->opaque, b->opaque);
+		if (!slice_caseeq(a->scheme_name, b->scheme_name))
+			return false;
+		if (slice_caseeq(a->scheme_name, slice_make("urn", 3)))
+			return urn_equal(a->opaque, b->opaque);
+		return slice_eq(a->opaque, b->opaque);
 	}
 }

@@ -96,7 +96,25 @@ static const struct pair pairs[] = {
 	{ "tel:+12015550123", "sip:+12015550123@h.example;user=phone", false },
 	/* other schemes: the scheme in any case, the rest as written */
 	{ "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "URN:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", true },
-	{ "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "urn:uuid:F81D4FAE-7dec-11d0-a765-00a0c91e6bf6", false },
+	{ "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf7", false },
+	{ "x-foo:AbC", "X-FOO:abc", false },
+	/* RFC 8141 §3.1: the NID and percent-encodings in any case, the r/q/f
+	 * components ignored, the rest of the NSS exactly; RFC 4122 §3: a
+	 * UUID's hex digits in any case */
+	{ "urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", "urn:UUID:F81D4FAE-7DEC-11D0-A765-00A0C91E6BF6", true },
+	{ "urn:gsma:imei:35209900-176148-1", "URN:GSMA:imei:35209900-176148-1", true },
+	{ "urn:gsma:imei:35209900-176148-1", "urn:gsma:IMEI:35209900-176148-1", false },
+	{ "urn:example:a%2cb", "urn:EXAMPLE:a%2Cb", true },
+	{ "urn:example:a%2cb", "urn:example:a,b", false },
+	{ "urn:example:%41", "urn:example:A", false },
+	{ "urn:example:a1?+r=1", "urn:example:a1?=q", true },
+	{ "urn:example:a1", "urn:example:a2", false },
+	{ "urn:example:a1", "urn:example:a1x", false },
+	/* RFC 3261 §19.1.1: maddr's value is a host (RFC 5954 §4 for addresses) */
+	{ "sip:h.example;maddr=[2001:db8::1]", "sip:h.example;maddr=[2001:DB8:0::1]", true },
+	{ "sip:h.example;maddr=Mcast.Example.COM", "sip:h.example;maddr=mcast.example.com", true },
+	{ "sip:h.example;maddr=239.255.255.1", "sip:h.example;maddr=239.255.255.2", false },
+	{ "sip:h.example;maddr=239.255.255.1", "sip:h.example;maddr=host.example", false },
 };
 
 static bool decode(const char *s, struct sip_uri *u)
