@@ -50,10 +50,9 @@ void cli_input_fini(struct cli_input *in);
  * paste normaliser first) or strict (wire bytes back to back). */
 struct cli_source {
 	const struct cli_input *in;
-	bool strict;
-	/* strict, the input one UDP datagram: one message, the bytes after its
-	 * body as Content-Length sets it discarded (RFC 3261 §18.3); set after
-	 * cli_source_init */
+	bool strict;             /* a stream or a datagram: wire bytes */
+	/* the input one UDP datagram: one message, the bytes after its body as
+	 * Content-Length sets it discarded (RFC 3261 §18.3) */
 	bool datagram;
 	size_t discarded;        /* those bytes, once the message is read */
 	bool hinted;             /* strict: the lenient-read hint was given */
@@ -79,9 +78,19 @@ struct cli_msg {
  * says so on err and returns CLI_EXIT_INPUT, else status. */
 int cli_output_flush(FILE *out, FILE *err, int status);
 
+/* How an input's bytes become messages: pasted text (the paste normaliser),
+ * wire bytes back to back (a stream, RFC 3261 §18.3), or one UDP datagram
+ * (one message, the bytes after its body discarded). */
+enum cli_framing {
+	CLI_FRAMING_LENIENT,
+	CLI_FRAMING_STREAM,
+	CLI_FRAMING_DATAGRAM,
+};
+
 /* Prepares src over in: 0, or -EBADMSG (nothing that looks like SIP: the
  * report is written to err) / -ENOMEM. */
-int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err);
+int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
+		    FILE *err);
 void cli_source_fini(struct cli_source *src);
 /* Parses the next message into m: 1, 0 when there is none, or a negative
  * errno after writing "file:line:col: reason" to err (the source then

@@ -781,8 +781,10 @@ static void decode_input(struct decode_run *run, const char *path)
 		run_status(run, CLI_EXIT_INPUT);
 		goto out;
 	}
-	rc = cli_source_init(&src, &in, run->opt.strict, run->err);
-	src.datagram = run->opt.datagram;
+	rc = cli_source_init(&src, &in,
+			     run->opt.datagram ? CLI_FRAMING_DATAGRAM
+			     : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
+			     run->err);
 	src_ready = true;
 	if (rc < 0) {
 		report_empty_input(r);

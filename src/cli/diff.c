@@ -94,7 +94,8 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 	int rc = cli_input_read(&s->in, path, err);
 	if (rc < 0)
 		return rc;
-	rc = cli_source_init(&s->src, &s->in, opt->strict, err);
+	rc = cli_source_init(&s->src, &s->in, opt->strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
+			     err);
 	s->src_ready = true;
 	if (rc < 0) {
 		if (s->src.error_reason) {

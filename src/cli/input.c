@@ -168,11 +168,13 @@ static void input_report(FILE *err, const struct cli_input *in, unsigned line, u
 /* Reasons with a number or a quote in them (one run, one thread). */
 static char reason_text[256];
 
-int cli_source_init(struct cli_source *src, const struct cli_input *in, bool strict, FILE *err)
+int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
+		    FILE *err)
 {
+	const bool strict = framing != CLI_FRAMING_LENIENT;
 	src->in = in;
 	src->strict = strict;
-	src->datagram = false;
+	src->datagram = framing == CLI_FRAMING_DATAGRAM;
 	src->hinted = false;
 	src->discarded = 0;
 	src->next = 0;

@@ -162,7 +162,7 @@ static int input_parse(struct verify *v)
 	FILE *err = open_memstream(&text, &text_len);
 	if (!err)
 		return -ENOMEM;
-	rc = cli_source_init(&v->src, &v->in, false, err);
+	rc = cli_source_init(&v->src, &v->in, CLI_FRAMING_LENIENT, err);
 	v->src_open = true;
 	fclose(err);
 	if (rc == -EBADMSG && loose_credentials(v))
