@@ -61,15 +61,7 @@ struct ident {
 	struct ims_identity id;
 };
 
-/* A P-Access-Network-Info header decoded once (ok: ims_pani_decode took it). */
-struct pani_slot {
-	const struct sip_hdr *h;
-	bool ok;
-	struct ims_pani p;
-};
-
 #define CONTACTS_KEPT 16           /* decoded once; more are decoded per use */
-#define PANI_KEPT 4
 
 struct ctx {
 	const struct sip_msg *msg;
@@ -113,8 +105,6 @@ struct ctx {
 	struct contact_it contacts_rest;
 	struct contact contacts[CONTACTS_KEPT];
 	struct contact spill;
-	size_t npani;
-	struct pani_slot pani[PANI_KEPT];
 	/* the current rule's findings, put in message order before the callback */
 	size_t npending;
 	struct ims_finding pending[16];
@@ -311,17 +301,41 @@ static struct contact *contact_next(struct ctx *c, struct contact_cursor *cur)
 	return &c->spill;
 }
 
-/* The decoded P-Access-Network-Info h, or NULL when it does not decode:
- * kept from ctx_prepare, or decoded into spill for the rare 5th header. */
-static const struct ims_pani *pani_of(const struct ctx *c, const struct sip_hdr *h,
-				      struct ims_pani *spill)
+/* Every access-net-spec of every P-Access-Network-Info header, in message
+ * order: a header may carry several, comma-separated (TS 24.229 §7.2A.4),
+ * e.g. the UE's and the one a P-CSCF adds with "network-provided". A spec
+ * that does not decode ends its header's walk (the header's syntax finding
+ * says why).
+ *   struct pani_cursor cur = { 0 };
+ *   while (pani_next(msg, &cur)) ... cur.p, cur.h ... */
+struct pani_cursor {
+	bool started;
+	const struct sip_hdr *h; /* the header of cur.p */
+	struct slice rest;       /* the specs after it in that header */
+	struct ims_pani p;
+};
+
+static bool pani_next(const struct sip_msg *m, struct pani_cursor *cur)
 {
-	struct sip_parse_error err;
-	for (size_t i = 0; i < c->npani; i++)
-		if (c->pani[i].h == h)
-			return c->pani[i].ok ? &c->pani[i].p : NULL;
-	memset(spill, 0, sizeof *spill);
-	return ims_pani_decode(spill, h->value, &err) < 0 ? NULL : spill;
+	for (;;) {
+		if (!cur->started || (cur->h && !slice_present(cur->rest))) {
+			cur->h = cur->started ? sip_hdr_next(m, cur->h)
+					      : sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO);
+			cur->started = true;
+			if (cur->h)
+				cur->rest = cur->h->value;
+		}
+		if (!cur->h)
+			return false;
+		struct sip_parse_error err;
+		memset(&cur->p, 0, sizeof cur->p);
+		if (ims_pani_decode(&cur->p, cur->rest, &err) < 0) {
+			cur->rest = SLICE_NULL;
+			continue;
+		}
+		cur->rest = cur->p.next;
+		return true;
+	}
 }
 
 /* s is exactly n bytes in hex (either case). */
@@ -1345,18 +1359,17 @@ static void check_sec_agree_absent(struct ctx *c)
 	    has_option_tag(m, SIP_HDR_REQUIRE, "sec-agree") ||
 	    has_option_tag(m, SIP_HDR_PROXY_REQUIRE, "sec-agree"))
 		return;
-	for (size_t i = 0; i < c->npani; i++) {
-		const struct pani_slot *ps = &c->pani[i];
-		if (!ps->ok || ps->p.network_provided ||
-		    !slice_startswith_case(ps->p.access_type, "3GPP-"))
+	struct pani_cursor cur = { 0 };
+	while (pani_next(m, &cur)) {
+		if (cur.p.network_provided || !slice_startswith_case(cur.p.access_type, "3GPP-"))
 			continue;
-		report(c, ps->h, ps->h->value.ptr, "a REGISTER over 3GPP access (%.*s) with "
+		report(c, cur.h, cur.p.access_type.ptr, "a REGISTER over 3GPP access (%.*s) with "
 		       "Authorization but no Security-Client and no sec-agree: a UE using "
 		       "IMS AKA offers IPsec (Security-Client, Require and Proxy-Require: "
 		       "sec-agree, TS 34.229-1 A.1.1), so this registration runs without "
 		       "IPsec integrity protection. Expected where the operator runs IMS AKA "
 		       "without IPsec; otherwise check the UE's IMS security settings.",
-		       SLICE_ARG(ps->p.access_type));
+		       SLICE_ARG(cur.p.access_type));
 		return;
 	}
 }
@@ -1495,10 +1508,10 @@ static void check_pani_present(struct ctx *c)
 static void check_pani_cell(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
-	     h = sip_hdr_next(m, h)) {
-		struct ims_pani spill;
-		const struct ims_pani *pp = pani_of(c, h, &spill);
+	struct pani_cursor cur = { 0 };
+	while (pani_next(m, &cur)) {
+		const struct sip_hdr *h = cur.h;
+		const struct ims_pani *pp = &cur.p;
 		if (!pp || !slice_present(pp->cell_value))
 			continue;
 		const struct ims_pani p = *pp;
@@ -1520,10 +1533,10 @@ static void check_pani_cell(struct ctx *c)
 static void check_pani_placeholder(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
-	     h = sip_hdr_next(m, h)) {
-		struct ims_pani spill;
-		const struct ims_pani *pp = pani_of(c, h, &spill);
+	struct pani_cursor cur = { 0 };
+	while (pani_next(m, &cur)) {
+		const struct sip_hdr *h = cur.h;
+		const struct ims_pani *pp = &cur.p;
 		if (!pp || !slice_present(pp->cell_value))
 			continue;
 		const struct ims_pani p = *pp;
@@ -2025,10 +2038,10 @@ static void check_pani_plmn(struct ctx *c)
 	if (imsi.len < 6)
 		return;
 	const struct sip_msg *m = c->msg;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h;
-	     h = sip_hdr_next(m, h)) {
-		struct ims_pani spill;
-		const struct ims_pani *pp = pani_of(c, h, &spill);
+	struct pani_cursor cur = { 0 };
+	while (pani_next(m, &cur)) {
+		const struct sip_hdr *h = cur.h;
+		const struct ims_pani *pp = &cur.p;
 		if (!pp || !pp->cell_ok || !pp->mcc[0] || memcmp(pp->mcc, "000", 3) == 0)
 			continue;
 		const struct ims_pani p = *pp;
@@ -2742,12 +2755,6 @@ static void ctx_prepare(struct ctx *c)
 	c->contacts_more = c->ncontacts == CONTACTS_KEPT;
 	c->contacts_rest = it;
 
-	for (h = sip_hdr_first(m, SIP_HDR_P_ACCESS_NETWORK_INFO); h && c->npani < PANI_KEPT;
-	     h = sip_hdr_next(m, h)) {
-		struct pani_slot *ps = &c->pani[c->npani++];
-		ps->h = h;
-		ps->ok = ims_pani_decode(&ps->p, h->value, &err) >= 0;
-	}
 
 	/* a deregistration: every binding named ends up with expiry 0 */
 	if (c->is_register) {

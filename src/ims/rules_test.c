@@ -353,6 +353,17 @@ static const struct {
 	  "utran-cell-id-3gpp=26201001A2B3C4D", "ts24229.pani.cell-id", "26201001A2B3C4D\r" },
 	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
 	  "utran-cell-id-3gpp=0000054200000000", "ts24229.pani.placeholder-cell", "00000542" },
+	/* the second access-net-spec of one header (TS 24.229 §7.2A.4) is
+	 * checked as the first is */
+	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
+	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D",
+	  "ts24229.pani.cell-id", "26201001A2B3C4D\r" },
+	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
+	  "utran-cell-id-3gpp=26201001A2B3C4D0,3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0000054200000000;"
+	  "network-provided", "ts24229.pani.placeholder-cell", "00000542" },
+	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
+	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=31048001A2B3C4D0",
+	  "ts24229.pani.plmn-vs-imsi", "31048001" },
 	/* IR.92 / RFC 5626 / RFC 7254 */
 	{ initial_register, "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";", "",
 	  "ir92.contact.instance", NULL },
