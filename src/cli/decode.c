@@ -26,6 +26,13 @@ struct decode_run {
 	 * left out of the report, the counts and the exit status */
 	const char **ignore;
 	size_t nignore;
+	/* --severity: patterns as --ignore's and the severity their findings
+	 * take instead of the rule book's, in order (the last match wins) */
+	struct severity_override {
+		const char *pat;
+		enum ims_severity severity;
+	} *sev;
+	size_t nsev;
 	/* how often each rule fired over the run (the ids are the book's own
 	 * strings), for the run's summary */
 	struct rule_count {
@@ -96,6 +103,28 @@ static bool rule_ignored(const struct decode_run *run, const char *id)
 	return false;
 }
 
+/* The severity a finding of rule id takes: the last --severity pattern
+ * that matches it, else *s as the rule book gave it. */
+static void rule_severity(const struct decode_run *run, const char *id, enum ims_severity *s)
+{
+	for (size_t i = run->nsev; i > 0; i--)
+		if (ignore_match(run->sev[i - 1].pat, id)) {
+			*s = run->sev[i - 1].severity;
+			return;
+		}
+}
+
+/* The rule book's own severity of rule id (the finding's when unknown). */
+static enum ims_severity book_severity(const char *id, enum ims_severity s)
+{
+	size_t n = 0;
+	const struct ims_rule_info *rules = ims_rules_list(&n);
+	for (size_t i = 0; id && i < n; i++)
+		if (strcmp(rules[i].id, id) == 0)
+			return rules[i].severity;
+	return s;
+}
+
 static void run_status(struct decode_run *run, int status)
 {
 	if (status > run->status)
@@ -136,7 +165,10 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 		l->v = v;
 		l->cap = cap;
 	}
-	l->v[l->n++] = *f;
+	l->v[l->n] = *f;
+	if (l->run)
+		rule_severity(l->run, f->id, &l->v[l->n].severity);
+	l->n++;
 }
 
 static enum report_style severity_style(enum ims_severity s)
@@ -514,6 +546,8 @@ static void report_findings(struct report *r, const struct cli_msg *m, const str
 		unsigned line, col;
 		cli_msg_position(m, f->offset, &line, &col);
 		const char *hname = f->hdr_name.ptr ? NULL : sip_hdr_name(f->hdr);
+		enum ims_severity book = fl->run && fl->run->nsev ? book_severity(f->id, f->severity)
+								  : f->severity;
 		if (r->format == REPORT_TEXT) {
 			report_pad(r);
 			buf_printf(r->b, "%s%-7s%s %s  line %u", report_on(r, severity_style(f->severity)),
@@ -522,6 +556,9 @@ static void report_findings(struct report *r, const struct cli_msg *m, const str
 				buf_printf(r->b, "  %.*s", SLICE_ARG(f->hdr_name));
 			else if (hname)
 				buf_printf(r->b, "  %s", hname);
+			if (book != f->severity)
+				buf_printf(r->b, "  %s(%s in the rule book)%s", report_on(r, STYLE_DIM),
+					   ims_severity_name(book), report_off(r));
 			buf_printf(r->b, "\n");
 			r->indent += 4;
 			report_pad(r);
@@ -533,6 +570,8 @@ static void report_findings(struct report *r, const struct cli_msg *m, const str
 		report_begin(r, NULL, NULL);
 		report_cstr(r, "id", NULL, f->id, NULL);
 		report_cstr(r, "severity", NULL, ims_severity_name(f->severity), NULL);
+		if (book != f->severity)
+			report_cstr(r, "rule_severity", NULL, ims_severity_name(book), NULL);
 		report_cstr(r, "ref", NULL, f->ref, NULL);
 		if (f->hdr_name.ptr)
 			report_str(r, "header", NULL, f->hdr_name, NULL);
@@ -914,54 +953,159 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	return status;
 }
 
-/* Adds the comma-separated patterns of list to run->ignore: each a rule id
- * of the book or a prefix ending in '*' that names at least one, so a typo
- * is an error rather than a filter that silently leaves nothing out.
+/* Adds the comma-separated rule patterns of list (the first len bytes) to
+ * run->ignore, or with severity sev to run->sev when sev >= 0: each a rule
+ * id of the book or a prefix ending in '*' that names at least one, so a
+ * typo is an error rather than a filter that silently matches nothing.
  * false with reason filled otherwise. */
-static bool ignore_add(struct decode_run *run, const char *list, char *reason, size_t cap)
+static bool patterns_add(struct decode_run *run, const char *opt, const char *list, size_t len,
+			 int sev, char *reason, size_t cap)
 {
-	if (!list || !*list) {
-		snprintf(reason, cap, "--ignore needs rule ids (imsreg decode --rules lists them)");
+	if (!list || !len) {
+		snprintf(reason, cap, "%s needs rule ids (imsreg decode --rules lists them)", opt);
 		return false;
 	}
 	size_t nrules = 0;
 	const struct ims_rule_info *rules = ims_rules_list(&nrules);
-	for (const char *p = list; *p;) {
-		size_t k = strcspn(p, ",");
+	for (size_t at = 0; at < len;) {
+		const char *p = list + at;
+		size_t k = 0;
+		while (at + k < len && p[k] != ',')
+			k++;
 		if (k == 0 || k > 100) {
-			snprintf(reason, cap, "--ignore: an empty or overlong rule id in '%.100s'", list);
+			snprintf(reason, cap, "%s: an empty or overlong rule id in '%.*s'", opt,
+				 (int)(len > 100 ? 100 : len), list);
 			return false;
 		}
 		char *pat = imsreg_malloc(k + 1);
-		const char **v = imsreg_realloc(run->ignore, (run->nignore + 1) * sizeof *v);
-		if (!pat || !v) {
-			imsreg_free(pat);
-			if (v)
-				run->ignore = v;
+		if (!pat) {
 			snprintf(reason, cap, "out of memory");
 			return false;
 		}
 		memcpy(pat, p, k);
 		pat[k] = '\0';
-		run->ignore = v;
-		run->ignore[run->nignore++] = pat;
 		bool named = false;
 		for (size_t i = 0; i < nrules && !named; i++)
 			named = ignore_match(pat, rules[i].id);
 		if (!named) {
-			snprintf(reason, cap, "--ignore: no rule is '%s' (imsreg decode --rules lists them)", pat);
+			snprintf(reason, cap, "%s: no rule is '%s' (imsreg decode --rules lists them)", opt,
+				 pat);
+			imsreg_free(pat);
 			return false;
 		}
-		p += k;
-		if (*p == ',')
-			p++;
+		bool stored = false;
+		if (sev < 0) {
+			const char **v = imsreg_realloc(run->ignore, (run->nignore + 1) * sizeof *v);
+			if (v) {
+				run->ignore = v;
+				run->ignore[run->nignore++] = pat;
+				stored = true;
+			}
+		} else {
+			struct severity_override *v = imsreg_realloc(run->sev, (run->nsev + 1) * sizeof *v);
+			if (v) {
+				run->sev = v;
+				run->sev[run->nsev++] = (struct severity_override){ pat, (enum ims_severity)sev };
+				stored = true;
+			}
+		}
+		if (!stored) {
+			imsreg_free(pat);
+			snprintf(reason, cap, "out of memory");
+			return false;
+		}
+		at += k;
+		if (at < len)
+			at++; /* the ',' */
 	}
 	return true;
 }
 
+static bool ignore_add(struct decode_run *run, const char *list, char *reason, size_t cap)
+{
+	return patterns_add(run, "--ignore", list, list ? strlen(list) : 0, -1, reason, cap);
+}
+
+/* --severity RULES=LEVEL: LEVEL error, warning or info. */
+static bool severity_add(struct decode_run *run, const char *arg, char *reason, size_t cap)
+{
+	const char *eq = arg ? strrchr(arg, '=') : NULL;
+	if (!eq) {
+		snprintf(reason, cap, "--severity needs RULES=LEVEL (error, warning or info), e.g. "
+			 "'ir92.*=info'");
+		return false;
+	}
+	int sev = strcmp(eq + 1, "error") == 0	 ? IMS_SEV_ERROR
+		  : strcmp(eq + 1, "warning") == 0 ? IMS_SEV_WARNING
+		  : strcmp(eq + 1, "info") == 0	 ? IMS_SEV_INFO
+						 : -1;
+	if (sev < 0) {
+		snprintf(reason, cap, "--severity: '%.40s' is no level (error, warning or info)", eq + 1);
+		return false;
+	}
+	return patterns_add(run, "--severity", arg, (size_t)(eq - arg), sev, reason, cap);
+}
+
+/* --profile FILE: a saved set of --ignore and --severity options, one per
+ * line ("ignore RULES", "severity RULES=LEVEL"), '#' comments and blank
+ * lines skipped. The reason names the file and line. */
+static bool profile_add(struct decode_run *run, const char *path, char *reason, size_t cap)
+{
+	if (!path) {
+		snprintf(reason, cap, "--profile needs a file");
+		return false;
+	}
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		snprintf(reason, cap, "--profile: cannot open %.100s: %s", path, strerror(errno));
+		return false;
+	}
+	char line[512], why[200];
+	unsigned n = 0;
+	bool ok = true;
+	while (ok && fgets(line, sizeof line, f)) {
+		n++;
+		size_t len = strlen(line);
+		if (len == sizeof line - 1 && line[len - 1] != '\n' && !feof(f)) {
+			snprintf(reason, cap, "%.100s:%u: line longer than %zu bytes", path, n,
+				 sizeof line - 2);
+			ok = false;
+			break;
+		}
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' ' ||
+			       line[len - 1] == '\t'))
+			line[--len] = '\0';
+		char *p = line;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p || *p == '#')
+			continue;
+		size_t k = strcspn(p, " \t");
+		char *arg = p + k;
+		while (*arg == ' ' || *arg == '\t')
+			arg++;
+		if (k == 6 && strncmp(p, "ignore", 6) == 0)
+			ok = ignore_add(run, arg, why, sizeof why);
+		else if (k == 8 && strncmp(p, "severity", 8) == 0)
+			ok = severity_add(run, arg, why, sizeof why);
+		else
+			ok = (snprintf(why, sizeof why, "'%.*s' is no directive (ignore RULES, severity "
+				       "RULES=LEVEL)", (int)(k > 40 ? 40 : k), p), false);
+		if (!ok)
+			snprintf(reason, cap, "%.100s:%u: %s", path, n, why);
+	}
+	if (ok && ferror(f)) {
+		snprintf(reason, cap, "--profile: cannot read %.100s", path);
+		ok = false;
+	}
+	fclose(f);
+	return ok;
+}
+
 static void decode_usage(FILE *f)
 {
-	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief] [--no-color] [--ignore RULES] [FILE...]\n"
+	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief] [--no-color]\n"
+	      "                     [--ignore RULES] [--severity RULES=LEVEL] [--profile FILE] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
 	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
@@ -975,6 +1119,10 @@ static void decode_usage(FILE *f)
 	      "  --no-color  no ANSI colour even on a terminal\n"
 	      "  --ignore RULES  leave out the findings of these rules (ids, or prefixes\n"
 	      "              ending in '*', comma-separated; repeatable): e.g. 'ir92.*'\n"
+	      "  --severity RULES=LEVEL  report these rules' findings as error, warning or\n"
+	      "              info (repeatable; the last match wins): e.g. 'ir92.*=info'\n"
+	      "  --profile FILE  options saved in a file, one per line: 'ignore RULES',\n"
+	      "              'severity RULES=LEVEL'; '#' starts a comment\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
 	      "  --rules     list the rule book (id, severity, reference, summary)\n"
 	      "exit: 0 no error finding, 1 error findings, 2 unreadable or unparseable input\n",
@@ -998,6 +1146,8 @@ static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *er
 	report_cstr(&r, "mode", NULL, "lenient", NULL);
 	report_bool(&r, "brief", NULL, false, NULL);
 	report_list_begin(&r, "ignore", NULL);
+	report_list_end(&r);
+	report_list_begin(&r, "severity", NULL);
 	report_list_end(&r);
 	report_list_begin(&r, "inputs", NULL);
 	report_list_end(&r);
@@ -1067,6 +1217,20 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 				status = decode_usage_error(want_json, reason, out, err);
 				goto out;
 			}
+		} else if (strcmp(a, "--severity") == 0 || strncmp(a, "--severity=", 11) == 0) {
+			const char *arg = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[++i] : NULL;
+			char reason[200];
+			if (!severity_add(&run, arg, reason, sizeof reason)) {
+				status = decode_usage_error(want_json, reason, out, err);
+				goto out;
+			}
+		} else if (strcmp(a, "--profile") == 0 || strncmp(a, "--profile=", 10) == 0) {
+			const char *path = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
+			char reason[400];
+			if (!profile_add(&run, path, reason, sizeof reason)) {
+				status = decode_usage_error(want_json, reason, out, err);
+				goto out;
+			}
 		} else if (strcmp(a, "--diff") == 0) {
 			if (i + 2 >= argc) {
 				status = decode_usage_error(want_json, "--diff needs two files", out, err);
@@ -1110,6 +1274,14 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_list_begin(r, "ignore", NULL);
 		for (size_t i = 0; i < run.nignore; i++)
 			report_cstr(r, NULL, NULL, run.ignore[i], NULL);
+		report_list_end(r);
+		report_list_begin(r, "severity", NULL);
+		for (size_t i = 0; i < run.nsev; i++) {
+			report_begin(r, NULL, NULL);
+			report_cstr(r, "rules", NULL, run.sev[i].pat, NULL);
+			report_cstr(r, "severity", NULL, ims_severity_name(run.sev[i].severity), NULL);
+			report_end(r);
+		}
 		report_list_end(r);
 		report_list_begin(r, "inputs", NULL);
 	}
@@ -1167,6 +1339,9 @@ out:
 	for (size_t i = 0; i < run.nignore; i++)
 		imsreg_free((void *)run.ignore[i]);
 	imsreg_free(run.ignore);
+	for (size_t i = 0; i < run.nsev; i++)
+		imsreg_free((void *)run.sev[i].pat);
+	imsreg_free(run.sev);
 	imsreg_free(run.by_rule);
 	return status;
 }

@@ -529,5 +529,54 @@ expect_rc 2 "--ignore of no prefix" "$imsreg" decode --ignore 'ir93.*' "$ex6"
 expect_rc 2 "--ignore without rules" "$imsreg" decode "$ex6" --ignore
 expect_rc 2 "--ignore with an empty id" "$imsreg" decode --ignore 'ir92.*,,rfc3261.*' "$ex6"
 
+# --severity: the findings of the rules named take that severity (the last
+# matching option wins) for the report, the counts and the exit status; the
+# rule book's own severity is said beside it; --ignore wins over it
+expect_rc 0 "--severity: every error rule of ex6 a warning" "$imsreg" decode --json --severity "$errs=warning" "$ex6"
+python3 - "$tmp/ign0.json" "$tmp/out" "$errs" <<'PY' && ok || bad "--severity: what changes and what is counted"
+import json, sys
+a, b, ids = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), set(sys.argv[3].split(","))
+fa = [f for i in a["inputs"] for m in i["messages"] for f in m["findings"]]
+fb = [f for i in b["inputs"] for m in i["messages"] for f in m["findings"]]
+assert [f["id"] for f in fa] == [f["id"] for f in fb]
+for x, y in zip(fa, fb):
+    if x["id"] in ids:
+        assert y["severity"] == "warning" and y["rule_severity"] == "error", y
+    else:
+        assert x == y and "rule_severity" not in y, (x, y)
+assert b["summary"]["errors"] == 0 and b["summary"]["warnings"] == a["summary"]["warnings"] + a["summary"]["errors"]
+assert b["severity"] == [{"rules": r, "severity": "warning"} for r in sys.argv[3].split(",")], b["severity"]
+assert a["severity"] == [] and b["exit_status"] == 0
+PY
+expect_rc 1 "--severity: the last match wins" "$imsreg" decode --brief --no-color --severity 'ir92.*=error' --severity=ir92.contact.smsip=info "$bench/a_register_basic.sip"
+has "--severity: a warning made an error, said so" "$tmp/out" "error   ir92.contact.instance  line 9  Contact  (warning in the rule book)"
+has "--severity: the later, narrower option wins" "$tmp/out" "info    ir92.contact.smsip  line 9  Contact"
+hasnt "--severity: the later option restores the book's severity" "$tmp/out" "smsip  line 9  Contact  ("
+expect_rc 0 "--severity: --ignore wins" "$imsreg" decode --brief --no-color --severity 'ir92.*=error' --ignore 'ir92.*' --severity ts24229.register.supported-path=info "$bench/a_register_basic.sip"
+hasnt "--severity: --ignore wins" "$tmp/out" "ir92."
+expect_rc 2 "--severity without a level" "$imsreg" decode --severity 'ir92.*' "$ex6"
+expect_rc 2 "--severity with no such level" "$imsreg" decode --severity 'ir92.*=fatal' "$ex6"
+has "--severity with no such level" "$tmp/err" "'fatal' is no level"
+expect_rc 2 "--severity of no rule" "$imsreg" decode --severity 'ir93.*=info' "$ex6"
+
+# --profile: --ignore and --severity saved in a file
+cat >"$tmp/lab.profile" <<'EOF2'
+# our lab: no IR.92 device checks, sec-agree is not used
+ignore ir92.*
+
+   severity ts24229.register.supported-path=info   
+severity rfc3261.*,ts24229.register.dereg-unprotected=warning
+EOF2
+expect_rc 0 "--profile" "$imsreg" decode --brief --no-color --profile "$tmp/lab.profile" "$bench/a_register_basic.sip"
+hasnt "--profile: ignore" "$tmp/out" "ir92."
+has "--profile: severity" "$tmp/out" "info    ts24229.register.supported-path  line 1  (error in the rule book)"
+printf 'ignore ir92.*\nsevere ir92.*=info\n' >"$tmp/bad.profile"
+expect_rc 2 "--profile with a bad directive" "$imsreg" decode --profile "$tmp/bad.profile" "$ex6"
+has "--profile with a bad directive: file and line" "$tmp/err" "bad.profile:2: 'severe' is no directive"
+printf 'severity ir92.contact.smsipp=info\n' >"$tmp/bad.profile"
+expect_rc 2 "--profile naming no rule" "$imsreg" decode --profile="$tmp/bad.profile" "$ex6"
+has "--profile naming no rule: file and line" "$tmp/err" "bad.profile:1: --severity: no rule is 'ir92.contact.smsipp'"
+expect_rc 2 "--profile of no file" "$imsreg" decode --profile "$tmp/none.profile" "$ex6"
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
