@@ -24,6 +24,7 @@ struct decode_run {
 	/* flow records dropped over the run, their later messages not compared:
 	 * evicted beyond the flow's bounds, lost to a failed allocation */
 	uint64_t flow_evicted, flow_nomem;
+	size_t flow_max_calls;  /* IMSREG_FLOW_MAX_CALLS, or 0: the flow's default */
 	unsigned messages, errors, warnings, infos, decode_errors, unparsed, ignored;
 	/* --ignore: rule ids, or prefixes ending in '*', whose findings are
 	 * left out of the report, the counts and the exit status */
@@ -823,6 +824,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	}
 	/* the flow rules compare the messages of this input only */
 	ims_flow_init(&run->flow);
+	run->flow.max_calls = run->flow_max_calls;
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
 	for (;;) {
@@ -1098,6 +1100,15 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		}
 	}
 	run.opt.color = !no_color && !run.opt.json && isatty(fileno(out)) && !getenv("NO_COLOR");
+	/* the flow table's bound in Call-IDs (docs/cli.md): lower to test it,
+	 * higher for a log of more registrations; not a number: the default */
+	const char *max_calls = getenv("IMSREG_FLOW_MAX_CALLS");
+	if (max_calls && *max_calls >= '0' && *max_calls <= '9') {
+		char *end;
+		unsigned long long v = strtoull(max_calls, &end, 10);
+		if (*end == '\0' && v <= SIZE_MAX)
+			run.flow_max_calls = (size_t)v;
+	}
 	if (rules) {
 		status = decode_rules(&run.opt, out, err);
 		goto out;
