@@ -100,6 +100,8 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
+	const struct sip_hdr *expires_hdr; /* the first one, */
+	int expires_rc;            /* its sip_u32_decode (0 when has_expires) */
 	struct ident ids[ID__COUNT];
 	int nonce_rc;              /* ims_aka_nonce_decode of a non-empty Authorization nonce */
 	bool aka_creds;            /* that nonce is answered with algorithm=AKAv* */
@@ -232,16 +234,6 @@ static bool has_option_tag(const struct sip_msg *msg, enum sip_hdr_id id, const 
 		if (slice_caseeq_cstr(slice_trim(item), tag))
 			return true;
 	return false;
-}
-
-static bool first_u32(const struct sip_msg *msg, enum sip_hdr_id id, uint32_t *v,
-		      const struct sip_hdr **hp)
-{
-	const struct sip_hdr *h = sip_hdr_first(msg, id);
-	struct sip_parse_error err;
-	if (hp)
-		*hp = h;
-	return h && sip_u32_decode(v, h->value, &err) == 0;
 }
 
 /* Copies a slice into a NUL-terminated buffer (truncating) for messages. */
@@ -806,11 +798,12 @@ static void check_expires_range(struct ctx *c)
 	/* the header as the parameter: delta-seconds is 1*DIGIT (§25.1), its
 	 * range is §20.19's, so digits beyond it are a range fault, not a
 	 * syntax one (the codec refuses them with -ERANGE) */
-	for (const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES); h;
-	     h = sip_hdr_next(c->msg, h)) {
+	for (const struct sip_hdr *h = c->expires_hdr; h; h = sip_hdr_next(c->msg, h)) {
 		uint32_t v;
 		struct sip_parse_error err = { 0 };
-		if (sip_u32_decode(&v, h->value, &err) == -ERANGE)
+		/* the first one was decoded by ctx_prepare */
+		int rc = h == c->expires_hdr ? c->expires_rc : sip_u32_decode(&v, h->value, &err);
+		if (rc == -ERANGE)
 			report(c, h, h->value.ptr, "Expires: %.*s is above 2^32-1, the largest "
 			       "expiry RFC 3261 §20.19 allows: a malformed value, which registrars "
 			       "take as their default (3600, RFC 4475 §3.1.2.4) or refuse. Check "
@@ -2943,7 +2936,10 @@ static void ctx_prepare(struct ctx *c)
 	}
 	struct slice nonce = c->auth_ok ? c->auth.field[SIP_AUTH_NONCE] : SLICE_NULL;
 	c->protected_reg = c->is_register && slice_present(nonce) && nonce.len > 0;
-	c->has_expires = first_u32(m, SIP_HDR_EXPIRES, &c->expires, NULL);
+	c->expires_hdr = sip_hdr_first(m, SIP_HDR_EXPIRES);
+	if (c->expires_hdr)
+		c->expires_rc = sip_u32_decode(&c->expires, c->expires_hdr->value, &err);
+	c->has_expires = c->expires_hdr && c->expires_rc == 0;
 
 	ident_set(&c->ids[ID_TO], c->to_ok, c->to_hdr, "To", c->to.uri_text);
 	ident_set(&c->ids[ID_FROM], c->from_ok, c->from_hdr, "From", c->from.uri_text);

@@ -449,6 +449,9 @@ static const struct {
 	/* the header as the parameter: delta-seconds is 1*DIGIT, the range §20.19's */
 	{ initial_register, "Expires: 600000", "Expires: 4294967296",
 	  "rfc3261.register.expires-range", "4294967296" },
+	/* each Expires header, not only the first (which ctx_prepare decodes) */
+	{ initial_register, "Expires: 600000", "Expires: 600000\r\nExpires: 4294967296",
+	  "rfc3261.register.expires-range", "4294967296" },
 	/* RFC 3840 §9: no '+', no feature tag */
 	{ initial_register, ";+g.3gpp.icsi-ref=", ";g.3gpp.icsi-ref=", "ir92.contact.mmtel-icsi",
 	  "g.3gpp.icsi-ref=" },
