@@ -2542,7 +2542,8 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 	const struct sip_msg *m = c->msg;
 	if (!c->call_id || !c->cseq_ok || !c->ue_leg || (!c->is_register && !c->is_reg_response))
 		return;
-	struct ims_flow_call *fc = flow_find(f, c->call_id->value);
+	/* ctx_prepare found it, and the rules leave the flow as it was */
+	struct ims_flow_call *fc = (struct ims_flow_call *)c->fc;
 	if (fc) {
 		flow_lru_unlink(f, fc);
 		flow_lru_front(f, fc);
