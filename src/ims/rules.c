@@ -2429,7 +2429,7 @@ static void flow_index_grow(struct ims_flow *f)
  * one evicted when the table is full; NULL when memory ran out. */
 static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
 {
-	if (f->nused >= flow_max_calls(f) && f->lru_tail) {
+	while (f->nused >= flow_max_calls(f) && f->lru_tail) { /* max_calls may have been lowered */
 		flow_drop(f, &f->call[f->lru_tail - 1]);
 		f->evicted++;
 	}

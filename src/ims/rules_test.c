@@ -1088,6 +1088,11 @@ static void test_flow_bound_evicts_least_recently_used_and_counts(void)
 	CHECK_INT_EQ(flow.evicted, 202);
 	CHECK_INT_EQ(flow.nused, MAX);
 	CHECK(flow.ncalls <= MAX);
+	/* a bound lowered on the way: the next new Call-ID brings it down */
+	flow.max_calls = 4;
+	CHECK(!call_fires(&flow, initial_register, 1000, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(flow.nused, 4);
+	CHECK_INT_EQ(flow.evicted, 202 + MAX - 3);
 	ims_flow_fini(&flow);
 
 	/* a byte budget of about four records */
