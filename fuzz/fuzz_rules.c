@@ -34,7 +34,45 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 		abort();
 }
 
-static void run_msg(const char *buf, size_t len)
+static bool in_text(const struct ims_flow_call *fc, struct slice s)
+{
+	if (!s.ptr)
+		return true;
+	return s.ptr >= fc->text && s.len < fc->text_size &&
+	       (size_t)(s.ptr - fc->text) <= fc->text_size - s.len - 1 && s.ptr[s.len] == '\0';
+}
+
+/* The flow's invariants: each string of a record in its block, NUL-ended;
+ * the records in use, the index's and the use order's counts equal. */
+static void check_flow(const struct ims_flow *f)
+{
+	size_t used = 0, indexed = 0, ordered = 0;
+	for (size_t i = 0; i < f->ncalls; i++) {
+		const struct ims_flow_call *fc = &f->call[i];
+		if (!fc->call_id.ptr)
+			continue;
+		used++;
+		if (!in_text(fc, fc->call_id) || !in_text(fc, fc->reg_branch) ||
+		    !in_text(fc, fc->ch_sec_server) || !in_text(fc, fc->reg_sec_client) ||
+		    fc->ch_nnonce > IMS_FLOW_NONCES)
+			abort();
+		for (size_t k = 0; k < IMS_FLOW_NONCES; k++)
+			if (!in_text(fc, fc->ch_nonce[k]) || !in_text(fc, fc->ch_realm[k]) ||
+			    !in_text(fc, fc->ch_opaque[k]) || (k >= fc->ch_nnonce && fc->ch_nonce[k].ptr))
+				abort();
+	}
+	for (size_t b = 0; b < f->nbucket; b++)
+		for (uint32_t id = f->bucket[b]; id; id = f->call[id - 1].hash_next)
+			if (++indexed > f->ncalls || (f->call[id - 1].hash & (f->nbucket - 1)) != b)
+				abort();
+	for (uint32_t id = f->lru_head; id; id = f->call[id - 1].lru_next)
+		if (++ordered > f->ncalls)
+			abort();
+	if (used != f->nused || indexed != used || ordered != used)
+		abort();
+}
+
+static void run_msg(const char *buf, size_t len, struct ims_flow *input)
 {
 	struct sip_hdr hdrs[96];
 	struct sip_msg msg;
@@ -47,18 +85,22 @@ static void run_msg(const char *buf, size_t len)
 	if (n < 0)
 		abort();
 	/* the flow rules: the message after itself (a retransmission, or a
-	 * 401 and a REGISTER of one Call-ID), the flow's strings terminated */
-	static struct ims_flow flow;
-	memset(&flow, 0, sizeof flow);
+	 * 401 and a REGISTER of one Call-ID), then after the messages before
+	 * it in the paste (input, a table of two records: Call-IDs evicted and
+	 * back); each record's strings inside its text block and terminated,
+	 * the index and the use order holding every record in use */
+	struct ims_flow flow;
+	ims_flow_init(&flow);
 	if (ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0 ||
 	    ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0)
 		abort();
-	for (size_t i = 0; i < IMS_FLOW_CALLS; i++) {
-		const struct ims_flow_call *fc = &flow.call[i];
-		if (!memchr(fc->call_id, '\0', sizeof fc->call_id) ||
-		    !memchr(fc->reg_branch, '\0', sizeof fc->reg_branch) ||
-		    !memchr(fc->ch_sec_server, '\0', sizeof fc->ch_sec_server) ||
-		    fc->ch_nnonce > IMS_FLOW_NONCES)
+	check_flow(&flow);
+	ims_flow_fini(&flow);
+	if (input) {
+		if (ims_rules_check_flow(&msg, input, finding_cb, NULL) < 0)
+			abort();
+		check_flow(input);
+		if (input->nused > input->max_calls || input->nomem)
 			abort();
 	}
 	for (uint16_t i = 0; i < msg.nhdrs; i++) {
@@ -83,14 +125,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sip_parse_error err;
 	sip_msg_init(&msg, hdrs, 96);
 	if (sip_msg_parse(&msg, (const char *)data, size, SIP_PARSE_LENIENT, &err) >= 0) {
-		run_msg((const char *)data, size);
+		run_msg((const char *)data, size, NULL);
 		return 0;
 	}
 	struct paste p;
+	struct ims_flow input;
 	paste_init(&p);
+	ims_flow_init(&input);
+	input.max_calls = 2;
 	if (paste_normalise(&p, (const char *)data, size, &err) == 0)
 		for (size_t i = 0; i < p.nmsgs; i++)
-			run_msg(p.text.ptr + p.msgs[i].offset, p.msgs[i].len);
+			run_msg(p.text.ptr + p.msgs[i].offset, p.msgs[i].len, &input);
+	ims_flow_fini(&input);
 	paste_fini(&p);
 	return 0;
 }

@@ -268,38 +268,79 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
  * registration, or a P-CSCF log of several: REGISTER, 401, REGISTER, 200)
  * are checked against, per Call-ID: the last REGISTER and the last 401 to
  * a REGISTER on the UE's leg (one Via), kept as copies (the messages'
- * buffers need not live on). Zero it before the first message. */
-#define IMS_FLOW_TEXT 192
+ * buffers need not live on).
+ *
+ * The records grow with the input: a table of records, a hash index on
+ * the Call-ID (average O(1)), each record's strings in one block of the
+ * size they need. Bounded by max_calls records and max_bytes (records and
+ * their strings; the index adds about 6 bytes a record): beyond either,
+ * the least recently used record goes and counts in `evicted`; a record
+ * that could not be kept (or updated) because an allocation failed goes
+ * and counts in `nomem`. The later messages of a Call-ID whose record
+ * went are checked alone, as if they were the first of it: the counts are
+ * for the run's report ("not compared"). A message's own findings never
+ * depend on an allocation.
+ *
+ * ims_flow_init before the first message, ims_flow_fini after the last (it
+ * frees everything; on a zeroed struct it is a no-op). A zeroed struct
+ * ims_flow is an initialised one with the default bounds; max_calls and
+ * max_bytes may be set after init (0: the default). The members are read
+ * only outside rules.c; `call[0 .. ncalls)` are the records, a free one
+ * with call_id.ptr NULL. */
 #define IMS_FLOW_NONCES 4
-#define IMS_FLOW_CALLS 8
+#define IMS_FLOW_MAX_CALLS 1000000u          /* default max_calls */
+#define IMS_FLOW_MAX_BYTES ((size_t)1 << 30)  /* default max_bytes: 1 GiB */
 struct ims_flow_call {
-	char call_id[IMS_FLOW_TEXT];   /* "" when the slot is free */
-	unsigned used;                 /* when last used (least recently used goes) */
+	struct slice call_id;          /* ptr NULL when the record is free */
+	uint32_t hash_next;            /* links, each a record's index + 1 (0: none): */
+	uint32_t lru_prev, lru_next;   /* its hash bucket (or the free list); use order */
+	uint64_t hash;
+	char *text;                    /* the block every slice below points into
+					* (each NUL-terminated; ptr NULL: absent) */
+	size_t text_size;
 	bool have_register;            /* the last REGISTER: */
 	uint32_t reg_cseq;
-	char reg_branch[IMS_FLOW_TEXT];
+	struct slice reg_branch;
 	bool reg_deregister;           /* every binding it named had expiry 0 */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
 					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;
 	unsigned ch_nnonce;            /* its challenges' nonces, realms, opaques */
-	char ch_nonce[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
-	char ch_realm[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
-	char ch_opaque[IMS_FLOW_NONCES][IMS_FLOW_TEXT];
-	bool ch_has_opaque[IMS_FLOW_NONCES];
+	struct slice ch_nonce[IMS_FLOW_NONCES];
+	struct slice ch_realm[IMS_FLOW_NONCES];
+	struct slice ch_opaque[IMS_FLOW_NONCES]; /* ptr NULL: the challenge had none */
 	bool ch_has_sec_server;        /* its Security-Server offers, normalised */
-	char ch_sec_server[1024];
 	bool ch_sec_server_cut;        /* they did not fit: not compared */
+	struct slice ch_sec_server;
 	bool reg_has_sec_client;       /* the Security-Client offers of the last
 					* REGISTER without Security-Verify (the
 					* initial one), normalised */
 	bool reg_sec_client_cut;       /* they did not fit: not compared */
-	char reg_sec_client[1024];
+	struct slice reg_sec_client;
 };
 struct ims_flow {
-	unsigned clock;
-	struct ims_flow_call call[IMS_FLOW_CALLS];
+	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */
+	size_t ncalls, cap;
+	size_t nused;                  /* records in use */
+	size_t bytes;                  /* what they hold: records and strings */
+	uint32_t *bucket;              /* hash index: nbucket heads (a power of 2),
+					* like the links an index + 1 */
+	size_t nbucket;
+	uint32_t free_head;            /* free records, through hash_next */
+	uint32_t lru_head, lru_tail;   /* most and least recently used */
+	size_t max_calls;              /* bounds: 0 for IMS_FLOW_MAX_CALLS, */
+	size_t max_bytes;              /* IMS_FLOW_MAX_BYTES */
+	uint64_t evicted;              /* records dropped beyond a bound */
+	uint64_t nomem;                /* records dropped: an allocation failed */
 };
+/* Ready for the first message, default bounds (the same as zeroing it). */
+void ims_flow_init(struct ims_flow *flow);
+/* Frees every record; flow is zeroed (ready again). A zeroed flow: nothing. */
+void ims_flow_fini(struct ims_flow *flow);
+/* The records dropped so far (evicted beyond a bound, plus lost to a failed
+ * allocation): the later messages of their Call-IDs were not compared.
+ * *nomem (when not NULL): those of them lost to a failed allocation. */
+uint64_t ims_flow_dropped(const struct ims_flow *flow, uint64_t *nomem);
 /* ims_rules_check with the rules that compare msg with the messages before
  * it in flow (rfc3261.flow.*, rfc3329.flow.*), then msg noted in flow for
  * the next. flow NULL: ims_rules_check. */

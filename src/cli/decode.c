@@ -21,6 +21,10 @@ struct decode_run {
 	int status;
 	bool buf_lost;         /* a report buffer ran out of memory (said once) */
 	struct ims_flow flow;  /* the earlier messages of the input being read */
+	/* flow records dropped over the run, their later messages not compared:
+	 * evicted beyond the flow's bounds, lost to a failed allocation */
+	uint64_t flow_evicted, flow_nomem;
+	size_t flow_max_calls;  /* IMSREG_FLOW_MAX_CALLS, or 0: the flow's default */
 	unsigned messages, errors, warnings, infos, decode_errors, unparsed, ignored;
 	/* --ignore: rule ids, or prefixes ending in '*', whose findings are
 	 * left out of the report, the counts and the exit status */
@@ -860,7 +864,8 @@ static void decode_input(struct decode_run *run, const char *path)
 		buf_printf(r->b, "; run without --brief to list them%s\n", report_off(r));
 	}
 	/* the flow rules compare the messages of this input only */
-	memset(&run->flow, 0, sizeof run->flow);
+	ims_flow_init(&run->flow);
+	run->flow.max_calls = run->flow_max_calls;
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
 	for (;;) {
@@ -894,6 +899,13 @@ static void decode_input(struct decode_run *run, const char *path)
 	}
 out:
 	report_end(r);
+	uint64_t nomem;
+	uint64_t dropped = ims_flow_dropped(&run->flow, &nomem);
+	run->flow_evicted += dropped - nomem;
+	run->flow_nomem += nomem;
+	if (nomem) /* as any other part of the report lost to memory */
+		run_status(run, CLI_EXIT_INPUT);
+	ims_flow_fini(&run->flow);
 	if (src_ready)
 		cli_source_fini(&src);
 	cli_input_fini(&in);
@@ -1156,6 +1168,10 @@ static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *er
 			       "ignored" };
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		report_u64(&r, keys[i], NULL, 0, NULL);
+	report_begin(&r, "flow_dropped", NULL);
+	report_u64(&r, "table_full", NULL, 0, NULL);
+	report_u64(&r, "out_of_memory", NULL, 0, NULL);
+	report_end(&r);
 	report_end(&r);
 	report_begin(&r, "error", NULL);
 	report_cstr(&r, "reason", NULL, reason, NULL);
@@ -1250,6 +1266,15 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		}
 	}
 	run.opt.color = !no_color && !run.opt.json && isatty(fileno(out)) && !getenv("NO_COLOR");
+	/* the flow table's bound in Call-IDs (docs/cli.md): lower to test it,
+	 * higher for a log of more registrations; not a number: the default */
+	const char *max_calls = getenv("IMSREG_FLOW_MAX_CALLS");
+	if (max_calls && *max_calls >= '0' && *max_calls <= '9') {
+		char *end;
+		unsigned long long v = strtoull(max_calls, &end, 10);
+		if (*end == '\0' && v <= SIZE_MAX)
+			run.flow_max_calls = (size_t)v;
+	}
 	if (rules) {
 		status = decode_rules(&run.opt, out, err);
 		goto out;
@@ -1297,6 +1322,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "infos", NULL, run.infos, NULL);
 		report_u64(r, "decode_errors", NULL, run.decode_errors, NULL);
 		report_u64(r, "ignored", NULL, run.ignored, NULL);
+		report_begin(r, "flow_dropped", NULL);
+		report_u64(r, "table_full", NULL, run.flow_evicted, NULL);
+		report_u64(r, "out_of_memory", NULL, run.flow_nomem, NULL);
+		report_end(r);
 		if (run.nby_rule)
 			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
 		report_list_begin(r, "by_rule", NULL);
@@ -1329,6 +1358,14 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 				   report_on(r, severity_style(run.by_rule[i].severity)),
 				   ims_severity_name(run.by_rule[i].severity), report_off(r), run.by_rule[i].id);
 	}
+	if (r->format == REPORT_TEXT && run.flow_evicted)
+		buf_printf(r->b, "%sflow: %llu registration(s) dropped (table full); their later "
+			   "messages were not compared%s\n", report_on(r, STYLE_ERROR),
+			   (unsigned long long)run.flow_evicted, report_off(r));
+	if (r->format == REPORT_TEXT && run.flow_nomem)
+		buf_printf(r->b, "%sflow: %llu registration(s) dropped (out of memory); their later "
+			   "messages were not compared%s\n", report_on(r, STYLE_ERROR),
+			   (unsigned long long)run.flow_nomem, report_off(r));
 	if (run.by_rule_oom)
 		fputs("imsreg decode: out of memory while counting findings by rule\n", err);
 	run_flush(&run);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <imsreg/alloc.h>
 #include <imsreg/codec.h>
 #include <imsreg/ims.h>
 
@@ -91,6 +92,8 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
+	const struct sip_hdr *expires_hdr; /* the first one, */
+	int expires_rc;            /* its sip_u32_decode (0 when has_expires) */
 	struct ident ids[ID__COUNT];
 	int nonce_rc;              /* ims_aka_nonce_decode of a non-empty Authorization nonce */
 	bool aka_creds;            /* that nonce is answered with algorithm=AKAv* */
@@ -164,21 +167,10 @@ static const char *hdr_label(const struct sip_hdr *h)
 	return n ? n : "header";
 }
 
-/* s copied into dst (NUL-terminated): false when it does not fit. */
-static bool flow_copy(char *dst, size_t n, struct slice s)
+/* A string the flow kept equals s (both present). */
+static bool flow_eq(struct slice stored, struct slice s)
 {
-	if (!s.ptr || s.len >= n) {
-		dst[0] = '\0';
-		return false;
-	}
-	memcpy(dst, s.ptr, s.len);
-	dst[s.len] = '\0';
-	return true;
-}
-
-static bool flow_eq(const char *stored, struct slice s)
-{
-	return s.ptr && strlen(stored) == s.len && memcmp(stored, s.ptr, s.len) == 0;
+	return stored.ptr && s.ptr && stored.len == s.len && memcmp(stored.ptr, s.ptr, s.len) == 0;
 }
 
 /* A decoder's reason without the "Name: " it may start with, for a finding
@@ -232,16 +224,6 @@ static bool has_option_tag(const struct sip_msg *msg, enum sip_hdr_id id, const 
 		if (slice_caseeq_cstr(slice_trim(item), tag))
 			return true;
 	return false;
-}
-
-static bool first_u32(const struct sip_msg *msg, enum sip_hdr_id id, uint32_t *v,
-		      const struct sip_hdr **hp)
-{
-	const struct sip_hdr *h = sip_hdr_first(msg, id);
-	struct sip_parse_error err;
-	if (hp)
-		*hp = h;
-	return h && sip_u32_decode(v, h->value, &err) == 0;
 }
 
 /* Copies a slice into a NUL-terminated buffer (truncating) for messages. */
@@ -830,11 +812,12 @@ static void check_expires_range(struct ctx *c)
 	/* the header as the parameter: delta-seconds is 1*DIGIT (§25.1), its
 	 * range is §20.19's, so digits beyond it are a range fault, not a
 	 * syntax one (the codec refuses them with -ERANGE) */
-	for (const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_EXPIRES); h;
-	     h = sip_hdr_next(c->msg, h)) {
+	for (const struct sip_hdr *h = c->expires_hdr; h; h = sip_hdr_next(c->msg, h)) {
 		uint32_t v;
 		struct sip_parse_error err = { 0 };
-		if (sip_u32_decode(&v, h->value, &err) == -ERANGE)
+		/* the first one was decoded by ctx_prepare */
+		int rc = h == c->expires_hdr ? c->expires_rc : sip_u32_decode(&v, h->value, &err);
+		if (rc == -ERANGE)
 			report(c, h, h->value.ptr, "Expires: %.*s is above 2^32-1, the largest "
 			       "expiry RFC 3261 §20.19 allows: a malformed value, which registrars "
 			       "take as their default (3600, RFC 4475 §3.1.2.4) or refuse. Check "
@@ -2144,6 +2127,7 @@ static int str_cmp(const void *a, const void *b)
 }
 
 #define SEC_MAX_OFFERS 16
+#define FLOW_SEC_MAX 1024 /* normalised offers kept; longer ones are not compared */
 #define SEC_MAX_PARTS 20
 /* The offers of every header of id, each as "mechanism;name=value;..."
  * without white space, in lower case, its parameters sorted, the offers
@@ -2224,7 +2208,7 @@ static void check_flow_cseq(struct ctx *c)
 		       "%u: the UE must count up by one for each REGISTER of a Call-ID (RFC 3261 "
 		       "§10.2); the registrar drops this one as out of order (or answers 500).",
 		       c->cseq.seq, fc->reg_cseq);
-	else if (c->cseq.seq == fc->reg_cseq && fc->reg_branch[0] && slice_present(c->branch) &&
+	else if (c->cseq.seq == fc->reg_cseq && fc->reg_branch.len && slice_present(c->branch) &&
 		 !flow_eq(fc->reg_branch, c->branch))
 		report(c, h, h->value.ptr, "CSeq %u again, with a new branch: not a retransmission "
 		       "but a new REGISTER that did not count up (RFC 3261 §10.2). The registrar "
@@ -2251,15 +2235,15 @@ static void check_flow_challenge(struct ctx *c)
 		return;
 	}
 	struct slice realm = c->auth.field[SIP_AUTH_REALM];
-	if (fc->ch_realm[i][0] && slice_present(realm) && !flow_eq(fc->ch_realm[i], realm))
-		report(c, c->auth_hdr, realm.ptr, "realm \"%.*s\" is not the realm \"%s\" of the "
+	if (fc->ch_realm[i].len && slice_present(realm) && !flow_eq(fc->ch_realm[i], realm))
+		report(c, c->auth_hdr, realm.ptr, "realm \"%.*s\" is not the realm \"%.*s\" of the "
 		       "challenge answered (RFC 3261 §22.4: the credentials carry the "
-		       "challenge's realm).", SLICE_ARG(realm), fc->ch_realm[i]);
+		       "challenge's realm).", SLICE_ARG(realm), SLICE_ARG(fc->ch_realm[i]));
 	struct slice opaque = c->auth.field[SIP_AUTH_OPAQUE];
-	if (fc->ch_has_opaque[i] && !flow_eq(fc->ch_opaque[i], opaque))
+	if (slice_present(fc->ch_opaque[i]) && !flow_eq(fc->ch_opaque[i], opaque))
 		report(c, c->auth_hdr, slice_present(opaque) ? opaque.ptr : c->auth_hdr->value.ptr,
-		       "the challenge answered has opaque=\"%s\"; the credentials must return it "
-		       "unchanged (RFC 7616 §3.4) and %s.", fc->ch_opaque[i],
+		       "the challenge answered has opaque=\"%.*s\"; the credentials must return it "
+		       "unchanged (RFC 7616 §3.4) and %s.", SLICE_ARG(fc->ch_opaque[i]),
 		       slice_present(opaque) ? "do not" : "have none");
 }
 
@@ -2281,10 +2265,10 @@ static void check_flow_sec_verify(struct ctx *c)
 		       "TS 33.203 §7.2).");
 		return;
 	}
-	char mine[sizeof fc->ch_sec_server];
+	char mine[FLOW_SEC_MAX];
 	if (!sec_normalise(c->msg, SIP_HDR_SECURITY_VERIFY, mine, sizeof mine))
 		return;
-	if (strcmp(mine, fc->ch_sec_server) != 0)
+	if (!flow_eq(fc->ch_sec_server, slice_cstr(mine)))
 		report(c, h, h->value.ptr, "Security-Verify is not the 401's Security-Server "
 		       "(same offers and parameters, in any order): RFC 3329 §2.3.1 has the UE "
 		       "echo the server's list unaltered, so the P-CSCF takes a difference for a "
@@ -2305,10 +2289,10 @@ static void check_flow_sec_client(struct ctx *c)
 	    !sip_hdr_first(c->msg, SIP_HDR_SECURITY_VERIFY))
 		return;
 	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_SECURITY_CLIENT);
-	char mine[sizeof fc->reg_sec_client];
+	char mine[FLOW_SEC_MAX];
 	if (!h || !sec_normalise(c->msg, SIP_HDR_SECURITY_CLIENT, mine, sizeof mine))
 		return;
-	if (strcmp(mine, fc->reg_sec_client) != 0)
+	if (!flow_eq(fc->reg_sec_client, slice_cstr(mine)))
 		report(c, h, h->value.ptr, "Security-Client is not the one of the initial "
 		       "REGISTER (same offers and parameters, in any order): the UE repeats its "
 		       "list unchanged in the protected REGISTER (TS 24.229 §5.1.1.5.1), and the "
@@ -2317,16 +2301,250 @@ static void check_flow_sec_client(struct ctx *c)
 		       "by offer (spi-c, spi-s, port-c, port-s, alg, ealg).");
 }
 
-/* The flow's record of this message's Call-ID, or NULL. Mutable for
- * flow_note, which owns the flow; the rules read it through ctx's const. */
-static struct ims_flow_call *flow_find(const struct ims_flow *f, const struct ctx *c)
+/* ---- the flow's records ---------------------------------------------------
+ * A table of records (call), free ones chained through hash_next; a hash
+ * index of chains (bucket, one head per bucket, at most one record per
+ * bucket on average); the use order as a doubly linked list. Every link
+ * is an index + 1, so that 0 is "none" and a zeroed struct ims_flow is an
+ * empty one. */
+
+#define FLOW_MAX_INDEX (UINT32_MAX - 1)
+
+static uint64_t flow_hash(struct slice s)
 {
-	if (!f || !c->call_id)
+	uint64_t h = 14695981039346656037u; /* FNV-1a */
+	for (size_t i = 0; i < s.len; i++) {
+		h ^= (unsigned char)s.ptr[i];
+		h *= 1099511628211u;
+	}
+	return h;
+}
+
+static size_t flow_max_calls(const struct ims_flow *f)
+{
+	size_t m = f->max_calls ? f->max_calls : IMS_FLOW_MAX_CALLS;
+	return m < FLOW_MAX_INDEX ? m : FLOW_MAX_INDEX;
+}
+
+static size_t flow_max_bytes(const struct ims_flow *f)
+{
+	return f->max_bytes ? f->max_bytes : IMS_FLOW_MAX_BYTES;
+}
+
+void ims_flow_init(struct ims_flow *flow)
+{
+	memset(flow, 0, sizeof *flow);
+}
+
+void ims_flow_fini(struct ims_flow *flow)
+{
+	for (size_t i = 0; i < flow->ncalls; i++)
+		imsreg_free(flow->call[i].text);
+	imsreg_free(flow->call);
+	imsreg_free(flow->bucket);
+	memset(flow, 0, sizeof *flow);
+}
+
+uint64_t ims_flow_dropped(const struct ims_flow *flow, uint64_t *nomem)
+{
+	if (nomem)
+		*nomem = flow->nomem;
+	return flow->evicted + flow->nomem;
+}
+
+/* The flow's record of call_id, or NULL. Mutable for flow_note, which owns
+ * the flow; the rules read it through ctx's const. */
+static struct ims_flow_call *flow_find(const struct ims_flow *f, struct slice call_id)
+{
+	if (!f->nbucket || !call_id.ptr)
 		return NULL;
-	for (size_t i = 0; i < IMS_FLOW_CALLS; i++)
-		if (f->call[i].call_id[0] && flow_eq(f->call[i].call_id, c->call_id->value))
-			return (struct ims_flow_call *)&f->call[i];
+	uint64_t h = flow_hash(call_id);
+	for (uint32_t id = f->bucket[h & (f->nbucket - 1)]; id; id = f->call[id - 1].hash_next) {
+		const struct ims_flow_call *fc = &f->call[id - 1];
+		if (fc->hash == h && flow_eq(fc->call_id, call_id))
+			return (struct ims_flow_call *)fc;
+	}
 	return NULL;
+}
+
+static uint32_t flow_id(const struct ims_flow *f, const struct ims_flow_call *fc)
+{
+	return (uint32_t)(fc - f->call) + 1;
+}
+
+static void flow_lru_unlink(struct ims_flow *f, struct ims_flow_call *fc)
+{
+	if (fc->lru_prev)
+		f->call[fc->lru_prev - 1].lru_next = fc->lru_next;
+	else
+		f->lru_head = fc->lru_next;
+	if (fc->lru_next)
+		f->call[fc->lru_next - 1].lru_prev = fc->lru_prev;
+	else
+		f->lru_tail = fc->lru_prev;
+	fc->lru_prev = fc->lru_next = 0;
+}
+
+static void flow_lru_front(struct ims_flow *f, struct ims_flow_call *fc)
+{
+	uint32_t id = flow_id(f, fc);
+	fc->lru_prev = 0;
+	fc->lru_next = f->lru_head;
+	if (f->lru_head)
+		f->call[f->lru_head - 1].lru_prev = id;
+	else
+		f->lru_tail = id;
+	f->lru_head = id;
+}
+
+/* Frees fc's record: out of the index and the use order, on the free list. */
+static void flow_drop(struct ims_flow *f, struct ims_flow_call *fc)
+{
+	uint32_t id = flow_id(f, fc);
+	uint32_t *p = &f->bucket[fc->hash & (f->nbucket - 1)];
+	while (*p != id)
+		p = &f->call[*p - 1].hash_next;
+	*p = fc->hash_next;
+	flow_lru_unlink(f, fc);
+	imsreg_free(fc->text);
+	f->bytes -= sizeof *fc + fc->text_size;
+	f->nused--;
+	memset(fc, 0, sizeof *fc);
+	fc->hash_next = f->free_head;
+	f->free_head = id;
+}
+
+/* Twice the buckets once there are as many records as buckets. When that
+ * allocation fails the chains just grow longer: nothing is lost. */
+static void flow_index_grow(struct ims_flow *f)
+{
+	if (f->nused < f->nbucket || f->nbucket > SIZE_MAX / 2 / sizeof *f->bucket)
+		return;
+	size_t n = f->nbucket ? f->nbucket * 2 : 64;
+	uint32_t *b = imsreg_calloc(n, sizeof *b);
+	if (!b)
+		return;
+	for (size_t i = 0; i < f->ncalls; i++) {
+		struct ims_flow_call *fc = &f->call[i];
+		if (!fc->call_id.ptr)
+			continue;
+		size_t k = fc->hash & (n - 1);
+		fc->hash_next = b[k];
+		b[k] = (uint32_t)i + 1;
+	}
+	imsreg_free(f->bucket);
+	f->bucket = b;
+	f->nbucket = n;
+}
+
+/* A new record for call_id (in use, indexed, most recently used, its
+ * strings still the message's until flow_store), the least recently used
+ * one evicted when the table is full; NULL when memory ran out. */
+static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
+{
+	while (f->nused >= flow_max_calls(f) && f->lru_tail) { /* max_calls may have been lowered */
+		flow_drop(f, &f->call[f->lru_tail - 1]);
+		f->evicted++;
+	}
+	flow_index_grow(f);
+	uint32_t id = f->free_head;
+	if (!f->nbucket) {
+		id = 0;
+	} else if (id) {
+		f->free_head = f->call[id - 1].hash_next;
+	} else {
+		if (f->ncalls == f->cap) {
+			size_t n = f->cap ? f->cap * 2 : 16;
+			if (n > FLOW_MAX_INDEX)
+				n = FLOW_MAX_INDEX;
+			void *v = n > f->cap && n <= SIZE_MAX / sizeof *f->call
+					  ? imsreg_realloc(f->call, n * sizeof *f->call)
+					  : NULL;
+			if (v) {
+				f->call = v;
+				f->cap = n;
+			}
+		}
+		if (f->ncalls < f->cap)
+			id = (uint32_t)++f->ncalls;
+	}
+	if (!id) {
+		f->nomem++;
+		return NULL;
+	}
+	struct ims_flow_call *fc = &f->call[id - 1];
+	memset(fc, 0, sizeof *fc);
+	fc->call_id = call_id;
+	fc->hash = flow_hash(call_id);
+	uint32_t *head = &f->bucket[fc->hash & (f->nbucket - 1)];
+	fc->hash_next = *head;
+	*head = id;
+	flow_lru_front(f, fc);
+	f->nused++;
+	f->bytes += sizeof *fc;
+	return fc;
+}
+
+/* The string members of a record, in the order of its text block. */
+#define FLOW_STRINGS (4 + 3 * IMS_FLOW_NONCES)
+static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS])
+{
+	size_t n = 0;
+	v[n++] = &fc->call_id;
+	v[n++] = &fc->reg_branch;
+	v[n++] = &fc->ch_sec_server;
+	v[n++] = &fc->reg_sec_client;
+	for (size_t i = 0; i < IMS_FLOW_NONCES; i++) {
+		v[n++] = &fc->ch_nonce[i];
+		v[n++] = &fc->ch_realm[i];
+		v[n++] = &fc->ch_opaque[i];
+	}
+}
+
+/* next (a copy of fc's record with some strings pointing elsewhere: the
+ * message, a local buffer) becomes fc's record, every string copied into
+ * one new block of the size they need. When that allocation fails, fc's
+ * record is dropped (a record half updated would compare the next message
+ * with the wrong one), counted in nomem: false. */
+static bool flow_store(struct ims_flow *f, struct ims_flow_call *fc, struct ims_flow_call *next)
+{
+	struct slice *v[FLOW_STRINGS];
+	flow_strings(next, v);
+	size_t size = 0;
+	for (size_t i = 0; i < FLOW_STRINGS; i++)
+		if (v[i]->ptr)
+			size += v[i]->len + 1;
+	char *text = imsreg_malloc(size);
+	if (!text) {
+		flow_drop(f, fc);
+		f->nomem++;
+		return false;
+	}
+	char *p = text;
+	for (size_t i = 0; i < FLOW_STRINGS; i++) {
+		if (!v[i]->ptr)
+			continue;
+		memcpy(p, v[i]->ptr, v[i]->len);
+		p[v[i]->len] = '\0';
+		v[i]->ptr = p;
+		p += v[i]->len + 1;
+	}
+	imsreg_free(fc->text);
+	f->bytes = f->bytes - fc->text_size + size;
+	next->text = text;
+	next->text_size = size;
+	*fc = *next;
+	return true;
+}
+
+/* Least recently used records out while the flow holds more than
+ * max_bytes, but never keep the one of the message being noted. */
+static void flow_trim(struct ims_flow *f)
+{
+	while (f->bytes > flow_max_bytes(f) && f->lru_tail && f->lru_tail != f->lru_head) {
+		flow_drop(f, &f->call[f->lru_tail - 1]);
+		f->evicted++;
+	}
 }
 
 /* What the next messages need of this one: REGISTERs and responses to
@@ -2337,63 +2555,67 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 	const struct sip_msg *m = c->msg;
 	if (!c->call_id || !c->cseq_ok || !c->ue_leg || (!c->is_register && !c->is_reg_response))
 		return;
-	struct ims_flow_call *fc = flow_find(f, c);
-	if (!fc) {
+	/* ctx_prepare found it, and the rules leave the flow as it was */
+	struct ims_flow_call *fc = (struct ims_flow_call *)c->fc;
+	if (fc) {
+		flow_lru_unlink(f, fc);
+		flow_lru_front(f, fc);
+	} else {
 		if (!c->is_register && m->status != 401)
 			return;
-		/* a free slot, or the least recently used */
-		fc = &f->call[0];
-		for (size_t i = 1; i < IMS_FLOW_CALLS && fc->call_id[0]; i++)
-			if (!f->call[i].call_id[0] || f->call[i].used < fc->used)
-				fc = &f->call[i];
-		memset(fc, 0, sizeof *fc);
-		if (!flow_copy(fc->call_id, sizeof fc->call_id, c->call_id->value))
+		if (!(fc = flow_add(f, c->call_id->value)))
 			return;
 	}
-	fc->used = ++f->clock;
+	struct ims_flow_call next = *fc;
+	char sec[FLOW_SEC_MAX];
 	if (c->is_register) {
-		fc->have_register = true;
-		fc->reg_cseq = c->cseq.seq;
-		fc->reg_deregister = c->deregister;
-		flow_copy(fc->reg_branch, sizeof fc->reg_branch, c->branch);
+		next.have_register = true;
+		next.reg_cseq = c->cseq.seq;
+		next.reg_deregister = c->deregister;
+		next.reg_branch = c->branch;
 		if (!sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY)) {
-			fc->reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
-			fc->reg_sec_client_cut = fc->reg_has_sec_client &&
-						 !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, fc->reg_sec_client,
-								sizeof fc->reg_sec_client);
+			next.reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
+			next.reg_sec_client_cut = next.reg_has_sec_client &&
+						  !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, sec, sizeof sec);
+			next.reg_sec_client = next.reg_has_sec_client && !next.reg_sec_client_cut
+						      ? slice_cstr(sec)
+						      : SLICE_NULL;
 		}
-		return;
-	}
-	if (m->status >= 200 && m->status != 401) {
+	} else if (m->status >= 200 && m->status != 401) {
 		/* a final answer to a later REGISTER closes the challenge */
 		if (fc->have_401 && c->cseq.seq > fc->ch_cseq)
 			fc->have_401 = false;
 		return;
-	}
-	if (m->status != 401)
+	} else if (m->status != 401) {
 		return;
-	fc->have_401 = true;
-	fc->ch_cseq = c->cseq.seq;
-	fc->ch_nnonce = 0;
-	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE);
-	     h && fc->ch_nnonce < IMS_FLOW_NONCES; h = sip_hdr_next(m, h)) {
-		struct sip_auth a;
-		struct slice rest;
-		struct sip_parse_error err;
-		if (sip_auth_decode(&a, h->value, &rest, &err) < 0)
-			continue;
-		unsigned i = fc->ch_nnonce;
-		if (!flow_copy(fc->ch_nonce[i], sizeof fc->ch_nonce[i], a.field[SIP_AUTH_NONCE]))
-			continue;
-		flow_copy(fc->ch_realm[i], sizeof fc->ch_realm[i], a.field[SIP_AUTH_REALM]);
-		fc->ch_has_opaque[i] = flow_copy(fc->ch_opaque[i], sizeof fc->ch_opaque[i],
-						 a.field[SIP_AUTH_OPAQUE]);
-		fc->ch_nnonce++;
+	} else {
+		next.have_401 = true;
+		next.ch_cseq = c->cseq.seq;
+		next.ch_nnonce = 0;
+		for (unsigned i = 0; i < IMS_FLOW_NONCES; i++)
+			next.ch_nonce[i] = next.ch_realm[i] = next.ch_opaque[i] = SLICE_NULL;
+		for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE);
+		     h && next.ch_nnonce < IMS_FLOW_NONCES; h = sip_hdr_next(m, h)) {
+			struct sip_auth a;
+			struct slice rest;
+			struct sip_parse_error err;
+			if (sip_auth_decode(&a, h->value, &rest, &err) < 0 ||
+			    !slice_present(a.field[SIP_AUTH_NONCE]))
+				continue;
+			unsigned i = next.ch_nnonce++;
+			next.ch_nonce[i] = a.field[SIP_AUTH_NONCE];
+			next.ch_realm[i] = a.field[SIP_AUTH_REALM];
+			next.ch_opaque[i] = a.field[SIP_AUTH_OPAQUE];
+		}
+		next.ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
+		next.ch_sec_server_cut = next.ch_has_sec_server &&
+					 !sec_normalise(m, SIP_HDR_SECURITY_SERVER, sec, sizeof sec);
+		next.ch_sec_server = next.ch_has_sec_server && !next.ch_sec_server_cut
+					     ? slice_cstr(sec)
+					     : SLICE_NULL;
 	}
-	fc->ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
-	fc->ch_sec_server_cut = fc->ch_has_sec_server &&
-				!sec_normalise(m, SIP_HDR_SECURITY_SERVER, fc->ch_sec_server,
-					       sizeof fc->ch_sec_server);
+	if (flow_store(f, fc, &next))
+		flow_trim(f);
 }
 
 /* ---- the book ------------------------------------------------------------ */
@@ -2710,7 +2932,7 @@ static void ctx_prepare(struct ctx *c)
 			c->branch = v.branch;
 	}
 	c->ue_leg = nvia == 1;
-	c->fc = flow_find(c->flow, c);
+	c->fc = c->flow && c->call_id ? flow_find(c->flow, c->call_id->value) : NULL;
 	h = sip_hdr_first(m, SIP_HDR_CSEQ);
 	c->cseq_ok = h && sip_cseq_decode(&c->cseq, h->value, &err) == 0;
 	if (!m->is_request && h && sip_cseq_decode(&cs, h->value, &err) == 0)
@@ -2728,7 +2950,10 @@ static void ctx_prepare(struct ctx *c)
 	}
 	struct slice nonce = c->auth_ok ? c->auth.field[SIP_AUTH_NONCE] : SLICE_NULL;
 	c->protected_reg = c->is_register && slice_present(nonce) && nonce.len > 0;
-	c->has_expires = first_u32(m, SIP_HDR_EXPIRES, &c->expires, NULL);
+	c->expires_hdr = sip_hdr_first(m, SIP_HDR_EXPIRES);
+	if (c->expires_hdr)
+		c->expires_rc = sip_u32_decode(&c->expires, c->expires_hdr->value, &err);
+	c->has_expires = c->expires_hdr && c->expires_rc == 0;
 
 	ident_set(&c->ids[ID_TO], c->to_ok, c->to_hdr, "To", c->to.uri_text);
 	ident_set(&c->ids[ID_FROM], c->from_ok, c->from_hdr, "From", c->from.uri_text);

@@ -3,6 +3,7 @@
  * careful engineer expects; docs/rules.md lists every rule. */
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/alloc.h>
 #include <imsreg/ims.h>
 #include <imsreg/paste.h>
 #include "check.h"
@@ -459,6 +460,9 @@ static const struct {
 	/* the header as the parameter: delta-seconds is 1*DIGIT, the range §20.19's */
 	{ initial_register, "Expires: 600000", "Expires: 4294967296",
 	  "rfc3261.register.expires-range", "4294967296" },
+	/* each Expires header, not only the first (which ctx_prepare decodes) */
+	{ initial_register, "Expires: 600000", "Expires: 600000\r\nExpires: 4294967296",
+	  "rfc3261.register.expires-range", "4294967296" },
 	/* RFC 3840 §9: no '+', no feature tag */
 	{ initial_register, ";+g.3gpp.icsi-ref=", ";g.3gpp.icsi-ref=", "ir92.contact.mmtel-icsi",
 	  "g.3gpp.icsi-ref=" },
@@ -728,8 +732,8 @@ static void test_syntax_finding_names_the_header_once(void)
  * findings of the last message in fs (-1 when one does not parse). */
 static int run_flow(const char *const *texts, size_t n, struct findings *fs)
 {
-	static struct ims_flow flow;
-	memset(&flow, 0, sizeof flow);
+	struct ims_flow flow;
+	ims_flow_init(&flow);
 	int rc = -1;
 	for (size_t i = 0; i < n; i++) {
 		struct sip_hdr hdrs[64];
@@ -737,10 +741,13 @@ static int run_flow(const char *const *texts, size_t n, struct findings *fs)
 		struct sip_parse_error err;
 		memset(fs, 0, sizeof *fs);
 		sip_msg_init(&msg, hdrs, 64);
-		if (sip_msg_parse(&msg, texts[i], strlen(texts[i]), SIP_PARSE_LENIENT, &err) < 0)
-			return -1;
+		if (sip_msg_parse(&msg, texts[i], strlen(texts[i]), SIP_PARSE_LENIENT, &err) < 0) {
+			rc = -1;
+			break;
+		}
 		rc = ims_rules_check_flow(&msg, &flow, collect_cb, fs);
 	}
+	ims_flow_fini(&flow);
 	return rc;
 }
 
@@ -928,6 +935,243 @@ static void test_flow_in_a_pcscf_log(void)
 	free(wrong);
 	free(c1);
 	free(samecseq);
+}
+
+/* ---- the flow of a long log: every Call-ID kept, bounds counted ----------- */
+
+/* One message of a flow, its findings in fs: ims_rules_check_flow's
+ * count, or -1 when text does not parse. */
+static int flow_step(struct ims_flow *flow, const char *text, struct findings *fs)
+{
+	struct sip_hdr hdrs[64];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	memset(fs, 0, sizeof *fs);
+	sip_msg_init(&msg, hdrs, 64);
+	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
+		return -1;
+	return ims_rules_check_flow(&msg, flow, collect_cb, fs);
+}
+
+/* base with Call-ID number i and, when old is not NULL, old -> new_text
+ * (malloc'd). */
+static char *call_msg(const char *base, unsigned i, const char *old, const char *new_text)
+{
+	char id[64];
+	size_t len;
+	snprintf(id, sizeof id, "Call-ID: reg%u@2001:db8::1", i);
+	char *t = mutate(base, "Call-ID: c1@2001:db8::1", id, &len);
+	if (t && old) {
+		char *u = mutate(t, old, new_text, &len);
+		free(t);
+		t = u;
+	}
+	CHECK(t != NULL);
+	return t;
+}
+
+/* Call-ID i's message base (changed old -> new_text) through the flow:
+ * whether rule fired on it. */
+static bool call_fires(struct ims_flow *flow, const char *base, unsigned i, const char *old,
+		       const char *new_text, const char *rule)
+{
+	struct findings fs;
+	char *t = call_msg(base, i, old, new_text);
+	bool fired = false;
+	if (t) {
+		CHECK(flow_step(flow, t, &fs) >= 0);
+		fired = find(&fs, rule) != NULL;
+	}
+	free(t);
+	return fired;
+}
+
+static bool any_flow_finding(const struct findings *fs)
+{
+	for (size_t i = 0; i < fs->n; i++)
+		if (strstr(fs->f[i].id, ".flow."))
+			return true;
+	return false;
+}
+
+/* A P-CSCF log interleaves registrations: the initial REGISTERs of 200
+ * Call-IDs, then their 401s, then their protected REGISTERs. Call-ID 0
+ * answers with a nonce its 401 did not give, Call-ID 1 with a CSeq that
+ * went down: both are caught, 200 records later (a table of the last 8
+ * Call-IDs lost them), and the others draw no flow finding. */
+static void test_flow_keeps_every_call_id_of_an_interleaved_log(void)
+{
+	enum { N = 200 };
+	struct ims_flow flow;
+	ims_flow_init(&flow);
+	struct findings fs;
+	unsigned wrong_flow = 0;
+	for (unsigned i = 0; i < N; i++) {
+		char *t = call_msg(initial_register, i, NULL, NULL);
+		CHECK(t && flow_step(&flow, t, &fs) >= 0);
+		free(t);
+	}
+	for (unsigned i = 0; i < N; i++) {
+		char *t = call_msg(challenge_401, i, NULL, NULL);
+		CHECK(t && flow_step(&flow, t, &fs) >= 0);
+		free(t);
+	}
+	CHECK_INT_EQ(flow.nused, N);
+	for (unsigned i = 0; i < N; i++) {
+		const char *old = i == 0 ? "nonce=\"" NONCE_AKA "\"" : i == 1 ? "CSeq: 2 REGISTER" : NULL;
+		const char *new_text = i == 0 ? "nonce=\"" NONCE_AKA_SEP "\"" : "CSeq: 0 REGISTER";
+		char *t = call_msg(protected_register, i, old, new_text);
+		CHECK(t && flow_step(&flow, t, &fs) >= 0);
+		free(t);
+		if (i == 0)
+			CHECK(find(&fs, "rfc3261.flow.challenge") != NULL);
+		else if (i == 1)
+			CHECK(find(&fs, "rfc3261.flow.cseq") != NULL);
+		else if (any_flow_finding(&fs) && wrong_flow++ == 0)
+			print_findings("unexpected", &fs);
+	}
+	CHECK_INT_EQ(wrong_flow, 0);
+	CHECK_INT_EQ(ims_flow_dropped(&flow, NULL), 0);
+	ims_flow_fini(&flow);
+	CHECK_INT_EQ(flow.nused, 0);
+	ims_flow_fini(&flow); /* again: a zeroed flow */
+}
+
+/* Many Call-IDs: the index keeps its chains short (average O(1) lookup),
+ * the records take what their strings need. */
+static void test_flow_index_of_many_call_ids(void)
+{
+	enum { N = 20000 };
+	struct ims_flow flow;
+	ims_flow_init(&flow);
+	struct findings fs;
+	for (unsigned i = 0; i < N; i++) {
+		char *t = call_msg(initial_register, i, NULL, NULL);
+		CHECK(t && flow_step(&flow, t, &fs) >= 0);
+		free(t);
+	}
+	CHECK_INT_EQ(flow.nused, N);
+	CHECK(flow.nbucket >= N);
+	size_t longest = 0;
+	for (size_t b = 0; b < flow.nbucket; b++) {
+		size_t k = 0;
+		for (uint32_t id = flow.bucket[b]; id; id = flow.call[id - 1].hash_next)
+			k++;
+		longest = k > longest ? k : longest;
+	}
+	CHECK(longest <= 16);
+	/* a record: its struct and its strings (Call-ID, branch, Security-Client) */
+	CHECK(flow.bytes / N < sizeof(struct ims_flow_call) + 256);
+	CHECK(call_fires(&flow, protected_register, 7, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER",
+			 "rfc3261.flow.cseq"));
+	ims_flow_fini(&flow);
+}
+
+/* Beyond max_calls the least recently used record goes, and is counted;
+ * a Call-ID noted again is recent again. max_bytes the same. */
+static void test_flow_bound_evicts_least_recently_used_and_counts(void)
+{
+	enum { MAX = 16 };
+	struct ims_flow flow;
+	ims_flow_init(&flow);
+	flow.max_calls = MAX;
+	struct findings fs;
+	for (unsigned i = 0; i < MAX; i++)
+		CHECK(!call_fires(&flow, initial_register, i, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(ims_flow_dropped(&flow, NULL), 0);
+	/* Call-ID 0 answered: the most recent; a new Call-ID evicts Call-ID 1 */
+	CHECK(!call_fires(&flow, challenge_401, 0, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK(!call_fires(&flow, initial_register, MAX, NULL, NULL, "rfc3261.flow.cseq"));
+	uint64_t nomem = 9;
+	CHECK_INT_EQ(ims_flow_dropped(&flow, &nomem), 1);
+	CHECK_INT_EQ(nomem, 0);
+	CHECK_INT_EQ(flow.evicted, 1);
+	CHECK_INT_EQ(flow.nused, MAX);
+	CHECK(call_fires(&flow, protected_register, 0, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER",
+			 "rfc3261.flow.cseq"));
+	/* Call-ID 1's record is gone: its REGISTER is checked alone (and
+	 * starts a record again, evicting the next least recent) */
+	CHECK(!call_fires(&flow, protected_register, 1, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER",
+			  "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(flow.evicted, 2);
+	for (unsigned i = 100; i < 300; i++)
+		CHECK(!call_fires(&flow, initial_register, i, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(flow.evicted, 202);
+	CHECK_INT_EQ(flow.nused, MAX);
+	CHECK(flow.ncalls <= MAX);
+	/* a bound lowered on the way: the next new Call-ID brings it down */
+	flow.max_calls = 4;
+	CHECK(!call_fires(&flow, initial_register, 1000, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(flow.nused, 4);
+	CHECK_INT_EQ(flow.evicted, 202 + MAX - 3);
+	ims_flow_fini(&flow);
+
+	/* a byte budget of about four records */
+	ims_flow_init(&flow);
+	char *t = call_msg(initial_register, 0, NULL, NULL);
+	CHECK(t && flow_step(&flow, t, &fs) >= 0);
+	free(t);
+	size_t one = flow.bytes;
+	ims_flow_fini(&flow);
+	ims_flow_init(&flow);
+	flow.max_bytes = 4 * one + one / 2;
+	for (unsigned i = 0; i < 40; i++)
+		CHECK(!call_fires(&flow, initial_register, i, NULL, NULL, "rfc3261.flow.cseq"));
+	CHECK_INT_EQ(flow.nused, 4);
+	CHECK_INT_EQ(flow.evicted, 36);
+	CHECK(flow.bytes <= flow.max_bytes);
+	CHECK(call_fires(&flow, protected_register, 39, "CSeq: 2 REGISTER", "CSeq: 0 REGISTER",
+			 "rfc3261.flow.cseq"));
+	ims_flow_fini(&flow);
+}
+
+/* An allocation that fails drops the record it was for, counted in nomem;
+ * the message's own findings are all there, nothing leaks. */
+static void test_flow_allocation_failure_is_counted_not_fatal(void)
+{
+	struct findings alone, fs;
+	char *reg = call_msg(initial_register, 0, NULL, NULL);
+	char *ch = call_msg(challenge_401, 0, NULL, NULL);
+	char *wrong = call_msg(protected_register, 0, "nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"");
+	CHECK(reg && ch && wrong);
+	if (!reg || !ch || !wrong)
+		goto out;
+	CHECK(run(reg, strlen(reg), &alone) > 0);
+	long base = alloc_live();
+	for (long n = 0; n < 8; n++) {
+		/* the first REGISTER of a Call-ID: its record */
+		struct ims_flow flow;
+		ims_flow_init(&flow);
+		alloc_fail_after(n);
+		int rc = flow_step(&flow, reg, &fs);
+		alloc_fail_after(-1);
+		CHECK_INT_EQ(rc, (int)alone.n);
+		CHECK_INT_EQ(fs.n, alone.n);
+		bool kept = flow.nused == 1;
+		CHECK_INT_EQ(ims_flow_dropped(&flow, NULL), kept ? 0 : 1);
+		CHECK_INT_EQ(flow.nomem, kept ? 0 : 1);
+		/* the 401, the record updated */
+		alloc_fail_after(n);
+		rc = flow_step(&flow, ch, &fs);
+		alloc_fail_after(-1);
+		CHECK(rc >= 0);
+		if (kept && flow.nused == 0)
+			CHECK_INT_EQ(flow.nomem, 1);
+		/* the REGISTER answering a nonce the 401 did not give: caught
+		 * when the flow kept the 401, else not compared and counted */
+		bool has_401 = flow.nused == 1;
+		CHECK(has_401 || flow.nomem > 0);
+		CHECK(flow_step(&flow, wrong, &fs) >= 0);
+		CHECK((find(&fs, "rfc3261.flow.challenge") != NULL) == has_401);
+		if (n == 7) /* enough allocations */
+			CHECK(has_401 && flow.nomem == 0);
+		ims_flow_fini(&flow);
+		CHECK_INT_EQ(alloc_live(), base);
+	}
+out:
+	free(reg);
+	free(ch);
+	free(wrong);
 }
 
 static void test_every_rule_has_a_firing_case(void)
@@ -1351,6 +1595,10 @@ int main(void)
 	test_flow_rules_compare_with_the_messages_before();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_in_a_pcscf_log();
+	test_flow_keeps_every_call_id_of_an_interleaved_log();
+	test_flow_index_of_many_call_ids();
+	test_flow_bound_evicts_least_recently_used_and_counts();
+	test_flow_allocation_failure_is_counted_not_fatal();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

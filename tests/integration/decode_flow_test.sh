@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# decode_flow_test.sh IMSREG: the *.flow.* rules over a P-CSCF log of many
+# interleaved registrations (generated here): every Call-ID is kept, so a
+# wrong nonce or a CSeq that went down is caught however many other
+# Call-IDs came in between; a flow table bound (IMSREG_FLOW_MAX_CALLS)
+# that drops records is counted in the summary (text and JSON).
+set -u
+imsreg=${1:?usage: decode_flow_test.sh IMSREG}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+. tests/support/cli_check.sh
+
+# log N FILE: the initial REGISTERs of N Call-IDs, then their 401s, then
+# their protected REGISTERs; Call-ID 0 answers a nonce its 401 did not
+# give, Call-ID 1 with CSeq 0 (below its initial REGISTER's 1).
+log() {
+	python3 - "$1" >"$2" <<'PY'
+import sys
+n = int(sys.argv[1])
+dom = "ims.mnc001.mcc262.3gppnetwork.org"
+impu, impi = "sip:+491701234567@" + dom, "262011234567890@" + dom
+na, nb = "AQIDBAUGBwgJCgsMDQ4PEAAAAAAAoQAAESIzRFVmd4g=", "AQIDBAUGBwgJCgsMDQ4PEAAAAAAAoYAAESIzRFVmd4g="
+sc = "ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064"
+ss = "ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=3333;spi-s=4444;port-c=5066;port-s=5068"
+def msg(lines):
+    sys.stdout.write("\r\n".join(lines + ["Content-Length: 0", "", ""]))
+def register(i, cseq, nonce):
+    creds = ('algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce="c0ffee",'
+             'response="0123456789abcdef0123456789abcdef"') if nonce else 'response=""'
+    msg([f"REGISTER sip:{dom} SIP/2.0", f"Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bK{i}x{cseq}",
+         "Max-Forwards: 70", f"From: <{impu}>;tag=a{i}", f"To: <{impu}>", f"Call-ID: reg{i}@2001:db8::1",
+         f"CSeq: {cseq} REGISTER", "Contact: <sip:[2001:db8::1]:5060>;expires=600000",
+         f'Authorization: Digest username="{impi}",realm="{dom}",uri="sip:{dom}",nonce="{nonce}",{creds}',
+         f"Security-Client: {sc}"] + ([f"Security-Verify: {ss}"] if nonce else []))
+for i in range(n):
+    register(i, 1, "")
+for i in range(n):
+    msg(["SIP/2.0 401 Unauthorized", f"Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bK{i}x1",
+         f"From: <{impu}>;tag=a{i}", f"To: <{impu}>;tag=s{i}", f"Call-ID: reg{i}@2001:db8::1", "CSeq: 1 REGISTER",
+         f'WWW-Authenticate: Digest realm="{dom}",nonce="{na}",algorithm=AKAv1-MD5,qop="auth"',
+         f"Security-Server: {ss}"])
+for i in range(n):
+    register(i, 0 if i == 1 else 2, nb if i == 0 else na)
+PY
+}
+
+# --- 200 interleaved registrations: both mistakes caught, on their messages ---
+log 200 "$tmp/log.sip"
+expect_rc 1 "200 registrations" "$imsreg" decode --strict --brief --no-color "$tmp/log.sip"
+[ "$(grep -c 'rfc3261\.flow\.challenge  line' "$tmp/out")" = 1 ] && ok || bad "one rfc3261.flow.challenge"
+[ "$(grep -c 'rfc3261\.flow\.cseq  line' "$tmp/out")" = 1 ] && ok || bad "one rfc3261.flow.cseq"
+hasnt "200 registrations: nothing dropped" "$tmp/out" "registration(s) dropped"
+expect_rc 1 "200 registrations --json" "$imsreg" decode --strict --json "$tmp/log.sip"
+python3 - "$tmp/out" <<'PY' && ok || bad "200 registrations --json: the findings on Call-IDs 0 and 1, nothing dropped"
+import json, sys
+d = json.load(open(sys.argv[1]))
+msgs = d["inputs"][0]["messages"]
+assert len(msgs) == 600, len(msgs)
+flow = [(m["index"], f["id"]) for m in msgs for f in m["findings"] if ".flow." in f["id"]]
+assert flow == [(401, "rfc3261.flow.challenge"), (402, "rfc3261.flow.cseq")], flow
+assert d["summary"]["flow_dropped"] == {"table_full": 0, "out_of_memory": 0}, d["summary"]
+PY
+
+# --- a bound of 8 Call-IDs (the table of old): the records go, and it says so ---
+IMSREG_FLOW_MAX_CALLS=8 expect_rc 1 "a bound of 8" "$imsreg" decode --strict --brief --no-color "$tmp/log.sip"
+hasnt "a bound of 8: the mistakes are not compared" "$tmp/out" "rfc3261.flow."
+# 192 initial REGISTERs pushed out by later ones, then each 401 and each
+# protected REGISTER of Call-IDs 0..191 pushes out another: 592
+has "a bound of 8" "$tmp/out" "flow: 592 registration(s) dropped (table full); their later messages were not compared"
+IMSREG_FLOW_MAX_CALLS=8 expect_rc 1 "a bound of 8 --json" "$imsreg" decode --strict --json "$tmp/log.sip"
+python3 - "$tmp/out" <<'PY' && ok || bad "a bound of 8 --json: summary.flow_dropped"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["flow_dropped"] == {"table_full": 592, "out_of_memory": 0}, d["summary"]
+PY
+# as many Call-IDs as the bound: nothing goes, both mistakes are caught
+log 8 "$tmp/eight.sip"
+IMSREG_FLOW_MAX_CALLS=8 expect_rc 1 "8 registrations, a bound of 8" "$imsreg" decode --strict --brief --no-color "$tmp/eight.sip"
+[ "$(grep -c 'rfc3261\.flow\.\(challenge\|cseq\)  line' "$tmp/out")" = 2 ] && ok || bad "8 registrations, a bound of 8: both caught"
+hasnt "8 registrations, a bound of 8: nothing dropped" "$tmp/out" "registration(s) dropped"
+# a value that is not a number: the default bound
+IMSREG_FLOW_MAX_CALLS=many expect_rc 1 "IMSREG_FLOW_MAX_CALLS=many" "$imsreg" decode --strict --brief --no-color "$tmp/log.sip"
+[ "$(grep -c 'rfc3261\.flow\.challenge  line' "$tmp/out")" = 1 ] && ok || bad "IMSREG_FLOW_MAX_CALLS=many: the default bound"
+
+# --- each input its own flow: the drops of two files add up ---
+IMSREG_FLOW_MAX_CALLS=8 expect_rc 1 "two files" "$imsreg" decode --strict --json "$tmp/log.sip" "$tmp/log.sip"
+python3 - "$tmp/out" <<'PY' && ok || bad "two files: summary.flow_dropped adds up"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["summary"]["flow_dropped"]["table_full"] == 2 * 592, d["summary"]
+PY
+
+cli_check_done
