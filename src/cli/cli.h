@@ -22,7 +22,7 @@ enum {
 #define CLI_MAX_HDRS 512
 #define CLI_STR_(x) #x
 #define CLI_STR(x) CLI_STR_(x) /* a number macro as a string literal */
-#define CLI_MAX_INPUT (16u << 20) /* bytes read from one file */
+#define CLI_MAX_INPUT (256u << 20) /* bytes read from one file */
 
 struct cli_opts {
 	bool json;
@@ -56,6 +56,10 @@ struct cli_source {
 	bool datagram;
 	size_t discarded;        /* those bytes, once the message is read */
 	bool hinted;             /* strict: the lenient-read hint was given */
+	/* strict: the offset of each line's first byte, for line and column
+	 * in O(log n) (NULL when it could not be allocated: counted then) */
+	size_t *line_starts;
+	size_t nline_starts;
 	struct paste paste;      /* lenient */
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */

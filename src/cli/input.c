@@ -165,6 +165,47 @@ static void input_report(FILE *err, const struct cli_input *in, unsigned line, u
 	fputs("^\n", err);
 }
 
+/* src->line_starts for a strict input: a log of thousands of messages asks
+ * for a position per message and per finding, which counting lines from
+ * the start made quadratic. Without memory the positions are counted. */
+static void line_index(struct cli_source *src)
+{
+	const char *d = src->in->data, *end = d + src->in->len;
+	size_t n = 1;
+	for (const char *p = d; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		n++;
+	src->line_starts = imsreg_malloc(n * sizeof *src->line_starts);
+	if (!src->line_starts)
+		return;
+	src->line_starts[0] = 0;
+	src->nline_starts = 1;
+	for (const char *p = d; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		src->line_starts[src->nline_starts++] = (size_t)(p - d) + 1;
+}
+
+/* error_position of a strict input, by its line index when it has one. */
+static void strict_position(const struct cli_source *src, size_t off, unsigned *line, unsigned *col)
+{
+	const struct cli_input *in = src->in;
+	if (!src->line_starts) {
+		error_position(in->data, in->len, off, line, col);
+		return;
+	}
+	if (off > in->len)
+		off = in->len;
+	/* the last line that starts at or before off */
+	size_t lo = 0, hi = src->nline_starts;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (src->line_starts[mid] <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned)lo + 1;
+	*col = (unsigned)(off - src->line_starts[lo]) + 1;
+}
+
 /* Reasons with a number or a quote in them (one run, one thread). */
 static char reason_text[256];
 
@@ -176,6 +217,8 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 	src->strict = strict;
 	src->datagram = framing == CLI_FRAMING_DATAGRAM;
 	src->hinted = false;
+	src->line_starts = NULL;
+	src->nline_starts = 0;
 	src->discarded = 0;
 	src->next = 0;
 	src->error_reason = NULL;
@@ -187,8 +230,10 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 		size_t i = 0;
 		while (i < in->len && (in->data[i] == '\r' || in->data[i] == '\n'))
 			i++;
-		if (i < in->len)
+		if (i < in->len) {
+			line_index(src);
 			return 0;
+		}
 		src->error_reason = "no SIP request line or status line found";
 		error_position(in->data, in->len, 0, &src->error_line, &src->error_col);
 		error_report(err, in->name, in->data, in->len, 0, src->error_reason);
@@ -227,6 +272,8 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 
 void cli_source_fini(struct cli_source *src)
 {
+	imsreg_free(src->line_starts);
+	src->line_starts = NULL;
 	paste_fini(&src->paste);
 }
 
@@ -234,7 +281,7 @@ void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsig
 {
 	const struct cli_source *src = m->src;
 	if (src->strict)
-		error_position(src->in->data, src->in->len, m->base + off, line, col);
+		strict_position(src, m->base + off, line, col);
 	else
 		paste_position(&src->paste, m->base + off, line, col);
 }
@@ -299,7 +346,7 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
 	const struct cli_input *in = src->in;
 	m->error_reason = reason;
 	if (src->strict) {
-		error_position(in->data, in->len, base + off, &m->error_line, &m->error_col);
+		strict_position(src, base + off, &m->error_line, &m->error_col);
 		error_report(err, in->name, in->data, in->len, base + off, reason);
 		if (!src->hinted) {
 			src->hinted = true;

@@ -1,0 +1,75 @@
+/* input_test.c: framing an input into messages (cli_source) and the line
+ * and column it gives back for a byte of a message. */
+#include <stdio.h>
+#include <string.h>
+#include <imsreg/error.h>
+#include "check.h"
+#include "cli/cli.h"
+
+#define WIRE_MSG(cseq)                                                                             \
+	"REGISTER sip:ims.example SIP/2.0\r\n"                                                     \
+	"Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK" cseq "\r\n"                                     \
+	"Max-Forwards: 70\r\n"                                                                     \
+	"From: <sip:u@ims.example>;tag=1\r\n"                                                      \
+	"To: <sip:u@ims.example>\r\n"                                                              \
+	"Call-ID: c1\r\n"                                                                          \
+	"CSeq: " cseq " REGISTER\r\n"                                                              \
+	"Contact: <sip:u@10.0.0.1>\r\n"                                                            \
+	"Content-Length: 5\r\n"                                                                    \
+	"\r\n"                                                                                     \
+	"a\nb\r\n"
+
+/* A strict input's positions come from its line index (binary search):
+ * they must be those that counting every line from the start gives, for
+ * every byte of every message, across messages, keep-alive CRLFs and a
+ * body with a bare LF. */
+static void test_strict_positions_are_the_counted_ones(void)
+{
+	static const char text[] = "\r\n" WIRE_MSG("1") "\r\n\r\n" WIRE_MSG("2") WIRE_MSG("3");
+	for (int framing = CLI_FRAMING_STREAM; framing <= CLI_FRAMING_DATAGRAM; framing++) {
+		struct cli_input in = { "t", (char *)text, sizeof text - 1 };
+		struct cli_source src;
+		static struct cli_msg m;
+		CHECK_INT_EQ(cli_source_init(&src, &in, (enum cli_framing)framing, stderr), 0);
+		CHECK(src.line_starts != NULL);
+		m.index = 0;
+		unsigned nmsgs = 0;
+		int rc;
+		while ((rc = cli_source_next(&src, &m, stderr)) == 1) {
+			nmsgs++;
+			for (size_t off = 0; off <= m.msg.len; off++) {
+				unsigned l1, c1, l2, c2;
+				cli_msg_position(&m, off, &l1, &c1);
+				error_position(in.data, in.len, m.base + off, &l2, &c2);
+				if (l1 != l2 || c1 != c2) {
+					fprintf(stderr, "message %u byte %zu: %u:%u, counted %u:%u\n", nmsgs,
+						off, l1, c1, l2, c2);
+					CHECK(!"positions equal");
+					break;
+				}
+			}
+		}
+		CHECK_INT_EQ(rc, 0);
+		CHECK_INT_EQ(nmsgs, framing == CLI_FRAMING_DATAGRAM ? 1u : 3u);
+		cli_source_fini(&src);
+		CHECK(src.line_starts == NULL);
+	}
+}
+
+/* Lenient input keeps its own map (the paste normaliser's): no index. */
+static void test_lenient_input_has_no_line_index(void)
+{
+	static const char text[] = "REGISTER sip:a SIP/2.0\nTo: <sip:u@a>\n\n";
+	struct cli_input in = { "t", (char *)text, sizeof text - 1 };
+	struct cli_source src;
+	CHECK_INT_EQ(cli_source_init(&src, &in, CLI_FRAMING_LENIENT, stderr), 0);
+	CHECK(src.line_starts == NULL);
+	cli_source_fini(&src);
+}
+
+int main(void)
+{
+	test_strict_positions_are_the_counted_ones();
+	test_lenient_input_has_no_line_index();
+	return check_done();
+}
