@@ -313,8 +313,7 @@ struct ims_flow_call {
 	bool ch_sec_server_cut;        /* they did not fit: not compared */
 	struct slice ch_sec_server;
 	bool reg_has_sec_client;       /* the Security-Client offers of the last
-					* REGISTER without Security-Verify (the
-					* initial one), normalised */
+					* REGISTER, normalised */
 	bool reg_sec_client_cut;       /* they did not fit: not compared */
 	struct slice reg_sec_client;
 };

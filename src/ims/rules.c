@@ -2275,14 +2275,17 @@ static void check_flow_sec_verify(struct ctx *c)
 		       "downgrade attack and answers 494. Compare the two offer by offer.");
 }
 
-/* TS 24.229 §5.1.1.5.1 has the UE repeat its initial Security-Client in
- * the protected REGISTER, and TS 33.203 §7.2 has the P-CSCF compare the
- * two: a list that changed between them looks like a downgrade. (One with
- * no Security-Client at all is ts33203.security.verify's.) */
+/* TS 24.229 §5.1.1.5.1 has the UE repeat, in the REGISTER that answers a
+ * 401, the Security-Client of the REGISTER that drew it (the initial one,
+ * or a re-registration with new SPIs and ports when the network
+ * re-authenticates), and TS 33.203 §7.2 has the P-CSCF compare the two: a
+ * list that changed between them looks like a downgrade. (One with no
+ * Security-Client at all is ts33203.security.verify's.) */
 static void check_flow_sec_client(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!flow_answers_401(c) || !fc->reg_has_sec_client || fc->reg_sec_client_cut)
+	if (!flow_answers_401(c) || !fc->reg_has_sec_client || fc->reg_sec_client_cut ||
+	    fc->reg_cseq != fc->ch_cseq)
 		return;
 	if (!c->auth_ok || !slice_present(c->auth.field[SIP_AUTH_NONCE]) ||
 	    c->auth.field[SIP_AUTH_NONCE].len == 0 ||
@@ -2293,8 +2296,8 @@ static void check_flow_sec_client(struct ctx *c)
 	if (!h || !sec_normalise(c->msg, SIP_HDR_SECURITY_CLIENT, mine, sizeof mine))
 		return;
 	if (!flow_eq(fc->reg_sec_client, slice_cstr(mine)))
-		report(c, h, h->value.ptr, "Security-Client is not the one of the initial "
-		       "REGISTER (same offers and parameters, in any order): the UE repeats its "
+		report(c, h, h->value.ptr, "Security-Client is not the one of the REGISTER the "
+		       "401 answered (same offers and parameters, in any order): the UE repeats its "
 		       "list unchanged in the protected REGISTER (TS 24.229 §5.1.1.5.1), and the "
 		       "P-CSCF compares the two (TS 33.203 §7.2), so a change reads as a "
 		       "downgrade; the SAs were set up from the first list. Compare them offer "
@@ -2573,14 +2576,15 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 		next.reg_cseq = c->cseq.seq;
 		next.reg_deregister = c->deregister;
 		next.reg_branch = c->branch;
-		if (!sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY)) {
-			next.reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
-			next.reg_sec_client_cut = next.reg_has_sec_client &&
-						  !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, sec, sizeof sec);
-			next.reg_sec_client = next.reg_has_sec_client && !next.reg_sec_client_cut
-						      ? slice_cstr(sec)
-						      : SLICE_NULL;
-		}
+		/* every REGISTER's: a re-registration that is challenged
+		 * (re-authentication) offers new SPIs and ports, which the
+		 * REGISTER answering that 401 repeats */
+		next.reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
+		next.reg_sec_client_cut = next.reg_has_sec_client &&
+					  !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, sec, sizeof sec);
+		next.reg_sec_client = next.reg_has_sec_client && !next.reg_sec_client_cut
+					      ? slice_cstr(sec)
+					      : SLICE_NULL;
 	} else if (m->status >= 200 && m->status != 401) {
 		/* a final answer to a later REGISTER closes the challenge */
 		if (fc->have_401 && c->cseq.seq > fc->ch_cseq)
@@ -2708,7 +2712,7 @@ enum scope {
 	  "in one input, the REGISTER after a 401 echoes its Security-Server in Security-Verify",\
 	  REGISTER, check_flow_sec_verify) \
 	X("rfc3329.flow.security-client", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.1, TS 33.203 §7.2",\
-	  "in one input, the protected REGISTER repeats the initial REGISTER's Security-Client",\
+	  "in one input, the REGISTER answering a 401 repeats the challenged REGISTER's Security-Client",\
 	  REGISTER, check_flow_sec_client) \
 	X("rfc3261.response.error-contents", IMS_SEV_ERROR, "RFC 3261 §10.3, §8.2.2.3",\
 	  "a 423 carries Min-Expires, a 420 lists the refused options in Unsupported",\

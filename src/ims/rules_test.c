@@ -824,6 +824,76 @@ static void test_flow_rules_compare_with_the_messages_before(void)
 	}
 }
 
+/* base with each pair of edits[] (old, new) applied in turn, or NULL. */
+static char *mutate_all(const char *base, const char *const *edits, size_t n)
+{
+	size_t len;
+	char *text = NULL;
+	const char *cur = base;
+	for (size_t i = 0; i + 1 < n; i += 2) {
+		char *next = mutate(cur, edits[i], edits[i + 1], &len);
+		free(text);
+		if (!next)
+			return NULL;
+		cur = text = next;
+	}
+	return text ? text : strdup(base);
+}
+
+/* A registration refreshed with re-authentication (TS 24.229 §5.1.1.5.1,
+ * TS 24.228's re-registration flow): the protected re-REGISTER offers a new
+ * Security-Client (new SPIs and ports), the 401 a new Security-Server, and
+ * the REGISTER answering it repeats the new Security-Client, not the
+ * initial REGISTER's. Going back to the initial list is the change. */
+static void test_flow_reauthentication_repeats_the_challenged_security_client(void)
+{
+	static const char *const rereg[] = {
+		"CSeq: 2 REGISTER", "CSeq: 3 REGISTER",
+		"branch=z9hG4bKdef456", "branch=z9hG4bKdef457",
+		"spi-c=1111;spi-s=2222;port-c=5062;port-s=5064", "spi-c=5555;spi-s=6666;port-c=5072;port-s=5074",
+	};
+	static const char *const challenge[] = {
+		"CSeq: 1 REGISTER", "CSeq: 3 REGISTER",
+		"nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"",
+		"spi-c=3333;spi-s=4444;port-c=5066;port-s=5068", "spi-c=7777;spi-s=8888;port-c=5076;port-s=5078",
+	};
+	static const char *const answer[] = {
+		"CSeq: 2 REGISTER", "CSeq: 4 REGISTER",
+		"branch=z9hG4bKdef456", "branch=z9hG4bKdef458",
+		"nonce=\"" NONCE_AKA "\"", "nonce=\"" NONCE_AKA_SEP "\"",
+		"spi-c=1111;spi-s=2222;port-c=5062;port-s=5064", "spi-c=5555;spi-s=6666;port-c=5072;port-s=5074",
+		"spi-c=3333;spi-s=4444;port-c=5066;port-s=5068", "spi-c=7777;spi-s=8888;port-c=5076;port-s=5078",
+	};
+	char *m5 = mutate_all(protected_register, rereg, sizeof rereg / sizeof rereg[0]);
+	char *m6 = mutate_all(challenge_401, challenge, sizeof challenge / sizeof challenge[0]);
+	char *m7 = mutate_all(protected_register, answer, sizeof answer / sizeof answer[0]);
+	/* the answer with the initial REGISTER's list instead */
+	char *m7b = mutate_all(protected_register, answer, sizeof answer / sizeof answer[0] - 4);
+	char *m7c = m7b ? mutate_all(m7b, answer + 8, 2) : NULL;
+	CHECK(m5 && m6 && m7 && m7c);
+	if (m5 && m6 && m7 && m7c) {
+		struct findings fs;
+		const char *texts[] = { initial_register, challenge_401, protected_register, ok_200,
+					m5, m6, m7 };
+		CHECK(run_flow(texts, 7, &fs) >= 0);
+		if (find(&fs, "rfc3329.flow.security-client") || find(&fs, "rfc3261.flow.challenge") ||
+		    find(&fs, "rfc3329.flow.security-verify") || find(&fs, "rfc3261.flow.cseq"))
+			print_findings("re-authentication", &fs);
+		CHECK(find(&fs, "rfc3329.flow.security-client") == NULL);
+		CHECK(find(&fs, "rfc3261.flow.challenge") == NULL);
+		CHECK(find(&fs, "rfc3329.flow.security-verify") == NULL);
+		CHECK(find(&fs, "rfc3261.flow.cseq") == NULL);
+		texts[6] = m7c;
+		CHECK(run_flow(texts, 7, &fs) >= 0);
+		CHECK(find(&fs, "rfc3329.flow.security-client") != NULL);
+	}
+	free(m5);
+	free(m6);
+	free(m7);
+	free(m7b);
+	free(m7c);
+}
+
 /* A 200 without Contact answers a deregistration that came before it in
  * the input: no rfc3261.response.200-bindings (alone, it warns). */
 static void test_flow_200_after_deregistration_has_no_contact_to_list(void)
@@ -1594,6 +1664,7 @@ int main(void)
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
+	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_flow_in_a_pcscf_log();
 	test_flow_keeps_every_call_id_of_an_interleaved_log();
 	test_flow_index_of_many_call_ids();
