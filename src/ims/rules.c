@@ -2042,6 +2042,64 @@ static void check_pani_plmn(struct ctx *c)
 	}
 }
 
+/* RFC 5627 §3.1: a public GRUU is the AOR with a gr parameter whose value is
+ * the instance ID; a temporary GRUU carries gr without a value. What the
+ * registrar hands out in a 2xx to REGISTER, per Contact. */
+static void check_gruu(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->is_request || m->status < 200 || m->status > 299 || !c->is_reg_response)
+		return;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = binding_next(c, &cur))) {
+		struct sip_param pub, tmp, gr;
+		struct sip_uri u;
+		struct sip_parse_error err;
+		char tb[128], ib[128];
+		if (sip_param_find(ct->a.params, "temp-gruu", &tmp) && slice_present(tmp.value) &&
+		    (sip_uri_decode(&u, tmp.value, &err) < 0 || !sip_param_find(u.params, "gr", &gr)))
+			report(c, ct->h, tmp.value.ptr, "temp-gruu %.*s is not a SIP URI with a gr "
+			       "parameter: a temporary GRUU is a sip: URI with ;gr (no value), and a "
+			       "UE that cannot use it loses GRUU routing for this registration. Check "
+			       "the registrar's GRUU generation.", SLICE_ARG(tmp.value));
+		if (!sip_param_find(ct->a.params, "pub-gruu", &pub) || !slice_present(pub.value))
+			continue;
+		if (sip_uri_decode(&u, pub.value, &err) < 0 ||
+		    (u.scheme != SIP_URI_SIP && u.scheme != SIP_URI_SIPS)) {
+			report(c, ct->h, pub.value.ptr, "pub-gruu %.*s is not a SIP URI: the public "
+			       "GRUU is the AOR with ;gr=<instance ID>. Check the registrar's GRUU "
+			       "generation.", SLICE_ARG(pub.value));
+			continue;
+		}
+		if (!sip_param_find(u.params, "gr", &gr) || !slice_present(gr.value)) {
+			report(c, ct->h, pub.value.ptr, "pub-gruu %.*s has no gr=<instance ID>: a "
+			       "public GRUU is the AOR with the gr parameter set to the contact's "
+			       "+sip.instance, which is what routes a request to this device.",
+			       SLICE_ARG(pub.value));
+			continue;
+		}
+		if (c->to_ok && (c->to.uri.scheme == SIP_URI_SIP || c->to.uri.scheme == SIP_URI_SIPS) &&
+		    !sip_uri_equal(&c->to.uri, &u))
+			report(c, ct->h, pub.value.ptr, "pub-gruu %.*s is not built on the AOR %.*s (To): "
+			       "a public GRUU is the AOR with ;gr added, so requests to it reach "
+			       "this user's S-CSCF.", SLICE_ARG(pub.value), SLICE_ARG(c->to.uri_text));
+		struct slice inst = ct->t.instance_p.value;
+		if (!ct->t.instance || !slice_present(inst))
+			continue;
+		if (inst.len >= 2 && inst.ptr[0] == '<' && inst.ptr[inst.len - 1] == '>')
+			inst = slice_make(inst.ptr + 1, inst.len - 2);
+		struct sip_uri iu, gu;
+		bool same = sip_uri_decode(&iu, inst, &err) == 0 &&
+			    sip_uri_decode(&gu, gr.value, &err) == 0 && sip_uri_equal(&iu, &gu);
+		if (!same)
+			report(c, ct->h, gr.value.ptr, "pub-gruu's gr=%s is not this contact's "
+			       "instance ID %s: the public GRUU names the device by its "
+			       "+sip.instance, so requests to it would go to another device or to "
+			       "none.", cstr(tb, sizeof tb, gr.value), cstr(ib, sizeof ib, inst));
+	}
+}
+
 static void check_reg_id(struct ctx *c)
 {
 	struct contact_cursor cur = { 0 };
@@ -2861,6 +2919,9 @@ enum scope {
 	X("rfc5626.contact.reg-id", IMS_SEV_ERROR, "RFC 5626 §4.2.1, §5.2",\
 	  "reg-id comes with +sip.instance and Supported: outbound",\
 	  BINDING, check_reg_id) \
+	X("rfc5627.contact.gruu", IMS_SEV_WARNING, "RFC 5627 §3.1",\
+	  "a 2xx's pub-gruu is the AOR with gr=<the contact's +sip.instance>; temp-gruu has ;gr",\
+	  RESPONSE, check_gruu) \
 	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
 	  "every sip: Route entry is a loose router (;lr)",\
 	  REQUEST, check_route_lr) \

@@ -410,6 +410,15 @@ static const struct {
 	  "utran-cell-id-3gpp=31048001A2B3C4D0", "ts24229.pani.plmn-vs-imsi", "31048001" },
 	{ initial_register, ";+g.3gpp.smsip\r\n", ";+g.3gpp.smsip;reg-id=1\r\n",
 	  "rfc5626.contact.reg-id", "reg-id=1" },
+	/* RFC 5627 §3.1: the GRUUs a 200 hands out */
+	{ ok_200, "-000655-0>\"\r\n", "-000655-0>\";pub-gruu=\"" IMPU ";gr=urn:gsma:imei:35425006-000655-1\"\r\n",
+	  "rfc5627.contact.gruu", "urn:gsma:imei:35425006-000655-1\"" },
+	{ ok_200, "-000655-0>\"\r\n", "-000655-0>\";pub-gruu=\"sip:+491700000000@" DOM
+	  ";gr=urn:gsma:imei:35425006-000655-0\"\r\n", "rfc5627.contact.gruu", "sip:+491700000000@" },
+	{ ok_200, "-000655-0>\"\r\n", "-000655-0>\";pub-gruu=\"" IMPU "\"\r\n",
+	  "rfc5627.contact.gruu", IMPU "\"" },
+	{ ok_200, "-000655-0>\"\r\n", "-000655-0>\";temp-gruu=\"sip:tgruu.7hs==jd7vnz@" DOM "\"\r\n",
+	  "rfc5627.contact.gruu", "sip:tgruu.7hs" },
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:[2001:db8::2]:5060>\r\n",
 	  "rfc3261.route.lr", "sip:[2001:db8::2]" },
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id, header\r\nContent-Length: 0\r\n",
@@ -822,6 +831,25 @@ static void test_flow_rules_compare_with_the_messages_before(void)
 		free(ch);
 		free(reg);
 	}
+}
+
+/* A 200 with the GRUUs as RFC 5627 §3.1 builds them (the gr value in the
+ * URN's other spelling of case, RFC 8141 §3.1) draws no GRUU finding. */
+static void test_gruus_built_from_the_aor_and_instance_are_quiet(void)
+{
+	size_t len;
+	char *text = mutate(ok_200, "-000655-0>\"\r\n",
+			    "-000655-0>\";pub-gruu=\"" IMPU ";gr=URN:GSMA:imei:35425006-000655-0\";"
+			    "temp-gruu=\"sip:tgruu.7hs==jd7vnz@" DOM ";gr\"\r\n", &len);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	struct findings fs;
+	CHECK(run(text, len, &fs) >= 0);
+	if (find(&fs, "rfc5627.contact.gruu"))
+		print_findings("gruu", &fs);
+	CHECK(find(&fs, "rfc5627.contact.gruu") == NULL);
+	free(text);
 }
 
 /* base with each pair of edits[] (old, new) applied in turn, or NULL. */
@@ -1665,6 +1693,7 @@ int main(void)
 	test_flow_rules_compare_with_the_messages_before();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
+	test_gruus_built_from_the_aor_and_instance_are_quiet();
 	test_flow_in_a_pcscf_log();
 	test_flow_keeps_every_call_id_of_an_interleaved_log();
 	test_flow_index_of_many_call_ids();
