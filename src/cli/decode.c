@@ -1096,13 +1096,15 @@ static bool profile_add(struct decode_run *run, const char *path, char *reason, 
 		char *arg = p + k;
 		while (*arg == ' ' || *arg == '\t')
 			arg++;
-		if (k == 6 && strncmp(p, "ignore", 6) == 0)
+		if (k == 6 && strncmp(p, "ignore", 6) == 0) {
 			ok = ignore_add(run, arg, why, sizeof why);
-		else if (k == 8 && strncmp(p, "severity", 8) == 0)
+		} else if (k == 8 && strncmp(p, "severity", 8) == 0) {
 			ok = severity_add(run, arg, why, sizeof why);
-		else
-			ok = (snprintf(why, sizeof why, "'%.*s' is no directive (ignore RULES, severity "
-				       "RULES=LEVEL)", (int)(k > 40 ? 40 : k), p), false);
+		} else {
+			snprintf(why, sizeof why, "'%.*s' is no directive (ignore RULES, severity "
+				 "RULES=LEVEL)", (int)(k > 40 ? 40 : k), p);
+			ok = false;
+		}
 		if (!ok)
 			snprintf(reason, cap, "%.100s:%u: %s", path, n, why);
 	}
