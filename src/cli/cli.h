@@ -44,6 +44,10 @@ struct cli_input {
 	size_t len;
 };
 int cli_input_read(struct cli_input *in, const char *path, FILE *err);
+/* "pcap" or "pcapng" when in starts with a capture file's magic number
+ * (libpcap's, either byte order, micro- or nanosecond; pcapng's section
+ * header block), else NULL: decode reads text, and says what it got. */
+const char *cli_input_capture(const struct cli_input *in);
 void cli_input_fini(struct cli_input *in);
 
 /* The messages of one input, framed and parsed one at a time: lenient (the

@@ -813,9 +813,26 @@ static void decode_input(struct decode_run *run, const char *path)
 	}
 	report_begin(r, NULL, NULL);
 	int rc = cli_input_read(&in, path, run->err);
+	const char *capture = rc < 0 ? NULL : cli_input_capture(&in);
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);
 		report_cstr(r, "mode", NULL, decode_mode(&run->opt), NULL);
+		report_cstr(r, "capture", NULL, capture, NULL);
+	}
+	if (capture) {
+		/* what a capture read as text gives, and the way to all of it */
+		char note[512];
+		snprintf(note, sizeof note, "%s: a %s capture, read here as bytes: the SIP text of each "
+			 "packet as it lies in the file, so a message split over packets (TCP "
+			 "segments, IP fragments) is not read, and lines count the file's line feeds. "
+			 "For every SIP packet, TCP reassembled: tshark -r %s -Y sip -O sip | imsreg "
+			 "decode", in.name, capture, in.name);
+		if (r->format == REPORT_TEXT) {
+			buf_printf(r->b, "%s%s%s\n", report_on(r, STYLE_DIM), note, report_off(r));
+			run_flush(run);
+		} else {
+			fprintf(run->err, "%s\n", note);
+		}
 	}
 	if (rc < 0) {
 		report_empty_input(r);

@@ -74,6 +74,22 @@ int cli_output_flush(FILE *out, FILE *err, int status)
 	return CLI_EXIT_INPUT;
 }
 
+const char *cli_input_capture(const struct cli_input *in)
+{
+	static const unsigned char magic[][4] = {
+		{ 0xd4, 0xc3, 0xb2, 0xa1 }, { 0xa1, 0xb2, 0xc3, 0xd4 }, /* pcap, us */
+		{ 0x4d, 0x3c, 0xb2, 0xa1 }, { 0xa1, 0xb2, 0x3c, 0x4d }, /* pcap, ns */
+	};
+	if (in->len < 24)
+		return NULL;
+	for (size_t i = 0; i < sizeof magic / sizeof magic[0]; i++)
+		if (memcmp(in->data, magic[i], 4) == 0)
+			return "pcap";
+	if (memcmp(in->data, "\x0a\x0d\x0d\x0a", 4) == 0)
+		return "pcapng";
+	return NULL;
+}
+
 void cli_input_fini(struct cli_input *in)
 {
 	imsreg_free(in->data);

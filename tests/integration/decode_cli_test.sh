@@ -529,6 +529,18 @@ expect_rc 2 "--ignore of no prefix" "$imsreg" decode --ignore 'ir93.*' "$ex6"
 expect_rc 2 "--ignore without rules" "$imsreg" decode "$ex6" --ignore
 expect_rc 2 "--ignore with an empty id" "$imsreg" decode --ignore 'ir92.*,,rfc3261.*' "$ex6"
 
+# a capture file given to decode: said, with the way to read all of it
+pcap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
+"$imsreg" decode --brief --no-color "$pcap" >"$tmp/pcap.out" 2>&1
+head -1 "$tmp/pcap.out" | grep -qF "sngrep-aaa.pcap: a pcap capture, read here as bytes" && ok || bad "a pcap: said first"
+has "a pcap: the tshark way" "$tmp/pcap.out" "tshark -r $pcap -Y sip -O sip | imsreg decode"
+"$imsreg" decode --json "$pcap" "$ex6" >"$tmp/pcap.json" 2>"$tmp/pcap.err"
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; assert i[0]["capture"] == "pcap" and i[1]["capture"] is None, i' "$tmp/pcap.json" && ok || bad "a pcap: JSON capture"
+has "a pcap: --json says it on stderr" "$tmp/pcap.err" "a pcap capture"
+printf '\n\r\r\n\x1a\x2b\x3c\x4d\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\x1c\x00\x00\x00\x1c\x00\x00\x00' >"$tmp/empty.pcapng"
+expect_rc 2 "a pcapng without SIP" "$imsreg" decode "$tmp/empty.pcapng"
+has "a pcapng without SIP: said" "$tmp/out" "a pcapng capture"
+
 # --severity: the findings of the rules named take that severity (the last
 # matching option wins) for the report, the counts and the exit status; the
 # rule book's own severity is said beside it; --ignore wins over it
