@@ -2023,6 +2023,16 @@ static int unlog_run(struct unlog *u)
 				ep.run = (struct msg_run){ .on = true, .head = true, .cl = -1 };
 				ec = cc;
 				again = true;
+			} else if (k != SIZE_MAX && !ep.indent && ep.run.head && ce > cc && in[cc] != ' ' &&
+				   in[cc] != '\t' && !is_header_line(in + cc, ce - cc) &&
+				   !is_broken_header_line(in + cc, ce - cc)) {
+				/* each line is a log record of its own: in the head, a
+				 * record of the same prefix that is neither a header
+				 * line nor folding is another log line of the program
+				 * ("level=info msg=..."), not a header wrapped at
+				 * column 0 as in a pasted message */
+				drop = "ignored log lines of the same prefix in the message's head that are no header lines";
+				ends = false;
 			} else if (k != SIZE_MAX && !ep.run.done) {
 				msg_run_line(&ep.run, in, cc, ce);
 				ec = cc;

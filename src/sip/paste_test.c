@@ -809,6 +809,18 @@ static const struct log_case log_cases[] = {
 	  "2026-11-21 10:00:01.125 DEBUG [worker-3] sip: \n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
 	  "ignored log lines of another shape", NULL, "l: 0", 4, 47 },
+	/* another log line of the same prefix in the head ("key=value, ..."
+	 * would read as a header wrapped at column 0 in a paste): not SIP; a
+	 * broken header line stays for the parser to report */
+	{ "every-same-prefix-log-line",
+	  "2026-11-21T10:00:01.5Z REGISTER sip:a.example SIP/2.0\r\n"
+	  "2026-11-21T10:00:01.5Z Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+	  "2026-11-21T10:00:01.6Z level=info msg=\"lookup done, 1 binding\"\n"
+	  "2026-11-21T10:00:01.7Z Call-ID 1\r\n"
+	  "2026-11-21T10:00:01.7Z l: 0\r\n"
+	  "2026-11-21T10:00:01.7Z \r\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID 1\r\nl: 0\r\n\r\n",
+	  "of the same prefix in the message's head", "joined", "Call-ID", 4, 24 },
 	/* the prefix changes shape mid-message (another pod): those lines are
 	 * not the message's, which ends without its empty line */
 	{ "every-shape-changes",

@@ -204,7 +204,7 @@ prefixed-kamailio.log|flow|ignored the log text before a start line (header line
 prefixed-qxdm.txt|flow|ignored the log lines after the message (its end as Content-Length sets it): line 23, 39, 63, 84
 timestamped.txt|flow|ignored text that is not part of a SIP message (after the body as Content-Length sets it): line 95
 syslog-every.log|flow|ignored log lines of another shape between the message's lines: line 4, 23, 36, 57, 75
-kubectl-timestamps.log|flow|removed the log prefix on every line of the message: line 1, 20, 33, 54, 72
+kubectl-timestamps.log|flow|ignored log lines of the same prefix in the message's head that are no header lines: line 4, 23, 36, 57, 75
 kubectl-prefix.log|flow|ignored log lines of another shape between the message's lines: line 4, 22, 34, 54, 71
 applog-every.log|flow|ignored log lines of another shape between the message's lines: line 4, 22, 34, 54, 71
 journalctl.log|flow|removed journalctl's prefix before the message and the indentation of its lines after the first: line 1, 19, 31, 51, 68

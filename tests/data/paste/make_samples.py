@@ -232,11 +232,13 @@ every("syslog-every.log", lambda i, k: "Nov 20 10:00:%02d pcscf kamailio[1234]: 
 # kubectl logs --timestamps / docker logs -t: Go's RFC3339Nano, trailing
 # zeros of the nanoseconds trimmed (the '.' too when all are zero), one SP;
 # the container wrote CR LF, the CR stays before each LF. Another goroutine
-# logs between the lines in the same shape (no SIP header: left out).
+# logs between the lines in the same shape (logrus's text format: no SIP
+# header, left out rather than joined to the header before it).
 ns = ["123456789", "1234567", "12", "", "5"]
 every("kubectl-timestamps.log",
       lambda i, k: "2026-11-20T10:00:%02d%sZ " % (i + 1, "." + ns[(i + k) % 5] if ns[(i + k) % 5] else ""),
-      lambda i: "2026-11-20T10:00:%02d.2Z I1120 10:00:%02d.200000 registrar.go:42] lookup done" % (i + 1, i + 1), True,
+      lambda i: "2026-11-20T10:00:%02d.2Z time=\"2026-11-20T10:00:%02dZ\" level=info msg=\"lookup done, 1 binding\""
+      % (i + 1, i + 1), True,
       lambda i: "transaction %d done" % i)
 
 # kubectl logs --prefix --all-containers: "[pod/NAME/CONTAINER] ", the
