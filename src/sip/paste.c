@@ -1924,11 +1924,14 @@ static size_t every_match(const char *in, const struct every *e, size_t pos, siz
 	return j + k == n && is_blank(p + i + k, rest - k) ? n : SIZE_MAX;
 }
 
+enum { EVERY_LOOKAHEAD = 8 };
+
 /* A message whose lines carry a log prefix (struct every) starts on the
  * line in[pos, ce), its start line m bytes in (start_after_prefix): the
- * next line, from input offset next, carries the prefix (or journalctl's
- * indentation) and then a header line the codec knows. true, with *e
- * filled, or false. */
+ * next line, from input offset next, has journalctl's indentation, or the
+ * first of the next EVERY_LOOKAHEAD lines that carries the prefix does,
+ * and then a header line the codec knows follows. true, with *e filled,
+ * or false. */
 static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t next, struct every *e)
 {
 	if (m == SIZE_MAX || next >= len)
@@ -1937,10 +1940,19 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 	struct every t = { .on = true, .indent = true, .p = pos, .plen = m, .run = { .on = true, .head = true, .cl = -1 } };
 	size_t k = every_match(in, &t, next, nce);
 	if (k == SIZE_MAX || k == nce - next || !next_header_line(in, next + k, nce)) {
+		/* a prefix on every line: the first line of that shape among
+		 * the next few (other processes may log between) */
 		t.indent = false;
 		timestamp_find(in + pos, m, &t.ta, &t.tf, &t.tb);
-		k = every_match(in, &t, next, nce);
-		if (k == SIZE_MAX || !next_header_line(in, next + k, nce))
+		for (unsigned n = 0; n < EVERY_LOOKAHEAD && next < len; n++) {
+			nce = content_end(in, len, next);
+			k = every_match(in, &t, next, nce);
+			if (k != SIZE_MAX)
+				break;
+			const char *nl = memchr(in + nce, '\n', len - nce);
+			next = nl ? (size_t)(nl - in) + 1 : len;
+		}
+		if (k == SIZE_MAX || next >= len || !next_header_line(in, next + k, nce))
 			return false;
 	}
 	*e = t;

@@ -821,6 +821,15 @@ static const struct log_case log_cases[] = {
 	  "2026-11-21T10:00:01.7Z \r\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID 1\r\nl: 0\r\n\r\n",
 	  "of the same prefix in the message's head", "joined", "Call-ID", 4, 24 },
+	/* another process logs right after the start line: the first line
+	 * of the start line's shape decides */
+	{ "every-foreign-after-start",
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: SIP/2.0 200 OK\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1240]: INFO: <core>: connection closed\n"
+	  "Nov 21 10:00:01 pcscf systemd[1]: Started session 7.\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: l: 0\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: \n",
+	  1, "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "ignored log lines of another shape", NULL, "l: 0", 4, 39 },
 	/* the prefix changes shape mid-message (another pod): those lines are
 	 * not the message's, which ends without its empty line */
 	{ "every-shape-changes",
