@@ -1800,7 +1800,9 @@ static bool next_header_line(const char *in, size_t from, size_t to)
  *   line carries the prefix when it has the same shape: the same bytes,
  *   but in the prefix's timestamp (a clock H:MM:SS with the date before it
  *   and the fraction of a second and time zone after it), whose digit runs
- *   may differ in value and length and whose fraction may be missing. A
+ *   may differ in value and length, its runs of SP in length (a syslog day
+ *   padded with SP) and its month name (a syslog time), and whose fraction
+ *   may be missing. A
  *   process id, a thread name, a host must be equal: another process's or
  *   thread's lines are of another shape, ignored between the message's
  *   lines; and a header line is only ever a prefix when it starts with
@@ -1813,10 +1815,21 @@ struct every {
 	struct msg_run run;
 };
 
+/* s[0, 3) is a month as syslog times write it (strftime %b, C locale). */
+static bool is_month(const char *s)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	for (size_t k = 0; k < 36; k += 3)
+		if (memcmp(s, months + k, 3) == 0)
+			return true;
+	return false;
+}
+
 /* The timestamp in the prefix s[0, n): a clock "H:MM:SS" or "HH:MM:SS",
  * with before it a date and 'T' or SP ("2026-11-21T", "2026/11/21 ",
- * "11-21 ") or the day of a syslog time ("Nov 21 "), after it a fraction
- * of a second ('.' or ',' and digits) and a zone ("Z", "+01:00", "+0100").
+ * "11-21 ") or the month and day of a syslog time ("Nov 21 ", "Nov  1 "),
+ * after it a fraction of a second ('.' or ',' and digits) and a zone ("Z",
+ * "+01:00", "+0100").
  * [*a, *b), *f after the seconds; when there is none an empty range at
  * 0 and *f SIZE_MAX. */
 static void timestamp_find(const char *s, size_t n, size_t *a, size_t *f, size_t *b)
@@ -1855,8 +1868,15 @@ static void timestamp_find(const char *s, size_t n, size_t *a, size_t *f, size_t
 			}
 			if (d < i - 1 && sep && is_digit(s[d]) && (d == 0 || !scan_is((unsigned char)s[d - 1], SCAN_TOKEN)))
 				st = d;
-			else if (s[i - 1] == ' ' && d < i - 1 && i - 1 - d <= 2 && !sep && d >= 4 && s[d - 1] == ' ')
-				st = d; /* "Nov 21 ": the day */
+			else if (s[i - 1] == ' ' && d < i - 1 && i - 1 - d <= 2 && !sep) {
+				/* "Nov 21 ", "Nov  1 " (RFC 3164 pads the day with SP) */
+				size_t m = d;
+				while (m > 0 && s[m - 1] == ' ')
+					m--;
+				if (m < d && m >= 3 && is_month(s + m - 3) &&
+				    (m == 3 || !scan_is((unsigned char)s[m - 4], SCAN_TOKEN)))
+					st = m - 3;
+			}
 		}
 		*a = st;
 		*f = fe;
@@ -1900,6 +1920,20 @@ static size_t every_match(const char *in, const struct every *e, size_t pos, siz
 		}
 		if (j >= n)
 			return SIZE_MAX;
+		if (i + 3 <= e->tb && j + 3 <= n && is_month(p + i) && is_month(s + j)) {
+			i += 3; /* a syslog time passing into the next month */
+			j += 3;
+			continue;
+		}
+		if (p[i] == ' ') { /* a day padded with SP, or not */
+			if (s[j] != ' ')
+				return SIZE_MAX;
+			while (i < e->tb && p[i] == ' ')
+				i++;
+			while (j < n && s[j] == ' ')
+				j++;
+			continue;
+		}
 		if (is_digit(p[i])) {
 			if (!is_digit(s[j]))
 				return SIZE_MAX;

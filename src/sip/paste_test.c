@@ -779,6 +779,15 @@ static const struct log_case log_cases[] = {
 	  "Nov 21 10:00:02 pcscf kamailio[1234]: reply: a=1, b\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
 	  "ignored log lines of another shape", "joined", "l: 0", 5, 39 },
+	/* a syslog time passing midnight into the next month mid-message,
+	 * RFC 3164's day padded with SP: the same shape */
+	{ "every-syslog-midnight",
+	  "Nov 30 23:59:59 pcscf kamailio[1234]: REGISTER sip:a.example SIP/2.0\n"
+	  "Nov 30 23:59:59 pcscf kamailio[1234]: Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "Dec  1 00:00:00 pcscf kamailio[1234]: l: 0\n"
+	  "Dec  1 00:00:00 pcscf kamailio[1234]: \n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "on every line", "another shape", "l: 0", 3, 39 },
 	/* docker logs -t: nanoseconds with their trailing zeros trimmed (the
 	 * '.' too when all are zero), CR LF kept, a body, the last line
 	 * without a line end */
