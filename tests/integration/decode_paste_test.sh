@@ -113,6 +113,14 @@ has "log prefix: the repair is listed" "$tmp/out" "ignored the log text before a
 printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n' "$head_lf" | sed '1s/^/10:00:01.123 RX 10.0.0.1:5060: /' >"$tmp/prefix-bad.txt"
 expect_rc 2 "log prefix, header without colon" "$imsreg" decode "$tmp/prefix-bad.txt"
 has "log prefix: the fault's line and column" "$tmp/err" "prefix-bad.txt:9:6: expected ':' after the header field name"
+# a prefix on every line, and journalctl's indented entry: a fault is at its
+# line and column of the file, after the prefix or the indentation
+printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n\n' "$head_lf" | sed 's/^/2026-11-21T10:00:01.5Z /' >"$tmp/every-bad.txt"
+expect_rc 2 "prefix on every line, header without colon" "$imsreg" decode "$tmp/every-bad.txt"
+has "prefix on every line: the fault's line and column" "$tmp/err" "every-bad.txt:9:29: expected ':' after the header field name"
+printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n' "$head_lf" | sed '1s/^/Nov 21 10:00:01 pcscf kamailio[1234]: /; 2,$s/^/                                      /' >"$tmp/jctl-bad.txt"
+expect_rc 2 "journalctl, header without colon" "$imsreg" decode "$tmp/jctl-bad.txt"
+has "journalctl: the fault's line and column" "$tmp/err" "jctl-bad.txt:9:44: expected ':' after the header field name"
 # a start line quoted in prose, no header lines after it: pointed at
 printf 'In the trace the UE sends REGISTER sip:ims.example.net SIP/2.0\nand the P-CSCF answers: 401.\n' >"$tmp/prose.txt"
 expect_rc 2 "start line in prose" "$imsreg" decode "$tmp/prose.txt"
