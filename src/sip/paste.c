@@ -1802,11 +1802,10 @@ static bool next_header_line(const char *in, size_t from, size_t to)
  *   and the fraction of a second and time zone after it), whose digit runs
  *   may differ in value and length, its runs of SP in length (a syslog day
  *   padded with SP) and its month name (a syslog time), and whose fraction
- *   may be missing. A
- *   process id, a thread name, a host must be equal: another process's or
- *   thread's lines are of another shape, ignored between the message's
- *   lines; and a header line is only ever a prefix when it starts with
- *   the very bytes of the start line's prefix. */
+ *   may be missing. A process id, a thread name, a host must be equal:
+ *   another process's or thread's lines are of another shape, ignored
+ *   between the message's lines; and a header line is only ever a prefix
+ *   when it starts with the very bytes of the start line's prefix. */
 struct every {
 	bool on;
 	bool indent;          /* journalctl: the lines after the first are indented */
@@ -1829,9 +1828,8 @@ static bool is_month(const char *s)
  * with before it a date and 'T' or SP ("2026-11-21T", "2026/11/21 ",
  * "11-21 ") or the month and day of a syslog time ("Nov 21 ", "Nov  1 "),
  * after it a fraction of a second ('.' or ',' and digits) and a zone ("Z",
- * "+01:00", "+0100").
- * [*a, *b), *f after the seconds; when there is none an empty range at
- * 0 and *f SIZE_MAX. */
+ * "+01:00", "+0100"): [*a, *b), *f after the seconds; when there is
+ * none an empty range at 0 and *f SIZE_MAX. */
 static void timestamp_find(const char *s, size_t n, size_t *a, size_t *f, size_t *b)
 {
 	*a = *b = 0;
@@ -1851,7 +1849,7 @@ static void timestamp_find(const char *s, size_t n, size_t *a, size_t *f, size_t
 				;
 		if (e < n && s[e] == 'Z') {
 			e++;
-		} else if ((s[e] == '+' || s[e] == '-') && digits_at(s, n, e + 1, 2)) {
+		} else if (e < n && (s[e] == '+' || s[e] == '-') && digits_at(s, n, e + 1, 2)) {
 			e += 3;
 			if (e < n && s[e] == ':' && digits_at(s, n, e + 1, 2))
 				e += 3;
