@@ -7,7 +7,10 @@
  * ".."), Android logcat prefixes, ngrep -W byline packets, Wireshark's
  * packet details as text, a log prefix before a start line whose header
  * lines follow on lines of their own, log lines after a body as its
- * Content-Length sets it. */
+ * Content-Length sets it. Also a log prefix on every line of the message
+ * (syslog per line, kubectl/docker timestamps, kubectl --prefix,
+ * application logs: lines of the same shape, the others ignored) and
+ * journalctl's entries (the lines after the first indented to its text). */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 

@@ -931,9 +931,13 @@ out:
  *   10.0.0.2:5060 #3", ngrep.c dump_packet), each line of the message ends
  *   with '.', the CR it cannot print, before the LF it keeps;
  * - a log prefix before the start line only, the message's other lines as
- *   they are (prefixed_start): the prefix is dropped, and the log lines
- *   after the message's end (msg_run, as for logcat) up to the next start
- *   line.
+ *   they are (start_after_prefix, a header line after it): the prefix is
+ *   dropped, and the log lines after the message's end (msg_run, as for
+ *   logcat) up to the next start line;
+ * - a log prefix on every line of the message, or journalctl's prefix and
+ *   the indentation of the entry's further lines (struct every): each
+ *   line's prefix is dropped, lines of another shape between them too, and
+ *   the log lines after the message's end as above.
  * A line holding a start line with neither such an escape nor header
  * lines after it, or a '\n' inside a header of an ordinary paste, is left
  * as it is. */
@@ -1724,19 +1728,14 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 	return rc;
 }
 
-/* A message logged with a log prefix before its start line and its other
- * lines as they are (Kamailio or OpenSIPS logging to a file or stderr, a
- * P-CSCF's trace, QXDM's text export "SIP Message = REGISTER ..."): the
- * line in[pos, ce) ends with a whole start line (RFC 3261 §7.1 Request-Line
- * "Method SP Request-URI SP SIP-Version", §7.2 Status-Line "SIP-Version SP
- * Status-Code SP Reason-Phrase") after text that is not white space,
- * "[ Line N ]" or "> " quoting (the normaliser's own prefixes) nor a header
- * field of a message (a known header name and ':', as in "Subject:
- * REGISTER sip:a SIP/2.0"), and the next line, from input offset next, is a
- * header line (not one that holds a message written on one line, "x:
- * SIP/2.0 200 OK#015#012..."). The input offset of the start line, or
- * SIZE_MAX (a start line quoted in prose, with no header lines after it). */
-static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, size_t next)
+/* A whole start line at the end of the line in[pos, ce) after log text
+ * (RFC 3261 §7.1 Request-Line "Method SP Request-URI SP SIP-Version", §7.2
+ * Status-Line "SIP-Version SP Status-Code SP Reason-Phrase"): text that is
+ * not white space, "[ Line N ]" or "> " quoting (the normaliser's own
+ * prefixes) nor a header field of a message (a known header name and ':',
+ * as in "Subject: REGISTER sip:a SIP/2.0"). The length of that text (the
+ * start line's index in the line), or SIZE_MAX. */
+static size_t start_after_prefix(const char *in, size_t pos, size_t ce)
 {
 	const char *s = in + pos;
 	size_t n = ce - pos;
@@ -1772,17 +1771,224 @@ static size_t prefixed_start(const char *in, size_t len, size_t pos, size_t ce, 
 			if (sip_method_lookup(slice_span(s + m, s + me)) == SIP_METHOD_OTHER)
 				return SIZE_MAX;
 		}
-		if (next >= len)
-			return SIZE_MAX;
-		size_t nce = content_end(in, len, next);
-		enum log_esc kind;
-		/* the line after it a header the codec knows (Via, mostly):
-		 * "method: REGISTER (...)" of a report is a header line too */
-		return is_known_header_line(in + next, nce - next) &&
-				       escaped_start(in + next, nce - next, &kind) == SIZE_MAX
-			       ? pos + m
-			       : SIZE_MAX;
+		return m;
 	}
+}
+
+/* in[from, to) is a header line the codec knows (Via, mostly: "method:
+ * REGISTER (...)" of decode's own report is a header line too) and no
+ * line that holds a message written on one line ("x: SIP/2.0 200
+ * OK#015#012..."). */
+static bool next_header_line(const char *in, size_t from, size_t to)
+{
+	enum log_esc kind;
+	return is_known_header_line(in + from, to - from) && escaped_start(in + from, to - from, &kind) == SIZE_MAX;
+}
+
+/* A message whose every line carries a log prefix, or whose lines after
+ * the first are indented to the column where its start line stands:
+ * - journalctl's short outputs (systemd logs-show.c output_short and
+ *   print_multiline): a log entry's first line after "Mmm dd HH:MM:SS
+ *   host unit[pid]: " (short-iso, short-precise: another time), each
+ *   further line of the entry indented with as many SP as that prefix is
+ *   long, the message's empty line as those SP alone (or nothing, when a
+ *   viewer trimmed them);
+ * - a prefix on every line, each line its own log record: kubectl logs
+ *   --timestamps and docker logs -t (an RFC 3339 time whose nanoseconds
+ *   lose their trailing zeros, then SP), kubectl logs --prefix
+ *   ("[pod/NAME/CONTAINER] "), syslog per line, application logs. A later
+ *   line carries the prefix when it has the same shape: the same bytes,
+ *   but in the prefix's timestamp (a clock H:MM:SS with the date before it
+ *   and the fraction of a second and time zone after it), whose digit runs
+ *   may differ in value and length, its runs of SP in length (a syslog day
+ *   padded with SP) and its month name (a syslog time), and whose fraction
+ *   may be missing. A process id, a thread name, a host must be equal:
+ *   another process's or thread's lines are of another shape, ignored
+ *   between the message's lines; and a header line is only ever a prefix
+ *   when it starts with the very bytes of the start line's prefix. */
+struct every {
+	bool on;
+	bool indent;          /* journalctl: the lines after the first are indented */
+	size_t p, plen;       /* the start line's prefix: input offset, length */
+	size_t ta, tf, tb;    /* in it, the timestamp [ta, tb), tf the end of its seconds */
+	struct msg_run run;
+};
+
+/* s[0, 3) is a month as syslog times write it (strftime %b, C locale). */
+static bool is_month(const char *s)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	for (size_t k = 0; k < 36; k += 3)
+		if (memcmp(s, months + k, 3) == 0)
+			return true;
+	return false;
+}
+
+/* The timestamp in the prefix s[0, n): a clock "H:MM:SS" or "HH:MM:SS",
+ * with before it a date and 'T' or SP ("2026-11-21T", "2026/11/21 ",
+ * "11-21 ") or the month and day of a syslog time ("Nov 21 ", "Nov  1 "),
+ * after it a fraction of a second ('.' or ',' and digits) and a zone ("Z",
+ * "+01:00", "+0100"): [*a, *b), *f after the seconds; when there is
+ * none an empty range at 0 and *f SIZE_MAX. */
+static void timestamp_find(const char *s, size_t n, size_t *a, size_t *f, size_t *b)
+{
+	*a = *b = 0;
+	*f = SIZE_MAX;
+	for (size_t i = 0; i + 7 <= n; i++) {
+		if (!is_digit(s[i]) || (i > 0 && is_digit(s[i - 1])))
+			continue;
+		size_t h = i + 1;
+		if (h < n && is_digit(s[h]))
+			h++;
+		if (h + 6 > n || s[h] != ':' || !digits_at(s, n, h + 1, 2) || s[h + 3] != ':' ||
+		    !digits_at(s, n, h + 4, 2) || (h + 6 < n && is_digit(s[h + 6])))
+			continue;
+		size_t e = h + 6, fe = e;
+		if (e + 1 < n && (s[e] == '.' || s[e] == ',') && is_digit(s[e + 1]))
+			for (e++; e < n && is_digit(s[e]); e++)
+				;
+		if (e < n && s[e] == 'Z') {
+			e++;
+		} else if (e < n && (s[e] == '+' || s[e] == '-') && digits_at(s, n, e + 1, 2)) {
+			e += 3;
+			if (e < n && s[e] == ':' && digits_at(s, n, e + 1, 2))
+				e += 3;
+			else if (digits_at(s, n, e, 2))
+				e += 2;
+		}
+		size_t st = i;
+		if (i >= 2 && (s[i - 1] == 'T' || s[i - 1] == ' ')) {
+			size_t d = i - 1;
+			bool sep = false;
+			while (d > 0 && (is_digit(s[d - 1]) || s[d - 1] == '-' || s[d - 1] == '/')) {
+				sep |= !is_digit(s[d - 1]);
+				d--;
+			}
+			if (d < i - 1 && sep && is_digit(s[d]) && (d == 0 || !scan_is((unsigned char)s[d - 1], SCAN_TOKEN)))
+				st = d;
+			else if (s[i - 1] == ' ' && d < i - 1 && i - 1 - d <= 2 && !sep) {
+				/* "Nov 21 ", "Nov  1 " (RFC 3164 pads the day with SP) */
+				size_t m = d;
+				while (m > 0 && s[m - 1] == ' ')
+					m--;
+				if (m < d && m >= 3 && is_month(s + m - 3) &&
+				    (m == 3 || !scan_is((unsigned char)s[m - 4], SCAN_TOKEN)))
+					st = m - 3;
+			}
+		}
+		*a = st;
+		*f = fe;
+		*b = e;
+		return;
+	}
+}
+
+/* A fraction of a second at s[j, n): its length, or 0. */
+static size_t fraction_at(const char *s, size_t n, size_t j)
+{
+	if (j + 1 >= n || (s[j] != '.' && s[j] != ',') || !is_digit(s[j + 1]))
+		return 0;
+	size_t k = j + 1;
+	while (k < n && is_digit(s[k]))
+		k++;
+	return k - j;
+}
+
+/* The line in[pos, ce) carries the prefix of e: the index of its content
+ * in the line (ce - pos when it holds the prefix alone, its trailing
+ * white space trimmed, or only white space in journalctl's indentation),
+ * or SIZE_MAX. */
+static size_t every_match(const char *in, const struct every *e, size_t pos, size_t ce)
+{
+	const char *s = in + pos, *p = in + e->p;
+	size_t n = ce - pos;
+	if (e->indent) {
+		size_t w = indentation(s, n);
+		return w == n ? n : w >= e->plen && memchr(s, '\t', e->plen) == NULL ? e->plen : SIZE_MAX;
+	}
+	if (n < e->ta || memcmp(s, p, e->ta) != 0)
+		return SIZE_MAX;
+	size_t i = e->ta, j = e->ta;
+	while (i < e->tb) {
+		if (i == e->tf) {
+			i += fraction_at(p, e->tb, i);
+			j += fraction_at(s, n, j);
+			if (i >= e->tb)
+				break;
+		}
+		if (j >= n)
+			return SIZE_MAX;
+		if (i + 3 <= e->tb && j + 3 <= n && is_month(p + i) && is_month(s + j)) {
+			i += 3; /* a syslog time passing into the next month */
+			j += 3;
+			continue;
+		}
+		if (p[i] == ' ') { /* a day padded with SP, or not */
+			if (s[j] != ' ')
+				return SIZE_MAX;
+			while (i < e->tb && p[i] == ' ')
+				i++;
+			while (j < n && s[j] == ' ')
+				j++;
+			continue;
+		}
+		if (is_digit(p[i])) {
+			if (!is_digit(s[j]))
+				return SIZE_MAX;
+			while (i < e->tb && is_digit(p[i]))
+				i++;
+			while (j < n && is_digit(s[j]))
+				j++;
+			continue;
+		}
+		if (p[i++] != s[j++])
+			return SIZE_MAX;
+	}
+	if (i == e->tf) /* a fraction in the line where the prefix has none */
+		j += fraction_at(s, n, j);
+	size_t rest = e->plen - i;
+	if (n - j >= rest && memcmp(s + j, p + i, rest) == 0)
+		return j + rest;
+	/* the prefix alone, the white space at its end trimmed */
+	size_t k = 0;
+	while (k < n - j && s[j + k] == p[i + k])
+		k++;
+	return j + k == n && is_blank(p + i + k, rest - k) ? n : SIZE_MAX;
+}
+
+enum { EVERY_LOOKAHEAD = 8 };
+
+/* A message whose lines carry a log prefix (struct every) starts on the
+ * line in[pos, ce), its start line m bytes in (start_after_prefix): the
+ * next line, from input offset next, has journalctl's indentation, or the
+ * first of the next EVERY_LOOKAHEAD lines that carries the prefix does,
+ * and then a header line the codec knows follows. true, with *e filled,
+ * or false. */
+static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t next, struct every *e)
+{
+	if (m == SIZE_MAX || next >= len)
+		return false;
+	size_t nce = content_end(in, len, next);
+	struct every t = { .on = true, .indent = true, .p = pos, .plen = m, .run = { .on = true, .head = true, .cl = -1 } };
+	size_t k = every_match(in, &t, next, nce);
+	if (k == SIZE_MAX || k == nce - next || !next_header_line(in, next + k, nce)) {
+		/* a prefix on every line: the first line of that shape among
+		 * the next few (other processes may log between) */
+		t.indent = false;
+		timestamp_find(in + pos, m, &t.ta, &t.tf, &t.tb);
+		for (unsigned n = 0; n < EVERY_LOOKAHEAD && next < len; n++) {
+			nce = content_end(in, len, next);
+			k = every_match(in, &t, next, nce);
+			if (k != SIZE_MAX)
+				break;
+			const char *nl = memchr(in + nce, '\n', len - nce);
+			next = nl ? (size_t)(nl - in) + 1 : len;
+		}
+		if (k == SIZE_MAX || next >= len || !next_header_line(in, next + k, nce))
+			return false;
+	}
+	*e = t;
+	return true;
 }
 
 /* Undoes the log formats of u->in line by line into u->out; u->changed
@@ -1795,6 +2001,7 @@ static int unlog_run(struct unlog *u)
 	int rc = 0;
 	struct msg_run run = { .cl = -1 };
 	struct msg_run lp = { .cl = -1 }; /* a message after a log prefix */
+	struct every ep = { 0 };          /* a message with a prefix on every line */
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
@@ -1840,18 +2047,87 @@ static int unlog_run(struct unlog *u)
 		}
 		if (!lc && is_ngrep_header(in + pos, ce - pos)) {
 			ng_seen = ng_first = true;
-			ng_msg = lp.on = false;
+			ng_msg = lp.on = ep.on = false;
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		}
-		size_t pm = SIZE_MAX;
-		if (!lc && !drop && !ng_first && !ng_msg) {
-			pm = prefixed_start(in, len, pos, ce, next);
+		size_t pm = SIZE_MAX, ec = SIZE_MAX;
+		bool every = false; /* a message of its own shape starts here */
+		bool again = false; /* the next message in the shape of the last */
+		if (!lc && !drop && !ng_first && !ng_msg && ep.on) {
+			size_t k = every_match(in, &ep, pos, ce);
+			size_t cc = k == SIZE_MAX ? k : pos + k;
+			struct every e2;
+			size_t sm = SIZE_MAX;
+			if (k != SIZE_MAX && !ep.indent && is_start_line(in + cc, ce - cc)) {
+				/* the next message, in the same shape */
+				ep.run = (struct msg_run){ .on = true, .head = true, .cl = -1 };
+				ec = cc;
+				again = true;
+			} else if (k != SIZE_MAX && !ep.indent && ep.run.head && ce > cc && in[cc] != ' ' &&
+				   in[cc] != '\t' && !is_header_line(in + cc, ce - cc) &&
+				   !is_broken_header_line(in + cc, ce - cc)) {
+				/* each line is a log record of its own: in the head, a
+				 * record of the same prefix that is neither a header
+				 * line nor folding is another log line of the program
+				 * ("level=info msg=..."), not a header wrapped at
+				 * column 0 as in a pasted message */
+				drop = "ignored log lines of the same prefix in the message's head that are no header lines";
+				ends = false;
+			} else if (k != SIZE_MAX && !ep.run.done) {
+				msg_run_line(&ep.run, in, cc, ce);
+				ec = cc;
+			} else if (k != SIZE_MAX && is_blank(in + cc, ce - cc)) {
+				/* between messages: dropped without a word */
+				rc = unlog_change(u, pos);
+				u->bound_next = true;
+				pos = next;
+				continue;
+			} else if (k != SIZE_MAX) {
+				drop = "ignored the log lines after the message (its end as Content-Length sets it)";
+			} else if (is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX ||
+				   every_start(in, len, pos, (sm = start_after_prefix(in, pos, ce)), next, &e2) ||
+				   (sm != SIZE_MAX && next < len && next_header_line(in, next, content_end(in, len, next)))) {
+				ep.on = false; /* a message of another shape or kind */
+			} else if (is_blank(in + pos, ce - pos) && !ep.run.done && !ep.indent) {
+				rc = unlog_change(u, pos); /* a blank line of no shape */
+				pos = next;
+				continue;
+			} else if (is_blank(in + pos, ce - pos)) {
+				rc = unlog_change(u, pos);
+				u->bound_next = true;
+				pos = next;
+				continue;
+			} else {
+				/* journalctl's entry ends at a line that is not
+				 * indented: the message ends with it */
+				drop = ep.run.done || ep.indent
+					       ? "ignored the log lines after the message (its end as Content-Length sets it)"
+					       : "ignored log lines of another shape between the message's lines";
+				ends = ep.run.done || ep.indent;
+				ep.run.done |= ep.indent;
+			}
+		}
+		if (!lc && !drop && !ng_first && !ng_msg && ec == SIZE_MAX) {
+			/* a log prefix before the start line, the other lines as
+			 * they are (Kamailio or OpenSIPS logging to a file or
+			 * stderr, a P-CSCF's trace, QXDM's text export "SIP
+			 * Message = REGISTER ..."): a header line follows it (no
+			 * start line quoted in prose); or a prefix on every line */
+			size_t sm = start_after_prefix(in, pos, ce);
+			pm = sm == SIZE_MAX || next >= len || !next_header_line(in, next, content_end(in, len, next))
+				     ? SIZE_MAX
+				     : pos + sm;
+			if (pm == SIZE_MAX)
+				every = every_start(in, len, pos, sm, next, &ep);
 			if (pm != SIZE_MAX) {
 				lp = (struct msg_run){ .on = true, .head = true, .cl = -1 };
+				ep.on = false;
+			} else if (every) {
+				lp.on = false;
 			} else if (lp.on && (lp.head || lp.done) &&
 				   (is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX)) {
 				lp.on = false; /* a message of another kind */
@@ -1914,6 +2190,21 @@ static int unlog_run(struct unlog *u)
 				rc = mapped_put(&u->out, '\r', ce - 1);
 			if (rc == 0)
 				rc = mapped_put(&u->out, '\n', e < len ? e : ce - 1);
+			pos = next;
+			continue;
+		}
+		if (ec != SIZE_MAX || every) {
+			/* the line without its prefix, or the start line after
+			 * it; the prefix alone is the empty line */
+			size_t from = every ? pos + ep.plen : is_blank(in + ec, ce - ec) ? ce : ec;
+			if (rc == 0)
+				rc = unlog_change(u, pos);
+			if (rc == 0 && (every || again))
+				rc = unlog_repair(u, lineno, ep.indent ? "removed journalctl's prefix before the message and "
+									 "the indentation of its lines after the first"
+								       : "removed the log prefix on every line of the message");
+			if (rc == 0)
+				rc = mapped_copy(&u->out, in, from, next);
 			pos = next;
 			continue;
 		}

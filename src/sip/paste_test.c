@@ -586,6 +586,10 @@ struct log_case {
 	unsigned line, col;
 };
 
+/* journalctl's indentation of the lines after an entry's first: as long
+ * as "Nov 21 10:00:01 pcscf kamailio[1234]: " */
+#define JI "                                      "
+
 static const struct log_case log_cases[] = {
 	{ "escaped-crlf",
 	  "2026-11-20T10:00:01Z sip-proxy INFO received: REGISTER sip:a.example SIP/2.0\\r\\n"
@@ -732,6 +736,128 @@ static const struct log_case log_cases[] = {
 	{ "prefix-next-line-escaped",
 	  "11-22 04:12:24.001 D SIPMSG : REGISTER sip:a SIP/2.0\nx: SIP/2.0 200 OK#015#012l: 0\n", 1,
 	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "rsyslog's #015#012", "log text before a start line", "l: 0", 2, 26 },
+	/* journalctl (systemd logs-show.c print_multiline): the entry's lines
+	 * after the first indented to its text's column (38 here), deeper
+	 * indentation kept as folding, the empty line as those SP alone or
+	 * trimmed; a line at column 0 is the next entry */
+	{ "journalctl",
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: REGISTER sip:a.example SIP/2.0\n"
+	  JI "Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  JI "  ;rport\n"
+	  JI "l: 0\n"
+	  JI "\n"
+	  JI "sent to 10.0.0.1\n"
+	  "Nov 21 10:00:02 pcscf kamailio[1234]: reply sent\n"
+	  "Nov 21 10:00:02 pcscf kamailio[1234]: SIP/2.0 200 OK\n"
+	  JI "l: 0\n"
+	  "\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n  ;rport\r\nl: 0\r\n\r\n"
+	     "SIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "removed journalctl's prefix", "another shape", ";rport", 3, 41 },
+	/* -o short-iso, -a (CR kept before each LF); an entry that ends
+	 * before its empty line ends the message */
+	{ "journalctl-iso-crlf",
+	  "2026-11-21T10:00:01+01:00 pcscf kamailio[1234]: SIP/2.0 401 Unauthorized\r\n"
+	  JI "          Call-ID: 1\r\n"
+	  JI "          l: 0\r\n"
+	  "2026-11-21T10:00:02+01:00 pcscf kamailio[1234]: MESSAGE sip:b@x SIP/2.0\r\n"
+	  JI "          l: 2\r\n"
+	  JI "          \r\n"
+	  JI "          hi\r\n",
+	  2, "SIP/2.0 401 Unauthorized\r\nCall-ID: 1\r\nl: 0\r\n\r\nMESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhi",
+	  "removed journalctl's prefix", "LF line ends", "hi", 7, 49 },
+	/* syslog per line: another process of the same program (another pid)
+	 * and another program between the message's lines are ignored; the
+	 * prefix alone (its SP trimmed) is the empty line */
+	{ "every-syslog",
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: REGISTER sip:a.example SIP/2.0\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1235]: Via: SIP/2.0/UDP 10.0.0.9;branch=z9hG4bK-other\n"
+	  "Nov 21 10:00:01 pcscf systemd[1]: Started session 7.\n"
+	  "Nov 21 10:00:02 pcscf kamailio[1234]: l: 0\n"
+	  "Nov 21 10:00:02 pcscf kamailio[1234]:\n"
+	  "Nov 21 10:00:02 pcscf kamailio[1234]: reply: a=1, b\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "ignored log lines of another shape", "joined", "l: 0", 5, 39 },
+	/* a syslog time passing midnight into the next month mid-message,
+	 * RFC 3164's day padded with SP: the same shape */
+	{ "every-syslog-midnight",
+	  "Nov 30 23:59:59 pcscf kamailio[1234]: REGISTER sip:a.example SIP/2.0\n"
+	  "Nov 30 23:59:59 pcscf kamailio[1234]: Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "Dec  1 00:00:00 pcscf kamailio[1234]: l: 0\n"
+	  "Dec  1 00:00:00 pcscf kamailio[1234]: \n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "on every line", "another shape", "l: 0", 3, 39 },
+	/* docker logs -t: nanoseconds with their trailing zeros trimmed (the
+	 * '.' too when all are zero), CR LF kept, a body, the last line
+	 * without a line end */
+	{ "every-docker-crlf",
+	  "2026-11-21T10:00:01.123456789Z MESSAGE sip:b@x SIP/2.0\r\n"
+	  "2026-11-21T10:00:01.12345Z l: 5\r\n"
+	  "2026-11-21T10:00:01Z \r\n"
+	  "2026-11-21T10:00:01.1Z hello",
+	  1, "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhello", "on every line", "LF line ends", "hello", 4, 24 },
+	/* kubectl logs --prefix, two messages; a body line that looks like
+	 * the prefix keeps it (one prefix is removed from each line) */
+	{ "every-kubectl-prefix",
+	  "[pod/pcscf-0/kamailio] MESSAGE sip:b@x SIP/2.0\n"
+	  "[pod/pcscf-0/kamailio] l: 28\n"
+	  "[pod/pcscf-0/kamailio] \n"
+	  "[pod/pcscf-0/kamailio] [pod/pcscf-0/kamailio] hi\n"
+	  "[pod/pcscf-0/kamailio] SIP/2.0 200 OK\n"
+	  "[pod/pcscf-0/kamailio] l: 0\n"
+	  "[pod/pcscf-0/kamailio] \n",
+	  2, "MESSAGE sip:b@x SIP/2.0\r\nl: 28\r\n\r\n[pod/pcscf-0/kamailio] hi\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "on every line", NULL, "SIP/2.0 200", 5, 24 },
+	/* an application log: another thread's line is of another shape */
+	{ "every-app-thread",
+	  "2026-11-21 10:00:01.123 DEBUG [worker-3] sip: REGISTER sip:a.example SIP/2.0\n"
+	  "2026-11-21 10:00:01.123 DEBUG [worker-3] sip: Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "2026-11-21 10:00:01.124 DEBUG [worker-4] sip: Via: SIP/2.0/UDP x;branch=z9hG4bK2\n"
+	  "2026-11-21 10:00:01.125 DEBUG [worker-3] sip: l: 0\n"
+	  "2026-11-21 10:00:01.125 DEBUG [worker-3] sip: \n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "ignored log lines of another shape", NULL, "l: 0", 4, 47 },
+	/* another log line of the same prefix in the head ("key=value, ..."
+	 * would read as a header wrapped at column 0 in a paste): not SIP; a
+	 * broken header line stays for the parser to report */
+	{ "every-same-prefix-log-line",
+	  "2026-11-21T10:00:01.5Z REGISTER sip:a.example SIP/2.0\r\n"
+	  "2026-11-21T10:00:01.5Z Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\n"
+	  "2026-11-21T10:00:01.6Z level=info msg=\"lookup done, 1 binding\"\n"
+	  "2026-11-21T10:00:01.7Z Call-ID 1\r\n"
+	  "2026-11-21T10:00:01.7Z l: 0\r\n"
+	  "2026-11-21T10:00:01.7Z \r\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID 1\r\nl: 0\r\n\r\n",
+	  "of the same prefix in the message's head", "joined", "Call-ID", 4, 24 },
+	/* another process logs right after the start line: the first line
+	 * of the start line's shape decides */
+	{ "every-foreign-after-start",
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: SIP/2.0 200 OK\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1240]: INFO: <core>: connection closed\n"
+	  "Nov 21 10:00:01 pcscf systemd[1]: Started session 7.\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: l: 0\n"
+	  "Nov 21 10:00:01 pcscf kamailio[1234]: \n",
+	  1, "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "ignored log lines of another shape", NULL, "l: 0", 4, 39 },
+	/* the prefix changes shape mid-message (another pod): those lines are
+	 * not the message's, which ends without its empty line */
+	{ "every-shape-changes",
+	  "[pod/a/c] REGISTER sip:a.example SIP/2.0\n"
+	  "[pod/a/c] Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "[pod/b/c] l: 0\n"
+	  "[pod/b/c] \n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\r\n",
+	  "ignored log lines of another shape", NULL, "Via", 2, 11 },
+	/* a prefix on the start line only: the header lines after it (a Via
+	 * with digits, a Date with a clock) are no prefixed lines */
+	{ "prefix-timestamp-one",
+	  "2026-11-21T10:00:01Z REGISTER sip:a.example SIP/2.0\n"
+	  "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\n"
+	  "Date: Sat, 21 Nov 2026 10:00:01 GMT\n"
+	  "l: 0\n\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"
+	     "Date: Sat, 21 Nov 2026 10:00:01 GMT\r\nl: 0\r\n\r\n",
+	  "ignored the log text before a start line", "on every line", "Via", 2, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",

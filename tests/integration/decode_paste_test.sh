@@ -4,7 +4,8 @@
 # fit the pasted body next to a following message, CR-only and CR CR LF line
 # ends, white space after SIP/2.0, a byte order mark, the log formats it
 # reads (logcat, escaped line ends, rsyslog #015#012, ngrep, a log prefix
-# before the start line; a start line in prose is pointed at), and the --strict
+# before the start line or on every line, journalctl's indented entries; a
+# start line in prose is pointed at), and the --strict
 # framing errors (a missing empty line, bytes after the body). Exit statuses
 # and file:line:col as the user's editor counts them.
 set -u
@@ -112,6 +113,14 @@ has "log prefix: the repair is listed" "$tmp/out" "ignored the log text before a
 printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n' "$head_lf" | sed '1s/^/10:00:01.123 RX 10.0.0.1:5060: /' >"$tmp/prefix-bad.txt"
 expect_rc 2 "log prefix, header without colon" "$imsreg" decode "$tmp/prefix-bad.txt"
 has "log prefix: the fault's line and column" "$tmp/err" "prefix-bad.txt:9:6: expected ':' after the header field name"
+# a prefix on every line, and journalctl's indented entry: a fault is at its
+# line and column of the file, after the prefix or the indentation
+printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n\n' "$head_lf" | sed 's/^/2026-11-21T10:00:01.5Z /' >"$tmp/every-bad.txt"
+expect_rc 2 "prefix on every line, header without colon" "$imsreg" decode "$tmp/every-bad.txt"
+has "prefix on every line: the fault's line and column" "$tmp/err" "every-bad.txt:9:29: expected ':' after the header field name"
+printf '%s\nCSeq 1 REGISTER\nContent-Length: 0\n' "$head_lf" | sed '1s/^/Nov 21 10:00:01 pcscf kamailio[1234]: /; 2,$s/^/                                      /' >"$tmp/jctl-bad.txt"
+expect_rc 2 "journalctl, header without colon" "$imsreg" decode "$tmp/jctl-bad.txt"
+has "journalctl: the fault's line and column" "$tmp/err" "jctl-bad.txt:9:44: expected ':' after the header field name"
 # a start line quoted in prose, no header lines after it: pointed at
 printf 'In the trace the UE sends REGISTER sip:ims.example.net SIP/2.0\nand the P-CSCF answers: 401.\n' >"$tmp/prose.txt"
 expect_rc 2 "start line in prose" "$imsreg" decode "$tmp/prose.txt"
@@ -147,7 +156,10 @@ hasnt "BOM: not a log prefix" "$tmp/out" "Line N"
 # tests/data/paste/make_samples.py wrote each sample from clean.sip (bench
 # messages c and i: a REGISTER with AKA credentials, a NOTIFY with a body;
 # register.sip is c alone; flow.sip is b, f, c, g, i: REGISTER, 401,
-# REGISTER, 200, NOTIFY) as its tool prints it. Each decodes to the same messages, headers and
+# REGISTER, 200, NOTIFY) as its tool prints it (a prefix on every line:
+# syslog, kubectl --timestamps / docker -t, kubectl --prefix, an application
+# log, each with lines of another shape between; journalctl short and
+# short-iso -a). Each decodes to the same messages, headers and
 # findings as the clean wire text; every header's line and column are where
 # its name stands in the sample; the repair that read the format is listed.
 data=tests/data/paste
@@ -199,6 +211,12 @@ wireshark-crlf.txt|register|read a message from Wireshark's packet details (its 
 prefixed-kamailio.log|flow|ignored the log text before a start line (header lines follow it): line 2, 20, 32, 52, 69
 prefixed-qxdm.txt|flow|ignored the log lines after the message (its end as Content-Length sets it): line 23, 39, 63, 84
 timestamped.txt|flow|ignored text that is not part of a SIP message (after the body as Content-Length sets it): line 95
+syslog-every.log|flow|ignored log lines of another shape between the message's lines: line 4, 23, 36, 57, 75
+kubectl-timestamps.log|flow|ignored log lines of the same prefix in the message's head that are no header lines: line 4, 23, 36, 57, 75
+kubectl-prefix.log|flow|ignored log lines of another shape between the message's lines: line 4, 22, 34, 54, 71
+applog-every.log|flow|ignored log lines of another shape between the message's lines: line 4, 22, 34, 54, 71
+journalctl.log|flow|removed journalctl's prefix before the message and the indentation of its lines after the first: line 1, 19, 31, 51, 68
+journalctl-iso.log|flow|ignored the log lines after the message (its end as Content-Length sets it): line 18, 30, 50, 67, 89
 LIST
 
 echo "decode_paste_test: $passed passed, $failed failed"

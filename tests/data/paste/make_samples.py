@@ -198,3 +198,82 @@ for i, m in enumerate(flow):
     out += m.replace("\r\n", "\n") + "\n"
 out += "2026-11-20 10:00:09.000 INFO sip.transport: idle\n"
 write("timestamped.txt", out)
+
+
+# 12. A log prefix on every line of the message: each line its own log
+# record (the program logged the message line by line, or a log collector
+# split it), the body's lines too, the prefix alone for the empty line
+# (its SP trimmed by syslog). The flow, with lines of another shape (another
+# process, thread or container) between the message's lines and log lines
+# of the same shape after each message.
+def every(name, prefix, foreign, crlf, after=None):
+    out = ""
+    for i, m in enumerate(flow):
+        lines = m.split("\r\n")
+        if lines[-1] == "":
+            lines = lines[:-1]
+        for k, line in enumerate(lines):
+            p = prefix(i, k)
+            out += (p + line if line else p.rstrip()) + ("\r\n" if crlf else "\n")
+            if k == 2:
+                out += foreign(i) + "\n"
+        if after:
+            out += prefix(i, len(lines)) + after(i) + "\n"
+    write(name, out)
+
+
+# syslog per line (rsyslog's traditional file format, RFC 3164 time):
+# another kamailio process and another program log between the lines.
+every("syslog-every.log", lambda i, k: "Nov 20 10:00:%02d pcscf kamailio[1234]: " % (i + 1),
+      lambda i: "Nov 20 10:00:%02d pcscf kamailio[1240]: INFO: <core> [tcp_main.c:4000]: connection closed" % (i + 1)
+      if i % 2 else "Nov 20 10:00:%02d pcscf systemd[1]: Started Session %d of User root." % (i + 1, i + 3), False,
+      lambda i: "INFO: <script>: transaction %d done, Call-ID: %d" % (i, i))
+
+# kubectl logs --timestamps / docker logs -t: Go's RFC3339Nano, trailing
+# zeros of the nanoseconds trimmed (the '.' too when all are zero), one SP;
+# the container wrote CR LF, the CR stays before each LF. Another goroutine
+# logs between the lines in the same shape (logrus's text format: no SIP
+# header, left out rather than joined to the header before it).
+ns = ["123456789", "1234567", "12", "", "5"]
+every("kubectl-timestamps.log",
+      lambda i, k: "2026-11-20T10:00:%02d%sZ " % (i + 1, "." + ns[(i + k) % 5] if ns[(i + k) % 5] else ""),
+      lambda i: "2026-11-20T10:00:%02d.2Z time=\"2026-11-20T10:00:%02dZ\" level=info msg=\"lookup done, 1 binding\""
+      % (i + 1, i + 1), True,
+      lambda i: "transaction %d done" % i)
+
+# kubectl logs --prefix --all-containers: "[pod/NAME/CONTAINER] ", the
+# sidecar's lines between.
+every("kubectl-prefix.log", lambda i, k: "[pod/pcscf-0/kamailio] ",
+      lambda i: "[pod/pcscf-0/istio-proxy] [2026-11-20T10:00:%02d.000Z] \"- - -\" 0 - - - 1 2 3" % (i + 1), False)
+
+# An application log (logback/log4j pattern "%d %-5level [%thread] %logger: "):
+# another thread's line between.
+every("applog-every.log", lambda i, k: "2026-11-20 10:00:%02d.%03d DEBUG [worker-3] sip.transport: " % (i + 1, k),
+      lambda i: "2026-11-20 10:00:%02d.500 DEBUG [worker-4] sip.transport: Via: SIP/2.0/UDP 10.0.0.9:5060;branch=z9hG4bK-other"
+      % (i + 1), False)
+
+
+# 13. journalctl -u kamailio (systemd logs-show.c output_short and
+# print_multiline): one entry per message, its first line after
+# "Mmm dd HH:MM:SS host ident[pid]: ", each further line indented with as
+# many SP as that prefix is long (the empty line: those SP alone); entries
+# of other units between. journalctl shows a message holding a CR as
+# "[blob data]" unless -a: short with LF line ends, and -o short-iso -a
+# with the CR before each LF.
+def journal(name, stamp, crlf):
+    out = ""
+    for i, m in enumerate(flow):
+        pre = stamp(i) + " pcscf kamailio[1234]: "
+        text = m if crlf else m.replace("\r\n", "\n")
+        lines = text.split("\n")
+        if lines[-1] == "":
+            lines = lines[:-1]
+        out += pre + lines[0] + "\n"
+        for line in lines[1:]:
+            out += " " * len(pre) + line + "\n"
+        out += stamp(i) + " pcscf systemd[1]: Started Session %d of User root.\n" % (i + 3)
+    write(name, out)
+
+
+journal("journalctl.log", lambda i: "Nov 20 10:00:%02d" % (i + 1), False)
+journal("journalctl-iso.log", lambda i: "2026-11-20T10:00:%02d+01:00" % (i + 1), True)
