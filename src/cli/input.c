@@ -223,7 +223,7 @@ static void strict_position(const struct cli_source *src, size_t off, unsigned *
 }
 
 /* Reasons with a number or a quote in them (one run, one thread). */
-static char reason_text[256];
+static char reason_text[320];
 
 int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
 		    FILE *err)
@@ -269,12 +269,13 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 		if (src->error_col > 1) {
 			/* a start line inside a line: say what stands before it,
 			 * and when the paste normaliser reads such text as a log
-			 * prefix (paste.c prefixed_start) */
+			 * prefix (paste.c start_after_prefix, next_header_line) */
 			size_t b = off - (src->error_col - 1), k = off - b;
 			snprintf(reason_text, sizeof reason_text,
 				 "a SIP start line stands here after \"%.*s%s\", which is read as a log prefix "
-				 "only when the start line ends its line and header lines follow it: remove "
-				 "it (and anything after the start line on its line)",
+				 "only when the start line ends its line and header lines follow it, on their "
+				 "own lines or each after the same prefix: remove it (and anything after the "
+				 "start line on its line)",
 				 (int)(k > 40 ? 40 : k), in->data + b, k > 40 ? "..." : "");
 			for (char *c = reason_text; *c; c++)
 				if ((unsigned char)*c < 0x20 || *c == 0x7f)
