@@ -138,7 +138,8 @@ static void run_status(struct decode_run *run, int status)
 /* Writes what the buffer holds and empties it. A buffer that ran out of
  * memory is not written (it would be a truncated report, or invalid JSON)
  * and the run ends with status 2: buf_reset clears the sticky error, so
- * it is taken here, before the reset. */
+ * it is taken here, before the reset. JSON after such a loss is not
+ * written either: a document with a hole is no document. */
 static void run_flush(struct decode_run *run)
 {
 	if (run->buf.err) {
@@ -146,11 +147,15 @@ static void run_flush(struct decode_run *run)
 			fprintf(run->err, "imsreg decode: out of memory\n");
 		run->buf_lost = true;
 		run_status(run, CLI_EXIT_INPUT);
-	} else if (run->buf.len) {
+	} else if (run->buf.len && !(run->buf_lost && run->rep.format == REPORT_JSON)) {
 		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
 	}
 	buf_reset(&run->buf);
 }
+
+/* --json is written as it grows past this, between messages, so that a log
+ * of many thousand messages does not hold its whole document in memory. */
+#define JSON_FLUSH_BYTES (1u << 20)
 
 static void finding_cb(const struct ims_finding *f, void *arg)
 {
@@ -901,7 +906,7 @@ static void decode_input(struct decode_run *run, const char *path)
 			continue;
 		}
 		decode_message(run, m);
-		if (r->format == REPORT_TEXT)
+		if (r->format == REPORT_TEXT || run->buf.len >= JSON_FLUSH_BYTES)
 			run_flush(run);
 	}
 	report_list_end(r);

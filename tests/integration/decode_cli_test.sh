@@ -529,6 +529,16 @@ expect_rc 2 "--ignore of no prefix" "$imsreg" decode --ignore 'ir93.*' "$ex6"
 expect_rc 2 "--ignore without rules" "$imsreg" decode "$ex6" --ignore
 expect_rc 2 "--ignore with an empty id" "$imsreg" decode --ignore 'ir92.*,,rfc3261.*' "$ex6"
 
+# --json of a log larger than one write (1 MiB of JSON, about 35 messages):
+# written as it grows, still one valid document with every message
+python3 - "$bench/c_register_aka_auth.sip" "$tmp/many.wire" <<'PY'
+import re, sys
+base = open(sys.argv[1], 'rb').read()
+open(sys.argv[2], 'wb').write(b''.join(re.sub(rb'Call-ID: [^\r]*', b'Call-ID: many-%d' % i, base) for i in range(120)))
+PY
+"$imsreg" decode --strict --json "$tmp/many.wire" >"$tmp/many.json" 2>/dev/null
+python3 -c 'import json,sys,os; d=json.load(open(sys.argv[1])); assert os.path.getsize(sys.argv[1]) > 2 << 20; m=d["inputs"][0]["messages"]; assert len(m) == 120 and d["summary"]["messages"] == 120 and [x["index"] for x in m] == list(range(1, 121))' "$tmp/many.json" && ok || bad "--json of 120 messages: one valid document"
+
 # a capture file given to decode: said, with the way to read all of it
 pcap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
 "$imsreg" decode --brief --no-color "$pcap" >"$tmp/pcap.out" 2>&1
