@@ -1138,6 +1138,28 @@ static bool profile_add(struct decode_run *run, const char *path, char *reason, 
 	return ok;
 }
 
+/* The options that take a value ("--name VALUE" or "--name=VALUE") and
+ * add to the run's rule settings. */
+typedef bool option_add_fn(struct decode_run *run, const char *value, char *reason, size_t cap);
+
+/* a's adder when a is one of them, with *val its value (NULL when the
+ * command line ends first: the adder says so); NULL otherwise. */
+static option_add_fn *value_option(const char *a, int argc, char **argv, int *i, const char **val)
+{
+	static const struct {
+		const char *name;
+		option_add_fn *add;
+	} opts[] = { { "--ignore", ignore_add }, { "--severity", severity_add }, { "--profile", profile_add } };
+	for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
+		size_t n = strlen(opts[k].name);
+		if (strncmp(a, opts[k].name, n) != 0 || (a[n] != '\0' && a[n] != '='))
+			continue;
+		*val = a[n] == '=' ? a + n + 1 : *i + 1 < argc ? argv[++*i] : NULL;
+		return opts[k].add;
+	}
+	return NULL;
+}
+
 static void decode_usage(FILE *f)
 {
 	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief] [--no-color]\n"
@@ -1233,7 +1255,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
 		want_json = want_json || strcmp(argv[i], "--json") == 0;
 	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
+		const char *a = argv[i], *val;
+		option_add_fn *add;
 		if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
 			files[nfiles++] = a;
 		} else if (strcmp(a, "--") == 0) {
@@ -1250,24 +1273,9 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			no_color = true;
 		} else if (strcmp(a, "--rules") == 0) {
 			rules = true;
-		} else if (strcmp(a, "--ignore") == 0 || strncmp(a, "--ignore=", 9) == 0) {
-			const char *list = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
-			char reason[200];
-			if (!ignore_add(&run, list, reason, sizeof reason)) {
-				status = decode_usage_error(want_json, reason, out, err);
-				goto out;
-			}
-		} else if (strcmp(a, "--severity") == 0 || strncmp(a, "--severity=", 11) == 0) {
-			const char *arg = a[10] == '=' ? a + 11 : i + 1 < argc ? argv[++i] : NULL;
-			char reason[200];
-			if (!severity_add(&run, arg, reason, sizeof reason)) {
-				status = decode_usage_error(want_json, reason, out, err);
-				goto out;
-			}
-		} else if (strcmp(a, "--profile") == 0 || strncmp(a, "--profile=", 10) == 0) {
-			const char *path = a[9] == '=' ? a + 10 : i + 1 < argc ? argv[++i] : NULL;
+		} else if ((add = value_option(a, argc, argv, &i, &val))) {
 			char reason[400];
-			if (!profile_add(&run, path, reason, sizeof reason)) {
+			if (!add(&run, val, reason, sizeof reason)) {
 				status = decode_usage_error(want_json, reason, out, err);
 				goto out;
 			}

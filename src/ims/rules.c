@@ -2608,6 +2608,17 @@ static void flow_trim(struct ims_flow *f)
 	}
 }
 
+/* The Security-* offers of header id in m, normalised into buf: *has
+ * whether m has the header, *cut whether they did not fit (then not
+ * compared); the slice of buf, or SLICE_NULL. */
+static struct slice flow_sec(const struct sip_msg *m, enum sip_hdr_id id, char *buf, size_t cap,
+			     bool *has, bool *cut)
+{
+	*has = sip_hdr_first(m, id) != NULL;
+	*cut = *has && !sec_normalise(m, id, buf, cap);
+	return *has && !*cut ? slice_cstr(buf) : SLICE_NULL;
+}
+
 /* What the next messages need of this one: REGISTERs and responses to
  * REGISTER on the UE's leg (a P-CSCF log also holds the Mw copies, whose
  * Security-* and challenges are another hop's). */
@@ -2637,12 +2648,8 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 		/* every REGISTER's: a re-registration that is challenged
 		 * (re-authentication) offers new SPIs and ports, which the
 		 * REGISTER answering that 401 repeats */
-		next.reg_has_sec_client = sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) != NULL;
-		next.reg_sec_client_cut = next.reg_has_sec_client &&
-					  !sec_normalise(m, SIP_HDR_SECURITY_CLIENT, sec, sizeof sec);
-		next.reg_sec_client = next.reg_has_sec_client && !next.reg_sec_client_cut
-					      ? slice_cstr(sec)
-					      : SLICE_NULL;
+		next.reg_sec_client = flow_sec(m, SIP_HDR_SECURITY_CLIENT, sec, sizeof sec,
+					       &next.reg_has_sec_client, &next.reg_sec_client_cut);
 	} else if (m->status >= 200 && m->status != 401) {
 		/* a final answer to a later REGISTER closes the challenge */
 		if (fc->have_401 && c->cseq.seq > fc->ch_cseq)
@@ -2669,12 +2676,8 @@ static void flow_note(const struct ctx *c, struct ims_flow *f)
 			next.ch_realm[i] = a.field[SIP_AUTH_REALM];
 			next.ch_opaque[i] = a.field[SIP_AUTH_OPAQUE];
 		}
-		next.ch_has_sec_server = sip_hdr_first(m, SIP_HDR_SECURITY_SERVER) != NULL;
-		next.ch_sec_server_cut = next.ch_has_sec_server &&
-					 !sec_normalise(m, SIP_HDR_SECURITY_SERVER, sec, sizeof sec);
-		next.ch_sec_server = next.ch_has_sec_server && !next.ch_sec_server_cut
-					     ? slice_cstr(sec)
-					     : SLICE_NULL;
+		next.ch_sec_server = flow_sec(m, SIP_HDR_SECURITY_SERVER, sec, sizeof sec,
+					      &next.ch_has_sec_server, &next.ch_sec_server_cut);
 	}
 	if (flow_store(f, fc, &next))
 		flow_trim(f);
