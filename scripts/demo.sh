@@ -34,3 +34,7 @@ oic=$corpus/captures/text/openimscore-aka
 cat "$oic/02-401-akav1-security-server.sip" "$oic/03-authorization-header.txt" |
 	"$imsreg" verify --k 616c6963650000000000000000000000 --op 00000000000000000000000000000000
 [ $? -eq 0 ] || { echo "demo: the OpenIMSCore response did not verify" >&2; exit 1; }
+
+title "5. a whole registration from a container log (kubectl logs --timestamps): read through the prefix on every line, each message checked against the ones before it"
+"$imsreg" decode --brief tests/data/paste/kubectl-timestamps.log
+ok $?
