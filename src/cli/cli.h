@@ -29,6 +29,7 @@ struct cli_opts {
 	bool strict;
 	bool datagram;    /* --datagram: strict, one message per input (RFC 3261 §18.3) */
 	bool brief;
+	bool summary;     /* --summary: only the run's totals and its findings by rule */
 	bool color;
 };
 

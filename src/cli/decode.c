@@ -43,6 +43,13 @@ struct decode_run {
 		const char *id;
 		enum ims_severity severity;
 		unsigned n;
+		/* where it fired first: the input's name (argv, or "<stdin>")
+		 * and the line, for the first RULE_WHERE findings */
+		struct rule_where {
+			const char *input;
+			unsigned line;
+		} where[3];
+		unsigned nwhere;
 	} *by_rule;
 	size_t nby_rule;
 	bool by_rule_oom;
@@ -50,23 +57,31 @@ struct decode_run {
 
 static void run_status(struct decode_run *run, int status);
 
-/* Counts f against its rule in run->by_rule. */
-static void count_rule(struct decode_run *run, const struct ims_finding *f)
+#define RULE_WHERE 3
+
+/* Counts f, found on line of input, against its rule in run->by_rule. */
+static void count_rule(struct decode_run *run, const struct ims_finding *f, const char *input,
+		       unsigned line)
 {
-	for (size_t i = 0; i < run->nby_rule; i++)
-		if (strcmp(run->by_rule[i].id, f->id) == 0) {
-			run->by_rule[i].n++;
+	struct rule_count *rc = NULL;
+	for (size_t i = 0; i < run->nby_rule && !rc; i++)
+		if (strcmp(run->by_rule[i].id, f->id) == 0)
+			rc = &run->by_rule[i];
+	if (!rc) {
+		struct rule_count *v = imsreg_realloc(run->by_rule, (run->nby_rule + 1) * sizeof *v);
+		if (!v) {
+			/* the summary would be short: the run says so and ends with 2 */
+			run->by_rule_oom = true;
+			run_status(run, CLI_EXIT_INPUT);
 			return;
 		}
-	struct rule_count *v = imsreg_realloc(run->by_rule, (run->nby_rule + 1) * sizeof *v);
-	if (!v) {
-		/* the summary would be short: the run says so and ends with 2 */
-		run->by_rule_oom = true;
-		run_status(run, CLI_EXIT_INPUT);
-		return;
+		run->by_rule = v;
+		rc = &v[run->nby_rule++];
+		*rc = (struct rule_count){ .id = f->id, .severity = f->severity };
 	}
-	run->by_rule = v;
-	v[run->nby_rule++] = (struct rule_count){ f->id, f->severity, 1 };
+	rc->n++;
+	if (rc->nwhere < RULE_WHERE)
+		rc->where[rc->nwhere++] = (struct rule_where){ input, line };
 }
 
 /* Most often first; ties by severity (errors first), then id. */
@@ -669,6 +684,8 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;
 
+	if (run->opt.summary)
+		goto out;
 	if (run->opt.brief && r->format == REPORT_TEXT) {
 		brief_line(run, m, &fl, nerr, nwarn, ninfo);
 		goto out;
@@ -742,8 +759,11 @@ out:
 	run->infos += ninfo;
 	run->decode_errors += decode_errors;
 	run->ignored += fl.ignored;
-	for (size_t i = 0; i < fl.n; i++)
-		count_rule(run, &fl.v[i]);
+	for (size_t i = 0; i < fl.n; i++) {
+		unsigned fline, fcol;
+		cli_msg_position(m, fl.v[i].offset, &fline, &fcol);
+		count_rule(run, &fl.v[i], m->src->in->name, fline);
+	}
 	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
 	imsreg_free(fl.v);
 }
@@ -867,7 +887,7 @@ static void decode_input(struct decode_run *run, const char *path)
 			report_end(r);
 		}
 		report_list_end(r);
-	} else if (src.paste.nrepairs && !run->opt.brief) {
+	} else if (src.paste.nrepairs && !run->opt.brief && !run->opt.summary) {
 		report_paste_repairs(r, &in, &src.paste);
 	} else if (src.paste.nrepairs) {
 		/* --brief: that the text was repaired, and where lines were
@@ -883,7 +903,8 @@ static void decode_input(struct decode_run *run, const char *path)
 		}
 		if (dropped > 8)
 			buf_printf(r->b, " ... (%zu)", dropped);
-		buf_printf(r->b, "; run without --brief to list them%s\n", report_off(r));
+		buf_printf(r->b, "; run without %s to list them%s\n",
+			   run->opt.summary ? "--summary" : "--brief", report_off(r));
 	}
 	/* the flow rules compare the messages of this input only */
 	ims_flow_init(&run->flow);
@@ -1162,7 +1183,7 @@ static option_add_fn *value_option(const char *a, int argc, char **argv, int *i,
 
 static void decode_usage(FILE *f)
 {
-	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief] [--no-color]\n"
+	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief | --summary] [--no-color]\n"
 	      "                     [--ignore RULES] [--severity RULES=LEVEL] [--profile FILE] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
@@ -1174,6 +1195,8 @@ static void decode_usage(FILE *f)
 	      "  --datagram  wire bytes, each FILE one UDP datagram: one message, the bytes\n"
 	      "              after its body (Content-Length) discarded (RFC 3261 §18.3)\n"
 	      "  --brief     one line per message, then its findings\n"
+	      "  --summary   only the run's totals and its findings by rule, with where\n"
+	      "              each rule fired first (a log of thousands of messages)\n"
 	      "  --no-color  no ANSI colour even on a terminal\n"
 	      "  --ignore RULES  leave out the findings of these rules (ids, or prefixes\n"
 	      "              ending in '*', comma-separated; repeatable): e.g. 'ir92.*'\n"
@@ -1269,6 +1292,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			run.opt.strict = run.opt.datagram = true;
 		} else if (strcmp(a, "--brief") == 0) {
 			run.opt.brief = true;
+		} else if (strcmp(a, "--summary") == 0) {
+			run.opt.summary = true;
 		} else if (strcmp(a, "--no-color") == 0 || strcmp(a, "--no-colour") == 0) {
 			no_color = true;
 		} else if (strcmp(a, "--rules") == 0) {
@@ -1366,6 +1391,14 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			report_cstr(r, "id", NULL, run.by_rule[i].id, NULL);
 			report_cstr(r, "severity", NULL, ims_severity_name(run.by_rule[i].severity), NULL);
 			report_u64(r, "count", NULL, run.by_rule[i].n, NULL);
+			report_list_begin(r, "first", NULL);
+			for (unsigned k = 0; k < run.by_rule[i].nwhere; k++) {
+				report_begin(r, NULL, NULL);
+				report_cstr(r, "input", NULL, run.by_rule[i].where[k].input, NULL);
+				report_u64(r, "line", NULL, run.by_rule[i].where[k].line, NULL);
+				report_end(r);
+			}
+			report_list_end(r);
 			report_end(r);
 		}
 		report_list_end(r);
@@ -1373,7 +1406,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
 		report_end(r);
-	} else if (run.messages + run.unparsed > 1 || nfiles > 1) {
+	} else if (run.messages + run.unparsed > 1 || nfiles > 1 || run.opt.summary) {
 		buf_printf(r->b, "\n%s%u message(s), %u not parseable: %u error(s), %u warning(s), %u info",
 			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
 			   run.infos);
@@ -1383,12 +1416,18 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		/* a log of many messages: which rules fired, most often first */
 		if (run.nby_rule)
 			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
-		if (run.nby_rule && run.messages > 1)
+		bool by_rule = run.messages > 1 || run.opt.summary;
+		if (run.nby_rule && by_rule)
 			buf_printf(r->b, "by rule:\n");
-		for (size_t i = 0; run.messages > 1 && i < run.nby_rule; i++)
-			buf_printf(r->b, "  %6u  %s%-7s%s %s\n", run.by_rule[i].n,
-				   report_on(r, severity_style(run.by_rule[i].severity)),
-				   ims_severity_name(run.by_rule[i].severity), report_off(r), run.by_rule[i].id);
+		for (size_t i = 0; by_rule && i < run.nby_rule; i++) {
+			const struct rule_count *rc = &run.by_rule[i];
+			buf_printf(r->b, "  %6u  %s%-7s%s %s  %sfirst at", rc->n,
+				   report_on(r, severity_style(rc->severity)), ims_severity_name(rc->severity),
+				   report_off(r), rc->id, report_on(r, STYLE_DIM));
+			for (unsigned k = 0; k < rc->nwhere; k++)
+				buf_printf(r->b, "%s %s:%u", k ? "," : "", rc->where[k].input, rc->where[k].line);
+			buf_printf(r->b, "%s%s\n", rc->n > rc->nwhere ? ", ..." : "", report_off(r));
+		}
 	}
 	if (r->format == REPORT_TEXT && run.flow_evicted)
 		buf_printf(r->b, "%sflow: %llu registration(s) dropped (table full); their later "

@@ -469,6 +469,40 @@ has "by rule (text)" "$tmp/many.txt.out" "by rule:"
 hasnt "by rule (text) leaves out what --ignore left out" "$tmp/many.txt.out" " ir92."
 "$imsreg" decode --brief --no-color "$bench/a_register_basic.sip" >"$tmp/one.out" 2>/dev/null
 hasnt "by rule: not for one message" "$tmp/one.out" "by rule:"
+# ... each with where it fired first (JSON: first, the first three)
+python3 - "$tmp/many.json" "$tmp/many.txt" <<'PY' && ok || bad "summary.by_rule: where each rule fired first"
+import json, sys
+d = json.load(open(sys.argv[1]))
+firsts = {}
+for i in d["inputs"]:
+    for m in i["messages"]:
+        for f in m["findings"]:
+            firsts.setdefault(f["id"], []).append({"input": i["name"], "line": f["line"]})
+for x in d["summary"]["by_rule"]:
+    assert x["first"] == firsts[x["id"]][:3], (x, firsts[x["id"]][:3])
+PY
+has "by rule (text): first at" "$tmp/many.txt.out" "first at $tmp/many.txt:"
+
+# --summary: only the totals and the findings by rule, for a whole log; the
+# counts and the exit status those of the full run
+"$imsreg" decode --brief --no-color "$tmp/many.txt" >"$tmp/full.out" 2>/dev/null
+rc_full=$?
+"$imsreg" decode --summary --no-color "$tmp/many.txt" >"$tmp/sum.out" 2>/dev/null
+rc_sum=$?
+[ "$rc_full" = "$rc_sum" ] && ok || bad "--summary: exit $rc_sum, the full run $rc_full"
+hasnt "--summary: no message lines" "$tmp/sum.out" "REGISTER sip:"
+grep -qE '^  (error|warning|info) ' "$tmp/sum.out" && bad "--summary: a message's finding printed" || ok
+has "--summary: the totals" "$tmp/sum.out" "$(grep 'message(s), ' "$tmp/full.out")"
+[ "$(grep -c 'first at' "$tmp/sum.out")" = "$(grep -c 'first at' "$tmp/full.out")" ] && ok || bad "--summary: every rule of the full run"
+"$imsreg" decode --summary --no-color "$bench/a_register_basic.sip" >"$tmp/one.out" 2>/dev/null
+has "--summary: by rule also for one message" "$tmp/one.out" "by rule:"
+"$imsreg" decode --summary --json "$tmp/many.txt" >"$tmp/sum.json" 2>/dev/null
+python3 - "$tmp/many.json" "$tmp/sum.json" <<'PY' && ok || bad "--summary --json: no messages, the same summary"
+import json, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert all(i["messages"] == [] for i in b["inputs"]), "messages left out"
+assert a["summary"] == b["summary"] and a["exit_status"] == b["exit_status"]
+PY
 
 # --datagram: each file one UDP datagram, the octets after the body as
 # Content-Length sets it discarded (RFC 3261 §18.3; RFC 4475 dblreq is a
