@@ -12,6 +12,8 @@
 #include "cli/cli.h"
 #include "cli/render.h"
 
+#define RULE_WHERE 3 /* the places of a rule's first findings kept for the summary */
+
 struct decode_run {
 	struct cli_opts opt;
 	struct buf buf;
@@ -48,7 +50,7 @@ struct decode_run {
 		struct rule_where {
 			const char *input;
 			unsigned line;
-		} where[3];
+		} where[RULE_WHERE];
 		unsigned nwhere;
 	} *by_rule;
 	size_t nby_rule;
@@ -56,8 +58,6 @@ struct decode_run {
 };
 
 static void run_status(struct decode_run *run, int status);
-
-#define RULE_WHERE 3
 
 /* Counts f, found on line of input, against its rule in run->by_rule. */
 static void count_rule(struct decode_run *run, const struct ims_finding *f, const char *input,
