@@ -32,6 +32,10 @@ struct decode_run {
 	 * left out of the report, the counts and the exit status */
 	const char **ignore;
 	size_t nignore;
+	/* --only: patterns as --ignore's; when there are some, the findings of
+	 * every other rule are left out, and so are the messages left with none */
+	const char **only;
+	size_t nonly;
 	/* --severity: patterns as --ignore's and the severity their findings
 	 * take instead of the rule book's, in order (the last match wins) */
 	struct severity_override {
@@ -119,7 +123,10 @@ static bool rule_ignored(const struct decode_run *run, const char *id)
 	for (size_t i = 0; i < run->nignore; i++)
 		if (ignore_match(run->ignore[i], id))
 			return true;
-	return false;
+	for (size_t i = 0; i < run->nonly; i++)
+		if (ignore_match(run->only[i], id))
+			return false;
+	return run->nonly > 0;
 }
 
 /* The severity a finding of rule id takes: the last --severity pattern
@@ -684,7 +691,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;
 
-	if (run->opt.summary)
+	if (run->opt.summary || (run->nonly && fl.n == 0))
 		goto out;
 	if (run->opt.brief && r->format == REPORT_TEXT) {
 		brief_line(run, m, &fl, nerr, nwarn, ninfo);
@@ -748,7 +755,8 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 			    "summary: %u error(s), %u warning(s), %u info, %u part(s) not decodable", nerr, nwarn,
 			    ninfo, decode_errors);
 		if (fl.ignored)
-			report_line(r, STYLE_NONE, "(%u finding(s) left out by --ignore)", fl.ignored);
+			report_line(r, STYLE_NONE, "(%u finding(s) left out by %s)", fl.ignored,
+				    run->nonly ? "--ignore/--only" : "--ignore");
 	}
 	report_end(r);
 out:
@@ -1008,11 +1016,26 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	return status;
 }
 
+#define PATTERNS_IGNORE (-1)
+#define PATTERNS_ONLY (-2)
+
+/* Adds pat to the list v of n strings: false when memory ran out. */
+static bool pattern_push(const char ***v, size_t *n, const char *pat)
+{
+	const char **w = imsreg_realloc(*v, (*n + 1) * sizeof *w);
+	if (!w)
+		return false;
+	*v = w;
+	w[(*n)++] = pat;
+	return true;
+}
+
 /* Adds the comma-separated rule patterns of list (the first len bytes) to
- * run->ignore, or with severity sev to run->sev when sev >= 0: each a rule
- * id of the book or a prefix ending in '*' that names at least one, so a
- * typo is an error rather than a filter that silently matches nothing.
- * false with reason filled otherwise. */
+ * run->ignore (sev PATTERNS_IGNORE), run->only (PATTERNS_ONLY), or with
+ * severity sev to run->sev when sev >= 0: each a rule id of the book or a
+ * prefix ending in '*' that names at least one, so a typo is an error
+ * rather than a filter that silently matches nothing. false with reason
+ * filled otherwise. */
 static bool patterns_add(struct decode_run *run, const char *opt, const char *list, size_t len,
 			 int sev, char *reason, size_t cap)
 {
@@ -1049,13 +1072,10 @@ static bool patterns_add(struct decode_run *run, const char *opt, const char *li
 			return false;
 		}
 		bool stored = false;
-		if (sev < 0) {
-			const char **v = imsreg_realloc(run->ignore, (run->nignore + 1) * sizeof *v);
-			if (v) {
-				run->ignore = v;
-				run->ignore[run->nignore++] = pat;
-				stored = true;
-			}
+		if (sev == PATTERNS_IGNORE) {
+			stored = pattern_push(&run->ignore, &run->nignore, pat);
+		} else if (sev == PATTERNS_ONLY) {
+			stored = pattern_push(&run->only, &run->nonly, pat);
 		} else {
 			struct severity_override *v = imsreg_realloc(run->sev, (run->nsev + 1) * sizeof *v);
 			if (v) {
@@ -1078,7 +1098,12 @@ static bool patterns_add(struct decode_run *run, const char *opt, const char *li
 
 static bool ignore_add(struct decode_run *run, const char *list, char *reason, size_t cap)
 {
-	return patterns_add(run, "--ignore", list, list ? strlen(list) : 0, -1, reason, cap);
+	return patterns_add(run, "--ignore", list, list ? strlen(list) : 0, PATTERNS_IGNORE, reason, cap);
+}
+
+static bool only_add(struct decode_run *run, const char *list, char *reason, size_t cap)
+{
+	return patterns_add(run, "--only", list, list ? strlen(list) : 0, PATTERNS_ONLY, reason, cap);
 }
 
 /* --severity RULES=LEVEL: LEVEL error, warning or info. */
@@ -1141,11 +1166,13 @@ static bool profile_add(struct decode_run *run, const char *path, char *reason, 
 			arg++;
 		if (k == 6 && strncmp(p, "ignore", 6) == 0) {
 			ok = ignore_add(run, arg, why, sizeof why);
+		} else if (k == 4 && strncmp(p, "only", 4) == 0) {
+			ok = only_add(run, arg, why, sizeof why);
 		} else if (k == 8 && strncmp(p, "severity", 8) == 0) {
 			ok = severity_add(run, arg, why, sizeof why);
 		} else {
-			snprintf(why, sizeof why, "'%.*s' is no directive (ignore RULES, severity "
-				 "RULES=LEVEL)", (int)(k > 40 ? 40 : k), p);
+			snprintf(why, sizeof why, "'%.*s' is no directive (ignore RULES, only RULES, "
+				 "severity RULES=LEVEL)", (int)(k > 40 ? 40 : k), p);
 			ok = false;
 		}
 		if (!ok)
@@ -1170,7 +1197,10 @@ static option_add_fn *value_option(const char *a, int argc, char **argv, int *i,
 	static const struct {
 		const char *name;
 		option_add_fn *add;
-	} opts[] = { { "--ignore", ignore_add }, { "--severity", severity_add }, { "--profile", profile_add } };
+	} opts[] = { { "--ignore", ignore_add },
+		     { "--only", only_add },
+		     { "--severity", severity_add },
+		     { "--profile", profile_add } };
 	for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
 		size_t n = strlen(opts[k].name);
 		if (strncmp(a, opts[k].name, n) != 0 || (a[n] != '\0' && a[n] != '='))
@@ -1184,7 +1214,8 @@ static option_add_fn *value_option(const char *a, int argc, char **argv, int *i,
 static void decode_usage(FILE *f)
 {
 	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief | --summary] [--no-color]\n"
-	      "                     [--ignore RULES] [--severity RULES=LEVEL] [--profile FILE] [FILE...]\n"
+	      "                     [--ignore RULES] [--only RULES] [--severity RULES=LEVEL]\n"
+	      "                     [--profile FILE] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
 	      "Explains SIP REGISTER messages (and their 401/200 answers) header by header,\n"
@@ -1200,10 +1231,12 @@ static void decode_usage(FILE *f)
 	      "  --no-color  no ANSI colour even on a terminal\n"
 	      "  --ignore RULES  leave out the findings of these rules (ids, or prefixes\n"
 	      "              ending in '*', comma-separated; repeatable): e.g. 'ir92.*'\n"
+	      "  --only RULES  only the findings of these rules, and only the messages that\n"
+	      "              have one (the complement of --ignore; repeatable)\n"
 	      "  --severity RULES=LEVEL  report these rules' findings as error, warning or\n"
 	      "              info (repeatable; the last match wins): e.g. 'ir92.*=info'\n"
 	      "  --profile FILE  options saved in a file, one per line: 'ignore RULES',\n"
-	      "              'severity RULES=LEVEL'; '#' starts a comment\n"
+	      "              'only RULES', 'severity RULES=LEVEL'; '#' starts a comment\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
 	      "  --rules     list the rule book (id, severity, reference, summary)\n"
 	      "exit: 0 no error finding, 1 error findings, 2 unreadable or unparseable input\n",
@@ -1227,6 +1260,8 @@ static int decode_usage_error(bool json, const char *reason, FILE *out, FILE *er
 	report_cstr(&r, "mode", NULL, "lenient", NULL);
 	report_bool(&r, "brief", NULL, false, NULL);
 	report_list_begin(&r, "ignore", NULL);
+	report_list_end(&r);
+	report_list_begin(&r, "only", NULL);
 	report_list_end(&r);
 	report_list_begin(&r, "severity", NULL);
 	report_list_end(&r);
@@ -1357,6 +1392,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		for (size_t i = 0; i < run.nignore; i++)
 			report_cstr(r, NULL, NULL, run.ignore[i], NULL);
 		report_list_end(r);
+		report_list_begin(r, "only", NULL);
+		for (size_t i = 0; i < run.nonly; i++)
+			report_cstr(r, NULL, NULL, run.only[i], NULL);
+		report_list_end(r);
 		report_list_begin(r, "severity", NULL);
 		for (size_t i = 0; i < run.nsev; i++) {
 			report_begin(r, NULL, NULL);
@@ -1411,7 +1450,8 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			   report_on(r, STYLE_TITLE), run.messages, run.unparsed, run.errors, run.warnings,
 			   run.infos);
 		if (run.ignored)
-			buf_printf(r->b, " (%u left out by --ignore)", run.ignored);
+			buf_printf(r->b, " (%u left out by %s)", run.ignored,
+				   run.nonly ? "--ignore/--only" : "--ignore");
 		buf_printf(r->b, "%s\n", report_off(r));
 		/* a log of many messages: which rules fired, most often first */
 		if (run.nby_rule)
@@ -1447,6 +1487,9 @@ out:
 	for (size_t i = 0; i < run.nignore; i++)
 		imsreg_free((void *)run.ignore[i]);
 	imsreg_free(run.ignore);
+	for (size_t i = 0; i < run.nonly; i++)
+		imsreg_free((void *)run.only[i]);
+	imsreg_free(run.only);
 	for (size_t i = 0; i < run.nsev; i++)
 		imsreg_free((void *)run.sev[i].pat);
 	imsreg_free(run.sev);

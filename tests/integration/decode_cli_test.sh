@@ -615,6 +615,28 @@ expect_rc 2 "--severity with no such level" "$imsreg" decode --severity 'ir92.*=
 has "--severity with no such level" "$tmp/err" "'fatal' is no level"
 expect_rc 2 "--severity of no rule" "$imsreg" decode --severity 'ir93.*=info' "$ex6"
 
+# --only: the findings of these rules only, and only the messages with one
+kt=tests/data/paste/kubectl-timestamps.log
+expect_rc 1 "--only" "$imsreg" decode --brief --no-color --only 'rfc3329.flow.*' "$kt"
+[ "$(grep -c "^$kt:[0-9]*: " "$tmp/out")" = 1 ] && ok || bad "--only: one message shown"
+has "--only: its finding" "$tmp/out" "error   rfc3329.flow.security-verify  line 45"
+hasnt "--only: no other rule" "$tmp/out" "ts23003."
+has "--only: the others counted as left out" "$tmp/out" "left out by --ignore/--only)"
+expect_rc 0 "--only a rule that does not fire" "$imsreg" decode --brief --no-color --only rfc5627.contact.gruu "$kt"
+grep -q "^$kt:[0-9]*: " "$tmp/out" && bad "--only: a message without its findings shown" || ok
+expect_rc 0 "--only: --ignore wins" "$imsreg" decode --brief --no-color --only 'rfc3329.*' --ignore rfc3329.flow.security-verify "$kt"
+"$imsreg" decode --json --only 'rfc3329.flow.*,ts23003.*' "$kt" >"$tmp/only.json" 2>/dev/null
+python3 - "$tmp/only.json" <<'PY' && ok || bad "--only --json: the list, the messages with such findings"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["only"] == ["rfc3329.flow.*", "ts23003.*"], d["only"]
+ms = d["inputs"][0]["messages"]
+assert ms and all(m["findings"] for m in ms), "messages without a finding left out"
+assert all(f["id"].startswith(("rfc3329.flow.", "ts23003.")) for m in ms for f in m["findings"])
+assert d["summary"]["messages"] == 5 and len(ms) < 5
+PY
+expect_rc 2 "--only of no rule" "$imsreg" decode --only ir93.x "$kt"
+
 # --profile: --ignore and --severity saved in a file
 cat >"$tmp/lab.profile" <<'EOF2'
 # our lab: no IR.92 device checks, sec-agree is not used
@@ -626,6 +648,9 @@ EOF2
 expect_rc 0 "--profile" "$imsreg" decode --brief --no-color --profile "$tmp/lab.profile" "$bench/a_register_basic.sip"
 hasnt "--profile: ignore" "$tmp/out" "ir92."
 has "--profile: severity" "$tmp/out" "info    ts24229.register.supported-path  line 1  (error in the rule book)"
+printf '# triage\nonly rfc3329.flow.*\n' >"$tmp/only.profile"
+expect_rc 1 "--profile: only" "$imsreg" decode --brief --no-color --profile "$tmp/only.profile" "$kt"
+[ "$(grep -c "^$kt:[0-9]*: " "$tmp/out")" = 1 ] && ok || bad "--profile: only, one message shown"
 printf 'ignore ir92.*\nsevere ir92.*=info\n' >"$tmp/bad.profile"
 expect_rc 2 "--profile with a bad directive" "$imsreg" decode --profile "$tmp/bad.profile" "$ex6"
 has "--profile with a bad directive: file and line" "$tmp/err" "bad.profile:2: 'severe' is no directive"
