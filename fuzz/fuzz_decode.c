@@ -1,7 +1,7 @@
 /* fuzz_decode.c: the whole `imsreg decode` path on arbitrary input: framing
  * (lenient paste, strict wire, one datagram), every typed decoder, the IMS meaning, the
  * rule book, and both renderers (text and JSON), --summary with --severity
- * and --ignore, plus --diff of two halves.
+ * and --ignore, --only, plus --diff of two halves.
  * The input goes through a memfd so the command reads it as users' files.
  * Before that, the full typed decode of the message against its fields one
  * by one (check_fields), and each field in the message against its value
@@ -137,6 +137,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	run("--brief", "--strict", path, NULL);
 	run("--json", "--datagram", path, NULL);
 	run("--summary", "--severity=ir92.*=error", "--ignore=rfc3261.*", path);
+	run("--brief", "--only=ts24229.*,rfc3329.*", path, NULL);
 
 	/* --diff: the two halves as two REGISTERs */
 	size_t half = size / 2;
