@@ -853,18 +853,19 @@ static void decode_input(struct decode_run *run, const char *path)
 		report_cstr(r, "capture", NULL, capture, NULL);
 	}
 	if (capture) {
-		/* what a capture read as text gives, and the way to all of it */
-		char note[512];
-		snprintf(note, sizeof note, "%s: a %s capture, read here as bytes: the SIP text of each "
-			 "packet as it lies in the file, so a message split over packets (TCP "
-			 "segments, IP fragments) is not read, and lines count the file's line feeds. "
-			 "For every SIP packet, TCP reassembled: tshark -r %s -Y sip -O sip | imsreg "
-			 "decode", in.name, capture, in.name);
+		/* what a capture read as text gives, and the way to all of it (a
+		 * path of any length: no fixed buffer) */
+		static const char note[] =
+			"%s%s: a %s capture, read here as bytes: the SIP text of each packet as it lies "
+			"in the file, so a message split over packets (TCP segments, IP fragments) is "
+			"not read, and lines count the file's line feeds. For every SIP packet, TCP "
+			"reassembled: tshark -r %s -Y sip -O sip | imsreg decode%s\n";
 		if (r->format == REPORT_TEXT) {
-			buf_printf(r->b, "%s%s%s\n", report_on(r, STYLE_DIM), note, report_off(r));
+			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, capture, in.name,
+				   report_off(r));
 			run_flush(run);
 		} else {
-			fprintf(run->err, "%s\n", note);
+			fprintf(run->err, note, "", in.name, capture, in.name, "");
 		}
 	}
 	if (rc < 0) {

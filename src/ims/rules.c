@@ -2084,11 +2084,11 @@ static void check_gruu(struct ctx *c)
 			report(c, ct->h, pub.value.ptr, "pub-gruu %.*s is not built on the AOR %.*s (To): "
 			       "a public GRUU is the AOR with ;gr added, so requests to it reach "
 			       "this user's S-CSCF.", SLICE_ARG(pub.value), SLICE_ARG(c->to.uri_text));
-		struct slice inst = ct->t.instance_p.value;
+		/* the URN as contact_scan's ims_instance_decode took it out of its
+		 * quotes and '<' '>' */
+		struct slice inst = ct->inst.urn;
 		if (!ct->t.instance || !slice_present(inst))
 			continue;
-		if (inst.len >= 2 && inst.ptr[0] == '<' && inst.ptr[inst.len - 1] == '>')
-			inst = slice_make(inst.ptr + 1, inst.len - 2);
 		struct sip_uri iu, gu;
 		bool same = sip_uri_decode(&iu, inst, &err) == 0 &&
 			    sip_uri_decode(&gu, gr.value, &err) == 0 && sip_uri_equal(&iu, &gu);

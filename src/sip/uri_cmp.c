@@ -163,18 +163,31 @@ static bool elem_repeats(struct slice s, size_t at, char sep, struct slice name)
 	return false;
 }
 
+/* The kind of host s is, as the URI decoder tells (sip_hostport_decode),
+ * or SIP_HOST_NONE when s is not a host alone. */
+static enum sip_host_type host_type_of(struct slice s)
+{
+	struct slice host;
+	enum sip_host_type t;
+	bool has_port;
+	uint16_t port;
+	struct sip_parse_error err;
+	if (sip_hostport_decode(s, &host, &t, &has_port, &port, &err) < 0 || has_port ||
+	    host.len != s.len)
+		return SIP_HOST_NONE;
+	return t;
+}
+
 /* maddr's value is a host (§19.1.1 maddr-param = "maddr=" host): an IP
- * address is compared as the address it gives (RFC 5954 §4), a name in any
- * case. */
+ * address is compared as the address it gives (RFC 5954 §4), a name (or a
+ * value that is no host) in any case. */
 static bool maddr_eq(struct slice a, struct slice b)
 {
 	if (!a.ptr || !b.ptr)
 		return !a.ptr && !b.ptr;
-	unsigned char x[16];
-	enum sip_host_type ta = a.len && a.ptr[0] == '[' ? SIP_HOST_IPV6
-			      : ip_binary(a, SIP_HOST_IPV4, x) ? SIP_HOST_IPV4 : SIP_HOST_NAME;
-	enum sip_host_type tb = b.len && b.ptr[0] == '[' ? SIP_HOST_IPV6
-			      : ip_binary(b, SIP_HOST_IPV4, x) ? SIP_HOST_IPV4 : SIP_HOST_NAME;
+	enum sip_host_type ta = host_type_of(a), tb = host_type_of(b);
+	if (ta == SIP_HOST_NONE || tb == SIP_HOST_NONE)
+		return part_eq(a, b, true);
 	return host_eq(a, ta, b, tb);
 }
 
@@ -326,9 +339,10 @@ static bool urn_equal(struct slice a, struct slice b)
 {
 	a = urn_assigned(a);
 	b = urn_assigned(b);
-	const char *ca = memchr(a.ptr ? a.ptr : "", ':', a.len), *cb = memchr(b.ptr ? b.ptr : "", ':', b.len);
+	const char *ca = a.len ? memchr(a.ptr, ':', a.len) : NULL;
+	const char *cb = b.len ? memchr(b.ptr, ':', b.len) : NULL;
 	if (!ca || !cb)
-		return a.len == b.len && (a.len == 0 || memcmp(a.ptr, b.ptr, a.len) == 0);
+		return slice_eq(a, b);
 	struct slice na = slice_span(a.ptr, ca), nb = slice_span(b.ptr, cb);
 	if (!slice_caseeq(na, nb) || a.len - na.len != b.len - nb.len)
 		return false;
