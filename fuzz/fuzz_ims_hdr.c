@@ -1,5 +1,5 @@
-/* fuzz_ims_hdr.c: libFuzzer target for the IMS decoders: the first byte picks P-Access-Network-Info,
- * +sip.instance, AKA nonce, auts, identity or a Contact feature tag; the rest is the input. */
+/* fuzz_ims_hdr.c: libFuzzer target for the IMS decoders: the first byte picks P-Access-Network-Info
+ * (and Cellular-Network-Info on the same bytes), +sip.instance, AKA nonce, auts, identity or a Contact feature tag; the rest is the input. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -20,11 +20,31 @@ static bool inside(struct slice s, const char *p, size_t n)
 	return !s.ptr || (s.ptr >= p && s.ptr + s.len <= p + n);
 }
 
+/* Cellular-Network-Info: one access-net-spec, a ',' refused */
+static void run_cni(const char *p, size_t n)
+{
+	struct ims_pani cni;
+	struct sip_parse_error err = { 0 };
+	int rc = ims_cni_decode(&cni, slice_make(p, n), &err);
+	if (rc < 0) {
+		MUST(rc == -EBADMSG && err.reason && err.at >= p && err.at <= p + n);
+		MUST(err.hdr == SIP_HDR_OTHER);
+		return;
+	}
+	MUST(!cni.next.ptr);
+	MUST(inside(cni.cell_info_age, p, n) && inside(cni.cell_value, p, n));
+	MUST(cni.cell_info_age_ok ? cni.cell_info_age.len > 0 : cni.cell_info_age_s == 0);
+	for (size_t i = 0; cni.cell_info_age_ok && i < cni.cell_info_age.len; i++)
+		MUST(cni.cell_info_age.ptr[i] >= '0' && cni.cell_info_age.ptr[i] <= '9');
+	MUST(!cni.cellular || cni.access != IMS_ACCESS_WLAN);
+}
+
 static void run_pani(const char *p, size_t n)
 {
 	struct ims_pani pani;
 	struct sip_parse_error err = { 0 };
 	struct slice v = slice_make(p, n);
+	run_cni(p, n);
 	/* follow the comma list as a caller would */
 	for (int guard = 0; guard < 64; guard++) {
 		int rc = ims_pani_decode(&pani, v, &err);

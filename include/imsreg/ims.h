@@ -151,6 +151,14 @@ struct ims_pani {
 	char wlan_node_mac[18];        /* "aa:bb:cc:dd:ee:ff" when wlan_node_ok, else "" */
 	bool wlan_node_placeholder;    /* all ones or all zeros: no AP address given */
 	const char *wlan_node_problem; /* static text when the value is no MAC address, else NULL */
+	/* the access type is a cellular radio: a 3GPP-GERAN, -UTRAN-*, -E-UTRAN-*
+	 * or -NR-* type, or 3GPP2-*: the types Cellular-Network-Info allows */
+	bool cellular;
+	/* cell-info-age (Cellular-Network-Info, TS 24.229 §7.2.15): how many
+	 * seconds ago the UE took this cell information */
+	struct slice cell_info_age;    /* as written, or SLICE_NULL */
+	bool cell_info_age_ok;         /* decimal digits only */
+	uint32_t cell_info_age_s;      /* its value, saturated at 2^32-1, when ok */
 };
 /* Decodes one access-net-spec (access-type or access-class, then its
  * parameters; a ',' ends it and pani->next holds the rest): 0 or -EBADMSG
@@ -163,6 +171,21 @@ struct ims_pani {
  * LAC 4 + CI 4 hex; UTRAN LAC 4 + UC-Id 7; E-UTRAN TAC 4 (6 when the cell
  * is connected to 5GC) + ECI 7; NR TAC 6 + NCI 9. */
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err);
+
+/* ---- Cellular-Network-Info (TS 24.229 §7.2.15) ------------------------- */
+
+/* The header's name: the codec has no id for it (SIP_HDR_OTHER). */
+#define IMS_CNI_NAME "Cellular-Network-Info"
+
+/* Decodes a Cellular-Network-Info value, sent by a UE on a non-cellular
+ * access (Wi-Fi) with the cell it last used: one access type and its
+ * parameters, read as ims_pani_decode reads an access-net-spec (cell id
+ * layout, cell_ok, cell_problem), with cell-info-age. 0, or -EBADMSG for
+ * the syntax ims_pani_decode refuses and for a ',' (the field carries one
+ * access type), err->hdr SIP_HDR_OTHER. An access type that is no cellular
+ * radio (cni->cellular false) or an age that is not decimal digits
+ * (cell_info_age_ok false) is not an error here: the rule book says so. */
+int ims_cni_decode(struct ims_pani *cni, struct slice value, struct sip_parse_error *err);
 
 /* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
 

@@ -688,6 +688,111 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 
 /* ---- P-Access-Network-Info ------------------------------------------- */
 
+/* One access-net-spec of P-Access-Network-Info, or the value of
+ * Cellular-Network-Info (the same grammar, with cell-info-age): the access
+ * type, the location parameter, and the cell id split by its layout. */
+static void render_access_spec(struct report *r, const struct ims_pani *pp, bool pani)
+{
+	const struct ims_pani p = *pp;
+	report_str(r, "access_type", "access type", p.access_type, p.access_name);
+	if (r->format == REPORT_JSON)
+		report_cstr(r, "access_name", NULL, p.access_name, NULL);
+	/* a cell layout applies (3GPP radio access): its length and
+	 * verdict are shown; for other accesses (Wi-Fi, DSL, ...) the
+	 * text leaves them out, JSON keeps its keys */
+	bool layout = p.expected_len_mnc3 || p.cell_problem || p.cell_problem_text[0];
+	report_str(r, "cell_param", layout ? "cell parameter" : "location parameter", p.cell_param, NULL);
+	report_str(r, "cell_value", layout ? "cell id as written" : "location as written", p.cell_value, NULL);
+	/* network-provided is PANI's (the text leaves it out of
+	 * Cellular-Network-Info unless written there) */
+	if (pani || p.network_provided || r->format == REPORT_JSON)
+		report_bool(r, "network_provided", "network-provided", p.network_provided,
+			    p.network_provided ? "added by the P-CSCF/network, trusted for charging and emergency"
+					       : NULL);
+	report_str(r, "local_time_zone", "local time zone", p.local_time_zone, NULL);
+	report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
+	if (p.wlan_node_ok) {
+		report_cstr(r, "wlan_node_mac", "AP MAC address (BSSID)", p.wlan_node_mac,
+			    p.wlan_node_placeholder
+			    ? "all ones or all zeros: a placeholder, the UE gave no AP address"
+			    : "the Wi-Fi access point the UE is attached to");
+		if (r->format == REPORT_JSON)
+			report_bool(r, "wlan_node_placeholder", NULL, p.wlan_node_placeholder, NULL);
+	} else if (r->format == REPORT_JSON) {
+		report_str(r, "wlan_node_mac", NULL, SLICE_NULL, NULL);
+		report_str(r, "wlan_node_placeholder", NULL, SLICE_NULL, NULL);
+	}
+	if (r->format == REPORT_TEXT && p.wlan_node_problem)
+		report_line(r, STYLE_WARNING, "problem: i-wlan-node-id is %s", p.wlan_node_problem);
+	else
+		report_cstr(r, "wlan_node_problem", NULL, p.wlan_node_problem, NULL);
+	if (p.cell_value.ptr && (layout || r->format == REPORT_JSON)) {
+		char note[96];
+		/* expected_len is the layout chosen (the 3-digit one for a 3-digit MNC) */
+		snprintf(note, sizeof note, "%zu expected with a 2-digit MNC, %zu with a 3-digit MNC",
+			 p.expected_len_mnc3 ? p.expected_len_mnc3 - 1 : 0, p.expected_len_mnc3);
+		report_u64(r, "cell_len", "cell id length", p.cell_len ? p.cell_len : p.cell_value.len,
+			   p.expected_len_mnc3 ? note : NULL);
+	} else if (r->format == REPORT_JSON) {
+		report_str(r, "cell_len", NULL, SLICE_NULL, NULL);
+	}
+	if (r->format == REPORT_JSON) {
+		if (p.expected_len)
+			report_u64(r, "expected_len", NULL, p.expected_len, NULL);
+		else
+			report_str(r, "expected_len", NULL, SLICE_NULL, NULL);
+		if (p.expected_len_mnc3)
+			report_u64(r, "expected_len_mnc3", NULL, p.expected_len_mnc3, NULL);
+		else
+			report_str(r, "expected_len_mnc3", NULL, SLICE_NULL, NULL);
+	}
+	if (layout || r->format == REPORT_JSON)
+		report_bool(r, "cell_ok", "cell id well formed", p.cell_ok, NULL);
+	const char *problem = p.cell_problem_text[0] ? p.cell_problem_text : p.cell_problem;
+	if (r->format == REPORT_TEXT && problem)
+		report_line(r, STYLE_WARNING, "problem: %s", problem);
+	else
+		report_cstr(r, "cell_problem", NULL, problem, NULL);
+	if (p.cell_ok) {
+		char v[48];
+		const char *tac_name = p.tac_name ? p.tac_name : "TAC";
+		const char *cell_name = p.cell_name ? p.cell_name : "cell id";
+		const char *node_name = p.node_name;
+		report_cstr(r, "mcc", "MCC", p.mcc, "mobile country code");
+		report_cstr(r, "mnc", "MNC", p.mnc,
+			    strlen(p.mnc) == 3 ? "3-digit mobile network code" : "2-digit mobile network code");
+		snprintf(v, sizeof v, "0x%" PRIx32, p.tac);
+		report_u64(r, "tac", tac_name, p.tac, v);
+		if (r->format == REPORT_JSON) {
+			report_cstr(r, "tac_name", NULL, tac_name, NULL);
+			report_bool(r, "tac_5gs", NULL, p.tac_5gs, NULL);
+		}
+		snprintf(v, sizeof v, "0x%" PRIx64, p.cell_id);
+		report_u64(r, "cell_id", cell_name, p.cell_id, v);
+		if (r->format == REPORT_JSON) {
+			report_cstr(r, "cell_name", NULL, cell_name, NULL);
+			report_cstr(r, "node_name", NULL, node_name, NULL);
+		}
+		if (node_name) {
+			char label[32];
+			snprintf(label, sizeof label, "%s id", node_name);
+			report_u64(r, "enb_or_gnb_id", label, p.enb_or_gnb_id,
+				   p.access == IMS_ACCESS_NR_FDD || p.access == IMS_ACCESS_NR_TDD
+				   ? "NCI >> 12, assuming a 24-bit gNB id (TS 38.413)" : NULL);
+			report_u64(r, "local_cell", "cell in the node", p.local_cell, NULL);
+		} else if (r->format == REPORT_JSON) {
+			report_u64(r, "enb_or_gnb_id", NULL, p.enb_or_gnb_id, NULL);
+			report_u64(r, "local_cell", NULL, p.local_cell, NULL);
+		}
+	} else if (r->format == REPORT_JSON) {
+		/* the members of a well-formed cell id, null (docs/json.md: always present) */
+		const char *keys[] = { "mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id",
+				       "cell_name", "node_name", "enb_or_gnb_id", "local_cell" };
+		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+			report_str(r, keys[i], NULL, SLICE_NULL, NULL);
+	}
+}
+
 static int render_pani(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	struct slice value = h->value;
@@ -707,104 +812,60 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 			report_list_end(r);
 			return 1;
 		}
-		report_str(r, "access_type", "access type", p.access_type, p.access_name);
-		if (r->format == REPORT_JSON)
-			report_cstr(r, "access_name", NULL, p.access_name, NULL);
-		/* a cell layout applies (3GPP radio access): its length and
-		 * verdict are shown; for other accesses (Wi-Fi, DSL, ...) the
-		 * text leaves them out, JSON keeps its keys */
-		bool layout = p.expected_len_mnc3 || p.cell_problem || p.cell_problem_text[0];
-		report_str(r, "cell_param", layout ? "cell parameter" : "location parameter", p.cell_param, NULL);
-		report_str(r, "cell_value", layout ? "cell id as written" : "location as written", p.cell_value, NULL);
-		report_bool(r, "network_provided", "network-provided", p.network_provided,
-			    p.network_provided ? "added by the P-CSCF/network, trusted for charging and emergency" : NULL);
-		report_str(r, "local_time_zone", "local time zone", p.local_time_zone, NULL);
-		report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
-		if (p.wlan_node_ok) {
-			report_cstr(r, "wlan_node_mac", "AP MAC address (BSSID)", p.wlan_node_mac,
-				    p.wlan_node_placeholder
-				    ? "all ones or all zeros: a placeholder, the UE gave no AP address"
-				    : "the Wi-Fi access point the UE is attached to");
-			if (r->format == REPORT_JSON)
-				report_bool(r, "wlan_node_placeholder", NULL, p.wlan_node_placeholder, NULL);
-		} else if (r->format == REPORT_JSON) {
-			report_str(r, "wlan_node_mac", NULL, SLICE_NULL, NULL);
-			report_str(r, "wlan_node_placeholder", NULL, SLICE_NULL, NULL);
-		}
-		if (r->format == REPORT_TEXT && p.wlan_node_problem)
-			report_line(r, STYLE_WARNING, "problem: i-wlan-node-id is %s", p.wlan_node_problem);
-		else
-			report_cstr(r, "wlan_node_problem", NULL, p.wlan_node_problem, NULL);
-		if (p.cell_value.ptr && (layout || r->format == REPORT_JSON)) {
-			char note[96];
-			/* expected_len is the layout chosen (the 3-digit one for a 3-digit MNC) */
-			snprintf(note, sizeof note, "%zu expected with a 2-digit MNC, %zu with a 3-digit MNC",
-				 p.expected_len_mnc3 ? p.expected_len_mnc3 - 1 : 0, p.expected_len_mnc3);
-			report_u64(r, "cell_len", "cell id length", p.cell_len ? p.cell_len : p.cell_value.len,
-				   p.expected_len_mnc3 ? note : NULL);
-		} else if (r->format == REPORT_JSON) {
-			report_str(r, "cell_len", NULL, SLICE_NULL, NULL);
-		}
-		if (r->format == REPORT_JSON) {
-			if (p.expected_len)
-				report_u64(r, "expected_len", NULL, p.expected_len, NULL);
-			else
-				report_str(r, "expected_len", NULL, SLICE_NULL, NULL);
-			if (p.expected_len_mnc3)
-				report_u64(r, "expected_len_mnc3", NULL, p.expected_len_mnc3, NULL);
-			else
-				report_str(r, "expected_len_mnc3", NULL, SLICE_NULL, NULL);
-		}
-		if (layout || r->format == REPORT_JSON)
-			report_bool(r, "cell_ok", "cell id well formed", p.cell_ok, NULL);
-		const char *problem = p.cell_problem_text[0] ? p.cell_problem_text : p.cell_problem;
-		if (r->format == REPORT_TEXT && problem)
-			report_line(r, STYLE_WARNING, "problem: %s", problem);
-		else
-			report_cstr(r, "cell_problem", NULL, problem, NULL);
-		if (p.cell_ok) {
-			char v[48];
-			const char *tac_name = p.tac_name ? p.tac_name : "TAC";
-			const char *cell_name = p.cell_name ? p.cell_name : "cell id";
-			const char *node_name = p.node_name;
-			report_cstr(r, "mcc", "MCC", p.mcc, "mobile country code");
-			report_cstr(r, "mnc", "MNC", p.mnc,
-				    strlen(p.mnc) == 3 ? "3-digit mobile network code" : "2-digit mobile network code");
-			snprintf(v, sizeof v, "0x%" PRIx32, p.tac);
-			report_u64(r, "tac", tac_name, p.tac, v);
-			if (r->format == REPORT_JSON) {
-				report_cstr(r, "tac_name", NULL, tac_name, NULL);
-				report_bool(r, "tac_5gs", NULL, p.tac_5gs, NULL);
-			}
-			snprintf(v, sizeof v, "0x%" PRIx64, p.cell_id);
-			report_u64(r, "cell_id", cell_name, p.cell_id, v);
-			if (r->format == REPORT_JSON) {
-				report_cstr(r, "cell_name", NULL, cell_name, NULL);
-				report_cstr(r, "node_name", NULL, node_name, NULL);
-			}
-			if (node_name) {
-				char label[32];
-				snprintf(label, sizeof label, "%s id", node_name);
-				report_u64(r, "enb_or_gnb_id", label, p.enb_or_gnb_id,
-					   p.access == IMS_ACCESS_NR_FDD || p.access == IMS_ACCESS_NR_TDD
-					   ? "NCI >> 12, assuming a 24-bit gNB id (TS 38.413)" : NULL);
-				report_u64(r, "local_cell", "cell in the node", p.local_cell, NULL);
-			} else if (r->format == REPORT_JSON) {
-				report_u64(r, "enb_or_gnb_id", NULL, p.enb_or_gnb_id, NULL);
-				report_u64(r, "local_cell", NULL, p.local_cell, NULL);
-			}
-		} else if (r->format == REPORT_JSON) {
-			/* the members of a well-formed cell id, null (docs/json.md: always present) */
-			const char *keys[] = { "mcc", "mnc", "tac", "tac_name", "tac_5gs", "cell_id",
-					       "cell_name", "node_name", "enb_or_gnb_id", "local_cell" };
-			for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-				report_str(r, keys[i], NULL, SLICE_NULL, NULL);
-		}
+		render_access_spec(r, &p, true);
 		report_params(r, SIP_HDR_P_ACCESS_NETWORK_INFO, "params", p.params);
 		report_end(r);
 		value = p.next;
 	}
 	report_list_end(r);
+	return 0;
+}
+
+/* ---- Cellular-Network-Info (TS 24.229 §7.2.15) ---------------------------- */
+
+/* "1320 s (22 min)": the age in seconds and, from a minute on, in the
+ * largest units that say it. */
+static void age_words(char *out, size_t cap, uint32_t s)
+{
+	if (s < 60)
+		snprintf(out, cap, "%" PRIu32 " s ago", s);
+	else if (s < 3600)
+		snprintf(out, cap, "%" PRIu32 " min %" PRIu32 " s ago", s / 60, s % 60);
+	else if (s < 86400)
+		snprintf(out, cap, "%" PRIu32 " h %" PRIu32 " min ago", s / 3600, s % 3600 / 60);
+	else
+		snprintf(out, cap, "%" PRIu32 " days %" PRIu32 " h ago", s / 86400, s % 86400 / 3600);
+}
+
+static int render_cni(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct ims_pani p;
+	struct sip_parse_error perr = { 0 };
+	int rc = ims_cni_decode(&p, h->value, &perr);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		return 1;
+	}
+	render_access_spec(r, &p, false);
+	report_bool(r, "cellular", "cellular radio", p.cellular,
+		    p.cellular ? NULL : "no: Cellular-Network-Info names a cellular access type (TS 24.229 §7.2.15)");
+	if (p.cell_info_age_ok) {
+		char words[48];
+		age_words(words, sizeof words, p.cell_info_age_s);
+		report_u64(r, "cell_info_age", "cell-info-age", p.cell_info_age_s, words);
+	} else if (p.cell_info_age.ptr) {
+		if (r->format == REPORT_TEXT)
+			report_line(r, STYLE_WARNING, "problem: cell-info-age=%.*s is not a number of seconds",
+				    SLICE_ARG(p.cell_info_age));
+		else
+			report_str(r, "cell_info_age", NULL, SLICE_NULL, NULL);
+	} else {
+		report_str(r, "cell_info_age", "cell-info-age", SLICE_NULL, NULL);
+	}
+	if (r->format == REPORT_JSON)
+		report_str(r, "cell_info_age_text", NULL, p.cell_info_age, NULL);
+	/* its parameters are those of P-Access-Network-Info, cell-info-age added */
+	report_params(r, SIP_HDR_P_ACCESS_NETWORK_INFO, "params", p.params);
 	return 0;
 }
 
@@ -970,8 +1031,11 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 	return errors;
 }
 
-static const char *hdr_type(enum sip_hdr_id id)
+static const char *hdr_type(const struct sip_hdr *h)
 {
+	enum sip_hdr_id id = h->id;
+	if (id == SIP_HDR_OTHER && slice_caseeq_cstr(h->name, IMS_CNI_NAME))
+		return "cni";
 	switch (id) {
 	case SIP_HDR_VIA: return "via";
 	case SIP_HDR_CONTACT: return "contact";
@@ -1107,6 +1171,10 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	}
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 		return render_pani(r, m, h);
+	case SIP_HDR_OTHER:
+		if (slice_caseeq_cstr(h->name, IMS_CNI_NAME))
+			return render_cni(r, m, h);
+		return 0;
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return render_products(r, m, h);
@@ -1174,7 +1242,7 @@ int cli_report_header(struct report *r, const struct cli_msg *m, const struct si
 	report_u64(r, "column", NULL, col, NULL);
 	report_unfolded(r, "value", NULL, h->value);
 	report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
-	report_cstr(r, "type", NULL, hdr_type(h->id), NULL);
+	report_cstr(r, "type", NULL, hdr_type(h), NULL);
 	report_begin(r, "decoded", NULL);
 	errors = render_decoded(r, m, h);
 	report_end(r);

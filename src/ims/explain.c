@@ -332,6 +332,12 @@ static const struct named_entry named_table[] = {
 		"for a request; used in INVITE/MESSAGE, not in REGISTER.", "RFC 6050 §4.2" } },
 	{ "P-Asserted-Service", { "The service the network asserts for a request "
 		"(added by the S-CSCF).", "RFC 6050 §4.1" } },
+	{ IMS_CNI_NAME, { "The cell the UE last used on cellular radio, sent while it is "
+		"on another access (Wi-Fi calling over an ePDG): access type, the cell "
+		"global id (MCC, MNC, TAC, cell identity) and cell-info-age, how many "
+		"seconds ago it took them. The network uses it where Wi-Fi gives no "
+		"location of its own, e.g. to route an emergency call. Only trusted "
+		"entities see it: it is removed at the trust domain boundary.", "TS 24.229 §7.2.15" } },
 	{ "Feature-Caps", { "Capabilities of a proxy in the path (e.g. the P-CSCF), "
 		"as feature tags.", "RFC 6809 §6" } },
 	{ "P-Served-User", { "The user an application server acts for (added by the "
@@ -607,6 +613,9 @@ static const struct param_entry param_table[] = {
 		"access.", "TS 24.229 §7.2A.4.3" } },
 	{ FAM_PANI, "local-time-zone", { "The UE's time zone, for calls over Wi-Fi.",
 		"TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "cell-info-age", { "In Cellular-Network-Info: how many seconds "
+		"ago the UE took this cell information; the larger, the less the cell "
+		"says where the UE is now.", "TS 24.229 §7.2.15" } },
 	{ FAM_PANI, "operator-specific-GI", { "An operator-specific location "
 		"(fixed access).", "TS 24.229 §7.2A.4.3" } },
 	/* Route, Path, Service-Route, ... */

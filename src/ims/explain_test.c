@@ -65,6 +65,10 @@ static void test_unknown_header_gets_generic_or_named_entry(void)
 		ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("p-preferred-service"));
 	CHECK(pps != generic);
 	CHECK(strstr(pps->ref, "RFC 6050") != NULL);
+	const struct ims_explain *cni =
+		ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("cellular-network-info"));
+	CHECK(cni != generic);
+	CHECK_STR_EQ(cni->ref, "TS 24.229 §7.2.15");
 	/* an out-of-range id is treated as unknown, not read past the table */
 	CHECK(ims_explain_header((enum sip_hdr_id)SIP_HDR__COUNT, SLICE_NULL) == generic);
 }

@@ -1,5 +1,6 @@
 /* pani.c: P-Access-Network-Info (RFC 7315 §5.7; TS 24.229 §7.2A.4, cell ids §7.2A.4.3). */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <imsreg/ims.h>
@@ -288,6 +289,27 @@ static void wlan_node_decode(struct ims_pani *pani)
 	pani->wlan_node_placeholder = ones == 0xff || any == 0;
 }
 
+/* cell-info-age: seconds as decimal digits (a value written quoted is
+ * kept, not read). A later cell-info-age replaces an earlier one whole. */
+static void age_decode(struct ims_pani *pani, struct slice v, bool quoted)
+{
+	pani->cell_info_age = v;
+	pani->cell_info_age_ok = false;
+	pani->cell_info_age_s = 0;
+	if (quoted || !v.ptr || v.len == 0)
+		return;
+	uint64_t n = 0;
+	for (size_t i = 0; i < v.len; i++) {
+		if (!scan_is((unsigned char)v.ptr[i], SCAN_DIGIT))
+			return;
+		n = n * 10 + (uint64_t)(v.ptr[i] - '0');
+		if (n > UINT32_MAX)
+			n = UINT32_MAX + 1ull; /* saturates, stays above */
+	}
+	pani->cell_info_age_ok = true;
+	pani->cell_info_age_s = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+}
+
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err)
 {
 	int rc = 0;
@@ -315,6 +337,7 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 		pani->access = ai->access;
 		pani->access_name = ai->plain;
 		kind = ai->cell;
+		pani->cellular = kind != CELL_NONE;
 	} else if (slice_startswith_case(pani->access_type, "IEEE-802.11")) {
 		pani->access = IMS_ACCESS_WLAN;
 		pani->access_name = "Wi-Fi (IEEE 802.11 WLAN)";
@@ -322,6 +345,7 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 		pani->access_name = "Ethernet (IEEE 802.3)";
 	} else if (slice_startswith_case(pani->access_type, "3GPP2-")) {
 		pani->access_name = "CDMA2000 radio (3GPP2)";
+		pani->cellular = true;
 	} else {
 		pani->access_name = "access type not known to TS 24.229";
 	}
@@ -375,6 +399,8 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 			pani->local_time_zone = val;
 		} else if (slice_caseeq_cstr(name, "daylight-saving-time")) {
 			pani->daylight_saving_time = val;
+		} else if (slice_caseeq_cstr(name, "cell-info-age")) {
+			age_decode(pani, val, quoted);
 		} else if (slice_caseeq_cstr(name, "utran-cell-id-3gpp") ||
 			   slice_caseeq_cstr(name, "cgi-3gpp") ||
 			   slice_caseeq_cstr(name, "utran-sai-3gpp") ||
@@ -426,5 +452,21 @@ out:
 	if (rc == 0 && pani->cell_problem && !pani->cell_problem_text[0])
 		snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text, "%s",
 			 pani->cell_problem);
+	return rc;
+}
+
+int ims_cni_decode(struct ims_pani *cni, struct slice value, struct sip_parse_error *err)
+{
+	int rc = ims_pani_decode(cni, value, err);
+	if (rc == 0 && cni->next.ptr) {
+		/* the ',' before the rest: the last one before cni->next */
+		const char *comma = cni->next.ptr;
+		while (comma > value.ptr && *comma != ',')
+			comma--;
+		rc = fail(err, comma, "Cellular-Network-Info carries one access type: no ',' list "
+				      "(TS 24.229 §7.2.15)");
+	}
+	if (rc < 0 && err)
+		err->hdr = SIP_HDR_OTHER;
 	return rc;
 }

@@ -312,6 +312,82 @@ static void test_pani_access_classes_are_known(void)
 	}
 }
 
+/* Cellular-Network-Info (TS 24.229 §7.2.15): the cell a UE on Wi-Fi last
+ * used, read as one access-net-spec with cell-info-age; a second spec
+ * after ',' is refused; which access types are cellular radios. */
+static void test_cni_decode_cell_age_and_one_spec(void)
+{
+	static const struct {
+		const char *in;
+		int rc;
+		int err_at;
+		bool cellular, cell_ok, age_ok;
+		const char *age;       /* as written, NULL when absent */
+		uint32_t age_s;
+		const char *mcc, *mnc;
+		uint64_t cell_id;
+	} rows[] = {
+		{ "3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=31041000a1b2c3d4e;cell-info-age=1320", 0, -1,
+		  true, true, true, "1320", 1320, "310", "410", 0xb2c3d4e },
+		{ "3GPP-NR-TDD; utran-cell-id-3gpp=00101000001123456789 ;cell-info-age=0", 0, -1,
+		  true, true, true, "0", 0, "001", "01", 0x123456789ull },
+		/* no age; a 2-digit MNC */
+		{ "3GPP-E-UTRAN-TDD;utran-cell-id-3gpp=2341011ABD9B71F", 0, -1, true, false, false,
+		  NULL, 0, "", "", 0 },
+		{ "3GPP-E-UTRAN-TDD;utran-cell-id-3gpp=2341011ABD9B71FD", 0, -1, true, true, false,
+		  NULL, 0, "234", "10", 0xD9B71FDu },
+		/* an age that is no number, one over 2^32-1 (saturated) */
+		{ "3GPP-UTRAN-FDD;utran-cell-id-3gpp=2620112340abcdef;cell-info-age=12s", 0, -1,
+		  true, true, false, "12s", 0, "262", "01", 0xabcdefu },
+		{ "3GPP-GERAN;cgi-3gpp=26201123412AB;cell-info-age=99999999999", 0, -1,
+		  true, true, true, "99999999999", UINT32_MAX, "262", "01", 0x12ABu },
+		{ "3GPP-E-UTRAN-FDD;cell-info-age=\"30\"", 0, -1, true, false, false, "30", 0,
+		  "", "", 0 },
+		/* no cellular radio: a WLAN type, an access class */
+		{ "IEEE-802.11;i-wlan-node-id=001122334455", 0, -1, false, false, false, NULL, 0,
+		  "", "", 0 },
+		{ "3GPP-E-UTRAN;utran-cell-id-3gpp=3104100a1b2c3d4e", 0, -1, false, false, false,
+		  NULL, 0, "", "", 0 },
+		{ "3GPP2-1X-HRPD;ci-3gpp2=1234", 0, -1, true, false, false, NULL, 0, "", "", 0 },
+		/* one access type only; the syntax of PANI */
+		{ "3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=31041000a1b2c3d4e, 3GPP-NR-FDD", -EBADMSG, 53,
+		  true, true, false, NULL, 0, "310", "410", 0xb2c3d4e },
+		{ ";cell-info-age=3", -EBADMSG, 0, false, false, false, NULL, 0, "", "", 0 },
+		/* the last cell-info-age is the one read (found by fuzz_ims_hdr: the
+		 * first one's seconds stayed beside the second's verdict) */
+		{ "3GPP-NR-FDD;cell-info-age=99999999999;cell-info-age=9.5", 0, -1, true, false, false,
+		  "9.5", 0, "", "", 0 },
+		{ "3GPP-NR-FDD;cell-info-age=x;cell-info-age=7", 0, -1, true, false, true, "7", 7,
+		  "", "", 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct ims_pani cni;
+		struct sip_parse_error err = { 0 };
+		struct slice in = slice_cstr(rows[i].in);
+		int rc = ims_cni_decode(&cni, in, &err);
+		CHECK_INT_EQ(rc, rows[i].rc);
+		if (rc < 0) {
+			CHECK_INT_EQ((int)(err.at - in.ptr), rows[i].err_at);
+			CHECK_INT_EQ(err.hdr, SIP_HDR_OTHER);
+			CHECK(err.reason != NULL);
+			continue;
+		}
+		CHECK_INT_EQ(cni.cellular, rows[i].cellular);
+		CHECK_INT_EQ(cni.cell_ok, rows[i].cell_ok);
+		CHECK_INT_EQ(cni.cell_info_age_ok, rows[i].age_ok);
+		if (rows[i].age)
+			CHECK_SLICE_EQ(cni.cell_info_age, rows[i].age);
+		else
+			CHECK(cni.cell_info_age.ptr == NULL);
+		CHECK_INT_EQ(cni.cell_info_age_s, rows[i].age_s);
+		if (rows[i].cell_ok) {
+			CHECK_STR_EQ(cni.mcc, rows[i].mcc);
+			CHECK_STR_EQ(cni.mnc, rows[i].mnc);
+			CHECK_INT_EQ(cni.cell_id, rows[i].cell_id);
+		}
+	}
+}
+
 int main(void)
 {
 	test_pani_access_classes_are_known();
@@ -320,5 +396,6 @@ int main(void)
 	test_pani_wlan_node_id_is_the_ap_mac_address();
 	test_pani_every_truncation_stays_in_bounds();
 	test_pani_of_the_seed_fixtures();
+	test_cni_decode_cell_age_and_one_spec();
 	return check_done();
 }

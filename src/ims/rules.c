@@ -1537,6 +1537,97 @@ static void check_pani_placeholder(struct ctx *c)
 	}
 }
 
+/* Every Cellular-Network-Info field after prev (NULL: from the first), in
+ * message order: the codec has no id for it, it is found by name. */
+static const struct sip_hdr *cni_next(const struct sip_msg *m, const struct sip_hdr *prev)
+{
+	uint16_t i = prev ? (uint16_t)(prev - m->hdrs + 1) : 0;
+	for (; i < m->nhdrs; i++)
+		if (m->hdrs[i].id == SIP_HDR_OTHER && slice_caseeq_cstr(m->hdrs[i].name, IMS_CNI_NAME))
+			return &m->hdrs[i];
+	return NULL;
+}
+
+/* The first access-net-spec the UE wrote (not network-provided), or NULL. */
+static const struct pani_cursor *ue_pani(const struct sip_msg *m, struct pani_cursor *cur)
+{
+	while (pani_next(m, cur))
+		if (!cur->p.network_provided)
+			return cur;
+	return NULL;
+}
+
+static void check_cni_syntax(struct ctx *c)
+{
+	for (const struct sip_hdr *h = cni_next(c->msg, NULL); h; h = cni_next(c->msg, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err = { 0 };
+		if (ims_cni_decode(&p, h->value, &err) < 0) {
+			report(c, h, err.at, "Cellular-Network-Info: %s. The network cannot read the "
+			       "cell this UE last used.", err.reason ? err.reason : "malformed");
+			continue;
+		}
+		if (!p.cellular)
+			report(c, h, p.access_type.ptr, "Cellular-Network-Info names %.*s (%s), which "
+			       "is no cellular radio access type: the header carries the cell of a "
+			       "3GPP-GERAN, -UTRAN, -E-UTRAN or -NR access the UE last used, while "
+			       "P-Access-Network-Info says the access it is on now.",
+			       SLICE_ARG(p.access_type), p.access_name);
+		if (p.cell_info_age.ptr && !p.cell_info_age_ok)
+			report(c, h, p.cell_info_age.ptr, "cell-info-age=%.*s is not a number of "
+			       "seconds: the network cannot tell how old the cell information is.",
+			       SLICE_ARG(p.cell_info_age));
+	}
+}
+
+static void check_cni_cell(struct ctx *c)
+{
+	for (const struct sip_hdr *h = cni_next(c->msg, NULL); h; h = cni_next(c->msg, h)) {
+		struct ims_pani p;
+		struct sip_parse_error err = { 0 };
+		if (ims_cni_decode(&p, h->value, &err) < 0 || !p.cellular || p.cell_ok)
+			continue;
+		const char *problem = p.cell_problem_text[0] ? p.cell_problem_text : p.cell_problem;
+		if (!problem)
+			continue;
+		if (!p.cell_value.ptr)
+			report(c, h, h->value.ptr, "Cellular-Network-Info has %s: it says which radio "
+			       "the UE last used but not which cell, so it gives the network no "
+			       "location.", problem);
+		else
+			report(c, h, p.cell_value.ptr, "Cellular-Network-Info %.*s=%.*s: %s. The "
+			       "network cannot locate the cell the UE last used (emergency "
+			       "routing on Wi-Fi).", SLICE_ARG(p.cell_param), SLICE_ARG(p.cell_value),
+			       problem);
+	}
+}
+
+static void check_cni_on_cellular(struct ctx *c)
+{
+	const struct sip_hdr *h = cni_next(c->msg, NULL);
+	struct pani_cursor cur = { 0 };
+	if (!h || !ue_pani(c->msg, &cur) || !cur.p.cellular)
+		return;
+	report(c, h, h->value.ptr, "Cellular-Network-Info on cellular access: P-Access-Network-Info "
+	       "says the UE is on %.*s, whose cell it names; Cellular-Network-Info is for a UE on "
+	       "another access (Wi-Fi) and tells the cell it last used. The network takes the "
+	       "cell from P-Access-Network-Info. Check whether the UE updates its access after a "
+	       "Wi-Fi to cellular handover.", SLICE_ARG(cur.p.access_type));
+}
+
+static void check_cni_absent_on_wlan(struct ctx *c)
+{
+	struct pani_cursor cur = { 0 };
+	if (cni_next(c->msg, NULL) || !ue_pani(c->msg, &cur) || cur.p.access != IMS_ACCESS_WLAN)
+		return;
+	report(c, cur.h, cur.p.access_type.ptr, "a REGISTER over Wi-Fi (%.*s) without "
+	       "Cellular-Network-Info: the network has no cell for this UE, so an emergency call "
+	       "is located by what the Wi-Fi side gives (the AP, the ePDG, the UE). A UE that "
+	       "supports the header sends the cell it last used on LTE or NR, with its age; "
+	       "expected only from a UE that never had cellular coverage or does not support it.",
+	       SLICE_ARG(cur.p.access_type));
+}
+
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
@@ -2859,6 +2950,18 @@ enum scope {
 	X("ts24229.pani.placeholder-cell", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3",\
 	  "the cell id is a placeholder (MCC 000, ECI all ones)",\
 	  ANY, check_pani_placeholder) \
+	X("ts24229.cni.syntax", IMS_SEV_ERROR, "TS 24.229 §7.2.15",\
+	  "Cellular-Network-Info is one cellular access type with its cell and cell-info-age in seconds",\
+	  ANY, check_cni_syntax) \
+	X("ts24229.cni.cell-id", IMS_SEV_ERROR, "TS 24.229 §7.2.15, §7.2A.4.3",\
+	  "the Cellular-Network-Info cell id is there and has the length of its access type",\
+	  ANY, check_cni_cell) \
+	X("ts24229.cni.on-cellular", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
+	  "Cellular-Network-Info comes from a UE on another access than cellular radio",\
+	  REQUEST, check_cni_on_cellular) \
+	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
+	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
+	  BINDING, check_cni_absent_on_wlan) \
 	X("ir92.contact.instance", IMS_SEV_WARNING, "IR.92 §2.2.1, RFC 5626 §4.1",\
 	  "the Contact has +sip.instance",\
 	  BINDING, check_ir92_instance) \

@@ -365,6 +365,28 @@ static const struct {
 	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
 	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=31048001A2B3C4D0",
 	  "ts24229.pani.plmn-vs-imsi", "31048001" },
+	/* Cellular-Network-Info (TS 24.229 §7.2.15) beside a Wi-Fi PANI */
+#define WIFI_PANI "P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=0011223344ff\r\n"
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: IEEE-802.11;i-wlan-node-id=0011223344ff\r\n",
+	  "ts24229.cni.syntax", "IEEE-802.11;i-wlan-node-id=0011223344ff\r\nContent" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0;"
+	  "cell-info-age=-1\r\n", "ts24229.cni.syntax", "-1\r\n" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0, "
+	  "3GPP-NR-FDD\r\n", "ts24229.cni.syntax", ", 3GPP-NR-FDD" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-NR-FDD;utran-cell-id-3gpp=26201001A2B3C4D0;"
+	  "cell-info-age=5\r\n", "ts24229.cni.cell-id", "26201001A2B3C4D0;" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "cellular-network-info: 3GPP-E-UTRAN-TDD;cell-info-age=5\r\n",
+	  "ts24229.cni.cell-id", "3GPP-E-UTRAN-TDD;cell" },
+	{ initial_register, "Content-Length: 0",
+	  "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0;"
+	  "cell-info-age=60\r\nContent-Length: 0", "ts24229.cni.on-cellular", NULL },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n", WIFI_PANI, "ts24229.cni.absent-on-wlan",
+	  "IEEE-802.11;" },
 	/* IR.92 / RFC 5626 / RFC 7254 */
 	{ initial_register, "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";", "",
 	  "ir92.contact.instance", NULL },
@@ -692,6 +714,23 @@ static const struct {
 	  "Expires: 600000\r\nDate: Thu, 29 Feb 2024 23:59:59 GMT\r\n", "rfc3261.date.weekday" },
 	{ initial_register, "Expires: 600000\r\n",
 	  "Expires: 600000\r\nDate: Thu, 01 Mar 1900 00:00:00 GMT\r\n", "rfc3261.date.weekday" },
+	/* a Wi-Fi REGISTER with a well-formed Cellular-Network-Info; one
+	 * network-provided Wi-Fi PANI beside a UE's LTE one */
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0;"
+	  "cell-info-age=1320\r\n", "ts24229.cni.syntax" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-NR-TDD; utran-cell-id-3gpp=262010000011234567890\r\n",
+	  "ts24229.cni.cell-id" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  "ts24229.cni.absent-on-wlan" },
+	{ initial_register, "26201001A2B3C4D0\r\n",
+	  "26201001A2B3C4D0, IEEE-802.11;i-wlan-node-id=0011223344ff;network-provided\r\n",
+	  "ts24229.cni.absent-on-wlan" },
+	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+	  "ts24229.cni.on-cellular" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)

@@ -215,6 +215,45 @@ assert wlan["wlan_node_mac"] == "ac:86:74:8b:3c:f0" and wlan["wlan_node_placehol
 assert wlan["wlan_node_problem"] is None and wlan["cell_problem"] is None
 PY
 
+# Cellular-Network-Info (TS 24.229 §7.2.15) of a Wi-Fi REGISTER: explained,
+# its cell split as PANI's, cell-info-age in seconds and words; JSON type
+# "cni" with the members of a pani, then cellular and the age; the rules
+# quiet on the sample and firing on its faults.
+wifi=tests/data/vowifi/register-wifi.sip
+expect_rc 0 "Wi-Fi REGISTER with Cellular-Network-Info" "$imsreg" decode --no-color "$wifi"
+has "CNI explained" "$tmp/out" "The cell the UE last used on cellular radio"
+has "CNI reference" "$tmp/out" "[TS 24.229 §7.2.15]"
+has "CNI cell split" "$tmp/out" "ECI: 187448654  (0xb2c3d4e)"
+has "CNI age" "$tmp/out" "cell-info-age: 1320  (22 min 0 s ago)"
+hasnt "CNI: no rule fires on the sample" "$tmp/out" "ts24229.cni."
+awk '/^  Cellular-Network-Info:/ {on = 1; next} /^  [A-Z]/ {on = 0} on' "$tmp/out" >"$tmp/cni.txt"
+has "CNI section" "$tmp/cni.txt" "cellular radio: yes"
+hasnt "CNI: no network-provided line (a PANI parameter)" "$tmp/cni.txt" "network-provided"
+"$imsreg" decode --json "$wifi" >"$tmp/wifi.json" 2>/dev/null
+python3 - "$tmp/wifi.json" <<'PY' && ok || bad "Cellular-Network-Info JSON members"
+import json, sys
+hs = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"]
+pani = next(h["decoded"]["elements"][0] for h in hs if h["type"] == "pani")
+cni = next(h for h in hs if h["type"] == "cni")
+d = cni["decoded"]
+assert cni["ref"] == "TS 24.229 §7.2.15", cni["ref"]
+assert list(d)[:len(pani) - 1] == [k for k in pani if k != "params"], (list(d), list(pani))
+assert d["cellular"] is True and d["cell_ok"] is True
+assert (d["mcc"], d["mnc"], d["tac"], d["cell_id"]) == ("001", "01", 0xa1, 0xb2c3d4e)
+assert d["cell_info_age"] == 1320 and d["cell_info_age_text"] == "1320"
+assert [p["name"] for p in d["params"]] == ["utran-cell-id-3gpp", "cell-info-age"]
+assert d["params"][1]["ref"] == "TS 24.229 §7.2.15"
+PY
+sed 's/^Cellular-Network-Info: .*/Cellular-Network-Info: 3GPP-NR-FDD;utran-cell-id-3gpp=0010100a1b2c3d4e;cell-info-age=22m\r/' "$wifi" >"$tmp/cni-bad.sip"
+expect_rc 1 "a bad Cellular-Network-Info" "$imsreg" decode --brief --no-color "$tmp/cni-bad.sip"
+has "CNI: NR cell id of E-UTRAN length" "$tmp/out" "ts24229.cni.cell-id"
+has "CNI: age not a number" "$tmp/out" "ts24229.cni.syntax"
+"$imsreg" decode --no-color "$tmp/cni-bad.sip" >"$tmp/cni-bad.txt" 2>/dev/null
+has "CNI: the age problem in the decode" "$tmp/cni-bad.txt" "problem: cell-info-age=22m is not a number of seconds"
+grep -v '^Cellular-Network-Info' "$wifi" >"$tmp/cni-none.sip"
+expect_rc 0 "Wi-Fi REGISTER without Cellular-Network-Info" "$imsreg" decode --brief --no-color "$tmp/cni-none.sip"
+has "CNI absent on Wi-Fi" "$tmp/out" "ts24229.cni.absent-on-wlan"
+
 # +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null
 for urn in urn:gsma:imei:35425006-000655-0 urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6; do
 	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="<%s>"\r\nContent-Length: 0\r\n\r\n' "$urn" >"$tmp/inst.sip"
