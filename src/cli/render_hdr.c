@@ -614,7 +614,7 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 	struct slice item;
 	struct sip_parse_error perr = { 0 };
 	int errors = 0, rc;
-	unsigned n = 0;
+	unsigned n = 0, nmedia = 0;
 	if (r->format == REPORT_TEXT)
 		report_line(r, STYLE_DIM, "%-3s %-11s %-14s %-13s %-10s %-10s %-6s %-6s %-5s %-5s %s", "#",
 			    "mechanism", "alg", "ealg", "spi-c", "spi-s", "port-c", "port-s", "prot", "mod", "q");
@@ -631,6 +631,9 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 			errors++;
 			continue;
 		}
+		struct sip_param ms;
+		bool media = sip_param_find(s.params, "mediasec", &ms);
+		nmedia += media;
 		if (r->format == REPORT_TEXT) {
 			char spic[12] = "-", spis[12] = "-", pc[8] = "-", ps[8] = "-";
 			if (s.has_spi_c)
@@ -642,9 +645,9 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 			if (s.has_port_s)
 				snprintf(ps, sizeof ps, "%u", s.port_s);
 #define OR_DASH(x) (int)((x).ptr ? (x).len : 1), ((x).ptr ? (x).ptr : "-")
-			report_line(r, STYLE_NONE, "%-3u %-11.*s %-14.*s %-13.*s %-10s %-10s %-6s %-6s %-5.*s %-5.*s %.*s",
+			report_line(r, STYLE_NONE, "%-3u %-11.*s %-14.*s %-13.*s %-10s %-10s %-6s %-6s %-5.*s %-5.*s %.*s%s",
 				    n, OR_DASH(s.mechanism), OR_DASH(s.alg), OR_DASH(s.ealg), spic, spis, pc,
-				    ps, OR_DASH(s.prot), OR_DASH(s.mod), OR_DASH(s.q));
+				    ps, OR_DASH(s.prot), OR_DASH(s.mod), OR_DASH(s.q), media ? "  (media)" : "");
 #undef OR_DASH
 			continue;
 		}
@@ -670,6 +673,7 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 		report_str(r, "d_alg", NULL, s.d_alg, NULL);
 		report_str(r, "d_qop", NULL, s.d_qop, NULL);
 		report_str(r, "d_ver", NULL, s.d_ver, NULL);
+		report_bool(r, "mediasec", NULL, media, NULL);
 		report_params(r, SIP_HDR_SECURITY_CLIENT, "params", s.params);
 		report_end(r);
 	}
@@ -683,6 +687,10 @@ static int render_security(struct report *r, const struct cli_msg *m, const stru
 	if (r->format == REPORT_TEXT)
 		report_line(r, STYLE_DIM, "alg: integrity (hmac-md5-96 / hmac-sha-1-96), ealg: encryption; "
 			    "spi-c/port-c: the UE's client side, spi-s/port-s: its server side (TS 33.203 §7)");
+	if (r->format == REPORT_TEXT && nmedia)
+		report_line(r, STYLE_DIM, "(media): marked mediasec, a media plane mechanism (SRTP by SDES, "
+			    "MSRP/BFCP over TLS, UDPTL over DTLS to the access edge), agreed beside the "
+			    "signalling one and not in its place (TS 24.229 §7.2A.7)");
 	return errors;
 }
 

@@ -597,6 +597,11 @@ static const struct param_entry param_table[] = {
 		"RFC 3329 §2.2" } },
 	{ FAM_SECURITY, "d-qop", { "For the digest mechanism: the qop.",
 		"RFC 3329 §2.2" } },
+	{ FAM_SECURITY, "mediasec", { "This mechanism protects media, not the SIP "
+		"hop: SRTP keyed by SDES (sdes-srtp), MSRP, BFCP over TLS or UDPTL over "
+		"DTLS between the UE and the access edge. It is agreed beside the "
+		"signalling mechanism (ipsec-3gpp, tls) and does not replace it.",
+		"TS 24.229 §7.2A.7, TS 33.328" } },
 	{ FAM_SECURITY, "d-ver", { "For the digest mechanism: a hash of the server's "
 		"list, checked against a downgrade.", "RFC 3329 §2.2" } },
 	/* P-Access-Network-Info */

@@ -254,6 +254,22 @@ grep -v '^Cellular-Network-Info' "$wifi" >"$tmp/cni-none.sip"
 expect_rc 0 "Wi-Fi REGISTER without Cellular-Network-Info" "$imsreg" decode --brief --no-color "$tmp/cni-none.sip"
 has "CNI absent on Wi-Fi" "$tmp/out" "ts24229.cni.absent-on-wlan"
 
+# Security-Client with a media plane mechanism (mediasec, TS 24.229 §7.2A.7):
+# marked in the table and in JSON, the parameter explained.
+sed 's/^Supported: path,gruu\r$/Supported: path,gruu,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\nSecurity-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064, sdes-srtp;mediasec\r/' "$wifi" >"$tmp/mediasec.sip"
+expect_rc 0 "Security-Client with mediasec" "$imsreg" decode --no-color "$tmp/mediasec.sip"
+grep -q '^ *2 *sdes-srtp .*  (media)$' "$tmp/out" && ok || bad "mediasec row: $(grep sdes-srtp "$tmp/out")"
+grep -q '^ *1 *ipsec-3gpp .*  (media)$' "$tmp/out" && bad "ipsec-3gpp marked media" || ok
+has "mediasec note" "$tmp/out" "(media): marked mediasec, a media plane mechanism"
+"$imsreg" decode --json "$tmp/mediasec.sip" >"$tmp/mediasec.json" 2>/dev/null
+python3 - "$tmp/mediasec.json" <<'PY' && ok || bad "mediasec JSON"
+import json, sys
+hs = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"]
+els = next(h for h in hs if h["type"] == "security")["decoded"]["elements"]
+assert [e["mediasec"] for e in els] == [False, True], els
+assert els[1]["params"][0]["ref"] == "TS 24.229 §7.2A.7, TS 33.328", els[1]["params"]
+PY
+
 # +sip.instance: a UUID has the same members as an IMEI, the IMEI ones null
 for urn in urn:gsma:imei:35425006-000655-0 urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6; do
 	printf 'REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nFrom: <sip:u@a.example>;tag=1\r\nTo: <sip:u@a.example>\r\nCall-ID: x\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;+sip.instance="<%s>"\r\nContent-Length: 0\r\n\r\n' "$urn" >"$tmp/inst.sip"
