@@ -151,6 +151,14 @@ struct ims_pani {
 	char wlan_node_mac[18];        /* "aa:bb:cc:dd:ee:ff" when wlan_node_ok, else "" */
 	bool wlan_node_placeholder;    /* all ones or all zeros: no AP address given */
 	const char *wlan_node_problem; /* static text when the value is no MAC address, else NULL */
+	/* what a P-CSCF adds (with network-provided) for a UE on untrusted
+	 * Wi-Fi through an ePDG (TS 24.229 §7.2A.4): the UE's address and
+	 * port outside the tunnel, as the ePDG sees them (after any NAT), and
+	 * the ePDG's address; quotes removed; SLICE_NULL when absent */
+	struct slice ue_local_ip;      /* UE-local-IP-address */
+	struct slice udp_source_port;  /* UDP-source-port */
+	struct slice tcp_source_port;  /* TCP-source-port */
+	struct slice epdg_ip;          /* ePDG-IP-address */
 	/* the access type is a cellular radio: a 3GPP-GERAN, -UTRAN-*, -E-UTRAN-*
 	 * or -NR-* type, or 3GPP2-*: the types Cellular-Network-Info allows */
 	bool cellular;

@@ -719,6 +719,13 @@ static void render_access_spec(struct report *r, const struct ims_pani *pp, bool
 					       : NULL);
 	report_str(r, "local_time_zone", "local time zone", p.local_time_zone, NULL);
 	report_str(r, "daylight_saving_time", "daylight saving time", p.daylight_saving_time, NULL);
+	report_str(r, "ue_local_ip", "UE local IP address", p.ue_local_ip,
+		   "the UE's address outside its tunnel to the ePDG, as the ePDG sees it (after NAT)");
+	report_str(r, "udp_source_port", "UDP source port", p.udp_source_port,
+		   "of the UE's IKEv2 and IPsec traffic to the ePDG, as the ePDG sees it");
+	report_str(r, "tcp_source_port", "TCP source port", p.tcp_source_port,
+		   "of the UE's TCP tunnel to the ePDG (firewall traversal), as the ePDG sees it");
+	report_str(r, "epdg_ip", "ePDG IP address", p.epdg_ip, "where the UE's tunnel ends");
 	if (p.wlan_node_ok) {
 		report_cstr(r, "wlan_node_mac", "AP MAC address (BSSID)", p.wlan_node_mac,
 			    p.wlan_node_placeholder

@@ -618,6 +618,19 @@ static const struct param_entry param_table[] = {
 		"access.", "TS 24.229 §7.2A.4.3" } },
 	{ FAM_PANI, "local-time-zone", { "The UE's time zone, for calls over Wi-Fi.",
 		"TS 24.229 §7.2A.4.3" } },
+	{ FAM_PANI, "UE-local-IP-address", { "Added by the P-CSCF for a UE on untrusted "
+		"Wi-Fi: the UE's IP address outside its IPsec tunnel to the ePDG, as the "
+		"ePDG sees it (after any NAT), from the PCRF/PCF.", "TS 24.229 §7.2A.4" } },
+	{ FAM_PANI, "UDP-source-port", { "Added with UE-local-IP-address: the UDP source "
+		"port of the UE's IKEv2 and IPsec traffic to the ePDG, after any NAT.",
+		"TS 24.229 §7.2A.4" } },
+	{ FAM_PANI, "TCP-source-port", { "Added with UE-local-IP-address when the UE "
+		"reaches the ePDG through a TCP tunnel (firewall traversal): its TCP source "
+		"port, after any NAT.", "TS 24.229 §7.2A.4" } },
+	{ FAM_PANI, "ePDG-IP-address", { "Added by the P-CSCF: the address of the ePDG "
+		"where the UE's tunnel ends.", "TS 24.229 §7.2A.4" } },
+	{ FAM_PANI, "daylight-saving-time", { "The daylight saving adjustment in force "
+		"where the UE is, beside local-time-zone.", "TS 24.229 §7.2A.4" } },
 	{ FAM_PANI, "cell-info-age", { "In Cellular-Network-Info: how many seconds "
 		"ago the UE took this cell information; the larger, the less the cell "
 		"says where the UE is now.", "TS 24.229 §7.2.15" } },

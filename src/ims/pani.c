@@ -399,6 +399,14 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 			pani->local_time_zone = val;
 		} else if (slice_caseeq_cstr(name, "daylight-saving-time")) {
 			pani->daylight_saving_time = val;
+		} else if (slice_caseeq_cstr(name, "UE-local-IP-address")) {
+			pani->ue_local_ip = val;
+		} else if (slice_caseeq_cstr(name, "UDP-source-port")) {
+			pani->udp_source_port = val;
+		} else if (slice_caseeq_cstr(name, "TCP-source-port")) {
+			pani->tcp_source_port = val;
+		} else if (slice_caseeq_cstr(name, "ePDG-IP-address")) {
+			pani->epdg_ip = val;
 		} else if (slice_caseeq_cstr(name, "cell-info-age")) {
 			age_decode(pani, val, quoted);
 		} else if (slice_caseeq_cstr(name, "utran-cell-id-3gpp") ||

@@ -388,6 +388,26 @@ static void test_cni_decode_cell_age_and_one_spec(void)
 	}
 }
 
+/* What a P-CSCF adds for a UE behind an ePDG (TS 24.229 §7.2A.4): kept,
+ * quotes removed, any case of the names; absent ones stay SLICE_NULL. */
+static void test_pani_epdg_parameters_of_the_network(void)
+{
+	struct ims_pani pani;
+	struct sip_parse_error err = { 0 };
+	CHECK_INT_EQ(ims_pani_decode(&pani, slice_cstr("IEEE-802.11;i-wlan-node-id=a0b1c2d3e4f5;"
+						       "network-provided;ue-local-ip-address=\"192.0.2.10\";"
+						       "UDP-source-port=4500;ePDG-IP-address=\"[2001:db8::e]\""),
+				     &err), 0);
+	CHECK(pani.network_provided);
+	CHECK_SLICE_EQ(pani.ue_local_ip, "192.0.2.10");
+	CHECK_SLICE_EQ(pani.udp_source_port, "4500");
+	CHECK_SLICE_EQ(pani.epdg_ip, "[2001:db8::e]");
+	CHECK(pani.tcp_source_port.ptr == NULL);
+	CHECK_INT_EQ(ims_pani_decode(&pani, slice_cstr("IEEE-802.11;TCP-source-port=443"), &err), 0);
+	CHECK_SLICE_EQ(pani.tcp_source_port, "443");
+	CHECK(pani.ue_local_ip.ptr == NULL && pani.udp_source_port.ptr == NULL && pani.epdg_ip.ptr == NULL);
+}
+
 int main(void)
 {
 	test_pani_access_classes_are_known();
@@ -397,5 +417,6 @@ int main(void)
 	test_pani_every_truncation_stays_in_bounds();
 	test_pani_of_the_seed_fixtures();
 	test_cni_decode_cell_age_and_one_spec();
+	test_pani_epdg_parameters_of_the_network();
 	return check_done();
 }

@@ -254,6 +254,25 @@ grep -v '^Cellular-Network-Info' "$wifi" >"$tmp/cni-none.sip"
 expect_rc 0 "Wi-Fi REGISTER without Cellular-Network-Info" "$imsreg" decode --brief --no-color "$tmp/cni-none.sip"
 has "CNI absent on Wi-Fi" "$tmp/out" "ts24229.cni.absent-on-wlan"
 
+# The P-Access-Network-Info a P-CSCF adds for a UE behind an ePDG: its
+# address and port outside the tunnel and the ePDG's, shown and in JSON.
+sed 's/^P-Access-Network-Info: .*$/P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=a0b1c2d3e4f5, IEEE-802.11;i-wlan-node-id=a0b1c2d3e4f5;network-provided;UE-local-IP-address="192.0.2.10";UDP-source-port=4500;ePDG-IP-address="198.51.100.7"\r/' "$wifi" >"$tmp/epdg.sip"
+expect_rc 0 "network-provided PANI from an ePDG" "$imsreg" decode --no-color "$tmp/epdg.sip"
+has "PANI: UE local IP" "$tmp/out" "UE local IP address: 192.0.2.10  (the UE's address outside its tunnel to the ePDG"
+has "PANI: UDP source port" "$tmp/out" "UDP source port: 4500"
+has "PANI: ePDG address" "$tmp/out" "ePDG IP address: 198.51.100.7"
+"$imsreg" decode --json "$tmp/epdg.sip" >"$tmp/epdg.json" 2>/dev/null
+python3 - "$tmp/epdg.json" <<'PY' && ok || bad "ePDG PANI JSON"
+import json, sys
+hs = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"]
+ue, net = next(h for h in hs if h["type"] == "pani")["decoded"]["elements"]
+assert (ue["ue_local_ip"], ue["epdg_ip"], ue["tcp_source_port"]) == (None, None, None), ue
+assert (net["ue_local_ip"], net["udp_source_port"], net["epdg_ip"]) == ("192.0.2.10", "4500", "198.51.100.7")
+assert net["tcp_source_port"] is None and net["network_provided"] is True
+refs = {p["name"]: p["ref"] for p in net["params"]}
+assert refs["UE-local-IP-address"] == "TS 24.229 §7.2A.4", refs
+PY
+
 # Security-Client with a media plane mechanism (mediasec, TS 24.229 §7.2A.7):
 # marked in the table and in JSON, the parameter explained.
 sed 's/^Supported: path,gruu\r$/Supported: path,gruu,sec-agree\r\nRequire: sec-agree\r\nProxy-Require: sec-agree\r\nSecurity-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064, sdes-srtp;mediasec\r/' "$wifi" >"$tmp/mediasec.sip"
