@@ -30,6 +30,7 @@ struct diff_side {
 	uint32_t expires;
 	struct sip_auth auth;
 	struct slice pani;
+	struct slice cni;   /* Cellular-Network-Info (no header id: by name) */
 };
 
 struct diff_run {
@@ -155,6 +156,9 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 		s->has_auth = sip_auth_decode(&s->auth, h->value, &rest, &perr) == 0;
 	if ((h = sip_hdr_first(msg, SIP_HDR_P_ACCESS_NETWORK_INFO)))
 		s->pani = h->value;
+	for (uint16_t i = 0; i < msg->nhdrs && !s->cni.ptr; i++)
+		if (msg->hdrs[i].id == SIP_HDR_OTHER && slice_caseeq_cstr(msg->hdrs[i].name, IMS_CNI_NAME))
+			s->cni = msg->hdrs[i].value;
 	return 0;
 }
 
@@ -611,6 +615,22 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 	else if (!pa.ptr != !pb.ptr)
 		diff_item(d, DIFF_NOTE, "P-Access-Network-Info", pa, pb, "TS 24.229 §5.1.1.2",
 			  "only %s reports the access network", pa.ptr ? "A" : "B");
+	/* Cellular-Network-Info: the cell a UE on Wi-Fi last used */
+	struct slice ca = a->cni, cb = b->cni;
+	if (ca.ptr && cb.ptr && !slice_eq(ca, cb)) {
+		struct ims_pani x, y;
+		struct sip_parse_error perr;
+		bool cell_same = ims_cni_decode(&x, ca, &perr) == 0 && ims_cni_decode(&y, cb, &perr) == 0 &&
+				 slice_eq(x.access_type, y.access_type) && slice_eq(x.cell_value, y.cell_value);
+		diff_item(d, DIFF_NOTE, IMS_CNI_NAME, ca, cb, "TS 24.229 §7.2.15", "%s",
+			  cell_same ? "the same last cell, its cell-info-age moved on: the UE stayed off cellular radio"
+				    : "another last cellular cell: the UE was on cellular radio in between");
+	} else if (!ca.ptr != !cb.ptr) {
+		diff_item(d, DIFF_NOTE, IMS_CNI_NAME, ca, cb, "TS 24.229 §7.2.15", "%s",
+			  ca.ptr ? "only A gives the last cellular cell: in B the UE is back on cellular "
+				   "radio, or does not send it"
+				 : "only B gives the last cellular cell: the UE left cellular radio (e.g. for Wi-Fi)");
+	}
 }
 
 /* "a"/"b" of the JSON document: name, start line and why the side could

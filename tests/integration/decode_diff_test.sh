@@ -189,5 +189,29 @@ l=$(grep 'Contact ;+g.3gpp.icsi-ref' "$tmp/icsi.txt")
 case $l in *"services added in B: urn:urn-7:3gpp-service.ims.icsi.oma.cpm.session"*"services removed in B: urn:urn-7:3gpp-service.ims.icsi.mmtel (MMTel"*) ;;
 *) echo "FAIL --diff on a changed icsi-ref: $l"; fail=1 ;; esac
 
+# Cellular-Network-Info (TS 24.229 §7.2.15) of a Wi-Fi registration: only
+# its age moved on, another cell, and the header new in B (the UE left LTE)
+wifi=tests/data/vowifi/register-wifi.sip
+next_reg() { sed 's/CSeq: 1 /CSeq: 2 /; s/branch=z9hG4bK-wifi-1/branch=z9hG4bK-wifi-2/' "$wifi"; }
+next_reg | sed 's/cell-info-age=1320/cell-info-age=1920/' >"$tmp/cni-age.sip"
+next_reg | sed 's/=0010100a1b2c3d4e/=0010100a1b2c3d4f/' >"$tmp/cni-cell.sip"
+grep -v '^Cellular-Network-Info' "$wifi" >"$tmp/cni-none.sip"
+for c in "age:$wifi:$tmp/cni-age.sip:the same last cell, its cell-info-age moved on" \
+	 "cell:$wifi:$tmp/cni-cell.sip:another last cellular cell" \
+	 "new:$tmp/cni-none.sip:$tmp/cni-age.sip:only B gives the last cellular cell: the UE left cellular radio"; do
+	IFS=: read -r name a b want <<<"$c"
+	run "cni-$name" 0 "$a" "$b"
+	grep -q "^note    Cellular-Network-Info: $want" "$tmp/cni-$name.txt" ||
+		{ echo "FAIL --diff Cellular-Network-Info ($name): $(grep Cellular "$tmp/cni-$name.txt")"; fail=1; }
+done
+grep -q '^problem' "$tmp/cni-age.txt" && { echo "FAIL --diff Wi-Fi refresh: a problem"; cat "$tmp/cni-age.txt"; fail=1; }
+python3 - "$tmp/cni-cell.json" <<'PY' || { echo "FAIL --diff Cellular-Network-Info JSON"; fail=1; }
+import json, sys
+items = json.load(open(sys.argv[1]))["differences"]
+it = next(i for i in items if i["field"] == "Cellular-Network-Info")
+assert it["severity"] == "note" and it["kind"] == "changed" and it["ref"] == "TS 24.229 §7.2.15", it
+assert it["a"].endswith("c3d4e;cell-info-age=1320") and it["b"].endswith("c3d4f;cell-info-age=1320"), it
+PY
+
 [ $fail = 0 ] && echo "decode --diff: all passed"
 exit $fail
