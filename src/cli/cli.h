@@ -61,6 +61,8 @@ struct cli_source {
 	bool datagram;
 	size_t discarded;        /* those bytes, once the message is read */
 	bool hinted;             /* strict: the lenient-read hint was given */
+	/* that hint's text, for JSON (without "NAME: hint: "), "" when none */
+	char hint[256];
 	/* strict: the offset of each line's first byte, for line and column
 	 * in O(log n) (NULL when it could not be allocated: counted then) */
 	size_t *line_starts;

@@ -942,6 +942,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	report_list_end(r);
 	if (r->format == REPORT_JSON) {
 		report_u64(r, "discarded", NULL, src.discarded, NULL);
+		report_cstr(r, "hint", NULL, src.hint[0] ? src.hint : NULL, NULL);
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
 	} else if (src.discarded) {
 		buf_printf(r->b, "%s%s: %zu byte(s) after the body as Content-Length sets it, discarded as "

@@ -233,6 +233,7 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 	src->strict = strict;
 	src->datagram = framing == CLI_FRAMING_DATAGRAM;
 	src->hinted = false;
+	src->hint[0] = '\0';
 	src->line_starts = NULL;
 	src->nline_starts = 0;
 	src->discarded = 0;
@@ -314,8 +315,9 @@ void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line
 /* After the first error of a strict read: when the paste normaliser reads
  * the same input without an error (a log, a paste with LF line ends), says
  * so, since --strict takes wire bytes only and the user may not know it. */
-static void lenient_hint(const struct cli_input *in, FILE *err)
+static void lenient_hint(struct cli_source *src, FILE *err)
 {
+	const struct cli_input *in = src->in;
 	struct paste p;
 	struct sip_parse_error perr = { 0 };
 	struct cli_msg *m = imsreg_malloc(sizeof *m);
@@ -330,9 +332,10 @@ static void lenient_hint(const struct cli_input *in, FILE *err)
 				  SIP_PARSE_LENIENT, &perr) <= 0)
 			goto out;
 	}
-	fprintf(err, "%s: hint: without --strict this input reads as pasted text or a log: %zu "
-		"message(s), %zu repair(s) of the text (--strict and --datagram take wire bytes only)\n",
-		in->name, p.nmsgs, p.nrepairs);
+	snprintf(src->hint, sizeof src->hint, "without --strict this input reads as pasted text or a "
+		 "log: %zu message(s), %zu repair(s) of the text (--strict and --datagram take wire "
+		 "bytes only)", p.nmsgs, p.nrepairs);
+	fprintf(err, "%s: hint: %s\n", in->name, src->hint);
 out:
 	paste_fini(&p);
 	imsreg_free(m);
@@ -367,12 +370,14 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
 		error_report(err, in->name, in->data, in->len, base + off, reason);
 		if (!src->hinted) {
 			src->hinted = true;
-			if (glued && !src->datagram)
-				fprintf(err, "%s: hint: when the input is one UDP datagram, --datagram reads "
-					"it: the bytes after the body are then discarded (RFC 3261 §18.3)\n",
-					in->name);
-			else
-				lenient_hint(in, err);
+			if (glued && !src->datagram) {
+				snprintf(src->hint, sizeof src->hint, "when the input is one UDP datagram, "
+					 "--datagram reads it: the bytes after the body are then discarded "
+					 "(RFC 3261 §18.3)");
+				fprintf(err, "%s: hint: %s\n", in->name, src->hint);
+			} else {
+				lenient_hint(src, err);
+			}
 		}
 		return;
 	}

@@ -79,6 +79,15 @@ has "--strict on a paste: the hint" "$tmp/err" "hint: without --strict this inpu
 printf 'REGISTER sip:a SIP/2.0\r\nVia SIP/2.0/UDP h\r\n\r\n' >"$tmp/nohint.sip"
 expect_rc 2 "--strict on a bad header" "$imsreg" decode --strict "$tmp/nohint.sip"
 hasnt "--strict on a bad header: no hint" "$tmp/err" "hint:"
+# JSON has the hint in the input's "hint" (null without one)
+"$imsreg" decode --json --strict "$seed/ex1-basic.pasted.txt" >"$tmp/hint.json" 2>/dev/null
+"$imsreg" decode --json --strict "$tmp/nohint.sip" >"$tmp/nohint.json" 2>/dev/null
+python3 - "$tmp/hint.json" "$tmp/nohint.json" <<'PY' && ok || bad "--strict --json: the hint member"
+import json, sys
+h, n = (json.load(open(p))["inputs"][0] for p in sys.argv[1:3])
+assert h["hint"].startswith("without --strict this input reads as pasted text or a log: 1 message(s), 4 repair(s)"), h["hint"]
+assert n["hint"] is None, n["hint"]
+PY
 
 # --- stdin gives the same result as the file ---
 "$imsreg" decode --json "$seed/ex4-aka-authorization.pasted.txt" >"$tmp/file.json" 2>/dev/null
@@ -585,6 +594,8 @@ dbl=../shared/corpus/rfc4475/dblreq.dat
 expect_rc 2 "--strict on dblreq (a stream)" "$imsreg" decode --strict --brief --no-color "$dbl"
 has "--strict on dblreq: the --datagram hint" "$tmp/err" "hint: when the input is one UDP datagram, --datagram reads it"
 hasnt "--strict on dblreq: not the paste hint" "$tmp/err" "without --strict"
+"$imsreg" decode --json --strict "$dbl" 2>/dev/null | python3 -c 'import json, sys; h = json.load(sys.stdin)["inputs"][0]["hint"]; assert h.startswith("when the input is one UDP datagram, --datagram reads it"), h' &&
+	ok || bad "--strict --json on dblreq: the --datagram hint"
 "$imsreg" decode --datagram --brief --no-color "$dbl" >"$tmp/dg.txt" 2>"$tmp/dg.err"
 rc=$?
 [ $rc != 2 ] && ok || bad "--datagram on dblreq: exit $rc ($(head -2 "$tmp/dg.err"))"
