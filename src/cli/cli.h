@@ -49,6 +49,10 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err);
  * (libpcap's, either byte order, micro- or nanosecond; pcapng's section
  * header block), else NULL: decode reads text, and says what it got. */
 const char *cli_input_capture(const struct cli_input *in);
+/* Lines of the input that end in journalctl's "[SIZE blob data]": entries
+ * journalctl did not print because they hold control characters (the CR of
+ * SIP line ends) and it ran without -a. */
+size_t cli_input_journal_blobs(const struct cli_input *in);
 void cli_input_fini(struct cli_input *in);
 
 /* The messages of one input, framed and parsed one at a time: lenient (the

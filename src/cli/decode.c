@@ -847,10 +847,26 @@ static void decode_input(struct decode_run *run, const char *path)
 	report_begin(r, NULL, NULL);
 	int rc = cli_input_read(&in, path, run->err);
 	const char *capture = rc < 0 ? NULL : cli_input_capture(&in);
+	size_t blobs = rc < 0 || capture ? 0 : cli_input_journal_blobs(&in);
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);
 		report_cstr(r, "mode", NULL, decode_mode(&run->opt), NULL);
 		report_cstr(r, "capture", NULL, capture, NULL);
+		report_u64(r, "journal_blobs", NULL, blobs, NULL);
+	}
+	if (blobs) {
+		/* entries journalctl hid: the messages are not in the input */
+		static const char note[] =
+			"%s%s: %zu journal entr%s printed as \"[SIZE blob data]\": journalctl hides an "
+			"entry with control characters, as the CR line ends of a logged SIP message, "
+			"unless it runs with -a; read them with: journalctl -a ... | imsreg decode%s\n";
+		const char *ies = blobs == 1 ? "y" : "ies";
+		if (r->format == REPORT_TEXT) {
+			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, blobs, ies, report_off(r));
+			run_flush(run);
+		} else {
+			fprintf(run->err, note, "", in.name, blobs, ies, "");
+		}
 	}
 	if (capture) {
 		/* what a capture read as text gives, and the way to all of it (a

@@ -90,6 +90,47 @@ const char *cli_input_capture(const struct cli_input *in)
 	return NULL;
 }
 
+/* True when the line that ends at e (its '\n' or the input's end, CRs and
+ * blanks before it skipped) ends in journalctl's "[SIZE blob data]". */
+static bool blob_line_end(const char *start, const char *e)
+{
+	static const char tail[] = " blob data]";
+	const size_t k = sizeof tail - 1;
+	while (e > start && (e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if ((size_t)(e - start) < k + 2 || memcmp(e - k, tail, k) != 0)
+		return false;
+	/* SIZE: a number, maybe with a fraction, then a unit (B, K, M, G, ...) */
+	const char *p = e - k;
+	while (p > start && ((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z'))
+		p--;
+	const char *digits_end = p;
+	while (p > start && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+		p--;
+	return p < digits_end && p > start && p[-1] == '[' && *p != '.';
+}
+
+size_t cli_input_journal_blobs(const struct cli_input *in)
+{
+	static const char tail[] = " blob data]";
+	const char *p = in->data, *end = in->data + in->len;
+	size_t n = 0;
+	while (p < end) {
+		const char *hit = memmem(p, (size_t)(end - p), tail, sizeof tail - 1);
+		if (!hit)
+			break;
+		const char *nl = memchr(hit, '\n', (size_t)(end - hit));
+		const char *line_end = nl ? nl : end;
+		const char *ls = hit;
+		while (ls > in->data && ls[-1] != '\n')
+			ls--;
+		if (blob_line_end(ls, line_end))
+			n++;
+		p = nl ? nl + 1 : end;
+	}
+	return n;
+}
+
 void cli_input_fini(struct cli_input *in)
 {
 	imsreg_free(in->data);

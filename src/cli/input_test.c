@@ -67,9 +67,39 @@ static void test_lenient_input_has_no_line_index(void)
 	cli_source_fini(&src);
 }
 
+/* journalctl's "[SIZE blob data]" at the end of a line, as it prints an
+ * entry with control characters without -a; nothing else counts. */
+static void test_journal_blob_lines_are_counted(void)
+{
+	static const struct {
+		const char *text;
+		size_t want;
+	} rows[] = {
+		{ "Nov 22 10:01:02 pcscf kamailio[812]: [1.2K blob data]\n", 1 },
+		{ "a: [903B blob data]\r\nb: [17.5M blob data]  \nc: [2G blob data]", 3 },
+		{ "[903B blob data]\n", 1 },
+		{ "x: [903B blob data] and more\n", 0 },      /* not the line's end */
+		{ "x: [B blob data]\n", 0 },                  /* no size */
+		{ "x: [.5K blob data]\n", 0 },
+		{ "x: 903B blob data]\n", 0 },                /* no '[' */
+		{ "x: [903B blob data]]\n", 0 },
+		{ " blob data]\n", 0 },
+		{ "REGISTER sip:a SIP/2.0\n", 0 },
+		{ "", 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct cli_input in = { "t", (char *)rows[i].text, strlen(rows[i].text) };
+		size_t got = cli_input_journal_blobs(&in);
+		if (got != rows[i].want)
+			fprintf(stderr, "row %zu: %zu, want %zu\n", i, got, rows[i].want);
+		CHECK_INT_EQ(got, rows[i].want);
+	}
+}
+
 int main(void)
 {
 	test_strict_positions_are_the_counted_ones();
 	test_lenient_input_has_no_line_index();
+	test_journal_blob_lines_are_counted();
 	return check_done();
 }

@@ -224,6 +224,24 @@ assert wlan["wlan_node_mac"] == "ac:86:74:8b:3c:f0" and wlan["wlan_node_placehol
 assert wlan["wlan_node_problem"] is None and wlan["cell_problem"] is None
 PY
 
+# journalctl without -a: entries with CRs (SIP messages) become
+# "[SIZE blob data]"; decode counts them and names journalctl -a
+printf 'Nov 22 10:01:02 pcscf kamailio[812]: [1.2K blob data]\nNov 22 10:01:02 pcscf kamailio[812]: [903B blob data]\nNov 22 10:01:03 pcscf kamailio[812]: INFO: registered\n' >"$tmp/blob.log"
+expect_rc 2 "journalctl blobs only" "$imsreg" decode --no-color "$tmp/blob.log"
+has "journalctl blobs: the note" "$tmp/out" "blob.log: 2 journal entries printed as \"[SIZE blob data]\""
+has "journalctl blobs: the way" "$tmp/out" "journalctl -a ... | imsreg decode"
+has "journalctl blobs: still no SIP" "$tmp/err" "no SIP request line or status line found"
+cat "$tmp/blob.log" tests/data/paste/journalctl.log >"$tmp/blob2.log"
+"$imsreg" decode --json "$tmp/blob2.log" >"$tmp/blob2.json" 2>"$tmp/blob2.err"
+python3 - "$tmp/blob2.json" <<'PY' && ok || bad "journalctl blobs: JSON journal_blobs"
+import json, sys
+i = json.load(open(sys.argv[1]))["inputs"][0]
+assert i["journal_blobs"] == 2 and len(i["messages"]) >= 1, (i["journal_blobs"], len(i["messages"]))
+PY
+has "journalctl blobs: JSON note on stderr" "$tmp/blob2.err" "2 journal entries printed as"
+"$imsreg" decode --json tests/data/paste/journalctl.log 2>/dev/null | python3 -c 'import json, sys; assert json.load(sys.stdin)["inputs"][0]["journal_blobs"] == 0' &&
+	ok || bad "journalctl -a output: no blobs"
+
 # Cellular-Network-Info (TS 24.229 §7.2.15) of a Wi-Fi REGISTER: explained,
 # its cell split as PANI's, cell-info-age in seconds and words; JSON type
 # "cni" with the members of a pani, then cellular and the age; the rules
