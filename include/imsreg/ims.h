@@ -234,6 +234,10 @@ struct ims_identity {
 	bool user_is_imsi;           /* 15 digits (or 14-15) that look like an IMSI */
 	bool user_is_e164;           /* "+" and digits, or user=phone */
 	bool domain_is_3gpp;         /* ims.mncXXX.mccYYY.3gppnetwork.org */
+	/* a host inside that domain (pcscf.ims.mncXXX.mccYYY.3gppnetwork.org):
+	 * right for a node's address, not for an identity (domain_problem says
+	 * so) */
+	bool domain_is_3gpp_host;
 	char domain_mcc[4];
 	char domain_mnc[4];
 	/* when the user part is an IMSI: the home domain TS 23.003 §13.2

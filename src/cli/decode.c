@@ -409,6 +409,8 @@ static const char *identity_kind_name(enum ims_identity_kind k)
 static void report_identity(struct report *r, const char *role, const char *label, struct slice text,
 			    const char *meaning, struct ims_identity *out)
 {
+	/* a Contact is an address: a node's name in the home domain is right there */
+	const bool address = strcmp(role, "contact") == 0;
 	struct ims_identity id;
 	memset(&id, 0, sizeof id);
 	ims_identity_decode(&id, text);
@@ -431,8 +433,11 @@ static void report_identity(struct report *r, const char *role, const char *labe
 		if (id.user_is_imsi && id.derived_domain2[0])
 			buf_printf(&d, "; domain derived from the IMSI (TS 23.003 §13.2): %s (2-digit MNC) or %s (3-digit MNC)",
 				   id.derived_domain2, id.derived_domain3);
-		if (id.domain_problem)
+		if (id.domain_problem && !(address && id.domain_is_3gpp_host))
 			buf_printf(&d, "; %s", id.domain_problem);
+		else if (address && id.domain_is_3gpp_host)
+			buf_printf(&d, " (a host of the 3GPP home domain of MCC %s MNC %s)", id.domain_mcc,
+				   id.domain_mnc);
 		report_str(r, NULL, label, text, d.ptr);
 		report_keep_error(r, &d);
 		buf_fini(&d);
@@ -457,7 +462,8 @@ static void report_identity(struct report *r, const char *role, const char *labe
 	report_cstr(r, "derived_domain_mnc2", NULL, id.user_is_imsi && id.derived_domain2[0] ? id.derived_domain2 : NULL, NULL);
 	report_cstr(r, "derived_domain_mnc3", NULL, id.user_is_imsi && id.derived_domain3[0] ? id.derived_domain3 : NULL, NULL);
 	report_bool(r, "domain_matches_imsi", NULL, id.domain_matches_imsi, NULL);
-	report_cstr(r, "domain_problem", NULL, id.domain_problem, NULL);
+	report_cstr(r, "domain_problem", NULL,
+		    address && id.domain_is_3gpp_host ? NULL : id.domain_problem, NULL);
 	report_bool(r, "user_phone", NULL, id.user_phone, NULL);
 	report_cstr(r, "meaning", NULL, meaning, NULL);
 	report_end(r);
@@ -490,6 +496,22 @@ static bool addr_of(const struct sip_msg *msg, enum sip_hdr_id id, struct sip_ad
 	return h && sip_addr_decode(a, h->value, 0, &perr) == 0;
 }
 
+/* What the identities of a message stand for: a REGISTER's, those of a
+ * response to one, or another request's or response's (a reg-event
+ * NOTIFY, a SUBSCRIBE: the registration words do not apply). */
+enum id_role { ID_REGISTER, ID_REG_RESPONSE, ID_OTHER };
+
+static enum id_role id_role_of(const struct sip_msg *msg)
+{
+	if (msg->is_request)
+		return msg->method_id == SIP_METHOD_REGISTER ? ID_REGISTER : ID_OTHER;
+	const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
+	struct sip_cseq cs;
+	struct sip_parse_error perr;
+	return ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 && cs.method_id == SIP_METHOD_REGISTER
+	       ? ID_REG_RESPONSE : ID_OTHER;
+}
+
 static void report_identities(struct report *r, const struct cli_msg *m)
 {
 	const struct sip_msg *msg = &m->msg;
@@ -497,18 +519,27 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	struct sip_parse_error perr = { 0 };
 	struct ims_identity ruri_id = { 0 }, to_id = { 0 }, impi_id = { 0 };
 	bool has_ruri = false, has_to = false, has_impi = false, has_from = false;
+	const enum id_role role = id_role_of(msg);
+	const bool reg = role != ID_OTHER;
 	report_list_begin(r, "identities", "identities");
 	if (msg->is_request) {
 		report_identity(r, "request_uri", "Request-URI", msg->ruri,
-				"the home network domain the UE registers with", &ruri_id);
+				reg ? "the home network domain the UE registers with"
+				    : "the target of the request: towards the UE (a NOTIFY, an INVITE) the "
+				      "contact it registered, from the UE the identity or service it asks for",
+				&ruri_id);
 		has_ruri = true;
 	}
 	if ((has_from = addr_of(msg, SIP_HDR_FROM, &from)))
 		report_identity(r, "from", "From", from.uri_text,
-				"who asks: the IMPU itself, or a third party registering it", NULL);
+				reg ? "who asks: the IMPU itself, or a third party registering it"
+				: msg->is_request ? "the identity of the request's sender"
+						  : "the identity of the sender of the request this answers",
+				NULL);
 	if ((has_to = addr_of(msg, SIP_HDR_TO, &to)))
 		report_identity(r, "to", "To", to.uri_text,
-				"the public identity (IMPU) being registered: the AOR", &to_id);
+				reg ? "the public identity (IMPU) being registered: the AOR"
+				    : "the identity the request is addressed to", &to_id);
 	const struct sip_hdr *ah = sip_hdr_first(msg, SIP_HDR_AUTHORIZATION);
 	struct sip_auth auth;
 	struct slice rest;
@@ -523,14 +554,23 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	for (cli_addr_it_init(&it, msg, SIP_HDR_CONTACT, SIP_ADDR_ALLOW_STAR); cli_addr_next(&it, &a);)
 		if (!a.star)
 			report_identity(r, "contact", "Contact", a.uri_text,
-					"where the UE is reached: its IP address, not an identity", NULL);
+					role == ID_REGISTER ? "where the UE is reached: its IP address, not an identity"
+					: role == ID_REG_RESPONSE ? "a binding the registrar holds for this AOR "
+								    "(RFC 3261 §10.3): an address, not an identity"
+					: "where the sender takes the later requests of this dialog "
+					  "(RFC 3261 §8.1.1.8): an address, not an identity", NULL);
 	for (cli_addr_it_init(&it, msg, SIP_HDR_P_ASSOCIATED_URI, 0); cli_addr_next(&it, &a);)
 		report_identity(r, "associated", "P-Associated-URI", a.uri_text,
 				"an IMPU of the implicit registration set (RFC 7315 §4.1)", NULL);
 	report_list_end(r);
 
-	report_list_begin(r, "identity_checks", "consistency");
-	if (has_from && has_to && msg->is_request) {
+	/* another method's identities have no registration checks: no title
+	 * over an empty list (the IMPI's realm is checked wherever it is) */
+	bool impi_check = has_impi && impi_id.user_is_imsi && impi_id.domain.ptr && impi_id.derived_domain2[0];
+	report_list_begin(r, "identity_checks", reg || impi_check ? "consistency" : NULL);
+	/* the registration's checks: not for other requests (a NOTIFY from
+	 * the S-CSCF has the UE's contact as Request-URI) */
+	if (has_from && has_to && role == ID_REGISTER) {
 		/* the same IMPU by RFC 3261 §19.1.4, not only the same text */
 		bool same = sip_uri_equal(&from.uri, &to.uri);
 		report_check(r, "from_equals_to", same,
@@ -539,19 +579,20 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 			     ? "From and To carry the same IMPU: the UE registers itself"
 			     : "From and To carry the same IMPU, written differently (equal as URIs, RFC 3261 §19.1.4): the UE registers itself");
 	}
-	if (has_ruri && has_to && ruri_id.domain.ptr && to_id.domain.ptr && to_id.kind == IMS_ID_SIP)
+	if (role == ID_REGISTER && has_ruri && has_to && ruri_id.domain.ptr && to_id.domain.ptr &&
+	    to_id.kind == IMS_ID_SIP)
 		report_check(r, "impu_domain_matches_ruri", slice_caseeq(ruri_id.domain, to_id.domain),
 			     slice_caseeq(ruri_id.domain, to_id.domain)
 			     ? "the IMPU's domain is the Request-URI's home domain"
 			     : "the IMPU's domain %.*s differs from the Request-URI domain %.*s; check which home network provisioned the ISIM",
 			     SLICE_ARG(to_id.domain), SLICE_ARG(ruri_id.domain));
-	if (has_impi && has_ruri && impi_id.domain.ptr && ruri_id.domain.ptr)
+	if (role == ID_REGISTER && has_impi && has_ruri && impi_id.domain.ptr && ruri_id.domain.ptr)
 		report_check(r, "impi_realm_matches_ruri", slice_caseeq(impi_id.domain, ruri_id.domain),
 			     slice_caseeq(impi_id.domain, ruri_id.domain)
 			     ? "the IMPI realm is the Request-URI's home domain"
 			     : "the IMPI realm %.*s differs from the Request-URI domain %.*s (TS 24.229 §5.1.1.2.1 uses the home domain for both)",
 			     SLICE_ARG(impi_id.domain), SLICE_ARG(ruri_id.domain));
-	if (has_impi && impi_id.user_is_imsi && impi_id.domain.ptr && impi_id.derived_domain2[0]) {
+	if (impi_check) {
 		bool ok = impi_id.domain_matches_imsi;
 		report_check(r, "impi_realm_from_imsi", ok,
 			     ok ? "the IMPI realm is the domain derived from its IMSI (TS 23.003 §13.3: USIM without ISIM)"
@@ -559,7 +600,7 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 				  "wrong for a USIM-only UE (TS 23.003 §13.3)",
 			     SLICE_ARG(impi_id.domain), impi_id.derived_domain2, impi_id.derived_domain3);
 	}
-	if (has_to && to_id.user_is_imsi)
+	if (reg && has_to && to_id.user_is_imsi)
 		report_check(r, "impu_is_imsi", false,
 			     "the IMPU user part is an IMSI: a temporary IMPU (TS 23.003 §13.4B) that must be barred "
 			     "for anything but registration");

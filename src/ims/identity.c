@@ -79,6 +79,8 @@ static void domain_classify(struct ims_identity *id)
 	}
 	struct slice prefix = slice_span(head.ptr, mnc);
 	if (!slice_caseeq_cstr(prefix, "ims.")) {
+		id->domain_is_3gpp_host = prefix.len > 5 &&
+					  slice_caseeq_cstr(slice_make(mnc - 5, 5), ".ims.");
 		id->domain_problem = "3GPP home network domain should be ims.mnc<MNC>.mcc<MCC>."
 				     "3gppnetwork.org (TS 23.003 §13.2)";
 		return;

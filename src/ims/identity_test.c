@@ -153,8 +153,38 @@ static void test_identity_decode_every_truncation_stays_in_bounds(void)
 	check_every_prefix(in, decode_prefix, NULL);
 }
 
+/* A host inside a 3GPP home domain (a node's address, e.g. in a NOTIFY's
+ * Contact) is told apart from a home domain written wrong; both keep the
+ * domain problem, which is right for an identity. */
+static void test_identity_host_of_a_3gpp_home_domain(void)
+{
+	static const struct {
+		const char *in;
+		bool host, is_3gpp, problem;
+	} rows[] = {
+		{ "sip:scscf.ims.mnc001.mcc001.3gppnetwork.org:6060", true, false, true },
+		{ "sip:u@pcscf1.IMS.mnc001.mcc001.3gppnetwork.org", true, false, true },
+		{ "sip:ims.mnc001.mcc001.3gppnetwork.org", false, true, false },
+		{ "sip:u@foo.mnc001.mcc001.3gppnetwork.org", false, false, true },
+		{ "sip:u@xims.mnc001.mcc001.3gppnetwork.org", false, false, true },
+		{ "sip:u@pcscf.ims.mnc01.mcc001.3gppnetwork.org", false, false, true }, /* MNC 2 digits */
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct ims_identity id;
+		CHECK_INT_EQ(ims_identity_decode(&id, slice_cstr(rows[i].in)), 0);
+		CHECK_INT_EQ(id.domain_is_3gpp_host, rows[i].host);
+		CHECK_INT_EQ(id.domain_is_3gpp, rows[i].is_3gpp);
+		CHECK_INT_EQ(id.domain_problem != NULL, rows[i].problem);
+		if (rows[i].host) {
+			CHECK_STR_EQ(id.domain_mcc, "001");
+			CHECK_STR_EQ(id.domain_mnc, "001");
+		}
+	}
+}
+
 int main(void)
 {
+	test_identity_host_of_a_3gpp_home_domain();
 	test_identity_decode_table();
 	test_identity_decode_every_truncation_stays_in_bounds();
 	return check_done();

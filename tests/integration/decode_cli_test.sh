@@ -224,6 +224,27 @@ assert wlan["wlan_node_mac"] == "ac:86:74:8b:3c:f0" and wlan["wlan_node_placehol
 assert wlan["wlan_node_problem"] is None and wlan["cell_problem"] is None
 PY
 
+# Identities of another method than REGISTER (the S-CSCF's reg-event
+# NOTIFY): no registration words, no registration checks; its Contact, a
+# host of the home domain, is an address and no badly written domain. The
+# 200 to a REGISTER lists bindings.
+expect_rc 0 "a reg-event NOTIFY" "$imsreg" decode --no-color "$bench/i_notify_reginfo.sip"
+sed -n '/^identities/,$p' "$tmp/out" >"$tmp/notify-ids.txt"
+has "NOTIFY: To addressed" "$tmp/notify-ids.txt" "the identity the request is addressed to"
+has "NOTIFY: Contact a host of the home domain" "$tmp/notify-ids.txt" "(a host of the 3GPP home domain of MCC 001 MNC 001)"
+hasnt "NOTIFY: not the AOR being registered" "$tmp/notify-ids.txt" "being registered"
+hasnt "NOTIFY: no Request-URI domain check" "$tmp/notify-ids.txt" "differs from the Request-URI domain"
+hasnt "NOTIFY: no empty consistency title" "$tmp/notify-ids.txt" "consistency"
+hasnt "NOTIFY: the S-CSCF's name is no bad domain" "$tmp/notify-ids.txt" "should be ims.mnc"
+"$imsreg" decode --json "$bench/i_notify_reginfo.sip" 2>/dev/null | python3 -c '
+import json, sys
+m = json.load(sys.stdin)["inputs"][0]["messages"][0]
+assert m["identity_checks"] == [], m["identity_checks"]
+c = next(i for i in m["identities"] if i["role"] == "contact")
+assert c["domain_problem"] is None and c["meaning"].startswith("where the sender takes"), c' && ok || bad "NOTIFY identities JSON"
+expect_rc 0 "a 200 to REGISTER" "$imsreg" decode --no-color "$bench/g_200_register.sip"
+has "200: Contact is a binding" "$tmp/out" "a binding the registrar holds for this AOR (RFC 3261 §10.3)"
+
 # journalctl without -a: entries with CRs (SIP messages) become
 # "[SIZE blob data]"; decode counts them and names journalctl -a
 printf 'Nov 22 10:01:02 pcscf kamailio[812]: [1.2K blob data]\nNov 22 10:01:02 pcscf kamailio[812]: [903B blob data]\nNov 22 10:01:03 pcscf kamailio[812]: INFO: registered\n' >"$tmp/blob.log"
