@@ -7,6 +7,7 @@ packages=(
 	build-essential cmake pkg-config        # the build
 	libssl-dev                              # libcrypto: hashes, AES, random numbers
 	libsqlite3-dev libpcap-dev              # store and captures (later issues)
+	libxml2-dev                             # XML bodies (reg-event state, RFC 3680)
 	clang libclang-rt-14-dev llvm           # libFuzzer and its sanitizers
 	tshark                                  # cross-check of the decoder
 	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark

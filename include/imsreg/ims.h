@@ -195,6 +195,62 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
  * (cell_info_age_ok false) is not an error here: the rule book says so. */
 int ims_cni_decode(struct ims_pani *cni, struct slice value, struct sip_parse_error *err);
 
+/* ---- reg event state (RFC 3680 §5, RFC 5628; TS 24.229 §5.4.2.1.2) ------- */
+
+/* The registration state document of a reg-event NOTIFY
+ * (application/reginfo+xml), what troubleshooting reads of it, copied out
+ * of the XML (values longer than their field are cut, truncated says so). */
+#define IMS_REGINFO_MAX_REGS 16
+#define IMS_REGINFO_MAX_CONTACTS 64
+
+struct ims_reginfo_contact {
+	unsigned reg;                /* index of its registration in regs[] */
+	unsigned line;               /* line of <contact> in the body */
+	char id[64];
+	char state[16];              /* active, terminated */
+	char event[16];              /* registered ... rejected (RFC 3680 §5.1) */
+	char uri[256];
+	char q[8];
+	char callid[128];
+	bool has_expires, has_retry_after, has_duration;
+	uint32_t expires, retry_after, duration; /* seconds */
+	char instance[160];          /* the unknown-param +sip.instance, "" when none */
+	unsigned nparams;            /* unknown-param elements */
+	char pub_gruu[256], temp_gruu[256]; /* RFC 5628, "" when none */
+};
+
+struct ims_reginfo_registration {
+	unsigned line;
+	char aor[256];
+	char id[64];
+	char state[16];              /* init, active, terminated */
+	unsigned first_contact, ncontacts; /* its contacts in contacts[] */
+};
+
+struct ims_reginfo {
+	bool has_version;
+	uint32_t version;
+	char state[16];              /* full, partial */
+	struct ims_reginfo_registration regs[IMS_REGINFO_MAX_REGS];
+	unsigned nregs;
+	struct ims_reginfo_contact contacts[IMS_REGINFO_MAX_CONTACTS];
+	unsigned ncontacts;
+	unsigned dropped;            /* registrations and contacts beyond the arrays */
+	bool truncated;              /* a value was cut to its field */
+	/* the first departure from RFC 3680's schema in a document that reads
+	 * (an attribute missing or outside its values), "" when none */
+	char problem[160];
+	unsigned problem_line;
+	/* when the call fails: why, and the line in the body (0: unknown) */
+	char error[200];
+	unsigned error_line;
+};
+/* Reads body: 0 (problem may still be set), -EBADMSG (no XML, or its root
+ * is not reginfo: error says which), -EMSGSIZE (over 1 MiB), -ENOMEM. */
+int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body);
+/* What a contact's event attribute says happened to it, or NULL. */
+const char *ims_reginfo_event_meaning(const char *event);
+
 /* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
 
 struct ims_aka_nonce {

@@ -2,6 +2,7 @@
  * by header, with its expiry, identities and the rule book's findings
  * (docs/cli.md; JSON schema in docs/json.md). */
 #include <errno.h>
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -607,6 +608,164 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	report_list_end(r);
 }
 
+/* ---- reg-event state (RFC 3680) ------------------------------------------ */
+
+/* The input line of line n (1-based) of m's body. */
+static unsigned body_line(const struct cli_msg *m, unsigned n)
+{
+	unsigned line, col;
+	cli_msg_position(m, m->msg.head_len, &line, &col);
+	return n ? line + n - 1 : line;
+}
+
+static void report_u32_or_null(struct report *r, const char *key, const char *label, bool has,
+			       uint32_t v, const char *note)
+{
+	if (has)
+		report_u64(r, key, label, v, note);
+	else if (r->format == REPORT_JSON)
+		report_str(r, key, NULL, SLICE_NULL, NULL);
+}
+
+/* A string field of the document: JSON null when empty, the text leaves
+ * it out. */
+static void report_field(struct report *r, const char *key, const char *label, const char *v,
+			 const char *note)
+{
+	report_cstr(r, key, label, v && v[0] ? v : NULL, note);
+}
+
+static void report_reginfo_contact(struct report *r, const struct cli_msg *m,
+				   const struct ims_reginfo_contact *c)
+{
+	const char *meaning = ims_reginfo_event_meaning(c->event);
+	if (r->format == REPORT_TEXT) {
+		report_line(r, STYLE_NONE, "contact %s: %s, event %s%s%s%s  [line %u]", c->id[0] ? c->id : "-",
+			    c->state, c->event, meaning ? " (" : "", meaning ? meaning : "", meaning ? ")" : "",
+			    body_line(m, c->line));
+		r->indent++;
+	} else {
+		report_begin(r, NULL, NULL);
+		report_u64(r, "line", NULL, body_line(m, c->line), NULL);
+		report_field(r, "id", NULL, c->id, NULL);
+		report_field(r, "state", NULL, c->state, NULL);
+		report_field(r, "event", NULL, c->event, NULL);
+		report_cstr(r, "event_meaning", NULL, meaning, NULL);
+	}
+	report_field(r, "uri", "uri", c->uri, NULL);
+	report_u32_or_null(r, "expires", "expires", c->has_expires, c->expires, "seconds left");
+	report_u32_or_null(r, "retry_after", "retry-after", c->has_retry_after, c->retry_after,
+			   "seconds before the UE may register again");
+	report_u32_or_null(r, "duration_registered", "duration-registered", c->has_duration, c->duration,
+			   "seconds since it was registered");
+	report_field(r, "q", "q", c->q, NULL);
+	report_field(r, "callid", "Call-ID", c->callid, "of the REGISTER that made it");
+	report_field(r, "instance", "+sip.instance", c->instance, NULL);
+	report_field(r, "pub_gruu", "pub-gruu", c->pub_gruu, "RFC 5628");
+	report_field(r, "temp_gruu", "temp-gruu", c->temp_gruu, "RFC 5628");
+	if (r->format == REPORT_JSON) {
+		report_u64(r, "unknown_params", NULL, c->nparams, NULL);
+		report_end(r);
+	} else {
+		r->indent--;
+	}
+}
+
+/* The reginfo document of a body whose Content-Type is
+ * application/reginfo+xml: JSON body.reginfo (null otherwise). */
+static void report_reginfo(struct report *r, const struct cli_msg *m)
+{
+	const struct sip_msg *msg = &m->msg;
+	const struct sip_hdr *ct = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
+	struct slice type = ct ? slice_trim(ct->value) : SLICE_NULL;
+	const char *semi = type.ptr ? memchr(type.ptr, ';', type.len) : NULL;
+	if (semi)
+		type = slice_trim(slice_span(type.ptr, semi));
+	if (!msg->body.len || !slice_caseeq_cstr(type, "application/reginfo+xml")) {
+		if (r->format == REPORT_JSON)
+			report_str(r, "reginfo", NULL, SLICE_NULL, NULL);
+		return;
+	}
+	struct ims_reginfo *ri = imsreg_malloc(sizeof *ri);
+	int rc = ri ? ims_reginfo_decode(ri, msg->body) : -ENOMEM;
+	if (rc == -ENOMEM) {
+		/* as any other part of the report lost to memory: status 2 */
+		if (!r->b->err)
+			r->b->err = -ENOMEM;
+		if (r->format == REPORT_JSON)
+			report_str(r, "reginfo", NULL, SLICE_NULL, NULL);
+		imsreg_free(ri);
+		return;
+	}
+	if (r->format == REPORT_TEXT) {
+		r->indent++;
+		if (rc < 0) {
+			report_line(r, STYLE_WARNING, "reginfo (RFC 3680): cannot read it: %s  [line %u]",
+				    ri->error, body_line(m, ri->error_line));
+			r->indent--;
+			imsreg_free(ri);
+			return;
+		}
+		char ver[16] = "-";
+		if (ri->has_version)
+			snprintf(ver, sizeof ver, "%" PRIu32, ri->version);
+		report_line(r, STYLE_NONE, "reginfo (RFC 3680): version %s, %s state: %s", ver,
+			    ri->state[0] ? ri->state : "-",
+			    strcmp(ri->state, "partial") == 0 ? "the changes since the previous version"
+							       : "every registration of the subscribed AOR");
+		r->indent++;
+	} else {
+		report_begin(r, "reginfo", NULL);
+		report_cstr(r, "error", NULL, rc < 0 ? ri->error : NULL, NULL);
+		report_u64(r, "error_line", NULL, rc < 0 ? body_line(m, ri->error_line) : 0, NULL);
+		report_u32_or_null(r, "version", NULL, rc == 0 && ri->has_version, ri->version, NULL);
+		report_field(r, "state", NULL, rc == 0 ? ri->state : NULL, NULL);
+		report_list_begin(r, "registrations", NULL);
+	}
+	for (unsigned i = 0; rc == 0 && i < ri->nregs; i++) {
+		const struct ims_reginfo_registration *g = &ri->regs[i];
+		if (r->format == REPORT_TEXT) {
+			report_line(r, STYLE_NONE, "registration %s%s%s%s: %s  [line %u]", g->aor,
+				    g->id[0] ? " (id " : "", g->id, g->id[0] ? ")" : "", g->state,
+				    body_line(m, g->line));
+			r->indent++;
+		} else {
+			report_begin(r, NULL, NULL);
+			report_u64(r, "line", NULL, body_line(m, g->line), NULL);
+			report_field(r, "aor", NULL, g->aor, NULL);
+			report_field(r, "id", NULL, g->id, NULL);
+			report_field(r, "state", NULL, g->state, NULL);
+			report_list_begin(r, "contacts", NULL);
+		}
+		for (unsigned k = 0; k < g->ncontacts; k++)
+			report_reginfo_contact(r, m, &ri->contacts[g->first_contact + k]);
+		if (r->format == REPORT_TEXT) {
+			r->indent--;
+		} else {
+			report_list_end(r);
+			report_end(r);
+		}
+	}
+	if (r->format == REPORT_TEXT) {
+		r->indent--;
+		if (ri->dropped)
+			report_line(r, STYLE_DIM, "%u registration(s) or contact(s) more, not shown", ri->dropped);
+		if (ri->problem[0])
+			report_line(r, STYLE_WARNING, "problem: %s  [line %u]", ri->problem,
+				    body_line(m, ri->problem_line));
+		r->indent--;
+	} else {
+		report_list_end(r);
+		report_u64(r, "dropped", NULL, rc == 0 ? ri->dropped : 0, NULL);
+		report_bool(r, "truncated", NULL, rc == 0 && ri->truncated, NULL);
+		report_field(r, "problem", NULL, rc == 0 ? ri->problem : NULL, NULL);
+		report_u64(r, "problem_line", NULL, rc == 0 && ri->problem[0] ? body_line(m, ri->problem_line) : 0,
+			   NULL);
+		report_end(r);
+	}
+	imsreg_free(ri);
+}
+
 /* ---- findings ---------------------------------------------------------- */
 
 static void report_findings(struct report *r, const struct cli_msg *m, const struct finding_list *fl,
@@ -764,9 +923,11 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 			else
 				report_str(r, "content_length", NULL, SLICE_NULL, NULL);
 			report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
+			report_reginfo(r, m);
 			report_end(r);
 		} else if (msg->body.len) {
 			report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
+			report_reginfo(r, m);
 		}
 		bool reg = msg->is_request ? msg->method_id == SIP_METHOD_REGISTER : false;
 		if (!msg->is_request) {

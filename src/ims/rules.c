@@ -1628,6 +1628,91 @@ static void check_cni_absent_on_wlan(struct ctx *c)
 	       SLICE_ARG(cur.p.access_type));
 }
 
+/* The reg-event state document of m's body (Content-Type
+ * application/reginfo+xml), decoded into a new allocation; NULL when the
+ * body is not one, or memory is short (then no finding: the decode's own
+ * report says it). *rc: ims_reginfo_decode's result. */
+static struct ims_reginfo *reginfo_of(const struct sip_msg *m, int *rc)
+{
+	const struct sip_hdr *ct = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
+	struct slice type = ct ? slice_trim(ct->value) : SLICE_NULL;
+	const char *semi = type.ptr ? memchr(type.ptr, ';', type.len) : NULL;
+	if (semi)
+		type = slice_trim(slice_span(type.ptr, semi));
+	if (!m->body.len || !slice_caseeq_cstr(type, "application/reginfo+xml"))
+		return NULL;
+	struct ims_reginfo *ri = imsreg_malloc(sizeof *ri);
+	if (!ri)
+		return NULL;
+	*rc = ims_reginfo_decode(ri, m->body);
+	if (*rc == -ENOMEM) {
+		imsreg_free(ri);
+		return NULL;
+	}
+	return ri;
+}
+
+/* The first byte of line n (1-based) of m's body, for a finding's
+ * position; the body's start when it has fewer lines. */
+static const char *body_line_at(const struct sip_msg *m, unsigned n)
+{
+	const char *p = m->body.ptr, *end = m->body.ptr + m->body.len;
+	for (unsigned i = 1; i < n; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl || nl + 1 >= end)
+			return m->body.ptr;
+		p = nl + 1;
+	}
+	return p;
+}
+
+static void check_reginfo_syntax(struct ctx *c)
+{
+	int rc = 0;
+	struct ims_reginfo *ri = reginfo_of(c->msg, &rc);
+	if (!ri)
+		return;
+	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
+	if (rc < 0)
+		report(c, ct, body_line_at(c->msg, ri->error_line), "the application/reginfo+xml body cannot be read: %s "
+		       "(body line %u). The UE or P-CSCF that receives it cannot learn the "
+		       "registration state from it.", ri->error, ri->error_line);
+	else if (ri->problem[0])
+		report(c, ct, body_line_at(c->msg, ri->problem_line), "reginfo body: %s (body line %u); a strict reader may "
+		       "refuse the document.", ri->problem, ri->problem_line);
+	imsreg_free(ri);
+}
+
+/* A contact the network removed, or a registration it ended: what a
+ * network-initiated deregistration looks like in the NOTIFY, and what the
+ * UE does next by its event attribute (RFC 3680 §5.1). */
+static void check_reginfo_removed(struct ctx *c)
+{
+	int rc = 0;
+	struct ims_reginfo *ri = reginfo_of(c->msg, &rc);
+	if (!ri)
+		return;
+	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
+	for (unsigned i = 0; rc == 0 && i < ri->ncontacts; i++) {
+		const struct ims_reginfo_contact *k = &ri->contacts[i];
+		const struct ims_reginfo_registration *g = &ri->regs[k->reg];
+		bool by_network = strcmp(k->event, "deactivated") == 0 ||
+				  strcmp(k->event, "probation") == 0 || strcmp(k->event, "rejected") == 0;
+		if (strcmp(k->state, "terminated") != 0 || (!by_network && strcmp(k->event, "expired") != 0))
+			continue;
+		char retry[48] = "";
+		if (strcmp(k->event, "probation") == 0 && k->has_retry_after)
+			snprintf(retry, sizeof retry, " (retry-after %u s)", (unsigned)k->retry_after);
+		report(c, ct, body_line_at(c->msg, k->line), "contact %s of %s is terminated, event %s%s: %s. %s",
+		       k->uri, g->aor, k->event, retry, ims_reginfo_event_meaning(k->event),
+		       by_network ? "A network-initiated deregistration: look at the S-CSCF and HSS "
+				    "(administrative removal, a changed subscription) for why."
+				  : "The UE did not refresh in time: look for its re-REGISTER and whether "
+				    "it reached the S-CSCF.");
+	}
+	imsreg_free(ri);
+}
+
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
@@ -2962,6 +3047,12 @@ enum scope {
 	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
 	  BINDING, check_cni_absent_on_wlan) \
+	X("rfc3680.reginfo.syntax", IMS_SEV_ERROR, "RFC 3680 §5.1, §5.4",\
+	  "an application/reginfo+xml body is a reginfo document whose attributes have their values",\
+	  ANY, check_reginfo_syntax) \
+	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
+	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
+	  ANY, check_reginfo_removed) \
 	X("ir92.contact.instance", IMS_SEV_WARNING, "IR.92 §2.2.1, RFC 5626 §4.1",\
 	  "the Contact has +sip.instance",\
 	  BINDING, check_ir92_instance) \

@@ -77,6 +77,30 @@ static const char challenge_401[] =
 	"Content-Length: 0\r\n"
 	"\r\n";
 
+/* The S-CSCF's reg-event NOTIFY (RFC 3680) to the UE; no Content-Length,
+ * so that a case may change the body's length. */
+static const char notify_reginfo[] =
+	"NOTIFY sip:+491701234567@[2001:db8::1]:5060 SIP/2.0\r\n"
+	"Via: SIP/2.0/UDP [2001:db8::10]:5064;branch=z9hG4bK7f1e\r\n"
+	"Max-Forwards: 69\r\n"
+	"From: <" IMPU ">;tag=54\r\n"
+	"To: <" IMPU ">;tag=17\r\n"
+	"Call-ID: n1@2001:db8::1\r\n"
+	"CSeq: 1 NOTIFY\r\n"
+	"Contact: <sip:scscf." DOM ":6060>\r\n"
+	"Event: reg\r\n"
+	"Subscription-State: active;expires=600000\r\n"
+	"Content-Type: application/reginfo+xml\r\n"
+	"\r\n"
+	"<?xml version=\"1.0\"?>\n"
+	"<reginfo xmlns=\"urn:ietf:params:xml:ns:reginfo\" version=\"0\" state=\"full\">\n"
+	" <registration aor=\"" IMPU "\" id=\"a7\" state=\"active\">\n"
+	"  <contact id=\"76\" state=\"active\" event=\"registered\" expires=\"600000\">\n"
+	"   <uri>sip:+491701234567@[2001:db8::1]:5060</uri>\n"
+	"  </contact>\n"
+	" </registration>\n"
+	"</reginfo>\n";
+
 static const char ok_200[] =
 	"SIP/2.0 200 OK\r\n"
 	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456\r\n"
@@ -387,6 +411,20 @@ static const struct {
 	  "cell-info-age=60\r\nContent-Length: 0", "ts24229.cni.on-cellular", NULL },
 	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n", WIFI_PANI, "ts24229.cni.absent-on-wlan",
 	  "IEEE-802.11;" },
+	/* the reg-event state of a NOTIFY (RFC 3680) */
+	{ notify_reginfo, "event=\"registered\"", "event=\"gone\"", "rfc3680.reginfo.syntax",
+	  "  <contact id=\"76\"" },
+	{ notify_reginfo, " version=\"0\"", "", "rfc3680.reginfo.syntax", "<reginfo xmlns" },
+	{ notify_reginfo, "</reginfo>\n", "", "rfc3680.reginfo.syntax", NULL },
+	{ notify_reginfo, "urn:ietf:params:xml:ns:reginfo", "urn:ietf:params:xml:ns:pidf",
+	  "rfc3680.reginfo.syntax", "<reginfo xmlns" },
+	{ notify_reginfo, "state=\"active\" event=\"registered\" expires=\"600000\"",
+	  "state=\"terminated\" event=\"deactivated\"", "rfc3680.reginfo.removed", "  <contact id" },
+	{ notify_reginfo, "state=\"active\" event=\"registered\" expires=\"600000\"",
+	  "state=\"terminated\" event=\"probation\" retry-after=\"60\"", "rfc3680.reginfo.removed",
+	  "  <contact id" },
+	{ notify_reginfo, "state=\"active\" event=\"registered\" expires=\"600000\"",
+	  "state=\"terminated\" event=\"expired\"", "rfc3680.reginfo.removed", "  <contact id" },
 	/* IR.92 / RFC 5626 / RFC 7254 */
 	{ initial_register, "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";", "",
 	  "ir92.contact.instance", NULL },
@@ -731,6 +769,13 @@ static const struct {
 	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
 	  WIFI_PANI "Cellular-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
 	  "ts24229.cni.on-cellular" },
+	/* the NOTIFY as it is, and a contact the UE itself removed */
+	{ notify_reginfo, "Event: reg", "Event: reg", "rfc3680.reginfo.syntax" },
+	{ notify_reginfo, "Event: reg", "Event: reg", "rfc3680.reginfo.removed" },
+	{ notify_reginfo, "state=\"active\" event=\"registered\" expires=\"600000\"",
+	  "state=\"terminated\" event=\"unregistered\"", "rfc3680.reginfo.removed" },
+	/* a body of another type is not read as reginfo */
+	{ notify_reginfo, "application/reginfo+xml", "application/pidf+xml", "rfc3680.reginfo.syntax" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)

@@ -245,6 +245,47 @@ assert c["domain_problem"] is None and c["meaning"].startswith("where the sender
 expect_rc 0 "a 200 to REGISTER" "$imsreg" decode --no-color "$bench/g_200_register.sip"
 has "200: Contact is a binding" "$tmp/out" "a binding the registrar holds for this AOR (RFC 3261 §10.3)"
 
+# The reg-event state in a NOTIFY body (RFC 3680): each registration and
+# contact with its event said; JSON body.reginfo; a network-initiated
+# deregistration explained; a body that is no XML said, with its line.
+expect_rc 0 "a reg-event NOTIFY, its body" "$imsreg" decode --no-color "$bench/i_notify_reginfo.sip"
+has "NOTIFY: reginfo read" "$tmp/out" "reginfo (RFC 3680): version 0, full state: every registration of the subscribed AOR"
+has "NOTIFY: its registration" "$tmp/out" "registration sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org (id a7): active  [line 16]"
+has "NOTIFY: its contact" "$tmp/out" "contact 76: active, event registered (added by the UE's REGISTER)  [line 17]"
+python3 - "$bench/i_notify_reginfo.sip" "$tmp" <<'PY'
+import sys
+raw = open(sys.argv[1], "rb").read()
+head, body = raw.split(b"\r\n\r\n", 1)
+def put(name, b):
+    h = head.replace(b"Content-Length: 386", b"Content-Length: %d" % len(b))
+    open(f"{sys.argv[2]}/{name}", "wb").write(h + b"\r\n\r\n" + b)
+put("notify-dereg.sip", body.replace(b'state="active" event="registered" expires="600000"',
+                                    b'state="terminated" event="rejected"')
+                            .replace(b'id="a7" state="active"', b'id="a7" state="terminated"'))
+put("notify-bad.sip", body.replace(b"</reginfo>", b""))
+PY
+expect_rc 0 "a deregistering NOTIFY" "$imsreg" decode --no-color "$tmp/notify-dereg.sip"
+has "NOTIFY dereg: the event" "$tmp/out" "contact 76: terminated, event rejected (removed by the network; the UE should not register again)"
+has "NOTIFY dereg: the finding" "$tmp/out" "rfc3680.reginfo.removed  line 17"
+expect_rc 1 "a NOTIFY whose reginfo is no XML" "$imsreg" decode --no-color "$tmp/notify-bad.sip"
+has "NOTIFY bad body: said" "$tmp/out" "reginfo (RFC 3680): cannot read it: not well-formed XML: "
+has "NOTIFY bad body: the rule" "$tmp/out" "rfc3680.reginfo.syntax"
+"$imsreg" decode --json "$tmp/notify-dereg.sip" "$bench/a_register_basic.sip" >"$tmp/reginfo.json" 2>/dev/null
+python3 - "$tmp/reginfo.json" <<'PY' && ok || bad "reginfo JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+ri = d["inputs"][0]["messages"][0]["body"]["reginfo"]
+assert ri["error"] is None and ri["version"] == 0 and ri["state"] == "full", ri
+g = ri["registrations"][0]
+assert (g["aor"], g["id"], g["state"], g["line"]) == ("sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org", "a7", "terminated", 16), g
+c = g["contacts"][0]
+assert (c["state"], c["event"], c["expires"], c["line"]) == ("terminated", "rejected", None, 17), c
+assert c["event_meaning"] == "removed by the network; the UE should not register again", c
+assert c["instance"] is None and c["unknown_params"] == 0
+assert ri["dropped"] == 0 and ri["truncated"] is False and ri["problem"] is None
+assert d["inputs"][1]["messages"][0]["body"]["reginfo"] is None
+PY
+
 # journalctl without -a: entries with CRs (SIP messages) become
 # "[SIZE blob data]"; decode counts them and names journalctl -a
 printf 'Nov 22 10:01:02 pcscf kamailio[812]: [1.2K blob data]\nNov 22 10:01:02 pcscf kamailio[812]: [903B blob data]\nNov 22 10:01:03 pcscf kamailio[812]: INFO: registered\n' >"$tmp/blob.log"

@@ -1,0 +1,269 @@
+/* reginfo.c: the registration state document of the reg event package
+ * (RFC 3680 §5; application/reginfo+xml), as an S-CSCF sends it in NOTIFY
+ * to the UE and the P-CSCF (TS 24.229 §5.4.2.1.2), with the GRUUs of RFC
+ * 5628. XML is read by libxml2: no network, no external entity, no DTD;
+ * what is kept is copied into fixed fields, so nothing of libxml2 outlives
+ * the call. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <imsreg/ims.h>
+#include <imsreg/scan.h>
+
+#define NS_REGINFO "urn:ietf:params:xml:ns:reginfo"
+#define NS_GRUUINFO "urn:ietf:params:xml:ns:gruuinfo"
+
+/* A body larger than this is not read (a reginfo document lists one
+ * user's registrations: kilobytes). */
+#define REGINFO_MAX_BODY (1u << 20)
+
+static bool in_ns(const xmlNode *n, const char *ns)
+{
+	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, ns) == 0;
+}
+
+static bool is_elem(const xmlNode *n, const char *ns, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && in_ns(n, ns) && strcmp((const char *)n->name, name) == 0;
+}
+
+/* Copies s (NULL: "") into out (cap bytes); a value cut short sets
+ * ri->truncated. */
+static void copy_text(struct ims_reginfo *ri, char *out, size_t cap, const xmlChar *s)
+{
+	size_t n = s ? strlen((const char *)s) : 0;
+	if (n >= cap) {
+		n = cap - 1;
+		ri->truncated = true;
+	}
+	memcpy(out, s ? (const char *)s : "", n);
+	out[n] = '\0';
+}
+
+/* The attribute name of n (no namespace), copied; false when absent. */
+static bool attr(struct ims_reginfo *ri, const xmlNode *n, const char *name, char *out, size_t cap)
+{
+	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
+	copy_text(ri, out, cap, v);
+	bool present = v != NULL;
+	xmlFree(v);
+	return present;
+}
+
+/* An unsigned attribute (RFC 3680: xs:unsignedLong): false when absent;
+ * when present and not digits, *bad names it. */
+static bool attr_u32(struct ims_reginfo *ri, const xmlNode *n, const char *name, uint32_t *out,
+		     const char **bad)
+{
+	char v[32];
+	if (!attr(ri, n, name, v, sizeof v))
+		return false;
+	uint64_t x = 0;
+	size_t i = 0;
+	for (; v[i]; i++) {
+		if (!scan_is((unsigned char)v[i], SCAN_DIGIT))
+			break;
+		x = x * 10 + (uint64_t)(v[i] - '0');
+		if (x > UINT32_MAX)
+			x = UINT32_MAX;
+	}
+	if (i == 0 || v[i]) {
+		if (!*bad)
+			*bad = name;
+		return false;
+	}
+	*out = (uint32_t)x;
+	return true;
+}
+
+static bool one_of(const char *v, const char *const *set)
+{
+	for (; *set; set++)
+		if (strcmp(v, *set) == 0)
+			return true;
+	return false;
+}
+
+static const char *const reg_states[] = { "init", "active", "terminated", NULL };
+static const char *const contact_states[] = { "active", "terminated", NULL };
+static const char *const contact_events[] = { "registered", "created", "refreshed", "shortened",
+					      "expired", "deactivated", "probation", "unregistered",
+					      "rejected", NULL };
+
+/* Notes the first problem of the document (the later ones are like it). */
+static void problem(struct ims_reginfo *ri, const xmlNode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void problem(struct ims_reginfo *ri, const xmlNode *n, const char *fmt, ...)
+{
+	va_list ap;
+	if (ri->problem[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(ri->problem, sizeof ri->problem, fmt, ap);
+	va_end(ap);
+	ri->problem_line = n ? (unsigned)xmlGetLineNo(n) : 0;
+}
+
+static void contact_read(struct ims_reginfo *ri, const xmlNode *n, unsigned reg)
+{
+	if (ri->ncontacts >= IMS_REGINFO_MAX_CONTACTS) {
+		ri->dropped++;
+		return;
+	}
+	struct ims_reginfo_contact *c = &ri->contacts[ri->ncontacts++];
+	memset(c, 0, sizeof *c);
+	c->reg = reg;
+	c->line = (unsigned)xmlGetLineNo(n);
+	const char *bad = NULL;
+	attr(ri, n, "id", c->id, sizeof c->id);
+	if (!attr(ri, n, "state", c->state, sizeof c->state))
+		problem(ri, n, "a <contact> without its state attribute");
+	else if (!one_of(c->state, contact_states))
+		problem(ri, n, "contact state \"%s\" is none of active, terminated", c->state);
+	if (!attr(ri, n, "event", c->event, sizeof c->event))
+		problem(ri, n, "a <contact> without its event attribute");
+	else if (!one_of(c->event, contact_events))
+		problem(ri, n, "contact event \"%s\" is none of RFC 3680 §5.1", c->event);
+	c->has_expires = attr_u32(ri, n, "expires", &c->expires, &bad);
+	c->has_retry_after = attr_u32(ri, n, "retry-after", &c->retry_after, &bad);
+	c->has_duration = attr_u32(ri, n, "duration-registered", &c->duration, &bad);
+	if (bad)
+		problem(ri, n, "contact attribute %s is not a number of seconds", bad);
+	attr(ri, n, "q", c->q, sizeof c->q);
+	attr(ri, n, "callid", c->callid, sizeof c->callid);
+	for (const xmlNode *k = n->children; k; k = k->next) {
+		if (k->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_elem(k, NS_REGINFO, "uri")) {
+			xmlChar *t = xmlNodeGetContent(k);
+			copy_text(ri, c->uri, sizeof c->uri, t);
+			xmlFree(t);
+		} else if (is_elem(k, NS_REGINFO, "unknown-param")) {
+			/* the contact's parameters the registrar keeps:
+			 * +sip.instance is the one IMS reads (RFC 5626) */
+			char name[32];
+			attr(ri, k, "name", name, sizeof name);
+			c->nparams++;
+			if (strcmp(name, "+sip.instance") == 0) {
+				xmlChar *t = xmlNodeGetContent(k);
+				copy_text(ri, c->instance, sizeof c->instance, t);
+				xmlFree(t);
+			}
+		} else if (is_elem(k, NS_GRUUINFO, "pub-gruu")) {
+			attr(ri, k, "uri", c->pub_gruu, sizeof c->pub_gruu);
+		} else if (is_elem(k, NS_GRUUINFO, "temp-gruu")) {
+			attr(ri, k, "uri", c->temp_gruu, sizeof c->temp_gruu);
+		}
+	}
+	if (!c->uri[0])
+		problem(ri, n, "a <contact> without its <uri>");
+}
+
+int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
+{
+	memset(ri, 0, sizeof *ri);
+	if (!body.ptr || body.len == 0) {
+		snprintf(ri->error, sizeof ri->error, "empty body");
+		return -EBADMSG;
+	}
+	if (body.len > REGINFO_MAX_BODY || body.len > INT32_MAX) {
+		snprintf(ri->error, sizeof ri->error, "body larger than %u bytes", REGINFO_MAX_BODY);
+		return -EMSGSIZE;
+	}
+	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+	if (!ctxt)
+		return -ENOMEM;
+	/* no network, no entity substitution, no DTD, quiet */
+	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, body.ptr, (int)body.len, NULL, NULL,
+					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	int rc = 0;
+	if (!doc) {
+		const xmlError *e = xmlCtxtGetLastError(ctxt);
+		char msg[120] = "not well-formed XML";
+		if (e && e->message) {
+			snprintf(msg, sizeof msg, "%s", e->message);
+			size_t n = strlen(msg);
+			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+				msg[--n] = '\0';
+		}
+		snprintf(ri->error, sizeof ri->error, "not well-formed XML: %s", msg);
+		ri->error_line = e ? (unsigned)e->line : 0;
+		if (e && e->code == XML_ERR_NO_MEMORY)
+			rc = -ENOMEM;
+		else
+			rc = -EBADMSG;
+		goto out;
+	}
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	if (!root || !is_elem(root, NS_REGINFO, "reginfo")) {
+		snprintf(ri->error, sizeof ri->error, "the root element is not <reginfo> of namespace "
+			 NS_REGINFO);
+		ri->error_line = root ? (unsigned)xmlGetLineNo(root) : 0;
+		rc = -EBADMSG;
+		goto out;
+	}
+	const char *bad = NULL;
+	ri->has_version = attr_u32(ri, root, "version", &ri->version, &bad);
+	if (bad || !ri->has_version)
+		problem(ri, root, "<reginfo> without a version number");
+	if (!attr(ri, root, "state", ri->state, sizeof ri->state))
+		problem(ri, root, "<reginfo> without its state attribute (full or partial)");
+	else if (strcmp(ri->state, "full") != 0 && strcmp(ri->state, "partial") != 0)
+		problem(ri, root, "reginfo state \"%s\" is neither full nor partial", ri->state);
+	for (const xmlNode *n = root->children; n; n = n->next) {
+		if (!is_elem(n, NS_REGINFO, "registration"))
+			continue;
+		if (ri->nregs >= IMS_REGINFO_MAX_REGS) {
+			ri->dropped++;
+			continue;
+		}
+		unsigned ix = ri->nregs++;
+		struct ims_reginfo_registration *g = &ri->regs[ix];
+		g->line = (unsigned)xmlGetLineNo(n);
+		g->first_contact = ri->ncontacts;
+		if (!attr(ri, n, "aor", g->aor, sizeof g->aor))
+			problem(ri, n, "a <registration> without its aor attribute");
+		attr(ri, n, "id", g->id, sizeof g->id);
+		if (!attr(ri, n, "state", g->state, sizeof g->state))
+			problem(ri, n, "a <registration> without its state attribute");
+		else if (!one_of(g->state, reg_states))
+			problem(ri, n, "registration state \"%s\" is none of init, active, terminated",
+				g->state);
+		for (const xmlNode *k = n->children; k; k = k->next)
+			if (is_elem(k, NS_REGINFO, "contact"))
+				contact_read(ri, k, ix);
+		g->ncontacts = ri->ncontacts - g->first_contact;
+	}
+out:
+	if (doc)
+		xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	return rc;
+}
+
+const char *ims_reginfo_event_meaning(const char *event)
+{
+	static const struct {
+		const char *event, *meaning;
+	} table[] = {
+		{ "registered", "added by the UE's REGISTER" },
+		{ "created", "added by the network (administratively), not by a REGISTER" },
+		{ "refreshed", "refreshed by the UE's REGISTER" },
+		{ "shortened", "its expiry shortened by the registrar: the UE must refresh sooner" },
+		{ "expired", "removed: the UE did not refresh it in time" },
+		{ "deactivated", "removed by the network; the UE should register again at once, "
+				 "with a new initial registration" },
+		{ "probation", "removed by the network; the UE may register again after "
+			       "retry-after seconds" },
+		{ "unregistered", "removed by the UE's own REGISTER (Expires: 0)" },
+		{ "rejected", "removed by the network; the UE should not register again" },
+	};
+	for (size_t i = 0; event && i < sizeof table / sizeof table[0]; i++)
+		if (strcmp(event, table[i].event) == 0)
+			return table[i].meaning;
+	return NULL;
+}
