@@ -38,3 +38,7 @@ cat "$oic/02-401-akav1-security-server.sip" "$oic/03-authorization-header.txt" |
 title "5. a whole registration from a container log (kubectl logs --timestamps): read through the prefix on every line, each message checked against the ones before it"
 "$imsreg" decode --brief tests/data/paste/kubectl-timestamps.log
 ok $?
+
+title "6. after the 200: the S-CSCF's reg-event NOTIFY, the registration state in its body (RFC 3680)"
+"$imsreg" decode "$corpus/bench/i_notify_reginfo.sip"
+ok $?

@@ -504,13 +504,9 @@ enum id_role { ID_REGISTER, ID_REG_RESPONSE, ID_OTHER };
 
 static enum id_role id_role_of(const struct sip_msg *msg)
 {
-	if (msg->is_request)
-		return msg->method_id == SIP_METHOD_REGISTER ? ID_REGISTER : ID_OTHER;
-	const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
-	struct sip_cseq cs;
-	struct sip_parse_error perr;
-	return ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 && cs.method_id == SIP_METHOD_REGISTER
-	       ? ID_REG_RESPONSE : ID_OTHER;
+	if (!cli_msg_is_registration(msg))
+		return ID_OTHER;
+	return msg->is_request ? ID_REGISTER : ID_REG_RESPONSE;
 }
 
 static void report_identities(struct report *r, const struct cli_msg *m)

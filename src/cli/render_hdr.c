@@ -896,7 +896,9 @@ static int render_u32(struct report *r, const struct cli_msg *m, const struct si
 		return 1;
 	}
 	const char *note = NULL;
-	if (h->id == SIP_HDR_EXPIRES && !m->msg.is_request)
+	if (h->id == SIP_HDR_EXPIRES && !cli_msg_is_registration(&m->msg))
+		note = v == 0 ? "0: ends the subscription or what the request set up" : "seconds";
+	else if (h->id == SIP_HDR_EXPIRES && !m->msg.is_request)
 		note = "the registrar's value; the time granted to each binding is its Contact expires "
 		       "(RFC 3261 §10.3 step 8)";
 	else if (h->id == SIP_HDR_EXPIRES)
@@ -1211,6 +1213,58 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	return 1;
 }
 
+bool cli_msg_is_registration(const struct sip_msg *msg)
+{
+	if (msg->is_request)
+		return msg->method_id == SIP_METHOD_REGISTER;
+	const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
+	struct sip_cseq cs;
+	struct sip_parse_error perr;
+	return ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 && cs.method_id == SIP_METHOD_REGISTER;
+}
+
+/* The explanation of a header whose catalogue text speaks of the
+ * registration, for another method's message (a SUBSCRIBE, the S-CSCF's
+ * reg-event NOTIFY, ...), or NULL. */
+static const struct ims_explain *other_method_explain(enum sip_hdr_id id)
+{
+	static const struct ims_explain from = {
+		"The sender's identity and its tag. In a NOTIFY of the reg event it is the AOR whose "
+		"registration state the body carries, the To of the SUBSCRIBE.",
+		"RFC 3261 §20.20, RFC 6665"
+	}, to = {
+		"The recipient's identity and its tag. In a NOTIFY of the reg event, the subscriber "
+		"(the UE or the P-CSCF) that sent the SUBSCRIBE.",
+		"RFC 3261 §20.39, RFC 6665"
+	}, contact = {
+		"Where the sender takes the later requests of the dialog this message belongs to: in "
+		"the S-CSCF's NOTIFY, the S-CSCF's own address; in the UE's SUBSCRIBE, the UE's. It "
+		"binds nothing at a registrar.",
+		"RFC 3261 §20.10, §8.1.1.8"
+	}, call_id = {
+		"With the From and To tags, identifies the dialog: every NOTIFY of a subscription "
+		"carries the Call-ID of its SUBSCRIBE.",
+		"RFC 3261 §20.8, RFC 6665"
+	}, cseq = {
+		"Sequence number and method of this request within its dialog: each new request of "
+		"the dialog from one side has a higher number, and the method is the request's.",
+		"RFC 3261 §20.16, §8.1.1.5"
+	}, expires = {
+		"In a SUBSCRIBE, how long the subscription is asked to last; the NOTIFY says the time "
+		"granted, in Subscription-State. Expires: 0 ends the subscription.",
+		"RFC 3261 §20.19, RFC 6665"
+	};
+	switch (id) {
+	case SIP_HDR_FROM: return &from;
+	case SIP_HDR_TO: return &to;
+	case SIP_HDR_CONTACT: return &contact;
+	case SIP_HDR_CALL_ID: return &call_id;
+	case SIP_HDR_CSEQ: return &cseq;
+	case SIP_HDR_EXPIRES: return &expires;
+	default: return NULL;
+	}
+}
+
 int cli_report_header(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	unsigned line, col;
@@ -1227,6 +1281,9 @@ int cli_report_header(struct report *r, const struct cli_msg *m, const struct si
 	};
 	if (h->id == SIP_HDR_P_ASSOCIATED_URI && sip_hdr_first(&m->msg, h->id) != h)
 		ex = &pau_more;
+	const struct ims_explain *other = other_method_explain(h->id);
+	if (other && !cli_msg_is_registration(&m->msg))
+		ex = other;
 	bool compact = long_name && !slice_caseeq_cstr(h->name, long_name);
 	int errors;
 	if (r->format == REPORT_TEXT) {

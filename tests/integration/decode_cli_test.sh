@@ -242,6 +242,14 @@ m = json.load(sys.stdin)["inputs"][0]["messages"][0]
 assert m["identity_checks"] == [], m["identity_checks"]
 c = next(i for i in m["identities"] if i["role"] == "contact")
 assert c["domain_problem"] is None and c["meaning"].startswith("where the sender takes"), c' && ok || bad "NOTIFY identities JSON"
+# ... and the headers' explanations are the dialog's, not the registration's
+has "NOTIFY: Contact explained as the dialog's" "$tmp/out" "Where the sender takes the later requests of the dialog this message belongs to"
+hasnt "NOTIFY: no binding being registered" "$tmp/out" "The binding being registered"
+printf 'SUBSCRIBE sip:+15551234567@ims.example SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKs1\r\nMax-Forwards: 70\r\nFrom: <sip:+15551234567@ims.example>;tag=s1\r\nTo: <sip:+15551234567@ims.example>\r\nCall-ID: sub1@2001:db8::1\r\nCSeq: 3 SUBSCRIBE\r\nContact: <sip:[2001:db8::1]:5060>\r\nEvent: reg\r\nExpires: 600000\r\nContent-Length: 0\r\n\r\n' >"$tmp/sub.sip"
+expect_rc 0 "a reg-event SUBSCRIBE" "$imsreg" decode --no-color "$tmp/sub.sip"
+has "SUBSCRIBE: Expires is the subscription's" "$tmp/out" "In a SUBSCRIBE, how long the subscription is asked to last"
+has "SUBSCRIBE: its value in seconds" "$tmp/out" "value: 600000  (seconds)"
+hasnt "SUBSCRIBE: no binding" "$tmp/out" "binding"
 expect_rc 0 "a 200 to REGISTER" "$imsreg" decode --no-color "$bench/g_200_register.sip"
 has "200: Contact is a binding" "$tmp/out" "a binding the registrar holds for this AOR (RFC 3261 §10.3)"
 
