@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <libxml/parser.h>
+#include <libxml/xmlversion.h>
 #include <libxml/tree.h>
 #include <imsreg/ims.h>
 #include <imsreg/scan.h>
@@ -163,6 +164,26 @@ static void contact_read(struct ims_reginfo *ri, const xmlNode *n, unsigned reg)
 		problem(ri, n, "a <contact> without its <uri>");
 }
 
+/* libxml2 reports some errors (an encoding the document declares but does
+ * not follow) through its global handlers, to stderr, whatever the parse
+ * options: they are kept quiet for the parse, the caller's restored after. */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+/* the handler's type took a const error in libxml2 2.12 */
+#if LIBXML_VERSION >= 21200
+static void quiet_structured(void *ctx, const xmlError *e)
+#else
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+#endif
+{
+	(void)ctx;
+	(void)e;
+}
+
 int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 {
 	memset(ri, 0, sizeof *ri);
@@ -174,9 +195,15 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 		snprintf(ri->error, sizeof ri->error, "body larger than %u bytes", REGINFO_MAX_BODY);
 		return -EMSGSIZE;
 	}
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	void *structured_ctx = xmlStructuredErrorContext;
 	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
 	if (!ctxt)
 		return -ENOMEM;
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	/* no network, no entity substitution, no DTD, quiet */
 	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, body.ptr, (int)body.len, NULL, NULL,
 					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -242,6 +269,8 @@ out:
 	if (doc)
 		xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
+	xmlSetGenericErrorFunc(generic_ctx, generic);
+	xmlSetStructuredErrorFunc(structured_ctx, structured);
 	return rc;
 }
 

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <libxml/xmlerror.h>
 #include <imsreg/ims.h>
 #include "check.h"
 
@@ -238,6 +240,51 @@ static void test_reginfo_entities_stay_out(void)
 	free(ri);
 }
 
+static int caller_calls;
+static void caller_handler(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+	caller_calls++;
+}
+
+/* A document that declares an encoding it does not follow: libxml2
+ * reports that through its global handlers, which would write to the
+ * user's stderr; the decode keeps them quiet and gives the caller's back. */
+static void test_reginfo_encoding_errors_stay_quiet(void)
+{
+	static const char *const encodings[] = { "ISO-2022-JP", "UCS-4", "EBCDIC-US", "UTF-32" };
+	char path[] = "/tmp/reginfo_test_XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd < 0)
+		return;
+	fflush(stderr);
+	int saved = dup(2);
+	CHECK(saved >= 0 && dup2(fd, 2) == 2);
+	xmlSetGenericErrorFunc(NULL, caller_handler);
+	struct ims_reginfo *ri = malloc(sizeof *ri);
+	CHECK(ri != NULL);
+	for (size_t i = 0; ri && i < sizeof encodings / sizeof encodings[0]; i++) {
+		char body[512];
+		int n = snprintf(body, sizeof body, "<?xml version=\"1.0\" encoding=\"%s\"?><reginfo " NS
+				 " version=\"0\" state=\"full\"><registration aor=\"sip:a\xff\xfe@ims.example\" "
+				 "id=\"1\" state=\"active\"/></reginfo>", encodings[i]);
+		CHECK_INT_EQ(ims_reginfo_decode(ri, slice_make(body, (size_t)n)), -EBADMSG);
+		CHECK(strncmp(ri->error, "not well-formed XML: ", 21) == 0);
+	}
+	free(ri);
+	CHECK(xmlGenericError == caller_handler);
+	xmlSetGenericErrorFunc(NULL, NULL);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	CHECK_INT_EQ(caller_calls, 0);
+	CHECK_INT_EQ(lseek(fd, 0, SEEK_END), 0);
+	close(fd);
+	unlink(path);
+}
+
 static void decode_prefix(struct slice s, const void *row)
 {
 	(void)row;
@@ -265,6 +312,7 @@ int main(void)
 	test_reginfo_refusals();
 	test_reginfo_limits();
 	test_reginfo_entities_stay_out();
+	test_reginfo_encoding_errors_stay_quiet();
 	test_reginfo_every_truncation();
 	return check_done();
 }
