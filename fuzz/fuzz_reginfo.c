@@ -7,15 +7,10 @@
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/ims.h>
+#include "fuzz_must.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* An invariant broken: crash so the fuzzer keeps the input. */
-#define MUST(cond)                         \
-	do {                               \
-		if (!(cond))               \
-			__builtin_trap();  \
-	} while (0)
 
 static bool terminated(const char *s, size_t cap)
 {

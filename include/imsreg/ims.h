@@ -248,6 +248,9 @@ struct ims_reginfo {
 /* Reads body: 0 (problem may still be set), -EBADMSG (no XML, or its root
  * is not reginfo: error says which), -EMSGSIZE (over 1 MiB), -ENOMEM. */
 int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body);
+/* msg has a body of Content-Type application/reginfo+xml (parameters and
+ * the case of the type aside). */
+bool ims_reginfo_body(const struct sip_msg *msg);
 /* What a contact's event attribute says happened to it, or NULL. */
 const char *ims_reginfo_event_meaning(const char *event);
 

@@ -672,12 +672,7 @@ static void report_reginfo_contact(struct report *r, const struct cli_msg *m,
 static void report_reginfo(struct report *r, const struct cli_msg *m)
 {
 	const struct sip_msg *msg = &m->msg;
-	const struct sip_hdr *ct = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
-	struct slice type = ct ? slice_trim(ct->value) : SLICE_NULL;
-	const char *semi = type.ptr ? memchr(type.ptr, ';', type.len) : NULL;
-	if (semi)
-		type = slice_trim(slice_span(type.ptr, semi));
-	if (!msg->body.len || !slice_caseeq_cstr(type, "application/reginfo+xml")) {
+	if (!ims_reginfo_body(msg)) {
 		if (r->format == REPORT_JSON)
 			report_str(r, "reginfo", NULL, SLICE_NULL, NULL);
 		return;

@@ -1634,12 +1634,7 @@ static void check_cni_absent_on_wlan(struct ctx *c)
  * report says it). *rc: ims_reginfo_decode's result. */
 static struct ims_reginfo *reginfo_of(const struct sip_msg *m, int *rc)
 {
-	const struct sip_hdr *ct = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
-	struct slice type = ct ? slice_trim(ct->value) : SLICE_NULL;
-	const char *semi = type.ptr ? memchr(type.ptr, ';', type.len) : NULL;
-	if (semi)
-		type = slice_trim(slice_span(type.ptr, semi));
-	if (!m->body.len || !slice_caseeq_cstr(type, "application/reginfo+xml"))
+	if (!ims_reginfo_body(m))
 		return NULL;
 	struct ims_reginfo *ri = imsreg_malloc(sizeof *ri);
 	if (!ri)
@@ -1674,12 +1669,12 @@ static void check_reginfo_syntax(struct ctx *c)
 		return;
 	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
 	if (rc < 0)
-		report(c, ct, body_line_at(c->msg, ri->error_line), "the application/reginfo+xml body cannot be read: %s "
-		       "(body line %u). The UE or P-CSCF that receives it cannot learn the "
-		       "registration state from it.", ri->error, ri->error_line);
+		report(c, ct, body_line_at(c->msg, ri->error_line), "the application/reginfo+xml "
+		       "body cannot be read: %s (body line %u). The UE or P-CSCF that receives it "
+		       "cannot learn the registration state from it.", ri->error, ri->error_line);
 	else if (ri->problem[0])
-		report(c, ct, body_line_at(c->msg, ri->problem_line), "reginfo body: %s (body line %u); a strict reader may "
-		       "refuse the document.", ri->problem, ri->problem_line);
+		report(c, ct, body_line_at(c->msg, ri->problem_line), "reginfo body: %s (body line "
+		       "%u); a strict reader may refuse the document.", ri->problem, ri->problem_line);
 	imsreg_free(ri);
 }
 
@@ -1703,7 +1698,8 @@ static void check_reginfo_removed(struct ctx *c)
 		char retry[48] = "";
 		if (strcmp(k->event, "probation") == 0 && k->has_retry_after)
 			snprintf(retry, sizeof retry, " (retry-after %u s)", (unsigned)k->retry_after);
-		report(c, ct, body_line_at(c->msg, k->line), "contact %s of %s is terminated, event %s%s: %s. %s",
+		report(c, ct, body_line_at(c->msg, k->line),
+		       "contact %s of %s is terminated, event %s%s: %s. %s",
 		       k->uri, g->aor, k->event, retry, ims_reginfo_event_meaning(k->event),
 		       by_network ? "A network-initiated deregistration: look at the S-CSCF and HSS "
 				    "(administrative removal, a changed subscription) for why."
