@@ -264,6 +264,18 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 			if (is_elem(k, NS_REGINFO, "contact"))
 				contact_read(ri, k, ix);
 		g->ncontacts = ri->ncontacts - g->first_contact;
+		/* RFC 3680 §5.1: a registration is active while it has an
+		 * active contact, terminated when it has none left (a partial
+		 * document lists only the contacts that changed) */
+		unsigned active = 0;
+		for (unsigned k = 0; k < g->ncontacts; k++)
+			active += strcmp(ri->contacts[g->first_contact + k].state, "active") == 0;
+		if (strcmp(g->state, "terminated") == 0 && active)
+			problem(ri, n, "registration %s is terminated but lists %u active contact(s)", g->aor,
+				active);
+		else if (strcmp(g->state, "active") == 0 && strcmp(ri->state, "full") == 0 &&
+			 g->ncontacts && !active)
+			problem(ri, n, "registration %s is active but none of its contacts is", g->aor);
 	}
 out:
 	if (doc)

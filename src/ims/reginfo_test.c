@@ -138,7 +138,22 @@ static void test_reginfo_schema_problems(void)
 		{ "<reginfo " NS " version=\"1\" state=\"full\"><registration aor=\"sip:a@b\" id=\"1\" "
 		  "state=\"active\"><contact id=\"2\" state=\"active\" event=\"registered\"/>"
 		  "</registration></reginfo>", "a <contact> without its <uri>", 1 },
+		/* the registration's state against its contacts' (RFC 3680 §5.1) */
+		{ "<reginfo " NS " version=\"1\" state=\"full\">\n<registration aor=\"sip:a@b\" id=\"1\" "
+		  "state=\"terminated\"><contact id=\"2\" state=\"active\" event=\"registered\">"
+		  "<uri>sip:x@y</uri></contact></registration></reginfo>",
+		  "registration sip:a@b is terminated but lists 1 active contact(s)", 2 },
+		{ "<reginfo " NS " version=\"1\" state=\"full\">\n<registration aor=\"sip:a@b\" id=\"1\" "
+		  "state=\"active\"><contact id=\"2\" state=\"terminated\" event=\"expired\">"
+		  "<uri>sip:x@y</uri></contact></registration></reginfo>",
+		  "registration sip:a@b is active but none of its contacts is", 2 },
 	};
+	struct ims_reginfo *part = decode("<reginfo " NS " version=\"2\" state=\"partial\"><registration "
+					  "aor=\"sip:a@b\" id=\"1\" state=\"active\"><contact id=\"2\" "
+					  "state=\"terminated\" event=\"expired\"><uri>sip:x@y</uri></contact>"
+					  "</registration></reginfo>", 0);
+	CHECK_STR_EQ(part->problem, "");
+	free(part);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct ims_reginfo *ri = decode(rows[i].body, 0);
 		if (strcmp(ri->problem, rows[i].problem) != 0)
