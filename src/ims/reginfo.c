@@ -27,9 +27,12 @@ static bool in_ns(const xmlNode *n, const char *ns)
 	return n->ns && n->ns->href && strcmp((const char *)n->ns->href, ns) == 0;
 }
 
+/* An element of namespace ns, or of none: a document written without
+ * xmlns is read (and said, at its root) rather than refused. */
 static bool is_elem(const xmlNode *n, const char *ns, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && in_ns(n, ns) && strcmp((const char *)n->name, name) == 0;
+	return n->type == XML_ELEMENT_NODE && (in_ns(n, ns) || !n->ns) &&
+	       strcmp((const char *)n->name, name) == 0;
 }
 
 /* Copies s (NULL: "") into out (cap bytes); a value cut short sets
@@ -233,6 +236,8 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 		rc = -EBADMSG;
 		goto out;
 	}
+	if (!root->ns)
+		problem(ri, root, "<reginfo> without its namespace (xmlns=\"" NS_REGINFO "\")");
 	const char *bad = NULL;
 	ri->has_version = attr_u32(ri, root, "version", &ri->version, &bad);
 	if (bad || !ri->has_version)
@@ -274,7 +279,7 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 			problem(ri, n, "registration %s is terminated but lists %u active contact(s)", g->aor,
 				active);
 		else if (strcmp(g->state, "active") == 0 && strcmp(ri->state, "full") == 0 &&
-			 g->ncontacts && !active)
+			 g->ncontacts && !active && !ri->dropped)
 			problem(ri, n, "registration %s is active but none of its contacts is", g->aor);
 	}
 out:

@@ -120,6 +120,9 @@ static void test_reginfo_schema_problems(void)
 		unsigned line;
 	} rows[] = {
 		{ "<reginfo " NS " state=\"full\"/>", "<reginfo> without a version number", 1 },
+		/* no namespace: read, and said */
+		{ "<reginfo version=\"1\" state=\"full\"/>",
+		  "<reginfo> without its namespace (xmlns=\"urn:ietf:params:xml:ns:reginfo\")", 1 },
 		{ "<reginfo " NS " version=\"x\" state=\"full\"/>", "<reginfo> without a version number", 1 },
 		{ "<reginfo " NS " version=\"1\"/>", "<reginfo> without its state attribute (full or partial)", 1 },
 		{ "<reginfo " NS " version=\"1\" state=\"all\"/>",
@@ -154,6 +157,14 @@ static void test_reginfo_schema_problems(void)
 					  "</registration></reginfo>", 0);
 	CHECK_STR_EQ(part->problem, "");
 	free(part);
+	struct ims_reginfo *bare = decode("<reginfo version=\"0\" state=\"full\"><registration aor=\"sip:a@b\" "
+					  "id=\"1\" state=\"active\"><contact id=\"2\" state=\"active\" "
+					  "event=\"registered\"><uri>sip:x@y</uri></contact></registration>"
+					  "</reginfo>", 0);
+	CHECK_INT_EQ(bare->nregs, 1);
+	CHECK_INT_EQ(bare->ncontacts, 1);
+	CHECK_STR_EQ(bare->contacts[0].uri, "sip:x@y");
+	free(bare);
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct ims_reginfo *ri = decode(rows[i].body, 0);
 		if (strcmp(ri->problem, rows[i].problem) != 0)
@@ -177,7 +188,7 @@ static void test_reginfo_refusals(void)
 		{ "<reginfo " NS " version=\"1\" state=\"full\">\n<registration>\n</reginfo>", -EBADMSG,
 		  "not well-formed XML: ", 3 },
 		{ "plain text", -EBADMSG, "not well-formed XML: ", 1 },
-		{ "<reginfo version=\"1\" state=\"full\"/>", -EBADMSG,
+		{ "<reginfo xmlns=\"urn:ietf:params:xml:ns:pidf\" version=\"1\" state=\"full\"/>", -EBADMSG,
 		  "the root element is not <reginfo> of namespace urn:ietf:params:xml:ns:reginfo", 1 },
 		{ "<?xml version=\"1.0\"?>\n<presence " NS "/>", -EBADMSG, "the root element is not", 2 },
 	};
