@@ -1709,6 +1709,56 @@ static void check_reginfo_removed(struct ctx *c)
 	imsreg_free(ri);
 }
 
+/* The UE's initial SUBSCRIBE to its reg event (TS 24.229 §5.1.1.3): Event
+ * reg, From and To the same IMPU (the P-CSCF's own subscription has its
+ * URI in From, §5.2.3), and no To tag (a refresh or an unsubscribe inside
+ * the dialog targets the S-CSCF's contact). */
+static bool ue_reg_subscribe(const struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!m->is_request || m->method_id != SIP_METHOD_SUBSCRIBE || !c->to_ok || !c->from_ok ||
+	    c->to.tag.ptr)
+		return false;
+	const struct sip_hdr *ev = sip_hdr_first(m, SIP_HDR_EVENT);
+	struct sip_tokparams tp;
+	struct sip_parse_error err;
+	if (!ev || sip_tokparams_decode(&tp, ev->value, &err) < 0 || tp.quoted ||
+	    !slice_caseeq_cstr(tp.value, "reg"))
+		return false;
+	return sip_uri_equal(&c->from.uri, &c->to.uri);
+}
+
+static void check_subscribe_reg_target(struct ctx *c)
+{
+	if (!ue_reg_subscribe(c) || !c->ruri_ok)
+		return;
+	const struct sip_uri *t = &c->to.uri;
+	if (t->scheme != SIP_URI_SIP && t->scheme != SIP_URI_SIPS)
+		report(c, c->to_hdr, c->to.uri_text.ptr, "the UE subscribes to the reg event of %.*s, "
+		       "which is no SIP URI: TS 24.229 §5.1.1.3 sets Request-URI, From and To to a "
+		       "SIP URI that contains the public user identity.", SLICE_ARG(c->to.uri_text));
+	else if (!sip_uri_equal(&c->ruri, t))
+		report(c, NULL, c->msg->ruri.ptr, "the Request-URI %.*s is not the IMPU %.*s of To: the "
+		       "UE's SUBSCRIBE to its reg event is addressed to the public user identity it "
+		       "subscribes to, by which the network routes it to the S-CSCF that serves it.",
+		       SLICE_ARG(c->msg->ruri), SLICE_ARG(c->to.uri_text));
+}
+
+static void check_subscribe_reg_expires(struct ctx *c)
+{
+	if (!ue_reg_subscribe(c))
+		return;
+	if (!c->expires_hdr)
+		report(c, NULL, c->msg->start_line.ptr, "no Expires in the UE's SUBSCRIBE to its reg "
+		       "event: TS 24.229 §5.1.1.3 asks 600000 s; without it the S-CSCF applies the "
+		       "package's default, and the subscription may end long before the registration.");
+	else if (c->has_expires && c->expires != 0 && c->expires != 600000)
+		report(c, c->expires_hdr, c->expires_hdr->value.ptr, "the UE asks its reg event "
+		       "subscription for %u s, not the 600000 s of TS 24.229 §5.1.1.3: it must then "
+		       "refresh it on its own schedule, apart from the registration's.",
+		       (unsigned)c->expires);
+}
+
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
@@ -3043,6 +3093,12 @@ enum scope {
 	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
 	  BINDING, check_cni_absent_on_wlan) \
+	X("ts24229.subscribe.reg-target", IMS_SEV_WARNING, "TS 24.229 §5.1.1.3",\
+	  "the UE's initial SUBSCRIBE to reg has the IMPU (a SIP URI) as Request-URI, From and To",\
+	  REQUEST, check_subscribe_reg_target) \
+	X("ts24229.subscribe.reg-expires", IMS_SEV_WARNING, "TS 24.229 §5.1.1.3",\
+	  "the UE's initial SUBSCRIBE to reg asks Expires 600000",\
+	  REQUEST, check_subscribe_reg_expires) \
 	X("rfc3680.reginfo.syntax", IMS_SEV_ERROR, "RFC 3680 §5.1, §5.4",\
 	  "an application/reginfo+xml body is a reginfo document whose attributes have their values",\
 	  ANY, check_reginfo_syntax) \

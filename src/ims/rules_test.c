@@ -101,6 +101,22 @@ static const char notify_reginfo[] =
 	" </registration>\n"
 	"</reginfo>\n";
 
+/* The UE's initial SUBSCRIBE to its reg event (TS 24.229 §5.1.1.3). */
+static const char ue_subscribe_reg[] =
+	"SUBSCRIBE " IMPU " SIP/2.0\r\n"
+	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKsub1\r\n"
+	"Max-Forwards: 70\r\n"
+	"From: <" IMPU ">;tag=s1\r\n"
+	"To: <" IMPU ">\r\n"
+	"Call-ID: s1@2001:db8::1\r\n"
+	"CSeq: 1 SUBSCRIBE\r\n"
+	"Contact: <sip:[2001:db8::1]:5064>\r\n"
+	"Event: reg\r\n"
+	"Expires: 600000\r\n"
+	"Accept: application/reginfo+xml\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
 static const char ok_200[] =
 	"SIP/2.0 200 OK\r\n"
 	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456\r\n"
@@ -411,6 +427,15 @@ static const struct {
 	  "cell-info-age=60\r\nContent-Length: 0", "ts24229.cni.on-cellular", NULL },
 	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n", WIFI_PANI, "ts24229.cni.absent-on-wlan",
 	  "IEEE-802.11;" },
+	/* the UE's SUBSCRIBE to its reg event (TS 24.229 §5.1.1.3) */
+	{ ue_subscribe_reg, "SUBSCRIBE " IMPU " SIP", "SUBSCRIBE sip:" DOM " SIP",
+	  "ts24229.subscribe.reg-target", "sip:" DOM " SIP" },
+	{ ue_subscribe_reg, "From: <" IMPU ">;tag=s1\r\nTo: <" IMPU ">",
+	  "From: <tel:+491701234567>;tag=s1\r\nTo: <tel:+491701234567>", "ts24229.subscribe.reg-target",
+	  "tel:+491701234567>\r\nCall" },
+	{ ue_subscribe_reg, "Expires: 600000", "Expires: 3600", "ts24229.subscribe.reg-expires",
+	  "3600" },
+	{ ue_subscribe_reg, "Expires: 600000\r\n", "", "ts24229.subscribe.reg-expires", NULL },
 	/* the reg-event state of a NOTIFY (RFC 3680) */
 	{ notify_reginfo, "event=\"registered\"", "event=\"gone\"", "rfc3680.reginfo.syntax",
 	  "  <contact id=\"76\"" },
@@ -776,6 +801,20 @@ static const struct {
 	  "state=\"terminated\" event=\"unregistered\"", "rfc3680.reginfo.removed" },
 	/* a body of another type is not read as reginfo */
 	{ notify_reginfo, "application/reginfo+xml", "application/pidf+xml", "rfc3680.reginfo.syntax" },
+	/* the UE's SUBSCRIBE as it should be; a refresh inside the dialog (To
+	 * tag, the S-CSCF's contact as Request-URI); an unsubscribe; the
+	 * P-CSCF's own subscription (its URI in From); another event */
+	{ ue_subscribe_reg, "Event: reg", "Event: reg", "ts24229.subscribe.reg-target" },
+	{ ue_subscribe_reg, "Event: reg", "Event: reg", "ts24229.subscribe.reg-expires" },
+#define SUB_HEAD(ruri, to) "SUBSCRIBE " ruri " SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5064;" \
+	"branch=z9hG4bKsub1\r\nMax-Forwards: 70\r\nFrom: <" IMPU ">;tag=s1\r\nTo: " to "\r\n"
+	{ ue_subscribe_reg, SUB_HEAD(IMPU, "<" IMPU ">"),
+	  SUB_HEAD("sip:scscf." DOM ":6060", "<" IMPU ">;tag=n1"), "ts24229.subscribe.reg-target" },
+	{ ue_subscribe_reg, SUB_HEAD(IMPU, "<" IMPU ">"),
+	  SUB_HEAD("sip:scscf." DOM ":6060", "<" IMPU ">;tag=n1"), "ts24229.subscribe.reg-expires" },
+	{ ue_subscribe_reg, "Expires: 600000", "Expires: 0", "ts24229.subscribe.reg-expires" },
+	{ ue_subscribe_reg, "From: <" IMPU ">", "From: <sip:pcscf." DOM ">", "ts24229.subscribe.reg-expires" },
+	{ ue_subscribe_reg, "Event: reg", "Event: presence", "ts24229.subscribe.reg-expires" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)
