@@ -606,12 +606,20 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 
 /* ---- reg-event state (RFC 3680) ------------------------------------------ */
 
-/* The input line of line n (1-based) of m's body. */
+/* The input line of line n (1-based; 0: the first) of m's body, mapped
+ * as any other offset of the message (through a log's prefixes). */
 static unsigned body_line(const struct cli_msg *m, unsigned n)
 {
+	const char *p = m->msg.body.ptr, *end = p + m->msg.body.len;
+	for (unsigned i = 1; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
 	unsigned line, col;
-	cli_msg_position(m, m->msg.head_len, &line, &col);
-	return n ? line + n - 1 : line;
+	cli_msg_position(m, m->msg.head_len + (size_t)(p - m->msg.body.ptr), &line, &col);
+	return line;
 }
 
 static void report_u32_or_null(struct report *r, const char *key, const char *label, bool has,
