@@ -108,6 +108,11 @@ struct ctx {
 	struct contact_it contacts_rest;
 	struct contact contacts[CONTACTS_KEPT];
 	struct contact spill;
+	/* the reg-event state of the body, decoded once by the first rule that
+	 * asks (reginfo_of), freed when the rules are done */
+	bool ri_done;
+	int ri_rc;
+	struct ims_reginfo *ri;
 	/* the current rule's findings, put in message order before the callback */
 	size_t npending;
 	struct ims_finding pending[16];
@@ -1628,23 +1633,24 @@ static void check_cni_absent_on_wlan(struct ctx *c)
 	       SLICE_ARG(cur.p.access_type));
 }
 
-/* The reg-event state document of m's body (Content-Type
- * application/reginfo+xml), decoded into a new allocation; NULL when the
+/* The reg-event state document of the message's body (Content-Type
+ * application/reginfo+xml), decoded once for every rule; NULL when the
  * body is not one, or memory is short (then no finding: the decode's own
  * report says it). *rc: ims_reginfo_decode's result. */
-static struct ims_reginfo *reginfo_of(const struct sip_msg *m, int *rc)
+static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc)
 {
-	if (!ims_reginfo_body(m))
-		return NULL;
-	struct ims_reginfo *ri = imsreg_malloc(sizeof *ri);
-	if (!ri)
-		return NULL;
-	*rc = ims_reginfo_decode(ri, m->body);
-	if (*rc == -ENOMEM) {
-		imsreg_free(ri);
-		return NULL;
+	if (!c->ri_done) {
+		c->ri_done = true;
+		if (ims_reginfo_body(c->msg) && (c->ri = imsreg_malloc(sizeof *c->ri))) {
+			c->ri_rc = ims_reginfo_decode(c->ri, c->msg->body);
+			if (c->ri_rc == -ENOMEM) {
+				imsreg_free(c->ri);
+				c->ri = NULL;
+			}
+		}
 	}
-	return ri;
+	*rc = c->ri_rc;
+	return c->ri;
 }
 
 /* The first byte of line n (1-based) of m's body, for a finding's
@@ -1664,7 +1670,7 @@ static const char *body_line_at(const struct sip_msg *m, unsigned n)
 static void check_reginfo_syntax(struct ctx *c)
 {
 	int rc = 0;
-	struct ims_reginfo *ri = reginfo_of(c->msg, &rc);
+	const struct ims_reginfo *ri = reginfo_of(c, &rc);
 	if (!ri)
 		return;
 	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
@@ -1675,7 +1681,6 @@ static void check_reginfo_syntax(struct ctx *c)
 	else if (ri->problem[0])
 		report(c, ct, body_line_at(c->msg, ri->problem_line), "reginfo body: %s (body line "
 		       "%u); a strict reader may refuse the document.", ri->problem, ri->problem_line);
-	imsreg_free(ri);
 }
 
 /* A contact the network removed, or a registration it ended: what a
@@ -1684,7 +1689,7 @@ static void check_reginfo_syntax(struct ctx *c)
 static void check_reginfo_removed(struct ctx *c)
 {
 	int rc = 0;
-	struct ims_reginfo *ri = reginfo_of(c->msg, &rc);
+	const struct ims_reginfo *ri = reginfo_of(c, &rc);
 	if (!ri)
 		return;
 	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
@@ -1706,7 +1711,6 @@ static void check_reginfo_removed(struct ctx *c)
 				  : "The UE did not refresh in time: look for its re-REGISTER and whether "
 				    "it reached the S-CSCF.");
 	}
-	imsreg_free(ri);
 }
 
 /* The UE's initial SUBSCRIBE to its reg event (TS 24.229 §5.1.1.3): Event
@@ -3354,5 +3358,6 @@ int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_f
 	}
 	if (flow)
 		flow_note(&c, flow);
+	imsreg_free(c.ri);
 	return c.count;
 }
