@@ -228,6 +228,7 @@ struct ims_reginfo_registration {
 };
 
 struct ims_reginfo {
+	unsigned line;               /* line of <reginfo> in the body */
 	bool has_version;
 	uint32_t version;
 	char state[16];              /* full, partial */
@@ -410,6 +411,9 @@ struct ims_flow_call {
 					* REGISTER, normalised */
 	bool reg_sec_client_cut;       /* they did not fit: not compared */
 	struct slice reg_sec_client;
+	bool have_reginfo;             /* a reg-event NOTIFY of this Call-ID (a
+					* subscription) was seen: */
+	uint32_t reginfo_version;      /* the highest reginfo version it carried */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

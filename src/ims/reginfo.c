@@ -236,6 +236,7 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 		rc = -EBADMSG;
 		goto out;
 	}
+	ri->line = (unsigned)xmlGetLineNo(root);
 	if (!root->ns)
 		problem(ri, root, "<reginfo> without its namespace (xmlns=\"" NS_REGINFO "\")");
 	const char *bad = NULL;

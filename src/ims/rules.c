@@ -1763,6 +1763,37 @@ static void check_subscribe_reg_expires(struct ctx *c)
 		       (unsigned)c->expires);
 }
 
+/* The reginfo version of a NOTIFY against the highest of the earlier
+ * NOTIFYs of its subscription (same Call-ID): one more each document
+ * (RFC 3680 §5.1); the same again is a retransmission, or the copy a
+ * proxy forwards in the same log. */
+static void check_reginfo_version(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->method_id != SIP_METHOD_NOTIFY || !c->fc || !c->fc->have_reginfo)
+		return;
+	int rc;
+	const struct ims_reginfo *ri = reginfo_of(c, &rc);
+	if (!ri || rc < 0 || !ri->has_version)
+		return;
+	uint64_t last = c->fc->reginfo_version, v = ri->version;
+	const struct sip_hdr *ct = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
+	if (v > last + 1)
+		report(c, ct, body_line_at(m, ri->line), "reginfo version %llu after %llu: %llu "
+		       "notification(s) of this subscription are missing (lost, or not in this "
+		       "input)%s", (unsigned long long)v, (unsigned long long)last,
+		       (unsigned long long)(v - last - 1),
+		       strcmp(ri->state, "partial") == 0
+		       ? "; this one is partial, so the subscriber's view lacks what the missing "
+			 "ones changed: it needs the full state, which a refresh of the "
+			 "subscription brings." : ".");
+	else if (v < last)
+		report(c, ct, body_line_at(m, ri->line), "reginfo version %llu after %llu: an older "
+		       "notification arrived after a newer one; the subscriber discards it. Look "
+		       "for a retransmission delayed in the network.", (unsigned long long)v,
+		       (unsigned long long)last);
+}
+
 /* ---- 5. IR.92 / RFC 5626 / RFC 7254 Contact contents -------------------- */
 
 #define MMTEL_ICSI "urn:urn-7:3gpp-service.ims.icsi.mmtel" /* TS 24.173 */
@@ -2848,9 +2879,38 @@ static struct slice flow_sec(const struct sip_msg *m, enum sip_hdr_id id, char *
 /* What the next messages need of this one: REGISTERs and responses to
  * REGISTER on the UE's leg (a P-CSCF log also holds the Mw copies, whose
  * Security-* and challenges are another hop's). */
-static void flow_note(const struct ctx *c, struct ims_flow *f)
+static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc);
+
+/* A reg-event NOTIFY: the highest reginfo version of its subscription
+ * (its Call-ID), for rfc3680.flow.version. */
+static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
+{
+	int rc;
+	const struct ims_reginfo *ri = reginfo_of(c, &rc);
+	if (!ri || rc < 0 || !ri->has_version)
+		return;
+	struct ims_flow_call *fc = (struct ims_flow_call *)c->fc;
+	if (fc) {
+		flow_lru_unlink(f, fc);
+		flow_lru_front(f, fc);
+	} else if (!(fc = flow_add(f, c->call_id->value))) {
+		return;
+	}
+	struct ims_flow_call next = *fc;
+	if (!next.have_reginfo || ri->version > next.reginfo_version)
+		next.reginfo_version = ri->version;
+	next.have_reginfo = true;
+	if (flow_store(f, fc, &next))
+		flow_trim(f);
+}
+
+static void flow_note(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
+	if (c->call_id && m->is_request && m->method_id == SIP_METHOD_NOTIFY) {
+		flow_note_reginfo(c, f);
+		return;
+	}
 	if (!c->call_id || !c->cseq_ok || !c->ue_leg || (!c->is_register && !c->is_reg_response))
 		return;
 	/* ctx_prepare found it, and the rules leave the flow as it was */
@@ -3106,6 +3166,9 @@ enum scope {
 	X("rfc3680.reginfo.syntax", IMS_SEV_ERROR, "RFC 3680 §5.1, §5.4",\
 	  "an application/reginfo+xml body is a reginfo document whose attributes have their values",\
 	  ANY, check_reginfo_syntax) \
+	X("rfc3680.flow.version", IMS_SEV_WARNING, "RFC 3680 §5.1",\
+	  "a reg-event NOTIFY's reginfo version is one more than the last of its subscription",\
+	  REQUEST, check_reginfo_version) \
 	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
 	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
 	  ANY, check_reginfo_removed) \

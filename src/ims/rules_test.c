@@ -1395,6 +1395,61 @@ out:
 	free(wrong);
 }
 
+/* The reginfo versions of one subscription's NOTIFYs (same Call-ID):
+ * each sequence, the finding of its last NOTIFY. */
+static const struct {
+	const char *versions[4];   /* version attributes, in order; NULL ends */
+	const char *last_state;    /* the last one's reginfo state */
+	bool fires;
+	const char *text;          /* in the message, when it fires */
+} version_cases[] = {
+	{ { "0", "1", NULL }, "full", false, NULL },
+	{ { "0", "0", NULL }, "full", false, NULL },      /* a retransmission, a proxy's copy */
+	{ { "0", "1", "1", NULL }, "full", false, NULL },
+	{ { "0", "2", NULL }, "full", true, "reginfo version 2 after 0: 1 notification(s)" },
+	{ { "0", "1", "5", NULL }, "partial", true, "it needs the full state" },
+	{ { "3", "1", NULL }, "full", true, "reginfo version 1 after 3: an older notification" },
+	{ { "0", "4294967295", NULL }, "full", true, "4294967294 notification(s)" },
+};
+
+static void test_flow_reginfo_versions_count_up_by_one(void)
+{
+	for (size_t i = 0; i < sizeof version_cases / sizeof version_cases[0]; i++) {
+		char *texts[4] = { NULL };
+		size_t n = 0;
+		for (; n < 4 && version_cases[i].versions[n]; n++) {
+			char attr[64];
+			snprintf(attr, sizeof attr, "version=\"%s\" state=\"%s\"", version_cases[i].versions[n],
+				 version_cases[i].versions[n + 1] ? "full" : version_cases[i].last_state);
+			size_t l;
+			texts[n] = mutate(notify_reginfo, "version=\"0\" state=\"full\"", attr, &l);
+			CHECK(texts[n] != NULL);
+		}
+		struct findings fs;
+		CHECK(run_flow((const char *const *)texts, n, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "rfc3680.flow.version");
+		if (!f != !version_cases[i].fires) {
+			fprintf(stderr, "version case %zu: %s\n", i, f ? "fired" : "quiet");
+			print_findings("got", &fs);
+		}
+		CHECK(!f == !version_cases[i].fires);
+		if (f && version_cases[i].text)
+			CHECK(strstr(f->message, version_cases[i].text) != NULL);
+		for (size_t k = 0; k < n; k++)
+			free(texts[k]);
+	}
+	/* another subscription (Call-ID) starts its own count */
+	size_t l;
+	char *a = mutate(notify_reginfo, "version=\"0\"", "version=\"5\"", &l);
+	char *b = mutate(notify_reginfo, "Call-ID: n1@", "Call-ID: n2@", &l);
+	const char *ab[] = { a, b };
+	struct findings fs;
+	CHECK(run_flow(ab, 2, &fs) >= 0);
+	CHECK(find(&fs, "rfc3680.flow.version") == NULL);
+	free(a);
+	free(b);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1407,6 +1462,8 @@ static void test_every_rule_has_a_firing_case(void)
 		for (size_t i = 0; i < sizeof flow_cases / sizeof flow_cases[0]; i++)
 			if (!flow_cases[i].quiet && strcmp(flow_cases[i].rule, rules[r].id) == 0)
 				tested = true;
+		if (strcmp(rules[r].id, "rfc3680.flow.version") == 0)
+			tested = true; /* version_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -1822,6 +1879,7 @@ int main(void)
 	test_flow_index_of_many_call_ids();
 	test_flow_bound_evicts_least_recently_used_and_counts();
 	test_flow_allocation_failure_is_counted_not_fatal();
+	test_flow_reginfo_versions_count_up_by_one();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

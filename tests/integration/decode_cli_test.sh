@@ -271,7 +271,15 @@ put("notify-dereg.sip", body.replace(b'state="active" event="registered" expires
                                     b'state="terminated" event="rejected"')
                             .replace(b'id="a7" state="active"', b'id="a7" state="terminated"'))
 put("notify-bad.sip", body.replace(b"</reginfo>", b""))
+# two NOTIFYs of one subscription, version 0 then 2: one lost between
+v2 = body.replace(b'version="0"', b'version="2"')
+h2 = head.replace(b"Content-Length: 386", b"Content-Length: %d" % len(v2)).replace(b"CSeq: 1 NOTIFY", b"CSeq: 3 NOTIFY")
+open(f"{sys.argv[2]}/notify-gap.sip", "wb").write(raw + h2 + b"\r\n\r\n" + v2)
 PY
+expect_rc 0 "two NOTIFYs, a version missing between them" "$imsreg" decode --brief --no-color "$tmp/notify-gap.sip"
+has "NOTIFY versions: the gap" "$tmp/out" "reginfo version 2 after 0: 1 notification(s) of this subscription are missing"
+[ "$(grep -c '^  warning rfc3680.flow.version  line' "$tmp/out")" = 1 ] && ok || bad "NOTIFY versions: one finding, on the second"
+
 expect_rc 0 "a deregistering NOTIFY" "$imsreg" decode --no-color "$tmp/notify-dereg.sip"
 has "NOTIFY dereg: the event" "$tmp/out" "contact 76: terminated, event rejected (removed by the network; the UE should not register again)"
 has "NOTIFY dereg: the finding" "$tmp/out" "rfc3680.reginfo.removed  line 17"
