@@ -46,8 +46,9 @@ bool slice_startswith_case(struct slice s, const char *prefix);
 struct slice slice_trim(struct slice s);
 /* First occurrence of c, or NULL. */
 const char *slice_chr(struct slice s, char c);
-/* The whole slice as a decimal number: 0, -EINVAL (empty or not a digit),
- * -ERANGE (does not fit). Never a silent 0. */
+/* The whole slice as a decimal number: 0, -EINVAL (empty or a byte that
+ * is not a digit), -ERANGE (only digits, but they do not fit). Never a
+ * silent 0. */
 int slice_u32(struct slice s, uint32_t *out);
 int slice_u64(struct slice s, uint64_t *out);
 

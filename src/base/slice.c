@@ -61,16 +61,21 @@ const char *slice_chr(struct slice s, char c)
 int slice_u64(struct slice s, uint64_t *out)
 {
 	uint64_t v = 0;
+	bool over = false;
 	if (s.len == 0)
 		return -EINVAL;
+	/* every byte is read: a non-digit after an overflow is still not a
+	 * number (-EINVAL), only digits that do not fit are -ERANGE */
 	for (size_t i = 0; i < s.len; i++) {
 		unsigned d = (unsigned char)s.ptr[i] - '0';
 		if (d > 9)
 			return -EINVAL;
 		if (v > (UINT64_MAX - d) / 10)
-			return -ERANGE;
+			over = true;
 		v = v * 10 + d;
 	}
+	if (over)
+		return -ERANGE;
 	*out = v;
 	return 0;
 }

@@ -16,6 +16,10 @@ static void test_slice_numbers_report_overflow(void)
 	CHECK_INT_EQ(slice_u32(SLICE_LIT("12a"), &v), -EINVAL);
 	uint64_t w;
 	CHECK_INT_EQ(slice_u64(SLICE_LIT("18446744073709551616"), &w), -ERANGE);
+	/* a non-digit after the overflow: not a number, not a large one */
+	CHECK_INT_EQ(slice_u64(SLICE_LIT("184467440737095516160x"), &w), -EINVAL);
+	CHECK_INT_EQ(slice_u32(SLICE_LIT("99999999999999999999999x"), &v), -EINVAL);
+	CHECK_INT_EQ(slice_u32(SLICE_LIT("99999999999999999999999"), &v), -ERANGE);
 }
 
 static void test_slice_case_and_trim(void)

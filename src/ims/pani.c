@@ -296,18 +296,12 @@ static void age_decode(struct ims_pani *pani, struct slice v, bool quoted)
 	pani->cell_info_age = v;
 	pani->cell_info_age_ok = false;
 	pani->cell_info_age_s = 0;
-	if (quoted || !v.ptr || v.len == 0)
+	uint32_t n;
+	int rc = quoted || !v.ptr ? -EINVAL : slice_u32(v, &n);
+	if (rc == -EINVAL)
 		return;
-	uint64_t n = 0;
-	for (size_t i = 0; i < v.len; i++) {
-		if (!scan_is((unsigned char)v.ptr[i], SCAN_DIGIT))
-			return;
-		n = n * 10 + (uint64_t)(v.ptr[i] - '0');
-		if (n > UINT32_MAX)
-			n = UINT32_MAX + 1ull; /* saturates, stays above */
-	}
 	pani->cell_info_age_ok = true;
-	pani->cell_info_age_s = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+	pani->cell_info_age_s = rc == -ERANGE ? UINT32_MAX : n; /* saturated */
 }
 
 int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_error *err)

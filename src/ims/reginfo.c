@@ -13,7 +13,6 @@
 #include <libxml/xmlversion.h>
 #include <libxml/tree.h>
 #include <imsreg/ims.h>
-#include <imsreg/scan.h>
 
 #define NS_REGINFO "urn:ietf:params:xml:ns:reginfo"
 #define NS_GRUUINFO "urn:ietf:params:xml:ns:gruuinfo"
@@ -66,21 +65,14 @@ static bool attr_u32(struct ims_reginfo *ri, const xmlNode *n, const char *name,
 	char v[32];
 	if (!attr(ri, n, name, v, sizeof v))
 		return false;
-	uint64_t x = 0;
-	size_t i = 0;
-	for (; v[i]; i++) {
-		if (!scan_is((unsigned char)v[i], SCAN_DIGIT))
-			break;
-		x = x * 10 + (uint64_t)(v[i] - '0');
-		if (x > UINT32_MAX)
-			x = UINT32_MAX;
-	}
-	if (i == 0 || v[i]) {
+	int rc = slice_u32(slice_cstr(v), out);
+	if (rc == -EINVAL) {
 		if (!*bad)
 			*bad = name;
 		return false;
 	}
-	*out = (uint32_t)x;
+	if (rc == -ERANGE)
+		*out = UINT32_MAX; /* saturated */
 	return true;
 }
 
