@@ -194,6 +194,11 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
  * radio (cni->cellular false) or an age that is not decimal digits
  * (cell_info_age_ok false) is not an error here: the rule book says so. */
 int ims_cni_decode(struct ims_pani *cni, struct slice value, struct sip_parse_error *err);
+/* h is a Cellular-Network-Info field, found by its name (any case). */
+bool ims_cni_hdr(const struct sip_hdr *h);
+/* The Cellular-Network-Info field of m after prev (NULL: the first), in
+ * message order, or NULL. */
+const struct sip_hdr *ims_cni_next(const struct sip_msg *m, const struct sip_hdr *prev);
 
 /* ---- reg event state (RFC 3680 §5, RFC 5628; TS 24.229 §5.4.2.1.2) ------- */
 

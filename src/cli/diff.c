@@ -156,9 +156,8 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 		s->has_auth = sip_auth_decode(&s->auth, h->value, &rest, &perr) == 0;
 	if ((h = sip_hdr_first(msg, SIP_HDR_P_ACCESS_NETWORK_INFO)))
 		s->pani = h->value;
-	for (uint16_t i = 0; i < msg->nhdrs && !s->cni.ptr; i++)
-		if (msg->hdrs[i].id == SIP_HDR_OTHER && slice_caseeq_cstr(msg->hdrs[i].name, IMS_CNI_NAME))
-			s->cni = msg->hdrs[i].value;
+	if ((h = ims_cni_next(msg, NULL)))
+		s->cni = h->value;
 	return 0;
 }
 

@@ -1051,7 +1051,7 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 static const char *hdr_type(const struct sip_hdr *h)
 {
 	enum sip_hdr_id id = h->id;
-	if (id == SIP_HDR_OTHER && slice_caseeq_cstr(h->name, IMS_CNI_NAME))
+	if (ims_cni_hdr(h))
 		return "cni";
 	switch (id) {
 	case SIP_HDR_VIA: return "via";
@@ -1189,7 +1189,7 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 		return render_pani(r, m, h);
 	case SIP_HDR_OTHER:
-		if (slice_caseeq_cstr(h->name, IMS_CNI_NAME))
+		if (ims_cni_hdr(h))
 			return render_cni(r, m, h);
 		return 0;
 	case SIP_HDR_USER_AGENT:

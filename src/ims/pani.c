@@ -472,3 +472,16 @@ int ims_cni_decode(struct ims_pani *cni, struct slice value, struct sip_parse_er
 		err->hdr = SIP_HDR_OTHER;
 	return rc;
 }
+
+bool ims_cni_hdr(const struct sip_hdr *h)
+{
+	return h->id == SIP_HDR_OTHER && slice_caseeq_cstr(h->name, IMS_CNI_NAME);
+}
+
+const struct sip_hdr *ims_cni_next(const struct sip_msg *m, const struct sip_hdr *prev)
+{
+	for (uint16_t i = prev ? (uint16_t)(prev - m->hdrs + 1) : 0; i < m->nhdrs; i++)
+		if (ims_cni_hdr(&m->hdrs[i]))
+			return &m->hdrs[i];
+	return NULL;
+}

@@ -1542,17 +1542,6 @@ static void check_pani_placeholder(struct ctx *c)
 	}
 }
 
-/* Every Cellular-Network-Info field after prev (NULL: from the first), in
- * message order: the codec has no id for it, it is found by name. */
-static const struct sip_hdr *cni_next(const struct sip_msg *m, const struct sip_hdr *prev)
-{
-	uint16_t i = prev ? (uint16_t)(prev - m->hdrs + 1) : 0;
-	for (; i < m->nhdrs; i++)
-		if (m->hdrs[i].id == SIP_HDR_OTHER && slice_caseeq_cstr(m->hdrs[i].name, IMS_CNI_NAME))
-			return &m->hdrs[i];
-	return NULL;
-}
-
 /* The first access-net-spec the UE wrote (not network-provided), or NULL. */
 static const struct pani_cursor *ue_pani(const struct sip_msg *m, struct pani_cursor *cur)
 {
@@ -1564,7 +1553,7 @@ static const struct pani_cursor *ue_pani(const struct sip_msg *m, struct pani_cu
 
 static void check_cni_syntax(struct ctx *c)
 {
-	for (const struct sip_hdr *h = cni_next(c->msg, NULL); h; h = cni_next(c->msg, h)) {
+	for (const struct sip_hdr *h = ims_cni_next(c->msg, NULL); h; h = ims_cni_next(c->msg, h)) {
 		struct ims_pani p;
 		struct sip_parse_error err = { 0 };
 		if (ims_cni_decode(&p, h->value, &err) < 0) {
@@ -1587,7 +1576,7 @@ static void check_cni_syntax(struct ctx *c)
 
 static void check_cni_cell(struct ctx *c)
 {
-	for (const struct sip_hdr *h = cni_next(c->msg, NULL); h; h = cni_next(c->msg, h)) {
+	for (const struct sip_hdr *h = ims_cni_next(c->msg, NULL); h; h = ims_cni_next(c->msg, h)) {
 		struct ims_pani p;
 		struct sip_parse_error err = { 0 };
 		if (ims_cni_decode(&p, h->value, &err) < 0 || !p.cellular || p.cell_ok)
@@ -1609,7 +1598,7 @@ static void check_cni_cell(struct ctx *c)
 
 static void check_cni_on_cellular(struct ctx *c)
 {
-	const struct sip_hdr *h = cni_next(c->msg, NULL);
+	const struct sip_hdr *h = ims_cni_next(c->msg, NULL);
 	struct pani_cursor cur = { 0 };
 	if (!h || !ue_pani(c->msg, &cur) || !cur.p.cellular)
 		return;
@@ -1623,7 +1612,7 @@ static void check_cni_on_cellular(struct ctx *c)
 static void check_cni_absent_on_wlan(struct ctx *c)
 {
 	struct pani_cursor cur = { 0 };
-	if (cni_next(c->msg, NULL) || !ue_pani(c->msg, &cur) || cur.p.access != IMS_ACCESS_WLAN)
+	if (ims_cni_next(c->msg, NULL) || !ue_pani(c->msg, &cur) || cur.p.access != IMS_ACCESS_WLAN)
 		return;
 	report(c, cur.h, cur.p.access_type.ptr, "a REGISTER over Wi-Fi (%.*s) without "
 	       "Cellular-Network-Info: the network has no cell for this UE, so an emergency call "
