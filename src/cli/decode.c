@@ -928,15 +928,9 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 			report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
 			report_reginfo(r, m);
 		}
-		bool reg = msg->is_request ? msg->method_id == SIP_METHOD_REGISTER : false;
-		if (!msg->is_request) {
-			const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
-			struct sip_cseq cs;
-			struct sip_parse_error perr;
-			reg = ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 &&
-			      cs.method_id == SIP_METHOD_REGISTER && msg->status >= 200 && msg->status < 300;
-		}
-		if (reg)
+		/* a REGISTER, or a 2xx to one */
+		if (cli_msg_is_registration(msg) &&
+		    (msg->is_request || (msg->status >= 200 && msg->status < 300)))
 			report_expiry(r, m);
 		else if (r->format == REPORT_JSON)
 			report_str(r, "expiry", NULL, SLICE_NULL, NULL);
