@@ -257,6 +257,10 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body);
 /* msg has a body of Content-Type application/reginfo+xml (parameters and
  * the case of the type aside). */
 bool ims_reginfo_body(const struct sip_msg *msg);
+/* The first byte of line n (1-based; 0 as 1) of msg's body, where a
+ * reginfo line (ims_reginfo's *line members) starts; the last line's when
+ * the body has fewer. */
+const char *ims_body_line(const struct sip_msg *msg, unsigned n);
 /* What a contact's event attribute says happened to it, or NULL. */
 const char *ims_reginfo_event_meaning(const char *event);
 

@@ -610,15 +610,8 @@ static void report_identities(struct report *r, const struct cli_msg *m)
  * as any other offset of the message (through a log's prefixes). */
 static unsigned body_line(const struct cli_msg *m, unsigned n)
 {
-	const char *p = m->msg.body.ptr, *end = p + m->msg.body.len;
-	for (unsigned i = 1; i < n && p < end; i++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl)
-			break;
-		p = nl + 1;
-	}
 	unsigned line, col;
-	cli_msg_position(m, m->msg.head_len + (size_t)(p - m->msg.body.ptr), &line, &col);
+	cli_msg_position_at(m, ims_body_line(&m->msg, n), &line, &col);
 	return line;
 }
 

@@ -294,6 +294,18 @@ bool ims_reginfo_body(const struct sip_msg *msg)
 	return msg->body.len && slice_caseeq_cstr(type, "application/reginfo+xml");
 }
 
+const char *ims_body_line(const struct sip_msg *msg, unsigned n)
+{
+	const char *p = msg->body.ptr, *end = p + msg->body.len;
+	for (unsigned i = 1; i < n && p < end; i++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl || nl + 1 >= end)
+			break;
+		p = nl + 1;
+	}
+	return p;
+}
+
 const char *ims_reginfo_event_meaning(const char *event)
 {
 	static const struct {

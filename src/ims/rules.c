@@ -1642,20 +1642,6 @@ static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc)
 	return c->ri;
 }
 
-/* The first byte of line n (1-based) of m's body, for a finding's
- * position; the body's start when it has fewer lines. */
-static const char *body_line_at(const struct sip_msg *m, unsigned n)
-{
-	const char *p = m->body.ptr, *end = m->body.ptr + m->body.len;
-	for (unsigned i = 1; i < n; i++) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		if (!nl || nl + 1 >= end)
-			return m->body.ptr;
-		p = nl + 1;
-	}
-	return p;
-}
-
 static void check_reginfo_syntax(struct ctx *c)
 {
 	int rc = 0;
@@ -1664,11 +1650,11 @@ static void check_reginfo_syntax(struct ctx *c)
 		return;
 	const struct sip_hdr *ct = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
 	if (rc < 0)
-		report(c, ct, body_line_at(c->msg, ri->error_line), "the application/reginfo+xml "
+		report(c, ct, ims_body_line(c->msg, ri->error_line), "the application/reginfo+xml "
 		       "body cannot be read: %s (body line %u). The UE or P-CSCF that receives it "
 		       "cannot learn the registration state from it.", ri->error, ri->error_line);
 	else if (ri->problem[0])
-		report(c, ct, body_line_at(c->msg, ri->problem_line), "reginfo body: %s (body line "
+		report(c, ct, ims_body_line(c->msg, ri->problem_line), "reginfo body: %s (body line "
 		       "%u); a strict reader may refuse the document.", ri->problem, ri->problem_line);
 }
 
@@ -1692,7 +1678,7 @@ static void check_reginfo_removed(struct ctx *c)
 		char retry[48] = "";
 		if (strcmp(k->event, "probation") == 0 && k->has_retry_after)
 			snprintf(retry, sizeof retry, " (retry-after %u s)", (unsigned)k->retry_after);
-		report(c, ct, body_line_at(c->msg, k->line),
+		report(c, ct, ims_body_line(c->msg, k->line),
 		       "contact %s of %s is terminated, event %s%s: %s. %s",
 		       k->uri, g->aor, k->event, retry, ims_reginfo_event_meaning(k->event),
 		       by_network ? "A network-initiated deregistration: look at the S-CSCF and HSS "
@@ -1768,7 +1754,7 @@ static void check_reginfo_version(struct ctx *c)
 	uint64_t last = c->fc->reginfo_version, v = ri->version;
 	const struct sip_hdr *ct = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
 	if (v > last + 1)
-		report(c, ct, body_line_at(m, ri->line), "reginfo version %llu after %llu: %llu "
+		report(c, ct, ims_body_line(m, ri->line), "reginfo version %llu after %llu: %llu "
 		       "notification(s) of this subscription are missing (lost, or not in this "
 		       "input)%s", (unsigned long long)v, (unsigned long long)last,
 		       (unsigned long long)(v - last - 1),
@@ -1777,7 +1763,7 @@ static void check_reginfo_version(struct ctx *c)
 			 "ones changed: it needs the full state, which a refresh of the "
 			 "subscription brings." : ".");
 	else if (v < last)
-		report(c, ct, body_line_at(m, ri->line), "reginfo version %llu after %llu: an older "
+		report(c, ct, ims_body_line(m, ri->line), "reginfo version %llu after %llu: an older "
 		       "notification arrived after a newer one; the subscriber discards it. Look "
 		       "for a retransmission delayed in the network.", (unsigned long long)v,
 		       (unsigned long long)last);
