@@ -330,17 +330,22 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 		}
 		if (has_eff && eff == 0)
 			nzero++;
+		/* the sos URI parameter: an emergency registration's contact */
+		struct sip_param sosp;
+		const bool emergency = sip_param_find(a.uri.params, "sos", &sosp);
 		if (r->format == REPORT_TEXT) {
 			const char *what = !has_eff ? "the registrar's default (often 3600 s)"
 					   : eff == 0 ? "0 s: remove this binding"
 						      : NULL;
 			const char *from = a.has_expires ? "its expires parameter" : has_hexp ? "the Expires header" : "nothing";
+			const char *sos = emergency ? "; an emergency registration (sos): the network sets its time" : "";
 			if (what)
-				report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)", SLICE_ARG(a.uri_text), what, from);
+				report_line(r, STYLE_NONE, "contact %.*s: %s (from %s)%s", SLICE_ARG(a.uri_text), what,
+					    from, sos);
 			else
-				report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s", SLICE_ARG(a.uri_text),
+				report_line(r, STYLE_NONE, "contact %.*s: %u s (from %s)%s%s", SLICE_ARG(a.uri_text),
 					    eff, from, a.has_expires && has_hexp && a.expires != hexp
-					    ? "; the parameter overrides the header" : "");
+					    ? "; the parameter overrides the header" : "", sos);
 			continue;
 		}
 		report_begin(r, NULL, NULL);
@@ -354,6 +359,7 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 		else
 			report_str(r, "effective", NULL, SLICE_NULL, NULL);
 		report_cstr(r, "source", NULL, source, NULL);
+		report_bool(r, "emergency", NULL, emergency, NULL);
 		report_end(r);
 	}
 	report_list_end(r);

@@ -61,7 +61,8 @@ void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
 
 /* ";a=b;c" as a JSON array of {name, value, meaning, ref}, the meaning from
  * the catalogue for parameters of header id (SIP_HDR_OTHER: URI parameters,
- * no meaning). Text: nothing, the value line shows them as written. */
+ * the catalogue's URI parameters). Text: nothing, the value line shows them
+ * as written. */
 static void report_params(struct report *r, enum sip_hdr_id id, const char *key, struct slice params)
 {
 	if (r->format == REPORT_TEXT)
@@ -73,7 +74,7 @@ static void report_params(struct report *r, enum sip_hdr_id id, const char *key,
 	if (params.ptr) {
 		sip_param_it_init(&it, params);
 		while (sip_param_next(&it, &p, &perr) > 0) {
-			const struct ims_explain *ex = id != SIP_HDR_OTHER ? ims_explain_param(id, p.name) : NULL;
+			const struct ims_explain *ex = ims_explain_param(id, p.name);
 			report_begin(r, NULL, NULL);
 			report_str(r, "name", NULL, p.name, NULL);
 			report_str(r, "value", NULL, p.value, NULL);
@@ -82,6 +83,36 @@ static void report_params(struct report *r, enum sip_hdr_id id, const char *key,
 		}
 	}
 	report_list_end(r);
+}
+
+/* Text: below a URI's line, each of its parameters the catalogue knows
+ * (sos, ob, gr, user, transport, lr, ...), with its meaning; the others
+ * are on the URI's line as written. */
+static void report_uri_params_text(struct report *r, struct slice params)
+{
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error perr;
+	if (!params.ptr)
+		return;
+	sip_param_it_init(&it, params);
+	while (sip_param_next(&it, &p, &perr) > 0) {
+		const struct ims_explain *ex = ims_explain_param(SIP_HDR_OTHER, p.name);
+		if (!ex)
+			continue;
+		struct buf d;
+		buf_init(&d);
+		if (slice_present(p.value))
+			buf_printf(&d, "%.*s=%.*s", SLICE_ARG(p.name), SLICE_ARG(p.value));
+		else
+			buf_printf(&d, "%.*s", SLICE_ARG(p.name));
+		report_begin(r, NULL, NULL);
+		report_cstr(r, NULL, "uri parameter", d.ptr, NULL);
+		report_explain(r, ex->meaning, ex->ref);
+		report_end(r);
+		report_keep_error(r, &d);
+		buf_fini(&d);
+	}
 }
 
 void cli_report_uri(struct report *r, const char *key, const char *label, struct slice text,
@@ -108,6 +139,7 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 		report_str(r, key, label, text, d.ptr);
 		report_keep_error(r, &d);
 		buf_fini(&d);
+		report_uri_params_text(r, uri->params);
 		return;
 	}
 	report_begin(r, key, NULL);

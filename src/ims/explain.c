@@ -657,6 +657,9 @@ static const struct param_entry param_table[] = {
 		"reaches.", "RFC 5627 §3.1" } },
 	{ FAM_ADDR, "ob", { "Outbound: the proxy (edge) supports outbound and keeps "
 		"the flow.", "RFC 5626 §5.4" } },
+	{ FAM_ADDR, "sos", { "The contact of an emergency registration: the UE "
+		"registers this address for emergency sessions only, beside (not in place "
+		"of) its normal registration; the network sets how long it lasts.", "TS 24.229 §5.1.6.2, draft-patel-ecrit-sos-parameter" } },
 	{ FAM_ADDR, "phone-context", { "tel URI: the numbering plan of a local number "
 		"(a domain or a global prefix).", "RFC 3966 §5.1.5" } },
 };

@@ -90,6 +90,9 @@ struct ctx {
 	struct sip_auth auth;
 	bool protected_reg;        /* REGISTER answering a challenge (nonce not empty) */
 	bool deregister;           /* every binding it names is removed */
+	const struct contact *sos; /* the first Contact whose URI has the sos
+				    * parameter (an emergency registration), in
+				    * c->contacts, or NULL */
 	bool has_expires;
 	uint32_t expires;          /* Expires header */
 	const struct sip_hdr *expires_hdr; /* the first one, */
@@ -1254,7 +1257,8 @@ static void check_protected_ports(struct ctx *c)
 
 static void check_expires_600000(struct ctx *c)
 {
-	if (c->deregister)
+	/* an emergency registration's time is the network's (check_emergency) */
+	if (c->deregister || c->sos)
 		return;
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
@@ -1293,6 +1297,39 @@ static void check_expires_600000(struct ctx *c)
 			       "and IR.92 ask for; the S-CSCF shortens it, and the 200 says the "
 			       "time granted. Check the UE's IMS profile.", e);
 	}
+}
+
+/* The sos URI parameter in a Contact of a REGISTER or of its 2xx: an
+ * emergency registration, with what it changes for the reader. */
+static void check_emergency(struct ctx *c)
+{
+	const struct contact *ct = c->sos;
+	if (!ct || !(c->is_register || (c->is_reg_response && c->msg->status / 100 == 2)))
+		return;
+	const struct sip_addr *a = &ct->a;
+	if (!c->is_register) {
+		uint32_t e = a->has_expires ? a->expires : c->expires;
+		if (a->has_expires || c->has_expires)
+			report(c, ct->h, a->uri_text.ptr, "the registrar accepted an emergency "
+			       "registration (sos) for %u s: the UE may make emergency calls "
+			       "through it until then; it is kept apart from the normal "
+			       "registration and its expiry.", e);
+		else
+			report(c, ct->h, a->uri_text.ptr, "the registrar accepted an emergency "
+			       "registration (sos) without saying for how long (no expires "
+			       "parameter, no Expires).");
+		return;
+	}
+	if (c->deregister) {
+		report(c, ct->h, a->uri_text.ptr, "the UE ends its emergency registration (sos, "
+		       "expiry 0); its normal registration, if any, is not touched.");
+		return;
+	}
+	report(c, ct->h, a->uri_text.ptr, "an emergency registration (sos in the Contact URI): "
+	       "the UE registers for emergency sessions only, usually just before an "
+	       "emergency call, beside its normal registration. The network sets how long it "
+	       "lasts, so IR.92's Expires 600000 is not asked here. Look for the emergency "
+	       "INVITE that follows, and for a 200 granting this contact.");
 }
 
 static void check_supported_path(struct ctx *c)
@@ -3096,6 +3133,9 @@ enum scope {
 	X("ts24229.register.expires-600000", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, IR.92 §2.2.1",\
 	  "a registering REGISTER asks for 600000 s",\
 	  REGISTER, check_expires_600000) \
+	X("ts24229.register.emergency", IMS_SEV_INFO, "TS 24.229 §5.1.6.2, draft-patel-ecrit-sos-parameter",\
+	  "a Contact URI with sos: an emergency registration (REGISTER or its 2xx)",\
+	  ANY, check_emergency) \
 	X("ts24229.register.supported-path", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3327 §5",\
 	  "Supported lists path",\
 	  REGISTER, check_supported_path) \
@@ -3335,6 +3375,11 @@ static void ctx_prepare(struct ctx *c)
 	}
 	c->contacts_more = c->ncontacts == CONTACTS_KEPT;
 	c->contacts_rest = it;
+	for (size_t i = 0; i < c->ncontacts && !c->sos; i++) {
+		struct sip_param sosp;
+		if (sip_param_find(c->contacts[i].a.uri.params, "sos", &sosp))
+			c->sos = &c->contacts[i];
+	}
 
 
 	/* a deregistration: every binding named ends up with expiry 0 */

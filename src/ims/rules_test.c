@@ -369,6 +369,12 @@ static const struct {
 	{ initial_register, "Expires: 600000", "Expires: 3600", "ts24229.register.expires-600000",
 	  "3600" },
 	{ initial_register, "Expires: 600000\r\n", "", "ts24229.register.expires-600000", NULL },
+	/* an emergency registration (sos in the Contact URI): said, with its
+	 * contact; its 200 says what was granted; its removal */
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;sos>",
+	  "ts24229.register.emergency", "sip:[2001:db8::1]:5060;sos" },
+	{ ok_200, "Contact: <sip:[2001:db8::1]:5064>", "Contact: <sip:[2001:db8::1]:5064;SOS>",
+	  "ts24229.register.emergency", "sip:[2001:db8::1]:5064;SOS" },
 	{ initial_register, "Supported: path,sec-agree", "Supported: sec-agree",
 	  "ts24229.register.supported-path", NULL },
 	{ initial_register, "Proxy-Require: sec-agree\r\n", "",
@@ -674,6 +680,14 @@ static const struct {
 	 * escaped (RFC 3261 §19.1.4: %37 is '7') */
 	{ initial_register, "From: <" IMPU ">", "From: <sip:+49170123456%37@IMS.mnc001.MCC262.3gppnetwork.org>",
 	  "ts24229.register.from-to" },
+	/* an emergency registration's time is the network's: no 600000 asked */
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+	  "Contact: <sip:[2001:db8::1]:5060;sos>;expires=3600", "ts24229.register.expires-600000" },
+	/* sos as a Contact header parameter (after the '>') is no URI parameter,
+	 * and a 401 grants nothing */
+	{ initial_register, "+g.3gpp.smsip\r\n", "+g.3gpp.smsip;sos\r\n", "ts24229.register.emergency" },
+	{ challenge_401, "Content-Length: 0", "Contact: <sip:[2001:db8::1]:5060;sos>\r\nContent-Length: 0",
+	  "ts24229.register.emergency" },
 	/* a malformed Expires is header-syntax's or expires-range's, not "no Expires" */
 	{ initial_register, "Expires: 600000", "Expires: 4294967296", "ts24229.register.expires-600000" },
 	/* an Expires of digits above 2^32-1 is no syntax error (expires-range warns) */
@@ -839,6 +853,42 @@ static void test_each_quiet_case_stays_quiet(void)
 
 /* A decoder's reason that starts with the header's name is not prefixed
  * with it a second time ("Date: Date: ..."). */
+/* What the emergency finding says of a REGISTER, of its removal and of the
+ * 200 that grants it (with the time granted). */
+static void test_emergency_registration_is_said_with_what_it_changes(void)
+{
+	static const struct {
+		const char *base;
+		const char *old;
+		const char *new_text;
+		const char *says;
+	} rows[] = {
+		{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;sos>",
+		  "Expires 600000 is not asked here" },
+		{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+		  "Contact: <sip:[2001:db8::1]:5060;sos>;expires=0", "ends its emergency registration" },
+		{ ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000",
+		  "Contact: <sip:[2001:db8::1]:5064;sos>;expires=3600", "registration (sos) for 3600 s" },
+		{ ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000",
+		  "Contact: <sip:[2001:db8::1]:5064;sos>", "without saying for how long" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		size_t len;
+		char *text = mutate(rows[i].base, rows[i].old, rows[i].new_text, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		struct findings fs;
+		run(text, len, &fs);
+		const struct ims_finding *f = find(&fs, "ts24229.register.emergency");
+		CHECK(f != NULL);
+		if (f && !strstr(f->message, rows[i].says))
+			fprintf(stderr, "row %zu: \"%s\" not in \"%s\"\n", i, rows[i].says, f->message);
+		CHECK(f && strstr(f->message, rows[i].says));
+		free(text);
+	}
+}
+
 static void test_syntax_finding_names_the_header_once(void)
 {
 	size_t len;
@@ -1868,6 +1918,7 @@ int main(void)
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
+	test_emergency_registration_is_said_with_what_it_changes();
 	test_syntax_finding_names_the_header_once();
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();

@@ -453,6 +453,31 @@ c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elem
 assert c["star"] is True and c["uri"] is None and c["params"] == [], c
 PY
 
+# --- an emergency registration (sos in the Contact URI): said in the
+# expiry, the URI parameter explained, and no IR.92 600000 asked ---
+printf 'REGISTER sip:ims.mnc001.mcc262.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKsos1\r\nMax-Forwards: 70\r\nFrom: <sip:+491701234567@ims.mnc001.mcc262.3gppnetwork.org>;tag=e1\r\nTo: <sip:+491701234567@ims.mnc001.mcc262.3gppnetwork.org>\r\nCall-ID: sos1@2001:db8::1\r\nCSeq: 1 REGISTER\r\nContact: <sip:[2001:db8::1]:5060;sos>;+sip.instance="<urn:gsma:imei:35425006-000655-0>"\r\nExpires: 3600\r\nContent-Length: 0\r\n\r\n' >"$tmp/sos.sip"
+"$imsreg" decode --no-color "$tmp/sos.sip" >"$tmp/sos.txt" 2>/dev/null
+has "emergency: the finding" "$tmp/sos.txt" "info    ts24229.register.emergency  line 8  Contact"
+has "emergency: the URI parameter explained" "$tmp/sos.txt" "uri parameter: sos"
+has "emergency: the expiry line" "$tmp/sos.txt" "an emergency registration (sos): the network sets its time"
+hasnt "emergency: no 600000 asked" "$tmp/sos.txt" "ts24229.register.expires-600000"
+"$imsreg" decode --json "$tmp/sos.sip" >"$tmp/sos.json" 2>/dev/null
+python3 - "$tmp/sos.json" <<'PY' && ok || bad "emergency: JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+c = m["expiry"]["contacts"][0]
+assert c["emergency"] is True and c["effective"] == 3600, c
+u = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elements"][0]["uri"]
+assert u["params"][0]["name"] == "sos" and "emergency registration" in u["params"][0]["meaning"], u
+assert [f["id"] for f in m["findings"]].count("ts24229.register.emergency") == 1
+PY
+"$imsreg" decode --json "$bench/a_register_basic.sip" >"$tmp/nsos.json" 2>/dev/null
+python3 - "$tmp/nsos.json" <<'PY' && ok || bad "emergency: false without sos"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+assert all(c["emergency"] is False for c in m["expiry"]["contacts"]), m["expiry"]
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
