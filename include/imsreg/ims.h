@@ -371,8 +371,11 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
 /* What the later messages of one input (a paste or capture of one
  * registration, or a P-CSCF log of several: REGISTER, 401, REGISTER, 200)
  * are checked against, per Call-ID: the last REGISTER and the last 401 to
- * a REGISTER on the UE's leg (one Via), kept as copies (the messages'
- * buffers need not live on).
+ * a REGISTER on the UE's leg (one Via), the last reginfo version of a
+ * reg-event subscription; and per address-of-record, the bindings the last
+ * 2xx to a REGISTER listed (a reg-event NOTIFY, in another dialog, is
+ * compared with them). Kept as copies (the messages' buffers need not
+ * live on).
  *
  * The records grow with the input: a table of records, a hash index on
  * the Call-ID (average O(1)), each record's strings in one block of the
@@ -392,6 +395,7 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
  * only outside rules.c; `call[0 .. ncalls)` are the records, a free one
  * with call_id.ptr NULL. */
 #define IMS_FLOW_NONCES 4
+#define IMS_FLOW_GRANTED 8                   /* bindings kept per AOR */
 #define IMS_FLOW_MAX_CALLS 1000000u          /* default max_calls */
 #define IMS_FLOW_MAX_BYTES ((size_t)1 << 30)  /* default max_bytes: 1 GiB */
 struct ims_flow_call {
@@ -423,6 +427,14 @@ struct ims_flow_call {
 	bool have_reginfo;             /* a reg-event NOTIFY of this Call-ID (a
 					* subscription) was seen: */
 	uint32_t reginfo_version;      /* the highest reginfo version it carried */
+	/* An address-of-record's record (call_id then holds "\001aor " and the
+	 * AOR's key, which no Call-ID can be): the bindings the last 2xx to a
+	 * REGISTER of it listed (RFC 3261 §10.3: every current one) */
+	bool have_granted;
+	unsigned granted_n;            /* how many (at most IMS_FLOW_GRANTED) */
+	bool granted_cut;              /* it listed more: not compared */
+	struct slice granted;          /* their URIs, each followed by '\n' */
+	uint32_t granted_cseq;         /* the CSeq of that 2xx */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -2455,6 +2455,7 @@ static int str_cmp(const void *a, const void *b)
 
 #define SEC_MAX_OFFERS 16
 #define FLOW_SEC_MAX 1024 /* normalised offers kept; longer ones are not compared */
+#define FLOW_URI_MAX 256  /* a granted binding's URI kept; a longer one: not compared */
 #define SEC_MAX_PARTS 20
 /* The offers of every header of id, each as "mechanism;name=value;..."
  * without white space, in lower case, its parameters sorted, the offers
@@ -2816,11 +2817,12 @@ static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
 }
 
 /* The string members of a record, in the order of its text block. */
-#define FLOW_STRINGS (4 + 3 * IMS_FLOW_NONCES)
+#define FLOW_STRINGS (5 + 3 * IMS_FLOW_NONCES)
 static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS])
 {
 	size_t n = 0;
 	v[n++] = &fc->call_id;
+	v[n++] = &fc->granted;
 	v[n++] = &fc->reg_branch;
 	v[n++] = &fc->ch_sec_server;
 	v[n++] = &fc->reg_sec_client;
@@ -2916,7 +2918,86 @@ static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 		flow_trim(f);
 }
 
-static void flow_note(struct ctx *c, struct ims_flow *f)
+/* The key of an address-of-record's record: AOR_KEY_PREFIX, then the URI
+ * as RFC 3261 §19.1.4 compares it where an AOR differs: the scheme, the
+ * user as written, the host in lower case, the port when there is one; a
+ * tel URI its number as written. 0 when u is neither, or too long. */
+#define AOR_KEY_PREFIX "\001aor "
+#define AOR_KEY_MAX 320
+static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)
+{
+	struct buf b;
+	buf_init(&b);
+	if (u->scheme == SIP_URI_TEL && slice_present(u->user) && u->user.len) {
+		buf_printf(&b, AOR_KEY_PREFIX "tel:%.*s", SLICE_ARG(u->user));
+	} else if ((u->scheme == SIP_URI_SIP || u->scheme == SIP_URI_SIPS) &&
+		   slice_present(u->host) && u->host.len) {
+		buf_printf(&b, AOR_KEY_PREFIX "%s:", u->scheme == SIP_URI_SIPS ? "sips" : "sip");
+		if (slice_present(u->user) && u->user.len)
+			buf_printf(&b, "%.*s@", SLICE_ARG(u->user));
+		for (size_t i = 0; i < u->host.len; i++) {
+			char ch = u->host.ptr[i];
+			buf_printf(&b, "%c", ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+		}
+		if (u->has_port)
+			buf_printf(&b, ":%u", u->port);
+	}
+	size_t n = b.err || b.len >= cap ? 0 : b.len;
+	if (n)
+		memcpy(buf, b.ptr, n);
+	buf_fini(&b);
+	return n;
+}
+
+/* A 2xx to a REGISTER: the bindings it lists (the contacts with an expiry
+ * above 0), kept in its AOR's record for the reg-event NOTIFYs that follow
+ * (check_flow_bindings). On any leg: a P-CSCF log's two copies agree. */
+static void flow_note_granted(struct ctx *c, struct ims_flow *f)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->is_reg_response || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok)
+		return;
+	char key[AOR_KEY_MAX];
+	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	if (!k)
+		return;
+	struct slice ks = slice_make(key, k);
+	struct ims_flow_call *fc = flow_find(f, ks);
+	if (fc) {
+		flow_lru_unlink(f, fc);
+		flow_lru_front(f, fc);
+	} else if (!(fc = flow_add(f, ks))) {
+		return;
+	}
+	struct ims_flow_call next = *fc;
+	char list[IMS_FLOW_GRANTED * (FLOW_URI_MAX + 1)];
+	size_t used = 0;
+	unsigned n = 0;
+	bool cut = false;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		if (ct->a.star || contact_removed(c, ct))
+			continue;
+		if (n == IMS_FLOW_GRANTED || ct->a.uri_text.len > FLOW_URI_MAX) {
+			cut = true;
+			break;
+		}
+		memcpy(list + used, ct->a.uri_text.ptr, ct->a.uri_text.len);
+		used += ct->a.uri_text.len;
+		list[used++] = '\n';
+		n++;
+	}
+	next.have_granted = true;
+	next.granted_n = n;
+	next.granted_cut = cut;
+	next.granted = slice_make(list, used);
+	next.granted_cseq = c->cseq.seq;
+	if (flow_store(f, fc, &next))
+		flow_trim(f);
+}
+
+static void flow_note_call(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
 	if (c->call_id && m->is_request && m->method_id == SIP_METHOD_NOTIFY) {
@@ -2979,6 +3060,104 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 	}
 	if (flow_store(f, fc, &next))
 		flow_trim(f);
+}
+
+static void flow_note(struct ctx *c, struct ims_flow *f)
+{
+	flow_note_call(c, f);
+	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
+}
+
+/* The next granted URI of an AOR's record from *pos ('\n'-ended), or
+ * SLICE_NULL after the last. */
+static struct slice granted_next(struct slice list, size_t *pos)
+{
+	if (!list.ptr || *pos >= list.len)
+		return SLICE_NULL;
+	const char *p = list.ptr + *pos, *e = memchr(p, '\n', list.len - *pos);
+	if (!e)
+		e = list.ptr + list.len;
+	*pos = (size_t)(e - list.ptr) + 1;
+	return slice_span(p, e);
+}
+
+/* A contact URI of a reginfo document equals a granted one. */
+static bool granted_has(const struct ims_flow_call *fc, const struct sip_uri *u)
+{
+	size_t pos = 0;
+	struct slice g;
+	while ((g = granted_next(fc->granted, &pos)).ptr) {
+		struct sip_uri gu;
+		struct sip_parse_error err;
+		if (sip_uri_decode(&gu, g, &err) == 0 && sip_uri_equal(&gu, u))
+			return true;
+	}
+	return false;
+}
+
+/* A full reginfo (a reg-event NOTIFY, in the subscription's dialog) against
+ * the bindings the last 2xx to a REGISTER of each of its AORs listed, when
+ * that 2xx came earlier in the input: the registrar and the notifier (the
+ * same S-CSCF) must agree. A partial document lists only changes. */
+static void check_flow_bindings(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->flow || m->method_id != SIP_METHOD_NOTIFY)
+		return;
+	int rc;
+	const struct ims_reginfo *ri = reginfo_of(c, &rc);
+	if (!ri || rc < 0 || strcmp(ri->state, "full") != 0 || ri->dropped || ri->truncated)
+		return;
+	const struct sip_hdr *cth = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
+	struct sip_parse_error err;
+	for (unsigned i = 0; i < ri->nregs; i++) {
+		const struct ims_reginfo_registration *r = &ri->regs[i];
+		struct sip_uri au;
+		char key[AOR_KEY_MAX];
+		size_t k;
+		if (sip_uri_decode(&au, slice_cstr(r->aor), &err) < 0 ||
+		    !(k = aor_key(key, sizeof key, &au)))
+			continue;
+		const struct ims_flow_call *fc = flow_find(c->flow, slice_make(key, k));
+		if (!fc || !fc->have_granted || fc->granted_cut)
+			continue;
+		/* each granted binding is listed (a terminated one is being
+		 * removed: rfc3680.reginfo.removed says so) */
+		size_t pos = 0;
+		struct slice g;
+		while ((g = granted_next(fc->granted, &pos)).ptr) {
+			struct sip_uri gu;
+			if (sip_uri_decode(&gu, g, &err) < 0)
+				continue;
+			bool listed = false;
+			for (unsigned j = r->first_contact; j < r->first_contact + r->ncontacts && !listed; j++) {
+				struct sip_uri cu;
+				listed = sip_uri_decode(&cu, slice_cstr(ri->contacts[j].uri), &err) == 0 &&
+					 sip_uri_equal(&cu, &gu);
+			}
+			if (!listed)
+				report(c, cth, ims_body_line(m, r->line), "this full reginfo does not list "
+				       "%.*s for %s, though the 2xx to its REGISTER (CSeq %u, earlier in "
+				       "this input) granted that binding: the S-CSCF that notifies does "
+				       "not hold the registration the registrar answered for (another "
+				       "S-CSCF, a restart, a lost update), or a REGISTER that removed it "
+				       "is not in this input.", SLICE_ARG(g), r->aor, fc->granted_cseq);
+		}
+		/* no active binding the 2xx did not list */
+		for (unsigned j = r->first_contact; j < r->first_contact + r->ncontacts; j++) {
+			const struct ims_reginfo_contact *rc2 = &ri->contacts[j];
+			struct sip_uri cu;
+			if (strcmp(rc2->state, "active") != 0 ||
+			    sip_uri_decode(&cu, slice_cstr(rc2->uri), &err) < 0 || granted_has(fc, &cu))
+				continue;
+			report(c, cth, ims_body_line(m, rc2->line), "this full reginfo lists %s active "
+			       "for %s, but the last 2xx to a REGISTER of it (CSeq %u, earlier in this "
+			       "input) did not, and a 2xx lists every current binding (RFC 3261 §10.3): "
+			       "a REGISTER after that 2xx added it and is not in this input, or the "
+			       "notifier still holds a binding the registrar removed (a deregistration "
+			       "it missed).", rc2->uri, r->aor, fc->granted_cseq);
+		}
+	}
 }
 
 /* ---- the book ------------------------------------------------------------ */
@@ -3184,6 +3363,9 @@ enum scope {
 	X("rfc3680.flow.version", IMS_SEV_WARNING, "RFC 3680 §5.1",\
 	  "a reg-event NOTIFY's reginfo version is one more than the last of its subscription",\
 	  REQUEST, check_reginfo_version) \
+	X("rfc3680.flow.bindings", IMS_SEV_WARNING, "RFC 3680 §5.1, RFC 3261 §10.3",\
+	  "a full reginfo lists as active the bindings the last 2xx to a REGISTER of that AOR granted, and no other",\
+	  REQUEST, check_flow_bindings) \
 	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
 	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
 	  ANY, check_reginfo_removed) \

@@ -1500,6 +1500,85 @@ static void test_flow_reginfo_versions_count_up_by_one(void)
 	free(b);
 }
 
+/* A 200 to a REGISTER, then a reg-event NOTIFY in its own dialog: the
+ * full reginfo and the 200 agree on the bindings of the AOR. Each case
+ * changes the 200 (old200 -> new200) and the NOTIFY (old -> new). */
+#define GRANTED_CONTACT "Contact: <sip:+491701234567@[2001:db8::1]:5060>;expires=600000"
+static const struct {
+	const char *old200, *new200;
+	const char *old, *new_text;
+	bool fires;
+	const char *text;          /* in the message, when it fires */
+} bindings_cases[] = {
+	/* the same binding: quiet; the host in another case, a parameter in
+	 * one URI only (RFC 3261 §19.1.4): still the same */
+	{ NULL, NULL, NULL, NULL, false, NULL },
+	{ NULL, NULL, "@[2001:db8::1]:5060</uri>", "@[2001:DB8::1]:5060;ob</uri>", false, NULL },
+	/* the AOR written with its domain in capitals: the same record */
+	{ NULL, NULL, "<registration aor=\"sip:+491701234567@ims.mnc001",
+	  "<registration aor=\"sip:+491701234567@IMS.mnc001", false, NULL },
+	/* the granted binding is not in the full document */
+	{ NULL, NULL, "@[2001:db8::1]:5060</uri>", "@[2001:db8::1]:5099</uri>", true,
+	  "does not list sip:+491701234567@[2001:db8::1]:5060 for " },
+	/* ... and the one it lists active was not granted */
+	{ NULL, NULL, "@[2001:db8::1]:5060</uri>", "@[2001:db8::1]:5099</uri>", true,
+	  "lists sip:+491701234567@[2001:db8::1]:5099 active" },
+	/* the 200 of a deregistration listed no binding; the NOTIFY still
+	 * has it active */
+	{ GRANTED_CONTACT, "Contact: <sip:+491701234567@[2001:db8::1]:5060>;expires=0", NULL, NULL, true,
+	  "a deregistration it missed" },
+	/* ... terminated: the removal is rfc3680.reginfo.removed's, not this rule's */
+	{ GRANTED_CONTACT, "Contact: <sip:+491701234567@[2001:db8::1]:5060>;expires=0",
+	  "state=\"active\" event=\"registered\"", "state=\"terminated\" event=\"unregistered\"", false,
+	  NULL },
+	/* a partial document lists only what changed */
+	{ NULL, NULL, "state=\"full\"", "state=\"partial\"", false, NULL },
+	/* another AOR (the tel URI of the implicit set) has no 200 here */
+	{ NULL, NULL, "<registration aor=\"" IMPU "\"", "<registration aor=\"tel:+491701234567\"", false,
+	  NULL },
+	/* a 401 grants nothing */
+	{ "SIP/2.0 200 OK", "SIP/2.0 401 Unauthorized", "@[2001:db8::1]:5060</uri>", "@[2001:db8::1]:5099</uri>",
+	  false, NULL },
+};
+
+static void test_flow_full_reginfo_agrees_with_the_last_200(void)
+{
+	for (size_t i = 0; i < sizeof bindings_cases / sizeof bindings_cases[0]; i++) {
+		size_t l;
+		char *ok = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000", GRANTED_CONTACT, &l);
+		char *ok2 = bindings_cases[i].old200 ? mutate(ok, bindings_cases[i].old200,
+							      bindings_cases[i].new200, &l)
+						     : strdup(ok);
+		char *nt = bindings_cases[i].old ? mutate(notify_reginfo, bindings_cases[i].old,
+							  bindings_cases[i].new_text, &l)
+						 : strdup(notify_reginfo);
+		CHECK(ok && ok2 && nt);
+		if (ok && ok2 && nt) {
+			const char *texts[] = { ok2, nt };
+			struct findings fs;
+			CHECK(run_flow(texts, 2, &fs) >= 0);
+			const struct ims_finding *f = NULL;
+			for (size_t k = 0; k < fs.n; k++)
+				if (strcmp(fs.f[k].id, "rfc3680.flow.bindings") == 0 &&
+				    (!bindings_cases[i].text || strstr(fs.f[k].message, bindings_cases[i].text)))
+					f = &fs.f[k];
+			if (!f != !bindings_cases[i].fires) {
+				fprintf(stderr, "bindings case %zu: %s\n", i, f ? "fired" : "quiet");
+				print_findings("got", &fs);
+			}
+			CHECK(!f == !bindings_cases[i].fires);
+			/* alone, the NOTIFY has nothing to compare with */
+			struct findings alone;
+			const char *one[] = { nt };
+			CHECK(run_flow(one, 1, &alone) >= 0);
+			CHECK(find(&alone, "rfc3680.flow.bindings") == NULL);
+		}
+		free(ok);
+		free(ok2);
+		free(nt);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1514,6 +1593,8 @@ static void test_every_rule_has_a_firing_case(void)
 				tested = true;
 		if (strcmp(rules[r].id, "rfc3680.flow.version") == 0)
 			tested = true; /* version_cases */
+		if (strcmp(rules[r].id, "rfc3680.flow.bindings") == 0)
+			tested = true; /* bindings_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -1931,6 +2012,7 @@ int main(void)
 	test_flow_bound_evicts_least_recently_used_and_counts();
 	test_flow_allocation_failure_is_counted_not_fatal();
 	test_flow_reginfo_versions_count_up_by_one();
+	test_flow_full_reginfo_agrees_with_the_last_200();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

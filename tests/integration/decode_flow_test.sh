@@ -90,4 +90,21 @@ d = json.load(open(sys.argv[1]))
 assert d["summary"]["flow_dropped"]["table_full"] == 2 * 592, d["summary"]
 PY
 
+# --- a reg-event NOTIFY against the 200 of the registration, in another
+# dialog: the bench corpus's 200 and NOTIFY agree; with the NOTIFY's
+# contact on another port, the granted binding is missing and another
+# one is active ---
+bench=../shared/corpus/bench
+cat "$bench/g_200_register.sip" "$bench/i_notify_reginfo.sip" >"$tmp/reg-notify.sip"
+expect_rc 0 "200 then its NOTIFY" "$imsreg" decode --brief --no-color "$tmp/reg-notify.sip"
+hasnt "200 then its NOTIFY: they agree" "$tmp/out" "rfc3680.flow.bindings"
+sed 's|e5f6:1\]:5062</uri>|e5f6:1]:5064</uri>|' "$tmp/reg-notify.sip" >"$tmp/reg-notify2.sip"
+expect_rc 0 "200 then a NOTIFY of another binding" "$imsreg" decode --brief --no-color "$tmp/reg-notify2.sip"
+has "the granted binding missing" "$tmp/out" "does not list sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062"
+has "another binding active" "$tmp/out" "lists sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5064 active"
+# the NOTIFY first: nothing to compare with
+cat "$bench/i_notify_reginfo.sip" "$bench/g_200_register.sip" | sed 's|e5f6:1\]:5062</uri>|e5f6:1]:5064</uri>|' >"$tmp/notify-first.sip"
+expect_rc 0 "the NOTIFY before the 200" "$imsreg" decode --brief --no-color "$tmp/notify-first.sip"
+hasnt "the NOTIFY before the 200: not compared" "$tmp/out" "rfc3680.flow.bindings"
+
 cli_check_done
