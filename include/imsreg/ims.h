@@ -374,7 +374,8 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
  * a REGISTER on the UE's leg (one Via), the last reginfo version of a
  * reg-event subscription; and per address-of-record, the bindings the last
  * 2xx to a REGISTER listed (a reg-event NOTIFY, in another dialog, is
- * compared with them). Kept as copies (the messages' buffers need not
+ * compared with them) and its Service-Route (the UE's later requests
+ * are). Kept as copies (the messages' buffers need not
  * live on).
  *
  * The records grow with the input: a table of records, a hash index on
@@ -435,6 +436,12 @@ struct ims_flow_call {
 	bool granted_cut;              /* it listed more: not compared */
 	struct slice granted;          /* their URIs, each followed by '\n' */
 	uint32_t granted_cseq;         /* the CSeq of that 2xx */
+	/* the Service-Route of the last 2xx to a REGISTER whose To or
+	 * P-Associated-URI is this AOR (RFC 3608), for the UE's requests */
+	bool have_sr;
+	bool sr_cut;                   /* longer than kept: not compared */
+	unsigned sr_n;                 /* entries (at most IMS_FLOW_GRANTED) */
+	struct slice sr;               /* their URIs, each followed by '\n' */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -2817,12 +2817,13 @@ static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
 }
 
 /* The string members of a record, in the order of its text block. */
-#define FLOW_STRINGS (5 + 3 * IMS_FLOW_NONCES)
+#define FLOW_STRINGS (6 + 3 * IMS_FLOW_NONCES)
 static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS])
 {
 	size_t n = 0;
 	v[n++] = &fc->call_id;
 	v[n++] = &fc->granted;
+	v[n++] = &fc->sr;
 	v[n++] = &fc->reg_branch;
 	v[n++] = &fc->ch_sec_server;
 	v[n++] = &fc->reg_sec_client;
@@ -2949,52 +2950,122 @@ static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)
 	return n;
 }
 
-/* A 2xx to a REGISTER: the bindings it lists (the contacts with an expiry
- * above 0), kept in its AOR's record for the reg-event NOTIFYs that follow
- * (check_flow_bindings). On any leg: a P-CSCF log's two copies agree. */
-static void flow_note_granted(struct ctx *c, struct ims_flow *f)
+/* The URIs of the elements of every header id of m, each followed by
+ * '\n', into list (IMS_FLOW_GRANTED of FLOW_URI_MAX at most): their count,
+ * *cut when there were more or longer (then not compared). */
+struct uri_list {
+	char text[IMS_FLOW_GRANTED * (FLOW_URI_MAX + 1)];
+	size_t len;
+	unsigned n;
+	bool cut;
+};
+
+static void uri_list_add(struct uri_list *l, struct slice uri)
 {
-	const struct sip_msg *m = c->msg;
-	if (!c->is_reg_response || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok)
+	if (l->cut || l->n == IMS_FLOW_GRANTED || uri.len > FLOW_URI_MAX) {
+		l->cut = true;
 		return;
-	char key[AOR_KEY_MAX];
-	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	}
+	memcpy(l->text + l->len, uri.ptr, uri.len);
+	l->len += uri.len;
+	l->text[l->len++] = '\n';
+	l->n++;
+}
+
+static void uri_list_of(struct uri_list *l, const struct sip_msg *m, enum sip_hdr_id id)
+{
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	memset(l, 0, sizeof *l);
+	elem_it_init(&it, m, id);
+	while (elem_next(&it, &item, &h)) {
+		struct sip_addr a;
+		struct sip_parse_error err;
+		if (sip_addr_decode(&a, item, 0, &err) == 0)
+			uri_list_add(l, a.uri_text);
+		else
+			l->cut = true; /* a malformed entry: the syntax rule's */
+	}
+}
+
+/* The record of the AOR u, made when there is none (most recently used);
+ * NULL when u has no key or memory ran out. */
+static struct ims_flow_call *flow_aor(struct ims_flow *f, const struct sip_uri *u, char *key,
+				      size_t cap)
+{
+	size_t k = aor_key(key, cap, u);
 	if (!k)
-		return;
+		return NULL;
 	struct slice ks = slice_make(key, k);
 	struct ims_flow_call *fc = flow_find(f, ks);
 	if (fc) {
 		flow_lru_unlink(f, fc);
 		flow_lru_front(f, fc);
-	} else if (!(fc = flow_add(f, ks))) {
-		return;
+		return fc;
 	}
-	struct ims_flow_call next = *fc;
-	char list[IMS_FLOW_GRANTED * (FLOW_URI_MAX + 1)];
-	size_t used = 0;
-	unsigned n = 0;
-	bool cut = false;
+	return flow_add(f, ks);
+}
+
+/* A 2xx to a REGISTER: the bindings it lists (the contacts with an expiry
+ * above 0), kept in its AOR's record for the reg-event NOTIFYs that follow
+ * (check_flow_bindings), and its Service-Route, kept for that AOR and for
+ * each P-Associated-URI (the implicitly registered IMPUs share it), for
+ * the UE's later requests (check_flow_service_route). On any leg: a P-CSCF
+ * log's two copies agree. */
+static void flow_note_granted(struct ctx *c, struct ims_flow *f)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->is_reg_response || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok)
+		return;
+	struct uri_list granted, sr;
+	memset(&granted, 0, sizeof granted);
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
-	while ((ct = contact_next(c, &cur))) {
-		if (ct->a.star || contact_removed(c, ct))
-			continue;
-		if (n == IMS_FLOW_GRANTED || ct->a.uri_text.len > FLOW_URI_MAX) {
-			cut = true;
-			break;
-		}
-		memcpy(list + used, ct->a.uri_text.ptr, ct->a.uri_text.len);
-		used += ct->a.uri_text.len;
-		list[used++] = '\n';
-		n++;
+	while ((ct = contact_next(c, &cur)))
+		if (!ct->a.star && !contact_removed(c, ct))
+			uri_list_add(&granted, ct->a.uri_text);
+	const bool has_sr = sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE) != NULL;
+	uri_list_of(&sr, m, SIP_HDR_SERVICE_ROUTE);
+
+	char key[AOR_KEY_MAX];
+	struct ims_flow_call *fc = flow_aor(f, &c->to.uri, key, sizeof key);
+	if (fc) {
+		struct ims_flow_call next = *fc;
+		next.have_granted = true;
+		next.granted_n = granted.n;
+		next.granted_cut = granted.cut;
+		next.granted = slice_make(granted.text, granted.len);
+		next.granted_cseq = c->cseq.seq;
+		next.have_sr = has_sr;
+		next.sr_n = sr.n;
+		next.sr_cut = sr.cut;
+		next.sr = has_sr ? slice_make(sr.text, sr.len) : SLICE_NULL;
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
 	}
-	next.have_granted = true;
-	next.granted_n = n;
-	next.granted_cut = cut;
-	next.granted = slice_make(list, used);
-	next.granted_cseq = c->cseq.seq;
-	if (flow_store(f, fc, &next))
-		flow_trim(f);
+	if (!has_sr)
+		return;
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	unsigned npau = 0;
+	elem_it_init(&it, m, SIP_HDR_P_ASSOCIATED_URI);
+	while (elem_next(&it, &item, &h) && npau++ < IMS_FLOW_GRANTED) {
+		struct sip_addr a;
+		struct sip_parse_error err;
+		if (sip_addr_decode(&a, item, 0, &err) < 0 || sip_uri_equal(&a.uri, &c->to.uri))
+			continue;
+		if (!(fc = flow_aor(f, &a.uri, key, sizeof key)))
+			continue;
+		struct ims_flow_call next = *fc;
+		next.have_sr = true;
+		next.sr_n = sr.n;
+		next.sr_cut = sr.cut;
+		next.sr = slice_make(sr.text, sr.len);
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
+	}
 }
 
 static void flow_note_call(struct ctx *c, struct ims_flow *f)
@@ -3158,6 +3229,89 @@ static void check_flow_bindings(struct ctx *c)
 			       "it missed).", rc2->uri, r->aor, fc->granted_cseq);
 		}
 	}
+}
+
+/* The i-th (0-based) URI of a '\n'-ended list, or SLICE_NULL. */
+static struct slice list_nth(struct slice list, unsigned i)
+{
+	size_t pos = 0;
+	struct slice u;
+	while ((u = granted_next(list, &pos)).ptr && i--)
+		;
+	return u;
+}
+
+/* Two URIs as written equal as RFC 3261 §19.1.4 compares them. */
+static bool uri_text_equal(struct slice a, struct slice b)
+{
+	struct sip_uri ua, ub;
+	struct sip_parse_error err;
+	return sip_uri_decode(&ua, a, &err) == 0 && sip_uri_decode(&ub, b, &err) == 0 &&
+	       sip_uri_equal(&ua, &ub);
+}
+
+/* A request the UE sends outside a dialog after its registration (a
+ * SUBSCRIBE to reg, an INVITE, a MESSAGE: on the UE's leg, no To tag, not
+ * a REGISTER) is routed by the P-CSCF's URI, then the Service-Route the
+ * 2xx to its REGISTER returned, in order (RFC 3608 §6.1; TS 24.228 §6.5
+ * shows it). The identity is From's, or P-Preferred-Identity's. */
+static void check_flow_service_route(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->flow || c->is_register || !c->ue_leg || !c->to_ok || c->to.tag.ptr ||
+	    m->method_id == SIP_METHOD_ACK)
+		return;
+	const struct ims_flow_call *fc = NULL;
+	char key[AOR_KEY_MAX];
+	size_t k;
+	if (c->from_ok && (k = aor_key(key, sizeof key, &c->from.uri)))
+		fc = flow_find(c->flow, slice_make(key, k));
+	if (!fc || !fc->have_sr) {
+		const struct sip_hdr *pp = sip_hdr_first(m, SIP_HDR_P_PREFERRED_IDENTITY);
+		struct sip_addr a;
+		struct sip_parse_error err;
+		fc = NULL;
+		if (pp && sip_addr_decode(&a, pp->value, 0, &err) == 0 &&
+		    (k = aor_key(key, sizeof key, &a.uri)))
+			fc = flow_find(c->flow, slice_make(key, k));
+	}
+	if (!fc || !fc->have_sr || fc->sr_cut || !fc->sr_n)
+		return;
+	struct uri_list route;
+	uri_list_of(&route, m, SIP_HDR_ROUTE);
+	if (route.cut)
+		return;
+	const struct sip_hdr *rh = sip_hdr_first(m, SIP_HDR_ROUTE);
+	struct slice last = list_nth(fc->sr, fc->sr_n - 1);
+	if (!rh) {
+		report(c, NULL, NULL, "no Route: after its registration the UE routes a request by "
+		       "the P-CSCF's URI, then the Service-Route of the 200 (%u entr%s, the last %.*s), "
+		       "so that the S-CSCF that registered it gets it; else an S-CSCF that did not "
+		       "may refuse it.", fc->sr_n, fc->sr_n == 1 ? "y" : "ies", SLICE_ARG(last));
+		return;
+	}
+	struct slice rtext = slice_make(route.text, route.len);
+	/* route[1 ..] == sr[0 ..] */
+	bool after_first = route.n == fc->sr_n + 1, whole = route.n == fc->sr_n;
+	for (unsigned i = 0; i < fc->sr_n && (after_first || whole); i++) {
+		struct slice s = list_nth(fc->sr, i);
+		if (after_first && !uri_text_equal(list_nth(rtext, i + 1), s))
+			after_first = false;
+		if (whole && !uri_text_equal(list_nth(rtext, i), s))
+			whole = false;
+	}
+	if (after_first)
+		return;
+	if (whole)
+		report(c, rh, rh->value.ptr, "the Route is the Service-Route alone: the P-CSCF's URI "
+		       "(with the protected port of the security association) comes first, then the "
+		       "Service-Route entries. Check how the UE builds its route set.");
+	else
+		report(c, rh, rh->value.ptr, "the Route (%u entr%s) is not the P-CSCF's URI, then the "
+		       "Service-Route of the 200 to the REGISTER (%u entr%s, the last %.*s): the UE "
+		       "ignores or mangles the Service-Route, and the request may reach an S-CSCF "
+		       "that did not register it.", route.n, route.n == 1 ? "y" : "ies",
+		       fc->sr_n, fc->sr_n == 1 ? "y" : "ies", SLICE_ARG(last));
 }
 
 /* ---- the book ------------------------------------------------------------ */
@@ -3366,6 +3520,9 @@ enum scope {
 	X("rfc3680.flow.bindings", IMS_SEV_WARNING, "RFC 3680 §5.1, RFC 3261 §10.3",\
 	  "a full reginfo lists as active the bindings the last 2xx to a REGISTER of that AOR granted, and no other",\
 	  REQUEST, check_flow_bindings) \
+	X("ims.flow.service-route", IMS_SEV_WARNING, "RFC 3608 §6.1, TS 24.228 §6.5",\
+	  "the UE's requests after its registration are routed by the P-CSCF, then the Service-Route of the 200",\
+	  REQUEST, check_flow_service_route) \
 	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
 	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
 	  ANY, check_reginfo_removed) \

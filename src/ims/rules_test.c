@@ -1579,6 +1579,83 @@ static void test_flow_full_reginfo_agrees_with_the_last_200(void)
 	}
 }
 
+/* The 200 to a REGISTER (Service-Route <sip:orig@scscf.DOM;lr>,
+ * P-Associated-URI the IMPU and its tel URI), then the UE's SUBSCRIBE to
+ * reg changed (old -> new): routed by the P-CSCF, then the Service-Route. */
+#define PCSCF_ROUTE "Route: <sip:[2001:db8::10]:5068;lr>, <sip:orig@scscf." DOM ";lr>\r\n"
+static const struct {
+	const char *old, *new_text;
+	bool fires;
+	const char *text;          /* in the message, when it fires */
+} service_route_cases[] = {
+	{ NULL, NULL, false, NULL },
+	/* in two fields, the host in another case, no lr: the same URIs */
+	{ "Route: <sip:[2001:db8::10]:5068;lr>, <sip:orig@scscf." DOM ";lr>",
+	  "Route: <sip:[2001:db8::10]:5068;lr>\r\nRoute: <sip:orig@SCSCF." DOM ">", false, NULL },
+	/* the identity of the implicit set the 200 listed, in From and To,
+	 * or in P-Preferred-Identity */
+	{ "From: <" IMPU ">;tag=s1\r\nTo: <" IMPU ">", "From: <tel:+491701234567>;tag=s1\r\nTo: <tel:+491701234567>",
+	  false, NULL },
+	{ "Route: <sip:[2001:db8::10]:5068;lr>, <sip:orig@scscf." DOM ";lr>\r\nFrom: <" IMPU ">;tag=s1\r\nTo: <" IMPU ">",
+	  "From: <sip:anon@" DOM ">;tag=s1\r\nTo: <sip:anon@" DOM ">\r\nP-Preferred-Identity: <tel:+491701234567>",
+	  true, "no Route" },
+	{ PCSCF_ROUTE, "", true, "no Route: after its registration" },
+	{ "<sip:[2001:db8::10]:5068;lr>, ", "", true, "the Service-Route alone" },
+	{ ", <sip:orig@scscf." DOM ";lr>", "", true, "is not the P-CSCF's URI, then the" },
+	{ "<sip:orig@scscf." DOM ";lr>", "<sip:orig@scscf2." DOM ";lr>", true, "ignores or mangles" },
+	{ "scscf." DOM ";lr>", "scscf." DOM ";lr>, <sip:as." DOM ";lr>", true, "Route (3 entries)" },
+	/* in a dialog (a To tag): the dialog's route set, not this rule's */
+	{ "To: <" IMPU ">", "To: <" IMPU ">;tag=d1\r\nX-Route-Gone: " PCSCF_ROUTE, false, NULL },
+	/* an identity the 200 did not list */
+	{ PCSCF_ROUTE "From: <" IMPU ">;tag=s1\r\nTo: <" IMPU ">",
+	  "From: <sip:other@" DOM ">;tag=s1\r\nTo: <sip:other@" DOM ">", false, NULL },
+	/* on another leg (the P-CSCF forwarded it: two Vias) */
+	{ PCSCF_ROUTE, "Via: SIP/2.0/UDP [2001:db8::10]:5068;branch=z9hG4bKp1\r\n", false, NULL },
+};
+
+static void test_flow_requests_after_the_200_follow_its_service_route(void)
+{
+	size_t l;
+	char *sub = mutate(ue_subscribe_reg, "Max-Forwards: 70\r\n", "Max-Forwards: 70\r\n" PCSCF_ROUTE, &l);
+	CHECK(sub != NULL);
+	for (size_t i = 0; sub && i < sizeof service_route_cases / sizeof service_route_cases[0]; i++) {
+		char *t = service_route_cases[i].old
+				  ? mutate(sub, service_route_cases[i].old, service_route_cases[i].new_text, &l)
+				  : strdup(sub);
+		CHECK(t != NULL);
+		if (!t) {
+			fprintf(stderr, "service-route case %zu: \"%s\" not in the SUBSCRIBE\n", i,
+				service_route_cases[i].old);
+			continue;
+		}
+		const char *texts[] = { ok_200, t };
+		struct findings fs;
+		CHECK(run_flow(texts, 2, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "ims.flow.service-route");
+		if (!f != !service_route_cases[i].fires ||
+		    (f && service_route_cases[i].text && !strstr(f->message, service_route_cases[i].text))) {
+			fprintf(stderr, "service-route case %zu: %s\n", i, f ? f->message : "quiet");
+			print_findings("got", &fs);
+		}
+		CHECK(!f == !service_route_cases[i].fires);
+		if (f && service_route_cases[i].text)
+			CHECK(strstr(f->message, service_route_cases[i].text) != NULL);
+		/* without the 200 before it: nothing to compare with */
+		const char *one[] = { t };
+		CHECK(run_flow(one, 1, &fs) >= 0);
+		CHECK(find(&fs, "ims.flow.service-route") == NULL);
+		free(t);
+	}
+	/* a 200 without Service-Route asks nothing */
+	char *ok = mutate(ok_200, "Service-Route: <sip:orig@scscf." DOM ";lr>\r\n", "", &l);
+	const char *texts[] = { ok, ue_subscribe_reg };
+	struct findings fs;
+	CHECK(ok && run_flow(texts, 2, &fs) >= 0);
+	CHECK(find(&fs, "ims.flow.service-route") == NULL);
+	free(ok);
+	free(sub);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1595,6 +1672,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* version_cases */
 		if (strcmp(rules[r].id, "rfc3680.flow.bindings") == 0)
 			tested = true; /* bindings_cases */
+		if (strcmp(rules[r].id, "ims.flow.service-route") == 0)
+			tested = true; /* service_route_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2013,6 +2092,7 @@ int main(void)
 	test_flow_allocation_failure_is_counted_not_fatal();
 	test_flow_reginfo_versions_count_up_by_one();
 	test_flow_full_reginfo_agrees_with_the_last_200();
+	test_flow_requests_after_the_200_follow_its_service_route();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

@@ -107,4 +107,17 @@ cat "$bench/i_notify_reginfo.sip" "$bench/g_200_register.sip" | sed 's|e5f6:1\]:
 expect_rc 0 "the NOTIFY before the 200" "$imsreg" decode --brief --no-color "$tmp/notify-first.sip"
 hasnt "the NOTIFY before the 200: not compared" "$tmp/out" "rfc3680.flow.bindings"
 
+# --- the UE's SUBSCRIBE after the 200: routed by the P-CSCF, then the
+# 200's Service-Route; the tel URI of P-Associated-URI shares it ---
+sub() { # ROUTE-LINES IMPU
+	printf 'SUBSCRIBE %s SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062;branch=z9hG4bKs1\r\nMax-Forwards: 70\r\n%bFrom: <%s>;tag=f1\r\nTo: <%s>\r\nCall-ID: sub1@2001:db8:1:0:a1b2:c3d4:e5f6:1\r\nCSeq: 1 SUBSCRIBE\r\nContact: <sip:001010000000001@[2001:db8:1:0:a1b2:c3d4:e5f6:1]:5062>\r\nEvent: reg\r\nExpires: 600000\r\nContent-Length: 0\r\n\r\n' "$2" "$1" "$2" "$2"
+}
+impu=sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org
+{ cat "$bench/g_200_register.sip"; sub 'Route: <sip:[2001:db8:0:100::10]:5064;lr>, <sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr>\r\n' "$impu"; } >"$tmp/sr-ok.sip"
+expect_rc 0 "SUBSCRIBE routed by the Service-Route" "$imsreg" decode --brief --no-color "$tmp/sr-ok.sip"
+hasnt "SUBSCRIBE routed by the Service-Route: quiet" "$tmp/out" "ims.flow.service-route"
+{ cat "$bench/g_200_register.sip"; sub 'Route: <sip:[2001:db8:0:100::10]:5064;lr>\r\n' "tel:+15551234567"; } >"$tmp/sr-bad.sip"
+expect_rc 0 "SUBSCRIBE of the tel URI, Service-Route left out" "$imsreg" decode --brief --no-color "$tmp/sr-bad.sip"
+has "Service-Route left out: said" "$tmp/out" "warning ims.flow.service-route  line 20  Route"
+
 cli_check_done
