@@ -3139,9 +3139,9 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
 }
 
-/* The next granted URI of an AOR's record from *pos ('\n'-ended), or
- * SLICE_NULL after the last. */
-static struct slice granted_next(struct slice list, size_t *pos)
+/* The next URI of a '\n'-ended list of an AOR's record (granted, sr) from
+ * *pos, or SLICE_NULL after the last. */
+static struct slice uri_list_next(struct slice list, size_t *pos)
 {
 	if (!list.ptr || *pos >= list.len)
 		return SLICE_NULL;
@@ -3157,7 +3157,7 @@ static bool granted_has(const struct ims_flow_call *fc, const struct sip_uri *u)
 {
 	size_t pos = 0;
 	struct slice g;
-	while ((g = granted_next(fc->granted, &pos)).ptr) {
+	while ((g = uri_list_next(fc->granted, &pos)).ptr) {
 		struct sip_uri gu;
 		struct sip_parse_error err;
 		if (sip_uri_decode(&gu, g, &err) == 0 && sip_uri_equal(&gu, u))
@@ -3196,7 +3196,7 @@ static void check_flow_bindings(struct ctx *c)
 		 * removed: rfc3680.reginfo.removed says so) */
 		size_t pos = 0;
 		struct slice g;
-		while ((g = granted_next(fc->granted, &pos)).ptr) {
+		while ((g = uri_list_next(fc->granted, &pos)).ptr) {
 			struct sip_uri gu;
 			if (sip_uri_decode(&gu, g, &err) < 0)
 				continue;
@@ -3236,7 +3236,7 @@ static struct slice list_nth(struct slice list, unsigned i)
 {
 	size_t pos = 0;
 	struct slice u;
-	while ((u = granted_next(list, &pos)).ptr && i--)
+	while ((u = uri_list_next(list, &pos)).ptr && i--)
 		;
 	return u;
 }
