@@ -244,8 +244,11 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 	[SIP_HDR_ROUTE] = {
 		"The proxies the request must visit: in IMS the UE puts the P-CSCF "
 		"address found at PDN/PDU session set-up, with lr (loose routing). After "
-		"IPsec is up it points at the P-CSCF's protected port.",
-		"RFC 3261 §20.34, §16.12, TS 24.229 §5.1.1.2.1" },
+		"IPsec is up it points at the P-CSCF's protected port. In the UE's other "
+		"requests after its registration (SUBSCRIBE, INVITE, MESSAGE) the "
+		"Service-Route of the 200 follows the P-CSCF, so that they reach the "
+		"S-CSCF that registered it.",
+		"RFC 3261 §20.34, §16.12, TS 24.229 §5.1.1.2.1, RFC 3608 §6.1" },
 	[SIP_HDR_SECURITY_CLIENT] = {
 		"The UE's offer of security mechanisms for the hop to the P-CSCF "
 		"(sec-agree). For ipsec-3gpp it lists the integrity and encryption "
