@@ -14,5 +14,10 @@ void imsreg_free(void *p);
  * (n < 0: never fail). alloc_live() is the number of blocks not yet freed. */
 void alloc_fail_after(long n);
 long alloc_live(void);
+/* The most bytes held at once since the last alloc_peak_reset() (which
+ * starts it at what is held now), as the C library sizes blocks; 0 where
+ * it cannot tell (outside glibc). For tests of memory bounds. */
+size_t alloc_peak_bytes(void);
+void alloc_peak_reset(void);
 
 #endif
