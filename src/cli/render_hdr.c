@@ -1080,6 +1080,67 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 	return errors;
 }
 
+/* P-Charging-Vector (icid-value, then its parameters) and
+ * P-Charging-Function-Addresses (ccf and ecf, each maybe twice): nothing
+ * but parameters (RFC 7315 §5). Text: each with its meaning; JSON: the
+ * params, and the values by name (ccf, ecf: lists). */
+static int render_charging(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	static const char *const pcv[] = { "icid-value", "icid-generated-at", "orig-ioi", "term-ioi",
+					   "transit-ioi", "related-icid" };
+	static const char *const pcv_key[] = { "icid", "icid_generated_at", "orig_ioi", "term_ioi",
+					       "transit_ioi", "related_icid" };
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error perr = { 0 };
+	int rc;
+	const bool vector = h->id == SIP_HDR_P_CHARGING_VECTOR;
+	if (r->format == REPORT_TEXT) {
+		sip_param_it_init(&it, h->value);
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0) {
+			const struct ims_explain *ex = ims_explain_param(h->id, p.name);
+			struct buf d;
+			buf_init(&d);
+			buf_printf(&d, "%.*s", SLICE_ARG(p.name));
+			report_begin(r, NULL, NULL);
+			report_str(r, NULL, d.ptr, slice_present(p.value) ? p.value : slice_cstr("(no value)"),
+				   NULL);
+			if (ex)
+				report_explain(r, ex->meaning, ex->ref);
+			report_end(r);
+			report_keep_error(r, &d);
+			buf_fini(&d);
+		}
+	} else {
+		report_params(r, h->id, "params", h->value);
+		if (vector) {
+			for (size_t k = 0; k < sizeof pcv / sizeof pcv[0]; k++) {
+				struct sip_param q;
+				report_str(r, pcv_key[k], NULL,
+					   sip_param_find(h->value, pcv[k], &q) ? q.value : SLICE_NULL, NULL);
+			}
+		} else {
+			static const char *const fn[] = { "ccf", "ecf" };
+			for (size_t k = 0; k < 2; k++) {
+				report_list_begin(r, fn[k], NULL);
+				sip_param_it_init(&it, h->value);
+				while (sip_param_next(&it, &p, &perr) > 0)
+					if (slice_caseeq_cstr(p.name, fn[k]))
+						report_str(r, NULL, NULL, p.value, NULL);
+				report_list_end(r);
+			}
+		}
+		sip_param_it_init(&it, h->value);
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0)
+			;
+	}
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		return 1;
+	}
+	return 0;
+}
+
 static const char *hdr_type(const struct sip_hdr *h)
 {
 	enum sip_hdr_id id = h->id;
@@ -1126,6 +1187,9 @@ static const char *hdr_type(const struct sip_hdr *h)
 	case SIP_HDR_PRIVACY: return "privacy";
 	case SIP_HDR_P_ACCESS_NETWORK_INFO: return "pani";
 	case SIP_HDR_P_VISITED_NETWORK_ID: return "visited_network";
+	case SIP_HDR_P_CHARGING_VECTOR:
+	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
+		return "charging";
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return "products";
@@ -1220,6 +1284,9 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	}
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 		return render_pani(r, m, h);
+	case SIP_HDR_P_CHARGING_VECTOR:
+	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
+		return render_charging(r, m, h);
 	case SIP_HDR_OTHER:
 		if (ims_cni_hdr(h))
 			return render_cni(r, m, h);

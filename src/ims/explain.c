@@ -383,6 +383,7 @@ enum family {
 	FAM_SECURITY,
 	FAM_PANI,
 	FAM_ROUTE,
+	FAM_CHARGING, /* P-Charging-Vector, P-Charging-Function-Addresses */
 	FAM_ADDR,    /* URI parameters, valid in any header that carries a URI */
 };
 
@@ -416,6 +417,9 @@ static enum family family_of(enum sip_hdr_id id)
 	case SIP_HDR_SERVICE_ROUTE:
 	case SIP_HDR_P_ASSOCIATED_URI:
 		return FAM_ROUTE;
+	case SIP_HDR_P_CHARGING_VECTOR:
+	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
+		return FAM_CHARGING;
 	default:
 		return FAM_NONE;
 	}
@@ -639,6 +643,32 @@ static const struct param_entry param_table[] = {
 		"says where the UE is now.", "TS 24.229 §7.2.15" } },
 	{ FAM_PANI, "operator-specific-GI", { "An operator-specific location "
 		"(fixed access).", "TS 24.229 §7.2A.4.3" } },
+	/* P-Charging-Vector, P-Charging-Function-Addresses */
+	{ FAM_CHARGING, "icid-value", { "The IMS charging id: unique for this request or "
+		"dialog, made by the first IMS node it passes (for a REGISTER, the P-CSCF); "
+		"every node's charging record of it carries the same value, which is how "
+		"they are found together.", "RFC 7315 §4.6, TS 32.260" } },
+	{ FAM_CHARGING, "icid-generated-at", { "The host of the node that made the "
+		"icid-value.", "RFC 7315 §4.6" } },
+	{ FAM_CHARGING, "orig-ioi", { "Inter-operator identifier of the originating "
+		"side: for a REGISTER, the network of the P-CSCF (the visited one when "
+		"roaming), so that the home network knows whom to settle with.",
+		"RFC 7315 §4.6, TS 24.229 §7.2A.5" } },
+	{ FAM_CHARGING, "term-ioi", { "Inter-operator identifier of the terminating "
+		"side: for a REGISTER, the home network, put in the 200 by the S-CSCF.",
+		"RFC 7315 §4.6, TS 24.229 §7.2A.5" } },
+	{ FAM_CHARGING, "transit-ioi", { "Inter-operator identifiers of the transit "
+		"networks the request crossed.", "RFC 7976 §4" } },
+	{ FAM_CHARGING, "related-icid", { "The charging id of an earlier dialog this one "
+		"is related to.", "RFC 7976 §4" } },
+	{ FAM_CHARGING, "related-icid-generated-at", { "The host of the node that made "
+		"related-icid.", "RFC 7976 §4" } },
+	{ FAM_CHARGING, "ccf", { "Address of a Charging Collection Function, which takes "
+		"the offline charging records (a first and a second one may be "
+		"given).", "RFC 7315 §4.5, TS 32.240" } },
+	{ FAM_CHARGING, "ecf", { "Address of an Event Charging Function, for online "
+		"(credit) charging (a first and a second one may be given).",
+		"RFC 7315 §4.5, TS 32.240" } },
 	/* Route, Path, Service-Route, ... */
 	{ FAM_ROUTE, "lr", { "Loose routing: this proxy keeps the Request-URI and "
 		"routes by the Route set. Every IMS proxy (P-CSCF, S-CSCF) is a loose "

@@ -478,6 +478,27 @@ m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
 assert all(c["emergency"] is False for c in m["expiry"]["contacts"]), m["expiry"]
 PY
 
+# --- P-Charging-Vector and P-Charging-Function-Addresses: each parameter
+# with its meaning (RFC 7315) ---
+printf 'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: pcv@192.0.2.1\r\nCSeq: 1 REGISTER\r\nP-Charging-Vector: icid-value="AyretyU0dm+6O2IrT5tAFrbHLso=023551024";icid-generated-at=192.0.2.10;orig-ioi=visited.example.net;term-ioi=home.example.net\r\nP-Charging-Function-Addresses: ccf=192.1.1.1; ccf=192.1.1.2; ecf=192.1.1.3\r\nContent-Length: 0\r\n\r\n' >"$tmp/pcv.sip"
+"$imsreg" decode --no-color "$tmp/pcv.sip" >"$tmp/pcv.txt" 2>/dev/null
+has "P-Charging-Vector: icid" "$tmp/pcv.txt" "icid-value: AyretyU0dm+6O2IrT5tAFrbHLso=023551024"
+has "P-Charging-Vector: term-ioi explained" "$tmp/pcv.txt" "the home network, put in the 200 by the S-CSCF"
+has "P-Charging-Function-Addresses: ecf" "$tmp/pcv.txt" "ecf: 192.1.1.3"
+"$imsreg" decode --json "$tmp/pcv.sip" >"$tmp/pcv.json" 2>/dev/null
+python3 - "$tmp/pcv.json" <<'PY' && ok || bad "charging: JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+v, a = [h for h in m["headers"] if h["long_name"].startswith("P-Charging")]
+assert v["type"] == "charging" and a["type"] == "charging", (v["type"], a["type"])
+d = v["decoded"]
+assert d["icid"] == "AyretyU0dm+6O2IrT5tAFrbHLso=023551024" and d["icid_generated_at"] == "192.0.2.10", d
+assert d["orig_ioi"] == "visited.example.net" and d["term_ioi"] == "home.example.net" and d["transit_ioi"] is None, d
+assert [p["name"] for p in d["params"]] == ["icid-value", "icid-generated-at", "orig-ioi", "term-ioi"], d
+assert all(p["meaning"] for p in d["params"]), d
+assert a["decoded"]["ccf"] == ["192.1.1.1", "192.1.1.2"] and a["decoded"]["ecf"] == ["192.1.1.3"], a
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
