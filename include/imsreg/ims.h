@@ -342,6 +342,10 @@ const struct ims_explain *ims_explain_param(enum sip_hdr_id id, struct slice par
  * catalogue has none for that value (the parameter's own entry then holds). */
 const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct slice param,
 						  struct slice value);
+/* The entry for the first token of a header whose meaning depends on it
+ * (Event: reg, Subscription-State: terminated, Content-Type:
+ * application/reginfo+xml, compared in any case), or NULL. */
+const struct ims_explain *ims_explain_header_value(enum sip_hdr_id id, struct slice value);
 
 /* ---- the rule book ----------------------------------------------------- */
 

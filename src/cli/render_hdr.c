@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <imsreg/ims.h>
 #include "cli/cli.h"
@@ -1141,6 +1142,80 @@ static int render_charging(struct report *r, const struct cli_msg *m, const stru
 	return 0;
 }
 
+/* A token (a media type for Content-Type) and its parameters: Event,
+ * Subscription-State, Session-Expires, Content-Type. The token's meaning
+ * where the catalogue has one (Event: reg, Subscription-State:
+ * terminated, ...); each parameter's, by its value first
+ * (reason=deactivated), else by its name. */
+/* A value's meaning, without the "value: " it starts with, for text that
+ * already shows the value beside it. */
+static const char *meaning_after_value(const char *meaning, struct slice value)
+{
+	if (meaning && value.ptr && value.len && strncasecmp(meaning, value.ptr, value.len) == 0 &&
+	    meaning[value.len] == ':' && meaning[value.len + 1] == ' ')
+		return meaning + value.len + 2;
+	return meaning;
+}
+
+static int render_tokparams(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct slice v = h->value, params = SLICE_NULL;
+	const char *semi = v.len ? memchr(v.ptr, ';', v.len) : NULL;
+	struct slice val = slice_trim(semi ? slice_span(v.ptr, semi) : v);
+	if (semi)
+		params = slice_span(semi + 1, v.ptr + v.len);
+	const struct ims_explain *ve = ims_explain_header_value(h->id, val);
+	if (r->format == REPORT_TEXT) {
+		report_str(r, NULL, "value", val, ve ? meaning_after_value(ve->meaning, val) : NULL);
+	} else {
+		report_str(r, "value", NULL, val, NULL);
+		report_cstr(r, "value_meaning", NULL, ve ? ve->meaning : NULL, NULL);
+		report_cstr(r, "value_ref", NULL, ve ? ve->ref : NULL, NULL);
+	}
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error perr = { 0 };
+	int rc = 0;
+	report_list_begin(r, "params", NULL);
+	if (params.ptr) {
+		sip_param_it_init(&it, params);
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0) {
+			const struct ims_explain *ex = ims_explain_param_value(h->id, p.name, p.value);
+			if (!ex)
+				ex = ims_explain_param(h->id, p.name);
+			report_begin(r, NULL, NULL);
+			if (r->format == REPORT_TEXT) {
+				struct buf d;
+				buf_init(&d);
+				buf_printf(&d, "%.*s", SLICE_ARG(p.name));
+				report_str(r, NULL, d.ptr, slice_present(p.value) ? p.value : slice_cstr("(no value)"),
+					   NULL);
+				report_keep_error(r, &d);
+				buf_fini(&d);
+			} else {
+				report_str(r, "name", NULL, p.name, NULL);
+				report_str(r, "value", NULL, p.value, NULL);
+			}
+			if (r->format == REPORT_TEXT)
+				report_explain(r, ex ? meaning_after_value(ex->meaning, p.value) : NULL,
+					       ex ? ex->ref : NULL);
+			else
+				if (r->format == REPORT_TEXT)
+				report_explain(r, ex ? meaning_after_value(ex->meaning, p.value) : NULL,
+					       ex ? ex->ref : NULL);
+			else
+				report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
+			report_end(r);
+		}
+	}
+	report_list_end(r);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		return 1;
+	}
+	return 0;
+}
+
 static const char *hdr_type(const struct sip_hdr *h)
 {
 	enum sip_hdr_id id = h->id;
@@ -1190,6 +1265,11 @@ static const char *hdr_type(const struct sip_hdr *h)
 	case SIP_HDR_P_CHARGING_VECTOR:
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
 		return "charging";
+	case SIP_HDR_EVENT:
+	case SIP_HDR_SUBSCRIPTION_STATE:
+	case SIP_HDR_SESSION_EXPIRES:
+	case SIP_HDR_CONTENT_TYPE:
+		return "tokparams";
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return "products";
@@ -1287,6 +1367,11 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_P_CHARGING_VECTOR:
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
 		return render_charging(r, m, h);
+	case SIP_HDR_EVENT:
+	case SIP_HDR_SUBSCRIPTION_STATE:
+	case SIP_HDR_SESSION_EXPIRES:
+	case SIP_HDR_CONTENT_TYPE:
+		return render_tokparams(r, m, h);
 	case SIP_HDR_OTHER:
 		if (ims_cni_hdr(h))
 			return render_cni(r, m, h);

@@ -384,6 +384,10 @@ enum family {
 	FAM_PANI,
 	FAM_ROUTE,
 	FAM_CHARGING, /* P-Charging-Vector, P-Charging-Function-Addresses */
+	FAM_EVENT,    /* Event */
+	FAM_SUBSTATE, /* Subscription-State */
+	FAM_SESSION,  /* Session-Expires */
+	FAM_MEDIA,    /* Content-Type */
 	FAM_ADDR,    /* URI parameters, valid in any header that carries a URI */
 };
 
@@ -420,6 +424,14 @@ static enum family family_of(enum sip_hdr_id id)
 	case SIP_HDR_P_CHARGING_VECTOR:
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES:
 		return FAM_CHARGING;
+	case SIP_HDR_EVENT:
+		return FAM_EVENT;
+	case SIP_HDR_SUBSCRIPTION_STATE:
+		return FAM_SUBSTATE;
+	case SIP_HDR_SESSION_EXPIRES:
+		return FAM_SESSION;
+	case SIP_HDR_CONTENT_TYPE:
+		return FAM_MEDIA;
 	default:
 		return FAM_NONE;
 	}
@@ -669,6 +681,22 @@ static const struct param_entry param_table[] = {
 	{ FAM_CHARGING, "ecf", { "Address of an Event Charging Function, for online "
 		"(credit) charging (a first and a second one may be given).",
 		"RFC 7315 §4.5, TS 32.240" } },
+	/* Event, Subscription-State (RFC 6665), Session-Expires (RFC 4028),
+	 * Content-Type (RFC 3261 §20.15) */
+	{ FAM_EVENT, "id", { "Tells apart several subscriptions to the same package "
+		"in one dialog; the NOTIFYs of each carry its id.", "RFC 6665 §8.2.1" } },
+	{ FAM_SUBSTATE, "expires", { "Seconds the subscription has left: the subscriber "
+		"refreshes it (a new SUBSCRIBE in the dialog) before then.",
+		"RFC 6665 §4.1.3, §8.2.3" } },
+	{ FAM_SUBSTATE, "reason", { "With terminated: why the subscription ended, and "
+		"so whether the subscriber subscribes again.", "RFC 6665 §4.1.3, §8.2.3" } },
+	{ FAM_SUBSTATE, "retry-after", { "Seconds to wait before subscribing again.",
+		"RFC 6665 §4.1.3, §8.2.3" } },
+	{ FAM_SESSION, "refresher", { "Which side refreshes the session (uac: the caller, "
+		"uas: the called side).", "RFC 4028 §4" } },
+	{ FAM_MEDIA, "charset", { "Character set of a text body.", "RFC 3261 §20.15" } },
+	{ FAM_MEDIA, "boundary", { "The line that separates the parts of a multipart "
+		"body.", "RFC 2046 §5.1.1" } },
 	/* Route, Path, Service-Route, ... */
 	{ FAM_ROUTE, "lr", { "Loose routing: this proxy keeps the Request-URI and "
 		"routes by the Route set. Every IMS proxy (P-CSCF, S-CSCF) is a loose "
@@ -756,6 +784,8 @@ struct value_entry {
 
 #define CRED (1u << FAM_CREDENTIALS)
 #define CHAL (1u << FAM_CHALLENGE)
+#define SUBST (1u << FAM_SUBSTATE)
+#define SESS (1u << FAM_SESSION)
 static const struct value_entry value_table[] = {
 	/* algorithm: RFC 3310 §3.1 aka-namespace "AKAv" n "-" digest algorithm;
 	 * RFC 7616 §3.3 the digest algorithms */
@@ -832,7 +862,92 @@ static const struct value_entry value_table[] = {
 	{ CRED, "integrity-protected", "auth-done", { "A trusted entity "
 		"already authenticated the user: the S-CSCF skips its own "
 		"authentication and does not challenge.", "TS 24.229 §7.2A.2, §5.4.1.2" } },
+	/* Subscription-State reason: RFC 6665 §4.1.3, what the subscriber does */
+	{ SUBST, "reason", "deactivated", { "deactivated: the notifier ended the "
+		"subscription (moving it to another node, say); subscribe again at once.",
+		"RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "probation", { "probation: ended for now; subscribe again "
+		"later (after retry-after when given).", "RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "rejected", { "rejected: refused by policy; do not subscribe "
+		"again to this resource.", "RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "timeout", { "timeout: the subscription was not refreshed "
+		"in time and expired; subscribe again if it is still wanted.",
+		"RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "giveup", { "giveup: the notifier could not get an "
+		"authorisation decision in time; subscribing again may work (after "
+		"retry-after).", "RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "noresource", { "noresource: the resource (for reg, the "
+		"registration) no longer exists; do not subscribe again to it.",
+		"RFC 6665 §4.1.3" } },
+	{ SUBST, "reason", "invariant", { "invariant: the state will not change, so "
+		"there is nothing more to notify; no need to subscribe again.",
+		"RFC 6665 §4.1.3" } },
+	{ SESS, "refresher", "uac", { "uac: the side that sent the request refreshes "
+		"the session.", "RFC 4028 §4" } },
+	{ SESS, "refresher", "uas", { "uas: the side that answers refreshes the "
+		"session.", "RFC 4028 §4" } },
 };
+
+/* ---- header values ----------------------------------------------------- */
+
+/* The first token of a header whose meaning depends on it: the event
+ * package, the subscription state, the media type. */
+struct header_value_entry {
+	enum sip_hdr_id id;
+	const char *value;
+	struct ims_explain e;
+};
+
+static const struct header_value_entry header_value_table[] = {
+	{ SIP_HDR_EVENT, "reg", { "reg: the registration state of an AOR; the NOTIFYs "
+		"carry a reginfo document (each registration and its contacts). The UE and "
+		"the P-CSCF subscribe to it after the registration.",
+		"RFC 3680, TS 24.229 §5.1.1.3, §5.2.3" } },
+	{ SIP_HDR_EVENT, "presence", { "presence: the availability of a user.",
+		"RFC 3856" } },
+	{ SIP_HDR_EVENT, "dialog", { "dialog: the calls (dialogs) of a user.",
+		"RFC 4235" } },
+	{ SIP_HDR_EVENT, "conference", { "conference: the state of a conference.",
+		"RFC 4575" } },
+	{ SIP_HDR_EVENT, "message-summary", { "message-summary: the voicemail "
+		"waiting indication.", "RFC 3842" } },
+	{ SIP_HDR_EVENT, "refer", { "refer: the progress of a REFER (call transfer).",
+		"RFC 3515" } },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "active", { "active: the subscription is "
+		"accepted and running; NOTIFYs follow each change.", "RFC 6665 §4.1.3" } },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "pending", { "pending: received but not yet "
+		"authorised; the state will come once it is.", "RFC 6665 §4.1.3" } },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "terminated", { "terminated: the subscription has "
+		"ended with this NOTIFY; reason says why and whether to subscribe again.",
+		"RFC 6665 §4.1.3" } },
+	{ SIP_HDR_CONTENT_TYPE, "application/reginfo+xml", { "the registration state "
+		"document of the reg event.", "RFC 3680 §5" } },
+	{ SIP_HDR_CONTENT_TYPE, "application/sdp", { "a session description (the media "
+		"of a call).", "RFC 4566" } },
+	{ SIP_HDR_CONTENT_TYPE, "application/pidf+xml", { "a presence document.",
+		"RFC 3863" } },
+	{ SIP_HDR_CONTENT_TYPE, "message/sipfrag", { "a fragment of a SIP message "
+		"(the progress of a REFER).", "RFC 3420" } },
+	{ SIP_HDR_CONTENT_TYPE, "application/vnd.3gpp.sms", { "an SMS over IP (the "
+		"RP message of SMS over IMS).", "TS 24.341" } },
+	{ SIP_HDR_CONTENT_TYPE, "application/3gpp-ims+xml", { "the IMS XML body (for "
+		"instance the alternative service of an emergency answer).",
+		"TS 24.229 §7.6" } },
+	{ SIP_HDR_CONTENT_TYPE, "multipart/mixed", { "several bodies, each with its own "
+		"type, separated by the boundary.", "RFC 2046 §5.1.3" } },
+	{ SIP_HDR_CONTENT_TYPE, "text/plain", { "plain text.", "RFC 2046 §4.1.3" } },
+};
+
+const struct ims_explain *ims_explain_header_value(enum sip_hdr_id id, struct slice value)
+{
+	if (!value.ptr)
+		return NULL;
+	value = slice_trim(value);
+	for (size_t i = 0; i < sizeof header_value_table / sizeof header_value_table[0]; i++)
+		if (header_value_table[i].id == id && slice_caseeq_cstr(value, header_value_table[i].value))
+			return &header_value_table[i].e;
+	return NULL;
+}
 
 const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct slice param,
 						  struct slice value)

@@ -200,7 +200,52 @@ static const struct {
 	{ SIP_HDR_WWW_AUTHENTICATE, "stale", "FALSE", "RFC 7616 §3.3", "not a nonce expiry" },
 	{ SIP_HDR_AUTHORIZATION, "stale", "true", NULL, NULL },
 	{ SIP_HDR_WWW_AUTHENTICATE, "integrity-protected", "yes", NULL, NULL },
+	/* Subscription-State reason (RFC 6665 §4.1.3): whether to subscribe again */
+	{ SIP_HDR_SUBSCRIPTION_STATE, "reason", "deactivated", "RFC 6665 §4.1.3", "subscribe again at once" },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "reason", "Rejected", "RFC 6665 §4.1.3", "do not subscribe" },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "reason", "noresource", "RFC 6665 §4.1.3", "no longer exists" },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "reason", "timeout", "RFC 6665 §4.1.3", "not refreshed" },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "reason", "bogus", NULL, NULL },
+	{ SIP_HDR_EVENT, "reason", "deactivated", NULL, NULL },
+	{ SIP_HDR_SESSION_EXPIRES, "refresher", "uas", "RFC 4028 §4", "answers" },
 };
+
+/* The first token of Event, Subscription-State and Content-Type, in any
+ * case; nothing for an unknown one or another header. */
+static const struct {
+	enum sip_hdr_id id;
+	const char *value;
+	const char *ref_part;      /* NULL: no entry */
+	const char *meaning_part;
+} header_value_cases[] = {
+	{ SIP_HDR_EVENT, "reg", "RFC 3680", "registration state" },
+	{ SIP_HDR_EVENT, " REG ", "RFC 3680", "registration state" },
+	{ SIP_HDR_EVENT, "presence", "RFC 3856", "availability" },
+	{ SIP_HDR_EVENT, "reg.x", NULL, NULL },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "terminated", "RFC 6665", "has ended" },
+	{ SIP_HDR_SUBSCRIPTION_STATE, "pending", "RFC 6665", "not yet" },
+	{ SIP_HDR_CONTENT_TYPE, "Application/Reginfo+XML", "RFC 3680", "registration state" },
+	{ SIP_HDR_CONTENT_TYPE, "application/sdp", "RFC 4566", "session" },
+	{ SIP_HDR_CONTENT_TYPE, "application/xml", NULL, NULL },
+	{ SIP_HDR_CONTACT, "reg", NULL, NULL },
+};
+
+static void test_header_values_are_explained(void)
+{
+	for (size_t i = 0; i < sizeof header_value_cases / sizeof header_value_cases[0]; i++) {
+		const struct ims_explain *e = ims_explain_header_value(header_value_cases[i].id,
+								       slice_cstr(header_value_cases[i].value));
+		bool good = header_value_cases[i].ref_part
+			? e && strstr(e->ref, header_value_cases[i].ref_part) &&
+			  strstr(e->meaning, header_value_cases[i].meaning_part)
+			: e == NULL;
+		if (!good)
+			fprintf(stderr, "header value case %zu (%s): %s\n", i, header_value_cases[i].value,
+				e ? e->meaning : "no entry");
+		CHECK(good);
+	}
+	CHECK(ims_explain_header_value(SIP_HDR_EVENT, SLICE_NULL) == NULL);
+}
 
 static void test_param_values_are_explained(void)
 {
@@ -237,5 +282,6 @@ int main(void)
 	test_params_are_explained_per_header();
 	test_param_absent_or_bad_id_gives_null();
 	test_param_values_are_explained();
+	test_header_values_are_explained();
 	return check_done();
 }

@@ -499,6 +499,28 @@ assert all(p["meaning"] for p in d["params"]), d
 assert a["decoded"]["ccf"] == ["192.1.1.1", "192.1.1.2"] and a["decoded"]["ecf"] == ["192.1.1.3"], a
 PY
 
+# --- Event, Subscription-State, Content-Type: the token and each
+# parameter with its meaning (RFC 6665 §4.1.3: what a reason asks) ---
+sed 's/Subscription-State: active;expires=600000/Subscription-State: terminated;reason=probation;retry-after=30/' \
+	"$bench/i_notify_reginfo.sip" >"$tmp/nt.sip"
+"$imsreg" decode --no-color "$tmp/nt.sip" >"$tmp/nt.txt" 2>/dev/null
+has "Event: reg explained" "$tmp/nt.txt" "value: reg  (the registration state of an AOR"
+has "Subscription-State: terminated explained" "$tmp/nt.txt" "value: terminated  (the subscription has ended"
+has "reason=probation explained" "$tmp/nt.txt" "subscribe again later (after retry-after when given)"
+has "Content-Type explained" "$tmp/nt.txt" "value: application/reginfo+xml  (the registration state document"
+"$imsreg" decode --json "$tmp/nt.sip" >"$tmp/nt.json" 2>/dev/null
+python3 - "$tmp/nt.json" <<'PY' && ok || bad "tokparams: JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+t = {h["long_name"]: h for h in m["headers"] if h["type"] == "tokparams"}
+assert set(t) == {"Event", "Subscription-State", "Content-Type"}, sorted(t)
+s = t["Subscription-State"]["decoded"]
+assert s["value"] == "terminated" and s["value_meaning"].startswith("terminated:"), s
+assert [(p["name"], p["value"]) for p in s["params"]] == [("reason", "probation"), ("retry-after", "30")], s
+assert s["params"][0]["meaning"].startswith("probation:") and s["params"][1]["meaning"], s
+assert t["Event"]["decoded"]["value_ref"].startswith("RFC 3680"), t["Event"]
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
