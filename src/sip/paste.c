@@ -1,6 +1,7 @@
 /* paste.c: lenient normaliser of pasted SIP text into wire-form messages
  * (RFC 3261 §7 message syntax; log prefixes, doubled line breaks, folding). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <imsreg/alloc.h>
@@ -62,6 +63,24 @@ static int grow(void **arr, size_t *cap, size_t n, size_t size)
 	*arr = a;
 	*cap = c;
 	return 0;
+}
+
+/* The index of the last of n elements (stride bytes apart from base, each
+ * starting with a size_t, sorted by it) whose size_t is at or before key;
+ * 0 when none is (n > 0). The line starts, the runs of a mapped text and
+ * the spans of a paste are all searched so. */
+static size_t last_at_or_before(const void *base, size_t n, size_t stride, size_t key)
+{
+	size_t lo = 0, hi = n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2, v;
+		memcpy(&v, (const char *)base + mid * stride, sizeof v);
+		if (v <= key)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
 }
 
 static int repair_add(struct paste *p, unsigned line, const char *what)
@@ -995,15 +1014,8 @@ static int mapped_from(struct mapped *o, size_t from)
 /* The index of the run holding byte i of o->b (o->nrun > 0). */
 static size_t mapped_run_of(const struct mapped *o, size_t i)
 {
-	size_t lo = 0, hi = o->nrun;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (o->run[mid].out <= i)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	_Static_assert(offsetof(struct mapped_run, out) == 0, "searched by out");
+	return last_at_or_before(o->run, o->nrun, sizeof *o->run, i);
 }
 
 /* The input offset byte i of o->b came from (i < o->b.len); *same, when
@@ -2310,15 +2322,7 @@ static int line_starts(const char *t, size_t n, char eol, size_t **out, size_t *
 /* Index of the last of the n sorted starts at or before off. */
 static size_t start_index(const size_t *starts, size_t n, size_t off)
 {
-	size_t lo = 0, hi = n;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (starts[mid] <= off)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	return lo;
+	return last_at_or_before(starts, n, sizeof *starts, off);
 }
 
 /* The input offset that the first byte of line `line` (1-based) of
@@ -2445,15 +2449,8 @@ void paste_position(const struct paste *p, size_t offset, unsigned *line, unsign
 	if (p->nspans == 0)
 		return;
 	/* the last span that starts at or before offset */
-	size_t lo = 0, hi = p->nspans;
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (p->spans[mid].out <= offset)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	const struct paste_span *s = &p->spans[lo];
+	_Static_assert(offsetof(struct paste_span, out) == 0, "searched by out");
+	const struct paste_span *s = &p->spans[last_at_or_before(p->spans, p->nspans, sizeof *p->spans, offset)];
 	if (offset < s->out) { /* before the first span */
 		*line = s->line;
 		*col = s->col;
