@@ -499,9 +499,18 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
  * feature tags. */
 /* RFC 3261 §10.3 step 6: a Contact names an existing binding when its URI
  * equals the binding's by §19.1.4. */
+/* The URI has the sos parameter: an emergency registration's contact. */
+static bool contact_sos(const struct sip_addr *a)
+{
+	struct sip_param p;
+	return sip_param_find(a->uri.params, "sos", &p);
+}
+
+/* The same binding: equal URIs (RFC 3261 §19.1.4 ignores a parameter in one
+ * URI only, but sos makes an emergency registration, another binding). */
 static bool contact_same(const struct sip_addr *a, const struct sip_addr *b)
 {
-	return sip_uri_equal(&a->uri, &b->uri);
+	return sip_uri_equal(&a->uri, &b->uri) && contact_sos(a) == contact_sos(b);
 }
 
 static void diff_binding(struct diff_run *d, const struct sip_addr *ca, const struct sip_addr *cb)
@@ -539,8 +548,14 @@ static void diff_contact(struct diff_run *d, const struct diff_side *a, const st
 		return;
 	}
 	if (na == 1 && nb == 1 && !contact_same(&ca[0], &cb[0])) {
-		diff_item(d, DIFF_NOTE, "Contact", ca[0].uri_text, cb[0].uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
-			  "another contact address: B adds a binding (or replaces it, when +sip.instance/reg-id match)");
+		if (contact_sos(&ca[0]) != contact_sos(&cb[0]))
+			diff_item(d, DIFF_NOTE, "Contact", ca[0].uri_text, cb[0].uri_text,
+				  "TS 24.229 §5.1.6.2, draft-patel-ecrit-sos-parameter",
+				  "only %s's contact has sos: that one is an emergency registration, kept beside "
+				  "the normal one, not an update of it", contact_sos(&ca[0]) ? "A" : "B");
+		else
+			diff_item(d, DIFF_NOTE, "Contact", ca[0].uri_text, cb[0].uri_text, "RFC 3261 §10.2.1, RFC 5626 §4.2",
+				  "another contact address: B adds a binding (or replaces it, when +sip.instance/reg-id match)");
 		diff_binding(d, &ca[0], &cb[0]);
 		return;
 	}

@@ -38,6 +38,9 @@ put("in-removeold.txt", nc2.replace("[ Line  9 ] Route:",
 # §19.1.4, RFC 5954 §4), so the same binding, not a new one
 put("in-respelt.txt", nc2.replace("To: <sip:+11234567890@test.3gpp.com>", "To: <sip:+11234567890@TEST.3gpp.COM>")
     .replace("Contact: <sip:+11234567890@[2001:0:0:1::3]:5060>", "Contact: <sip:+11234567890@[2001:0000:0:1:0:0:0:3]:5060>"))
+# B registers the same address for emergency (sos): another binding
+put("in-sos.txt", nc2.replace("Contact: <sip:+11234567890@[2001:0:0:1::3]:5060>",
+    "Contact: <sip:+11234567890@[2001:0:0:1::3]:5060;sos>"))
 put("in-backwards.txt", t.replace("450510775 REGISTER", "450510770 REGISTER")
                       .replace("branch=z9hG4bK788602866", "branch=z9hG4bK788602899"))
 PY
@@ -62,6 +65,7 @@ run twocontacts 0 "$ex4" "$tmp/in-twocontacts.txt"
 run backwards 1 "$ex4" "$tmp/in-backwards.txt"
 run removeold 0 "$ex4" "$tmp/in-removeold.txt"
 run respelt 0 "$ex4" "$tmp/in-respelt.txt"
+run sos 0 "$ex4" "$tmp/in-sos.txt"
 
 # the text says what each difference means
 grep -q 'CSeq: 450510774 -> 450510775: the same registration continues' "$tmp/seed.txt" ||
@@ -120,6 +124,10 @@ cs = [(x["a"], x["b"], x["kind"], x["severity"]) for x in d["differences"] if x[
 check(cs == [("sip:+11234567890@[2001:0:0:1::3]:5060", "sip:+11234567890@[2001:0000:0:1:0:0:0:3]:5060", "changed", "ok")],
       f"respelt: one binding, the same: {cs}")
 check(x["To"]["severity"] == "ok" and "written differently" in x["To"]["meaning"], f"respelt: To {x['To']}")
+d, _ = diffs("sos")
+cs = [(x["b"], x["kind"], x["meaning"]) for x in d["differences"] if x["field"] == "Contact"]
+check(len(cs) == 1 and cs[0][0].endswith(";sos") and cs[0][1] == "changed"
+      and "only B's contact has sos: that one is an emergency registration" in cs[0][2], f"sos: {cs}")
 d, x = diffs("backwards")
 check(x["CSeq"]["severity"] == "problem" and "backwards" in x["CSeq"]["meaning"], "backwards")
 print("diff json:", "ok" if not bad else f"{bad} failed")
