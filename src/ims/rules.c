@@ -3152,6 +3152,16 @@ static struct slice uri_list_next(struct slice list, size_t *pos)
 	return slice_span(p, e);
 }
 
+/* Two contact URIs name the same binding: equal as RFC 3261 §19.1.4 has
+ * it (a parameter in one URI only ignored), but an emergency registration's
+ * contact (sos) is another binding than the normal one. */
+static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
+{
+	struct sip_param p;
+	return sip_uri_equal(a, b) &&
+	       sip_param_find(a->params, "sos", &p) == sip_param_find(b->params, "sos", &p);
+}
+
 /* A contact URI of a reginfo document equals a granted one. */
 static bool granted_has(const struct ims_flow_call *fc, const struct sip_uri *u)
 {
@@ -3160,7 +3170,7 @@ static bool granted_has(const struct ims_flow_call *fc, const struct sip_uri *u)
 	while ((g = uri_list_next(fc->granted, &pos)).ptr) {
 		struct sip_uri gu;
 		struct sip_parse_error err;
-		if (sip_uri_decode(&gu, g, &err) == 0 && sip_uri_equal(&gu, u))
+		if (sip_uri_decode(&gu, g, &err) == 0 && binding_uri_equal(&gu, u))
 			return true;
 	}
 	return false;
@@ -3204,7 +3214,7 @@ static void check_flow_bindings(struct ctx *c)
 			for (unsigned j = r->first_contact; j < r->first_contact + r->ncontacts && !listed; j++) {
 				struct sip_uri cu;
 				listed = sip_uri_decode(&cu, slice_cstr(ri->contacts[j].uri), &err) == 0 &&
-					 sip_uri_equal(&cu, &gu);
+					 binding_uri_equal(&cu, &gu);
 			}
 			if (!listed)
 				report(c, cth, ims_body_line(m, r->line), "this full reginfo does not list "

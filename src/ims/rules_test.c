@@ -1531,6 +1531,9 @@ static const struct {
 	{ GRANTED_CONTACT, "Contact: <sip:+491701234567@[2001:db8::1]:5060>;expires=0",
 	  "state=\"active\" event=\"registered\"", "state=\"terminated\" event=\"unregistered\"", false,
 	  NULL },
+	/* the same address registered for emergency (sos) is another binding */
+	{ NULL, NULL, "@[2001:db8::1]:5060</uri>", "@[2001:db8::1]:5060;sos</uri>", true,
+	  "does not list sip:+491701234567@[2001:db8::1]:5060 for " },
 	/* a partial document lists only what changed */
 	{ NULL, NULL, "state=\"full\"", "state=\"partial\"", false, NULL },
 	/* another AOR (the tel URI of the implicit set) has no 200 here */
