@@ -14,6 +14,8 @@
 #include "cli/render.h"
 
 #define RULE_WHERE 3 /* the places of a rule's first findings kept for the summary */
+#define KINDS_KEPT 32 /* message kinds counted by name in the summary */
+#define KIND_MAX 48   /* "599 " and a method of up to 43 bytes, NUL */
 
 struct decode_run {
 	struct cli_opts opt;
@@ -60,9 +62,50 @@ struct decode_run {
 	} *by_rule;
 	size_t nby_rule;
 	bool by_rule_oom;
+	/* how many messages of each kind (a request's method; a response's
+	 * status and CSeq method: "401 REGISTER"), in the order they first
+	 * came; kinds past KINDS_KEPT count in kinds_other */
+	struct kind_count {
+		char kind[KIND_MAX];
+		unsigned n;
+	} kinds[KINDS_KEPT];
+	size_t nkinds;
+	unsigned kinds_other;
 };
 
 static void run_status(struct decode_run *run, int status);
+
+/* Counts msg by its kind: the method of a request; the status and the
+ * CSeq method of a response (a longer method is cut). */
+static void count_kind(struct decode_run *run, const struct sip_msg *msg)
+{
+	char kind[KIND_MAX];
+	if (msg->is_request) {
+		snprintf(kind, sizeof kind, "%.*s", (int)(msg->method.len < KIND_MAX - 1 ? msg->method.len
+										: KIND_MAX - 1),
+			 msg->method.ptr);
+	} else {
+		const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_CSEQ);
+		struct sip_cseq cs;
+		struct sip_parse_error perr;
+		if (h && sip_cseq_decode(&cs, h->value, &perr) == 0)
+			snprintf(kind, sizeof kind, "%u %.*s", msg->status,
+				 (int)(cs.method.len < KIND_MAX - 5 ? cs.method.len : KIND_MAX - 5), cs.method.ptr);
+		else
+			snprintf(kind, sizeof kind, "%u", msg->status);
+	}
+	for (size_t i = 0; i < run->nkinds; i++)
+		if (strcmp(run->kinds[i].kind, kind) == 0) {
+			run->kinds[i].n++;
+			return;
+		}
+	if (run->nkinds == KINDS_KEPT) {
+		run->kinds_other++;
+		return;
+	}
+	memcpy(run->kinds[run->nkinds].kind, kind, sizeof kind);
+	run->kinds[run->nkinds++].n = 1;
+}
 
 /* Counts f, found on line of input, against its rule in run->by_rule. */
 static void count_rule(struct decode_run *run, const struct ims_finding *f, const char *input,
@@ -888,6 +931,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	}
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;
+	count_kind(run, msg);
 
 	if (run->opt.summary || (run->nonly && fl.n == 0))
 		goto out;
@@ -1634,6 +1678,15 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "table_full", NULL, run.flow_evicted, NULL);
 		report_u64(r, "out_of_memory", NULL, run.flow_nomem, NULL);
 		report_end(r);
+		report_list_begin(r, "by_kind", NULL);
+		for (size_t i = 0; i < run.nkinds; i++) {
+			report_begin(r, NULL, NULL);
+			report_cstr(r, "kind", NULL, run.kinds[i].kind, NULL);
+			report_u64(r, "count", NULL, run.kinds[i].n, NULL);
+			report_end(r);
+		}
+		report_list_end(r);
+		report_u64(r, "other_kinds", NULL, run.kinds_other, NULL);
 		if (run.nby_rule)
 			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
 		report_list_begin(r, "by_rule", NULL);
@@ -1665,6 +1718,15 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			buf_printf(r->b, " (%u left out by %s)", run.ignored,
 				   run.nonly ? "--ignore/--only" : "--ignore");
 		buf_printf(r->b, "%s\n", report_off(r));
+		/* what the messages are, in the order each kind first came */
+		if (run.nkinds && (run.messages > 1 || run.opt.summary)) {
+			buf_printf(r->b, "by kind:");
+			for (size_t i = 0; i < run.nkinds; i++)
+				buf_printf(r->b, "%s %u %s", i ? "," : "", run.kinds[i].n, run.kinds[i].kind);
+			if (run.kinds_other)
+				buf_printf(r->b, ", %u of other kinds", run.kinds_other);
+			buf_printf(r->b, "\n");
+		}
 		/* a log of many messages: which rules fired, most often first */
 		if (run.nby_rule)
 			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);

@@ -521,6 +521,30 @@ assert s["params"][0]["meaning"].startswith("probation:") and s["params"][1]["me
 assert t["Event"]["decoded"]["value_ref"].startswith("RFC 3680"), t["Event"]
 PY
 
+# --- the run's messages by kind, in the order each kind first came ---
+"$imsreg" decode --summary --no-color tests/data/paste/flow.sip >"$tmp/kinds.txt" 2>/dev/null
+has "by kind: text" "$tmp/kinds.txt" "by kind: 2 REGISTER, 1 401 REGISTER, 1 200 REGISTER, 1 NOTIFY"
+"$imsreg" decode --json --summary tests/data/paste/flow.sip >"$tmp/kinds.json" 2>/dev/null
+python3 - "$tmp/kinds.json" <<'PY' && ok || bad "by kind: JSON"
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+assert [(k["kind"], k["count"]) for k in s["by_kind"]] == [("REGISTER", 2), ("401 REGISTER", 1), ("200 REGISTER", 1), ("NOTIFY", 1)], s["by_kind"]
+assert s["other_kinds"] == 0
+PY
+# past 32 kinds the rest are counted together
+python3 -c '
+import sys
+for i in range(40):
+    sys.stdout.write("M%02d sip:x@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK%d\r\nMax-Forwards: 70\r\nFrom: <sip:a@example.net>;tag=1\r\nTo: <sip:x@example.net>\r\nCall-ID: k%d\r\nCSeq: 1 M%02d\r\nContent-Length: 0\r\n\r\n" % (i, i, i, i))
+' >"$tmp/kinds40.sip"
+"$imsreg" decode --json --summary --strict "$tmp/kinds40.sip" >"$tmp/kinds40.json" 2>/dev/null
+python3 - "$tmp/kinds40.json" <<'PY' && ok || bad "by kind: 40 kinds"
+import json, sys
+s = json.load(open(sys.argv[1]))["summary"]
+assert s["messages"] == 40 and len(s["by_kind"]) == 32 and s["other_kinds"] == 8, (s["messages"], len(s["by_kind"]), s["other_kinds"])
+assert s["by_kind"][0] == {"kind": "M00", "count": 1}, s["by_kind"][0]
+PY
+
 # --- every corpus file, both modes: one valid JSON document whose
 # exit_status is the process's, and a located reason on stderr for each 2 ---
 for f in ../shared/corpus/rfc4475/*.dat ../shared/corpus/rfc5118/wire/*.dat \
