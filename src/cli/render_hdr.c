@@ -60,6 +60,39 @@ void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
 		report_end(r);
 }
 
+/* A value's meaning, without the "value: " it starts with, for text that
+ * already shows the value beside it. */
+static const char *meaning_after_value(const char *meaning, struct slice value)
+{
+	if (meaning && value.ptr && value.len && strncasecmp(meaning, value.ptr, value.len) == 0 &&
+	    meaning[value.len] == ':' && meaning[value.len + 1] == ' ')
+		return meaning + value.len + 2;
+	return meaning;
+}
+
+/* One parameter with its meaning (ex, or none): text "name: value" and
+ * the meaning below (without the value it may start with); JSON {name,
+ * value, meaning, ref}. */
+static void report_param(struct report *r, const struct sip_param *p, const struct ims_explain *ex)
+{
+	report_begin(r, NULL, NULL);
+	if (r->format == REPORT_TEXT) {
+		struct buf d;
+		buf_init(&d);
+		buf_printf(&d, "%.*s", SLICE_ARG(p->name));
+		report_str(r, NULL, d.ptr, slice_present(p->value) ? p->value : slice_cstr("(no value)"), NULL);
+		report_keep_error(r, &d);
+		buf_fini(&d);
+		if (ex)
+			report_explain(r, meaning_after_value(ex->meaning, p->value), ex->ref);
+	} else {
+		report_str(r, "name", NULL, p->name, NULL);
+		report_str(r, "value", NULL, p->value, NULL);
+		report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
+	}
+	report_end(r);
+}
+
 /* ";a=b;c" as a JSON array of {name, value, meaning, ref}, the meaning from
  * the catalogue for parameters of header id (SIP_HDR_OTHER: URI parameters,
  * the catalogue's URI parameters). Text: nothing, the value line shows them
@@ -74,14 +107,8 @@ static void report_params(struct report *r, enum sip_hdr_id id, const char *key,
 	struct sip_parse_error perr;
 	if (params.ptr) {
 		sip_param_it_init(&it, params);
-		while (sip_param_next(&it, &p, &perr) > 0) {
-			const struct ims_explain *ex = ims_explain_param(id, p.name);
-			report_begin(r, NULL, NULL);
-			report_str(r, "name", NULL, p.name, NULL);
-			report_str(r, "value", NULL, p.value, NULL);
-			report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
-			report_end(r);
-		}
+		while (sip_param_next(&it, &p, &perr) > 0)
+			report_param(r, &p, ims_explain_param(id, p.name));
 	}
 	report_list_end(r);
 }
@@ -1098,20 +1125,8 @@ static int render_charging(struct report *r, const struct cli_msg *m, const stru
 	const bool vector = h->id == SIP_HDR_P_CHARGING_VECTOR;
 	if (r->format == REPORT_TEXT) {
 		sip_param_it_init(&it, h->value);
-		while ((rc = sip_param_next(&it, &p, &perr)) > 0) {
-			const struct ims_explain *ex = ims_explain_param(h->id, p.name);
-			struct buf d;
-			buf_init(&d);
-			buf_printf(&d, "%.*s", SLICE_ARG(p.name));
-			report_begin(r, NULL, NULL);
-			report_str(r, NULL, d.ptr, slice_present(p.value) ? p.value : slice_cstr("(no value)"),
-				   NULL);
-			if (ex)
-				report_explain(r, ex->meaning, ex->ref);
-			report_end(r);
-			report_keep_error(r, &d);
-			buf_fini(&d);
-		}
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0)
+			report_param(r, &p, ims_explain_param(h->id, p.name));
 	} else {
 		report_params(r, h->id, "params", h->value);
 		if (vector) {
@@ -1147,16 +1162,6 @@ static int render_charging(struct report *r, const struct cli_msg *m, const stru
  * where the catalogue has one (Event: reg, Subscription-State:
  * terminated, ...); each parameter's, by its value first
  * (reason=deactivated), else by its name. */
-/* A value's meaning, without the "value: " it starts with, for text that
- * already shows the value beside it. */
-static const char *meaning_after_value(const char *meaning, struct slice value)
-{
-	if (meaning && value.ptr && value.len && strncasecmp(meaning, value.ptr, value.len) == 0 &&
-	    meaning[value.len] == ':' && meaning[value.len + 1] == ' ')
-		return meaning + value.len + 2;
-	return meaning;
-}
-
 static int render_tokparams(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	struct slice v = h->value, params = SLICE_NULL;
@@ -1183,29 +1188,7 @@ static int render_tokparams(struct report *r, const struct cli_msg *m, const str
 			const struct ims_explain *ex = ims_explain_param_value(h->id, p.name, p.value);
 			if (!ex)
 				ex = ims_explain_param(h->id, p.name);
-			report_begin(r, NULL, NULL);
-			if (r->format == REPORT_TEXT) {
-				struct buf d;
-				buf_init(&d);
-				buf_printf(&d, "%.*s", SLICE_ARG(p.name));
-				report_str(r, NULL, d.ptr, slice_present(p.value) ? p.value : slice_cstr("(no value)"),
-					   NULL);
-				report_keep_error(r, &d);
-				buf_fini(&d);
-			} else {
-				report_str(r, "name", NULL, p.name, NULL);
-				report_str(r, "value", NULL, p.value, NULL);
-			}
-			if (r->format == REPORT_TEXT)
-				report_explain(r, ex ? meaning_after_value(ex->meaning, p.value) : NULL,
-					       ex ? ex->ref : NULL);
-			else
-				if (r->format == REPORT_TEXT)
-				report_explain(r, ex ? meaning_after_value(ex->meaning, p.value) : NULL,
-					       ex ? ex->ref : NULL);
-			else
-				report_explain(r, ex ? ex->meaning : NULL, ex ? ex->ref : NULL);
-			report_end(r);
+			report_param(r, &p, ex);
 		}
 	}
 	report_list_end(r);
