@@ -325,6 +325,10 @@ struct ims_identity {
  * host, empty user or realm); another scheme ("urn:...") is IMS_ID_OTHER
  * and 0. The slices point into text. */
 int ims_identity_decode(struct ims_identity *id, struct slice text);
+/* A contact URI with the sos parameter: an emergency registration's
+ * (draft-patel-ecrit-sos-parameter, TS 24.229 §5.1.6), a binding apart
+ * from the normal one at the same address. */
+bool ims_uri_is_emergency(const struct sip_uri *uri);
 
 /* ---- the explanation catalogue ----------------------------------------- */
 

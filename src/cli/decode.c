@@ -373,9 +373,7 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 		}
 		if (has_eff && eff == 0)
 			nzero++;
-		/* the sos URI parameter: an emergency registration's contact */
-		struct sip_param sosp;
-		const bool emergency = sip_param_find(a.uri.params, "sos", &sosp);
+		const bool emergency = ims_uri_is_emergency(&a.uri);
 		if (r->format == REPORT_TEXT) {
 			const char *what = !has_eff ? "the registrar's default (often 3600 s)"
 					   : eff == 0 ? "0 s: remove this binding"

@@ -499,11 +499,9 @@ static void diff_params_one_way(struct diff_run *d, struct slice x, struct slice
  * feature tags. */
 /* RFC 3261 §10.3 step 6: a Contact names an existing binding when its URI
  * equals the binding's by §19.1.4. */
-/* The URI has the sos parameter: an emergency registration's contact. */
 static bool contact_sos(const struct sip_addr *a)
 {
-	struct sip_param p;
-	return sip_param_find(a->uri.params, "sos", &p);
+	return ims_uri_is_emergency(&a->uri);
 }
 
 /* The same binding: equal URIs (RFC 3261 §19.1.4 ignores a parameter in one

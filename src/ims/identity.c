@@ -245,3 +245,9 @@ int ims_identity_decode(struct ims_identity *id, struct slice text)
 out:
 	return rc;
 }
+
+bool ims_uri_is_emergency(const struct sip_uri *uri)
+{
+	struct sip_param p;
+	return uri && sip_param_find(uri->params, "sos", &p);
+}

@@ -182,8 +182,35 @@ static void test_identity_host_of_a_3gpp_home_domain(void)
 	}
 }
 
+/* sos as a URI parameter (in any case, with or without a value) marks an
+ * emergency registration's contact; a parameter merely named like it, or
+ * sos in the user part, does not. */
+static void test_uri_with_sos_is_an_emergency_contact(void)
+{
+	static const struct {
+		const char *uri;
+		bool emergency;
+	} rows[] = {
+		{ "sip:[2001:db8::1]:5060;sos", true },
+		{ "sip:u@192.0.2.1;transport=udp;SOS", true },
+		{ "sip:u@192.0.2.1;sos=1;ob", true },
+		{ "sip:u@192.0.2.1", false },
+		{ "sip:sos@192.0.2.1", false },
+		{ "sip:u@192.0.2.1;sosx;xsos", false },
+		{ "tel:+112", false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct sip_uri u;
+		struct sip_parse_error err;
+		CHECK_INT_EQ(sip_uri_decode(&u, slice_cstr(rows[i].uri), &err), 0);
+		CHECK(ims_uri_is_emergency(&u) == rows[i].emergency);
+	}
+	CHECK(!ims_uri_is_emergency(NULL));
+}
+
 int main(void)
 {
+	test_uri_with_sos_is_an_emergency_contact();
 	test_identity_host_of_a_3gpp_home_domain();
 	test_identity_decode_table();
 	test_identity_decode_every_truncation_stays_in_bounds();

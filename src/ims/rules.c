@@ -3157,9 +3157,7 @@ static struct slice uri_list_next(struct slice list, size_t *pos)
  * contact (sos) is another binding than the normal one. */
 static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
 {
-	struct sip_param p;
-	return sip_uri_equal(a, b) &&
-	       sip_param_find(a->params, "sos", &p) == sip_param_find(b->params, "sos", &p);
+	return sip_uri_equal(a, b) && ims_uri_is_emergency(a) == ims_uri_is_emergency(b);
 }
 
 /* A contact URI of a reginfo document equals a granted one. */
@@ -3724,11 +3722,9 @@ static void ctx_prepare(struct ctx *c)
 	}
 	c->contacts_more = c->ncontacts == CONTACTS_KEPT;
 	c->contacts_rest = it;
-	for (size_t i = 0; i < c->ncontacts && !c->sos; i++) {
-		struct sip_param sosp;
-		if (sip_param_find(c->contacts[i].a.uri.params, "sos", &sosp))
+	for (size_t i = 0; i < c->ncontacts && !c->sos; i++)
+		if (ims_uri_is_emergency(&c->contacts[i].a.uri))
 			c->sos = &c->contacts[i];
-	}
 
 
 	/* a deregistration: every binding named ends up with expiry 0 */
