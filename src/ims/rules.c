@@ -373,6 +373,27 @@ static void check_mandatory(struct ctx *c)
 	}
 }
 
+/* SUBSCRIBE and NOTIFY name their event package, and a NOTIFY says the
+ * state of its subscription (RFC 6665 §8.2: Event in both, Subscription-
+ * State in NOTIFY; RFC 3680's own examples lacked the latter, fixed by its
+ * erratum 3494). */
+static void check_event_headers(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const bool notify = m->method_id == SIP_METHOD_NOTIFY;
+	if (!notify && m->method_id != SIP_METHOD_SUBSCRIBE)
+		return;
+	if (!sip_hdr_first(m, SIP_HDR_EVENT))
+		report(c, NULL, m->start_line.ptr, "a %s without Event: the receiver cannot tell "
+		       "which event package it is for (for the registration state, Event: reg) and "
+		       "answers 489 Bad Event.", notify ? "NOTIFY" : "SUBSCRIBE");
+	if (notify && !sip_hdr_first(m, SIP_HDR_SUBSCRIPTION_STATE))
+		report(c, NULL, m->start_line.ptr, "a NOTIFY without Subscription-State: the "
+		       "subscriber cannot tell whether the subscription is active, pending or "
+		       "terminated, nor when to refresh it; a strict one answers 400. Check the "
+		       "notifier (for reg, the S-CSCF).");
+}
+
 /* Decodes every element of a header with its typed decoder: 0 or the first
  * error, with err filled. The codec's per-field check, except that
  * P-Access-Network-Info is read with the IMS decoder, which knows the
@@ -3513,6 +3534,9 @@ enum scope {
 	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
 	  BINDING, check_cni_absent_on_wlan) \
+	X("rfc6665.event.headers", IMS_SEV_ERROR, "RFC 6665 §8.2",\
+	  "SUBSCRIBE and NOTIFY carry Event; NOTIFY carries Subscription-State",\
+	  REQUEST, check_event_headers) \
 	X("ts24229.subscribe.reg-target", IMS_SEV_WARNING, "TS 24.229 §5.1.1.3",\
 	  "the UE's initial SUBSCRIBE to reg has the IMPU (a SIP URI) as Request-URI, From and To",\
 	  REQUEST, check_subscribe_reg_target) \

@@ -369,6 +369,11 @@ static const struct {
 	{ initial_register, "Expires: 600000", "Expires: 3600", "ts24229.register.expires-600000",
 	  "3600" },
 	{ initial_register, "Expires: 600000\r\n", "", "ts24229.register.expires-600000", NULL },
+	/* RFC 6665: Event in SUBSCRIBE and NOTIFY, Subscription-State in NOTIFY */
+	{ notify_reginfo, "Event: reg\r\n", "", "rfc6665.event.headers", NULL },
+	{ notify_reginfo, "Subscription-State: active;expires=600000\r\n", "", "rfc6665.event.headers",
+	  NULL },
+	{ ue_subscribe_reg, "Event: reg\r\n", "", "rfc6665.event.headers", NULL },
 	/* an emergency registration (sos in the Contact URI): said, with its
 	 * contact; its 200 says what was granted; its removal */
 	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;sos>",
@@ -680,6 +685,9 @@ static const struct {
 	 * escaped (RFC 3261 §19.1.4: %37 is '7') */
 	{ initial_register, "From: <" IMPU ">", "From: <sip:+49170123456%37@IMS.mnc001.MCC262.3gppnetwork.org>",
 	  "ts24229.register.from-to" },
+	/* a SUBSCRIBE has no Subscription-State (the NOTIFY's), a REGISTER no Event */
+	{ ue_subscribe_reg, "Accept:", "X-Accept:", "rfc6665.event.headers" },
+	{ initial_register, "Supported:", "Event: reg\r\nSupported:", "rfc6665.event.headers" },
 	/* an emergency registration's time is the network's: no 600000 asked */
 	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
 	  "Contact: <sip:[2001:db8::1]:5060;sos>;expires=3600", "ts24229.register.expires-600000" },
