@@ -1278,8 +1278,7 @@ static void check_protected_ports(struct ctx *c)
 
 static void check_expires_600000(struct ctx *c)
 {
-	/* an emergency registration's time is the network's (check_emergency) */
-	if (c->deregister || c->sos)
+	if (c->deregister)
 		return;
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
@@ -1289,6 +1288,9 @@ static void check_expires_600000(struct ctx *c)
 		/* a contact removed in a REGISTER that keeps others asks for
 		 * nothing (check_deregister says what it does) */
 		if (a->star || contact_removed(c, ct))
+			continue;
+		/* an emergency registration's time is the network's (check_emergency) */
+		if (ims_uri_is_emergency(&a->uri))
 			continue;
 		uint32_t e;
 		const struct sip_hdr *eh = h;

@@ -369,6 +369,9 @@ static const struct {
 	{ initial_register, "Expires: 600000", "Expires: 3600", "ts24229.register.expires-600000",
 	  "3600" },
 	{ initial_register, "Expires: 600000\r\n", "", "ts24229.register.expires-600000", NULL },
+	/* a normal contact beside an emergency one is still asked for 600000 */
+	{ initial_register, "Expires: 600000", "Contact: <sip:[2001:db8::1]:5062;sos>\r\nExpires: 3600",
+	  "ts24229.register.expires-600000", "3600" },
 	/* RFC 6665: Event in SUBSCRIBE and NOTIFY, Subscription-State in NOTIFY */
 	{ notify_reginfo, "Event: reg\r\n", "", "rfc6665.event.headers", NULL },
 	{ notify_reginfo, "Subscription-State: active;expires=600000\r\n", "", "rfc6665.event.headers",
