@@ -56,7 +56,8 @@ static void check_flow(const struct ims_flow *f)
 		    !in_text(fc, fc->ch_sec_server) || !in_text(fc, fc->reg_sec_client) ||
 		    !in_text(fc, fc->granted) || !in_text(fc, fc->sr) || fc->ch_nnonce > IMS_FLOW_NONCES ||
 		    fc->granted_n > IMS_FLOW_GRANTED || (fc->granted_n && !fc->granted.ptr) ||
-		    fc->sr_n > IMS_FLOW_GRANTED || (fc->sr_n && !fc->sr.ptr))
+		    fc->sr_n > IMS_FLOW_GRANTED || (fc->sr_n && !fc->sr.ptr) || !in_text(fc, fc->pau) ||
+		    fc->pau_n > IMS_FLOW_GRANTED || (fc->pau_n && !fc->pau.ptr))
 			abort();
 		for (size_t k = 0; k < IMS_FLOW_NONCES; k++)
 			if (!in_text(fc, fc->ch_nonce[k]) || !in_text(fc, fc->ch_realm[k]) ||

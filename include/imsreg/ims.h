@@ -383,7 +383,8 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
  * reg-event subscription; and per address-of-record, the bindings the last
  * 2xx to a REGISTER listed (a reg-event NOTIFY, in another dialog, is
  * compared with them) and its Service-Route (the UE's later requests
- * are). Kept as copies (the messages' buffers need not
+ * are); and per contact it granted, its P-Associated-URI (the identities
+ * the UE's later requests from that contact may prefer). Kept as copies (the messages' buffers need not
  * live on).
  *
  * The records grow with the input: a table of records, a hash index on
@@ -450,6 +451,13 @@ struct ims_flow_call {
 	bool sr_cut;                   /* longer than kept: not compared */
 	unsigned sr_n;                 /* entries (at most IMS_FLOW_GRANTED) */
 	struct slice sr;               /* their URIs, each followed by '\n' */
+	/* A contact's record (call_id holds "\001ct " and the contact's key):
+	 * the P-Associated-URI of the last 2xx that granted it, the identities
+	 * its registration may use (the first is the default) */
+	bool have_pau;
+	bool pau_cut;                  /* more or longer than kept: not compared */
+	unsigned pau_n;
+	struct slice pau;              /* their URIs, each followed by '\n' */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -2840,13 +2840,14 @@ static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
 }
 
 /* The string members of a record, in the order of its text block. */
-#define FLOW_STRINGS (6 + 3 * IMS_FLOW_NONCES)
+#define FLOW_STRINGS (7 + 3 * IMS_FLOW_NONCES)
 static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS])
 {
 	size_t n = 0;
 	v[n++] = &fc->call_id;
 	v[n++] = &fc->granted;
 	v[n++] = &fc->sr;
+	v[n++] = &fc->pau;
 	v[n++] = &fc->reg_branch;
 	v[n++] = &fc->ch_sec_server;
 	v[n++] = &fc->reg_sec_client;
@@ -2942,21 +2943,24 @@ static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 		flow_trim(f);
 }
 
-/* The key of an address-of-record's record: AOR_KEY_PREFIX, then the URI
- * as RFC 3261 §19.1.4 compares it where an AOR differs: the scheme, the
- * user as written, the host in lower case, the port when there is one; a
- * tel URI its number as written. 0 when u is neither, or too long. */
+/* The key of a record of an address-of-record (AOR_KEY_PREFIX) or of a
+ * contact (CONTACT_KEY_PREFIX, and ";sos" for an emergency registration's:
+ * another binding): the prefix, then the URI as RFC 3261 §19.1.4 compares
+ * it where such URIs differ: the scheme, the user as written, the host in
+ * lower case, the port when there is one; a tel URI its number as
+ * written. 0 when u is neither, or too long. */
 #define AOR_KEY_PREFIX "\001aor "
+#define CONTACT_KEY_PREFIX "\001ct "
 #define AOR_KEY_MAX 320
-static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)
+static size_t uri_key(char *buf, size_t cap, const char *prefix, const struct sip_uri *u)
 {
 	struct buf b;
 	buf_init(&b);
 	if (u->scheme == SIP_URI_TEL && slice_present(u->user) && u->user.len) {
-		buf_printf(&b, AOR_KEY_PREFIX "tel:%.*s", SLICE_ARG(u->user));
+		buf_printf(&b, "%stel:%.*s", prefix, SLICE_ARG(u->user));
 	} else if ((u->scheme == SIP_URI_SIP || u->scheme == SIP_URI_SIPS) &&
 		   slice_present(u->host) && u->host.len) {
-		buf_printf(&b, AOR_KEY_PREFIX "%s:", u->scheme == SIP_URI_SIPS ? "sips" : "sip");
+		buf_printf(&b, "%s%s:", prefix, u->scheme == SIP_URI_SIPS ? "sips" : "sip");
 		if (slice_present(u->user) && u->user.len)
 			buf_printf(&b, "%.*s@", SLICE_ARG(u->user));
 		for (size_t i = 0; i < u->host.len; i++) {
@@ -2965,12 +2969,19 @@ static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)
 		}
 		if (u->has_port)
 			buf_printf(&b, ":%u", u->port);
+		if (strcmp(prefix, CONTACT_KEY_PREFIX) == 0 && ims_uri_is_emergency(u))
+			buf_printf(&b, ";sos");
 	}
 	size_t n = b.err || b.len >= cap ? 0 : b.len;
 	if (n)
 		memcpy(buf, b.ptr, n);
 	buf_fini(&b);
 	return n;
+}
+
+static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)
+{
+	return uri_key(buf, cap, AOR_KEY_PREFIX, u);
 }
 
 /* The URIs of the elements of every header id of m, each followed by
@@ -3012,12 +3023,10 @@ static void uri_list_of(struct uri_list *l, const struct sip_msg *m, enum sip_hd
 	}
 }
 
-/* The record of the AOR u, made when there is none (most recently used);
- * NULL when u has no key or memory ran out. */
-static struct ims_flow_call *flow_aor(struct ims_flow *f, const struct sip_uri *u, char *key,
-				      size_t cap)
+/* The record of key[0, k) (k 0: none), made when there is none (most
+ * recently used); NULL when k is 0 or memory ran out. */
+static struct ims_flow_call *flow_keyed(struct ims_flow *f, size_t k, const char *key)
 {
-	size_t k = aor_key(key, cap, u);
 	if (!k)
 		return NULL;
 	struct slice ks = slice_make(key, k);
@@ -3028,6 +3037,14 @@ static struct ims_flow_call *flow_aor(struct ims_flow *f, const struct sip_uri *
 		return fc;
 	}
 	return flow_add(f, ks);
+}
+
+/* The record of the AOR u, made when there is none (most recently used);
+ * NULL when u has no key or memory ran out. */
+static struct ims_flow_call *flow_aor(struct ims_flow *f, const struct sip_uri *u, char *key,
+				      size_t cap)
+{
+	return flow_keyed(f, uri_key(key, cap, AOR_KEY_PREFIX, u), key);
 }
 
 /* A 2xx to a REGISTER: the bindings it lists (the contacts with an expiry
@@ -3066,6 +3083,25 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 		next.sr = has_sr ? slice_make(sr.text, sr.len) : SLICE_NULL;
 		if (flow_store(f, fc, &next))
 			flow_trim(f);
+	}
+	/* each granted contact: the identities its registration may use */
+	if (sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI)) {
+		struct uri_list pau;
+		uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
+		cur = (struct contact_cursor){ 0 };
+		while ((ct = contact_next(c, &cur))) {
+			if (ct->a.star || contact_removed(c, ct))
+				continue;
+			if (!(fc = flow_keyed(f, uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri), key)))
+				continue;
+			struct ims_flow_call next = *fc;
+			next.have_pau = true;
+			next.pau_n = pau.n;
+			next.pau_cut = pau.cut;
+			next.pau = slice_make(pau.text, pau.len);
+			if (flow_store(f, fc, &next))
+				flow_trim(f);
+		}
 	}
 	if (!has_sr)
 		return;
@@ -3345,6 +3381,50 @@ static void check_flow_service_route(struct ctx *c)
 		       fc->sr_n, fc->sr_n == 1 ? "y" : "ies", SLICE_ARG(last));
 }
 
+/* A P-Preferred-Identity of the UE's request outside a dialog is one of the
+ * identities the 200 that granted its contact listed in P-Associated-URI:
+ * else the P-CSCF asserts another (the default, the first listed) or
+ * refuses the request (TS 24.229 §5.1.2A.1.1: the UE's PPI is a hint for
+ * the asserted identity). */
+static void check_flow_preferred_identity(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->flow || c->is_register || !c->ue_leg || !c->to_ok || c->to.tag.ptr ||
+	    m->method_id == SIP_METHOD_ACK || m->method_id == SIP_METHOD_CANCEL ||
+	    !sip_hdr_first(m, SIP_HDR_P_PREFERRED_IDENTITY) || !c->ncontacts)
+		return;
+	char key[AOR_KEY_MAX];
+	size_t k = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &c->contacts[0].a.uri);
+	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
+	if (!fc || !fc->have_pau || fc->pau_cut || !fc->pau_n)
+		return;
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	elem_it_init(&it, m, SIP_HDR_P_PREFERRED_IDENTITY);
+	while (elem_next(&it, &item, &h)) {
+		struct sip_addr a;
+		struct sip_parse_error err;
+		if (sip_addr_decode(&a, item, 0, &err) < 0)
+			continue;
+		bool listed = false;
+		size_t pos = 0;
+		struct slice u;
+		while (!listed && (u = uri_list_next(fc->pau, &pos)).ptr) {
+			struct sip_uri pu;
+			listed = sip_uri_decode(&pu, u, &err) == 0 && sip_uri_equal(&pu, &a.uri);
+		}
+		if (listed)
+			continue;
+		struct slice first = list_nth(fc->pau, 0);
+		report(c, h, a.uri_text.ptr, "P-Preferred-Identity %.*s is not one of the %u "
+		       "identities the 200 registered for this contact (P-Associated-URI): the "
+		       "P-CSCF asserts another, the default %.*s, or refuses the request. A "
+		       "temporary IMPU or an identity of another subscription here is a UE bug.",
+		       SLICE_ARG(a.uri_text), fc->pau_n, SLICE_ARG(first));
+	}
+}
+
 /* ---- the book ------------------------------------------------------------ */
 
 enum scope {
@@ -3557,6 +3637,9 @@ enum scope {
 	X("ims.flow.service-route", IMS_SEV_WARNING, "RFC 3608 §6.1, TS 24.228 §6.5",\
 	  "the UE's requests after its registration are routed by the P-CSCF, then the Service-Route of the 200",\
 	  REQUEST, check_flow_service_route) \
+	X("ts24229.flow.preferred-identity", IMS_SEV_WARNING, "TS 24.229 §5.1.2A.1.1, RFC 3325 §9.2, RFC 7315 §4.1",\
+	  "the UE's P-Preferred-Identity is one of the P-Associated-URI of the 200 that registered its contact",\
+	  REQUEST, check_flow_preferred_identity) \
 	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
 	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
 	  ANY, check_reginfo_removed) \

@@ -1670,6 +1670,70 @@ static void test_flow_requests_after_the_200_follow_its_service_route(void)
 	free(sub);
 }
 
+/* The 200 (Contact <sip:[2001:db8::1]:5064>, P-Associated-URI the IMPU
+ * and its tel URI), then the UE's SUBSCRIBE from that contact with a
+ * P-Preferred-Identity (old -> new): one the 200 listed, or not. */
+#define PPI_FROM_CONTACT "Contact: <sip:[2001:db8::1]:5064>\r\nP-Preferred-Identity: <" IMPU ">\r\n"
+static const struct {
+	const char *old, *new_text;
+	bool fires;
+	const char *text;
+} ppi_cases[] = {
+	{ NULL, NULL, false, NULL },
+	{ "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <tel:+491701234567>", false, NULL },
+	{ "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <sip:+491701234567@IMS.mnc001.mcc262.3gppnetwork.org>",
+	  false, NULL },
+	{ "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <sip:262011234567890@" DOM ">", true,
+	  "P-Preferred-Identity sip:262011234567890@" DOM " is not one of the 2 identities" },
+	/* a sip and a tel value: the tel one not listed */
+	{ "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <" IMPU ">, <tel:+491709999999>", true,
+	  "tel:+491709999999 is not one of" },
+	{ "P-Preferred-Identity: <" IMPU ">\r\n", "", false, NULL },
+	/* from another contact (not the one the 200 granted), in a dialog */
+	{ "Contact: <sip:[2001:db8::1]:5064>", "Contact: <sip:[2001:db8::1]:5099>", false, NULL },
+	{ "To: <" IMPU ">", "To: <" IMPU ">;tag=d2", false, NULL },
+};
+
+static void test_flow_preferred_identity_is_one_the_200_listed(void)
+{
+	size_t l;
+	char *sub = mutate(ue_subscribe_reg, "Contact: <sip:[2001:db8::1]:5064>\r\n", PPI_FROM_CONTACT, &l);
+	CHECK(sub != NULL);
+	for (size_t i = 0; sub && i < sizeof ppi_cases / sizeof ppi_cases[0]; i++) {
+		char *t = ppi_cases[i].old ? mutate(sub, ppi_cases[i].old, ppi_cases[i].new_text, &l) : strdup(sub);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		const char *texts[] = { ok_200, t };
+		struct findings fs;
+		CHECK(run_flow(texts, 2, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "ts24229.flow.preferred-identity");
+		if (!f != !ppi_cases[i].fires || (f && ppi_cases[i].text && !strstr(f->message, ppi_cases[i].text))) {
+			fprintf(stderr, "ppi case %zu: %s\n", i, f ? f->message : "quiet");
+			print_findings("got", &fs);
+		}
+		CHECK(!f == !ppi_cases[i].fires);
+		if (f && ppi_cases[i].text)
+			CHECK(strstr(f->message, ppi_cases[i].text) != NULL);
+		/* without the 200 before it: nothing to compare with */
+		const char *one[] = { t };
+		CHECK(run_flow(one, 1, &fs) >= 0);
+		CHECK(find(&fs, "ts24229.flow.preferred-identity") == NULL);
+		free(t);
+	}
+	/* a 200 without P-Associated-URI lists nothing to compare with */
+	char *ok = mutate(ok_200, "P-Associated-URI: <" IMPU ">, <tel:+491701234567>\r\n", "", &l);
+	char *bad = sub ? mutate(sub, "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <sip:x@" DOM ">", &l)
+			: NULL;
+	const char *texts[] = { ok, bad };
+	struct findings fs;
+	CHECK(ok && bad && run_flow(texts, 2, &fs) >= 0);
+	CHECK(find(&fs, "ts24229.flow.preferred-identity") == NULL);
+	free(ok);
+	free(bad);
+	free(sub);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1688,6 +1752,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* bindings_cases */
 		if (strcmp(rules[r].id, "ims.flow.service-route") == 0)
 			tested = true; /* service_route_cases */
+		if (strcmp(rules[r].id, "ts24229.flow.preferred-identity") == 0)
+			tested = true; /* ppi_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2107,6 +2173,7 @@ int main(void)
 	test_flow_reginfo_versions_count_up_by_one();
 	test_flow_full_reginfo_agrees_with_the_last_200();
 	test_flow_requests_after_the_200_follow_its_service_route();
+	test_flow_preferred_identity_is_one_the_200_listed();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

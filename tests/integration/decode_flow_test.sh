@@ -119,5 +119,10 @@ hasnt "SUBSCRIBE routed by the Service-Route: quiet" "$tmp/out" "ims.flow.servic
 { cat "$bench/g_200_register.sip"; sub 'Route: <sip:[2001:db8:0:100::10]:5064;lr>\r\n' "tel:+15551234567"; } >"$tmp/sr-bad.sip"
 expect_rc 0 "SUBSCRIBE of the tel URI, Service-Route left out" "$imsreg" decode --brief --no-color "$tmp/sr-bad.sip"
 has "Service-Route left out: said" "$tmp/out" "warning ims.flow.service-route  line 20  Route"
+# the same SUBSCRIBE preferring an identity the 200 did not list
+{ cat "$bench/g_200_register.sip"; sub 'Route: <sip:[2001:db8:0:100::10]:5064;lr>, <sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr>\r\nP-Preferred-Identity: <sip:+15559999999@ims.mnc001.mcc001.3gppnetwork.org>\r\n' "$impu"; } >"$tmp/ppi.sip"
+expect_rc 0 "SUBSCRIBE preferring an unlisted identity" "$imsreg" decode --brief --no-color "$tmp/ppi.sip"
+has "unlisted P-Preferred-Identity: said" "$tmp/out" "the default sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org, or refuses"
+hasnt "unlisted P-Preferred-Identity: the Route is right" "$tmp/out" "ims.flow.service-route"
 
 cli_check_done
