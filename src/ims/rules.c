@@ -3006,6 +3006,19 @@ static void uri_list_add(struct uri_list *l, struct slice uri)
 	l->n++;
 }
 
+/* The next URI of a '\n'-ended list (a uri_list's, a record's granted, sr,
+ * pau) from *pos, or SLICE_NULL after the last. */
+static struct slice uri_list_next(struct slice list, size_t *pos)
+{
+	if (!list.ptr || *pos >= list.len)
+		return SLICE_NULL;
+	const char *p = list.ptr + *pos, *e = memchr(p, '\n', list.len - *pos);
+	if (!e)
+		e = list.ptr + list.len;
+	*pos = (size_t)(e - list.ptr) + 1;
+	return slice_span(p, e);
+}
+
 static void uri_list_of(struct uri_list *l, const struct sip_msg *m, enum sip_hdr_id id)
 {
 	struct elem_it it;
@@ -3021,6 +3034,22 @@ static void uri_list_of(struct uri_list *l, const struct sip_msg *m, enum sip_hd
 		else
 			l->cut = true; /* a malformed entry: the syntax rule's */
 	}
+}
+
+/* The list has a URI equal to u (RFC 3261 §19.1.4), or u does not decode
+ * (then it is not added twice either). */
+static bool uri_list_has(const struct uri_list *l, struct slice u)
+{
+	struct sip_uri a, b;
+	struct sip_parse_error err;
+	if (sip_uri_decode(&a, u, &err) < 0)
+		return true;
+	size_t pos = 0;
+	struct slice v;
+	while ((v = uri_list_next(slice_make(l->text, l->len), &pos)).ptr)
+		if (sip_uri_decode(&b, v, &err) == 0 && sip_uri_equal(&a, &b))
+			return true;
+	return false;
 }
 
 /* The record of key[0, k) (k 0: none), made when there is none (most
@@ -3084,7 +3113,10 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 		if (flow_store(f, fc, &next))
 			flow_trim(f);
 	}
-	/* each granted contact: the identities its registration may use */
+	/* each granted contact: the identities its registrations may use. A UE
+	 * may register several IMPUs (each with its implicit set) at one
+	 * contact: the sets add up, so that an identity of any of them passes
+	 * (a registration that ended leaves its identities: quiet, not wrong) */
 	if (sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI)) {
 		struct uri_list pau;
 		uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
@@ -3094,11 +3126,17 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 				continue;
 			if (!(fc = flow_keyed(f, uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri), key)))
 				continue;
+			struct uri_list all = pau;
+			size_t pos = 0;
+			struct slice u;
+			while (fc->have_pau && !all.cut && (u = uri_list_next(fc->pau, &pos)).ptr)
+				if (!uri_list_has(&pau, u))
+					uri_list_add(&all, u);
 			struct ims_flow_call next = *fc;
 			next.have_pau = true;
-			next.pau_n = pau.n;
-			next.pau_cut = pau.cut;
-			next.pau = slice_make(pau.text, pau.len);
+			next.pau_n = all.n;
+			next.pau_cut = all.cut || (fc->have_pau && fc->pau_cut);
+			next.pau = slice_make(all.text, all.len);
 			if (flow_store(f, fc, &next))
 				flow_trim(f);
 		}
@@ -3198,18 +3236,6 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
 }
 
-/* The next URI of a '\n'-ended list of an AOR's record (granted, sr) from
- * *pos, or SLICE_NULL after the last. */
-static struct slice uri_list_next(struct slice list, size_t *pos)
-{
-	if (!list.ptr || *pos >= list.len)
-		return SLICE_NULL;
-	const char *p = list.ptr + *pos, *e = memchr(p, '\n', list.len - *pos);
-	if (!e)
-		e = list.ptr + list.len;
-	*pos = (size_t)(e - list.ptr) + 1;
-	return slice_span(p, e);
-}
 
 /* Two contact URIs name the same binding: equal as RFC 3261 §19.1.4 has
  * it (a parameter in one URI only ignored), but an emergency registration's

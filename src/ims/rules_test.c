@@ -1721,6 +1721,23 @@ static void test_flow_preferred_identity_is_one_the_200_listed(void)
 		CHECK(find(&fs, "ts24229.flow.preferred-identity") == NULL);
 		free(t);
 	}
+	/* a second registration at the same contact (another IMPU, its own
+	 * implicit set): the identities of both pass */
+	char *ok2 = mutate(ok_200, "P-Associated-URI: <" IMPU ">, <tel:+491701234567>",
+			   "P-Associated-URI: <sip:second@" DOM ">", &l);
+	char *other = sub ? mutate(sub, "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <tel:+491701234567>",
+				   &l) : NULL;
+	char *second = sub ? mutate(sub, "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <sip:second@" DOM ">",
+				    &l) : NULL;
+	const char *both1[] = { ok_200, ok2, other }, *both2[] = { ok_200, ok2, second };
+	struct findings fb;
+	CHECK(ok2 && other && second && run_flow(both1, 3, &fb) >= 0);
+	CHECK(find(&fb, "ts24229.flow.preferred-identity") == NULL);
+	CHECK(run_flow(both2, 3, &fb) >= 0);
+	CHECK(find(&fb, "ts24229.flow.preferred-identity") == NULL);
+	free(ok2);
+	free(other);
+	free(second);
 	/* a 200 without P-Associated-URI lists nothing to compare with */
 	char *ok = mutate(ok_200, "P-Associated-URI: <" IMPU ">, <tel:+491701234567>\r\n", "", &l);
 	char *bad = sub ? mutate(sub, "P-Preferred-Identity: <" IMPU ">", "P-Preferred-Identity: <sip:x@" DOM ">", &l)
