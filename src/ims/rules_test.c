@@ -1593,6 +1593,28 @@ static void test_flow_full_reginfo_agrees_with_the_last_200(void)
 	}
 }
 
+/* A 200 (first), then t: rule fires (with text in its message, when not
+ * NULL) or stays quiet; t alone, with nothing before it to compare with,
+ * stays quiet. what and i name the case in a failure. */
+static void check_after_200(const char *first, const char *t, const char *rule, bool fires,
+			    const char *text, const char *what, size_t i)
+{
+	const char *texts[] = { first, t };
+	struct findings fs;
+	CHECK(run_flow(texts, 2, &fs) >= 0);
+	const struct ims_finding *f = find(&fs, rule);
+	if (!f != !fires || (f && text && !strstr(f->message, text))) {
+		fprintf(stderr, "%s case %zu: %s\n", what, i, f ? f->message : "quiet");
+		print_findings("got", &fs);
+	}
+	CHECK(!f == !fires);
+	if (f && text)
+		CHECK(strstr(f->message, text) != NULL);
+	const char *one[] = { t };
+	CHECK(run_flow(one, 1, &fs) >= 0);
+	CHECK(find(&fs, rule) == NULL);
+}
+
 /* The 200 to a REGISTER (Service-Route <sip:orig@scscf.DOM;lr>,
  * P-Associated-URI the IMPU and its tel URI), then the UE's SUBSCRIBE to
  * reg changed (old -> new): routed by the P-CSCF, then the Service-Route. */
@@ -1642,22 +1664,8 @@ static void test_flow_requests_after_the_200_follow_its_service_route(void)
 				service_route_cases[i].old);
 			continue;
 		}
-		const char *texts[] = { ok_200, t };
-		struct findings fs;
-		CHECK(run_flow(texts, 2, &fs) >= 0);
-		const struct ims_finding *f = find(&fs, "ims.flow.service-route");
-		if (!f != !service_route_cases[i].fires ||
-		    (f && service_route_cases[i].text && !strstr(f->message, service_route_cases[i].text))) {
-			fprintf(stderr, "service-route case %zu: %s\n", i, f ? f->message : "quiet");
-			print_findings("got", &fs);
-		}
-		CHECK(!f == !service_route_cases[i].fires);
-		if (f && service_route_cases[i].text)
-			CHECK(strstr(f->message, service_route_cases[i].text) != NULL);
-		/* without the 200 before it: nothing to compare with */
-		const char *one[] = { t };
-		CHECK(run_flow(one, 1, &fs) >= 0);
-		CHECK(find(&fs, "ims.flow.service-route") == NULL);
+		check_after_200(ok_200, t, "ims.flow.service-route", service_route_cases[i].fires,
+				service_route_cases[i].text, "service-route", i);
 		free(t);
 	}
 	/* a 200 without Service-Route asks nothing */
@@ -1704,21 +1712,8 @@ static void test_flow_preferred_identity_is_one_the_200_listed(void)
 		CHECK(t != NULL);
 		if (!t)
 			continue;
-		const char *texts[] = { ok_200, t };
-		struct findings fs;
-		CHECK(run_flow(texts, 2, &fs) >= 0);
-		const struct ims_finding *f = find(&fs, "ts24229.flow.preferred-identity");
-		if (!f != !ppi_cases[i].fires || (f && ppi_cases[i].text && !strstr(f->message, ppi_cases[i].text))) {
-			fprintf(stderr, "ppi case %zu: %s\n", i, f ? f->message : "quiet");
-			print_findings("got", &fs);
-		}
-		CHECK(!f == !ppi_cases[i].fires);
-		if (f && ppi_cases[i].text)
-			CHECK(strstr(f->message, ppi_cases[i].text) != NULL);
-		/* without the 200 before it: nothing to compare with */
-		const char *one[] = { t };
-		CHECK(run_flow(one, 1, &fs) >= 0);
-		CHECK(find(&fs, "ts24229.flow.preferred-identity") == NULL);
+		check_after_200(ok_200, t, "ts24229.flow.preferred-identity", ppi_cases[i].fires,
+				ppi_cases[i].text, "ppi", i);
 		free(t);
 	}
 	/* a second registration at the same contact (another IMPU, its own
