@@ -3036,20 +3036,37 @@ static void uri_list_of(struct uri_list *l, const struct sip_msg *m, enum sip_hd
 	}
 }
 
+/* Two contact URIs name the same binding: equal as RFC 3261 §19.1.4 has
+ * it (a parameter in one URI only ignored), but an emergency registration's
+ * contact (sos) is another binding than the normal one. */
+static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
+{
+	return sip_uri_equal(a, b) && ims_uri_is_emergency(a) == ims_uri_is_emergency(b);
+}
+
+/* u equals a URI of a '\n'-ended list: as RFC 3261 §19.1.4 has it, or
+ * (binding) as binding_uri_equal does, an emergency contact apart. */
+static bool uri_in_list(struct slice list, const struct sip_uri *u, bool binding)
+{
+	size_t pos = 0;
+	struct slice v;
+	while ((v = uri_list_next(list, &pos)).ptr) {
+		struct sip_uri w;
+		struct sip_parse_error err;
+		if (sip_uri_decode(&w, v, &err) == 0 &&
+		    (binding ? binding_uri_equal(&w, u) : sip_uri_equal(&w, u)))
+			return true;
+	}
+	return false;
+}
+
 /* The list has a URI equal to u (RFC 3261 §19.1.4), or u does not decode
  * (then it is not added twice either). */
 static bool uri_list_has(const struct uri_list *l, struct slice u)
 {
-	struct sip_uri a, b;
+	struct sip_uri a;
 	struct sip_parse_error err;
-	if (sip_uri_decode(&a, u, &err) < 0)
-		return true;
-	size_t pos = 0;
-	struct slice v;
-	while ((v = uri_list_next(slice_make(l->text, l->len), &pos)).ptr)
-		if (sip_uri_decode(&b, v, &err) == 0 && sip_uri_equal(&a, &b))
-			return true;
-	return false;
+	return sip_uri_decode(&a, u, &err) < 0 || uri_in_list(slice_make(l->text, l->len), &a, false);
 }
 
 /* The record of key[0, k) (k 0: none), made when there is none (most
@@ -3096,6 +3113,10 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 			uri_list_add(&granted, ct->a.uri_text);
 	const bool has_sr = sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE) != NULL;
 	uri_list_of(&sr, m, SIP_HDR_SERVICE_ROUTE);
+	/* P-Associated-URI, read once for the contacts' and the IMPUs' records */
+	struct uri_list pau;
+	const bool has_pau = sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI) != NULL;
+	uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
 
 	char key[AOR_KEY_MAX];
 	struct ims_flow_call *fc = flow_aor(f, &c->to.uri, key, sizeof key);
@@ -3117,9 +3138,7 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 	 * may register several IMPUs (each with its implicit set) at one
 	 * contact: the sets add up, so that an identity of any of them passes
 	 * (a registration that ended leaves its identities: quiet, not wrong) */
-	if (sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI)) {
-		struct uri_list pau;
-		uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
+	if (has_pau) {
 		cur = (struct contact_cursor){ 0 };
 		while ((ct = contact_next(c, &cur))) {
 			if (ct->a.star || contact_removed(c, ct))
@@ -3143,17 +3162,14 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 	}
 	if (!has_sr)
 		return;
-	struct elem_it it;
+	size_t pos = 0;
 	struct slice item;
-	const struct sip_hdr *h;
-	unsigned npau = 0;
-	elem_it_init(&it, m, SIP_HDR_P_ASSOCIATED_URI);
-	while (elem_next(&it, &item, &h) && npau++ < IMS_FLOW_GRANTED) {
-		struct sip_addr a;
+	while ((item = uri_list_next(slice_make(pau.text, pau.len), &pos)).ptr) {
+		struct sip_uri u;
 		struct sip_parse_error err;
-		if (sip_addr_decode(&a, item, 0, &err) < 0 || sip_uri_equal(&a.uri, &c->to.uri))
+		if (sip_uri_decode(&u, item, &err) < 0 || sip_uri_equal(&u, &c->to.uri))
 			continue;
-		if (!(fc = flow_aor(f, &a.uri, key, sizeof key)))
+		if (!(fc = flow_aor(f, &u, key, sizeof key)))
 			continue;
 		struct ims_flow_call next = *fc;
 		next.have_sr = true;
@@ -3237,27 +3253,6 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 }
 
 
-/* Two contact URIs name the same binding: equal as RFC 3261 §19.1.4 has
- * it (a parameter in one URI only ignored), but an emergency registration's
- * contact (sos) is another binding than the normal one. */
-static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b)
-{
-	return sip_uri_equal(a, b) && ims_uri_is_emergency(a) == ims_uri_is_emergency(b);
-}
-
-/* A contact URI of a reginfo document equals a granted one. */
-static bool granted_has(const struct ims_flow_call *fc, const struct sip_uri *u)
-{
-	size_t pos = 0;
-	struct slice g;
-	while ((g = uri_list_next(fc->granted, &pos)).ptr) {
-		struct sip_uri gu;
-		struct sip_parse_error err;
-		if (sip_uri_decode(&gu, g, &err) == 0 && binding_uri_equal(&gu, u))
-			return true;
-	}
-	return false;
-}
 
 /* A full reginfo (a reg-event NOTIFY, in the subscription's dialog) against
  * the bindings the last 2xx to a REGISTER of each of its AORs listed, when
@@ -3312,7 +3307,7 @@ static void check_flow_bindings(struct ctx *c)
 			const struct ims_reginfo_contact *rc2 = &ri->contacts[j];
 			struct sip_uri cu;
 			if (strcmp(rc2->state, "active") != 0 ||
-			    sip_uri_decode(&cu, slice_cstr(rc2->uri), &err) < 0 || granted_has(fc, &cu))
+			    sip_uri_decode(&cu, slice_cstr(rc2->uri), &err) < 0 || uri_in_list(fc->granted, &cu, true))
 				continue;
 			report(c, cth, ims_body_line(m, rc2->line), "this full reginfo lists %s active "
 			       "for %s, but the last 2xx to a REGISTER of it (CSeq %u, earlier in this "
@@ -3343,6 +3338,15 @@ static bool uri_text_equal(struct slice a, struct slice b)
 	       sip_uri_equal(&ua, &ub);
 }
 
+/* A request the UE sends outside a dialog, which the flow's records of its
+ * registration (by identity, by contact) apply to: on the UE's leg (one
+ * Via), no To tag, not a REGISTER, not an ACK. */
+static bool ue_request_outside_dialog(const struct ctx *c)
+{
+	return c->flow && !c->is_register && c->ue_leg && c->to_ok && !c->to.tag.ptr &&
+	       c->msg->method_id != SIP_METHOD_ACK;
+}
+
 /* A request the UE sends outside a dialog after its registration (a
  * SUBSCRIBE to reg, an INVITE, a MESSAGE: on the UE's leg, no To tag, not
  * a REGISTER) is routed by the P-CSCF's URI, then the Service-Route the
@@ -3351,8 +3355,7 @@ static bool uri_text_equal(struct slice a, struct slice b)
 static void check_flow_service_route(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->flow || c->is_register || !c->ue_leg || !c->to_ok || c->to.tag.ptr ||
-	    m->method_id == SIP_METHOD_ACK)
+	if (!ue_request_outside_dialog(c))
 		return;
 	const struct ims_flow_call *fc = NULL;
 	char key[AOR_KEY_MAX];
@@ -3415,8 +3418,7 @@ static void check_flow_service_route(struct ctx *c)
 static void check_flow_preferred_identity(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->flow || c->is_register || !c->ue_leg || !c->to_ok || c->to.tag.ptr ||
-	    m->method_id == SIP_METHOD_ACK || m->method_id == SIP_METHOD_CANCEL ||
+	if (!ue_request_outside_dialog(c) || m->method_id == SIP_METHOD_CANCEL ||
 	    !sip_hdr_first(m, SIP_HDR_P_PREFERRED_IDENTITY) || !c->ncontacts)
 		return;
 	char key[AOR_KEY_MAX];
@@ -3433,14 +3435,7 @@ static void check_flow_preferred_identity(struct ctx *c)
 		struct sip_parse_error err;
 		if (sip_addr_decode(&a, item, 0, &err) < 0)
 			continue;
-		bool listed = false;
-		size_t pos = 0;
-		struct slice u;
-		while (!listed && (u = uri_list_next(fc->pau, &pos)).ptr) {
-			struct sip_uri pu;
-			listed = sip_uri_decode(&pu, u, &err) == 0 && sip_uri_equal(&pu, &a.uri);
-		}
-		if (listed)
+		if (uri_in_list(fc->pau, &a.uri, false))
 			continue;
 		struct slice first = list_nth(fc->pau, 0);
 		report(c, h, a.uri_text.ptr, "P-Preferred-Identity %.*s is not one of the %u "
