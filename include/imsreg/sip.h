@@ -325,6 +325,22 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
  * any case, the rest byte for byte. Like §19.1.4 it is not
  * transitive (a parameter in one URI only is ignored). */
 bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
+/* The host as sip_uri_equal compares it, written one way, into out (cap
+ * bytes, NUL-ended): an IPv4 address or an IPv6 reference as inet_ntop
+ * writes it (RFC 5952's form: "[2001:DB8:0::1]" -> "[2001:db8::1]"), a name
+ * in lower case. Hosts sip_uri_equal finds equal get the same text. Its
+ * length, or 0 when it does not fit (or host is absent). */
+size_t sip_host_canonical(struct slice host, enum sip_host_type type, char *out, size_t cap);
+/* A sip:, sips: or tel: URI written one way, its parameters and headers
+ * left out, into out (cap bytes, NUL-ended): the scheme; the user and
+ * password with the escapes of unreserved characters decoded and those of
+ * reserved ones in upper case; the host as sip_host_canonical writes it;
+ * the port when there is one; a tel number in lower case without visual
+ * separators. URIs that sip_uri_equal finds equal get the same key (a
+ * key for binding and identity tables); URIs that differ only in their
+ * parameters get it too. Its length, or 0 for another scheme or when it
+ * does not fit. */
+size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap);
 
 /* ---- name-addr / addr-spec (From, To, Contact, Route, Path, ...) ------ */
 

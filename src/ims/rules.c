@@ -2945,38 +2945,25 @@ static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 
 /* The key of a record of an address-of-record (AOR_KEY_PREFIX) or of a
  * contact (CONTACT_KEY_PREFIX, and ";sos" for an emergency registration's:
- * another binding): the prefix, then the URI as RFC 3261 §19.1.4 compares
- * it where such URIs differ: the scheme, the user as written, the host in
- * lower case, the port when there is one; a tel URI its number as
- * written. 0 when u is neither, or too long. */
+ * another binding): the prefix, then the URI's sip_uri_key (equal URIs,
+ * however written, give one key). 0 when u is no sip, sips or tel URI, or
+ * too long. */
 #define AOR_KEY_PREFIX "\001aor "
 #define CONTACT_KEY_PREFIX "\001ct "
 #define AOR_KEY_MAX 320
 static size_t uri_key(char *buf, size_t cap, const char *prefix, const struct sip_uri *u)
 {
-	struct buf b;
-	buf_init(&b);
-	if (u->scheme == SIP_URI_TEL && slice_present(u->user) && u->user.len) {
-		buf_printf(&b, "%stel:%.*s", prefix, SLICE_ARG(u->user));
-	} else if ((u->scheme == SIP_URI_SIP || u->scheme == SIP_URI_SIPS) &&
-		   slice_present(u->host) && u->host.len) {
-		buf_printf(&b, "%s%s:", prefix, u->scheme == SIP_URI_SIPS ? "sips" : "sip");
-		if (slice_present(u->user) && u->user.len)
-			buf_printf(&b, "%.*s@", SLICE_ARG(u->user));
-		for (size_t i = 0; i < u->host.len; i++) {
-			char ch = u->host.ptr[i];
-			buf_printf(&b, "%c", ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
-		}
-		if (u->has_port)
-			buf_printf(&b, ":%u", u->port);
-		if (strcmp(prefix, CONTACT_KEY_PREFIX) == 0 && ims_uri_is_emergency(u))
-			buf_printf(&b, ";sos");
-	}
-	size_t n = b.err || b.len >= cap ? 0 : b.len;
-	if (n)
-		memcpy(buf, b.ptr, n);
-	buf_fini(&b);
-	return n;
+	size_t p = strlen(prefix);
+	bool sos = strcmp(prefix, CONTACT_KEY_PREFIX) == 0 && ims_uri_is_emergency(u);
+	if (cap <= p + 4)
+		return 0;
+	memcpy(buf, prefix, p);
+	size_t k = sip_uri_key(u, buf + p, cap - p - 4);
+	if (!k)
+		return 0;
+	if (sos)
+		memcpy(buf + p + k, ";sos", 4);
+	return p + k + (sos ? 4 : 0);
 }
 
 static size_t aor_key(char *buf, size_t cap, const struct sip_uri *u)

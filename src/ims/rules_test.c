@@ -1636,6 +1636,9 @@ static const struct {
 	  "From: <sip:anon@" DOM ">;tag=s1\r\nTo: <sip:anon@" DOM ">\r\nP-Preferred-Identity: <tel:+491701234567>",
 	  true, "no Route" },
 	{ PCSCF_ROUTE, "", true, "no Route: after its registration" },
+	/* the tel URI the 200 listed, written with visual separators */
+	{ PCSCF_ROUTE "From: <" IMPU ">;tag=s1\r\nTo: <" IMPU ">",
+	  "From: <tel:+49-170-123-4567>;tag=s1\r\nTo: <tel:+49-170-123-4567>", true, "no Route" },
 	{ "<sip:[2001:db8::10]:5068;lr>, ", "", true, "the Service-Route alone" },
 	{ ", <sip:orig@scscf." DOM ";lr>", "", true, "is not the P-CSCF's URI, then the" },
 	{ "<sip:orig@scscf." DOM ";lr>", "<sip:orig@scscf2." DOM ";lr>", true, "ignores or mangles" },
@@ -1699,6 +1702,10 @@ static const struct {
 	{ "P-Preferred-Identity: <" IMPU ">\r\n", "", false, NULL },
 	/* from another contact (not the one the 200 granted), in a dialog */
 	{ "Contact: <sip:[2001:db8::1]:5064>", "Contact: <sip:[2001:db8::1]:5099>", false, NULL },
+	/* the contact the 200 granted, its IPv6 address written another way */
+	{ "Contact: <sip:[2001:db8::1]:5064>\r\nP-Preferred-Identity: <" IMPU ">",
+	  "Contact: <sip:[2001:DB8:0::1]:5064>\r\nP-Preferred-Identity: <sip:x@" DOM ">", true,
+	  "is not one of the 2 identities" },
 	{ "To: <" IMPU ">", "To: <" IMPU ">;tag=d2", false, NULL },
 };
 

@@ -6,6 +6,7 @@
  * are the same. Not on the parse's hot path. */
 #include <arpa/inet.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/scan.h>
 #include <imsreg/sip.h>
@@ -107,6 +108,35 @@ static bool host_eq(struct slice a, enum sip_host_type ta, struct slice b, enum 
 			return memcmp(x, y, 16) == 0;
 	}
 	return part_eq(a, b, true);
+}
+
+size_t sip_host_canonical(struct slice host, enum sip_host_type type, char *out, size_t cap)
+{
+	unsigned char bin[16];
+	int af = type == SIP_HOST_IPV4 || type == SIP_HOST_IPV6 ? ip_binary(host, type, bin) : 0;
+	if (af) {
+		char text[INET6_ADDRSTRLEN];
+		if (!inet_ntop(af, bin, text, sizeof text))
+			return 0;
+		size_t n = strlen(text) + (af == AF_INET6 ? 2 : 0);
+		if (n >= cap)
+			return 0;
+		if (af == AF_INET6) {
+			out[0] = '[';
+			memcpy(out + 1, text, n - 2);
+			out[n - 1] = ']';
+		} else {
+			memcpy(out, text, n);
+		}
+		out[n] = '\0';
+		return n;
+	}
+	if (!host.ptr || host.len >= cap)
+		return 0;
+	for (size_t i = 0; i < host.len; i++)
+		out[i] = (char)scan_lower((unsigned char)host.ptr[i]);
+	out[host.len] = '\0';
+	return host.len;
 }
 
 /* ---- ";name=value" lists and "?name=value&..." headers --------------------- */
@@ -315,6 +345,67 @@ static bool tel_equal(const struct sip_uri *a, const struct sip_uri *b)
 	if (ga != gb || !tel_digits_eq(a->user, b->user))
 		return false;
 	return tel_params_cover(a->params, b->params) && tel_params_cover(b->params, a->params);
+}
+
+/* out[*n..] += the len bytes at p, or *n past cap (the caller's test). */
+static void key_put(char *out, size_t cap, size_t *n, const void *p, size_t len)
+{
+	if (*n < cap && cap - *n > len)
+		memcpy(out + *n, p, len);
+	*n += len;
+}
+
+size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = 0, i = 0;
+	struct unit x;
+	if (!cap)
+		return 0;
+	if (u->scheme == SIP_URI_TEL && slice_present(u->user) && u->user.len) {
+		key_put(out, cap, &n, "tel:", 4);
+		for (; i < u->user.len; i++) {
+			char c = (char)scan_lower((unsigned char)u->user.ptr[i]);
+			if (!sip_tel_visual((unsigned char)c))
+				key_put(out, cap, &n, &c, 1);
+		}
+	} else if ((u->scheme == SIP_URI_SIP || u->scheme == SIP_URI_SIPS) && slice_present(u->host) &&
+		   u->host.len) {
+		key_put(out, cap, &n, u->scheme == SIP_URI_SIPS ? "sips:" : "sip:", u->scheme == SIP_URI_SIPS ? 5 : 4);
+		if (slice_present(u->user) && u->user.len) {
+			/* escapes of unreserved characters as the characters,
+			 * of reserved ones in one case */
+			while (unit_next(u->user, &i, &x)) {
+				char e[3] = { '%', hex[x.c >> 4], hex[x.c & 15] };
+				key_put(out, cap, &n, x.esc ? e : (const char *)&x.c, x.esc ? 3 : 1);
+			}
+			if (slice_present(u->password)) {
+				key_put(out, cap, &n, ":", 1);
+				for (i = 0; unit_next(u->password, &i, &x);) {
+					char e[3] = { '%', hex[x.c >> 4], hex[x.c & 15] };
+					key_put(out, cap, &n, x.esc ? e : (const char *)&x.c, x.esc ? 3 : 1);
+				}
+			}
+			key_put(out, cap, &n, "@", 1);
+		}
+		if (n < cap) {
+			size_t h = sip_host_canonical(u->host, u->host_type, out + n, cap - n);
+			if (!h)
+				return 0;
+			n += h;
+		}
+		if (u->has_port) {
+			char port[8];
+			int k = snprintf(port, sizeof port, ":%u", (unsigned)u->port);
+			key_put(out, cap, &n, port, (size_t)k);
+		}
+	} else {
+		return 0;
+	}
+	if (n >= cap)
+		return 0;
+	out[n] = '\0';
+	return n;
 }
 
 /* ---- urn: (RFC 8141 §3.1) ----------------------------------------------------- */

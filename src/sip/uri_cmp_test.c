@@ -146,8 +146,100 @@ static void test_uri_equal_pairs(void)
 	}
 }
 
+/* Hosts written one way: equal URIs (every equal pair above) give their
+ * hosts the same text, and the forms an IMS trace mixes come out as one. */
+static void test_host_canonical_is_the_same_for_equal_hosts(void)
+{
+	static const struct {
+		const char *uri, *want;
+	} cases[] = {
+		{ "sip:u@[2001:DB8::1]:5064", "[2001:db8::1]" },
+		{ "sip:u@[2001:db8:0:0:0:0:0:1]", "[2001:db8::1]" },
+		{ "sip:u@[2001:0db8::0001]", "[2001:db8::1]" },
+		{ "sip:u@[::ffff:192.0.2.1]", "[::ffff:192.0.2.1]" },
+		{ "sip:u@192.0.2.1", "192.0.2.1" },
+		{ "sip:u@IMS.MNC001.mcc262.3gppnetwork.org", "ims.mnc001.mcc262.3gppnetwork.org" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct sip_uri u;
+		char out[64];
+		if (!decode(cases[i].uri, &u)) {
+			CHECK(!"case decodes");
+			continue;
+		}
+		size_t n = sip_host_canonical(u.host, u.host_type, out, sizeof out);
+		if (n != strlen(cases[i].want) || strcmp(out, cases[i].want) != 0)
+			fprintf(stderr, "%s: got \"%s\" (%zu), want \"%s\"\n", cases[i].uri, n ? out : "", n,
+				cases[i].want);
+		CHECK(n == strlen(cases[i].want) && strcmp(out, cases[i].want) == 0);
+		/* too small a buffer: 0, nothing claimed */
+		CHECK(sip_host_canonical(u.host, u.host_type, out, strlen(cases[i].want)) == 0);
+	}
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		struct sip_uri a, b;
+		char ta[300], tb[300];
+		if (!pairs[i].equal || !decode(pairs[i].a, &a) || !decode(pairs[i].b, &b) ||
+		    (a.scheme != SIP_URI_SIP && a.scheme != SIP_URI_SIPS))
+			continue;
+		size_t na = sip_host_canonical(a.host, a.host_type, ta, sizeof ta);
+		size_t nb = sip_host_canonical(b.host, b.host_type, tb, sizeof tb);
+		if (na != nb || strcmp(ta, tb) != 0)
+			fprintf(stderr, "pair %zu: hosts %s | %s\n", i, ta, tb);
+		CHECK(na > 0 && na == nb && strcmp(ta, tb) == 0);
+	}
+}
+
+/* One key per URI however written: every equal pair above (sip, sips,
+ * tel) has one key; URIs differing in user, host or port have two. */
+static void test_uri_key_is_one_for_equal_uris(void)
+{
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		struct sip_uri a, b;
+		char ka[300], kb[300];
+		if (!pairs[i].equal || !decode(pairs[i].a, &a) || !decode(pairs[i].b, &b))
+			continue;
+		size_t na = sip_uri_key(&a, ka, sizeof ka), nb = sip_uri_key(&b, kb, sizeof kb);
+		if (a.scheme != SIP_URI_SIP && a.scheme != SIP_URI_SIPS && a.scheme != SIP_URI_TEL) {
+			CHECK(na == 0 && nb == 0);
+			continue;
+		}
+		if (!na || na != nb || strcmp(ka, kb) != 0)
+			fprintf(stderr, "pair %zu: keys %s | %s\n", i, na ? ka : "-", nb ? kb : "-");
+		CHECK(na > 0 && na == nb && strcmp(ka, kb) == 0);
+	}
+	static const struct {
+		const char *uri, *key;
+	} cases[] = {
+		{ "sip:%61lice@AtLanTa.CoM:5060;transport=tcp?x=y", "sip:alice@atlanta.com:5060" },
+		{ "sip:a%3bb@[2001:DB8:0::1]:5064;ob", "sip:a%3Bb@[2001:db8::1]:5064" },
+		{ "sips:u:p%77@h.example", "sips:u:pw@h.example" },
+		{ "tel:+49-(170)-123.4567;phone-context=x", "tel:+491701234567" },
+		{ "tel:7AB;phone-context=example.com", "tel:7ab" },
+		{ "sip:Alice@atlanta.com", "sip:Alice@atlanta.com" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct sip_uri u;
+		char k[64];
+		if (!decode(cases[i].uri, &u)) {
+			CHECK(!"case decodes");
+			continue;
+		}
+		size_t n = sip_uri_key(&u, k, sizeof k);
+		if (!n || strcmp(k, cases[i].key) != 0)
+			fprintf(stderr, "%s: key %s, want %s\n", cases[i].uri, n ? k : "-", cases[i].key);
+		CHECK(n == strlen(cases[i].key) && strcmp(k, cases[i].key) == 0);
+		/* one byte short: 0 */
+		CHECK(sip_uri_key(&u, k, strlen(cases[i].key)) == 0);
+	}
+	struct sip_uri u;
+	char k[64];
+	CHECK(decode("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", &u) && sip_uri_key(&u, k, sizeof k) == 0);
+}
+
 int main(void)
 {
+	test_uri_key_is_one_for_equal_uris();
 	test_uri_equal_pairs();
+	test_host_canonical_is_the_same_for_equal_hosts();
 	return check_done();
 }
