@@ -367,7 +367,8 @@ struct ims_finding {
 	enum sip_hdr_id hdr;     /* header concerned, SIP_HDR_OTHER for the start line / message */
 	struct slice hdr_name;   /* as written, when one header is concerned */
 	size_t offset;           /* byte offset in the message buffer (for line/column) */
-	char message[480];       /* what is wrong and what to look at next (NUL-terminated) */
+	char message[1024];      /* what is wrong and what to look at next (NUL-terminated; one
+				  * longer than this ends in "...") */
 };
 
 typedef void (*ims_finding_cb)(const struct ims_finding *f, void *arg);
@@ -384,7 +385,8 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg);
  * 2xx to a REGISTER listed (a reg-event NOTIFY, in another dialog, is
  * compared with them) and its Service-Route (the UE's later requests
  * are); and per contact it granted, its P-Associated-URI (the identities
- * the UE's later requests from that contact may prefer). Kept as copies (the messages' buffers need not
+ * the UE's later requests from that contact may prefer), and whether a
+ * reg-event NOTIFY since removed it. Kept as copies (the messages' buffers need not
  * live on).
  *
  * The records grow with the input: a table of records, a hash index on
@@ -458,6 +460,13 @@ struct ims_flow_call {
 	bool pau_cut;                  /* more or longer than kept: not compared */
 	unsigned pau_n;
 	struct slice pau;              /* their URIs, each followed by '\n' */
+	/* and the last reg-event NOTIFY that terminated it by the network
+	 * (RFC 3680 §5.1 events deactivated, probation, rejected), until the
+	 * UE's next REGISTER of it or a NOTIFY listing it active again: */
+	char removed_event[16];        /* "" when none */
+	uint32_t removed_cseq;         /* that NOTIFY's CSeq */
+	bool removed_has_retry;
+	uint32_t removed_retry_after;  /* its retry-after (probation), seconds */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -161,8 +161,10 @@ static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const
 	else
 		f->offset = 0;
 	va_start(ap, fmt);
-	vsnprintf(f->message, sizeof f->message, fmt, ap);
+	int n = vsnprintf(f->message, sizeof f->message, fmt, ap);
 	va_end(ap);
+	if (n >= (int)sizeof f->message) /* cut: said, not hidden */
+		memcpy(f->message + sizeof f->message - 4, "...", 4);
 	c->count++;
 	c->npending++;
 }
@@ -2922,25 +2924,30 @@ static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc);
 
 /* A reg-event NOTIFY: the highest reginfo version of its subscription
  * (its Call-ID), for rfc3680.flow.version. */
+static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri);
+
 static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 {
 	int rc;
 	const struct ims_reginfo *ri = reginfo_of(c, &rc);
-	if (!ri || rc < 0 || !ri->has_version)
+	if (!ri || rc < 0)
 		return;
 	struct ims_flow_call *fc = (struct ims_flow_call *)c->fc;
-	if (fc) {
-		flow_lru_unlink(f, fc);
-		flow_lru_front(f, fc);
-	} else if (!(fc = flow_add(f, c->call_id->value))) {
-		return;
+	if (!ri->has_version) {
+		/* no version to keep */
+	} else if (fc || (fc = flow_add(f, c->call_id->value))) {
+		if (c->fc) {
+			flow_lru_unlink(f, fc);
+			flow_lru_front(f, fc);
+		}
+		struct ims_flow_call next = *fc;
+		if (!next.have_reginfo || ri->version > next.reginfo_version)
+			next.reginfo_version = ri->version;
+		next.have_reginfo = true;
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
 	}
-	struct ims_flow_call next = *fc;
-	if (!next.have_reginfo || ri->version > next.reginfo_version)
-		next.reginfo_version = ri->version;
-	next.have_reginfo = true;
-	if (flow_store(f, fc, &next))
-		flow_trim(f);
+	flow_note_removed(c, f, ri); /* fc may be stale from here */
 }
 
 /* The key of a record of an address-of-record (AOR_KEY_PREFIX) or of a
@@ -3168,6 +3175,73 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 	}
 }
 
+/* A contact's registration ended without the UE's own REGISTER (RFC 3680
+ * §5.1): by the network, deactivated (register again at once), probation
+ * (later) or rejected (not again), or expired (its refresh did not come
+ * in time). Not unregistered, the UE's own. */
+static bool removed_not_by_ue(const char *event)
+{
+	return strcmp(event, "deactivated") == 0 || strcmp(event, "probation") == 0 ||
+	       strcmp(event, "rejected") == 0 || strcmp(event, "expired") == 0;
+}
+
+/* A reg-event NOTIFY (any state, full or partial): each contact it lists
+ * terminated by the network or by expiry is marked in the contact's record, and one it
+ * lists active again is unmarked, for check_flow_removed_contact. The
+ * UE's next REGISTER of the contact unmarks it too (flow_note_reregistered). */
+static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri)
+{
+	for (unsigned i = 0; i < ri->ncontacts; i++) {
+		const struct ims_reginfo_contact *k = &ri->contacts[i];
+		const bool removed = strcmp(k->state, "terminated") == 0 && removed_not_by_ue(k->event);
+		if (!removed && strcmp(k->state, "active") != 0)
+			continue;
+		struct sip_uri u;
+		struct sip_parse_error err;
+		char key[AOR_KEY_MAX];
+		size_t n;
+		if (sip_uri_decode(&u, slice_cstr(k->uri), &err) < 0 ||
+		    !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &u)))
+			continue;
+		struct ims_flow_call *fc = removed ? flow_keyed(f, n, key) : flow_find(f, slice_make(key, n));
+		if (!fc || (!removed && !fc->removed_event[0]))
+			continue;
+		struct ims_flow_call next = *fc;
+		if (removed) {
+			snprintf(next.removed_event, sizeof next.removed_event, "%s", k->event);
+			next.removed_cseq = c->cseq_ok ? c->cseq.seq : 0;
+			next.removed_has_retry = k->has_retry_after;
+			next.removed_retry_after = k->retry_after;
+		} else {
+			next.removed_event[0] = '\0';
+		}
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
+	}
+}
+
+/* A REGISTER (on any leg) of a contact a NOTIFY removed: the UE registers
+ * it again (or removes it itself), so the mark goes. */
+static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
+{
+	if (!c->is_register)
+		return;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		char key[AOR_KEY_MAX];
+		size_t n;
+		struct ims_flow_call *fc;
+		if (ct->a.star || !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
+		    !(fc = flow_find(f, slice_make(key, n))) || !fc->removed_event[0])
+			continue;
+		struct ims_flow_call next = *fc;
+		next.removed_event[0] = '\0';
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
+	}
+}
+
 static void flow_note_call(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
@@ -3237,6 +3311,7 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 {
 	flow_note_call(c, f);
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
+	flow_note_reregistered(c, f);
 }
 
 
@@ -3430,6 +3505,72 @@ static void check_flow_preferred_identity(struct ctx *c)
 		       "P-CSCF asserts another, the default %.*s, or refuses the request. A "
 		       "temporary IMPU or an identity of another subscription here is a UE bug.",
 		       SLICE_ARG(a.uri_text), fc->pau_n, SLICE_ARG(first));
+	}
+}
+
+/* What the UE does after its contact's registration ended (RFC 3680 §5.1,
+ * TS 24.229 §5.1.1.7), by the NOTIFY's event. */
+static const char *removed_advice(const struct ims_flow_call *fc, char *buf, size_t cap)
+{
+	if (strcmp(fc->removed_event, "deactivated") == 0)
+		return "After deactivated the UE registers again at once, with a new initial "
+		       "registration, before it uses the contact (TS 24.229 §5.1.1.7).";
+	if (strcmp(fc->removed_event, "probation") == 0) {
+		if (fc->removed_has_retry)
+			snprintf(buf, cap, "After probation the UE registers again, after retry-after "
+				 "(%u s), before it uses the contact.", (unsigned)fc->removed_retry_after);
+		else
+			snprintf(buf, cap, "After probation the UE registers again, later, before it "
+				 "uses the contact.");
+		return buf;
+	}
+	if (strcmp(fc->removed_event, "expired") == 0)
+		return "After expired (its refresh did not reach the S-CSCF in time) the UE registers "
+		       "again before it uses the contact: look for the refresh REGISTER and where it was "
+		       "lost.";
+	return "After rejected the UE does not register this contact again.";
+}
+
+/* A contact a reg-event NOTIFY earlier in the input terminated (by the
+ * network, or expired): the UE's requests outside a dialog from it (its first Contact)
+ * before it registers again find no binding; a REGISTER of it after
+ * rejected asks again what the network refused. */
+static void check_flow_removed_contact(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const bool reg = c->flow && c->is_register && c->ue_leg && !c->deregister;
+	if (!reg && (!ue_request_outside_dialog(c) || m->method_id == SIP_METHOD_CANCEL))
+		return;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		char key[AOR_KEY_MAX], advice[160];
+		size_t n;
+		const struct ims_flow_call *fc;
+		if (ct->a.star || (reg && contact_removed(c, ct)) ||
+		    !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
+		    !(fc = flow_find(c->flow, slice_make(key, n))) || !fc->removed_event[0]) {
+			if (!reg)
+				return; /* a request's first Contact only */
+			continue;
+		}
+		if (reg) {
+			if (strcmp(fc->removed_event, "rejected") == 0)
+				report(c, ct->h, ct->a.uri_text.ptr, "contact %.*s was removed by the "
+				       "network with event rejected (the reg-event NOTIFY CSeq %u earlier "
+				       "in this input), and RFC 3680 §5.1 asks the UE not to register it "
+				       "again: expect the same refusal (403). Look at why the network ended "
+				       "the registration (barring, a subscription withdrawn in the HSS).",
+				       SLICE_ARG(ct->a.uri_text), (unsigned)fc->removed_cseq);
+			continue;
+		}
+		report(c, ct->h, ct->a.uri_text.ptr, "this %.*s comes from contact %.*s, whose "
+		       "registration ended (event %s in the reg-event NOTIFY CSeq %u earlier in this "
+		       "input), with no REGISTER of it since: the UE acts as registered, but the "
+		       "P-CSCF and S-CSCF hold no binding for it and refuse the request or cannot "
+		       "route its answers. %s", SLICE_ARG(m->method), SLICE_ARG(ct->a.uri_text),
+		       fc->removed_event, (unsigned)fc->removed_cseq, removed_advice(fc, advice, sizeof advice));
+		return;
 	}
 }
 
@@ -3648,6 +3789,9 @@ enum scope {
 	X("ts24229.flow.preferred-identity", IMS_SEV_WARNING, "TS 24.229 §5.1.2A.1.1, RFC 3325 §9.2, RFC 7315 §4.1",\
 	  "the UE's P-Preferred-Identity is one of the P-Associated-URI of the 200 that registered its contact",\
 	  REQUEST, check_flow_preferred_identity) \
+	X("rfc3680.flow.removed-contact", IMS_SEV_WARNING, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
+	  "in one input, after a reg-event NOTIFY terminated a contact (by the network, or expired), the UE registers it again before it sends from it, and not at all after rejected",\
+	  REQUEST, check_flow_removed_contact) \
 	X("rfc3680.reginfo.removed", IMS_SEV_INFO, "RFC 3680 §5.1, TS 24.229 §5.1.1.7",\
 	  "a reginfo contact terminated by the network or by expiry: what happened and what the UE does",\
 	  ANY, check_reginfo_removed) \

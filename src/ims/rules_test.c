@@ -144,6 +144,10 @@ struct findings {
 static void collect_cb(const struct ims_finding *f, void *arg)
 {
 	struct findings *fs = arg;
+	/* every message whole: none cut at the size of the array */
+	if (strlen(f->message) + 1 >= sizeof f->message)
+		fprintf(stderr, "%s: message cut: %s\n", f->id, f->message);
+	CHECK(strlen(f->message) + 1 < sizeof f->message);
 	if (fs->n < MAX_FINDINGS)
 		fs->f[fs->n++] = *f;
 }
@@ -1753,6 +1757,101 @@ static void test_flow_preferred_identity_is_one_the_200_listed(void)
 	free(sub);
 }
 
+/* A reg-event NOTIFY that ends the registration of the UE's contact
+ * <sip:[2001:db8::1]:5064> (the SUBSCRIBE's and the protected REGISTER's),
+ * then the UE's messages: a request from that contact before a REGISTER of
+ * it, or a REGISTER of it after rejected, fires. */
+#define REMOVED(ev, extra)                                                                 \
+	"  <contact id=\"76\" state=\"terminated\" event=\"" ev "\"" extra ">\n"                  \
+	"   <uri>sip:[2001:db8::1]:5064</uri>\n"
+#define ACTIVE_5064                                                                        \
+	"  <contact id=\"76\" state=\"active\" event=\"registered\" expires=\"600000\">\n"       \
+	"   <uri>sip:[2001:DB8:0::1]:5064</uri>\n"
+static const struct {
+	const char *contact;      /* the NOTIFY's contact element, its first two lines */
+	const char *contact2;     /* a second NOTIFY's, or NULL */
+	bool reregister;          /* the protected REGISTER between NOTIFY and SUBSCRIBE */
+	const char *sub_old, *sub_new; /* the SUBSCRIBE changed, or NULL */
+	bool last_register;       /* the protected REGISTER is the last message (no SUBSCRIBE) */
+	bool fires;
+	const char *text;
+} removed_cases[] = {
+	{ REMOVED("deactivated", ""), NULL, false, NULL, NULL, false, true,
+	  "event deactivated in the reg-event NOTIFY CSeq 1" },
+	{ REMOVED("deactivated", ""), NULL, false, NULL, NULL, false, true, "new initial registration" },
+	{ REMOVED("probation", " retry-after=\"60\""), NULL, false, NULL, NULL, false, true,
+	  "after retry-after (60 s)" },
+	{ REMOVED("rejected", ""), NULL, false, NULL, NULL, false, true, "does not register this contact again" },
+	{ REMOVED("expired", ""), NULL, false, NULL, NULL, false, true, "look for the refresh REGISTER" },
+	/* the UE's own deregistration: its own doing */
+	{ REMOVED("unregistered", ""), NULL, false, NULL, NULL, false, false, NULL },
+	/* registered again in between, or listed active again */
+	{ REMOVED("deactivated", ""), NULL, true, NULL, NULL, false, false, NULL },
+	{ REMOVED("deactivated", ""), ACTIVE_5064, false, NULL, NULL, false, false, NULL },
+	/* the same address written another way */
+	{ "  <contact id=\"76\" state=\"terminated\" event=\"deactivated\">\n"
+	  "   <uri>sip:[2001:0db8:0:0::1]:5064;transport=udp</uri>\n", NULL, false, NULL, NULL, false, true, NULL },
+	/* another contact, or in a dialog */
+	{ REMOVED("deactivated", ""), NULL, false, "Contact: <sip:[2001:db8::1]:5064>",
+	  "Contact: <sip:[2001:db8::1]:5066>", false, false, NULL },
+	{ REMOVED("deactivated", ""), NULL, false, "To: <" IMPU ">", "To: <" IMPU ">;tag=x9", false, false, NULL },
+	/* a REGISTER of the contact: expected after deactivated, not after
+	 * rejected */
+	{ REMOVED("deactivated", ""), NULL, false, NULL, NULL, true, false, NULL },
+	{ REMOVED("rejected", ""), NULL, false, NULL, NULL, true, true, "RFC 3680 §5.1 asks the UE not to register it again" },
+};
+
+static void test_flow_contact_removed_by_the_network_is_registered_again_first(void)
+{
+	static const char active[] = "  <contact id=\"76\" state=\"active\" event=\"registered\" expires=\"600000\">\n"
+				     "   <uri>sip:+491701234567@[2001:db8::1]:5060</uri>\n";
+	for (size_t i = 0; i < sizeof removed_cases / sizeof removed_cases[0]; i++) {
+		size_t l;
+		char *nt = mutate(notify_reginfo, active, removed_cases[i].contact, &l);
+		char *nt2 = removed_cases[i].contact2 ? mutate(notify_reginfo, active, removed_cases[i].contact2, &l)
+						      : NULL;
+		char *nt2v = nt2 ? mutate(nt2, "version=\"0\"", "version=\"1\"", &l) : NULL;
+		char *sub = removed_cases[i].sub_old
+				    ? mutate(ue_subscribe_reg, removed_cases[i].sub_old, removed_cases[i].sub_new, &l)
+				    : strdup(ue_subscribe_reg);
+		CHECK(nt && sub && (!removed_cases[i].contact2 || nt2v));
+		if (!nt || !sub || (removed_cases[i].contact2 && !nt2v)) {
+			free(nt);
+			free(nt2);
+			free(nt2v);
+			free(sub);
+			continue;
+		}
+		const char *texts[4];
+		size_t n = 0;
+		texts[n++] = nt;
+		if (nt2v)
+			texts[n++] = nt2v;
+		if (removed_cases[i].reregister || removed_cases[i].last_register)
+			texts[n++] = protected_register;
+		if (!removed_cases[i].last_register)
+			texts[n++] = sub;
+		struct findings fs;
+		CHECK(run_flow(texts, n, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "rfc3680.flow.removed-contact");
+		if (!f != !removed_cases[i].fires ||
+		    (f && removed_cases[i].text && !strstr(f->message, removed_cases[i].text))) {
+			fprintf(stderr, "removed case %zu: %s\n", i, f ? f->message : "quiet");
+			print_findings("got", &fs);
+		}
+		CHECK(!f == !removed_cases[i].fires);
+		if (f && removed_cases[i].text)
+			CHECK(strstr(f->message, removed_cases[i].text) != NULL);
+		/* the last message alone: nothing to compare with */
+		CHECK(run_flow(texts + n - 1, 1, &fs) >= 0);
+		CHECK(find(&fs, "rfc3680.flow.removed-contact") == NULL);
+		free(nt);
+		free(nt2);
+		free(nt2v);
+		free(sub);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1773,6 +1872,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* service_route_cases */
 		if (strcmp(rules[r].id, "ts24229.flow.preferred-identity") == 0)
 			tested = true; /* ppi_cases */
+		if (strcmp(rules[r].id, "rfc3680.flow.removed-contact") == 0)
+			tested = true; /* removed_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2193,6 +2294,7 @@ int main(void)
 	test_flow_full_reginfo_agrees_with_the_last_200();
 	test_flow_requests_after_the_200_follow_its_service_route();
 	test_flow_preferred_identity_is_one_the_200_listed();
+	test_flow_contact_removed_by_the_network_is_registered_again_first();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

@@ -125,4 +125,20 @@ expect_rc 0 "SUBSCRIBE preferring an unlisted identity" "$imsreg" decode --brief
 has "unlisted P-Preferred-Identity: said" "$tmp/out" "the default sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org, or refuses"
 hasnt "unlisted P-Preferred-Identity: the Route is right" "$tmp/out" "ims.flow.service-route"
 
+# --- the network deactivates the binding (a NOTIFY: terminated,
+# deactivated), then the UE subscribes from it without registering again ---
+sed -e 's/state="active"/state="terminated"/g' -e 's/event="registered"/event="deactivated"/' \
+    -e 's/^Content-Length: 386/Content-Length: 395/' "$bench/i_notify_reginfo.sip" >"$tmp/deact.sip"
+route='Route: <sip:[2001:db8:0:100::10]:5064;lr>, <sip:orig@scscf.ims.mnc001.mcc001.3gppnetwork.org:6060;lr>\r\n'
+{ cat "$bench/g_200_register.sip" "$tmp/deact.sip"; sub "$route" "$impu"; } >"$tmp/deact-sub.sip"
+expect_rc 0 "SUBSCRIBE from a deactivated contact" "$imsreg" decode --brief --no-color "$tmp/deact-sub.sip"
+has "deactivated contact: the NOTIFY is read" "$tmp/out" "event deactivated"
+has "deactivated contact: said" "$tmp/out" "warning rfc3680.flow.removed-contact"
+has "deactivated contact: what to do, the message whole" "$tmp/out" "before it uses the contact (TS 24.229 §5.1.1.7)."
+hasnt "deactivated contact: the NOTIFY's body is consistent" "$tmp/out" "rfc3680.reginfo.syntax"
+# the same without the NOTIFY: quiet
+{ cat "$bench/g_200_register.sip"; sub "$route" "$impu"; } >"$tmp/nodeact-sub.sip"
+expect_rc 0 "SUBSCRIBE with no NOTIFY before it" "$imsreg" decode --brief --no-color "$tmp/nodeact-sub.sip"
+hasnt "no NOTIFY: quiet" "$tmp/out" "rfc3680.flow.removed-contact"
+
 cli_check_done
