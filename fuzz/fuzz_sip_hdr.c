@@ -77,9 +77,18 @@ static void check_uri_equal(const struct sip_uri *u)
 	sip_uri_encode(&b, u);
 	struct sip_uri w;
 	struct sip_parse_error e = { 0 };
-	if (b.err == 0 && sip_uri_decode(&w, slice_make(b.ptr, b.len), &e) == 0 &&
-	    (!sip_uri_equal(u, &w) || !sip_uri_equal(&w, u)))
-		abort();
+	if (b.err == 0 && sip_uri_decode(&w, slice_make(b.ptr, b.len), &e) == 0) {
+		if (!sip_uri_equal(u, &w) || !sip_uri_equal(&w, u))
+			abort();
+		/* equal URIs share a key */
+		char ku[600], kw[600];
+		size_t nu = sip_uri_key(u, ku, sizeof ku), nw = sip_uri_key(&w, kw, sizeof kw);
+		if (nu != nw || (nu && (strlen(ku) != nu || memcmp(ku, kw, nu) != 0)))
+			abort();
+		for (size_t i = 0; i < nu; i++) /* text: printable ASCII */
+			if ((unsigned char)ku[i] <= ' ' || (unsigned char)ku[i] >= 0x7f)
+				abort();
+	}
 	buf_fini(&b);
 }
 

@@ -333,8 +333,9 @@ bool sip_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
 size_t sip_host_canonical(struct slice host, enum sip_host_type type, char *out, size_t cap);
 /* A sip:, sips: or tel: URI written one way, its parameters and headers
  * left out, into out (cap bytes, NUL-ended): the scheme; the user and
- * password with the escapes of unreserved characters decoded and those of
- * reserved ones in upper case; the host as sip_host_canonical writes it;
+ * password with the escapes of unreserved printable characters decoded and
+ * the others (reserved, controls, non-ASCII) as escapes in upper case; the
+ * key is text (no NUL, no control byte); the host as sip_host_canonical writes it;
  * the port when there is one; a tel number in lower case without visual
  * separators. URIs that sip_uri_equal finds equal get the same key (a
  * key for binding and identity tables); URIs that differ only in their

@@ -355,11 +355,28 @@ static void key_put(char *out, size_t cap, size_t *n, const void *p, size_t len)
 	*n += len;
 }
 
-size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap)
+/* Escaped text into a key: a character as itself when it is printable
+ * and its escape stands for it (RFC 3261 §19.1.4: not reserved); else its
+ * escape in upper case (a reserved one, which only its escape equals, and
+ * a byte that cannot stand in a URI as itself: the key stays text). */
+static void key_put_escaped(char *out, size_t cap, size_t *n, struct slice s)
 {
 	static const char hex[] = "0123456789ABCDEF";
-	size_t n = 0, i = 0;
+	size_t i = 0;
 	struct unit x;
+	while (unit_next(s, &i, &x)) {
+		if (x.esc || x.c <= ' ' || x.c >= 0x7f || x.c == '%') {
+			char e[3] = { '%', hex[x.c >> 4], hex[x.c & 15] };
+			key_put(out, cap, n, e, 3);
+		} else {
+			key_put(out, cap, n, &x.c, 1);
+		}
+	}
+}
+
+size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap)
+{
+	size_t n = 0, i = 0;
 	if (!cap)
 		return 0;
 	if (u->scheme == SIP_URI_TEL && slice_present(u->user) && u->user.len) {
@@ -375,16 +392,10 @@ size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap)
 		if (slice_present(u->user) && u->user.len) {
 			/* escapes of unreserved characters as the characters,
 			 * of reserved ones in one case */
-			while (unit_next(u->user, &i, &x)) {
-				char e[3] = { '%', hex[x.c >> 4], hex[x.c & 15] };
-				key_put(out, cap, &n, x.esc ? e : (const char *)&x.c, x.esc ? 3 : 1);
-			}
+			key_put_escaped(out, cap, &n, u->user);
 			if (slice_present(u->password)) {
 				key_put(out, cap, &n, ":", 1);
-				for (i = 0; unit_next(u->password, &i, &x);) {
-					char e[3] = { '%', hex[x.c >> 4], hex[x.c & 15] };
-					key_put(out, cap, &n, x.esc ? e : (const char *)&x.c, x.esc ? 3 : 1);
-				}
+				key_put_escaped(out, cap, &n, u->password);
 			}
 			key_put(out, cap, &n, "@", 1);
 		}

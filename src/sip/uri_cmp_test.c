@@ -216,6 +216,8 @@ static void test_uri_key_is_one_for_equal_uris(void)
 		{ "tel:+49-(170)-123.4567;phone-context=x", "tel:+491701234567" },
 		{ "tel:7AB;phone-context=example.com", "tel:7ab" },
 		{ "sip:Alice@atlanta.com", "sip:Alice@atlanta.com" },
+		/* the key stays text: a NUL, a space, a byte above ASCII escaped */
+		{ "sip:%00lice%20x%c3%a9@h", "sip:%00lice%20x%C3%A9@h" },
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		struct sip_uri u;
