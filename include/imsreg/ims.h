@@ -425,6 +425,7 @@ struct ims_flow_call {
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
 					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;
+	bool ch_aka;                   /* a challenge of it is IMS AKA (AKAv1/v2) */
 	unsigned ch_nnonce;            /* its challenges' nonces, realms, opaques */
 	struct slice ch_nonce[IMS_FLOW_NONCES];
 	struct slice ch_realm[IMS_FLOW_NONCES];

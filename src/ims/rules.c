@@ -2569,6 +2569,55 @@ static void check_flow_cseq(struct ctx *c)
 		       c->cseq.seq);
 }
 
+/* A final failure to a REGISTER of the input (its CSeq is the last
+ * REGISTER's): what it means given what came before (the REGISTER that
+ * answered a challenge, or one refused before any), and what to check. */
+static void check_flow_register_refused(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct ims_flow_call *fc = c->fc;
+	const unsigned st = m->status;
+	if (!fc || !c->ue_leg || !c->cseq_ok || !fc->have_register || fc->reg_cseq != c->cseq.seq ||
+	    st < 300 || st == 401 || st == 407 || st == 423)
+		return;
+	const bool answered = fc->have_401 && fc->ch_cseq < c->cseq.seq;
+	char what[96];
+	if (answered)
+		snprintf(what, sizeof what, "the REGISTER (CSeq %u) that answered the 401 of CSeq %u",
+			 c->cseq.seq, fc->ch_cseq);
+	else
+		snprintf(what, sizeof what, "the REGISTER (CSeq %u), with no challenge before it in "
+			 "this input", c->cseq.seq);
+	if (fc->reg_deregister) {
+		report(c, NULL, m->start_line.ptr, "%u to %s, a deregistration: the bindings stay "
+		       "until they expire, and the network keeps routing to them. Look at why the "
+		       "S-CSCF refused (its Warning or Reason, if any).", st, what);
+		return;
+	}
+	if (st == 403 && answered)
+		report(c, NULL, m->start_line.ptr, "403 to %s: the S-CSCF refused the credentials "
+		       "(%s) or, after authenticating, the identity (barred, roaming not allowed). %s",
+		       what, fc->ch_aka ? "RES did not match XRES: K or OPc differ between the SIM "
+					  "and the HSS, or the UE answered another challenge"
+					: "the digest response is wrong: the password or HA1 differs",
+		       fc->ch_aka ? "Check the response with imsreg verify --k K --opc OPC over the "
+				    "401 and that REGISTER."
+				  : "Check the response with imsreg verify --password PW over the 401 "
+				    "and that REGISTER.");
+	else if (st == 403 || st == 404)
+		report(c, NULL, m->start_line.ptr, "%u to %s: refused before any authentication, "
+		       "by the I-CSCF or S-CSCF on the HSS's answer: the IMPI (Authorization "
+		       "username) or the IMPU (To) is unknown, they do not belong together, or "
+		       "roaming is not allowed. Compare them with the HSS provisioning.", st, what);
+	else if (st == 408 || st == 480 || st == 500 || st == 503 || st == 504)
+		report(c, NULL, m->start_line.ptr, "%u to %s: the network failed, not the UE%s. "
+		       "Look at the P-CSCF, I-CSCF and S-CSCF logs at this time (an unreachable "
+		       "S-CSCF or HSS, a Diameter timeout) and at Retry-After; the UE retries, at "
+		       "another P-CSCF after 503 or 408.", st, what,
+		       answered ? " (it answered the challenge; the S-CSCF could not finish the "
+				  "registration, e.g. its Server-Assignment to the HSS)" : "");
+}
+
 static void check_flow_challenge(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
@@ -3284,6 +3333,7 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 	} else {
 		next.have_401 = true;
 		next.ch_cseq = c->cseq.seq;
+		next.ch_aka = false;
 		next.ch_nnonce = 0;
 		for (unsigned i = 0; i < IMS_FLOW_NONCES; i++)
 			next.ch_nonce[i] = next.ch_realm[i] = next.ch_opaque[i] = SLICE_NULL;
@@ -3296,6 +3346,9 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 			    !slice_present(a.field[SIP_AUTH_NONCE]))
 				continue;
 			unsigned i = next.ch_nnonce++;
+			struct slice alg = a.field[SIP_AUTH_ALGORITHM];
+			if (slice_present(alg) && alg.len >= 3 && strncasecmp(alg.ptr, "AKA", 3) == 0)
+				next.ch_aka = true;
 			next.ch_nonce[i] = a.field[SIP_AUTH_NONCE];
 			next.ch_realm[i] = a.field[SIP_AUTH_REALM];
 			next.ch_opaque[i] = a.field[SIP_AUTH_OPAQUE];
@@ -3657,6 +3710,9 @@ enum scope {
 	X("rfc3261.flow.cseq", IMS_SEV_ERROR, "RFC 3261 §10.2",\
 	  "in one input, a REGISTER's CSeq is above the last REGISTER's of the same Call-ID",\
 	  REGISTER, check_flow_cseq) \
+	X("ims.flow.register-refused", IMS_SEV_WARNING, "RFC 3261 §10.3, TS 24.229 §5.4.1.2",\
+	  "in one input, a final failure to a REGISTER: what it means after the messages before it (a challenge answered or not, AKA or digest) and what to check next",\
+	  RESPONSE, check_flow_register_refused) \
 	X("rfc3261.flow.challenge", IMS_SEV_ERROR, "RFC 3261 §22.4, RFC 7616 §3.4",\
 	  "in one input, the REGISTER after a 401 answers its nonce, with its realm and opaque",\
 	  REGISTER, check_flow_challenge) \

@@ -1852,6 +1852,85 @@ static void test_flow_contact_removed_by_the_network_is_registered_again_first(v
 	}
 }
 
+/* A final failure to the REGISTER before it (CSeq 2 REGISTER, on the UE's
+ * leg), status line and headers as given. */
+#define REFUSED(status, cseq, extra)                                                     \
+	"SIP/2.0 " status "\r\n"                                                           \
+	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456\r\n"                     \
+	"From: <" IMPU ">;tag=a1\r\n"                                                      \
+	"To: <" IMPU ">;tag=s9\r\n"                                                        \
+	"Call-ID: c1@2001:db8::1\r\n"                                                      \
+	"CSeq: " cseq " REGISTER\r\n" extra                                               \
+	"Content-Length: 0\r\n"                                                            \
+	"\r\n"
+static const struct {
+	bool challenge;            /* initial REGISTER, 401, protected REGISTER; else the initial alone */
+	const char *old401, *new401; /* the 401 changed */
+	bool dereg;                /* the protected REGISTER with Expires: 0 */
+	const char *response;
+	bool fires;
+	const char *text;
+} refused_cases[] = {
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "RES did not match XRES" },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "imsreg verify --k K --opc OPC" },
+	{ true, "algorithm=AKAv1-MD5", "algorithm=MD5", false, REFUSED("403 Forbidden", "2", ""), true,
+	  "imsreg verify --password PW" },
+	{ false, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), true, "refused before any authentication" },
+	{ false, NULL, NULL, false, REFUSED("404 Not Found", "1", ""), true, "the IMPU (To) is unknown" },
+	{ true, NULL, NULL, false, REFUSED("504 Server Time-out", "2", ""), true, "Server-Assignment" },
+	{ false, NULL, NULL, false, REFUSED("503 Service Unavailable", "1", "Retry-After: 30\r\n"), true,
+	  "the network failed, not the UE. Look" },
+	{ true, NULL, NULL, true, REFUSED("403 Forbidden", "2", ""), true, "a deregistration: the bindings stay" },
+	/* success, the challenge itself, a 423 (its own rule), an answer to
+	 * an earlier CSeq */
+	{ true, NULL, NULL, false, ok_200, false, NULL },
+	{ false, NULL, NULL, false, REFUSED("423 Interval Too Brief", "1", "Min-Expires: 3600\r\n"), false, NULL },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), false, NULL },
+	{ true, NULL, NULL, false, REFUSED("302 Moved Temporarily", "2", "Contact: <sip:p2." DOM ">\r\n"), false, NULL },
+};
+
+static void test_flow_refused_register_is_explained_by_what_came_before(void)
+{
+	for (size_t i = 0; i < sizeof refused_cases / sizeof refused_cases[0]; i++) {
+		size_t l;
+		char *ch = refused_cases[i].old401
+				   ? mutate(challenge_401, refused_cases[i].old401, refused_cases[i].new401, &l)
+				   : strdup(challenge_401);
+		char *pr = refused_cases[i].dereg ? mutate(protected_register, "Expires: 600000", "Expires: 0", &l)
+						  : strdup(protected_register);
+		CHECK(ch && pr);
+		if (!ch || !pr) {
+			free(ch);
+			free(pr);
+			continue;
+		}
+		const char *texts[4];
+		size_t n = 0;
+		texts[n++] = initial_register;
+		if (refused_cases[i].challenge) {
+			texts[n++] = ch;
+			texts[n++] = pr;
+		}
+		texts[n++] = refused_cases[i].response;
+		struct findings fs;
+		CHECK(run_flow(texts, n, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "ims.flow.register-refused");
+		if (!f != !refused_cases[i].fires ||
+		    (f && refused_cases[i].text && !strstr(f->message, refused_cases[i].text))) {
+			fprintf(stderr, "refused case %zu: %s\n", i, f ? f->message : "quiet");
+			print_findings("got", &fs);
+		}
+		CHECK(!f == !refused_cases[i].fires);
+		if (f && refused_cases[i].text)
+			CHECK(strstr(f->message, refused_cases[i].text) != NULL);
+		/* the response alone: no REGISTER to tie it to */
+		CHECK(run_flow(texts + n - 1, 1, &fs) >= 0);
+		CHECK(find(&fs, "ims.flow.register-refused") == NULL);
+		free(ch);
+		free(pr);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -1874,6 +1953,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* ppi_cases */
 		if (strcmp(rules[r].id, "rfc3680.flow.removed-contact") == 0)
 			tested = true; /* removed_cases */
+		if (strcmp(rules[r].id, "ims.flow.register-refused") == 0)
+			tested = true; /* refused_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2295,6 +2376,7 @@ int main(void)
 	test_flow_requests_after_the_200_follow_its_service_route();
 	test_flow_preferred_identity_is_one_the_200_listed();
 	test_flow_contact_removed_by_the_network_is_registered_again_first();
+	test_flow_refused_register_is_explained_by_what_came_before();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

@@ -141,4 +141,16 @@ hasnt "deactivated contact: the NOTIFY's body is consistent" "$tmp/out" "rfc3680
 expect_rc 0 "SUBSCRIBE with no NOTIFY before it" "$imsreg" decode --brief --no-color "$tmp/nodeact-sub.sip"
 hasnt "no NOTIFY: quiet" "$tmp/out" "rfc3680.flow.removed-contact"
 
+# --- the REGISTER answering the AKA challenge refused with 403: the
+# credentials (RES), and the imsreg verify command that tells ---
+{ printf 'SIP/2.0 403 Forbidden\r\n'; grep -E '^(Via|From|To|Call-ID|CSeq|Content-Length):' "$bench/g_200_register.sip"; printf '\r\n'; } >"$tmp/403.sip"
+cat "$bench/b_register_ims_ipv6.sip" "$bench/f_401_aka_challenge.sip" "$bench/c_register_aka_auth.sip" "$tmp/403.sip" >"$tmp/aka-403.sip"
+expect_rc 1 "REGISTER, 401, REGISTER, 403 (the bench REGISTER's Security-Verify is not the 401's: errors)" "$imsreg" decode --brief --no-color "$tmp/aka-403.sip"
+has "403 after the challenge: said" "$tmp/out" "warning ims.flow.register-refused"
+has "403 after the challenge: RES" "$tmp/out" "RES did not match XRES"
+has "403 after the challenge: what to run" "$tmp/out" "imsreg verify --k K --opc OPC"
+# the same 403 alone: only the status line's meaning
+expect_rc 0 "a 403 alone" "$imsreg" decode --brief --no-color "$tmp/403.sip"
+hasnt "a 403 alone: not tied" "$tmp/out" "ims.flow.register-refused"
+
 cli_check_done
