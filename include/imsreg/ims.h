@@ -350,6 +350,14 @@ const struct ims_explain *ims_explain_param_value(enum sip_hdr_id id, struct sli
  * (Event: reg, Subscription-State: terminated, Content-Type:
  * application/reginfo+xml, compared in any case), or NULL. */
 const struct ims_explain *ims_explain_header_value(enum sip_hdr_id id, struct slice value);
+/* The name of a Reason header's cause (RFC 3326 §2) by its protocol: a
+ * SIP status code's reason phrase ("Forbidden"), a Q.850 cause's name
+ * ("normal call clearing", ITU-T Q.850 Table 1); NULL for another
+ * protocol or a number neither lists. */
+const char *ims_reason_cause_meaning(struct slice protocol, struct slice cause);
+/* The reason phrase of a SIP status code (RFC 3261 §21 and the codes
+ * registered since, 199 to 608), or NULL. */
+const char *ims_sip_reason_phrase(unsigned code);
 
 /* ---- the rule book ----------------------------------------------------- */
 

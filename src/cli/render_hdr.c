@@ -1047,6 +1047,51 @@ static unsigned elements_before(const struct cli_msg *m, const struct sip_hdr *h
 	return n;
 }
 
+/* One reason-value of Reason (RFC 3326 §2): the protocol, its cause with
+ * the cause's name (a SIP reason phrase, a Q.850 cause name) and the text;
+ * 1 when it does not decode. */
+static int render_reason(struct report *r, const struct cli_msg *m, struct slice item, unsigned n)
+{
+	struct sip_tokparams tp;
+	struct sip_parse_error perr = { 0 };
+	char title[32];
+	snprintf(title, sizeof title, "reason %u", n);
+	report_begin(r, NULL, title);
+	if (sip_tokparams_decode(&tp, item, &perr) < 0) {
+		cli_report_error(r, m, -EBADMSG, &perr, item.ptr);
+		report_end(r);
+		return 1;
+	}
+	struct slice cause = SLICE_NULL, text = SLICE_NULL;
+	struct sip_param_it it;
+	struct sip_param p;
+	sip_param_it_init(&it, tp.params);
+	while (tp.params.ptr && sip_param_next(&it, &p, &perr) > 0) {
+		if (slice_caseeq_cstr(p.name, "cause"))
+			cause = p.value;
+		else if (slice_caseeq_cstr(p.name, "text"))
+			text = p.value;
+	}
+	if (text.len >= 2 && text.ptr[0] == '"' && text.ptr[text.len - 1] == '"')
+		text = slice_make(text.ptr + 1, text.len - 2);
+	const struct ims_explain *pe = ims_explain_header_value(SIP_HDR_REASON, tp.value);
+	const char *cm = ims_reason_cause_meaning(tp.value, cause);
+	if (r->format == REPORT_TEXT) {
+		report_str(r, NULL, "protocol", tp.value, pe ? meaning_after_value(pe->meaning, tp.value) : NULL);
+		report_str(r, NULL, "cause", cause, cm);
+		report_str(r, NULL, "text", text, NULL);
+	} else {
+		report_str(r, "protocol", NULL, tp.value, NULL);
+		report_cstr(r, "protocol_meaning", NULL, pe ? pe->meaning : NULL, NULL);
+		report_str(r, "cause", NULL, cause, NULL);
+		report_cstr(r, "cause_meaning", NULL, cm, NULL);
+		report_str(r, "text", NULL, text, NULL);
+		report_params(r, SIP_HDR_REASON, "params", tp.params);
+	}
+	report_end(r);
+	return 0;
+}
+
 static int render_list(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
 	struct sip_list it;
@@ -1094,6 +1139,9 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 			report_end(r);
 			break;
 		}
+		case SIP_HDR_REASON:
+			errors += render_reason(r, m, item, n);
+			break;
 		default:
 			snprintf(title, sizeof title, "address %u", n);
 			errors += render_addr(r, m, h->id, item, title, false);
@@ -1257,6 +1305,7 @@ static const char *hdr_type(const struct sip_hdr *h)
 	case SIP_HDR_SERVER:
 		return "products";
 	case SIP_HDR_WARNING: return "warning";
+	case SIP_HDR_REASON: return "reason";
 	case SIP_HDR_DATE: return "date";
 	default: break;
 	}
@@ -1280,6 +1329,7 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_P_PREFERRED_IDENTITY:
 	case SIP_HDR_WARNING:
 	case SIP_HDR_P_VISITED_NETWORK_ID:
+	case SIP_HDR_REASON:
 		return render_list(r, m, h);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:

@@ -207,9 +207,11 @@ static const struct ims_explain header_table[SIP_HDR__COUNT] = {
 		"set-up) with it.",
 		"RFC 3261 §20.29, RFC 3329 §2.3.1, TS 24.229 §5.1.1.2.1" },
 	[SIP_HDR_REASON] = {
-		"Why a request was sent (e.g. the cause of a CANCEL or BYE); not used "
-		"in registration.",
-		"RFC 3326 §2" },
+		"Why a request was sent (the cause of a CANCEL or a BYE) or, in a response, "
+		"why it was given: a protocol (SIP, Q.850) and a cause number of it, with "
+		"text. A 403 or a NOTIFY of the registration may carry one that says why the "
+		"network refused or ended it.",
+		"RFC 3326 §2, RFC 6432" },
 	[SIP_HDR_RECORD_ROUTE] = {
 		"Proxies that want to stay in a dialogue; REGISTER does not create "
 		"dialogues, so registrars ignore it (Path plays that role for registration).",
@@ -388,6 +390,7 @@ enum family {
 	FAM_SUBSTATE, /* Subscription-State */
 	FAM_SESSION,  /* Session-Expires */
 	FAM_MEDIA,    /* Content-Type */
+	FAM_REASON,   /* Reason */
 	FAM_ADDR,    /* URI parameters, valid in any header that carries a URI */
 };
 
@@ -432,6 +435,8 @@ static enum family family_of(enum sip_hdr_id id)
 		return FAM_SESSION;
 	case SIP_HDR_CONTENT_TYPE:
 		return FAM_MEDIA;
+	case SIP_HDR_REASON:
+		return FAM_REASON;
 	default:
 		return FAM_NONE;
 	}
@@ -697,6 +702,10 @@ static const struct param_entry param_table[] = {
 	{ FAM_MEDIA, "charset", { "Character set of a text body.", "RFC 3261 §20.15" } },
 	{ FAM_MEDIA, "boundary", { "The line that separates the parts of a multipart "
 		"body.", "RFC 2046 §5.1.1" } },
+	/* Reason */
+	{ FAM_REASON, "cause", { "The cause, a number of the protocol named before it: "
+		"a SIP status code, or a Q.850 cause value.", "RFC 3326 §2" } },
+	{ FAM_REASON, "text", { "The cause in words, as the sender put it.", "RFC 3326 §2" } },
 	/* Route, Path, Service-Route, ... */
 	{ FAM_ROUTE, "lr", { "Loose routing: this proxy keeps the Request-URI and "
 		"routes by the Route set. Every IMS proxy (P-CSCF, S-CSCF) is a loose "
@@ -936,7 +945,140 @@ static const struct header_value_entry header_value_table[] = {
 	{ SIP_HDR_CONTENT_TYPE, "multipart/mixed", { "several bodies, each with its own "
 		"type, separated by the boundary.", "RFC 2046 §5.1.3" } },
 	{ SIP_HDR_CONTENT_TYPE, "text/plain", { "plain text.", "RFC 2046 §4.1.3" } },
+	{ SIP_HDR_REASON, "SIP", { "SIP: the cause is a SIP status code.", "RFC 3326 §2" } },
+	{ SIP_HDR_REASON, "Q.850", { "Q.850: the cause is an ITU-T Q.850 cause value, as "
+		"ISDN and ISUP give it: a session that met the circuit-switched network, or "
+		"a release cause the network maps to one.", "RFC 3326 §2, ITU-T Q.850" } },
 };
+
+/* ITU-T Q.850 Table 1: the cause values and their names. */
+static const struct {
+	unsigned short cause;
+	const char *name;
+} q850_causes[] = {
+	{ 1, "unallocated (unassigned) number" },
+	{ 2, "no route to specified transit network" },
+	{ 3, "no route to destination" },
+	{ 6, "channel unacceptable" },
+	{ 7, "call awarded and being delivered in an established channel" },
+	{ 8, "preemption" },
+	{ 9, "preemption, circuit reserved for reuse" },
+	{ 16, "normal call clearing" },
+	{ 17, "user busy" },
+	{ 18, "no user responding" },
+	{ 19, "no answer from user (user alerted)" },
+	{ 20, "subscriber absent" },
+	{ 21, "call rejected" },
+	{ 22, "number changed" },
+	{ 23, "redirection to new destination" },
+	{ 25, "exchange routing error" },
+	{ 26, "non-selected user clearing" },
+	{ 27, "destination out of order" },
+	{ 28, "invalid number format (address incomplete)" },
+	{ 29, "facility rejected" },
+	{ 30, "response to STATUS ENQUIRY" },
+	{ 31, "normal, unspecified" },
+	{ 34, "no circuit/channel available" },
+	{ 38, "network out of order" },
+	{ 41, "temporary failure" },
+	{ 42, "switching equipment congestion" },
+	{ 43, "access information discarded" },
+	{ 44, "requested circuit/channel not available" },
+	{ 46, "precedence call blocked" },
+	{ 47, "resource unavailable, unspecified" },
+	{ 49, "quality of service not available" },
+	{ 50, "requested facility not subscribed" },
+	{ 53, "outgoing calls barred within CUG" },
+	{ 55, "incoming calls barred within CUG" },
+	{ 57, "bearer capability not authorized" },
+	{ 58, "bearer capability not presently available" },
+	{ 62, "inconsistency in designated outgoing access information and subscriber class" },
+	{ 63, "service or option not available, unspecified" },
+	{ 65, "bearer capability not implemented" },
+	{ 66, "channel type not implemented" },
+	{ 69, "requested facility not implemented" },
+	{ 70, "only restricted digital information bearer capability is available" },
+	{ 79, "service or option not implemented, unspecified" },
+	{ 81, "invalid call reference value" },
+	{ 82, "identified channel does not exist" },
+	{ 83, "a suspended call exists, but this call identity does not" },
+	{ 84, "call identity in use" },
+	{ 85, "no call suspended" },
+	{ 86, "call having the requested call identity has been cleared" },
+	{ 87, "user not member of CUG" },
+	{ 88, "incompatible destination" },
+	{ 90, "non-existent CUG" },
+	{ 91, "invalid transit network selection" },
+	{ 95, "invalid message, unspecified" },
+	{ 96, "mandatory information element is missing" },
+	{ 97, "message type non-existent or not implemented" },
+	{ 98, "message not compatible with call state or message type non-existent or not implemented" },
+	{ 99, "information element / parameter non-existent or not implemented" },
+	{ 100, "invalid information element contents" },
+	{ 101, "message not compatible with call state" },
+	{ 102, "recovery on timer expiry" },
+	{ 103, "parameter non-existent or not implemented, passed on" },
+	{ 110, "message with unrecognized parameter, discarded" },
+	{ 111, "protocol error, unspecified" },
+	{ 127, "interworking, unspecified" },
+};
+
+/* RFC 3261 §21 (and the extensions IMS meets) reason phrases. */
+static const struct {
+	unsigned short code;
+	const char *phrase;
+} sip_phrases[] = {
+	{ 100, "Trying" }, { 180, "Ringing" }, { 181, "Call Is Being Forwarded" },
+	{ 182, "Queued" }, { 183, "Session Progress" }, { 199, "Early Dialog Terminated" },
+	{ 200, "OK" }, { 202, "Accepted" }, { 204, "No Notification" },
+	{ 300, "Multiple Choices" }, { 301, "Moved Permanently" }, { 302, "Moved Temporarily" },
+	{ 305, "Use Proxy" }, { 380, "Alternative Service" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" }, { 402, "Payment Required" },
+	{ 403, "Forbidden" }, { 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 406, "Not Acceptable" }, { 407, "Proxy Authentication Required" },
+	{ 408, "Request Timeout" }, { 410, "Gone" }, { 412, "Conditional Request Failed" },
+	{ 413, "Request Entity Too Large" }, { 414, "Request-URI Too Long" },
+	{ 415, "Unsupported Media Type" }, { 416, "Unsupported URI Scheme" },
+	{ 417, "Unknown Resource-Priority" }, { 420, "Bad Extension" },
+	{ 421, "Extension Required" }, { 422, "Session Interval Too Small" },
+	{ 423, "Interval Too Brief" }, { 429, "Provide Referrer Identity" },
+	{ 430, "Flow Failed" }, { 433, "Anonymity Disallowed" }, { 439, "First Hop Lacks Outbound Support" },
+	{ 469, "Bad Info Package" }, { 470, "Consent Needed" },
+	{ 480, "Temporarily Unavailable" }, { 481, "Call/Transaction Does Not Exist" },
+	{ 482, "Loop Detected" }, { 483, "Too Many Hops" }, { 484, "Address Incomplete" },
+	{ 485, "Ambiguous" }, { 486, "Busy Here" }, { 487, "Request Terminated" },
+	{ 488, "Not Acceptable Here" }, { 489, "Bad Event" }, { 491, "Request Pending" },
+	{ 493, "Undecipherable" }, { 494, "Security Agreement Required" },
+	{ 500, "Server Internal Error" }, { 501, "Not Implemented" }, { 502, "Bad Gateway" },
+	{ 503, "Service Unavailable" }, { 504, "Server Time-out" },
+	{ 505, "Version Not Supported" }, { 513, "Message Too Large" },
+	{ 580, "Precondition Failure" },
+	{ 600, "Busy Everywhere" }, { 603, "Decline" }, { 604, "Does Not Exist Anywhere" },
+	{ 606, "Not Acceptable" }, { 607, "Unwanted" }, { 608, "Rejected" },
+};
+
+const char *ims_sip_reason_phrase(unsigned code)
+{
+	for (size_t i = 0; i < sizeof sip_phrases / sizeof sip_phrases[0]; i++)
+		if (sip_phrases[i].code == code)
+			return sip_phrases[i].phrase;
+	return NULL;
+}
+
+const char *ims_reason_cause_meaning(struct slice protocol, struct slice cause)
+{
+	uint32_t n;
+	if (!slice_present(cause) || slice_u32(slice_trim(cause), &n) < 0)
+		return NULL;
+	protocol = slice_trim(protocol);
+	if (slice_caseeq_cstr(protocol, "SIP"))
+		return ims_sip_reason_phrase(n);
+	if (slice_caseeq_cstr(protocol, "Q.850"))
+		for (size_t i = 0; i < sizeof q850_causes / sizeof q850_causes[0]; i++)
+			if (q850_causes[i].cause == n)
+				return q850_causes[i].name;
+	return NULL;
+}
 
 const struct ims_explain *ims_explain_header_value(enum sip_hdr_id id, struct slice value)
 {

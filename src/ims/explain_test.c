@@ -210,6 +210,50 @@ static const struct {
 	{ SIP_HDR_SESSION_EXPIRES, "refresher", "uas", "RFC 4028 §4", "answers" },
 };
 
+/* A Reason cause by its protocol: a SIP reason phrase, a Q.850 cause name
+ * (ITU-T Q.850 Table 1); nothing for another protocol, a number neither
+ * lists, or no number. */
+static const struct {
+	const char *protocol, *cause;
+	const char *want;          /* NULL: none */
+} cause_cases[] = {
+	{ "SIP", "403", "Forbidden" },
+	{ "sip", " 503 ", "Service Unavailable" },
+	{ "SIP", "494", "Security Agreement Required" },
+	{ "SIP", "499", NULL },
+	{ "Q.850", "16", "normal call clearing" },
+	{ "Q.850", "21", "call rejected" },
+	{ "Q.850", "127", "interworking, unspecified" },
+	{ "Q.850", "4", NULL },
+	{ "Q.850", "x1", NULL },
+	{ "Q.850", "", NULL },
+	{ "RELEASE_CAUSE", "1", NULL },
+};
+
+static void test_reason_causes_are_named_by_protocol(void)
+{
+	for (size_t i = 0; i < sizeof cause_cases / sizeof cause_cases[0]; i++) {
+		const char *got = ims_reason_cause_meaning(slice_cstr(cause_cases[i].protocol),
+							   slice_cstr(cause_cases[i].cause));
+		bool good = cause_cases[i].want ? got && strcmp(got, cause_cases[i].want) == 0 : got == NULL;
+		if (!good)
+			fprintf(stderr, "cause case %zu (%s %s): %s\n", i, cause_cases[i].protocol,
+				cause_cases[i].cause, got ? got : "none");
+		CHECK(good);
+	}
+	CHECK(ims_reason_cause_meaning(SLICE_LIT("SIP"), SLICE_NULL) == NULL);
+	/* every standard final code of RFC 3261 §21 has its phrase */
+	static const unsigned codes[] = { 100, 180, 181, 182, 183, 200, 300, 301, 302, 305, 380, 400, 401,
+					  402, 403, 404, 405, 406, 407, 408, 410, 413, 414, 415, 416, 420,
+					  421, 423, 480, 481, 482, 483, 484, 485, 486, 487, 488, 491, 493,
+					  500, 501, 502, 503, 504, 505, 513, 600, 603, 604, 606 };
+	for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
+		CHECK(ims_sip_reason_phrase(codes[i]) != NULL);
+	CHECK_STR_EQ(ims_sip_reason_phrase(423), "Interval Too Brief");
+	CHECK(ims_sip_reason_phrase(0) == NULL);
+	CHECK(ims_sip_reason_phrase(999) == NULL);
+}
+
 /* The first token of Event, Subscription-State and Content-Type, in any
  * case; nothing for an unknown one or another header. */
 static const struct {
@@ -228,6 +272,9 @@ static const struct {
 	{ SIP_HDR_CONTENT_TYPE, "application/sdp", "RFC 4566", "session" },
 	{ SIP_HDR_CONTENT_TYPE, "application/xml", NULL, NULL },
 	{ SIP_HDR_CONTACT, "reg", NULL, NULL },
+	{ SIP_HDR_REASON, "SIP", "RFC 3326", "SIP status code" },
+	{ SIP_HDR_REASON, "q.850", "Q.850", "ITU-T Q.850 cause" },
+	{ SIP_HDR_REASON, "RELEASE_CAUSE", NULL, NULL },
 };
 
 static void test_header_values_are_explained(void)
@@ -283,5 +330,6 @@ int main(void)
 	test_param_absent_or_bad_id_gives_null();
 	test_param_values_are_explained();
 	test_header_values_are_explained();
+	test_reason_causes_are_named_by_protocol();
 	return check_done();
 }

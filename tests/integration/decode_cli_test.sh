@@ -521,6 +521,27 @@ assert s["params"][0]["meaning"].startswith("probation:") and s["params"][1]["me
 assert t["Event"]["decoded"]["value_ref"].startswith("RFC 3680"), t["Event"]
 PY
 
+# --- Reason (RFC 3326): each reason-value's protocol, its cause named (a
+# SIP reason phrase, a Q.850 cause of ITU-T Q.850 Table 1) and the text ---
+printf 'SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: rs@192.0.2.1\r\nCSeq: 1 REGISTER\r\nReason: Q.850;cause=21;text="Call Rejected", SIP ;cause=403 ;text="Barred"\r\nReason: RELEASE_CAUSE;cause=1\r\nContent-Length: 0\r\n\r\n' >"$tmp/rs.sip"
+"$imsreg" decode --no-color "$tmp/rs.sip" >"$tmp/rs.txt" 2>/dev/null
+has "Reason: Q.850 cause named" "$tmp/rs.txt" "cause: 21  (call rejected)"
+has "Reason: SIP cause named" "$tmp/rs.txt" "cause: 403  (Forbidden)"
+has "Reason: the second field numbers on" "$tmp/rs.txt" "reason 3"
+"$imsreg" decode --json "$tmp/rs.sip" >"$tmp/rs.json" 2>/dev/null
+python3 - "$tmp/rs.json" <<'PY' && ok || bad "reason: JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+r = [h for h in m["headers"] if h["long_name"] == "Reason"]
+assert [h["type"] for h in r] == ["reason", "reason"], r
+e = r[0]["decoded"]["elements"] + r[1]["decoded"]["elements"]
+assert [(x["protocol"], x["cause"], x["cause_meaning"], x["text"]) for x in e] == [
+    ("Q.850", "21", "call rejected", "Call Rejected"), ("SIP", "403", "Forbidden", "Barred"),
+    ("RELEASE_CAUSE", "1", None, None)], e
+assert e[0]["protocol_meaning"].startswith("Q.850:") and e[2]["protocol_meaning"] is None, e
+assert [p["name"] for p in e[1]["params"]] == ["cause", "text"] and all(p["meaning"] for p in e[1]["params"]), e[1]
+PY
+
 # --- the run's messages by kind, in the order each kind first came ---
 "$imsreg" decode --summary --no-color tests/data/paste/flow.sip >"$tmp/kinds.txt" 2>/dev/null
 has "by kind: text" "$tmp/kinds.txt" "by kind: 2 REGISTER, 1 401 REGISTER, 1 200 REGISTER, 1 NOTIFY"
