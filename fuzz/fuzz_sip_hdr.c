@@ -319,6 +319,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rc = sip_date_decode(&d, v, &err);
 		if (rc == 0 && (d.month < 1 || d.month > 12 || d.day < 1 || d.day > 31))
 			abort();
+		/* Retry-After on the same bytes (it shares the comment scanner
+		 * with the products) */
+		struct sip_retry_after ra;
+		struct sip_parse_error e2 = { 0 };
+		int r2 = sip_retry_after_decode(&ra, v, &e2);
+		if (r2 == 0) {
+			inside(ra.comment);
+			inside(ra.params);
+		} else if (v.ptr && (r2 != -EBADMSG || !e2.reason || e2.at < lo || e2.at > hi)) {
+			abort();
+		}
 		break;
 	}
 	case 11: {

@@ -432,6 +432,18 @@ struct sip_warning {
 };
 int sip_warning_decode(struct sip_warning *w, struct slice value, struct sip_parse_error *err);
 
+/* Retry-After: delta-seconds [comment] *(;retry-param), retry-param =
+ * duration=delta-seconds / generic-param (RFC 3261 §20.33, §25). */
+struct sip_retry_after {
+	uint32_t seconds;        /* saturated at 2^32-1 */
+	struct slice comment;    /* the comment's content, or SLICE_NULL */
+	struct slice params;     /* without the first ';', or SLICE_NULL */
+	bool has_duration;
+	uint32_t duration;       /* seconds */
+};
+int sip_retry_after_decode(struct sip_retry_after *ra, struct slice value,
+			   struct sip_parse_error *err);
+
 /* Date: rfc1123-date, GMT only (RFC 3261 §20.17). */
 struct sip_date {
 	int year, month, day;    /* month 1-12 */

@@ -898,18 +898,48 @@ static int render_pani(struct report *r, const struct cli_msg *m, const struct s
 
 /* ---- Cellular-Network-Info (TS 24.229 §7.2.15) ---------------------------- */
 
-/* "1320 s (22 min)": the age in seconds and, from a minute on, in the
- * largest units that say it. */
-static void age_words(char *out, size_t cap, uint32_t s)
+/* "22 min 0 s" + tail: seconds in the two largest units that say them. */
+static void span_words(char *out, size_t cap, uint32_t s, const char *tail)
 {
 	if (s < 60)
-		snprintf(out, cap, "%" PRIu32 " s ago", s);
+		snprintf(out, cap, "%" PRIu32 " s%s", s, tail);
 	else if (s < 3600)
-		snprintf(out, cap, "%" PRIu32 " min %" PRIu32 " s ago", s / 60, s % 60);
+		snprintf(out, cap, "%" PRIu32 " min %" PRIu32 " s%s", s / 60, s % 60, tail);
 	else if (s < 86400)
-		snprintf(out, cap, "%" PRIu32 " h %" PRIu32 " min ago", s / 3600, s % 3600 / 60);
+		snprintf(out, cap, "%" PRIu32 " h %" PRIu32 " min%s", s / 3600, s % 3600 / 60, tail);
 	else
-		snprintf(out, cap, "%" PRIu32 " days %" PRIu32 " h ago", s / 86400, s % 86400 / 3600);
+		snprintf(out, cap, "%" PRIu32 " days %" PRIu32 " h%s", s / 86400, s % 86400 / 3600, tail);
+}
+
+static void age_words(char *out, size_t cap, uint32_t s)
+{
+	span_words(out, cap, s, " ago");
+}
+
+/* Retry-After (RFC 3261 §20.33): the wait, its comment, the duration. */
+static int render_retry_after(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct sip_retry_after ra;
+	struct sip_parse_error perr = { 0 };
+	int rc = sip_retry_after_decode(&ra, h->value, &perr);
+	if (rc < 0) {
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+		return 1;
+	}
+	char wait[64], note[160], dur[128];
+	span_words(wait, sizeof wait, ra.seconds, "");
+	snprintf(note, sizeof note, "%s: wait this long before sending the request again%s", wait,
+		 m->msg.is_request ? "" : " to this server");
+	report_u64(r, "seconds", "wait", ra.seconds, note);
+	report_str(r, "comment", "comment", ra.comment, NULL);
+	if (ra.has_duration) {
+		span_words(dur, sizeof dur, ra.duration, ": how long the server expects to stay available once back");
+		report_u64(r, "duration", "duration", ra.duration, dur);
+	} else if (r->format == REPORT_JSON) {
+		report_str(r, "duration", NULL, SLICE_NULL, NULL);
+	}
+	report_params(r, SIP_HDR_RETRY_AFTER, "params", ra.params);
+	return 0;
 }
 
 static int render_cni(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
@@ -1306,6 +1336,7 @@ static const char *hdr_type(const struct sip_hdr *h)
 		return "products";
 	case SIP_HDR_WARNING: return "warning";
 	case SIP_HDR_REASON: return "reason";
+	case SIP_HDR_RETRY_AFTER: return "retry_after";
 	case SIP_HDR_DATE: return "date";
 	default: break;
 	}
@@ -1412,6 +1443,8 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return render_products(r, m, h);
+	case SIP_HDR_RETRY_AFTER:
+		return render_retry_after(r, m, h);
 	case SIP_HDR_DATE: {
 		struct sip_date d;
 		rc = sip_date_decode(&d, h->value, &perr);

@@ -391,6 +391,7 @@ enum family {
 	FAM_SESSION,  /* Session-Expires */
 	FAM_MEDIA,    /* Content-Type */
 	FAM_REASON,   /* Reason */
+	FAM_RETRY,    /* Retry-After */
 	FAM_ADDR,    /* URI parameters, valid in any header that carries a URI */
 };
 
@@ -437,6 +438,8 @@ static enum family family_of(enum sip_hdr_id id)
 		return FAM_MEDIA;
 	case SIP_HDR_REASON:
 		return FAM_REASON;
+	case SIP_HDR_RETRY_AFTER:
+		return FAM_RETRY;
 	default:
 		return FAM_NONE;
 	}
@@ -706,6 +709,9 @@ static const struct param_entry param_table[] = {
 	{ FAM_REASON, "cause", { "The cause, a number of the protocol named before it: "
 		"a SIP status code, or a Q.850 cause value.", "RFC 3326 §2" } },
 	{ FAM_REASON, "text", { "The cause in words, as the sender put it.", "RFC 3326 §2" } },
+	/* Retry-After */
+	{ FAM_RETRY, "duration", { "Seconds the server expects to stay available once it is "
+		"back (counted from the end of the wait).", "RFC 3261 §20.33" } },
 	/* Route, Path, Service-Route, ... */
 	{ FAM_ROUTE, "lr", { "Loose routing: this proxy keeps the Request-URI and "
 		"routes by the Route set. Every IMS proxy (P-CSCF, S-CSCF) is a loose "

@@ -2609,13 +2609,21 @@ static void check_flow_register_refused(struct ctx *c)
 		       "by the I-CSCF or S-CSCF on the HSS's answer: the IMPI (Authorization "
 		       "username) or the IMPU (To) is unknown, they do not belong together, or "
 		       "roaming is not allowed. Compare them with the HSS provisioning.", st, what);
-	else if (st == 408 || st == 480 || st == 500 || st == 503 || st == 504)
+	else if (st == 408 || st == 480 || st == 500 || st == 503 || st == 504) {
+		const struct sip_hdr *ra = sip_hdr_first(m, SIP_HDR_RETRY_AFTER);
+		struct sip_retry_after rv;
+		struct sip_parse_error err;
+		char retry[96] = "The UE retries";
+		if (ra && sip_retry_after_decode(&rv, ra->value, &err) == 0)
+			snprintf(retry, sizeof retry, "Retry-After asks the UE to wait %u s; it retries then",
+				 (unsigned)rv.seconds);
 		report(c, NULL, m->start_line.ptr, "%u to %s: the network failed, not the UE%s. "
 		       "Look at the P-CSCF, I-CSCF and S-CSCF logs at this time (an unreachable "
-		       "S-CSCF or HSS, a Diameter timeout) and at Retry-After; the UE retries, at "
-		       "another P-CSCF after 503 or 408.", st, what,
+		       "S-CSCF or HSS, a Diameter timeout). %s, or at another P-CSCF after 503 or "
+		       "408.", st, what,
 		       answered ? " (it answered the challenge; the S-CSCF could not finish the "
-				  "registration, e.g. its Server-Assignment to the HSS)" : "");
+				  "registration, e.g. its Server-Assignment to the HSS)" : "", retry);
+	}
 }
 
 static void check_flow_challenge(struct ctx *c)

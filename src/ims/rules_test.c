@@ -1880,6 +1880,9 @@ static const struct {
 	{ true, NULL, NULL, false, REFUSED("504 Server Time-out", "2", ""), true, "Server-Assignment" },
 	{ false, NULL, NULL, false, REFUSED("503 Service Unavailable", "1", "Retry-After: 30\r\n"), true,
 	  "the network failed, not the UE. Look" },
+	{ false, NULL, NULL, false, REFUSED("503 Service Unavailable", "1", "Retry-After: 30 (busy)\r\n"), true,
+	  "Retry-After asks the UE to wait 30 s" },
+	{ false, NULL, NULL, false, REFUSED("500 Server Internal Error", "1", ""), true, "The UE retries, or" },
 	{ true, NULL, NULL, true, REFUSED("403 Forbidden", "2", ""), true, "a deregistration: the bindings stay" },
 	/* success, the challenge itself, a 423 (its own rule), an answer to
 	 * an earlier CSeq */

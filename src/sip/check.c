@@ -677,6 +677,10 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		struct sip_date d;
 		return sip_date_decode(&d, h->value, err);
 	}
+	case SIP_HDR_RETRY_AFTER: {        /* §20.33 delta-seconds [comment] *(;retry-param) */
+		struct sip_retry_after ra;
+		return sip_retry_after_decode(&ra, h->value, err);
+	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return product_decode_all(h, err);

@@ -419,6 +419,10 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 		struct sip_date d;
 		return sip_date_decode(&d, h->value, err);
 	}
+	case SIP_HDR_RETRY_AFTER: {
+		struct sip_retry_after ra;
+		return sip_retry_after_decode(&ra, h->value, err);
+	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
 		return product_decode_all(h, err);
@@ -642,6 +646,7 @@ static const struct check_case cases[] = {
 	  "Content-Disposition: session;handling=optional\r\n"
 	  "Content-Encoding: gzip\r\nContent-Language: en, de-CH\r\n"
 	  "Priority: urgent\r\n"
+	  "Retry-After: 120 (in a meeting);duration=3600\r\n"
 	  "Reason: SIP;cause=200;text=\"Call completed elsewhere\", Q.850;cause=16\r\n"
 	  "P-Charging-Vector: icid-value=\"PCSCF:1-2\";orig-ioi=visited.net;icid-generated-at=[2001:db8::1]\r\n"
 	  "P-Charging-Function-Addresses: ccf=192.0.2.10; ecf=[2001:db8::2]\r\n"
@@ -661,6 +666,8 @@ static const struct check_case cases[] = {
 	  SIP_HDR_CONTENT_TYPE, NULL },
 	{ "date_not_gmt", REG "Date: Sat, 13 Nov 2010 23:29:00 EST\r\n\r\n", -EBADMSG, SIP_HDR_DATE,
 	  NULL },
+	{ "retry_after_not_seconds", REG "Retry-After: soon\r\n\r\n", -EBADMSG, SIP_HDR_RETRY_AFTER,
+	  "soon" },
 	{ "authorization_unterminated_quote", REG "Authorization: Digest username=\"x\r\n\r\n",
 	  -EBADMSG, SIP_HDR_AUTHORIZATION, NULL },
 	{ "request_uri_bad", "REGISTER sip:[::1 SIP/2.0\r\n\r\n", -EBADMSG, SIP_HDR_OTHER, NULL },

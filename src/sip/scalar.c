@@ -697,6 +697,70 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 	return sip_product__careful(it, p, err);
 }
 
+/* ---- Retry-After -------------------------------------------------------- */
+
+/* delta-seconds (1*DIGIT) at sc, saturated at 2^32-1: RFC 3261 §20.33 says
+ * nothing of a bound, and a long value is no syntax error. */
+static int delta_seconds(struct scan *sc, uint32_t *out, struct sip_parse_error *err)
+{
+	const char *s = sc->p;
+	uint64_t n = 0;
+	while (sc->p < sc->end && hdr_is_digit((unsigned char)*sc->p)) {
+		n = n * 10 + (unsigned)(*sc->p - '0');
+		if (n > UINT32_MAX)
+			n = (uint64_t)UINT32_MAX + 1; /* stays above, no overflow */
+		sc->p++;
+	}
+	if (sc->p == s)
+		return hdr_fail(err, -EBADMSG, s, "expected delta-seconds (digits)");
+	*out = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+	return 0;
+}
+
+int sip_retry_after_decode(struct sip_retry_after *ra, struct slice value,
+			   struct sip_parse_error *err)
+{
+	struct scan sc;
+	int rc;
+	memset(ra, 0, sizeof *ra);
+	ra->comment = ra->params = SLICE_NULL;
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	const char *lo = sc.p;
+	hdr_lws(&sc);
+	if ((rc = delta_seconds(&sc, &ra->seconds, err)) < 0)
+		return rc;
+	hdr_lws(&sc);
+	if (!scan_eof(&sc) && *sc.p == '(') {
+		if ((rc = product_comment(&sc, lo, &ra->comment, err)) < 0)
+			return rc;
+		hdr_lws(&sc);
+	}
+	if (scan_eof(&sc))
+		return 0;
+	if (*sc.p != ';')
+		return hdr_fail(err, -EBADMSG, sc.p, "Retry-After: expected a comment, ';' or the end "
+				"after the seconds");
+	ra->params = slice_span(sc.p + 1, sc.end);
+	struct sip_param p;
+	while ((rc = sip_genparam_next(&sc, lo, &p, 0, err)) > 0) {
+		if (!hdr_name_is(p.name, "duration", 8))
+			continue;
+		/* duration = delta-seconds */
+		struct scan d;
+		if (!p.value.ptr || p.quoted)
+			return hdr_fail(err, -EBADMSG, p.name.ptr, "Retry-After: duration needs delta-seconds");
+		scan_init(&d, p.value);
+		if ((rc = delta_seconds(&d, &ra->duration, err)) < 0)
+			return rc;
+		if (!scan_eof(&d))
+			return hdr_fail(err, -EBADMSG, d.p, "Retry-After: duration needs delta-seconds");
+		ra->has_duration = true;
+	}
+	return rc;
+}
+
 /* ---- token or quoted-string with params -------------------------------- */
 
 /* One value with params at sc. With list, a ',' after it ends it (the

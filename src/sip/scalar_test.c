@@ -1,5 +1,5 @@
 /* scalar_test.c: CSeq, numbers, Call-ID, tokens, Warning, Date, User-Agent
- * products and token+params over tables of inputs, verdicts and error
+ * products, token+params and Retry-After over tables of inputs, verdicts and error
  * offsets, each run from a guard-page copy. Values marked RFC 4475 are
  * copied from ../shared/corpus/rfc4475 (file named beside each). */
 #include <errno.h>
@@ -8,16 +8,16 @@
 #include <imsreg/sip.h>
 #include "check.h"
 
-enum kind { CSEQ, U32, CALLID, TOKEN, WARNING, DATE, PRODUCT, TOKPARAMS };
+enum kind { CSEQ, U32, CALLID, TOKEN, WARNING, DATE, PRODUCT, TOKPARAMS, RETRY };
 
 struct scalar_case {
 	enum kind kind;
 	const char *in;
 	int rc;
 	int at;          /* error offset, -1 when rc >= 0 */
-	const char *a;   /* first field: cseq method, call-id local, token, warn agent, product names, tokparams value */
-	const char *b;   /* second field: call-id host, warn text, tokparams params */
-	long long n;     /* number: seq, u32, warn code, year */
+	const char *a;   /* first field: cseq method, call-id local, token, warn agent, product names, tokparams value, retry comment */
+	const char *b;   /* second field: call-id host, warn text, tokparams params, retry params */
+	long long n;     /* number: seq, u32, warn code, year, retry seconds (+ duration x 2^32) */
 };
 
 static const struct scalar_case cases[] = {
@@ -80,6 +80,22 @@ static const struct scalar_case cases[] = {
 	{ WARNING, "301 isi.edu:99999 \"x\"", -ERANGE, 12, NULL, NULL, 0 },
 	{ WARNING, "301 isi.edu \"x\" y", -EBADMSG, 16, NULL, NULL, 0 },
 	/* Date */
+	/* Retry-After (RFC 3261 §20.33): the §20.33 examples, then the forms
+	 * around them */
+	{ RETRY, "18000;duration=3600", 0, -1, NULL, "duration=3600", 18000 + (3600LL << 32) },
+	{ RETRY, "120 (I'm in a meeting)", 0, -1, "I'm in a meeting", NULL, 120 },
+	{ RETRY, "30", 0, -1, NULL, NULL, 30 },
+	{ RETRY, " 30 (x (nested) \\) y) ; duration = 60 ; x", 0, -1, "x (nested) \\) y", " duration = 60 ; x", 30 + (60LL << 32) },
+	{ RETRY, "30;foo=\"bar\"", 0, -1, NULL, "foo=\"bar\"", 30 },
+	{ RETRY, "949302838503028349304023988", 0, -1, NULL, NULL, 4294967295LL }, /* RFC 4475 scalarlg.dat */
+	{ RETRY, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ RETRY, "x", -EBADMSG, 0, NULL, NULL, 0 },
+	{ RETRY, "30 x", -EBADMSG, 3, NULL, NULL, 0 },
+	{ RETRY, "30 (open", -EBADMSG, 3, NULL, NULL, 0 },
+	{ RETRY, "30;duration=x", -EBADMSG, 12, NULL, NULL, 0 },
+	{ RETRY, "30;duration=\"60\"", -EBADMSG, 3, NULL, NULL, 0 },
+	{ RETRY, "30;duration", -EBADMSG, 3, NULL, NULL, 0 },
+	{ RETRY, "30;;", -EBADMSG, 3, NULL, NULL, 0 },
 	{ DATE, "Sat, 13 Nov 2010 23:29:00 GMT", 0, -1, NULL, NULL, 2010 },
 	{ DATE, "Thu, 29 Feb 2024 00:00:60 GMT", 0, -1, NULL, NULL, 2024 },
 	{ DATE, "Fri, 01 Jan 2010 16:00:00 EST", -EBADMSG, 26, NULL, NULL, 0 },    /* RFC 4475 baddate.dat */
@@ -209,6 +225,14 @@ static void run_case(struct slice in, const void *row)
 		b = tp.params;
 		break;
 	}
+	case RETRY: {
+		struct sip_retry_after ra;
+		rc = sip_retry_after_decode(&ra, s, &err);
+		n = ra.seconds + (ra.has_duration ? (long long)ra.duration << 32 : 0);
+		a = ra.comment;
+		b = ra.params;
+		break;
+	}
 	}
 	if (!CHECK_DECODE(rc, &err, in, c->rc, c->at))
 		return;
@@ -216,7 +240,7 @@ static void run_case(struct slice in, const void *row)
 		CHECK_INT_EQ(n, c->n);
 	if (check_a)
 		CHECK_SLICE_EQ(a, c->a);
-	if (c->kind == CALLID || c->kind == WARNING || c->kind == TOKPARAMS)
+	if (c->kind == CALLID || c->kind == WARNING || c->kind == TOKPARAMS || c->kind == RETRY)
 		CHECK_SLICE_EQ(b, c->b);
 }
 
@@ -256,7 +280,7 @@ static void test_product_comment_is_not_a_name(void)
 /* Every scalar decoder on s (the product iterator run to its end): their
  * return codes in rc[] and errors in err[], in the order of names[]. */
 static const char *const names[] = { "cseq", "u32", "call-id", "token", "warning", "date",
-				     "tokparams", "product" };
+				     "tokparams", "retry-after", "product" };
 #define NDECODERS (sizeof names / sizeof names[0])
 
 static void decode_every(struct slice s, int rc[NDECODERS],
@@ -267,6 +291,7 @@ static void decode_every(struct slice s, int rc[NDECODERS],
 	struct sip_warning w;
 	struct sip_date d;
 	struct sip_tokparams tp;
+	struct sip_retry_after ra;
 	struct sip_product_it it;
 	struct sip_product p;
 	struct slice t;
@@ -279,8 +304,9 @@ static void decode_every(struct slice s, int rc[NDECODERS],
 	rc[4] = sip_warning_decode(&w, s, &err[4]);
 	rc[5] = sip_date_decode(&d, s, &err[5]);
 	rc[6] = sip_tokparams_decode(&tp, s, &err[6]);
+	rc[7] = sip_retry_after_decode(&ra, s, &err[7]);
 	sip_product_it_init(&it, s);
-	while ((rc[7] = sip_product_next(&it, &p, &err[7])) > 0)
+	while ((rc[8] = sip_product_next(&it, &p, &err[8])) > 0)
 		;
 }
 

@@ -542,6 +542,25 @@ assert e[0]["protocol_meaning"].startswith("Q.850:") and e[2]["protocol_meaning"
 assert [p["name"] for p in e[1]["params"]] == ["cause", "text"] and all(p["meaning"] for p in e[1]["params"]), e[1]
 PY
 
+# --- Retry-After (RFC 3261 §20.33): the wait in words, comment, duration ---
+printf 'SIP/2.0 503 Service Unavailable\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: ra@192.0.2.1\r\nCSeq: 1 REGISTER\r\nRetry-After: 1800 (maintenance);duration=7200\r\nContent-Length: 0\r\n\r\n' >"$tmp/ra.sip"
+"$imsreg" decode --no-color "$tmp/ra.sip" >"$tmp/ra.txt" 2>/dev/null
+has "Retry-After: the wait in words" "$tmp/ra.txt" "wait: 1800  (30 min 0 s: wait this long before sending the request again to this server)"
+has "Retry-After: the comment" "$tmp/ra.txt" "comment: maintenance"
+"$imsreg" decode --json "$tmp/ra.sip" >"$tmp/ra.json" 2>/dev/null
+python3 - "$tmp/ra.json" <<'PY' && ok || bad "retry_after: JSON"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+h = [h for h in m["headers"] if h["long_name"] == "Retry-After"][0]
+assert h["type"] == "retry_after", h["type"]
+d = h["decoded"]
+assert (d["seconds"], d["comment"], d["duration"]) == (1800, "maintenance", 7200), d
+assert d["params"][0]["name"] == "duration" and d["params"][0]["meaning"], d
+PY
+sed 's/Retry-After: 1800 (maintenance);duration=7200/Retry-After: soon/' "$tmp/ra.sip" >"$tmp/ra-bad.sip"
+expect_rc 1 "Retry-After not seconds" "$imsreg" decode --no-color "$tmp/ra-bad.sip"
+has "Retry-After not seconds: the syntax finding" "$tmp/out" "rfc3261.msg.header-syntax"
+
 # --- the run's messages by kind, in the order each kind first came ---
 "$imsreg" decode --summary --no-color tests/data/paste/flow.sip >"$tmp/kinds.txt" 2>/dev/null
 has "by kind: text" "$tmp/kinds.txt" "by kind: 2 REGISTER, 1 401 REGISTER, 1 200 REGISTER, 1 NOTIFY"
