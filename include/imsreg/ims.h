@@ -358,6 +358,9 @@ const char *ims_reason_cause_meaning(struct slice protocol, struct slice cause);
 /* The reason phrase of a SIP status code (RFC 3261 §21 and the codes
  * registered since, 199 to 608), or NULL. */
 const char *ims_sip_reason_phrase(unsigned code);
+/* The meaning of a Warning warn-code (RFC 3261 §20.43, RFC 5630 §3.3:
+ * 380 and 381), or NULL. */
+const char *ims_warning_code_meaning(unsigned code);
 
 /* ---- the rule book ----------------------------------------------------- */
 

@@ -1149,7 +1149,10 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 				cli_report_error(r, m, -EBADMSG, &perr, item.ptr);
 				errors++;
 			} else {
-				report_u64(r, "code", "code", w.code, NULL);
+				const char *cm = ims_warning_code_meaning(w.code);
+				report_u64(r, "code", "code", w.code, cm);
+				if (r->format == REPORT_JSON)
+					report_cstr(r, "code_meaning", NULL, cm, NULL);
 				report_str(r, "agent", "agent", w.agent, NULL);
 				report_str(r, "text", "text", w.text, NULL);
 			}

@@ -1063,6 +1063,33 @@ static const struct {
 	{ 606, "Not Acceptable" }, { 607, "Unwanted" }, { 608, "Rejected" },
 };
 
+const char *ims_warning_code_meaning(unsigned code)
+{
+	static const struct {
+		unsigned short code;
+		const char *meaning;
+	} table[] = {
+		{ 300, "incompatible network protocol" },
+		{ 301, "incompatible network address formats" },
+		{ 302, "incompatible transport protocol" },
+		{ 303, "incompatible bandwidth units" },
+		{ 304, "media type not available" },
+		{ 305, "incompatible media format" },
+		{ 306, "attribute not understood" },
+		{ 307, "session description parameter not understood" },
+		{ 330, "multicast not available" },
+		{ 331, "unicast not available" },
+		{ 370, "insufficient bandwidth" },
+		{ 380, "SIPS not allowed (RFC 5630)" },
+		{ 381, "SIPS required (RFC 5630)" },
+		{ 399, "miscellaneous warning: the text says it" },
+	};
+	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+		if (table[i].code == code)
+			return table[i].meaning;
+	return NULL;
+}
+
 const char *ims_sip_reason_phrase(unsigned code)
 {
 	for (size_t i = 0; i < sizeof sip_phrases / sizeof sip_phrases[0]; i++)

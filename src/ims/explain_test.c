@@ -251,6 +251,12 @@ static void test_reason_causes_are_named_by_protocol(void)
 		CHECK(ims_sip_reason_phrase(codes[i]) != NULL);
 	CHECK_STR_EQ(ims_sip_reason_phrase(423), "Interval Too Brief");
 	CHECK(ims_sip_reason_phrase(0) == NULL);
+	/* Warning codes (RFC 3261 §20.43, RFC 5630) */
+	CHECK_STR_EQ(ims_warning_code_meaning(301), "incompatible network address formats");
+	CHECK(strstr(ims_warning_code_meaning(399), "miscellaneous") != NULL);
+	CHECK(strstr(ims_warning_code_meaning(381), "RFC 5630") != NULL);
+	CHECK(ims_warning_code_meaning(398) == NULL);
+	CHECK(ims_warning_code_meaning(0) == NULL);
 	CHECK(ims_sip_reason_phrase(999) == NULL);
 }
 

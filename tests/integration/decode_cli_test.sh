@@ -542,6 +542,18 @@ assert e[0]["protocol_meaning"].startswith("Q.850:") and e[2]["protocol_meaning"
 assert [p["name"] for p in e[1]["params"]] == ["cause", "text"] and all(p["meaning"] for p in e[1]["params"]), e[1]
 PY
 
+# --- Warning: the code's meaning (RFC 3261 §20.43) ---
+printf 'SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: wa@192.0.2.1\r\nCSeq: 1 REGISTER\r\nWarning: 399 scscf.ims.example.net "Barred", 301 isi.edu "x"\r\nContent-Length: 0\r\n\r\n' >"$tmp/wa.sip"
+"$imsreg" decode --no-color "$tmp/wa.sip" >"$tmp/wa.txt" 2>/dev/null
+has "Warning 399 explained" "$tmp/wa.txt" "code: 399  (miscellaneous warning: the text says it)"
+"$imsreg" decode --json "$tmp/wa.sip" >"$tmp/wa.json" 2>/dev/null
+python3 - "$tmp/wa.json" <<'PY' && ok || bad "warning: JSON code_meaning"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+e = [h for h in m["headers"] if h["long_name"] == "Warning"][0]["decoded"]["elements"]
+assert [(x["code"], x["code_meaning"]) for x in e] == [(399, "miscellaneous warning: the text says it"), (301, "incompatible network address formats")], e
+PY
+
 # --- Retry-After (RFC 3261 §20.33): the wait in words, comment, duration ---
 printf 'SIP/2.0 503 Service Unavailable\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bK1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: ra@192.0.2.1\r\nCSeq: 1 REGISTER\r\nRetry-After: 1800 (maintenance);duration=7200\r\nContent-Length: 0\r\n\r\n' >"$tmp/ra.sip"
 "$imsreg" decode --no-color "$tmp/ra.sip" >"$tmp/ra.txt" 2>/dev/null
