@@ -433,6 +433,9 @@ struct ims_flow_call {
 	uint32_t reg_cseq;
 	struct slice reg_branch;
 	bool reg_deregister;           /* every binding it named had expiry 0 */
+	bool reg_mac_failure;          /* it answered an AKA challenge with an empty
+					* response and no auts (AUTN's MAC failed) */
+	bool reg_auts;                 /* it carried auts (SQN resynchronisation) */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
 					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;

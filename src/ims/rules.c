@@ -2215,9 +2215,33 @@ static void check_aka_algorithm(struct ctx *c)
 	       "the 401.");
 }
 
-static void check_response_format(struct ctx *c)
+/* An empty response to an AKA challenge with no auts: the UE's way of
+ * saying that AUTN's MAC did not verify, so it could not authenticate the
+ * network (TS 24.229 §5.1.1.5.3). */
+static bool aka_mac_failure(const struct ctx *c)
 {
 	if (!c->auth_ok || !c->protected_reg)
+		return false;
+	struct slice r = c->auth.field[SIP_AUTH_RESPONSE], alg = c->auth.field[SIP_AUTH_ALGORITHM];
+	return slice_present(r) && r.len == 0 && slice_present(alg) && slice_startswith_case(alg, "AKAv") &&
+	       !slice_present(c->auth.field[SIP_AUTH_AUTS]);
+}
+
+static void check_aka_mac_failure(struct ctx *c)
+{
+	if (!aka_mac_failure(c))
+		return;
+	report(c, c->auth_hdr, c->auth.field[SIP_AUTH_RESPONSE].ptr, "an empty response to the AKA "
+	       "challenge, with no auts: the SIM found AUTN's MAC wrong, so the UE could not "
+	       "authenticate the network and refuses the challenge; the S-CSCF answers 403 (an "
+	       "out-of-range SQN would bring auts instead). The SIM and the HSS hold different K or "
+	       "OPc (or OP), or the nonce was damaged on the way: imsreg verify --k K --opc OPC over "
+	       "the 401 says whether its MAC verifies with the keys you hold.");
+}
+
+static void check_response_format(struct ctx *c)
+{
+	if (!c->auth_ok || !c->protected_reg || aka_mac_failure(c))
 		return;
 	struct slice r = c->auth.field[SIP_AUTH_RESPONSE];
 	struct slice alg = c->auth.field[SIP_AUTH_ALGORITHM];
@@ -2594,7 +2618,18 @@ static void check_flow_register_refused(struct ctx *c)
 		       "S-CSCF refused (its Warning or Reason, if any).", st, what);
 		return;
 	}
-	if (st == 403 && answered)
+	if (st == 403 && answered && fc->reg_mac_failure)
+		report(c, NULL, m->start_line.ptr, "403 to %s, which said the SIM found AUTN's MAC "
+		       "wrong (an empty response, no auts): the registration cannot go on until the "
+		       "SIM and the HSS agree on K and OPc (or OP). imsreg verify --k K --opc OPC over the "
+		       "401 says whether the MAC verifies with the keys you hold.", what);
+	else if (st == 403 && answered && fc->reg_auts)
+		report(c, NULL, m->start_line.ptr, "403 to %s, which asked for an SQN "
+		       "resynchronisation (auts): the HSS refused the AUTS, whose MAC-S it checks with "
+		       "K and OPc, so they differ between the SIM and the HSS; a successful "
+		       "resynchronisation brings a new 401. imsreg aka auts --k K --opc OPC --rand RAND "
+		       "--auts AUTS checks it.", what);
+	else if (st == 403 && answered)
 		report(c, NULL, m->start_line.ptr, "403 to %s: the S-CSCF refused the credentials "
 		       "(%s) or, after authenticating, the identity (barred, roaming not allowed). %s",
 		       what, fc->ch_aka ? "RES did not match XRES: K or OPc differ between the SIM "
@@ -3325,6 +3360,8 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		next.have_register = true;
 		next.reg_cseq = c->cseq.seq;
 		next.reg_deregister = c->deregister;
+		next.reg_mac_failure = aka_mac_failure(c);
+		next.reg_auts = c->auth_ok && slice_present(c->auth.field[SIP_AUTH_AUTS]);
 		next.reg_branch = c->branch;
 		/* every REGISTER's: a re-registration that is challenged
 		 * (re-authentication) offers new SPIs and ports, which the
@@ -3907,6 +3944,9 @@ enum scope {
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
+	X("ts24229.aka.mac-failure", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.3, TS 33.102 §6.3.3",\
+	  "an empty response to an AKA challenge, without auts: the UE could not authenticate the network (AUTN's MAC)",\
+	  REGISTER, check_aka_mac_failure) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
 	  REGISTER, check_auts) \

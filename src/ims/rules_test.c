@@ -504,6 +504,8 @@ static const struct {
 	  "rfc7616.digest.response", "0123456789abcdef0123456789abcdef\"" },
 	{ protected_register, "qop=auth,", "auts=\"AAECAwQFBgcICQoLDA0=\",qop=auth,",
 	  "rfc3310.aka.auts", "AAECAwQF" },
+	{ protected_register, "response=\"0123456789abcdef0123456789abcdef\"", "response=\"\"",
+	  "ts24229.aka.mac-failure", "\"\r\nSupported" },
 	/* more an engineer points out */
 	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc7254.imei.check-digit",
 	  "<urn:gsma:imei:35425006" },
@@ -1870,26 +1872,30 @@ static const struct {
 	const char *response;
 	bool fires;
 	const char *text;
+	const char *reg;           /* "MAC": the protected REGISTER's response empty; "AUTS": with auts */
 } refused_cases[] = {
-	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "RES did not match XRES" },
-	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "imsreg verify --k K --opc OPC" },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "RES did not match XRES", NULL },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "imsreg verify --k K --opc OPC", NULL },
 	{ true, "algorithm=AKAv1-MD5", "algorithm=MD5", false, REFUSED("403 Forbidden", "2", ""), true,
-	  "imsreg verify --password PW" },
-	{ false, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), true, "refused before any authentication" },
-	{ false, NULL, NULL, false, REFUSED("404 Not Found", "1", ""), true, "the IMPU (To) is unknown" },
-	{ true, NULL, NULL, false, REFUSED("504 Server Time-out", "2", ""), true, "Server-Assignment" },
+	  "imsreg verify --password PW", NULL },
+	{ false, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), true, "refused before any authentication", NULL },
+	{ false, NULL, NULL, false, REFUSED("404 Not Found", "1", ""), true, "the IMPU (To) is unknown", NULL },
+	{ true, NULL, NULL, false, REFUSED("504 Server Time-out", "2", ""), true, "Server-Assignment", NULL },
 	{ false, NULL, NULL, false, REFUSED("503 Service Unavailable", "1", "Retry-After: 30\r\n"), true,
-	  "the network failed, not the UE. Look" },
+	  "the network failed, not the UE. Look", NULL },
 	{ false, NULL, NULL, false, REFUSED("503 Service Unavailable", "1", "Retry-After: 30 (busy)\r\n"), true,
-	  "Retry-After asks the UE to wait 30 s" },
-	{ false, NULL, NULL, false, REFUSED("500 Server Internal Error", "1", ""), true, "The UE retries, or" },
-	{ true, NULL, NULL, true, REFUSED("403 Forbidden", "2", ""), true, "a deregistration: the bindings stay" },
+	  "Retry-After asks the UE to wait 30 s", NULL },
+	{ false, NULL, NULL, false, REFUSED("500 Server Internal Error", "1", ""), true, "The UE retries, or", NULL },
+	{ true, NULL, NULL, true, REFUSED("403 Forbidden", "2", ""), true, "a deregistration: the bindings stay", NULL },
+	/* the REGISTER said MAC failure, or asked for a resynchronisation */
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "said the SIM found AUTN's MAC wrong", "MAC" },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "2", ""), true, "imsreg aka auts --k K", "AUTS" },
 	/* success, the challenge itself, a 423 (its own rule), an answer to
 	 * an earlier CSeq */
-	{ true, NULL, NULL, false, ok_200, false, NULL },
-	{ false, NULL, NULL, false, REFUSED("423 Interval Too Brief", "1", "Min-Expires: 3600\r\n"), false, NULL },
-	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), false, NULL },
-	{ true, NULL, NULL, false, REFUSED("302 Moved Temporarily", "2", "Contact: <sip:p2." DOM ">\r\n"), false, NULL },
+	{ true, NULL, NULL, false, ok_200, false, NULL, NULL },
+	{ false, NULL, NULL, false, REFUSED("423 Interval Too Brief", "1", "Min-Expires: 3600\r\n"), false, NULL, NULL },
+	{ true, NULL, NULL, false, REFUSED("403 Forbidden", "1", ""), false, NULL, NULL },
+	{ true, NULL, NULL, false, REFUSED("302 Moved Temporarily", "2", "Contact: <sip:p2." DOM ">\r\n"), false, NULL, NULL },
 };
 
 static void test_flow_refused_register_is_explained_by_what_came_before(void)
@@ -1899,8 +1905,13 @@ static void test_flow_refused_register_is_explained_by_what_came_before(void)
 		char *ch = refused_cases[i].old401
 				   ? mutate(challenge_401, refused_cases[i].old401, refused_cases[i].new401, &l)
 				   : strdup(challenge_401);
+		const char *rs = refused_cases[i].reg;
 		char *pr = refused_cases[i].dereg ? mutate(protected_register, "Expires: 600000", "Expires: 0", &l)
-						  : strdup(protected_register);
+			   : rs && strcmp(rs, "MAC") == 0
+				   ? mutate(protected_register, "response=\"0123456789abcdef0123456789abcdef\"",
+					    "response=\"\"", &l)
+			   : rs ? mutate(protected_register, "qop=auth,", "auts=\"AAECAwQFBgcICQoLDA0=\",qop=auth,", &l)
+				: strdup(protected_register);
 		CHECK(ch && pr);
 		if (!ch || !pr) {
 			free(ch);
@@ -1932,6 +1943,47 @@ static void test_flow_refused_register_is_explained_by_what_came_before(void)
 		free(ch);
 		free(pr);
 	}
+}
+
+/* The empty response of a MAC failure is that, not a broken digest; with
+ * auts it is a resynchronisation, with a non-AKA digest a broken one, and
+ * the initial REGISTER's empty response answers no challenge. */
+static void test_empty_aka_response_is_a_mac_failure_not_a_bad_digest(void)
+{
+	static const struct {
+		const char *old, *new_text;
+		bool mac_failure, bad_digest;
+	} rows[] = {
+		{ "response=\"0123456789abcdef0123456789abcdef\"", "response=\"\"", true, false },
+		{ "qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+		  "auts=\"AAECAwQFBgcICQoLDA0=\",qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"\"", false, true },
+		{ "algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"0123456789abcdef0123456789abcdef\"",
+		  "algorithm=MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\",response=\"\"", false, true },
+		{ "response=\"0123456789abcdef0123456789abcdef\"", "response=\"0123456789abcdef0123456789abcdef\"",
+		  false, false },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		size_t l;
+		char *t = mutate(protected_register, rows[i].old, rows[i].new_text, &l);
+		CHECK(t != NULL);
+		if (!t)
+			continue;
+		const char *one[] = { t };
+		struct findings fs;
+		CHECK(run_flow(one, 1, &fs) >= 0);
+		bool mf = find(&fs, "ts24229.aka.mac-failure") != NULL, bd = find(&fs, "rfc7616.digest.response") != NULL;
+		if (mf != rows[i].mac_failure || bd != rows[i].bad_digest) {
+			fprintf(stderr, "empty response row %zu: mac-failure %d, digest %d\n", i, mf, bd);
+			print_findings("got", &fs);
+		}
+		CHECK(mf == rows[i].mac_failure);
+		CHECK(bd == rows[i].bad_digest);
+		free(t);
+	}
+	const char *init[] = { initial_register };
+	struct findings fs;
+	CHECK(run_flow(init, 1, &fs) >= 0);
+	CHECK(find(&fs, "ts24229.aka.mac-failure") == NULL);
 }
 
 static void test_every_rule_has_a_firing_case(void)
@@ -2380,6 +2432,7 @@ int main(void)
 	test_flow_preferred_identity_is_one_the_200_listed();
 	test_flow_contact_removed_by_the_network_is_registered_again_first();
 	test_flow_refused_register_is_explained_by_what_came_before();
+	test_empty_aka_response_is_a_mac_failure_not_a_bad_digest();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

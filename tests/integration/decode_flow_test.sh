@@ -149,6 +149,14 @@ expect_rc 1 "REGISTER, 401, REGISTER, 403 (the bench REGISTER's Security-Verify 
 has "403 after the challenge: said" "$tmp/out" "warning ims.flow.register-refused"
 has "403 after the challenge: RES" "$tmp/out" "RES did not match XRES"
 has "403 after the challenge: what to run" "$tmp/out" "imsreg verify --k K --opc OPC"
+# the REGISTER answering with an empty response and no auts: a MAC failure,
+# not a broken digest, and the 403 after it read as such
+sed 's/response="[0-9a-f]*"/response=""/' "$bench/c_register_aka_auth.sip" >"$tmp/macfail.sip"
+cat "$bench/b_register_ims_ipv6.sip" "$bench/f_401_aka_challenge.sip" "$tmp/macfail.sip" "$tmp/403.sip" >"$tmp/mac-403.sip"
+expect_rc 1 "REGISTER, 401, REGISTER with a MAC failure, 403" "$imsreg" decode --brief --no-color "$tmp/mac-403.sip"
+has "MAC failure: said" "$tmp/out" "warning ts24229.aka.mac-failure"
+hasnt "MAC failure: no broken digest" "$tmp/out" "rfc7616.digest.response"
+has "MAC failure: the 403 after it" "$tmp/out" "said the SIM found AUTN's MAC wrong"
 # the same 403 alone: only the status line's meaning
 expect_rc 0 "a 403 alone" "$imsreg" decode --brief --no-color "$tmp/403.sip"
 hasnt "a 403 alone: not tied" "$tmp/out" "ims.flow.register-refused"
