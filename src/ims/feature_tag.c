@@ -200,6 +200,17 @@ static const struct tag_info tags[] = {
 	{ "g.3gpp.ps2cs-srvcc-orig-pre-alerting", true, IMS_TAG_GENERIC,
 	  "the UE supports SRVCC of an outgoing call before the far end rings",
 	  "3GPP TS 24.237" },
+	{ "g.3gpp.ps2cs-srvcc-term-pre-alerting", true, IMS_TAG_GENERIC,
+	  "the UE supports SRVCC of an incoming call before it rings (pre-alerting)",
+	  "3GPP TS 24.237 Annex C.31" },
+	{ "g.3gpp.ps2cs-srvcc-mid-call-emergency", true, IMS_TAG_GENERIC,
+	  "the UE supports SRVCC of an emergency call still being set up while another call "
+	  "is held",
+	  "3GPP TS 24.237 Annex C.30" },
+	{ "g.3gpp.cs2ps-drvcc-orig-pre-alerting", true, IMS_TAG_GENERIC,
+	  "the UE supports moving an outgoing call from the circuit-switched network to IMS "
+	  "(dual radio, DRVCC) before the far end rings",
+	  "3GPP TS 24.237 Annex C.25" },
 	{ "g.3gpp.nw-init-ussi", true, IMS_TAG_GENERIC,
 	  "the UE accepts network-initiated USSD over IMS (USSI)", "3GPP TS 24.390" },
 	{ "g.3gpp.cs-voice", true, IMS_TAG_GENERIC,
