@@ -3014,10 +3014,11 @@ static struct slice flow_sec(const struct sip_msg *m, enum sip_hdr_id id, char *
  * Security-* and challenges are another hop's). */
 static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc);
 
-/* A reg-event NOTIFY: the highest reginfo version of its subscription
- * (its Call-ID), for rfc3680.flow.version. */
 static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri);
 
+/* A reg-event NOTIFY: the highest reginfo version of its subscription
+ * (its Call-ID), for rfc3680.flow.version; then the contacts it removed
+ * (flow_note_removed). */
 static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 {
 	int rc;
@@ -3278,9 +3279,10 @@ static bool removed_not_by_ue(const char *event)
 }
 
 /* A reg-event NOTIFY (any state, full or partial): each contact it lists
- * terminated by the network or by expiry is marked in the contact's record, and one it
- * lists active again is unmarked, for check_flow_removed_contact. The
- * UE's next REGISTER of the contact unmarks it too (flow_note_reregistered). */
+ * terminated by the network or by expiry is marked in the contact's
+ * record, and one it lists active again is unmarked, for
+ * check_flow_removed_contact. The UE's next REGISTER of the contact
+ * unmarks it too (flow_note_reregistered). */
 static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri)
 {
 	for (unsigned i = 0; i < ri->ncontacts; i++) {
@@ -3630,9 +3632,9 @@ static const char *removed_advice(const struct ims_flow_call *fc, char *buf, siz
 }
 
 /* A contact a reg-event NOTIFY earlier in the input terminated (by the
- * network, or expired): the UE's requests outside a dialog from it (its first Contact)
- * before it registers again find no binding; a REGISTER of it after
- * rejected asks again what the network refused. */
+ * network, or expired): the UE's requests outside a dialog from it (its
+ * first Contact) before it registers again find no binding; a REGISTER of
+ * it after rejected asks again what the network refused. */
 static void check_flow_removed_contact(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
