@@ -1033,7 +1033,14 @@ static void digest_report(struct verify *v, struct report *r, struct buf *scratc
 			goto out;
 	}
 	if (!v->response_ok) {
-		if (sent.len == 0)
+		/* (with the network's keys, an empty response and no auts
+		 * stopped before the digest: cmd_verify) */
+		if (sent.len == 0 && v->aka && !v->mac_ok && !field(&v->cred, SIP_AUTH_AUTS).ptr)
+			PROBLEM(v, "the UE's response is empty and it sent no auts: it reports that its "
+				   "SIM found AUTN's MAC wrong (TS 24.229 §5.1.1.5.3, TS 33.203 §6.1.2); "
+				   "with the K and OPc given the MAC fails too, so these are not the "
+				   "network's keys, and the SIM may hold them");
+		else if (sent.len == 0)
 			PROBLEM(v, "the UE's response is empty");
 		else
 			PROBLEM(v, "the UE's response does not match the expected response");

@@ -3946,7 +3946,7 @@ enum scope {
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER, check_response_format) \
-	X("ts24229.aka.mac-failure", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.3, TS 33.102 §6.3.3",\
+	X("ts24229.aka.mac-failure", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.3, TS 33.203 §6.1.2",\
 	  "an empty response to an AKA challenge, without auts: the UE could not authenticate the network (AUTN's MAC)",\
 	  REGISTER, check_aka_mac_failure) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\

@@ -486,6 +486,14 @@ static void test_verify_flow_key_and_sqn_failures(void)
 	/* the UE's K differs: it rejects AUTN and answers with an empty response */
 	flow_case("UE MAC failure", &(struct flow){ .ue_k = other_k, .mac_failure = true }, 1,
 		  "it found AUTN's MAC wrong");
+	/* the same, read with the UE's keys (not the network's): the MAC
+	 * fails with them too, and the empty response is the UE's report */
+	struct run rm = flow_verify(&(struct flow){ .ue_k = other_k, .mac_failure = true }, other_k, "--opc",
+				    net_opc);
+	CHECK_INT_EQ(rm.status, 1);
+	CHECK(has(&rm, "it reports that its SIM found AUTN's MAC wrong"));
+	CHECK(has(&rm, "these are not the network's keys"));
+	free(rm.out);
 	/* the user gives another K than the network's */
 	struct run r = flow_verify(&(struct flow){ 0 }, other_k, "--opc", net_opc);
 	CHECK_INT_EQ(r.status, 1);
