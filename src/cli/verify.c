@@ -94,8 +94,10 @@ static void note_add(char (*list)[VERIFY_NOTE_LEN], size_t *n, const char *fmt, 
 		return;
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(list[*n], VERIFY_NOTE_LEN, fmt, ap);
+	int w = vsnprintf(list[*n], VERIFY_NOTE_LEN, fmt, ap);
 	va_end(ap);
+	if (w >= VERIFY_NOTE_LEN) /* cut: said, not hidden */
+		memcpy(list[*n] + VERIFY_NOTE_LEN - 4, "...", 4);
 	for (size_t i = 0; i < *n; i++)
 		if (strcmp(list[i], list[*n]) == 0)
 			return; /* said already */
