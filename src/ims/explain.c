@@ -355,6 +355,13 @@ static const struct named_entry named_table[] = {
 		"RFC 6086 §7.2.2" } },
 	{ "Replaces", { "Which dialogue an INVITE replaces; not used in registration.",
 		"RFC 3891 §6.1" } },
+	{ "Session-ID", { "An end-to-end id of the session or transaction: the sender's "
+		"UUID, and in remote= the other end's. Each hop keeps it, so it ties the "
+		"legs of one exchange together across B2BUAs and SBCs; search the other "
+		"nodes' logs for it.", "RFC 7989" } },
+	{ "Response-Source", { "Which IMS functional entity generated this failure "
+		"response (a urn:3gpp:fe URN: P-CSCF, S-CSCF, ..., and the side, orig or "
+		"term): where to look for why the request was refused.", "TS 24.229 §7.2.17" } },
 };
 
 const struct ims_explain *ims_explain_header(enum sip_hdr_id id, struct slice name)

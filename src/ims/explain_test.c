@@ -69,6 +69,8 @@ static void test_unknown_header_gets_generic_or_named_entry(void)
 		ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("cellular-network-info"));
 	CHECK(cni != generic);
 	CHECK_STR_EQ(cni->ref, "TS 24.229 §7.2.15");
+	CHECK_STR_EQ(ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("session-id"))->ref, "RFC 7989");
+	CHECK_STR_EQ(ims_explain_header(SIP_HDR_OTHER, SLICE_LIT("Response-Source"))->ref, "TS 24.229 §7.2.17");
 	/* an out-of-range id is treated as unknown, not read past the table */
 	CHECK(ims_explain_header((enum sip_hdr_id)SIP_HDR__COUNT, SLICE_NULL) == generic);
 }
