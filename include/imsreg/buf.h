@@ -24,7 +24,18 @@ void buf_reset(struct buf *b);
 int buf_reserve(struct buf *b, size_t n);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_puts(struct buf *b, const char *s);
-void buf_putc(struct buf *b, char c);
+/* One byte: inline when it fits (the writers of reports and JSON put
+ * many single bytes), buf_append otherwise. */
+void buf_putc_grow(struct buf *b, char c);
+static inline void buf_putc(struct buf *b, char c)
+{
+	if (!b->err && b->len + 2 <= b->cap) {
+		b->ptr[b->len++] = c;
+		b->ptr[b->len] = '\0';
+		return;
+	}
+	buf_putc_grow(b, c);
+}
 void buf_slice(struct buf *b, struct slice s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap);

@@ -65,7 +65,7 @@ void buf_puts(struct buf *b, const char *s)
 	buf_append(b, s, strlen(s));
 }
 
-void buf_putc(struct buf *b, char c)
+void buf_putc_grow(struct buf *b, char c)
 {
 	buf_append(b, &c, 1);
 }
@@ -77,17 +77,29 @@ void buf_slice(struct buf *b, struct slice s)
 
 void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
 {
+	if (b->err)
+		return;
+	/* into the room there is first: one pass when it fits (the common
+	 * case), a second into the room the first measured otherwise */
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	size_t room = b->cap > b->len ? b->cap - b->len : 0;
+	int n = vsnprintf(room ? b->ptr + b->len : NULL, room, fmt, ap2);
 	va_end(ap2);
 	if (n < 0) {
-		b->err = b->err ? b->err : -EINVAL;
+		b->err = -EINVAL;
+		if (room)
+			b->ptr[b->len] = '\0';
 		return;
 	}
-	if (buf_reserve(b, (size_t)n) < 0)
-		return;
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		if (buf_reserve(b, (size_t)n) < 0) {
+			if (room)
+				b->ptr[b->len] = '\0';
+			return;
+		}
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 }
 

@@ -1,6 +1,9 @@
 /* json.c: streaming JSON writer (RFC 8259 §7 string escaping). */
 #include <errno.h>
 #include <inttypes.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "cli/json.h"
 
 void json_init(struct json *j, struct buf *b, bool pretty)
@@ -20,11 +23,12 @@ bool json_in_array(const struct json *j)
 
 static void json_newline(struct json *j)
 {
+	/* a line break and two spaces a level, in one append */
+	static const char spaces[1 + 2 * JSON_MAX_DEPTH] = "\n                                                                ";
+	_Static_assert(2 * JSON_MAX_DEPTH <= 64, "spaces holds the deepest indentation");
 	if (!j->pretty)
 		return;
-	buf_putc(j->b, '\n');
-	for (unsigned i = 0; i < j->depth; i++)
-		buf_puts(j->b, "  ");
+	buf_append(j->b, spaces, 1 + 2 * (size_t)j->depth);
 }
 
 /* Before any value or key: the comma and indentation its position needs. */
@@ -95,7 +99,7 @@ void json_key(struct json *j, const char *key)
 {
 	json_element(j);
 	json_escape(j->b, slice_cstr(key));
-	buf_puts(j->b, j->pretty ? ": " : ":");
+	buf_append(j->b, ": ", j->pretty ? 2 : 1);
 	j->after_key = true;
 }
 
@@ -131,11 +135,50 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* Bytes written as they are: printable ASCII but '"' and '\\'. */
+static bool json_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* The first byte from i that is not json_plain (or n). */
+static size_t json_plain_end(const unsigned char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	/* sixteen bytes a step: a byte is plain when, offset by 0x80 so that
+	 * signed compares order it as unsigned, it lies in [0x20, 0x7e] and is
+	 * no '"' or '\\' */
+	const __m128i bias = _mm_set1_epi8((char)0x80), lo = _mm_set1_epi8((char)(0x20 ^ 0x80)),
+		      hi = _mm_set1_epi8((char)(0x7e ^ 0x80)), quote = _mm_set1_epi8('"'),
+		      bslash = _mm_set1_epi8('\\');
+	while (n - i >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i b = _mm_xor_si128(v, bias);
+		__m128i bad = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(b, lo), _mm_cmpgt_epi8(b, hi)),
+					   _mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+		unsigned m = (unsigned)_mm_movemask_epi8(bad);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+		i += 16;
+	}
+#endif
+	while (i < n && json_plain(p[i]))
+		i++;
+	return i;
+}
+
 void json_escape(struct buf *b, struct slice s)
 {
 	const unsigned char *p = (const unsigned char *)s.ptr;
 	buf_putc(b, '"');
 	for (size_t i = 0; i < s.len;) {
+		/* a run of plain bytes in one append (most of every string) */
+		size_t r = json_plain_end(p, i, s.len);
+		if (r > i) {
+			buf_append(b, p + i, r - i);
+			i = r;
+			continue;
+		}
 		unsigned char c = p[i];
 		switch (c) {
 		case '"': buf_puts(b, "\\\""); i++; continue;
