@@ -1,6 +1,7 @@
 /* json_writer_test.c: the JSON writer of imsreg decode --json (RFC 8259):
  * commas, nesting, escaping of quotes, control bytes and invalid UTF-8. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include "check.h"
 #include "cli/json.h"
@@ -31,6 +32,37 @@ static void test_json_escape_keeps_utf8_and_escapes_invalid_bytes(void)
 	escape_case("\xc3", 1, "\"\\u00c3\"");                          /* truncated sequence */
 	escape_case("\xc0\xaf", 2, "\"\\u00c0\\u00af\"");               /* overlong */
 	escape_case("\xed\xa0\x80", 3, "\"\\u00ed\\u00a0\\u0080\"");   /* surrogate */
+}
+
+/* The escaper's 16-byte scan against the byte rule: every special byte
+ * (controls, '"', '\\', DEL, a byte above ASCII) at every position of
+ * strings of 0 to 40 bytes. */
+static void test_json_escape_finds_each_special_byte_at_every_position(void)
+{
+	static const unsigned char specials[] = { 0x00, 0x01, 0x1f, '"', '\\', 0x7f, 0x80, 0xff };
+	for (size_t len = 1; len <= 40; len++)
+		for (size_t at = 0; at < len; at++)
+			for (size_t k = 0; k < sizeof specials; k++) {
+				char in[48], want[128];
+				memset(in, 'a' + (int)(len % 26), len);
+				in[at] = (char)specials[k];
+				size_t w = 0;
+				want[w++] = '"';
+				for (size_t i = 0; i < len; i++) {
+					unsigned char c = (unsigned char)in[i];
+					if (c == '"' || c == '\\') {
+						want[w++] = '\\';
+						want[w++] = (char)c;
+					} else if (c < 0x20 || c >= 0x7f) {
+						w += (size_t)snprintf(want + w, sizeof want - w, "\\u%04x", c);
+					} else {
+						want[w++] = (char)c;
+					}
+				}
+				want[w++] = '"';
+				want[w] = '\0';
+				escape_case(in, len, want);
+			}
 }
 
 static void test_json_writer_commas_and_nesting(void)
@@ -100,6 +132,7 @@ int main(void)
 {
 	test_json_escape_quotes_backslash_and_controls();
 	test_json_escape_keeps_utf8_and_escapes_invalid_bytes();
+	test_json_escape_finds_each_special_byte_at_every_position();
 	test_json_writer_commas_and_nesting();
 	test_json_writer_pretty_output();
 	test_json_writer_reports_too_deep_and_unbalanced();
