@@ -77,8 +77,10 @@ static void report_open(struct report *r, const char *key, const char *title, bo
 	bool ind = t != NULL;
 	if (t) {
 		report_pad(r);
-		buf_printf(r->b, "%s%s%s\n", report_on(r, r->indent == 0 ? STYLE_TITLE : STYLE_NONE),
-			   t, report_off(r));
+		buf_puts(r->b, report_on(r, r->indent == 0 ? STYLE_TITLE : STYLE_NONE));
+		buf_puts(r->b, t);
+		buf_puts(r->b, report_off(r));
+		buf_putc(r->b, '\n');
 		r->indent++;
 	}
 	if (r->level < REPORT_MAX_DEPTH)
@@ -126,16 +128,24 @@ static void report_label(struct report *r, const char *key, const char *label)
 {
 	const char *l = label ? label : key;
 	report_pad(r);
-	if (l)
-		buf_printf(r->b, "%s: ", l);
-	else
+	if (l) {
+		buf_puts(r->b, l);
+		buf_puts(r->b, ": ");
+	} else {
 		buf_puts(r->b, "- ");
+	}
 }
 
 static void report_note(struct report *r, const char *note)
 {
-	if (note)
-		buf_printf(r->b, "  %s(%s)%s", report_on(r, STYLE_DIM), note, report_off(r));
+	if (note) {
+		buf_puts(r->b, "  ");
+		buf_puts(r->b, report_on(r, STYLE_DIM));
+		buf_putc(r->b, '(');
+		buf_puts(r->b, note);
+		buf_putc(r->b, ')');
+		buf_puts(r->b, report_off(r));
+	}
 	buf_putc(r->b, '\n');
 }
 
@@ -233,9 +243,13 @@ void report_explain(struct report *r, const char *meaning, const char *ref)
 	buf_puts(r->b, report_on(r, STYLE_DIM));
 	if (meaning)
 		buf_puts(r->b, meaning);
-	if (ref)
-		buf_printf(r->b, "%s[%s]", meaning ? " " : "", ref);
-	buf_printf(r->b, "%s\n", report_off(r));
+	if (ref) {
+		buf_puts(r->b, meaning ? " [" : "[");
+		buf_puts(r->b, ref);
+		buf_putc(r->b, ']');
+	}
+	buf_puts(r->b, report_off(r));
+	buf_putc(r->b, '\n');
 }
 
 void report_line(struct report *r, enum report_style style, const char *fmt, ...)
