@@ -155,6 +155,7 @@ static const struct tag_case tag_cases[] = {
 	  "3GPP TS 24.237 Annex C.31", 0, 0, NULL, NULL, NULL },
 	{ "+g.3gpp.cs2ps-drvcc-orig-pre-alerting", NULL, false, IMS_TAG_GENERIC,
 	  "3GPP TS 24.237 Annex C.25", 0, 0, NULL, NULL, NULL },
+	{ "+g.3gpp.rlos", NULL, false, IMS_TAG_GENERIC, "3GPP TS 24.229 §7.9.9", 0, 0, NULL, NULL, NULL },
 	{ "+g.3gpp.accesstype", "cellular", true, IMS_TAG_GENERIC, "3GPP TS 24.229", 0, 0, NULL,
 	  NULL, NULL },
 	{ "+g.example.tag", NULL, false, IMS_TAG_GENERIC, "RFC 3840 §9", 0, 0, NULL, NULL, NULL },
