@@ -231,9 +231,8 @@ static const struct tag_info tags[] = {
 	{ "g.3gpp.mcptt", true, IMS_TAG_GENERIC, "a mission-critical push-to-talk client",
 	  "3GPP TS 24.379" },
 	{ "g.3gpp.rlos", true, IMS_TAG_GENERIC,
-	  "a registration for Restricted Local Operator Services (RLOS): the operator's "
-	  "limited services offered to a UE the network refused (403) or could not "
-	  "authenticate normally",
+	  "a registration for Restricted Local Operator Services (RLOS): operator-defined "
+	  "services a UE may use even when its normal registration was refused with 403",
 	  "3GPP TS 24.229 §7.9.9, §4.19" },
 	{ "g.3gpp.ics", true, IMS_TAG_GENERIC, "the role in IMS centralized services (ICS)",
 	  "3GPP TS 24.292" },
