@@ -3500,6 +3500,69 @@ static bool uri_text_equal(struct slice a, struct slice b)
 	       sip_uri_equal(&ua, &ub);
 }
 
+/* Two '\n'-ended URI lists hold equal URIs in the same order. */
+static bool uri_lists_equal(struct slice a, struct slice b)
+{
+	size_t pa = 0, pb = 0;
+	struct slice x, y;
+	for (;;) {
+		x = uri_list_next(a, &pa);
+		y = uri_list_next(b, &pb);
+		if (!x.ptr || !y.ptr)
+			return !x.ptr && !y.ptr;
+		if (!uri_text_equal(x, y))
+			return false;
+	}
+}
+
+/* The list as "<a>, <b>" for a message (at most cap bytes, "..." when cut),
+ * or "none". */
+static const char *uri_list_words(struct slice list, char *buf, size_t cap)
+{
+	size_t pos = 0, n = 0;
+	struct slice u;
+	buf[0] = '\0';
+	while ((u = uri_list_next(list, &pos)).ptr) {
+		int w = snprintf(buf + n, cap - n, "%s<%.*s>", n ? ", " : "", SLICE_ARG(u));
+		if (w < 0 || (size_t)w >= cap - n) {
+			if (cap >= 4)
+				memcpy(buf + cap - 4, "...", 4);
+			return buf;
+		}
+		n += (size_t)w;
+	}
+	return n ? buf : "none";
+}
+
+/* A 2xx to a REGISTER of an AOR whose earlier 2xx in the input gave
+ * another Service-Route: the registration is served by another S-CSCF now
+ * (or the S-CSCF changed its URI), and the UE routes by the new one (RFC
+ * 3608 §6.1: the latest 2xx's Service-Route replaces the one before). */
+static void check_flow_service_route_changed(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister)
+		return;
+	char key[AOR_KEY_MAX];
+	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
+	if (!fc || !fc->have_granted || !fc->have_sr || fc->sr_cut || !sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE))
+		return;
+	struct uri_list sr;
+	uri_list_of(&sr, m, SIP_HDR_SERVICE_ROUTE);
+	struct slice now = slice_make(sr.text, sr.len);
+	if (sr.cut || uri_lists_equal(fc->sr, now))
+		return;
+	char was[240], is[240];
+	report(c, sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE), NULL, "the Service-Route changed since "
+	       "the 2xx to the REGISTER of CSeq %u: it was %s, it is %s. Another S-CSCF serves "
+	       "the registration now (a re-assignment after a failure, or a new initial "
+	       "registration), or the S-CSCF changed its URI; the UE routes its requests by the "
+	       "new one from here (RFC 3608 §6.1). If this was not expected, look at the I-CSCF's "
+	       "S-CSCF selection and the HSS's assignment.", fc->granted_cseq,
+	       uri_list_words(fc->sr, was, sizeof was), uri_list_words(now, is, sizeof is));
+}
+
 /* A request the UE sends outside a dialog, which the flow's records of its
  * registration (by identity, by contact) apply to: on the UE's leg (one
  * Via), no To tag, not a REGISTER, not an ACK. */
@@ -3889,6 +3952,9 @@ enum scope {
 	X("ims.flow.service-route", IMS_SEV_WARNING, "RFC 3608 §6.1, TS 24.228 §6.5",\
 	  "the UE's requests after its registration are routed by the P-CSCF, then the Service-Route of the 200",\
 	  REQUEST, check_flow_service_route) \
+	X("ims.flow.service-route-changed", IMS_SEV_INFO, "RFC 3608 §6.1, TS 24.229 §5.4.1.2",\
+	  "in one input, a 2xx to a REGISTER of an AOR gives another Service-Route than the 2xx before it: another S-CSCF",\
+	  RESPONSE, check_flow_service_route_changed) \
 	X("ts24229.flow.preferred-identity", IMS_SEV_WARNING, "TS 24.229 §5.1.2A.1.1, RFC 3325 §9.2, RFC 7315 §4.1",\
 	  "the UE's P-Preferred-Identity is one of the P-Associated-URI of the 200 that registered its contact",\
 	  REQUEST, check_flow_preferred_identity) \

@@ -1986,6 +1986,42 @@ static void test_empty_aka_response_is_a_mac_failure_not_a_bad_digest(void)
 	CHECK(find(&fs, "ts24229.aka.mac-failure") == NULL);
 }
 
+/* Two 2xx to REGISTERs of one AOR: the second's Service-Route (old ->
+ * new) against the first's. */
+static const struct {
+	const char *old, *new_text;
+	bool fires;
+	const char *text;
+} sr_changed_cases[] = {
+	{ NULL, NULL, false, NULL },
+	/* the same URI written another way: the same route */
+	{ "<sip:orig@scscf." DOM ";lr>", "<sip:orig@SCSCF." DOM ";lr>", false, NULL },
+	{ "<sip:orig@scscf." DOM ";lr>", "<sip:orig@scscf2." DOM ";lr>", true,
+	  "it was <sip:orig@scscf." DOM ";lr>, it is <sip:orig@scscf2." DOM ";lr>" },
+	{ "<sip:orig@scscf." DOM ";lr>", "<sip:orig@scscf." DOM ";lr>, <sip:as." DOM ";lr>", true,
+	  "Another S-CSCF serves" },
+	/* no Service-Route in the second: ts24229.response.200-contents says so */
+	{ "Service-Route: <sip:orig@scscf." DOM ";lr>\r\n", "", false, NULL },
+	/* another AOR */
+	{ "To: <" IMPU ">;tag=s2", "To: <sip:other@" DOM ">;tag=s2", false, NULL },
+};
+
+static void test_flow_service_route_change_is_said(void)
+{
+	for (size_t i = 0; i < sizeof sr_changed_cases / sizeof sr_changed_cases[0]; i++) {
+		size_t l;
+		char *second = sr_changed_cases[i].old
+				       ? mutate(ok_200, sr_changed_cases[i].old, sr_changed_cases[i].new_text, &l)
+				       : strdup(ok_200);
+		CHECK(second != NULL);
+		if (!second)
+			continue;
+		check_after_200(ok_200, second, "ims.flow.service-route-changed", sr_changed_cases[i].fires,
+				sr_changed_cases[i].text, "service-route-changed", i);
+		free(second);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -2010,6 +2046,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* removed_cases */
 		if (strcmp(rules[r].id, "ims.flow.register-refused") == 0)
 			tested = true; /* refused_cases */
+		if (strcmp(rules[r].id, "ims.flow.service-route-changed") == 0)
+			tested = true; /* sr_changed_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2433,6 +2471,7 @@ int main(void)
 	test_flow_contact_removed_by_the_network_is_registered_again_first();
 	test_flow_refused_register_is_explained_by_what_came_before();
 	test_empty_aka_response_is_a_mac_failure_not_a_bad_digest();
+	test_flow_service_route_change_is_said();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();

@@ -157,6 +157,14 @@ expect_rc 1 "REGISTER, 401, REGISTER with a MAC failure, 403" "$imsreg" decode -
 has "MAC failure: said" "$tmp/out" "warning ts24229.aka.mac-failure"
 hasnt "MAC failure: no broken digest" "$tmp/out" "rfc7616.digest.response"
 has "MAC failure: the 403 after it" "$tmp/out" "said the SIM found AUTN's MAC wrong"
+# two 200s of one AOR, the second with another Service-Route: another S-CSCF
+sed 's/scscf.ims.mnc001/scscf2.ims.mnc001/' "$bench/g_200_register.sip" >"$tmp/g2.sip"
+cat "$bench/g_200_register.sip" "$tmp/g2.sip" >"$tmp/sr-changed.sip"
+expect_rc 0 "two 200s, the Service-Route changed" "$imsreg" decode --brief --no-color "$tmp/sr-changed.sip"
+has "Service-Route changed: said" "$tmp/out" "info    ims.flow.service-route-changed"
+cat "$bench/g_200_register.sip" "$bench/g_200_register.sip" >"$tmp/sr-same.sip"
+expect_rc 0 "two 200s, the same Service-Route" "$imsreg" decode --brief --no-color "$tmp/sr-same.sip"
+hasnt "Service-Route the same: quiet" "$tmp/out" "ims.flow.service-route-changed"
 # the same 403 alone: only the status line's meaning
 expect_rc 0 "a 403 alone" "$imsreg" decode --brief --no-color "$tmp/403.sip"
 hasnt "a 403 alone: not tied" "$tmp/out" "ims.flow.register-refused"
