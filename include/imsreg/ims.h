@@ -469,8 +469,10 @@ struct ims_flow_call {
 	unsigned sr_n;                 /* entries (at most IMS_FLOW_GRANTED) */
 	struct slice sr;               /* their URIs, each followed by '\n' */
 	/* A contact's record (call_id holds "\001ct " and the contact's key):
-	 * the P-Associated-URI of the last 2xx that granted it, the identities
-	 * its registration may use (the first is the default) */
+	 * the P-Associated-URI of the 2xx that granted it, added up, the
+	 * identities its registrations may use; an AOR's record: the
+	 * P-Associated-URI of its last 2xx, as listed (the first is the
+	 * default identity) */
 	bool have_pau;
 	bool pau_cut;                  /* more or longer than kept: not compared */
 	unsigned pau_n;

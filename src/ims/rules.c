@@ -3218,6 +3218,11 @@ static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 		next.sr_n = sr.n;
 		next.sr_cut = sr.cut;
 		next.sr = has_sr ? slice_make(sr.text, sr.len) : SLICE_NULL;
+		/* an AOR's record: this 2xx's P-Associated-URI, as listed */
+		next.have_pau = has_pau;
+		next.pau_n = pau.n;
+		next.pau_cut = pau.cut;
+		next.pau = has_pau ? slice_make(pau.text, pau.len) : SLICE_NULL;
 		if (flow_store(f, fc, &next))
 			flow_trim(f);
 	}
@@ -3561,6 +3566,67 @@ static void check_flow_service_route_changed(struct ctx *c)
 	       "new one from here (RFC 3608 §6.1). If this was not expected, look at the I-CSCF's "
 	       "S-CSCF selection and the HSS's assignment.", fc->granted_cseq,
 	       uri_list_words(fc->sr, was, sizeof was), uri_list_words(now, is, sizeof is));
+}
+
+/* The URIs of list a that list b lacks, as "<x>, <y>" (buf, cap), or NULL
+ * when there are none. */
+static const char *uri_list_missing(struct slice a, struct slice b, char *buf, size_t cap)
+{
+	size_t pos = 0, n = 0;
+	struct slice u;
+	buf[0] = '\0';
+	while ((u = uri_list_next(a, &pos)).ptr) {
+		struct sip_uri x;
+		struct sip_parse_error err;
+		if (sip_uri_decode(&x, u, &err) < 0 || uri_in_list(b, &x, false))
+			continue;
+		int w = snprintf(buf + n, cap - n, "%s<%.*s>", n ? ", " : "", SLICE_ARG(u));
+		if (w < 0 || (size_t)w >= cap - n) {
+			if (cap >= 4)
+				memcpy(buf + cap - 4, "...", 4);
+			return buf;
+		}
+		n += (size_t)w;
+	}
+	return n ? buf : NULL;
+}
+
+/* A 2xx to a REGISTER of an AOR whose P-Associated-URI differs from the
+ * one the earlier 2xx of that AOR gave: the implicit registration set
+ * changed (identities added or removed in the HSS), or its default
+ * identity, the first listed, which the P-CSCF asserts when the UE
+ * prefers none (TS 24.229 §5.4.1.2.2, RFC 7315 §4.1). */
+static void check_flow_associated_uri_changed(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI);
+	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister || !h)
+		return;
+	char key[AOR_KEY_MAX];
+	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
+	if (!fc || !fc->have_granted || !fc->have_pau || fc->pau_cut)
+		return;
+	struct uri_list pau;
+	uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
+	struct slice now = slice_make(pau.text, pau.len);
+	if (pau.cut || uri_lists_equal(fc->pau, now))
+		return;
+	char added[240], removed[240];
+	const char *a = uri_list_missing(now, fc->pau, added, sizeof added);
+	const char *r = uri_list_missing(fc->pau, now, removed, sizeof removed);
+	struct slice d0 = list_nth(fc->pau, 0), d1 = list_nth(now, 0);
+	if (a || r)
+		report(c, h, NULL, "P-Associated-URI changed since the 2xx to the REGISTER of CSeq %u: "
+		       "%s%s%s%s%s. The implicit registration set of this identity changed in the HSS "
+		       "(or another S-CSCF answers with another profile); the UE may use only the "
+		       "identities listed now.", fc->granted_cseq, a ? "added " : "", a ? a : "",
+		       a && r ? "; " : "", r ? "removed " : "", r ? r : "");
+	else if (d0.ptr && d1.ptr && !uri_text_equal(d0, d1))
+		report(c, h, NULL, "the default identity (the first P-Associated-URI) changed since the "
+		       "2xx to the REGISTER of CSeq %u: it was %.*s, it is %.*s. The P-CSCF asserts the "
+		       "new one for requests that prefer none.", fc->granted_cseq, SLICE_ARG(d0),
+		       SLICE_ARG(d1));
 }
 
 /* A request the UE sends outside a dialog, which the flow's records of its
@@ -3955,6 +4021,9 @@ enum scope {
 	X("ims.flow.service-route-changed", IMS_SEV_INFO, "RFC 3608 §6.1, TS 24.229 §5.4.1.2",\
 	  "in one input, a 2xx to a REGISTER of an AOR gives another Service-Route than the 2xx before it: another S-CSCF",\
 	  RESPONSE, check_flow_service_route_changed) \
+	X("ims.flow.associated-uri-changed", IMS_SEV_INFO, "TS 24.229 §5.4.1.2.2, RFC 7315 §4.1",\
+	  "in one input, a 2xx to a REGISTER of an AOR lists other P-Associated-URI than the 2xx before it, or another default identity",\
+	  RESPONSE, check_flow_associated_uri_changed) \
 	X("ts24229.flow.preferred-identity", IMS_SEV_WARNING, "TS 24.229 §5.1.2A.1.1, RFC 3325 §9.2, RFC 7315 §4.1",\
 	  "the UE's P-Preferred-Identity is one of the P-Associated-URI of the 200 that registered its contact",\
 	  REQUEST, check_flow_preferred_identity) \

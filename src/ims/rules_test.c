@@ -2022,6 +2022,39 @@ static void test_flow_service_route_change_is_said(void)
 	}
 }
 
+/* Two 2xx to REGISTERs of one AOR: the second's P-Associated-URI (old
+ * -> new) against the first's (the IMPU, then its tel URI). */
+static const struct {
+	const char *old, *new_text;
+	bool fires;
+	const char *text;
+} pau_changed_cases[] = {
+	{ NULL, NULL, false, NULL },
+	{ "<tel:+491701234567>", "<TEL:+49-170-1234567>", false, NULL },
+	{ ", <tel:+491701234567>", ", <tel:+491701234567>, <sip:work@" DOM ">", true,
+	  "added <sip:work@" DOM ">. The implicit" },
+	{ ", <tel:+491701234567>", "", true, "removed <tel:+491701234567>" },
+	{ "<" IMPU ">, <tel:+491701234567>", "<tel:+491701234567>, <" IMPU ">", true,
+	  "it was " IMPU ", it is tel:+491701234567" },
+	{ "P-Associated-URI: <" IMPU ">, <tel:+491701234567>\r\n", "", false, NULL },
+};
+
+static void test_flow_associated_uri_change_is_said(void)
+{
+	for (size_t i = 0; i < sizeof pau_changed_cases / sizeof pau_changed_cases[0]; i++) {
+		size_t l;
+		char *second = pau_changed_cases[i].old
+				       ? mutate(ok_200, pau_changed_cases[i].old, pau_changed_cases[i].new_text, &l)
+				       : strdup(ok_200);
+		CHECK(second != NULL);
+		if (!second)
+			continue;
+		check_after_200(ok_200, second, "ims.flow.associated-uri-changed", pau_changed_cases[i].fires,
+				pau_changed_cases[i].text, "associated-uri-changed", i);
+		free(second);
+	}
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -2048,6 +2081,8 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* refused_cases */
 		if (strcmp(rules[r].id, "ims.flow.service-route-changed") == 0)
 			tested = true; /* sr_changed_cases */
+		if (strcmp(rules[r].id, "ims.flow.associated-uri-changed") == 0)
+			tested = true; /* pau_changed_cases */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2472,6 +2507,7 @@ int main(void)
 	test_flow_refused_register_is_explained_by_what_came_before();
 	test_empty_aka_response_is_a_mac_failure_not_a_bad_digest();
 	test_flow_service_route_change_is_said();
+	test_flow_associated_uri_change_is_said();
 	test_every_rule_has_a_firing_case();
 	test_findings_without_callback_are_counted();
 	test_seed_findings();
