@@ -3520,14 +3520,19 @@ static bool uri_lists_equal(struct slice a, struct slice b)
 	}
 }
 
-/* The list as "<a>, <b>" for a message (at most cap bytes, "..." when cut),
- * or "none". */
-static const char *uri_list_words(struct slice list, char *buf, size_t cap)
+/* The URIs of list that minus lacks (minus SLICE_NULL: every one), as
+ * "<x>, <y>" for a message, in buf (cap bytes, "..." when cut); NULL when
+ * there are none. */
+static const char *uri_list_words(struct slice list, struct slice minus, char *buf, size_t cap)
 {
 	size_t pos = 0, n = 0;
 	struct slice u;
 	buf[0] = '\0';
 	while ((u = uri_list_next(list, &pos)).ptr) {
+		struct sip_uri x;
+		struct sip_parse_error err;
+		if (minus.ptr && (sip_uri_decode(&x, u, &err) < 0 || uri_in_list(minus, &x, false)))
+			continue;
 		int w = snprintf(buf + n, cap - n, "%s<%.*s>", n ? ", " : "", SLICE_ARG(u));
 		if (w < 0 || (size_t)w >= cap - n) {
 			if (cap >= 4)
@@ -3536,7 +3541,7 @@ static const char *uri_list_words(struct slice list, char *buf, size_t cap)
 		}
 		n += (size_t)w;
 	}
-	return n ? buf : "none";
+	return n ? buf : NULL;
 }
 
 /* A 2xx to a REGISTER of an AOR whose earlier 2xx in the input gave
@@ -3559,36 +3564,15 @@ static void check_flow_service_route_changed(struct ctx *c)
 	if (sr.cut || uri_lists_equal(fc->sr, now))
 		return;
 	char was[240], is[240];
+	const char *w = uri_list_words(fc->sr, SLICE_NULL, was, sizeof was);
+	const char *i = uri_list_words(now, SLICE_NULL, is, sizeof is);
 	report(c, sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE), NULL, "the Service-Route changed since "
 	       "the 2xx to the REGISTER of CSeq %u: it was %s, it is %s. Another S-CSCF serves "
 	       "the registration now (a re-assignment after a failure, or a new initial "
 	       "registration), or the S-CSCF changed its URI; the UE routes its requests by the "
 	       "new one from here (RFC 3608 §6.1). If this was not expected, look at the I-CSCF's "
-	       "S-CSCF selection and the HSS's assignment.", fc->granted_cseq,
-	       uri_list_words(fc->sr, was, sizeof was), uri_list_words(now, is, sizeof is));
-}
-
-/* The URIs of list a that list b lacks, as "<x>, <y>" (buf, cap), or NULL
- * when there are none. */
-static const char *uri_list_missing(struct slice a, struct slice b, char *buf, size_t cap)
-{
-	size_t pos = 0, n = 0;
-	struct slice u;
-	buf[0] = '\0';
-	while ((u = uri_list_next(a, &pos)).ptr) {
-		struct sip_uri x;
-		struct sip_parse_error err;
-		if (sip_uri_decode(&x, u, &err) < 0 || uri_in_list(b, &x, false))
-			continue;
-		int w = snprintf(buf + n, cap - n, "%s<%.*s>", n ? ", " : "", SLICE_ARG(u));
-		if (w < 0 || (size_t)w >= cap - n) {
-			if (cap >= 4)
-				memcpy(buf + cap - 4, "...", 4);
-			return buf;
-		}
-		n += (size_t)w;
-	}
-	return n ? buf : NULL;
+	       "S-CSCF selection and the HSS's assignment.", fc->granted_cseq, w ? w : "none",
+	       i ? i : "none");
 }
 
 /* A 2xx to a REGISTER of an AOR whose P-Associated-URI differs from the
@@ -3613,8 +3597,8 @@ static void check_flow_associated_uri_changed(struct ctx *c)
 	if (pau.cut || uri_lists_equal(fc->pau, now))
 		return;
 	char added[240], removed[240];
-	const char *a = uri_list_missing(now, fc->pau, added, sizeof added);
-	const char *r = uri_list_missing(fc->pau, now, removed, sizeof removed);
+	const char *a = uri_list_words(now, fc->pau, added, sizeof added);
+	const char *r = uri_list_words(fc->pau, now, removed, sizeof removed);
 	struct slice d0 = list_nth(fc->pau, 0), d1 = list_nth(now, 0);
 	if (a || r)
 		report(c, h, NULL, "P-Associated-URI changed since the 2xx to the REGISTER of CSeq %u: "

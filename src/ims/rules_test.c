@@ -1602,12 +1602,15 @@ static void test_flow_full_reginfo_agrees_with_the_last_200(void)
 /* A 200 (first), then t: rule fires (with text in its message, when not
  * NULL) or stays quiet; t alone, with nothing before it to compare with,
  * stays quiet. what and i name the case in a failure. */
-static void check_after_200(const char *first, const char *t, const char *rule, bool fires,
-			    const char *text, const char *what, size_t i)
+/* texts[0 .. n) through one flow: rule fires on them (with text in its
+ * message, when not NULL) or stays quiet; and the last text alone, with
+ * nothing before it to compare with, stays quiet. what and i name the
+ * case in a failure. */
+static void expect_flow(const char *const *texts, size_t n, const char *rule, bool fires,
+			const char *text, const char *what, size_t i)
 {
-	const char *texts[] = { first, t };
 	struct findings fs;
-	CHECK(run_flow(texts, 2, &fs) >= 0);
+	CHECK(run_flow(texts, n, &fs) >= 0);
 	const struct ims_finding *f = find(&fs, rule);
 	if (!f != !fires || (f && text && !strstr(f->message, text))) {
 		fprintf(stderr, "%s case %zu: %s\n", what, i, f ? f->message : "quiet");
@@ -1616,9 +1619,15 @@ static void check_after_200(const char *first, const char *t, const char *rule, 
 	CHECK(!f == !fires);
 	if (f && text)
 		CHECK(strstr(f->message, text) != NULL);
-	const char *one[] = { t };
-	CHECK(run_flow(one, 1, &fs) >= 0);
+	CHECK(run_flow(texts + n - 1, 1, &fs) >= 0);
 	CHECK(find(&fs, rule) == NULL);
+}
+
+static void check_after_200(const char *first, const char *t, const char *rule, bool fires,
+			    const char *text, const char *what, size_t i)
+{
+	const char *texts[] = { first, t };
+	expect_flow(texts, 2, rule, fires, text, what, i);
 }
 
 /* The 200 to a REGISTER (Service-Route <sip:orig@scscf.DOM;lr>,
@@ -1833,20 +1842,8 @@ static void test_flow_contact_removed_by_the_network_is_registered_again_first(v
 			texts[n++] = protected_register;
 		if (!removed_cases[i].last_register)
 			texts[n++] = sub;
-		struct findings fs;
-		CHECK(run_flow(texts, n, &fs) >= 0);
-		const struct ims_finding *f = find(&fs, "rfc3680.flow.removed-contact");
-		if (!f != !removed_cases[i].fires ||
-		    (f && removed_cases[i].text && !strstr(f->message, removed_cases[i].text))) {
-			fprintf(stderr, "removed case %zu: %s\n", i, f ? f->message : "quiet");
-			print_findings("got", &fs);
-		}
-		CHECK(!f == !removed_cases[i].fires);
-		if (f && removed_cases[i].text)
-			CHECK(strstr(f->message, removed_cases[i].text) != NULL);
-		/* the last message alone: nothing to compare with */
-		CHECK(run_flow(texts + n - 1, 1, &fs) >= 0);
-		CHECK(find(&fs, "rfc3680.flow.removed-contact") == NULL);
+		expect_flow(texts, n, "rfc3680.flow.removed-contact", removed_cases[i].fires,
+			    removed_cases[i].text, "removed", i);
 		free(nt);
 		free(nt2);
 		free(nt2v);
@@ -1926,20 +1923,8 @@ static void test_flow_refused_register_is_explained_by_what_came_before(void)
 			texts[n++] = pr;
 		}
 		texts[n++] = refused_cases[i].response;
-		struct findings fs;
-		CHECK(run_flow(texts, n, &fs) >= 0);
-		const struct ims_finding *f = find(&fs, "ims.flow.register-refused");
-		if (!f != !refused_cases[i].fires ||
-		    (f && refused_cases[i].text && !strstr(f->message, refused_cases[i].text))) {
-			fprintf(stderr, "refused case %zu: %s\n", i, f ? f->message : "quiet");
-			print_findings("got", &fs);
-		}
-		CHECK(!f == !refused_cases[i].fires);
-		if (f && refused_cases[i].text)
-			CHECK(strstr(f->message, refused_cases[i].text) != NULL);
-		/* the response alone: no REGISTER to tie it to */
-		CHECK(run_flow(texts + n - 1, 1, &fs) >= 0);
-		CHECK(find(&fs, "ims.flow.register-refused") == NULL);
+		expect_flow(texts, n, "ims.flow.register-refused", refused_cases[i].fires, refused_cases[i].text,
+			    "refused", i);
 		free(ch);
 		free(pr);
 	}
