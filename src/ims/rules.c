@@ -3548,25 +3548,37 @@ static const char *uri_list_words(struct slice list, struct slice minus, char *b
  * another Service-Route: the registration is served by another S-CSCF now
  * (or the S-CSCF changed its URI), and the UE routes by the new one (RFC
  * 3608 §6.1: the latest 2xx's Service-Route replaces the one before). */
-static void check_flow_service_route_changed(struct ctx *c)
+/* For a 2xx to a REGISTER (not a deregistration) with header id: the
+ * record of its AOR when an earlier 2xx of that AOR is in it, and that
+ * header's URIs in *now; NULL when there is nothing to compare. */
+static const struct ims_flow_call *aor_before_2xx(struct ctx *c, enum sip_hdr_id id, struct uri_list *now)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister)
-		return;
+	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister ||
+	    !sip_hdr_first(m, id))
+		return NULL;
 	char key[AOR_KEY_MAX];
 	size_t k = aor_key(key, sizeof key, &c->to.uri);
 	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
-	if (!fc || !fc->have_granted || !fc->have_sr || fc->sr_cut || !sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE))
-		return;
+	if (!fc || !fc->have_granted)
+		return NULL;
+	uri_list_of(now, m, id);
+	return now->cut ? NULL : fc;
+}
+
+static void check_flow_service_route_changed(struct ctx *c)
+{
 	struct uri_list sr;
-	uri_list_of(&sr, m, SIP_HDR_SERVICE_ROUTE);
+	const struct ims_flow_call *fc = aor_before_2xx(c, SIP_HDR_SERVICE_ROUTE, &sr);
+	if (!fc || !fc->have_sr || fc->sr_cut)
+		return;
 	struct slice now = slice_make(sr.text, sr.len);
-	if (sr.cut || uri_lists_equal(fc->sr, now))
+	if (uri_lists_equal(fc->sr, now))
 		return;
 	char was[240], is[240];
 	const char *w = uri_list_words(fc->sr, SLICE_NULL, was, sizeof was);
 	const char *i = uri_list_words(now, SLICE_NULL, is, sizeof is);
-	report(c, sip_hdr_first(m, SIP_HDR_SERVICE_ROUTE), NULL, "the Service-Route changed since "
+	report(c, sip_hdr_first(c->msg, SIP_HDR_SERVICE_ROUTE), NULL, "the Service-Route changed since "
 	       "the 2xx to the REGISTER of CSeq %u: it was %s, it is %s. Another S-CSCF serves "
 	       "the registration now (a re-assignment after a failure, or a new initial "
 	       "registration), or the S-CSCF changed its URI; the UE routes its requests by the "
@@ -3582,20 +3594,14 @@ static void check_flow_service_route_changed(struct ctx *c)
  * prefers none (TS 24.229 §5.4.1.2.2, RFC 7315 §4.1). */
 static void check_flow_associated_uri_changed(struct ctx *c)
 {
-	const struct sip_msg *m = c->msg;
-	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_P_ASSOCIATED_URI);
-	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister || !h)
-		return;
-	char key[AOR_KEY_MAX];
-	size_t k = aor_key(key, sizeof key, &c->to.uri);
-	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
-	if (!fc || !fc->have_granted || !fc->have_pau || fc->pau_cut)
-		return;
 	struct uri_list pau;
-	uri_list_of(&pau, m, SIP_HDR_P_ASSOCIATED_URI);
-	struct slice now = slice_make(pau.text, pau.len);
-	if (pau.cut || uri_lists_equal(fc->pau, now))
+	const struct ims_flow_call *fc = aor_before_2xx(c, SIP_HDR_P_ASSOCIATED_URI, &pau);
+	if (!fc || !fc->have_pau || fc->pau_cut)
 		return;
+	struct slice now = slice_make(pau.text, pau.len);
+	if (uri_lists_equal(fc->pau, now))
+		return;
+	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_P_ASSOCIATED_URI);
 	char added[240], removed[240];
 	const char *a = uri_list_words(now, fc->pau, added, sizeof added);
 	const char *r = uri_list_words(fc->pau, now, removed, sizeof removed);
