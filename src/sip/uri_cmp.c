@@ -110,13 +110,67 @@ static bool host_eq(struct slice a, enum sip_host_type ta, struct slice b, enum 
 	return part_eq(a, b, true);
 }
 
+/* An IPv6 address as glibc's inet_ntop writes it (RFC 5952 §4: lower-case
+ * hex without leading zeros, the longest run of two or more zero groups,
+ * the first of equal ones, as "::"; an IPv4-mapped or -compatible address
+ * with its last 32 bits dotted), into text (INET6_ADDRSTRLEN bytes). Here
+ * because inet_ntop took most of the time of keying a flow record. */
+static void ipv6_text(const unsigned char a[16], char *text)
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned g[8];
+	int best = -1, best_len = 0;
+	for (int i = 0, run = -1; i < 8; i++) {
+		g[i] = (unsigned)a[2 * i] << 8 | a[2 * i + 1];
+		if (g[i] == 0) {
+			if (run < 0)
+				run = i;
+			if (i - run + 1 > best_len) {
+				best = run;
+				best_len = i - run + 1;
+			}
+		} else {
+			run = -1;
+		}
+	}
+	if (best_len < 2)
+		best = -1;
+	char *o = text;
+	for (int i = 0; i < 8; i++) {
+		if (i == best) {
+			*o++ = ':';
+			if (i == 0)
+				*o++ = ':';
+			i += best_len - 1;
+			continue;
+		}
+		if (i == 6 && best == 0 && (best_len == 6 || (best_len == 5 && g[5] == 0xffff))) {
+			o += snprintf(o, 16, "%u.%u.%u.%u", a[12], a[13], a[14], a[15]);
+			break;
+		}
+		bool lead = true;
+		for (int sh = 12; sh >= 0; sh -= 4) {
+			unsigned d = g[i] >> sh & 15;
+			if (lead && d == 0 && sh)
+				continue;
+			lead = false;
+			*o++ = hex[d];
+		}
+		if (i < 7)
+			*o++ = ':';
+	}
+	*o = '\0';
+}
+
 size_t sip_host_canonical(struct slice host, enum sip_host_type type, char *out, size_t cap)
 {
 	unsigned char bin[16];
 	int af = type == SIP_HOST_IPV4 || type == SIP_HOST_IPV6 ? ip_binary(host, type, bin) : 0;
 	if (af) {
 		char text[INET6_ADDRSTRLEN];
-		if (!inet_ntop(af, bin, text, sizeof text))
+		if (af == AF_INET6)
+			ipv6_text(bin, text);
+		else if (!inet_ntop(af, bin, text, sizeof text))
 			return 0;
 		size_t n = strlen(text) + (af == AF_INET6 ? 2 : 0);
 		if (n >= cap)

@@ -3,6 +3,8 @@
  * unequal URIs; RFC 5954 §4 (IP addresses as addresses), RFC 3966 §4 (tel)
  * and the IMS identities of ../shared/fixtures/seed give the others. Every
  * pair is also checked in both orders, and every URI equal to itself. */
+#include <arpa/inet.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <imsreg/sip.h>
@@ -238,8 +240,50 @@ static void test_uri_key_is_one_for_equal_uris(void)
 	CHECK(decode("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", &u) && sip_uri_key(&u, k, sizeof k) == 0);
 }
 
+/* IPv6 hosts written as inet_ntop writes them: random addresses whose
+ * groups are zero often (runs of every length and place, mapped and
+ * compatible IPv4), each given fully expanded in upper case. */
+static void test_host_canonical_ipv6_is_inet_ntop(void)
+{
+	uint32_t x = 12345;
+	int dotted = 0, mapped = 0, compressed = 0;
+	for (int n = 0; n < 20000; n++) {
+		unsigned char a[16];
+		for (int i = 0; i < 16; i += 2) {
+			x = x * 1103515245u + 12345u;
+			unsigned r = x >> 8; /* 24 bits */
+			unsigned v = (r & 3) ? 0 : (r >> 2) & 0xffff; /* zero three times in four */
+			if ((r >> 18 & 3) == 1)
+				v = 0xffff; /* and ffff one time in four */
+			a[i] = (unsigned char)(v >> 8);
+			a[i + 1] = (unsigned char)v;
+		}
+		if (n % 7 == 0)
+			memset(a, 0, 10 + (n % 3)); /* ::ffff:a.b.c.d and ::a.b.c.d shapes */
+		char in[64], want[INET6_ADDRSTRLEN + 2], got[64], t[INET6_ADDRSTRLEN];
+		snprintf(in, sizeof in, "[%02X%02X:%02X%02X:%02X%02X:%02X%02X:%02X%02X:%02X%02X:%02X%02X:%02X%02X]", a[0],
+			 a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15]);
+		CHECK(inet_ntop(AF_INET6, a, t, sizeof t) != NULL);
+		snprintf(want, sizeof want, "[%s]", t);
+		size_t k = sip_host_canonical(slice_cstr(in), SIP_HOST_IPV6, got, sizeof got);
+		dotted += strchr(want, '.') != NULL;
+		mapped += strstr(want, "::ffff:") != NULL && strchr(want, '.') != NULL;
+		compressed += strstr(want, "::") != NULL;
+		if (k != strlen(want) || strcmp(got, want) != 0) {
+			fprintf(stderr, "%s: got %s, want %s\n", in, k ? got : "-", want);
+			CHECK(!"IPv6 text as inet_ntop's");
+			return;
+		}
+	}
+	/* the shapes were met */
+	if (!(dotted > 100 && mapped > 10 && compressed > 10000))
+		fprintf(stderr, "shapes: dotted %d mapped %d compressed %d\n", dotted, mapped, compressed);
+	CHECK(dotted > 100 && mapped > 10 && compressed > 10000);
+}
+
 int main(void)
 {
+	test_host_canonical_ipv6_is_inet_ntop();
 	test_uri_key_is_one_for_equal_uris();
 	test_uri_equal_pairs();
 	test_host_canonical_is_the_same_for_equal_hosts();
