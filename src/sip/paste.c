@@ -1974,6 +1974,18 @@ static size_t every_match(const char *in, const struct every *e, size_t pos, siz
 	}
 	if (n < e->ta || memcmp(s, p, e->ta) != 0)
 		return SIZE_MAX;
+	/* the common line: its prefix byte for byte the start line's (logged
+	 * in the same second). The walk below gives e->plen for it too when
+	 * the byte after the timestamp extends none of the runs the walk reads
+	 * on in the line (a digit run, a fraction, a space run ending the
+	 * timestamp): the same answer without the walk, which was a tenth of
+	 * the time of decode --summary over a syslog-prefixed log */
+	if (n >= e->plen && e->tb > e->ta && e->tb < e->plen &&
+	    memcmp(s + e->ta, p + e->ta, e->plen - e->ta) == 0) {
+		char c = p[e->tb];
+		if (!is_digit(c) && c != '.' && c != ',' && !(c == ' ' && p[e->tb - 1] == ' '))
+			return e->plen;
+	}
 	size_t i = e->ta, j = e->ta;
 	while (i < e->tb) {
 		if (i == e->tf) {
@@ -2303,17 +2315,19 @@ static int unlog_run(struct unlog *u)
 /* Offsets of the line starts of t[0, n) (lines end with eol). */
 static int line_starts(const char *t, size_t n, char eol, size_t **out, size_t *count)
 {
+	/* memchr from line end to line end: a byte loop here was a fifth of
+	 * the time of decode --summary over a log */
+	const char *e = t + n, *q;
 	size_t k = 1;
-	for (size_t i = 0; i < n; i++)
-		k += t[i] == eol;
+	for (q = t; (q = memchr(q, eol, (size_t)(e - q))); q++)
+		k++;
 	size_t *a = imsreg_malloc(k * sizeof *a);
 	if (!a)
 		return -ENOMEM;
 	a[0] = 0;
 	k = 1;
-	for (size_t i = 0; i < n; i++)
-		if (t[i] == eol)
-			a[k++] = i + 1;
+	for (q = t; (q = memchr(q, eol, (size_t)(e - q))); q++)
+		a[k++] = (size_t)(q - t) + 1;
 	*out = a;
 	*count = k;
 	return 0;
