@@ -2316,17 +2316,18 @@ static int unlog_run(struct unlog *u)
 static int line_starts(const char *t, size_t n, char eol, size_t **out, size_t *count)
 {
 	/* memchr from line end to line end: a byte loop here was a fifth of
-	 * the time of decode --summary over a log */
-	const char *e = t + n, *q;
+	 * the time of decode --summary over a log (t may be NULL when n is 0:
+	 * no memchr then) */
+	const char *e = n ? t + n : t, *q;
 	size_t k = 1;
-	for (q = t; (q = memchr(q, eol, (size_t)(e - q))); q++)
+	for (q = t; n && (q = memchr(q, eol, (size_t)(e - q))); q++)
 		k++;
 	size_t *a = imsreg_malloc(k * sizeof *a);
 	if (!a)
 		return -ENOMEM;
 	a[0] = 0;
 	k = 1;
-	for (q = t; (q = memchr(q, eol, (size_t)(e - q))); q++)
+	for (q = t; n && (q = memchr(q, eol, (size_t)(e - q))); q++)
 		a[k++] = (size_t)(q - t) + 1;
 	*out = a;
 	*count = k;
