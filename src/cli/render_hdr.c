@@ -911,11 +911,6 @@ static void span_words(char *out, size_t cap, uint32_t s, const char *tail)
 		snprintf(out, cap, "%" PRIu32 " days %" PRIu32 " h%s", s / 86400, s % 86400 / 3600, tail);
 }
 
-static void age_words(char *out, size_t cap, uint32_t s)
-{
-	span_words(out, cap, s, " ago");
-}
-
 /* Retry-After (RFC 3261 §20.33): the wait, its comment, the duration. */
 static int render_retry_after(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
 {
@@ -956,7 +951,7 @@ static int render_cni(struct report *r, const struct cli_msg *m, const struct si
 		    p.cellular ? NULL : "no: Cellular-Network-Info names a cellular access type (TS 24.229 §7.2.15)");
 	if (p.cell_info_age_ok) {
 		char words[48];
-		age_words(words, sizeof words, p.cell_info_age_s);
+		span_words(words, sizeof words, p.cell_info_age_s, " ago");
 		report_u64(r, "cell_info_age", "cell-info-age", p.cell_info_age_s, words);
 	} else if (p.cell_info_age.ptr) {
 		if (r->format == REPORT_TEXT)
@@ -1092,7 +1087,7 @@ static int render_reason(struct report *r, const struct cli_msg *m, struct slice
 		report_end(r);
 		return 1;
 	}
-	struct slice cause = SLICE_NULL, text = SLICE_NULL;
+	struct slice cause = SLICE_NULL, text = SLICE_NULL; /* text: the quoted string's content */
 	struct sip_param_it it;
 	struct sip_param p;
 	sip_param_it_init(&it, tp.params);
@@ -1102,8 +1097,6 @@ static int render_reason(struct report *r, const struct cli_msg *m, struct slice
 		else if (slice_caseeq_cstr(p.name, "text"))
 			text = p.value;
 	}
-	if (text.len >= 2 && text.ptr[0] == '"' && text.ptr[text.len - 1] == '"')
-		text = slice_make(text.ptr + 1, text.len - 2);
 	const struct ims_explain *pe = ims_explain_header_value(SIP_HDR_REASON, tp.value);
 	const char *cm = ims_reason_cause_meaning(tp.value, cause);
 	if (r->format == REPORT_TEXT) {

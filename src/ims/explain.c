@@ -964,11 +964,23 @@ static const struct header_value_entry header_value_table[] = {
 		"a release cause the network maps to one.", "RFC 3326 §2, ITU-T Q.850" } },
 };
 
-/* ITU-T Q.850 Table 1: the cause values and their names. */
-static const struct {
-	unsigned short cause;
+/* A number and its name: the code tables below, looked up by code_name. */
+struct code_name {
+	unsigned short code;
 	const char *name;
-} q850_causes[] = {
+};
+
+static const char *code_name(const struct code_name *t, size_t n, unsigned code)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].code == code)
+			return t[i].name;
+	return NULL;
+}
+#define CODE_NAME(table, code) code_name((table), sizeof(table) / sizeof(table)[0], (code))
+
+/* ITU-T Q.850 Table 1: the cause values and their names. */
+static const struct code_name q850_causes[] = {
 	{ 1, "unallocated (unassigned) number" },
 	{ 2, "no route to specified transit network" },
 	{ 3, "no route to destination" },
@@ -1037,10 +1049,7 @@ static const struct {
 };
 
 /* RFC 3261 §21 (and the extensions IMS meets) reason phrases. */
-static const struct {
-	unsigned short code;
-	const char *phrase;
-} sip_phrases[] = {
+static const struct code_name sip_phrases[] = {
 	{ 100, "Trying" }, { 180, "Ringing" }, { 181, "Call Is Being Forwarded" },
 	{ 182, "Queued" }, { 183, "Session Progress" }, { 199, "Early Dialog Terminated" },
 	{ 200, "OK" }, { 202, "Accepted" }, { 204, "No Notification" },
@@ -1070,39 +1079,32 @@ static const struct {
 	{ 606, "Not Acceptable" }, { 607, "Unwanted" }, { 608, "Rejected" },
 };
 
+/* RFC 3261 §20.43 warn-codes, and RFC 5630 §3.3's 380 and 381. */
+static const struct code_name warn_codes[] = {
+	{ 300, "incompatible network protocol" },
+	{ 301, "incompatible network address formats" },
+	{ 302, "incompatible transport protocol" },
+	{ 303, "incompatible bandwidth units" },
+	{ 304, "media type not available" },
+	{ 305, "incompatible media format" },
+	{ 306, "attribute not understood" },
+	{ 307, "session description parameter not understood" },
+	{ 330, "multicast not available" },
+	{ 331, "unicast not available" },
+	{ 370, "insufficient bandwidth" },
+	{ 380, "SIPS not allowed (RFC 5630)" },
+	{ 381, "SIPS required (RFC 5630)" },
+	{ 399, "miscellaneous warning: the text says it" },
+};
+
 const char *ims_warning_code_meaning(unsigned code)
 {
-	static const struct {
-		unsigned short code;
-		const char *meaning;
-	} table[] = {
-		{ 300, "incompatible network protocol" },
-		{ 301, "incompatible network address formats" },
-		{ 302, "incompatible transport protocol" },
-		{ 303, "incompatible bandwidth units" },
-		{ 304, "media type not available" },
-		{ 305, "incompatible media format" },
-		{ 306, "attribute not understood" },
-		{ 307, "session description parameter not understood" },
-		{ 330, "multicast not available" },
-		{ 331, "unicast not available" },
-		{ 370, "insufficient bandwidth" },
-		{ 380, "SIPS not allowed (RFC 5630)" },
-		{ 381, "SIPS required (RFC 5630)" },
-		{ 399, "miscellaneous warning: the text says it" },
-	};
-	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
-		if (table[i].code == code)
-			return table[i].meaning;
-	return NULL;
+	return CODE_NAME(warn_codes, code);
 }
 
 const char *ims_sip_reason_phrase(unsigned code)
 {
-	for (size_t i = 0; i < sizeof sip_phrases / sizeof sip_phrases[0]; i++)
-		if (sip_phrases[i].code == code)
-			return sip_phrases[i].phrase;
-	return NULL;
+	return CODE_NAME(sip_phrases, code);
 }
 
 const char *ims_reason_cause_meaning(struct slice protocol, struct slice cause)
@@ -1114,9 +1116,7 @@ const char *ims_reason_cause_meaning(struct slice protocol, struct slice cause)
 	if (slice_caseeq_cstr(protocol, "SIP"))
 		return ims_sip_reason_phrase(n);
 	if (slice_caseeq_cstr(protocol, "Q.850"))
-		for (size_t i = 0; i < sizeof q850_causes / sizeof q850_causes[0]; i++)
-			if (q850_causes[i].cause == n)
-				return q850_causes[i].name;
+		return CODE_NAME(q850_causes, n);
 	return NULL;
 }
 

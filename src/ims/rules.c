@@ -3319,6 +3319,19 @@ static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct im
 	}
 }
 
+/* The record of contact ct when a NOTIFY removed it (its mark set), or
+ * NULL. */
+static struct ims_flow_call *removed_record(const struct ims_flow *f, const struct contact *ct)
+{
+	char key[AOR_KEY_MAX];
+	size_t n;
+	struct ims_flow_call *fc;
+	if (ct->a.star || !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
+	    !(fc = flow_find(f, slice_make(key, n))) || !fc->removed_event[0])
+		return NULL;
+	return fc;
+}
+
 /* A REGISTER (on any leg) of a contact a NOTIFY removed: the UE registers
  * it again (or removes it itself), so the mark goes. */
 static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
@@ -3327,12 +3340,9 @@ static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
 		return;
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
+	struct ims_flow_call *fc;
 	while ((ct = contact_next(c, &cur))) {
-		char key[AOR_KEY_MAX];
-		size_t n;
-		struct ims_flow_call *fc;
-		if (ct->a.star || !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
-		    !(fc = flow_find(f, slice_make(key, n))) || !fc->removed_event[0])
+		if (!(fc = removed_record(f, ct)))
 			continue;
 		struct ims_flow_call next = *fc;
 		next.removed_event[0] = '\0';
@@ -3757,32 +3767,16 @@ static const char *removed_advice(const struct ims_flow_call *fc, char *buf, siz
 static void check_flow_removed_contact(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	const bool reg = c->flow && c->is_register && c->ue_leg && !c->deregister;
-	if (!reg && (!ue_request_outside_dialog(c) || m->method_id == SIP_METHOD_CANCEL))
+	const struct ims_flow_call *fc;
+	char advice[160];
+	if (!c->flow)
 		return;
-	struct contact_cursor cur = { 0 };
-	struct contact *ct;
-	while ((ct = contact_next(c, &cur))) {
-		char key[AOR_KEY_MAX], advice[160];
-		size_t n;
-		const struct ims_flow_call *fc;
-		if (ct->a.star || (reg && contact_removed(c, ct)) ||
-		    !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
-		    !(fc = flow_find(c->flow, slice_make(key, n))) || !fc->removed_event[0]) {
-			if (!reg)
-				return; /* a request's first Contact only */
-			continue;
-		}
-		if (reg) {
-			if (strcmp(fc->removed_event, "rejected") == 0)
-				report(c, ct->h, ct->a.uri_text.ptr, "contact %.*s was removed by the "
-				       "network with event rejected (the reg-event NOTIFY CSeq %u earlier "
-				       "in this input), and RFC 3680 §5.1 asks the UE not to register it "
-				       "again: expect the same refusal (403). Look at why the network ended "
-				       "the registration (barring, a subscription withdrawn in the HSS).",
-				       SLICE_ARG(ct->a.uri_text), (unsigned)fc->removed_cseq);
-			continue;
-		}
+	if (!c->is_register) {
+		/* a request's first Contact */
+		if (!ue_request_outside_dialog(c) || m->method_id == SIP_METHOD_CANCEL || !c->ncontacts ||
+		    !(fc = removed_record(c->flow, &c->contacts[0])))
+			return;
+		const struct contact *ct = &c->contacts[0];
 		report(c, ct->h, ct->a.uri_text.ptr, "this %.*s comes from contact %.*s, whose "
 		       "registration ended (event %s in the reg-event NOTIFY CSeq %u earlier in this "
 		       "input), with no REGISTER of it since: the UE acts as registered, but the "
@@ -3791,6 +3785,19 @@ static void check_flow_removed_contact(struct ctx *c)
 		       fc->removed_event, (unsigned)fc->removed_cseq, removed_advice(fc, advice, sizeof advice));
 		return;
 	}
+	if (!c->ue_leg || c->deregister)
+		return;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur)))
+		if (!contact_removed(c, ct) && (fc = removed_record(c->flow, ct)) &&
+		    strcmp(fc->removed_event, "rejected") == 0)
+			report(c, ct->h, ct->a.uri_text.ptr, "contact %.*s was removed by the network "
+			       "with event rejected (the reg-event NOTIFY CSeq %u earlier in this input), "
+			       "and RFC 3680 §5.1 asks the UE not to register it again: expect the same "
+			       "refusal (403). Look at why the network ended the registration (barring, a "
+			       "subscription withdrawn in the HSS).", SLICE_ARG(ct->a.uri_text),
+			       (unsigned)fc->removed_cseq);
 }
 
 /* ---- the book ------------------------------------------------------------ */
