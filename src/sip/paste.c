@@ -2069,6 +2069,591 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 	return true;
 }
 
+/* ---- tcpdump -A ------------------------------------------------------------
+ * tcpdump -A (print.c pretty_print_packet, util-print.c ascii_print) prints
+ * each packet as a line "TIME [IFACE DIR] IP|IP6 SRC > DST: WHAT" and then
+ * the packet from its IP header on as text: every byte that is not
+ * printable as '.', but LF, which breaks the line, and the CR of a CR LF,
+ * which is left out; one LF after the packet. -e puts the link-layer
+ * addresses and "ethertype IPv4 (0x0800), length N: " before SRC; -v puts
+ * "(tos ..., length N)" after "IP" and SRC > DST on an indented line of
+ * its own, and prints a SIP message of port 5060 once more before the
+ * packet, each of its lines after a tab. The message is the payload: after
+ * the IP header (its length in the first byte: 'E' is 20 bytes) and the
+ * UDP header (8 bytes), or the TCP header, whose length is a byte printed
+ * as '.': the payload is then found from the packet's end, as many bytes
+ * as the packet line's "length N" says. A message over TCP may take more
+ * than one segment, and a segment may be sent again: the sequence numbers
+ * of the packet line tell which. */
+
+/* A packet line of tcpdump, read. */
+struct td_pkt {
+	bool tcp;
+	bool frag;             /* an IP fragment after the first: no transport header */
+	bool frag_first;       /* the first fragment: the datagram goes on in the next */
+	long len;              /* the transport payload's bytes ("length N"), or -1 */
+	bool has_seq, seq_end; /* "seq A" read; "seq A:B" */
+	uint64_t seq_a, seq_b;
+	size_t ep, epn;        /* "SRC > DST" in the input: the flow */
+	size_t lines;          /* input lines of the packet's own (the -v line) */
+};
+
+/* The digits from s[i] on: the index after them. */
+static size_t td_digits(const char *s, size_t n, size_t i)
+{
+	while (i < n && is_digit(s[i]))
+		i++;
+	return i;
+}
+
+/* tcpdump's time at the start of s and the SP after it (-tttt "YYYY-MM-DD
+ * HH:MM:SS.frac", the default "HH:MM:SS.frac" and the deltas of -ttt and
+ * -ttttt in its shape, -tt "seconds.frac", or what it prints for a time it
+ * cannot convert): its length, or 0. */
+static size_t td_time(const char *s, size_t n)
+{
+	static const char failed[] = "[Error converting time] "; /* ts_format of a bad time */
+	if (n >= sizeof failed - 1 && memcmp(s, failed, sizeof failed - 1) == 0)
+		return sizeof failed - 1;
+	size_t i = 0;
+	if (n >= 11 && digits_at(s, n, 0, 4) && s[4] == '-' && digits_at(s, n, 5, 2) && s[7] == '-' &&
+	    digits_at(s, n, 8, 2) && s[10] == ' ')
+		i = 11;
+	size_t d = td_digits(s, n, i);
+	if (d - i == 2 && d + 6 <= n && s[d] == ':' && digits_at(s, n, d + 1, 2) && s[d + 3] == ':' &&
+	    digits_at(s, n, d + 4, 2)) {
+		d += 6;
+		if (d < n && s[d] == '.') {
+			size_t f = td_digits(s, n, d + 1);
+			if (f == d + 1)
+				return 0;
+			d = f;
+		}
+	} else if (i == 0 && d >= 9 && d < n && s[d] == '.') {
+		size_t f = td_digits(s, n, d + 1);
+		if (f == d + 1)
+			return 0;
+		d = f;
+	} else {
+		return 0;
+	}
+	return d < n && s[d] == ' ' ? d + 1 : 0;
+}
+
+/* s[i, n) starts with lit. */
+static bool td_at(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t k = strlen(lit);
+	return i <= n && n - i >= k && memcmp(s + i, lit, k) == 0;
+}
+
+/* The first lit in s[i, n): its index, or n. */
+static size_t td_find(const char *s, size_t n, size_t i, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (; i + k <= n; i++)
+		if (memcmp(s + i, lit, k) == 0)
+			return i;
+	return n;
+}
+
+/* "SRC > DST:" at s[i, n) (an address and port "10.0.0.1.5060", a name
+ * and service, IPv6 "2001:db8::1.5060"): the index after the ':' and the
+ * SP after it, or 0. */
+static size_t td_endpoints(const char *s, size_t n, size_t i)
+{
+	size_t a = i;
+	while (i < n && s[i] != ' ')
+		i++;
+	if (i - a < 3 || !td_at(s, n, i, " > "))
+		return 0;
+	size_t b = i + 3, e = b;
+	while (e < n && s[e] != ' ')
+		e++;
+	if (e - b < 4 || s[e - 1] != ':')
+		return 0;
+	return e < n ? e + 1 : e;
+}
+
+/* The number after lit in s[i, n): true with it in *v. */
+static bool td_number(const char *s, size_t n, size_t i, const char *lit, uint64_t *v)
+{
+	size_t k = td_find(s, n, i, lit);
+	if (k == n)
+		return false;
+	k += strlen(lit);
+	size_t e = td_digits(s, n, k);
+	if (e == k || e - k > 19)
+		return false;
+	uint64_t x = 0;
+	for (size_t j = k; j < e; j++)
+		x = x * 10 + (uint64_t)(s[j] - '0');
+	*v = x;
+	return true;
+}
+
+/* What follows "SRC > DST: " at s[i, n) into *p: TCP ("Flags [...]", its
+ * "seq A:B" and "length N"), an IP fragment ("frag (OFFSET|LENGTH)"), or
+ * a datagram ("UDP, length N", "SIP, length: N", "SIP: ..."). */
+static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
+{
+	uint64_t v;
+	if (td_at(s, n, i, "Flags [")) {
+		p->tcp = true;
+		size_t q = td_find(s, n, i, " seq ");
+		if (q < n) {
+			size_t a = td_digits(s, n, q + 5);
+			if (a > q + 5 && a - q - 5 <= 19) {
+				p->has_seq = true;
+				p->seq_a = 0;
+				for (size_t j = q + 5; j < a; j++)
+					p->seq_a = p->seq_a * 10 + (uint64_t)(s[j] - '0');
+				p->seq_b = p->seq_a;
+				if (a < n && s[a] == ':' && td_number(s, n, a, ":", &v)) {
+					p->seq_end = true;
+					p->seq_b = v;
+				}
+			}
+		}
+		if (td_number(s, n, i, "length ", &v))
+			p->len = (long)(v > 65535 ? 65535 : v);
+		return;
+	}
+	if (td_at(s, n, i, "frag (")) {
+		/* IPv6: "frag (0|1448) 5060 > 5062: UDP, length 1691", then
+		 * "frag (1448|251)"; OFFSET|LENGTH after -v's "0xID:" */
+		uint64_t off, fl;
+		size_t o = i + 6;
+		if (td_at(s, n, o, "0x")) /* -v: "frag (0xID:OFFSET|LENGTH)" */
+			o = td_find(s, n, o, ":") + 1;
+		if (o < n && o > i && td_number(s, n, o - 1, s[o - 1] == ':' ? ":" : "(", &off) &&
+		    td_number(s, n, o, "|", &fl)) {
+			p->frag = off != 0;
+			p->frag_first = off == 0;
+			p->len = (long)(fl > 65535 ? 65535 : fl) - (off == 0 ? 8 : 0);
+		}
+		return;
+	}
+	if (td_number(s, n, i, "length: ", &v) || td_number(s, n, i, "UDP, length ", &v))
+		p->len = (long)(v > 65535 ? 65535 : v);
+}
+
+/* After the time at s[i]: -i any's interface and direction ("lo    In  IP
+ * ..."): the index after them, or i. */
+static size_t td_iface(const char *s, size_t n, size_t i)
+{
+	size_t k = i;
+	while (k < n && s[k] != ' ')
+		k++;
+	size_t d = k;
+	while (d < n && s[d] == ' ')
+		d++;
+	static const char *const dirs[] = { "In ", "Out ", "M ", "B ", "P " };
+	for (size_t j = 0; k > i && j < sizeof dirs / sizeof dirs[0]; j++)
+		if (td_at(s, n, d, dirs[j])) {
+			d += strlen(dirs[j]);
+			while (d < n && s[d] == ' ')
+				d++;
+			return d;
+		}
+	return i;
+}
+
+/* The line of any packet of tcpdump at s[0, n): its time, then a protocol
+ * ("IP ", "IP6 ", "ARP, ", "STP ", ...: capitals and digits) or -e's
+ * link-layer addresses and ethertype. A line of a message's body that
+ * starts with a clock ("12:30:00 lunch") is none. */
+static bool td_any_packet_line(const char *s, size_t n)
+{
+	size_t i = td_time(s, n);
+	if (!i)
+		return false;
+	i = td_iface(s, n, i);
+	size_t k = i;
+	while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || is_digit(s[k]) || s[k] == '.' || s[k] == '-'))
+		k++;
+	return (k > i && k < n && (s[k] == ' ' || s[k] == ',')) || td_find(s, n, i, " ethertype ") < n;
+}
+
+/* A packet line of tcpdump at in[pos, ce) (the next line, for -v's
+ * endpoints, at next): true with *p read. */
+static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, size_t next, struct td_pkt *p)
+{
+	const char *s = in + pos;
+	size_t n = ce - pos;
+	if (n < 16 || (!is_digit(s[0]) && s[0] != '['))
+		return false;
+	size_t i = td_time(s, n);
+	if (!i)
+		return false;
+	*p = (struct td_pkt){ .len = -1, .lines = 1 };
+	if (!td_at(s, n, i, "IP ") && !td_at(s, n, i, "IP6 "))
+		i = td_iface(s, n, i);
+	if (td_at(s, n, i, "IP ") || td_at(s, n, i, "IP6 ")) {
+		i += s[i + 2] == ' ' ? 3 : 4;
+	} else {
+		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " */
+		size_t k = td_find(s, n, i, "ethertype IPv");
+		if (k == n)
+			return false;
+		k = td_find(s, n, k, "), length ");
+		if (k == n)
+			return false;
+		k = td_find(s, n, k + 10, ": ");
+		if (k == n)
+			return false;
+		i = k + 2;
+	}
+	size_t e;
+	if (i < n && s[i] == '(') {
+		/* -v: "(tos ..., proto UDP (17), length 495)" */
+		unsigned depth = 0;
+		for (; i < n; i++) {
+			depth += s[i] == '(';
+			if (s[i] == ')' && --depth == 0)
+				break;
+		}
+		if (i == n)
+			return false;
+		i++;
+		/* the endpoints on the next line, after four SP (an IP in IP
+		 * packet's inner ones on the line after) */
+		for (size_t b = next; i == n && p->lines < 4;) {
+			size_t ne = b < len ? content_end(in, len, b) : b;
+			if (ne - b < 8 || memcmp(in + b, "    ", 4) != 0)
+				return false;
+			size_t a = b + 4;
+			e = td_endpoints(in, ne, a);
+			if (!e)
+				return false;
+			p->lines++;
+			if ((td_at(in, ne, e, "IP (") || td_at(in, ne, e, "IP6 (") || td_at(in, ne, e, "(")) &&
+			    in[ne - 1] == ')') {
+				const char *nl = memchr(in + ne, '\n', len - ne);
+				if (!nl)
+					return false;
+				b = (size_t)(nl - in) + 1;
+				continue;
+			}
+			p->ep = a;
+			p->epn = (size_t)(td_find(in, ne, a, ": ") - a);
+			td_what(in, ne, e, p);
+			return true;
+		}
+		if (i == n || s[i] != ' ')
+			return false;
+		i++;
+	}
+	e = td_endpoints(s, n, i);
+	if (!e)
+		return false;
+	p->ep = pos + i;
+	p->epn = (size_t)(td_find(s, n, i, ": ") - i);
+	/* IP in IP: the inner packet's "SRC > DST: " after the outer's */
+	if (td_at(s, n, e, "IP ") || td_at(s, n, e, "IP6 ")) {
+		size_t k = e + (s[e + 2] == ' ' ? 3 : 4), e2 = td_endpoints(s, n, k);
+		if (e2) {
+			p->ep = pos + k;
+			p->epn = (size_t)(td_find(s, n, k, ": ") - k);
+			e = e2;
+		}
+	}
+	td_what(s, n, e, p);
+	return true;
+}
+
+/* The first byte of an IP packet as tcpdump -A prints it: version 4 and a
+ * header length ('E' to 'O'), or version 6 ('`' to 'o'). */
+static bool td_ip_first(char c)
+{
+	return (c >= 'E' && c <= 'O') || (c >= '`' && c <= 'o');
+}
+
+/* The index in d where the last n bytes before end start, each LF of the
+ * text counted as the CR LF it printed (a SIP head's line ends). */
+static size_t td_back(const char *d, size_t end, size_t n)
+{
+	size_t i = end, c = 0;
+	while (i > 0 && c < n) {
+		i--;
+		c += d[i] == '\n' ? 2 : 1;
+	}
+	return i;
+}
+
+/* A start line at d[j] (to its LF or end): a status line, or a request
+ * line whose method SIP knows (any method when any: the header garbage
+ * tcpdump prints before the payload is token bytes, '.' mostly). */
+static bool td_start_at(const char *d, size_t end, size_t j, bool any)
+{
+	if (j >= end)
+		return false;
+	const char *nl = memchr(d + j, '\n', end - j);
+	size_t le = nl ? (size_t)(nl - d) : end;
+	if (!is_start_line(d + j, le - j))
+		return false;
+	if (any || (le - j >= 8 && slice_startswith_case(slice_make(d + j, le - j), "SIP/2.0 ")))
+		return true;
+	size_t me = j;
+	while (me < le && d[me] != ' ')
+		me++;
+	return sip_method_lookup(slice_span(d + j, d + me)) != SIP_METHOD_OTHER;
+}
+
+/* The start line nearest to p0 (where the payload should start) within
+ * [p0 - 4, p0 + 32], or SIZE_MAX. At p0 itself any method counts. */
+static size_t td_start_near(const char *d, size_t end, size_t p0)
+{
+	if (td_start_at(d, end, p0, true))
+		return p0;
+	for (size_t k = 1; k <= 32; k++) {
+		if (k <= 4 && p0 >= k && td_start_at(d, end, p0 - k, false))
+			return p0 - k;
+		if (td_start_at(d, end, p0 + k, false))
+			return p0 + k;
+	}
+	return SIZE_MAX;
+}
+
+/* The first start line that begins in d[0, limit) (an IP header with
+ * options or extension headers, a tunnel, SCTP's chunk header before the
+ * payload), or SIZE_MAX. Only a line holding "SIP/2.0" is searched. */
+static size_t td_start_search(const char *d, size_t end, size_t limit)
+{
+	size_t a = 0;
+	while (a < end && a < limit) {
+		const char *nl = memchr(d + a, '\n', end - a);
+		size_t le = nl ? (size_t)(nl - d) : end;
+		if (td_find(d, le, a, "SIP/2.0") < le)
+			for (size_t j = a; j < le && j < limit; j++)
+				if ((d[j] >= 'A' && d[j] <= 'Z') && td_start_at(d, end, j, false))
+					return j;
+		a = le + 1;
+	}
+	return SIZE_MAX;
+}
+
+/* Bytes t->b[from, to) into o, each from the input offset it came from. */
+static int mapped_take(struct mapped *o, const struct mapped *t, size_t from, size_t to)
+{
+	while (from < to) {
+		size_t same, src = mapped_at(t, from, &same);
+		size_t k = same < to - from ? same : to - from;
+		if (mapped_from(o, src) < 0)
+			return -ENOMEM;
+		buf_append(&o->b, t->b.ptr + from, k);
+		if (o->b.err)
+			return o->b.err;
+		from += k;
+	}
+	return 0;
+}
+
+#define TD_FLOWS 16
+
+/* One direction of a TCP connection, or the two hosts of IP fragments. */
+struct td_flow {
+	size_t ep, epn;         /* its "SRC > DST" in the input */
+	bool based, data;       /* a sequence number seen; payload seen */
+	uint64_t base, next;    /* the first sequence number printed; the end of the payload seen, from base */
+	unsigned long use;
+};
+
+struct tcpdump {
+	struct td_flow flows[TD_FLOWS];
+	size_t nflows;
+	unsigned long clock;
+	size_t last;            /* the flow whose message went out last and may go on, or SIZE_MAX */
+	bool open;              /* that message may end inside a line (TCP, fragments) */
+	bool seen;              /* a packet of tcpdump -A was read */
+	bool told;              /* the reading of tcpdump's text is listed */
+	const char *said;       /* the repair of the packets being ignored, listed last */
+};
+
+/* The flow of "SRC > DST" at in[ep, ep + epn): found, or a new one in
+ * place of the one least recently used. */
+static size_t td_flow(struct tcpdump *td, const char *in, size_t ep, size_t epn)
+{
+	size_t i, lru = 0;
+	for (i = 0; i < td->nflows; i++) {
+		const struct td_flow *f = &td->flows[i];
+		if (f->epn == epn && memcmp(in + f->ep, in + ep, epn) == 0)
+			break;
+		if (f->use < td->flows[lru].use)
+			lru = i;
+	}
+	if (i == td->nflows) {
+		if (td->nflows < TD_FLOWS) {
+			td->nflows++;
+		} else {
+			i = lru;
+			if (td->last == i)
+				td->last = SIZE_MAX;
+		}
+		td->flows[i] = (struct td_flow){ .ep = ep, .epn = epn };
+	}
+	td->flows[i].use = ++td->clock;
+	return i;
+}
+
+/* A repair for ignored packets, listed once for a run of them. */
+static int td_say(struct unlog *u, struct tcpdump *td, unsigned lineno, const char *what)
+{
+	if (td->said == what)
+		return 0;
+	td->said = what;
+	return unlog_repair(u, lineno, what);
+}
+
+/* The text out ends with a line end (a message that went out of TCP
+ * segments or fragments may end inside a line). */
+static int td_close(struct unlog *u, struct tcpdump *td, size_t at)
+{
+	td->open = false;
+	if (u->out.b.len && u->out.b.ptr[u->out.b.len - 1] != '\n')
+		return mapped_put(&u->out, '\n', at);
+	return 0;
+}
+
+/* A packet of tcpdump -A whose packet line is in[pos, ce) (line lineno,
+ * the next line at next): its message, or the part of one it carries,
+ * goes out, the lines up to the next packet line taken (*after: the input
+ * offset after them, *lines: their number). 1 when taken; 0 when the line
+ * is no packet line or no packet text follows it (tcpdump -v alone prints
+ * the message after tabs, which the normaliser reads as it is); or
+ * -ENOMEM. */
+static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, size_t ce,
+			 size_t next, size_t *after, unsigned *lines)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct td_pkt pk;
+	bool ip = td_packet_line(in, len, pos, ce, next, &pk);
+	if (!ip && !(td->seen && td_any_packet_line(in + pos, ce - pos)))
+		return 0;
+	if (!ip) {
+		/* a packet of no IP (ARP, ...) among them: its lines dropped */
+		size_t q = next;
+		unsigned k = 1;
+		while (q < len && !td_any_packet_line(in + q, content_end(in, len, q) - q)) {
+			const char *nl = memchr(in + q, '\n', len - q);
+			q = nl ? (size_t)(nl - in) + 1 : len;
+			k++;
+		}
+		*after = q;
+		*lines = k;
+		int rc = unlog_change(u, pos);
+		if (rc == 0)
+			rc = td_say(u, td, lineno, "ignored tcpdump's packets that carry no SIP message");
+		return rc < 0 ? rc : 1;
+	}
+	/* -v: its second line, and a message after tabs (the packet text
+	 * holds it too) */
+	size_t q = next;
+	unsigned k = 1;
+	for (; q < len && (k < pk.lines || in[q] == '\t'); k++) {
+		const char *nl = memchr(in + q, '\n', len - q);
+		q = nl ? (size_t)(nl - in) + 1 : len;
+	}
+	if (q >= len || !td_ip_first(in[q]))
+		return 0;
+	/* the packet text, up to the next packet line */
+	struct mapped t;
+	mapped_init(&t);
+	int rc = unlog_change(u, pos);
+	while (q < len && rc == 0) {
+		size_t qe = content_end(in, len, q);
+		const char *nl = memchr(in + q, '\n', len - q);
+		size_t qn = nl ? (size_t)(nl - in) + 1 : len;
+		if (td_any_packet_line(in + q, qe - q))
+			break; /* the next packet's line */
+		rc = mapped_copy(&t, in, q, qe);
+		if (rc == 0)
+			rc = mapped_put(&t, '\n', qe);
+		q = qn;
+		k++;
+	}
+	*after = q;
+	*lines = k;
+	td->seen = true;
+	const char *d = t.b.ptr;
+	/* tcpdump's LF after the packet is not the payload's */
+	size_t end = t.b.len ? t.b.len - 1 : 0;
+	size_t fi = td_flow(td, in, pk.ep, pk.epn);
+	struct td_flow *f = &td->flows[fi];
+	size_t p0 = SIZE_MAX, st = SIZE_MAX;
+	if (rc == 0 && pk.len > 0) {
+		p0 = td_back(d, end, (size_t)pk.len);
+	} else if (rc == 0 && pk.len < 0 && !pk.tcp && end > 0) {
+		/* no length: the IP header's own, and UDP's 8 bytes */
+		p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
+	}
+	if (p0 != SIZE_MAX && !pk.frag) {
+		st = td_start_near(d, end, p0);
+		if (st == SIZE_MAX && !pk.tcp)
+			st = td_start_search(d, end, 160);
+	}
+	/* TCP: what the sequence numbers say of this payload (relative to the
+	 * first number tcpdump printed for the flow, or printed so: -S) */
+	bool again = false;
+	uint64_t rb = 0;
+	if (pk.tcp && pk.has_seq) {
+		if (!f->based) {
+			f->based = true;
+			f->base = pk.seq_a;
+		}
+		rb = pk.seq_b >= f->base ? pk.seq_b - f->base : pk.seq_b;
+		again = pk.seq_end && f->data && rb <= f->next;
+	}
+	const char *what = NULL;
+	if (rc != 0) {
+		/* out of memory: nothing more */
+	} else if (p0 == SIZE_MAX || p0 >= end) {
+		what = "ignored tcpdump's packets that carry no SIP message";
+	} else if (again) {
+		what = "ignored a TCP segment tcpdump shows again (a retransmission: its bytes were read)";
+	} else if (st != SIZE_MAX) {
+		/* a message starts: a bound before it, the rest of the packet
+		 * its text (a next segment or fragment may add to it) */
+		rc = td_close(u, td, pos);
+		u->bound_next = true;
+		if (rc == 0)
+			rc = unlog_bound(u);
+		if (rc == 0 && !td->told)
+			rc = unlog_repair(u, lineno, "read the messages of tcpdump -A's packet text (each after its "
+						     "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
+		td->told = true;
+		td->said = NULL;
+		if (rc == 0)
+			rc = mapped_take(&u->out, &t, st, end);
+		td->last = fi;
+		td->open = pk.tcp || pk.frag_first;
+	} else if ((pk.tcp || pk.frag) && td->last == fi) {
+		/* the next segment or fragment of the message that went out
+		 * last: its bytes right after that message's */
+		td->said = NULL;
+		rc = mapped_take(&u->out, &t, p0, end);
+	} else if (pk.tcp || pk.frag) {
+		what = pk.tcp ? "ignored a TCP segment that goes on with a message not read before it "
+				"(the capture started after the message did, or other packets came between)"
+			      : "ignored an IP fragment whose first fragment was not read before it";
+	} else {
+		what = "ignored tcpdump's packets that carry no SIP message";
+	}
+	if (rc == 0 && pk.tcp && pk.has_seq && pk.seq_end && !again && what == NULL) {
+		f->data = true;
+		if (rb > f->next)
+			f->next = rb;
+	}
+	if (rc == 0 && what)
+		rc = td_say(u, td, lineno, what);
+	/* a whole datagram ends with its line */
+	if (rc == 0 && !what && !td->open)
+		rc = td_close(u, td, end < t.b.len ? mapped_at(&t, end, NULL) : pos);
+	mapped_fini(&t);
+	return rc < 0 ? rc : 1;
+}
+
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
@@ -2083,6 +2668,7 @@ static int unlog_run(struct unlog *u)
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
+	struct tcpdump td = { .last = SIZE_MAX };
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		pos = 3; /* goes out with the lines before the first change */
 	while (pos < len && rc == 0) {
@@ -2096,6 +2682,26 @@ static int unlog_run(struct unlog *u)
 		bool ends = true; /* a dropped line ends a message */
 		enum log_esc kind = ESC_NONE;
 		struct logcat_key key;
+		if (is_digit(in[pos]) || in[pos] == '[') {
+			size_t after;
+			unsigned k;
+			int t = unlog_tcpdump(u, &td, lineno, pos, ce, next, &after, &k);
+			if (t != 0) {
+				rc = t < 0 ? t : 0;
+				lineno += k - 1;
+				pos = after;
+				/* a packet ends what was being read */
+				run.on = lp.on = ep.on = false;
+				dropping = NULL;
+				continue;
+			}
+		}
+		if (td.open && rc == 0) {
+			/* text after a message of TCP segments: on a line of its own */
+			td.last = SIZE_MAX;
+			rc = td_close(u, &td, pos);
+			u->bound_next = true;
+		}
 		int w = unlog_wireshark(u, &ws, lineno, pos, ce);
 		if (w != 0) {
 			rc = w < 0 ? w : 0;

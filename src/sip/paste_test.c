@@ -859,6 +859,89 @@ static const struct log_case log_cases[] = {
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"
 	     "Date: Sat, 21 Nov 2026 10:00:01 GMT\r\nl: 0\r\n\r\n",
 	  "ignored the log text before a start line", "on every line", "Via", 2, 1 },
+	/* tcpdump -A -i any: the packet text after its IPv4 and UDP headers
+	 * (28 bytes; an LF among them breaks the line), the payload found by
+	 * "length N" (each LF a CR LF), CR LF restored */
+	{ "tcpdump-udp",
+	  "18:24:26.034086 lo    In  IP 127.0.0.1.37264 > 127.0.0.1.45060: UDP, length 52\n"
+	  "E.....@.@.O..............\n"
+	  "..REGISTER sip:a.example SIP/2.0\n"
+	  "Call-ID: 1\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n"
+	  "18:24:26.034090 ARP, Request who-has 127.0.0.2 tell 127.0.0.1, length 28\n"
+	  "..........\n"
+	  "18:24:26.034100 lo    In  IP 127.0.0.1.53001 > 127.0.0.1.53: 4+ A? a.example. (27)\n"
+	  "E..7....@.........\n"
+	  ".5.#.....a.example.....\n"
+	  "18:24:26.034186 lo    In  IP 127.0.0.1.45060 > 127.0.0.1.37264: SIP: SIP/2.0 200 OK\n"
+	  "E.....@.@.O..............\n"
+	  "..SIP/2.0 200 OK\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "tcpdump -A's packet text", "not part of a SIP message", "Call-ID", 4, 1 },
+	/* TCP: a message in two segments (the second's bytes right after the
+	 * first's, a line cut between them joined), an ACK of the other side
+	 * between them, a retransmission, and the answer */
+	{ "tcpdump-tcp-segments",
+	  "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 1:37, ack 1, win 512, "
+	  "options [nop,nop,TS val 1 ecr 1], length 36: SIP: REGISTER sip:a.example SIP/2.0\n"
+	  "E...................................................REGISTER sip:a.example SIP/2.0\n"
+	  "Call\n"
+	  "10:00:00.000002 IP 10.0.0.2.5060 > 10.0.0.1.5060: Flags [.], ack 37, win 512, length 0\n"
+	  "E...................................................\n"
+	  "10:00:00.000003 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 37:53, ack 1, win 512, length 16\n"
+	  "E...................................................-ID: 1\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n"
+	  "10:00:00.200000 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 1:37, ack 1, win 512, length 36\n"
+	  "E...................................................REGISTER sip:a.example SIP/2.0\n"
+	  "Call\n"
+	  "10:00:00.300000 IP 10.0.0.2.5060 > 10.0.0.1.5060: Flags [P.], seq 1:25, ack 53, win 512, length 24\n"
+	  "E...................................................SIP/2.0 200 OK\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "a retransmission", "not part of a SIP message", "-ID: 1", 7, 53 },
+	/* tcpdump -v -tttt over IPv6: the message after tabs is dropped for
+	 * the packet text's (after 40 + 8 bytes) */
+	{ "tcpdump-v-ipv6",
+	  "2026-11-21 10:00:01.000001 IP6 (flowlabel 0x1, hlim 64, next-header UDP (17) payload length: 32) "
+	  "::1.5060 > ::1.5062: [udp sum ok] SIP, length: 24\n"
+	  "\tSIP/2.0 200 OK\n"
+	  "\tl: 0\n"
+	  "\t\n"
+	  "`...............................................SIP/2.0 200 OK\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n",
+	  1, "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "tcpdump -A's packet text", "not part of a SIP message", "l: 0", 6, 1 },
+	/* -e, port 5060 with no length: the IP header's own (24 bytes with
+	 * options: 'F') and UDP's 8 */
+	{ "tcpdump-e-ip-options",
+	  "10:00:01.000001 00:00:00:00:00:01 > 00:00:00:00:00:02, ethertype IPv4 (0x0800), length 80: "
+	  "10.0.0.1.5060 > 10.0.0.2.5060: SIP: OPTIONS sip:b.example SIP/2.0\n"
+	  "F...............................OPTIONS sip:b.example SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -A's packet text", NULL, "OPTIONS", 2, 33 },
+	/* a body line that starts with a clock is no packet line */
+	{ "tcpdump-body-clock",
+	  "09:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 50\n"
+	  "E.....@.@.O..............\n"
+	  "..MESSAGE sip:b@x SIP/2.0\n"
+	  "l: 16\n"
+	  "\n"
+	  "12:30:00 lunch\n"
+	  "\n",
+	  1, "MESSAGE sip:b@x SIP/2.0\r\nl: 16\r\n\r\n12:30:00 lunch\r\n", "tcpdump -A's packet text", "ignored",
+	  "12:30", 6, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
