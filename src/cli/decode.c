@@ -1111,13 +1111,14 @@ static void decode_input(struct decode_run *run, const char *path)
 			"%s%s: a %s capture, read here as bytes: the SIP text of each packet as it lies "
 			"in the file, so a message split over packets (TCP segments, IP fragments) is "
 			"not read, and lines count the file's line feeds. For every SIP packet, TCP "
-			"reassembled: tshark -r %s -Y sip -O sip | imsreg decode%s\n";
+			"reassembled: tshark -r %s -Y sip -O sip | imsreg decode (the headers), or "
+			"tcpdump -A -r %s | imsreg decode (bodies too)%s\n";
 		if (r->format == REPORT_TEXT) {
-			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, capture, in.name,
+			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, capture, in.name, in.name,
 				   report_off(r));
 			run_flush(run);
 		} else {
-			fprintf(run->err, note, "", in.name, capture, in.name, "");
+			fprintf(run->err, note, "", in.name, capture, in.name, in.name, "");
 		}
 	}
 	if (rc < 0) {

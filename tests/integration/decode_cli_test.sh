@@ -903,6 +903,10 @@ pcap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
 "$imsreg" decode --brief --no-color "$pcap" >"$tmp/pcap.out" 2>&1
 head -1 "$tmp/pcap.out" | grep -qF "sngrep-aaa.pcap: a pcap capture, read here as bytes" && ok || bad "a pcap: said first"
 has "a pcap: the tshark way" "$tmp/pcap.out" "tshark -r $pcap -Y sip -O sip | imsreg decode"
+has "a pcap: the tcpdump way" "$tmp/pcap.out" "tcpdump -A -r $pcap | imsreg decode"
+# the tcpdump way read as said: every one of the capture's 81 SIP messages
+tcpdump -A -r "$pcap" 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-td.out" 2>&1
+has "a pcap through tcpdump -A: all its messages" "$tmp/pcap-td.out" "81 message(s), 0 not parseable"
 "$imsreg" decode --json "$pcap" "$ex6" >"$tmp/pcap.json" 2>"$tmp/pcap.err"
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; assert i[0]["capture"] == "pcap" and i[1]["capture"] is None, i' "$tmp/pcap.json" && ok || bad "a pcap: JSON capture"
 has "a pcap: --json says it on stderr" "$tmp/pcap.err" "a pcap capture"

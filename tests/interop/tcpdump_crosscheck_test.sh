@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# tcpdump_crosscheck_test.sh IMSREG: `imsreg decode` reads the text of
+# tcpdump -A (Debian tcpdump 4.99), the way people capture SIP on a server,
+# in the shapes its options give (-n/-nn names or numbers, -tttt and -tt
+# times, -e link-layer addresses, -v/-vv with the message printed once more
+# after tabs, -S absolute sequence numbers), over every capture of
+# ../shared/corpus/captures/pcap: UDP over IPv4 and IPv6, TCP with a
+# retransmission, IPv6 fragments, IP in IP, SCTP, SIP over WebSocket.
+# tshark (Debian 4.0) dissects the same capture: the messages we read must
+# be its SIP messages, in order (start line, Call-ID, CSeq), and a message
+# that came in one UDP datagram must equal its payload byte for byte (the
+# bytes tcpdump prints as '.' as '.' on both sides).
+#
+# Known and expected: WebSocket frames from a client are masked (RFC 6455
+# §5.3), so tcpdump's text of them holds no readable message: of that
+# capture's 39 messages, the 5 the client sent are not read (EXPECT_MISSING).
+set -u
+imsreg=${1:?usage: tcpdump_crosscheck_test.sh IMSREG}
+for tool in tcpdump tshark python3; do
+	command -v $tool >/dev/null || { echo "FAIL: $tool not installed (scripts/deps.sh installs it)"; exit 1; }
+done
+pcaps=../shared/corpus/captures/pcap
+[ -d $pcaps ] || { echo "FAIL: $pcaps not found (run from the repo root, beside ../shared)"; exit 1; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+python3 - "$imsreg" "$pcaps" "$tmp" <<'PY'
+import json, os, subprocess, sys
+imsreg, pcaps, tmp = sys.argv[1:4]
+EXPECT_MISSING = {"heplify-sip_tcp_websocket.pcap": 5}
+FLAGS = [["-nn"], [], ["-n", "-tttt", "-e"], ["-vv", "-n"], ["-v", "-e", "-tt", "-S"]]
+fails = checks = 0
+
+def fail(msg):
+    global fails
+    fails += 1
+    print("FAIL: " + msg)
+
+def tshark(pcap, filt, fields):
+    out = subprocess.run(["tshark", "-r", pcap, "-Y", filt, "-T", "fields", "-E", "separator=\t",
+                          "-E", "occurrence=f"] + sum([["-e", f] for f in fields], []),
+                         capture_output=True, text=True, check=True).stdout
+    return [(l.split("\t") + [""] * len(fields))[:len(fields)] for l in out.splitlines()]
+
+def printable(b):
+    return "".join(chr(c) if 32 <= c < 127 or c in (9, 10, 13) else "." for c in b)
+
+for name in sorted(os.listdir(pcaps)):
+    if not name.endswith(".pcap"):
+        continue
+    pcap = os.path.join(pcaps, name)
+    want = [((rl or sl), cid, cseq) for rl, sl, cid, cseq in
+            tshark(pcap, "sip", ["sip.Request-Line", "sip.Status-Line", "sip.Call-ID", "sip.CSeq"])]
+    datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"])]
+    for flags in FLAGS:
+        what = f"{name} tcpdump -A {' '.join(flags)}"
+        text = subprocess.run(["tcpdump", "-A", "-r", pcap] + flags, capture_output=True).stdout
+        path = os.path.join(tmp, "in.txt")
+        open(path, "wb").write(text)
+        r = subprocess.run([imsreg, "decode", "--json", path], capture_output=True)
+        if r.returncode not in (0, 1):
+            fail(f"{what}: exit {r.returncode}: {r.stderr.decode()[:300]}")
+            continue
+        msgs = json.loads(r.stdout)["inputs"][0].get("messages", [])
+        got = []
+        for m in msgs:
+            w = m.get("wire", "")
+            cid = cseq = ""
+            for l in w.split("\r\n")[1:]:
+                k = l.split(":", 1)[0].strip().lower()
+                if k in ("call-id", "i") and not cid:
+                    cid = l.split(":", 1)[1].strip()
+                if k == "cseq" and not cseq:
+                    cseq = l.split(":", 1)[1].strip()
+            got.append((w.split("\r\n", 1)[0], cid, cseq, w))
+        checks += 1
+        # ours in order within tshark's, with only the expected ones missing
+        j = 0
+        for g in got:
+            while j < len(want) and want[j] != g[:3]:
+                j += 1
+            if j == len(want):
+                fail(f"{what}: message {g[:3]} is not one of tshark's (in order)")
+                break
+            j += 1
+        missing = len(want) - len(got)
+        if missing != EXPECT_MISSING.get(name, 0):
+            fail(f"{what}: {len(got)} messages read, tshark has {len(want)} (expected to miss {EXPECT_MISSING.get(name, 0)})")
+        # a message of one datagram is its payload, byte for byte
+        for d in datagrams:
+            if not any(g[3] == d for g in got):
+                first = d.split("\r\n", 1)[0]
+                fail(f"{what}: the datagram starting {first!r} is not read byte for byte")
+                break
+print(f"tcpdump cross-check: {checks} tcpdump outputs of {len(os.listdir(pcaps))} captures, {fails} failure(s)")
+sys.exit(1 if fails else 0)
+PY
