@@ -2390,6 +2390,8 @@ static bool td_start_at(const char *d, size_t end, size_t j, bool any)
 		return false;
 	const char *nl = memchr(d + j, '\n', end - j);
 	size_t le = nl ? (size_t)(nl - d) : end;
+	if (le > j && d[le - 1] == '\r') /* -x: the bytes as sent */
+		le--;
 	if (!is_start_line(d + j, le - j))
 		return false;
 	if (any || (le - j >= 8 && slice_startswith_case(slice_make(d + j, le - j), "SIP/2.0 ")))
@@ -2449,6 +2451,205 @@ static int mapped_take(struct mapped *o, const struct mapped *t, size_t from, si
 	return 0;
 }
 
+/* A line of tcpdump -x or -X ("\t0x0010:  021a a0ff fe07 ...  ......"):
+ * its bytes appended to t, each from the input offset of its two hex
+ * digits, when its offset is t's length (the bytes of the packet so far).
+ * 1 when it was one, 0 when not, or -ENOMEM. */
+static int td_hex_line(struct mapped *t, const char *in, size_t pos, size_t ce)
+{
+	size_t i = pos;
+	while (i < ce && (in[i] == '\t' || in[i] == ' '))
+		i++;
+	if (i == pos || ce - i < 4 || in[i] != '0' || in[i + 1] != 'x')
+		return 0;
+	size_t off = 0, d = i + 2;
+	for (; d < ce && scan_hex_value((unsigned char)in[d]) >= 0 && d - i < 12; d++)
+		off = off * 16 + (size_t)scan_hex_value((unsigned char)in[d]);
+	if (d == i + 2 || d + 2 > ce || in[d] != ':' || in[d + 1] != ' ' || off != t->b.len)
+		return 0;
+	size_t before = t->b.len;
+	for (i = d + 2; i + 3 <= ce && in[i] == ' ';) {
+		size_t k = 0;
+		while (k < 4 && i + 1 + k < ce && scan_hex_value((unsigned char)in[i + 1 + k]) >= 0)
+			k++;
+		if ((k != 4 && k != 2) || (i + 1 + k < ce && in[i + 1 + k] != ' '))
+			break;
+		for (size_t j = 0; j < k; j += 2) {
+			int v = scan_hex_value((unsigned char)in[i + 1 + j]) * 16 +
+				scan_hex_value((unsigned char)in[i + 2 + j]);
+			if (mapped_put(t, (char)v, i + 1 + j) < 0)
+				return -ENOMEM;
+		}
+		i += 1 + k;
+	}
+	return t->b.len > before;
+}
+
+/* Where the transport payload of an IP packet lies in the bytes b[0, n)
+ * tcpdump -x printed (-xx: the link-layer header before it: Ethernet,
+ * 802.1Q, Linux cooked v1 or v2). */
+struct td_ip {
+	size_t from, to;        /* the payload */
+	bool frag;              /* a fragment after the first: no transport header in it */
+	bool more;              /* more fragments follow */
+};
+
+static unsigned td_u16(const unsigned char *b)
+{
+	return (unsigned)b[0] << 8 | b[1];
+}
+
+/* An IP packet at b[0, n) whose length fits n (a link layer pads short
+ * frames): its version, or 0. */
+static int td_ip_at(const unsigned char *b, size_t n)
+{
+	if (n >= 20 && b[0] >> 4 == 4 && (b[0] & 15) >= 5 && td_u16(b + 2) <= n && td_u16(b + 2) >= 20)
+		return 4;
+	if (n >= 40 && b[0] >> 4 == 6 && td_u16(b + 4) + 40u <= n)
+		return 6;
+	return 0;
+}
+
+/* The payload of UDP, TCP or SCTP's first DATA chunk in the IP packet at
+ * b[0, n) (one IP in IP level): true with *r set. */
+static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int depth)
+{
+	int v = td_ip_at(b, n);
+	size_t h, end;
+	unsigned proto, fo = 0;
+	bool more = false;
+	if (v == 4) {
+		h = (size_t)(b[0] & 15) * 4;
+		end = td_u16(b + 2);
+		proto = b[9];
+		fo = (td_u16(b + 6) & 0x1fff) * 8u;
+		more = b[6] & 0x20;
+		if (h > end)
+			return false;
+	} else if (v == 6) {
+		h = 40;
+		end = 40 + td_u16(b + 4);
+		proto = b[6];
+		/* extension headers: hop-by-hop, routing, destination options,
+		 * fragment */
+		while ((proto == 0 || proto == 43 || proto == 60 || proto == 44) && h + 8 <= end) {
+			if (proto == 44) {
+				fo = td_u16(b + h + 2) & 0xfff8;
+				more = b[h + 3] & 1;
+				proto = b[h];
+				h += 8;
+			} else {
+				proto = b[h];
+				h += ((size_t)b[h + 1] + 1) * 8;
+			}
+		}
+		if (h > end)
+			return false;
+	} else {
+		return false;
+	}
+	r->more = more;
+	r->frag = fo != 0;
+	if (fo != 0) {
+		r->from = h;
+		r->to = end;
+		return true;
+	}
+	if ((proto == 4 || proto == 41) && depth == 0) {
+		if (!td_ip_payload(b + h, end - h, r, 1))
+			return false;
+		r->from += h;
+		r->to += h;
+		return true;
+	}
+	if (proto == 17 && h + 8 <= end) {
+		r->from = h + 8;
+		r->to = more ? end : h + td_u16(b + h + 4) <= end && td_u16(b + h + 4) >= 8 ? h + td_u16(b + h + 4) : end;
+		return true;
+	}
+	if (proto == 6 && h + 20 <= end && (size_t)(b[h + 12] >> 4) * 4 >= 20 && h + (size_t)(b[h + 12] >> 4) * 4 <= end) {
+		r->from = h + (size_t)(b[h + 12] >> 4) * 4;
+		r->to = end;
+		return true;
+	}
+	if (proto == 132 && h + 12 + 16 <= end && b[h + 12] == 0) {
+		size_t cl = td_u16(b + h + 14);
+		r->from = h + 28;
+		r->to = cl >= 16 && h + 12 + cl <= end ? h + 12 + cl : end;
+		return true;
+	}
+	return false;
+}
+
+/* A WebSocket frame (RFC 6455 §5.2: FIN, a text or binary opcode) whole
+ * in b[from, to), as SIP over WebSocket sends a message (RFC 7118 §5):
+ * its payload, unmasked in place when a client masked it (§5.3), in
+ * [*pf, *pt); a frame longer than the segment goes on in the next ones:
+ * *rest of its bytes, masked with key[] (from key index *rest's frame
+ * offset on) when *masked. False when the bytes are no such frame. */
+static bool td_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
+			unsigned char key[4], bool *masked)
+{
+	size_t avail = to - from;
+	if (avail < 2 || (b[from] != 0x81 && b[from] != 0x82))
+		return false;
+	size_t h = 2, n = b[from + 1] & 0x7f;
+	bool mask = b[from + 1] & 0x80;
+	if (n == 126) {
+		if (avail < 4)
+			return false;
+		n = td_u16(b + from + 2);
+		h = 4;
+	} else if (n == 127) {
+		if (avail < 10)
+			return false;
+		n = 0;
+		for (size_t i = 0; i < 8; i++)
+			n = n << 8 | b[from + 2 + i];
+		h = 10;
+	}
+	size_t k = mask ? 4 : 0;
+	if (h + k > avail)
+		return false;
+	size_t here = n < avail - h - k ? n : avail - h - k;
+	*masked = mask;
+	if (mask) {
+		memcpy(key, b + from + h, 4);
+		for (size_t i = 0; i < here; i++)
+			b[from + h + k + i] ^= key[i & 3];
+	}
+	*pf = from + h + k;
+	*pt = *pf + here;
+	*rest = n - here;
+	return true;
+}
+
+/* The payload of the packet tcpdump -x printed as b[0, n), with or without
+ * its link-layer header (-xx): true with *r set. */
+static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
+{
+	if (td_ip_payload(b, n, r, 0))
+		return true;
+	static const struct { size_t type, hdr; } links[] = {
+		{ 12, 14 },     /* Ethernet */
+		{ 16, 18 },     /* Ethernet, 802.1Q */
+		{ 14, 16 },     /* Linux cooked (SLL) */
+		{ 0, 20 },      /* Linux cooked v2 (SLL2) */
+	};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		size_t o = links[i].hdr;
+		if (n < o + 20)
+			continue;
+		unsigned et = td_u16(b + links[i].type);
+		if ((et == 0x0800 || et == 0x86dd) && td_ip_payload(b + o, n - o, r, 0)) {
+			r->from += o;
+			r->to += o;
+			return true;
+		}
+	}
+	return false;
+}
+
 #define TD_FLOWS 16
 
 /* One direction of a TCP connection, or the two hosts of IP fragments. */
@@ -2456,6 +2657,9 @@ struct td_flow {
 	size_t ep, epn;         /* its "SRC > DST" in the input */
 	bool based, data;       /* a sequence number seen; payload seen */
 	uint64_t base, next;    /* the first sequence number printed; the end of the payload seen, from base */
+	size_t ws_rest, ws_at;  /* WebSocket: the bytes of a frame still to come, and how many came */
+	bool ws_masked;
+	unsigned char ws_key[4];
 	unsigned long use;
 };
 
@@ -2548,28 +2752,50 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		return rc < 0 ? rc : 1;
 	}
 	/* -v: its second line, and a message after tabs (the packet text
-	 * holds it too) */
+	 * holds it too; a tab and "0x" start a line of -x's hex dump) */
 	size_t q = next;
 	unsigned k = 1;
-	for (; q < len && (k < pk.lines || in[q] == '\t'); k++) {
+	for (; q < len && (k < pk.lines || (in[q] == '\t' && !(len - q > 3 && in[q + 1] == '0' && in[q + 2] == 'x')));
+	     k++) {
 		const char *nl = memchr(in + q, '\n', len - q);
 		q = nl ? (size_t)(nl - in) + 1 : len;
 	}
-	if (q >= len || !td_ip_first(in[q]))
+	if (q >= len)
 		return 0;
-	/* the packet text, up to the next packet line */
+	/* the packet as bytes (-x, -X: hex, each byte exact), or as text
+	 * (-A) up to the next packet line */
 	struct mapped t;
 	mapped_init(&t);
+	int hex = td_hex_line(&t, in, q, content_end(in, len, q));
+	if (hex <= 0 && (hex < 0 || !td_ip_first(in[q]))) {
+		mapped_fini(&t);
+		return hex;
+	}
 	int rc = unlog_change(u, pos);
-	while (q < len && rc == 0) {
+	for (bool first = true; q < len && rc == 0; first = false) {
 		size_t qe = content_end(in, len, q);
 		const char *nl = memchr(in + q, '\n', len - q);
 		size_t qn = nl ? (size_t)(nl - in) + 1 : len;
-		if (td_any_packet_line(in + q, qe - q))
+		if (td_any_packet_line(in + q, qe - q)) {
 			break; /* the next packet's line */
-		rc = mapped_copy(&t, in, q, qe);
-		if (rc == 0)
-			rc = mapped_put(&t, '\n', qe);
+		} else if (hex) {
+			/* the first line was read above; what follows the dump
+			 * up to the next packet line is the packet's too (-vv
+			 * prints an SCTP chunk's payload in hex, then -A's text) */
+			int h = first || hex > 1 ? 1 : td_hex_line(&t, in, q, qe);
+			if (h < 0) {
+				rc = h;
+				break;
+			}
+			if (h == 0)
+				hex = 2;
+		} else if (td_any_packet_line(in + q, qe - q)) {
+			break; /* the next packet's line */
+		} else {
+			rc = mapped_copy(&t, in, q, qe);
+			if (rc == 0)
+				rc = mapped_put(&t, '\n', qe);
+		}
 		q = qn;
 		k++;
 	}
@@ -2577,22 +2803,8 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	*lines = k;
 	td->seen = true;
 	const char *d = t.b.ptr;
-	/* tcpdump's LF after the packet is not the payload's */
-	size_t end = t.b.len ? t.b.len - 1 : 0;
 	size_t fi = td_flow(td, in, pk.ep, pk.epn);
 	struct td_flow *f = &td->flows[fi];
-	size_t p0 = SIZE_MAX, st = SIZE_MAX;
-	if (rc == 0 && pk.len > 0) {
-		p0 = td_back(d, end, (size_t)pk.len);
-	} else if (rc == 0 && pk.len < 0 && !pk.tcp && end > 0) {
-		/* no length: the IP header's own, and UDP's 8 bytes */
-		p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
-	}
-	if (p0 != SIZE_MAX && !pk.frag) {
-		st = td_start_near(d, end, p0);
-		if (st == SIZE_MAX && !pk.tcp)
-			st = td_start_search(d, end, 160);
-	}
 	/* TCP: what the sequence numbers say of this payload (relative to the
 	 * first number tcpdump printed for the flow, or printed so: -S) */
 	bool again = false;
@@ -2604,6 +2816,62 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		}
 		rb = pk.seq_b >= f->base ? pk.seq_b - f->base : pk.seq_b;
 		again = pk.seq_end && f->data && rb <= f->next;
+	}
+	size_t p0 = SIZE_MAX, st = SIZE_MAX, end;
+	if (hex) {
+		/* the payload where the headers say, its start line at its
+		 * start */
+		struct td_ip r;
+		end = t.b.len;
+		bool found = rc == 0 && td_packet_payload((const unsigned char *)d, t.b.len, &r);
+		if (!found && rc == 0 && td_start_at(d, t.b.len, 0, false)) {
+			/* no IP header: a payload alone (-vv's SCTP DATA chunk) */
+			r = (struct td_ip){ .from = 0, .to = t.b.len };
+			found = true;
+		}
+		if (found) {
+			p0 = r.from;
+			end = r.to;
+			pk.frag = r.frag;
+			pk.frag_first = !r.frag && r.more;
+			size_t wf, wt, rest;
+			unsigned char key[4];
+			bool masked;
+			if (!r.frag && td_start_at(d, end, p0, true)) {
+				st = p0;
+			} else if (pk.tcp && td_ws_frame((unsigned char *)t.b.ptr, p0, end, &wf, &wt, &rest, key, &masked) &&
+				   td_start_at(d, wt, wf, true)) {
+				/* SIP over WebSocket: the frame's payload */
+				st = p0 = wf;
+				end = wt;
+				f->ws_rest = rest;
+				f->ws_at = wt - wf;
+				f->ws_masked = masked;
+				memcpy(f->ws_key, key, 4);
+			} else if (pk.tcp && f->ws_rest && td->last == fi && !again) {
+				/* the rest of a frame: unmasked as it goes on */
+				size_t here = f->ws_rest < end - p0 ? f->ws_rest : end - p0;
+				for (size_t i = 0; f->ws_masked && i < here; i++)
+					t.b.ptr[p0 + i] ^= (char)f->ws_key[(f->ws_at + i) & 3];
+				end = p0 + here;
+				f->ws_rest -= here;
+				f->ws_at += here;
+			}
+		}
+	} else {
+		/* tcpdump's LF after the packet is not the payload's */
+		end = t.b.len ? t.b.len - 1 : 0;
+		if (rc == 0 && pk.len > 0) {
+			p0 = td_back(d, end, (size_t)pk.len);
+		} else if (rc == 0 && pk.len < 0 && !pk.tcp && end > 0) {
+			/* no length: the IP header's own, and UDP's 8 bytes */
+			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
+		}
+		if (p0 != SIZE_MAX && !pk.frag) {
+			st = td_start_near(d, end, p0);
+			if (st == SIZE_MAX && !pk.tcp)
+				st = td_start_search(d, end, 160);
+		}
 	}
 	const char *what = NULL;
 	if (rc != 0) {
@@ -2620,8 +2888,10 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		if (rc == 0)
 			rc = unlog_bound(u);
 		if (rc == 0 && !td->told)
-			rc = unlog_repair(u, lineno, "read the messages of tcpdump -A's packet text (each after its "
-						     "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
+			rc = unlog_repair(u, lineno, hex ? "read the messages of tcpdump -x's hex dumps (each after its "
+							   "packet's IP and UDP, TCP or SCTP headers)"
+							 : "read the messages of tcpdump -A's packet text (each after its "
+							   "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
 		td->told = true;
 		td->said = NULL;
 		if (rc == 0)
@@ -2683,8 +2953,8 @@ static int unlog_run(struct unlog *u)
 		enum log_esc kind = ESC_NONE;
 		struct logcat_key key;
 		if (is_digit(in[pos]) || in[pos] == '[') {
-			size_t after;
-			unsigned k;
+			size_t after = next;
+			unsigned k = 1;
 			int t = unlog_tcpdump(u, &td, lineno, pos, ce, next, &after, &k);
 			if (t != 0) {
 				rc = t < 0 ? t : 0;

@@ -942,6 +942,28 @@ static const struct log_case log_cases[] = {
 	  "\n",
 	  1, "MESSAGE sip:b@x SIP/2.0\r\nl: 16\r\n\r\n12:30:00 lunch\r\n", "tcpdump -A's packet text", "ignored",
 	  "12:30", 6, 1 },
+	/* tcpdump -X: the bytes from the hex, the payload where the IPv4 and
+	 * UDP headers say, CR LF as sent; positions at the hex digits */
+	{ "tcpdump-X",
+	  "18:43:05.000001 IP 10.1.1.1.5060 > 10.2.2.2.5060: SIP: OPTIONS sip:b.example SIP/2.0\n"
+	  "\t0x0000:  4500 0043 1234 0000 ff11 9270 0a01 0101  E..C.4.....p....\n"
+	  "\t0x0010:  0a02 0202 13c4 13c4 002f 0a5b 4f50 5449  ........./.[OPTI\n"
+	  "\t0x0020:  4f4e 5320 7369 703a 622e 6578 616d 706c  ONS.sip:b.exampl\n"
+	  "\t0x0030:  6520 5349 502f 322e 300d 0a6c 3a20 300d  e.SIP/2.0..l:.0.\n"
+	  "\t0x0040:  0a0d 0a                                  ...\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -x's hex dumps", "ignored", "l: 0", 5, 38 },
+	/* tcpdump -xx: an Ethernet header first; TCP to port 443 holding a
+	 * WebSocket frame a client masked (RFC 6455 §5.3): unmasked */
+	{ "tcpdump-xx-websocket",
+	  "18:43:05.000001 IP 10.1.1.1.40000 > 10.2.2.2.443: Flags [P.], seq 0:45, win 8192, length 45\n"
+	  "\t0x0000:  2052 4543 5600 2053 454e 4400 0800 4500\n"
+	  "\t0x0010:  0055 1234 0000 ff06 9269 0a01 0101 0a02\n"
+	  "\t0x0020:  0202 9c40 01bb 0000 0000 0000 0000 5000\n"
+	  "\t0x0030:  2000 7a75 0000 81a7 1122 3344 5e72 670d\n"
+	  "\t0x0040:  5e6c 6064 624b 437e 730c 563c 704f 4328\n"
+	  "\t0x0050:  7402 600d 410d 016a 212f 3928 2b02 0349\n"
+	  "\t0x0060:  1b2f 39\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -x's hex dumps", "ignored", "OPTIONS", 5, 41 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
