@@ -1649,6 +1649,8 @@ static bool is_ngrep_marks(const char *s, size_t n)
  * line and the header lines are the message; its body, shown only as the
  * dissector's tree, is not. */
 struct wireshark {
+	bool drop;         /* the packet bytes beside the details are read instead */
+	bool told;         /* (drop) that is listed */
 	bool on;           /* inside the SIP tree of a packet */
 	bool headers;      /* after "Message Header" */
 	size_t base;       /* indentation of the Request-Line */
@@ -1688,6 +1690,8 @@ static size_t wireshark_start(const char *s, size_t n)
 static int wireshark_end(struct unlog *u, struct wireshark *ws, size_t at)
 {
 	ws->on = false;
+	if (ws->drop)
+		return 0;
 	int rc = mapped_put(&u->out, '\r', at);
 	if (rc == 0)
 		rc = mapped_put(&u->out, '\n', at);
@@ -1705,6 +1709,16 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	size_t c = pos + ind;
 	int rc = 0;
 	size_t k = wireshark_start(in + c, ce - c);
+	if (k && ws->drop) {
+		/* the packet bytes are read instead: the tree is skipped */
+		bool first = !ws->told;
+		rc = unlog_change(u, pos);
+		*ws = (struct wireshark){ .drop = true, .told = true, .on = true, .base = ind };
+		if (rc == 0 && first)
+			rc = unlog_repair(u, lineno, "ignored Wireshark's packet details: the messages are read from the "
+						     "packet bytes beside them (the details cut long values and hold no body)");
+		return rc < 0 ? rc : 1;
+	}
 	if (k) {
 		rc = unlog_change(u, pos);
 		if (rc == 0 && ws->on)
@@ -1738,7 +1752,7 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	}
 	if (ws->headers && ws->hdr == 0)
 		ws->hdr = ind;
-	if (!ws->headers || ind != ws->hdr || in[c] == '[')
+	if (!ws->headers || ind != ws->hdr || in[c] == '[' || ws->drop)
 		return 1;
 	size_t e = c + strip_escaped_crlf(in + c, ce - c);
 	rc = unescape_octal(&u->out, in, c, e, '\\', false);
@@ -2451,36 +2465,70 @@ static int mapped_take(struct mapped *o, const struct mapped *t, size_t from, si
 	return 0;
 }
 
-/* A line of tcpdump -x or -X ("\t0x0010:  021a a0ff fe07 ...  ......"):
- * its bytes appended to t, each from the input offset of its two hex
- * digits, when its offset is t's length (the bytes of the packet so far).
- * 1 when it was one, 0 when not, or -ENOMEM. */
+/* The hex digits at in[i, i + 2): true with their byte in *v. */
+static bool td_hex2(const char *in, size_t i, unsigned char *v)
+{
+	int h = scan_hex_value((unsigned char)in[i]), l = scan_hex_value((unsigned char)in[i + 1]);
+	if (h < 0 || l < 0)
+		return false;
+	*v = (unsigned char)(h * 16 + l);
+	return true;
+}
+
+/* A line of a hex dump whose offset is t's length (the bytes of the packet
+ * so far): tcpdump -x and -X ("\t0x0010:  021a a0ff ...  ......"), xxd
+ * ("00000010: 021a a0ff ...  ......"), tshark -x ("0010  02 1a a0 ff ...
+ * ......") and Wireshark's Copy as Hex Dump ("0010   02 1a a0 ff ..."). Its bytes are appended to
+ * t, each from the input offset of its two hex digits; the text after them
+ * (the bytes as ASCII) is not read. 1 when it was such a line, 0 when not,
+ * or -ENOMEM. */
 static int td_hex_line(struct mapped *t, const char *in, size_t pos, size_t ce)
 {
 	size_t i = pos;
 	while (i < ce && (in[i] == '\t' || in[i] == ' '))
 		i++;
-	if (i == pos || ce - i < 4 || in[i] != '0' || in[i + 1] != 'x')
-		return 0;
-	size_t off = 0, d = i + 2;
-	for (; d < ce && scan_hex_value((unsigned char)in[d]) >= 0 && d - i < 12; d++)
+	bool ox = ce - i >= 2 && in[i] == '0' && in[i + 1] == 'x';
+	size_t o = i + (ox ? 2 : 0), d = o, off = 0;
+	for (; d < ce && scan_hex_value((unsigned char)in[d]) >= 0 && d - o < 10; d++)
 		off = off * 16 + (size_t)scan_hex_value((unsigned char)in[d]);
-	if (d == i + 2 || d + 2 > ce || in[d] != ':' || in[d + 1] != ' ' || off != t->b.len)
+	if (d - o < 4 || off != t->b.len || d + 4 > ce)
 		return 0;
 	size_t before = t->b.len;
-	for (i = d + 2; i + 3 <= ce && in[i] == ' ';) {
-		size_t k = 0;
-		while (k < 4 && i + 1 + k < ce && scan_hex_value((unsigned char)in[i + 1 + k]) >= 0)
-			k++;
-		if ((k != 4 && k != 2) || (i + 1 + k < ce && in[i + 1 + k] != ' '))
-			break;
-		for (size_t j = 0; j < k; j += 2) {
-			int v = scan_hex_value((unsigned char)in[i + 1 + j]) * 16 +
-				scan_hex_value((unsigned char)in[i + 2 + j]);
-			if (mapped_put(t, (char)v, i + 1 + j) < 0)
-				return -ENOMEM;
+	unsigned char v;
+	if (in[d] == ':' && in[d + 1] == ' ') {
+		/* tcpdump (": " and one SP before each group), xxd (": "):
+		 * groups of two bytes, the last perhaps of one */
+		for (i = d + (ox ? 2 : 1); i + 3 <= ce && in[i] == ' ';) {
+			size_t k = 0;
+			while (k < 4 && i + 1 + k < ce && scan_hex_value((unsigned char)in[i + 1 + k]) >= 0)
+				k++;
+			if ((k != 4 && k != 2) || (i + 1 + k < ce && in[i + 1 + k] != ' '))
+				break;
+			for (size_t j = 0; j < k; j += 2) {
+				td_hex2(in, i + 1 + j, &v);
+				if (mapped_put(t, (char)v, i + 1 + j) < 0)
+					return -ENOMEM;
+			}
+			i += 1 + k;
 		}
-		i += 1 + k;
+	} else if (!ox && in[d] == ' ' && in[d + 1] == ' ') {
+		/* tshark -x: two SP, then up to sixteen bytes each after one
+		 * SP; Wireshark's Copy as Hex Dump: three SP, and perhaps one
+		 * more SP after the eighth */
+		i = d + 1;
+		if (in[i + 1] == ' ')
+			i++;
+		for (size_t nb = 0; nb < 16 && i + 3 <= ce && in[i] == ' '; nb++) {
+			if (nb == 8 && in[i + 1] == ' ')
+				i++;
+			if (i + 3 > ce || !td_hex2(in, i + 1, &v) || (i + 3 < ce && in[i + 3] != ' '))
+				break;
+			if (mapped_put(t, (char)v, i + 1) < 0)
+				return -ENOMEM;
+			i += 3;
+		}
+	} else {
+		return 0;
 	}
 	return t->b.len > before;
 }
@@ -2492,6 +2540,12 @@ struct td_ip {
 	size_t from, to;        /* the payload */
 	bool frag;              /* a fragment after the first: no transport header in it */
 	bool more;              /* more fragments follow */
+	bool tcp;
+	uint32_t seq;           /* TCP: the sequence number of the payload's first byte */
+	/* the flow: the addresses and ports (a fragmented datagram: the
+	 * addresses and its IP identification, which every fragment has) */
+	unsigned char key[40];
+	size_t keyn;
 };
 
 static unsigned td_u16(const unsigned char *b)
@@ -2518,24 +2572,33 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	size_t h, end;
 	unsigned proto, fo = 0;
 	bool more = false;
+	const unsigned char *id = NULL;
+	r->tcp = false;
+	r->keyn = 0;
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
 		end = td_u16(b + 2);
 		proto = b[9];
 		fo = (td_u16(b + 6) & 0x1fff) * 8u;
 		more = b[6] & 0x20;
+		id = b + 4;
+		memcpy(r->key, b + 12, 8);
+		r->keyn = 8;
 		if (h > end)
 			return false;
 	} else if (v == 6) {
 		h = 40;
 		end = 40 + td_u16(b + 4);
 		proto = b[6];
+		memcpy(r->key, b + 8, 32);
+		r->keyn = 32;
 		/* extension headers: hop-by-hop, routing, destination options,
 		 * fragment */
 		while ((proto == 0 || proto == 43 || proto == 60 || proto == 44) && h + 8 <= end) {
 			if (proto == 44) {
 				fo = td_u16(b + h + 2) & 0xfff8;
 				more = b[h + 3] & 1;
+				id = b + h + 4;
 				proto = b[h];
 				h += 8;
 			} else {
@@ -2550,6 +2613,14 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	}
 	r->more = more;
 	r->frag = fo != 0;
+	if (fo != 0 || more) {
+		/* a fragment: the flow is the datagram's */
+		memcpy(r->key + r->keyn, id, 4);
+		r->keyn += 4;
+	} else if ((proto == 17 || proto == 6 || proto == 132) && h + 4 <= end) {
+		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
+		r->keyn += 4;
+	}
 	if (fo != 0) {
 		r->from = h;
 		r->to = end;
@@ -2570,6 +2641,8 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	if (proto == 6 && h + 20 <= end && (size_t)(b[h + 12] >> 4) * 4 >= 20 && h + (size_t)(b[h + 12] >> 4) * 4 <= end) {
 		r->from = h + (size_t)(b[h + 12] >> 4) * 4;
 		r->to = end;
+		r->tcp = true;
+		r->seq = (uint32_t)td_u16(b + h + 4) << 16 | td_u16(b + h + 6);
 		return true;
 	}
 	if (proto == 132 && h + 12 + 16 <= end && b[h + 12] == 0) {
@@ -2651,10 +2724,14 @@ static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
 }
 
 #define TD_FLOWS 16
+#define TD_KEY 96
 
-/* One direction of a TCP connection, or the two hosts of IP fragments. */
+/* One direction of a TCP connection, a datagram's fragments, or one
+ * endpoint pair of datagrams: its key is tcpdump's "SRC > DST" text, or
+ * the addresses and ports of a hex dump's bytes. */
 struct td_flow {
-	size_t ep, epn;         /* its "SRC > DST" in the input */
+	char key[TD_KEY];
+	size_t keyn;
 	bool based, data;       /* a sequence number seen; payload seen */
 	uint64_t base, next;    /* the first sequence number printed; the end of the payload seen, from base */
 	size_t ws_rest, ws_at;  /* WebSocket: the bytes of a frame still to come, and how many came */
@@ -2663,25 +2740,28 @@ struct td_flow {
 	unsigned long use;
 };
 
+/* What the packets read so far leave for the next. */
 struct tcpdump {
 	struct td_flow flows[TD_FLOWS];
 	size_t nflows;
 	unsigned long clock;
 	size_t last;            /* the flow whose message went out last and may go on, or SIZE_MAX */
 	bool open;              /* that message may end inside a line (TCP, fragments) */
-	bool seen;              /* a packet of tcpdump -A was read */
-	bool told;              /* the reading of tcpdump's text is listed */
+	bool seen;              /* a packet of tcpdump was read */
+	bool told, told_hex;    /* the reading of tcpdump's text, of hex dumps, is listed */
 	const char *said;       /* the repair of the packets being ignored, listed last */
 };
 
-/* The flow of "SRC > DST" at in[ep, ep + epn): found, or a new one in
+/* The flow of key[0, n) (its first TD_KEY bytes): found, or a new one in
  * place of the one least recently used. */
-static size_t td_flow(struct tcpdump *td, const char *in, size_t ep, size_t epn)
+static size_t td_flow(struct tcpdump *td, const void *key, size_t n)
 {
 	size_t i, lru = 0;
+	if (n > TD_KEY)
+		n = TD_KEY;
 	for (i = 0; i < td->nflows; i++) {
 		const struct td_flow *f = &td->flows[i];
-		if (f->epn == epn && memcmp(in + f->ep, in + ep, epn) == 0)
+		if (f->keyn == n && memcmp(f->key, key, n) == 0)
 			break;
 		if (f->use < td->flows[lru].use)
 			lru = i;
@@ -2694,7 +2774,8 @@ static size_t td_flow(struct tcpdump *td, const char *in, size_t ep, size_t epn)
 			if (td->last == i)
 				td->last = SIZE_MAX;
 		}
-		td->flows[i] = (struct td_flow){ .ep = ep, .epn = epn };
+		td->flows[i] = (struct td_flow){ .keyn = n };
+		memcpy(td->flows[i].key, key, n);
 	}
 	td->flows[i].use = ++td->clock;
 	return i;
@@ -2719,13 +2800,155 @@ static int td_close(struct unlog *u, struct tcpdump *td, size_t at)
 	return 0;
 }
 
-/* A packet of tcpdump -A whose packet line is in[pos, ce) (line lineno,
- * the next line at next): its message, or the part of one it carries,
- * goes out, the lines up to the next packet line taken (*after: the input
+/* The packet in t (line lineno, its first line at pos): its message, or
+ * the part of one it carries, goes out. hex: t holds the packet's bytes
+ * (a hex dump, from its IP header or its link layer's), else tcpdump -A's
+ * text of it (a LF after the packet). pk: what its packet line said (a
+ * hex dump with none: .len -1, nothing else). 0 or -ENOMEM. */
+static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, struct mapped *t, bool hex,
+		     struct td_pkt pk)
+{
+	const char *in = u->in;
+	char *d = t->b.ptr;
+	size_t p0 = SIZE_MAX, st = SIZE_MAX, end;
+	struct td_ip r;
+	bool found = false;
+	size_t fi;
+	if (hex) {
+		/* the payload where the headers say, its flow theirs */
+		end = t->b.len;
+		found = td_packet_payload((const unsigned char *)d, t->b.len, &r);
+		if (found) {
+			pk.frag = r.frag;
+			pk.frag_first = !r.frag && r.more;
+			if (r.tcp) {
+				pk.tcp = pk.has_seq = pk.seq_end = true;
+				pk.seq_a = r.seq;
+				pk.seq_b = (uint64_t)r.seq + (r.to - r.from);
+			}
+		} else if (td_start_at(d, t->b.len, 0, false)) {
+			/* no IP header: a payload alone (-vv's SCTP DATA chunk) */
+			r = (struct td_ip){ .from = 0, .to = t->b.len };
+			found = true;
+		}
+		fi = found && r.keyn ? td_flow(td, r.key, r.keyn) : pk.epn ? td_flow(td, in + pk.ep, pk.epn)
+									      : td_flow(td, "", 0);
+	} else {
+		fi = td_flow(td, in + pk.ep, pk.epn);
+		/* tcpdump's LF after the packet is not the payload's */
+		end = t->b.len ? t->b.len - 1 : 0;
+	}
+	struct td_flow *f = &td->flows[fi];
+	/* TCP: what the sequence numbers say of this payload (relative to the
+	 * first number printed for the flow, or printed so: -S, the bytes) */
+	bool again = false;
+	uint64_t rb = 0;
+	if (pk.tcp && pk.has_seq) {
+		if (!f->based) {
+			f->based = true;
+			f->base = pk.seq_a;
+		}
+		rb = pk.seq_b >= f->base ? pk.seq_b - f->base : pk.seq_b;
+		again = pk.seq_end && f->data && rb <= f->next;
+	}
+	if (hex && found) {
+		p0 = r.from;
+		end = r.to;
+		size_t wf, wt, rest;
+		unsigned char key[4];
+		bool masked;
+		if (!r.frag && td_start_at(d, end, p0, true)) {
+			st = p0;
+		} else if (pk.tcp && td_ws_frame((unsigned char *)d, p0, end, &wf, &wt, &rest, key, &masked) &&
+			   td_start_at(d, wt, wf, true)) {
+			/* SIP over WebSocket: the frame's payload */
+			st = p0 = wf;
+			end = wt;
+			f->ws_rest = rest;
+			f->ws_at = wt - wf;
+			f->ws_masked = masked;
+			memcpy(f->ws_key, key, 4);
+		} else if (pk.tcp && f->ws_rest && td->last == fi && !again) {
+			/* the rest of a frame: unmasked as it goes on */
+			size_t here = f->ws_rest < end - p0 ? f->ws_rest : end - p0;
+			for (size_t i = 0; f->ws_masked && i < here; i++)
+				d[p0 + i] ^= (char)f->ws_key[(f->ws_at + i) & 3];
+			end = p0 + here;
+			f->ws_rest -= here;
+			f->ws_at += here;
+		}
+	} else if (!hex) {
+		if (pk.len > 0) {
+			p0 = td_back(d, end, (size_t)pk.len);
+		} else if (pk.len < 0 && !pk.tcp && end > 0) {
+			/* no length: the IP header's own, and UDP's 8 bytes */
+			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
+		}
+		if (p0 != SIZE_MAX && !pk.frag) {
+			st = td_start_near(d, end, p0);
+			if (st == SIZE_MAX && !pk.tcp)
+				st = td_start_search(d, end, 160);
+		}
+	}
+	const char *what = NULL;
+	int rc = 0;
+	if (p0 == SIZE_MAX || p0 >= end) {
+		what = "ignored tcpdump's packets that carry no SIP message";
+	} else if (again) {
+		what = "ignored a TCP segment shown again (a retransmission: its bytes were read)";
+	} else if (st != SIZE_MAX) {
+		/* a message starts: a bound before it, the rest of the packet
+		 * its text (a next segment or fragment may add to it) */
+		rc = td_close(u, td, pos);
+		u->bound_next = true;
+		if (rc == 0)
+			rc = unlog_bound(u);
+		bool *told = hex ? &td->told_hex : &td->told;
+		if (rc == 0 && !*told)
+			rc = unlog_repair(u, lineno, hex ? "read the messages of hex dumps of packets (each after its "
+							   "packet's IP and UDP, TCP or SCTP headers)"
+							 : "read the messages of tcpdump -A's packet text (each after its "
+							   "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
+		*told = true;
+		td->said = NULL;
+		if (rc == 0)
+			rc = mapped_take(&u->out, t, st, end);
+		td->last = fi;
+		td->open = pk.tcp || pk.frag_first;
+	} else if ((pk.tcp || pk.frag) && td->last == fi) {
+		/* the next segment or fragment of the message that went out
+		 * last: its bytes right after that message's */
+		td->said = NULL;
+		rc = mapped_take(&u->out, t, p0, end);
+	} else if (pk.tcp || pk.frag) {
+		what = pk.tcp ? "ignored a TCP segment that goes on with a message not read before it "
+				"(the capture started after the message did, or other packets came between)"
+			      : "ignored an IP fragment whose first fragment was not read before it";
+	} else {
+		what = "ignored tcpdump's packets that carry no SIP message";
+	}
+	if (rc == 0 && pk.tcp && pk.has_seq && pk.seq_end && !again && what == NULL) {
+		f->data = true;
+		if (rb > f->next)
+			f->next = rb;
+	}
+	if (rc == 0 && what)
+		rc = td_say(u, td, lineno, what);
+	/* a whole datagram ends with its line, and its message there: text
+	 * after it (tshark -P's summary lines) is none of it */
+	if (rc == 0 && !what && !td->open) {
+		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end, NULL) : pos);
+		u->bound_next = true;
+	}
+	return rc;
+}
+
+/* A packet of tcpdump whose packet line is in[pos, ce) (line lineno, the
+ * next line at next), its -A text or -x hex dump after it: read by
+ * td_packet, the lines up to the next packet line taken (*after: the input
  * offset after them, *lines: their number). 1 when taken; 0 when the line
- * is no packet line or no packet text follows it (tcpdump -v alone prints
- * the message after tabs, which the normaliser reads as it is); or
- * -ENOMEM. */
+ * is no packet line or neither follows it (tcpdump -v alone prints the
+ * message after tabs, which the normaliser reads as it is); or -ENOMEM. */
 static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, size_t ce,
 			 size_t next, size_t *after, unsigned *lines)
 {
@@ -2776,9 +2999,9 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		size_t qe = content_end(in, len, q);
 		const char *nl = memchr(in + q, '\n', len - q);
 		size_t qn = nl ? (size_t)(nl - in) + 1 : len;
-		if (td_any_packet_line(in + q, qe - q)) {
+		if (td_any_packet_line(in + q, qe - q))
 			break; /* the next packet's line */
-		} else if (hex) {
+		if (hex) {
 			/* the first line was read above; what follows the dump
 			 * up to the next packet line is the packet's too (-vv
 			 * prints an SCTP chunk's payload in hex, then -A's text) */
@@ -2789,8 +3012,6 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 			}
 			if (h == 0)
 				hex = 2;
-		} else if (td_any_packet_line(in + q, qe - q)) {
-			break; /* the next packet's line */
 		} else {
 			rc = mapped_copy(&t, in, q, qe);
 			if (rc == 0)
@@ -2802,124 +3023,63 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	*after = q;
 	*lines = k;
 	td->seen = true;
-	const char *d = t.b.ptr;
-	size_t fi = td_flow(td, in, pk.ep, pk.epn);
-	struct td_flow *f = &td->flows[fi];
-	/* TCP: what the sequence numbers say of this payload (relative to the
-	 * first number tcpdump printed for the flow, or printed so: -S) */
-	bool again = false;
-	uint64_t rb = 0;
-	if (pk.tcp && pk.has_seq) {
-		if (!f->based) {
-			f->based = true;
-			f->base = pk.seq_a;
+	if (rc == 0)
+		rc = td_packet(u, td, lineno, pos, &t, hex != 0, pk);
+	mapped_fini(&t);
+	return rc < 0 ? rc : 1;
+}
+
+/* A hex dump of a packet with no packet line before it (Wireshark's Copy
+ * as Hex Dump, tshark -x, xxd, tcpdump -x's lines alone): its lines from
+ * pos on, offset 0 first, each offset the bytes before it, taken and read
+ * by td_packet (*after, *lines as for unlog_tcpdump). Beside Wireshark's
+ * packet details (ws) the messages are read from those: the bytes are
+ * ignored. 1 when taken, 0 when pos holds no such line, or -ENOMEM. */
+static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, bool ws,
+			 size_t *after, unsigned *lines)
+{
+	const char *in = u->in;
+	size_t len = u->len, q = pos;
+	unsigned k = 0;
+	struct mapped t;
+	mapped_init(&t);
+	int rc = 0;
+	while (q < len) {
+		int h = td_hex_line(&t, in, q, content_end(in, len, q));
+		if (h <= 0) {
+			rc = h;
+			break;
 		}
-		rb = pk.seq_b >= f->base ? pk.seq_b - f->base : pk.seq_b;
-		again = pk.seq_end && f->data && rb <= f->next;
+		const char *nl = memchr(in + q, '\n', len - q);
+		q = nl ? (size_t)(nl - in) + 1 : len;
+		k++;
 	}
-	size_t p0 = SIZE_MAX, st = SIZE_MAX, end;
-	if (hex) {
-		/* the payload where the headers say, its start line at its
-		 * start */
-		struct td_ip r;
-		end = t.b.len;
-		bool found = rc == 0 && td_packet_payload((const unsigned char *)d, t.b.len, &r);
-		if (!found && rc == 0 && td_start_at(d, t.b.len, 0, false)) {
-			/* no IP header: a payload alone (-vv's SCTP DATA chunk) */
-			r = (struct td_ip){ .from = 0, .to = t.b.len };
-			found = true;
-		}
-		if (found) {
-			p0 = r.from;
-			end = r.to;
-			pk.frag = r.frag;
-			pk.frag_first = !r.frag && r.more;
-			size_t wf, wt, rest;
-			unsigned char key[4];
-			bool masked;
-			if (!r.frag && td_start_at(d, end, p0, true)) {
-				st = p0;
-			} else if (pk.tcp && td_ws_frame((unsigned char *)t.b.ptr, p0, end, &wf, &wt, &rest, key, &masked) &&
-				   td_start_at(d, wt, wf, true)) {
-				/* SIP over WebSocket: the frame's payload */
-				st = p0 = wf;
-				end = wt;
-				f->ws_rest = rest;
-				f->ws_at = wt - wf;
-				f->ws_masked = masked;
-				memcpy(f->ws_key, key, 4);
-			} else if (pk.tcp && f->ws_rest && td->last == fi && !again) {
-				/* the rest of a frame: unmasked as it goes on */
-				size_t here = f->ws_rest < end - p0 ? f->ws_rest : end - p0;
-				for (size_t i = 0; f->ws_masked && i < here; i++)
-					t.b.ptr[p0 + i] ^= (char)f->ws_key[(f->ws_at + i) & 3];
-				end = p0 + here;
-				f->ws_rest -= here;
-				f->ws_at += here;
-			}
-		}
-	} else {
-		/* tcpdump's LF after the packet is not the payload's */
-		end = t.b.len ? t.b.len - 1 : 0;
-		if (rc == 0 && pk.len > 0) {
-			p0 = td_back(d, end, (size_t)pk.len);
-		} else if (rc == 0 && pk.len < 0 && !pk.tcp && end > 0) {
-			/* no length: the IP header's own, and UDP's 8 bytes */
-			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
-		}
-		if (p0 != SIZE_MAX && !pk.frag) {
-			st = td_start_near(d, end, p0);
-			if (st == SIZE_MAX && !pk.tcp)
-				st = td_start_search(d, end, 160);
-		}
+	/* one line of a few bytes is as likely a line of a log */
+	if (rc == 0 && (k == 0 || (k == 1 && t.b.len < 8))) {
+		mapped_fini(&t);
+		return 0;
 	}
-	const char *what = NULL;
-	if (rc != 0) {
-		/* out of memory: nothing more */
-	} else if (p0 == SIZE_MAX || p0 >= end) {
-		what = "ignored tcpdump's packets that carry no SIP message";
-	} else if (again) {
-		what = "ignored a TCP segment tcpdump shows again (a retransmission: its bytes were read)";
-	} else if (st != SIZE_MAX) {
-		/* a message starts: a bound before it, the rest of the packet
-		 * its text (a next segment or fragment may add to it) */
-		rc = td_close(u, td, pos);
-		u->bound_next = true;
-		if (rc == 0)
-			rc = unlog_bound(u);
-		if (rc == 0 && !td->told)
-			rc = unlog_repair(u, lineno, hex ? "read the messages of tcpdump -x's hex dumps (each after its "
-							   "packet's IP and UDP, TCP or SCTP headers)"
-							 : "read the messages of tcpdump -A's packet text (each after its "
-							   "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
-		td->told = true;
-		td->said = NULL;
-		if (rc == 0)
-			rc = mapped_take(&u->out, &t, st, end);
-		td->last = fi;
-		td->open = pk.tcp || pk.frag_first;
-	} else if ((pk.tcp || pk.frag) && td->last == fi) {
-		/* the next segment or fragment of the message that went out
-		 * last: its bytes right after that message's */
-		td->said = NULL;
-		rc = mapped_take(&u->out, &t, p0, end);
-	} else if (pk.tcp || pk.frag) {
-		what = pk.tcp ? "ignored a TCP segment that goes on with a message not read before it "
-				"(the capture started after the message did, or other packets came between)"
-			      : "ignored an IP fragment whose first fragment was not read before it";
-	} else {
-		what = "ignored tcpdump's packets that carry no SIP message";
-	}
-	if (rc == 0 && pk.tcp && pk.has_seq && pk.seq_end && !again && what == NULL) {
-		f->data = true;
-		if (rb > f->next)
-			f->next = rb;
-	}
-	if (rc == 0 && what)
-		rc = td_say(u, td, lineno, what);
-	/* a whole datagram ends with its line */
-	if (rc == 0 && !what && !td->open)
-		rc = td_close(u, td, end < t.b.len ? mapped_at(&t, end, NULL) : pos);
+	*after = q;
+	*lines = k;
+	/* tshark -x prints a packet's other data sources after its frame,
+	 * each after its name: "Reassembled TCP (2517 bytes):", "Unmasked
+	 * data (598 bytes):" (the frames are read here themselves) */
+	size_t pe = pos, pb;
+	while (pe > 0 && (in[pe - 1] == '\n' || in[pe - 1] == '\r'))
+		pe--;
+	for (pb = pe; pb > 0 && in[pb - 1] != '\n'; pb--)
+		;
+	bool other = pe - pb > 9 && memcmp(in + pe - 8, " bytes):", 8) == 0 && !td_at(in, pe, pb, "Frame (");
+	if (rc == 0)
+		rc = unlog_change(u, pos);
+	if (rc == 0 && other)
+		rc = td_say(u, td, lineno, "ignored the bytes tshark shows beside a packet's frame (reassembled, "
+					   "unmasked: read from the frames themselves)");
+	else if (rc == 0 && ws)
+		rc = td_say(u, td, lineno, "ignored the packet bytes beside Wireshark's packet details "
+					   "(the message is read from the details)");
+	else if (rc == 0)
+		rc = td_packet(u, td, lineno, pos, &t, true, (struct td_pkt){ .len = -1 });
 	mapped_fini(&t);
 	return rc < 0 ? rc : 1;
 }
@@ -2939,6 +3099,15 @@ static int unlog_run(struct unlog *u)
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
+	/* Wireshark's packet details in the input: their messages are read
+	 * from them (tshark -V -x), the packet bytes beside them not */
+	bool ws_any = memmem(in, len, "Request-Line: ", 14) || memmem(in, len, "Status-Line: ", 13);
+	/* with the packet bytes beside them (tshark -V -x) those are read:
+	 * exact, whole, with the body */
+	if (ws_any && memmem(in, len, "\n0000  ", 7)) {
+		ws.drop = true;
+		ws_any = false;
+	}
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		pos = 3; /* goes out with the lines before the first change */
 	while (pos < len && rc == 0) {
@@ -2966,11 +3135,33 @@ static int unlog_run(struct unlog *u)
 				continue;
 			}
 		}
-		if (td.open && rc == 0) {
-			/* text after a message of TCP segments: on a line of its own */
+		if (rc == 0 && (in[pos] == '0' || in[pos] == '\t' || in[pos] == ' ')) {
+			size_t after = next;
+			unsigned k = 1;
+			int t = unlog_hexdump(u, &td, lineno, pos, ws_any, &after, &k);
+			if (t != 0) {
+				rc = t < 0 ? t : 0;
+				lineno += k - 1;
+				pos = after;
+				run.on = lp.on = ep.on = false;
+				dropping = NULL;
+				continue;
+			}
+		}
+		if (td.open && rc == 0 && is_start_line(in + pos, ce - pos)) {
+			/* a message of its own after them: the last ends */
 			td.last = SIZE_MAX;
 			rc = td_close(u, &td, pos);
 			u->bound_next = true;
+		} else if (td.open && rc == 0) {
+			/* text while a message of TCP segments or fragments may
+			 * go on (the blank lines and summaries between tshark's
+			 * packets): none of it, ignored */
+			rc = unlog_change(u, pos);
+			if (rc == 0 && !is_blank(in + pos, ce - pos))
+				rc = td_say(u, &td, lineno, "ignored text between the packets of a message");
+			pos = next;
+			continue;
 		}
 		int w = unlog_wireshark(u, &ws, lineno, pos, ce);
 		if (w != 0) {

@@ -951,7 +951,7 @@ static const struct log_case log_cases[] = {
 	  "\t0x0020:  4f4e 5320 7369 703a 622e 6578 616d 706c  ONS.sip:b.exampl\n"
 	  "\t0x0030:  6520 5349 502f 322e 300d 0a6c 3a20 300d  e.SIP/2.0..l:.0.\n"
 	  "\t0x0040:  0a0d 0a                                  ...\n",
-	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -x's hex dumps", "ignored", "l: 0", 5, 38 },
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", "ignored", "l: 0", 5, 38 },
 	/* tcpdump -xx: an Ethernet header first; TCP to port 443 holding a
 	 * WebSocket frame a client masked (RFC 6455 §5.3): unmasked */
 	{ "tcpdump-xx-websocket",
@@ -963,7 +963,56 @@ static const struct log_case log_cases[] = {
 	  "\t0x0040:  5e6c 6064 624b 437e 730c 563c 704f 4328\n"
 	  "\t0x0050:  7402 600d 410d 016a 212f 3928 2b02 0349\n"
 	  "\t0x0060:  1b2f 39\n",
-	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -x's hex dumps", "ignored", "OPTIONS", 5, 41 },
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", "ignored", "OPTIONS", 5, 41 },
+	/* tshark -P -x (Wireshark's Copy as Hex Dump has the shape of its
+	 * lines): a summary line, then the frame's bytes from its Ethernet
+	 * header; a message in two TCP segments joined by their sequence
+	 * numbers, the blank and summary lines between them and the
+	 * reassembled bytes tshark adds ignored */
+	{ "hexdump-tshark-tcp",
+	  "    1 0.000000000     10.1.1.1 → 10.2.2.2     TCP 100 5060 → 5060 [<None>] Seq=1 Win=8192 Len=46 [TCP segment of a reassembled PDU]\n"
+	  "\n"
+	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
+	  "0010  00 56 12 34 00 00 ff 06 92 68 0a 01 01 01 0a 02   .V.4.....h......\n"
+	  "0020  02 02 13 c4 13 c4 00 00 00 00 00 00 00 00 50 00   ..............P.\n"
+	  "0030  20 00 4c 4d 00 00 4f 50 54 49 4f 4e 53 20 73 69    .LM..OPTIONS si\n"
+	  "0040  70 3a 62 2e 65 78 61 6d 70 6c 65 20 53 49 50 2f   p:b.example SIP/\n"
+	  "0050  32 2e 30 0d 0a 43 61 6c 6c 2d 49 44 3a 20 37 0d   2.0..Call-ID: 7.\n"
+	  "0060  0a 6c 3a 20                                       .l: \n"
+	  "\n"
+	  "    2 0.000001000     10.1.1.1 → 10.2.2.2     SIP 60 Request: OPTIONS sip:b.example | \n"
+	  "\n"
+	  "Frame (60 bytes):\n"
+	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
+	  "0010  00 2d 12 34 00 00 ff 06 92 91 0a 01 01 01 0a 02   .-.4............\n"
+	  "0020  02 02 13 c4 13 c4 00 00 00 2e 00 00 00 00 50 00   ..............P.\n"
+	  "0030  20 00 0d 0a 00 00 30 0d 0a 0d 0a 00                .....0.....\n"
+	  "Reassembled TCP (51 bytes):\n"
+	  "0000  4f 50 54 49 4f 4e 53 20 73 69 70 3a 62 2e 65 78   OPTIONS sip:b.ex\n"
+	  "0010  61 6d 70 6c 65 20 53 49 50 2f 32 2e 30 0d 0a 43   ample SIP/2.0..C\n"
+	  "0020  61 6c 6c 2d 49 44 3a 20 37 0d 0a 6c 3a 20 30 0d   all-ID: 7..l: 0.\n"
+	  "0030  0a 0d 0a                                          ...\n"
+	  "\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 7\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "Call-ID", 8, 22 },
+	{ "hexdump-tshark-udp",
+	  "    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n"
+	  "\n"
+	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
+	  "0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n"
+	  "0020  02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49 4f 4e   ......./.[OPTION\n"
+	  "0030  53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c 65 20   S sip:b.example \n"
+	  "0040  53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d 0a 0d   SIP/2.0..l: 0...\n"
+	  "0050  0a                                                .\n"
+	  "\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "l: 0", 7, 34 },
+	/* Wireshark's Copy as Hex Dump: three SP after the offset */
+	{ "hexdump-wireshark-copy",
+	  "0000   45 00 00 43 12 34 00 00 ff 11 92 70 0a 01 01 01   E..C.4.....p....\n"
+	  "0010   0a 02 02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49   ........./.[OPTI\n"
+	  "0020   4f 4e 53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c   ONS sip:b.exampl\n"
+	  "0030   65 20 53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d   e SIP/2.0..l: 0.\n"
+	  "0040   0a 0d 0a                                          ...\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", "ignored", "l: 0", 4, 41 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",

@@ -13,7 +13,9 @@
 #
 # The hex dumps of -x, -X, -xx and -XX (the bytes exact, link-layer header
 # or not) are read the same way, through the IP, UDP, TCP, SCTP and
-# WebSocket headers as the bytes give them.
+# WebSocket headers as the bytes give them, and so are tshark -x's (the
+# shape of Wireshark's Copy as Hex Dump; with -P, and beside -V's packet
+# details, whose messages are then read from the details).
 #
 # Known and expected: WebSocket frames from a client are masked (RFC 6455
 # §5.3), so tcpdump -A's text of them holds no readable message: of that
@@ -33,8 +35,11 @@ python3 - "$imsreg" "$pcaps" "$tmp" <<'PY'
 import json, os, subprocess, sys
 imsreg, pcaps, tmp = sys.argv[1:4]
 EXPECT_MISSING = {"heplify-sip_tcp_websocket.pcap": 5}
-FLAGS = [["-A", "-nn"], ["-A"], ["-A", "-n", "-tttt", "-e"], ["-A", "-vv", "-n"], ["-A", "-v", "-e", "-tt", "-S"],
-         ["-x", "-nn"], ["-X"], ["-xx", "-n", "-e"], ["-XX", "-vv"]]
+RUNS = [["tcpdump", "-A", "-nn"], ["tcpdump", "-A"], ["tcpdump", "-A", "-n", "-tttt", "-e"],
+        ["tcpdump", "-A", "-vv", "-n"], ["tcpdump", "-A", "-v", "-e", "-tt", "-S"],
+        ["tcpdump", "-x", "-nn"], ["tcpdump", "-X"], ["tcpdump", "-xx", "-n", "-e"], ["tcpdump", "-XX", "-vv"],
+        # tshark's own hex dumps (Wireshark's Copy as Hex Dump has their shape)
+        ["tshark", "-x"], ["tshark", "-P", "-x"], ["tshark", "-V", "-x"]]
 fails = checks = 0
 
 def fail(msg):
@@ -58,9 +63,10 @@ for name in sorted(os.listdir(pcaps)):
     want = [((rl or sl), cid, cseq) for rl, sl, cid, cseq in
             tshark(pcap, "sip", ["sip.Request-Line", "sip.Status-Line", "sip.Call-ID", "sip.CSeq"])]
     datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"])]
-    for flags in FLAGS:
-        what = f"{name} tcpdump {' '.join(flags)}"
-        text = subprocess.run(["tcpdump", "-r", pcap] + flags, capture_output=True).stdout
+    for run in RUNS:
+        tool, flags = run[0], run[1:]
+        what = f"{name} {' '.join(run)}"
+        text = subprocess.run([tool, "-r", pcap] + flags, capture_output=True).stdout
         path = os.path.join(tmp, "in.txt")
         open(path, "wb").write(text)
         r = subprocess.run([imsreg, "decode", "--json", path], capture_output=True)
@@ -90,15 +96,16 @@ for name in sorted(os.listdir(pcaps)):
                 break
             j += 1
         missing = len(want) - len(got)
-        expect = EXPECT_MISSING.get(name, 0) if "-A" in flags else 0
+        expect = EXPECT_MISSING.get(name, 0) if "-A" in flags and tool == "tcpdump" else 0
         if missing != expect:
             fail(f"{what}: {len(got)} messages read, tshark has {len(want)} (expected to miss {expect})")
-        # a message of one datagram is its payload, byte for byte
-        for d in datagrams:
+        # a message of one datagram is its payload, byte for byte (tshark
+        # -V: read from the packet details, which hold no body)
+        for d in (datagrams if "-V" not in flags else []):
             if not any(g[3] == d for g in got):
                 first = d.split("\r\n", 1)[0]
                 fail(f"{what}: the datagram starting {first!r} is not read byte for byte")
                 break
-print(f"tcpdump cross-check: {checks} tcpdump outputs of {len(os.listdir(pcaps))} captures, {fails} failure(s)")
+print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs of {len(os.listdir(pcaps))} captures, {fails} failure(s)")
 sys.exit(1 if fails else 0)
 PY
