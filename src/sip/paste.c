@@ -2572,7 +2572,8 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	size_t h, end;
 	unsigned proto, fo = 0;
 	bool more = false;
-	const unsigned char *id = NULL;
+	const unsigned char *id = NULL; /* the identification of a fragmented datagram */
+	size_t idn = 0;
 	r->tcp = false;
 	r->keyn = 0;
 	if (v == 4) {
@@ -2582,6 +2583,7 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		fo = (td_u16(b + 6) & 0x1fff) * 8u;
 		more = b[6] & 0x20;
 		id = b + 4;
+		idn = 2;
 		memcpy(r->key, b + 12, 8);
 		r->keyn = 8;
 		if (h > end)
@@ -2599,6 +2601,7 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 				fo = td_u16(b + h + 2) & 0xfff8;
 				more = b[h + 3] & 1;
 				id = b + h + 4;
+				idn = 4;
 				proto = b[h];
 				h += 8;
 			} else {
@@ -2615,8 +2618,8 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	r->frag = fo != 0;
 	if (fo != 0 || more) {
 		/* a fragment: the flow is the datagram's */
-		memcpy(r->key + r->keyn, id, 4);
-		r->keyn += 4;
+		memcpy(r->key + r->keyn, id, idn);
+		r->keyn += idn;
 	} else if ((proto == 17 || proto == 6 || proto == 132) && h + 4 <= end) {
 		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
 		r->keyn += 4;
