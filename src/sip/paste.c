@@ -1651,6 +1651,7 @@ static bool is_ngrep_marks(const char *s, size_t n)
 struct wireshark {
 	bool drop;         /* the packet bytes beside the details are read instead */
 	bool told;         /* (drop) that is listed */
+	bool checked;      /* drop is decided (at the first packet's details) */
 	bool on;           /* inside the SIP tree of a packet */
 	bool headers;      /* after "Message Header" */
 	size_t base;       /* indentation of the Request-Line */
@@ -1709,11 +1710,18 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	size_t c = pos + ind;
 	int rc = 0;
 	size_t k = wireshark_start(in + c, ce - c);
+	if (k && !ws->checked) {
+		/* the first packet's details: with the bytes of the packets
+		 * beside them (tshark -V -x) those are read instead, exact,
+		 * whole and with the body */
+		ws->checked = true;
+		ws->drop = memmem(in, u->len, "\n0000  ", 7) != NULL;
+	}
 	if (k && ws->drop) {
 		/* the packet bytes are read instead: the tree is skipped */
 		bool first = !ws->told;
 		rc = unlog_change(u, pos);
-		*ws = (struct wireshark){ .drop = true, .told = true, .on = true, .base = ind };
+		*ws = (struct wireshark){ .drop = true, .told = true, .checked = true, .on = true, .base = ind };
 		if (rc == 0 && first)
 			rc = unlog_repair(u, lineno, "ignored Wireshark's packet details: the messages are read from the "
 						     "packet bytes beside them (the details cut long values and hold no body)");
@@ -1728,7 +1736,7 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 						     "the fields under them and generated [...] lines ignored)");
 		if (rc == 0)
 			rc = unlog_bound(u);
-		*ws = (struct wireshark){ .on = true, .base = ind };
+		*ws = (struct wireshark){ .checked = true, .on = true, .base = ind };
 		size_t e = c + k + strip_escaped_crlf(in + c + k, ce - c - k);
 		if (rc == 0)
 			rc = mapped_copy(&u->out, in, c + k, e);
@@ -2127,11 +2135,11 @@ static size_t td_digits(const char *s, size_t n, size_t i)
 static size_t td_time(const char *s, size_t n)
 {
 	static const char failed[] = "[Error converting time] "; /* ts_format of a bad time */
-	if (n >= sizeof failed - 1 && memcmp(s, failed, sizeof failed - 1) == 0)
+	if (n >= sizeof failed - 1 && s[0] == '[' && memcmp(s, failed, sizeof failed - 1) == 0)
 		return sizeof failed - 1;
 	size_t i = 0;
-	if (n >= 11 && digits_at(s, n, 0, 4) && s[4] == '-' && digits_at(s, n, 5, 2) && s[7] == '-' &&
-	    digits_at(s, n, 8, 2) && s[10] == ' ')
+	if (n >= 11 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && digits_at(s, n, 0, 4) && digits_at(s, n, 5, 2) &&
+	    digits_at(s, n, 8, 2))
 		i = 11;
 	size_t d = td_digits(s, n, i);
 	if (d - i == 2 && d + 6 <= n && s[d] == ':' && digits_at(s, n, d + 1, 2) && s[d + 3] == ':' &&
@@ -2252,6 +2260,17 @@ static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 		p->len = (long)(v > 65535 ? 65535 : v);
 }
 
+/* A MAC address "00:1a:a0:07:32:e0" at s[i]. */
+static bool td_mac(const char *s, size_t n, size_t i)
+{
+	if (n - i < 17 || i > n)
+		return false;
+	for (size_t j = 0; j < 17; j++)
+		if (j % 3 == 2 ? s[i + j] != ':' : scan_hex_value((unsigned char)s[i + j]) < 0)
+			return false;
+	return true;
+}
+
 /* After the time at s[i]: -i any's interface and direction ("lo    In  IP
  * ..."): the index after them, or i. */
 static size_t td_iface(const char *s, size_t n, size_t i)
@@ -2301,13 +2320,41 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	if (!i)
 		return false;
 	*p = (struct td_pkt){ .len = -1, .lines = 1 };
-	if (!td_at(s, n, i, "IP ") && !td_at(s, n, i, "IP6 "))
-		i = td_iface(s, n, i);
+	/* after the time: IP, -e's MAC address, or -i any's interface (a
+	 * log line's program name, "pcscf[123]:", is none of them) */
+	if (s[i] != 'I' && !td_mac(s, n, i)) {
+		size_t k = td_iface(s, n, i);
+		if (k == i) {
+			/* -e with -i any: a direction, then the MAC address */
+			size_t w = i;
+			while (w < n && s[w] == ' ')
+				w++;
+			while (w < n && s[w] != ' ')
+				w++;
+			while (w < n && s[w] == ' ')
+				w++;
+			if (!td_mac(s, n, w))
+				return false;
+		}
+		i = k;
+	}
 	if (td_at(s, n, i, "IP ") || td_at(s, n, i, "IP6 ")) {
 		i += s[i + 2] == ' ' ? 3 : 4;
 	} else {
-		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " */
-		size_t k = td_find(s, n, i, "ethertype IPv");
+		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " (with
+		 * -i any: "In MAC ethertype ..."), a MAC address first */
+		size_t k = i;
+		while (k < n && s[k] == ' ')
+			k++;
+		if (!td_mac(s, n, k)) {
+			while (k < n && s[k] != ' ')
+				k++;
+			while (k < n && s[k] == ' ')
+				k++;
+		}
+		if (!td_mac(s, n, k))
+			return false;
+		k = td_find(s, n, k, "ethertype IPv");
 		if (k == n)
 			return false;
 		k = td_find(s, n, k, "), length ");
@@ -3035,10 +3082,10 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 /* A hex dump of a packet with no packet line before it (Wireshark's Copy
  * as Hex Dump, tshark -x, xxd, tcpdump -x's lines alone): its lines from
  * pos on, offset 0 first, each offset the bytes before it, taken and read
- * by td_packet (*after, *lines as for unlog_tcpdump). Beside Wireshark's
- * packet details (ws) the messages are read from those: the bytes are
- * ignored. 1 when taken, 0 when pos holds no such line, or -ENOMEM. */
-static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, bool ws,
+ * by td_packet (*after, *lines as for unlog_tcpdump); Wireshark's packet
+ * details beside them are not read (unlog_wireshark). 1 when taken, 0 when
+ * pos holds no such line, or -ENOMEM. */
+static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos,
 			 size_t *after, unsigned *lines)
 {
 	const char *in = u->in;
@@ -3078,9 +3125,6 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	if (rc == 0 && other)
 		rc = td_say(u, td, lineno, "ignored the bytes tshark shows beside a packet's frame (reassembled, "
 					   "unmasked: read from the frames themselves)");
-	else if (rc == 0 && ws)
-		rc = td_say(u, td, lineno, "ignored the packet bytes beside Wireshark's packet details "
-					   "(the message is read from the details)");
 	else if (rc == 0)
 		rc = td_packet(u, td, lineno, pos, &t, true, (struct td_pkt){ .len = -1 });
 	mapped_fini(&t);
@@ -3102,15 +3146,6 @@ static int unlog_run(struct unlog *u)
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
-	/* Wireshark's packet details in the input: their messages are read
-	 * from them (tshark -V -x), the packet bytes beside them not */
-	bool ws_any = memmem(in, len, "Request-Line: ", 14) || memmem(in, len, "Status-Line: ", 13);
-	/* with the packet bytes beside them (tshark -V -x) those are read:
-	 * exact, whole, with the body */
-	if (ws_any && memmem(in, len, "\n0000  ", 7)) {
-		ws.drop = true;
-		ws_any = false;
-	}
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		pos = 3; /* goes out with the lines before the first change */
 	while (pos < len && rc == 0) {
@@ -3141,7 +3176,7 @@ static int unlog_run(struct unlog *u)
 		if (rc == 0 && (in[pos] == '0' || in[pos] == '\t' || in[pos] == ' ')) {
 			size_t after = next;
 			unsigned k = 1;
-			int t = unlog_hexdump(u, &td, lineno, pos, ws_any, &after, &k);
+			int t = unlog_hexdump(u, &td, lineno, pos, &after, &k);
 			if (t != 0) {
 				rc = t < 0 ? t : 0;
 				lineno += k - 1;
