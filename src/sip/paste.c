@@ -2091,7 +2091,7 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 	return true;
 }
 
-/* ---- tcpdump -A ------------------------------------------------------------
+/* ---- tcpdump -A, hex dumps of packets ---------------------------------------
  * tcpdump -A (print.c pretty_print_packet, util-print.c ascii_print) prints
  * each packet as a line "TIME [IFACE DIR] IP|IP6 SRC > DST: WHAT" and then
  * the packet from its IP header on as text: every byte that is not
@@ -2106,7 +2106,9 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
  * as '.': the payload is then found from the packet's end, as many bytes
  * as the packet line's "length N" says. A message over TCP may take more
  * than one segment, and a segment may be sent again: the sequence numbers
- * of the packet line tell which. */
+ * of the packet line tell which. tcpdump -x/-X (print-ascii.c) and tshark
+ * -x, Wireshark and xxd print the packet's bytes in hex instead: exact,
+ * the payload where its headers say. */
 
 /* A packet line of tcpdump, read. */
 struct td_pkt {
@@ -2263,12 +2265,27 @@ static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 /* A MAC address "00:1a:a0:07:32:e0" at s[i]. */
 static bool td_mac(const char *s, size_t n, size_t i)
 {
-	if (n - i < 17 || i > n)
+	if (i > n || n - i < 17)
 		return false;
 	for (size_t j = 0; j < 17; j++)
 		if (j % 3 == 2 ? s[i + j] != ':' : scan_hex_value((unsigned char)s[i + j]) < 0)
 			return false;
 	return true;
+}
+
+/* -e's MAC address from s[i] on, after SP, or after a word (-i any's
+ * direction) and SP: its index, or n. */
+static size_t td_mac_at(const char *s, size_t n, size_t i)
+{
+	for (int words = 0; words < 2; words++) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (td_mac(s, n, i))
+			return i;
+		while (i < n && s[i] != ' ')
+			i++;
+	}
+	return n;
 }
 
 /* After the time at s[i]: -i any's interface and direction ("lo    In  IP
@@ -2292,6 +2309,18 @@ static size_t td_iface(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* One of the counts tcpdump prints as it stops ("12 packets captured",
+ * "14 packets received by filter", "0 packets dropped by kernel"). */
+static bool td_stats_line(const char *s, size_t n)
+{
+	size_t i = td_digits(s, n, 0);
+	if (i == 0 || !(td_at(s, n, i, " packet captured") || td_at(s, n, i, " packets captured") ||
+			td_at(s, n, i, " packet received by filter") || td_at(s, n, i, " packets received by filter") ||
+			td_at(s, n, i, " packet dropped by kernel") || td_at(s, n, i, " packets dropped by kernel")))
+		return false;
+	return true;
+}
+
 /* The line of any packet of tcpdump at s[0, n): its time, then a protocol
  * ("IP ", "IP6 ", "ARP, ", "STP ", ...: capitals and digits) or -e's
  * link-layer addresses and ethertype. A line of a message's body that
@@ -2300,7 +2329,7 @@ static bool td_any_packet_line(const char *s, size_t n)
 {
 	size_t i = td_time(s, n);
 	if (!i)
-		return false;
+		return td_stats_line(s, n); /* they end the last packet too */
 	i = td_iface(s, n, i);
 	size_t k = i;
 	while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || is_digit(s[k]) || s[k] == '.' || s[k] == '-'))
@@ -2322,20 +2351,12 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	*p = (struct td_pkt){ .len = -1, .lines = 1 };
 	/* after the time: IP, -e's MAC address, or -i any's interface (a
 	 * log line's program name, "pcscf[123]:", is none of them) */
+	if (i == n)
+		return false;
 	if (s[i] != 'I' && !td_mac(s, n, i)) {
 		size_t k = td_iface(s, n, i);
-		if (k == i) {
-			/* -e with -i any: a direction, then the MAC address */
-			size_t w = i;
-			while (w < n && s[w] == ' ')
-				w++;
-			while (w < n && s[w] != ' ')
-				w++;
-			while (w < n && s[w] == ' ')
-				w++;
-			if (!td_mac(s, n, w))
-				return false;
-		}
+		if (k == i && td_mac_at(s, n, i) == n)
+			return false; /* neither -e with -i any: a direction, the MAC */
 		i = k;
 	}
 	if (td_at(s, n, i, "IP ") || td_at(s, n, i, "IP6 ")) {
@@ -2343,16 +2364,8 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	} else {
 		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " (with
 		 * -i any: "In MAC ethertype ..."), a MAC address first */
-		size_t k = i;
-		while (k < n && s[k] == ' ')
-			k++;
-		if (!td_mac(s, n, k)) {
-			while (k < n && s[k] != ' ')
-				k++;
-			while (k < n && s[k] == ' ')
-				k++;
-		}
-		if (!td_mac(s, n, k))
+		size_t k = td_mac_at(s, n, i);
+		if (k == n)
 			return false;
 		k = td_find(s, n, k, "ethertype IPv");
 		if (k == n)
@@ -3008,6 +3021,20 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	bool ip = td_packet_line(in, len, pos, ce, next, &pk);
 	if (!ip && !(td->seen && td_any_packet_line(in + pos, ce - pos)))
 		return 0;
+	if (!ip && td_stats_line(in + pos, ce - pos)) {
+		/* the counts as tcpdump stops: the capture ends */
+		*after = next;
+		*lines = 1;
+		int rc = unlog_change(u, pos);
+		if (rc == 0)
+			rc = td_say(u, td, lineno, "ignored tcpdump's packet counts");
+		if (rc == 0 && td->open) {
+			td->last = SIZE_MAX;
+			rc = td_close(u, td, pos);
+			u->bound_next = true;
+		}
+		return rc < 0 ? rc : 1;
+	}
 	if (!ip) {
 		/* a packet of no IP (ARP, ...) among them: its lines dropped */
 		size_t q = next;
@@ -3159,32 +3186,22 @@ static int unlog_run(struct unlog *u)
 		bool ends = true; /* a dropped line ends a message */
 		enum log_esc kind = ESC_NONE;
 		struct logcat_key key;
-		if (is_digit(in[pos]) || in[pos] == '[') {
-			size_t after = next;
-			unsigned k = 1;
-			int t = unlog_tcpdump(u, &td, lineno, pos, ce, next, &after, &k);
-			if (t != 0) {
-				rc = t < 0 ? t : 0;
-				lineno += k - 1;
-				pos = after;
-				/* a packet ends what was being read */
-				run.on = lp.on = ep.on = false;
-				dropping = NULL;
-				continue;
-			}
-		}
-		if (rc == 0 && (in[pos] == '0' || in[pos] == '\t' || in[pos] == ' ')) {
-			size_t after = next;
-			unsigned k = 1;
-			int t = unlog_hexdump(u, &td, lineno, pos, &after, &k);
-			if (t != 0) {
-				rc = t < 0 ? t : 0;
-				lineno += k - 1;
-				pos = after;
-				run.on = lp.on = ep.on = false;
-				dropping = NULL;
-				continue;
-			}
+		/* a packet of tcpdump, or a hex dump of one: its lines taken */
+		size_t pkt_end = next;
+		unsigned pkt_lines = 1;
+		int t = 0;
+		if (is_digit(in[pos]) || in[pos] == '[')
+			t = unlog_tcpdump(u, &td, lineno, pos, ce, next, &pkt_end, &pkt_lines);
+		if (t == 0 && (in[pos] == '0' || in[pos] == '\t' || in[pos] == ' '))
+			t = unlog_hexdump(u, &td, lineno, pos, &pkt_end, &pkt_lines);
+		if (t != 0) {
+			rc = t < 0 ? t : 0;
+			lineno += pkt_lines - 1;
+			pos = pkt_end;
+			/* a packet ends what was being read */
+			run.on = lp.on = ep.on = false;
+			dropping = NULL;
+			continue;
 		}
 		if (td.open && rc == 0 && is_start_line(in + pos, ce - pos)) {
 			/* a message of its own after them: the last ends */

@@ -1013,6 +1013,21 @@ static const struct log_case log_cases[] = {
 	  "0030   65 20 53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d   e SIP/2.0..l: 0.\n"
 	  "0040   0a 0d 0a                                          ...\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", "ignored", "l: 0", 4, 41 },
+	/* the counts tcpdump prints as it stops end its last packet (here a
+	 * TCP message whose last segment never came), and a message pasted
+	 * after them is a message of its own */
+	{ "tcpdump-counts-then-paste",
+	  "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 1:37, ack 1, win 512, length 36\n"
+	  "E...................................................REGISTER sip:a.example SIP/2.0\n"
+	  "Call\n"
+	  "1 packet captured\n"
+	  "2 packets received by filter\n"
+	  "0 packets dropped by kernel\n"
+	  "SIP/2.0 200 OK\n"
+	  "l: 0\n"
+	  "\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "ignored tcpdump's packet counts", NULL, "SIP/2.0 200", 7, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
