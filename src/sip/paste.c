@@ -2153,9 +2153,11 @@ static size_t td_time(const char *s, size_t n)
 				return 0;
 			d = f;
 		}
-	} else if (i == 0 && d >= 9 && d < n && s[d] == '.') {
+	} else if (i == 0 && d >= 1 && d < n && s[d] == '.') {
+		/* -tt: "%u.%06u" (or %09u with --nano), the only shape a
+		 * number with a fraction has there */
 		size_t f = td_digits(s, n, d + 1);
-		if (f == d + 1)
+		if (f - d - 1 != 6 && f - d - 1 != 9)
 			return 0;
 		d = f;
 	} else {
@@ -2334,7 +2336,8 @@ static bool td_any_packet_line(const char *s, size_t n)
 	size_t k = i;
 	while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || is_digit(s[k]) || s[k] == '.' || s[k] == '-'))
 		k++;
-	return (k > i && k < n && (s[k] == ' ' || s[k] == ',')) || td_find(s, n, i, " ethertype ") < n;
+	return (k > i && k < n && (s[k] == ' ' || s[k] == ',')) || td_at(s, n, i, "ip: ") ||
+	       td_find(s, n, i, " ethertype ") < n;
 }
 
 /* A packet line of tcpdump at in[pos, ce) (the next line, for -v's
@@ -2353,13 +2356,18 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	 * log line's program name, "pcscf[123]:", is none of them) */
 	if (i == n)
 		return false;
-	if (s[i] != 'I' && !td_mac(s, n, i)) {
+	bool raw = td_at(s, n, i, "ip: "); /* -e over a raw IP link: no link-layer header */
+	if (raw) {
+		i += 4;
+	} else if (s[i] != 'I' && !td_mac(s, n, i)) {
 		size_t k = td_iface(s, n, i);
 		if (k == i && td_mac_at(s, n, i) == n)
 			return false; /* neither -e with -i any: a direction, the MAC */
 		i = k;
 	}
-	if (td_at(s, n, i, "IP ") || td_at(s, n, i, "IP6 ")) {
+	if (raw) {
+		/* the endpoints, or -v's IP header, right after it */
+	} else if (td_at(s, n, i, "IP ") || td_at(s, n, i, "IP6 ")) {
 		i += s[i + 2] == ' ' ? 3 : 4;
 	} else {
 		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " (with
@@ -2456,8 +2464,9 @@ static size_t td_back(const char *d, size_t end, size_t n)
 }
 
 /* A start line at d[j] (to its LF or end): a status line, or a request
- * line whose method SIP knows (any method when any: the header garbage
- * tcpdump prints before the payload is token bytes, '.' mostly). */
+ * line whose method SIP knows (with any, also one of capitals and '-', as
+ * extension methods are written: the header bytes tcpdump prints before
+ * the payload are token bytes, '.' mostly, and make no such method). */
 static bool td_start_at(const char *d, size_t end, size_t j, bool any)
 {
 	if (j >= end)
@@ -2468,12 +2477,15 @@ static bool td_start_at(const char *d, size_t end, size_t j, bool any)
 		le--;
 	if (!is_start_line(d + j, le - j))
 		return false;
-	if (any || (le - j >= 8 && slice_startswith_case(slice_make(d + j, le - j), "SIP/2.0 ")))
+	if (le - j >= 8 && slice_startswith_case(slice_make(d + j, le - j), "SIP/2.0 "))
 		return true;
 	size_t me = j;
-	while (me < le && d[me] != ' ')
+	bool caps = true;
+	while (me < le && d[me] != ' ') {
+		caps &= (d[me] >= 'A' && d[me] <= 'Z') || d[me] == '-';
 		me++;
-	return sip_method_lookup(slice_span(d + j, d + me)) != SIP_METHOD_OTHER;
+	}
+	return (any && caps) || sip_method_lookup(slice_span(d + j, d + me)) != SIP_METHOD_OTHER;
 }
 
 /* The start line nearest to p0 (where the payload should start) within
@@ -2624,6 +2636,35 @@ static int td_ip_at(const unsigned char *b, size_t n)
 	return 0;
 }
 
+/* ESP with NULL encryption (RFC 4303 §2, RFC 2410), as IMS sec-agree runs
+ * with ealg=null (TS 33.203 §6.3, Annex H) at b[h, end): the SPI and the
+ * sequence number before the payload, and after it the padding (1, 2, 3,
+ * ...), its length, the next header (UDP or TCP) and the ICV (12 bytes for
+ * hmac-md5-96 and hmac-sha-1-96, 16 for hmac-sha-256-128): true with the
+ * payload's protocol in *proto and its end in *end when the trailer reads
+ * so for one of those ICV lengths. */
+static bool td_esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *proto, size_t *end)
+{
+	static const size_t icvs[] = { 12, 16 };
+	for (size_t i = 0; i < sizeof icvs / sizeof icvs[0]; i++) {
+		if (end0 < h + 8 + icvs[i] + 2 + 8)
+			continue;
+		size_t t = end0 - icvs[i];
+		size_t pl = b[t - 2], nh = b[t - 1];
+		if ((nh != 17 && nh != 6) || t - 2 < h + 8 + 8 + pl)
+			continue;
+		size_t j = 0;
+		while (j < pl && b[t - 2 - pl + j] == j + 1)
+			j++;
+		if (j < pl)
+			continue;
+		*proto = (unsigned)nh;
+		*end = t - 2 - pl;
+		return true;
+	}
+	return false;
+}
+
 /* The payload of UDP, TCP or SCTP's first DATA chunk in the IP packet at
  * b[0, n) (one IP in IP level): true with *r set. */
 static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int depth)
@@ -2689,6 +2730,8 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		r->to = end;
 		return true;
 	}
+	if (proto == 50 && td_esp_null(b, h, end, &proto, &end))
+		h += 8; /* the payload of ESP without encryption */
 	if ((proto == 4 || proto == 41) && depth == 0) {
 		if (!td_ip_payload(b + h, end - h, r, 1))
 			return false;

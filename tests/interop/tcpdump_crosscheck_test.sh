@@ -6,7 +6,8 @@
 # after tabs, -S absolute sequence numbers), over every capture of
 # ../shared/corpus/captures/pcap: UDP over IPv4 and IPv6, TCP with a
 # retransmission, IPv6 fragments, IP in IP, SCTP, SIP over WebSocket (and
-# IPv4 fragments, a capture the test writes).
+# two captures the test writes: IPv4 fragments, and ESP without encryption
+# as IMS sec-agree with ealg=null sends it).
 # tshark (Debian 4.0) dissects the same capture: the messages we read must
 # be its SIP messages, in order (start line, Call-ID, CSeq), and a message
 # that came in one UDP datagram must equal its payload byte for byte (the
@@ -49,7 +50,8 @@ def fail(msg):
     print("FAIL: " + msg)
 
 def tshark(pcap, filt, fields):
-    out = subprocess.run(["tshark", "-r", pcap, "-Y", filt, "-T", "fields", "-E", "separator=\t",
+    out = subprocess.run(["tshark", "-r", pcap] + TSHARK_OPTS.get(os.path.basename(pcap), []) +
+                         ["-Y", filt, "-T", "fields", "-E", "separator=\t",
                           "-E", "occurrence=f"] + sum([["-e", f] for f in fields], []),
                          capture_output=True, text=True, check=True).stdout
     return [(l.split("\t") + [""] * len(fields))[:len(fields)] for l in out.splitlines()]
@@ -66,16 +68,36 @@ udp = struct.pack("!HHHH", 5060, 5060, 8 + len(msg), 0) + msg
 def ipv4(payload, off, more):
     return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0x4242, (0x2000 if more else 0) | off // 8,
                        64, 17, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + payload
-made = os.path.join(tmp, "ipv4frag.pcap")
-with open(made, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
-    for i, fr in enumerate([ipv4(udp[:1480], 0, True), ipv4(udp[1480:], 1480, False)]):
-        f.write(struct.pack("<IIII", 1000 + i, 0, len(fr), len(fr)) + fr)
+def write_pcap(path, packets):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))  # raw IP
+        for i, pkt in enumerate(packets):
+            f.write(struct.pack("<IIII", 1000 + i, 0, len(pkt), len(pkt)) + pkt)
+made = {}
+made["ipv4frag.pcap"] = os.path.join(tmp, "ipv4frag.pcap")
+write_pcap(made["ipv4frag.pcap"], [ipv4(udp[:1480], 0, True), ipv4(udp[1480:], 1480, False)])
+# and IMS sec-agree's IPsec with ealg=null (TS 33.203): UDP in ESP without
+# encryption over IPv6, its trailer padded and a 12-byte ICV
+# (hmac-sha-1-96); tshark reads it with its NULL-encryption heuristic on
+def esp_null(sport, dport, m, spi, seq):
+    u = struct.pack("!HHHH", sport, dport, 8 + len(m), 0) + m
+    pad = (4 - (len(u) + 2) % 4) % 4
+    return struct.pack("!II", spi, seq) + u + bytes(range(1, pad + 1)) + bytes([pad, 17]) + bytes(12)
+def ipv6(src, dst, nh, payload):
+    return struct.pack("!IHBB16s16s", 0x60000000, len(payload), nh, 64, src, dst) + payload
+ue, pcscf = bytes.fromhex("20010db8000000000000000000000001"), bytes.fromhex("20010db8000000000000000000000002")
+reg = (b"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bK1\r\n"
+       b"Call-ID: esp1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n")
+ok = b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bK1\r\nCall-ID: esp1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n"
+made["esp-null.pcap"] = os.path.join(tmp, "esp-null.pcap")
+write_pcap(made["esp-null.pcap"], [ipv6(ue, pcscf, 50, esp_null(5064, 5066, reg, 0x1234, 1)),
+                                   ipv6(pcscf, ue, 50, esp_null(5066, 5064, ok, 0x5678, 1))])
+TSHARK_OPTS = {"esp-null.pcap": ["-o", "esp.enable_null_encryption_decode_heuristic:TRUE"]}
 
-for name in sorted(os.listdir(pcaps)) + ["ipv4frag.pcap"]:
+for name in sorted(os.listdir(pcaps)) + sorted(made):
     if not name.endswith(".pcap"):
         continue
-    pcap = os.path.join(pcaps, name) if name != "ipv4frag.pcap" else made
+    pcap = made.get(name) or os.path.join(pcaps, name)
     want = [((rl or sl), cid, cseq) for rl, sl, cid, cseq in
             tshark(pcap, "sip", ["sip.Request-Line", "sip.Status-Line", "sip.Call-ID", "sip.CSeq"])]
     datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"])]
@@ -84,7 +106,8 @@ for name in sorted(os.listdir(pcaps)) + ["ipv4frag.pcap"]:
         what = f"{name} {' '.join(run)}"
         if name == "ipv4frag.pcap" and tool == "tcpdump" and "-A" in flags:
             continue
-        text = subprocess.run([tool, "-r", pcap] + flags, capture_output=True).stdout
+        opts = TSHARK_OPTS.get(name, []) if tool == "tshark" else []
+        text = subprocess.run([tool, "-r", pcap] + opts + flags, capture_output=True).stdout
         path = os.path.join(tmp, "in.txt")
         open(path, "wb").write(text)
         r = subprocess.run([imsreg, "decode", "--json", path], capture_output=True)
@@ -124,6 +147,6 @@ for name in sorted(os.listdir(pcaps)) + ["ipv4frag.pcap"]:
                 first = d.split("\r\n", 1)[0]
                 fail(f"{what}: the datagram starting {first!r} is not read byte for byte")
                 break
-print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs of {len(os.listdir(pcaps)) + 1} captures, {fails} failure(s)")
+print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs of {len(os.listdir(pcaps)) + len(made)} captures, {fails} failure(s)")
 sys.exit(1 if fails else 0)
 PY
