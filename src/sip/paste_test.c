@@ -1028,6 +1028,28 @@ static const struct log_case log_cases[] = {
 	  "\n",
 	  2, "REGISTER sip:a.example SIP/2.0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
 	  "ignored tcpdump's packet counts", NULL, "SIP/2.0 200", 7, 1 },
+	/* IMS sec-agree with ealg=null: SIP in ESP without encryption over
+	 * IPv6, found by the ESP trailer (padding 1 2 3, its length, next
+	 * header UDP, a 12-byte ICV) */
+	{ "hexdump-esp-null",
+	  "0000  60 00 00 00 00 c4 32 40 20 01 0d b8 00 00 00 00   `.....2@ .......\n"
+	  "0010  00 00 00 00 00 00 00 01 20 01 0d b8 00 00 00 00   ........ .......\n"
+	  "0020  00 00 00 00 00 00 00 02 00 00 12 34 00 00 00 01   ...........4....\n"
+	  "0030  13 c8 13 ca 00 ab 00 00 52 45 47 49 53 54 45 52   ........REGISTER\n"
+	  "0040  20 73 69 70 3a 69 6d 73 2e 6d 6e 63 30 30 31 2e    sip:ims.mnc001.\n"
+	  "0050  6d 63 63 30 30 31 2e 33 67 70 70 6e 65 74 77 6f   mcc001.3gppnetwo\n"
+	  "0060  72 6b 2e 6f 72 67 20 53 49 50 2f 32 2e 30 0d 0a   rk.org SIP/2.0..\n"
+	  "0070  56 69 61 3a 20 53 49 50 2f 32 2e 30 2f 55 44 50   Via: SIP/2.0/UDP\n"
+	  "0080  20 5b 32 30 30 31 3a 64 62 38 3a 3a 31 5d 3a 35    [2001:db8::1]:5\n"
+	  "0090  30 36 34 3b 62 72 61 6e 63 68 3d 7a 39 68 47 34   064;branch=z9hG4\n"
+	  "00a0  62 4b 31 0d 0a 43 61 6c 6c 2d 49 44 3a 20 65 73   bK1..Call-ID: es\n"
+	  "00b0  70 31 0d 0a 43 53 65 71 3a 20 32 20 52 45 47 49   p1..CSeq: 2 REGI\n"
+	  "00c0  53 54 45 52 0d 0a 43 6f 6e 74 65 6e 74 2d 4c 65   STER..Content-Le\n"
+	  "00d0  6e 67 74 68 3a 20 30 0d 0a 0d 0a 01 02 03 03 11   ngth: 0.........\n"
+	  "00e0  aa aa aa aa aa aa aa aa aa aa aa aa               ............\n",
+	  1, "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bK1\r\n"
+	     "Call-ID: esp1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n",
+	  "hex dumps of packets", "ignored", "REGISTER", 4, 31 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
