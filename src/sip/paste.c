@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/paste.h>
@@ -2844,6 +2845,12 @@ struct td_flow {
 	bool ws_masked;
 	unsigned char ws_key[4];
 	unsigned long use;
+	/* TCP: the message (or messages) of this direction read so far and
+	 * not yet ended, gathered here while other connections' packets
+	 * come between its segments; exact bytes (a hex dump) or -A's text */
+	struct mapped pend;
+	bool pend_hex;
+	unsigned long pend_at;  /* when it started (td->clock) */
 };
 
 /* What the packets read so far leave for the next. */
@@ -2857,35 +2864,6 @@ struct tcpdump {
 	bool told, told_hex;    /* the reading of tcpdump's text, of hex dumps, is listed */
 	const char *said;       /* the repair of the packets being ignored, listed last */
 };
-
-/* The flow of key[0, n) (its first TD_KEY bytes): found, or a new one in
- * place of the one least recently used. */
-static size_t td_flow(struct tcpdump *td, const void *key, size_t n)
-{
-	size_t i, lru = 0;
-	if (n > TD_KEY)
-		n = TD_KEY;
-	for (i = 0; i < td->nflows; i++) {
-		const struct td_flow *f = &td->flows[i];
-		if (f->keyn == n && memcmp(f->key, key, n) == 0)
-			break;
-		if (f->use < td->flows[lru].use)
-			lru = i;
-	}
-	if (i == td->nflows) {
-		if (td->nflows < TD_FLOWS) {
-			td->nflows++;
-		} else {
-			i = lru;
-			if (td->last == i)
-				td->last = SIZE_MAX;
-		}
-		td->flows[i] = (struct td_flow){ .keyn = n };
-		memcpy(td->flows[i].key, key, n);
-	}
-	td->flows[i].use = ++td->clock;
-	return i;
-}
 
 /* A repair for ignored packets, listed once for a run of them. */
 static int td_say(struct unlog *u, struct tcpdump *td, unsigned lineno, const char *what)
@@ -2906,6 +2884,173 @@ static int td_close(struct unlog *u, struct tcpdump *td, size_t at)
 	return 0;
 }
 
+/* A message starts at line lineno: the repair that says how it is read,
+ * listed once. */
+static int td_tell(struct unlog *u, struct tcpdump *td, unsigned lineno, bool hex)
+{
+	bool *told = hex ? &td->told_hex : &td->told;
+	td->said = NULL;
+	if (*told)
+		return 0;
+	*told = true;
+	return unlog_repair(u, lineno, hex ? "read the messages of hex dumps of packets (each after its "
+					     "packet's IP and UDP, TCP or SCTP headers)"
+					   : "read the messages of tcpdump -A's packet text (each after its "
+					     "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
+}
+
+/* A message of t[from, to) goes out: after a bound, on lines of its own;
+ * when ended, what comes out after it is none of it. */
+static int td_emit(struct unlog *u, struct tcpdump *td, const struct mapped *t, size_t from, size_t to, size_t at,
+		   bool ended)
+{
+	int rc = td_close(u, td, at);
+	u->bound_next = true;
+	if (rc == 0)
+		rc = unlog_bound(u);
+	if (rc == 0)
+		rc = mapped_take(&u->out, t, from, to);
+	if (rc == 0 && ended) {
+		rc = td_close(u, td, to > from ? mapped_at(t, to - 1, NULL) : at);
+		u->bound_next = true;
+	}
+	return rc;
+}
+
+/* The length of the first whole message of s[0, n) gathered from TCP
+ * segments: its head to the empty line, then Content-Length bytes of body
+ * (none without it); 0 while it is not whole. exact: the bytes as sent;
+ * else tcpdump -A's text, whose LF was CR LF or LF: the body ends where
+ * either count reaches Content-Length and the text after it is nothing
+ * or a next start line. */
+static size_t td_msg_len(const char *s, size_t n, bool exact)
+{
+	size_t i = 0, he;
+	long cl = -1;
+	for (;;) {
+		const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+		if (!nl)
+			return 0;
+		size_t e = (size_t)(nl - s), le = e > i && s[e - 1] == '\r' ? e - 1 : e;
+		if (le == i) {
+			he = e + 1;
+			break;
+		}
+		long v = content_length_of(s + i, le - i);
+		if (v >= 0)
+			cl = v;
+		i = e + 1;
+	}
+	if (cl <= 0)
+		return he;
+	if (exact)
+		return n - he >= (size_t)cl ? he + (size_t)cl : 0;
+	size_t c1 = 0, c2 = 0;
+	for (size_t j = he; j < n; j++) {
+		c1++;
+		c2 += s[j] == '\n' ? 2 : 1;
+		if (c1 != (size_t)cl && c2 != (size_t)cl)
+			continue;
+		size_t k = j + 1;
+		while (k < n && (s[k] == '\r' || s[k] == '\n'))
+			k++;
+		const char *nl = memchr(s + k, '\n', n - k);
+		if (k == n || (nl && is_start_line(s + k, (size_t)(nl - s) - k)))
+			return j + 1;
+	}
+	return 0;
+}
+
+/* Flow f's gathered text: its whole messages out (whole: all of it),
+ * what follows them kept. */
+static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f, bool whole)
+{
+	int rc = 0;
+	while (rc == 0 && f->pend.b.len) {
+		const char *s = f->pend.b.ptr;
+		size_t n = f->pend.b.len, k = td_msg_len(s, n, f->pend_hex);
+		if (k == 0 && !whole)
+			break;
+		if (k == 0)
+			k = n;
+		rc = td_emit(u, td, &f->pend, 0, k, mapped_at(&f->pend, 0, NULL), true);
+		/* CR LF keep-alives between messages (RFC 5626 §4.4.1) dropped */
+		while (k < n && (s[k] == '\r' || s[k] == '\n'))
+			k++;
+		struct mapped rest;
+		mapped_init(&rest);
+		if (rc == 0)
+			rc = mapped_take(&rest, &f->pend, k, n);
+		mapped_fini(&f->pend);
+		f->pend = rest;
+	}
+	if (rc == 0 && f->pend.b.len == 0)
+		mapped_fini(&f->pend);
+	return rc;
+}
+
+/* The flow of key[0, n) (its first TD_KEY bytes) in *out: found, or a new
+ * one in place of the one least recently used, whose gathered text goes
+ * out first. 0 or -ENOMEM. */
+static int td_flow(struct unlog *u, struct tcpdump *td, const void *key, size_t n, size_t *out)
+{
+	size_t i, lru = 0;
+	int rc = 0;
+	if (n > TD_KEY)
+		n = TD_KEY;
+	for (i = 0; i < td->nflows; i++) {
+		const struct td_flow *f = &td->flows[i];
+		if (f->keyn == n && memcmp(f->key, key, n) == 0)
+			break;
+		if (f->use < td->flows[lru].use)
+			lru = i;
+	}
+	if (i == td->nflows) {
+		if (td->nflows < TD_FLOWS) {
+			td->nflows++;
+		} else {
+			i = lru;
+			if (td->last == i)
+				td->last = SIZE_MAX;
+			rc = td_pend_flush(u, td, &td->flows[i], true);
+			mapped_fini(&td->flows[i].pend);
+		}
+		td->flows[i] = (struct td_flow){ .keyn = n };
+		mapped_init(&td->flows[i].pend);
+		memcpy(td->flows[i].key, key, n);
+	}
+	td->flows[i].use = ++td->clock;
+	*out = i;
+	return rc;
+}
+
+/* Every flow's gathered text out, in the order its messages started (the
+ * capture ends, or text of another kind follows it). */
+static int td_flush_all(struct unlog *u, struct tcpdump *td)
+{
+	int rc = 0;
+	for (;;) {
+		struct td_flow *first = NULL;
+		for (size_t i = 0; i < td->nflows; i++)
+			if (td->flows[i].pend.b.len && (!first || td->flows[i].pend_at < first->pend_at))
+				first = &td->flows[i];
+		if (!first || rc != 0)
+			return rc;
+		rc = td_pend_flush(u, td, first, true);
+	}
+}
+
+/* At the end of the input: td_flush_all, and the flows' memory freed
+ * (also after an error, rc). */
+static int td_finish(struct unlog *u, struct tcpdump *td, int rc)
+{
+	if (rc == 0)
+		rc = td_flush_all(u, td);
+	for (size_t i = 0; i < td->nflows; i++)
+		mapped_fini(&td->flows[i].pend);
+	return rc;
+}
+
 /* The packet in t (line lineno, its first line at pos): its message, or
  * the part of one it carries, goes out. hex: t holds the packet's bytes
  * (a hex dump, from its IP header or its link layer's), else tcpdump -A's
@@ -2920,6 +3065,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 	struct td_ip r;
 	bool found = false;
 	size_t fi;
+	int rc;
 	if (hex) {
 		/* the payload where the headers say, its flow theirs */
 		end = t->b.len;
@@ -2937,13 +3083,15 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			r = (struct td_ip){ .from = 0, .to = t->b.len };
 			found = true;
 		}
-		fi = found && r.keyn ? td_flow(td, r.key, r.keyn) : pk.epn ? td_flow(td, in + pk.ep, pk.epn)
-									      : td_flow(td, "", 0);
+		rc = found && r.keyn ? td_flow(u, td, r.key, r.keyn, &fi)
+				     : td_flow(u, td, pk.epn ? in + pk.ep : "", pk.epn, &fi);
 	} else {
-		fi = td_flow(td, in + pk.ep, pk.epn);
+		rc = td_flow(u, td, in + pk.ep, pk.epn, &fi);
 		/* tcpdump's LF after the packet is not the payload's */
 		end = t->b.len ? t->b.len - 1 : 0;
 	}
+	if (rc < 0)
+		return rc;
 	struct td_flow *f = &td->flows[fi];
 	/* TCP: what the sequence numbers say of this payload (relative to the
 	 * first number printed for the flow, or printed so: -S, the bytes) */
@@ -2974,7 +3122,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			f->ws_at = wt - wf;
 			f->ws_masked = masked;
 			memcpy(f->ws_key, key, 4);
-		} else if (pk.tcp && f->ws_rest && td->last == fi && !again) {
+		} else if (pk.tcp && f->ws_rest && f->pend.b.len && !again) {
 			/* the rest of a frame: unmasked as it goes on */
 			size_t here = f->ws_rest < end - p0 ? f->ws_rest : end - p0;
 			for (size_t i = 0; f->ws_masked && i < here; i++)
@@ -2997,38 +3145,42 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		}
 	}
 	const char *what = NULL;
-	int rc = 0;
 	if (p0 == SIZE_MAX || p0 >= end) {
 		what = "ignored tcpdump's packets that carry no SIP message";
 	} else if (again) {
 		what = "ignored a TCP segment shown again (a retransmission: its bytes were read)";
-	} else if (st != SIZE_MAX) {
-		/* a message starts: a bound before it, the rest of the packet
-		 * its text (a next segment or fragment may add to it) */
-		rc = td_close(u, td, pos);
-		u->bound_next = true;
-		if (rc == 0)
-			rc = unlog_bound(u);
-		bool *told = hex ? &td->told_hex : &td->told;
-		if (rc == 0 && !*told)
-			rc = unlog_repair(u, lineno, hex ? "read the messages of hex dumps of packets (each after its "
-							   "packet's IP and UDP, TCP or SCTP headers)"
-							 : "read the messages of tcpdump -A's packet text (each after its "
-							   "packet's IP and UDP or TCP headers; bytes tcpdump prints as '.' stay '.')");
-		*told = true;
+	} else if (pk.tcp && (st != SIZE_MAX || f->pend.b.len)) {
+		/* TCP: gathered by connection, out when whole, so that the
+		 * segments of other connections may come between; a message
+		 * that starts ends the one before it */
+		if (st != SIZE_MAX)
+			rc = td_pend_flush(u, td, f, true);
+		if (rc == 0 && !f->pend.b.len) {
+			f->pend_hex = hex;
+			f->pend_at = ++td->clock;
+			rc = td_tell(u, td, lineno, hex);
+		}
 		td->said = NULL;
 		if (rc == 0)
-			rc = mapped_take(&u->out, t, st, end);
+			rc = mapped_take(&f->pend, t, st != SIZE_MAX ? st : p0, end);
+		if (rc == 0)
+			rc = td_pend_flush(u, td, f, false);
+	} else if (st != SIZE_MAX) {
+		/* a message starts: the rest of the packet its text (the next
+		 * fragment may add to it) */
+		rc = td_tell(u, td, lineno, hex);
+		if (rc == 0)
+			rc = td_emit(u, td, t, st, end, pos, false);
 		td->last = fi;
-		td->open = pk.tcp || pk.frag_first;
-	} else if ((pk.tcp || pk.frag) && td->last == fi) {
-		/* the next segment or fragment of the message that went out
-		 * last: its bytes right after that message's */
+		td->open = pk.frag_first;
+	} else if (pk.frag && td->last == fi) {
+		/* the next fragment of the datagram that went out last: its
+		 * bytes right after the first's */
 		td->said = NULL;
 		rc = mapped_take(&u->out, t, p0, end);
 	} else if (pk.tcp || pk.frag) {
-		what = pk.tcp ? "ignored a TCP segment that goes on with a message not read before it "
-				"(the capture started after the message did, or other packets came between)"
+		what = pk.tcp ? "ignored a TCP segment that goes on with a message whose start was not read "
+				"(the capture started after it)"
 			      : "ignored an IP fragment whose first fragment was not read before it";
 	} else {
 		what = "ignored tcpdump's packets that carry no SIP message";
@@ -3042,7 +3194,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		rc = td_say(u, td, lineno, what);
 	/* a whole datagram ends with its line, and its message there: text
 	 * after it (tshark -P's summary lines) is none of it */
-	if (rc == 0 && !what && !td->open) {
+	if (rc == 0 && !what && !pk.tcp && !td->open) {
 		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end, NULL) : pos);
 		u->bound_next = true;
 	}
@@ -3071,6 +3223,8 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		int rc = unlog_change(u, pos);
 		if (rc == 0)
 			rc = td_say(u, td, lineno, "ignored tcpdump's packet counts");
+		if (rc == 0)
+			rc = td_flush_all(u, td);
 		if (rc == 0 && td->open) {
 			td->last = SIZE_MAX;
 			rc = td_close(u, td, pos);
@@ -3246,6 +3400,8 @@ static int unlog_run(struct unlog *u)
 			dropping = NULL;
 			continue;
 		}
+		if (td.seen && rc == 0 && is_start_line(in + pos, ce - pos))
+			rc = td_flush_all(u, &td); /* a message of its own after them */
 		if (td.open && rc == 0 && is_start_line(in + pos, ce - pos)) {
 			/* a message of its own after them: the last ends */
 			td.last = SIZE_MAX;
@@ -3472,6 +3628,7 @@ static int unlog_run(struct unlog *u)
 		}
 		pos = next;
 	}
+	rc = td_finish(u, &td, rc);
 	if (rc == 0 && ws.on)
 		rc = wireshark_end(u, &ws, len);
 	return rc < 0 ? rc : u->out.b.err;
@@ -3601,6 +3758,41 @@ out:
 	return rc < 0 ? rc : nrc;
 }
 
+struct repair_key {
+	struct paste_repair r;
+	size_t i;
+};
+
+static int repair_cmp(const void *a, const void *b)
+{
+	const struct repair_key *x = a, *y = b;
+	if (x->r.line != y->r.line)
+		return x->r.line < y->r.line ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+/* The repairs in the order of their lines, those of one line as listed:
+ * the messages of TCP segments go out when whole, so the repairs of a
+ * later message's lines can come before an earlier one's. */
+static int repairs_sort(struct paste *p)
+{
+	size_t n = p->nrepairs, i = 1;
+	while (i < n && p->repairs[i - 1].line <= p->repairs[i].line)
+		i++;
+	if (i >= n)
+		return 0;
+	struct repair_key *k = imsreg_malloc(n * sizeof *k);
+	if (!k)
+		return -ENOMEM;
+	for (i = 0; i < n; i++)
+		k[i] = (struct repair_key){ p->repairs[i], i };
+	qsort(k, n, sizeof *k, repair_cmp);
+	for (i = 0; i < n; i++)
+		p->repairs[i] = k[i].r;
+	imsreg_free(k);
+	return 0;
+}
+
 int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
 {
 	buf_reset(&p->text);
@@ -3616,6 +3808,11 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	else if (rc == 0)
 		rc = unlog_map_back(p, &u, normalise(p, u.out.b.ptr ? u.out.b.ptr : "", u.out.b.len, u.bounds,
 						     u.nbounds, err), err);
+	if (rc >= 0 && u.changed) {
+		int sr = repairs_sort(p);
+		if (sr < 0)
+			rc = sr;
+	}
 	mapped_fini(&u.out);
 	imsreg_free(u.repairs);
 	imsreg_free(u.bounds);

@@ -1013,6 +1013,26 @@ static const struct log_case log_cases[] = {
 	  "0030   65 20 53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d   e SIP/2.0..l: 0.\n"
 	  "0040   0a 0d 0a                                          ...\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", "ignored", "l: 0", 4, 41 },
+	/* TCP: a segment of another connection between the two segments of
+	 * a message: each connection's text gathered apart, each message out
+	 * when whole (the other's first), a CR LF keep-alive dropped */
+	{ "tcpdump-tcp-interleaved",
+	  "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 1:37, ack 1, win 512, length 36\n"
+	  "E...................................................REGISTER sip:a.example SIP/2.0\n"
+	  "Call\n"
+	  "10:00:00.000002 IP 10.0.0.3.5060 > 10.0.0.2.5060: Flags [P.], seq 1:32, ack 1, win 512, length 31\n"
+	  "E...................................................OPTIONS sip:b SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n"
+	  "10:00:00.000003 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], seq 37:55, ack 1, win 512, length 18\n"
+	  "E...................................................-ID: 1\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n"
+	  "\n",
+	  2, "OPTIONS sip:b SIP/2.0\r\nl: 0\r\n\r\nREGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\n",
+	  "tcpdump -A's packet text", "not read", "-ID: 1", 10, 53 },
 	/* the counts tcpdump prints as it stops end its last packet (here a
 	 * TCP message whose last segment never came), and a message pasted
 	 * after them is a message of its own */
