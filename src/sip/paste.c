@@ -2832,6 +2832,7 @@ static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
 
 #define TD_FLOWS 16
 #define TD_KEY 96
+#define TD_PEND_MAX (1u << 20)
 
 /* One direction of a TCP connection, a datagram's fragments, or one
  * endpoint pair of datagrams: its key is tcpdump's "SRC > DST" text, or
@@ -2969,7 +2970,10 @@ static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f,
 	while (rc == 0 && f->pend.b.len) {
 		const char *s = f->pend.b.ptr;
 		size_t n = f->pend.b.len, k = td_msg_len(s, n, f->pend_hex);
-		if (k == 0 && !whole)
+		/* past TD_PEND_MAX without an end (a Content-Length the
+		 * segments never fill): out as it is, so that gathering stays
+		 * linear */
+		if (k == 0 && !whole && n <= TD_PEND_MAX)
 			break;
 		if (k == 0)
 			k = n;
