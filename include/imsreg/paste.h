@@ -9,8 +9,10 @@
  * lines follow on lines of their own, log lines after a body as its
  * Content-Length sets it. Also a log prefix on every line of the message
  * (syslog per line, kubectl/docker timestamps, kubectl --prefix,
- * application logs: lines of the same shape, the others ignored) and
- * journalctl's entries (the lines after the first indented to its text). */
+ * application logs: lines of the same shape, the others ignored),
+ * journalctl's entries (the lines after the first indented to its text),
+ * tcpdump -A's packet text and hex dumps of packets (tcpdump -x, tshark -x,
+ * Wireshark, xxd), TCP messages gathered by connection. */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
@@ -29,6 +31,9 @@ struct paste_msg {
 	size_t offset;          /* in text */
 	size_t len;
 	unsigned first_line;    /* 1-based input line of its start line */
+	struct slice packet;    /* read from tcpdump's output: the line of the packet its start
+				 * line came in ("09:32:52.844249 IP 10.0.0.1.5060 > ..."), a
+				 * slice of the input; else SLICE_NULL */
 };
 
 /* Heap object owned by the caller: paste_init, paste_normalise, paste_fini.

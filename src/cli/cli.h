@@ -84,6 +84,7 @@ struct cli_msg {
 	const struct cli_source *src;
 	size_t base;             /* offset of msg.buf in paste text (lenient) or input (strict) */
 	unsigned index;          /* 1-based within the input */
+	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */
 	/* when cli_source_next failed: why and where in the user's input */
 	const char *error_reason;
 	unsigned error_line, error_col;

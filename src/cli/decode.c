@@ -940,11 +940,15 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	if (r->format == REPORT_TEXT) {
 		buf_printf(r->b, "\n%s== %s message %u (line %u): %.*s%s\n", report_on(r, STYLE_TITLE),
 			   m->src->in->name, m->index, line, SLICE_ARG(msg->start_line), report_off(r));
+		if (m->packet.len)
+			buf_printf(r->b, "%spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet),
+				   report_off(r));
 	}
 	report_begin(r, NULL, NULL);
 	if (r->format == REPORT_JSON) {
 		report_u64(r, "index", NULL, m->index, NULL);
 		report_u64(r, "line", NULL, line, NULL);
+		report_str(r, "packet", NULL, m->packet.len ? m->packet : SLICE_NULL, NULL);
 	}
 	report_start_line(r, m);
 	if (!run->opt.brief) {

@@ -439,6 +439,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	m->error_reason = NULL;
 	m->error_line = m->error_col = 0;
 	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
+	m->packet = SLICE_NULL;
 	if (src->strict) {
 		const struct cli_input *in = src->in;
 		/* CRLF keep-alives between messages (RFC 5626 §3.5.1) */
@@ -455,6 +456,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			return 0;
 		const struct paste_msg *pm = &src->paste.msgs[src->next];
 		m->base = pm->offset;
+		m->packet = pm->packet;
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;
 		flags = SIP_PARSE_LENIENT;

@@ -383,7 +383,7 @@ static int msg_begin(struct state *st, size_t i)
 	struct paste *p = st->p;
 	if (grow((void **)&p->msgs, &p->cap_msgs, p->nmsgs, sizeof *p->msgs) < 0)
 		return -ENOMEM;
-	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1 };
+	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL };
 	st->msg_start = p->text.len;
 	st->in_msg = true;
 	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
@@ -1469,6 +1469,15 @@ struct unlog {
 	size_t nbounds, cap_bounds;
 	bool bound_next;      /* the next line out is such a line */
 	bool changed;
+	struct td_mark *marks; /* the packet line of each message read from tcpdump */
+	size_t nmarks, cap_marks;
+};
+
+/* A message read from tcpdump's output: the input offset of its first
+ * byte, and the line of its packet. */
+struct td_mark {
+	size_t at;
+	size_t line, line_len;
 };
 
 /* The text out differs from the input from input offset pos on: what
@@ -2121,6 +2130,7 @@ struct td_pkt {
 	uint64_t seq_a, seq_b;
 	size_t ep, epn;        /* "SRC > DST" in the input: the flow */
 	size_t lines;          /* input lines of the packet's own (the -v line) */
+	size_t line, line_len; /* the packet line in the input */
 };
 
 /* The digits from s[i] on: the index after them. */
@@ -2352,7 +2362,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	size_t i = td_time(s, n);
 	if (!i)
 		return false;
-	*p = (struct td_pkt){ .len = -1, .lines = 1 };
+	*p = (struct td_pkt){ .len = -1, .lines = 1, .line = pos, .line_len = n };
 	/* after the time: IP, -e's MAC address, or -i any's interface (a
 	 * log line's program name, "pcscf[123]:", is none of them) */
 	if (i == n)
@@ -2420,6 +2430,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 			}
 			p->ep = a;
 			p->epn = (size_t)(td_find(in, ne, a, ": ") - a);
+			p->line_len = ne - pos; /* with the lines of -v that name the endpoints */
 			td_what(in, ne, e, p);
 			return true;
 		}
@@ -2885,6 +2896,18 @@ static int td_close(struct unlog *u, struct tcpdump *td, size_t at)
 	return 0;
 }
 
+/* The message whose first byte is at input offset at came in the packet
+ * whose line is in[pl, pl + pn) (none: pn 0). */
+static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn)
+{
+	if (pn == 0)
+		return 0;
+	if (grow((void **)&u->marks, &u->cap_marks, u->nmarks, sizeof *u->marks) < 0)
+		return -ENOMEM;
+	u->marks[u->nmarks++] = (struct td_mark){ at, pl, pn };
+	return 0;
+}
+
 /* A message starts at line lineno: the repair that says how it is read,
  * listed once. */
 static int td_tell(struct unlog *u, struct tcpdump *td, unsigned lineno, bool hex)
@@ -3164,6 +3187,8 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			f->pend_at = ++td->clock;
 			rc = td_tell(u, td, lineno, hex);
 		}
+		if (rc == 0 && st != SIZE_MAX)
+			rc = td_mark(u, mapped_at(t, st, NULL), pk.line, pk.line_len);
 		td->said = NULL;
 		if (rc == 0)
 			rc = mapped_take(&f->pend, t, st != SIZE_MAX ? st : p0, end);
@@ -3173,6 +3198,8 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		/* a message starts: the rest of the packet its text (the next
 		 * fragment may add to it) */
 		rc = td_tell(u, td, lineno, hex);
+		if (rc == 0)
+			rc = td_mark(u, mapped_at(t, st, NULL), pk.line, pk.line_len);
 		if (rc == 0)
 			rc = td_emit(u, td, t, st, end, pos, false);
 		td->last = fi;
@@ -3797,6 +3824,32 @@ static int repairs_sort(struct paste *p)
 	return 0;
 }
 
+static int mark_cmp(const void *a, const void *b)
+{
+	const struct td_mark *x = a, *y = b;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Each message read from tcpdump's output gets its packet's line: the
+ * mark whose input offset is that of the message's first byte. */
+static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, size_t n)
+{
+	if (n == 0 || p->nspans == 0)
+		return;
+	qsort(marks, n, sizeof *marks, mark_cmp);
+	for (size_t i = 0; i < p->nmsgs; i++) {
+		size_t off = p->msgs[i].offset;
+		const struct paste_span *s =
+			&p->spans[last_at_or_before(p->spans, p->nspans, sizeof *p->spans, off)];
+		if (off < s->out || off - s->out >= s->len)
+			continue;
+		struct td_mark key = { .at = s->src + (off - s->out) };
+		const struct td_mark *m = bsearch(&key, marks, n, sizeof *marks, mark_cmp);
+		if (m)
+			p->msgs[i].packet = slice_make(in + m->line, m->line_len);
+	}
+}
+
 int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
 {
 	buf_reset(&p->text);
@@ -3816,8 +3869,10 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		int sr = repairs_sort(p);
 		if (sr < 0)
 			rc = sr;
+		marks_apply(p, in, u.marks, u.nmarks);
 	}
 	mapped_fini(&u.out);
+	imsreg_free(u.marks);
 	imsreg_free(u.repairs);
 	imsreg_free(u.bounds);
 	return rc;

@@ -1128,6 +1128,35 @@ static void test_log_format_allocation_failures(void)
 		check_allocation_failures(log_cases[i].in, strlen(log_cases[i].in), 400);
 }
 
+/* A message read from tcpdump's output carries its packet's line (of the
+ * segment its start line came in, the messages in the order they became
+ * whole); other messages none. */
+static void test_tcpdump_messages_carry_their_packet_line(void)
+{
+	const struct log_case *c = NULL;
+	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++)
+		if (strcmp(log_cases[i].name, "tcpdump-tcp-interleaved") == 0)
+			c = &log_cases[i];
+	CHECK(c != NULL);
+	if (!c)
+		return;
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, c->in, strlen(c->in), NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "10:00:00.000002 IP 10.0.0.3.5060 > 10.0.0.2.5060: Flags [P.], "
+						 "seq 1:32, ack 1, win 512, length 31");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], "
+						 "seq 1:37, ack 1, win 512, length 36");
+	}
+	static const char plain[] = "OPTIONS sip:b SIP/2.0\nl: 0\n\n";
+	CHECK_INT_EQ(paste_normalise(&p, plain, sizeof plain - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK(p.nmsgs == 1 && p.msgs[0].packet.ptr == NULL && p.msgs[0].packet.len == 0);
+	paste_fini(&p);
+}
+
 static void test_no_start_line_is_an_error(void)
 {
 	static const char in[] = "hello\nVia: x\n";
@@ -1263,6 +1292,7 @@ int main(void)
 	test_byte_order_mark_is_dropped();
 	test_log_text_between_lines_is_dropped();
 	test_known_header_without_colon_is_kept_for_the_parser();
+	test_tcpdump_messages_carry_their_packet_line();
 	test_no_start_line_is_an_error();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();

@@ -907,6 +907,13 @@ has "a pcap: the tcpdump way" "$tmp/pcap.out" "tcpdump -A -r $pcap | imsreg deco
 # the tcpdump way read as said: every one of the capture's 81 SIP messages
 tcpdump -A -r "$pcap" 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-td.out" 2>&1
 has "a pcap through tcpdump -A: all its messages" "$tmp/pcap-td.out" "81 message(s), 0 not parseable"
+# each with its packet's line, in the text and in JSON
+tcpdump -nn -A -r "$pcap" 2>/dev/null | "$imsreg" decode --no-color - >"$tmp/pcap-td.txt" 2>&1
+has "tcpdump -A: the packet line under the message" "$tmp/pcap-td.txt" "packet: 09:32:52.844249 IP 192.168.1.2.5060 > 212.242.33.35.5060: SIP: REGISTER sip:sip.cybercity.dk SIP/2.0"
+tcpdump -nn -A -r "$pcap" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pcap-td.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 81 and all(x["packet"].startswith(("09:", "10:")) and " > " in x["packet"] for x in m), m[0].get("packet")' "$tmp/pcap-td.json" && ok || bad "tcpdump -A: JSON packet of every message"
+"$imsreg" decode --json "$ex6" >"$tmp/nopacket.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert m and all(x["packet"] is None for x in m)' "$tmp/nopacket.json" && ok || bad "a paste: packet null"
 "$imsreg" decode --json "$pcap" "$ex6" >"$tmp/pcap.json" 2>"$tmp/pcap.err"
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; assert i[0]["capture"] == "pcap" and i[1]["capture"] is None, i' "$tmp/pcap.json" && ok || bad "a pcap: JSON capture"
 has "a pcap: --json says it on stderr" "$tmp/pcap.err" "a pcap capture"
