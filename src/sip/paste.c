@@ -1641,6 +1641,14 @@ static size_t content_end(const char *in, size_t len, size_t pos)
 	return e > pos && in[e - 1] == '\r' ? e - 1 : e;
 }
 
+/* The start of the line after the one pos is in: after its LF, or the end
+ * of the input. */
+static size_t line_after(const char *in, size_t len, size_t pos)
+{
+	const char *nl = memchr(in + pos, '\n', len - pos);
+	return nl ? (size_t)(nl - in) + 1 : len;
+}
+
 /* A line of '#' alone: ngrep's mark of each packet it saw. */
 static bool is_ngrep_marks(const char *s, size_t n)
 {
@@ -1801,8 +1809,7 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 			break;
 		for (size_t i = pos + 2; i < ce && rc == 0; i++)
 			rc = mapped_put(&t, in[i], i);
-		const char *nl = memchr(in + ce, '\n', len - ce);
-		pos = nl ? (size_t)(nl - in) + 1 : len;
+		pos = line_after(in, len, ce);
 		k++;
 	}
 	enum log_esc kind = ESC_NONE;
@@ -2091,8 +2098,7 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 			k = every_match(in, &t, next, nce);
 			if (k != SIZE_MAX)
 				break;
-			const char *nl = memchr(in + nce, '\n', len - nce);
-			next = nl ? (size_t)(nl - in) + 1 : len;
+			next = line_after(in, len, nce);
 		}
 		if (k == SIZE_MAX || next >= len || !next_header_line(in, next + k, nce))
 			return false;
@@ -2327,11 +2333,11 @@ static size_t td_iface(const char *s, size_t n, size_t i)
 static bool td_stats_line(const char *s, size_t n)
 {
 	size_t i = td_digits(s, n, 0);
-	if (i == 0 || !(td_at(s, n, i, " packet captured") || td_at(s, n, i, " packets captured") ||
-			td_at(s, n, i, " packet received by filter") || td_at(s, n, i, " packets received by filter") ||
-			td_at(s, n, i, " packet dropped by kernel") || td_at(s, n, i, " packets dropped by kernel")))
+	if (i == 0 || !td_at(s, n, i, " packet"))
 		return false;
-	return true;
+	i += 7 + td_at(s, n, i + 7, "s");
+	return td_at(s, n, i, " captured") || td_at(s, n, i, " received by filter") ||
+	       td_at(s, n, i, " dropped by kernel");
 }
 
 /* The line of any packet of tcpdump at s[0, n): its time, then a protocol
@@ -3268,8 +3274,7 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		size_t q = next;
 		unsigned k = 1;
 		while (q < len && !td_any_packet_line(in + q, content_end(in, len, q) - q)) {
-			const char *nl = memchr(in + q, '\n', len - q);
-			q = nl ? (size_t)(nl - in) + 1 : len;
+			q = line_after(in, len, q);
 			k++;
 		}
 		*after = q;
@@ -3285,8 +3290,7 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	unsigned k = 1;
 	for (; q < len && (k < pk.lines || (in[q] == '\t' && !(len - q > 3 && in[q + 1] == '0' && in[q + 2] == 'x')));
 	     k++) {
-		const char *nl = memchr(in + q, '\n', len - q);
-		q = nl ? (size_t)(nl - in) + 1 : len;
+		q = line_after(in, len, q);
 	}
 	if (q >= len)
 		return 0;
@@ -3302,8 +3306,7 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	int rc = unlog_change(u, pos);
 	for (bool first = true; q < len && rc == 0; first = false) {
 		size_t qe = content_end(in, len, q);
-		const char *nl = memchr(in + q, '\n', len - q);
-		size_t qn = nl ? (size_t)(nl - in) + 1 : len;
+		size_t qn = line_after(in, len, q);
 		if (td_any_packet_line(in + q, qe - q))
 			break; /* the next packet's line */
 		if (hex) {
@@ -3355,8 +3358,7 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 			rc = h;
 			break;
 		}
-		const char *nl = memchr(in + q, '\n', len - q);
-		q = nl ? (size_t)(nl - in) + 1 : len;
+		q = line_after(in, len, q);
 		k++;
 	}
 	/* one line of a few bytes is as likely a line of a log */
