@@ -3554,14 +3554,13 @@ static const char *uri_list_words(struct slice list, struct slice minus, char *b
 	return n ? buf : NULL;
 }
 
-/* A 2xx to a REGISTER of an AOR whose earlier 2xx in the input gave
- * another Service-Route: the registration is served by another S-CSCF now
- * (or the S-CSCF changed its URI), and the UE routes by the new one (RFC
- * 3608 §6.1: the latest 2xx's Service-Route replaces the one before). */
-/* For a 2xx to a REGISTER (not a deregistration) with header id: the
- * record of its AOR when an earlier 2xx of that AOR is in it, and that
- * header's URIs in *now; NULL when there is nothing to compare. */
-static const struct ims_flow_call *aor_before_2xx(struct ctx *c, enum sip_hdr_id id, struct uri_list *now)
+/* For a 2xx to a REGISTER (not a deregistration) with header id
+ * (Service-Route or P-Associated-URI): the record of its AOR when an
+ * earlier 2xx of that AOR in the input gave that header's URIs otherwise,
+ * with the earlier URIs in *was and this 2xx's in *now (its text in *l);
+ * NULL when there is nothing to compare or they are the same. */
+static const struct ims_flow_call *aor_list_changed(struct ctx *c, enum sip_hdr_id id, struct uri_list *l,
+						    struct slice *was, struct slice *now)
 {
 	const struct sip_msg *m = c->msg;
 	if (!c->flow || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->deregister ||
@@ -3572,21 +3571,30 @@ static const struct ims_flow_call *aor_before_2xx(struct ctx *c, enum sip_hdr_id
 	const struct ims_flow_call *fc = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
 	if (!fc || !fc->have_granted)
 		return NULL;
-	uri_list_of(now, m, id);
-	return now->cut ? NULL : fc;
+	bool sr = id == SIP_HDR_SERVICE_ROUTE;
+	if (sr ? !fc->have_sr || fc->sr_cut : !fc->have_pau || fc->pau_cut)
+		return NULL;
+	uri_list_of(l, m, id);
+	if (l->cut)
+		return NULL;
+	*was = sr ? fc->sr : fc->pau;
+	*now = slice_make(l->text, l->len);
+	return uri_lists_equal(*was, *now) ? NULL : fc;
 }
 
+/* A 2xx to a REGISTER of an AOR whose earlier 2xx in the input gave
+ * another Service-Route: the registration is served by another S-CSCF now
+ * (or the S-CSCF changed its URI), and the UE routes by the new one (RFC
+ * 3608 §6.1: the latest 2xx's Service-Route replaces the one before). */
 static void check_flow_service_route_changed(struct ctx *c)
 {
-	struct uri_list sr;
-	const struct ims_flow_call *fc = aor_before_2xx(c, SIP_HDR_SERVICE_ROUTE, &sr);
-	if (!fc || !fc->have_sr || fc->sr_cut)
-		return;
-	struct slice now = slice_make(sr.text, sr.len);
-	if (uri_lists_equal(fc->sr, now))
+	struct uri_list l;
+	struct slice before, now;
+	const struct ims_flow_call *fc = aor_list_changed(c, SIP_HDR_SERVICE_ROUTE, &l, &before, &now);
+	if (!fc)
 		return;
 	char was[240], is[240];
-	const char *w = uri_list_words(fc->sr, SLICE_NULL, was, sizeof was);
+	const char *w = uri_list_words(before, SLICE_NULL, was, sizeof was);
 	const char *i = uri_list_words(now, SLICE_NULL, is, sizeof is);
 	report(c, sip_hdr_first(c->msg, SIP_HDR_SERVICE_ROUTE), NULL, "the Service-Route changed since "
 	       "the 2xx to the REGISTER of CSeq %u: it was %s, it is %s. Another S-CSCF serves "
@@ -3604,18 +3612,16 @@ static void check_flow_service_route_changed(struct ctx *c)
  * prefers none (TS 24.229 §5.4.1.2.2, RFC 7315 §4.1). */
 static void check_flow_associated_uri_changed(struct ctx *c)
 {
-	struct uri_list pau;
-	const struct ims_flow_call *fc = aor_before_2xx(c, SIP_HDR_P_ASSOCIATED_URI, &pau);
-	if (!fc || !fc->have_pau || fc->pau_cut)
-		return;
-	struct slice now = slice_make(pau.text, pau.len);
-	if (uri_lists_equal(fc->pau, now))
+	struct uri_list l;
+	struct slice before, now;
+	const struct ims_flow_call *fc = aor_list_changed(c, SIP_HDR_P_ASSOCIATED_URI, &l, &before, &now);
+	if (!fc)
 		return;
 	const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_P_ASSOCIATED_URI);
 	char added[240], removed[240];
-	const char *a = uri_list_words(now, fc->pau, added, sizeof added);
-	const char *r = uri_list_words(fc->pau, now, removed, sizeof removed);
-	struct slice d0 = list_nth(fc->pau, 0), d1 = list_nth(now, 0);
+	const char *a = uri_list_words(now, before, added, sizeof added);
+	const char *r = uri_list_words(before, now, removed, sizeof removed);
+	struct slice d0 = list_nth(before, 0), d1 = list_nth(now, 0);
 	if (a || r)
 		report(c, h, NULL, "P-Associated-URI changed since the 2xx to the REGISTER of CSeq %u: "
 		       "%s%s%s%s%s. The implicit registration set of this identity changed in the HSS "
