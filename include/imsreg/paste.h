@@ -31,9 +31,12 @@ struct paste_msg {
 	size_t offset;          /* in text */
 	size_t len;
 	unsigned first_line;    /* 1-based input line of its start line */
-	struct slice packet;    /* read from tcpdump's output: the line of the packet its start
-				 * line came in ("09:32:52.844249 IP 10.0.0.1.5060 > ..."), a
-				 * slice of the input; else SLICE_NULL */
+	struct slice packet;    /* read from a capture tool's output: the line of the packet its
+				 * start line came in, a slice of the input (tcpdump's
+				 * "09:32:52.844249 IP 10.0.0.1.5060 > ...", tshark -P's summary
+				 * line), or for a hex dump with no such line one written from
+				 * the packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
+				 * length 596", in struct paste); else SLICE_NULL */
 };
 
 /* Heap object owned by the caller: paste_init, paste_normalise, paste_fini.
@@ -49,6 +52,7 @@ struct paste {
 	struct paste_span *spans;
 	size_t nspans;
 	size_t cap_msgs, cap_repairs, cap_spans;
+	struct buf lines;       /* the packet lines written from hex dumps' bytes */
 };
 
 void paste_init(struct paste *p);

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <arpa/inet.h>
 #include <imsreg/alloc.h>
 #include <imsreg/paste.h>
 #include <imsreg/scan.h>
@@ -41,11 +42,13 @@ void paste_init(struct paste *p)
 {
 	memset(p, 0, sizeof *p);
 	buf_init(&p->text);
+	buf_init(&p->lines);
 }
 
 void paste_fini(struct paste *p)
 {
 	buf_fini(&p->text);
+	buf_fini(&p->lines);
 	imsreg_free(p->msgs);
 	imsreg_free(p->repairs);
 	imsreg_free(p->spans);
@@ -784,6 +787,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 	int rc;
 
 	buf_reset(&p->text);
+	buf_reset(&p->lines);
 	p->nmsgs = p->nrepairs = p->nspans = 0;
 	/* An input with CRs but not one LF ends its lines with CR alone. A
 	 * bare CR in an input that has LFs is not taken as a line end: it is
@@ -1471,13 +1475,15 @@ struct unlog {
 	bool changed;
 	struct td_mark *marks; /* the packet line of each message read from tcpdump */
 	size_t nmarks, cap_marks;
+	struct buf lines;      /* packet lines written here (from a hex dump's bytes) */
 };
 
 /* A message read from tcpdump's output: the input offset of its first
  * byte, and the line of its packet. */
 struct td_mark {
 	size_t at;
-	size_t line, line_len;
+	size_t line, line_len; /* in the input, or (written) in unlog.lines */
+	bool written;
 };
 
 /* The text out differs from the input from input offset pos on: what
@@ -2636,6 +2642,13 @@ struct td_ip {
 	 * addresses and its IP identification, which every fragment has) */
 	unsigned char key[40];
 	size_t keyn;
+	/* what the headers say, for a packet line written from them: the
+	 * (inner) IP header's offset and version, the transport protocol,
+	 * its header's offset (ports when it has them), ESP's SPI around it */
+	size_t ip, th;
+	unsigned ver, proto;
+	bool ports, esp;
+	uint32_t spi;
 };
 
 static unsigned td_u16(const unsigned char *b)
@@ -2695,6 +2708,11 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	size_t idn = 0;
 	r->tcp = false;
 	r->keyn = 0;
+	r->ip = 0;
+	r->ver = (unsigned)v;
+	r->ports = false;
+	if (depth == 0)
+		r->esp = false;
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
 		end = td_u16(b + 2);
@@ -2743,20 +2761,30 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
 		r->keyn += 4;
 	}
+	r->proto = proto;
+	r->th = h;
 	if (fo != 0) {
 		r->from = h;
 		r->to = end;
 		return true;
 	}
-	if (proto == 50 && td_esp_null(b, h, end, &proto, &end))
+	if (proto == 50 && td_esp_null(b, h, end, &proto, &end)) {
+		r->esp = true;
+		r->spi = (uint32_t)td_u16(b + h) << 16 | td_u16(b + h + 2);
 		h += 8; /* the payload of ESP without encryption */
+	}
 	if ((proto == 4 || proto == 41) && depth == 0) {
 		if (!td_ip_payload(b + h, end - h, r, 1))
 			return false;
 		r->from += h;
 		r->to += h;
+		r->ip += h;
+		r->th += h;
 		return true;
 	}
+	r->proto = proto;
+	r->th = h;
+	r->ports = (proto == 17 || proto == 6 || proto == 132) && h + 4 <= end;
 	if (proto == 17 && h + 8 <= end) {
 		r->from = h + 8;
 		r->to = more ? end : h + td_u16(b + h + 4) <= end && td_u16(b + h + 4) >= 8 ? h + td_u16(b + h + 4) : end;
@@ -2841,6 +2869,8 @@ static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
 		if ((et == 0x0800 || et == 0x86dd) && td_ip_payload(b + o, n - o, r, 0)) {
 			r->from += o;
 			r->to += o;
+			r->ip += o;
+			r->th += o;
 			return true;
 		}
 	}
@@ -2903,14 +2933,56 @@ static int td_close(struct unlog *u, struct tcpdump *td, size_t at)
 }
 
 /* The message whose first byte is at input offset at came in the packet
- * whose line is in[pl, pl + pn) (none: pn 0). */
-static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn)
+ * whose line is in[pl, pl + pn) (none: pn 0), or u->lines[pl, pl + pn)
+ * when written. */
+static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn, bool written)
 {
 	if (pn == 0)
 		return 0;
 	if (grow((void **)&u->marks, &u->cap_marks, u->nmarks, sizeof *u->marks) < 0)
 		return -ENOMEM;
-	u->marks[u->nmarks++] = (struct td_mark){ at, pl, pn };
+	u->marks[u->nmarks++] = (struct td_mark){ at, pl, pn, written };
+	return 0;
+}
+
+/* The packet line of a hex dump that has none (tshark -x, Wireshark's
+ * Copy as Hex Dump, xxd), written from the headers of its bytes b in the
+ * shape of tcpdump -q -nn's, without a time (a hex dump holds none):
+ * "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596", "IP6 ...", ESP
+ * without encryption named with its SPI. Appended to u->lines: *pl and
+ * *pn say where (pn 0: nothing written, the bytes had no IP header). 0 or
+ * -ENOMEM. */
+static int td_line_write(struct unlog *u, const unsigned char *b, const struct td_ip *r, size_t *pl, size_t *pn)
+{
+	struct buf *o = &u->lines;
+	*pl = o->len;
+	*pn = 0;
+	if (r->ver != 4 && r->ver != 6)
+		return 0;
+	char a[2][INET6_ADDRSTRLEN];
+	for (int i = 0; i < 2; i++) {
+		const unsigned char *ad = r->ver == 4 ? b + r->ip + 12 + 4 * i : b + r->ip + 8 + 16 * i;
+		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, a[i], sizeof a[i]))
+			return 0;
+	}
+	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
+	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
+	buf_printf(o, "%s %s", r->ver == 4 ? "IP" : "IP6", a[0]);
+	if (r->ports && !r->frag)
+		buf_printf(o, ".%u", td_u16(b + r->th));
+	buf_printf(o, " > %s", a[1]);
+	if (r->ports && !r->frag)
+		buf_printf(o, ".%u", td_u16(b + r->th + 2));
+	/* UDP: the datagram's length, also when it comes in fragments */
+	size_t n = r->to - r->from;
+	if (r->proto == 17 && r->ports && !r->frag && r->from >= r->th + 8 && td_u16(b + r->th + 4) >= 8)
+		n = td_u16(b + r->th + 4) - 8u;
+	buf_printf(o, ": %s, length %zu%s", t && !r->frag ? t : "IP fragment", n, r->more ? ", in IP fragments" : "");
+	if (r->esp)
+		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
+	if (o->err)
+		return o->err;
+	*pn = o->len - *pl;
 	return 0;
 }
 
@@ -3084,6 +3156,21 @@ static int td_finish(struct unlog *u, struct tcpdump *td, int rc)
 	return rc;
 }
 
+/* td_mark for a message of the packet pk; a hex dump's packet with no
+ * line (r: its headers, or NULL) gets one written from its bytes b. */
+static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, const unsigned char *b,
+			  const struct td_ip *r)
+{
+	size_t pl = pk->line, pn = pk->line_len;
+	bool written = pn == 0 && r;
+	if (written) {
+		int rc = td_line_write(u, b, r, &pl, &pn);
+		if (rc < 0)
+			return rc;
+	}
+	return td_mark(u, at, pl, pn, written);
+}
+
 /* The packet in t (line lineno, its first line at pos): its message, or
  * the part of one it carries, goes out. hex: t holds the packet's bytes
  * (a hex dump, from its IP header or its link layer's), else tcpdump -A's
@@ -3194,7 +3281,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			rc = td_tell(u, td, lineno, hex);
 		}
 		if (rc == 0 && st != SIZE_MAX)
-			rc = td_mark(u, mapped_at(t, st, NULL), pk.line, pk.line_len);
+			rc = td_mark_packet(u, mapped_at(t, st, NULL), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
 		td->said = NULL;
 		if (rc == 0)
 			rc = mapped_take(&f->pend, t, st != SIZE_MAX ? st : p0, end);
@@ -3205,7 +3292,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		 * fragment may add to it) */
 		rc = td_tell(u, td, lineno, hex);
 		if (rc == 0)
-			rc = td_mark(u, mapped_at(t, st, NULL), pk.line, pk.line_len);
+			rc = td_mark_packet(u, mapped_at(t, st, NULL), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
 		if (rc == 0)
 			rc = td_emit(u, td, t, st, end, pos, false);
 		td->last = fi;
@@ -3377,13 +3464,37 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	for (pb = pe; pb > 0 && in[pb - 1] != '\n'; pb--)
 		;
 	bool other = pe - pb > 9 && memcmp(in + pe - 8, " bytes):", 8) == 0 && !td_at(in, pe, pb, "Frame (");
+	/* tshark -P: the packet's summary line before it ("    1   0.000000
+	 * 10.0.0.1 → 10.0.0.2 SIP 655 Request: REGISTER ...", its number, its
+	 * time, an arrow) is its packet line */
+	struct td_pkt pk = { .len = -1 };
+	if (!other && pe - pb > 7 && td_at(in, pe, pb, "Frame (")) {
+		/* a frame with other data sources after it: its name first */
+		for (pe = pb; pe > 0 && (in[pe - 1] == '\n' || in[pe - 1] == '\r'); pe--)
+			;
+		for (pb = pe; pb > 0 && in[pb - 1] != '\n'; pb--)
+			;
+	}
+	size_t sb = pb, se;
+	while (sb < pe && in[sb] == ' ')
+		sb++;
+	se = td_digits(in, pe, sb);
+	while (se > sb && se < pe && in[se] == ' ')
+		se++;
+	if (se > sb && se < pe && in[se - 1] == ' ' && is_digit(in[se]) &&
+	    (memmem(in + se, pe - se, " \xe2\x86\x92 ", 5) || memmem(in + se, pe - se, " -> ", 4))) {
+		while (pe > se && (in[pe - 1] == ' ' || in[pe - 1] == '|'))
+			pe--; /* the Info column's separator of several PDUs */
+		pk.line = sb;
+		pk.line_len = pe - sb;
+	}
 	if (rc == 0)
 		rc = unlog_change(u, pos);
 	if (rc == 0 && other)
 		rc = td_say(u, td, lineno, "ignored the bytes tshark shows beside a packet's frame (reassembled, "
 					   "unmasked: read from the frames themselves)");
 	else if (rc == 0)
-		rc = td_packet(u, td, lineno, pos, &t, true, (struct td_pkt){ .len = -1 });
+		rc = td_packet(u, td, lineno, pos, &t, true, pk);
 	mapped_fini(&t);
 	return rc < 0 ? rc : 1;
 }
@@ -3833,7 +3944,8 @@ static int mark_cmp(const void *a, const void *b)
 }
 
 /* Each message read from tcpdump's output gets its packet's line: the
- * mark whose input offset is that of the message's first byte. */
+ * mark whose input offset is that of the message's first byte (a written
+ * line: in p->lines). */
 static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, size_t n)
 {
 	if (n == 0 || p->nspans == 0)
@@ -3848,19 +3960,21 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 		struct td_mark key = { .at = s->src + (off - s->out) };
 		const struct td_mark *m = bsearch(&key, marks, n, sizeof *marks, mark_cmp);
 		if (m)
-			p->msgs[i].packet = slice_make(in + m->line, m->line_len);
+			p->msgs[i].packet = slice_make((m->written ? p->lines.ptr : in) + m->line, m->line_len);
 	}
 }
 
 int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
 {
 	buf_reset(&p->text);
+	buf_reset(&p->lines);
 	p->nmsgs = p->nrepairs = p->nspans = 0;
 	/* CR-only text holds none of the log formats (each writes LF) */
 	if (!memchr(in, '\n', len) && memchr(in, '\r', len))
 		return normalise(p, in, len, NULL, 0, err);
 	struct unlog u = { .in = in, .len = len };
 	mapped_init(&u.out);
+	buf_init(&u.lines);
 	int rc = unlog_run(&u);
 	if (rc == 0 && !u.changed)
 		rc = normalise(p, in, len, NULL, 0, err);
@@ -3871,8 +3985,13 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		int sr = repairs_sort(p);
 		if (sr < 0)
 			rc = sr;
+		/* the lines written go to p, the marks' slices into them */
+		struct buf t = p->lines;
+		p->lines = u.lines;
+		u.lines = t;
 		marks_apply(p, in, u.marks, u.nmarks);
 	}
+	buf_fini(&u.lines);
 	mapped_fini(&u.out);
 	imsreg_free(u.marks);
 	imsreg_free(u.repairs);

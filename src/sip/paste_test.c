@@ -1131,25 +1131,49 @@ static void test_log_format_allocation_failures(void)
 /* A message read from tcpdump's output carries its packet's line (of the
  * segment its start line came in, the messages in the order they became
  * whole); other messages none. */
+/* The log case of that name, normalised into p: its number of messages. */
+static size_t log_case_normalise(struct paste *p, const char *name)
+{
+	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++)
+		if (strcmp(log_cases[i].name, name) == 0) {
+			CHECK_INT_EQ(paste_normalise(p, log_cases[i].in, strlen(log_cases[i].in), NULL), 0);
+			return p->nmsgs;
+		}
+	CHECK(!"no such log case");
+	return 0;
+}
+
 static void test_tcpdump_messages_carry_their_packet_line(void)
 {
-	const struct log_case *c = NULL;
-	for (size_t i = 0; i < sizeof log_cases / sizeof log_cases[0]; i++)
-		if (strcmp(log_cases[i].name, "tcpdump-tcp-interleaved") == 0)
-			c = &log_cases[i];
-	CHECK(c != NULL);
-	if (!c)
-		return;
 	struct paste p;
 	paste_init(&p);
-	CHECK_INT_EQ(paste_normalise(&p, c->in, strlen(c->in), NULL), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
+	CHECK_INT_EQ(log_case_normalise(&p, "tcpdump-tcp-interleaved"), 2);
 	if (p.nmsgs == 2) {
 		CHECK_SLICE_EQ(p.msgs[0].packet, "10:00:00.000002 IP 10.0.0.3.5060 > 10.0.0.2.5060: Flags [P.], "
 						 "seq 1:32, ack 1, win 512, length 31");
 		CHECK_SLICE_EQ(p.msgs[1].packet, "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: Flags [P.], "
 						 "seq 1:37, ack 1, win 512, length 36");
 	}
+	/* tshark -P: its summary line, without the Info column's " | "; a
+	 * TCP message: that of the segment its start line came in (a frame
+	 * with more data sources after it: before "Frame (N bytes):") */
+	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-udp"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS "
+						 "sip:b.example");
+	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-tcp"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     TCP 100 5060 → 5060 "
+						 "[<None>] Seq=1 Win=8192 Len=46 [TCP segment of a reassembled PDU]");
+	/* a hex dump alone: a line written from its headers, as tcpdump -q
+	 * -nn would print it without the time; ESP without encryption named */
+	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-wireshark-copy"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "IP 10.1.1.1.5060 > 10.2.2.2.5060: UDP, length 39");
+	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-esp-null"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "IP6 2001:db8::1.5064 > 2001:db8::2.5066: UDP, length 163, in ESP "
+						 "(SPI 0x00001234, null encryption)");
 	static const char plain[] = "OPTIONS sip:b SIP/2.0\nl: 0\n\n";
 	CHECK_INT_EQ(paste_normalise(&p, plain, sizeof plain - 1, NULL), 0);
 	CHECK_INT_EQ(p.nmsgs, 1);

@@ -34,7 +34,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 python3 - "$imsreg" "$pcaps" "$tmp" <<'PY'
-import json, os, subprocess, sys
+import json, os, re, subprocess, sys
 imsreg, pcaps, tmp = sys.argv[1:4]
 EXPECT_MISSING = {"heplify-sip_tcp_websocket.pcap": 5}
 RUNS = [["tcpdump", "-A", "-nn"], ["tcpdump", "-A"], ["tcpdump", "-A", "-n", "-tttt", "-e"],
@@ -49,10 +49,10 @@ def fail(msg):
     fails += 1
     print("FAIL: " + msg)
 
-def tshark(pcap, filt, fields):
+def tshark(pcap, filt, fields, occurrence="f"):
     out = subprocess.run(["tshark", "-r", pcap] + TSHARK_OPTS.get(os.path.basename(pcap), []) +
                          ["-Y", filt, "-T", "fields", "-E", "separator=\t",
-                          "-E", "occurrence=f"] + sum([["-e", f] for f in fields], []),
+                          "-E", "occurrence=" + occurrence] + sum([["-e", f] for f in fields], []),
                          capture_output=True, text=True, check=True).stdout
     return [(l.split("\t") + [""] * len(fields))[:len(fields)] for l in out.splitlines()]
 
@@ -101,6 +101,15 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
     want = [((rl or sl), cid, cseq) for rl, sl, cid, cseq in
             tshark(pcap, "sip", ["sip.Request-Line", "sip.Status-Line", "sip.Call-ID", "sip.CSeq"])]
     datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"])]
+    # the endpoints of every packet that carries SIP, or a part of it (the
+    # innermost IP header: IP in IP)
+    endpoints = set()
+    for row in tshark(pcap, "sip || tcp.len > 0 || sctp.data_payload_proto_id || sctp.data_tsn",
+                      ["ip.src", "ip.dst", "ipv6.src", "ipv6.dst", "udp.srcport", "udp.dstport",
+                       "tcp.srcport", "tcp.dstport", "sctp.srcport", "sctp.dstport"], occurrence="l"):
+        src, dst = (row[0], row[1]) if row[0] else (row[2], row[3])
+        sp, dp = next(((row[i], row[i + 1]) for i in (4, 6, 8) if row[i]), ("", ""))
+        endpoints.add((src, sp, dst, dp))
     for run in RUNS:
         tool, flags = run[0], run[1:]
         what = f"{name} {' '.join(run)}"
@@ -147,6 +156,21 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
                 first = d.split("\r\n", 1)[0]
                 fail(f"{what}: the datagram starting {first!r} is not read byte for byte")
                 break
+        # each message's packet: with tshark -P its summary line (frame
+        # number, time, an arrow); from a hex dump alone a line written from
+        # the bytes, whose endpoints must be those tshark gives a SIP packet
+        if tool == "tshark" and "-V" not in flags:
+            for m in msgs:
+                pk = m.get("packet") or ""
+                if "-P" in flags:
+                    if not re.match(r"^\d+ +[\d.]+ .* (\u2192|->) ", pk):
+                        fail(f"{what}: packet {pk!r} is not tshark's summary line")
+                        break
+                    continue
+                pm = re.match(r"^IP6? (\S+)\.(\d+) > (\S+)\.(\d+): (UDP|TCP|SCTP), length \d+", pk)
+                if not pm or pm.groups()[:4] not in endpoints:
+                    fail(f"{what}: packet {pk!r} names no endpoints of tshark's SIP packets")
+                    break
 print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs of {len(os.listdir(pcaps)) + len(made)} captures, {fails} failure(s)")
 sys.exit(1 if fails else 0)
 PY
