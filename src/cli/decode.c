@@ -906,6 +906,9 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	if (fl->ignored)
 		buf_printf(r->b, " (%u ignored)", fl->ignored);
 	buf_putc(r->b, '\n');
+	/* read from a capture's text: when and between which endpoints */
+	if (m->packet.len)
+		buf_printf(r->b, "  %spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet), report_off(r));
 	r->indent++;
 	report_findings(r, m, fl, NULL);
 	r->indent--;
@@ -1114,9 +1117,9 @@ static void decode_input(struct decode_run *run, const char *path)
 		static const char note[] =
 			"%s%s: a %s capture, read here as bytes: the SIP text of each packet as it lies "
 			"in the file, so a message split over packets (TCP segments, IP fragments) is "
-			"not read, and lines count the file's line feeds. For every SIP packet, TCP "
-			"reassembled: tshark -r %s -Y sip -O sip | imsreg decode (the headers), or "
-			"tcpdump -A -r %s | imsreg decode (bodies too)%s\n";
+			"not read, and lines count the file's line feeds. For every SIP message, TCP "
+			"reassembled, each with its packet's line: tshark -r %s -P -x | imsreg decode "
+			"(the bytes exact), or tcpdump -A -r %s | imsreg decode%s\n";
 		if (r->format == REPORT_TEXT) {
 			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, capture, in.name, in.name,
 				   report_off(r));
@@ -1484,7 +1487,8 @@ static void decode_usage(FILE *f)
 	      "  --strict    wire bytes: no paste repair, messages back to back\n"
 	      "  --datagram  wire bytes, each FILE one UDP datagram: one message, the bytes\n"
 	      "              after its body (Content-Length) discarded (RFC 3261 §18.3)\n"
-	      "  --brief     one line per message, then its findings\n"
+	      "  --brief     one line per message (and its packet's, from a capture's\n"
+	      "              text), then its findings\n"
 	      "  --summary   only the run's totals and its findings by rule, with where\n"
 	      "              each rule fired first (a log of thousands of messages)\n"
 	      "  --no-color  no ANSI colour even on a terminal\n"

@@ -902,11 +902,18 @@ python3 -c 'import json,sys,os; d=json.load(open(sys.argv[1])); assert os.path.g
 pcap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
 "$imsreg" decode --brief --no-color "$pcap" >"$tmp/pcap.out" 2>&1
 head -1 "$tmp/pcap.out" | grep -qF "sngrep-aaa.pcap: a pcap capture, read here as bytes" && ok || bad "a pcap: said first"
-has "a pcap: the tshark way" "$tmp/pcap.out" "tshark -r $pcap -Y sip -O sip | imsreg decode"
+has "a pcap: the tshark way" "$tmp/pcap.out" "tshark -r $pcap -P -x | imsreg decode"
 has "a pcap: the tcpdump way" "$tmp/pcap.out" "tcpdump -A -r $pcap | imsreg decode"
-# the tcpdump way read as said: every one of the capture's 81 SIP messages
+# each way read as said: every one of the capture's 81 SIP messages
 tcpdump -A -r "$pcap" 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-td.out" 2>&1
 has "a pcap through tcpdump -A: all its messages" "$tmp/pcap-td.out" "81 message(s), 0 not parseable"
+tshark -r "$pcap" -P -x 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-ts.out" 2>&1
+has "a pcap through tshark -P -x: all its messages" "$tmp/pcap-ts.out" "81 message(s), 0 not parseable"
+# --brief: each message's packet line under its own
+tshark -r "$pcap" -P -x 2>/dev/null | "$imsreg" decode --brief --no-color - >"$tmp/pcap-ts.txt" 2>&1
+n=$(grep -c '^  packet: [0-9]* *[0-9.]* .* → ' "$tmp/pcap-ts.txt")
+[ "$n" = 81 ] && ok || bad "tshark -P -x --brief: $n packet lines, want 81"
+grep -A1 -m1 '^<stdin>:[0-9]*: REGISTER ' "$tmp/pcap-ts.txt" | grep -q '^  packet: 19  32.004937  192.168.1.2 → 212.242.33.35 SIP 509 Request: REGISTER' && ok || bad "tshark -P -x --brief: the first REGISTER's packet"
 # each with its packet's line, in the text and in JSON
 tcpdump -nn -A -r "$pcap" 2>/dev/null | "$imsreg" decode --no-color - >"$tmp/pcap-td.txt" 2>&1
 has "tcpdump -A: the packet line under the message" "$tmp/pcap-td.txt" "packet: 09:32:52.844249 IP 192.168.1.2.5060 > 212.242.33.35.5060: SIP: REGISTER sip:sip.cybercity.dk SIP/2.0"
