@@ -34,7 +34,8 @@ struct paste_msg {
 	struct slice packet;    /* read from a capture tool's output: the line of the packet its
 				 * start line came in, a slice of the input (tcpdump's
 				 * "09:32:52.844249 IP 10.0.0.1.5060 > ...", tshark -P's summary
-				 * line), or for a hex dump with no such line one written from
+				 * line, ngrep's packet header), or for a hex dump with no such
+				 * line one written from
 				 * the packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
 				 * length 596", in struct paste); else SLICE_NULL */
 };

@@ -3512,6 +3512,7 @@ static int unlog_run(struct unlog *u)
 	struct every ep = { 0 };          /* a message with a prefix on every line */
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
+	size_t ng_line = 0, ng_line_len = 0; /* ngrep's last packet header line */
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
@@ -3591,6 +3592,8 @@ static int unlog_run(struct unlog *u)
 		if (!lc && is_ngrep_header(in + pos, ce - pos)) {
 			ng_seen = ng_first = true;
 			ng_msg = lp.on = ep.on = false;
+			ng_line = pos;
+			ng_line_len = ce - pos;
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
@@ -3700,6 +3703,15 @@ static int unlog_run(struct unlog *u)
 		dropping = NULL;
 		if (rc == 0)
 			rc = unlog_bound(u);
+		if (ng_first && rc == 0) {
+			/* a message that starts in the packet (on this line, or
+			 * -W normal's first row after two SP) has its header as
+			 * its packet line */
+			size_t s0 = c;
+			while (s0 < ce && in[s0] == ' ')
+				s0++;
+			rc = td_mark(u, s0, ng_line, ng_line_len, false);
+		}
 		if (rc < 0)
 			break;
 		if (ng_first && ce - c > 2 && in[c] == ' ' && in[c + 1] == ' ') {

@@ -1143,7 +1143,7 @@ static size_t log_case_normalise(struct paste *p, const char *name)
 	return 0;
 }
 
-static void test_tcpdump_messages_carry_their_packet_line(void)
+static void test_capture_messages_carry_their_packet_line(void)
 {
 	struct paste p;
 	paste_init(&p);
@@ -1174,6 +1174,18 @@ static void test_tcpdump_messages_carry_their_packet_line(void)
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "IP6 2001:db8::1.5064 > 2001:db8::2.5066: UDP, length 163, in ESP "
 						 "(SPI 0x00001234, null encryption)");
+	/* ngrep: its packet header, in each of its layouts */
+	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-byline"), 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "T 2026/11/20 10:00:01.123456 10.0.0.2:5060 -> 10.0.0.1:5060 [AP] #2");
+	}
+	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-none"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1");
+	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-normal"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1");
 	static const char plain[] = "OPTIONS sip:b SIP/2.0\nl: 0\n\n";
 	CHECK_INT_EQ(paste_normalise(&p, plain, sizeof plain - 1, NULL), 0);
 	CHECK_INT_EQ(p.nmsgs, 1);
@@ -1316,7 +1328,7 @@ int main(void)
 	test_byte_order_mark_is_dropped();
 	test_log_text_between_lines_is_dropped();
 	test_known_header_without_colon_is_kept_for_the_parser();
-	test_tcpdump_messages_carry_their_packet_line();
+	test_capture_messages_carry_their_packet_line();
 	test_no_start_line_is_an_error();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();
