@@ -10,16 +10,73 @@
 #include <imsreg/paste.h>
 #include <imsreg/scan.h>
 
+/* How the bytes of a run lie in the text they came from: byte k of the run
+ * at step_off(k) after its first. Text copied as it is: one for one (a 1,
+ * g 0). A hex dump's line: a byte for every a characters, and b more after
+ * every g bytes (tcpdump's "4500 05dc": a 2, g 2, b 1; tshark's "45 00":
+ * a 3; Wireshark's Copy as Hex Dump: a 3, g 8, b 1), the run's first byte
+ * the ph-th of its group. One run or span then maps a whole line of a hex
+ * dump, not each byte its own. */
+struct step {
+	uint8_t a, g, b, ph;
+};
+
+#define STEP_ONE ((struct step){ 1, 0, 0, 0 })
+
+static inline size_t step_off(struct step s, size_t k)
+{
+	return k * s.a + (s.g ? (k + s.ph) / s.g * s.b : 0);
+}
+
+/* The step of the run's bytes from its k-th on. */
+static inline struct step step_after(struct step s, size_t k)
+{
+	if (s.g)
+		s.ph = (uint8_t)((s.ph + k) % s.g);
+	return s;
+}
+
+static inline bool step_eq(struct step x, struct step y)
+{
+	return x.a == y.a && x.g == y.g && x.b == y.b && x.ph == y.ph;
+}
+
+/* An offset and a step in one word, so that maps keep their size (a map
+ * holds a word or two for every line of a log): the offset in the low 56
+ * bits (no text is 2^56 bytes), the step in the high 8: a - 1 (a is 1 to
+ * 3), g as 0, 2 or 8 in two bits, b, and ph (below 8). */
+#define PK_OFF_BITS 56
+
+static inline uint64_t pk_make(size_t off, struct step st)
+{
+	unsigned g = st.g == 8 ? 2u : st.g == 2 ? 1u : 0u;
+	unsigned code = (unsigned)(st.a - 1) | g << 2 | (unsigned)st.b << 4 | (unsigned)st.ph << 5;
+	return (uint64_t)off | (uint64_t)code << PK_OFF_BITS;
+}
+
+static inline size_t pk_off(uint64_t v)
+{
+	return (size_t)(v & ((UINT64_C(1) << PK_OFF_BITS) - 1));
+}
+
+static inline struct step pk_step(uint64_t v)
+{
+	unsigned code = (unsigned)(v >> PK_OFF_BITS), g = code >> 2 & 3;
+	return (struct step){ (uint8_t)((code & 3) + 1), (uint8_t)(g == 2 ? 8 : g == 1 ? 2 : 0),
+			      (uint8_t)(code >> 4 & 1), (uint8_t)(code >> 5) };
+}
+
 /* A byte range of text copied from the input: text[out, out + len) came
  * from input line `line`, starting at column `col` (1-based), at byte
- * `src` of the text the normaliser read (the input, or the input with its
- * log format undone: see unlog below). */
+ * pk_off(src) of the text the normaliser read (the input, or the input
+ * with its log format undone: see unlog below), each byte where
+ * pk_step(src) says. */
 struct paste_span {
 	size_t out;
 	size_t len;
 	unsigned line;
 	unsigned col;
-	size_t src;
+	uint64_t src;
 };
 
 /* One input line. */
@@ -103,7 +160,7 @@ static int copy(struct paste *p, const char *in, size_t from, size_t to, unsigne
 		return 0;
 	if (grow((void **)&p->spans, &p->cap_spans, p->nspans, sizeof *p->spans) < 0)
 		return -ENOMEM;
-	p->spans[p->nspans++] = (struct paste_span){ p->text.len, to - from, line, col, from };
+	p->spans[p->nspans++] = (struct paste_span){ p->text.len, to - from, line, col, pk_make(from, STEP_ONE) };
 	buf_append(&p->text, in + from, to - from);
 	return p->text.err;
 }
@@ -968,13 +1025,15 @@ out:
 
 /* Text with the input offset of each of its bytes, kept as runs: bytes
  * [run[i].out, run[i + 1].out) of b (the last run: to b.len) came from
- * the input bytes from run[i].in on, one for one. A log line's content,
- * copied whole, is one run; an escape undone starts a new one. (A size_t
- * per byte, as this was first written, cost 8 bytes of memory for each
- * byte of a log: 850 MB for a 100 MB P-CSCF log.) */
+ * the input bytes from run[i].in on, as run[i].st lays them: one for one,
+ * or a hex dump's line. A log line's content, copied whole, is one run;
+ * an escape undone starts a new one; the bytes of a hex dump's line are
+ * one run. (A size_t per byte, as this was first written, cost 8 bytes of
+ * memory for each byte of a log: 850 MB for a 100 MB P-CSCF log; a run
+ * per byte of a hex dump 16: 800 MB for 140 MB of tcpdump -X.) */
 struct mapped_run {
 	size_t out;
-	size_t in;
+	uint64_t in; /* pk_make(input offset, step) */
 };
 
 struct mapped {
@@ -997,23 +1056,61 @@ static void mapped_fini(struct mapped *o)
 	mapped_init(o);
 }
 
-/* The next n bytes of o->b come from input offset from on: the last run
- * goes on when they follow it in the input too, else a new one starts.
- * 0 or -ENOMEM. */
-static int mapped_from(struct mapped *o, size_t from)
+/* The next bytes of o->b come from input offset from on, laid as st
+ * says: the last run goes on when they follow it in the input so, else a
+ * new one starts. 0 or -ENOMEM. */
+static int mapped_from_step(struct mapped *o, size_t from, struct step st)
 {
 	if (o->nrun) {
-		const struct mapped_run *r = &o->run[o->nrun - 1];
-		if (r->out == o->b.len || r->in + (o->b.len - r->out) == from) {
-			if (r->out == o->b.len) /* an empty last run: started anew */
-				o->run[o->nrun - 1].in = from;
+		struct mapped_run *r = &o->run[o->nrun - 1];
+		size_t n = o->b.len - r->out;
+		struct step rs = pk_step(r->in);
+		if (n == 0) { /* an empty last run: started anew */
+			r->in = pk_make(from, st);
 			return 0;
 		}
+		if (pk_off(r->in) + step_off(rs, n) == from && step_eq(step_after(rs, n), st))
+			return 0;
 	}
 	if (grow((void **)&o->run, &o->cap, o->nrun, sizeof *o->run) < 0)
 		return -ENOMEM;
-	o->run[o->nrun++] = (struct mapped_run){ o->b.len, from };
+	o->run[o->nrun++] = (struct mapped_run){ o->b.len, pk_make(from, st) };
 	return 0;
+}
+
+/* The next byte of o->b comes from input offset from, a byte of a hex
+ * dump's line (td_hex_line): as mapped_from_step one for one, but the
+ * bytes of one line become a run of its step, read off its first bytes
+ * (the second two or three characters after the first, a group's space
+ * after the second or the eighth), each byte's offset exact. Only for the
+ * bytes of one line: a run must not go past a line end. */
+static int mapped_from_hex(struct mapped *o, size_t from)
+{
+	if (o->nrun) {
+		struct mapped_run *r = &o->run[o->nrun - 1];
+		size_t n = o->b.len - r->out, in = pk_off(r->in), d = from - in;
+		struct step st = pk_step(r->in);
+		if (n > 0 && in + step_off(st, n) == from)
+			return 0; /* the run goes on at its step */
+		if (n > 0 && from > in) {
+			if (n == 1 && st.a == 1 && st.g == 0 && (d == 2 || d == 3))
+				st = (struct step){ (uint8_t)d, 0, 0, 0 };
+			else if (n == 2 && step_eq(st, (struct step){ 2, 0, 0, 0 }) && d == 5)
+				st = (struct step){ 2, 2, 1, 0 };
+			else if (n == 8 && step_eq(st, (struct step){ 3, 0, 0, 0 }) && d == 25)
+				st = (struct step){ 3, 8, 1, 0 };
+			if (in + step_off(st, n) == from) {
+				r->in = pk_make(in, st);
+				return 0;
+			}
+		}
+	}
+	return mapped_from_step(o, from, STEP_ONE);
+}
+
+static int mapped_from(struct mapped *o, size_t from)
+{
+	return mapped_from_step(o, from, STEP_ONE);
 }
 
 /* The index of the run holding byte i of o->b (o->nrun > 0). */
@@ -1023,20 +1120,39 @@ static size_t mapped_run_of(const struct mapped *o, size_t i)
 	return last_at_or_before(o->run, o->nrun, sizeof *o->run, i);
 }
 
-/* The input offset byte i of o->b came from (i < o->b.len); *same, when
- * not NULL: how many bytes from i on come from the input one for one. */
-static size_t mapped_at(const struct mapped *o, size_t i, size_t *same)
+/* The input offset byte i of o->b came from (i < o->b.len); *same and
+ * *st, when same is not NULL: how many bytes from i on lie in the input
+ * as *st says. */
+static size_t mapped_at_step(const struct mapped *o, size_t i, size_t *same, struct step *st)
 {
-	size_t r = mapped_run_of(o, i);
-	if (same)
+	size_t r = mapped_run_of(o, i), k = i - o->run[r].out;
+	struct step rs = pk_step(o->run[r].in);
+	if (same) {
 		*same = (r + 1 < o->nrun ? o->run[r + 1].out : o->b.len) - i;
-	return o->run[r].in + (i - o->run[r].out);
+		*st = step_after(rs, k);
+	}
+	return pk_off(o->run[r].in) + step_off(rs, k);
+}
+
+static size_t mapped_at(const struct mapped *o, size_t i)
+{
+	return mapped_at_step(o, i, NULL, NULL);
 }
 
 /* Byte c, from input offset from: 0 or -ENOMEM. */
 static int mapped_put(struct mapped *o, char c, size_t from)
 {
 	if (mapped_from(o, from) < 0)
+		return -ENOMEM;
+	buf_putc(&o->b, c);
+	return o->b.err;
+}
+
+/* Byte c of a hex dump's line, from input offset from (its first hex
+ * digit): 0 or -ENOMEM. */
+static int mapped_put_hex(struct mapped *o, char c, size_t from)
+{
+	if (mapped_from_hex(o, from) < 0)
 		return -ENOMEM;
 	buf_putc(&o->b, c);
 	return o->b.err;
@@ -1057,7 +1173,7 @@ static int mapped_copy(struct mapped *o, const char *in, size_t from, size_t to)
  * base + i. */
 static size_t source_at(const struct mapped *sm, size_t base, size_t i)
 {
-	return sm ? mapped_at(sm, base + i, NULL) : base + i;
+	return sm ? mapped_at(sm, base + i) : base + i;
 }
 
 static bool is_digit(char c)
@@ -1825,7 +1941,7 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 		if (rc == 0)
 			rc = unescape_dots(&u->out, t.b.ptr + m, &t, m, t.b.len - m);
 		if (rc == 0)
-			rc = mapped_put(&u->out, '\n', mapped_at(&t, t.b.len - 1, NULL));
+			rc = mapped_put(&u->out, '\n', mapped_at(&t, t.b.len - 1));
 		if (rc == 0)
 			rc = unlog_repair(u, lineno, "read a message ngrep printed wrapped (-W normal: '..' for CR LF in "
 						     "the head, the body as printed)");
@@ -2549,9 +2665,11 @@ static size_t td_start_search(const char *d, size_t end, size_t limit)
 static int mapped_take(struct mapped *o, const struct mapped *t, size_t from, size_t to)
 {
 	while (from < to) {
-		size_t same, src = mapped_at(t, from, &same);
+		size_t same;
+		struct step st;
+		size_t src = mapped_at_step(t, from, &same, &st);
 		size_t k = same < to - from ? same : to - from;
-		if (mapped_from(o, src) < 0)
+		if (mapped_from_step(o, src, st) < 0)
 			return -ENOMEM;
 		buf_append(&o->b, t->b.ptr + from, k);
 		if (o->b.err)
@@ -2602,7 +2720,7 @@ static int td_hex_line(struct mapped *t, const char *in, size_t pos, size_t ce)
 				break;
 			for (size_t j = 0; j < k; j += 2) {
 				td_hex2(in, i + 1 + j, &v);
-				if (mapped_put(t, (char)v, i + 1 + j) < 0)
+				if (mapped_put_hex(t, (char)v, i + 1 + j) < 0)
 					return -ENOMEM;
 			}
 			i += 1 + k;
@@ -2619,7 +2737,7 @@ static int td_hex_line(struct mapped *t, const char *in, size_t pos, size_t ce)
 				i++;
 			if (i + 3 > ce || !td_hex2(in, i + 1, &v) || (i + 3 < ce && in[i + 3] != ' '))
 				break;
-			if (mapped_put(t, (char)v, i + 1) < 0)
+			if (mapped_put_hex(t, (char)v, i + 1) < 0)
 				return -ENOMEM;
 			i += 3;
 		}
@@ -3013,7 +3131,7 @@ static int td_emit(struct unlog *u, struct tcpdump *td, const struct mapped *t, 
 	if (rc == 0)
 		rc = mapped_take(&u->out, t, from, to);
 	if (rc == 0 && ended) {
-		rc = td_close(u, td, to > from ? mapped_at(t, to - 1, NULL) : at);
+		rc = td_close(u, td, to > from ? mapped_at(t, to - 1) : at);
 		u->bound_next = true;
 	}
 	return rc;
@@ -3078,7 +3196,7 @@ static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f,
 			break;
 		if (k == 0)
 			k = n;
-		rc = td_emit(u, td, &f->pend, 0, k, mapped_at(&f->pend, 0, NULL), true);
+		rc = td_emit(u, td, &f->pend, 0, k, mapped_at(&f->pend, 0), true);
 		/* CR LF keep-alives between messages (RFC 5626 §4.4.1) dropped */
 		while (k < n && (s[k] == '\r' || s[k] == '\n'))
 			k++;
@@ -3281,7 +3399,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			rc = td_tell(u, td, lineno, hex);
 		}
 		if (rc == 0 && st != SIZE_MAX)
-			rc = td_mark_packet(u, mapped_at(t, st, NULL), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
+			rc = td_mark_packet(u, mapped_at(t, st), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
 		td->said = NULL;
 		if (rc == 0)
 			rc = mapped_take(&f->pend, t, st != SIZE_MAX ? st : p0, end);
@@ -3292,7 +3410,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		 * fragment may add to it) */
 		rc = td_tell(u, td, lineno, hex);
 		if (rc == 0)
-			rc = td_mark_packet(u, mapped_at(t, st, NULL), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
+			rc = td_mark_packet(u, mapped_at(t, st), &pk, (const unsigned char *)d, hex && found ? &r : NULL);
 		if (rc == 0)
 			rc = td_emit(u, td, t, st, end, pos, false);
 		td->last = fi;
@@ -3319,7 +3437,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 	/* a whole datagram ends with its line, and its message there: text
 	 * after it (tshark -P's summary lines) is none of it */
 	if (rc == 0 && !what && !pk.tcp && !td->open) {
-		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end, NULL) : pos);
+		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end) : pos);
 		u->bound_next = true;
 	}
 	return rc;
@@ -3826,8 +3944,8 @@ static size_t out_line_source(const struct unlog *u, const size_t *ds, size_t nd
 	if (dlen == 0)
 		return 0;
 	if (line >= 1 && line - 1 < nds && ds[line - 1] < dlen)
-		return mapped_at(&u->out, ds[line - 1], NULL);
-	return mapped_at(&u->out, dlen - 1, NULL);
+		return mapped_at(&u->out, ds[line - 1]);
+	return mapped_at(&u->out, dlen - 1);
 }
 
 /* The normaliser's result over u->out made to point into the input:
@@ -3852,8 +3970,8 @@ static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_
 		goto out;
 	is[0] = bom;
 	if (nrc == -EBADMSG && err) {
-		size_t off = err->offset < dlen ? mapped_at(map, err->offset, NULL)
-				  : dlen ? mapped_at(map, dlen - 1, NULL) : 0;
+		size_t off = err->offset < dlen ? mapped_at(map, err->offset)
+				  : dlen ? mapped_at(map, dlen - 1) : 0;
 		err->offset = off;
 		err->at = u->in + off;
 	}
@@ -3863,7 +3981,8 @@ static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_
 		const struct paste_span *s = &p->spans[i];
 		for (size_t k = 0; k < s->len;) {
 			size_t g;
-			size_t off = mapped_at(map, s->src + k, &g);
+			struct step st;
+			size_t off = mapped_at_step(map, pk_off(s->src) + k, &g, &st);
 			if (g > s->len - k)
 				g = s->len - k;
 			if (grow((void **)&spans, &cap_spans, nspans, sizeof *spans) < 0) {
@@ -3873,7 +3992,7 @@ static int unlog_map_back(struct paste *p, struct unlog *u, int nrc, struct sip_
 			size_t li = start_index(is, nis, off);
 			size_t ls = is[li];
 			spans[nspans++] = (struct paste_span){ s->out + k, g, (unsigned)li + 1,
-							       off > ls ? (unsigned)(off - ls) + 1 : 1, off };
+							       off > ls ? (unsigned)(off - ls) + 1 : 1, pk_make(off, st) };
 			k += g;
 		}
 	}
@@ -3969,7 +4088,7 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 			&p->spans[last_at_or_before(p->spans, p->nspans, sizeof *p->spans, off)];
 		if (off < s->out || off - s->out >= s->len)
 			continue;
-		struct td_mark key = { .at = s->src + (off - s->out) };
+		struct td_mark key = { .at = pk_off(s->src) + step_off(pk_step(s->src), off - s->out) };
 		const struct td_mark *m = bsearch(&key, marks, n, sizeof *marks, mark_cmp);
 		if (m)
 			p->msgs[i].packet = slice_make((m->written ? p->lines.ptr : in) + m->line, m->line_len);
@@ -4029,5 +4148,5 @@ void paste_position(const struct paste *p, size_t offset, unsigned *line, unsign
 	if (d > s->len)
 		d = s->len; /* an inserted byte (CRLF, folding SP): the end of the line */
 	*line = s->line;
-	*col = s->col + (unsigned)d;
+	*col = s->col + (unsigned)step_off(pk_step(s->src), d);
 }
