@@ -2251,6 +2251,8 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 /* A packet line of tcpdump, read. */
 struct td_pkt {
 	bool tcp;
+	bool sctp;             /* its messages gathered by association as TCP's are by connection */
+	bool sctp_end;         /* its (first) DATA chunk ends a message: (E) */
 	bool frag;             /* an IP fragment after the first: no transport header */
 	bool frag_first;       /* the first fragment: the datagram goes on in the next */
 	long len;              /* the transport payload's bytes ("length N"), or -1 */
@@ -2360,9 +2362,28 @@ static bool td_number(const char *s, size_t n, size_t i, const char *lit, uint64
 /* What follows "SRC > DST: " at s[i, n) into *p: TCP ("Flags [...]", its
  * "seq A:B" and "length N"), an IP fragment ("frag (OFFSET|LENGTH)"), or
  * a datagram ("UDP, length N", "SIP, length: N", "SIP: ..."). */
+/* The flags of the first DATA chunk tcpdump printed in s[i, n) ("[DATA]
+ * (U)(B)(E)"): (E) in p->sctp_end. False when s holds no DATA chunk. */
+static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
+{
+	size_t c = td_find(s, n, i, "[DATA] ");
+	if (c == n)
+		return false;
+	for (c += 7; c + 3 <= n && s[c] == '(' && s[c + 2] == ')'; c += 3)
+		p->sctp_end |= s[c + 1] == 'E';
+	return true;
+}
+
 static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 {
 	uint64_t v;
+	if (td_at(s, n, i, "sctp")) {
+		/* "sctp (1) [DATA] (B)(E) [TSN: ...]": a message may come in
+		 * several DATA chunks, (B) its first, (E) its last */
+		p->sctp = true;
+		td_sctp_flags(s, n, i, p);
+		return;
+	}
 	if (td_at(s, n, i, "Flags [")) {
 		p->tcp = true;
 		size_t q = td_find(s, n, i, " seq ");
@@ -2767,6 +2788,7 @@ struct td_ip {
 	unsigned ver, proto;
 	bool ports, esp;
 	uint32_t spi;
+	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
 };
 
 static unsigned td_u16(const unsigned char *b)
@@ -2917,6 +2939,7 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	}
 	if (proto == 132 && h + 12 + 16 <= end && b[h + 12] == 0) {
 		size_t cl = td_u16(b + h + 14);
+		r->sctp_end = b[h + 13] & 1;
 		r->from = h + 28;
 		r->to = cl >= 16 && h + 12 + cl <= end ? h + 12 + cl : end;
 		return true;
@@ -3016,6 +3039,7 @@ struct td_flow {
 	 * come between its segments; exact bytes (a hex dump) or -A's text */
 	struct mapped pend;
 	bool pend_hex;
+	bool sctp;              /* an SCTP association's (its chunks may be padded) */
 	unsigned long pend_at;  /* when it started (td->clock) */
 };
 
@@ -3142,8 +3166,9 @@ static int td_emit(struct unlog *u, struct tcpdump *td, const struct mapped *t, 
  * (none without it); 0 while it is not whole. exact: the bytes as sent;
  * else tcpdump -A's text, whose LF was CR LF or LF: the body ends where
  * either count reaches Content-Length and the text after it is nothing
- * or a next start line. */
-static size_t td_msg_len(const char *s, size_t n, bool exact)
+ * or a next start line (or, pad: up to three '.', the zero bytes that pad
+ * an SCTP chunk to four bytes, perhaps with a LF). */
+static size_t td_msg_len(const char *s, size_t n, bool exact, bool pad)
 {
 	size_t i = 0, he;
 	long cl = -1;
@@ -3177,6 +3202,8 @@ static size_t td_msg_len(const char *s, size_t n, bool exact)
 		const char *nl = memchr(s + k, '\n', n - k);
 		if (k == n || (nl && is_start_line(s + k, (size_t)(nl - s) - k)))
 			return j + 1;
+		if (pad && n - k <= 4 && k < n && s[k] == '.' && strspn(s + k, ".\n") == n - k)
+			return j + 1;
 	}
 	return 0;
 }
@@ -3188,7 +3215,7 @@ static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f,
 	int rc = 0;
 	while (rc == 0 && f->pend.b.len) {
 		const char *s = f->pend.b.ptr;
-		size_t n = f->pend.b.len, k = td_msg_len(s, n, f->pend_hex);
+		size_t n = f->pend.b.len, k = td_msg_len(s, n, f->pend_hex, whole && f->sctp);
 		/* past TD_PEND_MAX without an end (a Content-Length the
 		 * segments never fill): out as it is, so that gathering stays
 		 * linear */
@@ -3197,9 +3224,12 @@ static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f,
 		if (k == 0)
 			k = n;
 		rc = td_emit(u, td, &f->pend, 0, k, mapped_at(&f->pend, 0), true);
-		/* CR LF keep-alives between messages (RFC 5626 §4.4.1) dropped */
+		/* CR LF keep-alives between messages (RFC 5626 §4.4.1) dropped,
+		 * and after SCTP's last chunk -A's '.' of its padding */
 		while (k < n && (s[k] == '\r' || s[k] == '\n'))
 			k++;
+		if (whole && f->sctp && !f->pend_hex && n - k <= 4 && strspn(s + k, ".\n") == n - k)
+			k = n;
 		struct mapped rest;
 		mapped_init(&rest);
 		if (rc == 0)
@@ -3311,13 +3341,16 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		if (found) {
 			pk.frag = r.frag;
 			pk.frag_first = !r.frag && r.more;
+			pk.sctp = r.proto == 132 && !r.frag;
+			pk.sctp_end = pk.sctp && r.sctp_end;
 			if (r.tcp) {
 				pk.tcp = pk.has_seq = pk.seq_end = true;
 				pk.seq_a = r.seq;
 				pk.seq_b = (uint64_t)r.seq + (r.to - r.from);
 			}
-		} else if (td_start_at(d, t->b.len, 0, false)) {
-			/* no IP header: a payload alone (-vv's SCTP DATA chunk) */
+		} else if (td_start_at(d, t->b.len, 0, false) || pk.sctp) {
+			/* no IP header: a payload alone (-vv's SCTP DATA chunk,
+			 * the start of a message or the rest of one) */
 			r = (struct td_ip){ .from = 0, .to = t->b.len };
 			found = true;
 		}
@@ -3370,7 +3403,11 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			f->ws_at += here;
 		}
 	} else if (!hex) {
-		if (pk.len > 0) {
+		if (pk.sctp && end > 0) {
+			/* the IP header's length, SCTP's common header and its
+			 * first DATA chunk's header: 12 and 16 bytes */
+			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 28 : 68;
+		} else if (pk.len > 0) {
 			p0 = td_back(d, end, (size_t)pk.len);
 		} else if (pk.len < 0 && !pk.tcp && end > 0) {
 			/* no length: the IP header's own, and UDP's 8 bytes */
@@ -3378,23 +3415,28 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		}
 		if (p0 != SIZE_MAX && !pk.frag) {
 			st = td_start_near(d, end, p0);
-			if (st == SIZE_MAX && !pk.tcp)
+			if (st == SIZE_MAX && !pk.tcp && !pk.sctp)
 				st = td_start_search(d, end, 160);
 		}
 	}
+	/* TCP, and SCTP, whose message may take several DATA chunks: the
+	 * text gathered by connection or association until whole */
+	const bool gather = pk.tcp || pk.sctp;
 	const char *what = NULL;
 	if (p0 == SIZE_MAX || p0 >= end) {
 		what = "ignored tcpdump's packets that carry no SIP message";
 	} else if (again) {
 		what = "ignored a TCP segment shown again (a retransmission: its bytes were read)";
-	} else if (pk.tcp && (st != SIZE_MAX || f->pend.b.len)) {
+	} else if (gather && (st != SIZE_MAX || f->pend.b.len)) {
 		/* TCP: gathered by connection, out when whole, so that the
 		 * segments of other connections may come between; a message
-		 * that starts ends the one before it */
+		 * that starts ends the one before it. SCTP: the chunks of
+		 * each association the same way */
 		if (st != SIZE_MAX)
 			rc = td_pend_flush(u, td, f, true);
 		if (rc == 0 && !f->pend.b.len) {
 			f->pend_hex = hex;
+			f->sctp = pk.sctp;
 			f->pend_at = ++td->clock;
 			rc = td_tell(u, td, lineno, hex);
 		}
@@ -3403,8 +3445,10 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		td->said = NULL;
 		if (rc == 0)
 			rc = mapped_take(&f->pend, t, st != SIZE_MAX ? st : p0, end);
+		/* SCTP's last chunk of a message ends it, whatever its
+		 * Content-Length says */
 		if (rc == 0)
-			rc = td_pend_flush(u, td, f, false);
+			rc = td_pend_flush(u, td, f, pk.sctp_end);
 	} else if (st != SIZE_MAX) {
 		/* a message starts: the rest of the packet its text (the next
 		 * fragment may add to it) */
@@ -3420,10 +3464,12 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		 * bytes right after the first's */
 		td->said = NULL;
 		rc = mapped_take(&u->out, t, p0, end);
-	} else if (pk.tcp || pk.frag) {
-		what = pk.tcp ? "ignored a TCP segment that goes on with a message whose start was not read "
-				"(the capture started after it)"
-			      : "ignored an IP fragment whose first fragment was not read before it";
+	} else if (gather || pk.frag) {
+		what = pk.tcp	 ? "ignored a TCP segment that goes on with a message whose start was not read "
+				   "(the capture started after it)"
+		       : pk.sctp ? "ignored an SCTP DATA chunk that goes on with a message whose start was not "
+				   "read (the capture started after it)"
+				 : "ignored an IP fragment whose first fragment was not read before it";
 	} else {
 		what = "ignored tcpdump's packets that carry no SIP message";
 	}
@@ -3436,7 +3482,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		rc = td_say(u, td, lineno, what);
 	/* a whole datagram ends with its line, and its message there: text
 	 * after it (tshark -P's summary lines) is none of it */
-	if (rc == 0 && !what && !pk.tcp && !td->open) {
+	if (rc == 0 && !what && !gather && !td->open) {
 		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end) : pos);
 		u->bound_next = true;
 	}
@@ -3493,8 +3539,11 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	 * holds it too; a tab and "0x" start a line of -x's hex dump) */
 	size_t q = next;
 	unsigned k = 1;
+	bool chunk = false; /* -vv: SCTP's chunks on lines of their own, "\t1) [DATA] (B)(E) ..." */
 	for (; q < len && (k < pk.lines || (in[q] == '\t' && !(len - q > 3 && in[q + 1] == '0' && in[q + 2] == 'x')));
 	     k++) {
+		if (pk.sctp && !chunk && in[q] == '\t')
+			chunk = td_sctp_flags(in, content_end(in, len, q), q, &pk);
 		q = line_after(in, len, q);
 	}
 	if (q >= len)

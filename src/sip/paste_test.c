@@ -1070,6 +1070,37 @@ static const struct log_case log_cases[] = {
 	  1, "REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bK1\r\n"
 	     "Call-ID: esp1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n",
 	  "hex dumps of packets", "ignored", "REGISTER", 4, 31 },
+	/* SIP over SCTP: a message in two DATA chunks, (B) and (E), in two
+	 * packets (tcpdump -x): joined; the first chunk ends in the middle of
+	 * the start line's CR LF, the second its 3 bytes of padding */
+	{ "hexdump-sctp-chunks",
+	  "10:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: sctp (1) [DATA] (B) [TSN: 1] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "\t0x0000:  4500 0050 0010 0000 4084 0000 0a00 0001\n"
+	  "\t0x0010:  0a00 0002 13c4 13c4 0000 1234 0000 0000\n"
+	  "\t0x0020:  0002 002e 0000 0001 0000 0000 0000 0000\n"
+	  "\t0x0030:  4f50 5449 4f4e 5320 7369 703a 622e 6578\n"
+	  "\t0x0040:  616d 706c 6520 5349 502f 322e 300d 0000\n"
+	  "10:00:00.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: sctp (1) [DATA] (E) [TSN: 2] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "\t0x0000:  4500 004c 0011 0000 4084 0000 0a00 0001\n"
+	  "\t0x0010:  0a00 0002 13c4 13c4 0000 1234 0000 0000\n"
+	  "\t0x0020:  0001 002b 0000 0002 0000 0000 0000 0000\n"
+	  "\t0x0030:  0a43 616c 6c2d 4944 3a20 390d 0a6c 3a20\n"
+	  "\t0x0040:  360d 0a0d 0a61 6263 6465 6600\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 9\r\nl: 6\r\n\r\nabcdef", "hex dumps of packets", "ignored",
+	  "Call-ID", 11, 13 },
+	/* the same in tcpdump -A's text (split inside a header): the chunks
+	 * joined, the '.' of the last chunk's padding dropped */
+	{ "tcpdump-sctp-chunks",
+	  "00:16:40.000001 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (B) [TSN: 1] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..T....@..................4.......4............OPTIONS sip:b.example SIP/2.0\n"
+	  "Call-\n"
+	  "00:16:40.000002 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (E) [TSN: 2] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..H....@..................4.......%............ID: 9\n"
+	  "l: 6\n"
+	  "\n"
+	  "abcdef...\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 9\r\nl: 6\r\n\r\nabcdef", "tcpdump -A's packet text", "ignored",
+	  "abcdef", 8, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",

@@ -156,6 +156,14 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
                 first = d.split("\r\n", 1)[0]
                 fail(f"{what}: the datagram starting {first!r} is not read byte for byte")
                 break
+        # from a hex dump's exact bytes every message is whole: a message
+        # in several SCTP DATA chunks or TCP segments is joined, so its
+        # body is what its Content-Length says
+        if tool == "tshark" or any(x in flags for x in ("-x", "-X", "-xx", "-XX", "-vv")):
+            for m in msgs:
+                if any(f.get("id") == "rfc3261.msg.content-length" for f in m.get("findings", [])):
+                    fail(f"{what}: {m.get('wire', '').split(chr(13), 1)[0]!r}: its body is not its Content-Length")
+                    break
         # each message's packet: with tshark -P its summary line (frame
         # number, time, an arrow); from a hex dump alone a line written from
         # the bytes, whose endpoints must be those tshark gives a SIP packet
