@@ -2253,6 +2253,7 @@ struct td_pkt {
 	bool tcp;
 	bool sctp;             /* its messages gathered by association as TCP's are by connection */
 	bool sctp_end;         /* its (first) DATA chunk ends a message: (E) */
+	bool esp_enc;          /* ESP tcpdump could not read into: encrypted */
 	bool frag;             /* an IP fragment after the first: no transport header */
 	bool frag_first;       /* the first fragment: the datagram goes on in the next */
 	long len;              /* the transport payload's bytes ("length N"), or -1 */
@@ -2377,6 +2378,13 @@ static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 {
 	uint64_t v;
+	if (td_at(s, n, i, "ESP(spi=")) {
+		/* "ESP(spi=0x00001234,seq=0x1), length 96": tcpdump prints
+		 * nothing of it, ESP without encryption too (its bytes in -x
+		 * are read: td_esp_null) */
+		p->esp_enc = true;
+		return;
+	}
 	if (td_at(s, n, i, "sctp")) {
 		/* "sctp (1) [DATA] (B)(E) [TSN: ...]": a message may come in
 		 * several DATA chunks, (B) its first, (E) its last */
@@ -2787,6 +2795,7 @@ struct td_ip {
 	size_t ip, th;
 	unsigned ver, proto;
 	bool ports, esp;
+	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
 	uint32_t spi;
 	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
 };
@@ -2852,7 +2861,7 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	r->ver = (unsigned)v;
 	r->ports = false;
 	if (depth == 0)
-		r->esp = false;
+		r->esp = r->esp_enc = false;
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
 		end = td_u16(b + 2);
@@ -2912,6 +2921,9 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		r->esp = true;
 		r->spi = (uint32_t)td_u16(b + h) << 16 | td_u16(b + h + 2);
 		h += 8; /* the payload of ESP without encryption */
+	} else if (proto == 50) {
+		r->esp_enc = true;
+		return false;
 	}
 	if ((proto == 4 || proto == 41) && depth == 0) {
 		if (!td_ip_payload(b + h, end - h, r, 1))
@@ -2996,6 +3008,7 @@ static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
 {
 	if (td_ip_payload(b, n, r, 0))
 		return true;
+	bool esp_enc = r->esp_enc;
 	static const struct { size_t type, hdr; } links[] = {
 		{ 12, 14 },     /* Ethernet */
 		{ 16, 18 },     /* Ethernet, 802.1Q */
@@ -3014,7 +3027,9 @@ static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
 			r->th += o;
 			return true;
 		}
+		esp_enc |= (et == 0x0800 || et == 0x86dd) && r->esp_enc;
 	}
+	r->esp_enc = esp_enc;
 	return false;
 }
 
@@ -3422,9 +3437,17 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 	/* TCP, and SCTP, whose message may take several DATA chunks: the
 	 * text gathered by connection or association until whole */
 	const bool gather = pk.tcp || pk.sctp;
+	/* a packet with no message in it: ESP whose payload is encrypted
+	 * said apart, as the REGISTERs a P-CSCF protects go so */
+	const char *nosip = (hex ? !found && r.esp_enc : pk.esp_enc && st == SIZE_MAX)
+				    ? "ignored ESP packets whose payload is encrypted (IPsec of IMS sec-agree, TS "
+				      "33.203): the SIP in them, such as the REGISTER after a 401 with "
+				      "Security-Server, cannot be read here; capture where IPsec ends, or test with "
+				      "ealg=null"
+				    : "ignored tcpdump's packets that carry no SIP message";
 	const char *what = NULL;
 	if (p0 == SIZE_MAX || p0 >= end) {
-		what = "ignored tcpdump's packets that carry no SIP message";
+		what = nosip;
 	} else if (again) {
 		what = "ignored a TCP segment shown again (a retransmission: its bytes were read)";
 	} else if (gather && (st != SIZE_MAX || f->pend.b.len)) {
@@ -3471,7 +3494,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 				   "read (the capture started after it)"
 				 : "ignored an IP fragment whose first fragment was not read before it";
 	} else {
-		what = "ignored tcpdump's packets that carry no SIP message";
+		what = nosip;
 	}
 	if (rc == 0 && pk.tcp && pk.has_seq && pk.seq_end && !again && what == NULL) {
 		f->data = true;

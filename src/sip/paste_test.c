@@ -1101,6 +1101,39 @@ static const struct log_case log_cases[] = {
 	  "abcdef...\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 9\r\nl: 6\r\n\r\nabcdef", "tcpdump -A's packet text", "ignored",
 	  "abcdef", 8, 1 },
+	/* ESP with encryption after a datagram (IMS sec-agree with
+	 * ealg=aes-cbc): nothing to read in it, said as such */
+	{ "hexdump-esp-encrypted",
+	  "    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n"
+	  "\n"
+	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
+	  "0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n"
+	  "0020  02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49 4f 4e   ......./.[OPTION\n"
+	  "0030  53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c 65 20   S sip:b.example \n"
+	  "0040  53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d 0a 0d   SIP/2.0..l: 0...\n"
+	  "0050  0a                                                .\n"
+	  "\n"
+	  "    2 0.000100000     10.0.0.1 → 10.0.0.2     ESP 68 ESP (SPI=0x00001234)\n"
+	  "\n"
+	  "0000  45 00 00 44 00 02 00 00 40 32 00 00 0a 00 00 01\n"
+	  "0010  0a 00 00 02 00 00 12 34 00 00 00 01 0b 30 55 7a\n"
+	  "0020  9f c4 e9 0e 33 58 7d a2 c7 ec 11 36 5b 80 a5 ca\n"
+	  "0030  ef 14 39 5e 83 a8 cd f2 17 3c 61 86 ab d0 f5 1a\n"
+	  "0040  3f 64 89 ae\n",
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "ignored ESP packets whose payload is encrypted",
+	  "carry no SIP", "l: 0", 7, 34 },
+	/* the same in tcpdump -A's text: tcpdump names it ESP and prints
+	 * nothing of what it holds */
+	{ "tcpdump-esp-encrypted",
+	  "10:00:00.000001 IP 192.0.2.1.5060 > 192.0.2.2.5060: SIP: OPTIONS sip:b SIP/2.0\n"
+	  "E..;....@................'..OPTIONS sip:b SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "\n"
+	  "10:00:00.000002 IP 192.0.2.1 > 192.0.2.2: ESP(spi=0x00001234,seq=0x1), length 48\n"
+	  "E..D....@2.............4.....0Uz....3X}....6[.....9^.....<a.....?d..\n",
+	  1, "OPTIONS sip:b SIP/2.0\r\nl: 0\r\n\r\n", "ignored ESP packets whose payload is encrypted", "carry no SIP",
+	  "OPTIONS", 2, 29 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
