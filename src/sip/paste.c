@@ -2363,6 +2363,37 @@ static bool td_number(const char *s, size_t n, size_t i, const char *lit, uint64
 /* What follows "SRC > DST: " at s[i, n) into *p: TCP ("Flags [...]", its
  * "seq A:B" and "length N"), an IP fragment ("frag (OFFSET|LENGTH)"), or
  * a datagram ("UDP, length N", "SIP, length: N", "SIP: ..."). */
+/* IPv4 fragments in -v's IP header s[i, n) ("id 16962, offset 1480,
+ * flags [+], ..."): a first fragment (offset 0, more: '+') or a later one
+ * in p. */
+static void td_ipv4_frag(const char *s, size_t n, size_t i, struct td_pkt *p)
+{
+	uint64_t off;
+	size_t f = td_find(s, n, i, "flags [");
+	bool more = f < n && memchr(s + f, '+', td_find(s, n, f, "]") - f) != NULL;
+	if (!td_number(s, n, i, ", offset ", &off))
+		return;
+	p->frag = off != 0;
+	p->frag_first = off == 0 && more;
+}
+
+/* A later IPv4 fragment of UDP or TCP at s[i, n): tcpdump names its
+ * protocol alone, having no transport header to read ("ip-proto-17" with
+ * -n, "udp" without), and nothing after it. (SCTP cuts its messages into
+ * chunks itself; and -vv prints "sctp" alone before its chunks' lines.) */
+static bool td_ip_proto_frag(const char *s, size_t n, size_t i)
+{
+	static const char *const protos[] = { "ip-proto-17", "ip-proto-6", "udp", "tcp" };
+	for (size_t k = 0; k < sizeof protos / sizeof protos[0]; k++) {
+		size_t e = i + strlen(protos[k]);
+		while (e < n && s[e] == ' ')
+			e++;
+		if (td_at(s, n, i, protos[k]) && e == n)
+			return true;
+	}
+	return false;
+}
+
 /* The flags of the first DATA chunk tcpdump printed in s[i, n) ("[DATA]
  * (U)(B)(E)"): (E) in p->sctp_end. False when s holds no DATA chunk. */
 static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
@@ -2378,6 +2409,10 @@ static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 {
 	uint64_t v;
+	if (td_ip_proto_frag(s, n, i)) {
+		p->frag = true;
+		return;
+	}
 	if (td_at(s, n, i, "ESP(spi=")) {
 		/* "ESP(spi=0x00001234,seq=0x1), length 96": tcpdump prints
 		 * nothing of it, ESP without encryption too (its bytes in -x
@@ -2558,6 +2593,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	if (i < n && s[i] == '(') {
 		/* -v: "(tos ..., proto UDP (17), length 495)" */
 		unsigned depth = 0;
+		size_t open = i;
 		for (; i < n; i++) {
 			depth += s[i] == '(';
 			if (s[i] == ')' && --depth == 0)
@@ -2565,6 +2601,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 		}
 		if (i == n)
 			return false;
+		td_ipv4_frag(s, i, open, p);
 		i++;
 		/* the endpoints on the next line, after four SP (an IP in IP
 		 * packet's inner ones on the line after) */
@@ -3334,6 +3371,27 @@ static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, c
 	return td_mark(u, at, pl, pn, written);
 }
 
+/* Whether tcpdump's "SRC > DST" a[0, an) names the hosts of b[0, bn),
+ * printed without ports: "10.0.0.1.5060 > 10.0.0.2.5060" (or with names,
+ * "host.sip") and "10.0.0.1 > 10.0.0.2", as tcpdump writes a later
+ * fragment. */
+static bool td_hosts_eq(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t g = td_find(a, an, 0, " > "), h = td_find(b, bn, 0, " > ");
+	if (g == an || h == bn)
+		return false;
+	/* each side of a without what follows its last '.' */
+	size_t l = g, r = an;
+	while (l > 0 && a[l - 1] != '.')
+		l--;
+	while (r > g + 3 && a[r - 1] != '.')
+		r--;
+	if (l == 0 || r == g + 3)
+		return false;
+	return l - 1 == h && memcmp(a, b, h) == 0 && r - 1 - (g + 3) == bn - (h + 3) &&
+	       memcmp(a + g + 3, b + h + 3, bn - h - 3) == 0;
+}
+
 /* The packet in t (line lineno, its first line at pos): its message, or
  * the part of one it carries, goes out. hex: t holds the packet's bytes
  * (a hex dump, from its IP header or its link layer's), else tcpdump -A's
@@ -3371,6 +3429,13 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		}
 		rc = found && r.keyn ? td_flow(u, td, r.key, r.keyn, &fi)
 				     : td_flow(u, td, pk.epn ? in + pk.ep : "", pk.epn, &fi);
+	} else if (pk.frag && td->open && td->last != SIZE_MAX &&
+		   td_hosts_eq(td->flows[td->last].key, td->flows[td->last].keyn, in + pk.ep, pk.epn)) {
+		/* a later IPv4 fragment ("SRC > DST: ip-proto-17", no ports)
+		 * of the datagram that went out last, open */
+		fi = td->last;
+		rc = 0;
+		end = t->b.len ? t->b.len - 1 : 0;
 	} else {
 		rc = td_flow(u, td, in + pk.ep, pk.epn, &fi);
 		/* tcpdump's LF after the packet is not the payload's */
@@ -3422,6 +3487,9 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 			/* the IP header's length, SCTP's common header and its
 			 * first DATA chunk's header: 12 and 16 bytes */
 			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 28 : 68;
+		} else if (pk.frag && pk.len < 0 && end > 0 && d[0] <= 'O') {
+			/* a later IPv4 fragment: its bytes after the IP header */
+			p0 = (size_t)(d[0] - '@') * 4;
 		} else if (pk.len > 0) {
 			p0 = td_back(d, end, (size_t)pk.len);
 		} else if (pk.len < 0 && !pk.tcp && end > 0) {
@@ -3608,6 +3676,13 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	*after = q;
 	*lines = k;
 	td->seen = true;
+	/* tcpdump -A without -v does not say a datagram is fragmented: its
+	 * later fragment, next, between the same hosts, does */
+	struct td_pkt nx;
+	if (!hex && !pk.frag && !pk.frag_first && !pk.tcp && !pk.sctp && q < len &&
+	    td_packet_line(in, len, q, content_end(in, len, q), line_after(in, len, q), &nx) && nx.frag &&
+	    nx.len < 0 && td_hosts_eq(in + pk.ep, pk.epn, in + nx.ep, nx.epn))
+		pk.frag_first = true;
 	if (rc == 0)
 		rc = td_packet(u, td, lineno, pos, &t, hex != 0, pk);
 	mapped_fini(&t);

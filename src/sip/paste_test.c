@@ -1134,6 +1134,35 @@ static const struct log_case log_cases[] = {
 	  "E..D....@2.............4.....0Uz....3X}....6[.....9^.....<a.....?d..\n",
 	  1, "OPTIONS sip:b SIP/2.0\r\nl: 0\r\n\r\n", "ignored ESP packets whose payload is encrypted", "carry no SIP",
 	  "OPTIONS", 2, 29 },
+	/* a datagram in two IPv4 fragments in tcpdump -A's text: the later
+	 * one names no ports ("ip-proto-17"), so it is the next of the open
+	 * datagram between the same hosts; with -v the IP headers say so */
+	{ "tcpdump-ipv4-fragments",
+	  "10:00:00.000001 IP 192.0.2.1.5060 > 192.0.2.2.5060: SIP: OPTIONS sip:b SIP/2.0\n"
+	  "E..<BB .@................7..OPTIONS sip:b SIP/2.0\n"
+	  "Call-ID: \n"
+	  "10:00:00.000002 IP 192.0.2.1 > 192.0.2.2: ip-proto-17\n"
+	  "E..#BB..@...........7\n"
+	  "l: 4\n"
+	  "\n"
+	  "abcd\n",
+	  1, "OPTIONS sip:b SIP/2.0\r\nCall-ID: 7\r\nl: 4\r\n\r\nabcd", "tcpdump -A's packet text", "ignored", "abcd", 8,
+	  1 },
+	{ "tcpdump-v-ipv4-fragments",
+	  "10:00:00.000001 IP (tos 0x0, ttl 64, id 16962, offset 0, flags [+], proto UDP (17), length 60, bad cksum 0 (->946b)!)\n"
+	  "    192.0.2.1.5060 > 192.0.2.2.5060: SIP, length: 32\n"
+	  "\tOPTIONS sip:b SIP/2.0\n"
+	  "\tCall-ID:  [|sip]\n"
+	  "E..<BB .@................7..OPTIONS sip:b SIP/2.0\n"
+	  "Call-ID: \n"
+	  "10:00:00.000002 IP (tos 0x0, ttl 64, id 16962, offset 40, flags [none], proto UDP (17), length 35, bad cksum 0 (->b47f)!)\n"
+	  "    192.0.2.1 > 192.0.2.2: ip-proto-17\n"
+	  "E..#BB..@...........7\n"
+	  "l: 4\n"
+	  "\n"
+	  "abcd\n",
+	  1, "OPTIONS sip:b SIP/2.0\r\nCall-ID: 7\r\nl: 4\r\n\r\nabcd", "tcpdump -A's packet text", "ignored", "abcd", 12,
+	  1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
