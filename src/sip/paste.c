@@ -2835,6 +2835,9 @@ struct td_ip {
 	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
 	uint32_t spi;
 	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
+	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
+	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
+	unsigned chunk;         /* in: which DATA chunk of an SCTP packet to read (0: the first) */
 };
 
 static unsigned td_u16(const unsigned char *b)
@@ -2898,7 +2901,7 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 	r->ver = (unsigned)v;
 	r->ports = false;
 	if (depth == 0)
-		r->esp = r->esp_enc = false;
+		r->esp = r->esp_enc = r->sctp_more = false;
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
 		end = td_u16(b + 2);
@@ -2986,12 +2989,31 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		r->seq = (uint32_t)td_u16(b + h + 4) << 16 | td_u16(b + h + 6);
 		return true;
 	}
-	if (proto == 132 && h + 12 + 16 <= end && b[h + 12] == 0) {
-		size_t cl = td_u16(b + h + 14);
-		r->sctp_end = b[h + 13] & 1;
-		r->from = h + 28;
-		r->to = cl >= 16 && h + 12 + cl <= end ? h + 12 + cl : end;
-		return true;
+	if (proto == 132) {
+		/* the r->chunk-th DATA chunk (RFC 9260 §3.3.1) of the chunks
+		 * bundled after SCTP's common header, others (SACK, ...)
+		 * skipped; r->sctp_more when another DATA chunk follows */
+		bool got = false;
+		for (size_t c = h + 12, k = r->chunk; c + 4 <= end;) {
+			size_t cl = td_u16(b + c + 2);
+			if (cl < 4)
+				break;
+			if (b[c] == 0 && cl >= 16 && c + 16 <= end) {
+				if (got) {
+					r->sctp_more = true;
+					break;
+				}
+				if (k-- == 0) {
+					got = true;
+					r->sctp_end = b[c + 1] & 1;
+					r->sctp_begin = b[c + 1] & 2;
+					r->from = c + 16;
+					r->to = c + cl <= end ? c + cl : end;
+				}
+			}
+			c += (cl + 3) & ~(size_t)3;
+		}
+		return got;
 	}
 	return false;
 }
@@ -3356,6 +3378,20 @@ static int td_finish(struct unlog *u, struct tcpdump *td, int rc)
 	return rc;
 }
 
+/* An SCTP chunk d[p0, end) that begins a message (B) and ends inside its
+ * first line (not E): a start line cut by the chunk's end, as far as its
+ * bytes go (a capital first, then printable ASCII; another protocol's
+ * message, Diameter's say, begins with a binary version byte). */
+static bool td_start_cut(const char *d, size_t end, size_t p0, const struct td_ip *r)
+{
+	if (!r->sctp_begin || r->sctp_end || p0 >= end || d[p0] < 'A' || d[p0] > 'Z')
+		return false;
+	for (size_t i = p0; i < end; i++)
+		if ((unsigned char)d[i] < ' ' || (unsigned char)d[i] > '~')
+			return false;
+	return true;
+}
+
 /* td_mark for a message of the packet pk; a hex dump's packet with no
  * line (r: its headers, or NULL) gets one written from its bytes b. */
 static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, const unsigned char *b,
@@ -3396,21 +3432,24 @@ static bool td_hosts_eq(const char *a, size_t an, const char *b, size_t bn)
  * the part of one it carries, goes out. hex: t holds the packet's bytes
  * (a hex dump, from its IP header or its link layer's), else tcpdump -A's
  * text of it (a LF after the packet). pk: what its packet line said (a
- * hex dump with none: .len -1, nothing else). 0 or -ENOMEM. */
-static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, struct mapped *t, bool hex,
-		     struct td_pkt pk)
+ * hex dump with none: .len -1, nothing else). chunk: which of an SCTP
+ * packet's DATA chunks, *more when another follows it. 0 or -ENOMEM. */
+static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, struct mapped *t,
+			   bool hex, struct td_pkt pk, unsigned chunk, bool *more)
 {
 	const char *in = u->in;
 	char *d = t->b.ptr;
 	size_t p0 = SIZE_MAX, st = SIZE_MAX, end;
-	struct td_ip r;
+	struct td_ip r = { .chunk = chunk };
 	bool found = false;
 	size_t fi;
 	int rc;
+	*more = false;
 	if (hex) {
 		/* the payload where the headers say, its flow theirs */
 		end = t->b.len;
 		found = td_packet_payload((const unsigned char *)d, t->b.len, &r);
+		*more = found && r.sctp_more;
 		if (found) {
 			pk.frag = r.frag;
 			pk.frag_first = !r.frag && r.more;
@@ -3462,7 +3501,7 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		size_t wf, wt, rest;
 		unsigned char key[4];
 		bool masked;
-		if (!r.frag && td_start_at(d, end, p0, true)) {
+		if (!r.frag && (td_start_at(d, end, p0, true) || (pk.sctp && td_start_cut(d, end, p0, &r)))) {
 			st = p0;
 		} else if (pk.tcp && td_ws_frame((unsigned char *)d, p0, end, &wf, &wt, &rest, key, &masked) &&
 			   td_start_at(d, wt, wf, true)) {
@@ -3577,6 +3616,18 @@ static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_
 		rc = td_close(u, td, end < t->b.len ? mapped_at(t, end) : pos);
 		u->bound_next = true;
 	}
+	return rc;
+}
+
+/* The packet in t: td_packet_chunk for it, and for each further DATA
+ * chunk an SCTP packet bundles (each a message, or a part of one). */
+static int td_packet(struct unlog *u, struct tcpdump *td, unsigned lineno, size_t pos, struct mapped *t, bool hex,
+		     struct td_pkt pk)
+{
+	bool more = true;
+	int rc = 0;
+	for (unsigned k = 0; more && rc == 0; k++)
+		rc = td_packet_chunk(u, td, lineno, pos, t, hex, pk, k, &more);
 	return rc;
 }
 

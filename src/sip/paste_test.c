@@ -1163,6 +1163,35 @@ static const struct log_case log_cases[] = {
 	  "abcd\n",
 	  1, "OPTIONS sip:b SIP/2.0\r\nCall-ID: 7\r\nl: 4\r\n\r\nabcd", "tcpdump -A's packet text", "ignored", "abcd", 12,
 	  1 },
+	/* SCTP bundling: a SACK and three DATA chunks in one packet, two
+	 * whole messages and the start of a third, cut inside its start line,
+	 * whose (E) chunk comes in the next packet */
+	{ "hexdump-sctp-bundled",
+	  "10:00:00.000001 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [SACK] [cum ack 5] [a_rwnd 1000] [#gap acks 0] [#dup tsns 0] , (2) [DATA] (B)(E) [TSN: 1] [SID: 0] [SSEQ 0] [PPID 0x0] , (3) [DATA] (B)(E) [TSN: 2] [SID: 0] [SSEQ 0] [PPID 0x0] , (4) [DATA] (B) [TSN: 3] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "\t0x0000:  4500 00c4 0001 0000 4084 0000 c000 0201\n"
+	  "\t0x0010:  c000 0202 13c4 13c4 0000 0001 0000 0000\n"
+	  "\t0x0020:  0300 0010 0000 0005 0000 03e8 0000 0000\n"
+	  "\t0x0030:  0003 003b 0000 0001 0000 0000 0000 0000\n"
+	  "\t0x0040:  4f50 5449 4f4e 5320 7369 703a 6120 5349\n"
+	  "\t0x0050:  502f 322e 300d 0a43 616c 6c2d 4944 3a20\n"
+	  "\t0x0060:  310d 0a6c 3a20 300d 0a0d 0a00 0003 003c\n"
+	  "\t0x0070:  0000 0002 0000 0000 0000 0000 4f50 5449\n"
+	  "\t0x0080:  4f4e 5320 7369 703a 6220 5349 502f 322e\n"
+	  "\t0x0090:  300d 0a43 616c 6c2d 4944 3a20 320d 0a6c\n"
+	  "\t0x00a0:  3a20 310d 0a0d 0a78 0002 001a 0000 0003\n"
+	  "\t0x00b0:  0000 0000 0000 0000 4f50 5449 4f4e 5320\n"
+	  "\t0x00c0:  7369 0000\n"
+	  "10:00:00.000002 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (E) [TSN: 4] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "\t0x0000:  4500 0054 0002 0000 4084 0000 c000 0201\n"
+	  "\t0x0010:  c000 0202 13c4 13c4 0000 0001 0000 0000\n"
+	  "\t0x0020:  0001 0031 0000 0004 0000 0000 0000 0000\n"
+	  "\t0x0030:  703a 6320 5349 502f 322e 300d 0a43 616c\n"
+	  "\t0x0040:  6c2d 4944 3a20 330d 0a6c 3a20 300d 0a0d\n"
+	  "\t0x0050:  0a00 0000\n",
+	  3,
+	  "OPTIONS sip:a SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\nOPTIONS sip:b SIP/2.0\r\nCall-ID: 2\r\nl: 1\r\n\r\nx"
+	  "OPTIONS sip:c SIP/2.0\r\nCall-ID: 3\r\nl: 0\r\n\r\n",
+	  "hex dumps of packets", "ignored", "OPTIONS sip:c", 13, 31 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
