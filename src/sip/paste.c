@@ -2360,9 +2360,6 @@ static bool td_number(const char *s, size_t n, size_t i, const char *lit, uint64
 	return true;
 }
 
-/* What follows "SRC > DST: " at s[i, n) into *p: TCP ("Flags [...]", its
- * "seq A:B" and "length N"), an IP fragment ("frag (OFFSET|LENGTH)"), or
- * a datagram ("UDP, length N", "SIP, length: N", "SIP: ..."). */
 /* IPv4 fragments in -v's IP header s[i, n) ("id 16962, offset 1480,
  * flags [+], ..."): a first fragment (offset 0, more: '+') or a later one
  * in p. */
@@ -2406,6 +2403,11 @@ static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 	return true;
 }
 
+/* What follows "SRC > DST: " at s[i, n) into *p: TCP ("Flags [...]", its
+ * "seq A:B" and "length N"), SCTP ("sctp (1) [DATA] (B)(E) ..."), ESP
+ * ("ESP(spi=...)"), an IP fragment ("frag (OFFSET|LENGTH)" of IPv6; a
+ * later IPv4 one's "ip-proto-17"), or a datagram ("UDP, length N", "SIP,
+ * length: N", "SIP: ..."). */
 static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 {
 	uint64_t v;
