@@ -12,7 +12,8 @@
  * application logs: lines of the same shape, the others ignored),
  * journalctl's entries (the lines after the first indented to its text),
  * tcpdump -A's packet text and hex dumps of packets (tcpdump -x, tshark -x,
- * Wireshark, xxd), TCP messages gathered by connection. */
+ * Wireshark, xxd), TCP messages gathered by connection, SCTP's by
+ * association, sngrep's Save as .txt. */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
@@ -34,9 +35,9 @@ struct paste_msg {
 	struct slice packet;    /* read from a capture tool's output: the line of the packet its
 				 * start line came in, a slice of the input (tcpdump's
 				 * "09:32:52.844249 IP 10.0.0.1.5060 > ...", tshark -P's summary
-				 * line, ngrep's packet header), or for a hex dump with no such
-				 * line one written from
-				 * the packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
+				 * line, ngrep's packet header, sngrep's text's header line), or
+				 * for a hex dump with no such line one written from the
+				 * packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
 				 * length 596", in struct paste); else SLICE_NULL */
 };
 

@@ -1534,6 +1534,27 @@ static bool ngrep_endpoint(const char *s, size_t n)
 	return true;
 }
 
+/* sngrep's packet header line in a file it saved as text (Save as .txt:
+ * capture_txt.c): "2016/03/08 10:51:51.123456 10.0.0.1:5060 ->
+ * 10.0.0.2:5060", the message after it as it went. */
+static bool is_sngrep_header(const char *s, size_t n)
+{
+	if (n < 30 || !digits_at(s, n, 0, 4) || s[4] != '/' || !digits_at(s, n, 5, 2) || s[7] != '/' ||
+	    !digits_at(s, n, 8, 2) || s[10] != ' ' || !digits_at(s, n, 11, 2) || s[13] != ':' ||
+	    !digits_at(s, n, 14, 2) || s[16] != ':' || !digits_at(s, n, 17, 2))
+		return false;
+	size_t i = 19;
+	if (i < n && s[i] == '.')
+		for (i++; i < n && is_digit(s[i]); i++)
+			;
+	if (i >= n || s[i] != ' ')
+		return false;
+	size_t a = ++i;
+	while (a + 4 <= n && memcmp(s + a, " -> ", 4) != 0)
+		a++;
+	return a + 4 < n && ngrep_endpoint(s + i, a - i) && ngrep_endpoint(s + a + 4, n - a - 4);
+}
+
 /* ngrep's packet header line (ngrep.c dump_packet): a protocol letter,
  * perhaps "(17)" (-N) and a time (-t, -T), "addr:port -> addr:port", the TCP
  * flags " [AP]", the packet number " #3". */
@@ -3913,6 +3934,14 @@ static int unlog_run(struct unlog *u)
 			ng_line = pos;
 			ng_line_len = ce - pos;
 			drop = "ignored ngrep's packet header lines and '#' marks";
+		} else if (!lc && is_sngrep_header(in + pos, ce - pos)) {
+			/* its message after it, as sent: read as ngrep's
+			 * -W byline would be without its '.' */
+			ng_first = true;
+			ng_msg = lp.on = ep.on = false;
+			ng_line = pos;
+			ng_line_len = ce - pos;
+			drop = "ignored the packet header lines of sngrep's text (Save as .txt)";
 		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;

@@ -1192,6 +1192,17 @@ static const struct log_case log_cases[] = {
 	  "OPTIONS sip:a SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\nOPTIONS sip:b SIP/2.0\r\nCall-ID: 2\r\nl: 1\r\n\r\nx"
 	  "OPTIONS sip:c SIP/2.0\r\nCall-ID: 3\r\nl: 0\r\n\r\n",
 	  "hex dumps of packets", "ignored", "OPTIONS sip:c", 13, 31 },
+	/* sngrep's Save as .txt (capture_txt.c): each message after its
+	 * packet's header line, a blank line after it */
+	{ "sngrep-txt",
+	  "2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060\n"
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhello\n"
+	  "\n"
+	  "2016/03/08 10:51:51.223456 2001:db8::2:5060 -> 2001:db8::1:5060\n"
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n\n"
+	  "\n",
+	  2, "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhelloSIP/2.0 200 OK\r\nl: 0\r\n\r\n", "sngrep's text", NULL,
+	  "SIP/2.0 200", 8, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
@@ -1308,6 +1319,12 @@ static void test_capture_messages_carry_their_packet_line(void)
 	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-normal"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1");
+	/* sngrep's text: its packet header line */
+	CHECK_INT_EQ(log_case_normalise(&p, "sngrep-txt"), 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "2016/03/08 10:51:51.223456 2001:db8::2:5060 -> 2001:db8::1:5060");
+	}
 	static const char plain[] = "OPTIONS sip:b SIP/2.0\nl: 0\n\n";
 	CHECK_INT_EQ(paste_normalise(&p, plain, sizeof plain - 1, NULL), 0);
 	CHECK_INT_EQ(p.nmsgs, 1);
