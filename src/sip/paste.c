@@ -2275,6 +2275,7 @@ struct td_pkt {
 	bool sctp;             /* its messages gathered by association as TCP's are by connection */
 	bool sctp_end;         /* its (first) DATA chunk ends a message: (E) */
 	bool esp_enc;          /* ESP tcpdump could not read into: encrypted */
+	int tcp_opt;           /* TCP: its options' bytes ("options [...]": 0 without), or -1 unknown */
 	bool frag;             /* an IP fragment after the first: no transport header */
 	bool frag_first;       /* the first fragment: the datagram goes on in the next */
 	long len;              /* the transport payload's bytes ("length N"), or -1 */
@@ -2381,6 +2382,44 @@ static bool td_number(const char *s, size_t n, size_t i, const char *lit, uint64
 	return true;
 }
 
+/* The bytes of the TCP options tcpdump printed after s[i] ("options
+ * [nop,nop,TS val 1 ecr 2]", print-tcp.c), padded to four as the header
+ * is: 0 without options, -1 when one of them is of a kind whose length
+ * its text does not say. */
+static int td_tcp_options(const char *s, size_t n, size_t i)
+{
+	static const struct {
+		const char *name;
+		int len;
+	} kinds[] = { { "nop", 1 }, { "eol", 1 }, { "mss ", 4 }, { "wscale ", 3 }, { "sackOK", 2 },
+		      { "TS val ", 10 }, { "uto ", 4 } };
+	size_t o = td_find(s, n, i, ", options [");
+	if (o == n)
+		return 0;
+	size_t e = td_find(s, n, o, "]"), k = o + 11;
+	int len = 0;
+	while (k < e) {
+		size_t c = k;
+		while (c < e && s[c] != ',')
+			c++;
+		int l = -1;
+		for (size_t j = 0; j < sizeof kinds / sizeof kinds[0] && l < 0; j++)
+			if (td_at(s, c, k, kinds[j].name))
+				l = kinds[j].len;
+		if (l < 0 && td_at(s, c, k, "sack ")) {
+			/* "sack 2 {1:2}{3:4}": 2 bytes and 8 a block */
+			uint64_t nb;
+			if (td_number(s, c, k, "sack ", &nb) && nb <= 4)
+				l = 2 + 8 * (int)nb;
+		}
+		if (l < 0)
+			return -1;
+		len += l;
+		k = c + 1;
+	}
+	return e == n || len > 40 ? -1 : (len + 3) / 4 * 4;
+}
+
 /* IPv4 fragments in -v's IP header s[i, n) ("id 16962, offset 1480,
  * flags [+], ..."): a first fragment (offset 0, more: '+') or a later one
  * in p. */
@@ -2452,6 +2491,7 @@ static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 	}
 	if (td_at(s, n, i, "Flags [")) {
 		p->tcp = true;
+		p->tcp_opt = td_tcp_options(s, n, i);
 		size_t q = td_find(s, n, i, " seq ");
 		if (q < n) {
 			size_t a = td_digits(s, n, q + 5);
@@ -2678,6 +2718,14 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 static bool td_ip_first(char c)
 {
 	return (c >= 'E' && c <= 'O') || (c >= '`' && c <= 'o');
+}
+
+/* The IP header's length from its first byte as tcpdump -A prints it
+ * (version 4: 'E' to 'O'; version 6: '`', 40 bytes without extension
+ * headers), or 0. */
+static size_t td_ip_len(char c)
+{
+	return c >= 'E' && c <= 'O' ? (size_t)(c - '@') * 4 : c == '`' ? 40 : 0;
 }
 
 /* The index in d where the last n bytes before end start, each LF of the
@@ -3554,6 +3602,19 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 			p0 = (size_t)(d[0] - '@') * 4;
 		} else if (pk.len > 0) {
 			p0 = td_back(d, end, (size_t)pk.len);
+			/* TCP: the headers' length, when its options say it,
+			 * is exact where the walk back from the end counts
+			 * each LF of the payload as CR LF (a body of XML with
+			 * LF line ends) */
+			size_t h = pk.tcp && pk.tcp_opt >= 0 && end > 0 ? td_ip_len(d[0]) : 0;
+			if (h && h + 20 + (size_t)pk.tcp_opt <= end) {
+				size_t q = h + 20 + (size_t)pk.tcp_opt, lf = 0;
+				for (size_t j = q; j < end; j++)
+					lf += d[j] == '\n';
+				/* its text is the payload less the CR of each CR LF */
+				if (end - q <= (size_t)pk.len && end - q + lf >= (size_t)pk.len)
+					p0 = q;
+			}
 		} else if (pk.len < 0 && !pk.tcp && end > 0) {
 			/* no length: the IP header's own, and UDP's 8 bytes */
 			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;

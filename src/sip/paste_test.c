@@ -1203,6 +1203,50 @@ static const struct log_case log_cases[] = {
 	  "\n",
 	  2, "MESSAGE sip:b@x SIP/2.0\r\nl: 5\r\n\r\nhelloSIP/2.0 200 OK\r\nl: 0\r\n\r\n", "sngrep's text", NULL,
 	  "SIP/2.0 200", 8, 1 },
+	/* TCP in tcpdump -A's text, a body of XML with LF line ends (a reg
+	 * event NOTIFY) over two segments: the payload found after the IP and
+	 * TCP headers, the TCP header's length from its options, not by
+	 * walking back from the end, where each LF would count as CR LF */
+	{ "tcpdump-tcp-lf-body",
+	  "10:00:00.000001 IP 10.0.0.2.5060 > 10.0.0.1.5060: Flags [P.], seq 1:224, ack 1, win 512, options [nop,nop,TS val 1000 ecr 2000], length 223\n"
+	  "E.......@...\n"
+	  "...\n"
+	  "..........................\n"
+	  "........NOTIFY sip:ue@10.0.0.1:5060 SIP/2.0\n"
+	  "Via: SIP/2.0/TCP 10.0.0.2;branch=z9hG4bK1\n"
+	  "Call-ID: n1\n"
+	  "CSeq: 2 NOTIFY\n"
+	  "Event: reg\n"
+	  "Content-Type: application/reginfo+xml\n"
+	  "Content-Length: 627\n"
+	  "\n"
+	  "<?xml version=\"1.0\"?>\n"
+	  "<reginfo xmlns=\"ur\n"
+	  "10:00:00.000002 IP 10.0.0.2.5060 > 10.0.0.1.5060: Flags [P.], seq 223:810, ack 1, win 512, options [nop,nop,TS val 1000 ecr 2000], length 587\n"
+	  "E.......@...\n"
+	  "...\n"
+	  "..........................\n"
+	  "........n:ietf:params:xml:ns:reginfo\" version=\"0\" state=\"full\">\n"
+	  "  <registration aor=\"sip:0@ims.example\" id=\"a0\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:1@ims.example\" id=\"a1\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:2@ims.example\" id=\"a2\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:3@ims.example\" id=\"a3\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:4@ims.example\" id=\"a4\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:5@ims.example\" id=\"a5\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:6@ims.example\" id=\"a6\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:7@ims.example\" id=\"a7\" state=\"active\"/>\n"
+	  "</reginfo>\n"
+	  "\n",
+	  1,
+	  "NOTIFY sip:ue@10.0.0.1:5060 SIP/2.0\r\nVia: SIP/2.0/TCP 10.0.0.2;branch=z9hG4bK1\r\n"
+	  "Call-ID: n1\r\nCSeq: 2 NOTIFY\r\nEvent: reg\r\nContent-Type: application/reginfo+xml\r\n"
+	  "Content-Length: 627\r\n\r\n<?xml version=\"1.0\"?>\n<reginfo xmlns=\"urn:ietf:params:xml:ns:reginfo\" version=\"0\" state=\"full\">\n"
+	  "  <registration aor=\"sip:0@ims.example\" id=\"a0\" state=\"active\"/>\n  <registration aor=\"sip:1@ims.example\" id=\"a1\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:2@ims.example\" id=\"a2\" state=\"active\"/>\n  <registration aor=\"sip:3@ims.example\" id=\"a3\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:4@ims.example\" id=\"a4\" state=\"active\"/>\n  <registration aor=\"sip:5@ims.example\" id=\"a5\" state=\"active\"/>\n"
+	  "  <registration aor=\"sip:6@ims.example\" id=\"a6\" state=\"active\"/>\n  <registration aor=\"sip:7@ims.example\" id=\"a7\" state=\"active\"/>\n"
+	  "</reginfo>\n",
+	  "tcpdump -A's packet text", "ignored", "</reginfo>", 28, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
