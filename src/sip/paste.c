@@ -674,7 +674,18 @@ static int body_take(struct state *st, size_t bi, size_t boff, size_t *after)
 			size_t k = last + 1;
 			while (k + 1 < st->n && st->ls[k + 1].start <= te)
 				k++;
-			return copy(st->p, st->in, te, te + need, (unsigned)k + 1, 1);
+			/* a span for each line they are on, so that a byte's
+			 * position is its own line's */
+			for (size_t a = te, e = te + need; a < e && k < st->n; k++) {
+				size_t b = st->ls[k].next < e ? st->ls[k].next : e;
+				if (b <= a)
+					continue;
+				rc = copy(st->p, st->in, a, b, (unsigned)k + 1, (unsigned)(a - st->ls[k].start) + 1);
+				if (rc < 0)
+					return rc;
+				a = b;
+			}
+			return 0;
 		}
 	}
 	if (blen > (size_t)cl) {

@@ -1376,6 +1376,29 @@ static void test_capture_messages_carry_their_packet_line(void)
 	paste_fini(&p);
 }
 
+/* A body whose last lines are empty and make its Content-Length (RFC 4475
+ * multi01's SDP ends so): each of its bytes at its own line, not counted
+ * on from the first (a span across lines did, which fuzz_paste found) */
+static void test_blank_lines_of_a_body_map_to_their_own_lines(void)
+{
+	static const char in[] = "OPTIONS sip:b SIP/2.0\r\nl: 8\r\n\r\nab\r\n\r\n\r\n\r\n";
+	static const unsigned want[][2] = { { 4, 3 }, { 4, 4 }, { 5, 1 }, { 5, 2 }, { 6, 1 }, { 6, 2 } };
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	const char *body = strstr(p.text.ptr, "ab\r\n");
+	CHECK(body != NULL && p.nmsgs == 1);
+	if (body && (size_t)(body - p.text.ptr) + 8 == p.text.len) {
+		for (unsigned k = 2; k < 8; k++) {
+			unsigned line, col;
+			paste_position(&p, (size_t)(body - p.text.ptr) + k, &line, &col);
+			CHECK_INT_EQ(line, want[k - 2][0]);
+			CHECK_INT_EQ(col, want[k - 2][1]);
+		}
+	}
+	paste_fini(&p);
+}
+
 static void test_no_start_line_is_an_error(void)
 {
 	static const char in[] = "hello\nVia: x\n";
@@ -1565,6 +1588,7 @@ int main(void)
 	test_known_header_without_colon_is_kept_for_the_parser();
 	test_capture_messages_carry_their_packet_line();
 	test_no_start_line_is_an_error();
+	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();
 	test_log_formats();
