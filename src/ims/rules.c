@@ -598,6 +598,32 @@ static void check_content_length(struct ctx *c)
 		       m->content_length, m->body.len);
 }
 
+/* RFC 3261 §18.1.1: "If a request is within 200 bytes of the path MTU,
+ * or if it is larger than 1300 bytes and the path MTU is unknown, the
+ * request MUST be sent using an RFC 2914 congestion controlled transport
+ * protocol, such as TCP." The path MTU is not in the message: a request
+ * over 1300 bytes whose top Via (its sender's) says UDP. */
+static void check_udp_size(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_VIA);
+	struct elem_it it;
+	struct slice item;
+	struct sip_via v;
+	struct sip_parse_error err;
+	if (m->len <= 1300 || !h)
+		return;
+	elem_it_init(&it, m, SIP_HDR_VIA);
+	if (!elem_next(&it, &item, &h) || sip_via_decode(&v, item, &err) < 0 ||
+	    !slice_caseeq_cstr(v.transport, "UDP"))
+		return;
+	report(c, h, v.transport.ptr, "a request of %zu bytes sent over UDP: above 1300 bytes it "
+	       "must go over a congestion-controlled transport such as TCP. Over UDP it travels in "
+	       "IP fragments, which NATs, firewalls and some mobile paths drop: a common cause of "
+	       "REGISTERs and INVITEs that never arrive. Check that the sender moves to TCP for "
+	       "large requests (and that the P-CSCF accepts TCP).", m->len);
+}
+
 /* RFC 3261 §8.1.1.7 binds the element that adds the Via: "The branch ID
  * inserted by an element compliant with this specification MUST always
  * begin with the characters z9hG4bK". What the decoded message shows of
@@ -3838,6 +3864,9 @@ enum scope {
 	X("rfc3261.msg.content-length", IMS_SEV_ERROR, "RFC 3261 §20.14, §18.3",\
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
+	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
+	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
+	  REQUEST, check_udp_size) \
 	X("rfc3261.via.branch-cookie", IMS_SEV_ERROR, "RFC 3261 §8.1.1.7",\
 	  "the UE's Via (the one Via of a REGISTER) has a branch starting with z9hG4bK; no top Via has the cookie alone",\
 	  REQUEST, check_via_branch) \

@@ -16,6 +16,9 @@
 #define NONCE_AKA "AQIDBAUGBwgJCgsMDQ4PEAAAAAAAoQAAESIzRFVmd4g="      /* AMF 0000 */
 #define NONCE_AKA_SEP "AQIDBAUGBwgJCgsMDQ4PEAAAAAAAoYAAESIzRFVmd4g="  /* AMF 8000 */
 
+#define PAD10 "0123456789"
+#define PAD100 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10
+
 static const char initial_register[] =
 	"REGISTER sip:" DOM " SIP/2.0\r\n"
 	"Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123\r\n"
@@ -281,6 +284,9 @@ static const struct {
 	  "rfc3261.msg.comma-combined", "3600" },
 	{ initial_register, "Content-Length: 0", "Content-Length: 5",
 	  "rfc3261.msg.content-length", "5\r\n" },
+	/* 1,300 bytes and more over UDP (the clean REGISTER is about 900) */
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nX-Pad: " PAD100 PAD100 PAD100 PAD100 "\r\n",
+	  "rfc3261.transport.udp-size", "UDP [" },
 	{ initial_register, "branch=z9hG4bKabc123", "branch=abc123", "rfc3261.via.branch-cookie",
 	  "abc123" },
 	{ initial_register, "branch=z9hG4bKabc123", "branch=Z9HG4BKabc123",
@@ -697,6 +703,10 @@ static const struct {
 	/* a SUBSCRIBE has no Subscription-State (the NOTIFY's), a REGISTER no Event */
 	{ ue_subscribe_reg, "Accept:", "X-Accept:", "rfc6665.event.headers" },
 	{ initial_register, "Supported:", "Event: reg\r\nSupported:", "rfc6665.event.headers" },
+	/* the same size over TCP */
+	{ initial_register, "SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123\r\n",
+	  "SIP/2.0/TCP [2001:db8::1]:5060;branch=z9hG4bKabc123\r\nX-Pad: " PAD100 PAD100 PAD100 PAD100 "\r\n",
+	  "rfc3261.transport.udp-size" },
 	/* an emergency registration's time is the network's: no 600000 asked */
 	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
 	  "Contact: <sip:[2001:db8::1]:5060;sos>;expires=3600", "ts24229.register.expires-600000" },
