@@ -576,6 +576,19 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
  * - a log prefix before the start line only (Kamailio or OpenSIPS logging
  *   the buffer to a file, a P-CSCF's trace, QXDM's "SIP Message = "), the
  *   other lines as they are, log lines between the messages. */
+/* tshark -P -x of one datagram (an OPTIONS in UDP over Ethernet): its
+ * summary line, a blank line, the frame's bytes and a blank line */
+#define TSHARK_P_X_OPTIONS \
+	"    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n" \
+	"\n" \
+	"0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n" \
+	"0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n" \
+	"0020  02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49 4f 4e   ......./.[OPTION\n" \
+	"0030  53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c 65 20   S sip:b.example \n" \
+	"0040  53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d 0a 0d   SIP/2.0..l: 0...\n" \
+	"0050  0a                                                .\n" \
+	"\n"
+
 struct log_case {
 	const char *name;
 	const char *in;
@@ -994,16 +1007,7 @@ static const struct log_case log_cases[] = {
 	  "0030  0a 0d 0a                                          ...\n"
 	  "\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 7\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "Call-ID", 8, 22 },
-	{ "hexdump-tshark-udp",
-	  "    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n"
-	  "\n"
-	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
-	  "0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n"
-	  "0020  02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49 4f 4e   ......./.[OPTION\n"
-	  "0030  53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c 65 20   S sip:b.example \n"
-	  "0040  53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d 0a 0d   SIP/2.0..l: 0...\n"
-	  "0050  0a                                                .\n"
-	  "\n",
+	{ "hexdump-tshark-udp", TSHARK_P_X_OPTIONS,
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "l: 0", 7, 34 },
 	/* Wireshark's Copy as Hex Dump: three SP after the offset */
 	{ "hexdump-wireshark-copy",
@@ -1104,15 +1108,7 @@ static const struct log_case log_cases[] = {
 	/* ESP with encryption after a datagram (IMS sec-agree with
 	 * ealg=aes-cbc): nothing to read in it, said as such */
 	{ "hexdump-esp-encrypted",
-	  "    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n"
-	  "\n"
-	  "0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n"
-	  "0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n"
-	  "0020  02 02 13 c4 13 c4 00 2f 0a 5b 4f 50 54 49 4f 4e   ......./.[OPTION\n"
-	  "0030  53 20 73 69 70 3a 62 2e 65 78 61 6d 70 6c 65 20   S sip:b.example \n"
-	  "0040  53 49 50 2f 32 2e 30 0d 0a 6c 3a 20 30 0d 0a 0d   SIP/2.0..l: 0...\n"
-	  "0050  0a                                                .\n"
-	  "\n"
+	  TSHARK_P_X_OPTIONS
 	  "    2 0.000100000     10.0.0.1 → 10.0.0.2     ESP 68 ESP (SPI=0x00001234)\n"
 	  "\n"
 	  "0000  45 00 00 44 00 02 00 00 40 32 00 00 0a 00 00 01\n"
