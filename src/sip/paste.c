@@ -3923,7 +3923,8 @@ static int unlog_run(struct unlog *u)
 	struct every ep = { 0 };          /* a message with a prefix on every line */
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
-	size_t ng_line = 0, ng_line_len = 0; /* ngrep's last packet header line */
+	size_t ng_line = 0, ng_line_len = 0; /* ngrep's (or sngrep's) last packet header line */
+	bool sg_first = false;               /* the line after sngrep's header line */
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
@@ -4007,9 +4008,9 @@ static int unlog_run(struct unlog *u)
 			ng_line_len = ce - pos;
 			drop = "ignored ngrep's packet header lines and '#' marks";
 		} else if (!lc && is_sngrep_header(in + pos, ce - pos)) {
-			/* its message after it, as sent: read as ngrep's
-			 * -W byline would be without its '.' */
-			ng_first = true;
+			/* its message after it, as sent (no '.' for CR as
+			 * ngrep writes: the line after is read as it is) */
+			sg_first = true;
 			ng_msg = lp.on = ep.on = false;
 			ng_line = pos;
 			ng_line_len = ce - pos;
@@ -4122,7 +4123,7 @@ static int unlog_run(struct unlog *u)
 		dropping = NULL;
 		if (rc == 0)
 			rc = unlog_bound(u);
-		if (ng_first && rc == 0) {
+		if ((ng_first || sg_first) && rc == 0) {
 			/* a message that starts in the packet (on this line, or
 			 * -W normal's first row after two SP) has its header as
 			 * its packet line */
@@ -4130,6 +4131,7 @@ static int unlog_run(struct unlog *u)
 			while (s0 < ce && in[s0] == ' ')
 				s0++;
 			rc = td_mark(u, s0, ng_line, ng_line_len, false);
+			sg_first = false;
 		}
 		if (rc < 0)
 			break;

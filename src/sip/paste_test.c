@@ -1243,6 +1243,13 @@ static const struct log_case log_cases[] = {
 	  "  <registration aor=\"sip:6@ims.example\" id=\"a6\" state=\"active\"/>\n  <registration aor=\"sip:7@ims.example\" id=\"a7\" state=\"active\"/>\n"
 	  "</reginfo>\n",
 	  "tcpdump -A's packet text", "ignored", "</reginfo>", 28, 1 },
+	/* a line of sngrep's message that ends in '.' keeps it (ngrep's
+	 * byline '.' for CR is no part of this format) */
+	{ "sngrep-txt-dots",
+	  "2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060\n"
+	  "SIP/2.0 403 Forbidden.\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1.\r\nl: 0\r\n\r\n\n",
+	  1, "SIP/2.0 403 Forbidden.\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1.\r\nl: 0\r\n\r\n", "sngrep's text", "'.'",
+	  "Via", 3, 1 },
 	/* a header field that holds a start line is the message's, not a prefix */
 	{ "prefix-header-field",
 	  "REGISTER sip:a.example SIP/2.0\nSubject: REGISTER sip:b.example SIP/2.0\nl: 0\n\n",
