@@ -232,6 +232,9 @@ struct ims_reginfo_registration {
 	unsigned first_contact, ncontacts; /* its contacts in contacts[] */
 };
 
+/* ims_reginfo_decode clears the fields before regs, nregs and those from
+ * ncontacts on, and each array element as it fills it: a field added
+ * between regs and ncontacts must be cleared there too. */
 struct ims_reginfo {
 	unsigned line;               /* line of <reginfo> in the body */
 	bool has_version;

@@ -6,6 +6,7 @@
  * the call. */
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -181,7 +182,12 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 
 int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 {
-	memset(ri, 0, sizeof *ri);
+	/* all but the arrays, whose elements are cleared as they are filled
+	 * (clearing the whole 82 KB for each NOTIFY was 6% of decode
+	 * --summary over a log of them) */
+	memset(ri, 0, offsetof(struct ims_reginfo, regs));
+	ri->nregs = 0;
+	memset(&ri->ncontacts, 0, sizeof *ri - offsetof(struct ims_reginfo, ncontacts));
 	if (!body.ptr || body.len == 0) {
 		snprintf(ri->error, sizeof ri->error, "empty body");
 		return -EBADMSG;
@@ -248,6 +254,7 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 		}
 		unsigned ix = ri->nregs++;
 		struct ims_reginfo_registration *g = &ri->regs[ix];
+		memset(g, 0, sizeof *g);
 		g->line = (unsigned)xmlGetLineNo(n);
 		g->first_contact = ri->ncontacts;
 		if (!attr(ri, n, "aor", g->aor, sizeof g->aor))
