@@ -788,8 +788,12 @@ static bool word_byte(char c)
 static size_t start_find(const char *s, size_t n, size_t *qp)
 {
 	for (size_t q = *qp; q + 7 <= n; q++) {
-		if (memcmp(s + q, "SIP/2.0", 7) != 0)
-			continue;
+		/* glibc's memmem, not a compare at each byte: every line of a
+		 * log is searched */
+		const char *f = memmem(s + q, n - q, "SIP/2.0", 7);
+		if (!f)
+			break;
+		q = (size_t)(f - s);
 		bool word = q == 0 || !scan_is((unsigned char)s[q - 1], SCAN_TOKEN);
 		if (word && q + 12 <= n && s[q + 7] == ' ' && (unsigned)(s[q + 8] - '0') <= 9 &&
 		    (unsigned)(s[q + 9] - '0') <= 9 && (unsigned)(s[q + 10] - '0') <= 9 && s[q + 11] == ' ') {
