@@ -606,12 +606,12 @@ static void check_content_length(struct ctx *c)
 static void check_udp_size(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_VIA);
+	const struct sip_hdr *h;
 	struct elem_it it;
 	struct slice item;
 	struct sip_via v;
 	struct sip_parse_error err;
-	if (m->len <= 1300 || !h)
+	if (m->len <= 1300)
 		return;
 	elem_it_init(&it, m, SIP_HDR_VIA);
 	if (!elem_next(&it, &item, &h) || sip_via_decode(&v, item, &err) < 0 ||

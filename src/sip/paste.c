@@ -2735,12 +2735,12 @@ static bool td_ip_first(char c)
 	return (c >= 'E' && c <= 'O') || (c >= '`' && c <= 'o');
 }
 
-/* The IP header's length from its first byte as tcpdump -A prints it
- * (version 4: 'E' to 'O'; version 6: '`', 40 bytes without extension
- * headers), or 0. */
+/* The IP header's length from its first byte as tcpdump -A prints it (a
+ * td_ip_first byte): version 4's own ('E' to 'O'), version 6's 40 bytes
+ * (no extension headers). */
 static size_t td_ip_len(char c)
 {
-	return c >= 'E' && c <= 'O' ? (size_t)(c - '@') * 4 : c == '`' ? 40 : 0;
+	return c <= 'O' ? (size_t)(c - '@') * 4 : 40;
 }
 
 /* The index in d where the last n bytes before end start, each LF of the
@@ -3036,9 +3036,9 @@ static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int
 		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
 		r->keyn += 4;
 	}
-	r->proto = proto;
-	r->th = h;
 	if (fo != 0) {
+		r->proto = proto;
+		r->th = h;
 		r->from = h;
 		r->to = end;
 		return true;
@@ -3321,6 +3321,13 @@ static int td_emit(struct unlog *u, struct tcpdump *td, const struct mapped *t, 
 	return rc;
 }
 
+/* s[k, n) is what tcpdump -A prints of an SCTP chunk's zero padding (up
+ * to three bytes, to four) and its LF after the packet: '.' and LF. */
+static bool td_sctp_pad(const char *s, size_t k, size_t n)
+{
+	return n - k <= 4 && strspn(s + k, ".\n") == n - k;
+}
+
 /* The length of the first whole message of s[0, n) gathered from TCP
  * segments: its head to the empty line, then Content-Length bytes of body
  * (none without it); 0 while it is not whole. exact: the bytes as sent;
@@ -3362,7 +3369,7 @@ static size_t td_msg_len(const char *s, size_t n, bool exact, bool pad)
 		const char *nl = memchr(s + k, '\n', n - k);
 		if (k == n || (nl && is_start_line(s + k, (size_t)(nl - s) - k)))
 			return j + 1;
-		if (pad && n - k <= 4 && k < n && s[k] == '.' && strspn(s + k, ".\n") == n - k)
+		if (pad && td_sctp_pad(s, k, n))
 			return j + 1;
 	}
 	return 0;
@@ -3388,7 +3395,7 @@ static int td_pend_flush(struct unlog *u, struct tcpdump *td, struct td_flow *f,
 		 * and after SCTP's last chunk -A's '.' of its padding */
 		while (k < n && (s[k] == '\r' || s[k] == '\n'))
 			k++;
-		if (whole && f->sctp && !f->pend_hex && n - k <= 4 && strspn(s + k, ".\n") == n - k)
+		if (whole && f->sctp && !f->pend_hex && td_sctp_pad(s, k, n))
 			k = n;
 		struct mapped rest;
 		mapped_init(&rest);
@@ -3611,18 +3618,18 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 		if (pk.sctp && end > 0) {
 			/* the IP header's length, SCTP's common header and its
 			 * first DATA chunk's header: 12 and 16 bytes */
-			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 28 : 68;
+			p0 = td_ip_len(d[0]) + 28;
 		} else if (pk.frag && pk.len < 0 && end > 0 && d[0] <= 'O') {
 			/* a later IPv4 fragment: its bytes after the IP header */
-			p0 = (size_t)(d[0] - '@') * 4;
+			p0 = td_ip_len(d[0]);
 		} else if (pk.len > 0) {
 			p0 = td_back(d, end, (size_t)pk.len);
 			/* TCP: the headers' length, when its options say it,
 			 * is exact where the walk back from the end counts
 			 * each LF of the payload as CR LF (a body of XML with
 			 * LF line ends) */
-			size_t h = pk.tcp && pk.tcp_opt >= 0 && end > 0 ? td_ip_len(d[0]) : 0;
-			if (h && h + 20 + (size_t)pk.tcp_opt <= end) {
+			size_t h = td_ip_len(d[0]);
+			if (pk.tcp && pk.tcp_opt >= 0 && h + 20 + (size_t)pk.tcp_opt <= end) {
 				size_t q = h + 20 + (size_t)pk.tcp_opt, lf = 0;
 				for (size_t j = q; j < end; j++)
 					lf += d[j] == '\n';
@@ -3632,7 +3639,7 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 			}
 		} else if (pk.len < 0 && !pk.tcp && end > 0) {
 			/* no length: the IP header's own, and UDP's 8 bytes */
-			p0 = d[0] <= 'O' ? (size_t)(d[0] - '@') * 4 + 8 : 48;
+			p0 = td_ip_len(d[0]) + 8;
 		}
 		if (p0 != SIZE_MAX && !pk.frag) {
 			st = td_start_near(d, end, p0);
@@ -3839,6 +3846,27 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	return rc < 0 ? rc : 1;
 }
 
+/* tshark -P: the line in[pb, pe) before a packet's hex dump, when it is
+ * the packet's summary line ("    1   0.000000 10.0.0.1 → 10.0.0.2 SIP
+ * 655 Request: REGISTER ...": its number, its time, an arrow), is its
+ * packet line in pk (without the Info column's " | " of several PDUs). */
+static void td_tshark_summary(const char *in, size_t pb, size_t pe, struct td_pkt *pk)
+{
+	size_t sb = pb, se;
+	while (sb < pe && in[sb] == ' ')
+		sb++;
+	se = td_digits(in, pe, sb);
+	while (se > sb && se < pe && in[se] == ' ')
+		se++;
+	if (se == sb || se >= pe || in[se - 1] != ' ' || !is_digit(in[se]) ||
+	    (!memmem(in + se, pe - se, " \xe2\x86\x92 ", 5) && !memmem(in + se, pe - se, " -> ", 4)))
+		return;
+	while (pe > se && (in[pe - 1] == ' ' || in[pe - 1] == '|'))
+		pe--;
+	pk->line = sb;
+	pk->line_len = pe - sb;
+}
+
 /* A hex dump of a packet with no packet line before it (Wireshark's Copy
  * as Hex Dump, tshark -x, xxd, tcpdump -x's lines alone): its lines from
  * pos on, offset 0 first, each offset the bytes before it, taken and read
@@ -3879,9 +3907,6 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	for (pb = pe; pb > 0 && in[pb - 1] != '\n'; pb--)
 		;
 	bool other = pe - pb > 9 && memcmp(in + pe - 8, " bytes):", 8) == 0 && !td_at(in, pe, pb, "Frame (");
-	/* tshark -P: the packet's summary line before it ("    1   0.000000
-	 * 10.0.0.1 → 10.0.0.2 SIP 655 Request: REGISTER ...", its number, its
-	 * time, an arrow) is its packet line */
 	struct td_pkt pk = { .len = -1 };
 	if (!other && pe - pb > 7 && td_at(in, pe, pb, "Frame (")) {
 		/* a frame with other data sources after it: its name first */
@@ -3890,19 +3915,7 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 		for (pb = pe; pb > 0 && in[pb - 1] != '\n'; pb--)
 			;
 	}
-	size_t sb = pb, se;
-	while (sb < pe && in[sb] == ' ')
-		sb++;
-	se = td_digits(in, pe, sb);
-	while (se > sb && se < pe && in[se] == ' ')
-		se++;
-	if (se > sb && se < pe && in[se - 1] == ' ' && is_digit(in[se]) &&
-	    (memmem(in + se, pe - se, " \xe2\x86\x92 ", 5) || memmem(in + se, pe - se, " -> ", 4))) {
-		while (pe > se && (in[pe - 1] == ' ' || in[pe - 1] == '|'))
-			pe--; /* the Info column's separator of several PDUs */
-		pk.line = sb;
-		pk.line_len = pe - sb;
-	}
+	td_tshark_summary(in, pb, pe, &pk);
 	if (rc == 0)
 		rc = unlog_change(u, pos);
 	if (rc == 0 && other)
