@@ -7,6 +7,7 @@
 #include <string.h>
 #include <arpa/inet.h>
 #include <imsreg/alloc.h>
+#include <imsreg/packet.h>
 #include <imsreg/paste.h>
 #include <imsreg/scan.h>
 
@@ -2493,7 +2494,7 @@ static void td_what(const char *s, size_t n, size_t i, struct td_pkt *p)
 	if (td_at(s, n, i, "ESP(spi=")) {
 		/* "ESP(spi=0x00001234,seq=0x1), length 96": tcpdump prints
 		 * nothing of it, ESP without encryption too (its bytes in -x
-		 * are read: td_esp_null) */
+		 * are read: packet.c) */
 		p->esp_enc = true;
 		return;
 	}
@@ -2899,285 +2900,6 @@ static int td_hex_line(struct mapped *t, const char *in, size_t pos, size_t ce)
 	return t->b.len > before;
 }
 
-/* Where the transport payload of an IP packet lies in the bytes b[0, n)
- * tcpdump -x printed (-xx: the link-layer header before it: Ethernet,
- * 802.1Q, Linux cooked v1 or v2). */
-struct td_ip {
-	size_t from, to;        /* the payload */
-	bool frag;              /* a fragment after the first: no transport header in it */
-	bool more;              /* more fragments follow */
-	bool tcp;
-	uint32_t seq;           /* TCP: the sequence number of the payload's first byte */
-	/* the flow: the addresses and ports (a fragmented datagram: the
-	 * addresses and its IP identification, which every fragment has) */
-	unsigned char key[40];
-	size_t keyn;
-	/* what the headers say, for a packet line written from them: the
-	 * (inner) IP header's offset and version, the transport protocol,
-	 * its header's offset (ports when it has them), ESP's SPI around it */
-	size_t ip, th;
-	unsigned ver, proto;
-	bool ports, esp;
-	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
-	uint32_t spi;
-	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
-	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
-	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
-	unsigned chunk;         /* in: which DATA chunk of an SCTP packet to read (0: the first) */
-};
-
-static unsigned td_u16(const unsigned char *b)
-{
-	return (unsigned)b[0] << 8 | b[1];
-}
-
-/* An IP packet at b[0, n) whose length fits n (a link layer pads short
- * frames): its version, or 0. */
-static int td_ip_at(const unsigned char *b, size_t n)
-{
-	if (n >= 20 && b[0] >> 4 == 4 && (b[0] & 15) >= 5 && td_u16(b + 2) <= n && td_u16(b + 2) >= 20)
-		return 4;
-	if (n >= 40 && b[0] >> 4 == 6 && td_u16(b + 4) + 40u <= n)
-		return 6;
-	return 0;
-}
-
-/* ESP with NULL encryption (RFC 4303 §2, RFC 2410), as IMS sec-agree runs
- * with ealg=null (TS 33.203 §6.3, Annex H) at b[h, end): the SPI and the
- * sequence number before the payload, and after it the padding (1, 2, 3,
- * ...), its length, the next header (UDP or TCP) and the ICV (12 bytes for
- * hmac-md5-96 and hmac-sha-1-96, 16 for hmac-sha-256-128): true with the
- * payload's protocol in *proto and its end in *end when the trailer reads
- * so for one of those ICV lengths. */
-static bool td_esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *proto, size_t *end)
-{
-	static const size_t icvs[] = { 12, 16 };
-	for (size_t i = 0; i < sizeof icvs / sizeof icvs[0]; i++) {
-		if (end0 < h + 8 + icvs[i] + 2 + 8)
-			continue;
-		size_t t = end0 - icvs[i];
-		size_t pl = b[t - 2], nh = b[t - 1];
-		if ((nh != 17 && nh != 6) || t - 2 < h + 8 + 8 + pl)
-			continue;
-		size_t j = 0;
-		while (j < pl && b[t - 2 - pl + j] == j + 1)
-			j++;
-		if (j < pl)
-			continue;
-		*proto = (unsigned)nh;
-		*end = t - 2 - pl;
-		return true;
-	}
-	return false;
-}
-
-/* The payload of UDP, TCP or SCTP's first DATA chunk in the IP packet at
- * b[0, n) (one IP in IP level): true with *r set. */
-static bool td_ip_payload(const unsigned char *b, size_t n, struct td_ip *r, int depth)
-{
-	int v = td_ip_at(b, n);
-	size_t h, end;
-	unsigned proto, fo = 0;
-	bool more = false;
-	const unsigned char *id = NULL; /* the identification of a fragmented datagram */
-	size_t idn = 0;
-	r->tcp = false;
-	r->keyn = 0;
-	r->ip = 0;
-	r->ver = (unsigned)v;
-	r->ports = false;
-	if (depth == 0)
-		r->esp = r->esp_enc = r->sctp_more = false;
-	if (v == 4) {
-		h = (size_t)(b[0] & 15) * 4;
-		end = td_u16(b + 2);
-		proto = b[9];
-		fo = (td_u16(b + 6) & 0x1fff) * 8u;
-		more = b[6] & 0x20;
-		id = b + 4;
-		idn = 2;
-		memcpy(r->key, b + 12, 8);
-		r->keyn = 8;
-		if (h > end)
-			return false;
-	} else if (v == 6) {
-		h = 40;
-		end = 40 + td_u16(b + 4);
-		proto = b[6];
-		memcpy(r->key, b + 8, 32);
-		r->keyn = 32;
-		/* extension headers: hop-by-hop, routing, destination options,
-		 * fragment */
-		while ((proto == 0 || proto == 43 || proto == 60 || proto == 44) && h + 8 <= end) {
-			if (proto == 44) {
-				fo = td_u16(b + h + 2) & 0xfff8;
-				more = b[h + 3] & 1;
-				id = b + h + 4;
-				idn = 4;
-				proto = b[h];
-				h += 8;
-			} else {
-				proto = b[h];
-				h += ((size_t)b[h + 1] + 1) * 8;
-			}
-		}
-		if (h > end)
-			return false;
-	} else {
-		return false;
-	}
-	r->more = more;
-	r->frag = fo != 0;
-	if (fo != 0 || more) {
-		/* a fragment: the flow is the datagram's */
-		memcpy(r->key + r->keyn, id, idn);
-		r->keyn += idn;
-	} else if ((proto == 17 || proto == 6 || proto == 132) && h + 4 <= end) {
-		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
-		r->keyn += 4;
-	}
-	if (fo != 0) {
-		r->proto = proto;
-		r->th = h;
-		r->from = h;
-		r->to = end;
-		return true;
-	}
-	if (proto == 50 && td_esp_null(b, h, end, &proto, &end)) {
-		r->esp = true;
-		r->spi = (uint32_t)td_u16(b + h) << 16 | td_u16(b + h + 2);
-		h += 8; /* the payload of ESP without encryption */
-	} else if (proto == 50) {
-		r->esp_enc = true;
-		return false;
-	}
-	if ((proto == 4 || proto == 41) && depth == 0) {
-		if (!td_ip_payload(b + h, end - h, r, 1))
-			return false;
-		r->from += h;
-		r->to += h;
-		r->ip += h;
-		r->th += h;
-		return true;
-	}
-	r->proto = proto;
-	r->th = h;
-	r->ports = (proto == 17 || proto == 6 || proto == 132) && h + 4 <= end;
-	if (proto == 17 && h + 8 <= end) {
-		r->from = h + 8;
-		r->to = more ? end : h + td_u16(b + h + 4) <= end && td_u16(b + h + 4) >= 8 ? h + td_u16(b + h + 4) : end;
-		return true;
-	}
-	if (proto == 6 && h + 20 <= end && (size_t)(b[h + 12] >> 4) * 4 >= 20 && h + (size_t)(b[h + 12] >> 4) * 4 <= end) {
-		r->from = h + (size_t)(b[h + 12] >> 4) * 4;
-		r->to = end;
-		r->tcp = true;
-		r->seq = (uint32_t)td_u16(b + h + 4) << 16 | td_u16(b + h + 6);
-		return true;
-	}
-	if (proto == 132) {
-		/* the r->chunk-th DATA chunk (RFC 9260 §3.3.1) of the chunks
-		 * bundled after SCTP's common header, others (SACK, ...)
-		 * skipped; r->sctp_more when another DATA chunk follows */
-		bool got = false;
-		for (size_t c = h + 12, k = r->chunk; c + 4 <= end;) {
-			size_t cl = td_u16(b + c + 2);
-			if (cl < 4)
-				break;
-			if (b[c] == 0 && cl >= 16 && c + 16 <= end) {
-				if (got) {
-					r->sctp_more = true;
-					break;
-				}
-				if (k-- == 0) {
-					got = true;
-					r->sctp_end = b[c + 1] & 1;
-					r->sctp_begin = b[c + 1] & 2;
-					r->from = c + 16;
-					r->to = c + cl <= end ? c + cl : end;
-				}
-			}
-			c += (cl + 3) & ~(size_t)3;
-		}
-		return got;
-	}
-	return false;
-}
-
-/* A WebSocket frame (RFC 6455 §5.2: FIN, a text or binary opcode) whole
- * in b[from, to), as SIP over WebSocket sends a message (RFC 7118 §5):
- * its payload, unmasked in place when a client masked it (§5.3), in
- * [*pf, *pt); a frame longer than the segment goes on in the next ones:
- * *rest of its bytes, masked with key[] (from key index *rest's frame
- * offset on) when *masked. False when the bytes are no such frame. */
-static bool td_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
-			unsigned char key[4], bool *masked)
-{
-	size_t avail = to - from;
-	if (avail < 2 || (b[from] != 0x81 && b[from] != 0x82))
-		return false;
-	size_t h = 2, n = b[from + 1] & 0x7f;
-	bool mask = b[from + 1] & 0x80;
-	if (n == 126) {
-		if (avail < 4)
-			return false;
-		n = td_u16(b + from + 2);
-		h = 4;
-	} else if (n == 127) {
-		if (avail < 10)
-			return false;
-		n = 0;
-		for (size_t i = 0; i < 8; i++)
-			n = n << 8 | b[from + 2 + i];
-		h = 10;
-	}
-	size_t k = mask ? 4 : 0;
-	if (h + k > avail)
-		return false;
-	size_t here = n < avail - h - k ? n : avail - h - k;
-	*masked = mask;
-	if (mask) {
-		memcpy(key, b + from + h, 4);
-		for (size_t i = 0; i < here; i++)
-			b[from + h + k + i] ^= key[i & 3];
-	}
-	*pf = from + h + k;
-	*pt = *pf + here;
-	*rest = n - here;
-	return true;
-}
-
-/* The payload of the packet tcpdump -x printed as b[0, n), with or without
- * its link-layer header (-xx): true with *r set. */
-static bool td_packet_payload(const unsigned char *b, size_t n, struct td_ip *r)
-{
-	if (td_ip_payload(b, n, r, 0))
-		return true;
-	bool esp_enc = r->esp_enc;
-	static const struct { size_t type, hdr; } links[] = {
-		{ 12, 14 },     /* Ethernet */
-		{ 16, 18 },     /* Ethernet, 802.1Q */
-		{ 14, 16 },     /* Linux cooked (SLL) */
-		{ 0, 20 },      /* Linux cooked v2 (SLL2) */
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		size_t o = links[i].hdr;
-		if (n < o + 20)
-			continue;
-		unsigned et = td_u16(b + links[i].type);
-		if ((et == 0x0800 || et == 0x86dd) && td_ip_payload(b + o, n - o, r, 0)) {
-			r->from += o;
-			r->to += o;
-			r->ip += o;
-			r->th += o;
-			return true;
-		}
-		esp_enc |= (et == 0x0800 || et == 0x86dd) && r->esp_enc;
-	}
-	r->esp_enc = esp_enc;
-	return false;
-}
-
 #define TD_FLOWS 16
 #define TD_KEY 96
 #define TD_PEND_MAX (1u << 20)
@@ -3244,47 +2966,6 @@ static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn, bool writte
 	if (grow((void **)&u->marks, &u->cap_marks, u->nmarks, sizeof *u->marks) < 0)
 		return -ENOMEM;
 	u->marks[u->nmarks++] = (struct td_mark){ at, pl, pn, written };
-	return 0;
-}
-
-/* The packet line of a hex dump that has none (tshark -x, Wireshark's
- * Copy as Hex Dump, xxd), written from the headers of its bytes b in the
- * shape of tcpdump -q -nn's, without a time (a hex dump holds none):
- * "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596", "IP6 ...", ESP
- * without encryption named with its SPI. Appended to u->lines: *pl and
- * *pn say where (pn 0: nothing written, the bytes had no IP header). 0 or
- * -ENOMEM. */
-static int td_line_write(struct unlog *u, const unsigned char *b, const struct td_ip *r, size_t *pl, size_t *pn)
-{
-	struct buf *o = &u->lines;
-	*pl = o->len;
-	*pn = 0;
-	if (r->ver != 4 && r->ver != 6)
-		return 0;
-	char a[2][INET6_ADDRSTRLEN];
-	for (int i = 0; i < 2; i++) {
-		const unsigned char *ad = r->ver == 4 ? b + r->ip + 12 + 4 * i : b + r->ip + 8 + 16 * i;
-		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, a[i], sizeof a[i]))
-			return 0;
-	}
-	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
-	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
-	buf_printf(o, "%s %s", r->ver == 4 ? "IP" : "IP6", a[0]);
-	if (r->ports && !r->frag)
-		buf_printf(o, ".%u", td_u16(b + r->th));
-	buf_printf(o, " > %s", a[1]);
-	if (r->ports && !r->frag)
-		buf_printf(o, ".%u", td_u16(b + r->th + 2));
-	/* UDP: the datagram's length, also when it comes in fragments */
-	size_t n = r->to - r->from;
-	if (r->proto == 17 && r->ports && !r->frag && r->from >= r->th + 8 && td_u16(b + r->th + 4) >= 8)
-		n = td_u16(b + r->th + 4) - 8u;
-	buf_printf(o, ": %s, length %zu%s", t && !r->frag ? t : "IP fragment", n, r->more ? ", in IP fragments" : "");
-	if (r->esp)
-		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
-	if (o->err)
-		return o->err;
-	*pn = o->len - *pl;
 	return 0;
 }
 
@@ -3475,7 +3156,7 @@ static int td_finish(struct unlog *u, struct tcpdump *td, int rc)
  * first line (not E): a start line cut by the chunk's end, as far as its
  * bytes go (a capital first, then printable ASCII; another protocol's
  * message, Diameter's say, begins with a binary version byte). */
-static bool td_start_cut(const char *d, size_t end, size_t p0, const struct td_ip *r)
+static bool td_start_cut(const char *d, size_t end, size_t p0, const struct pkt_ip *r)
 {
 	if (!r->sctp_begin || r->sctp_end || p0 >= end || d[p0] < 'A' || d[p0] > 'Z')
 		return false;
@@ -3488,14 +3169,19 @@ static bool td_start_cut(const char *d, size_t end, size_t p0, const struct td_i
 /* td_mark for a message of the packet pk; a hex dump's packet with no
  * line (r: its headers, or NULL) gets one written from its bytes b. */
 static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, const unsigned char *b,
-			  const struct td_ip *r)
+			  const struct pkt_ip *r)
 {
 	size_t pl = pk->line, pn = pk->line_len;
 	bool written = pn == 0 && r;
 	if (written) {
-		int rc = td_line_write(u, b, r, &pl, &pn);
-		if (rc < 0)
-			return rc;
+		/* the packet line of a hex dump that has none (tshark -x,
+		 * Wireshark's Copy as Hex Dump, xxd), written from its
+		 * headers into u->lines (pn 0: nothing, no IP header) */
+		pl = u->lines.len;
+		pkt_line_write(&u->lines, b, r);
+		if (u->lines.err)
+			return u->lines.err;
+		pn = u->lines.len - pl;
 	}
 	return td_mark(u, at, pl, pn, written);
 }
@@ -3533,7 +3219,7 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 	const char *in = u->in;
 	char *d = t->b.ptr;
 	size_t p0 = SIZE_MAX, st = SIZE_MAX, end;
-	struct td_ip r = { .chunk = chunk };
+	struct pkt_ip r = { .chunk = chunk };
 	bool found = false;
 	size_t fi;
 	int rc;
@@ -3541,7 +3227,7 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 	if (hex) {
 		/* the payload where the headers say, its flow theirs */
 		end = t->b.len;
-		found = td_packet_payload((const unsigned char *)d, t->b.len, &r);
+		found = pkt_payload_guess((const unsigned char *)d, t->b.len, &r);
 		*more = found && r.sctp_more;
 		if (found) {
 			pk.frag = r.frag;
@@ -3556,7 +3242,7 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 		} else if (td_start_at(d, t->b.len, 0, false) || pk.sctp) {
 			/* no IP header: a payload alone (-vv's SCTP DATA chunk,
 			 * the start of a message or the rest of one) */
-			r = (struct td_ip){ .from = 0, .to = t->b.len };
+			r = (struct pkt_ip){ .from = 0, .to = t->b.len };
 			found = true;
 		}
 		rc = found && r.keyn ? td_flow(u, td, r.key, r.keyn, &fi)
@@ -3596,7 +3282,7 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 		bool masked;
 		if (!r.frag && (td_start_at(d, end, p0, true) || (pk.sctp && td_start_cut(d, end, p0, &r)))) {
 			st = p0;
-		} else if (pk.tcp && td_ws_frame((unsigned char *)d, p0, end, &wf, &wt, &rest, key, &masked) &&
+		} else if (pk.tcp && pkt_ws_frame((unsigned char *)d, p0, end, &wf, &wt, &rest, key, &masked) &&
 			   td_start_at(d, wt, wf, true)) {
 			/* SIP over WebSocket: the frame's payload */
 			st = p0 = wf;

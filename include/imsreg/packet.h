@@ -1,0 +1,75 @@
+/* packet.h: where a SIP message lies in the bytes of an IP packet: IPv4
+ * and IPv6 (extension headers, fragments), one level of IP in IP, ESP with
+ * NULL encryption (IMS sec-agree's ealg=null), UDP, TCP, SCTP DATA chunks
+ * and WebSocket frames (SIP over WebSocket, RFC 7118). What the paste
+ * normaliser reads from hex dumps of packets and the capture reader from
+ * pcap files share: no allocation, nothing read outside [b, b + n). */
+#ifndef IMSREG_PACKET_H
+#define IMSREG_PACKET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <imsreg/buf.h>
+
+/* Where the transport payload of an IP packet lies in b[0, n). */
+struct pkt_ip {
+	size_t from, to;        /* the payload */
+	bool frag;              /* a fragment after the first: no transport header in it */
+	bool more;              /* more fragments follow */
+	size_t frag_off;        /* a fragment: its offset in the datagram's payload */
+	size_t data, data_end;  /* the (inner) IP payload, after the IP header and its
+				 * extension headers, before ESP: what fragments join */
+	unsigned data_proto;    /* the protocol of that payload (a fragment's datagram's) */
+	bool tcp;
+	uint32_t seq;           /* TCP: the sequence number of the payload's first byte */
+	unsigned tcp_flags;     /* TCP: FIN 0x01, SYN 0x02, RST 0x04, ... (RFC 9293 §3.1) */
+	/* the flow: the addresses and ports (a fragmented datagram: the
+	 * addresses and its IP identification, which every fragment has) */
+	unsigned char key[40];
+	size_t keyn;
+	/* what the headers say, for a packet line written from them: the
+	 * (inner) IP header's offset and version, the transport protocol,
+	 * its header's offset (ports when it has them), ESP's SPI around it */
+	size_t ip, th;
+	unsigned ver, proto;
+	bool ports, esp;
+	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
+	uint32_t spi;
+	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
+	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
+	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
+	unsigned chunk;         /* in: which DATA chunk of an SCTP packet to read (0: the first) */
+};
+
+static inline unsigned pkt_u16(const unsigned char *b)
+{
+	return (unsigned)b[0] << 8 | b[1];
+}
+
+/* The IP packet at b[0, n) (its length may be less than n: a link layer
+ * pads short frames): true with *r set to the payload of its UDP, TCP or
+ * r->chunk-th SCTP DATA chunk, or of the fragment it is. */
+bool pkt_ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r);
+
+/* The same for a packet whose link layer is not known (a hex dump, with or
+ * without it): IP first, then after Ethernet, 802.1Q, Linux cooked v1 or
+ * v2 headers. */
+bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
+
+/* A WebSocket frame (RFC 6455 §5.2: FIN, a text or binary opcode) whole
+ * in b[from, to), as SIP over WebSocket sends a message (RFC 7118 §5):
+ * its payload, unmasked in place when a client masked it (§5.3), in
+ * [*pf, *pt); a frame longer than the segment goes on in the next ones:
+ * *rest of its bytes, masked with key[] (from key index *rest's frame
+ * offset on) when *masked. False when the bytes are no such frame. */
+bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
+		  unsigned char key[4], bool *masked);
+
+/* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
+ * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",
+ * "IP6 ...", ESP without encryption named with its SPI. Nothing when r
+ * has no IP header (r->ver not 4 or 6). */
+void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
+
+#endif

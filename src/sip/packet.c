@@ -1,0 +1,287 @@
+/* packet.c: where a SIP message lies in the bytes of an IP packet (IPv4,
+ * IPv6, fragments, IP in IP, ESP with NULL encryption, UDP, TCP, SCTP,
+ * WebSocket frames): what the paste normaliser's hex dumps and the capture
+ * reader share. */
+#include <arpa/inet.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <imsreg/packet.h>
+
+/* An IP packet at b[0, n) whose length fits n (a link layer pads short
+ * frames): its version, or 0. */
+static int ip_at(const unsigned char *b, size_t n)
+{
+	if (n >= 20 && b[0] >> 4 == 4 && (b[0] & 15) >= 5 && pkt_u16(b + 2) <= n && pkt_u16(b + 2) >= 20)
+		return 4;
+	if (n >= 40 && b[0] >> 4 == 6 && pkt_u16(b + 4) + 40u <= n)
+		return 6;
+	return 0;
+}
+
+/* ESP with NULL encryption (RFC 4303 §2, RFC 2410), as IMS sec-agree runs
+ * with ealg=null (TS 33.203 §6.3, Annex H) at b[h, end): the SPI and the
+ * sequence number before the payload, and after it the padding (1, 2, 3,
+ * ...), its length, the next header (UDP or TCP) and the ICV (12 bytes for
+ * hmac-md5-96 and hmac-sha-1-96, 16 for hmac-sha-256-128): true with the
+ * payload's protocol in *proto and its end in *end when the trailer reads
+ * so for one of those ICV lengths. */
+static bool esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *proto, size_t *end)
+{
+	static const size_t icvs[] = { 12, 16 };
+	for (size_t i = 0; i < sizeof icvs / sizeof icvs[0]; i++) {
+		if (end0 < h + 8 + icvs[i] + 2 + 8)
+			continue;
+		size_t t = end0 - icvs[i];
+		size_t pl = b[t - 2], nh = b[t - 1];
+		if ((nh != 17 && nh != 6) || t - 2 < h + 8 + 8 + pl)
+			continue;
+		size_t j = 0;
+		while (j < pl && b[t - 2 - pl + j] == j + 1)
+			j++;
+		if (j < pl)
+			continue;
+		*proto = (unsigned)nh;
+		*end = t - 2 - pl;
+		return true;
+	}
+	return false;
+}
+
+/* pkt_ip_payload at one level of IP in IP (depth 0 the outer packet). */
+static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int depth)
+{
+	int v = ip_at(b, n);
+	size_t h, end;
+	unsigned proto, fo = 0;
+	bool more = false;
+	const unsigned char *id = NULL; /* the identification of a fragmented datagram */
+	size_t idn = 0;
+	r->tcp = false;
+	r->keyn = 0;
+	r->ip = 0;
+	r->ver = (unsigned)v;
+	r->ports = false;
+	if (depth == 0)
+		r->esp = r->esp_enc = r->sctp_more = false;
+	if (v == 4) {
+		h = (size_t)(b[0] & 15) * 4;
+		end = pkt_u16(b + 2);
+		proto = b[9];
+		fo = (pkt_u16(b + 6) & 0x1fff) * 8u;
+		more = b[6] & 0x20;
+		id = b + 4;
+		idn = 2;
+		memcpy(r->key, b + 12, 8);
+		r->keyn = 8;
+		if (h > end)
+			return false;
+	} else if (v == 6) {
+		h = 40;
+		end = 40 + pkt_u16(b + 4);
+		proto = b[6];
+		memcpy(r->key, b + 8, 32);
+		r->keyn = 32;
+		/* extension headers: hop-by-hop, routing, destination options,
+		 * fragment */
+		while ((proto == 0 || proto == 43 || proto == 60 || proto == 44) && h + 8 <= end) {
+			if (proto == 44) {
+				fo = pkt_u16(b + h + 2) & 0xfff8;
+				more = b[h + 3] & 1;
+				id = b + h + 4;
+				idn = 4;
+				proto = b[h];
+				h += 8;
+			} else {
+				proto = b[h];
+				h += ((size_t)b[h + 1] + 1) * 8;
+			}
+		}
+		if (h > end)
+			return false;
+	} else {
+		return false;
+	}
+	r->more = more;
+	r->frag = fo != 0;
+	r->frag_off = fo;
+	r->data = h;
+	r->data_end = end;
+	r->data_proto = proto;
+	if (fo != 0 || more) {
+		/* a fragment: the flow is the datagram's */
+		memcpy(r->key + r->keyn, id, idn);
+		r->keyn += idn;
+	} else if ((proto == 17 || proto == 6 || proto == 132) && h + 4 <= end) {
+		memcpy(r->key + r->keyn, b + h, 4); /* the ports */
+		r->keyn += 4;
+	}
+	if (fo != 0) {
+		r->proto = proto;
+		r->th = h;
+		r->from = h;
+		r->to = end;
+		return true;
+	}
+	if (proto == 50 && esp_null(b, h, end, &proto, &end)) {
+		r->esp = true;
+		r->spi = (uint32_t)pkt_u16(b + h) << 16 | pkt_u16(b + h + 2);
+		h += 8; /* the payload of ESP without encryption */
+	} else if (proto == 50) {
+		r->esp_enc = true;
+		return false;
+	}
+	if ((proto == 4 || proto == 41) && depth == 0) {
+		if (!ip_payload(b + h, end - h, r, 1))
+			return false;
+		r->from += h;
+		r->to += h;
+		r->ip += h;
+		r->th += h;
+		r->data += h;
+		r->data_end += h;
+		return true;
+	}
+	r->proto = proto;
+	r->th = h;
+	r->ports = (proto == 17 || proto == 6 || proto == 132) && h + 4 <= end;
+	if (proto == 17 && h + 8 <= end) {
+		r->from = h + 8;
+		r->to = more ? end : h + pkt_u16(b + h + 4) <= end && pkt_u16(b + h + 4) >= 8 ? h + pkt_u16(b + h + 4) : end;
+		return true;
+	}
+	if (proto == 6 && h + 20 <= end && (size_t)(b[h + 12] >> 4) * 4 >= 20 && h + (size_t)(b[h + 12] >> 4) * 4 <= end) {
+		r->from = h + (size_t)(b[h + 12] >> 4) * 4;
+		r->to = end;
+		r->tcp = true;
+		r->tcp_flags = b[h + 13];
+		r->seq = (uint32_t)pkt_u16(b + h + 4) << 16 | pkt_u16(b + h + 6);
+		return true;
+	}
+	if (proto == 132) {
+		/* the r->chunk-th DATA chunk (RFC 9260 §3.3.1) of the chunks
+		 * bundled after SCTP's common header, others (SACK, ...)
+		 * skipped; r->sctp_more when another DATA chunk follows */
+		bool got = false;
+		for (size_t c = h + 12, k = r->chunk; c + 4 <= end;) {
+			size_t cl = pkt_u16(b + c + 2);
+			if (cl < 4)
+				break;
+			if (b[c] == 0 && cl >= 16 && c + 16 <= end) {
+				if (got) {
+					r->sctp_more = true;
+					break;
+				}
+				if (k-- == 0) {
+					got = true;
+					r->sctp_end = b[c + 1] & 1;
+					r->sctp_begin = b[c + 1] & 2;
+					r->from = c + 16;
+					r->to = c + cl <= end ? c + cl : end;
+				}
+			}
+			c += (cl + 3) & ~(size_t)3;
+		}
+		return got;
+	}
+	return false;
+}
+
+bool pkt_ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r)
+{
+	return ip_payload(b, n, r, 0);
+}
+
+bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
+			unsigned char key[4], bool *masked)
+{
+	size_t avail = to - from;
+	if (avail < 2 || (b[from] != 0x81 && b[from] != 0x82))
+		return false;
+	size_t h = 2, n = b[from + 1] & 0x7f;
+	bool mask = b[from + 1] & 0x80;
+	if (n == 126) {
+		if (avail < 4)
+			return false;
+		n = pkt_u16(b + from + 2);
+		h = 4;
+	} else if (n == 127) {
+		if (avail < 10)
+			return false;
+		n = 0;
+		for (size_t i = 0; i < 8; i++)
+			n = n << 8 | b[from + 2 + i];
+		h = 10;
+	}
+	size_t k = mask ? 4 : 0;
+	if (h + k > avail)
+		return false;
+	size_t here = n < avail - h - k ? n : avail - h - k;
+	*masked = mask;
+	if (mask) {
+		memcpy(key, b + from + h, 4);
+		for (size_t i = 0; i < here; i++)
+			b[from + h + k + i] ^= key[i & 3];
+	}
+	*pf = from + h + k;
+	*pt = *pf + here;
+	*rest = n - here;
+	return true;
+}
+
+bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
+{
+	if (pkt_ip_payload(b, n, r))
+		return true;
+	bool esp_enc = r->esp_enc;
+	static const struct { size_t type, hdr; } links[] = {
+		{ 12, 14 },     /* Ethernet */
+		{ 16, 18 },     /* Ethernet, 802.1Q */
+		{ 14, 16 },     /* Linux cooked (SLL) */
+		{ 0, 20 },      /* Linux cooked v2 (SLL2) */
+	};
+	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
+		size_t o = links[i].hdr;
+		if (n < o + 20)
+			continue;
+		unsigned et = pkt_u16(b + links[i].type);
+		if ((et == 0x0800 || et == 0x86dd) && pkt_ip_payload(b + o, n - o, r)) {
+			r->from += o;
+			r->to += o;
+			r->ip += o;
+			r->th += o;
+			return true;
+		}
+		esp_enc |= (et == 0x0800 || et == 0x86dd) && r->esp_enc;
+	}
+	r->esp_enc = esp_enc;
+	return false;
+}
+
+void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+{
+	if (r->ver != 4 && r->ver != 6)
+		return;
+	char a[2][INET6_ADDRSTRLEN];
+	for (int i = 0; i < 2; i++) {
+		const unsigned char *ad = r->ver == 4 ? b + r->ip + 12 + 4 * i : b + r->ip + 8 + 16 * i;
+		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, a[i], sizeof a[i]))
+			return;
+	}
+	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
+	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
+	buf_printf(o, "%s %s", r->ver == 4 ? "IP" : "IP6", a[0]);
+	if (r->ports && !r->frag)
+		buf_printf(o, ".%u", pkt_u16(b + r->th));
+	buf_printf(o, " > %s", a[1]);
+	if (r->ports && !r->frag)
+		buf_printf(o, ".%u", pkt_u16(b + r->th + 2));
+	/* UDP: the datagram's length, also when it comes in fragments */
+	size_t n = r->to - r->from;
+	if (r->proto == 17 && r->ports && !r->frag && r->from >= r->th + 8 && pkt_u16(b + r->th + 4) >= 8)
+		n = pkt_u16(b + r->th + 4) - 8u;
+	buf_printf(o, ": %s, length %zu%s", t && !r->frag ? t : "IP fragment", n, r->more ? ", in IP fragments" : "");
+	if (r->esp)
+		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
+}
