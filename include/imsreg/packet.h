@@ -66,6 +66,16 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
 bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
 		  unsigned char key[4], bool *masked);
 
+/* The header of a WebSocket frame (RFC 6455 §5.2) at b[0, avail): its
+ * length (the masking key included), with the payload's length in *len
+ * and whether a key masks it in *masked; 0 when avail does not hold it. */
+size_t pkt_ws_header(const unsigned char *b, size_t avail, uint64_t *len, bool *masked);
+
+/* Appends "IP 10.0.0.1.5060 > 10.0.0.2.5060" ("IP6 ...", no ports for a
+ * fragment after the first): false, and nothing, when r has no IP header
+ * (r->ver not 4 or 6). */
+bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
+
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
  * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",
  * "IP6 ...", ESP without encryption named with its SPI. Nothing when r

@@ -7,6 +7,7 @@
 #include <imsreg/buf.h>
 #include <imsreg/paste.h>
 #include <imsreg/sip.h>
+#include <imsreg/trace.h>
 #include "cli/report.h"
 
 /* Exit statuses of `imsreg decode` (docs/cli.md). */
@@ -72,6 +73,9 @@ struct cli_source {
 	size_t *line_starts;
 	size_t nline_starts;
 	struct paste paste;      /* lenient */
+	/* a capture file (pcap, pcapng): its messages as libpcap's packets
+	 * carried them, whatever the framing asked (NULL otherwise) */
+	struct trace_capture *capture;
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */
 	const char *error_reason;
@@ -85,6 +89,7 @@ struct cli_msg {
 	size_t base;             /* offset of msg.buf in paste text (lenient) or input (strict) */
 	unsigned index;          /* 1-based within the input */
 	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */
+	uint64_t frame;          /* from a capture file: its packet's number, else 0 */
 	/* when cli_source_next failed: why and where in the user's input */
 	const char *error_reason;
 	unsigned error_line, error_col;
@@ -103,8 +108,10 @@ enum cli_framing {
 	CLI_FRAMING_DATAGRAM,
 };
 
-/* Prepares src over in: 0, or -EBADMSG (nothing that looks like SIP: the
- * report is written to err) / -ENOMEM. */
+/* Prepares src over in: 0, or -EBADMSG (nothing that looks like SIP, or
+ * a capture file libpcap cannot read: the report is written to err) /
+ * -ENOMEM. A capture file is read by the trace layer, whatever framing
+ * says: its messages are the wire bytes the packets carried. */
 int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
 		    FILE *err);
 void cli_source_fini(struct cli_source *src);
@@ -112,7 +119,8 @@ void cli_source_fini(struct cli_source *src);
  * errno after writing "file:line:col: reason" to err (the source then
  * moves past the bad message when it can). */
 int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err);
-/* Line and column in the user's input of byte off of m->msg.buf. */
+/* Line and column in the user's input of byte off of m->msg.buf (of a
+ * capture's message: in the message, its start line line 1). */
 void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col);
 /* Same, for a pointer into m->msg.buf (clamped to the message). */
 void cli_msg_position_at(const struct cli_msg *m, const char *at, unsigned *line, unsigned *col);

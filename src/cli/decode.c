@@ -887,8 +887,12 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	const struct sip_msg *msg = &m->msg;
 	unsigned line, col;
 	cli_msg_position(m, 0, &line, &col);
-	buf_printf(r->b, "%s%s:%u: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name, line,
-		   SLICE_ARG(msg->start_line), report_off(r));
+	if (m->frame) /* from a capture file: its packet */
+		buf_printf(r->b, "%s%s, frame %llu: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name,
+			   (unsigned long long)m->frame, SLICE_ARG(msg->start_line), report_off(r));
+	else
+		buf_printf(r->b, "%s%s:%u: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name, line,
+			   SLICE_ARG(msg->start_line), report_off(r));
 	const struct sip_hdr *h;
 	if ((h = sip_hdr_first(msg, SIP_HDR_TO))) {
 		struct sip_addr a;
@@ -941,8 +945,13 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		goto out;
 	}
 	if (r->format == REPORT_TEXT) {
-		buf_printf(r->b, "\n%s== %s message %u (line %u): %.*s%s\n", report_on(r, STYLE_TITLE),
-			   m->src->in->name, m->index, line, SLICE_ARG(msg->start_line), report_off(r));
+		if (m->frame)
+			buf_printf(r->b, "\n%s== %s message %u (frame %llu): %.*s%s\n", report_on(r, STYLE_TITLE),
+				   m->src->in->name, m->index, (unsigned long long)m->frame,
+				   SLICE_ARG(msg->start_line), report_off(r));
+		else
+			buf_printf(r->b, "\n%s== %s message %u (line %u): %.*s%s\n", report_on(r, STYLE_TITLE),
+				   m->src->in->name, m->index, line, SLICE_ARG(msg->start_line), report_off(r));
 		if (m->packet.len)
 			buf_printf(r->b, "%spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet),
 				   report_off(r));
@@ -952,6 +961,10 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		report_u64(r, "index", NULL, m->index, NULL);
 		report_u64(r, "line", NULL, line, NULL);
 		report_str(r, "packet", NULL, m->packet.len ? m->packet : SLICE_NULL, NULL);
+		if (m->frame)
+			report_u64(r, "frame", NULL, m->frame, NULL);
+		else
+			report_str(r, "frame", NULL, SLICE_NULL, NULL);
 	}
 	report_start_line(r, m);
 	if (!run->opt.brief) {
@@ -1069,6 +1082,52 @@ static void report_paste_repairs(struct report *r, const struct cli_input *in, c
 	}
 }
 
+/* What the capture reader read of a pcap or pcapng file: JSON's
+ * capture_read (docs/json.md); as text one line, and what it could not
+ * read said plainly (before the messages, so --summary says it too). */
+static void report_capture(struct decode_run *run, const struct cli_input *in, const char *format,
+			   const struct trace_capture *c)
+{
+	struct report *r = &run->rep;
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "capture_read", NULL);
+		report_cstr(r, "link", NULL, c->link, NULL);
+		report_u64(r, "packets", NULL, c->packets, NULL);
+		report_u64(r, "messages", NULL, c->nmsgs, NULL);
+		report_u64(r, "other_link", NULL, c->other_link, NULL);
+		report_u64(r, "truncated", NULL, c->truncated, NULL);
+		report_u64(r, "encrypted", NULL, c->encrypted, NULL);
+		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
+		report_u64(r, "fragments_open", NULL, c->frag_open, NULL);
+		report_cstr(r, "error", NULL, c->error[0] ? c->error : NULL, NULL);
+		report_end(r);
+		return;
+	}
+	struct buf *b = r->b;
+	buf_printf(b, "%s%s: %s capture (%s): %llu packet(s), %zu SIP message(s)", report_on(r, STYLE_DIM),
+		   in->name, format, c->link ? c->link : "a link layer not read", (unsigned long long)c->packets,
+		   c->nmsgs);
+	if (c->other_link)
+		buf_printf(b, "; %llu packet(s) of a link layer imsreg does not read (Ethernet, Linux "
+			   "cooked, raw IP and loopback captures are read)", (unsigned long long)c->other_link);
+	if (c->encrypted)
+		buf_printf(b, "; %llu ESP packet(s) encrypted: the SIP in them (the REGISTER after a 401 "
+			   "with Security-Server, and what follows it) cannot be read; capture where IPsec "
+			   "ends, or test with ealg=null", (unsigned long long)c->encrypted);
+	if (c->truncated)
+		buf_printf(b, "; %llu packet(s) cut short by the capture's snapshot length: capture with "
+			   "-s 0", (unsigned long long)c->truncated);
+	if (c->gaps)
+		buf_printf(b, "; %llu byte(s) of TCP streams missing from the capture (the messages "
+			   "around them are marked incomplete)", (unsigned long long)c->gaps);
+	if (c->frag_open)
+		buf_printf(b, "; %llu IP datagram(s) with fragments missing", (unsigned long long)c->frag_open);
+	if (c->error[0])
+		buf_printf(b, "; the file ends early: %s (the packets before are read)", c->error);
+	buf_printf(b, "%s\n", report_off(r));
+	run_flush(run);
+}
+
 /* The run's mode as docs/json.md names it. */
 static const char *decode_mode(const struct cli_opts *opt)
 {
@@ -1111,23 +1170,6 @@ static void decode_input(struct decode_run *run, const char *path)
 			fprintf(run->err, note, "", in.name, blobs, ies, "");
 		}
 	}
-	if (capture) {
-		/* what a capture read as text gives, and the way to all of it (a
-		 * path of any length: no fixed buffer) */
-		static const char note[] =
-			"%s%s: a %s capture, read here as bytes: the SIP text of each packet as it lies "
-			"in the file, so a message split over packets (TCP segments, IP fragments) is "
-			"not read, and lines count the file's line feeds. For every SIP message, TCP "
-			"reassembled, each with its packet's line: tshark -r %s -P -x | imsreg decode "
-			"(the bytes exact), or tcpdump -A -r %s | imsreg decode%s\n";
-		if (r->format == REPORT_TEXT) {
-			buf_printf(r->b, note, report_on(r, STYLE_DIM), in.name, capture, in.name, in.name,
-				   report_off(r));
-			run_flush(run);
-		} else {
-			fprintf(run->err, note, "", in.name, capture, in.name, in.name, "");
-		}
-	}
 	if (rc < 0) {
 		report_empty_input(r);
 		report_input_error(r, "cannot read the input", 0, 0);
@@ -1140,6 +1182,10 @@ static void decode_input(struct decode_run *run, const char *path)
 			     : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
 			     run->err);
 	src_ready = true;
+	if (src.capture && rc == 0)
+		report_capture(run, &in, capture, src.capture);
+	else if (r->format == REPORT_JSON)
+		report_str(r, "capture_read", NULL, SLICE_NULL, NULL);
 	if (rc < 0) {
 		report_empty_input(r);
 		report_input_error(r, src.error_reason, src.error_line, src.error_col);

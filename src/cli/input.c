@@ -266,6 +266,31 @@ static void strict_position(const struct cli_source *src, size_t off, unsigned *
 /* Reasons with a number or a quote in them (one run, one thread). */
 static char reason_text[320];
 
+/* cli_source_init of a capture file: its messages read by the trace layer. */
+static int capture_init(struct cli_source *src, FILE *err)
+{
+	const struct cli_input *in = src->in;
+	src->strict = true;
+	src->capture = imsreg_malloc(sizeof *src->capture);
+	if (!src->capture) {
+		src->error_reason = "out of memory";
+		fprintf(err, "%s: out of memory\n", in->name);
+		return -ENOMEM;
+	}
+	trace_capture_init(src->capture);
+	int rc = trace_capture_read(src->capture, in->data, in->len);
+	if (rc == -ENOMEM) {
+		src->error_reason = "out of memory";
+		fprintf(err, "%s: out of memory\n", in->name);
+	} else if (rc < 0) {
+		snprintf(reason_text, sizeof reason_text, "cannot read the capture: %s", src->capture->error);
+		src->error_reason = reason_text;
+		src->error_line = src->error_col = 1;
+		fprintf(err, "%s: %s\n", in->name, reason_text);
+	}
+	return rc;
+}
+
 int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
 		    FILE *err)
 {
@@ -281,7 +306,10 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 	src->next = 0;
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
+	src->capture = NULL;
 	paste_init(&src->paste);
+	if (cli_input_capture(in))
+		return capture_init(src, err);
 	if (strict) {
 		/* as the paste normaliser does for lenient input: an input of
 		 * nothing but line breaks holds no message */
@@ -334,12 +362,19 @@ void cli_source_fini(struct cli_source *src)
 	imsreg_free(src->line_starts);
 	src->line_starts = NULL;
 	paste_fini(&src->paste);
+	if (src->capture) {
+		trace_capture_fini(src->capture);
+		imsreg_free(src->capture);
+		src->capture = NULL;
+	}
 }
 
 void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col)
 {
 	const struct cli_source *src = m->src;
-	if (src->strict)
+	if (src->capture)
+		error_position(m->msg.buf, m->msg.len, off, line, col);
+	else if (src->strict)
 		strict_position(src, m->base + off, line, col);
 	else
 		paste_position(&src->paste, m->base + off, line, col);
@@ -406,6 +441,13 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
 		reason = error_name(rc);
 	const struct cli_input *in = src->in;
 	m->error_reason = reason;
+	if (src->capture) {
+		char name[300];
+		snprintf(name, sizeof name, "%s, frame %llu", in->name, (unsigned long long)m->frame);
+		error_position(buf, len, off, &m->error_line, &m->error_col);
+		error_report(err, name, buf, len, off, reason);
+		return;
+	}
 	if (src->strict) {
 		strict_position(src, base + off, &m->error_line, &m->error_col);
 		error_report(err, in->name, in->data, in->len, base + off, reason);
@@ -440,7 +482,20 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	m->error_line = m->error_col = 0;
 	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
 	m->packet = SLICE_NULL;
-	if (src->strict) {
+	m->frame = 0;
+	if (src->capture) {
+		/* one message a packet (or a TCP stream, an SCTP message) gave */
+		const struct trace_capture *c = src->capture;
+		if (src->next >= c->nmsgs)
+			return 0;
+		const struct trace_msg *tm = &c->msgs[src->next];
+		m->base = tm->offset;
+		m->frame = tm->frame;
+		m->packet = slice_make(c->lines.ptr + tm->line, tm->line_len);
+		buf = c->text.ptr + tm->offset;
+		len = tm->len;
+		flags = 0;
+	} else if (src->strict) {
 		const struct cli_input *in = src->in;
 		/* CRLF keep-alives between messages (RFC 5626 §3.5.1) */
 		while (src->next < in->len && (in->data[src->next] == '\r' || in->data[src->next] == '\n'))
@@ -468,7 +523,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			rc = -EBADMSG;
 		const char *nl = memchr(buf, '\n', len);
 		bool in_first_line = rc == -EAGAIN ? !nl : perr.at >= buf && (!nl || perr.at <= nl);
-		bool glued = src->strict && m->index > 1 && prev_end == m->base && in_first_line;
+		bool glued = src->strict && !src->capture && m->index > 1 && prev_end == m->base && in_first_line;
 		if (glued) {
 			/* bytes glued to the end of the previous message are the
 			 * rest of its body as pasted or edited, not a message */
@@ -480,18 +535,20 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			perr.offset = 0;
 		}
 		source_report(src, m, buf, len, m->base, rc, &perr, glued, err);
-		/* strict framing is lost after a bad message; a paste knows where the next starts */
-		src->next = src->strict ? src->in->len : src->next + 1;
+		/* strict framing is lost after a bad message; a paste and a
+		 * capture know where the next starts */
+		src->next = src->strict && !src->capture ? src->in->len : src->next + 1;
 		return rc;
 	}
-	if (!src->strict && (size_t)rc < len) {
+	if ((!src->strict || src->capture) && (size_t)rc < len) {
 		/* a pasted body longer than its Content-Length: the paste
 		 * normaliser found where the message ends, so the body is all of
-		 * it, and the rule book reports the mismatch (not a silent cut) */
+		 * it, and the rule book reports the mismatch (not a silent cut);
+		 * the same for a captured datagram's bytes after the body */
 		m->msg.body = slice_make(buf + m->msg.head_len, len - m->msg.head_len);
 		m->msg.len = len;
 	}
-	src->next = src->strict ? m->base + (size_t)rc : src->next + 1;
+	src->next = src->strict && !src->capture ? m->base + (size_t)rc : src->next + 1;
 	if (src->datagram) {
 		/* RFC 3261 §18.3: a datagram's octets past Content-Length are
 		 * discarded, whatever they hold (RFC 4475 dblreq) */

@@ -193,31 +193,46 @@ bool pkt_ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r)
 	return ip_payload(b, n, r, 0);
 }
 
-bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
-			unsigned char key[4], bool *masked)
+size_t pkt_ws_header(const unsigned char *b, size_t avail, uint64_t *len, bool *masked)
 {
-	size_t avail = to - from;
-	if (avail < 2 || (b[from] != 0x81 && b[from] != 0x82))
-		return false;
-	size_t h = 2, n = b[from + 1] & 0x7f;
-	bool mask = b[from + 1] & 0x80;
+	if (avail < 2)
+		return 0;
+	size_t h = 2;
+	uint64_t n = b[1] & 0x7f;
 	if (n == 126) {
 		if (avail < 4)
-			return false;
-		n = pkt_u16(b + from + 2);
+			return 0;
+		n = pkt_u16(b + 2);
 		h = 4;
 	} else if (n == 127) {
 		if (avail < 10)
-			return false;
+			return 0;
 		n = 0;
 		for (size_t i = 0; i < 8; i++)
-			n = n << 8 | b[from + 2 + i];
+			n = n << 8 | b[2 + i];
 		h = 10;
 	}
-	size_t k = mask ? 4 : 0;
-	if (h + k > avail)
+	*masked = b[1] & 0x80;
+	h += *masked ? 4 : 0;
+	if (h > avail)
+		return 0;
+	*len = n;
+	return h;
+}
+
+bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *pt, size_t *rest,
+		  unsigned char key[4], bool *masked)
+{
+	size_t avail = to - from;
+	uint64_t n;
+	bool mask;
+	if (avail < 2 || (b[from] != 0x81 && b[from] != 0x82))
 		return false;
-	size_t here = n < avail - h - k ? n : avail - h - k;
+	size_t hk = pkt_ws_header(b + from, avail, &n, &mask);
+	if (hk == 0)
+		return false;
+	size_t k = mask ? 4 : 0, h = hk - k;
+	size_t here = n < avail - hk ? (size_t)n : avail - hk;
 	*masked = mask;
 	if (mask) {
 		memcpy(key, b + from + h, 4);
@@ -226,7 +241,7 @@ bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *
 	}
 	*pf = from + h + k;
 	*pt = *pf + here;
-	*rest = n - here;
+	*rest = (size_t)(n - here);
 	return true;
 }
 
@@ -259,24 +274,31 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	return false;
 }
 
-void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
 {
 	if (r->ver != 4 && r->ver != 6)
-		return;
+		return false;
 	char a[2][INET6_ADDRSTRLEN];
 	for (int i = 0; i < 2; i++) {
 		const unsigned char *ad = r->ver == 4 ? b + r->ip + 12 + 4 * i : b + r->ip + 8 + 16 * i;
 		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, a[i], sizeof a[i]))
-			return;
+			return false;
 	}
-	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
-	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
 	buf_printf(o, "%s %s", r->ver == 4 ? "IP" : "IP6", a[0]);
 	if (r->ports && !r->frag)
 		buf_printf(o, ".%u", pkt_u16(b + r->th));
 	buf_printf(o, " > %s", a[1]);
 	if (r->ports && !r->frag)
 		buf_printf(o, ".%u", pkt_u16(b + r->th + 2));
+	return true;
+}
+
+void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+{
+	if (!pkt_endpoints_write(o, b, r))
+		return;
+	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
+	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
 	/* UDP: the datagram's length, also when it comes in fragments */
 	size_t n = r->to - r->from;
 	if (r->proto == 17 && r->ports && !r->frag && r->from >= r->th + 8 && pkt_u16(b + r->th + 4) >= 8)

@@ -898,12 +898,16 @@ PY
 "$imsreg" decode --strict --json "$tmp/many.wire" >"$tmp/many.json" 2>/dev/null
 python3 -c 'import json,sys,os; d=json.load(open(sys.argv[1])); assert os.path.getsize(sys.argv[1]) > 2 << 20; m=d["inputs"][0]["messages"]; assert len(m) == 120 and d["summary"]["messages"] == 120 and [x["index"] for x in m] == list(range(1, 121))' "$tmp/many.json" && ok || bad "--json of 120 messages: one valid document"
 
-# a capture file given to decode: said, with the way to read all of it
+# a capture file given to decode: read by libpcap, every SIP message with
+# its frame (the capture's 81, the same bytes tshark -P -x gives)
 pcap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
 "$imsreg" decode --brief --no-color "$pcap" >"$tmp/pcap.out" 2>&1
-head -1 "$tmp/pcap.out" | grep -qF "sngrep-aaa.pcap: a pcap capture, read here as bytes" && ok || bad "a pcap: said first"
-has "a pcap: the tshark way" "$tmp/pcap.out" "tshark -r $pcap -P -x | imsreg decode"
-has "a pcap: the tcpdump way" "$tmp/pcap.out" "tcpdump -A -r $pcap | imsreg decode"
+head -1 "$tmp/pcap.out" | grep -qF "sngrep-aaa.pcap: pcap capture (Ethernet): 691 packet(s), 81 SIP message(s)" && ok || bad "a pcap: what was read, said first"
+n=$(grep -c '^  packet: frame [0-9]* 2005-07-04 [0-9:.]* IP [0-9.]* > [0-9.]*: UDP, length [0-9]*$' "$tmp/pcap.out")
+[ "$n" = 81 ] && ok || bad "a pcap --brief: $n packet lines, want 81"
+grep -A1 -m1 'sngrep-aaa.pcap, frame [0-9]*: REGISTER ' "$tmp/pcap.out" | grep -q '^  packet: frame 19 2005-07-04 09:32:52.844249 IP 192.168.1.2.5060 > 212.242.33.35.5060: UDP, length 467$' && ok || bad "a pcap --brief: the first REGISTER is tshark's frame 19"
+"$imsreg" decode --summary --no-color "$pcap" >"$tmp/pcap-sum.out" 2>&1
+has "a pcap: all its messages" "$tmp/pcap-sum.out" "81 message(s), 0 not parseable"
 # each way read as said: every one of the capture's 81 SIP messages
 tcpdump -A -r "$pcap" 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-td.out" 2>&1
 has "a pcap through tcpdump -A: all its messages" "$tmp/pcap-td.out" "81 message(s), 0 not parseable"
@@ -923,10 +927,20 @@ python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messag
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert m and all(x["packet"] is None for x in m)' "$tmp/nopacket.json" && ok || bad "a paste: packet null"
 "$imsreg" decode --json "$pcap" "$ex6" >"$tmp/pcap.json" 2>"$tmp/pcap.err"
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; assert i[0]["capture"] == "pcap" and i[1]["capture"] is None, i' "$tmp/pcap.json" && ok || bad "a pcap: JSON capture"
-has "a pcap: --json says it on stderr" "$tmp/pcap.err" "a pcap capture"
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; c=i[0]["capture_read"]; m=i[0]["messages"]; assert c["link"] == "Ethernet" and c["packets"] == 691 and c["messages"] == 81 and c["error"] is None and i[1]["capture_read"] is None, c; assert len(m) == 81 and m[0]["frame"] == 19 and m[0]["line"] == 1 and m[0]["packet"].startswith("frame 19 ") and i[1]["messages"][0]["frame"] is None' "$tmp/pcap.json" && ok || bad "a pcap: JSON capture_read, frame"
+[ ! -s "$tmp/pcap.err" ] && ok || bad "a pcap: --json, nothing on stderr"
+# the same capture as pcapng (editcap), and a file libpcap cannot read
+editcap -F pcapng "$pcap" "$tmp/aaa.pcapng"
+"$imsreg" decode --json "$tmp/aaa.pcapng" >"$tmp/pcapng.json" 2>/dev/null
+python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["inputs"][0]; b=json.load(open(sys.argv[2]))["inputs"][0]; assert a["capture"] == "pcapng" and [x["wire"] for x in a["messages"]] == [x["wire"] for x in b["messages"]] and [x["packet"] for x in a["messages"]] == [x["packet"] for x in b["messages"]]' "$tmp/pcapng.json" "$tmp/pcap.json" && ok || bad "a pcapng: the messages and packets of the pcap"
 printf '\n\r\r\n\x1a\x2b\x3c\x4d\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\x1c\x00\x00\x00\x1c\x00\x00\x00' >"$tmp/empty.pcapng"
-expect_rc 2 "a pcapng without SIP" "$imsreg" decode "$tmp/empty.pcapng"
-has "a pcapng without SIP: said" "$tmp/out" "a pcapng capture"
+expect_rc 2 "a pcapng libpcap cannot read" "$imsreg" decode "$tmp/empty.pcapng"
+has "a pcapng libpcap cannot read: said" "$tmp/err" "cannot read the capture: "
+# a capture cut inside a packet: the packets before it are read, and it is said
+head -c 60000 "$pcap" >"$tmp/cut.pcap"
+"$imsreg" decode --summary --no-color "$tmp/cut.pcap" >"$tmp/cut.out" 2>&1
+has "a cut pcap: said" "$tmp/cut.out" "the file ends early: "
+grep -q "message(s), 0 not parseable" "$tmp/cut.out" && ok || bad "a cut pcap: the messages before the cut"
 
 # --severity: the findings of the rules named take that severity (the last
 # matching option wins) for the report, the counts and the exit status; the

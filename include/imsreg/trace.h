@@ -1,0 +1,67 @@
+/* trace.h: the SIP messages of a capture file (pcap or pcapng, read by
+ * libpcap), each whole as it went over the wire, with the packet it came
+ * in: UDP datagrams (IPv4 and IPv6 fragments joined), TCP streams put
+ * back in order by sequence number (retransmissions dropped, a message
+ * over several segments joined, several in one segment split by their
+ * Content-Length), SCTP DATA chunks joined from (B) to (E), SIP over
+ * WebSocket (RFC 7118) after its HTTP upgrade, ESP with NULL encryption
+ * (IMS sec-agree's ealg=null) and one level of IP in IP. Link layers:
+ * Ethernet (802.1Q/802.1ad tags), Linux cooked v1 and v2, raw IP, BSD
+ * loopback. */
+#ifndef IMSREG_TRACE_H
+#define IMSREG_TRACE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <imsreg/buf.h>
+
+enum trace_transport {
+	TRACE_UDP,
+	TRACE_TCP,
+	TRACE_SCTP,
+	TRACE_WS,               /* WebSocket over TCP */
+};
+
+/* One SIP message of the capture. */
+struct trace_msg {
+	size_t offset, len;     /* in text: the message's bytes as sent (a UDP
+				 * datagram's whole payload) */
+	uint64_t frame;         /* 1-based number of the packet that completed it
+				 * (Wireshark's frame number) */
+	uint64_t first_frame;   /* of the packet that carried its first byte */
+	int64_t sec;            /* the time of that last packet, UTC */
+	uint32_t usec;
+	size_t line, line_len;  /* its packet line in lines: "frame 19
+				 * 2016-03-08 10:51:51.123456 IP 10.0.0.1.5060 > ..." */
+	enum trace_transport transport;
+	bool incomplete;        /* the capture ended (or lost a segment) before
+				 * its Content-Length was there */
+};
+
+/* Caller-owned: trace_capture_init, trace_capture_read, trace_capture_fini. */
+struct trace_capture {
+	struct buf text;        /* the messages back to back */
+	struct buf lines;       /* their packet lines */
+	struct trace_msg *msgs;
+	size_t nmsgs, cap_msgs;
+	const char *link;       /* the link layer's name ("Ethernet", ...) */
+	uint64_t packets;       /* read from the file */
+	uint64_t other_link;    /* of a link layer not read */
+	uint64_t truncated;     /* cut short by the capture's snapshot length */
+	uint64_t encrypted;     /* ESP with encryption: what is inside cannot be read */
+	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */
+	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
+	char error[256];        /* why the file could not be read, or why it ended
+				 * early (what came before is kept); "" */
+};
+
+void trace_capture_init(struct trace_capture *c);
+void trace_capture_fini(struct trace_capture *c);
+/* Reads the capture file data[0, len) (any byte order, micro- or
+ * nanosecond pcap, pcapng). 0 (c->error may say the file ends inside a
+ * packet: the messages before it are kept), -EBADMSG when libpcap cannot
+ * read it (c->error says why), or -ENOMEM. */
+int trace_capture_read(struct trace_capture *c, const void *data, size_t len);
+
+#endif

@@ -1,0 +1,822 @@
+/* capture.c: the SIP messages of a pcap or pcapng file, read by libpcap
+ * from memory, each packet's IP layer by packet.c, the messages put back
+ * together per flow: IP fragments by datagram, TCP by sequence number and
+ * Content-Length (RFC 3261 §18.3), SCTP DATA chunks from (B) to (E) (RFC
+ * 9260 §3.3.1), WebSocket frames (RFC 6455 §5.2, RFC 7118 §5). */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <pcap/pcap.h>
+#include <imsreg/alloc.h>
+#include <imsreg/packet.h>
+#include <imsreg/trace.h>
+
+#define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
+#define HEAD_MAX (64u << 10)      /* a message head longer than this is no SIP */
+#define OOO_MAX 256               /* TCP segments held ahead of a gap */
+#define DGRAM_MAX 65536u          /* an IP datagram's payload */
+
+enum flow_kind { FLOW_TCP, FLOW_SCTP, FLOW_FRAG };
+
+/* The time and number of the packet being read. */
+struct pkt_at {
+	uint64_t frame;
+	int64_t sec;
+	uint32_t usec;
+};
+
+/* A TCP segment that came before the bytes ahead of it. */
+struct seg {
+	uint32_t seq;
+	size_t len;
+	unsigned char *data;
+	uint64_t frame;
+};
+
+/* One direction of a TCP connection, one SCTP association's direction,
+ * or one fragmented IP datagram. */
+struct flow {
+	unsigned char key[48];
+	size_t keyn;
+	size_t next;            /* the next flow of the same hash bucket, or SIZE_MAX */
+	unsigned char *buf;     /* bytes of a message not yet whole (fragments:
+				 * the datagram's payload, DGRAM_MAX) */
+	size_t len, cap;
+	uint64_t first_frame;   /* the packet of buf[0] */
+	char ends[112];         /* "IP 10.0.0.1.5060 > 10.0.0.2.5060" */
+	struct pkt_at last;     /* its last packet */
+	/* TCP */
+	bool have_seq, ws, lost;
+	uint32_t seq;           /* the sequence number of the byte after buf */
+	struct seg *ooo;
+	size_t nooo;
+	/* fragments: which 8-byte units came, the datagram's length once
+	 * the last fragment says it, the IP header to put before it */
+	unsigned char *have;
+	size_t total;
+	bool total_known;
+	unsigned char hdr[40];
+	unsigned ver;
+};
+
+struct reader {
+	struct trace_capture *c;
+	struct flow *flows;
+	size_t nflows, cap_flows;
+	size_t *buckets;        /* power of two */
+	size_t nbuckets;
+	struct pkt_at at;
+	int err;                /* -ENOMEM, sticky */
+};
+
+/* ---- messages -------------------------------------------------------- */
+
+/* Whether d[0, n) is a SIP start line (without its line end): a status
+ * line "SIP/2.0 NNN ..." or a request line "METHOD URI SIP/2.0". */
+static bool start_line(const unsigned char *d, size_t n)
+{
+	if (n >= 12 && memcmp(d, "SIP/2.0 ", 8) == 0)
+		return d[8] >= '1' && d[8] <= '6' && d[9] >= '0' && d[9] <= '9' && d[10] >= '0' &&
+		       d[10] <= '9' && (n == 11 || d[11] == ' ');
+	size_t i = 0;
+	while (i < n && i < 32 && ((d[i] >= 'A' && d[i] <= 'Z') || d[i] == '-' || d[i] == '_'))
+		i++;
+	return i > 0 && i < n && d[i] == ' ' && n >= i + 10 && memcmp(d + n - 8, " SIP/2.0", 8) == 0;
+}
+
+/* The length of d's first line without its line end, or n when no line
+ * end is in d[0, min(n, HEAD_MAX)). */
+static size_t line_len(const unsigned char *d, size_t n)
+{
+	const unsigned char *e = memchr(d, '\n', n < HEAD_MAX ? n : HEAD_MAX);
+	if (!e)
+		return n;
+	size_t l = (size_t)(e - d);
+	return l && d[l - 1] == '\r' ? l - 1 : l;
+}
+
+static bool starts_sip(const unsigned char *d, size_t n)
+{
+	size_t l = line_len(d, n);
+	return l < n && start_line(d, l);
+}
+
+static bool caseeq(const unsigned char *d, const char *lit, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((d[i] | 0x20) != (lit[i] | 0x20))
+			return false;
+	return true;
+}
+
+/* The Content-Length of the head d[0, n) (long or compact name, RFC 3261
+ * §20.14), or 0 when it has none (a stream requires it: the decoder says
+ * so); SIZE_MAX when its value is too large to wait for. */
+static size_t head_content_length(const unsigned char *d, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		const unsigned char *e = memchr(d + i, '\n', n - i);
+		size_t le = e ? (size_t)(e - d) : n, k = i;
+		if (le - i >= 15 && caseeq(d + i, "content-length", 14))
+			k = i + 14;
+		else if (le - i >= 2 && (d[i] | 0x20) == 'l' && (d[i + 1] == ':' || d[i + 1] == ' ' || d[i + 1] == '\t'))
+			k = i + 1;
+		if (k != i) {
+			while (k < le && (d[k] == ' ' || d[k] == '\t'))
+				k++;
+			if (k < le && d[k] == ':') {
+				k++;
+				while (k < le && (d[k] == ' ' || d[k] == '\t'))
+					k++;
+				size_t v = 0;
+				while (k < le && d[k] >= '0' && d[k] <= '9') {
+					v = v * 10 + (size_t)(d[k++] - '0');
+					if (v > FLOW_HOLD_MAX)
+						return SIZE_MAX;
+				}
+				return v;
+			}
+		}
+		i = le + 1;
+	}
+	return 0;
+}
+
+/* The SIP message at the start of a stream's d[0, n): its length, 0 when
+ * more bytes are needed, or -1 when d does not start with one. A
+ * Content-Length too large to wait for ends the message after its head. */
+static long stream_frame(const unsigned char *d, size_t n)
+{
+	size_t l = line_len(d, n);
+	if (l == n)
+		return n < HEAD_MAX ? 0 : -1;
+	if (!start_line(d, l))
+		return -1;
+	const unsigned char *e = memmem(d, n < HEAD_MAX ? n : HEAD_MAX, "\r\n\r\n", 4);
+	if (!e)
+		return n < HEAD_MAX ? 0 : -1;
+	size_t head = (size_t)(e - d) + 4, cl = head_content_length(d, head);
+	if (cl == SIZE_MAX)
+		return (long)head;
+	return head + cl <= n ? (long)(head + cl) : 0;
+}
+
+static void time_write(struct buf *o, int64_t sec, uint32_t usec)
+{
+	time_t t = (time_t)sec;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm)) {
+		buf_printf(o, "%lld.%06u", (long long)sec, usec);
+		return;
+	}
+	buf_printf(o, "%04d-%02d-%02d %02d:%02d:%02d.%06u", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+		   tm.tm_hour, tm.tm_min, tm.tm_sec, usec);
+}
+
+/* Appends the message d[0, n) that ended in the packet being read, with
+ * its packet line: "frame 19 2016-03-08 10:51:51.123456 IP a.p > b.q:
+ * UDP, length 467" (TCP: "... from frame 17", when earlier segments
+ * carried its first bytes). */
+static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64_t first, const char *ends,
+		     enum trace_transport t, const struct pkt_ip *r, bool incomplete)
+{
+	struct trace_capture *c = rd->c;
+	if (rd->err)
+		return;
+	if (c->nmsgs == c->cap_msgs) {
+		size_t cap = c->cap_msgs ? c->cap_msgs * 2 : 64;
+		struct trace_msg *v = imsreg_realloc(c->msgs, cap * sizeof *v);
+		if (!v) {
+			rd->err = -ENOMEM;
+			return;
+		}
+		c->msgs = v;
+		c->cap_msgs = cap;
+	}
+	struct trace_msg *m = &c->msgs[c->nmsgs];
+	static const char *const names[] = { "UDP", "TCP", "SCTP", "WebSocket over TCP" };
+	m->offset = c->text.len;
+	m->len = n;
+	m->frame = rd->at.frame;
+	m->first_frame = first;
+	m->sec = rd->at.sec;
+	m->usec = rd->at.usec;
+	m->transport = t;
+	m->incomplete = incomplete;
+	m->line = c->lines.len;
+	buf_append(&c->text, d, n);
+	buf_printf(&c->lines, "frame %llu ", (unsigned long long)m->frame);
+	time_write(&c->lines, m->sec, m->usec);
+	buf_printf(&c->lines, " %s: %s, length %zu", ends, names[t], n);
+	if (first != m->frame) {
+		static const char *const parts[] = { "IP fragments", "TCP segments", "DATA chunks", "TCP segments" };
+		buf_printf(&c->lines, ", in %s from frame %llu", parts[t], (unsigned long long)first);
+	}
+	if (r && r->esp)
+		buf_printf(&c->lines, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
+	if (incomplete)
+		buf_puts(&c->lines, ", incomplete: the capture has not all of it");
+	m->line_len = c->lines.len - m->line;
+	if (c->text.err || c->lines.err)
+		rd->err = -ENOMEM;
+	else
+		c->nmsgs++;
+}
+
+/* ---- flows ----------------------------------------------------------- */
+
+static size_t key_hash(const unsigned char *k, size_t n)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ k[i]) * 1099511628211ull;
+	return (size_t)(h ^ h >> 29);
+}
+
+static int buckets_grow(struct reader *rd)
+{
+	size_t nb = rd->nbuckets ? rd->nbuckets * 2 : 256;
+	size_t *b = imsreg_malloc(nb * sizeof *b);
+	if (!b)
+		return -ENOMEM;
+	for (size_t i = 0; i < nb; i++)
+		b[i] = SIZE_MAX;
+	for (size_t i = 0; i < rd->nflows; i++) {
+		size_t h = key_hash(rd->flows[i].key, rd->flows[i].keyn) & (nb - 1);
+		rd->flows[i].next = b[h];
+		b[h] = i;
+	}
+	imsreg_free(rd->buckets);
+	rd->buckets = b;
+	rd->nbuckets = nb;
+	return 0;
+}
+
+/* The flow of kind with key k[0, n) (made when new, its endpoints from b
+ * and r), or NULL without memory. An index: flows move as they grow. */
+static struct flow *flow_get(struct reader *rd, enum flow_kind kind, const unsigned char *k, size_t n,
+			     const unsigned char *b, const struct pkt_ip *r)
+{
+	unsigned char key[48];
+	key[0] = (unsigned char)kind;
+	memcpy(key + 1, k, n);
+	n++;
+	if (rd->nbuckets) {
+		for (size_t i = rd->buckets[key_hash(key, n) & (rd->nbuckets - 1)]; i != SIZE_MAX; i = rd->flows[i].next)
+			if (rd->flows[i].keyn == n && memcmp(rd->flows[i].key, key, n) == 0)
+				return &rd->flows[i];
+	}
+	if (rd->nflows == rd->cap_flows) {
+		size_t cap = rd->cap_flows ? rd->cap_flows * 2 : 64;
+		struct flow *v = imsreg_realloc(rd->flows, cap * sizeof *v);
+		if (!v)
+			return NULL;
+		rd->flows = v;
+		rd->cap_flows = cap;
+	}
+	if (rd->nflows >= rd->nbuckets && buckets_grow(rd) < 0)
+		return NULL;
+	struct flow *f = &rd->flows[rd->nflows];
+	memset(f, 0, sizeof *f);
+	memcpy(f->key, key, n);
+	f->keyn = n;
+	struct buf e;
+	buf_init(&e);
+	if (pkt_endpoints_write(&e, b, r) && !e.err)
+		snprintf(f->ends, sizeof f->ends, "%s", e.ptr);
+	buf_fini(&e);
+	size_t h = key_hash(key, n) & (rd->nbuckets - 1);
+	f->next = rd->buckets[h];
+	rd->buckets[h] = rd->nflows++;
+	return f;
+}
+
+/* Appends d[0, n) to f's bytes. */
+static int flow_add(struct flow *f, const unsigned char *d, size_t n)
+{
+	if (n > FLOW_HOLD_MAX - f->len)
+		return -EMSGSIZE;
+	if (f->len + n > f->cap) {
+		size_t cap = f->cap ? f->cap : 2048;
+		while (cap < f->len + n)
+			cap *= 2;
+		unsigned char *v = imsreg_realloc(f->buf, cap);
+		if (!v)
+			return -ENOMEM;
+		f->buf = v;
+		f->cap = cap;
+	}
+	memcpy(f->buf + f->len, d, n);
+	f->len += n;
+	return 0;
+}
+
+static void flow_drop(struct flow *f, size_t n)
+{
+	memmove(f->buf, f->buf + n, f->len - n);
+	f->len -= n;
+}
+
+/* ---- TCP ------------------------------------------------------------- */
+
+/* The bytes of a TCP flow that do not start a SIP message: dropped up to
+ * the next line that is a start line (a capture that begins inside a
+ * message, or what is no SIP), the last partial line kept. */
+static void tcp_resync(struct flow *f)
+{
+	size_t keep = 0;
+	for (size_t i = 0; i < f->len; i++) {
+		if (f->buf[i] != '\n')
+			continue;
+		size_t l = line_len(f->buf + i + 1, f->len - i - 1);
+		if (l == f->len - i - 1) {
+			keep = i + 1; /* a partial line: its end will tell */
+			break;
+		}
+		if (start_line(f->buf + i + 1, l)) {
+			keep = i + 1;
+			break;
+		}
+		keep = i + 1;
+	}
+	flow_drop(f, keep ? keep : f->len);
+}
+
+/* WebSocket (RFC 6455): an HTTP upgrade's head at the start of f's bytes
+ * ("GET ... HTTP/1.1" asking for it, "HTTP/1.1 101" granting it) is
+ * dropped and the flow reads frames from then on; a frame at the start
+ * whose payload is a SIP message does the same (the capture began after
+ * the upgrade). */
+static bool ws_detect(struct flow *f)
+{
+	if (f->len >= 4 && (memcmp(f->buf, "GET ", 4) == 0 || (f->len >= 12 && memcmp(f->buf, "HTTP/1.1 101", 12) == 0))) {
+		const unsigned char *e = memmem(f->buf, f->len < HEAD_MAX ? f->len : HEAD_MAX, "\r\n\r\n", 4);
+		if (!e)
+			return false;
+		bool up = false;
+		for (size_t i = 0; !up && i + 9 <= (size_t)(e - f->buf); i++)
+			up = caseeq(f->buf + i, "websocket", 9);
+		if (!up)
+			return false;
+		flow_drop(f, (size_t)(e - f->buf) + 4);
+		f->ws = true;
+		return true;
+	}
+	uint64_t n;
+	bool masked;
+	size_t h = f->len ? pkt_ws_header(f->buf, f->len, &n, &masked) : 0;
+	if (h && (f->buf[0] == 0x81 || f->buf[0] == 0x82) && n >= 12 && f->len >= h + 12) {
+		unsigned char p[12];
+		for (size_t i = 0; i < 12; i++)
+			p[i] = f->buf[h + i] ^ (masked ? f->buf[h - 4 + (i & 3)] : 0);
+		if (memcmp(p, "SIP/2.0 ", 8) == 0 || (p[0] >= 'A' && p[0] <= 'Z' && memchr(p, ' ', 12))) {
+			f->ws = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The messages whole at the start of f's bytes (the packet being read,
+ * b and r, completed them). */
+static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
+{
+	while (f->len && !rd->err) {
+		if (f->ws) {
+			uint64_t n;
+			bool masked;
+			size_t h = pkt_ws_header(f->buf, f->len, &n, &masked);
+			if (h == 0 || n > f->len - h)
+				return; /* more bytes needed */
+			size_t pf, pt, rest;
+			unsigned char key[4];
+			if (pkt_ws_frame(f->buf, 0, h + (size_t)n, &pf, &pt, &rest, key, &masked) &&
+			    starts_sip(f->buf + pf, pt - pf))
+				msg_emit(rd, f->buf + pf, pt - pf, f->first_frame, f->ends, TRACE_WS, r, false);
+			/* control frames (ping, pong, close) and others skipped */
+			flow_drop(f, h + (size_t)n);
+			f->first_frame = rd->at.frame;
+			continue;
+		}
+		size_t i = 0;
+		while (i < f->len && (f->buf[i] == '\r' || f->buf[i] == '\n'))
+			i++; /* keep-alives (RFC 5626 §3.5.1) */
+		if (i) {
+			flow_drop(f, i);
+			continue;
+		}
+		long n = stream_frame(f->buf, f->len);
+		if (n == 0)
+			return;
+		if (n < 0) {
+			if (ws_detect(f))
+				continue;
+			size_t before = f->len;
+			tcp_resync(f);
+			if (f->len == before)
+				return;
+			continue;
+		}
+		msg_emit(rd, f->buf, (size_t)n, f->first_frame, f->ends, TRACE_TCP, r, f->lost);
+		f->lost = false;
+		flow_drop(f, (size_t)n);
+		f->first_frame = rd->at.frame;
+	}
+}
+
+/* A segment's bytes d[0, n) at sequence number seq, after what f holds:
+ * the part not seen before appended. */
+static int tcp_take(struct flow *f, uint32_t seq, const unsigned char *d, size_t n, uint64_t frame)
+{
+	int32_t ahead = (int32_t)(seq - f->seq);
+	if (ahead < 0) {
+		/* a retransmission, or one that overlaps what came */
+		if ((size_t)-(int64_t)ahead >= n)
+			return 0;
+		d += (size_t)-(int64_t)ahead;
+		n -= (size_t)-(int64_t)ahead;
+	}
+	if (f->len == 0)
+		f->first_frame = frame;
+	int rc = flow_add(f, d, n);
+	if (rc == -EMSGSIZE) {
+		f->len = 0; /* no SIP message is this long: start again */
+		rc = 0;
+	}
+	f->seq += (uint32_t)n;
+	return rc;
+}
+
+/* The held segments that now follow what f holds, taken in order. */
+static int tcp_drain(struct flow *f)
+{
+	for (bool took = true; took;) {
+		took = false;
+		for (size_t i = 0; i < f->nooo; i++) {
+			struct seg *s = &f->ooo[i];
+			if ((int32_t)(s->seq - f->seq) > 0)
+				continue;
+			int rc = tcp_take(f, s->seq, s->data, s->len, s->frame);
+			imsreg_free(s->data);
+			*s = f->ooo[--f->nooo];
+			if (rc < 0)
+				return rc;
+			took = true;
+			break;
+		}
+	}
+	return 0;
+}
+
+/* Gives up waiting for the bytes before the first held segment (the
+ * capture lost them): what f holds is a message cut short, and the held
+ * segments go on from there. */
+static int tcp_skip_gap(struct reader *rd, struct flow *f)
+{
+	size_t low = 0;
+	for (size_t i = 1; i < f->nooo; i++)
+		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
+			low = i;
+	rd->c->gaps += f->ooo[low].seq - f->seq;
+	if (f->len && starts_sip(f->buf, f->len))
+		msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
+	f->len = 0;
+	f->lost = false;
+	f->seq = f->ooo[low].seq;
+	return tcp_drain(f);
+}
+
+static int tcp_segment(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
+{
+	struct flow *f = flow_get(rd, FLOW_TCP, r->key, r->keyn, b, r);
+	if (!f)
+		return -ENOMEM;
+	const unsigned char *d = b + r->from;
+	size_t n = r->to - r->from;
+	f->last = rd->at;
+	if (r->tcp_flags & 0x02) {
+		/* SYN: the data start after its sequence number; a new
+		 * connection on the same ports forgets the old one's bytes */
+		f->have_seq = true;
+		f->seq = r->seq + 1;
+		f->len = 0;
+		f->ws = false;
+		return 0;
+	}
+	if (n == 0)
+		return 0;
+	if (!f->have_seq) {
+		f->have_seq = true;
+		f->seq = r->seq;
+	}
+	int rc;
+	if ((int32_t)(r->seq - f->seq) > 0) {
+		/* ahead of a gap: held until the gap fills */
+		if (f->nooo == OOO_MAX && (rc = tcp_skip_gap(rd, f)) < 0)
+			return rc;
+		if (f->nooo < OOO_MAX) {
+			struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
+			if (!v)
+				return -ENOMEM;
+			f->ooo = v;
+			unsigned char *copy = imsreg_malloc(n);
+			if (!copy)
+				return -ENOMEM;
+			memcpy(copy, d, n);
+			f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame };
+		}
+		return 0;
+	}
+	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(f)) < 0)
+		return rc;
+	tcp_frame(rd, f, r);
+	return rd->err;
+}
+
+/* ---- SCTP, UDP ------------------------------------------------------- */
+
+/* One DATA chunk (RFC 9260 §3.3.1): (B) starts a message, (E) ends it. */
+static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
+{
+	struct flow *f = flow_get(rd, FLOW_SCTP, r->key, r->keyn, b, r);
+	if (!f)
+		return -ENOMEM;
+	f->last = rd->at;
+	if (r->sctp_begin) {
+		f->len = 0;
+		f->first_frame = rd->at.frame;
+	}
+	int rc = flow_add(f, b + r->from, r->to - r->from);
+	if (rc == -EMSGSIZE) {
+		f->len = 0;
+		return 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (r->sctp_end) {
+		if (starts_sip(f->buf, f->len))
+			msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, TRACE_SCTP, r, false);
+		f->len = 0;
+	}
+	return rd->err;
+}
+
+static void udp_datagram(struct reader *rd, const unsigned char *b, const struct pkt_ip *r, uint64_t first)
+{
+	const unsigned char *d = b + r->from;
+	size_t n = r->to - r->from;
+	if (!starts_sip(d, n))
+		return; /* keep-alives, STUN, RTP, DNS, ... */
+	struct buf e;
+	buf_init(&e);
+	char ends[112] = "";
+	if (pkt_endpoints_write(&e, b, r) && !e.err)
+		snprintf(ends, sizeof ends, "%s", e.ptr);
+	buf_fini(&e);
+	msg_emit(rd, d, n, first, ends, TRACE_UDP, r, false);
+}
+
+/* ---- IP -------------------------------------------------------------- */
+
+static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64_t first);
+
+/* A fragment of an IP datagram: kept until every byte of the datagram
+ * came, then the datagram read as one packet (its first fragment's
+ * frame said as where the message starts). */
+static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
+{
+	struct flow *f = flow_get(rd, FLOW_FRAG, r->key, r->keyn, b, r);
+	if (!f)
+		return -ENOMEM;
+	size_t off = r->frag_off, len = r->data_end - r->data;
+	if (off + len > DGRAM_MAX)
+		return 0;
+	if (!f->buf) {
+		f->buf = imsreg_malloc(DGRAM_MAX);
+		f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1);
+		if (!f->buf || !f->have)
+			return -ENOMEM;
+		f->cap = DGRAM_MAX;
+	}
+	if (f->len == 0 && !f->total_known) {
+		f->first_frame = rd->at.frame;
+		f->len = 1; /* a datagram is open */
+	}
+	if (off == 0) {
+		/* the IP header to put before the datagram: IPv4's without
+		 * options, IPv6's fixed one (extension headers dropped) */
+		f->ver = r->ver;
+		memcpy(f->hdr, b + r->ip, r->ver == 4 ? 20 : 40);
+		f->first_frame = rd->at.frame;
+	}
+	memcpy(f->buf + off, b + r->data, len);
+	for (size_t u = off / 8; u < (off + len + 7) / 8; u++)
+		f->have[u / 8] |= (unsigned char)(1u << (u % 8));
+	if (!r->more) {
+		f->total = off + len;
+		f->total_known = true;
+	}
+	if (!f->total_known || !f->ver)
+		return 0;
+	for (size_t u = 0; u < (f->total + 7) / 8; u++)
+		if (!(f->have[u / 8] & (1u << (u % 8))))
+			return 0;
+	/* whole: one packet of header and payload */
+	size_t hl = f->ver == 4 ? 20 : 40;
+	unsigned char *p = imsreg_malloc(hl + f->total);
+	if (!p)
+		return -ENOMEM;
+	memcpy(p, f->hdr, hl);
+	memcpy(p + hl, f->buf, f->total);
+	if (f->ver == 4) {
+		p[0] = 0x45;
+		p[2] = (unsigned char)((hl + f->total) >> 8);
+		p[3] = (unsigned char)(hl + f->total);
+		p[6] = p[7] = 0;
+	} else {
+		p[4] = (unsigned char)(f->total >> 8);
+		p[5] = (unsigned char)f->total;
+		p[6] = (unsigned char)r->data_proto;
+	}
+	uint64_t first = f->first_frame;
+	f->len = 0;
+	f->total_known = false;
+	f->ver = 0;
+	memset(f->have, 0, DGRAM_MAX / 8 / 8);
+	int rc = hl + f->total <= 20 + 65535 ? ip_packet(rd, p, hl + f->total, first) : 0;
+	imsreg_free(p);
+	return rc;
+}
+
+/* The IP packet at b[0, n); first: the frame its first bytes came in. */
+static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64_t first)
+{
+	struct pkt_ip r = { .chunk = 0 };
+	if (!pkt_ip_payload(b, n, &r)) {
+		rd->c->encrypted += r.esp_enc;
+		return 0;
+	}
+	if (r.frag || r.more)
+		return frag_add(rd, b, &r);
+	if (r.proto == 17) {
+		udp_datagram(rd, b, &r, first);
+		return rd->err;
+	}
+	if (r.tcp)
+		return tcp_segment(rd, b, &r);
+	if (r.proto == 132) {
+		for (unsigned k = 0;; k++) {
+			int rc = sctp_chunk(rd, b, &r);
+			if (rc < 0 || !r.sctp_more)
+				return rc;
+			r = (struct pkt_ip){ .chunk = k + 1 };
+			if (!pkt_ip_payload(b, n, &r))
+				return 0;
+		}
+	}
+	return 0;
+}
+
+/* The IP packet in a frame of the link layer dlt: its offset, or -1. */
+static long link_ip(int dlt, const unsigned char *b, size_t n)
+{
+	size_t o;
+	unsigned et;
+	switch (dlt) {
+	case DLT_EN10MB:
+		for (o = 12; o + 2 <= n; o += 4) {
+			et = pkt_u16(b + o);
+			if (et != 0x8100 && et != 0x88a8 && et != 0x9100)
+				break; /* 802.1Q and 802.1ad tags skipped */
+		}
+		if (o + 2 > n)
+			return -1;
+		et = pkt_u16(b + o);
+		return et == 0x0800 || et == 0x86dd ? (long)(o + 2) : -1;
+	case DLT_LINUX_SLL:
+		return n >= 16 && (pkt_u16(b + 14) == 0x0800 || pkt_u16(b + 14) == 0x86dd) ? 16 : -1;
+	case DLT_LINUX_SLL2:
+		return n >= 20 && (pkt_u16(b) == 0x0800 || pkt_u16(b) == 0x86dd) ? 20 : -1;
+	case DLT_RAW:
+	case DLT_IPV4:
+	case DLT_IPV6:
+		return 0;
+	case DLT_NULL:
+	case DLT_LOOP:
+		return n >= 4 ? 4 : -1; /* the address family (either order): the IP version says */
+	default:
+		return -1;
+	}
+}
+
+static const char *link_name(int dlt)
+{
+	switch (dlt) {
+	case DLT_EN10MB: return "Ethernet";
+	case DLT_LINUX_SLL: return "Linux cooked";
+	case DLT_LINUX_SLL2: return "Linux cooked v2";
+	case DLT_RAW: case DLT_IPV4: case DLT_IPV6: return "raw IP";
+	case DLT_NULL: case DLT_LOOP: return "BSD loopback";
+	default: return NULL;
+	}
+}
+
+/* ---- the file -------------------------------------------------------- */
+
+void trace_capture_init(struct trace_capture *c)
+{
+	memset(c, 0, sizeof *c);
+	buf_init(&c->text);
+	buf_init(&c->lines);
+}
+
+void trace_capture_fini(struct trace_capture *c)
+{
+	buf_fini(&c->text);
+	buf_fini(&c->lines);
+	imsreg_free(c->msgs);
+	trace_capture_init(c);
+}
+
+/* At the end of the file: the messages flows still hold, cut short. */
+static void flows_finish(struct reader *rd)
+{
+	for (size_t i = 0; i < rd->nflows && !rd->err; i++) {
+		struct flow *f = &rd->flows[i];
+		if (f->key[0] == FLOW_FRAG) {
+			rd->c->frag_open += f->len != 0 || f->total_known;
+			continue;
+		}
+		rd->at = f->last;
+		if (f->key[0] == FLOW_TCP) {
+			while (f->nooo && !rd->err) {
+				if (tcp_skip_gap(rd, f) < 0) {
+					rd->err = -ENOMEM;
+					break;
+				}
+				tcp_frame(rd, f, NULL);
+			}
+		}
+		if (f->len && starts_sip(f->buf, f->len) && !f->ws)
+			msg_emit(rd, f->buf, f->len, f->first_frame, f->ends,
+				 f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP, NULL, true);
+	}
+}
+
+static void reader_fini(struct reader *rd)
+{
+	for (size_t i = 0; i < rd->nflows; i++) {
+		struct flow *f = &rd->flows[i];
+		for (size_t j = 0; j < f->nooo; j++)
+			imsreg_free(f->ooo[j].data);
+		imsreg_free(f->ooo);
+		imsreg_free(f->buf);
+		imsreg_free(f->have);
+	}
+	imsreg_free(rd->flows);
+	imsreg_free(rd->buckets);
+}
+
+int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
+{
+	char errbuf[PCAP_ERRBUF_SIZE] = "";
+	struct reader rd = { .c = c };
+	c->error[0] = '\0';
+	FILE *fp = fmemopen((void *)data, len, "rb");
+	if (!fp)
+		return errno == ENOMEM ? -ENOMEM : -EBADMSG;
+	pcap_t *pc = pcap_fopen_offline_with_tstamp_precision(fp, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
+	if (!pc) {
+		fclose(fp);
+		snprintf(c->error, sizeof c->error, "%s", errbuf[0] ? errbuf : "not a capture file libpcap reads");
+		return -EBADMSG;
+	}
+	int dlt = pcap_datalink(pc);
+	c->link = link_name(dlt);
+	struct pcap_pkthdr *ph;
+	const u_char *pb;
+	int rc;
+	while (!rd.err && (rc = pcap_next_ex(pc, &ph, &pb)) == 1) {
+		rd.at.frame = ++c->packets;
+		rd.at.sec = (int64_t)ph->ts.tv_sec;
+		rd.at.usec = (uint32_t)ph->ts.tv_usec;
+		long o = link_ip(dlt, pb, ph->caplen);
+		if (o < 0) {
+			c->other_link += !c->link;
+			continue;
+		}
+		size_t before = c->nmsgs;
+		int prc = ip_packet(&rd, pb + o, ph->caplen - (size_t)o, rd.at.frame);
+		if (prc < 0)
+			rd.err = prc;
+		c->truncated += ph->caplen < ph->len && c->nmsgs == before;
+	}
+	if (!rd.err && rc == PCAP_ERROR)
+		snprintf(c->error, sizeof c->error, "%s", pcap_geterr(pc));
+	if (!rd.err)
+		flows_finish(&rd);
+	pcap_close(pc); /* closes fp */
+	reader_fini(&rd);
+	return rd.err;
+}
