@@ -53,10 +53,12 @@ struct decode_run {
 		enum ims_severity severity;
 		unsigned n;
 		/* where it fired first: the input's name (argv, or "<stdin>")
-		 * and the line, for the first RULE_WHERE findings */
+		 * and the line (of a capture file: the frame), for the first
+		 * RULE_WHERE findings */
 		struct rule_where {
 			const char *input;
 			unsigned line;
+			uint64_t frame;
 		} where[RULE_WHERE];
 		unsigned nwhere;
 	} *by_rule;
@@ -107,9 +109,10 @@ static void count_kind(struct decode_run *run, const struct sip_msg *msg)
 	run->kinds[run->nkinds++].n = 1;
 }
 
-/* Counts f, found on line of input, against its rule in run->by_rule. */
+/* Counts f, found on line of input (a capture's: in frame), against its
+ * rule in run->by_rule. */
 static void count_rule(struct decode_run *run, const struct ims_finding *f, const char *input,
-		       unsigned line)
+		       unsigned line, uint64_t frame)
 {
 	struct rule_count *rc = NULL;
 	for (size_t i = 0; i < run->nby_rule && !rc; i++)
@@ -129,7 +132,7 @@ static void count_rule(struct decode_run *run, const struct ims_finding *f, cons
 	}
 	rc->n++;
 	if (rc->nwhere < RULE_WHERE)
-		rc->where[rc->nwhere++] = (struct rule_where){ input, line };
+		rc->where[rc->nwhere++] = (struct rule_where){ input, line, frame };
 }
 
 /* Most often first; ties by severity (errors first), then id. */
@@ -1026,7 +1029,7 @@ out:
 	for (size_t i = 0; i < fl.n; i++) {
 		unsigned fline, fcol;
 		cli_msg_position(m, fl.v[i].offset, &fline, &fcol);
-		count_rule(run, &fl.v[i], m->src->in->name, fline);
+		count_rule(run, &fl.v[i], m->src->in->name, fline, m->frame);
 	}
 	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
 	imsreg_free(fl.v);
@@ -1753,6 +1756,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 				report_begin(r, NULL, NULL);
 				report_cstr(r, "input", NULL, run.by_rule[i].where[k].input, NULL);
 				report_u64(r, "line", NULL, run.by_rule[i].where[k].line, NULL);
+				if (run.by_rule[i].where[k].frame)
+					report_u64(r, "frame", NULL, run.by_rule[i].where[k].frame, NULL);
+				else
+					report_str(r, "frame", NULL, SLICE_NULL, NULL);
 				report_end(r);
 			}
 			report_list_end(r);
@@ -1791,8 +1798,14 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			buf_printf(r->b, "  %6u  %s%-7s%s %s  %sfirst at", rc->n,
 				   report_on(r, severity_style(rc->severity)), ims_severity_name(rc->severity),
 				   report_off(r), rc->id, report_on(r, STYLE_DIM));
-			for (unsigned k = 0; k < rc->nwhere; k++)
-				buf_printf(r->b, "%s %s:%u", k ? "," : "", rc->where[k].input, rc->where[k].line);
+			for (unsigned k = 0; k < rc->nwhere; k++) {
+				const struct rule_where *w = &rc->where[k];
+				if (w->frame)
+					buf_printf(r->b, "%s %s, frame %llu", k ? "," : "", w->input,
+						   (unsigned long long)w->frame);
+				else
+					buf_printf(r->b, "%s %s:%u", k ? "," : "", w->input, w->line);
+			}
 			buf_printf(r->b, "%s%s\n", rc->n > rc->nwhere ? ", ..." : "", report_off(r));
 		}
 	}

@@ -89,6 +89,8 @@ static bool start_line(const unsigned char *d, size_t n)
  * end is in d[0, min(n, HEAD_MAX)). */
 static size_t line_len(const unsigned char *d, size_t n)
 {
+	if (n == 0)
+		return 0; /* d may be a flow's buffer not yet made */
 	const unsigned char *e = memchr(d, '\n', n < HEAD_MAX ? n : HEAD_MAX);
 	if (!e)
 		return n;
@@ -295,6 +297,8 @@ static struct flow *flow_get(struct reader *rd, enum flow_kind kind, const unsig
 /* Appends d[0, n) to f's bytes. */
 static int flow_add(struct flow *f, const unsigned char *d, size_t n)
 {
+	if (n == 0)
+		return 0; /* an empty chunk: f->buf may not exist yet */
 	if (n > FLOW_HOLD_MAX - f->len)
 		return -EMSGSIZE;
 	if (f->len + n > f->cap) {
@@ -314,6 +318,8 @@ static int flow_add(struct flow *f, const unsigned char *d, size_t n)
 
 static void flow_drop(struct flow *f, size_t n)
 {
+	if (n == 0)
+		return;
 	memmove(f->buf, f->buf + n, f->len - n);
 	f->len -= n;
 }
@@ -582,8 +588,8 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64_t first);
 
 /* A fragment of an IP datagram: kept until every byte of the datagram
- * came, then the datagram read as one packet (its first fragment's
- * frame said as where the message starts). */
+ * came, then the datagram read as one packet (the frame of the fragment
+ * that came first said as where the message starts). */
 static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
 {
 	struct flow *f = flow_get(rd, FLOW_FRAG, r->key, r->keyn, b, r);
@@ -608,7 +614,6 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 		 * options, IPv6's fixed one (extension headers dropped) */
 		f->ver = r->ver;
 		memcpy(f->hdr, b + r->ip, r->ver == 4 ? 20 : 40);
-		f->first_frame = rd->at.frame;
 	}
 	memcpy(f->buf + off, b + r->data, len);
 	for (size_t u = off / 8; u < (off + len + 7) / 8; u++)
@@ -799,7 +804,9 @@ int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 	int rc;
 	while (!rd.err && (rc = pcap_next_ex(pc, &ph, &pb)) == 1) {
 		rd.at.frame = ++c->packets;
-		rd.at.sec = (int64_t)ph->ts.tv_sec;
+		/* pcap's seconds are unsigned 32 bits, which libpcap gives
+		 * sign-extended: after 2038 they read as before 1970 */
+		rd.at.sec = ph->ts.tv_sec < 0 ? (int64_t)(uint32_t)ph->ts.tv_sec : (int64_t)ph->ts.tv_sec;
 		rd.at.usec = (uint32_t)ph->ts.tv_usec;
 		long o = link_ip(dlt, pb, ph->caplen);
 		if (o < 0) {

@@ -800,11 +800,13 @@ firsts = {}
 for i in d["inputs"]:
     for m in i["messages"]:
         for f in m["findings"]:
-            firsts.setdefault(f["id"], []).append({"input": i["name"], "line": f["line"]})
+            firsts.setdefault(f["id"], []).append({"input": i["name"], "line": f["line"], "frame": m["frame"]})
 for x in d["summary"]["by_rule"]:
     assert x["first"] == firsts[x["id"]][:3], (x, firsts[x["id"]][:3])
 PY
 has "by rule (text): first at" "$tmp/many.txt.out" "first at $tmp/many.txt:"
+"$imsreg" decode --summary --no-color ../shared/corpus/captures/pcap/sngrep-aaa.pcap >"$tmp/pcap-rules.out" 2>/dev/null
+has "by rule of a capture: first at its frame" "$tmp/pcap-rules.out" "ims.flow.register-refused  first at ../shared/corpus/captures/pcap/sngrep-aaa.pcap, frame 32"
 
 # --summary: only the totals and the findings by rule, for a whole log; the
 # counts and the exit status those of the full run

@@ -103,8 +103,8 @@ for s in seeds:
 
 # the members docs/json.md promises are all there (schema 1 only adds members)
 TOP = {"imsreg", "schema", "command", "mode", "brief", "inputs", "summary", "exit_status"}
-INPUT = {"name", "mode", "repairs", "messages", "error"}
-MSG = {"index", "line", "packet", "kind", "start_line", "version", "method", "request_uri", "status", "reason",
+INPUT = {"name", "mode", "capture", "capture_read", "repairs", "messages", "error"}
+MSG = {"index", "line", "packet", "frame", "kind", "start_line", "version", "method", "request_uri", "status", "reason",
        "parse_repairs", "wire", "headers", "body", "expiry", "identities", "identity_checks", "findings",
        "summary"}
 HDR = {"name", "long_name", "compact", "line", "column", "value", "meaning", "ref", "type", "decoded"}

@@ -19,13 +19,17 @@
 # shape of Wireshark's Copy as Hex Dump; with -P, and beside -V's packet
 # details, whose messages are then read from the details).
 #
+# The capture files themselves, read by decode (libpcap, the trace layer),
+# as pcap, pcapng and nanosecond pcap: every SIP message tshark finds, in
+# order, at tshark's frame number, with its time and endpoints.
+#
 # Known and expected: WebSocket frames from a client are masked (RFC 6455
 # §5.3), so tcpdump -A's text of them holds no readable message: of that
 # capture's 39 messages, the 5 the client sent are not read from -A
 # (EXPECT_MISSING); from the hex dumps they are unmasked and read.
 set -u
 imsreg=${1:?usage: tcpdump_crosscheck_test.sh IMSREG}
-for tool in tcpdump tshark python3; do
+for tool in tcpdump tshark editcap python3; do
 	command -v $tool >/dev/null || { echo "FAIL: $tool not installed (scripts/deps.sh installs it)"; exit 1; }
 done
 pcaps=../shared/corpus/captures/pcap
@@ -111,6 +115,49 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
         src, dst = (row[0], row[1]) if row[0] else (row[2], row[3])
         sp, dp = next(((row[i], row[i + 1]) for i in (4, 6, 8) if row[i]), ("", ""))
         endpoints.add((src, sp, dst, dp))
+    # the capture file itself (libpcap, decode's trace layer), as pcap, as
+    # pcapng and as nanosecond pcap (editcap): tshark's SIP messages, all,
+    # in order, each at tshark's frame, a datagram byte for byte, its packet
+    # line the frame, the time (UTC) and endpoints of tshark's
+    frames = [int(f) for (f,) in tshark(pcap, "sip", ["frame.number"])]
+    times = dict((int(f), t) for f, t in tshark(pcap, "sip", ["frame.number", "frame.time_epoch"]))
+    direct = []
+    for fmt in ("pcap", "pcapng", "nsecpcap"):
+        path = pcap
+        if fmt != "pcap":
+            path = os.path.join(tmp, "conv." + fmt)
+            subprocess.run(["editcap", "-F", fmt, pcap, path], check=True)
+        r = subprocess.run([imsreg, "decode", "--json", path], capture_output=True)
+        what = f"{name} read as {fmt}"
+        checks += 1
+        if r.returncode not in (0, 1) or r.stderr:
+            fail(f"{what}: exit {r.returncode}: {r.stderr.decode()[:300]}")
+            continue
+        msgs = json.loads(r.stdout)["inputs"][0]["messages"]
+        got = [(m["wire"].split("\r\n", 1)[0],) for m in msgs]
+        if [g[0] for g in got] != [w[0] for w in want]:
+            fail(f"{what}: start lines {[g[0] for g in got][:3]}... are not tshark's {[w[0] for w in want][:3]}...")
+        if [m["frame"] for m in msgs] != frames:
+            fail(f"{what}: frames {[m['frame'] for m in msgs]} are not tshark's {frames}")
+        for d in datagrams:
+            if not any(printable(m["wire"].encode("latin-1", "replace")) == d for m in msgs):
+                fail(f"{what}: the datagram starting {d.split(chr(13), 1)[0]!r} is not read byte for byte")
+                break
+        for m in msgs:
+            pm = re.match(r"^frame (\d+) (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}) IP6? (\S+)\.(\d+) > (\S+)\.(\d+): "
+                          r"(UDP|TCP|SCTP|WebSocket over TCP), length \d+", m["packet"] or "")
+            import datetime
+            t = times.get(m["frame"])
+            want_t = t and datetime.datetime.fromtimestamp(float(t), datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
+            if not pm or int(pm.group(1)) != m["frame"] or pm.group(2) != want_t or pm.groups()[2:6] not in endpoints:
+                fail(f"{what}: packet {m['packet']!r}: not tshark's frame, time ({want_t}) and endpoints")
+                break
+            if any(f.get("id") == "rfc3261.msg.content-length" for f in m.get("findings", [])):
+                fail(f"{what}: {m['wire'].split(chr(13), 1)[0]!r}: its body is not its Content-Length")
+                break
+        direct.append([(m["wire"], m["packet"]) for m in msgs])
+    if len(direct) == 3 and not direct[0] == direct[1] == direct[2]:
+        fail(f"{name}: pcap, pcapng and nanosecond pcap read differently")
     for run in RUNS:
         tool, flags = run[0], run[1:]
         what = f"{name} {' '.join(run)}"
@@ -178,6 +225,6 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
                 if not pm or pm.groups()[:4] not in endpoints:
                     fail(f"{what}: packet {pk!r} names no endpoints of tshark's SIP packets")
                     break
-print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs of {len(os.listdir(pcaps)) + len(made)} captures, {fails} failure(s)")
+print(f"tcpdump cross-check: {checks} tcpdump and tshark outputs and capture files of {len(os.listdir(pcaps)) + len(made)} captures, {fails} failure(s)")
 sys.exit(1 if fails else 0)
 PY

@@ -1,0 +1,62 @@
+/* fuzz_capture.c: trace_capture_read over any bytes. An input that is no
+ * capture file gets a pcap file header put before it, its link layer
+ * chosen by its first byte (Ethernet, Linux cooked v1 and v2, raw IP,
+ * loopback), so that the fuzzer works on packets, not on libpcap's file
+ * header. Every message found must lie in the text, start with a SIP
+ * start line and parse (or fail) without harm. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <imsreg/sip.h>
+#include <imsreg/trace.h>
+#include "fuzz_must.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const uint32_t links[] = { 1, 113, 276, 101, 0, 108, 228, 229 };
+	static const uint32_t magic = 0xa1b2c3d4;
+	uint8_t *in;
+	size_t n;
+	if (size >= 4 && (memcmp(data, &magic, 4) == 0 || memcmp(data, "\xa1\xb2\xc3\xd4", 4) == 0 ||
+			  memcmp(data, "\x0a\x0d\x0d\x0a", 4) == 0)) {
+		in = malloc(size ? size : 1);
+		if (!in)
+			return 0;
+		memcpy(in, data, size);
+		n = size;
+	} else {
+		uint32_t hdr[6] = { magic, 2 | 4u << 16, 0, 0, 65535, links[size ? data[0] % 8 : 0] };
+		n = sizeof hdr + (size ? size - 1 : 0);
+		in = malloc(n);
+		if (!in)
+			return 0;
+		memcpy(in, hdr, sizeof hdr);
+		if (size > 1)
+			memcpy(in + sizeof hdr, data + 1, size - 1);
+	}
+	struct trace_capture c;
+	trace_capture_init(&c);
+	int rc = trace_capture_read(&c, in, n);
+	MUST(rc == 0 || rc == -EBADMSG || rc == -ENOMEM);
+	for (size_t i = 0; rc == 0 && i < c.nmsgs; i++) {
+		const struct trace_msg *m = &c.msgs[i];
+		MUST(m->offset + m->len <= c.text.len && m->len >= 12);
+		MUST(m->line + m->line_len <= c.lines.len);
+		MUST(m->first_frame <= m->frame && m->frame <= c.packets);
+		const char *t = c.text.ptr + m->offset;
+		MUST(memcmp(t, "SIP/2.0 ", 8) == 0 || memmem(t, m->len, " SIP/2.0\r\n", 10) ||
+		     memmem(t, m->len, " SIP/2.0\n", 9));
+		struct sip_hdr hdrs[64];
+		struct sip_msg msg;
+		struct sip_parse_error err;
+		sip_msg_init(&msg, hdrs, 64);
+		if (sip_msg_parse(&msg, t, m->len, 0, &err) > 0)
+			(void)sip_msg_check(&msg, &err);
+	}
+	trace_capture_fini(&c);
+	free(in);
+	return 0;
+}

@@ -1,0 +1,426 @@
+/* capture_test.c: trace_capture_read over pcap files built here packet by
+ * packet (link layers, UDP, IP fragments, TCP out of order, retransmitted
+ * and with a lost segment, SCTP chunks, WebSocket), checked message by
+ * message: bytes, frames, packet lines, what could not be read. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <imsreg/alloc.h>
+#include <imsreg/trace.h>
+#include "check.h"
+
+enum { LINK_NULL = 0, LINK_ETH = 1, LINK_SLL2 = 276 };
+
+/* A pcap file being written: its bytes in f. */
+struct pcapw {
+	unsigned char f[1 << 16];
+	size_t n;
+	unsigned frames;
+	int link;
+	bool vlan;
+	uint32_t sec;           /* added to each record's seconds (the frame number) */
+};
+
+static void put(struct pcapw *w, const void *p, size_t n)
+{
+	memcpy(w->f + w->n, p, n);
+	w->n += n;
+}
+
+static void put32(struct pcapw *w, uint32_t v)
+{
+	put(w, &v, 4); /* the file's byte order: this machine's */
+}
+
+static void pcapw_init(struct pcapw *w, int link)
+{
+	memset(w, 0, sizeof *w);
+	w->link = link;
+	put32(w, 0xa1b2c3d4);
+	put32(w, 2 | 4u << 16);
+	put32(w, 0);
+	put32(w, 0);
+	put32(w, 65535);
+	put32(w, (uint32_t)link);
+}
+
+/* One record: the link header, then the IP packet ip[0, n). */
+static void pcapw_packet(struct pcapw *w, const unsigned char *ip, size_t n)
+{
+	unsigned char l[24];
+	size_t ln = 0;
+	bool v6 = ip[0] >> 4 == 6;
+	if (w->link == LINK_ETH) {
+		memset(l, 0x02, 12);
+		ln = 12;
+		if (w->vlan) {
+			l[ln++] = 0x81, l[ln++] = 0x00, l[ln++] = 0x00, l[ln++] = 0x05;
+		}
+		l[ln++] = v6 ? 0x86 : 0x08;
+		l[ln++] = v6 ? 0xdd : 0x00;
+	} else if (w->link == LINK_SLL2) {
+		memset(l, 0, 20);
+		l[0] = v6 ? 0x86 : 0x08;
+		l[1] = v6 ? 0xdd : 0x00;
+		ln = 20;
+	} else {
+		uint32_t af = v6 ? 30 : 2;
+		memcpy(l, &af, 4);
+		ln = 4;
+	}
+	w->frames++;
+	put32(w, w->sec + w->frames); /* seconds: the frame number */
+	put32(w, 2);
+	put32(w, (uint32_t)(ln + n));
+	put32(w, (uint32_t)(ln + n));
+	put(w, l, ln);
+	put(w, ip, n);
+}
+
+/* An IPv4 header for proto and a payload of n bytes (fragment: offset in
+ * bytes, more flag), then the payload. */
+static size_t ip4(unsigned char *b, unsigned proto, const unsigned char *pl, size_t n, size_t off, bool more,
+		  unsigned id)
+{
+	memset(b, 0, 20);
+	b[0] = 0x45;
+	b[2] = (unsigned char)((20 + n) >> 8);
+	b[3] = (unsigned char)(20 + n);
+	b[4] = (unsigned char)(id >> 8);
+	b[5] = (unsigned char)id;
+	b[6] = (unsigned char)((more ? 0x20 : 0) | (off / 8) >> 8);
+	b[7] = (unsigned char)(off / 8);
+	b[8] = 64;
+	b[9] = (unsigned char)proto;
+	b[12] = 10, b[15] = 1;
+	b[16] = 10, b[19] = 2;
+	memcpy(b + 20, pl, n);
+	return 20 + n;
+}
+
+static size_t udp(unsigned char *b, const char *text, size_t n)
+{
+	b[0] = 0x13, b[1] = 0xc4, b[2] = 0x13, b[3] = 0xc4; /* 5060 > 5060 */
+	b[4] = (unsigned char)((8 + n) >> 8);
+	b[5] = (unsigned char)(8 + n);
+	b[6] = b[7] = 0;
+	memcpy(b + 8, text, n);
+	return 8 + n;
+}
+
+static void put_udp(struct pcapw *w, const char *text)
+{
+	unsigned char u[4096], p[4200];
+	size_t un = udp(u, text, strlen(text));
+	pcapw_packet(w, p, ip4(p, 17, u, un, 0, false, 1));
+}
+
+/* A TCP segment 10.0.0.1:40000 > 10.0.0.2:5060 of text[0, n) at seq. */
+static void put_tcp(struct pcapw *w, uint32_t seq, unsigned flags, const char *text, size_t n)
+{
+	unsigned char t[4096], p[4200];
+	memset(t, 0, 20);
+	t[0] = 0x9c, t[1] = 0x40, t[2] = 0x13, t[3] = 0xc4;
+	t[4] = (unsigned char)(seq >> 24), t[5] = (unsigned char)(seq >> 16);
+	t[6] = (unsigned char)(seq >> 8), t[7] = (unsigned char)seq;
+	t[12] = 5 << 4;
+	t[13] = (unsigned char)flags;
+	memcpy(t + 20, text, n);
+	pcapw_packet(w, p, ip4(p, 6, t, 20 + n, 0, false, 2));
+}
+
+static const char reg[] =
+	"REGISTER sip:ims.example.net SIP/2.0\r\n"
+	"Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bK1\r\n"
+	"From: <sip:alice@ims.example.net>;tag=1\r\n"
+	"To: <sip:alice@ims.example.net>\r\n"
+	"Call-ID: c1\r\n"
+	"CSeq: 1 REGISTER\r\n"
+	"Contact: <sip:alice@10.0.0.1>\r\n"
+	"Content-Length: 0\r\n\r\n";
+
+static const char notify[] =
+	"NOTIFY sip:alice@10.0.0.1 SIP/2.0\r\n"
+	"Via: SIP/2.0/TCP 10.0.0.2;branch=z9hG4bK2\r\n"
+	"l: 10\r\n\r\n"
+	"0123456789";
+
+static struct trace_capture cap;
+
+static int read_pcap(const struct pcapw *w)
+{
+	trace_capture_fini(&cap);
+	return trace_capture_read(&cap, w->f, w->n);
+}
+
+static void check_msg(size_t i, const char *text, size_t n, uint64_t frame, uint64_t first, const char *line)
+{
+	CHECK(i < cap.nmsgs);
+	if (i >= cap.nmsgs)
+		return;
+	const struct trace_msg *m = &cap.msgs[i];
+	CHECK_INT_EQ(m->len, n);
+	CHECK(m->len == n && memcmp(cap.text.ptr + m->offset, text, n) == 0);
+	CHECK_INT_EQ(m->frame, frame);
+	CHECK_INT_EQ(m->first_frame, first);
+	char got[300];
+	snprintf(got, sizeof got, "%.*s", (int)m->line_len, cap.lines.ptr + m->line);
+	CHECK_STR_EQ(got, line);
+}
+
+static void udp_on_each_link_layer_is_one_message(void)
+{
+	static const int links[] = { LINK_ETH, LINK_ETH, LINK_SLL2, LINK_NULL };
+	static struct pcapw w;
+	for (size_t k = 0; k < sizeof links / sizeof links[0]; k++) {
+		pcapw_init(&w, links[k]);
+		w.vlan = k == 1;
+		put_udp(&w, "\r\n\r\n");             /* a keep-alive */
+		put_udp(&w, "\x01\x01\x00\x00 STUN"); /* no SIP */
+		put_udp(&w, reg);
+		CHECK_INT_EQ(read_pcap(&w), 0);
+		CHECK_INT_EQ(cap.packets, 3);
+		CHECK_INT_EQ(cap.nmsgs, 1);
+		CHECK(cap.link != NULL);
+		char line[200];
+		snprintf(line, sizeof line, "frame 3 1970-01-01 00:00:03.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
+			 "UDP, length %zu", strlen(reg));
+		check_msg(0, reg, strlen(reg), 3, 3, line);
+		CHECK(cap.msgs[0].transport == TRACE_UDP);
+	}
+}
+
+static void ipv4_fragments_in_any_order_make_one_datagram(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], p[4200];
+	char big[1600];
+	size_t bn = (size_t)snprintf(big, sizeof big, "%.*sX-Pad: %0*d\r\n\r\n", (int)strlen(reg) - 2, reg, 1200, 7);
+	size_t un = udp(u, big, bn);
+	pcapw_init(&w, LINK_ETH);
+	/* the second part first, then the first (offset 0, more) */
+	pcapw_packet(&w, p, ip4(p, 17, u + 800, un - 800, 800, false, 77));
+	pcapw_packet(&w, p, ip4(p, 17, u, 800, 0, true, 77));
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	char line[200];
+	snprintf(line, sizeof line, "frame 2 1970-01-01 00:00:02.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, "
+		 "length %zu, in IP fragments from frame 1", bn);
+	check_msg(0, big, bn, 2, 1, line);
+	CHECK_INT_EQ(cap.frag_open, 0);
+	/* the last fragment missing: nothing, and said */
+	pcapw_init(&w, LINK_ETH);
+	pcapw_packet(&w, p, ip4(p, 17, u, 800, 0, true, 78));
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 0);
+	CHECK_INT_EQ(cap.frag_open, 1);
+}
+
+static void tcp_segments_out_of_order_and_retransmitted_are_put_in_order(void)
+{
+	static struct pcapw w;
+	size_t rn = strlen(reg), nn = strlen(notify);
+	char both[1024];
+	memcpy(both, reg, rn);
+	memcpy(both + rn, "\r\n\r\n", 4); /* a keep-alive between them (RFC 5626) */
+	memcpy(both + rn + 4, notify, nn);
+	size_t n = rn + 4 + nn;
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 999, 0x02, "", 0);                     /* SYN */
+	put_tcp(&w, 1000, 0x18, both, 100);                /* frame 2 */
+	put_tcp(&w, 1000 + 200, 0x18, both + 200, n - 200); /* frame 3: ahead of a gap */
+	put_tcp(&w, 1000, 0x18, both, 100);                /* frame 4: a retransmission */
+	put_tcp(&w, 1000 + 100, 0x18, both + 100, 100);     /* frame 5: the gap filled */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	char line[200];
+	snprintf(line, sizeof line, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: TCP, "
+		 "length %zu, in TCP segments from frame 2", rn);
+	check_msg(0, reg, rn, 5, 2, line);
+	snprintf(line, sizeof line, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: TCP, "
+		 "length %zu", nn);
+	check_msg(1, notify, nn, 5, 5, line);
+	CHECK_INT_EQ(cap.gaps, 0);
+	CHECK(cap.msgs[0].transport == TRACE_TCP && !cap.msgs[0].incomplete);
+}
+
+static void tcp_lost_segment_cuts_one_message_and_the_next_is_read(void)
+{
+	static struct pcapw w;
+	size_t rn = strlen(reg), nn = strlen(notify);
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 5000, 0x18, reg, 60);                  /* its first 60 bytes */
+	/* bytes [60, 120) lost */
+	put_tcp(&w, 5000 + 120, 0x18, reg + 120, rn - 120);
+	put_tcp(&w, 5000 + (uint32_t)rn, 0x18, notify, nn);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.gaps, 60);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	if (cap.nmsgs == 2) {
+		CHECK(cap.msgs[0].incomplete);
+		CHECK_INT_EQ(cap.msgs[0].len, 60);
+		CHECK(strstr(cap.lines.ptr + cap.msgs[0].line, "incomplete") != NULL);
+		CHECK_INT_EQ(cap.msgs[1].len, nn);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, notify, nn) == 0);
+		CHECK_INT_EQ(cap.msgs[1].frame, 3);
+	}
+}
+
+/* An SCTP packet (common header, then DATA chunks of texts with flags). */
+static void put_sctp(struct pcapw *w, const char *const *texts, const unsigned *flags, size_t k)
+{
+	unsigned char s[4096], p[4200];
+	size_t n = 12;
+	memset(s, 0, 12);
+	s[0] = 0x13, s[1] = 0xc4, s[2] = 0x13, s[3] = 0xc4;
+	for (size_t i = 0; i < k; i++) {
+		size_t tn = strlen(texts[i]), cl = 16 + tn;
+		memset(s + n, 0, 16);
+		s[n] = 0;
+		s[n + 1] = (unsigned char)flags[i];
+		s[n + 2] = (unsigned char)(cl >> 8);
+		s[n + 3] = (unsigned char)cl;
+		memcpy(s + n + 16, texts[i], tn);
+		n += (cl + 3) & ~(size_t)3;
+	}
+	pcapw_packet(w, p, ip4(p, 132, s, n, 0, false, 3));
+}
+
+static void sctp_chunks_are_joined_and_bundles_split(void)
+{
+	static struct pcapw w;
+	char a[100], b[400];
+	size_t rn = strlen(reg);
+	snprintf(a, sizeof a, "%.*s", 50, reg);
+	snprintf(b, sizeof b, "%s", reg + 50);
+	const char *first[] = { a }, *second[] = { b }, *bundle[] = { reg, notify };
+	const unsigned fb[] = { 2 }, fe[] = { 1 }, fbe[] = { 3, 3 };
+	pcapw_init(&w, LINK_ETH);
+	put_sctp(&w, first, fb, 1);
+	put_sctp(&w, second, fe, 1);
+	put_sctp(&w, bundle, fbe, 2);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	char line[200];
+	snprintf(line, sizeof line, "frame 2 1970-01-01 00:00:02.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		 "length %zu, in DATA chunks from frame 1", rn);
+	check_msg(0, reg, rn, 2, 1, line);
+	if (cap.nmsgs == 3) {
+		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, reg, rn) == 0 && cap.msgs[1].frame == 3);
+		CHECK_INT_EQ(cap.msgs[2].len, strlen(notify));
+		CHECK(cap.msgs[2].transport == TRACE_SCTP);
+	}
+}
+
+static void websocket_after_its_upgrade_gives_its_frames_messages(void)
+{
+	static struct pcapw w;
+	static const char up[] = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+				 "Sec-WebSocket-Protocol: sip\r\n\r\n";
+	unsigned char f[1024];
+	size_t rn = strlen(reg), n = 0;
+	const unsigned char key[4] = { 0x11, 0x22, 0x33, 0x44 };
+	f[n++] = 0x81;
+	f[n++] = 0x80 | 126;
+	f[n++] = (unsigned char)(rn >> 8);
+	f[n++] = (unsigned char)rn;
+	memcpy(f + n, key, 4);
+	n += 4;
+	for (size_t i = 0; i < rn; i++)
+		f[n++] = (unsigned char)reg[i] ^ key[i & 3];
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 1, 0x18, up, strlen(up));
+	put_tcp(&w, 1 + (uint32_t)strlen(up), 0x18, (const char *)f, 30);
+	put_tcp(&w, 1 + (uint32_t)strlen(up) + 30, 0x18, (const char *)f + 30, n - 30);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	if (cap.nmsgs == 1) {
+		CHECK(cap.msgs[0].transport == TRACE_WS);
+		CHECK_INT_EQ(cap.msgs[0].len, rn);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[0].offset, reg, rn) == 0);
+		CHECK_INT_EQ(cap.msgs[0].first_frame, 2);
+	}
+}
+
+static void seconds_past_2038_are_not_read_as_before_1970(void)
+{
+	static struct pcapw w;
+	pcapw_init(&w, LINK_ETH);
+	w.sec = 0x80000000u; /* pcap's seconds are unsigned 32 bits */
+	put_udp(&w, reg);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	if (cap.nmsgs == 1) {
+		CHECK_INT_EQ(cap.msgs[0].sec, 2147483649);
+		CHECK(strncmp(cap.lines.ptr + cap.msgs[0].line, "frame 1 2038-01-19 03:14:09.000002 ", 35) == 0);
+	}
+}
+
+static void a_file_cut_inside_a_packet_keeps_the_packets_before(void)
+{
+	static struct pcapw w;
+	pcapw_init(&w, LINK_ETH);
+	put_udp(&w, reg);
+	put_udp(&w, reg);
+	w.n -= 10;
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	CHECK(cap.error[0] != '\0');
+}
+
+static void what_is_no_capture_is_refused_with_a_reason(void)
+{
+	static const unsigned char junk[40] = { 0xd4, 0xc3, 0xb2, 0xa1, 9, 9 };
+	trace_capture_fini(&cap);
+	CHECK_INT_EQ(trace_capture_read(&cap, junk, sizeof junk), -EBADMSG);
+	CHECK(cap.error[0] != '\0');
+	CHECK_INT_EQ(cap.nmsgs, 0);
+}
+
+static void every_allocation_failure_is_reported_and_frees_all(void)
+{
+	static struct pcapw w;
+	size_t rn = strlen(reg);
+	pcapw_init(&w, LINK_ETH);
+	put_udp(&w, reg);
+	put_tcp(&w, 1000, 0x18, reg, 40);
+	put_tcp(&w, 1000 + 80, 0x18, reg + 80, rn - 80);
+	put_tcp(&w, 1000 + 40, 0x18, reg + 40, 40);
+	trace_capture_fini(&cap);
+	long live = alloc_live();
+	for (long k = 0;; k++) {
+		struct trace_capture c;
+		trace_capture_init(&c);
+		alloc_fail_after(k);
+		int rc = trace_capture_read(&c, w.f, w.n);
+		alloc_fail_after(-1);
+		CHECK(rc == 0 || rc == -ENOMEM);
+		trace_capture_fini(&c);
+		CHECK_INT_EQ(alloc_live(), live);
+		if (rc == 0) {
+			CHECK_INT_EQ(c.nmsgs, 0); /* fini cleared it */
+			break;
+		}
+		if (k > 200) {
+			CHECK(!"never succeeds");
+			break;
+		}
+	}
+}
+
+int main(void)
+{
+	trace_capture_init(&cap);
+	udp_on_each_link_layer_is_one_message();
+	ipv4_fragments_in_any_order_make_one_datagram();
+	tcp_segments_out_of_order_and_retransmitted_are_put_in_order();
+	tcp_lost_segment_cuts_one_message_and_the_next_is_read();
+	sctp_chunks_are_joined_and_bundles_split();
+	websocket_after_its_upgrade_gives_its_frames_messages();
+	seconds_past_2038_are_not_read_as_before_1970();
+	a_file_cut_inside_a_packet_keeps_the_packets_before();
+	what_is_no_capture_is_refused_with_a_reason();
+	every_allocation_failure_is_reported_and_frees_all();
+	trace_capture_fini(&cap);
+	return check_done();
+}
