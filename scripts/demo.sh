@@ -42,3 +42,7 @@ ok $?
 title "6. after the 200: the S-CSCF's reg-event NOTIFY, the registration state in its body (RFC 3680)"
 "$imsreg" decode "$corpus/bench/i_notify_reginfo.sip"
 ok $?
+
+title "7. a packet capture as it is (pcap, libpcap): every SIP message with its frame, the registrations' flow checked"
+"$imsreg" decode --brief --only 'ims.flow.*,rfc3261.flow.*' "$corpus/captures/pcap/sngrep-aaa.pcap"
+ok $?
