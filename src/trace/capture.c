@@ -85,6 +85,19 @@ static bool start_line(const unsigned char *d, size_t n)
 	return i > 0 && i < n && d[i] == ' ' && n >= i + 10 && memcmp(d + n - 8, " SIP/2.0", 8) == 0;
 }
 
+/* Whether d[0, n) can begin a start line: "SIP/2.0 " or a method (capital
+ * letters) and a space, as far as n goes. What is no SIP (RTP, Diameter,
+ * TLS) is so told from its first bytes, not by a search for a line end. */
+static bool can_start(const unsigned char *d, size_t n)
+{
+	if (n > 0 && d[0] == 'S' && memcmp(d, "SIP/2.0 ", n < 8 ? n : 8) == 0)
+		return true;
+	size_t i = 0;
+	while (i < n && i < 32 && ((d[i] >= 'A' && d[i] <= 'Z') || d[i] == '-' || d[i] == '_'))
+		i++;
+	return i == n ? n < 32 : i > 0 && d[i] == ' ';
+}
+
 /* The length of d's first line without its line end, or n when no line
  * end is in d[0, min(n, HEAD_MAX)). */
 static size_t line_len(const unsigned char *d, size_t n)
@@ -100,6 +113,8 @@ static size_t line_len(const unsigned char *d, size_t n)
 
 static bool starts_sip(const unsigned char *d, size_t n)
 {
+	if (!can_start(d, n))
+		return false;
 	size_t l = line_len(d, n);
 	return l < n && start_line(d, l);
 }
@@ -150,6 +165,8 @@ static size_t head_content_length(const unsigned char *d, size_t n)
  * Content-Length too large to wait for ends the message after its head. */
 static long stream_frame(const unsigned char *d, size_t n)
 {
+	if (!can_start(d, n))
+		return -1;
 	size_t l = line_len(d, n);
 	if (l == n)
 		return n < HEAD_MAX ? 0 : -1;

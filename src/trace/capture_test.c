@@ -342,6 +342,26 @@ static void websocket_after_its_upgrade_gives_its_frames_messages(void)
 	}
 }
 
+static void what_is_no_sip_on_a_connection_is_dropped_up_to_a_start_line(void)
+{
+	static struct pcapw w;
+	char junk[1200];
+	size_t rn = strlen(reg);
+	for (size_t i = 0; i < sizeof junk; i++)
+		junk[i] = (char)(i * 7 % 251); /* binary, a line feed now and then */
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 1, 0x18, junk, sizeof junk);
+	put_tcp(&w, 1 + sizeof junk, 0x18, "HTTP/1.1 200 OK\r\n\r\n", 19);
+	put_tcp(&w, 1 + sizeof junk + 19, 0x18, reg, rn);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	if (cap.nmsgs == 1) {
+		CHECK_INT_EQ(cap.msgs[0].len, rn);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[0].offset, reg, rn) == 0);
+		CHECK_INT_EQ(cap.msgs[0].first_frame, 3);
+	}
+}
+
 static void seconds_past_2038_are_not_read_as_before_1970(void)
 {
 	static struct pcapw w;
@@ -417,6 +437,7 @@ int main(void)
 	tcp_lost_segment_cuts_one_message_and_the_next_is_read();
 	sctp_chunks_are_joined_and_bundles_split();
 	websocket_after_its_upgrade_gives_its_frames_messages();
+	what_is_no_sip_on_a_connection_is_dropped_up_to_a_start_line();
 	seconds_past_2038_are_not_read_as_before_1970();
 	a_file_cut_inside_a_packet_keeps_the_packets_before();
 	what_is_no_capture_is_refused_with_a_reason();
