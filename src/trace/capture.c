@@ -41,7 +41,7 @@ struct flow {
 	size_t keyn;
 	size_t next;            /* the next flow of the same hash bucket, or SIZE_MAX */
 	unsigned char *buf;     /* bytes of a message not yet whole (fragments:
-				 * the datagram's payload, DGRAM_MAX) */
+				 * the datagram's payload so far); NULL when idle */
 	size_t len, cap;
 	uint64_t first_frame;   /* the packet of buf[0] */
 	char ends[112];         /* "IP 10.0.0.1.5060 > 10.0.0.2.5060" */
@@ -333,6 +333,26 @@ static int flow_add(struct flow *f, const unsigned char *d, size_t n)
 	return 0;
 }
 
+/* A flow that holds no bytes gives its buffer back: a capture of many
+ * connections keeps only those in the middle of a message. */
+static void flow_idle(struct flow *f)
+{
+	if (f->len == 0 && f->buf) {
+		imsreg_free(f->buf);
+		f->buf = NULL;
+		f->cap = 0;
+	}
+}
+
+static void ooo_free(struct flow *f)
+{
+	for (size_t j = 0; j < f->nooo; j++)
+		imsreg_free(f->ooo[j].data);
+	imsreg_free(f->ooo);
+	f->ooo = NULL;
+	f->nooo = 0;
+}
+
 static void flow_drop(struct flow *f, size_t n)
 {
 	if (n == 0)
@@ -525,6 +545,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		f->seq = r->seq + 1;
 		f->len = 0;
 		f->ws = false;
+		ooo_free(f);
 		return 0;
 	}
 	if (n == 0)
@@ -534,26 +555,31 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		f->seq = r->seq;
 	}
 	int rc;
+	if ((int32_t)(r->seq - f->seq) > 0 && f->nooo == OOO_MAX) {
+		/* too many held: the bytes before them are lost */
+		if ((rc = tcp_skip_gap(rd, f)) < 0)
+			return rc;
+		tcp_frame(rd, f, r);
+		if (rd->err)
+			return rd->err;
+	}
 	if ((int32_t)(r->seq - f->seq) > 0) {
 		/* ahead of a gap: held until the gap fills */
-		if (f->nooo == OOO_MAX && (rc = tcp_skip_gap(rd, f)) < 0)
-			return rc;
-		if (f->nooo < OOO_MAX) {
-			struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
-			if (!v)
-				return -ENOMEM;
-			f->ooo = v;
-			unsigned char *copy = imsreg_malloc(n);
-			if (!copy)
-				return -ENOMEM;
-			memcpy(copy, d, n);
-			f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame };
-		}
+		struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
+		if (!v)
+			return -ENOMEM;
+		f->ooo = v;
+		unsigned char *copy = imsreg_malloc(n);
+		if (!copy)
+			return -ENOMEM;
+		memcpy(copy, d, n);
+		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame };
 		return 0;
 	}
 	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(f)) < 0)
 		return rc;
 	tcp_frame(rd, f, r);
+	flow_idle(f);
 	return rd->err;
 }
 
@@ -581,6 +607,7 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 		if (starts_sip(f->buf, f->len))
 			msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, TRACE_SCTP, r, false);
 		f->len = 0;
+		flow_idle(f);
 	}
 	return rd->err;
 }
@@ -615,12 +642,20 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	size_t off = r->frag_off, len = r->data_end - r->data;
 	if (off + len > DGRAM_MAX)
 		return 0;
-	if (!f->buf) {
-		f->buf = imsreg_malloc(DGRAM_MAX);
-		f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1);
-		if (!f->buf || !f->have)
+	if (!f->have && !(f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1)))
+		return -ENOMEM;
+	if (off + len > f->cap) {
+		/* the datagram's bytes so far, grown as its fragments come */
+		size_t cap = f->cap ? f->cap : 2048;
+		while (cap < off + len)
+			cap *= 2;
+		cap = cap < DGRAM_MAX ? cap : DGRAM_MAX;
+		unsigned char *v = imsreg_realloc(f->buf, cap);
+		if (!v)
 			return -ENOMEM;
-		f->cap = DGRAM_MAX;
+		memset(v + f->cap, 0, cap - f->cap); /* a unit a fragment covers in part */
+		f->buf = v;
+		f->cap = cap;
 	}
 	if (f->len == 0 && !f->total_known) {
 		f->first_frame = rd->at.frame;
@@ -662,11 +697,17 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 		p[6] = (unsigned char)r->data_proto;
 	}
 	uint64_t first = f->first_frame;
+	size_t total = f->total;
+	/* done with: the memory back (a capture may hold many datagrams) */
 	f->len = 0;
 	f->total_known = false;
 	f->ver = 0;
-	memset(f->have, 0, DGRAM_MAX / 8 / 8);
-	int rc = hl + f->total <= 20 + 65535 ? ip_packet(rd, p, hl + f->total, first) : 0;
+	imsreg_free(f->have);
+	imsreg_free(f->buf);
+	f->have = f->buf = NULL;
+	f->cap = 0;
+	/* IPv4's total length and IPv6's payload length are 16 bits */
+	int rc = (hl == 20 ? hl + total : total) <= 65535 ? ip_packet(rd, p, hl + total, first) : 0;
 	imsreg_free(p);
 	return rc;
 }
@@ -790,9 +831,7 @@ static void reader_fini(struct reader *rd)
 {
 	for (size_t i = 0; i < rd->nflows; i++) {
 		struct flow *f = &rd->flows[i];
-		for (size_t j = 0; j < f->nooo; j++)
-			imsreg_free(f->ooo[j].data);
-		imsreg_free(f->ooo);
+		ooo_free(f);
 		imsreg_free(f->buf);
 		imsreg_free(f->have);
 	}
