@@ -47,7 +47,7 @@ struct flow {
 	char ends[112];         /* "IP 10.0.0.1.5060 > 10.0.0.2.5060" */
 	struct pkt_at last;     /* its last packet */
 	/* TCP */
-	bool have_seq, ws, lost;
+	bool have_seq, ws;
 	uint32_t seq;           /* the sequence number of the byte after buf */
 	struct seg *ooo;
 	size_t nooo;
@@ -195,8 +195,8 @@ static void time_write(struct buf *o, int64_t sec, uint32_t usec)
 
 /* Appends the message d[0, n) that ended in the packet being read, with
  * its packet line: "frame 19 2016-03-08 10:51:51.123456 IP a.p > b.q:
- * UDP, length 467" (TCP: "... from frame 17", when earlier segments
- * carried its first bytes). */
+ * UDP, length 467" (", in TCP segments from frame 17" when earlier
+ * packets carried its first bytes). */
 static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64_t first, const char *ends,
 		     enum trace_transport t, const struct pkt_ip *r, bool incomplete)
 {
@@ -390,21 +390,21 @@ static void tcp_resync(struct flow *f)
  * ("GET ... HTTP/1.1" asking for it, "HTTP/1.1 101" granting it) is
  * dropped and the flow reads frames from then on; a frame at the start
  * whose payload is a SIP message does the same (the capture began after
- * the upgrade). */
-static bool ws_detect(struct flow *f)
+ * the upgrade). 1 when so, 0 when not, -1 when the head is not whole yet. */
+static int ws_detect(struct flow *f)
 {
 	if (f->len >= 4 && (memcmp(f->buf, "GET ", 4) == 0 || (f->len >= 12 && memcmp(f->buf, "HTTP/1.1 101", 12) == 0))) {
 		const unsigned char *e = memmem(f->buf, f->len < HEAD_MAX ? f->len : HEAD_MAX, "\r\n\r\n", 4);
 		if (!e)
-			return false;
+			return f->len < HEAD_MAX ? -1 : 0;
 		bool up = false;
 		for (size_t i = 0; !up && i + 9 <= (size_t)(e - f->buf); i++)
 			up = caseeq(f->buf + i, "websocket", 9);
 		if (!up)
-			return false;
+			return 0;
 		flow_drop(f, (size_t)(e - f->buf) + 4);
 		f->ws = true;
-		return true;
+		return 1;
 	}
 	uint64_t n;
 	bool masked;
@@ -415,10 +415,10 @@ static bool ws_detect(struct flow *f)
 			p[i] = f->buf[h + i] ^ (masked ? f->buf[h - 4 + (i & 3)] : 0);
 		if (memcmp(p, "SIP/2.0 ", 8) == 0 || (p[0] >= 'A' && p[0] <= 'Z' && memchr(p, ' ', 12))) {
 			f->ws = true;
-			return true;
+			return 1;
 		}
 	}
-	return false;
+	return 0;
 }
 
 /* The messages whole at the start of f's bytes (the packet being read,
@@ -453,7 +453,10 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 		if (n == 0)
 			return;
 		if (n < 0) {
-			if (ws_detect(f))
+			int ws = ws_detect(f);
+			if (ws < 0)
+				return; /* an upgrade's head, more bytes needed */
+			if (ws > 0)
 				continue;
 			size_t before = f->len;
 			tcp_resync(f);
@@ -461,8 +464,7 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 				return;
 			continue;
 		}
-		msg_emit(rd, f->buf, (size_t)n, f->first_frame, f->ends, TRACE_TCP, r, f->lost);
-		f->lost = false;
+		msg_emit(rd, f->buf, (size_t)n, f->first_frame, f->ends, TRACE_TCP, r, false);
 		flow_drop(f, (size_t)n);
 		f->first_frame = rd->at.frame;
 	}
@@ -525,7 +527,6 @@ static int tcp_skip_gap(struct reader *rd, struct flow *f)
 	if (f->len && starts_sip(f->buf, f->len))
 		msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
 	f->len = 0;
-	f->lost = false;
 	f->seq = f->ooo[low].seq;
 	return tcp_drain(f);
 }
