@@ -190,17 +190,35 @@ static void udp_on_each_link_layer_is_one_message(void)
 	}
 }
 
+/* A UDP datagram (into u, its length returned) of a REGISTER padded to
+ * 1452 bytes (into big, its length in *bn): more than one IP packet holds
+ * on Ethernet. */
+static size_t big_datagram(unsigned char u[4096], char big[1600], size_t *bn)
+{
+	*bn = (size_t)snprintf(big, 1600, "%.*sX-Pad: %0*d\r\n\r\n", (int)strlen(reg) - 2, reg, 1200, 7);
+	return udp(u, big, *bn);
+}
+
+/* The datagram u[0, un) in two IPv4 fragments of identification id, the
+ * first 800 bytes and the rest: the rest first when rest_first. */
+static void put_fragments(struct pcapw *w, const unsigned char *u, size_t un, unsigned id, bool rest_first)
+{
+	unsigned char p[4200];
+	if (!rest_first)
+		pcapw_packet(w, p, ip4(p, 17, u, 800, 0, true, id));
+	pcapw_packet(w, p, ip4(p, 17, u + 800, un - 800, 800, false, id));
+	if (rest_first)
+		pcapw_packet(w, p, ip4(p, 17, u, 800, 0, true, id));
+}
+
 static void ipv4_fragments_in_any_order_make_one_datagram(void)
 {
 	static struct pcapw w;
 	unsigned char u[4096], p[4200];
 	char big[1600];
-	size_t bn = (size_t)snprintf(big, sizeof big, "%.*sX-Pad: %0*d\r\n\r\n", (int)strlen(reg) - 2, reg, 1200, 7);
-	size_t un = udp(u, big, bn);
+	size_t bn, un = big_datagram(u, big, &bn);
 	pcapw_init(&w, LINK_ETH);
-	/* the second part first, then the first (offset 0, more) */
-	pcapw_packet(&w, p, ip4(p, 17, u + 800, un - 800, 800, false, 77));
-	pcapw_packet(&w, p, ip4(p, 17, u, 800, 0, true, 77));
+	put_fragments(&w, u, un, 77, true); /* the second part first */
 	CHECK_INT_EQ(read_pcap(&w), 0);
 	CHECK_INT_EQ(cap.nmsgs, 1);
 	char line[200];
@@ -219,15 +237,12 @@ static void ipv4_fragments_in_any_order_make_one_datagram(void)
 static void many_fragmented_datagrams_take_memory_only_while_open(void)
 {
 	static struct pcapw w;
-	unsigned char u[4096], p[4200];
+	unsigned char u[4096];
 	char big[1600];
-	size_t bn = (size_t)snprintf(big, sizeof big, "%.*sX-Pad: %0*d\r\n\r\n", (int)strlen(reg) - 2, reg, 1200, 7);
-	size_t un = udp(u, big, bn);
+	size_t bn, un = big_datagram(u, big, &bn);
 	pcapw_init(&w, LINK_ETH);
-	for (unsigned id = 0; id < 1000; id++) {
-		pcapw_packet(&w, p, ip4(p, 17, u, 800, 0, true, id));
-		pcapw_packet(&w, p, ip4(p, 17, u + 800, un - 800, 800, false, id));
-	}
+	for (unsigned id = 0; id < 1000; id++)
+		put_fragments(&w, u, un, id, false);
 	trace_capture_fini(&cap);
 	alloc_peak_reset();
 	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
