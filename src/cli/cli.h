@@ -76,6 +76,7 @@ struct cli_source {
 	/* a capture file (pcap, pcapng): its messages as libpcap's packets
 	 * carried them, whatever the framing asked (NULL otherwise) */
 	struct trace_capture *capture;
+	bool capture_read;       /* libpcap read it (its messages may be none) */
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */
 	const char *error_reason;

@@ -1185,7 +1185,7 @@ static void decode_input(struct decode_run *run, const char *path)
 			     : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
 			     run->err);
 	src_ready = true;
-	if (src.capture && rc == 0)
+	if (src.capture_read)
 		report_capture(run, &in, capture, src.capture);
 	else if (r->format == REPORT_JSON)
 		report_str(r, "capture_read", NULL, SLICE_NULL, NULL);

@@ -271,6 +271,7 @@ static int capture_init(struct cli_source *src, FILE *err)
 {
 	const struct cli_input *in = src->in;
 	src->strict = true;
+	src->datagram = false; /* each message its own packet's (or stream's) */
 	src->capture = imsreg_malloc(sizeof *src->capture);
 	if (!src->capture) {
 		src->error_reason = "out of memory";
@@ -287,6 +288,16 @@ static int capture_init(struct cli_source *src, FILE *err)
 		src->error_reason = reason_text;
 		src->error_line = src->error_col = 1;
 		fprintf(err, "%s: %s\n", in->name, reason_text);
+	} else if (src->capture->nmsgs == 0) {
+		/* read, but no SIP in it: as for text with no start line (what
+		 * was read, encrypted ESP for one, is said with the report) */
+		src->capture_read = true;
+		src->error_reason = "no SIP message in the capture";
+		src->error_line = src->error_col = 1;
+		fprintf(err, "%s: %s\n", in->name, src->error_reason);
+		rc = -EBADMSG;
+	} else {
+		src->capture_read = true;
 	}
 	return rc;
 }
@@ -307,6 +318,7 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
 	src->capture = NULL;
+	src->capture_read = false;
 	paste_init(&src->paste);
 	if (cli_input_capture(in))
 		return capture_init(src, err);

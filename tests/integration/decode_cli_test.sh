@@ -938,6 +938,14 @@ python3 -c 'import json,sys; a=json.load(open(sys.argv[1]))["inputs"][0]; b=json
 printf '\n\r\r\n\x1a\x2b\x3c\x4d\x01\x00\x00\x00\xff\xff\xff\xff\xff\xff\xff\xff\x1c\x00\x00\x00\x1c\x00\x00\x00' >"$tmp/empty.pcapng"
 expect_rc 2 "a pcapng libpcap cannot read" "$imsreg" decode "$tmp/empty.pcapng"
 has "a pcapng libpcap cannot read: said" "$tmp/err" "cannot read the capture: "
+# --datagram and --strict do not change how a capture is read (each message
+# is its packet's); a capture with no SIP in it is an input with none (exit 2)
+"$imsreg" decode --datagram --summary --no-color "$pcap" >"$tmp/pcap-dg.out" 2>&1
+has "a pcap with --datagram: all its messages" "$tmp/pcap-dg.out" "81 message(s), 0 not parseable"
+editcap -r "$pcap" "$tmp/nosip.pcap" 1-3
+expect_rc 2 "a capture with no SIP" "$imsreg" decode --no-color "$tmp/nosip.pcap"
+has "a capture with no SIP: said" "$tmp/err" "no SIP message in the capture"
+has "a capture with no SIP: what was read" "$tmp/out" "capture (Ethernet): 3 packet(s), 0 SIP message(s)"
 # a capture cut inside a packet: the packets before it are read, and it is said
 head -c 60000 "$pcap" >"$tmp/cut.pcap"
 "$imsreg" decode --summary --no-color "$tmp/cut.pcap" >"$tmp/cut.out" 2>&1
