@@ -3,7 +3,10 @@
  * chosen by its first byte (Ethernet, Linux cooked v1 and v2, raw IP,
  * loopback), so that the fuzzer works on packets, not on libpcap's file
  * header. Every message found must lie in the text, start with a SIP
- * start line and parse (or fail) without harm. */
+ * start line and parse (or fail) without harm. Seeds (fuzz/corpus/
+ * fuzz_capture): small captures of ../shared/corpus/captures/pcap (its
+ * PROVENANCE.md) and captures the tests write (IPv4 fragments, SCTP
+ * bundling, ESP, TCP), and what the fuzzer found. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>

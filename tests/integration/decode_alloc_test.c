@@ -1,4 +1,4 @@
-/* decode_alloc_test.c: `imsreg decode` (text, --json, --diff) when the Nth
+/* decode_alloc_test.c: `imsreg decode` (text, --json, --diff, a capture) when the Nth
  * allocation fails, for every N up to a run that needs no failure: never a
  * crash, status 2 (out of memory is an input that cannot be decoded), and no
  * block left allocated (alloc_live) afterwards. A run that ends with the
@@ -94,5 +94,8 @@ int main(void)
 	sweep("text", 2, text);
 	sweep("json", 4, json);
 	sweep("diff", 4, diff);
+	/* a capture file: libpcap's reading, the flows, the messages */
+	char *capture[] = { "decode", "--brief", "../shared/corpus/captures/pcap/heplify-sip_sctp.pcap" };
+	sweep("capture", 3, capture);
 	return check_done();
 }
