@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <imsreg/packet.h>
 #include <imsreg/sip.h>
 #include <imsreg/slice.h>
 
@@ -516,6 +517,18 @@ uint64_t ims_flow_dropped(const struct ims_flow *flow, uint64_t *nomem);
  * the next. flow NULL: ims_rules_check. */
 int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_finding_cb cb,
 			 void *arg);
+
+/* Where a message went, when it was read from a capture file (decode of a
+ * pcap): the packet rules (*.packet.*) compare it with what the message
+ * says of its own transport. */
+struct ims_packet {
+	struct pkt_ends ends;    /* addresses and ports (ends.ver 0: unknown) */
+	bool udp;                /* over UDP (else TCP, SCTP or WebSocket) */
+};
+
+/* ims_rules_check_flow with the packet rules too, when pk is not NULL. */
+int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, const struct ims_packet *pk,
+			   ims_finding_cb cb, void *arg);
 
 /* One rule of the book, for listing them (imsreg decode --rules). */
 struct ims_rule_info {

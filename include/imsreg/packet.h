@@ -71,9 +71,24 @@ bool pkt_ws_frame(unsigned char *b, size_t from, size_t to, size_t *pf, size_t *
  * and whether a key masks it in *masked; 0 when avail does not hold it. */
 size_t pkt_ws_header(const unsigned char *b, size_t avail, uint64_t *len, bool *masked);
 
-/* Appends "IP 10.0.0.1.5060 > 10.0.0.2.5060" ("IP6 ...", no ports for a
- * fragment after the first): false, and nothing, when r has no IP header
+/* A packet's endpoints as text: the (innermost) IP addresses, numeric,
+ * and the transport's ports when it has them. */
+struct pkt_ends {
+	unsigned ver;           /* 4 or 6 */
+	char src[46], dst[46];  /* "10.0.0.1", "2001:db8::1" */
+	bool ports;             /* not for a fragment after the first */
+	uint16_t sport, dport;
+};
+
+/* e from the packet b that r describes: false when r has no IP header
  * (r->ver not 4 or 6). */
+bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_ends *e);
+
+/* Appends "IP 10.0.0.1.5060 > 10.0.0.2.5060" ("IP6 ...", no ports for a
+ * fragment after the first). */
+void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
+
+/* Both: false, and nothing, when r has no IP header. */
 bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
 
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <imsreg/buf.h>
+#include <imsreg/packet.h>
 
 enum trace_transport {
 	TRACE_UDP,
@@ -34,6 +35,8 @@ struct trace_msg {
 	uint32_t usec;
 	size_t line, line_len;  /* its packet line in lines: "frame 19
 				 * 2016-03-08 10:51:51.123456 IP 10.0.0.1.5060 > ..." */
+	struct pkt_ends ends;   /* the addresses and ports it went between (ver 0:
+				 * none known) */
 	enum trace_transport transport;
 	bool incomplete;        /* the capture ended (or lost a segment) before
 				 * its Content-Length was there */

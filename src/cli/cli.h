@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <imsreg/buf.h>
+#include <imsreg/ims.h>
 #include <imsreg/paste.h>
 #include <imsreg/sip.h>
 #include <imsreg/trace.h>
@@ -91,6 +92,7 @@ struct cli_msg {
 	unsigned index;          /* 1-based within the input */
 	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */
 	uint64_t frame;          /* from a capture file: its packet's number, else 0 */
+	struct ims_packet pk;    /* from a capture file: where it went (pk.ends.ver 0: unknown) */
 	/* when cli_source_next failed: why and where in the user's input */
 	const char *error_reason;
 	unsigned error_line, error_col;

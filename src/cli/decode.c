@@ -928,7 +928,8 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	struct finding_list fl = { .run = run };
 	unsigned nerr = 0, nwarn = 0, ninfo = 0, decode_errors = 0;
 	unsigned line, col;
-	ims_rules_check_flow(msg, &run->flow, finding_cb, &fl);
+	/* a capture's message: the packet rules compare where it went */
+	ims_rules_check_packet(msg, &run->flow, m->pk.ends.ver ? &m->pk : NULL, finding_cb, &fl);
 	for (size_t i = 0; i < fl.n; i++) {
 		if (fl.v[i].severity == IMS_SEV_ERROR)
 			nerr++;

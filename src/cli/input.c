@@ -495,6 +495,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
 	m->packet = SLICE_NULL;
 	m->frame = 0;
+	m->pk.ends.ver = 0;
 	if (src->capture) {
 		/* one message a packet (or a TCP stream, an SCTP message) gave */
 		const struct trace_capture *c = src->capture;
@@ -503,6 +504,8 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		const struct trace_msg *tm = &c->msgs[src->next];
 		m->base = tm->offset;
 		m->frame = tm->frame;
+		m->pk.ends = tm->ends;
+		m->pk.udp = tm->transport == TRACE_UDP;
 		m->packet = slice_make(c->lines.ptr + tm->line, tm->line_len);
 		buf = c->text.ptr + tm->offset;
 		len = tm->len;

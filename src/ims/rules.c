@@ -1,6 +1,7 @@
 /* rules.c: the rule book of imsreg decode: RFC 3261 §8.1.1 §10.2 §7.3.1 §20,
  * RFC 3329, RFC 3310, RFC 7254, 3GPP TS 24.229 §5.1.1.2, TS 33.203,
  * TS 23.003 §13, GSMA IR.92 §2.2.1, checked on one REGISTER, 401 or 200. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -71,6 +72,7 @@ struct ctx {
 	int count;
 	const struct ims_rule_info *rule;
 	const struct ims_flow *flow; /* the messages before this one, or NULL */
+	const struct ims_packet *pk; /* where it went (a capture's message), or NULL */
 	const struct ims_flow_call *fc; /* flow's record of this Call-ID, or NULL */
 	bool ue_leg;                 /* one Via: between the UE and the P-CSCF */
 	struct slice branch;         /* the top Via's branch */
@@ -3843,6 +3845,100 @@ enum scope {
 	RESPONSE,   /* responses to REGISTER */
 };
 
+/* ---- where the message went (a capture's packets) ---------------------- */
+
+/* A request that verifies sec-agree (Security-Verify) from the UE to the
+ * P-CSCF (which removes Security-Verify before it forwards) travels over
+ * the SA pair from the UE's protected client port to the P-CSCF's
+ * protected server port (TS 33.203 §7.1): port-c of the UE's
+ * Security-Client, port-s of Security-Verify (the 401's Security-Server). */
+static void check_packet_sa_ports(struct ctx *c)
+{
+	struct sip_sec_mech vm;
+	const struct sip_hdr *vh;
+	if (!c->pk || !c->pk->ends.ports || !first_ipsec(c->msg, SIP_HDR_SECURITY_VERIFY, &vm, &vh) ||
+	    !vm.has_port_s)
+		return;
+	const struct pkt_ends *e = &c->pk->ends;
+	bool uc = c->sc_ipsec_ok && c->sc_ipsec.has_port_c;
+	if (e->dport == vm.port_s && (!uc || e->sport == c->sc_ipsec.port_c))
+		return;
+	char from[64] = "";
+	if (uc)
+		snprintf(from, sizeof from, "from the UE's protected client port port-c=%u ",
+			 c->sc_ipsec.port_c);
+	report(c, vh, vh->value.ptr, "this request verifies sec-agree (Security-Verify) but went "
+	       "from port %u to port %u, not %sto the P-CSCF's protected server port port-s=%u "
+	       "(Security-Verify, from the 401's Security-Server): it did not travel over the "
+	       "IPsec SAs the 401 set up, so the P-CSCF discards it or handles it as "
+	       "unprotected.%s Check that the UE set up the SAs after the 401 and sends over "
+	       "them.", e->sport, e->dport, from, vm.port_s,
+	       e->dport == 5060 ? " It went to 5060, the P-CSCF's unprotected port: the UE fell "
+	       "back to it." : "");
+}
+
+/* The binary form of an IP address written as text (an IPv6 one with or
+ * without its brackets): its length, 0 when it is none. */
+static size_t ip_bytes(struct slice s, unsigned char out[16])
+{
+	char t[48];
+	if (s.len >= 2 && s.ptr[0] == '[' && s.ptr[s.len - 1] == ']')
+		s = slice_make(s.ptr + 1, s.len - 2);
+	if (s.len == 0 || s.len >= sizeof t)
+		return 0;
+	memcpy(t, s.ptr, s.len);
+	t[s.len] = '\0';
+	if (inet_pton(AF_INET, t, out) == 1)
+		return 4;
+	return inet_pton(AF_INET6, t, out) == 1 ? 16 : 0;
+}
+
+/* The top Via's sent-by against the packet's source (RFC 3261 §18.2.1: a
+ * server adds received= when they differ): an address translated on the
+ * way (a NAT), or a UE that writes an address it does not send from. Over
+ * UDP the port too (where responses go without rport, RFC 3581), except
+ * for a request over the SAs, whose Via names the protected server port
+ * by design while it leaves from the protected client port. */
+static void check_packet_via_source(struct ctx *c)
+{
+	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
+	struct sip_via v;
+	struct sip_list lit;
+	struct slice item;
+	struct sip_parse_error err;
+	unsigned char via_ip[16], src_ip[16];
+	if (!c->pk || !vh)
+		return;
+	sip_list_init(&lit, vh->value);
+	if (sip_list_next(&lit, &item, &err) != 1 || sip_via_decode(&v, item, &err) < 0)
+		return;
+	const struct pkt_ends *e = &c->pk->ends;
+	size_t vn = ip_bytes(v.host, via_ip), sn = ip_bytes(slice_cstr(e->src), src_ip);
+	if (vn == 0 || sn == 0)
+		return; /* a host name (WebSocket's .invalid one too): nothing to compare */
+	if (vn != sn || memcmp(via_ip, src_ip, vn) != 0) {
+		report(c, vh, v.host.ptr, "the request came from %s but its Via says %.*s: an "
+		       "address translated on the way (a NAT between the UE and the P-CSCF) or a UE "
+		       "that writes an address it does not send from (one left from another "
+		       "bearer or access). The server adds received=%s and answers there; the "
+		       "Contact's address is then not reachable without NAT traversal (RFC 5626 "
+		       "outbound, the P-CSCF's hosted NAT traversal of TS 24.229 Annex F/G). "
+		       "Check the UE's address on this access.", e->src, (int)v.host.len, v.host.ptr,
+		       e->src);
+		return;
+	}
+	unsigned vport = v.has_port ? v.port : 5060;
+	if (!c->pk->udp || !e->ports || vport == e->sport ||
+	    sip_hdr_first(c->msg, SIP_HDR_SECURITY_VERIFY))
+		return;
+	report(c, vh, v.host.ptr, "the request left from port %u but its Via says port %u: "
+	       "over UDP the responses go to the Via's port%s, which a NAT that changed the "
+	       "port does not let through, or a socket the UE does not read. Check that the UE "
+	       "sends from the port it listens on (or asks for rport, RFC 3581).", e->sport, vport,
+	       v.has_rport ? " unless rport asks for the source port (it does here: the "
+	       "responses come back to the source)" : "");
+}
+
 /* The book: X(id, severity, ref, summary, scope, check), in the order the
  * rules run. One list feeds both the public info and the dispatch table. */
 #define RULE_BOOK(X) \
@@ -3864,6 +3960,12 @@ enum scope {
 	X("rfc3261.msg.content-length", IMS_SEV_ERROR, "RFC 3261 §20.14, §18.3",\
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
+	X("ts33203.packet.sa-ports", IMS_SEV_ERROR, "TS 33.203 §7.1, TS 24.229 §5.1.1.2.1",\
+	  "a request with Security-Verify went from port-c to the P-CSCF's port-s (capture files)",\
+	  REQUEST, check_packet_sa_ports) \
+	X("rfc3261.packet.via-source", IMS_SEV_INFO, "RFC 3261 §18.2.1, RFC 3581 §4",\
+	  "the top Via's address (and UDP port) is the packet's source (capture files)",\
+	  REQUEST, check_packet_via_source) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
 	  REQUEST, check_udp_size) \
@@ -4284,6 +4386,12 @@ int ims_rules_check(const struct sip_msg *msg, ims_finding_cb cb, void *arg)
 int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_finding_cb cb,
 			 void *arg)
 {
+	return ims_rules_check_packet(msg, flow, NULL, cb, arg);
+}
+
+int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, const struct ims_packet *pk,
+			   ims_finding_cb cb, void *arg)
+{
 	struct ctx c;
 	if (!msg)
 		return -EINVAL;
@@ -4297,6 +4405,7 @@ int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_f
 	memset(&c, 0, offsetof(struct ctx, contacts));
 	memset(&c.spill, 0, offsetof(struct ctx, pending) - offsetof(struct ctx, spill));
 	c.flow = flow;
+	c.pk = pk && pk->ends.ver ? pk : NULL;
 	c.msg = msg;
 	c.cb = cb;
 	c.arg = arg;

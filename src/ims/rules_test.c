@@ -2078,6 +2078,9 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* sr_changed_cases */
 		if (strcmp(rules[r].id, "ims.flow.associated-uri-changed") == 0)
 			tested = true; /* pau_changed_cases */
+		if (strcmp(rules[r].id, "ts33203.packet.sa-ports") == 0 ||
+		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0)
+			tested = true; /* test_packet_rules_compare_where_the_message_went */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2475,6 +2478,68 @@ static void test_contact_star_counts_contacts_past_the_kept_ones(void)
 	free(text);
 }
 
+/* The rules of a capture's message (ims_rules_check_packet): text over
+ * UDP or TCP from src.sport to dst.dport; the findings in fs. */
+static int packet_step(const char *text, bool udp, const char *src, unsigned sport, unsigned dport,
+		       struct findings *fs)
+{
+	struct sip_hdr hdrs[64];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	struct ims_packet pk = { .udp = udp };
+	pk.ends.ver = strchr(src, ':') ? 6 : 4;
+	snprintf(pk.ends.src, sizeof pk.ends.src, "%s", src);
+	snprintf(pk.ends.dst, sizeof pk.ends.dst, "%s", pk.ends.ver == 6 ? "2001:db8::2" : "10.0.0.2");
+	pk.ends.ports = true;
+	pk.ends.sport = (uint16_t)sport;
+	pk.ends.dport = (uint16_t)dport;
+	memset(fs, 0, sizeof *fs);
+	sip_msg_init(&msg, hdrs, 64);
+	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
+		return -1;
+	return ims_rules_check_packet(&msg, NULL, &pk, collect_cb, fs);
+}
+
+static void test_packet_rules_compare_where_the_message_went(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	/* the protected REGISTER over the SAs: port-c 5062 to the
+	 * P-CSCF's port-s 5068 (Security-Verify) */
+	CHECK(packet_step(protected_register, true, "2001:db8::1", 5062, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports") && !find(&fs, "rfc3261.packet.via-source"));
+	/* from the Via's port (port-s) instead of port-c */
+	CHECK(packet_step(protected_register, true, "2001:db8::1", 5064, 5068, &fs) >= 0);
+	CHECK((f = find(&fs, "ts33203.packet.sa-ports")) != NULL);
+	CHECK(f && strstr(f->message, "from port 5064 to port 5068") && strstr(f->message, "port-c=5062"));
+	CHECK(f && f->hdr == SIP_HDR_SECURITY_VERIFY);
+	/* to the unprotected port: said */
+	CHECK(packet_step(protected_register, false, "2001:db8::1", 5062, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "ts33203.packet.sa-ports")) && strstr(f->message, "fell back"));
+	/* the initial REGISTER has no Security-Verify: any ports */
+	CHECK(packet_step(initial_register, true, "2001:db8::1", 5060, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports") && !find(&fs, "rfc3261.packet.via-source"));
+	/* another source address than the Via's: a NAT (IPv6 compared as
+	 * addresses, not text) */
+	CHECK(packet_step(initial_register, true, "2001:db8:0:0::1", 5060, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.via-source"));
+	CHECK(packet_step(initial_register, false, "2001:db8::9", 40000, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.via-source")) && f->severity == IMS_SEV_INFO &&
+	      strstr(f->message, "came from 2001:db8::9") && strstr(f->message, "received=2001:db8::9"));
+	/* the same address, another UDP port: where responses go; over TCP
+	 * the source port is the connection's, and a request over the SAs
+	 * leaves from port-c by design */
+	CHECK(packet_step(initial_register, true, "2001:db8::1", 40000, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.via-source")) && strstr(f->message, "left from port 40000"));
+	CHECK(packet_step(initial_register, false, "2001:db8::1", 40000, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.via-source"));
+	CHECK(packet_step(protected_register, true, "2001:db8::1", 5062, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.via-source"));
+	/* without a packet (a paste, a log): neither rule runs */
+	CHECK(run(protected_register, strlen(protected_register), &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports") && !find(&fs, "rfc3261.packet.via-source"));
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -2486,6 +2551,7 @@ int main(void)
 	test_syntax_finding_names_the_header_once();
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
+	test_packet_rules_compare_where_the_message_went();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

@@ -274,22 +274,38 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	return false;
 }
 
-bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_ends *e)
 {
 	if (r->ver != 4 && r->ver != 6)
 		return false;
-	char a[2][INET6_ADDRSTRLEN];
 	for (int i = 0; i < 2; i++) {
 		const unsigned char *ad = r->ver == 4 ? b + r->ip + 12 + 4 * i : b + r->ip + 8 + 16 * i;
-		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, a[i], sizeof a[i]))
+		if (!inet_ntop(r->ver == 4 ? AF_INET : AF_INET6, ad, i ? e->dst : e->src, sizeof e->src))
 			return false;
 	}
-	buf_printf(o, "%s %s", r->ver == 4 ? "IP" : "IP6", a[0]);
-	if (r->ports && !r->frag)
-		buf_printf(o, ".%u", pkt_u16(b + r->th));
-	buf_printf(o, " > %s", a[1]);
-	if (r->ports && !r->frag)
-		buf_printf(o, ".%u", pkt_u16(b + r->th + 2));
+	e->ver = r->ver;
+	e->ports = r->ports && !r->frag;
+	e->sport = e->ports ? (uint16_t)pkt_u16(b + r->th) : 0;
+	e->dport = e->ports ? (uint16_t)pkt_u16(b + r->th + 2) : 0;
+	return true;
+}
+
+void pkt_ends_write(struct buf *o, const struct pkt_ends *e)
+{
+	buf_printf(o, "%s %s", e->ver == 4 ? "IP" : "IP6", e->src);
+	if (e->ports)
+		buf_printf(o, ".%u", e->sport);
+	buf_printf(o, " > %s", e->dst);
+	if (e->ports)
+		buf_printf(o, ".%u", e->dport);
+}
+
+bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+{
+	struct pkt_ends e;
+	if (!pkt_endpoints(b, r, &e))
+		return false;
+	pkt_ends_write(o, &e);
 	return true;
 }
 

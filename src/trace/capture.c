@@ -44,7 +44,7 @@ struct flow {
 				 * the datagram's payload so far); NULL when idle */
 	size_t len, cap;
 	uint64_t first_frame;   /* the packet of buf[0] */
-	char ends[112];         /* "IP 10.0.0.1.5060 > 10.0.0.2.5060" */
+	struct pkt_ends ends;   /* its addresses and ports (ver 0: none) */
 	struct pkt_at last;     /* its last packet */
 	/* TCP */
 	bool have_seq, ws;
@@ -197,7 +197,8 @@ static void time_write(struct buf *o, int64_t sec, uint32_t usec)
  * its packet line: "frame 19 2016-03-08 10:51:51.123456 IP a.p > b.q:
  * UDP, length 467" (", in TCP segments from frame 17" when earlier
  * packets carried its first bytes). */
-static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64_t first, const char *ends,
+static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64_t first,
+		     const struct pkt_ends *ends,
 		     enum trace_transport t, const struct pkt_ip *r, bool incomplete)
 {
 	struct trace_capture *c = rd->c;
@@ -227,7 +228,11 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	buf_append(&c->text, d, n);
 	buf_printf(&c->lines, "frame %llu ", (unsigned long long)m->frame);
 	time_write(&c->lines, m->sec, m->usec);
-	buf_printf(&c->lines, " %s: %s, length %zu", ends, names[t], n);
+	m->ends = *ends;
+	buf_putc(&c->lines, ' ');
+	if (ends->ver)
+		pkt_ends_write(&c->lines, ends);
+	buf_printf(&c->lines, ": %s, length %zu", names[t], n);
 	if (first != m->frame) {
 		static const char *const parts[] = { "IP fragments", "TCP segments", "DATA chunks", "TCP segments" };
 		buf_printf(&c->lines, ", in %s from frame %llu", parts[t], (unsigned long long)first);
@@ -300,11 +305,8 @@ static struct flow *flow_get(struct reader *rd, enum flow_kind kind, const unsig
 	memset(f, 0, sizeof *f);
 	memcpy(f->key, key, n);
 	f->keyn = n;
-	struct buf e;
-	buf_init(&e);
-	if (pkt_endpoints_write(&e, b, r) && !e.err)
-		snprintf(f->ends, sizeof f->ends, "%s", e.ptr);
-	buf_fini(&e);
+	if (!pkt_endpoints(b, r, &f->ends))
+		f->ends.ver = 0;
 	size_t h = key_hash(key, n) & (rd->nbuckets - 1);
 	f->next = rd->buckets[h];
 	rd->buckets[h] = rd->nflows++;
@@ -436,7 +438,7 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 			unsigned char key[4];
 			if (pkt_ws_frame(f->buf, 0, h + (size_t)n, &pf, &pt, &rest, key, &masked) &&
 			    starts_sip(f->buf + pf, pt - pf))
-				msg_emit(rd, f->buf + pf, pt - pf, f->first_frame, f->ends, TRACE_WS, r, false);
+				msg_emit(rd, f->buf + pf, pt - pf, f->first_frame, &f->ends, TRACE_WS, r, false);
 			/* control frames (ping, pong, close) and others skipped */
 			flow_drop(f, h + (size_t)n);
 			f->first_frame = rd->at.frame;
@@ -464,7 +466,7 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 				return;
 			continue;
 		}
-		msg_emit(rd, f->buf, (size_t)n, f->first_frame, f->ends, TRACE_TCP, r, false);
+		msg_emit(rd, f->buf, (size_t)n, f->first_frame, &f->ends, TRACE_TCP, r, false);
 		flow_drop(f, (size_t)n);
 		f->first_frame = rd->at.frame;
 	}
@@ -525,7 +527,7 @@ static int tcp_skip_gap(struct reader *rd, struct flow *f)
 			low = i;
 	rd->c->gaps += f->ooo[low].seq - f->seq;
 	if (f->len && starts_sip(f->buf, f->len))
-		msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
+		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
 	f->len = 0;
 	f->seq = f->ooo[low].seq;
 	return tcp_drain(f);
@@ -606,7 +608,7 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 		return rc;
 	if (r->sctp_end) {
 		if (starts_sip(f->buf, f->len))
-			msg_emit(rd, f->buf, f->len, f->first_frame, f->ends, TRACE_SCTP, r, false);
+			msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, TRACE_SCTP, r, false);
 		f->len = 0;
 		flow_idle(f);
 	}
@@ -619,13 +621,10 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 	size_t n = r->to - r->from;
 	if (!starts_sip(d, n))
 		return; /* keep-alives, STUN, RTP, DNS, ... */
-	struct buf e;
-	buf_init(&e);
-	char ends[112] = "";
-	if (pkt_endpoints_write(&e, b, r) && !e.err)
-		snprintf(ends, sizeof ends, "%s", e.ptr);
-	buf_fini(&e);
-	msg_emit(rd, d, n, first, ends, TRACE_UDP, r, false);
+	struct pkt_ends e;
+	if (!pkt_endpoints(b, r, &e))
+		e.ver = 0;
+	msg_emit(rd, d, n, first, &e, TRACE_UDP, r, false);
 }
 
 /* ---- IP -------------------------------------------------------------- */
@@ -823,7 +822,7 @@ static void flows_finish(struct reader *rd)
 			}
 		}
 		if (f->len && starts_sip(f->buf, f->len) && !f->ws)
-			msg_emit(rd, f->buf, f->len, f->first_frame, f->ends,
+			msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends,
 				 f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP, NULL, true);
 	}
 }

@@ -946,6 +946,33 @@ editcap -r "$pcap" "$tmp/nosip.pcap" 1-3
 expect_rc 2 "a capture with no SIP" "$imsreg" decode --no-color "$tmp/nosip.pcap"
 has "a capture with no SIP: said" "$tmp/err" "no SIP message in the capture"
 has "a capture with no SIP: what was read" "$tmp/out" "capture (Ethernet): 3 packet(s), 0 SIP message(s)"
+# the packet rules: a protected REGISTER (Security-Verify) sent from the Via's
+# port-s, not from port-c, to the P-CSCF's port-s, from an address other than
+# its Via's: found in the capture, not in the same message pasted
+python3 - "$tmp/sa.pcap" "$tmp/sa.txt" <<'PY'
+import struct, sys
+reg = (b"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\n"
+       b"Via: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-sa1\r\nMax-Forwards: 70\r\n"
+       b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
+       b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>\r\nCall-ID: sa1\r\nCSeq: 2 REGISTER\r\n"
+       b"Contact: <sip:10.0.0.1:5064>\r\n"
+       b"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=1;spi-s=2;port-c=5062;port-s=5064\r\n"
+       b"Security-Verify: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=3;spi-s=4;port-c=5066;port-s=5068\r\n"
+       b"Content-Length: 0\r\n\r\n")
+def packet(src, sport, dport, m):
+    u = struct.pack("!HHHH", sport, dport, 8 + len(m), 0) + m
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes(src), bytes([10, 0, 0, 2])) + u
+    return b"\x02" * 12 + b"\x08\x00" + ip
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i, pkt in enumerate([packet([10, 0, 0, 1], 5064, 5068, reg), packet([192, 0, 2, 7], 5062, 5068, reg)]):
+        f.write(struct.pack("<IIII", 1000 + i, 0, len(pkt), len(pkt)) + pkt)
+open(sys.argv[2], "wb").write(reg)
+PY
+"$imsreg" decode --json "$tmp/sa.pcap" >"$tmp/sa.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [["ts33203.packet.sa-ports"], ["rfc3261.packet.via-source"]], ids' "$tmp/sa.json" && ok || bad "packet rules: sa-ports in frame 1, via-source in frame 2"
+"$imsreg" decode --json "$tmp/sa.txt" >"$tmp/sa-text.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert m and not [f for f in m[0]["findings"] if ".packet." in f["id"]]' "$tmp/sa-text.json" && ok || bad "packet rules: not for pasted text"
 # a capture cut inside a packet: the packets before it are read, and it is said
 head -c 60000 "$pcap" >"$tmp/cut.pcap"
 "$imsreg" decode --summary --no-color "$tmp/cut.pcap" >"$tmp/cut.out" 2>&1
