@@ -5,6 +5,7 @@
  * read past the end", it checks the finding contract: a known rule id, the
  * rule's severity and ref, an offset inside the message, a message text. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <imsreg/ims.h>
@@ -86,6 +87,17 @@ static void run_msg(const char *buf, size_t len, struct ims_flow *input)
 	current = &msg;
 	int n = ims_rules_check(&msg, finding_cb, NULL);
 	if (n < 0)
+		abort();
+	/* the packet rules, as for a capture's message: a source address and
+	 * ports taken from the message's length (UDP and TCP, IPv4 and IPv6) */
+	struct ims_packet pk = { .udp = len & 1 };
+	pk.ends.ver = len & 2 ? 6 : 4;
+	snprintf(pk.ends.src, sizeof pk.ends.src, "%s", len & 2 ? "2001:db8::1" : "10.0.0.1");
+	snprintf(pk.ends.dst, sizeof pk.ends.dst, "%s", len & 2 ? "2001:db8::2" : "10.0.0.2");
+	pk.ends.ports = true;
+	pk.ends.sport = (uint16_t)(5060 + (len & 7));
+	pk.ends.dport = (uint16_t)(5060 + (len >> 3 & 7));
+	if (ims_rules_check_packet(&msg, NULL, &pk, finding_cb, NULL) < 0)
 		abort();
 	/* the flow rules: the message after itself (a retransmission, or a
 	 * 401 and a REGISTER of one Call-ID), then after the messages before
