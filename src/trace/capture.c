@@ -48,6 +48,7 @@ struct flow {
 	struct pkt_at last;     /* its last packet */
 	/* TCP */
 	bool have_seq, ws;
+	size_t scan;            /* stream_frame's search of buf for a head's end */
 	uint32_t seq;           /* the sequence number of the byte after buf */
 	struct seg *ooo;
 	size_t nooo;
@@ -160,22 +161,44 @@ static size_t head_content_length(const unsigned char *d, size_t n)
 	return 0;
 }
 
+/* The end of a message head in d[0, n) from offset *from on: the offset
+ * past its empty line's CR LF, or 0 when there is none yet (*from then
+ * says where to look next time, so that a head that comes in many
+ * segments is searched once, not once a segment). */
+static size_t head_end(const unsigned char *d, size_t n, size_t *from)
+{
+	size_t i = *from;
+	for (const unsigned char *p; i < n && (p = memchr(d + i, '\n', n - i)); i = (size_t)(p - d) + 1) {
+		size_t k = (size_t)(p - d);
+		if (k >= 3 && d[k - 1] == '\r' && d[k - 2] == '\n' && d[k - 3] == '\r')
+			return k + 1;
+	}
+	*from = n >= 3 ? n - 3 : 0;
+	return 0;
+}
+
 /* The SIP message at the start of a stream's d[0, n): its length, 0 when
  * more bytes are needed, or -1 when d does not start with one. A
- * Content-Length too large to wait for ends the message after its head. */
-static long stream_frame(const unsigned char *d, size_t n)
+ * Content-Length too large to wait for ends the message after its head.
+ * *scan: how far the search for the head's end has gone (0 for new bytes
+ * at d). */
+static long stream_frame(const unsigned char *d, size_t n, size_t *scan)
 {
-	if (!can_start(d, n))
-		return -1;
-	size_t l = line_len(d, n);
-	if (l == n)
+	if (*scan == 0) {
+		/* the start line, once */
+		if (!can_start(d, n))
+			return -1;
+		size_t l = line_len(d, n);
+		if (l == n)
+			return n < HEAD_MAX ? 0 : -1;
+		if (!start_line(d, l))
+			return -1;
+	}
+	size_t head = head_end(d, n < HEAD_MAX ? n : HEAD_MAX, scan);
+	if (!head)
 		return n < HEAD_MAX ? 0 : -1;
-	if (!start_line(d, l))
-		return -1;
-	const unsigned char *e = memmem(d, n < HEAD_MAX ? n : HEAD_MAX, "\r\n\r\n", 4);
-	if (!e)
-		return n < HEAD_MAX ? 0 : -1;
-	size_t head = (size_t)(e - d) + 4, cl = head_content_length(d, head);
+	*scan = head - 1; /* found: found again at once while the body comes */
+	size_t cl = head_content_length(d, head);
 	if (cl == SIZE_MAX)
 		return (long)head;
 	return head + cl <= n ? (long)(head + cl) : 0;
@@ -359,6 +382,7 @@ static void flow_drop(struct flow *f, size_t n)
 {
 	if (n == 0)
 		return;
+	f->scan = 0;
 	memmove(f->buf, f->buf + n, f->len - n);
 	f->len -= n;
 }
@@ -451,7 +475,7 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 			flow_drop(f, i);
 			continue;
 		}
-		long n = stream_frame(f->buf, f->len);
+		long n = stream_frame(f->buf, f->len, &f->scan);
 		if (n == 0)
 			return;
 		if (n < 0) {
@@ -488,7 +512,7 @@ static int tcp_take(struct flow *f, uint32_t seq, const unsigned char *d, size_t
 		f->first_frame = frame;
 	int rc = flow_add(f, d, n);
 	if (rc == -EMSGSIZE) {
-		f->len = 0; /* no SIP message is this long: start again */
+		f->len = f->scan = 0; /* no SIP message is this long: start again */
 		rc = 0;
 	}
 	f->seq += (uint32_t)n;
@@ -528,7 +552,7 @@ static int tcp_skip_gap(struct reader *rd, struct flow *f)
 	rd->c->gaps += f->ooo[low].seq - f->seq;
 	if (f->len && starts_sip(f->buf, f->len))
 		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
-	f->len = 0;
+	f->len = f->scan = 0;
 	f->seq = f->ooo[low].seq;
 	return tcp_drain(f);
 }
@@ -546,7 +570,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		 * connection on the same ports forgets the old one's bytes */
 		f->have_seq = true;
 		f->seq = r->seq + 1;
-		f->len = 0;
+		f->len = f->scan = 0;
 		f->ws = false;
 		ooo_free(f);
 		return 0;

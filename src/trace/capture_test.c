@@ -280,6 +280,27 @@ static void tcp_segments_out_of_order_and_retransmitted_are_put_in_order(void)
 	CHECK(cap.msgs[0].transport == TRACE_TCP && !cap.msgs[0].incomplete);
 }
 
+static void tcp_message_a_byte_a_segment_is_read_whole(void)
+{
+	static struct pcapw w;
+	char big[1600];
+	unsigned char u[4096];
+	size_t bn;
+	(void)big_datagram(u, big, &bn); /* a head of 1452 bytes, no body */
+	pcapw_init(&w, LINK_ETH);
+	for (size_t i = 0; i < bn; i++)
+		put_tcp(&w, 7000 + (uint32_t)i, 0x18, big + i, 1);
+	put_tcp(&w, 7000 + (uint32_t)bn, 0x18, notify, strlen(notify));
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	char line[200];
+	snprintf(line, sizeof line, "frame %zu 1970-01-01 00:%02zu:%02zu.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: "
+		 "TCP, length %zu, in TCP segments from frame 1", bn, bn / 60, bn % 60, bn);
+	check_msg(0, big, bn, bn, 1, line);
+	if (cap.nmsgs == 2)
+		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, notify, strlen(notify)) == 0);
+}
+
 static void tcp_lost_segment_cuts_one_message_and_the_next_is_read(void)
 {
 	static struct pcapw w;
@@ -472,6 +493,7 @@ int main(void)
 	ipv4_fragments_in_any_order_make_one_datagram();
 	many_fragmented_datagrams_take_memory_only_while_open();
 	tcp_segments_out_of_order_and_retransmitted_are_put_in_order();
+	tcp_message_a_byte_a_segment_is_read_whole();
 	tcp_lost_segment_cuts_one_message_and_the_next_is_read();
 	sctp_chunks_are_joined_and_bundles_split();
 	websocket_after_its_upgrade_gives_its_frames_messages();
