@@ -440,6 +440,10 @@ struct ims_flow_call {
 	bool reg_mac_failure;          /* it answered an AKA challenge with an empty
 					* response and no auts (AUTN's MAC failed) */
 	bool reg_auts;                 /* it carried auts (SQN resynchronisation) */
+	bool reg_pk;                   /* it came from a capture's packet: */
+	bool reg_udp, reg_rport;       /* over UDP; its top Via asked for rport */
+	uint16_t reg_via_port;         /* its top Via's port (5060 when none) */
+	struct pkt_ends reg_ends;      /* where it went between */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
 					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;

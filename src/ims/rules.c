@@ -1271,6 +1271,20 @@ static void check_contact_user(struct ctx *c)
 	}
 }
 
+/* The first element of the first Via field decoded into v: false when
+ * there is none or it does not decode. */
+static bool top_via(const struct sip_msg *m, struct sip_via *v)
+{
+	const struct sip_hdr *vh = sip_hdr_first(m, SIP_HDR_VIA);
+	struct sip_list lit;
+	struct slice item;
+	struct sip_parse_error err;
+	if (!vh)
+		return false;
+	sip_list_init(&lit, vh->value);
+	return sip_list_next(&lit, &item, &err) == 1 && sip_via_decode(v, item, &err) == 0;
+}
+
 static void check_protected_ports(struct ctx *c)
 {
 	const struct sip_sec_mech sc = c->sc_ipsec;
@@ -1290,14 +1304,7 @@ static void check_protected_ports(struct ctx *c)
 	}
 	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
 	struct sip_via v;
-	struct sip_list lit;
-	struct slice item;
-	struct sip_parse_error err;
-	if (!vh)
-		return;
-	sip_list_init(&lit, vh->value);
-	if (sip_list_next(&lit, &item, &err) != 1 || sip_via_decode(&v, item, &err) < 0 ||
-	    !slice_caseeq_cstr(v.transport, "UDP"))
+	if (!top_via(c->msg, &v) || !slice_caseeq_cstr(v.transport, "UDP"))
 		return;
 	if (!v.has_port || v.port != sc.port_s)
 		report(c, vh, v.host.ptr, "the protected REGISTER's Via sent-by port is %u, not "
@@ -3408,6 +3415,16 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		next.reg_mac_failure = aka_mac_failure(c);
 		next.reg_auts = c->auth_ok && slice_present(c->auth.field[SIP_AUTH_AUTS]);
 		next.reg_branch = c->branch;
+		next.reg_pk = false;
+		if (c->pk && c->pk->ends.ports) {
+			/* where it came from, for where its responses go */
+			struct sip_via v;
+			next.reg_pk = top_via(m, &v);
+			next.reg_udp = c->pk->udp;
+			next.reg_rport = next.reg_pk && v.has_rport;
+			next.reg_via_port = next.reg_pk && v.has_port ? v.port : 5060;
+			next.reg_ends = c->pk->ends;
+		}
 		/* every REGISTER's: a re-registration that is challenged
 		 * (re-authentication) offers new SPIs and ports, which the
 		 * REGISTER answering that 401 repeats */
@@ -3903,14 +3920,8 @@ static void check_packet_via_source(struct ctx *c)
 {
 	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
 	struct sip_via v;
-	struct sip_list lit;
-	struct slice item;
-	struct sip_parse_error err;
 	unsigned char via_ip[16], src_ip[16];
-	if (!c->pk || !vh)
-		return;
-	sip_list_init(&lit, vh->value);
-	if (sip_list_next(&lit, &item, &err) != 1 || sip_via_decode(&v, item, &err) < 0)
+	if (!c->pk || !top_via(c->msg, &v))
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
 	size_t vn = ip_bytes(v.host, via_ip), sn = ip_bytes(slice_cstr(e->src), src_ip);
@@ -3937,6 +3948,44 @@ static void check_packet_via_source(struct ctx *c)
 	       "sends from the port it listens on (or asks for rport, RFC 3581).", e->sport, vport,
 	       v.has_rport ? " unless rport asks for the source port (it does here: the "
 	       "responses come back to the source)" : "");
+}
+
+/* A response to a REGISTER of the capture goes back where the REGISTER
+ * came from (RFC 3261 §18.2.2): to its source address (received), over
+ * UDP to its source port when its Via asked for rport (RFC 3581 §4), else
+ * to the Via's port. Elsewhere, behind a NAT, it does not arrive: the UE
+ * retransmits and gives up. Over TCP the address only (a new connection
+ * goes to the sent-by port). */
+static void check_packet_response_destination(struct ctx *c)
+{
+	const struct ims_flow_call *fc = c->fc;
+	unsigned char want[16], got[16];
+	if (!c->pk || !c->pk->ends.ports || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg ||
+	    !c->cseq_ok || c->cseq.seq != fc->reg_cseq || !slice_present(c->branch) ||
+	    !fc->reg_branch.len || !flow_eq(fc->reg_branch, c->branch))
+		return;
+	const struct pkt_ends *e = &c->pk->ends, *q = &fc->reg_ends;
+	size_t wn = ip_bytes(slice_cstr(q->src), want), gn = ip_bytes(slice_cstr(e->dst), got);
+	if (wn && gn && (wn != gn || memcmp(want, got, wn) != 0)) {
+		report(c, NULL, c->msg->start_line.ptr, "this %u went to %s, but the REGISTER it "
+		       "answers (CSeq %u) came from %s: a response goes back to the request's "
+		       "source (received), whatever the Via says. Behind a NAT it does not reach "
+		       "the UE, which retransmits the REGISTER and gives up. Check that the "
+		       "P-CSCF answers to the source address.", c->msg->status, e->dst, c->cseq.seq,
+		       q->src);
+		return;
+	}
+	if (!fc->reg_udp || !c->pk->udp)
+		return;
+	unsigned port = fc->reg_rport ? q->sport : fc->reg_via_port;
+	if (e->dport != port)
+		report(c, NULL, c->msg->start_line.ptr, "this %u went to port %u, but the REGISTER it "
+		       "answers (CSeq %u) %s %u: %s Check the P-CSCF's handling of %s.",
+		       c->msg->status, e->dport, c->cseq.seq,
+		       fc->reg_rport ? "asked for rport and came from port" : "names in its Via port",
+		       port, fc->reg_rport ? "with rport the response goes to the source port "
+		       "(RFC 3581), the one a NAT lets back in." : "without rport the response goes "
+		       "to the Via's port (RFC 3261 §18.2.2).", fc->reg_rport ? "rport" : "the Via");
 }
 
 /* The book: X(id, severity, ref, summary, scope, check), in the order the
@@ -3966,6 +4015,9 @@ static void check_packet_via_source(struct ctx *c)
 	X("rfc3261.packet.via-source", IMS_SEV_INFO, "RFC 3261 §18.2.1, RFC 3581 §4",\
 	  "the top Via's address (and UDP port) is the packet's source (capture files)",\
 	  REQUEST, check_packet_via_source) \
+	X("rfc3261.packet.response-destination", IMS_SEV_WARNING, "RFC 3261 §18.2.2, RFC 3581 §4",\
+	  "a response to a REGISTER went back to where the REGISTER came from (capture files)",\
+	  RESPONSE, check_packet_response_destination) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
 	  REQUEST, check_udp_size) \

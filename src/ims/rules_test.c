@@ -2079,8 +2079,9 @@ static void test_every_rule_has_a_firing_case(void)
 		if (strcmp(rules[r].id, "ims.flow.associated-uri-changed") == 0)
 			tested = true; /* pau_changed_cases */
 		if (strcmp(rules[r].id, "ts33203.packet.sa-ports") == 0 ||
-		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0)
-			tested = true; /* test_packet_rules_compare_where_the_message_went */
+		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0 ||
+		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0)
+			tested = true; /* test_packet_rules_..., test_response_goes_back_... */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2479,9 +2480,11 @@ static void test_contact_star_counts_contacts_past_the_kept_ones(void)
 }
 
 /* The rules of a capture's message (ims_rules_check_packet): text over
- * UDP or TCP from src.sport to dst.dport; the findings in fs. */
-static int packet_step(const char *text, bool udp, const char *src, unsigned sport, unsigned dport,
-		       struct findings *fs)
+ * UDP or TCP from src.sport to dst.dport (dst NULL: the other end of src's
+ * network), after the messages before it in flow (NULL: none); the
+ * findings in fs. */
+static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, const char *src, unsigned sport,
+			    const char *dst, unsigned dport, struct findings *fs)
 {
 	struct sip_hdr hdrs[64];
 	struct sip_msg msg;
@@ -2489,7 +2492,7 @@ static int packet_step(const char *text, bool udp, const char *src, unsigned spo
 	struct ims_packet pk = { .udp = udp };
 	pk.ends.ver = strchr(src, ':') ? 6 : 4;
 	snprintf(pk.ends.src, sizeof pk.ends.src, "%s", src);
-	snprintf(pk.ends.dst, sizeof pk.ends.dst, "%s", pk.ends.ver == 6 ? "2001:db8::2" : "10.0.0.2");
+	snprintf(pk.ends.dst, sizeof pk.ends.dst, "%s", dst ? dst : pk.ends.ver == 6 ? "2001:db8::2" : "10.0.0.2");
 	pk.ends.ports = true;
 	pk.ends.sport = (uint16_t)sport;
 	pk.ends.dport = (uint16_t)dport;
@@ -2497,7 +2500,13 @@ static int packet_step(const char *text, bool udp, const char *src, unsigned spo
 	sip_msg_init(&msg, hdrs, 64);
 	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
 		return -1;
-	return ims_rules_check_packet(&msg, NULL, &pk, collect_cb, fs);
+	return ims_rules_check_packet(&msg, flow, &pk, collect_cb, fs);
+}
+
+static int packet_step(const char *text, bool udp, const char *src, unsigned sport, unsigned dport,
+		       struct findings *fs)
+{
+	return packet_flow_step(NULL, text, udp, src, sport, NULL, dport, fs);
 }
 
 static void test_packet_rules_compare_where_the_message_went(void)
@@ -2540,6 +2549,46 @@ static void test_packet_rules_compare_where_the_message_went(void)
 	CHECK(!find(&fs, "ts33203.packet.sa-ports") && !find(&fs, "rfc3261.packet.via-source"));
 }
 
+static void test_response_goes_back_where_its_register_came_from(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	const char *id = "rfc3261.packet.response-destination";
+	struct ims_flow flow;
+	/* the REGISTER from the Via's address and port, without rport: the
+	 * 401 goes back there */
+	ims_flow_init(&flow);
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::7", 5060, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "went to 2001:db8::7") &&
+	      strstr(f->message, "came from 2001:db8::1"));
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 6000, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "names in its Via port 5060"));
+	/* over TCP the address only */
+	CHECK(packet_flow_step(&flow, challenge_401, false, "2001:db8::2", 5060, "2001:db8::1", 6000, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	ims_flow_fini(&flow);
+	/* through a NAT's port with rport: back to that port, not the Via's */
+	size_t len;
+	char *reg = mutate(initial_register, ";branch=z9hG4bKabc123", ";rport;branch=z9hG4bKabc123", &len);
+	ims_flow_init(&flow);
+	CHECK(packet_flow_step(&flow, reg, true, "2001:db8::1", 40000, NULL, 5060, &fs) >= 0);
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 40000, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "came from port 40000") && f->severity == IMS_SEV_WARNING);
+	ims_flow_fini(&flow);
+	/* a REGISTER read from text (no packet): nothing to compare */
+	ims_flow_init(&flow);
+	CHECK(flow_step(&flow, reg, &fs) >= 0);
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::7", 9, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	ims_flow_fini(&flow);
+	free(reg);
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -2552,6 +2601,7 @@ int main(void)
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
 	test_packet_rules_compare_where_the_message_went();
+	test_response_goes_back_where_its_register_came_from();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();
