@@ -106,13 +106,14 @@ static void run_msg(const char *buf, size_t len, struct ims_flow *input)
 	 * the index and the use order holding every record in use */
 	struct ims_flow flow;
 	ims_flow_init(&flow);
-	if (ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0 ||
-	    ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0)
+	if (ims_rules_check_packet(&msg, &flow, &pk, finding_cb, NULL) < 0 ||
+	    ims_rules_check_flow(&msg, &flow, finding_cb, NULL) < 0 ||
+	    ims_rules_check_packet(&msg, &flow, &pk, finding_cb, NULL) < 0)
 		abort();
 	check_flow(&flow);
 	ims_flow_fini(&flow);
 	if (input) {
-		if (ims_rules_check_flow(&msg, input, finding_cb, NULL) < 0)
+		if (ims_rules_check_packet(&msg, input, len & 4 ? &pk : NULL, finding_cb, NULL) < 0)
 			abort();
 		check_flow(input);
 		if (input->nused > input->max_calls || input->nomem)
