@@ -442,6 +442,7 @@ struct ims_flow_call {
 	bool reg_auts;                 /* it carried auts (SQN resynchronisation) */
 	bool reg_pk;                   /* it came from a capture's packet: */
 	bool reg_udp, reg_rport;       /* over UDP; its top Via asked for rport */
+	bool reg_sa;                   /* it carried Security-Verify (over the SAs) */
 	uint16_t reg_via_port;         /* its top Via's port (5060 when none) */
 	struct pkt_ends reg_ends;      /* where it went between */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final

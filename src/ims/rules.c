@@ -3423,6 +3423,7 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 			next.reg_udp = c->pk->udp;
 			next.reg_rport = next.reg_pk && v.has_rport;
 			next.reg_via_port = next.reg_pk && v.has_port ? v.port : 5060;
+			next.reg_sa = sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY) != NULL;
 			next.reg_ends = c->pk->ends;
 		}
 		/* every REGISTER's: a re-registration that is challenged
@@ -3954,8 +3955,9 @@ static void check_packet_via_source(struct ctx *c)
  * came from (RFC 3261 §18.2.2): to its source address (received), over
  * UDP to its source port when its Via asked for rport (RFC 3581 §4), else
  * to the Via's port. Elsewhere, behind a NAT, it does not arrive: the UE
- * retransmits and gives up. Over TCP the address only (a new connection
- * goes to the sent-by port). */
+ * retransmits and gives up. Over TCP, and for a REGISTER over the IPsec
+ * SAs, the address only (a new connection goes to the sent-by port; the
+ * SA pair sets the ports). */
 static void check_packet_response_destination(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
@@ -3975,7 +3977,9 @@ static void check_packet_response_destination(struct ctx *c)
 		       q->src);
 		return;
 	}
-	if (!fc->reg_udp || !c->pk->udp)
+	/* over the SAs the ports are the SA pair's (the request's rule,
+	 * ts33203.packet.sa-ports, checks them), not the Via's */
+	if (!fc->reg_udp || !c->pk->udp || fc->reg_sa)
 		return;
 	unsigned port = fc->reg_rport ? q->sport : fc->reg_via_port;
 	if (e->dport != port)

@@ -2580,6 +2580,22 @@ static void test_response_goes_back_where_its_register_came_from(void)
 	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
 	CHECK((f = find(&fs, id)) && strstr(f->message, "came from port 40000") && f->severity == IMS_SEV_WARNING);
 	ims_flow_fini(&flow);
+	/* over the SAs the ports are the SA pair's, not the Via's: only the
+	 * address is compared */
+	ims_flow_init(&flow);
+	CHECK(packet_flow_step(&flow, protected_register, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	char *ok = mutate(challenge_401, "z9hG4bKabc123", "z9hG4bKdef456", &len);
+	char *ok2 = ok ? mutate(ok, "CSeq: 1 REGISTER", "CSeq: 2 REGISTER", &len) : NULL;
+	CHECK(ok2 != NULL);
+	if (ok2) {
+		CHECK(packet_flow_step(&flow, ok2, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+		CHECK(!find(&fs, id));
+		CHECK(packet_flow_step(&flow, ok2, true, "2001:db8::2", 5068, "2001:db8::5", 5062, &fs) >= 0);
+		CHECK(find(&fs, id) != NULL);
+	}
+	free(ok);
+	free(ok2);
+	ims_flow_fini(&flow);
 	/* a REGISTER read from text (no packet): nothing to compare */
 	ims_flow_init(&flow);
 	CHECK(flow_step(&flow, reg, &fs) >= 0);
