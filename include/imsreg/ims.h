@@ -443,6 +443,9 @@ struct ims_flow_call {
 	bool reg_pk;                   /* it came from a capture's packet: */
 	bool reg_udp, reg_rport;       /* over UDP; its top Via asked for rport */
 	bool reg_sa;                   /* it carried Security-Verify (over the SAs) */
+	int64_t reg_us;                /* when it was first sent (its retransmissions,
+					* same CSeq and branch, keep it), microseconds */
+	unsigned reg_tx;               /* how many times it was sent */
 	uint16_t reg_via_port;         /* its top Via's port (5060 when none) */
 	struct pkt_ends reg_ends;      /* where it went between */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
@@ -529,6 +532,8 @@ int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_f
 struct ims_packet {
 	struct pkt_ends ends;    /* addresses and ports (ends.ver 0: unknown) */
 	bool udp;                /* over UDP (else TCP, SCTP or WebSocket) */
+	int64_t sec;             /* when (the capture's clock), microseconds */
+	uint32_t usec;
 };
 
 /* ims_rules_check_flow with the packet rules too, when pk is not NULL. */

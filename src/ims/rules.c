@@ -1271,6 +1271,12 @@ static void check_contact_user(struct ctx *c)
 	}
 }
 
+/* A packet's time in microseconds. */
+static int64_t pk_us(const struct ims_packet *pk)
+{
+	return pk->sec * 1000000 + pk->usec;
+}
+
 /* The first element of the first Via field decoded into v: false when
  * there is none or it does not decode. */
 static bool top_via(const struct sip_msg *m, struct sip_via *v)
@@ -3414,8 +3420,17 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		next.reg_deregister = c->deregister;
 		next.reg_mac_failure = aka_mac_failure(c);
 		next.reg_auts = c->auth_ok && slice_present(c->auth.field[SIP_AUTH_AUTS]);
+		/* the same CSeq and branch again: a retransmission (UDP's
+		 * Timer E, RFC 3261 §17.1.2.2), which keeps the first's time */
+		bool again = fc->have_register && fc->reg_pk && c->pk && fc->reg_cseq == c->cseq.seq &&
+			     fc->reg_branch.len && slice_present(c->branch) &&
+			     flow_eq(fc->reg_branch, c->branch);
 		next.reg_branch = c->branch;
 		next.reg_pk = false;
+		if (c->pk) {
+			next.reg_tx = again ? fc->reg_tx + 1 : 1;
+			next.reg_us = again ? fc->reg_us : pk_us(c->pk);
+		}
 		if (c->pk && c->pk->ends.ports) {
 			/* where it came from, for where its responses go */
 			struct sip_via v;
@@ -3992,6 +4007,46 @@ static void check_packet_response_destination(struct ctx *c)
 		       "to the Via's port (RFC 3261 §18.2.2).", fc->reg_rport ? "rport" : "the Via");
 }
 
+/* The REGISTER sent again with the same CSeq and branch: a retransmission
+ * (over UDP, Timer E: after 500 ms, then 1, 2, 4 s ..., Timer F ends it at
+ * 32 s, RFC 3261 §17.1.2.2): no response had come back to the UE. */
+static void check_packet_retransmission(struct ctx *c)
+{
+	const struct ims_flow_call *fc = c->fc;
+	if (!c->pk || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg || !c->cseq_ok ||
+	    fc->reg_cseq != c->cseq.seq || !fc->reg_branch.len || !slice_present(c->branch) ||
+	    !flow_eq(fc->reg_branch, c->branch))
+		return;
+	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
+	report(c, NULL, c->msg->start_line.ptr, "this REGISTER (CSeq %u) is sent again, %lld ms "
+	       "after the first (transmission %u): no response had reached the UE. The REGISTER "
+	       "or its response was lost, or the network answered later than the UE waits "
+	       "(500 ms, doubling, Timer E); after 32 s without one the UE gives up (Timer F). "
+	       "Look at the path to the P-CSCF (a firewall, fragments dropped) and at the P-CSCF's "
+	       "and S-CSCF's response time.", c->cseq.seq, (long long)ms, fc->reg_tx + 1);
+}
+
+/* A response to the REGISTER long after it was first sent: more than 2 s
+ * (the UE has retransmitted twice by then over UDP). */
+#define SLOW_RESPONSE_MS 2000
+static void check_packet_response_delay(struct ctx *c)
+{
+	const struct ims_flow_call *fc = c->fc;
+	if (!c->pk || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg || !c->cseq_ok ||
+	    c->cseq.seq != fc->reg_cseq || c->msg->status < 200 || !slice_present(c->branch) ||
+	    !fc->reg_branch.len || !flow_eq(fc->reg_branch, c->branch))
+		return;
+	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
+	if (ms <= SLOW_RESPONSE_MS)
+		return;
+	report(c, NULL, c->msg->start_line.ptr, "this %u came %lld ms after the REGISTER it "
+	       "answers (CSeq %u) was first sent%s: registration normally answers within a few "
+	       "hundred ms. A slow answer points at the S-CSCF's Diameter with the HSS (MAR/MAA "
+	       "for a 401, SAR/SAA for a 200), DNS, or an overloaded CSCF; the UE's Timer F gives "
+	       "up at 32 s.", c->msg->status, (long long)ms, c->cseq.seq,
+	       fc->reg_tx > 1 ? " (the UE had sent it again meanwhile)" : "");
+}
+
 /* The book: X(id, severity, ref, summary, scope, check), in the order the
  * rules run. One list feeds both the public info and the dispatch table. */
 #define RULE_BOOK(X) \
@@ -4022,6 +4077,12 @@ static void check_packet_response_destination(struct ctx *c)
 	X("rfc3261.packet.response-destination", IMS_SEV_WARNING, "RFC 3261 §18.2.2, RFC 3581 §4",\
 	  "a response to a REGISTER went back to where the REGISTER came from (capture files)",\
 	  RESPONSE, check_packet_response_destination) \
+	X("rfc3261.packet.retransmission", IMS_SEV_INFO, "RFC 3261 §17.1.2.2",\
+	  "a REGISTER sent again with its CSeq and branch: no response had come (capture files)",\
+	  REGISTER, check_packet_retransmission) \
+	X("rfc3261.packet.response-delay", IMS_SEV_INFO, "RFC 3261 §17.1.2.2",\
+	  "a response to a REGISTER came within 2 s of it (capture files)",\
+	  RESPONSE, check_packet_response_delay) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
 	  REQUEST, check_udp_size) \

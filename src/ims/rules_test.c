@@ -2080,7 +2080,9 @@ static void test_every_rule_has_a_firing_case(void)
 			tested = true; /* pau_changed_cases */
 		if (strcmp(rules[r].id, "ts33203.packet.sa-ports") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0 ||
-		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0)
+		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0 ||
+		    strcmp(rules[r].id, "rfc3261.packet.retransmission") == 0 ||
+		    strcmp(rules[r].id, "rfc3261.packet.response-delay") == 0)
 			tested = true; /* test_packet_rules_..., test_response_goes_back_... */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
@@ -2483,6 +2485,8 @@ static void test_contact_star_counts_contacts_past_the_kept_ones(void)
  * UDP or TCP from src.sport to dst.dport (dst NULL: the other end of src's
  * network), after the messages before it in flow (NULL: none); the
  * findings in fs. */
+static int64_t step_us; /* the time of packet_flow_step's packet */
+
 static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, const char *src, unsigned sport,
 			    const char *dst, unsigned dport, struct findings *fs)
 {
@@ -2496,6 +2500,8 @@ static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, c
 	pk.ends.ports = true;
 	pk.ends.sport = (uint16_t)sport;
 	pk.ends.dport = (uint16_t)dport;
+	pk.sec = step_us / 1000000;
+	pk.usec = (uint32_t)(step_us % 1000000);
 	memset(fs, 0, sizeof *fs);
 	sip_msg_init(&msg, hdrs, 64);
 	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
@@ -2605,6 +2611,49 @@ static void test_response_goes_back_where_its_register_came_from(void)
 	free(reg);
 }
 
+static void test_retransmissions_and_slow_answers_are_timed(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	ims_flow_init(&flow);
+	step_us = 1000000000; /* the REGISTER at t, again at t + 500 ms and t + 1.5 s */
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
+	step_us += 500000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.retransmission")) && strstr(f->message, "500 ms") &&
+	      strstr(f->message, "transmission 2"));
+	step_us += 1000000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.retransmission")) && strstr(f->message, "1500 ms") &&
+	      strstr(f->message, "transmission 3"));
+	/* the 401 at t + 2.6 s: slow, after retransmissions */
+	step_us += 1100000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.response-delay")) && strstr(f->message, "2600 ms") &&
+	      strstr(f->message, "sent it again"));
+	ims_flow_fini(&flow);
+	/* a prompt 401: quiet; a new REGISTER (CSeq 2, new branch) is no
+	 * retransmission */
+	ims_flow_init(&flow);
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	step_us += 150000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.response-delay"));
+	step_us += 100000;
+	CHECK(packet_flow_step(&flow, protected_register, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
+	ims_flow_fini(&flow);
+	/* read from text, no times: nothing */
+	ims_flow_init(&flow);
+	CHECK(flow_step(&flow, initial_register, &fs) >= 0);
+	CHECK(flow_step(&flow, initial_register, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
+	ims_flow_fini(&flow);
+	step_us = 0;
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -2618,6 +2667,7 @@ int main(void)
 	test_flow_rules_compare_with_the_messages_before();
 	test_packet_rules_compare_where_the_message_went();
 	test_response_goes_back_where_its_register_came_from();
+	test_retransmissions_and_slow_answers_are_timed();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

@@ -968,9 +968,28 @@ with open(sys.argv[1], "wb") as f:
     for i, pkt in enumerate([packet([10, 0, 0, 1], 5064, 5068, reg), packet([192, 0, 2, 7], 5062, 5068, reg)]):
         f.write(struct.pack("<IIII", 1000 + i, 0, len(pkt), len(pkt)) + pkt)
 open(sys.argv[2], "wb").write(reg)
+# a REGISTER retransmitted after 500 ms, its 401 2.6 s after the first
+init = b"\r\n".join(l for l in reg.replace(b"CSeq: 2", b"CSeq: 1").replace(b"sa1", b"rt1").split(b"\r\n")
+                    if not l.startswith(b"Security-Verify"))
+ch = (b"SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-rt1\r\n"
+      b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
+      b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: rt1\r\n"
+      b"CSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n")
+def reply(m):
+    u = struct.pack("!HHHH", 5060, 5064, 8 + len(m), 0) + m
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
+    return b"\x02" * 12 + b"\x08\x00" + ip
+with open(sys.argv[1] + ".rt", "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for sec, usec, pkt in ((100, 0, packet([10, 0, 0, 1], 5064, 5060, init)), (100, 500000, packet([10, 0, 0, 1], 5064, 5060, init)),
+                           (102, 600000, reply(ch))):
+        f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
 PY
+"$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
+
 "$imsreg" decode --json "$tmp/sa.pcap" >"$tmp/sa.json" 2>/dev/null
-python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [["ts33203.packet.sa-ports"], ["rfc3261.packet.via-source"]], ids' "$tmp/sa.json" && ok || bad "packet rules: sa-ports in frame 1, via-source in frame 2"
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [["ts33203.packet.sa-ports"], ["rfc3261.packet.via-source", "rfc3261.packet.retransmission"]], ids' "$tmp/sa.json" && ok || bad "packet rules: sa-ports in frame 1, via-source in frame 2"
 "$imsreg" decode --json "$tmp/sa.txt" >"$tmp/sa-text.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert m and not [f for f in m[0]["findings"] if ".packet." in f["id"]]' "$tmp/sa-text.json" && ok || bad "packet rules: not for pasted text"
 # a capture cut inside a packet: the packets before it are read, and it is said
