@@ -1271,10 +1271,11 @@ static void check_contact_user(struct ctx *c)
 	}
 }
 
-/* A packet's time in microseconds. */
+/* A packet's time in microseconds (computed unsigned: any sec a caller
+ * gives wraps, it does not overflow). */
 static int64_t pk_us(const struct ims_packet *pk)
 {
-	return pk->sec * 1000000 + pk->usec;
+	return (int64_t)((uint64_t)pk->sec * 1000000u + pk->usec);
 }
 
 /* The first element of the first Via field decoded into v: false when
