@@ -57,6 +57,9 @@ struct trace_capture {
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
 	char error[256];        /* why the file could not be read, or why it ended
 				 * early (what came before is kept); "" */
+	size_t hold_max;        /* in: TCP bytes held ahead of lost segments, over
+				 * all connections, before they are given up on
+				 * (0: 64 MiB); set after trace_capture_init */
 };
 
 void trace_capture_init(struct trace_capture *c);

@@ -14,7 +14,8 @@
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
 #define HEAD_MAX (64u << 10)      /* a message head longer than this is no SIP */
-#define OOO_MAX 256               /* TCP segments held ahead of a gap */
+#define OOO_MAX 256               /* TCP segments held ahead of a gap, a flow */
+#define HELD_MAX (64u << 20)      /* TCP bytes held ahead of gaps, all flows */
 #define DGRAM_MAX 65536u          /* an IP datagram's payload */
 
 enum flow_kind { FLOW_TCP, FLOW_SCTP, FLOW_FRAG };
@@ -68,6 +69,8 @@ struct reader {
 	size_t *buckets;        /* power of two */
 	size_t nbuckets;
 	struct pkt_at at;
+	size_t held;            /* bytes of TCP segments held ahead of gaps */
+	size_t held_max;        /* c->hold_max, or HELD_MAX */
 	int err;                /* -ENOMEM, sticky */
 };
 
@@ -369,10 +372,12 @@ static void flow_idle(struct flow *f)
 	}
 }
 
-static void ooo_free(struct flow *f)
+static void ooo_free(struct reader *rd, struct flow *f)
 {
-	for (size_t j = 0; j < f->nooo; j++)
+	for (size_t j = 0; j < f->nooo; j++) {
+		rd->held -= f->ooo[j].len;
 		imsreg_free(f->ooo[j].data);
+	}
 	imsreg_free(f->ooo);
 	f->ooo = NULL;
 	f->nooo = 0;
@@ -520,7 +525,7 @@ static int tcp_take(struct flow *f, uint32_t seq, const unsigned char *d, size_t
 }
 
 /* The held segments that now follow what f holds, taken in order. */
-static int tcp_drain(struct flow *f)
+static int tcp_drain(struct reader *rd, struct flow *f)
 {
 	for (bool took = true; took;) {
 		took = false;
@@ -529,6 +534,7 @@ static int tcp_drain(struct flow *f)
 			if ((int32_t)(s->seq - f->seq) > 0)
 				continue;
 			int rc = tcp_take(f, s->seq, s->data, s->len, s->frame);
+			rd->held -= s->len;
 			imsreg_free(s->data);
 			*s = f->ooo[--f->nooo];
 			if (rc < 0)
@@ -540,21 +546,27 @@ static int tcp_drain(struct flow *f)
 	return 0;
 }
 
-/* Gives up waiting for the bytes before the first held segment (the
- * capture lost them): what f holds is a message cut short, and the held
- * segments go on from there. */
+/* Gives up waiting for the bytes before sequence number to (the capture
+ * lost them): what f holds is a message cut short, and the stream goes on
+ * from to (with the held segments that follow). */
+static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
+{
+	rd->c->gaps += to - f->seq;
+	if (f->len && starts_sip(f->buf, f->len))
+		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
+	f->len = f->scan = 0;
+	f->seq = to;
+	return tcp_drain(rd, f);
+}
+
+/* tcp_give_up up to the first held segment. */
 static int tcp_skip_gap(struct reader *rd, struct flow *f)
 {
 	size_t low = 0;
 	for (size_t i = 1; i < f->nooo; i++)
 		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
 			low = i;
-	rd->c->gaps += f->ooo[low].seq - f->seq;
-	if (f->len && starts_sip(f->buf, f->len))
-		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
-	f->len = f->scan = 0;
-	f->seq = f->ooo[low].seq;
-	return tcp_drain(f);
+	return tcp_give_up(rd, f, f->ooo[low].seq);
 }
 
 static int tcp_segment(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
@@ -572,7 +584,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		f->seq = r->seq + 1;
 		f->len = f->scan = 0;
 		f->ws = false;
-		ooo_free(f);
+		ooo_free(rd, f);
 		return 0;
 	}
 	if (n == 0)
@@ -582,9 +594,12 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		f->seq = r->seq;
 	}
 	int rc;
-	if ((int32_t)(r->seq - f->seq) > 0 && f->nooo == OOO_MAX) {
-		/* too many held: the bytes before them are lost */
-		if ((rc = tcp_skip_gap(rd, f)) < 0)
+	if ((int32_t)(r->seq - f->seq) > 0 && (f->nooo == OOO_MAX || rd->held + n > rd->held_max)) {
+		/* too many held (by this flow, or by all of them: a capture
+		 * that lost packets of many connections): the bytes before
+		 * them are lost, up to the first held segment, or up to this
+		 * one when the flow holds none */
+		if ((rc = f->nooo ? tcp_skip_gap(rd, f) : tcp_give_up(rd, f, r->seq)) < 0)
 			return rc;
 		tcp_frame(rd, f, r);
 		if (rd->err)
@@ -601,9 +616,10 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 			return -ENOMEM;
 		memcpy(copy, d, n);
 		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame };
+		rd->held += n;
 		return 0;
 	}
-	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(f)) < 0)
+	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(rd, f)) < 0)
 		return rc;
 	tcp_frame(rd, f, r);
 	flow_idle(f);
@@ -855,7 +871,7 @@ static void reader_fini(struct reader *rd)
 {
 	for (size_t i = 0; i < rd->nflows; i++) {
 		struct flow *f = &rd->flows[i];
-		ooo_free(f);
+		ooo_free(rd, f);
 		imsreg_free(f->buf);
 		imsreg_free(f->have);
 	}
@@ -866,7 +882,7 @@ static void reader_fini(struct reader *rd)
 int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 {
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
-	struct reader rd = { .c = c };
+	struct reader rd = { .c = c, .held_max = c->hold_max ? c->hold_max : HELD_MAX };
 	c->error[0] = '\0';
 	FILE *fp = fmemopen((void *)data, len, "rb");
 	if (!fp)
