@@ -62,6 +62,16 @@ void paste_fini(struct paste *p);
 /* Normalises in[0..len). 0, -ENOMEM, or -EBADMSG when no SIP start line is
  * found (err filled with the input offset). Each repair is recorded. */
 int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err);
+/* Whether s[0, n), a line without its line end, has a start line's shape:
+ * Request-Line "METHOD SP uri SP SIP/2.0" (a ':' in the URI) or
+ * Status-Line "SIP/2.0 NNN ...", any run of SP between the elements (the
+ * parser judges the spacing). How the normaliser, and the capture reader,
+ * tell where a message starts. */
+bool paste_is_start_line(const char *s, size_t n);
+/* The Content-Length (or l) of the message head s[0, n) (its header lines,
+ * the last one's value when repeated): -1 when it has none; a value is cut
+ * at 10^8. */
+long paste_head_content_length(const char *s, size_t n);
 /* The 1-based input line and column of byte `offset` of p->text. */
 void paste_position(const struct paste *p, size_t offset, unsigned *line, unsigned *col);
 

@@ -236,9 +236,7 @@ static bool is_blank(const char *s, size_t n)
 	return true;
 }
 
-/* Request-Line "METHOD SP uri SP SIP/2.0" or Status-Line "SIP/2.0 NNN ...",
- * with any run of SP between the elements (the parser judges the spacing). */
-static bool is_start_line(const char *s, size_t n)
+bool paste_is_start_line(const char *s, size_t n)
 {
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
@@ -319,7 +317,7 @@ static enum line_kind classify(const char *in, const struct line *l)
 		return BLANK;
 	if (s[0] == ' ' || s[0] == '\t')
 		return CONTINUATION;
-	if (is_start_line(s, n))
+	if (paste_is_start_line(s, n))
 		return START;
 	if (is_header_line(s, n) || is_broken_header_line(s, n))
 		return HEADER;
@@ -342,6 +340,20 @@ static long content_length_of(const char *s, size_t n)
 	while (i < n && (unsigned)(s[i] - '0') <= 9 && v < 100000000)
 		v = v * 10 + (s[i++] - '0');
 	return i == d ? -1 : v;
+}
+
+long paste_head_content_length(const char *s, size_t n)
+{
+	long cl = -1;
+	for (size_t i = 0; i < n;) {
+		const char *nl = memchr(s + i, '\n', n - i);
+		size_t e = nl ? (size_t)(nl - s) : n, le = e > i && s[e - 1] == '\r' ? e - 1 : e;
+		long v = content_length_of(s + i, le - i);
+		if (v >= 0)
+			cl = v;
+		i = e + 1;
+	}
+	return cl;
 }
 
 /* Content-Type (or c) message/sipfrag or message/sip on a header line: a
@@ -570,7 +582,7 @@ static size_t body_end(const struct state *st, size_t bi, size_t boff, long cl)
 			fe = l->start > boff ? l->start : boff;
 			break;
 		}
-		if (c > l->cstart && c < l->end && is_start_line(st->in + c, l->end - c))
+		if (c > l->cstart && c < l->end && paste_is_start_line(st->in + c, l->end - c))
 			return c;
 		enum line_kind kind = classify(st->in, l);
 		/* a sipfrag body's own start line, within its Content-Length */
@@ -758,7 +770,7 @@ static void indent_remove(struct state *st, struct line *ls)
 		size_t m = ls[k].end - ls[k].cstart, w = 0;
 		while (w < m && (s[w] == ' ' || s[w] == '\t'))
 			w++;
-		if (is_start_line(s + w, m - w))
+		if (paste_is_start_line(s + w, m - w))
 			first = k;
 	}
 	if (first == st->n)
@@ -1856,7 +1868,7 @@ static size_t wireshark_start(const char *s, size_t n)
 	static const char *labels[] = { "Request-Line: ", "Status-Line: " };
 	for (size_t i = 0; i < 2; i++) {
 		size_t k = strlen(labels[i]);
-		if (n > k && memcmp(s, labels[i], k) == 0 && is_start_line(s + k, strip_escaped_crlf(s + k, n - k)))
+		if (n > k && memcmp(s, labels[i], k) == 0 && paste_is_start_line(s + k, strip_escaped_crlf(s + k, n - k)))
 			return k;
 	}
 	return 0;
@@ -2018,7 +2030,7 @@ static size_t start_after_prefix(const char *in, size_t pos, size_t ce)
 		/* a status line (m == q) or a request line whose SIP/2.0 ends
 		 * the line: is_start_line reads only its first bytes, or the
 		 * last candidate of the line, so a line stays linear */
-		if (m <= c || (m != q && q + 7 != n) || !is_start_line(s + m, n - m))
+		if (m <= c || (m != q && q + 7 != n) || !paste_is_start_line(s + m, n - m))
 			continue;
 		/* text glued to the start line is the end of a body with the
 		 * next message on the wire right after it, not a log prefix,
@@ -2768,7 +2780,7 @@ static bool td_start_at(const char *d, size_t end, size_t j, bool any)
 	size_t le = nl ? (size_t)(nl - d) : end;
 	if (le > j && d[le - 1] == '\r') /* -x: the bytes as sent */
 		le--;
-	if (!is_start_line(d + j, le - j))
+	if (!paste_is_start_line(d + j, le - j))
 		return false;
 	if (le - j >= 8 && slice_startswith_case(slice_make(d + j, le - j), "SIP/2.0 "))
 		return true;
@@ -3019,7 +3031,6 @@ static bool td_sctp_pad(const char *s, size_t k, size_t n)
 static size_t td_msg_len(const char *s, size_t n, bool exact, bool pad)
 {
 	size_t i = 0, he;
-	long cl = -1;
 	for (;;) {
 		const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
 		if (!nl)
@@ -3029,11 +3040,9 @@ static size_t td_msg_len(const char *s, size_t n, bool exact, bool pad)
 			he = e + 1;
 			break;
 		}
-		long v = content_length_of(s + i, le - i);
-		if (v >= 0)
-			cl = v;
 		i = e + 1;
 	}
+	long cl = paste_head_content_length(s, he);
 	if (cl <= 0)
 		return he;
 	if (exact)
@@ -3048,7 +3057,7 @@ static size_t td_msg_len(const char *s, size_t n, bool exact, bool pad)
 		while (k < n && (s[k] == '\r' || s[k] == '\n'))
 			k++;
 		const char *nl = memchr(s + k, '\n', n - k);
-		if (k == n || (nl && is_start_line(s + k, (size_t)(nl - s) - k)))
+		if (k == n || (nl && paste_is_start_line(s + k, (size_t)(nl - s) - k)))
 			return j + 1;
 		if (pad && td_sctp_pad(s, k, n))
 			return j + 1;
@@ -3660,9 +3669,9 @@ static int unlog_run(struct unlog *u)
 			dropping = NULL;
 			continue;
 		}
-		if (td.seen && rc == 0 && is_start_line(in + pos, ce - pos))
+		if (td.seen && rc == 0 && paste_is_start_line(in + pos, ce - pos))
 			rc = td_flush_all(u, &td); /* a message of its own after them */
-		if (td.open && rc == 0 && is_start_line(in + pos, ce - pos)) {
+		if (td.open && rc == 0 && paste_is_start_line(in + pos, ce - pos)) {
 			/* a message of its own after them: the last ends */
 			td.last = SIZE_MAX;
 			rc = td_close(u, &td, pos);
@@ -3687,7 +3696,7 @@ static int unlog_run(struct unlog *u)
 		if (lc) {
 			size_t cc = pos + lc;
 			bool escaped = escaped_start(in + cc, ce - cc, &kind) != SIZE_MAX;
-			if (escaped || is_start_line(in + cc, ce - cc)) {
+			if (escaped || paste_is_start_line(in + cc, ce - cc)) {
 				/* a message starts: its lines are those of this key */
 				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
 					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
@@ -3731,7 +3740,7 @@ static int unlog_run(struct unlog *u)
 			size_t cc = k == SIZE_MAX ? k : pos + k;
 			struct every e2;
 			size_t sm = SIZE_MAX;
-			if (k != SIZE_MAX && !ep.indent && is_start_line(in + cc, ce - cc)) {
+			if (k != SIZE_MAX && !ep.indent && paste_is_start_line(in + cc, ce - cc)) {
 				/* the next message, in the same shape */
 				ep.run = (struct msg_run){ .on = true, .head = true, .cl = -1 };
 				ec = cc;
@@ -3757,7 +3766,7 @@ static int unlog_run(struct unlog *u)
 				continue;
 			} else if (k != SIZE_MAX) {
 				drop = "ignored the log lines after the message (its end as Content-Length sets it)";
-			} else if (is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX ||
+			} else if (paste_is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX ||
 				   every_start(in, len, pos, (sm = start_after_prefix(in, pos, ce)), next, &e2) ||
 				   (sm != SIZE_MAX && next < len && next_header_line(in, next, content_end(in, len, next)))) {
 				ep.on = false; /* a message of another shape or kind */
@@ -3798,7 +3807,7 @@ static int unlog_run(struct unlog *u)
 			} else if (every) {
 				lp.on = false;
 			} else if (lp.on && (lp.head || lp.done) &&
-				   (is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX)) {
+				   (paste_is_start_line(in + pos, ce - pos) || escaped_start(in + pos, ce - pos, &kind) != SIZE_MAX)) {
 				lp.on = false; /* a message of another kind */
 			} else if (lp.on && !lp.done) {
 				msg_run_line(&lp, in, pos, ce);
@@ -3856,7 +3865,7 @@ static int unlog_run(struct unlog *u)
 		}
 		if (ng_first) {
 			ng_first = false;
-			ng_msg = ce > c && in[ce - 1] == '.' && is_start_line(in + c, ce - 1 - c);
+			ng_msg = ce > c && in[ce - 1] == '.' && paste_is_start_line(in + c, ce - 1 - c);
 			if (ng_msg && rc == 0)
 				rc = unlog_repair(u, lineno, "removed ngrep's '.' (the CR it cannot print) before each line end");
 			if (ng_msg && rc == 0)

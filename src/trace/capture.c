@@ -6,10 +6,12 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <pcap/pcap.h>
 #include <imsreg/alloc.h>
 #include <imsreg/packet.h>
+#include <imsreg/paste.h>
 #include <imsreg/trace.h>
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
@@ -76,19 +78,6 @@ struct reader {
 
 /* ---- messages -------------------------------------------------------- */
 
-/* Whether d[0, n) is a SIP start line (without its line end): a status
- * line "SIP/2.0 NNN ..." or a request line "METHOD URI SIP/2.0". */
-static bool start_line(const unsigned char *d, size_t n)
-{
-	if (n >= 12 && memcmp(d, "SIP/2.0 ", 8) == 0)
-		return d[8] >= '1' && d[8] <= '6' && d[9] >= '0' && d[9] <= '9' && d[10] >= '0' &&
-		       d[10] <= '9' && (n == 11 || d[11] == ' ');
-	size_t i = 0;
-	while (i < n && i < 32 && ((d[i] >= 'A' && d[i] <= 'Z') || d[i] == '-' || d[i] == '_'))
-		i++;
-	return i > 0 && i < n && d[i] == ' ' && n >= i + 10 && memcmp(d + n - 8, " SIP/2.0", 8) == 0;
-}
-
 /* Whether d[0, n) can begin a start line: "SIP/2.0 " or a method (capital
  * letters) and a space, as far as n goes. What is no SIP (RTP, Diameter,
  * TLS) is so told from its first bytes, not by a search for a line end. */
@@ -120,48 +109,7 @@ static bool starts_sip(const unsigned char *d, size_t n)
 	if (!can_start(d, n))
 		return false;
 	size_t l = line_len(d, n);
-	return l < n && start_line(d, l);
-}
-
-static bool caseeq(const unsigned char *d, const char *lit, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((d[i] | 0x20) != (lit[i] | 0x20))
-			return false;
-	return true;
-}
-
-/* The Content-Length of the head d[0, n) (long or compact name, RFC 3261
- * §20.14), or 0 when it has none (a stream requires it: the decoder says
- * so); SIZE_MAX when its value is too large to wait for. */
-static size_t head_content_length(const unsigned char *d, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		const unsigned char *e = memchr(d + i, '\n', n - i);
-		size_t le = e ? (size_t)(e - d) : n, k = i;
-		if (le - i >= 15 && caseeq(d + i, "content-length", 14))
-			k = i + 14;
-		else if (le - i >= 2 && (d[i] | 0x20) == 'l' && (d[i + 1] == ':' || d[i + 1] == ' ' || d[i + 1] == '\t'))
-			k = i + 1;
-		if (k != i) {
-			while (k < le && (d[k] == ' ' || d[k] == '\t'))
-				k++;
-			if (k < le && d[k] == ':') {
-				k++;
-				while (k < le && (d[k] == ' ' || d[k] == '\t'))
-					k++;
-				size_t v = 0;
-				while (k < le && d[k] >= '0' && d[k] <= '9') {
-					v = v * 10 + (size_t)(d[k++] - '0');
-					if (v > FLOW_HOLD_MAX)
-						return SIZE_MAX;
-				}
-				return v;
-			}
-		}
-		i = le + 1;
-	}
-	return 0;
+	return l < n && paste_is_start_line((const char *)d, l);
 }
 
 /* The end of a message head in d[0, n) from offset *from on: the offset
@@ -194,17 +142,18 @@ static long stream_frame(const unsigned char *d, size_t n, size_t *scan)
 		size_t l = line_len(d, n);
 		if (l == n)
 			return n < HEAD_MAX ? 0 : -1;
-		if (!start_line(d, l))
+		if (!paste_is_start_line((const char *)d, l))
 			return -1;
 	}
 	size_t head = head_end(d, n < HEAD_MAX ? n : HEAD_MAX, scan);
 	if (!head)
 		return n < HEAD_MAX ? 0 : -1;
 	*scan = head - 1; /* found: found again at once while the body comes */
-	size_t cl = head_content_length(d, head);
-	if (cl == SIZE_MAX)
-		return (long)head;
-	return head + cl <= n ? (long)(head + cl) : 0;
+	long cl = paste_head_content_length((const char *)d, head);
+	if (cl > (long)FLOW_HOLD_MAX)
+		return (long)head; /* no such message: the rest read as what follows */
+	size_t len = head + (cl > 0 ? (size_t)cl : 0);
+	return len <= n ? (long)len : 0;
 }
 
 static void time_write(struct buf *o, int64_t sec, uint32_t usec)
@@ -408,7 +357,7 @@ static void tcp_resync(struct flow *f)
 			keep = i + 1; /* a partial line: its end will tell */
 			break;
 		}
-		if (start_line(f->buf + i + 1, l)) {
+		if (paste_is_start_line((const char *)f->buf + i + 1, l)) {
 			keep = i + 1;
 			break;
 		}
@@ -430,7 +379,7 @@ static int ws_detect(struct flow *f)
 			return f->len < HEAD_MAX ? -1 : 0;
 		bool up = false;
 		for (size_t i = 0; !up && i + 9 <= (size_t)(e - f->buf); i++)
-			up = caseeq(f->buf + i, "websocket", 9);
+			up = strncasecmp((const char *)f->buf + i, "websocket", 9) == 0;
 		if (!up)
 			return 0;
 		flow_drop(f, (size_t)(e - f->buf) + 4);
