@@ -1,7 +1,6 @@
 /* rules.c: the rule book of imsreg decode: RFC 3261 §8.1.1 §10.2 §7.3.1 §20,
  * RFC 3329, RFC 3310, RFC 7254, 3GPP TS 24.229 §5.1.1.2, TS 33.203,
  * TS 23.003 §13, GSMA IR.92 §2.2.1, checked on one REGISTER, 401 or 200. */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -3911,20 +3910,29 @@ static void check_packet_sa_ports(struct ctx *c)
 	       "back to it." : "");
 }
 
-/* The binary form of an IP address written as text (an IPv6 one with or
- * without its brackets): its length, 0 when it is none. */
-static size_t ip_bytes(struct slice s, unsigned char out[16])
+/* A packet address (ims_packet's text: "10.0.0.1", "2001:db8::1") in
+ * sip_uri_equal's canonical form of a host (RFC 5954 §4: an address
+ * however written), into out: its length, 0 when it is no address. */
+static size_t addr_canonical(const char *addr, char out[64])
 {
-	char t[48];
-	if (s.len >= 2 && s.ptr[0] == '[' && s.ptr[s.len - 1] == ']')
-		s = slice_make(s.ptr + 1, s.len - 2);
-	if (s.len == 0 || s.len >= sizeof t)
+	char ref[64];
+	bool v6 = strchr(addr, ':') != NULL;
+	int n = snprintf(ref, sizeof ref, v6 ? "[%s]" : "%s", addr);
+	if (n < 0 || (size_t)n >= sizeof ref)
 		return 0;
-	memcpy(t, s.ptr, s.len);
-	t[s.len] = '\0';
-	if (inet_pton(AF_INET, t, out) == 1)
-		return 4;
-	return inet_pton(AF_INET6, t, out) == 1 ? 16 : 0;
+	return sip_host_canonical(slice_make(ref, (size_t)n), v6 ? SIP_HOST_IPV6 : SIP_HOST_IPV4, out, 64);
+}
+
+/* Whether the Via host h (of type t) is the packet address addr: -1 when
+ * either is no address (a name, WebSocket's .invalid one too): nothing to
+ * compare. */
+static int via_host_is(struct slice h, enum sip_host_type t, const char *addr)
+{
+	char canon[64], want[64];
+	if ((t != SIP_HOST_IPV4 && t != SIP_HOST_IPV6) || !sip_host_canonical(h, t, canon, sizeof canon) ||
+	    !addr_canonical(addr, want))
+		return -1;
+	return strcmp(canon, want) == 0;
 }
 
 /* The top Via's sent-by against the packet's source (RFC 3261 §18.2.1: a
@@ -3937,14 +3945,13 @@ static void check_packet_via_source(struct ctx *c)
 {
 	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
 	struct sip_via v;
-	unsigned char via_ip[16], src_ip[16];
 	if (!c->pk || !top_via(c->msg, &v))
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
-	size_t vn = ip_bytes(v.host, via_ip), sn = ip_bytes(slice_cstr(e->src), src_ip);
-	if (vn == 0 || sn == 0)
-		return; /* a host name (WebSocket's .invalid one too): nothing to compare */
-	if (vn != sn || memcmp(via_ip, src_ip, vn) != 0) {
+	int same = via_host_is(v.host, v.host_type, e->src);
+	if (same < 0)
+		return;
+	if (!same) {
 		report(c, vh, v.host.ptr, "the request came from %s but its Via says %.*s: an "
 		       "address translated on the way (a NAT between the UE and the P-CSCF) or a UE "
 		       "that writes an address it does not send from (one left from another "
@@ -3977,14 +3984,13 @@ static void check_packet_via_source(struct ctx *c)
 static void check_packet_response_destination(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	unsigned char want[16], got[16];
 	if (!c->pk || !c->pk->ends.ports || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg ||
 	    !c->cseq_ok || c->cseq.seq != fc->reg_cseq || !slice_present(c->branch) ||
 	    !fc->reg_branch.len || !flow_eq(fc->reg_branch, c->branch))
 		return;
 	const struct pkt_ends *e = &c->pk->ends, *q = &fc->reg_ends;
-	size_t wn = ip_bytes(slice_cstr(q->src), want), gn = ip_bytes(slice_cstr(e->dst), got);
-	if (wn && gn && (wn != gn || memcmp(want, got, wn) != 0)) {
+	char want[64], got[64];
+	if (addr_canonical(q->src, want) && addr_canonical(e->dst, got) && strcmp(want, got) != 0) {
 		report(c, NULL, c->msg->start_line.ptr, "this %u went to %s, but the REGISTER it "
 		       "answers (CSeq %u) came from %s: a response goes back to the request's "
 		       "source (received), whatever the Via says. Behind a NAT it does not reach "
