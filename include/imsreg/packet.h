@@ -80,16 +80,14 @@ struct pkt_ends {
 	uint16_t sport, dport;
 };
 
-/* e from the packet b that r describes: false when r has no IP header
- * (r->ver not 4 or 6). */
+/* e from the packet b that r describes: false, with e->ver 0, when r has
+ * no IP header (r->ver not 4 or 6). */
 bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_ends *e);
 
 /* Appends "IP 10.0.0.1.5060 > 10.0.0.2.5060" ("IP6 ...", no ports for a
  * fragment after the first). */
 void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
 
-/* Both: false, and nothing, when r has no IP header. */
-bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
 
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
  * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",

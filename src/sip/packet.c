@@ -276,6 +276,7 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 
 bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_ends *e)
 {
+	e->ver = 0;
 	if (r->ver != 4 && r->ver != 6)
 		return false;
 	for (int i = 0; i < 2; i++) {
@@ -300,19 +301,12 @@ void pkt_ends_write(struct buf *o, const struct pkt_ends *e)
 		buf_printf(o, ".%u", e->dport);
 }
 
-bool pkt_endpoints_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
+void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
 {
 	struct pkt_ends e;
 	if (!pkt_endpoints(b, r, &e))
-		return false;
-	pkt_ends_write(o, &e);
-	return true;
-}
-
-void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r)
-{
-	if (!pkt_endpoints_write(o, b, r))
 		return;
+	pkt_ends_write(o, &e);
 	static const char *const names[] = { [6] = "TCP", [17] = "UDP", [132] = "SCTP" };
 	const char *t = r->proto < sizeof names / sizeof names[0] ? names[r->proto] : NULL;
 	/* UDP: the datagram's length, also when it comes in fragments */

@@ -280,8 +280,7 @@ static struct flow *flow_get(struct reader *rd, enum flow_kind kind, const unsig
 	memset(f, 0, sizeof *f);
 	memcpy(f->key, key, n);
 	f->keyn = n;
-	if (!pkt_endpoints(b, r, &f->ends))
-		f->ends.ver = 0;
+	(void)pkt_endpoints(b, r, &f->ends); /* ver 0: none known */
 	size_t h = key_hash(key, n) & (rd->nbuckets - 1);
 	f->next = rd->buckets[h];
 	rd->buckets[h] = rd->nflows++;
@@ -611,8 +610,7 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 	if (!starts_sip(d, n))
 		return; /* keep-alives, STUN, RTP, DNS, ... */
 	struct pkt_ends e;
-	if (!pkt_endpoints(b, r, &e))
-		e.ver = 0;
+	(void)pkt_endpoints(b, r, &e); /* ver 0: none known */
 	msg_emit(rd, d, n, first, &e, TRACE_UDP, r, false);
 }
 
