@@ -3392,6 +3392,16 @@ static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
 	}
 }
 
+/* Whether the message is of the REGISTER the flow's record fc last noted
+ * from a capture: its CSeq and top Via branch, on the UE's leg (a
+ * retransmission of it, or a response to it). */
+static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *fc)
+{
+	return c->pk && fc && fc->have_register && fc->reg_pk && c->ue_leg && c->cseq_ok &&
+	       c->cseq.seq == fc->reg_cseq && fc->reg_branch.len && slice_present(c->branch) &&
+	       flow_eq(fc->reg_branch, c->branch);
+}
+
 static void flow_note_call(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
@@ -3422,9 +3432,7 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		next.reg_auts = c->auth_ok && slice_present(c->auth.field[SIP_AUTH_AUTS]);
 		/* the same CSeq and branch again: a retransmission (UDP's
 		 * Timer E, RFC 3261 §17.1.2.2), which keeps the first's time */
-		bool again = fc->have_register && fc->reg_pk && c->pk && fc->reg_cseq == c->cseq.seq &&
-			     fc->reg_branch.len && slice_present(c->branch) &&
-			     flow_eq(fc->reg_branch, c->branch);
+		bool again = of_noted_register(c, fc);
 		next.reg_branch = c->branch;
 		next.reg_pk = false;
 		if (c->pk) {
@@ -3984,9 +3992,7 @@ static void check_packet_via_source(struct ctx *c)
 static void check_packet_response_destination(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!c->pk || !c->pk->ends.ports || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg ||
-	    !c->cseq_ok || c->cseq.seq != fc->reg_cseq || !slice_present(c->branch) ||
-	    !fc->reg_branch.len || !flow_eq(fc->reg_branch, c->branch))
+	if (!of_noted_register(c, fc) || !c->pk->ends.ports)
 		return;
 	const struct pkt_ends *e = &c->pk->ends, *q = &fc->reg_ends;
 	char want[64], got[64];
@@ -4020,9 +4026,7 @@ static void check_packet_response_destination(struct ctx *c)
 static void check_packet_retransmission(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!c->pk || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg || !c->cseq_ok ||
-	    fc->reg_cseq != c->cseq.seq || !fc->reg_branch.len || !slice_present(c->branch) ||
-	    !flow_eq(fc->reg_branch, c->branch))
+	if (!of_noted_register(c, fc))
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	report(c, NULL, c->msg->start_line.ptr, "this REGISTER (CSeq %u) is sent again, %lld ms "
@@ -4039,9 +4043,7 @@ static void check_packet_retransmission(struct ctx *c)
 static void check_packet_response_delay(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!c->pk || !fc || !fc->have_register || !fc->reg_pk || !c->ue_leg || !c->cseq_ok ||
-	    c->cseq.seq != fc->reg_cseq || c->msg->status < 200 || !slice_present(c->branch) ||
-	    !fc->reg_branch.len || !flow_eq(fc->reg_branch, c->branch))
+	if (!of_noted_register(c, fc) || c->msg->status < 200)
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	if (ms <= SLOW_RESPONSE_MS)
