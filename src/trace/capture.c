@@ -55,7 +55,7 @@ struct flow {
 	uint32_t seq;           /* the sequence number of the byte after buf */
 	struct seg *ooo;
 	size_t nooo;
-	/* fragments: which 8-byte units came, the datagram's length once
+	/* fragments: which 8-byte units came (NULL: no datagram open), its length once
 	 * the last fragment says it, the IP header to put before it */
 	unsigned char *have;
 	size_t total;
@@ -629,8 +629,13 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	size_t off = r->frag_off, len = r->data_end - r->data;
 	if (off + len > DGRAM_MAX)
 		return 0;
-	if (!f->have && !(f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1)))
-		return -ENOMEM;
+	if (!f->have) {
+		/* a datagram's first fragment to come: it is open while
+		 * f->have is */
+		if (!(f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1)))
+			return -ENOMEM;
+		f->first_frame = rd->at.frame;
+	}
 	if (off + len > f->cap) {
 		/* the datagram's bytes so far, grown as its fragments come */
 		size_t cap = f->cap ? f->cap : 2048;
@@ -643,10 +648,6 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 		memset(v + f->cap, 0, cap - f->cap); /* a unit a fragment covers in part */
 		f->buf = v;
 		f->cap = cap;
-	}
-	if (f->len == 0 && !f->total_known) {
-		f->first_frame = rd->at.frame;
-		f->len = 1; /* a datagram is open */
 	}
 	if (off == 0) {
 		/* the IP header to put before the datagram: IPv4's without
@@ -686,7 +687,6 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	uint64_t first = f->first_frame;
 	size_t total = f->total;
 	/* done with: the memory back (a capture may hold many datagrams) */
-	f->len = 0;
 	f->total_known = false;
 	f->ver = 0;
 	imsreg_free(f->have);
@@ -795,7 +795,7 @@ static void flows_finish(struct reader *rd)
 	for (size_t i = 0; i < rd->nflows && !rd->err; i++) {
 		struct flow *f = &rd->flows[i];
 		if (f->key[0] == FLOW_FRAG) {
-			rd->c->frag_open += f->len != 0 || f->total_known;
+			rd->c->frag_open += f->have != NULL;
 			continue;
 		}
 		rd->at = f->last;
