@@ -44,7 +44,7 @@ static bool in_text(const struct ims_flow_call *fc, struct slice s)
 }
 
 /* The flow's invariants: each string of a record in its block, NUL-ended;
- * the records in use, the index's and the use order's counts equal. */
+ * a UE's SA record well formed; the records in use, the index's and the use order's counts equal. */
 static void check_flow(const struct ims_flow *f)
 {
 	size_t used = 0, indexed = 0, ordered = 0;
@@ -59,6 +59,10 @@ static void check_flow(const struct ims_flow *f)
 		    fc->granted_n > IMS_FLOW_GRANTED || (fc->granted_n && !fc->granted.ptr) ||
 		    fc->sr_n > IMS_FLOW_GRANTED || (fc->sr_n && !fc->sr.ptr) || !in_text(fc, fc->pau) ||
 		    fc->pau_n > IMS_FLOW_GRANTED || (fc->pau_n && !fc->pau.ptr))
+			abort();
+		/* a UE's SA record: its P-CSCF's address NUL-ended, a set in use */
+		if (fc->have_sa && (!memchr(fc->sa_pcscf, '\0', sizeof fc->sa_pcscf) || !fc->sa[0].uc ||
+				    fc->call_id.len < 5 || fc->call_id.ptr[0] != '\001'))
 			abort();
 		for (size_t k = 0; k < IMS_FLOW_NONCES; k++)
 			if (!in_text(fc, fc->ch_nonce[k]) || !in_text(fc, fc->ch_realm[k]) ||

@@ -496,6 +496,19 @@ struct ims_flow_call {
 	uint32_t removed_cseq;         /* that NOTIFY's CSeq */
 	bool removed_has_retry;
 	uint32_t removed_retry_after;  /* its retry-after (probation), seconds */
+	/* A UE address's record (call_id holds "\001sa " and the address in
+	 * sip_host_canonical's form), from a capture: the IPsec SAs with its
+	 * P-CSCF that a REGISTER sent over them named (TS 33.203 §7.1: the
+	 * UE's port-c and port-s from Security-Client, the P-CSCF's from
+	 * Security-Verify), the set in use and the one before it (a
+	 * re-registration that set up new SAs; transactions begun on the old
+	 * ones finish there), with the P-CSCF's address */
+	bool have_sa;
+	struct ims_flow_sa {
+		uint16_t uc, us, pc, ps;   /* uc 0: no set */
+		uint32_t cseq;             /* the REGISTER that named it */
+	} sa[2];                       /* [0] in use, [1] the one before */
+	char sa_pcscf[64];             /* canonical, as the key's */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -3491,8 +3491,11 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		flow_trim(f);
 }
 
+static void flow_note_sa(struct ctx *c, struct ims_flow *f);
+
 static void flow_note(struct ctx *c, struct ims_flow *f)
 {
+	flow_note_sa(c, f);
 	flow_note_call(c, f);
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
 	flow_note_reregistered(c, f);
@@ -3888,6 +3891,101 @@ enum scope {
 
 /* ---- where the message went (a capture's packets) ---------------------- */
 
+static size_t addr_canonical(const char *addr, char out[64]);
+
+/* A UE's IPsec SAs with its P-CSCF, kept in the flow (struct
+ * ims_flow_call's sa members) under the key SA_KEY_PREFIX and the UE's
+ * address in canonical form (no Call-ID has the byte 1). */
+#define SA_KEY_PREFIX "\001sa "
+#define SA_KEY_MAX (sizeof SA_KEY_PREFIX - 1 + 64)
+
+static size_t sa_key(const char *addr, char key[SA_KEY_MAX])
+{
+	char canon[64];
+	size_t n = addr_canonical(addr, canon), p = sizeof SA_KEY_PREFIX - 1;
+	if (!n)
+		return 0;
+	memcpy(key, SA_KEY_PREFIX, p);
+	memcpy(key + p, canon, n);
+	return p + n;
+}
+
+/* The SA record of the UE at ue whose P-CSCF is at pcscf; NULL when none
+ * (or f is NULL). */
+static const struct ims_flow_call *sa_record(const struct ims_flow *f, const char *ue, const char *pcscf)
+{
+	char key[SA_KEY_MAX], canon[64];
+	size_t k;
+	if (!f || !(k = sa_key(ue, key)) || !addr_canonical(pcscf, canon))
+		return NULL;
+	const struct ims_flow_call *fc = flow_find(f, slice_make(key, k));
+	return fc && fc->have_sa && strcmp(fc->sa_pcscf, canon) == 0 ? fc : NULL;
+}
+
+/* Whether the UE's port ue and the P-CSCF's port p are one of the two
+ * pairs of SAs of a set the record fc keeps (TS 33.203 §7.1: the UE's
+ * port-c with the P-CSCF's port-s, the UE's port-s with its port-c;
+ * each pair an SA either way). */
+static bool sa_uses(const struct ims_flow_call *fc, unsigned ue, unsigned p)
+{
+	for (size_t i = 0; i < 2; i++) {
+		const struct ims_flow_sa *s = &fc->sa[i];
+		if (s->uc && ((ue == s->uc && p == s->ps) || (ue == s->us && p == s->pc)))
+			return true;
+	}
+	return false;
+}
+
+/* Whether either port is one a set of fc protects (the UE's port ue, the
+ * P-CSCF's p). */
+static bool sa_touches(const struct ims_flow_call *fc, unsigned ue, unsigned p)
+{
+	for (size_t i = 0; i < 2; i++) {
+		const struct ims_flow_sa *s = &fc->sa[i];
+		if (s->uc && (ue == s->uc || ue == s->us || p == s->pc || p == s->ps))
+			return true;
+	}
+	return false;
+}
+
+/* A REGISTER that went over the SAs it names (Security-Verify, from the
+ * UE's port-c of Security-Client to the P-CSCF's port-s): its UE's record
+ * keeps the set, and the set it replaces when it is a new one. A
+ * REGISTER sent over the SAs of the registration before (a
+ * re-registration offering new SAs) names no set it uses. */
+static void flow_note_sa(struct ctx *c, struct ims_flow *f)
+{
+	const struct sip_sec_mech *cm = &c->sc_ipsec;
+	struct sip_sec_mech vm;
+	const struct sip_hdr *vh;
+	if (!c->pk || !c->pk->ends.ports || !c->is_register || !c->sc_ipsec_ok || !cm->has_port_c ||
+	    !cm->has_port_s || !first_ipsec(c->msg, SIP_HDR_SECURITY_VERIFY, &vm, &vh) ||
+	    !vm.has_port_c || !vm.has_port_s || !cm->port_c)
+		return;
+	const struct pkt_ends *e = &c->pk->ends;
+	char key[SA_KEY_MAX], canon[64];
+	size_t k;
+	if (e->sport != cm->port_c || e->dport != vm.port_s || !(k = sa_key(e->src, key)) ||
+	    !addr_canonical(e->dst, canon))
+		return;
+	struct ims_flow_call *fc = flow_keyed(f, k, key);
+	if (!fc)
+		return;
+	struct ims_flow_sa s = { cm->port_c, cm->port_s, vm.port_c, vm.port_s,
+				 c->cseq_ok ? c->cseq.seq : 0 };
+	struct ims_flow_call next = *fc;
+	if (!fc->have_sa || strcmp(fc->sa_pcscf, canon) != 0)
+		memset(next.sa, 0, sizeof next.sa);
+	else if (s.uc != next.sa[0].uc || s.us != next.sa[0].us || s.pc != next.sa[0].pc ||
+		 s.ps != next.sa[0].ps)
+		next.sa[1] = next.sa[0];
+	next.sa[0] = s;
+	next.have_sa = true;
+	memcpy(next.sa_pcscf, canon, sizeof canon);
+	if (flow_store(f, fc, &next))
+		flow_trim(f);
+}
+
 /* A request that verifies sec-agree (Security-Verify) from the UE to the
  * P-CSCF (which removes Security-Verify before it forwards) travels over
  * the SA pair from the UE's protected client port to the P-CSCF's
@@ -3904,8 +4002,23 @@ static void check_packet_sa_ports(struct ctx *c)
 	bool uc = c->sc_ipsec_ok && c->sc_ipsec.has_port_c;
 	if (e->dport == vm.port_s && (!uc || e->sport == c->sc_ipsec.port_c))
 		return;
-	char from[64] = "";
-	if (uc)
+	const struct ims_flow_call *fc = sa_record(c->flow, e->src, e->dst);
+	if (e->dport == vm.port_s) {
+		/* from another port-c than its Security-Client's: a
+		 * re-registration sent over the SAs in use offers the new
+		 * SAs' client port (TS 33.203 §7.4) */
+		if (fc && sa_uses(fc, e->sport, e->dport))
+			return;
+		/* SAs set up before the capture began: its port-c unknown,
+		 * but never the UE's protected server port */
+		if (!fc && !(c->sc_ipsec.has_port_s && e->sport == c->sc_ipsec.port_s))
+			return;
+	}
+	char from[96] = "";
+	if (uc && fc)
+		snprintf(from, sizeof from, "from the UE's protected client port (port-c=%u, or %u of "
+			 "the SAs in use) ", c->sc_ipsec.port_c, fc->sa[0].uc);
+	else if (uc)
 		snprintf(from, sizeof from, "from the UE's protected client port port-c=%u ",
 			 c->sc_ipsec.port_c);
 	report(c, vh, vh->value.ptr, "this request verifies sec-agree (Security-Verify) but went "
@@ -4020,6 +4133,55 @@ static void check_packet_response_destination(struct ctx *c)
 		       "to the Via's port (RFC 3261 §18.2.2).", fc->reg_rport ? "rport" : "the Via");
 }
 
+/* Between a UE and its P-CSCF, once a REGISTER went over the SAs it names
+ * (its flow record, flow_note_sa), what touches a protected port travels
+ * on one of the two pairs of SAs (TS 33.203 §7.1): the UE's port-c with
+ * the P-CSCF's port-s (the UE's requests and their responses), the UE's
+ * port-s with the P-CSCF's port-c (the P-CSCF's requests, the reg-event
+ * NOTIFY among them, and their responses; over UDP a P-CSCF answers the
+ * UE's requests on this pair too, to the Via's port-s). The REGISTER with
+ * Security-Verify is ts33203.packet.sa-ports's. */
+static void check_packet_sa_pair(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (!c->pk || !c->flow || !c->pk->ends.ports ||
+	    (m->is_request && sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY)))
+		return;
+	const struct pkt_ends *e = &c->pk->ends;
+	bool to_ue = false;
+	const struct ims_flow_call *fc = sa_record(c->flow, e->src, e->dst);
+	if (!fc) {
+		fc = sa_record(c->flow, e->dst, e->src);
+		to_ue = true;
+	}
+	unsigned ue = to_ue ? e->dport : e->sport, p = to_ue ? e->sport : e->dport;
+	if (!fc || sa_uses(fc, ue, p) || !sa_touches(fc, ue, p))
+		return;
+	const struct ims_flow_sa *s = &fc->sa[0];
+	char what[32];
+	if (m->is_request)
+		snprintf(what, sizeof what, "%.*s", (int)(m->method.len < 20 ? m->method.len : 20),
+			 m->method.ptr);
+	else
+		snprintf(what, sizeof what, "%u response", m->status);
+	if (to_ue)
+		report(c, NULL, m->start_line.ptr, "this %s went from the P-CSCF's port %u to the UE's "
+		       "port %u, outside the IPsec SAs its REGISTER of CSeq %u set up: towards the UE "
+		       "they carry the P-CSCF's port-s=%u to the UE's port-c=%u and the P-CSCF's "
+		       "port-c=%u to the UE's port-s=%u (TS 33.203 §7.1). The UE's IPsec policy drops "
+		       "it, or it arrives unprotected and the UE discards it.%s Check which socket the "
+		       "P-CSCF sends from for this UE.", what, p, ue, s->cseq, s->ps, s->uc, s->pc, s->us,
+		       p == 5060 ? " It left from 5060, the P-CSCF's unprotected port." : "");
+	else
+		report(c, NULL, m->start_line.ptr, "this %s went from the UE's port %u to the P-CSCF's "
+		       "port %u, outside the IPsec SAs its REGISTER of CSeq %u set up: towards the "
+		       "P-CSCF they carry the UE's port-c=%u to the P-CSCF's port-s=%u and the UE's "
+		       "port-s=%u to the P-CSCF's port-c=%u (TS 33.203 §7.1). The P-CSCF drops it or "
+		       "handles it as unprotected.%s Check which socket the UE sends from.", what, ue, p,
+		       s->cseq, s->uc, s->ps, s->us, s->pc,
+		       p == 5060 ? " It went to 5060, the P-CSCF's unprotected port." : "");
+}
+
 /* The REGISTER sent again with the same CSeq and branch: a retransmission
  * (over UDP, Timer E: after 500 ms, then 1, 2, 4 s ..., Timer F ends it at
  * 32 s, RFC 3261 §17.1.2.2): no response had come back to the UE. */
@@ -4080,6 +4242,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("ts33203.packet.sa-ports", IMS_SEV_ERROR, "TS 33.203 §7.1, TS 24.229 §5.1.1.2.1",\
 	  "a request with Security-Verify went from port-c to the P-CSCF's port-s (capture files)",\
 	  REQUEST, check_packet_sa_ports) \
+	X("ts33203.packet.sa-pair", IMS_SEV_ERROR, "TS 33.203 §7.1",\
+	  "once a UE's SAs are known, its messages with its P-CSCF on a protected port use one of the two SA pairs (capture files)",\
+	  ANY, check_packet_sa_pair) \
 	X("rfc3261.packet.via-source", IMS_SEV_INFO, "RFC 3261 §18.2.1, RFC 3581 §4",\
 	  "the top Via's address (and UDP port) is the packet's source (capture files)",\
 	  REQUEST, check_packet_via_source) \

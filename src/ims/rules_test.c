@@ -2079,11 +2079,13 @@ static void test_every_rule_has_a_firing_case(void)
 		if (strcmp(rules[r].id, "ims.flow.associated-uri-changed") == 0)
 			tested = true; /* pau_changed_cases */
 		if (strcmp(rules[r].id, "ts33203.packet.sa-ports") == 0 ||
+		    strcmp(rules[r].id, "ts33203.packet.sa-pair") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.retransmission") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.response-delay") == 0)
-			tested = true; /* test_packet_rules_..., test_response_goes_back_... */
+			tested = true; /* test_packet_rules_..., test_response_goes_back_...,
+					* test_messages_after_the_sas_... */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -2611,6 +2613,117 @@ static void test_response_goes_back_where_its_register_came_from(void)
 	free(reg);
 }
 
+/* A request from the P-CSCF to the UE (or the UE's, the other way), its
+ * ports aside. */
+static const char options_request[] =
+	"OPTIONS sip:[2001:db8::1]:5064 SIP/2.0\r\n"
+	"Via: SIP/2.0/UDP [2001:db8::2]:5066;branch=z9hG4bKopt1\r\n"
+	"Max-Forwards: 70\r\n"
+	"From: <sip:pcscf." DOM ">;tag=p1\r\n"
+	"To: <sip:[2001:db8::1]:5064>\r\n"
+	"Call-ID: opt1@2001:db8::2\r\n"
+	"CSeq: 1 OPTIONS\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+static void test_messages_after_the_sas_use_an_sa_pair(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	const char *id = "ts33203.packet.sa-pair";
+	const char *ue = "2001:db8::1", *pcscf = "2001:db8::2";
+	struct ims_flow flow;
+	size_t len;
+	char *ok = mutate(challenge_401, "z9hG4bKabc123", "z9hG4bKdef456", &len);
+	char *ok2 = ok ? mutate(ok, "CSeq: 1 REGISTER", "CSeq: 2 REGISTER", &len) : NULL;
+	/* a re-registration over those SAs offering new ones (port-c 6000,
+	 * spis 5555/6666), then the REGISTER over the new ones (the
+	 * P-CSCF's new port-c 7000, its port-s kept) */
+	char *re1 = mutate(protected_register, "spi-c=1111;spi-s=2222;port-c=5062",
+			   "spi-c=5555;spi-s=6666;port-c=6000", &len);
+	char *re2 = re1 ? mutate(re1, "spi-c=3333;spi-s=4444;port-c=5066", "spi-c=7777;spi-s=8888;port-c=7000",
+				 &len) : NULL;
+	CHECK(ok2 && re2);
+	if (!ok2 || !re2)
+		goto out;
+	ims_flow_init(&flow);
+	/* before any REGISTER over the SAs: nothing known, nothing said */
+	CHECK(packet_flow_step(&flow, options_request, true, pcscf, 5060, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	/* the REGISTER over the SAs: UE 5062 -> P-CSCF 5068 (uc, ps) */
+	CHECK(packet_flow_step(&flow, protected_register, true, ue, 5062, pcscf, 5068, &fs) >= 0);
+	CHECK(!find(&fs, id) && !find(&fs, "ts33203.packet.sa-ports"));
+	/* its 200 on either pair: ps -> uc, pc -> us (UDP to the Via's
+	 * port-s) */
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5068, ue, 5062, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5066, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	/* from the unprotected 5060 to the UE's port-s: said */
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5060, ue, 5064, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && f->severity == IMS_SEV_ERROR &&
+	      strstr(f->message, "this 401 response went from the P-CSCF's port 5060 to the UE's port 5064") &&
+	      strstr(f->message, "unprotected port") && strstr(f->message, "port-c=5066 to the UE's port-s=5064"));
+	/* across the pairs: port-s to port-s */
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5068, ue, 5064, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && !strstr(f->message, "It left from 5060"));
+	/* the P-CSCF's request: from its port-c to the UE's port-s; from
+	 * 5060 said */
+	CHECK(packet_flow_step(&flow, options_request, true, pcscf, 5066, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, options_request, false, pcscf, 5060, ue, 5064, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "this OPTIONS went from the P-CSCF's port 5060"));
+	/* the UE's answer to it, from port-s to the P-CSCF's port-c; from
+	 * its port-c to the same port: said, the other way */
+	CHECK(packet_flow_step(&flow, ok2, true, ue, 5064, pcscf, 5066, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, ok2, true, ue, 5062, pcscf, 5066, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "went from the UE's port 5062 to the P-CSCF's port 5066"));
+	/* no protected port: unprotected traffic is another rule's matter;
+	 * another UE, another P-CSCF: not this record's */
+	CHECK(packet_flow_step(&flow, options_request, true, pcscf, 5060, ue, 5060, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, options_request, true, pcscf, 5060, "2001:db8::9", 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, options_request, true, "2001:db8::8", 5060, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	/* the UE's address written another way is the same UE */
+	CHECK(packet_flow_step(&flow, options_request, true, pcscf, 5060, "2001:db8:0::1", 5064, &fs) >= 0);
+	CHECK(find(&fs, id) != NULL);
+	/* the re-registration over the SAs in use (from their port-c 5062,
+	 * its Security-Client's being the new 6000): no sa-ports error */
+	CHECK(packet_flow_step(&flow, re1, true, ue, 5062, pcscf, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports") && !find(&fs, id));
+	/* the REGISTER over the new SAs (6000 -> 5068); then both sets are
+	 * in use: the old pair and the new */
+	CHECK(packet_flow_step(&flow, re2, true, ue, 6000, pcscf, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports"));
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 7000, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5066, ue, 5064, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5068, ue, 6000, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	CHECK(packet_flow_step(&flow, ok2, true, pcscf, 5060, ue, 6000, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "port-c=6000") && strstr(f->message, "port-c=7000"));
+	/* a REGISTER from neither set's port-c: sa-ports says it */
+	CHECK(packet_flow_step(&flow, re2, true, ue, 6001, pcscf, 5068, &fs) >= 0);
+	CHECK((f = find(&fs, "ts33203.packet.sa-ports")) && strstr(f->message, "or 6000 of the SAs in use"));
+	ims_flow_fini(&flow);
+	/* without the earlier REGISTER (a capture begun later) a REGISTER
+	 * from another port than its port-c may use SAs set up before: not
+	 * said; from the UE's port-s it never does */
+	CHECK(packet_step(re1, true, ue, 5062, 5068, &fs) >= 0);
+	CHECK(!find(&fs, "ts33203.packet.sa-ports"));
+	CHECK(packet_step(re1, true, ue, 5064, 5068, &fs) >= 0);
+	CHECK(find(&fs, "ts33203.packet.sa-ports") != NULL);
+out:
+	free(ok);
+	free(ok2);
+	free(re1);
+	free(re2);
+}
+
 static void test_retransmissions_and_slow_answers_are_timed(void)
 {
 	static struct findings fs;
@@ -2667,6 +2780,7 @@ int main(void)
 	test_flow_rules_compare_with_the_messages_before();
 	test_packet_rules_compare_where_the_message_went();
 	test_response_goes_back_where_its_register_came_from();
+	test_messages_after_the_sas_use_an_sa_pair();
 	test_retransmissions_and_slow_answers_are_timed();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();

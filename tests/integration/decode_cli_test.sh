@@ -984,7 +984,22 @@ with open(sys.argv[1] + ".rt", "wb") as f:
     for sec, usec, pkt in ((100, 0, packet([10, 0, 0, 1], 5064, 5060, init)), (100, 500000, packet([10, 0, 0, 1], 5064, 5060, init)),
                            (102, 600000, reply(ch))):
         f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
+# the REGISTER over the SAs it names (5062 -> 5068), then the P-CSCF's
+# OPTIONS to the UE's port-s: from its unprotected 5060, then from port-c
+opt = (b"OPTIONS sip:10.0.0.1:5064 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.2:5066;branch=z9hG4bK-o1\r\n"
+       b"Max-Forwards: 70\r\nFrom: <sip:pcscf.ims.mnc001.mcc001.3gppnetwork.org>;tag=p\r\n"
+       b"To: <sip:10.0.0.1:5064>\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n")
+def to_ue(sport, m):
+    u = struct.pack("!HHHH", sport, 5064, 8 + len(m), 0) + m
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
+    return b"\x02" * 12 + b"\x08\x00" + ip
+with open(sys.argv[1] + ".pair", "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for i, pkt in enumerate([packet([10, 0, 0, 1], 5062, 5068, reg), to_ue(5060, opt), to_ue(5066, opt)]):
+        f.write(struct.pack("<IIII", 1000 + i, 0, len(pkt), len(pkt)) + pkt)
 PY
+"$imsreg" decode --json "$tmp/sa.pcap.pair" >"$tmp/pair.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["ts33203.packet.sa-pair", "rfc3261.packet.via-source"], []], ids; f=[f for f in m[1]["findings"] if f["id"] == "ts33203.packet.sa-pair"][0]; assert "from the P-CSCF'"'"'s port 5060 to the UE'"'"'s port 5064" in f["message"] and f["severity"] == "error", f' "$tmp/pair.json" && ok || bad "packet rules: the P-CSCF's OPTIONS from 5060 to the UE's port-s, after the SAs"
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
 
