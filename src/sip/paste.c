@@ -3544,7 +3544,9 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 /* tshark -P: the line in[pb, pe) before a packet's hex dump, when it is
  * the packet's summary line ("    1   0.000000 10.0.0.1 → 10.0.0.2 SIP
  * 655 Request: REGISTER ...": its number, its time, an arrow), is its
- * packet line in pk (without the Info column's " | " of several PDUs). */
+ * packet line in pk (without the Info column's " | " of several PDUs).
+ * The time since the first packet is negative in a capture whose clock
+ * goes back (captures joined one after the other). */
 static void td_tshark_summary(const char *in, size_t pb, size_t pe, struct td_pkt *pk)
 {
 	size_t sb = pb, se;
@@ -3553,7 +3555,11 @@ static void td_tshark_summary(const char *in, size_t pb, size_t pe, struct td_pk
 	se = td_digits(in, pe, sb);
 	while (se > sb && se < pe && in[se] == ' ')
 		se++;
-	if (se == sb || se >= pe || in[se - 1] != ' ' || !is_digit(in[se]) ||
+	if (se == sb || se >= pe || in[se - 1] != ' ')
+		return;
+	if (in[se] == '-' && se + 1 < pe)
+		se++;
+	if (!is_digit(in[se]) ||
 	    (!memmem(in + se, pe - se, " \xe2\x86\x92 ", 5) && !memmem(in + se, pe - se, " -> ", 4)))
 		return;
 	while (pe > se && (in[pe - 1] == ' ' || in[pe - 1] == '|'))

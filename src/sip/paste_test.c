@@ -580,6 +580,8 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
  * summary line, a blank line, the frame's bytes and a blank line */
 #define TSHARK_P_X_OPTIONS \
 	"    1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n" \
+	TSHARK_X_OPTIONS_FRAME
+#define TSHARK_X_OPTIONS_FRAME \
 	"\n" \
 	"0000  20 52 45 43 56 00 20 53 45 4e 44 00 08 00 45 00    RECV. SEND...E.\n" \
 	"0010  00 43 12 34 00 00 ff 11 92 70 0a 01 01 01 0a 02   .C.4.....p......\n" \
@@ -1009,6 +1011,11 @@ static const struct log_case log_cases[] = {
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 7\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "Call-ID", 8, 22 },
 	{ "hexdump-tshark-udp", TSHARK_P_X_OPTIONS,
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "l: 0", 7, 34 },
+	/* a time before the first packet's (captures joined, mergecap -a) */
+	{ "hexdump-tshark-negative-time",
+	  "  197 -178844211.836557     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS sip:b.example | \n"
+	  TSHARK_X_OPTIONS_FRAME,
+	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "hex dumps of packets", NULL, "l: 0", 7, 34 },
 	/* Wireshark's Copy as Hex Dump: three SP after the offset */
 	{ "hexdump-wireshark-copy",
 	  "0000   45 00 00 43 12 34 00 00 ff 11 92 70 0a 01 01 01   E..C.4.....p....\n"
@@ -1341,6 +1348,10 @@ static void test_capture_messages_carry_their_packet_line(void)
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS "
 						 "sip:b.example");
+	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-negative-time"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "197 -178844211.836557     10.1.1.1 → 10.2.2.2     SIP 81 Request: "
+						 "OPTIONS sip:b.example");
 	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-tcp"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     TCP 100 5060 → 5060 "
