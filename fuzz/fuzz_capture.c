@@ -6,7 +6,8 @@
  * start line and parse (or fail) without harm. Seeds (fuzz/corpus/
  * fuzz_capture): small captures of ../shared/corpus/captures/pcap (its
  * PROVENANCE.md) and captures the tests write (IPv4 fragments, SCTP
- * bundling, ESP, TCP), and what the fuzzer found. */
+ * bundling, ESP, TCP, a pcapng of two link types), and what the fuzzer
+ * found. A pcapng is read by libpcap and by the block reader. */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -17,6 +18,7 @@
 #include "fuzz_must.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+static void read_one(const uint8_t *in, size_t n, bool own);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -41,10 +43,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (size > 1)
 			memcpy(in + sizeof hdr, data + 1, size - 1);
 	}
+	/* a pcapng is read twice: by libpcap (or the block reader when its
+	 * interfaces have several link types), then by the block reader */
+	bool ng = n >= 4 && memcmp(in, "\x0a\x0d\x0d\x0a", 4) == 0;
+	for (int own = 0; own <= ng; own++)
+		read_one(in, n, own);
+	free(in);
+	return 0;
+}
+
+static void read_one(const uint8_t *in, size_t n, bool own)
+{
 	struct trace_capture c;
 	trace_capture_init(&c);
+	c.own_pcapng = own;
 	int rc = trace_capture_read(&c, in, n);
 	MUST(rc == 0 || rc == -EBADMSG || rc == -ENOMEM);
+	MUST(!c.link || strlen(c.link) < sizeof c.link_text);
 	for (size_t i = 0; rc == 0 && i < c.nmsgs; i++) {
 		const struct trace_msg *m = &c.msgs[i];
 		MUST(m->offset + m->len <= c.text.len && m->len >= 12);
@@ -63,6 +78,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)sip_msg_check(&msg, &err);
 	}
 	trace_capture_fini(&c);
-	free(in);
-	return 0;
 }

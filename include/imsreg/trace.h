@@ -7,7 +7,8 @@
  * WebSocket (RFC 7118) after its HTTP upgrade, ESP with NULL encryption
  * (IMS sec-agree's ealg=null) and one level of IP in IP. Link layers:
  * Ethernet (802.1Q/802.1ad tags), Linux cooked v1 and v2, raw IP, BSD
- * loopback. */
+ * loopback; a pcapng whose interfaces have several (which libpcap does not
+ * read) is read block by block, each packet with its interface's. */
 #ifndef IMSREG_TRACE_H
 #define IMSREG_TRACE_H
 
@@ -48,7 +49,9 @@ struct trace_capture {
 	struct buf lines;       /* their packet lines */
 	struct trace_msg *msgs;
 	size_t nmsgs, cap_msgs;
-	const char *link;       /* the link layer's name ("Ethernet", ...) */
+	const char *link;       /* the link layer's name ("Ethernet", ...; a pcapng's
+				 * interfaces of several: "Ethernet, Linux cooked") */
+	char link_text[64];     /* where link points for those */
 	uint64_t packets;       /* read from the file */
 	uint64_t other_link;    /* of a link layer not read */
 	uint64_t truncated;     /* cut short by the capture's snapshot length */
@@ -60,14 +63,16 @@ struct trace_capture {
 	size_t hold_max;        /* in: TCP bytes held ahead of lost segments, over
 				 * all connections, before they are given up on
 				 * (0: 64 MiB); set after trace_capture_init */
+	bool own_pcapng;        /* in: read a pcapng with imsreg's block reader even
+				 * when libpcap could (tests compare the two) */
 };
 
 void trace_capture_init(struct trace_capture *c);
 void trace_capture_fini(struct trace_capture *c);
 /* Reads the capture file data[0, len) (any byte order, micro- or
  * nanosecond pcap, pcapng). 0 (c->error may say the file ends inside a
- * packet: the messages before it are kept), -EBADMSG when libpcap cannot
- * read it (c->error says why), or -ENOMEM. */
+ * packet: the messages before it are kept), -EBADMSG when the file cannot
+ * be read (c->error says why), or -ENOMEM. */
 int trace_capture_read(struct trace_capture *c, const void *data, size_t len);
 
 #endif

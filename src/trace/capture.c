@@ -13,6 +13,7 @@
 #include <imsreg/packet.h>
 #include <imsreg/paste.h>
 #include <imsreg/trace.h>
+#include "trace/pcapng.h"
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
 #define HEAD_MAX (64u << 10)      /* a message head longer than this is no SIP */
@@ -826,11 +827,94 @@ static void reader_fini(struct reader *rd)
 	imsreg_free(rd->buckets);
 }
 
+/* One packet of link layer dlt: its IP packet read. */
+static void link_packet(struct reader *rd, int dlt, const unsigned char *b, size_t caplen, size_t len,
+			int64_t sec, uint32_t usec)
+{
+	struct trace_capture *c = rd->c;
+	rd->at.frame = ++c->packets;
+	rd->at.sec = sec;
+	rd->at.usec = usec;
+	long o = link_ip(dlt, b, caplen);
+	if (o < 0) {
+		c->other_link += !link_name(dlt);
+		return;
+	}
+	size_t before = c->nmsgs;
+	int prc = ip_packet(rd, b + o, caplen - (size_t)o, rd->at.frame);
+	if (prc < 0)
+		rd->err = prc;
+	c->truncated += caplen < len && c->nmsgs == before;
+}
+
+/* The link layers of a pcapng whose interfaces have several, named in
+ * the order they come ("Ethernet, Linux cooked"). */
+static void links_name(struct trace_capture *c, const struct pcapng *r)
+{
+	size_t n = 0;
+	int seen[8];
+	size_t nseen = 0;
+	c->link_text[0] = '\0';
+	for (size_t i = 0; i < r->nifs && nseen < 8; i++) {
+		int dlt = r->ifs[i].dlt;
+		bool dup = false;
+		for (size_t k = 0; k < nseen; k++)
+			dup |= seen[k] == dlt;
+		if (dup)
+			continue;
+		seen[nseen++] = dlt;
+		const char *name = link_name(dlt);
+		char other[32];
+		if (!name) {
+			snprintf(other, sizeof other, "link type %d", dlt);
+			name = other;
+		}
+		int w = snprintf(c->link_text + n, sizeof c->link_text - n, "%s%s", n ? ", " : "", name);
+		if (w < 0 || (size_t)w >= sizeof c->link_text - n)
+			break;
+		n += (size_t)w;
+	}
+	c->link = c->link_text[0] ? c->link_text : NULL;
+}
+
+/* A pcapng read block by block (pcapng.c), each packet with its own
+ * interface's link layer: the file libpcap does not read. */
+static void read_pcapng(struct reader *rd, const void *data, size_t len)
+{
+	struct trace_capture *c = rd->c;
+	struct pcapng r;
+	struct pcapng_packet p;
+	int rc;
+	size_t nifs = 0;
+	pcapng_init(&r, data, len);
+	while (!rd->err && (rc = pcapng_next(&r, &p)) == 1) {
+		if (r.nifs != nifs) {
+			nifs = r.nifs;
+			links_name(c, &r);
+		}
+		link_packet(rd, p.dlt, p.data, p.caplen, p.len, p.sec, p.usec);
+	}
+	if (!rd->err && rc == -ENOMEM)
+		rd->err = -ENOMEM;
+	else if (!rd->err && rc < 0)
+		snprintf(c->error, sizeof c->error, "%s", r.error);
+	if (!rd->err && !c->link)
+		links_name(c, &r);
+	pcapng_fini(&r);
+}
+
 int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 {
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
 	struct reader rd = { .c = c, .held_max = c->hold_max ? c->hold_max : HELD_MAX };
 	c->error[0] = '\0';
+	if (pcapng_is(data, len) && (c->own_pcapng || pcapng_links_differ(data, len))) {
+		read_pcapng(&rd, data, len);
+		if (!rd.err)
+			flows_finish(&rd);
+		reader_fini(&rd);
+		return rd.err;
+	}
 	FILE *fp = fmemopen((void *)data, len, "rb");
 	if (!fp)
 		return errno == ENOMEM ? -ENOMEM : -EBADMSG;
@@ -846,21 +930,11 @@ int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 	const u_char *pb;
 	int rc;
 	while (!rd.err && (rc = pcap_next_ex(pc, &ph, &pb)) == 1) {
-		rd.at.frame = ++c->packets;
 		/* pcap's seconds are unsigned 32 bits, which libpcap gives
 		 * sign-extended: after 2038 they read as before 1970 */
-		rd.at.sec = ph->ts.tv_sec < 0 ? (int64_t)(uint32_t)ph->ts.tv_sec : (int64_t)ph->ts.tv_sec;
-		rd.at.usec = (uint32_t)ph->ts.tv_usec;
-		long o = link_ip(dlt, pb, ph->caplen);
-		if (o < 0) {
-			c->other_link += !c->link;
-			continue;
-		}
-		size_t before = c->nmsgs;
-		int prc = ip_packet(&rd, pb + o, ph->caplen - (size_t)o, rd.at.frame);
-		if (prc < 0)
-			rd.err = prc;
-		c->truncated += ph->caplen < ph->len && c->nmsgs == before;
+		link_packet(&rd, dlt, pb, ph->caplen, ph->len,
+			    ph->ts.tv_sec < 0 ? (int64_t)(uint32_t)ph->ts.tv_sec : (int64_t)ph->ts.tv_sec,
+			    (uint32_t)ph->ts.tv_usec);
 	}
 	if (!rd.err && rc == PCAP_ERROR)
 		snprintf(c->error, sizeof c->error, "%s", pcap_geterr(pc));

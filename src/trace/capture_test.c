@@ -1,7 +1,9 @@
 /* capture_test.c: trace_capture_read over pcap files built here packet by
  * packet (link layers, UDP, IP fragments, TCP out of order, retransmitted
  * and with a lost segment, SCTP chunks, WebSocket), checked message by
- * message: bytes, frames, packet lines, what could not be read. */
+ * message: bytes, frames, packet lines, what could not be read; pcapng
+ * files of several link layers, and the corpus captures as pcapng read by
+ * libpcap and by the block reader alike. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -500,22 +502,227 @@ static void what_is_no_capture_is_refused_with_a_reason(void)
 	CHECK_INT_EQ(cap.nmsgs, 0);
 }
 
-static void every_allocation_failure_is_reported_and_frees_all(void)
+/* ---- pcapng -------------------------------------------------------- */
+
+/* A pcapng being written (this machine's byte order). */
+struct ngw {
+	unsigned char *f;
+	size_t n, cap;
+};
+
+static void ng_put(struct ngw *w, const void *p, size_t n)
 {
-	static struct pcapw w;
-	size_t rn = strlen(reg);
-	pcapw_init(&w, LINK_ETH);
-	put_udp(&w, reg);
-	put_tcp(&w, 1000, 0x18, reg, 40);
-	put_tcp(&w, 1000 + 80, 0x18, reg + 80, rn - 80);
-	put_tcp(&w, 1000 + 40, 0x18, reg + 40, 40);
+	if (w->n + n + 4 > w->cap)
+		return; /* the caller checks w->n against what it wrote */
+	memcpy(w->f + w->n, p, n);
+	w->n += n;
+	while (w->n % 4)
+		w->f[w->n++] = 0;
+}
+
+static void ng_block(struct ngw *w, uint32_t type, const void *body, size_t n)
+{
+	uint32_t total = (uint32_t)(12 + ((n + 3) & ~(size_t)3));
+	ng_put(w, &type, 4);
+	ng_put(w, &total, 4);
+	ng_put(w, body, n);
+	ng_put(w, &total, 4);
+}
+
+static void ng_section(struct ngw *w)
+{
+	unsigned char b[16];
+	uint32_t bom = 0x1A2B3C4D;
+	uint16_t v[2] = { 1, 0 };
+	uint64_t sl = UINT64_MAX;
+	memcpy(b, &bom, 4);
+	memcpy(b + 4, v, 4);
+	memcpy(b + 8, &sl, 8);
+	ng_block(w, 0x0A0D0D0A, b, 16);
+}
+
+/* An interface of link type dlt; nanoseconds when nsec (if_tsresol 9). */
+static void ng_interface(struct ngw *w, uint16_t dlt, bool nsec)
+{
+	unsigned char b[20] = { 0 };
+	uint32_t snap = 262144;
+	memcpy(b, &dlt, 2);
+	memcpy(b + 4, &snap, 4);
+	uint16_t opt[2] = { 9, 1 };
+	memcpy(b + 8, opt, 4);
+	b[12] = 9; /* then opt_endofopt */
+	ng_block(w, 1, b, nsec ? 20 : 8);
+}
+
+static void ng_packet(struct ngw *w, uint32_t ifid, uint64_t ts, const unsigned char *d, uint32_t caplen,
+		      uint32_t len)
+{
+	static unsigned char b[1 << 18];
+	uint32_t h[5] = { ifid, (uint32_t)(ts >> 32), (uint32_t)ts, caplen, len };
+	if (caplen > sizeof b - 20)
+		return;
+	memcpy(b, h, 20);
+	memcpy(b + 20, d, caplen);
+	ng_block(w, 6, b, 20 + caplen);
+}
+
+/* The classic pcap files in[0..k) (microseconds, either byte order) as
+ * one pcapng, an interface each, their packets one after the other when
+ * interleave is false, else taken a file at a time; times in nanoseconds
+ * when nsec. false when a file is no such pcap. */
+static bool pcap_to_pcapng(struct ngw *w, const unsigned char *const *in, const size_t *n, size_t k, bool nsec,
+			   bool interleave)
+{
+	size_t at[8];
+	bool swap[8];
+	if (k > 8)
+		return false;
+	ng_section(w);
+	for (size_t i = 0; i < k; i++) {
+		uint32_t magic, dlt;
+		if (n[i] < 24)
+			return false;
+		memcpy(&magic, in[i], 4);
+		swap[i] = magic == 0xd4c3b2a1;
+		if (magic != 0xa1b2c3d4 && !swap[i])
+			return false;
+		memcpy(&dlt, in[i] + 20, 4);
+		ng_interface(w, (uint16_t)(swap[i] ? __builtin_bswap32(dlt) : dlt), nsec);
+		at[i] = 24;
+	}
+	for (bool more = true; more;) {
+		more = false;
+		for (size_t i = 0; i < k; i++) {
+			while (at[i] + 16 <= n[i]) {
+				uint32_t h[4];
+				memcpy(h, in[i] + at[i], 16);
+				for (int j = 0; j < 4 && swap[i]; j++)
+					h[j] = __builtin_bswap32(h[j]);
+				if (h[2] > n[i] - at[i] - 16)
+					return false;
+				uint64_t ts = (uint64_t)h[0] * 1000000 + h[1];
+				ng_packet(w, (uint32_t)i, nsec ? ts * 1000 : ts, in[i] + at[i] + 16, h[2], h[3]);
+				at[i] += 16 + h[2];
+				more = true;
+				if (interleave)
+					break;
+			}
+		}
+	}
+	return true;
+}
+
+/* Interfaces of two link layers in one pcapng (libpcap refuses the
+ * second): each packet read with its own. */
+static void a_pcapng_of_several_link_layers_is_read_whole(void)
+{
+	static struct pcapw a, b;
+	static unsigned char buf[1 << 16];
+	struct ngw w = { buf, 0, sizeof buf };
+	pcapw_init(&a, LINK_ETH);
+	pcapw_init(&b, LINK_SLL2);
+	put_udp(&a, reg);
+	put_udp(&b, notify);
+	put_udp(&a, notify);
+	const unsigned char *in[2] = { a.f, b.f };
+	size_t n[2] = { a.n, b.n };
+	CHECK(pcap_to_pcapng(&w, in, n, 2, false, true));
 	trace_capture_fini(&cap);
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_STR_EQ(cap.error, "");
+	CHECK_INT_EQ(cap.packets, 3);
+	CHECK(cap.link && strcmp(cap.link, "Ethernet, Linux cooked v2") == 0);
+	char line[200];
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	snprintf(line, sizeof line, "frame 2 1970-01-01 00:00:01.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
+		 "UDP, length %zu", strlen(notify));
+	check_msg(1, notify, strlen(notify), 2, 2, line);
+	snprintf(line, sizeof line, "frame 3 1970-01-01 00:00:02.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
+		 "UDP, length %zu", strlen(notify));
+	check_msg(2, notify, strlen(notify), 3, 3, line);
+	/* cut inside its last packet: the two before, and why */
+	trace_capture_fini(&cap);
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n - 8), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	CHECK(strstr(cap.error, "truncated pcapng file") != NULL);
+}
+
+/* Whether x and y read the same; the first difference said on stderr. */
+static bool msgs_equal(const struct trace_capture *x, const struct trace_capture *y)
+{
+	if (x->nmsgs != y->nmsgs || x->packets != y->packets || x->other_link != y->other_link ||
+	    x->truncated != y->truncated || x->encrypted != y->encrypted || x->gaps != y->gaps ||
+	    x->frag_open != y->frag_open || !x->link != !y->link || (x->link && strcmp(x->link, y->link))) {
+		fprintf(stderr, "messages %zu/%zu, packets %llu/%llu, link %s/%s\n", x->nmsgs, y->nmsgs,
+			(unsigned long long)x->packets, (unsigned long long)y->packets,
+			x->link ? x->link : "-", y->link ? y->link : "-");
+		return false;
+	}
+	for (size_t i = 0; i < x->nmsgs; i++) {
+		const struct trace_msg *a = &x->msgs[i], *b = &y->msgs[i];
+		if (a->len != b->len || memcmp(x->text.ptr + a->offset, y->text.ptr + b->offset, a->len) ||
+		    a->line_len != b->line_len || memcmp(x->lines.ptr + a->line, y->lines.ptr + b->line, a->line_len) ||
+		    a->frame != b->frame || a->first_frame != b->first_frame || a->sec != b->sec ||
+		    a->usec != b->usec || a->transport != b->transport || a->incomplete != b->incomplete ||
+		    a->ends.ver != b->ends.ver || strcmp(a->ends.src, b->ends.src) ||
+		    strcmp(a->ends.dst, b->ends.dst) || a->ends.ports != b->ends.ports ||
+		    a->ends.sport != b->ends.sport || a->ends.dport != b->ends.dport) {
+			fprintf(stderr, "message %zu: %.*s / %.*s\n", i, (int)a->line_len, x->lines.ptr + a->line,
+				(int)b->line_len, y->lines.ptr + b->line);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Every capture of the corpus as a pcapng (micro- and nanoseconds): read
+ * by libpcap and block by block, the same messages, lines, times. */
+static void pcapng_by_libpcap_and_by_blocks_read_alike(void)
+{
+	static const char *const names[] = { "heplify-sip_ipv4_tcp_retrans", "heplify-sip_ipv6_udp",
+					     "heplify-sip_sctp", "heplify-sip_tcp_websocket", "sngrep-aaa",
+					     "sngrep-ipip", "sngrep-ipv6frag" };
+	static unsigned char file[1 << 20], ng[1 << 21];
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+		char path[200];
+		snprintf(path, sizeof path, "../shared/corpus/captures/pcap/%s.pcap", names[i]);
+		FILE *fp = fopen(path, "rb");
+		CHECK(fp != NULL);
+		if (!fp)
+			continue;
+		size_t n = fread(file, 1, sizeof file, fp);
+		fclose(fp);
+		for (int nsec = 0; nsec < 2; nsec++) {
+			struct ngw w = { ng, 0, sizeof ng };
+			const unsigned char *in = file;
+			CHECK(pcap_to_pcapng(&w, &in, &n, 1, nsec, false));
+			struct trace_capture x, y;
+			trace_capture_init(&x);
+			trace_capture_init(&y);
+			y.own_pcapng = true;
+			CHECK_INT_EQ(trace_capture_read(&x, w.f, w.n), 0);
+			CHECK_INT_EQ(trace_capture_read(&y, w.f, w.n), 0);
+			CHECK(x.nmsgs > 0);
+			if (!msgs_equal(&x, &y))
+				fprintf(stderr, "%s (%s): libpcap and the block reader differ\n", names[i],
+					nsec ? "ns" : "us");
+			CHECK(msgs_equal(&x, &y));
+			trace_capture_fini(&x);
+			trace_capture_fini(&y);
+		}
+	}
+}
+
+/* trace_capture_read of f[0, n) with each allocation failing in turn:
+ * -ENOMEM and nothing left allocated, until one succeeds. */
+static void alloc_sweep(const unsigned char *f, size_t n)
+{
 	long live = alloc_live();
 	for (long k = 0;; k++) {
 		struct trace_capture c;
 		trace_capture_init(&c);
 		alloc_fail_after(k);
-		int rc = trace_capture_read(&c, w.f, w.n);
+		int rc = trace_capture_read(&c, f, n);
 		alloc_fail_after(-1);
 		CHECK(rc == 0 || rc == -ENOMEM);
 		trace_capture_fini(&c);
@@ -529,6 +736,28 @@ static void every_allocation_failure_is_reported_and_frees_all(void)
 			break;
 		}
 	}
+}
+
+static void every_allocation_failure_is_reported_and_frees_all(void)
+{
+	static struct pcapw w, other;
+	static unsigned char buf[1 << 16];
+	size_t rn = strlen(reg);
+	pcapw_init(&w, LINK_ETH);
+	put_udp(&w, reg);
+	put_tcp(&w, 1000, 0x18, reg, 40);
+	put_tcp(&w, 1000 + 80, 0x18, reg + 80, rn - 80);
+	put_tcp(&w, 1000 + 40, 0x18, reg + 40, 40);
+	trace_capture_fini(&cap);
+	alloc_sweep(w.f, w.n);
+	/* the same with a packet of another link layer, as a pcapng */
+	struct ngw ng = { buf, 0, sizeof buf };
+	pcapw_init(&other, LINK_SLL2);
+	put_udp(&other, notify);
+	const unsigned char *in[2] = { w.f, other.f };
+	size_t n[2] = { w.n, other.n };
+	CHECK(pcap_to_pcapng(&ng, in, n, 2, false, true));
+	alloc_sweep(ng.f, ng.n);
 }
 
 int main(void)
@@ -547,6 +776,8 @@ int main(void)
 	seconds_past_2038_are_not_read_as_before_1970();
 	a_file_cut_inside_a_packet_keeps_the_packets_before();
 	what_is_no_capture_is_refused_with_a_reason();
+	a_pcapng_of_several_link_layers_is_read_whole();
+	pcapng_by_libpcap_and_by_blocks_read_alike();
 	every_allocation_failure_is_reported_and_frees_all();
 	trace_capture_fini(&cap);
 	return check_done();
