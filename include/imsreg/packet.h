@@ -1,9 +1,11 @@
 /* packet.h: where a SIP message lies in the bytes of an IP packet: IPv4
- * and IPv6 (extension headers, fragments), one level of IP in IP, ESP with
- * NULL encryption (IMS sec-agree's ealg=null), UDP, TCP, SCTP DATA chunks
- * and WebSocket frames (SIP over WebSocket, RFC 7118). What the paste
- * normaliser reads from hex dumps of packets and the capture reader from
- * pcap files share: no allocation, nothing read outside [b, b + n). */
+ * and IPv6 (extension headers, fragments), one level of IP in IP or of a
+ * tunnel (GRE, ERSPAN, VXLAN, Geneve: an IP packet or an Ethernet frame
+ * inside), ESP with NULL encryption (IMS sec-agree's ealg=null), UDP,
+ * TCP, SCTP DATA chunks and WebSocket frames (SIP over WebSocket, RFC
+ * 7118). What the paste normaliser reads from hex dumps of packets and
+ * the capture reader from pcap files share: no allocation, nothing read
+ * outside [b, b + n). */
 #ifndef IMSREG_PACKET_H
 #define IMSREG_PACKET_H
 
@@ -11,6 +13,15 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <imsreg/buf.h>
+
+/* The tunnel an IP packet came in (one level, the outer packet's). */
+enum pkt_tunnel {
+	PKT_TUNNEL_NONE,
+	PKT_TUNNEL_GRE,         /* GRE (RFC 2784), IP or Ethernet inside */
+	PKT_TUNNEL_ERSPAN,      /* a port mirror's GRE (ERSPAN types I, II, III) */
+	PKT_TUNNEL_VXLAN,       /* RFC 7348, UDP port 4789 */
+	PKT_TUNNEL_GENEVE,      /* RFC 8926, UDP port 6081 */
+};
 
 /* Where the transport payload of an IP packet lies in b[0, n). */
 struct pkt_ip {
@@ -36,6 +47,8 @@ struct pkt_ip {
 	bool ports, esp;
 	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
 	uint32_t spi;
+	enum pkt_tunnel tunnel; /* the packet read came in this tunnel */
+	uint32_t vni;           /* VXLAN, Geneve: its virtual network */
 	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
 	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
 	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
@@ -88,11 +101,15 @@ bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_en
  * fragment after the first). */
 void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
 
-
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
  * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",
- * "IP6 ...", ESP without encryption named with its SPI. Nothing when r
+ * "IP6 ...", then what carried it (pkt_carrier_write). Nothing when r
  * has no IP header (r->ver not 4 or 6). */
 void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
+
+/* Appends what carried the packet r describes, as pkt_line_write ends
+ * its line: ", in ESP (SPI 0x..., null encryption)", ", in VXLAN (VNI
+ * 42)", ", in GRE", ...; nothing for a packet on its own. */
+void pkt_carrier_write(struct buf *o, const struct pkt_ip *r);
 
 #endif

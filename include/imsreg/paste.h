@@ -65,8 +65,10 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 /* Whether s[0, n), a line without its line end, has a start line's shape:
  * Request-Line "METHOD SP uri SP SIP/2.0" (a ':' in the URI) or
  * Status-Line "SIP/2.0 NNN ...", any run of SP between the elements (the
- * parser judges the spacing). How the normaliser, and the capture reader,
- * tell where a message starts. */
+ * parser judges the spacing). A method beginning with '.' is not taken:
+ * '.' is what dumps (tcpdump -A, ngrep) print for the bytes they cannot,
+ * the headers before a payload; no method begins with it. How the
+ * normaliser, and the capture reader, tell where a message starts. */
 bool paste_is_start_line(const char *s, size_t n);
 /* The Content-Length (or l) of the message head s[0, n) (its header lines,
  * the last one's value when repeated): -1 when it has none; a value is cut

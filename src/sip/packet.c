@@ -1,7 +1,7 @@
 /* packet.c: where a SIP message lies in the bytes of an IP packet (IPv4,
- * IPv6, fragments, IP in IP, ESP with NULL encryption, UDP, TCP, SCTP,
- * WebSocket frames): what the paste normaliser's hex dumps and the capture
- * reader share. */
+ * IPv6, fragments, IP in IP, GRE and ERSPAN, VXLAN and Geneve, ESP with
+ * NULL encryption, UDP, TCP, SCTP, WebSocket frames): what the paste
+ * normaliser's hex dumps and the capture reader share. */
 #include <arpa/inet.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -49,7 +49,85 @@ static bool esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *pr
 	return false;
 }
 
-/* pkt_ip_payload at one level of IP in IP (depth 0 the outer packet). */
+/* The IP packet in an Ethernet frame at b[o, end) (802.1Q and 802.1ad
+ * tags skipped): its offset, or 0. */
+static size_t ether_ip(const unsigned char *b, size_t o, size_t end)
+{
+	size_t t = o + 12;
+	while (t + 2 <= end && (pkt_u16(b + t) == 0x8100 || pkt_u16(b + t) == 0x88a8))
+		t += 4;
+	if (t + 2 > end || (pkt_u16(b + t) != 0x0800 && pkt_u16(b + t) != 0x86dd))
+		return 0;
+	return t + 2;
+}
+
+/* The packet a tunnel header at b[h, end) carries, by its protocol type:
+ * IP, or an Ethernet frame (transparent Ethernet bridging, 0x6558): its
+ * IP packet's offset, or 0. */
+static size_t tunnel_ip(const unsigned char *b, size_t h, size_t end, unsigned type)
+{
+	if (type == 0x0800 || type == 0x86dd)
+		return h < end ? h : 0;
+	return type == 0x6558 ? ether_ip(b, h, end) : 0;
+}
+
+/* GRE (RFC 2784, RFC 2890 keys and sequence numbers; version 0) at
+ * b[h, end): the IP packet it carries, IP or Ethernet, and ERSPAN's
+ * mirrored frames (type I without a sequence number, type II's 8-byte
+ * header, type III's 12 and its optional 8): its offset, or 0. */
+static size_t gre_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun)
+{
+	if (h + 4 > end || (b[h] & 0x40) || (b[h + 1] & 7) != 0)
+		return 0; /* routing present (RFC 1701), or not version 0 */
+	unsigned type = pkt_u16(b + h + 2);
+	bool seq = b[h] & 0x10;
+	size_t g = h + 4 + ((b[h] & 0x80) ? 4 : 0) + ((b[h] & 0x20) ? 4 : 0) + (seq ? 4 : 0);
+	if (g > end)
+		return 0;
+	*tun = PKT_TUNNEL_GRE;
+	if (type == 0x88be || type == 0x22eb) {
+		/* its header's first 4 bits: the ERSPAN version (1 type II,
+		 * 2 type III) */
+		*tun = PKT_TUNNEL_ERSPAN;
+		if (type == 0x88be && seq) {
+			if (g + 8 > end || b[g] >> 4 != 1)
+				return 0;
+			g += 8;
+		} else if (type == 0x22eb) {
+			if (g + 12 > end || b[g] >> 4 != 2)
+				return 0;
+			g += 12 + (b[g + 11] & 1 ? 8 : 0);
+		}
+		return g < end ? ether_ip(b, g, end) : 0;
+	}
+	return tunnel_ip(b, g, end, type);
+}
+
+/* VXLAN (RFC 7348, UDP port 4789) or Geneve (RFC 8926, UDP port 6081) in
+ * the UDP datagram at b[h, end): the IP packet it carries, its VNI in
+ * *vni: its offset, or 0. */
+static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun, uint32_t *vni)
+{
+	if (h + 16 > end)
+		return 0;
+	unsigned dport = pkt_u16(b + h + 2);
+	const unsigned char *t = b + h + 8;
+	if (dport == 4789 && (t[0] & 0x08)) {
+		*tun = PKT_TUNNEL_VXLAN;
+		*vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
+		return ether_ip(b, h + 16, end);
+	}
+	if (dport == 6081 && (t[0] >> 6) == 0) {
+		size_t g = h + 16 + (size_t)(t[0] & 0x3f) * 4;
+		*tun = PKT_TUNNEL_GENEVE;
+		*vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
+		return g <= end ? tunnel_ip(b, g, end, pkt_u16(t + 2)) : 0;
+	}
+	return 0;
+}
+
+/* pkt_ip_payload at one level of IP in IP or a tunnel (depth 0 the outer
+ * packet). */
 static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int depth)
 {
 	int v = ip_at(b, n);
@@ -63,8 +141,11 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 	r->ip = 0;
 	r->ver = (unsigned)v;
 	r->ports = false;
-	if (depth == 0)
+	if (depth == 0) {
 		r->esp = r->esp_enc = r->sctp_more = false;
+		r->tunnel = PKT_TUNNEL_NONE;
+		r->vni = 0;
+	}
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
 		end = pkt_u16(b + 2);
@@ -142,6 +223,34 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 		r->data += h;
 		r->data_end += h;
 		return true;
+	}
+	/* a tunnel of a virtual network or a port mirror: the packet it
+	 * carries is read, or (UDP to the port by chance, no IP inside)
+	 * the datagram itself */
+	unsigned tun = PKT_TUNNEL_NONE;
+	uint32_t vni = 0;
+	size_t in = 0;
+	if (depth == 0 && !more && !r->esp)
+		in = proto == 47 ? gre_inner(b, h, end, &tun)
+				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun, &vni) : 0;
+	if (in) {
+		struct pkt_ip outer = *r;
+		if (ip_payload(b + in, end - in, r, 1)) {
+			r->from += in;
+			r->to += in;
+			r->ip += in;
+			r->th += in;
+			r->data += in;
+			r->data_end += in;
+			r->tunnel = tun;
+			r->vni = vni;
+			return true;
+		}
+		bool enc = r->esp_enc;
+		*r = outer;
+		r->esp_enc = enc;
+		if (proto == 47)
+			return false;
 	}
 	r->proto = proto;
 	r->th = h;
@@ -314,6 +423,17 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
 	if (r->proto == 17 && r->ports && !r->frag && r->from >= r->th + 8 && pkt_u16(b + r->th + 4) >= 8)
 		n = pkt_u16(b + r->th + 4) - 8u;
 	buf_printf(o, ": %s, length %zu%s", t && !r->frag ? t : "IP fragment", n, r->more ? ", in IP fragments" : "");
+	pkt_carrier_write(o, r);
+}
+
+void pkt_carrier_write(struct buf *o, const struct pkt_ip *r)
+{
 	if (r->esp)
 		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
+	static const char *const tunnels[] = { [PKT_TUNNEL_GRE] = "GRE", [PKT_TUNNEL_ERSPAN] = "ERSPAN",
+					       [PKT_TUNNEL_VXLAN] = "VXLAN", [PKT_TUNNEL_GENEVE] = "Geneve" };
+	if (r->tunnel == PKT_TUNNEL_VXLAN || r->tunnel == PKT_TUNNEL_GENEVE)
+		buf_printf(o, ", in %s (VNI %u)", tunnels[r->tunnel], (unsigned)r->vni);
+	else if (r->tunnel != PKT_TUNNEL_NONE)
+		buf_printf(o, ", in %s", tunnels[r->tunnel]);
 }

@@ -248,6 +248,8 @@ bool paste_is_start_line(const char *s, size_t n)
 		       (unsigned)(s[i + 2] - '0') <= 9 && (n - i == 3 || s[i + 3] == ' ');
 	}
 	size_t i = 0;
+	if (n && s[0] == '.')
+		return false; /* a dump's bytes before the payload */
 	while (i < n && scan_is((unsigned char)s[i], SCAN_TOKEN))
 		i++;
 	if (i == 0 || i >= n || s[i] != ' ')
@@ -2004,6 +2006,16 @@ static int unlog_ngrep_wrapped(struct unlog *u, unsigned lineno, size_t pos, siz
 	return rc;
 }
 
+/* s[0, n) is dots alone: what a dump (tcpdump -A, ngrep) prints for the
+ * bytes of the headers before a payload, on the payload's first line. */
+static bool dots_only(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != '.')
+			return false;
+	return n > 0;
+}
+
 /* A whole start line at the end of the line in[pos, ce) after log text
  * (RFC 3261 §7.1 Request-Line "Method SP Request-URI SP SIP-Version", §7.2
  * Status-Line "SIP-Version SP Status-Code SP Reason-Phrase"): text that is
@@ -2038,7 +2050,7 @@ static size_t start_after_prefix(const char *in, size_t pos, size_t ce)
 		 * request's method must be one SIP knows: "Hello from the
 		 * UEREGISTER sip:..." is such a body, whose "UEREGISTER" would
 		 * read as an extension method */
-		if (scan_is((unsigned char)s[m - 1], SCAN_TOKEN))
+		if (scan_is((unsigned char)s[m - 1], SCAN_TOKEN) && !dots_only(s, m))
 			return SIZE_MAX;
 		if (m != q) {
 			size_t me = m;
@@ -2711,6 +2723,23 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 				if (!nl)
 					return false;
 				b = (size_t)(nl - in) + 1;
+				continue;
+			}
+			/* GRE: the packet it carries on the next line, after a
+			 * tab ("\tIP (tos ...)", -e's "\tMAC > MAC, ethertype
+			 * IPv4 (0x0800), length N: (tos ...)"), its endpoints
+			 * on the line after */
+			const char *nl = td_at(in, ne, e, "GREv0") ? memchr(in + ne, '\n', len - ne) : NULL;
+			size_t t = nl ? (size_t)(nl - in) + 1 : len;
+			size_t te = t < len ? content_end(in, len, t) : t;
+			if (t < len && in[t] == '\t' && p->lines < 3 &&
+			    (td_find(in, te, t, "(tos ") < te || td_find(in, te, t, "(hlim ") < te ||
+			     td_find(in, te, t, "(flowlabel ") < te)) {
+				const char *tl = memchr(in + te, '\n', len - te);
+				if (!tl)
+					return false;
+				p->lines++;
+				b = (size_t)(tl - in) + 1;
 				continue;
 			}
 			p->ep = a;

@@ -936,6 +936,53 @@ static const struct log_case log_cases[] = {
 	  "\n"
 	  "\n",
 	  1, "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "tcpdump -A's packet text", "not part of a SIP message", "l: 0", 6, 1 },
+	/* tcpdump -v of a packet in GRE: the inner packet's IP header on a
+	 * line after a tab, its endpoints and length on the next (the
+	 * payload after 28 bytes of the inner headers, not the GRE length's) */
+	{ "tcpdump-v-gre",
+	  "00:16:40.000000 IP (tos 0x0, ttl 64, id 0, offset 0, flags [none], proto GRE (47), length 193, "
+	  "bad cksum 0 (->f60a)!)\n"
+	  "    192.0.2.1 > 192.0.2.2: GREv0, Flags [key present], key=0x2a, length 173\n"
+	  "\tIP (tos 0x0, ttl 64, id 0, offset 0, flags [none], proto UDP (17), length 165, bad cksum 0 (->6644)!)\n"
+	  "    10.1.0.1.5060 > 10.1.0.2.5060: [no cksum] SIP, length: 137\n"
+	  "\tOPTIONS sip:b@example.net SIP/2.0\n"
+	  "\tVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt1\n"
+	  "\tCall-ID: tun1\n"
+	  "\tCSeq: 1 OPTIONS\n"
+	  "\tContent-Length: 0\n"
+	  "\t\n"
+	  "E.......@/.......... ......*E.......@...\n"
+	  "...\n"
+	  "...........OPTIONS sip:b@example.net SIP/2.0\n"
+	  "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt1\n"
+	  "Call-ID: tun1\n"
+	  "CSeq: 1 OPTIONS\n"
+	  "Content-Length: 0\n"
+	  "\n"
+	  "\n",
+	  1, "OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt1\r\n"
+	  "Call-ID: tun1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n", "tcpdump -A's packet text", NULL,
+	  "Call-ID", 15, 1 },
+	/* tcpdump -v of VXLAN it does not decode ("unknown payload"): the
+	 * packet's text read as text, its dots before the method (the
+	 * headers' bytes) no part of it */
+	{ "tcpdump-v-vxlan-dots",
+	  "00:16:44.000000 IP (tos 0x0, ttl 64, id 0, offset 0, flags [none], proto UDP (17), length 215, "
+	  "bad cksum 0 (->f612)!)\n"
+	  "    192.0.2.1.49152 > 192.0.2.2.4789: [no cksum] \n"
+	  "    BCM-LI-SHIM: direction unknown, pkt-type undecided, pkt-subtype unknown, li-id 0\n"
+	  "    unknown payload\n"
+	  "E.......@.........................*...............E.......@...\n"
+	  "...\n"
+	  "...........OPTIONS sip:b@example.net SIP/2.0\n"
+	  "Via: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt5\n"
+	  "Call-ID: tun5\n"
+	  "CSeq: 5 OPTIONS\n"
+	  "Content-Length: 0\n"
+	  "\n"
+	  "\n",
+	  1, "OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKt5\r\n"
+	  "Call-ID: tun5\r\nCSeq: 5 OPTIONS\r\nContent-Length: 0\r\n\r\n", NULL, NULL, "Call-ID", 9, 1 },
 	/* -e, port 5060 with no length: the IP header's own (24 bytes with
 	 * options: 'F') and UDP's 8 */
 	{ "tcpdump-e-ip-options",

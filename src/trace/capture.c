@@ -213,8 +213,8 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 		static const char *const parts[] = { "IP fragments", "TCP segments", "DATA chunks", "TCP segments" };
 		buf_printf(&c->lines, ", in %s from frame %llu", parts[t], (unsigned long long)first);
 	}
-	if (r && r->esp)
-		buf_printf(&c->lines, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
+	if (r)
+		pkt_carrier_write(&c->lines, r);
 	if (incomplete)
 		buf_puts(&c->lines, ", incomplete: the capture has not all of it");
 	m->line_len = c->lines.len - m->line;

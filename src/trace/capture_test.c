@@ -502,6 +502,99 @@ static void what_is_no_capture_is_refused_with_a_reason(void)
 	CHECK_INT_EQ(cap.nmsgs, 0);
 }
 
+/* ---- tunnels ------------------------------------------------------- */
+
+/* An outer IPv4 packet 10.0.0.9 > 10.0.0.8 of proto around pl[0, n). */
+static size_t outer4(unsigned char *b, unsigned proto, const unsigned char *pl, size_t n)
+{
+	size_t k = ip4(b, proto, pl, n, 0, false, 7);
+	b[15] = 9;
+	b[19] = 8;
+	return k;
+}
+
+/* An Ethernet header (IPv4 inside, a VLAN tag when tagged) at b: its
+ * length. */
+static size_t ether(unsigned char *b, bool tagged)
+{
+	memset(b, 0x02, 12);
+	size_t n = 12;
+	if (tagged) {
+		b[n++] = 0x81, b[n++] = 0x00, b[n++] = 0x00, b[n++] = 0x07;
+	}
+	b[n++] = 0x08, b[n++] = 0x00;
+	return n;
+}
+
+/* The inner packet (a REGISTER in UDP 10.0.0.1 > 10.0.0.2) in each
+ * tunnel of a virtual network or a port mirror: read, with the tunnel
+ * named in its packet line; a datagram to the VXLAN port that is no VXLAN
+ * is read as itself. */
+static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], in[4200], t[4400], p[4600];
+	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1), tn;
+	pcapw_init(&w, LINK_ETH);
+	/* GRE, IPv4 inside, with a key */
+	memcpy(t, "\x20\x00\x08\x00\x00\x00\x00\x2a", 8);
+	memcpy(t + 8, in, inn);
+	pcapw_packet(&w, p, outer4(p, 47, t, 8 + inn));
+	/* GRE bridging Ethernet (0x6558) with a VLAN tag */
+	memcpy(t, "\x00\x00\x65\x58", 4);
+	tn = 4 + ether(t + 4, true);
+	memcpy(t + tn, in, inn);
+	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	/* ERSPAN type II: GRE with a sequence number, 8 bytes of ERSPAN */
+	memcpy(t, "\x10\x00\x88\xbe\x00\x00\x00\x01" "\x10\x01\x00\x05\x00\x00\x00\x00", 16);
+	tn = 16 + ether(t + 16, false);
+	memcpy(t + tn, in, inn);
+	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	/* ERSPAN type III with its optional 8-byte subheader (O bit) */
+	memcpy(t, "\x10\x00\x22\xeb\x00\x00\x00\x02", 8);
+	memset(t + 8, 0, 20);
+	t[8] = 0x20; /* version 2 */
+	t[8 + 11] = 1;
+	tn = 28 + ether(t + 28, false);
+	memcpy(t + tn, in, inn);
+	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	/* ERSPAN type I: no sequence number, no header */
+	memcpy(t, "\x00\x00\x88\xbe", 4);
+	tn = 4 + ether(t + 4, false);
+	memcpy(t + tn, in, inn);
+	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	/* VXLAN, VNI 42, UDP 49152 > 4789 */
+	memcpy(t, "\xc0\x00\x12\xb5\x00\x00\x00\x00" "\x08\x00\x00\x00\x00\x00\x2a\x00", 16);
+	tn = 16 + ether(t + 16, false);
+	memcpy(t + tn, in, inn);
+	t[4] = (unsigned char)((tn + inn) >> 8), t[5] = (unsigned char)(tn + inn);
+	pcapw_packet(&w, p, outer4(p, 17, t, tn + inn));
+	/* Geneve, VNI 7, one 4-byte option, Ethernet inside */
+	memcpy(t, "\xc0\x00\x17\xc1\x00\x00\x00\x00" "\x01\x00\x65\x58\x00\x00\x07\x00" "\x01\x02\x03\x00", 20);
+	tn = 20 + ether(t + 20, false);
+	memcpy(t + tn, in, inn);
+	t[4] = (unsigned char)((tn + inn) >> 8), t[5] = (unsigned char)(tn + inn);
+	pcapw_packet(&w, p, outer4(p, 17, t, tn + inn));
+	/* a SIP datagram to port 4789 without VXLAN's I flag: itself */
+	memcpy(t, "\x13\xc4\x12\xb5\x00\x00\x00\x00", 8);
+	memcpy(t + 8, reg, strlen(reg));
+	t[4] = (unsigned char)((8 + strlen(reg)) >> 8), t[5] = (unsigned char)(8 + strlen(reg));
+	pcapw_packet(&w, p, outer4(p, 17, t, 8 + strlen(reg)));
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 8);
+	static const char *const tunnels[] = { ", in GRE", ", in GRE", ", in ERSPAN", ", in ERSPAN", ", in ERSPAN",
+					       ", in VXLAN (VNI 42)", ", in Geneve (VNI 7)" };
+	char line[300];
+	for (size_t i = 0; i < 7; i++) {
+		snprintf(line, sizeof line, "frame %zu 1970-01-01 00:00:%02zu.000002 IP 10.0.0.1.5060 > "
+			 "10.0.0.2.5060: UDP, length %zu%s", i + 1, i + 1, strlen(reg), tunnels[i]);
+		check_msg(i, reg, strlen(reg), i + 1, i + 1, line);
+	}
+	snprintf(line, sizeof line, "frame 8 1970-01-01 00:00:08.000002 IP 10.0.0.9.5060 > 10.0.0.8.4789: "
+		 "UDP, length %zu", strlen(reg));
+	check_msg(7, reg, strlen(reg), 8, 8, line);
+}
+
 /* ---- pcapng -------------------------------------------------------- */
 
 /* A pcapng being written (this machine's byte order). */
@@ -776,6 +869,7 @@ int main(void)
 	seconds_past_2038_are_not_read_as_before_1970();
 	a_file_cut_inside_a_packet_keeps_the_packets_before();
 	what_is_no_capture_is_refused_with_a_reason();
+	packets_in_gre_erspan_vxlan_and_geneve_are_read();
 	a_pcapng_of_several_link_layers_is_read_whole();
 	pcapng_by_libpcap_and_by_blocks_read_alike();
 	every_allocation_failure_is_reported_and_frees_all();

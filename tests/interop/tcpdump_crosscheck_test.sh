@@ -98,6 +98,29 @@ made["esp-null.pcap"] = os.path.join(tmp, "esp-null.pcap")
 write_pcap(made["esp-null.pcap"], [ipv6(ue, pcscf, 50, esp_null(5064, 5066, reg, 0x1234, 1)),
                                    ipv6(pcscf, ue, 50, esp_null(5066, 5064, ok, 0x5678, 1))])
 TSHARK_OPTS = {"esp-null.pcap": ["-o", "esp.enable_null_encryption_decode_heuristic:TRUE"]}
+# and the tunnels of virtual networks and port mirrors, an OPTIONS in each:
+# GRE (a key, IPv4 inside), GRE bridging Ethernet, ERSPAN types II and
+# III, VXLAN (VNI 42) and Geneve (VNI 7)
+def sip_opt(i):
+    return (b"OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.1.0.1:5060;branch=z9hG4bKt%d\r\n"
+            b"Call-ID: tun%d\r\nCSeq: %d OPTIONS\r\nContent-Length: 0\r\n\r\n") % (i, i, i)
+def ip4_pkt(src, dst, proto, payload):
+    return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0, 0, 64, proto, 0, bytes(src), bytes(dst)) + payload
+def udp_dgram(sp, dp, m):
+    return struct.pack("!HHHH", sp, dp, 8 + len(m), 0) + m
+def tun_inner(i):
+    return ip4_pkt([10, 1, 0, 1], [10, 1, 0, 2], 17, udp_dgram(5060, 5060, sip_opt(i)))
+eth = b"\x02" * 12 + b"\x08\x00"
+def tun_outer(proto, p):
+    return ip4_pkt([192, 0, 2, 1], [192, 0, 2, 2], proto, p)
+made["tunnels.pcap"] = os.path.join(tmp, "tunnels.pcap")
+write_pcap(made["tunnels.pcap"], [
+    tun_outer(47, b"\x20\x00\x08\x00" + struct.pack("!I", 42) + tun_inner(1)),
+    tun_outer(47, b"\x00\x00\x65\x58" + eth + tun_inner(2)),
+    tun_outer(47, b"\x10\x00\x88\xbe" + struct.pack("!I", 1) + b"\x10\x01\x00\x05" + bytes(4) + eth + tun_inner(3)),
+    tun_outer(47, b"\x10\x00\x22\xeb" + struct.pack("!I", 2) + b"\x20" + bytes(11) + eth + tun_inner(4)),
+    tun_outer(17, udp_dgram(49152, 4789, b"\x08\x00\x00\x00\x00\x00\x2a\x00" + eth + tun_inner(5))),
+    tun_outer(17, udp_dgram(49152, 6081, b"\x00\x00\x65\x58\x00\x00\x07\x00" + eth + tun_inner(6)))])
 # and every corpus capture in one pcapng, one after the other (mergecap -a):
 # interfaces of two link types (Linux cooked, Ethernet), which libpcap (and
 # so tcpdump) does not read; decode reads it block by block
@@ -111,7 +134,7 @@ for name in sorted(os.listdir(pcaps)) + sorted(made):
     pcap = made.get(name) or os.path.join(pcaps, name)
     want = [((rl or sl), cid, cseq) for rl, sl, cid, cseq in
             tshark(pcap, "sip", ["sip.Request-Line", "sip.Status-Line", "sip.Call-ID", "sip.CSeq"])]
-    datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"])]
+    datagrams = [printable(bytes.fromhex(p.split(",")[-1])) for (p,) in tshark(pcap, "sip && udp", ["udp.payload"], occurrence="l")]
     # the endpoints of every packet that carries SIP, or a part of it (the
     # innermost IP header: IP in IP)
     endpoints = set()
