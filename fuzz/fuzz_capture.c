@@ -18,7 +18,7 @@
 #include "fuzz_must.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-static void read_one(const uint8_t *in, size_t n, bool own);
+static void read_one(const uint8_t *in, size_t n, bool own, bool sas);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -47,16 +47,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	 * interfaces have several link types), then by the block reader */
 	bool ng = n >= 4 && memcmp(in, "\x0a\x0d\x0d\x0a", 4) == 0;
 	for (int own = 0; own <= ng; own++)
-		read_one(in, n, own);
+		read_one(in, n, own, false);
+	/* and with SAs of SPIs 1 to 4 (each cipher, both integrities): ESP
+	 * of those SPIs is checked, opened when it is the fuzzer's own */
+	read_one(in, n, false, true);
 	free(in);
 	return 0;
 }
 
-static void read_one(const uint8_t *in, size_t n, bool own)
+static void read_one(const uint8_t *in, size_t n, bool own, bool sas)
 {
+	static const struct trace_esp_sa sa[] = {
+		{ .spi = 1, .integ = TRACE_ESP_HMAC_SHA1_96, .cipher = TRACE_ESP_NULL },
+		{ .spi = 2, .integ = TRACE_ESP_HMAC_SHA1_96, .cipher = TRACE_ESP_AES_CBC },
+		{ .spi = 3, .integ = TRACE_ESP_HMAC_MD5_96, .cipher = TRACE_ESP_DES_EDE3_CBC },
+		{ .spi = 4, .integ = TRACE_ESP_HMAC_MD5_96, .cipher = TRACE_ESP_AES_CBC },
+	};
 	struct trace_capture c;
 	trace_capture_init(&c);
 	c.own_pcapng = own;
+	if (sas) {
+		c.sas = sa;
+		c.nsas = sizeof sa / sizeof sa[0];
+	}
 	int rc = trace_capture_read(&c, in, n);
 	MUST(rc == 0 || rc == -EBADMSG || rc == -ENOMEM);
 	MUST(!c.link || strlen(c.link) < sizeof c.link_text);

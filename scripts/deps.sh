@@ -10,6 +10,7 @@ packages=(
 	libxml2-dev                             # XML bodies (reg-event state, RFC 3680)
 	clang libclang-rt-14-dev llvm           # libFuzzer and its sanitizers
 	tshark                                  # cross-check of the decoder
+	python3-cryptography                    # tests: ESP packets sealed for decode to open
 	tcpdump                                 # its -A text, read by decode (cross-checked with tshark)
 	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark
 	valgrind                                # callgrind instruction counts

@@ -25,6 +25,29 @@ enum trace_transport {
 	TRACE_WS,               /* WebSocket over TCP */
 };
 
+/* An IPsec SA of IMS sec-agree whose ESP packets the reader opens (TS
+ * 33.203 §7.1: the SAs between UE and P-CSCF use IMS AKA's IK and CK as
+ * their keys, expanded as its Annex I says: HMAC-MD5-96 takes IK,
+ * HMAC-SHA-1-96 IK and 32 zero bits, AES-CBC CK, DES-EDE3-CBC CK and its
+ * first 64 bits again). The caller learns them from the messages: the
+ * SPIs of Security-Client and Security-Server, the algorithms of
+ * Security-Server, the keys of the 401's challenge. */
+enum trace_esp_integ {
+	TRACE_ESP_HMAC_SHA1_96,  /* RFC 2404 */
+	TRACE_ESP_HMAC_MD5_96,   /* RFC 2403 */
+};
+enum trace_esp_cipher {
+	TRACE_ESP_NULL,          /* RFC 2410 */
+	TRACE_ESP_AES_CBC,       /* RFC 3602 */
+	TRACE_ESP_DES_EDE3_CBC,  /* RFC 2451 */
+};
+struct trace_esp_sa {
+	uint32_t spi;
+	enum trace_esp_integ integ;
+	enum trace_esp_cipher cipher;
+	uint8_t ik[16], ck[16];
+};
+
 /* One SIP message of the capture. */
 struct trace_msg {
 	size_t offset, len;     /* in text: the message's bytes as sent (a UDP
@@ -41,6 +64,7 @@ struct trace_msg {
 	enum trace_transport transport;
 	bool incomplete;        /* the capture ended (or lost a segment) before
 				 * its Content-Length was there */
+	bool decrypted;         /* it came in ESP opened with an SA of sas */
 };
 
 /* Caller-owned: trace_capture_init, trace_capture_read, trace_capture_fini. */
@@ -55,7 +79,11 @@ struct trace_capture {
 	uint64_t packets;       /* read from the file */
 	uint64_t other_link;    /* of a link layer not read */
 	uint64_t truncated;     /* cut short by the capture's snapshot length */
-	uint64_t encrypted;     /* ESP with encryption: what is inside cannot be read */
+	uint64_t encrypted;     /* ESP with encryption: what is inside cannot be read
+				 * (no SA of sas opened it) */
+	uint64_t decrypted;     /* ESP packets an SA of sas opened */
+	uint64_t esp_icv_bad;   /* ESP packets of an SPI of sas whose ICV does not
+				 * check with its keys (other keys: wrong K/OPc?) */
 	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
 	char error[256];        /* why the file could not be read, or why it ended
@@ -65,6 +93,9 @@ struct trace_capture {
 				 * (0: 64 MiB); set after trace_capture_init */
 	bool own_pcapng;        /* in: read a pcapng with imsreg's block reader even
 				 * when libpcap could (tests compare the two) */
+	const struct trace_esp_sa *sas; /* in: SAs whose ESP packets are opened */
+	size_t nsas;            /* (several may share an SPI: the one whose ICV
+				 * checks and whose padding is whole opens it) */
 };
 
 void trace_capture_init(struct trace_capture *c);

@@ -9,6 +9,7 @@
 #include <imsreg/paste.h>
 #include <imsreg/sip.h>
 #include <imsreg/trace.h>
+#include "cli/esp_sas.h"
 #include "cli/report.h"
 
 /* Exit statuses of `imsreg decode` (docs/cli.md). */
@@ -78,6 +79,9 @@ struct cli_source {
 	 * carried them, whatever the framing asked (NULL otherwise) */
 	struct trace_capture *capture;
 	bool capture_read;       /* libpcap read it (its messages may be none) */
+	/* the IPsec SAs its sec-agree set up, whose ESP it was read again
+	 * with (their keys from the 401s' ck/ik, or from K and OPc) */
+	struct cli_esp_sas esp;
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
 	/* when cli_source_init failed: why and where */
 	const char *error_reason;
@@ -117,6 +121,12 @@ enum cli_framing {
  * says: its messages are the wire bytes the packets carried. */
 int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
 		    FILE *err);
+/* cli_source_init, with the subscriber's keys (K and OP/OPc) to open a
+ * capture's encrypted ESP with (NULL: none; the keys of the 401s that
+ * carry ck/ik are used anyway): a capture with encrypted ESP whose SAs
+ * its messages set up is read again, those SAs opened (src->esp). */
+int cli_source_init_keyed(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
+			  const struct auth_keys *keys, FILE *err);
 void cli_source_fini(struct cli_source *src);
 /* Parses the next message into m: 1, 0 when there is none, or a negative
  * errno after writing "file:line:col: reason" to err (the source then

@@ -19,6 +19,9 @@
 
 struct decode_run {
 	struct cli_opts opt;
+	/* --k, --opc/--op: the subscriber's keys, to open a capture's ESP
+	 * (secret: wiped at the end of the run) */
+	struct auth_keys keys;
 	struct buf buf;
 	struct report rep;
 	FILE *out;
@@ -1090,7 +1093,7 @@ static void report_paste_repairs(struct report *r, const struct cli_input *in, c
  * capture_read (docs/json.md); as text one line, and what it could not
  * read said plainly (before the messages, so --summary says it too). */
 static void report_capture(struct decode_run *run, const struct cli_input *in, const char *format,
-			   const struct trace_capture *c)
+			   const struct trace_capture *c, const struct cli_esp_sas *esp)
 {
 	struct report *r = &run->rep;
 	if (r->format == REPORT_JSON) {
@@ -1101,6 +1104,9 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		report_u64(r, "other_link", NULL, c->other_link, NULL);
 		report_u64(r, "truncated", NULL, c->truncated, NULL);
 		report_u64(r, "encrypted", NULL, c->encrypted, NULL);
+		report_u64(r, "decrypted", NULL, c->decrypted, NULL);
+		report_u64(r, "esp_keys_wrong", NULL, c->esp_icv_bad, NULL);
+		report_u64(r, "esp_sas", NULL, esp->n, NULL);
 		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
 		report_u64(r, "fragments_open", NULL, c->frag_open, NULL);
 		report_cstr(r, "error", NULL, c->error[0] ? c->error : NULL, NULL);
@@ -1114,10 +1120,26 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 	if (c->other_link)
 		buf_printf(b, "; %llu packet(s) of a link layer imsreg does not read (Ethernet, Linux "
 			   "cooked, raw IP and loopback captures are read)", (unsigned long long)c->other_link);
-	if (c->encrypted)
+	if (c->decrypted)
+		buf_printf(b, "; %llu ESP packet(s) decrypted with the keys of %u AKA challenge(s) (%s)",
+			   (unsigned long long)c->decrypted, esp->challenges,
+			   esp->from_401 && esp->from_k ? "the ck/ik of the S-CSCF's 401s, and K and OPc"
+			   : esp->from_401 ? "the ck/ik of the S-CSCF's 401" : "K and OPc");
+	if (c->esp_icv_bad)
+		buf_printf(b, "; %llu ESP packet(s) of the SAs' SPIs do not authenticate with the keys %s",
+			   (unsigned long long)c->esp_icv_bad,
+			   esp->from_k ? "of K and OPc: a wrong K or OPc (or OP given as OPc)?"
+				       : "of the S-CSCF's ck/ik: SAs of another challenge?");
+	if (c->encrypted && !c->decrypted && esp->unkeyed && !esp->from_k)
 		buf_printf(b, "; %llu ESP packet(s) encrypted: the SIP in them (the REGISTER after a 401 "
+			   "with Security-Server, and what follows it) is read with the subscriber's keys: "
+			   "give --k and --opc (or --op), or capture the S-CSCF's 401 too (its ck and ik)",
+			   (unsigned long long)c->encrypted);
+	else if (c->encrypted > c->esp_icv_bad)
+		buf_printf(b, "; %llu ESP packet(s) encrypted%s: the SIP in them (the REGISTER after a 401 "
 			   "with Security-Server, and what follows it) cannot be read; capture where IPsec "
-			   "ends, or test with ealg=null", (unsigned long long)c->encrypted);
+			   "ends, or test with ealg=null", (unsigned long long)(c->encrypted - c->esp_icv_bad),
+			   esp->n ? " of no SA the capture's sec-agree set up" : "");
 	if (c->truncated)
 		buf_printf(b, "; %llu packet(s) cut short by the capture's snapshot length: capture with "
 			   "-s 0", (unsigned long long)c->truncated);
@@ -1181,13 +1203,13 @@ static void decode_input(struct decode_run *run, const char *path)
 		run_status(run, CLI_EXIT_INPUT);
 		goto out;
 	}
-	rc = cli_source_init(&src, &in,
-			     run->opt.datagram ? CLI_FRAMING_DATAGRAM
-			     : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
-			     run->err);
+	rc = cli_source_init_keyed(&src, &in,
+				   run->opt.datagram ? CLI_FRAMING_DATAGRAM
+				   : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
+				   run->keys.has_k ? &run->keys : NULL, run->err);
 	src_ready = true;
 	if (src.capture_read)
-		report_capture(run, &in, capture, src.capture);
+		report_capture(run, &in, capture, src.capture, &src.esp);
 	else if (r->format == REPORT_JSON)
 		report_str(r, "capture_read", NULL, SLICE_NULL, NULL);
 	if (rc < 0) {
@@ -1527,6 +1549,7 @@ static void decode_usage(FILE *f)
 {
 	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief | --summary] [--no-color]\n"
 	      "                     [--ignore RULES] [--only RULES] [--severity RULES=LEVEL]\n"
+	      "                     [--k HEX (--opc HEX | --op HEX)]\n"
 	      "                     [--profile FILE] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
@@ -1548,6 +1571,9 @@ static void decode_usage(FILE *f)
 	      "              have one (the complement of --ignore; repeatable)\n"
 	      "  --severity RULES=LEVEL  report these rules' findings as error, warning or\n"
 	      "              info (repeatable; the last match wins): e.g. 'ir92.*=info'\n"
+	      "  --k HEX --opc HEX (or --op HEX)  the subscriber's keys: a capture's ESP\n"
+	      "              after the 401 is decrypted with IMS AKA's CK and IK (also\n"
+	      "              without them when the capture holds the S-CSCF's 401, ck/ik)\n"
 	      "  --profile FILE  options saved in a file, one per line: 'ignore RULES',\n"
 	      "              'only RULES', 'severity RULES=LEVEL'; '#' starts a comment\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
@@ -1628,6 +1654,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *val;
 		option_add_fn *add;
+		int krc;
 		if (files_only || a[0] != '-' || strcmp(a, "-") == 0) {
 			files[nfiles++] = a;
 		} else if (strcmp(a, "--") == 0) {
@@ -1646,6 +1673,11 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			no_color = true;
 		} else if (strcmp(a, "--rules") == 0) {
 			rules = true;
+		} else if (strncmp(a, "--amf", 5) != 0 && (krc = auth_keys_option(&run.keys, argc, argv, &i)) != 0) {
+			if (krc < 0) {
+				status = decode_usage_error(want_json, "a key option needs 32 hex digits", out, err);
+				goto out;
+			}
 		} else if ((add = value_option(a, argc, argv, &i, &val))) {
 			char reason[400];
 			if (!add(&run, val, reason, sizeof reason)) {
@@ -1669,6 +1701,10 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			status = decode_usage_error(want_json, reason, out, err);
 			goto out;
 		}
+	}
+	if (run.keys.has_k != run.keys.has_op) {
+		status = decode_usage_error(want_json, "--k goes with --opc or --op", out, err);
+		goto out;
 	}
 	run.opt.color = !no_color && !run.opt.json && isatty(fileno(out)) && !getenv("NO_COLOR");
 	/* the flow table's bound in Call-IDs (docs/cli.md): lower to test it,
@@ -1824,6 +1860,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	buf_fini(&run.buf);
 	status = cli_output_flush(out, err, run.status);
 out:
+	auth_keys_wipe(&run.keys);
 	imsreg_free(files);
 	for (size_t i = 0; i < run.nignore; i++)
 		imsreg_free((void *)run.ignore[i]);

@@ -266,8 +266,24 @@ static void strict_position(const struct cli_source *src, size_t off, unsigned *
 /* Reasons with a number or a quote in them (one run, one thread). */
 static char reason_text[320];
 
+/* A capture read once holds encrypted ESP: the SAs its messages set up
+ * (cli_esp_sas), and when there are some, the capture read again with
+ * them. 0, or -ENOMEM. */
+static int capture_open_esp(struct cli_source *src, const struct auth_keys *keys)
+{
+	struct trace_capture *c = src->capture;
+	int rc = cli_esp_sas(c, keys, &src->esp);
+	if (rc < 0 || !src->esp.n)
+		return rc == -ENOMEM ? rc : 0;
+	trace_capture_fini(c);
+	c->sas = src->esp.sa;
+	c->nsas = src->esp.n;
+	rc = trace_capture_read(c, src->in->data, src->in->len);
+	return rc == -ENOMEM ? rc : 0;
+}
+
 /* cli_source_init of a capture file: its messages read by the trace layer. */
-static int capture_init(struct cli_source *src, FILE *err)
+static int capture_init(struct cli_source *src, const struct auth_keys *keys, FILE *err)
 {
 	const struct cli_input *in = src->in;
 	src->strict = true;
@@ -280,6 +296,8 @@ static int capture_init(struct cli_source *src, FILE *err)
 	}
 	trace_capture_init(src->capture);
 	int rc = trace_capture_read(src->capture, in->data, in->len);
+	if (rc == 0 && src->capture->encrypted)
+		rc = capture_open_esp(src, keys);
 	if (rc == -ENOMEM) {
 		src->error_reason = "out of memory";
 		fprintf(err, "%s: out of memory\n", in->name);
@@ -305,6 +323,12 @@ static int capture_init(struct cli_source *src, FILE *err)
 int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
 		    FILE *err)
 {
+	return cli_source_init_keyed(src, in, framing, NULL, err);
+}
+
+int cli_source_init_keyed(struct cli_source *src, const struct cli_input *in, enum cli_framing framing,
+			  const struct auth_keys *keys, FILE *err)
+{
 	const bool strict = framing != CLI_FRAMING_LENIENT;
 	src->in = in;
 	src->strict = strict;
@@ -319,9 +343,10 @@ int cli_source_init(struct cli_source *src, const struct cli_input *in, enum cli
 	src->error_line = src->error_col = 0;
 	src->capture = NULL;
 	src->capture_read = false;
+	memset(&src->esp, 0, sizeof src->esp);
 	paste_init(&src->paste);
 	if (cli_input_capture(in))
-		return capture_init(src, err);
+		return capture_init(src, keys, err);
 	if (strict) {
 		/* as the paste normaliser does for lenient input: an input of
 		 * nothing but line breaks holds no message */
@@ -374,6 +399,7 @@ void cli_source_fini(struct cli_source *src)
 	imsreg_free(src->line_starts);
 	src->line_starts = NULL;
 	paste_fini(&src->paste);
+	cli_esp_sas_fini(&src->esp);
 	if (src->capture) {
 		trace_capture_fini(src->capture);
 		imsreg_free(src->capture);

@@ -164,7 +164,10 @@ static int input_parse(struct verify *v)
 	FILE *err = open_memstream(&text, &text_len);
 	if (!err)
 		return -ENOMEM;
-	rc = cli_source_init(&v->src, &v->in, CLI_FRAMING_LENIENT, err);
+	/* a capture's protected REGISTER in encrypted ESP: opened with the
+	 * keys of K and OPc when given */
+	rc = cli_source_init_keyed(&v->src, &v->in, CLI_FRAMING_LENIENT,
+				   v->keys.has_k && v->keys.has_op ? &v->keys : NULL, err);
 	v->src_open = true;
 	fclose(err);
 	if (rc == -EBADMSG && loose_credentials(v))

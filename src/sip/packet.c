@@ -214,8 +214,13 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 		return false;
 	}
 	if ((proto == 4 || proto == 41) && depth == 0) {
-		if (!ip_payload(b + h, end - h, r, 1))
+		if (!ip_payload(b + h, end - h, r, 1)) {
+			/* where the inner packet's payload is (encrypted ESP's) */
+			r->ip += h;
+			r->data += h;
+			r->data_end += h;
 			return false;
+		}
 		r->from += h;
 		r->to += h;
 		r->ip += h;

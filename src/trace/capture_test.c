@@ -10,6 +10,7 @@
 #include <imsreg/alloc.h>
 #include <imsreg/trace.h>
 #include "check.h"
+#include "esp_seal.h"
 
 enum { LINK_NULL = 0, LINK_ETH = 1, LINK_SLL2 = 276 };
 
@@ -595,6 +596,82 @@ static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
 	check_msg(7, reg, strlen(reg), 8, 8, line);
 }
 
+/* ---- ESP ----------------------------------------------------------- */
+
+/* An ESP packet 10.0.0.1 > 10.0.0.2 sealed with sa around a UDP datagram
+ * 5062 > 5068 of text. */
+static void put_esp(struct pcapw *w, const struct trace_esp_sa *sa, const char *text)
+{
+	unsigned char u[2048], e[2200], p[2400];
+	size_t un = udp(u, text, strlen(text));
+	u[1] = 0xc6, u[3] = 0xcc; /* 5062 > 5068 */
+	size_t en = esp_seal(sa, u, un, 17, e);
+	CHECK(en > 0);
+	pcapw_packet(w, p, ip4(p, 50, e, en, 0, false, 3));
+}
+
+/* Encrypted ESP with the SAs of sec-agree known (their SPIs and the AKA
+ * keys): opened and read, its packet line saying so; with other keys
+ * counted apart; with none, counted encrypted. */
+static void esp_of_a_known_sa_is_decrypted(void)
+{
+	static struct pcapw w;
+	struct trace_esp_sa sas[2] = {
+		{ .spi = 0x1234, .integ = TRACE_ESP_HMAC_SHA1_96, .cipher = TRACE_ESP_AES_CBC },
+		{ .spi = 0x5678, .integ = TRACE_ESP_HMAC_MD5_96, .cipher = TRACE_ESP_DES_EDE3_CBC },
+	};
+	for (int i = 0; i < 2; i++)
+		for (int k = 0; k < 16; k++)
+			sas[i].ik[k] = (uint8_t)(0x10 + k), sas[i].ck[k] = (uint8_t)(0x80 + k);
+	pcapw_init(&w, LINK_ETH);
+	put_esp(&w, &sas[0], reg);
+	put_esp(&w, &sas[1], notify);
+	put_udp(&w, reg);
+	/* with the SAs: both opened */
+	trace_capture_fini(&cap);
+	cap.sas = sas;
+	cap.nsas = 2;
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	CHECK_INT_EQ(cap.decrypted, 2);
+	CHECK_INT_EQ(cap.encrypted, 0);
+	char line[300];
+	snprintf(line, sizeof line, "frame 1 1970-01-01 00:00:01.000002 IP 10.0.0.1.5062 > 10.0.0.2.5068: UDP, "
+		 "length %zu, in ESP (SPI 0x00001234 = 4660, aes-cbc, decrypted)", strlen(reg));
+	check_msg(0, reg, strlen(reg), 1, 1, line);
+	snprintf(line, sizeof line, "frame 2 1970-01-01 00:00:02.000002 IP 10.0.0.1.5062 > 10.0.0.2.5068: UDP, "
+		 "length %zu, in ESP (SPI 0x00005678 = 22136, des-ede3-cbc, decrypted)", strlen(notify));
+	check_msg(1, notify, strlen(notify), 2, 2, line);
+	CHECK(cap.nmsgs == 3 && cap.msgs[0].decrypted && !cap.msgs[2].decrypted);
+	/* one SPI with two candidate SAs (Security-Server offered two
+	 * algorithms): the one whose ICV checks opens it */
+	struct trace_esp_sa two[2] = { sas[1], sas[1] };
+	two[0].integ = TRACE_ESP_HMAC_SHA1_96;
+	trace_capture_fini(&cap);
+	cap.sas = two;
+	cap.nsas = 2;
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.decrypted, 1);
+	CHECK_INT_EQ(cap.encrypted, 1);
+	CHECK_INT_EQ(cap.esp_icv_bad, 0); /* SPI 0x1234: no SA of it */
+	/* other keys: counted as such */
+	struct trace_esp_sa wrong = sas[0];
+	wrong.ik[0] ^= 1;
+	trace_capture_fini(&cap);
+	cap.sas = &wrong;
+	cap.nsas = 1;
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	CHECK_INT_EQ(cap.encrypted, 2);
+	CHECK_INT_EQ(cap.esp_icv_bad, 1);
+	/* no SA: encrypted */
+	trace_capture_fini(&cap);
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	CHECK_INT_EQ(cap.encrypted, 2);
+	CHECK_INT_EQ(cap.decrypted, 0);
+}
+
 /* ---- pcapng -------------------------------------------------------- */
 
 /* A pcapng being written (this machine's byte order). */
@@ -870,6 +947,7 @@ int main(void)
 	a_file_cut_inside_a_packet_keeps_the_packets_before();
 	what_is_no_capture_is_refused_with_a_reason();
 	packets_in_gre_erspan_vxlan_and_geneve_are_read();
+	esp_of_a_known_sa_is_decrypted();
 	a_pcapng_of_several_link_layers_is_read_whole();
 	pcapng_by_libpcap_and_by_blocks_read_alike();
 	every_allocation_failure_is_reported_and_frees_all();

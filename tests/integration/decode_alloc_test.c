@@ -1,4 +1,4 @@
-/* decode_alloc_test.c: `imsreg decode` (text, --json, --diff, a capture) when the Nth
+/* decode_alloc_test.c: `imsreg decode` (text, --json, --diff, captures) when the Nth
  * allocation fails, for every N up to a run that needs no failure: never a
  * crash, status 2 (out of memory is an input that cannot be decoded), and no
  * block left allocated (alloc_live) afterwards. A run that ends with the
@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <imsreg/alloc.h>
 #include "check.h"
+#include "esp_seal.h"
 #include "cli/cli.h"
 
 static int run(int argc, char **argv, FILE *out, FILE *err)
@@ -84,6 +85,68 @@ static void sweep(const char *what, int argc, char **argv)
 	fclose(err);
 }
 
+/* A capture of a registration whose protected REGISTER goes in ESP
+ * (AES-CBC, HMAC-SHA-1-96; the keys the 401's ck/ik, TS 35.207 test set
+ * 1's CK and IK of its RAND) into path: decode opens it. */
+static void esp_capture(const char *path)
+{
+	static const char *const texts[] = {
+		"REGISTER sip:ims.example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKa1\r\n"
+		"Max-Forwards: 70\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>\r\n"
+		"Call-ID: a1\r\nCSeq: 1 REGISTER\r\nContact: <sip:10.0.0.1:5060>\r\n"
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;"
+		"port-c=5062;port-s=5064\r\nContent-Length: 0\r\n\r\n",
+		"SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKa1\r\n"
+		"From: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: a1\r\n"
+		"CSeq: 1 REGISTER\r\nWWW-Authenticate: Digest realm=\"ims.example.net\","
+		"nonce=\"I1U8vpY3qJ0hiuZNrke/NVXzKLQ1d7m5Sp/6w1Tfr7M=\",algorithm=AKAv1-MD5,"
+		"ck=\"b40ba9a3c58b2a05bbf0d987b21bf8cb\",ik=\"f769bcd751044604127672711c6d3441\"\r\n"
+		"Security-Server: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=3333;spi-s=4444;"
+		"port-c=5066;port-s=5068\r\nContent-Length: 0\r\n\r\n",
+		"REGISTER sip:ims.example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bKa2\r\n"
+		"Max-Forwards: 70\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>\r\n"
+		"Call-ID: a1\r\nCSeq: 2 REGISTER\r\nContent-Length: 0\r\n\r\n",
+	};
+	struct trace_esp_sa sa = { .spi = 4444, .integ = TRACE_ESP_HMAC_SHA1_96, .cipher = TRACE_ESP_AES_CBC };
+	static const char ck[] = "b40ba9a3c58b2a05bbf0d987b21bf8cb", ik[] = "f769bcd751044604127672711c6d3441";
+	for (int i = 0; i < 16; i++) {
+		unsigned a, b;
+		sscanf(ck + 2 * i, "%2x", &a);
+		sscanf(ik + 2 * i, "%2x", &b);
+		sa.ck[i] = (uint8_t)a;
+		sa.ik[i] = (uint8_t)b;
+	}
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	uint32_t hdr[6] = { 0xa1b2c3d4, 2 | 4u << 16, 0, 0, 65535, 101 }; /* raw IP */
+	fwrite(hdr, 4, 6, f);
+	for (int i = 0; i < 3; i++) {
+		unsigned char u[1200], p[1400], e[1300];
+		size_t n = strlen(texts[i]), un = 8 + n;
+		unsigned sp = i == 2 ? 5062 : 5060, dp = i == 2 ? 5068 : 5060;
+		u[0] = (unsigned char)(sp >> 8), u[1] = (unsigned char)sp, u[2] = (unsigned char)(dp >> 8);
+		u[3] = (unsigned char)dp, u[4] = (unsigned char)(un >> 8), u[5] = (unsigned char)un, u[6] = u[7] = 0;
+		memcpy(u + 8, texts[i], n);
+		const unsigned char *pl = u;
+		size_t pn = un;
+		if (i == 2) {
+			pn = esp_seal(&sa, u, un, 17, e);
+			pl = e;
+		}
+		memset(p, 0, 20);
+		p[0] = 0x45, p[2] = (unsigned char)((20 + pn) >> 8), p[3] = (unsigned char)(20 + pn), p[8] = 64;
+		p[9] = i == 2 ? 50 : 17;
+		p[12] = 10, p[15] = (unsigned char)(i == 1 ? 2 : 1), p[16] = 10, p[19] = (unsigned char)(i == 1 ? 1 : 2);
+		memcpy(p + 20, pl, pn);
+		uint32_t rec[4] = { (uint32_t)i, 0, (uint32_t)(20 + pn), (uint32_t)(20 + pn) };
+		fwrite(rec, 4, 4, f);
+		fwrite(p, 1, 20 + pn, f);
+	}
+	fclose(f);
+}
+
 int main(void)
 {
 	char *text[] = { "decode", "../shared/fixtures/seed/ex5-ipsec-sec-agree.pasted.txt" };
@@ -97,5 +160,25 @@ int main(void)
 	/* a capture file: libpcap's reading, the flows, the messages */
 	char *capture[] = { "decode", "--brief", "../shared/corpus/captures/pcap/heplify-sip_sctp.pcap" };
 	sweep("capture", 3, capture);
+	/* a capture whose ESP is opened: the SAs found, the file read again */
+	char path[] = "/tmp/imsreg-esp-XXXXXX";
+	int fd = mkstemp(path);
+	CHECK(fd >= 0);
+	if (fd >= 0) {
+		close(fd);
+		esp_capture(path);
+		FILE *out = tmpfile(), *err = tmpfile();
+		char *whole[] = { "decode", "--json", path };
+		CHECK(run(3, whole, out, err) == 1);
+		size_t n;
+		char *doc = written(out, &n);
+		CHECK(doc && memmem(doc, n, "\"decrypted\": 1", 14) && memmem(doc, n, "CSeq: 2 REGISTER", 16));
+		free(doc);
+		fclose(out);
+		fclose(err);
+		char *esp[] = { "decode", "--brief", path };
+		sweep("esp capture", 3, esp);
+		unlink(path);
+	}
 	return check_done();
 }
