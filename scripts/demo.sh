@@ -46,3 +46,17 @@ ok $?
 title "7. a packet capture as it is (pcap, libpcap): every SIP message with its frame, the registrations' flow checked"
 "$imsreg" decode --brief --only 'ims.flow.*,rfc3261.flow.*' "$corpus/captures/pcap/sngrep-aaa.pcap"
 ok $?
+
+title "8. the protected registration in IPsec ESP (aes-cbc): opened with the subscriber's K and OPc (TS 35.207 test set 1), the REGISTER's response verified"
+demo_tmp=$(mktemp -d)
+py=python3
+$py -c 'import cryptography' 2>/dev/null || py=/usr/bin/python3
+$py tests/integration/esp_capture.py "$demo_tmp/esp.pcap" ue
+# each message's line and its packet's (the findings left out here)
+"$imsreg" decode --brief --no-color --k 465b5ce8b199b49faa5f0a2ee238a6bc --opc cd63cb71954a9f4e48a5994e37a02baf \
+	"$demo_tmp/esp.pcap" >"$demo_tmp/out"
+rc=$?
+grep -E '^[^ ].*(, frame [0-9]+: |capture \()|^  packet: ' "$demo_tmp/out"
+ok $rc
+"$imsreg" verify --k 465b5ce8b199b49faa5f0a2ee238a6bc --opc cd63cb71954a9f4e48a5994e37a02baf "$demo_tmp/esp.pcap" | tail -3
+rm -rf "$demo_tmp"

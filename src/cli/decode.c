@@ -64,6 +64,7 @@ struct decode_run {
 			uint64_t frame;
 		} where[RULE_WHERE];
 		unsigned nwhere;
+		bool more_where;  /* it fired in more places than where holds */
 	} *by_rule;
 	size_t nby_rule;
 	bool by_rule_oom;
@@ -134,8 +135,15 @@ static void count_rule(struct decode_run *run, const struct ims_finding *f, cons
 		*rc = (struct rule_count){ .id = f->id, .severity = f->severity };
 	}
 	rc->n++;
+	/* a place once: several findings on one line, or in one frame of a
+	 * capture (whose lines count from each message's start line) */
+	const struct rule_where *last = rc->nwhere ? &rc->where[rc->nwhere - 1] : NULL;
+	if (last && last->input == input && last->frame == frame && (frame || last->line == line))
+		return;
 	if (rc->nwhere < RULE_WHERE)
 		rc->where[rc->nwhere++] = (struct rule_where){ input, line, frame };
+	else
+		rc->more_where = true;
 }
 
 /* Most often first; ties by severity (errors first), then id. */
@@ -1843,7 +1851,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 				else
 					buf_printf(r->b, "%s %s:%u", k ? "," : "", w->input, w->line);
 			}
-			buf_printf(r->b, "%s%s\n", rc->n > rc->nwhere ? ", ..." : "", report_off(r));
+			buf_printf(r->b, "%s%s\n", rc->more_where ? ", ..." : "", report_off(r));
 		}
 	}
 	if (r->format == REPORT_TEXT && run.flow_evicted)

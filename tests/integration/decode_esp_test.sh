@@ -54,6 +54,9 @@ expect_rc 1 "--k --op" "$imsreg" decode --json --k "$K" --op "$OP" "$tmp/ue.pcap
 json "$tmp/out" 'assert d["inputs"][0]["capture_read"]["decrypted"] == 2' && ok || bad "--k --op: opened"
 "$imsreg" decode --summary --no-color --k "$K" --opc "$OPC" "$tmp/ue.pcap" >"$tmp/k.txt" 2>&1
 has "--k --opc: said" "$tmp/k.txt" "decrypted with the keys of 1 AKA challenge(s) (K and OPc)"
+# a rule that fired three times in the 200 (frame 4): that frame named once
+has "--k --opc: by rule, the 200" "$tmp/k.txt" "3  warning ts24229.response.200-contents  first at $tmp/ue.pcap, frame 4"
+hasnt "--k --opc: a frame named once" "$tmp/k.txt" "frame 4, $tmp/ue.pcap, frame 4"
 # another K: the ICVs do not check, said so
 "$imsreg" decode --json --k 00000000000000000000000000000000 --opc "$OPC" "$tmp/ue.pcap" >"$tmp/wrong.json" 2>/dev/null
 json "$tmp/wrong.json" 'c=d["inputs"][0]["capture_read"]; assert c["decrypted"] == 0 and c["esp_keys_wrong"] == 2, c' \
