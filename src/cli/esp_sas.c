@@ -10,6 +10,7 @@
  * (the Mw leg, when the capture holds it: no subscriber key needed), or
  * computed by Milenage from the subscriber's K and OPc. */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/auth.h>
@@ -194,13 +195,40 @@ static bool cipher_of(struct slice ealg, enum trace_esp_cipher *v)
 	return true;
 }
 
+/* SAs in order of SPI, then of their algorithms and keys: the same SA
+ * (a 401 seen on two legs, a retransmission) next to itself. */
+static int sa_cmp(const void *pa, const void *pb)
+{
+	const struct trace_esp_sa *a = pa, *b = pb;
+	if (a->spi != b->spi)
+		return a->spi < b->spi ? -1 : 1;
+	if (a->integ != b->integ)
+		return a->integ < b->integ ? -1 : 1;
+	if (a->cipher != b->cipher)
+		return a->cipher < b->cipher ? -1 : 1;
+	int c = memcmp(a->ck, b->ck, 16);
+	return c ? c : memcmp(a->ik, b->ik, 16);
+}
+
+/* b's SAs each once (sorted: a capture of many registrations stays
+ * n log n). */
+static void sas_unique(struct sas_build *b)
+{
+	if (b->nsa < 2)
+		return;
+	qsort(b->sa, b->nsa, sizeof *b->sa, sa_cmp);
+	size_t k = 1;
+	for (size_t i = 1; i < b->nsa; i++)
+		if (sa_cmp(&b->sa[i], &b->sa[k - 1]) != 0)
+			b->sa[k++] = b->sa[i];
+	if (k < b->nsa)
+		auth_wipe(b->sa + k, (b->nsa - k) * sizeof *b->sa);
+	b->nsa = k;
+}
+
 static int add_sa(struct sas_build *b, uint32_t spi, enum trace_esp_integ integ, enum trace_esp_cipher cipher,
 		  const uint8_t ck[16], const uint8_t ik[16])
 {
-	for (size_t i = 0; i < b->nsa; i++)
-		if (b->sa[i].spi == spi && b->sa[i].integ == integ && b->sa[i].cipher == cipher &&
-		    memcmp(b->sa[i].ck, ck, 16) == 0 && memcmp(b->sa[i].ik, ik, 16) == 0)
-			return 0;
 	if (grow((void **)&b->sa, &b->cap_sa, b->nsa, sizeof *b->sa) < 0)
 		return -ENOMEM;
 	struct trace_esp_sa *s = &b->sa[b->nsa++];
@@ -285,6 +313,7 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 		}
 		out->unkeyed += !keyed;
 	}
+	sas_unique(&b);
 	out->sa = b.sa;
 	out->n = b.nsa;
 	b.sa = NULL;

@@ -5,6 +5,7 @@
  * 9260 §3.3.1), WebSocket frames (RFC 6455 §5.2, RFC 7118 §5). */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
@@ -76,6 +77,7 @@ struct reader {
 	size_t held;            /* bytes of TCP segments held ahead of gaps */
 	const struct trace_esp_sa *esp; /* the SA that opened the packet being read */
 	uint32_t esp_spi;
+	size_t *sa_by_spi;      /* c->sas's indexes by SPI (then as given) */
 	size_t held_max;        /* c->hold_max, or HELD_MAX */
 	int err;                /* -ENOMEM, sticky */
 };
@@ -707,6 +709,43 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	return rc;
 }
 
+/* The first index of rd->sa_by_spi whose SA has spi (or after it). */
+static size_t sa_first(const struct reader *rd, uint32_t spi)
+{
+	size_t lo = 0, hi = rd->c->nsas;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (rd->c->sas[rd->sa_by_spi[mid]].spi < spi)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int sa_cmp(const void *pa, const void *pb, void *arg)
+{
+	const struct trace_esp_sa *sas = arg;
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	uint32_t x = sas[a].spi, y = sas[b].spi;
+	return x != y ? (x < y ? -1 : 1) : (a > b) - (a < b);
+}
+
+/* rd->sa_by_spi for c->sas: 0 or -ENOMEM. */
+static int sas_index(struct reader *rd)
+{
+	const struct trace_capture *c = rd->c;
+	if (!c->nsas)
+		return 0;
+	if (c->nsas > SIZE_MAX / sizeof *rd->sa_by_spi ||
+	    !(rd->sa_by_spi = imsreg_malloc(c->nsas * sizeof *rd->sa_by_spi)))
+		return -ENOMEM;
+	for (size_t i = 0; i < c->nsas; i++)
+		rd->sa_by_spi[i] = i;
+	qsort_r(rd->sa_by_spi, c->nsas, sizeof *rd->sa_by_spi, sa_cmp, (void *)c->sas);
+	return 0;
+}
+
 /* An encrypted ESP packet (r describes b): opened with an SA of c->sas
  * that has its SPI, whose ICV checks and whose padding is whole, the
  * transport segment inside read as the packet (its IP header put before
@@ -729,18 +768,19 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	unsigned char *p = imsreg_malloc(hl + en);
 	if (!p)
 		return -ENOMEM;
-	for (size_t i = 0; i < c->nsas && !sa; i++) {
-		if (c->sas[i].spi != spi)
-			continue;
+	for (size_t k = sa_first(rd, spi); k < c->nsas && !sa; k++) {
+		const struct trace_esp_sa *s = &c->sas[rd->sa_by_spi[k]];
+		if (s->spi != spi)
+			break;
 		known = true;
-		int rc = esp_open(&c->sas[i], esp, en, p + hl, &outn, &next);
+		int rc = esp_open(s, esp, en, p + hl, &outn, &next);
 		if (rc == -ENOMEM) {
 			imsreg_free(p);
 			return rc;
 		}
 		checked |= rc == 1 || rc == -EBADMSG; /* its ICV checked */
 		if (rc == 1)
-			sa = &c->sas[i];
+			sa = s;
 	}
 	if (!sa) {
 		c->encrypted++;
@@ -781,11 +821,15 @@ static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64
 	 * a hundred or so of an encrypted SA has it by chance): with an
 	 * encrypting SA of its SPI, opened by its keys */
 	if (r.esp && !rd->esp) {
-		for (size_t i = 0; i < rd->c->nsas; i++)
-			if (rd->c->sas[i].spi == r.spi && rd->c->sas[i].cipher != TRACE_ESP_NULL) {
+		for (size_t k = sa_first(rd, r.spi); k < rd->c->nsas; k++) {
+			const struct trace_esp_sa *s = &rd->c->sas[rd->sa_by_spi[k]];
+			if (s->spi != r.spi)
+				break;
+			if (s->cipher != TRACE_ESP_NULL) {
 				r.esp_enc = true;
 				return esp_packet(rd, b, &r, first);
 			}
+		}
 	}
 	if (r.frag || r.more)
 		return frag_add(rd, b, &r);
@@ -904,6 +948,7 @@ static void reader_fini(struct reader *rd)
 	}
 	imsreg_free(rd->flows);
 	imsreg_free(rd->buckets);
+	imsreg_free(rd->sa_by_spi);
 }
 
 /* One packet of link layer dlt: its IP packet read. */
@@ -987,6 +1032,8 @@ int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 	char errbuf[PCAP_ERRBUF_SIZE] = "";
 	struct reader rd = { .c = c, .held_max = c->hold_max ? c->hold_max : HELD_MAX };
 	c->error[0] = '\0';
+	if (sas_index(&rd) < 0)
+		return -ENOMEM;
 	if (pcapng_is(data, len) && (c->own_pcapng || pcapng_links_differ(data, len))) {
 		read_pcapng(&rd, data, len);
 		if (!rd.err)
@@ -995,10 +1042,13 @@ int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 		return rd.err;
 	}
 	FILE *fp = fmemopen((void *)data, len, "rb");
-	if (!fp)
+	if (!fp) {
+		reader_fini(&rd);
 		return errno == ENOMEM ? -ENOMEM : -EBADMSG;
+	}
 	pcap_t *pc = pcap_fopen_offline_with_tstamp_precision(fp, PCAP_TSTAMP_PRECISION_MICRO, errbuf);
 	if (!pc) {
+		reader_fini(&rd);
 		fclose(fp);
 		snprintf(c->error, sizeof c->error, "%s", errbuf[0] ? errbuf : "not a capture file libpcap reads");
 		return -EBADMSG;
