@@ -27,6 +27,8 @@ struct challenge {
 	struct slice nonce;          /* into the capture's text */
 	bool has_keys;
 	uint8_t ck[16], ik[16];
+	bool used;                   /* the first of its nonce: SAs were keyed by it */
+	enum cli_esp_source source;
 };
 
 struct sas_build {
@@ -120,16 +122,52 @@ static int note_challenges(struct sas_build *b)
 	return 0;
 }
 
-/* The keys of the challenge nonce: from a 401 of it that carried them,
- * else from K and OPc (m NULL: none given); false when neither. */
-static bool challenge_keys(const struct sas_build *b, struct slice nonce, struct milenage *mil, uint8_t ck[16],
-			   uint8_t ik[16], enum cli_esp_source *src)
+static int nonce_cmp(struct slice a, struct slice b)
 {
-	for (size_t i = 0; i < b->nch; i++)
-		if (b->ch[i].has_keys && slice_eq(b->ch[i].nonce, nonce)) {
+	if (a.len != b.len)
+		return a.len < b.len ? -1 : 1;
+	return memcmp(a.ptr, b.ptr, a.len);
+}
+
+static int challenge_cmp(const void *pa, const void *pb)
+{
+	return nonce_cmp(((const struct challenge *)pa)->nonce, ((const struct challenge *)pb)->nonce);
+}
+
+/* The challenges of nonce (b->ch sorted by nonce): the first's index
+ * into *lo, the end of their run returned (*lo when none). */
+static size_t challenge_run(const struct sas_build *b, struct slice nonce, size_t *lo)
+{
+	size_t l = 0, h = b->nch;
+	while (l < h) {
+		size_t mid = l + (h - l) / 2;
+		if (nonce_cmp(b->ch[mid].nonce, nonce) < 0)
+			l = mid + 1;
+		else
+			h = mid;
+	}
+	*lo = l;
+	while (h < b->nch && nonce_cmp(b->ch[h].nonce, nonce) == 0)
+		h++;
+	return h > l ? h : l;
+}
+
+/* The keys of the challenge nonce: from a 401 of it that carried them,
+ * else from K and OPc (mil NULL: none given); false when neither. The
+ * challenge is marked used, with where its keys came from. */
+static bool challenge_keys(struct sas_build *b, struct slice nonce, struct milenage *mil, uint8_t ck[16],
+			   uint8_t ik[16])
+{
+	size_t lo, hi = challenge_run(b, nonce, &lo);
+	struct challenge *first = lo < hi ? &b->ch[lo] : NULL;
+	for (size_t i = lo; i < hi; i++)
+		if (b->ch[i].has_keys) {
 			memcpy(ck, b->ch[i].ck, 16);
 			memcpy(ik, b->ch[i].ik, 16);
-			*src = CLI_ESP_FROM_401;
+			if (first) {
+				first->used = true;
+				first->source = CLI_ESP_FROM_401;
+			}
 			return true;
 		}
 	struct ims_aka_nonce n;
@@ -138,7 +176,10 @@ static bool challenge_keys(const struct sas_build *b, struct slice nonce, struct
 		return false;
 	auth_wipe(res, sizeof res);
 	auth_wipe(ak, sizeof ak);
-	*src = CLI_ESP_FROM_K;
+	if (first) {
+		first->used = true;
+		first->source = CLI_ESP_FROM_K;
+	}
 	return true;
 }
 
@@ -258,6 +299,8 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 	}
 	if ((rc = note_challenges(&b)) < 0)
 		goto out;
+	if (b.nch > 1)
+		qsort(b.ch, b.nch, sizeof *b.ch, challenge_cmp);
 	struct sip_hdr hdrs[CLI_MAX_HDRS];
 	struct sip_msg m;
 	struct sip_cseq cs;
@@ -276,15 +319,11 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 			struct slice rest;
 			struct sip_parse_error err;
 			uint8_t ck[16], ik[16];
-			enum cli_esp_source src;
 			if (sip_auth_decode(&a, h->value, &rest, &err) < 0 ||
 			    !slice_startswith_case(a.field[SIP_AUTH_ALGORITHM], "AKAv") ||
-			    !challenge_keys(&b, a.field[SIP_AUTH_NONCE], have_mil ? &mil : NULL, ck, ik, &src))
+			    !challenge_keys(&b, a.field[SIP_AUTH_NONCE], have_mil ? &mil : NULL, ck, ik))
 				continue;
 			keyed = true;
-			out->challenges++;
-			out->from_401 += src == CLI_ESP_FROM_401;
-			out->from_k += src == CLI_ESP_FROM_K;
 			for (size_t s = 0; s < ns; s++) {
 				enum trace_esp_integ integ;
 				enum trace_esp_cipher cipher;
@@ -313,6 +352,14 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 		}
 		out->unkeyed += !keyed;
 	}
+	/* the challenges (each nonce once: a 401 seen on two legs, or sent
+	 * again) whose keys made SAs */
+	for (size_t i = 0; i < b.nch; i++)
+		if (b.ch[i].used) {
+			out->challenges++;
+			out->from_401 += b.ch[i].source == CLI_ESP_FROM_401;
+			out->from_k += b.ch[i].source == CLI_ESP_FROM_K;
+		}
 	sas_unique(&b);
 	out->sa = b.sa;
 	out->n = b.nsa;

@@ -15,7 +15,7 @@ enum cli_esp_source {
 struct cli_esp_sas {
 	struct trace_esp_sa *sa;  /* owned: cli_esp_sas_fini wipes and frees */
 	size_t n;
-	unsigned challenges;      /* 401s with Security-Server whose keys were found */
+	unsigned challenges;      /* AKA challenges (nonces) whose keys keyed SAs */
 	unsigned from_401, from_k;
 	unsigned unkeyed;         /* 401s with Security-Server without keys */
 };
