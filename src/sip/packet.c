@@ -126,6 +126,18 @@ static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, uns
 	return 0;
 }
 
+/* r of a packet inside the outer one at its offset by: offsets of the
+ * outer packet. */
+static void shift(struct pkt_ip *r, size_t by)
+{
+	r->from += by;
+	r->to += by;
+	r->ip += by;
+	r->th += by;
+	r->data += by;
+	r->data_end += by;
+}
+
 /* pkt_ip_payload at one level of IP in IP or a tunnel (depth 0 the outer
  * packet). */
 static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int depth)
@@ -214,20 +226,11 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 		return false;
 	}
 	if ((proto == 4 || proto == 41) && depth == 0) {
-		if (!ip_payload(b + h, end - h, r, 1)) {
-			/* where the inner packet's payload is (encrypted ESP's) */
-			r->ip += h;
-			r->data += h;
-			r->data_end += h;
-			return false;
-		}
-		r->from += h;
-		r->to += h;
-		r->ip += h;
-		r->th += h;
-		r->data += h;
-		r->data_end += h;
-		return true;
+		/* (failing, where the inner packet's payload is: encrypted
+		 * ESP's) */
+		bool ok = ip_payload(b + h, end - h, r, 1);
+		shift(r, h);
+		return ok;
 	}
 	/* a tunnel of a virtual network or a port mirror: the packet it
 	 * carries is read, or (UDP to the port by chance, no IP inside)
@@ -241,12 +244,7 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 	if (in) {
 		struct pkt_ip outer = *r;
 		if (ip_payload(b + in, end - in, r, 1)) {
-			r->from += in;
-			r->to += in;
-			r->ip += in;
-			r->th += in;
-			r->data += in;
-			r->data_end += in;
+			shift(r, in);
 			r->tunnel = tun;
 			r->vni = vni;
 			return true;

@@ -527,6 +527,23 @@ static size_t ether(unsigned char *b, bool tagged)
 	return n;
 }
 
+/* An outer packet of proto (47 GRE, 17 UDP: its length set) of the
+ * tunnel header hdr[0, hn), an Ethernet header when eth is 0 (1: with a
+ * VLAN tag; -1: none), then the inner IP packet in[0, inn). */
+static void put_tunneled(struct pcapw *w, unsigned proto, const unsigned char *hdr, size_t hn, int eth,
+			 const unsigned char *in, size_t inn)
+{
+	unsigned char t[4400], p[4600];
+	size_t tn = hn;
+	memcpy(t, hdr, hn);
+	if (eth >= 0)
+		tn += ether(t + hn, eth == 1);
+	memcpy(t + tn, in, inn);
+	if (proto == 17)
+		t[4] = (unsigned char)((tn + inn) >> 8), t[5] = (unsigned char)(tn + inn);
+	pcapw_packet(w, p, outer4(p, proto, t, tn + inn));
+}
+
 /* The inner packet (a REGISTER in UDP 10.0.0.1 > 10.0.0.2) in each
  * tunnel of a virtual network or a port mirror: read, with the tunnel
  * named in its packet line; a datagram to the VXLAN port that is no VXLAN
@@ -534,53 +551,31 @@ static size_t ether(unsigned char *b, bool tagged)
 static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
 {
 	static struct pcapw w;
-	unsigned char u[4096], in[4200], t[4400], p[4600];
-	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1), tn;
+	unsigned char u[4096], in[4200];
+	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1);
 	pcapw_init(&w, LINK_ETH);
 	/* GRE, IPv4 inside, with a key */
-	memcpy(t, "\x20\x00\x08\x00\x00\x00\x00\x2a", 8);
-	memcpy(t + 8, in, inn);
-	pcapw_packet(&w, p, outer4(p, 47, t, 8 + inn));
+	put_tunneled(&w, 47, (const unsigned char *)"\x20\x00\x08\x00\x00\x00\x00\x2a", 8, -1, in, inn);
 	/* GRE bridging Ethernet (0x6558) with a VLAN tag */
-	memcpy(t, "\x00\x00\x65\x58", 4);
-	tn = 4 + ether(t + 4, true);
-	memcpy(t + tn, in, inn);
-	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	put_tunneled(&w, 47, (const unsigned char *)"\x00\x00\x65\x58", 4, 1, in, inn);
 	/* ERSPAN type II: GRE with a sequence number, 8 bytes of ERSPAN */
-	memcpy(t, "\x10\x00\x88\xbe\x00\x00\x00\x01" "\x10\x01\x00\x05\x00\x00\x00\x00", 16);
-	tn = 16 + ether(t + 16, false);
-	memcpy(t + tn, in, inn);
-	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
-	/* ERSPAN type III with its optional 8-byte subheader (O bit) */
-	memcpy(t, "\x10\x00\x22\xeb\x00\x00\x00\x02", 8);
-	memset(t + 8, 0, 20);
-	t[8] = 0x20; /* version 2 */
-	t[8 + 11] = 1;
-	tn = 28 + ether(t + 28, false);
-	memcpy(t + tn, in, inn);
-	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	put_tunneled(&w, 47, (const unsigned char *)"\x10\x00\x88\xbe\x00\x00\x00\x01"
+			     "\x10\x01\x00\x05\x00\x00\x00\x00", 16, 0, in, inn);
+	/* ERSPAN type III (version 2) with its optional 8-byte subheader
+	 * (the O bit, the last of its 12 bytes) */
+	put_tunneled(&w, 47, (const unsigned char *)"\x10\x00\x22\xeb\x00\x00\x00\x02"
+			     "\x20\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x01" "\0\0\0\0\0\0\0\0", 28, 0, in, inn);
 	/* ERSPAN type I: no sequence number, no header */
-	memcpy(t, "\x00\x00\x88\xbe", 4);
-	tn = 4 + ether(t + 4, false);
-	memcpy(t + tn, in, inn);
-	pcapw_packet(&w, p, outer4(p, 47, t, tn + inn));
+	put_tunneled(&w, 47, (const unsigned char *)"\x00\x00\x88\xbe", 4, 0, in, inn);
 	/* VXLAN, VNI 42, UDP 49152 > 4789 */
-	memcpy(t, "\xc0\x00\x12\xb5\x00\x00\x00\x00" "\x08\x00\x00\x00\x00\x00\x2a\x00", 16);
-	tn = 16 + ether(t + 16, false);
-	memcpy(t + tn, in, inn);
-	t[4] = (unsigned char)((tn + inn) >> 8), t[5] = (unsigned char)(tn + inn);
-	pcapw_packet(&w, p, outer4(p, 17, t, tn + inn));
+	put_tunneled(&w, 17, (const unsigned char *)"\xc0\x00\x12\xb5\x00\x00\x00\x00"
+			     "\x08\x00\x00\x00\x00\x00\x2a\x00", 16, 0, in, inn);
 	/* Geneve, VNI 7, one 4-byte option, Ethernet inside */
-	memcpy(t, "\xc0\x00\x17\xc1\x00\x00\x00\x00" "\x01\x00\x65\x58\x00\x00\x07\x00" "\x01\x02\x03\x00", 20);
-	tn = 20 + ether(t + 20, false);
-	memcpy(t + tn, in, inn);
-	t[4] = (unsigned char)((tn + inn) >> 8), t[5] = (unsigned char)(tn + inn);
-	pcapw_packet(&w, p, outer4(p, 17, t, tn + inn));
+	put_tunneled(&w, 17, (const unsigned char *)"\xc0\x00\x17\xc1\x00\x00\x00\x00"
+			     "\x01\x00\x65\x58\x00\x00\x07\x00" "\x01\x02\x03\x00", 20, 0, in, inn);
 	/* a SIP datagram to port 4789 without VXLAN's I flag: itself */
-	memcpy(t, "\x13\xc4\x12\xb5\x00\x00\x00\x00", 8);
-	memcpy(t + 8, reg, strlen(reg));
-	t[4] = (unsigned char)((8 + strlen(reg)) >> 8), t[5] = (unsigned char)(8 + strlen(reg));
-	pcapw_packet(&w, p, outer4(p, 17, t, 8 + strlen(reg)));
+	put_tunneled(&w, 17, (const unsigned char *)"\x13\xc4\x12\xb5\x00\x00\x00\x00", 8, -1,
+		     (const unsigned char *)reg, strlen(reg));
 	CHECK_INT_EQ(read_pcap(&w), 0);
 	CHECK_INT_EQ(cap.nmsgs, 8);
 	static const char *const tunnels[] = { ", in GRE", ", in GRE", ", in ERSPAN", ", in ERSPAN", ", in ERSPAN",

@@ -246,78 +246,59 @@ static void a_snapshot_length_caps_a_simple_packet(void)
 	pcapng_fini(&r);
 }
 
+/* f[0, n) read: its first packet "first" when first is true, then
+ * refused with an error that says why. */
+static void expect_refused(const unsigned char *f, size_t n, bool first, const char *why)
+{
+	pcapng_init(&r, f, n);
+	if (first)
+		expect_packet(1, "first", 5, 5, 0, 1, 0);
+	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
+	if (!strstr(r.error, why))
+		fprintf(stderr, "error \"%s\", want \"%s\"\n", r.error, why);
+	CHECK(strstr(r.error, why) != NULL);
+	pcapng_fini(&r);
+}
+
 static void a_cut_or_malformed_file_is_refused_where_it_breaks(void)
 {
-	static struct ngw w;
+	static struct ngw w, bad;
 	memset(&w, 0, sizeof w);
 	section(&w, false);
 	interface(&w, 1, 0, 0xff, 0);
 	enhanced(&w, 0, 1, "first", 5, 5);
 	size_t whole = w.n;
 	enhanced(&w, 0, 2, "second", 6, 6);
-	/* cut inside the second packet's block: the first is given */
-	pcapng_init(&r, w.f, w.n - 3);
-	expect_packet(1, "first", 5, 5, 0, 1, 0);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "truncated pcapng file: a block of 40 bytes at offset") != NULL);
-	pcapng_fini(&r);
-	/* cut inside a block header */
-	pcapng_init(&r, w.f, whole + 6);
-	expect_packet(1, "first", 5, 5, 0, 1, 0);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "too few for a block") != NULL);
-	pcapng_fini(&r);
+	/* cut inside the second packet's block, inside a block header */
+	expect_refused(w.f, w.n - 3, true, "truncated pcapng file: a block of 40 bytes at offset");
+	expect_refused(w.f, whole + 6, true, "too few for a block");
 	/* the trailing length not the leading one */
-	static struct ngw bad;
 	memcpy(&bad, &w, sizeof w);
 	bad.f[bad.n - 4] ^= 4;
-	pcapng_init(&r, bad.f, bad.n);
-	expect_packet(1, "first", 5, 5, 0, 1, 0);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "ends with the length 44, not 40") != NULL);
-	pcapng_fini(&r);
+	expect_refused(bad.f, bad.n, true, "ends with the length 44, not 40");
 	/* a length that is no multiple of 4 */
 	memcpy(&bad, &w, sizeof w);
 	bad.f[whole + 4] = 41;
-	pcapng_init(&r, bad.f, bad.n);
-	expect_packet(1, "first", 5, 5, 0, 1, 0);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "has the length 41") != NULL);
-	pcapng_fini(&r);
+	expect_refused(bad.f, bad.n, true, "has the length 41");
 	/* more bytes captured than the block holds */
 	memcpy(&bad, &w, sizeof w);
 	bad.f[whole + 20] = 200;
-	pcapng_init(&r, bad.f, bad.n);
-	expect_packet(1, "first", 5, 5, 0, 1, 0);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "says 200 bytes captured, it holds 8") != NULL);
-	pcapng_fini(&r);
-	/* a packet before any interface; a resolution no 64 bits hold; a
-	 * byte-order magic that is none; no section first */
+	expect_refused(bad.f, bad.n, true, "says 200 bytes captured, it holds 8");
+	/* a packet before any interface */
 	memset(&bad, 0, sizeof bad);
 	section(&bad, false);
 	enhanced(&bad, 0, 1, "x", 1, 1);
-	pcapng_init(&r, bad.f, bad.n);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "names interface 0; its section describes 0") != NULL);
-	pcapng_fini(&r);
+	expect_refused(bad.f, bad.n, false, "names interface 0; its section describes 0");
+	/* a resolution no 64 bits hold */
 	memset(&bad, 0, sizeof bad);
 	section(&bad, false);
 	interface(&bad, 1, 0, 20, 0);
-	pcapng_init(&r, bad.f, bad.n);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "time resolution of 10^-20 s") != NULL);
-	pcapng_fini(&r);
+	expect_refused(bad.f, bad.n, false, "time resolution of 10^-20 s");
+	/* a byte-order magic that is none; no section first */
 	memcpy(&bad, &w, sizeof w);
 	bad.f[8] = 0x11;
-	pcapng_init(&r, bad.f, bad.n);
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "byte-order magic") != NULL);
-	pcapng_fini(&r);
-	pcapng_init(&r, w.f + 28, w.n - 28); /* from the interface on */
-	CHECK_INT_EQ(pcapng_next(&r, &p), -EBADMSG);
-	CHECK(strstr(r.error, "no pcapng section header at offset 0") != NULL);
-	pcapng_fini(&r);
+	expect_refused(bad.f, bad.n, false, "byte-order magic");
+	expect_refused(w.f + 28, w.n - 28, false, "no pcapng section header at offset 0");
 }
 
 static void every_allocation_failure_is_reported_and_frees_all(void)
