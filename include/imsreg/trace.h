@@ -5,7 +5,9 @@
  * over several segments joined, several in one segment split by their
  * Content-Length), SCTP DATA chunks joined from (B) to (E), SIP over
  * WebSocket (RFC 7118) after its HTTP upgrade, ESP with NULL encryption
- * (IMS sec-agree's ealg=null) and one level of IP in IP. Link layers:
+ * (IMS sec-agree's ealg=null), encrypted ESP of the SAs the caller gives
+ * with their keys (sas), and one level of IP in IP or of a tunnel (GRE,
+ * ERSPAN, VXLAN, Geneve). Link layers:
  * Ethernet (802.1Q/802.1ad tags), Linux cooked v1 and v2, raw IP, BSD
  * loopback; a pcapng whose interfaces have several (which libpcap does not
  * read) is read block by block, each packet with its interface's. */
