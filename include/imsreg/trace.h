@@ -6,8 +6,9 @@
  * Content-Length), SCTP DATA chunks joined from (B) to (E), SIP over
  * WebSocket (RFC 7118) after its HTTP upgrade, ESP with NULL encryption
  * (IMS sec-agree's ealg=null), encrypted ESP of the SAs the caller gives
- * with their keys (sas), and one level of IP in IP or of a tunnel (GRE,
- * ERSPAN, VXLAN, Geneve). Link layers:
+ * with their keys (sas), one level of IP in IP or of a tunnel (GRE,
+ * ERSPAN, VXLAN, Geneve), and HEP3 (Homer's capture agents: the message
+ * with the addresses, ports and time the agent gave). Link layers:
  * Ethernet (802.1Q/802.1ad tags), Linux cooked v1 and v2, raw IP, BSD
  * loopback; a pcapng whose interfaces have several (which libpcap does not
  * read) is read block by block, each packet with its interface's. */
@@ -84,6 +85,7 @@ struct trace_capture {
 	uint64_t encrypted;     /* ESP with encryption: what is inside cannot be read
 				 * (no SA of sas opened it) */
 	uint64_t decrypted;     /* ESP packets an SA of sas opened */
+	uint64_t hep;           /* messages read out of HEP3 packets (Homer) */
 	uint64_t esp_icv_bad;   /* ESP packets of an SPI of sas whose ICV does not
 				 * check with its keys (other keys: wrong K/OPc?) */
 	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */

@@ -1113,6 +1113,7 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		report_u64(r, "truncated", NULL, c->truncated, NULL);
 		report_u64(r, "encrypted", NULL, c->encrypted, NULL);
 		report_u64(r, "decrypted", NULL, c->decrypted, NULL);
+		report_u64(r, "hep", NULL, c->hep, NULL);
 		report_u64(r, "esp_keys_wrong", NULL, c->esp_icv_bad, NULL);
 		report_u64(r, "esp_sas", NULL, esp->n, NULL);
 		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
@@ -1128,6 +1129,9 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 	if (c->other_link)
 		buf_printf(b, "; %llu packet(s) of a link layer imsreg does not read (Ethernet, Linux "
 			   "cooked, raw IP and loopback captures are read)", (unsigned long long)c->other_link);
+	if (c->hep)
+		buf_printf(b, "; %llu of them out of HEP3 packets (Homer's capture agents), with the "
+			   "addresses, ports and times the agents gave", (unsigned long long)c->hep);
 	if (c->decrypted)
 		buf_printf(b, "; %llu ESP packet(s) decrypted with the keys of %u AKA challenge(s) (%s)",
 			   (unsigned long long)c->decrypted, esp->challenges,

@@ -15,6 +15,7 @@
 #include <imsreg/paste.h>
 #include <imsreg/trace.h>
 #include "trace/esp.h"
+#include "trace/hep.h"
 #include "trace/pcapng.h"
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
@@ -78,6 +79,7 @@ struct reader {
 	const struct trace_esp_sa *esp; /* the SA that opened the packet being read */
 	uint32_t esp_spi;
 	size_t *sa_by_spi;      /* c->sas's indexes by SPI (then as given) */
+	const struct hep3 *hep; /* the HEP3 packet whose message is emitted */
 	size_t held_max;        /* c->hold_max, or HELD_MAX */
 	int err;                /* -ENOMEM, sticky */
 };
@@ -210,9 +212,10 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	buf_printf(&c->lines, "frame %llu ", (unsigned long long)m->frame);
 	time_write(&c->lines, m->sec, m->usec);
 	m->ends = *ends;
-	buf_putc(&c->lines, ' ');
-	if (ends->ver)
+	if (ends->ver) {
+		buf_putc(&c->lines, ' ');
 		pkt_ends_write(&c->lines, ends);
+	}
 	buf_printf(&c->lines, ": %s, length %zu", names[t], n);
 	if (first != m->frame) {
 		static const char *const parts[] = { "IP fragments", "TCP segments", "DATA chunks", "TCP segments" };
@@ -224,6 +227,11 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	if (rd->esp)
 		buf_printf(&c->lines, ", in ESP (SPI 0x%08x = %u, %s, decrypted)", (unsigned)rd->esp_spi,
 			   (unsigned)rd->esp_spi, esp_cipher_name(rd->esp->cipher));
+	if (rd->hep) {
+		buf_puts(&c->lines, ", in HEP3");
+		if (rd->hep->has_agent)
+			buf_printf(&c->lines, " (agent %u)", (unsigned)rd->hep->agent);
+	}
 	if (incomplete)
 		buf_puts(&c->lines, ", incomplete: the capture has not all of it");
 	m->line_len = c->lines.len - m->line;
@@ -613,10 +621,34 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 	return rd->err;
 }
 
+/* A HEP3 packet's SIP message: with the addresses, ports and time the
+ * capture agent gave (the packet's line says the agent). */
+static void hep_message(struct reader *rd, const struct hep3 *h, uint64_t first)
+{
+	if (!h->payload_len || !starts_sip(h->payload, h->payload_len))
+		return;
+	struct pkt_at at = rd->at;
+	if (h->has_time) {
+		rd->at.sec = h->sec;
+		rd->at.usec = h->usec;
+	}
+	rd->hep = h;
+	rd->c->hep++;
+	msg_emit(rd, h->payload, h->payload_len, first, &h->ends,
+		 h->proto == 6 ? TRACE_TCP : h->proto == 132 ? TRACE_SCTP : TRACE_UDP, NULL, false);
+	rd->hep = NULL;
+	rd->at = at;
+}
+
 static void udp_datagram(struct reader *rd, const unsigned char *b, const struct pkt_ip *r, uint64_t first)
 {
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
+	struct hep3 h;
+	if (n >= 6 && d[0] == 'H' && hep3_read(d, n, &h)) {
+		hep_message(rd, &h, first);
+		return;
+	}
 	if (!starts_sip(d, n))
 		return; /* keep-alives, STUN, RTP, DNS, ... */
 	struct pkt_ends e;

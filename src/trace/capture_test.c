@@ -591,6 +591,91 @@ static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
 	check_msg(7, reg, strlen(reg), 8, 8, line);
 }
 
+/* ---- HEP3 ---------------------------------------------------------- */
+
+/* A HEP3 chunk (vendor 0) of type t with value v[0, n) at b: its length. */
+static size_t hep_chunk(unsigned char *b, unsigned t, const void *v, size_t n)
+{
+	b[0] = 0, b[1] = 0, b[2] = (unsigned char)(t >> 8), b[3] = (unsigned char)t;
+	b[4] = (unsigned char)((6 + n) >> 8), b[5] = (unsigned char)(6 + n);
+	memcpy(b + 6, v, n);
+	return 6 + n;
+}
+
+/* A HEP3 packet in UDP to port 9060 of text: v6 the addresses' family,
+ * proto the original's protocol, with its time (sec, usec) and agent
+ * 2001; chunk 15 the payload (16: compressed, when zipped); no
+ * addresses when bare. */
+static void put_hep(struct pcapw *w, const char *text, bool v6, unsigned proto, uint32_t sec, uint32_t usec,
+		    bool zipped, bool bare)
+{
+	unsigned char h[3000], u[3100], p[3200];
+	size_t n = 6;
+	unsigned char be[4];
+	memcpy(h, "HEP3", 4);
+	if (!bare) {
+		unsigned char a4[2][4] = { { 10, 9, 0, 1 }, { 10, 9, 0, 2 } }, a6[2][16] = { { 0x20, 0x01, 0x0d, 0xb8 },
+												   { 0x20, 0x01, 0x0d, 0xb8 } };
+		a6[0][15] = 1, a6[1][15] = 2;
+		n += hep_chunk(h + n, 1, v6 ? "\x0a" : "\x02", 1);
+		n += hep_chunk(h + n, v6 ? 5 : 3, v6 ? (const void *)a6[0] : a4[0], v6 ? 16 : 4);
+		n += hep_chunk(h + n, v6 ? 6 : 4, v6 ? (const void *)a6[1] : a4[1], v6 ? 16 : 4);
+		n += hep_chunk(h + n, 7, "\x13\xc4", 2);
+		n += hep_chunk(h + n, 8, "\x13\xc6", 2);
+	}
+	unsigned char pr = (unsigned char)proto;
+	n += hep_chunk(h + n, 2, &pr, 1);
+	be[0] = (unsigned char)(sec >> 24), be[1] = (unsigned char)(sec >> 16), be[2] = (unsigned char)(sec >> 8);
+	be[3] = (unsigned char)sec;
+	n += hep_chunk(h + n, 9, be, 4);
+	be[0] = (unsigned char)(usec >> 24), be[1] = (unsigned char)(usec >> 16), be[2] = (unsigned char)(usec >> 8);
+	be[3] = (unsigned char)usec;
+	n += hep_chunk(h + n, 10, be, 4);
+	n += hep_chunk(h + n, 11, "\x01", 1);
+	n += hep_chunk(h + n, 12, "\x00\x00\x07\xd1", 4);
+	n += hep_chunk(h + n, 0x1234, "vendor", 6); /* unknown: skipped */
+	n += hep_chunk(h + n, zipped ? 16 : 15, text, strlen(text));
+	h[4] = (unsigned char)(n >> 8), h[5] = (unsigned char)n;
+	size_t un = udp(u, (const char *)h, n);
+	u[2] = 0x23, u[3] = 0x64; /* to 9060 */
+	pcapw_packet(w, p, ip4(p, 17, u, un, 0, false, 4));
+}
+
+/* Homer's capture agents send each message in HEP3: read with the
+ * addresses, ports, time and transport the agent gave; a compressed
+ * payload or a broken packet is no message. */
+static void messages_in_hep3_are_read_with_the_agents_endpoints(void)
+{
+	static struct pcapw w;
+	pcapw_init(&w, LINK_ETH);
+	put_hep(&w, reg, false, 17, 1700000000, 123456, false, false);
+	put_hep(&w, notify, true, 6, 1700000001, 500, false, false);
+	put_hep(&w, reg, false, 17, 1700000002, 0, true, false);
+	put_hep(&w, notify, false, 17, 1700000003, 7, false, true);
+	put_hep(&w, reg, false, 17, 1700000004, 0, false, false);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 4);
+	CHECK_INT_EQ(cap.hep, 4);
+	char line[300];
+	snprintf(line, sizeof line, "frame 1 2023-11-14 22:13:20.123456 IP 10.9.0.1.5060 > 10.9.0.2.5062: UDP, "
+		 "length %zu, in HEP3 (agent 2001)", strlen(reg));
+	check_msg(0, reg, strlen(reg), 1, 1, line);
+	snprintf(line, sizeof line, "frame 2 2023-11-14 22:13:21.000500 IP6 2001:db8::1.5060 > 2001:db8::2.5062: "
+		 "TCP, length %zu, in HEP3 (agent 2001)", strlen(notify));
+	check_msg(1, notify, strlen(notify), 2, 2, line);
+	CHECK(cap.nmsgs >= 2 && cap.msgs[1].transport == TRACE_TCP);
+	snprintf(line, sizeof line, "frame 4 2023-11-14 22:13:23.000007: UDP, length %zu, in HEP3 (agent 2001)",
+		 strlen(notify));
+	check_msg(2, notify, strlen(notify), 4, 4, line);
+	/* the last packet's payload chunk made to run past the packet: no
+	 * HEP3, and no SIP either */
+	unsigned char *len = w.f + w.n - strlen(reg) - 2;
+	len[0] = 0x7f;
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	CHECK_INT_EQ(cap.hep, 3);
+}
+
 /* ---- ESP ----------------------------------------------------------- */
 
 /* An ESP packet 10.0.0.1 > 10.0.0.2 sealed with sa around a UDP datagram
@@ -943,6 +1028,7 @@ int main(void)
 	what_is_no_capture_is_refused_with_a_reason();
 	packets_in_gre_erspan_vxlan_and_geneve_are_read();
 	esp_of_a_known_sa_is_decrypted();
+	messages_in_hep3_are_read_with_the_agents_endpoints();
 	a_pcapng_of_several_link_layers_is_read_whole();
 	pcapng_by_libpcap_and_by_blocks_read_alike();
 	every_allocation_failure_is_reported_and_frees_all();
