@@ -249,9 +249,14 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 			r->vni = vni;
 			return true;
 		}
-		bool enc = r->esp_enc;
+		if (r->esp_enc && r->data_proto == 50) {
+			/* encrypted ESP inside: where its bytes are */
+			shift(r, in);
+			r->tunnel = tun;
+			r->vni = vni;
+			return false;
+		}
 		*r = outer;
-		r->esp_enc = enc;
 		if (proto == 47)
 			return false;
 	}

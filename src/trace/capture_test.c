@@ -156,6 +156,8 @@ static int read_pcap(const struct pcapw *w)
 	return trace_capture_read(&cap, w->f, w->n);
 }
 
+/* Message i of cap: its bytes text[0, n), its frames, its packet line
+ * (NULL: not compared). */
 static void check_msg(size_t i, const char *text, size_t n, uint64_t frame, uint64_t first, const char *line)
 {
 	CHECK(i < cap.nmsgs);
@@ -168,7 +170,8 @@ static void check_msg(size_t i, const char *text, size_t n, uint64_t frame, uint
 	CHECK_INT_EQ(m->first_frame, first);
 	char got[300];
 	snprintf(got, sizeof got, "%.*s", (int)m->line_len, cap.lines.ptr + m->line);
-	CHECK_STR_EQ(got, line);
+	if (line)
+		CHECK_STR_EQ(got, line);
 }
 
 static void udp_on_each_link_layer_is_one_message(void)
@@ -750,6 +753,21 @@ static void esp_of_a_known_sa_is_decrypted(void)
 	CHECK_INT_EQ(cap.nmsgs, 1);
 	CHECK_INT_EQ(cap.encrypted, 2);
 	CHECK_INT_EQ(cap.decrypted, 0);
+	/* ESP inside VXLAN (a P-CSCF on a virtual network): opened too */
+	unsigned char u[2048], e[2200], in[2400];
+	size_t un = udp(u, reg, strlen(reg));
+	u[1] = 0xc6, u[3] = 0xcc;
+	size_t en = esp_seal(&sas[0], u, un, 17, e), inn = ip4(in, 50, e, en, 0, false, 3);
+	pcapw_init(&w, LINK_ETH);
+	put_tunneled(&w, 17, (const unsigned char *)"\xc0\x00\x12\xb5\x00\x00\x00\x00"
+			     "\x08\x00\x00\x00\x00\x00\x2a\x00", 16, 0, in, inn);
+	trace_capture_fini(&cap);
+	cap.sas = sas;
+	cap.nsas = 2;
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	CHECK_INT_EQ(cap.decrypted, 1);
+	check_msg(0, reg, strlen(reg), 1, 1, NULL);
 }
 
 /* ---- pcapng -------------------------------------------------------- */
