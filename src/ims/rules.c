@@ -3981,7 +3981,7 @@ static void flow_note_sa(struct ctx *c, struct ims_flow *f)
 		next.sa[1] = next.sa[0];
 	next.sa[0] = s;
 	next.have_sa = true;
-	memcpy(next.sa_pcscf, canon, sizeof canon);
+	snprintf(next.sa_pcscf, sizeof next.sa_pcscf, "%s", canon);
 	if (flow_store(f, fc, &next))
 		flow_trim(f);
 }
