@@ -35,6 +35,8 @@ struct sas_build {
 	const struct trace_capture *c;
 	struct challenge *ch;
 	size_t nch, cap_ch;
+	size_t *offer;               /* the 401s with Security-Server: message indexes */
+	size_t noffer, cap_offer;
 	struct trace_esp_sa *sa;
 	size_t nsa, cap_sa;
 };
@@ -93,7 +95,8 @@ static bool register_401(const struct sip_msg *m, struct sip_cseq *cs)
 	       cs->method_id == SIP_METHOD_REGISTER;
 }
 
-/* Every AKA challenge of every 401: its nonce, and the ck/ik it carried. */
+/* Every AKA challenge of every 401: its nonce, and the ck/ik it carried;
+ * and which 401s carry Security-Server (the only ones read again). */
 static int note_challenges(struct sas_build *b)
 {
 	struct sip_hdr hdrs[CLI_MAX_HDRS];
@@ -102,6 +105,11 @@ static int note_challenges(struct sas_build *b)
 	for (size_t i = 0; i < b->c->nmsgs; i++) {
 		if (!parse(b->c, i, &m, hdrs, CLI_MAX_HDRS) || !register_401(&m, &cs))
 			continue;
+		if (sip_hdr_first(&m, SIP_HDR_SECURITY_SERVER)) {
+			if (grow((void **)&b->offer, &b->cap_offer, b->noffer, sizeof *b->offer) < 0)
+				return -ENOMEM;
+			b->offer[b->noffer++] = i;
+		}
 		for (const struct sip_hdr *h = sip_hdr_first(&m, SIP_HDR_WWW_AUTHENTICATE); h;
 		     h = sip_hdr_next(&m, h)) {
 			struct sip_auth a;
@@ -305,7 +313,8 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 	struct sip_msg m;
 	struct sip_cseq cs;
 	struct sip_sec_mech server[SEC_MAX], client[SEC_MAX];
-	for (size_t i = 0; i < c->nmsgs; i++) {
+	for (size_t o = 0; o < b.noffer; o++) {
+		size_t i = b.offer[o];
 		if (!parse(c, i, &m, hdrs, CLI_MAX_HDRS) || !register_401(&m, &cs))
 			continue;
 		size_t ns = ipsec_offers(&m, SIP_HDR_SECURITY_SERVER, server);
@@ -370,6 +379,7 @@ out:
 	if (b.ch)
 		auth_wipe(b.ch, b.nch * sizeof *b.ch);
 	imsreg_free(b.ch);
+	imsreg_free(b.offer);
 	if (b.sa)
 		auth_wipe(b.sa, b.nsa * sizeof *b.sa);
 	imsreg_free(b.sa);
