@@ -80,6 +80,8 @@ struct reader {
 	uint32_t esp_spi;
 	size_t *sa_by_spi;      /* c->sas's indexes by SPI (then as given) */
 	const struct hep3 *hep; /* the HEP3 packet whose message is emitted */
+	unsigned char *esp_buf; /* an opened ESP packet, its IP header before it */
+	size_t esp_cap;
 	size_t held_max;        /* c->hold_max, or HELD_MAX */
 	int err;                /* -ENOMEM, sticky */
 };
@@ -797,19 +799,24 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	}
 	uint32_t spi = (uint32_t)pkt_u16(esp) << 16 | pkt_u16(esp + 2);
 	size_t hl = r->ver == 4 ? 20 : 40;
-	unsigned char *p = imsreg_malloc(hl + en);
-	if (!p)
-		return -ENOMEM;
+	if (hl + en > rd->esp_cap) {
+		/* one buffer for the capture's ESP (packets open one at a
+		 * time: ESP is not opened inside ESP) */
+		unsigned char *v = imsreg_realloc(rd->esp_buf, hl + en);
+		if (!v)
+			return -ENOMEM;
+		rd->esp_buf = v;
+		rd->esp_cap = hl + en;
+	}
+	unsigned char *p = rd->esp_buf;
 	for (size_t k = sa_first(rd, spi); k < c->nsas && !sa; k++) {
 		const struct trace_esp_sa *s = &c->sas[rd->sa_by_spi[k]];
 		if (s->spi != spi)
 			break;
 		known = true;
 		int rc = esp_open(s, esp, en, p + hl, &outn, &next);
-		if (rc == -ENOMEM) {
-			imsreg_free(p);
+		if (rc == -ENOMEM)
 			return rc;
-		}
 		checked |= rc == 1 || rc == -EBADMSG; /* its ICV checked */
 		if (rc == 1)
 			sa = s;
@@ -817,7 +824,6 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	if (!sa) {
 		c->encrypted++;
 		c->esp_icv_bad += known && !checked;
-		imsreg_free(p);
 		return 0;
 	}
 	c->decrypted++;
@@ -839,7 +845,6 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	rd->esp_spi = spi;
 	int rc = ip_packet(rd, p, hl + outn, first);
 	rd->esp = NULL;
-	imsreg_free(p);
 	return rc;
 }
 
@@ -981,6 +986,7 @@ static void reader_fini(struct reader *rd)
 	imsreg_free(rd->flows);
 	imsreg_free(rd->buckets);
 	imsreg_free(rd->sa_by_spi);
+	imsreg_free(rd->esp_buf);
 }
 
 /* One packet of link layer dlt: its IP packet read. */
