@@ -72,6 +72,9 @@ struct ctx {
 	const struct ims_rule_info *rule;
 	const struct ims_flow *flow; /* the messages before this one, or NULL */
 	const struct ims_packet *pk; /* where it went (a capture's message), or NULL */
+	/* its addresses in sip_host_canonical's form, as the packet rules
+	 * compare them ("" when no address) */
+	char pk_src[64], pk_dst[64];
 	const struct ims_flow_call *fc; /* flow's record of this Call-ID, or NULL */
 	bool ue_leg;                 /* one Via: between the UE and the P-CSCF */
 	struct slice branch;         /* the top Via's branch */
@@ -3899,27 +3902,28 @@ static size_t addr_canonical(const char *addr, char out[64]);
 #define SA_KEY_PREFIX "\001sa "
 #define SA_KEY_MAX (sizeof SA_KEY_PREFIX - 1 + 64)
 
-static size_t sa_key(const char *addr, char key[SA_KEY_MAX])
+/* The key of the UE at the canonical address ue: its length, 0 when ue
+ * is no address. */
+static size_t sa_key(const char *ue, char key[SA_KEY_MAX])
 {
-	char canon[64];
-	size_t n = addr_canonical(addr, canon), p = sizeof SA_KEY_PREFIX - 1;
-	if (!n)
+	size_t n = strlen(ue), p = sizeof SA_KEY_PREFIX - 1;
+	if (!n || n >= 64)
 		return 0;
 	memcpy(key, SA_KEY_PREFIX, p);
-	memcpy(key + p, canon, n);
+	memcpy(key + p, ue, n);
 	return p + n;
 }
 
-/* The SA record of the UE at ue whose P-CSCF is at pcscf; NULL when none
- * (or f is NULL). */
+/* The SA record of the UE at ue whose P-CSCF is at pcscf (canonical
+ * addresses); NULL when none (or f is NULL). */
 static const struct ims_flow_call *sa_record(const struct ims_flow *f, const char *ue, const char *pcscf)
 {
-	char key[SA_KEY_MAX], canon[64];
+	char key[SA_KEY_MAX];
 	size_t k;
-	if (!f || !(k = sa_key(ue, key)) || !addr_canonical(pcscf, canon))
+	if (!f || !(k = sa_key(ue, key)) || !*pcscf)
 		return NULL;
 	const struct ims_flow_call *fc = flow_find(f, slice_make(key, k));
-	return fc && fc->have_sa && strcmp(fc->sa_pcscf, canon) == 0 ? fc : NULL;
+	return fc && fc->have_sa && strcmp(fc->sa_pcscf, pcscf) == 0 ? fc : NULL;
 }
 
 /* Whether the UE's port ue and the P-CSCF's port p are one of the two
@@ -3963,10 +3967,9 @@ static void flow_note_sa(struct ctx *c, struct ims_flow *f)
 	    !vm.has_port_c || !vm.has_port_s || !cm->port_c)
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
-	char key[SA_KEY_MAX], canon[64];
+	char key[SA_KEY_MAX];
 	size_t k;
-	if (e->sport != cm->port_c || e->dport != vm.port_s || !(k = sa_key(e->src, key)) ||
-	    !addr_canonical(e->dst, canon))
+	if (e->sport != cm->port_c || e->dport != vm.port_s || !(k = sa_key(c->pk_src, key)) || !*c->pk_dst)
 		return;
 	struct ims_flow_call *fc = flow_keyed(f, k, key);
 	if (!fc)
@@ -3974,14 +3977,14 @@ static void flow_note_sa(struct ctx *c, struct ims_flow *f)
 	struct ims_flow_sa s = { cm->port_c, cm->port_s, vm.port_c, vm.port_s,
 				 c->cseq_ok ? c->cseq.seq : 0 };
 	struct ims_flow_call next = *fc;
-	if (!fc->have_sa || strcmp(fc->sa_pcscf, canon) != 0)
+	if (!fc->have_sa || strcmp(fc->sa_pcscf, c->pk_dst) != 0)
 		memset(next.sa, 0, sizeof next.sa);
 	else if (s.uc != next.sa[0].uc || s.us != next.sa[0].us || s.pc != next.sa[0].pc ||
 		 s.ps != next.sa[0].ps)
 		next.sa[1] = next.sa[0];
 	next.sa[0] = s;
 	next.have_sa = true;
-	snprintf(next.sa_pcscf, sizeof next.sa_pcscf, "%s", canon);
+	snprintf(next.sa_pcscf, sizeof next.sa_pcscf, "%s", c->pk_dst);
 	if (flow_store(f, fc, &next))
 		flow_trim(f);
 }
@@ -4002,7 +4005,7 @@ static void check_packet_sa_ports(struct ctx *c)
 	bool uc = c->sc_ipsec_ok && c->sc_ipsec.has_port_c;
 	if (e->dport == vm.port_s && (!uc || e->sport == c->sc_ipsec.port_c))
 		return;
-	const struct ims_flow_call *fc = sa_record(c->flow, e->src, e->dst);
+	const struct ims_flow_call *fc = sa_record(c->flow, c->pk_src, c->pk_dst);
 	if (e->dport == vm.port_s) {
 		/* from another port-c than its Security-Client's: a
 		 * re-registration sent over the SAs in use offers the new
@@ -4044,16 +4047,16 @@ static size_t addr_canonical(const char *addr, char out[64])
 	return sip_host_canonical(slice_make(ref, (size_t)n), v6 ? SIP_HOST_IPV6 : SIP_HOST_IPV4, out, 64);
 }
 
-/* Whether the Via host h (of type t) is the packet address addr: -1 when
- * either is no address (a name, WebSocket's .invalid one too): nothing to
- * compare. */
+/* Whether the Via host h (of type t) is the packet address addr
+ * (canonical): -1 when either is no address (a name, WebSocket's .invalid
+ * one too): nothing to compare. */
 static int via_host_is(struct slice h, enum sip_host_type t, const char *addr)
 {
-	char canon[64], want[64];
+	char canon[64];
 	if ((t != SIP_HOST_IPV4 && t != SIP_HOST_IPV6) || !sip_host_canonical(h, t, canon, sizeof canon) ||
-	    !addr_canonical(addr, want))
+	    !*addr)
 		return -1;
-	return strcmp(canon, want) == 0;
+	return strcmp(canon, addr) == 0;
 }
 
 /* The top Via's sent-by against the packet's source (RFC 3261 §18.2.1: a
@@ -4069,7 +4072,7 @@ static void check_packet_via_source(struct ctx *c)
 	if (!c->pk || !top_via(c->msg, &v))
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
-	int same = via_host_is(v.host, v.host_type, e->src);
+	int same = via_host_is(v.host, v.host_type, c->pk_src);
 	if (same < 0)
 		return;
 	if (!same) {
@@ -4108,8 +4111,8 @@ static void check_packet_response_destination(struct ctx *c)
 	if (!of_noted_register(c, fc) || !c->pk->ends.ports)
 		return;
 	const struct pkt_ends *e = &c->pk->ends, *q = &fc->reg_ends;
-	char want[64], got[64];
-	if (addr_canonical(q->src, want) && addr_canonical(e->dst, got) && strcmp(want, got) != 0) {
+	char want[64];
+	if (addr_canonical(q->src, want) && *c->pk_dst && strcmp(want, c->pk_dst) != 0) {
 		report(c, NULL, c->msg->start_line.ptr, "this %u went to %s, but the REGISTER it "
 		       "answers (CSeq %u) came from %s: a response goes back to the request's "
 		       "source (received), whatever the Via says. Behind a NAT it does not reach "
@@ -4149,9 +4152,9 @@ static void check_packet_sa_pair(struct ctx *c)
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
 	bool to_ue = false;
-	const struct ims_flow_call *fc = sa_record(c->flow, e->src, e->dst);
+	const struct ims_flow_call *fc = sa_record(c->flow, c->pk_src, c->pk_dst);
 	if (!fc) {
-		fc = sa_record(c->flow, e->dst, e->src);
+		fc = sa_record(c->flow, c->pk_dst, c->pk_src);
 		to_ue = true;
 	}
 	unsigned ue = to_ue ? e->dport : e->sport, p = to_ue ? e->sport : e->dport;
@@ -4697,6 +4700,10 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 	memset(&c.spill, 0, offsetof(struct ctx, pending) - offsetof(struct ctx, spill));
 	c.flow = flow;
 	c.pk = pk && pk->ends.ver ? pk : NULL;
+	if (c.pk && !addr_canonical(c.pk->ends.src, c.pk_src))
+		c.pk_src[0] = '\0';
+	if (c.pk && !addr_canonical(c.pk->ends.dst, c.pk_dst))
+		c.pk_dst[0] = '\0';
 	c.msg = msg;
 	c.cb = cb;
 	c.arg = arg;
