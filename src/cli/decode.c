@@ -1142,16 +1142,17 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 			   (unsigned long long)c->esp_icv_bad,
 			   esp->from_k ? "of K and OPc: a wrong K or OPc (or OP given as OPc)?"
 				       : "of the S-CSCF's ck/ik: SAs of another challenge?");
-	if (c->encrypted && !c->decrypted && esp->unkeyed && !esp->from_k)
-		buf_printf(b, "; %llu ESP packet(s) encrypted: the SIP in them (the REGISTER after a 401 "
-			   "with Security-Server, and what follows it) is read with the subscriber's keys: "
-			   "give --k and --opc (or --op), or capture the S-CSCF's 401 too (its ck and ik)",
-			   (unsigned long long)c->encrypted);
-	else if (c->encrypted > c->esp_icv_bad)
+	if (c->encrypted > c->esp_icv_bad) {
+		/* challenges without keys, none given: say how to give them */
+		bool keys_would = !c->decrypted && esp->unkeyed && !esp->from_k;
 		buf_printf(b, "; %llu ESP packet(s) encrypted%s: the SIP in them (the REGISTER after a 401 "
-			   "with Security-Server, and what follows it) cannot be read; capture where IPsec "
-			   "ends, or test with ealg=null", (unsigned long long)(c->encrypted - c->esp_icv_bad),
-			   esp->n ? " of no SA the capture's sec-agree set up" : "");
+			   "with Security-Server, and what follows it) %s",
+			   (unsigned long long)(c->encrypted - c->esp_icv_bad),
+			   !keys_would && esp->n ? " of no SA the capture's sec-agree set up" : "",
+			   keys_would ? "is read with the subscriber's keys: give --k and --opc (or --op), or "
+					"capture the S-CSCF's 401 too (its ck and ik)"
+				      : "cannot be read; capture where IPsec ends, or test with ealg=null");
+	}
 	if (c->truncated)
 		buf_printf(b, "; %llu packet(s) cut short by the capture's snapshot length: capture with "
 			   "-s 0", (unsigned long long)c->truncated);
