@@ -21,6 +21,7 @@ enum pkt_tunnel {
 	PKT_TUNNEL_ERSPAN,      /* a port mirror's GRE (ERSPAN types I, II, III) */
 	PKT_TUNNEL_VXLAN,       /* RFC 7348, UDP port 4789 */
 	PKT_TUNNEL_GENEVE,      /* RFC 8926, UDP port 6081 */
+	PKT_TUNNEL_GTPU,        /* 3GPP TS 29.281, UDP port 2152: a UE's packets on S1-U, N3, ... */
 };
 
 /* Where the transport payload of an IP packet lies in b[0, n). */
@@ -48,7 +49,9 @@ struct pkt_ip {
 	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
 	uint32_t spi;
 	enum pkt_tunnel tunnel; /* the packet read came in this tunnel */
-	uint32_t vni;           /* VXLAN, Geneve: its virtual network */
+	uint32_t vni;           /* VXLAN, Geneve: its virtual network; GTP-U: the TEID */
+	bool has_qfi;           /* GTP-U: a PDU Session Container gave the QoS flow */
+	uint8_t qfi;            /* its QFI (TS 38.415 §5.5.3.3), 0 to 63 */
 	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
 	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
 	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
@@ -109,7 +112,8 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
 
 /* Appends what carried the packet r describes, as pkt_line_write ends
  * its line: ", in ESP (SPI 0x..., null encryption)", ", in VXLAN (VNI
- * 42)", ", in GRE", ...; nothing for a packet on its own. */
+ * 42)", ", in GTP-U (TEID 0x0000abcd, QFI 5)", ", in GRE", ...; nothing
+ * for a packet on its own. */
 void pkt_carrier_write(struct buf *o, const struct pkt_ip *r);
 
 #endif

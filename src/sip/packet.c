@@ -1,5 +1,5 @@
 /* packet.c: where a SIP message lies in the bytes of an IP packet (IPv4,
- * IPv6, fragments, IP in IP, GRE and ERSPAN, VXLAN and Geneve, ESP with
+ * IPv6, fragments, IP in IP, GRE and ERSPAN, VXLAN and Geneve, GTP-U, ESP with
  * NULL encryption, UDP, TCP, SCTP, WebSocket frames): what the paste
  * normaliser's hex dumps and the capture reader share. */
 #include <arpa/inet.h>
@@ -103,24 +103,73 @@ static size_t gre_inner(const unsigned char *b, size_t h, size_t end, unsigned *
 	return tunnel_ip(b, g, end, type);
 }
 
-/* VXLAN (RFC 7348, UDP port 4789) or Geneve (RFC 8926, UDP port 6081) in
- * the UDP datagram at b[h, end): the IP packet it carries, its VNI in
- * *vni: its offset, or 0. */
-static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun, uint32_t *vni)
+/* GTP-U's G-PDU (TS 29.281 §5.1; message type 255) at b[g, end), the
+ * payload of a UDP datagram to or from port 2152: the UE's IP packet it
+ * carries (an Ethernet or unstructured PDU session's is not read), its
+ * TEID in r->vni and, when a PDU Session Container extension header (type
+ * 0x85, TS 38.415 §5.5.2: QFI in the low six bits of its second octet)
+ * is there, the QoS flow: its offset, or 0. Echo, Error Indication, End
+ * Marker and GTP' carry no user packet. */
+static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pkt_ip *r)
+{
+	if (g + 8 > end || b[g] >> 5 != 1 || !(b[g] & 0x10) || b[g + 1] != 0xff)
+		return 0; /* not version 1, GTP' (PT 0), or no T-PDU */
+	size_t len = pkt_u16(b + g + 2);
+	if (g + 8 + len > end)
+		return 0;
+	end = g + 8 + len; /* the UDP payload may be padded */
+	r->vni = (uint32_t)pkt_u16(b + g + 4) << 16 | pkt_u16(b + g + 6);
+	r->has_qfi = false;
+	unsigned next = 0;
+	size_t p = g + 8;
+	if (b[g] & 0x07) {
+		/* E, S or PN: the sequence number, N-PDU number and next
+		 * extension header type are all there (§5.1) */
+		if (p + 4 > end)
+			return 0;
+		next = (b[g] & 0x04) ? b[p + 3] : 0;
+		p += 4;
+	}
+	while (next) {
+		/* an extension header (§5.2.1): its length in 4-byte units
+		 * (the length byte and the next type included), its content,
+		 * the next type in its last byte */
+		if (p + 1 > end || b[p] == 0 || p + 4 * (size_t)b[p] > end)
+			return 0;
+		size_t el = 4 * (size_t)b[p];
+		if (next == 0x85) {
+			r->has_qfi = true;
+			r->qfi = b[p + 2] & 0x3f;
+		}
+		next = b[p + el - 1];
+		p += el;
+	}
+	return p < end && (b[p] >> 4 == 4 || b[p] >> 4 == 6) ? p : 0;
+}
+
+/* VXLAN (RFC 7348, UDP port 4789), Geneve (RFC 8926, UDP port 6081) or
+ * GTP-U (port 2152) in the UDP datagram at b[h, end): the IP packet it
+ * carries, its VNI or TEID in r->vni: its offset, or 0. */
+static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun, struct pkt_ip *r)
 {
 	if (h + 16 > end)
 		return 0;
-	unsigned dport = pkt_u16(b + h + 2);
+	unsigned sport = pkt_u16(b + h), dport = pkt_u16(b + h + 2);
 	const unsigned char *t = b + h + 8;
+	if (dport == 2152 || sport == 2152) {
+		/* a G-PDU goes to 2152, from any port (TS 29.281 §4.4.2.3) */
+		*tun = PKT_TUNNEL_GTPU;
+		return gtpu_inner(b, h + 8, end, r);
+	}
 	if (dport == 4789 && (t[0] & 0x08)) {
 		*tun = PKT_TUNNEL_VXLAN;
-		*vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
+		r->vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
 		return ether_ip(b, h + 16, end);
 	}
 	if (dport == 6081 && (t[0] >> 6) == 0) {
 		size_t g = h + 16 + (size_t)(t[0] & 0x3f) * 4;
 		*tun = PKT_TUNNEL_GENEVE;
-		*vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
+		r->vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
 		return g <= end ? tunnel_ip(b, g, end, pkt_u16(t + 2)) : 0;
 	}
 	return 0;
@@ -157,6 +206,7 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 		r->esp = r->esp_enc = r->sctp_more = false;
 		r->tunnel = PKT_TUNNEL_NONE;
 		r->vni = 0;
+		r->has_qfi = false;
 	}
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
@@ -236,30 +286,35 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 	 * carries is read, or (UDP to the port by chance, no IP inside)
 	 * the datagram itself */
 	unsigned tun = PKT_TUNNEL_NONE;
-	uint32_t vni = 0;
 	size_t in = 0;
+	struct pkt_ip outer = *r; /* (the tunnel's id and QoS flow set on it) */
 	if (depth == 0 && !more && !r->esp)
 		in = proto == 47 ? gre_inner(b, h, end, &tun)
-				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun, &vni) : 0;
+				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun, &outer) : 0;
 	if (in) {
-		struct pkt_ip outer = *r;
 		if (ip_payload(b + in, end - in, r, 1)) {
 			shift(r, in);
 			r->tunnel = tun;
-			r->vni = vni;
+			r->vni = outer.vni;
+			r->has_qfi = outer.has_qfi;
+			r->qfi = outer.qfi;
 			return true;
 		}
 		if (r->esp_enc && r->data_proto == 50) {
 			/* encrypted ESP inside: where its bytes are */
 			shift(r, in);
 			r->tunnel = tun;
-			r->vni = vni;
+			r->vni = outer.vni;
+			r->has_qfi = outer.has_qfi;
+			r->qfi = outer.qfi;
 			return false;
 		}
-		*r = outer;
 		if (proto == 47)
 			return false;
 	}
+	*r = outer;
+	r->vni = 0;
+	r->has_qfi = false;
 	r->proto = proto;
 	r->th = h;
 	r->ports = (proto == 17 || proto == 6 || proto == 132) && h + 4 <= end;
@@ -439,8 +494,13 @@ void pkt_carrier_write(struct buf *o, const struct pkt_ip *r)
 	if (r->esp)
 		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
 	static const char *const tunnels[] = { [PKT_TUNNEL_GRE] = "GRE", [PKT_TUNNEL_ERSPAN] = "ERSPAN",
-					       [PKT_TUNNEL_VXLAN] = "VXLAN", [PKT_TUNNEL_GENEVE] = "Geneve" };
-	if (r->tunnel == PKT_TUNNEL_VXLAN || r->tunnel == PKT_TUNNEL_GENEVE)
+					       [PKT_TUNNEL_VXLAN] = "VXLAN", [PKT_TUNNEL_GENEVE] = "Geneve",
+					       [PKT_TUNNEL_GTPU] = "GTP-U" };
+	if (r->tunnel == PKT_TUNNEL_GTPU && r->has_qfi)
+		buf_printf(o, ", in GTP-U (TEID 0x%08x, QFI %u)", (unsigned)r->vni, (unsigned)r->qfi);
+	else if (r->tunnel == PKT_TUNNEL_GTPU)
+		buf_printf(o, ", in GTP-U (TEID 0x%08x)", (unsigned)r->vni);
+	else if (r->tunnel == PKT_TUNNEL_VXLAN || r->tunnel == PKT_TUNNEL_GENEVE)
 		buf_printf(o, ", in %s (VNI %u)", tunnels[r->tunnel], (unsigned)r->vni);
 	else if (r->tunnel != PKT_TUNNEL_NONE)
 		buf_printf(o, ", in %s", tunnels[r->tunnel]);

@@ -78,6 +78,7 @@ struct reader {
 	size_t held;            /* bytes of TCP segments held ahead of gaps */
 	const struct trace_esp_sa *esp; /* the SA that opened the packet being read */
 	uint32_t esp_spi;
+	const struct pkt_ip *esp_carrier; /* that packet: the tunnel it came in */
 	size_t *sa_by_spi;      /* c->sas's indexes by SPI (then as given) */
 	const struct hep3 *hep; /* the HEP3 packet whose message is emitted */
 	unsigned char *esp_buf; /* an opened ESP packet, its IP header before it */
@@ -229,6 +230,8 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	if (rd->esp)
 		buf_printf(&c->lines, ", in ESP (SPI 0x%08x = %u, %s, decrypted)", (unsigned)rd->esp_spi,
 			   (unsigned)rd->esp_spi, esp_cipher_name(rd->esp->cipher));
+	if (rd->esp)
+		pkt_carrier_write(&c->lines, rd->esp_carrier);
 	if (rd->hep) {
 		buf_puts(&c->lines, ", in HEP3");
 		if (rd->hep->has_agent)
@@ -843,6 +846,7 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	}
 	rd->esp = sa;
 	rd->esp_spi = spi;
+	rd->esp_carrier = r;
 	int rc = ip_packet(rd, p, hl + outn, first);
 	rd->esp = NULL;
 	return rc;

@@ -594,6 +594,92 @@ static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
 	check_msg(7, reg, strlen(reg), 8, 8, line);
 }
 
+/* A G-PDU from sport to port 2152 (TS 29.281 §5.1): flags (version 1,
+ * PT 1, and E/S/PN), TEID 0x1234abcd, the optional part and extension
+ * headers opt[0, on), then the inner packet in[0, inn); with fragmented,
+ * the outer datagram in two IP fragments. */
+static void put_gpdu(struct pcapw *w, unsigned sport, unsigned flags, const char *opt, size_t on,
+		     const unsigned char *in, size_t inn, bool fragmented)
+{
+	unsigned char t[4400], p[4600];
+	size_t gl = on + inn, tn = 16 + gl;
+	const unsigned char h[16] = { (unsigned char)(sport >> 8), (unsigned char)sport, 0x08, 0x68,
+				      (unsigned char)(tn >> 8), (unsigned char)tn, 0, 0,
+				      (unsigned char)flags, 0xff, (unsigned char)(gl >> 8), (unsigned char)gl,
+				      0x12, 0x34, 0xab, 0xcd };
+	memcpy(t, h, 16);
+	memcpy(t + 16, opt, on);
+	memcpy(t + 16 + on, in, inn);
+	if (!fragmented) {
+		pcapw_packet(w, p, outer4(p, 17, t, tn));
+		return;
+	}
+	size_t k = 200; /* the first fragment's payload (a multiple of 8) */
+	size_t pn = ip4(p, 17, t, k, 0, true, 9);
+	p[15] = 9, p[19] = 8;
+	pcapw_packet(w, p, pn);
+	pn = ip4(p, 17, t + k, tn - k, k, false, 9);
+	p[15] = 9, p[19] = 8;
+	pcapw_packet(w, p, pn);
+}
+
+/* The UE's packets on S1-U or N3 (a REGISTER to its P-CSCF in GTP-U):
+ * read, the TEID and (5G's PDU Session Container) the QoS flow on the
+ * packet line, whatever optional part and extension headers come before
+ * (TS 29.281 §5.1, §5.2.1), the UE's IPv6 too, the outer datagram in
+ * fragments too; GTP-U's other messages and a broken extension header
+ * are no tunnel: the datagram itself, which holds no SIP. */
+static void ue_packets_in_gtpu_are_read(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], in[4200], in6[4200];
+	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1);
+	/* the same datagram in IPv6 2001:db8::1 > 2001:db8::2 */
+	memset(in6, 0, 40);
+	in6[0] = 0x60, in6[4] = (unsigned char)(un >> 8), in6[5] = (unsigned char)un, in6[6] = 17, in6[7] = 64;
+	in6[8] = in6[24] = 0x20, in6[9] = in6[25] = 0x01, in6[10] = in6[26] = 0x0d, in6[11] = in6[27] = 0xb8;
+	in6[23] = 1, in6[39] = 2;
+	memcpy(in6 + 40, u, un);
+	pcapw_init(&w, LINK_ETH);
+	put_gpdu(&w, 2152, 0x30, "", 0, in, inn, false);
+	/* S: a sequence number, and so the whole optional part */
+	put_gpdu(&w, 2152, 0x32, "\x00\x07\x00\x00", 4, in, inn, false);
+	/* E: a UDP Port extension header (0x40), then a PDU Session
+	 * Container (0x85) of an UL PDU SESSION INFORMATION, QFI 5, in two
+	 * units; from an ephemeral port */
+	put_gpdu(&w, 49152, 0x34, "\x00\x00\x00\x40" "\x01\x08\x68\x85" "\x02\x10\x45\x00\x00\x00\x00\x00", 16,
+		 in, inn, false);
+	put_gpdu(&w, 2152, 0x30, "", 0, in6, 40 + un, false);
+	put_gpdu(&w, 2152, 0x34, "\x00\x00\x00\x85" "\x01\x00\x01\x00", 8, in, inn, true);
+	/* an extension header of length 0, one longer than the packet, an
+	 * Echo Request (type 1), GTP' (PT 0): not read as a tunnel */
+	put_gpdu(&w, 2152, 0x34, "\x00\x00\x00\x85" "\x00\x00\x01\x00", 8, in, inn, false);
+	put_gpdu(&w, 2152, 0x34, "\x00\x00\x00\x85" "\xff\x00\x01\x00", 8, in, inn, false);
+	unsigned char echo[4200];
+	memcpy(echo, in, inn);
+	put_gpdu(&w, 2152, 0x32, "\x00\x01\x00\x00", 4, echo, inn, false);
+	w.f[w.n - inn - 4 - 8 + 1] = 1; /* the message type */
+	put_gpdu(&w, 2152, 0x20, "", 0, in, inn, false);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 5);
+	/* (the fragmented one completed by frame 6, its time) */
+	static const struct { uint64_t frame, first; const char *ends, *carrier; } want[] = {
+		{ 1, 1, "IP 10.0.0.1.5060 > 10.0.0.2.5060", ", in GTP-U (TEID 0x1234abcd)" },
+		{ 2, 2, "IP 10.0.0.1.5060 > 10.0.0.2.5060", ", in GTP-U (TEID 0x1234abcd)" },
+		{ 3, 3, "IP 10.0.0.1.5060 > 10.0.0.2.5060", ", in GTP-U (TEID 0x1234abcd, QFI 5)" },
+		{ 4, 4, "IP6 2001:db8::1.5060 > 2001:db8::2.5060", ", in GTP-U (TEID 0x1234abcd)" },
+		{ 6, 5, "IP 10.0.0.1.5060 > 10.0.0.2.5060",
+		  ", in IP fragments from frame 5, in GTP-U (TEID 0x1234abcd, QFI 1)" },
+	};
+	char line[300];
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		snprintf(line, sizeof line, "frame %llu 1970-01-01 00:00:%02llu.000002 %s: UDP, length %zu%s",
+			 (unsigned long long)want[i].frame, (unsigned long long)want[i].frame, want[i].ends,
+			 strlen(reg), want[i].carrier);
+		check_msg(i, reg, strlen(reg), want[i].frame, want[i].first, line);
+	}
+}
+
 /* ---- HEP3 ---------------------------------------------------------- */
 
 /* A HEP3 chunk (vendor 0) of type t with value v[0, n) at b: its length. */
@@ -768,6 +854,19 @@ static void esp_of_a_known_sa_is_decrypted(void)
 	CHECK_INT_EQ(cap.nmsgs, 1);
 	CHECK_INT_EQ(cap.decrypted, 1);
 	check_msg(0, reg, strlen(reg), 1, 1, NULL);
+	/* and inside GTP-U (the UE's protected REGISTER as S1-U carries it) */
+	pcapw_init(&w, LINK_ETH);
+	put_gpdu(&w, 2152, 0x30, "", 0, in, inn, false);
+	trace_capture_fini(&cap);
+	cap.sas = sas;
+	cap.nsas = 2;
+	CHECK_INT_EQ(trace_capture_read(&cap, w.f, w.n), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	CHECK_INT_EQ(cap.decrypted, 1);
+	snprintf(line, sizeof line, "frame 1 1970-01-01 00:00:01.000002 IP 10.0.0.1.5062 > 10.0.0.2.5068: "
+		 "UDP, length %zu, in ESP (SPI 0x00001234 = 4660, aes-cbc, decrypted), in GTP-U (TEID 0x1234abcd)",
+		 strlen(reg));
+	check_msg(0, reg, strlen(reg), 1, 1, line);
 }
 
 /* ---- pcapng -------------------------------------------------------- */
@@ -1045,6 +1144,7 @@ int main(void)
 	a_file_cut_inside_a_packet_keeps_the_packets_before();
 	what_is_no_capture_is_refused_with_a_reason();
 	packets_in_gre_erspan_vxlan_and_geneve_are_read();
+	ue_packets_in_gtpu_are_read();
 	esp_of_a_known_sa_is_decrypted();
 	messages_in_hep3_are_read_with_the_agents_endpoints();
 	a_pcapng_of_several_link_layers_is_read_whole();

@@ -100,7 +100,9 @@ write_pcap(made["esp-null.pcap"], [ipv6(ue, pcscf, 50, esp_null(5064, 5066, reg,
 TSHARK_OPTS = {"esp-null.pcap": ["-o", "esp.enable_null_encryption_decode_heuristic:TRUE"]}
 # and the tunnels of virtual networks and port mirrors, an OPTIONS in each:
 # GRE (a key, IPv4 inside), GRE bridging Ethernet, ERSPAN types II and
-# III, VXLAN (VNI 42) and Geneve (VNI 7)
+# III, VXLAN (VNI 42) and Geneve (VNI 7); and GTP-U as S1-U or N3 carries
+# a UE's packets (TS 29.281: a plain G-PDU, and one from an ephemeral port
+# with a PDU Session Container, QFI 5)
 def sip_opt(i):
     return (b"OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.1.0.1:5060;branch=z9hG4bKt%d\r\n"
             b"Call-ID: tun%d\r\nCSeq: %d OPTIONS\r\nContent-Length: 0\r\n\r\n") % (i, i, i)
@@ -113,6 +115,8 @@ def tun_inner(i):
 eth = b"\x02" * 12 + b"\x08\x00"
 def tun_outer(proto, p):
     return ip4_pkt([192, 0, 2, 1], [192, 0, 2, 2], proto, p)
+def gtpu(teid, flags, opt, p):
+    return struct.pack("!BBHI", flags, 0xff, len(opt) + len(p), teid) + opt + p
 made["tunnels.pcap"] = os.path.join(tmp, "tunnels.pcap")
 write_pcap(made["tunnels.pcap"], [
     tun_outer(47, b"\x20\x00\x08\x00" + struct.pack("!I", 42) + tun_inner(1)),
@@ -120,7 +124,9 @@ write_pcap(made["tunnels.pcap"], [
     tun_outer(47, b"\x10\x00\x88\xbe" + struct.pack("!I", 1) + b"\x10\x01\x00\x05" + bytes(4) + eth + tun_inner(3)),
     tun_outer(47, b"\x10\x00\x22\xeb" + struct.pack("!I", 2) + b"\x20" + bytes(11) + eth + tun_inner(4)),
     tun_outer(17, udp_dgram(49152, 4789, b"\x08\x00\x00\x00\x00\x00\x2a\x00" + eth + tun_inner(5))),
-    tun_outer(17, udp_dgram(49152, 6081, b"\x00\x00\x65\x58\x00\x00\x07\x00" + eth + tun_inner(6)))])
+    tun_outer(17, udp_dgram(49152, 6081, b"\x00\x00\x65\x58\x00\x00\x07\x00" + eth + tun_inner(6))),
+    tun_outer(17, udp_dgram(2152, 2152, gtpu(0x1234abcd, 0x30, b"", tun_inner(7)))),
+    tun_outer(17, udp_dgram(49152, 2152, gtpu(0x20, 0x34, b"\x00\x00\x00\x85\x01\x10\x05\x00", tun_inner(8))))])
 # and every corpus capture in one pcapng, one after the other (mergecap -a):
 # interfaces of two link types (Linux cooked, Ethernet), which libpcap (and
 # so tcpdump) does not read; decode reads it block by block
