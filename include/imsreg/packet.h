@@ -24,6 +24,18 @@ enum pkt_tunnel {
 	PKT_TUNNEL_GTPU,        /* 3GPP TS 29.281, UDP port 2152: a UE's packets on S1-U, N3, ... */
 };
 
+/* How many tunnels (and IP in IP) a packet is read through, one inside
+ * the other. */
+#define PKT_TUNNELS_MAX 3
+
+/* One tunnel a packet came in. */
+struct pkt_tunnel_at {
+	enum pkt_tunnel kind;
+	uint32_t id;            /* VXLAN, Geneve: the VNI; GTP-U: the TEID */
+	bool has_qfi;           /* GTP-U: a PDU Session Container gave the QoS flow */
+	uint8_t qfi;            /* its QFI (TS 38.415 §5.5.3.3), 0 to 63 */
+};
+
 /* Where the transport payload of an IP packet lies in b[0, n). */
 struct pkt_ip {
 	size_t from, to;        /* the payload */
@@ -48,10 +60,10 @@ struct pkt_ip {
 	bool ports, esp;
 	bool esp_enc;           /* ESP whose payload is encrypted: nothing to read */
 	uint32_t spi;
-	enum pkt_tunnel tunnel; /* the packet read came in this tunnel */
-	uint32_t vni;           /* VXLAN, Geneve: its virtual network; GTP-U: the TEID */
-	bool has_qfi;           /* GTP-U: a PDU Session Container gave the QoS flow */
-	uint8_t qfi;            /* its QFI (TS 38.415 §5.5.3.3), 0 to 63 */
+	/* the tunnels the packet read came in, the innermost first (a UE's
+	 * GTP-U inside the ERSPAN of a port mirror) */
+	struct pkt_tunnel_at tunnels[PKT_TUNNELS_MAX];
+	unsigned ntunnels;
 	bool sctp_end;          /* SCTP: the DATA chunk ends its message (E) */
 	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
 	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */

@@ -75,7 +75,7 @@ static size_t tunnel_ip(const unsigned char *b, size_t h, size_t end, unsigned t
  * b[h, end): the IP packet it carries, IP or Ethernet, and ERSPAN's
  * mirrored frames (type I without a sequence number, type II's 8-byte
  * header, type III's 12 and its optional 8): its offset, or 0. */
-static size_t gre_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun)
+static size_t gre_inner(const unsigned char *b, size_t h, size_t end, enum pkt_tunnel *tun)
 {
 	if (h + 4 > end || (b[h] & 0x40) || (b[h + 1] & 7) != 0)
 		return 0; /* routing present (RFC 1701), or not version 0 */
@@ -106,11 +106,11 @@ static size_t gre_inner(const unsigned char *b, size_t h, size_t end, unsigned *
 /* GTP-U's G-PDU (TS 29.281 §5.1; message type 255) at b[g, end), the
  * payload of a UDP datagram to or from port 2152: the UE's IP packet it
  * carries (an Ethernet or unstructured PDU session's is not read), its
- * TEID in r->vni and, when a PDU Session Container extension header (type
+ * TEID in t->id and, when a PDU Session Container extension header (type
  * 0x85, TS 38.415 §5.5.2: QFI in the low six bits of its second octet)
  * is there, the QoS flow: its offset, or 0. Echo, Error Indication, End
  * Marker and GTP' carry no user packet. */
-static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pkt_ip *r)
+static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pkt_tunnel_at *t)
 {
 	if (g + 8 > end || b[g] >> 5 != 1 || !(b[g] & 0x10) || b[g + 1] != 0xff)
 		return 0; /* not version 1, GTP' (PT 0), or no T-PDU */
@@ -118,8 +118,7 @@ static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pk
 	if (g + 8 + len > end)
 		return 0;
 	end = g + 8 + len; /* the UDP payload may be padded */
-	r->vni = (uint32_t)pkt_u16(b + g + 4) << 16 | pkt_u16(b + g + 6);
-	r->has_qfi = false;
+	t->id = (uint32_t)pkt_u16(b + g + 4) << 16 | pkt_u16(b + g + 6);
 	unsigned next = 0;
 	size_t p = g + 8;
 	if (b[g] & 0x07) {
@@ -138,8 +137,8 @@ static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pk
 			return 0;
 		size_t el = 4 * (size_t)b[p];
 		if (next == 0x85) {
-			r->has_qfi = true;
-			r->qfi = b[p + 2] & 0x3f;
+			t->has_qfi = true;
+			t->qfi = b[p + 2] & 0x3f;
 		}
 		next = b[p + el - 1];
 		p += el;
@@ -149,28 +148,28 @@ static size_t gtpu_inner(const unsigned char *b, size_t g, size_t end, struct pk
 
 /* VXLAN (RFC 7348, UDP port 4789), Geneve (RFC 8926, UDP port 6081) or
  * GTP-U (port 2152) in the UDP datagram at b[h, end): the IP packet it
- * carries, its VNI or TEID in r->vni: its offset, or 0. */
-static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, unsigned *tun, struct pkt_ip *r)
+ * carries, the tunnel in *t: its offset, or 0. */
+static size_t udp_tunnel_inner(const unsigned char *b, size_t h, size_t end, struct pkt_tunnel_at *t)
 {
 	if (h + 16 > end)
 		return 0;
 	unsigned sport = pkt_u16(b + h), dport = pkt_u16(b + h + 2);
-	const unsigned char *t = b + h + 8;
+	const unsigned char *v = b + h + 8;
 	if (dport == 2152 || sport == 2152) {
 		/* a G-PDU goes to 2152, from any port (TS 29.281 §4.4.2.3) */
-		*tun = PKT_TUNNEL_GTPU;
-		return gtpu_inner(b, h + 8, end, r);
+		t->kind = PKT_TUNNEL_GTPU;
+		return gtpu_inner(b, h + 8, end, t);
 	}
-	if (dport == 4789 && (t[0] & 0x08)) {
-		*tun = PKT_TUNNEL_VXLAN;
-		r->vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
+	if (dport == 4789 && (v[0] & 0x08)) {
+		t->kind = PKT_TUNNEL_VXLAN;
+		t->id = (uint32_t)v[4] << 16 | (uint32_t)v[5] << 8 | v[6];
 		return ether_ip(b, h + 16, end);
 	}
-	if (dport == 6081 && (t[0] >> 6) == 0) {
-		size_t g = h + 16 + (size_t)(t[0] & 0x3f) * 4;
-		*tun = PKT_TUNNEL_GENEVE;
-		r->vni = (uint32_t)t[4] << 16 | (uint32_t)t[5] << 8 | t[6];
-		return g <= end ? tunnel_ip(b, g, end, pkt_u16(t + 2)) : 0;
+	if (dport == 6081 && (v[0] >> 6) == 0) {
+		size_t g = h + 16 + (size_t)(v[0] & 0x3f) * 4;
+		t->kind = PKT_TUNNEL_GENEVE;
+		t->id = (uint32_t)v[4] << 16 | (uint32_t)v[5] << 8 | v[6];
+		return g <= end ? tunnel_ip(b, g, end, pkt_u16(v + 2)) : 0;
 	}
 	return 0;
 }
@@ -187,8 +186,16 @@ static void shift(struct pkt_ip *r, size_t by)
 	r->data_end += by;
 }
 
+/* The tunnel t (the packet inside read) added to r's list, after those
+ * inside it. */
+static void tunnel_add(struct pkt_ip *r, const struct pkt_tunnel_at *t)
+{
+	if (r->ntunnels < PKT_TUNNELS_MAX)
+		r->tunnels[r->ntunnels++] = *t;
+}
+
 /* pkt_ip_payload at one level of IP in IP or a tunnel (depth 0 the outer
- * packet). */
+ * packet; up to PKT_TUNNELS_MAX levels inside it). */
 static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int depth)
 {
 	int v = ip_at(b, n);
@@ -204,9 +211,7 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 	r->ports = false;
 	if (depth == 0) {
 		r->esp = r->esp_enc = r->sctp_more = false;
-		r->tunnel = PKT_TUNNEL_NONE;
-		r->vni = 0;
-		r->has_qfi = false;
+		r->ntunnels = 0;
 	}
 	if (v == 4) {
 		h = (size_t)(b[0] & 15) * 4;
@@ -275,46 +280,38 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 		r->esp_enc = true;
 		return false;
 	}
-	if ((proto == 4 || proto == 41) && depth == 0) {
+	if ((proto == 4 || proto == 41) && depth < PKT_TUNNELS_MAX) {
 		/* (failing, where the inner packet's payload is: encrypted
 		 * ESP's) */
-		bool ok = ip_payload(b + h, end - h, r, 1);
+		bool ok = ip_payload(b + h, end - h, r, depth + 1);
 		shift(r, h);
 		return ok;
 	}
 	/* a tunnel of a virtual network or a port mirror: the packet it
 	 * carries is read, or (UDP to the port by chance, no IP inside)
 	 * the datagram itself */
-	unsigned tun = PKT_TUNNEL_NONE;
+	struct pkt_tunnel_at tun = { PKT_TUNNEL_NONE, 0, false, 0 };
 	size_t in = 0;
-	struct pkt_ip outer = *r; /* (the tunnel's id and QoS flow set on it) */
-	if (depth == 0 && !more && !r->esp)
-		in = proto == 47 ? gre_inner(b, h, end, &tun)
-				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun, &outer) : 0;
+	if (depth < PKT_TUNNELS_MAX && !more && !r->esp)
+		in = proto == 47 ? gre_inner(b, h, end, &tun.kind)
+				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun) : 0;
 	if (in) {
-		if (ip_payload(b + in, end - in, r, 1)) {
+		struct pkt_ip outer = *r;
+		if (ip_payload(b + in, end - in, r, depth + 1)) {
 			shift(r, in);
-			r->tunnel = tun;
-			r->vni = outer.vni;
-			r->has_qfi = outer.has_qfi;
-			r->qfi = outer.qfi;
+			tunnel_add(r, &tun);
 			return true;
 		}
 		if (r->esp_enc && r->data_proto == 50) {
 			/* encrypted ESP inside: where its bytes are */
 			shift(r, in);
-			r->tunnel = tun;
-			r->vni = outer.vni;
-			r->has_qfi = outer.has_qfi;
-			r->qfi = outer.qfi;
+			tunnel_add(r, &tun);
 			return false;
 		}
+		*r = outer;
 		if (proto == 47)
 			return false;
 	}
-	*r = outer;
-	r->vni = 0;
-	r->has_qfi = false;
 	r->proto = proto;
 	r->th = h;
 	r->ports = (proto == 17 || proto == 6 || proto == 132) && h + 4 <= end;
@@ -493,15 +490,19 @@ void pkt_carrier_write(struct buf *o, const struct pkt_ip *r)
 {
 	if (r->esp)
 		buf_printf(o, ", in ESP (SPI 0x%08x, null encryption)", (unsigned)r->spi);
-	static const char *const tunnels[] = { [PKT_TUNNEL_GRE] = "GRE", [PKT_TUNNEL_ERSPAN] = "ERSPAN",
-					       [PKT_TUNNEL_VXLAN] = "VXLAN", [PKT_TUNNEL_GENEVE] = "Geneve",
-					       [PKT_TUNNEL_GTPU] = "GTP-U" };
-	if (r->tunnel == PKT_TUNNEL_GTPU && r->has_qfi)
-		buf_printf(o, ", in GTP-U (TEID 0x%08x, QFI %u)", (unsigned)r->vni, (unsigned)r->qfi);
-	else if (r->tunnel == PKT_TUNNEL_GTPU)
-		buf_printf(o, ", in GTP-U (TEID 0x%08x)", (unsigned)r->vni);
-	else if (r->tunnel == PKT_TUNNEL_VXLAN || r->tunnel == PKT_TUNNEL_GENEVE)
-		buf_printf(o, ", in %s (VNI %u)", tunnels[r->tunnel], (unsigned)r->vni);
-	else if (r->tunnel != PKT_TUNNEL_NONE)
-		buf_printf(o, ", in %s", tunnels[r->tunnel]);
+	static const char *const names[] = { [PKT_TUNNEL_GRE] = "GRE", [PKT_TUNNEL_ERSPAN] = "ERSPAN",
+					     [PKT_TUNNEL_VXLAN] = "VXLAN", [PKT_TUNNEL_GENEVE] = "Geneve",
+					     [PKT_TUNNEL_GTPU] = "GTP-U" };
+	for (unsigned i = 0; i < r->ntunnels && i < PKT_TUNNELS_MAX; i++) {
+		const struct pkt_tunnel_at *t = &r->tunnels[i];
+		if (t->kind == PKT_TUNNEL_NONE || t->kind > PKT_TUNNEL_GTPU)
+			continue;
+		buf_printf(o, ", in %s", names[t->kind]);
+		if (t->kind == PKT_TUNNEL_GTPU && t->has_qfi)
+			buf_printf(o, " (TEID 0x%08x, QFI %u)", (unsigned)t->id, (unsigned)t->qfi);
+		else if (t->kind == PKT_TUNNEL_GTPU)
+			buf_printf(o, " (TEID 0x%08x)", (unsigned)t->id);
+		else if (t->kind == PKT_TUNNEL_VXLAN || t->kind == PKT_TUNNEL_GENEVE)
+			buf_printf(o, " (VNI %u)", (unsigned)t->id);
+	}
 }

@@ -594,14 +594,14 @@ static void packets_in_gre_erspan_vxlan_and_geneve_are_read(void)
 	check_msg(7, reg, strlen(reg), 8, 8, line);
 }
 
-/* A G-PDU from sport to port 2152 (TS 29.281 §5.1): flags (version 1,
- * PT 1, and E/S/PN), TEID 0x1234abcd, the optional part and extension
- * headers opt[0, on), then the inner packet in[0, inn); with fragmented,
- * the outer datagram in two IP fragments. */
-static void put_gpdu(struct pcapw *w, unsigned sport, unsigned flags, const char *opt, size_t on,
-		     const unsigned char *in, size_t inn, bool fragmented)
+/* An IPv4 packet 10.0.0.9 > 10.0.0.8 at p of a G-PDU from sport to port
+ * 2152 (TS 29.281 §5.1): flags (version 1, PT 1, and E/S/PN), TEID
+ * 0x1234abcd, the optional part and extension headers opt[0, on), then
+ * the inner packet in[0, inn): its length. */
+static size_t gpdu(unsigned char *p, unsigned sport, unsigned flags, const char *opt, size_t on,
+		   const unsigned char *in, size_t inn)
 {
-	unsigned char t[4400], p[4600];
+	unsigned char t[4400];
 	size_t gl = on + inn, tn = 16 + gl;
 	const unsigned char h[16] = { (unsigned char)(sport >> 8), (unsigned char)sport, 0x08, 0x68,
 				      (unsigned char)(tn >> 8), (unsigned char)tn, 0, 0,
@@ -610,15 +610,24 @@ static void put_gpdu(struct pcapw *w, unsigned sport, unsigned flags, const char
 	memcpy(t, h, 16);
 	memcpy(t + 16, opt, on);
 	memcpy(t + 16 + on, in, inn);
+	return outer4(p, 17, t, tn);
+}
+
+/* gpdu's packet in the capture; with fragmented, in two IP fragments. */
+static void put_gpdu(struct pcapw *w, unsigned sport, unsigned flags, const char *opt, size_t on,
+		     const unsigned char *in, size_t inn, bool fragmented)
+{
+	unsigned char g[4600], p[4600];
+	size_t gn = gpdu(g, sport, flags, opt, on, in, inn);
 	if (!fragmented) {
-		pcapw_packet(w, p, outer4(p, 17, t, tn));
+		pcapw_packet(w, g, gn);
 		return;
 	}
 	size_t k = 200; /* the first fragment's payload (a multiple of 8) */
-	size_t pn = ip4(p, 17, t, k, 0, true, 9);
+	size_t pn = ip4(p, 17, g + 20, k, 0, true, 9);
 	p[15] = 9, p[19] = 8;
 	pcapw_packet(w, p, pn);
-	pn = ip4(p, 17, t + k, tn - k, k, false, 9);
+	pn = ip4(p, 17, g + 20 + k, gn - 20 - k, k, false, 9);
 	p[15] = 9, p[19] = 8;
 	pcapw_packet(w, p, pn);
 }
@@ -677,6 +686,50 @@ static void ue_packets_in_gtpu_are_read(void)
 			 (unsigned long long)want[i].frame, (unsigned long long)want[i].frame, want[i].ends,
 			 strlen(reg), want[i].carrier);
 		check_msg(i, reg, strlen(reg), want[i].frame, want[i].first, line);
+	}
+}
+
+/* A probe's copy of S1-U or N3 traffic: the UE's GTP-U inside a port
+ * mirror's ERSPAN, inside VXLAN, inside GRE inside VXLAN: read through
+ * every level (up to PKT_TUNNELS_MAX), each tunnel on the packet line,
+ * the innermost first; a fourth level is not opened. */
+static void gtpu_in_mirrors_and_overlays_is_read(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], in[4200], g[4600], m[4800], o[5000];
+	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1);
+	size_t gn = gpdu(g, 2152, 0x30, "", 0, in, inn);
+	static const unsigned char erspan2[16] = { 0x10, 0x00, 0x88, 0xbe, 0, 0, 0, 1, 0x10, 0x01, 0x00, 0x05 };
+	static const unsigned char vxlan[16] = { 0xc0, 0x00, 0x12, 0xb5, 0, 0, 0, 0, 0x08, 0, 0, 0, 0, 0, 0x2a, 0 };
+	pcapw_init(&w, LINK_ETH);
+	put_tunneled(&w, 47, erspan2, 16, 0, g, gn);
+	put_tunneled(&w, 17, vxlan, 16, 0, g, gn);
+	/* GRE (IPv4 inside) in VXLAN: three levels */
+	memcpy(m, "\x00\x00\x08\x00", 4);
+	memcpy(m + 4, g, gn);
+	size_t mn = outer4(o, 47, m, 4 + gn);
+	put_tunneled(&w, 17, vxlan, 16, 0, o, mn);
+	/* and that inside GRE: four, the innermost not opened */
+	unsigned char v[5000], x[5200];
+	memcpy(v, vxlan, 16);
+	size_t vn = 16 + ether(v + 16, false);
+	memcpy(v + vn, o, mn);
+	vn += mn;
+	v[4] = (unsigned char)(vn >> 8), v[5] = (unsigned char)vn;
+	size_t xn = outer4(x, 17, v, vn);
+	put_tunneled(&w, 47, (const unsigned char *)"\x00\x00\x08\x00", 4, -1, x, xn);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	static const char *const carriers[] = {
+		", in GTP-U (TEID 0x1234abcd), in ERSPAN",
+		", in GTP-U (TEID 0x1234abcd), in VXLAN (VNI 42)",
+		", in GTP-U (TEID 0x1234abcd), in GRE, in VXLAN (VNI 42)",
+	};
+	char line[300];
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(line, sizeof line, "frame %zu 1970-01-01 00:00:%02zu.000002 IP 10.0.0.1.5060 > "
+			 "10.0.0.2.5060: UDP, length %zu%s", i + 1, i + 1, strlen(reg), carriers[i]);
+		check_msg(i, reg, strlen(reg), i + 1, i + 1, line);
 	}
 }
 
@@ -1145,6 +1198,7 @@ int main(void)
 	what_is_no_capture_is_refused_with_a_reason();
 	packets_in_gre_erspan_vxlan_and_geneve_are_read();
 	ue_packets_in_gtpu_are_read();
+	gtpu_in_mirrors_and_overlays_is_read();
 	esp_of_a_known_sa_is_decrypted();
 	messages_in_hep3_are_read_with_the_agents_endpoints();
 	a_pcapng_of_several_link_layers_is_read_whole();

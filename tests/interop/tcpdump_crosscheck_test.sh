@@ -102,7 +102,8 @@ TSHARK_OPTS = {"esp-null.pcap": ["-o", "esp.enable_null_encryption_decode_heuris
 # GRE (a key, IPv4 inside), GRE bridging Ethernet, ERSPAN types II and
 # III, VXLAN (VNI 42) and Geneve (VNI 7); and GTP-U as S1-U or N3 carries
 # a UE's packets (TS 29.281: a plain G-PDU, and one from an ephemeral port
-# with a PDU Session Container, QFI 5)
+# with a PDU Session Container, QFI 5), and a probe's copy of it: GTP-U
+# in ERSPAN type II, and in GRE in VXLAN
 def sip_opt(i):
     return (b"OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.1.0.1:5060;branch=z9hG4bKt%d\r\n"
             b"Call-ID: tun%d\r\nCSeq: %d OPTIONS\r\nContent-Length: 0\r\n\r\n") % (i, i, i)
@@ -126,7 +127,11 @@ write_pcap(made["tunnels.pcap"], [
     tun_outer(17, udp_dgram(49152, 4789, b"\x08\x00\x00\x00\x00\x00\x2a\x00" + eth + tun_inner(5))),
     tun_outer(17, udp_dgram(49152, 6081, b"\x00\x00\x65\x58\x00\x00\x07\x00" + eth + tun_inner(6))),
     tun_outer(17, udp_dgram(2152, 2152, gtpu(0x1234abcd, 0x30, b"", tun_inner(7)))),
-    tun_outer(17, udp_dgram(49152, 2152, gtpu(0x20, 0x34, b"\x00\x00\x00\x85\x01\x10\x05\x00", tun_inner(8))))])
+    tun_outer(17, udp_dgram(49152, 2152, gtpu(0x20, 0x34, b"\x00\x00\x00\x85\x01\x10\x05\x00", tun_inner(8)))),
+    tun_outer(47, b"\x10\x00\x88\xbe" + struct.pack("!I", 3) + b"\x10\x01\x00\x05" + bytes(4) + eth +
+              tun_outer(17, udp_dgram(2152, 2152, gtpu(0x21, 0x30, b"", tun_inner(9))))),
+    tun_outer(17, udp_dgram(49152, 4789, b"\x08\x00\x00\x00\x00\x00\x2a\x00" + eth +
+              tun_outer(47, b"\x00\x00\x08\x00" + tun_outer(17, udp_dgram(2152, 2152, gtpu(0x22, 0x30, b"", tun_inner(10)))))))])
 # and every corpus capture in one pcapng, one after the other (mergecap -a):
 # interfaces of two link types (Linux cooked, Ethernet), which libpcap (and
 # so tcpdump) does not read; decode reads it block by block
