@@ -12,6 +12,7 @@ packages=(
 	tshark                                  # cross-check of the decoder
 	python3-cryptography                    # tests: ESP packets sealed for decode to open
 	tcpdump                                 # its -A text, read by decode (cross-checked with tshark)
+	sngrep                                  # tests: HEP v2 and v3 written by another tool
 	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark
 	valgrind                                # callgrind instruction counts
 	sip-tester                              # SIPp, interop (later issues)

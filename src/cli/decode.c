@@ -1130,7 +1130,7 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		buf_printf(b, "; %llu packet(s) of a link layer imsreg does not read (Ethernet, Linux "
 			   "cooked, raw IP and loopback captures are read)", (unsigned long long)c->other_link);
 	if (c->hep)
-		buf_printf(b, "; %llu of them out of HEP3 packets (Homer's capture agents), with the "
+		buf_printf(b, "; %llu of them out of HEP packets (Homer's capture agents), with the "
 			   "addresses, ports and times the agents gave", (unsigned long long)c->hep);
 	if (c->decrypted)
 		buf_printf(b, "; %llu ESP packet(s) decrypted with the keys of %u AKA challenge(s) (%s)",

@@ -233,7 +233,7 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	if (rd->esp)
 		pkt_carrier_write(&c->lines, rd->esp_carrier);
 	if (rd->hep) {
-		buf_puts(&c->lines, ", in HEP3");
+		buf_puts(&c->lines, rd->hep->version == 3 ? ", in HEP3" : rd->hep->version == 2 ? ", in HEPv2" : ", in HEPv1");
 		if (rd->hep->has_agent)
 			buf_printf(&c->lines, " (agent %u)", (unsigned)rd->hep->agent);
 	}
@@ -650,7 +650,8 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
 	struct hep3 h;
-	if (n >= 6 && d[0] == 'H' && hep3_read(d, n, &h)) {
+	if ((n >= 6 && d[0] == 'H' && hep3_read(d, n, &h)) ||
+	    (n >= 16 && d[0] <= 2 && hep12_read(d, n, &h) && starts_sip(h.payload, h.payload_len))) {
 		hep_message(rd, &h, first);
 		return;
 	}

@@ -818,6 +818,72 @@ static void messages_in_hep3_are_read_with_the_agents_endpoints(void)
 	CHECK_INT_EQ(cap.hep, 3);
 }
 
+/* A HEP packet of version v (1 or 2) in UDP to port 9060 of text: the
+ * original went over proto between 10.9.0.1.5060 and 10.9.0.2.5062 (v6:
+ * 2001:db8::1 and ::2), for version 2 at sec.usec (little-endian, or
+ * big-endian with be) from capture id 7. */
+static void put_hep12(struct pcapw *w, unsigned v, const char *text, bool v6, unsigned proto, uint32_t sec,
+		      uint32_t usec, bool be)
+{
+	unsigned char h[2200], u[2400], p[2600];
+	size_t al = v6 ? 16 : 4, n = 0;
+	h[n++] = (unsigned char)v;
+	h[n++] = (unsigned char)(8 + 2 * al);
+	h[n++] = v6 ? 10 : 2;
+	h[n++] = (unsigned char)proto;
+	h[n++] = 0x13, h[n++] = 0xc4, h[n++] = 0x13, h[n++] = 0xc6; /* 5060, 5062 */
+	for (unsigned i = 1; i <= 2; i++) {
+		if (v6) {
+			static const unsigned char a[14] = { 0x20, 0x01, 0x0d, 0xb8 };
+			memcpy(h + n, a, 14);
+			h[n + 14] = 0, h[n + 15] = (unsigned char)i;
+		} else {
+			h[n] = 10, h[n + 1] = 9, h[n + 2] = 0, h[n + 3] = (unsigned char)i;
+		}
+		n += al;
+	}
+	if (v == 2) {
+		for (int k = 0; k < 4; k++) {
+			h[n + (be ? 3 - k : k)] = (unsigned char)(sec >> (8 * k));
+			h[n + 4 + (be ? 3 - k : k)] = (unsigned char)(usec >> (8 * k));
+		}
+		h[n + 8] = 7, h[n + 9] = 0, h[n + 10] = h[n + 11] = 0;
+		n += 12;
+	}
+	memcpy(h + n, text, strlen(text));
+	n += strlen(text);
+	size_t un = udp(u, (const char *)h, n);
+	u[2] = 0x23, u[3] = 0x64; /* to 9060 */
+	pcapw_packet(w, p, ip4(p, 17, u, un, 0, false, 4));
+}
+
+/* Kamailio's siptrace with hep_version 1 or 2 and sngrep's EEP send HEP's
+ * older versions: read with the addresses, ports and transport, version
+ * 2's time and capture id (from either byte order); a datagram that
+ * starts as one but holds no SIP is nothing. */
+static void messages_in_hep_v1_and_v2_are_read(void)
+{
+	static struct pcapw w;
+	pcapw_init(&w, LINK_ETH);
+	put_hep12(&w, 1, reg, false, 17, 0, 0, false);
+	put_hep12(&w, 2, notify, true, 6, 1700000001, 500, false);
+	put_hep12(&w, 2, reg, false, 17, 1700000002, 250000, true);
+	put_hep12(&w, 2, "\x01\x02 no SIP here", false, 17, 1, 2, false);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	CHECK_INT_EQ(cap.hep, 3);
+	char line[300];
+	snprintf(line, sizeof line, "frame 1 1970-01-01 00:00:01.000002 IP 10.9.0.1.5060 > 10.9.0.2.5062: UDP, "
+		 "length %zu, in HEPv1", strlen(reg));
+	check_msg(0, reg, strlen(reg), 1, 1, line);
+	snprintf(line, sizeof line, "frame 2 2023-11-14 22:13:21.000500 IP6 2001:db8::1.5060 > 2001:db8::2.5062: "
+		 "TCP, length %zu, in HEPv2 (agent 7)", strlen(notify));
+	check_msg(1, notify, strlen(notify), 2, 2, line);
+	snprintf(line, sizeof line, "frame 3 2023-11-14 22:13:22.250000 IP 10.9.0.1.5060 > 10.9.0.2.5062: UDP, "
+		 "length %zu, in HEPv2 (agent 7)", strlen(reg));
+	check_msg(2, reg, strlen(reg), 3, 3, line);
+}
+
 /* ---- ESP ----------------------------------------------------------- */
 
 /* An ESP packet 10.0.0.1 > 10.0.0.2 sealed with sa around a UDP datagram
@@ -1201,6 +1267,7 @@ int main(void)
 	gtpu_in_mirrors_and_overlays_is_read();
 	esp_of_a_known_sa_is_decrypted();
 	messages_in_hep3_are_read_with_the_agents_endpoints();
+	messages_in_hep_v1_and_v2_are_read();
 	a_pcapng_of_several_link_layers_is_read_whole();
 	pcapng_by_libpcap_and_by_blocks_read_alike();
 	every_allocation_failure_is_reported_and_frees_all();

@@ -4,7 +4,8 @@
  * generic chunks (vendor 0) read here: 2 IP protocol, 3/4 IPv4
  * source/destination, 5/6 IPv6 (chunk 1's family follows from them), 7/8 ports,
  * 9/10 time (seconds, microseconds), 11 payload type, 12 capture agent,
- * 15 payload, 16 payload compressed; others skipped. */
+ * 15 payload, 16 payload compressed; others skipped. And the fixed
+ * headers of versions 1 and 2 (hep12_read). */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <string.h>
@@ -15,11 +16,68 @@ static uint32_t be32(const unsigned char *p)
 	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
 
+/* h->ends from the addresses src and dst of len bytes (4 or 16). */
+static void ends_set(struct hep3 *h, const unsigned char *src, const unsigned char *dst, size_t len,
+		     bool has_ports)
+{
+	int af = len == 4 ? AF_INET : AF_INET6;
+	if (inet_ntop(af, src, h->ends.src, sizeof h->ends.src) &&
+	    inet_ntop(af, dst, h->ends.dst, sizeof h->ends.dst)) {
+		h->ends.ver = len == 4 ? 4 : 6;
+		h->ends.ports = has_ports;
+	}
+	if (!h->ends.ver)
+		memset(&h->ends, 0, sizeof h->ends);
+}
+
+static uint32_t le32(const unsigned char *p)
+{
+	return (uint32_t)p[3] << 24 | (uint32_t)p[2] << 16 | (uint32_t)p[1] << 8 | p[0];
+}
+
+bool hep12_read(const unsigned char *d, size_t n, struct hep3 *h)
+{
+	memset(h, 0, sizeof *h);
+	/* the family: AF_INET 2, AF_INET6 10 (Linux; 24, 28 or 30 on the
+	 * BSDs, whose agents are rare) */
+	if (n < 16 || (d[0] != 1 && d[0] != 2))
+		return false;
+	size_t al = d[2] == 2 ? 4 : d[2] == 10 || d[2] == 24 || d[2] == 28 || d[2] == 30 ? 16 : 0;
+	size_t off = 8 + 2 * al + (d[0] == 2 ? 12 : 0);
+	if (!al || off > n)
+		return false;
+	h->version = d[0];
+	h->proto = d[3];
+	h->ends.sport = (uint16_t)pkt_u16(d + 4);
+	h->ends.dport = (uint16_t)pkt_u16(d + 6);
+	ends_set(h, d + 8, d + 8 + al, al, true);
+	if (d[0] == 2) {
+		const unsigned char *t = d + 8 + 2 * al;
+		uint32_t sec = le32(t), usec = le32(t + 4);
+		if (usec >= 1000000) {
+			sec = be32(t); /* a big-endian sender's */
+			usec = be32(t + 4);
+		}
+		if (usec < 1000000) {
+			h->has_time = true;
+			h->sec = sec;
+			h->usec = usec;
+		}
+		h->has_agent = true;
+		h->agent = (uint32_t)t[8] | (uint32_t)t[9] << 8;
+	}
+	h->payload = d + off;
+	h->payload_len = n - off;
+	h->payload_type = 1;
+	return true;
+}
+
 bool hep3_read(const unsigned char *d, size_t n, struct hep3 *h)
 {
 	memset(h, 0, sizeof *h);
 	if (n < 6 || memcmp(d, "HEP3", 4) != 0)
 		return false;
+	h->version = 3;
 	size_t total = pkt_u16(d + 4);
 	if (total < 6 || total > n)
 		return false;
@@ -76,7 +134,12 @@ bool hep3_read(const unsigned char *d, size_t n, struct hep3 *h)
 			break;
 		case 12:
 			if (vn == 4) {
+				/* a 32-bit id; many senders (sngrep, captagent,
+				 * others) store a 16-bit one in network order in
+				 * its first two bytes: read as they mean it */
 				h->agent = be32(v);
+				if (h->agent > 0xffff && !(h->agent & 0xffff))
+					h->agent >>= 16;
 				h->has_agent = true;
 			}
 			break;
@@ -91,15 +154,9 @@ bool hep3_read(const unsigned char *d, size_t n, struct hep3 *h)
 			break;
 		}
 	}
-	if (src_len && src_len == dst_len) {
-		int af = src_len == 4 ? AF_INET : AF_INET6;
-		if (inet_ntop(af, src, h->ends.src, sizeof h->ends.src) &&
-		    inet_ntop(af, dst, h->ends.dst, sizeof h->ends.dst)) {
-			h->ends.ver = src_len == 4 ? 4 : 6;
-			h->ends.ports = has_ports;
-		}
-	}
-	if (!h->ends.ver)
+	if (src_len && src_len == dst_len)
+		ends_set(h, src, dst, src_len, has_ports);
+	else
 		memset(&h->ends, 0, sizeof h->ends);
 	return true;
 }
