@@ -53,6 +53,8 @@ struct flow {
 	uint64_t first_frame;   /* the packet of buf[0] */
 	struct pkt_ends ends;   /* its addresses and ports (ver 0: none) */
 	struct pkt_at last;     /* its last packet */
+	const struct trace_esp_sa *esp; /* the SA that opened its last packet (ESP), or NULL */
+	uint32_t esp_spi;
 	/* TCP */
 	bool have_seq, ws;
 	size_t scan;            /* stream_frame's search of buf for a head's end */
@@ -230,7 +232,7 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	if (rd->esp)
 		buf_printf(&c->lines, ", in ESP (SPI 0x%08x = %u, %s, decrypted)", (unsigned)rd->esp_spi,
 			   (unsigned)rd->esp_spi, esp_cipher_name(rd->esp->cipher));
-	if (rd->esp)
+	if (rd->esp && rd->esp_carrier)
 		pkt_carrier_write(&c->lines, rd->esp_carrier);
 	if (rd->hep) {
 		buf_puts(&c->lines, rd->hep->version == 3 ? ", in HEP3" : rd->hep->version == 2 ? ", in HEPv2" : ", in HEPv1");
@@ -517,6 +519,25 @@ static int tcp_drain(struct reader *rd, struct flow *f)
 	return 0;
 }
 
+/* What f holds, a message cut short (a gap, or the end of the file),
+ * emitted as such: decrypted when the flow's packets came in an SA's ESP,
+ * whichever packet is being read. */
+static void flow_emit_cut(struct reader *rd, struct flow *f, enum trace_transport t)
+{
+	const struct trace_esp_sa *esp = rd->esp;
+	uint32_t spi = rd->esp_spi;
+	const struct pkt_ip *carrier = rd->esp_carrier;
+	if (f->esp != esp) {
+		rd->esp = f->esp;
+		rd->esp_spi = f->esp_spi;
+		rd->esp_carrier = NULL;
+	}
+	msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, t, NULL, true);
+	rd->esp = esp;
+	rd->esp_spi = spi;
+	rd->esp_carrier = carrier;
+}
+
 /* Gives up waiting for the bytes before sequence number to (the capture
  * lost them): what f holds is a message cut short, and the stream goes on
  * from to (with the held segments that follow). */
@@ -524,7 +545,7 @@ static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 {
 	rd->c->gaps += to - f->seq;
 	if (f->len && starts_sip(f->buf, f->len))
-		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, f->ws ? TRACE_WS : TRACE_TCP, NULL, true);
+		flow_emit_cut(rd, f, f->ws ? TRACE_WS : TRACE_TCP);
 	f->len = f->scan = 0;
 	f->seq = to;
 	return tcp_drain(rd, f);
@@ -545,6 +566,8 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 	struct flow *f = flow_get(rd, FLOW_TCP, r->key, r->keyn, b, r);
 	if (!f)
 		return -ENOMEM;
+	f->esp = rd->esp;
+	f->esp_spi = rd->esp_spi;
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
 	f->last = rd->at;
@@ -606,6 +629,8 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 	if (!f)
 		return -ENOMEM;
 	f->last = rd->at;
+	f->esp = rd->esp;
+	f->esp_spi = rd->esp_spi;
 	if (r->sctp_begin) {
 		f->len = 0;
 		f->first_frame = rd->at.frame;
@@ -975,8 +1000,7 @@ static void flows_finish(struct reader *rd)
 			}
 		}
 		if (f->len && starts_sip(f->buf, f->len) && !f->ws)
-			msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends,
-				 f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP, NULL, true);
+			flow_emit_cut(rd, f, f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP);
 	}
 }
 

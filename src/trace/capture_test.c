@@ -931,6 +931,30 @@ static void esp_of_a_known_sa_is_decrypted(void)
 		 "length %zu, in ESP (SPI 0x00005678 = 22136, des-ede3-cbc, decrypted)", strlen(notify));
 	check_msg(1, notify, strlen(notify), 2, 2, line);
 	CHECK(cap.nmsgs == 3 && cap.msgs[0].decrypted && !cap.msgs[2].decrypted);
+	/* a REGISTER over TCP in ESP whose second segment the capture has
+	 * not: cut short at the end of the file, and still said decrypted */
+	{
+		unsigned char t[2048], e[2200], p[2400];
+		size_t half = strlen(reg) / 2;
+		memset(t, 0, 20);
+		t[0] = 0x13, t[1] = 0xc6, t[2] = 0x13, t[3] = 0xcc; /* 5062 > 5068 */
+		t[7] = 1, t[12] = 5 << 4, t[13] = 0x18;
+		memcpy(t + 20, reg, half);
+		size_t en = esp_seal(&sas[0], t, 20 + half, 6, e);
+		static struct pcapw wt;
+		pcapw_init(&wt, LINK_ETH);
+		pcapw_packet(&wt, p, ip4(p, 50, e, en, 0, false, 3));
+		trace_capture_fini(&cap);
+		cap.sas = sas;
+		cap.nsas = 2;
+		CHECK_INT_EQ(trace_capture_read(&cap, wt.f, wt.n), 0);
+		CHECK_INT_EQ(cap.nmsgs, 1);
+		snprintf(line, sizeof line, "frame 1 1970-01-01 00:00:01.000002 IP 10.0.0.1.5062 > 10.0.0.2.5068: TCP, "
+			 "length %zu, in ESP (SPI 0x00001234 = 4660, aes-cbc, decrypted), incomplete: the capture has "
+			 "not all of it", half);
+		check_msg(0, reg, half, 1, 1, line);
+		CHECK(cap.nmsgs == 1 && cap.msgs[0].decrypted && cap.msgs[0].incomplete);
+	}
 	/* one SPI with two candidate SAs (Security-Server offered two
 	 * algorithms): the one whose ICV checks opens it */
 	struct trace_esp_sa two[2] = { sas[1], sas[1] };
