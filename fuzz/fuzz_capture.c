@@ -48,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	bool ng = n >= 4 && memcmp(in, "\x0a\x0d\x0d\x0a", 4) == 0;
 	for (int own = 0; own <= ng; own++)
 		read_one(in, n, own, false);
-	/* and with SAs of SPIs 1 to 4 (each cipher, both integrities): ESP
+	/* and with SAs of SPIs 1 to 6 (each cipher, each integrity): ESP
 	 * of those SPIs is checked, opened when it is the fuzzer's own */
 	read_one(in, n, false, true);
 	free(in);
@@ -62,6 +62,9 @@ static void read_one(const uint8_t *in, size_t n, bool own, bool sas)
 		{ .spi = 2, .integ = TRACE_ESP_HMAC_SHA1_96, .cipher = TRACE_ESP_AES_CBC },
 		{ .spi = 3, .integ = TRACE_ESP_HMAC_MD5_96, .cipher = TRACE_ESP_DES_EDE3_CBC },
 		{ .spi = 4, .integ = TRACE_ESP_HMAC_MD5_96, .cipher = TRACE_ESP_AES_CBC },
+		/* keys given as they are (decode --xfrm) */
+		{ .spi = 5, .integ = TRACE_ESP_INTEG_NONE, .cipher = TRACE_ESP_AES_GCM, .ekey_len = 20, .icv_len = 16 },
+		{ .spi = 6, .integ = TRACE_ESP_HMAC_SHA256, .cipher = TRACE_ESP_AES_CBC, .akey_len = 32, .ekey_len = 32 },
 	};
 	struct trace_capture c;
 	trace_capture_init(&c);

@@ -28,27 +28,35 @@ enum trace_transport {
 	TRACE_WS,               /* WebSocket over TCP */
 };
 
-/* An IPsec SA of IMS sec-agree whose ESP packets the reader opens (TS
+/* An IPsec SA whose ESP packets the reader opens. Of IMS sec-agree (TS
  * 33.203 §7.1: the SAs between UE and P-CSCF use IMS AKA's IK and CK as
  * their keys, expanded as its Annex I says: HMAC-MD5-96 takes IK,
  * HMAC-SHA-1-96 IK and 32 zero bits, AES-CBC CK, DES-EDE3-CBC CK and its
- * first 64 bits again). The caller learns them from the messages: the
+ * first 64 bits again): the caller learns them from the messages (the
  * SPIs of Security-Client and Security-Server, the algorithms of
- * Security-Server, the keys of the 401's challenge. */
+ * Security-Server, the keys of the 401's challenge) and sets ik and ck.
+ * Or any SA whose keys are known as they are (the kernel's, from `ip
+ * xfrm state`): akey and ekey set, their lengths not 0. */
 enum trace_esp_integ {
-	TRACE_ESP_HMAC_SHA1_96,  /* RFC 2404 */
+	TRACE_ESP_HMAC_SHA1_96,  /* RFC 2404 (icv_len may say another truncation) */
 	TRACE_ESP_HMAC_MD5_96,   /* RFC 2403 */
+	TRACE_ESP_HMAC_SHA256,   /* RFC 4868: HMAC-SHA-256-128 */
+	TRACE_ESP_INTEG_NONE,    /* an AEAD cipher's own ICV */
 };
 enum trace_esp_cipher {
 	TRACE_ESP_NULL,          /* RFC 2410 */
-	TRACE_ESP_AES_CBC,       /* RFC 3602 */
+	TRACE_ESP_AES_CBC,       /* RFC 3602: AES-128, or by ekey_len 192 and 256 */
 	TRACE_ESP_DES_EDE3_CBC,  /* RFC 2451 */
+	TRACE_ESP_AES_GCM,       /* RFC 4106: ekey the AES key then the 4-byte salt */
 };
 struct trace_esp_sa {
 	uint32_t spi;
 	enum trace_esp_integ integ;
 	enum trace_esp_cipher cipher;
-	uint8_t ik[16], ck[16];
+	uint8_t ik[16], ck[16];         /* IMS AKA's, when the two below are not given */
+	uint8_t akey[64], ekey[36];     /* the integrity and cipher keys as they are */
+	uint8_t akey_len, ekey_len;     /* (0: from ik and ck) */
+	uint8_t icv_len;                /* its ICV's bytes (0: 12, or 16 for SHA-256 and GCM) */
 };
 
 /* One SIP message of the capture. */
@@ -101,6 +109,24 @@ struct trace_capture {
 	size_t nsas;            /* (several may share an SPI: the one whose ICV
 				 * checks and whose padding is whole opens it) */
 };
+
+/* The ESP SAs of the text of `ip xfrm state` (iproute2; also with -s,
+ * -d, a state per "src ... dst ..." line, its attributes on the indented
+ * lines after it): their SPIs, algorithms and keys, for the reader to
+ * open ESP with keys no message gives (an SA the kernel holds: a
+ * P-CSCF's, a UE's, an ePDG's tunnel). */
+struct trace_xfrm {
+	struct trace_esp_sa *sas;  /* read, in the text's order */
+	size_t nsas;
+	size_t skipped;            /* ESP states not used: algorithms not opened, keys not shown */
+	char skip_reason[160];     /* why the first one was not */
+	unsigned line, col;        /* -EBADMSG: where (1-based) */
+	const char *error;         /* and why */
+};
+/* x from text[0, n): 0, -EBADMSG (x->error, x->line, x->col), -ENOMEM.
+ * trace_xfrm_fini frees x->sas (also after an error). */
+int trace_xfrm_read(struct trace_xfrm *x, const char *text, size_t n);
+void trace_xfrm_fini(struct trace_xfrm *x);
 
 void trace_capture_init(struct trace_capture *c);
 void trace_capture_fini(struct trace_capture *c);

@@ -18,12 +18,16 @@ int cmd_aka(int argc, char **argv);
 
 /* The subscriber keys given on the command line. Secret: wiped by
  * auth_keys_wipe. */
+struct trace_xfrm;
+
 struct auth_keys {
 	bool has_k, has_op, op_is_opc, has_amf;
 	uint8_t k[AUTH_K_LEN];
 	uint8_t op[AUTH_OP_LEN];   /* OP or OPc as given (op_is_opc) */
 	uint8_t opc[AUTH_OP_LEN];  /* OPc, computed from OP when needed */
 	uint8_t amf[AUTH_AMF_LEN];
+	/* decode --xfrm: SAs whose keys were given as they are (NULL: none) */
+	const struct trace_xfrm *xfrm;
 };
 
 /* Hex text ("0x" prefix, ':' ' ' '-' separators allowed) into exactly n

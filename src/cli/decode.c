@@ -22,6 +22,9 @@ struct decode_run {
 	/* --k, --opc/--op: the subscriber's keys, to open a capture's ESP
 	 * (secret: wiped at the end of the run) */
 	struct auth_keys keys;
+	/* --xfrm FILE: SAs with their keys, from ip xfrm state (keys.xfrm) */
+	struct trace_xfrm xfrm;
+	bool has_xfrm;
 	struct buf buf;
 	struct report rep;
 	FILE *out;
@@ -1116,6 +1119,7 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		report_u64(r, "hep", NULL, c->hep, NULL);
 		report_u64(r, "esp_keys_wrong", NULL, c->esp_icv_bad, NULL);
 		report_u64(r, "esp_sas", NULL, esp->n, NULL);
+		report_u64(r, "esp_sas_xfrm", NULL, esp->given, NULL);
 		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
 		report_u64(r, "fragments_open", NULL, c->frag_open, NULL);
 		report_cstr(r, "error", NULL, c->error[0] ? c->error : NULL, NULL);
@@ -1132,16 +1136,22 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 	if (c->hep)
 		buf_printf(b, "; %llu of them out of HEP packets (Homer's capture agents), with the "
 			   "addresses, ports and times the agents gave", (unsigned long long)c->hep);
-	if (c->decrypted)
-		buf_printf(b, "; %llu ESP packet(s) decrypted with the keys of %u AKA challenge(s) (%s)",
+	if (c->decrypted && esp->challenges)
+		buf_printf(b, "; %llu ESP packet(s) decrypted with the keys of %u AKA challenge(s) (%s)%s",
 			   (unsigned long long)c->decrypted, esp->challenges,
 			   esp->from_401 && esp->from_k ? "the ck/ik of the S-CSCF's 401s, and K and OPc"
-			   : esp->from_401 ? "the ck/ik of the S-CSCF's 401" : "K and OPc");
+			   : esp->from_401 ? "the ck/ik of the S-CSCF's 401" : "K and OPc",
+			   esp->given ? " and the SAs of --xfrm" : "");
+	else if (c->decrypted)
+		buf_printf(b, "; %llu ESP packet(s) decrypted with the SAs of --xfrm (%zu)",
+			   (unsigned long long)c->decrypted, esp->given);
 	if (c->esp_icv_bad)
 		buf_printf(b, "; %llu ESP packet(s) of the SAs' SPIs do not authenticate with the keys %s",
 			   (unsigned long long)c->esp_icv_bad,
 			   esp->from_k ? "of K and OPc: a wrong K or OPc (or OP given as OPc)?"
-				       : "of the S-CSCF's ck/ik: SAs of another challenge?");
+			   : esp->from_401 ? "of the S-CSCF's ck/ik: SAs of another challenge?"
+					   : "of --xfrm: states of another time (the kernel's SAs change at each "
+					     "registration)?");
 	if (c->encrypted > c->esp_icv_bad) {
 		/* challenges without keys, none given: say how to give them */
 		bool keys_would = !c->decrypted && esp->unkeyed && !esp->from_k;
@@ -1219,7 +1229,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	rc = cli_source_init_keyed(&src, &in,
 				   run->opt.datagram ? CLI_FRAMING_DATAGRAM
 				   : run->opt.strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
-				   run->keys.has_k ? &run->keys : NULL, run->err);
+				   run->keys.has_k || run->keys.xfrm ? &run->keys : NULL, run->err);
 	src_ready = true;
 	if (src.capture_read)
 		report_capture(run, &in, capture, src.capture, &src.esp);
@@ -1533,6 +1543,65 @@ static bool profile_add(struct decode_run *run, const char *path, char *reason, 
 	return ok;
 }
 
+/* --xfrm FILE: the text of `ip xfrm state` (as root on the P-CSCF, the
+ * UE or the ePDG while capturing): its ESP SAs open the capture's ESP
+ * with the kernel's own keys. A state that cannot be used is said on
+ * stderr. */
+static bool xfrm_add(struct decode_run *run, const char *path, char *reason, size_t cap)
+{
+	if (!path) {
+		snprintf(reason, cap, "--xfrm needs a file (the output of ip xfrm state)");
+		return false;
+	}
+	if (run->has_xfrm) {
+		snprintf(reason, cap, "--xfrm given twice: put the states in one file");
+		return false;
+	}
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(reason, cap, "--xfrm: cannot open %.100s: %s", path, strerror(errno));
+		return false;
+	}
+	struct buf b;
+	buf_init(&b);
+	char chunk[8192];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < ((size_t)16 << 20))
+		buf_append(&b, chunk, got);
+	bool bad = ferror(f) || b.err || b.len >= ((size_t)16 << 20);
+	fclose(f);
+	if (bad) {
+		snprintf(reason, cap, "--xfrm: cannot read %.100s (or larger than 16 MiB)", path);
+		buf_fini(&b);
+		return false;
+	}
+	int rc = trace_xfrm_read(&run->xfrm, b.ptr ? b.ptr : "", b.len);
+	if (b.ptr)
+		auth_wipe(b.ptr, b.len); /* keys */
+	buf_fini(&b);
+	if (rc < 0) {
+		if (rc == -ENOMEM)
+			snprintf(reason, cap, "--xfrm: out of memory");
+		else
+			snprintf(reason, cap, "%.100s:%u:%u: %s", path, run->xfrm.line, run->xfrm.col,
+				 run->xfrm.error);
+		if (run->xfrm.sas)
+			auth_wipe(run->xfrm.sas, run->xfrm.nsas * sizeof *run->xfrm.sas);
+		trace_xfrm_fini(&run->xfrm);
+		return false;
+	}
+	run->has_xfrm = true;
+	run->keys.xfrm = &run->xfrm;
+	if (run->xfrm.skipped)
+		fprintf(run->err, "imsreg decode: %s: %zu ESP state(s) not used (%s)\n", path, run->xfrm.skipped,
+			run->xfrm.skip_reason);
+	if (!run->xfrm.nsas) {
+		snprintf(reason, cap, "--xfrm: %.100s holds no ESP state imsreg can use", path);
+		return false;
+	}
+	return true;
+}
+
 /* The options that take a value ("--name VALUE" or "--name=VALUE") and
  * add to the run's rule settings. */
 typedef bool option_add_fn(struct decode_run *run, const char *value, char *reason, size_t cap);
@@ -1547,7 +1616,8 @@ static option_add_fn *value_option(const char *a, int argc, char **argv, int *i,
 	} opts[] = { { "--ignore", ignore_add },
 		     { "--only", only_add },
 		     { "--severity", severity_add },
-		     { "--profile", profile_add } };
+		     { "--profile", profile_add },
+		     { "--xfrm", xfrm_add } };
 	for (size_t k = 0; k < sizeof opts / sizeof opts[0]; k++) {
 		size_t n = strlen(opts[k].name);
 		if (strncmp(a, opts[k].name, n) != 0 || (a[n] != '\0' && a[n] != '='))
@@ -1562,7 +1632,7 @@ static void decode_usage(FILE *f)
 {
 	fputs("usage: imsreg decode [--json] [--strict | --datagram] [--brief | --summary] [--no-color]\n"
 	      "                     [--ignore RULES] [--only RULES] [--severity RULES=LEVEL]\n"
-	      "                     [--k HEX (--opc HEX | --op HEX)]\n"
+	      "                     [--k HEX (--opc HEX | --op HEX)] [--xfrm FILE]\n"
 	      "                     [--profile FILE] [FILE...]\n"
 	      "       imsreg decode [--json] [--strict] [--no-color] --diff A B\n"
 	      "       imsreg decode [--json] --rules\n"
@@ -1587,6 +1657,8 @@ static void decode_usage(FILE *f)
 	      "  --k HEX --opc HEX (or --op HEX)  the subscriber's keys: a capture's ESP\n"
 	      "              after the 401 is decrypted with IMS AKA's CK and IK (also\n"
 	      "              without them when the capture holds the S-CSCF's 401, ck/ik)\n"
+	      "  --xfrm FILE  the text of 'ip xfrm state' (the kernel's SAs, with their\n"
+	      "              keys): a capture's ESP of those SAs is decrypted with them\n"
 	      "  --profile FILE  options saved in a file, one per line: 'ignore RULES',\n"
 	      "              'only RULES', 'severity RULES=LEVEL'; '#' starts a comment\n"
 	      "  --diff A B  compare two REGISTERs of one registration\n"
@@ -1874,6 +1946,9 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	status = cli_output_flush(out, err, run.status);
 out:
 	auth_keys_wipe(&run.keys);
+	if (run.xfrm.sas)
+		auth_wipe(run.xfrm.sas, run.xfrm.nsas * sizeof *run.xfrm.sas);
+	trace_xfrm_fini(&run.xfrm);
 	imsreg_free(files);
 	for (size_t i = 0; i < run.nignore; i++)
 		imsreg_free((void *)run.ignore[i]);

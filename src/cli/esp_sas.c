@@ -11,6 +11,7 @@
  * computed by Milenage from the subscriber's K and OPc. */
 #include <errno.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/auth.h>
@@ -281,6 +282,7 @@ static int add_sa(struct sas_build *b, uint32_t spi, enum trace_esp_integ integ,
 	if (grow((void **)&b->sa, &b->cap_sa, b->nsa, sizeof *b->sa) < 0)
 		return -ENOMEM;
 	struct trace_esp_sa *s = &b->sa[b->nsa++];
+	memset(s, 0, sizeof *s); /* no keys given as they are: from ik and ck */
 	s->spi = spi;
 	s->integ = integ;
 	s->cipher = cipher;
@@ -370,6 +372,23 @@ int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, str
 			out->from_k += b.ch[i].source == CLI_ESP_FROM_K;
 		}
 	sas_unique(&b);
+	if (keys && keys->xfrm && keys->xfrm->nsas) {
+		/* the SAs given as they are, after those of the messages */
+		size_t ng = keys->xfrm->nsas;
+		if (ng > SIZE_MAX / sizeof *b.sa - b.nsa) {
+			rc = -ENOMEM;
+			goto out;
+		}
+		struct trace_esp_sa *v = imsreg_realloc(b.sa, (b.nsa + ng) * sizeof *v);
+		if (!v) {
+			rc = -ENOMEM;
+			goto out;
+		}
+		b.sa = v;
+		memcpy(b.sa + b.nsa, keys->xfrm->sas, ng * sizeof *v);
+		b.nsa += ng;
+		out->given = ng;
+	}
 	out->sa = b.sa;
 	out->n = b.nsa;
 	b.sa = NULL;

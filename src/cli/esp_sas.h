@@ -18,11 +18,12 @@ struct cli_esp_sas {
 	unsigned challenges;      /* AKA challenges (nonces) whose keys keyed SAs */
 	unsigned from_401, from_k;
 	unsigned unkeyed;         /* 401s with Security-Server without keys */
+	size_t given;             /* of them, the last given as they are (--xfrm) */
 };
 
 /* The SAs the messages of c set up, keyed from the 401s' ck/ik or, with
- * keys (K and OP/OPc; NULL or without them: none), by Milenage: 0 (out
- * may hold none), -ENOMEM or -EIO. */
+ * keys (K and OP/OPc; NULL or without them: none), by Milenage, then the
+ * SAs keys->xfrm gives: 0 (out may hold none), -ENOMEM or -EIO. */
 int cli_esp_sas(const struct trace_capture *c, const struct auth_keys *keys, struct cli_esp_sas *out);
 void cli_esp_sas_fini(struct cli_esp_sas *s);
 

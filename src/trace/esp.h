@@ -1,13 +1,12 @@
-/* esp.h: an ESP packet (RFC 4303) of an IMS sec-agree SA opened with its
- * keys: the ICV checked, the payload decrypted, the trailer read.
+/* esp.h: an ESP packet (RFC 4303) of a known SA (IMS sec-agree's, or one
+ * whose keys are given) opened with its keys: the ICV checked, the
+ * payload decrypted, the trailer read.
  * Internal to the trace layer. */
 #ifndef IMSREG_TRACE_ESP_H
 #define IMSREG_TRACE_ESP_H
 
 #include <stddef.h>
 #include <imsreg/trace.h>
-
-#define ESP_ICV_LEN 12  /* HMAC-SHA-1-96, HMAC-MD5-96 */
 
 /* The ESP packet esp[0, n) (from its SPI to its ICV) opened with sa:
  * 1 with the transport segment it carried in out[0, *outn) (out holds at

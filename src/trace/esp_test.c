@@ -96,10 +96,71 @@ static void a_checked_packet_that_is_no_whole_block_run_is_refused(void)
 	CHECK_INT_EQ(esp_open(&sa, pkt, 56, out, &on, &next), -EBADMSG);
 }
 
+/* SAs whose keys are given as they are (the kernel's, from ip xfrm
+ * state): HMAC-SHA-256-128 and HMAC-SHA-1-96 with AES-CBC of 128, 192 and
+ * 256 bits, AES-GCM (RFC 4106) of 128 and 256 bits with ICVs of 8, 12
+ * and 16 bytes: each opens its packets, and not with another salt, key or
+ * tag. */
+static void given_keys_open_cbc_hmac_and_gcm_packets(void)
+{
+	static const struct {
+		enum trace_esp_integ integ;
+		enum trace_esp_cipher cipher;
+		uint8_t alen, elen, icv;
+	} kinds[] = {
+		{ TRACE_ESP_HMAC_SHA256, TRACE_ESP_AES_CBC, 32, 32, 0 },
+		{ TRACE_ESP_HMAC_SHA256, TRACE_ESP_AES_CBC, 32, 16, 0 },
+		{ TRACE_ESP_HMAC_SHA1_96, TRACE_ESP_AES_CBC, 20, 24, 0 },
+		{ TRACE_ESP_HMAC_MD5_96, TRACE_ESP_NULL, 16, 0, 0 },
+		{ TRACE_ESP_INTEG_NONE, TRACE_ESP_AES_GCM, 0, 20, 0 },
+		{ TRACE_ESP_INTEG_NONE, TRACE_ESP_AES_GCM, 0, 36, 12 },
+		{ TRACE_ESP_INTEG_NONE, TRACE_ESP_AES_GCM, 0, 20, 8 },
+	};
+	unsigned char pkt[2048], out[2048];
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		struct trace_esp_sa sa = { .spi = 0xc0ffee01, .integ = kinds[i].integ, .cipher = kinds[i].cipher,
+					   .akey_len = kinds[i].alen, .ekey_len = kinds[i].elen, .icv_len = kinds[i].icv };
+		for (size_t k = 0; k < sizeof sa.akey; k++)
+			sa.akey[k] = (uint8_t)(0x40 + k);
+		for (size_t k = 0; k < sizeof sa.ekey; k++)
+			sa.ekey[k] = (uint8_t)(0x90 + 3 * k);
+		for (size_t n = sizeof sip - 17; n < sizeof sip; n++) {
+			size_t pn = esp_seal(&sa, (const unsigned char *)sip, n, 6, pkt), on = 0;
+			unsigned next = 0;
+			CHECK(pn > n);
+			CHECK_INT_EQ(esp_open(&sa, pkt, pn, out, &on, &next), 1);
+			CHECK(on == n && memcmp(out, sip, n) == 0);
+			CHECK_INT_EQ(next, 6);
+		}
+		size_t pn = esp_seal(&sa, (const unsigned char *)sip, strlen(sip), 17, pkt), on;
+		unsigned next;
+		struct trace_esp_sa other = sa;
+		if (sa.cipher == TRACE_ESP_AES_GCM) {
+			other.ekey[other.ekey_len - 1] ^= 1; /* the salt */
+			CHECK_INT_EQ(esp_open(&other, pkt, pn, out, &on, &next), 0);
+			other = sa;
+			other.ekey[0] ^= 1;
+			CHECK_INT_EQ(esp_open(&other, pkt, pn, out, &on, &next), 0);
+			pkt[pn - 1] ^= 1; /* the tag */
+			CHECK_INT_EQ(esp_open(&sa, pkt, pn, out, &on, &next), 0);
+			pkt[pn - 1] ^= 1;
+			pkt[5] ^= 1; /* the sequence number, authenticated */
+			CHECK_INT_EQ(esp_open(&sa, pkt, pn, out, &on, &next), 0);
+			pkt[5] ^= 1;
+		} else {
+			other.akey[0] ^= 1;
+			CHECK_INT_EQ(esp_open(&other, pkt, pn, out, &on, &next), 0);
+		}
+		CHECK_INT_EQ(esp_open(&sa, pkt, pn, out, &on, &next), 1);
+	}
+	CHECK_STR_EQ(esp_cipher_name(TRACE_ESP_AES_GCM), "aes-gcm");
+}
+
 int main(void)
 {
 	every_integrity_and_cipher_pair_opens_its_packets();
 	other_keys_or_altered_bytes_do_not_open();
 	a_checked_packet_that_is_no_whole_block_run_is_refused();
+	given_keys_open_cbc_hmac_and_gcm_packets();
 	return check_done();
 }

@@ -178,6 +178,22 @@ int main(void)
 		fclose(err);
 		char *esp[] = { "decode", "--brief", path };
 		sweep("esp capture", 3, esp);
+		/* and with the same SA given as ip xfrm state prints it */
+		char xpath[] = "/tmp/imsreg-xfrm-XXXXXX";
+		int xfd = mkstemp(xpath);
+		CHECK(xfd >= 0);
+		if (xfd >= 0) {
+			static const char state[] =
+				"src 10.0.0.1 dst 10.0.0.2\n"
+				"\tproto esp spi 0x0000115c reqid 1 mode transport\n"
+				"\tauth-trunc hmac(sha1) 0xf769bcd751044604127672711c6d344100000000 96\n"
+				"\tenc cbc(aes) 0xb40ba9a3c58b2a05bbf0d987b21bf8cb\n";
+			CHECK(write(xfd, state, sizeof state - 1) == (ssize_t)(sizeof state - 1));
+			close(xfd);
+			char *xfrm[] = { "decode", "--brief", "--xfrm", xpath, path };
+			sweep("esp capture with --xfrm", 5, xfrm);
+			unlink(xpath);
+		}
 		unlink(path);
 	}
 	return check_done();

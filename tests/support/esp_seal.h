@@ -1,6 +1,7 @@
-/* esp_seal.h: an ESP packet (RFC 4303) sealed with an IMS sec-agree SA's
- * keys, for the tests that open them (libcrypto's encryption and HMAC;
- * the keys expanded as TS 33.203 Annex I says). */
+/* esp_seal.h: an ESP packet (RFC 4303) sealed with an SA's keys, for the
+ * tests that open them (libcrypto's encryption, HMAC and GCM; an IMS
+ * sec-agree SA's keys expanded as TS 33.203 Annex I says, or the keys the
+ * SA gives as they are). */
 #ifndef IMSREG_TEST_ESP_SEAL_H
 #define IMSREG_TEST_ESP_SEAL_H
 
