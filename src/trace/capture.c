@@ -875,6 +875,7 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	rd->esp_carrier = r;
 	int rc = ip_packet(rd, p, hl + outn, first);
 	rd->esp = NULL;
+	rd->esp_carrier = NULL; /* r is the caller's */
 	return rc;
 }
 

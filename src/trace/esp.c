@@ -89,10 +89,10 @@ static int cbc_decrypt(const struct trace_esp_sa *sa, const struct esp_keys *k, 
  * the last k->icv bytes) into out: 1, 0 when the tag does not check. */
 static int gcm_open(const struct esp_keys *k, const unsigned char *esp, size_t n, unsigned char *out)
 {
-	size_t kl = k->elen - 4;
+	size_t kl = k->elen >= 4 ? k->elen - 4 : 0;
 	const EVP_CIPHER *cipher = kl == 32 ? EVP_aes_256_gcm() : kl == 24 ? EVP_aes_192_gcm()
 				   : kl == 16 ? EVP_aes_128_gcm() : NULL;
-	if (!cipher || k->elen < 4)
+	if (!cipher)
 		return 0;
 	unsigned char nonce[12], tag[16];
 	memcpy(nonce, k->e + kl, 4);

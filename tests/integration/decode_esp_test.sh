@@ -12,20 +12,13 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/support/cli_check.sh
 
-# the sealing needs Python's cryptography (scripts/deps.sh installs Debian's)
-py=python3
-$py -c 'import cryptography' 2>/dev/null || py=/usr/bin/python3
-$py -c 'import cryptography' 2>/dev/null || { echo "FAIL: python3-cryptography not installed (scripts/deps.sh)"; exit 1; }
+crypto_python # the sealing needs Python's cryptography
 $py tests/integration/esp_capture.py "$tmp/mw.pcap" mw "$tmp" || { echo "FAIL: esp_capture.py"; exit 1; }
 $py tests/integration/esp_capture.py "$tmp/ue.pcap" ue || { echo "FAIL: esp_capture.py"; exit 1; }
 K=465b5ce8b199b49faa5f0a2ee238a6bc
 OPC=cd63cb71954a9f4e48a5994e37a02baf
 OP=cdc202d5123e20f62b6d676ac72cb318
 
-# json FILE PYTHON: a check over the JSON document in FILE ($d)
-json() {
-	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $2" "$1"
-}
 
 # the S-CSCF's 401 carries ck and ik: opened without the subscriber's keys
 expect_rc 1 "ck/ik in the capture" "$imsreg" decode --json "$tmp/mw.pcap"

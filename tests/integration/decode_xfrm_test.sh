@@ -12,14 +12,9 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 . tests/support/cli_check.sh
 
-py=python3
-$py -c 'import cryptography' 2>/dev/null || py=/usr/bin/python3
-$py -c 'import cryptography' 2>/dev/null || { echo "FAIL: python3-cryptography not installed (scripts/deps.sh)"; exit 1; }
+crypto_python # the sealing needs Python's cryptography
 $py tests/integration/xfrm_capture.py "$tmp/x.pcap" "$tmp/xfrm.txt" "$tmp" || { echo "FAIL: xfrm_capture.py"; exit 1; }
 
-json() {
-	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $2" "$1"
-}
 
 # without the states: three encrypted packets, no message
 expect_rc 2 "no --xfrm" "$imsreg" decode "$tmp/x.pcap"

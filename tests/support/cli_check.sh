@@ -19,6 +19,14 @@ has() { # WHAT FILE TEXT: FILE holds TEXT (fixed string)
 hasnt() { # WHAT FILE TEXT: FILE does not hold TEXT
 	if grep -qF -- "$3" "$2"; then bad "$1: \"$3\" in"; sed 's/^/    /' "$2" | head -8; else ok; fi
 }
+json() { # FILE PYTHON: PYTHON (an expression statement over the JSON document of FILE, $d) holds
+	python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $2" "$1"
+}
+crypto_python() { # sets $py: a python3 with the cryptography package (scripts/deps.sh installs Debian's)
+	py=python3
+	$py -c 'import cryptography' 2>/dev/null || py=/usr/bin/python3
+	$py -c 'import cryptography' 2>/dev/null || { echo "FAIL: python3-cryptography not installed (scripts/deps.sh)"; exit 1; }
+}
 cli_check_done() { # the summary line, and the exit status of the test
 	echo "$passed passed, $failed failed"
 	[ "$failed" = 0 ]
