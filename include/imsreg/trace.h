@@ -124,7 +124,7 @@ struct trace_xfrm {
 	const char *error;         /* and why */
 };
 /* x from text[0, n): 0, -EBADMSG (x->error, x->line, x->col), -ENOMEM.
- * trace_xfrm_fini frees x->sas (also after an error). */
+ * trace_xfrm_fini wipes (keys) and frees x->sas (also after an error). */
 int trace_xfrm_read(struct trace_xfrm *x, const char *text, size_t n);
 void trace_xfrm_fini(struct trace_xfrm *x);
 

@@ -1557,36 +1557,20 @@ static bool xfrm_add(struct decode_run *run, const char *path, char *reason, siz
 		snprintf(reason, cap, "--xfrm given twice: put the states in one file");
 		return false;
 	}
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		snprintf(reason, cap, "--xfrm: cannot open %.100s: %s", path, strerror(errno));
+	struct cli_input in;
+	if (cli_input_read(&in, path, run->err) < 0) {
+		snprintf(reason, cap, "--xfrm: %.100s cannot be read (said above)", path);
 		return false;
 	}
-	struct buf b;
-	buf_init(&b);
-	char chunk[8192];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < ((size_t)16 << 20))
-		buf_append(&b, chunk, got);
-	bool bad = ferror(f) || b.err || b.len >= ((size_t)16 << 20);
-	fclose(f);
-	if (bad) {
-		snprintf(reason, cap, "--xfrm: cannot read %.100s (or larger than 16 MiB)", path);
-		buf_fini(&b);
-		return false;
-	}
-	int rc = trace_xfrm_read(&run->xfrm, b.ptr ? b.ptr : "", b.len);
-	if (b.ptr)
-		auth_wipe(b.ptr, b.len); /* keys */
-	buf_fini(&b);
+	int rc = trace_xfrm_read(&run->xfrm, in.data, in.len);
+	auth_wipe(in.data, in.len); /* keys */
+	cli_input_fini(&in);
 	if (rc < 0) {
 		if (rc == -ENOMEM)
 			snprintf(reason, cap, "--xfrm: out of memory");
 		else
 			snprintf(reason, cap, "%.100s:%u:%u: %s", path, run->xfrm.line, run->xfrm.col,
 				 run->xfrm.error);
-		if (run->xfrm.sas)
-			auth_wipe(run->xfrm.sas, run->xfrm.nsas * sizeof *run->xfrm.sas);
 		trace_xfrm_fini(&run->xfrm);
 		return false;
 	}
@@ -1946,8 +1930,6 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 	status = cli_output_flush(out, err, run.status);
 out:
 	auth_keys_wipe(&run.keys);
-	if (run.xfrm.sas)
-		auth_wipe(run.xfrm.sas, run.xfrm.nsas * sizeof *run.xfrm.sas);
 	trace_xfrm_fini(&run.xfrm);
 	imsreg_free(files);
 	for (size_t i = 0; i < run.nignore; i++)

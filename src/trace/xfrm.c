@@ -17,11 +17,15 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <openssl/crypto.h>
 #include <imsreg/alloc.h>
+#include <imsreg/codec.h>
 #include <imsreg/trace.h>
 
 void trace_xfrm_fini(struct trace_xfrm *x)
 {
+	if (x->sas)
+		OPENSSL_cleanse(x->sas, x->nsas * sizeof *x->sas); /* keys */
 	imsreg_free(x->sas);
 	memset(x, 0, sizeof *x);
 }
@@ -63,24 +67,14 @@ static bool tok_is(const char *t, size_t n, const char *lit)
 	return t && n == strlen(lit) && memcmp(t, lit, n) == 0;
 }
 
-static int hexval(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* "0x" and an even number of hex digits (at most cap bytes) into out:
  * their count, or -1. */
 static long hex_key(const char *t, size_t n, uint8_t *out, size_t cap)
 {
-	if (n < 2 || t[0] != '0' || (t[1] | 0x20) != 'x' || (n - 2) % 2 || (n - 2) / 2 > cap)
+	if (n < 2 || t[0] != '0' || (t[1] | 0x20) != 'x')
 		return -1;
-	for (size_t i = 2; i < n; i += 2) {
-		int h = hexval(t[i]), l = hexval(t[i + 1]);
-		if (h < 0 || l < 0)
-			return -1;
-		out[(i - 2) / 2] = (uint8_t)(h << 4 | l);
-	}
-	return (long)((n - 2) / 2);
+	int got = hex_decode_any(out, cap, slice_make(t + 2, n - 2));
+	return got < 0 ? -1 : got;
 }
 
 /* A decimal number below 2^16 at t[0, n), or -1. */
@@ -183,6 +177,7 @@ static int algorithm(struct trace_xfrm *x, struct state *st, unsigned line, cons
 		sa->ekey_len = (uint8_t)(klen <= (long)sizeof sa->ekey ? klen : 0);
 		sa->icv_len = (uint8_t)(nbits / 8);
 	}
+	OPENSSL_cleanse(buf, sizeof buf);
 	return 0;
 }
 
@@ -271,6 +266,7 @@ int trace_xfrm_read(struct trace_xfrm *x, const char *text, size_t n)
 	}
 	if (rc == 0)
 		rc = state_end(x, &st, &cap);
+	OPENSSL_cleanse(&st, sizeof st);
 	if (rc == 0 && states == 0) {
 		x->line = 1;
 		x->col = 1;
