@@ -297,16 +297,12 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 				 : proto == 17 ? udp_tunnel_inner(b, h, end, &tun) : 0;
 	if (in) {
 		struct pkt_ip outer = *r;
-		if (ip_payload(b + in, end - in, r, depth + 1)) {
+		bool ok = ip_payload(b + in, end - in, r, depth + 1);
+		if (ok || (r->esp_enc && r->data_proto == 50)) {
+			/* read; or encrypted ESP inside: where its bytes are */
 			shift(r, in);
 			tunnel_add(r, &tun);
-			return true;
-		}
-		if (r->esp_enc && r->data_proto == 50) {
-			/* encrypted ESP inside: where its bytes are */
-			shift(r, in);
-			tunnel_add(r, &tun);
-			return false;
+			return ok;
 		}
 		*r = outer;
 		if (proto == 47)

@@ -691,6 +691,24 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 
 static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64_t first);
 
+/* The IP header at p (IPv4's 20 bytes, IPv6's fixed 40, copied from a
+ * packet) made the header of a packet of its own: no options, extension
+ * headers or fragment offset, a payload of n bytes of protocol proto. */
+static void ip_header_set(unsigned char *p, unsigned ver, size_t n, unsigned proto)
+{
+	if (ver == 4) {
+		p[0] = 0x45;
+		p[2] = (unsigned char)((20 + n) >> 8);
+		p[3] = (unsigned char)(20 + n);
+		p[6] = p[7] = 0;
+		p[9] = (unsigned char)proto;
+	} else {
+		p[4] = (unsigned char)(n >> 8);
+		p[5] = (unsigned char)n;
+		p[6] = (unsigned char)proto;
+	}
+}
+
 /* A fragment of an IP datagram: kept until every byte of the datagram
  * came, then the datagram read as one packet (the frame of the fragment
  * that came first said as where the message starts). */
@@ -747,16 +765,7 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 		return -ENOMEM;
 	memcpy(p, f->hdr, hl);
 	memcpy(p + hl, f->buf, f->total);
-	if (f->ver == 4) {
-		p[0] = 0x45;
-		p[2] = (unsigned char)((hl + f->total) >> 8);
-		p[3] = (unsigned char)(hl + f->total);
-		p[6] = p[7] = 0;
-	} else {
-		p[4] = (unsigned char)(f->total >> 8);
-		p[5] = (unsigned char)f->total;
-		p[6] = (unsigned char)r->data_proto;
-	}
+	ip_header_set(p, f->ver, f->total, r->data_proto);
 	uint64_t first = f->first_frame;
 	size_t total = f->total;
 	/* done with: the memory back (a capture may hold many datagrams) */
@@ -859,17 +868,7 @@ static int esp_packet(struct reader *rd, const unsigned char *b, const struct pk
 	/* the IP header, its protocol the one ESP carried (options and
 	 * extension headers dropped) */
 	memcpy(p, b + r->ip, hl);
-	if (r->ver == 4) {
-		p[0] = 0x45;
-		p[2] = (unsigned char)((hl + outn) >> 8);
-		p[3] = (unsigned char)(hl + outn);
-		p[6] = p[7] = 0;
-		p[9] = (unsigned char)next;
-	} else {
-		p[4] = (unsigned char)(outn >> 8);
-		p[5] = (unsigned char)outn;
-		p[6] = (unsigned char)next;
-	}
+	ip_header_set(p, r->ver, outn, next);
 	rd->esp = sa;
 	rd->esp_spi = spi;
 	rd->esp_carrier = r;
