@@ -58,12 +58,14 @@ for v in 2 3; do
 	printf 'set eep.send.version %s\n' $v > "$tmp/sngrep.conf"
 	for cap in $pcaps/*.pcap; do
 		name=$(basename "$cap")
-		python3 "$tmp/rx.py" "$tmp/hep.pcap" > "$tmp/port" &
-		rx_pid=$!
-		for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
-		port=$(cat "$tmp/port")
+		# the receiver's first line, its port, once it is bound
+		coproc RX { python3 "$tmp/rx.py" "$tmp/hep.pcap"; }
+		rx_pid=$RX_PID
+		port=
+		read -r -t 10 -u "${RX[0]}" port
 		if [ -z "$port" ]; then
-			echo "FAIL: $name: the receiver did not start"; fails=$((fails + 1)); continue
+			echo "FAIL: $name: the receiver did not start"; fails=$((fails + 1))
+			kill $rx_pid 2>/dev/null; wait $rx_pid; rx_pid=; continue
 		fi
 		timeout 60 sngrep -N -q -F -f "$tmp/sngrep.conf" -I "$cap" -H "udp:127.0.0.1:$port" \
 			> "$tmp/sngrep.out" 2>&1
