@@ -675,8 +675,9 @@ static void udp_datagram(struct reader *rd, const unsigned char *b, const struct
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
 	struct hep3 h;
-	if ((n >= 6 && d[0] == 'H' && hep3_read(d, n, &h)) ||
-	    (n >= 16 && d[0] <= 2 && hep12_read(d, n, &h) && starts_sip(h.payload, h.payload_len))) {
+	/* (a datagram that reads as HEP but holds no SIP is no SIP either:
+	 * hep_message drops it) */
+	if ((n >= 6 && d[0] == 'H' && hep3_read(d, n, &h)) || (n >= 16 && d[0] <= 2 && hep12_read(d, n, &h))) {
 		hep_message(rd, &h, first);
 		return;
 	}
