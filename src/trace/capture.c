@@ -68,6 +68,10 @@ struct flow {
 	bool total_known;
 	unsigned char hdr[40];
 	unsigned ver;
+	/* the tunnels its first fragment to come was in (the UE's datagram
+	 * fragmented inside GTP-U), the innermost first */
+	struct pkt_tunnel_at tunnels[PKT_TUNNELS_MAX];
+	unsigned ntunnels;
 };
 
 struct reader {
@@ -83,6 +87,8 @@ struct reader {
 	const struct pkt_ip *esp_carrier; /* that packet: the tunnel it came in */
 	size_t *sa_by_spi;      /* c->sas's indexes by SPI (then as given) */
 	const struct hep3 *hep; /* the HEP3 packet whose message is emitted */
+	const struct pkt_ip *frag_carrier; /* the tunnels of the fragments of the
+					    * datagram being read, or NULL */
 	unsigned char *esp_buf; /* an opened ESP packet, its IP header before it */
 	size_t esp_cap;
 	size_t held_max;        /* c->hold_max, or HELD_MAX */
@@ -234,6 +240,8 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 			   (unsigned)rd->esp_spi, esp_cipher_name(rd->esp->cipher));
 	if (rd->esp && rd->esp_carrier)
 		pkt_carrier_write(&c->lines, rd->esp_carrier);
+	if (rd->frag_carrier)
+		pkt_carrier_write(&c->lines, rd->frag_carrier);
 	if (rd->hep) {
 		buf_puts(&c->lines, rd->hep->version == 3 ? ", in HEP3" : rd->hep->version == 2 ? ", in HEPv2" : ", in HEPv1");
 		if (rd->hep->has_agent)
@@ -727,6 +735,13 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 		if (!(f->have = imsreg_calloc(DGRAM_MAX / 8 / 8, 1)))
 			return -ENOMEM;
 		f->first_frame = rd->at.frame;
+		/* its tunnels, then those of the datagram it was joined from */
+		f->ntunnels = 0;
+		for (unsigned i = 0; i < r->ntunnels && f->ntunnels < PKT_TUNNELS_MAX; i++)
+			f->tunnels[f->ntunnels++] = r->tunnels[i];
+		for (unsigned i = 0; rd->frag_carrier && i < rd->frag_carrier->ntunnels &&
+				     f->ntunnels < PKT_TUNNELS_MAX; i++)
+			f->tunnels[f->ntunnels++] = rd->frag_carrier->tunnels[i];
 	}
 	if (off + len > f->cap) {
 		/* the datagram's bytes so far, grown as its fragments come */
@@ -769,6 +784,8 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	ip_header_set(p, f->ver, f->total, r->data_proto);
 	uint64_t first = f->first_frame;
 	size_t total = f->total;
+	struct pkt_ip carrier = { .ntunnels = f->ntunnels };
+	memcpy(carrier.tunnels, f->tunnels, sizeof carrier.tunnels);
 	/* done with: the memory back (a capture may hold many datagrams) */
 	f->total_known = false;
 	f->ver = 0;
@@ -777,7 +794,10 @@ static int frag_add(struct reader *rd, const unsigned char *b, const struct pkt_
 	f->have = f->buf = NULL;
 	f->cap = 0;
 	/* IPv4's total length and IPv6's payload length are 16 bits */
+	const struct pkt_ip *outer = rd->frag_carrier;
+	rd->frag_carrier = carrier.ntunnels ? &carrier : NULL;
 	int rc = (hl == 20 ? hl + total : total) <= 65535 ? ip_packet(rd, p, hl + total, first) : 0;
+	rd->frag_carrier = outer;
 	imsreg_free(p);
 	return rc;
 }

@@ -729,6 +729,32 @@ static void gtpu_in_mirrors_and_overlays_is_read(void)
 	}
 }
 
+/* The UE's own datagram in IP fragments, each in its G-PDU (a REGISTER
+ * larger than the UE's MTU on S1-U or N3): joined, and the message's line
+ * still says the tunnel it came in; inside a port mirror's ERSPAN too,
+ * the innermost tunnel first. */
+static void ue_fragments_inside_gtpu_keep_their_tunnel(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], f1[4200], f2[4200], g[4600];
+	static const unsigned char erspan2[16] = { 0x10, 0x00, 0x88, 0xbe, 0, 0, 0, 1, 0x10, 0x01, 0x00, 0x05 };
+	size_t un = udp(u, reg, strlen(reg)), k = 200; /* a multiple of 8 */
+	size_t f1n = ip4(f1, 17, u, k, 0, true, 3), f2n = ip4(f2, 17, u + k, un - k, k, false, 3);
+	pcapw_init(&w, LINK_ETH);
+	put_gpdu(&w, 2152, 0x30, "", 0, f1, f1n, false);
+	put_gpdu(&w, 2152, 0x30, "", 0, f2, f2n, false);
+	size_t gn = gpdu(g, 2152, 0x30, "", 0, f2, f2n);
+	put_tunneled(&w, 47, erspan2, 16, 0, g, gn); /* the second first, mirrored */
+	gn = gpdu(g, 2152, 0x30, "", 0, f1, f1n);
+	put_tunneled(&w, 47, erspan2, 16, 0, g, gn);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	check_msgf(0, reg, strlen(reg), 2, 1, "frame 2 1970-01-01 00:00:02.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
+		   "UDP, length %zu, in IP fragments from frame 1, in GTP-U (TEID 0x1234abcd)", strlen(reg));
+	check_msgf(1, reg, strlen(reg), 4, 3, "frame 4 1970-01-01 00:00:04.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
+		   "UDP, length %zu, in IP fragments from frame 3, in GTP-U (TEID 0x1234abcd), in ERSPAN", strlen(reg));
+}
+
 /* ---- HEP3 ---------------------------------------------------------- */
 
 /* A HEP packet h[0, n) in a UDP datagram to port 9060. */
@@ -1215,6 +1241,7 @@ int main(void)
 	packets_in_gre_erspan_vxlan_and_geneve_are_read();
 	ue_packets_in_gtpu_are_read();
 	gtpu_in_mirrors_and_overlays_is_read();
+	ue_fragments_inside_gtpu_keep_their_tunnel();
 	esp_of_a_known_sa_is_decrypted();
 	messages_in_hep3_are_read_with_the_agents_endpoints();
 	messages_in_hep_v1_and_v2_are_read();
