@@ -46,7 +46,8 @@ struct pkt_ip {
 				 * extension headers, before ESP: what fragments join */
 	unsigned data_proto;    /* the protocol of that payload (a fragment's datagram's) */
 	bool tcp;
-	uint32_t seq;           /* TCP: the sequence number of the payload's first byte */
+	uint32_t seq;           /* TCP: the sequence number of the payload's first byte;
+				 * SCTP: the DATA chunk's TSN */
 	unsigned tcp_flags;     /* TCP: FIN 0x01, SYN 0x02, RST 0x04, ... (RFC 9293 §3.1) */
 	/* the flow: the addresses and ports (a fragmented datagram: the
 	 * addresses and its IP identification, which every fragment has) */

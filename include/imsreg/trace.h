@@ -3,7 +3,8 @@
  * in: UDP datagrams (IPv4 and IPv6 fragments joined), TCP streams put
  * back in order by sequence number (retransmissions dropped, a message
  * over several segments joined, several in one segment split by their
- * Content-Length), SCTP DATA chunks joined from (B) to (E), SIP over
+ * Content-Length), SCTP DATA chunks put in order by TSN (retransmissions
+ * dropped) and joined from (B) to (E), SIP over
  * WebSocket (RFC 7118) after its HTTP upgrade, ESP with NULL encryption
  * (IMS sec-agree's ealg=null), encrypted ESP of the SAs the caller gives
  * with their keys (sas), one level of IP in IP or of a tunnel (GRE,
@@ -97,10 +98,11 @@ struct trace_capture {
 	uint64_t esp_icv_bad;   /* ESP packets of an SPI of sas whose ICV does not
 				 * check with its keys (other keys: wrong K/OPc?) */
 	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */
+	uint64_t sctp_gaps;     /* SCTP DATA chunks the capture does not have */
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
 	char error[256];        /* why the file could not be read, or why it ended
 				 * early (what came before is kept); "" */
-	size_t hold_max;        /* in: TCP bytes held ahead of lost segments, over
+	size_t hold_max;        /* in: TCP bytes (and SCTP chunks' bytes) held ahead of lost segments, over
 				 * all connections, before they are given up on
 				 * (0: 64 MiB); set after trace_capture_init */
 	bool own_pcapng;        /* in: read a pcapng with imsreg's block reader even

@@ -1121,6 +1121,7 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		report_u64(r, "esp_sas", NULL, esp->n, NULL);
 		report_u64(r, "esp_sas_xfrm", NULL, esp->given, NULL);
 		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
+		report_u64(r, "sctp_gap_chunks", NULL, c->sctp_gaps, NULL);
 		report_u64(r, "fragments_open", NULL, c->frag_open, NULL);
 		report_cstr(r, "error", NULL, c->error[0] ? c->error : NULL, NULL);
 		report_end(r);
@@ -1169,6 +1170,9 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 	if (c->gaps)
 		buf_printf(b, "; %llu byte(s) of TCP streams missing from the capture (the messages "
 			   "around them are marked incomplete)", (unsigned long long)c->gaps);
+	if (c->sctp_gaps)
+		buf_printf(b, "; %llu SCTP DATA chunk(s) missing from the capture (the messages "
+			   "around them are marked incomplete)", (unsigned long long)c->sctp_gaps);
 	if (c->frag_open)
 		buf_printf(b, "; %llu IP datagram(s) with fragments missing", (unsigned long long)c->frag_open);
 	if (c->error[0])

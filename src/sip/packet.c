@@ -342,6 +342,7 @@ static bool ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r, int d
 					got = true;
 					r->sctp_end = b[c + 1] & 1;
 					r->sctp_begin = b[c + 1] & 2;
+					r->seq = (uint32_t)pkt_u16(b + c + 4) << 16 | pkt_u16(b + c + 6);
 					r->from = c + 16;
 					r->to = c + cl <= end ? c + cl : end;
 				}

@@ -20,8 +20,8 @@
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
 #define HEAD_MAX (64u << 10)      /* a message head longer than this is no SIP */
-#define OOO_MAX 256               /* TCP segments held ahead of a gap, a flow */
-#define HELD_MAX (64u << 20)      /* TCP bytes held ahead of gaps, all flows */
+#define OOO_MAX 256               /* TCP segments (SCTP chunks) held ahead of a gap, a flow */
+#define HELD_MAX (64u << 20)      /* TCP and SCTP bytes held ahead of gaps, all flows */
 #define DGRAM_MAX 65536u          /* an IP datagram's payload */
 
 enum flow_kind { FLOW_TCP, FLOW_SCTP, FLOW_FRAG };
@@ -33,13 +33,17 @@ struct pkt_at {
 	uint32_t usec;
 };
 
-/* A TCP segment that came before the bytes ahead of it. */
+/* A TCP segment that came before the bytes ahead of it, or an SCTP DATA
+ * chunk before the chunks of lower TSN. */
 struct seg {
-	uint32_t seq;
+	uint32_t seq;           /* TCP: its first byte's sequence number; SCTP: TSN */
 	size_t len;
 	unsigned char *data;
 	uint64_t frame;
+	unsigned flags;         /* SCTP: SCTP_B, SCTP_E */
 };
+
+enum { SCTP_E = 1, SCTP_B = 2 }; /* a DATA chunk's flags (RFC 9260 §3.3.1) */
 
 /* One direction of a TCP connection, one SCTP association's direction,
  * or one fragmented IP datagram. */
@@ -55,10 +59,12 @@ struct flow {
 	struct pkt_at last;     /* its last packet */
 	const struct trace_esp_sa *esp; /* the SA that opened its last packet (ESP), or NULL */
 	uint32_t esp_spi;
-	/* TCP */
+	/* TCP and SCTP */
 	bool have_seq, ws;
+	bool in_msg;            /* SCTP: a message's (B) chunk taken, not yet its (E) */
 	size_t scan;            /* stream_frame's search of buf for a head's end */
-	uint32_t seq;           /* the sequence number of the byte after buf */
+	uint32_t seq;           /* TCP: the sequence number of the byte after buf;
+				 * SCTP: the TSN of the next chunk */
 	struct seg *ooo;
 	size_t nooo;
 	/* fragments: which 8-byte units came (NULL: no datagram open), its length once
@@ -617,7 +623,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		if (!copy)
 			return -ENOMEM;
 		memcpy(copy, d, n);
-		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame };
+		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame, 0 };
 		rd->held += n;
 		return 0;
 	}
@@ -630,7 +636,98 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 
 /* ---- SCTP, UDP ------------------------------------------------------- */
 
-/* One DATA chunk (RFC 9260 §3.3.1): (B) starts a message, (E) ends it. */
+/* A DATA chunk's TSN this far from the next one expected, ahead or
+ * behind, is no retransmission or gap: a new association on the same
+ * addresses and ports (its INIT chose another initial TSN). */
+#define TSN_WINDOW 4096
+
+/* The DATA chunk d[0, n) of TSN f->seq with flags (RFC 9260 §3.3.1): (B)
+ * starts a message, (E) ends it; a chunk of no message begun (the capture
+ * lost its start) is dropped. frame: the packet it came in. */
+static int sctp_take(struct reader *rd, struct flow *f, unsigned flags, const unsigned char *d, size_t n,
+		     uint64_t frame, const struct pkt_ip *r)
+{
+	f->seq++;
+	if (flags & SCTP_B) {
+		f->len = 0;
+		f->first_frame = frame;
+		f->in_msg = true;
+	} else if (!f->in_msg) {
+		return 0;
+	} else if (frame < f->first_frame) {
+		f->first_frame = frame; /* a chunk held: it came before its (B) */
+	}
+	int rc = flow_add(f, d, n);
+	if (rc == -EMSGSIZE) {
+		f->len = 0;
+		f->in_msg = false;
+		return 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (flags & SCTP_E) {
+		if (starts_sip(f->buf, f->len))
+			msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, TRACE_SCTP, r, false);
+		f->len = 0;
+		f->in_msg = false;
+		flow_idle(f);
+	}
+	return rd->err;
+}
+
+/* The held chunks that now come next, taken in TSN order (those of a TSN
+ * already taken dropped). */
+static int sctp_drain(struct reader *rd, struct flow *f, const struct pkt_ip *r)
+{
+	for (bool took = true; took && !rd->err;) {
+		took = false;
+		for (size_t i = 0; i < f->nooo; i++) {
+			struct seg s = f->ooo[i];
+			if ((int32_t)(s.seq - f->seq) > 0)
+				continue;
+			f->ooo[i] = f->ooo[--f->nooo];
+			rd->held -= s.len;
+			int rc = s.seq == f->seq ? sctp_take(rd, f, s.flags, s.data, s.len, s.frame, r) : 0;
+			imsreg_free(s.data);
+			if (rc < 0)
+				return rc;
+			took = true;
+			break;
+		}
+	}
+	return rd->err;
+}
+
+/* Gives up waiting for the chunks before TSN to (the capture lost them):
+ * the message they were part of is cut short, and the chunks go on from
+ * to (with the held ones that follow). */
+static int sctp_give_up(struct reader *rd, struct flow *f, uint32_t to, const struct pkt_ip *r)
+{
+	rd->c->sctp_gaps += to - f->seq;
+	if (f->in_msg && f->len && starts_sip(f->buf, f->len))
+		flow_emit_cut(rd, f, TRACE_SCTP);
+	f->len = 0;
+	f->in_msg = false;
+	f->seq = to;
+	return sctp_drain(rd, f, r);
+}
+
+/* sctp_give_up up to the lowest TSN held. */
+static int sctp_skip_gap(struct reader *rd, struct flow *f, const struct pkt_ip *r)
+{
+	size_t low = 0;
+	for (size_t i = 1; i < f->nooo; i++)
+		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
+			low = i;
+	return sctp_give_up(rd, f, f->ooo[low].seq, r);
+}
+
+/* One DATA chunk of a direction of an association, put in TSN order: a
+ * message's chunks take consecutive TSNs (RFC 9260 §6.9), whatever its
+ * stream; a chunk of a TSN taken is a retransmission, dropped; one ahead
+ * of a gap is held until the gap fills, or until the flow's or the
+ * reader's limits (or the end of the capture) say the chunks before it
+ * are lost. */
 static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
 {
 	struct flow *f = flow_get(rd, FLOW_SCTP, r->key, r->keyn, b, r);
@@ -639,24 +736,57 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 	f->last = rd->at;
 	f->esp = rd->esp;
 	f->esp_spi = rd->esp_spi;
-	if (r->sctp_begin) {
-		f->len = 0;
-		f->first_frame = rd->at.frame;
+	const unsigned char *d = b + r->from;
+	size_t n = r->to - r->from;
+	unsigned flags = (r->sctp_begin ? SCTP_B : 0) | (r->sctp_end ? SCTP_E : 0);
+	int32_t ahead = (int32_t)(r->seq - f->seq);
+	int rc;
+	if (!f->have_seq || ahead > TSN_WINDOW || ahead < -TSN_WINDOW) {
+		/* the first chunk seen, or a new association: the old one's
+		 * held chunks read past their gaps, its last message cut
+		 * short */
+		if (f->have_seq) {
+			while (f->nooo && !rd->err)
+				if ((rc = sctp_skip_gap(rd, f, r)) < 0)
+					return rc;
+			if (f->in_msg && f->len && starts_sip(f->buf, f->len))
+				flow_emit_cut(rd, f, TRACE_SCTP);
+			f->len = 0;
+			f->in_msg = false;
+		}
+		f->have_seq = true;
+		f->seq = r->seq;
+		ahead = 0;
 	}
-	int rc = flow_add(f, b + r->from, r->to - r->from);
-	if (rc == -EMSGSIZE) {
-		f->len = 0;
+	if (ahead < 0)
+		return rd->err; /* a retransmission */
+	if (ahead > 0 && (f->nooo == OOO_MAX || rd->held + n > rd->held_max)) {
+		/* too many held: the chunks before them are lost */
+		if ((rc = f->nooo ? sctp_skip_gap(rd, f, r) : sctp_give_up(rd, f, r->seq, r)) < 0)
+			return rc;
+		ahead = (int32_t)(r->seq - f->seq);
+		if (ahead < 0)
+			return rd->err;
+	}
+	if (ahead > 0) {
+		for (size_t i = 0; i < f->nooo; i++)
+			if (f->ooo[i].seq == r->seq)
+				return rd->err; /* held already: a retransmission */
+		struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
+		if (!v)
+			return -ENOMEM;
+		f->ooo = v;
+		unsigned char *copy = imsreg_malloc(n ? n : 1);
+		if (!copy)
+			return -ENOMEM;
+		memcpy(copy, d, n);
+		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame, flags };
+		rd->held += n;
 		return 0;
 	}
-	if (rc < 0)
+	if ((rc = sctp_take(rd, f, flags, d, n, rd->at.frame, r)) < 0)
 		return rc;
-	if (r->sctp_end) {
-		if (starts_sip(f->buf, f->len))
-			msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, TRACE_SCTP, r, false);
-		f->len = 0;
-		flow_idle(f);
-	}
-	return rd->err;
+	return sctp_drain(rd, f, r);
 }
 
 /* A HEP3 packet's SIP message: with the addresses, ports and time the
@@ -1019,8 +1149,12 @@ static void flows_finish(struct reader *rd)
 				}
 				tcp_frame(rd, f, NULL);
 			}
+		} else {
+			while (f->nooo && !rd->err)
+				if (sctp_skip_gap(rd, f, NULL) < 0)
+					rd->err = -ENOMEM;
 		}
-		if (f->len && starts_sip(f->buf, f->len) && !f->ws)
+		if (f->len && starts_sip(f->buf, f->len) && !f->ws && (f->key[0] == FLOW_TCP || f->in_msg))
 			flow_emit_cut(rd, f, f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP);
 	}
 }

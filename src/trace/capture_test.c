@@ -334,8 +334,9 @@ static void tcp_lost_segment_cuts_one_message_and_the_next_is_read(void)
 	}
 }
 
-/* An SCTP packet (common header, then DATA chunks of texts with flags). */
-static void put_sctp(struct pcapw *w, const char *const *texts, const unsigned *flags, size_t k)
+/* An SCTP packet (common header, then DATA chunks of texts with flags,
+ * of TSNs from tsn on). */
+static void put_sctp(struct pcapw *w, const char *const *texts, const unsigned *flags, size_t k, uint32_t tsn)
 {
 	unsigned char s[4096], p[4200];
 	size_t n = 12;
@@ -348,6 +349,9 @@ static void put_sctp(struct pcapw *w, const char *const *texts, const unsigned *
 		s[n + 1] = (unsigned char)flags[i];
 		s[n + 2] = (unsigned char)(cl >> 8);
 		s[n + 3] = (unsigned char)cl;
+		uint32_t t = tsn + (uint32_t)i;
+		s[n + 4] = (unsigned char)(t >> 24), s[n + 5] = (unsigned char)(t >> 16);
+		s[n + 6] = (unsigned char)(t >> 8), s[n + 7] = (unsigned char)t;
 		memcpy(s + n + 16, texts[i], tn);
 		n += (cl + 3) & ~(size_t)3;
 	}
@@ -364,9 +368,9 @@ static void sctp_chunks_are_joined_and_bundles_split(void)
 	const char *first[] = { a }, *second[] = { b }, *bundle[] = { reg, notify };
 	const unsigned fb[] = { 2 }, fe[] = { 1 }, fbe[] = { 3, 3 };
 	pcapw_init(&w, LINK_ETH);
-	put_sctp(&w, first, fb, 1);
-	put_sctp(&w, second, fe, 1);
-	put_sctp(&w, bundle, fbe, 2);
+	put_sctp(&w, first, fb, 1, 7);
+	put_sctp(&w, second, fe, 1, 8);
+	put_sctp(&w, bundle, fbe, 2, 9);
 	CHECK_INT_EQ(read_pcap(&w), 0);
 	CHECK_INT_EQ(cap.nmsgs, 3);
 	check_msgf(0, reg, rn, 2, 1, "frame 2 1970-01-01 00:00:02.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
@@ -375,6 +379,67 @@ static void sctp_chunks_are_joined_and_bundles_split(void)
 		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, reg, rn) == 0 && cap.msgs[1].frame == 3);
 		CHECK_INT_EQ(cap.msgs[2].len, strlen(notify));
 		CHECK(cap.msgs[2].transport == TRACE_SCTP);
+	}
+}
+
+/* A direction's DATA chunks put in TSN order (RFC 9260 §6.9): a chunk
+ * sent again is dropped, one that came before a chunk of lower TSN is
+ * held for it, a lost chunk cuts its message short (counted) and the
+ * chunks after it go on; a TSN far from the one expected is a new
+ * association on the same ports, read from there. */
+static void sctp_chunks_go_in_tsn_order_and_resends_are_dropped(void)
+{
+	static struct pcapw w;
+	char a[100], b[400], c[100], d[400];
+	size_t rn = strlen(reg), nn = strlen(notify);
+	snprintf(a, sizeof a, "%.*s", 50, reg);
+	snprintf(b, sizeof b, "%s", reg + 50);
+	snprintf(c, sizeof c, "%.*s", 60, notify);
+	snprintf(d, sizeof d, "%s", notify + 60);
+	const char *whole[] = { reg }, *ra[] = { a }, *rb[] = { b }, *na[] = { c }, *nb[] = { d };
+	const char *wn[] = { notify };
+	const unsigned fbe[] = { 3 }, fb[] = { 2 }, fe[] = { 1 };
+	pcapw_init(&w, LINK_ETH);
+	put_sctp(&w, whole, fbe, 1, 100); /* 1 */
+	put_sctp(&w, whole, fbe, 1, 100); /* 2: sent again */
+	put_sctp(&w, rb, fe, 1, 102);     /* 3: the end before the start */
+	put_sctp(&w, ra, fb, 1, 101);     /* 4: whole here */
+	put_sctp(&w, rb, fe, 1, 102);     /* 5: sent again */
+	put_sctp(&w, na, fb, 1, 103);     /* 6: TSN 104 never comes */
+	put_sctp(&w, nb, fe, 1, 105);     /* 7 */
+	put_sctp(&w, wn, fbe, 1, 106);    /* 8 */
+	put_sctp(&w, whole, fbe, 1, 0x9000000); /* 9: a new association */
+	put_sctp(&w, whole, fbe, 1, 0x9000000); /* 10: sent again */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 5);
+	CHECK_INT_EQ(cap.sctp_gaps, 1);
+	check_msgf(0, reg, rn, 1, 1, "frame 1 1970-01-01 00:00:01.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		   "length %zu", rn);
+	check_msgf(1, reg, rn, 4, 3, "frame 4 1970-01-01 00:00:04.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		   "length %zu, in DATA chunks from frame 3", rn);
+	/* at frame 9 the chunks held are read past their gap: the NOTIFY
+	 * cut short, then the one after */
+	check_msgf(2, notify, 60, 9, 6, "frame 9 1970-01-01 00:00:09.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		   "length 60, in DATA chunks from frame 6, incomplete: the capture has not all of it");
+	check_msgf(3, notify, nn, 9, 8, "frame 9 1970-01-01 00:00:09.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		   "length %zu, in DATA chunks from frame 8", nn);
+	check_msgf(4, reg, rn, 9, 9, "frame 9 1970-01-01 00:00:09.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: SCTP, "
+		   "length %zu", rn);
+
+	/* the end of the capture with chunks held: the same (the messages
+	 * read past the gap at the flow's last packet, as TCP's) */
+	pcapw_init(&w, LINK_ETH);
+	put_sctp(&w, na, fb, 1, 5);
+	put_sctp(&w, wn, fbe, 1, 7);
+	put_sctp(&w, whole, fbe, 1, 8);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	CHECK_INT_EQ(cap.sctp_gaps, 1);
+	if (cap.nmsgs == 3) {
+		CHECK(cap.msgs[0].incomplete && cap.msgs[0].len == 60);
+		CHECK(!cap.msgs[1].incomplete && cap.msgs[1].len == nn && cap.msgs[1].first_frame == 2);
+		CHECK(!cap.msgs[2].incomplete && cap.msgs[2].len == rn && cap.msgs[2].frame == 3);
+		CHECK(cap.msgs[0].frame == 3 && cap.msgs[1].frame == 3);
 	}
 }
 
@@ -1232,6 +1297,7 @@ int main(void)
 	tcp_message_a_byte_a_segment_is_read_whole();
 	tcp_lost_segment_cuts_one_message_and_the_next_is_read();
 	sctp_chunks_are_joined_and_bundles_split();
+	sctp_chunks_go_in_tsn_order_and_resends_are_dropped();
 	websocket_after_its_upgrade_gives_its_frames_messages();
 	segments_held_ahead_of_lost_ones_are_bounded_over_all_connections();
 	what_is_no_sip_on_a_connection_is_dropped_up_to_a_start_line();
