@@ -71,6 +71,11 @@ struct pkt_ip {
 	unsigned chunk;         /* in: which DATA chunk of an SCTP packet to read (0: the first) */
 };
 
+/* An SCTP DATA chunk's TSN this far from the next one a direction
+ * expects, ahead or behind, is no retransmission or gap: a new association
+ * on the same addresses and ports (its INIT chose another initial TSN). */
+#define PKT_SCTP_TSN_WINDOW 4096
+
 static inline unsigned pkt_u16(const unsigned char *b)
 {
 	return (unsigned)b[0] << 8 | b[1];

@@ -2314,6 +2314,8 @@ struct td_pkt {
 	bool tcp;
 	bool sctp;             /* its messages gathered by association as TCP's are by connection */
 	bool sctp_end;         /* its (first) DATA chunk ends a message: (E) */
+	bool has_tsn;          /* SCTP: its (first) DATA chunk's TSN ("[TSN: N]") read */
+	uint32_t tsn;
 	bool esp_enc;          /* ESP tcpdump could not read into: encrypted */
 	int tcp_opt;           /* TCP: its options' bytes ("options [...]": 0 without), or -1 unknown */
 	bool frag;             /* an IP fragment after the first: no transport header */
@@ -2492,7 +2494,8 @@ static bool td_ip_proto_frag(const char *s, size_t n, size_t i)
 }
 
 /* The flags of the first DATA chunk tcpdump printed in s[i, n) ("[DATA]
- * (U)(B)(E)"): (E) in p->sctp_end. False when s holds no DATA chunk. */
+ * (U)(B)(E) [TSN: 100]"): (E) in p->sctp_end, its TSN. False when s holds
+ * no DATA chunk. */
 static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 {
 	size_t c = td_find(s, n, i, "[DATA] ");
@@ -2500,6 +2503,18 @@ static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 		return false;
 	for (c += 7; c + 3 <= n && s[c] == '(' && s[c + 2] == ')'; c += 3)
 		p->sctp_end |= s[c + 1] == 'E';
+	if (c + 1 < n && s[c] == ' ')
+		c++;
+	if (td_at(s, n, c, "[TSN: ")) {
+		size_t e = td_digits(s, n, c + 6);
+		uint64_t v = 0;
+		for (size_t k = c + 6; k < e && v <= UINT32_MAX; k++)
+			v = v * 10 + (uint64_t)(s[k] - '0');
+		if (e > c + 6 && e < n && s[e] == ']' && v <= UINT32_MAX) {
+			p->has_tsn = true;
+			p->tsn = (uint32_t)v;
+		}
+	}
 	return true;
 }
 
@@ -2963,6 +2978,9 @@ struct td_flow {
 	struct mapped pend;
 	bool pend_hex;
 	bool sctp;              /* an SCTP association's (its chunks may be padded) */
+	bool has_tsn;           /* SCTP: a DATA chunk's TSN seen, */
+	uint32_t tsn_next;      /* the one after the highest seen, */
+	uint64_t tsn_seen;      /* and which of the 64 before it were (bit 0: the highest) */
 	unsigned long pend_at;  /* when it started (td->clock) */
 };
 
@@ -3272,6 +3290,8 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 			pk.frag_first = !r.frag && r.more;
 			pk.sctp = r.proto == 132 && !r.frag;
 			pk.sctp_end = pk.sctp && r.sctp_end;
+			pk.has_tsn = pk.sctp;
+			pk.tsn = r.seq;
 			if (r.tcp) {
 				pk.tcp = pk.has_seq = pk.seq_end = true;
 				pk.seq_a = r.seq;
@@ -3311,6 +3331,24 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 		}
 		rb = pk.seq_b >= f->base ? pk.seq_b - f->base : pk.seq_b;
 		again = pk.seq_end && f->data && rb <= f->next;
+	}
+	/* SCTP: a DATA chunk of a TSN read is one sent again; of the 64
+	 * TSNs before the highest, those read are known (a chunk that came
+	 * after one of higher TSN is not one sent again); one further back
+	 * is taken for sent again, one far behind for a new association's */
+	if (pk.sctp && pk.has_tsn) {
+		uint32_t behind = f->tsn_next - pk.tsn; /* 1: the highest */
+		if (f->has_tsn && behind - 1 < 64) {
+			again = f->tsn_seen >> (behind - 1) & 1;
+			f->tsn_seen |= 1ull << (behind - 1);
+		} else if (f->has_tsn && behind - 1 < PKT_SCTP_TSN_WINDOW) {
+			again = true;
+		} else {
+			uint32_t ahead = pk.tsn + 1 - f->tsn_next;
+			f->tsn_seen = !f->has_tsn || ahead >= 64 ? 1 : f->tsn_seen << ahead | 1;
+			f->has_tsn = true;
+			f->tsn_next = pk.tsn + 1;
+		}
 	}
 	if (hex && found) {
 		p0 = r.from;
@@ -3386,7 +3424,8 @@ static int td_packet_chunk(struct unlog *u, struct tcpdump *td, unsigned lineno,
 	if (p0 == SIZE_MAX || p0 >= end) {
 		what = nosip;
 	} else if (again) {
-		what = "ignored a TCP segment shown again (a retransmission: its bytes were read)";
+		what = pk.sctp ? "ignored an SCTP DATA chunk shown again (a retransmission: its TSN was read)"
+			       : "ignored a TCP segment shown again (a retransmission: its bytes were read)";
 	} else if (gather && (st != SIZE_MAX || f->pend.b.len)) {
 		/* TCP: gathered by connection, out when whole, so that the
 		 * segments of other connections may come between; a message

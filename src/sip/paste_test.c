@@ -1159,6 +1159,28 @@ static const struct log_case log_cases[] = {
 	  "abcdef...\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nCall-ID: 9\r\nl: 6\r\n\r\nabcdef", "tcpdump -A's packet text", "ignored",
 	  "abcdef", 8, 1 },
+	/* a DATA chunk SCTP sent again (its TSN read: tcpdump prints it) is
+	 * dropped; one that comes after a chunk of higher TSN is not one
+	 * sent again: here a message of its own, read */
+	{ "tcpdump-sctp-resent",
+	  "00:16:40.000001 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (B)(E) [TSN: 7] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..T....@..................4.......4............OPTIONS sip:a SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "00:16:40.000002 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (B)(E) [TSN: 9] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..T....@..................4.......4............OPTIONS sip:c SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "00:16:40.000003 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (B)(E) [TSN: 7] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..T....@..................4.......4............OPTIONS sip:a SIP/2.0\n"
+	  "l: 0\n"
+	  "\n"
+	  "00:16:40.000004 IP 192.0.2.1.5060 > 192.0.2.2.5060: sctp (1) [DATA] (B)(E) [TSN: 8] [SID: 0] [SSEQ 0] [PPID 0x0] \n"
+	  "E..T....@..................4.......4............OPTIONS sip:b SIP/2.0\n"
+	  "l: 0\n"
+	  "\n",
+	  3, "OPTIONS sip:a SIP/2.0\r\nl: 0\r\n\r\nOPTIONS sip:c SIP/2.0\r\nl: 0\r\n\r\nOPTIONS sip:b SIP/2.0\r\nl: 0\r\n\r\n",
+	  "ignored an SCTP DATA chunk shown again (a retransmission: its TSN was read)", "goes on with", "OPTIONS sip:b", 14, 49 },
 	/* ESP with encryption after a datagram (IMS sec-agree with
 	 * ealg=aes-cbc): nothing to read in it, said as such */
 	{ "hexdump-esp-encrypted",

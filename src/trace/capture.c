@@ -636,11 +636,6 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 
 /* ---- SCTP, UDP ------------------------------------------------------- */
 
-/* A DATA chunk's TSN this far from the next one expected, ahead or
- * behind, is no retransmission or gap: a new association on the same
- * addresses and ports (its INIT chose another initial TSN). */
-#define TSN_WINDOW 4096
-
 /* The DATA chunk d[0, n) of TSN f->seq with flags (RFC 9260 §3.3.1): (B)
  * starts a message, (E) ends it; a chunk of no message begun (the capture
  * lost its start) is dropped. frame: the packet it came in. */
@@ -741,7 +736,7 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 	unsigned flags = (r->sctp_begin ? SCTP_B : 0) | (r->sctp_end ? SCTP_E : 0);
 	int32_t ahead = (int32_t)(r->seq - f->seq);
 	int rc;
-	if (!f->have_seq || ahead > TSN_WINDOW || ahead < -TSN_WINDOW) {
+	if (!f->have_seq || ahead > PKT_SCTP_TSN_WINDOW || ahead < -PKT_SCTP_TSN_WINDOW) {
 		/* the first chunk seen, or a new association: the old one's
 		 * held chunks read past their gaps, its last message cut
 		 * short */
