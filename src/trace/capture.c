@@ -61,7 +61,12 @@ struct flow {
 	uint32_t esp_spi;
 	/* TCP and SCTP */
 	bool have_seq, ws;
-	bool in_msg;            /* SCTP: a message's (B) chunk taken, not yet its (E) */
+	bool in_msg;            /* SCTP: a message's (B) chunk taken, not yet its (E);
+				 * WebSocket: a message's first frame taken (FIN
+				 * not set), not yet its last */
+	unsigned char *wsm;     /* WebSocket: that message's payload so far */
+	size_t wsm_len, wsm_cap;
+	uint64_t wsm_first;     /* the packet of its first byte */
 	size_t scan;            /* stream_frame's search of buf for a head's end */
 	uint32_t seq;           /* TCP: the sequence number of the byte after buf;
 				 * SCTP: the TSN of the next chunk */
@@ -427,7 +432,7 @@ static int ws_detect(struct flow *f)
 	uint64_t n;
 	bool masked;
 	size_t h = f->len ? pkt_ws_header(f->buf, f->len, &n, &masked) : 0;
-	if (h && (f->buf[0] == 0x81 || f->buf[0] == 0x82) && n >= 12 && f->len >= h + 12) {
+	if (h && ((f->buf[0] & 0x7f) == 1 || (f->buf[0] & 0x7f) == 2) && n >= 12 && f->len >= h + 12) {
 		unsigned char p[12];
 		for (size_t i = 0; i < 12; i++)
 			p[i] = f->buf[h + i] ^ (masked ? f->buf[h - 4 + (i & 3)] : 0);
@@ -435,6 +440,67 @@ static int ws_detect(struct flow *f)
 			f->ws = true;
 			return 1;
 		}
+	}
+	return 0;
+}
+
+/* The WebSocket frame at the start of f's bytes, whole (its header h
+ * bytes, its payload n; masked: a client's, RFC 6455 §5.3): a text or
+ * binary frame with FIN set is a message; one without FIN starts a message
+ * that continuation frames go on with until one with FIN (§5.4), control
+ * frames (ping, pong, close) coming between; others are skipped. A message
+ * that is SIP is emitted. 0, or -1 without memory (rd->err set). */
+static int ws_frame(struct reader *rd, struct flow *f, size_t h, size_t n, bool masked, const struct pkt_ip *r)
+{
+	unsigned char *pl = f->buf + h;
+	unsigned op = f->buf[0] & 0x0f;
+	bool fin = f->buf[0] & 0x80;
+	if (op > 2 || (op == 0 && !f->in_msg))
+		return 0; /* control frames, reserved ones, a continuation of nothing */
+	if (masked) {
+		const unsigned char *key = pl - 4; /* the header's last 4 bytes */
+		for (size_t i = 0; i < n; i++)
+			pl[i] ^= key[i & 3];
+	}
+	if (op != 0 && fin) {
+		f->in_msg = false; /* a message while one was open: that one is dropped */
+		f->wsm_len = 0;
+		if (starts_sip(pl, n))
+			msg_emit(rd, pl, n, f->first_frame, &f->ends, TRACE_WS, r, false);
+		return 0;
+	}
+	if (op != 0) {
+		f->in_msg = true;
+		f->wsm_len = 0;
+		f->wsm_first = f->first_frame;
+	}
+	if (n > FLOW_HOLD_MAX - f->wsm_len) {
+		f->in_msg = false; /* no SIP message is this long */
+		f->wsm_len = 0;
+		return 0;
+	}
+	if (f->wsm_len + n > f->wsm_cap) {
+		size_t cap = f->wsm_cap ? f->wsm_cap : 2048;
+		while (cap < f->wsm_len + n)
+			cap *= 2;
+		unsigned char *v = imsreg_realloc(f->wsm, cap);
+		if (!v) {
+			rd->err = -ENOMEM;
+			return -1;
+		}
+		f->wsm = v;
+		f->wsm_cap = cap;
+	}
+	memcpy(f->wsm + f->wsm_len, pl, n);
+	f->wsm_len += n;
+	if (fin) {
+		f->in_msg = false;
+		if (starts_sip(f->wsm, f->wsm_len))
+			msg_emit(rd, f->wsm, f->wsm_len, f->wsm_first, &f->ends, TRACE_WS, r, false);
+		f->wsm_len = 0;
+		imsreg_free(f->wsm);
+		f->wsm = NULL;
+		f->wsm_cap = 0;
 	}
 	return 0;
 }
@@ -450,12 +516,8 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 			size_t h = pkt_ws_header(f->buf, f->len, &n, &masked);
 			if (h == 0 || n > f->len - h)
 				return; /* more bytes needed */
-			size_t pf, pt, rest;
-			unsigned char key[4];
-			if (pkt_ws_frame(f->buf, 0, h + (size_t)n, &pf, &pt, &rest, key, &masked) &&
-			    starts_sip(f->buf + pf, pt - pf))
-				msg_emit(rd, f->buf + pf, pt - pf, f->first_frame, &f->ends, TRACE_WS, r, false);
-			/* control frames (ping, pong, close) and others skipped */
+			if (ws_frame(rd, f, h, (size_t)n, masked, r) < 0)
+				return;
 			flow_drop(f, h + (size_t)n);
 			f->first_frame = rd->at.frame;
 			continue;
@@ -535,7 +597,8 @@ static int tcp_drain(struct reader *rd, struct flow *f)
 
 /* What f holds, a message cut short (a gap, or the end of the file),
  * emitted as such: decrypted when the flow's packets came in an SA's ESP,
- * whichever packet is being read. */
+ * whichever packet is being read. TRACE_WS: the WebSocket message whose
+ * frames f->wsm gathers. */
 static void flow_emit_cut(struct reader *rd, struct flow *f, enum trace_transport t)
 {
 	const struct trace_esp_sa *esp = rd->esp;
@@ -546,10 +609,23 @@ static void flow_emit_cut(struct reader *rd, struct flow *f, enum trace_transpor
 		rd->esp_spi = f->esp_spi;
 		rd->esp_carrier = NULL;
 	}
-	msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, t, NULL, true);
+	if (t == TRACE_WS) /* a WebSocket message in frames, its last not come */
+		msg_emit(rd, f->wsm, f->wsm_len, f->wsm_first, &f->ends, t, NULL, true);
+	else
+		msg_emit(rd, f->buf, f->len, f->first_frame, &f->ends, t, NULL, true);
 	rd->esp = esp;
 	rd->esp_spi = spi;
 	rd->esp_carrier = carrier;
+}
+
+/* The WebSocket message f's frames were gathering, cut short (a gap,
+ * the end of the file, a new connection). */
+static void ws_cut(struct reader *rd, struct flow *f)
+{
+	if (f->in_msg && f->wsm_len && starts_sip(f->wsm, f->wsm_len))
+		flow_emit_cut(rd, f, TRACE_WS);
+	f->in_msg = false;
+	f->wsm_len = 0;
 }
 
 /* Gives up waiting for the bytes before sequence number to (the capture
@@ -558,8 +634,10 @@ static void flow_emit_cut(struct reader *rd, struct flow *f, enum trace_transpor
 static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 {
 	rd->c->gaps += to - f->seq;
-	if (f->len && starts_sip(f->buf, f->len))
-		flow_emit_cut(rd, f, f->ws ? TRACE_WS : TRACE_TCP);
+	if (f->ws)
+		ws_cut(rd, f);
+	else if (f->len && starts_sip(f->buf, f->len))
+		flow_emit_cut(rd, f, TRACE_TCP);
 	f->len = f->scan = 0;
 	f->seq = to;
 	return tcp_drain(rd, f);
@@ -591,6 +669,8 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		f->have_seq = true;
 		f->seq = r->seq + 1;
 		f->len = f->scan = 0;
+		if (f->ws)
+			ws_cut(rd, f);
 		f->ws = false;
 		ooo_free(rd, f);
 		return 0;
@@ -1149,7 +1229,9 @@ static void flows_finish(struct reader *rd)
 				if (sctp_skip_gap(rd, f, NULL) < 0)
 					rd->err = -ENOMEM;
 		}
-		if (f->len && starts_sip(f->buf, f->len) && !f->ws && (f->key[0] == FLOW_TCP || f->in_msg))
+		if (f->ws)
+			ws_cut(rd, f);
+		else if (f->len && starts_sip(f->buf, f->len) && (f->key[0] == FLOW_TCP || f->in_msg))
 			flow_emit_cut(rd, f, f->key[0] == FLOW_SCTP ? TRACE_SCTP : TRACE_TCP);
 	}
 }
@@ -1161,6 +1243,7 @@ static void reader_fini(struct reader *rd)
 		ooo_free(rd, f);
 		imsreg_free(f->buf);
 		imsreg_free(f->have);
+		imsreg_free(f->wsm);
 	}
 	imsreg_free(rd->flows);
 	imsreg_free(rd->buckets);

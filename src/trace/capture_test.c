@@ -474,6 +474,59 @@ static void websocket_after_its_upgrade_gives_its_frames_messages(void)
 	}
 }
 
+/* A WebSocket frame at f: opcode and FIN in b0, payload t[0, n), masked
+ * with key when key is not NULL (a client's): its length. */
+static size_t ws_frame_put(unsigned char *f, unsigned b0, const char *t, size_t n, const unsigned char *key)
+{
+	size_t k = 0;
+	f[k++] = (unsigned char)b0;
+	f[k++] = (unsigned char)((key ? 0x80 : 0) | 126);
+	f[k++] = (unsigned char)(n >> 8);
+	f[k++] = (unsigned char)n;
+	if (key) {
+		memcpy(f + k, key, 4);
+		k += 4;
+	}
+	for (size_t i = 0; i < n; i++)
+		f[k++] = (unsigned char)t[i] ^ (key ? key[i & 3] : 0);
+	return k;
+}
+
+/* A SIP message sent as one WebSocket message in several frames (RFC 6455
+ * §5.4: the first without FIN, continuation frames, the last with FIN; a
+ * ping between them), masked by the client or not: joined. One whose last
+ * frame never comes is cut short at the end of the capture, and said so. */
+static void websocket_message_in_several_frames_is_joined(void)
+{
+	static struct pcapw w;
+	static const char up[] = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+				 "Sec-WebSocket-Protocol: sip\r\n\r\n";
+	unsigned char f[3000];
+	size_t rn = strlen(reg), n = 0;
+	const unsigned char key[4] = { 0x5a, 0x01, 0xc3, 0x7e };
+	n += ws_frame_put(f + n, 0x01, reg, 40, key);               /* text, no FIN */
+	n += ws_frame_put(f + n, 0x89, "hi", 2, key);               /* a ping */
+	n += ws_frame_put(f + n, 0x00, reg + 40, 100, key);         /* continuation */
+	n += ws_frame_put(f + n, 0x80, reg + 140, rn - 140, key);   /* the last */
+	n += ws_frame_put(f + n, 0x81, notify, strlen(notify), NULL); /* one frame, unmasked */
+	n += ws_frame_put(f + n, 0x02, reg, 50, NULL);              /* binary, no FIN: never ends */
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 1, 0x18, up, strlen(up));
+	uint32_t seq = 1 + (uint32_t)strlen(up);
+	put_tcp(&w, seq, 0x18, (const char *)f, 100);
+	put_tcp(&w, seq + 100, 0x18, (const char *)f + 100, n - 100);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	check_msgf(0, reg, rn, 3, 2, "frame 3 1970-01-01 00:00:03.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: "
+		   "WebSocket over TCP, length %zu, in TCP segments from frame 2", rn);
+	if (cap.nmsgs == 3) {
+		CHECK(cap.msgs[1].len == strlen(notify) && !cap.msgs[1].incomplete);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, notify, strlen(notify)) == 0);
+		CHECK(cap.msgs[2].len == 50 && cap.msgs[2].incomplete);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[2].offset, reg, 50) == 0);
+	}
+}
+
 static void segments_held_ahead_of_lost_ones_are_bounded_over_all_connections(void)
 {
 	static struct pcapw w;
@@ -1299,6 +1352,7 @@ int main(void)
 	sctp_chunks_are_joined_and_bundles_split();
 	sctp_chunks_go_in_tsn_order_and_resends_are_dropped();
 	websocket_after_its_upgrade_gives_its_frames_messages();
+	websocket_message_in_several_frames_is_joined();
 	segments_held_ahead_of_lost_ones_are_bounded_over_all_connections();
 	what_is_no_sip_on_a_connection_is_dropped_up_to_a_start_line();
 	seconds_past_2038_are_not_read_as_before_1970();
