@@ -479,7 +479,7 @@ static int ws_frame(struct reader *rd, struct flow *f, size_t h, size_t n, bool 
 		f->wsm_len = 0;
 		return 0;
 	}
-	if (f->wsm_len + n > f->wsm_cap) {
+	if (n && f->wsm_len + n > f->wsm_cap) {
 		size_t cap = f->wsm_cap ? f->wsm_cap : 2048;
 		while (cap < f->wsm_len + n)
 			cap *= 2;
@@ -491,7 +491,8 @@ static int ws_frame(struct reader *rd, struct flow *f, size_t h, size_t n, bool 
 		f->wsm = v;
 		f->wsm_cap = cap;
 	}
-	memcpy(f->wsm + f->wsm_len, pl, n);
+	if (n) /* (an empty frame: f->wsm may not exist yet) */
+		memcpy(f->wsm + f->wsm_len, pl, n);
 	f->wsm_len += n;
 	if (fin) {
 		f->in_msg = false;
@@ -1302,7 +1303,7 @@ static void links_name(struct trace_capture *c, const struct pcapng *r)
 }
 
 /* A pcapng read block by block (pcapng.c), each packet with its own
- * interface's link layer: the file libpcap does not read. */
+ * interface's link layer: the file libpcap does not read whole. */
 static void read_pcapng(struct reader *rd, const void *data, size_t len)
 {
 	struct trace_capture *c = rd->c;
@@ -1334,7 +1335,7 @@ int trace_capture_read(struct trace_capture *c, const void *data, size_t len)
 	c->error[0] = '\0';
 	if (sas_index(&rd) < 0)
 		return -ENOMEM;
-	if (pcapng_is(data, len) && (c->own_pcapng || pcapng_links_differ(data, len))) {
+	if (pcapng_is(data, len) && (c->own_pcapng || pcapng_libpcap_refuses(data, len))) {
 		read_pcapng(&rd, data, len);
 		if (!rd.err)
 			flows_finish(&rd);

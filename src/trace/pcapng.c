@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <pcap/dlt.h>
 #include <imsreg/alloc.h>
 #include "trace/pcapng.h"
 
@@ -109,7 +110,10 @@ static int add_interface(struct pcapng *r, const unsigned char *b, size_t n)
 	size_t at = (size_t)(b - r->data) - 8;
 	if (n < 8)
 		return fail(r, "an interface description at offset %zu is %zu bytes long", at, n);
-	struct pcapng_if f = { .dlt = u16(r, b), .snaplen = u32(r, b + 4), .units = 1000000 };
+	/* the file's LINKTYPE_ values are libpcap's DLT_ values but for raw
+	 * IP (tcpdump -i tun0, a 3GPP interface) */
+	int lt = (int)u16(r, b);
+	struct pcapng_if f = { .dlt = lt == 101 ? DLT_RAW : lt, .snaplen = u32(r, b + 4), .units = 1000000 };
 	for (size_t o = 8; o + 4 <= n;) {
 		unsigned code = u16(r, b + o), olen = u16(r, b + o + 2);
 		size_t padded = ((size_t)olen + 3) & ~(size_t)3;
@@ -226,25 +230,35 @@ int pcapng_next(struct pcapng *r, struct pcapng_packet *p)
 	return rc;
 }
 
-bool pcapng_links_differ(const void *data, size_t len)
+bool pcapng_libpcap_refuses(const void *data, size_t len)
 {
 	struct pcapng r;
 	uint32_t type;
 	const unsigned char *b;
 	size_t n;
 	int first = -1;
-	bool differ = false;
+	uint32_t snap[64]; /* the section's interfaces' snapshot lengths */
+	size_t nsnap = 0;
+	bool refuses = false;
 	if (!pcapng_is(data, len))
 		return false;
 	pcapng_init(&r, data, len);
-	while (!differ && next_block(&r, &type, &b, &n) == 1) {
-		if (type != BT_IDB || n < 2)
-			continue;
-		int dlt = u16(&r, b);
-		if (first < 0)
-			first = dlt;
-		differ = dlt != first;
+	while (!refuses && next_block(&r, &type, &b, &n) == 1) {
+		if (type == BT_SHB) {
+			nsnap = 0;
+		} else if (type == BT_IDB && n >= 8) {
+			int dlt = u16(&r, b);
+			if (first < 0)
+				first = dlt;
+			refuses = dlt != first;
+			if (nsnap < sizeof snap / sizeof snap[0])
+				snap[nsnap++] = u32(&r, b + 4);
+		} else if (type == BT_EPB && n >= 20) {
+			/* libpcap: "invalid packet capture length" */
+			uint32_t ifid = u32(&r, b), cap = u32(&r, b + 12);
+			refuses = ifid < nsnap && snap[ifid] && cap > snap[ifid];
+		}
 	}
 	pcapng_fini(&r);
-	return differ;
+	return refuses;
 }

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 struct pcapng_if {
-	int dlt;                /* its link type (LINKTYPE_ = DLT_ for those read) */
+	int dlt;                /* its link type as libpcap's DLT_ (LINKTYPE_RAW, 101, is DLT_RAW) */
 	uint32_t snaplen;       /* 0: none */
 	uint64_t units;         /* timestamp units a second (if_tsresol; 10^6) */
 	int64_t offset;         /* seconds added to its timestamps (if_tsoffset) */
@@ -43,10 +43,12 @@ struct pcapng_packet {
 
 /* Whether data begins with a Section Header Block. */
 bool pcapng_is(const void *data, size_t len);
-/* Whether the file's interfaces (every section's) have more than one link
- * type: the file libpcap does not read whole. False for a file that is
- * no pcapng or is malformed before a second link type shows. */
-bool pcapng_links_differ(const void *data, size_t len);
+/* Whether libpcap does not read the file whole: its interfaces (every
+ * section's) have more than one link type, or an enhanced packet block
+ * holds more bytes than its interface's snapshot length (libpcap stops
+ * there with an error; tshark reads the packet whole). False for a file
+ * that is no pcapng or is malformed before either shows. */
+bool pcapng_libpcap_refuses(const void *data, size_t len);
 
 void pcapng_init(struct pcapng *r, const void *data, size_t len);
 /* The next packet into *p: 1; 0 at the end of the file; -EBADMSG when the

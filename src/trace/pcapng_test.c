@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <pcap/dlt.h>
 #include <imsreg/alloc.h>
 #include "check.h"
 #include "pcapng_write.h"
@@ -83,7 +84,7 @@ static void times_follow_each_interfaces_resolution_and_offset(void)
 	pcapng_init(&r, w.f, w.n);
 	expect_packet(1, "a", 1, 1, 1700000000, 999999, 0);  /* truncated, not rounded */
 	expect_packet(113, "b", 1, 1, 5, 500000, 1);
-	expect_packet(101, "c", 1, 1, 1234 + 1000, 567000, 2);
+	expect_packet(DLT_RAW, "c", 1, 1, 1234 + 1000, 567000, 2); /* LINKTYPE_RAW is DLT_RAW */
 	expect_packet(276, "d", 1, 1, 1, 250000, 3);
 	CHECK_INT_EQ(pcapng_next(&r, &p), 0);
 	pcapng_fini(&r);
@@ -110,7 +111,7 @@ static void each_section_has_its_byte_order_and_interfaces(void)
 	pcapng_fini(&r);
 	/* the link types: several here, one when the second section is
 	 * gone, none when it is no pcapng */
-	CHECK(pcapng_links_differ(w.f, w.n));
+	CHECK(pcapng_libpcap_refuses(w.f, w.n));
 	static unsigned char one_buf[1 << 16];
 	static struct pcapng_w one;
 	pcapng_w_init(&one, one_buf, sizeof one_buf);
@@ -118,8 +119,21 @@ static void each_section_has_its_byte_order_and_interfaces(void)
 	pcapng_w_interface(&one, 1, 0, 0xff, 0);
 	pcapng_w_interface(&one, 1, 0, 9, 0);
 	pcapng_w_enhanced(&one, 1, 1, "x", 1, 1);
-	CHECK(!pcapng_links_differ(one.f, one.n));
-	CHECK(!pcapng_links_differ("\xd4\xc3\xb2\xa1", 4));
+	CHECK(!pcapng_libpcap_refuses(one.f, one.n));
+	CHECK(!pcapng_libpcap_refuses("\xd4\xc3\xb2\xa1", 4));
+	/* a packet longer than its interface's snapshot length (libpcap
+	 * stops at it): refused; one of an interface with none (0) is not */
+	static unsigned char snap_buf[1 << 12];
+	static struct pcapng_w snap;
+	pcapng_w_init(&snap, snap_buf, sizeof snap_buf);
+	pcapng_w_section(&snap, true);
+	pcapng_w_interface(&snap, 101, 0, 0xff, 0);
+	pcapng_w_interface(&snap, 101, 4, 0xff, 0);
+	pcapng_w_enhanced(&snap, 0, 1, "whole", 5, 5);
+	pcapng_w_enhanced(&snap, 1, 2, "abcd", 4, 9);
+	CHECK(!pcapng_libpcap_refuses(snap.f, snap.n));
+	pcapng_w_enhanced(&snap, 1, 3, "abcde", 5, 9);
+	CHECK(pcapng_libpcap_refuses(snap.f, snap.n));
 	CHECK(!pcapng_is("\xd4\xc3\xb2\xa1", 4));
 }
 

@@ -171,12 +171,14 @@ write_pcap(made["gtpu-fragments.pcap"], [
     tun_outer(17, udp_dgram(2152, 2152, gtpu(0x1234abcd, 0x30, b"", ip4_frag(big[1400:], 1400, False))))])
 TSHARK_OPTS["sctp-resent.pcap"] = TSHARK_OPTS["sctp-reordered.pcap"] = ["-o", "sctp.reassembly:TRUE"]
 FILE_ONLY = {"sctp-reordered.pcap", "gtpu-fragments.pcap"}
-# and every corpus capture in one pcapng, one after the other (mergecap -a):
-# interfaces of two link types (Linux cooked, Ethernet), which libpcap (and
-# so tcpdump) does not read; decode reads it block by block
+# and every corpus capture in one pcapng, one after the other (mergecap -a),
+# with two made here of raw IP: interfaces of three link types (Linux
+# cooked, Ethernet, raw IP), which libpcap (and so tcpdump) does not read;
+# decode reads it block by block
 made["merged.pcapng"] = os.path.join(tmp, "merged.pcapng")
 subprocess.run(["mergecap", "-a", "-F", "pcapng", "-w", made["merged.pcapng"]] +
-               [os.path.join(pcaps, n) for n in sorted(os.listdir(pcaps)) if n.endswith(".pcap")], check=True)
+               [os.path.join(pcaps, n) for n in sorted(os.listdir(pcaps)) if n.endswith(".pcap")] +
+               [made["ipv4frag.pcap"], made["tunnels.pcap"]], check=True)
 
 for name in sorted(os.listdir(pcaps)) + sorted(made):
     if not name.endswith((".pcap", ".pcapng")):
