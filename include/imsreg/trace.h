@@ -58,6 +58,10 @@ struct trace_esp_sa {
 	uint8_t akey[64], ekey[36];     /* the integrity and cipher keys as they are */
 	uint8_t akey_len, ekey_len;     /* (0: from ik and ck) */
 	uint8_t icv_len;                /* its ICV's bytes (0: 12, or 16 for SHA-256 and GCM) */
+	bool esn;                       /* extended sequence numbers (RFC 4303 §2.2.1): the
+					 * number's high 32 bits, not sent, are in the ICV
+					 * and GCM's AAD; taken as 0 (an SA that has not
+					 * sent 2^32 packets) */
 };
 
 /* One SIP message of the capture. */

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/core_names.h>
+#include <openssl/params.h>
 #include "trace/esp.h"
 
 const char *esp_cipher_name(enum trace_esp_cipher c)
@@ -58,9 +60,24 @@ static int icv_checks(const struct trace_esp_sa *sa, const struct esp_keys *k, c
 	size_t maclen = 0;
 	const char *md = sa->integ == TRACE_ESP_HMAC_SHA1_96 ? "SHA1"
 			 : sa->integ == TRACE_ESP_HMAC_MD5_96 ? "MD5" : "SHA256";
-	if (!EVP_Q_mac(NULL, "HMAC", NULL, md, NULL, k->a, k->alen, esp, n - k->icv, mac, sizeof mac, &maclen))
-		return -EIO;
-	return maclen >= k->icv && CRYPTO_memcmp(mac, esp + n - k->icv, k->icv) == 0;
+	if (!sa->esn) {
+		if (!EVP_Q_mac(NULL, "HMAC", NULL, md, NULL, k->a, k->alen, esp, n - k->icv, mac, sizeof mac, &maclen))
+			return -EIO;
+		return maclen >= k->icv && CRYPTO_memcmp(mac, esp + n - k->icv, k->icv) == 0;
+	}
+	/* ESN: the sequence number's high half after what is sent (RFC 4303
+	 * §2.2.1, §3.3.2.2) */
+	static const unsigned char seq_hi[4];
+	EVP_MAC *hm = EVP_MAC_fetch(NULL, "HMAC", NULL);
+	EVP_MAC_CTX *ctx = hm ? EVP_MAC_CTX_new(hm) : NULL;
+	OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)md, 0), OSSL_PARAM_construct_end() };
+	int rc = -EIO;
+	if (ctx && EVP_MAC_init(ctx, k->a, k->alen, params) == 1 && EVP_MAC_update(ctx, esp, n - k->icv) == 1 &&
+	    EVP_MAC_update(ctx, seq_hi, sizeof seq_hi) == 1 && EVP_MAC_final(ctx, mac, &maclen, sizeof mac) == 1)
+		rc = maclen >= k->icv && CRYPTO_memcmp(mac, esp + n - k->icv, k->icv) == 0;
+	EVP_MAC_CTX_free(ctx);
+	EVP_MAC_free(hm);
+	return rc;
 }
 
 /* in[0, n) decrypted in CBC with k's cipher key and iv into out. */
@@ -85,10 +102,14 @@ static int cbc_decrypt(const struct trace_esp_sa *sa, const struct esp_keys *k, 
 }
 
 /* esp[0, n) opened in AES-GCM (RFC 4106 §3-5: key and salt in k->e, the
- * IV the 8 bytes after SPI and sequence number, those 8 the AAD, the tag
- * the last k->icv bytes) into out: 1, 0 when the tag does not check. */
-static int gcm_open(const struct esp_keys *k, const unsigned char *esp, size_t n, unsigned char *out)
+ * IV the 8 bytes after SPI and sequence number, those 8 the AAD, with ESN
+ * SPI, the number's high half (0) and its low half; the tag the last
+ * k->icv bytes) into out: 1, 0 when the tag does not check. */
+static int gcm_open(const struct esp_keys *k, bool esn, const unsigned char *esp, size_t n, unsigned char *out)
 {
+	unsigned char aad[12] = { 0 };
+	memcpy(aad, esp, 4);
+	memcpy(aad + (esn ? 8 : 4), esp + 4, 4);
 	size_t kl = k->elen >= 4 ? k->elen - 4 : 0;
 	const EVP_CIPHER *cipher = kl == 32 ? EVP_aes_256_gcm() : kl == 24 ? EVP_aes_192_gcm()
 				   : kl == 16 ? EVP_aes_128_gcm() : NULL;
@@ -105,7 +126,7 @@ static int gcm_open(const struct esp_keys *k, const unsigned char *esp, size_t n
 		return -ENOMEM;
 	if (EVP_DecryptInit_ex(ctx, cipher, NULL, NULL, NULL) == 1 &&
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) == 1 &&
-	    EVP_DecryptInit_ex(ctx, NULL, NULL, k->e, nonce) == 1 && EVP_DecryptUpdate(ctx, NULL, &l, esp, 8) == 1 &&
+	    EVP_DecryptInit_ex(ctx, NULL, NULL, k->e, nonce) == 1 && EVP_DecryptUpdate(ctx, NULL, &l, aad, esn ? 12 : 8) == 1 &&
 	    EVP_DecryptUpdate(ctx, out, &l, esp + 16, (int)ctn) == 1 &&
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, (int)k->icv, tag) == 1)
 		rc = EVP_DecryptFinal_ex(ctx, out + l, &l2) == 1 && (size_t)(l + l2) == ctn;
@@ -135,7 +156,7 @@ int esp_open(const struct trace_esp_sa *sa, const unsigned char *esp, size_t n, 
 		goto out;
 	}
 	if (gcm) {
-		if ((rc = gcm_open(&k, esp, n, out)) <= 0)
+		if ((rc = gcm_open(&k, sa->esn, esp, n, out)) <= 0)
 			goto out;
 	} else if (ivlen) {
 		if ((rc = cbc_decrypt(sa, &k, esp + 8, ct, ctn, out)) < 0)

@@ -12,8 +12,10 @@
  * after it that begin with white space are its attributes: "proto esp spi
  * 0x...", and the algorithms with their keys: "auth NAME 0xKEY", "auth-trunc
  * NAME 0xKEY BITS", "enc NAME 0xKEY", "aead NAME 0xKEY BITS" (the key of
- * rfc4106(gcm(aes)) ends with its 4-byte salt). Other lines and attributes
- * (anti-replay context, lifetimes, statistics, sel, encap) are not read. */
+ * rfc4106(gcm(aes)) ends with its 4-byte salt), and the flags ("flag
+ * af-unspec esn" after replay-window: esn, extended sequence numbers).
+ * Other lines and attributes (anti-replay context, lifetimes, statistics,
+ * sel, encap) are not read. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -260,6 +262,15 @@ int trace_xfrm_read(struct trace_xfrm *x, const char *text, size_t n)
 			} else if (tok_is(t, tl, "auth") || tok_is(t, tl, "auth-trunc") || tok_is(t, tl, "enc") ||
 				   tok_is(t, tl, "aead")) {
 				rc = algorithm(x, &st, line, ls, t, tl, &p, le);
+			} else {
+				/* "replay-window 0 flag af-unspec esn": the flags
+				 * after "flag" */
+				bool flags = tok_is(t, tl, "flag");
+				while ((t = token(&p, le, &tl)) != NULL) {
+					if (flags && tok_is(t, tl, "esn"))
+						st.sa.esn = true;
+					flags |= tok_is(t, tl, "flag");
+				}
 			}
 		}
 		ls = le < end ? le + 1 : end;

@@ -1,8 +1,8 @@
 /* xfrm_test.c: trace_xfrm_read over the text of `ip xfrm state` as
  * iproute2 prints it (a P-CSCF's sec-agree pairs, an ePDG's tunnel with
- * AES-GCM, -s's lifetimes and statistics, nokeys): the SAs, their keys
- * and ICV lengths; states it cannot use counted with the reason; text that
- * is no such output refused with its line and column. */
+ * AES-GCM, -s's lifetimes and statistics, nokeys, esn): the SAs, their
+ * keys, ICV lengths and ESN flag; states it cannot use counted with the
+ * reason; text that is no such output refused with its line and column. */
 #include <errno.h>
 #include <string.h>
 #include "check.h"
@@ -49,6 +49,7 @@ static const char pcscf[] =
 	"\tsel src 0.0.0.0/0 dst 0.0.0.0/0 \n"
 	"src 10.0.0.3 dst 10.0.0.4\n"
 	"\tproto esp spi 0x00000006 reqid 1 mode transport\n"
+	"\treplay-window 0 flag af-unspec esn\n"
 	"\tauth-trunc hmac(sha256) 0x000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f 128\n"
 	"\tenc cbc(aes) 0x000102030405060708090a0b0c0d0e0f000102030405060708090a0b0c0d0e0f\n";
 
@@ -82,6 +83,9 @@ static void a_pcscf_and_an_epdg_states_give_their_sas(void)
 		CHECK_INT_EQ(g->ekey_len, 20);
 		CHECK_INT_EQ(g->icv_len, 16);
 		CHECK(g->ekey[16] == 0xde && g->ekey[19] == 0xef);
+		/* extended sequence numbers: the flag of the last state only
+		 * (not -s's "replay-window" statistics, not "af-unspec") */
+		CHECK(!a->esn && !b->esn && !g->esn && s->esn);
 		CHECK_INT_EQ(s->integ, TRACE_ESP_HMAC_SHA256);
 		CHECK_INT_EQ(s->icv_len, 16);
 		CHECK_INT_EQ(s->akey_len, 32);

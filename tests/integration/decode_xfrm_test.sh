@@ -34,6 +34,18 @@ json "$tmp/x.json" 'p=[x["packet"] for x in d["inputs"][0]["messages"]]; assert 
 "$imsreg" decode --summary --no-color --xfrm "$tmp/xfrm.txt" "$tmp/x.pcap" >"$tmp/x.txt" 2>&1
 has "--xfrm: said" "$tmp/x.txt" "3 ESP packet(s) decrypted with the SAs of --xfrm (3)"
 
+# SAs with extended sequence numbers (flag esn): the high half in the
+# ICV and GCM's AAD; the same SAs without the flag do not authenticate
+expect_rc 1 "--xfrm, esn" "$imsreg" decode --json --xfrm "$tmp/xfrm-esn.txt" "$tmp/esn.pcap"
+json "$tmp/out" 'c=d["inputs"][0]["capture_read"]; assert c["decrypted"] == 2 and c["esp_keys_wrong"] == 0, c' \
+	&& ok || bad "--xfrm, esn: both decrypted"
+json "$tmp/out" 'm=d["inputs"][0]["messages"]; w=[open(sys.argv[1].replace("out", n), "rb").read() for n in ("m1.sip", "m2.sip")]; assert [x["wire"].encode("latin-1") for x in m] == w' \
+	&& ok || bad "--xfrm, esn: the messages byte for byte"
+sed 's/ flag af-unspec esn/ flag af-unspec/; s/ flag esn//' "$tmp/xfrm-esn.txt" >"$tmp/xfrm-noesn.txt"
+"$imsreg" decode --json --xfrm "$tmp/xfrm-noesn.txt" "$tmp/esn.pcap" >"$tmp/noesn.json" 2>/dev/null
+json "$tmp/noesn.json" 'c=d["inputs"][0]["capture_read"]; assert c["decrypted"] == 0 and c["esp_keys_wrong"] == 2, c' \
+	&& ok || bad "--xfrm without esn: neither authenticates"
+
 # other keys (the GCM key's salt changed): not opened, counted as wrong
 sed 's/0badf00d 128/0badf00e 128/' "$tmp/xfrm.txt" >"$tmp/wrong.txt"
 "$imsreg" decode --json --xfrm "$tmp/wrong.txt" "$tmp/x.pcap" >"$tmp/wrong.json" 2>/dev/null

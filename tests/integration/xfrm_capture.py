@@ -8,7 +8,12 @@
 #    packet in tunnel-mode ESP over IPv6, AES-CBC-128 with HMAC-SHA-1-96;
 #  - a state of an algorithm decode does not open (hmac(sha512)).
 # Sealed by Python's cryptography; DIR gets each message's bytes
-# (m1.sip, m2.sip, m3.sip) to compare with what decode reads.
+# (m1.sip, m2.sip, m3.sip) to compare with what decode reads. And in DIR a
+# capture of SAs with extended sequence numbers (RFC 4303 §2.2.1: the
+# number's high half, 0 here, after the packet in the ICV, between SPI
+# and the low half in GCM's AAD, RFC 4106 §5), esn.pcap, with their states
+# (flag esn), xfrm-esn.txt: m1 in AES-GCM, m2 in AES-CBC-256 with
+# HMAC-SHA-256-128.
 import os, struct, sys, hmac, hashlib
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -30,13 +35,14 @@ def ip6(src, dst, nh, p):
 def trailer(inner, nh, blk):
     pad = (blk - (len(inner) + 2) % blk) % blk
     return inner + bytes(range(1, pad + 1)) + bytes([pad, nh])
-def esp_gcm(spi, seq, inner, nh, key, salt, iv):
+def esp_gcm(spi, seq, inner, nh, key, salt, iv, esn=False):
     hdr = struct.pack("!II", spi, seq)
-    return hdr + iv + AESGCM(key).encrypt(salt + iv, trailer(inner, nh, 4), hdr)
-def esp_cbc(spi, seq, inner, nh, ekey, akey, md, icv, iv):
+    aad = struct.pack("!III", spi, 0, seq) if esn else hdr
+    return hdr + iv + AESGCM(key).encrypt(salt + iv, trailer(inner, nh, 4), aad)
+def esp_cbc(spi, seq, inner, nh, ekey, akey, md, icv, iv, esn=False):
     e = Cipher(algorithms.AES(ekey), modes.CBC(iv)).encryptor()
     body = struct.pack("!II", spi, seq) + iv + e.update(trailer(inner, nh, 16)) + e.finalize()
-    return body + hmac.new(akey, body, md).digest()[:icv]
+    return body + hmac.new(akey, body + (bytes(4) if esn else b""), md).digest()[:icv]
 g_key, g_salt = bytes(range(0x10, 0x20)), bytes.fromhex("0badf00d")
 c_key, s_key = bytes(range(0x40, 0x60)), bytes(range(0x80, 0xa0))
 t_key, t_auth = bytes(range(0xc0, 0xd0)), bytes(range(0x20, 0x34))
@@ -47,10 +53,29 @@ pkts = [ip4(ue, pc, 50, esp_gcm(0x1001, 1, udp(5062, 5064, m1), 17, g_key, g_sal
                                 bytes(range(16)))),
         ip6(ue6, epdg, 50, esp_cbc(0xabcd, 1, ip4([192, 168, 100, 7], [10, 0, 0, 10], 17, udp(5060, 5060, m3)), 4,
                                    t_key, t_auth, hashlib.sha1, 12, bytes(range(32, 48))))]
-with open(pcap, "wb") as f:
-    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
-    for i, p in enumerate(pkts):
-        f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)) + p)
+def write_pcap(path, pkts):
+    with open(path, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))
+        for i, p in enumerate(pkts):
+            f.write(struct.pack("<IIII", 1700000000 + i, 0, len(p), len(p)) + p)
+write_pcap(pcap, pkts)
+write_pcap(os.path.join(wdir, "esn.pcap"), [
+    ip4(ue, pc, 50, esp_gcm(0x2001, 7, udp(5062, 5064, m1), 17, g_key, g_salt, bytes(range(8, 16)), True)),
+    ip4(pc, ue, 50, esp_cbc(0x2002, 9, udp(5066, 5063, m2), 17, c_key, s_key, hashlib.sha256, 16,
+                            bytes(range(16, 32)), True))])
+open(os.path.join(wdir, "xfrm-esn.txt"), "w").write(
+    "src 10.45.0.2 dst 10.0.0.10\n"
+    "\tproto esp spi 0x00002001 reqid 1 mode transport\n"
+    "\treplay-window 0 flag af-unspec esn\n"
+    "\taead rfc4106(gcm(aes)) 0x%s%s 128\n"
+    "\tanti-replay esn context:\n"
+    "\t seq-hi 0x0, seq 0x0, oseq-hi 0x0, oseq 0x0\n"
+    "src 10.0.0.10 dst 10.45.0.2\n"
+    "\tproto esp spi 0x00002002 reqid 2 mode transport\n"
+    "\treplay-window 0 flag esn\n"
+    "\tauth-trunc hmac(sha256) 0x%s 128\n"
+    "\tenc cbc(aes) 0x%s\n"
+    % (g_key.hex(), g_salt.hex(), s_key.hex(), c_key.hex()))
 for n, m in (("m1.sip", m1), ("m2.sip", m2), ("m3.sip", m3)):
     open(os.path.join(wdir, n), "wb").write(m)
 open(xfrm, "w").write(
