@@ -375,6 +375,34 @@ static void ooo_free(struct reader *rd, struct flow *f)
 	f->nooo = 0;
 }
 
+/* d[0, n), of sequence number (TSN) seq, held ahead of a gap. */
+static int ooo_hold(struct reader *rd, struct flow *f, uint32_t seq, const unsigned char *d, size_t n,
+		    unsigned flags)
+{
+	struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
+	if (!v)
+		return -ENOMEM;
+	f->ooo = v;
+	unsigned char *copy = imsreg_malloc(n ? n : 1);
+	if (!copy)
+		return -ENOMEM;
+	if (n)
+		memcpy(copy, d, n);
+	f->ooo[f->nooo++] = (struct seg){ seq, n, copy, rd->at.frame, flags };
+	rd->held += n;
+	return 0;
+}
+
+/* The lowest sequence number (TSN) held (f->nooo > 0). */
+static uint32_t ooo_lowest(const struct flow *f)
+{
+	size_t low = 0;
+	for (size_t i = 1; i < f->nooo; i++)
+		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
+			low = i;
+	return f->ooo[low].seq;
+}
+
 static void flow_drop(struct flow *f, size_t n)
 {
 	if (n == 0)
@@ -647,11 +675,7 @@ static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 /* tcp_give_up up to the first held segment. */
 static int tcp_skip_gap(struct reader *rd, struct flow *f)
 {
-	size_t low = 0;
-	for (size_t i = 1; i < f->nooo; i++)
-		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
-			low = i;
-	return tcp_give_up(rd, f, f->ooo[low].seq);
+	return tcp_give_up(rd, f, ooo_lowest(f));
 }
 
 static int tcp_segment(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
@@ -696,17 +720,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 	}
 	if ((int32_t)(r->seq - f->seq) > 0) {
 		/* ahead of a gap: held until the gap fills */
-		struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
-		if (!v)
-			return -ENOMEM;
-		f->ooo = v;
-		unsigned char *copy = imsreg_malloc(n);
-		if (!copy)
-			return -ENOMEM;
-		memcpy(copy, d, n);
-		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame, 0 };
-		rd->held += n;
-		return 0;
+		return ooo_hold(rd, f, r->seq, d, n, 0);
 	}
 	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(rd, f)) < 0)
 		return rc;
@@ -791,11 +805,7 @@ static int sctp_give_up(struct reader *rd, struct flow *f, uint32_t to, const st
 /* sctp_give_up up to the lowest TSN held. */
 static int sctp_skip_gap(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 {
-	size_t low = 0;
-	for (size_t i = 1; i < f->nooo; i++)
-		if ((int32_t)(f->ooo[i].seq - f->ooo[low].seq) < 0)
-			low = i;
-	return sctp_give_up(rd, f, f->ooo[low].seq, r);
+	return sctp_give_up(rd, f, ooo_lowest(f), r);
 }
 
 /* One DATA chunk of a direction of an association, put in TSN order: a
@@ -848,17 +858,7 @@ static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pk
 		for (size_t i = 0; i < f->nooo; i++)
 			if (f->ooo[i].seq == r->seq)
 				return rd->err; /* held already: a retransmission */
-		struct seg *v = imsreg_realloc(f->ooo, (f->nooo + 1) * sizeof *v);
-		if (!v)
-			return -ENOMEM;
-		f->ooo = v;
-		unsigned char *copy = imsreg_malloc(n ? n : 1);
-		if (!copy)
-			return -ENOMEM;
-		memcpy(copy, d, n);
-		f->ooo[f->nooo++] = (struct seg){ r->seq, n, copy, rd->at.frame, flags };
-		rd->held += n;
-		return 0;
+		return ooo_hold(rd, f, r->seq, d, n, flags);
 	}
 	if ((rc = sctp_take(rd, f, flags, d, n, rd->at.frame, r)) < 0)
 		return rc;

@@ -70,7 +70,8 @@ static int icv_checks(const struct trace_esp_sa *sa, const struct esp_keys *k, c
 	static const unsigned char seq_hi[4];
 	EVP_MAC *hm = EVP_MAC_fetch(NULL, "HMAC", NULL);
 	EVP_MAC_CTX *ctx = hm ? EVP_MAC_CTX_new(hm) : NULL;
-	OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)md, 0), OSSL_PARAM_construct_end() };
+	OSSL_PARAM params[] = { OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, (char *)md, 0),
+				OSSL_PARAM_construct_end() };
 	int rc = -EIO;
 	if (ctx && EVP_MAC_init(ctx, k->a, k->alen, params) == 1 && EVP_MAC_update(ctx, esp, n - k->icv) == 1 &&
 	    EVP_MAC_update(ctx, seq_hi, sizeof seq_hi) == 1 && EVP_MAC_final(ctx, mac, &maclen, sizeof mac) == 1)
@@ -126,7 +127,8 @@ static int gcm_open(const struct esp_keys *k, bool esn, const unsigned char *esp
 		return -ENOMEM;
 	if (EVP_DecryptInit_ex(ctx, cipher, NULL, NULL, NULL) == 1 &&
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_IVLEN, 12, NULL) == 1 &&
-	    EVP_DecryptInit_ex(ctx, NULL, NULL, k->e, nonce) == 1 && EVP_DecryptUpdate(ctx, NULL, &l, aad, esn ? 12 : 8) == 1 &&
+	    EVP_DecryptInit_ex(ctx, NULL, NULL, k->e, nonce) == 1 &&
+	    EVP_DecryptUpdate(ctx, NULL, &l, aad, esn ? 12 : 8) == 1 &&
 	    EVP_DecryptUpdate(ctx, out, &l, esp + 16, (int)ctn) == 1 &&
 	    EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, (int)k->icv, tag) == 1)
 		rc = EVP_DecryptFinal_ex(ctx, out + l, &l2) == 1 && (size_t)(l + l2) == ctn;
