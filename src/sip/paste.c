@@ -2503,17 +2503,10 @@ static bool td_sctp_flags(const char *s, size_t n, size_t i, struct td_pkt *p)
 		return false;
 	for (c += 7; c + 3 <= n && s[c] == '(' && s[c + 2] == ')'; c += 3)
 		p->sctp_end |= s[c + 1] == 'E';
-	if (c + 1 < n && s[c] == ' ')
-		c++;
-	if (td_at(s, n, c, "[TSN: ")) {
-		size_t e = td_digits(s, n, c + 6);
-		uint64_t v = 0;
-		for (size_t k = c + 6; k < e && v <= UINT32_MAX; k++)
-			v = v * 10 + (uint64_t)(s[k] - '0');
-		if (e > c + 6 && e < n && s[e] == ']' && v <= UINT32_MAX) {
-			p->has_tsn = true;
-			p->tsn = (uint32_t)v;
-		}
+	uint64_t v;
+	if (td_number(s, n, c, "[TSN: ", &v) && v <= UINT32_MAX) {
+		p->has_tsn = true;
+		p->tsn = (uint32_t)v;
 	}
 	return true;
 }

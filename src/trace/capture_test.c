@@ -443,36 +443,9 @@ static void sctp_chunks_go_in_tsn_order_and_resends_are_dropped(void)
 	}
 }
 
-static void websocket_after_its_upgrade_gives_its_frames_messages(void)
-{
-	static struct pcapw w;
-	static const char up[] = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-				 "Sec-WebSocket-Protocol: sip\r\n\r\n";
-	unsigned char f[1024];
-	size_t rn = strlen(reg), n = 0;
-	const unsigned char key[4] = { 0x11, 0x22, 0x33, 0x44 };
-	f[n++] = 0x81;
-	f[n++] = 0x80 | 126;
-	f[n++] = (unsigned char)(rn >> 8);
-	f[n++] = (unsigned char)rn;
-	memcpy(f + n, key, 4);
-	n += 4;
-	for (size_t i = 0; i < rn; i++)
-		f[n++] = (unsigned char)reg[i] ^ key[i & 3];
-	pcapw_init(&w, LINK_ETH);
-	put_tcp(&w, 1, 0x18, up, 20); /* the upgrade's head in two segments */
-	put_tcp(&w, 21, 0x18, up + 20, strlen(up) - 20);
-	put_tcp(&w, 1 + (uint32_t)strlen(up), 0x18, (const char *)f, 30);
-	put_tcp(&w, 1 + (uint32_t)strlen(up) + 30, 0x18, (const char *)f + 30, n - 30);
-	CHECK_INT_EQ(read_pcap(&w), 0);
-	CHECK_INT_EQ(cap.nmsgs, 1);
-	if (cap.nmsgs == 1) {
-		CHECK(cap.msgs[0].transport == TRACE_WS);
-		CHECK_INT_EQ(cap.msgs[0].len, rn);
-		CHECK(memcmp(cap.text.ptr + cap.msgs[0].offset, reg, rn) == 0);
-		CHECK_INT_EQ(cap.msgs[0].first_frame, 3);
-	}
-}
+/* A client's HTTP upgrade to WebSocket (RFC 6455 §4.1, RFC 7118 §4). */
+static const char up[] = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+			 "Sec-WebSocket-Protocol: sip\r\n\r\n";
 
 /* A WebSocket frame at f: opcode and FIN in b0, payload t[0, n), masked
  * with key when key is not NULL (a client's): its length. */
@@ -492,6 +465,28 @@ static size_t ws_frame_put(unsigned char *f, unsigned b0, const char *t, size_t 
 	return k;
 }
 
+static void websocket_after_its_upgrade_gives_its_frames_messages(void)
+{
+	static struct pcapw w;
+	unsigned char f[1024];
+	size_t rn = strlen(reg);
+	const unsigned char key[4] = { 0x11, 0x22, 0x33, 0x44 };
+	size_t n = ws_frame_put(f, 0x81, reg, rn, key);
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 1, 0x18, up, 20); /* the upgrade's head in two segments */
+	put_tcp(&w, 21, 0x18, up + 20, strlen(up) - 20);
+	put_tcp(&w, 1 + (uint32_t)strlen(up), 0x18, (const char *)f, 30);
+	put_tcp(&w, 1 + (uint32_t)strlen(up) + 30, 0x18, (const char *)f + 30, n - 30);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 1);
+	if (cap.nmsgs == 1) {
+		CHECK(cap.msgs[0].transport == TRACE_WS);
+		CHECK_INT_EQ(cap.msgs[0].len, rn);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[0].offset, reg, rn) == 0);
+		CHECK_INT_EQ(cap.msgs[0].first_frame, 3);
+	}
+}
+
 /* A SIP message sent as one WebSocket message in several frames (RFC 6455
  * §5.4: the first without FIN, continuation frames, the last with FIN; a
  * ping between them), masked by the client or not: joined. One whose last
@@ -499,8 +494,6 @@ static size_t ws_frame_put(unsigned char *f, unsigned b0, const char *t, size_t 
 static void websocket_message_in_several_frames_is_joined(void)
 {
 	static struct pcapw w;
-	static const char up[] = "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-				 "Sec-WebSocket-Protocol: sip\r\n\r\n";
 	unsigned char f[3000];
 	size_t rn = strlen(reg), n = 0;
 	const unsigned char key[4] = { 0x5a, 0x01, 0xc3, 0x7e };

@@ -121,8 +121,14 @@ static void each_section_has_its_byte_order_and_interfaces(void)
 	pcapng_w_enhanced(&one, 1, 1, "x", 1, 1);
 	CHECK(!pcapng_libpcap_refuses(one.f, one.n));
 	CHECK(!pcapng_libpcap_refuses("\xd4\xc3\xb2\xa1", 4));
-	/* a packet longer than its interface's snapshot length (libpcap
-	 * stops at it): refused; one of an interface with none (0) is not */
+	CHECK(!pcapng_is("\xd4\xc3\xb2\xa1", 4));
+}
+
+/* A packet longer than its interface's snapshot length stops libpcap
+ * ("invalid packet capture length"): such a file is refused; a packet of
+ * an interface with none (0) is not. */
+static void a_packet_beyond_its_snaplen_is_what_libpcap_refuses(void)
+{
 	static unsigned char snap_buf[1 << 12];
 	static struct pcapng_w snap;
 	pcapng_w_init(&snap, snap_buf, sizeof snap_buf);
@@ -134,7 +140,6 @@ static void each_section_has_its_byte_order_and_interfaces(void)
 	CHECK(!pcapng_libpcap_refuses(snap.f, snap.n));
 	pcapng_w_enhanced(&snap, 1, 3, "abcde", 5, 9);
 	CHECK(pcapng_libpcap_refuses(snap.f, snap.n));
-	CHECK(!pcapng_is("\xd4\xc3\xb2\xa1", 4));
 }
 
 static void a_snapshot_length_caps_a_simple_packet(void)
@@ -249,6 +254,7 @@ int main(void)
 	every_packet_block_kind_gives_its_packet_in_order();
 	times_follow_each_interfaces_resolution_and_offset();
 	each_section_has_its_byte_order_and_interfaces();
+	a_packet_beyond_its_snaplen_is_what_libpcap_refuses();
 	a_snapshot_length_caps_a_simple_packet();
 	a_cut_or_malformed_file_is_refused_where_it_breaks();
 	every_allocation_failure_is_reported_and_frees_all();
