@@ -20,6 +20,7 @@
 
 #define FLOW_HOLD_MAX (8u << 20)  /* bytes a flow holds for one message */
 #define HEAD_MAX (64u << 10)      /* a message head longer than this is no SIP */
+#define WS_FIND_KEEP 25           /* a WebSocket header (14) and 12 payload bytes, less one */
 #define OOO_MAX 256               /* TCP segments (SCTP chunks) held ahead of a gap, a flow */
 #define HELD_MAX (64u << 20)      /* TCP and SCTP bytes held ahead of gaps, all flows */
 #define DGRAM_MAX 65536u          /* an IP datagram's payload */
@@ -67,6 +68,9 @@ struct flow {
 	unsigned char *wsm;     /* WebSocket: that message's payload so far */
 	size_t wsm_len, wsm_cap;
 	uint64_t wsm_first;     /* the packet of its first byte */
+	uint64_t ws_skip;       /* bytes of a frame a gap cut still to come (dropped) */
+	bool ws_lost;           /* a gap left the stream between frames unknown:
+				 * read on from a frame that starts a SIP message */
 	size_t scan;            /* stream_frame's search of buf for a head's end */
 	uint32_t seq;           /* TCP: the sequence number of the byte after buf;
 				 * SCTP: the TSN of the next chunk */
@@ -437,6 +441,22 @@ static void tcp_resync(struct flow *f)
 	flow_drop(f, keep ? keep : f->len);
 }
 
+/* A WebSocket text or binary frame at b (len bytes there) whose payload
+ * begins as a SIP message does: a response's "SIP/2.0 " or a request's
+ * upper-case method and a space in its first twelve bytes. */
+static bool ws_sip_frame_at(const unsigned char *b, size_t len)
+{
+	uint64_t n;
+	bool masked;
+	size_t h = len ? pkt_ws_header(b, len, &n, &masked) : 0;
+	if (!h || ((b[0] & 0x7f) != 1 && (b[0] & 0x7f) != 2) || n < 12 || len < h + 12)
+		return false;
+	unsigned char p[12];
+	for (size_t i = 0; i < 12; i++)
+		p[i] = b[h + i] ^ (masked ? b[h - 4 + (i & 3)] : 0);
+	return memcmp(p, "SIP/2.0 ", 8) == 0 || (p[0] >= 'A' && p[0] <= 'Z' && memchr(p, ' ', 12));
+}
+
 /* WebSocket (RFC 6455): an HTTP upgrade's head at the start of f's bytes
  * ("GET ... HTTP/1.1" asking for it, "HTTP/1.1 101" granting it) is
  * dropped and the flow reads frames from then on; a frame at the start
@@ -457,19 +477,30 @@ static int ws_detect(struct flow *f)
 		f->ws = true;
 		return 1;
 	}
-	uint64_t n;
-	bool masked;
-	size_t h = f->len ? pkt_ws_header(f->buf, f->len, &n, &masked) : 0;
-	if (h && ((f->buf[0] & 0x7f) == 1 || (f->buf[0] & 0x7f) == 2) && n >= 12 && f->len >= h + 12) {
-		unsigned char p[12];
-		for (size_t i = 0; i < 12; i++)
-			p[i] = f->buf[h + i] ^ (masked ? f->buf[h - 4 + (i & 3)] : 0);
-		if (memcmp(p, "SIP/2.0 ", 8) == 0 || (p[0] >= 'A' && p[0] <= 'Z' && memchr(p, ' ', 12))) {
-			f->ws = true;
-			return 1;
-		}
+	if (ws_sip_frame_at(f->buf, f->len)) {
+		f->ws = true;
+		return 1;
 	}
 	return 0;
+}
+
+/* A WebSocket stream read on after a gap of unknown length (or one that
+ * took a frame's end with it): the bytes up to the next frame that
+ * carries the start of a SIP message dropped. true when f's bytes now
+ * begin with one; false when none is there yet (the last bytes, where one
+ * may begin, are kept). */
+static bool ws_find(struct flow *f)
+{
+	for (size_t i = 0; i < f->len; i++) {
+		if (ws_sip_frame_at(f->buf + i, f->len - i)) {
+			flow_drop(f, i);
+			f->ws_lost = false;
+			return true;
+		}
+	}
+	if (f->len > WS_FIND_KEEP)
+		flow_drop(f, f->len - WS_FIND_KEEP);
+	return false;
 }
 
 /* The WebSocket frame at the start of f's bytes, whole (its header h
@@ -540,6 +571,15 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 {
 	while (f->len && !rd->err) {
 		if (f->ws) {
+			if (f->ws_skip) {
+				size_t k = f->len < f->ws_skip ? f->len : (size_t)f->ws_skip;
+				flow_drop(f, k);
+				f->ws_skip -= k;
+				f->first_frame = rd->at.frame;
+				continue;
+			}
+			if (f->ws_lost && !ws_find(f))
+				return;
 			uint64_t n;
 			bool masked;
 			size_t h = pkt_ws_header(f->buf, f->len, &n, &masked);
@@ -648,13 +688,41 @@ static void flow_emit_cut(struct reader *rd, struct flow *f, enum trace_transpor
 }
 
 /* The WebSocket message f's frames were gathering, cut short (a gap,
- * the end of the file, a new connection). */
+ * the end of the file, a new connection), with what came of the frame
+ * f's bytes began (its header whole, its payload not): that frame's part
+ * of the message, its last. f's bytes are the caller's to drop. */
 static void ws_cut(struct reader *rd, struct flow *f)
 {
+	uint64_t n;
+	bool masked;
+	size_t h = f->len && !f->ws_skip && !f->ws_lost ? pkt_ws_header(f->buf, f->len, &n, &masked) : 0;
+	if (h && n > f->len - h) {
+		f->buf[0] &= 0x7f; /* taken as a frame without FIN: the message stays open */
+		if (ws_frame(rd, f, h, f->len - h, masked, NULL) < 0)
+			return;
+	}
 	if (f->in_msg && f->wsm_len && starts_sip(f->wsm, f->wsm_len))
 		flow_emit_cut(rd, f, TRACE_WS);
 	f->in_msg = false;
 	f->wsm_len = 0;
+}
+
+/* A gap in a WebSocket stream, its bytes up to sequence number to lost:
+ * the message f's bytes were in emitted cut short (ws_cut), and where the
+ * stream goes on: past the rest of the frame the gap cut, when its header
+ * came and the frame goes on beyond the gap, else from the next frame that
+ * starts a SIP message. */
+static void ws_gap(struct reader *rd, struct flow *f, uint32_t to)
+{
+	uint64_t n = 0;
+	bool masked;
+	size_t h = f->len && !f->ws_lost ? pkt_ws_header(f->buf, f->len, &n, &masked) : 0;
+	/* the bytes from f's first to `to`; the frame's end, counted the same */
+	uint64_t at = (uint32_t)(to - (f->seq - (uint32_t)f->len));
+	uint64_t fend = f->ws_skip ? f->ws_skip : h && n <= UINT64_MAX - h ? h + n : 0;
+	ws_cut(rd, f);
+	f->ws_skip = fend > at ? fend - at : 0;
+	f->ws_lost = f->ws_skip == 0;
 }
 
 /* Gives up waiting for the bytes before sequence number to (the capture
@@ -664,7 +732,7 @@ static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 {
 	rd->c->gaps += to - f->seq;
 	if (f->ws)
-		ws_cut(rd, f);
+		ws_gap(rd, f, to);
 	else if (f->len && starts_sip(f->buf, f->len))
 		flow_emit_cut(rd, f, TRACE_TCP);
 	f->len = f->scan = 0;
@@ -693,10 +761,11 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		 * connection on the same ports forgets the old one's bytes */
 		f->have_seq = true;
 		f->seq = r->seq + 1;
-		f->len = f->scan = 0;
 		if (f->ws)
 			ws_cut(rd, f);
-		f->ws = false;
+		f->len = f->scan = 0;
+		f->ws = f->ws_lost = false;
+		f->ws_skip = 0;
 		ooo_free(rd, f);
 		return 0;
 	}

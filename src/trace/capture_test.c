@@ -524,6 +524,68 @@ static void websocket_message_in_several_frames_is_joined(void)
 	}
 }
 
+/* A single WebSocket frame whose bytes a lost TCP segment cut (the
+ * frame's header and the start of its payload came): what came of the
+ * message is emitted, cut short and said so, masked or not, and the
+ * frames after the gap are read on; one that the end of the capture cuts
+ * the same. */
+static void websocket_frame_cut_by_a_gap_is_emitted_cut_short(void)
+{
+	static struct pcapw w;
+	unsigned char f[3000];
+	size_t rn = strlen(reg), nn = strlen(notify);
+	const unsigned char key[4] = { 0x0f, 0xa0, 0x3c, 0x99 };
+	size_t a = ws_frame_put(f, 0x81, reg, rn, key);              /* masked */
+	size_t b = ws_frame_put(f + a, 0x81, notify, nn, NULL);      /* after the gap */
+	size_t c = ws_frame_put(f + a + b, 0x82, notify, nn, NULL);  /* its end not captured */
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, 1, 0x18, up, strlen(up));
+	uint32_t seq = 1 + (uint32_t)strlen(up);
+	put_tcp(&w, seq, 0x18, (const char *)f, 100);                   /* header + 92 bytes */
+	/* f[100, 200) lost; the rest of the frame, then the NOTIFY */
+	put_tcp(&w, seq + 200, 0x18, (const char *)f + 200, a - 200);
+	put_tcp(&w, seq + (uint32_t)a, 0x18, (const char *)f + a, b);
+	put_tcp(&w, seq + (uint32_t)(a + b), 0x18, (const char *)f + a + b, c - 30);
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	/* read past the gap at the end of the capture, at the flow's last packet */
+	check_msgf(0, reg, 92, 5, 2, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: "
+		   "WebSocket over TCP, length 92, in TCP segments from frame 2, incomplete: the capture has "
+		   "not all of it");
+	if (cap.nmsgs == 3) {
+		CHECK(!cap.msgs[1].incomplete && cap.msgs[1].len == nn);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[1].offset, notify, nn) == 0);
+		CHECK(cap.msgs[2].incomplete && cap.msgs[2].len == nn - 30);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[2].offset, notify, nn - 30) == 0);
+	}
+
+	/* a gap from inside one frame to inside the next (where frames
+	 * begin after it is unknown), then one that cuts a frame's header:
+	 * the stream is read on from the next frame that starts a SIP
+	 * message, masked or not */
+	size_t d = ws_frame_put(f + a + b, 0x81, reg, rn, key);
+	size_t e = ws_frame_put(f + a + b + d, 0x81, notify, nn, NULL);
+	size_t g = ws_frame_put(f + a + b + d + e, 0x82, reg, rn, key);
+	pcapw_init(&w, LINK_ETH);
+	put_tcp(&w, seq, 0x18, (const char *)f, 100);                       /* 1: REGISTER's start */
+	/* lost: the rest of it and the NOTIFY's start */
+	put_tcp(&w, seq + (uint32_t)a + 50, 0x18, (const char *)f + a + 50, b - 50 + d); /* 2 */
+	put_tcp(&w, seq + (uint32_t)(a + b + d), 0x18, (const char *)f + a + b + d, 3); /* 3 */
+	/* lost: the rest of that header and the NOTIFY */
+	put_tcp(&w, seq + (uint32_t)(a + b + d + e), 0x18, (const char *)f + a + b + d + e, g); /* 4 */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 3);
+	if (cap.nmsgs == 3) {
+		CHECK(cap.msgs[0].incomplete && cap.msgs[0].len == 92);
+		CHECK(memcmp(cap.text.ptr + cap.msgs[0].offset, reg, 92) == 0);
+		for (size_t i = 1; i < 3; i++) {
+			CHECK(!cap.msgs[i].incomplete && cap.msgs[i].len == rn);
+			CHECK(memcmp(cap.text.ptr + cap.msgs[i].offset, reg, rn) == 0);
+		}
+		CHECK(cap.msgs[1].frame == 4 && cap.msgs[2].frame == 4);
+	}
+}
+
 static void segments_held_ahead_of_lost_ones_are_bounded_over_all_connections(void)
 {
 	static struct pcapw w;
@@ -1371,6 +1433,7 @@ int main(void)
 	sctp_chunks_go_in_tsn_order_and_resends_are_dropped();
 	websocket_after_its_upgrade_gives_its_frames_messages();
 	websocket_message_in_several_frames_is_joined();
+	websocket_frame_cut_by_a_gap_is_emitted_cut_short();
 	segments_held_ahead_of_lost_ones_are_bounded_over_all_connections();
 	what_is_no_sip_on_a_connection_is_dropped_up_to_a_start_line();
 	seconds_past_2038_are_not_read_as_before_1970();
