@@ -87,9 +87,23 @@ static inline unsigned pkt_u16(const unsigned char *b)
 bool pkt_ip_payload(const unsigned char *b, size_t n, struct pkt_ip *r);
 
 /* The same for a packet whose link layer is not known (a hex dump, with or
- * without it): IP first, then after Ethernet, 802.1Q, Linux cooked v1 or
- * v2 headers. */
+ * without it): IP first, then after Ethernet (as pkt_ether_ip reads it),
+ * Linux cooked v1 or v2 headers. */
 bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
+
+/* The most MPLS labels read above a packet. */
+#define PKT_MPLS_LABELS_MAX 16
+
+/* The IP packet in the Ethernet frame at b[0, n): its offset, or 0. VLAN
+ * tags (802.1Q, 802.1ad, 0x9100) skipped; under them IPv4, IPv6, an MPLS
+ * label stack (RFC 3032) with IP or an Ethernet pseudowire (control word,
+ * RFC 4385 and 4448) below it, or a PPPoE session (RFC 2516) carrying IP. */
+size_t pkt_ether_ip(const unsigned char *b, size_t n);
+
+/* The IP packet in the payload of ethertype et at b[p, n) (a Linux cooked
+ * header's protocol), as pkt_ether_ip reads what follows a frame's
+ * ethertype: its offset, or 0. */
+size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n);
 
 /* A WebSocket frame (RFC 6455 §5.2: FIN, a text or binary opcode) whole
  * in b[from, to), as SIP over WebSocket sends a message (RFC 7118 §5):

@@ -49,16 +49,77 @@ static bool esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *pr
 	return false;
 }
 
-/* The IP packet in an Ethernet frame at b[o, end) (802.1Q and 802.1ad
- * tags skipped): its offset, or 0. */
-static size_t ether_ip(const unsigned char *b, size_t o, size_t end)
+static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth);
+
+/* The payload of ethertype et at b[p, end): its IP packet's offset, or 0.
+ * IPv4 and IPv6; an MPLS label stack (RFC 3032: 4 bytes a label, the
+ * bottom one with S set) with IP under it (its version nibble says which)
+ * or an Ethernet pseudowire's frame (RFC 4448), with or without its
+ * control word (RFC 4385); a PPPoE session (RFC 2516: version
+ * and type 1, code 0) carrying PPP's IPv4 (0x0021) or IPv6 (0x0057).
+ * depth: how many Ethernet frames may still be read inside. */
+static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t end, unsigned depth)
+{
+	switch (et) {
+	case 0x0800:
+	case 0x86dd:
+		return p < end ? p : 0;
+	case 0x8847:
+	case 0x8848:
+		for (unsigned k = 0;; k++) {
+			if (p + 4 > end || k == PKT_MPLS_LABELS_MAX)
+				return 0;
+			p += 4;
+			if (b[p - 2] & 1)
+				break; /* bottom of the stack */
+		}
+		/* IP under the stack (its version nibble, and a header that
+		 * holds), else an Ethernet pseudowire's frame: after its
+		 * control word (first nibble 0), or with none (RFC 4448
+		 * makes the word optional: a frame may start with a 0 too) */
+		if (p >= end)
+			return 0;
+		if ((b[p] >> 4 == 4 || b[p] >> 4 == 6) && ip_at(b + p, end - p))
+			return p;
+		if (!depth)
+			return 0;
+		size_t o = b[p] >> 4 == 0 ? ether_in(b, p + 4, end, depth - 1) : 0;
+		return o ? o : ether_in(b, p, end, depth - 1);
+	case 0x8864:
+		if (p + 8 > end || b[p] != 0x11 || b[p + 1] != 0)
+			return 0;
+		return pkt_u16(b + p + 6) == 0x0021 || pkt_u16(b + p + 6) == 0x0057 ? (p + 8 < end ? p + 8 : 0) : 0;
+	default:
+		return 0;
+	}
+}
+
+/* The IP packet in an Ethernet frame at b[o, end) (802.1Q, 802.1ad and
+ * the older 0x9100 tags skipped; MPLS and PPPoE as ethertype_in reads
+ * them): its offset, or 0. */
+static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth)
 {
 	size_t t = o + 12;
-	while (t + 2 <= end && (pkt_u16(b + t) == 0x8100 || pkt_u16(b + t) == 0x88a8))
+	while (t + 2 <= end && (pkt_u16(b + t) == 0x8100 || pkt_u16(b + t) == 0x88a8 || pkt_u16(b + t) == 0x9100))
 		t += 4;
-	if (t + 2 > end || (pkt_u16(b + t) != 0x0800 && pkt_u16(b + t) != 0x86dd))
+	if (t + 2 > end)
 		return 0;
-	return t + 2;
+	return ethertype_in(pkt_u16(b + t), b, t + 2, end, depth);
+}
+
+static size_t ether_ip(const unsigned char *b, size_t o, size_t end)
+{
+	return ether_in(b, o, end, 1);
+}
+
+size_t pkt_ether_ip(const unsigned char *b, size_t n)
+{
+	return ether_ip(b, 0, n);
+}
+
+size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n)
+{
+	return ethertype_in(et, b, p, n, 1);
 }
 
 /* The packet a tunnel header at b[h, end) carries, by its protocol type:
@@ -416,25 +477,23 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	if (pkt_ip_payload(b, n, r))
 		return true;
 	bool esp_enc = r->esp_enc;
-	static const struct { size_t type, hdr; } links[] = {
-		{ 12, 14 },     /* Ethernet */
-		{ 16, 18 },     /* Ethernet, 802.1Q */
-		{ 14, 16 },     /* Linux cooked (SLL) */
-		{ 0, 20 },      /* Linux cooked v2 (SLL2) */
-	};
-	for (size_t i = 0; i < sizeof links / sizeof links[0]; i++) {
-		size_t o = links[i].hdr;
-		if (n < o + 20)
+	/* Ethernet (tags, MPLS, PPPoE inside), Linux cooked (SLL: its
+	 * protocol at 14, the payload at 16), Linux cooked v2 (SLL2: at 0
+	 * and 20) */
+	size_t at[3] = { pkt_ether_ip(b, n), n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0,
+			 n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0 };
+	for (size_t i = 0; i < 3; i++) {
+		size_t o = at[i];
+		if (!o || n < o + 20)
 			continue;
-		unsigned et = pkt_u16(b + links[i].type);
-		if ((et == 0x0800 || et == 0x86dd) && pkt_ip_payload(b + o, n - o, r)) {
+		if (pkt_ip_payload(b + o, n - o, r)) {
 			r->from += o;
 			r->to += o;
 			r->ip += o;
 			r->th += o;
 			return true;
 		}
-		esp_enc |= (et == 0x0800 || et == 0x86dd) && r->esp_enc;
+		esp_enc |= r->esp_enc;
 	}
 	r->esp_enc = esp_enc;
 	return false;

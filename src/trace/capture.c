@@ -1219,22 +1219,16 @@ static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64
 static long link_ip(int dlt, const unsigned char *b, size_t n)
 {
 	size_t o;
-	unsigned et;
 	switch (dlt) {
-	case DLT_EN10MB:
-		for (o = 12; o + 2 <= n; o += 4) {
-			et = pkt_u16(b + o);
-			if (et != 0x8100 && et != 0x88a8 && et != 0x9100)
-				break; /* 802.1Q and 802.1ad tags skipped */
-		}
-		if (o + 2 > n)
-			return -1;
-		et = pkt_u16(b + o);
-		return et == 0x0800 || et == 0x86dd ? (long)(o + 2) : -1;
+	case DLT_EN10MB: /* VLAN tags, MPLS, PPPoE: pkt_ether_ip */
+		o = pkt_ether_ip(b, n);
+		return o ? (long)o : -1;
 	case DLT_LINUX_SLL:
-		return n >= 16 && (pkt_u16(b + 14) == 0x0800 || pkt_u16(b + 14) == 0x86dd) ? 16 : -1;
+		o = n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0;
+		return o ? (long)o : -1;
 	case DLT_LINUX_SLL2:
-		return n >= 20 && (pkt_u16(b) == 0x0800 || pkt_u16(b) == 0x86dd) ? 20 : -1;
+		o = n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0;
+		return o ? (long)o : -1;
 	case DLT_RAW:
 	case DLT_IPV4:
 	case DLT_IPV6:

@@ -23,6 +23,11 @@ struct pcapw {
 	unsigned frames;
 	int link;
 	bool vlan;
+	/* when l2n: Ethernet's bytes after its addresses (the ethertype
+	 * and what stands before the IP packet: tags, MPLS labels, PPPoE),
+	 * or Linux cooked v2's protocol (2 bytes) and those after its header */
+	unsigned char l2[80];
+	size_t l2n;
 	uint32_t sec;           /* added to each record's seconds (the frame number) */
 };
 
@@ -52,10 +57,19 @@ static void pcapw_init(struct pcapw *w, int link)
 /* One record: the link header, then the IP packet ip[0, n). */
 static void pcapw_packet(struct pcapw *w, const unsigned char *ip, size_t n)
 {
-	unsigned char l[24];
+	unsigned char l[104];
 	size_t ln = 0;
 	bool v6 = ip[0] >> 4 == 6;
-	if (w->link == LINK_ETH) {
+	if (w->link == LINK_ETH && w->l2n) {
+		memset(l, 0x02, 12);
+		memcpy(l + 12, w->l2, w->l2n);
+		ln = 12 + w->l2n;
+	} else if (w->link == LINK_SLL2 && w->l2n) {
+		memset(l, 0, 20);
+		memcpy(l, w->l2, 2);
+		memcpy(l + 20, w->l2 + 2, w->l2n - 2);
+		ln = 20 + w->l2n - 2;
+	} else if (w->link == LINK_ETH) {
 		memset(l, 0x02, 12);
 		ln = 12;
 		if (w->vlan) {
@@ -101,6 +115,18 @@ static size_t ip4(unsigned char *b, unsigned proto, const unsigned char *pl, siz
 	b[16] = 10, b[19] = 2;
 	memcpy(b + 20, pl, n);
 	return 20 + n;
+}
+
+/* An IPv6 header 2001:db8::1 > 2001:db8::2 for UDP and its n bytes pl,
+ * then them. */
+static size_t ip6_udp(unsigned char *b, const unsigned char *pl, size_t n)
+{
+	memset(b, 0, 40);
+	b[0] = 0x60, b[4] = (unsigned char)(n >> 8), b[5] = (unsigned char)n, b[6] = 17, b[7] = 64;
+	b[8] = b[24] = 0x20, b[9] = b[25] = 0x01, b[10] = b[26] = 0x0d, b[11] = b[27] = 0xb8;
+	b[23] = 1, b[39] = 2;
+	memcpy(b + 40, pl, n);
+	return 40 + n;
 }
 
 static size_t udp(unsigned char *b, const char *text, size_t n)
@@ -206,6 +232,63 @@ static void udp_on_each_link_layer_is_one_message(void)
 			 "UDP, length %zu", strlen(reg));
 		CHECK(cap.msgs[0].transport == TRACE_UDP);
 	}
+}
+
+/* What an operator's mirror port or a router's capture puts between the
+ * link layer and IP: MPLS labels (RFC 3032) over IPv4 or IPv6, under VLAN
+ * tags, an Ethernet pseudowire (RFC 4448, with its control word or
+ * without) whose frame carries the packet, a PPPoE session (RFC 2516), and MPLS after a
+ * Linux cooked v2 header: each REGISTER read; a label stack that never
+ * ends, or ends over no IP, is no packet. */
+static void packets_under_mpls_and_pppoe_are_read(void)
+{
+	static struct pcapw w;
+	static const struct {
+		int link;
+		bool v6;
+		size_t n;
+		const char *l2;
+	} cases[] = {
+		{ LINK_ETH, false, 6, "\x88\x47\x00\x06\x41\x40" },                 /* label 100, S */
+		{ LINK_ETH, true, 14, "\x81\x00\x00\x05\x88\x47\x00\x01\x00\x40\x00\x01\x11\x40" },
+		{ LINK_ETH, false, 28, "\x88\x47\x00\x06\x41\x40\x00\x00\x00\x00"    /* control word */
+				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x81\x00\x00\x07\x08\x00" },
+		{ LINK_ETH, false, 20, "\x88\x47\x00\x06\x41\x40"             /* no control word */
+				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x08\x00" },
+		{ LINK_ETH, false, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x21" }, /* PPPoE, PPP IPv4 */
+		{ LINK_ETH, true, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x57" },  /* PPP IPv6 */
+		{ LINK_SLL2, false, 6, "\x88\x47\x00\x06\x41\x40" },
+	};
+	unsigned char u[4096], p[4200];
+	size_t rn = strlen(reg), un = udp(u, reg, rn);
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		pcapw_init(&w, cases[k].link);
+		memcpy(w.l2, cases[k].l2, cases[k].n);
+		w.l2n = cases[k].n;
+		pcapw_packet(&w, p, cases[k].v6 ? ip6_udp(p, u, un) : ip4(p, 17, u, un, 0, false, 1));
+		CHECK_INT_EQ(read_pcap(&w), 0);
+		CHECK_INT_EQ(cap.nmsgs, 1);
+		check_msgf(0, reg, rn, 1, 1, "frame 1 1970-01-01 00:00:01.000002 %s: UDP, length %zu",
+			   cases[k].v6 ? "IP6 2001:db8::1.5060 > 2001:db8::2.5060" : "IP 10.0.0.1.5060 > 10.0.0.2.5060", rn);
+	}
+	/* seventeen labels, none the bottom one; a stack over a nibble that is
+	 * neither IP nor a control word; PPPoE's discovery stage (code 0x09) */
+	pcapw_init(&w, LINK_ETH);
+	w.l2[0] = 0x88, w.l2[1] = 0x47;
+	for (size_t i = 0; i < 17; i++)
+		memcpy(w.l2 + 2 + 4 * i, "\x00\x06\x40\x40", 4);
+	w.l2n = 2 + 4 * 17;
+	_Static_assert(sizeof w.l2 >= 2 + 4 * 17, "room for seventeen labels");
+	pcapw_packet(&w, p, ip4(p, 17, u, un, 0, false, 1));
+	memcpy(w.l2, "\x88\x47\x00\x06\x41\x40\x50\x00", 8);
+	w.l2n = 8;
+	pcapw_packet(&w, p, ip4(p, 17, u, un, 0, false, 1));
+	memcpy(w.l2, "\x88\x64\x11\x09\x00\x00\x02\x00\x00\x21", 10);
+	w.l2n = 10;
+	pcapw_packet(&w, p, ip4(p, 17, u, un, 0, false, 1));
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.packets, 3);
+	CHECK_INT_EQ(cap.nmsgs, 0);
 }
 
 /* A UDP datagram (into u, its length returned) of a REGISTER padded to
@@ -820,12 +903,7 @@ static void ue_packets_in_gtpu_are_read(void)
 	static struct pcapw w;
 	unsigned char u[4096], in[4200], in6[4200];
 	size_t un = udp(u, reg, strlen(reg)), inn = ip4(in, 17, u, un, 0, false, 1);
-	/* the same datagram in IPv6 2001:db8::1 > 2001:db8::2 */
-	memset(in6, 0, 40);
-	in6[0] = 0x60, in6[4] = (unsigned char)(un >> 8), in6[5] = (unsigned char)un, in6[6] = 17, in6[7] = 64;
-	in6[8] = in6[24] = 0x20, in6[9] = in6[25] = 0x01, in6[10] = in6[26] = 0x0d, in6[11] = in6[27] = 0xb8;
-	in6[23] = 1, in6[39] = 2;
-	memcpy(in6 + 40, u, un);
+	ip6_udp(in6, u, un); /* the same datagram in IPv6 */
 	pcapw_init(&w, LINK_ETH);
 	put_gpdu(&w, 2152, 0x30, "", 0, in, inn, false);
 	/* S: a sequence number, and so the whole optional part */
@@ -1424,6 +1502,7 @@ int main(void)
 {
 	trace_capture_init(&cap);
 	udp_on_each_link_layer_is_one_message();
+	packets_under_mpls_and_pppoe_are_read();
 	ipv4_fragments_in_any_order_make_one_datagram();
 	many_fragmented_datagrams_take_memory_only_while_open();
 	tcp_segments_out_of_order_and_retransmitted_are_put_in_order();

@@ -73,9 +73,9 @@ udp = struct.pack("!HHHH", 5060, 5060, 8 + len(msg), 0) + msg
 def ipv4(payload, off, more):
     return struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(payload), 0x4242, (0x2000 if more else 0) | off // 8,
                        64, 17, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + payload
-def write_pcap(path, packets):
+def write_pcap(path, packets, link=101):  # raw IP
     with open(path, "wb") as f:
-        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 101))  # raw IP
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, link))
         for i, pkt in enumerate(packets):
             f.write(struct.pack("<IIII", 1000 + i, 0, len(pkt), len(pkt)) + pkt)
 made = {}
@@ -170,7 +170,21 @@ write_pcap(made["gtpu-fragments.pcap"], [
     tun_outer(17, udp_dgram(2152, 2152, gtpu(0x1234abcd, 0x30, b"", ip4_frag(big[:1400], 0, True)))),
     tun_outer(17, udp_dgram(2152, 2152, gtpu(0x1234abcd, 0x30, b"", ip4_frag(big[1400:], 1400, False))))])
 TSHARK_OPTS["sctp-resent.pcap"] = TSHARK_OPTS["sctp-reordered.pcap"] = ["-o", "sctp.reassembly:TRUE"]
-FILE_ONLY = {"sctp-reordered.pcap", "gtpu-fragments.pcap"}
+# and what a router's or an operator's mirror port captures between
+# Ethernet and IP (Ethernet link type): MPLS labels over IPv4, two under a
+# VLAN tag over IPv6, an Ethernet pseudowire with its control word (tshark
+# told so: it takes the word for the start of a frame), a PPPoE session
+def label(l, s):
+    return struct.pack("!I", l << 12 | s << 8 | 64)
+macs = bytes.fromhex("020000000002020000000001")
+made["mpls-pppoe.pcap"] = os.path.join(tmp, "mpls-pppoe.pcap")
+write_pcap(made["mpls-pppoe.pcap"], [
+    macs + b"\x88\x47" + label(100, 1) + tun_inner(21),
+    macs + b"\x81\x00\x00\x05\x88\x47" + label(16, 0) + label(17, 1) + ipv6(ue, pcscf, 17, udp_dgram(5060, 5060, sip_opt(22))),
+    macs + b"\x88\x47" + label(200, 1) + bytes(4) + macs + b"\x08\x00" + tun_inner(23),
+    macs + b"\x88\x64\x11\x00\x00\x01" + struct.pack("!H", len(tun_inner(24)) + 2) + b"\x00\x21" + tun_inner(24)], link=1)
+TSHARK_OPTS["mpls-pppoe.pcap"] = ["-d", "mpls.label==200,pwethcw"]
+FILE_ONLY = {"sctp-reordered.pcap", "gtpu-fragments.pcap", "mpls-pppoe.pcap"}
 # and every corpus capture in one pcapng, one after the other (mergecap -a),
 # with two made here of raw IP: interfaces of three link types (Linux
 # cooked, Ethernet, raw IP), which libpcap (and so tcpdump) does not read;
