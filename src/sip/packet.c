@@ -479,10 +479,13 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	bool esp_enc = r->esp_enc;
 	/* Ethernet (tags, MPLS, PPPoE inside), Linux cooked (SLL: its
 	 * protocol at 14, the payload at 16), Linux cooked v2 (SLL2: at 0
-	 * and 20) */
-	size_t at[3] = { pkt_ether_ip(b, n), n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0,
-			 n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0 };
-	for (size_t i = 0; i < 3; i++) {
+	 * and 20), then none: an MPLS label stack or a PPPoE header first */
+	size_t at[5] = { pkt_ether_ip(b, n), n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0,
+			 n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0,
+			 /* tcpdump -x of a packet under MPLS or PPPoE: from the
+			  * label stack or the PPPoE header on */
+			 pkt_ethertype_ip(0x8847, b, 0, n), pkt_ethertype_ip(0x8864, b, 0, n) };
+	for (size_t i = 0; i < 5; i++) {
 		size_t o = at[i];
 		if (!o || n < o + 20)
 			continue;

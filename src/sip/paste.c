@@ -2326,6 +2326,8 @@ struct td_pkt {
 	size_t ep, epn;        /* "SRC > DST" in the input: the flow */
 	size_t lines;          /* input lines of the packet's own (the -v line) */
 	size_t line, line_len; /* the packet line in the input */
+	size_t link_pre;       /* bytes before the IP header that -A and -x print:
+				* MPLS's labels, PPPoE's header and PPP's protocol */
 };
 
 /* The digits from s[i] on: the index after them. */
@@ -2625,6 +2627,41 @@ static size_t td_iface(const char *s, size_t n, size_t i)
 	return i;
 }
 
+/* What tcpdump prints at s[i] between the link layer and IP for MPLS and
+ * PPPoE: "MPLS (label 100, tc 0, [S], ttl 64) ", a group for each label
+ * of the stack; "PPPoE  [ses 0x1] " (-e then names PPP's protocol, "IP
+ * (0x0021), length 168: "): the index after them, or i; *pre (when not
+ * NULL): their bytes, which -A and -x print before the IP header. */
+static size_t td_link_protos(const char *s, size_t n, size_t i, size_t *pre)
+{
+	size_t k, b = 0;
+	if (td_at(s, n, i, "MPLS (label ")) {
+		for (k = i + 5; td_at(s, n, k, "(label "); b += 4) {
+			k = td_find(s, n, k, ")");
+			if (k == n)
+				return i;
+			k += 1 + (k + 1 < n && s[k + 1] == ' ');
+		}
+		if (pre)
+			*pre = b;
+		return k;
+	}
+	if (td_at(s, n, i, "PPPoE  [ses ")) {
+		k = td_find(s, n, i, "] ");
+		if (k == n)
+			return i;
+		k += 2;
+		if (pre)
+			*pre = 8;
+		if (td_at(s, n, k, "IP (0x0021), length ") || td_at(s, n, k, "IP6 (0x0057), length ")) {
+			size_t c = td_find(s, n, k, ": ");
+			k = c == n ? k : c + 2;
+		}
+		return k;
+	}
+	return i;
+}
+
 /* One of the counts tcpdump prints as it stops ("12 packets captured",
  * "14 packets received by filter", "0 packets dropped by kernel"). */
 static bool td_stats_line(const char *s, size_t n)
@@ -2651,7 +2688,7 @@ static bool td_any_packet_line(const char *s, size_t n)
 	while (k < n && ((s[k] >= 'A' && s[k] <= 'Z') || is_digit(s[k]) || s[k] == '.' || s[k] == '-'))
 		k++;
 	return (k > i && k < n && (s[k] == ' ' || s[k] == ',')) || td_at(s, n, i, "ip: ") ||
-	       td_find(s, n, i, " ethertype ") < n;
+	       td_find(s, n, i, " ethertype ") < n || td_link_protos(s, n, i, NULL) != i;
 }
 
 /* A packet line of tcpdump at in[pos, ce) (the next line, for -v's
@@ -2673,11 +2710,13 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 	bool raw = td_at(s, n, i, "ip: "); /* -e over a raw IP link: no link-layer header */
 	if (raw) {
 		i += 4;
-	} else if (s[i] != 'I' && !td_mac(s, n, i)) {
+	} else if (s[i] != 'I' && !td_mac(s, n, i) && td_link_protos(s, n, i, NULL) == i) {
 		size_t k = td_iface(s, n, i);
 		if (k == i && td_mac_at(s, n, i) == n)
 			return false; /* neither -e with -i any: a direction, the MAC */
-		i = k;
+		i = td_link_protos(s, n, k, &p->link_pre);
+	} else if (!raw) {
+		i = td_link_protos(s, n, i, &p->link_pre);
 	}
 	if (raw) {
 		/* the endpoints, or -v's IP header, right after it */
@@ -2685,20 +2724,35 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 		i += s[i + 2] == ' ' ? 3 : 4;
 	} else {
 		/* -e: "MAC > MAC, ethertype IPv4 (0x0800), length 80: " (with
-		 * -i any: "In MAC ethertype ..."), a MAC address first */
+		 * -i any: "In MAC ethertype ..."), a MAC address first; a
+		 * VLAN tag's "ethertype 802.1Q (0x8100), length 84: vlan 5, p
+		 * 0, " before the ethertype it tags ("ethertype IPv4 (0x0800),
+		 * "); MPLS or PPPoE after the last one */
 		size_t k = td_mac_at(s, n, i);
 		if (k == n)
 			return false;
-		k = td_find(s, n, k, "ethertype IPv");
-		if (k == n)
-			return false;
-		k = td_find(s, n, k, "), length ");
-		if (k == n)
-			return false;
-		k = td_find(s, n, k + 10, ": ");
-		if (k == n)
-			return false;
-		i = k + 2;
+		for (k = td_find(s, n, k, "ethertype ");; k = td_find(s, n, i, "ethertype ")) {
+			size_t c = k == n ? n : td_find(s, n, k, "), ");
+			if (c == n)
+				return false;
+			bool ip = td_at(s, n, k, "ethertype IPv");
+			i = c + 3;
+			if (td_at(s, n, i, "length ")) {
+				i = td_find(s, n, i, ": ");
+				if (i == n)
+					return false;
+				i += 2;
+			}
+			if (td_at(s, n, i, "vlan "))
+				continue;
+			if (!ip) {
+				size_t l = td_link_protos(s, n, i, &p->link_pre);
+				if (l == i)
+					return false;
+				i = l;
+			}
+			break;
+		}
 	}
 	size_t e;
 	if (i < n && s[i] == '(') {
@@ -3557,7 +3611,12 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	struct mapped t;
 	mapped_init(&t);
 	int hex = td_hex_line(&t, in, q, content_end(in, len, q));
-	if (hex <= 0 && (hex < 0 || !td_ip_first(in[q]))) {
+	/* -A's text: from the IP header on (after MPLS's labels or PPPoE's
+	 * header, on the same line) */
+	size_t pre = pk.link_pre;
+	if (!hex && pre && (content_end(in, len, q) - q <= pre || !td_ip_first(in[q + pre])))
+		pre = SIZE_MAX;
+	if (hex <= 0 && (hex < 0 || pre == SIZE_MAX || !td_ip_first(in[q + pre]))) {
 		mapped_fini(&t);
 		return hex;
 	}
@@ -3579,7 +3638,7 @@ static int unlog_tcpdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 			if (h == 0)
 				hex = 2;
 		} else {
-			rc = mapped_copy(&t, in, q, qe);
+			rc = mapped_copy(&t, in, first ? q + pre : q, qe);
 			if (rc == 0)
 				rc = mapped_put(&t, '\n', qe);
 		}

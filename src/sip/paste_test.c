@@ -993,6 +993,51 @@ static const struct log_case log_cases[] = {
 	  "\n"
 	  "\n",
 	  1, "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n", "tcpdump -A's packet text", NULL, "OPTIONS", 2, 33 },
+	/* -e of a VLAN-tagged frame: the tag's "ethertype 802.1Q (0x8100),
+	 * length N: vlan 5, p 0, " before the ethertype of the packet */
+	{ "tcpdump-e-vlan",
+	  "00:16:40.000000 02:00:00:00:00:01 > 02:00:00:00:00:02, ethertype 802.1Q (0x8100), length 184: vlan 5, "
+	  "p 0, ethertype IPv4 (0x0800), 10.1.0.1.5060 > 10.1.0.2.5060: SIP: OPTIONS sip:b@example.net SIP/2.0\n"
+	  "E.......@...\n"
+	  "...\n"
+	  "...........OPTIONS sip:b@example.net SIP/2.0\n"
+	  "Call-ID: mpls5\n"
+	  "Content-Length: 0\n"
+	  "\n"
+	  "\n",
+	  1, "OPTIONS sip:b@example.net SIP/2.0\r\nCall-ID: mpls5\r\nContent-Length: 0\r\n\r\n",
+	  "tcpdump -A's packet text", "ignored", "Call-ID", 5, 1 },
+	/* a packet under an MPLS label: the line names the label stack, -A's
+	 * text prints its 4 bytes before the IP header */
+	{ "tcpdump-A-mpls",
+	  "00:16:40.000000 MPLS (label 100, tc 0, [S], ttl 64) IP 10.1.0.1.5060 > 10.1.0.2.5060: SIP: "
+	  "OPTIONS sip:b@example.net SIP/2.0\n"
+	  "..A@E.......@...\n"
+	  "...\n"
+	  "...........OPTIONS sip:b@example.net SIP/2.0\n"
+	  "Call-ID: mpls1\n"
+	  "Content-Length: 0\n"
+	  "\n"
+	  "\n",
+	  1, "OPTIONS sip:b@example.net SIP/2.0\r\nCall-ID: mpls1\r\nContent-Length: 0\r\n\r\n",
+	  "tcpdump -A's packet text", "ignored", "Call-ID", 5, 1 },
+	/* a PPPoE session's packet: -X's bytes from the PPPoE header on */
+	{ "tcpdump-X-pppoe",
+	  "00:16:43.000000 PPPoE  [ses 0x1] IP 10.1.0.1.5060 > 10.1.0.2.5060: SIP: OPTIONS sip:b@example.net SIP/2.0\n"
+	  "\t0x0000:  1100 0001 00a8 0021 4500 00a6 0000 0000  .......!E.......\n"
+	  "\t0x0010:  4011 0000 0a01 0001 0a01 0002 13c4 13c4  @...............\n"
+	  "\t0x0020:  0092 0000 4f50 5449 4f4e 5320 7369 703a  ....OPTIONS.sip:\n"
+	  "\t0x0030:  6240 6578 616d 706c 652e 6e65 7420 5349  b@example.net.SI\n"
+	  "\t0x0040:  502f 322e 300d 0a56 6961 3a20 5349 502f  P/2.0..Via:.SIP/\n"
+	  "\t0x0050:  322e 302f 5544 5020 3130 2e31 2e30 2e31  2.0/UDP.10.1.0.1\n"
+	  "\t0x0060:  3a35 3036 303b 6272 616e 6368 3d7a 3968  :5060;branch=z9h\n"
+	  "\t0x0070:  4734 624b 6d34 0d0a 4361 6c6c 2d49 443a  G4bKm4..Call-ID:\n"
+	  "\t0x0080:  206d 706c 7334 0d0a 4353 6571 3a20 3420  .mpls4..CSeq:.4.\n"
+	  "\t0x0090:  4f50 5449 4f4e 530d 0a43 6f6e 7465 6e74  OPTIONS..Content\n"
+	  "\t0x00a0:  2d4c 656e 6774 683a 2030 0d0a 0d0a       -Length:.0....\n",
+	  1, "OPTIONS sip:b@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 10.1.0.1:5060;branch=z9hG4bKm4\r\n"
+	  "Call-ID: mpls4\r\nCSeq: 4 OPTIONS\r\nContent-Length: 0\r\n\r\n", "hex dumps of packets", "ignored",
+	  "Call-ID", 9, 31 },
 	/* a body line that starts with a clock is no packet line */
 	{ "tcpdump-body-clock",
 	  "09:00:00.000001 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 50\n"
