@@ -480,13 +480,13 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	/* Ethernet (tags, MPLS, PPPoE inside), Linux cooked (SLL: its
 	 * protocol at 14, the payload at 16), Linux cooked v2 (SLL2: at 0
 	 * and 20), then none: an MPLS label stack or a PPPoE header first */
-	size_t at[5] = { pkt_ether_ip(b, n), n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0,
-			 n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0,
-			 /* tcpdump -x of a packet under MPLS or PPPoE: from the
-			  * label stack or the PPPoE header on */
-			 pkt_ethertype_ip(0x8847, b, 0, n), pkt_ethertype_ip(0x8864, b, 0, n) };
-	for (size_t i = 0; i < 5; i++) {
-		size_t o = at[i];
+	for (int i = 0; i < 5; i++) {
+		size_t o = i == 0 ? pkt_ether_ip(b, n)
+			 : i == 1 ? (n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0)
+			 : i == 2 ? (n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0)
+			 /* tcpdump -x of a packet under MPLS or PPPoE: from
+			  * the label stack or the PPPoE header on */
+			 : pkt_ethertype_ip(i == 3 ? 0x8847 : 0x8864, b, 0, n);
 		if (!o || n < o + 20)
 			continue;
 		if (pkt_ip_payload(b + o, n - o, r)) {

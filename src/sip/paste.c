@@ -2715,7 +2715,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 		if (k == i && td_mac_at(s, n, i) == n)
 			return false; /* neither -e with -i any: a direction, the MAC */
 		i = td_link_protos(s, n, k, &p->link_pre);
-	} else if (!raw) {
+	} else {
 		i = td_link_protos(s, n, i, &p->link_pre);
 	}
 	if (raw) {

@@ -740,6 +740,20 @@ static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 	return tcp_drain(rd, f);
 }
 
+/* The TCP connection's or SCTP association's flow (kind) of the packet
+ * being read, r's, with that packet as its last and the SA that opened
+ * it (or none); NULL without memory. */
+static struct flow *stream_flow(struct reader *rd, enum flow_kind kind, const unsigned char *b, const struct pkt_ip *r)
+{
+	struct flow *f = flow_get(rd, kind, r->key, r->keyn, b, r);
+	if (f) {
+		f->last = rd->at;
+		f->esp = rd->esp;
+		f->esp_spi = rd->esp_spi;
+	}
+	return f;
+}
+
 /* tcp_give_up up to the first held segment. */
 static int tcp_skip_gap(struct reader *rd, struct flow *f)
 {
@@ -748,14 +762,11 @@ static int tcp_skip_gap(struct reader *rd, struct flow *f)
 
 static int tcp_segment(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
 {
-	struct flow *f = flow_get(rd, FLOW_TCP, r->key, r->keyn, b, r);
+	struct flow *f = stream_flow(rd, FLOW_TCP, b, r);
 	if (!f)
 		return -ENOMEM;
-	f->esp = rd->esp;
-	f->esp_spi = rd->esp_spi;
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
-	f->last = rd->at;
 	if (r->tcp_flags & 0x02) {
 		/* SYN: the data start after its sequence number; a new
 		 * connection on the same ports forgets the old one's bytes */
@@ -885,12 +896,9 @@ static int sctp_skip_gap(struct reader *rd, struct flow *f, const struct pkt_ip 
  * are lost. */
 static int sctp_chunk(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
 {
-	struct flow *f = flow_get(rd, FLOW_SCTP, r->key, r->keyn, b, r);
+	struct flow *f = stream_flow(rd, FLOW_SCTP, b, r);
 	if (!f)
 		return -ENOMEM;
-	f->last = rd->at;
-	f->esp = rd->esp;
-	f->esp_spi = rd->esp_spi;
 	const unsigned char *d = b + r->from;
 	size_t n = r->to - r->from;
 	unsigned flags = (r->sctp_begin ? SCTP_B : 0) | (r->sctp_end ? SCTP_E : 0);
