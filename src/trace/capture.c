@@ -56,6 +56,8 @@ struct flow {
 				 * the datagram's payload so far); NULL when idle */
 	size_t len, cap;
 	uint64_t first_frame;   /* the packet of buf[0] */
+	size_t take_at;         /* TCP: where the bytes of the last segment taken */
+	uint64_t take_frame;    /* begin in buf, and its packet */
 	struct pkt_ends ends;   /* its addresses and ports (ver 0: none) */
 	struct pkt_at last;     /* its last packet */
 	const struct trace_esp_sa *esp; /* the SA that opened its last packet (ESP), or NULL */
@@ -407,10 +409,19 @@ static uint32_t ooo_lowest(const struct flow *f)
 	return f->ooo[low].seq;
 }
 
+/* Drops f's first n bytes (a TCP flow's): buf[0] is then in the last
+ * segment taken, or still in the one it was in (exact while buf holds the
+ * bytes of two segments at most, as tcp_frame reads after each). */
 static void flow_drop(struct flow *f, size_t n)
 {
 	if (n == 0)
 		return;
+	if (n >= f->take_at) {
+		f->first_frame = f->take_frame;
+		f->take_at = 0;
+	} else {
+		f->take_at -= n;
+	}
 	f->scan = 0;
 	memmove(f->buf, f->buf + n, f->len - n);
 	f->len -= n;
@@ -575,7 +586,6 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 				size_t k = f->len < f->ws_skip ? f->len : (size_t)f->ws_skip;
 				flow_drop(f, k);
 				f->ws_skip -= k;
-				f->first_frame = rd->at.frame;
 				continue;
 			}
 			if (f->ws_lost && !ws_find(f))
@@ -588,7 +598,6 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 			if (ws_frame(rd, f, h, (size_t)n, masked, r) < 0)
 				return;
 			flow_drop(f, h + (size_t)n);
-			f->first_frame = rd->at.frame;
 			continue;
 		}
 		size_t i = 0;
@@ -615,7 +624,6 @@ static void tcp_frame(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 		}
 		msg_emit(rd, f->buf, (size_t)n, f->first_frame, &f->ends, TRACE_TCP, r, false);
 		flow_drop(f, (size_t)n);
-		f->first_frame = rd->at.frame;
 	}
 }
 
@@ -633,6 +641,8 @@ static int tcp_take(struct flow *f, uint32_t seq, const unsigned char *d, size_t
 	}
 	if (f->len == 0)
 		f->first_frame = frame;
+	f->take_at = f->len;
+	f->take_frame = frame;
 	int rc = flow_add(f, d, n);
 	if (rc == -EMSGSIZE) {
 		f->len = f->scan = 0; /* no SIP message is this long: start again */
@@ -642,8 +652,9 @@ static int tcp_take(struct flow *f, uint32_t seq, const unsigned char *d, size_t
 	return rc;
 }
 
-/* The held segments that now follow what f holds, taken in order. */
-static int tcp_drain(struct reader *rd, struct flow *f)
+/* The held segments that now follow what f holds, taken in order, the
+ * messages each completes read as it is taken (in the packet r). */
+static int tcp_drain(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 {
 	for (bool took = true; took;) {
 		took = false;
@@ -657,6 +668,9 @@ static int tcp_drain(struct reader *rd, struct flow *f)
 			*s = f->ooo[--f->nooo];
 			if (rc < 0)
 				return rc;
+			tcp_frame(rd, f, r);
+			if (rd->err)
+				return rd->err;
 			took = true;
 			break;
 		}
@@ -728,7 +742,7 @@ static void ws_gap(struct reader *rd, struct flow *f, uint32_t to)
 /* Gives up waiting for the bytes before sequence number to (the capture
  * lost them): what f holds is a message cut short, and the stream goes on
  * from to (with the held segments that follow). */
-static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
+static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to, const struct pkt_ip *r)
 {
 	rd->c->gaps += to - f->seq;
 	if (f->ws)
@@ -737,7 +751,7 @@ static int tcp_give_up(struct reader *rd, struct flow *f, uint32_t to)
 		flow_emit_cut(rd, f, TRACE_TCP);
 	f->len = f->scan = 0;
 	f->seq = to;
-	return tcp_drain(rd, f);
+	return tcp_drain(rd, f, r);
 }
 
 /* The TCP connection's or SCTP association's flow (kind) of the packet
@@ -755,9 +769,9 @@ static struct flow *stream_flow(struct reader *rd, enum flow_kind kind, const un
 }
 
 /* tcp_give_up up to the first held segment. */
-static int tcp_skip_gap(struct reader *rd, struct flow *f)
+static int tcp_skip_gap(struct reader *rd, struct flow *f, const struct pkt_ip *r)
 {
-	return tcp_give_up(rd, f, ooo_lowest(f));
+	return tcp_give_up(rd, f, ooo_lowest(f), r);
 }
 
 static int tcp_segment(struct reader *rd, const unsigned char *b, const struct pkt_ip *r)
@@ -792,7 +806,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		 * that lost packets of many connections): the bytes before
 		 * them are lost, up to the first held segment, or up to this
 		 * one when the flow holds none */
-		if ((rc = f->nooo ? tcp_skip_gap(rd, f) : tcp_give_up(rd, f, r->seq)) < 0)
+		if ((rc = f->nooo ? tcp_skip_gap(rd, f, r) : tcp_give_up(rd, f, r->seq, r)) < 0)
 			return rc;
 		tcp_frame(rd, f, r);
 		if (rd->err)
@@ -802,7 +816,7 @@ static int tcp_segment(struct reader *rd, const unsigned char *b, const struct p
 		/* ahead of a gap: held until the gap fills */
 		return ooo_hold(rd, f, r->seq, d, n, 0);
 	}
-	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(rd, f)) < 0)
+	if ((rc = tcp_take(f, r->seq, d, n, rd->at.frame)) < 0 || (rc = tcp_drain(rd, f, r)) < 0)
 		return rc;
 	tcp_frame(rd, f, r);
 	flow_idle(f);
@@ -1290,7 +1304,7 @@ static void flows_finish(struct reader *rd)
 		rd->at = f->last;
 		if (f->key[0] == FLOW_TCP) {
 			while (f->nooo && !rd->err) {
-				if (tcp_skip_gap(rd, f) < 0) {
+				if (tcp_skip_gap(rd, f, NULL) < 0) {
 					rd->err = -ENOMEM;
 					break;
 				}

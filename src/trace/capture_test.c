@@ -370,8 +370,9 @@ static void tcp_segments_out_of_order_and_retransmitted_are_put_in_order(void)
 	CHECK_INT_EQ(cap.nmsgs, 2);
 	check_msgf(0, reg, rn, 5, 2, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: TCP, "
 		 "length %zu, in TCP segments from frame 2", rn);
-	check_msgf(1, notify, nn, 5, 5, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: TCP, "
-		 "length %zu", nn);
+	/* the NOTIFY's bytes all came in frame 3, held until frame 5 */
+	check_msgf(1, notify, nn, 5, 3, "frame 5 1970-01-01 00:00:05.000002 IP 10.0.0.1.40000 > 10.0.0.2.5060: TCP, "
+		 "length %zu, in TCP segments from frame 3", nn);
 	CHECK_INT_EQ(cap.gaps, 0);
 	CHECK(cap.msgs[0].transport == TRACE_TCP && !cap.msgs[0].incomplete);
 }
@@ -666,6 +667,27 @@ static void websocket_frame_cut_by_a_gap_is_emitted_cut_short(void)
 			CHECK(memcmp(cap.text.ptr + cap.msgs[i].offset, reg, rn) == 0);
 		}
 		CHECK(cap.msgs[1].frame == 4 && cap.msgs[2].frame == 4);
+		/* each message's first byte came in the packet named */
+		CHECK(cap.msgs[1].first_frame == 2 && cap.msgs[2].first_frame == 4);
+	}
+
+	/* after a gap of unknown length, a packet with no frame's start (the
+	 * rest of the NOTIFY), then the REGISTER's frame: in the packet after
+	 * it, or its header's first two bytes at that packet's end */
+	for (size_t split = 0; split <= 2; split += 2) {
+		pcapw_init(&w, LINK_ETH);
+		put_tcp(&w, seq, 0x18, (const char *)f, 100);                           /* 1 */
+		size_t at = a + 50, mid = a + b + split;
+		put_tcp(&w, seq + (uint32_t)at, 0x18, (const char *)f + at, mid - at);  /* 2 */
+		put_tcp(&w, seq + (uint32_t)mid, 0x18, (const char *)f + mid, a + b + d - mid); /* 3 */
+		CHECK_INT_EQ(read_pcap(&w), 0);
+		CHECK_INT_EQ(cap.nmsgs, 2);
+		if (split == 0)
+			check_msgf(1, reg, rn, 3, 3, "frame 3 1970-01-01 00:00:03.000002 IP 10.0.0.1.40000 > "
+				   "10.0.0.2.5060: WebSocket over TCP, length %zu", rn);
+		else
+			check_msgf(1, reg, rn, 3, 2, "frame 3 1970-01-01 00:00:03.000002 IP 10.0.0.1.40000 > "
+				   "10.0.0.2.5060: WebSocket over TCP, length %zu, in TCP segments from frame 2", rn);
 	}
 }
 
