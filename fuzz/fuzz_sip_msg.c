@@ -4,6 +4,7 @@
  * (which must parse when the message passed the check). */
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,46 @@ static void same_as_careful(const char *in, size_t size, unsigned mode, uint16_t
 			abort();
 }
 
+/* sip_fields_parse reads the input as sip_msg_parse reads the same
+ * bytes after a start line: the same verdict, error and fields, shifted
+ * by the start line's length; and what it parsed goes through the check. */
+static void fields_as_after_a_start_line(const char *in, size_t size, unsigned mode)
+{
+	static const char sl[] = "OPTIONS sip:x SIP/2.0\r\n";
+	const size_t k = sizeof sl - 1;
+	if (size == 0)
+		return; /* nothing: "need more" for the fields, a bare start line for the message */
+	char *cat = malloc(k + size);
+	if (!cat)
+		abort();
+	memcpy(cat, sl, k);
+	memcpy(cat + k, in, size);
+	struct sip_hdr ha[64], hb[64];
+	struct sip_msg a, b;
+	struct sip_parse_error ea, eb;
+	sip_msg_init(&a, ha, 64);
+	sip_msg_init(&b, hb, 64);
+	int ra = sip_fields_parse(&a, in, size, mode, &ea);
+	int rb = sip_msg_parse(&b, cat, k + size, mode | SIP_PARSE__CAREFUL, &eb);
+	if ((ra < 0) != (rb < 0) || (ra < 0 && (ra != rb || ea.code != eb.code || ea.hdr != eb.hdr ||
+						 (ea.at && ea.at - in + (ptrdiff_t)k != eb.at - cat))))
+		abort();
+	if (ra >= 0) {
+		if ((size_t)rb != (size_t)ra + k || a.nhdrs != b.nhdrs || a.repairs != b.repairs ||
+		    a.body.len != b.body.len || !sip_msg_is_fields(&a) || a.start_line.ptr ||
+		    memcmp(a.first, b.first, sizeof a.first))
+			abort();
+		for (uint16_t i = 0; i < a.nhdrs; i++)
+			if (ha[i].id != hb[i].id || ha[i].value.len != hb[i].value.len ||
+			    ha[i].value.ptr - in + (ptrdiff_t)k != hb[i].value.ptr - cat)
+				abort();
+		struct sip_parse_error err;
+		if (sip_msg_check(&a, &err) < 0 && !err.reason)
+			abort();
+	}
+	free(cat);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static const unsigned modes[] = { 0, SIP_PARSE_STREAM, SIP_PARSE_LENIENT,
@@ -61,6 +102,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t m = 0; m < sizeof modes / sizeof modes[0]; m++) {
 		same_as_careful(in, size, modes[m], 64);
 		same_as_careful(in, size, modes[m], (uint16_t)(1 + size % 8));
+		fields_as_after_a_start_line(in, size, modes[m]);
 		sip_msg_init(&msg, hdrs, 64);
 		int rc = sip_msg_parse(&msg, in, size, modes[m], &err);
 		if (rc < 0) {

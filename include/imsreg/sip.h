@@ -216,6 +216,21 @@ void sip_msg_init(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t max);
 int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
 		  struct sip_parse_error *err);
 
+/* Parses header fields that come without a start line (a block of them
+ * pasted alone) at the start of buf, as sip_msg_parse parses those after
+ * its start line: up to the empty line (or, SIP_PARSE_LENIENT, the end of
+ * buf), then the body by Content-Length. msg has no start line: start_line,
+ * method and reason are SLICE_NULL, is_request false and status 0, which
+ * tells such a msg apart (sip_msg_is_fields). Returns as sip_msg_parse. */
+int sip_fields_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+		     struct sip_parse_error *err);
+
+/* msg holds header fields alone (sip_fields_parse), no request or response. */
+static inline bool sip_msg_is_fields(const struct sip_msg *msg)
+{
+	return !msg->is_request && msg->status == 0;
+}
+
 /* Iteration over the headers of one id, in message order. */
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id);
 const struct sip_hdr *sip_hdr_next(const struct sip_msg *msg, const struct sip_hdr *h);

@@ -1234,6 +1234,32 @@ int sip_msg_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned fla
 	return msg_parse_careful(msg, buf, len, flags, err);
 }
 
+int sip_fields_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
+		     struct sip_parse_error *err)
+{
+	struct hdr_chain ch;
+	msg_reset(msg, buf, &ch, err);
+	msg->start_line = SLICE_NULL;
+	if (len > INT_MAX || len > UINT32_MAX) {
+		if (err) {
+			err->code = -EMSGSIZE;
+			err->at = buf;
+			err->reason = "message larger than 2 GiB";
+		}
+		return -EMSGSIZE;
+	}
+	if (len == 0) {
+		if (err)
+			err->code = -EAGAIN;
+		return -EAGAIN;
+	}
+	/* fields_fast reads the byte before a line's LF, which for an empty
+	 * first line would be before buf: that line is the careful loop's */
+	if (buf[0] == '\n')
+		flags |= SIP_PARSE__CAREFUL;
+	return msg_parse_rest(msg, buf, len, flags, err, &ch, 0, buf);
+}
+
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id)
 {
 	if ((unsigned)id >= SIP_HDR__COUNT || msg->nhdrs == 0)

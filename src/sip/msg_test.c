@@ -265,6 +265,63 @@ static void test_parse_the_message_after_a_stream_message(void)
 	CHECK_INT_EQ(msg.status, 200);
 }
 
+/* Header fields pasted without a start line: the fields as after one,
+ * folding, the lenient repairs, the empty line and a body; no start line;
+ * an error at the field's own byte; nothing at all is "need more". */
+static void test_fields_without_a_start_line(void)
+{
+	static const char in[] = "Authorization: Digest username=\"a@b\",\r\n realm=\"b\"\r\n"
+				 "k: path\r\nSupported: sec-agree\r\n";
+	struct sip_hdr hdrs[4];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	sip_msg_init(&msg, hdrs, 4);
+	CHECK_INT_EQ(sip_fields_parse(&msg, in, sizeof in - 1, SIP_PARSE_LENIENT, &err), sizeof in - 1);
+	CHECK(sip_msg_is_fields(&msg));
+	CHECK(msg.start_line.ptr == NULL && msg.method.ptr == NULL && msg.reason.ptr == NULL);
+	CHECK_INT_EQ(msg.nhdrs, 3);
+	CHECK_INT_EQ(msg.hdrs[0].id, SIP_HDR_AUTHORIZATION);
+	CHECK_SLICE_EQ(msg.hdrs[0].value, "Digest username=\"a@b\",\r\n realm=\"b\"");
+	CHECK_INT_EQ(sip_hdr_count(&msg, SIP_HDR_SUPPORTED), 2);
+	CHECK(msg.repairs & SIP_REPAIR_NO_EMPTY_LINE);
+	CHECK_INT_EQ(msg.body.len, 0);
+
+	static const char bare[] = "Expires: 0\nContact: *\n\n";
+	CHECK_INT_EQ(sip_fields_parse(&msg, bare, sizeof bare - 1, SIP_PARSE_LENIENT, &err), sizeof bare - 1);
+	CHECK(msg.nhdrs == 2 && (msg.repairs & SIP_REPAIR_BARE_LF));
+	CHECK_INT_EQ(sip_fields_parse(&msg, bare, sizeof bare - 1, 0, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, 10);
+
+	static const char body[] = "l: 3\r\n\r\nabcde";
+	CHECK_INT_EQ(sip_fields_parse(&msg, body, sizeof body - 1, 0, &err), sizeof body - 3);
+	CHECK_SLICE_EQ(msg.body, "abc");
+	CHECK(sip_msg_is_fields(&msg));
+
+	static const char bad[] = "Expires: 0\r\nnot a field\r\n\r\n";
+	CHECK_INT_EQ(sip_fields_parse(&msg, bad, sizeof bad - 1, SIP_PARSE_LENIENT, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, sizeof "Expires: 0\r\nnot " - 1);
+	CHECK_INT_EQ(sip_fields_parse(&msg, bad, 0, SIP_PARSE_LENIENT, &err), -EAGAIN);
+	CHECK_INT_EQ(sip_fields_parse(&msg, bad, 12, SIP_PARSE_STREAM, &err), -EAGAIN);
+
+	/* an empty line first: no fields (LF alone, from a heap copy of its
+	 * own size: ASan sees a read of the byte before it) */
+	static const char lfs[] = "\n" VIA VIA VIA CL0 "\r\n";
+	char *lf = malloc(sizeof lfs - 1);
+	CHECK(lf != NULL);
+	if (lf) {
+		memcpy(lf, lfs, sizeof lfs - 1);
+		CHECK_INT_EQ(sip_fields_parse(&msg, lf, sizeof lfs - 1, SIP_PARSE_LENIENT, &err), sizeof lfs - 1);
+		CHECK(msg.nhdrs == 0 && msg.body.len == sizeof lfs - 2);
+		CHECK_INT_EQ(sip_fields_parse(&msg, lf, sizeof lfs - 1, 0, &err), -EBADMSG);
+		free(lf);
+	}
+
+	/* a message's start line is not a field */
+	static const char msgtext[] = REG CL0 "\r\n";
+	CHECK_INT_EQ(sip_fields_parse(&msg, msgtext, sizeof msgtext - 1, 0, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, sizeof "REGISTER " - 1);
+}
+
 /* The bench corpus parses in both modes, and every truncation on a stream
  * is "need more". */
 static void test_bench_corpus_truncations(void)
@@ -843,5 +900,6 @@ int main(void)
 	test_fast_path_start_line_in_first_block();
 	test_fast_path_lines_near_the_end();
 	test_fast_path_fold_after_taken_field();
+	test_fields_without_a_start_line();
 	return check_done();
 }
