@@ -27,6 +27,9 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 			known = true;
 	if (!known || f->offset > current->len)
 		abort();
+	for (size_t i = 0; i < n && sip_msg_is_fields(current); i++)
+		if (rules[i].id == f->id && !rules[i].fields)
+			abort(); /* a rule of the message as a whole on fields alone */
 	size_t len = strnlen(f->message, sizeof f->message);
 	if (len == 0 || len == sizeof f->message)
 		abort();
@@ -80,13 +83,16 @@ static void check_flow(const struct ims_flow *f)
 		abort();
 }
 
-static void run_msg(const char *buf, size_t len, struct ims_flow *input)
+/* fields: header fields with no start line (a paste of them alone), read
+ * by sip_fields_parse: only the rules marked fields may speak */
+static void run_msg(const char *buf, size_t len, struct ims_flow *input, bool fields)
 {
 	struct sip_hdr hdrs[96];
 	struct sip_msg msg;
 	struct sip_parse_error err;
 	sip_msg_init(&msg, hdrs, 96);
-	if (sip_msg_parse(&msg, buf, len, SIP_PARSE_LENIENT, &err) < 0)
+	if ((fields ? sip_fields_parse(&msg, buf, len, SIP_PARSE_LENIENT, &err)
+		    : sip_msg_parse(&msg, buf, len, SIP_PARSE_LENIENT, &err)) < 0)
 		return;
 	current = &msg;
 	int n = ims_rules_check(&msg, finding_cb, NULL);
@@ -145,7 +151,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sip_parse_error err;
 	sip_msg_init(&msg, hdrs, 96);
 	if (sip_msg_parse(&msg, (const char *)data, size, SIP_PARSE_LENIENT, &err) >= 0) {
-		run_msg((const char *)data, size, NULL);
+		run_msg((const char *)data, size, NULL, false);
+		/* the same bytes as fields pasted alone */
+		run_msg((const char *)data, size, NULL, true);
 		return 0;
 	}
 	struct paste p;
@@ -155,7 +163,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	input.max_calls = 2;
 	if (paste_normalise(&p, (const char *)data, size, &err) == 0)
 		for (size_t i = 0; i < p.nmsgs; i++)
-			run_msg(p.text.ptr + p.msgs[i].offset, p.msgs[i].len, &input);
+			run_msg(p.text.ptr + p.msgs[i].offset, p.msgs[i].len, &input, p.msgs[i].fields);
 	ims_flow_fini(&input);
 	paste_fini(&p);
 	return 0;

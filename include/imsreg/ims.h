@@ -559,6 +559,8 @@ struct ims_rule_info {
 	enum ims_severity severity;
 	const char *ref;
 	const char *summary;
+	bool fields;            /* it also judges header fields pasted without a start line
+				 * (sip_msg_is_fields), where the others do not run */
 };
 /* The rule book: *n set to the number of rules. */
 const struct ims_rule_info *ims_rules_list(size_t *n);

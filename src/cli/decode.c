@@ -89,7 +89,9 @@ static void run_status(struct decode_run *run, int status);
 static void count_kind(struct decode_run *run, const struct sip_msg *msg)
 {
 	char kind[KIND_MAX];
-	if (msg->is_request) {
+	if (sip_msg_is_fields(msg)) {
+		snprintf(kind, sizeof kind, "header fields");
+	} else if (msg->is_request) {
 		snprintf(kind, sizeof kind, "%.*s", (int)(msg->method.len < KIND_MAX - 1 ? msg->method.len
 										: KIND_MAX - 1),
 			 msg->method.ptr);
@@ -273,12 +275,24 @@ static enum report_style severity_style(enum ims_severity s)
 static void report_start_line(struct report *r, const struct cli_msg *m)
 {
 	const struct sip_msg *msg = &m->msg;
+	const bool fields = sip_msg_is_fields(msg);
 	if (r->format == REPORT_JSON) {
-		report_cstr(r, "kind", NULL, msg->is_request ? "request" : "response", NULL);
+		report_cstr(r, "kind", NULL, fields ? "fields" : msg->is_request ? "request" : "response", NULL);
 		report_str(r, "start_line", NULL, msg->start_line, NULL);
 		report_str(r, "version", NULL, msg->version, NULL);
 	}
-	if (msg->is_request) {
+	if (fields) {
+		if (r->format == REPORT_JSON) {
+			report_str(r, "method", NULL, SLICE_NULL, NULL);
+			report_str(r, "request_uri", NULL, SLICE_NULL, NULL);
+			report_str(r, "status", NULL, SLICE_NULL, NULL);
+			report_str(r, "reason", NULL, SLICE_NULL, NULL);
+		} else {
+			report_line(r, STYLE_NONE, "header fields without a start line: each is explained as "
+				    "in a message; only the rules that judge fields on their own apply "
+				    "('imsreg decode --rules' marks them), none of a field's absence");
+		}
+	} else if (msg->is_request) {
 		report_str(r, "method", "method", msg->method,
 			   msg->method_id == SIP_METHOD_REGISTER ? "binds the Contact addresses to the AOR in To (RFC 3261 §10)" : NULL);
 		struct sip_uri uri;
@@ -564,10 +578,12 @@ static bool addr_of(const struct sip_msg *msg, enum sip_hdr_id id, struct sip_ad
 /* What the identities of a message stand for: a REGISTER's, those of a
  * response to one, or another request's or response's (a reg-event
  * NOTIFY, a SUBSCRIBE: the registration words do not apply). */
-enum id_role { ID_REGISTER, ID_REG_RESPONSE, ID_OTHER };
+enum id_role { ID_REGISTER, ID_REG_RESPONSE, ID_OTHER, ID_FIELDS };
 
 static enum id_role id_role_of(const struct sip_msg *msg)
 {
+	if (sip_msg_is_fields(msg)) /* no message around them: said both ways */
+		return ID_FIELDS;
 	if (!cli_msg_is_registration(msg))
 		return ID_OTHER;
 	return msg->is_request ? ID_REGISTER : ID_REG_RESPONSE;
@@ -581,7 +597,7 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	struct ims_identity ruri_id = { 0 }, to_id = { 0 }, impi_id = { 0 };
 	bool has_ruri = false, has_to = false, has_impi = false, has_from = false;
 	const enum id_role role = id_role_of(msg);
-	const bool reg = role != ID_OTHER;
+	const bool reg = role == ID_REGISTER || role == ID_REG_RESPONSE;
 	report_list_begin(r, "identities", "identities");
 	if (msg->is_request) {
 		report_identity(r, "request_uri", "Request-URI", msg->ruri,
@@ -594,12 +610,16 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 	if ((has_from = addr_of(msg, SIP_HDR_FROM, &from)))
 		report_identity(r, "from", "From", from.uri_text,
 				reg ? "who asks: the IMPU itself, or a third party registering it"
+				: role == ID_FIELDS ? "the identity of the request's sender (in a REGISTER: who "
+						      "asks, the IMPU itself or a third party registering it)"
 				: msg->is_request ? "the identity of the request's sender"
 						  : "the identity of the sender of the request this answers",
 				NULL);
 	if ((has_to = addr_of(msg, SIP_HDR_TO, &to)))
 		report_identity(r, "to", "To", to.uri_text,
 				reg ? "the public identity (IMPU) being registered: the AOR"
+				: role == ID_FIELDS ? "the identity the request is addressed to (in a REGISTER "
+						      "and its answers: the IMPU being registered, the AOR)"
 				    : "the identity the request is addressed to", &to_id);
 	const struct sip_hdr *ah = sip_hdr_first(msg, SIP_HDR_AUTHORIZATION);
 	struct sip_auth auth;
@@ -618,6 +638,8 @@ static void report_identities(struct report *r, const struct cli_msg *m)
 					role == ID_REGISTER ? "where the UE is reached: its IP address, not an identity"
 					: role == ID_REG_RESPONSE ? "a binding the registrar holds for this AOR "
 								    "(RFC 3261 §10.3): an address, not an identity"
+					: role == ID_FIELDS ? "an address where the UE is reached (in a REGISTER or "
+							      "its 200: a binding), not an identity"
 					: "where the sender takes the later requests of this dialog "
 					  "(RFC 3261 §8.1.1.8): an address, not an identity", NULL);
 	for (cli_addr_it_init(&it, msg, SIP_HDR_P_ASSOCIATED_URI, 0); cli_addr_next(&it, &a);)
@@ -897,6 +919,13 @@ static void report_repairs(struct report *r, const struct cli_msg *m)
 	report_list_end(r);
 }
 
+/* What names msg in a title: its start line, or what stands there for
+ * header fields pasted alone. */
+static struct slice msg_title(const struct sip_msg *msg)
+{
+	return sip_msg_is_fields(msg) ? SLICE_LIT("header fields (no start line)") : msg->start_line;
+}
+
 static void brief_line(struct decode_run *run, const struct cli_msg *m, const struct finding_list *fl,
 		       unsigned nerr, unsigned nwarn, unsigned ninfo)
 {
@@ -906,10 +935,10 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	cli_msg_position(m, 0, &line, &col);
 	if (m->frame) /* from a capture file: its packet */
 		buf_printf(r->b, "%s%s, frame %llu: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name,
-			   (unsigned long long)m->frame, SLICE_ARG(msg->start_line), report_off(r));
+			   (unsigned long long)m->frame, SLICE_ARG(msg_title(msg)), report_off(r));
 	else
 		buf_printf(r->b, "%s%s:%u: %.*s%s", report_on(r, STYLE_TITLE), m->src->in->name, line,
-			   SLICE_ARG(msg->start_line), report_off(r));
+			   SLICE_ARG(msg_title(msg)), report_off(r));
 	const struct sip_hdr *h;
 	if ((h = sip_hdr_first(msg, SIP_HDR_TO))) {
 		struct sip_addr a;
@@ -966,10 +995,10 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		if (m->frame)
 			buf_printf(r->b, "\n%s== %s message %u (frame %llu): %.*s%s\n", report_on(r, STYLE_TITLE),
 				   m->src->in->name, m->index, (unsigned long long)m->frame,
-				   SLICE_ARG(msg->start_line), report_off(r));
+				   SLICE_ARG(msg_title(msg)), report_off(r));
 		else
 			buf_printf(r->b, "\n%s== %s message %u (line %u): %.*s%s\n", report_on(r, STYLE_TITLE),
-				   m->src->in->name, m->index, line, SLICE_ARG(msg->start_line), report_off(r));
+				   m->src->in->name, m->index, line, SLICE_ARG(msg_title(msg)), report_off(r));
 		if (m->packet.len)
 			buf_printf(r->b, "%spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet),
 				   report_off(r));
@@ -1348,9 +1377,10 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 	for (size_t i = 0; i < n; i++) {
 		const struct ims_rule_info *ri = &rules[i];
 		if (r.format == REPORT_TEXT) {
-			buf_printf(&b, "%s%-7s%s %s%s%s  [%s]\n        %s\n", report_on(&r, severity_style(ri->severity)),
+			buf_printf(&b, "%s%-7s%s %s%s%s  [%s]%s\n        %s\n", report_on(&r, severity_style(ri->severity)),
 				   ims_severity_name(ri->severity), report_off(&r), report_on(&r, STYLE_NAME), ri->id,
-				   report_off(&r), ri->ref ? ri->ref : "", ri->summary ? ri->summary : "");
+				   report_off(&r), ri->ref ? ri->ref : "", ri->fields ? "  (fields)" : "",
+				   ri->summary ? ri->summary : "");
 			continue;
 		}
 		report_begin(&r, NULL, NULL);
@@ -1358,13 +1388,19 @@ static int decode_rules(const struct cli_opts *opt, FILE *out, FILE *err)
 		report_cstr(&r, "severity", NULL, ims_severity_name(ri->severity), NULL);
 		report_cstr(&r, "ref", NULL, ri->ref, NULL);
 		report_cstr(&r, "summary", NULL, ri->summary, NULL);
+		report_bool(&r, "fields", NULL, ri->fields, NULL);
 		report_end(&r);
 	}
 	report_list_end(&r);
-	if (r.format == REPORT_JSON)
+	if (r.format == REPORT_JSON) {
 		report_end(&r);
-	else
-		buf_printf(&b, "%zu rules\n", n);
+	} else {
+		size_t nf = 0;
+		for (size_t i = 0; i < n; i++)
+			nf += rules[i].fields;
+		buf_printf(&b, "%zu rules; the %zu marked (fields) also judge header fields pasted "
+			   "without a start line, where the others do not run\n", n, nf);
+	}
 	int status = CLI_EXIT_OK;
 	if (b.err) {
 		fputs("imsreg decode --rules: out of memory\n", err);

@@ -513,6 +513,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	const char *buf;
 	size_t len;
 	unsigned flags;
+	bool fields = false; /* header fields pasted without a start line */
 	/* strict: where the previous message ended by its Content-Length */
 	size_t prev_end = src->next;
 	m->src = src;
@@ -558,9 +559,11 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;
 		flags = SIP_PARSE_LENIENT;
+		fields = pm->fields;
 	}
 	m->index++;
-	int rc = sip_msg_parse(&m->msg, buf, len, flags, &perr);
+	int rc = fields ? sip_fields_parse(&m->msg, buf, len, flags, &perr)
+			: sip_msg_parse(&m->msg, buf, len, flags, &perr);
 	if (rc <= 0) {
 		if (rc == 0)
 			rc = -EBADMSG;

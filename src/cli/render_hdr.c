@@ -1466,7 +1466,9 @@ bool cli_msg_is_registration(const struct sip_msg *msg)
 	const struct sip_hdr *ch = sip_hdr_first(msg, SIP_HDR_CSEQ);
 	struct sip_cseq cs;
 	struct sip_parse_error perr;
-	return ch && sip_cseq_decode(&cs, ch->value, &perr) == 0 && cs.method_id == SIP_METHOD_REGISTER;
+	if (!ch) /* fields pasted alone without a CSeq: taken from a registration */
+		return sip_msg_is_fields(msg);
+	return sip_cseq_decode(&cs, ch->value, &perr) == 0 && cs.method_id == SIP_METHOD_REGISTER;
 }
 
 /* The explanation of a header whose catalogue text speaks of the

@@ -83,6 +83,8 @@ struct ctx {
 	const struct sip_hdr *call_id;
 	/* facts computed once, before the rules run */
 	bool is_register;          /* a REGISTER request */
+	bool fields;               /* header fields pasted alone (sip_msg_is_fields):
+				    * only the rules of scope FIELDS run */
 	bool is_reg_response;      /* a response whose CSeq method is REGISTER */
 	bool ruri_ok;
 	struct sip_uri ruri;
@@ -923,7 +925,7 @@ static void check_401(struct ctx *c)
 static void check_401_aka(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	if (m->is_request || m->status != 401 || !c->is_reg_response)
+	if (!c->fields && (m->is_request || m->status != 401 || !c->is_reg_response))
 		return;
 	for (const struct sip_hdr *h = sip_hdr_first(m, SIP_HDR_WWW_AUTHENTICATE); h;
 	     h = sip_hdr_next(m, h)) {
@@ -3890,6 +3892,12 @@ enum scope {
 	BINDING,    /* REGISTER requests with a Contact that are not deregistrations
 		     * (the rules of this scope need not test c->deregister) */
 	RESPONSE,   /* responses to REGISTER */
+	/* a flag beside one of those: the rule also runs on header fields
+	 * pasted alone (sip_msg_is_fields), where no other rule runs: it
+	 * judges the fields it finds (their syntax, the values in them, two
+	 * of them against each other), and needs neither the start line nor
+	 * the message's other fields (no rule of a field's absence) */
+	FIELDS = 0x10,
 };
 
 /* ---- where the message went (a capture's packets) ---------------------- */
@@ -4229,16 +4237,16 @@ static void check_packet_response_delay(struct ctx *c)
 	  ANY, check_mandatory) \
 	X("rfc3261.msg.header-syntax", IMS_SEV_ERROR, "RFC 3261 §20, §25.1",\
 	  "every known header (but the informational ones) and the Request-URI decode with their typed decoder, with no control byte outside white space",\
-	  ANY, check_syntax) \
+	  ANY | FIELDS, check_syntax) \
 	X("rfc3261.msg.header-syntax-informational", IMS_SEV_WARNING, "RFC 3261 §20.17, §20.35, §20.41, §20.43",\
 	  "User-Agent, Server, Warning and Date follow their grammar",\
-	  ANY, check_syntax_informational) \
+	  ANY | FIELDS, check_syntax_informational) \
 	X("rfc3261.msg.single-header-repeated", IMS_SEV_ERROR, "RFC 3261 §7.3, §20",\
 	  "headers that take one value appear once",\
-	  ANY, check_single_repeated) \
+	  ANY | FIELDS, check_single_repeated) \
 	X("rfc3261.msg.comma-combined", IMS_SEV_ERROR, "RFC 3261 §7.3.1",\
 	  "no two credentials/challenges in one field, no list in a single-value header",\
-	  ANY, check_comma_combined) \
+	  ANY | FIELDS, check_comma_combined) \
 	X("rfc3261.msg.content-length", IMS_SEV_ERROR, "RFC 3261 §20.14, §18.3",\
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
@@ -4271,10 +4279,10 @@ static void check_packet_response_delay(struct ctx *c)
 	  REQUEST, check_via_branch_rfc2543) \
 	X("rfc3261.cseq.method-range", IMS_SEV_ERROR, "RFC 3261 §8.1.1.5",\
 	  "CSeq method equals the request method and the number is below 2^31",\
-	  ANY, check_cseq) \
+	  ANY | FIELDS, check_cseq) \
 	X("rfc3261.date.weekday", IMS_SEV_WARNING, "RFC 3261 §20.17, RFC 1123 §5.2.14",\
 	  "the Date weekday is that of its date",\
-	  ANY, check_date_weekday) \
+	  ANY | FIELDS, check_date_weekday) \
 	X("rfc3261.register.ruri-userinfo", IMS_SEV_ERROR, "RFC 3261 §10.2",\
 	  "the REGISTER Request-URI has no user@ part",\
 	  REGISTER, check_ruri_userinfo) \
@@ -4295,7 +4303,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_deregister) \
 	X("rfc3261.register.expires-range", IMS_SEV_WARNING, "RFC 3261 §20.19, RFC 4475 §3.1.2.4",\
 	  "an expires parameter or Expires header fits 32 bits (digits beyond it are a range fault, not a syntax one)",\
-	  ANY, check_expires_range) \
+	  ANY | FIELDS, check_expires_range) \
 	X("rfc3261.register.contact-expires", IMS_SEV_INFO, "RFC 3261 §10.2.1.1",\
 	  "a Contact expires parameter differing from Expires wins for its binding",\
 	  REGISTER, check_contact_expires) \
@@ -4304,7 +4312,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  RESPONSE, check_401) \
 	X("ts24229.response.401-aka", IMS_SEV_ERROR, "TS 24.229 §5.4.1.2.1, RFC 3310 §3.2",\
 	  "the 401's AKA nonce decodes; ck/ik never reach the UE",\
-	  RESPONSE, check_401_aka) \
+	  RESPONSE | FIELDS, check_401_aka) \
 	X("ts24229.response.401-security-server", IMS_SEV_INFO, "TS 24.229 §5.2.2, TS 33.203 §7.1",\
 	  "a 401 to REGISTER without Security-Server offers no IPsec",\
 	  RESPONSE, check_401_security_server) \
@@ -4337,7 +4345,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_ims_authorization) \
 	X("ts24229.register.authorization-fields", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1",\
 	  "Authorization has username, realm, uri, nonce and response; integrity-protected has a TS 24.229 value",\
-	  REGISTER, check_ims_auth_fields) \
+	  REGISTER | FIELDS, check_ims_auth_fields) \
 	X("rfc3261.auth.uri-ruri", IMS_SEV_WARNING, "RFC 3261 §22.4, RFC 7616 §3.4",\
 	  "the Authorization uri equals the Request-URI",\
 	  REGISTER, check_auth_uri) \
@@ -4352,31 +4360,31 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_ruri_home) \
 	X("ts24229.register.from-to", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "From and To carry the same IMPU",\
-	  REGISTER, check_from_to) \
+	  REGISTER | FIELDS, check_from_to) \
 	X("ts23003.impi.nai", IMS_SEV_ERROR, "TS 23.003 §13.3, RFC 7542",\
 	  "the Authorization username (IMPI) is an NAI user@realm",\
-	  REGISTER, check_impi_format) \
+	  REGISTER | FIELDS, check_impi_format) \
 	X("ts23003.identity.imsi-domain", IMS_SEV_WARNING, "TS 23.003 §13.2",\
 	  "an IMSI-based identity sits in the domain derived from that IMSI's MCC/MNC",\
-	  REGISTER, check_imsi_domain) \
+	  REGISTER | FIELDS, check_imsi_domain) \
 	X("ts23003.identity.domain-format", IMS_SEV_WARNING, "TS 23.003 §13.2",\
 	  "a 3gppnetwork.org domain is ims.mncXXX.mccYYY.3gppnetwork.org (3-digit MNC)",\
-	  REGISTER, check_domain_format) \
+	  REGISTER | FIELDS, check_domain_format) \
 	X("ts23003.impi.derived-realm", IMS_SEV_INFO, "TS 23.003 §13.3",\
 	  "an IMSI-based IMPI with a realm other than the IMSI-derived one",\
-	  REGISTER, check_impi_derived) \
+	  REGISTER | FIELDS, check_impi_derived) \
 	X("ts23003.impu.temporary", IMS_SEV_INFO, "TS 23.003 §13.4B",\
 	  "To is a temporary IMPU derived from the IMSI",\
-	  REGISTER, check_temporary_impu) \
+	  REGISTER | FIELDS, check_temporary_impu) \
 	X("ts23003.imsi.test-plmn", IMS_SEV_INFO, "ITU-T E.212, TS 23.003 §2.2",\
 	  "the IMSI belongs to the test network code MCC 001",\
-	  REGISTER, check_test_plmn) \
+	  REGISTER | FIELDS, check_test_plmn) \
 	X("ts23003.identity.same-imsi", IMS_SEV_WARNING, "TS 23.003 §13.3, §13.4B",\
 	  "an IMSI-based IMPI and a temporary IMPU carry the same IMSI",\
-	  REGISTER, check_same_imsi) \
+	  REGISTER | FIELDS, check_same_imsi) \
 	X("ims.identity.impi-impu-domain", IMS_SEV_INFO, "TS 23.003 §13.3, §13.4",\
 	  "the IMPI's realm and the IMPU's domain agree",\
-	  REGISTER, check_impi_impu_domain) \
+	  REGISTER | FIELDS, check_impi_impu_domain) \
 	X("ims.identity.contact-imsi", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, TS 33.203 §5.1",\
 	  "the Contact does not expose the IMSI when the IMPU does not",\
 	  REGISTER, check_contact_user) \
@@ -4400,7 +4408,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_sec_agree_absent) \
 	X("ts33203.security.ipsec-params", IMS_SEV_ERROR, "TS 33.203 §7.1, RFC 3329 §2.2",\
 	  "ipsec-3gpp offers have alg, spi-c, spi-s, port-c, port-s with valid values",\
-	  ANY, check_sec_params) \
+	  ANY | FIELDS, check_sec_params) \
 	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1, TS 24.229 §5.1.1.5.1",\
 	  "the protected REGISTER echoes Security-Server in Security-Verify and repeats Security-Client",\
 	  REGISTER, check_sec_verify) \
@@ -4409,16 +4417,16 @@ static void check_packet_response_delay(struct ctx *c)
 	  BINDING, check_pani_present) \
 	X("ts24229.pani.cell-id", IMS_SEV_ERROR, "TS 24.229 §7.2A.4.3, TS 23.003 §19.6",\
 	  "the cell id has the length of its access type",\
-	  ANY, check_pani_cell) \
+	  ANY | FIELDS, check_pani_cell) \
 	X("ts24229.pani.placeholder-cell", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3",\
 	  "the cell id is a placeholder (MCC 000, ECI all ones)",\
-	  ANY, check_pani_placeholder) \
+	  ANY | FIELDS, check_pani_placeholder) \
 	X("ts24229.cni.syntax", IMS_SEV_ERROR, "TS 24.229 §7.2.15",\
 	  "Cellular-Network-Info is one cellular access type with its cell and cell-info-age in seconds",\
-	  ANY, check_cni_syntax) \
+	  ANY | FIELDS, check_cni_syntax) \
 	X("ts24229.cni.cell-id", IMS_SEV_ERROR, "TS 24.229 §7.2.15, §7.2A.4.3",\
 	  "the Cellular-Network-Info cell id is there and has the length of its access type",\
-	  ANY, check_cni_cell) \
+	  ANY | FIELDS, check_cni_cell) \
 	X("ts24229.cni.on-cellular", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "Cellular-Network-Info comes from a UE on another access than cellular radio",\
 	  REQUEST, check_cni_on_cellular) \
@@ -4466,64 +4474,64 @@ static void check_packet_response_delay(struct ctx *c)
 	  BINDING, check_ir92_instance) \
 	X("rfc5626.contact.instance-urn", IMS_SEV_ERROR, "RFC 5626 §4.1, RFC 7254",\
 	  "+sip.instance is a well-formed URN",\
-	  REGISTER, check_instance) \
+	  REGISTER | FIELDS, check_instance) \
 	X("rfc7254.imei.spare-digit", IMS_SEV_ERROR, "RFC 7254, TS 23.003 §6.2.1",\
 	  "the IMEI URN's last digit is the spare 0, not the check digit",\
-	  REGISTER, check_imei_spare) \
+	  REGISTER | FIELDS, check_imei_spare) \
 	X("ir92.contact.instance-imei", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.229 §5.1.1.2.1",\
 	  "+sip.instance is an IMEI URN",\
-	  REGISTER, check_ir92_instance_kind) \
+	  REGISTER | FIELDS, check_ir92_instance_kind) \
 	X("ims.contact.instance-params", IMS_SEV_WARNING, "TS 34.229-1 A.1.1, RFC 5626 §4.1",\
 	  "an IMEI URN instance id has no ;svn or other URN parameter",\
-	  REGISTER, check_instance_params) \
+	  REGISTER | FIELDS, check_instance_params) \
 	X("ir92.contact.mmtel-icsi", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.173",\
 	  "the Contact carries the MMTel ICSI",\
 	  BINDING, check_ir92_mmtel) \
 	X("ir92.contact.smsip-misspelt", IMS_SEV_WARNING, "TS 24.341 §5.3.1.2, IR.92 §2.2.1",\
 	  "+g.3gpp.csi.smsip and other misspellings of +g.3gpp.smsip",\
-	  REGISTER, check_smsip_misspelt) \
+	  REGISTER | FIELDS, check_smsip_misspelt) \
 	X("rfc3840.contact.feature-tag-repeated", IMS_SEV_WARNING, "RFC 3840 §9",\
 	  "a feature tag (other than +sip.instance) is written once per Contact",\
-	  REGISTER, check_tag_repeated) \
+	  REGISTER | FIELDS, check_tag_repeated) \
 	X("ir92.contact.smsip", IMS_SEV_INFO, "IR.92 §2.2.1, TS 24.341 §5.3.1.2",\
 	  "the Contact offers SMS over IP (+g.3gpp.smsip)",\
 	  BINDING, check_smsip_absent) \
 	X("rfc7616.digest.qop-fields", IMS_SEV_ERROR, "RFC 7616 §3.4",\
 	  "qop, nc and cnonce come together",\
-	  REGISTER, check_qop_fields) \
+	  REGISTER | FIELDS, check_qop_fields) \
 	X("rfc7616.digest.nc-value", IMS_SEV_ERROR, "RFC 7616 §3.4",\
 	  "nc is 8 hex digits counting from 00000001",\
-	  REGISTER, check_nc_value) \
+	  REGISTER | FIELDS, check_nc_value) \
 	X("rfc7616.digest.nc", IMS_SEV_INFO, "RFC 7616 §3.4, TS 24.229 §5.1.1.4",\
 	  "a nonce count above 1 reuses a nonce",\
-	  REGISTER, check_nc) \
+	  REGISTER | FIELDS, check_nc) \
 	X("rfc3310.aka.nonce", IMS_SEV_ERROR, "RFC 3310 §3.2",\
 	  "an AKA nonce decodes as base64(RAND || AUTN)",\
-	  REGISTER, check_aka_nonce) \
+	  REGISTER | FIELDS, check_aka_nonce) \
 	X("ts33102.aka.amf-separation", IMS_SEV_INFO, "TS 33.102 Annex H, TS 33.401 §6.1.1",\
 	  "the AMF separation bit of an IMS AKA vector",\
-	  REGISTER, check_aka_amf) \
+	  REGISTER | FIELDS, check_aka_amf) \
 	X("rfc3310.aka.algorithm", IMS_SEV_WARNING, "RFC 3310 §3.1, TS 24.229 §5.1.1.5.1",\
 	  "credentials answering an AKA nonce name algorithm=AKAv1-MD5",\
-	  REGISTER, check_aka_algorithm) \
+	  REGISTER | FIELDS, check_aka_algorithm) \
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
-	  REGISTER, check_response_format) \
+	  REGISTER | FIELDS, check_response_format) \
 	X("ts24229.aka.mac-failure", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.3, TS 33.203 §6.1.2",\
 	  "an empty response to an AKA challenge, without auts: the UE could not authenticate the network (AUTN's MAC)",\
-	  REGISTER, check_aka_mac_failure) \
+	  REGISTER | FIELDS, check_aka_mac_failure) \
 	X("rfc3310.aka.auts", IMS_SEV_INFO, "RFC 3310 §3.4, TS 33.102 §6.3.5",\
 	  "auts means an SQN resynchronisation",\
-	  REGISTER, check_auts) \
+	  REGISTER | FIELDS, check_auts) \
 	X("rfc7254.imei.check-digit", IMS_SEV_INFO, "RFC 7254, TS 23.003 §6.2.1, Annex B",\
 	  "the IMEI URN's spare digit vs the IMEI's Luhn check digit",\
-	  REGISTER, check_imei_check_digit) \
+	  REGISTER | FIELDS, check_imei_check_digit) \
 	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\
 	  "a deregistration without the last challenge's credentials",\
 	  REGISTER, check_dereg_unprotected) \
 	X("ts24229.pani.plmn-vs-imsi", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3, TS 23.003 §2.2",\
 	  "the cell's PLMN vs the IMSI's home PLMN (roaming)",\
-	  REGISTER, check_pani_plmn) \
+	  REGISTER | FIELDS, check_pani_plmn) \
 	X("rfc5626.contact.reg-id", IMS_SEV_ERROR, "RFC 5626 §4.2.1, §5.2",\
 	  "reg-id comes with +sip.instance and Supported: outbound",\
 	  BINDING, check_reg_id) \
@@ -4532,7 +4540,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  RESPONSE, check_gruu) \
 	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
 	  "every sip: Route entry is a loose router (;lr)",\
-	  REQUEST, check_route_lr) \
+	  REQUEST | FIELDS, check_route_lr) \
 	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
 	  "From has a tag; responses (but 100) have a To tag",\
 	  ANY, check_tags) \
@@ -4540,13 +4548,13 @@ static void check_packet_response_delay(struct ctx *c)
 	  "a REGISTER's To has no tag (out of dialog)",\
 	  REGISTER, check_register_to_tag)
 
-#define RULE_INFO(id, sev, ref, summary, scope, fn) { id, sev, ref, summary },
+#define RULE_INFO(id, sev, ref, summary, scope, fn) { id, sev, ref, summary, ((scope) & FIELDS) != 0 },
 #define RULE_IMPL(id, sev, ref, summary, scope, fn) { scope, fn },
 
 static const struct ims_rule_info rule_info[] = { RULE_BOOK(RULE_INFO) };
 
 struct rule_impl {
-	enum scope scope;
+	unsigned scope; /* enum scope, perhaps | FIELDS */
 	void (*check)(struct ctx *c);
 };
 static const struct rule_impl rule_impl[] = { RULE_BOOK(RULE_IMPL) };
@@ -4593,6 +4601,7 @@ static void ctx_prepare(struct ctx *c)
 	const struct sip_hdr *h;
 
 	c->is_register = m->is_request && m->method_id == SIP_METHOD_REGISTER;
+	c->fields = sip_msg_is_fields(m);
 	c->call_id = sip_hdr_first(m, SIP_HDR_CALL_ID);
 	/* the Vias: one is the UE's own leg; the top one's branch */
 	unsigned nvia = 0;
@@ -4622,7 +4631,8 @@ static void ctx_prepare(struct ctx *c)
 		c->auth_ok = sip_auth_decode(&c->auth, c->auth_hdr->value, &rest, &err) == 0;
 	}
 	struct slice nonce = c->auth_ok ? c->auth.field[SIP_AUTH_NONCE] : SLICE_NULL;
-	c->protected_reg = c->is_register && slice_present(nonce) && nonce.len > 0;
+	/* fields pasted alone: credentials with a nonce answer a challenge */
+	c->protected_reg = (c->is_register || c->fields) && slice_present(nonce) && nonce.len > 0;
 	c->expires_hdr = sip_hdr_first(m, SIP_HDR_EXPIRES);
 	if (c->expires_hdr)
 		c->expires_rc = sip_u32_decode(&c->expires, c->expires_hdr->value, &err);
@@ -4711,7 +4721,10 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 	for (size_t i = 0; i < NRULES; i++) {
 		const struct rule_impl *r = &rule_impl[i];
 		bool run;
-		switch (r->scope) {
+		switch (c.fields ? FIELDS : r->scope & ~(unsigned)FIELDS) {
+		case FIELDS:
+			run = r->scope & FIELDS;
+			break;
 		case REQUEST:
 			run = msg->is_request;
 			break;
@@ -4734,7 +4747,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 		r->check(&c);
 		flush(&c);
 	}
-	if (flow)
+	if (flow && !c.fields) /* fields alone belong to no transaction */
 		flow_note(&c, flow);
 	imsreg_free(c.ri);
 	return c.count;

@@ -2141,8 +2141,104 @@ static void test_rules_md_lists_every_rule(void)
 		if (!strstr(md, want))
 			fprintf(stderr, "docs/rules.md lacks the row of %s\n", rules[i].id);
 		CHECK(strstr(md, want) != NULL);
+		/* its "applies to" says whether it judges fields pasted alone */
+		const char *row = strstr(md, want), *eol = row ? strchr(row, '\n') : NULL;
+		if (row && eol) {
+			char line[1024];
+			snprintf(line, sizeof line, "%.*s", (int)(eol - row), row);
+			bool says = strstr(line, "and fields pasted alone |") != NULL;
+			if (says != rules[i].fields)
+				fprintf(stderr, "docs/rules.md: %s %s fields pasted alone\n", rules[i].id,
+					rules[i].fields ? "judges" : "does not judge");
+			CHECK(says == rules[i].fields);
+		}
 	}
 	free(md);
+}
+
+/* Runs the book over header fields pasted alone (sip_fields_parse). */
+static int run_fields(const char *text, struct findings *fs)
+{
+	struct sip_hdr hdrs[64];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	memset(fs, 0, sizeof *fs);
+	sip_msg_init(&msg, hdrs, 64);
+	if (sip_fields_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
+		return -1;
+	CHECK(sip_msg_is_fields(&msg));
+	return ims_rules_check(&msg, collect_cb, fs);
+}
+
+/* Header fields pasted alone: only the rules marked fields run, so
+ * nothing is said of what was not pasted (Via, From, the sec-agree
+ * option tags, +sip.instance) while what the fields hold is judged as in
+ * a message: their syntax, the values in them, two of them together. */
+static void test_fields_pasted_alone_are_judged_by_what_they_hold(void)
+{
+	size_t n;
+	const struct ims_rule_info *rules = ims_rules_list(&n);
+	struct findings fs;
+	/* the fields of the clean messages: no finding at all (but the IMEI
+	 * check digit, which the clean messages have too) */
+	static const char *const clean[] = {
+		"Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+		"nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\","
+		"response=\"0123456789abcdef0123456789abcdef\"\r\n",
+		"WWW-Authenticate: Digest realm=\"" DOM "\",nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,"
+		"qop=\"auth\"\r\nSecurity-Server: ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;ealg=aes-cbc;"
+		"spi-c=3333;spi-s=4444;port-c=5066;port-s=5068\r\n",
+		"Contact: <sip:[2001:db8::1]:5060>;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n"
+		"P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
+		"From: <" IMPU ">;tag=a1\r\nTo: <" IMPU ">\r\nExpires: 0\r\n",
+	};
+	for (size_t i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+		int k = run_fields(clean[i], &fs);
+		bool only_check_digit = fs.n == 1 && strcmp(fs.f[0].id, "rfc7254.imei.check-digit") == 0;
+		if (k != 0 && !only_check_digit)
+			print_findings("clean fields", &fs);
+		CHECK(k == 0 || only_check_digit);
+	}
+	/* what they hold, judged */
+	static const struct {
+		const char *text, *rule;
+	} fcases[] = {
+		{ "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",nonce=\"" NONCE_AKA_SEP
+		  "\",algorithm=AKAv1-MD5,uri=\"sip:" DOM "\",response=\"0123456789abcdef0123456789abcdef\"\r\n",
+		  "ts33102.aka.amf-separation" },
+		{ "Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\"\r\n",
+		  "ts24229.register.authorization-fields" },
+		{ "Authorization: Digest username=\"sip:" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\","
+		  "nonce=\"\",response=\"\"\r\n", "ts23003.impi.nai" },
+		{ "WWW-Authenticate: Digest realm=\"" DOM "\",nonce=\"c2hvcnQ=\",algorithm=AKAv1-MD5\r\n",
+		  "ts24229.response.401-aka" },
+		{ "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1111;port-c=5062;port-s=5064\r\n",
+		  "ts33203.security.ipsec-params" },
+		{ "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3\r\n",
+		  "ts24229.pani.cell-id" },
+		{ "Contact: <sip:a@h>;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";+g.3gpp.csi.smsip\r\n",
+		  "ir92.contact.smsip-misspelt" },
+		{ "From: <" IMPU ">;tag=a1\r\nTo: <sip:+4917099@" DOM ">\r\n", "ts24229.register.from-to" },
+		{ "Expires: 1\r\nExpires: 2\r\n", "rfc3261.msg.single-header-repeated" },
+		{ "CSeq: 4294967295 REGISTER\r\n", "rfc3261.cseq.method-range" },
+		{ "Route: <sip:pcscf." DOM ">\r\n", "rfc3261.route.lr" },
+		{ "Via: SIP/2.0/UDP [2001:db8::1;branch=z9hG4bK1\r\n", "rfc3261.msg.header-syntax" },
+	};
+	for (size_t i = 0; i < sizeof fcases / sizeof fcases[0]; i++) {
+		int k = run_fields(fcases[i].text, &fs);
+		const struct ims_finding *f = find(&fs, fcases[i].rule);
+		if (k < 0 || !f)
+			fprintf(stderr, "fields case %zu: %s did not fire\n", i, fcases[i].rule);
+		CHECK(k > 0 && f != NULL);
+		/* and only rules marked fields ever do */
+		for (size_t j = 0; j < fs.n; j++)
+			for (size_t r = 0; r < n; r++)
+				if (strcmp(rules[r].id, fs.f[j].id) == 0)
+					CHECK(rules[r].fields);
+	}
+	/* the message rules are the ones the fields leave out: mandatory
+	 * headers, sec-agree, Supported: path, IR.92's Contact contents */
+	CHECK_INT_EQ(run_fields("Expires: 600000\r\n", &fs), 0);
 }
 
 /* ---- the seed fixtures -------------------------------------------------- */
@@ -2771,6 +2867,7 @@ int main(void)
 {
 	test_rule_list_is_well_formed();
 	test_rules_md_lists_every_rule();
+	test_fields_pasted_alone_are_judged_by_what_they_hold();
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();

@@ -441,6 +441,8 @@ struct state {
 	bool doubled;         /* a blank line inside this head was noise */
 	bool noted_prefix, noted_lf, noted_blank, noted_quote, noted_indent, noted_crcrlf;
 	bool cr_ends;         /* the input ends its lines with CR alone */
+	bool fields;          /* no start line in the input: a known header line
+			       * begins a block of fields (struct paste_msg) */
 	long content_length;
 	bool sip_body;        /* Content-Type message/sipfrag or message/sip */
 };
@@ -458,7 +460,7 @@ static int msg_begin(struct state *st, size_t i)
 	struct paste *p = st->p;
 	if (grow((void **)&p->msgs, &p->cap_msgs, p->nmsgs, sizeof *p->msgs) < 0)
 		return -ENOMEM;
-	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL };
+	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL, st->fields };
 	st->msg_start = p->text.len;
 	st->in_msg = true;
 	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
@@ -863,6 +865,54 @@ static bool bounded(const struct state *st, size_t i, size_t j)
 	return false;
 }
 
+/* A header line of a name the codec knows at the start of line l. */
+static bool known_field_line(const char *in, const struct line *l)
+{
+	return classify(in, l) == HEADER && is_known_header_line(in + l->cstart, l->end - l->cstart);
+}
+
+/* Header fields pasted without a message around them ("Authorization:
+ * Digest ...", a Contact copied from a log): true when no line of the
+ * input holds a start line (at its start or inside it) and one is a header
+ * line of a name the codec knows, at column 0 or, when none is, after the
+ * white space of the first line indented so: that white space is removed
+ * from every line that begins with it (quoted in a mail or a question, as
+ * indent_remove does for a message; lines indented deeper keep the rest
+ * as folding). */
+static bool fields_only(const char *in, struct line *ls, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (classify(in, &ls[k]) == START || start_inside(in, &ls[k]) != SIZE_MAX)
+			return false;
+	size_t first = n;
+	for (size_t k = 0; k < n; k++) {
+		if (known_field_line(in, &ls[k]))
+			return true;
+		if (first == n && classify(in, &ls[k]) == CONTINUATION) {
+			const char *t = in + ls[k].cstart;
+			size_t m = ls[k].end - ls[k].cstart, w = 0;
+			while (w < m && (t[w] == ' ' || t[w] == '\t'))
+				w++;
+			if (is_known_header_line(t + w, m - w))
+				first = k;
+		}
+	}
+	if (first == n)
+		return false;
+	const char *ind = in + ls[first].cstart;
+	size_t w = 0;
+	while (ind[w] == ' ' || ind[w] == '\t')
+		w++;
+	for (size_t k = 0; k < n; k++) {
+		struct line *l = &ls[k];
+		if (l->end - l->cstart > w && memcmp(in + l->cstart, ind, w) == 0) {
+			l->cstart += w;
+			l->indented = true;
+		}
+	}
+	return true;
+}
+
 /* The normaliser proper, over text without a log format (the input, or
  * what unlog made of it: bounds are the offsets of the lines before which
  * one of its messages ended). */
@@ -888,17 +938,23 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 	    (rc = repair_add(p, 1, "removed the UTF-8 byte order mark")) < 0)
 		goto out;
 	indent_remove(&st, ls);
+	st.fields = fields_only(in, ls, n);
 	size_t i = 0;
 	bool skipped_text = false; /* a run of text outside messages is listed once */
 	while (i < n) {
 		enum line_kind k = classify(in, &ls[i]);
 		if (!st.in_msg) {
-			if (k == START) {
+			if (k == START || (st.fields && known_field_line(in, &ls[i]))) {
 				skipped_text = false;
 				rc = msg_begin(&st, i);
 				if (rc < 0)
 					goto out;
-				rc = head_line(&st, i, false, true);
+				if (st.fields) { /* its first field: a header line like the others */
+					long cl = content_length_of(in + ls[i].cstart, ls[i].end - ls[i].cstart);
+					if (cl >= 0)
+						st.content_length = cl;
+				}
+				rc = head_line(&st, i, false, !st.fields);
 				if (rc < 0)
 					goto out;
 			} else if (k != BLANK && !skipped_text) {
@@ -971,7 +1027,8 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		size_t boff = ls[i].next;
 		if (st.doubled)
 			boff = j < n ? ls[j].start : len;
-		if (st.content_length != 0) {
+		/* fields pasted alone have a body only when Content-Length says so */
+		if (st.content_length > 0 || (st.content_length < 0 && !st.fields)) {
 			size_t after;
 			rc = body_take(&st, line_at(ls, n, i, boff), boff, &after);
 			if (rc < 0)

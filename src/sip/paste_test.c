@@ -1527,15 +1527,82 @@ static void test_blank_lines_of_a_body_map_to_their_own_lines(void)
 	paste_fini(&p);
 }
 
-static void test_no_start_line_is_an_error(void)
+static void test_no_start_line_and_no_known_field_is_an_error(void)
 {
-	static const char in[] = "hello\nVia: x\n";
+	static const char in[] = "hello\nNote: a field of no SIP header\n";
 	struct paste p;
 	struct sip_parse_error err;
 	paste_init(&p);
 	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, &err), -EBADMSG);
-	CHECK(err.reason != NULL);
+	CHECK(err.reason && strcmp(err.reason, "no SIP request line or status line found") == 0);
 	CHECK_INT_EQ(paste_normalise(&p, "", 0, &err), -EBADMSG);
+	paste_fini(&p);
+}
+
+/* Whether a repair of p says what (a substring), on line. */
+static bool repaired(const struct paste *p, unsigned line, const char *what)
+{
+	for (size_t i = 0; i < p->nrepairs; i++)
+		if (p->repairs[i].line == line && strstr(p->repairs[i].what, what))
+			return true;
+	return false;
+}
+
+/* Header fields pasted with no start line anywhere: each run of header
+ * lines (the first a name the codec knows) is a block of fields, with the
+ * paste's repairs (LF, folding at column 0, blank lines between fields,
+ * a common indentation), text around it ignored, no body unless
+ * Content-Length gives one; a start line anywhere keeps messages only. */
+static void test_fields_without_a_start_line_are_blocks(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	static const char one[] = "Authorization: Digest username=\"a@b\",\nrealm=\"b\"\n\n"
+				  "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96\n";
+	CHECK_INT_EQ(paste_normalise(&p, one, sizeof one - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields && p.msgs[0].first_line == 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Authorization: Digest username=\"a@b\",\r\n realm=\"b\"\r\n"
+					  "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96\r\n\r\n");
+	CHECK(repaired(&p, 2, "joined to the previous header as folding"));
+	CHECK(repaired(&p, 3, "removed blank lines between header lines"));
+
+	/* prose around two blocks; the second's Content-Length gives a body */
+	static const char two[] = "The UE sent:\n\nExpires: 0\nContact: *\n\nand the 200 had:\n"
+				  "l: 6\nP-Associated-URI: <sip:a@b>\n\nbody\n\nthe end\n";
+	CHECK_INT_EQ(paste_normalise(&p, two, sizeof two - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK(p.msgs[0].fields && p.msgs[1].fields);
+		CHECK_INT_EQ(p.msgs[0].first_line, 3);
+		CHECK_INT_EQ(p.msgs[1].first_line, 7);
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "Expires: 0\r\nContact: *\r\n\r\n");
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
+			       "l: 6\r\nP-Associated-URI: <sip:a@b>\r\n\r\nbody\r\n");
+	}
+	CHECK(repaired(&p, 1, "ignored text"));
+	CHECK(repaired(&p, 6, "ignored text"));
+	CHECK(repaired(&p, 12, "after the body as Content-Length sets it"));
+
+	/* quoted with an indentation: removed, positions kept */
+	static const char ind[] = "    P-Access-Network-Info: 3GPP-E-UTRAN-FDD;\n"
+				  "      utran-cell-id-3gpp=3104100a1b2c3d4e5\n";
+	CHECK_INT_EQ(paste_normalise(&p, ind, sizeof ind - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields);
+	CHECK_SLICE_EQ(buf_view(&p.text), "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;\r\n"
+					  "  utran-cell-id-3gpp=3104100a1b2c3d4e5\r\n\r\n");
+	CHECK(repaired(&p, 1, "removed the indentation"));
+	unsigned line, col;
+	paste_position(&p, sizeof "P-Access-Network-Info: " - 1, &line, &col);
+	CHECK(line == 1 && col == 28);
+
+	/* a start line anywhere: the header lines before it are no block */
+	static const char msg[] = "Authorization: Digest username=\"x\"\n\n"
+				  "REGISTER sip:b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\n";
+	CHECK_INT_EQ(paste_normalise(&p, msg, sizeof msg - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !p.msgs[0].fields && p.msgs[0].first_line == 3);
 	paste_fini(&p);
 }
 
@@ -1715,7 +1782,8 @@ int main(void)
 	test_log_text_between_lines_is_dropped();
 	test_known_header_without_colon_is_kept_for_the_parser();
 	test_capture_messages_carry_their_packet_line();
-	test_no_start_line_is_an_error();
+	test_no_start_line_and_no_known_field_is_an_error();
+	test_fields_without_a_start_line_are_blocks();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();

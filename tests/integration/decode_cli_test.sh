@@ -168,6 +168,46 @@ assert d["summary"]["messages"] == 4
 PY
 done
 
+# --- header fields pasted alone (no start line anywhere) ---
+# the UE's Authorization of the corpus, a header line and nothing else: its
+# credentials and the AKA nonce (RAND || AUTN) decoded, no finding about
+# what was not pasted, exit 0
+expect_rc 0 "an Authorization pasted alone" "$imsreg" decode --json "$aka/03-authorization-header.txt"
+python3 - "$tmp/out" "$aka/02-401-akav1-security-server.sip" <<'PY' && ok || bad "fields alone: JSON"
+import base64, json, re, sys
+d = json.load(open(sys.argv[1]))
+m = d["inputs"][0]["messages"]
+assert len(m) == 1 and m[0]["kind"] == "fields", m
+m = m[0]
+assert m["start_line"] is None and m["method"] is None and m["status"] is None and m["expiry"] is None
+nonce = re.search(r'nonce="([^"]+)"', open(sys.argv[2]).read()).group(1)
+a = m["headers"][0]["decoded"]["elements"][0]
+assert a["fields"]["nonce"] == nonce and a["aka"]["rand"] == base64.b64decode(nonce)[:16].hex(), a
+assert [i["role"] for i in m["identities"]] == ["impi"], m["identities"]
+assert m["findings"] == [], m["findings"]
+assert d["summary"]["by_kind"] == [{"kind": "header fields", "count": 1}], d["summary"]["by_kind"]
+PY
+# a bad cell id and a contact's misspelt tag in fields quoted in a question:
+# the findings of the fields, the question's text ignored; exit 1 for the error
+printf 'Why does the S-CSCF reject this?\n\n    Contact: <sip:+15551234567@10.0.0.1>;+g.3gpp.csi.smsip\n    P-Access-Network-Info: 3GPP-E-UTRAN-FDD;\n      utran-cell-id-3gpp=3114800A1B2C\n' >"$tmp/fields.txt"
+expect_rc 1 "fields with a bad cell id" "$imsreg" decode --no-color "$tmp/fields.txt"
+grep -q '^== .* message 1 (line 3): header fields (no start line)$' "$tmp/out" && ok || bad "fields: title at line 3"
+grep -q 'error   ts24229.pani.cell-id  line 5' "$tmp/out" && ok || bad "fields: the cell id's finding at line 5"
+grep -q 'warning ir92.contact.smsip-misspelt  line 3' "$tmp/out" && ok || bad "fields: the misspelt tag"
+! grep -q 'mandatory-header\|supported-path\|ir92.contact.instance ' "$tmp/out" && ok || bad "fields: no rule of what was not pasted"
+grep -q 'ignored text that is not part of a SIP message: line 1' "$tmp/out" && ok || bad "fields: the question's text listed"
+"$imsreg" decode --brief --no-color "$tmp/fields.txt" >"$tmp/brief.txt" 2>/dev/null
+grep -q "^$tmp/fields.txt:3: header fields (no start line) | 1 contact field(s) | 1 error(s), 1 warning(s), 0 info" "$tmp/brief.txt" && ok || bad "fields: --brief line: $(head -2 "$tmp/brief.txt")"
+# the same text with a start line after it: a message, the fields before it ignored
+printf 'REGISTER sip:ims.example.net SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\n' >>"$tmp/fields.txt"
+"$imsreg" decode --json "$tmp/fields.txt" >"$tmp/out" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert [x["kind"] for x in m] == ["request"], m' "$tmp/out" && ok || bad "a start line makes the input messages"
+# --rules marks the rules that judge fields; --strict takes no fields
+"$imsreg" decode --rules >"$tmp/out"
+grep -q 'ts24229.pani.cell-id  \[.*\]  (fields)$' "$tmp/out" && ok || bad "--rules marks a fields rule"
+grep -q 'rfc3261.msg.mandatory-header  \[RFC 3261 §8.1.1\]$' "$tmp/out" && ok || bad "--rules leaves a message rule unmarked"
+expect_rc 2 "--strict on fields alone" "$imsreg" decode --strict "$aka/03-authorization-header.txt"
+
 # --- --brief: one line per message, findings under it ---
 "$imsreg" decode --brief --no-color "$tmp/flow.txt" >"$tmp/brief.txt" 2>/dev/null
 n=$(grep -c "^$tmp/flow.txt:[0-9]*: " "$tmp/brief.txt")
