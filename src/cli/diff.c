@@ -132,7 +132,10 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 	 * would report false problems, so the pair is refused */
 	if (!msg->is_request || msg->method_id != SIP_METHOD_REGISTER) {
 		s->error = "the first message is not a REGISTER request: --diff compares two REGISTERs";
-		fprintf(err, "%s: %s (it is '%.*s')\n", s->in.name, s->error, SLICE_ARG(msg->start_line));
+		if (sip_msg_is_fields(msg))
+			fprintf(err, "%s: %s (it is header fields without a start line)\n", s->in.name, s->error);
+		else
+			fprintf(err, "%s: %s (it is '%.*s')\n", s->in.name, s->error, SLICE_ARG(msg->start_line));
 		return -EINVAL;
 	}
 	s->error = NULL;

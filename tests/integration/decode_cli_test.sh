@@ -207,6 +207,9 @@ python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messag
 grep -q 'ts24229.pani.cell-id  \[.*\]  (fields)$' "$tmp/out" && ok || bad "--rules marks a fields rule"
 grep -q 'rfc3261.msg.mandatory-header  \[RFC 3261 §8.1.1\]$' "$tmp/out" && ok || bad "--rules leaves a message rule unmarked"
 expect_rc 2 "--strict on fields alone" "$imsreg" decode --strict "$aka/03-authorization-header.txt"
+# --diff compares two REGISTERs: fields alone are refused, and said so
+expect_rc 2 "--diff of fields alone" "$imsreg" decode --diff "$aka/03-authorization-header.txt" "$aka/03-authorization-header.txt"
+grep -q 'it is header fields without a start line' "$tmp/err" && ok || bad "--diff names fields alone"
 
 # --- --brief: one line per message, findings under it ---
 "$imsreg" decode --brief --no-color "$tmp/flow.txt" >"$tmp/brief.txt" 2>/dev/null
