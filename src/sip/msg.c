@@ -1062,6 +1062,20 @@ msg_reset(struct sip_msg *msg, const char *buf, struct hdr_chain *ch, struct sip
 	}
 }
 
+/* A message longer than the parse's int result and 32-bit offsets can
+ * say: -EMSGSIZE with err filled; else 0. */
+static int size_check(const char *buf, size_t len, struct sip_parse_error *err)
+{
+	if (len <= INT_MAX && len <= UINT32_MAX)
+		return 0;
+	if (err) {
+		err->code = -EMSGSIZE;
+		err->at = buf;
+		err->reason = "message larger than 2 GiB";
+	}
+	return -EMSGSIZE;
+}
+
 /* sip_msg_parse: the careful loop, with fields_fast over the easy lines
  * unless SIP_PARSE__CAREFUL (then it is the oracle the tests compare the
  * fast paths with). */
@@ -1079,15 +1093,8 @@ static int msg_parse_careful(struct sip_msg *msg, const char *buf, size_t len, u
 
 	msg_reset(msg, buf, &ch, err);
 	msg->start_line = SLICE_NULL; /* the errors before the start line leave it so */
-	if (len > INT_MAX || len > UINT32_MAX) {
-		rc = -EMSGSIZE;
-		if (err) {
-			err->code = rc;
-			err->at = buf;
-			err->reason = "message larger than 2 GiB";
-		}
+	if ((rc = size_check(buf, len, err)) < 0)
 		goto out;
-	}
 
 	const char *p = buf;
 	if (stream) /* §7.5: CRLFs before the start line are ignored on streams */
@@ -1240,14 +1247,9 @@ int sip_fields_parse(struct sip_msg *msg, const char *buf, size_t len, unsigned 
 	struct hdr_chain ch;
 	msg_reset(msg, buf, &ch, err);
 	msg->start_line = SLICE_NULL;
-	if (len > INT_MAX || len > UINT32_MAX) {
-		if (err) {
-			err->code = -EMSGSIZE;
-			err->at = buf;
-			err->reason = "message larger than 2 GiB";
-		}
-		return -EMSGSIZE;
-	}
+	int rc = size_check(buf, len, err);
+	if (rc < 0)
+		return rc;
 	if (len == 0) {
 		if (err)
 			err->code = -EAGAIN;

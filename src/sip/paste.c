@@ -949,12 +949,9 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 				rc = msg_begin(&st, i);
 				if (rc < 0)
 					goto out;
-				if (st.fields) { /* its first field: a header line like the others */
-					long cl = content_length_of(in + ls[i].cstart, ls[i].end - ls[i].cstart);
-					if (cl >= 0)
-						st.content_length = cl;
-				}
-				rc = head_line(&st, i, false, !st.fields);
+				if (k != START)
+					continue; /* a block's first field: read as the fields after it */
+				rc = head_line(&st, i, false, true);
 				if (rc < 0)
 					goto out;
 			} else if (k != BLANK && !skipped_text) {
@@ -966,9 +963,10 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 			i++;
 			continue;
 		}
-		if (k == START || (ls[i].boundary && k != BLANK)) {
+		if (k == START || (ls[i].boundary && k != BLANK && p->text.len > st.msg_start)) {
 			/* a new message, or the end of one read from a log format:
-			 * the previous one ended without its empty line */
+			 * the previous one ended without its empty line (a block of
+			 * fields begun on this line has none of its own yet) */
 			rc = repair_add(p, (unsigned)i, "added the empty line that ends the headers");
 			buf_slice(&p->text, SLICE_LIT("\r\n"));
 			if (rc < 0 || (rc = p->text.err) < 0)
