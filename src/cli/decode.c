@@ -440,8 +440,17 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 	else if (star)
 		report_line(r, STYLE_NONE, "Contact: * (every binding of the AOR)");
 	const char *kind, *words, *ref = "RFC 3261 §10.2";
-	bool response = !msg->is_request;
-	if (response) {
+	/* header fields pasted alone: read as a REGISTER's (a 200's
+	 * contacts say the same), their absence as nothing */
+	const bool fields = sip_msg_is_fields(msg);
+	bool response = !msg->is_request && !fields;
+	if (fields && !star && ncontacts == 0) {
+		kind = "expires_only";
+		words = "no Contact among the fields: in a REGISTER this Expires applies to each contact without "
+			"its own expires parameter; a 200 grants each binding's time in its Contact's expires "
+			"parameter";
+		ref = "RFC 3261 §10.2.1.1, §10.3 step 8";
+	} else if (response) {
 		kind = "granted";
 		words = ncontacts ? "the registrar lists every current binding with the expiry it granted"
 				  : "no binding listed";
@@ -468,6 +477,9 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 		ref = "RFC 3261 §10.2.1, §10.2.4";
 	}
 	report_cstr(r, "kind", "meaning", kind, NULL);
+	if (fields && (star || ncontacts) && r->format == REPORT_TEXT)
+		report_line(r, STYLE_NONE, "read as a REGISTER's fields: in its 200 the contacts' times are "
+			    "those the registrar granted");
 	report_explain(r, words, ref);
 	report_end(r);
 }
@@ -1038,7 +1050,9 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		}
 		/* a REGISTER, or a 2xx to one */
 		if (cli_msg_is_registration(msg) &&
-		    (msg->is_request || (msg->status >= 200 && msg->status < 300)))
+		    (msg->is_request || (msg->status >= 200 && msg->status < 300) ||
+		     (sip_msg_is_fields(msg) &&
+		      (sip_hdr_first(msg, SIP_HDR_EXPIRES) || sip_hdr_first(msg, SIP_HDR_CONTACT)))))
 			report_expiry(r, m);
 		else if (r->format == REPORT_JSON)
 			report_str(r, "expiry", NULL, SLICE_NULL, NULL);

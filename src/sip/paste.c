@@ -1066,7 +1066,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 			err->reason = seen ? "a SIP start line stands here, but its line goes on with text "
 					     "that is not part of it and no line end that imsreg reads "
 					     "follows it: turn it into plain SIP text and decode again"
-					   : "no SIP request line or status line found";
+					   : "no SIP request line, status line or known header field found";
 		}
 		goto out;
 	}
@@ -2343,6 +2343,102 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 	}
 	*e = t;
 	return true;
+}
+
+/* ---- Header fields behind a log prefix -----------------------------------
+ * Header fields pasted alone from a log that writes a prefix on each line
+ * ("Nov 21 18:56:00 pcscf kamailio[812]: Authorization: Digest ...",
+ * "2026-11-21T18:56:00.123Z INFO  Contact: <sip:...>"). Read only when the
+ * input holds no message at all: no log format of unlog_run was found and
+ * the normaliser found no start line and no field at a line's start.
+ *
+ * The prefix is what stands before the first known header line that
+ * follows white space, on the first line that has one, when it is a log's:
+ * it holds a timestamp (timestamp_find), or one of the next few lines
+ * starts with it and a known header line. The lines of its shape
+ * (every_match: the timestamp's digits may differ) give their content
+ * when it is a known header line or folding; a line of that shape with
+ * other content ("INFO: registration from ...") is dropped and listed. A
+ * line of another shape is left as it is for the normaliser, which ignores
+ * text and folds an indented line onto the field before it. */
+
+/* s[0, n) holds a known header line after a prefix that ends in white
+ * space: the prefix's length (the first such), or SIZE_MAX. Linear: each
+ * candidate's token scan stops at the next white space. */
+static size_t field_after_prefix(const char *s, size_t n)
+{
+	for (size_t m = 1; m < n; m++)
+		if ((s[m - 1] == ' ' || s[m - 1] == '\t') && s[m] != ' ' && s[m] != '\t' &&
+		    is_known_header_line(s + m, n - m))
+			return m;
+	return SIZE_MAX;
+}
+
+/* The line in[pos, ce) holds a field after m bytes of prefix: whether the
+ * prefix is a log's (above), with *e its shape. */
+static bool fields_prefix_start(const char *in, size_t len, size_t pos, size_t m, size_t next, struct every *e)
+{
+	struct every t = { .on = true, .p = pos, .plen = m };
+	timestamp_find(in + pos, m, &t.ta, &t.tf, &t.tb);
+	bool log = t.tb > t.ta;
+	for (unsigned k = 0; !log && k < EVERY_LOOKAHEAD && next < len; k++) {
+		size_t nce = content_end(in, len, next);
+		size_t c = every_match(in, &t, next, nce);
+		log = c != SIZE_MAX && is_known_header_line(in + next + c, nce - next - c);
+		next = line_after(in, len, nce);
+	}
+	if (log)
+		*e = t;
+	return log;
+}
+
+/* Undoes such prefixes of u->in into u->out; u->changed when there were
+ * any. 0 or -ENOMEM. */
+static int unlog_fields(struct unlog *u)
+{
+	const char *in = u->in;
+	size_t len = u->len, pos = 0;
+	unsigned lineno = 0;
+	struct every e = { 0 };
+	const char *dropping = NULL;
+	int rc = 0;
+	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
+		pos = 3;
+	while (pos < len && rc == 0) {
+		lineno++;
+		size_t ce = content_end(in, len, pos), next = line_after(in, len, ce);
+		size_t k = e.on ? every_match(in, &e, pos, ce) : SIZE_MAX;
+		if (k == SIZE_MAX) {
+			/* the first field behind a prefix, or a prefix of
+			 * another shape from here on */
+			size_t m = field_after_prefix(in + pos, ce - pos);
+			struct every t;
+			if (m != SIZE_MAX && fields_prefix_start(in, len, pos, m, next, &t)) {
+				e = t;
+				k = m;
+				rc = unlog_change(u, pos);
+				if (rc == 0)
+					rc = unlog_repair(u, lineno, "removed the log prefix before each header field line");
+			}
+		}
+		if (k == SIZE_MAX) {
+			/* a line of another shape: as it is */
+			if (rc == 0 && u->changed)
+				rc = mapped_copy(&u->out, in, pos, next);
+			dropping = NULL;
+		} else if (is_blank(in + pos + k, ce - pos - k)) {
+			/* the prefix alone: nothing */
+		} else if (in[pos + k] == ' ' || in[pos + k] == '\t' ||
+			   is_known_header_line(in + pos + k, ce - pos - k)) {
+			rc = mapped_copy(&u->out, in, pos + k, next);
+			dropping = NULL;
+		} else if (!dropping) {
+			dropping = "ignored log lines of the same prefix that hold no header field";
+			rc = unlog_repair(u, lineno, dropping);
+		}
+		pos = next;
+	}
+	return rc < 0 ? rc : u->out.b.err;
 }
 
 /* ---- tcpdump -A, hex dumps of packets ---------------------------------------
@@ -4303,9 +4399,26 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	mapped_init(&u.out);
 	buf_init(&u.lines);
 	int rc = unlog_run(&u);
-	if (rc == 0 && !u.changed)
+	if (rc == 0 && !u.changed) {
 		rc = normalise(p, in, len, NULL, 0, err);
-	else if (rc == 0)
+		/* no message, no field at a line's start: header fields
+		 * behind a log prefix, if that is what the input holds (the
+		 * error of the first reading stands when they are not) */
+		if (rc == -EBADMSG && p->nmsgs == 0) {
+			struct sip_parse_error first = { 0 };
+			if (err)
+				first = *err;
+			rc = unlog_fields(&u);
+			if (rc == 0 && !u.changed)
+				rc = -EBADMSG;
+			else if (rc == 0)
+				rc = unlog_map_back(p, &u, normalise(p, u.out.b.ptr ? u.out.b.ptr : "", u.out.b.len,
+								     NULL, 0, err),
+						    err);
+			if (rc == -EBADMSG && err)
+				*err = first;
+		}
+	} else if (rc == 0)
 		rc = unlog_map_back(p, &u, normalise(p, u.out.b.ptr ? u.out.b.ptr : "", u.out.b.len, u.bounds,
 						     u.nbounds, err), err);
 	if (rc >= 0 && u.changed) {

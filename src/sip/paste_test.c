@@ -555,7 +555,7 @@ static void test_start_line_inside_a_line_is_pointed_at(void)
 	CHECK_INT_EQ(err.offset, strstr(report, "REGISTER") - report);
 	CHECK_INT_EQ(paste_normalise(&p, none, sizeof none - 1, &err), -EBADMSG);
 	CHECK_INT_EQ(err.offset, 0);
-	CHECK(err.reason && strcmp(err.reason, "no SIP request line or status line found") == 0);
+	CHECK(err.reason && strcmp(err.reason, "no SIP request line, status line or known header field found") == 0);
 	paste_fini(&p);
 }
 
@@ -1534,7 +1534,7 @@ static void test_no_start_line_and_no_known_field_is_an_error(void)
 	struct sip_parse_error err;
 	paste_init(&p);
 	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, &err), -EBADMSG);
-	CHECK(err.reason && strcmp(err.reason, "no SIP request line or status line found") == 0);
+	CHECK(err.reason && strcmp(err.reason, "no SIP request line, status line or known header field found") == 0);
 	CHECK_INT_EQ(paste_normalise(&p, "", 0, &err), -EBADMSG);
 	paste_fini(&p);
 }
@@ -1603,6 +1603,60 @@ static void test_fields_without_a_start_line_are_blocks(void)
 				  "REGISTER sip:b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\n";
 	CHECK_INT_EQ(paste_normalise(&p, msg, sizeof msg - 1, &err), 0);
 	CHECK(p.nmsgs == 1 && !p.msgs[0].fields && p.msgs[0].first_line == 3);
+	paste_fini(&p);
+}
+
+/* Header fields copied from a log that prefixes each line, with no start
+ * line anywhere: the prefix (a log's: a timestamp in it, or the same bytes
+ * on the next line) is removed from the lines of its shape whose content
+ * is a header field or folding; its lines of other content are dropped;
+ * lines of another shape are left to the normaliser; positions are the
+ * input's. Prose with a header name in it is no such prefix. */
+static void test_fields_behind_a_log_prefix_are_blocks(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	static const char sys[] =
+		"Nov 21 18:56:00 pcscf kamailio[812]: INFO: <script>: REGISTER from 10.45.0.2\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: Authorization: Digest username=\"a@b\",\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]:   realm=\"b\"\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: INFO: <script>: challenge\n"
+		"Nov  1 18:56:01 pcscf kamailio[812]: P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=1\n"
+		"Nov 21 18:56:01 pcscf rtpengine[99]: something else\n";
+	CHECK_INT_EQ(paste_normalise(&p, sys, sizeof sys - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields && p.msgs[0].first_line == 2);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Authorization: Digest username=\"a@b\",\r\n  realm=\"b\"\r\n"
+					  "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=1\r\n\r\n");
+	CHECK(repaired(&p, 1, "ignored text that is not part of a SIP message"));
+	CHECK(repaired(&p, 2, "removed the log prefix before each header field line"));
+	CHECK(repaired(&p, 4, "ignored log lines of the same prefix that hold no header field"));
+	CHECK(repaired(&p, 6, "neither a header nor a continuation"));
+	unsigned line, col;
+	const char *pani = strstr(p.text.ptr, "P-Access");
+	CHECK(pani != NULL);
+	if (pani) {
+		paste_position(&p, (size_t)(pani - p.text.ptr), &line, &col);
+		CHECK(line == 5 && col == sizeof "Nov  1 18:56:01 pcscf kamailio[812]: ");
+	}
+
+	/* no timestamp: the same prefix on the next line makes it a log's */
+	static const char pod[] = "[pod/pcscf-0/sip] Expires: 0\n[pod/pcscf-0/sip] Contact: *\n";
+	CHECK_INT_EQ(paste_normalise(&p, pod, sizeof pod - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Expires: 0\r\nContact: *\r\n\r\n");
+
+	/* one line, a timestamp in its prefix */
+	static const char ts[] = "2026-11-21T18:56:00.123Z DEBUG Security-Client: ipsec-3gpp;alg=hmac-sha-1-96\n";
+	CHECK_INT_EQ(paste_normalise(&p, ts, sizeof ts - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96\r\n\r\n");
+
+	/* prose: no log's prefix, the first reading's error stands */
+	static const char prose[] = "Hi, the To: header is wrong here\nand the From: one too\n";
+	CHECK_INT_EQ(paste_normalise(&p, prose, sizeof prose - 1, &err), -EBADMSG);
+	CHECK(err.reason && strcmp(err.reason, "no SIP request line, status line or known header field found") == 0);
+	CHECK_INT_EQ(err.offset, 0);
 	paste_fini(&p);
 }
 
@@ -1784,6 +1838,7 @@ int main(void)
 	test_capture_messages_carry_their_packet_line();
 	test_no_start_line_and_no_known_field_is_an_error();
 	test_fields_without_a_start_line_are_blocks();
+	test_fields_behind_a_log_prefix_are_blocks();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();

@@ -202,6 +202,32 @@ grep -q "^$tmp/fields.txt:3: header fields (no start line) | 1 contact field(s) 
 printf 'REGISTER sip:ims.example.net SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\n' >>"$tmp/fields.txt"
 "$imsreg" decode --json "$tmp/fields.txt" >"$tmp/out" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert [x["kind"] for x in m] == ["request"], m' "$tmp/out" && ok || bad "a start line makes the input messages"
+# fields copied from a syslog: the prefix of each line removed, the log's
+# other lines ignored, the finding at the input's line
+printf 'Nov 21 18:56:00 pcscf kamailio[812]: INFO: <script>: REGISTER from 10.45.0.2\nNov 21 18:56:00 pcscf kamailio[812]: Contact: <sip:001010000000001@10.45.0.2>;+sip.instance="<urn:gsma:imei:35425006-000655-0>"\nNov 21 18:56:01 pcscf kamailio[812]: P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B0\n' >"$tmp/fields-log.txt"
+expect_rc 1 "fields behind a syslog prefix" "$imsreg" decode --no-color "$tmp/fields-log.txt"
+grep -q '^== .* message 1 (line 2): header fields (no start line)$' "$tmp/out" && ok || bad "log fields: title at line 2"
+grep -q 'removed the log prefix before each header field line: line 2' "$tmp/out" && ok || bad "log fields: the repair listed"
+grep -q 'Luhn check digit: 1' "$tmp/out" && ok || bad "log fields: the IMEI explained"
+grep -q 'error   ts24229.pani.cell-id  line 3' "$tmp/out" && ok || bad "log fields: the cell id's finding at line 3"
+# fields with Expires or a Contact: their expiry read as a REGISTER's
+printf 'Expires: 0\nContact: <sip:a@10.0.0.1>;expires=600000, <sip:b@10.0.0.1>\n' >"$tmp/fields-exp.txt"
+expect_rc 0 "fields with Expires and contacts" "$imsreg" decode --json "$tmp/fields-exp.txt"
+python3 - "$tmp/out" <<'PY' && ok || bad "fields: expiry as a REGISTER's"
+import json, sys
+e = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["expiry"]
+assert e["header"] == 0 and e["kind"] == "partial_unregistration", e
+assert [(c["uri"], c["effective"], c["source"]) for c in e["contacts"]] == [("sip:a@10.0.0.1", 600000, "contact_param"), ("sip:b@10.0.0.1", 0, "header")], e
+PY
+"$imsreg" decode --no-color "$tmp/fields-exp.txt" >"$tmp/out" 2>/dev/null
+grep -q "read as a REGISTER's fields" "$tmp/out" && ok || bad "fields: the expiry says how it is read"
+printf 'Expires: 600000\n' >"$tmp/fields-exp.txt"
+"$imsreg" decode --json "$tmp/fields-exp.txt" >"$tmp/out" 2>/dev/null
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["expiry"]; assert e["kind"] == "expires_only" and e["contacts"] == [], e' "$tmp/out" && ok || bad "fields: Expires alone"
+# prose with header names in it is still no input
+printf 'Hi, the To: header is wrong here\n' >"$tmp/prose-to.txt"
+expect_rc 2 "prose naming a header" "$imsreg" decode "$tmp/prose-to.txt"
+grep -q 'prose-to.txt:1:1: no SIP request line, status line or known header field found' "$tmp/err" && ok || bad "prose naming a header: the error"
 # --rules marks the rules that judge fields; --strict takes no fields
 "$imsreg" decode --rules >"$tmp/out"
 grep -q 'ts24229.pani.cell-id  \[.*\]  (fields)$' "$tmp/out" && ok || bad "--rules marks a fields rule"
@@ -351,7 +377,7 @@ printf 'Nov 22 10:01:02 pcscf kamailio[812]: [1.2K blob data]\nNov 22 10:01:02 p
 expect_rc 2 "journalctl blobs only" "$imsreg" decode --no-color "$tmp/blob.log"
 has "journalctl blobs: the note" "$tmp/out" "blob.log: 2 journal entries printed as \"[SIZE blob data]\""
 has "journalctl blobs: the way" "$tmp/out" "journalctl -a ... | imsreg decode"
-has "journalctl blobs: still no SIP" "$tmp/err" "no SIP request line or status line found"
+has "journalctl blobs: still no SIP" "$tmp/err" "no SIP request line, status line or known header field found"
 cat "$tmp/blob.log" tests/data/paste/journalctl.log >"$tmp/blob2.log"
 "$imsreg" decode --json "$tmp/blob2.log" >"$tmp/blob2.json" 2>"$tmp/blob2.err"
 python3 - "$tmp/blob2.json" <<'PY' && ok || bad "journalctl blobs: JSON journal_blobs"

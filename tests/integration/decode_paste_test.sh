@@ -127,7 +127,7 @@ expect_rc 2 "start line in prose" "$imsreg" decode "$tmp/prose.txt"
 has "prose: at the request line, after the text" "$tmp/err" 'prose.txt:1:27: a SIP start line stands here after "In the trace the UE sends "'
 printf 'hello\nworld\n' >"$tmp/none.txt"
 expect_rc 2 "no start line at all" "$imsreg" decode "$tmp/none.txt"
-has "no start line" "$tmp/err" "none.txt:1:1: no SIP request line or status line found"
+has "no start line" "$tmp/err" "none.txt:1:1: no SIP request line, status line or known header field found"
 # uniform indentation and "> " quoting are repaired
 printf '%s\nContent-Length: 0\n' "$head_lf" | sed 's/^/    /' >"$tmp/indented.txt"
 expect_decoded "indented message" "$imsreg" decode "$tmp/indented.txt"
