@@ -100,6 +100,28 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
  * RFC 4385 and 4448) below it, or a PPPoE session (RFC 2516) carrying IP. */
 size_t pkt_ether_ip(const unsigned char *b, size_t n);
 
+/* The VLAN ids and MPLS labels a frame's IP packet was found under, in
+ * the order of the frame (the outer first; an Ethernet pseudowire's
+ * inner tags after its labels): the first PKT_LINK_MAX of each. */
+#define PKT_LINK_MAX 4
+struct pkt_link {
+	uint16_t vlan[PKT_LINK_MAX];    /* 802.1Q / 802.1ad tags' VLAN ids */
+	uint32_t mpls[PKT_LINK_MAX];    /* RFC 3032 labels, 20 bits */
+	unsigned nvlan, nmpls;
+};
+
+/* pkt_ether_ip, with *l what it read on the way (all 0 when it found no
+ * IP packet). */
+size_t pkt_ether_ip_link(const unsigned char *b, size_t n, struct pkt_link *l);
+
+/* pkt_ethertype_ip, likewise. */
+size_t pkt_ethertype_ip_link(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l);
+
+/* Appends ", on VLAN 100" (", on VLANs 200, 100" for stacked tags, the
+ * outer first) and ", under MPLS label 16" (", under MPLS labels 16,
+ * 1001"); nothing for a frame with neither. */
+void pkt_link_write(struct buf *o, const struct pkt_link *l);
+
 /* The IP packet in the payload of ethertype et at b[p, n) (a Linux cooked
  * header's protocol), as pkt_ether_ip reads what follows a frame's
  * ethertype: its offset, or 0. */

@@ -49,7 +49,7 @@ static bool esp_null(const unsigned char *b, size_t h, size_t end0, unsigned *pr
 	return false;
 }
 
-static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth);
+static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth, struct pkt_link *l);
 
 /* The payload of ethertype et at b[p, end): its IP packet's offset, or 0.
  * IPv4 and IPv6; an MPLS label stack (RFC 3032: 4 bytes a label, the
@@ -57,8 +57,10 @@ static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned de
  * or an Ethernet pseudowire's frame (RFC 4448), with or without its
  * control word (RFC 4385); a PPPoE session (RFC 2516: version
  * and type 1, code 0) carrying PPP's IPv4 (0x0021) or IPv6 (0x0057).
- * depth: how many Ethernet frames may still be read inside. */
-static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t end, unsigned depth)
+ * depth: how many Ethernet frames may still be read inside. The labels
+ * and VLAN tags read on the way go to l when it is not NULL. */
+static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t end, unsigned depth,
+			   struct pkt_link *l)
 {
 	switch (et) {
 	case 0x0800:
@@ -69,6 +71,8 @@ static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t
 		for (unsigned k = 0;; k++) {
 			if (p + 4 > end || k == PKT_MPLS_LABELS_MAX)
 				return 0;
+			if (l && l->nmpls < PKT_LINK_MAX)
+				l->mpls[l->nmpls++] = (uint32_t)b[p] << 12 | (uint32_t)b[p + 1] << 4 | b[p + 2] >> 4;
 			p += 4;
 			if (b[p - 2] & 1)
 				break; /* bottom of the stack */
@@ -83,8 +87,12 @@ static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t
 			return p;
 		if (!depth)
 			return 0;
-		size_t o = b[p] >> 4 == 0 ? ether_in(b, p + 4, end, depth - 1) : 0;
-		return o ? o : ether_in(b, p, end, depth - 1);
+		/* a reading that fails leaves l as it found it */
+		struct pkt_link keep = l ? *l : (struct pkt_link){ 0 };
+		size_t o = b[p] >> 4 == 0 ? ether_in(b, p + 4, end, depth - 1, l) : 0;
+		if (!o && l)
+			*l = keep;
+		return o ? o : ether_in(b, p, end, depth - 1, l);
 	case 0x8864:
 		if (p + 8 > end || b[p] != 0x11 || b[p + 1] != 0)
 			return 0;
@@ -97,19 +105,23 @@ static size_t ethertype_in(unsigned et, const unsigned char *b, size_t p, size_t
 /* The IP packet in an Ethernet frame at b[o, end) (802.1Q, 802.1ad and
  * the older 0x9100 tags skipped; MPLS and PPPoE as ethertype_in reads
  * them): its offset, or 0. */
-static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth)
+static size_t ether_in(const unsigned char *b, size_t o, size_t end, unsigned depth, struct pkt_link *l)
 {
 	size_t t = o + 12;
-	while (t + 2 <= end && (pkt_u16(b + t) == 0x8100 || pkt_u16(b + t) == 0x88a8 || pkt_u16(b + t) == 0x9100))
+	while (t + 2 <= end && (pkt_u16(b + t) == 0x8100 || pkt_u16(b + t) == 0x88a8 || pkt_u16(b + t) == 0x9100)) {
+		/* the tag's VLAN id: the low 12 bits of its TCI (802.1Q §9.6) */
+		if (l && t + 4 <= end && l->nvlan < PKT_LINK_MAX)
+			l->vlan[l->nvlan++] = (uint16_t)(pkt_u16(b + t + 2) & 0x0fff);
 		t += 4;
+	}
 	if (t + 2 > end)
 		return 0;
-	return ethertype_in(pkt_u16(b + t), b, t + 2, end, depth);
+	return ethertype_in(pkt_u16(b + t), b, t + 2, end, depth, l);
 }
 
 static size_t ether_ip(const unsigned char *b, size_t o, size_t end)
 {
-	return ether_in(b, o, end, 1);
+	return ether_in(b, o, end, 1, NULL);
 }
 
 size_t pkt_ether_ip(const unsigned char *b, size_t n)
@@ -119,7 +131,34 @@ size_t pkt_ether_ip(const unsigned char *b, size_t n)
 
 size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n)
 {
-	return ethertype_in(et, b, p, n, 1);
+	return ethertype_in(et, b, p, n, 1, NULL);
+}
+
+size_t pkt_ether_ip_link(const unsigned char *b, size_t n, struct pkt_link *l)
+{
+	*l = (struct pkt_link){ 0 };
+	size_t o = ether_in(b, 0, n, 1, l);
+	if (!o)
+		*l = (struct pkt_link){ 0 };
+	return o;
+}
+
+size_t pkt_ethertype_ip_link(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l)
+{
+	*l = (struct pkt_link){ 0 };
+	size_t o = ethertype_in(et, b, p, n, 1, l);
+	if (!o)
+		*l = (struct pkt_link){ 0 };
+	return o;
+}
+
+void pkt_link_write(struct buf *o, const struct pkt_link *l)
+{
+	for (unsigned i = 0; i < l->nvlan && i < PKT_LINK_MAX; i++)
+		buf_printf(o, i ? ", %u" : l->nvlan > 1 ? ", on VLANs %u" : ", on VLAN %u", (unsigned)l->vlan[i]);
+	for (unsigned i = 0; i < l->nmpls && i < PKT_LINK_MAX; i++)
+		buf_printf(o, i ? ", %u" : l->nmpls > 1 ? ", under MPLS labels %u" : ", under MPLS label %u",
+			   (unsigned)l->mpls[i]);
 }
 
 /* The packet a tunnel header at b[h, end) carries, by its protocol type:

@@ -32,6 +32,7 @@ struct pkt_at {
 	uint64_t frame;
 	int64_t sec;
 	uint32_t usec;
+	struct pkt_link link;   /* the frame's VLAN ids and MPLS labels */
 };
 
 /* A TCP segment that came before the bytes ahead of it, or an SCTP DATA
@@ -259,6 +260,8 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 		pkt_carrier_write(&c->lines, rd->esp_carrier);
 	if (rd->frag_carrier)
 		pkt_carrier_write(&c->lines, rd->frag_carrier);
+	if (!rd->hep) /* HEP's are the agent's packet's, not the message's */
+		pkt_link_write(&c->lines, &rd->at.link);
 	if (rd->hep) {
 		buf_puts(&c->lines, rd->hep->version == 3 ? ", in HEP3" : rd->hep->version == 2 ? ", in HEPv2" : ", in HEPv1");
 		if (rd->hep->has_agent)
@@ -1237,19 +1240,21 @@ static int ip_packet(struct reader *rd, const unsigned char *b, size_t n, uint64
 	return 0;
 }
 
-/* The IP packet in a frame of the link layer dlt: its offset, or -1. */
-static long link_ip(int dlt, const unsigned char *b, size_t n)
+/* The IP packet in a frame of the link layer dlt: its offset, or -1;
+ * *l the VLAN ids and MPLS labels it was under. */
+static long link_ip(int dlt, const unsigned char *b, size_t n, struct pkt_link *l)
 {
 	size_t o;
+	*l = (struct pkt_link){ 0 };
 	switch (dlt) {
 	case DLT_EN10MB: /* VLAN tags, MPLS, PPPoE: pkt_ether_ip */
-		o = pkt_ether_ip(b, n);
+		o = pkt_ether_ip_link(b, n, l);
 		return o ? (long)o : -1;
 	case DLT_LINUX_SLL:
-		o = n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0;
+		o = n >= 16 ? pkt_ethertype_ip_link(pkt_u16(b + 14), b, 16, n, l) : 0;
 		return o ? (long)o : -1;
 	case DLT_LINUX_SLL2:
-		o = n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0;
+		o = n >= 20 ? pkt_ethertype_ip_link(pkt_u16(b), b, 20, n, l) : 0;
 		return o ? (long)o : -1;
 	case DLT_RAW:
 	case DLT_IPV4:
@@ -1345,7 +1350,7 @@ static void link_packet(struct reader *rd, int dlt, const unsigned char *b, size
 	rd->at.frame = ++c->packets;
 	rd->at.sec = sec;
 	rd->at.usec = usec;
-	long o = link_ip(dlt, b, caplen);
+	long o = link_ip(dlt, b, caplen, &rd->at.link);
 	if (o < 0) {
 		c->other_link += !link_name(dlt);
 		return;

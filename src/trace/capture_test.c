@@ -229,7 +229,7 @@ static void udp_on_each_link_layer_is_one_message(void)
 		CHECK_INT_EQ(cap.nmsgs, 1);
 		CHECK(cap.link != NULL);
 		check_msgf(0, reg, strlen(reg), 3, 3, "frame 3 1970-01-01 00:00:03.000002 IP 10.0.0.1.5060 > 10.0.0.2.5060: "
-			 "UDP, length %zu", strlen(reg));
+			 "UDP, length %zu%s", strlen(reg), w.vlan ? ", on VLAN 5" : "");
 		CHECK(cap.msgs[0].transport == TRACE_UDP);
 	}
 }
@@ -248,16 +248,22 @@ static void packets_under_mpls_and_pppoe_are_read(void)
 		bool v6;
 		size_t n;
 		const char *l2;
+		const char *tail; /* the packet line's end: VLAN ids, MPLS labels */
 	} cases[] = {
-		{ LINK_ETH, false, 6, "\x88\x47\x00\x06\x41\x40" },                 /* label 100, S */
-		{ LINK_ETH, true, 14, "\x81\x00\x00\x05\x88\x47\x00\x01\x00\x40\x00\x01\x11\x40" },
+		{ LINK_ETH, false, 6, "\x88\x47\x00\x06\x41\x40", ", under MPLS label 100" }, /* S */
+		{ LINK_ETH, true, 14, "\x81\x00\xe0\x05\x88\x47\x00\x01\x00\x40\x00\x01\x11\x40", /* PCP 7 */
+		  ", on VLAN 5, under MPLS labels 16, 17" },
 		{ LINK_ETH, false, 28, "\x88\x47\x00\x06\x41\x40\x00\x00\x00\x00"    /* control word */
-				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x81\x00\x00\x07\x08\x00" },
+				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x81\x00\x00\x07\x08\x00",
+		  ", on VLAN 7, under MPLS label 100" },
 		{ LINK_ETH, false, 20, "\x88\x47\x00\x06\x41\x40"             /* no control word */
-				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x08\x00" },
-		{ LINK_ETH, false, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x21" }, /* PPPoE, PPP IPv4 */
-		{ LINK_ETH, true, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x57" },  /* PPP IPv6 */
-		{ LINK_SLL2, false, 6, "\x88\x47\x00\x06\x41\x40" },
+				       "\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x02\x08\x00",
+		  ", under MPLS label 100" },
+		{ LINK_ETH, false, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x21", "" }, /* PPPoE, PPP IPv4 */
+		{ LINK_ETH, true, 10, "\x88\x64\x11\x00\x00\x01\x02\x00\x00\x57", "" },  /* PPP IPv6 */
+		{ LINK_SLL2, false, 6, "\x88\x47\x00\x06\x41\x40", ", under MPLS label 100" },
+		{ LINK_ETH, false, 10, "\x88\xa8\x00\xc8\x81\x00\x0f\xff\x08\x00", /* 802.1ad, then 802.1Q */
+		  ", on VLANs 200, 4095" },
 	};
 	unsigned char u[4096], p[4200];
 	size_t rn = strlen(reg), un = udp(u, reg, rn);
@@ -268,8 +274,9 @@ static void packets_under_mpls_and_pppoe_are_read(void)
 		pcapw_packet(&w, p, cases[k].v6 ? ip6_udp(p, u, un) : ip4(p, 17, u, un, 0, false, 1));
 		CHECK_INT_EQ(read_pcap(&w), 0);
 		CHECK_INT_EQ(cap.nmsgs, 1);
-		check_msgf(0, reg, rn, 1, 1, "frame 1 1970-01-01 00:00:01.000002 %s: UDP, length %zu",
-			   cases[k].v6 ? "IP6 2001:db8::1.5060 > 2001:db8::2.5060" : "IP 10.0.0.1.5060 > 10.0.0.2.5060", rn);
+		check_msgf(0, reg, rn, 1, 1, "frame 1 1970-01-01 00:00:01.000002 %s: UDP, length %zu%s",
+			   cases[k].v6 ? "IP6 2001:db8::1.5060 > 2001:db8::2.5060" : "IP 10.0.0.1.5060 > 10.0.0.2.5060", rn,
+			   cases[k].tail);
 	}
 	/* seventeen labels, none the bottom one; a stack over a nibble that is
 	 * neither IP nor a control word; PPPoE's discovery stage (code 0x09) */
