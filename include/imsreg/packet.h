@@ -36,6 +36,16 @@ struct pkt_tunnel_at {
 	uint8_t qfi;            /* its QFI (TS 38.415 §5.5.3.3), 0 to 63 */
 };
 
+/* The VLAN ids and MPLS labels a frame's IP packet was found under, in
+ * the order of the frame (the outer first; an Ethernet pseudowire's
+ * inner tags after its labels): the first PKT_LINK_MAX of each. */
+#define PKT_LINK_MAX 4
+struct pkt_link {
+	uint16_t vlan[PKT_LINK_MAX];    /* 802.1Q / 802.1ad tags' VLAN ids */
+	uint32_t mpls[PKT_LINK_MAX];    /* RFC 3032 labels, 20 bits */
+	unsigned nvlan, nmpls;
+};
+
 /* Where the transport payload of an IP packet lies in b[0, n). */
 struct pkt_ip {
 	size_t from, to;        /* the payload */
@@ -69,6 +79,9 @@ struct pkt_ip {
 	bool sctp_more;         /* SCTP: another DATA chunk follows it in the packet */
 	bool sctp_begin;        /* SCTP: the DATA chunk begins its message (B) */
 	unsigned chunk;         /* in: which DATA chunk of an SCTP packet to read (0: the first) */
+	struct pkt_link link;   /* pkt_payload_guess: the VLAN ids and MPLS labels
+				 * of the link layer it found (pkt_line_write ends
+				 * its line with them) */
 };
 
 /* An SCTP DATA chunk's TSN this far from the next one a direction
@@ -100,15 +113,6 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
  * RFC 4385 and 4448) below it, or a PPPoE session (RFC 2516) carrying IP. */
 size_t pkt_ether_ip(const unsigned char *b, size_t n);
 
-/* The VLAN ids and MPLS labels a frame's IP packet was found under, in
- * the order of the frame (the outer first; an Ethernet pseudowire's
- * inner tags after its labels): the first PKT_LINK_MAX of each. */
-#define PKT_LINK_MAX 4
-struct pkt_link {
-	uint16_t vlan[PKT_LINK_MAX];    /* 802.1Q / 802.1ad tags' VLAN ids */
-	uint32_t mpls[PKT_LINK_MAX];    /* RFC 3032 labels, 20 bits */
-	unsigned nvlan, nmpls;
-};
 
 /* pkt_ether_ip, with *l what it read on the way (all 0 when it found no
  * IP packet). */
@@ -160,7 +164,8 @@ void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
 
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
  * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",
- * "IP6 ...", then what carried it (pkt_carrier_write). Nothing when r
+ * "IP6 ...", then what carried it (pkt_carrier_write, pkt_link_write of
+ * r->link). Nothing when r
  * has no IP header (r->ver not 4 or 6). */
 void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
 

@@ -520,15 +520,17 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	 * protocol at 14, the payload at 16), Linux cooked v2 (SLL2: at 0
 	 * and 20), then none: an MPLS label stack or a PPPoE header first */
 	for (int i = 0; i < 5; i++) {
-		size_t o = i == 0 ? pkt_ether_ip(b, n)
-			 : i == 1 ? (n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n) : 0)
-			 : i == 2 ? (n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n) : 0)
+		struct pkt_link l;
+		size_t o = i == 0 ? pkt_ether_ip_link(b, n, &l)
+			 : i == 1 ? (n >= 16 ? pkt_ethertype_ip_link(pkt_u16(b + 14), b, 16, n, &l) : 0)
+			 : i == 2 ? (n >= 20 ? pkt_ethertype_ip_link(pkt_u16(b), b, 20, n, &l) : 0)
 			 /* tcpdump -x of a packet under MPLS or PPPoE: from
 			  * the label stack or the PPPoE header on */
-			 : pkt_ethertype_ip(i == 3 ? 0x8847 : 0x8864, b, 0, n);
+			 : pkt_ethertype_ip_link(i == 3 ? 0x8847 : 0x8864, b, 0, n, &l);
 		if (!o || n < o + 20)
 			continue;
 		if (pkt_ip_payload(b + o, n - o, r)) {
+			r->link = l;
 			r->from += o;
 			r->to += o;
 			r->ip += o;
@@ -582,6 +584,7 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
 		n = pkt_u16(b + r->th + 4) - 8u;
 	buf_printf(o, ": %s, length %zu%s", t && !r->frag ? t : "IP fragment", n, r->more ? ", in IP fragments" : "");
 	pkt_carrier_write(o, r);
+	pkt_link_write(o, &r->link);
 }
 
 void pkt_carrier_write(struct buf *o, const struct pkt_ip *r)

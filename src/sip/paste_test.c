@@ -1479,6 +1479,35 @@ static void test_capture_messages_carry_their_packet_line(void)
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "IP6 2001:db8::1.5064 > 2001:db8::2.5066: UDP, length 163, in ESP "
 						 "(SPI 0x00001234, null encryption)");
+	/* the same packet in an Ethernet frame under two VLAN tags (802.1ad
+	 * 200, 802.1Q 100) and two MPLS labels (16, 1001): they end the line */
+	{
+		static const unsigned char l2[] = { 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0x88, 0xa8, 0x00, 0xc8,
+						    0x81, 0x00, 0x20, 0x64, 0x88, 0x47, 0x00, 0x01, 0x00, 0x40,
+						    0x00, 0x3e, 0x91, 0x40 };
+		static const unsigned char ip[] = { 0x45, 0x00, 0x00, 0x43, 0x12, 0x34, 0x00, 0x00, 0xff, 0x11, 0x92,
+						    0x70, 0x0a, 0x01, 0x01, 0x01, 0x0a, 0x02, 0x02, 0x02, 0x13, 0xc4,
+						    0x13, 0xc4, 0x00, 0x2f, 0x0a, 0x5b };
+		static const char sip[] = "OPTIONS sip:b.example SIP/2.0\r\nl: 0\r\n\r\n";
+		unsigned char fr[160];
+		size_t fn = 0;
+		memcpy(fr, l2, sizeof l2), fn += sizeof l2;
+		memcpy(fr + fn, ip, sizeof ip), fn += sizeof ip;
+		memcpy(fr + fn, sip, sizeof sip - 1), fn += sizeof sip - 1;
+		char dump[1024];
+		size_t dn = 0;
+		for (size_t i = 0; i < fn; i += 16) {
+			dn += (size_t)snprintf(dump + dn, sizeof dump - dn, "%04zx  ", i);
+			for (size_t k = i; k < i + 16 && k < fn; k++)
+				dn += (size_t)snprintf(dump + dn, sizeof dump - dn, " %02x", fr[k]);
+			dn += (size_t)snprintf(dump + dn, sizeof dump - dn, "\n");
+		}
+		CHECK_INT_EQ(paste_normalise(&p, dump, dn, NULL), 0);
+		CHECK_INT_EQ(p.nmsgs, 1);
+		if (p.nmsgs == 1)
+			CHECK_SLICE_EQ(p.msgs[0].packet, "IP 10.1.1.1.5060 > 10.2.2.2.5060: UDP, length 39, on VLANs "
+							 "200, 100, under MPLS labels 16, 1001");
+	}
 	/* ngrep: its packet header, in each of its layouts */
 	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-byline"), 2);
 	if (p.nmsgs == 2) {
