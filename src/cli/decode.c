@@ -446,7 +446,7 @@ static void report_expiry(struct report *r, const struct cli_msg *m)
 	bool response = !msg->is_request && !fields;
 	if (fields && !star && ncontacts == 0) {
 		kind = "expires_only";
-		words = "no Contact among the fields: in a REGISTER this Expires applies to each contact without "
+		words = "no contact read among the fields: in a REGISTER this Expires applies to each contact without "
 			"its own expires parameter; a 200 grants each binding's time in its Contact's expires "
 			"parameter";
 		ref = "RFC 3261 §10.2.1.1, §10.3 step 8";
