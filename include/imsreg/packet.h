@@ -110,26 +110,20 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r);
 /* The IP packet in the Ethernet frame at b[0, n): its offset, or 0. VLAN
  * tags (802.1Q, 802.1ad, 0x9100) skipped; under them IPv4, IPv6, an MPLS
  * label stack (RFC 3032) with IP or an Ethernet pseudowire (control word,
- * RFC 4385 and 4448) below it, or a PPPoE session (RFC 2516) carrying IP. */
-size_t pkt_ether_ip(const unsigned char *b, size_t n);
+ * RFC 4385 and 4448) below it, or a PPPoE session (RFC 2516) carrying IP.
+ * When l is not NULL, *l is what it read on the way (all 0 when it found
+ * no IP packet). */
+size_t pkt_ether_ip(const unsigned char *b, size_t n, struct pkt_link *l);
 
-
-/* pkt_ether_ip, with *l what it read on the way (all 0 when it found no
- * IP packet). */
-size_t pkt_ether_ip_link(const unsigned char *b, size_t n, struct pkt_link *l);
-
-/* pkt_ethertype_ip, likewise. */
-size_t pkt_ethertype_ip_link(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l);
+/* The IP packet in the payload of ethertype et at b[p, n) (a Linux cooked
+ * header's protocol), as pkt_ether_ip reads what follows a frame's
+ * ethertype: its offset, or 0; *l likewise. */
+size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l);
 
 /* Appends ", on VLAN 100" (", on VLANs 200, 100" for stacked tags, the
  * outer first) and ", under MPLS label 16" (", under MPLS labels 16,
  * 1001"); nothing for a frame with neither. */
 void pkt_link_write(struct buf *o, const struct pkt_link *l);
-
-/* The IP packet in the payload of ethertype et at b[p, n) (a Linux cooked
- * header's protocol), as pkt_ether_ip reads what follows a frame's
- * ethertype: its offset, or 0. */
-size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n);
 
 /* A WebSocket frame (RFC 6455 §5.2: FIN, a text or binary opcode) whole
  * in b[from, to), as SIP over WebSocket sends a message (RFC 7118 §5):

@@ -124,32 +124,27 @@ static size_t ether_ip(const unsigned char *b, size_t o, size_t end)
 	return ether_in(b, o, end, 1, NULL);
 }
 
-size_t pkt_ether_ip(const unsigned char *b, size_t n)
+/* The result o of a reading that filled l from empty: l emptied again
+ * when it found no IP packet. */
+static size_t link_kept(size_t o, struct pkt_link *l)
 {
-	return ether_ip(b, 0, n);
-}
-
-size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n)
-{
-	return ethertype_in(et, b, p, n, 1, NULL);
-}
-
-size_t pkt_ether_ip_link(const unsigned char *b, size_t n, struct pkt_link *l)
-{
-	*l = (struct pkt_link){ 0 };
-	size_t o = ether_in(b, 0, n, 1, l);
-	if (!o)
+	if (!o && l)
 		*l = (struct pkt_link){ 0 };
 	return o;
 }
 
-size_t pkt_ethertype_ip_link(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l)
+size_t pkt_ether_ip(const unsigned char *b, size_t n, struct pkt_link *l)
 {
-	*l = (struct pkt_link){ 0 };
-	size_t o = ethertype_in(et, b, p, n, 1, l);
-	if (!o)
+	if (l)
 		*l = (struct pkt_link){ 0 };
-	return o;
+	return link_kept(ether_in(b, 0, n, 1, l), l);
+}
+
+size_t pkt_ethertype_ip(unsigned et, const unsigned char *b, size_t p, size_t n, struct pkt_link *l)
+{
+	if (l)
+		*l = (struct pkt_link){ 0 };
+	return link_kept(ethertype_in(et, b, p, n, 1, l), l);
 }
 
 void pkt_link_write(struct buf *o, const struct pkt_link *l)
@@ -521,12 +516,12 @@ bool pkt_payload_guess(const unsigned char *b, size_t n, struct pkt_ip *r)
 	 * and 20), then none: an MPLS label stack or a PPPoE header first */
 	for (int i = 0; i < 5; i++) {
 		struct pkt_link l;
-		size_t o = i == 0 ? pkt_ether_ip_link(b, n, &l)
-			 : i == 1 ? (n >= 16 ? pkt_ethertype_ip_link(pkt_u16(b + 14), b, 16, n, &l) : 0)
-			 : i == 2 ? (n >= 20 ? pkt_ethertype_ip_link(pkt_u16(b), b, 20, n, &l) : 0)
+		size_t o = i == 0 ? pkt_ether_ip(b, n, &l)
+			 : i == 1 ? (n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n, &l) : 0)
+			 : i == 2 ? (n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n, &l) : 0)
 			 /* tcpdump -x of a packet under MPLS or PPPoE: from
 			  * the label stack or the PPPoE header on */
-			 : pkt_ethertype_ip_link(i == 3 ? 0x8847 : 0x8864, b, 0, n, &l);
+			 : pkt_ethertype_ip(i == 3 ? 0x8847 : 0x8864, b, 0, n, &l);
 		if (!o || n < o + 20)
 			continue;
 		if (pkt_ip_payload(b + o, n - o, r)) {

@@ -2313,6 +2313,22 @@ static size_t every_match(const char *in, const struct every *e, size_t pos, siz
 
 enum { EVERY_LOOKAHEAD = 8 };
 
+/* The first of the EVERY_LOOKAHEAD lines from input offset *next on that
+ * carries the prefix of t (lines of other processes may log between):
+ * the index of its content (every_match), *next its start and *nce its
+ * content's end; SIZE_MAX when none does. */
+static size_t every_next(const char *in, size_t len, const struct every *t, size_t *next, size_t *nce)
+{
+	for (unsigned n = 0; n < EVERY_LOOKAHEAD && *next < len; n++) {
+		*nce = content_end(in, len, *next);
+		size_t k = every_match(in, t, *next, *nce);
+		if (k != SIZE_MAX)
+			return k;
+		*next = line_after(in, len, *nce);
+	}
+	return SIZE_MAX;
+}
+
 /* A message whose lines carry a log prefix (struct every) starts on the
  * line in[pos, ce), its start line m bytes in (start_after_prefix): the
  * next line, from input offset next, has journalctl's indentation, or the
@@ -2331,13 +2347,7 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
 		 * the next few (other processes may log between) */
 		t.indent = false;
 		timestamp_find(in + pos, m, &t.ta, &t.tf, &t.tb);
-		for (unsigned n = 0; n < EVERY_LOOKAHEAD && next < len; n++) {
-			nce = content_end(in, len, next);
-			k = every_match(in, &t, next, nce);
-			if (k != SIZE_MAX)
-				break;
-			next = line_after(in, len, nce);
-		}
+		k = every_next(in, len, &t, &next, &nce);
 		if (k == SIZE_MAX || next >= len || !next_header_line(in, next + k, nce))
 			return false;
 	}
@@ -2354,8 +2364,8 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
  *
  * The prefix is what stands before the first known header line that
  * follows white space, on the first line that has one, when it is a log's:
- * it holds a timestamp (timestamp_find), or one of the next few lines
- * starts with it and a known header line. The lines of its shape
+ * it holds a timestamp (timestamp_find), or the next line of its shape
+ * among the next few holds a known header line after it. The lines of its shape
  * (every_match: the timestamp's digits may differ) give their content
  * when it is a known header line or folding; a line of that shape with
  * other content ("INFO: registration from ...") is dropped and listed. A
@@ -2375,18 +2385,14 @@ static size_t field_after_prefix(const char *s, size_t n)
 }
 
 /* The line in[pos, ce) holds a field after m bytes of prefix: whether the
- * prefix is a log's (above), with *e its shape. */
+ * prefix is a log's (above: a timestamp, or the next line of its shape
+ * holds a field too), with *e its shape. */
 static bool fields_prefix_start(const char *in, size_t len, size_t pos, size_t m, size_t next, struct every *e)
 {
 	struct every t = { .on = true, .p = pos, .plen = m };
 	timestamp_find(in + pos, m, &t.ta, &t.tf, &t.tb);
-	bool log = t.tb > t.ta;
-	for (unsigned k = 0; !log && k < EVERY_LOOKAHEAD && next < len; k++) {
-		size_t nce = content_end(in, len, next);
-		size_t c = every_match(in, &t, next, nce);
-		log = c != SIZE_MAX && is_known_header_line(in + next + c, nce - next - c);
-		next = line_after(in, len, nce);
-	}
+	size_t nce = next, c = t.tb > t.ta ? 0 : every_next(in, len, &t, &next, &nce);
+	bool log = t.tb > t.ta || (c != SIZE_MAX && is_known_header_line(in + next + c, nce - next - c));
 	if (log)
 		*e = t;
 	return log;

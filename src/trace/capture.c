@@ -1248,13 +1248,13 @@ static long link_ip(int dlt, const unsigned char *b, size_t n, struct pkt_link *
 	*l = (struct pkt_link){ 0 };
 	switch (dlt) {
 	case DLT_EN10MB: /* VLAN tags, MPLS, PPPoE: pkt_ether_ip */
-		o = pkt_ether_ip_link(b, n, l);
+		o = pkt_ether_ip(b, n, l);
 		return o ? (long)o : -1;
 	case DLT_LINUX_SLL:
-		o = n >= 16 ? pkt_ethertype_ip_link(pkt_u16(b + 14), b, 16, n, l) : 0;
+		o = n >= 16 ? pkt_ethertype_ip(pkt_u16(b + 14), b, 16, n, l) : 0;
 		return o ? (long)o : -1;
 	case DLT_LINUX_SLL2:
-		o = n >= 20 ? pkt_ethertype_ip_link(pkt_u16(b), b, 20, n, l) : 0;
+		o = n >= 20 ? pkt_ethertype_ip(pkt_u16(b), b, 20, n, l) : 0;
 		return o ? (long)o : -1;
 	case DLT_RAW:
 	case DLT_IPV4:
