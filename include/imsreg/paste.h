@@ -39,9 +39,11 @@ struct paste_msg {
 				 * for a hex dump with no such line one written from the
 				 * packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
 				 * length 596", in struct paste); else SLICE_NULL */
-	bool fields;            /* header fields with no start line: the input had none, so each
-				 * run of header lines (the first of a name the codec knows) is
-				 * one such block, parsed by sip_fields_parse */
+	bool fields;            /* header fields with no start line: each run of header lines
+				 * (the first of a name the codec knows) of an input that has no
+				 * start line, or after a message's end (its head said
+				 * Content-Length: 0, or its body ended), is one such block,
+				 * parsed by sip_fields_parse */
 };
 
 /* Heap object owned by the caller: paste_init, paste_normalise, paste_fini.

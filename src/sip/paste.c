@@ -443,6 +443,8 @@ struct state {
 	bool cr_ends;         /* the input ends its lines with CR alone */
 	bool fields;          /* no start line in the input: a known header line
 			       * begins a block of fields (struct paste_msg) */
+	bool block;           /* this message is such a block (after a message's
+			       * end too: see the loop of normalise) */
 	long content_length;
 	bool sip_body;        /* Content-Type message/sipfrag or message/sip */
 };
@@ -455,12 +457,13 @@ static int note(struct state *st, bool *flag, unsigned line, const char *what)
 	return repair_add(st->p, line, what);
 }
 
-static int msg_begin(struct state *st, size_t i)
+static int msg_begin(struct state *st, size_t i, bool block)
 {
 	struct paste *p = st->p;
 	if (grow((void **)&p->msgs, &p->cap_msgs, p->nmsgs, sizeof *p->msgs) < 0)
 		return -ENOMEM;
-	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL, st->fields };
+	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL, block };
+	st->block = block;
 	st->msg_start = p->text.len;
 	st->in_msg = true;
 	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
@@ -944,9 +947,16 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 	while (i < n) {
 		enum line_kind k = classify(in, &ls[i]);
 		if (!st.in_msg) {
-			if (k == START || (st.fields && known_field_line(in, &ls[i]))) {
+			/* a line of a field the codec knows outside any message
+			 * begins a block of fields in an input of fields alone,
+			 * and after a message (the Authorization line pasted
+			 * after the 401 whose head ended with its empty line);
+			 * before the first one, a start line inside a line may
+			 * be the message, and its error is the one to show */
+			if (k == START ||
+			    ((st.fields || p->nmsgs > 0) && known_field_line(in, &ls[i]))) {
 				skipped_text = false;
-				rc = msg_begin(&st, i);
+				rc = msg_begin(&st, i, k != START);
 				if (rc < 0)
 					goto out;
 				if (k != START)
@@ -1001,11 +1011,16 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		size_t j = next_nonblank(&st, i);
 		enum line_kind nk = j < n ? classify(in, &ls[j]) : BLANK;
 		bool body_follows = st.content_length > 0 && !st.doubled;
+		/* a head that said Content-Length: 0 before any blank line
+		 * (so no doubled paste) ends at its first one: header lines
+		 * after it are another paste (the UE's Authorization line
+		 * after the 401), not more of this head */
+		bool said_empty = st.content_length == 0 && !st.doubled;
 		/* in a doubled paste the real empty line shows as two or more
 		 * blank lines: it ends the head when a body is due or follows */
 		if (st.doubled && j - i >= 2 && (nk == TEXT || st.content_length > 0))
 			body_follows = true;
-		bool noise = j < n && !body_follows && !bounded(&st, i, j) &&
+		bool noise = j < n && !body_follows && !said_empty && !bounded(&st, i, j) &&
 			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
 		if (noise) {
 			st.doubled = true;
@@ -1026,7 +1041,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		if (st.doubled)
 			boff = j < n ? ls[j].start : len;
 		/* fields pasted alone have a body only when Content-Length says so */
-		if (st.content_length > 0 || (st.content_length < 0 && !st.fields)) {
+		if (st.content_length > 0 || (st.content_length < 0 && !st.block)) {
 			size_t after;
 			rc = body_take(&st, line_at(ls, n, i, boff), boff, &after);
 			if (rc < 0)

@@ -1635,6 +1635,53 @@ static void test_fields_without_a_start_line_are_blocks(void)
 	paste_fini(&p);
 }
 
+/* A head that said Content-Length: 0 ends at its blank line: a header
+ * line after it is another paste (the UE's Authorization line after the
+ * 401), a block of fields of its own, not more of the 401's head. With no
+ * Content-Length, or after blank lines already found to be noise, a blank
+ * line before a header line stays noise of the paste. */
+static void test_fields_after_a_message_that_said_content_length_0_are_a_block(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	static const char after[] = "SIP/2.0 401 Unauthorized\nCall-ID: 1\nContent-Length: 0\n\n"
+				    "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\n";
+	CHECK_INT_EQ(paste_normalise(&p, after, sizeof after - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK(!p.msgs[0].fields && p.msgs[1].fields);
+		CHECK_INT_EQ(p.msgs[1].first_line, 5);
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "SIP/2.0 401 Unauthorized\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n");
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
+			       "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\r\n\r\n");
+	}
+	CHECK(!repaired(&p, 4, "removed blank lines between header lines"));
+
+	/* no Content-Length: the blank line is noise, the field the 401's */
+	static const char no_cl[] = "SIP/2.0 401 Unauthorized\nCall-ID: 1\n\n"
+				    "WWW-Authenticate: Digest realm=\"b\"\nContent-Length: 0\n";
+	CHECK_INT_EQ(paste_normalise(&p, no_cl, sizeof no_cl - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !p.msgs[0].fields);
+	CHECK(repaired(&p, 3, "removed blank lines between header lines"));
+
+	/* a doubled paste: Content-Length: 0 after the first blank lines
+	 * does not end the head at the next one */
+	static const char doubled[] = "SIP/2.0 401 Unauthorized\n\nContent-Length: 0\n\n"
+				      "Call-ID: 1\n\n";
+	CHECK_INT_EQ(paste_normalise(&p, doubled, sizeof doubled - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !p.msgs[0].fields);
+	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 401 Unauthorized\r\nContent-Length: 0\r\n"
+					  "Call-ID: 1\r\n\r\n");
+
+	/* text after a message's end that is no known field stays ignored */
+	static const char prose[] = "SIP/2.0 200 OK\nContent-Length: 0\n\nthen the UE said:\n";
+	CHECK_INT_EQ(paste_normalise(&p, prose, sizeof prose - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	paste_fini(&p);
+}
+
 /* Header fields copied from a log that prefixes each line, with no start
  * line anywhere: the prefix (a log's: a timestamp in it, or the same bytes
  * on the next line) is removed from the lines of its shape whose content
@@ -1867,6 +1914,7 @@ int main(void)
 	test_capture_messages_carry_their_packet_line();
 	test_no_start_line_and_no_known_field_is_an_error();
 	test_fields_without_a_start_line_are_blocks();
+	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_behind_a_log_prefix_are_blocks();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
