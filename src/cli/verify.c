@@ -37,7 +37,16 @@ struct verify {
 	bool src_open;
 	struct cli_msg *msgs;   /* one slot more than the messages: see loose_credentials */
 	size_t nmsgs;
-	struct buf loose;       /* a REGISTER made around a bare Authorization line */
+	/* messages made around header fields pasted without their start line
+	 * (fields_take, loose_credentials), by slot of msgs: their text (NULL
+	 * for a message read as it is), what they were made from, and the
+	 * input line of the field that said so (0: not known) */
+	struct made {
+		struct buf text;
+		enum made_kind { MADE_NONE, MADE_REQUEST, MADE_CHALLENGE, MADE_ANSWER } kind;
+		enum sip_hdr_id id;
+		unsigned line;
+	} made[VERIFY_MAX_MSGS + 1];
 	bool loose_used;
 	/* every credentials with a response or auts, in message order (the last
 	 * VERIFY_MAX_ROUNDS): each is one round of the exchange */
@@ -111,6 +120,7 @@ static void note_add(char (*list)[VERIFY_NOTE_LEN], size_t *n, const char *fmt, 
 /* ---- input ------------------------------------------------------------- */
 
 static bool loose_credentials(struct verify *v);
+static void fields_take(struct verify *v);
 
 /* Wire form first: when the whole input is SIP messages back to back (CRLF
  * line ends, each with its Content-Length; CRLFs between them, as on a
@@ -187,8 +197,10 @@ static int input_parse(struct verify *v)
 		if (rc == -ENOMEM)
 			return rc;
 		if (rc > 0 && sip_msg_is_fields(&m->msg))
-			continue; /* header lines with no message: loose_credentials reads them */
-		if (rc > 0 && ++v->nmsgs == VERIFY_MAX_MSGS) {
+			fields_take(v); /* header lines with no message: those of theirs */
+		else if (rc > 0)
+			v->nmsgs++;
+		if (v->nmsgs >= VERIFY_MAX_MSGS) {
 			fprintf(stderr, "imsreg verify: %s: only the first %d messages are read\n",
 				v->in.name, VERIFY_MAX_MSGS);
 			break;
@@ -203,24 +215,175 @@ static int input_parse(struct verify *v)
 	return 0;
 }
 
-/* People often paste the 401 and only the Authorization line the UE sent.
- * When no request carries credentials, the first line of the input that
- * starts with "Authorization:" (with its indented continuation lines) is
- * wrapped into a REGISTER to its uri= with no body, parsed as one more
- * message. Returns true when it did so. */
+/* Parses the text made in v->made[v->nmsgs] as message v->nmsgs: true
+ * when it parses (the message is then counted). */
+static bool made_parse(struct verify *v, enum made_kind kind, enum sip_hdr_id id, unsigned line)
+{
+	struct made *md = &v->made[v->nmsgs];
+	struct cli_msg *m = &v->msgs[v->nmsgs];
+	struct sip_parse_error err = { 0 };
+
+	if (md->text.err)
+		return false;
+	memset(&m->src, 0, sizeof *m - offsetof(struct cli_msg, src));
+	m->index = (unsigned)v->nmsgs;
+	m->packet = SLICE_NULL;
+	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
+	if (sip_msg_parse(&m->msg, md->text.ptr, md->text.len, SIP_PARSE_LENIENT, &err) < 0)
+		return false;
+	md->kind = kind;
+	md->id = id;
+	md->line = line;
+	v->nmsgs++;
+	return true;
+}
+
+/* The uri= of the first Digest credentials of fields [h, end) with one. */
+static struct slice cred_uri(const struct sip_hdr *h, const struct sip_hdr *end)
+{
+	for (; h < end; h++) {
+		if (h->id != SIP_HDR_AUTHORIZATION && h->id != SIP_HDR_PROXY_AUTHORIZATION)
+			continue;
+		struct sip_auth a;
+		struct sip_parse_error err = { 0 };
+		if (sip_auth_decode(&a, h->value, NULL, &err) == 0 && slice_caseeq_cstr(a.scheme, "Digest") &&
+		    a.field[SIP_AUTH_URI].ptr && a.field[SIP_AUTH_URI].len)
+			return a.field[SIP_AUTH_URI];
+	}
+	return SLICE_NULL;
+}
+
+/* What a field of a block of fields makes of the message it came from:
+ * credentials a request, a challenge a 401/407, Authentication-Info a
+ * 2xx; any other field goes with them (MADE_NONE). */
+static enum made_kind field_kind(enum sip_hdr_id id)
+{
+	switch (id) {
+	case SIP_HDR_AUTHORIZATION:
+	case SIP_HDR_PROXY_AUTHORIZATION:
+		return MADE_REQUEST;
+	case SIP_HDR_WWW_AUTHENTICATE:
+	case SIP_HDR_PROXY_AUTHENTICATE:
+		return MADE_CHALLENGE;
+	case SIP_HDR_AUTHENTICATION_INFO:
+		return MADE_ANSWER;
+	default:
+		return MADE_NONE;
+	}
+}
+
+/* Makes the message of the run of fields [h, end) of a block (all of one
+ * kind but for the others that go with them; first: the field that gave
+ * the kind) into slot v->nmsgs: a request to the credentials' uri= (its
+ * method the CSeq's, else REGISTER), "SIP/2.0 401" (407 for
+ * Proxy-Authenticate) or "SIP/2.0 200"; the fields as they are but
+ * Content-Length, then Content-Length: 0 (no body came with them). */
+static void run_make(struct verify *v, const struct cli_msg *block, const struct sip_hdr *h,
+		     const struct sip_hdr *end, enum made_kind kind, const struct sip_hdr *first)
+{
+	struct buf *t = &v->made[v->nmsgs].text;
+	unsigned line = 0, col;
+
+	buf_reset(t);
+	if (kind == MADE_REQUEST) {
+		struct slice uri = cred_uri(h, end), method = SLICE_LIT("REGISTER");
+		if (!uri.ptr)
+			return; /* no Request-URI to give it */
+		for (const struct sip_hdr *c = h; c < end; c++) {
+			struct sip_cseq cseq;
+			struct sip_parse_error err = { 0 };
+			if (c->id == SIP_HDR_CSEQ && sip_cseq_decode(&cseq, c->value, &err) == 0) {
+				method = cseq.method;
+				break;
+			}
+		}
+		buf_printf(t, "%.*s %.*s SIP/2.0\r\n", SLICE_ARG(method), SLICE_ARG(uri));
+	} else if (kind == MADE_CHALLENGE) {
+		buf_puts(t, first->id == SIP_HDR_PROXY_AUTHENTICATE
+				    ? "SIP/2.0 407 Proxy Authentication Required\r\n"
+				    : "SIP/2.0 401 Unauthorized\r\n");
+	} else {
+		buf_puts(t, "SIP/2.0 200 OK\r\n");
+	}
+	for (; h < end; h++) {
+		if (h->id == SIP_HDR_CONTENT_LENGTH)
+			continue;
+		buf_printf(t, "%.*s: ", SLICE_ARG(h->name));
+		report_unfold(t, h->value);
+		buf_puts(t, "\r\n");
+	}
+	buf_puts(t, "Content-Length: 0\r\n\r\n");
+	cli_msg_position_at(block, first->name.ptr, &line, &col);
+	made_parse(v, kind, first->id, line);
+}
+
+/* A block of header fields pasted without their start line (the
+ * WWW-Authenticate and Authorization lines grepped from a log, the
+ * Authorization line pasted after the 401): each run of challenge,
+ * credentials or Authentication-Info fields (with the other fields among
+ * and after them, and those before credentials) is taken as the message
+ * it came from, in input order,
+ * so that the credentials are judged against their challenge and the
+ * rspauth checked. The block is in slot v->nmsgs: its runs are made
+ * first, then parsed into that slot and those after it. */
+static void fields_take(struct verify *v)
+{
+	/* a copy: the block's slot is the first one the runs are parsed into */
+	struct cli_msg *block = imsreg_malloc(sizeof *block);
+	if (!block)
+		return;
+	*block = v->msgs[v->nmsgs];
+	block->msg.hdrs = block->hdrs;
+	const struct sip_hdr *hs = block->hdrs;
+	size_t n = block->msg.nhdrs, from = 0, first = 0, last = 0;
+	enum made_kind kind = MADE_NONE;
+
+	for (size_t i = 0; i <= n; i++) {
+		enum made_kind k = i < n ? field_kind(hs[i].id) : MADE_NONE;
+		if (i < n && (k == MADE_NONE || k == kind || kind == MADE_NONE)) {
+			if (k != MADE_NONE) {
+				if (kind == MADE_NONE)
+					first = i;
+				kind = k;
+				last = i;
+			}
+			continue;
+		}
+		/* field i ends the run: another kind, or the end. The other
+		 * fields before credentials are the request's (its CSeq, From,
+		 * To), so a request's run starts right after the last field
+		 * of the kind before it */
+		size_t to = i < n && k == MADE_REQUEST ? last + 1 : i;
+		if (kind != MADE_NONE && v->nmsgs < VERIFY_MAX_MSGS)
+			run_make(v, block, hs + from, hs + to, kind, hs + first);
+		from = to;
+		first = last = i;
+		kind = k;
+	}
+	imsreg_free(block);
+}
+
+/* The fallback for a bare Authorization line the paste normaliser left
+ * out of any message (before the first message of the input, or when no
+ * message at all could be read): when no request carries credentials,
+ * the first line of the input that starts with "Authorization:" (with its
+ * indented continuation lines) is taken as the line of a REGISTER to its
+ * uri=, with no body, parsed as one more message. Returns true when it
+ * did so. */
 static bool loose_credentials(struct verify *v)
 {
 	const char *s = v->in.data, *end = v->in.data + v->in.len;
 	static const char *names[] = { "Authorization:", "Proxy-Authorization:" };
+	unsigned line = 1;
 
-	if (!s || v->loose_used)
+	if (!s || v->loose_used || v->nmsgs >= VERIFY_MAX_MSGS + 1)
 		return false;
-	for (const char *line = s; line < end;) {
-		const char *eol = memchr(line, '\n', (size_t)(end - line));
+	for (const char *l = s; l < end; line++) {
+		const char *eol = memchr(l, '\n', (size_t)(end - l));
 		const char *next = eol ? eol + 1 : end;
 		for (int k = 0; k < 2; k++) {
 			size_t nl = strlen(names[k]);
-			if ((size_t)(end - line) < nl || strncasecmp(line, names[k], nl) != 0)
+			if ((size_t)(end - l) < nl || strncasecmp(l, names[k], nl) != 0)
 				continue;
 			/* the value: this line and the indented ones after it */
 			const char *vend = next;
@@ -228,28 +391,24 @@ static bool loose_credentials(struct verify *v)
 				const char *e2 = memchr(vend, '\n', (size_t)(end - vend));
 				vend = e2 ? e2 + 1 : end;
 			}
-			struct slice value = slice_trim(slice_span(line + nl, vend));
+			struct slice value = slice_trim(slice_span(l + nl, vend));
 			struct sip_auth a;
 			struct sip_parse_error err = { 0 };
 			if (sip_auth_decode(&a, value, NULL, &err) < 0 || !a.field[SIP_AUTH_URI].ptr)
 				return false;
-			buf_reset(&v->loose);
-			buf_printf(&v->loose, "REGISTER %.*s SIP/2.0\r\n%s ",
-				   SLICE_ARG(a.field[SIP_AUTH_URI]), names[k]);
-			report_unfold(&v->loose, value);
-			buf_puts(&v->loose, "\r\nContent-Length: 0\r\n\r\n");
-			if (v->loose.err)
+			struct buf *t = &v->made[v->nmsgs].text;
+			buf_reset(t);
+			buf_printf(t, "REGISTER %.*s SIP/2.0\r\n%s ", SLICE_ARG(a.field[SIP_AUTH_URI]),
+				   names[k]);
+			report_unfold(t, value);
+			buf_puts(t, "\r\nContent-Length: 0\r\n\r\n");
+			if (!made_parse(v, MADE_REQUEST,
+					k ? SIP_HDR_PROXY_AUTHORIZATION : SIP_HDR_AUTHORIZATION, line))
 				return false;
-			struct cli_msg *m = &v->msgs[v->nmsgs];
-			sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
-			if (sip_msg_parse(&m->msg, v->loose.ptr, v->loose.len, SIP_PARSE_LENIENT,
-					  &err) < 0)
-				return false;
-			v->nmsgs++;
 			v->loose_used = true;
 			return true;
 		}
-		line = next;
+		l = next;
 	}
 	return false;
 }
@@ -334,6 +493,25 @@ static void chal_cb(struct verify *v, int i, const struct sip_auth *a)
 	v->chal = *a;
 }
 
+/* The warning that message i was made around fields that came without
+ * their start line (fields_take, loose_credentials). */
+static void made_warn(struct verify *v, int i)
+{
+	if (i < 0 || v->made[i].kind == MADE_NONE)
+		return;
+	const struct made *md = &v->made[i];
+	const struct sip_msg *m = &v->msgs[i].msg;
+	char at[32] = "";
+	if (md->line)
+		snprintf(at, sizeof at, " (line %u)", md->line);
+	if (md->kind == MADE_REQUEST)
+		WARN(v, "the %s field%s stands alone: it is taken as that of a %.*s to its uri=, "
+			"without a body", sip_hdr_name(md->id), at, SLICE_ARG(m->method));
+	else
+		WARN(v, "the %s field%s stands alone: it is taken as that of a %u", sip_hdr_name(md->id),
+		     at, (unsigned)m->status);
+}
+
 /* Starts round k (or a round without credentials when there are none). */
 static void round_start(struct verify *v, size_t k)
 {
@@ -344,15 +522,15 @@ static void round_start(struct verify *v, size_t k)
 		v->cred_i = v->cands[k].i;
 		v->cred = v->cands[k].a;
 	}
-	if (v->loose_used)
-		WARN(v, "the Authorization line stands alone: it is taken as that of a REGISTER to "
-			"its uri=, without a body");
+
 	for (size_t i = 0; i < v->nmsgs; i++) {
 		const struct sip_msg *m = &v->msgs[i].msg;
 		if (!m->is_request && (m->status == 401 || m->status == 407))
 			auth_visit(v, (int)i, SIP_HDR_WWW_AUTHENTICATE, SIP_HDR_PROXY_AUTHENTICATE,
 				   chal_cb);
 	}
+	made_warn(v, v->cred_i);
+	made_warn(v, v->chal_i);
 }
 
 /* ---- report helpers -------------------------------------------------------- */
@@ -1088,6 +1266,7 @@ static void rspauth_report(struct verify *v, struct report *r)
 		if (digest_rspauth(&q, want) < 0)
 			return;
 		bool ok = got.len == strlen(want) && strncasecmp(got.ptr, want, got.len) == 0;
+		made_warn(v, (int)i);
 		report_begin(r, "rspauth",
 			     "Authentication-Info (RFC 2617 §3.2.3: the network proves it knows "
 			     "the password)");
@@ -1326,7 +1505,8 @@ int cmd_verify(int argc, char **argv)
 		fprintf(stderr, "imsreg verify: out of memory\n");
 		return 2;
 	}
-	buf_init(&v->loose);
+	for (size_t i = 0; i <= VERIFY_MAX_MSGS; i++)
+		buf_init(&v->made[i].text);
 	buf_init(&out);
 	buf_init(&scratch);
 	int rc = options_parse(v, argc, argv);
@@ -1397,7 +1577,8 @@ out:
 	buf_fini(&out);
 	if (v->src_open)
 		cli_source_fini(&v->src);
-	buf_fini(&v->loose);
+	for (size_t i = 0; i <= VERIFY_MAX_MSGS; i++)
+		buf_fini(&v->made[i].text);
 	cli_input_fini(&v->in);
 	imsreg_free(v->msgs);
 	auth_wipe(v, sizeof *v); /* K, OPc, RES, CK, IK, AK, the password */

@@ -50,7 +50,7 @@ expect 2 "K and OPc (or OP) are needed" -- \
 expect 2 "" -- "$imsreg" verify --k $K "$tmp/oic.txt"
 # the Authorization line alone (no 401 pasted): read as one REGISTER's
 expect 0 "messages read: 1" -- "$imsreg" verify --k $K --op $OP "$oic/03-authorization-header.txt"
-expect 0 "the Authorization line stands alone" -- "$imsreg" verify --k $K --op $OP "$oic/03-authorization-header.txt"
+expect 0 "the Authorization field (line 1) stands alone" -- "$imsreg" verify --k $K --op $OP "$oic/03-authorization-header.txt"
 
 # `imsreg aka` builds the 401 of that exchange again from the keys
 expect 0 "nonce: KBdnIyppR5T1v4wsr0DCIKvGvtjeMAAAAbJwt4v710I=" -- \

@@ -172,7 +172,8 @@ static void test_verify_bare_authorization_line(void)
 								   ZERO_OP, in, NULL });
 	CHECK_INT_EQ(r.status, 0);
 	CHECK(has(&r, "challenge (WWW-Authenticate)"));
-	CHECK(has(&r, "the Authorization line stands alone"));
+	CHECK(has(&r, "the Authorization field (line 16) stands alone: it is taken as that of a "
+		      "REGISTER to its uri=, without a body"));
 	CHECK(has(&r, "match: yes"));
 	free(r.out);
 	unlink(in);
@@ -182,6 +183,88 @@ static void test_verify_bare_authorization_line(void)
 	CHECK_INT_EQ(r.status, 0);
 	CHECK(has(&r, "expected response: 079d8ec52db706b0d3fa80a2e4003156"));
 	free(r.out);
+out:
+	free(chal);
+	free(auth);
+}
+
+/* The challenge, credentials and Authentication-Info lines grepped from a
+ * log, each behind the log's prefix, no start line: each run is taken as
+ * the message it came from (REGISTER, 401, REGISTER, 200), so the
+ * credentials are judged against their challenge and the rspauth checked.
+ * The expected rspauth was computed apart (Python hashlib: MD5 of HA1,
+ * the nonce, nc, cnonce, qop and MD5(":" uri), RES e577a279dabc714f). */
+static void test_verify_grepped_auth_lines_are_their_messages(void)
+{
+	size_t l2, l3;
+	char *chal = check_read_file(OIC_DIR "02-401-akav1-security-server.sip", &l2);
+	char *auth = check_read_file(OIC_DIR "03-authorization-header.txt", &l3);
+	CHECK(chal && auth);
+	if (!chal || !auth)
+		goto out;
+	const char *www = strstr(chal, "WWW-Authenticate:");
+	CHECK(www != NULL);
+	if (!www)
+		goto out;
+	static const char pre[] = "Nov 23 10:00:01 pcscf kamailio[812]: ";
+	static const char initial[] =
+		"Authorization: Digest username=\"alice@ims.mnc001.mcc208.3gppnetwork.org\","
+		"realm=\"ims.mnc001.mcc208.3gppnetwork.org\",nonce=\"\","
+		"uri=\"sip:ims.mnc001.mcc208.3gppnetwork.org\",response=\"\"\n";
+	static const char *const rspauth[] = { "91750f77953c32b3754448f41eb8e9b4",
+					       "91750f77953c32b3754448f41eb8e9b5" };
+	for (int bad = 0; bad < 2; bad++) {
+		struct buf b;
+		buf_init(&b);
+		buf_puts(&b, pre);
+		buf_puts(&b, initial);
+		buf_puts(&b, pre);
+		buf_append(&b, www, strcspn(www, "\r\n"));
+		buf_puts(&b, "\n");
+		buf_puts(&b, pre);
+		buf_append(&b, auth, strcspn(auth, "\r\n"));
+		buf_puts(&b, "\n");
+		buf_printf(&b, "%sAuthentication-Info: qop=auth, rspauth=\"%s\", "
+			       "cnonce=\"bcffc432c12c64e0\", nc=00000001\n", pre, rspauth[bad]);
+		const char *in = tmp_input(b.ptr, b.len);
+		struct run r = run_cmd(cmd_verify, (const char *const[]){ "verify", "--k", ALICE_K,
+									   "--op", ZERO_OP, in, NULL });
+		CHECK_INT_EQ(r.status, bad);
+		CHECK(has(&r, "messages read: 4"));
+		CHECK(has(&r, "message: 2  (401 Unauthorized)"));
+		CHECK(has(&r, "message: 3  (REGISTER sip:ims.mnc001.mcc208.3gppnetwork.org)"));
+		CHECK(has(&r, "match: yes"));
+		CHECK(has(&r, "expected rspauth: 91750f77953c32b3754448f41eb8e9b4"));
+		CHECK(has(&r, "the WWW-Authenticate field (line 2) stands alone: it is taken as that "
+			      "of a 401"));
+		CHECK(has(&r, "the Authorization field (line 3) stands alone"));
+		CHECK(has(&r, "the Authentication-Info field (line 4) stands alone: it is taken as "
+			      "that of a 200"));
+		CHECK(has(&r, bad ? "the rspauth of the 200's Authentication-Info (message 4) does not "
+				    "verify"
+				  : "the response verifies"));
+		free(r.out);
+		unlink(in);
+		buf_fini(&b);
+	}
+
+	/* a Proxy-Authenticate with the credentials of a MESSAGE (its CSeq's
+	 * method): a 407, and HA2 over MESSAGE; no keys, so exit 2 */
+	static const char proxy[] =
+		"Proxy-Authenticate: Digest realm=\"b.example\", nonce=\"abc\", qop=\"auth\"\n"
+		"CSeq: 7 MESSAGE\n"
+		"Proxy-Authorization: Digest username=\"u@b.example\",realm=\"b.example\",nonce=\"abc\","
+		"uri=\"sip:bob@b.example\",response=\"0123456789abcdef0123456789abcdef\",qop=auth,"
+		"nc=00000001,cnonce=\"c\"\n";
+	const char *in = tmp_input(proxy, sizeof proxy - 1);
+	struct run r = run_cmd(cmd_verify, (const char *const[]){ "verify", in, NULL });
+	CHECK_INT_EQ(r.status, 2);
+	CHECK(has(&r, "message: 1  (407 Proxy Authentication Required)"));
+	CHECK(has(&r, "message: 2  (MESSAGE sip:bob@b.example)"));
+	CHECK(has(&r, "the Proxy-Authorization field (line 3) stands alone: it is taken as that of "
+		      "a MESSAGE to its uri="));
+	free(r.out);
+	unlink(in);
 out:
 	free(chal);
 	free(auth);
@@ -875,6 +958,7 @@ int main(void)
 {
 	test_verify_openimscore_exchange_verifies();
 	test_verify_bare_authorization_line();
+	test_verify_grepped_auth_lines_are_their_messages();
 	test_verify_sipandlove_stream_auth_int_verifies();
 	test_verify_seeds_without_keys_exit_2();
 	test_verify_flow_right_answers_verify();
