@@ -202,6 +202,19 @@ grep -q "^$tmp/fields.txt:3: header fields (no start line) | 1 contact field(s) 
 printf 'REGISTER sip:ims.example.net SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\n' >>"$tmp/fields.txt"
 "$imsreg" decode --json "$tmp/fields.txt" >"$tmp/out" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert [x["kind"] for x in m] == ["request"], m' "$tmp/out" && ok || bad "a start line makes the input messages"
+# the 401 (Content-Length: 0, its empty line) and the UE's Authorization line
+# after it: two messages, the line a block of fields, not more of the 401
+oic=../shared/corpus/captures/text/openimscore-aka
+cat "$oic/02-401-akav1-security-server.sip" "$oic/03-authorization-header.txt" >"$tmp/401-auth.txt"
+"$imsreg" decode --json "$tmp/401-auth.txt" >"$tmp/out" 2>/dev/null
+python3 - "$tmp/out" <<'PY' && ok || bad "the Authorization line after a 401 is fields of its own"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
+assert [x["kind"] for x in m] == ["response", "fields"], [x["kind"] for x in m]
+assert m[1]["line"] == 16, m[1]["line"]
+names = [h["name"] for h in m[0]["headers"]]
+assert "Authorization" not in names, names
+PY
 # fields copied from a syslog: the prefix of each line removed, the log's
 # other lines ignored, the finding at the input's line
 printf 'Nov 21 18:56:00 pcscf kamailio[812]: INFO: <script>: REGISTER from 10.45.0.2\nNov 21 18:56:00 pcscf kamailio[812]: Contact: <sip:001010000000001@10.45.0.2>;+sip.instance="<urn:gsma:imei:35425006-000655-0>"\nNov 21 18:56:01 pcscf kamailio[812]: P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B0\n' >"$tmp/fields-log.txt"
