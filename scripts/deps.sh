@@ -15,7 +15,7 @@ packages=(
 	sngrep                                  # tests: HEP v2 and v3 written by another tool
 	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark
 	valgrind                                # callgrind instruction counts
-	sip-tester                              # SIPp, interop (later issues)
+	sip-tester                              # SIPp: tests (its -trace_msg log read by decode)
 )
 
 missing=()

@@ -1655,6 +1655,53 @@ static bool is_sngrep_header(const char *s, size_t n)
 	return a + 4 < n && ngrep_endpoint(s + i, a - i) && ngrep_endpoint(s + a + 4, n - a - 4);
 }
 
+/* SIPp's -trace_msg log (<scenario>_<pid>_messages.log) writes before each
+ * message a separator, 47 '-' and the time ("-----...----- 2026-11-23
+ * 15:49:36.161061"), then "UDP message sent (511 bytes):" or "UDP message
+ * received [309] bytes :" (TCP, TLS, SCTP, ... for the other transports),
+ * then an empty line. The separator's time: its offset in s, 0 when s is
+ * no such line. */
+static size_t sipp_separator(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && s[i] == '-')
+		i++;
+	if (i < 20 || i + 2 > n || s[i] != ' ' || !is_digit(s[i + 1]))
+		return 0;
+	return i + 1;
+}
+
+/* The length of SIPp's "UDP message sent (511 bytes)" line without its
+ * ':' (and the space before it), 0 when s is no such line. */
+static size_t sipp_message_line(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 8 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i < 2 || i >= n || s[i] != ' ')
+		return 0;
+	i++;
+	static const char sent[] = "message sent (", recv[] = "message received [";
+	bool is_sent = n - i > sizeof sent - 1 && memcmp(s + i, sent, sizeof sent - 1) == 0;
+	if (is_sent)
+		i += sizeof sent - 1;
+	else if (n - i > sizeof recv - 1 && memcmp(s + i, recv, sizeof recv - 1) == 0)
+		i += sizeof recv - 1;
+	else
+		return 0;
+	size_t d = i;
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i == d)
+		return 0;
+	static const char sent_end[] = " bytes):", recv_end[] = "] bytes :";
+	const char *tail = is_sent ? sent_end : recv_end;
+	size_t tn = strlen(tail);
+	if (n - i != tn || memcmp(s + i, tail, tn) != 0)
+		return 0;
+	return is_sent ? n - 1 : n - 2;
+}
+
 /* ngrep's packet header line (ngrep.c dump_packet): a protocol letter,
  * perhaps "(17)" (-N) and a time (-t, -T), "addr:port -> addr:port", the TCP
  * flags " [AP]", the packet number " #3". */
@@ -3935,6 +3982,12 @@ static int unlog_run(struct unlog *u)
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	size_t ng_line = 0, ng_line_len = 0; /* ngrep's (or sngrep's) last packet header line */
 	bool sg_first = false;               /* the line after sngrep's header line */
+	/* SIPp's -trace_msg: the time of the last separator line, the packet
+	 * line written (into u->lines) for the message after its "message
+	 * sent" line, until that message's start line */
+	size_t sp_time = 0, sp_time_len = 0, sp_line = 0, sp_line_len = 0;
+	bool sp_pending = false;
+	static const char sp_drop[] = "ignored the lines SIPp's -trace_msg writes before each message";
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
@@ -4025,6 +4078,28 @@ static int unlog_run(struct unlog *u)
 			ng_line = pos;
 			ng_line_len = ce - pos;
 			drop = "ignored the packet header lines of sngrep's text (Save as .txt)";
+		} else if (!lc && next < len && sipp_separator(in + pos, ce - pos) &&
+			   sipp_message_line(in + next, content_end(in, len, next) - next)) {
+			sp_time = pos + sipp_separator(in + pos, ce - pos);
+			sp_time_len = ce - sp_time;
+			ng_msg = lp.on = ep.on = sp_pending = false;
+			drop = sp_drop;
+		} else if (!lc && sipp_message_line(in + pos, ce - pos)) {
+			/* the message's packet line: the separator's time and
+			 * this line, written */
+			ng_msg = lp.on = ep.on = false;
+			sp_line = u->lines.len;
+			if (sp_time_len) { /* the line before was the separator */
+				buf_append(&u->lines, in + sp_time, sp_time_len);
+				buf_putc(&u->lines, ' ');
+			}
+			buf_append(&u->lines, in + pos, sipp_message_line(in + pos, ce - pos));
+			if (u->lines.err)
+				rc = u->lines.err;
+			sp_line_len = u->lines.len - sp_line;
+			sp_time_len = 0;
+			sp_pending = true;
+			drop = sp_drop;
 		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;
@@ -4133,6 +4208,12 @@ static int unlog_run(struct unlog *u)
 		dropping = NULL;
 		if (rc == 0)
 			rc = unlog_bound(u);
+		if (sp_pending && rc == 0 && !is_blank(in + c, ce - c)) {
+			/* SIPp's message after its line (and the empty line) */
+			if (paste_is_start_line(in + c, ce - c))
+				rc = td_mark(u, c, sp_line, sp_line_len, true);
+			sp_pending = false;
+		}
 		if ((ng_first || sg_first) && rc == 0) {
 			/* a message that starts in the packet (on this line, or
 			 * -W normal's first row after two SP) has its header as

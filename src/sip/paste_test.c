@@ -1635,6 +1635,55 @@ static void test_fields_without_a_start_line_are_blocks(void)
 	paste_fini(&p);
 }
 
+/* SIPp's -trace_msg log: the separator with its time and the "UDP message
+ * sent (N bytes):" / "received [N] bytes :" line before each message are
+ * one listed repair, and the message's packet line is written from both;
+ * a line of dashes with no such line after it is text, and the message
+ * line alone still names the packet. */
+static void test_sipp_trace_msg_lines_are_packet_lines(void)
+{
+	static const char log[] =
+		"----------------------------------------------- 2026-11-23 15:49:36.161061\n"
+		"UDP message sent (60 bytes):\n"
+		"\n"
+		"REGISTER sip:b SIP/2.0\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n"
+		"\n"
+		"----------------------------------------------- 2026-11-23 15:49:36.162000\n"
+		"TCP message received [40] bytes :\n"
+		"\n"
+		"SIP/2.0 200 OK\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n\n";
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "2026-11-23 15:49:36.161061 UDP message sent (60 bytes)");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "2026-11-23 15:49:36.162000 TCP message received [40] bytes");
+		CHECK_INT_EQ(p.msgs[0].first_line, 4);
+		CHECK_INT_EQ(p.msgs[1].first_line, 12);
+	}
+	CHECK(repaired(&p, 1, "ignored the lines SIPp's -trace_msg writes before each message"));
+	CHECK(repaired(&p, 9, "ignored the lines SIPp's -trace_msg writes before each message"));
+
+	/* the message line alone: a packet line without a time */
+	static const char bare[] = "UDP message received [40] bytes :\n\n"
+				   "SIP/2.0 200 OK\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n";
+	CHECK_INT_EQ(paste_normalise(&p, bare, sizeof bare - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, slice_cstr("UDP message received [40] bytes")));
+
+	/* dashes and a time with no SIPp line after them: text, and a line
+	 * that only looks like one (lower case, no count) no packet line */
+	static const char other[] = "----------------------------- 2026-11-23 done\n"
+				    "udp message sent (60 bytes):\n"
+				    "REGISTER sip:b SIP/2.0\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n";
+	CHECK_INT_EQ(paste_normalise(&p, other, sizeof other - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !p.msgs[0].packet.ptr);
+	CHECK(!repaired(&p, 1, "SIPp"));
+	CHECK(repaired(&p, 1, "ignored text that is not part of a SIP message"));
+	paste_fini(&p);
+}
+
 /* A head that said Content-Length: 0 ends at its blank line: a header
  * line after it is another paste (the UE's Authorization line after the
  * 401), a block of fields of its own, not more of the 401's head. With no
@@ -1914,6 +1963,7 @@ int main(void)
 	test_capture_messages_carry_their_packet_line();
 	test_no_start_line_and_no_known_field_is_an_error();
 	test_fields_without_a_start_line_are_blocks();
+	test_sipp_trace_msg_lines_are_packet_lines();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_behind_a_log_prefix_are_blocks();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
