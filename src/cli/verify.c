@@ -38,9 +38,9 @@ struct verify {
 	struct cli_msg *msgs;   /* one slot more than the messages: see loose_credentials */
 	size_t nmsgs;
 	/* messages made around header fields pasted without their start line
-	 * (fields_take, loose_credentials), by slot of msgs: their text (NULL
-	 * for a message read as it is), what they were made from, and the
-	 * input line of the field that said so (0: not known) */
+	 * (fields_take, loose_credentials), by slot of msgs: their text (kind
+	 * MADE_NONE: a message read as it is), what they were made as, the
+	 * field that said so and its input line (0: not known) */
 	struct made {
 		struct buf text;
 		enum made_kind { MADE_NONE, MADE_REQUEST, MADE_CHALLENGE, MADE_ANSWER } kind;
@@ -322,10 +322,10 @@ static void run_make(struct verify *v, const struct cli_msg *block, const struct
  * Authorization line pasted after the 401): each run of challenge,
  * credentials or Authentication-Info fields (with the other fields among
  * and after them, and those before credentials) is taken as the message
- * it came from, in input order,
- * so that the credentials are judged against their challenge and the
- * rspauth checked. The block is in slot v->nmsgs: its runs are made
- * first, then parsed into that slot and those after it. */
+ * it came from, in input order, so that the credentials are judged
+ * against their challenge and the rspauth checked. The block is in slot
+ * v->nmsgs, which the first run made is parsed into: it is read from a
+ * copy. */
 static void fields_take(struct verify *v)
 {
 	/* a copy: the block's slot is the first one the runs are parsed into */

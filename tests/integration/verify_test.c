@@ -153,16 +153,29 @@ static void test_verify_openimscore_exchange_verifies(void)
 	free(text);
 }
 
+/* The OpenIMSCore exchange's 401 and the Authorization line its UE sent
+ * (both NULL unless both are read). */
+static bool oic_401_and_auth(char **chal, size_t *l2, char **auth, size_t *l3)
+{
+	*chal = check_read_file(OIC_DIR "02-401-akav1-security-server.sip", l2);
+	*auth = check_read_file(OIC_DIR "03-authorization-header.txt", l3);
+	CHECK(*chal && *auth);
+	if (*chal && *auth)
+		return true;
+	free(*chal);
+	free(*auth);
+	*chal = *auth = NULL;
+	return false;
+}
+
 /* The 401 followed by only the Authorization line the UE sent (as people
  * paste them), and that line alone: taken as a REGISTER to its uri=. */
 static void test_verify_bare_authorization_line(void)
 {
 	size_t l2, l3;
-	char *chal = check_read_file(OIC_DIR "02-401-akav1-security-server.sip", &l2);
-	char *auth = check_read_file(OIC_DIR "03-authorization-header.txt", &l3);
-	CHECK(chal && auth);
-	if (!chal || !auth)
-		goto out;
+	char *chal, *auth;
+	if (!oic_401_and_auth(&chal, &l2, &auth, &l3))
+		return;
 	struct buf b;
 	buf_init(&b);
 	buf_append(&b, chal, l2);
@@ -183,7 +196,6 @@ static void test_verify_bare_authorization_line(void)
 	CHECK_INT_EQ(r.status, 0);
 	CHECK(has(&r, "expected response: 079d8ec52db706b0d3fa80a2e4003156"));
 	free(r.out);
-out:
 	free(chal);
 	free(auth);
 }
@@ -197,11 +209,9 @@ out:
 static void test_verify_grepped_auth_lines_are_their_messages(void)
 {
 	size_t l2, l3;
-	char *chal = check_read_file(OIC_DIR "02-401-akav1-security-server.sip", &l2);
-	char *auth = check_read_file(OIC_DIR "03-authorization-header.txt", &l3);
-	CHECK(chal && auth);
-	if (!chal || !auth)
-		goto out;
+	char *chal, *auth;
+	if (!oic_401_and_auth(&chal, &l2, &auth, &l3))
+		return;
 	const char *www = strstr(chal, "WWW-Authenticate:");
 	CHECK(www != NULL);
 	if (!www)
