@@ -4003,6 +4003,7 @@ static int unlog_run(struct unlog *u)
 		bool ends = true; /* a dropped line ends a message */
 		enum log_esc kind = ESC_NONE;
 		struct logcat_key key;
+		size_t sep; /* SIPp's separator: where its time starts */
 		/* a packet of tcpdump, or a hex dump of one: its lines taken */
 		size_t pkt_end = next;
 		unsigned pkt_lines = 1;
@@ -4078,9 +4079,9 @@ static int unlog_run(struct unlog *u)
 			ng_line = pos;
 			ng_line_len = ce - pos;
 			drop = "ignored the packet header lines of sngrep's text (Save as .txt)";
-		} else if (!lc && next < len && sipp_separator(in + pos, ce - pos) &&
+		} else if (!lc && next < len && (sep = sipp_separator(in + pos, ce - pos)) &&
 			   sipp_message_line(in + next, content_end(in, len, next) - next)) {
-			sp_time = pos + sipp_separator(in + pos, ce - pos);
+			sp_time = pos + sep;
 			sp_time_len = ce - sp_time;
 			ng_msg = lp.on = ep.on = sp_pending = false;
 			drop = sp_drop;

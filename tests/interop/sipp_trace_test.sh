@@ -64,17 +64,36 @@ s = [socket.socket(socket.AF_INET, socket.SOCK_DGRAM) for _ in range(2)]
 for x in s: x.bind(("127.0.0.1", 0))
 print(*[x.getsockname()[1] for x in s])')
 cd "$tmp"
-sipp -sf uas.xml -i 127.0.0.1 -p "$p_uas" -m 3 -trace_msg -nostdin >/dev/null 2>&1 &
+timeout 60 sipp -sf uas.xml -i 127.0.0.1 -p "$p_uas" -m 3 -trace_msg -nostdin >/dev/null 2>&1 &
 uas_pid=$!
-sleep 0.5
+# the UAS listens once its UDP socket on the port shows in /proc/net/udp
+# (looked at, not bound to: a probe's bind could take the port from it),
+# or it has exited (the UAC then fails and says so)
+python3 - "$p_uas" $uas_pid <<'PY'
+import os, sys, time
+port, pid = int(sys.argv[1]), int(sys.argv[2])
+want = "0100007F:%04X" % port
+end = time.monotonic() + 10
+while time.monotonic() < end:
+    with open("/proc/net/udp") as f:
+        if any(line.split()[1] == want for line in list(f)[1:]):
+            sys.exit(0)
+    try:
+        os.kill(pid, 0)
+    except OSError:
+        sys.exit(0)
+    time.sleep(0.01)
+PY
 timeout 60 sipp -sf uac.xml 127.0.0.1:"$p_uas" -i 127.0.0.1 -p "$p_uac" -m 3 -r 10 -trace_msg \
 	-nostdin >/dev/null 2>&1
 rc=$?
-for _ in $(seq 50); do kill -0 $uas_pid 2>/dev/null || break; sleep 0.1; done
-kill $uas_pid 2>/dev/null
+# the UAS ends after its third call (-m 3), its log written
+wait $uas_pid
+uas_rc=$?
 uas_pid=
 cd - >/dev/null
 [ $rc -eq 0 ] || { echo "FAIL: the SIPp UAC exited $rc"; exit 1; }
+[ $uas_rc -eq 0 ] || { echo "FAIL: the SIPp UAS exited $uas_rc"; exit 1; }
 
 fails=0
 for side in uac uas; do
