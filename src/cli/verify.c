@@ -52,6 +52,7 @@ struct verify {
 	 * VERIFY_MAX_ROUNDS): each is one round of the exchange */
 	struct cred_cand {
 		int i;
+		enum sip_hdr_id id; /* Authorization or Proxy-Authorization */
 		struct sip_auth a;
 		bool resp;
 	} cands[VERIFY_MAX_ROUNDS];
@@ -70,6 +71,7 @@ struct verify {
 	/* ---- one round: everything from here on is reset by round_start ---- */
 	/* the challenge and the credentials chosen */
 	int chal_i, cred_i;
+	enum sip_hdr_id chal_id, cred_id; /* the header each came in */
 	struct sip_auth chal, cred;
 	/* AKA */
 	bool aka;
@@ -415,7 +417,8 @@ static bool loose_credentials(struct verify *v)
 
 /* Visits every Digest challenge or credentials of message m in the headers
  * of the two ids (several per field are tolerated, as decode does). */
-typedef void (*auth_visit_cb)(struct verify *v, int i, const struct sip_auth *a);
+typedef void (*auth_visit_cb)(struct verify *v, int i, enum sip_hdr_id id,
+			      const struct sip_auth *a);
 
 static void auth_visit(struct verify *v, int i, enum sip_hdr_id id1, enum sip_hdr_id id2,
 		       auth_visit_cb cb)
@@ -432,7 +435,7 @@ static void auth_visit(struct verify *v, int i, enum sip_hdr_id id1, enum sip_hd
 				if (sip_auth_decode(&a, value, &rest, &err) < 0)
 					break;
 				if (slice_caseeq_cstr(a.scheme, "Digest"))
-					cb(v, i, &a);
+					cb(v, i, ids[k], &a);
 				value = rest;
 			}
 		}
@@ -444,7 +447,7 @@ static bool field_nonempty(const struct sip_auth *a, enum sip_auth_field f)
 	return a->field[f].ptr && a->field[f].len > 0;
 }
 
-static void cred_cb(struct verify *v, int i, const struct sip_auth *a)
+static void cred_cb(struct verify *v, int i, enum sip_hdr_id id, const struct sip_auth *a)
 {
 	bool resp = field_nonempty(a, SIP_AUTH_RESPONSE) || field_nonempty(a, SIP_AUTH_AUTS);
 	/* credentials with a response (or auts) are rounds; an empty one (an
@@ -461,6 +464,7 @@ static void cred_cb(struct verify *v, int i, const struct sip_auth *a)
 	}
 	v->cands[v->ncands].i = i;
 	v->cands[v->ncands].a = *a;
+	v->cands[v->ncands].id = id;
 	v->cands[v->ncands].resp = resp;
 	v->ncands++;
 }
@@ -477,7 +481,7 @@ static void creds_collect(struct verify *v)
 			   cred_cb);
 }
 
-static void chal_cb(struct verify *v, int i, const struct sip_auth *a)
+static void chal_cb(struct verify *v, int i, enum sip_hdr_id id, const struct sip_auth *a)
 {
 	/* the challenge whose nonce the credentials answer; else the last one
 	 * before the credentials; else the last one */
@@ -490,6 +494,7 @@ static void chal_cb(struct verify *v, int i, const struct sip_auth *a)
 	if (!match && v->chal_i >= 0 && v->cred_i >= 0 && v->chal_i < v->cred_i && i > v->cred_i)
 		return;
 	v->chal_i = i;
+	v->chal_id = id;
 	v->chal = *a;
 }
 
@@ -521,6 +526,7 @@ static void round_start(struct verify *v, size_t k)
 	if (k < v->ncands) {
 		v->cred_i = v->cands[k].i;
 		v->cred = v->cands[k].a;
+		v->cred_id = v->cands[k].id;
 	}
 
 	for (size_t i = 0; i < v->nmsgs; i++) {
@@ -561,10 +567,13 @@ static const char *msg_title(const struct sip_msg *m, char *out, size_t cap)
 	return out;
 }
 
-static void rep_auth(struct report *r, const char *key, const char *title,
-		     const struct verify *v, int i, const struct sip_auth *a)
+/* The Digest values of a challenge or credentials, titled with the header
+ * they came in ("challenge (Proxy-Authenticate)"). */
+static void rep_auth(struct report *r, const char *key, const char *what, const struct verify *v,
+		     enum sip_hdr_id id, int i, const struct sip_auth *a)
 {
-	char t[160];
+	char t[160], title[64];
+	snprintf(title, sizeof title, "%s (%s)", what, sip_hdr_name(id));
 	report_begin(r, key, title);
 	report_u64(r, "message", "message", (uint64_t)i + 1,
 		   msg_title(&v->msgs[i].msg, t, sizeof t));
@@ -1348,9 +1357,9 @@ static int verify_run(struct verify *v, struct report *r, struct buf *scratch)
 	int status = 2;
 
 	if (v->chal_i >= 0)
-		rep_auth(r, "challenge", "challenge (WWW-Authenticate)", v, v->chal_i, &v->chal);
+		rep_auth(r, "challenge", "challenge", v, v->chal_id, v->chal_i, &v->chal);
 	if (v->cred_i >= 0)
-		rep_auth(r, "credentials", "credentials (Authorization)", v, v->cred_i, &v->cred);
+		rep_auth(r, "credentials", "credentials", v, v->cred_id, v->cred_i, &v->cred);
 	credentials_notes(v);
 	if (v->cred_i < 0 && v->chal_i < 0) {
 		v->undecided = "no Digest challenge (WWW-Authenticate) and no Digest credentials "

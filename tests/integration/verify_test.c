@@ -273,6 +273,10 @@ static void test_verify_grepped_auth_lines_are_their_messages(void)
 	CHECK(has(&r, "message: 2  (MESSAGE sip:bob@b.example)"));
 	CHECK(has(&r, "the Proxy-Authorization field (line 3) stands alone: it is taken as that of "
 		      "a MESSAGE to its uri="));
+	/* each is titled with the header it came in, not the 401's and REGISTER's */
+	CHECK(has(&r, "challenge (Proxy-Authenticate)"));
+	CHECK(has(&r, "credentials (Proxy-Authorization)"));
+	CHECK(!has(&r, "(WWW-Authenticate)") && !has(&r, "credentials (Authorization)"));
 	free(r.out);
 	unlink(in);
 out:
