@@ -2429,10 +2429,11 @@ static bool every_start(const char *in, size_t len, size_t pos, size_t m, size_t
  * it holds a timestamp (timestamp_find), or the next line of its shape
  * among the next few holds a known header line after it. The lines of its shape
  * (every_match: the timestamp's digits may differ) give their content
- * when it is a known header line or folding; a line of that shape with
- * other content ("INFO: registration from ...") is dropped and listed. A
- * line of another shape is left as it is for the normaliser, which ignores
- * text and folds an indented line onto the field before it. */
+ * when it is a known header line or folding, or an extension field
+ * ("X-Serving-Node: ...") right after one of those; a line of that shape
+ * with other content ("INFO: registration from ...") is dropped and
+ * listed. A line of another shape is left as it is for the normaliser,
+ * which ignores text and folds an indented line onto the field before it. */
 
 /* s[0, n) holds a known header line after a prefix that ends in white
  * space: the prefix's length (the first such), or SIZE_MAX. Linear: each
@@ -2460,6 +2461,20 @@ static bool fields_prefix_start(const char *in, size_t len, size_t pos, size_t m
 	return log;
 }
 
+/* "X-Serving-Node: ..." at s[0, n): a field the codec does not know, as
+ * extension and private headers are named (a letter, token characters
+ * with a '-' among them, then ':'), which log words before a colon
+ * ("INFO:", "ERROR:") are not. */
+static bool extension_header_line(const char *s, size_t n)
+{
+	if (!header_name_at(s, n))
+		return false;
+	for (size_t i = 1; i < n && scan_is((unsigned char)s[i], SCAN_TOKEN); i++)
+		if (s[i] == '-')
+			return true;
+	return false;
+}
+
 /* Undoes such prefixes of u->in into u->out; u->changed when there were
  * any. 0 or -ENOMEM. */
 static int unlog_fields(struct unlog *u)
@@ -2469,6 +2484,7 @@ static int unlog_fields(struct unlog *u)
 	unsigned lineno = 0;
 	struct every e = { 0 };
 	const char *dropping = NULL;
+	bool in_fields = false; /* the line before was a field of the prefix */
 	int rc = 0;
 	if (len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0)
 		pos = 3;
@@ -2497,13 +2513,21 @@ static int unlog_fields(struct unlog *u)
 		} else if (is_blank(in + pos + k, ce - pos - k)) {
 			/* the prefix alone: nothing */
 		} else if (in[pos + k] == ' ' || in[pos + k] == '\t' ||
-			   is_known_header_line(in + pos + k, ce - pos - k)) {
+			   is_known_header_line(in + pos + k, ce - pos - k) ||
+			   (in_fields && extension_header_line(in + pos + k, ce - pos - k))) {
+			/* a known field, its folding, or an extension field
+			 * right after one of them (X-, P-... the codec keeps
+			 * as they are) */
 			rc = mapped_copy(&u->out, in, pos + k, next);
 			dropping = NULL;
+			in_fields = true;
+			pos = next;
+			continue;
 		} else if (!dropping) {
 			dropping = "ignored log lines of the same prefix that hold no header field";
 			rc = unlog_repair(u, lineno, dropping);
 		}
+		in_fields = false;
 		pos = next;
 	}
 	return rc < 0 ? rc : u->out.b.err;
@@ -3969,6 +3993,399 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one (else u->out stays empty). 0 or -ENOMEM. */
+/* ---- tshark's JSON ---------------------------------------------------------
+ * tshark -T json (Wireshark's Export Packet Dissections > As JSON), -T ek
+ * (a packet a line, for Elasticsearch) and -T jsonraw: each SIP message of a
+ * packet is an object "sip" (an array of them, or the key repeated, when a
+ * TCP segment holds several) whose "sip.Request-Line" or "sip.Status-Line"
+ * (ek: "sip_sip_Request-Line") is the start line and "sip.msg_hdr" the
+ * header lines as one JSON string, "Via: ...\r\n...\r\n\r\n" and the
+ * rest of the packet's SIP bytes after them as a string holds them (to the
+ * first NUL byte: a binary body is cut; tj_cut). With the packet bytes (-x,
+ * Wireshark's "Packet Bytes", jsonraw) "sip_raw" holds each message's
+ * bytes in hex (json: [hex, offset, length, bitmask, type]; ek: the hex, or
+ * an array of them): those are read instead, exact and with the body. The
+ * packet's "frame" layer (its first) begins it; its "frame.number",
+ * "frame.time", "ip.src"/"ipv6.src", "ip.dst" and the ports of
+ * "udp.srcport"/"tcp.srcport"/"sctp.srcport" ... make the packet line of
+ * its messages. The rest of the document is not SIP: ignored. */
+
+/* The closing quote of the JSON string whose opening quote is in[q], or
+ * len when it does not close. */
+static size_t json_str_end(const char *in, size_t len, size_t q)
+{
+	for (size_t i = q + 1; i < len; i++) {
+		if (in[i] == '\\')
+			i++;
+		else if (in[i] == '"')
+			return i;
+	}
+	return len;
+}
+
+static size_t json_ws(const char *in, size_t len, size_t i)
+{
+	while (i < len && (in[i] == ' ' || in[i] == '\t' || in[i] == '\r' || in[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* What a key of tshark's JSON is to us. */
+enum tj_key {
+	TJ_OTHER, TJ_START, TJ_HDR, TJ_RAW, TJ_PACKET, TJ_FRAME, TJ_TIME, TJ_SRC, TJ_DST, TJ_SPORT,
+	TJ_DPORT
+};
+
+/* The key in k[0, n) (without its quotes): -T json names a field
+ * "proto.name", -T ek "proto_proto_name" (some versions in lower case). */
+static enum tj_key tj_key(const char *k, size_t n)
+{
+	static const struct {
+		const char *json, *ek;
+		enum tj_key key;
+	} keys[] = {
+		{ "sip.Request-Line", "sip_sip_Request-Line", TJ_START },
+		{ "sip.Status-Line", "sip_sip_Status-Line", TJ_START },
+		{ "sip.msg_hdr", "sip_sip_msg_hdr", TJ_HDR },
+		{ "sip_raw", "sip_raw", TJ_RAW },
+		{ "frame", "frame", TJ_PACKET }, /* the first layer: a packet begins */
+		{ "frame.number", "frame_frame_number", TJ_FRAME },
+		{ "frame.time", "frame_frame_time", TJ_TIME },
+		{ "ip.src", "ip_ip_src", TJ_SRC },
+		{ "ip.dst", "ip_ip_dst", TJ_DST },
+		{ "ipv6.src", "ipv6_ipv6_src", TJ_SRC },
+		{ "ipv6.dst", "ipv6_ipv6_dst", TJ_DST },
+		{ "udp.srcport", "udp_udp_srcport", TJ_SPORT },
+		{ "udp.dstport", "udp_udp_dstport", TJ_DPORT },
+		{ "tcp.srcport", "tcp_tcp_srcport", TJ_SPORT },
+		{ "tcp.dstport", "tcp_tcp_dstport", TJ_DPORT },
+		{ "sctp.srcport", "sctp_sctp_srcport", TJ_SPORT },
+		{ "sctp.dstport", "sctp_sctp_dstport", TJ_DPORT },
+	};
+	if (n == 0 || n > 24)
+		return TJ_OTHER;
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *names[2] = { keys[i].json, keys[i].ek };
+		for (size_t j = 0; j < 2; j++)
+			if (strlen(names[j]) == n && slice_caseeq(slice_make(k, n), slice_make(names[j], n)))
+				return keys[i].key;
+	}
+	return TJ_OTHER;
+}
+
+/* The packet being read: its fields' values, as slices of the input. */
+struct tj_pkt {
+	struct slice frame, time, src, dst, sport, dport, proto;
+};
+
+/* The string value at in[v] (its opening quote): its content. */
+static struct slice tj_value(const char *in, size_t len, size_t v)
+{
+	if (v >= len || in[v] != '"')
+		return SLICE_NULL;
+	size_t e = json_str_end(in, len, v);
+	return slice_make(in + v + 1, e - v - 1);
+}
+
+/* The packet line of pk into u->lines, marked for the message whose first
+ * byte is input byte at: "frame 19  Jul  4, 2005 11:32:52.844249000 CEST
+ * UDP 192.168.1.2:5060 -> 212.242.33.35:5060", what the packet said. */
+static int tj_mark(struct unlog *u, const struct tj_pkt *pk, size_t at)
+{
+	struct buf *l = &u->lines;
+	size_t from = l->len;
+	const char *sep = "";
+	if (pk->frame.ptr) {
+		buf_printf(l, "frame %.*s", SLICE_ARG(pk->frame));
+		sep = "  ";
+	}
+	if (pk->time.ptr) {
+		buf_printf(l, "%s%.*s", sep, SLICE_ARG(pk->time));
+		sep = "  ";
+	}
+	if (pk->src.ptr && pk->dst.ptr) {
+		struct slice a[2] = { pk->src, pk->dst }, p[2] = { pk->sport, pk->dport };
+		buf_puts(l, sep);
+		for (size_t i = 0; i < pk->proto.len; i++)
+			buf_putc(l, (char)(pk->proto.ptr[i] & ~0x20));
+		if (pk->proto.len)
+			buf_putc(l, ' ');
+		for (int i = 0; i < 2; i++) {
+			bool v6 = memchr(a[i].ptr, ':', a[i].len) != NULL && p[i].ptr;
+			buf_printf(l, "%s%s%.*s%s", i ? " -> " : "", v6 ? "[" : "", SLICE_ARG(a[i]), v6 ? "]" : "");
+			if (p[i].ptr)
+				buf_printf(l, ":%.*s", SLICE_ARG(p[i]));
+		}
+	}
+	if (l->err)
+		return l->err;
+	return td_mark(u, at, from, l->len - from, true);
+}
+
+/* o->b cut to its first n bytes, the runs after them dropped. */
+static void mapped_truncate(struct mapped *o, size_t n)
+{
+	if (n >= o->b.len)
+		return;
+	o->b.len = n;
+	while (o->nrun > 1 && o->run[o->nrun - 1].out >= n)
+		o->nrun--;
+}
+
+/* tshark's "sip.msg_hdr" holds the rest of the packet's SIP bytes from the
+ * first header line on (cut at a NUL byte, as a string), so the body, and
+ * the messages after it in the same TCP segment, which are "sip" objects
+ * of their own: the message that starts at from in o->b is cut where its
+ * Content-Length ends it. */
+static void tj_cut(struct mapped *o, size_t from)
+{
+	if (from >= o->b.len)
+		return; /* nothing went out (o->b.ptr may still be NULL) */
+	const char *t = o->b.ptr + from;
+	size_t n = o->b.len - from;
+	const char *he = memmem(t, n, "\r\n\r\n", 4);
+	if (!he)
+		return;
+	size_t body = (size_t)(he - t) + 4;
+	long cl = paste_head_content_length(t, body);
+	if (cl >= 0 && n - body > (size_t)cl)
+		mapped_truncate(o, from + body + (size_t)cl);
+}
+
+/* A message whose first byte is input byte at begins: on a line of its
+ * own (a value may end inside a line), after a bound, with its packet
+ * line. */
+static int tj_begin(struct unlog *u, const struct tj_pkt *pk, size_t at)
+{
+	struct mapped *o = &u->out;
+	int rc = 0;
+	if (o->b.len && o->b.ptr[o->b.len - 1] != '\n') {
+		size_t end = mapped_at(o, o->b.len - 1) + 1;
+		if ((rc = mapped_put(o, '\r', end)) == 0)
+			rc = mapped_put(o, '\n', end);
+	}
+	u->bound_next = true;
+	if (rc == 0)
+		rc = unlog_bound(u);
+	return rc == 0 ? tj_mark(u, pk, at) : rc;
+}
+
+/* The hex string in[a, e) as a message's bytes, each from its first
+ * digit: 1, 0 when it is no hex of a SIP message (odd, not hex, not a
+ * start line), or -ENOMEM. */
+static int tj_raw(struct unlog *u, const struct tj_pkt *pk, size_t a, size_t e)
+{
+	const char *in = u->in;
+	if (e - a < 16 || (e - a) % 2)
+		return 0;
+	/* eight bytes of hex, the first three a method's or SIP/2.0's: a token */
+	unsigned char c;
+	for (size_t i = 0; i < 8; i++)
+		if (!td_hex2(in, a + 2 * i, &c) || (i < 3 && !scan_is(c, SCAN_TOKEN)))
+			return 0;
+	int rc = tj_begin(u, pk, a);
+	/* to the first byte that is no hex: what came so far is the
+	 * message, its error says the rest */
+	for (size_t i = a; i + 1 < e && rc == 0 && td_hex2(in, i, &c); i += 2)
+		rc = mapped_put_hex(&u->out, (char)c, i);
+	return rc < 0 ? rc : 1;
+}
+
+/* The value of "sip_raw" at in[v]: a hex string, or an array of hex
+ * strings and numbers, or of such arrays (one a message). The messages
+ * go out; *end: where the value ends. The number read, or -ENOMEM. */
+static int tj_raw_value(struct unlog *u, const struct tj_pkt *pk, size_t v, size_t *end)
+{
+	const char *in = u->in;
+	size_t len = u->len, i = v;
+	int depth = 0, n = 0;
+	do {
+		i = json_ws(in, len, i);
+		if (i >= len)
+			break;
+		if (in[i] == '"') {
+			size_t e = json_str_end(in, len, i);
+			int rc = tj_raw(u, pk, i + 1, e);
+			if (rc < 0)
+				return rc;
+			n += rc;
+			i = e + 1;
+		} else if (in[i] == '[' && depth < 2) {
+			depth++;
+			i++;
+			continue;
+		} else if (in[i] == ']' && depth > 0) {
+			depth--;
+			i++;
+		} else if (in[i] == ',' && depth > 0) {
+			i++;
+			continue;
+		} else if (depth > 0 && (is_digit(in[i]) || in[i] == '-')) {
+			while (i < len && (is_digit(in[i]) || in[i] == '-'))
+				i++;
+			continue;
+		} else {
+			break; /* not of this shape: left to the key scan */
+		}
+	} while (depth > 0);
+	*end = i;
+	return n;
+}
+
+/* The line number of input offset at. */
+static unsigned tj_lineno(const char *in, size_t at)
+{
+	unsigned line = 1;
+	for (const char *p = in; (p = memchr(p, '\n', (size_t)(in + at - p))) != NULL; p++)
+		line++;
+	return line;
+}
+
+/* The input is tshark's JSON holding SIP (its first character opens a
+ * JSON array, object or key, and it has a SIP message's keys). */
+static bool tj_input(const char *in, size_t len)
+{
+	size_t i = len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	i = json_ws(in, len, i);
+	if (i >= len || (in[i] != '[' && in[i] != '{' && in[i] != '"'))
+		return false;
+	return memmem(in, len, "\"sip.msg_hdr\"", 13) || memmem(in, len, "\"sip_sip_msg_hdr\"", 17) ||
+	       memmem(in, len, "\"sip_raw\"", 9);
+}
+
+/* u back to what it was before a reading that found nothing. */
+static void unlog_reset(struct unlog *u)
+{
+	mapped_fini(&u->out);
+	mapped_init(&u->out);
+	buf_reset(&u->lines);
+	u->nrepairs = u->nmarks = u->nbounds = 0;
+	u->changed = u->bound_next = false;
+}
+
+/* The messages of tshark's JSON into u->out, from the sip_raw bytes (raw)
+ * or from the strings: how many (0: u to be reset), or -ENOMEM. */
+static int tj_read(struct unlog *u, bool raw)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct tj_pkt pk = { 0 };
+	size_t first = SIZE_MAX; /* the first message's input offset */
+	bool open = false;       /* a start line went out, its headers not yet */
+	size_t msg = 0;          /* where the last message begins in u->out */
+	int rc = unlog_change(u, 0), n = 0;
+	for (size_t i = 0; rc >= 0 && i < len;) {
+		const char *q = memchr(in + i, '"', len - i);
+		if (!q)
+			break;
+		size_t s = (size_t)(q - in), e = json_str_end(in, len, s);
+		if (e >= len)
+			break;
+		size_t v = json_ws(in, len, e + 1);
+		i = e + 1;
+		if (v >= len || in[v] != ':')
+			continue; /* a value, not a key */
+		v = json_ws(in, len, v + 1);
+		enum tj_key k = tj_key(in + s + 1, e - s - 1);
+		struct slice val = tj_value(in, len, v);
+		switch (k) {
+		case TJ_PACKET:
+			pk = (struct tj_pkt){ 0 };
+			break;
+		case TJ_FRAME:
+			pk.frame = val;
+			break;
+		case TJ_TIME:
+			pk.time = val;
+			break;
+		case TJ_SRC:
+			pk.src = val;
+			break;
+		case TJ_DST:
+			pk.dst = val;
+			break;
+		case TJ_SPORT:
+			pk.sport = val;
+			/* the transport: the key's protocol ("udp.srcport", "udp_udp_srcport") */
+			pk.proto = slice_make(in + s + 1, 0);
+			while (pk.proto.len < e - s - 1 && in[s + 1 + pk.proto.len] != '.' &&
+			       in[s + 1 + pk.proto.len] != '_')
+				pk.proto.len++;
+			break;
+		case TJ_DPORT:
+			pk.dport = val;
+			break;
+		case TJ_RAW:
+			if (raw) {
+				size_t end = v;
+				int m = tj_raw_value(u, &pk, v, &end);
+				if (m < 0)
+					rc = m;
+				else if (m > 0 && first == SIZE_MAX)
+					first = v;
+				n += m > 0 ? m : 0;
+				i = end > i ? end : i;
+			}
+			break;
+		case TJ_START:
+		case TJ_HDR:
+			if (raw || !val.ptr || val.len == 0)
+				break; /* tshark writes no empty one: nothing of a message */
+			if (k == TJ_START || !open) {
+				/* a message begins (headers alone: a block of fields) */
+				rc = tj_begin(u, &pk, v + 1);
+				msg = u->out.b.len;
+				if (first == SIZE_MAX)
+					first = v;
+				n++;
+			}
+			if (rc == 0)
+				rc = unescape_json(&u->out, in + v + 1, NULL, v + 1, val.len, true);
+			if (rc == 0 && k == TJ_HDR)
+				tj_cut(&u->out, msg);
+			if (rc == 0 && k == TJ_START) {
+				rc = mapped_put(&u->out, '\r', v + 1 + val.len);
+				if (rc == 0)
+					rc = mapped_put(&u->out, '\n', v + 1 + val.len);
+			}
+			open = k == TJ_START;
+			i = v + 1 + val.len + 1;
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc < 0 || n == 0)
+		return rc < 0 ? rc : 0;
+	rc = unlog_repair(u, tj_lineno(in, first),
+			  raw ? "read the messages of tshark's JSON from their bytes (sip_raw); the rest of the document ignored"
+			      : "read the messages of tshark's JSON (-T json, -T ek): each one's start line and the text "
+				"after it (sip.msg_hdr: the header lines and a body up to its first NUL byte; -x gives the "
+				"bytes); the rest of the document ignored");
+	return rc < 0 ? rc : n;
+}
+
+/* Reads the messages of tshark's JSON into u->out: 1 when it is such a
+ * document and holds messages, 0 when not (u untouched), or -ENOMEM. With
+ * the bytes (sip_raw), the bytes only, unless none of them is a message. */
+static int unlog_tshark_json(struct unlog *u)
+{
+	if (!tj_input(u->in, u->len))
+		return 0;
+	int n = 0;
+	if (memmem(u->in, u->len, "\"sip_raw\"", 9)) {
+		n = tj_read(u, true);
+		if (n == 0)
+			unlog_reset(u);
+	}
+	if (n == 0) {
+		n = tj_read(u, false);
+		if (n == 0)
+			unlog_reset(u); /* not what it looked like: read as any other text */
+	}
+	return n < 0 ? n : n > 0;
+}
+
 static int unlog_run(struct unlog *u)
 {
 	const char *in = u->in;
@@ -4501,7 +4918,11 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	struct unlog u = { .in = in, .len = len };
 	mapped_init(&u.out);
 	buf_init(&u.lines);
-	int rc = unlog_run(&u);
+	int rc = unlog_tshark_json(&u);
+	if (rc == 0)
+		rc = unlog_run(&u);
+	else if (rc > 0)
+		rc = 0;
 	if (rc == 0 && !u.changed) {
 		rc = normalise(p, in, len, NULL, 0, err);
 		/* no message, no field at a line's start: header fields

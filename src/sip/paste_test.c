@@ -1785,6 +1785,145 @@ static void test_fields_behind_a_log_prefix_are_blocks(void)
 	paste_fini(&p);
 }
 
+static void test_extension_fields_behind_a_log_prefix_are_kept_after_a_field(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	/* X-Serving-Node after the Authorization line is the message's, as
+	 * the codec keeps unknown headers; the log's own "INFO:" is not (no
+	 * '-' in its name), and an extension field after it is not either:
+	 * nothing says it is a header field of the message */
+	static const char sys[] =
+		"Nov 21 18:56:00 pcscf kamailio[812]: Authorization: Digest username=\"a@b\"\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: X-Serving-Node: scscf1\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]:   .example\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: X-Trace-Id: 42\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: INFO: registration from a\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: P-Early-Media: supported\n"
+		"Nov 21 18:56:00 pcscf kamailio[812]: Contact: <sip:a@10.45.0.2>\n";
+	CHECK_INT_EQ(paste_normalise(&p, sys, sizeof sys - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].fields);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Authorization: Digest username=\"a@b\"\r\n"
+					  "X-Serving-Node: scscf1\r\n  .example\r\nX-Trace-Id: 42\r\n"
+					  "Contact: <sip:a@10.45.0.2>\r\n\r\n");
+	CHECK(repaired(&p, 5, "ignored log lines of the same prefix that hold no header field"));
+	CHECK(!repaired(&p, 2, "ignored log lines of the same prefix that hold no header field"));
+	paste_fini(&p);
+}
+
+/* tshark -T json: the start line and msg_hdr strings of each "sip" object
+ * are its message, the rest of the document is not; a packet line from
+ * the frame's fields; positions in the JSON's lines. */
+/* An empty "sip.msg_hdr" or start line (tshark writes none; an edited
+ * or cut document) is no message: the one after it is read alone, and a
+ * document with only empty ones is read as any other text. */
+static void test_tshark_json_empty_fields_are_no_message(void)
+{
+	struct paste p;
+	struct sip_parse_error err = { 0 };
+	paste_init(&p);
+	static const char js[] = "[{\"sip.msg_hdr\": \"\", \"sip.Status-Line\": \"\"},\n"
+				 " {\"sip.Status-Line\": \"SIP/2.0 200 OK\", \"sip.msg_hdr\": \"l: 0\\r\\n\\r\\n\"}]\n";
+	CHECK_INT_EQ(paste_normalise(&p, js, sizeof js - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n");
+	CHECK(p.nmsgs == 1 && p.msgs[0].first_line == 2);
+
+	static const char empty[] = "[{\"sip_sip_msg_hdr\":\"\"}]\n";
+	CHECK_INT_EQ(paste_normalise(&p, empty, sizeof empty - 1, &err), -EBADMSG);
+	CHECK_INT_EQ(err.offset, 0);
+	paste_fini(&p);
+}
+
+static void test_tshark_json_messages_are_read_from_their_fields(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	static const char js[] =
+		"[\n"
+		"  {\n"
+		"    \"_source\": {\n"
+		"      \"layers\": {\n"
+		"        \"frame\": {\n"
+		"          \"frame.time\": \"Nov 23, 2026 10:00:01.123456000 UTC\",\n"
+		"          \"frame.number\": \"7\"\n"
+		"        },\n"
+		"        \"ipv6\": { \"ipv6.src\": \"2001:db8::1\", \"ipv6.dst\": \"2001:db8::2\" },\n"
+		"        \"tcp\": { \"tcp.srcport\": \"5060\", \"tcp.dstport\": \"5061\" },\n"
+		"        \"sip\": {\n"
+		"          \"sip.Request-Line\": \"REGISTER sip:b SIP/2.0\",\n"
+		"          \"sip.Request-Line_tree\": { \"sip.Method\": \"REGISTER\" },\n"
+		"          \"sip.msg_hdr\": \"To: <sip:a@b>\\r\\nCall-ID: x\\r\\nContent-Length: 0\\r\\n\\r\\n"
+		"SIP/2.0 200 OK\\r\\nContent-Length: 0\\r\\n\\r\\n\"\n"
+		"        },\n"
+		"        \"sip\": {\n"
+		"          \"sip.Status-Line\": \"SIP/2.0 200 OK\",\n"
+		"          \"sip.msg_hdr\": \"Content-Length: 0\\r\\n\\r\\n\"\n"
+		"        }\n"
+		"      }\n"
+		"    }\n"
+		"  }\n"
+		"]\n";
+	CHECK_INT_EQ(paste_normalise(&p, js, sizeof js - 1, &err), 0);
+	/* the REGISTER's msg_hdr runs on into the 200 of the same segment
+	 * (tshark's string is the rest of the packet): cut by its
+	 * Content-Length, the 200 read once, from its own object */
+	CHECK_INT_EQ(p.nmsgs, 2);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:b SIP/2.0\r\nTo: <sip:a@b>\r\nCall-ID: x\r\n"
+					  "Content-Length: 0\r\n\r\nSIP/2.0 200 OK\r\nContent-Length: 0\r\n\r\n");
+	CHECK(p.nmsgs == 2 && p.msgs[0].first_line == 12 && p.msgs[1].first_line == 17);
+	CHECK(p.nmsgs == 2 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 7  Nov 23, 2026 10:00:01.123456000 UTC  "
+								   "TCP [2001:db8::1]:5060 -> [2001:db8::2]:5061")));
+	CHECK_INT_EQ(p.nrepairs, 1);
+	CHECK(repaired(&p, 12, "read the messages of tshark's JSON (-T json, -T ek)"));
+	unsigned line, col;
+	const char *cid = strstr(p.text.ptr, "Call-ID");
+	CHECK(cid != NULL);
+	if (cid) {
+		paste_position(&p, (size_t)(cid - p.text.ptr), &line, &col);
+		CHECK(line == 14 && col == sizeof "          \"sip.msg_hdr\": \"To: <sip:a@b>\\r\\n");
+	}
+
+	/* -T ek -x: one line a packet, the bytes in "sip_raw" read instead
+	 * of the strings, each byte from its two hex digits */
+	static const char ek[] =
+		"{\"index\":{\"_index\":\"packets-2026-11-23\",\"_type\":\"doc\"}}\n"
+		"{\"timestamp\":\"1\",\"layers\":{\"frame\":{\"frame_frame_number\":\"3\"},"
+		"\"ip\":{\"ip_ip_src\":\"10.0.0.1\",\"ip_ip_dst\":\"10.0.0.2\"},"
+		"\"udp\":{\"udp_udp_srcport\":\"5060\",\"udp_udp_dstport\":\"5060\"},"
+		"\"sip_raw\":\"5349502f322e3020323030204f4b0d0a6c3a20300d0a0d0a\","
+		"\"sip\":{\"sip_sip_Status-Line\":\"SIP/2.0 200 OK\",\"sip_sip_msg_hdr\":\"l: 0\\r\\n\\r\\n\"}}}\n";
+	CHECK_INT_EQ(paste_normalise(&p, ek, sizeof ek - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n");
+	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 3  UDP 10.0.0.1:5060 -> 10.0.0.2:5060")));
+	CHECK(repaired(&p, 2, "read the messages of tshark's JSON from their bytes (sip_raw)"));
+	const char *l = strstr(p.text.ptr, "l: 0");
+	CHECK(l != NULL);
+	if (l) {
+		paste_position(&p, (size_t)(l - p.text.ptr), &line, &col);
+		const char *hex = strstr(ek, "6c3a");
+		CHECK(line == 2 && hex && col == (unsigned)(hex - strchr(ek, '\n')));
+	}
+
+	/* sip_raw that holds no message's bytes: the strings are read */
+	static const char nohex[] = "{\"sip_raw\":\"zz\",\"sip\":{\"sip_sip_Request-Line\":\"OPTIONS sip:b SIP/2.0\","
+				    "\"sip_sip_msg_hdr\":\"Content-Length: 0\\r\\n\\r\\n\"}}\n";
+	CHECK_INT_EQ(paste_normalise(&p, nohex, sizeof nohex - 1, &err), 0);
+	CHECK_SLICE_EQ(buf_view(&p.text), "OPTIONS sip:b SIP/2.0\r\nContent-Length: 0\r\n\r\n");
+	CHECK(repaired(&p, 1, "read the messages of tshark's JSON (-T json, -T ek)"));
+
+	/* a JSON log with a SIP key but no hex in it: read as any other text
+	 * (here a message in a JSON string) */
+	static const char other[] = "{\"sip_raw\":\"none\",\"msg\":\"REGISTER sip:b SIP/2.0\\r\\nTo: <sip:a@b>\\r\\n\\r\\n\"}\n";
+	CHECK_INT_EQ(paste_normalise(&p, other, sizeof other - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !repaired(&p, 1, "tshark"));
+	CHECK(repaired(&p, 1, "read a message from a JSON string"));
+	paste_fini(&p);
+}
+
 static void test_every_allocation_failure_is_enomem_without_leak(void)
 {
 	size_t len;
@@ -1966,6 +2105,9 @@ int main(void)
 	test_sipp_trace_msg_lines_are_packet_lines();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_behind_a_log_prefix_are_blocks();
+	test_extension_fields_behind_a_log_prefix_are_kept_after_a_field();
+	test_tshark_json_messages_are_read_from_their_fields();
+	test_tshark_json_empty_fields_are_no_message();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# tshark_json_test.sh IMSREG: tshark's JSON exports, read by `imsreg decode`.
+# For each capture of ../shared/corpus/captures/pcap (and one TCP segment
+# holding two messages, made here with text2pcap), tshark writes -T json,
+# -T json -x, -T ek and -T ek -x; decode must read from each the messages
+# it reads from the capture file itself, in the same order and byte for
+# byte (without -x, up to a NUL byte of a binary body, where tshark's
+# string of it ends), each with its packet line naming tshark's frame and
+# the packet's addresses and ports.
+set -u
+imsreg=${1:?usage: tshark_json_test.sh IMSREG}
+for tool in tshark text2pcap python3; do
+	command -v $tool >/dev/null || { echo "FAIL: $tool not installed (scripts/deps.sh installs it)"; exit 1; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# two messages in one TCP segment (tshark: two "sip" objects in one packet)
+cat ../shared/corpus/bench/a_register_basic.sip ../shared/corpus/bench/g_200_register.sip > "$tmp/two.bin"
+od -Ax -tx1 -v "$tmp/two.bin" > "$tmp/two.hex"
+text2pcap -q -T 5060,5060 "$tmp/two.hex" "$tmp/two.pcap" >/dev/null 2>&1 || { echo "FAIL: text2pcap"; exit 1; }
+
+fail=0
+for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap"; do
+	name=$(basename "$cap" .pcap)
+	"$imsreg" decode --json "$cap" > "$tmp/$name.pcap.json" 2>/dev/null
+	[ $? -le 1 ] || { echo "FAIL: $name: decode of the capture"; fail=1; continue; }
+	for t in json json-x ek ek-x; do
+		out="$tmp/$name.$t"
+		opt=(-T "${t%-x}")
+		[ "$t" != "${t%-x}" ] && opt+=(-x)
+		tshark -n -r "$cap" -Y sip "${opt[@]}" > "$out" 2>/dev/null || { echo "FAIL: $name: tshark ${opt[*]}"; fail=1; continue; }
+		"$imsreg" decode --json "$out" > "$out.decoded" 2>/dev/null
+		[ $? -le 1 ] || { echo "FAIL: $name ${opt[*]}: decode exit status"; fail=1; continue; }
+		python3 - "$tmp/$name.pcap.json" "$out.decoded" "$t" "$name ${opt[*]}" <<'PY' || fail=1
+import json, re, sys
+ref = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
+got_in = json.load(open(sys.argv[2]))["inputs"][0]
+got, raw, what = got_in["messages"], sys.argv[3].endswith("-x"), sys.argv[4]
+bad = []
+if len(got) != len(ref):
+    bad.append("%d messages, the capture has %d" % (len(got), len(ref)))
+reps = [r["what"] for r in got_in["repairs"]]
+if len(reps) != 1 or "tshark's JSON" not in reps[0]:
+    bad.append("repairs %r" % reps)
+for i, (g, r) in enumerate(zip(got, ref), 1):
+    # without -x, tshark's string of the message ends at a NUL byte of its body
+    # (and the line end that puts the next message on a line of its own)
+    want = [r["wire"]]
+    if not raw and "\x00" in r["wire"]:
+        cut = r["wire"][:r["wire"].index("\x00")]
+        want = [cut, cut + "\r\n"]
+    if g["wire"] not in want:
+        bad.append("message %d differs:\n%r\n%r" % (i, g["wire"], want))
+    p = g["packet"] or ""
+    m = re.match(r"frame (\d+)  \S.* (UDP|TCP|SCTP) (\S+) -> (\S+)$", p)
+    if not m:
+        bad.append("message %d: packet line %r" % (i, p))
+    elif r.get("frame") is not None and int(m.group(1)) < int(r["frame"]):
+        bad.append("message %d: frame %s before the capture's %s" % (i, m.group(1), r["frame"]))
+if bad:
+    print("FAIL: %s: %s" % (what, "; ".join(bad[:5])))
+    sys.exit(1)
+print("ok: %s: %d messages" % (what, len(got)))
+PY
+	done
+done
+[ $fail -eq 0 ] && echo "PASS" || echo "FAIL"
+exit $fail
