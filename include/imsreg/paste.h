@@ -14,7 +14,7 @@
  * tcpdump -A's packet text and hex dumps of packets (tcpdump -x, tshark -x,
  * Wireshark, xxd), TCP messages gathered by connection, SCTP's by
  * association, sngrep's Save as .txt, tshark's JSON (-T json, -T ek, with
- * or without the bytes). */
+ * or without the bytes) and PDML (-T pdml). */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
@@ -39,7 +39,7 @@ struct paste_msg {
 				 * line, ngrep's packet header, sngrep's text's header line), or
 				 * for a hex dump with no such line one written from the
 				 * packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
-				 * length 596", in struct paste), for tshark's JSON one
+				 * length 596", in struct paste), for tshark's JSON and PDML one
 				 * written from its fields ("frame 19  <frame.time>  UDP
 				 * 192.168.1.2:5060 -> 212.242.33.35:5060"); else SLICE_NULL */
 	bool fields;            /* header fields with no start line: each run of header lines

@@ -1377,6 +1377,31 @@ static long json_u(const char *s, size_t i, size_t n)
 	return v;
 }
 
+/* Code point cp (below 0x110000) as UTF-8 in v: its length. */
+static size_t utf8_put(char v[4], unsigned long cp)
+{
+	if (cp < 0x80) {
+		v[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		v[0] = (char)(0xc0 | (cp >> 6));
+		v[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		v[0] = (char)(0xe0 | (cp >> 12));
+		v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		v[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	v[0] = (char)(0xf0 | (cp >> 18));
+	v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	v[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /* JSON (and C) string escapes of s[0, n) into o: \r \n \t \" \\ \/ and
  * \uXXXX (a surrogate pair for one code point) as UTF-8, as JSON writers
  * that keep to ASCII escape the UTF-8 of a display name; any other
@@ -1420,23 +1445,8 @@ static int unescape_json(struct mapped *o, const char *s, const struct mapped *s
 				}
 				if (cp < 0 || (cp >= 0xdc00 && cp <= 0xdfff)) {
 					k = 0;
-				} else if (cp < 0x80) {
-					v[0] = (char)cp;
-				} else if (cp < 0x800) {
-					v[0] = (char)(0xc0 | (cp >> 6));
-					v[1] = (char)(0x80 | (cp & 0x3f));
-					nv = 2;
-				} else if (cp < 0x10000) {
-					v[0] = (char)(0xe0 | (cp >> 12));
-					v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-					v[2] = (char)(0x80 | (cp & 0x3f));
-					nv = 3;
 				} else {
-					v[0] = (char)(0xf0 | (cp >> 18));
-					v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-					v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-					v[3] = (char)(0x80 | (cp & 0x3f));
-					nv = 4;
+					nv = utf8_put(v, (unsigned long)cp);
 				}
 				break;
 			}
@@ -4170,24 +4180,41 @@ static int tj_begin(struct unlog *u, const struct tj_pkt *pk, size_t at)
 	return rc == 0 ? tj_mark(u, pk, at) : rc;
 }
 
-/* The hex string in[a, e) as a message's bytes, each from its first
- * digit: 1, 0 when it is no hex of a SIP message (odd, not hex, not a
- * start line), or -ENOMEM. */
-static int tj_raw(struct unlog *u, const struct tj_pkt *pk, size_t a, size_t e)
+/* The bytes of the hex in[a, e) into u->out, each from its first digit,
+ * up to the first pair that is no hex (what came so far is the message,
+ * its error says the rest): 0 or -ENOMEM. */
+static int tj_hex(struct unlog *u, size_t a, size_t e)
 {
-	const char *in = u->in;
+	unsigned char c;
+	int rc = 0;
+	for (size_t i = a; i + 1 < e && rc == 0 && td_hex2(u->in, i, &c); i += 2)
+		rc = mapped_put_hex(&u->out, (char)c, i);
+	return rc;
+}
+
+/* The hex in[a, e) may be a SIP message's bytes: even, at least eight
+ * bytes of hex, the first three a method's or SIP/2.0's (a token). */
+static bool tj_hex_start(const char *in, size_t a, size_t e)
+{
 	if (e - a < 16 || (e - a) % 2)
-		return 0;
-	/* eight bytes of hex, the first three a method's or SIP/2.0's: a token */
+		return false;
 	unsigned char c;
 	for (size_t i = 0; i < 8; i++)
 		if (!td_hex2(in, a + 2 * i, &c) || (i < 3 && !scan_is(c, SCAN_TOKEN)))
-			return 0;
+			return false;
+	return true;
+}
+
+/* The hex string in[a, e) as a message's bytes, each from its first
+ * digit: 1, 0 when it is no hex of a SIP message (tj_hex_start), or
+ * -ENOMEM. */
+static int tj_raw(struct unlog *u, const struct tj_pkt *pk, size_t a, size_t e)
+{
+	if (!tj_hex_start(u->in, a, e))
+		return 0;
 	int rc = tj_begin(u, pk, a);
-	/* to the first byte that is no hex: what came so far is the
-	 * message, its error says the rest */
-	for (size_t i = a; i + 1 < e && rc == 0 && td_hex2(in, i, &c); i += 2)
-		rc = mapped_put_hex(&u->out, (char)c, i);
+	if (rc == 0)
+		rc = tj_hex(u, a, e);
 	return rc < 0 ? rc : 1;
 }
 
@@ -4383,6 +4410,226 @@ static int unlog_tshark_json(struct unlog *u)
 		if (n == 0)
 			unlog_reset(u); /* not what it looked like: read as any other text */
 	}
+	return n < 0 ? n : n > 0;
+}
+
+/* ---- tshark's PDML ----------------------------------------------------------
+ * tshark -T pdml (Wireshark's Export Packet Dissections > As XML - PDML): a
+ * <packet> element a packet, a <proto> element a layer, a <field> element a
+ * field, each with name="..." first, then show="..." (the value as text)
+ * and value="..." (its bytes in hex, where it has bytes). Each SIP message
+ * is a <proto name="sip"> whose field sip.Request-Line or sip.Status-Line
+ * holds the start line's bytes (without its CRLF) and sip.msg_hdr the
+ * bytes after it to the end of the packet's SIP bytes (the header lines,
+ * the body, and in a TCP segment the messages after it: cut by
+ * Content-Length, tj_cut), all exact, so they are read from value. The
+ * frame's fields make the packet line, as for the JSON (their show). */
+
+/* The attributes of the element whose name="..." value ends at in[i - 1]
+ * (its closing quote): show's and value's values (SLICE_NULL when absent);
+ * returns where the tag ends (after its '>'), or len. */
+static size_t pdml_attrs(const char *in, size_t len, size_t i, struct slice *show,
+			 struct slice *value)
+{
+	*show = *value = SLICE_NULL;
+	while (i < len) {
+		i = json_ws(in, len, i);
+		if (i >= len || in[i] == '>' || in[i] == '/' || in[i] == '<')
+			break;
+		size_t n = i;
+		while (n < len && in[n] != '=' && in[n] != '>' && in[n] != ' ')
+			n++;
+		if (n + 1 >= len || in[n] != '=' || in[n + 1] != '"')
+			return n; /* not an attribute: the key scan goes on from here */
+		const char *q = memchr(in + n + 2, '"', len - n - 2);
+		if (!q)
+			return len;
+		struct slice v = slice_make(in + n + 2, (size_t)(q - (in + n + 2)));
+		if (n - i == 4 && memcmp(in + i, "show", 4) == 0)
+			*show = v;
+		else if (n - i == 5 && memcmp(in + i, "value", 5) == 0)
+			*value = v;
+		i = (size_t)(q - in) + 1;
+	}
+	if (i < len && in[i] == '/')
+		i++;
+	return i < len && in[i] == '>' ? i + 1 : i;
+}
+
+/* The text of an XML attribute in[a, e) into u->out, its entities undone
+ * (&lt; &gt; &amp; &quot; &apos; and &#N; &#xH;, a code point as UTF-8),
+ * each byte from its first character: 0 or -ENOMEM. */
+static int pdml_text(struct unlog *u, size_t a, size_t e)
+{
+	static const struct {
+		const char *name;
+		char c;
+	} ent[] = { { "lt", '<' }, { "gt", '>' }, { "amp", '&' }, { "quot", '"' }, { "apos", '\'' } };
+	const char *in = u->in;
+	int rc = 0;
+	for (size_t i = a; i < e && rc == 0;) {
+		const char *semi = in[i] == '&' ? memchr(in + i, ';', e - i < 10 ? e - i : 10) : NULL;
+		char v[4];
+		size_t nv = 0;
+		if (semi) {
+			struct slice nm = slice_span(in + i + 1, semi);
+			for (size_t k = 0; k < sizeof ent / sizeof ent[0] && !nv; k++)
+				if (slice_eq(nm, slice_make(ent[k].name, strlen(ent[k].name)))) {
+					v[0] = ent[k].c;
+					nv = 1;
+				}
+			if (!nv && nm.len >= 2 && nm.ptr[0] == '#') {
+				bool hex = nm.ptr[1] == 'x' || nm.ptr[1] == 'X';
+				unsigned long cp = 0;
+				size_t j = hex ? 2 : 1;
+				bool ok = j < nm.len;
+				for (; j < nm.len && ok; j++) {
+					int d = hex ? scan_hex_value((unsigned char)nm.ptr[j]) : is_digit(nm.ptr[j]) ? nm.ptr[j] - '0' : -1;
+					ok = d >= 0;
+					cp = cp * (hex ? 16 : 10) + (unsigned long)(d < 0 ? 0 : d);
+				}
+				if (ok && cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff))
+					nv = utf8_put(v, cp);
+			}
+		}
+		if (!nv) {
+			rc = mapped_put(&u->out, in[i], i);
+			i++;
+			continue;
+		}
+		for (size_t k = 0; k < nv && rc == 0; k++)
+			rc = mapped_put(&u->out, v[k], i);
+		i = (size_t)(semi - in) + 1;
+	}
+	return rc;
+}
+
+/* The messages of PDML into u->out: how many (0: u to be reset), or
+ * -ENOMEM. */
+static int pdml_read(struct unlog *u)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct tj_pkt pk = { 0 };
+	size_t first = SIZE_MAX; /* the first message's input offset */
+	bool open = false;       /* a start line went out, its headers not yet */
+	size_t msg = 0;          /* where the last message begins in u->out */
+	int rc = unlog_change(u, 0), n = 0;
+	for (size_t i = 0; rc >= 0 && i < len;) {
+		const char *q = memmem(in + i, len - i, " name=\"", 7);
+		if (!q)
+			break;
+		size_t s = (size_t)(q - in) + 7;
+		i = s;
+		/* <field name="..." or <proto name="...": tshark's name comes first */
+		if (!((s >= 13 && memcmp(in + s - 13, "<field", 6) == 0) ||
+		      (s >= 13 && memcmp(in + s - 13, "<proto", 6) == 0)))
+			continue;
+		const char *ke = memchr(in + s, '"', len - s);
+		if (!ke)
+			break;
+		size_t e = (size_t)(ke - in);
+		enum tj_key k = tj_key(in + s, e - s);
+		if (k == TJ_OTHER || k == TJ_RAW)
+			continue;
+		struct slice show, value;
+		i = pdml_attrs(in, len, e + 1, &show, &value);
+		if (i <= e)
+			i = e + 1;
+		size_t a = value.ptr ? (size_t)(value.ptr - in) : 0;
+		switch (k) {
+		case TJ_PACKET:
+			/* <proto name="frame">: a packet begins; a <field
+			 * name="frame"> (another layer's) is not it */
+			if (in[s - 12] == 'p')
+				pk = (struct tj_pkt){ 0 };
+			break;
+		case TJ_FRAME:
+			pk.frame = show;
+			break;
+		case TJ_TIME:
+			pk.time = show;
+			break;
+		case TJ_SRC:
+			pk.src = show;
+			break;
+		case TJ_DST:
+			pk.dst = show;
+			break;
+		case TJ_SPORT:
+			pk.sport = show;
+			pk.proto = slice_make(in + s, 0);
+			while (pk.proto.len < e - s && in[s + pk.proto.len] != '.')
+				pk.proto.len++;
+			break;
+		case TJ_DPORT:
+			pk.dport = show;
+			break;
+		case TJ_START:
+			/* the start line's bytes, then its CRLF */
+			if (!value.ptr || !tj_hex_start(in, a, a + value.len))
+				break;
+			rc = tj_begin(u, &pk, a);
+			msg = u->out.b.len;
+			if (first == SIZE_MAX)
+				first = a;
+			n++;
+			open = true;
+			if (rc == 0)
+				rc = tj_hex(u, a, a + value.len);
+			if (rc == 0 && (rc = mapped_put(&u->out, '\r', a + value.len)) == 0)
+				rc = mapped_put(&u->out, '\n', a + value.len);
+			break;
+		case TJ_HDR:
+			if (!value.ptr || value.len < 2 || value.len % 2)
+				break;
+			if (!open) {
+				/* headers alone: a block of fields */
+				rc = tj_begin(u, &pk, a);
+				msg = u->out.b.len;
+				if (first == SIZE_MAX)
+					first = a;
+				n++;
+			}
+			if (rc == 0)
+				rc = tj_hex(u, a, a + value.len);
+			/* value holds the head only when a body follows (the body's
+			 * own field has no bytes), show the text to the end of the
+			 * packet's SIP bytes (up to a NUL byte): the body from there */
+			if (rc == 0 && show.ptr && u->out.b.len - msg >= 4 &&
+			    memcmp(u->out.b.ptr + u->out.b.len - 4, "\r\n\r\n", 4) == 0) {
+				const char *he = memmem(show.ptr, show.len, "\r\n\r\n", 4);
+				if (he && he + 4 < show.ptr + show.len)
+					rc = pdml_text(u, (size_t)(he + 4 - in), (size_t)(show.ptr + show.len - in));
+			}
+			if (rc == 0)
+				tj_cut(&u->out, msg);
+			open = false;
+			break;
+		default:
+			break;
+		}
+	}
+	if (rc < 0 || n == 0)
+		return rc < 0 ? rc : 0;
+	rc = unlog_repair(u, tj_lineno(in, first),
+			  "read the messages of tshark's PDML (-T pdml, Export As XML) from their bytes "
+			  "(sip.Request-Line / sip.Status-Line and sip.msg_hdr values); the rest of the "
+			  "document ignored");
+	return rc < 0 ? rc : n;
+}
+
+/* Reads the messages of PDML into u->out: 1 when it is such a document
+ * and holds messages, 0 when not (u untouched), or -ENOMEM. */
+static int unlog_pdml(struct unlog *u)
+{
+	size_t i = u->len >= 3 && memcmp(u->in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	i = json_ws(u->in, u->len, i);
+	if (i >= u->len || u->in[i] != '<' || !memmem(u->in, u->len, "<field name=\"sip.msg_hdr\"", 25))
+		return 0;
+	int n = pdml_read(u);
+	if (n == 0)
+		unlog_reset(u); /* not what it looked like: read as any other text */
 	return n < 0 ? n : n > 0;
 }
 
@@ -4919,6 +5166,8 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	mapped_init(&u.out);
 	buf_init(&u.lines);
 	int rc = unlog_tshark_json(&u);
+	if (rc == 0)
+		rc = unlog_pdml(&u);
 	if (rc == 0)
 		rc = unlog_run(&u);
 	else if (rc > 0)

@@ -1815,6 +1815,72 @@ static void test_extension_fields_behind_a_log_prefix_are_kept_after_a_field(voi
 /* tshark -T json: the start line and msg_hdr strings of each "sip" object
  * are its message, the rest of the document is not; a packet line from
  * the frame's fields; positions in the JSON's lines. */
+/* tshark -T pdml: each message from its start line's and msg_hdr's
+ * bytes (value, in hex: each byte at its first digit), a body from
+ * msg_hdr's show text after the head (XML entities undone), the packet
+ * line from the frame's fields' show. */
+static void test_tshark_pdml_messages_are_read_from_their_bytes(void)
+{
+	struct paste p;
+	struct sip_parse_error err = { 0 };
+	paste_init(&p);
+	static const char pdml[] =
+		"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+		"<pdml version=\"0\" creator=\"wireshark/4.0.17\">\n"
+		"<packet>\n"
+		"  <proto name=\"frame\" showname=\"Frame 4\" size=\"90\" pos=\"0\">\n"
+		"    <field name=\"frame.time\" showname=\"Arrival Time: x\" size=\"0\" pos=\"0\" show=\"Nov 23, 2026 10:00:01.000000000 UTC\"/>\n"
+		"    <field name=\"frame.number\" showname=\"Frame Number: 4\" size=\"0\" pos=\"0\" show=\"4\"/>\n"
+		"  </proto>\n"
+		"  <proto name=\"ip\" showname=\"IPv4\" size=\"20\" pos=\"14\">\n"
+		"    <field name=\"ip.src\" showname=\"Source\" size=\"4\" pos=\"26\" show=\"10.0.0.1\" value=\"0a000001\"/>\n"
+		"    <field name=\"ip.dst\" showname=\"Destination\" size=\"4\" pos=\"30\" show=\"10.0.0.2\" value=\"0a000002\"/>\n"
+		"  </proto>\n"
+		"  <proto name=\"udp\" showname=\"UDP\" size=\"8\" pos=\"34\">\n"
+		"    <field name=\"udp.srcport\" showname=\"Source Port\" size=\"2\" pos=\"34\" show=\"5060\" value=\"13c4\"/>\n"
+		"    <field name=\"udp.dstport\" showname=\"Destination Port\" size=\"2\" pos=\"36\" show=\"5062\" value=\"13c6\"/>\n"
+		"  </proto>\n"
+		"  <proto name=\"sip\" showname=\"Session Initiation Protocol (200)\" size=\"25\" pos=\"42\">\n"
+		"    <field name=\"sip.Status-Line\" showname=\"Status-Line: SIP/2.0 200 OK\" size=\"14\" pos=\"42\" show=\"SIP/2.0 200 OK\" value=\"5349502f322e3020323030204f4b\">\n"
+		"      <field name=\"sip.Status-Code\" showname=\"Status-Code: 200\" size=\"3\" pos=\"50\" show=\"200\" value=\"323030\"/>\n"
+		"    </field>\n"
+		"    <field name=\"sip.msg_hdr\" showname=\"Message Header\" size=\"8\" pos=\"58\" show=\"l: 3\r\n\r\n&lt;a&amp;\" value=\"6c3a20330d0a0d0a\">\n"
+		"      <field name=\"sip.Content-Length\" showname=\"Content-Length: 3\" size=\"6\" pos=\"58\" show=\"3\" value=\"6c3a20330d0a\"/>\n"
+		"    </field>\n"
+		"    <field name=\"sip.msg_body\" showname=\"Message Body\" size=\"3\" pos=\"66\" show=\"\" value=\"\"/>\n"
+		"  </proto>\n"
+		"</packet>\n"
+		"</pdml>\n";
+	CHECK_INT_EQ(paste_normalise(&p, pdml, sizeof pdml - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 3\r\n\r\n<a&");
+	CHECK(p.nmsgs == 1 && p.msgs[0].first_line == 17);
+	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 4  Nov 23, 2026 10:00:01.000000000 UTC  "
+								   "UDP 10.0.0.1:5060 -> 10.0.0.2:5062")));
+	CHECK_INT_EQ(p.nrepairs, 1);
+	CHECK(repaired(&p, 17, "read the messages of tshark's PDML"));
+	/* "l" is the first byte of msg_hdr's value; '&' of the body is the
+	 * '&' of "&amp;" in show */
+	unsigned line, col;
+	const char *l = strstr(p.text.ptr, "l: 3");
+	CHECK(l != NULL);
+	if (l) {
+		paste_position(&p, (size_t)(l - p.text.ptr), &line, &col);
+		/* show's CR LF CR LF are line ends of the document too */
+		const char *v = strstr(pdml, "value=\"6c3a");
+		const char *ls = strstr(pdml, "&lt;a&amp;");
+		CHECK(line == 22 && col == (unsigned)(v + 7 - ls) + 1);
+	}
+	paste_position(&p, p.text.len - 1, &line, &col);
+	CHECK(line == 22 && col == sizeof "&lt;a");
+
+	/* an XML document with such a name but no bytes of a message: read as
+	 * any other text */
+	static const char nobytes[] = "<pdml>\n<field name=\"sip.msg_hdr\" show=\"x\"/>\n</pdml>\n";
+	CHECK_INT_EQ(paste_normalise(&p, nobytes, sizeof nobytes - 1, &err), -EBADMSG);
+	paste_fini(&p);
+}
+
 /* An empty "sip.msg_hdr" or start line (tshark writes none; an edited
  * or cut document) is no message: the one after it is read alone, and a
  * document with only empty ones is read as any other text. */
@@ -2108,6 +2174,7 @@ int main(void)
 	test_extension_fields_behind_a_log_prefix_are_kept_after_a_field();
 	test_tshark_json_messages_are_read_from_their_fields();
 	test_tshark_json_empty_fields_are_no_message();
+	test_tshark_pdml_messages_are_read_from_their_bytes();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();
