@@ -4097,6 +4097,33 @@ static struct slice tj_value(const char *in, size_t len, size_t v)
 	return slice_make(in + v + 1, e - v - 1);
 }
 
+/* A field of the packet: key (its name) k with value val noted in pk (a
+ * packet's first layer begins a new one): true, else false (not one). */
+static bool tj_pkt_field(struct tj_pkt *pk, enum tj_key k, struct slice key, struct slice val)
+{
+	struct slice *to;
+	switch (k) {
+	case TJ_PACKET:
+		*pk = (struct tj_pkt){ 0 };
+		return true;
+	case TJ_FRAME: to = &pk->frame; break;
+	case TJ_TIME: to = &pk->time; break;
+	case TJ_SRC: to = &pk->src; break;
+	case TJ_DST: to = &pk->dst; break;
+	case TJ_SPORT: to = &pk->sport; break;
+	case TJ_DPORT: to = &pk->dport; break;
+	default: return false;
+	}
+	*to = val;
+	if (k == TJ_SPORT) {
+		/* the transport: the key's protocol ("udp.srcport", "udp_udp_srcport") */
+		pk->proto = slice_make(key.ptr, 0);
+		while (pk->proto.len < key.len && key.ptr[pk->proto.len] != '.' && key.ptr[pk->proto.len] != '_')
+			pk->proto.len++;
+	}
+	return true;
+}
+
 /* The packet line of pk into u->lines, marked for the message whose first
  * byte is input byte at: "frame 19  Jul  4, 2005 11:32:52.844249000 CEST
  * UDP 192.168.1.2:5060 -> 212.242.33.35:5060", what the packet said. */
@@ -4315,33 +4342,9 @@ static int tj_read(struct unlog *u, bool raw)
 		v = json_ws(in, len, v + 1);
 		enum tj_key k = tj_key(in + s + 1, e - s - 1);
 		struct slice val = tj_value(in, len, v);
+		if (tj_pkt_field(&pk, k, slice_make(in + s + 1, e - s - 1), val))
+			continue;
 		switch (k) {
-		case TJ_PACKET:
-			pk = (struct tj_pkt){ 0 };
-			break;
-		case TJ_FRAME:
-			pk.frame = val;
-			break;
-		case TJ_TIME:
-			pk.time = val;
-			break;
-		case TJ_SRC:
-			pk.src = val;
-			break;
-		case TJ_DST:
-			pk.dst = val;
-			break;
-		case TJ_SPORT:
-			pk.sport = val;
-			/* the transport: the key's protocol ("udp.srcport", "udp_udp_srcport") */
-			pk.proto = slice_make(in + s + 1, 0);
-			while (pk.proto.len < e - s - 1 && in[s + 1 + pk.proto.len] != '.' &&
-			       in[s + 1 + pk.proto.len] != '_')
-				pk.proto.len++;
-			break;
-		case TJ_DPORT:
-			pk.dport = val;
-			break;
 		case TJ_RAW:
 			if (raw) {
 				size_t end = v;
@@ -4537,34 +4540,13 @@ static int pdml_read(struct unlog *u)
 		if (i <= e)
 			i = e + 1;
 		size_t a = value.ptr ? (size_t)(value.ptr - in) : 0;
+		/* <proto name="frame"> begins a packet; a <field name="frame">
+		 * (another layer's) does not */
+		if (k == TJ_PACKET && in[s - 12] != 'p')
+			continue;
+		if (tj_pkt_field(&pk, k, slice_make(in + s, e - s), show))
+			continue;
 		switch (k) {
-		case TJ_PACKET:
-			/* <proto name="frame">: a packet begins; a <field
-			 * name="frame"> (another layer's) is not it */
-			if (in[s - 12] == 'p')
-				pk = (struct tj_pkt){ 0 };
-			break;
-		case TJ_FRAME:
-			pk.frame = show;
-			break;
-		case TJ_TIME:
-			pk.time = show;
-			break;
-		case TJ_SRC:
-			pk.src = show;
-			break;
-		case TJ_DST:
-			pk.dst = show;
-			break;
-		case TJ_SPORT:
-			pk.sport = show;
-			pk.proto = slice_make(in + s, 0);
-			while (pk.proto.len < e - s && in[s + pk.proto.len] != '.')
-				pk.proto.len++;
-			break;
-		case TJ_DPORT:
-			pk.dport = show;
-			break;
 		case TJ_START:
 			/* the start line's bytes, then its CRLF */
 			if (!value.ptr || !tj_hex_start(in, a, a + value.len))
