@@ -4423,10 +4423,12 @@ static int unlog_tshark_json(struct unlog *u)
  * and value="..." (its bytes in hex, where it has bytes). Each SIP message
  * is a <proto name="sip"> whose field sip.Request-Line or sip.Status-Line
  * holds the start line's bytes (without its CRLF) and sip.msg_hdr the
- * bytes after it to the end of the packet's SIP bytes (the header lines,
- * the body, and in a TCP segment the messages after it: cut by
- * Content-Length, tj_cut), all exact, so they are read from value. The
- * frame's fields make the packet line, as for the JSON (their show). */
+ * bytes after it: the head to its empty line when a body follows (the
+ * body's field, sip.msg_body, has no bytes: the body is read from
+ * msg_hdr's show text, which runs to the end of the packet's SIP bytes or
+ * a NUL byte), else the rest of the packet's SIP bytes (in a TCP segment
+ * the messages after it too); either is cut by Content-Length (tj_cut).
+ * The frame's fields make the packet line, as for the JSON (their show). */
 
 /* The attributes of the element whose name="..." value ends at in[i - 1]
  * (its closing quote): show's and value's values (SLICE_NULL when absent);
