@@ -1258,6 +1258,18 @@ static int mapped_put_hex(struct mapped *o, char c, size_t from)
 	return o->b.err;
 }
 
+/* o->b cut to its first n bytes, the runs after them dropped (a run that
+ * began past them would make the map of the bytes put next wrong). */
+static void mapped_truncate(struct mapped *o, size_t n)
+{
+	if (n >= o->b.len)
+		return;
+	o->b.len = n;
+	o->b.ptr[n] = '\0';
+	while (o->nrun > 1 && o->run[o->nrun - 1].out >= n)
+		o->nrun--;
+}
+
 /* in[from, to) as it is. */
 static int mapped_copy(struct mapped *o, const char *in, size_t from, size_t to)
 {
@@ -4001,8 +4013,6 @@ static int unlog_hexdump(struct unlog *u, struct tcpdump *td, unsigned lineno, s
 	return rc < 0 ? rc : 1;
 }
 
-/* Undoes the log formats of u->in line by line into u->out; u->changed
- * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 /* ---- tshark's JSON ---------------------------------------------------------
  * tshark -T json (Wireshark's Export Packet Dissections > As JSON), -T ek
  * (a packet a line, for Elasticsearch) and -T jsonraw: each SIP message of a
@@ -4159,16 +4169,6 @@ static int tj_mark(struct unlog *u, const struct tj_pkt *pk, size_t at)
 	return td_mark(u, at, from, l->len - from, true);
 }
 
-/* o->b cut to its first n bytes, the runs after them dropped. */
-static void mapped_truncate(struct mapped *o, size_t n)
-{
-	if (n >= o->b.len)
-		return;
-	o->b.len = n;
-	while (o->nrun > 1 && o->run[o->nrun - 1].out >= n)
-		o->nrun--;
-}
-
 /* tshark's "sip.msg_hdr" holds the rest of the packet's SIP bytes from the
  * first header line on (cut at a NUL byte, as a string), so the body, and
  * the messages after it in the same TCP segment, which are "sip" objects
@@ -4189,22 +4189,60 @@ static void tj_cut(struct mapped *o, size_t from)
 		mapped_truncate(o, from + body + (size_t)cl);
 }
 
+/* The line number of input offset at. */
+static unsigned tj_lineno(const char *in, size_t at)
+{
+	unsigned line = 1;
+	for (const char *p = in; (p = memchr(p, '\n', (size_t)(in + at - p))) != NULL; p++)
+		line++;
+	return line;
+}
+
+/* A reading of tshark's JSON or PDML: the packet, and the messages so far. */
+struct tj_reader {
+	struct tj_pkt pk;
+	size_t first; /* the first message's input offset (SIZE_MAX: none yet) */
+	size_t msg;   /* where the last message begins in u->out */
+	bool open;    /* a start line went out, its headers not yet */
+	int n;        /* messages begun */
+};
+
+/* CR LF into u->out, both from input offset at: 0 or -ENOMEM. */
+static int tj_crlf(struct unlog *u, size_t at)
+{
+	int rc = mapped_put(&u->out, '\r', at);
+	return rc == 0 ? mapped_put(&u->out, '\n', at) : rc;
+}
+
 /* A message whose first byte is input byte at begins: on a line of its
  * own (a value may end inside a line), after a bound, with its packet
- * line. */
-static int tj_begin(struct unlog *u, const struct tj_pkt *pk, size_t at)
+ * line; noted in r. 0 or -ENOMEM. */
+static int tj_msg(struct unlog *u, struct tj_reader *r, size_t at)
 {
 	struct mapped *o = &u->out;
 	int rc = 0;
-	if (o->b.len && o->b.ptr[o->b.len - 1] != '\n') {
-		size_t end = mapped_at(o, o->b.len - 1) + 1;
-		if ((rc = mapped_put(o, '\r', end)) == 0)
-			rc = mapped_put(o, '\n', end);
-	}
+	if (o->b.len && o->b.ptr[o->b.len - 1] != '\n')
+		rc = tj_crlf(u, mapped_at(o, o->b.len - 1) + 1);
 	u->bound_next = true;
 	if (rc == 0)
 		rc = unlog_bound(u);
-	return rc == 0 ? tj_mark(u, pk, at) : rc;
+	if (rc == 0)
+		rc = tj_mark(u, &r->pk, at);
+	r->msg = o->b.len;
+	if (r->first == SIZE_MAX)
+		r->first = at;
+	r->n++;
+	return rc;
+}
+
+/* The end of a reading r (rc: its status): the repair what listed at the
+ * first message's line; how many messages (0: u to be reset), or -ENOMEM. */
+static int tj_done(struct unlog *u, const struct tj_reader *r, int rc, const char *what)
+{
+	if (rc < 0 || r->n == 0)
+		return rc < 0 ? rc : 0;
+	rc = unlog_repair(u, tj_lineno(u->in, r->first), what);
+	return rc < 0 ? rc : r->n;
 }
 
 /* The bytes of the hex in[a, e) into u->out, each from its first digit,
@@ -4235,11 +4273,11 @@ static bool tj_hex_start(const char *in, size_t a, size_t e)
 /* The hex string in[a, e) as a message's bytes, each from its first
  * digit: 1, 0 when it is no hex of a SIP message (tj_hex_start), or
  * -ENOMEM. */
-static int tj_raw(struct unlog *u, const struct tj_pkt *pk, size_t a, size_t e)
+static int tj_raw(struct unlog *u, struct tj_reader *r, size_t a, size_t e)
 {
 	if (!tj_hex_start(u->in, a, e))
 		return 0;
-	int rc = tj_begin(u, pk, a);
+	int rc = tj_msg(u, r, a);
 	if (rc == 0)
 		rc = tj_hex(u, a, e);
 	return rc < 0 ? rc : 1;
@@ -4248,7 +4286,7 @@ static int tj_raw(struct unlog *u, const struct tj_pkt *pk, size_t a, size_t e)
 /* The value of "sip_raw" at in[v]: a hex string, or an array of hex
  * strings and numbers, or of such arrays (one a message). The messages
  * go out; *end: where the value ends. The number read, or -ENOMEM. */
-static int tj_raw_value(struct unlog *u, const struct tj_pkt *pk, size_t v, size_t *end)
+static int tj_raw_value(struct unlog *u, struct tj_reader *r, size_t v, size_t *end)
 {
 	const char *in = u->in;
 	size_t len = u->len, i = v;
@@ -4259,7 +4297,7 @@ static int tj_raw_value(struct unlog *u, const struct tj_pkt *pk, size_t v, size
 			break;
 		if (in[i] == '"') {
 			size_t e = json_str_end(in, len, i);
-			int rc = tj_raw(u, pk, i + 1, e);
+			int rc = tj_raw(u, r, i + 1, e);
 			if (rc < 0)
 				return rc;
 			n += rc;
@@ -4286,14 +4324,6 @@ static int tj_raw_value(struct unlog *u, const struct tj_pkt *pk, size_t v, size
 	return n;
 }
 
-/* The line number of input offset at. */
-static unsigned tj_lineno(const char *in, size_t at)
-{
-	unsigned line = 1;
-	for (const char *p = in; (p = memchr(p, '\n', (size_t)(in + at - p))) != NULL; p++)
-		line++;
-	return line;
-}
 
 /* The input is tshark's JSON holding SIP (its first character opens a
  * JSON array, object or key, and it has a SIP message's keys). */
@@ -4323,11 +4353,8 @@ static int tj_read(struct unlog *u, bool raw)
 {
 	const char *in = u->in;
 	size_t len = u->len;
-	struct tj_pkt pk = { 0 };
-	size_t first = SIZE_MAX; /* the first message's input offset */
-	bool open = false;       /* a start line went out, its headers not yet */
-	size_t msg = 0;          /* where the last message begins in u->out */
-	int rc = unlog_change(u, 0), n = 0;
+	struct tj_reader r = { .first = SIZE_MAX };
+	int rc = unlog_change(u, 0);
 	for (size_t i = 0; rc >= 0 && i < len;) {
 		const char *q = memchr(in + i, '"', len - i);
 		if (!q)
@@ -4342,18 +4369,17 @@ static int tj_read(struct unlog *u, bool raw)
 		v = json_ws(in, len, v + 1);
 		enum tj_key k = tj_key(in + s + 1, e - s - 1);
 		struct slice val = tj_value(in, len, v);
-		if (tj_pkt_field(&pk, k, slice_make(in + s + 1, e - s - 1), val))
+		if (tj_pkt_field(&r.pk, k, slice_make(in + s + 1, e - s - 1), val))
 			continue;
 		switch (k) {
 		case TJ_RAW:
 			if (raw) {
-				size_t end = v;
-				int m = tj_raw_value(u, &pk, v, &end);
+				size_t end = v, first = r.first;
+				int m = tj_raw_value(u, &r, v, &end);
 				if (m < 0)
 					rc = m;
 				else if (m > 0 && first == SIZE_MAX)
-					first = v;
-				n += m > 0 ? m : 0;
+					r.first = v; /* the key's line */
 				i = end > i ? end : i;
 			}
 			break;
@@ -4361,38 +4387,28 @@ static int tj_read(struct unlog *u, bool raw)
 		case TJ_HDR:
 			if (raw || !val.ptr || val.len == 0)
 				break; /* tshark writes no empty one: nothing of a message */
-			if (k == TJ_START || !open) {
+			if (k == TJ_START || !r.open) {
 				/* a message begins (headers alone: a block of fields) */
-				rc = tj_begin(u, &pk, v + 1);
-				msg = u->out.b.len;
-				if (first == SIZE_MAX)
-					first = v;
-				n++;
+				rc = tj_msg(u, &r, v + 1);
 			}
 			if (rc == 0)
 				rc = unescape_json(&u->out, in + v + 1, NULL, v + 1, val.len, true);
 			if (rc == 0 && k == TJ_HDR)
-				tj_cut(&u->out, msg);
-			if (rc == 0 && k == TJ_START) {
-				rc = mapped_put(&u->out, '\r', v + 1 + val.len);
-				if (rc == 0)
-					rc = mapped_put(&u->out, '\n', v + 1 + val.len);
-			}
-			open = k == TJ_START;
+				tj_cut(&u->out, r.msg);
+			if (rc == 0 && k == TJ_START)
+				rc = tj_crlf(u, v + 1 + val.len);
+			r.open = k == TJ_START;
 			i = v + 1 + val.len + 1;
 			break;
 		default:
 			break;
 		}
 	}
-	if (rc < 0 || n == 0)
-		return rc < 0 ? rc : 0;
-	rc = unlog_repair(u, tj_lineno(in, first),
-			  raw ? "read the messages of tshark's JSON from their bytes (sip_raw); the rest of the document ignored"
-			      : "read the messages of tshark's JSON (-T json, -T ek): each one's start line and the text "
-				"after it (sip.msg_hdr: the header lines and a body up to its first NUL byte; -x gives the "
-				"bytes); the rest of the document ignored");
-	return rc < 0 ? rc : n;
+	return tj_done(u, &r, rc,
+		       raw ? "read the messages of tshark's JSON from their bytes (sip_raw); the rest of the document ignored"
+			   : "read the messages of tshark's JSON (-T json, -T ek): each one's start line and the text "
+			     "after it (sip.msg_hdr: the header lines and a body up to its first NUL byte; -x gives the "
+			     "bytes); the rest of the document ignored");
 }
 
 /* Reads the messages of tshark's JSON into u->out: 1 when it is such a
@@ -4515,11 +4531,8 @@ static int pdml_read(struct unlog *u)
 {
 	const char *in = u->in;
 	size_t len = u->len;
-	struct tj_pkt pk = { 0 };
-	size_t first = SIZE_MAX; /* the first message's input offset */
-	bool open = false;       /* a start line went out, its headers not yet */
-	size_t msg = 0;          /* where the last message begins in u->out */
-	int rc = unlog_change(u, 0), n = 0;
+	struct tj_reader r = { .first = SIZE_MAX };
+	int rc = unlog_change(u, 0);
 	for (size_t i = 0; rc >= 0 && i < len;) {
 		const char *q = memmem(in + i, len - i, " name=\"", 7);
 		if (!q)
@@ -4527,8 +4540,7 @@ static int pdml_read(struct unlog *u)
 		size_t s = (size_t)(q - in) + 7;
 		i = s;
 		/* <field name="..." or <proto name="...": tshark's name comes first */
-		if (!((s >= 13 && memcmp(in + s - 13, "<field", 6) == 0) ||
-		      (s >= 13 && memcmp(in + s - 13, "<proto", 6) == 0)))
+		if (s < 13 || (memcmp(in + s - 13, "<field", 6) != 0 && memcmp(in + s - 13, "<proto", 6) != 0))
 			continue;
 		const char *ke = memchr(in + s, '"', len - s);
 		if (!ke)
@@ -4538,69 +4550,54 @@ static int pdml_read(struct unlog *u)
 		if (k == TJ_OTHER || k == TJ_RAW)
 			continue;
 		struct slice show, value;
-		i = pdml_attrs(in, len, e + 1, &show, &value);
-		if (i <= e)
-			i = e + 1;
+		i = pdml_attrs(in, len, e + 1, &show, &value); /* past e: the scan moves on */
 		size_t a = value.ptr ? (size_t)(value.ptr - in) : 0;
 		/* <proto name="frame"> begins a packet; a <field name="frame">
 		 * (another layer's) does not */
 		if (k == TJ_PACKET && in[s - 12] != 'p')
 			continue;
-		if (tj_pkt_field(&pk, k, slice_make(in + s, e - s), show))
+		if (tj_pkt_field(&r.pk, k, slice_make(in + s, e - s), show))
 			continue;
 		switch (k) {
 		case TJ_START:
 			/* the start line's bytes, then its CRLF */
 			if (!value.ptr || !tj_hex_start(in, a, a + value.len))
 				break;
-			rc = tj_begin(u, &pk, a);
-			msg = u->out.b.len;
-			if (first == SIZE_MAX)
-				first = a;
-			n++;
-			open = true;
+			rc = tj_msg(u, &r, a);
+			r.open = true;
 			if (rc == 0)
 				rc = tj_hex(u, a, a + value.len);
-			if (rc == 0 && (rc = mapped_put(&u->out, '\r', a + value.len)) == 0)
-				rc = mapped_put(&u->out, '\n', a + value.len);
+			if (rc == 0)
+				rc = tj_crlf(u, a + value.len);
 			break;
 		case TJ_HDR:
 			if (!value.ptr || value.len < 2 || value.len % 2)
 				break;
-			if (!open) {
-				/* headers alone: a block of fields */
-				rc = tj_begin(u, &pk, a);
-				msg = u->out.b.len;
-				if (first == SIZE_MAX)
-					first = a;
-				n++;
-			}
+			if (!r.open)
+				rc = tj_msg(u, &r, a); /* headers alone: a block of fields */
 			if (rc == 0)
 				rc = tj_hex(u, a, a + value.len);
 			/* value holds the head only when a body follows (the body's
 			 * own field has no bytes), show the text to the end of the
 			 * packet's SIP bytes (up to a NUL byte): the body from there */
-			if (rc == 0 && show.ptr && u->out.b.len - msg >= 4 &&
+			if (rc == 0 && show.ptr && u->out.b.len - r.msg >= 4 &&
 			    memcmp(u->out.b.ptr + u->out.b.len - 4, "\r\n\r\n", 4) == 0) {
 				const char *he = memmem(show.ptr, show.len, "\r\n\r\n", 4);
 				if (he && he + 4 < show.ptr + show.len)
 					rc = pdml_text(u, (size_t)(he + 4 - in), (size_t)(show.ptr + show.len - in));
 			}
 			if (rc == 0)
-				tj_cut(&u->out, msg);
-			open = false;
+				tj_cut(&u->out, r.msg);
+			r.open = false;
 			break;
 		default:
 			break;
 		}
 	}
-	if (rc < 0 || n == 0)
-		return rc < 0 ? rc : 0;
-	rc = unlog_repair(u, tj_lineno(in, first),
-			  "read the messages of tshark's PDML (-T pdml, Export As XML) from their bytes "
-			  "(sip.Request-Line / sip.Status-Line and sip.msg_hdr values); the rest of the "
-			  "document ignored");
-	return rc < 0 ? rc : n;
+	return tj_done(u, &r, rc,
+		       "read the messages of tshark's PDML (-T pdml, Export As XML) from their bytes "
+		       "(sip.Request-Line / sip.Status-Line and sip.msg_hdr values); the rest of the "
+		       "document ignored");
 }
 
 /* Reads the messages of PDML into u->out: 1 when it is such a document
@@ -4617,6 +4614,8 @@ static int unlog_pdml(struct unlog *u)
 	return n < 0 ? n : n > 0;
 }
 
+/* Undoes the log formats of u->in line by line into u->out; u->changed
+ * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
 {
 	const char *in = u->in;
