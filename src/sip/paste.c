@@ -1857,8 +1857,7 @@ static int escaped_cut(struct unlog *u, unsigned lineno, size_t start)
 	size_t q = 0;
 	if (w == n || start_find(t + k, n - k, &q) != SIZE_MAX)
 		return 0; /* white space, or a next message on the same line */
-	o->b.len = start + k;
-	o->b.ptr[o->b.len] = '\0';
+	mapped_truncate(o, start + k);
 	return unlog_repair(u, lineno, "ignored the log text after the message's body (beyond its Content-Length)");
 }
 

@@ -654,6 +654,14 @@ static const struct log_case log_cases[] = {
 	{ "escaped-then-suffix",
 	  "received: MESSAGE sip:b@x SIP/2.0\\r\\nl: 2\\r\\n\\r\\nhi (len=41, from 10.0.0.1:5060)\n", 1,
 	  "MESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhi", "ignored the log text after the message's body", NULL, "hi", 1, 50 },
+	/* log text after the body that holds escapes itself: cut off, and the
+	 * next message's bytes map to their own line (the cut dropped the map's
+	 * runs of the text cut off) */
+	{ "escaped-then-suffix-with-escapes",
+	  "a: MESSAGE sip:b@x SIP/2.0\\r\\nl: 2\\r\\n\\r\\nhi\\r\\nmore\\r\\nlog text\n"
+	  "b: SIP/2.0 200 OK\\r\\nl: 0\\r\\n\\r\\n\n",
+	  2, "MESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhiSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "ignored the log text after the message's body", NULL, "SIP/2.0 200", 2, 4 },
 	/* "\n" in a header of an ordinary paste is no escape: left as it is */
 	{ "backslash-n-in-display-name",
 	  "REGISTER sip:a.example SIP/2.0\nFrom: \"Bob\\nSmith\" <sip:b@x>;tag=1\nl: 0\n\n", 1,
