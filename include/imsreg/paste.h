@@ -14,7 +14,7 @@
  * tcpdump -A's packet text and hex dumps of packets (tcpdump -x, tshark -x,
  * Wireshark, xxd), TCP messages gathered by connection, SCTP's by
  * association, sngrep's Save as .txt, tshark's JSON (-T json, -T ek, with
- * or without the bytes) and PDML (-T pdml). */
+ * or without the bytes, or only the fields of -e) and PDML (-T pdml). */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 

@@ -4051,12 +4051,14 @@ static size_t json_ws(const char *in, size_t len, size_t i)
 
 /* What a key of tshark's JSON is to us. */
 enum tj_key {
-	TJ_OTHER, TJ_START, TJ_HDR, TJ_RAW, TJ_PACKET, TJ_FRAME, TJ_TIME, TJ_SRC, TJ_DST, TJ_SPORT,
-	TJ_DPORT
+	TJ_OTHER, TJ_START, TJ_STATUS, TJ_HDR, TJ_RAW, TJ_PACKET, TJ_LAYERS,
+	/* the packet's fields, from here on */
+	TJ_FRAME, TJ_TIME, TJ_SRC, TJ_DST, TJ_SPORT, TJ_DPORT
 };
 
 /* The key in k[0, n) (without its quotes): -T json names a field
- * "proto.name", -T ek "proto_proto_name" (some versions in lower case). */
+ * "proto.name", -T ek "proto_proto_name" (some versions in lower case),
+ * and -T ek -e FIELD "proto_name" (the field's name, '.' as '_'). */
 static enum tj_key tj_key(const char *k, size_t n)
 {
 	static const struct {
@@ -4064,10 +4066,11 @@ static enum tj_key tj_key(const char *k, size_t n)
 		enum tj_key key;
 	} keys[] = {
 		{ "sip.Request-Line", "sip_sip_Request-Line", TJ_START },
-		{ "sip.Status-Line", "sip_sip_Status-Line", TJ_START },
+		{ "sip.Status-Line", "sip_sip_Status-Line", TJ_STATUS },
 		{ "sip.msg_hdr", "sip_sip_msg_hdr", TJ_HDR },
 		{ "sip_raw", "sip_raw", TJ_RAW },
 		{ "frame", "frame", TJ_PACKET }, /* the first layer: a packet begins */
+		{ "layers", "layers", TJ_LAYERS }, /* a packet's layers (-e: its fields) */
 		{ "frame.number", "frame_frame_number", TJ_FRAME },
 		{ "frame.time", "frame_frame_time", TJ_TIME },
 		{ "ip.src", "ip_ip_src", TJ_SRC },
@@ -4088,6 +4091,15 @@ static enum tj_key tj_key(const char *k, size_t n)
 		for (size_t j = 0; j < 2; j++)
 			if (strlen(names[j]) == n && slice_caseeq(slice_make(k, n), slice_make(names[j], n)))
 				return keys[i].key;
+		/* ek -e: the json name with '_' for each '.' */
+		const char *jn = keys[i].json;
+		size_t c = 0;
+		if (strlen(jn) == n)
+			while (c < n && (jn[c] == '.' ? k[c] == '_'
+						      : scan_lower((unsigned char)k[c]) == scan_lower((unsigned char)jn[c])))
+				c++;
+		if (c == n)
+			return keys[i].key;
 	}
 	return TJ_OTHER;
 }
@@ -4172,20 +4184,28 @@ static int tj_mark(struct unlog *u, const struct tj_pkt *pk, size_t at)
  * first header line on (cut at a NUL byte, as a string), so the body, and
  * the messages after it in the same TCP segment, which are "sip" objects
  * of their own: the message that starts at from in o->b is cut where its
- * Content-Length ends it. */
-static void tj_cut(struct mapped *o, size_t from)
+ * Content-Length ends it (tj_cl_end: the index of o->b there, SIZE_MAX
+ * when its head does not end in o->b or says no length, or the body is
+ * shorter). */
+static size_t tj_cl_end(const struct mapped *o, size_t from)
 {
 	if (from >= o->b.len)
-		return; /* nothing went out (o->b.ptr may still be NULL) */
+		return SIZE_MAX; /* nothing went out (o->b.ptr may still be NULL) */
 	const char *t = o->b.ptr + from;
 	size_t n = o->b.len - from;
 	const char *he = memmem(t, n, "\r\n\r\n", 4);
 	if (!he)
-		return;
+		return SIZE_MAX;
 	size_t body = (size_t)(he - t) + 4;
 	long cl = paste_head_content_length(t, body);
-	if (cl >= 0 && n - body > (size_t)cl)
-		mapped_truncate(o, from + body + (size_t)cl);
+	return cl >= 0 && n - body >= (size_t)cl ? from + body + (size_t)cl : SIZE_MAX;
+}
+
+static void tj_cut(struct mapped *o, size_t from)
+{
+	size_t e = tj_cl_end(o, from);
+	if (e != SIZE_MAX)
+		mapped_truncate(o, e);
 }
 
 /* The line number of input offset at. */
@@ -4324,6 +4344,247 @@ static int tj_raw_value(struct unlog *u, struct tj_reader *r, size_t v, size_t *
 }
 
 
+/* ---- tshark -T json -e FIELD, -T ek -e FIELD ----------------------------
+ * With -e each field the user named is an array of strings under the
+ * packet's "layers", one a message of the packet, the fields in the order
+ * of the -e options: sip.Request-Line and sip.Status-Line each list their
+ * start lines (so a segment holding a request and a response does not say
+ * which came first), sip.msg_hdr the text after each start line. The
+ * first msg_hdr runs on to the end of the segment's SIP bytes, the later
+ * messages with their start lines included, and each later msg_hdr is a
+ * tail of it: so the first holds every message of the segment, and where
+ * each later one begins in it is where its msg_hdr begins, less its start
+ * line. The arrays are read when the packet ends (the next "layers", or
+ * the end). */
+
+/* Where the arrays of a packet begin (the offset of their '['; SIZE_MAX:
+ * not given). */
+struct tj_arrays {
+	size_t req, stat, hdr;
+};
+
+#define TJ_ARRAYS_NONE ((struct tj_arrays){ SIZE_MAX, SIZE_MAX, SIZE_MAX })
+
+/* The next string of the JSON array whose '[' is at in[*i] (*i: where the
+ * reading stands, the '[' at first): its content, escapes as written, *i
+ * moved past it; SLICE_NULL at the array's end, or at anything but a
+ * string. */
+static struct slice tj_next_str(const char *in, size_t len, size_t *i)
+{
+	if (*i >= len)
+		return SLICE_NULL;
+	size_t j = json_ws(in, len, *i);
+	if (j < len && (in[j] == '[' || in[j] == ','))
+		j = json_ws(in, len, j + 1);
+	if (j >= len || in[j] != '"')
+		return SLICE_NULL;
+	size_t e = json_str_end(in, len, j);
+	if (e >= len)
+		return SLICE_NULL;
+	*i = e + 1;
+	return slice_make(in + j + 1, e - j - 1);
+}
+
+/* The last string of the array at in[a] (a packet field's value: the
+ * innermost layer's, as the last of the repeated keys of -T json). */
+static struct slice tj_last_str(const char *in, size_t len, size_t a)
+{
+	struct slice s, last = SLICE_NULL;
+	while ((s = tj_next_str(in, len, &a)).ptr)
+		last = s;
+	return last;
+}
+
+/* The string after c in the start lines of a (Request-Lines, then
+ * Status-Lines; *which and *at: where the reading stands, from 0 and
+ * SIZE_MAX): its content, or SLICE_NULL after the last. */
+static struct slice tj_next_start(const char *in, size_t len, const struct tj_arrays *a,
+				  int *which, size_t *at)
+{
+	for (; *which < 2; ++*which, *at = SIZE_MAX) {
+		size_t arr = *which == 0 ? a->req : a->stat;
+		if (arr == SIZE_MAX)
+			continue;
+		if (*at == SIZE_MAX)
+			*at = arr;
+		struct slice s = tj_next_str(in, len, at);
+		if (s.ptr)
+			return s;
+	}
+	return SLICE_NULL;
+}
+
+/* FNV-1a of s: start lines are told apart by it (tj_arrays_out). */
+static uint64_t tj_hash(struct slice s)
+{
+	uint64_t h = 1469598103934665603ull;
+	for (size_t i = 0; i < s.len; i++)
+		h = (h ^ (unsigned char)s.ptr[i]) * 1099511628211ull;
+	return h;
+}
+
+/* Where in h0 (the first msg_hdr, as written) the message whose msg_hdr
+ * is hk begins: at its start line, which ends with the "\r\n" before hk's
+ * text, hk being h0's tail, and begins after the "\n" before it, at or
+ * after from (where the message before it has its msg_hdr). *sl: that
+ * start line. SIZE_MAX when hk is no such tail. */
+static size_t tj_tail_start(struct slice h0, struct slice hk, size_t from, struct slice *sl)
+{
+	if (hk.len + 4 >= h0.len)
+		return SIZE_MAX;
+	size_t t = h0.len - hk.len, e = t - 4, b = e;
+	if (t <= from || memcmp(h0.ptr + t, hk.ptr, hk.len) != 0 || memcmp(h0.ptr + e, "\\r\\n", 4) != 0)
+		return SIZE_MAX;
+	/* back to the escape "\n" (its backslash not itself escaped: an
+	 * even number of backslashes before it) */
+	for (; b >= from + 2; b--) {
+		if (h0.ptr[b - 1] != 'n' || h0.ptr[b - 2] != '\\')
+			continue;
+		size_t j = b - 2;
+		while (j > from && h0.ptr[j - 1] == '\\')
+			j--;
+		if ((b - 2 - j) % 2 == 0)
+			break;
+	}
+	if (b < from + 2 || b == e)
+		return SIZE_MAX;
+	*sl = slice_make(h0.ptr + b, e - b);
+	return b;
+}
+
+/* The escaped text in[a, a + n) into o, each byte from its input offset:
+ * 0 or -ENOMEM. */
+static int tj_text(struct mapped *o, const char *in, size_t a, size_t n)
+{
+	return unescape_json(o, in + a, NULL, a, n, true);
+}
+
+/* After h0[b, t - 4) (a message, then the start line of the next, whose
+ * msg_hdr hk begins at h0[t]; h0 at input offset h0a) went into o from
+ * index ob on, the message beginning at index m: where the next message
+ * begins, in o (returned: o is to be cut there) and in h0 (*nb). That is
+ * where Content-Length ends the message (tshark splits a segment so), or,
+ * when it says nothing, after the "\n" before that start line (from: where
+ * the message's own msg_hdr begins in h0). */
+static size_t tj_bound(const struct mapped *o, size_t m, size_t ob, struct slice h0, size_t h0a,
+		       struct slice hk, size_t from, size_t *nb)
+{
+	size_t cut = tj_cl_end(o, m);
+	if (cut != SIZE_MAX && cut >= ob && cut < o->b.len) {
+		*nb = mapped_at(o, cut) - h0a;
+		return cut;
+	}
+	struct slice sl;
+	*nb = tj_tail_start(h0, hk, from, &sl);
+	for (cut = o->b.len; cut > ob && mapped_at(o, cut - 1) >= h0a + *nb; cut--)
+		;
+	return cut;
+}
+
+/* The messages of a packet's -e arrays a into u->out: each with the
+ * packet line of r->pk. 0 or -ENOMEM. */
+static int tj_arrays_out(struct unlog *u, struct tj_reader *r, const struct tj_arrays *a)
+{
+	const char *in = u->in;
+	size_t len = u->len;
+	struct mapped *o = &u->out;
+	struct slice h0 = SLICE_NULL, h, sl, c;
+	size_t it = a->hdr, from = 0, b = 0, n = 0, h0a = 0, at = SIZE_MAX;
+	uint64_t diff = 0;
+	bool tails = a->hdr != SIZE_MAX;
+	int which = 0, rc = 0;
+	/* each later msg_hdr a tail of the first, in order: the later
+	 * messages and their start lines are then h0's, and the first
+	 * message's start line is the one of the arrays left over (the sum of
+	 * their hashes less those of the start lines found) */
+	while (tails && (h = tj_next_str(in, len, &it)).ptr) {
+		if (n++ == 0) {
+			h0 = h;
+			h0a = (size_t)(h0.ptr - in);
+			continue;
+		}
+		if (tj_tail_start(h0, h, from, &sl) == SIZE_MAX) {
+			tails = false;
+			break;
+		}
+		/* where the message before it ends, as read below */
+		size_t t = h0.len - h.len, nb;
+		struct mapped sc;
+		mapped_init(&sc);
+		rc = tj_text(&sc, in, h0a + b, t - 4 - b);
+		if (rc == 0)
+			(void)tj_bound(&sc, 0, 0, h0, h0a, h, from, &nb);
+		mapped_fini(&sc);
+		if (rc < 0)
+			return rc;
+		diff -= tj_hash(slice_make(h0.ptr + nb, t - 4 - nb));
+		b = nb;
+		from = t;
+	}
+	if (tails && n > 0) {
+		struct slice start = SLICE_NULL, first = SLICE_NULL;
+		while ((c = tj_next_start(in, len, a, &which, &at)).ptr)
+			diff += tj_hash(c);
+		which = 0, at = SIZE_MAX;
+		while (!start.ptr && (c = tj_next_start(in, len, a, &which, &at)).ptr) {
+			if (!first.ptr)
+				first = c;
+			if (tj_hash(c) == diff)
+				start = c;
+		}
+		if (!start.ptr)
+			start = first;
+		/* the first message: its start line, then h0; each later
+		 * one from its start line in h0 */
+		rc = tj_msg(u, r, start.ptr ? (size_t)(start.ptr - in) : h0a);
+		if (rc == 0 && start.ptr)
+			rc = tj_text(o, in, (size_t)(start.ptr - in), start.len);
+		if (rc == 0 && start.ptr)
+			rc = tj_crlf(u, (size_t)(start.ptr - in) + start.len);
+		it = a->hdr;
+		(void)tj_next_str(in, len, &it);
+		from = b = 0;
+		while (rc == 0) {
+			h = tj_next_str(in, len, &it);
+			if (!h.ptr) {
+				rc = tj_text(o, in, h0a + b, h0.len - b);
+				if (rc == 0)
+					tj_cut(o, r->msg);
+				break;
+			}
+			/* the message, and the next one's start line */
+			size_t t = h0.len - h.len, ob = o->b.len, nb;
+			rc = tj_text(o, in, h0a + b, t - 4 - b);
+			if (rc < 0)
+				break;
+			mapped_truncate(o, tj_bound(o, r->msg, ob, h0, h0a, h, from, &nb));
+			from = t;
+			b = nb;
+			rc = tj_msg(u, r, h0a + b);
+		}
+		return rc;
+	}
+	/* not so (a NUL byte cut the first msg_hdr short, or there is no
+	 * msg_hdr): each msg_hdr after the start line of its rank */
+	it = a->hdr;
+	for (;;) {
+		c = tj_next_start(in, len, a, &which, &at);
+		h = it != SIZE_MAX ? tj_next_str(in, len, &it) : SLICE_NULL;
+		if (!c.ptr && !h.ptr)
+			return 0;
+		rc = tj_msg(u, r, (size_t)((c.ptr ? c.ptr : h.ptr) - in));
+		if (rc == 0 && c.ptr)
+			rc = tj_text(o, in, (size_t)(c.ptr - in), c.len);
+		if (rc == 0 && c.ptr)
+			rc = tj_crlf(u, (size_t)(c.ptr - in) + c.len);
+		if (rc == 0 && h.ptr)
+			rc = tj_text(o, in, (size_t)(h.ptr - in), h.len);
+		if (rc < 0)
+			return rc;
+		tj_cut(o, r->msg);
+	}
+}
+
 /* The input is tshark's JSON holding SIP (its first character opens a
  * JSON array, object or key, and it has a SIP message's keys). */
 static bool tj_input(const char *in, size_t len)
@@ -4333,7 +4594,7 @@ static bool tj_input(const char *in, size_t len)
 	if (i >= len || (in[i] != '[' && in[i] != '{' && in[i] != '"'))
 		return false;
 	return memmem(in, len, "\"sip.msg_hdr\"", 13) || memmem(in, len, "\"sip_sip_msg_hdr\"", 17) ||
-	       memmem(in, len, "\"sip_raw\"", 9);
+	       memmem(in, len, "\"sip_msg_hdr\"", 13) || memmem(in, len, "\"sip_raw\"", 9);
 }
 
 /* u back to what it was before a reading that found nothing. */
@@ -4353,6 +4614,8 @@ static int tj_read(struct unlog *u, bool raw)
 	const char *in = u->in;
 	size_t len = u->len;
 	struct tj_reader r = { .first = SIZE_MAX };
+	struct tj_arrays ar = TJ_ARRAYS_NONE;
+	bool arrays = false; /* -e's */
 	int rc = unlog_change(u, 0);
 	for (size_t i = 0; rc >= 0 && i < len;) {
 		const char *q = memchr(in + i, '"', len - i);
@@ -4367,9 +4630,32 @@ static int tj_read(struct unlog *u, bool raw)
 			continue; /* a value, not a key */
 		v = json_ws(in, len, v + 1);
 		enum tj_key k = tj_key(in + s + 1, e - s - 1);
-		struct slice val = tj_value(in, len, v);
+		bool arr = v < len && in[v] == '[';
+		struct slice val = !arr ? tj_value(in, len, v) : k >= TJ_FRAME ? tj_last_str(in, len, v) : SLICE_NULL;
+		if (k == TJ_LAYERS) {
+			/* a packet begins: the last one's -e arrays out */
+			rc = tj_arrays_out(u, &r, &ar);
+			ar = TJ_ARRAYS_NONE;
+			r.pk = (struct tj_pkt){ 0 };
+			continue;
+		}
 		if (tj_pkt_field(&r.pk, k, slice_make(in + s + 1, e - s - 1), val))
 			continue;
+		if (arr && !raw && (k == TJ_START || k == TJ_STATUS || k == TJ_HDR)) {
+			size_t *to = k == TJ_START ? &ar.req : k == TJ_STATUS ? &ar.stat : &ar.hdr;
+			if (*to != SIZE_MAX) {
+				/* a second one before the next packet's "layers":
+				 * the first packet's out first */
+				rc = tj_arrays_out(u, &r, &ar);
+				ar = TJ_ARRAYS_NONE;
+			}
+			*to = v;
+			arrays = true;
+			while (tj_next_str(in, len, &v).ptr)
+				;
+			i = v > i ? v : i;
+			continue;
+		}
 		switch (k) {
 		case TJ_RAW:
 			if (raw) {
@@ -4383,10 +4669,11 @@ static int tj_read(struct unlog *u, bool raw)
 			}
 			break;
 		case TJ_START:
+		case TJ_STATUS:
 		case TJ_HDR:
-			if (raw || !val.ptr || val.len == 0)
+			if (raw || arr || !val.ptr || val.len == 0)
 				break; /* tshark writes no empty one: nothing of a message */
-			if (k == TJ_START || !r.open) {
+			if (k != TJ_HDR || !r.open) {
 				/* a message begins (headers alone: a block of fields) */
 				rc = tj_msg(u, &r, v + 1);
 			}
@@ -4394,17 +4681,22 @@ static int tj_read(struct unlog *u, bool raw)
 				rc = unescape_json(&u->out, in + v + 1, NULL, v + 1, val.len, true);
 			if (rc == 0 && k == TJ_HDR)
 				tj_cut(&u->out, r.msg);
-			if (rc == 0 && k == TJ_START)
+			if (rc == 0 && k != TJ_HDR)
 				rc = tj_crlf(u, v + 1 + val.len);
-			r.open = k == TJ_START;
+			r.open = k != TJ_HDR;
 			i = v + 1 + val.len + 1;
 			break;
 		default:
 			break;
 		}
 	}
+	if (rc >= 0)
+		rc = tj_arrays_out(u, &r, &ar);
 	return tj_done(u, &r, rc,
 		       raw ? "read the messages of tshark's JSON from their bytes (sip_raw); the rest of the document ignored"
+		       : arrays ? "read the messages of tshark's JSON of fields (-T json -e, -T ek -e): each one's start line "
+				  "and the text after it (sip.msg_hdr: the header lines and a body up to its first NUL byte); "
+				  "the rest of the document ignored"
 			   : "read the messages of tshark's JSON (-T json, -T ek): each one's start line and the text "
 			     "after it (sip.msg_hdr: the header lines and a body up to its first NUL byte; -x gives the "
 			     "bytes); the rest of the document ignored");
@@ -4559,6 +4851,7 @@ static int pdml_read(struct unlog *u)
 			continue;
 		switch (k) {
 		case TJ_START:
+		case TJ_STATUS:
 			/* the start line's bytes, then its CRLF */
 			if (!value.ptr || !tj_hex_start(in, a, a + value.len))
 				break;

@@ -1998,6 +1998,93 @@ static void test_tshark_json_messages_are_read_from_their_fields(void)
 	paste_fini(&p);
 }
 
+/* tshark -T json -e FIELD / -T ek -e FIELD: each field an array, one
+ * string a message of the packet; a segment's first msg_hdr runs on over
+ * the messages after it, whose msg_hdr are its tails. */
+static void test_tshark_json_fields_arrays_give_each_message_its_start_line(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	/* a 200 then a NOTIFY whose body ends without CR LF, in one
+	 * segment: the Request-Line array comes first, yet the 200 is the
+	 * first message (its start line is the one not found in msg_hdr[0]),
+	 * the NOTIFY ends by its Content-Length, the fields in the user's
+	 * order (msg_hdr before the start lines, the frame number last) */
+	static const char js[] =
+		"[\n"
+		"  {\n"
+		"    \"_source\": {\n"
+		"      \"layers\": {\n"
+		"        \"ip.src\": [\"10.0.0.1\"],\n"
+		"        \"ip.dst\": [\"10.0.0.2\"],\n"
+		"        \"tcp.srcport\": [\"5060\"],\n"
+		"        \"tcp.dstport\": [\"5062\"],\n"
+		"        \"sip.msg_hdr\": [\n"
+		"          \"l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyzOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\",\n"
+		"          \"l: 3\\r\\n\\r\\nxyzOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\",\n"
+		"          \"l: 0\\r\\n\\r\\n\"\n"
+		"        ],\n"
+		"        \"sip.Request-Line\": [\"NOTIFY sip:u SIP/2.0\", \"OPTIONS sip:u SIP/2.0\"],\n"
+		"        \"sip.Status-Line\": [\"SIP/2.0 200 OK\"],\n"
+		"        \"frame.number\": [\"9\"]\n"
+		"      }\n"
+		"    }\n"
+		"  },\n"
+		"  {\n"
+		"    \"_source\": {\n"
+		"      \"layers\": {\n"
+		"        \"frame.number\": [\"10\"],\n"
+		"        \"sip.Request-Line\": [\"BYE sip:u SIP/2.0\"],\n"
+		"        \"sip.msg_hdr\": [\"Call-ID: \\\"q\\\"\\r\\nl: 0\\r\\n\\r\\n\"]\n"
+		"      }\n"
+		"    }\n"
+		"  }\n"
+		"]\n";
+	CHECK_INT_EQ(paste_normalise(&p, js, sizeof js - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 4);
+	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n"
+					  "NOTIFY sip:u SIP/2.0\r\nl: 3\r\n\r\nxyz"
+					  "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n"
+					  "BYE sip:u SIP/2.0\r\nCall-ID: \"q\"\r\nl: 0\r\n\r\n");
+	CHECK(p.nmsgs == 4 && p.msgs[0].first_line == 15 && p.msgs[1].first_line == 10 &&
+	      p.msgs[2].first_line == 10 && p.msgs[3].first_line == 24);
+	CHECK(p.nmsgs == 4 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 9  TCP 10.0.0.1:5060 -> 10.0.0.2:5062")) &&
+	      slice_eq(p.msgs[2].packet, SLICE_LIT("frame 9  TCP 10.0.0.1:5060 -> 10.0.0.2:5062")) &&
+	      slice_eq(p.msgs[3].packet, SLICE_LIT("frame 10")));
+	CHECK_INT_EQ(p.nrepairs, 1);
+	CHECK(repaired(&p, 15, "read the messages of tshark's JSON of fields (-T json -e, -T ek -e)"));
+	/* the OPTIONS' start line is mapped to its bytes in msg_hdr[0] */
+	unsigned line, col;
+	const char *opt = strstr(p.text.ptr, "OPTIONS");
+	CHECK(opt != NULL);
+	if (opt) {
+		paste_position(&p, (size_t)(opt - p.text.ptr), &line, &col);
+		CHECK(line == 10 && col == sizeof "          \"l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyz");
+	}
+
+	/* -T ek -e names the fields with '_'; a msg_hdr[0] that is not the
+	 * segment's whole text (a NUL byte of a body ends tshark's string):
+	 * each msg_hdr after the start line of its rank, cut by its
+	 * Content-Length */
+	static const char ek[] =
+		"{\"index\":{\"_index\":\"packets-2026-11-23\",\"_type\":\"doc\"}}\n"
+		"{\"timestamp\":\"1\",\"layers\":{\"frame_number\":[\"3\"],\"udp_srcport\":[\"5060\"],"
+		"\"sip_Request-Line\":[\"MESSAGE sip:u SIP/2.0\"],\"sip_Status-Line\":[\"SIP/2.0 202 Accepted\"],"
+		"\"sip_msg_hdr\":[\"l: 4\\r\\n\\r\\nab\",\"l: 0\\r\\n\\r\\n\"]}}\n";
+	CHECK_INT_EQ(paste_normalise(&p, ek, sizeof ek - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	CHECK_SLICE_EQ(buf_view(&p.text), "MESSAGE sip:u SIP/2.0\r\nl: 4\r\n\r\nab\r\nSIP/2.0 202 Accepted\r\nl: 0\r\n\r\n");
+	CHECK(p.nmsgs == 2 && slice_eq(p.msgs[1].packet, SLICE_LIT("frame 3")));
+
+	/* only msg_hdr exported: the header lines are a block of fields */
+	static const char hdr[] = "[{\"_source\":{\"layers\":{\"sip.msg_hdr\":[\"Expires: 0\\r\\nl: 0\\r\\n\\r\\n\"]}}}]\n";
+	CHECK_INT_EQ(paste_normalise(&p, hdr, sizeof hdr - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "Expires: 0\r\nl: 0\r\n\r\n");
+	paste_fini(&p);
+}
+
 static void test_every_allocation_failure_is_enomem_without_leak(void)
 {
 	size_t len;
@@ -2182,6 +2269,7 @@ int main(void)
 	test_extension_fields_behind_a_log_prefix_are_kept_after_a_field();
 	test_tshark_json_messages_are_read_from_their_fields();
 	test_tshark_json_empty_fields_are_no_message();
+	test_tshark_json_fields_arrays_give_each_message_its_start_line();
 	test_tshark_pdml_messages_are_read_from_their_bytes();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tshark_json_test.sh IMSREG: tshark's JSON and PDML exports, read by
 # `imsreg decode`. For each capture of ../shared/corpus/captures/pcap (and
-# one TCP segment holding two messages, made here with text2pcap), tshark
-# writes -T json, -T json -x, -T ek, -T ek -x and -T pdml; decode must read
+# TCP segments holding two or three messages, made here with text2pcap),
+# tshark writes -T json, -T json -x, -T ek, -T ek -x, -T json -e FIELD...,
+# -T ek -e FIELD... and -T pdml; decode must read
 # from each the messages it reads from the capture file itself, in the same
 # order and byte for byte (without -x: up to a NUL byte of a binary body,
 # where tshark's string of it ends; PDML's body is such a string), each with its packet line naming
@@ -19,16 +20,31 @@ trap 'rm -rf "$tmp"' EXIT
 cat ../shared/corpus/bench/a_register_basic.sip ../shared/corpus/bench/g_200_register.sip > "$tmp/two.bin"
 od -Ax -tx1 -v "$tmp/two.bin" > "$tmp/two.hex"
 text2pcap -q -T 5060,5060 "$tmp/two.hex" "$tmp/two.pcap" >/dev/null 2>&1 || { echo "FAIL: text2pcap"; exit 1; }
+# three: a response, then a NOTIFY whose body does not end with CR LF (the
+# next start line follows its last byte), then a request
+{ cat ../shared/corpus/bench/g_200_register.sip
+  head -c -2 ../shared/corpus/bench/i_notify_reginfo.sip | sed 's/^Content-Length: 386/Content-Length: 384/'
+  cat ../shared/corpus/bench/c_register_aka_auth.sip; } > "$tmp/three.bin"
+od -Ax -tx1 -v "$tmp/three.bin" > "$tmp/three.hex"
+text2pcap -q -T 5060,5060 "$tmp/three.hex" "$tmp/three.pcap" >/dev/null 2>&1 || { echo "FAIL: text2pcap"; exit 1; }
+
+# -e: the fields a user exports to have the messages and their packets
+fields=()
+for f in frame.number frame.time ip.src ip.dst ipv6.src ipv6.dst udp.srcport udp.dstport \
+	tcp.srcport tcp.dstport sctp.srcport sctp.dstport sip.Request-Line sip.Status-Line sip.msg_hdr; do
+	fields+=(-e "$f")
+done
 
 fail=0
-for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap"; do
+for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap" "$tmp/three.pcap"; do
 	name=$(basename "$cap" .pcap)
 	"$imsreg" decode --json "$cap" > "$tmp/$name.pcap.json" 2>/dev/null
 	[ $? -le 1 ] || { echo "FAIL: $name: decode of the capture"; fail=1; continue; }
-	for t in json json-x ek ek-x pdml; do
+	for t in json json-x ek ek-x json-e ek-e pdml; do
 		out="$tmp/$name.$t"
-		opt=(-T "${t%-x}")
+		opt=(-T "${t%-[xe]}")
 		[ "$t" != "${t%-x}" ] && opt+=(-x)
+		[ "$t" != "${t%-e}" ] && opt+=("${fields[@]}")
 		tshark -n -r "$cap" -Y sip "${opt[@]}" > "$out" 2>/dev/null || { echo "FAIL: $name: tshark ${opt[*]}"; fail=1; continue; }
 		"$imsreg" decode --json "$out" > "$out.decoded" 2>/dev/null
 		[ $? -le 1 ] || { echo "FAIL: $name ${opt[*]}: decode exit status"; fail=1; continue; }
@@ -38,7 +54,7 @@ ref = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
 got_in = json.load(open(sys.argv[2]))["inputs"][0]
 got, what = got_in["messages"], sys.argv[4]
 raw = sys.argv[3].endswith("-x")  # PDML: the head's bytes, the body as text (to a NUL)
-fmt = "PDML" if sys.argv[3] == "pdml" else "JSON"
+fmt = "PDML" if sys.argv[3] == "pdml" else "JSON of fields" if sys.argv[3].endswith("-e") else "JSON"
 bad = []
 if len(got) != len(ref):
     bad.append("%d messages, the capture has %d" % (len(got), len(ref)))
