@@ -4426,9 +4426,9 @@ static uint64_t tj_hash(struct slice s)
 /* Where in h0 (the first msg_hdr, as written) the message whose msg_hdr
  * is hk begins: at its start line, which ends with the "\r\n" before hk's
  * text, hk being h0's tail, and begins after the "\n" before it, at or
- * after from (where the message before it has its msg_hdr). *sl: that
- * start line. SIZE_MAX when hk is no such tail. */
-static size_t tj_tail_start(struct slice h0, struct slice hk, size_t from, struct slice *sl)
+ * after from (where the message before it has its msg_hdr). SIZE_MAX when
+ * hk is no such tail. */
+static size_t tj_tail_start(struct slice h0, struct slice hk, size_t from)
 {
 	if (hk.len + 4 >= h0.len)
 		return SIZE_MAX;
@@ -4446,10 +4446,7 @@ static size_t tj_tail_start(struct slice h0, struct slice hk, size_t from, struc
 		if ((b - 2 - j) % 2 == 0)
 			break;
 	}
-	if (b < from + 2 || b == e)
-		return SIZE_MAX;
-	*sl = slice_make(h0.ptr + b, e - b);
-	return b;
+	return b < from + 2 || b == e ? SIZE_MAX : b;
 }
 
 /* The escaped text in[a, a + n) into o, each byte from its input offset:
@@ -4474,11 +4471,23 @@ static size_t tj_bound(const struct mapped *o, size_t m, size_t ob, struct slice
 		*nb = mapped_at(o, cut) - h0a;
 		return cut;
 	}
-	struct slice sl;
-	*nb = tj_tail_start(h0, hk, from, &sl);
+	*nb = tj_tail_start(h0, hk, from);
 	for (cut = o->b.len; cut > ob && mapped_at(o, cut - 1) >= h0a + *nb; cut--)
 		;
 	return cut;
+}
+
+/* A message begins (tj_msg) with the start line sl (escaped, as written;
+ * SLICE_NULL: none, the message begins at input offset at): 0 or -ENOMEM. */
+static int tj_begin(struct unlog *u, struct tj_reader *r, struct slice sl, size_t at)
+{
+	size_t a = sl.ptr ? (size_t)(sl.ptr - u->in) : at;
+	int rc = tj_msg(u, r, a);
+	if (rc == 0 && sl.ptr)
+		rc = tj_text(&u->out, u->in, a, sl.len);
+	if (rc == 0 && sl.ptr)
+		rc = tj_crlf(u, a + sl.len);
+	return rc;
 }
 
 /* The messages of a packet's -e arrays a into u->out: each with the
@@ -4488,40 +4497,44 @@ static int tj_arrays_out(struct unlog *u, struct tj_reader *r, const struct tj_a
 	const char *in = u->in;
 	size_t len = u->len;
 	struct mapped *o = &u->out;
-	struct slice h0 = SLICE_NULL, h, sl, c;
-	size_t it = a->hdr, from = 0, b = 0, n = 0, h0a = 0, at = SIZE_MAX;
+	struct slice h0 = SLICE_NULL, h, c;
+	size_t it = a->hdr, from = 0, b = 0, h0a = 0, at = SIZE_MAX;
 	uint64_t diff = 0;
 	bool tails = a->hdr != SIZE_MAX;
 	int which = 0, rc = 0;
 	/* each later msg_hdr a tail of the first, in order: the later
 	 * messages and their start lines are then h0's, and the first
 	 * message's start line is the one of the arrays left over (the sum of
-	 * their hashes less those of the start lines found) */
+	 * their hashes less those of the start lines found); sc: each message
+	 * and the next start line, to find where it ends as below (so the
+	 * messages of a segment are read twice: the first one's start line
+	 * must go out before them) */
+	struct mapped sc;
+	mapped_init(&sc);
 	while (tails && (h = tj_next_str(in, len, &it)).ptr) {
-		if (n++ == 0) {
+		if (!h0.ptr) {
 			h0 = h;
 			h0a = (size_t)(h0.ptr - in);
 			continue;
 		}
-		if (tj_tail_start(h0, h, from, &sl) == SIZE_MAX) {
+		if (tj_tail_start(h0, h, from) == SIZE_MAX) {
 			tails = false;
 			break;
 		}
-		/* where the message before it ends, as read below */
 		size_t t = h0.len - h.len, nb;
-		struct mapped sc;
-		mapped_init(&sc);
+		mapped_truncate(&sc, 0);
 		rc = tj_text(&sc, in, h0a + b, t - 4 - b);
-		if (rc == 0)
-			(void)tj_bound(&sc, 0, 0, h0, h0a, h, from, &nb);
-		mapped_fini(&sc);
 		if (rc < 0)
-			return rc;
+			break;
+		(void)tj_bound(&sc, 0, 0, h0, h0a, h, from, &nb);
 		diff -= tj_hash(slice_make(h0.ptr + nb, t - 4 - nb));
 		b = nb;
 		from = t;
 	}
-	if (tails && n > 0) {
+	mapped_fini(&sc);
+	if (rc < 0)
+		return rc;
+	if (tails && h0.ptr) {
 		struct slice start = SLICE_NULL, first = SLICE_NULL;
 		while ((c = tj_next_start(in, len, a, &which, &at)).ptr)
 			diff += tj_hash(c);
@@ -4536,11 +4549,7 @@ static int tj_arrays_out(struct unlog *u, struct tj_reader *r, const struct tj_a
 			start = first;
 		/* the first message: its start line, then h0; each later
 		 * one from its start line in h0 */
-		rc = tj_msg(u, r, start.ptr ? (size_t)(start.ptr - in) : h0a);
-		if (rc == 0 && start.ptr)
-			rc = tj_text(o, in, (size_t)(start.ptr - in), start.len);
-		if (rc == 0 && start.ptr)
-			rc = tj_crlf(u, (size_t)(start.ptr - in) + start.len);
+		rc = tj_begin(u, r, start, h0a);
 		it = a->hdr;
 		(void)tj_next_str(in, len, &it);
 		from = b = 0;
@@ -4572,11 +4581,7 @@ static int tj_arrays_out(struct unlog *u, struct tj_reader *r, const struct tj_a
 		h = it != SIZE_MAX ? tj_next_str(in, len, &it) : SLICE_NULL;
 		if (!c.ptr && !h.ptr)
 			return 0;
-		rc = tj_msg(u, r, (size_t)((c.ptr ? c.ptr : h.ptr) - in));
-		if (rc == 0 && c.ptr)
-			rc = tj_text(o, in, (size_t)(c.ptr - in), c.len);
-		if (rc == 0 && c.ptr)
-			rc = tj_crlf(u, (size_t)(c.ptr - in) + c.len);
+		rc = tj_begin(u, r, c, h.ptr ? (size_t)(h.ptr - in) : 0);
 		if (rc == 0 && h.ptr)
 			rc = tj_text(o, in, (size_t)(h.ptr - in), h.len);
 		if (rc < 0)
@@ -4678,7 +4683,7 @@ static int tj_read(struct unlog *u, bool raw)
 				rc = tj_msg(u, &r, v + 1);
 			}
 			if (rc == 0)
-				rc = unescape_json(&u->out, in + v + 1, NULL, v + 1, val.len, true);
+				rc = tj_text(&u->out, in, v + 1, val.len);
 			if (rc == 0 && k == TJ_HDR)
 				tj_cut(&u->out, r.msg);
 			if (rc == 0 && k != TJ_HDR)
