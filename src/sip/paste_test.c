@@ -1576,6 +1576,19 @@ static void test_no_start_line_and_no_known_field_is_an_error(void)
 	paste_fini(&p);
 }
 
+/* Whether the first needle in p's text maps back to input line and col
+ * (false too when the text holds no needle). */
+static bool text_at(const struct paste *p, const char *needle, unsigned line, unsigned col)
+{
+	const char *at = p->text.ptr ? strstr(p->text.ptr, needle) : NULL;
+	unsigned l = 0, c = 0;
+	if (at)
+		paste_position(p, (size_t)(at - p->text.ptr), &l, &c);
+	if (at && (l != line || c != col))
+		fprintf(stderr, "\"%s\" at %u:%u, want %u:%u\n", needle, l, c, line, col);
+	return at && l == line && c == col;
+}
+
 /* Whether a repair of p says what (a substring), on line. */
 static bool repaired(const struct paste *p, unsigned line, const char *what)
 {
@@ -1765,13 +1778,7 @@ static void test_fields_behind_a_log_prefix_are_blocks(void)
 	CHECK(repaired(&p, 2, "removed the log prefix before each header field line"));
 	CHECK(repaired(&p, 4, "ignored log lines of the same prefix that hold no header field"));
 	CHECK(repaired(&p, 6, "neither a header nor a continuation"));
-	unsigned line, col;
-	const char *pani = strstr(p.text.ptr, "P-Access");
-	CHECK(pani != NULL);
-	if (pani) {
-		paste_position(&p, (size_t)(pani - p.text.ptr), &line, &col);
-		CHECK(line == 5 && col == sizeof "Nov  1 18:56:01 pcscf kamailio[812]: ");
-	}
+	CHECK(text_at(&p, "P-Access", 5, sizeof "Nov  1 18:56:01 pcscf kamailio[812]: "));
 
 	/* no timestamp: the same prefix on the next line makes it a log's */
 	static const char pod[] = "[pod/pcscf-0/sip] Expires: 0\n[pod/pcscf-0/sip] Contact: *\n";
@@ -1869,16 +1876,11 @@ static void test_tshark_pdml_messages_are_read_from_their_bytes(void)
 	CHECK(repaired(&p, 17, "read the messages of tshark's PDML"));
 	/* "l" is the first byte of msg_hdr's value; '&' of the body is the
 	 * '&' of "&amp;" in show */
+	/* show's CR LF CR LF are line ends of the document too */
+	const char *v = strstr(pdml, "value=\"6c3a");
+	const char *ls = strstr(pdml, "&lt;a&amp;");
+	CHECK(text_at(&p, "l: 3", 22, (unsigned)(v + 7 - ls) + 1));
 	unsigned line, col;
-	const char *l = strstr(p.text.ptr, "l: 3");
-	CHECK(l != NULL);
-	if (l) {
-		paste_position(&p, (size_t)(l - p.text.ptr), &line, &col);
-		/* show's CR LF CR LF are line ends of the document too */
-		const char *v = strstr(pdml, "value=\"6c3a");
-		const char *ls = strstr(pdml, "&lt;a&amp;");
-		CHECK(line == 22 && col == (unsigned)(v + 7 - ls) + 1);
-	}
 	paste_position(&p, p.text.len - 1, &line, &col);
 	CHECK(line == 22 && col == sizeof "&lt;a");
 
@@ -1952,13 +1954,7 @@ static void test_tshark_json_messages_are_read_from_their_fields(void)
 								   "TCP [2001:db8::1]:5060 -> [2001:db8::2]:5061")));
 	CHECK_INT_EQ(p.nrepairs, 1);
 	CHECK(repaired(&p, 12, "read the messages of tshark's JSON (-T json, -T ek)"));
-	unsigned line, col;
-	const char *cid = strstr(p.text.ptr, "Call-ID");
-	CHECK(cid != NULL);
-	if (cid) {
-		paste_position(&p, (size_t)(cid - p.text.ptr), &line, &col);
-		CHECK(line == 14 && col == sizeof "          \"sip.msg_hdr\": \"To: <sip:a@b>\\r\\n");
-	}
+	CHECK(text_at(&p, "Call-ID", 14, sizeof "          \"sip.msg_hdr\": \"To: <sip:a@b>\\r\\n"));
 
 	/* -T ek -x: one line a packet, the bytes in "sip_raw" read instead
 	 * of the strings, each byte from its two hex digits */
@@ -1974,13 +1970,8 @@ static void test_tshark_json_messages_are_read_from_their_fields(void)
 	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n");
 	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 3  UDP 10.0.0.1:5060 -> 10.0.0.2:5060")));
 	CHECK(repaired(&p, 2, "read the messages of tshark's JSON from their bytes (sip_raw)"));
-	const char *l = strstr(p.text.ptr, "l: 0");
-	CHECK(l != NULL);
-	if (l) {
-		paste_position(&p, (size_t)(l - p.text.ptr), &line, &col);
-		const char *hex = strstr(ek, "6c3a");
-		CHECK(line == 2 && hex && col == (unsigned)(hex - strchr(ek, '\n')));
-	}
+	const char *hex = strstr(ek, "6c3a");
+	CHECK(hex && text_at(&p, "l: 0", 2, (unsigned)(hex - strchr(ek, '\n'))));
 
 	/* sip_raw that holds no message's bytes: the strings are read */
 	static const char nohex[] = "{\"sip_raw\":\"zz\",\"sip\":{\"sip_sip_Request-Line\":\"OPTIONS sip:b SIP/2.0\","
@@ -2055,13 +2046,7 @@ static void test_tshark_json_fields_arrays_give_each_message_its_start_line(void
 	CHECK_INT_EQ(p.nrepairs, 1);
 	CHECK(repaired(&p, 15, "read the messages of tshark's JSON of fields (-T json -e, -T ek -e)"));
 	/* the OPTIONS' start line is mapped to its bytes in msg_hdr[0] */
-	unsigned line, col;
-	const char *opt = strstr(p.text.ptr, "OPTIONS");
-	CHECK(opt != NULL);
-	if (opt) {
-		paste_position(&p, (size_t)(opt - p.text.ptr), &line, &col);
-		CHECK(line == 10 && col == sizeof "          \"l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyz");
-	}
+	CHECK(text_at(&p, "OPTIONS", 10, sizeof "          \"l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyz"));
 
 	/* -T ek -e names the fields with '_'; a msg_hdr[0] that is not the
 	 * segment's whole text (a NUL byte of a body ends tshark's string):
