@@ -14,7 +14,8 @@
  * tcpdump -A's packet text and hex dumps of packets (tcpdump -x, tshark -x,
  * Wireshark, xxd), TCP messages gathered by connection, SCTP's by
  * association, sngrep's Save as .txt, tshark's JSON (-T json, -T ek, with
- * or without the bytes, or only the fields of -e) and PDML (-T pdml). */
+ * or without the bytes, or only the fields of -e), PDML (-T pdml) and
+ * tshark -T fields (a line a packet: its fields' values, msg_hdr among them). */
 #ifndef IMSREG_PASTE_H
 #define IMSREG_PASTE_H
 
@@ -41,7 +42,9 @@ struct paste_msg {
 				 * packet's headers ("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP,
 				 * length 596", in struct paste), for tshark's JSON and PDML one
 				 * written from its fields ("frame 19  <frame.time>  UDP
-				 * 192.168.1.2:5060 -> 212.242.33.35:5060"); else SLICE_NULL */
+				 * 192.168.1.2:5060 -> 212.242.33.35:5060"; -T fields without
+				 * names: the line's other values, "19 | 10.0.0.1"); else
+				 * SLICE_NULL */
 	bool fields;            /* header fields with no start line: each run of header lines
 				 * (the first of a name the codec knows) of an input that has no
 				 * start line, or after a message's end (its head said

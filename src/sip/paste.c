@@ -4911,6 +4911,540 @@ static int unlog_pdml(struct unlog *u)
 	return n < 0 ? n : n > 0;
 }
 
+/* ---- tshark's fields ---------------------------------------------------------
+ * tshark -T fields -e FIELD ...: a line a packet, the values of the fields
+ * joined by the separator (-E separator: TAB unless set), the occurrences
+ * of one field joined by the aggregator (-E aggregator: ',' unless set;
+ * -E occurrence=f or l keeps one); -E header=y writes the fields' names so
+ * on the first line, -E quote=d or s puts each value in quotes. A string's
+ * CR, LF, TAB, BS and FF are written \r \n \t \b \f (tshark 4.0, which
+ * leaves a backslash, and a quote inside quotes, as they are); later
+ * versions also write \a \v \0 and \\, the separator as \ and itself when
+ * the values are not quoted, and a quote inside quotes doubled. All of it
+ * is undone (a backslash before any other byte stays, as 4.0 wrote it;
+ * 4.0's own backslash before one of those letters is misread, which SIP
+ * text does not hold but in a quoted string). sip.msg_hdr is that of the
+ * JSON of fields (tj_arrays_out): the first one runs on over the segment's
+ * later messages, start lines included, and each later one is a tail of
+ * it: the messages are read from the first one, each cut where its
+ * Content-Length ends it, and the tails after it (with the aggregator
+ * before each) are known by their length and bytes and not read again.
+ * The first message's start line is the one of the Request-Line and
+ * Status-Line fields that the later messages (whose start lines the run
+ * holds) do not have. The other fields make the packet line: as for the
+ * JSON when the header line names them, else written as they are. */
+
+#define TF_COLS 64
+
+/* What the lines of an export are. */
+struct tf_format {
+	char sep;
+	size_t nsep;  /* separators on a line */
+	size_t hdr;   /* sip.msg_hdr's column; SIZE_MAX: found on each line by its shape */
+	bool named;   /* a header line names the columns */
+	size_t first; /* where the packets' lines begin */
+	enum tj_key key[TF_COLS];
+	struct slice name[TF_COLS];
+};
+
+/* A line's values: in[a[c], e[c]) without their quotes q[c] (0: none). */
+struct tf_line {
+	size_t a[TF_COLS], e[TF_COLS];
+	char q[TF_COLS];
+};
+
+/* A message of a packet's run: where its headers begin (after the start
+ * line's CR LF; 0 for the first, whose start line is a field of its own)
+ * and where it ends, in the run's text. */
+struct tf_msg {
+	size_t h, e;
+};
+
+/* The scratch of a reading: a packet's msg_hdr text, the two start-line
+ * fields' texts, and its messages. */
+struct tf_scratch {
+	struct mapped t, req, stat;
+	struct tf_msg *m;
+	size_t cap;
+};
+
+static bool tf_name_char(char c)
+{
+	return scan_is((unsigned char)c, SCAN_ALPHA | SCAN_DIGIT) || c == '.' || c == '_' || c == '-';
+}
+
+/* The header line in[a, e) of -E header=y: field names, one separator
+ * between each two, sip.msg_hdr one of them. f filled: true. */
+static bool tf_header(const char *in, size_t a, size_t e, struct tf_format *f)
+{
+	size_t i = a, n = 0;
+	f->sep = '\t';
+	f->hdr = SIZE_MAX;
+	while (i < e) {
+		size_t s = i;
+		while (i < e && tf_name_char(in[i]))
+			i++;
+		if (i == s || n >= TF_COLS)
+			return false;
+		f->name[n] = slice_make(in + s, i - s);
+		f->key[n] = tj_key(in + s, i - s);
+		if (f->key[n] == TJ_HDR) {
+			if (f->hdr != SIZE_MAX)
+				return false;
+			f->hdr = n;
+		}
+		n++;
+		if (i == e)
+			break;
+		if (n == 1)
+			f->sep = in[i];
+		else if (in[i] != f->sep)
+			return false;
+		if (++i == e)
+			return false;
+	}
+	f->nsep = n ? n - 1 : 0;
+	f->named = true;
+	return f->hdr != SIZE_MAX;
+}
+
+/* in[i] is a separator of the line that begins at a (later versions write
+ * one inside a value as \ and itself; TAB is always \t there). */
+static bool tf_is_sep(const char *in, size_t a, size_t i, char sep)
+{
+	return in[i] == sep && (sep == '\t' || i == a || in[i - 1] != '\\');
+}
+
+/* The values of the line in[a, e) into l: those before msg_hdr's column
+ * split from the left, those after it from the right (4.0 does not escape
+ * the separator, which SIP text may hold when it is not TAB; a value in
+ * quotes ends at its closing quote); without a known column, exactly
+ * f->nsep TABs. False when it is no line of f. */
+static bool tf_split(const char *in, size_t a, size_t e, const struct tf_format *f, struct tf_line *l)
+{
+	size_t n = f->nsep + 1, mid = f->hdr == SIZE_MAX ? n - 1 : f->hdr, s = a, t = e;
+	for (size_t c = 0; c < mid; c++) {
+		size_t i = s;
+		char q = s < e ? in[s] : 0;
+		if (q == '"' || q == '\'') {
+			/* to its closing quote before a separator */
+			for (i = s + 1; i + 1 < e && !(in[i] == q && in[i + 1] == f->sep); i++)
+				;
+			i++;
+		} else {
+			while (i < e && !tf_is_sep(in, a, i, f->sep))
+				i++;
+		}
+		if (i >= e)
+			return false;
+		l->a[c] = s;
+		l->e[c] = i;
+		s = i + 1;
+	}
+	for (size_t c = n - 1; c > mid; c--) {
+		size_t i = t;
+		char q = t > s ? in[t - 1] : 0;
+		if ((q == '"' || q == '\'') && t - 1 > s) {
+			/* from its opening quote after a separator */
+			for (i = t - 1; i > s + 1 && !(in[i - 1] == q && in[i - 2] == f->sep); i--)
+				;
+			i--;
+		} else {
+			while (i > s && !tf_is_sep(in, a, i - 1, f->sep))
+				i--;
+		}
+		if (i <= s)
+			return false;
+		l->a[c] = i;
+		l->e[c] = t;
+		t = i - 1;
+	}
+	l->a[mid] = s;
+	l->e[mid] = t;
+	if (f->hdr == SIZE_MAX && memchr(in + s, f->sep, t - s))
+		return false;
+	for (size_t c = 0; c < n; c++) {
+		char q = l->e[c] - l->a[c] >= 2 ? in[l->a[c]] : 0;
+		l->q[c] = 0;
+		if ((q == '"' || q == '\'') && in[l->e[c] - 1] == q) {
+			l->q[c] = q;
+			l->a[c]++;
+			l->e[c]--;
+		}
+	}
+	return true;
+}
+
+/* A value v[0, n) is a sip.msg_hdr: a header name and ':' first, an
+ * escaped line end, and no start line on the first line (a log's
+ * "msg: REGISTER sip:... SIP/2.0\r\n..." is a message on one line, for
+ * unlog_run). */
+static bool tf_hdr_shape(const char *v, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 80 && scan_is((unsigned char)v[i], SCAN_TOKEN))
+		i++;
+	while (i > 0 && i < n && (v[i] == ' ' || v[i] == '\t'))
+		i++;
+	const char *le = i > 0 && i < n && v[i] == ':' ? memmem(v, n, "\\n", 2) : NULL;
+	if (!le)
+		return false;
+	size_t fl = (size_t)(le - v);
+	if (fl >= 2 && v[fl - 2] == '\\' && v[fl - 1] == 'r')
+		fl -= 2;
+	return !(fl >= 8 && memcmp(v + fl - 8, " SIP/2.0", 8) == 0) && !memmem(v, fl, "SIP/2.0 ", 8);
+}
+
+/* What a value v[0, n) of a line without names is: a Request-Line
+ * (several joined by the aggregator: the first one's shape), a
+ * Status-Line, or neither. */
+static enum tj_key tf_start_kind(const char *v, size_t n)
+{
+	if (n >= 12 && memcmp(v, "SIP/2.0 ", 8) == 0 && is_digit(v[8]) && is_digit(v[9]) && is_digit(v[10]) &&
+	    v[11] == ' ')
+		return TJ_STATUS;
+	const char *s = memmem(v, n, " SIP/2.0", 8);
+	return s && paste_is_start_line(v, (size_t)(s - v) + 8) ? TJ_START : TJ_OTHER;
+}
+
+/* The first line of the input and its format: -E header=y's names, or
+ * (no names) a line with a msg_hdr among its TAB-separated values, every
+ * line with TABs having as many (a line without TABs, tshark's warnings
+ * on stderr, is let be when it holds no escaped line end). */
+static bool tf_input(const char *in, size_t len, struct tf_format *f)
+{
+	size_t i = len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	const char *nl = memchr(in + i, '\n', len - i);
+	size_t e = nl ? (size_t)(nl - in) : len;
+	if (tf_header(in, i, e > i && in[e - 1] == '\r' ? e - 1 : e, f)) {
+		f->first = nl ? e + 1 : len;
+		return true;
+	}
+	*f = (struct tf_format){ .sep = '\t', .hdr = SIZE_MAX, .nsep = SIZE_MAX, .first = i };
+	bool msg = false;
+	if (!memchr(in + i, '\t', len - i))
+		return false;
+	for (size_t p = i; p < len;) {
+		nl = memchr(in + p, '\n', len - p);
+		e = nl ? (size_t)(nl - in) : len;
+		size_t ce = e > p && in[e - 1] == '\r' ? e - 1 : e, tabs = 0;
+		for (const char *t = in + p; (t = memchr(t, '\t', (size_t)(in + ce - t))) != NULL; t++)
+			tabs++;
+		if (tabs) {
+			if (f->nsep == SIZE_MAX) {
+				if (tabs >= TF_COLS)
+					return false;
+				f->nsep = tabs;
+			} else if (tabs != f->nsep) {
+				return false;
+			}
+			struct tf_line l;
+			if (!msg && tf_split(in, p, ce, f, &l))
+				for (size_t c = 0; c <= tabs && !msg; c++)
+					msg = tf_hdr_shape(in + l.a[c], l.e[c] - l.a[c]);
+		} else if (memmem(in + p, ce - p, "\\r\\n", 4)) {
+			return false;
+		}
+		p = nl ? e + 1 : len;
+	}
+	return msg;
+}
+
+/* The value in[a, e) (without its quotes q, or 0) into o, tshark's escapes
+ * undone, each byte from its input offset: 0 or -ENOMEM. A quote inside
+ * quotes is doubled (later versions) when each one there is. */
+static int tf_text(struct mapped *o, const char *in, size_t a, size_t e, char sep, char q)
+{
+	bool dbl = q != 0;
+	for (size_t i = a; i < e && dbl; i++)
+		if (in[i] == q) {
+			if (i + 1 < e && in[i + 1] == q)
+				i++;
+			else
+				dbl = false;
+		}
+	int rc = 0;
+	for (size_t i = a; i < e && rc == 0;) {
+		char c = in[i];
+		size_t k = 1;
+		if (c == '\\' && i + 1 < e) {
+			static const char from[] = "rntbfav0\\", to[] = "\r\n\t\b\f\a\v\0\\";
+			const char *x = memchr(from, in[i + 1], sizeof from - 1);
+			if (x) {
+				c = to[x - from];
+				k = 2;
+			} else if (in[i + 1] == sep && sep != '\t') {
+				c = sep;
+				k = 2;
+			}
+		} else if (dbl && c == q) {
+			k = 2;
+		}
+		rc = mapped_put(o, c, i);
+		i += k;
+	}
+	return rc;
+}
+
+/* The last occurrence of an address or port value v (the innermost IP
+ * header's, as for the JSON): after the last byte no address has. */
+static struct slice tf_last(struct slice v)
+{
+	size_t i = v.len;
+	while (i > 0 && (scan_is((unsigned char)v.ptr[i - 1], SCAN_HEX) || v.ptr[i - 1] == '.' ||
+			 v.ptr[i - 1] == ':'))
+		i--;
+	return slice_make(v.ptr + i, v.len - i);
+}
+
+/* The run's text t[0, n) is the run t[0, e) and, each after one byte (the
+ * aggregator), the text of each later message m[1..k] from its headers to
+ * e: the tails of -E occurrence=a. sum: the sum of their m[].h, so that
+ * only a run of the right length is compared. */
+static bool tf_tails(const char *t, size_t n, const struct tf_msg *m, size_t k, size_t e, size_t sum)
+{
+	if (k == 0 || e + k * (e + 1) - sum != n)
+		return false;
+	size_t q = e;
+	for (size_t i = 1; i <= k; i++) {
+		size_t w = e - m[i].h;
+		if (q + 1 + w > n || memcmp(t + q + 1, t + m[i].h, w) != 0)
+			return false;
+		q += 1 + w;
+	}
+	return true;
+}
+
+/* The start line of message i >= 1 of the run t is a Status-Line. */
+static bool tf_msg_status(const char *t, const struct tf_msg *m, size_t i)
+{
+	return m[i].h - m[i - 1].e >= 8 && memcmp(t + m[i - 1].e, "SIP/2.0 ", 8) == 0;
+}
+
+/* How much of the start lines s[0, n) (one field's occurrences joined by
+ * the aggregator) is the first message's: s less the later messages' start
+ * lines of its kind (status or not), which the run t holds (messages
+ * m[1..k]), written after it; 0 when s is only theirs (one of them alone:
+ * -E occurrence=f or l); all of s when they are not there so. */
+static size_t tf_first_len(const char *s, size_t n, const char *t, const struct tf_msg *m, size_t k,
+			   bool status)
+{
+	size_t w = 0, c = 0, one = SIZE_MAX, last = SIZE_MAX;
+	for (size_t i = 1; i <= k; i++)
+		if (tf_msg_status(t, m, i) == status) {
+			w += m[i].h - 2 - m[i - 1].e + (c ? 1 : 0);
+			one = one == SIZE_MAX ? i : one;
+			last = i;
+			c++;
+		}
+	if (c == 0 || n == 0)
+		return n;
+	if (n == w || n > w + 1) {
+		size_t q = n == w ? 0 : n - w, i;
+		for (i = 1; i <= k; i++) {
+			if (tf_msg_status(t, m, i) != status)
+				continue;
+			size_t sl = m[i].h - 2 - m[i - 1].e;
+			if (memcmp(s + q, t + m[i - 1].e, sl) != 0)
+				break;
+			q += sl + 1;
+		}
+		if (i > k)
+			return n == w ? 0 : n - w - 1;
+	}
+	for (size_t i = 0; i < 2; i++) {
+		size_t j = i ? last : one, sl = m[j].h - 2 - m[j - 1].e;
+		if (n == sl && memcmp(s, t + m[j - 1].e, sl) == 0)
+			return 0;
+	}
+	return n;
+}
+
+/* A message of a line without names begins: the packet line is the
+ * line's other values, as written (u->lines), marked at input offset at. */
+static int tf_mark(struct unlog *u, const struct tf_line *l, size_t n, const bool *skip, size_t at)
+{
+	struct buf *b = &u->lines;
+	size_t from = b->len;
+	for (size_t c = 0; c < n; c++)
+		if (!skip[c] && l->e[c] > l->a[c])
+			buf_printf(b, "%s%.*s", b->len > from ? " | " : "", (int)(l->e[c] - l->a[c]), u->in + l->a[c]);
+	if (b->err)
+		return b->err;
+	return td_mark(u, at, from, b->len - from, true);
+}
+
+/* A message of the packet's line l begins at input offset at. */
+static int tf_begin(struct unlog *u, struct tj_reader *r, const struct tf_format *f, const struct tf_line *l,
+		    const bool *skip, size_t at)
+{
+	if (f->named)
+		return tj_msg(u, r, at);
+	struct tj_pkt none = { 0 };
+	r->pk = none;
+	int rc = tj_msg(u, r, at);
+	if (rc == 0)
+		rc = tf_mark(u, l, f->nsep + 1, skip, at);
+	return rc;
+}
+
+/* The messages of a packet's line l into u->out: how many, or -ENOMEM. */
+static int tf_packet(struct unlog *u, struct tj_reader *r, const struct tf_format *f, const struct tf_line *l,
+		     struct tf_scratch *s)
+{
+	const char *in = u->in;
+	size_t n = f->nsep + 1, hc = f->hdr, rq = SIZE_MAX, st = SIZE_MAX;
+	bool skip[TF_COLS] = { false };
+	for (size_t c = 0; c < n && hc == SIZE_MAX; c++)
+		if (tf_hdr_shape(in + l->a[c], l->e[c] - l->a[c]))
+			hc = c;
+	if (hc == SIZE_MAX || !tf_hdr_shape(in + l->a[hc], l->e[hc] - l->a[hc]))
+		return 0; /* another packet's line, or not the export's */
+	skip[hc] = true;
+	r->pk = (struct tj_pkt){ 0 };
+	for (size_t c = 0; c < n; c++) {
+		if (c == hc)
+			continue;
+		struct slice v = slice_make(in + l->a[c], l->e[c] - l->a[c]);
+		enum tj_key k = f->named ? f->key[c] : tf_start_kind(v.ptr, v.len);
+		if (k == TJ_START || k == TJ_STATUS) {
+			size_t *to = k == TJ_START ? &rq : &st;
+			*to = *to == SIZE_MAX ? c : *to;
+			skip[c] = true;
+		} else if (f->named) {
+			if (k == TJ_SRC || k == TJ_DST || k == TJ_SPORT || k == TJ_DPORT)
+				v = tf_last(v);
+			if (v.len)
+				(void)tj_pkt_field(&r->pk, k, f->name[c], v);
+		}
+	}
+	/* the run's messages */
+	struct mapped *t = &s->t;
+	mapped_truncate(t, 0);
+	int rc = tf_text(t, in, l->a[hc], l->e[hc], f->sep, l->q[hc]);
+	if (rc < 0)
+		return rc;
+	const char *tx = t->b.ptr;
+	size_t tn = t->b.len, k = 0, sum = 0;
+	bool tails = false;
+	if (grow((void **)&s->m, &s->cap, 0, sizeof *s->m) < 0)
+		return -ENOMEM;
+	s->m[0] = (struct tf_msg){ 0, tn };
+	for (;;) {
+		size_t e = tj_cl_end(t, s->m[k].h);
+		if (e == SIZE_MAX || e >= tn)
+			break;
+		s->m[k].e = e;
+		if ((tails = tf_tails(tx, tn, s->m, k, e, sum)))
+			break;
+		const char *le = memmem(tx + e, tn - e, "\r\n", 2);
+		if (!le || !paste_is_start_line(tx + e, (size_t)(le - (tx + e))))
+			break; /* text after the body that begins no message: cut */
+		if (grow((void **)&s->m, &s->cap, k + 1, sizeof *s->m) < 0)
+			return -ENOMEM;
+		k++;
+		s->m[k] = (struct tf_msg){ (size_t)(le - tx) + 2, tn };
+		sum += s->m[k].h;
+	}
+	/* the first message's start line: of the fields, what the later
+	 * messages leave */
+	size_t lr = 0, ls = 0;
+	if (rq != SIZE_MAX) {
+		mapped_truncate(&s->req, 0);
+		rc = tf_text(&s->req, in, l->a[rq], l->e[rq], f->sep, l->q[rq]);
+		lr = rc == 0 ? tf_first_len(s->req.b.ptr, s->req.b.len, tx, s->m, k, false) : 0;
+	}
+	if (rc == 0 && st != SIZE_MAX) {
+		mapped_truncate(&s->stat, 0);
+		rc = tf_text(&s->stat, in, l->a[st], l->e[st], f->sep, l->q[st]);
+		ls = rc == 0 ? tf_first_len(s->stat.b.ptr, s->stat.b.len, tx, s->m, k, true) : 0;
+	}
+	if (rc < 0)
+		return rc;
+	const struct mapped *sl = NULL;
+	size_t sn = 0;
+	if (lr) {
+		sl = &s->req;
+		sn = lr;
+	} else if (ls) {
+		sl = &s->stat;
+		sn = ls;
+	} else if (!tails && k > 0) {
+		/* -E occurrence=f: the first message's line may be the same
+		 * as a later one's */
+		sl = rq != SIZE_MAX && s->req.b.len ? &s->req : st != SIZE_MAX && s->stat.b.len ? &s->stat : NULL;
+		sn = sl ? sl->b.len : 0;
+	}
+	size_t at = sn ? mapped_at(sl, 0) : mapped_at(t, 0);
+	rc = tf_begin(u, r, f, l, skip, at);
+	if (rc == 0 && sn)
+		rc = mapped_take(&u->out, sl, 0, sn);
+	if (rc == 0 && sn)
+		rc = tj_crlf(u, mapped_at(sl, sn - 1) + 1);
+	if (rc == 0)
+		rc = mapped_take(&u->out, t, 0, s->m[0].e);
+	for (size_t i = 1; i <= k && rc == 0; i++) {
+		rc = tf_begin(u, r, f, l, skip, mapped_at(t, s->m[i - 1].e));
+		if (rc == 0)
+			rc = mapped_take(&u->out, t, s->m[i - 1].e, s->m[i].e);
+	}
+	return rc < 0 ? rc : (int)k + 1;
+}
+
+/* The messages of the export f into u->out: how many (0: u to be reset),
+ * or -ENOMEM. */
+static int tf_read(struct unlog *u, const struct tf_format *f)
+{
+	const char *in = u->in;
+	size_t len = u->len, other = 0;
+	struct tj_reader r = { .first = SIZE_MAX };
+	struct tf_scratch s = { .m = NULL, .cap = 0 };
+	mapped_init(&s.t);
+	mapped_init(&s.req);
+	mapped_init(&s.stat);
+	int rc = unlog_change(u, 0);
+	for (size_t p = f->first; p < len && rc >= 0;) {
+		const char *nl = memchr(in + p, '\n', len - p);
+		size_t e = nl ? (size_t)(nl - in) : len;
+		size_t ce = e > p && in[e - 1] == '\r' ? e - 1 : e;
+		struct tf_line l;
+		if (!is_blank(in + p, ce - p)) {
+			if (tf_split(in, p, ce, f, &l))
+				rc = tf_packet(u, &r, f, &l, &s);
+			else
+				other++;
+		}
+		p = nl ? e + 1 : len;
+	}
+	mapped_fini(&s.t);
+	mapped_fini(&s.req);
+	mapped_fini(&s.stat);
+	imsreg_free(s.m);
+	return tj_done(u, &r, rc < 0 ? rc : 0,
+		       other ? "read the messages of tshark's fields (-T fields -e ... -e sip.msg_hdr): each one's "
+			       "start line (sip.Request-Line, sip.Status-Line) and the text after it (sip.msg_hdr: the "
+			       "header lines and a body up to its first NUL byte), escapes undone, the other fields "
+			       "its packet line; the lines of other packets, and the lines that are not of the export, "
+			       "ignored"
+			     : "read the messages of tshark's fields (-T fields -e ... -e sip.msg_hdr): each one's "
+			       "start line (sip.Request-Line, sip.Status-Line) and the text after it (sip.msg_hdr: the "
+			       "header lines and a body up to its first NUL byte), escapes undone, the other fields "
+			       "its packet line; the lines of other packets ignored");
+}
+
+/* Reads the messages of tshark's fields into u->out: 1 when it is such an
+ * export and holds messages, 0 when not (u untouched), or -ENOMEM. */
+static int unlog_tshark_fields(struct unlog *u)
+{
+	struct tf_format f;
+	if (!tf_input(u->in, u->len, &f))
+		return 0;
+	int n = tf_read(u, &f);
+	if (n == 0)
+		unlog_reset(u); /* not what it looked like: read as any other text */
+	return n < 0 ? n : n > 0;
+}
+
 /* Undoes the log formats of u->in line by line into u->out; u->changed
  * when there was one (else u->out stays empty). 0 or -ENOMEM. */
 static int unlog_run(struct unlog *u)
@@ -5448,6 +5982,8 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 	int rc = unlog_tshark_json(&u);
 	if (rc == 0)
 		rc = unlog_pdml(&u);
+	if (rc == 0)
+		rc = unlog_tshark_fields(&u);
 	if (rc == 0)
 		rc = unlog_run(&u);
 	else if (rc > 0)

@@ -3,11 +3,13 @@
 # `imsreg decode`. For each capture of ../shared/corpus/captures/pcap (and
 # TCP segments holding two or three messages, made here with text2pcap),
 # tshark writes -T json, -T json -x, -T ek, -T ek -x, -T json -e FIELD...,
-# -T ek -e FIELD... and -T pdml; decode must read
+# -T ek -e FIELD..., -T pdml and -T fields -e FIELD... (without and with
+# -E header=y, and with -E quote=d); decode must read
 # from each the messages it reads from the capture file itself, in the same
 # order and byte for byte (without -x: up to a NUL byte of a binary body,
 # where tshark's string of it ends; PDML's body is such a string), each with its packet line naming
-# tshark's frame and the packet's addresses and ports.
+# tshark's frame and the packet's addresses and ports (-T fields without
+# -E header=y: the line's other values, the frame number first).
 set -u
 imsreg=${1:?usage: tshark_json_test.sh IMSREG}
 for tool in tshark text2pcap python3; do
@@ -40,11 +42,13 @@ for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap" "$tmp/three.pca
 	name=$(basename "$cap" .pcap)
 	"$imsreg" decode --json "$cap" > "$tmp/$name.pcap.json" 2>/dev/null
 	[ $? -le 1 ] || { echo "FAIL: $name: decode of the capture"; fail=1; continue; }
-	for t in json json-x ek ek-x json-e ek-e pdml; do
+	for t in json json-x ek ek-x json-e ek-e pdml fields fields-h fields-q; do
 		out="$tmp/$name.$t"
-		opt=(-T "${t%-[xe]}")
+		opt=(-T "${t%-[xehq]}")
 		[ "$t" != "${t%-x}" ] && opt+=(-x)
-		[ "$t" != "${t%-e}" ] && opt+=("${fields[@]}")
+		[ "$t" != "${t%-h}" ] && opt+=(-E header=y)
+		[ "$t" != "${t%-q}" ] && opt+=(-E header=y -E quote=d)
+		[ "$t" != "${t%-[ehq]}" ] || [ "$t" = fields ] && opt+=("${fields[@]}")
 		tshark -n -r "$cap" -Y sip "${opt[@]}" > "$out" 2>/dev/null || { echo "FAIL: $name: tshark ${opt[*]}"; fail=1; continue; }
 		"$imsreg" decode --json "$out" > "$out.decoded" 2>/dev/null
 		[ $? -le 1 ] || { echo "FAIL: $name ${opt[*]}: decode exit status"; fail=1; continue; }
@@ -54,7 +58,8 @@ ref = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
 got_in = json.load(open(sys.argv[2]))["inputs"][0]
 got, what = got_in["messages"], sys.argv[4]
 raw = sys.argv[3].endswith("-x")  # PDML: the head's bytes, the body as text (to a NUL)
-fmt = "PDML" if sys.argv[3] == "pdml" else "JSON of fields" if sys.argv[3].endswith("-e") else "JSON"
+fmt = "PDML" if sys.argv[3] == "pdml" else "JSON of fields" if sys.argv[3].endswith("-e") \
+    else "fields" if sys.argv[3].startswith("fields") else "JSON"
 bad = []
 if len(got) != len(ref):
     bad.append("%d messages, the capture has %d" % (len(got), len(ref)))
@@ -79,7 +84,10 @@ for i, (g, r) in enumerate(zip(got, ref), 1):
     if not ok:
         bad.append("message %d differs:\n%r\n%r" % (i, g["wire"], want))
     p = g["packet"] or ""
-    m = re.match(r"frame (\d+)  \S.* (UDP|TCP|SCTP) (\S+) -> (\S+)$", p)
+    if sys.argv[3] == "fields":  # no names: the values as written, frame.number first
+        m = re.match(r"(\d+) \| \S.* \| \S+ \| \S+", p)
+    else:
+        m = re.match(r"frame (\d+)  \S.* (UDP|TCP|SCTP) (\S+) -> (\S+)$", p)
     if not m:
         bad.append("message %d: packet line %r" % (i, p))
     elif r.get("frame") is not None and int(m.group(1)) < int(r["frame"]):
