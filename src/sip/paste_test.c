@@ -2079,19 +2079,18 @@ static void test_tshark_fields_lines_give_each_message_its_start_line(void)
 {
 	struct paste p;
 	struct sip_parse_error err;
-	paste_init(&p);
 	static const char tabs[] =
 		"9\t10.0.0.1\tNOTIFY sip:u SIP/2.0,OPTIONS sip:u SIP/2.0\tSIP/2.0 200 OK\t"
 		"l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyzOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n,"
 		"l: 3\\r\\n\\r\\nxyzOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n,l: 0\\r\\n\\r\\n\n"
 		"10\t10.0.0.9\t\t\t\n"
 		"11\t10.0.0.2\tBYE sip:u SIP/2.0\t\tCall-ID: \"q\"\\tx\\r\\nSubject: a\\c\\r\\nl: 0\\r\\n\\r\\n\n";
-	CHECK_INT_EQ(paste_normalise(&p, tabs, sizeof tabs - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 4);
-	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n"
-					  "NOTIFY sip:u SIP/2.0\r\nl: 3\r\n\r\nxyz"
-					  "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n"
-					  "BYE sip:u SIP/2.0\r\nCall-ID: \"q\"\tx\r\nSubject: a\\c\r\nl: 0\r\n\r\n");
+	check_normalised(&p, "fields without names", tabs, 4,
+			 "SIP/2.0 200 OK\r\nl: 0\r\n\r\n"
+			 "NOTIFY sip:u SIP/2.0\r\nl: 3\r\n\r\nxyz"
+			 "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n"
+			 "BYE sip:u SIP/2.0\r\nCall-ID: \"q\"\tx\r\nSubject: a\\c\r\nl: 0\r\n\r\n",
+			 "read the messages of tshark's fields (-T fields", NULL);
 	CHECK(p.nmsgs == 4 && p.msgs[0].first_line == 1 && p.msgs[2].first_line == 1 &&
 	      p.msgs[3].first_line == 3);
 	CHECK(p.nmsgs == 4 && slice_eq(p.msgs[0].packet, SLICE_LIT("9 | 10.0.0.1")) &&
@@ -2106,41 +2105,43 @@ static void test_tshark_fields_lines_give_each_message_its_start_line(void)
 		      sizeof "9\t10.0.0.1\tNOTIFY sip:u SIP/2.0,OPTIONS sip:u SIP/2.0\tSIP/2.0 200 OK\t"
 			     "l: 0\\r\\n\\r\\nNOTIFY sip:u SIP/2.0\\r\\nl: 3\\r\\n\\r\\nxyz"));
 	CHECK(text_at(&p, "Subject", 3, sizeof "11\t10.0.0.2\tBYE sip:u SIP/2.0\t\tCall-ID: \"q\"\\tx\\r\\n"));
+	paste_fini(&p);
 
 	/* -E header=y names the fields (the packet line as for the JSON),
 	 * -E separator=, -E quote=d (a later tshark: a quote inside doubled,
 	 * "\\" a backslash), msg_hdr not last, ip.src with two occurrences
 	 * (IP in IP: the inner one) */
-	static const char named[] =
-		"frame.number,ip.src,udp.srcport,sip.Status-Line,sip.msg_hdr,ip.dst,udp.dstport\n"
-		"\"7\",\"10.9.9.9,10.0.0.1\",\"5060\",\"SIP/2.0 401 Unauthorized\","
-		"\"WWW-Authenticate: Digest realm=\"\"r\"\", nonce=\"\"n\"\"\\r\\nSubject: a\\\\b\\r\\nl: 0\\r\\n\\r\\n\","
-		"\"10.0.0.2\",\"5062\"\n";
-	CHECK_INT_EQ(paste_normalise(&p, named, sizeof named - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 1);
-	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 401 Unauthorized\r\n"
-					  "WWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\r\nSubject: a\\b\r\n"
-					  "l: 0\r\n\r\n");
+	check_normalised(&p, "fields with names, quoted",
+			 "frame.number,ip.src,udp.srcport,sip.Status-Line,sip.msg_hdr,ip.dst,udp.dstport\n"
+			 "\"7\",\"10.9.9.9,10.0.0.1\",\"5060\",\"SIP/2.0 401 Unauthorized\","
+			 "\"WWW-Authenticate: Digest realm=\"\"r\"\", nonce=\"\"n\"\"\\r\\nSubject: a\\\\b\\r\\n"
+			 "l: 0\\r\\n\\r\\n\",\"10.0.0.2\",\"5062\"\n",
+			 1,
+			 "SIP/2.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm=\"r\", nonce=\"n\"\r\n"
+			 "Subject: a\\b\r\nl: 0\r\n\r\n",
+			 "read the messages of tshark's fields (-T fields", NULL);
 	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 7  UDP 10.0.0.1:5060 -> 10.0.0.2:5062")));
-	CHECK(repaired(&p, 2, "read the messages of tshark's fields (-T fields"));
+	CHECK(repaired(&p, 2, "tshark's fields"));
+	paste_fini(&p);
 
 	/* -E occurrence=f: msg_hdr[0] alone, two OPTIONS with one start line */
-	static const char first[] =
-		"3\tOPTIONS sip:u SIP/2.0\t\tl: 0\\r\\n\\r\\nOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n";
-	CHECK_INT_EQ(paste_normalise(&p, first, sizeof first - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	CHECK_SLICE_EQ(buf_view(&p.text), "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\nOPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n");
+	check_normalised(&p, "fields, first occurrence",
+			 "3\tOPTIONS sip:u SIP/2.0\t\tl: 0\\r\\n\\r\\nOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n", 2,
+			 "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\nOPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n",
+			 "tshark's fields", NULL);
+	paste_fini(&p);
 
 	/* lines of TABs that differ in number are no export: read as text */
+	paste_init(&p);
 	static const char other[] = "a\tb\tVia: x\\r\\nl: 0\\r\\n\nc\td\n";
 	(void)paste_normalise(&p, other, sizeof other - 1, &err);
 	CHECK(!repaired(&p, 1, "tshark's fields"));
+	paste_fini(&p);
 	/* nor is a log's "msg: <start line>\r\n..." value (a start line on
 	 * its first line): the message on one line, read from its start line */
-	static const char log[] = "2026-11-23\tINFO\tmsg: REGISTER sip:a SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n";
-	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
-	CHECK(!repaired(&p, 1, "tshark's fields") && repaired(&p, 1, "with \\r\\n escapes"));
-	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n");
+	check_normalised(&p, "a log's message on one line after TABs",
+			 "2026-11-23\tINFO\tmsg: REGISTER sip:a SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n", 1,
+			 "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", "with \\r\\n escapes", "tshark's fields");
 	paste_fini(&p);
 }
 
