@@ -1965,9 +1965,9 @@ static void test_tshark_json_messages_are_read_from_their_fields(void)
 		"\"udp\":{\"udp_udp_srcport\":\"5060\",\"udp_udp_dstport\":\"5060\"},"
 		"\"sip_raw\":\"5349502f322e3020323030204f4b0d0a6c3a20300d0a0d0a\","
 		"\"sip\":{\"sip_sip_Status-Line\":\"SIP/2.0 200 OK\",\"sip_sip_msg_hdr\":\"l: 0\\r\\n\\r\\n\"}}}\n";
-	CHECK_INT_EQ(paste_normalise(&p, ek, sizeof ek - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 1);
-	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n");
+	paste_fini(&p);
+	check_normalised(&p, "-T ek -x", ek, 1,
+			 "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL);
 	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 3  UDP 10.0.0.1:5060 -> 10.0.0.2:5060")));
 	CHECK(repaired(&p, 2, "read the messages of tshark's JSON from their bytes (sip_raw)"));
 	const char *hex = strstr(ek, "6c3a");
@@ -1995,8 +1995,6 @@ static void test_tshark_json_messages_are_read_from_their_fields(void)
 static void test_tshark_json_fields_arrays_give_each_message_its_start_line(void)
 {
 	struct paste p;
-	struct sip_parse_error err;
-	paste_init(&p);
 	/* a 200 then a NOTIFY whose body ends without CR LF, in one
 	 * segment: the Request-Line array comes first, yet the 200 is the
 	 * first message (its start line is the one not found in msg_hdr[0]),
@@ -2032,12 +2030,11 @@ static void test_tshark_json_fields_arrays_give_each_message_its_start_line(void
 		"    }\n"
 		"  }\n"
 		"]\n";
-	CHECK_INT_EQ(paste_normalise(&p, js, sizeof js - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 4);
-	CHECK_SLICE_EQ(buf_view(&p.text), "SIP/2.0 200 OK\r\nl: 0\r\n\r\n"
-					  "NOTIFY sip:u SIP/2.0\r\nl: 3\r\n\r\nxyz"
-					  "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n"
-					  "BYE sip:u SIP/2.0\r\nCall-ID: \"q\"\r\nl: 0\r\n\r\n");
+	check_normalised(&p, "-T json -e", js, 4,
+			 "SIP/2.0 200 OK\r\nl: 0\r\n\r\n"
+			 "NOTIFY sip:u SIP/2.0\r\nl: 3\r\n\r\nxyz"
+			 "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n"
+			 "BYE sip:u SIP/2.0\r\nCall-ID: \"q\"\r\nl: 0\r\n\r\n", NULL, NULL);
 	CHECK(p.nmsgs == 4 && p.msgs[0].first_line == 15 && p.msgs[1].first_line == 10 &&
 	      p.msgs[2].first_line == 10 && p.msgs[3].first_line == 24);
 	CHECK(p.nmsgs == 4 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 9  TCP 10.0.0.1:5060 -> 10.0.0.2:5062")) &&
@@ -2057,16 +2054,16 @@ static void test_tshark_json_fields_arrays_give_each_message_its_start_line(void
 		"{\"timestamp\":\"1\",\"layers\":{\"frame_number\":[\"3\"],\"udp_srcport\":[\"5060\"],"
 		"\"sip_Request-Line\":[\"MESSAGE sip:u SIP/2.0\"],\"sip_Status-Line\":[\"SIP/2.0 202 Accepted\"],"
 		"\"sip_msg_hdr\":[\"l: 4\\r\\n\\r\\nab\",\"l: 0\\r\\n\\r\\n\"]}}\n";
-	CHECK_INT_EQ(paste_normalise(&p, ek, sizeof ek - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	CHECK_SLICE_EQ(buf_view(&p.text), "MESSAGE sip:u SIP/2.0\r\nl: 4\r\n\r\nab\r\nSIP/2.0 202 Accepted\r\nl: 0\r\n\r\n");
+	paste_fini(&p);
+	check_normalised(&p, "-T ek -e", ek, 2,
+			 "MESSAGE sip:u SIP/2.0\r\nl: 4\r\n\r\nab\r\nSIP/2.0 202 Accepted\r\nl: 0\r\n\r\n", NULL, NULL);
 	CHECK(p.nmsgs == 2 && slice_eq(p.msgs[1].packet, SLICE_LIT("frame 3")));
 
 	/* only msg_hdr exported: the header lines are a block of fields */
 	static const char hdr[] = "[{\"_source\":{\"layers\":{\"sip.msg_hdr\":[\"Expires: 0\\r\\nl: 0\\r\\n\\r\\n\"]}}}]\n";
-	CHECK_INT_EQ(paste_normalise(&p, hdr, sizeof hdr - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 1);
-	CHECK_SLICE_EQ(buf_view(&p.text), "Expires: 0\r\nl: 0\r\n\r\n");
+	paste_fini(&p);
+	check_normalised(&p, "-e sip.msg_hdr alone", hdr, 1,
+			 "Expires: 0\r\nl: 0\r\n\r\n", NULL, NULL);
 	paste_fini(&p);
 }
 
