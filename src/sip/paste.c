@@ -5059,10 +5059,10 @@ static bool tf_split(const char *in, size_t a, size_t e, const struct tf_format 
 		l->e[c] = t;
 		t = i - 1;
 	}
+	/* without names, no TAB in the last value: tf_input saw that each
+	 * line with TABs has f->nsep */
 	l->a[mid] = s;
 	l->e[mid] = t;
-	if (f->hdr == SIZE_MAX && memchr(in + s, f->sep, t - s))
-		return false;
 	for (size_t c = 0; c < n; c++) {
 		char q = l->e[c] - l->a[c] >= 2 ? in[l->a[c]] : 0;
 		l->q[c] = 0;
@@ -5278,12 +5278,8 @@ static int tf_mark(struct unlog *u, const struct tf_line *l, size_t n, const boo
 static int tf_begin(struct unlog *u, struct tj_reader *r, const struct tf_format *f, const struct tf_line *l,
 		    const bool *skip, size_t at)
 {
-	if (f->named)
-		return tj_msg(u, r, at);
-	struct tj_pkt none = { 0 };
-	r->pk = none;
-	int rc = tj_msg(u, r, at);
-	if (rc == 0)
+	int rc = tj_msg(u, r, at); /* without names r->pk is empty: no packet line */
+	if (rc == 0 && !f->named)
 		rc = tf_mark(u, l, f->nsep + 1, skip, at);
 	return rc;
 }
@@ -5295,11 +5291,15 @@ static int tf_packet(struct unlog *u, struct tj_reader *r, const struct tf_forma
 	const char *in = u->in;
 	size_t n = f->nsep + 1, hc = f->hdr, rq = SIZE_MAX, st = SIZE_MAX;
 	bool skip[TF_COLS] = { false };
-	for (size_t c = 0; c < n && hc == SIZE_MAX; c++)
-		if (tf_hdr_shape(in + l->a[c], l->e[c] - l->a[c]))
-			hc = c;
-	if (hc == SIZE_MAX || !tf_hdr_shape(in + l->a[hc], l->e[hc] - l->a[hc]))
+	if (hc == SIZE_MAX) {
+		for (size_t c = 0; c < n && hc == SIZE_MAX; c++)
+			if (tf_hdr_shape(in + l->a[c], l->e[c] - l->a[c]))
+				hc = c;
+		if (hc == SIZE_MAX)
+			return 0; /* another packet's line */
+	} else if (!tf_hdr_shape(in + l->a[hc], l->e[hc] - l->a[hc])) {
 		return 0; /* another packet's line, or not the export's */
+	}
 	skip[hc] = true;
 	r->pk = (struct tj_pkt){ 0 };
 	for (size_t c = 0; c < n; c++) {
@@ -5420,16 +5420,14 @@ static int tf_read(struct unlog *u, const struct tf_format *f)
 	mapped_fini(&s.req);
 	mapped_fini(&s.stat);
 	imsreg_free(s.m);
+#define TF_READ                                                                                   \
+	"read the messages of tshark's fields (-T fields -e ... -e sip.msg_hdr): each one's start line " \
+	"(sip.Request-Line, sip.Status-Line) and the text after it (sip.msg_hdr: the header lines and a " \
+	"body up to its first NUL byte), escapes undone, the other fields its packet line; the lines of " \
+	"other packets"
 	return tj_done(u, &r, rc < 0 ? rc : 0,
-		       other ? "read the messages of tshark's fields (-T fields -e ... -e sip.msg_hdr): each one's "
-			       "start line (sip.Request-Line, sip.Status-Line) and the text after it (sip.msg_hdr: the "
-			       "header lines and a body up to its first NUL byte), escapes undone, the other fields "
-			       "its packet line; the lines of other packets, and the lines that are not of the export, "
-			       "ignored"
-			     : "read the messages of tshark's fields (-T fields -e ... -e sip.msg_hdr): each one's "
-			       "start line (sip.Request-Line, sip.Status-Line) and the text after it (sip.msg_hdr: the "
-			       "header lines and a body up to its first NUL byte), escapes undone, the other fields "
-			       "its packet line; the lines of other packets ignored");
+		       other ? TF_READ ", and the lines that are not of the export, ignored" : TF_READ " ignored");
+#undef TF_READ
 }
 
 /* Reads the messages of tshark's fields into u->out: 1 when it is such an
