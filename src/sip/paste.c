@@ -1107,7 +1107,9 @@ out:
  * - Android logcat: each line of the message with its prefix (liblog
  *   logprint.cpp: threadtime "%s %5d %5d %c %-8s: ", time
  *   "%s %c/%-8s(%5d): ", brief "%c/%-8s(%5d): "); the lines of other tags
- *   between them are dropped;
+ *   between them are dropped; an app's text before the start line
+ *   ("Sending SIP message: ") is dropped when the key's next line holds a
+ *   header line, and from each line when each has it ("[-->] ");
  * - ngrep -W byline: after its packet header ("U 10.0.0.1:5060 ->
  *   10.0.0.2:5060 #3", ngrep.c dump_packet), each line of the message ends
  *   with '.', the CR it cannot print, before the LF it keeps;
@@ -1920,6 +1922,7 @@ struct msg_run {
 	size_t body_crlf;  /* the body so far, its lines counted with CR LF */
 	size_t body_lf;    /* and with LF */
 	struct logcat_key key;
+	size_t mk, mkl;    /* logcat: the text before each line's content, in[mk, mk + mkl) (0: none) */
 };
 
 /* Line content in[c, ce) of a message read from log lines: where it is in
@@ -2209,6 +2212,54 @@ static bool next_header_line(const char *in, size_t from, size_t to)
 {
 	enum log_esc kind;
 	return is_known_header_line(in + from, to - from) && escaped_start(in + from, to - from, &kind) == SIZE_MAX;
+}
+
+/* A start line after log text in the content in[cc, ce) of a logcat line
+ * of key (an app's "Sending: " or "[-->] " before the message it logs):
+ * the text's length, when the next line of that key (other tags' lines
+ * may stand between, up to 8 lines) holds a header line, as it does when
+ * logcat split the message the app logged at its line ends (*mkl 0), or
+ * the same text and a header line after it, as when the app logged each
+ * line with it (*mkl the text's length). Else SIZE_MAX. */
+static size_t logcat_marked_start(const char *in, size_t len, size_t next, size_t cc, size_t ce,
+				  const struct logcat_key *key, size_t *mkl)
+{
+	size_t sm = start_after_prefix(in, cc, ce), q = next;
+	if (sm == SIZE_MAX)
+		return sm;
+	for (unsigned i = 0; i < 8 && q < len; i++) {
+		size_t qe = content_end(in, len, q);
+		struct logcat_key k2;
+		size_t l2 = logcat_prefix(in + q, qe - q, &k2);
+		if (l2 && logcat_key_eq(key, &k2)) {
+			size_t c2 = q + l2;
+			*mkl = 0;
+			if (next_header_line(in, c2, qe))
+				return sm;
+			*mkl = sm;
+			if (qe - c2 > sm && memcmp(in + c2, in + cc, sm) == 0 && next_header_line(in, c2 + sm, qe))
+				return sm;
+			return SIZE_MAX;
+		}
+		q = line_after(in, len, q);
+	}
+	return SIZE_MAX;
+}
+
+/* Where the message's content starts in the logcat line content in[cc,
+ * ce) of run r: after r's text when the line starts with it (ce when the
+ * line is that text alone, trailing white space trimmed or not: the empty
+ * line), else at cc. */
+static size_t logcat_marked_content(const char *in, const struct msg_run *r, size_t cc, size_t ce)
+{
+	size_t n = r->mkl;
+	if (!n)
+		return cc;
+	if (ce - cc >= n && memcmp(in + cc, in + r->mk, n) == 0)
+		return cc + n;
+	while (n && (in[r->mk + n - 1] == ' ' || in[r->mk + n - 1] == '\t'))
+		n--;
+	return ce - cc == n && memcmp(in + cc, in + r->mk, n) == 0 ? ce : cc;
 }
 
 /* A message whose every line carries a log prefix, or whose lines after
@@ -5524,17 +5575,38 @@ static int unlog_run(struct unlog *u)
 		if (lc) {
 			size_t cc = pos + lc;
 			bool escaped = escaped_start(in + cc, ce - cc, &kind) != SIZE_MAX;
-			if (escaped || paste_is_start_line(in + cc, ce - cc)) {
-				/* a message starts: its lines are those of this key */
+			/* mc: where the message's content starts, after the text
+			 * a running message has before each line; sm: a start
+			 * line after other text, which begins a message */
+			size_t sm = SIZE_MAX, mkl = 0, mc = cc;
+			bool running = run.on && !run.done && logcat_key_eq(&run.key, &key);
+			if (!escaped && !paste_is_start_line(in + cc, ce - cc)) {
+				if (running)
+					mc = logcat_marked_content(in, &run, cc, ce);
+				if (mc == cc || !paste_is_start_line(in + mc, ce - mc))
+					sm = logcat_marked_start(in, len, next, cc, ce, &key, &mkl);
+			}
+			if (escaped || sm != SIZE_MAX || paste_is_start_line(in + mc, ce - mc)) {
+				/* a message starts: its lines are those of this key
+				 * (after the same text, as the last one's were, when
+				 * its start line is after it) */
 				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
 					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
-				run = (struct msg_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key };
+				if (sm == SIZE_MAX)
+					mkl = mc != cc ? run.mkl : 0;
+				else if (rc == 0)
+					rc = unlog_repair(u, lineno, mkl ? "removed the log text before each line of the "
+									   "message (after logcat's prefix)"
+									 : "ignored the log text before a start line (header "
+									   "lines follow it)");
+				run = (struct msg_run){ .on = true, .head = !escaped, .done = escaped, .cl = -1, .key = key,
+							.mk = cc, .mkl = mkl };
 				if (rc == 0)
 					rc = unlog_change(u, pos);
-				c = cc;
-			} else if (run.on && !run.done && logcat_key_eq(&run.key, &key)) {
-				c = cc;
-				msg_run_line(&run, in, cc, ce);
+				c = sm != SIZE_MAX ? cc + sm : mc;
+			} else if (running) {
+				c = mc;
+				msg_run_line(&run, in, c, ce);
 			} else if (run.on) {
 				drop = run.done ? "ignored logcat lines after the message"
 						: "ignored logcat lines of other tags";

@@ -690,6 +690,38 @@ static const struct log_case log_cases[] = {
 	  "def", 6, 39 },
 	{ "logcat-brief", "D/ImsSip  ( 1234): SIP/2.0 200 OK\r\nD/ImsSip  ( 1234): l: 0\r\nD/ImsSip  ( 1234): \r\n", 1,
 	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "removed Android logcat prefixes", "LF line ends", "l: 0", 2, 20 },
+	/* an app's text before the message it logs: logcat splits the
+	 * message at its line ends, so only the first line has it */
+	{ "logcat-text-before-start-line",
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: Sending SIP message: REGISTER sip:a.example SIP/2.0\n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: l: 0\n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: \n"
+	  "11-20 10:00:01.124  1234  1300 D SIPMSG[0]: sent\n",
+	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "ignored the log text before a start line (header lines follow it)", "each line of the message",
+	  "REGISTER", 1, 66 },
+	/* the app logs each line with its direction mark: the mark is
+	 * removed from each, the mark alone (trailing SP trimmed or not) is
+	 * the empty line, the next message after the same mark */
+	{ "logcat-text-before-every-line",
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: [-->] MESSAGE sip:b@x SIP/2.0\n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: [-->] l: 2\n"
+	  "11-20 10:00:01.124   987   990 I ActivityManager: Start proc 4321:com.x/u0a12: a=b\n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: [-->] \n"
+	  "11-20 10:00:01.123  1234  1300 D SIPMSG[0]: [-->] hi\n"
+	  "11-20 10:00:01.125  1234  1300 D SIPMSG[0]: [<--] SIP/2.0 200 OK\n"
+	  "11-20 10:00:01.125  1234  1300 D SIPMSG[0]: [<--] Via: SIP/2.0/UDP h;branch=z9hG4bK1\n"
+	  "11-20 10:00:01.125  1234  1300 D SIPMSG[0]: [<--] l: 0\n"
+	  "11-20 10:00:01.125  1234  1300 D SIPMSG[0]: [<--]\n"
+	  "11-20 10:00:01.126  1234  1300 D SIPMSG[0]: [-->] OPTIONS sip:b@x SIP/2.0\n"
+	  "11-20 10:00:01.126  1234  1300 D SIPMSG[0]: [-->] l: 0\n"
+	  "11-20 10:00:01.126  1234  1300 D SIPMSG[0]: [-->] \n",
+	  3, "MESSAGE sip:b@x SIP/2.0\r\nl: 2\r\n\r\nhi"
+	     "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n"
+	     "OPTIONS sip:b@x SIP/2.0\r\nl: 0\r\n\r\n",
+	  "removed the log text before each line of the message (after logcat's prefix)", "before a start line",
+	  "z9hG4bK1", 7, 77 },
 	{ "ngrep-byline",
 	  "interface: eth0 (10.0.0.0/255.255.255.0)\n#\nU 10.0.0.1:5060 -> 10.0.0.2:5060 #1\n"
 	  "MESSAGE sip:b@x SIP/2.0.\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1.\nl: 5.\n.\nab.\nc\n"

@@ -204,6 +204,8 @@ rsyslog.log|clean|read a message written on one line with rsyslog's #015#012 esc
 logcat-threadtime.txt|clean|ignored logcat lines of other tags: line 6, 27
 logcat-time.txt|clean|removed Android logcat prefixes: line 2, 23
 logcat-brief.txt|clean|ignored logcat lines after the message: line 46
+logcat-text-first.txt|flow|ignored the log text before a start line (header lines follow it): line 2, 21, 34, 55, 73
+logcat-text-every.txt|flow|removed the log text before each line of the message (after logcat's prefix): line 2, 21, 34, 55, 73
 ngrep-byline.txt|clean|removed ngrep's '.' (the CR it cannot print) before each line end: line 5, 27
 ngrep-none.txt|register|read a message ngrep printed on one line ('..' for CR LF in the head, the body as printed): line 4
 ngrep-normal.txt|register|read a message ngrep printed wrapped (-W normal: '..' for CR LF in the head, the body as printed): line 4

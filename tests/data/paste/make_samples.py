@@ -277,3 +277,33 @@ def journal(name, stamp, crlf):
 
 journal("journalctl.log", lambda i: "Nov 20 10:00:%02d" % (i + 1), False)
 journal("journalctl-iso.log", lambda i: "2026-11-20T10:00:%02d+01:00" % (i + 1), True)
+
+
+# 14. An Android IMS stack's messages in logcat (threadtime) with the
+# app's own text before them: an app that logs "Sending SIP message: " and
+# the message in one call has logcat split it at its line ends, so only
+# the first line has that text; one that logs each line after a direction
+# mark ("[-->] ", "[<--] ") has the mark on every line, the mark alone
+# (its SP trimmed or not) for the empty line. Another process logs
+# between the lines, the app's other lines after each message.
+def logcat_marked(name, mark, every_line):
+    out = "--------- beginning of main\n"
+    for i, m in enumerate(flow):
+        lines = m.split("\r\n")
+        if lines[-1] == "":
+            lines = lines[:-1]
+        up = m.startswith("REGISTER")
+        for k, line in enumerate(lines):
+            pre = "11-20 10:00:%02d.%03d  2345  2401 D SIPMSG[0]: " % (i + 1, k)
+            text = mark(up) + line if k == 0 or every_line else line
+            if not line and every_line and i % 2:
+                text = text.rstrip()
+            out += pre + text + "\n"
+            if k == 2:
+                out += "11-20 10:00:%02d.500  1001  1050 I RILJ    : [0123]> SIGNAL_STRENGTH\n" % (i + 1)
+        out += "11-20 10:00:%02d.900  2345  2401 D SIPMSG[0]: %s done\n" % (i + 1, "sent" if up else "received")
+    write(name, out)
+
+
+logcat_marked("logcat-text-first.txt", lambda up: "Sending SIP message: " if up else "Received SIP message: ", False)
+logcat_marked("logcat-text-every.txt", lambda up: "[-->] " if up else "[<--] ", True)
