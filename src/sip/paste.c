@@ -4988,12 +4988,16 @@ static int unlog_pdml(struct unlog *u)
 #define TF_COLS 64
 
 /* What the lines of an export are. */
+/* The most lines before tshark's header line that are looked over. */
+#define TF_BEFORE_MAX 8
+
 struct tf_format {
 	char sep;
 	size_t nsep;  /* separators on a line */
 	size_t hdr;   /* sip.msg_hdr's column; SIZE_MAX: found on each line by its shape */
 	bool named;   /* a header line names the columns */
 	size_t first; /* where the packets' lines begin */
+	size_t before; /* lines before the header line (tshark's warnings on stderr) */
 	enum tj_key key[TF_COLS];
 	struct slice name[TF_COLS];
 };
@@ -5158,18 +5162,27 @@ static enum tj_key tf_start_kind(const char *v, size_t n)
 	return s && paste_is_start_line(v, (size_t)(s - v) + 8) ? TJ_START : TJ_OTHER;
 }
 
-/* The first line of the input and its format: -E header=y's names, or
- * (no names) a line with a msg_hdr among its TAB-separated values, every
+/* The input's format: -E header=y's names (on the first line, or after
+ * up to TF_BEFORE_MAX lines of another kind), or (no names) a line with a msg_hdr among its TAB-separated values, every
  * line with TABs having as many (a line without TABs, tshark's warnings
  * on stderr, is let be when it holds no escaped line end). */
 static bool tf_input(const char *in, size_t len, struct tf_format *f)
 {
 	size_t i = len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	const char *nl = memchr(in + i, '\n', len - i);
-	size_t e = nl ? (size_t)(nl - in) : len;
-	if (tf_header(in, i, e > i && in[e - 1] == '\r' ? e - 1 : e, f)) {
-		f->first = nl ? e + 1 : len;
-		return true;
+	const char *nl;
+	size_t e;
+	/* the header line, after the lines tshark may have written to stderr
+	 * first ("Running as user ... This could be dangerous.") when both
+	 * went to the file */
+	for (size_t p = i, k = 0; k < TF_BEFORE_MAX && p < len; k++) {
+		nl = memchr(in + p, '\n', len - p);
+		e = nl ? (size_t)(nl - in) : len;
+		if (tf_header(in, p, e > p && in[e - 1] == '\r' ? e - 1 : e, f)) {
+			f->first = nl ? e + 1 : len;
+			f->before = k;
+			return true;
+		}
+		p = nl ? e + 1 : len;
 	}
 	*f = (struct tf_format){ .sep = '\t', .hdr = SIZE_MAX, .nsep = SIZE_MAX, .first = i };
 	bool msg = false;
@@ -5447,7 +5460,7 @@ static int tf_packet(struct unlog *u, struct tj_reader *r, const struct tf_forma
 static int tf_read(struct unlog *u, const struct tf_format *f)
 {
 	const char *in = u->in;
-	size_t len = u->len, other = 0;
+	size_t len = u->len, other = f->before;
 	struct tj_reader r = { .first = SIZE_MAX };
 	struct tf_scratch s = { .m = NULL, .cap = 0 };
 	mapped_init(&s.t);

@@ -2153,6 +2153,18 @@ static void test_tshark_fields_lines_give_each_message_its_start_line(void)
 	CHECK(repaired(&p, 2, "tshark's fields"));
 	paste_fini(&p);
 
+	/* tshark's warning on stderr before the header line (`> out 2>&1`
+	 * as root): the names are still read, the warning listed */
+	check_normalised(&p, "fields with names after tshark's warning",
+			 "Running as user \"root\" and group \"root\". This could be dangerous.\n"
+			 "frame.number\tsip.Request-Line\tsip.Status-Line\tsip.msg_hdr\tudp.dstport\n"
+			 "5\tOPTIONS sip:u SIP/2.0\t\tl: 0\\r\\n\\r\\n\t5060\n",
+			 1, "OPTIONS sip:u SIP/2.0\r\nl: 0\r\n\r\n", "the lines that are not of the export, ignored",
+			 NULL);
+	CHECK(p.nmsgs == 1 && slice_eq(p.msgs[0].packet, SLICE_LIT("frame 5")));
+	CHECK(text_at(&p, "l: 0", 3, sizeof "5\tOPTIONS sip:u SIP/2.0\t\t"));
+	paste_fini(&p);
+
 	/* -E occurrence=f: msg_hdr[0] alone, two OPTIONS with one start line */
 	check_normalised(&p, "fields, first occurrence",
 			 "3\tOPTIONS sip:u SIP/2.0\t\tl: 0\\r\\n\\r\\nOPTIONS sip:u SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n", 2,

@@ -4,7 +4,8 @@
 # TCP segments holding two or three messages, made here with text2pcap),
 # tshark writes -T json, -T json -x, -T ek, -T ek -x, -T json -e FIELD...,
 # -T ek -e FIELD..., -T pdml and -T fields -e FIELD... (without and with
-# -E header=y, and with -E quote=d); decode must read
+# -E header=y, with -E quote=d, and with tshark's stderr warning before the
+# header line, as `> out 2>&1` writes it as root); decode must read
 # from each the messages it reads from the capture file itself, in the same
 # order and byte for byte (without -x: up to a NUL byte of a binary body,
 # where tshark's string of it ends; PDML's body is such a string), each with its packet line naming
@@ -42,14 +43,19 @@ for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap" "$tmp/three.pca
 	name=$(basename "$cap" .pcap)
 	"$imsreg" decode --json "$cap" > "$tmp/$name.pcap.json" 2>/dev/null
 	[ $? -le 1 ] || { echo "FAIL: $name: decode of the capture"; fail=1; continue; }
-	for t in json json-x ek ek-x json-e ek-e pdml fields fields-h fields-q; do
+	for t in json json-x ek ek-x json-e ek-e pdml fields fields-h fields-q fields-w; do
 		out="$tmp/$name.$t"
-		opt=(-T "${t%-[xehq]}")
+		opt=(-T "${t%-[xehqw]}")
 		[ "$t" != "${t%-x}" ] && opt+=(-x)
 		[ "$t" != "${t%-h}" ] && opt+=(-E header=y)
 		[ "$t" != "${t%-q}" ] && opt+=(-E header=y -E quote=d)
-		[ "$t" != "${t%-[ehq]}" ] || [ "$t" = fields ] && opt+=("${fields[@]}")
-		tshark -n -r "$cap" -Y sip "${opt[@]}" > "$out" 2>/dev/null || { echo "FAIL: $name: tshark ${opt[*]}"; fail=1; continue; }
+		[ "$t" != "${t%-w}" ] && opt+=(-E header=y)
+		[ "$t" != "${t%-[ehqw]}" ] || [ "$t" = fields ] && opt+=("${fields[@]}")
+		# -w: stderr into the file too, as `tshark ... > out 2>&1` has it
+		# (as root tshark warns there before the header line)
+		err=/dev/null
+		[ "$t" != "${t%-w}" ] && err=$out
+		tshark -n -r "$cap" -Y sip "${opt[@]}" > "$out" 2>>"$err" || { echo "FAIL: $name: tshark ${opt[*]}"; fail=1; continue; }
 		"$imsreg" decode --json "$out" > "$out.decoded" 2>/dev/null
 		[ $? -le 1 ] || { echo "FAIL: $name ${opt[*]}: decode exit status"; fail=1; continue; }
 		python3 - "$tmp/$name.pcap.json" "$out.decoded" "$t" "$name ${opt[*]}" <<'PY' || fail=1
