@@ -175,6 +175,12 @@ static const struct tag_info tags[] = {
 	  "who answers: the principal, an attendant, a message taker or an information service",
 	  "RFC 3840 §10" },
 	{ "isfocus", false, IMS_TAG_GENERIC, "the contact is a conference focus", "RFC 3840 §10" },
+	/* the two base tags RFC 3840 §9 takes from the IETF tree */
+	{ "language", false, IMS_TAG_GENERIC,
+	  "the languages the contact can communicate in (language tags such as \"en\")",
+	  "RFC 3840 §9, RFC 2987" },
+	{ "type", false, IMS_TAG_GENERIC, "the MIME media types the contact can receive",
+	  "RFC 3840 §9, RFC 2913" },
 	{ "g.gsma.rcs.telephony", true, IMS_TAG_RCS_TELEPHONY,
 	  "the telephony the RCS client relies on: cs (circuit-switched voice), volte (IMS "
 	  "voice over LTE) or none",
@@ -190,7 +196,10 @@ static const struct tag_info tags[] = {
 	{ "g.oma.sip-im.large-message", true, IMS_TAG_GENERIC,
 	  "OMA SIMPLE instant messaging, large message mode", "OMA SIMPLE IM" },
 	{ "g.3gpp.accesstype", true, IMS_TAG_GENERIC,
-	  "the kind of access the UE registers over (e.g. cellular or WLAN)", "3GPP TS 24.229" },
+	  "the access technology of this registration flow: \"cellular2\" cellular, \"wlan1\" "
+	  "WLAN, \"dsl3\" DSL, \"docsis4\" DOCSIS, \"ethernet5\" Ethernet (IMS centralized "
+	  "services)",
+	  "3GPP TS 24.292 Annex B.3" },
 	{ "g.3gpp.mid-call", true, IMS_TAG_GENERIC,
 	  "the UE supports mid-call SRVCC: held and conference calls survive the move of "
 	  "voice to the circuit-switched network",

@@ -156,8 +156,11 @@ static const struct tag_case tag_cases[] = {
 	{ "+g.3gpp.cs2ps-drvcc-orig-pre-alerting", NULL, false, IMS_TAG_GENERIC,
 	  "3GPP TS 24.237 Annex C.25", 0, 0, NULL, NULL, NULL },
 	{ "+g.3gpp.rlos", NULL, false, IMS_TAG_GENERIC, "3GPP TS 24.229 §7.9.9", 0, 0, NULL, NULL, NULL },
-	{ "+g.3gpp.accesstype", "cellular", true, IMS_TAG_GENERIC, "3GPP TS 24.229", 0, 0, NULL,
-	  NULL, NULL },
+	{ "+g.3gpp.accesstype", "cellular2", true, IMS_TAG_GENERIC, "3GPP TS 24.292 Annex B.3", 0, 0,
+	  NULL, NULL, NULL },
+	/* RFC 3840 §9's base tags from the IETF tree: no '+', known */
+	{ "language", "en,fr", true, IMS_TAG_GENERIC, "RFC 3840 §9, RFC 2987", 0, 0, NULL, NULL, NULL },
+	{ "type", "text/plain", true, IMS_TAG_GENERIC, "RFC 3840 §9, RFC 2913", 0, 0, NULL, NULL, NULL },
 	{ "+g.example.tag", NULL, false, IMS_TAG_GENERIC, "RFC 3840 §9", 0, 0, NULL, NULL, NULL },
 	{ "transport", "udp", false, IMS_TAG_OTHER, "RFC 3261", 0, 0, NULL, NULL, NULL },
 };
