@@ -447,6 +447,7 @@ struct state {
 			       * end too: see the loop of normalise) */
 	long content_length;
 	bool sip_body;        /* Content-Type message/sipfrag or message/sip */
+	bool single[SIP_HDR__COUNT]; /* the head has a field of this single-value id */
 };
 
 static int note(struct state *st, bool *flag, unsigned line, const char *what)
@@ -468,6 +469,7 @@ static int msg_begin(struct state *st, size_t i, bool block)
 	st->in_msg = true;
 	st->doubled = st->noted_prefix = st->noted_lf = st->noted_blank = false;
 	st->noted_quote = st->noted_indent = st->noted_crcrlf = false;
+	memset(st->single, 0, sizeof st->single);
 	st->content_length = -1;
 	st->sip_body = false;
 	return 0;
@@ -868,6 +870,33 @@ static bool bounded(const struct state *st, size_t i, size_t j)
 	return false;
 }
 
+/* The id of line l's header field when it may appear only once in a
+ * message (RFC 3261 §7.3: From, To, Call-ID, CSeq, ...), else SIP_HDR_OTHER. */
+static enum sip_hdr_id single_field(const char *in, const struct line *l)
+{
+	size_t i;
+	enum sip_hdr_id id = line_name_id(in + l->cstart, l->end - l->cstart, &i);
+	return id != SIP_HDR_OTHER && sip_hdr_is_single(id) ? id : SIP_HDR_OTHER;
+}
+
+/* The header lines from line j up to the next blank line hold a field of
+ * a single-value id the head before has: they are another message's (two
+ * blocks of fields, or a message and the next one's fields, pasted with a
+ * blank line between), not the rest of this head after a blank line of a
+ * doubled paste. */
+static bool repeats_single(const struct state *st, size_t j)
+{
+	for (; j < st->n; j++) {
+		enum line_kind k = classify(st->in, &st->ls[j]);
+		if (k != HEADER && k != CONTINUATION)
+			return false;
+		enum sip_hdr_id id = k == HEADER ? single_field(st->in, &st->ls[j]) : SIP_HDR_OTHER;
+		if (id != SIP_HDR_OTHER && st->single[id])
+			return true;
+	}
+	return false;
+}
+
 /* A header line of a name the codec knows at the start of line l. */
 static bool known_field_line(const char *in, const struct line *l)
 {
@@ -999,6 +1028,9 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 					st.content_length = cl;
 				else if (is_sip_body_type(in + ls[i].cstart, ls[i].end - ls[i].cstart))
 					st.sip_body = true;
+				enum sip_hdr_id id = single_field(in, &ls[i]);
+				if (id != SIP_HDR_OTHER)
+					st.single[id] = true;
 			}
 			rc = head_line(&st, i, k == TEXT, false);
 			if (rc < 0)
@@ -1020,7 +1052,11 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		 * blank lines: it ends the head when a body is due or follows */
 		if (st.doubled && j - i >= 2 && (nk == TEXT || st.content_length > 0))
 			body_follows = true;
-		bool noise = j < n && !body_follows && !said_empty && !bounded(&st, i, j) &&
+		/* header lines that repeat a single-value field of this head
+		 * (before the head was seen to be a doubled paste) are the next
+		 * message's: the head ends here, without a body */
+		bool next_msg = j < n && !st.doubled && !body_follows && nk == HEADER && repeats_single(&st, j);
+		bool noise = j < n && !body_follows && !said_empty && !next_msg && !bounded(&st, i, j) &&
 			     (nk == HEADER || nk == CONTINUATION || (nk == TEXT && st.doubled));
 		if (noise) {
 			st.doubled = true;
@@ -1041,7 +1077,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		if (st.doubled)
 			boff = j < n ? ls[j].start : len;
 		/* fields pasted alone have a body only when Content-Length says so */
-		if (st.content_length > 0 || (st.content_length < 0 && !st.block)) {
+		if (!next_msg && (st.content_length > 0 || (st.content_length < 0 && !st.block))) {
 			size_t after;
 			rc = body_take(&st, line_at(ls, n, i, boff), boff, &after);
 			if (rc < 0)

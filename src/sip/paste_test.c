@@ -1784,6 +1784,59 @@ static void test_fields_after_a_message_that_said_content_length_0_are_a_block(v
 	paste_fini(&p);
 }
 
+/* A blank line before header lines that repeat a field the head has and
+ * may have only once (RFC 3261 §7.3: CSeq, Call-ID, From, ...) ends the
+ * head: two REGISTERs' fields pasted one after the other, not one head with
+ * a blank line of a doubled paste in it. A doubled paste (blank lines from
+ * the first line on) still has its blank lines removed. */
+static void test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block(void)
+{
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	static const char two[] = "Via: SIP/2.0/UDP h;branch=z9hG4bK1\nCSeq: 1 REGISTER\n\n"
+				  "Via: SIP/2.0/UDP h;branch=z9hG4bK2\nCSeq: 2 REGISTER\n";
+	CHECK_INT_EQ(paste_normalise(&p, two, sizeof two - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK(p.msgs[0].fields && p.msgs[1].fields);
+		CHECK_INT_EQ(p.msgs[1].first_line, 4);
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCSeq: 1 REGISTER\r\n\r\n");
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
+			       "Via: SIP/2.0/UDP h;branch=z9hG4bK2\r\nCSeq: 2 REGISTER\r\n\r\n");
+	}
+	CHECK(!repaired(&p, 3, "removed blank lines between header lines"));
+
+	/* after a message without Content-Length: the message ends there,
+	 * without a body, and the fields are a block */
+	static const char after[] = "REGISTER sip:a SIP/2.0\nCall-ID: 1\nCSeq: 1 REGISTER\n\n"
+				    "CSeq: 2 REGISTER\nAuthorization: Digest username=\"a@b\"\n";
+	CHECK_INT_EQ(paste_normalise(&p, after, sizeof after - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK(!p.msgs[0].fields && p.msgs[1].fields);
+		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
+			       "REGISTER sip:a SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n\r\n");
+	}
+
+	/* fields that repeat none (Via may come twice) are the same head */
+	static const char via[] = "REGISTER sip:a SIP/2.0\nVia: SIP/2.0/UDP h\nCSeq: 1 REGISTER\n\n"
+				  "Via: SIP/2.0/UDP g\nContent-Length: 0\n";
+	CHECK_INT_EQ(paste_normalise(&p, via, sizeof via - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && repaired(&p, 4, "removed blank lines between header lines"));
+
+	/* a doubled paste whose message repeats CSeq (a fault the rule book
+	 * reports) stays one message */
+	static const char doubled[] = "REGISTER sip:a SIP/2.0\n\nCSeq: 1 REGISTER\n\nCall-ID: 1\n\n"
+				      "CSeq: 2 REGISTER\n\n";
+	CHECK_INT_EQ(paste_normalise(&p, doubled, sizeof doubled - 1, &err), 0);
+	CHECK(p.nmsgs == 1);
+	CHECK_SLICE_EQ(buf_view(&p.text), "REGISTER sip:a SIP/2.0\r\nCSeq: 1 REGISTER\r\nCall-ID: 1\r\n"
+					  "CSeq: 2 REGISTER\r\n\r\n");
+	paste_fini(&p);
+}
+
 /* Header fields copied from a log that prefixes each line, with no start
  * line anywhere: the prefix (a log's: a timestamp in it, or the same bytes
  * on the next line) is removed from the lines of its shape whose content
@@ -2366,6 +2419,7 @@ int main(void)
 	test_fields_without_a_start_line_are_blocks();
 	test_sipp_trace_msg_lines_are_packet_lines();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
+	test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block();
 	test_fields_behind_a_log_prefix_are_blocks();
 	test_extension_fields_behind_a_log_prefix_are_kept_after_a_field();
 	test_tshark_json_messages_are_read_from_their_fields();
