@@ -1742,23 +1742,36 @@ static void test_sipp_trace_msg_lines_are_packet_lines(void)
  * 401), a block of fields of its own, not more of the 401's head. With no
  * Content-Length, or after blank lines already found to be noise, a blank
  * line before a header line stays noise of the paste. */
+/* in normalised into two messages: a block of fields or not each, the
+ * second starting at input line line1 (0: not checked), with these texts
+ * (NULL: not checked). */
+static void check_two_messages(struct paste *p, const char *in, bool fields0, bool fields1, unsigned line1,
+			       const char *text0, const char *text1)
+{
+	struct sip_parse_error err;
+	CHECK_INT_EQ(paste_normalise(p, in, strlen(in), &err), 0);
+	CHECK_INT_EQ(p->nmsgs, 2);
+	if (p->nmsgs != 2)
+		return;
+	CHECK(p->msgs[0].fields == fields0 && p->msgs[1].fields == fields1);
+	if (line1)
+		CHECK_INT_EQ(p->msgs[1].first_line, line1);
+	if (text0)
+		CHECK_SLICE_EQ(slice_make(p->text.ptr + p->msgs[0].offset, p->msgs[0].len), text0);
+	if (text1)
+		CHECK_SLICE_EQ(slice_make(p->text.ptr + p->msgs[1].offset, p->msgs[1].len), text1);
+}
+
 static void test_fields_after_a_message_that_said_content_length_0_are_a_block(void)
 {
 	struct paste p;
 	struct sip_parse_error err;
 	paste_init(&p);
-	static const char after[] = "SIP/2.0 401 Unauthorized\nCall-ID: 1\nContent-Length: 0\n\n"
-				    "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\n";
-	CHECK_INT_EQ(paste_normalise(&p, after, sizeof after - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	if (p.nmsgs == 2) {
-		CHECK(!p.msgs[0].fields && p.msgs[1].fields);
-		CHECK_INT_EQ(p.msgs[1].first_line, 5);
-		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
-			       "SIP/2.0 401 Unauthorized\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n");
-		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
-			       "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\r\n\r\n");
-	}
+	check_two_messages(&p,
+			   "SIP/2.0 401 Unauthorized\nCall-ID: 1\nContent-Length: 0\n\n"
+			   "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\n",
+			   false, true, 5, "SIP/2.0 401 Unauthorized\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n",
+			   "Authorization: Digest username=\"a@b\",uri=\"sip:b\"\r\n\r\n");
 	CHECK(!repaired(&p, 4, "removed blank lines between header lines"));
 
 	/* no Content-Length: the blank line is noise, the field the 401's */
@@ -1794,31 +1807,20 @@ static void test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_ne
 	struct paste p;
 	struct sip_parse_error err;
 	paste_init(&p);
-	static const char two[] = "Via: SIP/2.0/UDP h;branch=z9hG4bK1\nCSeq: 1 REGISTER\n\n"
-				  "Via: SIP/2.0/UDP h;branch=z9hG4bK2\nCSeq: 2 REGISTER\n";
-	CHECK_INT_EQ(paste_normalise(&p, two, sizeof two - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	if (p.nmsgs == 2) {
-		CHECK(p.msgs[0].fields && p.msgs[1].fields);
-		CHECK_INT_EQ(p.msgs[1].first_line, 4);
-		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
-			       "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCSeq: 1 REGISTER\r\n\r\n");
-		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[1].offset, p.msgs[1].len),
-			       "Via: SIP/2.0/UDP h;branch=z9hG4bK2\r\nCSeq: 2 REGISTER\r\n\r\n");
-	}
+	check_two_messages(&p,
+			   "Via: SIP/2.0/UDP h;branch=z9hG4bK1\nCSeq: 1 REGISTER\n\n"
+			   "Via: SIP/2.0/UDP h;branch=z9hG4bK2\nCSeq: 2 REGISTER\n",
+			   true, true, 4, "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCSeq: 1 REGISTER\r\n\r\n",
+			   "Via: SIP/2.0/UDP h;branch=z9hG4bK2\r\nCSeq: 2 REGISTER\r\n\r\n");
 	CHECK(!repaired(&p, 3, "removed blank lines between header lines"));
 
 	/* after a message without Content-Length: the message ends there,
 	 * without a body, and the fields are a block */
-	static const char after[] = "REGISTER sip:a SIP/2.0\nCall-ID: 1\nCSeq: 1 REGISTER\n\n"
-				    "CSeq: 2 REGISTER\nAuthorization: Digest username=\"a@b\"\n";
-	CHECK_INT_EQ(paste_normalise(&p, after, sizeof after - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	if (p.nmsgs == 2) {
-		CHECK(!p.msgs[0].fields && p.msgs[1].fields);
-		CHECK_SLICE_EQ(slice_make(p.text.ptr + p.msgs[0].offset, p.msgs[0].len),
-			       "REGISTER sip:a SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n\r\n");
-	}
+	check_two_messages(&p,
+			   "REGISTER sip:a SIP/2.0\nCall-ID: 1\nCSeq: 1 REGISTER\n\n"
+			   "CSeq: 2 REGISTER\nAuthorization: Digest username=\"a@b\"\n",
+			   false, true, 5, "REGISTER sip:a SIP/2.0\r\nCall-ID: 1\r\nCSeq: 1 REGISTER\r\n\r\n",
+			   NULL);
 
 	/* fields that repeat none (Via may come twice) are the same head */
 	static const char via[] = "REGISTER sip:a SIP/2.0\nVia: SIP/2.0/UDP h\nCSeq: 1 REGISTER\n\n"
