@@ -5023,10 +5023,10 @@ static int unlog_pdml(struct unlog *u)
 
 #define TF_COLS 64
 
-/* What the lines of an export are. */
 /* The most lines before tshark's header line that are looked over. */
 #define TF_BEFORE_MAX 8
 
+/* What the lines of an export are. */
 struct tf_format {
 	char sep;
 	size_t nsep;  /* separators on a line */
@@ -5199,9 +5199,10 @@ static enum tj_key tf_start_kind(const char *v, size_t n)
 }
 
 /* The input's format: -E header=y's names (on the first line, or after
- * up to TF_BEFORE_MAX lines of another kind), or (no names) a line with a msg_hdr among its TAB-separated values, every
- * line with TABs having as many (a line without TABs, tshark's warnings
- * on stderr, is let be when it holds no escaped line end). */
+ * up to TF_BEFORE_MAX lines of another kind), or (no names) a line with a
+ * msg_hdr among its TAB-separated values, every line with TABs having as
+ * many (a line without TABs, tshark's warnings on stderr, is let be when
+ * it holds no escaped line end). */
 static bool tf_input(const char *in, size_t len, struct tf_format *f)
 {
 	size_t i = len >= 3 && memcmp(in, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
