@@ -5630,13 +5630,14 @@ static int unlog_run(struct unlog *u)
 			 * line after other text, which begins a message */
 			size_t sm = SIZE_MAX, mkl = 0, mc = cc;
 			bool running = run.on && !run.done && logcat_key_eq(&run.key, &key);
-			if (!escaped && !paste_is_start_line(in + cc, ce - cc)) {
-				if (running)
-					mc = logcat_marked_content(in, &run, cc, ce);
-				if (mc == cc || !paste_is_start_line(in + mc, ce - mc))
-					sm = logcat_marked_start(in, len, next, cc, ce, &key, &mkl);
-			}
-			if (escaped || sm != SIZE_MAX || paste_is_start_line(in + mc, ce - mc)) {
+			bool start = escaped || paste_is_start_line(in + cc, ce - cc);
+			if (!start && running)
+				mc = logcat_marked_content(in, &run, cc, ce);
+			if (!start && mc != cc)
+				start = paste_is_start_line(in + mc, ce - mc);
+			if (!start)
+				sm = logcat_marked_start(in, len, next, cc, ce, &key, &mkl);
+			if (start || sm != SIZE_MAX) {
 				/* a message starts: its lines are those of this key
 				 * (after the same text, as the last one's were, when
 				 * its start line is after it) */
