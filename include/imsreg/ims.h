@@ -49,6 +49,10 @@ struct ims_feature_tag {
 	const char *value_meaning;       /* static text: what the value says (rcs telephony ...), or NULL */
 	unsigned nunknown;               /* ICSI/IARI URNs not in the service table */
 	bool more_services;              /* more than 8 URNs were listed */
+	/* a Feature-Caps indicator whose value is a URI ("<sip:...>"): the URI
+	 * between '<' and '>', else SLICE_NULL */
+	struct slice uri;
+	bool known;                      /* in imsreg's table of tags or indicators */
 };
 
 /* Explains one Contact parameter (name, value as sip_param_next gives it):
@@ -61,6 +65,45 @@ const struct ims_service *ims_service_lookup(struct slice urn);
 /* %HH unescaping into out (cap bytes): length, or -EMSGSIZE / -EBADMSG
  * ('%' not followed by two hex digits). out is not NUL-terminated. */
 int ims_unescape(char *out, size_t cap, struct slice in);
+
+/* ---- Feature-Caps (RFC 6809): what the proxies in the path support ------ */
+
+/* The field has no id of the codec's and no compact form: it is known by
+ * its name. Feature-capability indicators are to a proxy or registrar what
+ * Contact feature tags are to a UE (RFC 6809 §4). */
+#define IMS_FCAPS_NAME "Feature-Caps"
+bool ims_fcaps_hdr(const struct sip_hdr *h);
+/* The next Feature-Caps field of m after prev (NULL: the first), or NULL. */
+const struct sip_hdr *ims_fcaps_next(const struct sip_msg *m, const struct sip_hdr *prev);
+
+/* The indicators of one field value (RFC 6809 §6.3):
+ *   Feature-Caps = "Feature-Caps" HCOLON fc-value *(COMMA fc-value)
+ *   fc-value     = "*" *(SEMI feature-cap)
+ *   feature-cap  = "+" fcap-name [EQUAL LDQUOT (fcap-value-list / fcap-string-value) RDQUOT]
+ *   fcap-name    = ftag-name = ALPHA *( ALPHA / DIGIT / "!" / "'" / "." / "-" / "%" ) */
+struct ims_fcaps_it {
+	struct sip_list list;
+	const char *start;          /* the value's first byte */
+	struct sip_param_it params; /* the rest of the current fc-value */
+	bool in_value;              /* params is live */
+	unsigned element;           /* fc-values begun */
+};
+void ims_fcaps_init(struct ims_fcaps_it *it, struct slice value);
+/* The next indicator: p->name with its '+', p->value between the quotes
+ * (SLICE_NULL for one without a value), *element the fc-value it is in
+ * (from 0). 1, 0 at the end, or -EBADMSG with err->at and err->reason: no
+ * value at all, an fc-value not "*" first, an indicator without its '+' or
+ * whose name is no ftag-name, a value not in quotes. An fc-value of "*"
+ * alone gives no indicator. */
+int ims_fcaps_next_cap(struct ims_fcaps_it *it, struct sip_param *p, unsigned *element,
+		       struct sip_parse_error *err);
+/* Explains one indicator (TS 24.229 §7.9A, TS 24.237 Annex C, TS 24.337):
+ * t->kind is IMS_TAG_ICSI for g.3gpp.icsi-ref (t->services as in a
+ * Contact), else IMS_TAG_GENERIC; t->known whether imsreg's table has it;
+ * t->uri the URI of an indicator whose value is one; t->note what is wrong
+ * with its value (a value on an indicator that takes none, a URI not in
+ * '<' '>', ...). 0 always. */
+int ims_fcap_describe(struct ims_feature_tag *t, const struct sip_param *p);
 
 /* ---- +sip.instance (RFC 5626 §4.1, RFC 7254 IMEI URN, RFC 4122 UUID) --- */
 

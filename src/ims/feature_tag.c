@@ -1,6 +1,7 @@
 /* feature_tag.c: Contact feature tags and parameters (RFC 3840 §9-10, RFC 5626 §4, TS 24.229 §7.9,
- * TS 24.341 §5.3.1.2, GSMA RCC.07; names as in the IANA media feature tag registry) and the
- * ICSI / IARI service table. */
+ * TS 24.341 §5.3.1.2, GSMA RCC.07; names as in the IANA media feature tag registry), the
+ * ICSI / IARI service table, and the feature-capability indicators of Feature-Caps (RFC 6809,
+ * TS 24.229 §7.9A, TS 24.237 Annex C). */
 #include <errno.h>
 #include <string.h>
 #include <imsreg/codec.h>
@@ -428,6 +429,7 @@ int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *
 	t->kind = info->kind;
 	t->meaning = info->meaning;
 	t->ref = info->ref;
+	t->known = true;
 	if (info->plus && !plus) {
 		set_note(t, "written without the leading '+': RFC 3840 §9 requires it for every "
 			    "tag that is not a base tag, so this is not read as a feature tag");
@@ -500,6 +502,313 @@ int ims_feature_tag_describe(struct ims_feature_tag *t, const struct sip_param *
 		}
 		break;
 	default:
+		break;
+	}
+	return 0;
+}
+
+/* ---- Feature-Caps (RFC 6809) ------------------------------------------- */
+
+bool ims_fcaps_hdr(const struct sip_hdr *h)
+{
+	return h->id == SIP_HDR_OTHER && slice_caseeq_cstr(h->name, IMS_FCAPS_NAME);
+}
+
+const struct sip_hdr *ims_fcaps_next(const struct sip_msg *m, const struct sip_hdr *prev)
+{
+	for (size_t i = prev ? (size_t)(prev - m->hdrs) + 1 : 0; i < m->nhdrs; i++)
+		if (ims_fcaps_hdr(&m->hdrs[i]))
+			return &m->hdrs[i];
+	return NULL;
+}
+
+static int fcaps_fail(struct sip_parse_error *err, const char *at, const char *reason)
+{
+	if (err) {
+		err->code = -EBADMSG;
+		err->at = at;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = reason;
+	}
+	return -EBADMSG;
+}
+
+void ims_fcaps_init(struct ims_fcaps_it *it, struct slice value)
+{
+	memset(it, 0, sizeof *it);
+	it->start = value.ptr;
+	sip_list_init(&it->list, value);
+}
+
+static bool is_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ftag-name = ALPHA *( ALPHA / DIGIT / "!" / "'" / "." / "-" / "%" ) (RFC
+ * 3840 §9): the first byte that breaks it, or NULL. */
+static const char *ftag_name_bad(struct slice n)
+{
+	if (n.len == 0 || !is_alpha(n.ptr[0]))
+		return n.ptr;
+	for (size_t i = 1; i < n.len; i++) {
+		char c = n.ptr[i];
+		if (!is_alpha(c) && !(c >= '0' && c <= '9') && (c == '\0' || !strchr("!'.-%", c)))
+			return n.ptr + i;
+	}
+	return NULL;
+}
+
+int ims_fcaps_next_cap(struct ims_fcaps_it *it, struct sip_param *p, unsigned *element,
+		       struct sip_parse_error *err)
+{
+	for (;;) {
+		if (it->in_value) {
+			int rc = sip_param_next(&it->params, p, err);
+			if (rc < 0) {
+				/* a value after '=' that is no token either (a '<'):
+				 * what it lacks is its quotes */
+				if (err && err->at && err->at > it->start && err->at[-1] == '=')
+					err->reason = "an indicator's value is written in double quotes";
+				return rc;
+			}
+			if (rc > 0) {
+				if (p->name.ptr[0] != '+')
+					return fcaps_fail(err, p->name.ptr, "a feature-capability "
+							  "indicator is written with a leading '+'");
+				const char *bad = ftag_name_bad(slice_make(p->name.ptr + 1, p->name.len - 1));
+				if (bad)
+					return fcaps_fail(err, bad, "an indicator's name is a letter, then "
+							  "letters, digits and ! ' . - %");
+				if (p->value.ptr && !p->quoted)
+					return fcaps_fail(err, p->value.ptr, "an indicator's value is "
+							  "written in double quotes");
+				*element = it->element - 1;
+				return 1;
+			}
+			it->in_value = false;
+		}
+		struct slice item;
+		int rc = sip_list_next(&it->list, &item, err);
+		if (rc < 0)
+			return rc;
+		if (rc == 0) {
+			if (it->element == 0)
+				return fcaps_fail(err, it->start, "no value: Feature-Caps holds \"*\" "
+						  "and the indicators after it");
+			return 0;
+		}
+		if (item.ptr[0] != '*')
+			return fcaps_fail(err, item.ptr, "a Feature-Caps value starts with \"*\", "
+					  "then ';' and each indicator");
+		const char *q = item.ptr + 1, *end = item.ptr + item.len;
+		while (q < end && scan_is((unsigned char)*q, SCAN_WS | SCAN_CRLF))
+			q++;
+		if (q < end && *q != ';')
+			return fcaps_fail(err, q, "expected ';' after the \"*\" of a Feature-Caps value");
+		sip_param_it_init(&it->params, slice_span(q, end));
+		it->in_value = true;
+		it->element++;
+	}
+}
+
+/* What an indicator's value is (the definition of each). */
+enum fcap_value {
+	FCV_FLAG,     /* none: its presence says it */
+	FCV_URI,      /* "<" URI ">" */
+	FCV_SERVICES, /* a list of %-escaped ICSI URNs */
+	FCV_STRING,   /* a string-value "<...>" or a list of tokens */
+};
+
+struct fcap_info {
+	const char *name; /* without the leading '+' */
+	enum fcap_value value;
+	const char *meaning;
+	const char *ref;
+};
+
+/* The IMS-ALG media indicators: what the P-CSCF's media proxy carries. */
+#define IMS_ALG_MEDIA(tag, what)                                                                  \
+	{ tag, FCV_FLAG,                                                                           \
+	  "the P-CSCF's IMS-ALG (the media proxy beside it) carries " what "; a P-CSCF that "   \
+	  "lists none of these media indicators carries every media type",                        \
+	  "3GPP TS 24.229 §7.9A" }
+
+static const struct fcap_info fcap_table[] = {
+	{ "g.3gpp.icsi-ref", FCV_SERVICES,
+	  "the IMS communication services (ICSI) that the entity which added this Feature-Caps "
+	  "supports for this transaction or dialog",
+	  "3GPP TS 24.229 §7.9A.2" },
+	{ "g.3gpp.trf", FCV_URI,
+	  "the URI of the visited network's transit and roaming function (TRF): the home network "
+	  "may send a roaming user's call back to the visited network through it, to be routed "
+	  "there (roaming with local breakout)",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.loopback", FCV_STRING,
+	  "the home network sends this request back to the visited network, which routes it on "
+	  "(roaming with local breakout)",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.home-visited", FCV_STRING,
+	  "the home network can send requests back to the visited network that the value names "
+	  "(written as in P-Visited-Network-ID)",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.mrb", FCV_URI,
+	  "the URI of the visited network's media resource broker (MRB), which allocates media "
+	  "resources (announcements, conferences) for roaming users",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.registration-token", FCV_STRING,
+	  "a token that names one registration of the user: an application server ties the "
+	  "requests and responses of that registration together by it",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.thig-path", FCV_URI,
+	  "the URI of the visited network's IBCF that hid the Path entries before it (topology "
+	  "hiding, THIG): in the 200 OK to a REGISTER it tells the P-CSCF which IBCF that is",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.priority-share", FCV_STRING, "the entity supports priority sharing",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.verstat", FCV_FLAG,
+	  "the home network verifies the calling number of the user's incoming calls and tells "
+	  "the UE the result (verstat in P-Asserted-Identity, STIR/SHAKEN, RFC 8224)",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.anbr", FCV_FLAG,
+	  "the network supports access network bitrate recommendation (ANBR): the radio tells "
+	  "the UE's codec what bitrate it can carry",
+	  "3GPP TS 24.229 §7.9A, TS 26.114" },
+	IMS_ALG_MEDIA("sip.audio", "audio"),
+	IMS_ALG_MEDIA("sip.video", "video"),
+	IMS_ALG_MEDIA("sip.text", "real-time text"),
+	IMS_ALG_MEDIA("sip.message", "message (MSRP) media"),
+	IMS_ALG_MEDIA("sip.application", "application media"),
+	IMS_ALG_MEDIA("sip.data", "data media"),
+	IMS_ALG_MEDIA("sip.control", "control media"),
+	{ "sip.ice", FCV_FLAG, "the P-CSCF's IMS-ALG supports ICE for the media it carries",
+	  "3GPP TS 24.229 §7.9A" },
+	{ "g.3gpp.atcf", FCV_URI,
+	  "an ATCF (access transfer control function, in the visited network's P-CSCF or "
+	  "IBCF) anchors this UE's calls for enhanced SRVCC; the value is its STN-SR, the "
+	  "number the MSC calls to move an anchored call to the circuit-switched network",
+	  "3GPP TS 24.237 Annex C" },
+	{ "g.3gpp.atcf-mgmt-uri", FCV_URI,
+	  "the URI where the ATCF takes management requests: the SCC AS sends it this "
+	  "registration's transfer information (ATU-STI, C-MSISDN) there",
+	  "3GPP TS 24.237 Annex C" },
+	{ "g.3gpp.atcf-psi", FCV_URI,
+	  "the ATCF's management address as a public service identity, which older ATCFs send "
+	  "where newer ones send g.3gpp.atcf-mgmt-uri",
+	  "3GPP TS 24.237" },
+	{ "g.3gpp.atcf-path", FCV_URI,
+	  "the ATCF's URI for terminating requests, the one it put in the Path: it tells the "
+	  "SCC AS which Path entry is the ATCF",
+	  "3GPP TS 24.237 Annex C" },
+	{ "g.3gpp.srvcc", FCV_FLAG,
+	  "a resource in the path can move a call from IMS to the circuit-switched network "
+	  "(PS to CS SRVCC)",
+	  "3GPP TS 24.237 Annex C.7" },
+	{ "g.3gpp.srvcc-alerting", FCV_FLAG,
+	  "the entity, and those it knows of in the path, support SRVCC of a call that is "
+	  "still ringing",
+	  "3GPP TS 24.237 Annex C.5A" },
+	{ "g.3gpp.ps2cs-srvcc-orig-pre-alerting", FCV_FLAG,
+	  "the entity supports SRVCC of an outgoing call before the far end rings",
+	  "3GPP TS 24.237 Annex C" },
+	{ "g.3gpp.ps2cs-srvcc-term-pre-alerting", FCV_FLAG,
+	  "the entity supports SRVCC of an incoming call before it rings",
+	  "3GPP TS 24.237 Annex C.32" },
+	{ "g.3gpp.ps2cs-drvcc-orig-pre-alerting", FCV_FLAG,
+	  "the entity supports moving an outgoing call to the circuit-switched network with "
+	  "dual radio (DRVCC) before the far end rings",
+	  "3GPP TS 24.237 Annex C.20" },
+	{ "g.3gpp.mid-call", FCV_FLAG,
+	  "the entity supports mid-call SRVCC: held and conference calls survive the move of "
+	  "voice to the circuit-switched network",
+	  "3GPP TS 24.237 Annex C" },
+	{ "g.3gpp.iut-focus", FCV_FLAG,
+	  "the entity anchors a session that may move between the user's devices (inter-UE "
+	  "transfer)",
+	  "3GPP TS 24.337 Annex B.5" },
+};
+
+/* The value is RFC 3840's string-value ("<" ... ">") or tag-value-list
+ * (["!"] token-nobang / boolean / "#" numeric, separated by ','). */
+static bool fcap_value_ok(struct slice v)
+{
+	if (v.len >= 2 && v.ptr[0] == '<' && v.ptr[v.len - 1] == '>')
+		return true;
+	const char *s = v.ptr, *end = v.ptr + v.len;
+	for (;;) {
+		const char *comma = memchr(s, ',', (size_t)(end - s));
+		struct slice item = slice_trim(slice_span(s, comma ? comma : end));
+		size_t i = item.len && item.ptr[0] == '!' ? 1 : 0;
+		bool numeric = i < item.len && item.ptr[i] == '#';
+		if (numeric)
+			i++;
+		if (i == item.len)
+			return false;
+		for (; i < item.len; i++) {
+			char c = item.ptr[i];
+			/* numeric: the digits and relations of RFC 3840's numeric;
+			 * token-nobang: a token without '!' */
+			bool ok = numeric ? c != '\0' && ((c >= '0' && c <= '9') || strchr(".+-:<>=", c))
+					  : scan_is((unsigned char)c, SCAN_TOKEN) && c != '!';
+			if (!ok)
+				return false;
+		}
+		if (!comma)
+			return true;
+		s = comma + 1;
+	}
+}
+
+int ims_fcap_describe(struct ims_feature_tag *t, const struct sip_param *p)
+{
+	memset(t, 0, sizeof *t);
+	t->name = p->name;
+	t->value = p->value;
+	t->kind = IMS_TAG_GENERIC;
+	struct slice bare = p->name;
+	if (bare.len && bare.ptr[0] == '+')
+		bare = slice_make(bare.ptr + 1, bare.len - 1);
+	const struct fcap_info *info = NULL;
+	for (size_t i = 0; i < sizeof fcap_table / sizeof fcap_table[0] && !info; i++)
+		if (slice_caseeq_cstr(bare, fcap_table[i].name))
+			info = &fcap_table[i];
+	if (!info) {
+		t->meaning = "a feature-capability indicator not in imsreg's table";
+		t->ref = "RFC 6809 §4";
+		if (p->value.ptr && !fcap_value_ok(p->value))
+			set_note(t, "the value is neither a \"<...>\" string nor a list of tokens "
+				    "(RFC 6809 §6.3, RFC 3840 §9)");
+		return 0;
+	}
+	t->known = true;
+	t->meaning = info->meaning;
+	t->ref = info->ref;
+	struct slice v = p->value;
+	switch (info->value) {
+	case FCV_FLAG:
+		if (v.ptr)
+			set_note(t, "this indicator takes no value: its presence says it all");
+		break;
+	case FCV_URI:
+		if (!v.ptr || v.len == 0)
+			set_note(t, "no value: expected the URI inside '<' '>' in quotes "
+				    "(\"<sip:...>\")");
+		else if (v.len < 3 || v.ptr[0] != '<' || v.ptr[v.len - 1] != '>')
+			set_note(t, "the URI should be inside '<' '>' (\"<sip:...>\", "
+				    "\"<tel:...>\")");
+		else
+			t->uri = slice_make(v.ptr + 1, v.len - 2);
+		break;
+	case FCV_SERVICES:
+		t->kind = IMS_TAG_ICSI;
+		services_describe(t, p);
+		break;
+	case FCV_STRING:
+		if (!v.ptr || v.len == 0)
+			set_note(t, "no value: this indicator carries one");
+		else if (!fcap_value_ok(v))
+			set_note(t, "the value is neither a \"<...>\" string nor a list of tokens "
+				    "(RFC 6809 §6.3, RFC 3840 §9)");
 		break;
 	}
 	return 0;

@@ -1,5 +1,6 @@
 /* feature_tag_test.c: Contact feature tags explained (RFC 3840, RFC 5626, TS 24.229 §7.9, TS 24.341). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <imsreg/ims.h>
 #include "check.h"
@@ -266,6 +267,197 @@ static void test_missing_plus_is_an_unknown_parameter(void)
 	CHECK(t.value_meaning == NULL);
 }
 
+/* The indicators of a Feature-Caps value (RFC 6809 §6.3), one after the
+ * other across fc-values, each with the fc-value it is in. */
+static void test_fcaps_indicators_in_order_with_their_element(void)
+{
+	const char *v = "*;+g.3gpp.atcf=\"<tel:+12375553333>\";+g.3gpp.mid-call , *; "
+			"+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel,a\";+sip.audio,*";
+	struct ims_fcaps_it it;
+	struct sip_param p;
+	struct sip_parse_error err = { 0 };
+	unsigned el = 99;
+	ims_fcaps_init(&it, slice_cstr(v));
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 1);
+	CHECK_SLICE_EQ(p.name, "+g.3gpp.atcf");
+	CHECK_SLICE_EQ(p.value, "<tel:+12375553333>");
+	CHECK(p.quoted);
+	CHECK_INT_EQ(el, 0);
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 1);
+	CHECK_SLICE_EQ(p.name, "+g.3gpp.mid-call");
+	CHECK(p.value.ptr == NULL);
+	CHECK_INT_EQ(el, 0);
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 1);
+	CHECK_SLICE_EQ(p.name, "+g.3gpp.icsi-ref");
+	/* a ',' inside the quotes does not start an fc-value */
+	CHECK_SLICE_EQ(p.value, "urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel,a");
+	CHECK_INT_EQ(el, 1);
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 1);
+	CHECK_SLICE_EQ(p.name, "+sip.audio");
+	CHECK_INT_EQ(el, 1);
+	/* the third fc-value, "*" alone, has no indicator */
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 0);
+	CHECK_INT_EQ(ims_fcaps_next_cap(&it, &p, &el, &err), 0);
+}
+
+/* Each way a Feature-Caps value breaks RFC 6809 §6.3, with where. */
+static void test_fcaps_syntax_errors_and_where(void)
+{
+	static const struct {
+		const char *value;
+		int good;        /* indicators read before the error */
+		const char *at;  /* the text from the error on starts with it ("": the end) */
+		const char *reason;
+	} cases[] = {
+		{ "", 0, "", "no value" },
+		{ "   ", 0, "   ", "no value" },
+		{ "+g.3gpp.atcf=\"<tel:1>\"", 0, "+g.3gpp.atcf", "starts with \"*\"" },
+		{ "*+g.3gpp.srvcc", 0, "+g.3gpp.srvcc", "expected ';'" },
+		{ "*;g.3gpp.srvcc", 0, "g.3gpp.srvcc", "leading '+'" },
+		{ "*;+sip.audio;g.3gpp.srvcc", 1, "g.3gpp.srvcc", "leading '+'" },
+		{ "*;+3gpp", 0, "3gpp", "a letter" },
+		{ "*;+g.3gpp_x", 0, "_x", "a letter" },
+		{ "*;+", 0, "", "a letter" },
+		{ "*;+g.3gpp.atcf=<tel:1>", 0, "<tel:1>", "double quotes" },
+		{ "*;+g.3gpp.mid-call=yes", 0, "yes", "double quotes" },
+		{ "*;", 0, "", "empty parameter" },
+		{ "*;+sip.audio, x", 1, "x", "starts with \"*\"" },
+		{ "*;+g.3gpp.atcf=\"<tel:1>", 0, "\"<tel:1>", "unterminated" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *v = cases[i].value;
+		size_t n = strlen(v);
+		/* a guard-page copy: nothing is read past the value */
+		char *g = check_guard_copy(v, n);
+		CHECK(g != NULL);
+		if (!g)
+			continue;
+		struct ims_fcaps_it it;
+		struct sip_param p;
+		struct sip_parse_error err = { 0 };
+		unsigned el;
+		int rc, good = 0;
+		ims_fcaps_init(&it, slice_make(g, n));
+		while ((rc = ims_fcaps_next_cap(&it, &p, &el, &err)) > 0)
+			good++;
+		CHECK_INT_EQ(rc, -EBADMSG);
+		CHECK_INT_EQ(good, cases[i].good);
+		CHECK(err.at >= g && err.at <= g + n);
+		/* the text from the error on starts with the case's */
+		if (err.at >= g && err.at <= g + n)
+			CHECK(strncmp(err.at - g + v, cases[i].at, strlen(cases[i].at)) == 0 &&
+			      (cases[i].at[0] || err.at == g + n));
+		CHECK(err.reason && strstr(err.reason, cases[i].reason) != NULL);
+		if (!err.reason || !strstr(err.reason, cases[i].reason))
+			fprintf(stderr, "case %zu (%s): %s\n", i, v, err.reason ? err.reason : "(none)");
+		check_guard_free(g, n);
+	}
+}
+
+/* What each kind of indicator says, and what is wrong with its value. */
+static void test_fcap_describe_kinds_and_notes(void)
+{
+	static const struct {
+		const char *name, *value; /* value NULL: a flag */
+		bool known;
+		const char *meaning;      /* a word of the meaning */
+		const char *ref;
+		const char *uri;          /* t.uri, or NULL */
+		const char *note;         /* a word of the note, or NULL */
+	} cases[] = {
+		{ "+g.3gpp.atcf", "<tel:+12375553333>", true, "STN-SR", "TS 24.237", "tel:+12375553333", NULL },
+		{ "+G.3GPP.ATCF", "<tel:+12375553333>", true, "STN-SR", "TS 24.237", "tel:+12375553333", NULL },
+		{ "+g.3gpp.atcf", "tel:+12375553333", true, "STN-SR", "TS 24.237", NULL, "inside '<' '>'" },
+		{ "+g.3gpp.atcf", "", true, "STN-SR", "TS 24.237", NULL, "no value" },
+		{ "+g.3gpp.atcf", NULL, true, "STN-SR", "TS 24.237", NULL, "no value" },
+		{ "+g.3gpp.atcf", "<>", true, "STN-SR", "TS 24.237", NULL, "inside '<' '>'" },
+		{ "+g.3gpp.atcf-mgmt-uri", "<sip:m@atcf.example>", true, "management", "TS 24.237",
+		  "sip:m@atcf.example", NULL },
+		{ "+g.3gpp.atcf-path", "<sip:atcf.example;lr>", true, "Path", "TS 24.237",
+		  "sip:atcf.example;lr", NULL },
+		{ "+g.3gpp.mid-call", NULL, true, "mid-call", "TS 24.237", NULL, NULL },
+		{ "+g.3gpp.mid-call", "yes", true, "mid-call", "TS 24.237", NULL, "no value" },
+		{ "+g.3gpp.srvcc-alerting", NULL, true, "ringing", "C.5A", NULL, NULL },
+		{ "+g.3gpp.thig-path", "<sip:ibcf.visited.example;lr>", true, "IBCF", "TS 24.229 §7.9A",
+		  "sip:ibcf.visited.example;lr", NULL },
+		{ "+g.3gpp.trf", "<sip:trf.visited.example>", true, "TRF", "TS 24.229 §7.9A",
+		  "sip:trf.visited.example", NULL },
+		{ "+g.3gpp.verstat", NULL, true, "calling number", "TS 24.229 §7.9A", NULL, NULL },
+		{ "+g.3gpp.anbr", NULL, true, "bitrate", "TS 26.114", NULL, NULL },
+		{ "+sip.audio", NULL, true, "IMS-ALG", "TS 24.229 §7.9A", NULL, NULL },
+		{ "+g.3gpp.home-visited", "<visited.example>", true, "visited network", "TS 24.229",
+		  NULL, NULL },
+		{ "+g.3gpp.home-visited", NULL, true, "visited network", "TS 24.229", NULL, "no value" },
+		{ "+g.3gpp.registration-token", "a b", true, "registration", "TS 24.229", NULL,
+		  "neither" },
+		{ "+g.3gpp.registration-token", "tok-1,!x,#>=3", true, "registration", "TS 24.229",
+		  NULL, NULL },
+		{ "+x.example.cap", NULL, false, "not in imsreg's table", "RFC 6809 §4", NULL, NULL },
+		{ "+x.example.cap", "a;b", false, "not in imsreg's table", "RFC 6809 §4", NULL, "neither" },
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct sip_param p = { slice_cstr(cases[i].name),
+				       cases[i].value ? slice_cstr(cases[i].value) : SLICE_NULL,
+				       cases[i].value != NULL };
+		struct ims_feature_tag t;
+		CHECK_INT_EQ(ims_fcap_describe(&t, &p), 0);
+		CHECK(t.known == cases[i].known);
+		CHECK_INT_EQ(t.kind, IMS_TAG_GENERIC);
+		CHECK(t.meaning && strstr(t.meaning, cases[i].meaning) != NULL);
+		CHECK(t.ref && strstr(t.ref, cases[i].ref) != NULL);
+		if (cases[i].uri)
+			CHECK_SLICE_EQ(t.uri, cases[i].uri);
+		else
+			CHECK(t.uri.ptr == NULL);
+		if (cases[i].note)
+			CHECK(t.note && strstr(t.note, cases[i].note) != NULL);
+		else
+			CHECK(t.note == NULL);
+		if ((cases[i].note != NULL) != (t.note != NULL))
+			fprintf(stderr, "case %zu (%s): note %s\n", i, cases[i].name,
+				t.note ? t.note : "(none)");
+	}
+	/* g.3gpp.icsi-ref lists its services as in a Contact */
+	struct sip_param p = { SLICE_LIT("+g.3gpp.icsi-ref"),
+			       SLICE_LIT("urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel"), true };
+	struct ims_feature_tag t;
+	CHECK_INT_EQ(ims_fcap_describe(&t, &p), 0);
+	CHECK_INT_EQ(t.kind, IMS_TAG_ICSI);
+	CHECK(t.known);
+	CHECK_INT_EQ(t.nservices, 1);
+	CHECK(t.services[0].urn && strcmp(t.services[0].urn, "urn:urn-7:3gpp-service.ims.icsi.mmtel") == 0);
+	CHECK(t.ref && strstr(t.ref, "§7.9A.2") != NULL);
+	CHECK(t.note == NULL);
+	/* the Contact's meaning of the same name is not the indicator's */
+	struct ims_feature_tag c;
+	CHECK_INT_EQ(ims_feature_tag_describe(&c, &p), 0);
+	CHECK(c.known);
+	CHECK(c.meaning && t.meaning && strcmp(c.meaning, t.meaning) != 0);
+}
+
+/* Feature-Caps is known by its name in any case, and only as a field of
+ * its own (no header id of the codec's). */
+static void test_fcaps_field_found_by_name(void)
+{
+	static const char text[] = "OPTIONS sip:a@b SIP/2.0\r\nfeature-caps: *;+sip.audio\r\n"
+				   "X-Feature-Caps: *\r\nFEATURE-CAPS: *;+g.3gpp.verstat\r\n\r\n";
+	struct sip_hdr hdrs[8];
+	struct sip_msg m;
+	struct sip_parse_error err;
+	sip_msg_init(&m, hdrs, 8);
+	CHECK(sip_msg_parse(&m, text, sizeof text - 1, 0, &err) > 0);
+	const struct sip_hdr *h = ims_fcaps_next(&m, NULL);
+	CHECK(h != NULL);
+	if (!h)
+		return;
+	CHECK_SLICE_EQ(h->value, "*;+sip.audio");
+	h = ims_fcaps_next(&m, h);
+	CHECK(h != NULL);
+	if (h)
+		CHECK_SLICE_EQ(h->value, "*;+g.3gpp.verstat");
+	CHECK(h && ims_fcaps_next(&m, h) == NULL);
+}
+
 int main(void)
 {
 	test_unescape_percent_sequences();
@@ -274,5 +466,9 @@ int main(void)
 	test_icsi_keeps_urns_as_written();
 	test_long_urn_is_unknown_not_badly_escaped();
 	test_missing_plus_is_an_unknown_parameter();
+	test_fcaps_indicators_in_order_with_their_element();
+	test_fcaps_syntax_errors_and_where();
+	test_fcap_describe_kinds_and_notes();
+	test_fcaps_field_found_by_name();
 	return check_done();
 }
