@@ -358,6 +358,55 @@ static void render_instance(struct report *r, struct slice value)
 	report_end(r);
 }
 
+/* A parameter as written, its value cut at 100 bytes, for a title. */
+static void param_title(char *title, size_t cap, const struct sip_param *p)
+{
+	if (p->value.ptr) {
+		bool cut = p->value.len > 100;
+		const char *quote = p->quoted ? "\"" : "";
+		snprintf(title, cap, "%.*s=%s%.*s%s%s", SLICE_ARG(p->name), quote,
+			 (int)(cut ? 100 : p->value.len), p->value.ptr, cut ? "..." : "", quote);
+	} else {
+		snprintf(title, cap, "%.*s", SLICE_ARG(p->name));
+	}
+}
+
+/* The ICSI / IARI services a feature tag or indicator lists (a list in JSON
+ * always, empty for the others). */
+static void render_services(struct report *r, const struct ims_feature_tag *t)
+{
+	if (t->kind == IMS_TAG_ICSI || t->kind == IMS_TAG_IARI || r->format == REPORT_JSON) {
+		report_list_begin(r, "services", t->nservices ? "services" : NULL);
+		for (unsigned i = 0; i < t->nservices && i < 8; i++) {
+			const struct ims_service *s = &t->services[i];
+			/* the URN unescaped (RFC 3840 §9 writes ':' as %3A in a
+			 * tag value); the written form kept beside it */
+			char urn[256];
+			int un = ims_unescape(urn, sizeof urn, t->service_urns[i]);
+			struct slice decoded = un >= 0 ? slice_make(urn, (size_t)un) : SLICE_NULL;
+			if (r->format == REPORT_TEXT) {
+				struct slice shown = decoded.ptr ? decoded : t->service_urns[i];
+				bool escaped = decoded.ptr && !slice_eq(decoded, t->service_urns[i]);
+				report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s%s%.*s%s", SLICE_ARG(shown),
+					    s->name ? s->name : "unknown service", s->ref ? " [" : "",
+					    s->ref ? s->ref : "", s->ref ? "]" : "",
+					    escaped ? " (written " : "",
+					    escaped ? (int)t->service_urns[i].len : 0,
+					    escaped ? t->service_urns[i].ptr : "", escaped ? ")" : "");
+				continue;
+			}
+			report_begin(r, NULL, NULL);
+			report_str(r, "urn_as_written", NULL, t->service_urns[i], NULL);
+			report_cstr(r, "urn", NULL, s->urn, NULL);
+			report_cstr(r, "name", NULL, s->name, NULL);
+			report_cstr(r, "ref", NULL, s->ref, NULL);
+			report_str(r, "urn_decoded", NULL, decoded, NULL);
+			report_end(r);
+		}
+		report_list_end(r);
+	}
+}
+
 /* Every header parameter of a Contact, each explained as a feature tag. */
 static void render_contact_params(struct report *r, const struct cli_msg *m, struct slice params)
 {
@@ -376,13 +425,7 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 		memset(&t, 0, sizeof t);
 		ims_feature_tag_describe(&t, &p);
 		char title[160];
-		if (p.value.ptr) {
-			bool cut = p.value.len > 100;
-			const char *quote = p.quoted ? "\"" : "";
-			snprintf(title, sizeof title, "%.*s=%s%.*s%s%s", SLICE_ARG(p.name), quote,
-				 (int)(cut ? 100 : p.value.len), p.value.ptr, cut ? "..." : "", quote);
-		} else
-			snprintf(title, sizeof title, "%.*s", SLICE_ARG(p.name));
+		param_title(title, sizeof title, &p);
 		report_begin(r, NULL, title);
 		if (r->format == REPORT_JSON) {
 			report_str(r, "name", NULL, p.name, NULL);
@@ -391,36 +434,7 @@ static void render_contact_params(struct report *r, const struct cli_msg *m, str
 		}
 		report_cstr(r, "kind", "kind", tag_kind_name(t.kind), NULL);
 		report_explain(r, t.meaning, t.ref);
-		if (t.kind == IMS_TAG_ICSI || t.kind == IMS_TAG_IARI || r->format == REPORT_JSON) {
-			report_list_begin(r, "services", t.nservices ? "services" : NULL);
-			for (unsigned i = 0; i < t.nservices && i < 8; i++) {
-				const struct ims_service *s = &t.services[i];
-				/* the URN unescaped (RFC 3840 §9 writes ':' as %3A in a
-				 * tag value); the written form kept beside it */
-				char urn[256];
-				int un = ims_unescape(urn, sizeof urn, t.service_urns[i]);
-				struct slice decoded = un >= 0 ? slice_make(urn, (size_t)un) : SLICE_NULL;
-				if (r->format == REPORT_TEXT) {
-					struct slice shown = decoded.ptr ? decoded : t.service_urns[i];
-					bool escaped = decoded.ptr && !slice_eq(decoded, t.service_urns[i]);
-					report_line(r, STYLE_NONE, "- %.*s: %s%s%s%s%s%.*s%s", SLICE_ARG(shown),
-						    s->name ? s->name : "unknown service", s->ref ? " [" : "",
-						    s->ref ? s->ref : "", s->ref ? "]" : "",
-						    escaped ? " (written " : "",
-						    escaped ? (int)t.service_urns[i].len : 0,
-						    escaped ? t.service_urns[i].ptr : "", escaped ? ")" : "");
-					continue;
-				}
-				report_begin(r, NULL, NULL);
-				report_str(r, "urn_as_written", NULL, t.service_urns[i], NULL);
-				report_cstr(r, "urn", NULL, s->urn, NULL);
-				report_cstr(r, "name", NULL, s->name, NULL);
-				report_cstr(r, "ref", NULL, s->ref, NULL);
-				report_str(r, "urn_decoded", NULL, decoded, NULL);
-				report_end(r);
-			}
-			report_list_end(r);
-		}
+		render_services(r, &t);
 		if (t.kind == IMS_TAG_INSTANCE && p.value.ptr)
 			render_instance(r, p.value);
 		report_end(r);
@@ -969,6 +983,52 @@ static int render_cni(struct report *r, const struct cli_msg *m, const struct si
 	return 0;
 }
 
+/* Feature-Caps (RFC 6809): each feature-capability indicator explained,
+ * the URI of one whose value is a URI decoded. */
+static int render_fcaps(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
+{
+	struct ims_fcaps_it it;
+	struct sip_param p;
+	struct sip_parse_error perr = { 0 };
+	unsigned element;
+	int rc;
+	ims_fcaps_init(&it, h->value);
+	report_list_begin(r, "indicators", NULL);
+	while ((rc = ims_fcaps_next_cap(&it, &p, &element, &perr)) > 0) {
+		struct ims_feature_tag t;
+		ims_fcap_describe(&t, &p);
+		char title[160];
+		param_title(title, sizeof title, &p);
+		report_begin(r, NULL, title);
+		if (r->format == REPORT_JSON) {
+			report_u64(r, "element", NULL, element, NULL);
+			report_str(r, "name", NULL, p.name, NULL);
+			report_str(r, "value", NULL, p.value, NULL);
+			report_bool(r, "known", NULL, t.known, NULL);
+		}
+		report_explain(r, t.meaning, t.ref);
+		render_services(r, &t);
+		struct sip_uri u;
+		struct sip_parse_error uerr = { 0 };
+		if (t.uri.ptr && sip_uri_decode(&u, t.uri, &uerr) == 0)
+			cli_report_uri(r, "uri", "uri", t.uri, &u);
+		else if (t.uri.ptr) {
+			/* {"error": ...} in the uri's place */
+			report_begin(r, "uri", NULL);
+			cli_report_error(r, m, -EBADMSG, &uerr, t.uri.ptr);
+			report_end(r);
+		}
+		else if (r->format == REPORT_JSON)
+			report_str(r, "uri", NULL, SLICE_NULL, NULL);
+		report_end(r);
+	}
+	/* an error ends the list, in it as an element of its own */
+	if (rc < 0)
+		cli_report_error(r, m, rc, &perr, h->value.ptr);
+	report_list_end(r);
+	return rc < 0;
+}
+
 /* ---- scalar headers -------------------------------------------------- */
 
 static int render_u32(struct report *r, const struct cli_msg *m, const struct sip_hdr *h)
@@ -1278,6 +1338,8 @@ static const char *hdr_type(const struct sip_hdr *h)
 	enum sip_hdr_id id = h->id;
 	if (ims_cni_hdr(h))
 		return "cni";
+	if (ims_fcaps_hdr(h))
+		return "feature_caps";
 	switch (id) {
 	case SIP_HDR_VIA: return "via";
 	case SIP_HDR_CONTACT: return "contact";
@@ -1435,6 +1497,8 @@ static int render_decoded(struct report *r, const struct cli_msg *m, const struc
 	case SIP_HDR_OTHER:
 		if (ims_cni_hdr(h))
 			return render_cni(r, m, h);
+		if (ims_fcaps_hdr(h))
+			return render_fcaps(r, m, h);
 		return 0;
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:

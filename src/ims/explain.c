@@ -343,8 +343,12 @@ static const struct named_entry named_table[] = {
 		"seconds ago it took them. The network uses it where Wi-Fi gives no "
 		"location of its own, e.g. to route an emergency call. Only trusted "
 		"entities see it: it is removed at the trust domain boundary.", "TS 24.229 §7.2.15" } },
-	{ "Feature-Caps", { "Capabilities of a proxy in the path (e.g. the P-CSCF), "
-		"as feature tags.", "RFC 6809 §6" } },
+	{ IMS_FCAPS_NAME, { "What the proxies and the registrar in the path support, as "
+		"feature-capability indicators: the UE says what it supports with Contact feature "
+		"tags, a proxy with Feature-Caps. In a REGISTER, the P-CSCF's media proxy (IMS-ALG) "
+		"and, for enhanced SRVCC, the ATCF with its STN-SR and URIs; in the 200 OK, what the "
+		"home network supports (calling number verification, ANBR) and the IBCF that hid "
+		"the Path.", "RFC 6809 §4, §6, TS 24.229 §7.9A, TS 24.237 Annex C" } },
 	{ "P-Served-User", { "The user an application server acts for (added by the "
 		"S-CSCF towards AS).", "RFC 5502 §6" } },
 	{ "Min-SE", { "Minimum session timer of a dialogue; not used in registration.",

@@ -1682,6 +1682,54 @@ static void check_cni_syntax(struct ctx *c)
 	}
 }
 
+/* Feature-Caps (RFC 6809 §6.3): the indicators of every field, to the
+ * first that breaks the syntax. */
+static void check_fcaps_syntax(struct ctx *c)
+{
+	for (const struct sip_hdr *h = ims_fcaps_next(c->msg, NULL); h; h = ims_fcaps_next(c->msg, h)) {
+		struct ims_fcaps_it it;
+		struct sip_param p;
+		struct sip_parse_error err = { 0 };
+		unsigned element;
+		int rc;
+		ims_fcaps_init(&it, h->value);
+		while ((rc = ims_fcaps_next_cap(&it, &p, &element, &err)) > 0)
+			;
+		if (rc < 0)
+			report(c, h, err.at ? err.at : h->value.ptr, "Feature-Caps: %s. The entities "
+			       "that read this field may ignore it from here on, or all of it, and "
+			       "with it what the proxy announces (the ATCF of enhanced SRVCC, the "
+			       "media its IMS-ALG carries).", err.reason ? err.reason : "malformed");
+	}
+}
+
+/* Each known indicator's value as its definition gives it. */
+static void check_fcaps_value(struct ctx *c)
+{
+	for (const struct sip_hdr *h = ims_fcaps_next(c->msg, NULL); h; h = ims_fcaps_next(c->msg, h)) {
+		struct ims_fcaps_it it;
+		struct sip_param p;
+		struct sip_parse_error err = { 0 };
+		unsigned element;
+		ims_fcaps_init(&it, h->value);
+		while (ims_fcaps_next_cap(&it, &p, &element, &err) > 0) {
+			struct ims_feature_tag t;
+			struct sip_uri u;
+			struct sip_parse_error uerr = { 0 };
+			ims_fcap_describe(&t, &p);
+			const char *at = p.value.ptr ? p.value.ptr : p.name.ptr;
+			if (t.note)
+				report(c, h, at, "%.*s: %s (the indicator as %s defines it).",
+				       SLICE_ARG(p.name), t.note, t.ref);
+			else if (t.uri.ptr && sip_uri_decode(&u, t.uri, &uerr) < 0)
+				report(c, h, uerr.at ? uerr.at : t.uri.ptr, "%.*s: the URI %.*s does not "
+				       "decode (%s; the indicator as %s defines it): the entity that uses "
+				       "it cannot reach the function it names.", SLICE_ARG(p.name), SLICE_ARG(t.uri),
+				       uerr.reason ? uerr.reason : "malformed", t.ref);
+		}
+	}
+}
+
 static void check_cni_cell(struct ctx *c)
 {
 	for (const struct sip_hdr *h = ims_cni_next(c->msg, NULL); h; h = ims_cni_next(c->msg, h)) {
@@ -4433,6 +4481,12 @@ static void check_packet_response_delay(struct ctx *c)
 	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
 	  BINDING, check_cni_absent_on_wlan) \
+	X("rfc6809.feature-caps.syntax", IMS_SEV_ERROR, "RFC 6809 §6.3",\
+	  "Feature-Caps is \"*\" and ';'-separated indicators, each '+' and its name, a value in quotes",\
+	  ANY | FIELDS, check_fcaps_syntax) \
+	X("rfc6809.feature-caps.value", IMS_SEV_WARNING, "RFC 6809 §6.3, TS 24.229 §7.9A, TS 24.237 Annex C",\
+	  "each known feature-capability indicator has the value its definition gives (none, \"<URI>\", ICSI URNs)",\
+	  ANY | FIELDS, check_fcaps_value) \
 	X("rfc6665.event.headers", IMS_SEV_ERROR, "RFC 6665 §8.2",\
 	  "SUBSCRIBE and NOTIFY carry Event; NOTIFY carries Subscription-State",\
 	  REQUEST, check_event_headers) \

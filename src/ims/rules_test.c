@@ -652,6 +652,26 @@ static const struct {
 	/* IMS AKA credentials on 3GPP access without any security agreement */
 	{ initial_register, "Require: sec-agree\r\nProxy-Require: sec-agree\r\n" "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064\r\n", "", "ts24229.register.sec-agree-absent",
 	  "3GPP-E-UTRAN-FDD" },
+	/* Feature-Caps (RFC 6809 §6.3): its syntax, then each indicator's value */
+	{ initial_register, "Content-Length: 0\r\n", "Feature-Caps: +sip.audio\r\nContent-Length: 0\r\n",
+	  "rfc6809.feature-caps.syntax", "+sip.audio\r\n" },
+	{ initial_register, "Content-Length: 0\r\n",
+	  "Feature-Caps: *;+sip.audio;g.3gpp.srvcc\r\nContent-Length: 0\r\n",
+	  "rfc6809.feature-caps.syntax", "g.3gpp.srvcc\r\n" },
+	{ initial_register, "Content-Length: 0\r\n",
+	  "Feature-Caps: *;+sip.audio\r\nFeature-Caps: *;+g.3gpp.atcf=<tel:+12375553333>\r\n"
+	  "Content-Length: 0\r\n", "rfc6809.feature-caps.syntax", "<tel:+12375553333>\r\n" },
+	{ ok_200, "Content-Length: 0\r\n", "Feature-Caps: *;+g.3gpp.anbr;+g.3gpp.verstat=\"1\"\r\n"
+	  "Content-Length: 0\r\n", "rfc6809.feature-caps.value", "1\"\r\n" },
+	{ initial_register, "Content-Length: 0\r\n",
+	  "Feature-Caps: *;+g.3gpp.atcf=\"tel:+12375553333\"\r\nContent-Length: 0\r\n",
+	  "rfc6809.feature-caps.value", "tel:+12375553333\"" },
+	{ initial_register, "Content-Length: 0\r\n",
+	  "Feature-Caps: *;+g.3gpp.atcf-path=\"<sip:[2001:db8::9;lr>\"\r\nContent-Length: 0\r\n",
+	  "rfc6809.feature-caps.value", NULL },
+	{ ok_200, "Content-Length: 0\r\n", "Feature-Caps: *;+g.3gpp.icsi-ref=\"urn:urn-7:"
+	  "3gpp-service.ims.icsi.mmtel\"\r\nContent-Length: 0\r\n", "rfc6809.feature-caps.value",
+	  "urn:urn-7:3gpp-service.ims.icsi.mmtel\"\r\nContent" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -856,6 +876,18 @@ static const struct {
 	{ ue_subscribe_reg, "Expires: 600000", "Expires: 0", "ts24229.subscribe.reg-expires" },
 	{ ue_subscribe_reg, "From: <" IMPU ">", "From: <sip:pcscf." DOM ">", "ts24229.subscribe.reg-expires" },
 	{ ue_subscribe_reg, "Event: reg", "Event: presence", "ts24229.subscribe.reg-expires" },
+	/* well-formed Feature-Caps: an eSRVCC ATCF's, a home network's, an
+	 * indicator imsreg does not know with a string value */
+#define ATCF_CAPS "Feature-Caps: *;+g.3gpp.atcf=\"<tel:+12375553333>\";+g.3gpp.atcf-mgmt-uri=" \
+	"\"<sip:m@pcscf." DOM ">\";+g.3gpp.atcf-path=\"<sip:a@pcscf." DOM ";lr>\";+g.3gpp.mid-call, *;+sip.audio\r\n"
+	{ initial_register, "Content-Length: 0\r\n", ATCF_CAPS "Content-Length: 0\r\n",
+	  "rfc6809.feature-caps.syntax" },
+	{ initial_register, "Content-Length: 0\r\n", ATCF_CAPS "Content-Length: 0\r\n",
+	  "rfc6809.feature-caps.value" },
+	{ ok_200, "Content-Length: 0\r\n", "feature-caps: *;+g.3gpp.verstat;+g.3gpp.anbr;"
+	  "+x.example=\"<a b>\"\r\nContent-Length: 0\r\n", "rfc6809.feature-caps.value" },
+	{ ok_200, "Content-Length: 0\r\n", "Feature-Caps: *\r\nContent-Length: 0\r\n",
+	  "rfc6809.feature-caps.syntax" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)

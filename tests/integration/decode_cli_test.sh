@@ -441,6 +441,55 @@ grep -v '^Cellular-Network-Info' "$wifi" >"$tmp/cni-none.sip"
 expect_rc 0 "Wi-Fi REGISTER without Cellular-Network-Info" "$imsreg" decode --brief --no-color "$tmp/cni-none.sip"
 has "CNI absent on Wi-Fi" "$tmp/out" "ts24229.cni.absent-on-wlan"
 
+# Feature-Caps (RFC 6809) of an enhanced SRVCC registration: the ATCF's
+# indicators in the REGISTER the P-CSCF forwards (TS 24.237 Annex C), each
+# explained, the URI ones decoded; the home network's in the 200 OK; JSON
+# type "feature_caps"; the rules quiet on the samples and firing on faults.
+atcf=tests/data/esrvcc/register-atcf.sip
+expect_rc 0 "eSRVCC REGISTER with the ATCF's Feature-Caps" "$imsreg" decode --no-color "$atcf"
+awk '/^  Feature-Caps:/ {on = 1; next} /^  [A-Z]/ {on = 0} on' "$tmp/out" >"$tmp/fcaps.txt"
+has "Feature-Caps explained" "$tmp/fcaps.txt" "What the proxies and the registrar in the path support"
+has "Feature-Caps: the STN-SR" "$tmp/fcaps.txt" "the value is its STN-SR"
+has "Feature-Caps: STN-SR decoded" "$tmp/fcaps.txt" "uri: tel:+12375553333  (tel, number +12375553333)"
+has "Feature-Caps: ATCF path URI" "$tmp/fcaps.txt" "uri: sip:atcf-term@pcscf.visited.example;lr"
+has "Feature-Caps: IMS-ALG media" "$tmp/fcaps.txt" "IMS-ALG (the media proxy beside it) carries video"
+has "Feature-Caps: TS 24.237 cited" "$tmp/fcaps.txt" "[3GPP TS 24.237 Annex C.5A]"
+hasnt "Feature-Caps: no rule fires on the sample" "$tmp/out" "rfc6809.feature-caps"
+expect_rc 0 "eSRVCC 200 with the home network's Feature-Caps" "$imsreg" decode --no-color tests/data/esrvcc/200-verstat.sip
+has "Feature-Caps: verstat in the 200" "$tmp/out" "verifies the calling number"
+"$imsreg" decode --json "$atcf" >"$tmp/atcf.json" 2>/dev/null
+python3 - "$tmp/atcf.json" <<'PY' && ok || bad "Feature-Caps JSON members"
+import json, sys
+hs = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"]
+fc = next(h for h in hs if h["name"] == "Feature-Caps")
+assert fc["type"] == "feature_caps" and fc["long_name"] is None, (fc["type"], fc["long_name"])
+ind = fc["decoded"]["indicators"]
+assert [i["name"] for i in ind] == ["+g.3gpp.atcf", "+g.3gpp.atcf-mgmt-uri", "+g.3gpp.atcf-path",
+    "+g.3gpp.mid-call", "+g.3gpp.srvcc-alerting", "+sip.audio", "+sip.video"], [i["name"] for i in ind]
+assert all(i["known"] and i["element"] == 0 for i in ind)
+assert list(ind[0]) == ["element", "name", "value", "known", "meaning", "ref", "services", "uri"], list(ind[0])
+assert ind[0]["value"] == "<tel:+12375553333>" and ind[0]["uri"]["scheme"] == "tel"
+assert ind[0]["uri"]["user"] == "+12375553333", ind[0]["uri"]
+assert ind[2]["uri"]["host"] == "pcscf.visited.example" and ind[2]["uri"]["lr"] is True
+assert ind[3]["value"] is None and ind[3]["uri"] is None and ind[3]["ref"] == "3GPP TS 24.237 Annex C"
+PY
+sed 's/^Feature-Caps: .*/Feature-Caps: *;+g.3gpp.atcf="tel:+12375553333";+g.3gpp.mid-call="yes";g.3gpp.srvcc\r/' "$atcf" >"$tmp/fcaps-bad.sip"
+expect_rc 1 "a bad Feature-Caps" "$imsreg" decode --brief --no-color "$tmp/fcaps-bad.sip"
+has "Feature-Caps: syntax error named" "$tmp/out" "rfc6809.feature-caps.syntax"
+has "Feature-Caps: where the '+' is missing" "$tmp/out" "a feature-capability indicator is written with a leading '+'"
+has "Feature-Caps: STN-SR without '<' '>'" "$tmp/out" "+g.3gpp.atcf: the URI should be inside '<' '>'"
+has "Feature-Caps: a flag with a value" "$tmp/out" "+g.3gpp.mid-call: this indicator takes no value"
+"$imsreg" decode --json "$tmp/fcaps-bad.sip" >"$tmp/fcaps-bad.json" 2>/dev/null
+python3 - "$tmp/fcaps-bad.json" <<'PY' && ok || bad "Feature-Caps JSON: the error ends the list"
+import json, sys
+hs = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"]
+ind = next(h for h in hs if h["name"] == "Feature-Caps")["decoded"]["indicators"]
+assert [i.get("name") for i in ind[:2]] == ["+g.3gpp.atcf", "+g.3gpp.mid-call"], ind
+assert ind[0]["uri"] is None
+err = ind[2]["error"]
+assert err["line"] == 10 and err["column"] == 72, err
+PY
+
 # The P-Access-Network-Info a P-CSCF adds for a UE behind an ePDG: its
 # address and port outside the tunnel and the ePDG's, shown and in JSON.
 sed 's/^P-Access-Network-Info: .*$/P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=a0b1c2d3e4f5, IEEE-802.11;i-wlan-node-id=a0b1c2d3e4f5;network-provided;UE-local-IP-address="192.0.2.10";UDP-source-port=4500;ePDG-IP-address="198.51.100.7"\r/' "$wifi" >"$tmp/epdg.sip"
