@@ -346,6 +346,7 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 
 	/* *(SEMI access-info) */
 	const char *params_start = NULL;
+	struct slice unknown = SLICE_NULL; /* the first parameter with a value it does not know */
 	for (;;) {
 		scan_lws(&sc);
 		if (scan_eof(&sc))
@@ -424,6 +425,8 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 				pani->cell_param = name;
 				pani->cell_value = val;
 			}
+		} else if (val.ptr && !unknown.ptr) {
+			unknown = name;
 		}
 	}
 
@@ -437,8 +440,16 @@ int ims_pani_decode(struct ims_pani *pani, struct slice value, struct sip_parse_
 	if (!pani->cell_param.ptr) {
 		cell_fail(pani, "no cell identity parameter for a 3GPP radio access (TS 24.229 "
 				"§7.2A.4.3: the UE includes it when lower layers give it)");
-		snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text,
-			 "no %s parameter", l->param);
+		/* a cell id under a name of its own (nrcgi=, ecgi=): said, as
+		 * the reason the cell is missing */
+		if (unknown.ptr)
+			snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text,
+				 "no %s parameter (%.*s= is no location parameter of TS 24.229 "
+				 "§7.2A.4: the cell goes in %s)", l->param,
+				 (int)(unknown.len > 40 ? 40 : unknown.len), unknown.ptr, l->param);
+		else
+			snprintf(pani->cell_problem_text, sizeof pani->cell_problem_text,
+				 "no %s parameter", l->param);
 		goto out;
 	}
 	if (!slice_caseeq_cstr(pani->cell_param, l->param)) {

@@ -87,6 +87,14 @@ static const struct pani_case cases[] = {
 	  "cgi-3gpp given, 3GPP-E-UTRAN-FDD access uses utran-cell-id-3gpp" },
 	{ "3GPP-E-UTRAN-FDD", 0, -1, IMS_ACCESS_EUTRAN_FDD, "3GPP-E-UTRAN-FDD", NULL, false, "", "",
 	  0, 0, 0, 0, 0, "no utran-cell-id-3gpp parameter" },
+	/* a cell id under a name TS 24.229 does not give: named as the reason
+	 * the cell is missing; a flag or a known parameter is not */
+	{ "3GPP-NR-FDD;network-provided;nrcgi=00101000001000000001", 0, -1, IMS_ACCESS_NR_FDD,
+	  "3GPP-NR-FDD", NULL, false, "", "", 0, 0, 0, 0, 0,
+	  "no utran-cell-id-3gpp parameter (nrcgi= is no location parameter of TS 24.229 §7.2A.4: "
+	  "the cell goes in utran-cell-id-3gpp)" },
+	{ "3GPP-NR-TDD;x-flag;local-time-zone=\"UTC+01:00\"", 0, -1, IMS_ACCESS_NR_TDD,
+	  "3GPP-NR-TDD", NULL, false, "", "", 0, 0, 0, 0, 0, "no utran-cell-id-3gpp parameter" },
 	/* non-cellular: nothing to split */
 	{ "IEEE-802.11ac;i-wlan-node-id=00:11:22:33:44:55", 0, -1, IMS_ACCESS_WLAN,
 	  "IEEE-802.11ac", "00:11:22:33:44:55", false, "", "", 0, 0, 0, 0, 0, "" },
