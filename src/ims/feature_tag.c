@@ -244,6 +244,11 @@ static const struct tag_info tags[] = {
 	  "a registration for Restricted Local Operator Services (RLOS): operator-defined "
 	  "services a UE may use even when its normal registration was refused with 403",
 	  "3GPP TS 24.229 §7.9.9, §4.19" },
+	{ "g.3gpp.registration-token", true, IMS_TAG_GENERIC,
+	  "a token naming one registration of the user: the S-CSCF puts it in the Contact of "
+	  "the third-party REGISTER it sends an application server, which ties the user's "
+	  "requests and responses to that registration by it",
+	  "3GPP TS 24.229 §7.9" },
 	{ "g.3gpp.ics", true, IMS_TAG_GENERIC, "the role in IMS centralized services (ICS)",
 	  "3GPP TS 24.292" },
 	{ "sip.ice", true, IMS_TAG_GENERIC, "the contact supports ICE for media", "RFC 5768" },

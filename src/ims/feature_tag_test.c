@@ -157,6 +157,8 @@ static const struct tag_case tag_cases[] = {
 	{ "+g.3gpp.cs2ps-drvcc-orig-pre-alerting", NULL, false, IMS_TAG_GENERIC,
 	  "3GPP TS 24.237 Annex C.25", 0, 0, NULL, NULL, NULL },
 	{ "+g.3gpp.rlos", NULL, false, IMS_TAG_GENERIC, "3GPP TS 24.229 §7.9.9", 0, 0, NULL, NULL, NULL },
+	{ "+g.3gpp.registration-token", "4711", true, IMS_TAG_GENERIC, "3GPP TS 24.229 §7.9", 0, 0,
+	  NULL, NULL, NULL },
 	{ "+g.3gpp.accesstype", "cellular2", true, IMS_TAG_GENERIC, "3GPP TS 24.292 Annex B.3", 0, 0,
 	  NULL, NULL, NULL },
 	/* RFC 3840 §9's base tags from the IETF tree: no '+', known */
