@@ -1010,16 +1010,16 @@ static int render_fcaps(struct report *r, const struct cli_msg *m, const struct 
 		render_services(r, &t);
 		struct sip_uri u;
 		struct sip_parse_error uerr = { 0 };
-		if (t.uri.ptr && sip_uri_decode(&u, t.uri, &uerr) == 0)
+		if (t.uri.ptr && sip_uri_decode(&u, t.uri, &uerr) == 0) {
 			cli_report_uri(r, "uri", "uri", t.uri, &u);
-		else if (t.uri.ptr) {
+		} else if (t.uri.ptr) {
 			/* {"error": ...} in the uri's place */
 			report_begin(r, "uri", NULL);
 			cli_report_error(r, m, -EBADMSG, &uerr, t.uri.ptr);
 			report_end(r);
-		}
-		else if (r->format == REPORT_JSON)
+		} else if (r->format == REPORT_JSON) {
 			report_str(r, "uri", NULL, SLICE_NULL, NULL);
+		}
 		report_end(r);
 	}
 	/* an error ends the list, in it as an element of its own */

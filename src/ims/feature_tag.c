@@ -581,7 +581,8 @@ int ims_fcaps_next_cap(struct ims_fcaps_it *it, struct sip_param *p, unsigned *e
 				if (p->name.ptr[0] != '+')
 					return fcaps_fail(err, p->name.ptr, "a feature-capability "
 							  "indicator is written with a leading '+'");
-				const char *bad = ftag_name_bad(slice_make(p->name.ptr + 1, p->name.len - 1));
+				struct slice ftag = slice_make(p->name.ptr + 1, p->name.len - 1);
+				const char *bad = ftag_name_bad(ftag);
 				if (bad)
 					return fcaps_fail(err, bad, "an indicator's name is a letter, then "
 							  "letters, digits and ! ' . - %");

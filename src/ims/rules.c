@@ -1724,8 +1724,8 @@ static void check_fcaps_value(struct ctx *c)
 			else if (t.uri.ptr && sip_uri_decode(&u, t.uri, &uerr) < 0)
 				report(c, h, uerr.at ? uerr.at : t.uri.ptr, "%.*s: the URI %.*s does not "
 				       "decode (%s; the indicator as %s defines it): the entity that uses "
-				       "it cannot reach the function it names.", SLICE_ARG(p.name), SLICE_ARG(t.uri),
-				       uerr.reason ? uerr.reason : "malformed", t.ref);
+				       "it cannot reach the function it names.", SLICE_ARG(p.name),
+				       SLICE_ARG(t.uri), uerr.reason ? uerr.reason : "malformed", t.ref);
 		}
 	}
 }
