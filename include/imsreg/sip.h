@@ -234,6 +234,12 @@ static inline bool sip_msg_is_fields(const struct sip_msg *msg)
 /* Iteration over the headers of one id, in message order. */
 const struct sip_hdr *sip_hdr_first(const struct sip_msg *msg, enum sip_hdr_id id);
 const struct sip_hdr *sip_hdr_next(const struct sip_msg *msg, const struct sip_hdr *h);
+/* The next field after prev (NULL: the first) that has no id of the
+ * codec's (SIP_HDR_OTHER) and is named name, in any case: the fields an
+ * upper layer knows by name (Cellular-Network-Info, Feature-Caps). It walks
+ * the SIP_HDR_OTHER chain; prev is a field of that chain. */
+const struct sip_hdr *sip_hdr_next_named(const struct sip_msg *msg, const struct sip_hdr *prev,
+					 const char *name);
 /* Number of header fields of an id. */
 unsigned sip_hdr_count(const struct sip_msg *msg, enum sip_hdr_id id);
 

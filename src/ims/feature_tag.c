@@ -521,10 +521,7 @@ bool ims_fcaps_hdr(const struct sip_hdr *h)
 
 const struct sip_hdr *ims_fcaps_next(const struct sip_msg *m, const struct sip_hdr *prev)
 {
-	for (size_t i = prev ? (size_t)(prev - m->hdrs) + 1 : 0; i < m->nhdrs; i++)
-		if (ims_fcaps_hdr(&m->hdrs[i]))
-			return &m->hdrs[i];
-	return NULL;
+	return sip_hdr_next_named(m, prev, IMS_FCAPS_NAME);
 }
 
 static int fcaps_fail(struct sip_parse_error *err, const char *at, const char *reason)

@@ -491,8 +491,5 @@ bool ims_cni_hdr(const struct sip_hdr *h)
 
 const struct sip_hdr *ims_cni_next(const struct sip_msg *m, const struct sip_hdr *prev)
 {
-	for (uint16_t i = prev ? (uint16_t)(prev - m->hdrs + 1) : 0; i < m->nhdrs; i++)
-		if (ims_cni_hdr(&m->hdrs[i]))
-			return &m->hdrs[i];
-	return NULL;
+	return sip_hdr_next_named(m, prev, IMS_CNI_NAME);
 }

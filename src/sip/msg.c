@@ -1276,6 +1276,16 @@ const struct sip_hdr *sip_hdr_next(const struct sip_msg *msg, const struct sip_h
 	return i == SIP_HDR_NONE || i >= msg->nhdrs ? NULL : &msg->hdrs[i];
 }
 
+const struct sip_hdr *sip_hdr_next_named(const struct sip_msg *msg, const struct sip_hdr *prev,
+					 const char *name)
+{
+	const struct sip_hdr *h = prev ? sip_hdr_next(msg, prev) : sip_hdr_first(msg, SIP_HDR_OTHER);
+	for (; h; h = sip_hdr_next(msg, h))
+		if (slice_caseeq_cstr(h->name, name))
+			return h;
+	return NULL;
+}
+
 unsigned sip_hdr_count(const struct sip_msg *msg, enum sip_hdr_id id)
 {
 	unsigned c = 0;

@@ -883,8 +883,42 @@ static void test_fast_path_lines_near_the_end(void)
 	}
 }
 
+/* Fields without an id are found by name, in order and in any case,
+ * along their chain: a known field of the same letters is not one. */
+static void test_next_named_walks_the_fields_without_an_id(void)
+{
+	static const char text[] = "OPTIONS sip:a@b SIP/2.0\r\nX-A: 1\r\nFeature-Caps: *;+sip.audio\r\n"
+				   "Via: SIP/2.0/UDP h;branch=z9hG4bK1\r\nfeature-caps: *\r\n"
+				   "X-B: 2\r\nFEATURE-CAPS: *;+g.3gpp.anbr\r\n\r\n";
+	struct sip_hdr hdrs[16];
+	struct sip_msg m;
+	struct sip_parse_error err;
+	sip_msg_init(&m, hdrs, 16);
+	CHECK(sip_msg_parse(&m, text, sizeof text - 1, 0, &err) > 0);
+	const char *want[] = { "*;+sip.audio", "*", "*;+g.3gpp.anbr" };
+	const struct sip_hdr *h = NULL;
+	for (size_t i = 0; i < 3; i++) {
+		h = sip_hdr_next_named(&m, h, "Feature-Caps");
+		CHECK(h != NULL);
+		if (!h)
+			return;
+		CHECK_SLICE_EQ(h->value, want[i]);
+	}
+	CHECK(sip_hdr_next_named(&m, h, "Feature-Caps") == NULL);
+	h = sip_hdr_next_named(&m, NULL, "x-b");
+	CHECK(h != NULL && h->value.len == 1 && h->value.ptr[0] == '2');
+	CHECK(sip_hdr_next_named(&m, NULL, "Via") == NULL);
+	CHECK(sip_hdr_next_named(&m, NULL, "X-C") == NULL);
+	/* no fields at all */
+	static const char bare[] = "OPTIONS sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\r\n";
+	sip_msg_init(&m, hdrs, 16);
+	CHECK(sip_msg_parse(&m, bare, sizeof bare - 1, 0, &err) > 0);
+	CHECK(sip_hdr_next_named(&m, NULL, "X-A") == NULL);
+}
+
 int main(void)
 {
+	test_next_named_walks_the_fields_without_an_id();
 	test_parse_table();
 	test_request_fields_and_header_chain();
 	test_response_fields();
