@@ -1145,7 +1145,10 @@ out:
  *   "%s %c/%-8s(%5d): ", brief "%c/%-8s(%5d): "); the lines of other tags
  *   between them are dropped; an app's text before the start line
  *   ("Sending SIP message: ") is dropped when the key's next line holds a
- *   header line, and from each line when each has it ("[-->] ");
+ *   header line, and from each line when each has it ("[-->] "); -v
+ *   long's records ("[ TIME PID:TID L/TAG ]" on a line of its own, the
+ *   text, an empty line) read as lines of that key, header and empty
+ *   line dropped, whether a message is one record or a line a record;
  * - ngrep -W byline: after its packet header ("U 10.0.0.1:5060 ->
  *   10.0.0.2:5060 #3", ngrep.c dump_packet), each line of the message ends
  *   with '.', the CR it cannot print, before the LF it keeps;
@@ -1678,6 +1681,43 @@ static size_t logcat_prefix(const char *s, size_t n, struct logcat_key *key)
 		return k + 1 < n ? k + 2 : k + 1;
 	}
 	return 0;
+}
+
+/* logcat -v long's record header, alone on its line (liblog logprint.cpp:
+ * "[ %s %s%5d:%5d %c/%-8s ]\n", the record's text after it and "\n\n"
+ * after that): "[ TIME [UID] PID:TID L/TAG ]", the time any of logcat's
+ * (MM-DD HH:MM:SS.mmm, with -v year, usec, epoch, monotonic: it starts
+ * with a digit). The key of the record, or false. */
+static bool logcat_long_header(const char *s, size_t n, struct logcat_key *key)
+{
+	if (n < 12 || s[0] != '[' || s[1] != ' ' || !is_digit(s[2]) || s[n - 1] != ']' || s[n - 2] != ' ')
+		return false;
+	size_t te = n - 2;
+	while (te > 2 && s[te - 1] == ' ')
+		te--;
+	/* the ':' of PID:TID: digits after a SP before it; spaces, the
+	 * thread (digits, or a pointer in old versions), SP, L '/' after it */
+	for (size_t k = 3; k < te; k++) {
+		if (s[k] != ':')
+			continue;
+		size_t p0 = k;
+		while (p0 > 2 && is_digit(s[p0 - 1]))
+			p0--;
+		if (p0 == k || s[p0 - 1] != ' ')
+			continue;
+		size_t d = k + 1;
+		while (d < te && s[d] == ' ')
+			d++;
+		size_t t0 = d;
+		while (d < te && scan_is((unsigned char)s[d], SCAN_DIGIT | SCAN_ALPHA))
+			d++;
+		if (d == t0 || d + 3 > te || s[d] != ' ' || !is_priority(s[d + 1]) || s[d + 2] != '/')
+			continue;
+		key->pid = slice_make(s + p0, k - p0);
+		key->tag = slice_make(s + d + 3, te - (d + 3));
+		return true;
+	}
+	return false;
 }
 
 /* "addr:port" of an ngrep header: hex digits, '.' and ':', a port last. */
@@ -5555,6 +5595,8 @@ static int unlog_run(struct unlog *u)
 	struct msg_run run = { .cl = -1 };
 	struct msg_run lp = { .cl = -1 }; /* a message after a log prefix */
 	struct every ep = { 0 };          /* a message with a prefix on every line */
+	bool lg_on = false;               /* in logcat -v long's records */
+	struct logcat_key lg_key = { 0 }; /* the key of the last record header */
 	const char *dropping = NULL; /* the repair of the lines being dropped */
 	bool ng_seen = false, ng_first = false, ng_msg = false;
 	size_t ng_line = 0, ng_line_len = 0; /* ngrep's (or sngrep's) last packet header line */
@@ -5621,8 +5663,31 @@ static int unlog_run(struct unlog *u)
 			pos = next;
 			continue;
 		}
+		/* logcat -v long: a record's header line, and the empty line
+		 * logcat writes after its text (the one before the next header
+		 * or the end), go without a word; each line between is a line
+		 * of the record's key, its text at column 1 */
+		if (in[pos] == '[' && logcat_long_header(in + pos, ce - pos, &key)) {
+			lg_on = true;
+			lg_key = key;
+			rc = unlog_change(u, pos);
+			pos = next;
+			continue;
+		}
+		if (lg_on && is_blank(in + pos, ce - pos) &&
+		    (next >= len ||
+		     (in[next] == '[' && logcat_long_header(in + next, content_end(in, len, next) - next, &key)))) {
+			rc = unlog_change(u, pos);
+			pos = next;
+			continue;
+		}
 		size_t lc = logcat_prefix(in + pos, ce - pos, &key);
-		if (lc) {
+		bool lcat = lc != 0;
+		if (!lcat && lg_on) {
+			key = lg_key;
+			lcat = true;
+		}
+		if (lcat) {
 			size_t cc = pos + lc;
 			bool escaped = escaped_start(in + cc, ce - cc, &kind) != SIZE_MAX;
 			/* mc: where the message's content starts, after the text
@@ -5642,7 +5707,9 @@ static int unlog_run(struct unlog *u)
 				 * (after the same text, as the last one's were, when
 				 * its start line is after it) */
 				if (!run.on || run.done || !logcat_key_eq(&run.key, &key))
-					rc = unlog_repair(u, lineno, "removed Android logcat prefixes");
+					rc = unlog_repair(u, lineno, lc ? "removed Android logcat prefixes"
+									: "removed the record headers of Android logcat -v long "
+									  "and the empty line after each record");
 				if (sm == SIZE_MAX)
 					mkl = mc != cc ? run.mkl : 0;
 				else if (rc == 0)
@@ -5658,19 +5725,26 @@ static int unlog_run(struct unlog *u)
 			} else if (running) {
 				c = mc;
 				msg_run_line(&run, in, c, ce);
+			} else if (run.on && run.done && is_blank(in + cc, ce - cc)) {
+				/* an empty line after the message (its own last
+				 * CR LF in a -v long record): nothing to list */
+				rc = unlog_change(u, pos);
+				u->bound_next = true;
+				pos = next;
+				continue;
 			} else if (run.on) {
 				drop = run.done ? "ignored logcat lines after the message"
 						: "ignored logcat lines of other tags";
 				ends = run.done;
 			}
 		}
-		if (!lc && is_ngrep_header(in + pos, ce - pos)) {
+		if (!lcat && is_ngrep_header(in + pos, ce - pos)) {
 			ng_seen = ng_first = true;
 			ng_msg = lp.on = ep.on = false;
 			ng_line = pos;
 			ng_line_len = ce - pos;
 			drop = "ignored ngrep's packet header lines and '#' marks";
-		} else if (!lc && is_sngrep_header(in + pos, ce - pos)) {
+		} else if (!lcat && is_sngrep_header(in + pos, ce - pos)) {
 			/* its message after it, as sent (no '.' for CR as
 			 * ngrep writes: the line after is read as it is) */
 			sg_first = true;
@@ -5678,13 +5752,13 @@ static int unlog_run(struct unlog *u)
 			ng_line = pos;
 			ng_line_len = ce - pos;
 			drop = "ignored the packet header lines of sngrep's text (Save as .txt)";
-		} else if (!lc && next < len && (sep = sipp_separator(in + pos, ce - pos)) &&
+		} else if (!lcat && next < len && (sep = sipp_separator(in + pos, ce - pos)) &&
 			   sipp_message_line(in + next, content_end(in, len, next) - next)) {
 			sp_time = pos + sep;
 			sp_time_len = ce - sp_time;
 			ng_msg = lp.on = ep.on = sp_pending = false;
 			drop = sp_drop;
-		} else if (!lc && sipp_message_line(in + pos, ce - pos)) {
+		} else if (!lcat && sipp_message_line(in + pos, ce - pos)) {
 			/* the message's packet line: the separator's time and
 			 * this line, written */
 			ng_msg = lp.on = ep.on = false;
@@ -5700,7 +5774,7 @@ static int unlog_run(struct unlog *u)
 			sp_time_len = 0;
 			sp_pending = true;
 			drop = sp_drop;
-		} else if (!lc && is_ngrep_marks(in + pos, ce - pos) &&
+		} else if (!lcat && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;
 			drop = "ignored ngrep's packet header lines and '#' marks";
@@ -5708,7 +5782,7 @@ static int unlog_run(struct unlog *u)
 		size_t pm = SIZE_MAX, ec = SIZE_MAX;
 		bool every = false; /* a message of its own shape starts here */
 		bool again = false; /* the next message in the shape of the last */
-		if (!lc && !drop && !ng_first && !ng_msg && ep.on) {
+		if (!lcat && !drop && !ng_first && !ng_msg && ep.on) {
 			size_t k = every_match(in, &ep, pos, ce);
 			size_t cc = k == SIZE_MAX ? k : pos + k;
 			struct every e2;
@@ -5762,7 +5836,7 @@ static int unlog_run(struct unlog *u)
 				ep.run.done |= ep.indent;
 			}
 		}
-		if (!lc && !drop && !ng_first && !ng_msg && ec == SIZE_MAX) {
+		if (!lcat && !drop && !ng_first && !ng_msg && ec == SIZE_MAX) {
 			/* a log prefix before the start line, the other lines as
 			 * they are (Kamailio or OpenSIPS logging to a file or
 			 * stderr, a P-CSCF's trace, QXDM's text export "SIP

@@ -690,6 +690,25 @@ static const struct log_case log_cases[] = {
 	  "def", 6, 39 },
 	{ "logcat-brief", "D/ImsSip  ( 1234): SIP/2.0 200 OK\r\nD/ImsSip  ( 1234): l: 0\r\nD/ImsSip  ( 1234): \r\n", 1,
 	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", "removed Android logcat prefixes", "LF line ends", "l: 0", 2, 20 },
+	/* logcat -v long: each line of the REGISTER a record of its own
+	 * (the empty line too), a record of another tag between, the app's
+	 * line after the message; the next message whole in one record,
+	 * its own CR LF line ends kept */
+	{ "logcat-long",
+	  "--------- beginning of main\n"
+	  "[ 11-20 10:00:01.123  1234: 1300 D/ImsSip   ]\nREGISTER sip:a.example SIP/2.0\n\n"
+	  "[ 11-20 10:00:01.123   987:  990 I/ActivityManager ]\nStart proc 4321:com.x/u0a12: a=b\n\n"
+	  "[ 11-20 10:00:01.124  1234: 1300 D/ImsSip   ]\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\n\n"
+	  "[ 11-20 10:00:01.124  1234: 1300 D/ImsSip   ]\nl: 0\n\n"
+	  "[ 11-20 10:00:01.124  1234: 1300 D/ImsSip   ]\n\n\n"
+	  "[ 11-20 10:00:01.125  1234: 1300 D/ImsSip   ]\nsent 120 bytes\n\n"
+	  "[ 2026-11-20 10:00:01.200000 10001  1234: 1301 I/ImsSip   ]\nSIP/2.0 200 OK\r\nl: 2\r\n\r\nhi\r\n\n\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 2\r\n\r\nhi",
+	  "removed the record headers of Android logcat -v long", "Android logcat prefixes", "z9hG4bK1", 9, 27 },
+	/* a line in brackets that is no record header stays text */
+	{ "logcat-long-lookalike",
+	  "[ 11-20 10:00:01.123 no pid here D/x ]\nMESSAGE sip:b@x SIP/2.0\nl: 0\n\n", 1,
+	  "MESSAGE sip:b@x SIP/2.0\r\nl: 0\r\n\r\n", NULL, "logcat -v long", "l: 0", 3, 1 },
 	/* an app's text before the message it logs: logcat splits the
 	 * message at its line ends, so only the first line has it */
 	{ "logcat-text-before-start-line",

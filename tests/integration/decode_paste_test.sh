@@ -159,7 +159,7 @@ hasnt "BOM: not a log prefix" "$tmp/out" "Line N"
 # REGISTER, 200, NOTIFY) as its tool prints it (a prefix on every line:
 # syslog, kubectl --timestamps / docker -t, kubectl --prefix, an application
 # log, each with lines of another shape between; journalctl short and
-# short-iso -a). Each decodes to the same messages, headers and
+# short-iso -a; logcat -v long, a line a record and a message a record). Each decodes to the same messages, headers and
 # findings as the clean wire text; every header's line and column are where
 # its name stands in the sample; the repair that read the format is listed.
 data=tests/data/paste
@@ -204,6 +204,7 @@ rsyslog.log|clean|read a message written on one line with rsyslog's #015#012 esc
 logcat-threadtime.txt|clean|ignored logcat lines of other tags: line 6, 27
 logcat-time.txt|clean|removed Android logcat prefixes: line 2, 23
 logcat-brief.txt|clean|ignored logcat lines after the message: line 46
+logcat-long.txt|clean|removed the record headers of Android logcat -v long and the empty line after each record: line 3, 66
 logcat-text-first.txt|flow|ignored the log text before a start line (header lines follow it): line 2, 21, 34, 55, 73
 logcat-text-every.txt|flow|removed the log text before each line of the message (after logcat's prefix): line 2, 21, 34, 55, 73
 ngrep-byline.txt|clean|removed ngrep's '.' (the CR it cannot print) before each line end: line 5, 27

@@ -307,3 +307,24 @@ def logcat_marked(name, mark, every_line):
 
 logcat_marked("logcat-text-first.txt", lambda up: "Sending SIP message: " if up else "Received SIP message: ", False)
 logcat_marked("logcat-text-every.txt", lambda up: "[-->] " if up else "[<--] ", True)
+
+
+# 15. logcat -v long (liblog logprint.cpp: "[ %s %5d:%5d %c/%-8s ]\n", the
+# record's text, then "\n\n"): an IMS stack that logs the REGISTER a line
+# a record (the empty line a record of its own), another process's record
+# between them, its own line after the message; then the NOTIFY logged
+# whole in one record, its CR LF line ends kept.
+def long_header(tag, pid, tid, ms):
+    return "[ 11-20 10:00:%06.3f %5d:%5d D/%-8s ]\n" % (1 + ms / 1000.0, pid, tid, tag)
+
+
+out = "--------- beginning of main\n"
+ms = 0
+for k, line in enumerate(reg.split("\r\n")[:-1]):
+    out += long_header("ImsSip", 1234, 1300, ms) + line + "\n\n"
+    ms += 1
+    if k == 3:
+        out += long_header("ActivityManager", 987, 990, ms) + "Start proc 4321:com.android.phone/1001 for service\n\n"
+out += long_header("ImsSip", 1234, 1300, ms) + "sent 1355 bytes\n\n"
+out += long_header("ImsSip", 1234, 1301, ms + 1) + notify + "\n\n"
+write("logcat-long.txt", out)
