@@ -648,6 +648,111 @@ static void diff_headers(struct diff_run *d, const struct diff_side *a, const st
 	}
 }
 
+/* Feature-Caps (RFC 6809): the indicators of every field of one side, in
+ * order (up to DIFF_MAX_FCAPS; a field that breaks the syntax gives those
+ * before its error, as decode shows them). */
+#define DIFF_MAX_FCAPS 32
+struct fcap_set {
+	unsigned n;
+	bool present;
+	struct sip_param p[DIFF_MAX_FCAPS];
+};
+
+static void fcaps_collect(const struct diff_side *s, struct fcap_set *out)
+{
+	out->n = 0;
+	out->present = false;
+	for (const struct sip_hdr *h = ims_fcaps_next(&s->m->msg, NULL); h; h = ims_fcaps_next(&s->m->msg, h)) {
+		struct ims_fcaps_it it;
+		struct sip_param p;
+		struct sip_parse_error perr;
+		unsigned el;
+		out->present = true;
+		ims_fcaps_init(&it, h->value);
+		while (out->n < DIFF_MAX_FCAPS && ims_fcaps_next_cap(&it, &p, &el, &perr) > 0)
+			out->p[out->n++] = p;
+	}
+}
+
+static const struct sip_param *fcap_find(const struct fcap_set *s, struct slice name)
+{
+	for (unsigned i = 0; i < s->n; i++)
+		if (slice_caseeq(s->p[i].name, name))
+			return &s->p[i];
+	return NULL;
+}
+
+/* What a changed value of an indicator means, for those whose value names
+ * a node of the path (TS 24.237 Annex C: the ATCF the P-CSCF put in the
+ * path), else NULL. */
+static const char *fcap_change_meaning(struct slice name)
+{
+	if (slice_caseeq(name, SLICE_LIT("+g.3gpp.atcf")))
+		return "another STN-SR: the registration now goes through another ATCF (a new P-CSCF, "
+		       "or the same one giving a new STN-SR); the SCC AS must put it in the HSS, or the "
+		       "MSC server sends an SRVCC handover to the old ATCF";
+	if (slice_caseeq(name, SLICE_LIT("+g.3gpp.atcf-mgmt-uri")))
+		return "another ATCF management URI: the SCC AS sends the transfer information of "
+		       "SRVCC to this ATCF now";
+	if (slice_caseeq(name, SLICE_LIT("+g.3gpp.atcf-path")))
+		return "another ATCF URI in the path: the ATCF the terminating requests go through changed";
+	return NULL;
+}
+
+/* Indicators of x missing from y (added in B when `added`), and, walking
+ * B, those whose value changed. */
+static void diff_fcaps_one_way(struct diff_run *d, const struct fcap_set *x, const struct fcap_set *y, bool added)
+{
+	for (unsigned i = 0; i < x->n; i++) {
+		const struct sip_param *p = &x->p[i], *q = fcap_find(y, p->name);
+		if (fcap_find(x, p->name) != p)
+			continue; /* an indicator written twice: its first */
+		struct ims_feature_tag t;
+		memset(&t, 0, sizeof t);
+		ims_fcap_describe(&t, p);
+		char field[96];
+		snprintf(field, sizeof field, "%s %.*s", IMS_FCAPS_NAME, SLICE_ARG(p->name));
+		struct slice v = p->value.ptr ? p->value : SLICE_LIT("(no value)");
+		const char *meaning = t.meaning ? t.meaning : "an indicator imsreg does not know";
+		if (!q) {
+			diff_item(d, DIFF_NOTE, field, added ? SLICE_NULL : v, added ? v : SLICE_NULL, t.ref,
+				  "%s: %s", added ? "added in B" : "removed in B", meaning);
+			continue;
+		}
+		if (!added)
+			continue; /* each pair once: compared when walking B */
+		struct slice qv = q->value.ptr ? q->value : SLICE_LIT("(no value)");
+		if (slice_eq(qv, v))
+			continue;
+		const char *change = fcap_change_meaning(p->name);
+		if (change)
+			diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "%s", change);
+		else
+			diff_item(d, DIFF_NOTE, field, qv, v, t.ref, "value changed: %s", meaning);
+	}
+}
+
+/* Feature-Caps of a REGISTER as a P-CSCF forwards it (the Mw leg): what
+ * the proxies in the path support changed between A and B. */
+static void diff_fcaps(struct diff_run *d, const struct diff_side *a, const struct diff_side *b)
+{
+	struct fcap_set x, y;
+	fcaps_collect(a, &x);
+	fcaps_collect(b, &y);
+	if (x.present != y.present) {
+		/* one was taken before the P-CSCF, the other after it: their
+		 * indicators are not to be compared one by one */
+		diff_item(d, DIFF_NOTE, IMS_FCAPS_NAME, x.present ? SLICE_LIT("(present)") : SLICE_NULL,
+			  y.present ? SLICE_LIT("(present)") : SLICE_NULL, "RFC 6809 §4",
+			  "only %s went through a proxy that says what it supports: compare REGISTERs taken "
+			  "at the same point (both as the UE sent them, or both as the S-CSCF received them)",
+			  x.present ? "A" : "B");
+		return;
+	}
+	diff_fcaps_one_way(d, &x, &y, false);
+	diff_fcaps_one_way(d, &y, &x, true);
+}
+
 /* "a"/"b" of the JSON document: name, start line and why the side could
  * not be compared ({reason, line, column} or null). */
 static void side_report(struct report *r, const char *key, const struct diff_side *s)
@@ -703,6 +808,7 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 		diff_expires(&d, &a, &b);
 		diff_auth(&d, &a, &b);
 		diff_headers(&d, &a, &b);
+		diff_fcaps(&d, &a, &b);
 		status = d.problems ? CLI_EXIT_FINDINGS : CLI_EXIT_OK;
 	}
 	if (r.format == REPORT_JSON) {

@@ -221,5 +221,34 @@ assert it["severity"] == "note" and it["kind"] == "changed" and it["ref"] == "TS
 assert it["a"].endswith("c3d4e;cell-info-age=1320") and it["b"].endswith("c3d4f;cell-info-age=1320"), it
 PY
 
+# Feature-Caps (RFC 6809) of REGISTERs as the P-CSCF with its ATCF
+# forwards them (tests/data/esrvcc): a new STN-SR, an indicator dropped and
+# one added; then one side taken before the P-CSCF (no Feature-Caps)
+atcf=tests/data/esrvcc/register-atcf.sip
+sed 's/CSeq: 2 /CSeq: 3 /; s/atcf-1/atcf-2/g; s/nc=00000001/nc=00000002/; s/response="4f0d/response="5f0d/' "$atcf" |
+	sed 's/+12375553333/+12375554444/; s/;+g.3gpp.mid-call;+g.3gpp.srvcc-alerting;+sip.audio/;+g.3gpp.srvcc-alerting;+sip.audio/' |
+	sed 's/+sip.video/+sip.video;+g.3gpp.ps2cs-srvcc-orig-pre-alerting/' >"$tmp/atcf-b.sip"
+run fcaps 0 "$atcf" "$tmp/atcf-b.sip"
+for want in 'note    Feature-Caps +g.3gpp.atcf: another STN-SR: the registration now goes through another ATCF' \
+	    'note    Feature-Caps +g.3gpp.mid-call: removed in B: the entity supports mid-call SRVCC' \
+	    'note    Feature-Caps +g.3gpp.ps2cs-srvcc-orig-pre-alerting: added in B: '; do
+	grep -qF "$want" "$tmp/fcaps.txt" || { echo "FAIL --diff Feature-Caps: no '$want'"; cat "$tmp/fcaps.txt"; fail=1; }
+done
+[ "$(grep -c 'Feature-Caps' "$tmp/fcaps.txt")" = 3 ] || { echo "FAIL --diff Feature-Caps: the unchanged indicators reported"; fail=1; }
+python3 - "$tmp/fcaps.json" <<'PY' || { echo "FAIL --diff Feature-Caps JSON"; fail=1; }
+import json, sys
+items = json.load(open(sys.argv[1]))["differences"]
+it = next(i for i in items if i["field"] == "Feature-Caps +g.3gpp.atcf")
+assert it["kind"] == "changed" and it["a"] == "<tel:+12375553333>" and it["b"] == "<tel:+12375554444>", it
+assert it["ref"] == "3GPP TS 24.237 Annex C", it
+it = next(i for i in items if i["field"] == "Feature-Caps +g.3gpp.mid-call")
+assert it["kind"] == "removed" and it["a"] == "(no value)" and it["b"] is None, it
+PY
+grep -v '^Feature-Caps' "$tmp/atcf-b.sip" >"$tmp/atcf-ue.sip"
+run fcaps-one "0" "$atcf" "$tmp/atcf-ue.sip"
+grep -q '^note    Feature-Caps: only A went through a proxy that says what it supports' "$tmp/fcaps-one.txt" &&
+	[ "$(grep -c 'Feature-Caps' "$tmp/fcaps-one.txt")" = 1 ] ||
+	{ echo "FAIL --diff Feature-Caps on one side only"; cat "$tmp/fcaps-one.txt"; fail=1; }
+
 [ $fail = 0 ] && echo "decode --diff: all passed"
 exit $fail
