@@ -52,6 +52,16 @@ int cli_input_read(struct cli_input *in, const char *path, FILE *err);
  * (libpcap's, either byte order, micro- or nanosecond; pcapng's section
  * header block), else NULL: decode reads text, and says what it got. */
 const char *cli_input_capture(const struct cli_input *in);
+/* "UTF-16LE" or "UTF-16BE" when in is text in UTF-16, as Windows writes it
+ * (PowerShell 5's `>` and Out-File, Notepad's "Unicode": a byte order mark;
+ * without one, ASCII text whose every other byte is NUL), else NULL. */
+const char *cli_input_utf16(const struct cli_input *in);
+/* Replaces in's bytes, text in enc (cli_input_utf16's), by the same text
+ * in UTF-8, its byte order mark dropped; a unit that does not convert (a
+ * lone surrogate, an odd last byte) becomes U+FFFD. Lines stay the same,
+ * so positions count in the converted text. 0, -ENOMEM, or -errno of
+ * iconv_open. */
+int cli_input_transcode(struct cli_input *in, const char *enc);
 /* Lines of the input that end in journalctl's "[SIZE blob data]": entries
  * journalctl did not print because they hold control characters (the CR of
  * SIP line ends) and it ran without -a. */

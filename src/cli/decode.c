@@ -1245,12 +1245,23 @@ static void decode_input(struct decode_run *run, const char *path)
 	report_begin(r, NULL, NULL);
 	int rc = cli_input_read(&in, path, run->err);
 	const char *capture = rc < 0 ? NULL : cli_input_capture(&in);
+	/* text saved as UTF-16 (Windows): read as UTF-8, unless the bytes
+	 * are to be taken as they are (--strict, --datagram) */
+	const char *utf16 = rc < 0 || capture || run->opt.strict ? NULL : cli_input_utf16(&in);
+	if (utf16 && (rc = cli_input_transcode(&in, utf16)) < 0)
+		fprintf(run->err, "%s: cannot convert from %s: %s\n", in.name, utf16, strerror(-rc));
 	size_t blobs = rc < 0 || capture ? 0 : cli_input_journal_blobs(&in);
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);
 		report_cstr(r, "mode", NULL, decode_mode(&run->opt), NULL);
 		report_cstr(r, "capture", NULL, capture, NULL);
+		report_cstr(r, "encoding", NULL, utf16, NULL);
 		report_u64(r, "journal_blobs", NULL, blobs, NULL);
+	}
+	if (utf16 && rc == 0 && r->format == REPORT_TEXT) {
+		buf_printf(r->b, "%s%s: %s text, read as UTF-8 (lines and columns count in that text)%s\n",
+			   report_on(r, STYLE_DIM), in.name, utf16, report_off(r));
+		run_flush(run);
 	}
 	if (blobs) {
 		/* entries journalctl hid: the messages are not in the input */

@@ -2,6 +2,7 @@
  * (lenient: paste.h normaliser; strict: RFC 3261 §18.3 datagram framing),
  * and the final flush of the report. */
 #include <errno.h>
+#include <iconv.h>
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/error.h>
@@ -88,6 +89,71 @@ const char *cli_input_capture(const struct cli_input *in)
 	if (memcmp(in->data, "\x0a\x0d\x0d\x0a", 4) == 0)
 		return "pcapng";
 	return NULL;
+}
+
+const char *cli_input_utf16(const struct cli_input *in)
+{
+	const unsigned char *d = (const unsigned char *)in->data;
+	if (in->len >= 2 && d[0] == 0xff && d[1] == 0xfe && !(in->len >= 4 && d[2] == 0 && d[3] == 0))
+		return "UTF-16LE";
+	if (in->len >= 2 && d[0] == 0xfe && d[1] == 0xff)
+		return "UTF-16BE";
+	/* no byte order mark: ASCII text, each character with a NUL byte */
+	size_t n = in->len < 128 ? in->len & ~(size_t)1 : 128;
+	if (n < 8)
+		return NULL;
+	bool le = true, be = true;
+	for (size_t i = 0; i < n; i += 2) {
+		le = le && d[i] != 0 && d[i] < 0x80 && d[i + 1] == 0;
+		be = be && d[i] == 0 && d[i + 1] != 0 && d[i + 1] < 0x80;
+	}
+	return le ? "UTF-16LE" : be ? "UTF-16BE" : NULL;
+}
+
+/* U+FFFD, for what does not convert */
+static const char replacement[] = "\xef\xbf\xbd";
+
+int cli_input_transcode(struct cli_input *in, const char *enc)
+{
+	iconv_t cd = iconv_open("UTF-8", enc);
+	if (cd == (iconv_t)-1)
+		return -errno;
+	/* a UTF-16 code unit is at most 3 bytes of UTF-8, a pair 4 */
+	size_t cap = in->len / 2 * 3 + 3 + 1;
+	char *out = imsreg_malloc(cap);
+	if (!out) {
+		iconv_close(cd);
+		return -ENOMEM;
+	}
+	char *src = in->data, *dst = out;
+	size_t left = in->len, room = cap - 1;
+	bool le = strcmp(enc, "UTF-16LE") == 0;
+	if (left >= 2 && memcmp(src, le ? "\xff\xfe" : "\xfe\xff", 2) == 0) {
+		src += 2; /* the byte order mark */
+		left -= 2;
+	}
+	while (left > 0) {
+		if (iconv(cd, &src, &left, &dst, &room) != (size_t)-1)
+			break;
+		/* EILSEQ: a lone surrogate; EINVAL: a unit cut at the end */
+		size_t skip = errno == EILSEQ ? 2 : left;
+		if (errno != EILSEQ && errno != EINVAL) {
+			imsreg_free(out);
+			iconv_close(cd);
+			return -EIO;
+		}
+		memcpy(dst, replacement, 3);
+		dst += 3;
+		room -= 3;
+		src += skip < left ? skip : left;
+		left -= skip < left ? skip : left;
+	}
+	iconv_close(cd);
+	*dst = '\0';
+	imsreg_free(in->data);
+	in->data = out;
+	in->len = (size_t)(dst - out);
+	return 0;
 }
 
 /* True when the line that ends at e (its '\n' or the input's end, CRs and
@@ -436,6 +502,13 @@ static void lenient_hint(struct cli_source *src, FILE *err)
 	struct sip_parse_error perr = { 0 };
 	struct cli_msg *m = imsreg_malloc(sizeof *m);
 	paste_init(&p);
+	const char *utf16 = cli_input_utf16(in);
+	if (utf16) {
+		snprintf(src->hint, sizeof src->hint, "this input is %s text, not wire bytes: without "
+			 "--strict it is read as UTF-8", utf16);
+		fprintf(err, "%s: hint: %s\n", in->name, src->hint);
+		goto out;
+	}
 	/* no repair: the text is wire bytes, and the strict error stands */
 	if (!m || paste_normalise(&p, in->data, in->len, &perr) < 0 || p.nmsgs == 0 ||
 	    p.nrepairs == 0)

@@ -2,6 +2,7 @@
  * and column it gives back for a byte of a message. */
 #include <stdio.h>
 #include <string.h>
+#include <imsreg/alloc.h>
 #include <imsreg/error.h>
 #include "check.h"
 #include "cli/cli.h"
@@ -96,8 +97,81 @@ static void test_journal_blob_lines_are_counted(void)
 	}
 }
 
+/* Text saved as UTF-16 (Windows PowerShell 5's `>`, Notepad's "Unicode"):
+ * told by its byte order mark, or without one by the NUL byte of every
+ * ASCII character; other text and UTF-32 are not. */
+static void test_utf16_text_is_told_from_its_bytes(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *want;
+	} rows[] = {
+		{ "\xff\xfeR\0E\0", 6, "UTF-16LE" },
+		{ "\xfe\xff\0R\0E", 6, "UTF-16BE" },
+		{ "\xff\xfe", 2, "UTF-16LE" },                                   /* the mark alone */
+		{ "R\0E\0G\0I\0S\0T\0E\0R\0", 16, "UTF-16LE" },                 /* no mark */
+		{ "\0R\0E\0G\0I\0S\0T\0E\0R", 16, "UTF-16BE" },
+		{ "\xff\xfe\0\0R\0\0\0", 8, NULL },                              /* UTF-32LE */
+		{ "REGISTER sip:a SIP/2.0\r\n", 24, NULL },
+		{ "R\0E\0G\0I\0", 8, "UTF-16LE" },
+		{ "R\0E\0G\0", 6, NULL },                                          /* too short to tell */
+		{ "R\0E\0G\0I\0S\0T\0E\0R\xc3\xa9", 16, NULL },               /* not all ASCII */
+		{ "\xd4\xc3\xb2\xa1", 4, NULL },
+		{ "", 0, NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct cli_input in = { "t", (char *)rows[i].bytes, rows[i].len };
+		const char *got = cli_input_utf16(&in);
+		if ((got == NULL) != (rows[i].want == NULL) || (got && strcmp(got, rows[i].want) != 0))
+			fprintf(stderr, "row %zu: %s, want %s\n", i, got ? got : "NULL",
+				rows[i].want ? rows[i].want : "NULL");
+		CHECK((got == NULL) == (rows[i].want == NULL));
+		if (got && rows[i].want)
+			CHECK_STR_EQ(got, rows[i].want);
+	}
+}
+
+/* The same text in UTF-8, the mark dropped: a pair of surrogates is one
+ * character, what does not convert (a lone surrogate, an odd last byte)
+ * is U+FFFD, and the lines are those of the UTF-16 text. */
+static void test_utf16_text_reads_as_utf8(void)
+{
+	static const struct {
+		const char *bytes;
+		size_t len;
+		const char *enc, *want;
+	} rows[] = {
+		{ "\xff\xfeR\0\r\0\n\0x\0", 10, "UTF-16LE", "R\r\nx" },
+		{ "\xfe\xff\0R\0\n\0x", 8, "UTF-16BE", "R\nx" },
+		{ "a\0\xe9\0b\0", 6, "UTF-16LE", "a\xc3\xa9" "b" },
+		{ "\xff\xfe\x3d\xd8\x00\xde!\0", 8, "UTF-16LE", "\xf0\x9f\x98\x80!" },  /* U+1F600 */
+		{ "\xff\xfe\x00\xdcx\0", 6, "UTF-16LE", "\xef\xbf\xbdx" },            /* lone low */
+		{ "\xff\xfe\x3d\xd8x\0", 6, "UTF-16LE", "\xef\xbf\xbdx" },            /* lone high */
+		{ "\xff\xfex\0y", 5, "UTF-16LE", "x\xef\xbf\xbd" },                     /* odd end */
+		{ "\xff\xfex\0\x3d\xd8", 6, "UTF-16LE", "x\xef\xbf\xbd" },            /* cut pair */
+		{ "\xff\xfe", 2, "UTF-16LE", "" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct cli_input in = { "t", imsreg_malloc(rows[i].len + 1), rows[i].len };
+		CHECK(in.data != NULL);
+		if (!in.data)
+			continue;
+		memcpy(in.data, rows[i].bytes, rows[i].len);
+		CHECK_INT_EQ(cli_input_transcode(&in, rows[i].enc), 0);
+		if (in.len != strlen(rows[i].want) || memcmp(in.data, rows[i].want, in.len) != 0)
+			fprintf(stderr, "row %zu: %zu bytes '%.*s'\n", i, in.len, (int)in.len, in.data);
+		CHECK_INT_EQ(in.len, strlen(rows[i].want));
+		CHECK(memcmp(in.data, rows[i].want, in.len) == 0);
+		CHECK(in.data[in.len] == '\0');
+		cli_input_fini(&in);
+	}
+}
+
 int main(void)
 {
+	test_utf16_text_is_told_from_its_bytes();
+	test_utf16_text_reads_as_utf8();
 	test_strict_positions_are_the_counted_ones();
 	test_lenient_input_has_no_line_index();
 	test_journal_blob_lines_are_counted();

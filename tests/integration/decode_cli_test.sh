@@ -402,6 +402,33 @@ has "journalctl blobs: JSON note on stderr" "$tmp/blob2.err" "2 journal entries 
 "$imsreg" decode --json tests/data/paste/journalctl.log 2>/dev/null | python3 -c 'import json, sys; assert json.load(sys.stdin)["inputs"][0]["journal_blobs"] == 0' &&
 	ok || bad "journalctl -a output: no blobs"
 
+# Text saved as UTF-16 on Windows (PowerShell 5's `adb logcat > f.txt` or
+# Out-File, Notepad's "Unicode"): read as the same text in UTF-8, with and
+# without a byte order mark, little and big endian; the same messages,
+# findings and positions as the UTF-8 file; --strict takes the bytes as
+# they are and its hint says what they are.
+ex4u8=$seed/ex4-aka-authorization.pasted.txt
+"$imsreg" decode --json "$ex4u8" >"$tmp/u8.json"
+(printf '\xff\xfe'; iconv -f UTF-8 -t UTF-16LE "$ex4u8") >"$tmp/u16le.txt"
+(printf '\xfe\xff'; iconv -f UTF-8 -t UTF-16BE "$ex4u8") >"$tmp/u16be.txt"
+iconv -f UTF-8 -t UTF-16LE "$ex4u8" >"$tmp/u16nobom.txt"
+for enc in "le:UTF-16LE" "be:UTF-16BE" "nobom:UTF-16LE"; do
+	f=${enc%%:*} name=${enc#*:}
+	expect_rc 1 "UTF-16 ($f): decoded, error findings as in the UTF-8 text" "$imsreg" decode --no-color "$tmp/u16$f.txt"
+	has "UTF-16 ($f): the note" "$tmp/out" "u16$f.txt: $name text, read as UTF-8 (lines and columns count in that text)"
+	"$imsreg" decode --json "$tmp/u16$f.txt" >"$tmp/u16$f.json"
+	python3 - "$tmp/u16$f.json" "$tmp/u8.json" "$name" <<'PY' && ok || bad "UTF-16 ($f): decodes as the UTF-8 text"
+import json, sys
+a, b = (json.load(open(p))["inputs"][0] for p in sys.argv[1:3])
+assert a["encoding"] == sys.argv[3] and b["encoding"] is None, (a["encoding"], b["encoding"])
+assert a["messages"] == b["messages"] and len(a["messages"]) == 1
+PY
+done
+expect_rc 2 "UTF-16 with --strict: bytes as they are" "$imsreg" decode --strict "$tmp/u16le.txt"
+has "UTF-16 with --strict: the hint" "$tmp/err" "hint: this input is UTF-16LE text, not wire bytes: without --strict it is read as UTF-8"
+expect_rc 0 "UTF-16 in --diff" "$imsreg" decode --diff "$seed/ex2-sms-capability.pasted.txt" "$tmp/u16le.txt"
+has "UTF-16 in --diff: compared" "$tmp/out" "nonce: empty -> set"
+
 # Cellular-Network-Info (TS 24.229 §7.2.15) of a Wi-Fi REGISTER: explained,
 # its cell split as PANI's, cell-info-age in seconds and words; JSON type
 # "cni" with the members of a pani, then cellular and the age; the rules
