@@ -168,8 +168,57 @@ static void test_utf16_text_reads_as_utf8(void)
 	}
 }
 
+/* Long text, converted eight units at a time: every length, and a
+ * non-ASCII character (U+00E9, U+20AC, a surrogate pair) at every place
+ * in it, little and big endian, reads as the UTF-8 it was made from. */
+static void test_utf16_long_text_reads_as_utf8(void)
+{
+	static const char *const others[] = { "\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80" };
+	static const unsigned short units[][2] = { { 0x00e9, 0 }, { 0x20ac, 0 }, { 0xd83d, 0xde00 } };
+	char want[64];
+	unsigned char bytes[2 * 64];
+	for (int be = 0; be <= 1; be++)
+		for (size_t o = 0; o < 3; o++)
+			for (size_t n = 0; n <= 40; n++)
+				for (size_t at = 0; at <= n; at++) {
+					size_t w = 0, b = 0;
+					for (size_t i = 0; i <= n; i++) {
+						unsigned short us[2] = { (unsigned short)('a' + i % 26), 0 };
+						size_t nu = 1;
+						if (i == at) {
+							us[0] = units[o][0];
+							us[1] = units[o][1];
+							nu = us[1] ? 2 : 1;
+							memcpy(want + w, others[o], strlen(others[o]));
+							w += strlen(others[o]);
+						} else if (i < n) {
+							want[w++] = (char)us[0];
+						} else {
+							break;
+						}
+						for (size_t k = 0; k < nu; k++) {
+							bytes[b++] = (unsigned char)(be ? us[k] >> 8 : us[k] & 0xff);
+							bytes[b++] = (unsigned char)(be ? us[k] & 0xff : us[k] >> 8);
+						}
+					}
+					struct cli_input in = { "t", imsreg_malloc(b + 1), b };
+					CHECK(in.data != NULL);
+					if (!in.data)
+						return;
+					memcpy(in.data, bytes, b);
+					CHECK_INT_EQ(cli_input_transcode(&in, be ? "UTF-16BE" : "UTF-16LE"), 0);
+					if (in.len != w || memcmp(in.data, want, w) != 0) {
+						fprintf(stderr, "be %d other %zu n %zu at %zu: '%.*s'\n", be, o, n, at,
+							(int)in.len, in.data);
+						CHECK(!"converted");
+					}
+					cli_input_fini(&in);
+				}
+}
+
 int main(void)
 {
+	test_utf16_long_text_reads_as_utf8();
 	test_utf16_text_is_told_from_its_bytes();
 	test_utf16_text_reads_as_utf8();
 	test_strict_positions_are_the_counted_ones();
