@@ -62,6 +62,10 @@ const char *cli_input_utf16(const struct cli_input *in);
  * so positions count in the converted text. 0, -ENOMEM, or -errno of
  * iconv_open. */
 int cli_input_transcode(struct cli_input *in, const char *enc);
+/* Text in UTF-16 (no capture) converted to UTF-8 in place, as lenient
+ * reading takes it: *enc the encoding it was in, or NULL when it was not
+ * UTF-16. 0, or a negative errno with the reason on err. */
+int cli_input_to_utf8(struct cli_input *in, const char **enc, FILE *err);
 /* Lines of the input that end in journalctl's "[SIZE blob data]": entries
  * journalctl did not print because they hold control characters (the CR of
  * SIP line ends) and it ran without -a. */

@@ -1247,9 +1247,9 @@ static void decode_input(struct decode_run *run, const char *path)
 	const char *capture = rc < 0 ? NULL : cli_input_capture(&in);
 	/* text saved as UTF-16 (Windows): read as UTF-8, unless the bytes
 	 * are to be taken as they are (--strict, --datagram) */
-	const char *utf16 = rc < 0 || capture || run->opt.strict ? NULL : cli_input_utf16(&in);
-	if (utf16 && (rc = cli_input_transcode(&in, utf16)) < 0)
-		fprintf(run->err, "%s: cannot convert from %s: %s\n", in.name, utf16, strerror(-rc));
+	const char *utf16 = NULL;
+	if (rc == 0 && !run->opt.strict)
+		rc = cli_input_to_utf8(&in, &utf16, run->err);
 	size_t blobs = rc < 0 || capture ? 0 : cli_input_journal_blobs(&in);
 	if (r->format == REPORT_JSON) {
 		report_cstr(r, "name", NULL, strcmp(path, "-") == 0 ? "<stdin>" : path, NULL);

@@ -96,11 +96,9 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 	if (rc < 0)
 		return rc;
 	/* text saved as UTF-16 (Windows), as decode reads it */
-	const char *utf16 = opt->strict || cli_input_capture(&s->in) ? NULL : cli_input_utf16(&s->in);
-	if (utf16 && (rc = cli_input_transcode(&s->in, utf16)) < 0) {
-		fprintf(err, "%s: cannot convert from %s: %s\n", s->in.name, utf16, strerror(-rc));
+	const char *utf16;
+	if (!opt->strict && (rc = cli_input_to_utf8(&s->in, &utf16, err)) < 0)
 		return rc;
-	}
 	rc = cli_source_init(&s->src, &s->in, opt->strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
 			     err);
 	s->src_ready = true;

@@ -201,6 +201,15 @@ int cli_input_transcode(struct cli_input *in, const char *enc)
 	return 0;
 }
 
+int cli_input_to_utf8(struct cli_input *in, const char **enc, FILE *err)
+{
+	*enc = cli_input_capture(in) ? NULL : cli_input_utf16(in);
+	int rc = *enc ? cli_input_transcode(in, *enc) : 0;
+	if (rc < 0)
+		fprintf(err, "%s: cannot convert from %s: %s\n", in->name, *enc, strerror(-rc));
+	return rc;
+}
+
 /* True when the line that ends at e (its '\n' or the input's end, CRs and
  * blanks before it skipped) ends in journalctl's "[SIZE blob data]". */
 static bool blob_line_end(const char *start, const char *e)
