@@ -236,6 +236,47 @@ const char *scan_find3(const char *p, const char *end, char a, char b, char c);
  * out of a header value. */
 const char *scan_find_ctl(const char *p, const char *end);
 
+/* The length of the UTF-8 sequence (RFC 3629: no overlong form, no
+ * surrogate, nothing above U+10FFFF) that starts at p, of the n bytes
+ * there (n >= 1): 1 for ASCII, 2 to 4, or 0 when none starts there (a
+ * byte that starts none, a sequence cut short or ill-formed). */
+static inline size_t utf8_seq_len(const unsigned char *p, size_t n)
+{
+	unsigned char c = p[0];
+	size_t len;
+	uint32_t cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xc2 && c <= 0xdf) {
+		len = 2;
+		cp = c & 0x1f;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		len = 3;
+		cp = c & 0x0f;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		len = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	/* overlong forms, surrogates, beyond U+10FFFF */
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return len;
+}
+
+/* The first byte in [p, end) where no UTF-8 sequence starts (ASCII is
+ * passed over sixteen bytes at a time where SSE2 is there), or end. */
+const char *scan_find_non_utf8(const char *p, const char *end);
+
 /* A quoted-string starting at '"': *out is the content between the quotes,
  * escapes left as written. 0, or -EBADMSG (not a quote, unterminated,
  * escaped CR/LF). */

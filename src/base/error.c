@@ -1,7 +1,9 @@
 /* error.c: line/column of a byte offset and compiler-style error reports. */
 #include <errno.h>
+#include <stdbool.h>
 #include <string.h>
 #include <imsreg/error.h>
+#include <imsreg/scan.h>
 
 void error_position(const char *buf, size_t len, size_t offset, unsigned *line, unsigned *col)
 {
@@ -31,15 +33,39 @@ void error_report(FILE *out, const char *name, const char *buf, size_t len, size
 	size_t e = s;
 	while (e < len && buf[e] != '\n' && buf[e] != '\r')
 		e++;
-	/* Show the line with control bytes made visible, then the caret. */
-	fputs("  ", out);
-	for (size_t i = s; i < e; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, out);
+	error_show_line(out, buf, s, e, offset);
+}
+
+void error_show_line(FILE *out, const char *buf, size_t s, size_t e, size_t offset)
+{
+	enum { SHOW = 100, BEFORE = 60 };
+	char caret[SHOW + 8];
+	size_t ws = s, we = e;
+	if (e - s > SHOW) {
+		ws = offset - s > BEFORE ? offset - BEFORE : s;
+		we = e - ws > SHOW ? ws + SHOW : e;
 	}
-	fputs("\n  ", out);
-	for (size_t i = s; i < offset; i++)
-		fputc(buf[i] == '\t' ? '\t' : ' ', out);
+	fputs(ws > s ? "  ..." : "  ", out);
+	size_t cols = 0;
+	for (size_t i = ws; i < we;) {
+		const unsigned char *c = (const unsigned char *)buf + i;
+		size_t k = utf8_seq_len(c, we - i);
+		/* C0 but HTAB, DEL, C1 (U+0080-U+009F) */
+		bool ctl = (c[0] < 0x20 && c[0] != '\t') || c[0] == 0x7f || (k == 2 && c[0] == 0xc2 && c[1] < 0xa0);
+		if (!k || ctl) {
+			fputc('?', out);
+			k = 1;
+		} else {
+			fwrite(c, 1, k, out);
+		}
+		if (i < offset && cols < sizeof caret)
+			caret[cols++] = c[0] == '\t' ? '\t' : ' ';
+		i += k;
+	}
+	if (we < e)
+		fputs("...", out);
+	fputs(ws > s ? "\n     " : "\n  ", out);
+	fwrite(caret, 1, cols, out);
 	fputs("^\n", out);
 }
 

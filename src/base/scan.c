@@ -135,6 +135,27 @@ const char *scan_find_ctl(const char *p, const char *end)
 	return p;
 }
 
+const char *scan_find_non_utf8(const char *p, const char *end)
+{
+	while (p < end) {
+#if defined(__SSE2__)
+		/* ASCII, the whole of nearly every header, a block at a time */
+		while (end - p >= 16 &&
+		       !_mm_movemask_epi8(_mm_loadu_si128((const __m128i *)(const void *)p)))
+			p += 16;
+#endif
+		while (p < end && (unsigned char)*p < 0x80)
+			p++;
+		if (p == end)
+			break;
+		size_t k = utf8_seq_len((const unsigned char *)p, (size_t)(end - p));
+		if (!k)
+			return p;
+		p += k;
+	}
+	return end;
+}
+
 const char *scan_find3(const char *p, const char *end, char a, char b, char c)
 {
 	const char *const p0 = p;

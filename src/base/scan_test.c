@@ -142,6 +142,87 @@ static void test_scan_token_span_agrees_with_class_table_for_every_byte(void)
 	}
 }
 
+/* RFC 3629's table 3 and its examples: what starts a sequence, and
+ * what does not (overlong forms, surrogates, beyond U+10FFFF, a lead byte
+ * without its continuation bytes, a lone continuation byte). */
+static void test_utf8_seq_len_follows_rfc3629(void)
+{
+	static const struct {
+		const char *in;
+		size_t n;
+		size_t want;
+	} rows[] = {
+		{ "A", 1, 1 },
+		{ "\x7f", 1, 1 },
+		{ "\xc3\xa9", 2, 2 },             /* é */
+		{ "\xe2\x82\xac", 3, 3 },         /* € */
+		{ "\xf0\x9f\x93\x9e", 4, 4 },     /* U+1F4DE */
+		{ "\xf4\x8f\xbf\xbf", 4, 4 },     /* U+10FFFF */
+		{ "\xed\x9f\xbf", 3, 3 },         /* U+D7FF */
+		{ "\xee\x80\x80", 3, 3 },         /* U+E000 */
+		{ "\xe9", 1, 0 },                 /* Latin-1 é */
+		{ "\xe9 M", 3, 0 },
+		{ "\xc3", 1, 0 },                 /* cut */
+		{ "\xe2\x82", 2, 0 },
+		{ "\xc3\x28", 2, 0 },             /* no continuation */
+		{ "\x80", 1, 0 },                 /* a lone continuation */
+		{ "\xbf", 1, 0 },
+		{ "\xc0\xaf", 2, 0 },             /* overlong '/' */
+		{ "\xc1\xbf", 2, 0 },
+		{ "\xe0\x9f\xbf", 3, 0 },         /* overlong U+07FF */
+		{ "\xf0\x8f\xbf\xbf", 4, 0 },     /* overlong U+FFFF */
+		{ "\xed\xa0\x80", 3, 0 },         /* U+D800 */
+		{ "\xed\xbf\xbf", 3, 0 },         /* U+DFFF */
+		{ "\xf4\x90\x80\x80", 4, 0 },     /* U+110000 */
+		{ "\xf5\x80\x80\x80", 4, 0 },
+		{ "\xf8\x88\x80\x80\x80", 5, 0 }, /* RFC 2279's five bytes */
+		{ "\xfe", 1, 0 },
+		{ "\xff", 1, 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char *g = check_guard_copy(rows[i].in, rows[i].n);
+		CHECK_INT_EQ(utf8_seq_len((const unsigned char *)g, rows[i].n), rows[i].want);
+	}
+}
+
+static const char *naive_non_utf8(const char *p, const char *end)
+{
+	while (p < end) {
+		size_t k = utf8_seq_len((const unsigned char *)p, (size_t)(end - p));
+		if (!k)
+			return p;
+		p += k;
+	}
+	return end;
+}
+
+/* Every length 0..48 with é (C3 A9), a Latin-1 é (E9) or a sequence cut by
+ * the end at every place: the block-at-a-time path finds what a byte walk
+ * finds, and reads nothing past the end (guard page). */
+static void test_scan_find_non_utf8_agrees_with_byte_walk(void)
+{
+	static const struct {
+		const char *b;
+		size_t n;
+	} ins[] = { { "\xc3\xa9", 2 }, { "\xe9", 1 }, { "\xe2\x82", 2 }, { "\xf0\x9f\x93\x9e", 4 } };
+	for (size_t len = 0; len <= 48; len++) {
+		for (size_t at = 0; at <= len; at++) {
+			for (size_t k = 0; k < sizeof ins / sizeof ins[0]; k++) {
+				char buf[64];
+				memset(buf, 'a', sizeof buf);
+				size_t n = at + ins[k].n <= len ? ins[k].n : len - at;
+				memcpy(buf + at, ins[k].b, n);
+				char *g = check_guard_copy(buf, len);
+				CHECK_INT_EQ(scan_find_non_utf8(g, g + len) - g, naive_non_utf8(g, g + len) - g);
+			}
+		}
+	}
+	const char *lat = "From: \"Jos\xe9 M\xfcller\" <sip:a@b>";
+	CHECK_INT_EQ(scan_find_non_utf8(lat, lat + strlen(lat)) - lat, 10);
+	const char *ok = "From: \"Jos\xc3\xa9 M\xc3\xbcller\" <sip:a@b>";
+	CHECK_INT_EQ(scan_find_non_utf8(ok, ok + strlen(ok)) - ok, (long)strlen(ok));
+}
+
 int main(void)
 {
 	test_scan_find3_finds_first_stop_at_every_length_and_position();
@@ -150,5 +231,7 @@ int main(void)
 	test_scan_name_eq_folds_letters_only();
 	test_scan_token_stops_at_first_non_token_byte();
 	test_scan_token_span_agrees_with_class_table_for_every_byte();
+	test_utf8_seq_len_follows_rfc3629();
+	test_scan_find_non_utf8_agrees_with_byte_walk();
 	return check_done();
 }

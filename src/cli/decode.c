@@ -233,7 +233,7 @@ static void run_flush(struct decode_run *run)
 		run->buf_lost = true;
 		run_status(run, CLI_EXIT_INPUT);
 	} else if (run->buf.len && !(run->buf_lost && run->rep.format == REPORT_JSON)) {
-		fwrite(run->buf.ptr, 1, run->buf.len, run->out);
+		report_write(&run->rep, run->out, run->buf.ptr, run->buf.len);
 	}
 	buf_reset(&run->buf);
 }

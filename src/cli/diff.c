@@ -836,7 +836,7 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 		fputs("imsreg decode --diff: out of memory\n", err);
 		status = CLI_EXIT_INPUT;
 	} else {
-		fwrite(buf.ptr, 1, buf.len, out);
+		report_write(&r, out, buf.ptr, buf.len);
 		status = cli_output_flush(out, err, status);
 	}
 out:

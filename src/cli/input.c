@@ -306,40 +306,19 @@ static void input_position(const struct cli_input *in, size_t off, unsigned *lin
 	*col = off > start ? (unsigned)(off - start) + 1 : 1;
 }
 
-/* "file:line:col: reason", the line (control bytes shown as '?') and a
- * caret under byte off; line and col as the user's editor counts them. Of
- * a long line (a message logged on one line) only the part around the
- * caret is shown, "..." standing for the rest. */
+/* "file:line:col: reason", the line and a caret under byte off
+ * (error_show_line); line and col as the user's editor counts them. */
 static void input_report(FILE *err, const struct cli_input *in, unsigned line, unsigned col,
 			 size_t off, const char *reason)
 {
-	enum { SHOW = 100, BEFORE = 60 };
-	fprintf(err, "%s:%u:%u: %s\n  ", in->name, line, col, reason);
+	fprintf(err, "%s:%u:%u: %s\n", in->name, line, col, reason);
 	if (off > in->len)
 		off = in->len;
 	size_t s = col - 1 <= off ? off - (col - 1) : 0;
 	size_t e = s;
 	while (e < in->len && in->data[e] != '\n' && in->data[e] != '\r')
 		e++;
-	size_t ws = s, we = e;
-	if (e - s > SHOW) {
-		ws = off - s > BEFORE ? off - BEFORE : s;
-		we = e - ws > SHOW ? ws + SHOW : e;
-	}
-	if (ws > s)
-		fputs("...", err);
-	for (size_t i = ws; i < we; i++) {
-		unsigned char c = (unsigned char)in->data[i];
-		fputc((c < 0x20 && c != '\t') || c == 0x7f ? '?' : c, err);
-	}
-	if (we < e)
-		fputs("...", err);
-	fputs("\n  ", err);
-	if (ws > s)
-		fputs("   ", err);
-	for (size_t i = ws; i < off; i++)
-		fputc(in->data[i] == '\t' ? '\t' : ' ', err);
-	fputs("^\n", err);
+	error_show_line(err, in->data, s, e, off);
 }
 
 /* src->line_starts for a strict input: a log of thousands of messages asks

@@ -4,6 +4,7 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
+#include <imsreg/scan.h>
 #include "cli/json.h"
 
 void json_init(struct json *j, struct buf *b, bool pretty)
@@ -103,38 +104,6 @@ void json_key(struct json *j, const char *key)
 	j->after_key = true;
 }
 
-/* Length of the valid UTF-8 sequence at p (RFC 3629), or 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-	unsigned char c = p[0];
-	size_t len;
-	uint32_t cp;
-	if (c >= 0xc2 && c <= 0xdf) {
-		len = 2;
-		cp = c & 0x1f;
-	} else if (c >= 0xe0 && c <= 0xef) {
-		len = 3;
-		cp = c & 0x0f;
-	} else if (c >= 0xf0 && c <= 0xf4) {
-		len = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if (n < len)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	/* overlong forms, surrogates, beyond U+10FFFF */
-	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
-	    (cp >= 0xd800 && cp <= 0xdfff))
-		return 0;
-	return len;
-}
-
 /* Bytes written as they are: printable ASCII but '"' and '\\'. */
 static bool json_plain(unsigned char c)
 {
@@ -195,7 +164,7 @@ void json_escape(struct buf *b, struct slice s)
 			buf_putc(b, (char)c);
 			i++;
 		} else {
-			size_t n = utf8_seq(p + i, s.len - i);
+			size_t n = utf8_seq_len(p + i, s.len - i);
 			if (n) {
 				buf_append(b, p + i, n);
 				i += n;

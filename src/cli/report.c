@@ -1,8 +1,13 @@
 /* report.c: the decode report as indented text or as JSON (docs/json.md). */
 #include <inttypes.h>
 #include <stdarg.h>
+#include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <imsreg/auth.h>
 #include <imsreg/codec.h>
+#include <imsreg/scan.h>
 #include "cli/report.h"
 
 #define REPORT_MAX_DEPTH JSON_MAX_DEPTH
@@ -38,6 +43,88 @@ const char *report_on(const struct report *r, enum report_style style)
 const char *report_off(const struct report *r)
 {
 	return r->color ? "\033[0m" : "";
+}
+
+/* The length of the colour sequence of report_on/report_off at p, or 0. */
+static size_t report_own_sgr(const char *p, size_t n)
+{
+	static const char *const sgr[] = { "\033[1m", "\033[1;36m", "\033[2m", "\033[1;31m",
+					   "\033[1;33m", "\033[34m", "\033[32m", "\033[0m" };
+	for (size_t i = 0; i < sizeof sgr / sizeof sgr[0]; i++) {
+		size_t k = strlen(sgr[i]);
+		if (n >= k && memcmp(p, sgr[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* The first byte from i that is not printable ASCII or LF (or n). */
+static size_t text_plain_end(const char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	/* a byte is plain when, as a signed byte, it is above 0x1f (so not a
+	 * control and not 0x80-0xff) and not DEL, or it is LF; 32 bytes a step */
+	const __m128i us = _mm_set1_epi8(0x1f), del = _mm_set1_epi8(0x7f), lf = _mm_set1_epi8('\n');
+	while (n - i >= 32) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(p + i + 16));
+		__m128i pa = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(a, del), _mm_cmpgt_epi8(a, us)),
+					  _mm_cmpeq_epi8(a, lf));
+		__m128i pb = _mm_or_si128(_mm_andnot_si128(_mm_cmpeq_epi8(b, del), _mm_cmpgt_epi8(b, us)),
+					  _mm_cmpeq_epi8(b, lf));
+		uint32_t m = ~((uint32_t)_mm_movemask_epi8(pa) | (uint32_t)_mm_movemask_epi8(pb) << 16);
+		if (m)
+			return i + (size_t)__builtin_ctz(m);
+		i += 32;
+	}
+#endif
+	while (i < n && ((p[i] >= 0x20 && p[i] < 0x7f) || p[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* The length of the byte or sequence at p[i] the text output writes as it
+ * is (TAB, a CR before an LF, the report's own colours, UTF-8 but C1), or 0. */
+static size_t text_safe_at(const struct report *r, const char *p, size_t i, size_t n)
+{
+	unsigned char c = (unsigned char)p[i];
+	if (c == '\t' || (c == '\r' && i + 1 < n && p[i + 1] == '\n'))
+		return 1;
+	if (c == 0x1b)
+		return r->color ? report_own_sgr(p + i, n - i) : 0;
+	if (c < 0x80)
+		return 0;
+	/* two bytes (the report's own '§', Latin letters) at once */
+	if (c >= 0xc2 && c <= 0xdf && i + 1 < n && ((unsigned char)p[i + 1] & 0xc0) == 0x80)
+		return c == 0xc2 && (unsigned char)p[i + 1] < 0xa0 ? 0 : 2;
+	size_t k = utf8_seq_len((const unsigned char *)p + i, n - i);
+	/* C1 controls (U+0080-U+009F): CSI and the like to some terminals */
+	return k == 2 && c == 0xc2 && (unsigned char)p[i + 1] < 0xa0 ? 0 : k;
+}
+
+void report_write(const struct report *r, FILE *f, const char *p, size_t n)
+{
+	if (r->format == REPORT_JSON) {
+		fwrite(p, 1, n, f);
+		return;
+	}
+	size_t i = 0, run = 0; /* [run, i) is safe and not yet written */
+	while (i < n) {
+		i = text_plain_end(p, i, n);
+		if (i == n)
+			break;
+		size_t k = text_safe_at(r, p, i, n);
+		if (k) {
+			i += k;
+			continue;
+		}
+		fwrite(p + run, 1, i - run, f);
+		char esc[5];
+		snprintf(esc, sizeof esc, "\\x%02X", (unsigned)(unsigned char)p[i]);
+		fwrite(esc, 1, 4, f);
+		run = ++i;
+	}
+	fwrite(p + run, 1, n - run, f);
 }
 
 void report_pad(struct report *r)

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <imsreg/buf.h>
 #include <imsreg/slice.h>
 #include "cli/json.h"
@@ -83,6 +84,14 @@ static inline void report_keep_error(struct report *r, const struct buf *scratch
 	if (scratch->err && !r->b->err)
 		r->b->err = scratch->err;
 }
+
+/* Writes n bytes of the report to f. Text is made safe for a terminal:
+ * what the input brought that a terminal would act on or cannot show is
+ * written as \xHH (a control byte other than TAB and LF, a CR not before
+ * an LF, DEL, a C1 control, a byte that is not UTF-8), and an escape
+ * sequence only when it is one of the report's own colours. JSON, escaped
+ * already, is written as it is. */
+void report_write(const struct report *r, FILE *f, const char *p, size_t n);
 
 /* Copies v into out with every run of LWS (SP, HTAB, CR, LF) as one space. */
 void report_unfold(struct buf *out, struct slice v);

@@ -1577,7 +1577,7 @@ int cmd_verify(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	fwrite(out.ptr, 1, out.len, stdout);
+	report_write(&r, stdout, out.ptr, out.len);
 	status = cli_output_flush(stdout, stderr, status);
 out:
 	if (out.ptr)

@@ -10,6 +10,7 @@
 #include <imsreg/alloc.h>
 #include <imsreg/codec.h>
 #include <imsreg/ims.h>
+#include <imsreg/scan.h>
 
 /* ---- the context every check sees ----------------------------------- */
 
@@ -514,6 +515,150 @@ static void check_syntax_informational(struct ctx *c)
 			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
 			       "reject the whole message; look at the byte pointed at.",
 			       hdr_label(h), err.reason ? reason_after_label(h, err.reason) : "malformed value");
+	}
+}
+
+/* Windows-1252's characters at 0x80-0x9F (0 where it has none); from 0xA0
+ * on it is ISO-8859-1, whose bytes are their code points. */
+static const uint16_t cp1252_c1[32] = {
+	0x20ac, 0,      0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017d, 0,
+	0,      0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178,
+};
+
+/* Appends code point cp (below 0x10000) as UTF-8 at out[*n], within cap. */
+static void utf8_put(char *out, size_t cap, size_t *n, unsigned cp)
+{
+	char u[3];
+	size_t k;
+	if (cp < 0x80) {
+		u[0] = (char)cp;
+		k = 1;
+	} else if (cp < 0x800) {
+		u[0] = (char)(0xc0 | cp >> 6);
+		u[1] = (char)(0x80 | (cp & 0x3f));
+		k = 2;
+	} else {
+		u[0] = (char)(0xe0 | cp >> 12);
+		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (cp & 0x3f));
+		k = 3;
+	}
+	if (*n + k < cap) {
+		memcpy(out + *n, u, k);
+		*n += k;
+	}
+}
+
+/* [p, end) read as the legacy 8-bit text its bytes that are not UTF-8 most
+ * likely are: each such byte as Windows-1252 (ISO-8859-1 from 0xA0; U+FFFD
+ * where Windows-1252 has nothing), UTF-8 sequences as they are. Written as
+ * UTF-8 into out (NUL-terminated, cut to cap); *c1: a byte of 0x80-0x9F,
+ * where the two encodings differ, was read. */
+static void legacy_reading(char *out, size_t cap, const char *p, const char *end, bool *c1)
+{
+	size_t n = 0;
+	*c1 = false;
+	while (p < end) {
+		size_t k = utf8_seq_len((const unsigned char *)p, (size_t)(end - p));
+		if (k) {
+			if (n + k < cap) {
+				memcpy(out + n, p, k);
+				n += k;
+			}
+			p += k;
+			continue;
+		}
+		unsigned b = (unsigned char)*p++;
+		unsigned cp = b;
+		if (b < 0xa0) {
+			*c1 = true;
+			cp = cp1252_c1[b - 0x80] ? cp1252_c1[b - 0x80] : 0xfffd;
+		}
+		utf8_put(out, cap, &n, cp);
+	}
+	out[n] = '\0';
+}
+
+/* The text around the first byte that is not UTF-8 (at, inside [p, end)),
+ * read as legacy_reading reads it: the whole of a short value, else about
+ * 30 bytes before and 50 after, "..." where it is cut. */
+static void not_utf8_excerpt(char *out, size_t cap, const char *p, const char *end, const char *at,
+			     bool *c1)
+{
+	const char *s = p, *e = end;
+	if (end - p > 96) {
+		s = at - p > 30 ? at - 30 : p;
+		e = end - at > 50 ? at + 50 : end;
+		/* not inside a UTF-8 sequence: past its continuation bytes */
+		for (int i = 0; i < 3 && s > p && s < at && ((unsigned char)*s & 0xc0) == 0x80; i++)
+			s++;
+		while (e < end && e > at + 1 && ((unsigned char)*e & 0xc0) == 0x80)
+			e--;
+	}
+	size_t n = 0;
+	if (s > p && cap > 4) {
+		memcpy(out, "...", 3);
+		n = 3;
+	}
+	legacy_reading(out + n, cap - n - 3, s, e, c1);
+	if (e < end)
+		strcat(out, "...");
+}
+
+/* RFC 3261 §25.1: the text of a SIP message (quoted strings, comments, a
+ * reason phrase, an extension header's value) is UTF-8; a byte that is not
+ * (a display name in Latin-1, from a UE or from the log that wrote it) is
+ * reported once a field, with the text as that encoding reads it. */
+static void utf8_report(struct ctx *c, const struct sip_hdr *h, struct slice label, struct slice v)
+{
+	const char *end = v.ptr + v.len, *at = scan_find_non_utf8(v.ptr, end);
+	if (at == end)
+		return;
+	unsigned bad = 0;
+	for (const char *q = at; q < end; q = scan_find_non_utf8(q + 1, end))
+		bad++;
+	/* inside a quoted string (a display name, a Digest parameter): its
+	 * text alone */
+	const char *qs = NULL, *qe = end;
+	for (const char *q = v.ptr; q < at; q++) {
+		if (*q == '"')
+			qs = qs ? NULL : q + 1;
+		else if (*q == '\\' && qs)
+			q++;
+	}
+	if (qs) {
+		for (qe = at; qe < end && *qe != '"'; qe++)
+			if (*qe == '\\' && qe + 1 < end)
+				qe++;
+	}
+	char reading[200];
+	bool c1;
+	if (qs)
+		not_utf8_excerpt(reading, sizeof reading, qs, qe, at, &c1);
+	else
+		not_utf8_excerpt(reading, sizeof reading, v.ptr, end, at, &c1);
+	report(c, h, at, "%.*s: %u byte%s that %s not UTF-8, the first 0x%02X: SIP's text is UTF-8 "
+	       "(RFC 3261 §25.1). Read as %s it says \"%s\": a legacy 8-bit encoding, from the "
+	       "UE or from the tool that logged the message (a capture tells which). A peer that "
+	       "checks UTF-8 may answer 400 Bad Request, and XML that carries the text on breaks "
+	       "(a display name in the reg-event NOTIFY, RFC 3680); the UE must send UTF-8.",
+	       SLICE_ARG(label), bad, bad == 1 ? "" : "s", bad == 1 ? "is" : "are",
+	       (unsigned)(unsigned char)*at, c1 ? "Windows-1252" : "ISO-8859-1 (Latin-1)", reading);
+}
+
+static void check_utf8(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	if (m->start_line.ptr)
+		utf8_report(c, NULL, SLICE_LIT("start line"), m->start_line);
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		/* an extension header by its name as written */
+		const char *n = sip_hdr_name(h->id);
+		if (h->value.ptr)
+			utf8_report(c, h, n ? slice_cstr(n) : h->name, h->value);
 	}
 }
 
@@ -4289,6 +4434,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.msg.header-syntax-informational", IMS_SEV_WARNING, "RFC 3261 §20.17, §20.35, §20.41, §20.43",\
 	  "User-Agent, Server, Warning and Date follow their grammar",\
 	  ANY | FIELDS, check_syntax_informational) \
+	X("rfc3261.msg.utf8", IMS_SEV_WARNING, "RFC 3261 §25.1, RFC 3629",\
+	  "the start line and every header value are UTF-8 text",\
+	  ANY | FIELDS, check_utf8) \
 	X("rfc3261.msg.single-header-repeated", IMS_SEV_ERROR, "RFC 3261 §7.3, §20",\
 	  "headers that take one value appear once",\
 	  ANY | FIELDS, check_single_repeated) \

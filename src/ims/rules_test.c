@@ -284,6 +284,14 @@ static const struct {
 	  "rfc3261.msg.comma-combined", "3600" },
 	{ initial_register, "Content-Length: 0", "Content-Length: 5",
 	  "rfc3261.msg.content-length", "5\r\n" },
+	/* text that is not UTF-8: a Latin-1 display name, a Windows-1252
+	 * comment, an extension header's value, a reason phrase */
+	{ initial_register, "From: <", "From: \"Jos\xe9\" <", "rfc3261.msg.utf8", "\xe9\"" },
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nUser-Agent: Acme/1 (\x93" "beta\x94)\r\n",
+	  "rfc3261.msg.utf8", "\x93" "beta" },
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nX-Site: M\xc3\xbcnchen \xc3\r\n",
+	  "rfc3261.msg.utf8", "\xc3\r\n" },
+	{ challenge_401, "401 Unauthorized", "401 Nicht autorisiert \xfc", "rfc3261.msg.utf8", "\xfc" },
 	/* 1,300 bytes and more over UDP (the clean REGISTER is about 900) */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nX-Pad: " PAD100 PAD100 PAD100 PAD100 "\r\n",
 	  "rfc3261.transport.udp-size", "UDP [" },
@@ -965,6 +973,76 @@ static void test_syntax_finding_names_the_header_once(void)
 		CHECK(strstr(f->message, "Date: Date:") == NULL);
 	}
 	free(text);
+}
+
+/* sub is in the finding's message; said with the message when not */
+#define CHECK_HAS(msg, sub)                                                                \
+	do {                                                                               \
+		bool has_ = strstr((msg), (sub)) != NULL;                                  \
+		CHECK(has_);                                                               \
+		if (!has_)                                                                 \
+			fprintf(stderr, "  wanted \"%s\" in: %s\n", (sub), (msg));        \
+	} while (0)
+
+/* rfc3261.msg.utf8 says how many bytes are not UTF-8, the first, and the
+ * text read as the legacy encoding they most likely are: a quoted string's
+ * text alone, Windows-1252 where its 0x80-0x9F were read; UTF-8 (a display
+ * name of two scripts) is no finding. */
+static void test_utf8_finding_reads_the_legacy_text(void)
+{
+	static const struct {
+		const char *from;
+		const char *want1, *want2; /* NULL: no finding */
+	} rows[] = {
+		{ "From: \"Jos\xe9 M\xfcller\" <", "From: 2 bytes that are not UTF-8, the first 0xE9",
+		  "Read as ISO-8859-1 (Latin-1) it says \"Jos\xc3\xa9 M\xc3\xbcller\"" },
+		{ "From: \"\x93Ren\xe9\x94\" <", "From: 3 bytes that are not UTF-8, the first 0x93",
+		  "Read as Windows-1252 it says \"\xe2\x80\x9cRen\xc3\xa9\xe2\x80\x9d\"" },
+		{ "From: \"a\\\"\xe9\" <", "1 byte that is not UTF-8, the first 0xE9", "it says \"a\\\"\xc3\xa9\"" },
+		{ "From: \"Jos\xc3\xa9 \xe5\xbc\xa0\" <", NULL, NULL },
+		{ "From: \"\xf0\x9f\x93\x9e\" <", NULL, NULL },
+		{ "From: \"\xed\xa0\x80\" <", "3 bytes that are not UTF-8, the first 0xED", NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		size_t len;
+		char *text = mutate(initial_register, "From: <", rows[i].from, &len);
+		CHECK(text != NULL);
+		if (!text)
+			continue;
+		struct findings fs;
+		CHECK(run(text, len, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "rfc3261.msg.utf8");
+		if (!rows[i].want1) {
+			CHECK(f == NULL);
+		} else {
+			CHECK(f != NULL);
+			if (f) {
+				CHECK_HAS(f->message, rows[i].want1);
+				if (rows[i].want2)
+					CHECK_HAS(f->message, rows[i].want2);
+				CHECK(f->hdr == SIP_HDR_FROM);
+			}
+		}
+		free(text);
+	}
+	/* a long value: the text around the first such byte, cut with "..." */
+	size_t len;
+	char *text = mutate(initial_register, "Expires: 600000\r\n",
+			    "Expires: 600000\r\nX-Note: " PAD100 " caf\xe9 " PAD100 "\r\n", &len);
+	CHECK(text != NULL);
+	if (text) {
+		struct findings fs;
+		CHECK(run(text, len, &fs) >= 0);
+		const struct ims_finding *f = find(&fs, "rfc3261.msg.utf8");
+		CHECK(f != NULL);
+		if (f)
+			CHECK_HAS(f->message, "it says \"...");
+		if (f)
+			CHECK_HAS(f->message, " caf\xc3\xa9 ");
+		if (f)
+			CHECK_HAS(f->message, "...\": a legacy");
+		free(text);
+	}
 }
 
 /* ---- the flow: one input of several messages ------------------------------- */
@@ -2905,6 +2983,7 @@ int main(void)
 	test_each_quiet_case_stays_quiet();
 	test_emergency_registration_is_said_with_what_it_changes();
 	test_syntax_finding_names_the_header_once();
+	test_utf8_finding_reads_the_legacy_text();
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();
 	test_packet_rules_compare_where_the_message_went();

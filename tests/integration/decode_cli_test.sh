@@ -1249,5 +1249,37 @@ expect_rc 2 "--profile naming no rule" "$imsreg" decode --profile="$tmp/bad.prof
 has "--profile naming no rule: file and line" "$tmp/err" "bad.profile:1: --severity: no rule is 'ir92.contact.smsipp'"
 expect_rc 2 "--profile of no file" "$imsreg" decode --profile "$tmp/none.profile" "$ex6"
 
+# Bytes a terminal would act on or cannot show: the text output writes the
+# input's as \xHH (a Latin-1 display name, an escape sequence in a log, a
+# C1 control, a lone CR) and only decode's own colour sequences raw, on a
+# pipe and on a terminal (script(1) gives one); rfc3261.msg.utf8 reads the
+# Latin-1 text; JSON keeps its escapes; the caret under an error on stderr
+# stands under the byte named after UTF-8 and such bytes.
+printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nMax-Forwards: 70\r\nFrom: "Jos\xe9 M\xfcller" <sip:a@ims.example.com>;tag=1\r\nTo: <sip:a@ims.example.com>\r\nCall-ID: abc\r\nCSeq: 2 REGISTER\r\nX-Note: \033]0;owned\007\033[2J \xc2\x9b1m a\rb\xff\r\nContact: <sip:a@10.0.0.1>\r\nContent-Length: 0\r\n\r\n' >"$tmp/bytes.sip"
+expect_rc 1 "bytes: decoded" "$imsreg" decode --no-color "$tmp/bytes.sip"
+has "bytes: a Latin-1 display name as \\xHH" "$tmp/out" 'display name: "Jos\xE9 M\xFCller"'
+has "bytes: an escape sequence and a C1 control as \\xHH" "$tmp/out" 'X-Note: \x1B]0;owned\x07\x1B[2J \xC2\x9B1m a b\xFF'
+has "bytes: an extension header's bytes read by its name" "$tmp/out" 'X-Note: 1 byte that is not UTF-8, the first 0xFF'
+has "bytes: the finding reads the text as Latin-1" "$tmp/out" 'From: 2 bytes that are not UTF-8, the first 0xE9: SIP'"'"'s text is UTF-8 (RFC 3261 §25.1). Read as ISO-8859-1 (Latin-1) it says "José Müller"'
+LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp/out" && bad "bytes: a control byte in the text output" || ok
+iconv -f UTF-8 -t UTF-8 "$tmp/out" >/dev/null 2>&1 && ok || bad "bytes: the text output is not UTF-8"
+script -qec "'$imsreg' decode '$tmp/bytes.sip'" /dev/null >"$tmp/tty.txt" 2>&1 </dev/null
+has "bytes on a terminal: decode's colours" "$tmp/tty.txt" $'\033[1;31merror'
+has "bytes on a terminal: the input's escapes as \\xHH" "$tmp/tty.txt" ': \x1B]0;owned\x07\x1B[2J'
+LC_ALL=C grep -q $'\033\\]' "$tmp/tty.txt" && bad "bytes on a terminal: the input's OSC written raw" || ok
+"$imsreg" decode --json "$tmp/bytes.sip" >"$tmp/bytes.json" 2>/dev/null
+json "$tmp/bytes.json" 'h=[x for x in d["inputs"][0]["messages"][0]["headers"] if x["name"]=="From"][0]; assert "Jos\u00e9 M\u00fcller" in h["value"], h["value"]' && ok || bad "bytes: JSON's Latin-1 reading of a byte that is not UTF-8"
+printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nFr\xc3\xa9\x1b\xe9m: x\r\n\r\n' >"$tmp/caret.sip"
+expect_rc 2 "bytes: a bad name after UTF-8 and such bytes" "$imsreg" decode --strict "$tmp/caret.sip"
+has "bytes: the line shown" "$tmp/err" $'  Fr\xc3\xa9??m: x'
+has "bytes: the caret under the byte named" "$tmp/err" $'\n    ^' 2>/dev/null
+python3 - "$tmp/err" <<'PY' && ok || bad "bytes: the caret stands under the byte named"
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+i = [k for k, l in enumerate(lines) if l.startswith("  Fr")][0]
+assert lines[0].endswith(":3:3: expected ':' after the header field name"), lines[0]
+assert lines[i + 1] == "    ^", repr(lines[i + 1])
+PY
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
