@@ -20,6 +20,7 @@ struct diff_side {
 	 * user's input (0: no position) */
 	const char *error;
 	unsigned error_line, error_col;
+	const char *encoding;      /* "UTF-16LE"/"UTF-16BE": text read as UTF-8; else NULL */
 	/* what the comparison needs, decoded once; call_id and pani are the
 	 * header values (absent: ptr NULL) */
 	bool has_cseq, has_from, has_to, has_via, has_expires, has_auth;
@@ -96,8 +97,7 @@ static int side_load(struct diff_side *s, const char *path, const struct cli_opt
 	if (rc < 0)
 		return rc;
 	/* text saved as UTF-16 (Windows), as decode reads it */
-	const char *utf16;
-	if (!opt->strict && (rc = cli_input_to_utf8(&s->in, &utf16, err)) < 0)
+	if (!opt->strict && (rc = cli_input_to_utf8(&s->in, &s->encoding, err)) < 0)
 		return rc;
 	rc = cli_source_init(&s->src, &s->in, opt->strict ? CLI_FRAMING_STREAM : CLI_FRAMING_LENIENT,
 			     err);
@@ -763,6 +763,7 @@ static void side_report(struct report *r, const char *key, const struct diff_sid
 {
 	report_begin(r, key, NULL);
 	report_cstr(r, "name", NULL, s->in.name, NULL);
+	report_cstr(r, "encoding", NULL, s->encoding, NULL);
 	report_str(r, "start_line", NULL, s->parsed ? s->m->msg.start_line : SLICE_NULL,
 		   NULL);
 	if (s->error) {
@@ -801,6 +802,12 @@ int cli_diff_main(const char *pa, const char *pb, const struct cli_opts *opt, FI
 	} else {
 		buf_printf(&buf, "%sA: %s: %.*s\nB: %s: %.*s%s\n", report_on(&r, STYLE_TITLE), a.in.name,
 			   SLICE_ARG(a.m->msg.start_line), b.in.name, SLICE_ARG(b.m->msg.start_line), report_off(&r));
+		/* as decode says it: the lines the comparison names are those of
+		 * the text in UTF-8 */
+		for (const struct diff_side *s = &a; s; s = s == &a ? &b : NULL)
+			if (s->encoding)
+				buf_printf(&buf, "%s: %s text, read as UTF-8 (lines and columns count in that text)\n",
+					   s->in.name, s->encoding);
 	}
 	bool same_reg = false;
 	if (loaded) {

@@ -428,6 +428,10 @@ expect_rc 2 "UTF-16 with --strict: bytes as they are" "$imsreg" decode --strict 
 has "UTF-16 with --strict: the hint" "$tmp/err" "hint: this input is UTF-16LE text, not wire bytes: without --strict it is read as UTF-8"
 expect_rc 0 "UTF-16 in --diff" "$imsreg" decode --diff "$seed/ex2-sms-capability.pasted.txt" "$tmp/u16le.txt"
 has "UTF-16 in --diff: compared" "$tmp/out" "nonce: empty -> set"
+has "UTF-16 in --diff: the note" "$tmp/out" "u16le.txt: UTF-16LE text, read as UTF-8 (lines and columns count in that text)"
+hasnt "UTF-16 in --diff: no note for the UTF-8 side" "$tmp/out" "ex2-sms-capability.pasted.txt: UTF"
+"$imsreg" decode --json --diff "$tmp/u16be.txt" "$seed/ex2-sms-capability.pasted.txt" >"$tmp/diff16.json" 2>/dev/null
+json "$tmp/diff16.json" 'assert d["a"]["encoding"] == "UTF-16BE" and d["b"]["encoding"] is None, (d["a"], d["b"])' && ok || bad "UTF-16 in --diff: JSON encoding of each side"
 
 # Cellular-Network-Info (TS 24.229 §7.2.15) of a Wi-Fi REGISTER: explained,
 # its cell split as PANI's, cell-info-age in seconds and words; JSON type
