@@ -217,8 +217,23 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 			size_t n = strlen(msg);
 			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 				msg[--n] = '\0';
+			/* libxml2 puts a line break inside some ("... indicate
+			 * encoding !\nBytes: 0xE9 ..."): one line of text */
+			for (char *c = msg; *c; c++)
+				if ((unsigned char)*c < 0x20)
+					*c = ' ';
 		}
-		snprintf(ri->error, sizeof ri->error, "not well-formed XML: %s", msg);
+		/* bytes that are not UTF-8 in a document that declares no
+		 * other encoding: libxml2's "Input is not proper UTF-8,
+		 * indicate encoding ! Bytes: 0xE9 ..." said in our words */
+		const char *bytes = strstr(msg, "Bytes: ");
+		if (e && (e->code == XML_ERR_INVALID_ENCODING ||
+			  (e->code == XML_ERR_INVALID_CHAR && strstr(msg, "UTF-8"))))
+			snprintf(ri->error, sizeof ri->error, "not well-formed XML: the document is not UTF-8%s%s%s "
+				 "and declares no other encoding (XML 1.0 §4.3.3): text written in Latin-1?",
+				 bytes ? " (bytes " : "", bytes ? bytes + 7 : "", bytes ? ")" : "");
+		else
+			snprintf(ri->error, sizeof ri->error, "not well-formed XML: %s", msg);
 		ri->error_line = e ? (unsigned)e->line : 0;
 		if (e && e->code == XML_ERR_NO_MEMORY)
 			rc = -ENOMEM;

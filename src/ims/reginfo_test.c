@@ -191,6 +191,13 @@ static void test_reginfo_refusals(void)
 		{ "<reginfo xmlns=\"urn:ietf:params:xml:ns:pidf\" version=\"1\" state=\"full\"/>", -EBADMSG,
 		  "the root element is not <reginfo> of namespace urn:ietf:params:xml:ns:reginfo", 1 },
 		{ "<?xml version=\"1.0\"?>\n<presence " NS "/>", -EBADMSG, "the root element is not", 2 },
+		/* a display name in Latin-1 in a document that declares no
+		 * encoding: said in one line, with the bytes */
+		{ "<reginfo " NS " version=\"1\" state=\"full\">\n<registration aor=\"sip:a@b\" id=\"1\" "
+		  "state=\"active\">\n<contact id=\"2\" state=\"active\" event=\"registered\">"
+		  "<uri>sip:a@c</uri><display-name>Jos\xe9</display-name></contact>\n</registration>\n</reginfo>",
+		  -EBADMSG, "not well-formed XML: the document is not UTF-8 (bytes 0xE9 0x3C 0x2F 0x64) and "
+		  "declares no other encoding (XML 1.0 §4.3.3): text written in Latin-1?", 3 },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct ims_reginfo *ri = decode(rows[i].body, rows[i].rc);
@@ -198,6 +205,8 @@ static void test_reginfo_refusals(void)
 			fprintf(stderr, "row %zu: \"%s\"\n", i, ri->error);
 		CHECK(strncmp(ri->error, rows[i].reason, strlen(rows[i].reason)) == 0);
 		CHECK_INT_EQ(ri->error_line, rows[i].line);
+		for (const char *c = ri->error; *c; c++)
+			CHECK((unsigned char)*c >= 0x20); /* one line of text */
 		free(ri);
 	}
 	struct ims_reginfo *ri = malloc(sizeof *ri);
