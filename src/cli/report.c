@@ -46,13 +46,16 @@ const char *report_off(const struct report *r)
 }
 
 /* The length of the colour sequence of report_on/report_off at p, or 0. */
-static size_t report_own_sgr(const char *p, size_t n)
+static size_t report_own_sgr(const struct report *r, const char *p, size_t n)
 {
-	static const char *const sgr[] = { "\033[1m", "\033[1;36m", "\033[2m", "\033[1;31m",
-					   "\033[1;33m", "\033[34m", "\033[32m", "\033[0m" };
-	for (size_t i = 0; i < sizeof sgr / sizeof sgr[0]; i++) {
-		size_t k = strlen(sgr[i]);
-		if (n >= k && memcmp(p, sgr[i], k) == 0)
+	const char *off = report_off(r);
+	size_t k = strlen(off);
+	if (k && n >= k && memcmp(p, off, k) == 0)
+		return k;
+	for (int st = STYLE_NONE + 1; st <= STYLE_GOOD; st++) { /* STYLE_GOOD: the last one */
+		const char *on = report_on(r, (enum report_style)st);
+		k = strlen(on);
+		if (k && n >= k && memcmp(p, on, k) == 0)
 			return k;
 	}
 	return 0;
@@ -91,7 +94,7 @@ static size_t text_safe_at(const struct report *r, const char *p, size_t i, size
 	if (c == '\t' || (c == '\r' && i + 1 < n && p[i + 1] == '\n'))
 		return 1;
 	if (c == 0x1b)
-		return r->color ? report_own_sgr(p + i, n - i) : 0;
+		return report_own_sgr(r, p + i, n - i);
 	if (c < 0x80)
 		return 0;
 	/* two bytes (the report's own '§', Latin letters) at once */

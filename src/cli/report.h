@@ -24,7 +24,7 @@ enum report_style {
 	STYLE_ERROR,
 	STYLE_WARNING,
 	STYLE_INFO,
-	STYLE_GOOD,
+	STYLE_GOOD,    /* the last: report.c walks them up to it */
 };
 
 struct report {
