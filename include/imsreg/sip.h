@@ -15,6 +15,7 @@
 #ifndef IMSREG_SIP_H
 #define IMSREG_SIP_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -140,6 +141,19 @@ struct sip_parse_error {
 	enum sip_hdr_id hdr; /* header being read, SIP_HDR_OTHER if none */
 	const char *reason;  /* static text: what was expected or found */
 };
+
+/* A syntax error of a header value outside a message's parse: err (when
+ * not NULL) gets -EBADMSG, at, reason and SIP_HDR_OTHER; returns -EBADMSG. */
+static inline int sip_value_fail(struct sip_parse_error *err, const char *at, const char *reason)
+{
+	if (err) {
+		err->code = -EBADMSG;
+		err->at = at;
+		err->hdr = SIP_HDR_OTHER;
+		err->reason = reason;
+	}
+	return -EBADMSG;
+}
 
 /* Fills err->offset from err->at for a message parsed from buf. */
 void sip_error_locate(struct sip_parse_error *err, const char *buf, size_t len);

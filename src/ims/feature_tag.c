@@ -524,17 +524,6 @@ const struct sip_hdr *ims_fcaps_next(const struct sip_msg *m, const struct sip_h
 	return sip_hdr_next_named(m, prev, IMS_FCAPS_NAME);
 }
 
-static int fcaps_fail(struct sip_parse_error *err, const char *at, const char *reason)
-{
-	if (err) {
-		err->code = -EBADMSG;
-		err->at = at;
-		err->hdr = SIP_HDR_OTHER;
-		err->reason = reason;
-	}
-	return -EBADMSG;
-}
-
 void ims_fcaps_init(struct ims_fcaps_it *it, struct slice value)
 {
 	memset(it, 0, sizeof *it);
@@ -576,15 +565,15 @@ int ims_fcaps_next_cap(struct ims_fcaps_it *it, struct sip_param *p, unsigned *e
 			}
 			if (rc > 0) {
 				if (p->name.ptr[0] != '+')
-					return fcaps_fail(err, p->name.ptr, "a feature-capability "
+					return sip_value_fail(err, p->name.ptr, "a feature-capability "
 							  "indicator is written with a leading '+'");
 				struct slice ftag = slice_make(p->name.ptr + 1, p->name.len - 1);
 				const char *bad = ftag_name_bad(ftag);
 				if (bad)
-					return fcaps_fail(err, bad, "an indicator's name is a letter, then "
+					return sip_value_fail(err, bad, "an indicator's name is a letter, then "
 							  "letters, digits and ! ' . - %");
 				if (p->value.ptr && !p->quoted)
-					return fcaps_fail(err, p->value.ptr, "an indicator's value is "
+					return sip_value_fail(err, p->value.ptr, "an indicator's value is "
 							  "written in double quotes");
 				*element = it->element - 1;
 				return 1;
@@ -597,18 +586,18 @@ int ims_fcaps_next_cap(struct ims_fcaps_it *it, struct sip_param *p, unsigned *e
 			return rc;
 		if (rc == 0) {
 			if (it->element == 0)
-				return fcaps_fail(err, it->start, "no value: Feature-Caps holds \"*\" "
+				return sip_value_fail(err, it->start, "no value: Feature-Caps holds \"*\" "
 						  "and the indicators after it");
 			return 0;
 		}
 		if (item.ptr[0] != '*')
-			return fcaps_fail(err, item.ptr, "a Feature-Caps value starts with \"*\", "
+			return sip_value_fail(err, item.ptr, "a Feature-Caps value starts with \"*\", "
 					  "then ';' and each indicator");
 		const char *q = item.ptr + 1, *end = item.ptr + item.len;
 		while (q < end && scan_is((unsigned char)*q, SCAN_WS | SCAN_CRLF))
 			q++;
 		if (q < end && *q != ';')
-			return fcaps_fail(err, q, "expected ';' after the \"*\" of a Feature-Caps value");
+			return sip_value_fail(err, q, "expected ';' after the \"*\" of a Feature-Caps value");
 		sip_param_it_init(&it->params, slice_span(q, end));
 		it->in_value = true;
 		it->element++;

@@ -6,17 +6,6 @@
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
 
-static int fail(struct sip_parse_error *err, const char *at, const char *reason)
-{
-	if (err) {
-		err->code = -EBADMSG;
-		err->at = at;
-		err->hdr = SIP_HDR_OTHER;
-		err->reason = reason;
-	}
-	return -EBADMSG;
-}
-
 static inline bool is_lws_byte(char c)
 {
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
@@ -49,7 +38,7 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 		if (*p == '<') {
 			const char *g = memchr(p, '>', (size_t)(end - p));
 			if (!g)
-				return fail(err, p, "'<' without a closing '>'");
+				return sip_value_fail(err, p, "'<' without a closing '>'");
 			p = g + 1;
 		} else {
 			/* quoted-string: a comma inside does not split */
@@ -57,7 +46,7 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 			for (;;) {
 				p = scan_find3(p, end, '"', '\\', '"');
 				if (p >= end)
-					return fail(err, q, "unterminated quoted string");
+					return sip_value_fail(err, q, "unterminated quoted string");
 				if (*p == '"')
 					break;
 				p = p + 1 < end ? p + 2 : end; /* quoted-pair */
@@ -69,12 +58,12 @@ int sip_list_next(struct sip_list *it, struct slice *item, struct sip_parse_erro
 	while (e > s && is_lws_byte(e[-1]))
 		e--;
 	if (e == s)
-		return fail(err, p, "empty element in a comma-separated list");
+		return sip_value_fail(err, p, "empty element in a comma-separated list");
 	if (p < end) {
 		/* a comma must be followed by another element */
 		const char *n = skip_lws(p + 1, end);
 		if (n >= end)
-			return fail(err, p, "',' at the end of a list: empty element");
+			return sip_value_fail(err, p, "',' at the end of a list: empty element");
 		it->p = n;
 	} else {
 		it->p = end;
@@ -109,12 +98,12 @@ int sip_param_next(struct sip_param_it *it, struct sip_param *prm, struct sip_pa
 	if (*p == ';') {
 		p = skip_lws_fast(p + 1, end);
 		if (p >= end || *p == ';')
-			return fail(err, p, "empty parameter after ';'");
+			return sip_value_fail(err, p, "empty parameter after ';'");
 	}
 	const char *s = p;
 	p = hdr_token_end(p, lo, end);
 	if (p == s)
-		return fail(err, p, "expected a parameter name");
+		return sip_value_fail(err, p, "expected a parameter name");
 	prm->name = slice_span(s, p);
 	prm->value = SLICE_NULL;
 	prm->quoted = false;
@@ -130,7 +119,7 @@ int sip_param_next(struct sip_param_it *it, struct sip_param *prm, struct sip_pa
 			} else {
 				struct scan sc = { p, end };
 				if (scan_quoted(&sc, &prm->value) < 0)
-					return fail(err, p, "unterminated quoted string in a parameter value");
+					return sip_value_fail(err, p, "unterminated quoted string in a parameter value");
 				p = sc.p;
 			}
 			prm->quoted = true;
@@ -138,13 +127,13 @@ int sip_param_next(struct sip_param_it *it, struct sip_param *prm, struct sip_pa
 			s = p;
 			p = hdr_class_end(p, lo, end, hdr_rows_pvalue);
 			if (p == s)
-				return fail(err, p, "expected a parameter value after '='");
+				return sip_value_fail(err, p, "expected a parameter value after '='");
 			prm->value = slice_span(s, p);
 		}
 		p = skip_lws_fast(p, end);
 	}
 	if (p < end && *p != ';')
-		return fail(err, p, "expected ';' between parameters");
+		return sip_value_fail(err, p, "expected ';' between parameters");
 	it->p = p;
 	return 1;
 }
