@@ -273,6 +273,42 @@ static inline size_t utf8_seq_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* The length of the character at p (of the n >= 1 bytes there) that a
+ * terminal shows as text: a UTF-8 sequence that is not a control (C0,
+ * DEL, C1: U+0080-U+009F, which some terminals act on), or 0. */
+static inline size_t utf8_text_len(const unsigned char *p, size_t n)
+{
+	if (p[0] < 0x20 || p[0] == 0x7f)
+		return 0;
+	size_t k = utf8_seq_len(p, n);
+	return k == 2 && p[0] == 0xc2 && p[1] < 0xa0 ? 0 : k;
+}
+
+/* Code point cp (below 0x110000) as UTF-8 in v: its length, 1 to 4. */
+static inline size_t utf8_encode(char v[4], uint32_t cp)
+{
+	if (cp < 0x80) {
+		v[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		v[0] = (char)(0xc0 | (cp >> 6));
+		v[1] = (char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		v[0] = (char)(0xe0 | (cp >> 12));
+		v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		v[2] = (char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	v[0] = (char)(0xf0 | (cp >> 18));
+	v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+	v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+	v[3] = (char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
 /* The first byte in [p, end) where no UTF-8 sequence starts (ASCII is
  * passed over sixteen bytes at a time where SSE2 is there), or end. */
 const char *scan_find_non_utf8(const char *p, const char *end);

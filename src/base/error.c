@@ -1,6 +1,5 @@
 /* error.c: line/column of a byte offset and compiler-style error reports. */
 #include <errno.h>
-#include <stdbool.h>
 #include <string.h>
 #include <imsreg/error.h>
 #include <imsreg/scan.h>
@@ -49,10 +48,8 @@ void error_show_line(FILE *out, const char *buf, size_t s, size_t e, size_t offs
 	size_t cols = 0;
 	for (size_t i = ws; i < we;) {
 		const unsigned char *c = (const unsigned char *)buf + i;
-		size_t k = utf8_seq_len(c, we - i);
-		/* C0 but HTAB, DEL, C1 (U+0080-U+009F) */
-		bool ctl = (c[0] < 0x20 && c[0] != '\t') || c[0] == 0x7f || (k == 2 && c[0] == 0xc2 && c[1] < 0xa0);
-		if (!k || ctl) {
+		size_t k = c[0] == '\t' ? 1 : utf8_text_len(c, we - i);
+		if (!k) {
 			fputc('?', out);
 			k = 1;
 		} else {

@@ -87,7 +87,8 @@ static size_t text_plain_end(const char *p, size_t i, size_t n)
 }
 
 /* The length of the byte or sequence at p[i] the text output writes as it
- * is (TAB, a CR before an LF, the report's own colours, UTF-8 but C1), or 0. */
+ * is (TAB, a CR before an LF, the report's own colours, text: utf8_text_len),
+ * or 0. */
 static size_t text_safe_at(const struct report *r, const char *p, size_t i, size_t n)
 {
 	unsigned char c = (unsigned char)p[i];
@@ -95,14 +96,7 @@ static size_t text_safe_at(const struct report *r, const char *p, size_t i, size
 		return 1;
 	if (c == 0x1b)
 		return report_own_sgr(r, p + i, n - i);
-	if (c < 0x80)
-		return 0;
-	/* two bytes (the report's own '§', Latin letters) at once */
-	if (c >= 0xc2 && c <= 0xdf && i + 1 < n && ((unsigned char)p[i + 1] & 0xc0) == 0x80)
-		return c == 0xc2 && (unsigned char)p[i + 1] < 0xa0 ? 0 : 2;
-	size_t k = utf8_seq_len((const unsigned char *)p + i, n - i);
-	/* C1 controls (U+0080-U+009F): CSI and the like to some terminals */
-	return k == 2 && c == 0xc2 && (unsigned char)p[i + 1] < 0xa0 ? 0 : k;
+	return utf8_text_len((const unsigned char *)p + i, n - i);
 }
 
 void report_write(const struct report *r, FILE *f, const char *p, size_t n)

@@ -527,30 +527,6 @@ static const uint16_t cp1252_c1[32] = {
 	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0,      0x017e, 0x0178,
 };
 
-/* Appends code point cp (below 0x10000) as UTF-8 at out[*n], within cap. */
-static void utf8_put(char *out, size_t cap, size_t *n, unsigned cp)
-{
-	char u[3];
-	size_t k;
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-		k = 1;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6);
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		k = 2;
-	} else {
-		u[0] = (char)(0xe0 | cp >> 12);
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		k = 3;
-	}
-	if (*n + k < cap) {
-		memcpy(out + *n, u, k);
-		*n += k;
-	}
-}
-
 /* [p, end) read as the legacy 8-bit text its bytes that are not UTF-8 most
  * likely are: each such byte as Windows-1252 (ISO-8859-1 from 0xA0; U+FFFD
  * where Windows-1252 has nothing), UTF-8 sequences as they are. Written as
@@ -561,22 +537,25 @@ static void legacy_reading(char *out, size_t cap, const char *p, const char *end
 	size_t n = 0;
 	*c1 = false;
 	while (p < end) {
+		char u[4];
+		const char *src = p;
 		size_t k = utf8_seq_len((const unsigned char *)p, (size_t)(end - p));
-		if (k) {
-			if (n + k < cap) {
-				memcpy(out + n, p, k);
-				n += k;
+		if (!k) {
+			unsigned b = (unsigned char)*p, cp = b;
+			if (b < 0xa0) {
+				*c1 = true;
+				cp = cp1252_c1[b - 0x80] ? cp1252_c1[b - 0x80] : 0xfffd;
 			}
+			src = u;
+			k = utf8_encode(u, cp);
+			p++;
+		} else {
 			p += k;
-			continue;
 		}
-		unsigned b = (unsigned char)*p++;
-		unsigned cp = b;
-		if (b < 0xa0) {
-			*c1 = true;
-			cp = cp1252_c1[b - 0x80] ? cp1252_c1[b - 0x80] : 0xfffd;
+		if (n + k < cap) {
+			memcpy(out + n, src, k);
+			n += k;
 		}
-		utf8_put(out, cap, &n, cp);
 	}
 	out[n] = '\0';
 }
@@ -623,15 +602,20 @@ static void utf8_report(struct ctx *c, const struct sip_hdr *h, struct slice lab
 	 * text alone */
 	const char *qs = NULL, *qe = end;
 	for (const char *q = v.ptr; q < at; q++) {
-		if (*q == '"')
-			qs = qs ? NULL : q + 1;
-		else if (*q == '\\' && qs)
-			q++;
-	}
-	if (qs) {
-		for (qe = at; qe < end && *qe != '"'; qe++)
-			if (*qe == '\\' && qe + 1 < end)
-				qe++;
+		if (*q != '"')
+			continue;
+		struct scan sc = { q, end };
+		struct slice in;
+		if (scan_quoted(&sc, &in) < 0) { /* never closed: to the end */
+			qs = q + 1;
+			break;
+		}
+		if (at < in.ptr + in.len) {
+			qs = in.ptr;
+			qe = in.ptr + in.len;
+			break;
+		}
+		q = sc.p - 1; /* past the closing quote */
 	}
 	char reading[200];
 	bool c1;

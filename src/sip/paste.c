@@ -1430,31 +1430,6 @@ static long json_u(const char *s, size_t i, size_t n)
 	return v;
 }
 
-/* Code point cp (below 0x110000) as UTF-8 in v: its length. */
-static size_t utf8_put(char v[4], unsigned long cp)
-{
-	if (cp < 0x80) {
-		v[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		v[0] = (char)(0xc0 | (cp >> 6));
-		v[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		v[0] = (char)(0xe0 | (cp >> 12));
-		v[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		v[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	v[0] = (char)(0xf0 | (cp >> 18));
-	v[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	v[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	v[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 /* JSON (and C) string escapes of s[0, n) into o: \r \n \t \" \\ \/ and
  * \uXXXX (a surrogate pair for one code point) as UTF-8, as JSON writers
  * that keep to ASCII escape the UTF-8 of a display name; any other
@@ -1499,7 +1474,7 @@ static int unescape_json(struct mapped *o, const char *s, const struct mapped *s
 				if (cp < 0 || (cp >= 0xdc00 && cp <= 0xdfff)) {
 					k = 0;
 				} else {
-					nv = utf8_put(v, (unsigned long)cp);
+					nv = utf8_encode(v, (uint32_t)cp);
 				}
 				break;
 			}
@@ -4933,7 +4908,7 @@ static int pdml_text(struct unlog *u, size_t a, size_t e)
 					cp = cp * (hex ? 16 : 10) + (unsigned long)(d < 0 ? 0 : d);
 				}
 				if (ok && cp < 0x110000 && (cp < 0xd800 || cp > 0xdfff))
-					nv = utf8_put(v, cp);
+					nv = utf8_encode(v, (uint32_t)cp);
 			}
 		}
 		if (!nv) {
