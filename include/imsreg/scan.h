@@ -273,15 +273,46 @@ static inline size_t utf8_seq_len(const unsigned char *p, size_t n)
 	return len;
 }
 
+/* Whether the k-byte UTF-8 sequence at p (k from utf8_seq_len) is a
+ * character that changes the order or the lines of the text around it
+ * without showing itself (Unicode UAX #9; CVE-2021-42574, "Trojan
+ * Source"): ALM U+061C, LRM and RLM U+200E-U+200F, the line and paragraph
+ * separators U+2028-U+2029, the embeddings and overrides U+202A-U+202E,
+ * the isolates U+2066-U+2069. A display name with U+202E shows reversed. */
+static inline bool utf8_is_layout_control(const unsigned char *p, size_t k)
+{
+	if (k == 2)
+		return p[0] == 0xd8 && p[1] == 0x9c;
+	if (k != 3 || p[0] != 0xe2)
+		return false;
+	if (p[1] == 0x80)
+		return p[2] == 0x8e || p[2] == 0x8f || (p[2] >= 0xa8 && p[2] <= 0xae);
+	return p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9;
+}
+
 /* The length of the character at p (of the n >= 1 bytes there) that a
  * terminal shows as text: a UTF-8 sequence that is not a control (C0,
- * DEL, C1: U+0080-U+009F, which some terminals act on), or 0. */
+ * DEL, C1: U+0080-U+009F, which some terminals act on) and not a layout
+ * control (utf8_is_layout_control), or 0. */
 static inline size_t utf8_text_len(const unsigned char *p, size_t n)
 {
 	if (p[0] < 0x20 || p[0] == 0x7f)
 		return 0;
 	size_t k = utf8_seq_len(p, n);
-	return k == 2 && p[0] == 0xc2 && p[1] < 0xa0 ? 0 : k;
+	if (k == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+		return 0;
+	return k >= 2 && utf8_is_layout_control(p, k) ? 0 : k;
+}
+
+/* The code point of the k-byte UTF-8 sequence at p (k from utf8_seq_len,
+ * 1 to 4). */
+static inline uint32_t utf8_decode(const unsigned char *p, size_t k)
+{
+	static const unsigned char lead_mask[5] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	uint32_t cp = p[0] & lead_mask[k];
+	for (size_t i = 1; i < k; i++)
+		cp = (cp << 6) | (p[i] & 0x3f);
+	return cp;
 }
 
 /* Code point cp (below 0x110000) as UTF-8 in v: its length, 1 to 4. */

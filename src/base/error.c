@@ -50,8 +50,9 @@ void error_show_line(FILE *out, const char *buf, size_t s, size_t e, size_t offs
 		const unsigned char *c = (const unsigned char *)buf + i;
 		size_t k = c[0] == '\t' ? 1 : utf8_text_len(c, we - i);
 		if (!k) {
-			fputc('?', out);
-			k = 1;
+			fputc('?', out); /* one for a character (C1, layout), one a byte */
+			k = utf8_seq_len(c, we - i);
+			k = k ? k : 1;
 		} else {
 			fwrite(c, 1, k, out);
 		}

@@ -185,6 +185,45 @@ static void test_utf8_seq_len_follows_rfc3629(void)
 	}
 }
 
+/* Every code point (surrogates aside) encoded: utf8_seq_len takes the
+ * whole sequence, utf8_decode gives the code point back, and
+ * utf8_text_len refuses exactly the controls (C0, DEL, C1) and the
+ * characters that reorder or break the text around them unseen (ALM,
+ * LRM, RLM, LS, PS, LRE..RLO, LRI..PDI: CVE-2021-42574's list and UAX #9's
+ * marks). */
+static void test_utf8_text_len_refuses_controls_and_bidi_only(void)
+{
+	unsigned long wrong_len = 0, wrong_cp = 0, wrong_text = 0, refused = 0;
+	for (uint32_t cp = 0; cp < 0x110000; cp++) {
+		if (cp >= 0xd800 && cp <= 0xdfff)
+			continue;
+		char v[4];
+		size_t k = utf8_encode(v, cp);
+		const unsigned char *u = (const unsigned char *)v;
+		if (utf8_seq_len(u, k) != k)
+			wrong_len++;
+		else if (utf8_decode(u, k) != cp)
+			wrong_cp++;
+		bool hidden = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x061c || cp == 0x200e ||
+			      cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+		size_t t = utf8_text_len(u, k);
+		if (t != (hidden ? 0 : k))
+			wrong_text++;
+		refused += t == 0;
+	}
+	CHECK_INT_EQ(wrong_len, 0);
+	CHECK_INT_EQ(wrong_cp, 0);
+	CHECK_INT_EQ(wrong_text, 0);
+	CHECK_INT_EQ(refused, 32 + 33 + 1 + 2 + 7 + 4);
+	/* a neighbour of each range is text: U+061B, U+200D (ZWJ of emoji), U+2027, U+202F, U+2065, U+206A */
+	static const uint32_t text[] = { 0x061b, 0x200d, 0x2027, 0x202f, 0x2065, 0x206a, 0xa0 };
+	for (size_t i = 0; i < sizeof text / sizeof text[0]; i++) {
+		char v[4];
+		size_t k = utf8_encode(v, text[i]);
+		CHECK_INT_EQ(utf8_text_len((const unsigned char *)v, k), k);
+	}
+}
+
 static const char *naive_non_utf8(const char *p, const char *end)
 {
 	while (p < end) {
@@ -232,6 +271,7 @@ int main(void)
 	test_scan_token_stops_at_first_non_token_byte();
 	test_scan_token_span_agrees_with_class_table_for_every_byte();
 	test_utf8_seq_len_follows_rfc3629();
+	test_utf8_text_len_refuses_controls_and_bidi_only();
 	test_scan_find_non_utf8_agrees_with_byte_walk();
 	return check_done();
 }

@@ -165,7 +165,12 @@ void json_escape(struct buf *b, struct slice s)
 			i++;
 		} else {
 			size_t n = utf8_seq_len(p + i, s.len - i);
-			if (n) {
+			if (n && !utf8_text_len(p + i, n)) {
+				/* a C1 or layout control: the same string, escaped, so
+				 * that the JSON shown on a terminal shows it */
+				buf_printf(b, "\\u%04x", (unsigned)utf8_decode(p + i, n));
+				i += n;
+			} else if (n) {
 				buf_append(b, p + i, n);
 				i += n;
 			} else {

@@ -116,10 +116,16 @@ void report_write(const struct report *r, FILE *f, const char *p, size_t n)
 			continue;
 		}
 		fwrite(p + run, 1, i - run, f);
-		char esc[5];
-		snprintf(esc, sizeof esc, "\\x%02X", (unsigned)(unsigned char)p[i]);
-		fwrite(esc, 1, 4, f);
-		run = ++i;
+		/* a character (a C1 or layout control) by its code point, a byte
+		 * that is none by its value */
+		const unsigned char *c = (const unsigned char *)p + i;
+		k = c[0] < 0x80 ? 1 : utf8_seq_len(c, n - i);
+		char esc[12];
+		int w = k > 1 ? snprintf(esc, sizeof esc, "\\u%04X", (unsigned)utf8_decode(c, k))
+			      : snprintf(esc, sizeof esc, "\\x%02X", (unsigned)c[0]);
+		fwrite(esc, 1, (size_t)w, f);
+		i += k ? k : 1;
+		run = i;
 	}
 	fwrite(p + run, 1, n - run, f);
 }

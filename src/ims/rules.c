@@ -178,11 +178,19 @@ static void report(struct ctx *c, const struct sip_hdr *h, const char *at, const
 
 /* ---- small helpers ---------------------------------------------------- */
 
-static const char *hdr_label(const struct sip_hdr *h)
+/* A header's name for a finding: the canonical one of a header the codec
+ * knows (Contact for "m"), an extension header's as written (at most 64
+ * bytes of it), else "header". Printed with "%.*s" and HDR_LABEL. */
+static struct slice hdr_label(const struct sip_hdr *h)
 {
 	const char *n = sip_hdr_name(h->id);
-	return n ? n : "header";
+	if (n)
+		return slice_cstr(n);
+	if (h->name.ptr && h->name.len)
+		return slice_make(h->name.ptr, h->name.len < 64 ? h->name.len : 64);
+	return slice_cstr("header");
 }
+#define HDR_LABEL(h) (int)hdr_label(h).len, hdr_label(h).ptr
 
 /* A string the flow kept equals s (both present). */
 static bool flow_eq(struct slice stored, struct slice s)
@@ -194,9 +202,9 @@ static bool flow_eq(struct slice stored, struct slice s)
  * that names the header itself ("Date: Date: the time zone..."). */
 static const char *reason_after_label(const struct sip_hdr *h, const char *reason)
 {
-	const char *n = hdr_label(h);
-	size_t k = strlen(n);
-	if (reason && strncasecmp(reason, n, k) == 0 && reason[k] == ':' && reason[k + 1] == ' ')
+	struct slice n = hdr_label(h);
+	size_t k = n.len;
+	if (reason && strncasecmp(reason, n.ptr, k) == 0 && reason[k] == ':' && reason[k + 1] == ' ')
 		return reason + k + 2;
 	return reason;
 }
@@ -489,14 +497,14 @@ static void check_syntax(struct ctx *c)
 			continue; /* digits above 2^32-1: no syntax error, expires-range's */
 		if (rc < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
-			       "%s: %s. A strict peer answers 400 Bad Request (or drops it over "
-			       "UDP); look at the byte pointed at.", hdr_label(h),
+			       "%.*s: %s. A strict peer answers 400 Bad Request (or drops it over "
+			       "UDP); look at the byte pointed at.", HDR_LABEL(h),
 			       err.reason ? reason_after_label(h, err.reason) : "malformed value");
 		else if ((ctl = value_ctl(h->value)) != NULL)
-			report(c, h, ctl, "%s: control byte 0x%02x in the value: RFC 3261 allows "
+			report(c, h, ctl, "%.*s: control byte 0x%02x in the value: RFC 3261 allows "
 			       "none outside white space, not even inside quotes. A strict peer "
 			       "answers 400 Bad Request; look for a UE or log tool that wrote a "
-			       "raw binary or non-printable character.", hdr_label(h),
+			       "raw binary or non-printable character.", HDR_LABEL(h),
 			       (unsigned)(unsigned char)*ctl);
 	}
 }
@@ -512,9 +520,9 @@ static void check_syntax_informational(struct ctx *c)
 		memset(&err, 0, sizeof err);
 		if (decode_header(m, h, &err) < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
-			       "%s: %s. Registrars rarely look inside it, but a strict parser may "
+			       "%.*s: %s. Registrars rarely look inside it, but a strict parser may "
 			       "reject the whole message; look at the byte pointed at.",
-			       hdr_label(h), err.reason ? reason_after_label(h, err.reason) : "malformed value");
+			       HDR_LABEL(h), err.reason ? reason_after_label(h, err.reason) : "malformed value");
 	}
 }
 
@@ -657,9 +665,9 @@ static void check_single_repeated(struct ctx *c)
 			continue;
 		const struct sip_hdr *h = sip_hdr_first(m, (enum sip_hdr_id)id);
 		h = sip_hdr_next(m, h);
-		report(c, h, NULL, "%s appears %u times but may appear only once: peers "
+		report(c, h, NULL, "%.*s appears %u times but may appear only once: peers "
 		       "disagree on which one counts. Remove the duplicate (often a proxy "
-		       "or a log merge added it).", hdr_label(h), n);
+		       "or a log merge added it).", HDR_LABEL(h), n);
 	}
 }
 
@@ -679,10 +687,10 @@ static void check_comma_combined(struct ctx *c)
 			struct sip_auth a;
 			struct slice rest = SLICE_NULL;
 			if (sip_auth_decode(&a, h->value, &rest, &err) == 0 && slice_present(rest))
-				report(c, h, rest.ptr, "%s carries a second %s after a comma: each "
+				report(c, h, rest.ptr, "%.*s carries a second %s after a comma: each "
 				       "one needs its own header field (§7.3.1). Many servers read "
 				       "only the first; split it in two fields.",
-				       hdr_label(h), h->id == SIP_HDR_AUTHORIZATION ||
+				       HDR_LABEL(h), h->id == SIP_HDR_AUTHORIZATION ||
 				       h->id == SIP_HDR_PROXY_AUTHORIZATION ? "set of credentials" :
 				       "challenge");
 			continue;
@@ -711,8 +719,8 @@ static void check_comma_combined(struct ctx *c)
 			if (++n == 2)
 				second = item.ptr;
 		if (n > 1)
-			report(c, h, second, "%s holds %d comma-separated values but takes one: "
-			       "it is not a list header. Keep one value.", hdr_label(h), n);
+			report(c, h, second, "%.*s holds %d comma-separated values but takes one: "
+			       "it is not a list header. Keep one value.", HDR_LABEL(h), n);
 	}
 }
 
@@ -1555,14 +1563,14 @@ static void check_sec_agree(struct ctx *c)
 	if (sc || sv) {
 		const struct sip_hdr *h = sc ? sc : sv;
 		if (!req)
-			report(c, h, h->value.ptr, "%s without sec-agree in Require: the "
+			report(c, h, h->value.ptr, "%.*s without sec-agree in Require: the "
 			       "negotiation is not mandatory for the P-CSCF. TS 24.229 wants "
 			       "Require: sec-agree and Proxy-Require: sec-agree with it.",
-			       hdr_label(h));
+			       HDR_LABEL(h));
 		if (!preq)
-			report(c, h, h->value.ptr, "%s without sec-agree in Proxy-Require: the "
+			report(c, h, h->value.ptr, "%.*s without sec-agree in Proxy-Require: the "
 			       "P-CSCF may ignore the offer and the REGISTER goes unprotected. Add "
-			       "Proxy-Require: sec-agree.", hdr_label(h));
+			       "Proxy-Require: sec-agree.", HDR_LABEL(h));
 	} else {
 		report(c, NULL, m->start_line.ptr, "sec-agree is required but there is no "
 		       "Security-Client: the P-CSCF has no offer to answer and rejects the "

@@ -984,6 +984,25 @@ static void test_syntax_finding_names_the_header_once(void)
 			fprintf(stderr, "  wanted \"%s\" in: %s\n", (sub), (msg));        \
 	} while (0)
 
+/* An extension header's syntax finding says its name as written, not
+ * "header" (the codec has no canonical name for it). */
+static void test_syntax_finding_names_an_extension_header(void)
+{
+	size_t len;
+	char *text = mutate(initial_register, "Content-Length: 0\r\n",
+			    "X-Trace-Id: a\x01b\r\nContent-Length: 0\r\n", &len);
+	CHECK(text != NULL);
+	if (!text)
+		return;
+	struct findings fs;
+	CHECK(run(text, len, &fs) >= 0);
+	const struct ims_finding *f = find(&fs, "rfc3261.msg.header-syntax");
+	CHECK(f != NULL);
+	if (f)
+		CHECK_HAS(f->message, "X-Trace-Id: control character in a header field value");
+	free(text);
+}
+
 /* rfc3261.msg.utf8 says how many bytes are not UTF-8, the first, and the
  * text read as the legacy encoding they most likely are: a quoted string's
  * text alone, Windows-1252 where its 0x80-0x9F were read; UTF-8 (a display
@@ -2983,6 +3002,7 @@ int main(void)
 	test_each_quiet_case_stays_quiet();
 	test_emergency_registration_is_said_with_what_it_changes();
 	test_syntax_finding_names_the_header_once();
+	test_syntax_finding_names_an_extension_header();
 	test_utf8_finding_reads_the_legacy_text();
 	test_instance_kind_finding_names_what_it_got();
 	test_flow_rules_compare_with_the_messages_before();

@@ -1255,14 +1255,18 @@ expect_rc 2 "--profile of no file" "$imsreg" decode --profile "$tmp/none.profile
 
 # Bytes a terminal would act on or cannot show: the text output writes the
 # input's as \xHH (a Latin-1 display name, an escape sequence in a log, a
-# C1 control, a lone CR) and only decode's own colour sequences raw, on a
-# pipe and on a terminal (script(1) gives one); rfc3261.msg.utf8 reads the
-# Latin-1 text; JSON keeps its escapes; the caret under an error on stderr
-# stands under the byte named after UTF-8 and such bytes.
-printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nMax-Forwards: 70\r\nFrom: "Jos\xe9 M\xfcller" <sip:a@ims.example.com>;tag=1\r\nTo: <sip:a@ims.example.com>\r\nCall-ID: abc\r\nCSeq: 2 REGISTER\r\nX-Note: \033]0;owned\007\033[2J \xc2\x9b1m a\rb\xff\r\nContact: <sip:a@10.0.0.1>\r\nContent-Length: 0\r\n\r\n' >"$tmp/bytes.sip"
+# lone CR) and characters that act or hide (a C1 control, the bidi
+# controls of "Trojan Source") as \uXXXX, and only decode's own colour
+# sequences raw, on a pipe and on a terminal (script(1) gives one);
+# rfc3261.msg.utf8 reads the Latin-1 text; JSON keeps its escapes and
+# escapes those characters too; the caret under an error on stderr stands
+# under the byte named after UTF-8 and such bytes, one '?' a character.
+printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nMax-Forwards: 70\r\nFrom: "Jos\xe9 M\xfcller" <sip:a@ims.example.com>;tag=1\r\nTo: "\xe2\x80\xaemoc.knab\xe2\x80\xac \xe2\x81\xa7x\xe2\x81\xa9\xe2\x80\x8f" <sip:a@ims.example.com>\r\nCall-ID: abc\r\nCSeq: 2 REGISTER\r\nX-Note: \033]0;owned\007\033[2J \xc2\x9b1m a\rb\xff\r\nContact: <sip:a@10.0.0.1>\r\nContent-Length: 0\r\n\r\n' >"$tmp/bytes.sip"
 expect_rc 1 "bytes: decoded" "$imsreg" decode --no-color "$tmp/bytes.sip"
 has "bytes: a Latin-1 display name as \\xHH" "$tmp/out" 'display name: "Jos\xE9 M\xFCller"'
-has "bytes: an escape sequence and a C1 control as \\xHH" "$tmp/out" 'X-Note: \x1B]0;owned\x07\x1B[2J \xC2\x9B1m a b\xFF'
+has "bytes: an escape sequence as \\xHH, a C1 control as \\u" "$tmp/out" 'X-Note: \x1B]0;owned\x07\x1B[2J \u009B1m a b\xFF'
+has "bytes: bidi overrides and isolates as \\u" "$tmp/out" 'display name: "\u202Emoc.knab\u202C \u2067x\u2069\u200F"'
+LC_ALL=C grep -q $'\xe2\x80[\x8e\x8f\xa8-\xae]\|\xe2\x81[\xa6-\xa9]' "$tmp/out" && bad "bytes: a bidi control in the text output" || ok
 has "bytes: an extension header's bytes read by its name" "$tmp/out" 'X-Note: 1 byte that is not UTF-8, the first 0xFF'
 has "bytes: the finding reads the text as Latin-1" "$tmp/out" 'From: 2 bytes that are not UTF-8, the first 0xE9: SIP'"'"'s text is UTF-8 (RFC 3261 §25.1). Read as ISO-8859-1 (Latin-1) it says "José Müller"'
 LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$tmp/out" && bad "bytes: a control byte in the text output" || ok
@@ -1273,9 +1277,12 @@ has "bytes on a terminal: the input's escapes as \\xHH" "$tmp/tty.txt" ': \x1B]0
 LC_ALL=C grep -q $'\033\\]' "$tmp/tty.txt" && bad "bytes on a terminal: the input's OSC written raw" || ok
 "$imsreg" decode --json "$tmp/bytes.sip" >"$tmp/bytes.json" 2>/dev/null
 json "$tmp/bytes.json" 'h=[x for x in d["inputs"][0]["messages"][0]["headers"] if x["name"]=="From"][0]; assert "Jos\u00e9 M\u00fcller" in h["value"], h["value"]' && ok || bad "bytes: JSON's Latin-1 reading of a byte that is not UTF-8"
-printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nFr\xc3\xa9\x1b\xe9m: x\r\n\r\n' >"$tmp/caret.sip"
+json "$tmp/bytes.json" 'h=[x for x in d["inputs"][0]["messages"][0]["headers"] if x["name"]=="To"][0]; assert h["value"].startswith("\"\u202emoc.knab\u202c \u2067x\u2069\u200f\""), h["value"]' && ok || bad "bytes: JSON keeps the bidi controls' code points"
+has "bytes: JSON escapes bidi controls" "$tmp/bytes.json" '"\"\u202emoc.knab\u202c \u2067x\u2069\u200f\" <sip:a@ims.example.com>"'
+has "bytes: JSON escapes a C1 control" "$tmp/bytes.json" '\u009b1m'
+printf 'REGISTER sip:ims.example.com SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5060;branch=z9hG4bKy\r\nFr\xc3\xa9\x1b\xe9\xc2\x9b\xe2\x80\xaem: x\r\n\r\n' >"$tmp/caret.sip"
 expect_rc 2 "bytes: a bad name after UTF-8 and such bytes" "$imsreg" decode --strict "$tmp/caret.sip"
-has "bytes: the line shown" "$tmp/err" $'  Fr\xc3\xa9??m: x'
+has "bytes: the line shown, one ? a character" "$tmp/err" $'  Fr\xc3\xa9????m: x'
 has "bytes: the caret under the byte named" "$tmp/err" $'\n    ^' 2>/dev/null
 python3 - "$tmp/err" <<'PY' && ok || bad "bytes: the caret stands under the byte named"
 import sys
