@@ -576,6 +576,38 @@ struct sip_sec_mech {
 /* One list element: 0 or -EBADMSG (-ERANGE for a spi or port too large). */
 int sip_sec_mech_decode(struct sip_sec_mech *m, struct slice value, struct sip_parse_error *err);
 
+/* ---- multipart bodies (RFC 2046 §5.1.1; in SIP RFC 5621) -------------- */
+
+/* One part of a multipart body: slices of the body given to
+ * sip_multipart_split. */
+struct sip_body_part {
+	struct slice head;         /* its header lines, without the empty line after them
+				    * (empty slice at the part's start when it has none) */
+	struct slice content_type; /* its Content-Type value, trimmed, or SLICE_NULL:
+				    * text/plain (RFC 2046 §5.1) */
+	struct slice body;         /* its content, without the line end before the next
+				    * boundary line */
+};
+
+/* The boundary of a Content-Type value (media type and parameters, as in
+ * the header): 1 with *boundary set (quotes removed) when the type is
+ * multipart, 0 when it is not (*boundary SLICE_NULL), -EBADMSG when it is
+ * multipart without a valid boundary parameter (RFC 2046 §5.1.1: 1 to 70
+ * bchars, the last not a space) or the value does not decode. */
+int sip_multipart_boundary(struct slice content_type, struct slice *boundary,
+			   struct sip_parse_error *err);
+
+/* Splits body, a multipart body with boundary, into its parts: the first
+ * cap into parts, their count in *n. A boundary line is "--" boundary at a
+ * line's start, then white space and the line end ("--" after it: the
+ * last); the text before the first and after the last is ignored. Line
+ * ends are CRLF, or LF alone (pasted text). Returns 0, -EBADMSG (no
+ * boundary line; a part's header line without ':'; no closing boundary
+ * line: *n and parts hold the parts before the error, the last of them
+ * running to the body's end) or -E2BIG (more than cap parts). */
+int sip_multipart_split(struct slice body, struct slice boundary, struct sip_body_part *parts,
+			size_t cap, size_t *n, struct sip_parse_error *err);
+
 /* ---- encoding ---------------------------------------------------------- */
 
 /* Writers of the canonical text of each typed value (no header name, no

@@ -106,6 +106,9 @@ struct cli_msg {
 	struct sip_msg msg;
 	struct sip_hdr hdrs[CLI_MAX_HDRS];
 	const struct cli_source *src;
+	/* a message carried in another's body (message/sip): that message, whose
+	 * buffer holds this one's, and through which its positions map; else NULL */
+	const struct cli_msg *outer;
 	size_t base;             /* offset of msg.buf in paste text (lenient) or input (strict) */
 	unsigned index;          /* 1-based within the input */
 	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -976,6 +977,236 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	r->indent--;
 }
 
+/* ---- bodies that hold SIP: message/sip and multipart (RFC 5621) ------- */
+
+enum { BODY_DEPTH_MAX = 4, BODY_PARTS_MAX = 16, BODY_TEXT_LINES = 40 };
+
+/* The media type of a Content-Type value, without its parameters. */
+static struct slice media_type_of(struct slice ct)
+{
+	struct slice t = slice_trim(ct);
+	const char *semi = t.ptr ? memchr(t.ptr, ';', t.len) : NULL;
+	return semi ? slice_trim(slice_span(t.ptr, semi)) : t;
+}
+
+/* A type people read as text: its lines are shown (text/..., SDP, XML,
+ * JSON). */
+static bool media_type_is_text(struct slice t)
+{
+	if (!t.ptr)
+		return true; /* no Content-Type in a part: text/plain */
+	if (slice_startswith_case(t, "text/") || slice_caseeq_cstr(t, "application/sdp"))
+		return true;
+	return t.len > 4 && (strncasecmp(t.ptr + t.len - 4, "+xml", 4) == 0 ||
+			     strncasecmp(t.ptr + t.len - 4, "/xml", 4) == 0 ||
+			     strncasecmp(t.ptr + t.len - 5, "+json", 5) == 0);
+}
+
+/* {reason, line, column} under key for an error at at (JSON); a line in
+ * text. */
+static void report_body_error(struct report *r, const struct cli_msg *m, const char *key,
+			      const char *what, const struct sip_parse_error *perr)
+{
+	unsigned line, col;
+	cli_msg_position_at(m, perr->at, &line, &col);
+	const char *reason = perr->reason ? perr->reason : "malformed";
+	if (r->format == REPORT_TEXT) {
+		report_line(r, STYLE_WARNING, "%s: %s  [line %u, column %u]", what, reason, line, col);
+		return;
+	}
+	report_begin(r, key, NULL);
+	report_cstr(r, "reason", NULL, reason, NULL);
+	report_u64(r, "line", NULL, line, NULL);
+	report_u64(r, "column", NULL, col, NULL);
+	report_end(r);
+}
+
+/* Text only: the lines of a textual part, at most BODY_TEXT_LINES. */
+static void report_text_lines(struct report *r, struct slice text)
+{
+	const char *p = text.ptr, *end = text.ptr + text.len;
+	unsigned n = 0;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end;
+		if (++n > BODY_TEXT_LINES) {
+			unsigned more = 1;
+			for (const char *q = e; q < end && (q = memchr(q, '\n', (size_t)(end - q))) != NULL; q++)
+				more += q + 1 < end;
+			report_line(r, STYLE_DIM, "... (%u more line(s))", more);
+			return;
+		}
+		report_line(r, STYLE_NONE, "| %.*s", (int)(e > p && e[-1] == '\r' ? e - 1 - p : e - p), p);
+		p = nl ? nl + 1 : end;
+	}
+}
+
+static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
+				struct slice body, unsigned depth);
+
+/* A SIP message carried as a body (message/sip, RFC 3261 §27.5): its start
+ * line, each header explained as in a message, and its own body; JSON
+ * "message" (and "message_error" when it does not parse). */
+static void report_embedded(struct report *r, const struct cli_msg *m, struct slice body, unsigned depth)
+{
+	struct cli_msg *sub = imsreg_malloc(sizeof *sub);
+	if (!sub) {
+		if (!r->b->err)
+			r->b->err = -ENOMEM;
+		return;
+	}
+	memset(sub, 0, offsetof(struct cli_msg, hdrs));
+	sub->src = m->src;
+	sub->outer = m;
+	sub->index = m->index;
+	sub->packet = SLICE_NULL;
+	sip_msg_init(&sub->msg, sub->hdrs, CLI_MAX_HDRS);
+	struct sip_parse_error perr = { 0 };
+	int rc = sip_msg_parse(&sub->msg, body.ptr, body.len, m->src->strict ? 0 : SIP_PARSE_LENIENT, &perr);
+	if (rc < 0) {
+		if (!perr.at)
+			perr.at = body.ptr + body.len;
+		if (!perr.reason)
+			perr.reason = rc == -EAGAIN ? "the message ends before its empty line"
+				    : rc == -EMSGSIZE ? "too many header fields" : "malformed";
+		if (r->format == REPORT_JSON)
+			report_str(r, "message", NULL, SLICE_NULL, NULL);
+		report_body_error(r, m, "message_error", "the carried message does not parse", &perr);
+		goto out;
+	}
+	unsigned line, col;
+	cli_msg_position(sub, 0, &line, &col);
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "message", NULL);
+		report_u64(r, "line", NULL, line, NULL);
+	} else {
+		char title[160];
+		snprintf(title, sizeof title, "carried message (line %u): %.*s", line,
+			 (int)(sub->msg.start_line.len < 120 ? sub->msg.start_line.len : 120),
+			 sub->msg.start_line.ptr);
+		report_begin(r, NULL, title);
+	}
+	report_start_line(r, sub);
+	report_list_begin(r, "headers", "headers");
+	for (uint16_t i = 0; i < sub->msg.nhdrs; i++)
+		cli_report_header(r, sub, &sub->msg.hdrs[i]);
+	report_list_end(r);
+	const struct sip_hdr *cth = sip_hdr_first(&sub->msg, SIP_HDR_CONTENT_TYPE);
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "body", NULL);
+		report_u64(r, "length", NULL, sub->msg.body.len, NULL);
+		report_str(r, "text", NULL, sub->msg.body.len ? sub->msg.body : SLICE_NULL, NULL);
+		report_body_content(r, sub, cth ? cth->value : SLICE_NULL, sub->msg.body, depth + 1);
+		report_end(r);
+	} else if (sub->msg.body.len) {
+		report_begin(r, NULL, NULL);
+		report_line(r, STYLE_NONE, "body: %zu bytes", sub->msg.body.len);
+		r->indent++;
+		report_body_content(r, sub, cth ? cth->value : SLICE_NULL, sub->msg.body, depth + 1);
+		r->indent--;
+		report_end(r);
+	}
+	report_end(r);
+	if (r->format == REPORT_JSON)
+		report_str(r, "message_error", NULL, SLICE_NULL, NULL);
+out:
+	imsreg_free(sub);
+}
+
+/* What a message/sip body is in this message: in a REGISTER (a third-party
+ * REGISTER from the S-CSCF to an application server) the UE's REGISTER or
+ * the 200 OK to it, which the initial filter criteria asked for. */
+static const char *embedded_meaning(const struct cli_msg *m)
+{
+	if (m->msg.is_request && m->msg.method_id == SIP_METHOD_REGISTER)
+		return "a SIP message carried whole. In a third-party REGISTER from the S-CSCF to an "
+		       "application server it is the UE's REGISTER or the S-CSCF's 200 OK to it, as the "
+		       "initial filter criteria of the user's profile ask (IncludeRegisterRequest, "
+		       "IncludeRegisterResponse): the AS reads the UE's Contact, feature tags and "
+		       "P-Access-Network-Info there";
+	return "a SIP message carried whole";
+}
+
+/* The SIP a body holds, by its Content-Type ct: a message/sip body's
+ * message, a multipart body's parts (each with its type, head, text, and
+ * what it holds in turn). JSON members message, message_error, parts,
+ * parts_error (null when not so). */
+static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
+				struct slice body, unsigned depth)
+{
+	struct slice type = media_type_of(ct);
+	bool json = r->format == REPORT_JSON;
+	bool is_sip = body.len && slice_caseeq_cstr(type, "message/sip") && depth < BODY_DEPTH_MAX;
+	if (is_sip) {
+		if (!json)
+			report_line(r, STYLE_DIM, "message/sip: %s [RFC 3261 §27.5, TS 24.229 §5.4.1.7]",
+				    embedded_meaning(m));
+		report_embedded(r, m, body, depth);
+	} else if (json) {
+		report_str(r, "message", NULL, SLICE_NULL, NULL);
+		report_str(r, "message_error", NULL, SLICE_NULL, NULL);
+	}
+	struct slice boundary;
+	struct sip_parse_error perr = { 0 };
+	int brc = ct.ptr && body.len && depth < BODY_DEPTH_MAX ? sip_multipart_boundary(ct, &boundary, &perr) : 0;
+	if (brc == 0) {
+		if (json) {
+			report_str(r, "parts", NULL, SLICE_NULL, NULL);
+			report_str(r, "parts_error", NULL, SLICE_NULL, NULL);
+		}
+		return;
+	}
+	struct sip_body_part parts[BODY_PARTS_MAX];
+	size_t n = 0;
+	int rc = brc < 0 ? brc : sip_multipart_split(body, boundary, parts, BODY_PARTS_MAX, &n, &perr);
+	if (!json)
+		report_line(r, STYLE_DIM, "%.*s: %zu part(s)%s%.*s%s [RFC 2046 §5.1.1, RFC 5621]", SLICE_ARG(type), n,
+			    brc > 0 ? ", boundary \"" : "", brc > 0 ? (int)boundary.len : 0,
+			    brc > 0 ? boundary.ptr : "", brc > 0 ? "\"" : "");
+	report_list_begin(r, "parts", NULL);
+	for (size_t i = 0; i < n; i++) {
+		const struct sip_body_part *pt = &parts[i];
+		struct slice ptype = media_type_of(pt->content_type);
+		unsigned line, col;
+		cli_msg_position_at(m, pt->head.ptr, &line, &col);
+		if (json) {
+			report_begin(r, NULL, NULL);
+			report_u64(r, "index", NULL, i + 1, NULL);
+			report_u64(r, "line", NULL, line, NULL);
+			report_str(r, "content_type", NULL, pt->content_type, NULL);
+			report_str(r, "head", NULL, pt->head, NULL);
+			report_u64(r, "length", NULL, pt->body.len, NULL);
+			report_str(r, "text", NULL, pt->body, NULL);
+		} else {
+			char title[200];
+			snprintf(title, sizeof title, "part %zu (line %u): %.*s, %zu bytes", i + 1, line,
+				 ptype.ptr ? (int)(ptype.len < 100 ? ptype.len : 100) : 10,
+				 ptype.ptr ? ptype.ptr : "text/plain", pt->body.len);
+			report_begin(r, NULL, title);
+			const struct ims_explain *ex =
+				ptype.ptr ? ims_explain_header_value(SIP_HDR_CONTENT_TYPE, ptype) : NULL;
+			if (ex && !slice_caseeq_cstr(ptype, "message/sip"))
+				report_explain(r, ex->meaning, ex->ref);
+			if (slice_caseeq_cstr(ptype, "application/3gpp-ims+xml") && m->msg.is_request &&
+			    m->msg.method_id == SIP_METHOD_REGISTER)
+				report_explain(r, "in a third-party REGISTER: the service information the "
+						  "initial filter criteria hold for this application server",
+					       "TS 24.229 §5.4.1.7, §7.6, TS 29.228");
+			if (pt->body.len && media_type_is_text(ptype) && !slice_caseeq_cstr(ptype, "message/sip"))
+				report_text_lines(r, pt->body);
+		}
+		report_body_content(r, m, pt->content_type, pt->body, depth + 1);
+		report_end(r);
+	}
+	report_list_end(r);
+	if (rc < 0)
+		report_body_error(r, m, "parts_error", rc == -E2BIG ? "more parts than decode shows (16)"
+								     : "the multipart body does not split",
+				  &perr);
+	else if (json)
+		report_str(r, "parts_error", NULL, SLICE_NULL, NULL);
+}
+
 static void decode_message(struct decode_run *run, struct cli_msg *m)
 {
 	struct report *r = &run->rep;
@@ -1043,10 +1274,16 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 				report_str(r, "content_length", NULL, SLICE_NULL, NULL);
 			report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
 			report_reginfo(r, m);
+			const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
+			report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, 0);
 			report_end(r);
 		} else if (msg->body.len) {
 			report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
 			report_reginfo(r, m);
+			const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
+			r->indent++;
+			report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, 0);
+			r->indent--;
 		}
 		/* a REGISTER, or a 2xx to one */
 		if (cli_msg_is_registration(msg) &&

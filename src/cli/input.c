@@ -508,6 +508,8 @@ void cli_source_fini(struct cli_source *src)
 
 void cli_msg_position(const struct cli_msg *m, size_t off, unsigned *line, unsigned *col)
 {
+	for (; m->outer; m = m->outer)
+		off += (size_t)(m->msg.buf - m->outer->msg.buf);
 	const struct cli_source *src = m->src;
 	if (src->capture)
 		error_position(m->msg.buf, m->msg.len, off, line, col);
@@ -623,6 +625,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	/* strict: where the previous message ended by its Content-Length */
 	size_t prev_end = src->next;
 	m->src = src;
+	m->outer = NULL;
 	m->error_reason = NULL;
 	m->error_line = m->error_col = 0;
 	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);

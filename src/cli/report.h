@@ -88,7 +88,8 @@ static inline void report_keep_error(struct report *r, const struct buf *scratch
 /* Writes n bytes of the report to f. Text is made safe for a terminal:
  * what the input brought that a terminal would act on or cannot show is
  * written as \xHH (a control byte other than TAB and LF, a CR not before
- * an LF, DEL, a C1 control, a byte that is not UTF-8), and an escape
+ * an LF, DEL, a byte that is not UTF-8) or \uXXXX (a C1 control, a
+ * bidirectional or line layout control: utf8_text_len), and an escape
  * sequence only when it is one of the report's own colours. JSON, escaped
  * already, is written as it is. */
 void report_write(const struct report *r, FILE *f, const char *p, size_t n);

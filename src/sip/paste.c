@@ -358,8 +358,10 @@ long paste_head_content_length(const char *s, size_t n)
 	return cl;
 }
 
-/* Content-Type (or c) message/sipfrag or message/sip on a header line: a
- * body that holds SIP start lines of its own (RFC 3420, RFC 3515 NOTIFY). */
+/* Content-Type (or c) message/sipfrag, message/sip or multipart/... on a
+ * header line: a body that holds SIP start lines of its own (RFC 3420, RFC
+ * 3515 NOTIFY; a third-party REGISTER's message/sip parts, TS 24.229
+ * §5.4.1.7, RFC 5621). */
 static bool is_sip_body_type(const char *s, size_t n)
 {
 	size_t i;
@@ -370,7 +372,8 @@ static bool is_sip_body_type(const char *s, size_t n)
 	i++;
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
-	return slice_startswith_case(slice_make(s + i, n > i ? n - i : 0), "message/sip");
+	struct slice v = slice_make(s + i, n > i ? n - i : 0);
+	return slice_startswith_case(v, "message/sip") || slice_startswith_case(v, "multipart/");
 }
 
 /* Splits the input into lines: eol ends a line. With '\n' (the usual) a
@@ -446,7 +449,7 @@ struct state {
 	bool block;           /* this message is such a block (after a message's
 			       * end too: see the loop of normalise) */
 	long content_length;
-	bool sip_body;        /* Content-Type message/sipfrag or message/sip */
+	bool sip_body;        /* Content-Type message/sipfrag, message/sip or multipart */
 	bool single[SIP_HDR__COUNT]; /* the head has a field of this single-value id */
 };
 

@@ -438,6 +438,15 @@ static const struct norm_case norm_cases[] = {
 	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", 2,
 	  "NOTIFY sip:b@x SIP/2.0\r\nEvent: refer\r\nc: message/sipfrag;version=2.0\r\nl: 16\r\n\r\n"
 	  "SIP/2.0 200 OK\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
+	/* so for a multipart body's message/sip part (a third-party REGISTER's,
+	 * TS 24.229 §5.4.1.7): its start line is the body's, the next message
+	 * starts after Content-Length */
+	{ "multipart-body", "REGISTER sip:as@x SIP/2.0\r\nc: multipart/mixed;boundary=b\r\nl: 75\r\n\r\n"
+	  "--b\r\nContent-Type: message/sip\r\n\r\nREGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n\r\n--b--\r\n"
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", 2,
+	  "REGISTER sip:as@x SIP/2.0\r\nc: multipart/mixed;boundary=b\r\nl: 75\r\n\r\n"
+	  "--b\r\nContent-Type: message/sip\r\n\r\nREGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n\r\n--b--\r\n"
+	  "SIP/2.0 200 OK\r\nl: 0\r\n\r\n", NULL, NULL },
 	/* CR CR LF (a CRLF file converted once more) is one line end */
 	{ "cr-cr-lf", "REGISTER sip:a SIP/2.0\r\r\nl: 0\r\r\n\r\r\n", 1,
 	  "REGISTER sip:a SIP/2.0\r\nl: 0\r\n\r\n", "CR CR LF line ends changed to CRLF", NULL },
