@@ -204,9 +204,9 @@ static const struct tag_info tags[] = {
 	{ "g.3gpp.mid-call", true, IMS_TAG_GENERIC,
 	  "the UE supports mid-call SRVCC: held and conference calls survive the move of "
 	  "voice to the circuit-switched network",
-	  "3GPP TS 24.237" },
+	  "3GPP TS 24.237 Annex C.2" },
 	{ "g.3gpp.srvcc-alerting", true, IMS_TAG_GENERIC,
-	  "the UE supports SRVCC of a call that is still ringing", "3GPP TS 24.237" },
+	  "the UE supports SRVCC of a call that is still ringing", "3GPP TS 24.237 Annex C.5" },
 	{ "g.3gpp.ps2cs-srvcc-orig-pre-alerting", true, IMS_TAG_GENERIC,
 	  "the UE supports SRVCC of an outgoing call before the far end rings",
 	  "3GPP TS 24.237" },
@@ -222,7 +222,7 @@ static const struct tag_info tags[] = {
 	  "(dual radio, DRVCC) before the far end rings",
 	  "3GPP TS 24.237 Annex C.25" },
 	{ "g.3gpp.nw-init-ussi", true, IMS_TAG_GENERIC,
-	  "the UE accepts network-initiated USSD over IMS (USSI)", "3GPP TS 24.390" },
+	  "the UE accepts network-initiated USSD over IMS (USSI)", "3GPP TS 24.390 Annex B.2" },
 	{ "g.3gpp.cs-voice", true, IMS_TAG_GENERIC,
 	  "the UE supports circuit-switched voice combined with IMS sessions (CSI); video share "
 	  "during a CS call relies on it",
@@ -237,9 +237,9 @@ static const struct tag_info tags[] = {
 	{ "g.3gpp.ps-data-off", true, IMS_TAG_GENERIC,
 	  "the UE's 3GPP PS data off status (active: mobile data is off except for exempt "
 	  "services)",
-	  "3GPP TS 24.229" },
+	  "3GPP TS 24.229 §7.9.8" },
 	{ "g.3gpp.mcptt", true, IMS_TAG_GENERIC, "a mission-critical push-to-talk client",
-	  "3GPP TS 24.379" },
+	  "3GPP TS 24.379 Annex D.2" },
 	{ "g.3gpp.rlos", true, IMS_TAG_GENERIC,
 	  "a registration for Restricted Local Operator Services (RLOS): operator-defined "
 	  "services a UE may use even when its normal registration was refused with 403",
@@ -248,9 +248,9 @@ static const struct tag_info tags[] = {
 	  "a token naming one registration of the user: the S-CSCF puts it in the Contact of "
 	  "the third-party REGISTER it sends an application server, which ties the user's "
 	  "requests and responses to that registration by it",
-	  "3GPP TS 24.229 §7.9" },
+	  "3GPP TS 24.229 §7.9.7" },
 	{ "g.3gpp.ics", true, IMS_TAG_GENERIC, "the role in IMS centralized services (ICS)",
-	  "3GPP TS 24.292" },
+	  "3GPP TS 24.292 Annex B.2" },
 	{ "sip.ice", true, IMS_TAG_GENERIC, "the contact supports ICE for media", "RFC 5768" },
 	{ "sip.instance", true, IMS_TAG_INSTANCE,
 	  "a persistent, unique id of the device (for IMS its IMEI URN): the registrar tells "
