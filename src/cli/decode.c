@@ -1055,7 +1055,8 @@ static void report_embedded(struct report *r, const struct cli_msg *m, struct sl
 			r->b->err = -ENOMEM;
 		return;
 	}
-	memset(sub, 0, offsetof(struct cli_msg, hdrs));
+	memset(&sub->msg, 0, sizeof sub->msg);
+	memset(&sub->src, 0, sizeof *sub - offsetof(struct cli_msg, src));
 	sub->src = m->src;
 	sub->outer = m;
 	sub->index = m->index;
