@@ -589,6 +589,11 @@ struct sip_body_part {
 				    * boundary line */
 };
 
+/* The media type of a Content-Type value ("multipart/mixed" of
+ * "multipart/mixed;boundary=b"): without its parameters, trimmed;
+ * SLICE_NULL for SLICE_NULL. */
+struct slice sip_media_type(struct slice content_type);
+
 /* The boundary of a Content-Type value (media type and parameters, as in
  * the header): 1 with *boundary set (quotes removed) when the type is
  * multipart, 0 when it is not (*boundary SLICE_NULL), -EBADMSG when it is

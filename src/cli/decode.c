@@ -981,14 +981,6 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 
 enum { BODY_DEPTH_MAX = 4, BODY_PARTS_MAX = 16, BODY_TEXT_LINES = 40 };
 
-/* The media type of a Content-Type value, without its parameters. */
-static struct slice media_type_of(struct slice ct)
-{
-	struct slice t = slice_trim(ct);
-	const char *semi = t.ptr ? memchr(t.ptr, ';', t.len) : NULL;
-	return semi ? slice_trim(slice_span(t.ptr, semi)) : t;
-}
-
 /* A type people read as text: its lines are shown (text/..., SDP, XML,
  * JSON). */
 static bool media_type_is_text(struct slice t)
@@ -1014,11 +1006,7 @@ static void report_body_error(struct report *r, const struct cli_msg *m, const c
 		report_line(r, STYLE_WARNING, "%s: %s  [line %u, column %u]", what, reason, line, col);
 		return;
 	}
-	report_begin(r, key, NULL);
-	report_cstr(r, "reason", NULL, reason, NULL);
-	report_u64(r, "line", NULL, line, NULL);
-	report_u64(r, "column", NULL, col, NULL);
-	report_end(r);
+	cli_report_error_record(r, key, reason, line, col);
 }
 
 /* Text only: the lines of a textual part, at most BODY_TEXT_LINES. */
@@ -1043,6 +1031,33 @@ static void report_text_lines(struct report *r, struct slice text)
 
 static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
 				struct slice body, unsigned depth);
+
+/* A message's body: its size, a reginfo document, and the SIP it holds
+ * (report_body_content, depth the carrying messages above it); JSON
+ * "body". */
+static void report_body(struct report *r, const struct cli_msg *m, unsigned depth)
+{
+	const struct sip_msg *msg = &m->msg;
+	const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "body", NULL);
+		report_u64(r, "length", NULL, msg->body.len, NULL);
+		if (msg->has_content_length)
+			report_u64(r, "content_length", NULL, msg->content_length, NULL);
+		else
+			report_str(r, "content_length", NULL, SLICE_NULL, NULL);
+		report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
+		report_reginfo(r, m);
+		report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
+		report_end(r);
+	} else if (msg->body.len) {
+		report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
+		report_reginfo(r, m);
+		r->indent++;
+		report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
+		r->indent--;
+	}
+}
 
 /* A SIP message carried as a body (message/sip, RFC 3261 §27.5): its start
  * line, each header explained as in a message, and its own body; JSON
@@ -1092,21 +1107,7 @@ static void report_embedded(struct report *r, const struct cli_msg *m, struct sl
 	for (uint16_t i = 0; i < sub->msg.nhdrs; i++)
 		cli_report_header(r, sub, &sub->msg.hdrs[i]);
 	report_list_end(r);
-	const struct sip_hdr *cth = sip_hdr_first(&sub->msg, SIP_HDR_CONTENT_TYPE);
-	if (r->format == REPORT_JSON) {
-		report_begin(r, "body", NULL);
-		report_u64(r, "length", NULL, sub->msg.body.len, NULL);
-		report_str(r, "text", NULL, sub->msg.body.len ? sub->msg.body : SLICE_NULL, NULL);
-		report_body_content(r, sub, cth ? cth->value : SLICE_NULL, sub->msg.body, depth + 1);
-		report_end(r);
-	} else if (sub->msg.body.len) {
-		report_begin(r, NULL, NULL);
-		report_line(r, STYLE_NONE, "body: %zu bytes", sub->msg.body.len);
-		r->indent++;
-		report_body_content(r, sub, cth ? cth->value : SLICE_NULL, sub->msg.body, depth + 1);
-		r->indent--;
-		report_end(r);
-	}
+	report_body(r, sub, depth + 1);
 	report_end(r);
 	if (r->format == REPORT_JSON)
 		report_str(r, "message_error", NULL, SLICE_NULL, NULL);
@@ -1135,7 +1136,7 @@ static const char *embedded_meaning(const struct cli_msg *m)
 static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
 				struct slice body, unsigned depth)
 {
-	struct slice type = media_type_of(ct);
+	struct slice type = sip_media_type(ct);
 	bool json = r->format == REPORT_JSON;
 	bool is_sip = body.len && slice_caseeq_cstr(type, "message/sip") && depth < BODY_DEPTH_MAX;
 	if (is_sip) {
@@ -1167,7 +1168,7 @@ static void report_body_content(struct report *r, const struct cli_msg *m, struc
 	report_list_begin(r, "parts", NULL);
 	for (size_t i = 0; i < n; i++) {
 		const struct sip_body_part *pt = &parts[i];
-		struct slice ptype = media_type_of(pt->content_type);
+		struct slice ptype = sip_media_type(pt->content_type);
 		unsigned line, col;
 		cli_msg_position_at(m, pt->head.ptr, &line, &col);
 		if (json) {
@@ -1266,26 +1267,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		for (uint16_t i = 0; i < msg->nhdrs; i++)
 			decode_errors += (unsigned)cli_report_header(r, m, &msg->hdrs[i]);
 		report_list_end(r);
-		if (r->format == REPORT_JSON) {
-			report_begin(r, "body", NULL);
-			report_u64(r, "length", NULL, msg->body.len, NULL);
-			if (msg->has_content_length)
-				report_u64(r, "content_length", NULL, msg->content_length, NULL);
-			else
-				report_str(r, "content_length", NULL, SLICE_NULL, NULL);
-			report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
-			report_reginfo(r, m);
-			const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
-			report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, 0);
-			report_end(r);
-		} else if (msg->body.len) {
-			report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
-			report_reginfo(r, m);
-			const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
-			r->indent++;
-			report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, 0);
-			r->indent--;
-		}
+		report_body(r, m, 0);
 		/* a REGISTER, or a 2xx to one */
 		if (cli_msg_is_registration(msg) &&
 		    (msg->is_request || (msg->status >= 200 && msg->status < 300) ||

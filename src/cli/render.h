@@ -15,5 +15,9 @@ bool cli_msg_is_registration(const struct sip_msg *msg);
  * the user's input. */
 void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
 		      const struct sip_parse_error *perr, const char *fallback_at);
+/* JSON only: {reason, line, column} under key (the object of
+ * cli_report_error, and of a body's message_error and parts_error). */
+void cli_report_error_record(struct report *r, const char *key, const char *reason, unsigned line,
+			     unsigned col);
 
 #endif

@@ -51,13 +51,19 @@ void cli_report_error(struct report *r, const struct cli_msg *m, int rc,
 	bool wrap = json_in_array(&r->json);
 	if (wrap)
 		report_begin(r, NULL, NULL);
-	report_begin(r, "error", NULL);
+	cli_report_error_record(r, "error", reason, line, col);
+	if (wrap)
+		report_end(r);
+}
+
+void cli_report_error_record(struct report *r, const char *key, const char *reason, unsigned line,
+			     unsigned col)
+{
+	report_begin(r, key, NULL);
 	report_cstr(r, "reason", NULL, reason, NULL);
 	report_u64(r, "line", NULL, line, NULL);
 	report_u64(r, "column", NULL, col, NULL);
 	report_end(r);
-	if (wrap)
-		report_end(r);
 }
 
 /* A value's meaning, without the "value: " it starts with, for text that

@@ -309,11 +309,7 @@ out:
 bool ims_reginfo_body(const struct sip_msg *msg)
 {
 	const struct sip_hdr *ct = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
-	struct slice type = ct ? slice_trim(ct->value) : SLICE_NULL;
-	const char *semi = type.ptr ? memchr(type.ptr, ';', type.len) : NULL;
-	if (semi)
-		type = slice_trim(slice_span(type.ptr, semi));
-	return msg->body.len && slice_caseeq_cstr(type, "application/reginfo+xml");
+	return msg->body.len && ct && slice_caseeq_cstr(sip_media_type(ct->value), "application/reginfo+xml");
 }
 
 const char *ims_body_line(const struct sip_msg *msg, unsigned n)

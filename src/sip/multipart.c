@@ -13,6 +13,13 @@ static bool is_bchar(unsigned char c)
 	return c != '\0' && strchr("'()+_,-./:=? ", c) != NULL;
 }
 
+struct slice sip_media_type(struct slice content_type)
+{
+	struct slice t = slice_trim(content_type);
+	const char *semi = t.ptr ? memchr(t.ptr, ';', t.len) : NULL;
+	return semi ? slice_trim(slice_span(t.ptr, semi)) : t;
+}
+
 int sip_multipart_boundary(struct slice content_type, struct slice *boundary,
 			   struct sip_parse_error *err)
 {
