@@ -217,15 +217,14 @@ static void cell_decode(struct ims_pani *pani, enum cell_kind kind)
 	pani->cell_ok = true;
 }
 
+/* sip_value_fail, with the header set to P-Access-Network-Info (as before
+ * for Cellular-Network-Info too, read with the same grammar). */
 static int fail(struct sip_parse_error *err, const char *at, const char *reason)
 {
-	if (err) {
-		err->code = -EBADMSG;
-		err->at = at;
+	int rc = sip_value_fail(err, at, reason);
+	if (err)
 		err->hdr = SIP_HDR_P_ACCESS_NETWORK_INFO;
-		err->reason = reason;
-	}
-	return -EBADMSG;
+	return rc;
 }
 
 /* A parameter value: token, quoted-string, or an IPv6 reference; ':' is
