@@ -97,6 +97,14 @@ struct ctx {
 	struct sip_auth auth;
 	bool protected_reg;        /* REGISTER answering a challenge (nonce not empty) */
 	bool deregister;           /* every binding it names is removed */
+	/* a third-party REGISTER (TS 24.229 §5.4.1.7: the S-CSCF tells an
+	 * application server of a registration; is_third_party), and the SIP
+	 * its body carries (carried_find): the UE's REGISTER and the 200 to
+	 * it as message/sip text (SLICE_NULL when not there), whether the
+	 * service information of the filter criteria is there */
+	bool third_party;
+	struct slice carried_reg, carried_resp;
+	bool service_info;
 	const struct contact *sos; /* the first Contact whose URI has the sos
 				    * parameter (an emergency registration), in
 				    * c->contacts, or NULL */
@@ -2718,12 +2726,305 @@ static void check_domain_format(struct ctx *c)
 		const struct ims_identity *id = &ids[i].id;
 		if (!ids[i].ok || !id->domain_problem)
 			continue;
+		/* a third-party REGISTER's Request-URI and From name the AS
+		 * and the S-CSCF, nodes of the network, not its home domain */
+		if (c->third_party && (i == ID_RURI || i == ID_FROM))
+			continue;
 		report(c, ids[i].h, id->domain.ptr ? id->domain.ptr : ids[i].text.ptr,
 		       "%s domain %.*s: %s. DNS (NAPTR/SRV) and the HSS look the domain up "
 		       "verbatim, so a malformed 3GPP domain fails routing or identity lookup; "
 		       "check the ISIM/IMSI-derived domain.", ids[i].what, SLICE_ARG(id->domain),
 		       id->domain_problem);
 	}
+}
+
+/* ---- 7b. the third-party REGISTER (TS 24.229 §5.4.1.7) ----------------- */
+
+static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
+
+#define CARRIED_PARTS_MAX 8 /* parts of a multipart body looked at */
+#define CARRIED_HDRS 64     /* header fields of a carried message */
+#define URI_SHOWN 100       /* bytes of a URI quoted in a finding */
+#define SLICE_SHOWN(s) (int)((s).len < URI_SHOWN ? (s).len : URI_SHOWN), ((s).ptr ? (s).ptr : "")
+
+/* One message/sip text of a REGISTER's body: the first REGISTER and the
+ * first response it starts with are kept (a pasted part may start with
+ * line ends). */
+static void carried_note(struct ctx *c, struct slice text)
+{
+	while (text.len && (*text.ptr == '\r' || *text.ptr == '\n'))
+		text = slice_make(text.ptr + 1, text.len - 1);
+	if (text.len > 8 && strncasecmp(text.ptr, "SIP/2.0 ", 8) == 0) {
+		if (!c->carried_resp.ptr)
+			c->carried_resp = text;
+	} else if (text.len > 9 && strncasecmp(text.ptr, "REGISTER ", 9) == 0) {
+		if (!c->carried_reg.ptr)
+			c->carried_reg = text;
+	}
+}
+
+/* What a REGISTER's body carries for an application server (TS 24.229
+ * §5.4.1.7 g): a message/sip body, or the parts of a multipart one
+ * (RFC 5621): the UE's REGISTER, the 200 to it, the service information
+ * (application/3gpp-ims+xml, §7.6). A multipart body that does not split
+ * gives the parts before the fault. */
+static void carried_find(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	const struct sip_hdr *cth = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
+	if (!cth || !m->body.len)
+		return;
+	struct sip_body_part parts[CARRIED_PARTS_MAX];
+	size_t n = 1;
+	struct slice boundary;
+	struct sip_parse_error err;
+	parts[0] = (struct sip_body_part){ .head = SLICE_NULL, .content_type = cth->value, .body = m->body };
+	if (sip_multipart_boundary(cth->value, &boundary, &err) > 0)
+		(void)sip_multipart_split(m->body, boundary, parts, CARRIED_PARTS_MAX, &n, &err);
+	for (size_t i = 0; i < n; i++) {
+		struct slice t = sip_media_type(parts[i].content_type);
+		if (slice_caseeq_cstr(t, "message/sip"))
+			carried_note(c, parts[i].body);
+		else if (slice_caseeq_cstr(t, "application/3gpp-ims+xml"))
+			c->service_info = true;
+	}
+}
+
+/* A REGISTER the S-CSCF sends an application server once a registration
+ * succeeded (TS 24.229 §5.4.1.7): From holds the S-CSCF's SIP URI (a
+ * node's: no user part), To the public user identity registered, and
+ * the body carries what the filter criteria asked for, or else Contact is
+ * the S-CSCF's URI: no user part and no feature tag, in a request with
+ * none of what a UE's REGISTER has (Authorization, Security-Client,
+ * P-Access-Network-Info). A UE's REGISTER has From = To = an IMPU with
+ * a user part (a tel URI in To has one too); a UE's Contact often has no
+ * user part, so that alone tells nothing. */
+static bool is_third_party(const struct ctx *c)
+{
+	if (!c->is_register || !c->from_ok || !c->to_ok)
+		return false;
+	const struct sip_uri *f = &c->from.uri, *t = &c->to.uri;
+	if ((f->scheme != SIP_URI_SIP && f->scheme != SIP_URI_SIPS) || f->user.len)
+		return false;
+	if (!t->user.len)
+		return false;
+	if (c->carried_reg.ptr || c->carried_resp.ptr || c->service_info)
+		return true;
+	if (!c->ncontacts || c->auth_hdr || sip_hdr_first(c->msg, SIP_HDR_SECURITY_CLIENT) ||
+	    sip_hdr_first(c->msg, SIP_HDR_P_ACCESS_NETWORK_INFO))
+		return false;
+	for (size_t i = 0; i < c->ncontacts; i++) {
+		const struct sip_addr *a = &c->contacts[i].a;
+		if (a->star || a->uri.user.len ||
+		    (a->uri.scheme != SIP_URI_SIP && a->uri.scheme != SIP_URI_SIPS) ||
+		    (a->params.ptr && memchr(a->params.ptr, '+', a->params.len)))
+			return false;
+	}
+	return true;
+}
+
+/* The expiry a REGISTER states for its (first) binding: that Contact's
+ * expires parameter, else the Expires header; false when it states none
+ * that decodes. *h and *at say where. */
+static bool stated_expiry(struct ctx *c, uint32_t *e, const struct sip_hdr **h, const char **at)
+{
+	if (c->ncontacts && !c->contacts[0].a.star && c->contacts[0].a.has_expires) {
+		*e = c->contacts[0].a.expires;
+		*h = c->contacts[0].h;
+		*at = c->contacts[0].a.expires_text.ptr;
+		return true;
+	}
+	if (c->has_expires) {
+		*e = c->expires;
+		*h = c->expires_hdr;
+		*at = c->expires_hdr->value.ptr;
+		return true;
+	}
+	return false;
+}
+
+static void check_third_party(struct ctx *c)
+{
+	if (!c->third_party)
+		return;
+	uint32_t e = 0;
+	const struct sip_hdr *h;
+	const char *at;
+	char what[64];
+	if (!stated_expiry(c, &e, &h, &at))
+		snprintf(what, sizeof what, "is registered (no expiry stated)");
+	else if (e == 0)
+		snprintf(what, sizeof what, "is deregistered (expiry 0)");
+	else
+		snprintf(what, sizeof what, "is registered for %u s", e);
+	const char *body =
+		c->carried_reg.ptr && c->carried_resp.ptr
+			? "The UE's REGISTER and the 200 OK to it are in its body (message/sip): the "
+			  "AS reads the UE's Contact, feature tags, IMEI and cell there."
+		: c->carried_reg.ptr
+			? "The UE's REGISTER is in its body (message/sip): the AS reads the UE's "
+			  "Contact, feature tags, IMEI and cell there."
+		: c->carried_resp.ptr
+			? "The 200 OK to the UE's REGISTER is in its body (message/sip), the REGISTER "
+			  "itself is not: the AS reads the bindings and identities the 200 lists."
+			: "The UE's REGISTER is not in its body: the AS learns no Contact, feature "
+			  "tags, IMEI or cell unless the filter criteria ask for it "
+			  "(IncludeRegisterRequest, TS 29.228).";
+	report(c, c->from_hdr, c->from.uri_text.ptr,
+	       "a third-party REGISTER: the S-CSCF (%.*s) tells the application server (%.*s) "
+	       "that %.*s %s, after a registration it accepted. It is the S-CSCF's request, so the "
+	       "rules of a UE's REGISTER (Authorization, sec-agree, Path, "
+	       "P-Access-Network-Info, IR.92's Contact) are not applied to it. %s",
+	       SLICE_SHOWN(c->from.uri_text), SLICE_SHOWN(c->msg->ruri), SLICE_SHOWN(c->to.uri_text),
+	       what, body);
+}
+
+static void check_third_party_contents(struct ctx *c)
+{
+	if (!c->third_party)
+		return;
+	if (!c->ncontacts && !sip_hdr_first(c->msg, SIP_HDR_CONTACT))
+		report(c, NULL, c->msg->start_line.ptr, "no Contact: the S-CSCF puts its own SIP "
+		       "URI in the Contact of a third-party REGISTER. Without one the REGISTER only "
+		       "asks the AS for its bindings (RFC 3261 §10.2.3), and an AS may take it for "
+		       "that rather than for a registration.");
+	uint32_t e;
+	const struct sip_hdr *h;
+	const char *at;
+	if (!stated_expiry(c, &e, &h, &at) && !sip_hdr_first(c->msg, SIP_HDR_EXPIRES))
+		report(c, NULL, c->msg->start_line.ptr, "no Expires and no expires parameter: the "
+		       "S-CSCF states the registration's expiry in a third-party REGISTER (the value "
+		       "its 200 OK gave the UE, 0 for a deregistration). Without it the AS applies "
+		       "its own default (often 3600 s) and may hold the user registered for another "
+		       "time than the S-CSCF does.");
+}
+
+/* text (a carried message/sip) parsed into m over hdrs: false when it
+ * does not parse (decode says why where it shows the body). */
+static bool carried_parse(struct slice text, struct sip_msg *m, struct sip_hdr *hdrs)
+{
+	struct sip_parse_error err;
+	if (!text.ptr)
+		return false;
+	sip_msg_init(m, hdrs, CARRIED_HDRS);
+	return sip_msg_parse(m, text.ptr, text.len, SIP_PARSE_LENIENT, &err) >= 0;
+}
+
+/* The first element of m's header id decoded as an address. */
+static bool first_addr(const struct sip_msg *m, enum sip_hdr_id id, struct sip_addr *a,
+		       const struct sip_hdr **hp)
+{
+	struct elem_it it;
+	struct slice item;
+	struct sip_parse_error err;
+	elem_it_init(&it, m, id);
+	return elem_next(&it, &item, hp) && sip_addr_decode(a, item, SIP_ADDR_ALLOW_STAR, &err) == 0;
+}
+
+/* The expiry a 2xx to REGISTER granted the binding of contact (the
+ * Contact of the REGISTER it answers; NULL when not known): that binding's
+ * expires parameter, else the one binding's, else the Expires header. */
+static bool granted_expiry(const struct sip_msg *ok, const struct sip_uri *contact, uint32_t *e)
+{
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	struct sip_parse_error err;
+	struct sip_addr a;
+	unsigned n = 0;
+	bool matched = false, first_has = false;
+	uint32_t first = 0;
+	elem_it_init(&it, ok, SIP_HDR_CONTACT);
+	while (elem_next(&it, &item, &h)) {
+		if (sip_addr_decode(&a, item, 0, &err) < 0)
+			continue;
+		if (++n == 1) {
+			first_has = a.has_expires;
+			first = a.expires;
+		}
+		if (contact && binding_uri_equal(&a.uri, contact)) {
+			if (a.has_expires) {
+				*e = a.expires;
+				return true;
+			}
+			matched = true;
+			break;
+		}
+	}
+	if (contact && !matched)
+		return false; /* not the binding the REGISTER asked for */
+	if (!contact && n == 1 && first_has) {
+		*e = first;
+		return true;
+	}
+	const struct sip_hdr *eh = sip_hdr_first(ok, SIP_HDR_EXPIRES);
+	return eh && (contact || n <= 1) && sip_u32_decode(e, eh->value, &err) == 0;
+}
+
+/* One of the elements of m's header id is an address whose URI equals u
+ * (RFC 3261 §19.1.4). */
+static bool addr_list_has(const struct sip_msg *m, enum sip_hdr_id id, const struct sip_uri *u)
+{
+	struct elem_it it;
+	struct slice item;
+	const struct sip_hdr *h;
+	struct sip_parse_error err;
+	struct sip_addr a;
+	elem_it_init(&it, m, id);
+	while (elem_next(&it, &item, &h))
+		if (sip_addr_decode(&a, item, 0, &err) == 0 && sip_uri_equal(&a.uri, u))
+			return true;
+	return false;
+}
+
+static void check_third_party_carried(struct ctx *c)
+{
+	if (!c->third_party || (!c->carried_reg.ptr && !c->carried_resp.ptr))
+		return;
+	struct sip_hdr rh[CARRIED_HDRS], oh[CARRIED_HDRS];
+	struct sip_msg reg, ok;
+	bool has_reg = carried_parse(c->carried_reg, &reg, rh);
+	bool has_ok = carried_parse(c->carried_resp, &ok, oh);
+	const struct sip_hdr *rto_h = NULL, *rct_h = NULL, *h;
+	struct sip_addr rto, rct;
+	bool rto_ok = has_reg && first_addr(&reg, SIP_HDR_TO, &rto, &rto_h);
+	bool rct_ok = has_reg && first_addr(&reg, SIP_HDR_CONTACT, &rct, &rct_h) && !rct.star;
+
+	if (has_ok) {
+		const char *st = ok.start_line.ptr;
+		if (ok.status < 200 || ok.status >= 300) {
+			report(c, NULL, st, "the response carried is a %u, not the 200 OK to the UE's "
+			       "REGISTER: the S-CSCF sends a third-party REGISTER after a registration it "
+			       "accepted, with the 2xx it sent (IncludeRegisterResponse).", ok.status);
+			return;
+		}
+		/* the 200 answers the REGISTER carried beside it */
+		const struct sip_hdr *rc = has_reg ? sip_hdr_first(&reg, SIP_HDR_CALL_ID) : NULL;
+		const struct sip_hdr *oc = sip_hdr_first(&ok, SIP_HDR_CALL_ID);
+		if (rc && oc && !slice_eq(rc->value, oc->value))
+			report(c, NULL, oc->value.ptr, "the 200 OK carried (Call-ID %.*s) does not "
+			       "answer the REGISTER carried beside it (Call-ID %.*s): the S-CSCF put "
+			       "messages of two registrations in one third-party REGISTER, and the AS "
+			       "reads the contact of one with the expiry of the other.",
+			       SLICE_SHOWN(oc->value), SLICE_SHOWN(rc->value));
+		/* its expiry is the 200's (§5.4.1.7 e) */
+		uint32_t mine, granted;
+		const char *at;
+		if (stated_expiry(c, &mine, &h, &at) && mine != 0 &&
+		    granted_expiry(&ok, rct_ok ? &rct.uri : NULL, &granted) && granted != mine)
+			report(c, h, at, "expiry %u s, but the 200 OK carried granted %u s: the S-CSCF "
+			       "gives the AS the expiry of its 200 to the UE, so that both end the "
+			       "registration together. The AS will now think the user registered %s "
+			       "than the S-CSCF does.", mine, granted,
+			       mine > granted ? "longer" : "for less time");
+	}
+	/* To is the identity the UE registered, or one of its implicit set */
+	if (has_ok && rto_ok && !sip_uri_equal(&rto.uri, &c->to.uri) &&
+	    !addr_list_has(&ok, SIP_HDR_P_ASSOCIATED_URI, &c->to.uri))
+		report(c, c->to_hdr, c->to.uri_text.ptr, "To (%.*s) is neither the identity the "
+		       "carried REGISTER registered (%.*s) nor one of the P-Associated-URI of the "
+		       "200 OK carried: the AS would bind services to a user who did not register.",
+		       SLICE_SHOWN(c->to.uri_text), SLICE_SHOWN(rto.uri_text));
 }
 
 /* ---- 8. the flow: this message against the ones before it ------------------ */
@@ -4083,6 +4384,10 @@ enum scope {
 	 * of them against each other), and needs neither the start line nor
 	 * the message's other fields (no rule of a field's absence) */
 	FIELDS = 0x10,
+	/* a flag beside REGISTER or BINDING: a rule of the UE's own REGISTER
+	 * (or of its forward by the P-CSCF and I-CSCF), not run on a
+	 * third-party REGISTER, the S-CSCF's own request (is_third_party) */
+	UE = 0x20,
 };
 
 /* ---- where the message went (a capture's packets) ---------------------- */
@@ -4485,10 +4790,10 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_contact_star) \
 	X("rfc3261.register.no-contact", IMS_SEV_INFO, "RFC 3261 §10.2.3",\
 	  "a REGISTER without Contact only queries the bindings",\
-	  REGISTER, check_no_contact) \
+	  REGISTER | UE, check_no_contact) \
 	X("rfc3261.register.unregister", IMS_SEV_INFO, "RFC 3261 §10.2.2, TS 24.229 §5.1.1.6",\
 	  "Expires: 0 / expires=0 is a deregistration: what happens next",\
-	  REGISTER, check_deregister) \
+	  REGISTER | UE, check_deregister) \
 	X("rfc3261.register.expires-range", IMS_SEV_WARNING, "RFC 3261 §20.19, RFC 4475 §3.1.2.4",\
 	  "an expires parameter or Expires header fits 32 bits (digits beyond it are a range fault, not a syntax one)",\
 	  ANY | FIELDS, check_expires_range) \
@@ -4530,7 +4835,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  RESPONSE, check_200_ims) \
 	X("ts24229.register.authorization", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "a REGISTER carries Authorization with the IMPI",\
-	  REGISTER, check_ims_authorization) \
+	  REGISTER | UE, check_ims_authorization) \
 	X("ts24229.register.authorization-fields", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1",\
 	  "Authorization has username, realm, uri, nonce and response; integrity-protected has a TS 24.229 value",\
 	  REGISTER | FIELDS, check_ims_auth_fields) \
@@ -4542,13 +4847,22 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER, check_realm_domain) \
 	X("ts24229.register.ruri-domain-name", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "the Request-URI is the home network domain name, not an IP address",\
-	  REGISTER, check_ruri_name) \
+	  REGISTER | UE, check_ruri_name) \
 	X("ts24229.register.ruri-home-domain", IMS_SEV_INFO, "TS 24.229 §5.1.1.2.1",\
 	  "the Request-URI domain is the IMPU's home domain",\
-	  REGISTER, check_ruri_home) \
+	  REGISTER | UE, check_ruri_home) \
 	X("ts24229.register.from-to", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "From and To carry the same IMPU",\
-	  REGISTER | FIELDS, check_from_to) \
+	  REGISTER | FIELDS | UE, check_from_to) \
+	X("ts24229.register.third-party", IMS_SEV_INFO, "TS 24.229 §5.4.1.7",\
+	  "a third-party REGISTER from the S-CSCF to an application server: what it says, and that the UE's rules do not apply",\
+	  REGISTER, check_third_party) \
+	X("ts24229.third-party.contents", IMS_SEV_WARNING, "TS 24.229 §5.4.1.7",\
+	  "a third-party REGISTER has the S-CSCF's Contact and the registration's expiry",\
+	  REGISTER, check_third_party_contents) \
+	X("ts24229.third-party.carried", IMS_SEV_WARNING, "TS 24.229 §5.4.1.7",\
+	  "the messages a third-party REGISTER carries agree with it: a 2xx answering the REGISTER beside it, its expiry, the identity registered",\
+	  REGISTER, check_third_party_carried) \
 	X("ts23003.impi.nai", IMS_SEV_ERROR, "TS 23.003 §13.3, RFC 7542",\
 	  "the Authorization username (IMPI) is an NAI user@realm",\
 	  REGISTER | FIELDS, check_impi_format) \
@@ -4575,34 +4889,34 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER | FIELDS, check_impi_impu_domain) \
 	X("ims.identity.contact-imsi", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, TS 33.203 §5.1",\
 	  "the Contact does not expose the IMSI when the IMPU does not",\
-	  REGISTER, check_contact_user) \
+	  REGISTER | UE, check_contact_user) \
 	X("ts24229.register.protected-ports", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, TS 33.203 §7.1",\
 	  "the protected REGISTER's Contact (and UDP Via) use the protected server port port-s",\
-	  REGISTER, check_protected_ports) \
+	  REGISTER | UE, check_protected_ports) \
 	X("ts24229.register.expires-600000", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, IR.92 §2.2.1",\
 	  "a registering REGISTER asks for 600000 s",\
-	  REGISTER, check_expires_600000) \
+	  REGISTER | UE, check_expires_600000) \
 	X("ts24229.register.emergency", IMS_SEV_INFO, "TS 24.229 §5.1.6.2, draft-patel-ecrit-sos-parameter",\
 	  "a Contact URI with sos: an emergency registration (REGISTER or its 2xx)",\
 	  ANY, check_emergency) \
 	X("ts24229.register.supported-path", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3327 §5",\
 	  "Supported lists path",\
-	  REGISTER, check_supported_path) \
+	  REGISTER | UE, check_supported_path) \
 	X("ts24229.register.sec-agree", IMS_SEV_ERROR, "TS 24.229 §5.1.1.2.1, RFC 3329 §2.3.1",\
 	  "Security-Client comes with sec-agree in Require and Proxy-Require, and vice versa",\
-	  REGISTER, check_sec_agree) \
+	  REGISTER | UE, check_sec_agree) \
 	X("ts24229.register.sec-agree-absent", IMS_SEV_INFO, "TS 34.229-1 A.1.1, TS 33.203 §7.1",\
 	  "a REGISTER over 3GPP access with Authorization offers sec-agree (Security-Client)",\
-	  REGISTER, check_sec_agree_absent) \
+	  REGISTER | UE, check_sec_agree_absent) \
 	X("ts33203.security.ipsec-params", IMS_SEV_ERROR, "TS 33.203 §7.1, RFC 3329 §2.2",\
 	  "ipsec-3gpp offers have alg, spi-c, spi-s, port-c, port-s with valid values",\
 	  ANY | FIELDS, check_sec_params) \
 	X("ts33203.security.verify", IMS_SEV_ERROR, "TS 33.203 §7.2, RFC 3329 §2.3.1, TS 24.229 §5.1.1.5.1",\
 	  "the protected REGISTER echoes Security-Server in Security-Verify and repeats Security-Client",\
-	  REGISTER, check_sec_verify) \
+	  REGISTER | UE, check_sec_verify) \
 	X("ts24229.register.pani-present", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1, §7.2A.4",\
 	  "a REGISTER over 3GPP access carries P-Access-Network-Info",\
-	  BINDING, check_pani_present) \
+	  BINDING | UE, check_pani_present) \
 	X("ts24229.pani.cell-id", IMS_SEV_ERROR, "TS 24.229 §7.2A.4.3, TS 23.003 §19.6",\
 	  "the cell id has the length of its access type",\
 	  ANY | FIELDS, check_pani_cell) \
@@ -4620,7 +4934,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REQUEST, check_cni_on_cellular) \
 	X("ts24229.cni.absent-on-wlan", IMS_SEV_INFO, "TS 24.229 §7.2.15",\
 	  "a REGISTER over Wi-Fi carries Cellular-Network-Info (the cell the UE last used)",\
-	  BINDING, check_cni_absent_on_wlan) \
+	  BINDING | UE, check_cni_absent_on_wlan) \
 	X("rfc6809.feature-caps.syntax", IMS_SEV_ERROR, "RFC 6809 §6.3",\
 	  "Feature-Caps is \"*\" and ';'-separated indicators, each '+' and its name, a value in quotes",\
 	  ANY | FIELDS, check_fcaps_syntax) \
@@ -4665,7 +4979,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  ANY, check_reginfo_removed) \
 	X("ir92.contact.instance", IMS_SEV_WARNING, "IR.92 §2.2.1, RFC 5626 §4.1",\
 	  "the Contact has +sip.instance",\
-	  BINDING, check_ir92_instance) \
+	  BINDING | UE, check_ir92_instance) \
 	X("rfc5626.contact.instance-urn", IMS_SEV_ERROR, "RFC 5626 §4.1, RFC 7254",\
 	  "+sip.instance is a well-formed URN",\
 	  REGISTER | FIELDS, check_instance) \
@@ -4680,7 +4994,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER | FIELDS, check_instance_params) \
 	X("ir92.contact.mmtel-icsi", IMS_SEV_WARNING, "IR.92 §2.2.1, TS 24.173",\
 	  "the Contact carries the MMTel ICSI",\
-	  BINDING, check_ir92_mmtel) \
+	  BINDING | UE, check_ir92_mmtel) \
 	X("ir92.contact.smsip-misspelt", IMS_SEV_WARNING, "TS 24.341 §5.3.1.2, IR.92 §2.2.1",\
 	  "+g.3gpp.csi.smsip and other misspellings of +g.3gpp.smsip",\
 	  REGISTER | FIELDS, check_smsip_misspelt) \
@@ -4689,7 +5003,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER | FIELDS, check_tag_repeated) \
 	X("ir92.contact.smsip", IMS_SEV_INFO, "IR.92 §2.2.1, TS 24.341 §5.3.1.2",\
 	  "the Contact offers SMS over IP (+g.3gpp.smsip)",\
-	  BINDING, check_smsip_absent) \
+	  BINDING | UE, check_smsip_absent) \
 	X("rfc7616.digest.qop-fields", IMS_SEV_ERROR, "RFC 7616 §3.4",\
 	  "qop, nc and cnonce come together",\
 	  REGISTER | FIELDS, check_qop_fields) \
@@ -4722,7 +5036,7 @@ static void check_packet_response_delay(struct ctx *c)
 	  REGISTER | FIELDS, check_imei_check_digit) \
 	X("ts24229.register.dereg-unprotected", IMS_SEV_INFO, "TS 24.229 §5.1.1.6.1",\
 	  "a deregistration without the last challenge's credentials",\
-	  REGISTER, check_dereg_unprotected) \
+	  REGISTER | UE, check_dereg_unprotected) \
 	X("ts24229.pani.plmn-vs-imsi", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3, TS 23.003 §2.2",\
 	  "the cell's PLMN vs the IMSI's home PLMN (roaming)",\
 	  REGISTER | FIELDS, check_pani_plmn) \
@@ -4862,6 +5176,11 @@ static void ctx_prepare(struct ctx *c)
 			c->sos = &c->contacts[i];
 
 
+	if (c->is_register) {
+		carried_find(c);
+		c->third_party = is_third_party(c);
+	}
+
 	/* a deregistration: every binding named ends up with expiry 0 */
 	if (c->is_register) {
 		struct contact_cursor cur = { 0 };
@@ -4915,7 +5234,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 	for (size_t i = 0; i < NRULES; i++) {
 		const struct rule_impl *r = &rule_impl[i];
 		bool run;
-		switch (c.fields ? FIELDS : r->scope & ~(unsigned)FIELDS) {
+		switch (c.fields ? FIELDS : r->scope & ~(unsigned)(FIELDS | UE)) {
 		case FIELDS:
 			run = r->scope & FIELDS;
 			break;
@@ -4935,7 +5254,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 			run = true;
 			break;
 		}
-		if (!run)
+		if (!run || (c.third_party && (r->scope & UE)))
 			continue;
 		c.rule = &rule_info[i];
 		r->check(&c);

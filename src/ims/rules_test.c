@@ -135,6 +135,90 @@ static const char ok_200[] =
 	"Content-Length: 0\r\n"
 	"\r\n";
 
+/* A third-party REGISTER (TS 24.229 §5.4.1.7): the S-CSCF tells an AS that
+ * the IMPU registered, with the REGISTER it received (forwarded by the
+ * P-CSCF and I-CSCF) and its 200 carried as message/sip (RFC 5621). */
+#define TP_CARRIED_REGISTER \
+	"REGISTER sip:" DOM " SIP/2.0\r\n" \
+	"Via: SIP/2.0/UDP icscf." DOM ";branch=z9hG4bKi1\r\n" \
+	"Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\n" \
+	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456\r\n" \
+	"Max-Forwards: 68\r\n" \
+	"Path: <sip:term@pcscf." DOM ";lr>\r\n" \
+	"From: <" IMPU ">;tag=a1\r\n" \
+	"To: <" IMPU ">\r\n" \
+	"Call-ID: c1@2001:db8::1\r\n" \
+	"CSeq: 2 REGISTER\r\n" \
+	"Contact: <sip:[2001:db8::1]:5064>;+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\";" \
+	"+g.3gpp.icsi-ref=\"urn%3Aurn-7%3A3gpp-service.ims.icsi.mmtel\";+g.3gpp.smsip\r\n" \
+	"Expires: 600000\r\n" \
+	"Authorization: Digest username=\"" IMPI "\",realm=\"" DOM "\",uri=\"sip:" DOM "\"," \
+	"nonce=\"" NONCE_AKA "\",algorithm=AKAv1-MD5,qop=auth,nc=00000001,cnonce=\"c0ffee\"," \
+	"response=\"0123456789abcdef0123456789abcdef\",integrity-protected=\"yes\"\r\n" \
+	"Supported: path\r\n" \
+	"P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n" \
+	"Content-Length: 0\r\n" \
+	"\r\n"
+#define TP_CARRIED_200 \
+	"SIP/2.0 200 OK\r\n" \
+	"Via: SIP/2.0/UDP icscf." DOM ";branch=z9hG4bKi1\r\n" \
+	"Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bKp1\r\n" \
+	"Via: SIP/2.0/UDP [2001:db8::1]:5064;branch=z9hG4bKdef456\r\n" \
+	"From: <" IMPU ">;tag=a1\r\n" \
+	"To: <" IMPU ">;tag=s2\r\n" \
+	"Call-ID: c1@2001:db8::1\r\n" \
+	"CSeq: 2 REGISTER\r\n" \
+	"Path: <sip:term@pcscf." DOM ";lr>\r\n" \
+	"Service-Route: <sip:orig@scscf." DOM ";lr>\r\n" \
+	"P-Associated-URI: <" IMPU ">, <tel:+491701234567>\r\n" \
+	"Contact: <sip:[2001:db8::1]:5064>;expires=600000;" \
+	"+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n" \
+	"Content-Length: 0\r\n" \
+	"\r\n"
+
+static const char third_party_register[] =
+	"REGISTER sip:mmtel-as." DOM " SIP/2.0\r\n"
+	"Via: SIP/2.0/TCP scscf." DOM ":6060;branch=z9hG4bKtp1\r\n"
+	"Max-Forwards: 70\r\n"
+	"From: <sip:scscf." DOM ">;tag=tp1\r\n"
+	"To: <" IMPU ">\r\n"
+	"Call-ID: tp1@scscf." DOM "\r\n"
+	"CSeq: 1 REGISTER\r\n"
+	"Contact: <sip:scscf." DOM ":6060>\r\n"
+	"Expires: 600000\r\n"
+	"P-Charging-Vector: icid-value=\"AyretyU0dm+6O2IrT5tAFrbHLso=\"\r\n"
+	"Content-Type: multipart/mixed;boundary=tp-b1\r\n"
+	"Content-Length: 2112\r\n"
+	"\r\n"
+	"--tp-b1\r\n"
+	"Content-Type: application/3gpp-ims+xml\r\n"
+	"\r\n"
+	"<ims-3gpp version=\"1\"><service-info>gold</service-info></ims-3gpp>\r\n"
+	"--tp-b1\r\n"
+	"Content-Type: message/sip\r\n"
+	"\r\n"
+	TP_CARRIED_REGISTER
+	"\r\n--tp-b1\r\n"
+	"Content-Type: message/sip\r\n"
+	"\r\n"
+	TP_CARRIED_200
+	"\r\n--tp-b1--\r\n";
+
+/* The same, as a real S-CSCF often sends it: no body, its Contact an
+ * address (the filter criteria ask for nothing to be included). */
+static const char third_party_bare[] =
+	"REGISTER sip:ipsmgw." DOM " SIP/2.0\r\n"
+	"Via: SIP/2.0/UDP 10.29.40.140:5061;branch=z9hG4bKtp2\r\n"
+	"Max-Forwards: 70\r\n"
+	"From: <sip:scscf." DOM ">;tag=151\r\n"
+	"To: <" IMPU ">\r\n"
+	"Call-ID: tp2@10.29.40.140\r\n"
+	"CSeq: 1 REGISTER\r\n"
+	"Contact: <sip:10.29.40.140:5061>\r\n"
+	"Expires: 600000\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
 /* ---- running the book ------------------------------------------------- */
 
 #define MAX_FINDINGS 64
@@ -680,6 +764,26 @@ static const struct {
 	{ ok_200, "Content-Length: 0\r\n", "Feature-Caps: *;+g.3gpp.icsi-ref=\"urn:urn-7:"
 	  "3gpp-service.ims.icsi.mmtel\"\r\nContent-Length: 0\r\n", "rfc6809.feature-caps.value",
 	  "urn:urn-7:3gpp-service.ims.icsi.mmtel\"\r\nContent" },
+	/* a third-party REGISTER (TS 24.229 §5.4.1.7): said as such; its
+	 * expiry and Contact there; what it carries agrees with it */
+	{ third_party_register, "Expires: 600000\r\nP-Charging", "Expires: 0\r\nP-Charging",
+	  "ts24229.register.third-party", "sip:scscf." DOM ">;tag=tp1" },
+	{ third_party_bare, "Expires: 600000", "Expires: 3600", "ts24229.register.third-party",
+	  "sip:scscf." DOM ">;tag=151" },
+	{ third_party_register, "Expires: 600000\r\nP-Charging", "P-Charging",
+	  "ts24229.third-party.contents", "REGISTER sip:mmtel-as" },
+	{ third_party_register, "Contact: <sip:scscf." DOM ":6060>\r\n", "",
+	  "ts24229.third-party.contents", "REGISTER sip:mmtel-as" },
+	{ third_party_register, "Expires: 600000\r\nP-Charging", "Expires: 3600\r\nP-Charging",
+	  "ts24229.third-party.carried", "3600\r\nP-Charging" },
+	{ third_party_register, "Contact: <sip:scscf." DOM ":6060>", "Contact: <sip:scscf." DOM
+	  ":6060>;expires=7200", "ts24229.third-party.carried", "7200" },
+	{ third_party_register, ";tag=s2\r\nCall-ID: c1@", ";tag=s2\r\nCall-ID: c9@",
+	  "ts24229.third-party.carried", "c9@" },
+	{ third_party_register, "SIP/2.0 200 OK", "SIP/2.0 403 Forbidden", "ts24229.third-party.carried",
+	  "SIP/2.0 403" },
+	{ third_party_register, "To: <" IMPU ">\r\nCall-ID: tp1", "To: <sip:+491709999999@" DOM
+	  ">\r\nCall-ID: tp1", "ts24229.third-party.carried", "sip:+491709999999" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -728,6 +832,22 @@ static const struct {
 	 * escaped (RFC 3261 §19.1.4: %37 is '7') */
 	{ initial_register, "From: <" IMPU ">", "From: <sip:+49170123456%37@IMS.mnc001.MCC262.3gppnetwork.org>",
 	  "ts24229.register.from-to" },
+	/* a third-party REGISTER: To another identity of the implicit set the
+	 * 200 lists; a deregistration (no body is carried then, expiry 0);
+	 * only the REGISTER carried, no 200 to compare with */
+	{ third_party_register, "To: <" IMPU ">\r\nCall-ID: tp1", "To: <tel:+491701234567>\r\nCall-ID: tp1",
+	  "ts24229.third-party.carried" },
+	{ third_party_register, "Expires: 600000\r\nP-Charging", "Expires: 0\r\nP-Charging",
+	  "ts24229.third-party.carried" },
+	{ third_party_register, "SIP/2.0 200 OK", "X-Not-A-Message: SIP/2.0 200 OK",
+	  "ts24229.third-party.carried" },
+	/* a UE's REGISTER whose From lost its user part is not taken for a
+	 * third-party one: its Contact has feature tags, it has Authorization */
+	{ initial_register, "From: <" IMPU ">", "From: <sip:" DOM ">", "ts24229.register.third-party" },
+	{ third_party_bare, "Contact: <sip:10.29.40.140:5061>", "Contact: <sip:10.29.40.140:5061>;+g.3gpp.smsip",
+	  "ts24229.register.third-party" },
+	{ third_party_bare, "Contact: <sip:10.29.40.140:5061>", "Contact: <sip:tp@10.29.40.140:5061>",
+	  "ts24229.register.third-party" },
 	/* a SUBSCRIBE has no Subscription-State (the NOTIFY's), a REGISTER no Event */
 	{ ue_subscribe_reg, "Accept:", "X-Accept:", "rfc6665.event.headers" },
 	{ initial_register, "Supported:", "Event: reg\r\nSupported:", "rfc6665.event.headers" },
@@ -2179,6 +2299,53 @@ static void test_flow_associated_uri_change_is_said(void)
 	}
 }
 
+/* A third-party REGISTER is the S-CSCF's request: the rules of the UE's
+ * own REGISTER (Authorization, sec-agree, Path, PANI, IR.92's Contact,
+ * From = To, the home domain in the Request-URI) stay quiet on it, and
+ * the one finding of a clean one says what it is. A UE's REGISTER gets
+ * them all the same. */
+static void test_third_party_register_is_judged_as_the_s_cscfs(void)
+{
+	static const char *const bases[] = { third_party_register, third_party_bare };
+	for (size_t i = 0; i < sizeof bases / sizeof bases[0]; i++) {
+		struct findings fs;
+		CHECK(run(bases[i], strlen(bases[i]), &fs) >= 0);
+		if (fs.n != 1 || !find(&fs, "ts24229.register.third-party"))
+			print_findings("third-party", &fs);
+		CHECK_INT_EQ(fs.n, 1);
+		const struct ims_finding *f = find(&fs, "ts24229.register.third-party");
+		CHECK(f != NULL);
+		if (f)
+			CHECK(strstr(f->message, "is registered for 600000 s") != NULL);
+	}
+	struct findings fs;
+	CHECK(run(third_party_register, strlen(third_party_register), &fs) >= 0);
+	const struct ims_finding *f = find(&fs, "ts24229.register.third-party");
+	CHECK(f && strstr(f->message, "The UE's REGISTER and the 200 OK to it are in its body"));
+	CHECK(run(third_party_bare, strlen(third_party_bare), &fs) >= 0);
+	f = find(&fs, "ts24229.register.third-party");
+	CHECK(f && strstr(f->message, "IncludeRegisterRequest"));
+	/* the deregistration is said as one */
+	size_t len;
+	char *text = mutate(third_party_bare, "Expires: 600000", "Expires: 0", &len);
+	CHECK(text && run(text, len, &fs) >= 0);
+	f = find(&fs, "ts24229.register.third-party");
+	CHECK(f && strstr(f->message, "is deregistered (expiry 0)"));
+	CHECK(find(&fs, "rfc3261.register.unregister") == NULL);
+	free(text);
+	/* the UE's REGISTER carried, pasted alone, gets the UE's rules */
+	static const char carried[] = TP_CARRIED_REGISTER;
+	CHECK(run(carried, strlen(carried), &fs) >= 0);
+	CHECK(find(&fs, "ts24229.register.third-party") == NULL);
+	/* the same REGISTER with the S-CSCF's From is a UE's still: no
+	 * third-party finding, and From = To is asked for */
+	text = mutate(carried, "From: <" IMPU ">", "From: <sip:scscf." DOM ">", &len);
+	CHECK(text && run(text, len, &fs) >= 0);
+	CHECK(find(&fs, "ts24229.register.third-party") == NULL);
+	CHECK(find(&fs, "ts24229.register.from-to") != NULL);
+	free(text);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -3000,6 +3167,7 @@ int main(void)
 	test_clean_messages_have_no_finding_but_the_check_digit();
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
+	test_third_party_register_is_judged_as_the_s_cscfs();
 	test_emergency_registration_is_said_with_what_it_changes();
 	test_syntax_finding_names_the_header_once();
 	test_syntax_finding_names_an_extension_header();
