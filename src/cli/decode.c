@@ -1029,13 +1029,14 @@ static void report_text_lines(struct report *r, struct slice text)
 	}
 }
 
-static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
-				struct slice body, unsigned depth);
+static void report_body_content(struct report *r, const struct decode_run *run, const struct cli_msg *m,
+				struct slice ct, struct slice body, unsigned depth);
 
 /* A message's body: its size, a reginfo document, and the SIP it holds
  * (report_body_content, depth the carrying messages above it); JSON
  * "body". */
-static void report_body(struct report *r, const struct cli_msg *m, unsigned depth)
+static void report_body(struct report *r, const struct decode_run *run, const struct cli_msg *m,
+			unsigned depth)
 {
 	const struct sip_msg *msg = &m->msg;
 	const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
@@ -1048,21 +1049,38 @@ static void report_body(struct report *r, const struct cli_msg *m, unsigned dept
 			report_str(r, "content_length", NULL, SLICE_NULL, NULL);
 		report_str(r, "text", NULL, msg->body.len ? msg->body : SLICE_NULL, NULL);
 		report_reginfo(r, m);
-		report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
+		report_body_content(r, run, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
 		report_end(r);
 	} else if (msg->body.len) {
 		report_line(r, STYLE_NONE, "body: %zu bytes", msg->body.len);
 		report_reginfo(r, m);
 		r->indent++;
-		report_body_content(r, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
+		report_body_content(r, run, m, cth ? cth->value : SLICE_NULL, msg->body, depth);
 		r->indent--;
 	}
+}
+
+/* The rule book over a carried message (the UE's REGISTER or the 200 to
+ * it in a third-party REGISTER), alone: no flow, no packet (it was not
+ * sent here), its findings shown under it with the lines of the user's
+ * file and left out of the summary of the message that carries it (they
+ * are the carried message's, judged where it was received). JSON
+ * "findings" of the carried "message". */
+static void report_carried_findings(struct report *r, const struct decode_run *run, const struct cli_msg *sub)
+{
+	struct finding_list fl = { .run = run };
+	ims_rules_check(&sub->msg, finding_cb, &fl);
+	if (fl.oom && !r->b->err)
+		r->b->err = -ENOMEM;
+	report_findings(r, sub, &fl, "findings of the carried message (not counted in the summary)");
+	imsreg_free(fl.v);
 }
 
 /* A SIP message carried as a body (message/sip, RFC 3261 §27.5): its start
  * line, each header explained as in a message, and its own body; JSON
  * "message" (and "message_error" when it does not parse). */
-static void report_embedded(struct report *r, const struct cli_msg *m, struct slice body, unsigned depth)
+static void report_embedded(struct report *r, const struct decode_run *run, const struct cli_msg *m,
+			    struct slice body, unsigned depth)
 {
 	struct cli_msg *sub = imsreg_malloc(sizeof *sub);
 	if (!sub) {
@@ -1107,7 +1125,8 @@ static void report_embedded(struct report *r, const struct cli_msg *m, struct sl
 	for (uint16_t i = 0; i < sub->msg.nhdrs; i++)
 		cli_report_header(r, sub, &sub->msg.hdrs[i]);
 	report_list_end(r);
-	report_body(r, sub, depth + 1);
+	report_body(r, run, sub, depth + 1);
+	report_carried_findings(r, run, sub);
 	report_end(r);
 	if (r->format == REPORT_JSON)
 		report_str(r, "message_error", NULL, SLICE_NULL, NULL);
@@ -1133,8 +1152,8 @@ static const char *embedded_meaning(const struct cli_msg *m)
  * message, a multipart body's parts (each with its type, head, text, and
  * what it holds in turn). JSON members message, message_error, parts,
  * parts_error (null when not so). */
-static void report_body_content(struct report *r, const struct cli_msg *m, struct slice ct,
-				struct slice body, unsigned depth)
+static void report_body_content(struct report *r, const struct decode_run *run, const struct cli_msg *m,
+				struct slice ct, struct slice body, unsigned depth)
 {
 	struct slice type = sip_media_type(ct);
 	bool json = r->format == REPORT_JSON;
@@ -1143,7 +1162,7 @@ static void report_body_content(struct report *r, const struct cli_msg *m, struc
 		if (!json)
 			report_line(r, STYLE_DIM, "message/sip: %s [RFC 3261 §27.5, TS 24.229 §5.4.1.7]",
 				    embedded_meaning(m));
-		report_embedded(r, m, body, depth);
+		report_embedded(r, run, m, body, depth);
 	} else if (json) {
 		report_str(r, "message", NULL, SLICE_NULL, NULL);
 		report_str(r, "message_error", NULL, SLICE_NULL, NULL);
@@ -1197,7 +1216,7 @@ static void report_body_content(struct report *r, const struct cli_msg *m, struc
 			if (pt->body.len && media_type_is_text(ptype) && !slice_caseeq_cstr(ptype, "message/sip"))
 				report_text_lines(r, pt->body);
 		}
-		report_body_content(r, m, pt->content_type, pt->body, depth + 1);
+		report_body_content(r, run, m, pt->content_type, pt->body, depth + 1);
 		report_end(r);
 	}
 	report_list_end(r);
@@ -1267,7 +1286,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		for (uint16_t i = 0; i < msg->nhdrs; i++)
 			decode_errors += (unsigned)cli_report_header(r, m, &msg->hdrs[i]);
 		report_list_end(r);
-		report_body(r, m, 0);
+		report_body(r, run, m, 0);
 		/* a REGISTER, or a 2xx to one */
 		if (cli_msg_is_registration(msg) &&
 		    (msg->is_request || (msg->status >= 200 && msg->status < 300) ||

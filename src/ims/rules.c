@@ -1595,7 +1595,9 @@ static void check_sec_agree(struct ctx *c)
 static void check_sec_agree_absent(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->auth_hdr || sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) ||
+	/* the UE's own leg: the P-CSCF removes Security-Client and the
+	 * sec-agree tags before it forwards the REGISTER (TS 24.229 §5.2.2.1) */
+	if (!c->ue_leg || !c->auth_hdr || sip_hdr_first(m, SIP_HDR_SECURITY_CLIENT) ||
 	    sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY) ||
 	    has_option_tag(m, SIP_HDR_REQUIRE, "sec-agree") ||
 	    has_option_tag(m, SIP_HDR_PROXY_REQUIRE, "sec-agree"))

@@ -2337,6 +2337,10 @@ static void test_third_party_register_is_judged_as_the_s_cscfs(void)
 	static const char carried[] = TP_CARRIED_REGISTER;
 	CHECK(run(carried, strlen(carried), &fs) >= 0);
 	CHECK(find(&fs, "ts24229.register.third-party") == NULL);
+	/* forwarded by the P-CSCF, which removed Security-Client and the
+	 * sec-agree tags (TS 24.229 §5.2.2.1): no sec-agree finding */
+	CHECK(find(&fs, "ts24229.register.sec-agree-absent") == NULL);
+	CHECK(find(&fs, "ts24229.register.sec-agree") == NULL);
 	/* the same REGISTER with the S-CSCF's From is a UE's still: no
 	 * third-party finding, and From = To is asked for */
 	text = mutate(carried, "From: <" IMPU ">", "From: <sip:scscf." DOM ">", &len);

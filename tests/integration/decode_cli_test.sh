@@ -1300,23 +1300,26 @@ PY
 tp=tests/data/third-party/register-multipart.sip
 expect_rc 0 "third-party REGISTER: decoded" "$imsreg" decode --no-color "$tp"
 has "third-party REGISTER: said as such" "$tmp/out" 'a third-party REGISTER: the S-CSCF (sip:scscf.ims.mnc001.mcc001.3gppnetwork.org) tells the application server (sip:mmtel-as.ims.mnc001.mcc001.3gppnetwork.org) that sip:+15551234567@ims.mnc001.mcc001.3gppnetwork.org is registered for 600000 s'
+has "third-party REGISTER: the carried REGISTER judged" "$tmp/out" 'findings of the carried message (not counted in the summary)'
+has "third-party REGISTER: a carried finding, line of the file" "$tmp/out" 'ts23003.imsi.test-plmn  line 29  To'
+has "third-party REGISTER: the summary its own" "$tmp/out" 'summary: 0 error(s), 0 warning(s), 1 info, 0 part(s) not decodable'
 for rule in ts24229.register.authorization ts24229.register.supported-path ts24229.register.pani-present \
 	ir92.contact.instance ts24229.register.from-to ts24229.register.ruri-home-domain ts23003.identity.domain-format; do
 	hasnt "third-party REGISTER: no UE rule $rule" "$tmp/out" "$rule"
 done
 has "third-party REGISTER: the parts" "$tmp/out" 'multipart/mixed: 3 part(s), boundary "boundary42"'
-has "third-party REGISTER: the service info part" "$tmp/out" 'part 1 (line 14): application/3gpp-ims+xml, 120 bytes'
+has "third-party REGISTER: the service info part" "$tmp/out" 'part 1 (line 15): application/3gpp-ims+xml, 120 bytes'
 has "third-party REGISTER: the service info text" "$tmp/out" '| <ims-3gpp version="1"><service-info>mmtel-profile=gold</service-info></ims-3gpp>'
-has "third-party REGISTER: the UE's REGISTER carried" "$tmp/out" 'carried message (line 21): REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0'
-has "third-party REGISTER: the carried PANI's cell, line of the file" "$tmp/out" 'P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01  [line 29]'
+has "third-party REGISTER: the UE's REGISTER carried" "$tmp/out" 'carried message (line 22): REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0'
+has "third-party REGISTER: the carried PANI's cell, line of the file" "$tmp/out" 'P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B01  [line 35]'
 has "third-party REGISTER: the carried ECI" "$tmp/out" 'ECI: 105217  (0x19b01)'
 has "third-party REGISTER: the carried IMEI" "$tmp/out" 'TAC: 35209900'
-has "third-party REGISTER: the carried 200 OK" "$tmp/out" 'carried message (line 37): SIP/2.0 200 OK'
+has "third-party REGISTER: the carried 200 OK" "$tmp/out" 'carried message (line 45): SIP/2.0 200 OK'
 has "third-party REGISTER: what message/sip is there" "$tmp/out" 'IncludeRegisterRequest, IncludeRegisterResponse'
 "$imsreg" decode --json "$tp" >"$tmp/tp.json" 2>/dev/null
-json "$tmp/tp.json" 'b=d["inputs"][0]["messages"][0]["body"]; p=b["parts"]; assert [x["content_type"] for x in p]==["application/3gpp-ims+xml","message/sip","message/sip"], p; assert b["parts_error"] is None and b["message"] is None; m=p[1]["message"]; assert m["line"]==21 and m["method"]=="REGISTER" and p[1]["message_error"] is None; h=[x for x in m["headers"] if x["name"]=="P-Access-Network-Info"][0]; assert h["line"]==29, h["line"]; assert p[2]["message"]["status"]==200 and p[0]["message"] is None and p[0]["line"]==14' && ok || bad "third-party REGISTER: JSON parts and carried messages"
+json "$tmp/tp.json" 'b=d["inputs"][0]["messages"][0]["body"]; p=b["parts"]; assert [x["content_type"] for x in p]==["application/3gpp-ims+xml","message/sip","message/sip"], p; assert b["parts_error"] is None and b["message"] is None; m=p[1]["message"]; assert m["line"]==22 and m["method"]=="REGISTER" and p[1]["message_error"] is None; h=[x for x in m["headers"] if x["name"]=="P-Access-Network-Info"][0]; assert h["line"]==35, h["line"]; assert p[2]["message"]["status"]==200 and p[0]["message"] is None and p[0]["line"]==15; f=m["findings"]; assert [x["id"] for x in f]==["ts23003.impu.temporary","ts23003.imsi.test-plmn","rfc7254.imei.check-digit"], f; assert f[0]["line"]==29 and f[2]["line"]==32 and f[2]["header"]=="Contact"; assert p[2]["message"]["findings"]==[]; s=d["inputs"][0]["messages"][0]["summary"]; assert s["infos"]==1 and s["warnings"]==0, s' && ok || bad "third-party REGISTER: JSON parts and carried messages"
 expect_rc 0 "third-party REGISTER, message/sip body: decoded" "$imsreg" decode --no-color tests/data/third-party/register-message-sip.sip
-has "message/sip body: the carried REGISTER" "$tmp/out" 'carried message (line 13): REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0'
+has "message/sip body: the carried REGISTER" "$tmp/out" 'carried message (line 14): REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0'
 python3 - "$tp" "$tmp" <<'PY'
 import re, sys
 src = open(sys.argv[1], "rb").read().decode()
@@ -1326,11 +1329,15 @@ def fix(text):
 open(sys.argv[2] + "/tp-cut.sip", "w").write(fix(src.replace("\r\n--boundary42--\r\n", "\r\n")))
 open(sys.argv[2] + "/tp-bad.sip", "w").write(src.replace("SIP/2.0 200 OK\r\n", "SIP/2.0 2x0 OK\r\n"))
 PY
+sed '9s/^Expires: 600000/Expires: 3600/' "$tp" >"$tmp/tp-exp.sip"
+expect_rc 0 "third-party REGISTER, another expiry: decoded" "$imsreg" decode --no-color "$tmp/tp-exp.sip"
+has "third-party REGISTER, another expiry: said" "$tmp/out" 'expiry 3600 s, but the 200 OK carried granted 600000 s'
+has "third-party REGISTER, another expiry: its line" "$tmp/out" 'ts24229.third-party.carried  line 9  Expires'
 expect_rc 0 "third-party REGISTER cut: decoded" "$imsreg" decode --no-color "$tmp/tp-cut.sip"
 has "third-party REGISTER cut: the parts before the end" "$tmp/out" 'multipart/mixed: 3 part(s)'
 has "third-party REGISTER cut: said" "$tmp/out" 'the multipart body does not split: no closing boundary line'
 expect_rc 0 "carried message that does not parse: decoded" "$imsreg" decode --no-color "$tmp/tp-bad.sip"
-has "carried message that does not parse: said with its place" "$tmp/out" 'the carried message does not parse: Status-Code must be three digits, 100 to 699  [line 37, column 9]'
+has "carried message that does not parse: said with its place" "$tmp/out" 'the carried message does not parse: Status-Code must be three digits, 100 to 699  [line 45, column 9]'
 
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
