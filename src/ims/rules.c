@@ -2765,30 +2765,102 @@ static void carried_note(struct ctx *c, struct slice text)
 	}
 }
 
+/* The parts of m's body, by its Content-Type: a multipart body's (RFC
+ * 2046 §5.1.1; the ones before a fault when it does not split, CARRIED_PARTS_MAX
+ * at most), else the body itself as one part. 0, or the error of
+ * sip_multipart_boundary / sip_multipart_split with err filled. */
+static int body_parts(const struct sip_msg *m, struct sip_body_part *parts, size_t *n,
+		      struct sip_parse_error *err)
+{
+	const struct sip_hdr *cth = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
+	struct slice boundary;
+	*n = 0;
+	if (!cth || !m->body.len)
+		return 0;
+	parts[0] = (struct sip_body_part){ .head = SLICE_NULL, .content_type = cth->value, .body = m->body };
+	*n = 1;
+	int rc = sip_multipart_boundary(cth->value, &boundary, err);
+	if (rc > 0)
+		rc = sip_multipart_split(m->body, boundary, parts, CARRIED_PARTS_MAX, n, err);
+	return rc;
+}
+
 /* What a REGISTER's body carries for an application server (TS 24.229
  * §5.4.1.7 g): a message/sip body, or the parts of a multipart one
  * (RFC 5621): the UE's REGISTER, the 200 to it, the service information
- * (application/3gpp-ims+xml, §7.6). A multipart body that does not split
- * gives the parts before the fault. */
+ * (application/3gpp-ims+xml, §7.6). */
 static void carried_find(struct ctx *c)
 {
-	const struct sip_msg *m = c->msg;
-	const struct sip_hdr *cth = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
-	if (!cth || !m->body.len)
-		return;
 	struct sip_body_part parts[CARRIED_PARTS_MAX];
-	size_t n = 1;
-	struct slice boundary;
+	size_t n;
 	struct sip_parse_error err;
-	parts[0] = (struct sip_body_part){ .head = SLICE_NULL, .content_type = cth->value, .body = m->body };
-	if (sip_multipart_boundary(cth->value, &boundary, &err) > 0)
-		(void)sip_multipart_split(m->body, boundary, parts, CARRIED_PARTS_MAX, &n, &err);
+	(void)body_parts(c->msg, parts, &n, &err);
 	for (size_t i = 0; i < n; i++) {
 		struct slice t = sip_media_type(parts[i].content_type);
 		if (slice_caseeq_cstr(t, "message/sip"))
 			carried_note(c, parts[i].body);
 		else if (slice_caseeq_cstr(t, "application/3gpp-ims+xml"))
 			c->service_info = true;
+	}
+}
+
+/* Where a fault of the body is said: at, or the body's last byte for its
+ * end (a finding is at a byte of the message); the body's start when at
+ * is not known. */
+static const char *in_body(const struct ctx *c, const char *at)
+{
+	const struct slice b = c->msg->body;
+	if (!at)
+		return b.ptr;
+	return at >= b.ptr + b.len && b.len ? b.ptr + b.len - 1 : at;
+}
+
+/* A multipart body that does not split at its boundary (more parts than
+ * the rules look at is no fault). */
+static void check_body_multipart(struct ctx *c)
+{
+	struct sip_body_part parts[CARRIED_PARTS_MAX];
+	size_t n;
+	struct sip_parse_error err = { 0 };
+	int rc = body_parts(c->msg, parts, &n, &err);
+	if (rc >= 0 || rc == -E2BIG)
+		return;
+	const struct sip_hdr *cth = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
+	bool in_type = err.at >= cth->value.ptr && err.at <= cth->value.ptr + cth->value.len;
+	report(c, in_type ? cth : NULL, in_body(c, err.at), "the multipart body does "
+	       "not split: %s. Its receiver cannot find the parts, so it refuses the message or "
+	       "reads only the parts before the fault (an AS loses the UE's REGISTER a "
+	       "third-party REGISTER carries). A boundary line is \"--\" and the boundary of "
+	       "the Content-Type at a line's start, the last one ends in \"--\".",
+	       err.reason ? err.reason : "malformed");
+}
+
+/* A message/sip body or part (RFC 3261 §27.5) that does not parse. */
+static void check_body_message_sip(struct ctx *c)
+{
+	struct sip_body_part parts[CARRIED_PARTS_MAX];
+	size_t n;
+	struct sip_parse_error err;
+	(void)body_parts(c->msg, parts, &n, &err);
+	for (size_t i = 0; i < n; i++) {
+		if (!slice_caseeq_cstr(sip_media_type(parts[i].content_type), "message/sip") ||
+		    !parts[i].body.len)
+			continue;
+		struct sip_hdr hdrs[CARRIED_HDRS];
+		struct sip_msg m;
+		struct sip_parse_error perr = { 0 };
+		sip_msg_init(&m, hdrs, CARRIED_HDRS);
+		int rc = sip_msg_parse(&m, parts[i].body.ptr, parts[i].body.len, SIP_PARSE_LENIENT, &perr);
+		if (rc >= 0)
+			continue;
+		const char *at = in_body(c, perr.at ? perr.at : parts[i].body.ptr + parts[i].body.len);
+		const char *why = perr.reason ? perr.reason
+				: rc == -EAGAIN ? "the message ends before its empty line"
+				: rc == -EMSGSIZE ? "too many header fields" : "malformed";
+		report(c, NULL, at, "the message/sip %s does not parse as a SIP message: %s. Its "
+		       "receiver cannot read the message it carries (in a third-party REGISTER the "
+		       "UE's REGISTER or the 200 to it, whose Contact, feature tags and cell the AS "
+		       "needs).", n > 1 || parts[0].head.ptr ? "part" : "body", why);
 	}
 }
 
@@ -4745,6 +4817,12 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.msg.content-length", IMS_SEV_ERROR, "RFC 3261 §20.14, §18.3",\
 	  "Content-Length equals the body length",\
 	  ANY, check_content_length) \
+	X("rfc5621.body.multipart", IMS_SEV_ERROR, "RFC 2046 §5.1.1, RFC 5621 §4",\
+	  "a multipart body has a valid boundary and splits at it, ending with the closing boundary line",\
+	  ANY, check_body_multipart) \
+	X("rfc3261.body.message-sip", IMS_SEV_ERROR, "RFC 3261 §27.5, §7",\
+	  "a message/sip body or part is a SIP message",\
+	  ANY, check_body_message_sip) \
 	X("ts33203.packet.sa-ports", IMS_SEV_ERROR, "TS 33.203 §7.1, TS 24.229 §5.1.1.2.1",\
 	  "a request with Security-Verify went from port-c to the P-CSCF's port-s (capture files)",\
 	  REQUEST, check_packet_sa_ports) \

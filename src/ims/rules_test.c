@@ -784,6 +784,16 @@ static const struct {
 	  "SIP/2.0 403" },
 	{ third_party_register, "To: <" IMPU ">\r\nCall-ID: tp1", "To: <sip:+491709999999@" DOM
 	  ">\r\nCall-ID: tp1", "ts24229.third-party.carried", "sip:+491709999999" },
+	/* a multipart body that does not split; a message/sip part that is no
+	 * SIP message */
+	{ third_party_register, "boundary=tp-b1", "boundary=\"\"", "rfc5621.body.multipart", NULL },
+	{ third_party_register, "\r\n--tp-b1--\r\n", "\r\n", "rfc5621.body.multipart", NULL },
+	{ third_party_register, "Content-Type: message/sip\r\n", "Content-Type message/sip\r\n",
+	  "rfc5621.body.multipart", "Content-Type message/sip" },
+	{ third_party_register, "SIP/2.0 200 OK", "SIP/2.0 2x0 OK", "rfc3261.body.message-sip", "2x0 OK" },
+	{ third_party_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP icscf",
+	  "REGISTER sip:" DOM " SIP/2.0\r\nVia SIP/2.0/UDP icscf", "rfc3261.body.message-sip",
+	  "SIP/2.0/UDP icscf" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -2332,6 +2342,17 @@ static void test_third_party_register_is_judged_as_the_s_cscfs(void)
 	f = find(&fs, "ts24229.register.third-party");
 	CHECK(f && strstr(f->message, "is deregistered (expiry 0)"));
 	CHECK(find(&fs, "rfc3261.register.unregister") == NULL);
+	free(text);
+	/* more parts than the rules look at is no fault of the body */
+	static const char *const many[] = {
+		"Content-Length: 2112\r\n", "",
+		"\r\n--tp-b1--\r\n", "\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n"
+		"--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1--\r\n",
+	};
+	text = mutate_all(third_party_register, many, 4);
+	CHECK(text && run(text, strlen(text), &fs) >= 0);
+	CHECK(find(&fs, "rfc5621.body.multipart") == NULL);
+	CHECK(find(&fs, "ts24229.third-party.carried") == NULL);
 	free(text);
 	/* the UE's REGISTER carried, pasted alone, gets the UE's rules */
 	static const char carried[] = TP_CARRIED_REGISTER;
