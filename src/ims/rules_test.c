@@ -2344,11 +2344,9 @@ static void test_third_party_register_is_judged_as_the_s_cscfs(void)
 	CHECK(find(&fs, "rfc3261.register.unregister") == NULL);
 	free(text);
 	/* more parts than the rules look at is no fault of the body */
-	static const char *const many[] = {
-		"Content-Length: 2112\r\n", "",
-		"\r\n--tp-b1--\r\n", "\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n"
-		"--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1--\r\n",
-	};
+	static const char six_more[] = "\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n"
+				       "--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1\r\n\r\nx\r\n--tp-b1--\r\n";
+	static const char *const many[] = { "Content-Length: 2112\r\n", "", "\r\n--tp-b1--\r\n", six_more };
 	text = mutate_all(third_party_register, many, 4);
 	CHECK(text && run(text, strlen(text), &fs) >= 0);
 	CHECK(find(&fs, "rfc5621.body.multipart") == NULL);
