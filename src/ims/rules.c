@@ -63,6 +63,7 @@ struct ident {
 	struct ims_identity id;
 };
 
+#define CARRIED_PARTS_MAX 8          /* parts of a multipart body the rules look at */
 #define CONTACTS_KEPT 16           /* decoded once; more are decoded per use */
 
 struct ctx {
@@ -99,12 +100,19 @@ struct ctx {
 	bool deregister;           /* every binding it names is removed */
 	/* a third-party REGISTER (TS 24.229 §5.4.1.7: the S-CSCF tells an
 	 * application server of a registration; is_third_party), and the SIP
-	 * its body carries (carried_find): the UE's REGISTER and the 200 to
+	 * its body carries (body_parts): the UE's REGISTER and the 200 to
 	 * it as message/sip text (SLICE_NULL when not there), whether the
 	 * service information of the filter criteria is there */
 	bool third_party;
 	struct slice carried_reg, carried_resp;
 	bool service_info;
+	/* the body's parts, split once (body_parts): a multipart body's, the
+	 * ones before a fault when it does not split (parts_rc, parts_err),
+	 * else the body itself; none without a body or Content-Type */
+	size_t nparts;
+	int parts_rc;
+	struct sip_parse_error parts_err;
+	struct sip_body_part parts[CARRIED_PARTS_MAX];
 	const struct contact *sos; /* the first Contact whose URI has the sos
 				    * parameter (an emergency registration), in
 				    * c->contacts, or NULL */
@@ -2744,7 +2752,6 @@ static void check_domain_format(struct ctx *c)
 
 static bool binding_uri_equal(const struct sip_uri *a, const struct sip_uri *b);
 
-#define CARRIED_PARTS_MAX 8 /* parts of a multipart body looked at */
 #define CARRIED_HDRS 64     /* header fields of a carried message */
 #define URI_SHOWN 100       /* bytes of a URI quoted in a finding */
 #define SLICE_SHOWN(s) (int)((s).len < URI_SHOWN ? (s).len : URI_SHOWN), ((s).ptr ? (s).ptr : "")
@@ -2765,40 +2772,33 @@ static void carried_note(struct ctx *c, struct slice text)
 	}
 }
 
-/* The parts of m's body, by its Content-Type: a multipart body's (RFC
- * 2046 §5.1.1; the ones before a fault when it does not split, CARRIED_PARTS_MAX
- * at most), else the body itself as one part. 0, or the error of
- * sip_multipart_boundary / sip_multipart_split with err filled. */
-static int body_parts(const struct sip_msg *m, struct sip_body_part *parts, size_t *n,
-		      struct sip_parse_error *err)
+/* Splits the body into c->parts once, by its Content-Type: a multipart
+ * body's parts (RFC 2046 §5.1.1; those before a fault when it does not
+ * split, CARRIED_PARTS_MAX at most), else the body itself as one part;
+ * c->parts_rc is 0 or the error of sip_multipart_boundary /
+ * sip_multipart_split (c->parts_err filled). Then notes what a REGISTER's
+ * body carries for an application server (TS 24.229 §5.4.1.7 g, RFC
+ * 5621): the UE's REGISTER, the 200 to it, the service information
+ * (application/3gpp-ims+xml, §7.6). */
+static void body_parts(struct ctx *c)
 {
+	const struct sip_msg *m = c->msg;
 	const struct sip_hdr *cth = sip_hdr_first(m, SIP_HDR_CONTENT_TYPE);
 	struct slice boundary;
-	*n = 0;
 	if (!cth || !m->body.len)
-		return 0;
-	parts[0] = (struct sip_body_part){ .head = SLICE_NULL, .content_type = cth->value, .body = m->body };
-	*n = 1;
-	int rc = sip_multipart_boundary(cth->value, &boundary, err);
-	if (rc > 0)
-		rc = sip_multipart_split(m->body, boundary, parts, CARRIED_PARTS_MAX, n, err);
-	return rc;
-}
-
-/* What a REGISTER's body carries for an application server (TS 24.229
- * §5.4.1.7 g): a message/sip body, or the parts of a multipart one
- * (RFC 5621): the UE's REGISTER, the 200 to it, the service information
- * (application/3gpp-ims+xml, §7.6). */
-static void carried_find(struct ctx *c)
-{
-	struct sip_body_part parts[CARRIED_PARTS_MAX];
-	size_t n;
-	struct sip_parse_error err;
-	(void)body_parts(c->msg, parts, &n, &err);
-	for (size_t i = 0; i < n; i++) {
-		struct slice t = sip_media_type(parts[i].content_type);
+		return;
+	c->parts[0] = (struct sip_body_part){ .head = SLICE_NULL, .content_type = cth->value, .body = m->body };
+	c->nparts = 1;
+	c->parts_rc = sip_multipart_boundary(cth->value, &boundary, &c->parts_err);
+	if (c->parts_rc > 0)
+		c->parts_rc = sip_multipart_split(m->body, boundary, c->parts, CARRIED_PARTS_MAX, &c->nparts,
+						  &c->parts_err);
+	if (!c->is_register)
+		return;
+	for (size_t i = 0; i < c->nparts; i++) {
+		struct slice t = sip_media_type(c->parts[i].content_type);
 		if (slice_caseeq_cstr(t, "message/sip"))
-			carried_note(c, parts[i].body);
+			carried_note(c, c->parts[i].body);
 		else if (slice_caseeq_cstr(t, "application/3gpp-ims+xml"))
 			c->service_info = true;
 	}
@@ -2819,11 +2819,8 @@ static const char *in_body(const struct ctx *c, const char *at)
  * the rules look at is no fault). */
 static void check_body_multipart(struct ctx *c)
 {
-	struct sip_body_part parts[CARRIED_PARTS_MAX];
-	size_t n;
-	struct sip_parse_error err = { 0 };
-	int rc = body_parts(c->msg, parts, &n, &err);
-	if (rc >= 0 || rc == -E2BIG)
+	const struct sip_parse_error err = c->parts_err;
+	if (c->parts_rc >= 0 || c->parts_rc == -E2BIG)
 		return;
 	const struct sip_hdr *cth = sip_hdr_first(c->msg, SIP_HDR_CONTENT_TYPE);
 	bool in_type = err.at >= cth->value.ptr && err.at <= cth->value.ptr + cth->value.len;
@@ -2838,10 +2835,8 @@ static void check_body_multipart(struct ctx *c)
 /* A message/sip body or part (RFC 3261 §27.5) that does not parse. */
 static void check_body_message_sip(struct ctx *c)
 {
-	struct sip_body_part parts[CARRIED_PARTS_MAX];
-	size_t n;
-	struct sip_parse_error err;
-	(void)body_parts(c->msg, parts, &n, &err);
+	const struct sip_body_part *parts = c->parts;
+	const size_t n = c->nparts;
 	for (size_t i = 0; i < n; i++) {
 		if (!slice_caseeq_cstr(sip_media_type(parts[i].content_type), "message/sip") ||
 		    !parts[i].body.len)
@@ -5256,10 +5251,8 @@ static void ctx_prepare(struct ctx *c)
 			c->sos = &c->contacts[i];
 
 
-	if (c->is_register) {
-		carried_find(c);
-		c->third_party = is_third_party(c);
-	}
+	body_parts(c);
+	c->third_party = is_third_party(c);
 
 	/* a deregistration: every binding named ends up with expiry 0 */
 	if (c->is_register) {

@@ -1335,12 +1335,10 @@ has "third-party REGISTER, another expiry: said" "$tmp/out" 'expiry 3600 s, but 
 has "third-party REGISTER, another expiry: its line" "$tmp/out" 'ts24229.third-party.carried  line 9  Expires'
 expect_rc 1 "third-party REGISTER cut: decoded, an error" "$imsreg" decode --no-color "$tmp/tp-cut.sip"
 has "third-party REGISTER cut: the finding" "$tmp/out" 'error   rfc5621.body.multipart  line 59'
-
 has "third-party REGISTER cut: the parts before the end" "$tmp/out" 'multipart/mixed: 3 part(s)'
 has "third-party REGISTER cut: said" "$tmp/out" 'the multipart body does not split: no closing boundary line'
 expect_rc 1 "carried message that does not parse: decoded, an error" "$imsreg" decode --no-color "$tmp/tp-bad.sip"
 has "carried message that does not parse: the finding" "$tmp/out" 'error   rfc3261.body.message-sip  line 45'
-
 has "carried message that does not parse: said with its place" "$tmp/out" 'the carried message does not parse: Status-Code must be three digits, 100 to 699  [line 45, column 9]'
 
 echo "$passed passed, $failed failed"
