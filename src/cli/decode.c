@@ -18,6 +18,35 @@
 #define KINDS_KEPT 32 /* message kinds counted by name in the summary */
 #define KIND_MAX 48   /* "599 " and a method of up to 43 bytes, NUL */
 
+/* How often one rule fired over a run (the id is the book's own string). */
+struct rule_count {
+	const char *id;
+	enum ims_severity severity;
+	unsigned n;
+	/* where it fired first: the input's name (argv, or "<stdin>") and
+	 * the line (of a capture file: the frame), for the first RULE_WHERE
+	 * findings */
+	struct rule_where {
+		const char *input;
+		unsigned line;
+		uint64_t frame;
+	} where[RULE_WHERE];
+	unsigned nwhere;
+	bool more_where; /* it fired in more places than where holds */
+};
+
+struct rule_tally {
+	struct rule_count *v;
+	size_t n;
+};
+
+/* The messages carried in message/sip bodies (of one message, or of the
+ * run) and their findings by severity; ignored: left out by --ignore and
+ * --only. */
+struct carried_tally {
+	unsigned messages, errors, warnings, infos, ignored;
+};
+
 struct decode_run {
 	struct cli_opts opt;
 	/* --k, --opc/--op: the subscriber's keys, to open a capture's ESP
@@ -53,24 +82,13 @@ struct decode_run {
 		enum ims_severity severity;
 	} *sev;
 	size_t nsev;
-	/* how often each rule fired over the run (the ids are the book's own
-	 * strings), for the run's summary */
-	struct rule_count {
-		const char *id;
-		enum ims_severity severity;
-		unsigned n;
-		/* where it fired first: the input's name (argv, or "<stdin>")
-		 * and the line (of a capture file: the frame), for the first
-		 * RULE_WHERE findings */
-		struct rule_where {
-			const char *input;
-			unsigned line;
-			uint64_t frame;
-		} where[RULE_WHERE];
-		unsigned nwhere;
-		bool more_where;  /* it fired in more places than where holds */
-	} *by_rule;
-	size_t nby_rule;
+	/* how often each rule fired over the run in the messages read
+	 * (by_rule), and in the messages they carry in message/sip bodies
+	 * (carried_by_rule: counted apart, see report_carried_findings) */
+	struct rule_tally by_rule, carried_by_rule;
+	/* the carried messages over the run and their findings, by severity
+	 * (not in errors, warnings, infos, ignored) */
+	struct carried_tally carried;
 	bool by_rule_oom;
 	/* how many messages of each kind (a request's method; a response's
 	 * status and CSeq method: "401 REGISTER"), in the order they first
@@ -120,24 +138,24 @@ static void count_kind(struct decode_run *run, const struct sip_msg *msg)
 }
 
 /* Counts f, found on line of input (a capture's: in frame), against its
- * rule in run->by_rule. */
-static void count_rule(struct decode_run *run, const struct ims_finding *f, const char *input,
-		       unsigned line, uint64_t frame)
+ * rule in t (run->by_rule or run->carried_by_rule). */
+static void count_rule(struct decode_run *run, struct rule_tally *t, const struct ims_finding *f,
+		       const char *input, unsigned line, uint64_t frame)
 {
 	struct rule_count *rc = NULL;
-	for (size_t i = 0; i < run->nby_rule && !rc; i++)
-		if (strcmp(run->by_rule[i].id, f->id) == 0)
-			rc = &run->by_rule[i];
+	for (size_t i = 0; i < t->n && !rc; i++)
+		if (strcmp(t->v[i].id, f->id) == 0)
+			rc = &t->v[i];
 	if (!rc) {
-		struct rule_count *v = imsreg_realloc(run->by_rule, (run->nby_rule + 1) * sizeof *v);
+		struct rule_count *v = imsreg_realloc(t->v, (t->n + 1) * sizeof *v);
 		if (!v) {
 			/* the summary would be short: the run says so and ends with 2 */
 			run->by_rule_oom = true;
 			run_status(run, CLI_EXIT_INPUT);
 			return;
 		}
-		run->by_rule = v;
-		rc = &v[run->nby_rule++];
+		t->v = v;
+		rc = &v[t->n++];
 		*rc = (struct rule_count){ .id = f->id, .severity = f->severity };
 	}
 	rc->n++;
@@ -269,6 +287,55 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 static enum report_style severity_style(enum ims_severity s)
 {
 	return s == IMS_SEV_ERROR ? STYLE_ERROR : s == IMS_SEV_WARNING ? STYLE_WARNING : STYLE_INFO;
+}
+
+/* The run's counts by rule, most often first: JSON "by_rule", text
+ * "TITLE:" and a line a rule with where it fired first. */
+static void report_by_rule(struct report *r, struct rule_tally *t, const char *title)
+{
+	if (t->n)
+		qsort(t->v, t->n, sizeof *t->v, rule_count_cmp);
+	if (r->format == REPORT_JSON) {
+		report_list_begin(r, "by_rule", NULL);
+		for (size_t i = 0; i < t->n; i++) {
+			const struct rule_count *rc = &t->v[i];
+			report_begin(r, NULL, NULL);
+			report_cstr(r, "id", NULL, rc->id, NULL);
+			report_cstr(r, "severity", NULL, ims_severity_name(rc->severity), NULL);
+			report_u64(r, "count", NULL, rc->n, NULL);
+			report_list_begin(r, "first", NULL);
+			for (unsigned k = 0; k < rc->nwhere; k++) {
+				report_begin(r, NULL, NULL);
+				report_cstr(r, "input", NULL, rc->where[k].input, NULL);
+				report_u64(r, "line", NULL, rc->where[k].line, NULL);
+				if (rc->where[k].frame)
+					report_u64(r, "frame", NULL, rc->where[k].frame, NULL);
+				else
+					report_str(r, "frame", NULL, SLICE_NULL, NULL);
+				report_end(r);
+			}
+			report_list_end(r);
+			report_end(r);
+		}
+		report_list_end(r);
+		return;
+	}
+	if (t->n)
+		buf_printf(r->b, "%s:\n", title);
+	for (size_t i = 0; i < t->n; i++) {
+		const struct rule_count *rc = &t->v[i];
+		buf_printf(r->b, "  %6u  %s%-7s%s %s  %sfirst at", rc->n, report_on(r, severity_style(rc->severity)),
+			   ims_severity_name(rc->severity), report_off(r), rc->id, report_on(r, STYLE_DIM));
+		for (unsigned k = 0; k < rc->nwhere; k++) {
+			const struct rule_where *w = &rc->where[k];
+			if (w->frame)
+				buf_printf(r->b, "%s %s, frame %llu", k ? "," : "", w->input,
+					   (unsigned long long)w->frame);
+			else
+				buf_printf(r->b, "%s %s:%u", k ? "," : "", w->input, w->line);
+		}
+		buf_printf(r->b, "%s%s\n", rc->more_where ? ", ..." : "", report_off(r));
+	}
 }
 
 /* ---- start line ------------------------------------------------------ */
@@ -940,7 +1007,7 @@ static struct slice msg_title(const struct sip_msg *msg)
 }
 
 static void brief_line(struct decode_run *run, const struct cli_msg *m, const struct finding_list *fl,
-		       unsigned nerr, unsigned nwarn, unsigned ninfo)
+		       unsigned nerr, unsigned nwarn, unsigned ninfo, const struct carried_tally *carried)
 {
 	struct report *r = &run->rep;
 	const struct sip_msg *msg = &m->msg;
@@ -968,6 +1035,9 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 		   nerr, nerr ? report_off(r) : "", nwarn, ninfo);
 	if (fl->ignored)
 		buf_printf(r->b, " (%u ignored)", fl->ignored);
+	if (carried->messages)
+		buf_printf(r->b, " | carried: %u message(s), %u error(s), %u warning(s), %u info", carried->messages,
+			   carried->errors, carried->warnings, carried->infos);
 	buf_putc(r->b, '\n');
 	/* read from a capture's text: when and between which endpoints */
 	if (m->packet.len)
@@ -1060,6 +1130,23 @@ static void report_body(struct report *r, const struct decode_run *run, const st
 	}
 }
 
+/* A message to parse a carried message (a body of m, inside its buffer)
+ * into: positions map through m; NULL when out of memory. */
+static struct cli_msg *embedded_new(const struct cli_msg *m)
+{
+	struct cli_msg *sub = imsreg_malloc(sizeof *sub);
+	if (!sub)
+		return NULL;
+	memset(&sub->msg, 0, sizeof sub->msg);
+	memset(&sub->src, 0, sizeof *sub - offsetof(struct cli_msg, src));
+	sub->src = m->src;
+	sub->outer = m;
+	sub->index = m->index;
+	sub->packet = SLICE_NULL;
+	sip_msg_init(&sub->msg, sub->hdrs, CLI_MAX_HDRS);
+	return sub;
+}
+
 /* The rule book over a carried message (the UE's REGISTER or the 200 to
  * it in a third-party REGISTER), alone: no flow, no packet (it was not
  * sent here), its findings shown under it with the lines of the user's
@@ -1082,19 +1169,12 @@ static void report_carried_findings(struct report *r, const struct decode_run *r
 static void report_embedded(struct report *r, const struct decode_run *run, const struct cli_msg *m,
 			    struct slice body, unsigned depth)
 {
-	struct cli_msg *sub = imsreg_malloc(sizeof *sub);
+	struct cli_msg *sub = embedded_new(m);
 	if (!sub) {
 		if (!r->b->err)
 			r->b->err = -ENOMEM;
 		return;
 	}
-	memset(&sub->msg, 0, sizeof sub->msg);
-	memset(&sub->src, 0, sizeof *sub - offsetof(struct cli_msg, src));
-	sub->src = m->src;
-	sub->outer = m;
-	sub->index = m->index;
-	sub->packet = SLICE_NULL;
-	sip_msg_init(&sub->msg, sub->hdrs, CLI_MAX_HDRS);
 	struct sip_parse_error perr = { 0 };
 	int rc = sip_msg_parse(&sub->msg, body.ptr, body.len, m->src->strict ? 0 : SIP_PARSE_LENIENT, &perr);
 	if (rc < 0) {
@@ -1228,6 +1308,114 @@ static void report_body_content(struct report *r, const struct decode_run *run, 
 		report_str(r, "parts_error", NULL, SLICE_NULL, NULL);
 }
 
+/* ---- carried messages, counted apart --------------------------------- */
+
+/* Called by carried_walk for each carried message that parses, with the
+ * rule book's findings on it alone (--ignore, --only, --severity applied). */
+typedef void carried_fn(struct decode_run *run, const struct cli_msg *sub, const struct finding_list *fl,
+			void *arg);
+
+/* Each message carried in a body of m (content type ct), in the order
+ * decode shows them: a message/sip body, then its own body; the parts of a
+ * multipart body, each in turn, at most BODY_DEPTH_MAX deep and
+ * BODY_PARTS_MAX parts, as report_body_content walks them. A carried
+ * message that does not parse is the carrying message's finding
+ * (rfc3261.body.message-sip), not a carried one. False when memory ran
+ * out (what was walked before is counted). */
+static bool carried_walk(struct decode_run *run, const struct cli_msg *m, struct slice ct, struct slice body,
+			 unsigned depth, carried_fn *fn, void *arg)
+{
+	if (!body.len || !ct.ptr || depth >= BODY_DEPTH_MAX)
+		return true;
+	bool ok = true;
+	if (slice_caseeq_cstr(sip_media_type(ct), "message/sip")) {
+		struct cli_msg *sub = embedded_new(m);
+		if (!sub)
+			return false;
+		struct sip_parse_error perr = { 0 };
+		if (sip_msg_parse(&sub->msg, body.ptr, body.len, m->src->strict ? 0 : SIP_PARSE_LENIENT, &perr) >=
+		    0) {
+			struct finding_list fl = { .run = run };
+			ims_rules_check(&sub->msg, finding_cb, &fl);
+			fn(run, sub, &fl, arg);
+			ok = !fl.oom;
+			imsreg_free(fl.v);
+			const struct sip_hdr *h = sip_hdr_first(&sub->msg, SIP_HDR_CONTENT_TYPE);
+			ok &= carried_walk(run, sub, h ? h->value : SLICE_NULL, sub->msg.body, depth + 1, fn, arg);
+		}
+		imsreg_free(sub);
+	}
+	struct slice boundary;
+	struct sip_parse_error perr = { 0 };
+	if (sip_multipart_boundary(ct, &boundary, &perr) <= 0)
+		return ok;
+	struct sip_body_part parts[BODY_PARTS_MAX];
+	size_t n = 0;
+	(void)sip_multipart_split(body, boundary, parts, BODY_PARTS_MAX, &n, &perr);
+	for (size_t i = 0; i < n; i++)
+		ok &= carried_walk(run, m, parts[i].content_type, parts[i].body, depth + 1, fn, arg);
+	return ok;
+}
+
+/* The top message a carried one is in (its input's message). */
+static const struct cli_msg *carried_top(const struct cli_msg *sub)
+{
+	while (sub->outer)
+		sub = sub->outer;
+	return sub;
+}
+
+/* carried_fn: counts a carried message's findings in *arg (a struct
+ * carried_tally, the carrying message's), in the run's carried totals and
+ * in run->carried_by_rule, with the lines of the user's input. */
+static void carried_count(struct decode_run *run, const struct cli_msg *sub, const struct finding_list *fl,
+			  void *arg)
+{
+	struct carried_tally *t = arg;
+	const struct cli_msg *top = carried_top(sub);
+	t->messages++;
+	t->ignored += fl->ignored;
+	for (size_t i = 0; i < fl->n; i++) {
+		const struct ims_finding *f = &fl->v[i];
+		if (f->severity == IMS_SEV_ERROR)
+			t->errors++;
+		else if (f->severity == IMS_SEV_WARNING)
+			t->warnings++;
+		else
+			t->infos++;
+		unsigned line, col;
+		cli_msg_position(sub, f->offset, &line, &col);
+		count_rule(run, &run->carried_by_rule, f, top->src->in->name, line, top->frame);
+	}
+}
+
+/* carried_fn for --brief: a carried message with findings, its line and
+ * start line, and its findings under it; JSON {line, start_line,
+ * findings} in the message's "carried". */
+static void carried_brief(struct decode_run *run, const struct cli_msg *sub, const struct finding_list *fl,
+			  void *arg)
+{
+	(void)arg;
+	if (!fl->n)
+		return;
+	struct report *r = &run->rep;
+	unsigned line, col;
+	cli_msg_position(sub, 0, &line, &col);
+	if (r->format == REPORT_JSON) {
+		report_begin(r, NULL, NULL);
+		report_u64(r, "line", NULL, line, NULL);
+		report_str(r, "start_line", NULL, sub->msg.start_line, NULL);
+		report_findings(r, sub, fl, NULL);
+		report_end(r);
+		return;
+	}
+	r->indent++;
+	report_line(r, STYLE_DIM, "carried message (line %u): %.*s", line, SLICE_ARG(msg_title(&sub->msg)));
+	r->indent++;
+	report_findings(r, sub, fl, NULL);
+	r->indent -= 2;
+}
+
 static void decode_message(struct decode_run *run, struct cli_msg *m)
 {
 	struct report *r = &run->rep;
@@ -1248,11 +1436,19 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;
 	count_kind(run, msg);
+	/* the messages its body carries: judged apart, counted apart */
+	const struct sip_hdr *cth = sip_hdr_first(msg, SIP_HDR_CONTENT_TYPE);
+	struct carried_tally carried = { 0 };
+	bool carried_ok = carried_walk(run, m, cth ? cth->value : SLICE_NULL, msg->body, 0, carried_count, &carried);
+	unsigned ncarried = carried.errors + carried.warnings + carried.infos;
 
-	if (run->opt.summary || (run->nonly && fl.n == 0))
+	if (run->opt.summary || (run->nonly && fl.n == 0 && ncarried == 0))
 		goto out;
 	if (run->opt.brief && r->format == REPORT_TEXT) {
-		brief_line(run, m, &fl, nerr, nwarn, ninfo);
+		brief_line(run, m, &fl, nerr, nwarn, ninfo, &carried);
+		if (ncarried)
+			carried_ok &= carried_walk(run, m, cth ? cth->value : SLICE_NULL, msg->body, 0, carried_brief,
+						   NULL);
 		goto out;
 	}
 	if (r->format == REPORT_TEXT) {
@@ -1299,12 +1495,30 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	}
 	report_findings(r, m, &fl, "findings");
 	if (r->format == REPORT_JSON) {
+		/* --brief leaves the body out: the carried messages' findings
+		 * are listed here */
+		if (run->opt.brief) {
+			report_list_begin(r, "carried", NULL);
+			if (ncarried)
+				carried_ok &= carried_walk(run, m, cth ? cth->value : SLICE_NULL, msg->body, 0,
+							   carried_brief, NULL);
+			report_list_end(r);
+		} else {
+			report_str(r, "carried", NULL, SLICE_NULL, NULL);
+		}
 		report_begin(r, "summary", NULL);
 		report_u64(r, "errors", NULL, nerr, NULL);
 		report_u64(r, "warnings", NULL, nwarn, NULL);
 		report_u64(r, "infos", NULL, ninfo, NULL);
 		report_u64(r, "decode_errors", NULL, decode_errors, NULL);
 		report_u64(r, "ignored", NULL, fl.ignored, NULL);
+		report_begin(r, "carried", NULL);
+		report_u64(r, "messages", NULL, carried.messages, NULL);
+		report_u64(r, "errors", NULL, carried.errors, NULL);
+		report_u64(r, "warnings", NULL, carried.warnings, NULL);
+		report_u64(r, "infos", NULL, carried.infos, NULL);
+		report_u64(r, "ignored", NULL, carried.ignored, NULL);
+		report_end(r);
 		report_end(r);
 	} else {
 		report_line(r, nerr || decode_errors ? STYLE_ERROR : STYLE_GOOD,
@@ -1313,11 +1527,26 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		if (fl.ignored)
 			report_line(r, STYLE_NONE, "(%u finding(s) left out by %s)", fl.ignored,
 				    run->nonly ? "--ignore/--only" : "--ignore");
+		if (carried.messages) {
+			char left[64] = "";
+			if (carried.ignored)
+				snprintf(left, sizeof left, " (%u left out by %s)", carried.ignored,
+					 run->nonly ? "--ignore/--only" : "--ignore");
+			report_line(r, STYLE_NONE,
+				    "carried in the body: %u message(s): %u error(s), %u warning(s), %u info%s, "
+				    "not counted above",
+				    carried.messages, carried.errors, carried.warnings, carried.infos, left);
+		}
 	}
 	report_end(r);
 out:
-	if (fl.oom)
+	if (fl.oom || !carried_ok)
 		fprintf(run->err, "%s: out of memory while collecting findings\n", m->src->in->name);
+	run->carried.messages += carried.messages;
+	run->carried.errors += carried.errors;
+	run->carried.warnings += carried.warnings;
+	run->carried.infos += carried.infos;
+	run->carried.ignored += carried.ignored;
 	run->errors += nerr;
 	run->warnings += nwarn;
 	run->infos += ninfo;
@@ -1326,9 +1555,11 @@ out:
 	for (size_t i = 0; i < fl.n; i++) {
 		unsigned fline, fcol;
 		cli_msg_position(m, fl.v[i].offset, &fline, &fcol);
-		count_rule(run, &fl.v[i], m->src->in->name, fline, m->frame);
+		count_rule(run, &run->by_rule, &fl.v[i], m->src->in->name, fline, m->frame);
 	}
-	run_status(run, fl.oom ? CLI_EXIT_INPUT : nerr || decode_errors ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
+	run_status(run, fl.oom || !carried_ok ? CLI_EXIT_INPUT
+		   : nerr || decode_errors    ? CLI_EXIT_FINDINGS
+					      : CLI_EXIT_OK);
 	imsreg_free(fl.v);
 }
 
@@ -2153,29 +2384,15 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		}
 		report_list_end(r);
 		report_u64(r, "other_kinds", NULL, run.kinds_other, NULL);
-		if (run.nby_rule)
-			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
-		report_list_begin(r, "by_rule", NULL);
-		for (size_t i = 0; i < run.nby_rule; i++) {
-			report_begin(r, NULL, NULL);
-			report_cstr(r, "id", NULL, run.by_rule[i].id, NULL);
-			report_cstr(r, "severity", NULL, ims_severity_name(run.by_rule[i].severity), NULL);
-			report_u64(r, "count", NULL, run.by_rule[i].n, NULL);
-			report_list_begin(r, "first", NULL);
-			for (unsigned k = 0; k < run.by_rule[i].nwhere; k++) {
-				report_begin(r, NULL, NULL);
-				report_cstr(r, "input", NULL, run.by_rule[i].where[k].input, NULL);
-				report_u64(r, "line", NULL, run.by_rule[i].where[k].line, NULL);
-				if (run.by_rule[i].where[k].frame)
-					report_u64(r, "frame", NULL, run.by_rule[i].where[k].frame, NULL);
-				else
-					report_str(r, "frame", NULL, SLICE_NULL, NULL);
-				report_end(r);
-			}
-			report_list_end(r);
-			report_end(r);
-		}
-		report_list_end(r);
+		report_by_rule(r, &run.by_rule, "by rule");
+		report_begin(r, "carried", NULL);
+		report_u64(r, "messages", NULL, run.carried.messages, NULL);
+		report_u64(r, "errors", NULL, run.carried.errors, NULL);
+		report_u64(r, "warnings", NULL, run.carried.warnings, NULL);
+		report_u64(r, "infos", NULL, run.carried.infos, NULL);
+		report_u64(r, "ignored", NULL, run.carried.ignored, NULL);
+		report_by_rule(r, &run.carried_by_rule, "by rule in the carried messages");
+		report_end(r);
 		report_end(r);
 		report_str(r, "error", NULL, SLICE_NULL, NULL);
 		report_u64(r, "exit_status", NULL, (uint64_t)run.status, NULL);
@@ -2198,25 +2415,20 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 			buf_printf(r->b, "\n");
 		}
 		/* a log of many messages: which rules fired, most often first */
-		if (run.nby_rule)
-			qsort(run.by_rule, run.nby_rule, sizeof *run.by_rule, rule_count_cmp);
 		bool by_rule = run.messages > 1 || run.opt.summary;
-		if (run.nby_rule && by_rule)
-			buf_printf(r->b, "by rule:\n");
-		for (size_t i = 0; by_rule && i < run.nby_rule; i++) {
-			const struct rule_count *rc = &run.by_rule[i];
-			buf_printf(r->b, "  %6u  %s%-7s%s %s  %sfirst at", rc->n,
-				   report_on(r, severity_style(rc->severity)), ims_severity_name(rc->severity),
-				   report_off(r), rc->id, report_on(r, STYLE_DIM));
-			for (unsigned k = 0; k < rc->nwhere; k++) {
-				const struct rule_where *w = &rc->where[k];
-				if (w->frame)
-					buf_printf(r->b, "%s %s, frame %llu", k ? "," : "", w->input,
-						   (unsigned long long)w->frame);
-				else
-					buf_printf(r->b, "%s %s:%u", k ? "," : "", w->input, w->line);
-			}
-			buf_printf(r->b, "%s%s\n", rc->more_where ? ", ..." : "", report_off(r));
+		if (by_rule)
+			report_by_rule(r, &run.by_rule, "by rule");
+		/* the messages carried in bodies (a third-party REGISTER's),
+		 * counted apart */
+		if (run.carried.messages) {
+			buf_printf(r->b, "carried in bodies: %u message(s): %u error(s), %u warning(s), %u info",
+				   run.carried.messages, run.carried.errors, run.carried.warnings, run.carried.infos);
+			if (run.carried.ignored)
+				buf_printf(r->b, " (%u left out by %s)", run.carried.ignored,
+					   run.nonly ? "--ignore/--only" : "--ignore");
+			buf_printf(r->b, ", not counted above\n");
+			if (by_rule)
+				report_by_rule(r, &run.carried_by_rule, "by rule in the carried messages");
 		}
 	}
 	if (r->format == REPORT_TEXT && run.flow_evicted)
@@ -2245,6 +2457,7 @@ out:
 	for (size_t i = 0; i < run.nsev; i++)
 		imsreg_free((void *)run.sev[i].pat);
 	imsreg_free(run.sev);
-	imsreg_free(run.by_rule);
+	imsreg_free(run.by_rule.v);
+	imsreg_free(run.carried_by_rule.v);
 	return status;
 }

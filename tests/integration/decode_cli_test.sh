@@ -1341,5 +1341,42 @@ expect_rc 1 "carried message that does not parse: decoded, an error" "$imsreg" d
 has "carried message that does not parse: the finding" "$tmp/out" 'error   rfc3261.body.message-sip  line 45'
 has "carried message that does not parse: said with its place" "$tmp/out" 'the carried message does not parse: Status-Code must be three digits, 100 to 699  [line 45, column 9]'
 
+# The carried messages' findings are counted apart, but not hidden: the
+# message's summary, --brief, --only, the run's totals and JSON say them;
+# an error in a carried message is not the carrying message's exit status.
+expect_rc 0 "carried counts: decoded" "$imsreg" decode --no-color "$tp"
+has "carried counts: the message's summary" "$tmp/out" 'carried in the body: 2 message(s): 0 error(s), 0 warning(s), 3 info, not counted above'
+expect_rc 0 "carried, --brief: decoded" "$imsreg" decode --no-color --brief "$tp"
+has "carried, --brief: the counts on the line" "$tmp/out" '| 0 error(s), 0 warning(s), 1 info | carried: 2 message(s), 0 error(s), 0 warning(s), 3 info'
+has "carried, --brief: the carried REGISTER" "$tmp/out" '  carried message (line 22): REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0'
+has "carried, --brief: its findings under it" "$tmp/out" '    info    ts23003.imsi.test-plmn  line 29  To'
+hasnt "carried, --brief: the 200 without findings left out" "$tmp/out" 'carried message (line 45)'
+expect_rc 0 "carried, --only a carried rule: decoded" "$imsreg" decode --no-color --brief --only 'ts23003.imsi.*' "$tp"
+has "carried, --only a carried rule: the message shown" "$tmp/out" '| 0 error(s), 0 warning(s), 0 info (1 ignored) | carried: 2 message(s), 0 error(s), 0 warning(s), 1 info'
+has "carried, --only a carried rule: its finding" "$tmp/out" 'ts23003.imsi.test-plmn  line 29  To'
+hasnt "carried, --only a carried rule: the others left out" "$tmp/out" 'rfc7254.imei.check-digit'
+expect_rc 0 "carried, --only another rule: decoded" "$imsreg" decode --no-color --brief --only 'rfc3261.msg.*' "$tp"
+hasnt "carried, --only another rule: no message shown" "$tmp/out" 'REGISTER'
+expect_rc 0 "carried, --summary of two: decoded" "$imsreg" decode --no-color --summary "$tp" tests/data/third-party/register-message-sip.sip
+has "carried, --summary: the run's totals" "$tmp/out" '2 message(s), 0 not parseable: 0 error(s), 0 warning(s), 2 info'
+has "carried, --summary: the carried totals" "$tmp/out" 'carried in bodies: 3 message(s): 0 error(s), 0 warning(s), 6 info, not counted above'
+has "carried, --summary: by rule, apart" "$tmp/out" 'by rule in the carried messages:'
+has "carried, --summary: a carried rule and where" "$tmp/out" "     2  info    ts23003.imsi.test-plmn  first at $tp:29, tests/data/third-party/register-message-sip.sip:21"
+"$imsreg" decode --json --summary "$tp" tests/data/third-party/register-message-sip.sip >"$tmp/tps.json" 2>/dev/null
+json "$tmp/tps.json" 's=d["summary"]; c=s["carried"]; assert (s["infos"], s["errors"]) == (2, 0), s; assert (c["messages"], c["infos"], c["errors"], c["ignored"]) == (3, 6, 0, 0), c; r={x["id"]: x for x in c["by_rule"]}; assert r["ts23003.imsi.test-plmn"]["count"] == 2 and r["ts23003.imsi.test-plmn"]["first"][0]["line"] == 29, r; assert all(x["id"] != "ts24229.register.third-party" for x in c["by_rule"]); assert d["inputs"][0]["messages"] == []' && ok || bad "carried, --json --summary: counted apart"
+"$imsreg" decode --json --brief --only 'ts23003.imsi.*' "$tp" >"$tmp/tpb.json" 2>/dev/null
+json "$tmp/tpb.json" 'm=d["inputs"][0]["messages"]; assert len(m) == 1, m; c=m[0]["carried"]; assert [(x["line"], x["start_line"].split()[0], [f["id"] for f in x["findings"]]) for x in c] == [(22, "REGISTER", ["ts23003.imsi.test-plmn"])], c; assert c[0]["findings"][0]["line"] == 29; s=m[0]["summary"]["carried"]; assert (s["messages"], s["infos"], s["ignored"]) == (2, 1, 2), s' && ok || bad "carried, --json --brief --only: the carried findings listed"
+json "$tmp/tp.json" 'm=d["inputs"][0]["messages"][0]; assert m["carried"] is None; s=m["summary"]["carried"]; assert (s["messages"], s["errors"], s["warnings"], s["infos"]) == (2, 0, 0, 3), s' && ok || bad "carried, --json: the message's carried counts"
+python3 - "$tp" "$tmp/tp-nomf.sip" <<'PY'
+import re, sys
+src = open(sys.argv[1], "rb").read().decode()
+src = src.replace("Max-Forwards: 68\r\n", "", 1)
+head, body = src.split("\r\n\r\n", 1)
+open(sys.argv[2], "w", newline="").write(re.sub(r"Content-Length: \d+", "Content-Length: %d" % len(body), head, 1) + "\r\n\r\n" + body)
+PY
+expect_rc 0 "carried error: not the carrying message's exit status" "$imsreg" decode --no-color --brief "$tmp/tp-nomf.sip"
+has "carried error: counted on the line" "$tmp/out" '| carried: 2 message(s), 1 error(s), 0 warning(s), 3 info'
+has "carried error: listed" "$tmp/out" '    error   rfc3261.msg.mandatory-header  line 22'
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]

@@ -105,7 +105,7 @@ for s in seeds:
 TOP = {"imsreg", "schema", "command", "mode", "brief", "inputs", "summary", "exit_status"}
 INPUT = {"name", "mode", "capture", "encoding", "journal_blobs", "capture_read", "repairs", "messages", "error"}
 MSG = {"index", "line", "packet", "frame", "kind", "start_line", "version", "method", "request_uri", "status", "reason",
-       "parse_repairs", "wire", "headers", "body", "expiry", "identities", "identity_checks", "findings",
+       "parse_repairs", "wire", "headers", "body", "expiry", "identities", "identity_checks", "findings", "carried",
        "summary"}
 HDR = {"name", "long_name", "compact", "line", "column", "value", "meaning", "ref", "type", "decoded"}
 FINDING = {"id", "severity", "ref", "header", "line", "column", "message"}
