@@ -1,6 +1,8 @@
-/* fuzz_reginfo.c: libFuzzer target for the reg-event state document
- * (application/reginfo+xml, RFC 3680) as ims_reginfo_decode reads it: the
- * input is the body. */
+/* fuzz_reginfo.c: libFuzzer target for the XML bodies of a registration:
+ * the reg-event state document (application/reginfo+xml, RFC 3680) as
+ * ims_reginfo_decode reads it, and the 3GPP IM CN subsystem XML body
+ * (application/3gpp-ims+xml, TS 24.229 §7.6) as ims_3gpp_xml_decode reads
+ * it: the input is the body, read by both. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -47,5 +49,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 	}
 	imsreg_free(ri);
+	struct ims_3gpp_xml x;
+	rc = ims_3gpp_xml_decode(&x, slice_make((const char *)data, size));
+	MUST(rc == 0 || rc == -EBADMSG || rc == -EMSGSIZE || rc == -ENOMEM);
+	MUST(terminated(x.error, sizeof x.error) && terminated(x.problem, sizeof x.problem));
+	MUST(terminated(x.version, sizeof x.version) && terminated(x.service_info, sizeof x.service_info));
+	MUST(terminated(x.alt_type, sizeof x.alt_type) && terminated(x.alt_reason, sizeof x.alt_reason) &&
+	     terminated(x.alt_action, sizeof x.alt_action));
+	if (rc < 0)
+		MUST(x.error[0] || rc == -ENOMEM);
+	else
+		MUST(x.has_service_info || x.has_alt || x.problem[0]);
+	(void)ims_3gpp_xml_alt_meaning(&x);
 	return 0;
 }

@@ -311,6 +311,44 @@ const char *ims_body_line(const struct sip_msg *msg, unsigned n);
 /* What a contact's event attribute says happened to it, or NULL. */
 const char *ims_reginfo_event_meaning(const char *event);
 
+/* ---- the 3GPP IM CN subsystem XML body (TS 24.229 §7.6) ---------------- */
+
+/* An application/3gpp-ims+xml body (TS 24.229 §7.6): its <ims-3gpp> root
+ * holds <service-info> (the service information of the initial filter
+ * criteria, which the S-CSCF gives an AS in a third-party REGISTER) or
+ * <alternative-service> (a network's answer that asks the UE for something
+ * else: an emergency session or registration, or a new initial
+ * registration after a failure: restoration), copied out of the XML. */
+struct ims_3gpp_xml {
+	unsigned line;               /* line of <ims-3gpp> in the body */
+	char version[16];            /* "" when absent */
+	bool has_service_info;
+	unsigned service_info_line;
+	char service_info[512];      /* its text, blanks at both ends left out */
+	bool has_alt;                /* <alternative-service> */
+	unsigned alt_line;
+	char alt_type[32];           /* <type>: emergency, restoration */
+	char alt_reason[256];        /* <reason>: free text */
+	char alt_action[64];         /* <action>: emergency-registration, initial-registration; "" */
+	bool truncated;              /* a value was cut to its field */
+	/* the first departure from §7.6's schema in a document that reads
+	 * (no version, neither child, a child without its element), "" when none */
+	char problem[160];
+	unsigned problem_line;
+	/* when the call fails: why, and the line in the body (0: unknown) */
+	char error[200];
+	unsigned error_line;
+};
+/* Reads body: 0 (problem may still be set), -EBADMSG (no XML, or its root
+ * is not ims-3gpp: error says which), -EMSGSIZE (over 1 MiB), -ENOMEM. */
+int ims_3gpp_xml_decode(struct ims_3gpp_xml *x, struct slice body);
+/* What an <alternative-service> asks of the UE, by its type and action
+ * (TS 24.229 §7.6.3), or NULL for a type it does not define. */
+const char *ims_3gpp_xml_alt_meaning(const struct ims_3gpp_xml *x);
+/* The first byte of line n (1-based; 0 as 1) of text, the last line's when
+ * it has fewer: where a line an XML reader gives starts. */
+const char *ims_text_line(struct slice text, unsigned n);
+
 /* ---- the AKA nonce (RFC 3310 §3.2, TS 33.102 §6.3) --------------------- */
 
 struct ims_aka_nonce {

@@ -1232,11 +1232,103 @@ static const char *embedded_meaning(const struct cli_msg *m)
  * message, a multipart body's parts (each with its type, head, text, and
  * what it holds in turn). JSON members message, message_error, parts,
  * parts_error (null when not so). */
+/* An application/3gpp-ims+xml body or part (TS 24.229 §7.6), read: its
+ * service information or alternative service with what it asks, each
+ * with its line in the user's file; JSON "ims_3gpp". */
+static void report_ims3gpp(struct report *r, const struct cli_msg *m, struct slice body)
+{
+	struct ims_3gpp_xml x;
+	int rc = ims_3gpp_xml_decode(&x, body);
+	if (rc == -ENOMEM) {
+		if (!r->b->err)
+			r->b->err = -ENOMEM;
+		if (r->format == REPORT_JSON)
+			report_str(r, "ims_3gpp", NULL, SLICE_NULL, NULL);
+		return;
+	}
+	unsigned line, col;
+	if (r->format == REPORT_JSON) {
+		report_begin(r, "ims_3gpp", NULL);
+		cli_msg_position_at(m, ims_text_line(body, x.error_line), &line, &col);
+		report_field(r, "error", NULL, rc < 0 ? x.error : NULL, NULL);
+		report_u64(r, "error_line", NULL, rc < 0 ? line : 0, NULL);
+		report_field(r, "version", NULL, rc == 0 ? x.version : NULL, NULL);
+		cli_msg_position_at(m, ims_text_line(body, x.problem_line), &line, &col);
+		report_field(r, "problem", NULL, rc == 0 ? x.problem : NULL, NULL);
+		report_u64(r, "problem_line", NULL, rc == 0 && x.problem[0] ? line : 0, NULL);
+		report_bool(r, "truncated", NULL, x.truncated, NULL);
+		if (rc == 0 && x.has_service_info) {
+			cli_msg_position_at(m, ims_text_line(body, x.service_info_line), &line, &col);
+			report_begin(r, "service_info", NULL);
+			report_u64(r, "line", NULL, line, NULL);
+			report_cstr(r, "text", NULL, x.service_info, NULL);
+			report_end(r);
+		} else {
+			report_str(r, "service_info", NULL, SLICE_NULL, NULL);
+		}
+		if (rc == 0 && x.has_alt) {
+			cli_msg_position_at(m, ims_text_line(body, x.alt_line), &line, &col);
+			report_begin(r, "alternative_service", NULL);
+			report_u64(r, "line", NULL, line, NULL);
+			report_field(r, "type", NULL, x.alt_type, NULL);
+			report_field(r, "reason", NULL, x.alt_reason, NULL);
+			report_field(r, "action", NULL, x.alt_action, NULL);
+			report_cstr(r, "meaning", NULL, ims_3gpp_xml_alt_meaning(&x), NULL);
+			report_end(r);
+		} else {
+			report_str(r, "alternative_service", NULL, SLICE_NULL, NULL);
+		}
+		report_end(r);
+		return;
+	}
+	if (rc < 0) {
+		cli_msg_position_at(m, ims_text_line(body, x.error_line), &line, &col);
+		report_line(r, STYLE_WARNING, "3GPP IM CN subsystem XML (TS 24.229 §7.6): cannot read it: %s  [line %u]",
+			    x.error, line);
+		return;
+	}
+	report_line(r, STYLE_NONE, "3GPP IM CN subsystem XML (TS 24.229 §7.6): version %s",
+		    x.version[0] ? x.version : "-");
+	r->indent++;
+	if (x.has_alt) {
+		cli_msg_position_at(m, ims_text_line(body, x.alt_line), &line, &col);
+		report_line(r, STYLE_NONE, "alternative service: %s  [line %u]", x.alt_type[0] ? x.alt_type : "-",
+			    line);
+		r->indent++;
+		report_field(r, NULL, "reason", x.alt_reason, NULL);
+		report_field(r, NULL, "action", x.alt_action, NULL);
+		const char *meaning = ims_3gpp_xml_alt_meaning(&x);
+		report_explain(r, meaning ? meaning : "a type TS 24.229 does not define (emergency, restoration)",
+			       "TS 24.229 §7.6.3");
+		r->indent--;
+	}
+	if (x.has_service_info) {
+		cli_msg_position_at(m, ims_text_line(body, x.service_info_line), &line, &col);
+		report_line(r, STYLE_NONE, "service information: %s  [line %u]", x.service_info, line);
+		r->indent++;
+		report_explain(r, "the application server's own data, from the initial filter criteria the HSS "
+				  "holds for it (ServiceInfo), given as it is: what the AS makes of it is its own",
+			       "TS 24.229 §7.6.3, §5.4.1.7, TS 29.228");
+		r->indent--;
+	}
+	if (x.problem[0]) {
+		cli_msg_position_at(m, ims_text_line(body, x.problem_line), &line, &col);
+		report_line(r, STYLE_WARNING, "%s  [line %u]", x.problem, line);
+	}
+	if (x.truncated)
+		report_line(r, STYLE_DIM, "(a value longer than decode keeps was cut)");
+	r->indent--;
+}
+
 static void report_body_content(struct report *r, const struct decode_run *run, const struct cli_msg *m,
 				struct slice ct, struct slice body, unsigned depth)
 {
 	struct slice type = sip_media_type(ct);
 	bool json = r->format == REPORT_JSON;
+	if (body.len && slice_caseeq_cstr(type, "application/3gpp-ims+xml"))
+		report_ims3gpp(r, m, body);
+	else if (json)
+		report_str(r, "ims_3gpp", NULL, SLICE_NULL, NULL);
 	bool is_sip = body.len && slice_caseeq_cstr(type, "message/sip") && depth < BODY_DEPTH_MAX;
 	if (is_sip) {
 		if (!json)

@@ -1,9 +1,12 @@
-/* reginfo.c: the registration state document of the reg event package
- * (RFC 3680 §5; application/reginfo+xml), as an S-CSCF sends it in NOTIFY
- * to the UE and the P-CSCF (TS 24.229 §5.4.2.1.2), with the GRUUs of RFC
- * 5628. XML is read by libxml2: no network, no external entity, no DTD;
- * what is kept is copied into fixed fields, so nothing of libxml2 outlives
- * the call. */
+/* reginfo.c: the XML bodies of a registration: the registration state
+ * document of the reg event package (RFC 3680 §5; application/reginfo+xml),
+ * as an S-CSCF sends it in NOTIFY to the UE and the P-CSCF (TS 24.229
+ * §5.4.2.1.2), with the GRUUs of RFC 5628; and the 3GPP IM CN subsystem
+ * XML body (TS 24.229 §7.6; application/3gpp-ims+xml): a third-party
+ * REGISTER's service information, a network's alternative service. XML
+ * is read by libxml2: no network, no external entity, no DTD; what is
+ * kept is copied into fixed fields, so nothing of libxml2 outlives the
+ * call. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -180,6 +183,65 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 	(void)e;
 }
 
+/* Parses body as XML (no network, no entity substitution, no DTD,
+ * quiet): 0 with *doc, or -EBADMSG (not well-formed: err says why, in one
+ * line, at *err_line of the body) / -ENOMEM. *ctxt and *doc are the
+ * caller's to free with xml_done, also on failure. */
+static int xml_read(struct slice body, xmlParserCtxtPtr *ctxt, xmlDocPtr *doc, char *err, size_t errcap,
+		    unsigned *err_line)
+{
+	*doc = NULL;
+	*ctxt = xmlNewParserCtxt();
+	if (!*ctxt)
+		return -ENOMEM;
+	xmlGenericErrorFunc generic = xmlGenericError;
+	void *generic_ctx = xmlGenericErrorContext;
+	xmlStructuredErrorFunc structured = xmlStructuredError;
+	void *structured_ctx = xmlStructuredErrorContext;
+	xmlSetGenericErrorFunc(NULL, quiet_generic);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	*doc = xmlCtxtReadMemory(*ctxt, body.ptr, (int)body.len, NULL, NULL,
+				 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	xmlSetGenericErrorFunc(generic_ctx, generic);
+	xmlSetStructuredErrorFunc(structured_ctx, structured);
+	if (*doc)
+		return 0;
+	const xmlError *e = xmlCtxtGetLastError(*ctxt);
+	char msg[120] = "not well-formed XML";
+	if (e && e->message) {
+		snprintf(msg, sizeof msg, "%s", e->message);
+		size_t n = strlen(msg);
+		while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+			msg[--n] = '\0';
+		/* libxml2 puts a line break inside some ("... indicate
+		 * encoding !\nBytes: 0xE9 ..."): one line of text */
+		for (char *c = msg; *c; c++)
+			if ((unsigned char)*c < 0x20)
+				*c = ' ';
+	}
+	/* bytes that are not UTF-8 in a document that declares no other
+	 * encoding: libxml2's "Input is not proper UTF-8, indicate encoding !
+	 * Bytes: 0xE9 ..." said in our words */
+	const char *bytes = strstr(msg, "Bytes: ");
+	if (e && (e->code == XML_ERR_INVALID_ENCODING ||
+		  (e->code == XML_ERR_INVALID_CHAR && strstr(msg, "UTF-8"))))
+		snprintf(err, errcap, "not well-formed XML: the document is not UTF-8%s%s%s "
+			 "and declares no other encoding (XML 1.0 §4.3.3): text written in Latin-1?",
+			 bytes ? " (bytes " : "", bytes ? bytes + 7 : "", bytes ? ")" : "");
+	else
+		snprintf(err, errcap, "not well-formed XML: %s", msg);
+	*err_line = e ? (unsigned)e->line : 0;
+	return e && e->code == XML_ERR_NO_MEMORY ? -ENOMEM : -EBADMSG;
+}
+
+static void xml_done(xmlParserCtxtPtr ctxt, xmlDocPtr doc)
+{
+	if (doc)
+		xmlFreeDoc(doc);
+	if (ctxt)
+		xmlFreeParserCtxt(ctxt);
+}
+
 int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 {
 	/* all but the arrays, whose elements are cleared as they are filled
@@ -196,51 +258,11 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 		snprintf(ri->error, sizeof ri->error, "body larger than %u bytes", REGINFO_MAX_BODY);
 		return -EMSGSIZE;
 	}
-	xmlGenericErrorFunc generic = xmlGenericError;
-	void *generic_ctx = xmlGenericErrorContext;
-	xmlStructuredErrorFunc structured = xmlStructuredError;
-	void *structured_ctx = xmlStructuredErrorContext;
-	xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
-	if (!ctxt)
-		return -ENOMEM;
-	xmlSetGenericErrorFunc(NULL, quiet_generic);
-	xmlSetStructuredErrorFunc(NULL, quiet_structured);
-	/* no network, no entity substitution, no DTD, quiet */
-	xmlDocPtr doc = xmlCtxtReadMemory(ctxt, body.ptr, (int)body.len, NULL, NULL,
-					  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	int rc = 0;
-	if (!doc) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-		char msg[120] = "not well-formed XML";
-		if (e && e->message) {
-			snprintf(msg, sizeof msg, "%s", e->message);
-			size_t n = strlen(msg);
-			while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-				msg[--n] = '\0';
-			/* libxml2 puts a line break inside some ("... indicate
-			 * encoding !\nBytes: 0xE9 ..."): one line of text */
-			for (char *c = msg; *c; c++)
-				if ((unsigned char)*c < 0x20)
-					*c = ' ';
-		}
-		/* bytes that are not UTF-8 in a document that declares no
-		 * other encoding: libxml2's "Input is not proper UTF-8,
-		 * indicate encoding ! Bytes: 0xE9 ..." said in our words */
-		const char *bytes = strstr(msg, "Bytes: ");
-		if (e && (e->code == XML_ERR_INVALID_ENCODING ||
-			  (e->code == XML_ERR_INVALID_CHAR && strstr(msg, "UTF-8"))))
-			snprintf(ri->error, sizeof ri->error, "not well-formed XML: the document is not UTF-8%s%s%s "
-				 "and declares no other encoding (XML 1.0 §4.3.3): text written in Latin-1?",
-				 bytes ? " (bytes " : "", bytes ? bytes + 7 : "", bytes ? ")" : "");
-		else
-			snprintf(ri->error, sizeof ri->error, "not well-formed XML: %s", msg);
-		ri->error_line = e ? (unsigned)e->line : 0;
-		if (e && e->code == XML_ERR_NO_MEMORY)
-			rc = -ENOMEM;
-		else
-			rc = -EBADMSG;
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	int rc = xml_read(body, &ctxt, &doc, ri->error, sizeof ri->error, &ri->error_line);
+	if (rc < 0)
 		goto out;
-	}
 	const xmlNode *root = xmlDocGetRootElement(doc);
 	if (!root || !is_elem(root, NS_REGINFO, "reginfo")) {
 		snprintf(ri->error, sizeof ri->error, "the root element is not <reginfo> of namespace "
@@ -298,11 +320,7 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 			problem(ri, n, "registration %s is active but none of its contacts is", g->aor);
 	}
 out:
-	if (doc)
-		xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
-	xmlSetGenericErrorFunc(generic_ctx, generic);
-	xmlSetStructuredErrorFunc(structured_ctx, structured);
+	xml_done(ctxt, doc);
 	return rc;
 }
 
@@ -314,7 +332,12 @@ bool ims_reginfo_body(const struct sip_msg *msg)
 
 const char *ims_body_line(const struct sip_msg *msg, unsigned n)
 {
-	const char *p = msg->body.ptr, *end = p + msg->body.len;
+	return ims_text_line(msg->body, n);
+}
+
+const char *ims_text_line(struct slice text, unsigned n)
+{
+	const char *p = text.ptr, *end = p + text.len;
 	for (unsigned i = 1; i < n && p < end; i++) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		if (!nl || nl + 1 >= end)
@@ -344,5 +367,143 @@ const char *ims_reginfo_event_meaning(const char *event)
 	for (size_t i = 0; event && i < sizeof table / sizeof table[0]; i++)
 		if (strcmp(event, table[i].event) == 0)
 			return table[i].meaning;
+	return NULL;
+}
+
+/* ---- the 3GPP IM CN subsystem XML body (TS 24.229 §7.6) ---------------- */
+
+/* The schema of §7.6.2 has no target namespace: its elements are read in
+ * any namespace, or none. */
+static bool is_3gpp_elem(const xmlNode *n, const char *name)
+{
+	return n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+static void note_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void note_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, const char *fmt, ...)
+{
+	va_list ap;
+	if (x->problem[0])
+		return;
+	va_start(ap, fmt);
+	vsnprintf(x->problem, sizeof x->problem, fmt, ap);
+	va_end(ap);
+	x->problem_line = n ? (unsigned)xmlGetLineNo(n) : 0;
+}
+
+/* The text of n, blanks at both ends left out, into out (cap bytes); a
+ * value cut short sets x->truncated. An element that holds an element
+ * and no text (<type><restoration/></type>)
+ * gives that element's name. */
+static void text_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, char *out, size_t cap)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	const char *s = t ? (const char *)t : "";
+	size_t len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' || s[len - 1] == '\n'))
+		len--;
+	while (len && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')) {
+		s++;
+		len--;
+	}
+	if (!len)
+		for (const xmlNode *k = n->children; k; k = k->next)
+			if (k->type == XML_ELEMENT_NODE) {
+				s = (const char *)k->name;
+				len = strlen(s);
+				break;
+			}
+	if (len >= cap) {
+		len = cap - 1;
+		x->truncated = true;
+	}
+	memcpy(out, s, len);
+	out[len] = '\0';
+	xmlFree(t);
+}
+
+int ims_3gpp_xml_decode(struct ims_3gpp_xml *x, struct slice body)
+{
+	memset(x, 0, sizeof *x);
+	if (!body.ptr || body.len == 0) {
+		snprintf(x->error, sizeof x->error, "empty body");
+		return -EBADMSG;
+	}
+	if (body.len > REGINFO_MAX_BODY || body.len > INT32_MAX) {
+		snprintf(x->error, sizeof x->error, "body larger than %u bytes", REGINFO_MAX_BODY);
+		return -EMSGSIZE;
+	}
+	xmlParserCtxtPtr ctxt = NULL;
+	xmlDocPtr doc = NULL;
+	int rc = xml_read(body, &ctxt, &doc, x->error, sizeof x->error, &x->error_line);
+	if (rc < 0)
+		goto out;
+	const xmlNode *root = xmlDocGetRootElement(doc);
+	if (!root || !is_3gpp_elem(root, "ims-3gpp")) {
+		snprintf(x->error, sizeof x->error, "the root element is <%s>, not <ims-3gpp>",
+			 root ? (const char *)root->name : "");
+		x->error_line = root ? (unsigned)xmlGetLineNo(root) : 0;
+		rc = -EBADMSG;
+		goto out;
+	}
+	x->line = (unsigned)xmlGetLineNo(root);
+	xmlChar *v = xmlGetNoNsProp(root, (const xmlChar *)"version");
+	if (v)
+		snprintf(x->version, sizeof x->version, "%s", (const char *)v);
+	xmlFree(v);
+	if (!x->version[0])
+		note_3gpp(x, root, "<ims-3gpp> without its version attribute (required)");
+	for (const xmlNode *n = root->children; n; n = n->next) {
+		if (is_3gpp_elem(n, "service-info") && !x->has_service_info) {
+			x->has_service_info = true;
+			x->service_info_line = (unsigned)xmlGetLineNo(n);
+			text_3gpp(x, n, x->service_info, sizeof x->service_info);
+		} else if (is_3gpp_elem(n, "alternative-service") && !x->has_alt) {
+			x->has_alt = true;
+			x->alt_line = (unsigned)xmlGetLineNo(n);
+			bool type = false, reason = false;
+			for (const xmlNode *k = n->children; k; k = k->next) {
+				if (is_3gpp_elem(k, "type") && !type) {
+					type = true;
+					text_3gpp(x, k, x->alt_type, sizeof x->alt_type);
+				} else if (is_3gpp_elem(k, "reason") && !reason) {
+					reason = true;
+					text_3gpp(x, k, x->alt_reason, sizeof x->alt_reason);
+				} else if (is_3gpp_elem(k, "action") && !x->alt_action[0]) {
+					text_3gpp(x, k, x->alt_action, sizeof x->alt_action);
+				}
+			}
+			if (!type || !x->alt_type[0])
+				note_3gpp(x, n, "<alternative-service> without its <type>");
+			else if (!reason)
+				note_3gpp(x, n, "<alternative-service> without its <reason>");
+		}
+	}
+	if (!x->has_service_info && !x->has_alt)
+		note_3gpp(x, root, "<ims-3gpp> with neither <alternative-service> nor <service-info>");
+out:
+	xml_done(ctxt, doc);
+	return rc;
+}
+
+const char *ims_3gpp_xml_alt_meaning(const struct ims_3gpp_xml *x)
+{
+	if (!x->has_alt)
+		return NULL;
+	if (strcmp(x->alt_type, "emergency") == 0)
+		return strcmp(x->alt_action, "emergency-registration") == 0
+			       ? "the network takes the request for an emergency session and asks the UE "
+				 "to register for emergency services (an emergency registration) and then "
+				 "set the emergency session up"
+			       : "the network takes the request for an emergency session: the UE is to "
+				 "set it up as an emergency session";
+	if (strcmp(x->alt_type, "restoration") == 0)
+		return strcmp(x->alt_action, "initial-registration") == 0
+			       ? "the network lost the UE's registration (a CSCF failed or cannot be "
+				 "reached): the UE is to make a new initial registration, as if it had "
+				 "none (restoration procedures)"
+			       : "the network lost the UE's registration (a CSCF failed or cannot be "
+				 "reached): restoration procedures";
 	return NULL;
 }

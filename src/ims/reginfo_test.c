@@ -1,6 +1,7 @@
 /* reginfo_test.c: the reg-event state document (RFC 3680 §5, RFC 5628) as
  * ims_reginfo_decode reads it: values, schema problems, refusals with their
- * line, limits, and no entity fetched from outside. */
+ * line, limits, and no entity fetched from outside; the 3GPP IM CN
+ * subsystem XML body (TS 24.229 §7.6) as ims_3gpp_xml_decode reads it. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,6 +340,127 @@ static void test_reginfo_every_truncation(void)
 			   decode_prefix, NULL);
 }
 
+/* ---- the 3GPP IM CN subsystem XML body (TS 24.229 §7.6) ---------------- */
+
+static int decode_3gpp(struct ims_3gpp_xml *x, const char *text)
+{
+	return ims_3gpp_xml_decode(x, slice_cstr(text));
+}
+
+/* A third-party REGISTER's part (tests/data/third-party) and one written
+ * over lines, with blanks around the text. */
+static void test_ims3gpp_service_info(void)
+{
+	struct ims_3gpp_xml x;
+	CHECK_INT_EQ(decode_3gpp(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\r\n<ims-3gpp version=\"1\">"
+				     "<service-info>mmtel-profile=gold</service-info></ims-3gpp>\r\n"),
+		     0);
+	CHECK_STR_EQ(x.version, "1");
+	CHECK(x.has_service_info && !x.has_alt);
+	CHECK_STR_EQ(x.service_info, "mmtel-profile=gold");
+	CHECK_INT_EQ(x.line, 2);
+	CHECK_STR_EQ(x.problem, "");
+	CHECK(ims_3gpp_xml_alt_meaning(&x) == NULL);
+	CHECK_INT_EQ(decode_3gpp(&x, "<ims-3gpp version=\"1\">\n  <service-info>\n    <![CDATA[a<b]]>\n  "
+				     "</service-info>\n</ims-3gpp>"),
+		     0);
+	CHECK_STR_EQ(x.service_info, "a<b");
+	CHECK_INT_EQ(x.service_info_line, 2);
+}
+
+/* A 504 after a CSCF failure (restoration), a 380 to an emergency
+ * session; the type written as an element; a type §7.6.3 does not define. */
+static void test_ims3gpp_alternative_service(void)
+{
+	struct ims_3gpp_xml x;
+	CHECK_INT_EQ(decode_3gpp(&x, "<?xml version=\"1.0\"?>\n<ims-3gpp version=\"1\">\n"
+				     " <alternative-service>\n  <type>restoration</type>\n"
+				     "  <reason>S-CSCF not reachable</reason>\n"
+				     "  <action>initial-registration</action>\n </alternative-service>\n</ims-3gpp>\n"),
+		     0);
+	CHECK(x.has_alt && !x.has_service_info);
+	CHECK_INT_EQ(x.alt_line, 3);
+	CHECK_STR_EQ(x.alt_type, "restoration");
+	CHECK_STR_EQ(x.alt_reason, "S-CSCF not reachable");
+	CHECK_STR_EQ(x.alt_action, "initial-registration");
+	CHECK_STR_EQ(x.problem, "");
+	CHECK(ims_3gpp_xml_alt_meaning(&x) && strstr(ims_3gpp_xml_alt_meaning(&x), "new initial registration"));
+	CHECK_INT_EQ(decode_3gpp(&x, "<ims-3gpp version=\"1\"><alternative-service><type>emergency</type>"
+				     "<reason>emergency number</reason><action>emergency-registration</action>"
+				     "</alternative-service></ims-3gpp>"),
+		     0);
+	CHECK(strstr(ims_3gpp_xml_alt_meaning(&x), "emergency registration") != NULL);
+	CHECK_INT_EQ(decode_3gpp(&x, "<ims-3gpp version=\"1\"><alternative-service><type>emergency</type>"
+				     "<reason/></alternative-service></ims-3gpp>"),
+		     0);
+	CHECK(strstr(ims_3gpp_xml_alt_meaning(&x), "emergency session") != NULL);
+	CHECK_STR_EQ(x.alt_action, "");
+	CHECK_INT_EQ(decode_3gpp(&x, "<ims-3gpp version=\"1\"><alternative-service><type><restoration/></type>"
+				     "<reason>x</reason></alternative-service></ims-3gpp>"),
+		     0);
+	CHECK_STR_EQ(x.alt_type, "restoration");
+	CHECK_INT_EQ(decode_3gpp(&x, "<ims-3gpp version=\"1\"><alternative-service><type>roaming</type>"
+				     "<reason>x</reason></alternative-service></ims-3gpp>"),
+		     0);
+	CHECK(ims_3gpp_xml_alt_meaning(&x) == NULL);
+	CHECK_STR_EQ(x.problem, "");
+}
+
+static void test_ims3gpp_schema_problems_and_refusals(void)
+{
+	static const struct {
+		const char *text;
+		int rc;
+		const char *said; /* in problem (rc 0) or error */
+		unsigned line;
+	} rows[] = {
+		{ "<ims-3gpp><service-info>x</service-info></ims-3gpp>", 0, "without its version", 1 },
+		{ "<ims-3gpp version=\"1\">\n</ims-3gpp>", 0, "neither <alternative-service> nor", 1 },
+		{ "<ims-3gpp version=\"1\">\n<alternative-service><reason>r</reason></alternative-service></ims-3gpp>",
+		  0, "without its <type>", 2 },
+		{ "<ims-3gpp version=\"1\"><alternative-service>\n<type>emergency</type></alternative-service></ims-3gpp>",
+		  0, "without its <reason>", 1 },
+		{ "<reginfo xmlns=\"urn:ietf:params:xml:ns:reginfo\"/>", -EBADMSG, "the root element is <reginfo>", 1 },
+		{ "<ims-3gpp version=\"1\">\n<service-info>x</service-info>", -EBADMSG, "not well-formed XML", 2 },
+		{ "mmtel-profile=gold", -EBADMSG, "not well-formed XML", 1 },
+		{ "", -EBADMSG, "empty body", 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct ims_3gpp_xml x;
+		int rc = decode_3gpp(&x, rows[i].text);
+		CHECK_INT_EQ(rc, rows[i].rc);
+		const char *said = rc == 0 ? x.problem : x.error;
+		if (!strstr(said, rows[i].said))
+			fprintf(stderr, "row %zu: \"%s\", want \"%s\"\n", i, said, rows[i].said);
+		CHECK(strstr(said, rows[i].said) != NULL);
+		CHECK_INT_EQ(rc == 0 ? x.problem_line : x.error_line, rows[i].line);
+	}
+	/* a value longer than its field is cut and said */
+	char big[1200];
+	int n = snprintf(big, sizeof big, "<ims-3gpp version=\"1\"><service-info>");
+	memset(big + n, 'a', 700);
+	snprintf(big + n + 700, sizeof big - (size_t)n - 700, "</service-info></ims-3gpp>");
+	struct ims_3gpp_xml x;
+	CHECK_INT_EQ(decode_3gpp(&x, big), 0);
+	CHECK(x.truncated && strlen(x.service_info) == sizeof x.service_info - 1);
+}
+
+static void decode_3gpp_prefix(struct slice s, const void *row)
+{
+	(void)row;
+	struct ims_3gpp_xml x;
+	int rc = ims_3gpp_xml_decode(&x, s);
+	CHECK(rc == 0 || rc == -EBADMSG);
+	CHECK(memchr(x.error, '\0', sizeof x.error) != NULL && memchr(x.problem, '\0', sizeof x.problem) != NULL);
+}
+
+static void test_ims3gpp_every_truncation(void)
+{
+	check_every_prefix("<ims-3gpp version=\"1\"><alternative-service><type>restoration</type><reason>r"
+			   "</reason><action>initial-registration</action></alternative-service></ims-3gpp>",
+			   decode_3gpp_prefix, NULL);
+}
+
 int main(void)
 {
 	test_reginfo_of_the_bench_notify();
@@ -349,5 +471,9 @@ int main(void)
 	test_reginfo_entities_stay_out();
 	test_reginfo_encoding_errors_stay_quiet();
 	test_reginfo_every_truncation();
+	test_ims3gpp_service_info();
+	test_ims3gpp_alternative_service();
+	test_ims3gpp_schema_problems_and_refusals();
+	test_ims3gpp_every_truncation();
 	return check_done();
 }

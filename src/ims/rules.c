@@ -2859,6 +2859,73 @@ static void check_body_message_sip(struct ctx *c)
 	}
 }
 
+/* Each application/3gpp-ims+xml body or part (TS 24.229 §7.6), read: fn
+ * is called with it, the part and ims_3gpp_xml_decode's result (never
+ * -ENOMEM: out of memory is no finding). */
+static void each_ims3gpp(struct ctx *c,
+			 void (*fn)(struct ctx *c, const struct sip_body_part *p, const struct ims_3gpp_xml *x, int rc))
+{
+	for (size_t i = 0; i < c->nparts; i++) {
+		const struct sip_body_part *p = &c->parts[i];
+		if (!p->body.len || !slice_caseeq_cstr(sip_media_type(p->content_type), "application/3gpp-ims+xml"))
+			continue;
+		struct ims_3gpp_xml x;
+		int rc = ims_3gpp_xml_decode(&x, p->body);
+		if (rc != -ENOMEM)
+			fn(c, p, &x, rc);
+	}
+}
+
+/* What a body of it is called in a finding. */
+static const char *ims3gpp_where(const struct ctx *c)
+{
+	return c->nparts > 1 || c->parts[0].head.ptr ? "part" : "body";
+}
+
+static void ims3gpp_syntax(struct ctx *c, const struct sip_body_part *p, const struct ims_3gpp_xml *x, int rc)
+{
+	if (rc < 0)
+		report(c, NULL, in_body(c, ims_text_line(p->body, x->error_line)), "the application/3gpp-ims+xml "
+		       "%s cannot be read: %s (its line %u). Its receiver cannot read the 3GPP information "
+		       "in it (a third-party REGISTER's service information, a network's alternative "
+		       "service).", ims3gpp_where(c), x->error, x->error_line);
+	else if (x->problem[0])
+		report(c, NULL, in_body(c, ims_text_line(p->body, x->problem_line)), "application/3gpp-ims+xml "
+		       "%s: %s (its line %u); a strict reader may refuse the document.", ims3gpp_where(c),
+		       x->problem, x->problem_line);
+}
+
+/* An application/3gpp-ims+xml body or part that is not the document of
+ * TS 24.229 §7.6.2. */
+static void check_ims3gpp_syntax(struct ctx *c)
+{
+	each_ims3gpp(c, ims3gpp_syntax);
+}
+
+static void ims3gpp_alt(struct ctx *c, const struct sip_body_part *p, const struct ims_3gpp_xml *x, int rc)
+{
+	if (rc < 0 || !x->has_alt)
+		return;
+	const char *meaning = ims_3gpp_xml_alt_meaning(x);
+	char reason[300] = "";
+	if (x->alt_reason[0])
+		snprintf(reason, sizeof reason, " (reason \"%s\")", x->alt_reason);
+	report(c, NULL, in_body(c, ims_text_line(p->body, x->alt_line)), "alternative service %s%s%s%s: %s.%s",
+	       x->alt_type[0] ? x->alt_type : "(no type)", x->alt_action[0] ? ", action " : "", x->alt_action,
+	       reason, meaning ? meaning : "a type TS 24.229 §7.6.3 does not define (emergency, restoration)",
+	       strcmp(x->alt_type, "restoration") == 0
+		       ? " Expect the UE's new initial REGISTER next; when none follows, check the UE's "
+			 "restoration support."
+		       : "");
+}
+
+/* A message whose application/3gpp-ims+xml asks for an alternative
+ * service: what the network asks the UE to do. */
+static void check_ims3gpp_alternative(struct ctx *c)
+{
+	each_ims3gpp(c, ims3gpp_alt);
+}
+
 /* A REGISTER the S-CSCF sends an application server once a registration
  * succeeded (TS 24.229 §5.4.1.7): From holds the S-CSCF's SIP URI (a
  * node's: no user part), To the public user identity registered, and
@@ -4818,6 +4885,12 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.body.message-sip", IMS_SEV_ERROR, "RFC 3261 §27.5, §7",\
 	  "a message/sip body or part is a SIP message",\
 	  ANY, check_body_message_sip) \
+	X("ts24229.body.ims-3gpp-xml", IMS_SEV_WARNING, "TS 24.229 §7.6.2",\
+	  "an application/3gpp-ims+xml body or part is an <ims-3gpp> document with its version and <alternative-service> or <service-info>",\
+	  ANY, check_ims3gpp_syntax) \
+	X("ts24229.alternative-service", IMS_SEV_INFO, "TS 24.229 §7.6.3, TS 23.380",\
+	  "a message whose application/3gpp-ims+xml asks for an alternative service: what the network asks the UE to do",\
+	  ANY, check_ims3gpp_alternative) \
 	X("ts33203.packet.sa-ports", IMS_SEV_ERROR, "TS 33.203 §7.1, TS 24.229 §5.1.1.2.1",\
 	  "a request with Security-Verify went from port-c to the P-CSCF's port-s (capture files)",\
 	  REQUEST, check_packet_sa_ports) \

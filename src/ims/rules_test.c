@@ -794,6 +794,20 @@ static const struct {
 	{ third_party_register, "REGISTER sip:" DOM " SIP/2.0\r\nVia: SIP/2.0/UDP icscf",
 	  "REGISTER sip:" DOM " SIP/2.0\r\nVia SIP/2.0/UDP icscf", "rfc3261.body.message-sip",
 	  "SIP/2.0/UDP icscf" },
+	/* the 3GPP IM CN subsystem XML part (TS 24.229 §7.6): not the
+	 * schema's, not XML; an alternative service asked for */
+	{ third_party_register, "<ims-3gpp version=\"1\">", "<ims-3gpp>", "ts24229.body.ims-3gpp-xml",
+	  "<ims-3gpp><service-info>" },
+	{ third_party_register, "<service-info>gold</service-info>", "<service-inf>gold</service-inf>",
+	  "ts24229.body.ims-3gpp-xml", "<ims-3gpp version" },
+	{ third_party_register, "</ims-3gpp>", "</ims-3gp>", "ts24229.body.ims-3gpp-xml", "<ims-3gpp version" },
+	{ third_party_register, "<service-info>gold</service-info>",
+	  "\r\n<alternative-service>\r\n<type>restoration</type><reason>S-CSCF lost</reason>"
+	  "<action>initial-registration</action></alternative-service>",
+	  "ts24229.alternative-service", "<alternative-service>\r\n<type>" },
+	{ third_party_register, "<service-info>gold</service-info>",
+	  "<alternative-service><type>emergency</type><reason>sos</reason></alternative-service>",
+	  "ts24229.alternative-service", "<ims-3gpp version" },
 	/* the cookie alone on top of a forwarded request is still an error */
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123",
 	  "Via: SIP/2.0/UDP pcscf." DOM ";branch=z9hG4bK\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;"
@@ -851,6 +865,12 @@ static const struct {
 	  "ts24229.third-party.carried" },
 	{ third_party_register, "SIP/2.0 200 OK", "X-Not-A-Message: SIP/2.0 200 OK",
 	  "ts24229.third-party.carried" },
+	/* its service information read, no alternative service asked; a
+	 * part of another type is not read as such */
+	{ third_party_register, "gold", "gold", "ts24229.body.ims-3gpp-xml" },
+	{ third_party_register, "gold", "gold", "ts24229.alternative-service" },
+	{ third_party_register, "Content-Type: application/3gpp-ims+xml", "Content-Type: application/xml",
+	  "ts24229.body.ims-3gpp-xml" },
 	/* a UE's REGISTER whose From lost its user part is not taken for a
 	 * third-party one: its Contact has feature tags, it has Authorization */
 	{ initial_register, "From: <" IMPU ">", "From: <sip:" DOM ">", "ts24229.register.third-party" },

@@ -1378,5 +1378,26 @@ expect_rc 0 "carried error: not the carrying message's exit status" "$imsreg" de
 has "carried error: counted on the line" "$tmp/out" '| carried: 2 message(s), 1 error(s), 0 warning(s), 3 info'
 has "carried error: listed" "$tmp/out" '    error   rfc3261.msg.mandatory-header  line 22'
 
+# The 3GPP IM CN subsystem XML body (TS 24.229 §7.6) is read: a 504's
+# alternative service (restoration: an initial registration is due), a
+# third-party REGISTER's service information, each with its file line; a
+# document that is not the schema's is a warning.
+r504=tests/data/ims-3gpp/504-restoration.sip
+expect_rc 0 "504 restoration: decoded" "$imsreg" decode --no-color "$r504"
+has "504 restoration: the body read" "$tmp/out" '  3GPP IM CN subsystem XML (TS 24.229 §7.6): version 1'
+has "504 restoration: the alternative service, its line" "$tmp/out" '    alternative service: restoration  [line 13]'
+has "504 restoration: the action" "$tmp/out" '      action: initial-registration'
+has "504 restoration: what it asks" "$tmp/out" 'the UE is to make a new initial registration'
+has "504 restoration: the finding" "$tmp/out" 'info    ts24229.alternative-service  line 13'
+"$imsreg" decode --json "$r504" >"$tmp/r504.json" 2>/dev/null
+json "$tmp/r504.json" 'x=d["inputs"][0]["messages"][0]["body"]["ims_3gpp"]; a=x["alternative_service"]; assert (x["version"], x["error"], x["problem"], x["service_info"]) == ("1", None, None, None), x; assert (a["line"], a["type"], a["reason"], a["action"]) == (13, "restoration", "S-CSCF not reachable", "initial-registration"), a; assert "initial registration" in a["meaning"]' && ok || bad "504 restoration: JSON ims_3gpp"
+expect_rc 0 "third-party service info: decoded" "$imsreg" decode --no-color "$tp"
+has "third-party service info: the value, its line" "$tmp/out" '      service information: mmtel-profile=gold  [line 18]'
+json "$tmp/tp.json" 'p=d["inputs"][0]["messages"][0]["body"]["parts"]; assert p[0]["ims_3gpp"]["service_info"] == {"line": 18, "text": "mmtel-profile=gold"}, p[0]["ims_3gpp"]; assert p[1]["ims_3gpp"] is None and d["inputs"][0]["messages"][0]["body"]["ims_3gpp"] is None' && ok || bad "third-party service info: JSON"
+sed 's|<type>restoration</type>|<type>restoration</typo>|' "$r504" >"$tmp/r504-bad.sip"
+expect_rc 0 "504 with broken XML: decoded, a warning" "$imsreg" decode --no-color "$tmp/r504-bad.sip"
+has "504 with broken XML: said with its line" "$tmp/out" '3GPP IM CN subsystem XML (TS 24.229 §7.6): cannot read it: not well-formed XML: Opening and ending tag mismatch: type line 4 and typo  [line 14]'
+has "504 with broken XML: the finding" "$tmp/out" 'warning ts24229.body.ims-3gpp-xml  line 14'
+
 echo "$passed passed, $failed failed"
 [ $failed = 0 ]
