@@ -1457,6 +1457,16 @@ static const struct cli_msg *carried_top(const struct cli_msg *sub)
 	return sub;
 }
 
+/* JSON: the members of a "carried" object (a message's, the run's). */
+static void report_carried_counts(struct report *r, const struct carried_tally *t)
+{
+	report_u64(r, "messages", NULL, t->messages, NULL);
+	report_u64(r, "errors", NULL, t->errors, NULL);
+	report_u64(r, "warnings", NULL, t->warnings, NULL);
+	report_u64(r, "infos", NULL, t->infos, NULL);
+	report_u64(r, "ignored", NULL, t->ignored, NULL);
+}
+
 /* carried_fn: counts a carried message's findings in *arg (a struct
  * carried_tally, the carrying message's), in the run's carried totals and
  * in run->carried_by_rule, with the lines of the user's input. */
@@ -1605,11 +1615,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		report_u64(r, "decode_errors", NULL, decode_errors, NULL);
 		report_u64(r, "ignored", NULL, fl.ignored, NULL);
 		report_begin(r, "carried", NULL);
-		report_u64(r, "messages", NULL, carried.messages, NULL);
-		report_u64(r, "errors", NULL, carried.errors, NULL);
-		report_u64(r, "warnings", NULL, carried.warnings, NULL);
-		report_u64(r, "infos", NULL, carried.infos, NULL);
-		report_u64(r, "ignored", NULL, carried.ignored, NULL);
+		report_carried_counts(r, &carried);
 		report_end(r);
 		report_end(r);
 	} else {
@@ -2478,11 +2484,7 @@ int cli_decode_main(int argc, char **argv, FILE *out, FILE *err)
 		report_u64(r, "other_kinds", NULL, run.kinds_other, NULL);
 		report_by_rule(r, &run.by_rule, "by rule");
 		report_begin(r, "carried", NULL);
-		report_u64(r, "messages", NULL, run.carried.messages, NULL);
-		report_u64(r, "errors", NULL, run.carried.errors, NULL);
-		report_u64(r, "warnings", NULL, run.carried.warnings, NULL);
-		report_u64(r, "infos", NULL, run.carried.infos, NULL);
-		report_u64(r, "ignored", NULL, run.carried.ignored, NULL);
+		report_carried_counts(r, &run.carried);
 		report_by_rule(r, &run.carried_by_rule, "by rule in the carried messages");
 		report_end(r);
 		report_end(r);
