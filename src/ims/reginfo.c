@@ -184,13 +184,23 @@ static void quiet_structured(void *ctx, xmlErrorPtr e)
 }
 
 /* Parses body as XML (no network, no entity substitution, no DTD,
- * quiet): 0 with *doc, or -EBADMSG (not well-formed: err says why, in one
- * line, at *err_line of the body) / -ENOMEM. *ctxt and *doc are the
- * caller's to free with xml_done, also on failure. */
+ * quiet): 0 with *doc, or -EBADMSG (empty, or not well-formed: err says
+ * why, in one line, at *err_line of the body), -EMSGSIZE (over
+ * REGINFO_MAX_BODY), -ENOMEM. *ctxt and *doc are the caller's to free
+ * with xml_done, also on failure. */
 static int xml_read(struct slice body, xmlParserCtxtPtr *ctxt, xmlDocPtr *doc, char *err, size_t errcap,
 		    unsigned *err_line)
 {
 	*doc = NULL;
+	*ctxt = NULL;
+	if (!body.ptr || body.len == 0) {
+		snprintf(err, errcap, "empty body");
+		return -EBADMSG;
+	}
+	if (body.len > REGINFO_MAX_BODY || body.len > INT32_MAX) {
+		snprintf(err, errcap, "body larger than %u bytes", REGINFO_MAX_BODY);
+		return -EMSGSIZE;
+	}
 	*ctxt = xmlNewParserCtxt();
 	if (!*ctxt)
 		return -ENOMEM;
@@ -250,14 +260,6 @@ int ims_reginfo_decode(struct ims_reginfo *ri, struct slice body)
 	memset(ri, 0, offsetof(struct ims_reginfo, regs));
 	ri->nregs = 0;
 	memset(&ri->ncontacts, 0, sizeof *ri - offsetof(struct ims_reginfo, ncontacts));
-	if (!body.ptr || body.len == 0) {
-		snprintf(ri->error, sizeof ri->error, "empty body");
-		return -EBADMSG;
-	}
-	if (body.len > REGINFO_MAX_BODY || body.len > INT32_MAX) {
-		snprintf(ri->error, sizeof ri->error, "body larger than %u bytes", REGINFO_MAX_BODY);
-		return -EMSGSIZE;
-	}
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	int rc = xml_read(body, &ctxt, &doc, ri->error, sizeof ri->error, &ri->error_line);
@@ -426,14 +428,6 @@ static void text_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, char *out, size_
 int ims_3gpp_xml_decode(struct ims_3gpp_xml *x, struct slice body)
 {
 	memset(x, 0, sizeof *x);
-	if (!body.ptr || body.len == 0) {
-		snprintf(x->error, sizeof x->error, "empty body");
-		return -EBADMSG;
-	}
-	if (body.len > REGINFO_MAX_BODY || body.len > INT32_MAX) {
-		snprintf(x->error, sizeof x->error, "body larger than %u bytes", REGINFO_MAX_BODY);
-		return -EMSGSIZE;
-	}
 	xmlParserCtxtPtr ctxt = NULL;
 	xmlDocPtr doc = NULL;
 	int rc = xml_read(body, &ctxt, &doc, x->error, sizeof x->error, &x->error_line);

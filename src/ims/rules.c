@@ -139,6 +139,13 @@ struct ctx {
 	bool ri_done;
 	int ri_rc;
 	struct ims_reginfo *ri;
+	/* the application/3gpp-ims+xml parts of the body, read once by the
+	 * first rule that asks (each_ims3gpp): x3[i] for parts[i] when x3_rc[i]
+	 * is ims_3gpp_xml_decode's result, X3_NONE for a part of another
+	 * type; freed when the rules are done (NULL: none, or no memory) */
+	bool x3_done;
+	int x3_rc[CARRIED_PARTS_MAX];
+	struct ims_3gpp_xml *x3;
 	/* the current rule's findings, put in message order before the callback */
 	size_t npending;
 	struct ims_finding pending[16];
@@ -2859,21 +2866,30 @@ static void check_body_message_sip(struct ctx *c)
 	}
 }
 
-/* Each application/3gpp-ims+xml body or part (TS 24.229 §7.6), read: fn
- * is called with it, the part and ims_3gpp_xml_decode's result (never
- * -ENOMEM: out of memory is no finding). */
+enum { X3_NONE = 1 }; /* c->x3_rc of a part that is not application/3gpp-ims+xml */
+
+/* Each application/3gpp-ims+xml body or part (TS 24.229 §7.6), read once
+ * for every rule: fn is called with it, the part and ims_3gpp_xml_decode's
+ * result (never -ENOMEM: out of memory is no finding). */
 static void each_ims3gpp(struct ctx *c,
 			 void (*fn)(struct ctx *c, const struct sip_body_part *p, const struct ims_3gpp_xml *x, int rc))
 {
-	for (size_t i = 0; i < c->nparts; i++) {
-		const struct sip_body_part *p = &c->parts[i];
-		if (!p->body.len || !slice_caseeq_cstr(sip_media_type(p->content_type), "application/3gpp-ims+xml"))
-			continue;
-		struct ims_3gpp_xml x;
-		int rc = ims_3gpp_xml_decode(&x, p->body);
-		if (rc != -ENOMEM)
-			fn(c, p, &x, rc);
+	if (!c->x3_done) {
+		c->x3_done = true;
+		for (size_t i = 0; i < c->nparts; i++) {
+			const struct sip_body_part *p = &c->parts[i];
+			c->x3_rc[i] = X3_NONE;
+			if (!p->body.len ||
+			    !slice_caseeq_cstr(sip_media_type(p->content_type), "application/3gpp-ims+xml"))
+				continue;
+			if (!c->x3 && !(c->x3 = imsreg_malloc(c->nparts * sizeof *c->x3)))
+				return;
+			c->x3_rc[i] = ims_3gpp_xml_decode(&c->x3[i], p->body);
+		}
 	}
+	for (size_t i = 0; c->x3 && i < c->nparts; i++)
+		if (c->x3_rc[i] != X3_NONE && c->x3_rc[i] != -ENOMEM)
+			fn(c, &c->parts[i], &c->x3[i], c->x3_rc[i]);
 }
 
 /* What a body of it is called in a finding. */
@@ -5409,5 +5425,6 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 	if (flow && !c.fields) /* fields alone belong to no transaction */
 		flow_note(&c, flow);
 	imsreg_free(c.ri);
+	imsreg_free(c.x3);
 	return c.count;
 }
