@@ -446,6 +446,8 @@ struct state {
 	bool cr_ends;         /* the input ends its lines with CR alone */
 	bool fields;          /* no start line in the input: a known header line
 			       * begins a block of fields (struct paste_msg) */
+	size_t lead_end;      /* a known header line before this line (the first
+			       * start line) begins a block of fields too */
 	bool block;           /* this message is such a block (after a message's
 			       * end too: see the loop of normalise) */
 	long content_length;
@@ -948,6 +950,24 @@ static bool fields_only(const char *in, struct line *ls, size_t n)
 	return true;
 }
 
+/* The header lines before the first message of a paste of messages (a
+ * message whose start line was not copied, the UE's Authorization line
+ * pasted above the REGISTER) are read as blocks of fields, as those after
+ * a message's end are: returns the index of the first line that is a
+ * start line, or 0 when a line before it holds a start line inside it
+ * (a log's prefix: that message's error is the one to show, as
+ * fields_only says) or there is none. */
+static size_t lead_fields_end(const char *in, const struct line *ls, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (classify(in, &ls[k]) == START)
+			return k;
+		if (start_inside(in, &ls[k]) != SIZE_MAX)
+			return 0;
+	}
+	return 0;
+}
+
 /* The normaliser proper, over text without a log format (the input, or
  * what unlog made of it: bounds are the offsets of the lines before which
  * one of its messages ended). */
@@ -974,6 +994,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		goto out;
 	indent_remove(&st, ls);
 	st.fields = fields_only(in, ls, n);
+	st.lead_end = st.fields ? 0 : lead_fields_end(in, ls, n);
 	size_t i = 0;
 	bool skipped_text = false; /* a run of text outside messages is listed once */
 	while (i < n) {
@@ -981,12 +1002,11 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 		if (!st.in_msg) {
 			/* a line of a field the codec knows outside any message
 			 * begins a block of fields in an input of fields alone,
-			 * and after a message (the Authorization line pasted
-			 * after the 401 whose head ended with its empty line);
-			 * before the first one, a start line inside a line may
-			 * be the message, and its error is the one to show */
-			if (k == START ||
-			    ((st.fields || p->nmsgs > 0) && known_field_line(in, &ls[i]))) {
+			 * after a message (the Authorization line pasted after
+			 * the 401 whose head ended with its empty line) and
+			 * before the first (lead_fields_end) */
+			if (k == START || ((st.fields || p->nmsgs > 0 || i < st.lead_end) &&
+					   known_field_line(in, &ls[i]))) {
 				skipped_text = false;
 				rc = msg_begin(&st, i, k != START);
 				if (rc < 0)

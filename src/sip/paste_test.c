@@ -1708,11 +1708,30 @@ static void test_fields_without_a_start_line_are_blocks(void)
 	paste_position(&p, sizeof "P-Access-Network-Info: " - 1, &line, &col);
 	CHECK(line == 1 && col == 28);
 
-	/* a start line anywhere: the header lines before it are no block */
-	static const char msg[] = "Authorization: Digest username=\"x\"\n\n"
+	/* header lines before the first start line: a block of their own
+	 * (the Authorization line pasted above the REGISTER), the text
+	 * before them ignored */
+	static const char msg[] = "the UE sent:\nAuthorization: Digest username=\"x\"\n\n"
 				  "REGISTER sip:b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\n";
 	CHECK_INT_EQ(paste_normalise(&p, msg, sizeof msg - 1, &err), 0);
-	CHECK(p.nmsgs == 1 && !p.msgs[0].fields && p.msgs[0].first_line == 3);
+	CHECK(p.nmsgs == 2 && p.msgs[0].fields && p.msgs[0].first_line == 2);
+	CHECK(!p.msgs[1].fields && p.msgs[1].first_line == 4);
+	CHECK(repaired(&p, 1, "ignored text"));
+	CHECK_SLICE_EQ(buf_view(&p.text), "Authorization: Digest username=\"x\"\r\n\r\n"
+					  "REGISTER sip:b SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\n\r\n");
+	/* right above the start line, with no blank line: the block ends
+	 * there and is listed so */
+	static const char above[] = "Expires: 0\nREGISTER sip:b SIP/2.0\nExpires: 0\n";
+	CHECK_INT_EQ(paste_normalise(&p, above, sizeof above - 1, &err), 0);
+	CHECK(p.nmsgs == 2 && p.msgs[0].fields && !p.msgs[1].fields && p.msgs[1].first_line == 2);
+	CHECK(repaired(&p, 1, "added the empty line"));
+	/* but a start line inside a line before the first (a log's prefix):
+	 * that message's reading decides, the header lines are no block */
+	static const char logged[] = "Authorization: Digest username=\"x\"\n"
+				     "10:00:01 pcscf: REGISTER sip:b SIP/2.0\n\n"
+				     "REGISTER sip:b SIP/2.0\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\n";
+	CHECK_INT_EQ(paste_normalise(&p, logged, sizeof logged - 1, &err), 0);
+	CHECK(p.nmsgs >= 1 && !p.msgs[0].fields);
 	paste_fini(&p);
 }
 

@@ -198,7 +198,8 @@ grep -q 'warning ir92.contact.smsip-misspelt  line 3' "$tmp/out" && ok || bad "f
 grep -q 'ignored text that is not part of a SIP message: line 1' "$tmp/out" && ok || bad "fields: the question's text listed"
 "$imsreg" decode --brief --no-color "$tmp/fields.txt" >"$tmp/brief.txt" 2>/dev/null
 grep -q "^$tmp/fields.txt:3: header fields (no start line) | 1 contact field(s) | 1 error(s), 1 warning(s), 0 info" "$tmp/brief.txt" && ok || bad "fields: --brief line: $(head -2 "$tmp/brief.txt")"
-# the same text with a start line after it: a message, the fields before it ignored
+# the same text with a start line after it: a message; the fields before it,
+# indented as the question quotes them, are the question's text, ignored
 printf 'REGISTER sip:ims.example.net SIP/2.0\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\n' >>"$tmp/fields.txt"
 "$imsreg" decode --json "$tmp/fields.txt" >"$tmp/out" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert [x["kind"] for x in m] == ["request"], m' "$tmp/out" && ok || bad "a start line makes the input messages"
@@ -215,6 +216,19 @@ assert m[1]["line"] == 16, m[1]["line"]
 names = [h["name"] for h in m[0]["headers"]]
 assert "Authorization" not in names, names
 PY
+# the UE's Authorization line pasted above the REGISTER (at the line's start):
+# a block of fields before the message, not ignored
+{ cat "$aka/03-authorization-header.txt"; printf "\n\n"; cat "$aka/01-register-sec-agree.sip"; } >"$tmp/auth-reg.txt"
+"$imsreg" decode --json "$tmp/auth-reg.txt" >"$tmp/out" 2>/dev/null
+python3 - "$tmp/out" <<'PY' && ok || bad "the Authorization line above a REGISTER is fields of its own"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"]
+assert [x["kind"] for x in m] == ["fields", "request"], [x["kind"] for x in m]
+assert m[0]["line"] == 1 and m[1]["line"] == 3, (m[0]["line"], m[1]["line"])
+assert m[0]["headers"][0]["name"] == "Authorization", m[0]["headers"]
+PY
+"$imsreg" decode --brief --no-color "$tmp/auth-reg.txt" >"$tmp/brief.txt" 2>/dev/null
+grep -q "^$tmp/auth-reg.txt:1: header fields (no start line) |" "$tmp/brief.txt" && ok || bad "Authorization above: --brief line: $(head -2 "$tmp/brief.txt")"
 # fields copied from a syslog: the prefix of each line removed, the log's
 # other lines ignored, the finding at the input's line
 printf 'Nov 21 18:56:00 pcscf kamailio[812]: INFO: <script>: REGISTER from 10.45.0.2\nNov 21 18:56:00 pcscf kamailio[812]: Contact: <sip:001010000000001@10.45.0.2>;+sip.instance="<urn:gsma:imei:35425006-000655-0>"\nNov 21 18:56:01 pcscf kamailio[812]: P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=0010100010019B0\n' >"$tmp/fields-log.txt"
