@@ -95,17 +95,28 @@ static const char *const contact_events[] = { "registered", "created", "refreshe
 					      "rejected", NULL };
 
 /* Notes the first problem of the document (the later ones are like it). */
+/* The first departure from a document's schema, with the line of n (0
+ * without one): both readers keep only the first (the later ones follow
+ * from it more often than not). */
+static void first_problem(char *buf, size_t cap, unsigned *line, const xmlNode *n, const char *fmt,
+			  va_list ap) __attribute__((format(printf, 5, 0)));
+static void first_problem(char *buf, size_t cap, unsigned *line, const xmlNode *n, const char *fmt,
+			  va_list ap)
+{
+	if (buf[0])
+		return;
+	vsnprintf(buf, cap, fmt, ap);
+	*line = n ? (unsigned)xmlGetLineNo(n) : 0;
+}
+
 static void problem(struct ims_reginfo *ri, const xmlNode *n, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void problem(struct ims_reginfo *ri, const xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
-	if (ri->problem[0])
-		return;
 	va_start(ap, fmt);
-	vsnprintf(ri->problem, sizeof ri->problem, fmt, ap);
+	first_problem(ri->problem, sizeof ri->problem, &ri->problem_line, n, fmt, ap);
 	va_end(ap);
-	ri->problem_line = n ? (unsigned)xmlGetLineNo(n) : 0;
 }
 
 static void contact_read(struct ims_reginfo *ri, const xmlNode *n, unsigned reg)
@@ -386,12 +397,9 @@ static void note_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, const char *fmt,
 static void note_3gpp(struct ims_3gpp_xml *x, const xmlNode *n, const char *fmt, ...)
 {
 	va_list ap;
-	if (x->problem[0])
-		return;
 	va_start(ap, fmt);
-	vsnprintf(x->problem, sizeof x->problem, fmt, ap);
+	first_problem(x->problem, sizeof x->problem, &x->problem_line, n, fmt, ap);
 	va_end(ap);
-	x->problem_line = n ? (unsigned)xmlGetLineNo(n) : 0;
 }
 
 /* The text of n, blanks at both ends left out, into out (cap bytes); a
