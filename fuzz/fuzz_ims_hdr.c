@@ -1,6 +1,7 @@
 /* fuzz_ims_hdr.c: libFuzzer target for the IMS decoders: the first byte picks P-Access-Network-Info
  * (and Cellular-Network-Info on the same bytes), +sip.instance, AKA nonce, auts, identity, a Contact
- * feature tag or a Feature-Caps value; the rest is the input. */
+ * feature tag, a Feature-Caps value or (7) a P-Charging-Vector bearer list, whose access the next
+ * byte picks; the rest is the input. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -163,6 +164,26 @@ static void run_fcaps(const char *p, size_t n)
 		MUST(ims_fcaps_next_cap(&it, &prm, &element, &err) == 0);
 }
 
+/* a P-Charging-Vector bearer list of the access k picks */
+static void run_anci(unsigned k, const char *p, size_t n)
+{
+	struct ims_anci a;
+	enum ims_anci_kind kind = (enum ims_anci_kind)(IMS_ANCI_GPRS + k % 4);
+	int rc = ims_anci_decode(&a, kind, slice_make(p, n));
+	MUST(rc == 0 || rc == -EBADMSG);
+	MUST((rc == 0) == (a.problem == NULL));
+	MUST(a.kind == kind && a.access && a.cid_name && a.item_name && a.sig_name);
+	MUST(a.nitems >= 1 && a.nitems <= IMS_ANCI_MAX_ITEMS);
+	MUST(a.dropped == 0 || a.nitems == IMS_ANCI_MAX_ITEMS);
+	for (unsigned i = 0; i < a.nitems; i++) {
+		const struct ims_anci_item *it = &a.items[i];
+		MUST(inside(it->cid, p, n) && it->nflows <= IMS_ANCI_MAX_FLOWS);
+		MUST(it->sig >= -1 && it->sig <= 1);
+		MUST(!it->cid_ok || (it->cid.len >= 1 && it->cid.len <= 16));
+		MUST(!it->flows_cut || it->nflows == IMS_ANCI_MAX_FLOWS);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1)
@@ -189,8 +210,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 5:
 		run_feature_tag(p, n);
 		break;
-	default:
+	case 6:
 		run_fcaps(p, n);
+		break;
+	default:
+		if (n)
+			run_anci((unsigned char)p[0], p + 1, n - 1);
 		break;
 	}
 	return 0;

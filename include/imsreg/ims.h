@@ -244,6 +244,61 @@ bool ims_cni_hdr(const struct sip_hdr *h);
  * message order, or NULL. */
 const struct sip_hdr *ims_cni_next(const struct sip_msg *m, const struct sip_hdr *prev);
 
+/* ---- P-Charging-Vector's access network charging information (TS 24.229
+ * §7.2A.5) --------------------------------------------------------------- */
+
+/* The list parameter of one access: pdp-info (GPRS, items pdp-item, pdp-sig,
+ * gcid), eps-info (EPS: eps-item, eps-sig, ecid), 5gs-info (5GS: 5gs-item,
+ * 5gs-sig, 5gscid), dsl-bearer-info (xDSL: dsl-bearer-item, dsl-bearer-sig,
+ * dslcid); each item may end in flow-id. */
+enum ims_anci_kind {
+	IMS_ANCI_NONE = 0,
+	IMS_ANCI_GPRS,
+	IMS_ANCI_EPS,
+	IMS_ANCI_5GS,
+	IMS_ANCI_XDSL,
+};
+#define IMS_ANCI_MAX_ITEMS 16
+#define IMS_ANCI_MAX_FLOWS 16
+
+struct ims_anci_flow {
+	uint32_t media; /* media component number (the SDP m= line's order) */
+	uint32_t flow;  /* IP flow number within it (TS 29.214) */
+};
+
+struct ims_anci_item {
+	uint32_t item;          /* the item's number; 0 when it has none */
+	int sig;                /* 1: the IMS signalling bearer (sig=yes), 0: a media
+				 * bearer (no), -1: not given */
+	struct slice cid;       /* the charging id as written (hex), or SLICE_NULL */
+	uint64_t cid_value;     /* that id as a number when it has 1 to 16 hex digits */
+	bool cid_ok;
+	unsigned nflows;
+	struct ims_anci_flow flows[IMS_ANCI_MAX_FLOWS];
+	bool flows_cut;         /* more flows than flows[] holds */
+};
+
+struct ims_anci {
+	enum ims_anci_kind kind;
+	const char *access;     /* "GPRS", "EPS", "5GS", "xDSL" */
+	const char *cid_name;   /* "gcid", "ecid", "5gscid", "dslcid" */
+	const char *item_name;  /* "pdp-item", "eps-item", "5gs-item", "dsl-bearer-item" */
+	const char *sig_name;   /* "pdp-sig", "eps-sig", "5gs-sig", "dsl-bearer-sig" */
+	unsigned nitems;
+	struct ims_anci_item items[IMS_ANCI_MAX_ITEMS];
+	unsigned dropped;       /* items after the last that items[] holds */
+	/* the first departure from the syntax (an item, a value, a flow-id),
+	 * NULL when none; the rest of the items is read on */
+	const char *problem;
+};
+
+/* The access of a P-Charging-Vector list parameter name (any case), or
+ * IMS_ANCI_NONE. */
+enum ims_anci_kind ims_anci_kind_of(struct slice param);
+/* Decodes the value of such a parameter (with or without its quotes):
+ * 0, or -EBADMSG with a->problem set (what could be read is in a). */
+int ims_anci_decode(struct ims_anci *a, enum ims_anci_kind kind, struct slice value);
+
 /* ---- reg event state (RFC 3680 §5, RFC 5628; TS 24.229 §5.4.2.1.2) ------- */
 
 /* The registration state document of a reg-event NOTIFY
