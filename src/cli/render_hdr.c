@@ -1248,6 +1248,80 @@ static int render_list(struct report *r, const struct cli_msg *m, const struct s
 	return errors;
 }
 
+/* The access network charging list of P-Charging-Vector (pdp-info,
+ * eps-info, 5gs-info, dsl-bearer-info: TS 24.229 §7.2A.5), one bearer an
+ * item. Text: a line a bearer under the parameter, with its charging id
+ * in hex and as the number the packet core's records show (the P-GW's
+ * Charging-ID, TS 32.298); JSON: an object (docs/json.md). */
+static void render_anci(struct report *r, enum ims_anci_kind kind, struct slice value)
+{
+	struct ims_anci a;
+	ims_anci_decode(&a, kind, value);
+	if (r->format == REPORT_TEXT) {
+		r->indent++;
+		for (unsigned i = 0; i < a.nitems; i++) {
+			const struct ims_anci_item *it = &a.items[i];
+			char flows[IMS_ANCI_MAX_FLOWS * 32 + 16] = "";
+			size_t n = 0;
+			for (unsigned f = 0; f < it->nflows && n < sizeof flows; f++)
+				n += (size_t)snprintf(flows + n, sizeof flows - n, "%s media %u flow %u",
+						      f ? "," : "; IP flows:", it->flows[f].media,
+						      it->flows[f].flow);
+			if (it->flows_cut && n < sizeof flows)
+				snprintf(flows + n, sizeof flows - n, ", ...");
+			char cid[64] = "no charging id";
+			if (it->cid_ok)
+				snprintf(cid, sizeof cid, "%s %.*s = %" PRIu64, a.cid_name, SLICE_ARG(it->cid),
+					 it->cid_value);
+			else if (it->cid.ptr)
+				snprintf(cid, sizeof cid, "%s %.*s", a.cid_name, (int)(it->cid.len > 40 ? 40 : it->cid.len),
+					 it->cid.ptr);
+			report_line(r, STYLE_NONE, "%s bearer %" PRIu32 ": %s, %s%s", a.access, it->item,
+				    it->sig == 1   ? "the IMS signalling bearer"
+				    : it->sig == 0 ? "a media bearer"
+						   : "signalling or media not said",
+				    cid, flows);
+		}
+		if (a.dropped)
+			report_line(r, STYLE_NONE, "(%u more bearers not shown)", a.dropped);
+		if (a.problem)
+			report_line(r, STYLE_WARNING, "not the syntax of TS 24.229 §7.2A.5: %s", a.problem);
+		r->indent--;
+		return;
+	}
+	report_begin(r, "access_network_charging", NULL);
+	report_cstr(r, "access", NULL, a.access, NULL);
+	report_list_begin(r, "bearers", NULL);
+	for (unsigned i = 0; i < a.nitems; i++) {
+		const struct ims_anci_item *it = &a.items[i];
+		report_begin(r, NULL, NULL);
+		report_u64(r, "item", NULL, it->item, NULL);
+		if (it->sig < 0)
+			report_cstr(r, "signalling", NULL, NULL, NULL);
+		else
+			report_bool(r, "signalling", NULL, it->sig == 1, NULL);
+		report_str(r, "charging_id", NULL, it->cid, NULL);
+		if (it->cid_ok)
+			report_u64(r, "charging_id_value", NULL, it->cid_value, NULL);
+		else
+			report_cstr(r, "charging_id_value", NULL, NULL, NULL);
+		report_list_begin(r, "flows", NULL);
+		for (unsigned f = 0; f < it->nflows; f++) {
+			report_begin(r, NULL, NULL);
+			report_u64(r, "media", NULL, it->flows[f].media, NULL);
+			report_u64(r, "flow", NULL, it->flows[f].flow, NULL);
+			report_end(r);
+		}
+		report_list_end(r);
+		report_bool(r, "flows_cut", NULL, it->flows_cut, NULL);
+		report_end(r);
+	}
+	report_list_end(r);
+	report_u64(r, "dropped", NULL, a.dropped, NULL);
+	report_cstr(r, "problem", NULL, a.problem, NULL);
+	report_end(r);
+}
+
 /* P-Charging-Vector (icid-value, then its parameters) and
  * P-Charging-Function-Addresses (ccf and ecf, each maybe twice): nothing
  * but parameters (RFC 7315 §5). Text: each with its meaning; JSON: the
@@ -1265,8 +1339,12 @@ static int render_charging(struct report *r, const struct cli_msg *m, const stru
 	const bool vector = h->id == SIP_HDR_P_CHARGING_VECTOR;
 	if (r->format == REPORT_TEXT) {
 		sip_param_it_init(&it, h->value);
-		while ((rc = sip_param_next(&it, &p, &perr)) > 0)
+		while ((rc = sip_param_next(&it, &p, &perr)) > 0) {
 			report_param(r, &p, ims_explain_param(h->id, p.name));
+			enum ims_anci_kind kind = vector ? ims_anci_kind_of(p.name) : IMS_ANCI_NONE;
+			if (kind != IMS_ANCI_NONE)
+				render_anci(r, kind, p.value);
+		}
 	} else {
 		report_params(r, h->id, "params", h->value);
 		if (vector) {
@@ -1275,6 +1353,15 @@ static int render_charging(struct report *r, const struct cli_msg *m, const stru
 				report_str(r, pcv_key[k], NULL,
 					   sip_param_find(h->value, pcv[k], &q) ? q.value : SLICE_NULL, NULL);
 			}
+			/* the first access network charging list, or null */
+			enum ims_anci_kind kind = IMS_ANCI_NONE;
+			sip_param_it_init(&it, h->value);
+			while (kind == IMS_ANCI_NONE && sip_param_next(&it, &p, &perr) > 0)
+				kind = ims_anci_kind_of(p.name);
+			if (kind != IMS_ANCI_NONE)
+				render_anci(r, kind, p.value);
+			else
+				report_cstr(r, "access_network_charging", NULL, NULL, NULL);
 		} else {
 			static const char *const fn[] = { "ccf", "ecf" };
 			for (size_t k = 0; k < 2; k++) {

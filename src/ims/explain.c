@@ -694,6 +694,44 @@ static const struct param_entry param_table[] = {
 		"is related to.", "RFC 7976 §4" } },
 	{ FAM_CHARGING, "related-icid-generated-at", { "The host of the node that made "
 		"related-icid.", "RFC 7976 §4" } },
+	/* access-network-charging-info (TS 24.229 §7.2A.5): added by the
+	 * P-CSCF from what the PCRF/PCF told it over Rx/N5 */
+	{ FAM_CHARGING, "ggsn", { "Access network charging (GPRS): the address of "
+		"the GGSN whose records hold the bearers' charging ids below; added by "
+		"the P-CSCF, from the PCRF.", "TS 24.229 §7.2A.5, TS 29.214" } },
+	{ FAM_CHARGING, "pdngw", { "Access network charging (EPS): the address of the "
+		"P-GW whose records (PGW-CDR) hold the bearers' charging ids below; added "
+		"by the P-CSCF, from the PCRF over Rx.", "TS 24.229 §7.2A.5, TS 29.214" } },
+	{ FAM_CHARGING, "smf", { "Access network charging (5GS): the address of the "
+		"SMF whose records hold the QoS flows' charging ids below; added by the "
+		"P-CSCF, from the PCF.", "TS 24.229 §7.2A.5, TS 29.514" } },
+	{ FAM_CHARGING, "pdg", { "Access network charging (I-WLAN): the request came "
+		"through a packet data gateway.", "TS 24.229 §7.2A.5" } },
+	{ FAM_CHARGING, "bras", { "Access network charging (xDSL): the address of the "
+		"broadband remote access server.", "TS 24.229 §7.2A.5" } },
+	{ FAM_CHARGING, "auth-token", { "Access network charging (GPRS, xDSL): the "
+		"media authorization token that ties the bearers to this session.",
+		"TS 24.229 §7.2A.5, RFC 3313" } },
+	{ FAM_CHARGING, "pdp-info", { "The GPRS bearers (PDP contexts) of the session: "
+		"each item's number, whether it carries IMS signalling (pdp-sig), its GPRS "
+		"charging id (gcid, hex: the GGSN's Charging ID) and the media flows it "
+		"carries (flow-id: the SDP media line and flow, as Rx numbers them). The "
+		"charging id is how the IMS records are found beside the packet core's.",
+		"TS 24.229 §7.2A.5, TS 29.214" } },
+	{ FAM_CHARGING, "eps-info", { "The EPS bearers of the session: each item's "
+		"number, whether it carries IMS signalling (eps-sig), its charging id (ecid, "
+		"hex: the P-GW's Charging ID, the number the PGW-CDR shows) and the media "
+		"flows it carries (flow-id: the SDP media line and flow, as Rx numbers "
+		"them). The charging id is how the IMS records are found beside the packet "
+		"core's.", "TS 24.229 §7.2A.5, TS 29.214, TS 32.298" } },
+	{ FAM_CHARGING, "5gs-info", { "The 5GS QoS flows of the session: each item's "
+		"number, its charging id (5gscid, hex) and the media flows it carries "
+		"(flow-id). The charging id is how the IMS records are found beside the "
+		"SMF's.", "TS 24.229 §7.2A.5, TS 29.514" } },
+	{ FAM_CHARGING, "dsl-bearer-info", { "The xDSL bearers of the session: each "
+		"item's number, whether it carries IMS signalling, its charging id "
+		"(dslcid, hex) and the media flows it carries (flow-id).",
+		"TS 24.229 §7.2A.5" } },
 	{ FAM_CHARGING, "ccf", { "Address of a Charging Collection Function, which takes "
 		"the offline charging records (a first and a second one may be "
 		"given).", "RFC 7315 §4.5, TS 32.240" } },

@@ -1844,6 +1844,31 @@ static void check_cni_syntax(struct ctx *c)
 	}
 }
 
+/* P-Charging-Vector's access network charging lists (TS 24.229 §7.2A.5),
+ * each field's, with its first departure from the syntax. */
+static void check_pcv_access_charging(struct ctx *c)
+{
+	for (const struct sip_hdr *h = sip_hdr_first(c->msg, SIP_HDR_P_CHARGING_VECTOR); h;
+	     h = sip_hdr_next(c->msg, h)) {
+		struct sip_param_it it;
+		struct sip_param p;
+		struct sip_parse_error err = { 0 };
+		sip_param_it_init(&it, h->value);
+		while (sip_param_next(&it, &p, &err) > 0) {
+			enum ims_anci_kind kind = ims_anci_kind_of(p.name);
+			struct ims_anci a;
+			if (kind == IMS_ANCI_NONE || ims_anci_decode(&a, kind, p.value) == 0)
+				continue;
+			report(c, h, p.name.ptr, "%.*s: %s. An item is %s=N[;%s=yes|no];%s=HEX"
+			       "[;flow-id=({media,flow},...)], items between commas. The charging system cannot tie this "
+			       "session's IMS records to the %s bearers' (the charging id is the key); "
+			       "check how the P-CSCF writes what the PCRF/PCF gave it.",
+			       SLICE_ARG(p.name), a.problem, a.item_name, a.sig_name, a.cid_name,
+			       a.access);
+		}
+	}
+}
+
 /* Feature-Caps (RFC 6809 §6.3): the indicators of every field, to the
  * first that breaks the syntax. */
 static void check_fcaps_syntax(struct ctx *c)
@@ -5087,6 +5112,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("ts24229.pani.placeholder-cell", IMS_SEV_INFO, "TS 24.229 §7.2A.4.3",\
 	  "the cell id is a placeholder (MCC 000, ECI all ones)",\
 	  ANY | FIELDS, check_pani_placeholder) \
+	X("ts24229.pcv.access-charging", IMS_SEV_WARNING, "TS 24.229 §7.2A.5",\
+	  "P-Charging-Vector's bearer list (pdp-info, eps-info, 5gs-info, dsl-bearer-info) follows its syntax",\
+	  ANY | FIELDS, check_pcv_access_charging) \
 	X("ts24229.cni.syntax", IMS_SEV_ERROR, "TS 24.229 §7.2.15",\
 	  "Cellular-Network-Info is one cellular access type with its cell and cell-info-age in seconds",\
 	  ANY | FIELDS, check_cni_syntax) \

@@ -521,6 +521,15 @@ static const struct {
 	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0",
 	  "utran-cell-id-3gpp=26201001A2B3C4D0, 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=31048001A2B3C4D0",
 	  "ts24229.pani.plmn-vs-imsi", "31048001" },
+	/* P-Charging-Vector's bearer list (TS 24.229 §7.2A.5) */
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nP-Charging-Vector: icid-value=1;pdngw=192.0.2.50;"
+	  "eps-info=\"eps-item=1;eps-sig=perhaps;ecid=39B26CD7\"\r\n",
+	  "ts24229.pcv.access-charging", "eps-info=" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nP-Charging-Vector: icid-value=1;ggsn=192.0.2.1;auth-token=1;"
+	  "pdp-info=\"pdp-item=1;pdp-sig=no;gcid=XYZ;flow-id=({1,1})\"\r\n",
+	  "ts24229.pcv.access-charging", "pdp-info=" },
 	/* Cellular-Network-Info (TS 24.229 §7.2.15) beside a Wi-Fi PANI */
 #define WIFI_PANI "P-Access-Network-Info: IEEE-802.11;i-wlan-node-id=0011223344ff\r\n"
 	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
@@ -996,6 +1005,14 @@ static const struct {
 	  "Expires: 600000\r\nDate: Thu, 29 Feb 2024 23:59:59 GMT\r\n", "rfc3261.date.weekday" },
 	{ initial_register, "Expires: 600000\r\n",
 	  "Expires: 600000\r\nDate: Thu, 01 Mar 1900 00:00:00 GMT\r\n", "rfc3261.date.weekday" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nP-Charging-Vector: icid-value=1;pdngw=192.0.2.50;eps-info=\""
+	  "eps-item=1;eps-sig=yes;ecid=39B26CD7,eps-item=2;eps-sig=no;ecid=0F;flow-id=({1,1},{1,2})\"\r\n",
+	  "ts24229.pcv.access-charging" },
+	{ initial_register, "Expires: 600000\r\n",
+	  "Expires: 600000\r\nP-Charging-Vector: icid-value=1;smf=192.0.2.2;"
+	  "5gs-info=\"5gs-item=1;5gscid=AB01;flow-id=({1,1})\"\r\n",
+	  "ts24229.pcv.access-charging" },
 	/* a Wi-Fi REGISTER with a well-formed Cellular-Network-Info; one
 	 * network-provided Wi-Fi PANI beside a UE's LTE one */
 	{ initial_register, "P-Access-Network-Info: 3GPP-E-UTRAN-FDD;utran-cell-id-3gpp=26201001A2B3C4D0\r\n",

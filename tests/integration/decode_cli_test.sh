@@ -674,6 +674,32 @@ assert [p["name"] for p in d["params"]] == ["icid-value", "icid-generated-at", "
 assert all(p["meaning"] for p in d["params"]), d
 assert a["decoded"]["ccf"] == ["192.1.1.1", "192.1.1.2"] and a["decoded"]["ecf"] == ["192.1.1.3"], a
 PY
+# the bearer list a P-CSCF adds from the PCRF (TS 24.229 §7.2A.5): each EPS
+# bearer with its charging id in hex and as the P-GW's records show it
+printf 'P-Charging-Vector: icid-value=1;pdngw=192.0.2.50;eps-info="eps-item=1;eps-sig=yes;ecid=39B26CD7,eps-item=2;eps-sig=no;ecid=39B26CD8;flow-id=({1,1},{1,2})"\r\n' >"$tmp/anci.txt"
+expect_rc 0 "a bearer list" "$imsreg" decode --no-color "$tmp/anci.txt"
+has "bearer list: the signalling bearer" "$tmp/out" "EPS bearer 1: the IMS signalling bearer, ecid 39B26CD7 = 967994583"
+has "bearer list: the media bearer and its flows" "$tmp/out" "EPS bearer 2: a media bearer, ecid 39B26CD8 = 967994584; IP flows: media 1 flow 1, media 1 flow 2"
+has "bearer list: pdngw explained" "$tmp/out" "the address of the P-GW whose records"
+"$imsreg" decode --json "$tmp/anci.txt" >"$tmp/anci.json" 2>/dev/null
+python3 - "$tmp/anci.json" "$tmp/pcv.json" <<'PY' && ok || bad "bearer list: JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]["headers"][0]["decoded"]
+a = d["access_network_charging"]
+assert a["access"] == "EPS" and a["problem"] is None and a["dropped"] == 0, a
+b = a["bearers"]
+assert [x["item"] for x in b] == [1, 2] and [x["signalling"] for x in b] == [True, False], b
+assert b[0]["charging_id"] == "39B26CD7" and b[0]["charging_id_value"] == 967994583 and b[0]["flows"] == [], b
+assert b[1]["flows"] == [{"media": 1, "flow": 1}, {"media": 1, "flow": 2}] and not b[1]["flows_cut"], b
+m = json.load(open(sys.argv[2]))["inputs"][0]["messages"][0]
+v = [h for h in m["headers"] if h["long_name"] == "P-Charging-Vector"][0]
+assert v["decoded"]["access_network_charging"] is None, v["decoded"]
+PY
+# a bad signalling flag: said under the list and by the rule, exit 0 (a warning)
+sed 's/eps-sig=yes/eps-sig=perhaps/' "$tmp/anci.txt" >"$tmp/anci-bad.txt"
+expect_rc 0 "a bad bearer list" "$imsreg" decode --no-color "$tmp/anci-bad.txt"
+has "bad bearer list: under the list" "$tmp/out" "not the syntax of TS 24.229 §7.2A.5: a signalling flag that is neither yes nor no"
+has "bad bearer list: the finding" "$tmp/out" "warning ts24229.pcv.access-charging  line 1  P-Charging-Vector"
 
 # --- Event, Subscription-State, Content-Type: the token and each
 # parameter with its meaning (RFC 6665 §4.1.3: what a reason asks) ---
