@@ -1261,7 +1261,7 @@ static void render_anci(struct report *r, enum ims_anci_kind kind, struct slice 
 		r->indent++;
 		for (unsigned i = 0; i < a.nitems; i++) {
 			const struct ims_anci_item *it = &a.items[i];
-			char flows[IMS_ANCI_MAX_FLOWS * 32 + 16] = "";
+			char flows[IMS_ANCI_MAX_FLOWS * 40 + 16] = ""; /* ", media N flow N": 36 at most */
 			size_t n = 0;
 			for (unsigned f = 0; f < it->nflows && n < sizeof flows; f++)
 				n += (size_t)snprintf(flows + n, sizeof flows - n, "%s media %u flow %u",

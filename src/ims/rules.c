@@ -1860,9 +1860,10 @@ static void check_pcv_access_charging(struct ctx *c)
 			if (kind == IMS_ANCI_NONE || ims_anci_decode(&a, kind, p.value) == 0)
 				continue;
 			report(c, h, p.name.ptr, "%.*s: %s. An item is %s=N[;%s=yes|no];%s=HEX"
-			       "[;flow-id=({media,flow},...)], items between commas. The charging system cannot tie this "
-			       "session's IMS records to the %s bearers' (the charging id is the key); "
-			       "check how the P-CSCF writes what the PCRF/PCF gave it.",
+			       "[;flow-id=({media,flow},...)], items between commas. The charging "
+			       "system cannot tie this session's IMS records to the %s bearers' (the "
+			       "charging id is the key); check how the P-CSCF writes what the PCRF/PCF "
+			       "gave it.",
 			       SLICE_ARG(p.name), a.problem, a.item_name, a.sig_name, a.cid_name,
 			       a.access);
 		}
