@@ -33,32 +33,6 @@ static void problem(struct ims_anci *a, const char *what)
 		a->problem = what;
 }
 
-static struct slice trim(struct slice s)
-{
-	while (s.len && (s.ptr[0] == ' ' || s.ptr[0] == '\t'))
-		s.ptr++, s.len--;
-	while (s.len && (s.ptr[s.len - 1] == ' ' || s.ptr[s.len - 1] == '\t'))
-		s.len--;
-	return s;
-}
-
-/* 1*DIGIT that fits 32 bits into *v. */
-static bool u32_of(struct slice s, uint32_t *v)
-{
-	uint64_t x = 0;
-	if (!s.len || s.len > 10)
-		return false;
-	for (size_t i = 0; i < s.len; i++) {
-		if (s.ptr[i] < '0' || s.ptr[i] > '9')
-			return false;
-		x = x * 10 + (uint64_t)(s.ptr[i] - '0');
-	}
-	if (x > UINT32_MAX)
-		return false;
-	*v = (uint32_t)x;
-	return true;
-}
-
 /* flow-id = "(" "{" 1*DIGIT COMMA 1*DIGIT "}" *(COMMA "{" 1*DIGIT COMMA
  * 1*DIGIT "}") ")": the pairs into it; false when s is not so. */
 static bool flows_of(struct ims_anci_item *it, struct slice s)
@@ -76,7 +50,7 @@ static bool flows_of(struct ims_anci_item *it, struct slice s)
 			const char *d = p;
 			while (p < e && *p >= '0' && *p <= '9')
 				p++;
-			if (!u32_of(slice_span(d, p), &pair[k]) || p == e || *p++ != (k ? '}' : ','))
+			if (slice_u32(slice_span(d, p), &pair[k]) < 0 || p == e || *p++ != (k ? '}' : ','))
 				return false;
 		}
 		if (it->nflows < IMS_ANCI_MAX_FLOWS)
@@ -106,16 +80,16 @@ static void item_read(struct ims_anci *a, const struct anci_names *nm, struct im
 		const char *q = memchr(p, ';', (size_t)(e - p));
 		if (!q)
 			q = e;
-		struct slice param = trim(slice_span(p, q)), name = param, value = SLICE_NULL;
+		struct slice param = slice_trim(slice_span(p, q)), name = param, value = SLICE_NULL;
 		const char *eq = memchr(param.ptr, '=', param.len);
 		if (eq) {
-			name = trim(slice_span(param.ptr, eq));
-			value = trim(slice_span(eq + 1, param.ptr + param.len));
+			name = slice_trim(slice_span(param.ptr, eq));
+			value = slice_trim(slice_span(eq + 1, param.ptr + param.len));
 		}
 		if (!param.len)
 			problem(a, "an empty parameter in an item (';' twice, or at an end)");
 		else if (slice_caseeq_cstr(name, nm->item)) {
-			if (!u32_of(value, &it->item))
+			if (slice_u32(value, &it->item) < 0)
 				problem(a, "an item number that is not digits");
 		} else if (slice_caseeq_cstr(name, nm->sig)) {
 			if (slice_caseeq_cstr(value, "yes"))
@@ -167,9 +141,9 @@ int ims_anci_decode(struct ims_anci *a, enum ims_anci_kind kind, struct slice va
 	a->item_name = nm->item;
 	a->sig_name = nm->sig;
 	/* a list with no value ("eps-info" alone) reads as one empty item */
-	struct slice v = value.ptr ? trim(value) : SLICE_LIT("");
+	struct slice v = value.ptr ? slice_trim(value) : SLICE_LIT("");
 	if (v.len >= 2 && v.ptr[0] == '"' && v.ptr[v.len - 1] == '"')
-		v = trim(slice_make(v.ptr + 1, v.len - 2));
+		v = slice_trim(slice_make(v.ptr + 1, v.len - 2));
 	else if (v.len && (v.ptr[0] == '"' || v.ptr[v.len - 1] == '"'))
 		problem(a, "a quote that is not closed");
 	/* items split at the commas outside a flow-id's parentheses */
@@ -178,7 +152,7 @@ int ims_anci_decode(struct ims_anci *a, enum ims_anci_kind kind, struct slice va
 	for (;; p++) {
 		if (p == e || (*p == ',' && depth == 0)) {
 			if (a->nitems < IMS_ANCI_MAX_ITEMS)
-				item_read(a, nm, &a->items[a->nitems++], trim(slice_span(start, p)));
+				item_read(a, nm, &a->items[a->nitems++], slice_trim(slice_span(start, p)));
 			else
 				a->dropped++;
 			if (p == e)
