@@ -909,8 +909,8 @@ static bool known_field_line(const char *in, const struct line *l)
 }
 
 /* Header fields pasted without a message around them ("Authorization:
- * Digest ...", a Contact copied from a log): true when no line of the
- * input holds a start line (at its start or inside it) and one is a header
+ * Digest ...", a Contact copied from a log), in an input none of whose
+ * lines holds a start line (start_first): true when one is a header
  * line of a name the codec knows, at column 0 or, when none is, after the
  * white space of the first line indented so: that white space is removed
  * from every line that begins with it (quoted in a mail or a question, as
@@ -918,9 +918,6 @@ static bool known_field_line(const char *in, const struct line *l)
  * as folding). */
 static bool fields_only(const char *in, struct line *ls, size_t n)
 {
-	for (size_t k = 0; k < n; k++)
-		if (classify(in, &ls[k]) == START || start_inside(in, &ls[k]) != SIZE_MAX)
-			return false;
 	size_t first = n;
 	for (size_t k = 0; k < n; k++) {
 		if (known_field_line(in, &ls[k]))
@@ -950,22 +947,26 @@ static bool fields_only(const char *in, struct line *ls, size_t n)
 	return true;
 }
 
-/* The header lines before the first message of a paste of messages (a
- * message whose start line was not copied, the UE's Authorization line
- * pasted above the REGISTER) are read as blocks of fields, as those after
- * a message's end are: returns the index of the first line that is a
- * start line, or 0 when a line before it holds a start line inside it
- * (a log's prefix: that message's error is the one to show, as
- * fields_only says) or there is none. */
-static size_t lead_fields_end(const char *in, const struct line *ls, size_t n)
+/* The first line that holds a start line, at its start or (*inside)
+ * after other text, or n. The header lines before a start line at a
+ * line's start are read as blocks of fields (a message whose start line
+ * was not copied, the UE's Authorization line pasted above the REGISTER),
+ * as those after a message's end are; with none anywhere, fields_only
+ * says whether the input is fields alone; before a start line inside a
+ * line (a log's prefix) they are not: that message's error is the one to
+ * show. */
+static size_t start_first(const char *in, const struct line *ls, size_t n, bool *inside)
 {
+	*inside = false;
 	for (size_t k = 0; k < n; k++) {
 		if (classify(in, &ls[k]) == START)
 			return k;
-		if (start_inside(in, &ls[k]) != SIZE_MAX)
-			return 0;
+		if (start_inside(in, &ls[k]) != SIZE_MAX) {
+			*inside = true;
+			return k;
+		}
 	}
-	return 0;
+	return n;
 }
 
 /* The normaliser proper, over text without a log format (the input, or
@@ -993,8 +994,10 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 	    (rc = repair_add(p, 1, "removed the UTF-8 byte order mark")) < 0)
 		goto out;
 	indent_remove(&st, ls);
-	st.fields = fields_only(in, ls, n);
-	st.lead_end = st.fields ? 0 : lead_fields_end(in, ls, n);
+	bool inside;
+	size_t first_start = start_first(in, ls, n, &inside);
+	st.fields = first_start == n && fields_only(in, ls, n);
+	st.lead_end = first_start < n && !inside ? first_start : 0;
 	size_t i = 0;
 	bool skipped_text = false; /* a run of text outside messages is listed once */
 	while (i < n) {
@@ -1004,7 +1007,7 @@ static int normalise(struct paste *p, const char *in, size_t len, const size_t *
 			 * begins a block of fields in an input of fields alone,
 			 * after a message (the Authorization line pasted after
 			 * the 401 whose head ended with its empty line) and
-			 * before the first (lead_fields_end) */
+			 * before the first (start_first) */
 			if (k == START || ((st.fields || p->nmsgs > 0 || i < st.lead_end) &&
 					   known_field_line(in, &ls[i]))) {
 				skipped_text = false;
