@@ -260,8 +260,10 @@ unsigned sip_hdr_count(const struct sip_msg *msg, enum sip_hdr_id id);
 /* Decodes one header field of msg with the typed decoder of its id, every
  * element of a list (a field of unknown syntax is checked to be text,
  * RFC 3261 §25.1): 0, or a negative errno with err filled (hdr, at, offset,
- * reason). What sip_msg_check does for each field, without the rules that
- * span fields (single-value fields repeated, CSeq method, "*" Contact). */
+ * reason). A list with no element is an error but for Allow, Supported,
+ * Accept and P-Associated-URI, which may be empty. What sip_msg_check does
+ * for each field, without the rules that span fields (single-value fields
+ * repeated, CSeq method, "*" Contact). */
 int sip_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_parse_error *err);
 
 /* Decodes every header of msg whose syntax the codec knows (the "full typed

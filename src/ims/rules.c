@@ -518,7 +518,20 @@ static void check_syntax(struct ctx *c)
 		int rc = decode_header(m, h, &err);
 		if (rc == -ERANGE && h->id == SIP_HDR_EXPIRES)
 			continue; /* digits above 2^32-1: no syntax error, expires-range's */
-		if (rc < 0)
+		if (rc < 0 && h->id == SIP_HDR_VIA && slice_trim(h->value).len == 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%.*s is written with no value, which its grammar does not allow: the "
+			       "response has no address to go to and the transaction no branch. A "
+			       "strict peer answers 400 Bad Request or drops it; the sender must "
+			       "write its transport, sent-by and branch (RFC 3261 §8.1.1.7).",
+			       HDR_LABEL(h));
+		else if (rc < 0 && slice_trim(h->value).len == 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%.*s is written with no value, which its grammar does not allow (it "
+			       "needs at least one element). A strict peer answers 400 Bad Request "
+			       "(or drops it over UDP); the sender should leave the header out when "
+			       "it has nothing to put in it.", HDR_LABEL(h));
+		else if (rc < 0)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%.*s: %s. A strict peer answers 400 Bad Request (or drops it over "
 			       "UDP); look at the byte pointed at.", HDR_LABEL(h),
@@ -541,7 +554,15 @@ static void check_syntax_informational(struct ctx *c)
 		if (!is_informational(h->id))
 			continue;
 		memset(&err, 0, sizeof err);
-		if (decode_header(m, h, &err) < 0)
+		if (decode_header(m, h, &err) >= 0)
+			continue;
+		if (slice_trim(h->value).len == 0)
+			report(c, h, err.at ? err.at : h->value.ptr,
+			       "%.*s is written with no value, which its grammar does not allow. "
+			       "Registrars rarely look inside it, but a strict parser may reject the "
+			       "whole message; the sender should leave the header out instead.",
+			       HDR_LABEL(h));
+		else
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%.*s: %s. Registrars rarely look inside it, but a strict parser may "
 			       "reject the whole message; look at the byte pointed at.",

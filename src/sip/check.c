@@ -89,21 +89,41 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	return -EINVAL;
 }
 
+/* A value that is empty (or LWS only) where the field's grammar asks for
+ * at least one element: RFC 3261 §25.1 writes Via, Contact, Route,
+ * Record-Route, Require, Proxy-Require, Unsupported, Content-Encoding,
+ * Content-Language, Warning, User-Agent and Server as "HCOLON element
+ * *(COMMA element)" (or *(LWS element)), as RFC 3325, 3326, 3327, 3329,
+ * 3608, 6665 and 7315 write theirs. Only Allow, Supported, Accept (RFC 3261
+ * "HCOLON [element *(COMMA element)]") and P-Associated-URI (RFC 7315 §4.1:
+ * the registrar sends it empty when no URI is associated) may be empty. */
+static __attribute__((noinline, cold)) int empty_fail(struct slice v, struct sip_parse_error *err)
+{
+	err->at = v.ptr;
+	err->reason = "empty header field value: the field needs at least one element";
+	return -EBADMSG;
+}
+
 /* The elements from v on, each split by sip_list_next and decoded as a
  * slice: the verdict of record (and the path of the element kinds without
- * a cursor decoder). Out of line: the fast path below takes the common case. */
+ * a cursor decoder); a list of no element is an error unless may_be_empty.
+ * Out of line: the fast path below takes the common case. */
 static __attribute__((noinline, cold)) int list_decode_slow(struct slice v, enum element_kind kind,
-							      struct sip_parse_error *err)
+							      bool may_be_empty, struct sip_parse_error *err)
 {
 	struct sip_list it;
 	struct slice item;
+	unsigned n = 0;
 	int rc;
 	sip_list_init(&it, v);
 	while ((rc = sip_list_next(&it, &item, err)) > 0) {
 		rc = element_decode(kind, item, err);
 		if (rc < 0)
 			return rc;
+		n++;
 	}
+	if (rc == 0 && n == 0 && !may_be_empty)
+		return empty_fail(v, err);
 	return rc;
 }
 
@@ -145,7 +165,8 @@ list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, st
  * ',' by the cursor decoder of kind (decode_internal.h, called directly:
  * kind is a constant at every call). 0, or -EAGAIN when an element is one
  * the cursor decoders leave to the slice path, which then decodes the whole
- * value again and gives the verdict, offset and reason of record. err->at
+ * value again and gives the verdict, offset and reason of record (also for
+ * a value of no element, which only some fields allow). err->at
  * and err->reason are NULL again on -EAGAIN (on entry they may hold what
  * an earlier field's decoder left: sip_msg_check decodes a failing field
  * again from a clear err for the error of record). */
@@ -157,7 +178,7 @@ list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, st
 		return -EAGAIN;
 	p = skip_lws_bytes(p, end);
 	if (p >= end)
-		return 0;
+		goto decline;
 	/* the first element apart: most lists have one */
 	struct scan sc = { p, end };
 	if (list_element_at(&sc, kind, addr_flags, err) < 0)
@@ -186,40 +207,51 @@ static int via_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_VIA, 0, err) == 0)
 		return 0;
-	return list_decode_slow(v, EL_VIA, err);
+	return list_decode_slow(v, EL_VIA, false, err);
 }
 
-static int addr_list_decode(struct slice v, struct sip_parse_error *err)
+/* may_be_empty: P-Associated-URI (read on the slow path only) */
+static int addr_list_decode(struct slice v, bool may_be_empty, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_ADDR, 0, err) == 0)
 		return 0;
-	return list_decode_slow(v, EL_ADDR, err);
+	return list_decode_slow(v, EL_ADDR, may_be_empty, err);
 }
 
 static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	struct sip_sec_mech m;
 	size_t n;
-	if (sip_sec_mech_list_run(v, &m, 1, &n, err) == 0)
+	/* no offer (an empty value): the slow path's error */
+	if (sip_sec_mech_list_run(v, &m, 1, &n, err) == 0 && n)
 		return 0;
-	return list_decode_slow(v, EL_SEC_MECH, err);
+	return list_decode_slow(v, EL_SEC_MECH, false, err);
 }
 
 static int tokparams_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_TOKPARAMS, 0, err) == 0)
 		return 0;
-	return list_decode_slow(v, EL_TOKPARAMS, err);
+	return list_decode_slow(v, EL_TOKPARAMS, false, err);
 }
 
 /* A list of tokens, the verdict of record: no element may hold a quote or
  * '<', so the commas split it as they stand (any quote is then a token
  * error of its element). The pass before the split accepts the LWS forms
  * the split accepts too (folds, LWS around the value). */
-static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v,
+/* "Allow:" and "Supported:" may be empty (RFC 3261 §20.5, §20.37); the
+ * other token lists need an element. */
+static inline bool token_list_may_be_empty(enum sip_hdr_id id)
+{
+	return id == SIP_HDR_ALLOW || id == SIP_HDR_SUPPORTED;
+}
+
+static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v, enum sip_hdr_id id,
 								   struct sip_parse_error *err)
 {
 	const char *p = v.ptr, *end = p + v.len;
+	if (slice_trim(v).len == 0) /* LWS only: no element */
+		return token_list_may_be_empty(id) ? 0 : empty_fail(v, err);
 	for (const char *q = p;;) {
 		q = skip_lws_bytes(q, end);
 		const char *t = scan_class_span(q, end, SCAN_TOKEN);
@@ -286,7 +318,8 @@ static inline const char *token_end(const char *p, const char *start, const char
  * from token to token; any other form (LWS at the ends, a fold, an empty
  * element, a byte that is not a token byte) goes to the slice path for the
  * verdict, the offset and the reason. */
-static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_parse_error *err)
+static __attribute__((noinline)) int token_list_walk(struct slice v, enum sip_hdr_id id,
+						     struct sip_parse_error *err)
 {
 	const char *start = v.ptr, *end = start + v.len, *p = start;
 	for (;;) {
@@ -310,7 +343,7 @@ static __attribute__((noinline)) int token_list_walk(struct slice v, struct sip_
 			break; /* a trailing comma */
 		p = t;
 	}
-	return token_list_decode_slow(v, err);
+	return token_list_decode_slow(v, id, err);
 }
 
 #if defined(__SSSE3__)
@@ -365,11 +398,11 @@ static inline bool token_list_simple(const char *p, size_t len)
  * is followed by at least its CRLF there, so it is the rare value at the
  * end of a message that is walked); the walk from token to token
  * otherwise, the slice path for anything else. */
-static inline int token_list_decode(struct slice v, const char *buf, const char *lim,
-				    struct sip_parse_error *err)
+static inline int token_list_decode(struct slice v, enum sip_hdr_id id, const char *buf,
+				    const char *lim, struct sip_parse_error *err)
 {
 	if (v.len == 0)
-		return 0; /* Allow: / Supported: may be empty */
+		return token_list_may_be_empty(id) ? 0 : empty_fail(v, err);
 #if defined(__SSSE3__)
 	uintptr_t at = (uintptr_t)v.ptr;
 	if (at >= (uintptr_t)buf && at <= (uintptr_t)lim &&
@@ -379,7 +412,7 @@ static inline int token_list_decode(struct slice v, const char *buf, const char 
 	(void)buf;
 	(void)lim;
 #endif
-	return token_list_walk(v, err);
+	return token_list_walk(v, id, err);
 }
 
 /* Contact = ( STAR / (contact-param *(COMMA contact-param)) ) (§20.10):
@@ -406,6 +439,8 @@ static __attribute__((noinline, cold)) int contact_decode_slow(struct slice v,
 	}
 	if (rc < 0)
 		return rc;
+	if (count == 0)
+		return empty_fail(v, err);
 	if (star && count > 1) {
 		err->at = star;
 		err->reason = "Contact: \"*\" must be the only contact";
@@ -598,6 +633,15 @@ static int product_decode_all(const struct sip_hdr *h, struct sip_parse_error *e
 	return rc;
 }
 
+/* User-Agent and Server = server-val *(LWS server-val) (§20.35, §20.41):
+ * a value that is empty or LWS only has none. Out of line, and apart from
+ * product_decode_all: a second call of it (or of sip_product_next) made
+ * GCC keep it out of line, a call on every User-Agent and Server. */
+static __attribute__((noinline, cold)) bool value_blank(struct slice v)
+{
+	return slice_trim(v).len == 0;
+}
+
 /* header-value = *(TEXT-UTF8char / UTF8-CONT / LWS) (RFC 3261 §25.1): no
  * control byte but HTAB and the CR LF of a fold. escaped allows one after
  * a backslash (a quoted-pair, in the known fields not decoded further). */
@@ -637,7 +681,7 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_P_ASSOCIATED_URI:
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return addr_list_decode(h->value, err);
+		return addr_list_decode(h->value, h->id == SIP_HDR_P_ASSOCIATED_URI, err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:
@@ -668,11 +712,11 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
 	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
 	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
-		return token_list_decode(h->value, msg->buf, msg->buf + msg->len, err);
+		return token_list_decode(h->value, h->id, msg->buf, msg->buf + msg->len, err);
 	case SIP_HDR_PRIVACY:
 		return privacy_decode(h->value, err);
 	case SIP_HDR_WARNING:
-		return list_decode_slow(h->value, EL_WARNING, err);
+		return list_decode_slow(h->value, EL_WARNING, false, err);
 	case SIP_HDR_DATE: {
 		struct sip_date d;
 		return sip_date_decode(&d, h->value, err);
@@ -683,6 +727,10 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	}
 	case SIP_HDR_USER_AGENT:
 	case SIP_HDR_SERVER:
+		/* a value the split gives never starts with LWS */
+		if (__builtin_expect(h->value.len == 0 || (unsigned char)h->value.ptr[0] <= ' ', 0) &&
+		    value_blank(h->value))
+			return empty_fail(h->value, err);
 		return product_decode_all(h, err);
 	case SIP_HDR_P_VISITED_NETWORK_ID:
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
@@ -697,7 +745,7 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		return sip_tokparams_decode(&tp, h->value, err);
 	}
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
-		return list_decode_slow(h->value, EL_MEDIA, err);
+		return list_decode_slow(h->value, EL_MEDIA, true, err); /* "Accept:" may be empty */
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
 		return params_only_decode(h->value, err);

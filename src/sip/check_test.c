@@ -367,11 +367,41 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 	return 0;
 }
 
+/* The fields whose grammar asks for at least one element (RFC 3261 §25.1
+ * "HCOLON element *(COMMA element)", and the RFCs of the others alike):
+ * every list the codec decodes but Allow, Supported, Accept and
+ * P-Associated-URI, which may be empty. */
+static bool needs_element(enum sip_hdr_id id)
+{
+	switch (id) {
+	case SIP_HDR_VIA: case SIP_HDR_CONTACT: case SIP_HDR_ROUTE: case SIP_HDR_RECORD_ROUTE:
+	case SIP_HDR_PATH: case SIP_HDR_SERVICE_ROUTE: case SIP_HDR_P_ASSERTED_IDENTITY:
+	case SIP_HDR_P_PREFERRED_IDENTITY: case SIP_HDR_REQUIRE: case SIP_HDR_PROXY_REQUIRE:
+	case SIP_HDR_UNSUPPORTED: case SIP_HDR_ALLOW_EVENTS: case SIP_HDR_CONTENT_ENCODING:
+	case SIP_HDR_CONTENT_LANGUAGE: case SIP_HDR_WARNING: case SIP_HDR_USER_AGENT:
+	case SIP_HDR_SERVER: case SIP_HDR_P_VISITED_NETWORK_ID: case SIP_HDR_P_ACCESS_NETWORK_INFO:
+	case SIP_HDR_REASON: case SIP_HDR_SECURITY_CLIENT: case SIP_HDR_SECURITY_SERVER:
+	case SIP_HDR_SECURITY_VERIFY:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* One header with the decoder its id calls for; the fields with no decoder
  * here are checked for control bytes only. */
 static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 {
 	uint32_t u;
+	if (slice_trim(h->value).len == 0 && h->value.ptr) {
+		if (needs_element(h->id)) {
+			err->at = h->value.ptr;
+			err->reason = "empty header field value: the field needs at least one element";
+			return -EBADMSG;
+		}
+		if (h->id == SIP_HDR_ALLOW || h->id == SIP_HDR_SUPPORTED)
+			return 0;
+	}
 	switch (h->id) {
 	case SIP_HDR_VIA:
 		return list_decode(h, EL_VIA, err);
@@ -637,6 +667,21 @@ static const struct check_case cases[] = {
 	  ", \r\n" },
 	{ "allow_quoted", REG "Allow: \"INVITE,ACK\"\r\n\r\n", -EBADMSG, SIP_HDR_ALLOW, NULL },
 	{ "allow_empty", REG "Allow:\r\nSupported: \r\n\r\n", 0, 0, NULL },
+	/* a list of no element: only Allow, Supported, Accept and
+	 * P-Associated-URI (RFC 7315 §4.1) may be empty */
+	{ "accept_and_associated_uri_empty", REG "Accept:\r\nP-Associated-URI: \r\n\r\n", 0, 0, NULL },
+	{ "via_empty", REG "Via: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_VIA, "\r\nl: 0" },
+	{ "contact_empty", REG "m:\r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_CONTACT, "\r\nl: 0" },
+	{ "route_empty", REG "Route: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_ROUTE, "\r\nl: 0" },
+	{ "path_empty_after_fold", REG "Path:\r\n \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_PATH, NULL },
+	{ "require_empty", REG "Require: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_REQUIRE, "\r\nl: 0" },
+	{ "user_agent_empty", REG "User-Agent:\r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_USER_AGENT,
+	  "\r\nl: 0" },
+	{ "warning_empty", REG "Warning: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_WARNING, "\r\nl: 0" },
+	{ "visited_network_empty", REG "P-Visited-Network-ID:\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_VISITED_NETWORK_ID, "\r\nl: 0" },
+	{ "security_client_empty", REG "Security-Client: \r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_SECURITY_CLIENT, "\r\nl: 0" },
 	{ "more_typed_headers",
 	  "SIP/2.0 200 OK\r\n" BASE
 	  "Accept: application/sdp;level=1, */*, application/reginfo+xml\r\n"
