@@ -572,8 +572,9 @@ stop:
 /* auth-param *(COMMA auth-param) from sc to its end, auth_fast having
  * read from sc->p up to p (*state, last as it gives them; FAST_PARAM with
  * p sc->p and last sc->p where there is no auth_fast). With rest != NULL, a
- * token after a comma that is not followed by '=' starts another challenge
- * or credentials: *rest is set to it and the scan stops there. */
+ * token after a comma that is followed by white space, not '=', starts
+ * another challenge or credentials: *rest is set to it and the scan stops
+ * there. */
 static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct scan *sc,
 						    struct slice *rest, struct sip_parse_error *err,
 						    const char *p, const char *last, int state)
@@ -609,9 +610,13 @@ static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct
 		rc = sip_auth_param_scan(sc, &name, &value, &quoted, &reason);
 
 		if (rc == -ENOENT) {
-			/* "..., Digest uri=..." : a second scheme in the same field */
-			if (rest && auth->nparams > 0 &&
-			    (sc->p > name.ptr + name.len || scan_eof(sc))) {
+			/* "..., Digest uri=..." : a second scheme in the same
+			 * field, followed by white space. A token alone at the
+			 * end ("..., integrity-protect0") is an auth-param that
+			 * lost its '=' and value (RFC 3261's other-challenge
+			 * and other-response have a parameter after the
+			 * scheme), not a scheme. */
+			if (rest && auth->nparams > 0 && sc->p > name.ptr + name.len) {
 				*rest = slice_span(name.ptr, sc->end);
 				break;
 			}

@@ -159,6 +159,12 @@ static const struct auth_case cases[] = {
 	  { { 0, NULL, false } } },
 	{ "bad-value", false, "Digest uri=sip:a", -EBADMSG, 14, NULL, 0, -1, NULL,
 	  { { 0, NULL, false } } },
+	/* a token alone after the last comma is no second scheme (a
+	 * differential run against sofia-sip found it read as one) */
+	{ "bare-token-at-end", false, "Digest username=\"a\", 0", -EBADMSG, 22, NULL, 0, -1, NULL,
+	  { { 0, NULL, false } } },
+	{ "param-without-value-at-end", false, "Digest realm=\"a\",integrity-protect0", -EBADMSG, 35,
+	  NULL, 0, -1, NULL, { { 0, NULL, false } } },
 	{ "trailing-comma", false, "Digest realm=\"a\",", -EBADMSG, 17, NULL, 0, -1, NULL,
 	  { { 0, NULL, false } } },
 	{ "empty-param", false, "Digest realm=\"a\",,nonce=\"\"", -EBADMSG, 17, NULL, 0, -1, NULL,
