@@ -508,6 +508,23 @@ static void check_syntax(struct ctx *c)
 			       "allowed in a Request-URI (RFC 3261 §19.1.1, Table 1; RFC 4475 "
 			       "§3.1.2.11): a server answers 400 or ignores them.",
 			       SLICE_ARG(u.headers));
+	} else if (!sip_msg_is_fields(m)) {
+		/* Reason-Phrase (§25.1): text, HTAB the only control byte */
+		for (size_t i = 0; i < m->reason.len; i++) {
+			unsigned char b = (unsigned char)m->reason.ptr[i];
+			if ((b < ' ' && b != '\t') || b == 0x7f) {
+				report(c, NULL, m->reason.ptr + i,
+				       "Reason-Phrase: control byte 0x%02x. RFC 3261 allows none there "
+				       "but HTAB; %s", (unsigned)b,
+				       b == '\r' ? "a peer that ends lines at a CR takes the status "
+						    "line to end there and reads what follows as a "
+						    "header of its own." :
+						    "a strict UE drops the response and, over UDP, "
+						    "sends its request again until Timer F ends the "
+						    "transaction (RFC 3261 §17.1.2).");
+				break;
+			}
+		}
 	}
 	for (uint16_t i = 0; i < m->nhdrs; i++) {
 		const struct sip_hdr *h = &m->hdrs[i];

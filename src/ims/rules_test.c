@@ -641,6 +641,9 @@ static const struct {
 	/* a list field written with no element (RFC 3261 §25.1: Via, Route,
 	 * Require and the others need one), found by a differential run
 	 * against sofia-sip */
+	/* a control byte in the Reason-Phrase (§25.1), a bare CR too */
+	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 200 O\001K", "rfc3261.msg.header-syntax", "\001K" },
+	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 200 OK\rX", "rfc3261.msg.header-syntax", "\rX" },
 	{ initial_register, "Via: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKabc123\r\n", "Via:\r\n",
 	  "rfc3261.msg.header-syntax", "\r\nMax-Forwards" },
 	{ initial_register, "Content-Length: 0\r\n", "Route: \r\nContent-Length: 0\r\n",
@@ -877,6 +880,7 @@ static const struct {
 	 * and "Accept:" (RFC 3261 §25.1) */
 	{ ok_200, "P-Associated-URI: <" IMPU ">, <tel:+491701234567>\r\n", "P-Associated-URI: \r\n",
 	  "rfc3261.msg.header-syntax" },
+	{ ok_200, "SIP/2.0 200 OK", "SIP/2.0 200 O\tK \xc3\xa9", "rfc3261.msg.header-syntax" },
 	{ initial_register, "Content-Length: 0\r\n", "Allow:\r\nAccept: \r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax" },
 	/* the same IMPU written otherwise: the host in another case, a digit

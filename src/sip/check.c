@@ -811,6 +811,46 @@ static __attribute__((noinline, cold)) int contact_star_check(const struct sip_m
 	return 0;
 }
 
+/* Reason-Phrase = *(reserved / unreserved / escaped / UTF8-NONASCII /
+ * UTF8-CONT / SP / HTAB) (RFC 3261 §25.1): its first control byte (HTAB
+ * aside; a CR too, which a peer that ends lines at a CR takes for the end
+ * of the status line), or NULL. */
+static __attribute__((noinline, cold)) const char *reason_ctl_bytes(const char *p, const char *end)
+{
+	for (; p < end; p++) {
+		unsigned char c = (unsigned char)*p;
+		if ((c < ' ' && c != '\t') || c == 0x7f)
+			return p;
+	}
+	return NULL;
+}
+
+/* Eight bytes a step while eight lie before lim (the end of the message:
+ * a status line is followed by CR LF and more, so the last step reads a
+ * few bytes past the phrase, counted as SP); a step that holds a byte
+ * below SP or DEL is read byte by byte. */
+static inline const char *reason_ctl(struct slice r, const char *lim)
+{
+	const char *p = r.ptr, *end = p + r.len;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	while (p < end && lim - p >= 8) {
+		uint64_t w;
+		memcpy(&w, p, 8);
+		size_t n = (size_t)(end - p);
+		if (n < 8) {
+			uint64_t keep = (1ull << (8 * n)) - 1;
+			w = (w & keep) | (0x20 * ones & ~keep);
+		}
+		uint64_t del = w ^ 0x7f * ones;
+		if (((w - 0x20 * ones) & ~w & highs) | ((del - ones) & ~del & highs))
+			return reason_ctl_bytes(p, end); /* an HTAB, or what it says */
+		p += 8;
+	}
+#endif
+	return p < end ? reason_ctl_bytes(p, end) : NULL;
+}
+
 /* Whether the CSeq method (as decoded) is the request's: the method ids
  * when both are known (both come from sip_method_lookup, exact and
  * case-sensitive, so equal known ids mean equal bytes), the bytes
@@ -841,6 +881,10 @@ int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 		if ((uri.scheme == SIP_URI_SIP || uri.scheme == SIP_URI_SIPS) && uri.headers.ptr)
 			return msg_fail(msg, NULL, NULL, uri.headers.ptr - 1,
 					"a SIP Request-URI must not carry headers (\"?...\")", err);
+	} else {
+		const char *c = reason_ctl(msg->reason, msg->buf + msg->len);
+		if (__builtin_expect(c != NULL, 0))
+			return msg_fail(msg, NULL, c, c, "control character in the Reason-Phrase", err);
 	}
 	/* §7.3.1 / §20: fields that allow one value appear once (RFC 4475
 	 * multi01). The error is at the first field that repeats one, after

@@ -567,6 +567,15 @@ static int ref_msg_check(const struct sip_msg *msg, struct sip_parse_error *err)
 				     "a SIP Request-URI must not carry headers (\"?...\")", err);
 			goto out;
 		}
+	} else {
+		/* §25.1 Reason-Phrase: no control byte but HTAB */
+		for (const char *c = msg->reason.ptr; c && c < msg->reason.ptr + msg->reason.len; c++)
+			if (((unsigned char)*c < 0x20 && *c != '\t') || *c == 0x7f) {
+				err_clear(err);
+				err->at = c;
+				rc = fail_in(msg, NULL, -EBADMSG, c, "control character in the Reason-Phrase", err);
+				goto out;
+			}
 	}
 	for (uint16_t i = 0; i < msg->nhdrs; i++) {
 		const struct sip_hdr *h = &msg->hdrs[i];
@@ -732,6 +741,13 @@ static const struct check_case cases[] = {
 	{ "call_id_rejects_a_control_byte", REG "Call-ID: a\001b\r\nl: 0\r\n\r\n", -EBADMSG,
 	  SIP_HDR_CALL_ID, "\001b" },
 	{ "response_cseq_any_method", "SIP/2.0 200 OK\r\n" BASE "l: 0\r\n\r\n", 0, 0, NULL },
+	/* §25.1 Reason-Phrase: HTAB and UTF-8 allowed, no other control byte
+	 * (a bare CR: a peer ending lines at CR reads a header there) */
+	{ "reason_phrase_htab_utf8", "SIP/2.0 200 O\tK \xc3\xa9\r\n" BASE "l: 0\r\n\r\n", 0, 0, NULL },
+	{ "reason_phrase_control_byte", "SIP/2.0 200 O\001K\r\n" BASE "l: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_OTHER, "\001K" },
+	{ "reason_phrase_bare_cr", "SIP/2.0 100 \rContact: <sip:a@b>\r\n" BASE "l: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_OTHER, "\rContact" },
 };
 
 static void test_check_table(void)
@@ -1219,8 +1235,52 @@ static void test_check_repeat_every_position(void)
 				}
 }
 
+/* Reason-Phrase (§25.1): a control byte (HTAB aside) at every position of
+ * phrases of 0 to 24 bytes, eight a step in sip_msg_check, with headers
+ * after the status line and without (the phrase near the input's end, a
+ * guard page after it); the verdict and the offset are the oracle's, and
+ * the byte decides the verdict. */
+static void test_check_reason_phrase_every_position(void)
+{
+	static const unsigned char bytes[] = { 0x01, '\t', 0x1f, 0x7f, 0x80, ' ', 0x00 };
+	char in[1024];
+	for (int with_hdrs = 0; with_hdrs < 2; with_hdrs++)
+		for (size_t len = 0; len <= 24; len++)
+			for (size_t pos = 0; pos < (len ? len : 1); pos++)
+				for (size_t b = 0; b < sizeof bytes; b++) {
+					char phrase[32];
+					memset(phrase, 'A', len);
+					if (len)
+						phrase[pos] = (char)bytes[b];
+					const char *rest = with_hdrs ? "\r\n" BASE "l: 0\r\n\r\n" : "\r\n\r\n";
+					memcpy(in, "SIP/2.0 200 ", 12);
+					memcpy(in + 12, phrase, len);
+					int n = 12 + (int)len;
+					memcpy(in + n, rest, strlen(rest));
+					n += (int)strlen(rest);
+					diff_msg(in, (size_t)n);
+					char *g = check_guard_copy(in, (size_t)n);
+					struct sip_hdr hdrs[48];
+					struct sip_msg msg;
+					struct sip_parse_error e;
+					sip_msg_init(&msg, hdrs, 48);
+					if (sip_msg_parse(&msg, g, (size_t)n, 0, &e) > 0) {
+						unsigned char c = len ? bytes[b] : 'A';
+						bool bad = (c < ' ' && c != '\t') || c == 0x7f;
+						int rc = sip_msg_check(&msg, &e);
+						CHECK_INT_EQ(rc < 0, bad);
+						if (rc < 0 && bad)
+							CHECK_INT_EQ(e.offset, 12 + pos);
+					} else {
+						CHECK(false); /* every one parses */
+					}
+					check_guard_free(g, (size_t)n);
+				}
+}
+
 int main(void)
 {
+	test_check_reason_phrase_every_position();
 	test_check_table();
 	test_check_content_length_larger_than_lenient_body();
 	test_check_token_lists_as_before();
