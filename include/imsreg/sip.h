@@ -557,8 +557,8 @@ struct sip_auth {
  * another one after a comma (which RFC 3261 §7.3.1 forbids, but is seen),
  * *rest is that remainder, else SLICE_NULL. 0 or -EBADMSG (duplicate
  * parameter, bad nc, ...). A scheme alone ("Digest") decodes with no
- * parameters; after a comma a scheme is followed by white space (a token
- * alone at the end is an auth-param without its '='). err gets code, at and reason; hdr and offset are the caller's. */
+ * parameters; after a comma a scheme is followed by white space and more (a
+ * token alone at the end is an auth-param without its '='). err gets code, at and reason; hdr and offset are the caller's. */
 int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
 		    struct sip_parse_error *err);
 /* Authentication-Info: a comma list of auth-params, no scheme. */

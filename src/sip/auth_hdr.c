@@ -611,12 +611,13 @@ static __attribute__((noinline)) int params_decode(struct sip_auth *auth, struct
 
 		if (rc == -ENOENT) {
 			/* "..., Digest uri=..." : a second scheme in the same
-			 * field, followed by white space. A token alone at the
-			 * end ("..., integrity-protect0") is an auth-param that
-			 * lost its '=' and value (RFC 3261's other-challenge
-			 * and other-response have a parameter after the
-			 * scheme), not a scheme. */
-			if (rest && auth->nparams > 0 && sc->p > name.ptr + name.len) {
+			 * field, followed by white space and more. A token
+			 * alone at the end ("..., integrity-protect0", white
+			 * space after it or not) is an auth-param that lost its
+			 * '=' and value (RFC 3261's other-challenge and
+			 * other-response have a parameter after the scheme),
+			 * not a scheme. */
+			if (rest && auth->nparams > 0 && sc->p > name.ptr + name.len && !scan_eof(sc)) {
 				*rest = slice_span(name.ptr, sc->end);
 				break;
 			}

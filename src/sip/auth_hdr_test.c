@@ -163,6 +163,8 @@ static const struct auth_case cases[] = {
 	 * differential run against sofia-sip found it read as one) */
 	{ "bare-token-at-end", false, "Digest username=\"a\", 0", -EBADMSG, 22, NULL, 0, -1, NULL,
 	  { { 0, NULL, false } } },
+	{ "bare-token-and-lws-at-end", false, "Digest username=\"a\", 0 \r\n ", -EBADMSG, 26, NULL, 0,
+	  -1, NULL, { { 0, NULL, false } } },
 	{ "param-without-value-at-end", false, "Digest realm=\"a\",integrity-protect0", -EBADMSG, 35,
 	  NULL, 0, -1, NULL, { { 0, NULL, false } } },
 	{ "trailing-comma", false, "Digest realm=\"a\",", -EBADMSG, 17, NULL, 0, -1, NULL,

@@ -831,6 +831,8 @@ static __attribute__((noinline, cold)) const char *reason_ctl_bytes(const char *
  * below SP or DEL is read byte by byte. */
 static inline const char *reason_ctl(struct slice r, const char *lim)
 {
+	if (!r.ptr) /* "SIP/2.0 200" with no phrase */
+		return NULL;
 	const char *p = r.ptr, *end = p + r.len;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;

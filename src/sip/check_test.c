@@ -1278,8 +1278,26 @@ static void test_check_reason_phrase_every_position(void)
 				}
 }
 
+/* Header fields pasted alone have no start line (reason SLICE_NULL): the
+ * check reads no phrase (fuzz_sip_msg found a null pointer offset). */
+static void test_check_fields_without_start_line(void)
+{
+	static const char in[] = "Call-ID: a@b\r\nCSeq: 1 OPTIONS\r\n\r\n";
+	char *g = check_guard_copy(in, sizeof in - 1);
+	struct sip_hdr hdrs[8];
+	struct sip_msg msg;
+	struct sip_parse_error e;
+	sip_msg_init(&msg, hdrs, 8);
+	CHECK(sip_fields_parse(&msg, g, sizeof in - 1, 0, &e) > 0);
+	CHECK(sip_msg_is_fields(&msg));
+	CHECK_INT_EQ(sip_msg_check(&msg, &e), 0);
+	CHECK_INT_EQ(ref_msg_check(&msg, &e), 0);
+	check_guard_free(g, sizeof in - 1);
+}
+
 int main(void)
 {
+	test_check_fields_without_start_line();
 	test_check_reason_phrase_every_position();
 	test_check_table();
 	test_check_content_length_larger_than_lenient_body();
