@@ -235,10 +235,6 @@ static int tokparams_list_decode(struct slice v, struct sip_parse_error *err)
 	return list_decode_slow(v, EL_TOKPARAMS, false, err);
 }
 
-/* A list of tokens, the verdict of record: no element may hold a quote or
- * '<', so the commas split it as they stand (any quote is then a token
- * error of its element). The pass before the split accepts the LWS forms
- * the split accepts too (folds, LWS around the value). */
 /* "Allow:" and "Supported:" may be empty (RFC 3261 §20.5, §20.37); the
  * other token lists need an element. */
 static inline bool token_list_may_be_empty(enum sip_hdr_id id)
@@ -246,6 +242,11 @@ static inline bool token_list_may_be_empty(enum sip_hdr_id id)
 	return id == SIP_HDR_ALLOW || id == SIP_HDR_SUPPORTED;
 }
 
+/* A list of tokens, the verdict of record: no element may hold a quote or
+ * '<', so the commas split it as they stand (any quote is then a token
+ * error of its element). The pass before the split accepts the LWS forms
+ * the split accepts too (folds, LWS around the value); a value of LWS only
+ * has no element. */
 static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v, enum sip_hdr_id id,
 								   struct sip_parse_error *err)
 {
