@@ -49,8 +49,8 @@ static void run(char *a, char *b, char *c, char *d)
  * between them (a failing field is decoded again from a clear error): its
  * verdict must be the one of sip_hdr_check over each field alone. It passes only when every field passes; when a field fails, its
  * error is that of the first failing field, unless an error of the message
- * came first (the Request-URI, or a field that allows one value repeated
- * at or before it). */
+ * came first (the Request-URI or a response's Reason-Phrase, or a field
+ * that allows one value repeated at or before it). */
 static void check_fields(const uint8_t *data, size_t size, unsigned flags)
 {
 	struct sip_hdr hdrs[64];
@@ -69,8 +69,8 @@ static void check_fields(const uint8_t *data, size_t size, unsigned flags)
 		if (m.at == e.at && m.code == e.code && m.hdr == e.hdr && m.offset == e.offset &&
 		    strcmp(m.reason, e.reason) == 0)
 			return;
-		if (msg.is_request && m.hdr == SIP_HDR_OTHER && m.at < hdrs[0].name.ptr)
-			return; /* the Request-URI */
+		if (m.hdr == SIP_HDR_OTHER && m.at < hdrs[0].name.ptr)
+			return; /* the start line: the Request-URI, a Reason-Phrase */
 		for (uint16_t j = 0; j <= i; j++)
 			if (m.at == hdrs[j].name.ptr && m.hdr == hdrs[j].id)
 				return; /* a repeated single-value field */
