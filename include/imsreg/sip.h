@@ -269,8 +269,13 @@ int sip_hdr_check(const struct sip_msg *msg, const struct sip_hdr *h, struct sip
 /* Decodes every header of msg whose syntax the codec knows (the "full typed
  * parse"), the request URI included: 0, or the first error (err->hdr says
  * which header, err->offset where). Single-value headers repeated and
- * Content-Length disagreeing with the body are errors here. */
+ * Content-Length disagreeing with the body are errors here, and so is a
+ * control byte in a response's Reason-Phrase. */
 int sip_msg_check(const struct sip_msg *msg, struct sip_parse_error *err);
+/* The first byte of a response's Reason-Phrase that RFC 3261 §25.1 does
+ * not allow there (a control byte but HTAB, a bare CR too), or NULL (also
+ * for a request and for fields pasted alone): what sip_msg_check refuses. */
+const char *sip_reason_ctl(const struct sip_msg *msg);
 
 /* ---- lists and parameters -------------------------------------------- */
 
@@ -558,7 +563,8 @@ struct sip_auth {
  * *rest is that remainder, else SLICE_NULL. 0 or -EBADMSG (duplicate
  * parameter, bad nc, ...). A scheme alone ("Digest") decodes with no
  * parameters; after a comma a scheme is followed by white space and more (a
- * token alone at the end is an auth-param without its '='). err gets code, at and reason; hdr and offset are the caller's. */
+ * token alone at the end is an auth-param without its '='). err gets code,
+ * at and reason; hdr and offset are the caller's. */
 int sip_auth_decode(struct sip_auth *auth, struct slice value, struct slice *rest,
 		    struct sip_parse_error *err);
 /* Authentication-Info: a comma list of auth-params, no scheme. */

@@ -495,6 +495,7 @@ static void check_syntax(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
 	struct sip_parse_error err;
+	const char *at;
 
 	if (m->is_request) {
 		struct sip_uri u;
@@ -508,23 +509,13 @@ static void check_syntax(struct ctx *c)
 			       "allowed in a Request-URI (RFC 3261 §19.1.1, Table 1; RFC 4475 "
 			       "§3.1.2.11): a server answers 400 or ignores them.",
 			       SLICE_ARG(u.headers));
-	} else if (!sip_msg_is_fields(m)) {
-		/* Reason-Phrase (§25.1): text, HTAB the only control byte */
-		for (size_t i = 0; i < m->reason.len; i++) {
-			unsigned char b = (unsigned char)m->reason.ptr[i];
-			if ((b < ' ' && b != '\t') || b == 0x7f) {
-				report(c, NULL, m->reason.ptr + i,
-				       "Reason-Phrase: control byte 0x%02x. RFC 3261 allows none there "
-				       "but HTAB; %s", (unsigned)b,
-				       b == '\r' ? "a peer that ends lines at a CR takes the status "
-						    "line to end there and reads what follows as a "
-						    "header of its own." :
-						    "a strict UE drops the response and, over UDP, "
-						    "sends its request again until Timer F ends the "
-						    "transaction (RFC 3261 §17.1.2).");
-				break;
-			}
-		}
+	} else if ((at = sip_reason_ctl(m)) != NULL) {
+		report(c, NULL, at, "Reason-Phrase: control byte 0x%02x. RFC 3261 allows none there "
+		       "but HTAB; %s", (unsigned)(unsigned char)*at,
+		       *at == '\r' ? "a peer that ends lines at a CR takes the status line to end "
+				     "there and reads what follows as a header of its own." :
+				     "a strict UE drops the response and, over UDP, sends its request "
+				     "again until Timer F ends the transaction (RFC 3261 §17.1.2).");
 	}
 	for (uint16_t i = 0; i < m->nhdrs; i++) {
 		const struct sip_hdr *h = &m->hdrs[i];
@@ -535,14 +526,15 @@ static void check_syntax(struct ctx *c)
 		int rc = decode_header(m, h, &err);
 		if (rc == -ERANGE && h->id == SIP_HDR_EXPIRES)
 			continue; /* digits above 2^32-1: no syntax error, expires-range's */
-		if (rc < 0 && h->id == SIP_HDR_VIA && slice_trim(h->value).len == 0)
+		bool blank = rc < 0 && slice_trim(h->value).len == 0;
+		if (blank && h->id == SIP_HDR_VIA)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%.*s is written with no value, which its grammar does not allow: the "
 			       "response has no address to go to and the transaction no branch. A "
 			       "strict peer answers 400 Bad Request or drops it; the sender must "
 			       "write its transport, sent-by and branch (RFC 3261 §8.1.1.7).",
 			       HDR_LABEL(h));
-		else if (rc < 0 && slice_trim(h->value).len == 0)
+		else if (blank)
 			report(c, h, err.at ? err.at : h->value.ptr,
 			       "%.*s is written with no value, which its grammar does not allow (it "
 			       "needs at least one element). A strict peer answers 400 Bad Request "

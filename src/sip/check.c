@@ -97,6 +97,12 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
  * 3608, 6665 and 7315 write theirs. Only Allow, Supported, Accept (RFC 3261
  * "HCOLON [element *(COMMA element)]") and P-Associated-URI (RFC 7315 §4.1:
  * the registrar sends it empty when no URI is associated) may be empty. */
+static inline bool field_may_be_empty(enum sip_hdr_id id)
+{
+	return id == SIP_HDR_ALLOW || id == SIP_HDR_SUPPORTED || id == SIP_HDR_ACCEPT ||
+	       id == SIP_HDR_P_ASSOCIATED_URI;
+}
+
 static __attribute__((noinline, cold)) int empty_fail(struct slice v, struct sip_parse_error *err)
 {
 	err->at = v.ptr;
@@ -210,7 +216,7 @@ static int via_list_decode(struct slice v, struct sip_parse_error *err)
 	return list_decode_slow(v, EL_VIA, false, err);
 }
 
-/* may_be_empty: P-Associated-URI (read on the slow path only) */
+/* may_be_empty: field_may_be_empty (read on the slow path only) */
 static int addr_list_decode(struct slice v, bool may_be_empty, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_ADDR, 0, err) == 0)
@@ -235,13 +241,6 @@ static int tokparams_list_decode(struct slice v, struct sip_parse_error *err)
 	return list_decode_slow(v, EL_TOKPARAMS, false, err);
 }
 
-/* "Allow:" and "Supported:" may be empty (RFC 3261 §20.5, §20.37); the
- * other token lists need an element. */
-static inline bool token_list_may_be_empty(enum sip_hdr_id id)
-{
-	return id == SIP_HDR_ALLOW || id == SIP_HDR_SUPPORTED;
-}
-
 /* A list of tokens, the verdict of record: no element may hold a quote or
  * '<', so the commas split it as they stand (any quote is then a token
  * error of its element). The pass before the split accepts the LWS forms
@@ -252,7 +251,7 @@ static __attribute__((noinline, cold)) int token_list_decode_slow(struct slice v
 {
 	const char *p = v.ptr, *end = p + v.len;
 	if (slice_trim(v).len == 0) /* LWS only: no element */
-		return token_list_may_be_empty(id) ? 0 : empty_fail(v, err);
+		return field_may_be_empty(id) ? 0 : empty_fail(v, err);
 	for (const char *q = p;;) {
 		q = skip_lws_bytes(q, end);
 		const char *t = scan_class_span(q, end, SCAN_TOKEN);
@@ -403,7 +402,7 @@ static inline int token_list_decode(struct slice v, enum sip_hdr_id id, const ch
 				    const char *lim, struct sip_parse_error *err)
 {
 	if (v.len == 0)
-		return token_list_may_be_empty(id) ? 0 : empty_fail(v, err);
+		return field_may_be_empty(id) ? 0 : empty_fail(v, err);
 #if defined(__SSSE3__)
 	uintptr_t at = (uintptr_t)v.ptr;
 	if (at >= (uintptr_t)buf && at <= (uintptr_t)lim &&
@@ -682,7 +681,7 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_P_ASSOCIATED_URI:
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return addr_list_decode(h->value, h->id == SIP_HDR_P_ASSOCIATED_URI, err);
+		return addr_list_decode(h->value, field_may_be_empty(h->id), err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:
@@ -746,7 +745,7 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		return sip_tokparams_decode(&tp, h->value, err);
 	}
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
-		return list_decode_slow(h->value, EL_MEDIA, true, err); /* "Accept:" may be empty */
+		return list_decode_slow(h->value, EL_MEDIA, field_may_be_empty(h->id), err);
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */
 	case SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES: /* RFC 7315 §4.5 ccf= / ecf= params */
 		return params_only_decode(h->value, err);
@@ -830,7 +829,7 @@ static __attribute__((noinline, cold)) const char *reason_ctl_bytes(const char *
  * a status line is followed by CR LF and more, so the last step reads a
  * few bytes past the phrase, counted as SP); a step that holds a byte
  * below SP or DEL is read byte by byte. */
-static inline const char *reason_ctl(struct slice r, const char *lim)
+static inline __attribute__((always_inline)) const char *reason_ctl(struct slice r, const char *lim)
 {
 	if (!r.ptr) /* "SIP/2.0 200" with no phrase */
 		return NULL;
@@ -852,6 +851,11 @@ static inline const char *reason_ctl(struct slice r, const char *lim)
 	}
 #endif
 	return p < end ? reason_ctl_bytes(p, end) : NULL;
+}
+
+const char *sip_reason_ctl(const struct sip_msg *msg)
+{
+	return msg->is_request ? NULL : reason_ctl(msg->reason, msg->buf + msg->len);
 }
 
 /* Whether the CSeq method (as decoded) is the request's: the method ids
