@@ -566,14 +566,31 @@ static inline bool name_is_token(const char *p, size_t k)
 #endif
 }
 
-/* The trim of a value that does not start with one SP and a byte that is
- * no LWS, or ends in LWS (the fast path's rare case). */
+/* A value trimmed of LWS both sides: SP, HTAB, the CR LF of a fold and (a
+ * lenient read's) LF alone. A CR that is not followed by its LF stays in the
+ * value: RFC 3261 §25.1 allows none, and a peer that ends lines at a CR
+ * reads the message otherwise ("70\r\r\n" ends its head there); the
+ * decoders and the rule book report it where it stands. Folding is kept
+ * inside. The fast path's rare case (a value that does not start with one
+ * SP and a byte that is no LWS, or ends in LWS) and the careful loop's. */
 static struct slice value_trim(const char *vs, const char *ve)
 {
-	while (vs < ve && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-		vs++;
-	while (ve > vs && scan_is((unsigned char)ve[-1], SCAN_WS | SCAN_CRLF))
-		ve--;
+	for (;;) {
+		if (vs < ve && (*vs == ' ' || *vs == '\t' || *vs == '\n'))
+			vs++;
+		else if (ve - vs >= 2 && vs[0] == '\r' && vs[1] == '\n')
+			vs += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (ve > vs && (ve[-1] == ' ' || ve[-1] == '\t'))
+			ve--;
+		else if (ve > vs && ve[-1] == '\n')
+			ve -= ve - vs >= 2 && ve[-2] == '\r' ? 2 : 1;
+		else
+			break;
+	}
 	return slice_span(vs, ve);
 }
 
@@ -976,12 +993,7 @@ msg_parse_rest(struct sip_msg *msg, const char *buf, size_t len, unsigned flags,
 			}
 		}
 
-		/* value: trimmed of LWS both sides, folding kept inside */
-		while (vs < le && scan_is((unsigned char)*vs, SCAN_WS | SCAN_CRLF))
-			vs++;
-		while (le > vs && scan_is((unsigned char)le[-1], SCAN_WS | SCAN_CRLF))
-			le--;
-		rc = hdr_add(msg, ch, &n, buf, id, name, nm, slice_span(vs, le), err);
+		rc = hdr_add(msg, ch, &n, buf, id, name, nm, value_trim(vs, le), err);
 		if (rc < 0)
 			goto out;
 		if (nl == end) { /* lenient: input ended inside the last field */

@@ -212,6 +212,42 @@ static void test_request_fields_and_header_chain(void)
 	CHECK_INT_EQ(msg.body.len, 0);
 }
 
+/* A CR that is not half of a CR LF stays in the value, in the fast path
+ * (a line of its own) and the careful loop (after a fold): RFC 3261 has none
+ * there, and a peer that ends a line at a CR reads "70\r\r\n" as the end
+ * of the head. The CR LF of a fold and LWS are trimmed as before. */
+static void test_value_keeps_a_cr_without_its_lf(void)
+{
+	static const struct {
+		const char *line;
+		const char *value;
+	} rows[] = {
+		{ "Max-Forwards: 70\r\r\n", "70\r" },
+		{ "Max-Forwards:\r70\r\n", "\r70" },
+		{ "Max-Forwards: 70 \r \r\n", "70 \r" },
+		{ "Max-Forwards: 70\r\n \r\r\n", "70\r\n \r" },
+		{ "Max-Forwards: 70\r\n \r\n", "70" },
+		{ "Max-Forwards:\r\n 70 \t\r\n", "70" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char in[256];
+		int n = snprintf(in, sizeof in, "OPTIONS sip:a@b SIP/2.0\r\n%sl: 0\r\n\r\n", rows[i].line);
+		struct sip_hdr hdrs[8];
+		struct sip_msg msg;
+		struct sip_parse_error err;
+		for (unsigned careful = 0; careful < 2; careful++) {
+			sip_msg_init(&msg, hdrs, 8);
+			CHECK_INT_EQ(sip_msg_parse(&msg, in, (size_t)n, careful ? SIP_PARSE__CAREFUL : 0, &err), n);
+			const struct sip_hdr *h = sip_hdr_first(&msg, SIP_HDR_MAX_FORWARDS);
+			CHECK(h != NULL);
+			if (h)
+				CHECK_SLICE_EQ(h->value, rows[i].value);
+		}
+		bool clean = strcmp(rows[i].value, "70") == 0;
+		CHECK_INT_EQ(sip_msg_check(&msg, &err) == 0, clean);
+	}
+}
+
 static void test_response_fields(void)
 {
 	static const char in[] = "SIP/2.0 401 Unauthorized \xd0\xbd\r\nl: 3\r\n\r\nabc";
@@ -922,6 +958,7 @@ int main(void)
 	test_parse_table();
 	test_request_fields_and_header_chain();
 	test_response_fields();
+	test_value_keeps_a_cr_without_its_lf();
 	test_parse_rejects_more_headers_than_array();
 	test_error_names_header_and_locate();
 	test_parse_the_message_after_a_stream_message();
