@@ -557,6 +557,12 @@ static int sec_mech_general(struct sip_sec_mech *m, struct scan *scp, struct sca
 		st.seen |= 1u << k;
 		if (!v.ptr)
 			return fail(err, -EBADMSG, name.ptr, "mechanism parameter needs a value");
+		/* TS 33.203 §7.2 alg, ealg, prot, mod, spi and port values and
+		 * RFC 3329 §2.2 q, d-alg, d-qop are tokens; only d-ver is quoted.
+		 * A P-CSCF that compares prot with "esp" does not match "\"esp\"". */
+		if (quoted && k != MP_D_VER)
+			return fail(err, -EBADMSG, v.ptr - 1,
+				    "this mechanism parameter takes a token, not a quoted string");
 		uint32_t n;
 		int rc;
 		switch (k) {
