@@ -2761,7 +2761,9 @@ static void check_route_lr(struct ctx *c)
 	while (elem_next(&it, &item, &h)) {
 		struct sip_addr a;
 		struct sip_parse_error err;
-		if (sip_addr_decode(&a, item, 0, &err) < 0 || a.uri.lr ||
+		/* an addr-spec (no <>) is header-syntax's: its ";lr" is no URI
+		 * parameter, and that rule says so */
+		if (sip_addr_decode(&a, item, SIP_ADDR_NAME_ADDR, &err) < 0 || a.uri.lr ||
 		    (a.uri.scheme != SIP_URI_SIP && a.uri.scheme != SIP_URI_SIPS))
 			continue;
 		report(c, h, a.uri_text.ptr, "Route %.*s has no ;lr: the next hop is treated "

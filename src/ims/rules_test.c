@@ -633,6 +633,13 @@ static const struct {
 	  "rfc5627.contact.gruu", "sip:tgruu.7hs" },
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:[2001:db8::2]:5060>\r\n",
 	  "rfc3261.route.lr", "sip:[2001:db8::2]" },
+	/* Route takes a name-addr: without <> the ";lr" is the header's */
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
+	  "rfc3261.msg.header-syntax", "sip:pcscf.example.net;lr" },
+	/* a CR without its LF stays in the value (a peer that ends lines at a
+	 * CR ends the head at "70\r\r\n") */
+	{ initial_register, "Max-Forwards: 70\r\n", "Max-Forwards: 70\r\r\n",
+	  "rfc3261.msg.header-syntax", "\r\r\n" },
 	{ initial_register, "Content-Length: 0\r\n", "Privacy: id, header\r\nContent-Length: 0\r\n",
 	  "rfc3261.msg.header-syntax", ", header" },
 	{ initial_register, "utran-cell-id-3gpp=26201001A2B3C4D0\r\n",
@@ -875,6 +882,9 @@ static const struct {
 	const char *new_text;
 	const char *rule;
 } quiet_cases[] = {
+	/* an addr-spec Route is header-syntax's error, not a Route without lr */
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
+	  "rfc3261.route.lr" },
 	/* lists that may be empty: a registrar with no URI associated sends
 	 * an empty P-Associated-URI (RFC 7315 §4.1); "Allow:", "Supported:"
 	 * and "Accept:" (RFC 3261 §25.1) */

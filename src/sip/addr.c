@@ -70,7 +70,9 @@ static bool addr_qvalue_ok(struct slice v)
 }
 
 /* One header parameter: tag, q and expires matched by length and one
- * word compare; [lo, end) the readable bytes. */
+ * word compare; [lo, end) the readable bytes. One of them seen again is an
+ * error: peers differ on which one counts (sofia-sip takes the first), so
+ * the dialog's tag or the binding's expiry would depend on the reader. */
 static inline __attribute__((always_inline)) int
 addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const char *end,
 	   struct sip_parse_error *err)
@@ -84,6 +86,8 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
 		/* tag-param = "tag" EQUAL token */
 		if (!v.ptr || pm->quoted)
 			return hdr_fail(err, -EBADMSG, ADDR_AT, "address: tag must be a token");
+		if (a->tag.ptr)
+			return hdr_fail(err, -EBADMSG, n.ptr, "address: tag given twice");
 		a->tag = v;
 	} else if (n.len == 1) {
 		if (n.ptr[0] != 'q' && n.ptr[0] != 'Q')
@@ -91,6 +95,8 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
 		if (!v.ptr || pm->quoted || !addr_qvalue_ok(v))
 			return hdr_fail(err, -EBADMSG, ADDR_AT,
 					"address: q must be a qvalue from 0 to 1 with up to 3 decimals");
+		if (a->q.ptr)
+			return hdr_fail(err, -EBADMSG, n.ptr, "address: q given twice");
 		a->q = v;
 	} else if (n.len == 7) {
 		if (hdr_name_word(n.ptr, 7, lo, end) != HDR_LIT_WORD("expires"))
@@ -102,6 +108,8 @@ addr_param(struct sip_addr *a, const struct sip_param *pm, const char *lo, const
 		int rc = v.ptr && !pm->quoted ? hdr_u32(v, &e) : -EINVAL;
 		if (rc == -EINVAL)
 			return hdr_fail(err, -EBADMSG, ADDR_AT, "address: expires must be delta-seconds (digits)");
+		if (a->has_expires)
+			return hdr_fail(err, -EBADMSG, n.ptr, "address: expires given twice");
 		if (rc == -ERANGE) {
 			e = UINT32_MAX;
 			a->expires_saturated = true;
@@ -188,7 +196,8 @@ addr_params_fast(struct sip_addr *a, const char *s, const char *lo, const char *
 			if (ve != end && *ve == ':')
 				break;
 			if (known) {
-				if (nl == 1)
+				/* q, and a second tag or expires: the walk's */
+				if (nl == 1 || (nl == 3 ? a->tag.ptr != NULL : a->has_expires))
 					break;
 				if (nl == 3) {
 					a->tag = slice_span(ne + 1, ve);
@@ -225,6 +234,11 @@ static __attribute__((noinline)) int addr_run(struct sip_addr *a, struct scan *s
 	int rc;
 
 	if (after) {
+		/* addr_fast may have read some of the parameters: all are read
+		 * again from after */
+		a->tag = a->q = a->expires_text = SLICE_NULL;
+		a->has_expires = a->expires_saturated = false;
+		a->expires = 0;
 		angle = true;
 		goto params_or_end;
 	}
@@ -319,7 +333,9 @@ static __attribute__((noinline)) int addr_run(struct sip_addr *a, struct scan *s
 	} else {
 		if (flags & SIP_ADDR_NAME_ADDR)
 			return hdr_fail(err, -EBADMSG, start,
-					"address: this header takes a name-addr: enclose the URI in <>");
+					"address: this header takes a name-addr: enclose the URI in <> "
+					"(without them, what follows a ';', lr included, is a header "
+					"parameter, not the URI's)");
 		/* addr-spec: RFC 3261 §20.10, a URI with ',' '?' or ';' must be in
 		 * <>, so the URI ends at the first ';' or white space */
 		const char *p = start;

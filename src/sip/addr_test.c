@@ -86,6 +86,15 @@ static const struct addr_case cases[] = {
 	/* errors */
 	BAD("", -EBADMSG, 0),
 	BAD("*", -EBADMSG, 0),
+	/* a parameter the decoder types, given twice: readers differ on which
+	 * counts (at the second name; fast path, word compare and walk) */
+	BAD("sip:user@example.com;tag=bd76le.com;tag=81x2", -EBADMSG, 36),
+	BAD("<sip:a@example.com>;tag=1;tag=2", -EBADMSG, 26),
+	BAD("<sip:a@example.com>;x=1;tag=1;TAG=2", -EBADMSG, 30),
+	BAD("<sip:a@example.com>;tag=1 ; tag=2", -EBADMSG, 28),
+	BAD("<sip:a@h>;expires=60;expires=0", -EBADMSG, 21),
+	BAD("<sip:a@h>;q=0.5;expires=1;q=0.7", -EBADMSG, 26),
+	BAD("<sip:a@h>;+sip.instance=\"<urn:x>\";expires=60;x;Expires=0", -EBADMSG, 47),
 	BADF("*;expires=0", SIP_ADDR_ALLOW_STAR, -EBADMSG, 1),
 	BADF("sip:pcscf.ims.example;lr", SIP_ADDR_NAME_ADDR, -EBADMSG, 0),
 	/* RFC 4475 baddn.dat (invalid): unquoted ',' in a display name */

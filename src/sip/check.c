@@ -52,6 +52,7 @@ static void err_clear(struct sip_parse_error *err)
 enum element_kind {
 	EL_VIA,
 	EL_ADDR,
+	EL_NAME_ADDR, /* name-addr only: Route, Record-Route, Path, Service-Route, P-Associated-URI */
 	EL_WARNING,
 	EL_TOKPARAMS,
 	EL_SEC_MECH,
@@ -70,6 +71,10 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	case EL_ADDR: {
 		struct sip_addr addr;
 		return sip_addr_decode(&addr, item, 0, err);
+	}
+	case EL_NAME_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, item, SIP_ADDR_NAME_ADDR, err);
 	}
 	case EL_WARNING: {
 		struct sip_warning w;
@@ -155,7 +160,7 @@ list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, st
 	if (kind == EL_VIA) {
 		struct sip_via via;
 		return sip_via_decode_at(&via, sc, err);
-	} else if (kind == EL_ADDR) {
+	} else if (kind == EL_ADDR || kind == EL_NAME_ADDR) {
 		struct sip_addr addr;
 		return sip_addr_decode_at(&addr, sc, addr_flags, err);
 	} else if (kind == EL_SEC_MECH) {
@@ -217,11 +222,23 @@ static int via_list_decode(struct slice v, struct sip_parse_error *err)
 }
 
 /* may_be_empty: field_may_be_empty (read on the slow path only) */
-static int addr_list_decode(struct slice v, bool may_be_empty, struct sip_parse_error *err)
+static int addr_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_ADDR, 0, err) == 0)
 		return 0;
-	return list_decode_slow(v, EL_ADDR, may_be_empty, err);
+	return list_decode_slow(v, EL_ADDR, false, err);
+}
+
+/* The lists of name-addr only (RFC 3261 §25.1 route-param and rec-route,
+ * RFC 3327 path-value, RFC 3608 sr-value, RFC 7315 p-aso-uri-spec): an
+ * addr-spec there would read its URI parameters (";lr") as the header's.
+ * The cursor decoder leaves an element that does not open with '<' or '"'
+ * to the slice path, which refuses the addr-spec. */
+static int name_addr_list_decode(struct slice v, bool may_be_empty, struct sip_parse_error *err)
+{
+	if (list_decode_fast(v, EL_NAME_ADDR, SIP_ADDR_NAME_ADDR, err) == 0)
+		return 0;
+	return list_decode_slow(v, EL_NAME_ADDR, may_be_empty, err);
 }
 
 static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct sip_parse_error *err)
@@ -679,9 +696,11 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 	case SIP_HDR_PATH:
 	case SIP_HDR_SERVICE_ROUTE:
 	case SIP_HDR_P_ASSOCIATED_URI:
+		return name_addr_list_decode(h->value, field_may_be_empty(h->id), err);
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
-		return addr_list_decode(h->value, field_may_be_empty(h->id), err);
+		/* PAssertedID-value = name-addr / addr-spec (RFC 3325 §9.1) */
+		return addr_list_decode(h->value, err);
 	case SIP_HDR_FROM:
 	case SIP_HDR_TO:
 	case SIP_HDR_REPLY_TO:

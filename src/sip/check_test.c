@@ -51,6 +51,7 @@ static void err_clear(struct sip_parse_error *err)
 enum element_kind {
 	EL_VIA,
 	EL_ADDR,
+	EL_NAME_ADDR, /* RFC 3261 route-param, rec-route; RFC 3327, 3608, 7315 */
 	EL_WARNING,
 	EL_TOKPARAMS,
 	EL_SEC_MECH,
@@ -69,6 +70,10 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 	case EL_ADDR: {
 		struct sip_addr addr;
 		return sip_addr_decode(&addr, item, 0, err);
+	}
+	case EL_NAME_ADDR: {
+		struct sip_addr addr;
+		return sip_addr_decode(&addr, item, SIP_ADDR_NAME_ADDR, err);
 	}
 	case EL_WARNING: {
 		struct sip_warning w;
@@ -121,7 +126,8 @@ static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned a
 		struct sip_via via;
 		return sip_via_decode_at(&via, sc, err);
 	}
-	case EL_ADDR: {
+	case EL_ADDR:
+	case EL_NAME_ADDR: {
 		struct sip_addr addr;
 		return sip_addr_decode_at(&addr, sc, addr_flags, err);
 	}
@@ -168,7 +174,7 @@ static int list_decode_fast(struct slice v, enum element_kind kind, unsigned add
 
 static int list_decode(const struct sip_hdr *h, enum element_kind kind, struct sip_parse_error *err)
 {
-	if (list_decode_fast(h->value, kind, 0, err) == 0)
+	if (list_decode_fast(h->value, kind, kind == EL_NAME_ADDR ? SIP_ADDR_NAME_ADDR : 0, err) == 0)
 		return 0;
 	return list_decode_slow(h->value, kind, err);
 }
@@ -412,6 +418,7 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_PATH:
 	case SIP_HDR_SERVICE_ROUTE:
 	case SIP_HDR_P_ASSOCIATED_URI:
+		return list_decode(h, EL_NAME_ADDR, err);
 	case SIP_HDR_P_ASSERTED_IDENTITY:
 	case SIP_HDR_P_PREFERRED_IDENTITY:
 		return list_decode(h, EL_ADDR, err);
@@ -682,6 +689,19 @@ static const struct check_case cases[] = {
 	{ "via_empty", REG "Via: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_VIA, "\r\nl: 0" },
 	{ "contact_empty", REG "m:\r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_CONTACT, "\r\nl: 0" },
 	{ "route_empty", REG "Route: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_ROUTE, "\r\nl: 0" },
+	/* name-addr only: an addr-spec would take ";lr" for a header parameter */
+	{ "route_addr_spec", REG "Route: sip:pcscf.example.net;lr\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_ROUTE, "sip:pcscf" },
+	{ "path_second_addr_spec", REG "Path: <sip:a@b;lr>, sip:c@d\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_PATH, "sip:c@d" },
+	{ "service_route_addr_spec", REG "Service-Route: sip:orig@scscf;lr\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_SERVICE_ROUTE, "sip:orig" },
+	{ "record_route_addr_spec", REG "Record-Route: sip:p1.example.com;lr\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_RECORD_ROUTE, "sip:p1" },
+	{ "p_associated_uri_addr_spec", REG "P-Associated-URI: tel:+15551234567\r\nl: 0\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_ASSOCIATED_URI, "tel:" },
+	{ "p_asserted_identity_addr_spec_ok", REG "P-Asserted-Identity: tel:+15551234567\r\nl: 0\r\n\r\n", 0,
+	  0, NULL },
 	{ "path_empty_after_fold", REG "Path:\r\n \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_PATH, NULL },
 	{ "require_empty", REG "Require: \r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_REQUIRE, "\r\nl: 0" },
 	{ "user_agent_empty", REG "User-Agent:\r\nl: 0\r\n\r\n", -EBADMSG, SIP_HDR_USER_AGENT,

@@ -42,7 +42,9 @@ static int via_received_check(struct slice v, struct sip_parse_error *err)
 
 /* One parameter into k: its name is matched with one word compare (len
  * and the name folded to lower case); [lo, end): the readable bytes. A
- * known name seen again writes over the first, as before. */
+ * known name seen again is an error: peers differ on which one counts
+ * (sofia-sip takes the first), so the branch, the address a response goes
+ * to or the rport would depend on who reads the message. */
 static inline __attribute__((always_inline)) int
 via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const char *end,
 	  struct sip_parse_error *err)
@@ -57,6 +59,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 			uint32_t t;
 			if (!v.ptr || pm->quoted || v.len > 3 || hdr_u32(v, &t) < 0 || t > 255)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: ttl must be a number from 0 to 255");
+			if (k->ttl.ptr)
+				return hdr_fail(err, -EBADMSG, n.ptr, "Via: ttl given twice");
 			k->ttl = v;
 		}
 		break;
@@ -72,6 +76,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 				if (rc < 0 || port > 65535)
 					return hdr_fail(err, -ERANGE, VIA_AT, "Via: rport larger than 65535");
 			}
+			if (k->has_rport)
+				return hdr_fail(err, -EBADMSG, n.ptr, "Via: rport given twice");
 			k->has_rport = true;
 			k->rport = v.ptr ? v : slice_make(n.ptr + n.len, 0);
 		} else if (w == HDR_LIT_WORD("maddr")) {
@@ -85,6 +91,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 				return rc;
 			if (!scan_eof(&sc))
 				return hdr_fail(err, -EBADMSG, sc.p, "Via: maddr must be a host");
+			if (k->maddr.ptr)
+				return hdr_fail(err, -EBADMSG, n.ptr, "Via: maddr given twice");
 			k->maddr = v;
 		}
 		break;
@@ -93,6 +101,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 		if (hdr_name_word(n.ptr, 6, lo, end) == HDR_LIT_WORD("branch")) {
 			if (!v.ptr || pm->quoted)
 				return hdr_fail(err, -EBADMSG, VIA_AT, "Via: branch must be a token");
+			if (k->branch.ptr)
+				return hdr_fail(err, -EBADMSG, n.ptr, "Via: branch given twice");
 			k->branch = v;
 		}
 		break;
@@ -103,6 +113,8 @@ via_param(struct sip_via *k, const struct sip_param *pm, const char *lo, const c
 			int rc = via_received_check(v, err);
 			if (rc < 0)
 				return rc;
+			if (k->received.ptr)
+				return hdr_fail(err, -EBADMSG, n.ptr, "Via: received given twice");
 			k->received = v;
 		}
 		break;
@@ -327,7 +339,7 @@ sent_by:;
 		}
 		if ((w | 0x0020202020202000ull) == HDR_LIT_WORD(";branch=")) {
 			const char *v = s + 8, *ve = hdr_token_end(v, lo, end);
-			if (ve == v || (ve != end && *ve == ':'))
+			if (ve == v || (ve != end && *ve == ':') || via->branch.ptr)
 				break;
 			via->branch = slice_span(v, ve);
 			sc.p = ve;
@@ -335,6 +347,8 @@ sent_by:;
 			/* a name that ends at the end, or at a byte that is no
 			 * token byte, '=' or white space: the flag */
 			const char *ne = s + 6;
+			if (via->has_rport)
+				break; /* a second one: the walk's error */
 			if (ne == end ||
 			    (!scan_is((unsigned char)*ne, SCAN_TOKEN | SCAN_WS | SCAN_CRLF) && *ne != '=')) {
 				via->has_rport = true;
@@ -358,6 +372,8 @@ sent_by:;
 			   (s[8] | 0x20) == 'd' && s[9] == '=') {
 			/* a token, or the IPv6 address the walk reads on at a ':' */
 			const char *v = s + 10, *ve = NULL;
+			if (via->received.ptr)
+				break;
 			if (v < end && *v != ':') {
 				/* an IPv6 address (RFC 5118 §4.5) by the bit masks
 				 * alone, when no byte of its class follows it: the

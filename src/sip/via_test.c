@@ -66,6 +66,14 @@ static const struct via_case cases[] = {
 	/* errors */
 	BAD("", -EBADMSG, 0),
 	BAD("SIP", -EBADMSG, 3),
+	/* a parameter the decoder types, given twice (at the second name):
+	 * readers differ on which counts */
+	BAD("SIP/2.0/UDP h;branch=z9hG4bK1;branch=z9hG4bK2", -EBADMSG, 30),
+	BAD("SIP/2.0/UDP h;rport;branch=z9hG4bK1;rport=5060", -EBADMSG, 36),
+	BAD("SIP/2.0/UDP h;received=1.2.3.4;received=1.2.3.5", -EBADMSG, 31),
+	BAD("SIP/2.0/UDP h;x=1;branch=z9hG4bK1;Branch=z9hG4bK2", -EBADMSG, 34),
+	BAD("SIP/2.0/UDP h;maddr=a.b;ttl=1;maddr=c.d", -EBADMSG, 30),
+	BAD("SIP/2.0/UDP h;ttl=1;ttl=2", -EBADMSG, 20),
 	BAD("SIP/2.0", -EBADMSG, 7),
 	BAD("SIP/2.0/", -EBADMSG, 8),
 	BAD("SIP/2.0/ ", -EBADMSG, 9),
