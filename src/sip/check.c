@@ -221,7 +221,8 @@ static int via_list_decode(struct slice v, struct sip_parse_error *err)
 	return list_decode_slow(v, EL_VIA, false, err);
 }
 
-/* may_be_empty: field_may_be_empty (read on the slow path only) */
+/* P-Asserted-Identity, P-Preferred-Identity: name-addr or addr-spec, at
+ * least one */
 static int addr_list_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_ADDR, 0, err) == 0)
@@ -233,7 +234,8 @@ static int addr_list_decode(struct slice v, struct sip_parse_error *err)
  * RFC 3327 path-value, RFC 3608 sr-value, RFC 7315 p-aso-uri-spec): an
  * addr-spec there would read its URI parameters (";lr") as the header's.
  * The cursor decoder leaves an element that does not open with '<' or '"'
- * to the slice path, which refuses the addr-spec. */
+ * to the slice path, which refuses the addr-spec. may_be_empty:
+ * field_may_be_empty (read on the slow path only). */
 static int name_addr_list_decode(struct slice v, bool may_be_empty, struct sip_parse_error *err)
 {
 	if (list_decode_fast(v, EL_NAME_ADDR, SIP_ADDR_NAME_ADDR, err) == 0)
