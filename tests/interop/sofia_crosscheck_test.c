@@ -37,33 +37,6 @@ static void on_mismatch(void *ctx, const char *what, struct slice ours, const ch
 			sofia ? sofia : "(none)");
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	struct buf b;
-	buf_init(&b);
-	char chunk[65536];
-	size_t r;
-	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_append(&b, chunk, r);
-	fclose(f);
-	if (b.err) {
-		buf_fini(&b);
-		return NULL;
-	}
-	*len = b.len;
-	char *out = malloc(b.len + 1);
-	if (out) {
-		if (b.len)
-			memcpy(out, b.ptr, b.len);
-		out[b.len] = 0;
-	}
-	buf_fini(&b);
-	return out;
-}
-
 /* ---- the comparison can fail ------------------------------------------ */
 
 static const char *const base_path = "../shared/corpus/bench/d_register_secagree_compact.sip";
@@ -127,7 +100,7 @@ static void comparison_names_the_changed_value(void)
 	for (size_t i = 0; i < sizeof changes / sizeof changes[0]; i++) {
 		const struct changed *c = &changes[i];
 		size_t len;
-		char *text = read_file(c->file, &len);
+		char *text = check_read_file(c->file, &len);
 		CHECK(text != NULL);
 		if (!text)
 			continue;
@@ -215,7 +188,7 @@ static void corpus(struct tally *t, const char *dir, bool paste, bool must_both)
 		char path[1024];
 		snprintf(path, sizeof path, "%s/%s", dir, e);
 		size_t len;
-		char *text = data ? read_file(path, &len) : NULL;
+		char *text = data ? check_read_file(path, &len) : NULL;
 		if (text) {
 			if (paste) {
 				pasted(t, path, text, len);
