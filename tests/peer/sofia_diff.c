@@ -198,6 +198,10 @@ static void cmp_url(struct diff *d, const char *what, struct slice ours, url_t c
 {
 	char b[8192];
 	url_text(b, sizeof b, u);
+	/* an addr-spec's URI before LWS and ';' ("sip:a@b\r\n ;q=1"): sofia-sip
+	 * keeps the white space in it */
+	for (size_t n = strlen(b); n && strchr(" \t\r\n", b[n - 1]); n--)
+		b[n - 1] = 0;
 	const char *slash;
 	if (ours.ptr && ours.len < sizeof b && url_e_drops_slash(ours, &slash)) {
 		char o[8192];

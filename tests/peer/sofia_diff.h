@@ -22,6 +22,9 @@
  *    sips and tel with no "//" after the ':' without the first '/' that
  *    follows ("http:a/b" -> "http:ab", "urn:x//y" -> "urn:x/y"), a fault
  *    of its URL writer: such a URI of ours is compared without that '/'.
+ *  - sofia-sip keeps in an addr-spec's URI the white space (a fold) that
+ *    comes before its ';' ("To: sip:a@b\r\n ;tag=1"): URIs are compared
+ *    without white space at their end.
  *  - sofia-sip does not split a field holding two challenges or credentials
  *    ("Digest a=1, Digest b=2", which RFC 3261 §7.3.1 forbids and ours
  *    reads as two): its "Digest b=2" parameter is taken as the start of the
