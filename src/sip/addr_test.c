@@ -95,7 +95,12 @@ static const struct addr_case cases[] = {
 	BAD("<sip:a@h>;expires=60;expires=0", -EBADMSG, 21),
 	BAD("<sip:a@h>;q=0.5;expires=1;q=0.7", -EBADMSG, 26),
 	BAD("<sip:a@h>;+sip.instance=\"<urn:x>\";expires=60;x;Expires=0", -EBADMSG, 47),
-	BADF("*;expires=0", SIP_ADDR_ALLOW_STAR, -EBADMSG, 1),
+	/* a typed URI parameter given twice (RFC 3261 §19.1.1), inside <>:
+	 * ";lr>" word compare, the URI fast path, the walk */
+	BADF("<sip:h.example;lr;lr>", SIP_ADDR_NAME_ADDR, -EBADMSG, 18),
+	BAD("<sip:u@10.0.0.1;transport=udp;Transport=UDP>;tag=1", -EBADMSG, 30),
+	BAD("\"A\" <sip:u@h.example;user=phone;x;user=ip>", -EBADMSG, 34),
+	BAD("<sip:a@h;method=REGISTER;method=INVITE>;expires=0", -EBADMSG, 25),
 	BADF("sip:pcscf.ims.example;lr", SIP_ADDR_NAME_ADDR, -EBADMSG, 0),
 	/* RFC 4475 baddn.dat (invalid): unquoted ',' in a display name */
 	BAD("Bell, Alexander <sip:a.g.bell@example.com>;tag=43", -EBADMSG, 4),

@@ -936,11 +936,34 @@ int sip_hostport_decode(struct slice s, struct slice *host, enum sip_host_type *
 
 /* ---- sip: and sips: (RFC 3261 §19.1.1) -------------------------------- */
 
+/* The uri-parameters sip_uri_params and uri_fast_sip type, one bit each */
+enum {
+	URI_SEEN_LR = 1u << 0,
+	URI_SEEN_TTL = 1u << 1,
+	URI_SEEN_USER = 1u << 2,
+	URI_SEEN_MADDR = 1u << 3,
+	URI_SEEN_METHOD = 1u << 4,
+	URI_SEEN_TRANSPORT = 1u << 5,
+};
+
+static const char *uri_twice_reason(unsigned bit)
+{
+	switch (bit) {
+	case URI_SEEN_LR: return "URI: lr given twice";
+	case URI_SEEN_TTL: return "URI: ttl given twice";
+	case URI_SEEN_USER: return "URI: user given twice";
+	case URI_SEEN_MADDR: return "URI: maddr given twice";
+	case URI_SEEN_METHOD: return "URI: method given twice";
+	default: return "URI: transport given twice";
+	}
+}
+
 /* uri-parameters = *( ";" uri-parameter ), at p just after the ';' */
 static int sip_uri_params(struct sip_uri *uri, const char *p, const char *end, const char **stop,
 			  struct sip_parse_error *err)
 {
 	const char *first = p;
+	unsigned seen = 0;
 	for (;;) {
 		const char *name = p;
 		p = uri_run(p, end, PA);
@@ -961,33 +984,52 @@ static int sip_uri_params(struct sip_uri *uri, const char *p, const char *end, c
 							: "URI: empty parameter value after '='");
 			v = slice_span(vs, p);
 		}
-		/* the well-known ones, as written (RFC 3261 §19.1.1) */
+		/* the well-known ones, as written (RFC 3261 §19.1.1); "any given
+		 * parameter-name MUST NOT appear more than once" there, and readers
+		 * differ on which of two they take: a typed one given twice is an
+		 * error at the second name */
+		unsigned bit = 0;
 		switch (n.len) {
 		case 2:
-			if (HDR_NAME_IS(n, "lr"))
+			if (HDR_NAME_IS(n, "lr")) {
 				uri->lr = true;
+				bit = URI_SEEN_LR;
+			}
 			break;
 		case 3:
-			if (HDR_NAME_IS(n, "ttl"))
+			if (HDR_NAME_IS(n, "ttl")) {
 				uri->ttl = v;
+				bit = URI_SEEN_TTL;
+			}
 			break;
 		case 4:
-			if (HDR_NAME_IS(n, "user"))
+			if (HDR_NAME_IS(n, "user")) {
 				uri->user_param = v;
+				bit = URI_SEEN_USER;
+			}
 			break;
 		case 5:
-			if (HDR_NAME_IS(n, "maddr"))
+			if (HDR_NAME_IS(n, "maddr")) {
 				uri->maddr = v;
+				bit = URI_SEEN_MADDR;
+			}
 			break;
 		case 6:
-			if (HDR_NAME_IS(n, "method"))
+			if (HDR_NAME_IS(n, "method")) {
 				uri->method = v;
+				bit = URI_SEEN_METHOD;
+			}
 			break;
 		case 9:
-			if (HDR_NAME_IS(n, "transport"))
+			if (HDR_NAME_IS(n, "transport")) {
 				uri->transport = v;
+				bit = URI_SEEN_TRANSPORT;
+			}
 			break;
 		}
+		if (seen & bit)
+			return hdr_fail(err, -EBADMSG, n.ptr, uri_twice_reason(bit));
+		seen |= bit;
 		if (p < end && *p == ';') {
 			p++;
 			continue;
@@ -1482,6 +1524,7 @@ hostport:
 	 * delimiter to delimiter */
 	const char *p = e + 1, *ns = p;
 	size_t n = (size_t)(end - p);
+	unsigned seen = 0;
 	uint64_t out;
 	if (gt) {
 		/* the '>' on the same blocks; end is then the '>' */
@@ -1534,33 +1577,50 @@ hostport:
 			v = slice_span(d + 1, ve);
 			d = ve;
 		}
-		/* the well-known ones, as written (RFC 3261 §19.1.1) */
+		/* the well-known ones, as written (RFC 3261 §19.1.1); one given
+		 * twice is the byte path's error */
+		unsigned bit = 0;
 		switch (len) {
 		case 2:
-			if (uri_name_is(name, "lr", 2))
+			if (uri_name_is(name, "lr", 2)) {
 				uri->lr = true;
+				bit = URI_SEEN_LR;
+			}
 			break;
 		case 3:
-			if (uri_name_is(name, "ttl", 3))
+			if (uri_name_is(name, "ttl", 3)) {
 				uri->ttl = v;
+				bit = URI_SEEN_TTL;
+			}
 			break;
 		case 4:
-			if (uri_name_is(name, "user", 4))
+			if (uri_name_is(name, "user", 4)) {
 				uri->user_param = v;
+				bit = URI_SEEN_USER;
+			}
 			break;
 		case 5:
-			if (uri_name_is(name, "maddr", 5))
+			if (uri_name_is(name, "maddr", 5)) {
 				uri->maddr = v;
+				bit = URI_SEEN_MADDR;
+			}
 			break;
 		case 6:
-			if (uri_name_is(name, "method", 6))
+			if (uri_name_is(name, "method", 6)) {
 				uri->method = v;
+				bit = URI_SEEN_METHOD;
+			}
 			break;
 		case 9:
-			if (uri_name_is(name, "transpor", 8) && (name[8] | 0x20) == 't')
+			if (uri_name_is(name, "transpor", 8) && (name[8] | 0x20) == 't') {
 				uri->transport = v;
+				bit = URI_SEEN_TRANSPORT;
+			}
 			break;
 		}
+		if (seen & bit)
+			return false;
+		seen |= bit;
 		if (d == end)
 			break;
 		if (*d != ';')

@@ -137,6 +137,16 @@ static const struct uri_case cases[] = {
 	BAD("sip:h.example;a=", -EBADMSG, 16),
 	BAD("sip:h.example;a=b c", -EBADMSG, 17),
 	BAD("sip:h.example;a=\"b\"", -EBADMSG, 16),
+	/* a typed parameter given twice (RFC 3261 §19.1.1: "any given
+	 * parameter-name MUST NOT appear more than once"), at the second name;
+	 * readers differ on which they take. Others stay as written. */
+	BAD("sip:h.example;transport=udp;transport=tcp", -EBADMSG, 28),
+	BAD("sip:h.example;lr;LR", -EBADMSG, 17),
+	BAD("sip:u@h.example;user=phone;ttl=1;User=ip", -EBADMSG, 33),
+	BAD("sip:h.example:5060;maddr=192.0.2.1;method=REGISTER;maddr=192.0.2.2", -EBADMSG, 51),
+	BAD("sip:h.example;method=INVITE;method", -EBADMSG, 28),
+	BAD("sip:h.example;ttl;ttl=1", -EBADMSG, 18),
+	OK("sip:h.example;foo;foo=1;transport=tcp;transportx=udp", SIP_URI_SIP, NULL, NULL, "h.example", SIP_HOST_NAME, -1, "foo;foo=1;transport=tcp;transportx=udp", NULL),
 	BAD("sip:h.example?", -EBADMSG, 14),
 	BAD("sip:h.example?a", -EBADMSG, 15),
 	BAD("sip:h.example?a=<b>", -EBADMSG, 16),
