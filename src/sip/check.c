@@ -577,7 +577,6 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 		}
 		return -EBADMSG;
 	}
-	struct sip_param_it it;
 	struct sip_param prm;
 	int rc;
 	scan_lws(&sc);
@@ -588,8 +587,10 @@ static int content_type_decode(struct slice v, struct sip_parse_error *err)
 		}
 		return -EBADMSG;
 	}
-	sip_param_it_init(&it, scan_rest(&sc));
-	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+	/* m-parameter (§20.15) and accept-param (§20.1): a generic-param's
+	 * gen-value, token / host / quoted-string; a boundary with ':' or '/'
+	 * is quoted (RFC 2046 §5.1.1) */
+	while ((rc = sip_genparam_next(&sc, v.ptr, &prm, 0, err)) > 0)
 		;
 	return rc;
 }
