@@ -214,6 +214,50 @@ static void cmp_url(struct diff *d, const char *what, struct slice ours, url_t c
 	cmp(d, what, ours, b, NORM_PCT);
 }
 
+/* Our generic-params (name [= value], as sip_param_next gives them) against
+ * sofia-sip's "name=value" strings, one by one in order: names as written,
+ * values with their quotes and quoted-pairs removed (sofia-sip keeps them),
+ * and the count. */
+static void params(struct diff *d, const char *what, struct slice ours, msg_param_t const *sp)
+{
+	struct sip_param_it it;
+	struct sip_param p;
+	struct sip_parse_error err;
+	char t[64];
+	int rc;
+	if (!ours.ptr)
+		ours = slice_make("", 0);
+	sip_param_it_init(&it, ours);
+	while ((rc = sip_param_next(&it, &p, &err)) > 0) {
+		if (!sp || !*sp) {
+			snprintf(t, sizeof t, "%s parameter count", what);
+			mismatch(d, t, p.name, NULL);
+			return;
+		}
+		const char *eq = strchr(*sp, '=');
+		size_t nl = eq ? (size_t)(eq - *sp) : strlen(*sp);
+		if (p.name.len != nl || memcmp(p.name.ptr, *sp, nl) != 0) {
+			snprintf(t, sizeof t, "%s parameter name", what);
+			mismatch(d, t, p.name, *sp);
+		}
+		snprintf(t, sizeof t, "%s parameter %.*s", what, (int)(p.name.len < 24 ? p.name.len : 24),
+			 p.name.ptr);
+		if (!p.value.ptr != !eq)
+			mismatch(d, t, p.value, eq ? eq + 1 : NULL);
+		else if (eq)
+			cmp(d, t, p.value, eq + 1, NORM_QUOTED);
+		sp++;
+	}
+	if (rc < 0) {
+		mismatch(d, "ours does not decode what the check passed", ours, what);
+		return;
+	}
+	if (sp && *sp) {
+		snprintf(t, sizeof t, "%s parameter count", what);
+		mismatch(d, t, SLICE_NULL, *sp);
+	}
+}
+
 static void addr_one(struct diff *d, enum sip_hdr_id id, sip_addr_t const *a, const char *what)
 {
 	const struct sip_hdr *h = on_both(d, id, a != NULL, what);
@@ -231,6 +275,7 @@ static void addr_one(struct diff *d, enum sip_hdr_id id, sip_addr_t const *a, co
 	cmp(d, t, o.tag, a->a_tag, NORM_NONE);
 	snprintf(t, sizeof t, "%s display name", what);
 	cmp(d, t, o.display, a->a_display, NORM_NONE);
+	params(d, what, o.params, a->a_params);
 }
 
 /* The item after the last '/' of "SIP/2.0/UDP", white space trimmed. */
@@ -271,6 +316,12 @@ static void vias(struct diff *d, sip_via_t const *v)
 		cmp(d, "via received", o.received, v->v_received, NORM_NONE);
 		cmp(d, "via maddr", o.maddr, v->v_maddr, NORM_NONE);
 		cmp(d, "via ttl", o.ttl, v->v_ttl, NORM_NONE);
+		if (o.has_rport != (v->v_rport != NULL))
+			mismatch(d, "via rport", o.has_rport ? o.rport : SLICE_NULL,
+				 v->v_rport ? v->v_rport : NULL);
+		else if (o.has_rport)
+			cmp(d, "via rport", o.rport, v->v_rport, NORM_NONE);
+		params(d, "via", o.params, v->v_params);
 	}
 	if (v)
 		mismatch(d, "via count", SLICE_NULL, v->v_host);
@@ -302,6 +353,7 @@ static void contacts(struct diff *d, sip_contact_t const *m)
 		cmp(d, "contact display name", o.display, m->m_display, NORM_NONE);
 		cmp(d, "contact expires", o.expires_text, m->m_expires, NORM_NONE);
 		cmp(d, "contact q", o.q, m->m_q, NORM_NONE);
+		params(d, "contact", o.params, m->m_params);
 	}
 	if (m)
 		mismatch(d, "contact count", SLICE_NULL, "(more)");
@@ -324,6 +376,7 @@ static void routes(struct diff *d, enum sip_hdr_id id, sip_route_t const *r, con
 			return;
 		}
 		cmp_url(d, what, o.uri_text, r->r_url);
+		params(d, what, o.params, r->r_params);
 	}
 	if (r)
 		mismatch(d, what, SLICE_NULL, "(more)");
@@ -335,10 +388,19 @@ static void routes(struct diff *d, enum sip_hdr_id id, sip_route_t const *r, con
  * scheme and the white space after it, else 0. */
 static size_t scheme_prefix(const char *param)
 {
+	param += strspn(param, " \t\r\n");
 	size_t n = strcspn(param, " \t\r\n=");
 	if (n == 0 || !param[n] || param[n] == '=')
 		return 0;
 	return n + strspn(param + n, " \t\r\n");
+}
+
+/* A sofia-sip auth-param without the white space it may keep at its start:
+ * after a fold line of white space alone ("Digest a=1,\r\n \r\n b=2") its
+ * next parameter starts with the CR. */
+static const char *param_start(const char *param)
+{
+	return param + strspn(param, " \t\r\n");
 }
 
 /* Our auth-params against sofia-sip's "name=value" strings from *pp up to
@@ -350,7 +412,7 @@ static void auth_params(struct diff *d, const struct sip_auth *o, msg_param_t co
 	unsigned n = 0;
 	msg_param_t const *p = *pp;
 	for (; p && *p; p++) {
-		const char *name = *p;
+		const char *name = param_start(*p);
 		size_t skip = scheme_prefix(name);
 		if (skip && p != *pp)
 			break; /* the next one's */
@@ -395,7 +457,8 @@ static void auths(struct diff *d, enum sip_hdr_id id, msg_auth_t const *au, cons
 			} else if (!p || !*p || !scheme_prefix(*p)) {
 				mismatch(d, what, v, "(none)");
 				return;
-			} else if (!slice_caseeq(o.scheme, slice_make(*p, strcspn(*p, " \t\r\n")))) {
+			} else if (!slice_caseeq(o.scheme, slice_make(param_start(*p),
+								     strcspn(param_start(*p), " \t\r\n")))) {
 				mismatch(d, "auth scheme", o.scheme, *p);
 			}
 			auth_params(d, &o, &p, v);
@@ -520,6 +583,34 @@ static void number(struct diff *d, enum sip_hdr_id id, bool present, unsigned lo
 	cmp(d, what, h->value, b, NORM_NUM);
 }
 
+/* A token (or media type) and its parameters, one field: Content-Type,
+ * Event. */
+static void tokparams(struct diff *d, enum sip_hdr_id id, bool present, const char *type,
+		      msg_param_t const *sp, const char *what)
+{
+	const struct sip_hdr *h = on_both(d, id, present, what);
+	if (!h)
+		return;
+	struct sip_tokparams o;
+	struct sip_parse_error err;
+	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
+		mismatch(d, "ours does not decode what the check passed", h->value, what);
+		return;
+	}
+	struct slice v = o.value;
+	char b[1024];
+	if (id == SIP_HDR_CONTENT_TYPE && v.len < sizeof b) {
+		/* sofia-sip writes type/subtype without the SWS around the '/' */
+		size_t n = 0;
+		for (size_t i = 0; i < v.len; i++)
+			if (!strchr(" \t\r\n", v.ptr[i]))
+				b[n++] = v.ptr[i];
+		v = (struct slice){ b, n };
+	}
+	cmp(d, what, v, type, NORM_NONE);
+	params(d, what, o.params, sp);
+}
+
 static void compare(struct diff *d, sip_t const *sip)
 {
 	const struct sip_msg *msg = d->msg;
@@ -570,6 +661,17 @@ static void compare(struct diff *d, sip_t const *sip)
 	tokens(d, SIP_HDR_REQUIRE, sip->sip_require, "require");
 	tokens(d, SIP_HDR_PROXY_REQUIRE, sip->sip_proxy_require, "proxy-require");
 	tokens(d, SIP_HDR_SUPPORTED, sip->sip_supported, "supported");
+	tokens(d, SIP_HDR_UNSUPPORTED, sip->sip_unsupported, "unsupported");
+	/* sip_allow_t is msg_list_t with a bitmap after it */
+	tokens(d, SIP_HDR_ALLOW, (msg_list_t const *)sip->sip_allow, "allow");
+	tokens(d, SIP_HDR_ALLOW_EVENTS, sip->sip_allow_events, "allow-events");
+	tokparams(d, SIP_HDR_CONTENT_TYPE, sip->sip_content_type != NULL,
+		  sip->sip_content_type ? sip->sip_content_type->c_type : NULL,
+		  sip->sip_content_type ? sip->sip_content_type->c_params : NULL, "content-type");
+	tokparams(d, SIP_HDR_EVENT, sip->sip_event != NULL, sip->sip_event ? sip->sip_event->o_type : NULL,
+		  sip->sip_event ? sip->sip_event->o_params : NULL, "event");
+	number(d, SIP_HDR_MIN_EXPIRES, sip->sip_min_expires != NULL,
+	       sip->sip_min_expires ? sip->sip_min_expires->me_delta : 0, "min-expires");
 	number(d, SIP_HDR_MAX_FORWARDS, sip->sip_max_forwards != NULL,
 	       sip->sip_max_forwards ? sip->sip_max_forwards->mf_count : 0, "max-forwards");
 	number(d, SIP_HDR_EXPIRES, sip->sip_expires != NULL,

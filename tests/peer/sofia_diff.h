@@ -5,13 +5,18 @@
  * Where both accept the message, every value both decode must be equal:
  * method, Request-URI, status; Call-ID; CSeq number and method; From/To
  * URI, tag and display name; every Via's transport, host, port, branch,
- * received, maddr and ttl; every Contact's URI, display name, expires and
- * q; the URIs of Route, Record-Route, Path and Service-Route; every Digest
+ * received, maddr, ttl and rport; every Contact's URI, display name, expires
+ * and q; the URIs of Route, Record-Route, Path and Service-Route; every
+ * header parameter (name and value, in order, and their count) of From, To,
+ * Via, Contact (feature tags, +sip.instance, reg-id ...), Route,
+ * Record-Route, Path, Service-Route, Content-Type and Event; every Digest
  * parameter and the parameter count of Authorization, Proxy-Authorization,
  * WWW-Authenticate, Proxy-Authenticate and Authentication-Info; every
  * Security-Client/-Server/-Verify offer's mechanism, q, alg, ealg, prot,
- * mod, spi-c/-s, port-c/-s; the items of Require, Proxy-Require and
- * Supported; Max-Forwards, Expires and Content-Length.
+ * mod, spi-c/-s, port-c/-s; the items of Require, Proxy-Require, Supported,
+ * Unsupported, Allow and Allow-Events; the media type of Content-Type and the
+ * event package of Event; Max-Forwards, Expires, Min-Expires and
+ * Content-Length.
  *
  * Values are compared for what they mean, not how they are written, where
  * the two libraries give them differently (this list is the whole of what
@@ -29,11 +34,16 @@
  *    ("Digest a=1, Digest b=2", which RFC 3261 §7.3.1 forbids and ours
  *    reads as two): its "Digest b=2" parameter is taken as the start of the
  *    next one.
- *  - sofia-sip gives a quoted Digest value with its quotes and
- *    quoted-pairs; ours is the content between the quotes: both are
- *    compared with quotes and backslashes of quoted-pairs removed.
+ *  - sofia-sip keeps the CR of a fold line of white space alone at the
+ *    start of the auth-param after it ("a=1,\r\n \r\n b=2" -> "\rb=2"):
+ *    auth-params are compared without white space at their start.
+ *  - sofia-sip gives a quoted Digest or header parameter value with its
+ *    quotes and quoted-pairs; ours is the content between the quotes: both
+ *    are compared with quotes and backslashes of quoted-pairs removed.
  *  - sofia-sip gives Max-Forwards and Expires as numbers ("0068" -> 68):
  *    compared without leading zeros.
+ *  - sofia-sip writes a media type without the SWS RFC 3261 allows around
+ *    its '/' ("application / sdp" -> "application/sdp"): compared so.
  */
 #ifndef IMSREG_TESTS_SOFIA_DIFF_H
 #define IMSREG_TESTS_SOFIA_DIFF_H
