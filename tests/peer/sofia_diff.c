@@ -13,160 +13,6 @@
 #include <sofia-sip/sip_protos.h>
 #include <sofia-sip/url.h>
 
-/* How a value is normalised before it is compared. */
-enum norm {
-	NORM_NONE,
-	NORM_PCT,    /* %HH decoded */
-	NORM_QUOTED, /* surrounding quotes and quoted-pair backslashes removed */
-	NORM_NUM,    /* leading zeros removed */
-	NORM_CASE,   /* ASCII case folded */
-};
-
-struct ncur {
-	const char *p, *end;
-	enum norm how;
-};
-
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
-static void ncur_init(struct ncur *c, const char *p, size_t len, enum norm how)
-{
-	c->p = p;
-	c->end = p + len;
-	c->how = how;
-	if (how == NORM_QUOTED && len >= 2 && p[0] == '"' && p[len - 1] == '"') {
-		c->p++;
-		c->end--;
-	}
-	if (how == NORM_NUM)
-		while (c->end - c->p > 1 && *c->p == '0')
-			c->p++;
-}
-
-/* The next byte of the normalised value, or -1 at its end. */
-static int ncur_next(struct ncur *c)
-{
-	if (c->p >= c->end)
-		return -1;
-	unsigned char b = (unsigned char)*c->p++;
-	switch (c->how) {
-	case NORM_PCT:
-		if (b == '%' && c->end - c->p >= 2 && hexval(c->p[0]) >= 0 && hexval(c->p[1]) >= 0) {
-			b = (unsigned char)(hexval(c->p[0]) << 4 | hexval(c->p[1]));
-			c->p += 2;
-		}
-		break;
-	case NORM_QUOTED:
-		if (b == '\\' && c->p < c->end)
-			b = (unsigned char)*c->p++;
-		break;
-	case NORM_CASE:
-		if (b >= 'A' && b <= 'Z')
-			b = (unsigned char)(b - 'A' + 'a');
-		break;
-	default:
-		break;
-	}
-	return b;
-}
-
-/* Ours and sofia-sip's the same after normalisation; an absent value of
- * one side equals only an absent or empty one of the other. */
-static bool same_as(struct slice ours, const char *sofia, enum norm how)
-{
-	if (!sofia || !ours.ptr)
-		return (!sofia || !*sofia) && ours.len == 0;
-	struct ncur a, b;
-	ncur_init(&a, ours.ptr, ours.len, how);
-	ncur_init(&b, sofia, strlen(sofia), how);
-	for (;;) {
-		int x = ncur_next(&a), y = ncur_next(&b);
-		if (x != y)
-			return false;
-		if (x < 0)
-			return true;
-	}
-}
-
-struct diff {
-	sofia_diff_mismatch_cb *cb;
-	void *ctx;
-	unsigned n;
-	const struct sip_msg *msg;
-};
-
-static void mismatch(struct diff *d, const char *what, struct slice ours, const char *sofia)
-{
-	d->n++;
-	if (d->cb)
-		d->cb(d->ctx, what, ours, sofia);
-}
-
-static void cmp(struct diff *d, const char *what, struct slice ours, const char *sofia, enum norm how)
-{
-	if (!same_as(ours, sofia, how))
-		mismatch(d, what, ours, sofia);
-}
-
-static void cmp_u32(struct diff *d, const char *what, uint32_t ours, const char *sofia)
-{
-	char b[16];
-	int n = snprintf(b, sizeof b, "%u", ours);
-	cmp(d, what, (struct slice){ b, (size_t)n }, sofia, NORM_NUM);
-}
-
-/* The first field of id when sofia-sip has the header too (present); when
- * only one side has it, a mismatch, and NULL as when neither has. */
-static const struct sip_hdr *on_both(struct diff *d, enum sip_hdr_id id, bool present, const char *what)
-{
-	const struct sip_hdr *h = sip_hdr_first(d->msg, id);
-	if (h && present)
-		return h;
-	if (!h != !present)
-		mismatch(d, what, h ? h->value : SLICE_NULL, present ? "(present)" : NULL);
-	return NULL;
-}
-
-/* Iterates the elements of every header of one id, in message order. */
-struct elems {
-	const struct sip_msg *msg;
-	const struct sip_hdr *h;
-	struct sip_list it;
-	bool open;
-};
-
-static void elems_init(struct elems *e, const struct sip_msg *msg, enum sip_hdr_id id)
-{
-	e->msg = msg;
-	e->h = sip_hdr_first(msg, id);
-	e->open = false;
-}
-
-static bool elems_next(struct elems *e, struct slice *item)
-{
-	struct sip_parse_error err;
-	while (e->h) {
-		if (!e->open) {
-			sip_list_init(&e->it, e->h->value);
-			e->open = true;
-		}
-		if (sip_list_next(&e->it, item, &err) > 0)
-			return true;
-		e->h = sip_hdr_next(e->msg, e->h);
-		e->open = false;
-	}
-	return false;
-}
-
 static void url_text(char *out, size_t cap, url_t const *u)
 {
 	if (url_e(out, (isize_t)cap, u) < 0 || !memchr(out, 0, cap))
@@ -194,7 +40,7 @@ static bool url_e_drops_slash(struct slice uri, const char **slash)
 	return *slash != NULL;
 }
 
-static void cmp_url(struct diff *d, const char *what, struct slice ours, url_t const *u)
+static void cmp_url(struct peer_diff *d, const char *what, struct slice ours, url_t const *u)
 {
 	char b[8192];
 	url_text(b, sizeof b, u);
@@ -208,17 +54,16 @@ static void cmp_url(struct diff *d, const char *what, struct slice ours, url_t c
 		size_t k = (size_t)(slash - ours.ptr);
 		memcpy(o, ours.ptr, k);
 		memcpy(o + k, slash + 1, ours.len - k - 1);
-		if (same_as((struct slice){ o, ours.len - 1 }, b, NORM_PCT))
+		if (peer_same_as((struct slice){ o, ours.len - 1 }, b, NORM_PCT))
 			return;
 	}
-	cmp(d, what, ours, b, NORM_PCT);
+	peer_cmp(d, what, ours, b, NORM_PCT);
 }
 
 /* Our generic-params (name [= value], as sip_param_next gives them) against
- * sofia-sip's "name=value" strings, one by one in order: names as written,
- * values with their quotes and quoted-pairs removed (sofia-sip keeps them),
+ * sofia-sip's "name=value" strings, one by one in order (peer_param_cmp),
  * and the count. */
-static void params(struct diff *d, const char *what, struct slice ours, msg_param_t const *sp)
+static void params(struct peer_diff *d, const char *what, struct slice ours, msg_param_t const *sp)
 {
 	struct sip_param_it it;
 	struct sip_param p;
@@ -231,50 +76,40 @@ static void params(struct diff *d, const char *what, struct slice ours, msg_para
 	while ((rc = sip_param_next(&it, &p, &err)) > 0) {
 		if (!sp || !*sp) {
 			snprintf(t, sizeof t, "%s parameter count", what);
-			mismatch(d, t, p.name, NULL);
+			peer_mismatch(d, t, p.name, NULL);
 			return;
 		}
 		const char *eq = strchr(*sp, '=');
-		size_t nl = eq ? (size_t)(eq - *sp) : strlen(*sp);
-		if (p.name.len != nl || memcmp(p.name.ptr, *sp, nl) != 0) {
-			snprintf(t, sizeof t, "%s parameter name", what);
-			mismatch(d, t, p.name, *sp);
-		}
-		snprintf(t, sizeof t, "%s parameter %.*s", what, (int)(p.name.len < 24 ? p.name.len : 24),
-			 p.name.ptr);
-		if (!p.value.ptr != !eq)
-			mismatch(d, t, p.value, eq ? eq + 1 : NULL);
-		else if (eq)
-			cmp(d, t, p.value, eq + 1, NORM_QUOTED);
+		peer_param_cmp(d, what, &p, *sp, eq ? (size_t)(eq - *sp) : strlen(*sp), eq ? eq + 1 : NULL);
 		sp++;
 	}
 	if (rc < 0) {
-		mismatch(d, "ours does not decode what the check passed", ours, what);
+		peer_mismatch(d, "ours does not decode what the check passed", ours, what);
 		return;
 	}
 	if (sp && *sp) {
 		snprintf(t, sizeof t, "%s parameter count", what);
-		mismatch(d, t, SLICE_NULL, *sp);
+		peer_mismatch(d, t, SLICE_NULL, *sp);
 	}
 }
 
-static void addr_one(struct diff *d, enum sip_hdr_id id, sip_addr_t const *a, const char *what)
+static void addr_one(struct peer_diff *d, enum sip_hdr_id id, sip_addr_t const *a, const char *what)
 {
-	const struct sip_hdr *h = on_both(d, id, a != NULL, what);
+	const struct sip_hdr *h = peer_on_both(d, id, a != NULL, what);
 	if (!h)
 		return;
 	struct sip_addr o;
 	struct sip_parse_error err;
 	if (sip_addr_decode(&o, h->value, 0, &err) < 0) {
-		mismatch(d, "ours does not decode what the check passed", h->value, what);
+		peer_mismatch(d, "ours does not decode what the check passed", h->value, what);
 		return;
 	}
 	char t[64];
 	cmp_url(d, what, o.uri_text, a->a_url);
 	snprintf(t, sizeof t, "%s tag", what);
-	cmp(d, t, o.tag, a->a_tag, NORM_NONE);
+	peer_cmp(d, t, o.tag, a->a_tag, NORM_NONE);
 	snprintf(t, sizeof t, "%s display name", what);
-	cmp(d, t, o.display, a->a_display, NORM_NONE);
+	peer_cmp(d, t, o.display, a->a_display, NORM_NONE);
 	params(d, what, o.params, a->a_params);
 }
 
@@ -288,98 +123,98 @@ static struct slice via_transport(const char *protocol)
 	return (struct slice){ s, strcspn(s, " \t") };
 }
 
-static void vias(struct diff *d, sip_via_t const *v)
+static void vias(struct peer_diff *d, sip_via_t const *v)
 {
-	struct elems e;
+	struct peer_elems e;
 	struct slice item;
 	struct sip_parse_error err;
-	elems_init(&e, d->msg, SIP_HDR_VIA);
-	for (; elems_next(&e, &item); v = v->v_next) {
+	peer_elems_init(&e, d->msg, SIP_HDR_VIA);
+	for (; peer_elems_next(&e, &item); v = v->v_next) {
 		struct sip_via o;
 		if (!v) {
-			mismatch(d, "via count", item, NULL);
+			peer_mismatch(d, "via count", item, NULL);
 			return;
 		}
 		if (sip_via_decode(&o, item, &err) < 0) {
-			mismatch(d, "ours does not decode what the check passed", item, "via");
+			peer_mismatch(d, "ours does not decode what the check passed", item, "via");
 			return;
 		}
 		struct slice t = via_transport(v->v_protocol);
 		if (!slice_caseeq(o.transport, t))
-			mismatch(d, "via transport", o.transport, v->v_protocol);
-		cmp(d, "via host", o.host, v->v_host, NORM_NONE);
+			peer_mismatch(d, "via transport", o.transport, v->v_protocol);
+		peer_cmp(d, "via host", o.host, v->v_host, NORM_NONE);
 		if (o.has_port)
-			cmp_u32(d, "via port", o.port, v->v_port);
+			peer_cmp_u32(d, "via port", o.port, v->v_port);
 		else
-			cmp(d, "via port", SLICE_NULL, v->v_port, NORM_NONE);
-		cmp(d, "via branch", o.branch, v->v_branch, NORM_NONE);
-		cmp(d, "via received", o.received, v->v_received, NORM_NONE);
-		cmp(d, "via maddr", o.maddr, v->v_maddr, NORM_NONE);
-		cmp(d, "via ttl", o.ttl, v->v_ttl, NORM_NONE);
+			peer_cmp(d, "via port", SLICE_NULL, v->v_port, NORM_NONE);
+		peer_cmp(d, "via branch", o.branch, v->v_branch, NORM_NONE);
+		peer_cmp(d, "via received", o.received, v->v_received, NORM_NONE);
+		peer_cmp(d, "via maddr", o.maddr, v->v_maddr, NORM_NONE);
+		peer_cmp(d, "via ttl", o.ttl, v->v_ttl, NORM_NONE);
 		if (o.has_rport != (v->v_rport != NULL))
-			mismatch(d, "via rport", o.has_rport ? o.rport : SLICE_NULL,
+			peer_mismatch(d, "via rport", o.has_rport ? o.rport : SLICE_NULL,
 				 v->v_rport ? v->v_rport : NULL);
 		else if (o.has_rport)
-			cmp(d, "via rport", o.rport, v->v_rport, NORM_NONE);
+			peer_cmp(d, "via rport", o.rport, v->v_rport, NORM_NONE);
 		params(d, "via", o.params, v->v_params);
 	}
 	if (v)
-		mismatch(d, "via count", SLICE_NULL, v->v_host);
+		peer_mismatch(d, "via count", SLICE_NULL, v->v_host);
 }
 
-static void contacts(struct diff *d, sip_contact_t const *m)
+static void contacts(struct peer_diff *d, sip_contact_t const *m)
 {
-	struct elems e;
+	struct peer_elems e;
 	struct slice item;
 	struct sip_parse_error err;
-	elems_init(&e, d->msg, SIP_HDR_CONTACT);
-	for (; elems_next(&e, &item); m = m->m_next) {
+	peer_elems_init(&e, d->msg, SIP_HDR_CONTACT);
+	for (; peer_elems_next(&e, &item); m = m->m_next) {
 		struct sip_addr o;
 		if (!m) {
-			mismatch(d, "contact count", item, NULL);
+			peer_mismatch(d, "contact count", item, NULL);
 			return;
 		}
 		if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
-			mismatch(d, "ours does not decode what the check passed", item, "contact");
+			peer_mismatch(d, "ours does not decode what the check passed", item, "contact");
 			return;
 		}
 		if (o.star) {
 			/* sofia-sip keeps "*" as a URL of type url_any */
 			if (m->m_url->url_type != url_any)
-				mismatch(d, "contact *", item, "(a URI)");
+				peer_mismatch(d, "contact *", item, "(a URI)");
 			continue;
 		}
 		cmp_url(d, "contact uri", o.uri_text, m->m_url);
-		cmp(d, "contact display name", o.display, m->m_display, NORM_NONE);
-		cmp(d, "contact expires", o.expires_text, m->m_expires, NORM_NONE);
-		cmp(d, "contact q", o.q, m->m_q, NORM_NONE);
+		peer_cmp(d, "contact display name", o.display, m->m_display, NORM_NONE);
+		peer_cmp(d, "contact expires", o.expires_text, m->m_expires, NORM_NONE);
+		peer_cmp(d, "contact q", o.q, m->m_q, NORM_NONE);
 		params(d, "contact", o.params, m->m_params);
 	}
 	if (m)
-		mismatch(d, "contact count", SLICE_NULL, "(more)");
+		peer_mismatch(d, "contact count", SLICE_NULL, "(more)");
 }
 
-static void routes(struct diff *d, enum sip_hdr_id id, sip_route_t const *r, const char *what)
+static void routes(struct peer_diff *d, enum sip_hdr_id id, sip_route_t const *r, const char *what)
 {
-	struct elems e;
+	struct peer_elems e;
 	struct slice item;
 	struct sip_parse_error err;
-	elems_init(&e, d->msg, id);
-	for (; elems_next(&e, &item); r = r->r_next) {
+	peer_elems_init(&e, d->msg, id);
+	for (; peer_elems_next(&e, &item); r = r->r_next) {
 		struct sip_addr o;
 		if (!r) {
-			mismatch(d, what, item, NULL);
+			peer_mismatch(d, what, item, NULL);
 			return;
 		}
 		if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
-			mismatch(d, "ours does not decode what the check passed", item, what);
+			peer_mismatch(d, "ours does not decode what the check passed", item, what);
 			return;
 		}
 		cmp_url(d, what, o.uri_text, r->r_url);
 		params(d, what, o.params, r->r_params);
 	}
 	if (r)
-		mismatch(d, what, SLICE_NULL, "(more)");
+		peer_mismatch(d, what, SLICE_NULL, "(more)");
 }
 
 /* sofia-sip's parameter that opens another challenge or credentials in the
@@ -406,7 +241,7 @@ static const char *param_start(const char *param)
 /* Our auth-params against sofia-sip's "name=value" strings from *pp up to
  * the next that opens another scheme: each known field by name, and the
  * count; *pp is left on that next one (or the end). */
-static void auth_params(struct diff *d, const struct sip_auth *o, msg_param_t const **pp,
+static void auth_params(struct peer_diff *d, const struct sip_auth *o, msg_param_t const **pp,
 			struct slice where)
 {
 	unsigned n = 0;
@@ -423,24 +258,24 @@ static void auth_params(struct diff *d, const struct sip_auth *o, msg_param_t co
 		for (int f = 0; f < SIP_AUTH__COUNT; f++) {
 			const char *fn = sip_auth_field_name((enum sip_auth_field)f);
 			if (strlen(fn) == nl && strncasecmp(fn, name, nl) == 0)
-				cmp(d, fn, o->field[f], eq ? eq + 1 : "", NORM_QUOTED);
+				peer_cmp(d, fn, o->field[f], eq ? eq + 1 : "", NORM_QUOTED);
 		}
 	}
 	*pp = p;
 	if (n != o->nparams) {
 		char b[32];
 		snprintf(b, sizeof b, "%u params", n);
-		mismatch(d, "auth-param count", where, b);
+		peer_mismatch(d, "auth-param count", where, b);
 	}
 }
 
-static void auths(struct diff *d, enum sip_hdr_id id, msg_auth_t const *au, const char *what)
+static void auths(struct peer_diff *d, enum sip_hdr_id id, msg_auth_t const *au, const char *what)
 {
 	struct sip_parse_error err;
 	for (const struct sip_hdr *h = sip_hdr_first(d->msg, id); h; h = sip_hdr_next(d->msg, h)) {
 		struct slice v = h->value, rest;
 		if (!au) {
-			mismatch(d, what, v, NULL);
+			peer_mismatch(d, what, v, NULL);
 			return;
 		}
 		msg_param_t const *p = au->au_params;
@@ -449,17 +284,17 @@ static void auths(struct diff *d, enum sip_hdr_id id, msg_auth_t const *au, cons
 			struct sip_auth o;
 			rest = SLICE_NULL;
 			if (sip_auth_decode(&o, v, &rest, &err) < 0) {
-				mismatch(d, "ours does not decode what the check passed", v, what);
+				peer_mismatch(d, "ours does not decode what the check passed", v, what);
 				return;
 			}
 			if (first) {
-				cmp(d, "auth scheme", o.scheme, au->au_scheme, NORM_CASE);
+				peer_cmp(d, "auth scheme", o.scheme, au->au_scheme, NORM_CASE);
 			} else if (!p || !*p || !scheme_prefix(*p)) {
-				mismatch(d, what, v, "(none)");
+				peer_mismatch(d, what, v, "(none)");
 				return;
 			} else if (!slice_caseeq(o.scheme, slice_make(param_start(*p),
 								     strcspn(param_start(*p), " \t\r\n")))) {
-				mismatch(d, "auth scheme", o.scheme, *p);
+				peer_mismatch(d, "auth scheme", o.scheme, *p);
 			}
 			auth_params(d, &o, &p, v);
 			first = false;
@@ -468,52 +303,52 @@ static void auths(struct diff *d, enum sip_hdr_id id, msg_auth_t const *au, cons
 		au = au->au_next;
 	}
 	if (au)
-		mismatch(d, what, SLICE_NULL, "(more)");
+		peer_mismatch(d, what, SLICE_NULL, "(more)");
 }
 
-static void auth_info(struct diff *d, msg_auth_info_t const *ai)
+static void auth_info(struct peer_diff *d, msg_auth_info_t const *ai)
 {
-	const struct sip_hdr *h = on_both(d, SIP_HDR_AUTHENTICATION_INFO, ai != NULL, "authentication-info");
+	const struct sip_hdr *h = peer_on_both(d, SIP_HDR_AUTHENTICATION_INFO, ai != NULL, "authentication-info");
 	if (!h)
 		return;
 	struct sip_auth o;
 	struct sip_parse_error err;
 	if (sip_auth_info_decode(&o, h->value, &err) < 0) {
-		mismatch(d, "ours does not decode what the check passed", h->value, "authentication-info");
+		peer_mismatch(d, "ours does not decode what the check passed", h->value, "authentication-info");
 		return;
 	}
 	msg_param_t const *p = ai->ai_params;
 	auth_params(d, &o, &p, h->value);
 	if (p && *p)
-		mismatch(d, "authentication-info", h->value, *p);
+		peer_mismatch(d, "authentication-info", h->value, *p);
 }
 
-static void sec_u32(struct diff *d, const char *what, bool has, uint32_t v, const char *sofia)
+static void sec_u32(struct peer_diff *d, const char *what, bool has, uint32_t v, const char *sofia)
 {
 	if (has)
-		cmp_u32(d, what, v, sofia);
+		peer_cmp_u32(d, what, v, sofia);
 	else
-		mismatch(d, what, SLICE_NULL, sofia);
+		peer_mismatch(d, what, SLICE_NULL, sofia);
 }
 
-static void secs(struct diff *d, enum sip_hdr_id id, sip_security_client_t const *sa, const char *what)
+static void secs(struct peer_diff *d, enum sip_hdr_id id, sip_security_client_t const *sa, const char *what)
 {
-	struct elems e;
+	struct peer_elems e;
 	struct slice item;
 	struct sip_parse_error err;
-	elems_init(&e, d->msg, id);
-	for (; elems_next(&e, &item); sa = sa->sa_next) {
+	peer_elems_init(&e, d->msg, id);
+	for (; peer_elems_next(&e, &item); sa = sa->sa_next) {
 		struct sip_sec_mech o;
 		if (!sa) {
-			mismatch(d, what, item, NULL);
+			peer_mismatch(d, what, item, NULL);
 			return;
 		}
 		if (sip_sec_mech_decode(&o, item, &err) < 0) {
-			mismatch(d, "ours does not decode what the check passed", item, what);
+			peer_mismatch(d, "ours does not decode what the check passed", item, what);
 			return;
 		}
-		cmp(d, "security mechanism", o.mechanism, sa->sa_mec, NORM_NONE);
-		cmp(d, "security q", o.q, sa->sa_q, NORM_NONE);
+		peer_cmp(d, "security mechanism", o.mechanism, sa->sa_mec, NORM_NONE);
+		peer_cmp(d, "security q", o.q, sa->sa_q, NORM_NONE);
 		for (msg_param_t const *p = sa->sa_params; p && *p; p++) {
 			const char *eq = strchr(*p, '=');
 			if (!eq)
@@ -522,13 +357,13 @@ static void secs(struct diff *d, enum sip_hdr_id id, sip_security_client_t const
 			const char *v = eq + 1;
 #define NAMED(lit) (nl == sizeof lit - 1 && strncasecmp(*p, lit, nl) == 0)
 			if (NAMED("alg"))
-				cmp(d, "security alg", o.alg, v, NORM_NONE);
+				peer_cmp(d, "security alg", o.alg, v, NORM_NONE);
 			else if (NAMED("ealg"))
-				cmp(d, "security ealg", o.ealg, v, NORM_NONE);
+				peer_cmp(d, "security ealg", o.ealg, v, NORM_NONE);
 			else if (NAMED("prot"))
-				cmp(d, "security prot", o.prot, v, NORM_NONE);
+				peer_cmp(d, "security prot", o.prot, v, NORM_NONE);
 			else if (NAMED("mod"))
-				cmp(d, "security mod", o.mod, v, NORM_NONE);
+				peer_cmp(d, "security mod", o.mod, v, NORM_NONE);
 			else if (NAMED("spi-c"))
 				sec_u32(d, "security spi-c", o.has_spi_c, o.spi_c, v);
 			else if (NAMED("spi-s"))
@@ -541,7 +376,7 @@ static void secs(struct diff *d, enum sip_hdr_id id, sip_security_client_t const
 		}
 	}
 	if (sa)
-		mismatch(d, what, SLICE_NULL, "(more)");
+		peer_mismatch(d, what, SLICE_NULL, "(more)");
 }
 
 /* sofia-sip's next list item from *it on, across its headers (*k): NULL
@@ -555,46 +390,46 @@ static const char *token_next(msg_list_t const **k, msg_param_t const **it)
 	return *it ? *(*it)++ : NULL;
 }
 
-static void tokens(struct diff *d, enum sip_hdr_id id, msg_list_t const *k, const char *what)
+static void tokens(struct peer_diff *d, enum sip_hdr_id id, msg_list_t const *k, const char *what)
 {
-	struct elems e;
+	struct peer_elems e;
 	struct slice item;
 	msg_param_t const *it = k ? k->k_items : NULL;
 	const char *t;
-	elems_init(&e, d->msg, id);
-	while (elems_next(&e, &item)) {
+	peer_elems_init(&e, d->msg, id);
+	while (peer_elems_next(&e, &item)) {
 		if (!(t = token_next(&k, &it))) {
-			mismatch(d, what, item, NULL);
+			peer_mismatch(d, what, item, NULL);
 			return;
 		}
-		cmp(d, what, item, t, NORM_NONE);
+		peer_cmp(d, what, item, t, NORM_NONE);
 	}
 	if ((t = token_next(&k, &it)) != NULL)
-		mismatch(d, what, SLICE_NULL, t);
+		peer_mismatch(d, what, SLICE_NULL, t);
 }
 
-static void number(struct diff *d, enum sip_hdr_id id, bool present, unsigned long v, const char *what)
+static void number(struct peer_diff *d, enum sip_hdr_id id, bool present, unsigned long v, const char *what)
 {
-	const struct sip_hdr *h = on_both(d, id, present, what);
+	const struct sip_hdr *h = peer_on_both(d, id, present, what);
 	if (!h)
 		return;
 	char b[32];
 	snprintf(b, sizeof b, "%lu", v);
-	cmp(d, what, h->value, b, NORM_NUM);
+	peer_cmp(d, what, h->value, b, NORM_NUM);
 }
 
 /* A token (or media type) and its parameters, one field: Content-Type,
  * Event. */
-static void tokparams(struct diff *d, enum sip_hdr_id id, bool present, const char *type,
+static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, const char *type,
 		      msg_param_t const *sp, const char *what)
 {
-	const struct sip_hdr *h = on_both(d, id, present, what);
+	const struct sip_hdr *h = peer_on_both(d, id, present, what);
 	if (!h)
 		return;
 	struct sip_tokparams o;
 	struct sip_parse_error err;
 	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
-		mismatch(d, "ours does not decode what the check passed", h->value, what);
+		peer_mismatch(d, "ours does not decode what the check passed", h->value, what);
 		return;
 	}
 	struct slice v = o.value;
@@ -607,39 +442,39 @@ static void tokparams(struct diff *d, enum sip_hdr_id id, bool present, const ch
 				b[n++] = v.ptr[i];
 		v = (struct slice){ b, n };
 	}
-	cmp(d, what, v, type, NORM_NONE);
+	peer_cmp(d, what, v, type, NORM_NONE);
 	params(d, what, o.params, sp);
 }
 
-static void compare(struct diff *d, sip_t const *sip)
+static void compare(struct peer_diff *d, sip_t const *sip)
 {
 	const struct sip_msg *msg = d->msg;
 	if (msg->is_request != (sip->sip_request != NULL)) {
-		mismatch(d, "request or response", msg->start_line, sip->sip_request ? "request" : "response");
+		peer_mismatch(d, "request or response", msg->start_line, sip->sip_request ? "request" : "response");
 		return;
 	}
 	if (msg->is_request) {
-		cmp(d, "method", msg->method, sip->sip_request->rq_method_name, NORM_NONE);
+		peer_cmp(d, "method", msg->method, sip->sip_request->rq_method_name, NORM_NONE);
 		cmp_url(d, "request-uri", msg->ruri, sip->sip_request->rq_url);
 	} else {
 		char b[16];
 		snprintf(b, sizeof b, "%d", sip->sip_status->st_status);
-		cmp_u32(d, "status", msg->status, b);
+		peer_cmp_u32(d, "status", msg->status, b);
 	}
-	const struct sip_hdr *h = on_both(d, SIP_HDR_CALL_ID, sip->sip_call_id != NULL, "call-id");
+	const struct sip_hdr *h = peer_on_both(d, SIP_HDR_CALL_ID, sip->sip_call_id != NULL, "call-id");
 	if (h)
-		cmp(d, "call-id", h->value, sip->sip_call_id->i_id, NORM_NONE);
-	h = on_both(d, SIP_HDR_CSEQ, sip->sip_cseq != NULL, "cseq");
+		peer_cmp(d, "call-id", h->value, sip->sip_call_id->i_id, NORM_NONE);
+	h = peer_on_both(d, SIP_HDR_CSEQ, sip->sip_cseq != NULL, "cseq");
 	if (h) {
 		struct sip_cseq cs;
 		struct sip_parse_error err;
 		if (sip_cseq_decode(&cs, h->value, &err) < 0) {
-			mismatch(d, "ours does not decode what the check passed", h->value, "cseq");
+			peer_mismatch(d, "ours does not decode what the check passed", h->value, "cseq");
 		} else {
 			char b[16];
 			snprintf(b, sizeof b, "%u", (unsigned)sip->sip_cseq->cs_seq);
-			cmp_u32(d, "cseq number", cs.seq, b);
-			cmp(d, "cseq method", cs.method, sip->sip_cseq->cs_method_name, NORM_NONE);
+			peer_cmp_u32(d, "cseq number", cs.seq, b);
+			peer_cmp(d, "cseq method", cs.method, sip->sip_cseq->cs_method_name, NORM_NONE);
 		}
 	}
 	addr_one(d, SIP_HDR_FROM, sip->sip_from, "from");
@@ -677,11 +512,11 @@ static void compare(struct diff *d, sip_t const *sip)
 	number(d, SIP_HDR_EXPIRES, sip->sip_expires != NULL,
 	       sip->sip_expires ? sip->sip_expires->ex_delta : 0, "expires");
 	if (msg->has_content_length != (sip->sip_content_length != NULL)) {
-		mismatch(d, "content-length", SLICE_NULL, sip->sip_content_length ? "(present)" : NULL);
+		peer_mismatch(d, "content-length", SLICE_NULL, sip->sip_content_length ? "(present)" : NULL);
 	} else if (msg->has_content_length) {
 		char b[16];
 		snprintf(b, sizeof b, "%u", (unsigned)sip->sip_content_length->l_length);
-		cmp_u32(d, "content-length", msg->content_length, b);
+		peer_cmp_u32(d, "content-length", msg->content_length, b);
 	}
 }
 
@@ -704,7 +539,7 @@ static msg_t *sofia_make(const char *data, size_t len)
 int sofia_diff_values(const struct sip_msg *ours, const char *data, size_t len,
 		      sofia_diff_mismatch_cb *cb, void *ctx)
 {
-	struct diff d = { .cb = cb, .ctx = ctx, .msg = ours };
+	struct peer_diff d = { .cb = cb, .ctx = ctx, .msg = ours };
 	msg_t *m = sofia_make(data, len);
 	if (!m)
 		return -1;
@@ -713,41 +548,16 @@ int sofia_diff_values(const struct sip_msg *ours, const char *data, size_t len,
 	return (int)d.n;
 }
 
-/* Whether a field value of msg holds a control byte outside LWS (HTAB, a
- * CRLF fold) and quoted-pairs: RFC 3261 §25.1 allows none. sip_msg_check
- * leaves the fields it does not decode to the rule book, which reports such
- * a byte (rfc3261.msg.header-syntax); sofia-sip ends a line at a bare CR or
- * LF. Such a message is not ours to compare. */
-static bool has_control_byte(const struct sip_msg *msg)
-{
-	for (uint16_t i = 0; i < msg->nhdrs; i++) {
-		const char *p = msg->hdrs[i].value.ptr, *end = p + msg->hdrs[i].value.len;
-		for (; p && p < end; p++) {
-			unsigned char b = (unsigned char)*p;
-			if (b == '\\' && end - p >= 2 && p[1] != '\r' && p[1] != '\n')
-				p++;
-			else if (b == '\r' && end - p >= 3 && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
-				p += 2;
-			else if ((b < 0x20 && b != '\t') || b == 0x7f)
-				return true;
-		}
-	}
-	return false;
-}
-
 enum sofia_diff_verdict sofia_diff_message(const char *data, size_t len,
 					   sofia_diff_mismatch_cb *cb, void *ctx,
 					   unsigned *mismatches)
 {
 	struct sip_hdr hdrs[256];
 	struct sip_msg msg;
-	struct sip_parse_error err;
 
 	if (mismatches)
 		*mismatches = 0;
-	sip_msg_init(&msg, hdrs, 256);
-	if (sip_msg_parse(&msg, data, len, 0, &err) < 0 || sip_msg_check(&msg, &err) < 0 ||
-	    has_control_byte(&msg)) {
+	if (!peer_ours_accepts(&msg, hdrs, 256, data, len)) {
 		msg_t *m = sofia_make(data, len);
 		if (!m)
 			return SOFIA_DIFF_NEITHER;

@@ -50,6 +50,7 @@
 
 #include <stddef.h>
 #include <imsreg/sip.h>
+#include "peer_diff.h"
 
 enum sofia_diff_verdict {
 	SOFIA_DIFF_BOTH,       /* both accept: values compared */
@@ -60,8 +61,7 @@ enum sofia_diff_verdict {
 
 /* Called once for each value that differs: what it is ("via branch"), ours as
  * written and sofia-sip's (NULL when sofia-sip has none). */
-typedef void sofia_diff_mismatch_cb(void *ctx, const char *what, struct slice ours,
-				    const char *sofia);
+typedef peer_diff_cb sofia_diff_mismatch_cb;
 
 /* Parses data[0, len) with sofia-sip and compares its values with ours, a
  * message sip_msg_check passed (not necessarily of the same bytes: a test

@@ -1,0 +1,181 @@
+/* peer_diff.c: what the comparisons of our parse with a peer library's share
+ * (see peer_diff.h). */
+#include "peer_diff.h"
+
+#include <stdio.h>
+#include <string.h>
+
+struct ncur {
+	const char *p, *end;
+	enum peer_norm how;
+};
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static void ncur_init(struct ncur *c, const char *p, size_t len, enum peer_norm how)
+{
+	c->p = p;
+	c->end = p + len;
+	c->how = how;
+	if (how == NORM_QUOTED && len >= 2 && p[0] == '"' && p[len - 1] == '"') {
+		c->p++;
+		c->end--;
+	}
+	if (how == NORM_NUM)
+		while (c->end - c->p > 1 && *c->p == '0')
+			c->p++;
+}
+
+/* The next byte of the normalised value, or -1 at its end. */
+static int ncur_next(struct ncur *c)
+{
+	if (c->p >= c->end)
+		return -1;
+	unsigned char b = (unsigned char)*c->p++;
+	switch (c->how) {
+	case NORM_PCT:
+		if (b == '%' && c->end - c->p >= 2 && hexval(c->p[0]) >= 0 && hexval(c->p[1]) >= 0) {
+			b = (unsigned char)(hexval(c->p[0]) << 4 | hexval(c->p[1]));
+			c->p += 2;
+		}
+		break;
+	case NORM_QUOTED:
+		if (b == '\\' && c->p < c->end)
+			b = (unsigned char)*c->p++;
+		break;
+	case NORM_CASE:
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char)(b - 'A' + 'a');
+		break;
+	default:
+		break;
+	}
+	return b;
+}
+
+bool peer_same_as(struct slice ours, const char *peer, enum peer_norm how)
+{
+	if (!peer || !ours.ptr)
+		return (!peer || !*peer) && ours.len == 0;
+	struct ncur a, b;
+	ncur_init(&a, ours.ptr, ours.len, how);
+	ncur_init(&b, peer, strlen(peer), how);
+	for (;;) {
+		int x = ncur_next(&a), y = ncur_next(&b);
+		if (x != y)
+			return false;
+		if (x < 0)
+			return true;
+	}
+}
+
+void peer_mismatch(struct peer_diff *d, const char *what, struct slice ours, const char *peer)
+{
+	d->n++;
+	if (d->cb)
+		d->cb(d->ctx, what, ours, peer);
+}
+
+void peer_cmp(struct peer_diff *d, const char *what, struct slice ours, const char *peer,
+	      enum peer_norm how)
+{
+	if (!peer_same_as(ours, peer, how))
+		peer_mismatch(d, what, ours, peer);
+}
+
+void peer_cmp_u32(struct peer_diff *d, const char *what, uint32_t ours, const char *peer)
+{
+	char b[16];
+	int n = snprintf(b, sizeof b, "%u", ours);
+	peer_cmp(d, what, (struct slice){ b, (size_t)n }, peer, NORM_NUM);
+}
+
+const struct sip_hdr *peer_on_both(struct peer_diff *d, enum sip_hdr_id id, bool present,
+				   const char *what)
+{
+	const struct sip_hdr *h = sip_hdr_first(d->msg, id);
+	if (h && present)
+		return h;
+	if (!h != !present)
+		peer_mismatch(d, what, h ? h->value : SLICE_NULL, present ? "(present)" : NULL);
+	return NULL;
+}
+
+void peer_param_cmp(struct peer_diff *d, const char *what, const struct sip_param *p,
+		    const char *name, size_t nl, const char *value)
+{
+	char t[64];
+	if (p->name.len != nl || memcmp(p->name.ptr, name, nl) != 0) {
+		snprintf(t, sizeof t, "%s parameter name", what);
+		peer_mismatch(d, t, p->name, name);
+	}
+	snprintf(t, sizeof t, "%s parameter %.*s", what, (int)(p->name.len < 24 ? p->name.len : 24),
+		 p->name.ptr);
+	if (!p->value.ptr != !value)
+		peer_mismatch(d, t, p->value, value);
+	else if (value)
+		peer_cmp(d, t, p->value, value, NORM_QUOTED);
+}
+
+void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id)
+{
+	e->msg = msg;
+	e->h = sip_hdr_first(msg, id);
+	e->open = false;
+}
+
+bool peer_elems_next(struct peer_elems *e, struct slice *item)
+{
+	struct sip_parse_error err;
+	while (e->h) {
+		if (!e->open) {
+			sip_list_init(&e->it, e->h->value);
+			e->open = true;
+		}
+		if (sip_list_next(&e->it, item, &err) > 0)
+			return true;
+		e->h = sip_hdr_next(e->msg, e->h);
+		e->open = false;
+	}
+	return false;
+}
+
+/* Whether a field value of msg holds a control byte outside LWS (HTAB, a
+ * CRLF fold) and quoted-pairs: RFC 3261 §25.1 allows none. sip_msg_check
+ * leaves the fields it does not decode to the rule book, which reports such
+ * a byte (rfc3261.msg.header-syntax); a peer may end a line at a bare CR or
+ * LF. Such a message is not ours to compare. */
+static bool has_control_byte(const struct sip_msg *msg)
+{
+	for (uint16_t i = 0; i < msg->nhdrs; i++) {
+		const char *p = msg->hdrs[i].value.ptr, *end = p + msg->hdrs[i].value.len;
+		for (; p && p < end; p++) {
+			unsigned char b = (unsigned char)*p;
+			if (b == '\\' && end - p >= 2 && p[1] != '\r' && p[1] != '\n')
+				p++;
+			else if (b == '\r' && end - p >= 3 && p[1] == '\n' && (p[2] == ' ' || p[2] == '\t'))
+				p += 2;
+			else if ((b < 0x20 && b != '\t') || b == 0x7f)
+				return true;
+		}
+	}
+	return false;
+}
+
+bool peer_ours_accepts(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t cap, const char *data,
+		       size_t len)
+{
+	struct sip_parse_error err;
+	sip_msg_init(msg, hdrs, cap);
+	return sip_msg_parse(msg, data, len, 0, &err) >= 0 && sip_msg_check(msg, &err) >= 0 &&
+	       !has_control_byte(msg);
+}

@@ -1,0 +1,66 @@
+/* peer_diff.h: what the value-by-value comparisons of our parse with a peer
+ * library's parse of the same bytes share (sofia_diff.c, osip_diff.c): our
+ * side's verdict, the normalisations that forgive a representation
+ * difference, the mismatch count and callback, and walks over our fields. */
+#ifndef IMSREG_TESTS_PEER_DIFF_H
+#define IMSREG_TESTS_PEER_DIFF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <imsreg/sip.h>
+
+/* Called once for each value that differs: what it is ("via branch"), ours as
+ * written and the peer's (NULL when the peer has none). */
+typedef void peer_diff_cb(void *ctx, const char *what, struct slice ours, const char *peer);
+
+/* How a value is normalised before it is compared. */
+enum peer_norm {
+	NORM_NONE,
+	NORM_PCT,    /* %HH decoded */
+	NORM_QUOTED, /* surrounding quotes and quoted-pair backslashes removed */
+	NORM_NUM,    /* leading zeros removed */
+	NORM_CASE,   /* ASCII case folded */
+};
+
+struct peer_diff {
+	peer_diff_cb *cb;
+	void *ctx;
+	unsigned n;                /* mismatches so far */
+	const struct sip_msg *msg; /* ours */
+};
+
+/* Ours and the peer's the same after normalisation; an absent value of one
+ * side equals only an absent or empty one of the other. */
+bool peer_same_as(struct slice ours, const char *peer, enum peer_norm how);
+void peer_mismatch(struct peer_diff *d, const char *what, struct slice ours, const char *peer);
+void peer_cmp(struct peer_diff *d, const char *what, struct slice ours, const char *peer,
+	      enum peer_norm how);
+void peer_cmp_u32(struct peer_diff *d, const char *what, uint32_t ours, const char *peer);
+/* The first field of id when the peer has the header too (present); when
+ * only one side has it, a mismatch, and NULL as when neither has. */
+const struct sip_hdr *peer_on_both(struct peer_diff *d, enum sip_hdr_id id, bool present,
+				   const char *what);
+/* One parameter of ours against the peer's name (nl bytes) and value (NULL
+ * when it has none): the name as written, the value without its quotes and
+ * quoted-pairs (a peer may keep them). */
+void peer_param_cmp(struct peer_diff *d, const char *what, const struct sip_param *p,
+		    const char *name, size_t nl, const char *value);
+
+/* The elements of every header of one id, in message order. */
+struct peer_elems {
+	const struct sip_msg *msg;
+	const struct sip_hdr *h;
+	struct sip_list it;
+	bool open;
+};
+void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id);
+bool peer_elems_next(struct peer_elems *e, struct slice *item);
+
+/* Our verdict on data: sip_msg_parse (strict) and sip_msg_check pass, and no
+ * field value holds a control byte, as the rule book asks (the check leaves
+ * the fields it does not decode to it). msg is initialised over hdrs (cap). */
+bool peer_ours_accepts(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t cap, const char *data,
+		       size_t len);
+
+#endif
