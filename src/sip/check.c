@@ -500,11 +500,12 @@ static int privacy_decode(struct slice v, struct sip_parse_error *err)
 }
 
 /* name[=value] *(;name[=value]) as nearly always written: no LWS, each
- * value a run of hdr_rows_pvalue bytes or a quoted-string without escape
- * or line break. One token run for a name and one run for a value,
- * reading only the value; true when the whole value is of that form (and
- * holds a parameter), which the sip_param_next walk then accepts; false
- * for everything else, which that walk reads for the verdict. */
+ * value a token (a host name or an IPv4 address is one) or a quoted-string
+ * without escape or line break. One token run for a name and one for a
+ * value, reading only the value; true when the whole value is of that
+ * form (and holds a parameter), which the sip_genparam_next walk then
+ * accepts; false for everything else, which that walk reads for the
+ * verdict. */
 static inline bool params_simple(struct slice v)
 {
 	const char *lo = v.ptr, *p = lo, *end = lo + v.len;
@@ -524,7 +525,7 @@ static inline bool params_simple(struct slice v)
 				p = q + 1;
 			} else {
 				s = p;
-				p = hdr_class_end(p, lo, end, hdr_rows_pvalue);
+				p = hdr_token_end(p, lo, end);
 				if (p == s)
 					return false;
 			}
@@ -537,22 +538,25 @@ static inline bool params_simple(struct slice v)
 	}
 }
 
-/* A field made only of parameters: name[=value] *(;name[=value]). */
+/* A field made only of parameters, generic-params (RFC 7315 §4.5, §4.6:
+ * each value a gen-value, token / host / quoted-string, so an icid-value
+ * with ':' or '=' is quoted): generic-param *(SEMI generic-param). */
 static int params_only_decode(struct slice v, struct sip_parse_error *err)
 {
 	if (params_simple(v))
 		return 0;
-	struct sip_param_it it;
+	struct scan sc;
 	struct sip_param prm;
-	int rc, n = 0;
-	sip_param_it_init(&it, v);
-	while ((rc = sip_param_next(&it, &prm, err)) > 0)
-		n++;
-	if (rc == 0 && n == 0) {
+	int rc;
+	scan_init(&sc, v);
+	rc = sip_genparam_next(&sc, v.ptr, &prm, SIP_GENPARAM_FIRST, err);
+	if (rc == 0) {
 		err->at = v.ptr;
 		err->reason = "expected parameters";
 		return -EBADMSG;
 	}
+	while (rc > 0)
+		rc = sip_genparam_next(&sc, v.ptr, &prm, 0, err);
 	return rc;
 }
 

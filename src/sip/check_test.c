@@ -277,14 +277,14 @@ static int privacy_decode(struct slice v, struct sip_parse_error *err)
 	}
 }
 
-/* A field made only of parameters: name[=value] *(;name[=value]). */
+/* A field made only of generic-params (RFC 7315 §4.5, §4.6). */
 static int params_only_decode(struct slice v, struct sip_parse_error *err)
 {
-	struct sip_param_it it;
+	struct scan sc;
 	struct sip_param prm;
 	int rc, n = 0;
-	sip_param_it_init(&it, v);
-	while ((rc = sip_param_next(&it, &prm, err)) > 0)
+	scan_init(&sc, v);
+	while ((rc = sip_genparam_next_run(&sc, &prm, n == 0 ? SIP_GENPARAM_FIRST : 0, err)) > 0)
 		n++;
 	if (rc == 0 && n == 0) {
 		err->at = v.ptr;
@@ -732,6 +732,17 @@ static const struct check_case cases[] = {
 	  SIP_HDR_ACCEPT, NULL },
 	{ "charging_vector_not_params", REG "P-Charging-Vector: ;;\r\n\r\n", -EBADMSG,
 	  SIP_HDR_P_CHARGING_VECTOR, NULL },
+	{ "charging_vector_colon_unquoted",
+	  REG "P-Charging-Vector: icid-value=PCSCF:0a0a0015;orig-ioi=visited.net\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_CHARGING_VECTOR, ":0a0a0015;" },
+	{ "charging_vector_leading_semicolon", REG "P-Charging-Vector: ;icid-value=1\r\n\r\n",
+	  -EBADMSG, SIP_HDR_P_CHARGING_VECTOR, ";icid" },
+	{ "charging_function_addresses_slash_unquoted",
+	  REG "P-Charging-Function-Addresses: ccf=192.0.2.10/24\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_CHARGING_FUNCTION_ADDRESSES, "/24" },
+	{ "charging_vector_lws_and_quoted",
+	  REG "P-Charging-Vector: icid-value = \"AyretyU0dm+6O2IrT5tAFrbHLso=023551024\" ;\r\n"
+	  " orig-ioi=visited.example\r\nl: 0\r\n\r\n", 0, 0, NULL },
 	{ "reason_empty_element", REG "Reason: SIP;cause=200,,Q.850\r\n\r\n", -EBADMSG,
 	  SIP_HDR_REASON, ",Q.850" },
 	{ "allow_events_not_a_token", REG "Allow-Events: reg presence\r\n\r\n", -EBADMSG,

@@ -1,5 +1,6 @@
 /* hdr_scan.c: quoted strings and the generic-param walk shared by Via, address and token+params headers (RFC 3261 §25: quoted-string, SEMI generic-param, gen-value; RFC 5118 §4.5). */
 #include <errno.h>
+#include <string.h>
 #include <imsreg/sip.h>
 #include "hdr_scan.h"
 
@@ -21,7 +22,8 @@ int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
 	/* the common ";name" and ";name=" without LWS in one go: what the
 	 * general steps below read there, without their LWS tests */
 	const char *s = sc->p;
-	if (sc->end - s >= 2 && *s == ';' && scan_is((unsigned char)s[1], SCAN_TOKEN)) {
+	if (!(flags & SIP_GENPARAM_FIRST) && sc->end - s >= 2 && *s == ';' &&
+	    scan_is((unsigned char)s[1], SCAN_TOKEN)) {
 		const char *ne = scan_class_span(s + 2, sc->end, SCAN_TOKEN);
 		if (ne == sc->end || !scan_is((unsigned char)*ne, SCAN_WS | SCAN_CRLF)) {
 			p->name = slice_span(s + 1, ne);
@@ -36,10 +38,19 @@ int sip_genparam_next_run(struct scan *sc, struct sip_param *p, unsigned flags,
 	hdr_lws(sc);
 	if (sc->p >= sc->end || ((flags & SIP_GENPARAM_LIST) && *sc->p == ','))
 		return 0;
-	if (*sc->p != ';')
-		return hdr_fail(err, -EBADMSG, sc->p, "param: expected ';' before a parameter");
-	sc->p++;
-	hdr_lws(sc);
+	if (!(flags & SIP_GENPARAM_FIRST)) {
+		if (*sc->p != ';' && sc->p == s && strchr("/:=?@&$[]", *sc->p) && *sc->p)
+			/* right after a value, a byte a URI parameter may hold
+			 * (`boundary=a:0`): a gen-value is a token, a host or a
+			 * quoted string */
+			return hdr_fail(err, -EBADMSG, sc->p,
+					"param: expected ';' before a parameter (a value holding "
+					"'/', ':', '=', '?', '@', '&', '$' or a bracket is quoted)");
+		if (*sc->p != ';')
+			return hdr_fail(err, -EBADMSG, sc->p, "param: expected ';' before a parameter");
+		sc->p++;
+		hdr_lws(sc);
+	}
 	if (hdr_token(sc, &p->name) < 0) {
 		bool empty = sc->p >= sc->end || *sc->p == ';' || *sc->p == ',';
 		return hdr_fail(err, -EBADMSG, sc->p,

@@ -384,6 +384,10 @@ enum sip_genparam_flags {
 	/* a list element: a ',' where the next ';' could be ends the
 	 * parameters (0, the cursor left on the ',') */
 	SIP_GENPARAM_LIST = 1 << 1,
+	/* the first parameter of a field made only of parameters
+	 * (P-Charging-Vector: icid-value=...): no ';' before it, and a
+	 * ';' there is an empty parameter */
+	SIP_GENPARAM_FIRST = 1 << 2,
 };
 /* sip_genparam_next without its inline fast path: every form (call
  * sip_genparam_next). */
@@ -417,7 +421,7 @@ sip_genparam_next(struct scan *sc, const char *lo, struct sip_param *p, unsigned
 	const char *s = sc->p, *end = sc->end, *ne, *ve;
 	if (s == end || (*s == ',' && (flags & SIP_GENPARAM_LIST)))
 		return 0;
-	if (*s != ';')
+	if (*s != ';' || (flags & SIP_GENPARAM_FIRST))
 		return hdr_genparam_run(sc, p, flags, err);
 #if defined(__SSSE3__)
 	/* one class bitmap of the sixteen bytes after ';' finds the end of

@@ -304,6 +304,66 @@ static void test_genparam(void)
 	}
 }
 
+/* ---- SIP_GENPARAM_FIRST: a field made only of parameters --------------- */
+
+struct first_case {
+	const char *in;
+	int want;          /* parameters read, or -1 for an error */
+	long at;           /* the error's offset */
+	const char *names; /* the names read, '|'-joined */
+};
+
+static const struct first_case first_cases[] = {
+	{ "icid-value=1;icid-generated-at=192.0.2.1;orig-ioi=home.example.net", 3, 0,
+	  "icid-value|icid-generated-at|orig-ioi" },
+	{ "ccf=192.0.2.10 ; ecf=[2001:db8::2]", 2, 0, "ccf|ecf" },
+	{ "icid-value=\"PCSCF:1=2\"", 1, 0, "icid-value" },
+	{ "a", 1, 0, "a" },
+	{ "", 0, 0, "" },
+	/* a ';' first is an empty parameter, not a separator */
+	{ ";a", -1, 0, NULL },
+	{ ";;", -1, 0, NULL },
+	/* gen-value: ':' and '=' and '/' only quoted */
+	{ "icid-value=PCSCF:1", -1, 16, NULL },
+	{ "icid-value=ab=", -1, 13, NULL },
+	{ "ccf=a/b;ecf=c", -1, 5, NULL },
+	{ "a;b;", -1, 4, NULL },
+	{ "=x", -1, 0, NULL },
+};
+
+static void test_genparam_first(void)
+{
+	for (size_t i = 0; i < sizeof first_cases / sizeof first_cases[0]; i++) {
+		const struct first_case *c = &first_cases[i];
+		size_t len = strlen(c->in);
+		char *g = check_guard_copy(c->in, len);
+		if (!g)
+			return;
+		struct scan sc = { g, g + len };
+		struct sip_param p;
+		struct sip_parse_error err = { 0 };
+		char names[256] = "";
+		int n = 0, rc;
+		while ((rc = sip_genparam_next(&sc, g, &p, n == 0 ? SIP_GENPARAM_FIRST : 0, &err)) > 0) {
+			size_t k = strlen(names);
+			snprintf(names + k, sizeof names - k, "%s%.*s", n ? "|" : "", (int)p.name.len,
+				 p.name.ptr);
+			n++;
+		}
+		if (c->want < 0) {
+			if (rc >= 0 || err.at != g + c->at)
+				fprintf(stderr, "first \"%s\": rc %d at %td\n", c->in, rc,
+					err.at ? err.at - g : -1);
+			CHECK_INT_EQ(rc, -EBADMSG);
+			CHECK(err.at == g + c->at);
+		} else {
+			CHECK_INT_EQ(rc, 0);
+			CHECK_INT_EQ(n, c->want);
+			CHECK_STR_EQ(names, c->names);
+		}
+	}
+}
+
 int main(void)
 {
 	test_rows();
@@ -311,5 +371,6 @@ int main(void)
 	test_scanners_bytes();
 	test_lws();
 	test_genparam();
+	test_genparam_first();
 	return check_done();
 }
