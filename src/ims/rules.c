@@ -2773,6 +2773,109 @@ static void check_route_lr(struct ctx *c)
 	}
 }
 
+/* URI parameters looked at for a repeat: the first this many of a URI
+ * (a pair among them is compared, so the cost stays bounded) */
+#define URI_PARAMS_LOOKED 32
+
+/* Whether two URI parameter names are one name (RFC 3261 §19.1.4: any
+ * case, an escaped byte the byte itself). */
+static bool uri_pname_eq(struct slice a, struct slice b)
+{
+	char x[64], y[64];
+	int m = ims_unescape(x, sizeof x, a), n = ims_unescape(y, sizeof y, b);
+	if (m < 0 || n < 0)
+		return slice_caseeq(a, b);
+	if (m != n)
+		return false;
+	for (int i = 0; i < m; i++)
+		if (scan_lower((unsigned char)x[i]) != scan_lower((unsigned char)y[i]))
+			return false;
+	return true;
+}
+
+/* The name of the first parameter of a SIP URI that repeats an earlier
+ * one's, among its first URI_PARAMS_LOOKED: SLICE_NULL when none. The
+ * URI has decoded, so its parameters split at each ';'. */
+static struct slice uri_param_repeat(const struct sip_uri *u)
+{
+	struct slice names[URI_PARAMS_LOOKED];
+	size_t n = 0;
+	if ((u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS) || !slice_present(u->params))
+		return SLICE_NULL;
+	const char *p = u->params.ptr, *end = p + u->params.len;
+	while (n < URI_PARAMS_LOOKED) {
+		const char *e = memchr(p, ';', (size_t)(end - p));
+		if (!e)
+			e = end;
+		const char *eq = memchr(p, '=', (size_t)(e - p));
+		struct slice name = slice_span(p, eq ? eq : e);
+		for (size_t i = 0; i < n; i++)
+			if (uri_pname_eq(names[i], name))
+				return name;
+		names[n++] = name;
+		if (e == end)
+			break;
+		p = e + 1;
+	}
+	return SLICE_NULL;
+}
+
+static void uri_param_report(struct ctx *c, const struct sip_hdr *h, const char *what,
+			     const struct sip_uri *u)
+{
+	struct slice name = uri_param_repeat(u);
+	if (!name.ptr)
+		return;
+	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: RFC 3261 §19.1.1 "
+	       "says a URI parameter name MUST NOT appear more than once. Readers differ on "
+	       "which one counts (the first, the last, or a 400), and URI comparison (§19.1.4) "
+	       "of this URI with another becomes ambiguous. Drop the repeat.",
+	       what, SLICE_ARG(name));
+}
+
+/* Every SIP URI of the message the rule book reads as an address: the
+ * Request-URI, From, To, each Contact, the route sets and the
+ * identities. */
+static void check_uri_param_repeat(struct ctx *c)
+{
+	static const struct {
+		enum sip_hdr_id id;
+		const char *name;
+		unsigned flags;
+	} lists[] = {
+		{ SIP_HDR_ROUTE, "a Route URI", SIP_ADDR_NAME_ADDR },
+		{ SIP_HDR_RECORD_ROUTE, "a Record-Route URI", SIP_ADDR_NAME_ADDR },
+		{ SIP_HDR_PATH, "a Path URI", SIP_ADDR_NAME_ADDR },
+		{ SIP_HDR_SERVICE_ROUTE, "a Service-Route URI", SIP_ADDR_NAME_ADDR },
+		{ SIP_HDR_P_ASSOCIATED_URI, "a P-Associated-URI entry", SIP_ADDR_NAME_ADDR },
+		{ SIP_HDR_P_ASSERTED_IDENTITY, "a P-Asserted-Identity URI", 0 },
+		{ SIP_HDR_P_PREFERRED_IDENTITY, "a P-Preferred-Identity URI", 0 },
+	};
+	if (!c->fields && c->ruri_ok)
+		uri_param_report(c, NULL, "the Request-URI", &c->ruri);
+	if (c->from_ok)
+		uri_param_report(c, c->from_hdr, "From's URI", &c->from.uri);
+	if (c->to_ok)
+		uri_param_report(c, c->to_hdr, "To's URI", &c->to.uri);
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur)))
+		if (!ct->a.star)
+			uri_param_report(c, ct->h, "a Contact URI", &ct->a.uri);
+	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
+		struct elem_it it;
+		struct slice item;
+		const struct sip_hdr *h;
+		elem_it_init(&it, c->msg, lists[k].id);
+		while (elem_next(&it, &item, &h)) {
+			struct sip_addr a;
+			struct sip_parse_error err;
+			if (sip_addr_decode(&a, item, lists[k].flags, &err) == 0)
+				uri_param_report(c, h, lists[k].name, &a.uri);
+		}
+	}
+}
+
 static void check_tags(struct ctx *c)
 {
 	const struct sip_msg *m = c->msg;
@@ -5274,6 +5377,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
 	  "every sip: Route entry is a loose router (;lr)",\
 	  REQUEST | FIELDS, check_route_lr) \
+	X("rfc3261.uri.param-repeated", IMS_SEV_ERROR, "RFC 3261 §19.1.1, §19.1.4",\
+	  "no parameter name appears twice in a SIP URI (the Request-URI, From, To, Contact, the route sets, the identities; the first 32 parameters of each)",\
+	  ANY | FIELDS, check_uri_param_repeat) \
 	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
 	  "From has a tag; responses (but 100) have a To tag",\
 	  ANY, check_tags) \

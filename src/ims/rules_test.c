@@ -633,6 +633,18 @@ static const struct {
 	  "rfc5627.contact.gruu", "sip:tgruu.7hs" },
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:[2001:db8::2]:5060>\r\n",
 	  "rfc3261.route.lr", "sip:[2001:db8::2]" },
+	/* RFC 3261 §19.1.1: a URI parameter name given twice (any case, an
+	 * escaped byte the byte itself), in each place the book reads a URI */
+	{ initial_register, "REGISTER sip:" DOM " SIP/2.0", "REGISTER sip:" DOM ";a;A SIP/2.0",
+	  "rfc3261.uri.param-repeated", "A SIP/2.0" },
+	{ initial_register, "From: <" IMPU ">", "From: <" IMPU ";x;y;x>", "rfc3261.uri.param-repeated",
+	  "x>;tag=a1" },
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+	  "Contact: <sip:[2001:db8::1]:5060;ob;o%62>", "rfc3261.uri.param-repeated", "o%62>" },
+	{ ok_200, "Path: <sip:term@pcscf." DOM ";lr>", "Path: <sip:term@pcscf." DOM ";lr;x=1;X=2>",
+	  "rfc3261.uri.param-repeated", "X=2>" },
+	{ ok_200, "P-Associated-URI: <" IMPU ">", "P-Associated-URI: <" IMPU ";p;q;r;p=1>",
+	  "rfc3261.uri.param-repeated", "p=1>" },
 	/* Route takes a name-addr: without <> the ";lr" is the header's */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
 	  "rfc3261.msg.header-syntax", "sip:pcscf.example.net;lr" },
@@ -885,6 +897,14 @@ static const struct {
 	/* an addr-spec Route is header-syntax's error, not a Route without lr */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
 	  "rfc3261.route.lr" },
+	/* a typed URI parameter twice is the codec's (header-syntax); a URI
+	 * parameter and a header parameter of one name are two; a tel: URI
+	 * is not a SIP URI */
+	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:p." DOM ";lr;lr>\r\n",
+	  "rfc3261.uri.param-repeated" },
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;a=1;b=1;ab>;a",
+	  "rfc3261.uri.param-repeated" },
+	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;x=1;x=2>", "rfc3261.uri.param-repeated" },
 	/* lists that may be empty: a registrar with no URI associated sends
 	 * an empty P-Associated-URI (RFC 7315 §4.1); "Allow:", "Supported:"
 	 * and "Accept:" (RFC 3261 §25.1) */
@@ -2610,6 +2630,7 @@ static void test_fields_pasted_alone_are_judged_by_what_they_hold(void)
 		{ "Expires: 1\r\nExpires: 2\r\n", "rfc3261.msg.single-header-repeated" },
 		{ "CSeq: 4294967295 REGISTER\r\n", "rfc3261.cseq.method-range" },
 		{ "Route: <sip:pcscf." DOM ">\r\n", "rfc3261.route.lr" },
+		{ "Service-Route: <sip:orig@scscf." DOM ";lr;orig;orig>\r\n", "rfc3261.uri.param-repeated" },
 		{ "Via: SIP/2.0/UDP [2001:db8::1;branch=z9hG4bK1\r\n", "rfc3261.msg.header-syntax" },
 	};
 	for (size_t i = 0; i < sizeof fcases / sizeof fcases[0]; i++) {
