@@ -14,6 +14,14 @@
  * written and the peer's (NULL when the peer has none). */
 typedef void peer_diff_cb(void *ctx, const char *what, struct slice ours, const char *peer);
 
+/* Who accepts a message: each peer's verdict enum has these values. */
+enum peer_verdict {
+	PEER_BOTH,      /* both accept: values compared */
+	PEER_OURS_ONLY, /* ours accepts, the peer refuses */
+	PEER_PEER_ONLY, /* the peer accepts, ours refuses */
+	PEER_NEITHER,
+};
+
 /* How a value is normalised before it is compared. */
 enum peer_norm {
 	NORM_NONE,

@@ -53,10 +53,10 @@
 #include "peer_diff.h"
 
 enum sofia_diff_verdict {
-	SOFIA_DIFF_BOTH,       /* both accept: values compared */
-	SOFIA_DIFF_OURS_ONLY,  /* ours accepts, sofia-sip refuses */
-	SOFIA_DIFF_SOFIA_ONLY, /* sofia-sip accepts, ours refuses */
-	SOFIA_DIFF_NEITHER,
+	SOFIA_DIFF_BOTH = PEER_BOTH,             /* both accept: values compared */
+	SOFIA_DIFF_OURS_ONLY = PEER_OURS_ONLY,   /* ours accepts, sofia-sip refuses */
+	SOFIA_DIFF_SOFIA_ONLY = PEER_PEER_ONLY,  /* sofia-sip accepts, ours refuses */
+	SOFIA_DIFF_NEITHER = PEER_NEITHER,
 };
 
 /* Called once for each value that differs: what it is ("via branch"), ours as
