@@ -67,18 +67,12 @@ static const struct peer_changed changes[] = {
 	{ base_path, "realm=\"ims.", "realm=\"\\ims.", NULL },
 };
 
-static enum peer_verdict sofia_message(const char *data, size_t len, peer_diff_cb *cb, void *ctx,
-					unsigned *mismatches)
-{
-	return (enum peer_verdict)sofia_diff_message(data, len, cb, ctx, mismatches);
-}
-
 /* SOFIA_CROSSCHECK_VERBOSE=1: also list the messages only one side accepts. */
 static const struct peer_corpus_peer sofia = {
 	.name = "sofia-sip",
 	.verbose_env = "SOFIA_CROSSCHECK_VERBOSE",
-	.message = sofia_message,
 	.values = sofia_diff_values,
+	.accepts = sofia_diff_accepts,
 };
 
 int main(void)

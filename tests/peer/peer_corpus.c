@@ -94,7 +94,8 @@ static enum peer_verdict one(struct walk *w, const char *name, const char *data,
 {
 	struct seen s = { .peer = w->peer, .file = name, .print = true };
 	unsigned n;
-	enum peer_verdict v = w->peer->message(data, len, on_mismatch, &s, &n);
+	enum peer_verdict v =
+		peer_diff_message(data, len, w->peer->values, w->peer->accepts, on_mismatch, &s, &n);
 	if (v >= PEER_BOTH && v <= PEER_NEITHER)
 		w->count[v]++;
 	if (w->verbose && (v == PEER_OURS_ONLY || v == PEER_PEER_ONLY))

@@ -12,11 +12,8 @@
 struct peer_corpus_peer {
 	const char *name;        /* "sofia-sip", in what is printed */
 	const char *verbose_env; /* when set, the messages only one side accepts are listed */
-	/* the peer's diff functions (sofia_diff_message, sofia_diff_values) */
-	enum peer_verdict (*message)(const char *data, size_t len, peer_diff_cb *cb, void *ctx,
-				     unsigned *mismatches);
-	int (*values)(const struct sip_msg *ours, const char *data, size_t len, peer_diff_cb *cb,
-		      void *ctx);
+	peer_values_fn *values;   /* sofia_diff_values */
+	peer_accepts_fn *accepts; /* sofia_diff_accepts */
 };
 
 /* Ours parses file; the peer gets a copy with the first `from` replaced by
@@ -33,7 +30,7 @@ void peer_corpus_changed(const struct peer_corpus_peer *peer, const struct peer_
 
 /* Every message of the corpora (the seeds, both torture corpora, the bench
  * corpus, the captures, tests/data and the fuzz corpora) through
- * peer->message: no message may have a difference, and every bench message
+ * peer_diff_message: no message may have a difference, and every bench message
  * must be accepted by both. Prints the counts in one line. */
 void peer_corpus_run(const struct peer_corpus_peer *peer);
 

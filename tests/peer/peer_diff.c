@@ -126,6 +126,37 @@ void peer_param_cmp(struct peer_diff *d, const char *what, const struct sip_para
 		peer_cmp(d, t, p->value, value, NORM_QUOTED);
 }
 
+void peer_params_cmp(struct peer_diff *d, const char *what, struct slice ours,
+		     peer_param_next_fn *next, void *it)
+{
+	struct sip_param_it pi;
+	struct sip_param p;
+	struct sip_parse_error err;
+	const char *name, *value;
+	size_t nl;
+	char t[64];
+	int rc;
+	if (!ours.ptr)
+		ours = slice_make("", 0);
+	sip_param_it_init(&pi, ours);
+	while ((rc = sip_param_next(&pi, &p, &err)) > 0) {
+		if (!next(it, &name, &nl, &value)) {
+			snprintf(t, sizeof t, "%s parameter count", what);
+			peer_mismatch(d, t, p.name, NULL);
+			return;
+		}
+		peer_param_cmp(d, what, &p, name, nl, value);
+	}
+	if (rc < 0) {
+		peer_mismatch(d, "ours does not decode what the check passed", ours, what);
+		return;
+	}
+	if (next(it, &name, &nl, &value)) {
+		snprintf(t, sizeof t, "%s parameter count", what);
+		peer_mismatch(d, t, SLICE_NULL, name);
+	}
+}
+
 void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id)
 {
 	e->msg = msg;
@@ -178,4 +209,23 @@ bool peer_ours_accepts(struct sip_msg *msg, struct sip_hdr *hdrs, uint16_t cap, 
 	sip_msg_init(msg, hdrs, cap);
 	return sip_msg_parse(msg, data, len, 0, &err) >= 0 && sip_msg_check(msg, &err) >= 0 &&
 	       !has_control_byte(msg);
+}
+
+enum peer_verdict peer_diff_message(const char *data, size_t len, peer_values_fn *values,
+				    peer_accepts_fn *accepts, peer_diff_cb *cb, void *ctx,
+				    unsigned *mismatches)
+{
+	struct sip_hdr hdrs[256];
+	struct sip_msg msg;
+
+	if (mismatches)
+		*mismatches = 0;
+	if (!peer_ours_accepts(&msg, hdrs, 256, data, len))
+		return accepts(data, len) ? PEER_PEER_ONLY : PEER_NEITHER;
+	int n = values(&msg, data, msg.len, cb, ctx);
+	if (n < 0)
+		return PEER_OURS_ONLY;
+	if (mismatches)
+		*mismatches = (unsigned)n;
+	return PEER_BOTH;
 }

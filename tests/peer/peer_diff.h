@@ -55,6 +55,14 @@ const struct sip_hdr *peer_on_both(struct peer_diff *d, enum sip_hdr_id id, bool
 void peer_param_cmp(struct peer_diff *d, const char *what, const struct sip_param *p,
 		    const char *name, size_t nl, const char *value);
 
+/* The peer's next parameter of a header: its name (*nl bytes) and value
+ * (NULL when it has none); false after the last. */
+typedef bool peer_param_next_fn(void *it, const char **name, size_t *nl, const char **value);
+/* Our generic-params (ours as sip_param_next gives them) against the
+ * peer's, one by one in order (peer_param_cmp), and their count. */
+void peer_params_cmp(struct peer_diff *d, const char *what, struct slice ours,
+		     peer_param_next_fn *next, void *it);
+
 /* The elements of every header of one id, in message order. */
 struct peer_elems {
 	const struct sip_msg *msg;
@@ -64,6 +72,22 @@ struct peer_elems {
 };
 void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id);
 bool peer_elems_next(struct peer_elems *e, struct slice *item);
+
+/* A peer's two halves: its parse of data compared with ours (-1 when it
+ * refuses data, else the number of cb calls: sofia_diff_values), and
+ * whether it accepts data at all. */
+typedef int peer_values_fn(const struct sip_msg *ours, const char *data, size_t len,
+			   peer_diff_cb *cb, void *ctx);
+typedef bool peer_accepts_fn(const char *data, size_t len);
+
+/* Ours parses data (peer_ours_accepts); when it accepts, the peer gets
+ * exactly the bytes of the message ours found (what follows is not
+ * compared), else the whole input. Calls cb for every value that differs
+ * when both accept. Returns the verdict; *mismatches (when not NULL) gets
+ * the number of cb calls. */
+enum peer_verdict peer_diff_message(const char *data, size_t len, peer_values_fn *values,
+				    peer_accepts_fn *accepts, peer_diff_cb *cb, void *ctx,
+				    unsigned *mismatches);
 
 /* Our verdict on data: sip_msg_parse (strict) and sip_msg_check pass, and no
  * field value holds a control byte, as the rule book asks (the check leaves

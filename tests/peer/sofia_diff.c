@@ -60,37 +60,23 @@ static void cmp_url(struct peer_diff *d, const char *what, struct slice ours, ur
 	peer_cmp(d, what, ours, b, NORM_PCT);
 }
 
-/* Our generic-params (name [= value], as sip_param_next gives them) against
- * sofia-sip's "name=value" strings, one by one in order (peer_param_cmp),
- * and the count. */
+/* sofia-sip's next "name=value" string of a NULL-ended array (it points
+ * to a msg_param_t const *). */
+static bool param_next(void *it, const char **name, size_t *nl, const char **value)
+{
+	msg_param_t const **sp = it;
+	if (!*sp || !**sp)
+		return false;
+	const char *p = *(*sp)++, *eq = strchr(p, '=');
+	*name = p;
+	*nl = eq ? (size_t)(eq - p) : strlen(p);
+	*value = eq ? eq + 1 : NULL;
+	return true;
+}
+
 static void params(struct peer_diff *d, const char *what, struct slice ours, msg_param_t const *sp)
 {
-	struct sip_param_it it;
-	struct sip_param p;
-	struct sip_parse_error err;
-	char t[64];
-	int rc;
-	if (!ours.ptr)
-		ours = slice_make("", 0);
-	sip_param_it_init(&it, ours);
-	while ((rc = sip_param_next(&it, &p, &err)) > 0) {
-		if (!sp || !*sp) {
-			snprintf(t, sizeof t, "%s parameter count", what);
-			peer_mismatch(d, t, p.name, NULL);
-			return;
-		}
-		const char *eq = strchr(*sp, '=');
-		peer_param_cmp(d, what, &p, *sp, eq ? (size_t)(eq - *sp) : strlen(*sp), eq ? eq + 1 : NULL);
-		sp++;
-	}
-	if (rc < 0) {
-		peer_mismatch(d, "ours does not decode what the check passed", ours, what);
-		return;
-	}
-	if (sp && *sp) {
-		snprintf(t, sizeof t, "%s parameter count", what);
-		peer_mismatch(d, t, SLICE_NULL, *sp);
-	}
+	peer_params_cmp(d, what, ours, param_next, &sp);
 }
 
 static void addr_one(struct peer_diff *d, enum sip_hdr_id id, sip_addr_t const *a, const char *what)
@@ -548,26 +534,18 @@ int sofia_diff_values(const struct sip_msg *ours, const char *data, size_t len,
 	return (int)d.n;
 }
 
+bool sofia_diff_accepts(const char *data, size_t len)
+{
+	msg_t *m = sofia_make(data, len);
+	if (m)
+		msg_destroy(m);
+	return m != NULL;
+}
+
 enum sofia_diff_verdict sofia_diff_message(const char *data, size_t len,
 					   sofia_diff_mismatch_cb *cb, void *ctx,
 					   unsigned *mismatches)
 {
-	struct sip_hdr hdrs[256];
-	struct sip_msg msg;
-
-	if (mismatches)
-		*mismatches = 0;
-	if (!peer_ours_accepts(&msg, hdrs, 256, data, len)) {
-		msg_t *m = sofia_make(data, len);
-		if (!m)
-			return SOFIA_DIFF_NEITHER;
-		msg_destroy(m);
-		return SOFIA_DIFF_SOFIA_ONLY;
-	}
-	int n = sofia_diff_values(&msg, data, msg.len, cb, ctx);
-	if (n < 0)
-		return SOFIA_DIFF_OURS_ONLY;
-	if (mismatches)
-		*mismatches = (unsigned)n;
-	return SOFIA_DIFF_BOTH;
+	return (enum sofia_diff_verdict)peer_diff_message(data, len, sofia_diff_values,
+							  sofia_diff_accepts, cb, ctx, mismatches);
 }

@@ -48,6 +48,7 @@
 #ifndef IMSREG_TESTS_SOFIA_DIFF_H
 #define IMSREG_TESTS_SOFIA_DIFF_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <imsreg/sip.h>
 #include "peer_diff.h"
@@ -69,6 +70,9 @@ typedef peer_diff_cb sofia_diff_mismatch_cb;
  * when sofia-sip refuses data, else the number of cb calls. */
 int sofia_diff_values(const struct sip_msg *ours, const char *data, size_t len,
 		      sofia_diff_mismatch_cb *cb, void *ctx);
+
+/* Whether sofia-sip accepts data[0, len). */
+bool sofia_diff_accepts(const char *data, size_t len);
 
 /* Parses data with sip_msg_parse (strict) and sip_msg_check; ours also
  * refuses a control byte in a field value, as the rule book does (the check
