@@ -2773,57 +2773,13 @@ static void check_route_lr(struct ctx *c)
 	}
 }
 
-/* URI parameters looked at for a repeat: the first this many of a URI
- * (a pair among them is compared, so the cost stays bounded) */
+/* URI parameters looked at for a repeat: the first this many of a URI */
 #define URI_PARAMS_LOOKED 32
-
-/* Whether two URI parameter names are one name (RFC 3261 §19.1.4: any
- * case, an escaped byte the byte itself). */
-static bool uri_pname_eq(struct slice a, struct slice b)
-{
-	char x[64], y[64];
-	int m = ims_unescape(x, sizeof x, a), n = ims_unescape(y, sizeof y, b);
-	if (m < 0 || n < 0)
-		return slice_caseeq(a, b);
-	if (m != n)
-		return false;
-	for (int i = 0; i < m; i++)
-		if (scan_lower((unsigned char)x[i]) != scan_lower((unsigned char)y[i]))
-			return false;
-	return true;
-}
-
-/* The name of the first parameter of a SIP URI that repeats an earlier
- * one's, among its first URI_PARAMS_LOOKED: SLICE_NULL when none. The
- * URI has decoded, so its parameters split at each ';'. */
-static struct slice uri_param_repeat(const struct sip_uri *u)
-{
-	struct slice names[URI_PARAMS_LOOKED];
-	size_t n = 0;
-	if ((u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS) || !slice_present(u->params))
-		return SLICE_NULL;
-	const char *p = u->params.ptr, *end = p + u->params.len;
-	while (n < URI_PARAMS_LOOKED) {
-		const char *e = memchr(p, ';', (size_t)(end - p));
-		if (!e)
-			e = end;
-		const char *eq = memchr(p, '=', (size_t)(e - p));
-		struct slice name = slice_span(p, eq ? eq : e);
-		for (size_t i = 0; i < n; i++)
-			if (uri_pname_eq(names[i], name))
-				return name;
-		names[n++] = name;
-		if (e == end)
-			break;
-		p = e + 1;
-	}
-	return SLICE_NULL;
-}
 
 static void uri_param_report(struct ctx *c, const struct sip_hdr *h, const char *what,
 			     const struct sip_uri *u)
 {
-	struct slice name = uri_param_repeat(u);
+	struct slice name = sip_uri_param_repeat(u, URI_PARAMS_LOOKED);
 	if (!name.ptr)
 		return;
 	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: RFC 3261 §19.1.1 "

@@ -247,6 +247,18 @@ static bool elem_repeats(struct slice s, size_t at, char sep, struct slice name)
 	return false;
 }
 
+struct slice sip_uri_param_repeat(const struct sip_uri *u, size_t looked)
+{
+	if (u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS)
+		return SLICE_NULL;
+	size_t i = 0, n = 0;
+	struct elem e;
+	for (size_t at = 0; n < looked && elem_next(u->params, &i, ';', &e); at = i, n++)
+		if (elem_repeats(u->params, at, ';', e.name))
+			return e.name;
+	return SLICE_NULL;
+}
+
 /* The kind of host s is, as the URI decoder tells (sip_hostport_decode),
  * or SIP_HOST_NONE when s is not a host alone. */
 static enum sip_host_type host_type_of(struct slice s)

@@ -281,11 +281,46 @@ static void test_host_canonical_ipv6_is_inet_ntop(void)
 	CHECK(dotted > 100 && mapped > 10 && compressed > 10000);
 }
 
+/* A URI parameter name given twice, as sip_uri_equal compares names: any
+ * case, an escaped unreserved byte the byte, an escaped reserved one not;
+ * only the first `looked` parameters; sip: and sips: only. */
+static void test_uri_param_repeat_names_the_second(void)
+{
+	static const struct {
+		const char *uri;
+		size_t looked;
+		const char *repeat; /* the name returned, NULL: none */
+	} rows[] = {
+		{ "sip:a@h;ob;x;ob", 32, "ob" },
+		{ "sip:a@h;x=1;X=2", 32, "X" },
+		{ "sips:h;ob;o%62", 32, "o%62" },
+		{ "sip:h;a=1;b=1;ab", 32, NULL },
+		{ "sip:h;a%3db;a=b", 32, NULL },
+		{ "sip:h;a;b;c;a", 3, NULL },
+		{ "sip:h;a;b;c;a", 4, "a" },
+		{ "sip:h", 32, NULL },
+		{ "tel:+1;x=1;x=2", 32, NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct sip_uri u;
+		if (!decode(rows[i].uri, &u)) {
+			CHECK(!"row decodes");
+			continue;
+		}
+		struct slice r = sip_uri_param_repeat(&u, rows[i].looked);
+		if (!rows[i].repeat)
+			CHECK(r.ptr == NULL);
+		else
+			CHECK_SLICE_EQ(r, rows[i].repeat);
+	}
+}
+
 int main(void)
 {
 	test_host_canonical_ipv6_is_inet_ntop();
 	test_uri_key_is_one_for_equal_uris();
 	test_uri_equal_pairs();
 	test_host_canonical_is_the_same_for_equal_hosts();
+	test_uri_param_repeat_names_the_second();
 	return check_done();
 }
