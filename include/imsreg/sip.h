@@ -520,9 +520,27 @@ int sip_product_next(struct sip_product_it *it, struct sip_product *p, struct si
 struct sip_tokparams {
 	struct slice value;      /* token, or quoted-string content */
 	bool quoted;
+	bool media;              /* value is type "/" subtype */
 	struct slice params;     /* without the first ';', or SLICE_NULL */
 };
 int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct sip_parse_error *err);
+
+/* What a field's grammar takes where sip_tokparams_decode reads a token, a
+ * quoted-string or a media type: only Content-Type takes type/subtype, and
+ * only P-Visited-Network-ID a quoted-string. */
+enum sip_tok_shape {
+	SIP_TOK_TOKEN,         /* Subscription-State (RFC 6665 §8.2.3), Content-Disposition
+				* (RFC 3261 §20.11), Priority (§20.26), Reason (RFC 3326 §2),
+				* P-Access-Network-Info (RFC 7315 §4.4) */
+	SIP_TOK_TOKEN_QUOTED,  /* token / quoted-string: P-Visited-Network-ID (RFC 7315 §4.3) */
+	SIP_TOK_EVENT_TYPE,    /* token-nodot *("." token-nodot): Event (RFC 6665 §8.4) */
+	SIP_TOK_DELTA_SECONDS, /* 1*DIGIT: Session-Expires (RFC 4028 §4) */
+};
+/* 0 when tp (as sip_tokparams_decode wrote it) has the value shape takes;
+ * otherwise -EBADMSG with err (sip_value_fail) at the first byte it does
+ * not take (the opening quote of a quoted-string). */
+int sip_tokparams_shape_check(const struct sip_tokparams *tp, enum sip_tok_shape shape,
+			      struct sip_parse_error *err);
 
 /* ---- authentication headers (RFC 3261 §20.7 §20.27 §20.44 §20.6, RFC 7616,
  *      RFC 3310, TS 24.229 §7.2A.1) ------------------------------------- */

@@ -54,7 +54,8 @@ enum element_kind {
 	EL_ADDR,
 	EL_NAME_ADDR, /* name-addr only: Route, Record-Route, Path, Service-Route, P-Associated-URI */
 	EL_WARNING,
-	EL_TOKPARAMS,
+	EL_TOKPARAMS,     /* token or quoted-string: P-Visited-Network-ID */
+	EL_TOKEN_PARAMS,  /* token only: P-Access-Network-Info, Reason */
 	EL_SEC_MECH,
 	EL_MEDIA,
 };
@@ -80,9 +81,14 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 		struct sip_warning w;
 		return sip_warning_decode(&w, item, err);
 	}
-	case EL_TOKPARAMS: {
+	case EL_TOKPARAMS:
+	case EL_TOKEN_PARAMS: {
 		struct sip_tokparams tp;
-		return sip_tokparams_decode(&tp, item, err);
+		int rc = sip_tokparams_decode(&tp, item, err);
+		if (rc < 0)
+			return rc;
+		return sip_tokparams_shape_check(&tp, kind == EL_TOKPARAMS ? SIP_TOK_TOKEN_QUOTED : SIP_TOK_TOKEN,
+						 err);
 	}
 	case EL_SEC_MECH: {
 		struct sip_sec_mech m;
@@ -153,22 +159,32 @@ static inline const char *skip_lws_bytes(const char *p, const char *end)
 	return p;
 }
 
-/* One element from sc->p by the cursor decoder of kind. */
+/* For EL_TOKPARAMS on the cursor path: the field takes a token only (no
+ * quoted-string), as EL_TOKEN_PARAMS on the slice path. One instance of the
+ * inlined list loop serves both. */
+#define TP_TOKEN_ONLY 1u
+
+/* One element from sc->p by the cursor decoder of kind; flags: SIP_ADDR_*
+ * for the address kinds, TP_TOKEN_ONLY for EL_TOKPARAMS. */
 static inline __attribute__((always_inline)) int
-list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
+list_element_at(struct scan *sc, enum element_kind kind, unsigned flags, struct sip_parse_error *err)
 {
 	if (kind == EL_VIA) {
 		struct sip_via via;
 		return sip_via_decode_at(&via, sc, err);
 	} else if (kind == EL_ADDR || kind == EL_NAME_ADDR) {
 		struct sip_addr addr;
-		return sip_addr_decode_at(&addr, sc, addr_flags, err);
+		return sip_addr_decode_at(&addr, sc, flags, err);
 	} else if (kind == EL_SEC_MECH) {
 		struct sip_sec_mech m;
 		return sip_sec_mech_decode_at(&m, sc, err);
 	} else {
+		/* a value the field does not take: the slow path's error */
 		struct sip_tokparams tp;
-		return sip_tokparams_decode_at(&tp, sc, err);
+		int rc = sip_tokparams_decode_at(&tp, sc, err);
+		if (rc < 0 || tp.media || (tp.quoted && (flags & TP_TOKEN_ONLY)))
+			return -1;
+		return 0;
 	}
 }
 
@@ -182,7 +198,7 @@ list_element_at(struct scan *sc, enum element_kind kind, unsigned addr_flags, st
  * an earlier field's decoder left: sip_msg_check decodes a failing field
  * again from a clear err for the error of record). */
 static inline __attribute__((always_inline)) int
-list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, struct sip_parse_error *err)
+list_decode_fast(struct slice v, enum element_kind kind, unsigned flags, struct sip_parse_error *err)
 {
 	const char *p = v.ptr, *end = v.ptr + v.len;
 	if (!p)
@@ -192,7 +208,7 @@ list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, st
 		goto decline;
 	/* the first element apart: most lists have one */
 	struct scan sc = { p, end };
-	if (list_element_at(&sc, kind, addr_flags, err) < 0)
+	if (list_element_at(&sc, kind, flags, err) < 0)
 		goto decline;
 	if (sc.p >= end)
 		return 0;
@@ -203,7 +219,7 @@ list_decode_fast(struct slice v, enum element_kind kind, unsigned addr_flags, st
 			break; /* a ',' that ends the list: the slice path's error */
 		sc.p = p;
 		sc.end = end;
-		if (list_element_at(&sc, kind, addr_flags, err) < 0)
+		if (list_element_at(&sc, kind, flags, err) < 0)
 			break;
 		if (sc.p >= end)
 			return 0;
@@ -253,11 +269,33 @@ static __attribute__((noinline)) int sec_mech_list_decode(struct slice v, struct
 	return list_decode_slow(v, EL_SEC_MECH, false, err);
 }
 
-static int tokparams_list_decode(struct slice v, struct sip_parse_error *err)
+/* P-Visited-Network-ID (token_only false), P-Access-Network-Info, Reason */
+static int tokparams_list_decode(struct slice v, bool token_only, struct sip_parse_error *err)
 {
-	if (list_decode_fast(v, EL_TOKPARAMS, 0, err) == 0)
+	if (list_decode_fast(v, EL_TOKPARAMS, token_only ? TP_TOKEN_ONLY : 0, err) == 0)
 		return 0;
-	return list_decode_slow(v, EL_TOKPARAMS, false, err);
+	return list_decode_slow(v, token_only ? EL_TOKEN_PARAMS : EL_TOKPARAMS, false, err);
+}
+
+/* The single-value fields read as a token with params: rare in a REGISTER,
+ * out of line. */
+static int tokparams_field_decode(const struct sip_hdr *h,
+							    struct sip_parse_error *err)
+{
+	struct sip_tokparams tp;
+	int rc = sip_tokparams_decode(&tp, h->value, err);
+	if (rc < 0)
+		return rc;
+	enum sip_tok_shape shape = SIP_TOK_TOKEN;
+	if (h->id == SIP_HDR_EVENT)
+		shape = SIP_TOK_EVENT_TYPE;
+	else if (h->id == SIP_HDR_SESSION_EXPIRES)
+		shape = SIP_TOK_DELTA_SECONDS;
+	/* a plain token (Subscription-State: active, Event: reg) is taken */
+	if (!tp.quoted && !tp.media && (shape == SIP_TOK_TOKEN || !memchr(tp.value.ptr, '.', tp.value.len)) &&
+	    shape != SIP_TOK_DELTA_SECONDS)
+		return 0;
+	return sip_tokparams_shape_check(&tp, shape, err);
 }
 
 /* A list of tokens, the verdict of record: no element may hold a quote or
@@ -758,18 +796,16 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		    value_blank(h->value))
 			return empty_fail(h->value, err);
 		return product_decode_all(h, err);
-	case SIP_HDR_P_VISITED_NETWORK_ID:
+	case SIP_HDR_P_VISITED_NETWORK_ID: /* RFC 7315 §4.3 (token / quoted-string) *(;param) */
 	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
-		return tokparams_list_decode(h->value, err);
-	case SIP_HDR_EVENT:
+		return tokparams_list_decode(h->value, h->id != SIP_HDR_P_VISITED_NETWORK_ID, err);
+	case SIP_HDR_EVENT:                /* RFC 6665 §8.4 event-type *(;event-param) */
 	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
 	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
 	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
-	case SIP_HDR_PRIORITY: {           /* §20.26 priority-value */
-		struct sip_tokparams tp;
-		return sip_tokparams_decode(&tp, h->value, err);
-	}
+	case SIP_HDR_PRIORITY:             /* §20.26 priority-value */
+		return tokparams_field_decode(h, err);
 	case SIP_HDR_ACCEPT:               /* §20.1 media-range *(;params), list */
 		return list_decode_slow(h->value, EL_MEDIA, field_may_be_empty(h->id), err);
 	case SIP_HDR_P_CHARGING_VECTOR:    /* RFC 7315 §4.6 icid-value and params */

@@ -54,7 +54,8 @@ enum element_kind {
 	EL_ADDR,
 	EL_NAME_ADDR, /* RFC 3261 route-param, rec-route; RFC 3327, 3608, 7315 */
 	EL_WARNING,
-	EL_TOKPARAMS,
+	EL_TOKPARAMS,     /* token or quoted-string (P-Visited-Network-ID) */
+	EL_TOKEN_PARAMS,  /* token only (P-Access-Network-Info, Reason) */
 	EL_SEC_MECH,
 	EL_MEDIA,
 };
@@ -80,9 +81,14 @@ static int element_decode(enum element_kind kind, struct slice item, struct sip_
 		struct sip_warning w;
 		return sip_warning_decode(&w, item, err);
 	}
-	case EL_TOKPARAMS: {
+	case EL_TOKPARAMS:
+	case EL_TOKEN_PARAMS: {
 		struct sip_tokparams tp;
-		return sip_tokparams_decode(&tp, item, err);
+		int rc = sip_tokparams_decode(&tp, item, err);
+		if (rc < 0)
+			return rc;
+		return sip_tokparams_shape_check(&tp, kind == EL_TOKPARAMS ? SIP_TOK_TOKEN_QUOTED : SIP_TOK_TOKEN,
+						 err);
 	}
 	case EL_SEC_MECH: {
 		struct sip_sec_mech m;
@@ -136,9 +142,14 @@ static int element_decode_at(enum element_kind kind, struct scan *sc, unsigned a
 		struct sip_sec_mech m;
 		return sip_sec_mech_decode_at(&m, sc, err);
 	}
-	case EL_TOKPARAMS: {
+	case EL_TOKPARAMS:
+	case EL_TOKEN_PARAMS: {
 		struct sip_tokparams tp;
-		return sip_tokparams_decode_at(&tp, sc, err);
+		int rc = sip_tokparams_decode_at(&tp, sc, err);
+		if (rc < 0)
+			return rc;
+		return sip_tokparams_shape_check(&tp, kind == EL_TOKPARAMS ? SIP_TOK_TOKEN_QUOTED : SIP_TOK_TOKEN,
+						 err);
 	}
 	default:
 		return -EAGAIN;
@@ -466,16 +477,27 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 	case SIP_HDR_SERVER:
 		return product_decode_all(h, err);
 	case SIP_HDR_P_VISITED_NETWORK_ID:
-	case SIP_HDR_P_ACCESS_NETWORK_INFO:
 		return list_decode(h, EL_TOKPARAMS, err);
-	case SIP_HDR_EVENT:
+	case SIP_HDR_P_ACCESS_NETWORK_INFO:
+		return list_decode(h, EL_TOKEN_PARAMS, err);
+	case SIP_HDR_EVENT:                /* RFC 6665 §8.4 event-type *(;event-param) */
 	case SIP_HDR_SUBSCRIPTION_STATE:   /* RFC 6665 §8.2.3 substate-value *(;param) */
 	case SIP_HDR_SESSION_EXPIRES:      /* RFC 4028 delta-seconds *(;se-params) */
 	case SIP_HDR_CONTENT_DISPOSITION:  /* §20.11 disp-type *(;disp-param) */
-	case SIP_HDR_PRIORITY:             /* §20.26 priority-value */
-		return element_decode(EL_TOKPARAMS, h->value, err);
+	case SIP_HDR_PRIORITY: {           /* §20.26 priority-value */
+		struct sip_tokparams tp;
+		int rc = sip_tokparams_decode(&tp, h->value, err);
+		if (rc < 0)
+			return rc;
+		enum sip_tok_shape shape = SIP_TOK_TOKEN;
+		if (h->id == SIP_HDR_EVENT)
+			shape = SIP_TOK_EVENT_TYPE;
+		else if (h->id == SIP_HDR_SESSION_EXPIRES)
+			shape = SIP_TOK_DELTA_SECONDS;
+		return sip_tokparams_shape_check(&tp, shape, err);
+	}
 	case SIP_HDR_REASON:               /* RFC 3326 protocol *(;reason-params), list */
-		return list_decode(h, EL_TOKPARAMS, err);
+		return list_decode(h, EL_TOKEN_PARAMS, err);
 	case SIP_HDR_ALLOW_EVENTS:         /* RFC 6665 event-type list */
 	case SIP_HDR_CONTENT_ENCODING:     /* §20.12 content-coding list */
 	case SIP_HDR_CONTENT_LANGUAGE:     /* §20.13 language-tag list */
@@ -745,6 +767,32 @@ static const struct check_case cases[] = {
 	  " orig-ioi=visited.example\r\nl: 0\r\n\r\n", 0, 0, NULL },
 	{ "reason_empty_element", REG "Reason: SIP;cause=200,,Q.850\r\n\r\n", -EBADMSG,
 	  SIP_HDR_REASON, ",Q.850" },
+	/* where the grammar names a token, sip_tokparams_decode's media type
+	 * and quoted-string are errors (the differential fuzzing against
+	 * sofia-sip found "o: a/b;expires=5" taken) */
+	{ "event_type_with_slash", REG "o: reg/x;expires=5\r\n\r\n", -EBADMSG, SIP_HDR_EVENT,
+	  "/x;expires" },
+	{ "event_type_with_sws_slash", REG "Event: reg / x\r\n\r\n", -EBADMSG, SIP_HDR_EVENT, "/ x" },
+	{ "event_type_quoted", REG "Event: \"reg\"\r\n\r\n", -EBADMSG, SIP_HDR_EVENT, "\"reg\"" },
+	{ "event_type_empty_part", REG "Event: presence..winfo\r\n\r\n", -EBADMSG, SIP_HDR_EVENT,
+	  "..winfo" },
+	{ "event_type_trailing_dot", REG "Event: reg.;id=1\r\n\r\n", -EBADMSG, SIP_HDR_EVENT, ".;id" },
+	{ "event_type_template", REG "Event: presence.winfo;id=7\r\n\r\n", 0, 0, NULL },
+	{ "session_expires_not_digits", REG "x: 90a;refresher=uas\r\n\r\n", -EBADMSG,
+	  SIP_HDR_SESSION_EXPIRES, "a;refresher" },
+	{ "session_expires_digits", REG "Session-Expires: 1800;refresher=uac\r\n\r\n", 0, 0, NULL },
+	{ "priority_with_slash", REG "Priority: urgent/x\r\n\r\n", -EBADMSG, SIP_HDR_PRIORITY, "/x" },
+	{ "content_disposition_quoted", REG "Content-Disposition: \"render\"\r\n\r\n", -EBADMSG,
+	  SIP_HDR_CONTENT_DISPOSITION, "\"render" },
+	{ "reason_protocol_with_slash", REG "Reason: SIP;cause=200, Q.850/x;cause=16\r\n\r\n", -EBADMSG,
+	  SIP_HDR_REASON, "/x;cause=16" },
+	{ "pani_access_type_quoted", REG "P-Access-Network-Info: \"3GPP-E-UTRAN-FDD\";"
+	  "utran-cell-id-3gpp=0010100010019B01\r\n\r\n", -EBADMSG, SIP_HDR_P_ACCESS_NETWORK_INFO,
+	  "\"3GPP-E-UTRAN-FDD\";" },
+	{ "pvni_quoted", REG "P-Visited-Network-ID: \"Visited network number 1\", other.net\r\n\r\n",
+	  0, 0, NULL },
+	{ "pvni_with_slash", REG "P-Visited-Network-ID: other.net, a/b\r\n\r\n", -EBADMSG,
+	  SIP_HDR_P_VISITED_NETWORK_ID, "/b" },
 	{ "allow_events_not_a_token", REG "Allow-Events: reg presence\r\n\r\n", -EBADMSG,
 	  SIP_HDR_ALLOW_EVENTS, NULL },
 	{ "require_not_a_token", REG "Require: sec agree\r\n\r\n", -EBADMSG, SIP_HDR_REQUIRE, NULL },

@@ -786,12 +786,14 @@ __attribute__((noinline)) int sip_tokparams__careful(struct sip_tokparams *tp, s
 		sc.p = t.p;
 		tp->value = v;
 		tp->quoted = true;
+		tp->media = false;
 	} else {
 		const char *q = hdr_token_end(sc.p, lo, sc.end);
 		if (q == sc.p)
 			return hdr_fail(err, -EBADMSG, sc.p, "expected a token or a quoted string");
 		sc.p = q;
 		/* media-type = m-type SLASH m-subtype (Content-Type) */
+		bool media = false;
 		if (q < sc.end && (*q == '/' || scan_is((unsigned char)*q, SCAN_WS | SCAN_CRLF))) {
 			const char *save = sc.p;
 			if (hdr_sws_accept(&sc, '/')) {
@@ -800,12 +802,14 @@ __attribute__((noinline)) int sip_tokparams__careful(struct sip_tokparams *tp, s
 				if (q == sc.p)
 					return hdr_fail(err, -EBADMSG, sc.p, "expected a token after '/'");
 				sc.p = q;
+				media = true;
 			} else {
 				sc.p = save;
 			}
 		}
 		tp->value = slice_span(s, sc.p);
 		tp->quoted = false;
+		tp->media = media;
 	}
 	const char *after = sc.p;
 	if (sc.p == sc.end || *sc.p != ';') {
@@ -864,6 +868,7 @@ tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
 {
 	const char *s = scp->p, *end = scp->end, *b = s, *tok = s, *vend = NULL, *d;
 	unsigned st = 0; /* 0 type, 1 subtype, 2 param name, 3 param value */
+	bool media = false;
 	unsigned m = tp_mask16(b, s, end);
 	for (;;) {
 		while (!m) {
@@ -885,6 +890,7 @@ tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
 			st = 3;
 		} else if (c == '/' && st == 0) {
 			st = 1;
+			media = true;
 		} else if (c == ',' && list) {
 			break;
 		} else {
@@ -900,6 +906,7 @@ tokparams_fast(struct sip_tokparams *tp, struct scan *scp, bool list)
 		tp->params = slice_span(vend + 1, d);
 	}
 	tp->quoted = false;
+	tp->media = media;
 	scp->p = d;
 	return true;
 }
@@ -917,6 +924,7 @@ static __attribute__((noinline)) int tokparams_other(struct sip_tokparams *tp, s
 			tp->value = slice_span(s + 1, q);
 			tp->params = SLICE_NULL;
 			tp->quoted = true;
+			tp->media = false;
 			scp->p = q + 1;
 			return 0;
 		}
@@ -947,4 +955,34 @@ int sip_tokparams_decode(struct sip_tokparams *tp, struct slice value, struct si
 int sip_tokparams_decode_at(struct sip_tokparams *tp, struct scan *sc, struct sip_parse_error *err)
 {
 	return tokparams_run(tp, sc, true, err);
+}
+
+int sip_tokparams_shape_check(const struct sip_tokparams *tp, enum sip_tok_shape shape,
+			      struct sip_parse_error *err)
+{
+	const char *p = tp->value.ptr, *end = p + tp->value.len;
+	if (tp->quoted) {
+		if (shape == SIP_TOK_TOKEN_QUOTED)
+			return 0;
+		return sip_value_fail(err, p - 1, "expected a token, not a quoted string");
+	}
+	/* an unquoted value is a token, or type "/" subtype with SWS around the '/' */
+	if (shape == SIP_TOK_DELTA_SECONDS) {
+		for (; p < end; p++)
+			if (*p < '0' || *p > '9')
+				return sip_value_fail(err, p, "expected delta-seconds (digits only)");
+		return 0;
+	}
+	const char *slash = tp->media ? memchr(p, '/', tp->value.len) : NULL;
+	if (slash)
+		return sip_value_fail(err, slash,
+				      "expected a token: '/' is not a token character "
+				      "(only Content-Type takes type/subtype)");
+	if (shape == SIP_TOK_EVENT_TYPE)
+		for (const char *q = p; q < end; q++)
+			if (*q == '.' && (q == p || q + 1 == end || q[1] == '.'))
+				return sip_value_fail(err, q,
+						      "event-type: an empty part beside a '.' "
+						      "(RFC 6665 §8.4: token-nodot *(\".\" token-nodot))");
+	return 0;
 }

@@ -519,6 +519,8 @@ static void tp_diff_each(struct slice s, const void *arg)
 			slice_same(a.value, b.value);
 			slice_same(a.params, b.params);
 			CHECK_INT_EQ(a.quoted, b.quoted);
+			CHECK_INT_EQ(a.media, b.media);
+			CHECK_INT_EQ(a.media, !a.quoted && memchr(a.value.ptr, '/', a.value.len) != NULL);
 			if (list)
 				CHECK(sa.p == sb.p);
 		}
@@ -848,9 +850,54 @@ static void test_date_fast_vs_careful(void)
 				}
 }
 
+/* sip_tokparams_shape_check: what each shape takes of the values
+ * sip_tokparams_decode reads, and the byte an error points at. */
+static void test_tokparams_shape_takes_what_the_grammar_names(void)
+{
+	static const struct {
+		const char *in;
+		enum sip_tok_shape shape;
+		const char *at; /* NULL: taken; else the text at the error */
+	} shape_cases[] = {
+		{ "reg", SIP_TOK_EVENT_TYPE, NULL },
+		{ "presence.winfo;id=1", SIP_TOK_EVENT_TYPE, NULL },
+		{ "a.b.c", SIP_TOK_EVENT_TYPE, NULL },
+		{ ".reg", SIP_TOK_EVENT_TYPE, ".reg" },
+		{ "reg.", SIP_TOK_EVENT_TYPE, "." },
+		{ "a..b", SIP_TOK_EVENT_TYPE, "..b" },
+		{ "a/b.c;expires=5", SIP_TOK_EVENT_TYPE, "/b" },
+		{ "\"reg\"", SIP_TOK_EVENT_TYPE, "\"reg" },
+		{ "a.b", SIP_TOK_TOKEN, NULL },
+		{ "a / b", SIP_TOK_TOKEN, "/ b" },
+		{ "\"\"", SIP_TOK_TOKEN, "\"\"" },
+		{ "\"x y\";p", SIP_TOK_TOKEN_QUOTED, NULL },
+		{ "x/y", SIP_TOK_TOKEN_QUOTED, "/y" },
+		{ "1800;refresher=uac", SIP_TOK_DELTA_SECONDS, NULL },
+		{ "0", SIP_TOK_DELTA_SECONDS, NULL },
+		{ "18.5", SIP_TOK_DELTA_SECONDS, ".5" },
+		{ "1/2", SIP_TOK_DELTA_SECONDS, "/2" },
+		{ "\"90\"", SIP_TOK_DELTA_SECONDS, "\"90" },
+	};
+	for (size_t i = 0; i < sizeof shape_cases / sizeof shape_cases[0]; i++) {
+		struct slice s = slice_cstr(shape_cases[i].in);
+		struct sip_tokparams tp;
+		struct sip_parse_error err = { 0 };
+		CHECK_INT_EQ(sip_tokparams_decode(&tp, s, &err), 0);
+		int rc = sip_tokparams_shape_check(&tp, shape_cases[i].shape, &err);
+		if (!shape_cases[i].at) {
+			CHECK_INT_EQ(rc, 0);
+			continue;
+		}
+		CHECK_INT_EQ(rc, -EBADMSG);
+		CHECK_INT_EQ(err.at - s.ptr, strstr(shape_cases[i].in, shape_cases[i].at) - shape_cases[i].in);
+		CHECK(err.reason != NULL);
+	}
+}
+
 int main(void)
 {
 	test_tokparams_fast_vs_careful();
+	test_tokparams_shape_takes_what_the_grammar_names();
 	test_date_fast_vs_careful();
 	test_call_id_fast_vs_careful();
 	test_cseq_register_vs_steps();
