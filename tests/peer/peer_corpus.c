@@ -178,6 +178,7 @@ void peer_corpus_run(const struct peer_corpus_peer *peer)
 		{ "fuzz/corpus/fuzz_decode", false, false },
 		{ "fuzz/corpus/fuzz_rules", false, false },
 		{ "fuzz/corpus/fuzz_sofia_diff", false, false },
+		{ "fuzz/corpus/fuzz_osip_diff", false, false },
 	};
 	struct walk w = { .peer = peer, .verbose = getenv(peer->verbose_env) != NULL };
 	for (size_t i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
