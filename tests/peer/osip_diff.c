@@ -48,28 +48,54 @@ static bool osip_value(struct slice v, char *b, size_t cap)
 	return true;
 }
 
-/* Whether libosip2's parser of a Route (contact false) or Contact element
- * takes item: the message parse drops an element it cannot parse ("Route:
- * <sipx.example:1;lr>", whose scheme begins with "sip", see sip_like_scheme)
- * and keeps the others. */
-static bool osip_takes_addr(struct slice item, bool contact)
+/* What osip_takes asks libosip2 to parse on its own. */
+enum osip_part { OSIP_CONTACT, OSIP_ROUTE, OSIP_CHALLENGE, OSIP_CREDENTIALS };
+
+/* Whether libosip2's own parser of that part takes v (its folds as
+ * libosip2 rewrites them): the message parse drops a Contact, Route or
+ * Record-Route element it cannot parse ("<sipx.example:1;lr>", whose
+ * scheme begins with "sip", see sip_like_scheme) and a challenge or
+ * credentials field ("WWW-Authenticate: Digest", a scheme alone, which
+ * ours reads as a challenge without parameters), and keeps the others. */
+static bool osip_takes(struct slice v, enum osip_part part)
 {
 	char b[8192];
-	if (!osip_value(item, b, sizeof b))
+	if (!osip_value(v, b, sizeof b))
 		return true;
-	int rc;
-	if (contact) {
+	int rc = 0;
+	switch (part) {
+	case OSIP_CONTACT: {
 		osip_contact_t *c;
-		if (osip_contact_init(&c) != 0)
-			return true;
-		rc = osip_contact_parse(c, b);
-		osip_contact_free(c);
-	} else {
+		if (osip_contact_init(&c) == 0) {
+			rc = osip_contact_parse(c, b);
+			osip_contact_free(c);
+		}
+		break;
+	}
+	case OSIP_ROUTE: {
 		osip_route_t *r;
-		if (osip_route_init(&r) != 0)
-			return true;
-		rc = osip_route_parse(r, b);
-		osip_route_free(r);
+		if (osip_route_init(&r) == 0) {
+			rc = osip_route_parse(r, b);
+			osip_route_free(r);
+		}
+		break;
+	}
+	case OSIP_CHALLENGE: {
+		osip_www_authenticate_t *w;
+		if (osip_www_authenticate_init(&w) == 0) {
+			rc = osip_www_authenticate_parse(w, b);
+			osip_www_authenticate_free(w);
+		}
+		break;
+	}
+	case OSIP_CREDENTIALS: {
+		osip_authorization_t *a;
+		if (osip_authorization_init(&a) == 0) {
+			rc = osip_authorization_parse(a, b);
+			osip_authorization_free(a);
+		}
+		break;
+	}
 	}
 	return rc == 0;
 }
@@ -267,7 +293,7 @@ static void contacts(struct peer_diff *d, const osip_list_t *cl)
 	peer_elems_init(&e, d->msg, SIP_HDR_CONTACT);
 	while (peer_elems_next(&e, &item)) {
 		struct sip_addr o;
-		if (!osip_takes_addr(item, true))
+		if (!osip_takes(item, OSIP_CONTACT))
 			continue;
 		if (i >= n) {
 			peer_mismatch(d, "contact count", item, NULL);
@@ -305,7 +331,7 @@ static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *r
 	peer_elems_init(&e, d->msg, id);
 	while (peer_elems_next(&e, &item)) {
 		struct sip_addr o;
-		if (!osip_takes_addr(item, false))
+		if (!osip_takes(item, OSIP_ROUTE))
 			continue;
 		if (i >= n) {
 			peer_mismatch(d, what, item, NULL);
@@ -424,33 +450,6 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
 	return SIP_AUTH__COUNT;
 }
 
-/* Whether libosip2 parses v as a challenge (is_challenge) or credentials:
- * the message parse drops a field it cannot parse ("WWW-Authenticate:
- * Digest", a scheme alone, which ours reads as a challenge without
- * parameters) and keeps the others. Asked of libosip2 itself, on the value
- * with its folds as libosip2 rewrites them. */
-static bool osip_takes_auth(struct slice v, bool is_challenge)
-{
-	char b[8192];
-	if (!osip_value(v, b, sizeof b))
-		return true;
-	int rc;
-	if (is_challenge) {
-		osip_www_authenticate_t *w;
-		if (osip_www_authenticate_init(&w) != 0)
-			return true;
-		rc = osip_www_authenticate_parse(w, b);
-		osip_www_authenticate_free(w);
-	} else {
-		osip_authorization_t *a;
-		if (osip_authorization_init(&a) != 0)
-			return true;
-		rc = osip_authorization_parse(a, b);
-		osip_authorization_free(a);
-	}
-	return rc == 0;
-}
-
 /* Whether the field v writes bare a parameter libosip2 reads as a quoted
  * string (realm, domain, nonce, opaque, qop of a challenge; username,
  * realm, nonce, uri, response, cnonce, opaque of credentials; and the
@@ -517,7 +516,7 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 	struct sip_parse_error err;
 	int i = 0, n = osip_list_size(al);
 	for (const struct sip_hdr *h = sip_hdr_first(d->msg, id); h; h = sip_hdr_next(d->msg, h)) {
-		if (!osip_takes_auth(h->value, is_challenge))
+		if (!osip_takes(h->value, is_challenge ? OSIP_CHALLENGE : OSIP_CREDENTIALS))
 			continue;
 		struct slice v = h->value, rest;
 		struct sip_auth merged, o;
