@@ -357,23 +357,22 @@ static void field(struct peer_diff *d, const struct sip_auth *o, enum sip_auth_f
 	peer_cmp(d, sip_auth_field_name(f), lws_as_sp(o->field[f], b, sizeof b), osip, NORM_QUOTED);
 }
 
-/* Whether an auth-param of the field v (the whole value: more than one
- * challenge or credentials may share it) has a name that is f's name and
- * more ("qopx=1" for qop): libosip2 matches the names of the parameters it
- * reads as tokens (algorithm, qop and nc of credentials; stale and
- * algorithm of a challenge) by their first letters, and takes the first
- * such one. A name is a token outside quotes after the start, a ',' or
- * white space, with '=' next but for white space. */
-static bool longer_name(struct slice v, enum sip_auth_field f)
+/* The auth-params of a field as libosip2's name matching meets them: each
+ * call gives the next name (a token outside quotes after the start, a ','
+ * or white space, with '=' next but for white space) and *value, the byte
+ * after the '=' and white space (end when none). false at the end. */
+struct auth_walk {
+	const char *start, *q, *end;
+};
+
+static bool auth_name_next(struct auth_walk *w, struct slice *name, const char **value)
 {
-	const char *name = sip_auth_field_name(f);
-	size_t nl = strlen(name);
-	const char *p = v.ptr, *end = p + v.len;
 	bool quoted = false;
-	for (const char *q = p; q && q < end; q++) {
+	for (; w->q && w->q < w->end; w->q++) {
+		const char *q = w->q;
 		if (quoted) {
 			if (*q == '\\')
-				q++;
+				w->q++;
 			else if (*q == '"')
 				quoted = false;
 			continue;
@@ -382,19 +381,42 @@ static bool longer_name(struct slice v, enum sip_auth_field f)
 			quoted = true;
 			continue;
 		}
-		if (strchr(", \t\r\n=", *q) || (q > p && !strchr(", \t\r\n", q[-1])))
+		if (strchr(", \t\r\n=", *q) || (q > w->start && !strchr(", \t\r\n", q[-1])))
 			continue;
 		const char *e = q;
-		while (e < end && !strchr("= \t\r\n,\"", *e))
+		while (e < w->end && !strchr("= \t\r\n,\"", *e))
 			e++;
-		const char *after = e;
-		while (after < end && strchr(" \t\r\n", *after))
-			after++;
-		if (after < end && *after == '=' && (size_t)(e - q) > nl &&
-		    slice_startswith_case(slice_span(q, e), name))
+		const char *a = e;
+		while (a < w->end && strchr(" \t\r\n", *a))
+			a++;
+		if (a < w->end && *a == '=') {
+			for (a++; a < w->end && strchr(" \t\r\n", *a);)
+				a++;
+			*name = slice_span(q, e);
+			*value = a;
+			w->q = e;
 			return true;
-		q = e - 1;
+		}
+		w->q = e - 1;
 	}
+	return false;
+}
+
+/* Whether an auth-param of the field v (the whole value: more than one
+ * challenge or credentials may share it) has a name that is f's name and
+ * more ("qopx=1" for qop): libosip2 matches the names of the parameters it
+ * reads as tokens (algorithm, qop and nc of credentials; stale and
+ * algorithm of a challenge) by their first letters, and takes the first
+ * such one. */
+static bool longer_name(struct slice v, enum sip_auth_field f)
+{
+	const char *want = sip_auth_field_name(f);
+	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
+	struct slice name;
+	const char *value;
+	while (auth_name_next(&w, &name, &value))
+		if (name.len > strlen(want) && slice_startswith_case(name, want))
+			return true;
 	return false;
 }
 
@@ -456,8 +478,7 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
  * version, targetname, context, digest, gssapi-data, crand and cnum it
  * knows besides): libosip2 then takes the next quoted string in the field
  * for its value ("realm=r, qop="auth"": realm "auth", no qop), so none of
- * its values of that field is compared. Names are found as longer_name
- * finds them. */
+ * its values of that field is compared. */
 static bool bare_quoted(struct slice v, bool is_challenge)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
@@ -466,38 +487,13 @@ static bool bare_quoted(struct slice v, bool is_challenge)
 						     "cnonce", "opaque", "digest", "version", "targetname",
 						     "gssapi-data", "crand", "cnum", NULL };
 	const char *const *names = is_challenge ? challenge_q : credentials_q;
-	const char *p = v.ptr, *end = p + v.len;
-	bool quoted = false;
-	for (const char *q = p; q && q < end; q++) {
-		if (quoted) {
-			if (*q == '\\')
-				q++;
-			else if (*q == '"')
-				quoted = false;
-			continue;
-		}
-		if (*q == '"') {
-			quoted = true;
-			continue;
-		}
-		if (strchr(", \t\r\n=", *q) || (q > p && !strchr(", \t\r\n", q[-1])))
-			continue;
-		const char *e = q;
-		while (e < end && !strchr("= \t\r\n,\"", *e))
-			e++;
-		const char *a = e;
-		while (a < end && strchr(" \t\r\n", *a))
-			a++;
-		if (a < end && *a == '=') {
-			a++;
-			while (a < end && strchr(" \t\r\n", *a))
-				a++;
-			for (size_t k = 0; names[k]; k++)
-				if (slice_caseeq_cstr(slice_span(q, e), names[k]) && (a == end || *a != '"'))
-					return true;
-		}
-		q = e - 1;
-	}
+	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
+	struct slice name;
+	const char *value;
+	while (auth_name_next(&w, &name, &value))
+		for (size_t k = 0; names[k]; k++)
+			if (slice_caseeq_cstr(name, names[k]) && (value == w.end || *value != '"'))
+				return true;
 	return false;
 }
 
