@@ -3,7 +3,7 @@
 #   make test     install deps, build with ASan+UBSan, run every test (ctest)
 #   make demo     the main job: decode the seed REGISTERs of ../shared/fixtures/seed
 #   make bench    the benchmarks (bench-parse, bench-auth)
-#   make fuzz     every libFuzzer target for FUZZ_SECONDS each
+#   make fuzz     every libFuzzer target but FUZZ_SKIP's (scripts/fuzz.sh) for FUZZ_SECONDS each
 
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 FUZZ_SECONDS ?= 60
