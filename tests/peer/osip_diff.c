@@ -42,9 +42,8 @@ static bool osip_value(struct slice v, char *b, size_t cap)
 {
 	if (v.len >= cap)
 		return false;
-	struct slice t = lws_as_sp(v, b, cap - 1);
-	memmove(b, t.ptr, t.len);
-	b[t.len] = 0;
+	lws_as_sp(v, b, cap - 1); /* copies v into b: it fits */
+	b[v.len] = 0;
 	return true;
 }
 
@@ -402,34 +401,15 @@ static bool auth_name_next(struct auth_walk *w, struct slice *name, const char *
 	return false;
 }
 
-/* Whether an auth-param of the field v (the whole value: more than one
- * challenge or credentials may share it) has a name that is f's name and
- * more ("qopx=1" for qop): libosip2 matches the names of the parameters it
- * reads as tokens (algorithm, qop and nc of credentials; stale and
- * algorithm of a challenge) by their first letters, and takes the first
- * such one. */
-static bool longer_name(struct slice v, enum sip_auth_field f)
-{
-	const char *want = sip_auth_field_name(f);
-	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
-	struct slice name;
-	const char *value;
-	while (auth_name_next(&w, &name, &value))
-		if (name.len > strlen(want) && slice_startswith_case(name, want))
-			return true;
-	return false;
-}
-
-/* A field libosip2 reads as a token (see longer_name); v: the whole
- * field. */
-static void token_field(struct peer_diff *d, const struct sip_auth *o, struct slice v,
+/* A field libosip2 reads as a token; longer: osip_misreads' mask. */
+static void token_field(struct peer_diff *d, const struct sip_auth *o, uint32_t longer,
 			enum sip_auth_field f, const char *osip)
 {
-	if (!longer_name(v, f))
+	if (!(longer & (1u << f)))
 		field(d, o, f, osip);
 }
 
-static void credentials(struct peer_diff *d, const struct sip_auth *o, struct slice v,
+static void credentials(struct peer_diff *d, const struct sip_auth *o, uint32_t longer,
 			const osip_authorization_t *a)
 {
 	peer_cmp(d, "auth scheme", o->scheme, a->auth_type, NORM_NONE);
@@ -438,14 +418,14 @@ static void credentials(struct peer_diff *d, const struct sip_auth *o, struct sl
 	field(d, o, SIP_AUTH_NONCE, a->nonce);
 	field(d, o, SIP_AUTH_URI, a->uri);
 	field(d, o, SIP_AUTH_RESPONSE, a->response);
-	token_field(d, o, v, SIP_AUTH_ALGORITHM, a->algorithm);
+	token_field(d, o, longer, SIP_AUTH_ALGORITHM, a->algorithm);
 	field(d, o, SIP_AUTH_CNONCE, a->cnonce);
 	field(d, o, SIP_AUTH_OPAQUE, a->opaque);
-	token_field(d, o, v, SIP_AUTH_QOP, a->message_qop);
-	token_field(d, o, v, SIP_AUTH_NC, a->nonce_count);
+	token_field(d, o, longer, SIP_AUTH_QOP, a->message_qop);
+	token_field(d, o, longer, SIP_AUTH_NC, a->nonce_count);
 }
 
-static void challenge(struct peer_diff *d, const struct sip_auth *o, struct slice v,
+static void challenge(struct peer_diff *d, const struct sip_auth *o, uint32_t longer,
 		      const osip_www_authenticate_t *w)
 {
 	peer_cmp(d, "auth scheme", o->scheme, w->auth_type, NORM_NONE);
@@ -453,8 +433,8 @@ static void challenge(struct peer_diff *d, const struct sip_auth *o, struct slic
 	field(d, o, SIP_AUTH_DOMAIN, w->domain);
 	field(d, o, SIP_AUTH_NONCE, w->nonce);
 	field(d, o, SIP_AUTH_OPAQUE, w->opaque);
-	token_field(d, o, v, SIP_AUTH_STALE, w->stale);
-	token_field(d, o, v, SIP_AUTH_ALGORITHM, w->algorithm);
+	token_field(d, o, longer, SIP_AUTH_STALE, w->stale);
+	token_field(d, o, longer, SIP_AUTH_ALGORITHM, w->algorithm);
 	field(d, o, SIP_AUTH_QOP, w->qop_options);
 }
 
@@ -472,29 +452,46 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
 	return SIP_AUTH__COUNT;
 }
 
-/* Whether the field v writes bare a parameter libosip2 reads as a quoted
- * string (realm, domain, nonce, opaque, qop of a challenge; username,
- * realm, nonce, uri, response, cnonce, opaque of credentials; and the
- * version, targetname, context, digest, gssapi-data, crand and cnum it
- * knows besides): libosip2 then takes the next quoted string in the field
- * for its value ("realm=r, qop="auth"": realm "auth", no qop), so none of
- * its values of that field is compared. */
-static bool bare_quoted(struct slice v, bool is_challenge)
+/* How libosip2 misreads the auth-params of the field v (the whole value:
+ * more than one challenge or credentials may share it), read in one walk.
+ *  - The return: whether v writes bare a parameter libosip2 reads as a
+ *    quoted string (realm, domain, nonce, opaque, qop of a challenge;
+ *    username, realm, nonce, uri, response, cnonce, opaque of credentials;
+ *    and the version, targetname, context, digest, gssapi-data, crand and
+ *    cnum it knows besides): libosip2 then takes the next quoted string in
+ *    the field for its value ("realm=r, qop="auth"": realm "auth", no qop),
+ *    so none of its values of that field is compared.
+ *  - *longer: bit f set where a name is f's name and more ("qopx=1" for
+ *    qop): libosip2 matches the names of the parameters it reads as tokens
+ *    (algorithm, qop and nc of credentials; stale and algorithm of a
+ *    challenge) by their first letters and takes the first such one, so f
+ *    is not compared. */
+static bool osip_misreads(struct slice v, bool is_challenge, uint32_t *longer)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
 						   "version", "targetname", "context", NULL };
 	static const char *const credentials_q[] = { "username", "realm", "nonce", "uri", "response",
 						     "cnonce", "opaque", "digest", "version", "targetname",
 						     "gssapi-data", "crand", "cnum", NULL };
+	static const enum sip_auth_field tokens[] = { SIP_AUTH_ALGORITHM, SIP_AUTH_QOP, SIP_AUTH_NC,
+						      SIP_AUTH_STALE };
 	const char *const *names = is_challenge ? challenge_q : credentials_q;
 	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
 	struct slice name;
 	const char *value;
-	while (auth_name_next(&w, &name, &value))
+	bool bare = false;
+	*longer = 0;
+	while (auth_name_next(&w, &name, &value)) {
 		for (size_t k = 0; names[k]; k++)
 			if (slice_caseeq_cstr(name, names[k]) && (value == w.end || *value != '"'))
-				return true;
-	return false;
+				bare = true;
+		for (size_t k = 0; k < sizeof tokens / sizeof tokens[0]; k++) {
+			const char *t = sip_auth_field_name(tokens[k]);
+			if (name.len > strlen(t) && slice_startswith_case(name, t))
+				*longer |= 1u << tokens[k];
+		}
+	}
+	return bare;
 }
 
 /* Every field of ours of this id against osip's list, in order: one
@@ -516,7 +513,8 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 			continue;
 		struct slice v = h->value, rest;
 		struct sip_auth merged, o;
-		bool first = true, bare = bare_quoted(h->value, is_challenge);
+		uint32_t longer;
+		bool first = true, bare = osip_misreads(h->value, is_challenge, &longer);
 		do {
 			rest = SLICE_NULL;
 			if (sip_auth_decode(&o, v, &rest, &err) < 0) {
@@ -547,9 +545,9 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 		if (bare)
 			i++;
 		else if (is_challenge)
-			challenge(d, &merged, h->value, osip_list_get(al, i++));
+			challenge(d, &merged, longer, osip_list_get(al, i++));
 		else
-			credentials(d, &merged, h->value, osip_list_get(al, i++));
+			credentials(d, &merged, longer, osip_list_get(al, i++));
 	}
 	if (i < n)
 		peer_mismatch(d, what, SLICE_NULL, "(more)");
