@@ -2539,6 +2539,118 @@ static bool aka_mac_failure(const struct ctx *c)
 	       !slice_present(c->auth.field[SIP_AUTH_AUTS]);
 }
 
+/* Which Digest parameters the grammar writes as quoted-string and which as
+ * a token, by the field they are in: RFC 3261 §25.1 (challenge,
+ * digest-response, ainfo), RFC 3310 §3.4 (auts), RFC 7616 §3.3-3.5
+ * (userhash, charset). integrity-protected, ck and ik (TS 24.229 §7.2A)
+ * are written both ways by the cores in the field and are not judged;
+ * unknown auth-params take either (auth-param-name EQUAL token /
+ * quoted-string). */
+#define AB(f) (1u << SIP_AUTH_##f)
+enum digest_kind { DK_CREDENTIALS, DK_CHALLENGE, DK_INFO };
+static const struct {
+	uint32_t quoted, token;
+} digest_quoting[] = {
+	[DK_CREDENTIALS] = { AB(USERNAME) | AB(REALM) | AB(NONCE) | AB(URI) | AB(RESPONSE) |
+				     AB(CNONCE) | AB(OPAQUE) | AB(AUTS),
+			     AB(ALGORITHM) | AB(QOP) | AB(NC) | AB(USERHASH) },
+	[DK_CHALLENGE] = { AB(REALM) | AB(DOMAIN) | AB(NONCE) | AB(OPAQUE) | AB(QOP),
+			   AB(STALE) | AB(ALGORITHM) | AB(CHARSET) | AB(USERHASH) },
+	[DK_INFO] = { AB(NEXTNONCE) | AB(RSPAUTH) | AB(CNONCE), AB(QOP) | AB(NC) },
+};
+#undef AB
+
+/* "realm, nonce and uri" of the fields in bits, into out. */
+static void auth_names(char *out, size_t cap, uint32_t bits)
+{
+	size_t n = 0;
+	out[0] = '\0';
+	for (unsigned f = 0; f < SIP_AUTH__COUNT && n < cap; f++)
+		if (bits & (1u << f)) {
+			uint32_t later = bits & ~((2u << f) - 1);
+			int k = snprintf(out + n, cap - n, "%s%s", n == 0 ? "" : later ? ", " : " and ",
+					 sip_auth_field_name((enum sip_auth_field)f));
+			if (k < 0)
+				break;
+			n += (size_t)k;
+		}
+}
+
+/* One challenge, set of credentials or Authentication-Info of h. */
+static void digest_quoting_check(struct ctx *c, const struct sip_hdr *h, const struct sip_auth *a,
+				 enum digest_kind kind)
+{
+	uint32_t present = 0;
+	for (unsigned f = 0; f < SIP_AUTH__COUNT; f++)
+		if (a->field[f].ptr)
+			present |= 1u << f;
+	uint32_t bare = present & digest_quoting[kind].quoted & ~a->quoted;
+	uint32_t quoted = present & digest_quoting[kind].token & a->quoted;
+	if (!bare && !quoted)
+		return;
+	/* the finding points at the first of them in the field */
+	const char *at = NULL;
+	for (unsigned f = 0; f < SIP_AUTH__COUNT; f++)
+		if ((bare | quoted) & (1u << f)) {
+			const char *v = a->field[f].ptr - ((quoted >> f) & 1u);
+			if (!at || v < at)
+				at = v;
+		}
+	char bn[160], qn[96];
+	auth_names(bn, sizeof bn, bare);
+	auth_names(qn, sizeof qn, quoted);
+	static const char *const what[] = {
+		[DK_CREDENTIALS] = "a strict registrar refuses the credentials (400) or "
+				   "computes with other bytes and challenges again (401)",
+		[DK_CHALLENGE] = "a strict UE cannot read the challenge and does not answer "
+				 "it, or answers with the wrong values",
+		[DK_INFO] = "a strict UE cannot read it and may not take the next nonce or "
+			    "check rspauth",
+	};
+	bool many_b = bare & (bare - 1), many_q = quoted & (quoted - 1);
+	report(c, h, at, "%.*s writes %s%s%s%s%s%s%s%s. Lenient stacks read both, but %s. Fix "
+	       "the sender's Digest formatting.", HDR_LABEL(h),
+	       bare ? bn : "", bare ? " without quotes, where the Digest grammar has " : "",
+	       bare ? (many_b ? "quoted-strings" : "a quoted-string") : "",
+	       bare && quoted ? ", and " : "",
+	       quoted ? qn : "", quoted ? " in quotes, where " : "",
+	       quoted ? (bare ? "it has " : "the Digest grammar has ") : "",
+	       quoted ? (many_q ? "tokens" : "a token") : "", what[kind]);
+}
+
+static void check_digest_quoting(struct ctx *c)
+{
+	const struct sip_msg *m = c->msg;
+	for (uint16_t i = 0; i < m->nhdrs; i++) {
+		const struct sip_hdr *h = &m->hdrs[i];
+		struct sip_parse_error err;
+		struct sip_auth a;
+		if (h->id == SIP_HDR_AUTHENTICATION_INFO) {
+			if (sip_auth_info_decode(&a, h->value, &err) == 0)
+				digest_quoting_check(c, h, &a, DK_INFO);
+			continue;
+		}
+		if (!is_auth_hdr(h->id))
+			continue;
+		enum digest_kind kind = h->id == SIP_HDR_AUTHORIZATION ||
+						h->id == SIP_HDR_PROXY_AUTHORIZATION
+					? DK_CREDENTIALS
+					: DK_CHALLENGE;
+		/* each challenge of a field that carries several (§7.3.1 is
+		 * another rule's) */
+		struct slice v = h->value;
+		for (unsigned k = 0; k < 8 && slice_present(v); k++) {
+			struct slice rest = SLICE_NULL;
+			if (sip_auth_decode(&a, v, &rest, &err) < 0)
+				break;
+			if (slice_caseeq_cstr(a.scheme, "Digest"))
+				digest_quoting_check(c, h, &a, kind);
+			v = rest;
+		}
+	}
+}
+
+
 static void check_aka_mac_failure(struct ctx *c)
 {
 	if (!aka_mac_failure(c))
@@ -5309,6 +5421,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc7616.digest.response", IMS_SEV_ERROR, "RFC 7616 §3.4.1, RFC 3310 §3.3",\
 	  "a digest response is 32 lower-case hex digits (64 with SHA-256, SHA-512-256)",\
 	  REGISTER | FIELDS, check_response_format) \
+	X("rfc3261.digest.quoting", IMS_SEV_WARNING, "RFC 3261 §25.1, RFC 3310 §3.4, RFC 7616 §3.3-3.5",\
+	  "Digest parameters are quoted where the grammar writes a quoted-string (realm, nonce, uri, response, ...) and bare where it writes a token (algorithm, nc, a response's qop, stale)",\
+	  ANY | FIELDS, check_digest_quoting) \
 	X("ts24229.aka.mac-failure", IMS_SEV_WARNING, "TS 24.229 §5.1.1.5.3, TS 33.203 §6.1.2",\
 	  "an empty response to an AKA challenge, without auts: the UE could not authenticate the network (AUTN's MAC)",\
 	  REGISTER | FIELDS, check_aka_mac_failure) \

@@ -613,6 +613,33 @@ static const struct {
 	  "rfc3310.aka.auts", "AAECAwQF" },
 	{ protected_register, "response=\"0123456789abcdef0123456789abcdef\"", "response=\"\"",
 	  "ts24229.aka.mac-failure", "\"\r\nSupported" },
+	/* Digest quoting (RFC 3261 §25.1): the finding points at the first
+	 * parameter written the wrong way, at its opening quote when quoted */
+	{ protected_register, "realm=\"" DOM "\"", "realm=" DOM, "rfc3261.digest.quoting",
+	  DOM ",uri=" },
+	{ protected_register, "nc=00000001", "nc=\"00000001\"", "rfc3261.digest.quoting",
+	  "\"00000001\"" },
+	{ protected_register, "algorithm=AKAv1-MD5,qop=auth", "algorithm=\"AKAv1-MD5\",qop=\"auth\"",
+	  "rfc3261.digest.quoting", "\"AKAv1-MD5\"" },
+	{ protected_register, "cnonce=\"c0ffee\"", "cnonce=c0ffee", "rfc3261.digest.quoting",
+	  "c0ffee," },
+	{ protected_register, "qop=auth,", "auts=AAECAwQFBgcICQoLDA0,qop=auth,",
+	  "rfc3261.digest.quoting", "AAECAwQF" },
+	{ challenge_401, "qop=\"auth\"", "qop=auth", "rfc3261.digest.quoting", "auth\r\n" },
+	{ challenge_401, "algorithm=AKAv1-MD5,", "algorithm=AKAv1-MD5,stale=\"true\",",
+	  "rfc3261.digest.quoting", "\"true\"" },
+	/* (a bare base64 nonce with its '=' padding is no token at all: that
+	 * is rfc3261.msg.header-syntax's) */
+	{ challenge_401, "nonce=\"" NONCE_AKA "\"", "nonce=AQIDBAUGBwgJCgsMDQ4PEA",
+	  "rfc3261.digest.quoting", "AQIDBAUGBwgJCgsMDQ4PEA," },
+	{ ok_200, "Content-Length: 0\r\n", "Authentication-Info: nextnonce=abc,qop=auth,"
+	  "rspauth=\"0123\",nc=00000001\r\nContent-Length: 0\r\n", "rfc3261.digest.quoting",
+	  "abc,qop" },
+	{ ok_200, "Content-Length: 0\r\n", "Authentication-Info: nextnonce=\"abc\",qop=\"auth\","
+	  "rspauth=\"0123\"\r\nContent-Length: 0\r\n", "rfc3261.digest.quoting", "\"auth\"" },
+	/* the second challenge of a comma-combined field is judged too */
+	{ challenge_401, "qop=\"auth\"\r\n", "qop=\"auth\", Digest realm=" DOM ",nonce=\"x\"\r\n",
+	  "rfc3261.digest.quoting", DOM ",nonce=\"x" },
 	/* more an engineer points out */
 	{ initial_register, "Expires: 600000", "Expires: 600000", "rfc7254.imei.check-digit",
 	  "<urn:gsma:imei:35425006" },
@@ -1115,6 +1142,21 @@ static const struct {
 	  "+x.example=\"<a b>\"\r\nContent-Length: 0\r\n", "rfc6809.feature-caps.value" },
 	{ ok_200, "Content-Length: 0\r\n", "Feature-Caps: *\r\nContent-Length: 0\r\n",
 	  "rfc6809.feature-caps.syntax" },
+	/* Digest quoting: the bases quote what the grammar quotes; the TS
+	 * 24.229 parameters and unknown ones take either; other schemes have
+	 * their own grammar */
+	{ protected_register, "Expires: 600000", "Expires: 600000", "rfc3261.digest.quoting" },
+	{ challenge_401, "Content-Length", "Content-Length", "rfc3261.digest.quoting" },
+	{ protected_register, "qop=auth,", "qop=auth,integrity-protected=\"yes\",x=1,y=\"2\",",
+	  "rfc3261.digest.quoting" },
+	{ protected_register, "qop=auth,", "qop=auth,integrity-protected=yes,", "rfc3261.digest.quoting" },
+	{ challenge_401, "qop=\"auth\"", "qop=\"auth\",ck=00112233,ik=\"44556677\"",
+	  "rfc3261.digest.quoting" },
+	{ challenge_401, "WWW-Authenticate: Digest realm=\"", "WWW-Authenticate: Bearer realm=\"",
+	  "rfc3261.digest.quoting" },
+	{ ok_200, "Content-Length: 0\r\n", "Authentication-Info: nextnonce=\"abc\",qop=auth,"
+	  "rspauth=\"0123\",cnonce=\"c0ffee\",nc=00000001\r\nContent-Length: 0\r\n",
+	  "rfc3261.digest.quoting" },
 };
 
 static void test_each_quiet_case_stays_quiet(void)
