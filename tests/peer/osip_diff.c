@@ -168,10 +168,13 @@ static void cmp_uri(struct peer_diff *d, const char *what, struct slice ours, co
 	peer_cmp(d, what, ours, b, NORM_PCT);
 }
 
-/* osip's next generic parameter of a list. */
+/* osip's next generic parameter of a list; gt: the list may start with the
+ * parameter ">" libosip2 invents for a URI in angle brackets that ends in
+ * ';' ("<x:a;>" -> URI "x:a;", parameter ">"), which is skipped. */
 struct param_it {
 	const osip_list_t *list;
 	int i;
+	bool gt;
 };
 
 static bool param_next(void *it, const char **name, size_t *nl, const char **value)
@@ -180,6 +183,8 @@ static bool param_next(void *it, const char **name, size_t *nl, const char **val
 	if (pi->i >= osip_list_size(pi->list))
 		return false;
 	const osip_generic_param_t *g = osip_list_get(pi->list, pi->i++);
+	if (pi->i == 1 && pi->gt && !strcmp(g->gname, ">") && !g->gvalue)
+		return param_next(it, name, nl, value);
 	*name = g->gname;
 	*nl = strlen(g->gname);
 	*value = g->gvalue;
@@ -187,12 +192,13 @@ static bool param_next(void *it, const char **name, size_t *nl, const char **val
 }
 
 /* ours' params against osip's list, a fold in a quoted value as libosip2
- * rewrites it */
-static void params(struct peer_diff *d, const char *what, struct slice ours, const osip_list_t *op)
+ * rewrites it; uri: the URI they follow (SLICE_NULL for a Via's) */
+static void params(struct peer_diff *d, const char *what, struct slice ours, const osip_list_t *op,
+		   struct slice uri)
 {
 	char b[8192];
 	ours = lws_as_sp(ours, b, sizeof b);
-	struct param_it it = { op, 0 };
+	struct param_it it = { op, 0, uri.len && uri.ptr[uri.len - 1] == ';' };
 	peer_params_cmp(d, what, ours, param_next, &it);
 }
 
@@ -234,7 +240,7 @@ static void addr_one(struct peer_diff *d, enum sip_hdr_id id, const osip_from_t 
 	const char *tag = param_value(&a->gen_params, "tag", &has);
 	snprintf(t, sizeof t, "%s tag", what);
 	peer_cmp(d, t, o.tag, tag, NORM_NONE);
-	params(d, what, o.params, &a->gen_params);
+	params(d, what, o.params, &a->gen_params, o.uri_text);
 }
 
 static void vias(struct peer_diff *d, const osip_list_t *vl)
@@ -277,7 +283,7 @@ static void vias(struct peer_diff *d, const osip_list_t *vl)
 				      has ? "(present)" : NULL);
 		else if (has)
 			peer_cmp(d, "via rport", o.rport, pv, NORM_NONE);
-		params(d, "via", o.params, &v->via_params);
+		params(d, "via", o.params, &v->via_params, SLICE_NULL);
 	}
 	if (i < n)
 		peer_mismatch(d, "via count", SLICE_NULL, ((const osip_via_t *)osip_list_get(vl, i))->host);
@@ -315,7 +321,7 @@ static void contacts(struct peer_diff *d, const osip_list_t *cl)
 		peer_cmp(d, "contact expires", o.expires_text, pv, NORM_NONE);
 		pv = param_value(&m->gen_params, "q", &has);
 		peer_cmp(d, "contact q", o.q, pv, NORM_NONE);
-		params(d, "contact", o.params, &m->gen_params);
+		params(d, "contact", o.params, &m->gen_params, o.uri_text);
 	}
 	if (i < n)
 		peer_mismatch(d, "contact count", SLICE_NULL, "(more)");
@@ -342,7 +348,7 @@ static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *r
 			return;
 		}
 		addr_cmp(d, what, &o, r);
-		params(d, what, o.params, &r->gen_params);
+		params(d, what, o.params, &r->gen_params, o.uri_text);
 	}
 	if (i < n)
 		peer_mismatch(d, what, SLICE_NULL, "(more)");
@@ -452,6 +458,77 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
 	return SIP_AUTH__COUNT;
 }
 
+/* Whether libosip2 reads a parameter it takes as a token (algorithm, qop
+ * and nc of credentials; stale and algorithm of a challenge) out of step
+ * with the field: at the start of a parameter (after the scheme, a ',' or
+ * white space, outside quoted strings) it takes the name by its first
+ * letters, its value from after the next '=' wherever that is, up to the
+ * next ',' even inside a quoted string. So
+ *  - a token "algorithm" followed by white space and more ("algorithm
+ *    qop="auth,auth-int"", a second scheme to ours) gets qop's '=' and the
+ *    value '"auth' (a longer name, "algorithmx=1", is osip_misreads'
+ *    *longer);
+ *  - a quoted value with a ',' in it ("stale="a,b"") is cut at the ',',
+ *    and libosip2 reads the rest from there ("b"" and what follows): it
+ *    loses the next parameter ("opaque").
+ * Either way none of its values of that field is compared. */
+static bool osip_token_misread(struct slice v, bool is_challenge)
+{
+	static const char *const challenge_t[] = { "stale", "algorithm", NULL };
+	static const char *const credentials_t[] = { "algorithm", "qop", "nc", NULL };
+	const char *const *names = is_challenge ? challenge_t : credentials_t;
+	const char *p = v.ptr, *const end = v.ptr + v.len;
+	/* past the scheme: libosip2 reads it first, up to white space */
+	while (p < end && !strchr(" \t\r\n", *p))
+		p++;
+	bool quoted = false;
+	for (; p < end; p++) {
+		if (quoted) {
+			if (*p == '\\')
+				p++;
+			else if (*p == '"')
+				quoted = false;
+			continue;
+		}
+		if (*p == '"') {
+			quoted = true;
+			continue;
+		}
+		if (strchr(", \t\r\n", *p) || !strchr(", \t\r\n", p[-1]))
+			continue;
+		for (size_t k = 0; names[k]; k++) {
+			size_t n = strlen(names[k]);
+			if ((size_t)(end - p) < n || strncasecmp(p, names[k], n))
+				continue;
+			const char *a = p + n;
+			while (a < end && strchr(" \t\r\n", *a))
+				a++;
+			if (a > p + n && a < end && *a != '=')
+				return true; /* the '=' of another parameter */
+			const char *eq = memchr(p, '=', (size_t)(end - p));
+			if (!eq)
+				continue;
+			for (a = eq + 1; a < end && strchr(" \t\r\n", *a);)
+				a++;
+			if (a >= end || *a != '"')
+				continue;
+			const char *comma = memchr(a, ',', (size_t)(end - a));
+			for (const char *q = a + 1; q < end; q++) {
+				if (*q == '\\') {
+					q++;
+					continue;
+				}
+				if (*q == '"') {
+					if (comma && comma < q)
+						return true; /* cut inside the quoted string */
+					break;
+				}
+			}
+		}
+	}
+	return false;
+}
+
 /* How libosip2 misreads the auth-params of the field v (the whole value:
  * more than one challenge or credentials may share it), read in one walk.
  *  - The return: whether v writes bare a parameter libosip2 reads as a
@@ -491,7 +568,7 @@ static bool osip_misreads(struct slice v, bool is_challenge, uint32_t *longer)
 				*longer |= 1u << tokens[k];
 		}
 	}
-	return bare;
+	return bare || osip_token_misread(v, is_challenge);
 }
 
 /* Every field of ours of this id against osip's list, in order: one
@@ -573,7 +650,7 @@ static void content_type(struct peer_diff *d, const osip_content_type_t *c)
 	}
 	peer_cmp(d, "content-type type", type, c->type, NORM_NONE);
 	peer_cmp(d, "content-type subtype", sub, c->subtype, NORM_NONE);
-	params(d, "content-type", o.params, &c->gen_params);
+	params(d, "content-type", o.params, &c->gen_params, SLICE_NULL);
 }
 
 /* Whether libosip2 gives a field of ours a typed place of its own (the

@@ -78,6 +78,16 @@
  *    challenge) by their first letters and takes the first: with
  *    "qopx=1, qop=auth" its qop is "1". Such a field is not compared when
  *    ours holds a parameter whose name is the field's and more.
+ *  - libosip2 reads the Digest parameters it takes as tokens from after
+ *    the next '=' up to the next ',', wherever they are: "algorithm
+ *    qop="auth,auth-int"" (a token and white space, a second scheme to
+ *    ours) gives it algorithm '"auth', and a quoted value with a ',' in it
+ *    ("stale="a,b"") is cut there, the rest read out of step (it loses
+ *    the opaque after it): a challenge or credentials field with either
+ *    is not compared.
+ *  - A URI in angle brackets that ends in ';' ("<im:a@h;>") gets a header
+ *    parameter named ">" from libosip2, before the real ones: it is
+ *    skipped.
  *  - A Digest field libosip2 reads as a quoted string, written bare
  *    ("realm=r, qop="auth""), makes it take the next quoted string for
  *    that field's value ("auth") and lose the field that string belongs
