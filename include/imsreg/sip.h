@@ -384,12 +384,14 @@ size_t sip_host_canonical(struct slice host, enum sip_host_type type, char *out,
  * parameters get it too. Its length, or 0 for another scheme or when it
  * does not fit. */
 size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap);
-/* The name of the first parameter of a sip: or sips: URI that repeats an
- * earlier one's (RFC 3261 §19.1.1: "any given parameter-name MUST NOT
- * appear more than once"), names equal as sip_uri_equal compares them (any
- * case, escapes of unreserved characters decoded), among its first `looked`
- * parameters (a pairwise compare: the bound keeps it cheap on a URI of
- * thousands of parameters); SLICE_NULL when none, or for another scheme. */
+/* The name of the first parameter of a sip:, sips: or tel: URI that
+ * repeats an earlier one's (RFC 3261 §19.1.1: "any given parameter-name
+ * MUST NOT appear more than once"; RFC 3966 §3 the same of a tel URI's
+ * pname, ext, isub and phone-context), names equal as sip_uri_equal
+ * compares them (any case, escapes of unreserved characters decoded), among
+ * its first `looked` parameters (a pairwise compare: the bound keeps it
+ * cheap on a URI of thousands of parameters); SLICE_NULL when none, or for
+ * another scheme. */
 struct slice sip_uri_param_repeat(const struct sip_uri *u, size_t looked);
 
 /* ---- name-addr / addr-spec (From, To, Contact, Route, Path, ...) ------ */

@@ -2894,11 +2894,13 @@ static void uri_param_report(struct ctx *c, const struct sip_hdr *h, const char 
 	struct slice name = sip_uri_param_repeat(u, URI_PARAMS_LOOKED);
 	if (!name.ptr)
 		return;
-	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: RFC 3261 §19.1.1 "
-	       "says a URI parameter name MUST NOT appear more than once. Readers differ on "
-	       "which one counts (the first, the last, or a 400), and URI comparison (§19.1.4) "
-	       "of this URI with another becomes ambiguous. Drop the repeat.",
-	       what, SLICE_ARG(name));
+	bool tel = u->scheme == SIP_URI_TEL;
+	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: %s says a%s parameter "
+	       "name MUST NOT appear more than once. Readers differ on which one counts (the "
+	       "first, the last, or a 400), and URI comparison (%s) of this URI with another "
+	       "becomes ambiguous. Drop the repeat.", what, SLICE_ARG(name),
+	       tel ? "RFC 3966 §3" : "RFC 3261 §19.1.1", tel ? " tel URI" : " URI",
+	       tel ? "RFC 3966 §4" : "§19.1.4");
 }
 
 /* Every SIP URI of the message the rule book reads as an address: the
@@ -5448,8 +5450,8 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.route.lr", IMS_SEV_WARNING, "RFC 3261 §16.12, §19.1.1, TS 24.229 §5.1.1.2.1",\
 	  "every sip: Route entry is a loose router (;lr)",\
 	  REQUEST | FIELDS, check_route_lr) \
-	X("rfc3261.uri.param-repeated", IMS_SEV_ERROR, "RFC 3261 §19.1.1, §19.1.4",\
-	  "no parameter name appears twice in a SIP URI (the Request-URI, From, To, Contact, the route sets, the identities; the first 32 parameters of each)",\
+	X("rfc3261.uri.param-repeated", IMS_SEV_ERROR, "RFC 3261 §19.1.1, §19.1.4, RFC 3966 §3",\
+	  "no parameter name appears twice in a SIP or tel URI (the Request-URI, From, To, Contact, the route sets, the identities; the first 32 parameters of each)",\
 	  ANY | FIELDS, check_uri_param_repeat) \
 	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
 	  "From has a tag; responses (but 100) have a To tag",\

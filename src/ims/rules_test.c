@@ -672,6 +672,9 @@ static const struct {
 	  "rfc3261.uri.param-repeated", "X=2>" },
 	{ ok_200, "P-Associated-URI: <" IMPU ">", "P-Associated-URI: <" IMPU ";p;q;r;p=1>",
 	  "rfc3261.uri.param-repeated", "p=1>" },
+	/* RFC 3966 §3: the same of a tel URI */
+	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;x=1;X=2>", "rfc3261.uri.param-repeated",
+	  "X=2>" },
 	/* Route takes a name-addr: without <> the ";lr" is the header's */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
 	  "rfc3261.msg.header-syntax", "sip:pcscf.example.net;lr" },
@@ -925,13 +928,13 @@ static const struct {
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
 	  "rfc3261.route.lr" },
 	/* a typed URI parameter twice is the codec's (header-syntax); a URI
-	 * parameter and a header parameter of one name are two; a tel: URI
-	 * is not a SIP URI */
+	 * parameter and a header parameter of one name are two; a tel URI's
+	 * distinct parameters (number portability) */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: <sip:p." DOM ";lr;lr>\r\n",
 	  "rfc3261.uri.param-repeated" },
 	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;a=1;b=1;ab>;a",
 	  "rfc3261.uri.param-repeated" },
-	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;x=1;x=2>", "rfc3261.uri.param-repeated" },
+	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;npdi;rn=+4917>", "rfc3261.uri.param-repeated" },
 	/* lists that may be empty: a registrar with no URI associated sends
 	 * an empty P-Associated-URI (RFC 7315 §4.1); "Allow:", "Supported:"
 	 * and "Accept:" (RFC 3261 §25.1) */

@@ -249,7 +249,7 @@ static bool elem_repeats(struct slice s, size_t at, char sep, struct slice name)
 
 struct slice sip_uri_param_repeat(const struct sip_uri *u, size_t looked)
 {
-	if (u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS)
+	if (u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS && u->scheme != SIP_URI_TEL)
 		return SLICE_NULL;
 	size_t i = 0, n = 0;
 	struct elem e;

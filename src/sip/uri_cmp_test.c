@@ -283,7 +283,7 @@ static void test_host_canonical_ipv6_is_inet_ntop(void)
 
 /* A URI parameter name given twice, as sip_uri_equal compares names: any
  * case, an escaped unreserved byte the byte, an escaped reserved one not;
- * only the first `looked` parameters; sip: and sips: only. */
+ * only the first `looked` parameters; sip:, sips: and tel: only. */
 static void test_uri_param_repeat_names_the_second(void)
 {
 	static const struct {
@@ -299,7 +299,11 @@ static void test_uri_param_repeat_names_the_second(void)
 		{ "sip:h;a;b;c;a", 3, NULL },
 		{ "sip:h;a;b;c;a", 4, "a" },
 		{ "sip:h", 32, NULL },
-		{ "tel:+1;x=1;x=2", 32, NULL },
+		{ "tel:+1;x=1;x=2", 32, "x" },
+		{ "tel:+1;ext=1;EXT=2", 32, "EXT" },
+		{ "tel:1234;phone-context=+49;npdi;phone-context=+1", 32, "phone-context" },
+		{ "tel:+491701234567;npdi;rn=+4917", 32, NULL },
+		{ "urn:x:a;b;b", 32, NULL },
 	};
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
 		struct sip_uri u;
