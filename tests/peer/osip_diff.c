@@ -464,10 +464,10 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
  * white space, outside quoted strings) it takes the name by its first
  * letters, its value from after the next '=' wherever that is, up to the
  * next ',' even inside a quoted string. So
- *  - a token "algorithm" followed by white space and more ("algorithm
- *    qop="auth,auth-int"", a second scheme to ours) gets qop's '=' and the
- *    value '"auth' (a longer name, "algorithmx=1", is osip_misreads'
- *    *longer);
+ *  - a token "algorithm" (or one that begins so, "algorithmx") followed
+ *    by white space and more ("algorithm qop="auth,auth-int"", a second
+ *    scheme to ours) gets qop's '=' and the value '"auth' ("algorithmx=1"
+ *    alone is osip_misreads' *longer);
  *  - a quoted value with a ',' in it ("stale="a,b"") is cut at the ',',
  *    and libosip2 reads the rest from there ("b"" and what follows): it
  *    loses the next parameter ("opaque").
@@ -500,11 +500,16 @@ static bool osip_token_misread(struct slice v, bool is_challenge)
 			size_t n = strlen(names[k]);
 			if ((size_t)(end - p) < n || strncasecmp(p, names[k], n))
 				continue;
+			/* the name as written (perhaps longer), then white
+			 * space: a byte other than '=' there means the '='
+			 * libosip2 takes is another parameter's */
 			const char *a = p + n;
+			while (a < end && !strchr("= \t\r\n,\"", *a))
+				a++;
 			while (a < end && strchr(" \t\r\n", *a))
 				a++;
-			if (a > p + n && a < end && *a != '=')
-				return true; /* the '=' of another parameter */
+			if (a < end && *a != '=')
+				return true;
 			const char *eq = memchr(p, '=', (size_t)(end - p));
 			if (!eq)
 				continue;

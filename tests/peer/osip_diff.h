@@ -81,7 +81,8 @@
  *  - libosip2 reads the Digest parameters it takes as tokens from after
  *    the next '=' up to the next ',', wherever they are: "algorithm
  *    qop="auth,auth-int"" (a token and white space, a second scheme to
- *    ours) gives it algorithm '"auth', and a quoted value with a ',' in it
+ *    ours; "algorithmK qop=..." the same, the name matched by its first
+ *    letters) gives it algorithm '"auth', and a quoted value with a ',' in it
  *    ("stale="a,b"") is cut there, the rest read out of step (it loses
  *    the opaque after it): a challenge or credentials field with either
  *    is not compared.
