@@ -48,7 +48,7 @@ static bool osip_value(struct slice v, char *b, size_t cap)
 }
 
 /* What osip_takes asks libosip2 to parse on its own. */
-enum osip_part { OSIP_CONTACT, OSIP_ROUTE, OSIP_CHALLENGE, OSIP_CREDENTIALS };
+enum osip_part { OSIP_CONTACT, OSIP_ROUTE, OSIP_CHALLENGE, OSIP_CREDENTIALS, OSIP_AUTH_INFO };
 
 /* Whether libosip2's own parser of that part takes v (its folds as
  * libosip2 rewrites them): the message parse drops a Contact, Route or
@@ -92,6 +92,14 @@ static bool osip_takes(struct slice v, enum osip_part part)
 		if (osip_authorization_init(&a) == 0) {
 			rc = osip_authorization_parse(a, b);
 			osip_authorization_free(a);
+		}
+		break;
+	}
+	case OSIP_AUTH_INFO: {
+		osip_authentication_info_t *a;
+		if (osip_authentication_info_init(&a) == 0) {
+			rc = osip_authentication_info_parse(a, b);
+			osip_authentication_info_free(a);
 		}
 		break;
 	}
@@ -472,14 +480,18 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
  *    and libosip2 reads the rest from there ("b"" and what follows): it
  *    loses the next parameter ("opaque").
  * Either way none of its values of that field is compared. */
-static bool osip_token_misread(struct slice v, bool is_challenge)
+static bool osip_token_misread(struct slice v, enum osip_part part)
 {
 	static const char *const challenge_t[] = { "stale", "algorithm", NULL };
 	static const char *const credentials_t[] = { "algorithm", "qop", "nc", NULL };
-	const char *const *names = is_challenge ? challenge_t : credentials_t;
+	static const char *const info_t[] = { "qop", "nc", NULL };
+	const char *const *names = part == OSIP_CHALLENGE     ? challenge_t
+				   : part == OSIP_CREDENTIALS ? credentials_t
+							      : info_t;
 	const char *p = v.ptr, *const end = v.ptr + v.len;
-	/* past the scheme: libosip2 reads it first, up to white space */
-	while (p < end && !strchr(" \t\r\n", *p))
+	/* past the scheme: libosip2 reads it first, up to white space
+	 * (Authentication-Info has none) */
+	while (part != OSIP_AUTH_INFO && p < end && !strchr(" \t\r\n", *p))
 		p++;
 	bool quoted = false;
 	for (; p < end; p++) {
@@ -494,7 +506,7 @@ static bool osip_token_misread(struct slice v, bool is_challenge)
 			quoted = true;
 			continue;
 		}
-		if (strchr(", \t\r\n", *p) || !strchr(", \t\r\n", p[-1]))
+		if (strchr(", \t\r\n", *p) || (p > v.ptr && !strchr(", \t\r\n", p[-1])))
 			continue;
 		for (size_t k = 0; names[k]; k++) {
 			size_t n = strlen(names[k]);
@@ -548,7 +560,7 @@ static bool osip_token_misread(struct slice v, bool is_challenge)
  *    (algorithm, qop and nc of credentials; stale and algorithm of a
  *    challenge) by their first letters and takes the first such one, so f
  *    is not compared. */
-static bool osip_misreads(struct slice v, bool is_challenge, uint32_t *longer)
+static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
 						   "version", "targetname", "context", NULL };
@@ -557,7 +569,11 @@ static bool osip_misreads(struct slice v, bool is_challenge, uint32_t *longer)
 						     "gssapi-data", "crand", "cnum", NULL };
 	static const enum sip_auth_field tokens[] = { SIP_AUTH_ALGORITHM, SIP_AUTH_QOP, SIP_AUTH_NC,
 						      SIP_AUTH_STALE };
-	const char *const *names = is_challenge ? challenge_q : credentials_q;
+	static const char *const info_q[] = { "nextnonce", "rspauth", "cnonce", "snum", "srand",
+					      "realm", "targetname", "opaque", NULL };
+	const char *const *names = part == OSIP_CHALLENGE     ? challenge_q
+				   : part == OSIP_CREDENTIALS ? credentials_q
+							      : info_q;
 	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
 	struct slice name;
 	const char *value;
@@ -573,7 +589,7 @@ static bool osip_misreads(struct slice v, bool is_challenge, uint32_t *longer)
 				*longer |= 1u << tokens[k];
 		}
 	}
-	return bare || osip_token_misread(v, is_challenge);
+	return bare || osip_token_misread(v, part);
 }
 
 /* Every field of ours of this id against osip's list, in order: one
@@ -596,7 +612,8 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 		struct slice v = h->value, rest;
 		struct sip_auth merged, o;
 		uint32_t longer;
-		bool first = true, bare = osip_misreads(h->value, is_challenge, &longer);
+		bool first = true,
+		     bare = osip_misreads(h->value, is_challenge ? OSIP_CHALLENGE : OSIP_CREDENTIALS, &longer);
 		do {
 			rest = SLICE_NULL;
 			if (sip_auth_decode(&o, v, &rest, &err) < 0) {
@@ -633,6 +650,91 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 	}
 	if (i < n)
 		peer_mismatch(d, what, SLICE_NULL, "(more)");
+}
+
+/* Whether q, a '<', opens what libosip2's list split takes for a URI: a
+ * sip:, sips:, http:, https: or tel: scheme (any case) after it and a '>'
+ * somewhere after it in the field. */
+static bool osip_uri_opens(const char *q, const char *end)
+{
+	static const char *const schemes[] = { "sip:", "sips:", "http:", "https:", "tel:" };
+	for (size_t k = 0; k < sizeof schemes / sizeof schemes[0]; k++) {
+		size_t n = strlen(schemes[k]);
+		if ((size_t)(end - q - 1) >= n && !strncasecmp(q + 1, schemes[k], n))
+			return memchr(q, '>', (size_t)(end - q)) != NULL;
+	}
+	return false;
+}
+
+/* The next element of a list field as libosip2 splits it, from *p on (up
+ * to end): at each comma outside a quoted string (a '"' after an odd
+ * number of '\\' of the element opens or closes none) and outside a URI in
+ * angle brackets of the schemes osip_uri_opens names ("<sip:a,b>, c" is
+ * "<sip:a,b>" and "c", but "a<b, c" and "<im:a,b>" are split), trimmed,
+ * empty ones dropped. false at the end. */
+static bool osip_split_next(const char **p, const char *end, struct slice *item)
+{
+	for (;;) {
+		const char *s = *p, *q = s;
+		if (s >= end)
+			return false;
+		bool quoted = false, uri = false;
+		for (; q < end && (quoted || uri || *q != ','); q++) {
+			if (*q == '"') {
+				size_t bs = 0;
+				for (const char *b = q; b > s && b[-1] == '\\'; b--)
+					bs++;
+				if (bs % 2 == 0)
+					quoted = !quoted;
+			} else if (*q == '<' && !quoted && !uri) {
+				uri = osip_uri_opens(q, end);
+			} else if (*q == '>' && !quoted) {
+				uri = false;
+			}
+		}
+		*p = q < end ? q + 1 : end;
+		*item = slice_trim(slice_span(s, q));
+		if (item->len)
+			return true;
+	}
+}
+
+/* Every Authentication-Info of ours against osip's list, in order.
+ * libosip2 splits the field at its commas as a list (osip_split_next) and
+ * reads each element as an Authentication-Info of its own: each element of
+ * ours, decoded alone, against its entry: nextnonce, rspauth, cnonce
+ * (quoted-strings to libosip2), qop and nc (tokens), with the misreadings
+ * of challenges and credentials. */
+static void auth_infos(struct peer_diff *d, const osip_list_t *al)
+{
+	struct sip_parse_error err;
+	int i = 0, n = osip_list_size(al);
+	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_AUTHENTICATION_INFO); h;
+	     h = sip_hdr_next(d->msg, h)) {
+		const char *p = h->value.ptr, *end = p + h->value.len;
+		struct slice item;
+		while (osip_split_next(&p, end, &item)) {
+			if (!osip_takes(item, OSIP_AUTH_INFO))
+				continue;
+			if (i >= n) {
+				peer_mismatch(d, "authentication-info", item, NULL);
+				return;
+			}
+			const osip_authentication_info_t *a = osip_list_get(al, i++);
+			struct sip_auth o;
+			uint32_t longer;
+			if (sip_auth_info_decode(&o, item, &err) < 0 ||
+			    osip_misreads(item, OSIP_AUTH_INFO, &longer))
+				continue;
+			field(d, &o, SIP_AUTH_NEXTNONCE, a->nextnonce);
+			field(d, &o, SIP_AUTH_RSPAUTH, a->rspauth);
+			field(d, &o, SIP_AUTH_CNONCE, a->cnonce);
+			token_field(d, &o, longer, SIP_AUTH_QOP, a->qop_options);
+			token_field(d, &o, longer, SIP_AUTH_NC, a->nonce_count);
+		}
+	}
+	if (i < n)
+		peer_mismatch(d, "authentication-info", SLICE_NULL, "(more)");
 }
 
 static void content_type(struct peer_diff *d, const osip_content_type_t *c)
@@ -718,27 +820,6 @@ static void other_value(struct peer_diff *d, const struct sip_hdr *h, struct sli
 	bool number = h->id == SIP_HDR_MAX_FORWARDS || h->id == SIP_HDR_EXPIRES ||
 		      h->id == SIP_HDR_MIN_EXPIRES;
 	peer_cmp(d, t, other_text(v, b, sizeof b), o->hvalue, number ? NORM_NUM : NORM_NONE);
-}
-
-/* The next element of a list field as libosip2 splits it, from *p on (up
- * to end): at each comma outside a quoted string (a '"' after '\\' opens
- * or closes none), angle brackets or not ("a<b, c" is "a<b" and "c"),
- * trimmed, empty ones dropped. false at the end. */
-static bool osip_split_next(const char **p, const char *end, struct slice *item)
-{
-	for (;;) {
-		const char *s = *p, *q = s;
-		if (s >= end)
-			return false;
-		bool quoted = false;
-		for (; q < end && (quoted || *q != ','); q++)
-			if (*q == '"' && (q == s || q[-1] != '\\'))
-				quoted = !quoted;
-		*p = q < end ? q + 1 : end;
-		*item = slice_trim(slice_span(s, q));
-		if (item->len)
-			return true;
-	}
 }
 
 /* The fields libosip2 keeps as name and value text (its list of other
@@ -841,6 +922,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 	auths(d, SIP_HDR_PROXY_AUTHORIZATION, &sip->proxy_authorizations, false, "proxy-authorization");
 	auths(d, SIP_HDR_WWW_AUTHENTICATE, &sip->www_authenticates, true, "www-authenticate");
 	auths(d, SIP_HDR_PROXY_AUTHENTICATE, &sip->proxy_authenticates, true, "proxy-authenticate");
+	auth_infos(d, &sip->authentication_infos);
 	content_type(d, sip->content_type);
 	if (msg->has_content_length)
 		peer_cmp_u32(d, "content-length", msg->content_length,

@@ -17,9 +17,8 @@
  * Content-Length; and, in order, the name and value of every field
  * libosip2 keeps as text (Max-Forwards, Expires, Min-Expires, Supported,
  * Require, Path, Service-Route, Security-*, P-*, Event, User-Agent ...).
- * libosip2 also types Accept*, Alert-Info, Allow, Authentication-Info,
- * Call-Info, Content-Encoding, Error-Info and MIME-Version: those are not
- * compared.
+ * libosip2 also types Accept*, Alert-Info, Allow, Call-Info,
+ * Content-Encoding, Error-Info and MIME-Version: those are not compared.
  *
  * Values are compared for what they mean, not how they are written, where
  * the two libraries give them differently:
@@ -43,8 +42,13 @@
  *    or User-Agent) as an entry of its own ("k: path, sec-agree" -> "k"
  *    "path", "k" "sec-agree"): where its entry is not ours' whole value,
  *    ours is compared element by element, split as libosip2 splits (at
- *    commas outside quoted strings, angle brackets or not, empty elements
- *    dropped).
+ *    commas outside quoted strings, a '"' after an odd number of
+ *    backslashes escaped, and outside a "<sip:", "<sips:", "<tel:",
+ *    "<http:" or "<https:" with a '>' after it, but inside other angle
+ *    brackets; empty elements dropped). Authentication-Info is split so
+ *    too, each element read as an Authentication-Info of its own: its
+ *    nextnonce, rspauth, cnonce, qop and nc are compared element by
+ *    element, with the Digest faults below.
  *  - libosip2 keeps Contact "*" as a display name "*" without a URI.
  * And these faults of libosip2 (RFC 3261 §25.1 grammar), each forgiven only
  * in the form shown:
