@@ -737,6 +737,29 @@ static void auth_infos(struct peer_diff *d, const osip_list_t *al)
 		peer_mismatch(d, "authentication-info", SLICE_NULL, "(more)");
 }
 
+/* A list field libosip2 types as one value an element (Allow,
+ * Content-Encoding; its osip_content_length_t): ours' elements, as the
+ * codec splits them, against its entries in order, white space as
+ * libosip2 leaves it. */
+static void value_list(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *l, const char *what)
+{
+	struct peer_elems e;
+	struct slice item;
+	char b[4096];
+	int i = 0, n = osip_list_size(l);
+	peer_elems_init(&e, d->msg, id);
+	while (peer_elems_next(&e, &item)) {
+		if (i >= n) {
+			peer_mismatch(d, what, item, NULL);
+			return;
+		}
+		const osip_content_length_t *v = osip_list_get(l, i++);
+		peer_cmp(d, what, slice_trim(lws_as_sp(item, b, sizeof b)), v->value, NORM_NONE);
+	}
+	if (i < n)
+		peer_mismatch(d, what, SLICE_NULL, "(more)");
+}
+
 static void content_type(struct peer_diff *d, const osip_content_type_t *c)
 {
 	const struct sip_hdr *h = peer_on_both(d, SIP_HDR_CONTENT_TYPE, c != NULL, "content-type");
@@ -923,6 +946,14 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 	auths(d, SIP_HDR_WWW_AUTHENTICATE, &sip->www_authenticates, true, "www-authenticate");
 	auths(d, SIP_HDR_PROXY_AUTHENTICATE, &sip->proxy_authenticates, true, "proxy-authenticate");
 	auth_infos(d, &sip->authentication_infos);
+	value_list(d, SIP_HDR_ALLOW, &sip->allows, "allow");
+	value_list(d, SIP_HDR_CONTENT_ENCODING, &sip->content_encodings, "content-encoding");
+	h = peer_on_both(d, SIP_HDR_MIME_VERSION, sip->mime_version != NULL, "mime-version");
+	if (h) {
+		char b[4096];
+		peer_cmp(d, "mime-version", slice_trim(lws_as_sp(h->value, b, sizeof b)),
+			 sip->mime_version->value, NORM_NONE);
+	}
 	content_type(d, sip->content_type);
 	if (msg->has_content_length)
 		peer_cmp_u32(d, "content-length", msg->content_length,

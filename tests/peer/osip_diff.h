@@ -17,8 +17,9 @@
  * Content-Length; and, in order, the name and value of every field
  * libosip2 keeps as text (Max-Forwards, Expires, Min-Expires, Supported,
  * Require, Path, Service-Route, Security-*, P-*, Event, User-Agent ...).
- * libosip2 also types Accept*, Alert-Info, Allow, Call-Info,
- * Content-Encoding, Error-Info and MIME-Version: those are not compared.
+ * each element of Allow and Content-Encoding (as ours splits them) and
+ * MIME-Version against libosip2's typed value. libosip2 also types
+ * Accept*, Alert-Info, Call-Info and Error-Info: those are not compared.
  *
  * Values are compared for what they mean, not how they are written, where
  * the two libraries give them differently:
