@@ -16,7 +16,7 @@
  * field in order; the type, subtype and parameters of Content-Type;
  * Content-Length; and, in order, the name and value of every field
  * libosip2 keeps as text (Max-Forwards, Expires, Min-Expires, Supported,
- * Require, Path, Service-Route, Security-*, P-*, Event, User-Agent ...).
+ * Require, Path, Service-Route, Security-*, P-*, Event, User-Agent ...);
  * each element of Allow and Content-Encoding (as ours splits them) and
  * MIME-Version against libosip2's typed value. libosip2 also types
  * Accept*, Alert-Info, Call-Info and Error-Info: those are not compared.
