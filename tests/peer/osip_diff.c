@@ -559,7 +559,9 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
  *    qop): libosip2 matches the names of the parameters it reads as tokens
  *    (algorithm, qop and nc of credentials; stale and algorithm of a
  *    challenge) by their first letters and takes the first such one, so f
- *    is not compared. */
+ *    is not compared; and where f is the last auth-param of the field
+ *    and written in fewer than six bytes ("qop=a", "nc=12" at the end):
+ *    libosip2 does not read it. */
 static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
@@ -575,7 +577,7 @@ static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 				   : part == OSIP_CREDENTIALS ? credentials_q
 							      : info_q;
 	struct auth_walk w = { v.ptr, v.ptr, v.ptr + v.len };
-	struct slice name;
+	struct slice name, last = SLICE_NULL;
 	const char *value;
 	bool bare = false;
 	*longer = 0;
@@ -588,7 +590,14 @@ static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 			if (name.len > strlen(t) && slice_startswith_case(name, t))
 				*longer |= 1u << tokens[k];
 		}
+		last = name;
 	}
+	/* the field's last auth-param, written in fewer than six bytes
+	 * ("qop=a", "nc=12"), is not read at all */
+	if (last.ptr && (size_t)(w.end - last.ptr) < 6)
+		for (size_t k = 0; k < sizeof tokens / sizeof tokens[0]; k++)
+			if (slice_caseeq_cstr(last, sip_auth_field_name(tokens[k])))
+				*longer |= 1u << tokens[k];
 	return bare || osip_token_misread(v, part);
 }
 

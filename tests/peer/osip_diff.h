@@ -82,7 +82,10 @@
  *    tokens (algorithm, qop, nc of credentials; stale, algorithm of a
  *    challenge) by their first letters and takes the first: with
  *    "qopx=1, qop=auth" its qop is "1". Such a field is not compared when
- *    ours holds a parameter whose name is the field's and more.
+ *    ours holds a parameter whose name is the field's and more. And it
+ *    does not read the last auth-param of a field when that is written in
+ *    fewer than six bytes ("..., nc=12", "qop=a"): such a qop or nc is not
+ *    compared either.
  *  - libosip2 reads the Digest parameters it takes as tokens from after
  *    the next '=' up to the next ',', wherever they are: "algorithm
  *    qop="auth,auth-int"" (a token and white space, a second scheme to
