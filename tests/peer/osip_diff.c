@@ -858,7 +858,7 @@ static void other_value(struct peer_diff *d, const struct sip_hdr *h, struct sli
  * headers), against ours in order: the name as written (in any case), and
  * the value, or, where libosip2 split the field at its commas (it does so
  * for the list fields it knows: Supported, Require, Path ...), each element
- * of ours (osip_split_next) against an entry of its own. Max-Forwards, Expires and
+ * of ours (osip_split_next, empty ones dropped) against an entry of its own. Max-Forwards, Expires and
  * Min-Expires are numbers: compared without leading zeros. */
 static void others(struct peer_diff *d, const osip_list_t *hl)
 {
@@ -876,12 +876,13 @@ static void others(struct peer_diff *d, const osip_list_t *hl)
 		struct slice item;
 		const char *p = h->value.ptr, *end = p + h->value.len;
 		if (peer_same_as(other_text(h->value, b, sizeof b), o->hvalue, NORM_NONE) ||
-		    !osip_split_next(&p, end, &item) || !osip_split_next(&p, end, &item)) {
+		    !memchr(h->value.ptr, ',', h->value.len)) {
 			other_value(d, h, h->value, o);
 			i++;
 			continue;
 		}
-		p = h->value.ptr;
+		/* split (a value of commas alone gives no entry: ",,a" gives
+		 * "a") */
 		while (osip_split_next(&p, end, &item)) {
 			if (i >= n) {
 				peer_mismatch(d, "header count", h->name, NULL);
