@@ -2637,7 +2637,7 @@ static void check_digest_quoting(struct ctx *c)
 					? DK_CREDENTIALS
 					: DK_CHALLENGE;
 		/* each challenge of a field that carries several (§7.3.1 is
-		 * another rule's) */
+		 * another rule's), the first eight: a finding each */
 		struct slice v = h->value;
 		for (unsigned k = 0; k < 8 && slice_present(v); k++) {
 			struct slice rest = SLICE_NULL;
@@ -2649,7 +2649,6 @@ static void check_digest_quoting(struct ctx *c)
 		}
 	}
 }
-
 
 static void check_aka_mac_failure(struct ctx *c)
 {
