@@ -679,8 +679,10 @@ static bool osip_uri_opens(const char *q, const char *end)
  * to end): at each comma outside a quoted string (a '"' after an odd
  * number of '\\' of the element opens or closes none) and outside a URI in
  * angle brackets of the schemes osip_uri_opens names ("<sip:a,b>, c" is
- * "<sip:a,b>" and "c", but "a<b, c" and "<im:a,b>" are split), trimmed,
- * empty ones dropped. false at the end. */
+ * "<sip:a,b>" and "c", but "a<b, c" and "<im:a,b>" are split), trimmed;
+ * an element of no byte is dropped, one of white space alone is an empty
+ * entry ("a,,b" is "a" and "b", "a, ,b" is "a", "" and "b"). false at the
+ * end. */
 static bool osip_split_next(const char **p, const char *end, struct slice *item)
 {
 	for (;;) {
@@ -703,7 +705,7 @@ static bool osip_split_next(const char **p, const char *end, struct slice *item)
 		}
 		*p = q < end ? q + 1 : end;
 		*item = slice_trim(slice_span(s, q));
-		if (item->len)
+		if (q > s)
 			return true;
 	}
 }
@@ -858,7 +860,7 @@ static void other_value(struct peer_diff *d, const struct sip_hdr *h, struct sli
  * headers), against ours in order: the name as written (in any case), and
  * the value, or, where libosip2 split the field at its commas (it does so
  * for the list fields it knows: Supported, Require, Path ...), each element
- * of ours (osip_split_next, empty ones dropped) against an entry of its own. Max-Forwards, Expires and
+ * of ours (osip_split_next) against an entry of its own. Max-Forwards, Expires and
  * Min-Expires are numbers: compared without leading zeros. */
 static void others(struct peer_diff *d, const osip_list_t *hl)
 {
@@ -882,7 +884,7 @@ static void others(struct peer_diff *d, const osip_list_t *hl)
 			continue;
 		}
 		/* split (a value of commas alone gives no entry: ",,a" gives
-		 * "a") */
+		 * "a"; ", ,a" gives "" and "a") */
 		while (osip_split_next(&p, end, &item)) {
 			if (i >= n) {
 				peer_mismatch(d, "header count", h->name, NULL);

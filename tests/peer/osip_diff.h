@@ -46,7 +46,8 @@
  *    commas outside quoted strings, a '"' after an odd number of
  *    backslashes escaped, and outside a "<sip:", "<sips:", "<tel:",
  *    "<http:" or "<https:" with a '>' after it, but inside other angle
- *    brackets; empty elements dropped). Authentication-Info is split so
+ *    brackets; an element of no byte dropped, one of white space alone
+ *    kept as an empty entry). Authentication-Info is split so
  *    too, each element read as an Authentication-Info of its own: its
  *    nextnonce, rspauth, cnonce, qop and nc are compared element by
  *    element, with the Digest faults below.
