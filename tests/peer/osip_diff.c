@@ -467,7 +467,8 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
 }
 
 /* Whether libosip2 reads a parameter it takes as a token (algorithm, qop
- * and nc of credentials; stale and algorithm of a challenge) out of step
+ * and nc of credentials; stale and algorithm of a challenge; qop and nc of
+ * an Authentication-Info element) out of step
  * with the field: at the start of a parameter (after the scheme, a ',' or
  * white space, outside quoted strings) it takes the name by its first
  * letters, its value from after the next '=' wherever that is, up to the
@@ -557,9 +558,9 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
  *    so none of its values of that field is compared.
  *  - *longer: bit f set where a name is f's name and more ("qopx=1" for
  *    qop): libosip2 matches the names of the parameters it reads as tokens
- *    (algorithm, qop and nc of credentials; stale and algorithm of a
- *    challenge) by their first letters and takes the first such one, so f
- *    is not compared; and where f is the last auth-param of the field
+ *    (algorithm, qop and nc of credentials; qop and nc of
+ *    Authentication-Info; stale and algorithm of a challenge) by their
+ *    first letters and takes the first such one, so f is not compared; and where f is the last auth-param of the field
  *    and written in fewer than six bytes ("qop=a", "nc=12" at the end):
  *    libosip2 does not read it. */
 static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
@@ -748,6 +749,13 @@ static void auth_infos(struct peer_diff *d, const osip_list_t *al)
 		peer_mismatch(d, "authentication-info", SLICE_NULL, "(more)");
 }
 
+/* A value as libosip2 gives a field it keeps as text or types as one
+ * value an element: white space as libosip2 leaves it, trimmed. */
+static struct slice other_text(struct slice v, char *b, size_t cap)
+{
+	return slice_trim(lws_as_sp(v, b, cap));
+}
+
 /* A list field libosip2 types as one value an element (Allow,
  * Content-Encoding; its osip_content_length_t): ours' elements, as the
  * codec splits them, against its entries in order, white space as
@@ -765,7 +773,7 @@ static void value_list(struct peer_diff *d, enum sip_hdr_id id, const osip_list_
 			return;
 		}
 		const osip_content_length_t *v = osip_list_get(l, i++);
-		peer_cmp(d, what, slice_trim(lws_as_sp(item, b, sizeof b)), v->value, NORM_NONE);
+		peer_cmp(d, what, other_text(item, b, sizeof b), v->value, NORM_NONE);
 	}
 	if (i < n)
 		peer_mismatch(d, what, SLICE_NULL, "(more)");
@@ -827,13 +835,6 @@ static bool osip_types(enum sip_hdr_id id)
 	default:
 		return false;
 	}
-}
-
-/* A value of a field libosip2 keeps as text: white space as libosip2
- * leaves it, trimmed. */
-static struct slice other_text(struct slice v, char *b, size_t cap)
-{
-	return slice_trim(lws_as_sp(v, b, cap));
 }
 
 /* One value of ours against libosip2's entry: the name, then the value. */
@@ -963,7 +964,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 	h = peer_on_both(d, SIP_HDR_MIME_VERSION, sip->mime_version != NULL, "mime-version");
 	if (h) {
 		char b[4096];
-		peer_cmp(d, "mime-version", slice_trim(lws_as_sp(h->value, b, sizeof b)),
+		peer_cmp(d, "mime-version", other_text(h->value, b, sizeof b),
 			 sip->mime_version->value, NORM_NONE);
 	}
 	content_type(d, sip->content_type);
