@@ -2596,9 +2596,17 @@ static void digest_quoting_check(struct ctx *c, const struct sip_hdr *h, const s
 			if (!at || v < at)
 				at = v;
 		}
-	char bn[160], qn[96];
+	char bn[160], qn[96], says[320];
 	auth_names(bn, sizeof bn, bare);
 	auth_names(qn, sizeof qn, quoted);
+	int n = 0;
+	if (bare)
+		n = snprintf(says, sizeof says, "%s without quotes, where the Digest grammar has %s", bn,
+			     bare & (bare - 1) ? "quoted-strings" : "a quoted-string");
+	if (quoted)
+		snprintf(says + n, sizeof says - (size_t)n, "%s%s in quotes, where %s %s",
+			 bare ? ", and " : "", qn, bare ? "it has" : "the Digest grammar has",
+			 quoted & (quoted - 1) ? "tokens" : "a token");
 	static const char *const what[] = {
 		[DK_CREDENTIALS] = "a strict registrar refuses the credentials (400) or "
 				   "computes with other bytes and challenges again (401)",
@@ -2607,15 +2615,8 @@ static void digest_quoting_check(struct ctx *c, const struct sip_hdr *h, const s
 		[DK_INFO] = "a strict UE cannot read it and may not take the next nonce or "
 			    "check rspauth",
 	};
-	bool many_b = bare & (bare - 1), many_q = quoted & (quoted - 1);
-	report(c, h, at, "%.*s writes %s%s%s%s%s%s%s%s. Lenient stacks read both, but %s. Fix "
-	       "the sender's Digest formatting.", HDR_LABEL(h),
-	       bare ? bn : "", bare ? " without quotes, where the Digest grammar has " : "",
-	       bare ? (many_b ? "quoted-strings" : "a quoted-string") : "",
-	       bare && quoted ? ", and " : "",
-	       quoted ? qn : "", quoted ? " in quotes, where " : "",
-	       quoted ? (bare ? "it has " : "the Digest grammar has ") : "",
-	       quoted ? (many_q ? "tokens" : "a token") : "", what[kind]);
+	report(c, h, at, "%.*s writes %s. Lenient stacks read both, but %s. Fix the sender's Digest "
+	       "formatting.", HDR_LABEL(h), says, what[kind]);
 }
 
 static void check_digest_quoting(struct ctx *c)
