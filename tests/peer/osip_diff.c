@@ -11,8 +11,6 @@
 #include <imsreg/sip.h>
 #include <osipparser2/osip_parser.h>
 
-static const char *const decode_failed = "ours does not decode what the check passed";
-
 /* v with each fold as libosip2 rewrites it before it parses
  * (osip_util_replace_all_lws): the line end (CRLF, LF or CR) and the run of
  * SP and HTAB after it become as many SP; a tab elsewhere stays. In out
@@ -239,7 +237,7 @@ static void addr_one(struct peer_diff *d, enum sip_hdr_id id, const osip_from_t 
 	struct sip_addr o;
 	struct sip_parse_error err;
 	if (sip_addr_decode(&o, h->value, 0, &err) < 0) {
-		peer_mismatch(d, decode_failed, h->value, what);
+		peer_mismatch(d, peer_decode_failed, h->value, what);
 		return;
 	}
 	char t[64];
@@ -266,7 +264,7 @@ static void vias(struct peer_diff *d, const osip_list_t *vl)
 		}
 		const osip_via_t *v = osip_list_get(vl, i++);
 		if (sip_via_decode(&o, item, &err) < 0) {
-			peer_mismatch(d, decode_failed, item, "via");
+			peer_mismatch(d, peer_decode_failed, item, "via");
 			return;
 		}
 		peer_cmp(d, "via version", o.version, v->version, NORM_NONE);
@@ -314,7 +312,7 @@ static void contacts(struct peer_diff *d, const osip_list_t *cl)
 		}
 		const osip_contact_t *m = osip_list_get(cl, i++);
 		if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
-			peer_mismatch(d, decode_failed, item, "contact");
+			peer_mismatch(d, peer_decode_failed, item, "contact");
 			return;
 		}
 		if (o.star) {
@@ -352,7 +350,7 @@ static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *r
 		}
 		const osip_route_t *r = osip_list_get(rl, i++);
 		if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
-			peer_mismatch(d, decode_failed, item, what);
+			peer_mismatch(d, peer_decode_failed, item, what);
 			return;
 		}
 		addr_cmp(d, what, &o, r);
@@ -627,7 +625,7 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 		do {
 			rest = SLICE_NULL;
 			if (sip_auth_decode(&o, v, &rest, &err) < 0) {
-				peer_mismatch(d, decode_failed, v, what);
+				peer_mismatch(d, peer_decode_failed, v, what);
 				return;
 			}
 			if (first)
@@ -787,7 +785,7 @@ static void content_type(struct peer_diff *d, const osip_content_type_t *c)
 	struct sip_tokparams o;
 	struct sip_parse_error err;
 	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
-		peer_mismatch(d, decode_failed, h->value, "content-type");
+		peer_mismatch(d, peer_decode_failed, h->value, "content-type");
 		return;
 	}
 	/* type "/" subtype, with the SWS RFC 3261 allows around the '/' */
@@ -931,7 +929,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 		struct sip_call_id cid;
 		struct sip_parse_error err;
 		if (sip_call_id_decode(&cid, h->value, &err) < 0) {
-			peer_mismatch(d, decode_failed, h->value, "call-id");
+			peer_mismatch(d, peer_decode_failed, h->value, "call-id");
 		} else {
 			peer_cmp(d, "call-id", cid.local, sip->call_id->number, NORM_NONE);
 			peer_cmp(d, "call-id host", cid.host, sip->call_id->host, NORM_NONE);
@@ -942,7 +940,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 		struct sip_cseq cs;
 		struct sip_parse_error err;
 		if (sip_cseq_decode(&cs, h->value, &err) < 0) {
-			peer_mismatch(d, decode_failed, h->value, "cseq");
+			peer_mismatch(d, peer_decode_failed, h->value, "cseq");
 		} else {
 			peer_cmp_u32(d, "cseq number", cs.seq, sip->cseq->number);
 			peer_cmp(d, "cseq method", cs.method, sip->cseq->method, NORM_NONE);

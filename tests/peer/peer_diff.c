@@ -78,6 +78,8 @@ bool peer_same_as(struct slice ours, const char *peer, enum peer_norm how)
 	}
 }
 
+const char peer_decode_failed[] = "ours does not decode what the check passed";
+
 void peer_mismatch(struct peer_diff *d, const char *what, struct slice ours, const char *peer)
 {
 	d->n++;
@@ -148,7 +150,7 @@ void peer_params_cmp(struct peer_diff *d, const char *what, struct slice ours,
 		peer_param_cmp(d, what, &p, name, nl, value);
 	}
 	if (rc < 0) {
-		peer_mismatch(d, "ours does not decode what the check passed", ours, what);
+		peer_mismatch(d, peer_decode_failed, ours, what);
 		return;
 	}
 	if (next(it, &name, &nl, &value)) {

@@ -41,6 +41,9 @@ struct peer_diff {
 /* Ours and the peer's the same after normalisation; an absent value of one
  * side equals only an absent or empty one of the other. */
 bool peer_same_as(struct slice ours, const char *peer, enum peer_norm how);
+/* The mismatch named when ours does not decode a value its own check
+ * passed (a fault of ours, whatever the peer says). */
+extern const char peer_decode_failed[];
 void peer_mismatch(struct peer_diff *d, const char *what, struct slice ours, const char *peer);
 void peer_cmp(struct peer_diff *d, const char *what, struct slice ours, const char *peer,
 	      enum peer_norm how);

@@ -87,7 +87,7 @@ static void addr_one(struct peer_diff *d, enum sip_hdr_id id, sip_addr_t const *
 	struct sip_addr o;
 	struct sip_parse_error err;
 	if (sip_addr_decode(&o, h->value, 0, &err) < 0) {
-		peer_mismatch(d, "ours does not decode what the check passed", h->value, what);
+		peer_mismatch(d, peer_decode_failed, h->value, what);
 		return;
 	}
 	char t[64];
@@ -122,7 +122,7 @@ static void vias(struct peer_diff *d, sip_via_t const *v)
 			return;
 		}
 		if (sip_via_decode(&o, item, &err) < 0) {
-			peer_mismatch(d, "ours does not decode what the check passed", item, "via");
+			peer_mismatch(d, peer_decode_failed, item, "via");
 			return;
 		}
 		struct slice t = via_transport(v->v_protocol);
@@ -161,7 +161,7 @@ static void contacts(struct peer_diff *d, sip_contact_t const *m)
 			return;
 		}
 		if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
-			peer_mismatch(d, "ours does not decode what the check passed", item, "contact");
+			peer_mismatch(d, peer_decode_failed, item, "contact");
 			return;
 		}
 		if (o.star) {
@@ -193,7 +193,7 @@ static void routes(struct peer_diff *d, enum sip_hdr_id id, sip_route_t const *r
 			return;
 		}
 		if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
-			peer_mismatch(d, "ours does not decode what the check passed", item, what);
+			peer_mismatch(d, peer_decode_failed, item, what);
 			return;
 		}
 		cmp_url(d, what, o.uri_text, r->r_url);
@@ -270,7 +270,7 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, msg_auth_t const *au,
 			struct sip_auth o;
 			rest = SLICE_NULL;
 			if (sip_auth_decode(&o, v, &rest, &err) < 0) {
-				peer_mismatch(d, "ours does not decode what the check passed", v, what);
+				peer_mismatch(d, peer_decode_failed, v, what);
 				return;
 			}
 			if (first) {
@@ -300,7 +300,7 @@ static void auth_info(struct peer_diff *d, msg_auth_info_t const *ai)
 	struct sip_auth o;
 	struct sip_parse_error err;
 	if (sip_auth_info_decode(&o, h->value, &err) < 0) {
-		peer_mismatch(d, "ours does not decode what the check passed", h->value, "authentication-info");
+		peer_mismatch(d, peer_decode_failed, h->value, "authentication-info");
 		return;
 	}
 	msg_param_t const *p = ai->ai_params;
@@ -330,7 +330,7 @@ static void secs(struct peer_diff *d, enum sip_hdr_id id, sip_security_client_t 
 			return;
 		}
 		if (sip_sec_mech_decode(&o, item, &err) < 0) {
-			peer_mismatch(d, "ours does not decode what the check passed", item, what);
+			peer_mismatch(d, peer_decode_failed, item, what);
 			return;
 		}
 		peer_cmp(d, "security mechanism", o.mechanism, sa->sa_mec, NORM_NONE);
@@ -415,7 +415,7 @@ static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, con
 	struct sip_tokparams o;
 	struct sip_parse_error err;
 	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
-		peer_mismatch(d, "ours does not decode what the check passed", h->value, what);
+		peer_mismatch(d, peer_decode_failed, h->value, what);
 		return;
 	}
 	struct slice v = o.value;
@@ -455,7 +455,7 @@ static void compare(struct peer_diff *d, sip_t const *sip)
 		struct sip_cseq cs;
 		struct sip_parse_error err;
 		if (sip_cseq_decode(&cs, h->value, &err) < 0) {
-			peer_mismatch(d, "ours does not decode what the check passed", h->value, "cseq");
+			peer_mismatch(d, peer_decode_failed, h->value, "cseq");
 		} else {
 			char b[16];
 			snprintf(b, sizeof b, "%u", (unsigned)sip->sip_cseq->cs_seq);
