@@ -393,6 +393,18 @@ size_t sip_uri_key(const struct sip_uri *u, char *out, size_t cap);
  * cheap on a URI of thousands of parameters); SLICE_NULL when none, or for
  * another scheme. */
 struct slice sip_uri_param_repeat(const struct sip_uri *u, size_t looked);
+/* The telephone-subscriber parameters of u ("a=b;c", without the first
+ * ';'): a tel: URI's, or those in the user part of a sip:/sips: URI with
+ * user=phone (RFC 3261 §19.1.6); SLICE_NULL for another URI or none. */
+struct slice sip_uri_tel_params(const struct sip_uri *u);
+/* The first of the telephone-subscriber parameters params written out of
+ * RFC 3966 §3's order ("isdn-subaddress or extension MUST appear first, if
+ * present, followed by the context parameter, if present, followed by any
+ * other parameters in lexicographical order"), names compared in any case
+ * with escapes decoded; *after (when not NULL) gets the parameter written
+ * before it that it should precede. SLICE_NULL when in order. A repeated
+ * name is in order here (sip_uri_param_repeat reports it). */
+struct slice sip_tel_param_misorder(struct slice params, struct slice *after);
 
 /* ---- name-addr / addr-spec (From, To, Contact, Route, Path, ...) ------ */
 

@@ -2888,25 +2888,12 @@ static void check_route_lr(struct ctx *c)
 /* URI parameters looked at for a repeat: the first this many of a URI */
 #define URI_PARAMS_LOOKED 32
 
-static void uri_param_report(struct ctx *c, const struct sip_hdr *h, const char *what,
-			     const struct sip_uri *u)
-{
-	struct slice name = sip_uri_param_repeat(u, URI_PARAMS_LOOKED);
-	if (!name.ptr)
-		return;
-	bool tel = u->scheme == SIP_URI_TEL;
-	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: %s says a%s parameter "
-	       "name MUST NOT appear more than once. Readers differ on which one counts (the "
-	       "first, the last, or a 400), and URI comparison (%s) of this URI with another "
-	       "becomes ambiguous. Drop the repeat.", what, SLICE_ARG(name),
-	       tel ? "RFC 3966 §3" : "RFC 3261 §19.1.1", tel ? " tel URI" : " URI",
-	       tel ? "RFC 3966 §4" : "§19.1.4");
-}
-
-/* Every SIP URI of the message the rule book reads as an address: the
- * Request-URI, From, To, each Contact, the route sets and the
- * identities. */
-static void check_uri_param_repeat(struct ctx *c)
+/* Calls fn for every URI of the message the rule book reads as an address:
+ * the Request-URI, From, To, each Contact, the route sets and the
+ * identities; what names the URI for a finding ("From's URI"). */
+static void each_uri(struct ctx *c,
+		     void (*fn)(struct ctx *c, const struct sip_hdr *h, const char *what,
+				const struct sip_uri *u))
 {
 	static const struct {
 		enum sip_hdr_id id;
@@ -2922,16 +2909,16 @@ static void check_uri_param_repeat(struct ctx *c)
 		{ SIP_HDR_P_PREFERRED_IDENTITY, "a P-Preferred-Identity URI", 0 },
 	};
 	if (!c->fields && c->ruri_ok)
-		uri_param_report(c, NULL, "the Request-URI", &c->ruri);
+		fn(c, NULL, "the Request-URI", &c->ruri);
 	if (c->from_ok)
-		uri_param_report(c, c->from_hdr, "From's URI", &c->from.uri);
+		fn(c, c->from_hdr, "From's URI", &c->from.uri);
 	if (c->to_ok)
-		uri_param_report(c, c->to_hdr, "To's URI", &c->to.uri);
+		fn(c, c->to_hdr, "To's URI", &c->to.uri);
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
 	while ((ct = contact_next(c, &cur)))
 		if (!ct->a.star)
-			uri_param_report(c, ct->h, "a Contact URI", &ct->a.uri);
+			fn(c, ct->h, "a Contact URI", &ct->a.uri);
 	for (size_t k = 0; k < sizeof lists / sizeof lists[0]; k++) {
 		struct elem_it it;
 		struct slice item;
@@ -2941,9 +2928,59 @@ static void check_uri_param_repeat(struct ctx *c)
 			struct sip_addr a;
 			struct sip_parse_error err;
 			if (sip_addr_decode(&a, item, lists[k].flags, &err) == 0)
-				uri_param_report(c, h, lists[k].name, &a.uri);
+				fn(c, h, lists[k].name, &a.uri);
 		}
 	}
+}
+
+static void uri_param_report(struct ctx *c, const struct sip_hdr *h, const char *what,
+			     const struct sip_uri *u)
+{
+	struct slice name = sip_uri_param_repeat(u, URI_PARAMS_LOOKED);
+	if (!name.ptr)
+		return;
+	bool tel = u->scheme == SIP_URI_TEL;
+	report(c, h, name.ptr, "%s gives the parameter '%.*s' twice: %s says a%s parameter "
+	       "name MUST NOT appear more than once. Readers differ on which one counts (the "
+	       "first, the last, or a 400), and URI comparison (%s) of this URI with another "
+	       "becomes ambiguous. Drop the repeat.", what, SLICE_ARG(name),
+	       tel ? "RFC 3966 §3" : "RFC 3261 §19.1.1", tel ? " tel URI" : " URI",
+	       tel ? "RFC 3966 §4" : "§19.1.4");
+}
+
+static void check_uri_param_repeat(struct ctx *c)
+{
+	each_uri(c, uri_param_report);
+}
+
+static void tel_order_report(struct ctx *c, const struct sip_hdr *h, const char *what,
+			     const struct sip_uri *u)
+{
+	struct slice after = SLICE_NULL;
+	struct slice name = sip_tel_param_misorder(sip_uri_tel_params(u), &after);
+	if (!name.ptr)
+		return;
+	if (u->scheme == SIP_URI_TEL)
+		report(c, h, name.ptr, "%s writes '%.*s' after '%.*s': RFC 3966 §3 says isub or "
+		       "ext MUST come first, then phone-context, then the other parameters in "
+		       "lexicographical order. Readers compare tel URIs in any order (§4), but one "
+		       "turned into a SIP URI's user part (RFC 3261 §19.1.6) is compared byte for "
+		       "byte, so this number and the same number written in order become two "
+		       "identities. Put '%.*s' before '%.*s'.", what, SLICE_ARG(name),
+		       SLICE_ARG(after), SLICE_ARG(name), SLICE_ARG(after));
+	else
+		report(c, h, name.ptr, "%s (user=phone) writes the number's parameter '%.*s' after "
+		       "'%.*s': RFC 3261 §19.1.6 asks for the telephone-subscriber's parameters in "
+		       "order (RFC 3966 §3: isub or ext, then phone-context, then the others "
+		       "lexicographically), because a SIP URI's user part is compared byte for byte "
+		       "(§19.1.4): a registrar or an AS that gets the same number written in order "
+		       "takes it for another user. Put '%.*s' before '%.*s'.", what, SLICE_ARG(name),
+		       SLICE_ARG(after), SLICE_ARG(name), SLICE_ARG(after));
+}
+
+static void check_tel_param_order(struct ctx *c)
+{
+	each_uri(c, tel_order_report);
 }
 
 static void check_tags(struct ctx *c)
@@ -5453,6 +5490,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.uri.param-repeated", IMS_SEV_ERROR, "RFC 3261 §19.1.1, §19.1.4, RFC 3966 §3",\
 	  "no parameter name appears twice in a SIP or tel URI (the Request-URI, From, To, Contact, the route sets, the identities; the first 32 parameters of each)",\
 	  ANY | FIELDS, check_uri_param_repeat) \
+	X("rfc3966.tel.param-order", IMS_SEV_WARNING, "RFC 3966 §3, RFC 3261 §19.1.6",\
+	  "a tel URI's parameters, and those of a user=phone SIP URI's number, in order: isub or ext, phone-context, then the others by name",\
+	  ANY | FIELDS, check_tel_param_order) \
 	X("rfc3261.msg.tags", IMS_SEV_ERROR, "RFC 3261 §8.1.1.3, §8.2.6.2",\
 	  "From has a tag; responses (but 100) have a To tag",\
 	  ANY, check_tags) \

@@ -675,6 +675,15 @@ static const struct {
 	/* RFC 3966 §3: the same of a tel URI */
 	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;x=1;X=2>", "rfc3261.uri.param-repeated",
 	  "X=2>" },
+	/* RFC 3966 §3: isub or ext, phone-context, then the others by name;
+	 * RFC 3261 §19.1.6 the same in a user=phone SIP URI's user part */
+	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;rn=+4917;npdi>", "rfc3966.tel.param-order",
+	  "npdi>" },
+	{ ok_200, "<tel:+491701234567>", "<tel:7042;phone-context=ims.example;EXT=1>",
+	  "rfc3966.tel.param-order", "EXT=1>" },
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+	  "Contact: <sip:+491701234567;rn=4917;npdi@[2001:db8::1]:5060;user=phone>", "rfc3966.tel.param-order",
+	  "npdi@" },
 	/* Route takes a name-addr: without <> the ";lr" is the header's */
 	{ initial_register, "Expires: 600000\r\n", "Expires: 600000\r\nRoute: sip:pcscf.example.net;lr\r\n",
 	  "rfc3261.msg.header-syntax", "sip:pcscf.example.net;lr" },
@@ -935,6 +944,15 @@ static const struct {
 	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>", "Contact: <sip:[2001:db8::1]:5060;a=1;b=1;ab>;a",
 	  "rfc3261.uri.param-repeated" },
 	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;npdi;rn=+4917>", "rfc3261.uri.param-repeated" },
+	/* in order; a user part read as a number only with user=phone */
+	{ ok_200, "<tel:+491701234567>", "<tel:+491701234567;npdi;rn=+4917>", "rfc3966.tel.param-order" },
+	{ ok_200, "<tel:+491701234567>", "<tel:7042;ext=1;phone-context=ims.example;npdi>",
+	  "rfc3966.tel.param-order" },
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+	  "Contact: <sip:7042;phone-context=ims.mnc001.mcc001.3gppnetwork.org@[2001:db8::1]:5060;user=phone>",
+	  "rfc3966.tel.param-order" },
+	{ initial_register, "Contact: <sip:[2001:db8::1]:5060>",
+	  "Contact: <sip:+491701234567;rn=4917;npdi@[2001:db8::1]:5060>", "rfc3966.tel.param-order" },
 	/* lists that may be empty: a registrar with no URI associated sends
 	 * an empty P-Associated-URI (RFC 7315 §4.1); "Allow:", "Supported:"
 	 * and "Accept:" (RFC 3261 §25.1) */

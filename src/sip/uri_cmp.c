@@ -259,6 +259,61 @@ struct slice sip_uri_param_repeat(const struct sip_uri *u, size_t looked)
 	return SLICE_NULL;
 }
 
+/* Two pieces of escaped text in lexicographical order, escapes decoded
+ * and case folded: <0, 0 or >0. */
+static int text_order(struct slice a, struct slice b)
+{
+	size_t i = 0, j = 0;
+	struct unit x, y;
+	for (;;) {
+		bool ha = unit_next(a, &i, &x), hb = unit_next(b, &j, &y);
+		if (!ha || !hb)
+			return (int)ha - (int)hb;
+		int d = (int)scan_lower(x.c) - (int)scan_lower(y.c);
+		if (d)
+			return d;
+	}
+}
+
+/* RFC 3966 §3's place of a telephone-subscriber parameter: isub and ext
+ * first, phone-context next, the others last (among themselves in
+ * lexicographical order). */
+static int tel_param_rank(struct slice name)
+{
+	if (text_eq(name, slice_make("isub", 4), true) || text_eq(name, slice_make("ext", 3), true))
+		return 0;
+	return text_eq(name, slice_make("phone-context", 13), true) ? 1 : 2;
+}
+
+struct slice sip_tel_param_misorder(struct slice params, struct slice *after)
+{
+	size_t i = 0;
+	struct elem e, prev = { SLICE_NULL, SLICE_NULL };
+	while (elem_next(params, &i, ';', &e)) {
+		if (prev.name.ptr) {
+			int rp = tel_param_rank(prev.name), re = tel_param_rank(e.name);
+			if (rp > re || (rp == 2 && re == 2 && text_order(prev.name, e.name) > 0)) {
+				if (after)
+					*after = prev.name;
+				return e.name;
+			}
+		}
+		prev = e;
+	}
+	return SLICE_NULL;
+}
+
+struct slice sip_uri_tel_params(const struct sip_uri *u)
+{
+	if (u->scheme == SIP_URI_TEL)
+		return u->params;
+	if ((u->scheme != SIP_URI_SIP && u->scheme != SIP_URI_SIPS) || !slice_present(u->user_param) ||
+	    !text_eq(u->user_param, slice_make("phone", 5), true) || !slice_present(u->user))
+		return SLICE_NULL;
+	const char *semi = memchr(u->user.ptr, ';', u->user.len);
+	return semi ? slice_span(semi + 1, u->user.ptr + u->user.len) : SLICE_NULL;
+}
+
 /* The kind of host s is, as the URI decoder tells (sip_hostport_decode),
  * or SIP_HOST_NONE when s is not a host alone. */
 static enum sip_host_type host_type_of(struct slice s)

@@ -319,6 +319,54 @@ static void test_uri_param_repeat_names_the_second(void)
 	}
 }
 
+/* RFC 3966 §3's order of telephone-subscriber parameters: isub or ext,
+ * then phone-context, then the others by name (any case); the parameter
+ * out of place and the one it was written after. A sip: URI's user part
+ * is read only with user=phone. */
+static void test_tel_param_misorder_names_the_pair(void)
+{
+	static const struct {
+		const char *uri;
+		const char *misplaced, *after; /* NULL: in order (or not read) */
+	} rows[] = {
+		{ "tel:+1-201-555-0123;ext=1234", NULL, NULL },
+		{ "tel:7042;ext=1;phone-context=example.com;a=1;b", NULL, NULL },
+		{ "tel:7042;isub=1;ext=2;phone-context=+49", NULL, NULL },
+		{ "tel:7042;ext=2;isub=1;phone-context=+49", NULL, NULL },
+		{ "tel:+491701234567;npdi;rn=+4917", NULL, NULL },
+		{ "tel:+491701234567;rn=+4917;npdi", "npdi", "rn" },
+		{ "tel:+491701234567;RN=+4917;npdi", "npdi", "RN" },
+		{ "tel:+491701234567;Npdi;rn=+4917", NULL, NULL },
+		{ "tel:7042;phone-context=example.com;ext=1", "ext", "phone-context" },
+		{ "tel:+1;verstat=TN-Validation-Passed;ext=12", "ext", "verstat" },
+		{ "tel:7042;npdi;phone-context=+49", "phone-context", "npdi" },
+		{ "tel:+1;ab;a", "a", "ab" },
+		{ "tel:+1;a;ab;b;c;ca", NULL, NULL },
+		{ "tel:+1;x=1;x=2", NULL, NULL },
+		{ "sip:+1;rn=4;npdi@h;user=phone", "npdi", "rn" },
+		{ "sip:7042;phone-context=ims.mnc001.mcc001.3gppnetwork.org@h;user=phone", NULL, NULL },
+		{ "sip:7042;npdi;phone-context=+1@h;user=PHONE", "phone-context", "npdi" },
+		{ "sip:+1;rn=4;npdi@h", NULL, NULL },
+		{ "sip:+1@h;user=phone", NULL, NULL },
+		{ "urn:x:a;b;a", NULL, NULL },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		struct sip_uri u;
+		if (!decode(rows[i].uri, &u)) {
+			CHECK(!"row decodes");
+			continue;
+		}
+		struct slice after = SLICE_NULL;
+		struct slice m = sip_tel_param_misorder(sip_uri_tel_params(&u), &after);
+		if (!rows[i].misplaced) {
+			CHECK(m.ptr == NULL);
+		} else {
+			CHECK_SLICE_EQ(m, rows[i].misplaced);
+			CHECK_SLICE_EQ(after, rows[i].after);
+		}
+	}
+}
+
 int main(void)
 {
 	test_host_canonical_ipv6_is_inet_ntop();
@@ -326,5 +374,6 @@ int main(void)
 	test_uri_equal_pairs();
 	test_host_canonical_is_the_same_for_equal_hosts();
 	test_uri_param_repeat_names_the_second();
+	test_tel_param_misorder_names_the_pair();
 	return check_done();
 }
