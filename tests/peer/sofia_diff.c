@@ -419,7 +419,7 @@ static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, con
 		return;
 	}
 	struct slice v = o.value;
-	char b[1024];
+	char b[8192]; /* the fuzz targets' -max_len: every media type fits */
 	if (id == SIP_HDR_CONTENT_TYPE && v.len < sizeof b) {
 		/* sofia-sip writes type/subtype without the SWS around the '/' */
 		size_t n = 0;
