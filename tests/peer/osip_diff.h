@@ -95,6 +95,10 @@
  *    ("stale="a,b"") is cut there, the rest read out of step (it loses
  *    the opaque after it): a challenge or credentials field with either
  *    is not compared.
+ *  - libosip2 ends a Via's transport at the first SP after it: with HTAB
+ *    alone between transport and sent-by ("SIP/2.0/UDP<HTAB>h:5", no fold)
+ *    its transport runs into the sent-by and its host is what follows the
+ *    next SP. Such a Via is not compared.
  *  - A URI in angle brackets that ends in ';' ("<im:a@h;>") gets a header
  *    parameter named ">" from libosip2, before the real ones: it is
  *    skipped.
