@@ -20,6 +20,7 @@ static const char *const base_aka = "../shared/corpus/bench/c_register_aka_auth.
 static const char *const base_401 = "../shared/corpus/bench/f_401_aka_challenge.sip";
 static const char *const base_200 = "../shared/corpus/bench/g_200_register.sip";
 static const char *const base_notify = "../shared/corpus/bench/i_notify_reginfo.sip";
+static const char *const base_accept = "fuzz/corpus/fuzz_osip_diff/accept-blank-and-types.sip";
 
 static const struct peer_changed changes[] = {
 	{ base_path, "REGISTER sip:ims.mnc001", "REGISTER sip:imz.mnc001", "request-uri" },
@@ -54,6 +55,10 @@ static const struct peer_changed changes[] = {
 	{ base_401, "algorithm=AKAv1-MD5", "algorithm=AKAv2-MD5", "algorithm" },
 	{ base_401, "opaque=\"5ccc", "opaque=\"6ccc", "opaque" },
 	{ base_notify, "reginfo+xml", "reginfo+xmk", "content-type subtype" },
+	{ base_accept, "reginfo+xml", "reginfo+xmk", "accept subtype" },
+	{ base_accept, "Accept: \r\n", "Accept: x/y\r\n", "accept type" },
+	{ base_accept, "q=0.1", "q=0.2", "accept parameter q" },
+	{ base_accept, "*/*;q=0.1", "*/*;q=0.1, a/b", "accept count" },
 	{ base_notify, "Content-Length: 386", "Content-Length: 385", "content-length" },
 	{ base_path, "Max-Forwards: 70", "Max-Forwards: 69", "max-forwards" },
 	{ base_path, "Expires: 600000", "Expires: 600001", "expires" },

@@ -799,15 +799,17 @@ static void value_list(struct peer_diff *d, enum sip_hdr_id id, const osip_list_
 		peer_mismatch(d, what, SLICE_NULL, "(more)");
 }
 
-static void content_type(struct peer_diff *d, const osip_content_type_t *c)
+/* A media type of ours (Content-Type's value, an Accept element) against
+ * libosip2's osip_content_type_t: type, subtype and parameters; what names
+ * the field ("content-type") in a mismatch. */
+static void media_type(struct peer_diff *d, const char *what, struct slice v,
+		       const osip_content_type_t *c)
 {
-	const struct sip_hdr *h = peer_on_both(d, SIP_HDR_CONTENT_TYPE, c != NULL, "content-type");
-	if (!h)
-		return;
 	struct sip_tokparams o;
 	struct sip_parse_error err;
-	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
-		peer_mismatch(d, peer_decode_failed, h->value, "content-type");
+	char tw[48], sw[48];
+	if (sip_tokparams_decode(&o, v, &err) < 0) {
+		peer_mismatch(d, peer_decode_failed, v, what);
 		return;
 	}
 	/* type "/" subtype, with the SWS RFC 3261 allows around the '/' */
@@ -817,9 +819,48 @@ static void content_type(struct peer_diff *d, const osip_content_type_t *c)
 		type = slice_trim((struct slice){ o.value.ptr, (size_t)(slash - o.value.ptr) });
 		sub = slice_trim((struct slice){ slash + 1, o.value.len - (size_t)(slash + 1 - o.value.ptr) });
 	}
-	peer_cmp(d, "content-type type", type, c->type, NORM_NONE);
-	peer_cmp(d, "content-type subtype", sub, c->subtype, NORM_NONE);
-	params(d, "content-type", o.params, &c->gen_params, SLICE_NULL);
+	snprintf(tw, sizeof tw, "%s type", what);
+	snprintf(sw, sizeof sw, "%s subtype", what);
+	peer_cmp(d, tw, type, c->type, NORM_NONE);
+	peer_cmp(d, sw, sub, c->subtype, NORM_NONE);
+	params(d, what, o.params, &c->gen_params, SLICE_NULL);
+}
+
+static void content_type(struct peer_diff *d, const osip_content_type_t *c)
+{
+	const struct sip_hdr *h = peer_on_both(d, SIP_HDR_CONTENT_TYPE, c != NULL, "content-type");
+	if (h)
+		media_type(d, "content-type", h->value, c);
+}
+
+/* Each Accept element of ours, as the codec splits them, against
+ * libosip2's entries in order; an empty Accept (RFC 3261 §20.1: "no
+ * acceptable formats") is an entry without type and subtype to it. */
+static void accepts(struct peer_diff *d, const osip_list_t *l)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_parse_error err;
+	int i = 0, n = osip_list_size(l);
+	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_ACCEPT); h; h = sip_hdr_next(d->msg, h)) {
+		bool blank = slice_trim(h->value).len == 0;
+		sip_list_init(&it, h->value);
+		while (blank || sip_list_next(&it, &item, &err) > 0) {
+			if (i >= n) {
+				peer_mismatch(d, "accept count", h->value, NULL);
+				return;
+			}
+			const osip_content_type_t *c = osip_list_get(l, i++);
+			if (!blank) {
+				media_type(d, "accept", item, c);
+				continue;
+			}
+			peer_cmp(d, "accept type", SLICE_NULL, c->type, NORM_NONE);
+			break;
+		}
+	}
+	if (i < n)
+		peer_mismatch(d, "accept count", SLICE_NULL, "(more)");
 }
 
 /* Whether libosip2 gives a field of ours a typed place of its own (the
@@ -988,6 +1029,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 			 sip->mime_version->value, NORM_NONE);
 	}
 	content_type(d, sip->content_type);
+	accepts(d, &sip->accepts);
 	if (msg->has_content_length)
 		peer_cmp_u32(d, "content-length", msg->content_length,
 			     sip->content_length ? sip->content_length->value : NULL);

@@ -18,8 +18,11 @@
  * libosip2 keeps as text (Max-Forwards, Expires, Min-Expires, Supported,
  * Require, Path, Service-Route, Security-*, P-*, Event, User-Agent ...);
  * each element of Allow and Content-Encoding (as ours splits them) and
- * MIME-Version against libosip2's typed value. libosip2 also types
- * Accept*, Alert-Info, Call-Info and Error-Info: those are not compared.
+ * MIME-Version against libosip2's typed value; the type, subtype and
+ * parameters of each Accept element (an empty Accept is one entry without
+ * a type to libosip2). libosip2 also types Accept-Encoding,
+ * Accept-Language, Alert-Info, Call-Info and Error-Info, which the codec
+ * keeps as text: those are not compared.
  *
  * Values are compared for what they mean, not how they are written, where
  * the two libraries give them differently:
