@@ -19,6 +19,7 @@ static const char *const base_path = "../shared/corpus/bench/d_register_secagree
 static const char *const base_200 = "../shared/corpus/bench/g_200_register.sip";
 static const char *const base_ipv6 = "../shared/corpus/bench/b_register_ims_ipv6.sip";
 static const char *const base_notify = "../shared/corpus/bench/i_notify_reginfo.sip";
+static const char *const base_accept = "fuzz/corpus/fuzz_osip_diff/accept-blank-and-types.sip";
 
 static const struct peer_changed changes[] = {
 	{ base_path, "branch=z9hG4bK.a8f3c1d2", "branch=z9hG4bK.a8f3c1d3", "via branch" },
@@ -60,6 +61,10 @@ static const struct peer_changed changes[] = {
 	{ base_notify, "Event: reg", "Event: reh", "event" },
 	{ base_notify, "Event: reg", "Event: reg;id=1", "event parameter count" },
 	{ base_notify, "reginfo+xml", "reginfo+xmk", "content-type" },
+	{ base_accept, "reginfo+xml", "reginfo+xmk", "accept" },
+	{ base_accept, "Accept: \r\n", "Accept: x/y\r\n", "accept" },
+	{ base_accept, "q=0.1", "q=0.2", "accept parameter q" },
+	{ base_accept, "*/*;q=0.1", "*/*;q=0.1, a/b", "accept count" },
 	/* what the comparison forgives: representation, not meaning */
 	{ base_path, "+sip.instance=\"<urn", "+sip.instance=\"\\<urn", NULL },
 	{ base_path, "t: <sip:001010000000001@", "t: <sip:%30%30%31010000000001@", NULL },

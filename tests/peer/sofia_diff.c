@@ -404,24 +404,21 @@ static void number(struct peer_diff *d, enum sip_hdr_id id, bool present, unsign
 	peer_cmp(d, what, h->value, b, NORM_NUM);
 }
 
-/* A token (or media type) and its parameters, one field: Content-Type,
- * Event. */
-static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, const char *type,
-		      msg_param_t const *sp, const char *what)
+/* A token or a media type (media: sofia-sip writes type/subtype without
+ * the SWS around the '/') and its parameters, of ours against sofia-sip's
+ * type and parameters. */
+static void tokparams_value(struct peer_diff *d, struct slice value, bool media, const char *type,
+			    msg_param_t const *sp, const char *what)
 {
-	const struct sip_hdr *h = peer_on_both(d, id, present, what);
-	if (!h)
-		return;
 	struct sip_tokparams o;
 	struct sip_parse_error err;
-	if (sip_tokparams_decode(&o, h->value, &err) < 0) {
-		peer_mismatch(d, peer_decode_failed, h->value, what);
+	if (sip_tokparams_decode(&o, value, &err) < 0) {
+		peer_mismatch(d, peer_decode_failed, value, what);
 		return;
 	}
 	struct slice v = o.value;
 	char b[8192]; /* the fuzz targets' -max_len: every media type fits */
-	if (id == SIP_HDR_CONTENT_TYPE && v.len < sizeof b) {
-		/* sofia-sip writes type/subtype without the SWS around the '/' */
+	if (media && v.len < sizeof b) {
 		size_t n = 0;
 		for (size_t i = 0; i < v.len; i++)
 			if (!strchr(" \t\r\n", v.ptr[i]))
@@ -430,6 +427,44 @@ static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, con
 	}
 	peer_cmp(d, what, v, type, NORM_NONE);
 	params(d, what, o.params, sp);
+}
+
+/* The same of one field: Content-Type, Event. */
+static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, const char *type,
+		      msg_param_t const *sp, const char *what)
+{
+	const struct sip_hdr *h = peer_on_both(d, id, present, what);
+	if (h)
+		tokparams_value(d, h->value, id == SIP_HDR_CONTENT_TYPE, type, sp, what);
+}
+
+/* Each Accept element of ours, as the codec splits them, against
+ * sofia-sip's in order; an empty Accept (RFC 3261 §20.1: "no acceptable
+ * formats") is one entry of an empty type to sofia-sip. */
+static void accepts(struct peer_diff *d, sip_accept_t const *ac)
+{
+	struct sip_list it;
+	struct slice item;
+	struct sip_parse_error err;
+	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_ACCEPT); h; h = sip_hdr_next(d->msg, h)) {
+		bool blank = slice_trim(h->value).len == 0;
+		sip_list_init(&it, h->value);
+		while (blank || sip_list_next(&it, &item, &err) > 0) {
+			if (!ac) {
+				peer_mismatch(d, "accept count", h->value, NULL);
+				return;
+			}
+			if (blank) {
+				peer_cmp(d, "accept", slice_make("", 0), ac->ac_type ? ac->ac_type : "", NORM_NONE);
+				ac = ac->ac_next;
+				break;
+			}
+			tokparams_value(d, item, true, ac->ac_type, ac->ac_params, "accept");
+			ac = ac->ac_next;
+		}
+	}
+	if (ac)
+		peer_mismatch(d, "accept count", SLICE_NULL, ac->ac_type ? ac->ac_type : "(empty)");
 }
 
 static void compare(struct peer_diff *d, sip_t const *sip)
@@ -486,6 +521,7 @@ static void compare(struct peer_diff *d, sip_t const *sip)
 	/* sip_allow_t is msg_list_t with a bitmap after it */
 	tokens(d, SIP_HDR_ALLOW, (msg_list_t const *)sip->sip_allow, "allow");
 	tokens(d, SIP_HDR_ALLOW_EVENTS, sip->sip_allow_events, "allow-events");
+	accepts(d, sip->sip_accept);
 	tokparams(d, SIP_HDR_CONTENT_TYPE, sip->sip_content_type != NULL,
 		  sip->sip_content_type ? sip->sip_content_type->c_type : NULL,
 		  sip->sip_content_type ? sip->sip_content_type->c_params : NULL, "content-type");

@@ -9,13 +9,15 @@
  * and q; the URIs of Route, Record-Route, Path and Service-Route; every
  * header parameter (name and value, in order, and their count) of From, To,
  * Via, Contact (feature tags, +sip.instance, reg-id ...), Route,
- * Record-Route, Path, Service-Route, Content-Type and Event; every Digest
+ * Record-Route, Path, Service-Route, Content-Type, each Accept element and
+ * Event; every Digest
  * parameter and the parameter count of Authorization, Proxy-Authorization,
  * WWW-Authenticate, Proxy-Authenticate and Authentication-Info; every
  * Security-Client/-Server/-Verify offer's mechanism, q, alg, ealg, prot,
  * mod, spi-c/-s, port-c/-s; the items of Require, Proxy-Require, Supported,
- * Unsupported, Allow and Allow-Events; the media type of Content-Type and the
- * event package of Event; Max-Forwards, Expires, Min-Expires and
+ * Unsupported, Allow and Allow-Events; the media type of Content-Type and of
+ * each Accept element (an empty Accept is one entry of an empty type to
+ * sofia-sip) and the event package of Event; Max-Forwards, Expires, Min-Expires and
  * Content-Length.
  *
  * Values are compared for what they mean, not how they are written, where
