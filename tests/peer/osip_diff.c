@@ -650,8 +650,15 @@ static void auths(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *al
 				peer_mismatch(d, peer_decode_failed, v, what);
 				return;
 			}
-			if (first)
+			if (first) {
 				merged = o;
+				/* libosip2 ends the scheme at the first SP: a HTAB
+				 * after it (not a fold) goes into its scheme, and
+				 * with no SP before the parameters they go too */
+				const char *after = o.scheme.ptr + o.scheme.len;
+				if (o.scheme.ptr && after < h->value.ptr + h->value.len && *after == '\t')
+					bare = true;
+			}
 			enum sip_auth_field lost = first ? SIP_AUTH__COUNT : first_field(&o);
 			/* libosip2 takes an empty quoted value ("") for none, so a
 			 * later one stands */
