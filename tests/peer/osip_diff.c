@@ -939,21 +939,21 @@ static void others(struct peer_diff *d, const osip_list_t *hl)
 		const struct sip_hdr *h = &d->msg->hdrs[k];
 		if (osip_types(h->id))
 			continue;
-		if (i >= n) {
-			peer_mismatch(d, "header count", h->name, NULL);
-			return;
-		}
-		const osip_header_t *o = osip_list_get(hl, i);
+		const osip_header_t *o = i < n ? osip_list_get(hl, i) : NULL;
 		struct slice item;
 		const char *p = h->value.ptr, *end = p + h->value.len;
-		if (peer_same_as(other_text(h->value, b, sizeof b), o->hvalue, NORM_NONE) ||
-		    !memchr(h->value.ptr, ',', h->value.len)) {
+		if (!memchr(h->value.ptr, ',', h->value.len) ||
+		    (o && peer_same_as(other_text(h->value, b, sizeof b), o->hvalue, NORM_NONE))) {
+			if (!o) {
+				peer_mismatch(d, "header count", h->name, NULL);
+				return;
+			}
 			other_value(d, h, h->value, o);
 			i++;
 			continue;
 		}
-		/* split (a value of commas alone gives no entry: ",,a" gives
-		 * "a"; ", ,a" gives "" and "a") */
+		/* split (a value of commas alone gives no entry: "," gives
+		 * none, ",,a" gives "a"; ", ,a" gives "" and "a") */
 		while (osip_split_next(&p, end, &item)) {
 			if (i >= n) {
 				peer_mismatch(d, "header count", h->name, NULL);
