@@ -120,9 +120,10 @@ static void report_params(struct report *r, enum sip_hdr_id id, const char *key,
 }
 
 /* Text: below a URI's line, each of its parameters the catalogue knows
- * (sos, ob, gr, user, transport, lr, ...), with its meaning; the others
- * are on the URI's line as written. */
-static void report_uri_params_text(struct report *r, struct slice params)
+ * (sos, ob, gr, user, transport, lr, npdi, rn, ...), with its meaning
+ * (label: "uri parameter", or "number parameter" for those in a user=phone
+ * SIP URI's user part); the others are on the URI's line as written. */
+static void report_uri_params_text(struct report *r, struct slice params, const char *label)
 {
 	struct sip_param_it it;
 	struct sip_param p;
@@ -141,7 +142,7 @@ static void report_uri_params_text(struct report *r, struct slice params)
 		else
 			buf_printf(&d, "%.*s", SLICE_ARG(p.name));
 		report_begin(r, NULL, NULL);
-		report_cstr(r, NULL, "uri parameter", d.ptr, NULL);
+		report_cstr(r, NULL, label, d.ptr, NULL);
 		report_explain(r, ex->meaning, ex->ref);
 		report_end(r);
 		report_keep_error(r, &d);
@@ -173,7 +174,9 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 		report_str(r, key, label, text, d.ptr);
 		report_keep_error(r, &d);
 		buf_fini(&d);
-		report_uri_params_text(r, uri->params);
+		report_uri_params_text(r, uri->params, "uri parameter");
+		if (uri->scheme != SIP_URI_TEL)
+			report_uri_params_text(r, sip_uri_tel_params(uri), "number parameter");
 		return;
 	}
 	report_begin(r, key, NULL);
@@ -188,6 +191,10 @@ void cli_report_uri(struct report *r, const char *key, const char *label, struct
 	else
 		report_str(r, "port", NULL, SLICE_NULL, NULL);
 	report_params(r, SIP_HDR_OTHER, "params", uri->params);
+	/* a user=phone SIP URI's telephone-subscriber parameters (RFC 3261
+	 * §19.1.6); a tel URI's are its params */
+	report_params(r, SIP_HDR_OTHER, "number_params",
+		      uri->scheme == SIP_URI_TEL ? SLICE_NULL : sip_uri_tel_params(uri));
 	report_str(r, "headers", NULL, uri->headers, NULL);
 	report_str(r, "transport", NULL, uri->transport, NULL);
 	report_str(r, "user_param", NULL, uri->user_param, NULL);

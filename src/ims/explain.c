@@ -787,6 +787,38 @@ static const struct param_entry param_table[] = {
 		"of) its normal registration; the network sets how long it lasts.", "TS 24.229 §5.1.6.2, draft-patel-ecrit-sos-parameter" } },
 	{ FAM_ADDR, "phone-context", { "tel URI: the numbering plan of a local number "
 		"(a domain or a global prefix).", "RFC 3966 §5.1.5" } },
+	/* the other parameters of a telephone number (IANA's tel URI
+	 * parameters registry), in a tel URI or a user=phone SIP URI's user part */
+	{ FAM_ADDR, "isub", { "tel URI: an ISDN subaddress, a device behind this number "
+		"on its ISDN line.", "RFC 3966 §3" } },
+	{ FAM_ADDR, "isub-encoding", { "How the isub value is encoded (nsap-ia5, nsap-bcd, "
+		"nsap), which an ISUP gateway needs to pass it on.", "RFC 4715" } },
+	{ FAM_ADDR, "ext", { "tel URI: an extension behind this number (a PBX's).",
+		"RFC 3966 §3" } },
+	{ FAM_ADDR, "npdi", { "Number portability: the portability database was already "
+		"queried (dipped) for this number, so nodes further on must not query it again; "
+		"with rn when the number is ported.", "RFC 4694" } },
+	{ FAM_ADDR, "rn", { "Number portability: the routing number of the switch or network "
+		"the ported number now belongs to; calls route by it, not by the number.",
+		"RFC 4694" } },
+	{ FAM_ADDR, "rn-context", { "The numbering context of a local rn (a domain or a "
+		"global prefix).", "RFC 4694" } },
+	{ FAM_ADDR, "cic", { "Carrier identification code: the carrier chosen to carry the "
+		"call.", "RFC 4694" } },
+	{ FAM_ADDR, "cic-context", { "The numbering context of a local cic.", "RFC 4694" } },
+	{ FAM_ADDR, "enumdi", { "ENUM was already queried for this number (ENUM dip "
+		"indicator): nodes further on must not query it again.", "RFC 4759" } },
+	{ FAM_ADDR, "tgrp", { "The trunk group a call came in on, or is to leave by (with "
+		"trunk-context).", "RFC 4904" } },
+	{ FAM_ADDR, "trunk-context", { "The domain or number in which tgrp names a trunk "
+		"group.", "RFC 4904" } },
+	{ FAM_ADDR, "verstat", { "Calling number verification: the network's result for "
+		"this identity (TN-Validation-Passed, TN-Validation-Failed or No-TN-Validation, "
+		"from STIR/SHAKEN, RFC 8224), in the P-Asserted-Identity or From the called UE "
+		"gets, which may show it to the user.", "TS 24.229 §7.2A.20" } },
+	{ FAM_ADDR, "premium-rate", { "The number is a premium rate number, of the category "
+		"given (information or entertainment), as a node of the network classified it.",
+		"TS 24.229 §7.2A.17" } },
 };
 
 static bool name_is(struct slice param, const char *name)

@@ -131,6 +131,12 @@ static const struct {
 	{ SIP_HDR_ROUTE, "lr", "RFC 3261", "Loose routing" },
 	{ SIP_HDR_PATH, "lr", "RFC 3261", "Loose routing" },
 	{ SIP_HDR_TO, "user", "RFC 3261", "user=phone" },
+	/* a telephone number's parameters, in any URI */
+	{ SIP_HDR_OTHER, "npdi", "RFC 4694", "portability database" },
+	{ SIP_HDR_OTHER, "RN", "RFC 4694", "routing number" },
+	{ SIP_HDR_OTHER, "verstat", "TS 24.229 §7.2A.20", "TN-Validation-Passed" },
+	{ SIP_HDR_FROM, "ext", "RFC 3966", "extension" },
+	{ SIP_HDR_CONTACT, "tgrp", "RFC 4904", "trunk group" },
 	/* no entry: a Via has no "expires", a CSeq no parameters at all */
 	{ SIP_HDR_VIA, "expires", NULL, NULL },
 	{ SIP_HDR_CSEQ, "branch", NULL, NULL },

@@ -629,6 +629,24 @@ c = [h for h in m["headers"] if h["long_name"] == "Contact"][0]["decoded"]["elem
 assert c["star"] is True and c["uri"] is None and c["params"] == [], c
 PY
 
+# --- a telephone number's parameters explained: a tel URI's, and those in
+# the user part of a user=phone SIP URI (RFC 3261 §19.1.6) ---
+printf 'SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 192.0.2.1;branch=z9hG4bKnp1\r\nFrom: <sip:u@ims.example.net>;tag=1\r\nTo: <sip:u@ims.example.net>;tag=2\r\nCall-ID: np@192.0.2.1\r\nCSeq: 1 REGISTER\r\nContact: <sip:u@192.0.2.1>;expires=600\r\nP-Associated-URI: <sip:+491701234567;npdi;rn=+4917@ims.example.net;user=phone>, <tel:+491701234567;verstat=TN-Validation-Passed>\r\nContent-Length: 0\r\n\r\n' >"$tmp/np.sip"
+"$imsreg" decode --no-color "$tmp/np.sip" >"$tmp/np.txt" 2>/dev/null
+has "tel params: npdi in a user=phone user part" "$tmp/np.txt" "number parameter: npdi"
+has "tel params: rn explained" "$tmp/np.txt" "the routing number of the switch"
+has "tel params: verstat of a tel URI" "$tmp/np.txt" "uri parameter: verstat=TN-Validation-Passed"
+"$imsreg" decode --json "$tmp/np.sip" >"$tmp/np.json" 2>/dev/null
+python3 - "$tmp/np.json" <<'PY' && ok || bad "tel params: JSON number_params"
+import json, sys
+m = json.load(open(sys.argv[1]))["inputs"][0]["messages"][0]
+e = [h for h in m["headers"] if h["long_name"] == "P-Associated-URI"][0]["decoded"]["elements"]
+sip, tel = e[0]["uri"], e[1]["uri"]
+assert [p["name"] for p in sip["number_params"]] == ["npdi", "rn"], sip
+assert sip["number_params"][1]["value"] == "+4917" and sip["number_params"][1]["ref"] == "RFC 4694", sip
+assert tel["number_params"] == [] and tel["params"][0]["ref"] == "TS 24.229 §7.2A.20", tel
+PY
+
 # --- an emergency registration (sos in the Contact URI): said in the
 # expiry, the URI parameter explained, and no IR.92 600000 asked ---
 printf 'REGISTER sip:ims.mnc001.mcc262.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP [2001:db8::1]:5060;branch=z9hG4bKsos1\r\nMax-Forwards: 70\r\nFrom: <sip:+491701234567@ims.mnc001.mcc262.3gppnetwork.org>;tag=e1\r\nTo: <sip:+491701234567@ims.mnc001.mcc262.3gppnetwork.org>\r\nCall-ID: sos1@2001:db8::1\r\nCSeq: 1 REGISTER\r\nContact: <sip:[2001:db8::1]:5060;sos>;+sip.instance="<urn:gsma:imei:35425006-000655-0>"\r\nExpires: 3600\r\nContent-Length: 0\r\n\r\n' >"$tmp/sos.sip"
