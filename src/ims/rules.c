@@ -2960,22 +2960,18 @@ static void tel_order_report(struct ctx *c, const struct sip_hdr *h, const char 
 	struct slice name = sip_tel_param_misorder(sip_uri_tel_params(u), &after);
 	if (!name.ptr)
 		return;
-	if (u->scheme == SIP_URI_TEL)
-		report(c, h, name.ptr, "%s writes '%.*s' after '%.*s': RFC 3966 §3 says isub or "
-		       "ext MUST come first, then phone-context, then the other parameters in "
-		       "lexicographical order. Readers compare tel URIs in any order (§4), but one "
-		       "turned into a SIP URI's user part (RFC 3261 §19.1.6) is compared byte for "
-		       "byte, so this number and the same number written in order become two "
-		       "identities. Put '%.*s' before '%.*s'.", what, SLICE_ARG(name),
-		       SLICE_ARG(after), SLICE_ARG(name), SLICE_ARG(after));
-	else
-		report(c, h, name.ptr, "%s (user=phone) writes the number's parameter '%.*s' after "
-		       "'%.*s': RFC 3261 §19.1.6 asks for the telephone-subscriber's parameters in "
-		       "order (RFC 3966 §3: isub or ext, then phone-context, then the others "
-		       "lexicographically), because a SIP URI's user part is compared byte for byte "
-		       "(§19.1.4): a registrar or an AS that gets the same number written in order "
-		       "takes it for another user. Put '%.*s' before '%.*s'.", what, SLICE_ARG(name),
-		       SLICE_ARG(after), SLICE_ARG(name), SLICE_ARG(after));
+	bool tel = u->scheme == SIP_URI_TEL;
+	report(c, h, name.ptr, "%s%s writes '%.*s' after '%.*s': %s isub or ext first, then "
+	       "phone-context, then the other parameters in lexicographical order. %s Put '%.*s' "
+	       "before '%.*s'.", what, tel ? "" : " (user=phone)", SLICE_ARG(name), SLICE_ARG(after),
+	       tel ? "RFC 3966 §3 says a tel URI MUST have"
+		   : "RFC 3261 §19.1.6 asks the number in a SIP URI's user part for RFC 3966 §3's order:",
+	       tel ? "Readers compare tel URIs in any order (§4), but once the number is written "
+		     "into a SIP URI's user part (RFC 3261 §19.1.6) it is compared byte for byte, so "
+		     "this number and the same number in order become two identities."
+		   : "A SIP URI's user part is compared byte for byte (§19.1.4): a registrar or an AS "
+		     "that gets the same number written in order takes it for another user.",
+	       SLICE_ARG(name), SLICE_ARG(after));
 }
 
 static void check_tel_param_order(struct ctx *c)
