@@ -171,8 +171,9 @@ static void cmp_uri(struct peer_diff *d, const char *what, struct slice ours, co
 	char b[VALUE_CAP];
 	uri_text(b, sizeof b, u);
 	/* an addr-spec of another scheme keeps the LWS before its first
-	 * header parameter ("t: x:y ;q=1" -> "x:y "): no URI ends in SP */
-	for (size_t n = strlen(b); n && b[n - 1] == ' ';)
+	 * header parameter ("t: x:y ;q=1" -> "x:y ", "x:y<HTAB>;q=1" ->
+	 * "x:y<HTAB>"): no URI ends in SP or HTAB */
+	for (size_t n = strlen(b); n && (b[n - 1] == ' ' || b[n - 1] == '\t');)
 		b[--n] = 0;
 	if (cut_at_nul(ours, b))
 		return;

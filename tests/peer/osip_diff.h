@@ -81,7 +81,7 @@
  *    URI (a scheme longer than three letters but sips) is not compared.
  *  - An addr-spec of another scheme keeps the LWS before its first header
  *    parameter ("To: x:y ;tag=1" -> "x:y "): osip's URI text is compared
- *    without trailing spaces.
+ *    without trailing spaces and tabs.
  *  - libosip2 matches the names of the Digest parameters it reads as
  *    tokens (algorithm, qop, nc of credentials; stale, algorithm of a
  *    challenge) by their first letters and takes the first: with
