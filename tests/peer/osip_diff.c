@@ -164,9 +164,32 @@ static bool sip_like_scheme(struct slice ours)
 	return scheme.len > 3 && slice_startswith_case(scheme, "sip") && !slice_caseeq_cstr(scheme, "sips");
 }
 
+/* Whether ours, a URI, has an escaped white-space byte (%20, %09, %0D,
+ * %0A) at either end of a parameter's name or value, or of a header's
+ * ("sip:h;user%20=phone", "sip:h;a=%09b"): libosip2 unescapes them and then
+ * trims the white space ("sip:h;user=phone"). Boundaries are read in the
+ * whole text (a ';' in the user part counts too: such a URI is then not
+ * compared, which loses nothing but the compare). */
+static bool osip_trims_escaped_ws(struct slice ours)
+{
+	const char *p = ours.ptr, *end = p + ours.len;
+	for (; p && end - p >= 3; p++) {
+		if (p[0] != '%' || (p[1] != '2' && p[1] != '0'))
+			continue;
+		char lo = (char)(p[2] | 0x20);
+		bool ws = (p[1] == '2' && p[2] == '0') || (p[1] == '0' && (lo == '9' || lo == 'd' || lo == 'a'));
+		if (!ws)
+			continue;
+		char before = p > ours.ptr ? p[-1] : 0, after = end - p > 3 ? p[3] : 0;
+		if ((before && strchr(";=?&", before)) || !after || strchr(";=?&", after))
+			return true;
+	}
+	return false;
+}
+
 static void cmp_uri(struct peer_diff *d, const char *what, struct slice ours, const osip_uri_t *u)
 {
-	if (sip_like_scheme(ours))
+	if (sip_like_scheme(ours) || osip_trims_escaped_ws(ours))
 		return;
 	char b[VALUE_CAP];
 	uri_text(b, sizeof b, u);

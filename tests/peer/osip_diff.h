@@ -79,6 +79,11 @@
  *  - libosip2 reads a URI whose scheme begins with "sip" as a SIP URI
  *    ("sipz:a@h:x" -> "sipz:a@h", "sipsips:@h" -> "sipsips:h"): such a
  *    URI (a scheme longer than three letters but sips) is not compared.
+ *  - libosip2 unescapes a URI parameter's (or header's) name and value and
+ *    trims the white space that gives ("sip:h;user%20=phone" ->
+ *    "sip:h;user=phone", "sip:h;a=%09b" -> "sip:h;a=b"): a URI with an
+ *    escaped SP, HTAB, CR or LF next to a ';', '=', '?', '&' or its end is
+ *    not compared.
  *  - An addr-spec of another scheme keeps the LWS before its first header
  *    parameter ("To: x:y ;tag=1" -> "x:y "): osip's URI text is compared
  *    without trailing spaces and tabs.
