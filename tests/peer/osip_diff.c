@@ -341,69 +341,108 @@ static void vias(struct peer_diff *d, const osip_list_t *vl)
 		peer_mismatch(d, "via count", SLICE_NULL, ((const osip_via_t *)osip_list_get(vl, i))->host);
 }
 
+static bool osip_split_next(const char **p, const char *end, struct slice *item);
+
+/* Whether libosip2's list split of a field's value v (osip_split_next)
+ * gives the elements the codec's does (sip_list): it differs where a comma
+ * is inside the angle brackets of a scheme libosip2 does not know
+ * ("<sisp:a,b>"). *taken: the pieces of its split its parser of that part
+ * takes, the entries the field is to libosip2. */
+static bool osip_split_same(struct slice v, enum osip_part part, int *taken)
+{
+	const char *p = v.ptr, *end = v.ptr + v.len;
+	struct slice piece, item;
+	struct sip_list it;
+	struct sip_parse_error err;
+	bool same = true, more = true;
+	*taken = 0;
+	sip_list_init(&it, v);
+	while (osip_split_next(&p, end, &piece)) {
+		if (osip_takes(piece, part))
+			++*taken;
+		more = more && sip_list_next(&it, &item, &err) > 0;
+		item = slice_trim(item);
+		if (!more || item.ptr != piece.ptr || item.len != piece.len)
+			same = false;
+	}
+	return same && more && sip_list_next(&it, &item, &err) <= 0;
+}
+
 static void contacts(struct peer_diff *d, const osip_list_t *cl)
 {
-	struct peer_elems e;
+	struct sip_list it;
 	struct slice item;
 	struct sip_parse_error err;
-	int i = 0, n = osip_list_size(cl);
-	peer_elems_init(&e, d->msg, SIP_HDR_CONTACT);
-	while (peer_elems_next(&e, &item)) {
-		struct sip_addr o;
-		if (!osip_takes(item, OSIP_CONTACT))
-			continue;
-		if (i >= n) {
-			peer_mismatch(d, "contact count", item, NULL);
-			return;
-		}
-		const osip_contact_t *m = osip_list_get(cl, i++);
-		if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
-			peer_mismatch(d, peer_decode_failed, item, "contact");
-			return;
-		}
-		if (o.star) {
-			/* libosip2 keeps "*" as a display name without a URI */
-			if (m->url || !m->displayname || strcmp(m->displayname, "*"))
-				peer_mismatch(d, "contact *", item, "(a URI)");
+	int i = 0, n = osip_list_size(cl), taken;
+	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(d->msg, h)) {
+		if (!osip_split_same(h->value, OSIP_CONTACT, &taken)) {
+			i += taken;
 			continue;
 		}
-		addr_cmp(d, "contact", &o, m);
-		bool has;
-		const char *pv = param_value(&m->gen_params, "expires", &has);
-		peer_cmp(d, "contact expires", o.expires_text, pv, NORM_NONE);
-		pv = param_value(&m->gen_params, "q", &has);
-		peer_cmp(d, "contact q", o.q, pv, NORM_NONE);
-		params(d, "contact", o.params, &m->gen_params, o.uri_text);
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) > 0) {
+			struct sip_addr o;
+			if (!osip_takes(item, OSIP_CONTACT))
+				continue;
+			if (i >= n) {
+				peer_mismatch(d, "contact count", item, NULL);
+				return;
+			}
+			const osip_contact_t *m = osip_list_get(cl, i++);
+			if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
+				peer_mismatch(d, peer_decode_failed, item, "contact");
+				return;
+			}
+			if (o.star) {
+				/* libosip2 keeps "*" as a display name without a URI */
+				if (m->url || !m->displayname || strcmp(m->displayname, "*"))
+					peer_mismatch(d, "contact *", item, "(a URI)");
+				continue;
+			}
+			addr_cmp(d, "contact", &o, m);
+			bool has;
+			const char *pv = param_value(&m->gen_params, "expires", &has);
+			peer_cmp(d, "contact expires", o.expires_text, pv, NORM_NONE);
+			pv = param_value(&m->gen_params, "q", &has);
+			peer_cmp(d, "contact q", o.q, pv, NORM_NONE);
+			params(d, "contact", o.params, &m->gen_params, o.uri_text);
+		}
 	}
-	if (i < n)
-		peer_mismatch(d, "contact count", SLICE_NULL, "(more)");
+	if (i != n)
+		peer_mismatch(d, "contact count", SLICE_NULL, i < n ? "(more)" : "(fewer)");
 }
 
 static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *rl, const char *what)
 {
-	struct peer_elems e;
+	struct sip_list it;
 	struct slice item;
 	struct sip_parse_error err;
-	int i = 0, n = osip_list_size(rl);
-	peer_elems_init(&e, d->msg, id);
-	while (peer_elems_next(&e, &item)) {
-		struct sip_addr o;
-		if (!osip_takes(item, OSIP_ROUTE))
+	int i = 0, n = osip_list_size(rl), taken;
+	for (const struct sip_hdr *h = sip_hdr_first(d->msg, id); h; h = sip_hdr_next(d->msg, h)) {
+		if (!osip_split_same(h->value, OSIP_ROUTE, &taken)) {
+			i += taken;
 			continue;
-		if (i >= n) {
-			peer_mismatch(d, what, item, NULL);
-			return;
 		}
-		const osip_route_t *r = osip_list_get(rl, i++);
-		if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
-			peer_mismatch(d, peer_decode_failed, item, what);
-			return;
+		sip_list_init(&it, h->value);
+		while (sip_list_next(&it, &item, &err) > 0) {
+			struct sip_addr o;
+			if (!osip_takes(item, OSIP_ROUTE))
+				continue;
+			if (i >= n) {
+				peer_mismatch(d, what, item, NULL);
+				return;
+			}
+			const osip_route_t *r = osip_list_get(rl, i++);
+			if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
+				peer_mismatch(d, peer_decode_failed, item, what);
+				return;
+			}
+			addr_cmp(d, what, &o, r);
+			params(d, what, o.params, &r->gen_params, o.uri_text);
 		}
-		addr_cmp(d, what, &o, r);
-		params(d, what, o.params, &r->gen_params, o.uri_text);
 	}
-	if (i < n)
-		peer_mismatch(d, what, SLICE_NULL, "(more)");
+	if (i != n)
+		peer_mismatch(d, what, SLICE_NULL, i < n ? "(more)" : "(fewer)");
 }
 
 /* One Digest field of ours against osip's (quoted as written, a fold as

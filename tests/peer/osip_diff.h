@@ -54,6 +54,10 @@
  *    too, each element read as an Authentication-Info of its own: its
  *    nextnonce, rspauth, cnonce, qop and nc are compared element by
  *    element, with the Digest faults below.
+ *    A Contact, Route or Record-Route field that libosip2 splits otherwise
+ *    than ours (a comma inside the angle brackets of another scheme:
+ *    "<im:a,b@h>, <tel:+1>") is not compared: the pieces of it that
+ *    libosip2's parser takes are its entries for that field, and skipped.
  *  - libosip2 keeps Contact "*" as a display name "*" without a URI.
  * And these faults of libosip2 (RFC 3261 §25.1 grammar), each forgiven only
  * in the form shown:
