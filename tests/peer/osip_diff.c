@@ -1005,8 +1005,11 @@ static void others(struct peer_diff *d, const osip_list_t *hl)
 		const osip_header_t *o = i < n ? osip_list_get(hl, i) : NULL;
 		struct slice item;
 		const char *p = h->value.ptr, *end = p + h->value.len;
+		/* whole when libosip2's entry is this field (its name) with our
+		 * whole value: the next field's entry may hold the same text */
 		if (!memchr(h->value.ptr, ',', h->value.len) ||
-		    (o && peer_same_as(other_text(h->value, b, sizeof b), o->hvalue, NORM_NONE))) {
+		    (o && peer_same_as(h->name, o->hname, NORM_CASE) &&
+		     peer_same_as(other_text(h->value, b, sizeof b), o->hvalue, NORM_NONE))) {
 			if (!o) {
 				peer_mismatch(d, "header count", h->name, NULL);
 				return;
