@@ -908,26 +908,20 @@ static void content_type(struct peer_diff *d, const osip_content_type_t *c)
  * acceptable formats") is an entry without type and subtype to it. */
 static void accepts(struct peer_diff *d, const osip_list_t *l)
 {
-	struct sip_list it;
+	struct peer_elems e;
 	struct slice item;
-	struct sip_parse_error err;
 	int i = 0, n = osip_list_size(l);
-	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_ACCEPT); h; h = sip_hdr_next(d->msg, h)) {
-		bool blank = slice_trim(h->value).len == 0;
-		sip_list_init(&it, h->value);
-		while (blank || sip_list_next(&it, &item, &err) > 0) {
-			if (i >= n) {
-				peer_mismatch(d, "accept count", h->value, NULL);
-				return;
-			}
-			const osip_content_type_t *c = osip_list_get(l, i++);
-			if (!blank) {
-				media_type(d, "accept", item, c);
-				continue;
-			}
-			peer_cmp(d, "accept type", SLICE_NULL, c->type, NORM_NONE);
-			break;
+	peer_elems_init_blank(&e, d->msg, SIP_HDR_ACCEPT);
+	while (peer_elems_next(&e, &item)) {
+		if (i >= n) {
+			peer_mismatch(d, "accept count", item, NULL);
+			return;
 		}
+		const osip_content_type_t *c = osip_list_get(l, i++);
+		if (item.len)
+			media_type(d, "accept", item, c);
+		else
+			peer_cmp(d, "accept type", SLICE_NULL, c->type, NORM_NONE);
 	}
 	if (i < n)
 		peer_mismatch(d, "accept count", SLICE_NULL, "(more)");

@@ -164,6 +164,13 @@ void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_h
 	e->msg = msg;
 	e->h = sip_hdr_first(msg, id);
 	e->open = false;
+	e->blank = false;
+}
+
+void peer_elems_init_blank(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id)
+{
+	peer_elems_init(e, msg, id);
+	e->blank = true;
 }
 
 bool peer_elems_next(struct peer_elems *e, struct slice *item)
@@ -171,6 +178,11 @@ bool peer_elems_next(struct peer_elems *e, struct slice *item)
 	struct sip_parse_error err;
 	while (e->h) {
 		if (!e->open) {
+			if (e->blank && slice_trim(e->h->value).len == 0) {
+				*item = (struct slice){ e->h->value.ptr, 0 };
+				e->h = sip_hdr_next(e->msg, e->h);
+				return true;
+			}
 			sip_list_init(&e->it, e->h->value);
 			e->open = true;
 		}

@@ -72,8 +72,13 @@ struct peer_elems {
 	const struct sip_hdr *h;
 	struct sip_list it;
 	bool open;
+	bool blank; /* a field of white space alone is one empty element */
 };
 void peer_elems_init(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id);
+/* The same, but a field with no element (an empty Accept: RFC 3261 §20.1,
+ * "no acceptable formats") gives one element of no byte, as a peer that
+ * keeps it as an entry of its own does. */
+void peer_elems_init_blank(struct peer_elems *e, const struct sip_msg *msg, enum sip_hdr_id id);
 bool peer_elems_next(struct peer_elems *e, struct slice *item);
 
 /* A peer's two halves: its parse of data compared with ours (-1 when it

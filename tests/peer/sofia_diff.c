@@ -443,25 +443,18 @@ static void tokparams(struct peer_diff *d, enum sip_hdr_id id, bool present, con
  * formats") is one entry of an empty type to sofia-sip. */
 static void accepts(struct peer_diff *d, sip_accept_t const *ac)
 {
-	struct sip_list it;
+	struct peer_elems e;
 	struct slice item;
-	struct sip_parse_error err;
-	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_ACCEPT); h; h = sip_hdr_next(d->msg, h)) {
-		bool blank = slice_trim(h->value).len == 0;
-		sip_list_init(&it, h->value);
-		while (blank || sip_list_next(&it, &item, &err) > 0) {
-			if (!ac) {
-				peer_mismatch(d, "accept count", h->value, NULL);
-				return;
-			}
-			if (blank) {
-				peer_cmp(d, "accept", slice_make("", 0), ac->ac_type ? ac->ac_type : "", NORM_NONE);
-				ac = ac->ac_next;
-				break;
-			}
-			tokparams_value(d, item, true, ac->ac_type, ac->ac_params, "accept");
-			ac = ac->ac_next;
+	peer_elems_init_blank(&e, d->msg, SIP_HDR_ACCEPT);
+	for (; peer_elems_next(&e, &item); ac = ac->ac_next) {
+		if (!ac) {
+			peer_mismatch(d, "accept count", item, NULL);
+			return;
 		}
+		if (item.len)
+			tokparams_value(d, item, true, ac->ac_type, ac->ac_params, "accept");
+		else
+			peer_cmp(d, "accept", item, ac->ac_type ? ac->ac_type : "", NORM_NONE);
 	}
 	if (ac)
 		peer_mismatch(d, "accept count", SLICE_NULL, ac->ac_type ? ac->ac_type : "(empty)");
