@@ -368,81 +368,107 @@ static bool osip_split_same(struct slice v, enum osip_part part, int *taken)
 	return same && more && sip_list_next(&it, &item, &err) <= 0;
 }
 
+/* Ours' elements of one id that libosip2 has an entry for, in order, and
+ * i, the index of that entry in its list: a field libosip2 splits otherwise
+ * (osip_split_same) is stepped over with its entries, and an element its
+ * parser of part refuses is left out. */
+struct osip_elems {
+	const struct sip_msg *msg;
+	const struct sip_hdr *h;
+	struct sip_list it;
+	bool open;
+	enum osip_part part;
+	int i;
+};
+
+static void osip_elems_init(struct osip_elems *w, const struct sip_msg *msg, enum sip_hdr_id id,
+			    enum osip_part part)
+{
+	*w = (struct osip_elems){ .msg = msg, .h = sip_hdr_first(msg, id), .part = part };
+}
+
+static bool osip_elems_next(struct osip_elems *w, struct slice *item)
+{
+	struct sip_parse_error err;
+	int taken;
+	while (w->h) {
+		if (!w->open) {
+			if (!osip_split_same(w->h->value, w->part, &taken)) {
+				w->i += taken;
+				w->h = sip_hdr_next(w->msg, w->h);
+				continue;
+			}
+			sip_list_init(&w->it, w->h->value);
+			w->open = true;
+		}
+		while (sip_list_next(&w->it, item, &err) > 0)
+			if (osip_takes(*item, w->part))
+				return true;
+		w->h = sip_hdr_next(w->msg, w->h);
+		w->open = false;
+	}
+	return false;
+}
+
 static void contacts(struct peer_diff *d, const osip_list_t *cl)
 {
-	struct sip_list it;
+	struct osip_elems w;
 	struct slice item;
 	struct sip_parse_error err;
-	int i = 0, n = osip_list_size(cl), taken;
-	for (const struct sip_hdr *h = sip_hdr_first(d->msg, SIP_HDR_CONTACT); h; h = sip_hdr_next(d->msg, h)) {
-		if (!osip_split_same(h->value, OSIP_CONTACT, &taken)) {
-			i += taken;
+	int n = osip_list_size(cl);
+	osip_elems_init(&w, d->msg, SIP_HDR_CONTACT, OSIP_CONTACT);
+	while (osip_elems_next(&w, &item)) {
+		struct sip_addr o;
+		if (w.i >= n) {
+			peer_mismatch(d, "contact count", item, NULL);
+			return;
+		}
+		const osip_contact_t *m = osip_list_get(cl, w.i++);
+		if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
+			peer_mismatch(d, peer_decode_failed, item, "contact");
+			return;
+		}
+		if (o.star) {
+			/* libosip2 keeps "*" as a display name without a URI */
+			if (m->url || !m->displayname || strcmp(m->displayname, "*"))
+				peer_mismatch(d, "contact *", item, "(a URI)");
 			continue;
 		}
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) > 0) {
-			struct sip_addr o;
-			if (!osip_takes(item, OSIP_CONTACT))
-				continue;
-			if (i >= n) {
-				peer_mismatch(d, "contact count", item, NULL);
-				return;
-			}
-			const osip_contact_t *m = osip_list_get(cl, i++);
-			if (sip_addr_decode(&o, item, SIP_ADDR_ALLOW_STAR, &err) < 0) {
-				peer_mismatch(d, peer_decode_failed, item, "contact");
-				return;
-			}
-			if (o.star) {
-				/* libosip2 keeps "*" as a display name without a URI */
-				if (m->url || !m->displayname || strcmp(m->displayname, "*"))
-					peer_mismatch(d, "contact *", item, "(a URI)");
-				continue;
-			}
-			addr_cmp(d, "contact", &o, m);
-			bool has;
-			const char *pv = param_value(&m->gen_params, "expires", &has);
-			peer_cmp(d, "contact expires", o.expires_text, pv, NORM_NONE);
-			pv = param_value(&m->gen_params, "q", &has);
-			peer_cmp(d, "contact q", o.q, pv, NORM_NONE);
-			params(d, "contact", o.params, &m->gen_params, o.uri_text);
-		}
+		addr_cmp(d, "contact", &o, m);
+		bool has;
+		const char *pv = param_value(&m->gen_params, "expires", &has);
+		peer_cmp(d, "contact expires", o.expires_text, pv, NORM_NONE);
+		pv = param_value(&m->gen_params, "q", &has);
+		peer_cmp(d, "contact q", o.q, pv, NORM_NONE);
+		params(d, "contact", o.params, &m->gen_params, o.uri_text);
 	}
-	if (i != n)
-		peer_mismatch(d, "contact count", SLICE_NULL, i < n ? "(more)" : "(fewer)");
+	if (w.i != n)
+		peer_mismatch(d, "contact count", SLICE_NULL, w.i < n ? "(more)" : "(fewer)");
 }
 
 static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *rl, const char *what)
 {
-	struct sip_list it;
+	struct osip_elems w;
 	struct slice item;
 	struct sip_parse_error err;
-	int i = 0, n = osip_list_size(rl), taken;
-	for (const struct sip_hdr *h = sip_hdr_first(d->msg, id); h; h = sip_hdr_next(d->msg, h)) {
-		if (!osip_split_same(h->value, OSIP_ROUTE, &taken)) {
-			i += taken;
-			continue;
+	int n = osip_list_size(rl);
+	osip_elems_init(&w, d->msg, id, OSIP_ROUTE);
+	while (osip_elems_next(&w, &item)) {
+		struct sip_addr o;
+		if (w.i >= n) {
+			peer_mismatch(d, what, item, NULL);
+			return;
 		}
-		sip_list_init(&it, h->value);
-		while (sip_list_next(&it, &item, &err) > 0) {
-			struct sip_addr o;
-			if (!osip_takes(item, OSIP_ROUTE))
-				continue;
-			if (i >= n) {
-				peer_mismatch(d, what, item, NULL);
-				return;
-			}
-			const osip_route_t *r = osip_list_get(rl, i++);
-			if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
-				peer_mismatch(d, peer_decode_failed, item, what);
-				return;
-			}
-			addr_cmp(d, what, &o, r);
-			params(d, what, o.params, &r->gen_params, o.uri_text);
+		const osip_route_t *r = osip_list_get(rl, w.i++);
+		if (sip_addr_decode(&o, item, SIP_ADDR_NAME_ADDR, &err) < 0) {
+			peer_mismatch(d, peer_decode_failed, item, what);
+			return;
 		}
+		addr_cmp(d, what, &o, r);
+		params(d, what, o.params, &r->gen_params, o.uri_text);
 	}
-	if (i != n)
-		peer_mismatch(d, what, SLICE_NULL, i < n ? "(more)" : "(fewer)");
+	if (w.i != n)
+		peer_mismatch(d, what, SLICE_NULL, w.i < n ? "(more)" : "(fewer)");
 }
 
 /* One Digest field of ours against osip's (quoted as written, a fold as
