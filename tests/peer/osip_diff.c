@@ -11,11 +11,6 @@
 #include <imsreg/sip.h>
 #include <osipparser2/osip_parser.h>
 
-/* The size of the buffers a value is rewritten into: the fuzz targets'
- * -max_len (8192), so that every value of their inputs fits (lws_as_sp
- * gives back a longer one as written, folds and all). */
-#define VALUE_CAP 8192
-
 /* v with each fold as libosip2 rewrites it before it parses
  * (osip_util_replace_all_lws): the line end (CRLF, LF or CR) and the run of
  * SP and HTAB after it become as many SP; a tab elsewhere stays. In out
@@ -61,7 +56,7 @@ enum osip_part { OSIP_CONTACT, OSIP_ROUTE, OSIP_CHALLENGE, OSIP_CREDENTIALS, OSI
  * ours reads as a challenge without parameters), and keeps the others. */
 static bool osip_takes(struct slice v, enum osip_part part)
 {
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	if (!osip_value(v, b, sizeof b))
 		return true;
 	int rc = 0;
@@ -132,7 +127,7 @@ static bool cut_at_nul(struct slice ours, const char *osip)
 		return false;
 	const char *at = memchr(ours.ptr, '@', ours.len);
 	const char *qm = memchr(ours.ptr, '?', ours.len);
-	char o[8192];
+	char o[PEER_VALUE_CAP];
 	size_t k = 0;
 	for (size_t i = 0; i < ours.len && k < sizeof o; i++) {
 		if (i + 3 <= ours.len && memcmp(ours.ptr + i, "%00", 3) == 0) {
@@ -191,7 +186,7 @@ static void cmp_uri(struct peer_diff *d, const char *what, struct slice ours, co
 {
 	if (sip_like_scheme(ours) || osip_trims_escaped_ws(ours))
 		return;
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	uri_text(b, sizeof b, u);
 	/* an addr-spec of another scheme keeps the LWS before its first
 	 * header parameter ("t: x:y ;q=1" -> "x:y ", "x:y<HTAB>;q=1" ->
@@ -231,7 +226,7 @@ static bool param_next(void *it, const char **name, size_t *nl, const char **val
 static void params(struct peer_diff *d, const char *what, struct slice ours, const osip_list_t *op,
 		   struct slice uri)
 {
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	ours = lws_as_sp(ours, b, sizeof b);
 	struct param_it it = { op, 0, uri.len && uri.ptr[uri.len - 1] == ';' };
 	peer_params_cmp(d, what, ours, param_next, &it);
@@ -254,7 +249,7 @@ static void addr_cmp(struct peer_diff *d, const char *what, const struct sip_add
 	snprintf(t, sizeof t, "%s uri", what);
 	cmp_uri(d, t, o->uri_text, a->url);
 	snprintf(t, sizeof t, "%s display name", what);
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	peer_cmp(d, t, lws_as_sp(o->display, b, sizeof b), a->displayname, NORM_QUOTED);
 }
 
@@ -475,7 +470,7 @@ static void routes(struct peer_diff *d, enum sip_hdr_id id, const osip_list_t *r
  * libosip2 rewrites it). */
 static void field(struct peer_diff *d, const struct sip_auth *o, enum sip_auth_field f, const char *osip)
 {
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	peer_cmp(d, sip_auth_field_name(f), lws_as_sp(o->field[f], b, sizeof b), osip, NORM_QUOTED);
 }
 
@@ -880,7 +875,7 @@ static void value_list(struct peer_diff *d, enum sip_hdr_id id, const osip_list_
 {
 	struct peer_elems e;
 	struct slice item;
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	int i = 0, n = osip_list_size(l);
 	peer_elems_init(&e, d->msg, id);
 	while (peer_elems_next(&e, &item)) {
@@ -992,7 +987,7 @@ static bool osip_types(enum sip_hdr_id id)
 static void other_value(struct peer_diff *d, const struct sip_hdr *h, struct slice v,
 			const osip_header_t *o)
 {
-	char t[64], b[VALUE_CAP];
+	char t[64], b[PEER_VALUE_CAP];
 	size_t k = 0;
 	if (!peer_same_as(h->name, o->hname, NORM_CASE)) {
 		peer_mismatch(d, "header name", h->name, o->hname);
@@ -1016,7 +1011,7 @@ static void other_value(struct peer_diff *d, const struct sip_hdr *h, struct sli
  * Min-Expires are numbers: compared without leading zeros. */
 static void others(struct peer_diff *d, const osip_list_t *hl)
 {
-	char b[VALUE_CAP];
+	char b[PEER_VALUE_CAP];
 	int i = 0, n = osip_list_size(hl);
 	for (uint16_t k = 0; k < d->msg->nhdrs; k++) {
 		const struct sip_hdr *h = &d->msg->hdrs[k];
@@ -1117,7 +1112,7 @@ static void compare(struct peer_diff *d, const osip_message_t *sip)
 	value_list(d, SIP_HDR_CONTENT_ENCODING, &sip->content_encodings, "content-encoding");
 	h = peer_on_both(d, SIP_HDR_MIME_VERSION, sip->mime_version != NULL, "mime-version");
 	if (h) {
-		char b[VALUE_CAP];
+		char b[PEER_VALUE_CAP];
 		peer_cmp(d, "mime-version", other_text(h->value, b, sizeof b),
 			 sip->mime_version->value, NORM_NONE);
 	}

@@ -66,6 +66,12 @@ typedef bool peer_param_next_fn(void *it, const char **name, size_t *nl, const c
 void peer_params_cmp(struct peer_diff *d, const char *what, struct slice ours,
 		     peer_param_next_fn *next, void *it);
 
+/* The size of the buffers a peer comparison copies or rewrites a value
+ * into: the fuzz targets' -max_len (8192), so that every value of their
+ * inputs fits (osip_diff's lws_as_sp gives back a longer one as written,
+ * folds and all; sofia_diff compares a longer media type with its SWS). */
+#define PEER_VALUE_CAP 8192
+
 /* The elements of every header of one id, in message order. */
 struct peer_elems {
 	const struct sip_msg *msg;

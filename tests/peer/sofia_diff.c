@@ -42,7 +42,7 @@ static bool url_e_drops_slash(struct slice uri, const char **slash)
 
 static void cmp_url(struct peer_diff *d, const char *what, struct slice ours, url_t const *u)
 {
-	char b[8192];
+	char b[PEER_VALUE_CAP];
 	url_text(b, sizeof b, u);
 	/* an addr-spec's URI before LWS and ';' ("sip:a@b\r\n ;q=1"): sofia-sip
 	 * keeps the white space in it */
@@ -50,7 +50,7 @@ static void cmp_url(struct peer_diff *d, const char *what, struct slice ours, ur
 		b[n - 1] = 0;
 	const char *slash;
 	if (ours.ptr && ours.len < sizeof b && url_e_drops_slash(ours, &slash)) {
-		char o[8192];
+		char o[PEER_VALUE_CAP];
 		size_t k = (size_t)(slash - ours.ptr);
 		memcpy(o, ours.ptr, k);
 		memcpy(o + k, slash + 1, ours.len - k - 1);
@@ -417,7 +417,7 @@ static void tokparams_value(struct peer_diff *d, struct slice value, bool media,
 		return;
 	}
 	struct slice v = o.value;
-	char b[8192]; /* the fuzz targets' -max_len: every media type fits */
+	char b[PEER_VALUE_CAP];
 	if (media && v.len < sizeof b) {
 		size_t n = 0;
 		for (size_t i = 0; i < v.len; i++)
