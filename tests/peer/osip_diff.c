@@ -659,7 +659,9 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
  *    and the version, targetname, context, digest, gssapi-data, crand and
  *    cnum it knows besides): libosip2 then takes the next quoted string in
  *    the field for its value ("realm=r, qop="auth"": realm "auth", no qop),
- *    so none of its values of that field is compared.
+ *    so none of its values of that field is compared. So too when a HTAB
+ *    stands between such a name and its '=' (osip_gap_tab): libosip2 does
+ *    not read that parameter.
  *  - *longer: bit f set where a name is f's name and more ("qopx=1" for
  *    qop): libosip2 matches the names of the parameters it reads as tokens
  *    (algorithm, qop and nc of credentials; qop and nc of
@@ -667,6 +669,22 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
  *    first letters and takes the first such one, so f is not compared; and where f is the last auth-param of the field
  *    and written in fewer than six bytes ("qop=a", "nc=12" at the end):
  *    libosip2 does not read it. */
+/* Whether the white space from e (a name's end) to its '=' holds a HTAB
+ * that libosip2 keeps: it finds the '=' and steps back over SP alone
+ * (__osip_quoted_string_set), so "nonce<HTAB>=..." is not nonce to it.
+ * A HTAB in a fold's run is SP by then (lws_as_sp). */
+static bool osip_gap_tab(const char *e, const char *end)
+{
+	bool fold = false;
+	for (; e < end && strchr(" \t\r\n", *e); e++) {
+		if (*e == '\r' || *e == '\n')
+			fold = true;
+		else if (*e == '\t' && !fold)
+			return true;
+	}
+	return false;
+}
+
 static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
@@ -688,7 +706,8 @@ static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 	*longer = 0;
 	while (auth_name_next(&w, &name, &value)) {
 		for (size_t k = 0; names[k]; k++)
-			if (slice_caseeq_cstr(name, names[k]) && (value == w.end || *value != '"'))
+			if (slice_caseeq_cstr(name, names[k]) &&
+			    (value == w.end || *value != '"' || osip_gap_tab(name.ptr + name.len, w.end)))
 				bare = true;
 		for (size_t k = 0; k < sizeof tokens / sizeof tokens[0]; k++) {
 			const char *t = sip_auth_field_name(tokens[k]);

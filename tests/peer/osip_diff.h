@@ -119,7 +119,10 @@
  *  - A Digest field libosip2 reads as a quoted string, written bare
  *    ("realm=r, qop="auth""), makes it take the next quoted string for
  *    that field's value ("auth") and lose the field that string belongs
- *    to: a challenge or credentials field with one is not compared.
+ *    to: a challenge or credentials field with one is not compared. So
+ *    is one with a HTAB between such a name and its '=' ("nonce<HTAB>=",
+ *    not in a fold): libosip2 steps back from the '=' over SP alone, and
+ *    does not read that parameter.
  *  - Allocations made inside libosip2 are left out of LeakSanitizer's
  *    report: it leaks a body part's second Content-Type.
  *  - libosip2 drops a challenge or credentials field it cannot parse
