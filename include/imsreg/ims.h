@@ -645,6 +645,15 @@ struct ims_flow_call {
 		uint32_t cseq;             /* the REGISTER that named it */
 	} sa[2];                       /* [0] in use, [1] the one before */
 	char sa_pcscf[64];             /* canonical, as the key's */
+	/* A binding's record (call_id holds "\001bt ", its AOR's key, then
+	 * its contact's), from a capture: when the last 2xx to a REGISTER of
+	 * the AOR granted it and for how long, and whether a REGISTER of the
+	 * UE renewing it has come since (ts24229.packet.reregistration) */
+	bool have_grant;
+	bool grant_renewed;
+	uint32_t grant_expires;        /* seconds */
+	uint32_t grant_cseq;           /* that 2xx's CSeq */
+	int64_t grant_us;              /* when it went, microseconds */
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */

@@ -4128,6 +4128,31 @@ static struct ims_flow_call *flow_aor(struct ims_flow *f, const struct sip_uri *
 	return flow_keyed(f, uri_key(key, cap, AOR_KEY_PREFIX, u), key);
 }
 
+/* The key of a binding's record: "\001bt ", the AOR's sip_uri_key, then
+ * the contact's key (CONTACT_KEY_PREFIX's, with ";sos" for an emergency
+ * contact). 0 when either has no key or they do not fit. */
+#define BINDING_KEY_PREFIX "\001bt "
+#define BINDING_KEY_MAX (2 * AOR_KEY_MAX)
+static size_t binding_key(char *buf, size_t cap, const struct sip_uri *aor, const struct sip_uri *contact)
+{
+	size_t k = uri_key(buf, cap, BINDING_KEY_PREFIX, aor);
+	size_t n = k ? uri_key(buf + k, cap - k, CONTACT_KEY_PREFIX, contact) : 0;
+	return n ? k + n : 0;
+}
+
+/* How long message c gives contact ct: its expires parameter, else the
+ * Expires header; false when it says neither. */
+static bool contact_expiry(const struct ctx *c, const struct contact *ct, uint32_t *secs)
+{
+	if (ct->a.has_expires)
+		*secs = ct->a.expires;
+	else if (c->has_expires)
+		*secs = c->expires;
+	else
+		return false;
+	return true;
+}
+
 /* A 2xx to a REGISTER: the bindings it lists (the contacts with an expiry
  * above 0), kept in its AOR's record for the reg-event NOTIFYs that follow
  * (check_flow_bindings), and its Service-Route, kept for that AOR and for
@@ -4299,6 +4324,47 @@ static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
 	}
 }
 
+/* From a capture: a 2xx to a REGISTER (on any leg: a P-CSCF's two copies
+ * go within milliseconds) times each binding it grants (every current
+ * binding of the AOR, with the time left of each), for
+ * ts24229.packet.reregistration; the UE's REGISTER renewing a binding
+ * marks it renewed, so that only the first of a refresh (not the one
+ * after its 401, nor a retransmission) is judged. */
+static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
+{
+	if (!c->pk || !c->to_ok || !c->cseq_ok)
+		return;
+	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
+	if (!grant && !(c->is_register && c->ue_leg))
+		return;
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		char key[BINDING_KEY_MAX];
+		uint32_t secs = 0;
+		struct ims_flow_call *fc;
+		size_t k;
+		if (ct->a.star || contact_removed(c, ct) || (grant && !contact_expiry(c, ct, &secs)) ||
+		    !(k = binding_key(key, sizeof key, &c->to.uri, &ct->a.uri)))
+			continue;
+		if (!(fc = grant ? flow_keyed(f, k, key) : flow_find(f, slice_make(key, k))) ||
+		    (!grant && (!fc->have_grant || fc->grant_renewed)))
+			continue;
+		struct ims_flow_call next = *fc;
+		if (grant) {
+			next.have_grant = true;
+			next.grant_renewed = false;
+			next.grant_expires = secs;
+			next.grant_cseq = c->cseq.seq;
+			next.grant_us = pk_us(c->pk);
+		} else {
+			next.grant_renewed = true;
+		}
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
+	}
+}
+
 /* Whether the message is of the REGISTER the flow's record fc last noted
  * from a capture: its CSeq and top Via branch, on the UE's leg (a
  * retransmission of it, or a response to it). */
@@ -4406,6 +4472,7 @@ static void flow_note(struct ctx *c, struct ims_flow *f)
 	flow_note_call(c, f);
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
 	flow_note_reregistered(c, f);
+	flow_note_grant_times(c, f);
 }
 
 
@@ -5135,6 +5202,66 @@ static void check_packet_response_delay(struct ctx *c)
 	       fc->reg_tx > 1 ? " (the UE had sent it again meanwhile)" : "");
 }
 
+/* A REGISTER of the UE renewing a binding whose 2xx came earlier in the
+ * capture (the first REGISTER of that refresh): TS 24.229 §5.1.1.4.1 has
+ * the UE re-register 600 s before the expiry when it was granted more
+ * than 1200 s, else when half the time has gone. Later than that by more
+ * than REREG_SLACK_US (the UE times from when the 2xx reached it), or
+ * after the expiry itself, is said. A binding a later 2xx no longer lists
+ * (deregistered) or a NOTIFY removed is not timed, nor is an S-CSCF's
+ * third-party REGISTER (its refreshes follow the UE's). */
+#define REREG_SLACK_US 2000000
+static void check_packet_reregistration(struct ctx *c)
+{
+	if (!c->pk || !c->flow || !c->ue_leg || !c->to_ok || c->third_party)
+		return;
+	char key[BINDING_KEY_MAX];
+	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	const struct ims_flow_call *aor = k ? flow_find(c->flow, slice_make(key, k)) : NULL;
+	if (!aor || !aor->have_granted || aor->granted_cut)
+		return;
+	const int64_t now = pk_us(c->pk);
+	struct contact_cursor cur = { 0 };
+	struct contact *ct;
+	while ((ct = contact_next(c, &cur))) {
+		const struct ims_flow_call *fc;
+		if (ct->a.star || contact_removed(c, ct) || removed_record(c->flow, ct) ||
+		    !(k = binding_key(key, sizeof key, &c->to.uri, &ct->a.uri)) ||
+		    !(fc = flow_find(c->flow, slice_make(key, k))) || !fc->have_grant ||
+		    fc->grant_renewed || now < fc->grant_us ||
+		    !uri_in_list(aor->granted, &ct->a.uri, true))
+			continue;
+		const int64_t span = (int64_t)fc->grant_expires * 1000000;
+		const bool long_grant = fc->grant_expires > 1200;
+		const int64_t due = long_grant ? span - 600 * 1000000ll : span / 2;
+		const int64_t age = now - fc->grant_us;
+		const char *when = long_grant ? "600 s before the expiry of a registration of more "
+						"than 1200 s"
+					      : "half-way through a registration of 1200 s or less";
+		if (age > span)
+			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
+			       "after its registration expired: the 2xx (CSeq %u) earlier in this "
+			       "capture granted it %u s, %.1f s before this REGISTER. Meanwhile the UE "
+			       "was not registered there: the S-CSCF removed the binding (a reg-event "
+			       "NOTIFY says expired) and calls and SMS to the UE failed. TS 24.229 "
+			       "§5.1.1.4.1 has the UE re-register %s. Look for a refresh the capture "
+			       "missed or one that failed (its retransmissions, an error response), and "
+			       "at the UE's refresh timer.", SLICE_ARG(ct->a.uri_text),
+			       (double)(age - span) / 1e6, (unsigned)fc->grant_cseq,
+			       (unsigned)fc->grant_expires, (double)age / 1e6, when);
+		else if (age > due + REREG_SLACK_US)
+			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
+			       "after the 2xx (CSeq %u) that granted it %u s, %.1f s before it "
+			       "expires: TS 24.229 §5.1.1.4.1 has the UE re-register %s (at %.1f s, "
+			       "%.1f s before this one). A refresh this late leaves little time to "
+			       "retry: challenged again, lost or refused, the registration lapses. "
+			       "Check the UE's refresh timer (its IMS profile).",
+			       SLICE_ARG(ct->a.uri_text), (double)age / 1e6, (unsigned)fc->grant_cseq,
+			       (unsigned)fc->grant_expires, (double)(span - age) / 1e6, when,
+			       (double)due / 1e6, (double)(age - due) / 1e6);
+	}
+}
+
 /* The book: X(id, severity, ref, summary, scope, check), in the order the
  * rules run. One list feeds both the public info and the dispatch table. */
 #define RULE_BOOK(X) \
@@ -5189,6 +5316,9 @@ static void check_packet_response_delay(struct ctx *c)
 	X("rfc3261.packet.response-delay", IMS_SEV_INFO, "RFC 3261 §17.1.2.2",\
 	  "a response to a REGISTER came within 2 s of it (capture files)",\
 	  RESPONSE, check_packet_response_delay) \
+	X("ts24229.packet.reregistration", IMS_SEV_WARNING, "TS 24.229 §5.1.1.4.1",\
+	  "the UE renews a binding 600 s before it expires (half-way for 1200 s or less), and not after it expired (capture files)",\
+	  BINDING, check_packet_reregistration) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
 	  REQUEST, check_udp_size) \

@@ -2554,9 +2554,11 @@ static void test_every_rule_has_a_firing_case(void)
 		    strcmp(rules[r].id, "rfc3261.packet.via-source") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.retransmission") == 0 ||
-		    strcmp(rules[r].id, "rfc3261.packet.response-delay") == 0)
+		    strcmp(rules[r].id, "rfc3261.packet.response-delay") == 0 ||
+		    strcmp(rules[r].id, "ts24229.packet.reregistration") == 0)
 			tested = true; /* test_packet_rules_..., test_response_goes_back_...,
-					* test_messages_after_the_sas_... */
+					* test_messages_after_the_sas_...,
+					* test_late_and_lapsed_reregistrations_are_timed */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -3335,6 +3337,95 @@ static void test_retransmissions_and_slow_answers_are_timed(void)
 	step_us = 0;
 }
 
+/* A binding granted by a 2xx in a capture, renewed by the UE's REGISTER:
+ * on time, late (after the point TS 24.229 §5.1.1.4.1 sets), or after it
+ * expired; only the first REGISTER of a refresh is timed, and a binding
+ * a later 2xx no longer lists is not. */
+static void test_late_and_lapsed_reregistrations_are_timed(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	size_t len;
+	char *refresh = mutate(protected_register, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len);
+	char *refresh2 = refresh ? mutate(refresh, "z9hG4bKdef456", "z9hG4bKref4", &len) : NULL;
+	char *ok_600 = mutate(ok_200, "expires=600000", "expires=600", &len);
+	char *ok_none = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
+			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
+	CHECK(refresh && refresh2 && ok_600 && ok_none);
+	if (!refresh || !refresh2 || !ok_600 || !ok_none)
+		goto out;
+	const char *id = "ts24229.packet.reregistration";
+	/* 600000 s granted: due 600 s before, at 599400 s */
+	const int64_t t0 = 1000000000;
+	const struct {
+		int64_t after_s;       /* the refresh, seconds after the 2xx */
+		const char *want;      /* in the message, or NULL: quiet */
+	} rows[] = {
+		{ 599000, NULL },
+		{ 599401, NULL }, /* within the slack */
+		{ 599500, "500.0 s before it expires" },
+		{ 599500, "at 599400.0 s, 100.0 s before this one" },
+		{ 600010, "10.0 s after its registration expired" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ims_flow_init(&flow);
+		step_us = t0;
+		CHECK(packet_flow_step(&flow, ok_200, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+		step_us = t0 + rows[i].after_s * 1000000;
+		CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		f = find(&fs, id);
+		if (rows[i].want) {
+			CHECK(f && strstr(f->message, rows[i].want) && strstr(f->message, "600000 s") &&
+			      f->hdr == SIP_HDR_CONTACT);
+			if (f && !strstr(f->message, rows[i].want))
+				fprintf(stderr, "row %zu: %s\n", i, f->message);
+		} else {
+			CHECK(!f);
+		}
+		/* the REGISTER after its 401: the same refresh, not timed again */
+		step_us += 1000000;
+		CHECK(packet_flow_step(&flow, refresh2, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		CHECK(!find(&fs, id));
+		ims_flow_fini(&flow);
+	}
+	/* 600 s granted: due half-way, at 300 s */
+	ims_flow_init(&flow);
+	step_us = t0;
+	CHECK(packet_flow_step(&flow, ok_600, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	step_us = t0 + 301 * 1000000ll;
+	CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	step_us += 1000000;
+	CHECK(packet_flow_step(&flow, ok_600, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	step_us += 400 * 1000000ll;
+	CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK((f = find(&fs, id)) && strstr(f->message, "half-way") && strstr(f->message, "at 300.0 s"));
+	ims_flow_fini(&flow);
+	/* deregistered (the 2xx lists the binding no more): a later
+	 * REGISTER of it is a new registration, not timed */
+	ims_flow_init(&flow);
+	step_us = t0;
+	CHECK(packet_flow_step(&flow, ok_600, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	step_us += 10 * 1000000ll;
+	CHECK(packet_flow_step(&flow, ok_none, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	step_us += 5000 * 1000000ll;
+	CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	ims_flow_fini(&flow);
+	/* read from text (no times): nothing */
+	ims_flow_init(&flow);
+	CHECK(flow_step(&flow, ok_600, &fs) >= 0);
+	CHECK(flow_step(&flow, refresh, &fs) >= 0);
+	CHECK(!find(&fs, id));
+	ims_flow_fini(&flow);
+out:
+	free(refresh);
+	free(refresh2);
+	free(ok_600);
+	free(ok_none);
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -3354,6 +3445,7 @@ int main(void)
 	test_response_goes_back_where_its_register_came_from();
 	test_messages_after_the_sas_use_an_sa_pair();
 	test_retransmissions_and_slow_answers_are_timed();
+	test_late_and_lapsed_reregistrations_are_timed();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

@@ -1217,6 +1217,22 @@ def to_ue(sport, m):
     u = struct.pack("!HHHH", sport, 5064, 8 + len(m), 0) + m
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
     return b"\x02" * 12 + b"\x08\x00" + ip
+# the 200 granting 600 s at t + 0.2 s, the refresh at t + 450 s: late
+# (TS 24.229 §5.1.1.4.1: half-way, at 300 s)
+ok = (b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-sa1\r\n"
+      b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
+      b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: sa1\r\n"
+      b"CSeq: 2 REGISTER\r\nContact: <sip:10.0.0.1:5064>;expires=600\r\nContent-Length: 0\r\n\r\n")
+def to_port_c(m):
+    u = struct.pack("!HHHH", 5068, 5062, 8 + len(m), 0) + m
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
+    return b"\x02" * 12 + b"\x08\x00" + ip
+refresh = reg.replace(b"CSeq: 2", b"CSeq: 3").replace(b"sa1;", b"sa3;").replace(b"-sa1", b"-sa3")
+with open(sys.argv[1] + ".rr", "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for sec, usec, pkt in ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, to_port_c(ok)),
+                           (1450, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh))):
+        f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
 with open(sys.argv[1] + ".pair", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, pkt in enumerate([packet([10, 0, 0, 1], 5062, 5068, reg), to_ue(5060, opt), to_ue(5066, opt)]):
@@ -1224,6 +1240,8 @@ with open(sys.argv[1] + ".pair", "wb") as f:
 PY
 "$imsreg" decode --json "$tmp/sa.pcap.pair" >"$tmp/pair.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["ts33203.packet.sa-pair", "rfc3261.packet.via-source"], []], ids; f=[f for f in m[1]["findings"] if f["id"] == "ts33203.packet.sa-pair"][0]; assert "from the P-CSCF'"'"'s port 5060 to the UE'"'"'s port 5064" in f["message"] and f["severity"] == "error", f' "$tmp/pair.json" && ok || bad "packet rules: the P-CSCF's OPTIONS from 5060 to the UE's port-s, after the SAs"
+"$imsreg" decode --json "$tmp/sa.pcap.rr" >"$tmp/rr.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if f["id"] == "ts24229.packet.reregistration"] for x in m]; assert ids == [[], [], ["ts24229.packet.reregistration"]], ids; f=m[2]["findings"][[g["id"] for g in m[2]["findings"]].index("ts24229.packet.reregistration")]; assert "450.0 s after the 2xx (CSeq 2) that granted it 600 s" in f["message"] and "at 300.0 s, 150.0 s before this one" in f["message"] and f["severity"] == "warning" and f["header"] == "Contact", f' "$tmp/rr.json" && ok || bad "packet rules: a refresh at 450 s of a 600 s binding is late"
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
 
