@@ -273,15 +273,20 @@ static void addr_one(struct peer_diff *d, enum sip_hdr_id id, const osip_from_t 
 	params(d, what, o.params, &a->gen_params, o.uri_text);
 }
 
-/* Whether libosip2 misreads this Via: it ends the transport at the first
- * SP after it (a fold is spaces by then), so LWS of HTAB alone between
- * transport and sent-by ("SIP/2.0/UDP\th:5;x= y") leaves the sent-by in its
- * transport and what follows the next SP in its host. */
-static bool osip_via_misreads(const struct sip_via *o)
+/* Whether libosip2 misreads this Via (item, decoded into o): it ends the
+ * transport at the first SP after it (a fold is spaces by then), so LWS of
+ * HTAB alone between transport and sent-by ("SIP/2.0/UDP\th:5;x= y")
+ * leaves the sent-by in its transport and what follows the next SP in its
+ * host; and it takes a '(' after that SP for the start of a comment (RFC
+ * 2543's Via had one), wherever it is, so a quoted parameter value holding
+ * one ("x=\"a(b)\"") loses its parameters from the byte before it on. */
+static bool osip_via_misreads(const struct sip_via *o, struct slice item)
 {
 	const char *p = o->transport.ptr + o->transport.len, *end = o->host.ptr;
 	if (!o->transport.ptr || !o->host.ptr || end < p)
 		return false;
+	if (memchr(end, '(', (size_t)(item.ptr + item.len - end)))
+		return true;
 	for (; p < end; p++)
 		if (*p != '\t')
 			return false;
@@ -306,7 +311,7 @@ static void vias(struct peer_diff *d, const osip_list_t *vl)
 			peer_mismatch(d, peer_decode_failed, item, "via");
 			return;
 		}
-		if (osip_via_misreads(&o))
+		if (osip_via_misreads(&o, item))
 			continue;
 		peer_cmp(d, "via version", o.version, v->version, NORM_NONE);
 		peer_cmp(d, "via transport", o.transport, v->protocol, NORM_NONE);

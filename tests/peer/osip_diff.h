@@ -110,7 +110,9 @@
  *  - libosip2 ends a Via's transport at the first SP after it: with HTAB
  *    alone between transport and sent-by ("SIP/2.0/UDP<HTAB>h:5", no fold)
  *    its transport runs into the sent-by and its host is what follows the
- *    next SP. Such a Via is not compared. The same of the scheme of a
+ *    next SP. Such a Via is not compared, nor is one with a '(' after
+ *    its transport (in a quoted parameter value): libosip2 reads from
+ *    there as an RFC 2543 comment and cuts the parameters before it. The same of the scheme of a
  *    challenge or credentials field ("Digest<HTAB>realm=..."): such a
  *    field is not compared.
  *  - A URI in angle brackets that ends in ';' ("<im:a@h;>") gets a header
