@@ -651,6 +651,9 @@ struct ims_flow_call {
 	 * UE renewing it has come since (ts24229.packet.reregistration) */
 	bool have_grant;
 	bool grant_renewed;
+	bool grant_shortened;          /* a reg-event NOTIFY shortened it since
+					* (RFC 3680 event shortened): the time is
+					* the NOTIFY's, and grant_cseq its CSeq */
 	uint32_t grant_expires;        /* seconds */
 	uint32_t grant_cseq;           /* that 2xx's CSeq */
 	int64_t grant_us;              /* when it went, microseconds */

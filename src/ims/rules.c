@@ -3963,6 +3963,7 @@ static struct slice flow_sec(const struct sip_msg *m, enum sip_hdr_id id, char *
 static const struct ims_reginfo *reginfo_of(struct ctx *c, int *rc);
 
 static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri);
+static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri);
 
 /* A reg-event NOTIFY: the highest reginfo version of its subscription
  * (its Call-ID), for rfc3680.flow.version; then the contacts it removed
@@ -3989,6 +3990,7 @@ static void flow_note_reginfo(struct ctx *c, struct ims_flow *f)
 			flow_trim(f);
 	}
 	flow_note_removed(c, f, ri); /* fc may be stale from here */
+	flow_note_shortened(c, f, ri);
 }
 
 /* The key of a record of an address-of-record (AOR_KEY_PREFIX) or of a
@@ -4324,6 +4326,40 @@ static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
 	}
 }
 
+/* From a capture: a reg-event NOTIFY listing a contact active with the
+ * event shortened and an expires (RFC 3680 §5.1: the network shortened
+ * the registration, to re-authenticate the UE): that binding's record is
+ * timed from the NOTIFY, for ts24229.packet.reregistration (which then
+ * judges only whether it lapsed). Only a binding a 2xx timed before. */
+static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri)
+{
+	if (!c->pk)
+		return;
+	for (unsigned i = 0; i < ri->ncontacts; i++) {
+		const struct ims_reginfo_contact *k = &ri->contacts[i];
+		struct sip_uri aor, ct;
+		struct sip_parse_error err;
+		char key[BINDING_KEY_MAX];
+		size_t n;
+		struct ims_flow_call *fc;
+		if (strcmp(k->state, "active") != 0 || strcmp(k->event, "shortened") != 0 ||
+		    !k->has_expires || k->reg >= ri->nregs ||
+		    sip_uri_decode(&aor, slice_cstr(ri->regs[k->reg].aor), &err) < 0 ||
+		    sip_uri_decode(&ct, slice_cstr(k->uri), &err) < 0 ||
+		    !(n = binding_key(key, sizeof key, &aor, &ct)) ||
+		    !(fc = flow_find(f, slice_make(key, n))) || !fc->have_grant)
+			continue;
+		struct ims_flow_call next = *fc;
+		next.grant_renewed = false;
+		next.grant_shortened = true;
+		next.grant_expires = k->expires;
+		next.grant_cseq = c->cseq_ok ? c->cseq.seq : 0;
+		next.grant_us = pk_us(c->pk);
+		if (flow_store(f, fc, &next))
+			flow_trim(f);
+	}
+}
+
 /* From a capture: a 2xx to a REGISTER (on any leg: a P-CSCF's two copies
  * go within milliseconds) times each binding it grants (every current
  * binding of the AOR, with the time left of each), for
@@ -4354,6 +4390,7 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 		if (grant) {
 			next.have_grant = true;
 			next.grant_renewed = false;
+			next.grant_shortened = false;
 			next.grant_expires = secs;
 			next.grant_cseq = c->cseq.seq;
 			next.grant_us = pk_us(c->pk);
@@ -5238,7 +5275,17 @@ static void check_packet_reregistration(struct ctx *c)
 		const char *when = long_grant ? "600 s before the expiry of a registration of more "
 						"than 1200 s"
 					      : "half-way through a registration of 1200 s or less";
-		if (age > span)
+		if (age > span && fc->grant_shortened)
+			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
+			       "after its registration expired: the reg-event NOTIFY (CSeq %u) earlier in "
+			       "this capture shortened it to %u s, %.1f s before this REGISTER, and the UE "
+			       "did not re-register in that time. Meanwhile it was not registered there: "
+			       "calls and SMS to it failed. A network shortens a registration to make the "
+			       "UE re-register (and so re-authenticate it); check that the UE reads the "
+			       "NOTIFY's expires (RFC 3680 §5.1, event shortened).",
+			       SLICE_ARG(ct->a.uri_text), (double)(age - span) / 1e6,
+			       (unsigned)fc->grant_cseq, (unsigned)fc->grant_expires, (double)age / 1e6);
+		else if (age > span)
 			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
 			       "after its registration expired: the 2xx (CSeq %u) earlier in this "
 			       "capture granted it %u s, %.1f s before this REGISTER. Meanwhile the UE "
@@ -5249,7 +5296,7 @@ static void check_packet_reregistration(struct ctx *c)
 			       "at the UE's refresh timer.", SLICE_ARG(ct->a.uri_text),
 			       (double)(age - span) / 1e6, (unsigned)fc->grant_cseq,
 			       (unsigned)fc->grant_expires, (double)age / 1e6, when);
-		else if (age > due + REREG_SLACK_US)
+		else if (age > due + REREG_SLACK_US && !fc->grant_shortened)
 			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
 			       "after the 2xx (CSeq %u) that granted it %u s, %.1f s before it "
 			       "expires: TS 24.229 §5.1.1.4.1 has the UE re-register %s (at %.1f s, "

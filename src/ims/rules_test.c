@@ -3402,6 +3402,33 @@ static void test_late_and_lapsed_reregistrations_are_timed(void)
 	CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
 	CHECK((f = find(&fs, id)) && strstr(f->message, "half-way") && strstr(f->message, "at 300.0 s"));
 	ims_flow_fini(&flow);
+	/* a reg-event NOTIFY shortens the binding to 600 s at t + 100 s: a
+	 * REGISTER at 500 s of that is not late (only a lapse is judged
+	 * then), one at 650 s comes after it lapsed */
+	{
+		static const char *const shorten[] = {
+			"<uri>sip:+491701234567@[2001:db8::1]:5060</uri>", "<uri>sip:[2001:db8::1]:5064</uri>",
+			"event=\"registered\" expires=\"600000\"", "event=\"shortened\" expires=\"600\"",
+		};
+		char *notify = mutate_all(notify_reginfo, shorten, 4);
+		CHECK(notify != NULL);
+		for (int lapse = 0; notify && lapse < 2; lapse++) {
+			ims_flow_init(&flow);
+			step_us = t0;
+			CHECK(packet_flow_step(&flow, ok_200, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+			step_us = t0 + 100 * 1000000ll;
+			CHECK(packet_flow_step(&flow, notify, true, "2001:db8::10", 5064, "2001:db8::1", 5064, &fs) >= 0);
+			step_us += (lapse ? 650 : 500) * 1000000ll;
+			CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+			f = find(&fs, id);
+			CHECK(lapse ? f && strstr(f->message, "50.0 s after its registration expired") &&
+					      strstr(f->message, "NOTIFY (CSeq 1)") &&
+					      strstr(f->message, "shortened it to 600 s")
+				    : !f);
+			ims_flow_fini(&flow);
+		}
+		free(notify);
+	}
 	/* deregistered (the 2xx lists the binding no more): a later
 	 * REGISTER of it is a new registration, not timed */
 	ims_flow_init(&flow);
