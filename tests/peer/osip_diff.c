@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include <osipparser2/osip_parser.h>
 
@@ -182,9 +183,38 @@ static bool osip_trims_escaped_ws(struct slice ours)
 	return false;
 }
 
+/* Whether ours, a URI, has a parameter named x-obr or x-obp (any case,
+ * perhaps escaped): osip_uri_to_str leaves those out, as eXosip's own
+ * (the address and port of an outbound flow it adds to a Contact). Every
+ * ';' counts (one in the user part too: such a URI is then not
+ * compared). */
+static bool osip_hides_param(struct slice ours)
+{
+	const char *p = ours.ptr, *end = p + ours.len;
+	while (p && (p = memchr(p, ';', (size_t)(end - p)))) {
+		char name[8];
+		size_t n = 0;
+		for (p++; p < end && !strchr(";=?", *p) && n < sizeof name - 1; n++) {
+			int hi, lo;
+			if (*p == '%' && end - p >= 3 && (hi = scan_hex_value((unsigned char)p[1])) >= 0 &&
+			    (lo = scan_hex_value((unsigned char)p[2])) >= 0) {
+				name[n] = (char)(hi << 4 | lo);
+				p += 3;
+			} else {
+				name[n] = *p++;
+			}
+		}
+		name[n] = 0;
+		if ((p == end || strchr(";=?", *p)) &&
+		    (!strcasecmp(name, "x-obr") || !strcasecmp(name, "x-obp")))
+			return true;
+	}
+	return false;
+}
+
 static void cmp_uri(struct peer_diff *d, const char *what, struct slice ours, const osip_uri_t *u)
 {
-	if (sip_like_scheme(ours) || osip_trims_escaped_ws(ours))
+	if (sip_like_scheme(ours) || osip_trims_escaped_ws(ours) || osip_hides_param(ours))
 		return;
 	char b[PEER_VALUE_CAP];
 	uri_text(b, sizeof b, u);

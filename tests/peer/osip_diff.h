@@ -115,6 +115,9 @@
  *    there as an RFC 2543 comment and cuts the parameters before it. The same of the scheme of a
  *    challenge or credentials field ("Digest<HTAB>realm=..."): such a
  *    field is not compared.
+ *  - osip_uri_to_str leaves out a URI parameter named x-obr or x-obp (any
+ *    case, escaped or not: eXosip's own, the address and port of an
+ *    outbound flow): a URI with one is not compared.
  *  - A URI in angle brackets that ends in ';' ("<im:a@h;>") gets a header
  *    parameter named ">" from libosip2, before the real ones: it is
  *    skipped.
