@@ -4360,18 +4360,22 @@ static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct 
 	}
 }
 
-/* From a capture: a 2xx to a REGISTER (on any leg: a P-CSCF's two copies
- * go within milliseconds) times each binding it grants (every current
- * binding of the AOR, with the time left of each), for
- * ts24229.packet.reregistration; the UE's REGISTER renewing a binding
- * marks it renewed, so that only the first of a refresh (not the one
- * after its 401, nor a retransmission) is judged. */
+/* From a capture: the UE's REGISTER of a binding (on its leg, not a
+ * deregistration of it) marks the binding's record renewed (made when
+ * there is none); a 2xx to a REGISTER (on any leg: a P-CSCF's two copies
+ * go within milliseconds) then times each binding it grants that is so
+ * marked: when, for how long (for ts24229.packet.reregistration). The
+ * mark keeps a 2xx from timing a binding its REGISTER did not hold (the
+ * AOR's other contacts, which it lists with the time they have left, not
+ * with what they were granted), and makes the first REGISTER of a
+ * refresh the one judged (not the one after its 401, nor a
+ * retransmission). */
 static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 {
 	if (!c->pk || !c->to_ok || !c->cseq_ok)
 		return;
 	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
-	if (!grant && !(c->is_register && c->ue_leg))
+	if (!grant && !(c->is_register && c->ue_leg && !c->third_party))
 		return;
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
@@ -4383,8 +4387,8 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 		if (ct->a.star || contact_removed(c, ct) || (grant && !contact_expiry(c, ct, &secs)) ||
 		    !(k = binding_key(key, sizeof key, &c->to.uri, &ct->a.uri)))
 			continue;
-		if (!(fc = grant ? flow_keyed(f, k, key) : flow_find(f, slice_make(key, k))) ||
-		    (!grant && (!fc->have_grant || fc->grant_renewed)))
+		if (!(fc = grant ? flow_find(f, slice_make(key, k)) : flow_keyed(f, k, key)) ||
+		    (grant ? !fc->grant_renewed : fc->grant_renewed))
 			continue;
 		struct ims_flow_call next = *fc;
 		if (grant) {
