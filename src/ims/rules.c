@@ -5279,28 +5279,29 @@ static void check_packet_reregistration(struct ctx *c)
 		const char *when = long_grant ? "600 s before the expiry of a registration of more "
 						"than 1200 s"
 					      : "half-way through a registration of 1200 s or less";
-		if (age > span && fc->grant_shortened)
+		if (age > span) {
+			char advice[256];
+			if (fc->grant_shortened)
+				snprintf(advice, sizeof advice, "A network shortens a registration to make "
+					 "the UE re-register (and so re-authenticate it); check that the UE "
+					 "reads the NOTIFY's expires (RFC 3680 §5.1, event shortened).");
+			else
+				snprintf(advice, sizeof advice, "TS 24.229 §5.1.1.4.1 has the UE "
+					 "re-register %s. Look for a refresh the capture missed or one that "
+					 "failed (its retransmissions, an error response), and at the UE's "
+					 "refresh timer.", when);
 			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
-			       "after its registration expired: the reg-event NOTIFY (CSeq %u) earlier in "
-			       "this capture shortened it to %u s, %.1f s before this REGISTER, and the UE "
-			       "did not re-register in that time. Meanwhile it was not registered there: "
-			       "calls and SMS to it failed. A network shortens a registration to make the "
-			       "UE re-register (and so re-authenticate it); check that the UE reads the "
-			       "NOTIFY's expires (RFC 3680 §5.1, event shortened).",
-			       SLICE_ARG(ct->a.uri_text), (double)(age - span) / 1e6,
-			       (unsigned)fc->grant_cseq, (unsigned)fc->grant_expires, (double)age / 1e6);
-		else if (age > span)
-			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
-			       "after its registration expired: the 2xx (CSeq %u) earlier in this "
-			       "capture granted it %u s, %.1f s before this REGISTER. Meanwhile the UE "
-			       "was not registered there: the S-CSCF removed the binding (a reg-event "
-			       "NOTIFY says expired) and calls and SMS to the UE failed. TS 24.229 "
-			       "§5.1.1.4.1 has the UE re-register %s. Look for a refresh the capture "
-			       "missed or one that failed (its retransmissions, an error response), and "
-			       "at the UE's refresh timer.", SLICE_ARG(ct->a.uri_text),
-			       (double)(age - span) / 1e6, (unsigned)fc->grant_cseq,
-			       (unsigned)fc->grant_expires, (double)age / 1e6, when);
-		else if (age > due + REREG_SLACK_US && !fc->grant_shortened)
+			       "after its registration expired: the %s (CSeq %u) earlier in this capture "
+			       "%s %u s, %.1f s before this REGISTER. Meanwhile the UE was not registered "
+			       "there%s: calls and SMS to it failed. %s", SLICE_ARG(ct->a.uri_text),
+			       (double)(age - span) / 1e6,
+			       fc->grant_shortened ? "reg-event NOTIFY" : "2xx", (unsigned)fc->grant_cseq,
+			       fc->grant_shortened ? "shortened it to" : "granted it",
+			       (unsigned)fc->grant_expires, (double)age / 1e6,
+			       fc->grant_shortened ? "" : " (the S-CSCF removed the binding: a reg-event "
+							  "NOTIFY says expired)",
+			       advice);
+		} else if (age > due + REREG_SLACK_US && !fc->grant_shortened) {
 			report(c, ct->h, ct->a.uri_text.ptr, "this REGISTER renews contact %.*s %.1f s "
 			       "after the 2xx (CSeq %u) that granted it %u s, %.1f s before it "
 			       "expires: TS 24.229 §5.1.1.4.1 has the UE re-register %s (at %.1f s, "
@@ -5310,6 +5311,7 @@ static void check_packet_reregistration(struct ctx *c)
 			       SLICE_ARG(ct->a.uri_text), (double)age / 1e6, (unsigned)fc->grant_cseq,
 			       (unsigned)fc->grant_expires, (double)(span - age) / 1e6, when,
 			       (double)due / 1e6, (double)(age - due) / 1e6);
+		}
 	}
 }
 
