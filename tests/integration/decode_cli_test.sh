@@ -1199,10 +1199,12 @@ ch = (b"SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4b
       b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
       b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: rt1\r\n"
       b"CSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n")
-def reply(m):
-    u = struct.pack("!HHHH", 5060, 5064, 8 + len(m), 0) + m
+def from_pcscf(sport, dport, m):
+    u = struct.pack("!HHHH", sport, dport, 8 + len(m), 0) + m
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
     return b"\x02" * 12 + b"\x08\x00" + ip
+def reply(m):
+    return from_pcscf(5060, 5064, m)
 with open(sys.argv[1] + ".rt", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for sec, usec, pkt in ((100, 0, packet([10, 0, 0, 1], 5064, 5060, init)), (100, 500000, packet([10, 0, 0, 1], 5064, 5060, init)),
@@ -1214,23 +1216,17 @@ opt = (b"OPTIONS sip:10.0.0.1:5064 SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.2:5066;bra
        b"Max-Forwards: 70\r\nFrom: <sip:pcscf.ims.mnc001.mcc001.3gppnetwork.org>;tag=p\r\n"
        b"To: <sip:10.0.0.1:5064>\r\nCall-ID: o1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n")
 def to_ue(sport, m):
-    u = struct.pack("!HHHH", sport, 5064, 8 + len(m), 0) + m
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
-    return b"\x02" * 12 + b"\x08\x00" + ip
+    return from_pcscf(sport, 5064, m)
 # the 200 granting 600 s at t + 0.2 s, the refresh at t + 450 s: late
 # (TS 24.229 §5.1.1.4.1: half-way, at 300 s)
 ok = (b"SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-sa1\r\n"
       b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
       b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: sa1\r\n"
       b"CSeq: 2 REGISTER\r\nContact: <sip:10.0.0.1:5064>;expires=600\r\nContent-Length: 0\r\n\r\n")
-def to_port_c(m):
-    u = struct.pack("!HHHH", 5068, 5062, 8 + len(m), 0) + m
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
-    return b"\x02" * 12 + b"\x08\x00" + ip
 refresh = reg.replace(b"CSeq: 2", b"CSeq: 3").replace(b"sa1;", b"sa3;").replace(b"-sa1", b"-sa3")
 with open(sys.argv[1] + ".rr", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
-    for sec, usec, pkt in ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, to_port_c(ok)),
+    for sec, usec, pkt in ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, from_pcscf(5068, 5062, ok)),
                            (1450, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh))):
         f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
 with open(sys.argv[1] + ".pair", "wb") as f:
