@@ -686,6 +686,22 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
 	return false;
 }
 
+/* Whether the white space from e (a name's end) to its '=' holds a HTAB
+ * that libosip2 keeps: it finds the '=' and steps back over SP alone
+ * (__osip_quoted_string_set), so "nonce<HTAB>=..." is not nonce to it.
+ * A HTAB in a fold's run is SP by then (lws_as_sp). */
+static bool osip_gap_tab(const char *e, const char *end)
+{
+	bool fold = false;
+	for (; e < end && strchr(" \t\r\n", *e); e++) {
+		if (*e == '\r' || *e == '\n')
+			fold = true;
+		else if (*e == '\t' && !fold)
+			return true;
+	}
+	return false;
+}
+
 /* How libosip2 misreads the auth-params of the field v (the whole value:
  * more than one challenge or credentials may share it), read in one walk.
  *  - The return: whether v writes bare a parameter libosip2 reads as a
@@ -704,22 +720,6 @@ static bool osip_token_misread(struct slice v, enum osip_part part)
  *    first letters and takes the first such one, so f is not compared; and where f is the last auth-param of the field
  *    and written in fewer than six bytes ("qop=a", "nc=12" at the end):
  *    libosip2 does not read it. */
-/* Whether the white space from e (a name's end) to its '=' holds a HTAB
- * that libosip2 keeps: it finds the '=' and steps back over SP alone
- * (__osip_quoted_string_set), so "nonce<HTAB>=..." is not nonce to it.
- * A HTAB in a fold's run is SP by then (lws_as_sp). */
-static bool osip_gap_tab(const char *e, const char *end)
-{
-	bool fold = false;
-	for (; e < end && strchr(" \t\r\n", *e); e++) {
-		if (*e == '\r' || *e == '\n')
-			fold = true;
-		else if (*e == '\t' && !fold)
-			return true;
-	}
-	return false;
-}
-
 static bool osip_misreads(struct slice v, enum osip_part part, uint32_t *longer)
 {
 	static const char *const challenge_q[] = { "realm", "domain", "nonce", "opaque", "qop",
