@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <imsreg/scan.h>
 #include <imsreg/sip.h>
 #include <osipparser2/osip_parser.h>
 
@@ -192,21 +191,11 @@ static bool osip_hides_param(struct slice ours)
 {
 	const char *p = ours.ptr, *end = p + ours.len;
 	while (p && (p = memchr(p, ';', (size_t)(end - p)))) {
-		char name[8];
-		size_t n = 0;
-		for (p++; p < end && !strchr(";=?", *p) && n < sizeof name - 1; n++) {
-			int hi, lo;
-			if (*p == '%' && end - p >= 3 && (hi = scan_hex_value((unsigned char)p[1])) >= 0 &&
-			    (lo = scan_hex_value((unsigned char)p[2])) >= 0) {
-				name[n] = (char)(hi << 4 | lo);
-				p += 3;
-			} else {
-				name[n] = *p++;
-			}
-		}
-		name[n] = 0;
-		if ((p == end || strchr(";=?", *p)) &&
-		    (!strcasecmp(name, "x-obr") || !strcasecmp(name, "x-obp")))
+		const char *name = ++p;
+		while (p < end && !strchr(";=?", *p))
+			p++;
+		struct slice n = slice_span(name, p);
+		if (peer_same_as(n, "x-obr", NORM_PCT_CASE) || peer_same_as(n, "x-obp", NORM_PCT_CASE))
 			return true;
 	}
 	return false;

@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <imsreg/scan.h>
 
 struct ncur {
 	const char *p, *end;
@@ -12,13 +13,7 @@ struct ncur {
 
 static int hexval(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	return scan_hex_value((unsigned char)c);
 }
 
 static void ncur_init(struct ncur *c, const char *p, size_t len, enum peer_norm how)
@@ -43,10 +38,13 @@ static int ncur_next(struct ncur *c)
 	unsigned char b = (unsigned char)*c->p++;
 	switch (c->how) {
 	case NORM_PCT:
+	case NORM_PCT_CASE:
 		if (b == '%' && c->end - c->p >= 2 && hexval(c->p[0]) >= 0 && hexval(c->p[1]) >= 0) {
 			b = (unsigned char)(hexval(c->p[0]) << 4 | hexval(c->p[1]));
 			c->p += 2;
 		}
+		if (c->how == NORM_PCT_CASE)
+			b = scan_lower(b);
 		break;
 	case NORM_QUOTED:
 		if (b == '\\' && c->p < c->end)

@@ -29,6 +29,7 @@ enum peer_norm {
 	NORM_QUOTED, /* surrounding quotes and quoted-pair backslashes removed */
 	NORM_NUM,    /* leading zeros removed */
 	NORM_CASE,   /* ASCII case folded */
+	NORM_PCT_CASE, /* %HH decoded, then ASCII case folded */
 };
 
 struct peer_diff {
