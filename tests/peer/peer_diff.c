@@ -11,11 +11,6 @@ struct ncur {
 	enum peer_norm how;
 };
 
-static int hexval(char c)
-{
-	return scan_hex_value((unsigned char)c);
-}
-
 static void ncur_init(struct ncur *c, const char *p, size_t len, enum peer_norm how)
 {
 	c->p = p;
@@ -38,14 +33,17 @@ static int ncur_next(struct ncur *c)
 	unsigned char b = (unsigned char)*c->p++;
 	switch (c->how) {
 	case NORM_PCT:
-	case NORM_PCT_CASE:
-		if (b == '%' && c->end - c->p >= 2 && hexval(c->p[0]) >= 0 && hexval(c->p[1]) >= 0) {
-			b = (unsigned char)(hexval(c->p[0]) << 4 | hexval(c->p[1]));
+	case NORM_PCT_CASE: {
+		int hi, lo;
+		if (b == '%' && c->end - c->p >= 2 && (hi = scan_hex_value((unsigned char)c->p[0])) >= 0 &&
+		    (lo = scan_hex_value((unsigned char)c->p[1])) >= 0) {
+			b = (unsigned char)(hi << 4 | lo);
 			c->p += 2;
 		}
 		if (c->how == NORM_PCT_CASE)
 			b = scan_lower(b);
 		break;
+	}
 	case NORM_QUOTED:
 		if (b == '\\' && c->p < c->end)
 			b = (unsigned char)*c->p++;
