@@ -224,6 +224,23 @@ static const char *param_start(const char *param)
 	return param + strspn(param, " \t\r\n");
 }
 
+/* Whether v holds a fold line of white space alone ("9\r\n \r\n INVITE"):
+ * sofia-sip steps over one line end between a CSeq's number and its
+ * method, and then reads an empty method at the next. */
+static bool blank_fold_line(struct slice v)
+{
+	for (size_t i = 0; i < v.len; i++) {
+		if (v.ptr[i] != '\n')
+			continue;
+		size_t j = i + 1;
+		while (j < v.len && (v.ptr[j] == ' ' || v.ptr[j] == '\t'))
+			j++;
+		if (j > i + 1 && j < v.len && (v.ptr[j] == '\r' || v.ptr[j] == '\n'))
+			return true;
+	}
+	return false;
+}
+
 /* Our auth-params against sofia-sip's "name=value" strings from *pp up to
  * the next that opens another scheme: each known field by name, and the
  * count; *pp is left on that next one (or the end). */
@@ -488,7 +505,9 @@ static void compare(struct peer_diff *d, sip_t const *sip)
 			char b[16];
 			snprintf(b, sizeof b, "%u", (unsigned)sip->sip_cseq->cs_seq);
 			peer_cmp_u32(d, "cseq number", cs.seq, b);
-			peer_cmp(d, "cseq method", cs.method, sip->sip_cseq->cs_method_name, NORM_NONE);
+			if (!blank_fold_line(h->value))
+				peer_cmp(d, "cseq method", cs.method, sip->sip_cseq->cs_method_name,
+					 NORM_NONE);
 		}
 	}
 	addr_one(d, SIP_HDR_FROM, sip->sip_from, "from");

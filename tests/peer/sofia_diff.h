@@ -38,7 +38,9 @@
  *    next one.
  *  - sofia-sip keeps the CR of a fold line of white space alone at the
  *    start of the auth-param after it ("a=1,\r\n \r\n b=2" -> "\rb=2"):
- *    auth-params are compared without white space at their start.
+ *    auth-params are compared without white space at their start. The
+ *    same line in a CSeq ("9\r\n \r\n INVITE") gives it an empty method:
+ *    the method of such a CSeq is not compared.
  *  - sofia-sip gives a quoted Digest or header parameter value with its
  *    quotes and quoted-pairs; ours is the content between the quotes: both
  *    are compared with quotes and backslashes of quoted-pairs removed.
