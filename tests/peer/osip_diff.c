@@ -865,6 +865,18 @@ static bool osip_split_next(const char **p, const char *end, struct slice *item)
 	}
 }
 
+/* Whether libosip2 takes the start of this Authentication-Info element
+ * (its folds as SP by then) for an auth scheme: a SP before its first '='
+ * ("qop =auth", "qop\r\n =auth") makes the text before it the scheme, and
+ * that parameter is lost. */
+static bool osip_info_scheme(struct slice item)
+{
+	char b[PEER_VALUE_CAP];
+	struct slice v = slice_trim(lws_as_sp(item, b, sizeof b));
+	const char *sp = memchr(v.ptr, ' ', v.len), *eq = memchr(v.ptr, '=', v.len);
+	return sp && (!eq || sp < eq);
+}
+
 /* Every Authentication-Info of ours against osip's list, in order.
  * libosip2 splits the field at its commas as a list (osip_split_next) and
  * reads each element as an Authentication-Info of its own: each element of
@@ -890,7 +902,7 @@ static void auth_infos(struct peer_diff *d, const osip_list_t *al)
 			struct sip_auth o;
 			uint32_t longer;
 			if (sip_auth_info_decode(&o, item, &err) < 0 ||
-			    osip_misreads(item, OSIP_AUTH_INFO, &longer))
+			    osip_misreads(item, OSIP_AUTH_INFO, &longer) || osip_info_scheme(item))
 				continue;
 			field(d, &o, SIP_AUTH_NEXTNONCE, a->nextnonce);
 			field(d, &o, SIP_AUTH_RSPAUTH, a->rspauth);

@@ -115,6 +115,10 @@
  *    there as an RFC 2543 comment and cuts the parameters before it. The same of the scheme of a
  *    challenge or credentials field ("Digest<HTAB>realm=..."): such a
  *    field is not compared.
+ *  - libosip2 reads the text before the first SP of an Authentication-Info
+ *    element as an auth scheme when the SP comes before the first '='
+ *    ("qop =auth", a fold there too): that parameter is lost, and such an
+ *    element is not compared.
  *  - osip_uri_to_str leaves out a URI parameter named x-obr or x-obp (any
  *    case, escaped or not: eXosip's own, the address and port of an
  *    outbound flow): a URI with one is not compared.
