@@ -25,15 +25,16 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 		if (rules[i].id == f->id && rules[i].severity == f->severity &&
 		    rules[i].ref == f->ref)
 			known = true;
-	if (!known || f->offset > current->len)
+	/* current NULL: the end of a capture's, which names no place */
+	if (!known || (current ? f->offset > current->len : f->offset != 0 || f->hdr != SIP_HDR_CONTACT))
 		abort();
-	for (size_t i = 0; i < n && sip_msg_is_fields(current); i++)
+	for (size_t i = 0; i < n && current && sip_msg_is_fields(current); i++)
 		if (rules[i].id == f->id && !rules[i].fields)
 			abort(); /* a rule of the message as a whole on fields alone */
 	size_t len = strnlen(f->message, sizeof f->message);
 	if (len == 0 || len == sizeof f->message)
 		abort();
-	if (f->hdr_name.ptr && (f->hdr_name.ptr < current->buf ||
+	if (f->hdr_name.ptr && (!current || f->hdr_name.ptr < current->buf ||
 				f->hdr_name.ptr + f->hdr_name.len > current->buf + current->len))
 		abort();
 }
@@ -59,6 +60,7 @@ static void check_flow(const struct ims_flow *f)
 		if (!in_text(fc, fc->call_id) || !in_text(fc, fc->reg_branch) ||
 		    !in_text(fc, fc->ch_sec_server) || !in_text(fc, fc->reg_sec_client) ||
 		    !in_text(fc, fc->granted) || !in_text(fc, fc->sr) || fc->ch_nnonce > IMS_FLOW_NONCES ||
+		    !in_text(fc, fc->grant_aor) || !in_text(fc, fc->grant_contact) ||
 		    fc->granted_n > IMS_FLOW_GRANTED || (fc->granted_n && !fc->granted.ptr) ||
 		    fc->sr_n > IMS_FLOW_GRANTED || (fc->sr_n && !fc->sr.ptr) || !in_text(fc, fc->pau) ||
 		    fc->pau_n > IMS_FLOW_GRANTED || (fc->pau_n && !fc->pau.ptr))
@@ -116,8 +118,9 @@ static void run_msg(const char *buf, size_t len, struct ims_flow *input, bool fi
 		abort();
 	/* the flow rules: the message after itself (a retransmission, or a
 	 * 401 and a REGISTER of one Call-ID), then after the messages before
-	 * it in the paste (input, a table of two records: Call-IDs evicted and
-	 * back); each record's strings inside its text block and terminated,
+	 * it in the paste (input, a table of two records, Call-IDs evicted and
+	 * back, or of 16 for an even size, room for a binding's records); each
+	 * record's strings inside its text block and terminated,
 	 * the index and the use order holding every record in use */
 	struct ims_flow flow;
 	ims_flow_init(&flow);
@@ -126,6 +129,11 @@ static void run_msg(const char *buf, size_t len, struct ims_flow *input, bool fi
 	    ims_rules_check_packet(&msg, &flow, &pk, finding_cb, NULL) < 0)
 		abort();
 	check_flow(&flow);
+	/* the end of the capture, up to 45 days after the message */
+	current = NULL;
+	if (ims_rules_check_end(&flow, pk.sec + (int64_t)(len * 31u % 3900000u), 0, len & 8, finding_cb, NULL) < 0)
+		abort();
+	current = &msg;
 	ims_flow_fini(&flow);
 	if (input) {
 		if (ims_rules_check_packet(&msg, input, len & 4 ? &pk : NULL, finding_cb, NULL) < 0)
@@ -163,10 +171,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct ims_flow input;
 	paste_init(&p);
 	ims_flow_init(&input);
-	input.max_calls = 2;
+	input.max_calls = size & 1 ? 2 : 16;
 	if (paste_normalise(&p, (const char *)data, size, &err) == 0)
 		for (size_t i = 0; i < p.nmsgs; i++)
 			run_msg(p.text.ptr + p.msgs[i].offset, p.msgs[i].len, &input, p.msgs[i].fields);
+	current = NULL;
+	if (ims_rules_check_end(&input, (int64_t)(size * 7919u % 2600000u), 0, size & 2, finding_cb, NULL) < 0)
+		abort();
 	ims_flow_fini(&input);
 	paste_fini(&p);
 	return 0;

@@ -657,6 +657,13 @@ struct ims_flow_call {
 	uint32_t grant_expires;        /* seconds */
 	uint32_t grant_cseq;           /* that 2xx's CSeq */
 	int64_t grant_us;              /* when it went, microseconds */
+	uint64_t grant_frame;          /* its packet's number (0: unknown) */
+	struct slice grant_aor;        /* the AOR (the 2xx's To URI) and the */
+	struct slice grant_contact;    /* contact, as written, to name them */
+	/* An AOR's record, from a capture: when the UE last sent a REGISTER of
+	 * it (any contact, a removal too), for the end of the capture */
+	bool have_ue_reg;
+	int64_t ue_reg_us;
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */
@@ -672,6 +679,8 @@ struct ims_flow {
 	size_t max_bytes;              /* IMS_FLOW_MAX_BYTES */
 	uint64_t evicted;              /* records dropped beyond a bound */
 	uint64_t nomem;                /* records dropped: an allocation failed */
+	bool have_end;                 /* a message of a capture was noted: */
+	int64_t end_us;                /* the latest time of them, microseconds */
 };
 /* Ready for the first message, default bounds (the same as zeroing it). */
 void ims_flow_init(struct ims_flow *flow);
@@ -693,13 +702,28 @@ int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_f
 struct ims_packet {
 	struct pkt_ends ends;    /* addresses and ports (ends.ver 0: unknown) */
 	bool udp;                /* over UDP (else TCP, SCTP or WebSocket) */
-	int64_t sec;             /* when (the capture's clock), microseconds */
-	uint32_t usec;
+	int64_t sec;             /* when (the capture's clock, UTC): seconds and */
+	uint32_t usec;           /* microseconds */
+	uint64_t frame;          /* its packet's number in the capture (0: unknown) */
 };
 
 /* ims_rules_check_flow with the packet rules too, when pk is not NULL. */
 int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, const struct ims_packet *pk,
 			   ims_finding_cb cb, void *arg);
+
+/* After the last message of a capture given to ims_rules_check_packet with
+ * flow: the findings that only the capture's end shows, by the time a binding
+ * expires (ts24229.packet.reregistration: a binding the UE's last REGISTER
+ * of its AOR renewed, whose refresh was due, or which expired, before the
+ * capture ended, and no REGISTER of the UE renewed). end_sec and end_usec:
+ * when the capture ends, its last packet (the latest message noted counts
+ * when later); partial: some of its packets could not be read (encrypted
+ * ESP, TCP bytes missing), so a refresh may be among them (the findings
+ * say so). A finding names no place in a message: hdr SIP_HDR_CONTACT,
+ * hdr_name SLICE_NULL, offset 0. The number of findings, or -ENOMEM
+ * (none were given). Findings in the order the bindings expire. */
+int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_usec, bool partial,
+			ims_finding_cb cb, void *arg);
 
 /* One rule of the book, for listing them (imsreg decode --rules). */
 struct ims_rule_info {

@@ -104,6 +104,9 @@ struct trace_capture {
 	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */
 	uint64_t sctp_gaps;     /* SCTP DATA chunks the capture does not have */
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
+	int64_t end_sec;        /* the latest time of a packet read (UTC; packets */
+	uint32_t end_usec;      /* may come out of order) and the number of the */
+	uint64_t end_frame;     /* last packet; 0 0 0 when none was read */
 	char error[256];        /* why the file could not be read, or why it ended
 				 * early (what came before is kept); "" */
 	size_t hold_max;        /* in: TCP bytes (and SCTP chunks' bytes) held ahead of lost segments, over

@@ -929,18 +929,22 @@ static void report_reginfo(struct report *r, const struct cli_msg *m)
 static void report_findings(struct report *r, const struct cli_msg *m, const struct finding_list *fl,
 			    const char *title)
 {
-	report_list_begin(r, "findings", fl->n ? title : NULL);
+	/* m NULL: the end of a capture's, the input's end_findings */
+	report_list_begin(r, m ? "findings" : "end_findings", fl->n ? title : NULL);
 	for (size_t i = 0; i < fl->n; i++) {
 		const struct ims_finding *f = &fl->v[i];
-		unsigned line, col;
-		cli_msg_position(m, f->offset, &line, &col);
+		unsigned line = 0, col = 0; /* no message (the end of a capture): 0 */
+		if (m)
+			cli_msg_position(m, f->offset, &line, &col);
 		const char *hname = f->hdr_name.ptr ? NULL : sip_hdr_name(f->hdr);
 		enum ims_severity book = fl->run && fl->run->nsev ? book_severity(f->id, f->severity)
 								  : f->severity;
 		if (r->format == REPORT_TEXT) {
 			report_pad(r);
-			buf_printf(r->b, "%s%-7s%s %s  line %u", report_on(r, severity_style(f->severity)),
-				   ims_severity_name(f->severity), report_off(r), f->id ? f->id : "?", line);
+			buf_printf(r->b, "%s%-7s%s %s", report_on(r, severity_style(f->severity)),
+				   ims_severity_name(f->severity), report_off(r), f->id ? f->id : "?");
+			if (m)
+				buf_printf(r->b, "  line %u", line);
 			if (f->hdr_name.ptr)
 				buf_printf(r->b, "  %.*s", SLICE_ARG(f->hdr_name));
 			else if (hname)
@@ -1672,15 +1676,72 @@ static void report_input_error(struct report *r, const char *reason, unsigned li
 	report_end(r);
 }
 
-/* JSON: the members of an input that could not be read, so every input has them. */
-static void report_empty_input(struct report *r)
+/* JSON: the members of an input that could not be read, so every input
+ * has them (capture_read too when it was not written yet). */
+static void report_empty_input(struct report *r, bool capture_read)
 {
 	if (r->format != REPORT_JSON)
 		return;
+	if (!capture_read)
+		report_str(r, "capture_read", NULL, SLICE_NULL, NULL);
 	report_list_begin(r, "repairs", NULL);
 	report_list_end(r);
 	report_list_begin(r, "messages", NULL);
 	report_list_end(r);
+	report_list_begin(r, "end_findings", NULL);
+	report_list_end(r);
+	report_u64(r, "discarded", NULL, 0, NULL);
+	report_str(r, "hint", NULL, SLICE_NULL, NULL);
+}
+
+/* After a capture's last message: what only its end shows (a binding
+ * whose refresh never came: ts24229.packet.reregistration), in a block
+ * of its own (JSON: the input's end_findings), counted as a message's
+ * findings are. c NULL (not a capture file): none, JSON's list empty. */
+static void decode_capture_end(struct decode_run *run, const struct cli_input *in, const struct trace_capture *c)
+{
+	struct report *r = &run->rep;
+	struct finding_list fl = { .run = run };
+	unsigned nerr = 0, nwarn = 0, ninfo = 0;
+	int rc = 0;
+	if (c) {
+		/* a refresh may hide where the capture could not be read */
+		const bool partial = c->encrypted || c->gaps || c->sctp_gaps || c->frag_open || c->truncated ||
+				     c->error[0];
+		rc = ims_rules_check_end(&run->flow, c->end_sec, c->end_usec, partial, finding_cb, &fl);
+	}
+	for (size_t i = 0; i < fl.n; i++) {
+		if (fl.v[i].severity == IMS_SEV_ERROR)
+			nerr++;
+		else if (fl.v[i].severity == IMS_SEV_WARNING)
+			nwarn++;
+		else
+			ninfo++;
+		count_rule(run, &run->by_rule, &fl.v[i], in->name, 0, c ? c->end_frame : 0);
+	}
+	if (r->format == REPORT_JSON) {
+		report_findings(r, NULL, &fl, NULL);
+	} else if (fl.n && !run->opt.summary) {
+		if (run->opt.brief)
+			buf_printf(r->b, "%s%s, end of the capture (frame %llu): %u error(s), %u warning(s), %u info%s\n",
+				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)c->end_frame, nerr, nwarn,
+				   ninfo, report_off(r));
+		else
+			buf_printf(r->b, "\n%s== %s: at the end of the capture (frame %llu)%s\n",
+				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)c->end_frame,
+				   report_off(r));
+		r->indent++;
+		report_findings(r, NULL, &fl, run->opt.brief ? NULL : "findings");
+		r->indent--;
+	}
+	if (rc < 0 || fl.oom)
+		fprintf(run->err, "%s: out of memory while collecting findings\n", in->name);
+	run->errors += nerr;
+	run->warnings += nwarn;
+	run->infos += ninfo;
+	run->ignored += fl.ignored;
+	run_status(run, rc < 0 || fl.oom ? CLI_EXIT_INPUT : nerr ? CLI_EXIT_FINDINGS : CLI_EXIT_OK);
+	imsreg_free(fl.v);
 }
 
 static bool same_text(const char *a, const char *b)
@@ -1846,7 +1907,7 @@ static void decode_input(struct decode_run *run, const char *path)
 		}
 	}
 	if (rc < 0) {
-		report_empty_input(r);
+		report_empty_input(r, false);
 		report_input_error(r, "cannot read the input", 0, 0);
 		run->unparsed++;
 		run_status(run, CLI_EXIT_INPUT);
@@ -1862,7 +1923,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	else if (r->format == REPORT_JSON)
 		report_str(r, "capture_read", NULL, SLICE_NULL, NULL);
 	if (rc < 0) {
-		report_empty_input(r);
+		report_empty_input(r, true);
 		report_input_error(r, src.error_reason, src.error_line, src.error_col);
 		run->unparsed++;
 		run_status(run, CLI_EXIT_INPUT);
@@ -1921,6 +1982,8 @@ static void decode_input(struct decode_run *run, const char *path)
 			run_flush(run);
 	}
 	report_list_end(r);
+	decode_capture_end(run, &in, src.capture_read ? src.capture : NULL);
+	run_flush(run);
 	if (r->format == REPORT_JSON) {
 		report_u64(r, "discarded", NULL, src.discarded, NULL);
 		report_cstr(r, "hint", NULL, src.hint[0] ? src.hint : NULL, NULL);

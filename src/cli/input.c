@@ -644,6 +644,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		m->pk.udp = tm->transport == TRACE_UDP;
 		m->pk.sec = tm->sec;
 		m->pk.usec = tm->usec;
+		m->pk.frame = tm->frame;
 		m->packet = slice_make(c->lines.ptr + tm->line, tm->line_len);
 		buf = c->text.ptr + tm->offset;
 		len = tm->len;

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <imsreg/alloc.h>
 #include <imsreg/codec.h>
 #include <imsreg/ims.h>
@@ -3882,7 +3883,7 @@ static struct ims_flow_call *flow_add(struct ims_flow *f, struct slice call_id)
 }
 
 /* The string members of a record, in the order of its text block. */
-#define FLOW_STRINGS (7 + 3 * IMS_FLOW_NONCES)
+#define FLOW_STRINGS (9 + 3 * IMS_FLOW_NONCES)
 static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS])
 {
 	size_t n = 0;
@@ -3893,6 +3894,8 @@ static void flow_strings(struct ims_flow_call *fc, struct slice *v[FLOW_STRINGS]
 	v[n++] = &fc->reg_branch;
 	v[n++] = &fc->ch_sec_server;
 	v[n++] = &fc->reg_sec_client;
+	v[n++] = &fc->grant_aor;
+	v[n++] = &fc->grant_contact;
 	for (size_t i = 0; i < IMS_FLOW_NONCES; i++) {
 		v[n++] = &fc->ch_nonce[i];
 		v[n++] = &fc->ch_realm[i];
@@ -4296,15 +4299,20 @@ static void flow_note_removed(struct ctx *c, struct ims_flow *f, const struct im
 
 /* The record of contact ct when a NOTIFY removed it (its mark set), or
  * NULL. */
-static struct ims_flow_call *removed_record(const struct ims_flow *f, const struct contact *ct)
+static struct ims_flow_call *removed_uri(const struct ims_flow *f, const struct sip_uri *u)
 {
 	char key[AOR_KEY_MAX];
 	size_t n;
 	struct ims_flow_call *fc;
-	if (ct->a.star || !(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, &ct->a.uri)) ||
-	    !(fc = flow_find(f, slice_make(key, n))) || !fc->removed_event[0])
+	if (!(n = uri_key(key, sizeof key, CONTACT_KEY_PREFIX, u)) || !(fc = flow_find(f, slice_make(key, n))) ||
+	    !fc->removed_event[0])
 		return NULL;
 	return fc;
+}
+
+static struct ims_flow_call *removed_record(const struct ims_flow *f, const struct contact *ct)
+{
+	return ct->a.star ? NULL : removed_uri(f, &ct->a.uri);
 }
 
 /* A REGISTER (on any leg) of a contact a NOTIFY removed: the UE registers
@@ -4355,6 +4363,7 @@ static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct 
 		next.grant_expires = k->expires;
 		next.grant_cseq = c->cseq_ok ? c->cseq.seq : 0;
 		next.grant_us = pk_us(c->pk);
+		next.grant_frame = c->pk->frame;
 		if (flow_store(f, fc, &next))
 			flow_trim(f);
 	}
@@ -4377,6 +4386,17 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
 	if (!grant && !(c->is_register && c->ue_leg && !c->third_party))
 		return;
+	if (!grant) { /* the AOR's: the UE has acted on it since its grants */
+		char key[AOR_KEY_MAX];
+		struct ims_flow_call *ar = flow_aor(f, &c->to.uri, key, sizeof key);
+		if (ar && (!ar->have_ue_reg || pk_us(c->pk) > ar->ue_reg_us)) {
+			struct ims_flow_call next = *ar; /* a new record's key is key's */
+			next.have_ue_reg = true;
+			next.ue_reg_us = pk_us(c->pk);
+			if (flow_store(f, ar, &next))
+				flow_trim(f);
+		}
+	}
 	struct contact_cursor cur = { 0 };
 	struct contact *ct;
 	while ((ct = contact_next(c, &cur))) {
@@ -4398,6 +4418,9 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 			next.grant_expires = secs;
 			next.grant_cseq = c->cseq.seq;
 			next.grant_us = pk_us(c->pk);
+			next.grant_frame = c->pk->frame;
+			next.grant_aor = c->to.uri_text;
+			next.grant_contact = ct->a.uri_text;
 		} else {
 			next.grant_renewed = true;
 		}
@@ -5252,6 +5275,19 @@ static void check_packet_response_delay(struct ctx *c)
  * (deregistered) or a NOTIFY removed is not timed, nor is an S-CSCF's
  * third-party REGISTER (its refreshes follow the UE's). */
 #define REREG_SLACK_US 2000000
+
+/* When the binding of record fc expires and its refresh is due, each
+ * microseconds after its grant (*span, *due), and the rule's words for
+ * when (*when). */
+static void rereg_due(const struct ims_flow_call *fc, int64_t *span, int64_t *due, const char **when)
+{
+	const bool long_grant = fc->grant_expires > 1200;
+	*span = (int64_t)fc->grant_expires * 1000000;
+	*due = long_grant ? *span - 600 * 1000000ll : *span / 2;
+	*when = long_grant ? "600 s before the expiry of a registration of more than 1200 s"
+			   : "half-way through a registration of 1200 s or less";
+}
+
 static void check_packet_reregistration(struct ctx *c)
 {
 	if (!c->pk || !c->flow || !c->ue_leg || !c->to_ok || c->third_party)
@@ -5272,13 +5308,10 @@ static void check_packet_reregistration(struct ctx *c)
 		    fc->grant_renewed || now < fc->grant_us ||
 		    !uri_in_list(aor->granted, &ct->a.uri, true))
 			continue;
-		const int64_t span = (int64_t)fc->grant_expires * 1000000;
-		const bool long_grant = fc->grant_expires > 1200;
-		const int64_t due = long_grant ? span - 600 * 1000000ll : span / 2;
+		int64_t span, due;
+		const char *when;
+		rereg_due(fc, &span, &due, &when);
 		const int64_t age = now - fc->grant_us;
-		const char *when = long_grant ? "600 s before the expiry of a registration of more "
-						"than 1200 s"
-					      : "half-way through a registration of 1200 s or less";
 		if (age > span) {
 			char advice[256];
 			if (fc->grant_shortened)
@@ -5881,9 +5914,183 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 		r->check(&c);
 		flush(&c);
 	}
+	if (flow && c.pk && (!flow->have_end || pk_us(c.pk) > flow->end_us)) {
+		flow->have_end = true;
+		flow->end_us = pk_us(c.pk);
+	}
 	if (flow && !c.fields) /* fields alone belong to no transaction */
 		flow_note(&c, flow);
 	imsreg_free(c.ri);
 	imsreg_free(c.x3);
 	return c.count;
+}
+
+/* ---- the end of a capture --------------------------------------------- */
+
+/* A capture's time, us microseconds (UTC), as "2026-11-21 10:00:00.123456". */
+static void time_text(char buf[64], int64_t us)
+{
+	int64_t sec = us / 1000000, frac = us % 1000000;
+	if (frac < 0) {
+		frac += 1000000;
+		sec--;
+	}
+	const time_t t = (time_t)sec;
+	struct tm tm;
+	if (gmtime_r(&t, &tm))
+		snprintf(buf, 64, "%04d-%02d-%02d %02d:%02d:%02d.%06d", tm.tm_year + 1900, tm.tm_mon + 1,
+			 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)frac);
+	else
+		snprintf(buf, 64, "%lld.%06d", (long long)sec, (int)frac);
+}
+
+/* A binding's record that the capture's end judges: timed by a 2xx (or
+ * a NOTIFY since), no REGISTER of the UE of its AOR after (one renewing
+ * it is the REGISTER's rule's; one removing it, or registering another
+ * contact, where the UE has moved, lets it lapse), its AOR's last 2xx
+ * listing it, and no NOTIFY removed it. */
+static bool end_judged(const struct ims_flow *f, const struct ims_flow_call *fc)
+{
+	const size_t p = sizeof BINDING_KEY_PREFIX - 1;
+	if (!fc->call_id.ptr || fc->call_id.len < p || memcmp(fc->call_id.ptr, BINDING_KEY_PREFIX, p) != 0 ||
+	    !fc->have_grant || fc->grant_renewed || !fc->grant_aor.ptr || !fc->grant_contact.ptr)
+		return false;
+	struct sip_uri aor, ct;
+	struct sip_parse_error err;
+	char key[BINDING_KEY_MAX];
+	size_t k;
+	const struct ims_flow_call *ar;
+	return sip_uri_decode(&aor, fc->grant_aor, &err) == 0 && sip_uri_decode(&ct, fc->grant_contact, &err) == 0 &&
+	       (k = aor_key(key, sizeof key, &aor)) && (ar = flow_find(f, slice_make(key, k))) &&
+	       !(ar->have_ue_reg && ar->ue_reg_us > fc->grant_us) && ar->have_granted && !ar->granted_cut &&
+	       uri_in_list(ar->granted, &ct, true) && !removed_uri(f, &ct);
+}
+
+/* A binding the end finds overdue: its record and when it expires. */
+struct end_due {
+	const struct ims_flow_call *fc;
+	int64_t expiry;
+};
+
+/* Whether record fc's refresh was due (beyond the slack) by end; *expiry
+ * when it expires. A shortened one only when it expired. */
+static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end, int64_t *expiry)
+{
+	if (!end_judged(f, fc))
+		return false;
+	int64_t span, due;
+	const char *when;
+	rereg_due(fc, &span, &due, &when);
+	*expiry = fc->grant_us + span;
+	return end > *expiry || (!fc->grant_shortened && end > fc->grant_us + due + REREG_SLACK_US);
+}
+
+static int end_due_cmp(const void *pa, const void *pb)
+{
+	const struct end_due *a = pa, *b = pb;
+	if (a->expiry != b->expiry)
+		return a->expiry < b->expiry ? -1 : 1;
+	return a->fc < b->fc ? -1 : a->fc > b->fc;
+}
+
+#define END_URI_MAX 200 /* of a URI named in a finding */
+
+static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, int64_t end, bool partial)
+{
+	int64_t span, due;
+	const char *when;
+	rereg_due(fc, &span, &due, &when);
+	char t_end[64], t_exp[64], t_grant[64], t_due[64], frame[48] = "";
+	time_text(t_end, end);
+	time_text(t_exp, fc->grant_us + span);
+	time_text(t_grant, fc->grant_us);
+	time_text(t_due, fc->grant_us + due);
+	if (fc->grant_frame)
+		snprintf(frame, sizeof frame, ", frame %llu", (unsigned long long)fc->grant_frame);
+	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
+	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	const char *caveat = partial ? " Some of the capture's packets were not read (encrypted ESP, TCP bytes "
+				       "or SCTP chunks missing, packets cut short): the refresh may be among them."
+				     : "";
+	int n;
+	if (end > fc->grant_us + span && fc->grant_shortened)
+		n = snprintf(fd->message, sizeof fd->message,
+			     "contact %.*s of %.*s expired at %s, and no REGISTER of the UE renewed it before "
+			     "the capture's end at %s, %.1f s later. The reg-event NOTIFY (CSeq %u%s) at %s "
+			     "shortened it to %u s (RFC 3680 §5.1, event shortened): a network shortens a "
+			     "registration to make the UE re-register (and so re-authenticate it). From the "
+			     "expiry the UE is not registered there: calls and SMS to it fail. Check that the "
+			     "UE reads the NOTIFY's expires.%s",
+			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_exp, t_end,
+			     (double)(end - fc->grant_us - span) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
+			     (unsigned)fc->grant_expires, caveat);
+	else if (end > fc->grant_us + span)
+		n = snprintf(fd->message, sizeof fd->message,
+			     "contact %.*s of %.*s expired at %s, and no REGISTER of the UE renewed it before "
+			     "the capture's end at %s, %.1f s later. The 2xx (CSeq %u%s) at %s granted it %u s; "
+			     "TS 24.229 §5.1.1.4.1 has the UE re-register %s, at %s. From the expiry the UE is "
+			     "not registered there (the S-CSCF removed the binding: a reg-event NOTIFY says "
+			     "expired): calls and SMS to it fail. Look for a refresh the capture missed (another "
+			     "interface, a capture filter), or one never sent: the UE's refresh timer, its "
+			     "coverage (out of service, detached).%s",
+			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_exp, t_end,
+			     (double)(end - fc->grant_us - span) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
+			     (unsigned)fc->grant_expires, when, t_due, caveat);
+	else
+		n = snprintf(fd->message, sizeof fd->message,
+			     "contact %.*s of %.*s was not renewed by the capture's end at %s, %.1f s after its "
+			     "refresh was due: the 2xx (CSeq %u%s) at %s granted it %u s, and TS 24.229 "
+			     "§5.1.1.4.1 has the UE re-register %s, at %s. It expires at %s, %.1f s after the "
+			     "capture's end: a refresh this late leaves little time to retry (challenged again, "
+			     "lost or refused, the registration lapses). Check the UE's refresh timer (its IMS "
+			     "profile), or capture longer.%s",
+			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_end,
+			     (double)(end - fc->grant_us - due) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
+			     (unsigned)fc->grant_expires, when, t_due, t_exp,
+			     (double)(fc->grant_us + span - end) / 1e6, caveat);
+	if (n >= (int)sizeof fd->message) /* cut: said, not hidden */
+		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+}
+
+int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_usec, bool partial,
+			ims_finding_cb cb, void *arg)
+{
+	if (!flow || !cb)
+		return -EINVAL;
+	int64_t end = (int64_t)((uint64_t)end_sec * 1000000u + end_usec);
+	if (flow->have_end && flow->end_us > end)
+		end = flow->end_us;
+	const struct ims_rule_info *rule = NULL;
+	for (size_t i = 0; i < NRULES && !rule; i++)
+		if (strcmp(rule_info[i].id, "ts24229.packet.reregistration") == 0)
+			rule = &rule_info[i];
+	size_t n = 0;
+	if (!rule)
+		return 0;
+	int64_t expiry;
+	for (size_t i = 0; i < flow->ncalls; i++)
+		n += end_overdue(flow, &flow->call[i], end, &expiry);
+	if (!n)
+		return 0;
+	struct end_due *v = imsreg_malloc(n * sizeof *v);
+	if (!v)
+		return -ENOMEM;
+	size_t k = 0;
+	for (size_t i = 0; i < flow->ncalls && k < n; i++)
+		if (end_overdue(flow, &flow->call[i], end, &expiry))
+			v[k++] = (struct end_due){ &flow->call[i], expiry };
+	qsort(v, k, sizeof *v, end_due_cmp);
+	struct ims_finding fd;
+	for (size_t i = 0; i < k; i++) {
+		memset(&fd, 0, sizeof fd);
+		fd.id = rule->id;
+		fd.severity = rule->severity;
+		fd.ref = rule->ref;
+		fd.hdr = SIP_HDR_CONTACT;
+		fd.hdr_name = SLICE_NULL;
+		end_report(&fd, v[i].fc, end, partial);
+		cb(&fd, arg);
+	}
+	imsreg_free(v);
+	return (int)k;
 }

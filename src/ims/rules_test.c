@@ -3470,6 +3470,154 @@ out:
 	free(ok_none);
 }
 
+/* The findings at the end of a capture (ims_rules_check_end) at
+ * end_us, partial or not, into fs. */
+static int end_at(struct ims_flow *flow, int64_t end_us, bool partial, struct findings *fs)
+{
+	memset(fs, 0, sizeof *fs);
+	return ims_rules_check_end(flow, end_us / 1000000, (uint32_t)(end_us % 1000000), partial, collect_cb, fs);
+}
+
+/* A binding its 2xx timed that no REGISTER of the UE renewed: the end of
+ * the capture says it lapsed (past its expiry) or that its refresh is
+ * overdue (past the due time and the slack); nothing when the UE renewed
+ * it, removed it or registered elsewhere, or the network no longer lists it. */
+static void test_capture_end_names_bindings_never_refreshed(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	size_t len;
+	const int64_t t0 = 1000000000, s = 1000000;
+	const char *id = "ts24229.packet.reregistration";
+	char *ok_600 = mutate(ok_200, "expires=600000", "expires=600", &len);
+	char *refresh = mutate(protected_register, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len);
+	char *dereg = refresh ? mutate(refresh, "Expires: 600000", "Expires: 0", &len) : NULL;
+	char *moved = refresh ? mutate(refresh, "Contact: <sip:[2001:db8::1]:5064>", "Contact: <sip:[2001:db8::9]:5064>",
+				       &len)
+			      : NULL;
+	char *ok_none = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
+			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
+	static const char *const other[] = { IMPU, "sip:other@" DOM, IMPU, "sip:other@" DOM };
+	char *reg_b = mutate_all(protected_register, other, 4);
+	char *ok_b = ok_600 ? mutate_all(ok_600, other, 4) : NULL;
+	CHECK(ok_600 && refresh && dereg && moved && ok_none && reg_b && ok_b);
+	if (!ok_600 || !refresh || !dereg || !moved || !ok_none || !reg_b || !ok_b)
+		goto out;
+	/* 600 s granted at t0: due at 300 s, expires at 600 s */
+	const struct {
+		int64_t end_s;     /* the capture's end, seconds after the 2xx */
+		bool partial;
+		const char *want;  /* in the message, or NULL: quiet */
+	} rows[] = {
+		{ 200, false, NULL },
+		{ 301, false, NULL }, /* within the slack */
+		{ 400, false, "was not renewed by the capture's end at 1970-01-01 00:23:20.000000, 100.0 s after "
+			      "its refresh was due" },
+		{ 400, false, "It expires at 1970-01-01 00:26:40.000000, 200.0 s after the capture's end" },
+		{ 700, false, "expired at 1970-01-01 00:26:40.000000, and no REGISTER of the UE renewed it before "
+			      "the capture's end at 1970-01-01 00:28:20.000000, 100.0 s later" },
+		{ 700, false, "The 2xx (CSeq 2, frame 0" }, /* none given: the test's packets */
+		{ 700, true, "the refresh may be among them" },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ims_flow_init(&flow);
+		CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+		int n = end_at(&flow, t0 + rows[i].end_s * s, rows[i].partial, &fs);
+		f = find(&fs, id);
+		if (rows[i].want && strstr(rows[i].want, "frame 0")) {
+			/* no frame known: none named */
+			CHECK(n == 1 && f && strstr(f->message, "The 2xx (CSeq 2) at 1970-01-01 00:16:40.000000 "
+						    "granted it 600 s"));
+		} else if (rows[i].want) {
+			CHECK(n == 1 && f && strstr(f->message, rows[i].want) && f->hdr == SIP_HDR_CONTACT &&
+			      f->offset == 0 && f->severity == IMS_SEV_WARNING &&
+			      strstr(f->message, "contact sip:[2001:db8::1]:5064 of " IMPU));
+			if (f && !strstr(f->message, rows[i].want))
+				fprintf(stderr, "row %zu: %s\n", i, f->message);
+		} else {
+			CHECK(n == 0 && !f);
+		}
+		CHECK(rows[i].partial == (f && strstr(f->message, "may be among them")));
+		ims_flow_fini(&flow);
+	}
+	/* what the UE did after the grant lets the binding be: a refresh
+	 * (its REGISTER's rule times it), a removal (no 2xx to it in the
+	 * capture), a registration of another contact; the network's 2xx
+	 * listing it no more; then an end long after: quiet */
+	const char *after[] = { refresh, dereg, moved, ok_none };
+	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
+		ims_flow_init(&flow);
+		CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+		step_us = t0 + 250 * s;
+		if (after[i] == ok_none)
+			CHECK(packet_flow_step(&flow, ok_none, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+		else
+			CHECK(packet_flow_step(&flow, after[i], true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		CHECK(end_at(&flow, t0 + 5000 * s, false, &fs) == 0);
+		ims_flow_fini(&flow);
+	}
+	/* the capture's last message counts when it is later than the end
+	 * given (a reader that knows no packet time: 0) */
+	ims_flow_init(&flow);
+	CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+	step_us = t0 + 700 * s; /* another UE's REGISTER, last in the capture */
+	CHECK(packet_flow_step(&flow, reg_b, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(end_at(&flow, 0, false, &fs) == 1 && (f = find(&fs, id)) && strstr(f->message, "100.0 s later"));
+	ims_flow_fini(&flow);
+	/* two AORs: in the order they expire (the later grant of 600 s
+	 * expires before the earlier one of 600000 s) */
+	ims_flow_init(&flow);
+	CHECK(grant_at(&flow, ok_200, t0, &fs) >= 0);
+	step_us = t0 + 10 * s - 100000;
+	CHECK(packet_flow_step(&flow, reg_b, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	step_us = t0 + 10 * s;
+	CHECK(packet_flow_step(&flow, ok_b, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 700000 * s, false, &fs) == 2 && fs.n == 2);
+	CHECK(fs.n == 2 && strstr(fs.f[0].message, "of sip:other@" DOM) && strstr(fs.f[0].message, "600 s;") &&
+	      strstr(fs.f[1].message, "of " IMPU) && strstr(fs.f[1].message, "600000 s;"));
+	ims_flow_fini(&flow);
+	/* a reg-event NOTIFY shortening it to 600 s at t0 + 100 s: overdue
+	 * is not said (only the lapse, naming the NOTIFY) */
+	{
+		static const char *const shorten[] = {
+			"<uri>sip:+491701234567@[2001:db8::1]:5060</uri>", "<uri>sip:[2001:db8::1]:5064</uri>",
+			"event=\"registered\" expires=\"600000\"", "event=\"shortened\" expires=\"600\"",
+		};
+		char *notify = mutate_all(notify_reginfo, shorten, 4);
+		CHECK(notify != NULL);
+		for (int lapse = 0; notify && lapse < 2; lapse++) {
+			ims_flow_init(&flow);
+			CHECK(grant_at(&flow, ok_200, t0, &fs) >= 0);
+			step_us = t0 + 100 * s;
+			CHECK(packet_flow_step(&flow, notify, true, "2001:db8::10", 5064, "2001:db8::1", 5064, &fs) >= 0);
+			int n = end_at(&flow, t0 + (lapse ? 800 : 650) * s, false, &fs);
+			f = find(&fs, id);
+			CHECK(lapse ? n == 1 && f && strstr(f->message, "The reg-event NOTIFY (CSeq 1)") &&
+					      strstr(f->message, "shortened it to 600 s") &&
+					      strstr(f->message, "100.0 s later")
+				    : n == 0);
+			ims_flow_fini(&flow);
+		}
+		free(notify);
+	}
+	/* read from text (no times): nothing */
+	ims_flow_init(&flow);
+	CHECK(flow_step(&flow, protected_register, &fs) >= 0);
+	CHECK(flow_step(&flow, ok_600, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 5000 * s, false, &fs) == 0);
+	ims_flow_fini(&flow);
+	CHECK(ims_rules_check_end(NULL, 0, 0, false, collect_cb, &fs) == -EINVAL);
+out:
+	free(ok_600);
+	free(refresh);
+	free(dereg);
+	free(moved);
+	free(ok_none);
+	free(reg_b);
+	free(ok_b);
+}
+
 int main(void)
 {
 	test_rule_list_is_well_formed();
@@ -3490,6 +3638,7 @@ int main(void)
 	test_messages_after_the_sas_use_an_sa_pair();
 	test_retransmissions_and_slow_answers_are_timed();
 	test_late_and_lapsed_reregistrations_are_timed();
+	test_capture_end_names_bindings_never_refreshed();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

@@ -1350,6 +1350,11 @@ static void link_packet(struct reader *rd, int dlt, const unsigned char *b, size
 	rd->at.frame = ++c->packets;
 	rd->at.sec = sec;
 	rd->at.usec = usec;
+	c->end_frame = c->packets;
+	if (c->packets == 1 || sec > c->end_sec || (sec == c->end_sec && usec > c->end_usec)) {
+		c->end_sec = sec;
+		c->end_usec = usec;
+	}
 	long o = link_ip(dlt, b, caplen, &rd->at.link);
 	if (o < 0) {
 		c->other_link += !link_name(dlt);

@@ -777,6 +777,28 @@ static void seconds_past_2038_are_not_read_as_before_1970(void)
 	}
 }
 
+/* The capture's end: the latest time of any packet (SIP or not, the
+ * packets out of order) and the last packet's number. */
+static void the_end_is_the_latest_packet_of_any_kind(void)
+{
+	static struct pcapw w;
+	pcapw_init(&w, LINK_ETH);
+	w.sec = 1000;
+	put_udp(&w, reg);             /* frame 1 at 1001 s */
+	w.sec = 2000;
+	put_udp(&w, "no SIP here");   /* frame 2 at 2002 s */
+	w.sec = 0;
+	put_udp(&w, reg);             /* frame 3 at 3 s: earlier */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	CHECK_INT_EQ(cap.end_frame, 3);
+	CHECK_INT_EQ(cap.end_sec, 2002);
+	pcapw_init(&w, LINK_ETH);
+	CHECK_INT_EQ(read_pcap(&w), 0); /* no packet: none */
+	CHECK_INT_EQ(cap.end_frame, 0);
+	CHECK_INT_EQ(cap.end_sec, 0);
+}
+
 static void a_file_cut_inside_a_packet_keeps_the_packets_before(void)
 {
 	static struct pcapw w;
@@ -1531,6 +1553,7 @@ int main(void)
 {
 	trace_capture_init(&cap);
 	udp_on_each_link_layer_is_one_message();
+	the_end_is_the_latest_packet_of_any_kind();
 	packets_under_mpls_and_pppoe_are_read();
 	ipv4_fragments_in_any_order_make_one_datagram();
 	many_fragmented_datagrams_take_memory_only_while_open();

@@ -40,6 +40,9 @@ grep -q 'does-not-exist.txt' "$tmp/err" && ok || bad "missing file named on stde
 printf 'hello world\nthis is not SIP\n' >"$tmp/garbage.txt"
 expect_rc 2 "garbage" "$imsreg" decode "$tmp/garbage.txt"
 grep -Eq "^$tmp/garbage.txt:[0-9]+:[0-9]+: .+" "$tmp/err" && ok || bad "garbage: file:line:col: reason on stderr: $(head -1 "$tmp/err")"
+# every member of an input docs/json.md lists, also of one not read or not parsed
+"$imsreg" decode --json "$tmp/does-not-exist.txt" "$tmp/garbage.txt" >"$tmp/bad-inputs.json" 2>/dev/null
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"]; want=["name", "mode", "capture", "encoding", "journal_blobs", "capture_read", "repairs", "messages", "end_findings", "discarded", "hint", "error"]; assert [list(x) for x in i] == [want, want] and all(x["error"] and x["end_findings"] == [] and x["discarded"] == 0 and x["hint"] is None and x["capture_read"] is None for x in i), [list(x) for x in i]' "$tmp/bad-inputs.json" && ok || bad "inputs not read or not parsed: every member, in order"
 
 # an empty input, or one of line breaks only, holds no message: 2 in both modes
 printf '\r\n\r\n' >"$tmp/breaks.txt"
@@ -1229,6 +1232,20 @@ with open(sys.argv[1] + ".rr", "wb") as f:
     for sec, usec, pkt in ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, from_pcscf(5068, 5062, ok)),
                            (1450, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh))):
         f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
+# no refresh at all: the capture ends (its last packet, the P-CSCF's
+# OPTIONS) at t + 700 s, past the expiry (lapsed), or at t + 400 s, past
+# the refresh's due time (overdue); with the ESP packet no SA opens, the
+# finding says a refresh may be in it
+def pcap_of(name, pkts):
+    with open(sys.argv[1] + name, "wb") as f:
+        f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+        for sec, usec, pkt in pkts:
+            f.write(struct.pack("<IIII", sec, usec, len(pkt), len(pkt)) + pkt)
+esp = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 48, 1, 0, 64, 50, 0, bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2])) + bytes(28)
+granted = ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, from_pcscf(5068, 5062, ok)))
+pcap_of(".end", granted + ((1700, 200000, to_ue(5066, opt)),))
+pcap_of(".due", granted + ((1400, 200000, to_ue(5066, opt)),))
+pcap_of(".esp", granted + ((1300, 0, b"\x02" * 12 + b"\x08\x00" + esp), (1700, 200000, to_ue(5066, opt))))
 with open(sys.argv[1] + ".pair", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, pkt in enumerate([packet([10, 0, 0, 1], 5062, 5068, reg), to_ue(5060, opt), to_ue(5066, opt)]):
@@ -1238,6 +1255,43 @@ PY
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["ts33203.packet.sa-pair", "rfc3261.packet.via-source"], []], ids; f=[f for f in m[1]["findings"] if f["id"] == "ts33203.packet.sa-pair"][0]; assert "from the P-CSCF'"'"'s port 5060 to the UE'"'"'s port 5064" in f["message"] and f["severity"] == "error", f' "$tmp/pair.json" && ok || bad "packet rules: the P-CSCF's OPTIONS from 5060 to the UE's port-s, after the SAs"
 "$imsreg" decode --json "$tmp/sa.pcap.rr" >"$tmp/rr.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if f["id"] == "ts24229.packet.reregistration"] for x in m]; assert ids == [[], [], ["ts24229.packet.reregistration"]], ids; f=m[2]["findings"][[g["id"] for g in m[2]["findings"]].index("ts24229.packet.reregistration")]; assert "450.0 s after the 2xx (CSeq 2) that granted it 600 s" in f["message"] and "at 300.0 s, 150.0 s before this one" in f["message"] and f["severity"] == "warning" and f["header"] == "Contact", f' "$tmp/rr.json" && ok || bad "packet rules: a refresh at 450 s of a 600 s binding is late"
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; assert i["end_findings"] == [], i["end_findings"]' "$tmp/rr.json" && ok || bad "the end of a capture: a binding refreshed (late) is not said again"
+# no refresh in the capture: said at its end, in the order of the findings'
+# shape (docs/json.md), counted, and in the text after the last message
+"$imsreg" decode --json "$tmp/sa.pcap.end" >"$tmp/end.json" 2>/dev/null
+python3 - "$tmp/end.json" <<'PY' && ok || bad "the end of a capture: a binding that lapsed with no refresh (JSON)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+i = d["inputs"][0]
+e = i["end_findings"]
+assert [f["id"] for f in e] == ["ts24229.packet.reregistration"], e
+f = e[0]
+assert f["severity"] == "warning" and f["header"] == "Contact" and f["line"] == 0 and f["column"] == 0, f
+assert f["message"].startswith("contact sip:10.0.0.1:5064 of sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org "
+                               "expired at 1970-01-01 00:26:40.200000,"), f["message"]
+assert "The 2xx (CSeq 2, frame 2) at 1970-01-01 00:16:40.200000 granted it 600 s" in f["message"], f["message"]
+assert "capture's end at 1970-01-01 00:28:20.200000, 100.0 s later" in f["message"], f["message"]
+assert "may be among them" not in f["message"]
+assert all(g["id"] != "ts24229.packet.reregistration" for m in i["messages"] for g in m["findings"])
+r = [x for x in d["summary"]["by_rule"] if x["id"] == "ts24229.packet.reregistration"]
+assert r and r[0]["count"] == 1 and len(r[0]["first"]) == 1, r
+assert r[0]["first"][0]["input"].endswith("sa.pcap.end") and r[0]["first"][0]["line"] == 0 and r[0]["first"][0]["frame"] == 3, r
+PY
+"$imsreg" decode --no-color "$tmp/sa.pcap.end" >"$tmp/end.out" 2>&1
+has "the end of a capture: its block in the text" "$tmp/end.out" "sa.pcap.end: at the end of the capture (frame 3)"
+"$imsreg" decode --brief --no-color "$tmp/sa.pcap.end" >"$tmp/end-brief.out" 2>&1
+has "the end of a capture: --brief" "$tmp/end-brief.out" "sa.pcap.end, end of the capture (frame 3): 0 error(s), 1 warning(s), 0 info"
+"$imsreg" decode --json --only ts24229.packet.reregistration --severity ts24229.packet.reregistration=error "$tmp/sa.pcap.end" >"$tmp/end-sev.json" 2>/dev/null
+rc=$?
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); e=d["inputs"][0]["end_findings"]; assert [f["severity"] for f in e] == ["error"] and e[0]["rule_severity"] == "warning" and d["summary"]["errors"] == 1 and d["inputs"][0]["messages"] == [] and d["exit_status"] == 1, (e, d["summary"])' "$tmp/end-sev.json" && [ "$rc" = 1 ] && ok || bad "the end of a capture: --only and --severity apply, an error sets the exit status (rc $rc)"
+"$imsreg" decode --json --ignore ts24229.packet.reregistration "$tmp/sa.pcap.end" >"$tmp/end-ign.json" 2>/dev/null
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["inputs"][0]["end_findings"] == [] and d["summary"]["ignored"] >= 1' "$tmp/end-ign.json" && ok || bad "the end of a capture: --ignore leaves it out"
+"$imsreg" decode --json "$tmp/sa.pcap.due" >"$tmp/due.json" 2>/dev/null
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_findings"]; assert len(e) == 1 and "was not renewed by the capture'"'"'s end at 1970-01-01 00:23:20.200000, 100.0 s after its refresh was due" in e[0]["message"] and "200.0 s after the capture'"'"'s end" in e[0]["message"], e' "$tmp/due.json" && ok || bad "the end of a capture: a refresh overdue"
+"$imsreg" decode --json "$tmp/sa.pcap.esp" >"$tmp/esp-end.json" 2>/dev/null
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; e=i["end_findings"]; assert i["capture_read"]["encrypted"] == 1 and len(e) == 1 and "the refresh may be among them" in e[0]["message"], e' "$tmp/esp-end.json" && ok || bad "the end of a capture: encrypted ESP may hide the refresh"
+"$imsreg" decode --json "$ex6" >"$tmp/end-text.json" 2>/dev/null
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["inputs"][0]["end_findings"] == []' "$tmp/end-text.json" && ok || bad "the end of a capture: a paste has none"
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
 

@@ -103,7 +103,8 @@ for s in seeds:
 
 # the members docs/json.md promises are all there (schema 1 only adds members)
 TOP = {"imsreg", "schema", "command", "mode", "brief", "inputs", "summary", "exit_status"}
-INPUT = {"name", "mode", "capture", "encoding", "journal_blobs", "capture_read", "repairs", "messages", "error"}
+INPUT = {"name", "mode", "capture", "encoding", "journal_blobs", "capture_read", "repairs", "messages", "end_findings",
+         "discarded", "hint", "error"}
 MSG = {"index", "line", "packet", "frame", "kind", "start_line", "version", "method", "request_uri", "status", "reason",
        "parse_repairs", "wire", "headers", "body", "expiry", "identities", "identity_checks", "findings", "carried",
        "summary"}
