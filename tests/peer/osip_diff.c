@@ -116,6 +116,13 @@ static void uri_text(char *out, size_t cap, const osip_uri_t *u)
 	osip_free(s);
 }
 
+/* Whether p[0..3) is %20, %09, %0D or %0A (any case). */
+static bool is_escaped_ws(const char *p)
+{
+	char lo = (char)(p[2] | 0x20);
+	return p[0] == '%' && ((p[1] == '2' && p[2] == '0') || (p[1] == '0' && (lo == '9' || lo == 'd' || lo == 'a')));
+}
+
 /* Whether ours, a URI holding an escaped NUL ("sip:a%00b@h",
  * "sip:h;x%00y=1"), is osip's text with each part that holds one cut at its
  * %00 ("sip:a@h", "sip:h;x=1"): libosip2 unescapes the user part, the
@@ -138,6 +145,10 @@ static bool cut_at_nul(struct slice ours, const char *osip)
 			const char *stop = at && here < at ? ":@" : qm && here > qm ? "&=" : ";=?";
 			while (i + 1 < ours.len && !strchr(stop, ours.ptr[i + 1]))
 				i++;
+			/* a parameter's or header's text that ends in escaped
+			 * white space there is trimmed (osip_trims_escaped_ws) */
+			while (!(at && here < at) && k >= 3 && o[k - 3] == '%' && is_escaped_ws(o + k - 3))
+				k -= 3;
 			continue;
 		}
 		o[k++] = ours.ptr[i];
@@ -169,11 +180,7 @@ static bool osip_trims_escaped_ws(struct slice ours)
 {
 	const char *p = ours.ptr, *end = p + ours.len;
 	for (; p && end - p >= 3; p++) {
-		if (p[0] != '%' || (p[1] != '2' && p[1] != '0'))
-			continue;
-		char lo = (char)(p[2] | 0x20);
-		bool ws = (p[1] == '2' && p[2] == '0') || (p[1] == '0' && (lo == '9' || lo == 'd' || lo == 'a'));
-		if (!ws)
+		if (!is_escaped_ws(p))
 			continue;
 		char before = p > ours.ptr ? p[-1] : 0, after = end - p > 3 ? p[3] : 0;
 		if ((before && strchr(";=?&", before)) || !after || strchr(";=?&", after))
