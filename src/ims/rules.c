@@ -100,7 +100,8 @@ struct ctx {
 	bool protected_reg;        /* REGISTER answering a challenge (nonce not empty) */
 	bool deregister;           /* every binding it names is removed */
 	/* a third-party REGISTER (TS 24.229 §5.4.1.7: the S-CSCF tells an
-	 * application server of a registration; is_third_party), and the SIP
+	 * application server of a registration; is_third_party) or the AS's
+	 * response to one, and the SIP
 	 * its body carries (body_parts): the UE's REGISTER and the 200 to
 	 * it as message/sip text (SLICE_NULL when not there), whether the
 	 * service information of the filter criteria is there */
@@ -3208,7 +3209,9 @@ static void check_ims3gpp_alternative(struct ctx *c)
 }
 
 /* A REGISTER the S-CSCF sends an application server once a registration
- * succeeded (TS 24.229 §5.4.1.7): From holds the S-CSCF's SIP URI (a
+ * succeeded (TS 24.229 §5.4.1.7), or the AS's response to it (which
+ * echoes its From and To; a registrar's 2xx to a UE has a Service-Route
+ * or a P-Associated-URI, and the UE's contacts): From holds the S-CSCF's SIP URI (a
  * node's: no user part), To the public user identity registered, and
  * the body carries what the filter criteria asked for, or else Contact is
  * the S-CSCF's URI: no user part and no feature tag, in a request with
@@ -3218,18 +3221,26 @@ static void check_ims3gpp_alternative(struct ctx *c)
  * user part, so that alone tells nothing. */
 static bool is_third_party(const struct ctx *c)
 {
-	if (!c->is_register || !c->from_ok || !c->to_ok)
+	if (!(c->is_register || c->is_reg_response) || !c->from_ok || !c->to_ok)
 		return false;
 	const struct sip_uri *f = &c->from.uri, *t = &c->to.uri;
 	if ((f->scheme != SIP_URI_SIP && f->scheme != SIP_URI_SIPS) || f->user.len)
 		return false;
 	if (!t->user.len)
 		return false;
-	if (c->carried_reg.ptr || c->carried_resp.ptr || c->service_info)
+	if (c->is_reg_response) {
+		/* the AS's response echoes the S-CSCF's From; it carries none of
+		 * what a registrar's 2xx to a UE has (Service-Route,
+		 * P-Associated-URI, a UE's contacts) */
+		if (sip_hdr_first(c->msg, SIP_HDR_SERVICE_ROUTE) ||
+		    sip_hdr_first(c->msg, SIP_HDR_P_ASSOCIATED_URI))
+			return false;
+	} else if (c->carried_reg.ptr || c->carried_resp.ptr || c->service_info) {
 		return true;
-	if (!c->ncontacts || c->auth_hdr || sip_hdr_first(c->msg, SIP_HDR_SECURITY_CLIENT) ||
-	    sip_hdr_first(c->msg, SIP_HDR_P_ACCESS_NETWORK_INFO))
+	} else if (!c->ncontacts || c->auth_hdr || sip_hdr_first(c->msg, SIP_HDR_SECURITY_CLIENT) ||
+		   sip_hdr_first(c->msg, SIP_HDR_P_ACCESS_NETWORK_INFO)) {
 		return false;
+	}
 	for (size_t i = 0; i < c->ncontacts; i++) {
 		const struct sip_addr *a = &c->contacts[i].a;
 		if (a->star || a->uri.user.len ||
@@ -4167,7 +4178,9 @@ static bool contact_expiry(const struct ctx *c, const struct contact *ct, uint32
 static void flow_note_granted(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
-	if (!c->is_reg_response || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok)
+	/* an AS's 2xx to a third-party REGISTER lists the S-CSCF's contact,
+	 * not the UE's bindings */
+	if (!c->is_reg_response || m->status / 100 != 2 || !c->to_ok || !c->cseq_ok || c->third_party)
 		return;
 	struct uri_list granted, sr;
 	memset(&granted, 0, sizeof granted);
@@ -4384,7 +4397,7 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 	if (!c->pk || !c->to_ok || !c->cseq_ok)
 		return;
 	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
-	if (!grant && !(c->is_register && c->ue_leg && !c->third_party))
+	if (c->third_party || (!grant && !(c->is_register && c->ue_leg)))
 		return;
 	if (!grant) { /* the AOR's: the UE has acted on it since its grants */
 		char key[AOR_KEY_MAX];
@@ -4931,9 +4944,11 @@ enum scope {
 	 * of them against each other), and needs neither the start line nor
 	 * the message's other fields (no rule of a field's absence) */
 	FIELDS = 0x10,
-	/* a flag beside REGISTER or BINDING: a rule of the UE's own REGISTER
-	 * (or of its forward by the P-CSCF and I-CSCF), not run on a
-	 * third-party REGISTER, the S-CSCF's own request (is_third_party) */
+	/* a flag beside REGISTER, BINDING or RESPONSE: a rule of the UE's own
+	 * REGISTER (or of its forward by the P-CSCF and I-CSCF) or of the
+	 * registrar's response to it, not run on a third-party REGISTER, the
+	 * S-CSCF's own request, nor on the AS's response to it
+	 * (is_third_party) */
 	UE = 0x20,
 };
 
@@ -5449,10 +5464,10 @@ static void check_packet_reregistration(struct ctx *c)
 	  RESPONSE, check_401) \
 	X("ts24229.response.401-aka", IMS_SEV_ERROR, "TS 24.229 §5.4.1.2.1, RFC 3310 §3.2",\
 	  "the 401's AKA nonce decodes; ck/ik never reach the UE",\
-	  RESPONSE | FIELDS, check_401_aka) \
+	  RESPONSE | UE | FIELDS, check_401_aka) \
 	X("ts24229.response.401-security-server", IMS_SEV_INFO, "TS 24.229 §5.2.2, TS 33.203 §7.1",\
 	  "a 401 to REGISTER without Security-Server offers no IPsec",\
-	  RESPONSE, check_401_security_server) \
+	  RESPONSE | UE, check_401_security_server) \
 	X("rfc3261.response.200-bindings", IMS_SEV_WARNING, "RFC 3261 §10.3",\
 	  "a 200 to REGISTER lists the bindings, each with its expires parameter",\
 	  RESPONSE, check_200) \
@@ -5461,7 +5476,7 @@ static void check_packet_reregistration(struct ctx *c)
 	  REGISTER, check_flow_cseq) \
 	X("ims.flow.register-refused", IMS_SEV_WARNING, "RFC 3261 §10.3, TS 24.229 §5.4.1.2",\
 	  "in one input, a final failure to a REGISTER: what it means after the messages before it (a challenge answered or not, AKA or digest) and what to check next",\
-	  RESPONSE, check_flow_register_refused) \
+	  RESPONSE | UE, check_flow_register_refused) \
 	X("rfc3261.flow.challenge", IMS_SEV_ERROR, "RFC 3261 §22.4, RFC 7616 §3.4",\
 	  "in one input, the REGISTER after a 401 answers its nonce, with its realm and opaque",\
 	  REGISTER, check_flow_challenge) \
@@ -5476,7 +5491,7 @@ static void check_packet_reregistration(struct ctx *c)
 	  ANY, check_error_contents) \
 	X("ts24229.response.200-contents", IMS_SEV_WARNING, "TS 24.229 §5.4.1.2.2, RFC 3608, RFC 3327",\
 	  "a 200 to REGISTER has Service-Route, P-Associated-URI and the Path echoed",\
-	  RESPONSE, check_200_ims) \
+	  RESPONSE | UE, check_200_ims) \
 	X("ts24229.register.authorization", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2.1",\
 	  "a REGISTER carries Authorization with the IMPI",\
 	  REGISTER | UE, check_ims_authorization) \
@@ -5611,10 +5626,10 @@ static void check_packet_reregistration(struct ctx *c)
 	  REQUEST, check_flow_service_route) \
 	X("ims.flow.service-route-changed", IMS_SEV_INFO, "RFC 3608 §6.1, TS 24.229 §5.4.1.2",\
 	  "in one input, a 2xx to a REGISTER of an AOR gives another Service-Route than the 2xx before it: another S-CSCF",\
-	  RESPONSE, check_flow_service_route_changed) \
+	  RESPONSE | UE, check_flow_service_route_changed) \
 	X("ims.flow.associated-uri-changed", IMS_SEV_INFO, "TS 24.229 §5.4.1.2.2, RFC 7315 §4.1",\
 	  "in one input, a 2xx to a REGISTER of an AOR lists other P-Associated-URI than the 2xx before it, or another default identity",\
-	  RESPONSE, check_flow_associated_uri_changed) \
+	  RESPONSE | UE, check_flow_associated_uri_changed) \
 	X("ts24229.flow.preferred-identity", IMS_SEV_WARNING, "TS 24.229 §5.1.2A.1.1, RFC 3325 §9.2, RFC 7315 §4.1",\
 	  "the UE's P-Preferred-Identity is one of the P-Associated-URI of the 200 that registered its contact",\
 	  REQUEST, check_flow_preferred_identity) \

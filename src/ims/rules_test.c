@@ -2521,6 +2521,58 @@ static void test_third_party_register_is_judged_as_the_s_cscfs(void)
 	free(text);
 }
 
+/* The AS's 200 to a third-party REGISTER (TS 24.229 §5.4.1.7): its From is
+ * the S-CSCF's, its Contact the S-CSCF's. It is not a registrar's answer
+ * to a UE: no finding of what that must hold, and its binding is not taken
+ * for the AOR's, which a reg-event NOTIFY after it is compared with. */
+static const char as_200[] =
+	"SIP/2.0 200 OK\r\n"
+	"Via: SIP/2.0/UDP scscf." DOM ":6060;branch=z9hG4bKtp1\r\n"
+	"From: <sip:scscf." DOM ":6060>;tag=tp1\r\n"
+	"To: <" IMPU ">;tag=as1\r\n"
+	"Call-ID: tp1@scscf." DOM "\r\n"
+	"CSeq: 1 REGISTER\r\n"
+	"Contact: <sip:scscf." DOM ":6060>;expires=600000\r\n"
+	"Content-Length: 0\r\n"
+	"\r\n";
+
+static void test_as_response_to_a_third_party_register_is_not_the_ues(void)
+{
+	static struct findings fs;
+	size_t len;
+	CHECK(run(as_200, strlen(as_200), &fs) >= 0);
+	CHECK(!find(&fs, "ts24229.response.200-contents"));
+	/* a registrar's 200 with a From lost its user part is a UE's still
+	 * (it has P-Associated-URI): judged */
+	static const char *const edits[] = { "From: <" IMPU ">", "From: <sip:scscf." DOM ">",
+					     "Service-Route: <sip:orig@scscf." DOM ";lr>\r\n", "" };
+	char *odd = mutate_all(ok_200, edits, 4);
+	CHECK(odd && run(odd, strlen(odd), &fs) >= 0 && find(&fs, "ts24229.response.200-contents"));
+	free(odd);
+	/* the UE's registration, the AS's 200, then the S-CSCF's full
+	 * reginfo with the UE's binding: they agree */
+	char *notify = mutate(notify_reginfo, "<uri>sip:+491701234567@[2001:db8::1]:5060</uri>",
+			      "<uri>sip:[2001:db8::1]:5064</uri>", &len);
+	CHECK(notify != NULL);
+	for (int as = 0; notify && as < 2; as++) {
+		struct ims_flow flow;
+		ims_flow_init(&flow);
+		CHECK(flow_step(&flow, protected_register, &fs) >= 0);
+		CHECK(flow_step(&flow, ok_200, &fs) >= 0);
+		if (as) {
+			CHECK(flow_step(&flow, as_200, &fs) >= 0);
+			CHECK(!find(&fs, "ims.flow.service-route-changed") &&
+			      !find(&fs, "ims.flow.associated-uri-changed"));
+		}
+		CHECK(flow_step(&flow, notify, &fs) >= 0);
+		CHECK(!find(&fs, "rfc3680.flow.bindings"));
+		if (find(&fs, "rfc3680.flow.bindings"))
+			print_findings("AS 200 then NOTIFY", &fs);
+		ims_flow_fini(&flow);
+	}
+	free(notify);
+}
+
 static void test_every_rule_has_a_firing_case(void)
 {
 	size_t n;
@@ -3627,6 +3679,7 @@ int main(void)
 	test_each_case_fires_its_rule();
 	test_each_quiet_case_stays_quiet();
 	test_third_party_register_is_judged_as_the_s_cscfs();
+	test_as_response_to_a_third_party_register_is_not_the_ues();
 	test_emergency_registration_is_said_with_what_it_changes();
 	test_syntax_finding_names_the_header_once();
 	test_syntax_finding_names_an_extension_header();
