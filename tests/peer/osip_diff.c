@@ -190,8 +190,9 @@ static bool osip_trims_escaped_ws(struct slice ours)
 }
 
 /* Whether ours, a URI, has a parameter named x-obr or x-obp (any case,
- * perhaps escaped): osip_uri_to_str leaves those out, as eXosip's own
- * (the address and port of an outbound flow it adds to a Contact). Every
+ * perhaps escaped, perhaps followed by %00 and more): osip_uri_to_str
+ * leaves those out, as eXosip's own (the address and port of an outbound
+ * flow it adds to a Contact). Every
  * ';' counts (one in the user part too: such a URI is then not
  * compared). */
 static bool osip_hides_param(struct slice ours)
@@ -202,6 +203,10 @@ static bool osip_hides_param(struct slice ours)
 		while (p < end && !strchr(";=?", *p))
 			p++;
 		struct slice n = slice_span(name, p);
+		/* osip's name is a C string: it ends at an escaped NUL */
+		const char *nul = memmem(n.ptr, n.len, "%00", 3);
+		if (nul)
+			n = slice_span(n.ptr, nul);
 		if (peer_same_as(n, "x-obr", NORM_PCT_CASE) || peer_same_as(n, "x-obp", NORM_PCT_CASE))
 			return true;
 	}
