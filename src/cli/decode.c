@@ -284,6 +284,19 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 	l->n++;
 }
 
+/* Adds the findings of l to *nerr, *nwarn and *ninfo by severity. */
+static void count_severities(const struct finding_list *l, unsigned *nerr, unsigned *nwarn, unsigned *ninfo)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].severity == IMS_SEV_ERROR)
+			++*nerr;
+		else if (l->v[i].severity == IMS_SEV_WARNING)
+			++*nwarn;
+		else
+			++*ninfo;
+	}
+}
+
 static enum report_style severity_style(enum ims_severity s)
 {
 	return s == IMS_SEV_ERROR ? STYLE_ERROR : s == IMS_SEV_WARNING ? STYLE_WARNING : STYLE_INFO;
@@ -1531,14 +1544,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	unsigned line, col;
 	/* a capture's message: the packet rules compare where it went */
 	ims_rules_check_packet(msg, &run->flow, m->pk.ends.ver ? &m->pk : NULL, finding_cb, &fl);
-	for (size_t i = 0; i < fl.n; i++) {
-		if (fl.v[i].severity == IMS_SEV_ERROR)
-			nerr++;
-		else if (fl.v[i].severity == IMS_SEV_WARNING)
-			nwarn++;
-		else
-			ninfo++;
-	}
+	count_severities(&fl, &nerr, &nwarn, &ninfo);
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;
 	count_kind(run, msg);
@@ -1710,15 +1716,9 @@ static void decode_capture_end(struct decode_run *run, const struct cli_input *i
 				     c->error[0];
 		rc = ims_rules_check_end(&run->flow, c->end_sec, c->end_usec, partial, finding_cb, &fl);
 	}
-	for (size_t i = 0; i < fl.n; i++) {
-		if (fl.v[i].severity == IMS_SEV_ERROR)
-			nerr++;
-		else if (fl.v[i].severity == IMS_SEV_WARNING)
-			nwarn++;
-		else
-			ninfo++;
+	count_severities(&fl, &nerr, &nwarn, &ninfo);
+	for (size_t i = 0; i < fl.n; i++)
 		count_rule(run, &run->by_rule, &fl.v[i], in->name, 0, c ? c->end_frame : 0);
-	}
 	if (r->format == REPORT_JSON) {
 		report_findings(r, NULL, &fl, NULL);
 	} else if (fl.n && !run->opt.summary) {

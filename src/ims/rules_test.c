@@ -3404,6 +3404,27 @@ static int grant_at(struct ims_flow *flow, const char *ok, int64_t t, struct fin
 	return packet_flow_step(flow, ok, true, "2001:db8::2", 5068, "2001:db8::1", 5062, fs);
 }
 
+/* The reg-event NOTIFY of notify_reginfo listing protected_register's
+ * contact active, shortened to 600 s (RFC 3680 §5.1), or NULL. */
+static char *shortened_notify(void)
+{
+	static const char *const shorten[] = {
+		"<uri>sip:+491701234567@[2001:db8::1]:5060</uri>", "<uri>sip:[2001:db8::1]:5064</uri>",
+		"event=\"registered\" expires=\"600000\"", "event=\"shortened\" expires=\"600\"",
+	};
+	return mutate_all(notify_reginfo, shorten, 4);
+}
+
+/* The binding granted 600000 s at t (grant_at), then notify (from the
+ * S-CSCF to the UE) at t + 100 s. */
+static int grant_then_shorten(struct ims_flow *flow, const char *notify, int64_t t, struct findings *fs)
+{
+	if (grant_at(flow, ok_200, t, fs) < 0)
+		return -1;
+	step_us = t + 100 * 1000000ll;
+	return packet_flow_step(flow, notify, true, "2001:db8::10", 5064, "2001:db8::1", 5064, fs);
+}
+
 static void test_late_and_lapsed_reregistrations_are_timed(void)
 {
 	static struct findings fs;
@@ -3467,17 +3488,11 @@ static void test_late_and_lapsed_reregistrations_are_timed(void)
 	 * REGISTER at 500 s of that is not late (only a lapse is judged
 	 * then), one at 650 s comes after it lapsed */
 	{
-		static const char *const shorten[] = {
-			"<uri>sip:+491701234567@[2001:db8::1]:5060</uri>", "<uri>sip:[2001:db8::1]:5064</uri>",
-			"event=\"registered\" expires=\"600000\"", "event=\"shortened\" expires=\"600\"",
-		};
-		char *notify = mutate_all(notify_reginfo, shorten, 4);
+		char *notify = shortened_notify();
 		CHECK(notify != NULL);
 		for (int lapse = 0; notify && lapse < 2; lapse++) {
 			ims_flow_init(&flow);
-			CHECK(grant_at(&flow, ok_200, t0, &fs) >= 0);
-			step_us = t0 + 100 * 1000000ll;
-			CHECK(packet_flow_step(&flow, notify, true, "2001:db8::10", 5064, "2001:db8::1", 5064, &fs) >= 0);
+			CHECK(grant_then_shorten(&flow, notify, t0, &fs) >= 0);
 			step_us += (lapse ? 650 : 500) * 1000000ll;
 			CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
 			f = find(&fs, id);
@@ -3632,17 +3647,11 @@ static void test_capture_end_names_bindings_never_refreshed(void)
 	/* a reg-event NOTIFY shortening it to 600 s at t0 + 100 s: overdue
 	 * is not said (only the lapse, naming the NOTIFY) */
 	{
-		static const char *const shorten[] = {
-			"<uri>sip:+491701234567@[2001:db8::1]:5060</uri>", "<uri>sip:[2001:db8::1]:5064</uri>",
-			"event=\"registered\" expires=\"600000\"", "event=\"shortened\" expires=\"600\"",
-		};
-		char *notify = mutate_all(notify_reginfo, shorten, 4);
+		char *notify = shortened_notify();
 		CHECK(notify != NULL);
 		for (int lapse = 0; notify && lapse < 2; lapse++) {
 			ims_flow_init(&flow);
-			CHECK(grant_at(&flow, ok_200, t0, &fs) >= 0);
-			step_us = t0 + 100 * s;
-			CHECK(packet_flow_step(&flow, notify, true, "2001:db8::10", 5064, "2001:db8::1", 5064, &fs) >= 0);
+			CHECK(grant_then_shorten(&flow, notify, t0, &fs) >= 0);
 			int n = end_at(&flow, t0 + (lapse ? 800 : 650) * s, false, &fs);
 			f = find(&fs, id);
 			CHECK(lapse ? n == 1 && f && strstr(f->message, "The reg-event NOTIFY (CSeq 1)") &&
