@@ -2,11 +2,14 @@
  * message it found (strict and lenient), and positions mapped back: every
  * byte of the text to a line of the input and a column inside it (or just
  * past its end, where a byte was added: a line end, the step after a hex
- * dump's last byte). */
+ * dump's last byte); pkt_line_read over each message's packet line and
+ * over the text itself. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <imsreg/packet.h>
 #include <imsreg/paste.h>
 #include <imsreg/sip.h>
 
@@ -36,12 +39,28 @@ static void positions_check(const struct paste *p, const char *in, size_t size)
 	free(starts);
 }
 
+/* A packet line read is whole: numeric addresses of one version, ports,
+ * a fraction of a second under one. */
+static void line_check(struct slice s)
+{
+	struct pkt_line l;
+	unsigned char bin[16];
+	if (!pkt_line_read(s, &l))
+		return;
+	int af = l.ends.ver == 4 ? AF_INET : AF_INET6;
+	if ((l.ends.ver != 4 && l.ends.ver != 6) || !l.ends.ports || l.usec >= 1000000 ||
+	    !memchr(l.ends.src, 0, sizeof l.ends.src) || !memchr(l.ends.dst, 0, sizeof l.ends.dst) ||
+	    inet_pton(af, l.ends.src, bin) != 1 || inet_pton(af, l.ends.dst, bin) != 1)
+		abort();
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *in = (const char *)data;
 	struct paste p;
 	struct sip_parse_error err;
 	paste_init(&p);
+	line_check((struct slice){ in, size });
 	int rc = paste_normalise(&p, in, size, &err);
 	if (rc == 0)
 		positions_check(&p, in, size);
@@ -49,6 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		for (size_t i = 0; i < p.nmsgs; i++) {
 			if (p.msgs[i].offset + p.msgs[i].len > p.text.len)
 				abort();
+			line_check(p.msgs[i].packet);
 			const char *t = p.text.ptr + p.msgs[i].offset;
 			struct sip_hdr hdrs[64];
 			struct sip_msg msg;

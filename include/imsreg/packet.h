@@ -163,6 +163,25 @@ void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
  * has no IP header (r->ver not 4 or 6). */
 void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *r);
 
+/* What a capture tool's packet line, as a paste holds it, says of its
+ * packet exactly: the endpoints (numeric addresses and ports), the
+ * transport and the time. Read: tcpdump's line (`-n`/`-nn`, the default
+ * time of day, `-tttt`'s date and time, `-tt`'s seconds since 1970; `-v`'s
+ * endpoints on the next line; the innermost endpoints of a tunnel) and
+ * ngrep's packet header with `-t`'s time ("U 2026/11/21 10:00:01.123456
+ * 10.0.0.1:5060 -> 10.0.0.2:5060"). */
+struct pkt_line {
+	struct pkt_ends ends;
+	bool udp;               /* else TCP or SCTP */
+	bool dated;             /* sec counts from 1970 (UTC as the tool printed
+				 * it); else from the day's midnight */
+	int64_t sec;
+	uint32_t usec;
+};
+/* l from line: false when it says no time, no transport, or its
+ * endpoints not as numbers (a name: tcpdump without -n) */
+bool pkt_line_read(struct slice line, struct pkt_line *l);
+
 /* Appends what carried the packet r describes, as pkt_line_write ends
  * its line: ", in ESP (SPI 0x..., null encryption)", ", in VXLAN (VNI
  * 42)", ", in GTP-U (TEID 0x0000abcd, QFI 5)", ", in GRE", ...; nothing

@@ -97,6 +97,12 @@ struct cli_source {
 	 * with (their keys from the 401s' ck/ik, or from K and OPc) */
 	struct cli_esp_sas esp;
 	size_t next;             /* index of the next message (lenient) / offset (strict) */
+	/* lenient: the packet lines' clock (pkt_line_read), for the times of day
+	 * alone: the day they are put in (one more each time the time goes
+	 * back by more than 12 h: midnight passed), the last time read */
+	int64_t pk_day;
+	bool pk_have_last;
+	int64_t pk_last_us;
 	/* when cli_source_init failed: why and where */
 	const char *error_reason;
 	unsigned error_line, error_col;
@@ -113,7 +119,8 @@ struct cli_msg {
 	unsigned index;          /* 1-based within the input */
 	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */
 	uint64_t frame;          /* from a capture file: its packet's number, else 0 */
-	struct ims_packet pk;    /* from a capture file: where it went (pk.ends.ver 0: unknown) */
+	struct ims_packet pk;    /* from a capture file, or a packet line that says it exactly
+				  * (pkt_line_read): where it went (pk.ends.ver 0: unknown) */
 	/* when cli_source_next failed: why and where in the user's input */
 	const char *error_reason;
 	unsigned error_line, error_col;

@@ -438,6 +438,9 @@ int cli_source_init_keyed(struct cli_source *src, const struct cli_input *in, en
 	src->nline_starts = 0;
 	src->discarded = 0;
 	src->next = 0;
+	src->pk_day = 0;
+	src->pk_have_last = false;
+	src->pk_last_us = 0;
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
 	src->capture = NULL;
@@ -615,6 +618,32 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
 		     input_offset(in, m->error_line, m->error_col), reason);
 }
 
+/* A pasted message's packet line that tells where and when it went
+ * exactly (tcpdump -n, ngrep -t: pkt_line_read) gives m->pk, for the
+ * packet rules as a capture file's packet does. A time of day alone is
+ * put in src's day: midnight passed when it goes back by more than 12 h
+ * from the line before. */
+static void packet_of_line(struct cli_source *src, struct cli_msg *m)
+{
+	struct pkt_line l;
+	if (!pkt_line_read(m->packet, &l))
+		return;
+	const int64_t day_us = 86400ll * 1000000;
+	int64_t us = l.sec * 1000000 + l.usec;
+	if (!l.dated) {
+		if (src->pk_have_last && src->pk_day * day_us + us < src->pk_last_us - day_us / 2)
+			src->pk_day++;
+		us += src->pk_day * day_us;
+	}
+	src->pk_have_last = true;
+	src->pk_last_us = us;
+	m->pk.ends = l.ends;
+	m->pk.udp = l.udp;
+	m->pk.sec = us / 1000000;
+	m->pk.usec = (uint32_t)(us % 1000000);
+	m->pk.frame = 0;
+}
+
 int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 {
 	struct sip_parse_error perr = { 0 };
@@ -666,6 +695,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		const struct paste_msg *pm = &src->paste.msgs[src->next];
 		m->base = pm->offset;
 		m->packet = pm->packet;
+		packet_of_line(src, m);
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;
 		flags = SIP_PARSE_LENIENT;

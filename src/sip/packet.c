@@ -602,3 +602,231 @@ void pkt_carrier_write(struct buf *o, const struct pkt_ip *r)
 			buf_printf(o, " (VNI %u)", (unsigned)t->id);
 	}
 }
+
+/* ---- a capture tool's packet line -------------------------------------- */
+
+/* n decimal digits at s[*i], their value in *v; false when fewer. */
+static bool line_digits(struct slice s, size_t *i, size_t n, int64_t *v)
+{
+	int64_t x = 0;
+	for (size_t k = 0; k < n; k++, ++*i) {
+		if (*i >= s.len || s.ptr[*i] < '0' || s.ptr[*i] > '9')
+			return false;
+		x = x * 10 + (s.ptr[*i] - '0');
+	}
+	*v = x;
+	return true;
+}
+
+/* 1 to 12 decimal digits at s[*i] (tcpdump -tt's seconds since 1970)
+ * into *v. */
+static bool line_seconds(struct slice s, size_t *i, int64_t *v)
+{
+	int64_t x = 0;
+	size_t k = 0;
+	for (; *i < s.len && s.ptr[*i] >= '0' && s.ptr[*i] <= '9' && k < 13; ++*i, k++)
+		x = x * 10 + (s.ptr[*i] - '0');
+	if (k == 0 || k > 12)
+		return false;
+	*v = x;
+	return true;
+}
+
+static bool line_lit(struct slice s, size_t *i, char c)
+{
+	if (*i >= s.len || s.ptr[*i] != c)
+		return false;
+	++*i;
+	return true;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian calendar). */
+static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
+{
+	y -= m <= 2;
+	const int64_t era = (y >= 0 ? y : y - 399) / 400;
+	const int64_t yoe = y - era * 400;
+	const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* "." and a fraction of a second of 1 to 9 digits at s[*i] (--nano's
+ * 9) into *usec. */
+static bool line_frac(struct slice s, size_t *i, uint32_t *usec)
+{
+	if (!line_lit(s, i, '.'))
+		return false;
+	int64_t frac = 0;
+	size_t k = 0;
+	for (; *i < s.len && s.ptr[*i] >= '0' && s.ptr[*i] <= '9'; ++*i, k++)
+		if (k < 6)
+			frac = frac * 10 + (s.ptr[*i] - '0');
+	if (k == 0 || k > 9)
+		return false;
+	for (; k < 6; k++)
+		frac *= 10;
+	*usec = (uint32_t)frac;
+	return true;
+}
+
+/* "HH:MM:SS" and its fraction at s[*i] into *sec (from midnight) and
+ * *usec. */
+static bool line_clock(struct slice s, size_t *i, int64_t *sec, uint32_t *usec)
+{
+	int64_t h, m, x;
+	if (!line_digits(s, i, 2, &h) || !line_lit(s, i, ':') || !line_digits(s, i, 2, &m) ||
+	    !line_lit(s, i, ':') || !line_digits(s, i, 2, &x) || h > 23 || m > 59 || x > 60 ||
+	    !line_frac(s, i, usec))
+		return false;
+	*sec = h * 3600 + m * 60 + x;
+	return true;
+}
+
+static bool line_starts(struct slice s, const char *p)
+{
+	size_t n = strlen(p);
+	return s.len >= n && memcmp(s.ptr, p, n) == 0;
+}
+
+/* A date "YYYY-MM-DD " (sep '-', tcpdump -tttt) or "YYYY/MM/DD " (ngrep
+ * -t) then the clock: *sec from 1970. */
+static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, uint32_t *usec)
+{
+	int64_t y, mo, d;
+	if (!line_digits(s, i, 4, &y) || !line_lit(s, i, sep) || !line_digits(s, i, 2, &mo) ||
+	    !line_lit(s, i, sep) || !line_digits(s, i, 2, &d) || !line_lit(s, i, ' ') || mo < 1 || mo > 12 ||
+	    d < 1 || d > 31 || !line_clock(s, i, sec, usec))
+		return false;
+	*sec += days_from_civil(y, mo, d) * 86400;
+	return true;
+}
+
+/* An address (numeric) and a port: "10.0.0.1.5060", "2001:db8::1.5060"
+ * (tcpdump: the last '.' before the port), or "10.0.0.1:5060",
+ * "[2001:db8::1]:5060" (ngrep: colon). */
+static bool line_endpoint(struct slice t, char sep, char addr[46], uint16_t *port)
+{
+	size_t k = t.len;
+	while (k && t.ptr[k - 1] != sep)
+		k--;
+	if (!k || k == t.len || t.len - k > 5)
+		return false;
+	unsigned long p = 0;
+	for (size_t j = k; j < t.len; j++) {
+		if (t.ptr[j] < '0' || t.ptr[j] > '9')
+			return false;
+		p = p * 10 + (unsigned long)(t.ptr[j] - '0');
+	}
+	struct slice a = { t.ptr, k - 1 };
+	if (sep == ':' && a.len >= 2 && a.ptr[0] == '[' && a.ptr[a.len - 1] == ']')
+		a = (struct slice){ a.ptr + 1, a.len - 2 };
+	else if (sep == ':' && memchr(a.ptr, ':', a.len))
+		return false; /* an IPv6 address unbracketed: its port is not told */
+	if (p > 65535 || !a.len || a.len >= 46)
+		return false;
+	unsigned char bin[16];
+	memcpy(addr, a.ptr, a.len);
+	addr[a.len] = '\0';
+	if (inet_pton(AF_INET, addr, bin) != 1 && inet_pton(AF_INET6, addr, bin) != 1)
+		return false;
+	*port = (uint16_t)p;
+	return true;
+}
+
+static unsigned addr_version(const char *a)
+{
+	return strchr(a, ':') ? 6 : 4;
+}
+
+/* tcpdump: after the time, the innermost "SRC.PORT > DST.PORT: WHAT" of
+ * the line (and of -v's next line), WHAT telling the transport. */
+static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
+{
+	bool found = false;
+	for (size_t at = i; at + 3 <= s.len; at++) {
+		if (memcmp(s.ptr + at, " > ", 3) != 0)
+			continue;
+		size_t a = at, b = at + 3;
+		while (a > i && s.ptr[a - 1] != ' ' && s.ptr[a - 1] != '\n')
+			a--;
+		while (b < s.len && s.ptr[b] != ' ' && s.ptr[b] != '\n')
+			b++;
+		if (b - (at + 3) < 2 || s.ptr[b - 1] != ':' || b + 1 >= s.len || s.ptr[b] != ' ')
+			continue;
+		struct pkt_line t = *l;
+		if (!line_endpoint((struct slice){ s.ptr + a, at - a }, '.', t.ends.src, &t.ends.sport) ||
+		    !line_endpoint((struct slice){ s.ptr + at + 3, b - 1 - (at + 3) }, '.', t.ends.dst,
+				   &t.ends.dport) ||
+		    addr_version(t.ends.src) != addr_version(t.ends.dst))
+			continue;
+		struct slice what = { s.ptr + b + 1, s.len - b - 1 };
+		const char *close = line_starts(what, "[") ? memchr(what.ptr, ']', what.len) : NULL;
+		if (close && close + 2 <= what.ptr + what.len && close[1] == ' ') /* -vv: "[udp sum ok] " */
+			what = (struct slice){ close + 2, (size_t)(what.ptr + what.len - close - 2) };
+		if (line_starts(what, "Flags [") || line_starts(what, "sctp"))
+			t.udp = false;
+		else if (line_starts(what, "UDP") || line_starts(what, "SIP"))
+			t.udp = true;
+		else
+			continue;
+		t.ends.ver = addr_version(t.ends.src);
+		t.ends.ports = true;
+		*l = t;
+		found = true;
+	}
+	return found;
+}
+
+/* ngrep's header after its protocol letter and time: "A:P -> B:P". */
+static bool line_ngrep(struct slice s, size_t i, struct pkt_line *l)
+{
+	size_t arrow = i;
+	while (arrow + 4 <= s.len && memcmp(s.ptr + arrow, " -> ", 4) != 0)
+		arrow++;
+	if (arrow + 4 > s.len)
+		return false;
+	size_t b = arrow + 4;
+	while (b < s.len && s.ptr[b] != ' ' && s.ptr[b] != '\n')
+		b++;
+	if (!line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', l->ends.src, &l->ends.sport) ||
+	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', l->ends.dst, &l->ends.dport) ||
+	    addr_version(l->ends.src) != addr_version(l->ends.dst))
+		return false;
+	l->ends.ver = addr_version(l->ends.src);
+	l->ends.ports = true;
+	return true;
+}
+
+bool pkt_line_read(struct slice s, struct pkt_line *l)
+{
+	memset(l, 0, sizeof *l);
+	if (!s.ptr)
+		return false;
+	size_t i = 0;
+	/* ngrep: "U " or "T ", then -t's "YYYY/MM/DD HH:MM:SS.ffffff " */
+	if (s.len > 2 && (s.ptr[0] == 'U' || s.ptr[0] == 'T') && s.ptr[1] == ' ') {
+		i = 2;
+		l->udp = s.ptr[0] == 'U';
+		l->dated = true;
+		if (!line_date_clock(s, &i, '/', &l->sec, &l->usec) || !line_lit(s, &i, ' ') || !line_ngrep(s, i, l)) {
+			memset(l, 0, sizeof *l);
+			return false;
+		}
+		return true;
+	}
+	/* tcpdump: -tttt's date and time, -tt's seconds, or the time of day */
+	if (line_date_clock(s, &i, '-', &l->sec, &l->usec)) {
+		l->dated = true;
+	} else if (i = 0, line_seconds(s, &i, &l->sec) && line_frac(s, &i, &l->usec)) {
+		l->dated = true;
+	} else if (i = 0, !line_clock(s, &i, &l->sec, &l->usec)) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	if (!line_lit(s, &i, ' ') || !line_tcpdump(s, i, l)) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	return true;
+}

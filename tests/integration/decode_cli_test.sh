@@ -1295,6 +1295,18 @@ python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["inputs"][0]["e
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
 
+# the same captures as tcpdump's text (-nn, with the times of -tttt, -tt,
+# -vv): the packet lines say where and when, so the packet rules find what
+# they find in the capture files; without -n the ports are names: none run
+for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	for o in "-nn -A" "-nn -tttt -A" "-nn -tt -X" "-nn -vv -A"; do
+		tcpdump $o -r "$tmp/$f" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-td.json" 2>/dev/null
+		python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-td.json" "$tmp/pk-cap.json" && ok || bad "tcpdump $o text of $f: the packet rules find what they find in the capture"
+	done
+done
+tcpdump -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-names.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]) and "10.0.0.2.sip: " in m[0]["packet"], m[0]["packet"]' "$tmp/pk-names.json" && ok || bad "tcpdump -A without -n (port names): no packet rule"
 "$imsreg" decode --json "$tmp/sa.pcap" >"$tmp/sa.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [["ts33203.packet.sa-ports"], ["rfc3261.packet.via-source", "rfc3261.packet.retransmission"]], ids' "$tmp/sa.json" && ok || bad "packet rules: sa-ports in frame 1, via-source in frame 2"
 "$imsreg" decode --json "$tmp/sa.txt" >"$tmp/sa-text.json" 2>/dev/null
