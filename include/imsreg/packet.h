@@ -179,7 +179,8 @@ struct pkt_line {
 	uint32_t usec;
 };
 /* l from line: false when it says no time, no transport, or its
- * endpoints not as numbers (a name: tcpdump without -n) */
+ * endpoints not as numbers (a name: tcpdump without -n); and for -ttt's
+ * and -ttttt's times since another packet (after a SP) */
 bool pkt_line_read(struct slice line, struct pkt_line *l);
 
 /* Appends what carried the packet r describes, as pkt_line_write ends

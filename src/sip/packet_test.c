@@ -59,7 +59,8 @@ static const struct line_case cases[] = {
 	/* not said exactly: names (tcpdump without -n), no time (a hex
 	 * dump's written line, ngrep without -t, sngrep, tshark -P), a
 	 * transport not told (ESP), a port out of range, an IPv6 address
-	 * ngrep does not bracket, a time that is none */
+	 * ngrep does not bracket, a time that is none, one that counts from
+	 * another packet */
 	NO("09:32:52.844249 IP 192.168.1.2.sip > 212.242.33.35.sip: SIP: REGISTER sip:sip.cybercity.dk SIP/2.0"),
 	NO("09:32:52.844249 IP ue.example.com.5060 > pcscf.example.com.5060: SIP: REGISTER"),
 	NO("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 467"),
@@ -71,6 +72,8 @@ static const struct line_case cases[] = {
 	NO("U 2026/11/21 10:00:01.123456 2001:db8::1:5060 -> 2001:db8::2:5060 #3"),
 	NO("25:00:00.000000 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
 	NO("10:00:00 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
+	/* -ttt's and -ttttt's times since another packet, after a SP */
+	NO(" 00:00:00.136757 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
 	NO("10:00:00.000000 IP 10.0.0.1.5060 > 2001:db8::2.5060: UDP, length 1"),
 	NO(""),
 };

@@ -2732,13 +2732,18 @@ static size_t td_digits(const char *s, size_t n, size_t i)
 
 /* tcpdump's time at the start of s and the SP after it (-tttt "YYYY-MM-DD
  * HH:MM:SS.frac", the default "HH:MM:SS.frac" and the deltas of -ttt and
- * -ttttt in its shape, -tt "seconds.frac", or what it prints for a time it
+ * -ttttt in its shape after a SP, -tt "seconds.frac", or what it prints for a time it
  * cannot convert): its length, or 0. */
 static size_t td_time(const char *s, size_t n)
 {
 	static const char failed[] = "[Error converting time] "; /* ts_format of a bad time */
 	if (n >= sizeof failed - 1 && s[0] == '[' && memcmp(s, failed, sizeof failed - 1) == 0)
 		return sizeof failed - 1;
+	/* -ttt and -ttttt put a SP before their delta: " 00:00:00.000123" */
+	if (n >= 2 && s[0] == ' ' && is_digit(s[1])) {
+		size_t k = td_time(s + 1, n - 1);
+		return k ? k + 1 : 0;
+	}
 	size_t i = 0;
 	if (n >= 11 && s[4] == '-' && s[7] == '-' && s[10] == ' ' && digits_at(s, n, 0, 4) && digits_at(s, n, 5, 2) &&
 	    digits_at(s, n, 8, 2))
@@ -3089,7 +3094,7 @@ static bool td_packet_line(const char *in, size_t len, size_t pos, size_t ce, si
 {
 	const char *s = in + pos;
 	size_t n = ce - pos;
-	if (n < 16 || (!is_digit(s[0]) && s[0] != '['))
+	if (n < 16 || (!is_digit(s[0]) && s[0] != '[' && !(s[0] == ' ' && is_digit(s[1]))))
 		return false;
 	size_t i = td_time(s, n);
 	if (!i)
@@ -5628,7 +5633,7 @@ static int unlog_run(struct unlog *u)
 		size_t pkt_end = next;
 		unsigned pkt_lines = 1;
 		int t = 0;
-		if (is_digit(in[pos]) || in[pos] == '[')
+		if (is_digit(in[pos]) || in[pos] == '[' || (in[pos] == ' ' && pos + 1 < ce && is_digit(in[pos + 1])))
 			t = unlog_tcpdump(u, &td, lineno, pos, ce, next, &pkt_end, &pkt_lines);
 		if (t == 0 && (in[pos] == '0' || in[pos] == '\t' || in[pos] == ' '))
 			t = unlog_hexdump(u, &td, lineno, pos, &pkt_end, &pkt_lines);

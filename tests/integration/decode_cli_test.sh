@@ -1305,6 +1305,10 @@ for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
 		python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-td.json" "$tmp/pk-cap.json" && ok || bad "tcpdump $o text of $f: the packet rules find what they find in the capture"
 	done
 done
+for o in -ttt -ttttt; do
+	tcpdump -nn $o -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-delta.json" 2>/dev/null
+	python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and m[0]["packet"].startswith(" 00:00:00.000000 IP ") and not any(".packet." in g["id"] for x in m for g in x["findings"]), [x["packet"] for x in m]' "$tmp/pk-delta.json" && ok || bad "tcpdump $o (times since another packet): every message read, no packet rule"
+done
 tcpdump -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-names.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]) and "10.0.0.2.sip: " in m[0]["packet"], m[0]["packet"]' "$tmp/pk-names.json" && ok || bad "tcpdump -A without -n (port names): no packet rule"
 "$imsreg" decode --json "$tmp/sa.pcap" >"$tmp/sa.json" 2>/dev/null
