@@ -178,6 +178,12 @@ struct pkt_line {
 	int64_t sec;
 	uint32_t usec;
 };
+/* A capture's time, sec and usec (UTC), as "2026-11-21 10:00:00.123456"
+ * into out ("sec.usec" when the calendar cannot hold it): what the
+ * packet lines of capture files and the findings about them write. */
+#define PKT_TIME_TEXT_MAX 64
+void pkt_time_text(char out[PKT_TIME_TEXT_MAX], int64_t sec, uint32_t usec);
+
 /* l from line: false when it says no time, no transport, or its
  * endpoints not as numbers (a name: tcpdump without -n); and for -ttt's
  * and -ttttt's times since another packet (after a SP) */

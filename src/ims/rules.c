@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <imsreg/alloc.h>
 #include <imsreg/codec.h>
 #include <imsreg/ims.h>
@@ -5942,21 +5941,15 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 
 /* ---- the end of a capture --------------------------------------------- */
 
-/* A capture's time, us microseconds (UTC), as "2026-11-21 10:00:00.123456". */
-static void time_text(char buf[64], int64_t us)
+/* A capture's time, us microseconds (pkt_time_text). */
+static void time_text(char buf[PKT_TIME_TEXT_MAX], int64_t us)
 {
 	int64_t sec = us / 1000000, frac = us % 1000000;
 	if (frac < 0) {
 		frac += 1000000;
 		sec--;
 	}
-	const time_t t = (time_t)sec;
-	struct tm tm;
-	if (gmtime_r(&t, &tm))
-		snprintf(buf, 64, "%04d-%02d-%02d %02d:%02d:%02d.%06d", tm.tm_year + 1900, tm.tm_mon + 1,
-			 tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, (int)frac);
-	else
-		snprintf(buf, 64, "%lld.%06d", (long long)sec, (int)frac);
+	pkt_time_text(buf, sec, (uint32_t)frac);
 }
 
 /* A binding's record that the capture's end judges: timed by a 2xx (or
@@ -6015,7 +6008,8 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 	int64_t span, due;
 	const char *when;
 	rereg_due(fc, &span, &due, &when);
-	char t_end[64], t_exp[64], t_grant[64], t_due[64], frame[48] = "";
+	char t_end[PKT_TIME_TEXT_MAX], t_exp[PKT_TIME_TEXT_MAX], t_grant[PKT_TIME_TEXT_MAX];
+	char t_due[PKT_TIME_TEXT_MAX], frame[48] = "";
 	time_text(t_end, end);
 	time_text(t_exp, fc->grant_us + span);
 	time_text(t_grant, fc->grant_us);

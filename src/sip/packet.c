@@ -6,7 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <imsreg/packet.h>
 
 /* An IP packet at b[0, n) whose length fits n (a link layer pads short
@@ -640,17 +642,6 @@ static bool line_lit(struct slice s, size_t *i, char c)
 	return true;
 }
 
-/* Days from 1970-01-01 to y-m-d (proleptic Gregorian calendar). */
-static int64_t days_from_civil(int64_t y, int64_t m, int64_t d)
-{
-	y -= m <= 2;
-	const int64_t era = (y >= 0 ? y : y - 399) / 400;
-	const int64_t yoe = y - era * 400;
-	const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* "." and a fraction of a second of 1 to 9 digits at s[*i] (--nano's
  * 9) into *usec. */
 static bool line_frac(struct slice s, size_t *i, uint32_t *usec)
@@ -698,7 +689,11 @@ static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, u
 	    !line_lit(s, i, sep) || !line_digits(s, i, 2, &d) || !line_lit(s, i, ' ') || mo < 1 || mo > 12 ||
 	    d < 1 || d > 31 || !line_clock(s, i, sec, usec))
 		return false;
-	*sec += days_from_civil(y, mo, d) * 86400;
+	struct tm tm = { .tm_year = (int)y - 1900, .tm_mon = (int)mo - 1, .tm_mday = (int)d };
+	time_t day = timegm(&tm);
+	if (day == (time_t)-1)
+		return false;
+	*sec += (int64_t)day;
 	return true;
 }
 
@@ -829,4 +824,15 @@ bool pkt_line_read(struct slice s, struct pkt_line *l)
 		return false;
 	}
 	return true;
+}
+
+void pkt_time_text(char out[PKT_TIME_TEXT_MAX], int64_t sec, uint32_t usec)
+{
+	const time_t t = (time_t)sec;
+	struct tm tm;
+	if (gmtime_r(&t, &tm))
+		snprintf(out, PKT_TIME_TEXT_MAX, "%04d-%02d-%02d %02d:%02d:%02d.%06u", tm.tm_year + 1900,
+			 tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, usec);
+	else
+		snprintf(out, PKT_TIME_TEXT_MAX, "%lld.%06u", (long long)sec, usec);
 }

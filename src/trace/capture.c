@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 #include <pcap/pcap.h>
 #include <imsreg/alloc.h>
 #include <imsreg/packet.h>
@@ -193,18 +192,6 @@ static long stream_frame(const unsigned char *d, size_t n, size_t *scan)
 	return len <= n ? (long)len : 0;
 }
 
-static void time_write(struct buf *o, int64_t sec, uint32_t usec)
-{
-	time_t t = (time_t)sec;
-	struct tm tm;
-	if (!gmtime_r(&t, &tm)) {
-		buf_printf(o, "%lld.%06u", (long long)sec, usec);
-		return;
-	}
-	buf_printf(o, "%04d-%02d-%02d %02d:%02d:%02d.%06u", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-		   tm.tm_hour, tm.tm_min, tm.tm_sec, usec);
-}
-
 /* Appends the message d[0, n) that ended in the packet being read, with
  * its packet line: "frame 19 2016-03-08 10:51:51.123456 IP a.p > b.q:
  * UDP, length 467" (", in TCP segments from frame 17" when earlier
@@ -239,7 +226,9 @@ static void msg_emit(struct reader *rd, const unsigned char *d, size_t n, uint64
 	m->line = c->lines.len;
 	buf_append(&c->text, d, n);
 	buf_printf(&c->lines, "frame %llu ", (unsigned long long)m->frame);
-	time_write(&c->lines, m->sec, m->usec);
+	char when[PKT_TIME_TEXT_MAX];
+	pkt_time_text(when, m->sec, m->usec);
+	buf_puts(&c->lines, when);
 	m->ends = *ends;
 	if (ends->ver) {
 		buf_putc(&c->lines, ' ');
