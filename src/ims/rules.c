@@ -6003,11 +6003,28 @@ static int end_due_cmp(const void *pa, const void *pb)
 
 #define END_URI_MAX 200 /* of a URI named in a finding */
 
+/* Appends to fd's message at *n (past its end: nothing more). */
+static void end_add(struct ims_finding *fd, size_t *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void end_add(struct ims_finding *fd, size_t *n, const char *fmt, ...)
+{
+	if (*n >= sizeof fd->message)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	int k = vsnprintf(fd->message + *n, sizeof fd->message - *n, fmt, ap);
+	va_end(ap);
+	*n += k > 0 ? (size_t)k : 0;
+}
+
+/* The finding of record fc at the capture's end: lapsed (past its
+ * expiry) or overdue (past its refresh's due time), what timed it (the
+ * 2xx, or a NOTIFY that shortened it), what follows. */
 static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, int64_t end, bool partial)
 {
 	int64_t span, due;
 	const char *when;
 	rereg_due(fc, &span, &due, &when);
+	const bool lapsed = end > fc->grant_us + span;
 	char t_end[PKT_TIME_TEXT_MAX], t_exp[PKT_TIME_TEXT_MAX], t_grant[PKT_TIME_TEXT_MAX];
 	char t_due[PKT_TIME_TEXT_MAX], frame[48] = "";
 	time_text(t_end, end);
@@ -6018,46 +6035,38 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 		snprintf(frame, sizeof frame, ", frame %llu", (unsigned long long)fc->grant_frame);
 	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
 	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
-	const char *caveat = partial ? " Some of the capture's packets were not read (encrypted ESP, TCP bytes "
-				       "or SCTP chunks missing, packets cut short): the refresh may be among them."
-				     : "";
-	int n;
-	if (end > fc->grant_us + span && fc->grant_shortened)
-		n = snprintf(fd->message, sizeof fd->message,
-			     "contact %.*s of %.*s expired at %s, and no REGISTER of the UE renewed it before "
-			     "the capture's end at %s, %.1f s later. The reg-event NOTIFY (CSeq %u%s) at %s "
-			     "shortened it to %u s (RFC 3680 §5.1, event shortened): a network shortens a "
-			     "registration to make the UE re-register (and so re-authenticate it). From the "
-			     "expiry the UE is not registered there: calls and SMS to it fail. Check that the "
-			     "UE reads the NOTIFY's expires.%s",
-			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_exp, t_end,
-			     (double)(end - fc->grant_us - span) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
-			     (unsigned)fc->grant_expires, caveat);
-	else if (end > fc->grant_us + span)
-		n = snprintf(fd->message, sizeof fd->message,
-			     "contact %.*s of %.*s expired at %s, and no REGISTER of the UE renewed it before "
-			     "the capture's end at %s, %.1f s later. The 2xx (CSeq %u%s) at %s granted it %u s; "
-			     "TS 24.229 §5.1.1.4.1 has the UE re-register %s, at %s. From the expiry the UE is "
-			     "not registered there (the S-CSCF removed the binding: a reg-event NOTIFY says "
-			     "expired): calls and SMS to it fail. Look for a refresh the capture missed (another "
-			     "interface, a capture filter), or one never sent: the UE's refresh timer, its "
-			     "coverage (out of service, detached).%s",
-			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_exp, t_end,
-			     (double)(end - fc->grant_us - span) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
-			     (unsigned)fc->grant_expires, when, t_due, caveat);
+	size_t n = 0;
+	end_add(fd, &n, "contact %.*s of %.*s ", cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr);
+	if (lapsed)
+		end_add(fd, &n, "expired at %s, and no REGISTER of the UE renewed it before the capture's end at "
+			"%s, %.1f s later. ", t_exp, t_end, (double)(end - fc->grant_us - span) / 1e6);
 	else
-		n = snprintf(fd->message, sizeof fd->message,
-			     "contact %.*s of %.*s was not renewed by the capture's end at %s, %.1f s after its "
-			     "refresh was due: the 2xx (CSeq %u%s) at %s granted it %u s, and TS 24.229 "
-			     "§5.1.1.4.1 has the UE re-register %s, at %s. It expires at %s, %.1f s after the "
-			     "capture's end: a refresh this late leaves little time to retry (challenged again, "
-			     "lost or refused, the registration lapses). Check the UE's refresh timer (its IMS "
-			     "profile), or capture longer.%s",
-			     cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_end,
-			     (double)(end - fc->grant_us - due) / 1e6, (unsigned)fc->grant_cseq, frame, t_grant,
-			     (unsigned)fc->grant_expires, when, t_due, t_exp,
-			     (double)(fc->grant_us + span - end) / 1e6, caveat);
-	if (n >= (int)sizeof fd->message) /* cut: said, not hidden */
+		end_add(fd, &n, "was not renewed by the capture's end at %s, %.1f s after its refresh was due: ",
+			t_end, (double)(end - fc->grant_us - due) / 1e6);
+	if (fc->grant_shortened) /* only lapsed (end_overdue) */
+		end_add(fd, &n, "The reg-event NOTIFY (CSeq %u%s) at %s shortened it to %u s (RFC 3680 §5.1, "
+			"event shortened): a network shortens a registration to make the UE re-register (and "
+			"so re-authenticate it). From the expiry the UE is not registered there: calls and "
+			"SMS to it fail. Check that the UE reads the NOTIFY's expires.",
+			(unsigned)fc->grant_cseq, frame, t_grant, (unsigned)fc->grant_expires);
+	else
+		end_add(fd, &n, "%s 2xx (CSeq %u%s) at %s granted it %u s%s TS 24.229 §5.1.1.4.1 has the UE "
+			"re-register %s, at %s.", lapsed ? "The" : "the", (unsigned)fc->grant_cseq, frame,
+			t_grant, (unsigned)fc->grant_expires, lapsed ? ";" : ", and", when, t_due);
+	if (lapsed && !fc->grant_shortened)
+		end_add(fd, &n, " From the expiry the UE is not registered there (the S-CSCF removed the "
+			"binding: a reg-event NOTIFY says expired): calls and SMS to it fail. Look for a "
+			"refresh the capture missed (another interface, a capture filter), or one never "
+			"sent: the UE's refresh timer, its coverage (out of service, detached).");
+	else if (!lapsed)
+		end_add(fd, &n, " It expires at %s, %.1f s after the capture's end: a refresh this late leaves "
+			"little time to retry (challenged again, lost or refused, the registration lapses). "
+			"Check the UE's refresh timer (its IMS profile), or capture longer.",
+			t_exp, (double)(fc->grant_us + span - end) / 1e6);
+	if (partial)
+		end_add(fd, &n, " Some of the capture's packets were not read (encrypted ESP, TCP bytes or "
+			"SCTP chunks missing, packets cut short): the refresh may be among them.");
+	if (n >= sizeof fd->message) /* cut: said, not hidden */
 		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
 }
 
@@ -6073,22 +6082,28 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	for (size_t i = 0; i < NRULES && !rule; i++)
 		if (strcmp(rule_info[i].id, "ts24229.packet.reregistration") == 0)
 			rule = &rule_info[i];
-	size_t n = 0;
 	if (!rule)
 		return 0;
+	/* the overdue bindings, in one pass over the records */
+	struct end_due *v = NULL;
+	size_t k = 0, cap = 0;
 	int64_t expiry;
-	for (size_t i = 0; i < flow->ncalls; i++)
-		n += end_overdue(flow, &flow->call[i], end, &expiry);
-	if (!n)
-		return 0;
-	struct end_due *v = imsreg_malloc(n * sizeof *v);
-	if (!v)
-		return -ENOMEM;
-	size_t k = 0;
-	for (size_t i = 0; i < flow->ncalls && k < n; i++)
-		if (end_overdue(flow, &flow->call[i], end, &expiry))
-			v[k++] = (struct end_due){ &flow->call[i], expiry };
-	qsort(v, k, sizeof *v, end_due_cmp);
+	for (size_t i = 0; i < flow->ncalls; i++) {
+		if (!end_overdue(flow, &flow->call[i], end, &expiry))
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct end_due *w = imsreg_realloc(v, cap * sizeof *v);
+			if (!w) {
+				imsreg_free(v);
+				return -ENOMEM;
+			}
+			v = w;
+		}
+		v[k++] = (struct end_due){ &flow->call[i], expiry };
+	}
+	if (k)
+		qsort(v, k, sizeof *v, end_due_cmp);
 	struct ims_finding fd;
 	for (size_t i = 0; i < k; i++) {
 		memset(&fd, 0, sizeof fd);
