@@ -660,10 +660,23 @@ struct ims_flow_call {
 	uint64_t grant_frame;          /* its packet's number (0: unknown) */
 	struct slice grant_aor;        /* the AOR (the 2xx's To URI) and the */
 	struct slice grant_contact;    /* contact, as written, to name them */
+	/* the UE's REGISTERs renewing it since (grant_renewed; not counting
+	 * retransmissions): the first's time, CSeq and packet number, and the
+	 * latest's, for a refresh no 2xx answered */
+	int64_t renew_us, renew_last_us;
+	uint32_t renew_cseq, renew_last_cseq;
+	uint64_t renew_frame, renew_last_frame;
 	/* An AOR's record, from a capture: when the UE last sent a REGISTER of
 	 * it (any contact, a removal too), for the end of the capture */
 	bool have_ue_reg;
 	int64_t ue_reg_us;
+	/* and the last final response to a REGISTER of it (any leg): its
+	 * status, CSeq, time and packet number */
+	bool have_final;
+	uint16_t final_status;
+	uint32_t final_cseq;
+	int64_t final_us;
+	uint64_t final_frame;
 };
 struct ims_flow {
 	struct ims_flow_call *call;    /* the records, call[0 .. ncalls) */
@@ -713,9 +726,10 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 
 /* After the last message of a capture given to ims_rules_check_packet with
  * flow: the findings that only the capture's end shows, by the time a binding
- * expires (ts24229.packet.reregistration: a binding the UE's last REGISTER
- * of its AOR renewed, whose refresh was due, or which expired, before the
- * capture ended, and no REGISTER of the UE renewed). end_sec and end_usec:
+ * expires (ts24229.packet.reregistration: a binding a 2xx granted, whose refresh
+ * was due, or which expired, before the capture ended, and no REGISTER of
+ * the UE renewed; or which expired though the UE's latest REGISTER of its
+ * AOR renewed it, with no 2xx since). end_sec and end_usec:
  * when the capture ends, its last packet (the latest message noted counts
  * when later); partial: some of its packets could not be read (encrypted
  * ESP, TCP bytes missing), so a refresh may be among them (the findings

@@ -4381,6 +4381,26 @@ static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct 
 	}
 }
 
+/* From a capture: a final response to a REGISTER (on any leg), kept as
+ * its AOR's last when the AOR has a record, for the end of the capture
+ * (a refresh that no 2xx answered: what did). */
+static void flow_note_final(struct ctx *c, struct ims_flow *f)
+{
+	char key[AOR_KEY_MAX];
+	size_t k = aor_key(key, sizeof key, &c->to.uri);
+	struct ims_flow_call *ar = k ? flow_find(f, slice_make(key, k)) : NULL;
+	if (!ar || (ar->have_final && pk_us(c->pk) < ar->final_us))
+		return;
+	struct ims_flow_call next = *ar;
+	next.have_final = true;
+	next.final_status = c->msg->status;
+	next.final_cseq = c->cseq.seq;
+	next.final_us = pk_us(c->pk);
+	next.final_frame = c->pk->frame;
+	if (flow_store(f, ar, &next))
+		flow_trim(f);
+}
+
 /* From a capture: the UE's REGISTER of a binding (on its leg, not a
  * deregistration of it) marks the binding's record renewed (made when
  * there is none); a 2xx to a REGISTER (on any leg: a P-CSCF's two copies
@@ -4391,12 +4411,16 @@ static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct 
  * with what they were granted), and makes the first REGISTER of a
  * refresh the one judged (not the one after its 401, nor a
  * retransmission). */
-static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
+static void flow_note_grant_times(struct ctx *c, struct ims_flow *f, bool again)
 {
-	if (!c->pk || !c->to_ok || !c->cseq_ok)
+	if (!c->pk || !c->to_ok || !c->cseq_ok || c->third_party)
 		return;
 	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
-	if (c->third_party || (!grant && !(c->is_register && c->ue_leg)))
+	if (c->is_reg_response && c->msg->status >= 200)
+		flow_note_final(c, f);
+	/* a retransmission of a REGISTER (one sent again after its 2xx, whose
+	 * copy was lost or late) is no new act of the UE */
+	if (again || (!grant && !(c->is_register && c->ue_leg)))
 		return;
 	if (!grant) { /* the AOR's: the UE has acted on it since its grants */
 		char key[AOR_KEY_MAX];
@@ -4420,7 +4444,8 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 		    !(k = binding_key(key, sizeof key, &c->to.uri, &ct->a.uri)))
 			continue;
 		if (!(fc = grant ? flow_find(f, slice_make(key, k)) : flow_keyed(f, k, key)) ||
-		    (grant ? !fc->grant_renewed : fc->grant_renewed))
+		    (grant && !fc->grant_renewed) ||
+		    (!grant && fc->grant_renewed && pk_us(c->pk) < fc->renew_last_us))
 			continue;
 		struct ims_flow_call next = *fc;
 		if (grant) {
@@ -4434,7 +4459,15 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f)
 			next.grant_aor = c->to.uri_text;
 			next.grant_contact = ct->a.uri_text;
 		} else {
-			next.grant_renewed = true;
+			if (!fc->grant_renewed) { /* the first REGISTER of a refresh */
+				next.grant_renewed = true;
+				next.renew_us = pk_us(c->pk);
+				next.renew_cseq = c->cseq.seq;
+				next.renew_frame = c->pk->frame;
+			}
+			next.renew_last_us = pk_us(c->pk);
+			next.renew_last_cseq = c->cseq.seq;
+			next.renew_last_frame = c->pk->frame;
 		}
 		if (flow_store(f, fc, &next))
 			flow_trim(f);
@@ -4544,11 +4577,13 @@ static void flow_note_sa(struct ctx *c, struct ims_flow *f);
 
 static void flow_note(struct ctx *c, struct ims_flow *f)
 {
+	/* before flow_note_call notes it: a REGISTER sent again */
+	const bool again = c->is_register && of_noted_register(c, c->fc);
 	flow_note_sa(c, f);
 	flow_note_call(c, f);
 	flow_note_granted(c, f); /* c->fc may be stale after flow_note_call */
 	flow_note_reregistered(c, f);
-	flow_note_grant_times(c, f);
+	flow_note_grant_times(c, f, again);
 }
 
 
@@ -5952,45 +5987,54 @@ static void time_text(char buf[PKT_TIME_TEXT_MAX], int64_t us)
 	pkt_time_text(buf, sec, (uint32_t)frac);
 }
 
-/* A binding's record that the capture's end judges: timed by a 2xx (or
- * a NOTIFY since), no REGISTER of the UE of its AOR after (one renewing
- * it is the REGISTER's rule's; one removing it, or registering another
- * contact, where the UE has moved, lets it lapse), its AOR's last 2xx
- * listing it, and no NOTIFY removed it. */
-static bool end_judged(const struct ims_flow *f, const struct ims_flow_call *fc)
+/* A binding's record that the capture's end judges, with its AOR's
+ * record (*ar): timed by a 2xx (or a NOTIFY since), its AOR's last 2xx
+ * listing it, no NOTIFY removed it; and either no REGISTER of the UE of
+ * its AOR after (one removing it, or registering another contact, where
+ * the UE has moved, lets it lapse), or the UE's latest REGISTER of the AOR
+ * renewed it (a refresh that no 2xx answered). */
+static bool end_judged(const struct ims_flow *f, const struct ims_flow_call *fc, const struct ims_flow_call **ar)
 {
 	const size_t p = sizeof BINDING_KEY_PREFIX - 1;
 	if (!fc->call_id.ptr || fc->call_id.len < p || memcmp(fc->call_id.ptr, BINDING_KEY_PREFIX, p) != 0 ||
-	    !fc->have_grant || fc->grant_renewed || !fc->grant_aor.ptr || !fc->grant_contact.ptr)
+	    !fc->have_grant || !fc->grant_aor.ptr || !fc->grant_contact.ptr)
 		return false;
 	struct sip_uri aor, ct;
 	struct sip_parse_error err;
 	char key[BINDING_KEY_MAX];
 	size_t k;
-	const struct ims_flow_call *ar;
-	return sip_uri_decode(&aor, fc->grant_aor, &err) == 0 && sip_uri_decode(&ct, fc->grant_contact, &err) == 0 &&
-	       (k = aor_key(key, sizeof key, &aor)) && (ar = flow_find(f, slice_make(key, k))) &&
-	       !(ar->have_ue_reg && ar->ue_reg_us > fc->grant_us) && ar->have_granted && !ar->granted_cut &&
-	       uri_in_list(ar->granted, &ct, true) && !removed_uri(f, &ct);
+	const struct ims_flow_call *a;
+	if (sip_uri_decode(&aor, fc->grant_aor, &err) < 0 || sip_uri_decode(&ct, fc->grant_contact, &err) < 0 ||
+	    !(k = aor_key(key, sizeof key, &aor)) || !(a = flow_find(f, slice_make(key, k))) ||
+	    !a->have_granted || a->granted_cut || !uri_in_list(a->granted, &ct, true) || removed_uri(f, &ct))
+		return false;
+	*ar = a;
+	if (fc->grant_renewed)
+		return a->have_ue_reg && a->ue_reg_us == fc->renew_last_us;
+	return !(a->have_ue_reg && a->ue_reg_us > fc->grant_us);
 }
 
-/* A binding the end finds overdue: its record and when it expires. */
+/* A binding the end finds overdue: its record, its AOR's, and when it
+ * expires. */
 struct end_due {
-	const struct ims_flow_call *fc;
+	const struct ims_flow_call *fc, *ar;
 	int64_t expiry;
 };
 
 /* Whether record fc's refresh was due (beyond the slack) by end; *expiry
- * when it expires. A shortened one only when it expired. */
-static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end, int64_t *expiry)
+ * when it expires. A shortened one, or one a REGISTER renewed (its 2xx
+ * may yet come), only when it expired. */
+static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end,
+			const struct ims_flow_call **ar, int64_t *expiry)
 {
-	if (!end_judged(f, fc))
+	if (!end_judged(f, fc, ar))
 		return false;
 	int64_t span, due;
 	const char *when;
 	rereg_due(fc, &span, &due, &when);
 	*expiry = fc->grant_us + span;
-	return end > *expiry || (!fc->grant_shortened && end > fc->grant_us + due + REREG_SLACK_US);
+	return end > *expiry ||
+	       (!fc->grant_shortened && !fc->grant_renewed && end > fc->grant_us + due + REREG_SLACK_US);
 }
 
 static int end_due_cmp(const void *pa, const void *pb)
@@ -6016,6 +6060,15 @@ static void end_add(struct ims_finding *fd, size_t *n, const char *fmt, ...)
 	*n += k > 0 ? (size_t)k : 0;
 }
 
+/* ", frame N" into buf, or "" when the frame is not known (0). */
+static const char *frame_text(char *buf, size_t cap, uint64_t frame)
+{
+	buf[0] = '\0';
+	if (frame)
+		snprintf(buf, cap, ", frame %llu", (unsigned long long)frame);
+	return buf;
+}
+
 /* The finding of record fc at the capture's end: lapsed (past its
  * expiry) or overdue (past its refresh's due time), what timed it (the
  * 2xx, or a NOTIFY that shortened it), what follows. */
@@ -6026,13 +6079,12 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 	rereg_due(fc, &span, &due, &when);
 	const bool lapsed = end > fc->grant_us + span;
 	char t_end[PKT_TIME_TEXT_MAX], t_exp[PKT_TIME_TEXT_MAX], t_grant[PKT_TIME_TEXT_MAX];
-	char t_due[PKT_TIME_TEXT_MAX], frame[48] = "";
+	char t_due[PKT_TIME_TEXT_MAX], frame[48];
 	time_text(t_end, end);
 	time_text(t_exp, fc->grant_us + span);
 	time_text(t_grant, fc->grant_us);
 	time_text(t_due, fc->grant_us + due);
-	if (fc->grant_frame)
-		snprintf(frame, sizeof frame, ", frame %llu", (unsigned long long)fc->grant_frame);
+	frame_text(frame, sizeof frame, fc->grant_frame);
 	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
 	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
 	size_t n = 0;
@@ -6070,6 +6122,92 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
 }
 
+/* What to look at when the UE's refresh got final response status (0:
+ * none), or its last REGISTER none. */
+static const char *unanswered_advice(unsigned status)
+{
+	if (status == 0)
+		return "A REGISTER with no answer was lost, or its answer was: look at the path to the "
+		       "P-CSCF (over IPsec: does it still hold the SAs the REGISTER used?), at the "
+		       "S-CSCF's and the HSS's answers, or at what the capture missed.";
+	if (status == 401 || status == 407)
+		return "The UE did not answer the challenge before the expiry, or its answer got no final "
+		       "response: look at the AKA challenge (the USIM rejects a nonce whose MAC fails; an "
+		       "old sequence number gives a REGISTER with auts) and at the new SAs the answer "
+		       "must use (TS 33.203 §7.4).";
+	if (status == 423)
+		return "423 (Interval Too Brief): the UE must register again with an expiry of at least "
+		       "the response's Min-Expires (RFC 3261 §10.2.8).";
+	if (status == 408 || status == 480 || status / 100 == 5)
+		return "The network could not serve it (a timeout, an overloaded CSCF, the HSS not "
+		       "answering): its Retry-After, when it has one, says when the UE may try again.";
+	return "The network refused it: the response's reason phrase and Warning say why; the UE "
+	       "must not send the same REGISTER again (a new initial registration may be needed).";
+}
+
+/* The finding of record fc at the capture's end, when the UE renewed it
+ * and no 2xx answered before it lapsed: the first and latest REGISTER of
+ * the refresh, the AOR's (*ar) last final response after them, the 2xx
+ * (or NOTIFY) that timed it, what to look at. */
+static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_call *fc,
+				  const struct ims_flow_call *ar, int64_t end, bool partial)
+{
+	int64_t span, due;
+	const char *when;
+	rereg_due(fc, &span, &due, &when);
+	const int64_t expiry = fc->grant_us + span;
+	char t_end[PKT_TIME_TEXT_MAX], t_exp[PKT_TIME_TEXT_MAX], t_grant[PKT_TIME_TEXT_MAX];
+	char t_renew[PKT_TIME_TEXT_MAX], t_last[PKT_TIME_TEXT_MAX], t_final[PKT_TIME_TEXT_MAX];
+	char f_grant[48], f_renew[48], f_last[48], f_final[48];
+	time_text(t_end, end);
+	time_text(t_exp, expiry);
+	time_text(t_grant, fc->grant_us);
+	time_text(t_renew, fc->renew_us);
+	time_text(t_last, fc->renew_last_us);
+	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
+	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	const int64_t lead = expiry - fc->renew_us;
+	size_t n = 0;
+	end_add(fd, &n, "contact %.*s of %.*s expired at %s, %.1f s before the capture's end at %s, though "
+		"the UE renewed it: no 2xx answered its REGISTER (CSeq %u%s) at %s, %.1f s %s the expiry",
+		cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr, t_exp, (double)(end - expiry) / 1e6, t_end,
+		(unsigned)fc->renew_cseq, frame_text(f_renew, sizeof f_renew, fc->renew_frame), t_renew,
+		(double)(lead < 0 ? -lead : lead) / 1e6, lead < 0 ? "after" : "before");
+	if (fc->renew_last_us != fc->renew_us || fc->renew_last_cseq != fc->renew_cseq)
+		end_add(fd, &n, ", nor the latest (CSeq %u%s) at %s", (unsigned)fc->renew_last_cseq,
+			frame_text(f_last, sizeof f_last, fc->renew_last_frame), t_last);
+	/* the last final response to a REGISTER of the AOR since the refresh began */
+	unsigned status = 0;
+	if (ar->have_final && ar->final_us >= fc->renew_us) {
+		status = ar->final_status;
+		time_text(t_final, ar->final_us);
+		end_add(fd, &n, ". The last final response to a REGISTER of it was a %u (CSeq %u%s) at %s",
+			status, (unsigned)ar->final_cseq, frame_text(f_final, sizeof f_final, ar->final_frame),
+			t_final);
+		if (ar->final_us < fc->renew_last_us) { /* and a REGISTER after it got none */
+			end_add(fd, &n, "; the REGISTER after it got none");
+			status = 0;
+		}
+		end_add(fd, &n, ".");
+	} else {
+		end_add(fd, &n, ". No final response to a REGISTER of it came after.");
+	}
+	if (fc->grant_shortened)
+		end_add(fd, &n, " The reg-event NOTIFY (CSeq %u%s) at %s had shortened it to %u s (RFC 3680 §5.1, "
+			"event shortened).", (unsigned)fc->grant_cseq, frame_text(f_grant, sizeof f_grant,
+			fc->grant_frame), t_grant, (unsigned)fc->grant_expires);
+	else
+		end_add(fd, &n, " The 2xx (CSeq %u%s) at %s had granted it %u s.", (unsigned)fc->grant_cseq,
+			frame_text(f_grant, sizeof f_grant, fc->grant_frame), t_grant, (unsigned)fc->grant_expires);
+	end_add(fd, &n, " From the expiry the UE is not registered there: calls and SMS to it fail. %s",
+		unanswered_advice(status));
+	if (partial)
+		end_add(fd, &n, " Some packets were not read (encrypted ESP, TCP or SCTP gaps, packets cut "
+			"short): the answer may be among them.");
+	if (n >= sizeof fd->message) /* cut: said, not hidden */
+		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+}
+
 int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_usec, bool partial,
 			ims_finding_cb cb, void *arg)
 {
@@ -6088,8 +6226,9 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	struct end_due *v = NULL;
 	size_t k = 0, cap = 0;
 	int64_t expiry;
+	const struct ims_flow_call *ar;
 	for (size_t i = 0; i < flow->ncalls; i++) {
-		if (!end_overdue(flow, &flow->call[i], end, &expiry))
+		if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -6100,7 +6239,7 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 			}
 			v = w;
 		}
-		v[k++] = (struct end_due){ &flow->call[i], expiry };
+		v[k++] = (struct end_due){ &flow->call[i], ar, expiry };
 	}
 	if (k)
 		qsort(v, k, sizeof *v, end_due_cmp);
@@ -6112,7 +6251,10 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 		fd.ref = rule->ref;
 		fd.hdr = SIP_HDR_CONTACT;
 		fd.hdr_name = SLICE_NULL;
-		end_report(&fd, v[i].fc, end, partial);
+		if (v[i].fc->grant_renewed)
+			end_report_unanswered(&fd, v[i].fc, v[i].ar, end, partial);
+		else
+			end_report(&fd, v[i].fc, end, partial);
 		cb(&fd, arg);
 	}
 	imsreg_free(v);

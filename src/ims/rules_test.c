@@ -3545,6 +3545,117 @@ static int end_at(struct ims_flow *flow, int64_t end_us, bool partial, struct fi
 	return ims_rules_check_end(flow, end_us / 1000000, (uint32_t)(end_us % 1000000), partial, collect_cb, fs);
 }
 
+/* A binding the UE renewed in time, whose refresh no 2xx answered before
+ * it expired: the end of the capture says so, with the refresh's first and
+ * latest REGISTER and the last final response (none, a 401, a refusal);
+ * nothing before the expiry, after a 2xx, or when the UE's latest REGISTER
+ * removed it. A retransmission of the granted REGISTER after its 2xx is
+ * no refresh (the binding is judged as never renewed). */
+static void test_capture_end_names_refreshes_never_answered(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	size_t len;
+	const int64_t t0 = 1000000000, s = 1000000;
+	const char *id = "ts24229.packet.reregistration";
+	static const char *const to_cseq4[] = { "CSeq: 3 REGISTER", "CSeq: 4 REGISTER",
+						"z9hG4bKdef456", "z9hG4bKref4" };
+	static const char *const to_403[] = { "401 Unauthorized", "403 Forbidden", "CSeq: 1 REGISTER",
+					      "CSeq: 4 REGISTER", "WWW-Authenticate", "X-Was-Challenge" };
+	char *ok_600 = mutate(ok_200, "expires=600000", "expires=600", &len);
+	char *refresh = mutate(protected_register, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len);
+	char *again = refresh ? mutate_all(refresh, to_cseq4, 4) : NULL;
+	char *dereg = again ? mutate(again, "Expires: 600000", "Expires: 0", &len) : NULL;
+	char *ch_3 = mutate(challenge_401, "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", &len);
+	char *no_4 = mutate_all(challenge_401, to_403, 6);
+	CHECK(ok_600 && refresh && again && dereg && ch_3 && no_4);
+	if (!ok_600 || !refresh || !again || !dereg || !ch_3 || !no_4)
+		goto out;
+	/* 600 s granted at t0 (frame 0: the test's packets name none), the
+	 * refresh at 300 s, then each row's messages 1 s apart */
+	const struct {
+		const char *then[2];  /* after the refresh (NULL: none) */
+		int64_t end_s;
+		bool partial;
+		const char *want[3];  /* in the message, or want[0] NULL: quiet */
+	} rows[] = {
+		{ { NULL }, 500, false, { NULL } }, /* not expired: the 2xx may come */
+		{ { NULL }, 700, false,
+		  { "contact sip:[2001:db8::1]:5064 of " IMPU " expired at 1970-01-01 00:26:40.000000, 100.0 s "
+		    "before the capture's end at 1970-01-01 00:28:20.000000, though the UE renewed it: no 2xx "
+		    "answered its REGISTER (CSeq 3) at 1970-01-01 00:21:40.000000, 300.0 s before the expiry. "
+		    "No final response to a REGISTER of it came after. The 2xx (CSeq 2) at "
+		    "1970-01-01 00:16:40.000000 had granted it 600 s.", "A REGISTER with no answer was lost",
+		    NULL } },
+		{ { ch_3, again }, 700, false,
+		  { ", nor the latest (CSeq 4) at 1970-01-01 00:21:42.000000. The last final response to a "
+		    "REGISTER of it was a 401 (CSeq 3) at 1970-01-01 00:21:41.000000; the REGISTER after it got "
+		    "none.", "A REGISTER with no answer was lost", NULL } },
+		{ { ch_3, NULL }, 700, false,
+		  { "was a 401 (CSeq 3) at 1970-01-01 00:21:41.000000.", "did not answer the challenge", NULL } },
+		{ { again, no_4 }, 700, false,
+		  { "was a 403 (CSeq 4) at 1970-01-01 00:21:42.000000.", "The network refused it", NULL } },
+		{ { NULL }, 700, true, { "the answer may be among them", NULL } },
+		{ { ok_600, NULL }, 550, false, { NULL } },  /* answered: granted again */
+		{ { dereg, NULL }, 5000, false, { NULL } },  /* then removed by the UE */
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ims_flow_init(&flow);
+		CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+		step_us = t0 + 300 * s;
+		CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		for (size_t j = 0; j < 2 && rows[i].then[j]; j++) {
+			const char *m = rows[i].then[j];
+			step_us += s;
+			if (m[0] == 'S') /* a response, to the UE */
+				CHECK(packet_flow_step(&flow, m, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+			else
+				CHECK(packet_flow_step(&flow, m, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		}
+		int n = end_at(&flow, t0 + rows[i].end_s * s, rows[i].partial, &fs);
+		f = find(&fs, id);
+		if (!rows[i].want[0]) {
+			CHECK(n == 0 && !f);
+			if (f)
+				fprintf(stderr, "row %zu: %s\n", i, f->message);
+		} else {
+			CHECK(n == 1 && f && f->hdr == SIP_HDR_CONTACT && f->severity == IMS_SEV_WARNING);
+			for (size_t w = 0; f && w < 3 && rows[i].want[w]; w++) {
+				CHECK(strstr(f->message, rows[i].want[w]) != NULL);
+				if (!strstr(f->message, rows[i].want[w]))
+					fprintf(stderr, "row %zu: %s\n", i, f->message);
+			}
+			CHECK(rows[i].partial == (f && strstr(f->message, "may be among them")));
+		}
+		ims_flow_fini(&flow);
+	}
+	/* a refresh only after the expiry, unanswered: said so */
+	ims_flow_init(&flow);
+	CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+	step_us = t0 + 650 * s;
+	CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 700 * s, false, &fs) == 1 && (f = find(&fs, id)) &&
+	      strstr(f->message, "(CSeq 3) at 1970-01-01 00:27:30.000000, 50.0 s after the expiry"));
+	ims_flow_fini(&flow);
+	/* the granted REGISTER sent again after its 2xx (a copy of the 2xx
+	 * lost): no refresh, so the binding is one never renewed */
+	ims_flow_init(&flow);
+	CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+	step_us = t0 + s / 2;
+	CHECK(packet_flow_step(&flow, protected_register, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 700 * s, false, &fs) == 1 && (f = find(&fs, id)) &&
+	      strstr(f->message, "and no REGISTER of the UE renewed it"));
+	ims_flow_fini(&flow);
+out:
+	free(ok_600);
+	free(refresh);
+	free(again);
+	free(dereg);
+	free(ch_3);
+	free(no_4);
+}
+
 /* A binding its 2xx timed that no REGISTER of the UE renewed: the end of
  * the capture says it lapsed (past its expiry) or that its refresh is
  * overdue (past the due time and the slack); nothing when the UE renewed
@@ -3565,9 +3676,11 @@ static void test_capture_end_names_bindings_never_refreshed(void)
 			      : NULL;
 	char *ok_none = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
 			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
-	static const char *const other[] = { IMPU, "sip:other@" DOM, IMPU, "sip:other@" DOM };
-	char *reg_b = mutate_all(protected_register, other, 4);
-	char *ok_b = ok_600 ? mutate_all(ok_600, other, 4) : NULL;
+	/* another UE: its AOR and Call-ID */
+	static const char *const other[] = { IMPU, "sip:other@" DOM, IMPU, "sip:other@" DOM,
+					     "c1@2001:db8::1", "b7@2001:db8::1" };
+	char *reg_b = mutate_all(protected_register, other, 6);
+	char *ok_b = ok_600 ? mutate_all(ok_600, other, 6) : NULL;
 	CHECK(ok_600 && refresh && dereg && moved && ok_none && reg_b && ok_b);
 	if (!ok_600 || !refresh || !dereg || !moved || !ok_none || !reg_b || !ok_b)
 		goto out;
@@ -3608,11 +3721,11 @@ static void test_capture_end_names_bindings_never_refreshed(void)
 		CHECK(rows[i].partial == (f && strstr(f->message, "may be among them")));
 		ims_flow_fini(&flow);
 	}
-	/* what the UE did after the grant lets the binding be: a refresh
-	 * (its REGISTER's rule times it), a removal (no 2xx to it in the
-	 * capture), a registration of another contact; the network's 2xx
-	 * listing it no more; then an end long after: quiet */
-	const char *after[] = { refresh, dereg, moved, ok_none };
+	/* what the UE did after the grant lets the binding be: a removal (no
+	 * 2xx to it in the capture), a registration of another contact; the
+	 * network's 2xx listing it no more; then an end long after: quiet (a
+	 * refresh no 2xx answered: test_capture_end_names_refreshes_never_answered) */
+	const char *after[] = { dereg, moved, ok_none };
 	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
 		ims_flow_init(&flow);
 		CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
@@ -3701,6 +3814,7 @@ int main(void)
 	test_retransmissions_and_slow_answers_are_timed();
 	test_late_and_lapsed_reregistrations_are_timed();
 	test_capture_end_names_bindings_never_refreshed();
+	test_capture_end_names_refreshes_never_answered();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

@@ -1246,6 +1246,11 @@ granted = ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 200000, fro
 pcap_of(".end", granted + ((1700, 200000, to_ue(5066, opt)),))
 pcap_of(".due", granted + ((1400, 200000, to_ue(5066, opt)),))
 pcap_of(".esp", granted + ((1300, 0, b"\x02" * 12 + b"\x08\x00" + esp), (1700, 200000, to_ue(5066, opt))))
+# the refresh sent in time (t + 300 s) and challenged, then nothing: it
+# lapsed though the UE renewed it
+ch3 = (ch.replace(b"CSeq: 1", b"CSeq: 3").replace(b"-rt1", b"-sa3").replace(b"Call-ID: rt1", b"Call-ID: sa1"))
+pcap_of(".nr", granted + ((1300, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh)),
+                          (1300, 300000, from_pcscf(5068, 5062, ch3)), (1700, 200000, to_ue(5066, opt))))
 with open(sys.argv[1] + ".pair", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, pkt in enumerate([packet([10, 0, 0, 1], 5062, 5068, reg), to_ue(5060, opt), to_ue(5066, opt)]):
@@ -1292,6 +1297,8 @@ python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_fi
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; e=i["end_findings"]; assert i["capture_read"]["encrypted"] == 1 and len(e) == 1 and "the refresh may be among them" in e[0]["message"], e' "$tmp/esp-end.json" && ok || bad "the end of a capture: encrypted ESP may hide the refresh"
 "$imsreg" decode --json "$ex6" >"$tmp/end-text.json" 2>/dev/null
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["inputs"][0]["end_findings"] == []' "$tmp/end-text.json" && ok || bad "the end of a capture: a paste has none"
+"$imsreg" decode --json "$tmp/sa.pcap.nr" >"$tmp/nr.json" 2>/dev/null
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_findings"]; assert len(e) == 1 and "expired at 1970-01-01 00:26:40.200000, 100.0 s before the capture'"'"'s end at 1970-01-01 00:28:20.200000, though the UE renewed it: no 2xx answered its REGISTER (CSeq 3, frame 3) at 1970-01-01 00:21:40.200000, 300.0 s before the expiry. The last final response to a REGISTER of it was a 401 (CSeq 3, frame 4)" in e[0]["message"] and "The 2xx (CSeq 2, frame 2)" in e[0]["message"] and "did not answer the challenge" in e[0]["message"], e' "$tmp/nr.json" && ok || bad "the end of a capture: a refresh challenged and never answered lapses"
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; ids=[[f["id"] for f in x["findings"] if ".packet." in f["id"]] for x in m]; assert ids == [[], ["rfc3261.packet.retransmission"], ["rfc3261.packet.response-delay"]], ids' "$tmp/rt.json" && ok || bad "packet rules: a retransmission, a slow 401"
 
