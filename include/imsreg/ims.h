@@ -582,6 +582,8 @@ struct ims_flow_call {
 	int64_t reg_us;                /* when it was first sent (its retransmissions,
 					* same CSeq and branch, keep it), microseconds */
 	unsigned reg_tx;               /* how many times it was sent */
+	int64_t reg_last_us;           /* when last (a copy of a packet, seen
+					* twice at once, is not counted) */
 	uint16_t reg_via_port;         /* its top Via's port (5060 when none) */
 	struct pkt_ends reg_ends;      /* where it went between */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final

@@ -1,6 +1,7 @@
 /* trace.h: the SIP messages of a capture file (pcap or pcapng, read by
  * libpcap), each whole as it went over the wire, with the packet it came
- * in: UDP datagrams (IPv4 and IPv6 fragments joined), TCP streams put
+ * in: UDP datagrams (IPv4 and IPv6 fragments joined; a copy seen again
+ * at once, one packet captured twice, left out), TCP streams put
  * back in order by sequence number (retransmissions dropped, a message
  * over several segments joined, several in one segment split by their
  * Content-Length), SCTP DATA chunks put in order by TSN (retransmissions
@@ -83,6 +84,12 @@ struct trace_msg {
 	bool decrypted;         /* it came in ESP opened with an SA of sas */
 };
 
+/* How close in time a copy of a UDP message must be to be taken for the
+ * same packet seen twice, microseconds: far below the 500 ms a UA waits
+ * before it sends a request again (RFC 3261 §17.1.2.2, Timer E from T1), above what a
+ * bridge or a gateway takes to pass a packet on. */
+#define TRACE_DUP_US 100000
+
 /* Caller-owned: trace_capture_init, trace_capture_read, trace_capture_fini. */
 struct trace_capture {
 	struct buf text;        /* the messages back to back */
@@ -104,6 +111,13 @@ struct trace_capture {
 	uint64_t gaps;          /* TCP bytes the capture does not have (lost segments) */
 	uint64_t sctp_gaps;     /* SCTP DATA chunks the capture does not have */
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
+	uint64_t duplicates;    /* UDP datagrams left out as a copy of a message
+				 * read just before (TRACE_DUP_US): the same bytes
+				 * between the same addresses and ports, the one
+				 * packet seen twice (a capture on several
+				 * interfaces, a bridge, a tunnel and its exit) */
+	uint64_t dup_frame;     /* the first of them, and the frame of the */
+	uint64_t dup_of;        /* message it copies (0 0 when none) */
 	int64_t end_sec;        /* the latest time of a packet read (UTC; packets */
 	uint32_t end_usec;      /* may come out of order) and the number of the */
 	uint64_t end_frame;     /* last packet; 0 0 0 when none was read */

@@ -1795,6 +1795,9 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 		report_u64(r, "tcp_gap_bytes", NULL, c->gaps, NULL);
 		report_u64(r, "sctp_gap_chunks", NULL, c->sctp_gaps, NULL);
 		report_u64(r, "fragments_open", NULL, c->frag_open, NULL);
+		report_u64(r, "duplicates", NULL, c->duplicates, NULL);
+		report_u64(r, "duplicate_frame", NULL, c->dup_frame, NULL);
+		report_u64(r, "duplicate_of", NULL, c->dup_of, NULL);
 		report_cstr(r, "error", NULL, c->error[0] ? c->error : NULL, NULL);
 		report_end(r);
 		return;
@@ -1847,6 +1850,12 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 			   "around them are marked incomplete)", (unsigned long long)c->sctp_gaps);
 	if (c->frag_open)
 		buf_printf(b, "; %llu IP datagram(s) with fragments missing", (unsigned long long)c->frag_open);
+	if (c->duplicates)
+		buf_printf(b, "; %llu UDP packet(s) seen twice, left out (frame %llu repeats frame %llu: the "
+			   "same bytes between the same addresses and ports within %d ms, too soon for a "
+			   "retransmission; a capture on several interfaces, a bridge, or a tunnel and its exit "
+			   "sees one packet twice)", (unsigned long long)c->duplicates,
+			   (unsigned long long)c->dup_frame, (unsigned long long)c->dup_of, TRACE_DUP_US / 1000);
 	if (c->error[0])
 		buf_printf(b, "; the file ends early: %s (the packets before are read)", c->error);
 	buf_printf(b, "%s\n", report_off(r));

@@ -4484,6 +4484,23 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
 	       flow_eq(fc->reg_branch, c->branch);
 }
 
+/* How close to its last sending a REGISTER seen again is the same packet
+ * seen twice (a capture on several interfaces, tcpdump -i any, a bridge),
+ * not sent again: far below the 500 ms a UA waits before it retransmits
+ * (RFC 3261 §17.1.2.2, Timer E from T1). The capture reader leaves such UDP copies
+ * out (TRACE_DUP_US); pasted text keeps them. */
+#define COPY_US 100000
+
+/* Whether the message is of the REGISTER fc last noted and came within
+ * COPY_US of its last sending. */
+static bool copy_of_noted_register(const struct ctx *c, const struct ims_flow_call *fc)
+{
+	if (!of_noted_register(c, fc))
+		return false;
+	const int64_t dt = pk_us(c->pk) - fc->reg_last_us;
+	return dt < COPY_US && dt > -COPY_US;
+}
+
 static void flow_note_call(struct ctx *c, struct ims_flow *f)
 {
 	const struct sip_msg *m = c->msg;
@@ -4515,11 +4532,13 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		/* the same CSeq and branch again: a retransmission (UDP's
 		 * Timer E, RFC 3261 §17.1.2.2), which keeps the first's time */
 		bool again = of_noted_register(c, fc);
+		bool copy = copy_of_noted_register(c, fc);
 		next.reg_branch = c->branch;
 		next.reg_pk = false;
-		if (c->pk) {
+		if (c->pk && !copy) {
 			next.reg_tx = again ? fc->reg_tx + 1 : 1;
 			next.reg_us = again ? fc->reg_us : pk_us(c->pk);
+			next.reg_last_us = pk_us(c->pk);
 		}
 		if (c->pk && c->pk->ends.ports) {
 			/* where it came from, for where its responses go */
@@ -5285,7 +5304,7 @@ static void check_packet_sa_pair(struct ctx *c)
 static void check_packet_retransmission(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!of_noted_register(c, fc))
+	if (!of_noted_register(c, fc) || copy_of_noted_register(c, fc))
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	report(c, NULL, c->msg->start_line.ptr, "this REGISTER (CSeq %u) is sent again, %lld ms "

@@ -29,6 +29,7 @@ struct pcapw {
 	unsigned char l2[80];
 	size_t l2n;
 	uint32_t sec;           /* added to each record's seconds (the frame number) */
+	uint32_t usec;          /* each record's microseconds (0: 2) */
 };
 
 static void put(struct pcapw *w, const void *p, size_t n)
@@ -89,7 +90,7 @@ static void pcapw_packet(struct pcapw *w, const unsigned char *ip, size_t n)
 	}
 	w->frames++;
 	put32(w, w->sec + w->frames); /* seconds: the frame number */
-	put32(w, 2);
+	put32(w, w->usec ? w->usec : 2);
 	put32(w, (uint32_t)(ln + n));
 	put32(w, (uint32_t)(ln + n));
 	put(w, l, ln);
@@ -797,6 +798,53 @@ static void the_end_is_the_latest_packet_of_any_kind(void)
 	CHECK_INT_EQ(read_pcap(&w), 0); /* no packet: none */
 	CHECK_INT_EQ(cap.end_frame, 0);
 	CHECK_INT_EQ(cap.end_sec, 0);
+}
+
+/* A UDP message seen again within TRACE_DUP_US, the same bytes between
+ * the same addresses and ports (a capture on several interfaces, a
+ * bridge: one packet seen twice), is read once, also when the copy's time
+ * is the earlier or in the next second; a copy 500 ms later (a
+ * retransmission), one from another port, or another message is read. */
+static void a_udp_packet_seen_twice_at_once_is_read_once(void)
+{
+	static struct pcapw w;
+	unsigned char u[4096], p[4200];
+	pcapw_init(&w, LINK_SLL2);
+	w.usec = 100;
+	put_udp(&w, reg);            /* frame 1 at 1.000100 s */
+	w.sec--, w.usec = 140;
+	put_udp(&w, reg);            /* frame 2 at 1.000140 s: a copy */
+	w.sec--, w.usec = 60;
+	put_udp(&w, reg);            /* frame 3 at 1.000060 s: a copy, earlier */
+	w.sec--, w.usec = 500100;
+	put_udp(&w, reg);            /* frame 4 at 1.500100 s: sent again */
+	w.sec--, w.usec = 500200;
+	put_udp(&w, notify);         /* frame 5: another message */
+	size_t un = udp(u, reg, strlen(reg));
+	u[1] = 0xc5;                 /* from 5061 */
+	w.sec--, w.usec = 500300;
+	pcapw_packet(&w, p, ip4(p, 17, u, un, 0, false, 1)); /* frame 6 */
+	w.sec--, w.usec = 999990;
+	put_udp(&w, notify);         /* frame 7 at 1.999990 s (499.79 ms after 5) */
+	w.usec = 20;
+	put_udp(&w, notify);         /* frame 8 at 2.000020 s: a copy of 7 */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 5);
+	CHECK_INT_EQ(cap.duplicates, 3);
+	CHECK_INT_EQ(cap.dup_frame, 2);
+	CHECK_INT_EQ(cap.dup_of, 1);
+	static const uint64_t frames[] = { 1, 4, 5, 6, 7 };
+	for (size_t i = 0; i < 5 && i < cap.nmsgs; i++)
+		CHECK_INT_EQ(cap.msgs[i].frame, frames[i]);
+	/* none: 0 0 0 */
+	pcapw_init(&w, LINK_ETH);
+	put_udp(&w, reg);
+	put_udp(&w, reg);            /* a second later */
+	CHECK_INT_EQ(read_pcap(&w), 0);
+	CHECK_INT_EQ(cap.nmsgs, 2);
+	CHECK_INT_EQ(cap.duplicates, 0);
+	CHECK_INT_EQ(cap.dup_frame, 0);
+	CHECK_INT_EQ(cap.dup_of, 0);
 }
 
 static void a_file_cut_inside_a_packet_keeps_the_packets_before(void)
@@ -1554,6 +1602,7 @@ int main(void)
 	trace_capture_init(&cap);
 	udp_on_each_link_layer_is_one_message();
 	the_end_is_the_latest_packet_of_any_kind();
+	a_udp_packet_seen_twice_at_once_is_read_once();
 	packets_under_mpls_and_pppoe_are_read();
 	ipv4_fragments_in_any_order_make_one_datagram();
 	many_fragmented_datagrams_take_memory_only_while_open();

@@ -1249,6 +1249,9 @@ pcap_of(".esp", granted + ((1300, 0, b"\x02" * 12 + b"\x08\x00" + esp), (1700, 2
 # the refresh sent in time (t + 300 s) and challenged, then nothing: it
 # lapsed though the UE renewed it
 ch3 = (ch.replace(b"CSeq: 1", b"CSeq: 3").replace(b"-rt1", b"-sa3").replace(b"Call-ID: rt1", b"Call-ID: sa1"))
+# the REGISTER seen twice 40 us apart (tcpdump -i any, a bridge): one message
+pcap_of(".dup", ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 40, packet([10, 0, 0, 1], 5062, 5068, reg)),
+                 (1000, 200000, from_pcscf(5068, 5062, ok))))
 pcap_of(".nr", granted + ((1300, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh)),
                           (1300, 300000, from_pcscf(5068, 5062, ch3)), (1700, 200000, to_ue(5066, opt))))
 with open(sys.argv[1] + ".pair", "wb") as f:
@@ -1297,6 +1300,10 @@ python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_fi
 python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; e=i["end_findings"]; assert i["capture_read"]["encrypted"] == 1 and len(e) == 1 and "the refresh may be among them" in e[0]["message"], e' "$tmp/esp-end.json" && ok || bad "the end of a capture: encrypted ESP may hide the refresh"
 "$imsreg" decode --json "$ex6" >"$tmp/end-text.json" 2>/dev/null
 python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["inputs"][0]["end_findings"] == []' "$tmp/end-text.json" && ok || bad "the end of a capture: a paste has none"
+"$imsreg" decode --json "$tmp/sa.pcap.dup" >"$tmp/dup.json" 2>/dev/null
+python3 -c 'import json,sys; i=json.load(open(sys.argv[1]))["inputs"][0]; c=i["capture_read"]; assert (c["packets"], c["messages"], c["duplicates"], c["duplicate_frame"], c["duplicate_of"]) == (3, 2, 1, 2, 1) and [m["frame"] for m in i["messages"]] == [1, 3] and not [f for m in i["messages"] for f in m["findings"] if f["id"] == "rfc3261.packet.retransmission"], (c, i["messages"])' "$tmp/dup.json" && ok || bad "a capture: a UDP packet seen twice at once is one message"
+"$imsreg" decode --brief --no-color "$tmp/sa.pcap.dup" >"$tmp/dup.out" 2>&1
+has "a capture: the packet seen twice is said" "$tmp/dup.out" "1 UDP packet(s) seen twice, left out (frame 2 repeats frame 1: the same bytes between the same addresses and ports within 100 ms"
 "$imsreg" decode --json "$tmp/sa.pcap.nr" >"$tmp/nr.json" 2>/dev/null
 python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_findings"]; assert len(e) == 1 and "expired at 1970-01-01 00:26:40.200000, 100.0 s before the capture'"'"'s end at 1970-01-01 00:28:20.200000, though the UE renewed it: no 2xx answered its REGISTER (CSeq 3, frame 3) at 1970-01-01 00:21:40.200000, 300.0 s before the expiry. The last final response to a REGISTER of it was a 401 (CSeq 3, frame 4)" in e[0]["message"] and "The 2xx (CSeq 2, frame 2)" in e[0]["message"] and "did not answer the challenge" in e[0]["message"], e' "$tmp/nr.json" && ok || bad "the end of a capture: a refresh challenged and never answered lapses"
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/rt.json" 2>/dev/null
