@@ -169,7 +169,10 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
  * time of day, `-tttt`'s date and time, `-tt`'s seconds since 1970; `-v`'s
  * endpoints on the next line; the innermost endpoints of a tunnel) and
  * ngrep's packet header with `-t`'s time ("U 2026/11/21 10:00:01.123456
- * 10.0.0.1:5060 -> 10.0.0.2:5060"). */
+ * 10.0.0.1:5060 -> 10.0.0.2:5060"), and sngrep's Save as .txt header line
+ * ("2016/03/08 10:51:51.123456 10.0.0.1:5060 -> 10.0.0.2:5060", nothing
+ * after; an IPv6 address bare, its port after the last ':'), which does
+ * not say the transport: udp false. */
 struct pkt_line {
 	struct pkt_ends ends;
 	bool udp;               /* else TCP or SCTP */

@@ -700,7 +700,7 @@ static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, u
 /* An address (numeric) and a port: "10.0.0.1.5060", "2001:db8::1.5060"
  * (tcpdump: the last '.' before the port), or "10.0.0.1:5060",
  * "[2001:db8::1]:5060" (ngrep: colon). */
-static bool line_endpoint(struct slice t, char sep, char addr[46], uint16_t *port)
+static bool line_endpoint(struct slice t, char sep, bool v6_bare, char addr[46], uint16_t *port)
 {
 	size_t k = t.len;
 	while (k && t.ptr[k - 1] != sep)
@@ -716,7 +716,7 @@ static bool line_endpoint(struct slice t, char sep, char addr[46], uint16_t *por
 	struct slice a = { t.ptr, k - 1 };
 	if (sep == ':' && a.len >= 2 && a.ptr[0] == '[' && a.ptr[a.len - 1] == ']')
 		a = (struct slice){ a.ptr + 1, a.len - 2 };
-	else if (sep == ':' && memchr(a.ptr, ':', a.len))
+	else if (sep == ':' && !v6_bare && memchr(a.ptr, ':', a.len))
 		return false; /* an IPv6 address unbracketed: its port is not told */
 	if (p > 65535 || !a.len || a.len >= 46)
 		return false;
@@ -750,8 +750,8 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 		if (b - (at + 3) < 2 || s.ptr[b - 1] != ':' || b + 1 >= s.len || s.ptr[b] != ' ')
 			continue;
 		struct pkt_line t = *l;
-		if (!line_endpoint((struct slice){ s.ptr + a, at - a }, '.', t.ends.src, &t.ends.sport) ||
-		    !line_endpoint((struct slice){ s.ptr + at + 3, b - 1 - (at + 3) }, '.', t.ends.dst,
+		if (!line_endpoint((struct slice){ s.ptr + a, at - a }, '.', false, t.ends.src, &t.ends.sport) ||
+		    !line_endpoint((struct slice){ s.ptr + at + 3, b - 1 - (at + 3) }, '.', false, t.ends.dst,
 				   &t.ends.dport) ||
 		    addr_version(t.ends.src) != addr_version(t.ends.dst))
 			continue;
@@ -773,8 +773,10 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 	return found;
 }
 
-/* ngrep's header after its protocol letter and time: "A:P -> B:P". */
-static bool line_ngrep(struct slice s, size_t i, struct pkt_line *l)
+/* ngrep's header after its protocol letter and time: "A:P -> B:P"; with
+ * sngrep (whole: nothing after B:P), an IPv6 address may be bare, its port
+ * after the last ':' (its format always writes one). */
+static bool line_ngrep(struct slice s, size_t i, bool sngrep, struct pkt_line *l)
 {
 	size_t arrow = i;
 	while (arrow + 4 <= s.len && memcmp(s.ptr + arrow, " -> ", 4) != 0)
@@ -782,10 +784,15 @@ static bool line_ngrep(struct slice s, size_t i, struct pkt_line *l)
 	if (arrow + 4 > s.len)
 		return false;
 	size_t b = arrow + 4;
-	while (b < s.len && s.ptr[b] != ' ' && s.ptr[b] != '\n')
+	while (b < s.len && s.ptr[b] != ' ' && s.ptr[b] != '\n' && s.ptr[b] != '\r')
 		b++;
-	if (!line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', l->ends.src, &l->ends.sport) ||
-	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', l->ends.dst, &l->ends.dport) ||
+	size_t e = b;
+	while (sngrep && e < s.len && (s.ptr[e] == '\r' || s.ptr[e] == ' '))
+		e++;
+	if ((sngrep && e != s.len) ||
+	    !line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', sngrep, l->ends.src, &l->ends.sport) ||
+	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', sngrep, l->ends.dst,
+			   &l->ends.dport) ||
 	    addr_version(l->ends.src) != addr_version(l->ends.dst))
 		return false;
 	l->ends.ver = addr_version(l->ends.src);
@@ -804,12 +811,25 @@ bool pkt_line_read(struct slice s, struct pkt_line *l)
 		i = 2;
 		l->udp = s.ptr[0] == 'U';
 		l->dated = true;
-		if (!line_date_clock(s, &i, '/', &l->sec, &l->usec) || !line_lit(s, &i, ' ') || !line_ngrep(s, i, l)) {
+		if (!line_date_clock(s, &i, '/', &l->sec, &l->usec) || !line_lit(s, &i, ' ') ||
+		    !line_ngrep(s, i, false, l)) {
 			memset(l, 0, sizeof *l);
 			return false;
 		}
 		return true;
 	}
+	/* sngrep's Save as .txt: "YYYY/MM/DD HH:MM:SS.ffffff A:P -> B:P". It
+	 * does not say the transport: taken as not UDP (no rule of UDP's
+	 * ports runs on it) */
+	if (line_date_clock(s, &i, '/', &l->sec, &l->usec)) {
+		l->dated = true;
+		if (!line_lit(s, &i, ' ') || !line_ngrep(s, i, true, l)) {
+			memset(l, 0, sizeof *l);
+			return false;
+		}
+		return true;
+	}
+	i = 0, l->sec = 0, l->usec = 0;
 	/* tcpdump: -tttt's date and time, -tt's seconds, or the time of day */
 	if (line_date_clock(s, &i, '-', &l->sec, &l->usec)) {
 		l->dated = true;

@@ -56,8 +56,14 @@ static const struct line_case cases[] = {
 	   true, true, 1795255201, 123456),
 	OK("T 2026/11/21 10:00:01.123456 [2001:db8::1]:40000 -> [2001:db8::2]:5060 [AP] #4", "2001:db8::1", 40000,
 	   "2001:db8::2", 5060, false, true, 1795255201, 123456),
+	/* sngrep's Save as .txt: the transport not told (not UDP); an IPv6
+	 * address bare, its port after the last ':' */
+	OK("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060", "192.168.1.2", 5060,
+	   "212.242.33.35", 5060, false, true, 1457434311, 123456),
+	OK("2016/03/08 10:51:51.000001 2001:db8::1:5064 -> 2001:db8::2:5068\r", "2001:db8::1", 5064, "2001:db8::2",
+	   5068, false, true, 1457434311, 1),
 	/* not said exactly: names (tcpdump without -n), no time (a hex
-	 * dump's written line, ngrep without -t, sngrep, tshark -P), a
+	 * dump's written line, ngrep without -t, tshark -P), a
 	 * transport not told (ESP), a port out of range, an IPv6 address
 	 * ngrep does not bracket, a time that is none, one that counts from
 	 * another packet */
@@ -65,7 +71,8 @@ static const struct line_case cases[] = {
 	NO("09:32:52.844249 IP ue.example.com.5060 > pcscf.example.com.5060: SIP: REGISTER"),
 	NO("IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 467"),
 	NO("U 10.0.0.1:5060 -> 10.0.0.2:5060 #3"),
-	NO("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060"),
+	NO("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060 #3"), /* not sngrep's */
+	NO("2016/03/08 10:51:51.123456 192.168.1.2 -> 212.242.33.35"),
 	NO("19  32.004937  192.168.1.2 \xe2\x86\x92 212.242.33.35 SIP 509 Request: REGISTER sip:a"),
 	NO("10:00:00.000000 IP 10.0.0.1 > 10.0.0.2: ESP(spi=0x00001234,seq=0x1), length 600"),
 	NO("10:00:00.000000 IP 10.0.0.1.70000 > 10.0.0.2.5060: UDP, length 1"),
