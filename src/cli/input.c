@@ -641,7 +641,7 @@ static void packet_of_line(struct cli_source *src, struct cli_msg *m)
 	m->pk.udp = l.udp;
 	m->pk.sec = us / 1000000;
 	m->pk.usec = (uint32_t)(us % 1000000);
-	m->pk.frame = 0;
+	m->pk.frame = l.frame;
 }
 
 int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)

@@ -773,10 +773,11 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 	return found;
 }
 
-/* ngrep's header after its protocol letter and time: "A:P -> B:P"; with
- * sngrep (whole: nothing after B:P), an IPv6 address may be bare, its port
- * after the last ':' (its format always writes one). */
-static bool line_ngrep(struct slice s, size_t i, bool sngrep, struct pkt_line *l)
+/* ngrep's header after its protocol letter and time: "A:P -> B:P"; whole
+ * (sngrep's line, decode's of tshark's exports): nothing after B:P, and an
+ * IPv6 address may be bare, its port after the last ':' (sngrep's format
+ * always writes one). */
+static bool line_ngrep(struct slice s, size_t i, bool whole, struct pkt_line *l)
 {
 	size_t arrow = i;
 	while (arrow + 4 <= s.len && memcmp(s.ptr + arrow, " -> ", 4) != 0)
@@ -787,17 +788,102 @@ static bool line_ngrep(struct slice s, size_t i, bool sngrep, struct pkt_line *l
 	while (b < s.len && s.ptr[b] != ' ' && s.ptr[b] != '\n' && s.ptr[b] != '\r')
 		b++;
 	size_t e = b;
-	while (sngrep && e < s.len && (s.ptr[e] == '\r' || s.ptr[e] == ' '))
+	while (whole && e < s.len && (s.ptr[e] == '\r' || s.ptr[e] == ' '))
 		e++;
-	if ((sngrep && e != s.len) ||
-	    !line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', sngrep, l->ends.src, &l->ends.sport) ||
-	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', sngrep, l->ends.dst,
+	if ((whole && e != s.len) ||
+	    !line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', whole, l->ends.src, &l->ends.sport) ||
+	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', whole, l->ends.dst,
 			   &l->ends.dport) ||
 	    addr_version(l->ends.src) != addr_version(l->ends.dst))
 		return false;
 	l->ends.ver = addr_version(l->ends.src);
 	l->ends.ports = true;
 	return true;
+}
+
+/* tshark's time of a packet as its exports write frame.time: "Jul  4,
+ * 2005 11:32:52.844249000 CEST" (the zone a name, not applied: the times
+ * of one export are compared with each other) or ek's ISO 8601
+ * "2005-07-04T09:32:52.844249000Z" (or an offset "+02:00", applied), then
+ * two spaces; *sec from 1970. */
+static bool line_tshark_time(struct slice s, size_t *i, int64_t *sec, uint32_t *usec)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	int64_t y, mo = 0, d, off = 0;
+	if (*i + 3 <= s.len && s.ptr[*i] >= 'A' && s.ptr[*i] <= 'Z') {
+		for (int k = 0; k < 12 && !mo; k++)
+			if (memcmp(s.ptr + *i, months + 3 * k, 3) == 0)
+				mo = k + 1;
+		*i += 3;
+		if (!mo || !line_lit(s, i, ' '))
+			return false;
+		(void)line_lit(s, i, ' '); /* the day padded to two places */
+		size_t d0 = *i;
+		while (*i < s.len && *i - d0 < 2 && s.ptr[*i] >= '0' && s.ptr[*i] <= '9')
+			++*i;
+		if (*i == d0)
+			return false;
+		d = s.ptr[d0] - '0';
+		if (*i - d0 == 2)
+			d = d * 10 + (s.ptr[d0 + 1] - '0');
+		if (!line_lit(s, i, ',') || !line_lit(s, i, ' ') || !line_digits(s, i, 4, &y) ||
+		    !line_lit(s, i, ' ') || !line_clock(s, i, sec, usec))
+			return false;
+		/* the zone's name, up to the two spaces */
+		if (*i + 1 < s.len && s.ptr[*i] == ' ' && s.ptr[*i + 1] != ' ')
+			while (*i < s.len && s.ptr[*i] != '\n' && !(s.ptr[*i] == ' ' && *i + 1 < s.len && s.ptr[*i + 1] == ' '))
+				++*i;
+	} else {
+		int64_t oh, om;
+		if (!line_digits(s, i, 4, &y) || !line_lit(s, i, '-') || !line_digits(s, i, 2, &mo) ||
+		    !line_lit(s, i, '-') || !line_digits(s, i, 2, &d) || !line_lit(s, i, 'T') ||
+		    !line_clock(s, i, sec, usec))
+			return false;
+		if (*i < s.len && (s.ptr[*i] == '+' || s.ptr[*i] == '-')) {
+			const int64_t sign = s.ptr[*i] == '-' ? -1 : 1;
+			++*i;
+			if (!line_digits(s, i, 2, &oh) || !line_lit(s, i, ':') || !line_digits(s, i, 2, &om) ||
+			    oh > 23 || om > 59)
+				return false;
+			off = sign * (oh * 3600 + om * 60);
+		} else if (!line_lit(s, i, 'Z')) {
+			return false;
+		}
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || !line_lit(s, i, ' ') || !line_lit(s, i, ' '))
+		return false;
+	struct tm tm = { .tm_year = (int)y - 1900, .tm_mon = (int)mo - 1, .tm_mday = (int)d };
+	time_t day = timegm(&tm);
+	if (day == (time_t)-1)
+		return false;
+	*sec += (int64_t)day - off;
+	return true;
+}
+
+/* The packet line decode writes for a message of tshark's JSON, ek, PDML
+ * or fields export (with the fields' names): "frame 19  Jul  4, 2005
+ * 11:32:52.844249000 CEST  UDP 192.168.1.2:5060 -> 212.242.33.35:5060"
+ * (an IPv6 address in brackets), from s[i] after "frame ". */
+static bool line_tshark(struct slice s, size_t i, struct pkt_line *l)
+{
+	size_t f0 = i;
+	uint64_t frame = 0;
+	for (; i < s.len && s.ptr[i] >= '0' && s.ptr[i] <= '9' && i - f0 < 19; i++)
+		frame = frame * 10 + (uint64_t)(s.ptr[i] - '0');
+	if (i == f0 || !line_lit(s, &i, ' ') || !line_lit(s, &i, ' ') ||
+	    !line_tshark_time(s, &i, &l->sec, &l->usec))
+		return false;
+	if (line_starts((struct slice){ s.ptr + i, s.len - i }, "UDP "))
+		i += 4, l->udp = true;
+	else if (line_starts((struct slice){ s.ptr + i, s.len - i }, "TCP "))
+		i += 4;
+	else if (line_starts((struct slice){ s.ptr + i, s.len - i }, "SCTP "))
+		i += 5;
+	else
+		return false;
+	l->dated = true;
+	l->frame = frame;
+	return line_ngrep(s, i, true, l);
 }
 
 bool pkt_line_read(struct slice s, struct pkt_line *l)
@@ -813,6 +899,14 @@ bool pkt_line_read(struct slice s, struct pkt_line *l)
 		l->dated = true;
 		if (!line_date_clock(s, &i, '/', &l->sec, &l->usec) || !line_lit(s, &i, ' ') ||
 		    !line_ngrep(s, i, false, l)) {
+			memset(l, 0, sizeof *l);
+			return false;
+		}
+		return true;
+	}
+	/* decode's own line of a message of tshark's exports */
+	if (line_starts(s, "frame ")) {
+		if (!line_tshark(s, 6, l)) {
 			memset(l, 0, sizeof *l);
 			return false;
 		}

@@ -62,6 +62,17 @@ static const struct line_case cases[] = {
 	   "212.242.33.35", 5060, false, true, 1457434311, 123456),
 	OK("2016/03/08 10:51:51.000001 2001:db8::1:5064 -> 2001:db8::2:5068\r", "2001:db8::1", 5064, "2001:db8::2",
 	   5068, false, true, 1457434311, 1),
+	/* decode's line of a message of tshark's JSON, PDML, named fields
+	 * (frame.time: a zone's name not applied) and ek (ISO 8601: an
+	 * offset applied) */
+	OK("frame 19  Jul  4, 2005 09:32:52.844249000 UTC  UDP 192.168.1.2:5060 -> 212.242.33.35:5060",
+	   "192.168.1.2", 5060, "212.242.33.35", 5060, true, true, 1120469572, 844249),
+	OK("frame 3  2005-07-04T11:32:52.844249000+02:00  TCP [2001:db8::1]:40000 -> [2001:db8::2]:5060",
+	   "2001:db8::1", 40000, "2001:db8::2", 5060, false, true, 1120469572, 844249),
+	OK("frame 7  Jul 14, 2005 09:32:52.5 Central European Summer Time  SCTP 10.0.0.1:5060 -> 10.0.0.2:5060",
+	   "10.0.0.1", 5060, "10.0.0.2", 5060, false, true, 1121333572, 500000),
+	OK("frame 1  1970-01-01T00:01:40.000000000Z  UDP 10.0.0.1:5064 -> 10.0.0.2:5060", "10.0.0.1", 5064,
+	   "10.0.0.2", 5060, true, true, 100, 0),
 	/* not said exactly: names (tcpdump without -n), no time (a hex
 	 * dump's written line, ngrep without -t, tshark -P), a
 	 * transport not told (ESP), a port out of range, an IPv6 address
@@ -82,6 +93,11 @@ static const struct line_case cases[] = {
 	/* -ttt's and -ttttt's times since another packet, after a SP */
 	NO(" 00:00:00.136757 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
 	NO("10:00:00.000000 IP 10.0.0.1.5060 > 2001:db8::2.5060: UDP, length 1"),
+	NO("frame 19  UDP 192.168.1.2:5060 -> 212.242.33.35:5060"),        /* no frame.time */
+	NO("frame 19  Jul  4, 2005 09:32:52.844249000 UTC  UDP 192.168.1.2 -> 212.242.33.35"),
+	NO("frame 19  Jul  4, 2005 09:32:52.844249000 UTC  ICMP 192.168.1.2:5060 -> 212.242.33.35:5060"),
+	NO("frame 19  Jux  4, 2005 09:32:52.844249000 UTC  UDP 192.168.1.2:5060 -> 212.242.33.35:5060"),
+	NO("frame 19 2016-03-08 10:51:51.123456 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 467"), /* a capture's */
 	NO(""),
 };
 
@@ -121,8 +137,19 @@ static void test_packet_lines_say_where_and_when_exactly(void)
 	CHECK(!pkt_line_read(SLICE_NULL, &l) && l.ends.ver == 0);
 }
 
+/* The frame a line names (tshark's exports), 0 for the others. */
+static void test_a_tshark_frame_is_kept(void)
+{
+	struct pkt_line l;
+	const char *t = "frame 123456  Jul  4, 2005 09:32:52.844249000 UTC  UDP 10.0.0.1:5060 -> 10.0.0.2:5060";
+	CHECK(pkt_line_read(slice_make(t, strlen(t)), &l) && l.frame == 123456);
+	t = "U 2026/11/21 10:00:01.123456 10.0.0.1:5060 -> 10.0.0.2:5060 #3";
+	CHECK(pkt_line_read(slice_make(t, strlen(t)), &l) && l.frame == 0);
+}
+
 int main(void)
 {
 	test_packet_lines_say_where_and_when_exactly();
+	test_a_tshark_frame_is_kept();
 	return check_done();
 }

@@ -10,7 +10,9 @@
 # order and byte for byte (without -x: up to a NUL byte of a binary body,
 # where tshark's string of it ends; PDML's body is such a string), each with its packet line naming
 # tshark's frame and the packet's addresses and ports (-T fields without
-# -E header=y: the line's other values, the frame number first).
+# -E header=y: the line's other values, the frame number first); the
+# packet rules find in each export what they find in the capture (not in
+# fields without their names).
 set -u
 imsreg=${1:?usage: tshark_json_test.sh IMSREG}
 for tool in tshark text2pcap python3; do
@@ -37,9 +39,33 @@ for f in frame.number frame.time ip.src ip.dst ipv6.src ipv6.dst udp.srcport udp
 	tcp.srcport tcp.dstport sctp.srcport sctp.dstport sip.Request-Line sip.Status-Line sip.msg_hdr; do
 	fields+=(-e "$f")
 done
+# a REGISTER sent again after 500 ms and its 401 2.6 s after the first: the
+# packet rules (retransmission, response-delay) find in an export (its
+# packet lines say where and when) what they find in the capture
+python3 - "$tmp/rt.pcap" <<'PY'
+import struct, sys
+reg = (b"REGISTER sip:ims.mnc001.mcc001.3gppnetwork.org SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-rt1\r\n"
+       b"Max-Forwards: 70\r\nFrom: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
+       b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>\r\nCall-ID: rt1\r\nCSeq: 1 REGISTER\r\n"
+       b"Contact: <sip:10.0.0.1:5064>\r\nContent-Length: 0\r\n\r\n")
+ch = (b"SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4bK-rt1\r\n"
+      b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
+      b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: rt1\r\n"
+      b"CSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n")
+def packet(src, dst, sport, dport, m):
+    u = struct.pack("!HHHH", sport, dport, 8 + len(m), 0) + m
+    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes(src), bytes(dst)) + u
+    return b"\x02" * 12 + b"\x08\x00" + ip
+ue, pcscf = [10, 0, 0, 1], [10, 0, 0, 2]
+with open(sys.argv[1], "wb") as f:
+    f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
+    for sec, usec, p in ((100, 0, packet(ue, pcscf, 5064, 5060, reg)), (100, 500000, packet(ue, pcscf, 5064, 5060, reg)),
+                         (102, 600000, packet(pcscf, ue, 5060, 5064, ch))):
+        f.write(struct.pack("<IIII", sec, usec, len(p), len(p)) + p)
+PY
 
 fail=0
-for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap" "$tmp/three.pcap"; do
+for cap in ../shared/corpus/captures/pcap/*.pcap "$tmp/two.pcap" "$tmp/three.pcap" "$tmp/rt.pcap"; do
 	name=$(basename "$cap" .pcap)
 	"$imsreg" decode --json "$cap" > "$tmp/$name.pcap.json" 2>/dev/null
 	[ $? -le 1 ] || { echo "FAIL: $name: decode of the capture"; fail=1; continue; }
@@ -98,6 +124,14 @@ for i, (g, r) in enumerate(zip(got, ref), 1):
         bad.append("message %d: packet line %r" % (i, p))
     elif r.get("frame") is not None and int(m.group(1)) < int(r["frame"]):
         bad.append("message %d: frame %s before the capture's %s" % (i, m.group(1), r["frame"]))
+# the packet rules: as in the capture where the packet line says where and
+# when (not the fields without their names: no packet rule there)
+pk = lambda ms: [sorted(f["id"] for f in m["findings"] if ".packet." in f["id"]) for m in ms]
+want_pk = [[] for m in ref] if sys.argv[3] == "fields" else pk(ref)
+if pk(got) != want_pk:
+    bad.append("packet findings %r, the capture's %r" % (pk(got), want_pk))
+if what.startswith("rt ") and not any(want_pk) and sys.argv[3] != "fields":
+    bad.append("no packet finding in the capture")
 if bad:
     print("FAIL: %s: %s" % (what, "; ".join(bad[:5])))
     sys.exit(1)
