@@ -25,8 +25,10 @@ static void finding_cb(const struct ims_finding *f, void *arg)
 		if (rules[i].id == f->id && rules[i].severity == f->severity &&
 		    rules[i].ref == f->ref)
 			known = true;
-	/* current NULL: the end of a capture's, which names no place */
-	if (!known || (current ? f->offset > current->len : f->offset != 0 || f->hdr != SIP_HDR_CONTACT))
+	/* current NULL: the end of a capture's, which names no place (a
+	 * binding's Contact, an AOR's To) */
+	if (!known || (current ? f->offset > current->len
+			       : f->offset != 0 || (f->hdr != SIP_HDR_CONTACT && f->hdr != SIP_HDR_TO)))
 		abort();
 	for (size_t i = 0; i < n && current && sip_msg_is_fields(current); i++)
 		if (rules[i].id == f->id && !rules[i].fields)

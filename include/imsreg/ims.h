@@ -660,7 +660,8 @@ struct ims_flow_call {
 	uint32_t grant_cseq;           /* that 2xx's CSeq */
 	int64_t grant_us;              /* when it went, microseconds */
 	uint64_t grant_frame;          /* its packet's number (0: unknown) */
-	struct slice grant_aor;        /* the AOR (the 2xx's To URI) and the */
+	struct slice grant_aor;        /* the AOR (the 2xx's To URI; an AOR's
+					* record: its latest REGISTER's) and the */
 	struct slice grant_contact;    /* contact, as written, to name them */
 	/* the UE's REGISTERs renewing it since (grant_renewed; not counting
 	 * retransmissions): the first's time, CSeq and packet number, and the
@@ -669,9 +670,20 @@ struct ims_flow_call {
 	uint32_t renew_cseq, renew_last_cseq;
 	uint64_t renew_frame, renew_last_frame;
 	/* An AOR's record, from a capture: when the UE last sent a REGISTER of
-	 * it (any contact, a removal too), for the end of the capture */
+	 * it (any contact, a removal too; not a retransmission), for the end
+	 * of the capture, with its CSeq, packet number, whether it removed
+	 * every contact it named, and its To URI as written (in grant_aor);
+	 * how many the UE sent since the AOR's last 2xx, and the first's
+	 * time, CSeq and packet number */
 	bool have_ue_reg;
 	int64_t ue_reg_us;
+	uint32_t ue_reg_cseq;
+	uint64_t ue_reg_frame;
+	bool ue_reg_removal;
+	unsigned ue_try_n;
+	int64_t ue_try_us;
+	uint32_t ue_try_cseq;
+	uint64_t ue_try_frame;
 	/* and the last final response to a REGISTER of it (any leg): its
 	 * status, CSeq, time and packet number */
 	bool have_final;

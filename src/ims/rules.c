@@ -4392,6 +4392,8 @@ static void flow_note_final(struct ctx *c, struct ims_flow *f)
 	if (!ar || (ar->have_final && pk_us(c->pk) < ar->final_us))
 		return;
 	struct ims_flow_call next = *ar;
+	if (c->msg->status / 100 == 2) /* the UE's tries answered */
+		next.ue_try_n = 0;
 	next.have_final = true;
 	next.final_status = c->msg->status;
 	next.final_cseq = c->cseq.seq;
@@ -4429,6 +4431,15 @@ static void flow_note_grant_times(struct ctx *c, struct ims_flow *f, bool again)
 			struct ims_flow_call next = *ar; /* a new record's key is key's */
 			next.have_ue_reg = true;
 			next.ue_reg_us = pk_us(c->pk);
+			next.ue_reg_cseq = c->cseq.seq;
+			next.ue_reg_frame = c->pk->frame;
+			next.ue_reg_removal = c->deregister;
+			next.grant_aor = c->to.uri_text;
+			if (!next.ue_try_n++) {
+				next.ue_try_us = pk_us(c->pk);
+				next.ue_try_cseq = c->cseq.seq;
+				next.ue_try_frame = c->pk->frame;
+			}
 			if (flow_store(f, ar, &next))
 				flow_trim(f);
 		}
@@ -5416,6 +5427,13 @@ static void check_packet_reregistration(struct ctx *c)
 	}
 }
 
+/* A rule judged only after the capture's last message
+ * (ims_rules_check_end): nothing on a message. */
+static void check_at_end_only(struct ctx *c)
+{
+	(void)c;
+}
+
 /* The book: X(id, severity, ref, summary, scope, check), in the order the
  * rules run. One list feeds both the public info and the dispatch table. */
 #define RULE_BOOK(X) \
@@ -5473,6 +5491,9 @@ static void check_packet_reregistration(struct ctx *c)
 	X("ts24229.packet.reregistration", IMS_SEV_WARNING, "TS 24.229 §5.1.1.4.1",\
 	  "the UE renews a binding 600 s before it expires (half-way for 1200 s or less), and not after it expired (capture files)",\
 	  BINDING, check_packet_reregistration) \
+	X("ts24229.packet.registration", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2, RFC 3261 §10.3",\
+	  "the UE's registration completes: at the end of a capture file, an AOR the UE tried to register (its latest REGISTER 32 s or more before the end, none of its bindings left listed) had a 2xx",\
+	  BINDING | UE, check_at_end_only) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
 	  REQUEST, check_udp_size) \
@@ -6037,7 +6058,8 @@ static bool end_judged(const struct ims_flow *f, const struct ims_flow_call *fc,
  * expires. */
 struct end_due {
 	const struct ims_flow_call *fc, *ar;
-	int64_t expiry;
+	int64_t expiry;               /* (an AOR's: its latest REGISTER's time) */
+	bool aor;                     /* fc an AOR's record (end_incomplete) */
 };
 
 /* Whether record fc's refresh was due (beyond the slack) by end; *expiry
@@ -6054,6 +6076,23 @@ static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc
 	*expiry = fc->grant_us + span;
 	return end > *expiry ||
 	       (!fc->grant_shortened && !fc->grant_renewed && end > fc->grant_us + due + REREG_SLACK_US);
+}
+
+/* How long after its latest REGISTER an AOR's registration is judged:
+ * the UE's transaction gives up by then (RFC 3261 §17.1.2.2, Timer F,
+ * 64 T1). */
+#define END_TRY_US 32000000
+
+/* Whether AOR record fc's registration was tried and not completed by
+ * end: the UE sent REGISTERs of it since its last 2xx, the latest (more
+ * than END_TRY_US before end) registering a contact, and no binding a 2xx
+ * granted is left listed for it (a refresh of one is end_overdue's). */
+static bool end_incomplete(const struct ims_flow_call *fc, int64_t end)
+{
+	const size_t p = sizeof AOR_KEY_PREFIX - 1;
+	return fc->call_id.ptr && fc->call_id.len >= p && memcmp(fc->call_id.ptr, AOR_KEY_PREFIX, p) == 0 &&
+	       fc->have_ue_reg && fc->ue_try_n && !fc->ue_reg_removal && fc->grant_aor.ptr &&
+	       !(fc->have_granted && (fc->granted_cut || fc->granted_n)) && end > fc->ue_reg_us + END_TRY_US;
 }
 
 static int end_due_cmp(const void *pa, const void *pb)
@@ -6150,10 +6189,10 @@ static const char *unanswered_advice(unsigned status)
 		       "P-CSCF (over IPsec: does it still hold the SAs the REGISTER used?), at the "
 		       "S-CSCF's and the HSS's answers, or at what the capture missed.";
 	if (status == 401 || status == 407)
-		return "The UE did not answer the challenge before the expiry, or its answer got no final "
-		       "response: look at the AKA challenge (the USIM rejects a nonce whose MAC fails; an "
-		       "old sequence number gives a REGISTER with auts) and at the new SAs the answer "
-		       "must use (TS 33.203 §7.4).";
+		return "The UE did not answer the challenge, or its answer got no final response: look at "
+		       "its credentials (IMS AKA: the USIM rejects a nonce whose MAC fails, an old sequence "
+		       "number gives a REGISTER with auts, and the answer must go over the new SAs, TS "
+		       "33.203 §7.4; digest: the password).";
 	if (status == 423)
 		return "423 (Interval Too Brief): the UE must register again with an expiry of at least "
 		       "the response's Min-Expires (RFC 3261 §10.2.8).";
@@ -6227,6 +6266,52 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
 }
 
+/* The finding of AOR record fc at the capture's end, its registration not
+ * completed: the REGISTERs since its last 2xx (how many, the first and
+ * the latest), the last final response after the first, what to look at. */
+static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_call *fc, int64_t end, bool partial)
+{
+	char t_end[PKT_TIME_TEXT_MAX], t_first[PKT_TIME_TEXT_MAX], t_last[PKT_TIME_TEXT_MAX];
+	char t_final[PKT_TIME_TEXT_MAX], f_first[48], f_last[48], f_final[48];
+	time_text(t_end, end);
+	time_text(t_first, fc->ue_try_us);
+	time_text(t_last, fc->ue_reg_us);
+	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	size_t n = 0;
+	end_add(fd, &n, "the UE's registration of %.*s was not completed by the capture's end at %s: ", al,
+		fc->grant_aor.ptr, t_end);
+	if (fc->ue_try_n == 1)
+		end_add(fd, &n, "no 2xx answered its REGISTER (CSeq %u%s) at %s, %.1f s before.",
+			(unsigned)fc->ue_reg_cseq, frame_text(f_last, sizeof f_last, fc->ue_reg_frame), t_last,
+			(double)(end - fc->ue_reg_us) / 1e6);
+	else
+		end_add(fd, &n, "no 2xx answered its %u REGISTERs from the first (CSeq %u%s) at %s to the latest "
+			"(CSeq %u%s) at %s, %.1f s before.", fc->ue_try_n, (unsigned)fc->ue_try_cseq,
+			frame_text(f_first, sizeof f_first, fc->ue_try_frame), t_first, (unsigned)fc->ue_reg_cseq,
+			frame_text(f_last, sizeof f_last, fc->ue_reg_frame), t_last, (double)(end - fc->ue_reg_us) / 1e6);
+	unsigned status = 0;
+	if (fc->have_final && fc->final_us >= fc->ue_try_us) {
+		status = fc->final_status;
+		time_text(t_final, fc->final_us);
+		end_add(fd, &n, " The last final response to a REGISTER of it was a %u (CSeq %u%s) at %s", status,
+			(unsigned)fc->final_cseq, frame_text(f_final, sizeof f_final, fc->final_frame), t_final);
+		if (fc->final_us < fc->ue_reg_us) { /* and the REGISTER after it got none */
+			end_add(fd, &n, "; the REGISTER after it got none");
+			status = 0;
+		}
+		end_add(fd, &n, ".");
+	} else {
+		end_add(fd, &n, " No final response to a REGISTER of it came.");
+	}
+	end_add(fd, &n, " The UE is not registered there: it has no IMS service (calls, SMS) until a REGISTER "
+		"gets a 2xx. %s", unanswered_advice(status));
+	if (partial)
+		end_add(fd, &n, " Some packets were not read (encrypted ESP, TCP or SCTP gaps, packets cut "
+			"short): the answer may be among them.");
+	if (n >= sizeof fd->message) /* cut: said, not hidden */
+		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+}
+
 int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_usec, bool partial,
 			ims_finding_cb cb, void *arg)
 {
@@ -6235,11 +6320,13 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	int64_t end = (int64_t)((uint64_t)end_sec * 1000000u + end_usec);
 	if (flow->have_end && flow->end_us > end)
 		end = flow->end_us;
-	const struct ims_rule_info *rule = NULL;
-	for (size_t i = 0; i < NRULES && !rule; i++)
+	const struct ims_rule_info *rereg = NULL, *reg = NULL;
+	for (size_t i = 0; i < NRULES; i++)
 		if (strcmp(rule_info[i].id, "ts24229.packet.reregistration") == 0)
-			rule = &rule_info[i];
-	if (!rule)
+			rereg = &rule_info[i];
+		else if (strcmp(rule_info[i].id, "ts24229.packet.registration") == 0)
+			reg = &rule_info[i];
+	if (!rereg || !reg)
 		return 0;
 	/* the overdue bindings, in one pass over the records */
 	struct end_due *v = NULL;
@@ -6247,7 +6334,10 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	int64_t expiry;
 	const struct ims_flow_call *ar;
 	for (size_t i = 0; i < flow->ncalls; i++) {
-		if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))
+		const bool aor = end_incomplete(&flow->call[i], end);
+		if (aor)
+			expiry = flow->call[i].ue_reg_us, ar = NULL;
+		else if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -6258,19 +6348,22 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 			}
 			v = w;
 		}
-		v[k++] = (struct end_due){ &flow->call[i], ar, expiry };
+		v[k++] = (struct end_due){ &flow->call[i], ar, expiry, aor };
 	}
 	if (k)
 		qsort(v, k, sizeof *v, end_due_cmp);
 	struct ims_finding fd;
 	for (size_t i = 0; i < k; i++) {
+		const struct ims_rule_info *rule = v[i].aor ? reg : rereg;
 		memset(&fd, 0, sizeof fd);
 		fd.id = rule->id;
 		fd.severity = rule->severity;
 		fd.ref = rule->ref;
-		fd.hdr = SIP_HDR_CONTACT;
+		fd.hdr = v[i].aor ? SIP_HDR_TO : SIP_HDR_CONTACT;
 		fd.hdr_name = SLICE_NULL;
-		if (v[i].fc->grant_renewed)
+		if (v[i].aor)
+			end_report_incomplete(&fd, v[i].fc, end, partial);
+		else if (v[i].fc->grant_renewed)
 			end_report_unanswered(&fd, v[i].fc, v[i].ar, end, partial);
 		else
 			end_report(&fd, v[i].fc, end, partial);

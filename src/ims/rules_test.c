@@ -2607,10 +2607,12 @@ static void test_every_rule_has_a_firing_case(void)
 		    strcmp(rules[r].id, "rfc3261.packet.response-destination") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.retransmission") == 0 ||
 		    strcmp(rules[r].id, "rfc3261.packet.response-delay") == 0 ||
-		    strcmp(rules[r].id, "ts24229.packet.reregistration") == 0)
+		    strcmp(rules[r].id, "ts24229.packet.reregistration") == 0 ||
+		    strcmp(rules[r].id, "ts24229.packet.registration") == 0)
 			tested = true; /* test_packet_rules_..., test_response_goes_back_...,
 					* test_messages_after_the_sas_...,
-					* test_late_and_lapsed_reregistrations_are_timed */
+					* test_late_and_lapsed_reregistrations_are_timed,
+					* test_capture_end_names_registrations_never_completed */
 		if (!tested)
 			fprintf(stderr, "rule %s has no test case\n", rules[r].id);
 		CHECK(tested);
@@ -3662,6 +3664,113 @@ out:
 	free(no_4);
 }
 
+/* An AOR the UE tried to register that no 2xx answered, none of its
+ * bindings left listed: the end of the capture says it (32 s after the
+ * latest REGISTER: Timer F), with the REGISTERs and the last final
+ * response; nothing once a 2xx came, for a removal, or from text. */
+static void test_capture_end_names_registrations_never_completed(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	size_t len;
+	const int64_t t0 = 1000000000, s = 1000000;
+	const char *id = "ts24229.packet.registration";
+	static const char *const to_403[] = { "401 Unauthorized", "403 Forbidden", "CSeq: 1 REGISTER",
+					      "CSeq: 2 REGISTER", "WWW-Authenticate", "X-Was-Challenge" };
+	char *no_2 = mutate_all(challenge_401, to_403, 6);
+	char *ok_600 = mutate(ok_200, "expires=600000", "expires=600", &len);
+	char *dereg = mutate(protected_register, "Expires: 600000", "Expires: 0", &len);
+	char *dereg3 = dereg ? mutate(dereg, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len) : NULL;
+	char *ok_none = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
+			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
+	CHECK(no_2 && ok_600 && dereg && dereg3 && ok_none);
+	if (!no_2 || !ok_600 || !dereg || !dereg3 || !ok_none)
+		goto out;
+	/* the initial REGISTER at t0, then each row's messages 1 s apart */
+	const struct {
+		const char *then[3];  /* after it (NULL: none) */
+		int64_t end_s;
+		bool partial;
+		const char *want[3];  /* in the message, or want[0] NULL: quiet */
+	} rows[] = {
+		{ { NULL }, 20, false, { NULL } }, /* within Timer F */
+		{ { NULL }, 40, false,
+		  { "the UE's registration of " IMPU " was not completed by the capture's end at "
+		    "1970-01-01 00:17:20.000000: no 2xx answered its REGISTER (CSeq 1) at 1970-01-01 00:16:40.000000, "
+		    "40.0 s before. No final response to a REGISTER of it came. The UE is not registered there",
+		    "A REGISTER with no answer was lost", NULL } },
+		{ { challenge_401 }, 100, false,
+		  { "The last final response to a REGISTER of it was a 401 (CSeq 1) at 1970-01-01 00:16:41.000000.",
+		    "did not answer the challenge", NULL } },
+		{ { challenge_401, protected_register, no_2 }, 100, false,
+		  { "no 2xx answered its 2 REGISTERs from the first (CSeq 1) at 1970-01-01 00:16:40.000000 to the "
+		    "latest (CSeq 2) at 1970-01-01 00:16:42.000000, 98.0 s before.", "was a 403 (CSeq 2)",
+		    "The network refused it" } },
+		{ { challenge_401, protected_register }, 100, false,
+		  { "was a 401 (CSeq 1) at 1970-01-01 00:16:41.000000; the REGISTER after it got none.",
+		    "A REGISTER with no answer was lost", NULL } },
+		{ { initial_register }, 100, false, /* sent again: one REGISTER */
+		  { "no 2xx answered its REGISTER (CSeq 1) at 1970-01-01 00:16:40.000000, 100.0 s before.", NULL } },
+		{ { NULL }, 100, true, { "the answer may be among them", NULL } },
+		{ { challenge_401, protected_register, ok_600 }, 100, false, { NULL } }, /* registered */
+		{ { dereg }, 100, false, { NULL } }, /* the latest removes it */
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		ims_flow_init(&flow);
+		step_us = t0;
+		CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+		for (size_t j = 0; j < 3 && rows[i].then[j]; j++) {
+			const char *m = rows[i].then[j];
+			step_us += s;
+			if (m[0] == 'S') /* a response, to the UE */
+				CHECK(packet_flow_step(&flow, m, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+			else
+				CHECK(packet_flow_step(&flow, m, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+		}
+		int n = end_at(&flow, t0 + rows[i].end_s * s, rows[i].partial, &fs);
+		f = find(&fs, id);
+		if (!rows[i].want[0]) {
+			CHECK(n == 0 && !f);
+			if (f)
+				fprintf(stderr, "row %zu: %s\n", i, f->message);
+		} else {
+			CHECK(n == 1 && f && f->hdr == SIP_HDR_TO && f->severity == IMS_SEV_WARNING && f->offset == 0);
+			for (size_t w = 0; f && w < 3 && rows[i].want[w]; w++) {
+				CHECK(strstr(f->message, rows[i].want[w]) != NULL);
+				if (!strstr(f->message, rows[i].want[w]))
+					fprintf(stderr, "row %zu: %s\n", i, f->message);
+			}
+			CHECK(rows[i].partial == (f && strstr(f->message, "may be among them")));
+		}
+		ims_flow_fini(&flow);
+	}
+	/* registered, then deregistered (its 2xx lists no binding), then a
+	 * new REGISTER no 2xx answered: said */
+	ims_flow_init(&flow);
+	CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+	step_us = t0 + 10 * s;
+	CHECK(packet_flow_step(&flow, dereg3, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+	step_us += s / 10;
+	CHECK(packet_flow_step(&flow, ok_none, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
+	step_us = t0 + 20 * s;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 100 * s, false, &fs) == 1 && (f = find(&fs, id)) &&
+	      strstr(f->message, "no 2xx answered its REGISTER (CSeq 1) at 1970-01-01 00:17:00.000000"));
+	ims_flow_fini(&flow);
+	/* read from text (no times): nothing */
+	ims_flow_init(&flow);
+	CHECK(flow_step(&flow, initial_register, &fs) >= 0);
+	CHECK(end_at(&flow, t0 + 5000 * s, false, &fs) == 0);
+	ims_flow_fini(&flow);
+out:
+	free(no_2);
+	free(ok_600);
+	free(dereg);
+	free(dereg3);
+	free(ok_none);
+}
+
 /* A binding its 2xx timed that no REGISTER of the UE renewed: the end of
  * the capture says it lapsed (past its expiry) or that its refresh is
  * overdue (past the due time and the slack); nothing when the UE renewed
@@ -3821,6 +3930,7 @@ int main(void)
 	test_late_and_lapsed_reregistrations_are_timed();
 	test_capture_end_names_bindings_never_refreshed();
 	test_capture_end_names_refreshes_never_answered();
+	test_capture_end_names_registrations_never_completed();
 	test_flow_200_after_deregistration_has_no_contact_to_list();
 	test_flow_reauthentication_repeats_the_challenged_security_client();
 	test_gruus_built_from_the_aor_and_instance_are_quiet();

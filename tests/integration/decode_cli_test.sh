@@ -1137,6 +1137,10 @@ n=$(grep -c '^  packet: frame [0-9]* 2005-07-04 [0-9:.]* IP [0-9.]* > [0-9.]*: U
 grep -A1 -m1 'sngrep-aaa.pcap, frame [0-9]*: REGISTER ' "$tmp/pcap.out" | grep -q '^  packet: frame 19 2005-07-04 09:32:52.844249 IP 192.168.1.2.5060 > 212.242.33.35.5060: UDP, length 467$' && ok || bad "a pcap --brief: the first REGISTER is tshark's frame 19"
 "$imsreg" decode --summary --no-color "$pcap" >"$tmp/pcap-sum.out" 2>&1
 has "a pcap: all its messages" "$tmp/pcap-sum.out" "81 message(s), 0 not parseable"
+# its end: voi18063 was refused (403 Wrong password), challenged again
+# twice, and gave up: not registered
+"$imsreg" decode --json "$pcap" >"$tmp/pcap-end.json" 2>/dev/null
+python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["inputs"][0]["end_findings"]; assert [(f["id"], f["header"], f["line"]) for f in e] == [("ts24229.packet.registration", "To", 0)] and "the UE'"'"'s registration of sip:voi18063@sip.cybercity.dk was not completed by the capture'"'"'s end at 2005-07-04 09:58:27.427770: no 2xx answered its 4 REGISTERs from the first (CSeq 68, frame 19) at 2005-07-04 09:32:52.844249 to the latest (CSeq 71, frame 121) at 2005-07-04 09:34:57.469146" in e[0]["message"] and "was a 401 (CSeq 71, frame 122)" in e[0]["message"], e' "$tmp/pcap-end.json" && ok || bad "a pcap's end: the registration that never completed"
 # each way read as said: every one of the capture's 81 SIP messages
 tcpdump -A -r "$pcap" 2>/dev/null | "$imsreg" decode --summary --no-color - >"$tmp/pcap-td.out" 2>&1
 has "a pcap through tcpdump -A: all its messages" "$tmp/pcap-td.out" "81 message(s), 0 not parseable"
