@@ -6203,6 +6203,26 @@ static const char *unanswered_advice(unsigned status)
 	       "must not send the same REGISTER again (a new initial registration may be needed).";
 }
 
+/* Appends to fd's message at *n the last final response to a REGISTER of
+ * the AOR of record ar since from_us (" The last final response ... was a
+ * 401 (CSeq 3, frame 4) at ...", "; the REGISTER after it got none" when
+ * the latest REGISTER, at last_us, came after it; or that none came):
+ * its status, 0 when none answered the latest REGISTER. */
+static unsigned end_final_text(struct ims_finding *fd, size_t *n, const struct ims_flow_call *ar, int64_t from_us,
+			       int64_t last_us)
+{
+	if (!ar->have_final || ar->final_us < from_us) {
+		end_add(fd, n, " No final response to a REGISTER of it came.");
+		return 0;
+	}
+	char t_final[PKT_TIME_TEXT_MAX], f_final[48];
+	time_text(t_final, ar->final_us);
+	end_add(fd, n, " The last final response to a REGISTER of it was a %u (CSeq %u%s) at %s%s.",
+		(unsigned)ar->final_status, (unsigned)ar->final_cseq, frame_text(f_final, sizeof f_final, ar->final_frame),
+		t_final, ar->final_us < last_us ? "; the REGISTER after it got none" : "");
+	return ar->final_us < last_us ? 0 : ar->final_status;
+}
+
 /* The finding of record fc at the capture's end, when the UE renewed it
  * and no 2xx answered before it lapsed: the first and latest REGISTER of
  * the refresh, the AOR's (*ar) last final response after them, the 2xx
@@ -6215,8 +6235,8 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 	rereg_due(fc, &span, &due, &when);
 	const int64_t expiry = fc->grant_us + span;
 	char t_end[PKT_TIME_TEXT_MAX], t_exp[PKT_TIME_TEXT_MAX], t_grant[PKT_TIME_TEXT_MAX];
-	char t_renew[PKT_TIME_TEXT_MAX], t_last[PKT_TIME_TEXT_MAX], t_final[PKT_TIME_TEXT_MAX];
-	char f_grant[48], f_renew[48], f_last[48], f_final[48];
+	char t_renew[PKT_TIME_TEXT_MAX], t_last[PKT_TIME_TEXT_MAX];
+	char f_grant[48], f_renew[48], f_last[48];
 	time_text(t_end, end);
 	time_text(t_exp, expiry);
 	time_text(t_grant, fc->grant_us);
@@ -6234,22 +6254,9 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 	if (fc->renew_last_us != fc->renew_us || fc->renew_last_cseq != fc->renew_cseq)
 		end_add(fd, &n, ", nor the latest (CSeq %u%s) at %s", (unsigned)fc->renew_last_cseq,
 			frame_text(f_last, sizeof f_last, fc->renew_last_frame), t_last);
+	end_add(fd, &n, ".");
 	/* the last final response to a REGISTER of the AOR since the refresh began */
-	unsigned status = 0;
-	if (ar->have_final && ar->final_us >= fc->renew_us) {
-		status = ar->final_status;
-		time_text(t_final, ar->final_us);
-		end_add(fd, &n, ". The last final response to a REGISTER of it was a %u (CSeq %u%s) at %s",
-			status, (unsigned)ar->final_cseq, frame_text(f_final, sizeof f_final, ar->final_frame),
-			t_final);
-		if (ar->final_us < fc->renew_last_us) { /* and a REGISTER after it got none */
-			end_add(fd, &n, "; the REGISTER after it got none");
-			status = 0;
-		}
-		end_add(fd, &n, ".");
-	} else {
-		end_add(fd, &n, ". No final response to a REGISTER of it came after.");
-	}
+	unsigned status = end_final_text(fd, &n, ar, fc->renew_us, fc->renew_last_us);
 	if (fc->grant_shortened)
 		end_add(fd, &n, " The reg-event NOTIFY (CSeq %u%s) at %s had shortened it to %u s (RFC 3680 §5.1, "
 			"event shortened).", (unsigned)fc->grant_cseq, frame_text(f_grant, sizeof f_grant,
@@ -6272,7 +6279,7 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_call *fc, int64_t end, bool partial)
 {
 	char t_end[PKT_TIME_TEXT_MAX], t_first[PKT_TIME_TEXT_MAX], t_last[PKT_TIME_TEXT_MAX];
-	char t_final[PKT_TIME_TEXT_MAX], f_first[48], f_last[48], f_final[48];
+	char f_first[48], f_last[48];
 	time_text(t_end, end);
 	time_text(t_first, fc->ue_try_us);
 	time_text(t_last, fc->ue_reg_us);
@@ -6289,20 +6296,7 @@ static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_
 			"(CSeq %u%s) at %s, %.1f s before.", fc->ue_try_n, (unsigned)fc->ue_try_cseq,
 			frame_text(f_first, sizeof f_first, fc->ue_try_frame), t_first, (unsigned)fc->ue_reg_cseq,
 			frame_text(f_last, sizeof f_last, fc->ue_reg_frame), t_last, (double)(end - fc->ue_reg_us) / 1e6);
-	unsigned status = 0;
-	if (fc->have_final && fc->final_us >= fc->ue_try_us) {
-		status = fc->final_status;
-		time_text(t_final, fc->final_us);
-		end_add(fd, &n, " The last final response to a REGISTER of it was a %u (CSeq %u%s) at %s", status,
-			(unsigned)fc->final_cseq, frame_text(f_final, sizeof f_final, fc->final_frame), t_final);
-		if (fc->final_us < fc->ue_reg_us) { /* and the REGISTER after it got none */
-			end_add(fd, &n, "; the REGISTER after it got none");
-			status = 0;
-		}
-		end_add(fd, &n, ".");
-	} else {
-		end_add(fd, &n, " No final response to a REGISTER of it came.");
-	}
+	unsigned status = end_final_text(fd, &n, fc, fc->ue_try_us, fc->ue_reg_us);
 	end_add(fd, &n, " The UE is not registered there: it has no IMS service (calls, SMS) until a REGISTER "
 		"gets a 2xx. %s", unanswered_advice(status));
 	if (partial)

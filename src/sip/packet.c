@@ -680,14 +680,11 @@ static bool line_starts(struct slice s, const char *p)
 	return s.len >= n && memcmp(s.ptr, p, n) == 0;
 }
 
-/* A date "YYYY-MM-DD " (sep '-', tcpdump -tttt) or "YYYY/MM/DD " (ngrep
- * -t) then the clock: *sec from 1970. */
-static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, uint32_t *usec)
+/* *sec plus the start of day y-mo-d (UTC): false when there is no such
+ * day (a month or day out of range, a year the calendar cannot hold). */
+static bool line_day(int64_t y, int64_t mo, int64_t d, int64_t *sec)
 {
-	int64_t y, mo, d;
-	if (!line_digits(s, i, 4, &y) || !line_lit(s, i, sep) || !line_digits(s, i, 2, &mo) ||
-	    !line_lit(s, i, sep) || !line_digits(s, i, 2, &d) || !line_lit(s, i, ' ') || mo < 1 || mo > 12 ||
-	    d < 1 || d > 31 || !line_clock(s, i, sec, usec))
+	if (mo < 1 || mo > 12 || d < 1 || d > 31)
 		return false;
 	struct tm tm = { .tm_year = (int)y - 1900, .tm_mon = (int)mo - 1, .tm_mday = (int)d };
 	time_t day = timegm(&tm);
@@ -695,6 +692,16 @@ static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, u
 		return false;
 	*sec += (int64_t)day;
 	return true;
+}
+
+/* A date "YYYY-MM-DD " (sep '-', tcpdump -tttt) or "YYYY/MM/DD " (ngrep
+ * -t) then the clock: *sec from 1970. */
+static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, uint32_t *usec)
+{
+	int64_t y, mo, d;
+	return line_digits(s, i, 4, &y) && line_lit(s, i, sep) && line_digits(s, i, 2, &mo) && line_lit(s, i, sep) &&
+	       line_digits(s, i, 2, &d) && line_lit(s, i, ' ') && line_clock(s, i, sec, usec) &&
+	       line_day(y, mo, d, sec);
 }
 
 /* An address (numeric) and a port: "10.0.0.1.5060", "2001:db8::1.5060"
@@ -850,13 +857,9 @@ static bool line_tshark_time(struct slice s, size_t *i, int64_t *sec, uint32_t *
 			return false;
 		}
 	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || !line_lit(s, i, ' ') || !line_lit(s, i, ' '))
+	if (!line_lit(s, i, ' ') || !line_lit(s, i, ' ') || !line_day(y, mo, d, sec))
 		return false;
-	struct tm tm = { .tm_year = (int)y - 1900, .tm_mon = (int)mo - 1, .tm_mday = (int)d };
-	time_t day = timegm(&tm);
-	if (day == (time_t)-1)
-		return false;
-	*sec += (int64_t)day - off;
+	*sec -= off;
 	return true;
 }
 
