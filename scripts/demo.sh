@@ -43,8 +43,8 @@ title "6. after the 200: the S-CSCF's reg-event NOTIFY, the registration state i
 "$imsreg" decode "$corpus/bench/i_notify_reginfo.sip"
 ok $?
 
-title "7. a packet capture as it is (pcap, libpcap): every SIP message with its frame, the registrations' flow checked"
-"$imsreg" decode --brief --only 'ims.flow.*,rfc3261.flow.*' "$corpus/captures/pcap/sngrep-aaa.pcap"
+title "7. a packet capture as it is (pcap, libpcap): every SIP message with its frame, the registrations' flow checked, and at its end the registration that never completed"
+"$imsreg" decode --brief --only 'ims.flow.*,rfc3261.flow.*,ts24229.packet.*' "$corpus/captures/pcap/sngrep-aaa.pcap"
 ok $?
 
 title "8. the protected registration in IPsec ESP (aes-cbc): opened with the subscriber's K and OPc (TS 35.207 test set 1), the REGISTER's response verified"

@@ -684,6 +684,12 @@ struct ims_flow_call {
 	int64_t ue_try_us;
 	uint32_t ue_try_cseq;
 	uint64_t ue_try_frame;
+	/* the first response since then that refused one of them (a final
+	 * one of 300 or more, not a 401 or 407 challenge): status (0: none),
+	 * CSeq, packet number */
+	uint16_t ue_refused_status;
+	uint32_t ue_refused_cseq;
+	uint64_t ue_refused_frame;
 	/* and the last final response to a REGISTER of it (any leg): its
 	 * status, CSeq, time and packet number */
 	bool have_final;

@@ -4392,8 +4392,15 @@ static void flow_note_final(struct ctx *c, struct ims_flow *f)
 	if (!ar || (ar->have_final && pk_us(c->pk) < ar->final_us))
 		return;
 	struct ims_flow_call next = *ar;
-	if (c->msg->status / 100 == 2) /* the UE's tries answered */
+	const unsigned st = c->msg->status;
+	if (st / 100 == 2) { /* the UE's tries answered */
 		next.ue_try_n = 0;
+		next.ue_refused_status = 0;
+	} else if (st >= 300 && st != 401 && st != 407 && ar->ue_try_n && !ar->ue_refused_status) {
+		next.ue_refused_status = (uint16_t)st;
+		next.ue_refused_cseq = c->cseq.seq;
+		next.ue_refused_frame = c->pk->frame;
+	}
 	next.have_final = true;
 	next.final_status = c->msg->status;
 	next.final_cseq = c->cseq.seq;
@@ -6297,6 +6304,9 @@ static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_
 			frame_text(f_first, sizeof f_first, fc->ue_try_frame), t_first, (unsigned)fc->ue_reg_cseq,
 			frame_text(f_last, sizeof f_last, fc->ue_reg_frame), t_last, (double)(end - fc->ue_reg_us) / 1e6);
 	unsigned status = end_final_text(fd, &n, fc, fc->ue_try_us, fc->ue_reg_us);
+	if (fc->ue_refused_status && (fc->ue_refused_status != fc->final_status || fc->ue_refused_cseq != fc->final_cseq))
+		end_add(fd, &n, " Before it, a %u (CSeq %u%s) refused one of them.", (unsigned)fc->ue_refused_status,
+			(unsigned)fc->ue_refused_cseq, frame_text(f_first, sizeof f_first, fc->ue_refused_frame));
 	end_add(fd, &n, " The UE is not registered there: it has no IMS service (calls, SMS) until a REGISTER "
 		"gets a 2xx. %s", unanswered_advice(status));
 	if (partial)

@@ -3702,12 +3702,15 @@ static void test_capture_end_names_registrations_never_completed(void)
 	char *dereg3 = dereg ? mutate(dereg, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len) : NULL;
 	char *ok_none = mutate(ok_200, "Contact: <sip:[2001:db8::1]:5064>;expires=600000;"
 			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
-	CHECK(no_2 && ok_600 && dereg && dereg3 && ok_none);
-	if (!no_2 || !ok_600 || !dereg || !dereg3 || !ok_none)
+	static const char *const to_3[] = { "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", "z9hG4bKabc123", "z9hG4bKabc125" };
+	char *reg3 = mutate_all(initial_register, to_3, 4);
+	char *ch3 = mutate(challenge_401, "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", &len);
+	CHECK(no_2 && ok_600 && dereg && dereg3 && ok_none && reg3 && ch3);
+	if (!no_2 || !ok_600 || !dereg || !dereg3 || !ok_none || !reg3 || !ch3)
 		goto out;
 	/* the initial REGISTER at t0, then each row's messages 1 s apart */
 	const struct {
-		const char *then[3];  /* after it (NULL: none) */
+		const char *then[5];  /* after it (NULL: none) */
 		int64_t end_s;
 		bool partial;
 		const char *want[3];  /* in the message, or want[0] NULL: quiet */
@@ -3725,6 +3728,10 @@ static void test_capture_end_names_registrations_never_completed(void)
 		  { "no 2xx answered its 2 REGISTERs from the first (CSeq 1) at 1970-01-01 00:16:40.000000 to the "
 		    "latest (CSeq 2) at 1970-01-01 00:16:42.000000, 98.0 s before.", "was a 403 (CSeq 2)",
 		    "The network refused it" } },
+		/* refused, then challenged again and given up: the refusal named */
+		{ { challenge_401, protected_register, no_2, reg3, ch3 }, 100, false,
+		  { "no 2xx answered its 3 REGISTERs", "was a 401 (CSeq 3) at 1970-01-01 00:16:45.000000.",
+		    "Before it, a 403 (CSeq 2) refused one of them." } },
 		{ { challenge_401, protected_register }, 100, false,
 		  { "was a 401 (CSeq 1) at 1970-01-01 00:16:41.000000; the REGISTER after it got none.",
 		    "A REGISTER with no answer was lost", NULL } },
@@ -3738,7 +3745,7 @@ static void test_capture_end_names_registrations_never_completed(void)
 		ims_flow_init(&flow);
 		step_us = t0;
 		CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
-		play_after(&flow, rows[i].then, 3, 5060, 5060, &fs);
+		play_after(&flow, rows[i].then, 5, 5060, 5060, &fs);
 		check_end_row(&flow, i, t0 + rows[i].end_s * s, rows[i].partial, id, SIP_HDR_TO, rows[i].want, &fs);
 		ims_flow_fini(&flow);
 	}
@@ -3766,6 +3773,8 @@ out:
 	free(dereg);
 	free(dereg3);
 	free(ok_none);
+	free(reg3);
+	free(ch3);
 }
 
 /* A binding its 2xx timed that no REGISTER of the UE renewed: the end of
