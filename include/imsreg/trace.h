@@ -86,8 +86,8 @@ struct trace_msg {
 
 /* How close in time a copy of a UDP message must be to be taken for the
  * same packet seen twice, microseconds: far below the 500 ms a UA waits
- * before it sends a request again (RFC 3261 §17.1.2.2, Timer E from T1), above what a
- * bridge or a gateway takes to pass a packet on. */
+ * before it sends a request again (RFC 3261 §17.1.2.2, Timer E from T1),
+ * above what a bridge or a gateway takes to pass a packet on. */
 #define TRACE_DUP_US 100000
 
 /* Caller-owned: trace_capture_init, trace_capture_read, trace_capture_fini. */

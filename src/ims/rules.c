@@ -4505,8 +4505,8 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
 /* How close to its last sending a REGISTER seen again is the same packet
  * seen twice (a capture on several interfaces, tcpdump -i any, a bridge),
  * not sent again: far below the 500 ms a UA waits before it retransmits
- * (RFC 3261 §17.1.2.2, Timer E from T1). The capture reader leaves such UDP copies
- * out (TRACE_DUP_US); pasted text keeps them. */
+ * (RFC 3261 §17.1.2.2, Timer E from T1). The capture reader leaves such
+ * UDP copies out (TRACE_DUP_US); pasted text keeps them. */
 #define COPY_US 100000
 
 /* Whether the message is of the REGISTER fc last noted and came within
@@ -6187,8 +6187,9 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
 }
 
-/* What to look at when the UE's refresh got final response status (0:
- * none), or its last REGISTER none. */
+/* What to look at when the UE's REGISTERs (a refresh, or a registration
+ * not completed) got last the final response status (0: none, or none to
+ * the latest REGISTER). */
 static const char *unanswered_advice(unsigned status)
 {
 	if (status == 0)
@@ -6332,7 +6333,8 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 			reg = &rule_info[i];
 	if (!rereg || !reg)
 		return 0;
-	/* the overdue bindings, in one pass over the records */
+	/* the bindings overdue or lapsed and the AORs not registered, in one
+	 * pass over the records */
 	struct end_due *v = NULL;
 	size_t k = 0, cap = 0;
 	int64_t expiry;
