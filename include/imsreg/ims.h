@@ -755,7 +755,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
  * ESP, TCP bytes missing), so a refresh may be among them (the findings
  * say so). Also ts24229.packet.registration: an AOR the UE tried to
  * register (its latest REGISTER, not a removal, 32 s or more before the
- * end) that no 2xx answered, none of its bindings left listed. A finding
+ * end) that no 2xx answered, no binding a 2xx granted still in force. A finding
  * names no place in a message: hdr SIP_HDR_CONTACT (SIP_HDR_TO for an
  * AOR's), hdr_name SLICE_NULL, offset 0. The number of findings, or -ENOMEM
  * (none were given). Findings in the order the bindings expire. */

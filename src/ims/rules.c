@@ -5499,7 +5499,7 @@ static void check_at_end_only(struct ctx *c)
 	  "the UE renews a binding 600 s before it expires (half-way for 1200 s or less), and not after it expired (capture files)",\
 	  BINDING, check_packet_reregistration) \
 	X("ts24229.packet.registration", IMS_SEV_WARNING, "TS 24.229 §5.1.1.2, RFC 3261 §10.3",\
-	  "the UE's registration completes: at the end of a capture file, an AOR the UE tried to register (its latest REGISTER 32 s or more before the end, none of its bindings left listed) had a 2xx",\
+	  "the UE's registration completes: at the end of a capture file, an AOR the UE tried to register (its latest REGISTER 32 s or more before the end, no binding a 2xx granted still in force) had a 2xx",\
 	  BINDING | UE, check_at_end_only) \
 	X("rfc3261.transport.udp-size", IMS_SEV_WARNING, "RFC 3261 §18.1.1",\
 	  "a request over 1300 bytes is not sent over UDP (its top Via)",\
@@ -6090,16 +6090,44 @@ static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc
  * 64 T1). */
 #define END_TRY_US 32000000
 
+/* Whether a binding AOR record ar's last 2xx listed keeps the AOR
+ * registered at end as far as the capture tells: one not expired by then
+ * (or whose grant the capture did not time, or that cannot be told), or
+ * one the UE's latest REGISTER renewed (a refresh: end_overdue's). */
+static bool aor_left_registered(const struct ims_flow *f, const struct ims_flow_call *ar, int64_t end)
+{
+	if (!ar->have_granted || !ar->granted_n)
+		return false;
+	struct sip_uri aor, ct;
+	struct sip_parse_error err;
+	if (ar->granted_cut || sip_uri_decode(&aor, ar->grant_aor, &err) < 0)
+		return true;
+	size_t pos = 0;
+	struct slice v;
+	while ((v = uri_list_next(ar->granted, &pos)).ptr) {
+		char key[BINDING_KEY_MAX];
+		size_t k;
+		const struct ims_flow_call *b;
+		if (sip_uri_decode(&ct, v, &err) < 0 || !(k = binding_key(key, sizeof key, &aor, &ct)) ||
+		    !(b = flow_find(f, slice_make(key, k))) || !b->have_grant ||
+		    end <= b->grant_us + (int64_t)b->grant_expires * 1000000 ||
+		    (b->grant_renewed && b->renew_last_us == ar->ue_reg_us))
+			return true;
+	}
+	return false;
+}
+
 /* Whether AOR record fc's registration was tried and not completed by
  * end: the UE sent REGISTERs of it since its last 2xx, the latest (more
  * than END_TRY_US before end) registering a contact, and no binding a 2xx
- * granted is left listed for it (a refresh of one is end_overdue's). */
-static bool end_incomplete(const struct ims_flow_call *fc, int64_t end)
+ * granted keeps it registered (aor_left_registered: one the UE moved from
+ * and that expired does not). */
+static bool end_incomplete(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end)
 {
 	const size_t p = sizeof AOR_KEY_PREFIX - 1;
 	return fc->call_id.ptr && fc->call_id.len >= p && memcmp(fc->call_id.ptr, AOR_KEY_PREFIX, p) == 0 &&
 	       fc->have_ue_reg && fc->ue_try_n && !fc->ue_reg_removal && fc->grant_aor.ptr &&
-	       !(fc->have_granted && (fc->granted_cut || fc->granted_n)) && end > fc->ue_reg_us + END_TRY_US;
+	       end > fc->ue_reg_us + END_TRY_US && !aor_left_registered(f, fc, end);
 }
 
 static int end_due_cmp(const void *pa, const void *pb)
@@ -6340,7 +6368,7 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	int64_t expiry;
 	const struct ims_flow_call *ar;
 	for (size_t i = 0; i < flow->ncalls; i++) {
-		const bool aor = end_incomplete(&flow->call[i], end);
+		const bool aor = end_incomplete(flow, &flow->call[i], end);
 		if (aor)
 			expiry = flow->call[i].ue_reg_us, ar = NULL;
 		else if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))

@@ -3704,8 +3704,11 @@ static void test_capture_end_names_registrations_never_completed(void)
 			       "+sip.instance=\"<urn:gsma:imei:35425006-000655-0>\"\r\n", "", &len);
 	static const char *const to_3[] = { "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", "z9hG4bKabc123", "z9hG4bKabc125" };
 	char *reg3 = mutate_all(initial_register, to_3, 4);
+	static const char *const to_moved[] = { "CSeq: 2 REGISTER", "CSeq: 3 REGISTER",
+						"Contact: <sip:[2001:db8::1]:5064>", "Contact: <sip:[2001:db8::9]:5064>" };
+	char *moved = mutate_all(protected_register, to_moved, 4);
 	char *ch3 = mutate(challenge_401, "CSeq: 1 REGISTER", "CSeq: 3 REGISTER", &len);
-	CHECK(no_2 && ok_600 && dereg && dereg3 && ok_none && reg3 && ch3);
+	CHECK(no_2 && ok_600 && dereg && dereg3 && ok_none && reg3 && ch3 && moved);
 	if (!no_2 || !ok_600 || !dereg || !dereg3 || !ok_none || !reg3 || !ch3)
 		goto out;
 	/* the initial REGISTER at t0, then each row's messages 1 s apart */
@@ -3762,12 +3765,28 @@ static void test_capture_end_names_registrations_never_completed(void)
 	CHECK(end_at(&flow, t0 + 100 * s, false, &fs) == 1 && (f = find(&fs, id)) &&
 	      strstr(f->message, "no 2xx answered its REGISTER (CSeq 1) at 1970-01-01 00:17:00.000000"));
 	ims_flow_fini(&flow);
+	/* registered, then the UE moved (a new address: a REGISTER of another
+	 * contact) and no 2xx answered: said once the old binding expired
+	 * (granted 600 s), not while it still holds */
+	for (int expired = 0; moved && expired < 2; expired++) {
+		ims_flow_init(&flow);
+		CHECK(grant_at(&flow, ok_600, t0, &fs) >= 0);
+		step_us = t0 + (expired ? 700 : 300) * s;
+		CHECK(packet_flow_step(&flow, moved, true, "2001:db8::9", 5062, NULL, 5068, &fs) >= 0);
+		int n = end_at(&flow, t0 + (expired ? 800 : 400) * s, false, &fs);
+		f = find(&fs, id);
+		CHECK(expired ? n == 1 && f && strstr(f->message, "no 2xx answered its REGISTER (CSeq 3) at "
+								  "1970-01-01 00:28:20.000000, 100.0 s before.")
+			      : n == 0);
+		ims_flow_fini(&flow);
+	}
 	/* read from text (no times): nothing */
 	ims_flow_init(&flow);
 	CHECK(flow_step(&flow, initial_register, &fs) >= 0);
 	CHECK(end_at(&flow, t0 + 5000 * s, false, &fs) == 0);
 	ims_flow_fini(&flow);
 out:
+	free(moved);
 	free(no_2);
 	free(ok_600);
 	free(dereg);
@@ -3844,8 +3863,11 @@ static void test_capture_end_names_bindings_never_refreshed(void)
 	}
 	/* what the UE did after the grant lets the binding be: a removal (no
 	 * 2xx to it in the capture), a registration of another contact; the
-	 * network's 2xx listing it no more; then an end long after: quiet (a
-	 * refresh no 2xx answered: test_capture_end_names_refreshes_never_answered) */
+	 * network's 2xx listing it no more; then an end long after: no finding
+	 * of the binding (a refresh no 2xx answered:
+	 * test_capture_end_names_refreshes_never_answered; the other contact's
+	 * registration, unanswered, is the AOR's:
+	 * test_capture_end_names_registrations_never_completed) */
 	const char *after[] = { dereg, moved, ok_none };
 	for (size_t i = 0; i < sizeof after / sizeof after[0]; i++) {
 		ims_flow_init(&flow);
@@ -3855,7 +3877,8 @@ static void test_capture_end_names_bindings_never_refreshed(void)
 			CHECK(packet_flow_step(&flow, ok_none, true, "2001:db8::2", 5068, "2001:db8::1", 5062, &fs) >= 0);
 		else
 			CHECK(packet_flow_step(&flow, after[i], true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
-		CHECK(end_at(&flow, t0 + 5000 * s, false, &fs) == 0);
+		int n = end_at(&flow, t0 + 5000 * s, false, &fs);
+		CHECK(!find(&fs, id) && n == (after[i] == moved));
 		ims_flow_fini(&flow);
 	}
 	/* the capture's last message counts when it is later than the end
