@@ -476,6 +476,10 @@ int sip_cseq_decode(struct sip_cseq *cseq, struct slice value, struct sip_parse_
  * Content-Length): 0, -EBADMSG, or -ERANGE over 2^32-1. */
 int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *err);
 
+/* MIME-Version: 1*DIGIT "." 1*DIGIT (RFC 3261 §20.24, §25.1), each part
+ * to 2^32-1: 0, -EBADMSG (an empty value too), -ERANGE. */
+int sip_mime_version_decode(uint32_t *major, uint32_t *minor, struct slice value, struct sip_parse_error *err);
+
 /* Call-ID: word ["@" word] (RFC 3261 §25.1). */
 struct sip_call_id {
 	struct slice local;

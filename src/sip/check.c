@@ -723,6 +723,14 @@ static int text_value_check(struct slice v, bool escaped, struct sip_parse_error
 	return 0;
 }
 
+/* MIME-Version, out of the hot path (a REGISTER has none): inlined, its
+ * call cost the common fields' switch 32 instructions a message. */
+static __attribute__((noinline, cold)) int mime_version_check(struct slice v, struct sip_parse_error *err)
+{
+	uint32_t major, minor;
+	return sip_mime_version_decode(&major, &minor, v, err);
+}
+
 /* One header with the decoder its id calls for; the fields with no decoder
  * here are checked for control bytes only. A CSeq is decoded into *cseq
  * (for the method compare of sip_msg_check). Each case reads h->value
@@ -770,6 +778,8 @@ hdr_decode(const struct sip_msg *msg, const struct sip_hdr *h, struct sip_cseq *
 		struct sip_call_id cid;
 		return sip_call_id_decode(&cid, h->value, err);
 	}
+	case SIP_HDR_MIME_VERSION:
+		return mime_version_check(h->value, err);
 	case SIP_HDR_REQUIRE:
 	case SIP_HDR_PROXY_REQUIRE:
 	case SIP_HDR_SUPPORTED:

@@ -455,6 +455,10 @@ static int hdr_decode(const struct sip_hdr *h, struct sip_parse_error *err)
 		struct sip_call_id cid;
 		return sip_call_id_decode(&cid, h->value, err);
 	}
+	case SIP_HDR_MIME_VERSION: {
+		uint32_t major, minor;
+		return sip_mime_version_decode(&major, &minor, h->value, err);
+	}
 	case SIP_HDR_REQUIRE:
 	case SIP_HDR_PROXY_REQUIRE:
 	case SIP_HDR_SUPPORTED:
@@ -1179,7 +1183,7 @@ static const char *const every_values[] = {
 	"<sip:a@b>", "1 REGISTER", "1", "a", "a/b", "reg", "icid-value=1",
 	"Sat, 13 Nov 2010 23:29:00 GMT", "nextnonce=\"a\"", "Digest username=\"a\"",
 	"SIP/2.0/UDP a", "ipsec-3gpp;alg=hmac-sha-1-96", "399 a \"x\"", "a, b", "a;b=c",
-	"sip:a@b", "\"x\" <sip:a@b>", "*", "a\\\001", "a\tb", "",
+	"sip:a@b", "\"x\" <sip:a@b>", "*", "a\\\001", "a\tb", "", "1.0",
 };
 
 static void test_check_every_id_each_value(void)
@@ -1207,7 +1211,7 @@ static void test_check_every_id_twice(void)
 	static const char *const values[] = {
 		"<sip:a@b>", "1 REGISTER", "1", "a", "a/b", "reg", "icid-value=1",
 		"Sat, 13 Nov 2010 23:29:00 GMT", "nextnonce=\"a\"", "Digest username=\"a\"",
-		"SIP/2.0/UDP a", "ipsec-3gpp;alg=hmac-sha-1-96", "399 a \"x\"",
+		"SIP/2.0/UDP a", "ipsec-3gpp;alg=hmac-sha-1-96", "399 a \"x\"", "1.0",
 	};
 	for (int id = 1; id < SIP_HDR__COUNT; id++) {
 		const char *name = sip_hdr_name((enum sip_hdr_id)id), *value = NULL;

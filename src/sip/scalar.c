@@ -140,6 +140,29 @@ int sip_u32_decode(uint32_t *out, struct slice value, struct sip_parse_error *er
 	return 0;
 }
 
+int sip_mime_version_decode(uint32_t *major, uint32_t *minor, struct slice value, struct sip_parse_error *err)
+{
+	struct scan sc;
+	if (!value.ptr)
+		return hdr_absent(err);
+	scan_init(&sc, value);
+	hdr_lws(&sc);
+	for (int part = 0; part < 2; part++) {
+		int rc = scan_u32(&sc, part ? minor : major);
+		if (rc == -ERANGE)
+			return hdr_fail(err, -ERANGE, sc.p, "MIME-Version number larger than 2^32-1");
+		if (rc < 0)
+			return hdr_fail(err, -EBADMSG, sc.p, part ? "expected the minor version's digits after '.'"
+							    : "expected a MIME version: digits, '.', digits (1.0)");
+		if (!part && !scan_accept(&sc, '.'))
+			return hdr_fail(err, -EBADMSG, sc.p, "expected '.' between the MIME version's numbers");
+	}
+	hdr_lws(&sc);
+	if (!scan_eof(&sc))
+		return hdr_fail(err, -EBADMSG, sc.p, "expected only the MIME version (1.0)");
+	return 0;
+}
+
 /* The careful steps of Call-ID: every form, the verdict, err->at and
  * reason of record (sip_call_id_decode takes the common form first). */
 int sip_call_id__careful(struct sip_call_id *cid, struct slice value, struct sip_parse_error *err);

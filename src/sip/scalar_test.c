@@ -8,7 +8,7 @@
 #include <imsreg/sip.h>
 #include "check.h"
 
-enum kind { CSEQ, U32, CALLID, TOKEN, WARNING, DATE, PRODUCT, TOKPARAMS, RETRY };
+enum kind { CSEQ, U32, CALLID, TOKEN, WARNING, DATE, PRODUCT, TOKPARAMS, RETRY, MIMEV };
 
 struct scalar_case {
 	enum kind kind;
@@ -17,7 +17,8 @@ struct scalar_case {
 	int at;          /* error offset, -1 when rc >= 0 */
 	const char *a;   /* first field: cseq method, call-id local, token, warn agent, product names, tokparams value, retry comment */
 	const char *b;   /* second field: call-id host, warn text, tokparams params, retry params */
-	long long n;     /* number: seq, u32, warn code, year, retry seconds (+ duration x 2^32) */
+	long long n;     /* number: seq, u32, warn code, year, retry seconds (+ duration x 2^32),
+			  * MIME-Version major x 2^32 + minor */
 };
 
 static const struct scalar_case cases[] = {
@@ -48,6 +49,18 @@ static const struct scalar_case cases[] = {
 	{ U32, "", -EBADMSG, 0, NULL, NULL, 0 },
 	{ U32, "70 70", -EBADMSG, 3, NULL, NULL, 0 },
 	{ U32, "7x", -EBADMSG, 1, NULL, NULL, 0 },
+	/* MIME-Version (RFC 3261 §20.24): an empty value is none (libosip2
+	 * drops the field; the grammar has no empty form) */
+	{ MIMEV, "1.0", 0, -1, NULL, NULL, 1LL << 32 },
+	{ MIMEV, " 1.0 ", 0, -1, NULL, NULL, 1LL << 32 },
+	{ MIMEV, "10.25", 0, -1, NULL, NULL, (10LL << 32) + 25 },
+	{ MIMEV, "", -EBADMSG, 0, NULL, NULL, 0 },
+	{ MIMEV, "1", -EBADMSG, 1, NULL, NULL, 0 },
+	{ MIMEV, "1.", -EBADMSG, 2, NULL, NULL, 0 },
+	{ MIMEV, ".0", -EBADMSG, 0, NULL, NULL, 0 },
+	{ MIMEV, "1.0a", -EBADMSG, 3, NULL, NULL, 0 },
+	{ MIMEV, "1 .0", -EBADMSG, 1, NULL, NULL, 0 },
+	{ MIMEV, "4294967296.0", -ERANGE, 0, NULL, NULL, 0 },
 	/* Call-ID */
 	{ CALLID, "3671736255_186872264@2001:0:0:1::3", 0, -1, "3671736255_186872264", "2001:0:0:1::3", 0 }, /* seed ex2 */
 	{ CALLID, "esc01.239409asdfakjkn23onasd0-3234", 0, -1, "esc01.239409asdfakjkn23onasd0-3234", NULL, 0 },
@@ -223,6 +236,12 @@ static void run_case(struct slice in, const void *row)
 		rc = sip_tokparams_decode(&tp, s, &err);
 		a = tp.value;
 		b = tp.params;
+		break;
+	}
+	case MIMEV: {
+		uint32_t major = 0, minor = 0;
+		rc = sip_mime_version_decode(&major, &minor, s, &err);
+		n = ((long long)major << 32) + minor;
 		break;
 	}
 	case RETRY: {
