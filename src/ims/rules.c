@@ -4506,7 +4506,8 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
  * seen twice (a capture on several interfaces, tcpdump -i any, a bridge),
  * not sent again: far below the 500 ms a UA waits before it retransmits
  * (RFC 3261 §17.1.2.2, Timer E from T1). The capture reader leaves such
- * UDP copies out (TRACE_DUP_US); pasted text keeps them. */
+ * UDP copies out (TRACE_DUP_US), the paste reader those of pasted text
+ * with packet lines; a rules caller may give them still. */
 #define COPY_US 100000
 
 /* Whether the message is of the REGISTER fc last noted and came within

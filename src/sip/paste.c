@@ -6169,6 +6169,52 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 	}
 }
 
+/* How close in time the same message between the same addresses and
+ * ports is one packet seen twice, as the capture reader takes it
+ * (TRACE_DUP_US): tcpdump -i any prints a packet that crosses a bridge or
+ * a tunnel's exit once per interface. */
+#define COPY_US 100000
+
+/* Whether messages a and b of p are one packet seen twice: the same
+ * bytes, packet lines that say the same endpoints and transport, and
+ * times within COPY_US. */
+static bool msg_copy(const struct paste *p, const struct paste_msg *a, const struct paste_msg *b)
+{
+	struct pkt_line x, y;
+	if (a->len != b->len || memcmp(p->text.ptr + a->offset, p->text.ptr + b->offset, a->len) != 0 ||
+	    !pkt_line_read(a->packet, &x) || !pkt_line_read(b->packet, &y) || x.udp != y.udp ||
+	    x.dated != y.dated || x.ends.ver != y.ends.ver || x.ends.sport != y.ends.sport ||
+	    x.ends.dport != y.ends.dport || strcmp(x.ends.src, y.ends.src) != 0 ||
+	    strcmp(x.ends.dst, y.ends.dst) != 0)
+		return false;
+	const uint64_t ds = (uint64_t)y.sec - (uint64_t)x.sec; /* -1, 0, 1 or more */
+	if (ds + 1 > 2)
+		return false;
+	const int64_t dt = (int64_t)ds * 1000000 + (int64_t)y.usec - (int64_t)x.usec;
+	return dt <= COPY_US && dt >= -COPY_US;
+}
+
+/* Leaves out each message that is a copy (msg_copy) of the one kept
+ * before it, as a repair at its start line. */
+static int drop_copies(struct paste *p)
+{
+	size_t kept = 0;
+	int rc = 0;
+	for (size_t i = 0; i < p->nmsgs; i++) {
+		if (kept && p->msgs[i].packet.ptr && msg_copy(p, &p->msgs[kept - 1], &p->msgs[i])) {
+			if (!rc)
+				rc = repair_add(p, p->msgs[i].first_line,
+						"left out a copy of the message before it: the same packet seen "
+						"twice within 100 ms (tcpdump -i any, a bridge, a tunnel and its "
+						"exit), not sent again");
+			continue;
+		}
+		p->msgs[kept++] = p->msgs[i];
+	}
+	p->nmsgs = kept;
+	return rc < 0 ? rc : repairs_sort(p);
+}
+
 int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_parse_error *err)
 {
 	buf_reset(&p->text);
@@ -6220,6 +6266,11 @@ int paste_normalise(struct paste *p, const char *in, size_t len, struct sip_pars
 		p->lines = u.lines;
 		u.lines = t;
 		marks_apply(p, in, u.marks, u.nmarks);
+	}
+	if (rc >= 0) {
+		int dr = drop_copies(p);
+		if (dr < 0)
+			rc = dr;
 	}
 	buf_fini(&u.lines);
 	mapped_fini(&u.out);

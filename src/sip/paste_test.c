@@ -1604,6 +1604,35 @@ static void test_capture_messages_carry_their_packet_line(void)
 /* A body whose last lines are empty and make its Content-Length (RFC 4475
  * multi01's SDP ends so): each of its bytes at its own line, not counted
  * on from the first (a span across lines did, which fuzz_paste found) */
+/* A message again within 100 ms between the same endpoints (tcpdump -i
+ * any prints a packet once per interface) is one packet seen twice: left
+ * out, as a repair at its start line; one 500 ms later (sent again) or
+ * from another port is kept. */
+static void test_one_packet_seen_twice_is_one_message(void)
+{
+#define OPT "OPTIONS sip:a SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\n\n\n"
+	static const char in[] = "2026/11/21 10:00:01.000100 10.0.0.1:5060 -> 10.0.0.2:5060\n" OPT
+				 "2026/11/21 10:00:01.000140 10.0.0.1:5060 -> 10.0.0.2:5060\n" OPT
+				 "2026/11/21 10:00:01.500140 10.0.0.1:5060 -> 10.0.0.2:5060\n" OPT
+				 "2026/11/21 10:00:01.500150 10.0.0.1:5061 -> 10.0.0.2:5060\n" OPT;
+#undef OPT
+	struct paste p;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, NULL), 0);
+	CHECK_INT_EQ(p.nmsgs, 3);
+	static const unsigned lines[] = { 2, 16, 23 };
+	for (size_t i = 0; i < 3 && i < p.nmsgs; i++)
+		CHECK_INT_EQ(p.msgs[i].first_line, lines[i]);
+	size_t copies = 0;
+	for (size_t i = 0; i < p.nrepairs; i++)
+		if (strstr(p.repairs[i].what, "left out a copy of the message before it")) {
+			copies++;
+			CHECK_INT_EQ(p.repairs[i].line, 9);
+		}
+	CHECK_INT_EQ(copies, 1);
+	paste_fini(&p);
+}
+
 static void test_blank_lines_of_a_body_map_to_their_own_lines(void)
 {
 	static const char in[] = "OPTIONS sip:b SIP/2.0\r\nl: 8\r\n\r\nab\r\n\r\n\r\n\r\n";
@@ -2476,6 +2505,7 @@ int main(void)
 	test_tshark_json_fields_arrays_give_each_message_its_start_line();
 	test_tshark_pdml_messages_are_read_from_their_bytes();
 	test_tshark_fields_lines_give_each_message_its_start_line();
+	test_one_packet_seen_twice_is_one_message();
 	test_blank_lines_of_a_body_map_to_their_own_lines();
 	test_normalise_cases();
 	test_start_line_inside_a_line_is_pointed_at();
