@@ -6122,13 +6122,18 @@ static bool aor_left_registered(const struct ims_flow *f, const struct ims_flow_
  * end: the UE sent REGISTERs of it since its last 2xx, the latest (more
  * than END_TRY_US before end) registering a contact, and no binding a 2xx
  * granted keeps it registered (aor_left_registered: one the UE moved from
- * and that expired does not). */
-static bool end_incomplete(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end)
+ * and that expired does not). Not when packets were not read (partial)
+ * and a challenge answered the latest REGISTER: the UE's answer goes over
+ * the SAs the 401 set up, in the ESP a capture without the keys cannot
+ * open (the registration most likely went on there). */
+static bool end_incomplete(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end, bool partial)
 {
 	const size_t p = sizeof AOR_KEY_PREFIX - 1;
+	const bool challenged = fc->have_final && fc->final_us >= fc->ue_reg_us &&
+				(fc->final_status == 401 || fc->final_status == 407);
 	return fc->call_id.ptr && fc->call_id.len >= p && memcmp(fc->call_id.ptr, AOR_KEY_PREFIX, p) == 0 &&
 	       fc->have_ue_reg && fc->ue_try_n && !fc->ue_reg_removal && fc->grant_aor.ptr &&
-	       end > fc->ue_reg_us + END_TRY_US && !aor_left_registered(f, fc, end);
+	       end > fc->ue_reg_us + END_TRY_US && !(partial && challenged) && !aor_left_registered(f, fc, end);
 }
 
 static int end_due_cmp(const void *pa, const void *pb)
@@ -6369,7 +6374,7 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 	int64_t expiry;
 	const struct ims_flow_call *ar;
 	for (size_t i = 0; i < flow->ncalls; i++) {
-		const bool aor = end_incomplete(flow, &flow->call[i], end);
+		const bool aor = end_incomplete(flow, &flow->call[i], end, partial);
 		if (aor)
 			expiry = flow->call[i].ue_reg_us, ar = NULL;
 		else if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))

@@ -3741,6 +3741,9 @@ static void test_capture_end_names_registrations_never_completed(void)
 		{ { initial_register }, 100, false, /* sent again: one REGISTER */
 		  { "no 2xx answered its REGISTER (CSeq 1) at 1970-01-01 00:16:40.000000, 100.0 s before.", NULL } },
 		{ { NULL }, 100, true, { "the answer may be among them", NULL } },
+		/* challenged, and packets not read (ESP without its keys): the
+		 * answer went over the SAs, unseen; not said */
+		{ { challenge_401 }, 100, true, { NULL } },
 		{ { challenge_401, protected_register, ok_600 }, 100, false, { NULL } }, /* registered */
 		{ { dereg }, 100, false, { NULL } }, /* the latest removes it */
 	};
