@@ -6070,13 +6070,22 @@ struct end_due {
 	bool aor;                     /* fc an AOR's record (end_incomplete) */
 };
 
+/* Whether a 401 or 407 answered AOR record ar's latest REGISTER (the
+ * UE's answer goes over the SAs that challenge set up). */
+static bool aor_challenged_last(const struct ims_flow_call *ar)
+{
+	return ar->have_final && ar->final_us >= ar->ue_reg_us && (ar->final_status == 401 || ar->final_status == 407);
+}
+
 /* Whether record fc's refresh was due (beyond the slack) by end; *expiry
  * when it expires. A shortened one, or one a REGISTER renewed (its 2xx
- * may yet come), only when it expired. */
-static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end,
+ * may yet come), only when it expired; one a REGISTER renewed and a
+ * challenge answered not at all when packets were not read (partial: the
+ * UE's answer went over the new SAs, in ESP the capture cannot open). */
+static bool end_overdue(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end, bool partial,
 			const struct ims_flow_call **ar, int64_t *expiry)
 {
-	if (!end_judged(f, fc, ar))
+	if (!end_judged(f, fc, ar) || (fc->grant_renewed && partial && aor_challenged_last(*ar)))
 		return false;
 	int64_t span, due;
 	const char *when;
@@ -6129,11 +6138,10 @@ static bool aor_left_registered(const struct ims_flow *f, const struct ims_flow_
 static bool end_incomplete(const struct ims_flow *f, const struct ims_flow_call *fc, int64_t end, bool partial)
 {
 	const size_t p = sizeof AOR_KEY_PREFIX - 1;
-	const bool challenged = fc->have_final && fc->final_us >= fc->ue_reg_us &&
-				(fc->final_status == 401 || fc->final_status == 407);
 	return fc->call_id.ptr && fc->call_id.len >= p && memcmp(fc->call_id.ptr, AOR_KEY_PREFIX, p) == 0 &&
 	       fc->have_ue_reg && fc->ue_try_n && !fc->ue_reg_removal && fc->grant_aor.ptr &&
-	       end > fc->ue_reg_us + END_TRY_US && !(partial && challenged) && !aor_left_registered(f, fc, end);
+	       end > fc->ue_reg_us + END_TRY_US && !(partial && aor_challenged_last(fc)) &&
+	       !aor_left_registered(f, fc, end);
 }
 
 static int end_due_cmp(const void *pa, const void *pb)
@@ -6377,7 +6385,7 @@ int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_use
 		const bool aor = end_incomplete(flow, &flow->call[i], end, partial);
 		if (aor)
 			expiry = flow->call[i].ue_reg_us, ar = NULL;
-		else if (!end_overdue(flow, &flow->call[i], end, &ar, &expiry))
+		else if (!end_overdue(flow, &flow->call[i], end, partial, &ar, &expiry))
 			continue;
 		if (k == cap) {
 			cap = cap ? cap * 2 : 16;

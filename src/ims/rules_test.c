@@ -3644,6 +3644,9 @@ static void test_capture_end_names_refreshes_never_answered(void)
 		{ { again, no_4 }, 700, false,
 		  { "was a 403 (CSeq 4) at 1970-01-01 00:21:42.000000.", "The network refused it", NULL } },
 		{ { NULL }, 700, true, { "the answer may be among them", NULL } },
+		/* challenged, and packets not read (ESP without its keys): the
+		 * answer went over the new SAs, unseen; not said */
+		{ { ch_3, NULL }, 700, true, { NULL } },
 		{ { ok_600, NULL }, 550, false, { NULL } },  /* answered: granted again */
 		{ { dereg, NULL }, 5000, false, { NULL } },  /* then removed by the UE */
 	};
