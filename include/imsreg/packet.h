@@ -156,6 +156,22 @@ bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_en
  * fragment after the first). */
 void pkt_ends_write(struct buf *o, const struct pkt_ends *e);
 
+/* Whether a and b name the same addresses (as written) and ports, both
+ * with their ports. */
+bool pkt_ends_equal(const struct pkt_ends *a, const struct pkt_ends *b);
+
+/* How close in time the same message between the same endpoints is one
+ * packet seen twice (a capture on several interfaces, tcpdump -i any, a
+ * bridge, a tunnel and its exit), not sent again, microseconds: far below
+ * the 500 ms a UA waits before it sends a request again (RFC 3261
+ * §17.1.2.2, Timer E from T1), above what a bridge or a gateway takes to
+ * pass a packet on. */
+#define PKT_COPY_US 100000
+
+/* Whether the times (seconds, microseconds) a and b are at most
+ * PKT_COPY_US apart, either way (whatever the seconds: no overflow). */
+bool pkt_time_copy(int64_t asec, uint32_t ausec, int64_t bsec, uint32_t busec);
+
 /* Appends the packet's endpoints in the shape of tcpdump -q -nn's line,
  * without a time: "IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 596",
  * "IP6 ...", then what carried it (pkt_carrier_write, pkt_link_write of

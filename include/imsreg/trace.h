@@ -84,12 +84,6 @@ struct trace_msg {
 	bool decrypted;         /* it came in ESP opened with an SA of sas */
 };
 
-/* How close in time a copy of a UDP message must be to be taken for the
- * same packet seen twice, microseconds: far below the 500 ms a UA waits
- * before it sends a request again (RFC 3261 §17.1.2.2, Timer E from T1),
- * above what a bridge or a gateway takes to pass a packet on. */
-#define TRACE_DUP_US 100000
-
 /* Caller-owned: trace_capture_init, trace_capture_read, trace_capture_fini. */
 struct trace_capture {
 	struct buf text;        /* the messages back to back */
@@ -112,7 +106,7 @@ struct trace_capture {
 	uint64_t sctp_gaps;     /* SCTP DATA chunks the capture does not have */
 	uint64_t frag_open;     /* IP datagrams whose fragments never all came */
 	uint64_t duplicates;    /* UDP datagrams left out as a copy of a message
-				 * read just before (TRACE_DUP_US): the same bytes
+				 * read just before (PKT_COPY_US): the same bytes
 				 * between the same addresses and ports, the one
 				 * packet seen twice (a capture on several
 				 * interfaces, a bridge, a tunnel and its exit) */

@@ -1855,7 +1855,7 @@ static void report_capture(struct decode_run *run, const struct cli_input *in, c
 			   "same bytes between the same addresses and ports within %d ms, too soon for a "
 			   "retransmission; a capture on several interfaces, a bridge, or a tunnel and its exit "
 			   "sees one packet twice)", (unsigned long long)c->duplicates,
-			   (unsigned long long)c->dup_frame, (unsigned long long)c->dup_of, TRACE_DUP_US / 1000);
+			   (unsigned long long)c->dup_frame, (unsigned long long)c->dup_of, PKT_COPY_US / 1000);
 	if (c->error[0])
 		buf_printf(b, "; the file ends early: %s (the packets before are read)", c->error);
 	buf_printf(b, "%s\n", report_off(r));

@@ -4502,22 +4502,17 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
 	       flow_eq(fc->reg_branch, c->branch);
 }
 
-/* How close to its last sending a REGISTER seen again is the same packet
- * seen twice (a capture on several interfaces, tcpdump -i any, a bridge),
- * not sent again: far below the 500 ms a UA waits before it retransmits
- * (RFC 3261 §17.1.2.2, Timer E from T1). The capture reader leaves such
- * UDP copies out (TRACE_DUP_US), the paste reader those of pasted text
- * with packet lines; a rules caller may give them still. */
-#define COPY_US 100000
-
 /* Whether the message is of the REGISTER fc last noted and came within
- * COPY_US of its last sending. */
+ * PKT_COPY_US of its last sending: the same packet seen twice, not sent
+ * again. The capture reader leaves such UDP copies out, the paste reader
+ * those of pasted text with packet lines; a rules caller may give them
+ * still. */
 static bool copy_of_noted_register(const struct ctx *c, const struct ims_flow_call *fc)
 {
 	if (!of_noted_register(c, fc))
 		return false;
 	const int64_t dt = pk_us(c->pk) - fc->reg_last_us;
-	return dt < COPY_US && dt > -COPY_US;
+	return dt <= PKT_COPY_US && dt >= -PKT_COPY_US;
 }
 
 static void flow_note_call(struct ctx *c, struct ims_flow *f)

@@ -557,6 +557,23 @@ bool pkt_endpoints(const unsigned char *b, const struct pkt_ip *r, struct pkt_en
 	return true;
 }
 
+bool pkt_ends_equal(const struct pkt_ends *a, const struct pkt_ends *b)
+{
+	return a->ver == b->ver && a->ports && b->ports && a->sport == b->sport && a->dport == b->dport &&
+	       strcmp(a->src, b->src) == 0 && strcmp(a->dst, b->dst) == 0;
+}
+
+bool pkt_time_copy(int64_t asec, uint32_t ausec, int64_t bsec, uint32_t busec)
+{
+	/* the seconds' distance, exact in unsigned (the larger minus the smaller) */
+	const uint64_t gap = asec > bsec ? (uint64_t)asec - (uint64_t)bsec : (uint64_t)bsec - (uint64_t)asec;
+	if (gap > 1)
+		return false;
+	const int64_t ds = bsec > asec ? 1 : bsec < asec ? -1 : 0;
+	const int64_t dt = ds * 1000000 + (int64_t)busec - (int64_t)ausec;
+	return dt <= PKT_COPY_US && dt >= -PKT_COPY_US;
+}
+
 void pkt_ends_write(struct buf *o, const struct pkt_ends *e)
 {
 	buf_printf(o, "%s %s", e->ver == 4 ? "IP" : "IP6", e->src);

@@ -147,8 +147,34 @@ static void test_a_tshark_frame_is_kept(void)
 	CHECK(pkt_line_read(slice_make(t, strlen(t)), &l) && l.frame == 0);
 }
 
+/* One packet seen twice: times at most PKT_COPY_US apart either way,
+ * across a second, with no overflow at the ends of int64; endpoints equal
+ * only with their ports. */
+static void test_a_copy_is_near_in_time_between_the_same_ends(void)
+{
+	CHECK(pkt_time_copy(1, 999990, 2, 20));
+	CHECK(pkt_time_copy(2, 20, 1, 999990));
+	CHECK(pkt_time_copy(5, 0, 5, PKT_COPY_US));
+	CHECK(!pkt_time_copy(5, 0, 5, PKT_COPY_US + 1));
+	CHECK(!pkt_time_copy(5, 0, 7, 0));
+	CHECK(!pkt_time_copy(INT64_MIN, 0, INT64_MAX, 0));
+	CHECK(!pkt_time_copy(INT64_MAX, 999999, INT64_MIN, 0));
+	struct pkt_ends a = { .ver = 4, .src = "10.0.0.1", .dst = "10.0.0.2", .ports = true, .sport = 5060, .dport = 5060 };
+	struct pkt_ends b = a;
+	CHECK(pkt_ends_equal(&a, &b));
+	b.sport = 5061;
+	CHECK(!pkt_ends_equal(&a, &b));
+	b = a;
+	b.ports = false;
+	CHECK(!pkt_ends_equal(&a, &b));
+	b = a;
+	snprintf(b.dst, sizeof b.dst, "10.0.0.3");
+	CHECK(!pkt_ends_equal(&a, &b));
+}
+
 int main(void)
 {
+	test_a_copy_is_near_in_time_between_the_same_ends();
 	test_packet_lines_say_where_and_when_exactly();
 	test_a_tshark_frame_is_kept();
 	return check_done();

@@ -6169,29 +6169,16 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 	}
 }
 
-/* How close in time the same message between the same addresses and
- * ports is one packet seen twice, as the capture reader takes it
- * (TRACE_DUP_US): tcpdump -i any prints a packet that crosses a bridge or
- * a tunnel's exit once per interface. */
-#define COPY_US 100000
-
-/* Whether messages a and b of p are one packet seen twice: the same
- * bytes, packet lines that say the same endpoints and transport, and
- * times within COPY_US. */
+/* Whether messages a and b of p are one packet seen twice, as the capture
+ * reader takes it (tcpdump -i any prints a packet that crosses a bridge or
+ * a tunnel's exit once per interface): the same bytes, packet lines that
+ * say the same endpoints and transport, and times within PKT_COPY_US. */
 static bool msg_copy(const struct paste *p, const struct paste_msg *a, const struct paste_msg *b)
 {
 	struct pkt_line x, y;
-	if (a->len != b->len || memcmp(p->text.ptr + a->offset, p->text.ptr + b->offset, a->len) != 0 ||
-	    !pkt_line_read(a->packet, &x) || !pkt_line_read(b->packet, &y) || x.udp != y.udp ||
-	    x.dated != y.dated || x.ends.ver != y.ends.ver || x.ends.sport != y.ends.sport ||
-	    x.ends.dport != y.ends.dport || strcmp(x.ends.src, y.ends.src) != 0 ||
-	    strcmp(x.ends.dst, y.ends.dst) != 0)
-		return false;
-	const uint64_t ds = (uint64_t)y.sec - (uint64_t)x.sec; /* -1, 0, 1 or more */
-	if (ds + 1 > 2)
-		return false;
-	const int64_t dt = (int64_t)ds * 1000000 + (int64_t)y.usec - (int64_t)x.usec;
-	return dt <= COPY_US && dt >= -COPY_US;
+	return a->len == b->len && memcmp(p->text.ptr + a->offset, p->text.ptr + b->offset, a->len) == 0 &&
+	       pkt_line_read(a->packet, &x) && pkt_line_read(b->packet, &y) && x.udp == y.udp &&
+	       x.dated == y.dated && pkt_ends_equal(&x.ends, &y.ends) && pkt_time_copy(x.sec, x.usec, y.sec, y.usec);
 }
 
 /* Leaves out each message that is a copy (msg_copy) of the one kept

@@ -970,8 +970,8 @@ static void hep_message(struct reader *rd, const struct hep3 *h, uint64_t first)
 #define DUP_SCAN 64 /* messages back that udp_copy compares */
 
 /* Whether the UDP message d[0, n) between ends e is a copy of one read
- * within TRACE_DUP_US of it (the same packet seen twice): counted, and
- * the first such named. */
+ * within PKT_COPY_US of it (the same packet seen twice): counted, and the
+ * first such named. */
 static bool udp_copy(struct reader *rd, const unsigned char *d, size_t n, const struct pkt_ends *e)
 {
 	struct trace_capture *c = rd->c;
@@ -979,14 +979,9 @@ static bool udp_copy(struct reader *rd, const unsigned char *d, size_t n, const 
 		return false;
 	for (size_t i = c->nmsgs, k = 0; i > 0 && k < DUP_SCAN; i--, k++) {
 		const struct trace_msg *m = &c->msgs[i - 1];
-		const uint64_t ds = (uint64_t)rd->at.sec - (uint64_t)m->sec; /* -1, 0, 1 or more */
-		if (ds + 1 > 2)
-			continue;
-		const int64_t dt = (int64_t)ds * 1000000 + (int64_t)rd->at.usec - (int64_t)m->usec;
-		if (m->transport != TRACE_UDP || m->len != n || dt > TRACE_DUP_US || dt < -TRACE_DUP_US ||
-		    m->ends.ver != e->ver || !m->ends.ports || m->ends.sport != e->sport ||
-		    m->ends.dport != e->dport || strcmp(m->ends.src, e->src) != 0 ||
-		    strcmp(m->ends.dst, e->dst) != 0 || memcmp(c->text.ptr + m->offset, d, n) != 0)
+		if (m->transport != TRACE_UDP || m->len != n ||
+		    !pkt_time_copy(m->sec, m->usec, rd->at.sec, rd->at.usec) || !pkt_ends_equal(&m->ends, e) ||
+		    memcmp(c->text.ptr + m->offset, d, n) != 0)
 			continue;
 		if (!c->duplicates++) {
 			c->dup_frame = rd->at.frame;

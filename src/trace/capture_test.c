@@ -800,7 +800,7 @@ static void the_end_is_the_latest_packet_of_any_kind(void)
 	CHECK_INT_EQ(cap.end_sec, 0);
 }
 
-/* A UDP message seen again within TRACE_DUP_US, the same bytes between
+/* A UDP message seen again within PKT_COPY_US, the same bytes between
  * the same addresses and ports (a capture on several interfaces, a
  * bridge: one packet seen twice), is read once, also when the copy's time
  * is the earlier or in the next second; a copy 500 ms later (a
