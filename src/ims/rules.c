@@ -6162,6 +6162,24 @@ static void end_add(struct ims_finding *fd, size_t *n, const char *fmt, ...)
 	*n += k > 0 ? (size_t)k : 0;
 }
 
+/* The length of a URI named in an end finding (at most END_URI_MAX). */
+static int end_uri_len(struct slice u)
+{
+	return u.len < END_URI_MAX ? (int)u.len : END_URI_MAX;
+}
+
+/* Ends fd's message at n: with partial, that what ("the refresh", "the
+ * answer") may be among the packets not read; cut with "..." when it did
+ * not fit (said, not hidden). */
+static void end_close(struct ims_finding *fd, size_t n, bool partial, const char *what)
+{
+	if (partial)
+		end_add(fd, &n, " Some of the capture's packets were not read (encrypted ESP, TCP bytes or SCTP "
+			"chunks missing, packets cut short): %s may be among them.", what);
+	if (n >= sizeof fd->message)
+		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+}
+
 /* ", frame N" into buf, or "" when the frame is not known (0). */
 static const char *frame_text(char *buf, size_t cap, uint64_t frame)
 {
@@ -6187,8 +6205,7 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 	time_text(t_grant, fc->grant_us);
 	time_text(t_due, fc->grant_us + due);
 	frame_text(frame, sizeof frame, fc->grant_frame);
-	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
-	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	const int cl = end_uri_len(fc->grant_contact), al = end_uri_len(fc->grant_aor);
 	size_t n = 0;
 	end_add(fd, &n, "contact %.*s of %.*s ", cl, fc->grant_contact.ptr, al, fc->grant_aor.ptr);
 	if (lapsed)
@@ -6217,11 +6234,7 @@ static void end_report(struct ims_finding *fd, const struct ims_flow_call *fc, i
 			"little time to retry (challenged again, lost or refused, the registration lapses). "
 			"Check the UE's refresh timer (its IMS profile), or capture longer.",
 			t_exp, (double)(fc->grant_us + span - end) / 1e6);
-	if (partial)
-		end_add(fd, &n, " Some of the capture's packets were not read (encrypted ESP, TCP bytes or "
-			"SCTP chunks missing, packets cut short): the refresh may be among them.");
-	if (n >= sizeof fd->message) /* cut: said, not hidden */
-		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+	end_close(fd, n, partial, "the refresh");
 }
 
 /* What to look at when the UE's REGISTERs (a refresh, or a registration
@@ -6287,8 +6300,7 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 	time_text(t_grant, fc->grant_us);
 	time_text(t_renew, fc->renew_us);
 	time_text(t_last, fc->renew_last_us);
-	const int cl = fc->grant_contact.len < END_URI_MAX ? (int)fc->grant_contact.len : END_URI_MAX;
-	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	const int cl = end_uri_len(fc->grant_contact), al = end_uri_len(fc->grant_aor);
 	const int64_t lead = expiry - fc->renew_us;
 	size_t n = 0;
 	end_add(fd, &n, "contact %.*s of %.*s expired at %s, %.1f s before the capture's end at %s, though "
@@ -6311,11 +6323,7 @@ static void end_report_unanswered(struct ims_finding *fd, const struct ims_flow_
 			frame_text(f_grant, sizeof f_grant, fc->grant_frame), t_grant, (unsigned)fc->grant_expires);
 	end_add(fd, &n, " From the expiry the UE is not registered there: calls and SMS to it fail. %s",
 		unanswered_advice(status));
-	if (partial)
-		end_add(fd, &n, " Some packets were not read (encrypted ESP, TCP or SCTP gaps, packets cut "
-			"short): the answer may be among them.");
-	if (n >= sizeof fd->message) /* cut: said, not hidden */
-		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+	end_close(fd, n, partial, "the answer");
 }
 
 /* The finding of AOR record fc at the capture's end, its registration not
@@ -6328,7 +6336,7 @@ static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_
 	time_text(t_end, end);
 	time_text(t_first, fc->ue_try_us);
 	time_text(t_last, fc->ue_reg_us);
-	const int al = fc->grant_aor.len < END_URI_MAX ? (int)fc->grant_aor.len : END_URI_MAX;
+	const int al = end_uri_len(fc->grant_aor);
 	size_t n = 0;
 	end_add(fd, &n, "the UE's registration of %.*s was not completed by the capture's end at %s: ", al,
 		fc->grant_aor.ptr, t_end);
@@ -6347,11 +6355,7 @@ static void end_report_incomplete(struct ims_finding *fd, const struct ims_flow_
 			(unsigned)fc->ue_refused_cseq, frame_text(f_first, sizeof f_first, fc->ue_refused_frame));
 	end_add(fd, &n, " The UE is not registered there: it has no IMS service (calls, SMS) until a REGISTER "
 		"gets a 2xx. %s", unanswered_advice(status));
-	if (partial)
-		end_add(fd, &n, " Some packets were not read (encrypted ESP, TCP or SCTP gaps, packets cut "
-			"short): the answer may be among them.");
-	if (n >= sizeof fd->message) /* cut: said, not hidden */
-		memcpy(fd->message + sizeof fd->message - 4, "...", 4);
+	end_close(fd, n, partial, "the answer");
 }
 
 int ims_rules_check_end(struct ims_flow *flow, int64_t end_sec, uint32_t end_usec, bool partial,
