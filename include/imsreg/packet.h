@@ -188,7 +188,8 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
  * 10.0.0.1:5060 -> 10.0.0.2:5060"), and sngrep's Save as .txt header line
  * ("2016/03/08 10:51:51.123456 10.0.0.1:5060 -> 10.0.0.2:5060", nothing
  * after; an IPv6 address bare, its port after the last ':'), which does
- * not say the transport: udp false; and the line decode writes for a
+ * not say the transport: udp false and unsaid true (the caller may take
+ * it from the message's top Via); and the line decode writes for a
  * message of tshark's JSON, ek, PDML or named fields ("frame 19  Jul  4,
  * 2005 11:32:52.844249000 CEST  UDP 192.168.1.2:5060 -> ...", ek's time
  * "2005-07-04T09:32:52.844249000Z"; a zone's name is not applied, an
@@ -196,6 +197,8 @@ void pkt_line_write(struct buf *o, const unsigned char *b, const struct pkt_ip *
 struct pkt_line {
 	struct pkt_ends ends;
 	bool udp;               /* else TCP or SCTP */
+	bool unsaid;            /* the line does not say the transport (sngrep's):
+				 * udp false */
 	bool dated;             /* sec counts from 1970 (UTC as the tool printed
 				 * it); else from the day's midnight */
 	uint64_t frame;         /* the packet's number the line gives (tshark's

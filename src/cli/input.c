@@ -622,12 +622,13 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
  * exactly (tcpdump -n, ngrep -t: pkt_line_read) gives m->pk, for the
  * packet rules as a capture file's packet does. A time of day alone is
  * put in src's day: midnight passed when it goes back by more than 12 h
- * from the line before. */
-static void packet_of_line(struct cli_source *src, struct cli_msg *m)
+ * from the line before. True when the line does not say the transport
+ * (sngrep's): the message's top Via then says it (via_transport). */
+static bool packet_of_line(struct cli_source *src, struct cli_msg *m)
 {
 	struct pkt_line l;
 	if (!pkt_line_read(m->packet, &l))
-		return;
+		return false;
 	const int64_t day_us = 86400ll * 1000000;
 	int64_t us = l.sec * 1000000 + l.usec;
 	if (!l.dated) {
@@ -642,6 +643,26 @@ static void packet_of_line(struct cli_source *src, struct cli_msg *m)
 	m->pk.sec = us / 1000000;
 	m->pk.usec = (uint32_t)(us % 1000000);
 	m->pk.frame = l.frame;
+	return l.unsaid;
+}
+
+/* The transport of the hop a message went over, as its top Via says it
+ * (RFC 3261 §18.1.1: a request's sender writes it, and a response goes
+ * back over the hop that Via names): whether it is UDP. A Via that cannot
+ * be read, or names another transport, leaves it not UDP, where no check
+ * of UDP's ports runs. */
+static bool via_transport_udp(const struct sip_msg *msg)
+{
+	const struct sip_hdr *h = sip_hdr_first(msg, SIP_HDR_VIA);
+	if (!h)
+		return false;
+	struct sip_list it;
+	struct slice item;
+	struct sip_via via;
+	struct sip_parse_error perr;
+	sip_list_init(&it, h->value);
+	return sip_list_next(&it, &item, &perr) > 0 && sip_via_decode(&via, item, &perr) == 0 &&
+	       slice_caseeq_cstr(via.transport, "UDP");
 }
 
 int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
@@ -651,6 +672,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	size_t len;
 	unsigned flags;
 	bool fields = false; /* header fields pasted without a start line */
+	bool unsaid = false; /* a packet line that does not say the transport */
 	/* strict: where the previous message ended by its Content-Length */
 	size_t prev_end = src->next;
 	m->src = src;
@@ -695,7 +717,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		const struct paste_msg *pm = &src->paste.msgs[src->next];
 		m->base = pm->offset;
 		m->packet = pm->packet;
-		packet_of_line(src, m);
+		unsaid = packet_of_line(src, m);
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;
 		flags = SIP_PARSE_LENIENT;
@@ -735,6 +757,8 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		m->msg.len = len;
 	}
 	src->next = src->strict && !src->capture ? m->base + (size_t)rc : src->next + 1;
+	if (unsaid)
+		m->pk.udp = via_transport_udp(&m->msg);
 	if (src->datagram) {
 		/* RFC 3261 §18.3: a datagram's octets past Content-Length are
 		 * discarded, whatever they hold (RFC 4475 dblreq) */

@@ -933,10 +933,11 @@ bool pkt_line_read(struct slice s, struct pkt_line *l)
 		return true;
 	}
 	/* sngrep's Save as .txt: "YYYY/MM/DD HH:MM:SS.ffffff A:P -> B:P". It
-	 * does not say the transport: taken as not UDP (no rule of UDP's
-	 * ports runs on it) */
+	 * does not say the transport: unsaid, and udp false unless the caller
+	 * learns it from the message */
 	if (line_date_clock(s, &i, '/', &l->sec, &l->usec)) {
 		l->dated = true;
+		l->unsaid = true;
 		if (!line_lit(s, &i, ' ') || !line_ngrep(s, i, true, l)) {
 			memset(l, 0, sizeof *l);
 			return false;

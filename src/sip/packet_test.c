@@ -18,10 +18,13 @@ struct line_case {
 	bool udp, dated;
 	int64_t sec;
 	uint32_t usec;
+	bool unsaid;    /* the transport not told */
 };
 
-#define OK(in, src, sp, dst, dp, udp, dated, sec, usec) { in, true, src, sp, dst, dp, udp, dated, sec, usec }
-#define NO(in) { in, false, NULL, 0, NULL, 0, false, false, 0, 0 }
+#define OK(in, src, sp, dst, dp, udp, dated, sec, usec) { in, true, src, sp, dst, dp, udp, dated, sec, usec, false }
+/* sngrep's line: dated, the transport not told (udp false) */
+#define SG(in, src, sp, dst, dp, sec, usec) { in, true, src, sp, dst, dp, false, true, sec, usec, true }
+#define NO(in) { in, false, NULL, 0, NULL, 0, false, false, 0, 0, false }
 
 static const struct line_case cases[] = {
 	/* tcpdump -nn -A: the time of day */
@@ -56,12 +59,12 @@ static const struct line_case cases[] = {
 	   true, true, 1795255201, 123456),
 	OK("T 2026/11/21 10:00:01.123456 [2001:db8::1]:40000 -> [2001:db8::2]:5060 [AP] #4", "2001:db8::1", 40000,
 	   "2001:db8::2", 5060, false, true, 1795255201, 123456),
-	/* sngrep's Save as .txt: the transport not told (not UDP); an IPv6
-	 * address bare, its port after the last ':' */
-	OK("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060", "192.168.1.2", 5060,
-	   "212.242.33.35", 5060, false, true, 1457434311, 123456),
-	OK("2016/03/08 10:51:51.000001 2001:db8::1:5064 -> 2001:db8::2:5068\r", "2001:db8::1", 5064, "2001:db8::2",
-	   5068, false, true, 1457434311, 1),
+	/* sngrep's Save as .txt: the transport not told (not UDP, unsaid);
+	 * an IPv6 address bare, its port after the last ':' */
+	SG("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060", "192.168.1.2", 5060,
+	   "212.242.33.35", 5060, 1457434311, 123456),
+	SG("2016/03/08 10:51:51.000001 2001:db8::1:5064 -> 2001:db8::2:5068\r", "2001:db8::1", 5064, "2001:db8::2",
+	   5068, 1457434311, 1),
 	/* decode's line of a message of tshark's JSON, PDML, named fields
 	 * (frame.time: a zone's name not applied) and ek (ISO 8601: an
 	 * offset applied) */
@@ -125,6 +128,7 @@ static void each_line(struct slice s, const void *arg)
 	CHECK_INT_EQ(l.ends.ver, strchr(c->src, ':') ? 6 : 4);
 	CHECK(l.ends.ports);
 	CHECK(l.udp == c->udp);
+	CHECK(l.unsaid == c->unsaid);
 	CHECK(l.dated == c->dated);
 	CHECK_INT_EQ(l.sec, c->sec);
 	CHECK_INT_EQ(l.usec, c->usec);
