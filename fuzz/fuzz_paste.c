@@ -3,7 +3,9 @@
  * byte of the text to a line of the input and a column inside it (or just
  * past its end, where a byte was added: a line end, the step after a hex
  * dump's last byte); pkt_line_read over each message's packet line and
- * over the text itself. */
+ * over the text itself, pkt_summary_time over the packet line and
+ * pkt_line_ends_read over the line written from a dump's headers
+ * (paste_ends). */
 #include <arpa/inet.h>
 #include <errno.h>
 #include <stdint.h>
@@ -69,6 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (p.msgs[i].offset + p.msgs[i].len > p.text.len)
 				abort();
 			line_check(p.msgs[i].packet);
+			struct pkt_line l;
+			if (pkt_summary_time(p.msgs[i].packet, &l) && (l.usec >= 1000000 || l.ends.ver))
+				abort();
+			struct slice e = paste_ends(&p, &p.msgs[i]);
+			if (e.ptr && pkt_line_ends_read(e, &l) && (!l.ends.ports || (l.ends.ver != 4 && l.ends.ver != 6)))
+				abort();
 			const char *t = p.text.ptr + p.msgs[i].offset;
 			struct sip_hdr hdrs[64];
 			struct sip_msg msg;

@@ -13,6 +13,7 @@ packages=(
 	python3-cryptography                    # tests: ESP packets sealed for decode to open
 	tcpdump                                 # its -A text, read by decode (cross-checked with tshark)
 	sngrep                                  # tests: HEP v2 and v3 written by another tool
+	ngrep                                   # tests: its text, read by decode
 	libosip2-dev libsofia-sip-ua-dev        # peers of the parse benchmark and of the cross-check tests
 	valgrind                                # callgrind instruction counts
 	sip-tester                              # SIPp: tests (its -trace_msg log read by decode)

@@ -206,6 +206,20 @@ struct pkt_line {
 	int64_t sec;
 	uint32_t usec;
 };
+/* tshark -P's summary line of a packet ("    1   0.000000 10.0.0.1 →
+ * 10.0.0.2 SIP 477 Request: REGISTER ..."): its frame number and time
+ * into l (l->ends.ver 0: the line does not say the ports; a hex dump's
+ * headers do). The time: -t r's seconds since the first packet (negative
+ * when the clock went back) and -t e's since 1970, dated; -t ad / ud's
+ * date and time; -t a / u's time of day. -t d / dd's times since the
+ * packet before look like -t r's: the caller checks that the times do not
+ * go back. False when s is no such line. */
+bool pkt_summary_time(struct slice s, struct pkt_line *l);
+
+/* The endpoints and transport of a line pkt_line_write wrote (no time:
+ * l->sec, usec 0): false when s is none. */
+bool pkt_line_ends_read(struct slice s, struct pkt_line *l);
+
 /* A capture's time, sec and usec (UTC), as "2026-11-21 10:00:00.123456"
  * into out ("sec.usec" when the calendar cannot hold it): what the
  * packet lines of capture files and the findings about them write. */

@@ -20,6 +20,7 @@
 #define IMSREG_PASTE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <imsreg/buf.h>
 #include <imsreg/sip.h>
 
@@ -34,6 +35,7 @@ struct paste_msg {
 	size_t offset;          /* in text */
 	size_t len;
 	unsigned first_line;    /* 1-based input line of its start line */
+	uint32_t ends_len;      /* private: paste_ends */
 	struct slice packet;    /* read from a capture tool's output: the line of the packet its
 				 * start line came in, a slice of the input (tcpdump's
 				 * "09:32:52.844249 IP 10.0.0.1.5060 > ...", tshark -P's summary
@@ -50,6 +52,7 @@ struct paste_msg {
 				 * start line, or after a message's end (its head said
 				 * Content-Length: 0, or its body ended), is one such block,
 				 * parsed by sip_fields_parse */
+	uint32_t ends_off;      /* private: paste_ends */
 };
 
 /* Heap object owned by the caller: paste_init, paste_normalise, paste_fini.
@@ -85,6 +88,13 @@ bool paste_is_start_line(const char *s, size_t n);
  * the last one's value when repeated): -1 when it has none; a value is cut
  * at 10^8. */
 long paste_head_content_length(const char *s, size_t n);
+/* For a message of a hex dump whose packet line does not say the
+ * packet's ports (tshark -P's summary line: its number, time and
+ * addresses), the line written from the packet's headers in the shape of
+ * `tcpdump -q -nn`'s without a time ("IP 10.0.0.1.5060 > 10.0.0.2.5060:
+ * UDP, length 39", pkt_line_write; pkt_line_ends_read reads it); else
+ * SLICE_NULL. */
+struct slice paste_ends(const struct paste *p, const struct paste_msg *m);
 /* The 1-based input line and column of byte `offset` of p->text. */
 void paste_position(const struct paste *p, size_t offset, unsigned *line, unsigned *col);
 

@@ -103,6 +103,9 @@ struct cli_source {
 	int64_t pk_day;
 	bool pk_have_last;
 	int64_t pk_last_us;
+	/* tshark -P's summary lines before hex dumps: checked once whether
+	 * their times go forward (summary_times_ok) */
+	bool summary_checked, summary_ok;
 	/* when cli_source_init failed: why and where */
 	const char *error_reason;
 	unsigned error_line, error_col;

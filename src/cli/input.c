@@ -440,6 +440,7 @@ int cli_source_init_keyed(struct cli_source *src, const struct cli_input *in, en
 	src->next = 0;
 	src->pk_day = 0;
 	src->pk_have_last = false;
+	src->summary_checked = src->summary_ok = false;
 	src->pk_last_us = 0;
 	src->error_reason = NULL;
 	src->error_line = src->error_col = 0;
@@ -618,23 +619,60 @@ static void source_report(struct cli_source *src, struct cli_msg *m, const char 
 		     input_offset(in, m->error_line, m->error_col), reason);
 }
 
+#define DAY_US (86400ll * 1000000)
+
+/* The times of tshark -P's summary lines (pkt_summary_time) are taken
+ * only when, over the whole paste, none goes back (a time of day alone
+ * may by more than 12 h: midnight passed): -t d's and -t dd's times since
+ * the packet before have the shape of -t r's since the first, and a
+ * capture whose clock went back has negative ones. */
+static bool summary_times_ok(struct cli_source *src)
+{
+	if (src->summary_checked)
+		return src->summary_ok;
+	src->summary_checked = true;
+	src->summary_ok = true;
+	bool have = false;
+	int64_t last = 0;
+	for (size_t i = 0; i < src->paste.nmsgs; i++) {
+		const struct paste_msg *pm = &src->paste.msgs[i];
+		struct pkt_line l;
+		if (!pm->ends_len || pkt_line_read(pm->packet, &l) || !pkt_summary_time(pm->packet, &l))
+			continue;
+		const int64_t us = l.sec * 1000000 + l.usec;
+		if (have && us < last && (l.dated || us >= last - DAY_US / 2)) {
+			src->summary_ok = false;
+			break;
+		}
+		have = true;
+		last = us;
+	}
+	return src->summary_ok;
+}
+
 /* A pasted message's packet line that tells where and when it went
  * exactly (tcpdump -n, ngrep -t: pkt_line_read) gives m->pk, for the
- * packet rules as a capture file's packet does. A time of day alone is
+ * packet rules as a capture file's packet does; so does tshark -P's
+ * summary line before a hex dump, its time with the endpoints of the
+ * dump's headers (paste_ends). A time of day alone is
  * put in src's day: midnight passed when it goes back by more than 12 h
  * from the line before. True when the line does not say the transport
  * (sngrep's): the message's top Via then says it (via_transport). */
-static bool packet_of_line(struct cli_source *src, struct cli_msg *m)
+static bool packet_of_line(struct cli_source *src, struct cli_msg *m, const struct paste_msg *pm)
 {
-	struct pkt_line l;
-	if (!pkt_line_read(m->packet, &l))
-		return false;
-	const int64_t day_us = 86400ll * 1000000;
+	struct pkt_line l, e;
+	if (!pkt_line_read(m->packet, &l)) {
+		if (!pkt_line_ends_read(paste_ends(&src->paste, pm), &e) || !pkt_summary_time(m->packet, &l) ||
+		    !summary_times_ok(src))
+			return false;
+		l.ends = e.ends;
+		l.udp = e.udp;
+	}
 	int64_t us = l.sec * 1000000 + l.usec;
 	if (!l.dated) {
-		if (src->pk_have_last && src->pk_day * day_us + us < src->pk_last_us - day_us / 2)
+		if (src->pk_have_last && src->pk_day * DAY_US + us < src->pk_last_us - DAY_US / 2)
 			src->pk_day++;
-		us += src->pk_day * day_us;
+		us += src->pk_day * DAY_US;
 	}
 	src->pk_have_last = true;
 	src->pk_last_us = us;
@@ -717,7 +755,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		const struct paste_msg *pm = &src->paste.msgs[src->next];
 		m->base = pm->offset;
 		m->packet = pm->packet;
-		unsaid = packet_of_line(src, m);
+		unsaid = packet_of_line(src, m, pm);
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;
 		flags = SIP_PARSE_LENIENT;

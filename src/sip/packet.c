@@ -723,8 +723,9 @@ static bool line_date_clock(struct slice s, size_t *i, char sep, int64_t *sec, u
 
 /* An address (numeric) and a port: "10.0.0.1.5060", "2001:db8::1.5060"
  * (tcpdump: the last '.' before the port), or "10.0.0.1:5060",
- * "[2001:db8::1]:5060" (ngrep: colon). */
-static bool line_endpoint(struct slice t, char sep, bool v6_bare, char addr[46], uint16_t *port)
+ * "2001:db8::1:5060", "[2001:db8::1]:5060" (ngrep, sngrep: the last ':'
+ * before the port, which these lines always write). */
+static bool line_endpoint(struct slice t, char sep, char addr[46], uint16_t *port)
 {
 	size_t k = t.len;
 	while (k && t.ptr[k - 1] != sep)
@@ -740,8 +741,6 @@ static bool line_endpoint(struct slice t, char sep, bool v6_bare, char addr[46],
 	struct slice a = { t.ptr, k - 1 };
 	if (sep == ':' && a.len >= 2 && a.ptr[0] == '[' && a.ptr[a.len - 1] == ']')
 		a = (struct slice){ a.ptr + 1, a.len - 2 };
-	else if (sep == ':' && !v6_bare && memchr(a.ptr, ':', a.len))
-		return false; /* an IPv6 address unbracketed: its port is not told */
 	if (p > 65535 || !a.len || a.len >= 46)
 		return false;
 	unsigned char bin[16];
@@ -774,8 +773,8 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 		if (b - (at + 3) < 2 || s.ptr[b - 1] != ':' || b + 1 >= s.len || s.ptr[b] != ' ')
 			continue;
 		struct pkt_line t = *l;
-		if (!line_endpoint((struct slice){ s.ptr + a, at - a }, '.', false, t.ends.src, &t.ends.sport) ||
-		    !line_endpoint((struct slice){ s.ptr + at + 3, b - 1 - (at + 3) }, '.', false, t.ends.dst,
+		if (!line_endpoint((struct slice){ s.ptr + a, at - a }, '.', t.ends.src, &t.ends.sport) ||
+		    !line_endpoint((struct slice){ s.ptr + at + 3, b - 1 - (at + 3) }, '.', t.ends.dst,
 				   &t.ends.dport) ||
 		    addr_version(t.ends.src) != addr_version(t.ends.dst))
 			continue;
@@ -783,7 +782,8 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 		const char *close = line_starts(what, "[") ? memchr(what.ptr, ']', what.len) : NULL;
 		if (close && close + 2 <= what.ptr + what.len && close[1] == ' ') /* -vv: "[udp sum ok] " */
 			what = (struct slice){ close + 2, (size_t)(what.ptr + what.len - close - 2) };
-		if (line_starts(what, "Flags [") || line_starts(what, "sctp"))
+		if (line_starts(what, "Flags [") || line_starts(what, "sctp") || line_starts(what, "TCP, length") ||
+		    line_starts(what, "SCTP, length"))
 			t.udp = false;
 		else if (line_starts(what, "UDP") || line_starts(what, "SIP"))
 			t.udp = true;
@@ -797,10 +797,10 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 	return found;
 }
 
-/* ngrep's header after its protocol letter and time: "A:P -> B:P"; whole
- * (sngrep's line, decode's of tshark's exports): nothing after B:P, and an
- * IPv6 address may be bare, its port after the last ':' (sngrep's format
- * always writes one). */
+/* ngrep's header after its protocol letter and time: "A:P -> B:P", an
+ * IPv6 address bare (ngrep 1.47 writes it so) or in brackets, its port
+ * after the last ':' (these lines always write one); whole (sngrep's
+ * line, decode's of tshark's exports): nothing after B:P. */
 static bool line_ngrep(struct slice s, size_t i, bool whole, struct pkt_line *l)
 {
 	size_t arrow = i;
@@ -815,8 +815,8 @@ static bool line_ngrep(struct slice s, size_t i, bool whole, struct pkt_line *l)
 	while (whole && e < s.len && (s.ptr[e] == '\r' || s.ptr[e] == ' '))
 		e++;
 	if ((whole && e != s.len) ||
-	    !line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', whole, l->ends.src, &l->ends.sport) ||
-	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', whole, l->ends.dst,
+	    !line_endpoint((struct slice){ s.ptr + i, arrow - i }, ':', l->ends.src, &l->ends.sport) ||
+	    !line_endpoint((struct slice){ s.ptr + arrow + 4, b - arrow - 4 }, ':', l->ends.dst,
 			   &l->ends.dport) ||
 	    addr_version(l->ends.src) != addr_version(l->ends.dst))
 		return false;
@@ -955,6 +955,63 @@ bool pkt_line_read(struct slice s, struct pkt_line *l)
 		return false;
 	}
 	if (!line_lit(s, &i, ' ') || !line_tcpdump(s, i, l)) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	return true;
+}
+
+bool pkt_summary_time(struct slice s, struct pkt_line *l)
+{
+	memset(l, 0, sizeof *l);
+	if (!s.ptr)
+		return false;
+	size_t i = 0;
+	uint64_t frame = 0;
+	while (i < s.len && s.ptr[i] == ' ')
+		i++;
+	size_t f0 = i;
+	for (; i < s.len && s.ptr[i] >= '0' && s.ptr[i] <= '9' && i - f0 < 19; i++)
+		frame = frame * 10 + (uint64_t)(s.ptr[i] - '0');
+	if (i == f0 || !line_lit(s, &i, ' '))
+		return false;
+	while (i < s.len && s.ptr[i] == ' ')
+		i++;
+	/* -t ad / ud's date and time, -t a / u's time of day, -t r's
+	 * seconds since the first packet (negative when the clock went
+	 * back) or -t e's since 1970 */
+	size_t t0 = i;
+	bool neg = false;
+	if (line_date_clock(s, &i, '-', &l->sec, &l->usec)) {
+		l->dated = true;
+	} else if (i = t0, line_clock(s, &i, &l->sec, &l->usec)) {
+		l->dated = false;
+	} else {
+		i = t0;
+		neg = line_lit(s, &i, '-');
+		if (!line_seconds(s, &i, &l->sec) || !line_frac(s, &i, &l->usec))
+			return false;
+		l->dated = true;
+	}
+	/* then the source address (a name with -N), an arrow */
+	if (!line_lit(s, &i, ' ') || (!memmem(s.ptr + i, s.len - i, " \xe2\x86\x92 ", 5) &&
+				      !memmem(s.ptr + i, s.len - i, " -> ", 4))) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	if (neg && (l->sec || l->usec)) {
+		/* -(sec.usec) as a second and the microseconds after it */
+		l->sec = -l->sec - (l->usec ? 1 : 0);
+		l->usec = l->usec ? 1000000 - l->usec : 0;
+	}
+	l->frame = frame;
+	return true;
+}
+
+bool pkt_line_ends_read(struct slice s, struct pkt_line *l)
+{
+	memset(l, 0, sizeof *l);
+	if (!s.ptr || !line_tcpdump(s, 0, l)) {
 		memset(l, 0, sizeof *l);
 		return false;
 	}

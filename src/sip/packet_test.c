@@ -59,6 +59,11 @@ static const struct line_case cases[] = {
 	   true, true, 1795255201, 123456),
 	OK("T 2026/11/21 10:00:01.123456 [2001:db8::1]:40000 -> [2001:db8::2]:5060 [AP] #4", "2001:db8::1", 40000,
 	   "2001:db8::2", 5060, false, true, 1795255201, 123456),
+	/* ngrep 1.47 (Debian 12) writes an IPv6 address bare, its port after
+	 * the last ':' (heplify-sip_ipv6_udp.pcap, `ngrep -I FILE -t -W
+	 * byline`) */
+	OK("U 2012/02/07 04:36:02.251758 fe80::21a:a0ff:fe07:32e0:5060 -> fec0::216:d3ff:fe0d:22c:5060 #1",
+	   "fe80::21a:a0ff:fe07:32e0", 5060, "fec0::216:d3ff:fe0d:22c", 5060, true, true, 1328589362, 251758),
 	/* sngrep's Save as .txt: the transport not told (not UDP, unsaid);
 	 * an IPv6 address bare, its port after the last ':' */
 	SG("2016/03/08 10:51:51.123456 192.168.1.2:5060 -> 212.242.33.35:5060", "192.168.1.2", 5060,
@@ -79,7 +84,7 @@ static const struct line_case cases[] = {
 	/* not said exactly: names (tcpdump without -n), no time (a hex
 	 * dump's written line, ngrep without -t, tshark -P), a
 	 * transport not told (ESP), a port out of range, an IPv6 address
-	 * ngrep does not bracket, a time that is none, one that counts from
+	 * with no port, a time that is none, one that counts from
 	 * another packet */
 	NO("09:32:52.844249 IP 192.168.1.2.sip > 212.242.33.35.sip: SIP: REGISTER sip:sip.cybercity.dk SIP/2.0"),
 	NO("09:32:52.844249 IP ue.example.com.5060 > pcscf.example.com.5060: SIP: REGISTER"),
@@ -90,7 +95,7 @@ static const struct line_case cases[] = {
 	NO("19  32.004937  192.168.1.2 \xe2\x86\x92 212.242.33.35 SIP 509 Request: REGISTER sip:a"),
 	NO("10:00:00.000000 IP 10.0.0.1 > 10.0.0.2: ESP(spi=0x00001234,seq=0x1), length 600"),
 	NO("10:00:00.000000 IP 10.0.0.1.70000 > 10.0.0.2.5060: UDP, length 1"),
-	NO("U 2026/11/21 10:00:01.123456 2001:db8::1:5060 -> 2001:db8::2:5060 #3"),
+	NO("U 2026/11/21 10:00:01.123456 2001:db8::1 -> 2001:db8::2:5060 #3"),
 	NO("25:00:00.000000 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
 	NO("10:00:00 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1"),
 	/* -ttt's and -ttttt's times since another packet, after a SP */
@@ -151,6 +156,82 @@ static void test_a_tshark_frame_is_kept(void)
 	CHECK(pkt_line_read(slice_make(t, strlen(t)), &l) && l.frame == 0);
 }
 
+/* tshark -P's summary lines: the frame and the time in each of tshark's
+ * time formats (-t r, e, ad, ud, a, u), no endpoints (the dump's headers
+ * give them); not a summary line without the arrow or a time. */
+struct summary_case {
+	const char *in;
+	bool ok;
+	uint64_t frame;
+	bool dated;
+	int64_t sec;
+	uint32_t usec;
+};
+
+static const struct summary_case summaries[] = {
+	{ "    1   0.000000     10.0.0.1 \xe2\x86\x92 10.0.0.2     SIP 477 Request: REGISTER sip:ims", true, 1, true,
+	  0, 0 },
+	{ "   19  32.004937 192.168.1.2 \xe2\x86\x92 212.242.33.35 SIP 509 Request: REGISTER sip:a", true, 19, true, 32,
+	  4937 },
+	{ "    3  -0.250000     10.0.0.2 \xe2\x86\x92 10.0.0.1     SIP 308 Status: 401 Unauthorized", true, 3, true, -1,
+	  750000 },
+	{ "    2 1120469572.844249 10.0.0.1 -> 10.0.0.2 SIP 477 Request: REGISTER sip:ims", true, 2, true, 1120469572,
+	  844249 },
+	{ "    7 2005-07-04 09:32:52.844249 pcscf.example \xe2\x86\x92 ue.example SIP 308 Status: 200 OK", true, 7,
+	  true, 1120469572, 844249 },
+	{ "    8 09:32:52.844249123 10.0.0.1 \xe2\x86\x92 10.0.0.2 SIP 477 Request: REGISTER sip:ims", true, 8, false,
+	  34372, 844249 },
+	{ "    1   0.000000     10.0.0.1 10.0.0.2     SIP 477 Request: REGISTER sip:ims", false, 0, false, 0, 0 },
+	{ "    1 10.0.0.1 \xe2\x86\x92 10.0.0.2     SIP 477 Request: REGISTER sip:ims", false, 0, false, 0, 0 },
+	{ "    1 2005/185 09:32:52.844249 10.0.0.1 \xe2\x86\x92 10.0.0.2 SIP 477", false, 0, false, 0, 0 },
+	{ "09:32:52.844249 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1", false, 0, false, 0, 0 },
+	{ "", false, 0, false, 0, 0 },
+};
+
+static void each_summary(struct slice s, const void *arg)
+{
+	const struct summary_case *c = arg;
+	struct pkt_line l;
+	bool ok = pkt_summary_time(s, &l);
+	CHECK(!ok || (l.usec < 1000000 && l.ends.ver == 0));
+	if (s.len < strlen(c->in))
+		return;
+	CHECK(ok == c->ok);
+	if (ok != c->ok)
+		fprintf(stderr, "  line: %s\n", c->in);
+	if (!ok || !c->ok)
+		return;
+	CHECK_INT_EQ(l.frame, c->frame);
+	CHECK(l.dated == c->dated);
+	CHECK_INT_EQ(l.sec, c->sec);
+	CHECK_INT_EQ(l.usec, c->usec);
+}
+
+static void test_tshark_summary_lines_say_the_frame_and_when(void)
+{
+	CHECK_TABLE_EVERY_PREFIX(summaries, each_summary);
+	struct pkt_line l;
+	CHECK(!pkt_summary_time(SLICE_NULL, &l));
+}
+
+/* The line written from a dump's headers (pkt_line_write) gives the
+ * endpoints and the transport tshark -P's summary does not say. */
+static void test_a_written_line_says_the_endpoints(void)
+{
+	struct pkt_line l;
+	const char *t = "IP 10.1.1.1.5060 > 10.2.2.2.5062: UDP, length 39, in GTP-U (TEID 0x0000abcd), on VLAN 100";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.udp && l.ends.ver == 4 && l.ends.ports &&
+	      l.ends.sport == 5060 && l.ends.dport == 5062 && strcmp(l.ends.dst, "10.2.2.2") == 0 && l.sec == 0);
+	t = "IP6 2001:db8::1.40000 > 2001:db8::2.5060: TCP, length 46";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && !l.udp && l.ends.ver == 6 &&
+	      strcmp(l.ends.src, "2001:db8::1") == 0 && l.ends.sport == 40000);
+	t = "IP 10.1.1.1.5060 > 10.2.2.2.5060: SCTP, length 100";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && !l.udp);
+	t = "IP 10.1.1.1 > 10.2.2.2: IP fragment, length 8"; /* no ports */
+	CHECK(!pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.ends.ver == 0);
+	CHECK(!pkt_line_ends_read(SLICE_NULL, &l));
+}
+
 /* One packet seen twice: times at most PKT_COPY_US apart either way,
  * across a second, with no overflow at the ends of int64; endpoints equal
  * only with their ports. */
@@ -181,5 +262,7 @@ int main(void)
 	test_a_copy_is_near_in_time_between_the_same_ends();
 	test_packet_lines_say_where_and_when_exactly();
 	test_a_tshark_frame_is_kept();
+	test_tshark_summary_lines_say_the_frame_and_when();
+	test_a_written_line_says_the_endpoints();
 	return check_done();
 }

@@ -468,7 +468,8 @@ static int msg_begin(struct state *st, size_t i, bool block)
 	struct paste *p = st->p;
 	if (grow((void **)&p->msgs, &p->cap_msgs, p->nmsgs, sizeof *p->msgs) < 0)
 		return -ENOMEM;
-	p->msgs[p->nmsgs] = (struct paste_msg){ p->text.len, 0, (unsigned)i + 1, SLICE_NULL, block };
+	p->msgs[p->nmsgs] = (struct paste_msg){ .offset = p->text.len, .first_line = (unsigned)i + 1,
+						.packet = SLICE_NULL, .fields = block };
 	st->block = block;
 	st->msg_start = p->text.len;
 	st->in_msg = true;
@@ -1869,6 +1870,9 @@ struct td_mark {
 	size_t at;
 	size_t line, line_len; /* in the input, or (written) in unlog.lines */
 	bool written;
+	/* a dump whose packet line does not say its endpoints (tshark -P's
+	 * summary): a line written from its headers, in unlog.lines */
+	size_t ends_line, ends_len;
 };
 
 /* The text out differs from the input from input offset pos on: what
@@ -3468,7 +3472,7 @@ static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn, bool writte
 		return 0;
 	if (grow((void **)&u->marks, &u->cap_marks, u->nmarks, sizeof *u->marks) < 0)
 		return -ENOMEM;
-	u->marks[u->nmarks++] = (struct td_mark){ at, pl, pn, written };
+	u->marks[u->nmarks++] = (struct td_mark){ .at = at, .line = pl, .line_len = pn, .written = written };
 	return 0;
 }
 
@@ -3683,7 +3687,19 @@ static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, c
 			return u->lines.err;
 		pn = u->lines.len - pl;
 	}
-	return td_mark(u, at, pl, pn, written);
+	int rc = td_mark(u, at, pl, pn, written);
+	/* the endpoints the headers give, for a packet line that does not
+	 * say them (tshark -P's summary: addresses without ports) */
+	struct pkt_line l;
+	if (rc == 0 && pn && r && !written && !pkt_line_read(slice_make(u->in + pl, pn), &l)) {
+		struct td_mark *m = &u->marks[u->nmarks - 1];
+		m->ends_line = u->lines.len;
+		pkt_line_write(&u->lines, b, r);
+		if (u->lines.err)
+			return u->lines.err;
+		m->ends_len = u->lines.len - m->ends_line;
+	}
+	return rc;
 }
 
 /* Whether tcpdump's "SRC > DST" a[0, an) names the hosts of b[0, bn),
@@ -5924,7 +5940,11 @@ static int unlog_run(struct unlog *u)
 		}
 		if (ng_first) {
 			ng_first = false;
-			ng_msg = ce > c && in[ce - 1] == '.' && paste_is_start_line(in + c, ce - 1 - c);
+			/* -W byline: the start line alone, its CR a '.'; a
+			 * status line with its message after ".." on the same
+			 * line is -W none's (its reason phrase would take it) */
+			ng_msg = ce > c && in[ce - 1] == '.' && paste_is_start_line(in + c, ce - 1 - c) &&
+				 escaped_start(in + c, ce - c, &kind) == SIZE_MAX;
 			if (ng_msg && rc == 0)
 				rc = unlog_repair(u, lineno, "removed ngrep's '.' (the CR it cannot print) before each line end");
 			if (ng_msg && rc == 0)
@@ -5966,6 +5986,15 @@ static int unlog_run(struct unlog *u)
 			continue;
 		}
 		size_t m = escaped_start(in + c, ce - c, &kind);
+		if (m != SIZE_MAX && rc == 0 && kind == ESC_DOTS) {
+			/* ngrep -W single: its packet header before the
+			 * message on the same line is its packet line */
+			size_t hn = m;
+			while (hn > 0 && in[c + hn - 1] == ' ')
+				hn--;
+			if (hn < m && is_ngrep_header(in + c, hn))
+				rc = td_mark(u, c + m, c, hn, false);
+		}
 		if (m != SIZE_MAX && rc == 0) {
 			rc = unlog_change(u, pos);
 			if (rc == 0)
@@ -6164,9 +6193,19 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 			continue;
 		struct td_mark key = { .at = pk_off(s->src) + step_off(pk_step(s->src), off - s->out) };
 		const struct td_mark *m = bsearch(&key, marks, n, sizeof *marks, mark_cmp);
-		if (m)
+		if (m) {
 			p->msgs[i].packet = slice_make((m->written ? p->lines.ptr : in) + m->line, m->line_len);
+			if (m->ends_len && m->ends_line <= UINT32_MAX && m->ends_len <= UINT32_MAX) {
+				p->msgs[i].ends_off = (uint32_t)m->ends_line;
+				p->msgs[i].ends_len = (uint32_t)m->ends_len;
+			}
+		}
 	}
+}
+
+struct slice paste_ends(const struct paste *p, const struct paste_msg *m)
+{
+	return m->ends_len ? slice_make(p->lines.ptr + m->ends_off, m->ends_len) : SLICE_NULL;
 }
 
 /* Whether messages a and b of p are one packet seen twice, as the capture

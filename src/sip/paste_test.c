@@ -762,6 +762,20 @@ static const struct log_case log_cases[] = {
 	  "REGISTER sip:a.example SIP/2.0..Via: SIP/2.0/UDP h.example.;branch=z9hG4bK1..User-Agent: X 1.0...l: 0....\n",
 	  1, "REGISTER sip:a.example SIP/2.0\r\nVia: SIP/2.0/UDP h.example.;branch=z9hG4bK1\r\nUser-Agent: X 1.0.\r\nl: 0\r\n\r\n",
 	  "ngrep printed on one line", NULL, "l: 0", 2, 98 },
+	/* -W none after the packet header: a status line's message on its
+	 * line is not -W byline's start line (its reason phrase would take
+	 * the message) */
+	{ "ngrep-none-status",
+	  "U 2026/11/20 10:00:01.000000 10.0.0.2:5060 -> 10.0.0.1:5060 #3\n"
+	  "SIP/2.0 401 Unauthorized..Via: SIP/2.0/UDP h;branch=z9hG4bK1..l: 0....\n",
+	  1, "SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nl: 0\r\n\r\n",
+	  "ngrep printed on one line", "removed ngrep's '.'", "l: 0", 2, 63 },
+	/* -W single: the packet header and the message on one line */
+	{ "ngrep-single",
+	  "U 2026/11/20 10:00:01.000000 10.0.0.1:5060 -> 10.0.0.2:5060 REGISTER sip:a.example SIP/2.0..Call-ID: 1..l: 0....\n"
+	  "\nT 2026/11/20 10:00:01.100000 2001:db8::2:5060 -> 2001:db8::1:40000 [AP] SIP/2.0 200 OK..l: 0....\n",
+	  2, "REGISTER sip:a.example SIP/2.0\r\nCall-ID: 1\r\nl: 0\r\n\r\nSIP/2.0 200 OK\r\nl: 0\r\n\r\n",
+	  "ngrep printed on one line", NULL, "Call-ID", 1, 93 },
 	/* ngrep -W normal: rows of a width, each after two SP, the last
 	 * padded; "Call-ID" is cut by a row end */
 	{ "ngrep-normal",
@@ -1527,9 +1541,12 @@ static void test_capture_messages_carry_their_packet_line(void)
 	 * TCP message: that of the segment its start line came in (a frame
 	 * with more data sources after it: before "Frame (N bytes):") */
 	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-udp"), 1);
-	if (p.nmsgs == 1)
+	if (p.nmsgs == 1) {
 		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     SIP 81 Request: OPTIONS "
 						 "sip:b.example");
+		/* which does not say the ports: the dump's headers do */
+		CHECK_SLICE_EQ(paste_ends(&p, &p.msgs[0]), "IP 10.1.1.1.5060 > 10.2.2.2.5060: UDP, length 39");
+	}
 	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-tshark-negative-time"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "197 -178844211.836557     10.1.1.1 → 10.2.2.2     SIP 81 Request: "
@@ -1538,11 +1555,14 @@ static void test_capture_messages_carry_their_packet_line(void)
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "1 0.000000000     10.1.1.1 → 10.2.2.2     TCP 100 5060 → 5060 "
 						 "[<None>] Seq=1 Win=8192 Len=46 [TCP segment of a reassembled PDU]");
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(paste_ends(&p, &p.msgs[0]), "IP 10.1.1.1.5060 > 10.2.2.2.5060: TCP, length 46");
 	/* a hex dump alone: a line written from its headers, as tcpdump -q
 	 * -nn would print it without the time; ESP without encryption named */
 	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-wireshark-copy"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "IP 10.1.1.1.5060 > 10.2.2.2.5060: UDP, length 39");
+	CHECK(p.nmsgs == 1 && paste_ends(&p, &p.msgs[0]).ptr == NULL); /* its line says them */
 	CHECK_INT_EQ(log_case_normalise(&p, "hexdump-esp-null"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "IP6 2001:db8::1.5064 > 2001:db8::2.5066: UDP, length 163, in ESP "
@@ -1588,6 +1608,14 @@ static void test_capture_messages_carry_their_packet_line(void)
 	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-normal"), 1);
 	if (p.nmsgs == 1)
 		CHECK_SLICE_EQ(p.msgs[0].packet, "U 10.0.0.1:5060 -> 10.0.0.2:5060 #1");
+	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-none-status"), 1);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 2026/11/20 10:00:01.000000 10.0.0.2:5060 -> 10.0.0.1:5060 #3");
+	CHECK_INT_EQ(log_case_normalise(&p, "ngrep-single"), 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 2026/11/20 10:00:01.000000 10.0.0.1:5060 -> 10.0.0.2:5060");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "T 2026/11/20 10:00:01.100000 2001:db8::2:5060 -> 2001:db8::1:40000 [AP]");
+	}
 	/* sngrep's text: its packet header line */
 	CHECK_INT_EQ(log_case_normalise(&p, "sngrep-txt"), 2);
 	if (p.nmsgs == 2) {
@@ -1597,7 +1625,8 @@ static void test_capture_messages_carry_their_packet_line(void)
 	static const char plain[] = "OPTIONS sip:b SIP/2.0\nl: 0\n\n";
 	CHECK_INT_EQ(paste_normalise(&p, plain, sizeof plain - 1, NULL), 0);
 	CHECK_INT_EQ(p.nmsgs, 1);
-	CHECK(p.nmsgs == 1 && p.msgs[0].packet.ptr == NULL && p.msgs[0].packet.len == 0);
+	CHECK(p.nmsgs == 1 && p.msgs[0].packet.ptr == NULL && p.msgs[0].packet.len == 0 &&
+	      paste_ends(&p, &p.msgs[0]).ptr == NULL);
 	paste_fini(&p);
 }
 

@@ -1357,6 +1357,43 @@ done
 "$imsreg" decode --json "$tmp/sa.pcap.pair" >"$tmp/pk-cap.json" 2>/dev/null
 sngrep_txt "$tmp/sa.pcap.pair" | sed 's|^Via: SIP/2.0/UDP|Via: SIP/2.0/TCP|' | "$imsreg" decode --json - >"$tmp/pk-sg.json" 2>/dev/null
 python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); b=[[i for i in x if i != "rfc3261.packet.via-source"] for x in b]; assert a == b and any(a), (a, b)' "$tmp/pk-sg.json" "$tmp/pk-cap.json" && ok || bad "sngrep text whose top Via names TCP: the UDP port rules do not run"
+# ngrep -t's text of the same, in each of its layouts (-W byline, its
+# default -W normal, -W single, -W none): its packet header says where
+# and when (local time: TZ fixed)
+for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	for w in byline normal single none; do
+		TZ=UTC ngrep -I "$tmp/$f" -t -q -W $w 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-ng.json" 2>/dev/null
+		python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-ng.json" "$tmp/pk-cap.json" && ok || bad "ngrep -W $w text of $f: the packet rules find what they find in the capture"
+	done
+done
+# tshark -P -x: its summary line gives the frame and the time (-t r, its
+# default, -t ad, -t a), the hex dump's headers the addresses and ports
+for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	for t in r ad a; do
+		tshark -r "$tmp/$f" -t $t -P -x 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-ts.json" 2>/dev/null
+		python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-ts.json" "$tmp/pk-cap.json" && ok || bad "tshark -t $t -P -x of $f: the packet rules find what they find in the capture"
+	done
+done
+tshark -r "$tmp/sa.pcap.rt" -P -x 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-ts.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; g=[x for x in m[2]["findings"] if x["id"] == "rfc3261.packet.response-delay"]; assert g and "2600 ms" in g[0]["message"], g' "$tmp/pk-ts.json" && ok || bad "tshark -P -x: the response's delay from the summary lines' times"
+# times that go back (-t d's since the packet before, which have -t r's
+# shape, or a clock set back): none is taken, no packet rule runs
+tshark -r "$tmp/sa.pcap.rt" -P -x 2>/dev/null | sed 's/^\( *3 \+\)2\.600000/\10.100000/' >"$tmp/ts-back.txt"
+grep -q '^ *3 *0\.100000 ' "$tmp/ts-back.txt" && ok || bad "tshark -P -x: the third time set back"
+"$imsreg" decode --json "$tmp/ts-back.txt" >"$tmp/pk-ts.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]), m' "$tmp/pk-ts.json" && ok || bad "tshark -P -x whose times go back: no packet rule"
+# ngrep writes an IPv6 address bare, its port after the last ':': the same
+# captures with IPv6 addresses (in the messages, bracketed) find the same
+for f in sa.pcap.rt sa.pcap.pair; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	TZ=UTC ngrep -I "$tmp/$f" -t -q -W byline 2>/dev/null |
+		sed -e '/^[UT] /s/10\.0\.0\.\([12]\)/2001:db8::\1/g' -e '/^[UT] /!s/10\.0\.0\.\([12]\)/[2001:db8::\1]/g' >"$tmp/ng6.txt"
+	grep -q '^U .* 2001:db8::1:[0-9]* -> 2001:db8::2:[0-9]* #' "$tmp/ng6.txt" && ok || bad "ngrep's IPv6 header, as ngrep writes it"
+	"$imsreg" decode --json "$tmp/ng6.txt" >"$tmp/pk-ng.json" 2>/dev/null
+	python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-ng.json" "$tmp/pk-cap.json" && ok || bad "ngrep text of $f over IPv6: the packet rules find what they find over IPv4"
+done
 for o in -ttt -ttttt; do
 	tcpdump -nn $o -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-delta.json" 2>/dev/null
 	python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and m[0]["packet"].startswith(" 00:00:00.000000 IP ") and not any(".packet." in g["id"] for x in m for g in x["findings"]), [x["packet"] for x in m]' "$tmp/pk-delta.json" && ok || bad "tcpdump $o (times since another packet): every message read, no packet rule"
