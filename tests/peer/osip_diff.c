@@ -606,9 +606,9 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
 	return SIP_AUTH__COUNT;
 }
 
-/* Whether libosip2 reads a parameter it takes as a token (algorithm, qop
- * and nc of credentials; stale and algorithm of a challenge; qop and nc of
- * an Authentication-Info element) out of step
+/* Whether libosip2 reads a parameter it takes as a token (algorithm, qop,
+ * nc and version of credentials; stale, algorithm and version of a
+ * challenge; qop and nc of an Authentication-Info element) out of step
  * with the field: at the start of a parameter (after the scheme, a ',' or
  * white space, outside quoted strings) it takes the name by its first
  * letters, its value from after the next '=' wherever that is, up to the
@@ -623,8 +623,11 @@ static enum sip_auth_field first_field(const struct sip_auth *o)
  * Either way none of its values of that field is compared. */
 static bool osip_token_misread(struct slice v, enum osip_part part)
 {
-	static const char *const challenge_t[] = { "stale", "algorithm", NULL };
-	static const char *const credentials_t[] = { "algorithm", "qop", "nc", NULL };
+	/* version: not RFC 3261's, one libosip2 knows besides; measured
+	 * (libosip2 5.3): 'version="b,c",opaque="o"' and 'versionx a="b,c",
+	 * opaque="o"' leave it no opaque */
+	static const char *const challenge_t[] = { "stale", "algorithm", "version", NULL };
+	static const char *const credentials_t[] = { "algorithm", "qop", "nc", "version", NULL };
 	static const char *const info_t[] = { "qop", "nc", NULL };
 	const char *const *names = part == OSIP_CHALLENGE     ? challenge_t
 				   : part == OSIP_CREDENTIALS ? credentials_t
@@ -1082,7 +1085,10 @@ static void others(struct peer_diff *d, const osip_list_t *hl)
 	int i = 0, n = osip_list_size(hl);
 	for (uint16_t k = 0; k < d->msg->nhdrs; k++) {
 		const struct sip_hdr *h = &d->msg->hdrs[k];
-		if (osip_types(h->id))
+		/* Proxy-Authentication-Info (RFC 2617's, no SIP field: ours
+		 * keeps it as an extension) libosip2 types in a list of its own
+		 * (proxy_authentication_infos), dropping one it cannot parse */
+		if (osip_types(h->id) || slice_caseeq_cstr(h->name, "Proxy-Authentication-Info"))
 			continue;
 		const osip_header_t *o = i < n ? osip_list_get(hl, i) : NULL;
 		struct slice item;
