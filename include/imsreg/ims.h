@@ -576,7 +576,10 @@ struct ims_flow_call {
 	bool reg_mac_failure;          /* it answered an AKA challenge with an empty
 					* response and no auts (AUTN's MAC failed) */
 	bool reg_auts;                 /* it carried auts (SQN resynchronisation) */
-	bool reg_pk;                   /* it came from a capture's packet: */
+	bool reg_pk;                   /* it came from a packet (a capture's, a pasted
+					* packet line's) and its top Via was read: */
+	bool reg_timed;                /* that packet said when: reg_us, reg_tx,
+					* reg_last_us are set */
 	bool reg_udp, reg_rport;       /* over UDP; its top Via asked for rport */
 	bool reg_sa;                   /* it carried Security-Verify (over the SAs) */
 	int64_t reg_us;                /* when it was first sent (its retransmissions,
@@ -585,7 +588,8 @@ struct ims_flow_call {
 	int64_t reg_last_us;           /* when last (a copy of a packet, seen
 					* twice at once, is not counted) */
 	uint16_t reg_via_port;         /* its top Via's port (5060 when none) */
-	struct pkt_ends reg_ends;      /* where it went between */
+	struct pkt_ends reg_ends;      /* where it went between (ver 0: its packet did
+					* not say) */
 	bool have_401;                 /* the last 401 to a REGISTER, until a final
 					* response to a later CSeq closes it: */
 	uint32_t ch_cseq;
@@ -733,14 +737,20 @@ int ims_rules_check_flow(const struct sip_msg *msg, struct ims_flow *flow, ims_f
  * pcap): the packet rules (*.packet.*) compare it with what the message
  * says of its own transport. */
 struct ims_packet {
-	struct pkt_ends ends;    /* addresses and ports (ends.ver 0: unknown) */
+	struct pkt_ends ends;    /* addresses and ports (ends.ver 0: unknown: only
+				  * the rules of time run) */
 	bool udp;                /* over UDP (else TCP, SCTP or WebSocket) */
+	bool untimed;            /* sec and usec unknown (a hex dump's headers
+				  * alone): only the rules of addresses and ports
+				  * run; with ends.ver 0 too, as no packet */
 	int64_t sec;             /* when (the capture's clock, UTC): seconds and */
 	uint32_t usec;           /* microseconds */
 	uint64_t frame;          /* its packet's number in the capture (0: unknown) */
 };
 
-/* ims_rules_check_flow with the packet rules too, when pk is not NULL. */
+/* ims_rules_check_flow with the packet rules too, when pk is not NULL:
+ * those of addresses and ports when pk->ends says them, those of time
+ * when pk is not untimed (none when it says neither). */
 int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, const struct ims_packet *pk,
 			   ims_finding_cb cb, void *arg);
 

@@ -216,9 +216,20 @@ struct pkt_line {
  * go back. False when s is no such line. */
 bool pkt_summary_time(struct slice s, struct pkt_line *l);
 
-/* The endpoints and transport of a line pkt_line_write wrote (no time:
- * l->sec, usec 0): false when s is none. */
+/* The endpoints and transport a packet line says without a time (l->sec,
+ * usec 0): the line pkt_line_write writes for a hex dump, tcpdump's line
+ * whose time is one pkt_line_read does not take (-ttt's, -ttttt's since
+ * another packet: its endpoints are the packet's still), ngrep's header
+ * without -t ("U 10.0.0.1:5060 -> 10.0.0.2:5060 #3"). False when s says
+ * no numeric endpoints and ports. */
 bool pkt_line_ends_read(struct slice s, struct pkt_line *l);
+
+/* The time a packet line says without the endpoints: the one decode
+ * writes for a message of SIPp's -trace_msg log ("2026-11-23
+ * 15:49:36.161061 UDP message sent (511 bytes)", "... TCP message
+ * received [309] bytes"): dated, udp for UDP, l->ends.ver 0. False when s
+ * is no such line. */
+bool pkt_time_line_read(struct slice s, struct pkt_line *l);
 
 /* A capture's time, sec and usec (UTC), as "2026-11-21 10:00:00.123456"
  * into out ("sec.usec" when the calendar cannot hold it): what the

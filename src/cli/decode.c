@@ -1543,7 +1543,7 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 	unsigned nerr = 0, nwarn = 0, ninfo = 0, decode_errors = 0;
 	unsigned line, col;
 	/* a capture's message: the packet rules compare where it went */
-	ims_rules_check_packet(msg, &run->flow, m->pk.ends.ver ? &m->pk : NULL, finding_cb, &fl);
+	ims_rules_check_packet(msg, &run->flow, m->pk.ends.ver || !m->pk.untimed ? &m->pk : NULL, finding_cb, &fl);
 	count_severities(&fl, &nerr, &nwarn, &ninfo);
 	cli_msg_position(m, 0, &line, &col);
 	run->messages++;

@@ -654,20 +654,38 @@ static bool summary_times_ok(struct cli_source *src)
  * exactly (tcpdump -n, ngrep -t: pkt_line_read) gives m->pk, for the
  * packet rules as a capture file's packet does; so does tshark -P's
  * summary line before a hex dump, its time with the endpoints of the
- * dump's headers (paste_ends). A time of day alone is
+ * dump's headers (paste_ends). A line that says only where (a hex dump's
+ * written line, tcpdump -ttt's, ngrep's without -t: pkt_line_ends_read)
+ * gives an untimed m->pk, one that says only when (SIPp's:
+ * pkt_time_line_read) one with no endpoints: the rules that need what is
+ * missing do not run. A time of day alone is
  * put in src's day: midnight passed when it goes back by more than 12 h
  * from the line before. True when the line does not say the transport
  * (sngrep's): the message's top Via then says it (via_transport). */
 static bool packet_of_line(struct cli_source *src, struct cli_msg *m, const struct paste_msg *pm)
 {
 	struct pkt_line l, e;
-	if (!pkt_line_read(m->packet, &l)) {
-		if (!pkt_line_ends_read(paste_ends(&src->paste, pm), &e) || !pkt_summary_time(m->packet, &l) ||
-		    !summary_times_ok(src))
-			return false;
+	bool timed = true;
+	if (pkt_line_read(m->packet, &l)) {
+		/* where and when */
+	} else if (pkt_line_ends_read(paste_ends(&src->paste, pm), &e)) {
+		/* tshark -P's summary: when, the dump's headers where */
+		timed = pkt_summary_time(m->packet, &l) && summary_times_ok(src);
 		l.ends = e.ends;
 		l.udp = e.udp;
+	} else if (pkt_time_line_read(m->packet, &l)) {
+		/* SIPp's: when alone */
+	} else if (pkt_line_ends_read(m->packet, &l)) {
+		timed = false; /* a hex dump's written line, ngrep without -t: where alone */
+	} else {
+		return false;
 	}
+	m->pk.ends = l.ends;
+	m->pk.udp = l.udp;
+	m->pk.untimed = !timed;
+	m->pk.frame = l.frame;
+	if (!timed)
+		return l.unsaid;
 	int64_t us = l.sec * 1000000 + l.usec;
 	if (!l.dated) {
 		if (src->pk_have_last && src->pk_day * DAY_US + us < src->pk_last_us - DAY_US / 2)
@@ -676,11 +694,8 @@ static bool packet_of_line(struct cli_source *src, struct cli_msg *m, const stru
 	}
 	src->pk_have_last = true;
 	src->pk_last_us = us;
-	m->pk.ends = l.ends;
-	m->pk.udp = l.udp;
 	m->pk.sec = us / 1000000;
 	m->pk.usec = (uint32_t)(us % 1000000);
-	m->pk.frame = l.frame;
 	return l.unsaid;
 }
 
@@ -721,6 +736,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	m->packet = SLICE_NULL;
 	m->frame = 0;
 	m->pk.ends.ver = 0;
+	m->pk.untimed = true; /* and no ends: no packet */
 	if (src->capture) {
 		/* one message a packet (or a TCP stream, an SCTP message) gave */
 		const struct trace_capture *c = src->capture;
@@ -731,6 +747,7 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 		m->frame = tm->frame;
 		m->pk.ends = tm->ends;
 		m->pk.udp = tm->transport == TRACE_UDP;
+		m->pk.untimed = false;
 		m->pk.sec = tm->sec;
 		m->pk.usec = tm->usec;
 		m->pk.frame = tm->frame;

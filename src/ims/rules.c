@@ -1473,6 +1473,13 @@ static int64_t pk_us(const struct ims_packet *pk)
 	return (int64_t)((uint64_t)pk->sec * 1000000u + pk->usec);
 }
 
+/* Whether the message's packet says when it went (the rules of time:
+ * retransmissions, delays, refresh times, the notes of the capture's end). */
+static bool pk_timed(const struct ctx *c)
+{
+	return c->pk && !c->pk->untimed;
+}
+
 /* The first element of the first Via field decoded into v: false when
  * there is none or it does not decode. */
 static bool top_via(const struct sip_msg *m, struct sip_via *v)
@@ -4353,7 +4360,7 @@ static void flow_note_reregistered(struct ctx *c, struct ims_flow *f)
  * judges only whether it lapsed). Only a binding a 2xx timed before. */
 static void flow_note_shortened(struct ctx *c, struct ims_flow *f, const struct ims_reginfo *ri)
 {
-	if (!c->pk)
+	if (!pk_timed(c))
 		return;
 	for (unsigned i = 0; i < ri->ncontacts; i++) {
 		const struct ims_reginfo_contact *k = &ri->contacts[i];
@@ -4422,7 +4429,7 @@ static void flow_note_final(struct ctx *c, struct ims_flow *f)
  * retransmission). */
 static void flow_note_grant_times(struct ctx *c, struct ims_flow *f, bool again)
 {
-	if (!c->pk || !c->to_ok || !c->cseq_ok || c->third_party)
+	if (!pk_timed(c) || !c->to_ok || !c->cseq_ok || c->third_party)
 		return;
 	const bool grant = c->is_reg_response && c->msg->status / 100 == 2;
 	if (c->is_reg_response && c->msg->status >= 200)
@@ -4509,7 +4516,7 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
  * still. */
 static bool copy_of_noted_register(const struct ctx *c, const struct ims_flow_call *fc)
 {
-	if (!of_noted_register(c, fc))
+	if (!of_noted_register(c, fc) || !pk_timed(c) || !fc->reg_timed)
 		return false;
 	const int64_t dt = pk_us(c->pk) - fc->reg_last_us;
 	return dt <= PKT_COPY_US && dt >= -PKT_COPY_US;
@@ -4548,19 +4555,23 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 		bool again = of_noted_register(c, fc);
 		bool copy = copy_of_noted_register(c, fc);
 		next.reg_branch = c->branch;
-		next.reg_pk = false;
-		if (c->pk && !copy) {
-			next.reg_tx = again ? fc->reg_tx + 1 : 1;
-			next.reg_us = again ? fc->reg_us : pk_us(c->pk);
+		struct sip_via v;
+		next.reg_pk = c->pk && top_via(m, &v);
+		if (pk_timed(c) && !copy) {
+			const bool timed_again = again && fc->reg_timed;
+			next.reg_tx = timed_again ? fc->reg_tx + 1 : 1;
+			next.reg_us = timed_again ? fc->reg_us : pk_us(c->pk);
 			next.reg_last_us = pk_us(c->pk);
+			next.reg_timed = true;
+		} else if (!pk_timed(c)) {
+			next.reg_timed = false;
 		}
-		if (c->pk && c->pk->ends.ports) {
+		next.reg_ends.ver = 0;
+		if (next.reg_pk && c->pk->ends.ports) {
 			/* where it came from, for where its responses go */
-			struct sip_via v;
-			next.reg_pk = top_via(m, &v);
 			next.reg_udp = c->pk->udp;
-			next.reg_rport = next.reg_pk && v.has_rport;
-			next.reg_via_port = next.reg_pk && v.has_port ? v.port : 5060;
+			next.reg_rport = v.has_rport;
+			next.reg_via_port = v.has_port ? v.port : 5060;
 			next.reg_sa = sip_hdr_first(m, SIP_HDR_SECURITY_VERIFY) != NULL;
 			next.reg_ends = c->pk->ends;
 		}
@@ -5196,7 +5207,7 @@ static void check_packet_via_source(struct ctx *c)
 {
 	const struct sip_hdr *vh = sip_hdr_first(c->msg, SIP_HDR_VIA);
 	struct sip_via v;
-	if (!c->pk || !top_via(c->msg, &v))
+	if (!c->pk || !c->pk->ends.ver || !top_via(c->msg, &v))
 		return;
 	const struct pkt_ends *e = &c->pk->ends;
 	int same = via_host_is(v.host, v.host_type, c->pk_src);
@@ -5235,7 +5246,7 @@ static void check_packet_via_source(struct ctx *c)
 static void check_packet_response_destination(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!of_noted_register(c, fc) || !c->pk->ends.ports)
+	if (!of_noted_register(c, fc) || !c->pk->ends.ports || !fc->reg_ends.ver)
 		return;
 	const struct pkt_ends *e = &c->pk->ends, *q = &fc->reg_ends;
 	char want[64];
@@ -5318,7 +5329,7 @@ static void check_packet_sa_pair(struct ctx *c)
 static void check_packet_retransmission(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!of_noted_register(c, fc) || copy_of_noted_register(c, fc))
+	if (!pk_timed(c) || !of_noted_register(c, fc) || !fc->reg_timed || copy_of_noted_register(c, fc))
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	report(c, NULL, c->msg->start_line.ptr, "this REGISTER (CSeq %u) is sent again, %lld ms "
@@ -5335,7 +5346,7 @@ static void check_packet_retransmission(struct ctx *c)
 static void check_packet_response_delay(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!of_noted_register(c, fc) || c->msg->status < 200)
+	if (!pk_timed(c) || !of_noted_register(c, fc) || !fc->reg_timed || c->msg->status < 200)
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	if (ms <= SLOW_RESPONSE_MS)
@@ -5372,7 +5383,7 @@ static void rereg_due(const struct ims_flow_call *fc, int64_t *span, int64_t *du
 
 static void check_packet_reregistration(struct ctx *c)
 {
-	if (!c->pk || !c->flow || !c->ue_leg || !c->to_ok || c->third_party)
+	if (!pk_timed(c) || !c->flow || !c->ue_leg || !c->to_ok || c->third_party)
 		return;
 	char key[BINDING_KEY_MAX];
 	size_t k = aor_key(key, sizeof key, &c->to.uri);
@@ -5968,7 +5979,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 	memset(&c, 0, offsetof(struct ctx, contacts));
 	memset(&c.spill, 0, offsetof(struct ctx, pending) - offsetof(struct ctx, spill));
 	c.flow = flow;
-	c.pk = pk && pk->ends.ver ? pk : NULL;
+	c.pk = pk && (pk->ends.ver || !pk->untimed) ? pk : NULL;
 	if (c.pk && !addr_canonical(c.pk->ends.src, c.pk_src))
 		c.pk_src[0] = '\0';
 	if (c.pk && !addr_canonical(c.pk->ends.dst, c.pk_dst))
@@ -6006,7 +6017,7 @@ int ims_rules_check_packet(const struct sip_msg *msg, struct ims_flow *flow, con
 		r->check(&c);
 		flush(&c);
 	}
-	if (flow && c.pk && (!flow->have_end || pk_us(c.pk) > flow->end_us)) {
+	if (flow && pk_timed(&c) && (!flow->have_end || pk_us(c.pk) > flow->end_us)) {
 		flow->have_end = true;
 		flow->end_us = pk_us(c.pk);
 	}

@@ -3112,6 +3112,11 @@ static void test_contact_star_counts_contacts_past_the_kept_ones(void)
  * network), after the messages before it in flow (NULL: none); the
  * findings in fs. */
 static int64_t step_us; /* the time of packet_flow_step's packet */
+/* what packet_flow_step's packet says: where and when (0), where alone
+ * (STEP_UNTIMED: a hex dump's headers), when alone (STEP_NO_ENDS: SIPp's
+ * log) */
+enum { STEP_UNTIMED = 1, STEP_NO_ENDS = 2 };
+static int step_says;
 
 static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, const char *src, unsigned sport,
 			    const char *dst, unsigned dport, struct findings *fs)
@@ -3128,6 +3133,10 @@ static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, c
 	pk.ends.dport = (uint16_t)dport;
 	pk.sec = step_us / 1000000;
 	pk.usec = (uint32_t)(step_us % 1000000);
+	if (step_says == STEP_UNTIMED)
+		pk.untimed = true, pk.sec = 0, pk.usec = 0;
+	else if (step_says == STEP_NO_ENDS)
+		memset(&pk.ends, 0, sizeof pk.ends);
 	memset(fs, 0, sizeof *fs);
 	sip_msg_init(&msg, hdrs, 64);
 	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
@@ -3394,6 +3403,68 @@ static void test_retransmissions_and_slow_answers_are_timed(void)
 	CHECK(flow_step(&flow, initial_register, &fs) >= 0);
 	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
 	ims_flow_fini(&flow);
+	step_us = 0;
+}
+
+/* A packet that says where it went and not when (a hex dump's headers
+ * alone) gets the rules of addresses and ports and none of time; one that
+ * says when and not where (SIPp's log) the rules of time and none of
+ * addresses; one with neither is no packet. A REGISTER whose packet said
+ * no time is not timed against a later response that says one. */
+static void test_a_packet_that_says_where_or_when_alone_gets_the_rules_it_can(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	/* where alone: a NAT's address, and the 401 sent elsewhere */
+	step_says = STEP_UNTIMED;
+	ims_flow_init(&flow);
+	step_us = 1000000000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::9", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(find(&fs, "rfc3261.packet.via-source") != NULL);
+	step_us += 500000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::9", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
+	step_us += 2100000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.response-destination")) && strstr(f->message, "came from 2001:db8::9"));
+	CHECK(!find(&fs, "rfc3261.packet.response-delay"));
+	ims_flow_fini(&flow);
+	/* when alone: the retransmission and the slow 401, no address judged */
+	step_says = STEP_NO_ENDS;
+	ims_flow_init(&flow);
+	step_us = 1000000000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::9", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.via-source"));
+	step_us += 500000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::9", 5060, NULL, 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.retransmission")) && strstr(f->message, "500 ms"));
+	step_us += 2100000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK((f = find(&fs, "rfc3261.packet.response-delay")) && strstr(f->message, "2600 ms"));
+	CHECK(!find(&fs, "rfc3261.packet.response-destination"));
+	ims_flow_fini(&flow);
+	/* the REGISTER untimed, its 401 timed: no delay from no time */
+	ims_flow_init(&flow);
+	step_says = STEP_UNTIMED;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	step_says = 0;
+	step_us += 5000000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.response-delay") && !find(&fs, "rfc3261.packet.retransmission"));
+	ims_flow_fini(&flow);
+	/* neither: no packet rule at all */
+	struct sip_hdr hdrs[64];
+	struct sip_msg msg;
+	struct sip_parse_error err;
+	struct ims_packet none = { .untimed = true };
+	sip_msg_init(&msg, hdrs, 64);
+	CHECK(sip_msg_parse(&msg, initial_register, strlen(initial_register), SIP_PARSE_LENIENT, &err) > 0);
+	memset(&fs, 0, sizeof fs);
+	CHECK(ims_rules_check_packet(&msg, NULL, &none, collect_cb, &fs) >= 0);
+	for (size_t i = 0; i < fs.n; i++)
+		CHECK(!strstr(fs.f[i].id, ".packet."));
+	step_says = 0;
 	step_us = 0;
 }
 
@@ -3962,6 +4033,7 @@ int main(void)
 	test_response_goes_back_where_its_register_came_from();
 	test_messages_after_the_sas_use_an_sa_pair();
 	test_retransmissions_and_slow_answers_are_timed();
+	test_a_packet_that_says_where_or_when_alone_gets_the_rules_it_can();
 	test_late_and_lapsed_reregistrations_are_timed();
 	test_capture_end_names_bindings_never_refreshed();
 	test_capture_end_names_refreshes_never_answered();

@@ -1011,10 +1011,45 @@ bool pkt_summary_time(struct slice s, struct pkt_line *l)
 bool pkt_line_ends_read(struct slice s, struct pkt_line *l)
 {
 	memset(l, 0, sizeof *l);
-	if (!s.ptr || !line_tcpdump(s, 0, l)) {
+	if (!s.ptr)
+		return false;
+	/* ngrep without -t: "U A:P -> B:P #3" */
+	if (s.len > 2 && (s.ptr[0] == 'U' || s.ptr[0] == 'T') && s.ptr[1] == ' ') {
+		l->udp = s.ptr[0] == 'U';
+		if (!line_ngrep(s, 2, false, l)) {
+			memset(l, 0, sizeof *l);
+			return false;
+		}
+		return true;
+	}
+	if (!line_tcpdump(s, 0, l)) {
 		memset(l, 0, sizeof *l);
 		return false;
 	}
+	l->sec = 0, l->usec = 0;
+	return true;
+}
+
+bool pkt_time_line_read(struct slice s, struct pkt_line *l)
+{
+	memset(l, 0, sizeof *l);
+	if (!s.ptr)
+		return false;
+	size_t i = 0;
+	if (!line_date_clock(s, &i, '-', &l->sec, &l->usec) || !line_lit(s, &i, ' ')) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	size_t w = i;
+	while (i < s.len && s.ptr[i] >= 'A' && s.ptr[i] <= 'Z' && i - w < 8)
+		i++;
+	struct slice rest = { s.ptr + i, s.len - i };
+	if (i == w || (!line_starts(rest, " message sent (") && !line_starts(rest, " message received ["))) {
+		memset(l, 0, sizeof *l);
+		return false;
+	}
+	l->udp = i - w == 3 && memcmp(s.ptr + w, "UDP", 3) == 0;
+	l->dated = true;
 	return true;
 }
 

@@ -1206,6 +1206,12 @@ ch = (b"SIP/2.0 401 Unauthorized\r\nVia: SIP/2.0/UDP 10.0.0.1:5064;branch=z9hG4b
       b"From: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=1\r\n"
       b"To: <sip:001010000000001@ims.mnc001.mcc001.3gppnetwork.org>;tag=2\r\nCall-ID: rt1\r\n"
       b"CSeq: 1 REGISTER\r\nContent-Length: 0\r\n\r\n")
+# the same as SIPp's -trace_msg log writes it (the UE SIPp's): times, no addresses
+with open(sys.argv[1] + ".sipp", "w") as f:
+    for t, what, m in (("00:01:40.000000", "UDP message sent (%d bytes):" % len(init), init),
+                       ("00:01:40.500000", "UDP message sent (%d bytes):" % len(init), init),
+                       ("00:01:42.600000", "UDP message received [%d] bytes :" % len(ch), ch)):
+        f.write("-" * 47 + " 1970-01-01 " + t + "\n" + what + "\n\n" + m.decode() + "\n")
 def from_pcscf(sport, dport, m):
     u = struct.pack("!HHHH", sport, dport, 8 + len(m), 0) + m
     ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(u), 1, 0, 64, 17, 0, bytes([10, 0, 0, 2]), bytes([10, 0, 0, 1])) + u
@@ -1384,6 +1390,25 @@ tshark -r "$tmp/sa.pcap.rt" -P -x 2>/dev/null | sed 's/^\( *3 \+\)2\.600000/\10.
 grep -q '^ *3 *0\.100000 ' "$tmp/ts-back.txt" && ok || bad "tshark -P -x: the third time set back"
 "$imsreg" decode --json "$tmp/ts-back.txt" >"$tmp/pk-ts.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]), m' "$tmp/pk-ts.json" && ok || bad "tshark -P -x whose times go back: no packet rule"
+# a packet line that says where but not when (tshark -x's hex dump and the
+# line written from its headers, tcpdump -ttt's time since the packet
+# before, ngrep without -t): the rules of addresses and ports find what
+# they find in the capture, the rules of time do not run; SIPp's log
+# says when and not where: the rules of time do
+for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	for src in "tshark -x" "tcpdump -ttt" "ngrep"; do
+		case $src in
+		tshark*) tshark -r "$tmp/$f" -x 2>/dev/null ;;
+		tcpdump*) tcpdump -ttt -nn -A -r "$tmp/$f" 2>/dev/null ;;
+		ngrep) ngrep -I "$tmp/$f" -q -W byline 2>/dev/null ;;
+		esac | "$imsreg" decode --json - >"$tmp/pk-w.json" 2>/dev/null
+		python3 -c 'import json,sys; timed={"rfc3261.packet.retransmission","rfc3261.packet.response-delay","ts24229.packet.reregistration"}; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=[[i for i in x if i not in timed] for x in f(sys.argv[2])]; assert a == b, (a, b)' "$tmp/pk-w.json" "$tmp/pk-cap.json" && ok || bad "$src of $f (where, not when): the rules of addresses find what they find in the capture, no rule of time"
+	done
+done
+"$imsreg" decode --json "$tmp/sa.pcap.sipp" >"$tmp/pk-sipp.json" 2>/dev/null
+"$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/pk-cap.json" 2>/dev/null
+python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-sipp.json" "$tmp/pk-cap.json" && ok || bad "SIPp's -trace_msg log (when, not where): the rules of time find what they find in the capture"
 # ngrep writes an IPv6 address bare, its port after the last ':': the same
 # captures with IPv6 addresses (in the messages, bracketed) find the same
 for f in sa.pcap.rt sa.pcap.pair; do
@@ -1396,7 +1421,7 @@ for f in sa.pcap.rt sa.pcap.pair; do
 done
 for o in -ttt -ttttt; do
 	tcpdump -nn $o -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-delta.json" 2>/dev/null
-	python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and m[0]["packet"].startswith(" 00:00:00.000000 IP ") and not any(".packet." in g["id"] for x in m for g in x["findings"]), [x["packet"] for x in m]' "$tmp/pk-delta.json" && ok || bad "tcpdump $o (times since another packet): every message read, no packet rule"
+	python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and m[0]["packet"].startswith(" 00:00:00.000000 IP ") and not any(".packet." in g["id"] for x in m for g in x["findings"]), [x["packet"] for x in m]' "$tmp/pk-delta.json" && ok || bad "tcpdump $o (times since another packet): every message read, no rule of time (the capture's retransmission and delay)"
 done
 tcpdump -A -r "$tmp/sa.pcap.rt" 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-names.json" 2>/dev/null
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]) and "10.0.0.2.sip: " in m[0]["packet"], m[0]["packet"]' "$tmp/pk-names.json" && ok || bad "tcpdump -A without -n (port names): no packet rule"
