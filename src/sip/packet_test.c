@@ -230,6 +230,39 @@ static void test_a_written_line_says_the_endpoints(void)
 	t = "IP 10.1.1.1 > 10.2.2.2: IP fragment, length 8"; /* no ports */
 	CHECK(!pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.ends.ver == 0);
 	CHECK(!pkt_line_ends_read(SLICE_NULL, &l));
+	/* tcpdump -ttt's line: its time since the packet before not read */
+	t = " 00:00:00.500000 IP 10.0.0.1.5064 > 10.0.0.2.5060: UDP, length 467";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.udp && l.ends.sport == 5064 && l.sec == 0 &&
+	      l.usec == 0);
+	/* ngrep without -t, IPv6 bare, TCP with its flags */
+	t = "U 10.0.0.1:5060 -> 10.0.0.2:5062 #3";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.udp && l.ends.dport == 5062);
+	t = "T 2001:db8::1:40000 -> 2001:db8::2:5060 [AP] #4";
+	CHECK(pkt_line_ends_read(slice_make(t, strlen(t)), &l) && !l.udp && l.ends.ver == 6 &&
+	      strcmp(l.ends.src, "2001:db8::1") == 0 && l.ends.sport == 40000);
+	t = "U 10.0.0.1 -> 10.0.0.2 #3";
+	CHECK(!pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.ends.ver == 0);
+}
+
+/* SIPp's -trace_msg packet line, as decode writes it: when (dated), the
+ * transport, no endpoints; not a line of another shape. */
+static void test_a_sipp_line_says_when_alone(void)
+{
+	struct pkt_line l;
+	const char *t = "2026-11-23 15:49:36.161061 UDP message sent (511 bytes)";
+	CHECK(pkt_time_line_read(slice_make(t, strlen(t)), &l) && l.udp && l.dated && l.sec == 1795448976 &&
+	      l.usec == 161061 && l.ends.ver == 0);
+	t = "2026-11-23 15:49:36.162000 TCP message received [40] bytes";
+	CHECK(pkt_time_line_read(slice_make(t, strlen(t)), &l) && !l.udp && l.usec == 162000);
+	t = "2026-11-23 15:49:36.162000 TCP message lost [40] bytes";
+	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l) && l.sec == 0);
+	t = "2026-11-23 15:49:36.162000 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1";
+	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l));
+	CHECK(!pkt_time_line_read(SLICE_NULL, &l));
+	/* every prefix: read or not, never past its end */
+	t = "2026-11-23 15:49:36.161061 UDP message sent (511 bytes)";
+	for (size_t n = 0; n < strlen(t); n++)
+		(void)pkt_time_line_read(slice_make(t, n), &l);
 }
 
 /* One packet seen twice: times at most PKT_COPY_US apart either way,
@@ -264,5 +297,6 @@ int main(void)
 	test_a_tshark_frame_is_kept();
 	test_tshark_summary_lines_say_the_frame_and_when();
 	test_a_written_line_says_the_endpoints();
+	test_a_sipp_line_says_when_alone();
 	return check_done();
 }
