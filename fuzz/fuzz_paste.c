@@ -72,7 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort();
 			line_check(p.msgs[i].packet);
 			struct pkt_line l;
+			bool fine;
 			if (pkt_summary_time(p.msgs[i].packet, &l) && (l.usec >= 1000000 || l.ends.ver))
+				abort();
+			/* a log's text is marked only when it holds a time */
+			if (p.msgs[i].logged && !pkt_log_time_read(p.msgs[i].packet, &l, &fine))
 				abort();
 			struct slice e = paste_ends(&p, &p.msgs[i]);
 			if (e.ptr && pkt_line_ends_read(e, &l) && (!l.ends.ports || (l.ends.ver != 4 && l.ends.ver != 6)))

@@ -117,11 +117,14 @@ static void run_msg(const char *buf, size_t len, struct ims_flow *input, bool fi
 	pk.sec = (int64_t)(len * 7919u % 1300000u);
 	pk.usec = (uint32_t)(len * 104729u % 1000000u);
 	/* one in eight says where and not when (a hex dump's headers), one in
-	 * eight when and not where (SIPp's log) */
+	 * eight when and not where (SIPp's log), one in eight when to the
+	 * second (a log's time stamp) */
 	if ((len >> 6 & 7) == 1)
 		pk.untimed = true;
 	else if ((len >> 6 & 7) == 2)
 		memset(&pk.ends, 0, sizeof pk.ends);
+	else if ((len >> 6 & 7) == 3)
+		memset(&pk.ends, 0, sizeof pk.ends), pk.coarse = true;
 	if (ims_rules_check_packet(&msg, NULL, &pk, finding_cb, NULL) < 0)
 		abort();
 	/* the flow rules: the message after itself (a retransmission, or a

@@ -580,6 +580,7 @@ struct ims_flow_call {
 					* packet line's) and its top Via was read: */
 	bool reg_timed;                /* that packet said when: reg_us, reg_tx,
 					* reg_last_us are set */
+	bool reg_coarse;               /* to the second only (a log's time stamp) */
 	bool reg_udp, reg_rport;       /* over UDP; its top Via asked for rport */
 	bool reg_sa;                   /* it carried Security-Verify (over the SAs) */
 	int64_t reg_us;                /* when it was first sent (its retransmissions,
@@ -743,6 +744,10 @@ struct ims_packet {
 	bool untimed;            /* sec and usec unknown (a hex dump's headers
 				  * alone): only the rules of addresses and ports
 				  * run; with ends.ver 0 too, as no packet */
+	bool coarse;             /* the time is to the second (a log's time stamp
+				  * without a fraction): the rules of time that
+				  * count milliseconds (retransmissions, response
+				  * delays) do not run */
 	int64_t sec;             /* when (the capture's clock, UTC): seconds and */
 	uint32_t usec;           /* microseconds */
 	uint64_t frame;          /* its packet's number in the capture (0: unknown) */

@@ -231,6 +231,17 @@ bool pkt_line_ends_read(struct slice s, struct pkt_line *l);
  * is no such line. */
 bool pkt_time_line_read(struct slice s, struct pkt_line *l);
 
+/* The first time stamp in a log's text before a message's start line
+ * (a syslog, journalctl, RFC 5424, kubectl/docker, logcat or an
+ * application's prefix): "2026-11-21T10:00:01.123456Z" (an offset
+ * applied), "2026-11-21 10:00:01,123", "2026/11/21 10:00:01", "Nov 21
+ * 10:00:01.123456", "11-20 10:00:01.123" (dated, from 1970: a date with
+ * no year is put in 2000, the times of one log being compared with each
+ * other), or a time of day alone "10:00:01.123" (not dated). *fine when
+ * it gives a fraction of a second (else the time is to the second). No
+ * endpoints. False when s holds none. */
+bool pkt_log_time_read(struct slice s, struct pkt_line *l, bool *fine);
+
 /* A capture's time, sec and usec (UTC), as "2026-11-21 10:00:00.123456"
  * into out ("sec.usec" when the calendar cannot hold it): what the
  * packet lines of capture files and the findings about them write. */

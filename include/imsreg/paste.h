@@ -47,6 +47,10 @@ struct paste_msg {
 				 * 192.168.1.2:5060 -> 212.242.33.35:5060"; -T fields without
 				 * names: the line's other values, "19 | 10.0.0.1"); else
 				 * SLICE_NULL */
+	bool logged;            /* packet is the log's text before its start line (a syslog,
+				 * journalctl, kubectl, logcat or application prefix, the
+				 * text before a message escaped on one line), which holds a
+				 * time stamp (pkt_log_time_read): when it was logged */
 	bool fields;            /* header fields with no start line: each run of header lines
 				 * (the first of a name the codec knows) of an input that has no
 				 * start line, or after a message's end (its head said

@@ -121,6 +121,8 @@ struct cli_msg {
 	size_t base;             /* offset of msg.buf in paste text (lenient) or input (strict) */
 	unsigned index;          /* 1-based within the input */
 	struct slice packet;     /* read from tcpdump's output: its packet's line, else SLICE_NULL */
+	struct slice logged;     /* read from a log: its text before the start line, which holds
+				  * a time stamp (paste_msg.logged), else SLICE_NULL */
 	uint64_t frame;          /* from a capture file: its packet's number, else 0 */
 	struct ims_packet pk;    /* from a capture file, or a packet line that says it exactly
 				  * (pkt_line_read): where it went (pk.ends.ver 0: unknown) */

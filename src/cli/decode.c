@@ -1059,6 +1059,8 @@ static void brief_line(struct decode_run *run, const struct cli_msg *m, const st
 	/* read from a capture's text: when and between which endpoints */
 	if (m->packet.len)
 		buf_printf(r->b, "  %spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet), report_off(r));
+	else if (m->logged.len)
+		buf_printf(r->b, "  %slogged: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->logged), report_off(r));
 	r->indent++;
 	report_findings(r, m, fl, NULL);
 	r->indent--;
@@ -1574,12 +1576,16 @@ static void decode_message(struct decode_run *run, struct cli_msg *m)
 		if (m->packet.len)
 			buf_printf(r->b, "%spacket: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->packet),
 				   report_off(r));
+		else if (m->logged.len)
+			buf_printf(r->b, "%slogged: %.*s%s\n", report_on(r, STYLE_DIM), SLICE_ARG(m->logged),
+				   report_off(r));
 	}
 	report_begin(r, NULL, NULL);
 	if (r->format == REPORT_JSON) {
 		report_u64(r, "index", NULL, m->index, NULL);
 		report_u64(r, "line", NULL, line, NULL);
 		report_str(r, "packet", NULL, m->packet.len ? m->packet : SLICE_NULL, NULL);
+		report_str(r, "logged", NULL, m->logged.len ? m->logged : SLICE_NULL, NULL);
 		if (m->frame)
 			report_u64(r, "frame", NULL, m->frame, NULL);
 		else

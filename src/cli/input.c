@@ -665,7 +665,7 @@ static bool summary_times_ok(struct cli_source *src)
 static bool packet_of_line(struct cli_source *src, struct cli_msg *m, const struct paste_msg *pm)
 {
 	struct pkt_line l, e;
-	bool timed = true;
+	bool timed = true, fine = true;
 	if (pkt_line_read(m->packet, &l)) {
 		/* where and when */
 	} else if (pkt_line_ends_read(paste_ends(&src->paste, pm), &e)) {
@@ -677,12 +677,15 @@ static bool packet_of_line(struct cli_source *src, struct cli_msg *m, const stru
 		/* SIPp's: when alone */
 	} else if (pkt_line_ends_read(m->packet, &l)) {
 		timed = false; /* a hex dump's written line, ngrep without -t: where alone */
+	} else if (pkt_log_time_read(m->logged, &l, &fine)) {
+		/* a log's time stamp: when it was logged, perhaps to the second */
 	} else {
 		return false;
 	}
 	m->pk.ends = l.ends;
 	m->pk.udp = l.udp;
 	m->pk.untimed = !timed;
+	m->pk.coarse = !fine;
 	m->pk.frame = l.frame;
 	if (!timed)
 		return l.unsaid;
@@ -734,8 +737,10 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 	m->error_line = m->error_col = 0;
 	sip_msg_init(&m->msg, m->hdrs, CLI_MAX_HDRS);
 	m->packet = SLICE_NULL;
+	m->logged = SLICE_NULL;
 	m->frame = 0;
 	m->pk.ends.ver = 0;
+	m->pk.coarse = false;
 	m->pk.untimed = true; /* and no ends: no packet */
 	if (src->capture) {
 		/* one message a packet (or a TCP stream, an SCTP message) gave */
@@ -771,7 +776,8 @@ int cli_source_next(struct cli_source *src, struct cli_msg *m, FILE *err)
 			return 0;
 		const struct paste_msg *pm = &src->paste.msgs[src->next];
 		m->base = pm->offset;
-		m->packet = pm->packet;
+		m->packet = pm->logged ? SLICE_NULL : pm->packet;
+		m->logged = pm->logged ? pm->packet : SLICE_NULL;
 		unsaid = packet_of_line(src, m, pm);
 		buf = src->paste.text.ptr + pm->offset;
 		len = pm->len;

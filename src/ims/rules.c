@@ -1480,6 +1480,13 @@ static bool pk_timed(const struct ctx *c)
 	return c->pk && !c->pk->untimed;
 }
 
+/* Whether it says when to a fraction of a second (not a log's time stamp
+ * to the second): the rules that count milliseconds. */
+static bool pk_fine(const struct ctx *c)
+{
+	return pk_timed(c) && !c->pk->coarse;
+}
+
 /* The first element of the first Via field decoded into v: false when
  * there is none or it does not decode. */
 static bool top_via(const struct sip_msg *m, struct sip_via *v)
@@ -4516,7 +4523,7 @@ static bool of_noted_register(const struct ctx *c, const struct ims_flow_call *f
  * still. */
 static bool copy_of_noted_register(const struct ctx *c, const struct ims_flow_call *fc)
 {
-	if (!of_noted_register(c, fc) || !pk_timed(c) || !fc->reg_timed)
+	if (!of_noted_register(c, fc) || !pk_fine(c) || !fc->reg_timed || fc->reg_coarse)
 		return false;
 	const int64_t dt = pk_us(c->pk) - fc->reg_last_us;
 	return dt <= PKT_COPY_US && dt >= -PKT_COPY_US;
@@ -4563,6 +4570,7 @@ static void flow_note_call(struct ctx *c, struct ims_flow *f)
 			next.reg_us = timed_again ? fc->reg_us : pk_us(c->pk);
 			next.reg_last_us = pk_us(c->pk);
 			next.reg_timed = true;
+			next.reg_coarse = c->pk->coarse || (timed_again && fc->reg_coarse);
 		} else if (!pk_timed(c)) {
 			next.reg_timed = false;
 		}
@@ -5329,7 +5337,8 @@ static void check_packet_sa_pair(struct ctx *c)
 static void check_packet_retransmission(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!pk_timed(c) || !of_noted_register(c, fc) || !fc->reg_timed || copy_of_noted_register(c, fc))
+	if (!pk_fine(c) || !of_noted_register(c, fc) || !fc->reg_timed || fc->reg_coarse ||
+	    copy_of_noted_register(c, fc))
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	report(c, NULL, c->msg->start_line.ptr, "this REGISTER (CSeq %u) is sent again, %lld ms "
@@ -5346,7 +5355,7 @@ static void check_packet_retransmission(struct ctx *c)
 static void check_packet_response_delay(struct ctx *c)
 {
 	const struct ims_flow_call *fc = c->fc;
-	if (!pk_timed(c) || !of_noted_register(c, fc) || !fc->reg_timed || c->msg->status < 200)
+	if (!pk_fine(c) || !of_noted_register(c, fc) || !fc->reg_timed || fc->reg_coarse || c->msg->status < 200)
 		return;
 	int64_t ms = (pk_us(c->pk) - fc->reg_us) / 1000;
 	if (ms <= SLOW_RESPONSE_MS)

@@ -3115,7 +3115,7 @@ static int64_t step_us; /* the time of packet_flow_step's packet */
 /* what packet_flow_step's packet says: where and when (0), where alone
  * (STEP_UNTIMED: a hex dump's headers), when alone (STEP_NO_ENDS: SIPp's
  * log) */
-enum { STEP_UNTIMED = 1, STEP_NO_ENDS = 2 };
+enum { STEP_UNTIMED = 1, STEP_NO_ENDS = 2, STEP_COARSE = 3 };
 static int step_says;
 
 static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, const char *src, unsigned sport,
@@ -3137,6 +3137,8 @@ static int packet_flow_step(struct ims_flow *flow, const char *text, bool udp, c
 		pk.untimed = true, pk.sec = 0, pk.usec = 0;
 	else if (step_says == STEP_NO_ENDS)
 		memset(&pk.ends, 0, sizeof pk.ends);
+	else if (step_says == STEP_COARSE) /* a log's time stamp to the second */
+		memset(&pk.ends, 0, sizeof pk.ends), pk.coarse = true, pk.usec = 0;
 	memset(fs, 0, sizeof *fs);
 	sip_msg_init(&msg, hdrs, 64);
 	if (sip_msg_parse(&msg, text, strlen(text), SIP_PARSE_LENIENT, &err) < 0)
@@ -3481,6 +3483,42 @@ static int grant_at(struct ims_flow *flow, const char *ok, int64_t t, struct fin
 		return -1;
 	step_us = t;
 	return packet_flow_step(flow, ok, true, "2001:db8::2", 5068, "2001:db8::1", 5062, fs);
+}
+
+/* A log's time stamps to the second (no fraction) time a refresh against
+ * its grant, and count no milliseconds: no retransmission (a resend 500 ms
+ * later may stand in the same second), no response delay. */
+static void test_a_log_time_to_the_second_times_refreshes_not_retransmissions(void)
+{
+	static struct findings fs;
+	const struct ims_finding *f;
+	struct ims_flow flow;
+	size_t len;
+	step_says = STEP_COARSE;
+	ims_flow_init(&flow);
+	step_us = 1000000000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	step_us += 1000000;
+	CHECK(packet_flow_step(&flow, initial_register, true, "2001:db8::1", 5060, NULL, 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.retransmission"));
+	step_us += 3000000;
+	CHECK(packet_flow_step(&flow, challenge_401, true, "2001:db8::2", 5060, "2001:db8::1", 5060, &fs) >= 0);
+	CHECK(!find(&fs, "rfc3261.packet.response-delay"));
+	ims_flow_fini(&flow);
+	char *refresh = mutate(protected_register, "CSeq: 2 REGISTER", "CSeq: 3 REGISTER", &len);
+	CHECK(refresh != NULL);
+	if (refresh) {
+		ims_flow_init(&flow);
+		const int64_t t0 = 1000000000;
+		CHECK(grant_at(&flow, ok_200, t0, &fs) >= 0);
+		step_us = t0 + 599500 * 1000000ll;
+		CHECK(packet_flow_step(&flow, refresh, true, "2001:db8::1", 5062, NULL, 5068, &fs) >= 0);
+		CHECK((f = find(&fs, "ts24229.packet.reregistration")) && strstr(f->message, "500.0 s before it expires"));
+		ims_flow_fini(&flow);
+		free(refresh);
+	}
+	step_says = 0;
+	step_us = 0;
 }
 
 /* The reg-event NOTIFY of notify_reginfo listing protected_register's
@@ -4035,6 +4073,7 @@ int main(void)
 	test_retransmissions_and_slow_answers_are_timed();
 	test_a_packet_that_says_where_or_when_alone_gets_the_rules_it_can();
 	test_late_and_lapsed_reregistrations_are_timed();
+	test_a_log_time_to_the_second_times_refreshes_not_retransmissions();
 	test_capture_end_names_bindings_never_refreshed();
 	test_capture_end_names_refreshes_never_answered();
 	test_capture_end_names_registrations_never_completed();

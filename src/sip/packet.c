@@ -1053,6 +1053,138 @@ bool pkt_time_line_read(struct slice s, struct pkt_line *l)
 	return true;
 }
 
+/* A log's clock at s[*i]: "H:MM:SS" or "HH:MM:SS", then perhaps a
+ * fraction after '.' or ',' (Java's loggers write "10:00:01,123"): *sec
+ * from midnight, *usec, *fine when the fraction was there. */
+static bool log_clock(struct slice s, size_t *i, int64_t *sec, uint32_t *usec, bool *fine)
+{
+	int64_t h, m, x;
+	size_t h0 = *i;
+	if (!line_digits(s, i, 1, &h))
+		return false;
+	if (*i < s.len && s.ptr[*i] >= '0' && s.ptr[*i] <= '9') {
+		*i = h0;
+		if (!line_digits(s, i, 2, &h))
+			return false;
+	}
+	if (!line_lit(s, i, ':') || !line_digits(s, i, 2, &m) || !line_lit(s, i, ':') ||
+	    !line_digits(s, i, 2, &x) || h > 23 || m > 59 || x > 60)
+		return false;
+	*sec = h * 3600 + m * 60 + x;
+	*usec = 0;
+	*fine = false;
+	if (*i + 1 < s.len && (s.ptr[*i] == '.' || s.ptr[*i] == ',') && s.ptr[*i + 1] >= '0' &&
+	    s.ptr[*i + 1] <= '9') {
+		size_t f = *i;
+		char sep = s.ptr[f];
+		struct slice t = s;
+		/* line_frac reads after a '.' */
+		if (sep == ',') {
+			int64_t frac = 0;
+			size_t k = 0;
+			for (++*i; *i < s.len && s.ptr[*i] >= '0' && s.ptr[*i] <= '9'; ++*i, k++)
+				if (k < 6)
+					frac = frac * 10 + (s.ptr[*i] - '0');
+			if (k > 9)
+				return false;
+			for (; k < 6; k++)
+				frac *= 10;
+			*usec = (uint32_t)frac;
+		} else if (!line_frac(t, i, usec)) {
+			return false;
+		}
+		*fine = true;
+	}
+	/* no digit or ':' right after: the clock ends there */
+	return *i >= s.len || ((s.ptr[*i] < '0' || s.ptr[*i] > '9') && s.ptr[*i] != ':');
+}
+
+/* A time zone after an ISO 8601 time at s[*i]: "Z", "+02:00", "+0200"
+ * (none: UTC as written): its offset in seconds east of UTC. */
+static bool log_zone(struct slice s, size_t *i, int64_t *off)
+{
+	*off = 0;
+	if (*i < s.len && s.ptr[*i] == 'Z') {
+		++*i;
+		return true;
+	}
+	if (*i >= s.len || (s.ptr[*i] != '+' && s.ptr[*i] != '-'))
+		return true;
+	size_t k = *i + 1;
+	int64_t oh, om;
+	const int64_t sign = s.ptr[*i] == '-' ? -1 : 1;
+	if (!line_digits(s, &k, 2, &oh))
+		return true; /* "-" then no digits: not a zone */
+	(void)line_lit(s, &k, ':');
+	if (!line_digits(s, &k, 2, &om) || oh > 23 || om > 59)
+		return true;
+	*off = sign * (oh * 3600 + om * 60);
+	*i = k;
+	return true;
+}
+
+bool pkt_log_time_read(struct slice s, struct pkt_line *l, bool *fine)
+{
+	static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+	memset(l, 0, sizeof *l);
+	*fine = false;
+	if (!s.ptr)
+		return false;
+	for (size_t at = 0; at < s.len; at++) {
+		const char c = s.ptr[at];
+		const bool digit = c >= '0' && c <= '9';
+		if ((!digit && (c < 'A' || c > 'Z')) ||
+		    (at > 0 && ((s.ptr[at - 1] >= '0' && s.ptr[at - 1] <= '9') ||
+				((s.ptr[at - 1] | 0x20) >= 'a' && (s.ptr[at - 1] | 0x20) <= 'z'))))
+			continue;
+		size_t i = at;
+		int64_t y = 2000, mo = 0, d = 0, off = 0, sec;
+		uint32_t usec;
+		bool f;
+		if (digit && line_digits(s, &i, 4, &y) && (line_lit(s, &i, '-') || line_lit(s, &i, '/')) &&
+		    line_digits(s, &i, 2, &mo) && (line_lit(s, &i, '-') || line_lit(s, &i, '/')) &&
+		    line_digits(s, &i, 2, &d) && (line_lit(s, &i, 'T') || line_lit(s, &i, ' ')) &&
+		    log_clock(s, &i, &sec, &usec, &f) && log_zone(s, &i, &off) && line_day(y, mo, d, &sec)) {
+			/* ISO 8601 / RFC 3339 (RFC 5424 syslog, kubectl, docker),
+			 * an application's "2026-11-21 10:00:01.123" */
+			l->dated = true;
+		} else if (i = at, y = 2000, digit && line_digits(s, &i, 2, &mo) && line_lit(s, &i, '-') &&
+			   line_digits(s, &i, 2, &d) && line_lit(s, &i, ' ') && log_clock(s, &i, &sec, &usec, &f) &&
+			   line_day(y, mo, d, &sec)) {
+			/* logcat's "11-20 10:00:01.123": no year (one of its
+			 * own, 2000, as the times are compared with each other) */
+			l->dated = true;
+		} else if (i = at, !digit && at + 4 < s.len) {
+			/* syslog's "Nov 21 10:00:01" (journalctl's too, with
+			 * -o short-precise its microseconds): no year */
+			for (int k = 0; k < 12 && !mo; k++)
+				if (memcmp(s.ptr + at, months + 3 * k, 3) == 0)
+					mo = k + 1;
+			i = at + 3;
+			if (!mo || !line_lit(s, &i, ' '))
+				continue;
+			(void)line_lit(s, &i, ' ');
+			size_t d0 = i;
+			while (i < s.len && i - d0 < 2 && s.ptr[i] >= '0' && s.ptr[i] <= '9')
+				d = d * 10 + (s.ptr[i++] - '0');
+			if (i == d0 || !line_lit(s, &i, ' ') || !log_clock(s, &i, &sec, &usec, &f) ||
+			    !line_day(y, mo, d, &sec))
+				continue;
+			l->dated = true;
+		} else if (i = at, digit && log_clock(s, &i, &sec, &usec, &f)) {
+			/* a time of day alone */
+			l->dated = false;
+		} else {
+			continue;
+		}
+		l->sec = sec - off;
+		l->usec = usec;
+		*fine = f;
+		return true;
+	}
+	return false;
+}
+
 void pkt_time_text(char out[PKT_TIME_TEXT_MAX], int64_t sec, uint32_t usec)
 {
 	const time_t t = (time_t)sec;

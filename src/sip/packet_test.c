@@ -244,6 +244,62 @@ static void test_a_written_line_says_the_endpoints(void)
 	CHECK(!pkt_line_ends_read(slice_make(t, strlen(t)), &l) && l.ends.ver == 0);
 }
 
+/* A log's time stamp in the text before a message's start line: the
+ * first in each of the logs' layouts, to the microsecond or the second
+ * (fine), a date without a year in 2000, a zone's offset applied; none in
+ * text that holds no time. */
+struct log_case {
+	const char *in;
+	bool ok, dated, fine;
+	int64_t sec;
+	uint32_t usec;
+};
+
+static const struct log_case log_cases[] = {
+	{ "2026-11-21T10:00:01.123456789Z ", true, true, true, 1795255201, 123456 },
+	{ "<13>1 2026-11-21T10:00:01.5+02:00 pcscf kamailio 812 - - ", true, true, true, 1795248001, 500000 },
+	{ "2026-11-21 10:00:01,123 INFO [main] sip:", true, true, true, 1795255201, 123000 },
+	{ "2026/11/21 10:00:01 DEBUG", true, true, false, 1795255201, 0 },
+	{ "Nov 21 10:00:01 pcscf kamailio[812]:", true, true, false, 974800801, 0 },
+	{ "Nov  1 09:05:07.250000 pcscf kamailio[812]:", true, true, true, 973069507, 250000 },
+	{ "11-20 10:00:01.123  1234  1300 D ImsSip  :", true, true, true, 974714401, 123000 },
+	{ "[worker-3] 10:00:01.500 sip:", true, false, true, 36001, 500000 },
+	{ "kamailio[812]: INFO: <script>: received", false, false, false, 0, 0 },
+	{ "[ Line 12 ]", false, false, false, 0, 0 },
+	{ "SIP Message = ", false, false, false, 0, 0 },
+	{ "2026-13-01T10:00:01Z x", false, false, false, 0, 0 },
+	{ "v25:00:01 99:00:00", false, false, false, 0, 0 },
+	{ "", false, false, false, 0, 0 },
+};
+
+static void each_log(struct slice s, const void *arg)
+{
+	const struct log_case *c = arg;
+	struct pkt_line l;
+	bool fine;
+	bool ok = pkt_log_time_read(s, &l, &fine);
+	CHECK(!ok || (l.usec < 1000000 && l.ends.ver == 0));
+	if (s.len < strlen(c->in))
+		return;
+	CHECK(ok == c->ok);
+	if (ok != c->ok)
+		fprintf(stderr, "  log: %s\n", c->in);
+	if (!ok || !c->ok)
+		return;
+	CHECK(l.dated == c->dated);
+	CHECK(fine == c->fine);
+	CHECK_INT_EQ(l.sec, c->sec);
+	CHECK_INT_EQ(l.usec, c->usec);
+}
+
+static void test_a_logs_time_stamp_says_when(void)
+{
+	CHECK_TABLE_EVERY_PREFIX(log_cases, each_log);
+	struct pkt_line l;
+	bool fine;
+	CHECK(!pkt_log_time_read(SLICE_NULL, &l, &fine));
+}
+
 /* SIPp's -trace_msg packet line, as decode writes it: when (dated), the
  * transport, no endpoints; not a line of another shape. */
 static void test_a_sipp_line_says_when_alone(void)
@@ -298,5 +354,6 @@ int main(void)
 	test_tshark_summary_lines_say_the_frame_and_when();
 	test_a_written_line_says_the_endpoints();
 	test_a_sipp_line_says_when_alone();
+	test_a_logs_time_stamp_says_when();
 	return check_done();
 }

@@ -1868,11 +1868,14 @@ struct unlog {
  * byte, and the line of its packet. */
 struct td_mark {
 	size_t at;
-	size_t line, line_len; /* in the input, or (written) in unlog.lines */
-	bool written;
+	size_t line;           /* in the input, or (written) in unlog.lines */
+	uint32_t line_len;
 	/* a dump whose packet line does not say its endpoints (tshark -P's
-	 * summary): a line written from its headers, in unlog.lines */
-	size_t ends_line, ends_len;
+	 * summary): a line written from its headers, in unlog.lines (32 bits:
+	 * a mark per message of a big log is 32 bytes) */
+	uint32_t ends_line, ends_len;
+	bool written;
+	bool logged;           /* line is a log's text before the start line */
 };
 
 /* The text out differs from the input from input offset pos on: what
@@ -3470,10 +3473,33 @@ static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn, bool writte
 {
 	if (pn == 0)
 		return 0;
+	if (pn > 4096)
+		pn = 4096; /* a packet line, not a log of its own */
 	if (grow((void **)&u->marks, &u->cap_marks, u->nmarks, sizeof *u->marks) < 0)
 		return -ENOMEM;
-	u->marks[u->nmarks++] = (struct td_mark){ .at = at, .line = pl, .line_len = pn, .written = written };
+	u->marks[u->nmarks++] = (struct td_mark){ .at = at, .line = pl, .line_len = (uint32_t)pn, .written = written };
 	return 0;
+}
+
+/* A message's start line at input offset at after a log's text from
+ * input offset from on its line: that text (without the white space at
+ * its end) is the message's packet line as logged, when it holds a time
+ * stamp (pkt_log_time_read): when the message was logged. */
+static int log_mark(struct unlog *u, size_t at, size_t from)
+{
+	size_t n = at > from ? at - from : 0;
+	while (n && (u->in[from + n - 1] == ' ' || u->in[from + n - 1] == '\t'))
+		n--;
+	if (n > 4096)
+		n = 4096; /* as td_mark keeps it */
+	struct pkt_line l;
+	bool fine;
+	if (!n || !pkt_log_time_read(slice_make(u->in + from, n), &l, &fine))
+		return 0;
+	int rc = td_mark(u, at, from, n, false);
+	if (rc == 0)
+		u->marks[u->nmarks - 1].logged = true;
+	return rc;
 }
 
 /* A message starts at line lineno: the repair that says how it is read,
@@ -3691,13 +3717,15 @@ static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, c
 	/* the endpoints the headers give, for a packet line that does not
 	 * say them (tshark -P's summary: addresses without ports) */
 	struct pkt_line l;
-	if (rc == 0 && pn && r && !written && !pkt_line_read(slice_make(u->in + pl, pn), &l)) {
+	if (rc == 0 && pn && r && !written && u->lines.len < UINT32_MAX / 2 &&
+	    !pkt_line_read(slice_make(u->in + pl, pn), &l)) {
 		struct td_mark *m = &u->marks[u->nmarks - 1];
-		m->ends_line = u->lines.len;
+		const size_t from = u->lines.len;
 		pkt_line_write(&u->lines, b, r);
 		if (u->lines.err)
 			return u->lines.err;
-		m->ends_len = u->lines.len - m->ends_line;
+		m->ends_line = (uint32_t)from;
+		m->ends_len = (uint32_t)(u->lines.len - from);
 	}
 	return rc;
 }
@@ -5744,6 +5772,8 @@ static int unlog_run(struct unlog *u)
 				if (rc == 0)
 					rc = unlog_change(u, pos);
 				c = sm != SIZE_MAX ? cc + sm : mc;
+				if (rc == 0 && !escaped)
+					rc = log_mark(u, c, pos);
 			} else if (running) {
 				c = mc;
 				msg_run_line(&run, in, c, ce);
@@ -5967,6 +5997,8 @@ static int unlog_run(struct unlog *u)
 			if (rc == 0)
 				rc = unlog_change(u, pos);
 			if (rc == 0 && (every || again))
+				rc = log_mark(u, from, pos);
+			if (rc == 0 && (every || again))
 				rc = unlog_repair(u, lineno, ep.indent ? "removed journalctl's prefix before the message and "
 									 "the indentation of its lines after the first"
 								       : "removed the log prefix on every line of the message");
@@ -5980,6 +6012,8 @@ static int unlog_run(struct unlog *u)
 			rc = unlog_change(u, pos);
 			if (rc == 0)
 				rc = unlog_repair(u, lineno, "ignored the log text before a start line (header lines follow it)");
+			if (rc == 0)
+				rc = log_mark(u, pm, pos);
 			if (rc == 0)
 				rc = mapped_copy(&u->out, in, pm, next);
 			pos = next;
@@ -5997,6 +6031,8 @@ static int unlog_run(struct unlog *u)
 		}
 		if (m != SIZE_MAX && rc == 0) {
 			rc = unlog_change(u, pos);
+			if (rc == 0)
+				rc = log_mark(u, c + m, pos);
 			if (rc == 0)
 				rc = unlog_escaped(u, lineno, c + m, ce, kind);
 			u->bound_next = true; /* the message is the line's */
@@ -6192,12 +6228,20 @@ static void marks_apply(struct paste *p, const char *in, struct td_mark *marks, 
 		if (off < s->out || off - s->out >= s->len)
 			continue;
 		struct td_mark key = { .at = pk_off(s->src) + step_off(pk_step(s->src), off - s->out) };
-		const struct td_mark *m = bsearch(&key, marks, n, sizeof *marks, mark_cmp);
-		if (m) {
+		/* the marks at that offset: a packet's line wins over a
+		 * log's text */
+		size_t k = last_at_or_before(marks, n, sizeof *marks, key.at);
+		while (k > 0 && marks[k - 1].at == key.at)
+			k--;
+		for (; k < n && marks[k].at == key.at; k++) {
+			const struct td_mark *m = &marks[k];
+			if (m->logged && p->msgs[i].packet.ptr)
+				continue;
 			p->msgs[i].packet = slice_make((m->written ? p->lines.ptr : in) + m->line, m->line_len);
-			if (m->ends_len && m->ends_line <= UINT32_MAX && m->ends_len <= UINT32_MAX) {
-				p->msgs[i].ends_off = (uint32_t)m->ends_line;
-				p->msgs[i].ends_len = (uint32_t)m->ends_len;
+			p->msgs[i].logged = m->logged;
+			if (m->ends_len) {
+				p->msgs[i].ends_off = m->ends_line;
+				p->msgs[i].ends_len = m->ends_len;
 			}
 		}
 	}

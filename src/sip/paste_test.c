@@ -1793,6 +1793,55 @@ static void test_fields_without_a_start_line_are_blocks(void)
 	paste_fini(&p);
 }
 
+/* A log's text before a message's start line that holds a time stamp
+ * is the message's packet line as logged (logged: when it was logged): a
+ * prefix on every line (syslog), one before the start line only, logcat's,
+ * the text before a message escaped on one line; text without a time
+ * (a "[ Line N ]" prefix, QXDM's "SIP Message = ") gives none. */
+static void test_a_logs_text_with_a_time_is_when_the_message_was_logged(void)
+{
+	static const struct {
+		const char *in, *logged;
+	} cases[] = {
+		{ "Nov 21 10:00:01 pcscf kamailio[812]: OPTIONS sip:b SIP/2.0\n"
+		  "Nov 21 10:00:01 pcscf kamailio[812]: l: 0\n"
+		  "Nov 21 10:00:01 pcscf kamailio[812]: \n",
+		  "Nov 21 10:00:01 pcscf kamailio[812]:" },
+		{ "2026-11-20 10:00:01.123 [INFO] sip.transport RX: OPTIONS sip:b SIP/2.0\nl: 0\n\n",
+		  "2026-11-20 10:00:01.123 [INFO] sip.transport RX:" },
+		{ "11-20 10:00:01.123  1234  1300 D ImsSip  : OPTIONS sip:b SIP/2.0\n"
+		  "11-20 10:00:01.123  1234  1300 D ImsSip  : l: 0\n"
+		  "11-20 10:00:01.123  1234  1300 D ImsSip  : \n",
+		  "11-20 10:00:01.123  1234  1300 D ImsSip  :" },
+		{ "2026-11-21T10:00:01.5Z sent OPTIONS sip:b SIP/2.0\\r\\nl: 0\\r\\n\\r\\n\n",
+		  "2026-11-21T10:00:01.5Z sent" },
+		{ "[ Line 1 ] OPTIONS sip:b SIP/2.0\n[ Line 2 ] l: 0\n", NULL },
+		{ "SIP Message = OPTIONS sip:b SIP/2.0\nl: 0\n\n", NULL },
+	};
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		CHECK_INT_EQ(paste_normalise(&p, cases[i].in, strlen(cases[i].in), &err), 0);
+		CHECK_INT_EQ(p.nmsgs, 1);
+		if (p.nmsgs != 1)
+			continue;
+		if (cases[i].logged) {
+			CHECK(p.msgs[0].logged);
+			CHECK_SLICE_EQ(p.msgs[0].packet, cases[i].logged);
+		} else {
+			CHECK(!p.msgs[0].logged && !p.msgs[0].packet.ptr);
+		}
+	}
+	/* a packet line wins: ngrep -W single's header, which has -t's time */
+	static const char ng[] = "U 2026/11/20 10:00:01.000000 10.0.0.1:5060 -> 10.0.0.2:5060 OPTIONS sip:b SIP/2.0..l: 0....\n";
+	CHECK_INT_EQ(paste_normalise(&p, ng, sizeof ng - 1, &err), 0);
+	CHECK(p.nmsgs == 1 && !p.msgs[0].logged);
+	if (p.nmsgs == 1)
+		CHECK_SLICE_EQ(p.msgs[0].packet, "U 2026/11/20 10:00:01.000000 10.0.0.1:5060 -> 10.0.0.2:5060");
+	paste_fini(&p);
+}
+
 /* SIPp's -trace_msg log: the separator with its time and the "UDP message
  * sent (N bytes):" / "received [N] bytes :" line before each message are
  * one listed repair, and the message's packet line is written from both;
@@ -2525,6 +2574,7 @@ int main(void)
 	test_no_start_line_and_no_known_field_is_an_error();
 	test_fields_without_a_start_line_are_blocks();
 	test_sipp_trace_msg_lines_are_packet_lines();
+	test_a_logs_text_with_a_time_is_when_the_message_was_logged();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block();
 	test_fields_behind_a_log_prefix_are_blocks();

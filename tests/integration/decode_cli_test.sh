@@ -1264,6 +1264,20 @@ pcap_of(".dup", ((1000, 0, packet([10, 0, 0, 1], 5062, 5068, reg)), (1000, 40, p
                  (1000, 200000, from_pcscf(5068, 5062, ok))))
 pcap_of(".nr", granted + ((1300, 200000, packet([10, 0, 0, 1], 5062, 5068, refresh)),
                           (1300, 300000, from_pcscf(5068, 5062, ch3)), (1700, 200000, to_ue(5066, opt))))
+# the same flows as a P-CSCF logs them, each line of a message after a
+# prefix with a time stamp: kubectl's nanoseconds, syslog's seconds
+import datetime
+def log_of(name, stamp, entries):
+    with open(sys.argv[1] + name, "w") as f:
+        for t, m in entries:
+            d = datetime.datetime(2026, 11, 21, tzinfo=datetime.timezone.utc) + datetime.timedelta(seconds=t)
+            for line in m.decode().split("\r\n")[:-1]:
+                f.write(stamp(d) + line + "\n")
+k8s = lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.") + "%06d000Z " % d.microsecond
+syslog = lambda d: d.strftime("%b %d %H:%M:%S") + " pcscf kamailio[812]: "
+log_of(".rt.k8s", k8s, ((100, init), (100.5, init), (102.6, ch)))
+log_of(".rt.syslog", syslog, ((100, init), (100.5, init), (102.6, ch)))
+log_of(".rr.syslog", syslog, ((1000, reg), (1000.2, ok), (1450.2, refresh)))
 with open(sys.argv[1] + ".pair", "wb") as f:
     f.write(struct.pack("<IHHiIII", 0xa1b2c3d4, 2, 4, 0, 0, 65535, 1))
     for i, pkt in enumerate([packet([10, 0, 0, 1], 5062, 5068, reg), to_ue(5060, opt), to_ue(5066, opt)]):
@@ -1409,6 +1423,19 @@ done
 "$imsreg" decode --json "$tmp/sa.pcap.sipp" >"$tmp/pk-sipp.json" 2>/dev/null
 "$imsreg" decode --json "$tmp/sa.pcap.rt" >"$tmp/pk-cap.json" 2>/dev/null
 python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-sipp.json" "$tmp/pk-cap.json" && ok || bad "SIPp's -trace_msg log (when, not where): the rules of time find what they find in the capture"
+# a log's time stamps say when each message was logged: the rules of time
+# run (those that count milliseconds only when the stamps have a
+# fraction), none of addresses
+for f in sa.pcap.rt.k8s sa.pcap.rr.syslog; do
+	"$imsreg" decode --json "$tmp/${f%.*}" >"$tmp/pk-cap.json" 2>/dev/null
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-log.json" 2>/dev/null
+	python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-log.json" "$tmp/pk-cap.json" && ok || bad "$f (a log's time stamps): the rules of time find what they find in the capture"
+done
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert m[0]["logged"] == "Nov 21 00:16:40 pcscf kamailio[812]:" and m[0]["packet"] is None, m[0]["logged"]' "$tmp/pk-log.json" && ok || bad "a log's prefix with its time stamp: the message's logged, not its packet"
+"$imsreg" decode --json "$tmp/sa.pcap.rt.syslog" >"$tmp/pk-log.json" 2>/dev/null
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]), m' "$tmp/pk-log.json" && ok || bad "a log's time stamps to the second: no retransmission or delay counted in milliseconds"
+"$imsreg" decode --no-color "$tmp/sa.pcap.rr.syslog" >"$tmp/pk-log.out" 2>&1
+has "a log's prefix: shown as logged" "$tmp/pk-log.out" "logged: Nov 21 00:16:40 pcscf kamailio[812]:"
 # ngrep writes an IPv6 address bare, its port after the last ':': the same
 # captures with IPv6 addresses (in the messages, bracketed) find the same
 for f in sa.pcap.rt sa.pcap.pair; do

@@ -177,7 +177,7 @@ import json, sys
 # what it holds
 def strip(v):
     if isinstance(v, dict):
-        return {k: strip(x) for k, x in v.items() if k not in ("line", "column", "index", "packet", "summary")}
+        return {k: strip(x) for k, x in v.items() if k not in ("line", "column", "index", "packet", "logged", "summary")}
     if isinstance(v, list):
         return [strip(x) for x in v if not (isinstance(x, dict) and ".packet." in str(x.get("id", "")))]
     return v
