@@ -1706,35 +1706,68 @@ static void report_empty_input(struct report *r, bool capture_read)
 	report_str(r, "hint", NULL, SLICE_NULL, NULL);
 }
 
+/* Where a pasted input is a tshark export of a capture (its JSON, ek,
+ * PDML or fields, -P -x's hex dumps: a file's, whole, not text copied from
+ * a terminal): every message read came with tshark's frame and a time;
+ * the last of them. */
+struct export_end {
+	bool whole;            /* every message so far so */
+	unsigned n;
+	int64_t sec;
+	uint32_t usec;
+	uint64_t frame;
+};
+
+static void export_note(struct export_end *x, const struct cli_msg *m)
+{
+	if (!m->pk.frame || m->pk.untimed || m->pk.ends.ver == 0) {
+		x->whole = false;
+		return;
+	}
+	if (!x->n++ || m->pk.sec > x->sec || (m->pk.sec == x->sec && m->pk.usec >= x->usec)) {
+		x->sec = m->pk.sec;
+		x->usec = m->pk.usec;
+		x->frame = m->pk.frame;
+	}
+}
+
 /* After a capture's last message: what only its end shows (a binding
  * whose refresh never came: ts24229.packet.reregistration), in a block
  * of its own (JSON: the input's end_findings), counted as a message's
- * findings are. c NULL (not a capture file): none, JSON's list empty. */
-static void decode_capture_end(struct decode_run *run, const struct cli_input *in, const struct trace_capture *c)
+ * findings are. c NULL (not a capture file): the same for a tshark export
+ * (x whole), its end its last message (its packets but SIP's are not in
+ * it); none for other text, JSON's list empty. */
+static void decode_capture_end(struct decode_run *run, const struct cli_input *in, const struct trace_capture *c,
+			       const struct export_end *x)
 {
 	struct report *r = &run->rep;
 	struct finding_list fl = { .run = run };
 	unsigned nerr = 0, nwarn = 0, ninfo = 0;
 	int rc = 0;
+	uint64_t end_frame = 0;
 	if (c) {
 		/* a refresh may hide where the capture could not be read */
 		const bool partial = c->encrypted || c->gaps || c->sctp_gaps || c->frag_open || c->truncated ||
 				     c->error[0];
 		rc = ims_rules_check_end(&run->flow, c->end_sec, c->end_usec, partial, finding_cb, &fl);
+		end_frame = c->end_frame;
+	} else if (x && x->whole && x->n) {
+		rc = ims_rules_check_end(&run->flow, x->sec, x->usec, false, finding_cb, &fl);
+		end_frame = x->frame;
 	}
 	count_severities(&fl, &nerr, &nwarn, &ninfo);
 	for (size_t i = 0; i < fl.n; i++)
-		count_rule(run, &run->by_rule, &fl.v[i], in->name, 0, c ? c->end_frame : 0);
+		count_rule(run, &run->by_rule, &fl.v[i], in->name, 0, end_frame);
 	if (r->format == REPORT_JSON) {
 		report_findings(r, NULL, &fl, NULL);
 	} else if (fl.n && !run->opt.summary) {
 		if (run->opt.brief)
 			buf_printf(r->b, "%s%s, end of the capture (frame %llu): %u error(s), %u warning(s), %u info%s\n",
-				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)c->end_frame, nerr, nwarn,
+				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)end_frame, nerr, nwarn,
 				   ninfo, report_off(r));
 		else
 			buf_printf(r->b, "\n%s== %s: at the end of the capture (frame %llu)%s\n",
-				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)c->end_frame,
+				   report_on(r, STYLE_TITLE), in->name, (unsigned long long)end_frame,
 				   report_off(r));
 		r->indent++;
 		report_findings(r, NULL, &fl, run->opt.brief ? NULL : "findings");
@@ -1977,6 +2010,7 @@ static void decode_input(struct decode_run *run, const char *path)
 	run->flow.max_calls = run->flow_max_calls;
 	report_list_begin(r, "messages", NULL);
 	m->index = 0;
+	struct export_end ex = { .whole = !src.capture && !src.strict };
 	for (;;) {
 		rc = cli_source_next(&src, m, run->err);
 		if (rc == 0)
@@ -1992,12 +2026,14 @@ static void decode_input(struct decode_run *run, const char *path)
 			}
 			continue;
 		}
+		if (ex.whole)
+			export_note(&ex, m);
 		decode_message(run, m);
 		if (r->format == REPORT_TEXT || run->buf.len >= JSON_FLUSH_BYTES)
 			run_flush(run);
 	}
 	report_list_end(r);
-	decode_capture_end(run, &in, src.capture_read ? src.capture : NULL);
+	decode_capture_end(run, &in, src.capture_read ? src.capture : NULL, &ex);
 	run_flush(run);
 	if (r->format == REPORT_JSON) {
 		report_u64(r, "discarded", NULL, src.discarded, NULL);

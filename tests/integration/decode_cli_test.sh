@@ -1436,6 +1436,19 @@ python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messag
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["inputs"][0]["messages"]; assert len(m) == 3 and not any(".packet." in g["id"] for x in m for g in x["findings"]), m' "$tmp/pk-log.json" && ok || bad "a log's time stamps to the second: no retransmission or delay counted in milliseconds"
 "$imsreg" decode --no-color "$tmp/sa.pcap.rr.syslog" >"$tmp/pk-log.out" 2>&1
 has "a log's prefix: shown as logged" "$tmp/pk-log.out" "logged: Nov 21 00:16:40 pcscf kamailio[812]:"
+# a tshark export of a capture (a file's, whole) is judged at its end as
+# the capture is, its end its last SIP message; tcpdump's text, which may
+# be a part copied from a terminal, is not
+cap=../shared/corpus/captures/pcap/sngrep-aaa.pcap
+"$imsreg" decode --json "$cap" >"$tmp/end-cap.json" 2>/dev/null
+for t in "-T json" "-T ek" "-T pdml" "-P -x"; do
+	tshark -r "$cap" $t 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-ts.json" 2>/dev/null
+	python3 -c 'import json,sys; f=lambda p: [g["id"] for g in json.load(open(p))["inputs"][0]["end_findings"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b == ["ts24229.packet.registration"], (a, b)' "$tmp/end-ts.json" "$tmp/end-cap.json" && ok || bad "tshark $t of a capture: judged at its end as the capture is"
+done
+tshark -r "$cap" -T json 2>/dev/null | "$imsreg" decode --brief --no-color - >"$tmp/end-ts.out" 2>&1
+has "a tshark export's end: its last SIP message's frame" "$tmp/end-ts.out" "<stdin>, end of the capture (frame 650): 0 error(s), 1 warning(s), 0 info"
+tcpdump -nn -A -r "$cap" 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-td.json" 2>/dev/null
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["inputs"][0]; assert d["end_findings"] == [] and len(d["messages"]) == 81, d["end_findings"]' "$tmp/end-td.json" && ok || bad "tcpdump's text of a capture: not judged at its end"
 # ngrep writes an IPv6 address bare, its port after the last ':': the same
 # captures with IPv6 addresses (in the messages, bracketed) find the same
 for f in sa.pcap.rt sa.pcap.pair; do
