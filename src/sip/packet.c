@@ -1030,11 +1030,57 @@ bool pkt_line_ends_read(struct slice s, struct pkt_line *l)
 	return true;
 }
 
+/* sofia-sip's tport log line: "recv 1047 bytes from udp/[10.0.0.1]:5060
+ * at 13:03:53.937616:" ("send ... to ..."; after the port perhaps "/N"
+ * for an IPv6 flow label and ";comp=sigcomp"): its time of day and
+ * transport. */
+static bool line_sofia(struct slice s, struct pkt_line *l)
+{
+	size_t i = 5;
+	int64_t n;
+	if (s.len < 5 || (memcmp(s.ptr, "recv ", 5) != 0 && memcmp(s.ptr, "send ", 5) != 0) ||
+	    !line_seconds(s, &i, &n))
+		return false;
+	struct slice rest = { s.ptr + i, s.len - i };
+	if (line_starts(rest, " bytes from "))
+		i += 12;
+	else if (line_starts(rest, " bytes to "))
+		i += 10;
+	else
+		return false;
+	size_t p = i;
+	while (i < s.len && s.ptr[i] >= 'a' && s.ptr[i] <= 'z' && i - p < 8)
+		i++;
+	const bool udp = i - p == 3 && memcmp(s.ptr + p, "udp", 3) == 0;
+	if (i == p || !line_lit(s, &i, '/') || !line_lit(s, &i, '['))
+		return false;
+	while (i < s.len && s.ptr[i] != ']' && s.ptr[i] != ' ')
+		i++;
+	if (!line_lit(s, &i, ']') || !line_lit(s, &i, ':') || !line_seconds(s, &i, &n) || n > 65535)
+		return false;
+	while (i + 4 <= s.len && memcmp(s.ptr + i, " at ", 4) != 0 && s.ptr[i] != ' ')
+		i++;
+	if (i + 4 > s.len || memcmp(s.ptr + i, " at ", 4) != 0)
+		return false;
+	i += 4;
+	if (!line_clock(s, &i, &l->sec, &l->usec))
+		return false;
+	(void)line_lit(s, &i, ':'); /* the log's; decode's packet line leaves it out */
+	if (i != s.len)
+		return false;
+	l->udp = udp;
+	l->dated = false;
+	return true;
+}
+
 bool pkt_time_line_read(struct slice s, struct pkt_line *l)
 {
 	memset(l, 0, sizeof *l);
 	if (!s.ptr)
 		return false;
+	if (line_sofia(s, l))
+		return true;
+	memset(l, 0, sizeof *l);
 	size_t i = 0;
 	if (!line_date_clock(s, &i, '-', &l->sec, &l->usec) || !line_lit(s, &i, ' ')) {
 		memset(l, 0, sizeof *l);

@@ -301,7 +301,8 @@ static void test_a_logs_time_stamp_says_when(void)
 }
 
 /* SIPp's -trace_msg packet line, as decode writes it: when (dated), the
- * transport, no endpoints; not a line of another shape. */
+ * transport, no endpoints; sofia-sip's tport log line: a time of day;
+ * not a line of another shape. */
 static void test_a_sipp_line_says_when_alone(void)
 {
 	struct pkt_line l;
@@ -315,6 +316,21 @@ static void test_a_sipp_line_says_when_alone(void)
 	t = "2026-11-23 15:49:36.162000 IP 10.0.0.1.5060 > 10.0.0.2.5060: UDP, length 1";
 	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l));
 	CHECK(!pkt_time_line_read(SLICE_NULL, &l));
+	/* sofia-sip's tport log (tport_logging.c tport_stamp): a time of day,
+	 * the transport; the peer's address alone, not taken */
+	t = "recv 1047 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616:";
+	CHECK(pkt_time_line_read(slice_make(t, strlen(t)), &l) && l.udp && !l.dated && l.sec == 13 * 3600 + 3 * 60 + 53 &&
+	      l.usec == 937616 && l.ends.ver == 0);
+	t = "send 577 bytes to tcp/[2001:db8::1]:5061/7;comp=sigcomp at 00:00:01.000001";
+	CHECK(pkt_time_line_read(slice_make(t, strlen(t)), &l) && !l.udp && l.sec == 1 && l.usec == 1);
+	t = "recv 1047 bytes from udp/[10.0.0.1]:70000 at 13:03:53.937616:";
+	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l));
+	t = "recv 1047 bytes from udp/10.0.0.1:5060 at 13:03:53.937616:";
+	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l));
+	t = "recv 1047 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616: and more";
+	CHECK(!pkt_time_line_read(slice_make(t, strlen(t)), &l));
+	for (size_t n = 0; n < strlen(t); n++)
+		(void)pkt_time_line_read(slice_make(t, n), &l);
 	/* every prefix: read or not, never past its end */
 	t = "2026-11-23 15:49:36.161061 UDP message sent (511 bytes)";
 	for (size_t n = 0; n < strlen(t); n++)

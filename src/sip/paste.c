@@ -1804,6 +1804,31 @@ static size_t sipp_message_line(const char *s, size_t n)
 	return is_sent ? n - 1 : n - 2;
 }
 
+/* sofia-sip's tport log of a message (TPORT_LOG, tport_logging.c
+ * tport_stamp; FreeSWITCH's "sofia global siptrace on"): "recv 1047 bytes
+ * from udp/[10.0.0.1]:5060 at 13:03:53.937616:" or "send 577 bytes to
+ * tcp/[2001:db8::1]:5061 at ...:", then a line of dashes, the message with
+ * each line after three spaces, a line of dashes. */
+static bool is_sofia_header(const char *s, size_t n)
+{
+	struct pkt_line l;
+	return n > 20 && (memcmp(s, "recv ", 5) == 0 || memcmp(s, "send ", 5) == 0) &&
+	       pkt_time_line_read(slice_make(s, n), &l);
+}
+
+/* sofia-sip's separator around a message it logs: three spaces (or none)
+ * and a run of dashes. */
+static bool is_sofia_separator(const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n && i < 3 && s[i] == ' ')
+		i++;
+	size_t d = i;
+	while (i < n && s[i] == '-')
+		i++;
+	return i == n && i - d >= 40;
+}
+
 /* ngrep's packet header line (ngrep.c dump_packet): a protocol letter,
  * perhaps "(17)" (-N) and a time (-t, -T), "addr:port -> addr:port", the TCP
  * flags " [AP]", the packet number " #3". */
@@ -5656,6 +5681,11 @@ static int unlog_run(struct unlog *u)
 	 * sent" line, until that message's start line */
 	size_t sp_time = 0, sp_time_len = 0, sp_line = 0, sp_line_len = 0;
 	bool sp_pending = false;
+	/* sofia-sip's tport log: its last header line, for the message after
+	 * it (sf_pending until that message's start line) */
+	size_t sf_line = 0, sf_line_len = 0;
+	bool sf_pending = false, sf_seen = false;
+	static const char sf_drop[] = "ignored the lines sofia-sip's tport log writes around each message";
 	static const char sp_drop[] = "ignored the lines SIPp's -trace_msg writes before each message";
 	struct wireshark ws = { 0 };
 	struct tcpdump td = { .last = SIZE_MAX };
@@ -5826,6 +5856,14 @@ static int unlog_run(struct unlog *u)
 			sp_time_len = 0;
 			sp_pending = true;
 			drop = sp_drop;
+		} else if (!lcat && is_sofia_header(in + pos, ce - pos)) {
+			ng_msg = lp.on = ep.on = false;
+			sf_line = pos;
+			sf_line_len = ce - pos - (in[ce - 1] == ':');
+			sf_pending = sf_seen = true;
+			drop = sf_drop;
+		} else if (!lcat && sf_seen && is_sofia_separator(in + pos, ce - pos)) {
+			drop = sf_drop;
 		} else if (!lcat && is_ngrep_marks(in + pos, ce - pos) &&
 			   (ng_seen || (next < len && is_ngrep_header(in + next, content_end(in, len, next) - next)))) {
 			ng_msg = false;
@@ -5934,6 +5972,15 @@ static int unlog_run(struct unlog *u)
 		dropping = NULL;
 		if (rc == 0)
 			rc = unlog_bound(u);
+		if (sf_pending && rc == 0 && !is_blank(in + c, ce - c)) {
+			/* sofia-sip's message after its line, three spaces in */
+			size_t s0 = c;
+			while (s0 < ce && in[s0] == ' ')
+				s0++;
+			if (paste_is_start_line(in + s0, ce - s0))
+				rc = td_mark(u, s0, sf_line, sf_line_len, false);
+			sf_pending = false;
+		}
 		if (sp_pending && rc == 0 && !is_blank(in + c, ce - c)) {
 			/* SIPp's message after its line (and the empty line) */
 			if (paste_is_start_line(in + c, ce - c))

@@ -1842,6 +1842,44 @@ static void test_a_logs_text_with_a_time_is_when_the_message_was_logged(void)
 	paste_fini(&p);
 }
 
+/* sofia-sip's tport log (TPORT_LOG; FreeSWITCH's siptrace): its line
+ * before each message is the message's packet line (without its ':'),
+ * the dashes around the message are ignored, the three spaces before
+ * each line of it removed as an indentation. */
+static void test_sofia_tport_log_lines_are_packet_lines(void)
+{
+	static const char log[] =
+		"recv 60 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616:\n"
+		"   ------------------------------------------------------------------------\n"
+		"   OPTIONS sip:b SIP/2.0\n"
+		"   Call-ID: 1\n"
+		"   Content-Length: 0\n"
+		"   \n"
+		"   ------------------------------------------------------------------------\n"
+		"send 40 bytes to tcp/[2001:db8::1]:5061 at 13:03:53.938425:\n"
+		"   ------------------------------------------------------------------------\n"
+		"   SIP/2.0 200 OK\n"
+		"   Call-ID: 1\n"
+		"   Content-Length: 0\n"
+		"   \n"
+		"   ------------------------------------------------------------------------\n";
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 2);
+	if (p.nmsgs == 2) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "recv 60 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "send 40 bytes to tcp/[2001:db8::1]:5061 at 13:03:53.938425");
+		CHECK(!p.msgs[0].logged && !p.msgs[1].logged);
+		CHECK_INT_EQ(p.msgs[0].first_line, 3);
+		CHECK_INT_EQ(p.msgs[1].first_line, 10);
+		CHECK(p.msgs[1].len >= 14 && memcmp(p.text.ptr + p.msgs[1].offset, "SIP/2.0 200 OK\r\n", 16) == 0);
+	}
+	CHECK(repaired(&p, 1, "ignored the lines sofia-sip's tport log writes around each message"));
+	paste_fini(&p);
+}
+
 /* SIPp's -trace_msg log: the separator with its time and the "UDP message
  * sent (N bytes):" / "received [N] bytes :" line before each message are
  * one listed repair, and the message's packet line is written from both;
@@ -2574,6 +2612,7 @@ int main(void)
 	test_no_start_line_and_no_known_field_is_an_error();
 	test_fields_without_a_start_line_are_blocks();
 	test_sipp_trace_msg_lines_are_packet_lines();
+	test_sofia_tport_log_lines_are_packet_lines();
 	test_a_logs_text_with_a_time_is_when_the_message_was_logged();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block();

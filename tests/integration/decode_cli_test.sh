@@ -1276,6 +1276,19 @@ def log_of(name, stamp, entries):
 k8s = lambda d: d.strftime("%Y-%m-%dT%H:%M:%S.") + "%06d000Z " % d.microsecond
 syslog = lambda d: d.strftime("%b %d %H:%M:%S") + " pcscf kamailio[812]: "
 log_of(".rt.k8s", k8s, ((100, init), (100.5, init), (102.6, ch)))
+# and as sofia-sip's tport log writes it (TPORT_LOG; tport_logging.c:
+# "recv N bytes from udp/[addr]:port at HH:MM:SS.uuuuuu:", a line of 72
+# dashes, each line of the message after three spaces, the dashes again),
+# the P-CSCF's: its peer's address and port, not its own
+with open(sys.argv[1] + ".rt.sofia", "w") as f:
+    for t, what, m in ((100, "recv %d bytes from", init), (100.5, "recv %d bytes from", init),
+                       (102.6, "send %d bytes to", ch)):
+        d = datetime.datetime(2026, 11, 21, tzinfo=datetime.timezone.utc) + datetime.timedelta(seconds=t)
+        f.write((what % len(m)) + " udp/[10.0.0.1]:5064 at " + d.strftime("%H:%M:%S.") + "%06u:\n" % d.microsecond)
+        f.write("   " + "-" * 72 + "\n")
+        for line in m.decode().split("\r\n")[:-1]:
+            f.write("   " + line + "\n")
+        f.write("   " + "-" * 72 + "\n")
 log_of(".rt.syslog", syslog, ((100, init), (100.5, init), (102.6, ch)))
 log_of(".rr.syslog", syslog, ((1000, reg), (1000.2, ok), (1450.2, refresh)))
 with open(sys.argv[1] + ".pair", "wb") as f:
@@ -1426,7 +1439,7 @@ python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] 
 # a log's time stamps say when each message was logged: the rules of time
 # run (those that count milliseconds only when the stamps have a
 # fraction), none of addresses
-for f in sa.pcap.rt.k8s sa.pcap.rr.syslog; do
+for f in sa.pcap.rt.sofia sa.pcap.rt.k8s sa.pcap.rr.syslog; do
 	"$imsreg" decode --json "$tmp/${f%.*}" >"$tmp/pk-cap.json" 2>/dev/null
 	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-log.json" 2>/dev/null
 	python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-log.json" "$tmp/pk-cap.json" && ok || bad "$f (a log's time stamps): the rules of time find what they find in the capture"
