@@ -782,8 +782,8 @@ static bool line_tcpdump(struct slice s, size_t i, struct pkt_line *l)
 		const char *close = line_starts(what, "[") ? memchr(what.ptr, ']', what.len) : NULL;
 		if (close && close + 2 <= what.ptr + what.len && close[1] == ' ') /* -vv: "[udp sum ok] " */
 			what = (struct slice){ close + 2, (size_t)(what.ptr + what.len - close - 2) };
-		if (line_starts(what, "Flags [") || line_starts(what, "sctp") || line_starts(what, "TCP, length") ||
-		    line_starts(what, "SCTP, length"))
+		if (line_starts(what, "Flags [") || line_starts(what, "sctp") || line_starts(what, "TCP,") ||
+		    line_starts(what, "SCTP,"))
 			t.udp = false;
 		else if (line_starts(what, "UDP") || line_starts(what, "SIP"))
 			t.udp = true;

@@ -2072,6 +2072,119 @@ static size_t line_after(const char *in, size_t len, size_t pos)
 	return nl ? (size_t)(nl - in) + 1 : len;
 }
 
+/* Kamailio's sipdump module, its text files (sipdump_write.c,
+ * sipdump_data_print): each message after a record of its own,
+ *   ====================
+ *   tag: rcv                      (snd for one sent)
+ *   pid: 1234
+ *   process: 5
+ *   time: 1700000000.123456
+ *   date: Tue Nov 14 22:13:20 2023
+ *   proto: udp ipv4
+ *   srcip: 10.0.0.1
+ *   srcport: 5060
+ *   dstip: 10.0.0.2
+ *   dstport: 5060
+ *   ~~~~~~~~~~~~~~~~~~~~
+ * then the message's bytes as they went and "||||||||||||||||||||" right
+ * after them (on a line of its own when the message ends with CR LF). */
+enum { SD_MARK = 20 };
+
+static bool sd_line(const char *s, size_t n, char c)
+{
+	if (n != SD_MARK)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != c)
+			return false;
+	return true;
+}
+
+/* What a sipdump record says, read from its lines. */
+struct sipdump {
+	bool head;                 /* between its "=" and "~" lines */
+	bool pending;              /* its message's start line comes next */
+	bool body;                 /* in its message, until the bars */
+	size_t line, line_len;     /* the packet line written (in unlog.lines) */
+	struct slice tag, time, proto, af, src, sport, dst, dport;
+};
+
+/* One "name: value" line of a sipdump record into d. */
+static void sipdump_field(struct sipdump *d, const char *s, size_t n)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} names[] = {
+		{ "tag: ", offsetof(struct sipdump, tag) },	      { "time: ", offsetof(struct sipdump, time) },
+		{ "proto: ", offsetof(struct sipdump, proto) },   { "srcip: ", offsetof(struct sipdump, src) },
+		{ "srcport: ", offsetof(struct sipdump, sport) }, { "dstip: ", offsetof(struct sipdump, dst) },
+		{ "dstport: ", offsetof(struct sipdump, dport) },
+	};
+	for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+		size_t m = strlen(names[k].name);
+		if (n >= m && memcmp(s, names[k].name, m) == 0) {
+			struct slice *v = (struct slice *)((char *)d + names[k].off);
+			*v = slice_make(s + m, n - m);
+			if (names[k].off == offsetof(struct sipdump, proto)) {
+				/* "udp ipv4": the transport, then the family */
+				const char *sp = memchr(s + m, ' ', n - m);
+				if (sp) {
+					d->af = slice_make(sp + 1, (size_t)(s + n - sp - 1));
+					v->len = (size_t)(sp - (s + m));
+				}
+			}
+			return;
+		}
+	}
+}
+
+/* The record's packet line, written into o in the shape of tcpdump -tttt's
+ * (so pkt_line_read reads it: when, between which addresses and ports,
+ * over what): "2023-11-14 22:13:20.123456 IP 10.0.0.1.5060 > 10.0.0.2.5060:
+ * UDP, Kamailio sipdump rcv". Nothing when a field is missing or not a
+ * number, or an address not numeric. */
+static void sipdump_line(struct buf *o, const struct sipdump *d)
+{
+	char t[32], a[48], b[48], x[8], y[8];
+	if (!d->time.len || d->time.len >= sizeof t || !d->src.len || d->src.len >= sizeof a || !d->dst.len ||
+	    d->dst.len >= sizeof b || !d->sport.len || d->sport.len >= sizeof x || !d->dport.len ||
+	    d->dport.len >= sizeof y || !d->proto.len)
+		return;
+	memcpy(t, d->time.ptr, d->time.len), t[d->time.len] = '\0';
+	memcpy(a, d->src.ptr, d->src.len), a[d->src.len] = '\0';
+	memcpy(b, d->dst.ptr, d->dst.len), b[d->dst.len] = '\0';
+	memcpy(x, d->sport.ptr, d->sport.len), x[d->sport.len] = '\0';
+	memcpy(y, d->dport.ptr, d->dport.len), y[d->dport.len] = '\0';
+	char *end;
+	unsigned long long sec = strtoull(t, &end, 10);
+	unsigned long usec = 0;
+	if (end == t || (*end && *end != '.'))
+		return;
+	if (*end == '.') {
+		char *f = end + 1;
+		usec = strtoul(f, &end, 10);
+		if (end != f + 6 || *end)
+			return;
+	}
+	unsigned long sp = strtoul(x, &end, 10), dp = 0;
+	if (*end || sp > 65535 || (dp = strtoul(y, &end, 10), *end) || dp > 65535 || sec > (1ull << 40))
+		return;
+	unsigned char bin[16];
+	const bool v6 = strchr(a, ':') != NULL;
+	if (inet_pton(v6 ? AF_INET6 : AF_INET, a, bin) != 1 || inet_pton(v6 ? AF_INET6 : AF_INET, b, bin) != 1)
+		return;
+	const bool udp = d->proto.len == 3 && memcmp(d->proto.ptr, "udp", 3) == 0;
+	const bool sctp = d->proto.len == 4 && memcmp(d->proto.ptr, "sctp", 4) == 0;
+	char when[PKT_TIME_TEXT_MAX];
+	pkt_time_text(when, (int64_t)sec, (uint32_t)usec);
+	const bool tcp = d->proto.len == 3 && memcmp(d->proto.ptr, "tcp", 3) == 0;
+	buf_printf(o, "%s %s %s.%lu > %s.%lu: %s, Kamailio sipdump %.*s", when, v6 ? "IP6" : "IP", a, sp, b, dp,
+		   udp ? "UDP" : sctp ? "SCTP" : "TCP", (int)(d->tag.len < 8 ? d->tag.len : 8), d->tag.ptr);
+	if (!udp && !sctp && !tcp) /* over TCP: tls, ws, wss */
+		buf_printf(o, " (%.*s)", (int)(d->proto.len < 8 ? d->proto.len : 8), d->proto.ptr);
+}
+
 /* A line of '#' alone: ngrep's mark of each packet it saw. */
 static bool is_ngrep_marks(const char *s, size_t n)
 {
@@ -5685,6 +5798,8 @@ static int unlog_run(struct unlog *u)
 	 * it (sf_pending until that message's start line) */
 	size_t sf_line = 0, sf_line_len = 0;
 	bool sf_pending = false, sf_seen = false;
+	struct sipdump sd = { 0 };
+	static const char sd_drop[] = "ignored the lines Kamailio's sipdump writes around each message";
 	static const char sf_drop[] = "ignored the lines sofia-sip's tport log writes around each message";
 	static const char sp_drop[] = "ignored the lines SIPp's -trace_msg writes before each message";
 	struct wireshark ws = { 0 };
@@ -5856,6 +5971,42 @@ static int unlog_run(struct unlog *u)
 			sp_time_len = 0;
 			sp_pending = true;
 			drop = sp_drop;
+		} else if (!lcat && sd_line(in + pos, ce - pos, '=') && next + 5 <= len &&
+			   memcmp(in + next, "tag: ", 5) == 0) {
+			sd = (struct sipdump){ .head = true };
+			ng_msg = lp.on = ep.on = false;
+			drop = sd_drop;
+		} else if (!lcat && sd.head && sd_line(in + pos, ce - pos, '~')) {
+			sd.head = false;
+			sd.line = u->lines.len;
+			sipdump_line(&u->lines, &sd);
+			if (u->lines.err)
+				rc = u->lines.err;
+			sd.line_len = u->lines.len - sd.line;
+			sd.pending = sd.line_len > 0;
+			sd.body = true;
+			drop = sd_drop;
+		} else if (!lcat && sd.head) {
+			sipdump_field(&sd, in + pos, ce - pos);
+			drop = sd_drop;
+		} else if (!lcat && sd.body && sd_line(in + pos, ce - pos, '|')) {
+			sd.body = sd.pending = false;
+			drop = sd_drop;
+		} else if (!lcat && sd.body && ce - pos > SD_MARK && sd_line(in + ce - SD_MARK, SD_MARK, '|')) {
+			/* the bars right after a body that did not end with a line
+			 * end: the body's last line without them */
+			sd.body = false;
+			if (rc == 0)
+				rc = unlog_change(u, pos);
+			if (rc == 0)
+				rc = unlog_repair(u, lineno, sd_drop);
+			if (rc == 0)
+				rc = mapped_copy(&u->out, in, pos, ce - SD_MARK);
+			if (rc == 0)
+				rc = mapped_put(&u->out, '\n', ce - SD_MARK);
+			u->bound_next = true;
+			pos = next;
+			continue;
 		} else if (!lcat && is_sofia_header(in + pos, ce - pos)) {
 			ng_msg = lp.on = ep.on = false;
 			sf_line = pos;
@@ -5972,6 +6123,12 @@ static int unlog_run(struct unlog *u)
 		dropping = NULL;
 		if (rc == 0)
 			rc = unlog_bound(u);
+		if (sd.pending && rc == 0 && !is_blank(in + c, ce - c)) {
+			/* sipdump's message after its record */
+			if (paste_is_start_line(in + c, ce - c))
+				rc = td_mark(u, c, sd.line, sd.line_len, true);
+			sd.pending = false;
+		}
 		if (sf_pending && rc == 0 && !is_blank(in + c, ce - c)) {
 			/* sofia-sip's message after its line, three spaces in */
 			size_t s0 = c;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <imsreg/alloc.h>
 #include <imsreg/buf.h>
+#include <imsreg/packet.h>
 #include <imsreg/paste.h>
 #include "check.h"
 
@@ -1880,6 +1881,45 @@ static void test_sofia_tport_log_lines_are_packet_lines(void)
 	paste_fini(&p);
 }
 
+/* Kamailio's sipdump text file (sipdump_write.c): each record's lines
+ * are ignored and make the message's packet line (when from time:, the
+ * addresses and ports, the transport, rcv or snd); the bars after a body
+ * that did not end with a line end are taken off it; a record whose
+ * fields do not say it gives its message no packet line. */
+static void test_kamailio_sipdump_records_are_packet_lines(void)
+{
+#define SD_HEAD(tag, t, proto, sa, sp, da, dp) \
+	"====================\ntag: " tag "\npid: 812\nprocess: 5\ntime: " t "\ndate: Sat Nov 21 10:00:01 2026\n" \
+	"proto: " proto "\nsrcip: " sa "\nsrcport: " sp "\ndstip: " da "\ndstport: " dp "\n~~~~~~~~~~~~~~~~~~~~\n"
+	static const char log[] =
+		SD_HEAD("rcv", "1795255201.123456", "udp ipv4", "10.0.0.1", "5064", "10.0.0.2", "5060")
+		"MESSAGE sip:b SIP/2.0\r\nCall-ID: 1\r\nContent-Length: 2\r\n\r\nhi||||||||||||||||||||\n"
+		SD_HEAD("snd", "1795255201.125000", "tls ipv6", "2001:db8::2", "5061", "2001:db8::1", "40000")
+		"SIP/2.0 200 OK\r\nCall-ID: 1\r\nContent-Length: 0\r\n\r\n||||||||||||||||||||\n"
+		SD_HEAD("rcv", "soon", "udp ipv4", "10.0.0.1", "5064", "10.0.0.2", "5060")
+		"OPTIONS sip:b SIP/2.0\r\nCall-ID: 2\r\nContent-Length: 0\r\n\r\n||||||||||||||||||||\n";
+#undef SD_HEAD
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 3);
+	if (p.nmsgs == 3) {
+		CHECK_SLICE_EQ(p.msgs[0].packet,
+			       "2026-11-21 10:00:01.123456 IP 10.0.0.1.5064 > 10.0.0.2.5060: UDP, Kamailio sipdump rcv");
+		CHECK_SLICE_EQ(p.msgs[1].packet, "2026-11-21 10:00:01.125000 IP6 2001:db8::2.5061 > 2001:db8::1.40000: "
+						 "TCP, Kamailio sipdump snd (tls)");
+		CHECK(p.msgs[2].packet.ptr == NULL);
+		CHECK_INT_EQ(p.msgs[0].first_line, 13);
+		CHECK(p.msgs[0].len >= 2 && memcmp(p.text.ptr + p.msgs[0].offset + p.msgs[0].len - 2, "hi", 2) == 0);
+		struct pkt_line l;
+		CHECK(pkt_line_read(p.msgs[1].packet, &l) && !l.udp && l.ends.ver == 6 && l.ends.dport == 40000 &&
+		      l.sec == 1795255201 && l.usec == 125000);
+	}
+	CHECK(repaired(&p, 1, "ignored the lines Kamailio's sipdump writes around each message"));
+	paste_fini(&p);
+}
+
 /* SIPp's -trace_msg log: the separator with its time and the "UDP message
  * sent (N bytes):" / "received [N] bytes :" line before each message are
  * one listed repair, and the message's packet line is written from both;
@@ -2613,6 +2653,7 @@ int main(void)
 	test_fields_without_a_start_line_are_blocks();
 	test_sipp_trace_msg_lines_are_packet_lines();
 	test_sofia_tport_log_lines_are_packet_lines();
+	test_kamailio_sipdump_records_are_packet_lines();
 	test_a_logs_text_with_a_time_is_when_the_message_was_logged();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block();
