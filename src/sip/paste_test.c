@@ -1843,6 +1843,23 @@ static void test_a_logs_text_with_a_time_is_when_the_message_was_logged(void)
 	paste_fini(&p);
 }
 
+/* A log of two messages, each after a line a tool writes for it: read
+ * into p, each message's packet line and first input line as wanted. */
+static void check_two_packet_lines(struct paste *p, const char *log, size_t n, const char *pk0, const char *pk1,
+				   unsigned line0, unsigned line1)
+{
+	struct sip_parse_error err;
+	CHECK_INT_EQ(paste_normalise(p, log, n, &err), 0);
+	CHECK_INT_EQ(p->nmsgs, 2);
+	if (p->nmsgs != 2)
+		return;
+	CHECK_SLICE_EQ(p->msgs[0].packet, pk0);
+	CHECK_SLICE_EQ(p->msgs[1].packet, pk1);
+	CHECK(!p->msgs[0].logged && !p->msgs[1].logged);
+	CHECK_INT_EQ(p->msgs[0].first_line, line0);
+	CHECK_INT_EQ(p->msgs[1].first_line, line1);
+}
+
 /* sofia-sip's tport log (TPORT_LOG; FreeSWITCH's siptrace): its line
  * before each message is the message's packet line (without its ':'),
  * the dashes around the message are ignored, the three spaces before
@@ -1865,18 +1882,11 @@ static void test_sofia_tport_log_lines_are_packet_lines(void)
 		"   \n"
 		"   ------------------------------------------------------------------------\n";
 	struct paste p;
-	struct sip_parse_error err;
 	paste_init(&p);
-	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	if (p.nmsgs == 2) {
-		CHECK_SLICE_EQ(p.msgs[0].packet, "recv 60 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616");
-		CHECK_SLICE_EQ(p.msgs[1].packet, "send 40 bytes to tcp/[2001:db8::1]:5061 at 13:03:53.938425");
-		CHECK(!p.msgs[0].logged && !p.msgs[1].logged);
-		CHECK_INT_EQ(p.msgs[0].first_line, 3);
-		CHECK_INT_EQ(p.msgs[1].first_line, 10);
-		CHECK(p.msgs[1].len >= 14 && memcmp(p.text.ptr + p.msgs[1].offset, "SIP/2.0 200 OK\r\n", 16) == 0);
-	}
+	check_two_packet_lines(&p, log, sizeof log - 1, "recv 60 bytes from udp/[10.0.0.1]:5060 at 13:03:53.937616",
+			       "send 40 bytes to tcp/[2001:db8::1]:5061 at 13:03:53.938425", 3, 10);
+	CHECK(p.nmsgs == 2 && p.msgs[1].len >= 16 &&
+	      memcmp(p.text.ptr + p.msgs[1].offset, "SIP/2.0 200 OK\r\n", 16) == 0);
 	CHECK(repaired(&p, 1, "ignored the lines sofia-sip's tport log writes around each message"));
 	paste_fini(&p);
 }
@@ -1940,14 +1950,8 @@ static void test_sipp_trace_msg_lines_are_packet_lines(void)
 	struct paste p;
 	struct sip_parse_error err;
 	paste_init(&p);
-	CHECK_INT_EQ(paste_normalise(&p, log, sizeof log - 1, &err), 0);
-	CHECK_INT_EQ(p.nmsgs, 2);
-	if (p.nmsgs == 2) {
-		CHECK_SLICE_EQ(p.msgs[0].packet, "2026-11-23 15:49:36.161061 UDP message sent (60 bytes)");
-		CHECK_SLICE_EQ(p.msgs[1].packet, "2026-11-23 15:49:36.162000 TCP message received [40] bytes");
-		CHECK_INT_EQ(p.msgs[0].first_line, 4);
-		CHECK_INT_EQ(p.msgs[1].first_line, 12);
-	}
+	check_two_packet_lines(&p, log, sizeof log - 1, "2026-11-23 15:49:36.161061 UDP message sent (60 bytes)",
+			       "2026-11-23 15:49:36.162000 TCP message received [40] bytes", 4, 12);
 	CHECK(repaired(&p, 1, "ignored the lines SIPp's -trace_msg writes before each message"));
 	CHECK(repaired(&p, 9, "ignored the lines SIPp's -trace_msg writes before each message"));
 
