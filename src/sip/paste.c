@@ -2203,9 +2203,21 @@ static bool is_ngrep_marks(const char *s, size_t n)
  * line and the header lines are the message; its body, shown only as the
  * dissector's tree, is not. */
 struct wireshark {
+	/* the packet's tree before its SIP: "Frame 19: ...", its "Arrival
+	 * Time: ...", the innermost "Internet Protocol Version 4, Src: A, Dst:
+	 * B" and "User Datagram Protocol, Src Port: P, Dst Port: Q" (offsets
+	 * in the input, lengths 0 when not seen since the frame line) */
+	size_t fr, fr_len, at, at_len, src, src_len, dst, dst_len, sp, sp_len, dp, dp_len;
+	const char *tp;    /* "UDP", "TCP", "SCTP" */
+	bool v6;
 	bool drop;         /* the packet bytes beside the details are read instead */
 	bool told;         /* (drop) that is listed */
 	bool checked;      /* drop is decided (at the first packet's details) */
+	/* the input is packet details of frames ("Frame N:" at a line's start,
+	 * a SIP tree among them), decided at its first line: every line out of
+	 * a SIP tree is the tree of another protocol, ignored */
+	bool details, details_known, others_told;
+	bool hexed;        /* each frame's bytes beside its details (tshark -V -x) */
 	bool on;           /* inside the SIP tree of a packet */
 	bool headers;      /* after "Message Header" */
 	size_t base;       /* indentation of the Request-Line */
@@ -2254,6 +2266,126 @@ static int wireshark_end(struct unlog *u, struct wireshark *ws, size_t at)
 	return rc;
 }
 
+/* How many lines of in[0, n) begin with p (n of p's bytes). */
+static size_t lines_with(const char *in, size_t n, const char *p, size_t pn)
+{
+	size_t k = n >= pn && memcmp(in, p, pn) == 0;
+	char nl[16];
+	nl[0] = '\n';
+	memcpy(nl + 1, p, pn);
+	for (const char *q = in, *e = in + n; (q = memmem(q, (size_t)(e - q), nl, pn + 1)); q++)
+		k++;
+	return k;
+}
+
+/* Packet details of frames: "Frame N: ..." lines at a line's start. */
+static size_t ws_frames(const char *in, size_t n)
+{
+	return lines_with(in, n, "Frame ", 6);
+}
+
+/* Whether each frame's bytes stand beside its details (tshark -V -x):
+ * as many hex dumps ("0000  " at a line's start) as frames; a dump of a
+ * payload tshark did not dissect (its "Data" tree) is not that. */
+static bool ws_hexed(const char *in, size_t n)
+{
+	size_t hex = lines_with(in, n, "0000  ", 6);
+	return hex && hex >= ws_frames(in, n);
+}
+
+/* The value after label in s[0, n) up to ',' or the end: its offset in
+ * s (*v) and length (*vn); false when the label is not there. */
+static bool ws_value(const char *s, size_t n, const char *label, size_t *v, size_t *vn)
+{
+	const char *f = memmem(s, n, label, strlen(label));
+	if (!f)
+		return false;
+	size_t a = (size_t)(f - s) + strlen(label), b = a;
+	while (b < n && s[b] != ',' && s[b] != ' ')
+		b++;
+	*v = a;
+	*vn = b - a;
+	return b > a;
+}
+
+/* A line of a packet's tree before its SIP, at input offset pos (the
+ * line's content c..ce, indentation ind): what it says of the packet. */
+static void ws_packet_line(const char *in, size_t c, size_t ce, size_t ind, struct wireshark *ws)
+{
+	const char *s = in + c;
+	size_t n = ce - c, v, vn;
+	static const struct {
+		const char *head, *tp;
+	} transports[] = {
+		{ "User Datagram Protocol, ", "UDP" },
+		{ "Transmission Control Protocol, ", "TCP" },
+		{ "Stream Control Transmission Protocol, ", "SCTP" },
+	};
+	if (ind == 0 && n > 6 && memcmp(s, "Frame ", 6) == 0) {
+		size_t e = 6;
+		while (e < n && s[e] >= '0' && s[e] <= '9')
+			e++;
+		if (e > 6 && e < n && s[e] == ':') {
+			const struct wireshark keep = *ws;
+			*ws = (struct wireshark){ .drop = keep.drop, .told = keep.told, .checked = keep.checked,
+						  .details = keep.details, .details_known = true, .hexed = keep.hexed,
+						  .others_told = keep.others_told };
+			ws->fr = c + 6, ws->fr_len = e - 6;
+		}
+		return;
+	}
+	if (!ws->fr_len)
+		return;
+	if (ind > 0 && n > 14 && memcmp(s, "Arrival Time: ", 14) == 0) {
+		ws->at = c + 14, ws->at_len = n - 14;
+		return;
+	}
+	if (ind == 0 && n > 28 && memcmp(s, "Internet Protocol Version ", 26) == 0 &&
+	    ws_value(s, n, "Src: ", &v, &vn) && (ws->src = c + v, ws->src_len = vn, true) &&
+	    ws_value(s, n, "Dst: ", &v, &vn)) {
+		ws->dst = c + v, ws->dst_len = vn;
+		ws->v6 = s[26] == '6';
+		return;
+	}
+	for (size_t i = 0; ind == 0 && i < sizeof transports / sizeof transports[0]; i++) {
+		size_t h = strlen(transports[i].head);
+		if (n > h && memcmp(s, transports[i].head, h) == 0 && ws_value(s, n, "Src Port: ", &v, &vn) &&
+		    (ws->sp = c + v, ws->sp_len = vn, true) && ws_value(s, n, "Dst Port: ", &v, &vn)) {
+			ws->dp = c + v, ws->dp_len = vn;
+			ws->tp = transports[i].tp;
+		}
+	}
+}
+
+static int td_mark(struct unlog *u, size_t at, size_t pl, size_t pn, bool written);
+
+/* The packet line decode writes for a message of the packet ws read
+ * the tree of, as for tshark's exports ("frame 19  Jul  4, 2005
+ * 09:32:52.844249000 UTC  UDP 192.168.1.2:5060 -> 212.242.33.35:5060"),
+ * into u->lines, marked for the message at input offset at: when the
+ * tree said all of it. */
+static int ws_mark(struct unlog *u, const struct wireshark *ws, size_t at)
+{
+	if (!ws->fr_len || !ws->at_len || !ws->src_len || !ws->dst_len || !ws->sp_len || !ws->dp_len || !ws->tp ||
+	    ws->at_len > 64 || ws->src_len > 45 || ws->dst_len > 45)
+		return 0;
+	const char *in = u->in;
+	size_t from = u->lines.len;
+	buf_printf(&u->lines, "frame %.*s  %.*s  %s %s%.*s%s:%.*s -> %s%.*s%s:%.*s", (int)ws->fr_len, in + ws->fr,
+		   (int)ws->at_len, in + ws->at, ws->tp, ws->v6 ? "[" : "", (int)ws->src_len, in + ws->src,
+		   ws->v6 ? "]" : "", (int)(ws->sp_len < 8 ? ws->sp_len : 8), in + ws->sp, ws->v6 ? "[" : "",
+		   (int)ws->dst_len, in + ws->dst, ws->v6 ? "]" : "", (int)(ws->dp_len < 8 ? ws->dp_len : 8),
+		   in + ws->dp);
+	if (u->lines.err)
+		return u->lines.err;
+	struct pkt_line l;
+	if (!pkt_line_read(slice_make(u->lines.ptr + from, u->lines.len - from), &l)) {
+		u->lines.len = from; /* not a line that says it: none */
+		return 0;
+	}
+	return td_mark(u, at, from, u->lines.len - from, true);
+}
+
 /* The input line pos..ce (content), line number lineno, as part of
  * Wireshark's packet details: 1 when it was taken (or dropped) as such, 0
  * when it is no part of them, or -ENOMEM. */
@@ -2264,18 +2396,38 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 	size_t c = pos + ind;
 	int rc = 0;
 	size_t k = wireshark_start(in + c, ce - c);
+	if (!ws->details_known) {
+		ws->details_known = true;
+		ws->hexed = ws_hexed(in, u->len);
+		ws->details = ws_frames(in, u->len) &&
+			      (memmem(in, u->len, "Request-Line: ", 14) || memmem(in, u->len, "Status-Line: ", 13)) &&
+			      !ws->hexed;
+	}
+	if (!k && !ws->on)
+		ws_packet_line(in, c, ce, ind, ws);
+	if (!k && !ws->on && ws->details && ce > c && ind + (ce - c) > 0 &&
+	    (ind > 0 || (ce - c > 6 && memcmp(in + c, "Frame ", 6) == 0) || ws->fr_len)) {
+		/* another protocol's tree, or the frame's: none of SIP */
+		rc = unlog_change(u, pos);
+		if (rc == 0 && !ws->others_told) {
+			ws->others_told = true;
+			rc = unlog_repair(u, lineno, "ignored the trees of the other protocols in Wireshark's packet details");
+		}
+		return rc < 0 ? rc : 1;
+	}
 	if (k && !ws->checked) {
 		/* the first packet's details: with the bytes of the packets
 		 * beside them (tshark -V -x) those are read instead, exact,
 		 * whole and with the body */
 		ws->checked = true;
-		ws->drop = memmem(in, u->len, "\n0000  ", 7) != NULL;
+		ws->drop = ws->hexed;
 	}
 	if (k && ws->drop) {
 		/* the packet bytes are read instead: the tree is skipped */
 		bool first = !ws->told;
 		rc = unlog_change(u, pos);
-		*ws = (struct wireshark){ .drop = true, .told = true, .checked = true, .on = true, .base = ind };
+		*ws = (struct wireshark){ .drop = true, .told = true, .checked = true, .on = true, .base = ind,
+					  .details = ws->details, .hexed = ws->hexed, .details_known = true, .others_told = ws->others_told };
 		if (rc == 0 && first)
 			rc = unlog_repair(u, lineno, "ignored Wireshark's packet details: the messages are read from the "
 						     "packet bytes beside them (the details cut long values and hold no body)");
@@ -2290,7 +2442,10 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 						     "the fields under them and generated [...] lines ignored)");
 		if (rc == 0)
 			rc = unlog_bound(u);
-		*ws = (struct wireshark){ .checked = true, .on = true, .base = ind };
+		if (rc == 0)
+			rc = ws_mark(u, ws, c + k);
+		*ws = (struct wireshark){ .checked = true, .on = true, .base = ind, .details = ws->details, .hexed = ws->hexed,
+					  .details_known = true, .others_told = ws->others_told };
 		size_t e = c + k + strip_escaped_crlf(in + c + k, ce - c - k);
 		if (rc == 0)
 			rc = mapped_copy(&u->out, in, c + k, e);

@@ -1843,6 +1843,50 @@ static void test_a_logs_text_with_a_time_is_when_the_message_was_logged(void)
 	paste_fini(&p);
 }
 
+/* Wireshark's packet details of several frames (tshark -V): each SIP
+ * tree's message gets a packet line from its frame's number, Arrival Time,
+ * innermost addresses and ports; the trees of the other protocols, their
+ * "Name: value" lines and a payload tshark printed in hex (no -x: not every
+ * frame has one), are ignored. */
+static void test_wireshark_details_give_each_message_its_frame(void)
+{
+	static const char in[] =
+		"Frame 7: 92 bytes on wire (736 bits), 92 bytes captured (736 bits)\n"
+		"    Arrival Time: Jul  4, 2005 09:33:10.576043000 UTC\n"
+		"Internet Protocol Version 4, Src: 192.168.1.2, Dst: 192.168.1.255\n"
+		"User Datagram Protocol, Src Port: 138, Dst Port: 138\n"
+		"Microsoft Windows Browser Protocol\n"
+		"    Server Type: 0x00001003, Workstation, Server, NT Workstation\n"
+		"Data (5 bytes)\n"
+		"\n"
+		"0000  20 20 20 20 20                                         \n"
+		"    Data: 2020202020\n"
+		"\n"
+		"Frame 8: 509 bytes on wire (4072 bits), 509 bytes captured (4072 bits)\n"
+		"    Arrival Time: Jul  4, 2005 09:33:11.000001000 UTC\n"
+		"Internet Protocol Version 6, Src: 2001:db8::1, Dst: 2001:db8::2\n"
+		"User Datagram Protocol, Src Port: 5060, Dst Port: 5062\n"
+		"Session Initiation Protocol (OPTIONS)\n"
+		"    Request-Line: OPTIONS sip:b SIP/2.0\n"
+		"        Method: OPTIONS\n"
+		"    Message Header\n"
+		"        Call-ID: 1\n"
+		"        Content-Length: 0\n"
+		"\n";
+	struct paste p;
+	struct sip_parse_error err;
+	paste_init(&p);
+	CHECK_INT_EQ(paste_normalise(&p, in, sizeof in - 1, &err), 0);
+	CHECK_INT_EQ(p.nmsgs, 1);
+	if (p.nmsgs == 1) {
+		CHECK_SLICE_EQ(p.msgs[0].packet, "frame 8  Jul  4, 2005 09:33:11.000001000 UTC  UDP [2001:db8::1]:5060 -> "
+						 "[2001:db8::2]:5062");
+		CHECK(p.msgs[0].len >= 21 && memcmp(p.text.ptr + p.msgs[0].offset, "OPTIONS sip:b SIP/2.0\r\n", 23) == 0);
+	}
+	CHECK(repaired(&p, 1, "ignored the trees of the other protocols in Wireshark's packet details"));
+	paste_fini(&p);
+}
+
 /* A log of two messages, each after a line a tool writes for it: read
  * into p, each message's packet line and first input line as wanted. */
 static void check_two_packet_lines(struct paste *p, const char *log, size_t n, const char *pk0, const char *pk1,
@@ -2658,6 +2702,7 @@ int main(void)
 	test_sipp_trace_msg_lines_are_packet_lines();
 	test_sofia_tport_log_lines_are_packet_lines();
 	test_kamailio_sipdump_records_are_packet_lines();
+	test_wireshark_details_give_each_message_its_frame();
 	test_a_logs_text_with_a_time_is_when_the_message_was_logged();
 	test_fields_after_a_message_that_said_content_length_0_are_a_block();
 	test_fields_that_repeat_a_single_field_after_a_blank_line_are_the_next_block();

@@ -1458,6 +1458,18 @@ for t in "-T json" "-T ek" "-T pdml" "-P -x"; do
 	tshark -r "$cap" $t 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-ts.json" 2>/dev/null
 	python3 -c 'import json,sys; f=lambda p: [g["id"] for g in json.load(open(p))["inputs"][0]["end_findings"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b == ["ts24229.packet.registration"], (a, b)' "$tmp/end-ts.json" "$tmp/end-cap.json" && ok || bad "tshark $t of a capture: judged at its end as the capture is"
 done
+# tshark -V (Wireshark's packet details as text): each SIP tree's frame,
+# Arrival Time, addresses and ports make its packet line; the trees of
+# the other protocols are ignored, also a payload tshark did not dissect
+# and prints in hex (sngrep-aaa's NetBIOS and Data), which is no -x
+tshark -r "$cap" -V 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-ts.json" 2>"$tmp/end-ts.err"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["inputs"][0]; c=json.load(open(sys.argv[2]))["inputs"][0]; m=d["messages"]; assert len(m) == 81 and all(x["packet"].startswith("frame ") for x in m), (len(m), [x["packet"] for x in m][:3]); f=lambda ms: [sorted(g["id"] for g in x["findings"] if ".packet." in g["id"]) for x in ms]; assert f(m) == f(c["messages"]); assert [g["id"] for g in d["end_findings"]] == [g["id"] for g in c["end_findings"]] == ["ts24229.packet.registration"]' "$tmp/end-ts.json" "$tmp/end-cap.json" && ok || bad "tshark -V of a capture: its 81 messages with their frames, the capture's packet and end findings"
+[ ! -s "$tmp/end-ts.err" ] && ok || bad "tshark -V of a capture: no other protocol read as SIP ($(head -2 "$tmp/end-ts.err"))"
+for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
+	"$imsreg" decode --json "$tmp/$f" >"$tmp/pk-cap.json" 2>/dev/null
+	tshark -r "$tmp/$f" -V 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-ts.json" 2>/dev/null
+	python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-ts.json" "$tmp/pk-cap.json" && ok || bad "tshark -V of $f: the packet rules find what they find in the capture"
+done
 tshark -r "$cap" -T json 2>/dev/null | "$imsreg" decode --brief --no-color - >"$tmp/end-ts.out" 2>&1
 has "a tshark export's end: its last SIP message's frame" "$tmp/end-ts.out" "<stdin>, end of the capture (frame 650): 0 error(s), 1 warning(s), 0 info"
 tcpdump -nn -A -r "$cap" 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-td.json" 2>/dev/null
