@@ -1141,8 +1141,9 @@ static bool log_clock(struct slice s, size_t *i, int64_t *sec, uint32_t *usec, b
 		}
 		*fine = true;
 	}
-	/* no digit or ':' right after: the clock ends there */
-	return *i >= s.len || ((s.ptr[*i] < '0' || s.ptr[*i] > '9') && s.ptr[*i] != ':');
+	/* no digit right after, nor a ':' after no fraction (an address's
+	 * groups): the clock ends there */
+	return *i >= s.len || ((s.ptr[*i] < '0' || s.ptr[*i] > '9') && (*fine || s.ptr[*i] != ':'));
 }
 
 /* A time zone after an ISO 8601 time at s[*i]: "Z", "+02:00", "+0200"
@@ -1179,9 +1180,12 @@ bool pkt_log_time_read(struct slice s, struct pkt_line *l, bool *fine)
 	for (size_t at = 0; at < s.len; at++) {
 		const char c = s.ptr[at];
 		const bool digit = c >= '0' && c <= '9';
+		/* a stamp starts a word: not inside a number, a name, or an
+		 * address ("[2001:db8::1:20:30]", "10.0.0.1") */
 		if ((!digit && (c < 'A' || c > 'Z')) ||
 		    (at > 0 && ((s.ptr[at - 1] >= '0' && s.ptr[at - 1] <= '9') ||
-				((s.ptr[at - 1] | 0x20) >= 'a' && (s.ptr[at - 1] | 0x20) <= 'z'))))
+				((s.ptr[at - 1] | 0x20) >= 'a' && (s.ptr[at - 1] | 0x20) <= 'z') ||
+				s.ptr[at - 1] == ':' || s.ptr[at - 1] == '.')))
 			continue;
 		size_t i = at;
 		int64_t y = 2000, mo = 0, d = 0, off = 0, sec;

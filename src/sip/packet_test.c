@@ -269,6 +269,8 @@ static const struct log_case log_cases[] = {
 	{ "SIP Message = ", false, false, false, 0, 0 },
 	{ "2026-13-01T10:00:01Z x", false, false, false, 0, 0 },
 	{ "v25:00:01 99:00:00", false, false, false, 0, 0 },
+	{ "RX [2001:db8::1:20:30]:5060 -> [2001:db8::2]:5060:", false, false, false, 0, 0 }, /* an address */
+	{ "RX [2001:db8::1:20:30]:5060 at 10:00:01.5:", true, false, true, 36001, 500000 },
 	{ "", false, false, false, 0, 0 },
 };
 
