@@ -1887,6 +1887,10 @@ struct unlog {
 	struct td_mark *marks; /* the packet line of each message read from tcpdump */
 	size_t nmarks, cap_marks;
 	struct buf lines;      /* packet lines written here (from a hex dump's bytes) */
+	/* tshark -V -x: the line written from the details of the frame whose
+	 * bytes come next (its number, Arrival Time, endpoints), in lines;
+	 * ws_len 0: none */
+	size_t ws_line, ws_len;
 };
 
 /* A message read from tcpdump's output: the input offset of its first
@@ -2383,6 +2387,13 @@ static int ws_mark(struct unlog *u, const struct wireshark *ws, size_t at)
 		u->lines.len = from; /* not a line that says it: none */
 		return 0;
 	}
+	if (ws->drop) {
+		/* the message is read from the frame's bytes after the tree:
+		 * they take this line */
+		u->ws_line = from;
+		u->ws_len = u->lines.len - from;
+		return 0;
+	}
 	return td_mark(u, at, from, u->lines.len - from, true);
 }
 
@@ -2403,8 +2414,11 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 			      (memmem(in, u->len, "Request-Line: ", 14) || memmem(in, u->len, "Status-Line: ", 13)) &&
 			      !ws->hexed;
 	}
-	if (!k && !ws->on)
+	if (!k && !ws->on) {
+		if (ind == 0 && ce - c > 6 && memcmp(in + c, "Frame ", 6) == 0)
+			u->ws_len = 0; /* another frame: the last one's line is not this one's */
 		ws_packet_line(in, c, ce, ind, ws);
+	}
 	if (!k && !ws->on && ws->details && ce > c && ind + (ce - c) > 0 &&
 	    (ind > 0 || (ce - c > 6 && memcmp(in + c, "Frame ", 6) == 0) || ws->fr_len)) {
 		/* another protocol's tree, or the frame's: none of SIP */
@@ -2423,9 +2437,12 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 		ws->drop = ws->hexed;
 	}
 	if (k && ws->drop) {
-		/* the packet bytes are read instead: the tree is skipped */
+		/* the packet bytes are read instead: the tree is skipped (its
+		 * frame's line goes to the message of those bytes) */
 		bool first = !ws->told;
-		rc = unlog_change(u, pos);
+		rc = ws_mark(u, ws, c + k);
+		if (rc == 0)
+			rc = unlog_change(u, pos);
 		*ws = (struct wireshark){ .drop = true, .told = true, .checked = true, .on = true, .base = ind,
 					  .details = ws->details, .hexed = ws->hexed, .details_known = true, .others_told = ws->others_told };
 		if (rc == 0 && first)
@@ -3996,6 +4013,12 @@ static int td_mark_packet(struct unlog *u, size_t at, const struct td_pkt *pk, c
 {
 	size_t pl = pk->line, pn = pk->line_len;
 	bool written = pn == 0 && r;
+	if (written && u->ws_len) {
+		/* tshark -V -x: the frame's details said when and where */
+		int rc = td_mark(u, at, u->ws_line, u->ws_len, true);
+		u->ws_len = 0;
+		return rc;
+	}
 	if (written) {
 		/* the packet line of a hex dump that has none (tshark -x,
 		 * Wireshark's Copy as Hex Dump, xxd), written from its

@@ -1470,6 +1470,16 @@ for f in sa.pcap sa.pcap.rt sa.pcap.pair sa.pcap.rr; do
 	tshark -r "$tmp/$f" -V 2>/dev/null | "$imsreg" decode --json - >"$tmp/pk-ts.json" 2>/dev/null
 	python3 -c 'import json,sys; f=lambda p: [sorted(g["id"] for g in m["findings"] if ".packet." in g["id"]) for m in json.load(open(p))["inputs"][0]["messages"]]; a=f(sys.argv[1]); b=f(sys.argv[2]); assert a == b and any(a), (a, b)' "$tmp/pk-ts.json" "$tmp/pk-cap.json" && ok || bad "tshark -V of $f: the packet rules find what they find in the capture"
 done
+# tshark -V -x: the messages from the bytes, each with the line of its
+# frame's details when they came just before them (its time, so the rules
+# of time), never another frame's
+tshark -r "$cap" -V -x 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-ts.json" 2>/dev/null
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["inputs"][0]; c=json.load(open(sys.argv[2]))["inputs"][0]; m=d["messages"]; assert len(m) == 81 and all(x["packet"].startswith("frame %d " % y["frame"]) for x, y in zip(m, c["messages"])), [x["packet"] for x in m][:3]; f=lambda ms: [sorted(g["id"] for g in x["findings"] if ".packet." in g["id"]) for x in ms]; assert f(m) == f(c["messages"]); assert [g["id"] for g in d["end_findings"]] == ["ts24229.packet.registration"]' "$tmp/end-ts.json" "$tmp/end-cap.json" && ok || bad "tshark -V -x of a capture: each message with its frame's line, the capture's packet and end findings"
+for f in ../shared/corpus/captures/pcap/*.pcap; do
+	"$imsreg" decode --json "$f" >"$tmp/vx-cap.json" 2>/dev/null
+	tshark -r "$f" -V -x 2>/dev/null | "$imsreg" decode --json - >"$tmp/vx.json" 2>/dev/null
+	python3 -c 'import json,sys; a=[x["frame"] for x in json.load(open(sys.argv[1]))["inputs"][0]["messages"]]; b=[x["packet"] for x in json.load(open(sys.argv[2]))["inputs"][0]["messages"]]; assert len(a) == len(b) and all(not q.startswith("frame ") or q.split()[1] == str(p) for p, q in zip(a, b)), list(zip(a, b))' "$tmp/vx-cap.json" "$tmp/vx.json" && ok || bad "tshark -V -x of $(basename "$f"): no message with another frame's line"
+done
 tshark -r "$cap" -T json 2>/dev/null | "$imsreg" decode --brief --no-color - >"$tmp/end-ts.out" 2>&1
 has "a tshark export's end: its last SIP message's frame" "$tmp/end-ts.out" "<stdin>, end of the capture (frame 650): 0 error(s), 1 warning(s), 0 info"
 tcpdump -nn -A -r "$cap" 2>/dev/null | "$imsreg" decode --json - >"$tmp/end-td.json" 2>/dev/null
