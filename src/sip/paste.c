@@ -2270,6 +2270,16 @@ static int wireshark_end(struct unlog *u, struct wireshark *ws, size_t at)
 	return rc;
 }
 
+/* A new packet's tree (a frame, a SIP message): what ws knew of the last
+ * one forgotten, what it decided of the whole input kept. */
+static void ws_packet_reset(struct wireshark *ws)
+{
+	const struct wireshark keep = *ws;
+	*ws = (struct wireshark){ .drop = keep.drop, .told = keep.told, .checked = keep.checked,
+				  .details = keep.details, .details_known = keep.details_known,
+				  .hexed = keep.hexed, .others_told = keep.others_told };
+}
+
 /* How many lines of in[0, n) begin with p (n of p's bytes). */
 static size_t lines_with(const char *in, size_t n, const char *p, size_t pn)
 {
@@ -2330,10 +2340,7 @@ static void ws_packet_line(const char *in, size_t c, size_t ce, size_t ind, stru
 		while (e < n && s[e] >= '0' && s[e] <= '9')
 			e++;
 		if (e > 6 && e < n && s[e] == ':') {
-			const struct wireshark keep = *ws;
-			*ws = (struct wireshark){ .drop = keep.drop, .told = keep.told, .checked = keep.checked,
-						  .details = keep.details, .details_known = true, .hexed = keep.hexed,
-						  .others_told = keep.others_told };
+			ws_packet_reset(ws);
 			ws->fr = c + 6, ws->fr_len = e - 6;
 		}
 		return;
@@ -2443,8 +2450,9 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 		rc = ws_mark(u, ws, c + k);
 		if (rc == 0)
 			rc = unlog_change(u, pos);
-		*ws = (struct wireshark){ .drop = true, .told = true, .checked = true, .on = true, .base = ind,
-					  .details = ws->details, .hexed = ws->hexed, .details_known = true, .others_told = ws->others_told };
+		ws_packet_reset(ws);
+		ws->told = ws->on = true;
+		ws->base = ind;
 		if (rc == 0 && first)
 			rc = unlog_repair(u, lineno, "ignored Wireshark's packet details: the messages are read from the "
 						     "packet bytes beside them (the details cut long values and hold no body)");
@@ -2461,8 +2469,9 @@ static int unlog_wireshark(struct unlog *u, struct wireshark *ws, unsigned linen
 			rc = unlog_bound(u);
 		if (rc == 0)
 			rc = ws_mark(u, ws, c + k);
-		*ws = (struct wireshark){ .checked = true, .on = true, .base = ind, .details = ws->details, .hexed = ws->hexed,
-					  .details_known = true, .others_told = ws->others_told };
+		ws_packet_reset(ws);
+		ws->on = true;
+		ws->base = ind;
 		size_t e = c + k + strip_escaped_crlf(in + c + k, ce - c - k);
 		if (rc == 0)
 			rc = mapped_copy(&u->out, in, c + k, e);
